@@ -1,0 +1,505 @@
+/* client.c - connect (or start the server), identify, send the command, then relay:
+ * terminal input -> server, server output -> terminal, until the server says exit or
+ * disappears. The terminal is restored on every exit path (see tty.c). */
+#include "client.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "proto.h"
+#include "server.h"
+#include "tty.h"
+#include "xmalloc.h"
+
+extern char **environ;
+
+/* Everything one client run needs, on the stack of client_main. */
+struct client_run {
+    int fd;                 /* socket */
+    int sig_fd;             /* signalfd for WINCH/HUP/TERM/INT/QUIT */
+    struct tty tty;
+    bool attached;
+    bool stdin_open;
+    char *inbuf;            /* bytes received from the server, not yet parsed */
+    size_t inlen, insize;
+    int exit_status;
+    char *exit_message;
+};
+
+/* Commands that take over the terminal: they need a tty and must not nest. */
+static bool command_attaches(int argc, char **argv)
+{
+    if (argc == 0)
+        return true;
+    const char *c = argv[0];
+    if (strcmp(c, "attach-session") == 0 || strcmp(c, "attach") == 0 || strcmp(c, "a") == 0 ||
+        strcmp(c, "at") == 0)
+        return true;
+    if (strcmp(c, "new-session") == 0 || strcmp(c, "new") == 0) {
+        for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
+            if (strcmp(argv[i], "--") == 0)
+                break;
+            /* -d anywhere in a flag cluster means detached. */
+            for (const char *f = argv[i] + 1; *f; f++) {
+                if (*f == 'd')
+                    return false;
+                if (strchr("cnstxyFe", *f) != NULL) {
+                    if (f[1] == '\0')
+                        i++;
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+static bool command_starts_server(int argc, char **argv)
+{
+    if (argc == 0)
+        return true;
+    const char *c = argv[0];
+    return strcmp(c, "new-session") == 0 || strcmp(c, "new") == 0 ||
+           strcmp(c, "start-server") == 0 || strcmp(c, "start") == 0;
+}
+
+static int connect_socket(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+/* Fork the server: the child starts a new session and forks again so the server is
+ * not our child; the server writes one byte to the pipe once it listens. Returns 0
+ * when the server is ready. */
+static int start_server(const struct client_options *opts, const char *path)
+{
+    int pipefd[2];
+    if (pipe2(pipefd, O_CLOEXEC) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        close(pipefd[0]);
+        setsid();
+        pid_t server = fork();
+        if (server != 0)
+            _exit(server < 0 ? 1 : 0);
+        int null = open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            dup2(null, STDIN_FILENO);
+            dup2(null, STDOUT_FILENO);
+            dup2(null, STDERR_FILENO);
+            if (null > 2)
+                close(null);
+        }
+        if (chdir("/") != 0) {
+            /* ignore: the server works from any directory */
+        }
+        struct server_config cfg = {
+            .socket_path = path,
+            .label = opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"),
+            .config_file = opts->config_file,
+            .verbose = opts->verbose,
+            .ready_fd = pipefd[1],
+        };
+        _exit(server_main(&cfg));
+    }
+    close(pipefd[1]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    char c;
+    ssize_t n;
+    do
+        n = read(pipefd[0], &c, 1);
+    while (n < 0 && errno == EINTR);
+    close(pipefd[0]);
+    return n == 1 ? 0 : -1;
+}
+
+/* Connect, starting the server if allowed and none answers. A lock file next to the
+ * socket keeps two clients started at once from starting two servers. */
+static int connect_or_start(const struct client_options *opts, const char *path, bool may_start)
+{
+    int fd = connect_socket(path);
+    if (fd >= 0 || !may_start || (errno != ENOENT && errno != ECONNREFUSED))
+        return fd;
+
+    char *lockpath = xasprintf("%s.lock", path);
+    int lock = open(lockpath, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (lock >= 0)
+        flock(lock, LOCK_EX);
+    fd = connect_socket(path);
+    if (fd < 0 && (errno == ENOENT || errno == ECONNREFUSED)) {
+        struct stat st;
+        if (errno == ECONNREFUSED && lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+            unlink(path); /* stale socket of a dead server */
+        if (start_server(opts, path) == 0)
+            fd = connect_socket(path);
+        else
+            errno = ECONNREFUSED;
+    }
+    int e = errno;
+    if (lock >= 0) {
+        unlink(lockpath);
+        close(lock);
+    }
+    free(lockpath);
+    errno = e;
+    return fd;
+}
+
+static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(type, (uint32_t)len, hdr);
+    struct iovec iov[2] = {{hdr, sizeof hdr}, {(void *)payload, len}};
+    size_t total = sizeof hdr + len, done = 0;
+    while (done < total) {
+        struct msghdr mh = {0};
+        struct iovec cur[2];
+        int n = 0;
+        size_t skip = done;
+        for (int i = 0; i < 2; i++) {
+            if (skip >= iov[i].iov_len) {
+                skip -= iov[i].iov_len;
+                continue;
+            }
+            cur[n].iov_base = (char *)iov[i].iov_base + skip;
+            cur[n].iov_len = iov[i].iov_len - skip;
+            skip = 0;
+            n++;
+        }
+        mh.msg_iov = cur;
+        mh.msg_iovlen = (size_t)n;
+        ssize_t w = sendmsg(fd, &mh, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return -1;
+        }
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+static void write_fd_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+}
+
+static void send_identify(struct client_run *run, int cols, int rows)
+{
+    const char *term = getenv("TERM");
+    if (term == NULL || *term == '\0')
+        term = "unknown";
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd) == NULL)
+        snprintf(cwd, sizeof cwd, "/");
+    struct proto_identify id = {
+        .version = PROTO_VERSION,
+        .cols = (uint32_t)cols,
+        .rows = (uint32_t)rows,
+        .pid = (int32_t)getpid(),
+    };
+    if (isatty(STDIN_FILENO))
+        id.flags |= IDENT_TTY;
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset != NULL && strcasecmp(codeset, "UTF-8") == 0)
+        id.flags |= IDENT_UTF8;
+    const char *colorterm = getenv("COLORTERM");
+    if (colorterm != NULL && (strcmp(colorterm, "truecolor") == 0 || strcmp(colorterm, "24bit") == 0))
+        id.flags |= IDENT_TRUECOLOR;
+    size_t tlen = strlen(term) + 1, clen = strlen(cwd) + 1;
+    char *payload = xmalloc(sizeof id + tlen + clen);
+    memcpy(payload, &id, sizeof id);
+    memcpy(payload + sizeof id, term, tlen);
+    memcpy(payload + sizeof id + tlen, cwd, clen);
+    send_msg(run->fd, MSG_IDENTIFY, payload, sizeof id + tlen + clen);
+    free(payload);
+    for (char **e = environ; *e != NULL; e++) {
+        size_t len = strlen(*e) + 1;
+        if (len < 65536)
+            send_msg(run->fd, MSG_ENVIRON, *e, len);
+    }
+}
+
+static void send_command(struct client_run *run, int argc, char **argv)
+{
+    size_t total = 0;
+    for (int i = 0; i < argc; i++)
+        total += strlen(argv[i]) + 1;
+    char *payload = xmalloc(total + 1), *p = payload;
+    for (int i = 0; i < argc; i++) {
+        size_t len = strlen(argv[i]) + 1;
+        memcpy(p, argv[i], len);
+        p += len;
+    }
+    send_msg(run->fd, MSG_COMMAND, payload, total);
+    free(payload);
+}
+
+static void send_resize(struct client_run *run)
+{
+    int cols, rows;
+    tty_size(STDIN_FILENO, &cols, &rows);
+    uint32_t size[2] = {(uint32_t)cols, (uint32_t)rows};
+    send_msg(run->fd, MSG_RESIZE, size, sizeof size);
+}
+
+/* Handle one message from the server. Returns false when the client should exit. */
+static bool handle_message(struct client_run *run, const struct proto_header *hdr,
+                           const char *payload)
+{
+    switch (hdr->type) {
+    case MSG_READY:
+        if (tty_enter(&run->tty) != 0) {
+            run->exit_status = 1;
+            run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
+            return false;
+        }
+        run->attached = true;
+        send_resize(run);
+        return true;
+    case MSG_OUTPUT:
+    case MSG_STDOUT:
+        write_fd_all(STDOUT_FILENO, payload, hdr->len);
+        return true;
+    case MSG_STDERR:
+        write_fd_all(STDERR_FILENO, payload, hdr->len);
+        return true;
+    case MSG_EXIT: {
+        int32_t status = 1;
+        if (hdr->len >= 4)
+            memcpy(&status, payload, 4);
+        run->exit_status = status;
+        size_t off = 4;
+        const char *msg = hdr->len > 4 ? proto_next_string(payload, hdr->len, &off) : NULL;
+        free(run->exit_message);
+        run->exit_message = msg != NULL && *msg != '\0' ? xstrdup(msg) : NULL;
+        return false;
+    }
+    default:
+        return true; /* messages meant for the server: ignore */
+    }
+}
+
+/* Read from the server and handle complete messages. Returns false to exit. */
+static bool read_server(struct client_run *run)
+{
+    if (run->insize - run->inlen < 65536) {
+        run->insize = run->inlen + 65536 + PROTO_HEADER_SIZE;
+        run->inbuf = xrealloc(run->inbuf, run->insize);
+    }
+    ssize_t n = read(run->fd, run->inbuf + run->inlen, run->insize - run->inlen);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        return true;
+    if (n <= 0) {
+        run->exit_status = 1;
+        free(run->exit_message);
+        run->exit_message = xstrdup("[lost server]");
+        return false;
+    }
+    run->inlen += (size_t)n;
+    size_t off = 0;
+    bool go_on = true;
+    while (go_on) {
+        struct proto_header hdr;
+        const char *why = NULL;
+        enum proto_status st = proto_peek(run->inbuf + off, run->inlen - off, &hdr, &why);
+        if (st == PROTO_INCOMPLETE)
+            break;
+        if (st == PROTO_BAD) {
+            run->exit_status = 1;
+            run->exit_message = xasprintf("[lost server] (bad message: %s)", why);
+            return false;
+        }
+        go_on = handle_message(run, &hdr, run->inbuf + off + PROTO_HEADER_SIZE);
+        off += PROTO_HEADER_SIZE + hdr.len;
+    }
+    memmove(run->inbuf, run->inbuf + off, run->inlen - off);
+    run->inlen -= off;
+    return go_on;
+}
+
+static bool read_signal(struct client_run *run)
+{
+    struct signalfd_siginfo si;
+    if (read(run->sig_fd, &si, sizeof si) != (ssize_t)sizeof si)
+        return true;
+    switch (si.ssi_signo) {
+    case SIGWINCH:
+        if (run->attached)
+            send_resize(run);
+        return true;
+    case SIGHUP:
+        run->exit_status = 1;
+        run->exit_message = xstrdup("[lost tty]");
+        return false;
+    case SIGTERM:
+    case SIGINT:
+    case SIGQUIT:
+        if (!run->attached && si.ssi_signo != SIGTERM)
+            return true;
+        run->exit_status = 1;
+        run->exit_message = xstrdup("[terminated]");
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void relay_loop(struct client_run *run)
+{
+    char buf[16384];
+    for (;;) {
+        struct pollfd pfd[3] = {
+            {.fd = run->fd, .events = POLLIN},
+            {.fd = run->sig_fd, .events = POLLIN},
+            {.fd = run->attached && run->stdin_open ? STDIN_FILENO : -1, .events = POLLIN},
+        };
+        if (poll(pfd, 3, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            run->exit_status = 1;
+            run->exit_message = xasprintf("tmx: poll: %s", strerror(errno));
+            return;
+        }
+        if (pfd[1].revents & POLLIN) {
+            if (!read_signal(run))
+                return;
+        }
+        if (pfd[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            if (!read_server(run))
+                return;
+        }
+        if (pfd[2].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+            if (n > 0)
+                send_msg(run->fd, MSG_INPUT, buf, (size_t)n);
+            else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+                run->stdin_open = false;
+        }
+    }
+}
+
+int client_main(const struct client_options *opts, int argc, char **argv)
+{
+    char path[4096], err[4352];
+    setlocale(LC_CTYPE, "");
+
+    if (paths_socket(opts->label, opts->socket_path, NULL, getuid(), true, path, sizeof path,
+                     err, sizeof err) != 0) {
+        fprintf(stderr, "tmx: %s\n", err);
+        return 1;
+    }
+    if (opts->foreground_server) {
+        struct server_config cfg = {
+            .socket_path = path,
+            .label = opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"),
+            .config_file = opts->config_file,
+            .verbose = opts->verbose,
+            .ready_fd = -1,
+        };
+        return server_main(&cfg);
+    }
+
+    bool attaches = command_attaches(argc, argv);
+    if (attaches) {
+        const char *nested = getenv("TMX");
+        if (nested != NULL && *nested != '\0') {
+            fprintf(stderr, "tmx: sessions should be nested with care: unset $TMX to force it\n");
+            return 1;
+        }
+        if (!isatty(STDIN_FILENO)) {
+            fprintf(stderr, "tmx: open terminal failed: not a terminal (use new -d for a detached session)\n");
+            return 1;
+        }
+    }
+
+    int fd = connect_or_start(opts, path, command_starts_server(argc, argv));
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ECONNREFUSED)
+            fprintf(stderr, "tmx: no server running on %s\n", path);
+        else
+            fprintf(stderr, "tmx: cannot connect to %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+
+    struct client_run run = {.fd = fd, .stdin_open = true};
+    tty_init(&run.tty, STDIN_FILENO, getenv("TERM"));
+
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGWINCH);
+    sigaddset(&mask, SIGHUP);
+    sigaddset(&mask, SIGTERM);
+    sigaddset(&mask, SIGINT);
+    sigaddset(&mask, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &mask, NULL);
+    run.sig_fd = signalfd(-1, &mask, SFD_CLOEXEC);
+    signal(SIGPIPE, SIG_IGN);
+
+    int cols, rows;
+    tty_size(STDIN_FILENO, &cols, &rows);
+    send_identify(&run, cols, rows);
+    char *default_argv[] = {"new-session", NULL};
+    if (argc == 0) {
+        argc = 1;
+        argv = default_argv;
+    }
+    send_command(&run, argc, argv);
+
+    relay_loop(&run);
+
+    tty_restore(&run.tty);
+    if (run.exit_message != NULL) {
+        FILE *out = run.attached ? stdout : stderr;
+        fprintf(out, "%s\n", run.exit_message);
+        fflush(out);
+    }
+    tty_free(&run.tty);
+    free(run.exit_message);
+    free(run.inbuf);
+    close(run.sig_fd);
+    close(fd);
+    return run.exit_status;
+}

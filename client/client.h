@@ -1,0 +1,19 @@
+/* client.h - the tmx client: connect to the server (starting it if needed), identify,
+ * send one command, then relay the terminal while attached, and say why it left. */
+#ifndef TMX_CLIENT_H
+#define TMX_CLIENT_H
+
+#include <stdbool.h>
+
+struct client_options {
+    const char *label;       /* -L */
+    const char *socket_path; /* -S */
+    const char *config_file; /* -f */
+    bool verbose;            /* -v */
+    bool foreground_server;  /* -D: run the server in the foreground, no client */
+};
+
+/* Run command argv (argc may be 0: new-session). Returns the process exit status. */
+int client_main(const struct client_options *opts, int argc, char **argv);
+
+#endif

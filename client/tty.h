@@ -1,0 +1,27 @@
+/* tty.h - the user's terminal as the client holds it: raw mode while attached, and
+ * restored exactly as it was found on every exit path. */
+#ifndef TMX_TTY_H
+#define TMX_TTY_H
+
+#include <stdbool.h>
+#include <termios.h>
+
+struct tty {
+    int fd;                 /* the terminal (stdin) */
+    bool active;            /* raw mode entered and not yet restored */
+    struct termios saved;   /* settings to restore */
+    char *enter_seq;        /* smcup + clear, from terminfo */
+    char *leave_seq;        /* sgr0, cnorm, reset scroll region, rmcup */
+};
+
+/* Load the sequences for TERM (missing capabilities are simply skipped). */
+void tty_init(struct tty *tty, int fd, const char *term);
+void tty_free(struct tty *tty);
+/* Enter raw mode and the alternate screen. Returns -1 with errno on failure. */
+int tty_enter(struct tty *tty);
+/* Leave: restore everything tty_enter changed. Safe to call twice. */
+void tty_restore(struct tty *tty);
+/* The terminal's size; falls back to 80x24. */
+void tty_size(int fd, int *cols, int *rows);
+
+#endif

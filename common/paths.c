@@ -1,0 +1,105 @@
+/* paths.c - socket path and socket directory rules; see paths.h. */
+#include "paths.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+size_t paths_socket_max(void)
+{
+    struct sockaddr_un sa;
+    return sizeof sa.sun_path - 1;
+}
+
+int paths_check_dir(const char *dir, uid_t uid, bool create, char *err, size_t errsize)
+{
+    struct stat st;
+    if (create && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        snprintf(err, errsize, "cannot create socket directory %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    if (lstat(dir, &st) != 0) {
+        snprintf(err, errsize, "socket directory %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        snprintf(err, errsize, "socket directory %s is a symbolic link; remove it", dir);
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        snprintf(err, errsize, "socket directory %s is not a directory; remove it", dir);
+        return -1;
+    }
+    if (st.st_uid != uid) {
+        snprintf(err, errsize, "socket directory %s is not owned by you (uid %u); remove it",
+                 dir, (unsigned)uid);
+        return -1;
+    }
+    if ((st.st_mode & 077) != 0) {
+        snprintf(err, errsize,
+                 "socket directory %s is accessible by other users (mode %03o); "
+                 "chmod 700 it or remove it",
+                 dir, (unsigned)(st.st_mode & 0777));
+        return -1;
+    }
+    return 0;
+}
+
+int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t uid,
+                 bool create, char *out, size_t size, char *err, size_t errsize)
+{
+    char dir[4096];
+    int n;
+
+    if (path != NULL) {
+        n = snprintf(out, size, "%s", path);
+        if (n < 0 || (size_t)n >= size || (size_t)n > paths_socket_max()) {
+            snprintf(err, errsize, "socket path too long (%zu bytes at most): %s",
+                     paths_socket_max(), path);
+            return -1;
+        }
+        char copy[4096];
+        snprintf(copy, sizeof copy, "%s", path);
+        /* -S paths get the owner checks on their directory, but it is not created. */
+        const char *d = dirname(copy);
+        struct stat st;
+        if (stat(d, &st) != 0) {
+            snprintf(err, errsize, "socket directory %s: %s", d, strerror(errno));
+            return -1;
+        }
+        if (st.st_uid != uid && st.st_uid != 0) {
+            snprintf(err, errsize, "socket directory %s is owned by another user", d);
+            return -1;
+        }
+        return 0;
+    }
+    if (label == NULL || *label == '\0')
+        label = "default";
+    if (strchr(label, '/') != NULL) {
+        snprintf(err, errsize, "invalid socket name \"%s\" (-L takes a name, -S a path)",
+                 label);
+        return -1;
+    }
+    if (tmpdir == NULL || *tmpdir == '\0')
+        tmpdir = getenv("TMX_TMPDIR");
+    if (tmpdir == NULL || *tmpdir == '\0')
+        tmpdir = "/tmp";
+    n = snprintf(dir, sizeof dir, "%s/tmx-%u", tmpdir, (unsigned)uid);
+    if (n < 0 || (size_t)n >= sizeof dir) {
+        snprintf(err, errsize, "socket directory path too long");
+        return -1;
+    }
+    n = snprintf(out, size, "%s/%s", dir, label);
+    if (n < 0 || (size_t)n >= size || (size_t)n > paths_socket_max()) {
+        snprintf(err, errsize, "socket path too long (%zu bytes at most): %s/%s",
+                 paths_socket_max(), dir, label);
+        return -1;
+    }
+    return paths_check_dir(dir, uid, create, err, errsize);
+}

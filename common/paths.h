@@ -1,0 +1,26 @@
+/* paths.h - where the server socket lives and the rules its directory must satisfy:
+ * $TMX_TMPDIR (default /tmp) /tmx-UID/NAME, NAME "default" or -L NAME; -S gives a path.
+ * The directory must be a real directory (not a symlink), owned by the user, with no
+ * group/other access. */
+#ifndef TMX_PATHS_H
+#define TMX_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Check (and with 'create', make 0700) directory dir for user uid. Returns 0, or -1
+ * with a message for the user in err. */
+int paths_check_dir(const char *dir, uid_t uid, bool create, char *err, size_t errsize);
+
+/* Compute the socket path: 'path' (-S) if given, else from tmpdir (NULL: $TMX_TMPDIR or
+ * /tmp) and 'label' (-L, NULL: "default"). Checks and, with 'create', creates the
+ * directory. Returns 0, or -1 with err set (bad label, path too long for a socket,
+ * unsafe directory). */
+int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t uid,
+                 bool create, char *out, size_t size, char *err, size_t errsize);
+
+/* The longest socket path a sockaddr_un holds. */
+size_t paths_socket_max(void);
+
+#endif

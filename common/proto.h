@@ -1,0 +1,68 @@
+/* proto.h - client <-> server messages on the Unix socket: a fixed 8-byte header
+ * (type, payload length) then the payload. The decoder checks every length before it
+ * reads; a malformed message makes the caller close that one connection. */
+#ifndef TMX_PROTO_H
+#define TMX_PROTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bumped whenever a message changes; client and server must agree. */
+#define PROTO_VERSION 1
+/* Largest payload either side accepts. */
+#define PROTO_MAX_PAYLOAD (1u << 20)
+
+enum proto_type {
+    /* client -> server */
+    MSG_IDENTIFY = 1, /* first message: struct proto_identify + term\0 cwd\0 */
+    MSG_ENVIRON,      /* one NAME=VALUE\0 of the client's environment */
+    MSG_COMMAND,      /* argv strings, each NUL-terminated; ends identification */
+    MSG_INPUT,        /* raw bytes typed in the client's terminal */
+    MSG_RESIZE,       /* uint32 cols, uint32 rows */
+    /* server -> client */
+    MSG_READY,        /* the client is attached: enter raw mode and relay */
+    MSG_OUTPUT,       /* bytes for the client's terminal */
+    MSG_STDOUT,       /* text for the client's stdout (command output) */
+    MSG_STDERR,       /* text for the client's stderr (errors) */
+    MSG_EXIT,         /* int32 status, then a message\0 the client prints on exit */
+    MSG_TYPE_MAX
+};
+
+struct proto_header {
+    uint32_t type;
+    uint32_t len; /* payload bytes following the header */
+};
+#define PROTO_HEADER_SIZE 8
+
+/* Identification flags. */
+enum {
+    IDENT_TTY = 1 << 0,       /* stdin is a terminal */
+    IDENT_UTF8 = 1 << 1,      /* the client's locale is UTF-8 */
+    IDENT_TRUECOLOR = 1 << 2, /* COLORTERM said truecolor/24bit */
+};
+
+struct proto_identify {
+    uint32_t version;
+    uint32_t flags;
+    uint32_t cols, rows;
+    int32_t pid;
+    /* term, cwd as NUL-terminated strings follow */
+};
+
+enum proto_status { PROTO_OK = 1, PROTO_INCOMPLETE = 0, PROTO_BAD = -1 };
+
+/* Look at buf for one complete message. PROTO_OK: *hdr is filled and the payload is at
+ * buf + PROTO_HEADER_SIZE; PROTO_INCOMPLETE: read more; PROTO_BAD: unknown type or a
+ * payload over PROTO_MAX_PAYLOAD (why in *why). */
+enum proto_status proto_peek(const void *buf, size_t len, struct proto_header *hdr,
+                             const char **why);
+
+/* Write header + payload into out (PROTO_HEADER_SIZE + len bytes). */
+void proto_encode_header(uint32_t type, uint32_t len, void *out);
+
+/* Take the next NUL-terminated string from payload at *off; NULL if none is there
+ * (missing terminator). */
+const char *proto_next_string(const void *payload, size_t len, size_t *off);
+
+#endif

@@ -1,0 +1,354 @@
+/* client_input.c - the input path: client bytes -> keys (key_parse) -> prompt, key
+ * bindings, or the active pane (key_encode for the pane's modes). Bytes bound for a
+ * pane are gathered and written once per message, not once per key. */
+#include "client_input.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "cmd.h"
+#include "format.h"
+#include "key_bindings.h"
+#include "keys.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "utf8.h"
+#include "vt.h"
+#include "xmalloc.h"
+
+/* Bytes on their way to the active pane. */
+struct pane_output {
+    char buf[4096];
+    size_t len;
+};
+
+static struct pane *active_pane(struct client *c)
+{
+    if (c->session == NULL || c->session->current == NULL)
+        return NULL;
+    return c->session->current->active;
+}
+
+static void flush_pane(struct client *c, struct pane_output *po)
+{
+    struct pane *p = active_pane(c);
+    if (p != NULL && po->len > 0)
+        pane_write(p, po->buf, po->len);
+    po->len = 0;
+}
+
+static void send_key_to_pane(struct client *c, key_code key, struct pane_output *po)
+{
+    struct pane *p = active_pane(c);
+    if (p == NULL)
+        return;
+    uint32_t modes = vt_modes(p->vt);
+    int flags = 0;
+    if (modes & VT_MODE_CURSOR_KEYS)
+        flags |= KEY_ENC_CURSOR_APP;
+    if (modes & VT_MODE_KEYPAD)
+        flags |= KEY_ENC_KEYPAD_APP;
+    if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
+        return;
+    if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))
+        return;
+    if (po->len + 32 > sizeof po->buf)
+        flush_pane(c, po);
+    po->len += key_encode(key, flags, po->buf + po->len);
+}
+
+/* Run a bound command for this client; errors show on its status line. */
+static void run_bound_command(struct client *c, const char *command)
+{
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_string(&ctx, command);
+    size_t n = evbuffer_get_length(ctx.out);
+    if (n > 0 && c->attached) {
+        /* Output of a bound command (list-keys...) is shown over the pane until a key. */
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx.out, -1), n);
+        for (size_t i = 0; i < c->noverlay; i++)
+            free(c->overlay[i]);
+        free(c->overlay);
+        c->overlay = NULL;
+        c->noverlay = c->overlay_top = 0;
+        for (char *line = text, *nl; line != NULL && *line != '\0'; line = nl) {
+            nl = strchr(line, '\n');
+            if (nl != NULL)
+                *nl++ = '\0';
+            c->overlay = xreallocarray(c->overlay, c->noverlay + 1, sizeof *c->overlay);
+            c->overlay[c->noverlay++] = xstrdup(line);
+        }
+        free(text);
+        c->needs_redraw = true;
+        server_client_redraw(c);
+    }
+    n = evbuffer_get_length(ctx.err);
+    if (n > 0 && !c->exiting) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        server_client_message(c, "%s", text);
+        free(text);
+    }
+    evbuffer_free(ctx.out);
+    evbuffer_free(ctx.err);
+}
+
+/* Step back over one UTF-8 character before byte offset 'at'. */
+static size_t utf8_prev(const char *s, size_t at)
+{
+    if (at == 0)
+        return 0;
+    at--;
+    while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80)
+        at--;
+    return at;
+}
+
+static size_t utf8_next(const char *s, size_t len, size_t at)
+{
+    if (at >= len)
+        return len;
+    at++;
+    while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
+        at++;
+    return at;
+}
+
+static void prompt_finish(struct client *c, bool accept)
+{
+    struct prompt *p = &c->prompt;
+    char *command = NULL;
+    if (accept && p->kind == PROMPT_INPUT) {
+        /* Replace %% (and %1) with the input, quoted for the command parser. */
+        size_t qlen = 0;
+        for (const char *q = p->input; *q; q++)
+            qlen += *q == '\'' ? 4 : 1;
+        char *quoted = xmalloc(qlen + 1), *w = quoted;
+        for (const char *q = p->input; *q; q++) {
+            if (*q == '\'') {
+                memcpy(w, "'\\''", 4);
+                w += 4;
+            } else
+                *w++ = *q;
+        }
+        *w = '\0';
+        size_t cap = strlen(p->command) + 1, len = 0;
+        for (const char *t = p->command; *t; t++)
+            if (t[0] == '%' && (t[1] == '%' || t[1] == '1'))
+                cap += qlen;
+        command = xmalloc(cap);
+        for (const char *t = p->command; *t; t++) {
+            if (t[0] == '%' && (t[1] == '%' || t[1] == '1')) {
+                memcpy(command + len, quoted, qlen);
+                len += qlen;
+                t++;
+            } else
+                command[len++] = *t;
+        }
+        command[len] = '\0';
+        free(quoted);
+    } else if (accept && p->kind == PROMPT_CONFIRM)
+        command = xstrdup(p->command);
+    free(p->label);
+    free(p->input);
+    free(p->command);
+    memset(p, 0, sizeof *p);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+    if (command != NULL) {
+        run_bound_command(c, command);
+        free(command);
+    }
+}
+
+/* Edit the status-line prompt with one key. */
+static void prompt_key(struct client *c, key_code key)
+{
+    struct prompt *p = &c->prompt;
+    if (p->kind == PROMPT_CONFIRM) {
+        prompt_finish(c, key == 'y' || key == 'Y');
+        return;
+    }
+    if (key == KEYC_ENTER || key == ('m' | KEYC_CTRL) || key == ('j' | KEYC_CTRL)) {
+        prompt_finish(c, true);
+        return;
+    }
+    if (key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
+        prompt_finish(c, false);
+        return;
+    }
+    if (key == KEYC_BSPACE || key == ('h' | KEYC_CTRL)) {
+        size_t prev = utf8_prev(p->input, p->cursor);
+        memmove(p->input + prev, p->input + p->cursor, p->len - p->cursor + 1);
+        p->len -= p->cursor - prev;
+        p->cursor = prev;
+    } else if (key == KEYC_DC || key == ('d' | KEYC_CTRL)) {
+        size_t next = utf8_next(p->input, p->len, p->cursor);
+        memmove(p->input + p->cursor, p->input + next, p->len - next + 1);
+        p->len -= next - p->cursor;
+    } else if (key == ('u' | KEYC_CTRL)) {
+        p->input[0] = '\0';
+        p->len = p->cursor = 0;
+    } else if (key == ('k' | KEYC_CTRL)) {
+        p->input[p->cursor] = '\0';
+        p->len = p->cursor;
+    } else if (key == KEYC_LEFT || key == ('b' | KEYC_CTRL)) {
+        p->cursor = utf8_prev(p->input, p->cursor);
+    } else if (key == KEYC_RIGHT || key == ('f' | KEYC_CTRL)) {
+        p->cursor = utf8_next(p->input, p->len, p->cursor);
+    } else if (key == KEYC_HOME || key == ('a' | KEYC_CTRL)) {
+        p->cursor = 0;
+    } else if (key == KEYC_END || key == ('e' | KEYC_CTRL)) {
+        p->cursor = p->len;
+    } else if ((key & KEYC_MODS) == 0 && key >= 0x20 && key < KEYC_SPECIAL && key != 0x7f) {
+        char enc[4];
+        int n = utf8_encode(key, enc);
+        if (p->len + (size_t)n > 4096)
+            return;
+        p->input = xrealloc(p->input, p->len + (size_t)n + 1);
+        memmove(p->input + p->cursor + n, p->input + p->cursor, p->len - p->cursor + 1);
+        memcpy(p->input + p->cursor, enc, (size_t)n);
+        p->len += (size_t)n;
+        p->cursor += (size_t)n;
+    } else
+        return;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+/* A key while the overlay (list of bindings) is shown: scroll it or close it. */
+static void overlay_key(struct client *c, key_code key)
+{
+    size_t page = c->rows > 2 ? (size_t)(c->rows - 2) : 1;
+    if (key == KEYC_DOWN || key == 'j')
+        c->overlay_top++;
+    else if (key == KEYC_UP || key == 'k')
+        c->overlay_top = c->overlay_top > 0 ? c->overlay_top - 1 : 0;
+    else if (key == KEYC_NPAGE || key == ' ')
+        c->overlay_top += page;
+    else if (key == KEYC_PPAGE)
+        c->overlay_top = c->overlay_top > page ? c->overlay_top - page : 0;
+    else {
+        for (size_t i = 0; i < c->noverlay; i++)
+            free(c->overlay[i]);
+        free(c->overlay);
+        c->overlay = NULL;
+        c->noverlay = c->overlay_top = 0;
+    }
+    if (c->overlay != NULL && c->overlay_top + page > c->noverlay)
+        c->overlay_top = c->noverlay > page ? c->noverlay - page : 0;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+static void handle_key(struct client *c, key_code key, struct pane_output *po)
+{
+    struct server *s = c->server;
+    if (key == KEYC_NONE)
+        return;
+    if (c->session != NULL)
+        c->session->activity = time(NULL);
+    if (c->prompt.kind != PROMPT_NONE) {
+        prompt_key(c, key);
+        return;
+    }
+    if (c->overlay != NULL) {
+        overlay_key(c, key);
+        return;
+    }
+    if (c->message != NULL) {
+        free(c->message);
+        c->message = NULL;
+        c->needs_redraw = true;
+        server_client_redraw(c);
+    }
+    const struct key_binding *b;
+    if (c->prefix_active) {
+        c->prefix_active = false;
+        /* Unbound keys after the prefix do nothing. A prefix binding in the prefix
+         * table (C-b C-b) is looked up like any key. */
+        b = key_bindings_find(s, key, false);
+        if (b != NULL) {
+            flush_pane(c, po);
+            run_bound_command(c, b->command);
+        }
+        return;
+    }
+    if (key == s->prefix) {
+        c->prefix_active = true;
+        return;
+    }
+    b = key_bindings_find(s, key, true);
+    if (b != NULL) {
+        flush_pane(c, po);
+        run_bound_command(c, b->command);
+        return;
+    }
+    send_key_to_pane(c, key, po);
+}
+
+static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)fd;
+    (void)events;
+    struct pane_output po = {.len = 0};
+    size_t off = 0;
+    while (off < c->keylen && c->attached) {
+        key_code key;
+        size_t n = key_parse(c->keybuf + off, c->keylen - off, true, &key);
+        if (n == 0)
+            n = 1;
+        off += n;
+        handle_key(c, key, &po);
+    }
+    flush_pane(c, &po);
+    c->keylen = 0;
+}
+
+void client_input(struct client *c, const char *buf, size_t len)
+{
+    struct pane_output po = {.len = 0};
+    if (c->key_timer != NULL)
+        evtimer_del(c->key_timer);
+    while (len > 0 && c->attached) {
+        /* Top up the key buffer; a partial sequence stays at its front. */
+        size_t room = sizeof c->keybuf - c->keylen;
+        size_t take = len < room ? len : room;
+        memcpy(c->keybuf + c->keylen, buf, take);
+        c->keylen += take;
+        buf += take;
+        len -= take;
+        size_t off = 0;
+        while (off < c->keylen && c->attached) {
+            key_code key;
+            size_t n = key_parse(c->keybuf + off, c->keylen - off, false, &key);
+            if (n == 0)
+                break;
+            off += n;
+            handle_key(c, key, &po);
+        }
+        if (off == 0 && c->keylen == sizeof c->keybuf) {
+            /* A "sequence" as long as the buffer: not a key; take it byte by byte. */
+            key_code key;
+            size_t n = key_parse(c->keybuf, c->keylen, true, &key);
+            off = n > 0 ? n : 1;
+            handle_key(c, key, &po);
+        }
+        memmove(c->keybuf, c->keybuf + off, c->keylen - off);
+        c->keylen -= off;
+    }
+    flush_pane(c, &po);
+    if (c->keylen > 0 && c->attached) {
+        if (c->key_timer == NULL)
+            c->key_timer = evtimer_new(c->server->base, key_timer_cb, c);
+        struct timeval tv = {.tv_sec = 0, .tv_usec = c->server->escape_time_ms * 1000};
+        evtimer_add(c->key_timer, &tv);
+    }
+}

@@ -1,0 +1,72 @@
+/* cmd.h - commands: one table of entries (name, alias, flags, exec), one parser for
+ * command lines (tmux syntax: quotes, backslashes, ';' between commands), and target
+ * resolution (session, session:window, session:window.pane, $N @N %N). The command line,
+ * config file, key bindings and prompts all come through here. */
+#ifndef TMX_CMD_H
+#define TMX_CMD_H
+
+#include <stdbool.h>
+
+struct server;
+struct client;
+struct session;
+struct window;
+struct pane;
+struct evbuffer;
+
+/* Where a command runs and where its output goes. */
+struct cmd_ctx {
+    struct server *server;
+    struct client *client;   /* issuing client, NULL for the config file */
+    bool from_key;           /* from a key binding or prompt of an attached client */
+    struct evbuffer *out;    /* text for stdout (or the client's view when from_key) */
+    struct evbuffer *err;    /* error text */
+    bool attached;           /* the command attached the client to a session */
+    bool wait;               /* the client waits (wait-for): no exit yet */
+    bool detached;           /* the command detached/exited the issuing client */
+};
+
+/* Parsed flags and arguments. flags['x'] is NULL if -x was not given, "" for a flag
+ * without argument, or the argument. */
+struct cmd_args {
+    const char *flags[128];
+    int argc;
+    char **argv;
+};
+
+struct cmd_entry {
+    const char *name;
+    const char *alias;
+    const char *spec;        /* getopt-like: "dn:" */
+    int min_args, max_args;  /* max -1: unlimited */
+    const char *usage;
+    int (*exec)(struct cmd_ctx *ctx, struct cmd_args *args);
+};
+
+/* Run one command given as an argv (from the command line). Returns 0 or 1. */
+int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv);
+/* Parse and run a command line (several commands separated by ';'). */
+int cmd_execute_string(struct cmd_ctx *ctx, const char *line);
+/* Split a command line into words; returns the number, or -1 with *err (unclosed quote).
+ * Words are appended to *argv (NULL-terminated, caller frees with cmd_free_argv). */
+int cmd_split(const char *line, char ***argv, const char **err);
+void cmd_free_argv(char **argv);
+/* Read and run each line of a config file. */
+int cmd_source_file(struct server *s, const char *path, bool quiet);
+
+void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Targets. NULL target: the current session/window/pane (the attached client's, else
+ * the one holding TMX_PANE of the client's environment, else the most recent session).
+ * On failure, an error is reported and NULL returned. */
+struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target);
+struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp);
+struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
+                           struct session **sp);
+
+/* The command table (cmd_table.c). */
+extern const struct cmd_entry cmd_table[];
+const struct cmd_entry *cmd_lookup(const char *name, const char **err);
+
+#endif

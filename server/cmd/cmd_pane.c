@@ -1,0 +1,181 @@
+/* cmd_pane.c - pane commands: send-keys, send-prefix, capture-pane, list-panes,
+ * kill-pane. */
+#include "cmd_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/buffer.h>
+
+#include "format.h"
+#include "keys.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "vt.h"
+#include "xmalloc.h"
+
+static int pane_key_flags(const struct pane *p)
+{
+    uint32_t modes = vt_modes(p->vt);
+    int flags = 0;
+    if (modes & VT_MODE_CURSOR_KEYS)
+        flags |= KEY_ENC_CURSOR_APP;
+    if (modes & VT_MODE_KEYPAD)
+        flags |= KEY_ENC_KEYPAD_APP;
+    return flags;
+}
+
+int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['X'] != NULL) {
+        cmd_error(ctx, "send-keys -X: copy mode is not available yet");
+        return -1;
+    }
+    long repeat = 1;
+    if (args->flags['N'] != NULL) {
+        char *end;
+        repeat = strtol(args->flags['N'], &end, 10);
+        if (*end != '\0' || repeat < 1 || repeat > 100000) {
+            cmd_error(ctx, "invalid repeat count: %s", args->flags['N']);
+            return -1;
+        }
+    }
+    bool literal = args->flags['l'] != NULL;
+    int flags = pane_key_flags(p);
+    struct evbuffer *bytes = evbuffer_new();
+    for (int i = 0; i < args->argc; i++) {
+        const char *a = args->argv[i];
+        key_code key = literal ? KEYC_NONE : key_from_name(a);
+        if (key != KEYC_NONE) {
+            char enc[32];
+            size_t n = key_encode(key, flags, enc);
+            evbuffer_add(bytes, enc, n);
+        } else {
+            /* Not a key name: the text itself, as tmux does. */
+            evbuffer_add(bytes, a, strlen(a));
+        }
+    }
+    size_t len = evbuffer_get_length(bytes);
+    const unsigned char *data = evbuffer_pullup(bytes, -1);
+    for (long r = 0; r < repeat && len > 0; r++)
+        pane_write(p, data, len);
+    evbuffer_free(bytes);
+    return 0;
+}
+
+int cmd_send_prefix(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    char enc[32];
+    size_t n = key_encode(ctx->server->prefix, pane_key_flags(p), enc);
+    pane_write(p, enc, n);
+    return 0;
+}
+
+/* A capture-pane line number: a number (negative = history), or "-" for the edge. */
+static int parse_line(const char *s, int edge, int *out)
+{
+    if (strcmp(s, "-") == 0) {
+        *out = edge;
+        return 0;
+    }
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || *s == '\0')
+        return -1;
+    *out = (int)(v < -100000000 ? -100000000 : v > 100000000 ? 100000000 : v);
+    return 0;
+}
+
+int cmd_capture_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['p'] == NULL) {
+        cmd_error(ctx, "capture-pane: paste buffers are not available yet: use -p to print");
+        return -1;
+    }
+    int history = grid_history_size(vt_main_grid(p->vt));
+    int rows = vt_rows(p->vt);
+    int start = 0, end = rows - 1;
+    if (args->flags['S'] != NULL && parse_line(args->flags['S'], -history, &start) != 0) {
+        cmd_error(ctx, "invalid start line: %s", args->flags['S']);
+        return -1;
+    }
+    if (args->flags['E'] != NULL && parse_line(args->flags['E'], rows - 1, &end) != 0) {
+        cmd_error(ctx, "invalid end line: %s", args->flags['E']);
+        return -1;
+    }
+    if (start < -history)
+        start = -history;
+    if (end > rows - 1)
+        end = rows - 1;
+    size_t size = (size_t)vt_cols(p->vt) * 16 + 64;
+    char *line = xmalloc(size);
+    for (int y = start; y <= end; y++) {
+        /* vt_line_text: visible lines from 0, history lines from -1 (the newest). */
+        size_t n = vt_line_text(p->vt, y, line, size);
+        evbuffer_add(ctx->out, line, n);
+        evbuffer_add(ctx->out, "\n", 1);
+    }
+    free(line);
+    return 0;
+}
+
+int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    int i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (args->flags['F'] != NULL) {
+            struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p};
+            char *line = format_expand(&f, args->flags['F']);
+            cmd_print(ctx, "%s", line);
+            free(line);
+        } else {
+            cmd_print(ctx, "%d: [%dx%d] [history %d/%d] %%%u%s", i, p->cols, p->rows,
+                      grid_history_size(vt_main_grid(p->vt)), ctx->server->history_limit, p->id,
+                      p == w->active ? " (active)" : "");
+        }
+        i++;
+    }
+    return 0;
+}
+
+int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['a'] != NULL)
+        return 0; /* one pane per window until splits exist: no other pane to kill */
+    TAILQ_REMOVE(&w->panes, p, entry);
+    if (w->active == p)
+        w->active = TAILQ_FIRST(&w->panes);
+    pane_free(p);
+    if (TAILQ_EMPTY(&w->panes))
+        cmd_destroy_window(ctx, sess, w);
+    else
+        cmd_session_changed(ctx, sess);
+    return 0;
+}

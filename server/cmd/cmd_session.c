@@ -1,0 +1,302 @@
+/* cmd_session.c - session commands: new-session, attach-session, list-sessions,
+ * has-session, kill-session, rename-session, detach-client, kill-server, start-server. */
+#include "cmd_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <event2/buffer.h>
+
+#include "format.h"
+#include "proto.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "xmalloc.h"
+
+/* Parse a -x/-y size; returns -1 if invalid. */
+static int parse_size(const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || v < 1 || v > 10000)
+        return -1;
+    return (int)v;
+}
+
+/* Attach ctx->client to sess, checking it can show a session. */
+static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others)
+{
+    struct client *c = ctx->client;
+    if (c == NULL) {
+        cmd_error(ctx, "no client to attach (run tmx attach from a terminal)");
+        return -1;
+    }
+    if (!(c->flags & IDENT_TTY)) {
+        cmd_error(ctx, "open terminal failed: not a terminal");
+        return -1;
+    }
+    if (c->render == NULL) {
+        char err[256];
+        const struct render_caps *caps =
+            render_caps_get(c->term, (c->flags & IDENT_TRUECOLOR) != 0, err, sizeof err);
+        if (caps == NULL) {
+            cmd_error(ctx, "%s (set TERM to your terminal's name, e.g. xterm-256color)", err);
+            return -1;
+        }
+        c->caps = caps;
+        c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
+    }
+    if (detach_others) {
+        struct client *o, *next;
+        char *msg = xasprintf("[detached (from session %s)]", sess->name);
+        TAILQ_FOREACH_SAFE(o, &ctx->server->clients, entry, next) {
+            if (o != c && o->attached && o->session == sess)
+                server_client_detach(o, msg);
+        }
+        free(msg);
+    }
+    server_client_attach(c, sess);
+    ctx->attached = true;
+    return 0;
+}
+
+int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct server *srv = ctx->server;
+    const char *name = args->flags['s'];
+    bool detached = args->flags['d'] != NULL;
+
+    if (name != NULL && !session_valid_name(name)) {
+        cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
+        return -1;
+    }
+    if (name != NULL && session_find(srv, name) != NULL) {
+        if (args->flags['A'] != NULL)
+            return attach_client(ctx, session_find(srv, name), args->flags['D'] != NULL);
+        cmd_error(ctx, "duplicate session: %s", name);
+        return -1;
+    }
+    if (!detached) {
+        if (ctx->client == NULL || ctx->from_key) {
+            cmd_error(ctx, "new-session needs -d here (sessions should be nested with care)");
+            return -1;
+        }
+        if (!(ctx->client->flags & IDENT_TTY)) {
+            cmd_error(ctx, "open terminal failed: not a terminal");
+            return -1;
+        }
+    }
+    int cols = 80, rows = 24;
+    if (args->flags['x'] != NULL && (cols = parse_size(args->flags['x'])) < 0) {
+        cmd_error(ctx, "invalid width: %s", args->flags['x']);
+        return -1;
+    }
+    if (args->flags['y'] != NULL && (rows = parse_size(args->flags['y'])) < 0) {
+        cmd_error(ctx, "invalid height: %s", args->flags['y']);
+        return -1;
+    }
+    if (!detached && ctx->client != NULL) {
+        cols = ctx->client->cols;
+        rows = ctx->client->rows - 1;
+        if (rows < 1)
+            rows = 1;
+    }
+    const char *cwd = args->flags['c'];
+    if (cwd == NULL && ctx->client != NULL)
+        cwd = ctx->client->cwd;
+    if (cwd == NULL)
+        cwd = getenv("HOME");
+
+    struct client *c = ctx->client;
+    struct session *sess = session_create(srv, name, cwd, c != NULL ? c->env : NULL,
+                                          c != NULL ? c->nenv : 0, cols, rows);
+    if (cmd_spawn_window(ctx, sess, -1, args->flags['n'], cwd, args->argc, args->argv) == NULL) {
+        session_free(sess);
+        server_check_exit(srv);
+        return -1;
+    }
+    if (args->flags['P'] != NULL) {
+        struct format_ctx f = {.server = srv, .session = sess, .client = c};
+        format_defaults(&f);
+        char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F'] : "#{session_name}:");
+        cmd_print(ctx, "%s", text);
+        free(text);
+    }
+    if (detached)
+        return 0;
+    if (attach_client(ctx, sess, false) != 0) {
+        server_destroy_session(srv, sess);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_attach_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    if (TAILQ_EMPTY(&ctx->server->sessions)) {
+        cmd_error(ctx, "no sessions (tmx new -s NAME starts one)");
+        return -1;
+    }
+    if (ctx->from_key) {
+        cmd_error(ctx, "already attached (use switch-client)");
+        return -1;
+    }
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    return attach_client(ctx, sess, args->flags['d'] != NULL);
+}
+
+static int attached_count(struct server *srv, struct session *sess)
+{
+    int n = 0;
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        if (c->attached && c->session == sess)
+            n++;
+    }
+    return n;
+}
+
+int cmd_list_sessions(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &ctx->server->sessions, entry) {
+        if (args->flags['F'] != NULL) {
+            struct format_ctx f = {.server = ctx->server, .session = sess, .client = ctx->client};
+            format_defaults(&f);
+            char *line = format_expand(&f, args->flags['F']);
+            cmd_print(ctx, "%s", line);
+            free(line);
+            continue;
+        }
+        char created[64];
+        struct tm tm;
+        localtime_r(&sess->created, &tm);
+        strftime(created, sizeof created, "%a %b %e %H:%M:%S %Y", &tm);
+        cmd_print(ctx, "%s: %d windows (created %s)%s", sess->name, session_count_windows(sess),
+                  created, attached_count(ctx->server, sess) > 0 ? " (attached)" : "");
+    }
+    return 0;
+}
+
+int cmd_has_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    const char *t = args->flags['t'];
+    if (t != NULL && strchr(t, ':') == NULL && *t != '$') {
+        /* has-session wants the session itself: an exact name or unique prefix. */
+        if (session_find(ctx->server, t) == NULL) {
+            return cmd_find_session(ctx, t) != NULL ? 0 : -1;
+        }
+        return 0;
+    }
+    return cmd_find_session(ctx, t) != NULL ? 0 : -1;
+}
+
+int cmd_kill_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    if (args->flags['a'] != NULL) {
+        struct session *o, *next;
+        TAILQ_FOREACH_SAFE(o, &ctx->server->sessions, entry, next) {
+            if (o != sess)
+                server_destroy_session(ctx->server, o);
+        }
+        return 0;
+    }
+    if (ctx->client != NULL && ctx->client->session == sess)
+        ctx->detached = true;
+    server_destroy_session(ctx->server, sess);
+    return 0;
+}
+
+int cmd_rename_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    const char *name = args->argv[0];
+    if (!session_valid_name(name)) {
+        cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
+        return -1;
+    }
+    struct session *other = session_find(ctx->server, name);
+    if (other != NULL && other != sess) {
+        cmd_error(ctx, "duplicate session: %s", name);
+        return -1;
+    }
+    free(sess->name);
+    sess->name = xstrdup(name);
+    server_redraw_session(ctx->server, sess);
+    return 0;
+}
+
+int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct server *srv = ctx->server;
+    if (args->flags['s'] != NULL) {
+        struct session *sess = cmd_find_session(ctx, args->flags['s']);
+        if (sess == NULL)
+            return -1;
+        char *msg = xasprintf("[detached (from session %s)]", sess->name);
+        struct client *c, *next;
+        TAILQ_FOREACH_SAFE(c, &srv->clients, entry, next) {
+            if (c->attached && c->session == sess)
+                server_client_detach(c, msg);
+        }
+        free(msg);
+        return 0;
+    }
+    struct client *self = ctx->client;
+    if (args->flags['a'] != NULL) {
+        struct client *c, *next;
+        TAILQ_FOREACH_SAFE(c, &srv->clients, entry, next) {
+            if (c != self && c->attached) {
+                char *msg = xasprintf("[detached (from session %s)]", c->session->name);
+                server_client_detach(c, msg);
+                free(msg);
+            }
+        }
+        return 0;
+    }
+    if (self == NULL || !self->attached) {
+        /* From the command line: the most recently attached client is not tracked yet,
+         * so detach every client of the current session. */
+        struct session *sess = cmd_find_session(ctx, args->flags['t']);
+        if (sess == NULL)
+            return -1;
+        char *msg = xasprintf("[detached (from session %s)]", sess->name);
+        struct client *c, *next;
+        TAILQ_FOREACH_SAFE(c, &srv->clients, entry, next) {
+            if (c->attached && c->session == sess)
+                server_client_detach(c, msg);
+        }
+        free(msg);
+        return 0;
+    }
+    char *msg = xasprintf("[detached (from session %s)]", self->session->name);
+    server_client_detach(self, msg);
+    free(msg);
+    ctx->detached = true;
+    return 0;
+}
+
+int cmd_kill_server(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    server_shutdown(ctx->server, "[server exited]");
+    return 0;
+}
+
+int cmd_start_server(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)ctx;
+    (void)args;
+    return 0;
+}
+

@@ -1,0 +1,265 @@
+/* cmd_window.c - window commands: new-window, select-window, next/previous/last-window,
+ * rename-window, kill-window, list-windows; and spawning a window's pane. */
+#include "cmd_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "xmalloc.h"
+
+struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
+                                const char *name, const char *cwd, int argc, char **argv)
+{
+    struct server *srv = ctx->server;
+    if (index < 0)
+        index = session_next_index(sess, srv->base_index);
+    struct window *w = window_create(sess, index, name);
+    struct spawn_args sa = {
+        .argc = argc,
+        .argv = argv,
+        .cwd = cwd != NULL ? cwd : sess->cwd,
+        .env = sess->env,
+        .nenv = sess->nenv,
+        .cols = sess->cols,
+        .rows = sess->rows,
+    };
+    /* Environment of the client running this command, when it has one (new-window
+     * from the command line inside a pane gets that shell's variables, as tmux). */
+    char err[512];
+    struct pane *p = pane_spawn(w, &sa, err, sizeof err);
+    if (p == NULL) {
+        cmd_error(ctx, "%s", err);
+        window_free(w);
+        return NULL;
+    }
+    TAILQ_INSERT_TAIL(&w->panes, p, entry);
+    w->active = p;
+    if (w->automatic_rename) {
+        /* Until the program runs, name the window after what was asked for. */
+        const char *base = argc > 0 ? argv[0] : srv->default_shell;
+        char first[256];
+        snprintf(first, sizeof first, "%s", base);
+        first[strcspn(first, " ")] = '\0';
+        const char *slash = strrchr(first, '/');
+        window_set_name(w, slash != NULL ? slash + 1 : first);
+    }
+    session_attach_window(sess, w);
+    if (sess->current == NULL)
+        sess->current = w;
+    return w;
+}
+
+void cmd_session_changed(struct cmd_ctx *ctx, struct session *sess)
+{
+    server_redraw_session(ctx->server, sess);
+}
+
+void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w)
+{
+    if (session_remove_window(sess, w)) {
+        if (ctx->client != NULL && ctx->client->session == sess)
+            ctx->detached = true;
+        server_destroy_session(ctx->server, sess);
+        return;
+    }
+    cmd_session_changed(ctx, sess);
+}
+
+int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    int index = -1;
+    const char *t = args->flags['t'];
+    if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
+        /* -t session:index creates at that index. */
+        char *copy = xstrdup(t);
+        *strchr(copy, ':') = '\0';
+        sess = cmd_find_session(ctx, copy);
+        const char *idx = strchr(t, ':') + 1;
+        char *end;
+        long v = strtol(idx, &end, 10);
+        free(copy);
+        if (sess == NULL)
+            return -1;
+        if (*end != '\0' || v < 0) {
+            cmd_error(ctx, "invalid window index: %s", idx);
+            return -1;
+        }
+        if (session_window_at(sess, (int)v) != NULL) {
+            if (args->flags['k'] == NULL) {
+                cmd_error(ctx, "index %ld in use (new-window -k replaces it)", v);
+                return -1;
+            }
+        }
+        index = (int)v;
+    } else {
+        sess = cmd_find_session(ctx, t);
+        if (sess == NULL)
+            return -1;
+    }
+    struct window *old = index >= 0 ? session_window_at(sess, index) : NULL;
+    if (old != NULL) {
+        /* -k: replace the window at that index. */
+        if (session_remove_window(sess, old)) {
+            /* It was the only one; the new one takes its place below. */
+        }
+    }
+    const char *cwd = args->flags['c'];
+    if (cwd == NULL && ctx->client != NULL && !ctx->client->attached)
+        cwd = ctx->client->cwd;
+    struct window *w = cmd_spawn_window(ctx, sess, index, args->flags['n'], cwd, args->argc,
+                                        args->argv);
+    if (w == NULL) {
+        if (TAILQ_EMPTY(&sess->windows))
+            server_destroy_session(ctx->server, sess);
+        return -1;
+    }
+    if (args->flags['d'] == NULL)
+        session_select_window(sess, w);
+    if (args->flags['P'] != NULL) {
+        struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
+        format_defaults(&f);
+        char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
+                                                                : "#{session_name}:#{window_index}");
+        cmd_print(ctx, "%s", text);
+        free(text);
+    }
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_select_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    if (args->flags['n'] != NULL)
+        return cmd_next_window(ctx, args);
+    if (args->flags['p'] != NULL)
+        return cmd_previous_window(ctx, args);
+    if (args->flags['l'] != NULL)
+        return cmd_last_window(ctx, args);
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    session_select_window(sess, w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_next_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    struct window *w = session_next_window(sess, sess->current);
+    if (w == sess->current) {
+        cmd_error(ctx, "no next window");
+        return -1;
+    }
+    session_select_window(sess, w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_previous_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    struct window *w = session_previous_window(sess, sess->current);
+    if (w == sess->current) {
+        cmd_error(ctx, "no previous window");
+        return -1;
+    }
+    session_select_window(sess, w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_last_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    if (sess->last == NULL) {
+        cmd_error(ctx, "no last window");
+        return -1;
+    }
+    session_select_window(sess, sess->last);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_rename_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    window_set_name(w, args->argv[0]);
+    w->automatic_rename = false;
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_kill_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    if (args->flags['a'] != NULL) {
+        struct window *o, *next;
+        for (o = TAILQ_FIRST(&sess->windows); o != NULL; o = next) {
+            next = TAILQ_NEXT(o, entry);
+            if (o != w)
+                session_remove_window(sess, o);
+        }
+        cmd_session_changed(ctx, sess);
+        return 0;
+    }
+    cmd_destroy_window(ctx, sess, w);
+    return 0;
+}
+
+static void list_windows_of(struct cmd_ctx *ctx, struct session *sess, const char *fmt, bool all)
+{
+    struct window *w;
+    TAILQ_FOREACH(w, &sess->windows, entry) {
+        if (fmt != NULL) {
+            struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
+            format_defaults(&f);
+            char *line = format_expand(&f, fmt);
+            cmd_print(ctx, "%s", line);
+            free(line);
+            continue;
+        }
+        int panes = 0;
+        struct pane *p;
+        TAILQ_FOREACH(p, &w->panes, entry)
+            panes++;
+        const char *flag = w == sess->current ? "*" : w == sess->last ? "-" : "";
+        cmd_print(ctx, "%s%s%d: %s%s (%d panes) [%dx%d] @%u%s", all ? sess->name : "",
+                  all ? ":" : "", w->index, w->name, flag, panes, w->cols, w->rows, w->id,
+                  w == sess->current ? " (active)" : "");
+    }
+}
+
+int cmd_list_windows(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    if (args->flags['a'] != NULL) {
+        struct session *sess;
+        TAILQ_FOREACH(sess, &ctx->server->sessions, entry)
+            list_windows_of(ctx, sess, args->flags['F'], true);
+        return 0;
+    }
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    list_windows_of(ctx, sess, args->flags['F'], false);
+    return 0;
+}

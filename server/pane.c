@@ -1,0 +1,374 @@
+/* pane.c - a pane's pty and child: spawn, non-blocking I/O with the event loop,
+ * resize, exit. The output path (pty -> vt) is the hot path: one read of up to 64 KiB,
+ * one vt_feed, no allocation. */
+#include "pane.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "server_int.h"
+#include "session.h"
+#include "vt.h"
+#include "window.h"
+#include "xmalloc.h"
+
+/* Largest backlog of input for a program that does not read it; beyond it input is
+ * dropped rather than letting the server grow. */
+#define PANE_INPUT_MAX (4u << 20)
+
+static void pane_read_cb(evutil_socket_t fd, short events, void *arg);
+static void pane_write_cb(evutil_socket_t fd, short events, void *arg);
+static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg);
+
+/* The vt's replies (DA, CPR...) go back to the program. */
+static void pane_reply(void *arg, const char *buf, size_t len)
+{
+    pane_write(arg, buf, len);
+}
+
+static const char *env_get(char **env, size_t nenv, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < nenv; i++) {
+        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
+            return env[i] + len + 1;
+    }
+    return NULL;
+}
+
+/* In the child: the environment the program gets: the client's, minus variables that
+ * describe the outer terminal, plus TERM, TMX and TMX_PANE. */
+static void child_environment(struct pane *p, const struct spawn_args *args)
+{
+    struct server *srv = p->server;
+    clearenv();
+    for (size_t i = 0; i < args->nenv; i++) {
+        const char *e = args->env[i];
+        if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
+            strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
+            strncmp(e, "TERM=", 5) == 0)
+            continue;
+        putenv((char *)e);
+    }
+    setenv("TERM", srv->default_terminal, 1);
+    char buf[4352];
+    snprintf(buf, sizeof buf, "%s,%ld,%u", srv->socket_path, (long)srv->pid,
+             p->window->session->id);
+    setenv("TMX", buf, 1);
+    snprintf(buf, sizeof buf, "%%%u", p->id);
+    setenv("TMX_PANE", buf, 1);
+}
+
+/* In the child, after fork: reset signals, environment, cwd, then exec. Never returns;
+ * an exec failure is written to errfd for the parent. */
+static void child_exec(struct pane *p, const struct spawn_args *args, int errfd,
+                       const sigset_t *oldmask)
+{
+    for (int sig = 1; sig < NSIG; sig++)
+        signal(sig, SIG_DFL);
+    sigprocmask(SIG_SETMASK, oldmask, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+
+    /* Close every descriptor the server holds (clients, other ptys, log). */
+    for (int fd = 3; fd < 1024; fd++) {
+        if (fd != errfd)
+            close(fd);
+    }
+
+    const char *shell = env_get(args->env, args->nenv, "SHELL");
+    if (shell == NULL || *shell != '/' || access(shell, X_OK) != 0)
+        shell = p->server->default_shell;
+    child_environment(p, args);
+    setenv("SHELL", shell, 1);
+
+    const char *cwd = args->cwd;
+    if (cwd == NULL || chdir(cwd) != 0) {
+        const char *home = getenv("HOME");
+        if (home == NULL || chdir(home) != 0) {
+            if (chdir("/") != 0) {
+                /* nothing more to try */
+            }
+        }
+    }
+
+    if (args->argc == 0) {
+        /* A login shell, like a terminal emulator starts: argv[0] is "-name". */
+        const char *base = strrchr(shell, '/');
+        base = base != NULL ? base + 1 : shell;
+        char argv0[256];
+        snprintf(argv0, sizeof argv0, "-%s", base);
+        execl(shell, argv0, (char *)NULL);
+    } else if (args->argc == 1) {
+        execl(shell, shell, "-c", args->argv[0], (char *)NULL);
+    } else {
+        execvp(args->argv[0], args->argv);
+    }
+    int e = errno;
+    if (write(errfd, &e, sizeof e) < 0) {
+        /* the parent learns nothing; the pane just exits */
+    }
+    _exit(127);
+}
+
+struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
+{
+    struct server *srv = w->session->server;
+    struct pane *p = xcalloc(1, sizeof *p);
+    p->window = w;
+    p->server = srv;
+    p->id = srv->next_pane_id++;
+    p->cols = args->cols;
+    p->rows = args->rows;
+    p->cwd = xstrdup(args->cwd != NULL ? args->cwd : "/");
+
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) != 0) {
+        snprintf(err, errsize, "pipe: %s", strerror(errno));
+        free(p->cwd);
+        free(p);
+        return NULL;
+    }
+
+    struct winsize ws = {.ws_col = (unsigned short)args->cols, .ws_row = (unsigned short)args->rows};
+    struct termios tio;
+    memset(&tio, 0, sizeof tio);
+    /* Sane defaults for a new terminal, as a real terminal emulator would set. */
+    tio.c_iflag = ICRNL | IXON | IXANY | IMAXBEL | BRKINT | IUTF8;
+    tio.c_oflag = OPOST | ONLCR;
+    tio.c_cflag = CREAD | CS8 | HUPCL;
+    tio.c_lflag = ICANON | ISIG | IEXTEN | ECHO | ECHOE | ECHOK | ECHOKE | ECHOCTL;
+    tio.c_cc[VINTR] = 0x03;
+    tio.c_cc[VQUIT] = 0x1c;
+    tio.c_cc[VERASE] = 0x7f;
+    tio.c_cc[VKILL] = 0x15;
+    tio.c_cc[VEOF] = 0x04;
+    tio.c_cc[VSTART] = 0x11;
+    tio.c_cc[VSTOP] = 0x13;
+    tio.c_cc[VSUSP] = 0x1a;
+    tio.c_cc[VWERASE] = 0x17;
+    tio.c_cc[VLNEXT] = 0x16;
+    tio.c_cc[VREPRINT] = 0x12;
+    tio.c_cc[VDISCARD] = 0x0f;
+    tio.c_cc[VMIN] = 1;
+    tio.c_cc[VTIME] = 0;
+    cfsetispeed(&tio, B38400);
+    cfsetospeed(&tio, B38400);
+
+    /* Block signals across fork so the child cannot run the server's handlers. */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    int master = -1;
+    pid_t pid = forkpty(&master, NULL, &tio, &ws);
+    if (pid == 0) {
+        close(errpipe[0]);
+        child_exec(p, args, errpipe[1], &old);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    close(errpipe[1]);
+    if (pid < 0) {
+        snprintf(err, errsize, "cannot create a terminal for the command: %s", strerror(errno));
+        close(errpipe[0]);
+        free(p->cwd);
+        free(p);
+        return NULL;
+    }
+    int child_errno = 0;
+    ssize_t n;
+    do
+        n = read(errpipe[0], &child_errno, sizeof child_errno);
+    while (n < 0 && errno == EINTR);
+    close(errpipe[0]);
+    if (n == (ssize_t)sizeof child_errno) {
+        snprintf(err, errsize, "cannot run \"%s\": %s", args->argc > 0 ? args->argv[0] : "shell",
+                 strerror(child_errno));
+        close(master);
+        waitpid(pid, NULL, 0);
+        free(p->cwd);
+        free(p);
+        return NULL;
+    }
+
+    p->fd = master;
+    p->pid = pid;
+    fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+    fcntl(master, F_SETFD, FD_CLOEXEC);
+    p->vt = vt_create(args->cols, args->rows, srv->history_limit);
+    vt_set_reply(p->vt, pane_reply, p);
+    p->to_pty = evbuffer_new();
+    p->read_ev = event_new(srv->base, master, EV_READ | EV_PERSIST, pane_read_cb, p);
+    p->write_ev = event_new(srv->base, master, EV_WRITE, pane_write_cb, p);
+    event_add(p->read_ev, NULL);
+    return p;
+}
+
+void pane_free(struct pane *p)
+{
+    if (p->read_ev != NULL)
+        event_free(p->read_ev);
+    if (p->write_ev != NULL)
+        event_free(p->write_ev);
+    if (p->exit_timer != NULL)
+        event_free(p->exit_timer);
+    if (p->fd >= 0)
+        close(p->fd);
+    if (p->pid > 0 && !p->reaped)
+        kill(-p->pid, SIGHUP); /* the session leader's group: the shell and its jobs */
+    if (p->to_pty != NULL)
+        evbuffer_free(p->to_pty);
+    if (p->vt != NULL)
+        vt_free(p->vt);
+    free(p->cwd);
+    free(p);
+}
+
+static void pane_close_pty(struct pane *p)
+{
+    p->eof = true;
+    event_del(p->read_ev);
+    event_del(p->write_ev);
+    evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
+}
+
+static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane *p = arg;
+    char buf[65536];
+    (void)events;
+
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n > 0) {
+        vt_feed(p->vt, buf, (size_t)n);
+        server_pane_output(p);
+        return;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    /* EOF (BSD) or EIO (Linux: the last holder of the slave closed it). */
+    pane_close_pty(p);
+    if (pane_finished(p))
+        server_pane_finished(p);
+}
+
+/* The child exited long enough ago: read what the pty still holds, then finish. */
+static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane *p = arg;
+    char buf[65536];
+    (void)fd;
+    (void)events;
+    if (p->eof)
+        return;
+    ssize_t n;
+    for (int i = 0; i < 16 && (n = read(p->fd, buf, sizeof buf)) > 0; i++)
+        vt_feed(p->vt, buf, (size_t)n);
+    server_pane_output(p);
+    pane_close_pty(p);
+    server_pane_finished(p);
+}
+
+static void pane_write_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane *p = arg;
+    (void)events;
+    int n = evbuffer_write(p->to_pty, fd);
+    if (n < 0 && errno != EAGAIN && errno != EINTR) {
+        evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
+        return;
+    }
+    if (evbuffer_get_length(p->to_pty) > 0)
+        event_add(p->write_ev, NULL);
+}
+
+void pane_write(struct pane *p, const void *buf, size_t len)
+{
+    if (p->eof || p->fd < 0)
+        return;
+    if (evbuffer_get_length(p->to_pty) + len > PANE_INPUT_MAX)
+        return; /* the program is not reading its input: drop rather than grow */
+    if (evbuffer_get_length(p->to_pty) == 0) {
+        /* Fast path: write straight away, queue only what the pty does not take. */
+        ssize_t n = write(p->fd, buf, len);
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EINTR)
+                return;
+            n = 0;
+        }
+        buf = (const char *)buf + n;
+        len -= (size_t)n;
+        if (len == 0)
+            return;
+    }
+    evbuffer_add(p->to_pty, buf, len);
+    event_add(p->write_ev, NULL);
+}
+
+void pane_resize(struct pane *p, int cols, int rows)
+{
+    if (cols == p->cols && rows == p->rows)
+        return;
+    p->cols = cols;
+    p->rows = rows;
+    vt_resize(p->vt, cols, rows);
+    if (p->fd >= 0 && !p->eof) {
+        struct winsize ws = {.ws_col = (unsigned short)cols, .ws_row = (unsigned short)rows};
+        ioctl(p->fd, TIOCSWINSZ, &ws); /* the kernel sends SIGWINCH to the program */
+    }
+}
+
+bool pane_current_command(const struct pane *p, char *buf, size_t size)
+{
+    if (p->fd < 0 || p->eof)
+        return false;
+    pid_t pgrp = tcgetpgrp(p->fd);
+    if (pgrp <= 0)
+        pgrp = p->pid;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/comm", (long)pgrp);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return false;
+    bool ok = fgets(buf, (int)size, f) != NULL;
+    fclose(f);
+    if (!ok)
+        return false;
+    buf[strcspn(buf, "\n")] = '\0';
+    return *buf != '\0';
+}
+
+bool pane_finished(const struct pane *p)
+{
+    return p->reaped && p->eof;
+}
+
+bool pane_child_exited(struct pane *p, pid_t pid, int status)
+{
+    if (p->pid != pid || p->reaped)
+        return false;
+    p->reaped = true;
+    p->wait_status = status;
+    p->exit_time = time(NULL);
+    /* Normally EIO follows once the output is drained. A background process the
+     * command left behind may keep the pty open: then, after a grace period that lets
+     * the last output arrive, the pane is finished anyway. */
+    if (!p->eof) {
+        p->exit_timer = evtimer_new(p->server->base, pane_exit_timer_cb, p);
+        struct timeval tv = {.tv_sec = 0, .tv_usec = 500000};
+        evtimer_add(p->exit_timer, &tv);
+    }
+    return true;
+}

@@ -1,0 +1,61 @@
+/* pane.h - one pane: a pty running a command, parsed by a vt into a screen. */
+#ifndef TMX_PANE_H
+#define TMX_PANE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "queue.h"
+#include <sys/types.h>
+#include <time.h>
+
+struct event;
+struct evbuffer;
+struct window;
+struct server;
+struct vt;
+
+struct pane {
+    TAILQ_ENTRY(pane) entry;
+    struct window *window;
+    struct server *server;
+    uint32_t id;             /* %N */
+    int fd;                  /* pty master, -1 once closed */
+    pid_t pid;               /* child, 0 once reaped */
+    struct vt *vt;
+    struct event *read_ev;
+    struct event *write_ev;
+    struct event *exit_timer; /* gives up waiting for EOF after the child exited */
+    struct evbuffer *to_pty; /* bytes waiting for the pty to accept them */
+    bool reaped;             /* child exited and was waited for */
+    bool eof;                /* pty gave EOF or EIO: all output is read */
+    int wait_status;         /* from waitpid once reaped */
+    time_t exit_time;
+    char *cwd;
+    int cols, rows;
+};
+
+/* How to start a pane's command. */
+struct spawn_args {
+    int argc;              /* 0: the default shell; 1: run through "$SHELL -c"; more: exec */
+    char **argv;
+    const char *cwd;       /* NULL: the server's cwd / $HOME */
+    char **env;            /* NAME=VALUE list (the client's environment), may be NULL */
+    size_t nenv;
+    int cols, rows;
+};
+
+/* Fork a pty and run the command. Returns NULL with err set on failure. */
+struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize);
+void pane_free(struct pane *p);
+/* Queue bytes for the program (never blocks). */
+void pane_write(struct pane *p, const void *buf, size_t len);
+void pane_resize(struct pane *p, int cols, int rows);
+/* Name of the foreground process of the pane (for automatic window names). */
+bool pane_current_command(const struct pane *p, char *buf, size_t size);
+/* A pane is finished once its child was reaped and all its output was read. */
+bool pane_finished(const struct pane *p);
+/* Called by the SIGCHLD handler with a reaped child's status; false if not ours. */
+bool pane_child_exited(struct pane *p, pid_t pid, int status);
+
+#endif

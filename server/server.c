@@ -1,0 +1,344 @@
+/* server.c - the server process: listening socket, signals, child reaping, and the
+ * lifecycle glue between panes, windows, sessions and clients. */
+#include "server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "cmd.h"
+#include "key_bindings.h"
+#include "log.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "xmalloc.h"
+
+static void server_accept_cb(evutil_socket_t fd, short events, void *arg);
+
+/* Create, bind and listen on the socket. The umask makes it 0600 from the start. */
+static int server_listen(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    if (strlen(path) >= sizeof sa.sun_path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -1;
+    mode_t old = umask(0177);
+    int rc = bind(fd, (struct sockaddr *)&sa, sizeof sa);
+    umask(old);
+    if (rc != 0 || listen(fd, 128) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    chmod(path, 0600);
+    return fd;
+}
+
+/* Reap every child that exited (panes' programs and orphans re-parented to us as the
+ * subreaper). Never blocks. */
+static void server_sigchld_cb(evutil_socket_t sig, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)sig;
+    (void)events;
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, WNOHANG);
+        if (pid <= 0)
+            break;
+        if (!WIFEXITED(status) && !WIFSIGNALED(status))
+            continue;
+        struct session *sess, *sess_next;
+        bool found = false;
+        TAILQ_FOREACH_SAFE(sess, &s->sessions, entry, sess_next) {
+            struct window *w;
+            TAILQ_FOREACH(w, &sess->windows, entry) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &w->panes, entry) {
+                    if (pane_child_exited(p, pid, status)) {
+                        log_debug("pane %%%u: child %ld exited, status %d", p->id, (long)pid, status);
+                        found = true;
+                        if (pane_finished(p))
+                            server_pane_finished(p);
+                        goto next;
+                    }
+                }
+            }
+        }
+    next:
+        if (!found)
+            log_debug("reaped orphan %ld", (long)pid);
+    }
+}
+
+static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
+{
+    (void)sig;
+    (void)events;
+    server_shutdown(arg, "[server exited]");
+}
+
+/* SIGUSR1: recreate the socket (for when it was deleted under a running server). */
+static void server_sigusr1_cb(evutil_socket_t sig, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)sig;
+    (void)events;
+    if (s->listen_ev != NULL) {
+        event_free(s->listen_ev);
+        close(s->listen_fd);
+    }
+    unlink(s->socket_path);
+    s->listen_fd = server_listen(s->socket_path);
+    if (s->listen_fd < 0) {
+        log_debug("cannot recreate socket %s: %s", s->socket_path, strerror(errno));
+        s->listen_ev = NULL;
+        return;
+    }
+    s->listen_ev = event_new(s->base, s->listen_fd, EV_READ | EV_PERSIST, server_accept_cb, s);
+    event_add(s->listen_ev, NULL);
+}
+
+static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
+{
+    (void)sig;
+    (void)events;
+    (void)arg; /* the server has no terminal: ignore */
+}
+
+static void server_accept_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)events;
+    int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (cfd < 0)
+        return;
+    if (s->exiting) {
+        close(cfd);
+        return;
+    }
+    struct ucred cred;
+    socklen_t len = sizeof cred;
+    if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 || cred.uid != getuid()) {
+        log_debug("refused connection from uid %ld", (long)cred.uid);
+        close(cfd);
+        return;
+    }
+    struct client *c = server_client_create(s, cfd);
+    c->uid = cred.uid;
+    c->pid = cred.pid;
+}
+
+void server_pane_finished(struct pane *p)
+{
+    struct window *w = p->window;
+    struct session *sess = w->session;
+    struct server *s = sess->server;
+
+    log_debug("pane %%%u finished", p->id);
+    TAILQ_REMOVE(&w->panes, p, entry);
+    if (w->active == p)
+        w->active = TAILQ_FIRST(&w->panes);
+    pane_free(p);
+    if (!TAILQ_EMPTY(&w->panes)) {
+        server_redraw_session(s, sess);
+        return;
+    }
+    if (!session_remove_window(sess, w)) {
+        server_redraw_session(s, sess);
+        return;
+    }
+    server_destroy_session(s, sess);
+}
+
+void server_destroy_session(struct server *s, struct session *sess)
+{
+    struct client *c, *c_next;
+    TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
+        if (c->session == sess) {
+            c->session = NULL;
+            server_client_exit(c, 0, "[exited]");
+        }
+    }
+    session_free(sess);
+    server_check_exit(s);
+}
+
+void server_pane_output(struct pane *p)
+{
+    struct window *w = p->window;
+    struct server *s = p->server;
+    struct client *c;
+    window_update_name(w);
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == w->session)
+            server_client_redraw(c);
+    }
+}
+
+void server_redraw_session(struct server *s, struct session *sess)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == sess) {
+            c->needs_redraw = true;
+            server_client_redraw(c);
+        }
+    }
+}
+
+void server_check_exit(struct server *s)
+{
+    if (TAILQ_EMPTY(&s->sessions) && !s->exiting)
+        server_shutdown(s, "[server exited]");
+}
+
+void server_shutdown(struct server *s, const char *client_message)
+{
+    if (s->exiting)
+        return;
+    s->exiting = true;
+    struct client *c, *c_next;
+    TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
+        if (!c->exiting)
+            server_client_exit(c, 0, c->attached ? client_message : NULL);
+    }
+    if (s->listen_ev != NULL) {
+        event_free(s->listen_ev);
+        s->listen_ev = NULL;
+        close(s->listen_fd);
+        unlink(s->socket_path);
+    }
+    /* Leave the loop once every client's last message is flushed (see server_client). */
+    if (TAILQ_EMPTY(&s->clients))
+        event_base_loopexit(s->base, NULL);
+}
+
+static void server_free_all(struct server *s)
+{
+    struct client *c;
+    while ((c = TAILQ_FIRST(&s->clients)) != NULL)
+        server_client_free(c);
+    struct session *sess;
+    while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
+        session_free(sess);
+    key_bindings_free(s);
+    for (size_t i = 0; i < s->nchannels; i++) {
+        free(s->channels[i].name);
+        free(s->channels[i].waiters);
+    }
+    free(s->channels);
+    event_free(s->sig_chld);
+    event_free(s->sig_term);
+    event_free(s->sig_hup);
+    event_free(s->sig_usr1);
+    event_free(s->sig_int);
+    free(s->default_shell);
+    free(s->default_terminal);
+    free(s->socket_path);
+    free(s->label);
+    event_base_free(s->base);
+}
+
+/* tmux-256color when this machine's terminfo has it, else screen-256color. */
+static const char *server_default_terminal(void)
+{
+    const char *dirs[] = {"/usr/share/terminfo/t/tmux-256color", "/lib/terminfo/t/tmux-256color",
+                          "/etc/terminfo/t/tmux-256color"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        if (access(dirs[i], R_OK) == 0)
+            return "tmux-256color";
+    }
+    return "screen-256color";
+}
+
+int server_main(const struct server_config *cfg)
+{
+    struct server s;
+    memset(&s, 0, sizeof s);
+    s.pid = getpid();
+    s.start_time = time(NULL);
+    s.socket_path = xstrdup(cfg->socket_path);
+    s.label = xstrdup(cfg->label != NULL ? cfg->label : "default");
+    TAILQ_INIT(&s.clients);
+    TAILQ_INIT(&s.sessions);
+    s.next_session_id = s.next_window_id = s.next_pane_id = 0;
+    s.prefix = 'b' | KEYC_CTRL;
+    s.history_limit = 2000;
+    s.base_index = 0;
+    s.escape_time_ms = 10;
+    const char *shell = getenv("SHELL");
+    s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
+    s.default_terminal = xstrdup(server_default_terminal());
+
+    if (cfg->verbose) {
+        char name[64];
+        snprintf(name, sizeof name, "tmx-server-%ld.log", (long)s.pid);
+        log_open(name);
+    }
+    signal(SIGPIPE, SIG_IGN);
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    prctl(PR_SET_NAME, "tmx: server");
+
+    s.listen_fd = server_listen(cfg->socket_path);
+    if (s.listen_fd < 0) {
+        fprintf(stderr, "tmx: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
+        return 1;
+    }
+    s.base = event_base_new();
+    s.listen_ev = event_new(s.base, s.listen_fd, EV_READ | EV_PERSIST, server_accept_cb, &s);
+    event_add(s.listen_ev, NULL);
+    s.sig_chld = evsignal_new(s.base, SIGCHLD, server_sigchld_cb, &s);
+    s.sig_term = evsignal_new(s.base, SIGTERM, server_sigterm_cb, &s);
+    s.sig_int = evsignal_new(s.base, SIGINT, server_sigterm_cb, &s);
+    s.sig_hup = evsignal_new(s.base, SIGHUP, server_sighup_cb, &s);
+    s.sig_usr1 = evsignal_new(s.base, SIGUSR1, server_sigusr1_cb, &s);
+    event_add(s.sig_chld, NULL);
+    event_add(s.sig_term, NULL);
+    event_add(s.sig_int, NULL);
+    event_add(s.sig_hup, NULL);
+    event_add(s.sig_usr1, NULL);
+
+    key_bindings_init(&s);
+    if (cfg->config_file != NULL)
+        cmd_source_file(&s, cfg->config_file, true);
+
+    if (cfg->ready_fd >= 0) {
+        char c = 1;
+        if (write(cfg->ready_fd, &c, 1) < 0) {
+            /* the client will find the socket anyway */
+        }
+        close(cfg->ready_fd);
+    }
+    log_debug("server started on %s", cfg->socket_path);
+
+    event_base_dispatch(s.base);
+
+    if (s.listen_ev != NULL) {
+        event_free(s.listen_ev);
+        close(s.listen_fd);
+        unlink(s.socket_path);
+    }
+    server_free_all(&s);
+    log_debug("server exited");
+    log_close();
+    return s.exit_status;
+}

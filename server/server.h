@@ -1,0 +1,19 @@
+/* server.h - the server process entry point. The server owns all state: sessions,
+ * windows, panes and connected clients; it runs one libevent loop and never blocks. */
+#ifndef TMX_SERVER_H
+#define TMX_SERVER_H
+
+#include <stdbool.h>
+
+struct server_config {
+    const char *socket_path;
+    const char *label;       /* "default" or the -L name, for the process title */
+    const char *config_file; /* -f FILE, NULL for none */
+    bool verbose;            /* -v: debug log */
+    int ready_fd;            /* written to (then closed) once listening; -1 if none */
+};
+
+/* Bind the socket and run the server loop until it exits; returns the exit status. */
+int server_main(const struct server_config *cfg);
+
+#endif

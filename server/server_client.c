@@ -1,0 +1,488 @@
+/* server_client.c - one connected client: message decoding, identification, command
+ * execution, attach/detach/exit, and paced frames. Input keys are handled in
+ * client_input.c, what a frame shows is composed in compose.c. */
+#include "server_client.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_input.h"
+#include "cmd.h"
+#include "compose.h"
+#include "log.h"
+#include "proto.h"
+#include "server_int.h"
+#include "session.h"
+#include "xmalloc.h"
+
+/* Frames are at least this far apart under a flood (about 120 per second). */
+#define FRAME_INTERVAL_US 8000
+/* A client with more than this unsent gets no new frames until it drains. */
+#define CLIENT_OUTPUT_MAX (1u << 20)
+/* Environment entries kept per client. */
+#define CLIENT_ENV_MAX 4096
+
+static void client_read_cb(struct bufferevent *bev, void *arg);
+static void client_write_cb(struct bufferevent *bev, void *arg);
+static void client_event_cb(struct bufferevent *bev, short what, void *arg);
+static void client_render_cb(evutil_socket_t fd, short events, void *arg);
+
+struct client *server_client_create(struct server *s, int fd)
+{
+    struct client *c = xcalloc(1, sizeof *c);
+    c->server = s;
+    c->fd = fd;
+    c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
+    bufferevent_setcb(c->bev, client_read_cb, client_write_cb, client_event_cb, c);
+    bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+    c->render_timer = evtimer_new(s->base, client_render_cb, c);
+    c->cols = 80;
+    c->rows = 24;
+    TAILQ_INSERT_TAIL(&s->clients, c, entry);
+    log_debug("client %d connected", fd);
+    return c;
+}
+
+static void prompt_clear(struct prompt *p)
+{
+    free(p->label);
+    free(p->input);
+    free(p->command);
+    memset(p, 0, sizeof *p);
+}
+
+static void overlay_clear(struct client *c)
+{
+    for (size_t i = 0; i < c->noverlay; i++)
+        free(c->overlay[i]);
+    free(c->overlay);
+    c->overlay = NULL;
+    c->noverlay = c->overlay_top = 0;
+}
+
+void server_client_free(struct client *c)
+{
+    struct server *s = c->server;
+    struct session *sess = c->session;
+    log_debug("client %d closed", c->fd);
+    TAILQ_REMOVE(&s->clients, c, entry);
+    /* Forget it in wait-for channels. */
+    for (size_t i = 0; i < s->nchannels; i++) {
+        struct wait_channel *ch = &s->channels[i];
+        for (size_t j = 0; j < ch->nwaiters; j++) {
+            if (ch->waiters[j] == c) {
+                memmove(&ch->waiters[j], &ch->waiters[j + 1], (ch->nwaiters - j - 1) * sizeof c);
+                ch->nwaiters--;
+                break;
+            }
+        }
+    }
+    bufferevent_free(c->bev);
+    event_free(c->render_timer);
+    if (c->key_timer != NULL)
+        event_free(c->key_timer);
+    if (c->message_timer != NULL)
+        event_free(c->message_timer);
+    if (c->render != NULL)
+        render_free(c->render);
+    canvas_free(&c->canvas);
+    prompt_clear(&c->prompt);
+    overlay_clear(c);
+    free(c->message);
+    free(c->term);
+    free(c->cwd);
+    for (size_t i = 0; i < c->nenv; i++)
+        free(c->env[i]);
+    free(c->env);
+    free(c);
+    if (sess != NULL)
+        server_client_update_sizes(s, sess);
+    if (s->exiting && TAILQ_EMPTY(&s->clients))
+        event_base_loopexit(s->base, NULL);
+}
+
+void server_client_send(struct client *c, uint32_t type, const void *buf, size_t len)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(type, (uint32_t)len, hdr);
+    struct evbuffer *out = bufferevent_get_output(c->bev);
+    evbuffer_add(out, hdr, sizeof hdr);
+    if (len > 0)
+        evbuffer_add(out, buf, len);
+}
+
+void server_client_exit(struct client *c, int status, const char *message)
+{
+    if (c->exiting)
+        return;
+    struct session *sess = c->session;
+    size_t mlen = message != NULL ? strlen(message) : 0;
+    char *payload = xmalloc(4 + mlen + 1);
+    int32_t st = status;
+    memcpy(payload, &st, 4);
+    if (message != NULL)
+        memcpy(payload + 4, message, mlen);
+    payload[4 + mlen] = '\0';
+    server_client_send(c, MSG_EXIT, payload, 4 + mlen + 1);
+    free(payload);
+    c->exiting = true;
+    c->attached = false;
+    c->session = NULL;
+    bufferevent_disable(c->bev, EV_READ);
+    if (sess != NULL)
+        server_client_update_sizes(c->server, sess);
+}
+
+void server_client_update_sizes(struct server *s, struct session *sess)
+{
+    int cols = -1, rows = -1;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (!c->attached || c->session != sess)
+            continue;
+        int r = c->rows - 1; /* the status line */
+        if (cols < 0 || c->cols < cols)
+            cols = c->cols;
+        if (rows < 0 || r < rows)
+            rows = r;
+    }
+    if (cols < 0)
+        return; /* nobody attached: windows keep their size */
+    if (cols < 1)
+        cols = 1;
+    if (rows < 1)
+        rows = 1;
+    sess->cols = cols;
+    sess->rows = rows;
+    struct window *w;
+    TAILQ_FOREACH(w, &sess->windows, entry)
+        window_resize(w, cols, rows);
+    server_redraw_session(s, sess);
+}
+
+void server_client_attach(struct client *c, struct session *s)
+{
+    if (!c->attached)
+        server_client_send(c, MSG_READY, NULL, 0);
+    c->attached = true;
+    c->session = s;
+    s->activity = time(NULL);
+    if (c->render != NULL)
+        render_invalidate(c->render);
+    prompt_clear(&c->prompt);
+    overlay_clear(c);
+    c->prefix_active = false;
+    server_client_update_sizes(c->server, s);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+void server_client_detach(struct client *c, const char *message)
+{
+    server_client_exit(c, 0, message);
+}
+
+void server_client_redraw(struct client *c)
+{
+    if (!c->attached || c->render_scheduled)
+        return;
+    c->render_scheduled = true;
+    struct timeval now, diff;
+    gettimeofday(&now, NULL);
+    timersub(&now, &c->last_frame, &diff);
+    long elapsed = diff.tv_sec * 1000000L + diff.tv_usec;
+    if (diff.tv_sec < 0 || elapsed >= FRAME_INTERVAL_US) {
+        /* Quiet before: draw at the end of this loop iteration, no added delay. */
+        event_active(c->render_timer, EV_TIMEOUT, 0);
+    } else {
+        struct timeval tv = {.tv_sec = 0, .tv_usec = FRAME_INTERVAL_US - elapsed};
+        evtimer_add(c->render_timer, &tv);
+    }
+}
+
+static void client_render_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)fd;
+    (void)events;
+    c->render_scheduled = false;
+    if (!c->attached || c->render == NULL)
+        return;
+    struct evbuffer *out = bufferevent_get_output(c->bev);
+    if (evbuffer_get_length(out) > CLIENT_OUTPUT_MAX) {
+        /* Not draining: no frames until it does (client_write_cb), then a full one. */
+        if (!c->blocked) {
+            c->blocked = true;
+            bufferevent_setwatermark(c->bev, EV_WRITE, CLIENT_OUTPUT_MAX / 4, 0);
+        }
+        return;
+    }
+    gettimeofday(&c->last_frame, NULL);
+    compose_client(c);
+    struct evbuffer *frame = evbuffer_new();
+    render_frame(c->render, &c->canvas, frame);
+    size_t len = evbuffer_get_length(frame);
+    if (len > 0) {
+        /* Split into messages under the protocol's payload limit. */
+        while (evbuffer_get_length(frame) > 0) {
+            size_t n = evbuffer_get_length(frame);
+            if (n > PROTO_MAX_PAYLOAD / 2)
+                n = PROTO_MAX_PAYLOAD / 2;
+            char hdr[PROTO_HEADER_SIZE];
+            proto_encode_header(MSG_OUTPUT, (uint32_t)n, hdr);
+            evbuffer_add(out, hdr, sizeof hdr);
+            evbuffer_remove_buffer(frame, out, n);
+        }
+    }
+    evbuffer_free(frame);
+    c->needs_redraw = false;
+}
+
+static void message_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)fd;
+    (void)events;
+    free(c->message);
+    c->message = NULL;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+void server_client_message(struct client *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    if (msg == NULL)
+        return;
+    /* Nothing from a command or program reaches the terminal raw. */
+    for (char *p = msg; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+    }
+    free(c->message);
+    c->message = msg;
+    if (c->message_timer == NULL)
+        c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
+    struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
+    evtimer_add(c->message_timer, &tv);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
+                          const char *initial, const char *command)
+{
+    prompt_clear(&c->prompt);
+    c->prompt.kind = kind;
+    c->prompt.label = xstrdup(label);
+    c->prompt.input = xstrdup(initial != NULL ? initial : "");
+    c->prompt.len = c->prompt.cursor = strlen(c->prompt.input);
+    c->prompt.command = xstrdup(command);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+/* MSG_IDENTIFY: check the version, take TERM, size, cwd. False closes the client. */
+static bool client_identify(struct client *c, const char *payload, size_t len)
+{
+    struct proto_identify id;
+    if (len < sizeof id) {
+        log_debug("client %d: short identify message", c->fd);
+        return false;
+    }
+    memcpy(&id, payload, sizeof id);
+    if (id.version != PROTO_VERSION) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "tmx: protocol version mismatch (server %d, client %u): "
+                 "the server was started by another tmx; restart it with tmx kill-server",
+                 PROTO_VERSION, id.version);
+        server_client_exit(c, 1, msg);
+        return true;
+    }
+    size_t off = sizeof id;
+    const char *term = proto_next_string(payload, len, &off);
+    const char *cwd = proto_next_string(payload, len, &off);
+    if (term == NULL || cwd == NULL) {
+        log_debug("client %d: malformed identify message", c->fd);
+        return false;
+    }
+    c->identified = true;
+    c->flags = id.flags;
+    c->cols = id.cols > 0 && id.cols < 10000 ? (int)id.cols : 80;
+    c->rows = id.rows > 1 && id.rows < 10000 ? (int)id.rows : 24;
+    c->term = xstrdup(term);
+    c->cwd = xstrdup(cwd);
+    c->pid = id.pid;
+    return true;
+}
+
+/* Run the command the client was started for; attach or answer and exit. */
+static void client_command(struct client *c, const char *payload, size_t len)
+{
+    char **argv = xcalloc(1, sizeof *argv);
+    int argc = 0;
+    size_t off = 0;
+    const char *arg;
+    while ((arg = proto_next_string(payload, len, &off)) != NULL) {
+        argv = xreallocarray(argv, (size_t)argc + 2, sizeof *argv);
+        argv[argc++] = xstrdup(arg);
+        argv[argc] = NULL;
+    }
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .out = evbuffer_new(),
+                          .err = evbuffer_new()};
+    int status = cmd_execute_argv(&ctx, argc, argv);
+    cmd_free_argv(argv);
+
+    size_t n;
+    if ((n = evbuffer_get_length(ctx.out)) > 0) {
+        while ((n = evbuffer_get_length(ctx.out)) > 0) {
+            if (n > PROTO_MAX_PAYLOAD / 2)
+                n = PROTO_MAX_PAYLOAD / 2;
+            server_client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, (ssize_t)n), n);
+            evbuffer_drain(ctx.out, n);
+        }
+    }
+    if ((n = evbuffer_get_length(ctx.err)) > 0) {
+        /* Errors are "tmx: ..." lines on stderr. */
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
+        char *line = text, *nl;
+        while (line != NULL && *line != '\0') {
+            nl = strchr(line, '\n');
+            if (nl != NULL)
+                *nl = '\0';
+            char *msg = xasprintf("tmx: %s\n", line);
+            server_client_send(c, MSG_STDERR, msg, strlen(msg));
+            free(msg);
+            line = nl != NULL ? nl + 1 : NULL;
+        }
+        free(text);
+    }
+    evbuffer_free(ctx.out);
+    evbuffer_free(ctx.err);
+    if (ctx.attached || ctx.wait || c->exiting)
+        return;
+    server_client_exit(c, status, NULL);
+}
+
+/* Decode complete messages; anything malformed closes this client only. */
+static void client_read_cb(struct bufferevent *bev, void *arg)
+{
+    struct client *c = arg;
+    struct evbuffer *in = bufferevent_get_input(bev);
+    for (;;) {
+        if (c->exiting) {
+            evbuffer_drain(in, evbuffer_get_length(in));
+            return;
+        }
+        size_t avail = evbuffer_get_length(in);
+        if (avail < PROTO_HEADER_SIZE)
+            return;
+        struct proto_header hdr;
+        const char *why = NULL;
+        const unsigned char *head = evbuffer_pullup(in, PROTO_HEADER_SIZE);
+        enum proto_status st = proto_peek(head, PROTO_HEADER_SIZE, &hdr, &why);
+        if (st == PROTO_BAD) {
+            log_debug("client %d: bad message (%s): closing", c->fd, why);
+            server_client_free(c);
+            return;
+        }
+        if (avail < PROTO_HEADER_SIZE + (size_t)hdr.len)
+            return;
+        const char *msg = (const char *)evbuffer_pullup(in, (ssize_t)(PROTO_HEADER_SIZE + hdr.len));
+        const char *payload = msg + PROTO_HEADER_SIZE;
+        bool ok = true;
+        if (!c->identified && hdr.type != MSG_IDENTIFY) {
+            log_debug("client %d: message %u before identify: closing", c->fd, hdr.type);
+            ok = false;
+        } else {
+            switch (hdr.type) {
+            case MSG_IDENTIFY:
+                ok = !c->identified && client_identify(c, payload, hdr.len);
+                break;
+            case MSG_ENVIRON:
+                if (hdr.len > 0 && payload[hdr.len - 1] == '\0' && c->nenv < CLIENT_ENV_MAX &&
+                    strchr(payload, '=') != NULL) {
+                    c->env = xreallocarray(c->env, c->nenv + 2, sizeof *c->env);
+                    c->env[c->nenv++] = xstrdup(payload);
+                    c->env[c->nenv] = NULL;
+                }
+                break;
+            case MSG_COMMAND: {
+                /* Copy and consume the message first: the command may attach this
+                 * client, which reads more messages later. */
+                char *copy = xmalloc(hdr.len + 1);
+                memcpy(copy, payload, hdr.len);
+                size_t clen = hdr.len;
+                evbuffer_drain(in, PROTO_HEADER_SIZE + hdr.len);
+                client_command(c, copy, clen);
+                free(copy);
+                continue;
+            }
+            case MSG_INPUT:
+                if (c->attached)
+                    client_input(c, payload, hdr.len);
+                break;
+            case MSG_RESIZE:
+                if (hdr.len == 8) {
+                    uint32_t size[2];
+                    memcpy(size, payload, 8);
+                    if (size[0] > 0 && size[0] < 10000 && size[1] > 1 && size[1] < 10000) {
+                        c->cols = (int)size[0];
+                        c->rows = (int)size[1];
+                        if (c->attached && c->session != NULL)
+                            server_client_update_sizes(c->server, c->session);
+                    }
+                }
+                break;
+            default:
+                log_debug("client %d: unexpected message %u: closing", c->fd, hdr.type);
+                ok = false;
+                break;
+            }
+        }
+        if (!ok) {
+            server_client_free(c);
+            return;
+        }
+        evbuffer_drain(in, PROTO_HEADER_SIZE + hdr.len);
+    }
+}
+
+static void client_write_cb(struct bufferevent *bev, void *arg)
+{
+    struct client *c = arg;
+    struct evbuffer *out = bufferevent_get_output(bev);
+    if (c->exiting) {
+        if (evbuffer_get_length(out) == 0)
+            server_client_free(c);
+        return;
+    }
+    if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
+        c->blocked = false;
+        bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
+        render_invalidate(c->render);
+        server_client_redraw(c);
+    }
+}
+
+static void client_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+    struct client *c = arg;
+    (void)bev;
+    if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
+        server_client_free(c);
+}

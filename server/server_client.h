@@ -1,0 +1,98 @@
+/* server_client.h - one connected client as the server sees it: its socket, identity
+ * (TERM, size, environment), the session it is attached to, its key state, status-line
+ * prompt and message, and its renderer's front buffer. */
+#ifndef TMX_SERVER_CLIENT_H
+#define TMX_SERVER_CLIENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "queue.h"
+#include <sys/time.h>
+#include <sys/types.h>
+
+#include "keys.h"
+#include "render.h"
+
+struct server;
+struct session;
+struct bufferevent;
+struct event;
+
+/* What a status-line prompt is for. */
+enum prompt_kind { PROMPT_NONE, PROMPT_INPUT, PROMPT_CONFIRM };
+
+struct prompt {
+    enum prompt_kind kind;
+    char *label;          /* "(rename-window) " or "kill-window 1? (y/n)" */
+    char *input;          /* text typed so far (PROMPT_INPUT) */
+    size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
+    char *command;        /* command to run: with %% replaced by the input, or on 'y' */
+};
+
+struct client {
+    TAILQ_ENTRY(client) entry;
+    struct server *server;
+    int fd;
+    struct bufferevent *bev;
+    uid_t uid;
+    pid_t pid;
+
+    bool identified;      /* MSG_IDENTIFY received */
+    bool attached;        /* showing a session */
+    bool exiting;         /* MSG_EXIT sent: close once the output is flushed */
+    bool waiting;         /* command not finished (wait-for) */
+    uint32_t flags;       /* IDENT_* */
+    int cols, rows;
+    char *term;
+    char *cwd;
+    char **env;
+    size_t nenv;
+
+    struct session *session;
+
+    const struct render_caps *caps;
+    struct render_state *render;
+    struct canvas canvas;
+    struct event *render_timer;
+    bool render_scheduled;
+    bool needs_redraw;        /* something it shows changed */
+    bool blocked;             /* socket not draining: no frames until it does */
+    struct timeval last_frame;
+
+    /* Input. */
+    char keybuf[64];
+    size_t keylen;
+    struct event *key_timer;  /* lone ESC / partial sequence timeout */
+    bool prefix_active;       /* the prefix key was pressed */
+
+    struct prompt prompt;
+    char *message;            /* shown on the status line until a key or timeout */
+    struct event *message_timer;
+    char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
+    size_t noverlay, overlay_top;
+};
+
+/* Accept a new connection (after the credential check). */
+struct client *server_client_create(struct server *s, int fd);
+void server_client_free(struct client *c);
+/* Send a message (header + payload). */
+void server_client_send(struct client *c, uint32_t type, const void *buf, size_t len);
+/* Finish with this client: send MSG_EXIT with status and message, close when flushed. */
+void server_client_exit(struct client *c, int status, const char *message);
+/* Attach to a session: raw mode on the client, full redraw. */
+void server_client_attach(struct client *c, struct session *s);
+/* Detach with the reason printed by the client. */
+void server_client_detach(struct client *c, const char *message);
+/* Schedule a frame (paced; immediate if the last frame is old enough). */
+void server_client_redraw(struct client *c);
+/* Show a message on the status line for a while. */
+void server_client_message(struct client *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Start a status-line prompt. */
+void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
+                          const char *initial, const char *command);
+/* Size of the session's windows given every attached client (smallest wins). */
+void server_client_update_sizes(struct server *s, struct session *sess);
+
+#endif

@@ -1,0 +1,87 @@
+/* server_int.h - the server's one top-level struct: every piece of mutable state of the
+ * server process hangs off it (sessions, clients, options, key bindings). */
+#ifndef TMX_SERVER_INT_H
+#define TMX_SERVER_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "queue.h"
+#include <sys/types.h>
+#include <time.h>
+
+#include "keys.h"
+
+struct event_base;
+struct event;
+struct client;
+struct session;
+
+TAILQ_HEAD(client_list, client);
+TAILQ_HEAD(session_list, session);
+
+/* A key binding: in the "prefix" table (after C-b) or the "root" table. */
+struct key_binding {
+    key_code key;
+    bool root;        /* root table: no prefix needed */
+    char *command;    /* command line, run through the command parser */
+    char *note;       /* what it does, for list-keys / C-b ? */
+};
+
+/* A wait-for channel: clients blocked in `wait-for NAME` until `wait-for -S NAME`. */
+struct wait_channel {
+    char *name;
+    bool signalled;        /* signalled with nobody waiting: the next wait returns at once */
+    struct client **waiters;
+    size_t nwaiters;
+};
+
+struct server {
+    struct event_base *base;
+    char *socket_path;
+    char *label;
+    pid_t pid;
+    time_t start_time;
+    int listen_fd;
+    struct event *listen_ev;
+    struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;
+
+    struct client_list clients;
+    struct session_list sessions;
+    uint32_t next_session_id, next_window_id, next_pane_id;
+
+    /* Options (the options module of a later issue replaces these fields). */
+    key_code prefix;
+    int history_limit;
+    int base_index;
+    char *default_shell;
+    char *default_terminal;
+    int escape_time_ms;
+
+    struct key_binding *bindings;
+    size_t nbindings;
+
+    struct wait_channel *channels;
+    size_t nchannels;
+
+    bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
+    int exit_status;
+};
+
+/* The server exits once every session is gone (called after a session is destroyed). */
+void server_check_exit(struct server *s);
+/* Stop the server: tell every client, then leave the loop. */
+void server_shutdown(struct server *s, const char *client_message);
+/* Destroy a session: its clients leave with [exited]; the server exits if it was the
+ * last one. */
+void server_destroy_session(struct server *s, struct session *sess);
+/* Mark every client showing this session as needing a redraw. */
+void server_redraw_session(struct server *s, struct session *sess);
+
+
+
+struct pane;
+/* Called by a pane when its program wrote output (the vt has changed). */
+void server_pane_output(struct pane *p);
+/* Called once a pane is finished (reaped and drained): close it and maybe its window. */
+void server_pane_finished(struct pane *p);
+#endif

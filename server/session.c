@@ -1,0 +1,170 @@
+/* session.c - sessions and their ordered window lists. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_int.h"
+#include "xmalloc.h"
+
+struct session *session_create(struct server *srv, const char *name, const char *cwd,
+                               char **env, size_t nenv, int cols, int rows)
+{
+    struct session *s = xcalloc(1, sizeof *s);
+    s->server = srv;
+    s->id = srv->next_session_id++;
+    if (name != NULL)
+        s->name = xstrdup(name);
+    else {
+        /* Unnamed sessions are numbered like tmux: the first free number. */
+        for (unsigned n = 0;; n++) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%u", n);
+            if (session_find(srv, buf) == NULL) {
+                s->name = xstrdup(buf);
+                break;
+            }
+        }
+    }
+    s->created = s->activity = time(NULL);
+    TAILQ_INIT(&s->windows);
+    s->cwd = xstrdup(cwd != NULL ? cwd : "/");
+    s->env = xcalloc(nenv + 1, sizeof *s->env);
+    for (size_t i = 0; i < nenv; i++)
+        s->env[i] = xstrdup(env[i]);
+    s->nenv = nenv;
+    s->cols = cols;
+    s->rows = rows;
+    TAILQ_INSERT_TAIL(&srv->sessions, s, entry);
+    return s;
+}
+
+void session_free(struct session *s)
+{
+    struct window *w;
+    while ((w = TAILQ_FIRST(&s->windows)) != NULL) {
+        TAILQ_REMOVE(&s->windows, w, entry);
+        window_free(w);
+    }
+    TAILQ_REMOVE(&s->server->sessions, s, entry);
+    for (size_t i = 0; i < s->nenv; i++)
+        free(s->env[i]);
+    free(s->env);
+    free(s->cwd);
+    free(s->name);
+    free(s);
+}
+
+struct session *session_find(struct server *srv, const char *name)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (strcmp(s->name, name) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+struct session *session_find_id(struct server *srv, uint32_t id)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (s->id == id)
+            return s;
+    }
+    return NULL;
+}
+
+bool session_valid_name(const char *name)
+{
+    if (*name == '\0')
+        return false;
+    for (const char *p = name; *p; p++) {
+        if (*p == ':' || *p == '.' || (unsigned char)*p < 0x20)
+            return false;
+    }
+    return true;
+}
+
+int session_count_windows(const struct session *s)
+{
+    int n = 0;
+    const struct window *w;
+    TAILQ_FOREACH(w, &s->windows, entry)
+        n++;
+    return n;
+}
+
+int session_next_index(const struct session *s, int base)
+{
+    int idx = base;
+    const struct window *w;
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (w->index == idx)
+            idx++;
+        else if (w->index > idx)
+            break;
+    }
+    return idx;
+}
+
+struct window *session_window_at(const struct session *s, int index)
+{
+    struct window *w;
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (w->index == index)
+            return w;
+    }
+    return NULL;
+}
+
+void session_attach_window(struct session *s, struct window *w)
+{
+    struct window *at;
+    w->session = s;
+    TAILQ_FOREACH(at, &s->windows, entry) {
+        if (at->index > w->index) {
+            TAILQ_INSERT_BEFORE(at, w, entry);
+            return;
+        }
+    }
+    TAILQ_INSERT_TAIL(&s->windows, w, entry);
+}
+
+void session_select_window(struct session *s, struct window *w)
+{
+    if (w == s->current)
+        return;
+    s->last = s->current;
+    s->current = w;
+}
+
+bool session_remove_window(struct session *s, struct window *w)
+{
+    if (s->current == w) {
+        /* Like tmux: go to the last window if there is one, else the next/previous. */
+        struct window *next = s->last;
+        if (next == NULL || next == w)
+            next = TAILQ_NEXT(w, entry) ? TAILQ_NEXT(w, entry) : TAILQ_PREV(w, window_list, entry);
+        s->current = next;
+        s->last = NULL;
+    }
+    if (s->last == w)
+        s->last = NULL;
+    TAILQ_REMOVE(&s->windows, w, entry);
+    window_free(w);
+    return TAILQ_EMPTY(&s->windows);
+}
+
+struct window *session_next_window(struct session *s, struct window *w)
+{
+    struct window *n = TAILQ_NEXT(w, entry);
+    return n != NULL ? n : TAILQ_FIRST(&s->windows);
+}
+
+struct window *session_previous_window(struct session *s, struct window *w)
+{
+    struct window *p = TAILQ_PREV(w, window_list, entry);
+    return p != NULL ? p : TAILQ_LAST(&s->windows, window_list);
+}

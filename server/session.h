@@ -1,0 +1,55 @@
+/* session.h - a session: named, holds windows ordered by index, a current and a last
+ * window, the environment of the client that created it. */
+#ifndef TMX_SESSION_H
+#define TMX_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "queue.h"
+#include <time.h>
+
+#include "window.h"
+
+struct server;
+
+TAILQ_HEAD(window_list, window);
+
+struct session {
+    TAILQ_ENTRY(session) entry;
+    struct server *server;
+    uint32_t id;            /* $N */
+    char *name;
+    time_t created;
+    time_t activity;        /* last attach or input, for "most recent session" */
+    struct window_list windows;
+    struct window *current;
+    struct window *last;
+    char **env;
+    size_t nenv;
+    char *cwd;
+    int cols, rows;         /* window size when no client is attached (-x/-y) */
+};
+
+struct session *session_create(struct server *srv, const char *name, const char *cwd,
+                               char **env, size_t nenv, int cols, int rows);
+/* Remove every window and free; detaching clients is the caller's business. */
+void session_free(struct session *s);
+struct session *session_find(struct server *srv, const char *name);
+struct session *session_find_id(struct server *srv, uint32_t id);
+/* A session name tmux would accept: non-empty, no ':' or '.'. */
+bool session_valid_name(const char *name);
+int session_count_windows(const struct session *s);
+/* The lowest free index >= base. */
+int session_next_index(const struct session *s, int base);
+struct window *session_window_at(const struct session *s, int index);
+/* Insert a window keeping the list ordered by index. */
+void session_attach_window(struct session *s, struct window *w);
+void session_select_window(struct session *s, struct window *w);
+/* Unlink and free a window; picks a new current window. Returns true if the session
+ * is now empty (the caller destroys it). */
+bool session_remove_window(struct session *s, struct window *w);
+struct window *session_next_window(struct session *s, struct window *w);
+struct window *session_previous_window(struct session *s, struct window *w);
+
+#endif

@@ -1,0 +1,101 @@
+/* grid.h - cell storage for one screen of a pane: visible lines plus a history of
+ * lines scrolled off the top. Pure data; knows nothing about escape sequences. */
+#ifndef TMX_GRID_H
+#define TMX_GRID_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Colour encoding in a uint32_t: COLOUR_DEFAULT, or a palette index, or 24-bit RGB. */
+#define COLOUR_DEFAULT 0u
+#define COLOUR_PALETTE (1u << 24) /* | index 0-255 */
+#define COLOUR_RGB (2u << 24)     /* | 0xRRGGBB */
+#define COLOUR_KIND(c) ((c) & 0xff000000u)
+#define COLOUR_VALUE(c) ((c) & 0x00ffffffu)
+
+/* Cell attributes (bit flags). */
+enum {
+    ATTR_BOLD = 1 << 0,
+    ATTR_DIM = 1 << 1,
+    ATTR_ITALIC = 1 << 2,
+    ATTR_UNDERLINE = 1 << 3,
+    ATTR_BLINK = 1 << 4,
+    ATTR_REVERSE = 1 << 5,
+    ATTR_HIDDEN = 1 << 6,
+    ATTR_STRIKE = 1 << 7,
+};
+
+/* One character cell. ch == 0 means blank (shown as a space). A wide character
+ * occupies its cell (width 2) and the next one (width 0, a continuation). */
+struct grid_cell {
+    uint32_t ch;    /* Unicode scalar value, 0 = blank */
+    uint32_t comb;  /* one combining mark attached to ch, 0 = none */
+    uint32_t fg;    /* COLOUR_* */
+    uint32_t bg;    /* COLOUR_* */
+    uint16_t attr;  /* ATTR_* */
+    uint8_t width;  /* 1, 2, or 0 for the right half of a wide character */
+    uint8_t pad;
+};
+
+/* The attributes new text and erasures use (the "pen"). */
+struct grid_pen {
+    uint32_t fg, bg;
+    uint16_t attr;
+};
+
+struct grid_line {
+    struct grid_cell *cells; /* 'used' cells meaningful; cells past 'used' are blank */
+    int used;                /* number of meaningful cells (may exceed cols in history) */
+    int size;                /* number of cells allocated (>= used) */
+    bool wrapped;            /* the line continues on the next one (autowrap) */
+};
+
+/* A blank cell (ch 0, width 1, default colours). */
+extern const struct grid_cell grid_blank_cell;
+
+struct grid;
+
+struct grid *grid_create(int cols, int rows, int history_limit);
+void grid_free(struct grid *g);
+int grid_cols(const struct grid *g);
+int grid_rows(const struct grid *g);
+
+/* Visible line y (0 = top). */
+struct grid_line *grid_line(struct grid *g, int y);
+const struct grid_line *grid_line_const(const struct grid *g, int y);
+/* History: 0 = oldest kept line, grid_history_size()-1 = the most recent. History
+ * lines keep the width they had: after a narrowing resize 'used' may exceed cols. */
+int grid_history_size(const struct grid *g);
+const struct grid_line *grid_history_line(const struct grid *g, int i);
+void grid_set_history_limit(struct grid *g, int limit);
+void grid_clear_history(struct grid *g);
+
+/* Returns the cell at (x, y) of the visible screen, a static blank cell past 'used'
+ * or outside the screen. */
+const struct grid_cell *grid_get(const struct grid *g, int x, int y);
+/* Writable cell, growing the line as needed; NULL outside the screen. */
+struct grid_cell *grid_set(struct grid *g, int x, int y);
+
+/* n writable cells starting at (x, y), growing the line as needed; a wide character
+ * only partly covered by the run is blanked, so none is left half overwritten.
+ * n must fit on the line (x + n <= cols). NULL outside the screen. */
+struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n);
+
+/* Editing primitives; 'pen' supplies the background of erased cells (bce). */
+void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
+void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen);
+/* Scroll lines [top, bottom] up by n; if to_history and top == 0, the lines
+ * scrolled off go to history. */
+void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
+                    const struct grid_pen *pen);
+void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct grid_pen *pen);
+void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
+void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
+/* Change the size: rows are added or removed at the bottom, lines are truncated
+ * (a wide character cut in half is blanked) or extended with blanks. */
+void grid_resize(struct grid *g, int cols, int rows);
+/* Move the n most recent history lines back to the top of the screen, pushing the
+ * visible lines down (the bottom n are dropped). Returns how many were moved. */
+int grid_pull_history(struct grid *g, int n);
+
+#endif

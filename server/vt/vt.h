@@ -1,0 +1,73 @@
+/* vt.h - the virtual terminal: bytes from a pane's program in, a screen of cells out.
+ * A library: it knows nothing about sessions, clients, ptys or rendering, so it can be
+ * tested and fuzzed alone. Parser (parser.c) -> screen operations (screen.c) -> grid. */
+#ifndef TMX_VT_H
+#define TMX_VT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
+
+/* Mode bits a pane's program can set that matter outside the vt (input encoding,
+ * rendering). Read with vt_modes(). */
+enum {
+    VT_MODE_CURSOR_KEYS = 1 << 0,    /* DECCKM: cursor keys send ESC O x */
+    VT_MODE_KEYPAD = 1 << 1,         /* DECKPAM application keypad */
+    VT_MODE_BRACKETED_PASTE = 1 << 2,/* mode 2004 */
+    VT_MODE_CURSOR_VISIBLE = 1 << 3, /* DECTCEM */
+    VT_MODE_ALT_SCREEN = 1 << 4,     /* alternate screen active */
+    VT_MODE_MOUSE = 1 << 5,          /* any mouse reporting mode (1000/1002/1003);
+                                        1000 alone when neither bit below is set */
+    VT_MODE_MOUSE_SGR = 1 << 6,      /* mode 1006 */
+    VT_MODE_FOCUS = 1 << 7,          /* mode 1004 */
+    VT_MODE_INSERT = 1 << 8,         /* IRM */
+    VT_MODE_WRAP = 1 << 9,           /* DECAWM */
+    VT_MODE_ORIGIN = 1 << 10,        /* DECOM */
+    VT_MODE_MOUSE_BUTTON = 1 << 11,  /* mode 1002 (with VT_MODE_MOUSE): motion while pressed */
+    VT_MODE_MOUSE_ANY = 1 << 12,     /* mode 1003 (with VT_MODE_MOUSE): all motion */
+};
+
+/* Called with bytes the terminal owes the program (DA, DSR/CPR replies...). */
+typedef void (*vt_reply_fn)(void *arg, const char *buf, size_t len);
+
+struct vt;
+
+struct vt *vt_create(int cols, int rows, int history_limit);
+void vt_free(struct vt *vt);
+void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg);
+
+/* Feed output of the program. Any bytes, any split: a sequence or a UTF-8 character
+ * cut between two calls is completed by the next call. */
+void vt_feed(struct vt *vt, const void *buf, size_t len);
+/* Resize; the cursor stays inside; lines pushed off the top on shrink go to history. */
+void vt_resize(struct vt *vt, int cols, int rows);
+
+int vt_cols(const struct vt *vt);
+int vt_rows(const struct vt *vt);
+/* The screen being shown (main or alternate). */
+const struct grid *vt_grid(const struct vt *vt);
+/* The main screen's grid (for history / capture-pane of the normal screen). */
+const struct grid *vt_main_grid(const struct vt *vt);
+/* Cell of the shown screen; never NULL (a blank cell outside). */
+const struct grid_cell *vt_cell(const struct vt *vt, int x, int y);
+void vt_cursor(const struct vt *vt, int *x, int *y);
+uint32_t vt_modes(const struct vt *vt);
+/* Title set by OSC 0/2, "" if none. Control characters are never stored. */
+const char *vt_title(const struct vt *vt);
+/* Cursor style from DECSCUSR (0 = default). */
+int vt_cursor_style(const struct vt *vt);
+/* Number of BELs received since the last call (and reset). */
+int vt_take_bells(struct vt *vt);
+
+/* Dirty tracking for the renderer: a line changed since vt_clean(). */
+bool vt_line_dirty(const struct vt *vt, int y);
+bool vt_dirty(const struct vt *vt);
+void vt_clean(struct vt *vt);
+
+/* Text of visible line y (0..rows-1) or history line (negative: -1 the most recent)
+ * as UTF-8 into buf, trailing blanks trimmed; returns the length. Used by capture-pane. */
+size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size);
+
+#endif

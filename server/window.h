@@ -1,0 +1,32 @@
+/* window.h - a window of a session: a name, an index, and its panes (one until splits). */
+#ifndef TMX_WINDOW_H
+#define TMX_WINDOW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "queue.h"
+
+#include "pane.h"
+
+struct session;
+
+struct window {
+    TAILQ_ENTRY(window) entry;
+    struct session *session;
+    uint32_t id;              /* @N */
+    int index;
+    char *name;
+    bool automatic_rename;    /* the name follows the running command */
+    TAILQ_HEAD(, pane) panes;
+    struct pane *active;
+    int cols, rows;
+};
+
+struct window *window_create(struct session *s, int index, const char *name);
+void window_free(struct window *w);
+void window_resize(struct window *w, int cols, int rows);
+void window_set_name(struct window *w, const char *name);
+/* Update an automatic name from the active pane's foreground command; true if changed. */
+bool window_update_name(struct window *w);
+
+#endif
