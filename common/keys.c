@@ -1,0 +1,726 @@
+/* keys.c - key codes: tmux-style names, the parser that splits a terminal's input
+ * bytes into keys (xterm-style escape sequences, UTF-8, ESC-prefixed Meta), and the
+ * encoder that turns a key back into the bytes a pane's program expects.
+ *
+ * Every sequence tmx knows is a row in one of the static tables below; the parser and
+ * the encoder both read them, so what is parsed and what is sent cannot drift apart. */
+#include "keys.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define ESC 0x1b
+
+/* How a special key is sent and recognised. */
+enum special_kind {
+    SK_CURSOR, /* CSI x, or SS3 x in cursor-application mode; CSI 1;m x modified */
+    SK_SS3,    /* SS3 x (F1-F4); CSI 1;m x modified */
+    SK_TILDE,  /* CSI n ~; CSI n;m ~ modified */
+    SK_CSI,    /* CSI x only, never modified (BTab, focus) */
+    SK_TILDE_PLAIN, /* CSI n ~, never modified (paste markers) */
+};
+
+struct special_key {
+    key_code key;
+    const char *name; /* canonical name */
+    enum special_kind kind;
+    char final;       /* final byte for CSI x / SS3 x forms */
+    int number;       /* first parameter for CSI n ~ forms */
+};
+
+/* Name and canonical encoding of every special key, indexed by key - KEYC_SPECIAL. */
+static const struct special_key special_keys[] = {
+    [KEYC_UP - KEYC_SPECIAL] = { KEYC_UP, "Up", SK_CURSOR, 'A', 0 },
+    [KEYC_DOWN - KEYC_SPECIAL] = { KEYC_DOWN, "Down", SK_CURSOR, 'B', 0 },
+    [KEYC_LEFT - KEYC_SPECIAL] = { KEYC_LEFT, "Left", SK_CURSOR, 'D', 0 },
+    [KEYC_RIGHT - KEYC_SPECIAL] = { KEYC_RIGHT, "Right", SK_CURSOR, 'C', 0 },
+    [KEYC_HOME - KEYC_SPECIAL] = { KEYC_HOME, "Home", SK_CURSOR, 'H', 0 },
+    [KEYC_END - KEYC_SPECIAL] = { KEYC_END, "End", SK_CURSOR, 'F', 0 },
+    [KEYC_IC - KEYC_SPECIAL] = { KEYC_IC, "IC", SK_TILDE, '~', 2 },
+    [KEYC_DC - KEYC_SPECIAL] = { KEYC_DC, "DC", SK_TILDE, '~', 3 },
+    [KEYC_PPAGE - KEYC_SPECIAL] = { KEYC_PPAGE, "PPage", SK_TILDE, '~', 5 },
+    [KEYC_NPAGE - KEYC_SPECIAL] = { KEYC_NPAGE, "NPage", SK_TILDE, '~', 6 },
+    [KEYC_BTAB - KEYC_SPECIAL] = { KEYC_BTAB, "BTab", SK_CSI, 'Z', 0 },
+    [KEYC_F1 - KEYC_SPECIAL] = { KEYC_F1, "F1", SK_SS3, 'P', 0 },
+    [KEYC_F2 - KEYC_SPECIAL] = { KEYC_F2, "F2", SK_SS3, 'Q', 0 },
+    [KEYC_F3 - KEYC_SPECIAL] = { KEYC_F3, "F3", SK_SS3, 'R', 0 },
+    [KEYC_F4 - KEYC_SPECIAL] = { KEYC_F4, "F4", SK_SS3, 'S', 0 },
+    [KEYC_F5 - KEYC_SPECIAL] = { KEYC_F5, "F5", SK_TILDE, '~', 15 },
+    [KEYC_F6 - KEYC_SPECIAL] = { KEYC_F6, "F6", SK_TILDE, '~', 17 },
+    [KEYC_F7 - KEYC_SPECIAL] = { KEYC_F7, "F7", SK_TILDE, '~', 18 },
+    [KEYC_F8 - KEYC_SPECIAL] = { KEYC_F8, "F8", SK_TILDE, '~', 19 },
+    [KEYC_F9 - KEYC_SPECIAL] = { KEYC_F9, "F9", SK_TILDE, '~', 20 },
+    [KEYC_F10 - KEYC_SPECIAL] = { KEYC_F10, "F10", SK_TILDE, '~', 21 },
+    [KEYC_F11 - KEYC_SPECIAL] = { KEYC_F11, "F11", SK_TILDE, '~', 23 },
+    [KEYC_F12 - KEYC_SPECIAL] = { KEYC_F12, "F12", SK_TILDE, '~', 24 },
+    [KEYC_PASTE_START - KEYC_SPECIAL] = { KEYC_PASTE_START, "PasteStart", SK_TILDE_PLAIN, '~', 200 },
+    [KEYC_PASTE_END - KEYC_SPECIAL] = { KEYC_PASTE_END, "PasteEnd", SK_TILDE_PLAIN, '~', 201 },
+    [KEYC_FOCUS_IN - KEYC_SPECIAL] = { KEYC_FOCUS_IN, "FocusIn", SK_CSI, 'I', 0 },
+    [KEYC_FOCUS_OUT - KEYC_SPECIAL] = { KEYC_FOCUS_OUT, "FocusOut", SK_CSI, 'O', 0 },
+};
+_Static_assert(sizeof special_keys / sizeof special_keys[0] == KEYC_SPECIAL_END - KEYC_SPECIAL,
+               "special_keys must list every special key");
+
+/* Other CSI n ~ numbers terminals send (vt220 and rxvt Home/End, xterm F1-F4). */
+static const struct {
+    int number;
+    key_code key;
+} tilde_aliases[] = {
+    { 1, KEYC_HOME }, { 4, KEYC_END }, { 7, KEYC_HOME }, { 8, KEYC_END },
+    { 11, KEYC_F1 }, { 12, KEYC_F2 }, { 13, KEYC_F3 }, { 14, KEYC_F4 },
+};
+
+/* SS3 finals sent by the numeric keypad in keypad-application mode (DECKPAM). */
+static const struct {
+    char final;
+    key_code key;
+} keypad_keys[] = {
+    { 'M', KEYC_ENTER }, { 'I', KEYC_TAB }, { 'X', '=' },
+    { 'j', '*' }, { 'k', '+' }, { 'l', ',' }, { 'm', '-' }, { 'n', '.' }, { 'o', '/' },
+    { 'p', '0' }, { 'q', '1' }, { 'r', '2' }, { 's', '3' }, { 't', '4' },
+    { 'u', '5' }, { 'v', '6' }, { 'w', '7' }, { 'x', '8' }, { 'y', '9' },
+};
+
+/* Names accepted by key_from_name, matched case-insensitively. The canonical name of
+ * a special key is in special_keys; these are the plain keys with names and aliases. */
+static const struct {
+    const char *name;
+    key_code key;
+} key_names[] = {
+    { "Enter", KEYC_ENTER }, { "Tab", KEYC_TAB }, { "Escape", KEYC_ESCAPE },
+    { "Space", ' ' }, { "BSpace", KEYC_BSPACE },
+    { "Insert", KEYC_IC }, { "Delete", KEYC_DC },
+    { "PageUp", KEYC_PPAGE }, { "PgUp", KEYC_PPAGE },
+    { "PageDown", KEYC_NPAGE }, { "PgDn", KEYC_NPAGE },
+};
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- UTF-8 ------------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence a lead byte starts, 0 if the byte cannot start one. */
+static size_t utf8_lead_length(uint8_t b)
+{
+    if (b < 0x80)
+        return 1;
+    if (b >= 0xc2 && b <= 0xdf)
+        return 2;
+    if (b >= 0xe0 && b <= 0xef)
+        return 3;
+    if (b >= 0xf0 && b <= 0xf4)
+        return 4;
+    return 0;
+}
+
+/* Whether b may follow lead at position 1: continuation bytes, narrowed for the leads
+ * that would otherwise allow overlong forms, surrogates or values above U+10FFFF. */
+static bool utf8_second_ok(uint8_t lead, uint8_t b)
+{
+    uint8_t lo = 0x80, hi = 0xbf;
+
+    if (lead == 0xe0)
+        lo = 0xa0;
+    else if (lead == 0xed)
+        hi = 0x9f;
+    else if (lead == 0xf0)
+        lo = 0x90;
+    else if (lead == 0xf4)
+        hi = 0x8f;
+    return b >= lo && b <= hi;
+}
+
+/* Decodes one character at the start of b. Returns its length and sets *cp; returns 0
+ * if b holds a valid but incomplete prefix; returns -1 if the first byte does not
+ * start a valid character. */
+static int utf8_decode_one(const uint8_t *b, size_t len, uint32_t *cp)
+{
+    size_t need = utf8_lead_length(b[0]);
+    uint32_t value;
+
+    if (need == 0)
+        return -1;
+    if (need == 1) {
+        *cp = b[0];
+        return 1;
+    }
+    value = b[0] & (0xff >> (need + 1));
+    for (size_t i = 1; i < need; i++) {
+        if (i >= len)
+            return 0;
+        if (i == 1 ? !utf8_second_ok(b[0], b[1]) : (b[i] & 0xc0) != 0x80)
+            return -1;
+        value = (value << 6) | (b[i] & 0x3f);
+    }
+    *cp = value;
+    return (int)need;
+}
+
+static bool codepoint_valid(uint32_t cp)
+{
+    return cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff);
+}
+
+static size_t utf8_put(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+/* ---- Normal form ------------------------------------------------------------- */
+
+/* Puts a key in the one form the parser produces, so that a key bound by name
+ * compares equal to the same key typed: raw C0 code points become CTRL + letter,
+ * C-B is C-b, C-@ is C-Space, C-i / C-m / C-[ / C-? are Tab / Enter / Escape /
+ * BSpace (a terminal sends the same byte for both), S-a is A and S-Tab is BTab. */
+static key_code key_normalize(key_code key)
+{
+    key_code mods, base;
+
+    if (key == KEYC_NONE)
+        return key;
+    mods = key & KEYC_MODS;
+    base = KEYC_BASE(key);
+
+    if (base < 0x20 && base != KEYC_TAB && base != KEYC_ENTER && base != KEYC_ESCAPE) {
+        if (base == 0)
+            base = ' ';
+        else if (base <= 26)
+            base += 0x60;
+        else
+            base += 0x40;
+        mods |= KEYC_CTRL;
+    }
+    if (mods & KEYC_CTRL) {
+        if (base >= 'A' && base <= 'Z')
+            base += 0x20;
+        if (base == '@')
+            base = ' ';
+        else if (base == 'i' || base == 'm' || base == '[' || base == '?') {
+            base = base == 'i' ? KEYC_TAB : base == 'm' ? KEYC_ENTER
+                 : base == '[' ? KEYC_ESCAPE : KEYC_BSPACE;
+            mods &= ~KEYC_CTRL;
+        }
+    }
+    if ((mods & KEYC_SHIFT) && !(mods & KEYC_CTRL)) {
+        if (base >= 'a' && base <= 'z') {
+            base -= 0x20;
+            mods &= ~KEYC_SHIFT;
+        } else if (base >= 'A' && base <= 'Z')
+            mods &= ~KEYC_SHIFT;
+        else if (base == KEYC_TAB) {
+            base = KEYC_BTAB;
+            mods &= ~KEYC_SHIFT;
+        }
+    }
+    if (base == KEYC_BTAB)
+        mods &= ~KEYC_SHIFT;
+    return base | mods;
+}
+
+/* ---- Names ------------------------------------------------------------------- */
+
+/* Looks up a key name without modifiers: one UTF-8 character (case kept) or a named
+ * key (case ignored). */
+static key_code key_lookup_base(const char *s)
+{
+    size_t len = strlen(s);
+    uint32_t cp;
+
+    if (len == 0)
+        return KEYC_NONE;
+    if (utf8_decode_one((const uint8_t *)s, len, &cp) == (int)len)
+        return cp;
+    for (size_t i = 0; i < LEN(special_keys); i++) {
+        if (strcasecmp(s, special_keys[i].name) == 0)
+            return special_keys[i].key;
+    }
+    for (size_t i = 0; i < LEN(key_names); i++) {
+        if (strcasecmp(s, key_names[i].name) == 0)
+            return key_names[i].key;
+    }
+    return KEYC_NONE;
+}
+
+key_code key_from_name(const char *name)
+{
+    key_code mods = 0, base;
+
+    if (name == NULL || *name == '\0')
+        return KEYC_NONE;
+    if (name[0] == '^' && name[1] != '\0') {
+        mods |= KEYC_CTRL;
+        name++;
+    }
+    while (name[0] != '\0' && name[1] == '-' && name[2] != '\0') {
+        switch (name[0]) {
+        case 'C': case 'c':
+            mods |= KEYC_CTRL;
+            break;
+        case 'M': case 'm':
+            mods |= KEYC_META;
+            break;
+        case 'S': case 's':
+            mods |= KEYC_SHIFT;
+            break;
+        default:
+            return KEYC_NONE;
+        }
+        name += 2;
+    }
+    base = key_lookup_base(name);
+    if (base == KEYC_NONE)
+        return KEYC_NONE;
+    return key_normalize(base | mods);
+}
+
+const char *key_to_name(key_code key, char *buf, size_t size)
+{
+    char tmp[64];
+    size_t n = 0;
+    key_code base;
+
+    if (size == 0)
+        return buf;
+    if (key == KEYC_NONE) {
+        snprintf(buf, size, "None");
+        return buf;
+    }
+    key = key_normalize(key);
+    base = KEYC_BASE(key);
+
+    if (key & KEYC_CTRL) {
+        memcpy(tmp + n, "C-", 2);
+        n += 2;
+    }
+    if (key & KEYC_META) {
+        memcpy(tmp + n, "M-", 2);
+        n += 2;
+    }
+    if (key & KEYC_SHIFT) {
+        memcpy(tmp + n, "S-", 2);
+        n += 2;
+    }
+    tmp[n] = '\0';
+
+    if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END)
+        snprintf(buf, size, "%s%s", tmp, special_keys[base - KEYC_SPECIAL].name);
+    else if (base == KEYC_ENTER)
+        snprintf(buf, size, "%sEnter", tmp);
+    else if (base == KEYC_TAB)
+        snprintf(buf, size, "%sTab", tmp);
+    else if (base == KEYC_ESCAPE)
+        snprintf(buf, size, "%sEscape", tmp);
+    else if (base == ' ')
+        snprintf(buf, size, "%sSpace", tmp);
+    else if (base == KEYC_BSPACE)
+        snprintf(buf, size, "%sBSpace", tmp);
+    else if (codepoint_valid(base)) {
+        n += utf8_put(base, tmp + n);
+        tmp[n] = '\0';
+        snprintf(buf, size, "%s", tmp);
+    } else
+        snprintf(buf, size, "Invalid#%x", (unsigned)key);
+    return buf;
+}
+
+/* ---- Parsing ----------------------------------------------------------------- */
+
+#define CSI_MAX_PARAMS 4
+#define CSI_PARAM_MAX 65535
+
+/* Result of parsing the body of an escape sequence. */
+enum {
+    SEQ_INCOMPLETE = 0,  /* may still complete: wait */
+    SEQ_MALFORMED = -1,  /* not a sequence: return the ESC as a key on its own */
+};
+
+/* A parsed CSI or SS3 sequence. */
+struct seq {
+    int params[CSI_MAX_PARAMS];
+    int nparams;
+    bool unusual;        /* private marker, sub-parameters, intermediates, too many */
+    char final;
+};
+
+/* The C0 byte b as a key: Tab, Enter and Escape are themselves, others are CTRL plus
+ * the letter or symbol (0x00 C-Space, 0x02 C-b, 0x08 C-h, 0x1f C-_). */
+static key_code key_from_c0(uint8_t b)
+{
+    return key_normalize(b);
+}
+
+/* Modifier bits from an xterm modifier parameter (1 + shift 1, alt 2, ctrl 4, meta 8;
+ * higher bits such as Caps Lock are ignored). */
+static key_code mods_from_param(int m)
+{
+    key_code mods = 0;
+
+    if (m <= 1)
+        return 0;
+    m -= 1;
+    if (m & 1)
+        mods |= KEYC_SHIFT;
+    if (m & (2 | 8))
+        mods |= KEYC_META;
+    if (m & 4)
+        mods |= KEYC_CTRL;
+    return mods;
+}
+
+static int param_of(const struct seq *s, int i, int dflt)
+{
+    if (i >= s->nparams || s->params[i] < 0)
+        return dflt;
+    return s->params[i];
+}
+
+/* Scans parameter, intermediate and final bytes (ECMA-48) starting at b[start].
+ * Returns the length up to and including the final byte, SEQ_INCOMPLETE if the
+ * buffer ends first, or SEQ_MALFORMED at a byte that cannot be part of a sequence. */
+static long scan_sequence(const uint8_t *b, size_t len, size_t start, struct seq *s)
+{
+    size_t i = start;
+    bool in_param = false, intermediates = false;
+
+    memset(s, 0, sizeof *s);
+    for (; i < len; i++) {
+        uint8_t c = b[i];
+
+        if (c >= 0x30 && c <= 0x3f) {
+            if (intermediates)
+                return SEQ_MALFORMED;
+            if (c >= '0' && c <= '9') {
+                if (!in_param) {
+                    if (s->nparams == CSI_MAX_PARAMS)
+                        s->unusual = true;
+                    else
+                        s->params[s->nparams++] = 0;
+                    in_param = true;
+                }
+                if (!s->unusual) {
+                    int *p = &s->params[s->nparams - 1];
+                    *p = *p * 10 + (c - '0');
+                    if (*p > CSI_PARAM_MAX)
+                        *p = CSI_PARAM_MAX;
+                }
+            } else if (c == ';') {
+                if (!in_param) {
+                    /* An empty parameter: default. */
+                    if (s->nparams == CSI_MAX_PARAMS)
+                        s->unusual = true;
+                    else
+                        s->params[s->nparams++] = -1;
+                }
+                in_param = false;
+            } else
+                s->unusual = true; /* ':' sub-parameters or a private marker < = > ? */
+        } else if (c >= 0x20 && c <= 0x2f) {
+            intermediates = true;
+            s->unusual = true;
+        } else if (c >= 0x40 && c <= 0x7e) {
+            s->final = (char)c;
+            return (long)(i + 1);
+        } else
+            return SEQ_MALFORMED;
+    }
+    return SEQ_INCOMPLETE;
+}
+
+/* Finds a special key by its CSI/SS3 final byte (letter forms only). */
+static const struct special_key *special_by_final(char final)
+{
+    for (size_t i = 0; i < LEN(special_keys); i++) {
+        if (special_keys[i].final == final && special_keys[i].number == 0)
+            return &special_keys[i];
+    }
+    return NULL;
+}
+
+static key_code special_by_number(int number, bool *modifiable)
+{
+    for (size_t i = 0; i < LEN(special_keys); i++) {
+        if (special_keys[i].number == number) {
+            *modifiable = special_keys[i].kind == SK_TILDE;
+            return special_keys[i].key;
+        }
+    }
+    *modifiable = true;
+    for (size_t i = 0; i < LEN(tilde_aliases); i++) {
+        if (tilde_aliases[i].number == number)
+            return tilde_aliases[i].key;
+    }
+    return KEYC_NONE;
+}
+
+/* The key a complete CSI sequence stands for, or KEYC_NONE if tmx does not know it. */
+static key_code csi_key(const struct seq *s)
+{
+    const struct special_key *sk;
+    bool modifiable;
+    key_code key;
+
+    if (s->unusual || s->nparams > 2)
+        return KEYC_NONE;
+    if (s->final == '~') {
+        key = special_by_number(param_of(s, 0, 0), &modifiable);
+        if (key == KEYC_NONE)
+            return KEYC_NONE;
+        if (s->nparams == 2 && !modifiable)
+            return KEYC_NONE;
+        return key | mods_from_param(param_of(s, 1, 1));
+    }
+    sk = special_by_final(s->final);
+    if (sk == NULL)
+        return KEYC_NONE;
+    if (sk->kind == SK_CSI)
+        return s->nparams == 0 ? sk->key : KEYC_NONE;
+    if (param_of(s, 0, 1) != 1)
+        return KEYC_NONE;
+    return key_normalize(sk->key | mods_from_param(param_of(s, 1, 1)));
+}
+
+/* The key a complete SS3 sequence stands for, or KEYC_NONE. Some terminals put the
+ * xterm modifier in SS3 too (ESC O 5 A, ESC O 1;5 P). */
+static key_code ss3_key(const struct seq *s)
+{
+    const struct special_key *sk;
+    key_code mods = 0;
+
+    if (s->unusual || s->nparams > 2)
+        return KEYC_NONE;
+    if (s->nparams > 0)
+        mods = mods_from_param(param_of(s, s->nparams - 1, 1));
+    sk = special_by_final(s->final);
+    if (sk != NULL && (sk->kind == SK_CURSOR || sk->kind == SK_SS3))
+        return key_normalize(sk->key | mods);
+    for (size_t i = 0; i < LEN(keypad_keys); i++) {
+        if (keypad_keys[i].final == s->final)
+            return key_normalize(keypad_keys[i].key | mods);
+    }
+    return KEYC_NONE;
+}
+
+/* Parses ESC [ ... or ESC O ... at the start of b (b[0] is ESC, len >= 2). Returns
+ * the length and sets *key, or SEQ_INCOMPLETE / SEQ_MALFORMED. */
+static long parse_sequence(const uint8_t *b, size_t len, key_code *key)
+{
+    struct seq s;
+    long n = scan_sequence(b, len, 2, &s);
+
+    if (n <= 0)
+        return n;
+    if (b[1] == 'O') {
+        *key = ss3_key(&s);
+        return n;
+    }
+    if (s.final == '[' && s.nparams == 0 && !s.unusual) {
+        /* Linux console: ESC [ [ A .. E are F1-F5. */
+        if ((size_t)n >= len)
+            return SEQ_INCOMPLETE;
+        if (b[n] < 'A' || b[n] > 'E')
+            return SEQ_MALFORMED;
+        *key = KEYC_F1 + (b[n] - 'A');
+        return n + 1;
+    }
+    if (s.final == 'M' && s.nparams == 0 && !s.unusual) {
+        /* X10 mouse report: three raw bytes follow. Mouse input is not a key. */
+        if ((size_t)n + 3 > len)
+            return SEQ_INCOMPLETE;
+        *key = KEYC_NONE;
+        return n + 3;
+    }
+    *key = csi_key(&s);
+    return n;
+}
+
+/* One key that does not start with ESC: a C0 control, DEL, or a UTF-8 character. */
+static size_t parse_plain(const uint8_t *b, size_t len, bool timed_out, key_code *key)
+{
+    uint32_t cp;
+    int n;
+
+    if (b[0] < 0x20) {
+        *key = key_from_c0(b[0]);
+        return 1;
+    }
+    n = utf8_decode_one(b, len, &cp);
+    if (n > 0) {
+        *key = cp;
+        return (size_t)n;
+    }
+    if (n == 0 && !timed_out)
+        return 0;
+    /* An invalid or (after the timeout) truncated byte is a key of its own, its value
+     * taken as a code point, so that nothing the user typed is dropped. */
+    *key = b[0];
+    return 1;
+}
+
+/* Parses a key starting with ESC. With allow_meta false (after a first ESC) only a
+ * lone Escape or a full escape sequence is accepted, so ESC ESC [ A is M-Up while
+ * ESC ESC x is M-Escape then x. */
+static size_t parse_escape(const uint8_t *b, size_t len, bool timed_out, key_code *key,
+                           bool allow_meta)
+{
+    key_code inner;
+    size_t n;
+    long r;
+
+    if (len == 1) {
+        if (!timed_out)
+            return 0;
+        *key = KEYC_ESCAPE;
+        return 1;
+    }
+    if (b[1] == '[' || b[1] == 'O') {
+        r = parse_sequence(b, len, key);
+        if (r > 0)
+            return (size_t)r;
+        if (r == SEQ_INCOMPLETE && !timed_out)
+            return 0;
+        /* Not a sequence. ESC plus one character is that character with Meta (the
+         * user typed M-[ or M-O); otherwise the ESC is a key of its own. */
+        if (r == SEQ_INCOMPLETE && len == 2 && allow_meta) {
+            *key = b[1] | KEYC_META;
+            return 2;
+        }
+        *key = KEYC_ESCAPE;
+        return 1;
+    }
+    if (!allow_meta) {
+        *key = KEYC_ESCAPE;
+        return 1;
+    }
+    if (b[1] == ESC)
+        n = parse_escape(b + 1, len - 1, timed_out, &inner, false);
+    else
+        n = parse_plain(b + 1, len - 1, timed_out, &inner);
+    if (n == 0)
+        return 0;
+    if (inner == KEYC_NONE || (inner & KEYC_META)) {
+        *key = KEYC_ESCAPE;
+        return 1;
+    }
+    *key = inner | KEYC_META;
+    return n + 1;
+}
+
+/* Unknown but complete escape sequences (CSI or SS3 with a final byte tmx does not
+ * know, mouse reports, terminal replies) are consumed whole and returned as
+ * KEYC_NONE, so the caller skips them instead of typing their bytes into a pane. */
+size_t key_parse(const char *buf, size_t len, bool timed_out, key_code *key)
+{
+    const uint8_t *b = (const uint8_t *)buf;
+
+    *key = KEYC_NONE;
+    if (len == 0)
+        return 0;
+    if (b[0] == ESC)
+        return parse_escape(b, len, timed_out, key, true);
+    return parse_plain(b, len, timed_out, key);
+}
+
+/* ---- Encoding ---------------------------------------------------------------- */
+
+/* The C0 byte for CTRL + c, or -1 if there is none (VT220 rules, including the
+ * C-2 .. C-8 digits). */
+static int ctrl_byte(key_code c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= '[' && c <= '_'))
+        return (int)(c & 0x1f);
+    switch (c) {
+    case ' ': case '@': case '2':
+        return 0x00;
+    case '3':
+        return 0x1b;
+    case '4':
+        return 0x1c;
+    case '5':
+        return 0x1d;
+    case '6':
+        return 0x1e;
+    case '7': case '/':
+        return 0x1f;
+    case '8': case '?':
+        return 0x7f;
+    }
+    return -1;
+}
+
+/* Modified special keys use the xterm forms CSI 1;m x and CSI n;m ~ with Meta in the
+ * parameter. Unmodifiable specials (BTab, paste and focus markers) take Meta as an
+ * ESC prefix and drop other modifiers. A character with Ctrl becomes its C0 byte;
+ * one with no C0 form (C-1, C-é, C-Enter) is sent without the Ctrl, as a terminal
+ * would. Shift on a character other than a letter cannot be expressed and is dropped.
+ * KEY_ENC_KEYPAD_APP changes nothing: tmx has no key codes for the keypad. */
+size_t key_encode(key_code key, int flags, char *out)
+{
+    key_code mods, base;
+    size_t n = 0;
+    int c;
+
+    if (key == KEYC_NONE)
+        return 0;
+    key = key_normalize(key);
+    mods = key & KEYC_MODS;
+    base = KEYC_BASE(key);
+
+    if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END) {
+        const struct special_key *sk = &special_keys[base - KEYC_SPECIAL];
+        int m = 1 + ((mods & KEYC_SHIFT) ? 1 : 0) + ((mods & KEYC_META) ? 2 : 0)
+                + ((mods & KEYC_CTRL) ? 4 : 0);
+
+        switch (sk->kind) {
+        case SK_CURSOR:
+        case SK_SS3:
+            if (m != 1)
+                return (size_t)sprintf(out, "\033[1;%d%c", m, sk->final);
+            if (sk->kind == SK_SS3 || (flags & KEY_ENC_CURSOR_APP))
+                return (size_t)sprintf(out, "\033O%c", sk->final);
+            return (size_t)sprintf(out, "\033[%c", sk->final);
+        case SK_TILDE:
+            if (m != 1)
+                return (size_t)sprintf(out, "\033[%d;%d~", sk->number, m);
+            return (size_t)sprintf(out, "\033[%d~", sk->number);
+        case SK_TILDE_PLAIN:
+        case SK_CSI:
+            if (mods & KEYC_META)
+                out[n++] = ESC;
+            if (sk->kind == SK_CSI)
+                return n + (size_t)sprintf(out + n, "\033[%c", sk->final);
+            return n + (size_t)sprintf(out + n, "\033[%d~", sk->number);
+        }
+        return 0;
+    }
+    if (!codepoint_valid(base))
+        return 0;
+
+    if (mods & KEYC_META)
+        out[n++] = ESC;
+    if ((mods & KEYC_CTRL) && (c = ctrl_byte(base)) >= 0) {
+        out[n++] = (char)c;
+        return n;
+    }
+    if ((mods & KEYC_SHIFT) && base >= 'a' && base <= 'z')
+        base -= 0x20;
+    return n + utf8_put(base, out + n);
+}

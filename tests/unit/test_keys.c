@@ -1,0 +1,895 @@
+/* test_keys.c - key names, parsing terminal input into keys, and encoding keys for a
+ * pane. Input is always copied into a heap buffer of exactly its size, so any read
+ * past the end is caught by AddressSanitizer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keys.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* key_parse on an exact-size heap copy of bytes. */
+static size_t parse_exact(const char *bytes, size_t len, bool timed_out, key_code *key)
+{
+    char *copy = malloc(len ? len : 1);
+    size_t n;
+
+    assert_non_null(copy);
+    memcpy(copy, bytes, len);
+    n = key_parse(copy, len, timed_out, key);
+    free(copy);
+    return n;
+}
+
+/* Parses all of bytes (a C string) into keys; returns how many. Every call must make
+ * progress. */
+static size_t parse_all(const char *bytes, bool timed_out, key_code *keys, size_t max)
+{
+    size_t len = strlen(bytes), off = 0, count = 0;
+
+    while (off < len) {
+        key_code key;
+        size_t n = parse_exact(bytes + off, len - off, timed_out, &key);
+
+        assert_true(n > 0);
+        assert_true(n <= len - off);
+        assert_true(count < max);
+        keys[count++] = key;
+        off += n;
+    }
+    return count;
+}
+
+static void assert_parses_to(const char *bytes, key_code expected)
+{
+    key_code key;
+    size_t len = strlen(bytes);
+    size_t n = parse_exact(bytes, len, false, &key);
+
+    if (n != len || key != expected) {
+        char want[64], got[64];
+        print_error("parse of \"");
+        for (size_t i = 0; i < len; i++)
+            print_error((unsigned char)bytes[i] < 0x20 ? "\\x%02x" : "%c", (unsigned char)bytes[i]);
+        print_error("\": got %s (%#x) len %zu, want %s (%#x) len %zu\n",
+                    key_to_name(key, got, sizeof got), (unsigned)key, n,
+                    key_to_name(expected, want, sizeof want), (unsigned)expected, len);
+        fail();
+    }
+}
+
+static void assert_encodes_to(key_code key, int flags, const char *expected)
+{
+    char out[32];
+    size_t n = key_encode(key, flags, out);
+
+    if (n != strlen(expected) || memcmp(out, expected, n) != 0) {
+        char name[64];
+        print_error("encode of %s (flags %d): got %zu bytes, want %zu\n",
+                    key_to_name(key, name, sizeof name), flags, n, strlen(expected));
+        fail();
+    }
+}
+
+/* ---- Names ------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    key_code key;
+} canonical_names[] = {
+    { "a", 'a' },
+    { "A", 'A' },
+    { "-", '-' },
+    { "^", '^' },
+    { "é", 0xe9 },
+    { "€", 0x20ac },
+    { "😀", 0x1f600 },
+    { "C-b", 'b' | KEYC_CTRL },
+    { "C-h", 'h' | KEYC_CTRL },
+    { "C-\\", '\\' | KEYC_CTRL },
+    { "C-]", ']' | KEYC_CTRL },
+    { "C-_", '_' | KEYC_CTRL },
+    { "C-Space", ' ' | KEYC_CTRL },
+    { "M-x", 'x' | KEYC_META },
+    { "M--", '-' | KEYC_META },
+    { "M-é", 0xe9 | KEYC_META },
+    { "C-M-b", 'b' | KEYC_CTRL | KEYC_META },
+    { "Enter", KEYC_ENTER },
+    { "M-Enter", KEYC_ENTER | KEYC_META },
+    { "Tab", KEYC_TAB },
+    { "BTab", KEYC_BTAB },
+    { "Escape", KEYC_ESCAPE },
+    { "M-Escape", KEYC_ESCAPE | KEYC_META },
+    { "Space", ' ' },
+    { "M-Space", ' ' | KEYC_META },
+    { "BSpace", KEYC_BSPACE },
+    { "Up", KEYC_UP },
+    { "Down", KEYC_DOWN },
+    { "Left", KEYC_LEFT },
+    { "Right", KEYC_RIGHT },
+    { "Home", KEYC_HOME },
+    { "End", KEYC_END },
+    { "IC", KEYC_IC },
+    { "DC", KEYC_DC },
+    { "PPage", KEYC_PPAGE },
+    { "NPage", KEYC_NPAGE },
+    { "F1", KEYC_F1 },
+    { "F5", KEYC_F5 },
+    { "F12", KEYC_F12 },
+    { "C-Up", KEYC_UP | KEYC_CTRL },
+    { "S-Up", KEYC_UP | KEYC_SHIFT },
+    { "M-Left", KEYC_LEFT | KEYC_META },
+    { "C-M-Up", KEYC_UP | KEYC_CTRL | KEYC_META },
+    { "C-M-S-Right", KEYC_RIGHT | KEYC_CTRL | KEYC_META | KEYC_SHIFT },
+    { "C-DC", KEYC_DC | KEYC_CTRL },
+    { "S-F5", KEYC_F5 | KEYC_SHIFT },
+    { "PasteStart", KEYC_PASTE_START },
+    { "PasteEnd", KEYC_PASTE_END },
+    { "FocusIn", KEYC_FOCUS_IN },
+    { "FocusOut", KEYC_FOCUS_OUT },
+};
+
+static void test_canonical_names_round_trip(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < LEN(canonical_names); i++) {
+        char buf[64];
+        key_code key = key_from_name(canonical_names[i].name);
+
+        if (key != canonical_names[i].key) {
+            print_error("key_from_name(\"%s\") = %#x, want %#x\n", canonical_names[i].name,
+                        (unsigned)key, (unsigned)canonical_names[i].key);
+            fail();
+        }
+        assert_string_equal(key_to_name(key, buf, sizeof buf), canonical_names[i].name);
+    }
+}
+
+static const struct {
+    const char *name;
+    const char *same_as;
+} name_aliases[] = {
+    { "C-B", "C-b" },
+    { "c-b", "C-b" },
+    { "^B", "C-b" },
+    { "^b", "C-b" },
+    { "\x02", "C-b" },
+    { "C-@", "C-Space" },
+    { "^@", "C-Space" },
+    { "C- ", "C-Space" },
+    { "^Space", "C-Space" },
+    { "M-C-b", "C-M-b" },
+    { "m-c-B", "C-M-b" },
+    { "C-m", "Enter" },
+    { "C-i", "Tab" },
+    { "C-[", "Escape" },
+    { "^[", "Escape" },
+    { "C-?", "BSpace" },
+    { "M-C-i", "M-Tab" },
+    { "S-Tab", "BTab" },
+    { "S-a", "A" },
+    { "S-BTab", "BTab" },
+    { "ENTER", "Enter" },
+    { "enter", "Enter" },
+    { "escape", "Escape" },
+    { "bspace", "BSpace" },
+    { "space", "Space" },
+    { " ", "Space" },
+    { "\r", "Enter" },
+    { "\t", "Tab" },
+    { "\x7f", "BSpace" },
+    { "up", "Up" },
+    { "c-m-up", "C-M-Up" },
+    { "M-S-C-Up", "C-M-S-Up" },
+    { "Insert", "IC" },
+    { "Delete", "DC" },
+    { "PageUp", "PPage" },
+    { "PgUp", "PPage" },
+    { "ppage", "PPage" },
+    { "PageDown", "NPage" },
+    { "PgDn", "NPage" },
+    { "f1", "F1" },
+    { "f10", "F10" },
+};
+
+static void test_name_aliases_give_the_same_key(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < LEN(name_aliases); i++) {
+        key_code a = key_from_name(name_aliases[i].name);
+        key_code b = key_from_name(name_aliases[i].same_as);
+        char buf[64];
+
+        if (a == KEYC_NONE || a != b) {
+            print_error("\"%s\" = %#x but \"%s\" = %#x\n", name_aliases[i].name, (unsigned)a,
+                        name_aliases[i].same_as, (unsigned)b);
+            fail();
+        }
+        assert_string_equal(key_to_name(a, buf, sizeof buf), name_aliases[i].same_as);
+    }
+}
+
+static void test_ctrl_names_match_the_byte_a_terminal_sends(void **state)
+{
+    (void)state;
+    assert_int_equal(key_from_name("C-b"), 'b' | KEYC_CTRL);
+    assert_int_equal(key_from_name("C-Space"), ' ' | KEYC_CTRL);
+    for (int b = 0; b < 0x20; b++) {
+        char byte = (char)b, name[8];
+        key_code parsed;
+
+        if (b == 0x1b)
+            continue; /* a lone ESC waits; tested below */
+        assert_int_equal(parse_exact(&byte, 1, false, &parsed), 1);
+        snprintf(name, sizeof name, "^%c", b + 0x40);
+        assert_int_equal(key_from_name(name), parsed);
+    }
+}
+
+static void test_unknown_names_are_none(void **state)
+{
+    static const char *bad[] = {
+        "", "Foo", "C-", "X-a", "C-Foo", "F13", "F0", "ab", "Upp", "\xff", "\xc3", "é!", "C--x",
+    };
+
+    (void)state;
+    assert_int_equal(key_from_name(NULL), KEYC_NONE);
+    for (size_t i = 0; i < LEN(bad); i++) {
+        if (key_from_name(bad[i]) != KEYC_NONE) {
+            print_error("\"%s\" should be unknown\n", bad[i]);
+            fail();
+        }
+    }
+}
+
+static void test_key_to_name_truncates_to_buffer(void **state)
+{
+    char buf[5];
+    char none[8];
+
+    (void)state;
+    assert_string_equal(key_to_name(KEYC_UP | KEYC_CTRL | KEYC_META, buf, sizeof buf), "C-M-");
+    assert_string_equal(key_to_name(KEYC_NONE, none, sizeof none), "None");
+    buf[0] = 'x';
+    key_to_name('a', buf, 0);
+    assert_int_equal(buf[0], 'x');
+}
+
+static void test_key_to_name_normalizes_raw_control_codes(void **state)
+{
+    char buf[32];
+
+    (void)state;
+    assert_string_equal(key_to_name(0x02, buf, sizeof buf), "C-b");
+    assert_string_equal(key_to_name(0x00, buf, sizeof buf), "C-Space");
+    assert_string_equal(key_to_name('B' | KEYC_CTRL, buf, sizeof buf), "C-b");
+    assert_string_equal(key_to_name(0xd800, buf, sizeof buf), "Invalid#d800");
+}
+
+/* ---- Parsing plain input ----------------------------------------------------- */
+
+static void test_parse_printable_ascii_one_key_per_byte(void **state)
+{
+    key_code keys[16];
+
+    (void)state;
+    assert_int_equal(parse_all("ab 1~", false, keys, LEN(keys)), 5);
+    assert_int_equal(keys[0], 'a');
+    assert_int_equal(keys[1], 'b');
+    assert_int_equal(keys[2], ' ');
+    assert_int_equal(keys[3], '1');
+    assert_int_equal(keys[4], '~');
+}
+
+static void test_parse_utf8_characters(void **state)
+{
+    (void)state;
+    assert_parses_to("é", 0xe9);
+    assert_parses_to("€", 0x20ac);
+    assert_parses_to("😀", 0x1f600);
+    assert_parses_to("\xef\xbf\xbf", 0xffff);
+}
+
+static void test_parse_partial_utf8_waits_then_completes(void **state)
+{
+    const char *s = "\xf0\x9f\x98\x80"; /* U+1F600 */
+    key_code key;
+
+    (void)state;
+    for (size_t n = 1; n < 4; n++)
+        assert_int_equal(parse_exact(s, n, false, &key), 0);
+    assert_int_equal(parse_exact(s, 4, false, &key), 4);
+    assert_int_equal(key, 0x1f600);
+}
+
+static void test_parse_partial_utf8_after_timeout_is_its_bytes(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\xe2\x82", 2, true, &key), 1);
+    assert_int_equal(key, 0xe2);
+    assert_int_equal(parse_exact("\x82", 1, true, &key), 1);
+    assert_int_equal(key, 0x82);
+}
+
+static void test_parse_invalid_utf8_byte_is_its_own_key(void **state)
+{
+    key_code keys[8];
+
+    (void)state;
+    /* Stray continuation, impossible lead, overlong, surrogate, above U+10FFFF. */
+    assert_int_equal(parse_all("\x80" "a", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], 0x80);
+    assert_int_equal(keys[1], 'a');
+    assert_int_equal(parse_all("\xff", false, keys, LEN(keys)), 1);
+    assert_int_equal(keys[0], 0xff);
+    assert_int_equal(parse_all("\xc0\xaf", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], 0xc0);
+    assert_int_equal(parse_all("\xe0\x80\x80", false, keys, LEN(keys)), 3);
+    assert_int_equal(parse_all("\xed\xa0\x80", false, keys, LEN(keys)), 3);
+    assert_int_equal(keys[0], 0xed);
+    assert_int_equal(parse_all("\xf4\x90\x80\x80", false, keys, LEN(keys)), 4);
+    /* A broken sequence does not swallow the next valid character. */
+    assert_int_equal(parse_all("\xc3" "b", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], 0xc3);
+    assert_int_equal(keys[1], 'b');
+}
+
+static void test_parse_c0_controls_are_ctrl_letters(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_parses_to("\x01", 'a' | KEYC_CTRL);
+    assert_parses_to("\x02", 'b' | KEYC_CTRL);
+    assert_parses_to("\x08", 'h' | KEYC_CTRL);
+    assert_parses_to("\x0a", 'j' | KEYC_CTRL);
+    assert_parses_to("\x1a", 'z' | KEYC_CTRL);
+    assert_parses_to("\x1c", '\\' | KEYC_CTRL);
+    assert_parses_to("\x1d", ']' | KEYC_CTRL);
+    assert_parses_to("\x1e", '^' | KEYC_CTRL);
+    assert_parses_to("\x1f", '_' | KEYC_CTRL);
+    assert_parses_to("\r", KEYC_ENTER);
+    assert_parses_to("\t", KEYC_TAB);
+    assert_parses_to("\x7f", KEYC_BSPACE);
+    assert_int_equal(parse_exact("\0", 1, false, &key), 1);
+    assert_int_equal(key, ' ' | KEYC_CTRL);
+}
+
+/* ---- Parsing escape sequences ------------------------------------------------ */
+
+static const struct {
+    const char *seq;
+    key_code key;
+} sequences[] = {
+    /* Cursor keys, normal and application mode. */
+    { "\033[A", KEYC_UP }, { "\033[B", KEYC_DOWN },
+    { "\033[C", KEYC_RIGHT }, { "\033[D", KEYC_LEFT },
+    { "\033OA", KEYC_UP }, { "\033OB", KEYC_DOWN },
+    { "\033OC", KEYC_RIGHT }, { "\033OD", KEYC_LEFT },
+    /* Home and End in every form. */
+    { "\033[H", KEYC_HOME }, { "\033[F", KEYC_END },
+    { "\033OH", KEYC_HOME }, { "\033OF", KEYC_END },
+    { "\033[1~", KEYC_HOME }, { "\033[4~", KEYC_END },
+    { "\033[7~", KEYC_HOME }, { "\033[8~", KEYC_END },
+    /* Editing keypad. */
+    { "\033[2~", KEYC_IC }, { "\033[3~", KEYC_DC },
+    { "\033[5~", KEYC_PPAGE }, { "\033[6~", KEYC_NPAGE },
+    { "\033[Z", KEYC_BTAB },
+    /* Function keys. */
+    { "\033OP", KEYC_F1 }, { "\033OQ", KEYC_F2 }, { "\033OR", KEYC_F3 }, { "\033OS", KEYC_F4 },
+    { "\033[11~", KEYC_F1 }, { "\033[12~", KEYC_F2 },
+    { "\033[13~", KEYC_F3 }, { "\033[14~", KEYC_F4 },
+    { "\033[15~", KEYC_F5 }, { "\033[17~", KEYC_F6 }, { "\033[18~", KEYC_F7 },
+    { "\033[19~", KEYC_F8 }, { "\033[20~", KEYC_F9 }, { "\033[21~", KEYC_F10 },
+    { "\033[23~", KEYC_F11 }, { "\033[24~", KEYC_F12 },
+    { "\033[[A", KEYC_F1 }, { "\033[[E", KEYC_F5 }, /* Linux console */
+    /* xterm modifiers. */
+    { "\033[1;2A", KEYC_UP | KEYC_SHIFT },
+    { "\033[1;3A", KEYC_UP | KEYC_META },
+    { "\033[1;4A", KEYC_UP | KEYC_META | KEYC_SHIFT },
+    { "\033[1;5A", KEYC_UP | KEYC_CTRL },
+    { "\033[1;6A", KEYC_UP | KEYC_CTRL | KEYC_SHIFT },
+    { "\033[1;7A", KEYC_UP | KEYC_CTRL | KEYC_META },
+    { "\033[1;8A", KEYC_UP | KEYC_CTRL | KEYC_META | KEYC_SHIFT },
+    { "\033[1;9A", KEYC_UP | KEYC_META },
+    { "\033[1;5D", KEYC_LEFT | KEYC_CTRL },
+    { "\033[1;3H", KEYC_HOME | KEYC_META },
+    { "\033[1;5F", KEYC_END | KEYC_CTRL },
+    { "\033[1;2P", KEYC_F1 | KEYC_SHIFT },
+    { "\033[1;5S", KEYC_F4 | KEYC_CTRL },
+    { "\033[3;5~", KEYC_DC | KEYC_CTRL },
+    { "\033[2;3~", KEYC_IC | KEYC_META },
+    { "\033[5;2~", KEYC_PPAGE | KEYC_SHIFT },
+    { "\033[15;5~", KEYC_F5 | KEYC_CTRL },
+    { "\033[24;6~", KEYC_F12 | KEYC_CTRL | KEYC_SHIFT },
+    { "\033[;5A", KEYC_UP | KEYC_CTRL },
+    { "\033O5A", KEYC_UP | KEYC_CTRL },
+    { "\033O1;2P", KEYC_F1 | KEYC_SHIFT },
+    /* Bracketed paste and focus. */
+    { "\033[200~", KEYC_PASTE_START }, { "\033[201~", KEYC_PASTE_END },
+    { "\033[I", KEYC_FOCUS_IN }, { "\033[O", KEYC_FOCUS_OUT },
+    /* Keypad in application mode. */
+    { "\033OM", KEYC_ENTER }, { "\033Op", '0' }, { "\033Oy", '9' },
+    { "\033Ok", '+' }, { "\033Om", '-' }, { "\033Oj", '*' }, { "\033Oo", '/' },
+    { "\033On", '.' }, { "\033OX", '=' },
+};
+
+static void test_parse_every_known_sequence(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < LEN(sequences); i++)
+        assert_parses_to(sequences[i].seq, sequences[i].key);
+}
+
+static void test_parse_split_sequence_waits_for_the_rest(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < LEN(sequences); i++) {
+        const char *seq = sequences[i].seq;
+        size_t len = strlen(seq);
+
+        for (size_t n = 1; n < len; n++) {
+            key_code key;
+            if (parse_exact(seq, n, false, &key) != 0) {
+                print_error("prefix %zu of sequence %zu should wait\n", n, i);
+                fail();
+            }
+        }
+        assert_parses_to(seq, sequences[i].key);
+    }
+}
+
+static void test_parse_sequence_followed_by_more_input(void **state)
+{
+    key_code keys[8];
+
+    (void)state;
+    assert_int_equal(parse_all("\033[Ax\033[1;5Bé\033OP", false, keys, LEN(keys)), 5);
+    assert_int_equal(keys[0], KEYC_UP);
+    assert_int_equal(keys[1], 'x');
+    assert_int_equal(keys[2], KEYC_DOWN | KEYC_CTRL);
+    assert_int_equal(keys[3], 0xe9);
+    assert_int_equal(keys[4], KEYC_F1);
+}
+
+static void test_lone_escape_waits_until_timeout(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\033", 1, false, &key), 0);
+    assert_int_equal(parse_exact("\033", 1, true, &key), 1);
+    assert_int_equal(key, KEYC_ESCAPE);
+}
+
+static void test_escape_then_char_is_meta(void **state)
+{
+    (void)state;
+    assert_parses_to("\033x", 'x' | KEYC_META);
+    assert_parses_to("\033X", 'X' | KEYC_META);
+    assert_parses_to("\033é", 0xe9 | KEYC_META);
+    assert_parses_to("\033 ", ' ' | KEYC_META);
+    assert_parses_to("\033\x02", 'b' | KEYC_CTRL | KEYC_META);
+    assert_parses_to("\033\r", KEYC_ENTER | KEYC_META);
+    assert_parses_to("\033\t", KEYC_TAB | KEYC_META);
+    assert_parses_to("\033\x7f", KEYC_BSPACE | KEYC_META);
+}
+
+static void test_escape_then_char_is_meta_even_after_timeout(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\033a", 2, true, &key), 2);
+    assert_int_equal(key, 'a' | KEYC_META);
+}
+
+static void test_escape_then_partial_utf8_waits(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\033\xc3", 2, false, &key), 0);
+    assert_int_equal(parse_exact("\033\xc3\xa9", 3, false, &key), 3);
+    assert_int_equal(key, 0xe9 | KEYC_META);
+}
+
+static void test_double_escape(void **state)
+{
+    key_code keys[8], key;
+
+    (void)state;
+    /* ESC ESC may still be ESC + a sequence: wait; after the timeout it is M-Escape. */
+    assert_int_equal(parse_exact("\033\033", 2, false, &key), 0);
+    assert_int_equal(parse_exact("\033\033", 2, true, &key), 2);
+    assert_int_equal(key, KEYC_ESCAPE | KEYC_META);
+    /* ESC + a sequence is that key with Meta (rxvt, PuTTY). */
+    assert_parses_to("\033\033[A", KEYC_UP | KEYC_META);
+    assert_parses_to("\033\033OD", KEYC_LEFT | KEYC_META);
+    assert_parses_to("\033\033[3~", KEYC_DC | KEYC_META);
+    /* ESC ESC x is M-Escape then x. */
+    assert_int_equal(parse_all("\033\033x", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], KEYC_ESCAPE | KEYC_META);
+    assert_int_equal(keys[1], 'x');
+    /* A sequence that already has Meta is not given it twice. */
+    assert_int_equal(parse_all("\033\033[1;3A", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], KEYC_ESCAPE);
+    assert_int_equal(keys[1], KEYC_UP | KEYC_META);
+    /* Three ESCs: M-Escape, then Escape after the timeout. */
+    assert_int_equal(parse_all("\033\033\033", true, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], KEYC_ESCAPE | KEYC_META);
+    assert_int_equal(keys[1], KEYC_ESCAPE);
+}
+
+static void test_incomplete_sequence_after_timeout_is_its_keys(void **state)
+{
+    key_code keys[8], key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\033[1;5", 5, false, &key), 0);
+    assert_int_equal(parse_all("\033[1;5", true, keys, LEN(keys)), 5);
+    assert_int_equal(keys[0], KEYC_ESCAPE);
+    assert_int_equal(keys[1], '[');
+    assert_int_equal(keys[2], '1');
+    assert_int_equal(keys[3], ';');
+    assert_int_equal(keys[4], '5');
+}
+
+static void test_escape_bracket_or_o_alone_after_timeout_is_meta(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(parse_exact("\033[", 2, false, &key), 0);
+    assert_int_equal(parse_exact("\033[", 2, true, &key), 2);
+    assert_int_equal(key, '[' | KEYC_META);
+    assert_int_equal(parse_exact("\033O", 2, false, &key), 0);
+    assert_int_equal(parse_exact("\033O", 2, true, &key), 2);
+    assert_int_equal(key, 'O' | KEYC_META);
+}
+
+static void test_unknown_complete_sequences_are_consumed_as_none(void **state)
+{
+    key_code keys[8];
+
+    (void)state;
+    /* Unknown ~ number, private-marker reply, SGR mouse, X10 mouse, intermediates,
+     * sub-parameters, too many parameters, unknown SS3: each one KEYC_NONE, whole. */
+    assert_parses_to("\033[99~", KEYC_NONE);
+    assert_parses_to("\033[?1;2c", KEYC_NONE);
+    assert_parses_to("\033[<0;12;5M", KEYC_NONE);
+    assert_parses_to("\033[M !!", KEYC_NONE);
+    assert_parses_to("\033[1 q", KEYC_NONE);
+    assert_parses_to("\033[1;5:1A", KEYC_NONE);
+    assert_parses_to("\033[1;2;3;4;5;6~", KEYC_NONE);
+    assert_parses_to("\033[2A", KEYC_NONE);
+    assert_parses_to("\033[1;5I", KEYC_NONE);
+    assert_parses_to("\033[200;5~", KEYC_NONE);
+    assert_parses_to("\033Oz", KEYC_NONE);
+    assert_parses_to("\033[99999999999999999999~", KEYC_NONE);
+    /* The next key is still parsed. */
+    assert_int_equal(parse_all("\033[99~a", false, keys, LEN(keys)), 2);
+    assert_int_equal(keys[0], KEYC_NONE);
+    assert_int_equal(keys[1], 'a');
+}
+
+static void test_broken_sequence_returns_escape_and_keeps_bytes(void **state)
+{
+    key_code keys[8];
+
+    (void)state;
+    /* A control byte inside a CSI: it was not a sequence. */
+    assert_int_equal(parse_all("\033[1\x01", false, keys, LEN(keys)), 4);
+    assert_int_equal(keys[0], KEYC_ESCAPE);
+    assert_int_equal(keys[1], '[');
+    assert_int_equal(keys[2], '1');
+    assert_int_equal(keys[3], 'a' | KEYC_CTRL);
+    /* Linux-console prefix with a wrong letter. */
+    assert_int_equal(parse_all("\033[[z", false, keys, LEN(keys)), 4);
+    assert_int_equal(keys[0], KEYC_ESCAPE);
+    assert_int_equal(keys[3], 'z');
+}
+
+/* Every prefix of a tricky input, each in an exact-size buffer, with and without the
+ * timeout: ASan reports any read past the end. */
+static void test_truncated_input_never_over_reads(void **state)
+{
+    static const char *inputs[] = {
+        "\033[1;5A", "\033[200~", "\033O1;2P", "\033\033[3;5~", "\033[[A", "\033[M !!",
+        "\033[<0;12;5M", "\033\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80", "\033[1;2;3;4;5;6;7~",
+        "\033[999999999999999999999999~", "\033\033\033",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < LEN(inputs); i++) {
+        size_t len = strlen(inputs[i]);
+
+        for (size_t n = 1; n <= len; n++) {
+            key_code key;
+            assert_true(parse_exact(inputs[i], n, false, &key) <= n);
+            size_t got = parse_exact(inputs[i], n, true, &key);
+            assert_true(got > 0 && got <= n);
+        }
+    }
+}
+
+/* Random bytes biased towards sequence bytes: parsing must always consume everything,
+ * never return more than it was given, and never stall once timed out. */
+static void test_garbage_input_is_consumed_without_loss(void **state)
+{
+    static const char alphabet[] = "\033[O;0123456789~ABCDHFPZIM<?:\xc3\xa9\xf0\x9f\x80\xff\x01\x7f";
+    uint32_t seed = 12345;
+
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        char buf[24];
+        size_t len, off = 0;
+
+        seed = seed * 1103515245u + 12345u;
+        len = 1 + (seed >> 16) % sizeof buf;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        while (off < len) {
+            key_code key;
+            size_t n = parse_exact(buf + off, len - off, false, &key);
+
+            assert_true(n <= len - off);
+            if (n == 0) {
+                n = parse_exact(buf + off, len - off, true, &key);
+                assert_true(n > 0 && n <= len - off);
+            }
+            off += n;
+        }
+        assert_int_equal(off, len);
+    }
+}
+
+static void test_parse_empty_buffer_needs_more(void **state)
+{
+    key_code key;
+
+    (void)state;
+    assert_int_equal(key_parse("", 0, false, &key), 0);
+    assert_int_equal(key_parse("", 0, true, &key), 0);
+}
+
+/* ---- Encoding ---------------------------------------------------------------- */
+
+static void test_encode_characters(void **state)
+{
+    (void)state;
+    assert_encodes_to('a', 0, "a");
+    assert_encodes_to('A', 0, "A");
+    assert_encodes_to('a' | KEYC_SHIFT, 0, "A");
+    assert_encodes_to(0xe9, 0, "é");
+    assert_encodes_to(0x1f600, 0, "😀");
+    assert_encodes_to(' ', 0, " ");
+    assert_encodes_to(KEYC_ENTER, 0, "\r");
+    assert_encodes_to(KEYC_TAB, 0, "\t");
+    assert_encodes_to(KEYC_ESCAPE, 0, "\033");
+    assert_encodes_to(KEYC_BSPACE, 0, "\x7f");
+    assert_encodes_to(KEYC_BTAB, 0, "\033[Z");
+}
+
+static void test_encode_ctrl_as_c0_bytes(void **state)
+{
+    char out[32];
+
+    (void)state;
+    assert_encodes_to('a' | KEYC_CTRL, 0, "\x01");
+    assert_encodes_to('b' | KEYC_CTRL, 0, "\x02");
+    assert_encodes_to('B' | KEYC_CTRL, 0, "\x02");
+    assert_encodes_to('z' | KEYC_CTRL, 0, "\x1a");
+    assert_encodes_to('[' | KEYC_CTRL, 0, "\033");
+    assert_encodes_to('\\' | KEYC_CTRL, 0, "\x1c");
+    assert_encodes_to(']' | KEYC_CTRL, 0, "\x1d");
+    assert_encodes_to('^' | KEYC_CTRL, 0, "\x1e");
+    assert_encodes_to('_' | KEYC_CTRL, 0, "\x1f");
+    assert_encodes_to('?' | KEYC_CTRL, 0, "\x7f");
+    assert_encodes_to('1' | KEYC_CTRL, 0, "1");
+    assert_int_equal(key_encode(' ' | KEYC_CTRL, 0, out), 1);
+    assert_int_equal(out[0], 0);
+    assert_int_equal(key_encode('@' | KEYC_CTRL, 0, out), 1);
+    assert_int_equal(out[0], 0);
+}
+
+static void test_encode_meta_prefixes_escape(void **state)
+{
+    (void)state;
+    assert_encodes_to('x' | KEYC_META, 0, "\033x");
+    assert_encodes_to(0xe9 | KEYC_META, 0, "\033é");
+    assert_encodes_to('b' | KEYC_CTRL | KEYC_META, 0, "\033\x02");
+    assert_encodes_to(KEYC_ENTER | KEYC_META, 0, "\033\r");
+    assert_encodes_to(KEYC_ESCAPE | KEYC_META, 0, "\033\033");
+    assert_encodes_to(KEYC_BTAB | KEYC_META, 0, "\033\033[Z");
+}
+
+static void test_encode_cursor_keys_by_mode(void **state)
+{
+    (void)state;
+    assert_encodes_to(KEYC_UP, 0, "\033[A");
+    assert_encodes_to(KEYC_DOWN, 0, "\033[B");
+    assert_encodes_to(KEYC_RIGHT, 0, "\033[C");
+    assert_encodes_to(KEYC_LEFT, 0, "\033[D");
+    assert_encodes_to(KEYC_HOME, 0, "\033[H");
+    assert_encodes_to(KEYC_END, 0, "\033[F");
+    assert_encodes_to(KEYC_UP, KEY_ENC_CURSOR_APP, "\033OA");
+    assert_encodes_to(KEYC_DOWN, KEY_ENC_CURSOR_APP, "\033OB");
+    assert_encodes_to(KEYC_RIGHT, KEY_ENC_CURSOR_APP, "\033OC");
+    assert_encodes_to(KEYC_LEFT, KEY_ENC_CURSOR_APP, "\033OD");
+    assert_encodes_to(KEYC_HOME, KEY_ENC_CURSOR_APP, "\033OH");
+    assert_encodes_to(KEYC_END, KEY_ENC_CURSOR_APP | KEY_ENC_KEYPAD_APP, "\033OF");
+    /* Modified cursor keys are the same in both modes. */
+    assert_encodes_to(KEYC_UP | KEYC_CTRL, 0, "\033[1;5A");
+    assert_encodes_to(KEYC_UP | KEYC_CTRL, KEY_ENC_CURSOR_APP, "\033[1;5A");
+}
+
+static void test_encode_editing_and_function_keys(void **state)
+{
+    (void)state;
+    assert_encodes_to(KEYC_IC, 0, "\033[2~");
+    assert_encodes_to(KEYC_DC, 0, "\033[3~");
+    assert_encodes_to(KEYC_PPAGE, 0, "\033[5~");
+    assert_encodes_to(KEYC_NPAGE, KEY_ENC_CURSOR_APP, "\033[6~");
+    assert_encodes_to(KEYC_F1, 0, "\033OP");
+    assert_encodes_to(KEYC_F4, 0, "\033OS");
+    assert_encodes_to(KEYC_F5, 0, "\033[15~");
+    assert_encodes_to(KEYC_F6, 0, "\033[17~");
+    assert_encodes_to(KEYC_F10, 0, "\033[21~");
+    assert_encodes_to(KEYC_F11, 0, "\033[23~");
+    assert_encodes_to(KEYC_F12, 0, "\033[24~");
+}
+
+static void test_encode_modified_special_keys_in_xterm_form(void **state)
+{
+    (void)state;
+    assert_encodes_to(KEYC_UP | KEYC_SHIFT, 0, "\033[1;2A");
+    assert_encodes_to(KEYC_LEFT | KEYC_META, 0, "\033[1;3D");
+    assert_encodes_to(KEYC_RIGHT | KEYC_CTRL | KEYC_SHIFT, 0, "\033[1;6C");
+    assert_encodes_to(KEYC_HOME | KEYC_CTRL | KEYC_META | KEYC_SHIFT, 0, "\033[1;8H");
+    assert_encodes_to(KEYC_DC | KEYC_CTRL, 0, "\033[3;5~");
+    assert_encodes_to(KEYC_F1 | KEYC_SHIFT, 0, "\033[1;2P");
+    assert_encodes_to(KEYC_F12 | KEYC_CTRL, 0, "\033[24;5~");
+    assert_encodes_to(key_from_name("C-M-Up"), 0, "\033[1;7A");
+}
+
+static void test_encode_paste_and_focus_markers(void **state)
+{
+    (void)state;
+    assert_encodes_to(KEYC_PASTE_START, 0, "\033[200~");
+    assert_encodes_to(KEYC_PASTE_END, 0, "\033[201~");
+    assert_encodes_to(KEYC_FOCUS_IN, 0, "\033[I");
+    assert_encodes_to(KEYC_FOCUS_OUT, 0, "\033[O");
+}
+
+static void test_encode_keys_without_encoding_give_nothing(void **state)
+{
+    char out[32];
+
+    (void)state;
+    assert_int_equal(key_encode(KEYC_NONE, 0, out), 0);
+    assert_int_equal(key_encode(0xd800, 0, out), 0);
+    assert_int_equal(key_encode(0xdfff | KEYC_META, 0, out), 0);
+    assert_int_equal(key_encode(0x200000, 0, out), 0);
+    assert_int_equal(key_encode(KEYC_SPECIAL_END, 0, out), 0);
+}
+
+static void test_encode_of_parse_gives_back_the_sequence(void **state)
+{
+    static const struct {
+        const char *seq;
+        int flags;
+    } cases[] = {
+        { "\033[A", 0 }, { "\033[B", 0 }, { "\033[C", 0 }, { "\033[D", 0 },
+        { "\033[H", 0 }, { "\033[F", 0 },
+        { "\033OA", KEY_ENC_CURSOR_APP }, { "\033OB", KEY_ENC_CURSOR_APP },
+        { "\033OC", KEY_ENC_CURSOR_APP }, { "\033OD", KEY_ENC_CURSOR_APP },
+        { "\033OH", KEY_ENC_CURSOR_APP }, { "\033OF", KEY_ENC_CURSOR_APP },
+        { "\033[2~", 0 }, { "\033[3~", 0 }, { "\033[5~", 0 }, { "\033[6~", 0 },
+        { "\033[Z", 0 },
+        { "\033OP", 0 }, { "\033OQ", 0 }, { "\033OR", 0 }, { "\033OS", 0 },
+        { "\033[15~", 0 }, { "\033[17~", 0 }, { "\033[18~", 0 }, { "\033[19~", 0 },
+        { "\033[20~", 0 }, { "\033[21~", 0 }, { "\033[23~", 0 }, { "\033[24~", 0 },
+        { "\033[1;2A", 0 }, { "\033[1;3B", 0 }, { "\033[1;4C", 0 }, { "\033[1;5D", 0 },
+        { "\033[1;6H", 0 }, { "\033[1;7F", 0 }, { "\033[1;8A", KEY_ENC_CURSOR_APP },
+        { "\033[1;5P", 0 }, { "\033[1;2S", 0 },
+        { "\033[2;3~", 0 }, { "\033[3;5~", 0 }, { "\033[5;6~", 0 }, { "\033[6;2~", 0 },
+        { "\033[15;5~", 0 }, { "\033[24;8~", 0 },
+        { "\033[200~", 0 }, { "\033[201~", 0 }, { "\033[I", 0 }, { "\033[O", 0 },
+        { "\033\033[Z", 0 },
+        { "a", 0 }, { "é", 0 }, { "\x02", 0 }, { "\r", 0 }, { "\t", 0 }, { "\x7f", 0 },
+        { "\x1f", 0 }, { "\033x", 0 }, { "\033\x02", 0 }, { "\033\r", 0 },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < LEN(cases); i++) {
+        key_code key;
+        char out[32];
+        size_t len = strlen(cases[i].seq);
+        size_t n;
+
+        assert_int_equal(parse_exact(cases[i].seq, len, false, &key), len);
+        n = key_encode(key, cases[i].flags, out);
+        if (n != len || memcmp(out, cases[i].seq, len) != 0) {
+            print_error("case %zu does not round-trip (%zu bytes back)\n", i, n);
+            fail();
+        }
+    }
+}
+
+static void test_encode_of_name_parses_back_to_the_key(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < LEN(canonical_names); i++) {
+        key_code key = canonical_names[i].key, back;
+        char out[32];
+        size_t n;
+
+        if (KEYC_BASE(key) == KEYC_ESCAPE || (key & KEYC_SHIFT))
+            continue; /* a trailing ESC waits; Shift on specials is tested above */
+        n = key_encode(key, 0, out);
+        assert_true(n > 0);
+        assert_int_equal(parse_exact(out, n, false, &back), n);
+        if (back != key) {
+            print_error("%s encodes to bytes that parse as %#x\n", canonical_names[i].name,
+                        (unsigned)back);
+            fail();
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_canonical_names_round_trip),
+        cmocka_unit_test(test_name_aliases_give_the_same_key),
+        cmocka_unit_test(test_ctrl_names_match_the_byte_a_terminal_sends),
+        cmocka_unit_test(test_unknown_names_are_none),
+        cmocka_unit_test(test_key_to_name_truncates_to_buffer),
+        cmocka_unit_test(test_key_to_name_normalizes_raw_control_codes),
+        cmocka_unit_test(test_parse_printable_ascii_one_key_per_byte),
+        cmocka_unit_test(test_parse_utf8_characters),
+        cmocka_unit_test(test_parse_partial_utf8_waits_then_completes),
+        cmocka_unit_test(test_parse_partial_utf8_after_timeout_is_its_bytes),
+        cmocka_unit_test(test_parse_invalid_utf8_byte_is_its_own_key),
+        cmocka_unit_test(test_parse_c0_controls_are_ctrl_letters),
+        cmocka_unit_test(test_parse_every_known_sequence),
+        cmocka_unit_test(test_parse_split_sequence_waits_for_the_rest),
+        cmocka_unit_test(test_parse_sequence_followed_by_more_input),
+        cmocka_unit_test(test_lone_escape_waits_until_timeout),
+        cmocka_unit_test(test_escape_then_char_is_meta),
+        cmocka_unit_test(test_escape_then_char_is_meta_even_after_timeout),
+        cmocka_unit_test(test_escape_then_partial_utf8_waits),
+        cmocka_unit_test(test_double_escape),
+        cmocka_unit_test(test_incomplete_sequence_after_timeout_is_its_keys),
+        cmocka_unit_test(test_escape_bracket_or_o_alone_after_timeout_is_meta),
+        cmocka_unit_test(test_unknown_complete_sequences_are_consumed_as_none),
+        cmocka_unit_test(test_broken_sequence_returns_escape_and_keeps_bytes),
+        cmocka_unit_test(test_truncated_input_never_over_reads),
+        cmocka_unit_test(test_garbage_input_is_consumed_without_loss),
+        cmocka_unit_test(test_parse_empty_buffer_needs_more),
+        cmocka_unit_test(test_encode_characters),
+        cmocka_unit_test(test_encode_ctrl_as_c0_bytes),
+        cmocka_unit_test(test_encode_meta_prefixes_escape),
+        cmocka_unit_test(test_encode_cursor_keys_by_mode),
+        cmocka_unit_test(test_encode_editing_and_function_keys),
+        cmocka_unit_test(test_encode_modified_special_keys_in_xterm_form),
+        cmocka_unit_test(test_encode_paste_and_focus_markers),
+        cmocka_unit_test(test_encode_keys_without_encoding_give_nothing),
+        cmocka_unit_test(test_encode_of_parse_gives_back_the_sequence),
+        cmocka_unit_test(test_encode_of_name_parses_back_to_the_key),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,420 @@
+/* test_render_roundtrip.c - the renderer's strongest check: the bytes render_frame
+ * produces, fed into tmx's own vt of the same size, must make the vt's screen equal the
+ * wanted canvas, cell for cell and cursor included, for first frames and for long
+ * sequences of incremental frames (which proves the diff and the front buffer right). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <event2/buffer.h>
+
+#include "render.h"
+#include "vt.h"
+
+/* Deterministic pseudo-random numbers (xorshift32), so failures reproduce. */
+static uint32_t rng_state;
+
+static uint32_t rng(void)
+{
+    uint32_t x = rng_state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    rng_state = x;
+    return x;
+}
+
+static int rng_below(int n)
+{
+    return (int)(rng() % (uint32_t)n);
+}
+
+/* What one terminal under test can show, so generated canvases stay representable. */
+struct profile {
+    const char *term;
+    bool truecolor;
+    int colours;       /* 0, 8, 256, or RENDER_COLOURS_RGB: colours to generate */
+    uint16_t attrs;    /* attributes the terminal has */
+};
+
+static const uint16_t all_attrs = ATTR_BOLD | ATTR_DIM | ATTR_ITALIC | ATTR_UNDERLINE |
+                                  ATTR_BLINK | ATTR_REVERSE | ATTR_HIDDEN | ATTR_STRIKE;
+
+static uint32_t random_colour(const struct profile *p)
+{
+    int r = rng_below(10);
+    if (p->colours == 0 || r < 4)
+        return COLOUR_DEFAULT;
+    if (p->colours == RENDER_COLOURS_8)
+        return COLOUR_PALETTE | (uint32_t)rng_below(8);
+    if (p->colours == RENDER_COLOURS_RGB && r >= 7)
+        return COLOUR_RGB | (rng() & 0xffffff);
+    return COLOUR_PALETTE | (uint32_t)rng_below(r < 6 ? 16 : 256);
+}
+
+static uint16_t random_attr(const struct profile *p)
+{
+    if (rng_below(3) != 0)
+        return 0;
+    return (uint16_t)(rng() & p->attrs);
+}
+
+static uint32_t random_narrow_char(void)
+{
+    static const uint32_t others[] = { 0xe9, 0xdf, 0x3bb, 0x416, 0x2500, 0x2502, 0x253c,
+                                       0x2588, 0x20ac };
+    int r = rng_below(20);
+    if (r < 3)
+        return 0;
+    if (r < 4)
+        return ' ';
+    if (r < 5)
+        return others[rng_below((int)(sizeof others / sizeof others[0]))];
+    return (uint32_t)(0x21 + rng_below(0x7e - 0x21 + 1));
+}
+
+static struct grid_cell *cell(struct canvas *c, int x, int y)
+{
+    return canvas_cell(c, x, y);
+}
+
+/* Make (x, y) a plain blank, first repairing any wide character it belonged to. */
+static void unpair(struct canvas *c, int x, int y)
+{
+    struct grid_cell *g = cell(c, x, y);
+    if (g->width == 0 && x > 0) {
+        struct grid_cell *l = cell(c, x - 1, y);
+        l->ch = 0;
+        l->comb = 0;
+        l->width = 1;
+    }
+    if (g->width == 2 && x + 1 < c->cols) {
+        struct grid_cell *r = cell(c, x + 1, y);
+        r->ch = 0;
+        r->width = 1;
+    }
+}
+
+static void set_narrow(struct canvas *c, const struct profile *p, int x, int y, uint32_t ch)
+{
+    unpair(c, x, y);
+    struct grid_cell *g = cell(c, x, y);
+    g->ch = ch;
+    g->comb = (ch >= 'a' && ch <= 'z' && rng_below(8) == 0) ? 0x301 : 0;
+    g->width = 1;
+    g->fg = random_colour(p);
+    g->bg = random_colour(p);
+    g->attr = random_attr(p);
+}
+
+static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
+{
+    if (x + 1 >= c->cols)
+        return;
+    unpair(c, x, y);
+    unpair(c, x + 1, y);
+    struct grid_cell *l = cell(c, x, y), *r = cell(c, x + 1, y);
+    l->ch = 0x4e00 + (uint32_t)rng_below(0x400);
+    l->comb = 0;
+    l->width = 2;
+    l->fg = random_colour(p);
+    l->bg = random_colour(p);
+    l->attr = random_attr(p);
+    *r = *l;
+    r->ch = 0;
+    r->width = 0;
+}
+
+/* Blank from x to the end of row y in one background: a line the program erased. */
+static void blank_tail(struct canvas *c, const struct profile *p, int x, int y)
+{
+    uint32_t bg = rng_below(2) ? COLOUR_DEFAULT : random_colour(p);
+    unpair(c, x, y);
+    for (int i = x; i < c->cols; i++) {
+        struct grid_cell *g = cell(c, i, y);
+        memset(g, 0, sizeof *g);
+        g->width = 1;
+        g->bg = bg;
+    }
+}
+
+static void random_cursor(struct canvas *c)
+{
+    c->cx = rng_below(c->cols);
+    c->cy = rng_below(c->rows);
+    c->cursor_visible = rng_below(4) != 0;
+    c->cursor_style = rng_below(5) == 0 ? rng_below(7) : 0;
+}
+
+static void fill_random(struct canvas *c, const struct profile *p)
+{
+    for (int y = 0; y < c->rows; y++) {
+        for (int x = 0; x < c->cols; x++) {
+            if (rng_below(12) == 0)
+                set_wide(c, p, x, y);
+            else if (cell(c, x, y)->width != 0)
+                set_narrow(c, p, x, y, random_narrow_char());
+        }
+        if (rng_below(3) == 0)
+            blank_tail(c, p, rng_below(c->cols), y);
+    }
+    random_cursor(c);
+}
+
+/* A typical frame-to-frame change: a few cells, a run of text, an erased line end,
+ * a scrolled region, or everything. */
+static void mutate(struct canvas *c, const struct profile *p)
+{
+    int kind = rng_below(10);
+    int y = rng_below(c->rows), x = rng_below(c->cols);
+    if (kind < 3) {
+        for (int n = rng_below(4) + 1; n > 0; n--)
+            set_narrow(c, p, rng_below(c->cols), rng_below(c->rows), random_narrow_char());
+    } else if (kind < 5) {
+        uint32_t fg = random_colour(p), bg = random_colour(p);
+        uint16_t attr = random_attr(p);
+        for (int n = rng_below(c->cols); n > 0 && x < c->cols; n--, x++) {
+            set_narrow(c, p, x, y, (uint32_t)(0x21 + rng_below(90)));
+            cell(c, x, y)->fg = fg;
+            cell(c, x, y)->bg = bg;
+            cell(c, x, y)->attr = attr;
+        }
+    } else if (kind < 6) {
+        for (int n = rng_below(4) + 1; n > 0; n--)
+            set_wide(c, p, rng_below(c->cols), rng_below(c->rows));
+    } else if (kind < 7) {
+        blank_tail(c, p, x, y);
+    } else if (kind < 8) {
+        /* rows [top, bottom] scroll up or down by n, new lines appear: a program's
+         * output running up the screen, maybe above a status line */
+        int top = rng_below(2) ? 0 : rng_below(c->rows);
+        int bottom = rng_below(2) ? c->rows - 1 : c->rows - 2;
+        if (bottom < top)
+            bottom = top;
+        int height = bottom - top + 1, n = rng_below(3) + 1;
+        if (n > height)
+            n = height;
+        size_t cols = (size_t)c->cols, keep = (size_t)(height - n);
+        struct grid_cell *first = cell(c, 0, top);
+        bool up = rng_below(4) != 0;
+        if (up)
+            memmove(first, first + (size_t)n * cols, keep * cols * sizeof *first);
+        else
+            memmove(first + (size_t)n * cols, first, keep * cols * sizeof *first);
+        int from = up ? bottom - n + 1 : top;
+        for (y = from; y < from + n; y++) {
+            blank_tail(c, p, 0, y);
+            for (int i = 0; i < rng_below(c->cols + 1); i++)
+                set_narrow(c, p, i, y, (uint32_t)('a' + i % 26));
+        }
+    } else if (kind < 9) {
+        /* a long blank run in the middle of a line (ECH territory) */
+        int n = rng_below(c->cols - x) + 1;
+        uint32_t bg = rng_below(2) ? COLOUR_DEFAULT : random_colour(p);
+        unpair(c, x, y);
+        for (int i = x; i < x + n; i++) {
+            struct grid_cell *g = cell(c, i, y);
+            memset(g, 0, sizeof *g);
+            g->width = 1;
+            g->bg = bg;
+        }
+        if (x + n < c->cols && cell(c, x + n, y)->width == 0) {
+            cell(c, x + n, y)->width = 1;
+        }
+    } else {
+        fill_random(c, p);
+    }
+    if (rng_below(3) == 0)
+        random_cursor(c);
+}
+
+static void describe(char *buf, size_t size, const struct grid_cell *g)
+{
+    snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%02X", g->ch, g->comb,
+             g->width, g->fg, g->bg, g->attr);
+}
+
+/* Whether the vt shows canvas cell w. Blanks need only agree on the background. */
+static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
+{
+    uint16_t on_blank = ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE;
+    if (w->width != v->width)
+        return false;
+    if (w->width == 0)
+        return true;
+    uint32_t wch = w->ch == 0 ? ' ' : w->ch, vch = v->ch == 0 ? ' ' : v->ch;
+    bool wblank = wch == ' ' && w->comb == 0 && !(w->attr & on_blank);
+    bool vblank = vch == ' ' && v->comb == 0 && !(v->attr & on_blank);
+    if (wblank && vblank)
+        return w->bg == v->bg;
+    return wch == vch && w->comb == v->comb && w->fg == v->fg && w->bg == v->bg &&
+           w->attr == v->attr;
+}
+
+static void dump_bytes(const unsigned char *b, size_t n)
+{
+    for (size_t i = 0; i < n && i < 4000; i++) {
+        if (b[i] == 0x1b)
+            fputs("\\e", stderr);
+        else if (b[i] < 0x20 || b[i] >= 0x7f)
+            fprintf(stderr, "\\x%02x", b[i]);
+        else
+            fputc(b[i], stderr);
+    }
+    fputc('\n', stderr);
+}
+
+/* Render c, feed the bytes to vt, and check the vt shows exactly c. */
+static void render_and_check(const struct render_caps *caps, struct render_state *rs,
+                             struct vt *vt, const struct canvas *c, int step)
+{
+    struct evbuffer *out = evbuffer_new();
+    render_frame(rs, c, out);
+    size_t n = evbuffer_get_length(out);
+    unsigned char *bytes = evbuffer_pullup(out, -1);
+    vt_feed(vt, bytes, n);
+
+    for (int y = 0; y < c->rows; y++) {
+        for (int x = 0; x < c->cols; x++) {
+            const struct grid_cell *w = &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
+            const struct grid_cell *v = vt_cell(vt, x, y);
+            if (!cell_matches(w, v)) {
+                char a[128], b[128];
+                describe(a, sizeof a, w);
+                describe(b, sizeof b, v);
+                fprintf(stderr, "frame bytes (%zu): ", n);
+                dump_bytes(bytes, n);
+                evbuffer_free(out);
+                fail_msg("step %d cell (%d,%d): want %s, vt has %s", step, x, y, a, b);
+            }
+        }
+    }
+    int vx, vy;
+    vt_cursor(vt, &vx, &vy);
+    if (vx != c->cx || vy != c->cy) {
+        fprintf(stderr, "frame bytes (%zu): ", n);
+        dump_bytes(bytes, n);
+        evbuffer_free(out);
+        fail_msg("step %d cursor: want (%d,%d), vt has (%d,%d)", step, c->cx, c->cy, vx, vy);
+    }
+    /* cursor visibility and style only where the terminal can change them */
+    if (render_caps_string(caps, RENDER_CAP_CIVIS) != NULL)
+        assert_int_equal((vt_modes(vt) & VT_MODE_CURSOR_VISIBLE) != 0, c->cursor_visible);
+    if (render_caps_string(caps, RENDER_CAP_SS) != NULL)
+        assert_int_equal(vt_cursor_style(vt), c->cursor_style);
+    evbuffer_free(out);
+}
+
+/* A long run of frames on one terminal: a first full frame, incremental changes,
+ * an invalidate and a resize along the way. */
+static void run_profile(const struct profile *p, uint32_t seed, int cols, int rows, int steps)
+{
+    char err[256];
+    const struct render_caps *caps = render_caps_get(p->term, p->truecolor, err, sizeof err);
+    if (caps == NULL)
+        fail_msg("%s", err);
+    rng_state = seed;
+    struct render_state *rs = render_create(caps, true);
+    struct vt *vt = vt_create(cols, rows, 0);
+    struct canvas c;
+    canvas_init(&c, cols, rows);
+    fill_random(&c, p);
+    render_and_check(caps, rs, vt, &c, 0);
+    for (int step = 1; step <= steps; step++) {
+        if (step == steps / 2) {
+            render_invalidate(rs);
+        } else if (step == steps * 3 / 4) {
+            canvas_free(&c);
+            cols += 3;
+            rows -= 1;
+            canvas_init(&c, cols, rows);
+            vt_resize(vt, cols, rows);
+            fill_random(&c, p);
+        }
+        mutate(&c, p);
+        render_and_check(caps, rs, vt, &c, step);
+        /* an unchanged frame sends nothing at all */
+        struct evbuffer *out = evbuffer_new();
+        render_frame(rs, &c, out);
+        assert_int_equal(evbuffer_get_length(out), 0);
+        evbuffer_free(out);
+    }
+    canvas_free(&c);
+    vt_free(vt);
+    render_free(rs);
+}
+
+static void test_roundtrip_truecolour_xterm(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs };
+    for (uint32_t seed = 1; seed <= 20; seed++)
+        run_profile(&p, seed * 2654435761u, 40, 12, 60);
+}
+
+static void test_roundtrip_256_colour_xterm(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs };
+    for (uint32_t seed = 1; seed <= 20; seed++)
+        run_profile(&p, seed * 40503u + 7, 80, 24, 40);
+}
+
+static void test_roundtrip_8_colour_xterm(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs };
+    for (uint32_t seed = 1; seed <= 10; seed++)
+        run_profile(&p, seed * 977u + 3, 30, 8, 60);
+}
+
+static void test_roundtrip_screen_without_bce(void **state)
+{
+    (void)state;
+    struct profile p = { "screen", false, RENDER_COLOURS_8,
+                         ATTR_BOLD | ATTR_DIM | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE };
+    for (uint32_t seed = 1; seed <= 10; seed++)
+        run_profile(&p, seed * 7919u + 11, 33, 9, 60);
+}
+
+static void test_roundtrip_vt100_without_colours(void **state)
+{
+    (void)state;
+    struct profile p = { "vt100", false, 0,
+                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE };
+    for (uint32_t seed = 1; seed <= 10; seed++)
+        run_profile(&p, seed * 104729u + 5, 25, 7, 60);
+}
+
+static void test_roundtrip_tiny_screens(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs };
+    for (uint32_t seed = 1; seed <= 30; seed++)
+        run_profile(&p, seed * 31337u + 1, 2 + (int)(seed % 3), 2 + (int)(seed % 4), 30);
+}
+
+static int teardown_caps(void **state)
+{
+    (void)state;
+    render_caps_free_all();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_roundtrip_truecolour_xterm),
+        cmocka_unit_test(test_roundtrip_256_colour_xterm),
+        cmocka_unit_test(test_roundtrip_8_colour_xterm),
+        cmocka_unit_test(test_roundtrip_screen_without_bce),
+        cmocka_unit_test(test_roundtrip_vt100_without_colours),
+        cmocka_unit_test(test_roundtrip_tiny_screens),
+    };
+    return cmocka_run_group_tests(tests, NULL, teardown_caps);
+}
