@@ -81,7 +81,7 @@ int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t 
     }
     if (label == NULL || *label == '\0')
         label = "default";
-    if (strchr(label, '/') != NULL) {
+    if (strchr(label, '/') != NULL || strcmp(label, ".") == 0 || strcmp(label, "..") == 0) {
         snprintf(err, errsize, "invalid socket name \"%s\" (-L takes a name, -S a path)",
                  label);
         return -1;

@@ -1,6 +1,7 @@
 /* vt.h - the virtual terminal: bytes from a pane's program in, a screen of cells out.
  * A library: it knows nothing about sessions, clients, ptys or rendering, so it can be
- * tested and fuzzed alone. Parser (parser.c) -> screen operations (screen.c) -> grid. */
+ * tested and fuzzed alone. Parser (parser.c) -> sequence tables (dispatch.c, sgr.c) ->
+ * screen operations (screen.c) -> grid (grid.c). See docs/vt.md. */
 #ifndef TMX_VT_H
 #define TMX_VT_H
 

@@ -1,0 +1,11 @@
+/* dispatch.h - maps parsed sequences (C0 controls, ESC, CSI, OSC) to screen
+ * operations (internal to vt/). */
+#ifndef TMX_VT_DISPATCH_H
+#define TMX_VT_DISPATCH_H
+
+#include "parser.h"
+
+/* Parser callbacks; their ctx is a struct screen. */
+extern const struct parser_ops dispatch_ops;
+
+#endif

@@ -1,0 +1,423 @@
+/* grid.c - cell storage for one screen: the visible lines and a ring of history
+ * lines scrolled off the top. Lines are allocated only as wide as they are used. */
+#include "grid.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+const struct grid_cell grid_blank_cell = { .ch = 0, .width = 1 };
+
+struct grid {
+    int cols, rows;
+    struct grid_line *lines;   /* rows visible lines */
+    struct grid_line *scratch; /* rows slots used while scrolling */
+
+    struct grid_line *hist;    /* ring buffer of history lines */
+    int hist_cap;              /* slots allocated */
+    int hist_start;            /* index of the oldest line */
+    int hist_size;             /* lines kept */
+    int hist_limit;            /* most lines kept */
+};
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static struct grid_cell blank_with(const struct grid_pen *pen)
+{
+    struct grid_cell c = grid_blank_cell;
+    if (pen != NULL)
+        c.bg = pen->bg;
+    return c;
+}
+
+static bool pen_is_default(const struct grid_pen *pen)
+{
+    return pen == NULL || pen->bg == COLOUR_DEFAULT;
+}
+
+static void line_free(struct grid_line *l)
+{
+    free(l->cells);
+    memset(l, 0, sizeof *l);
+}
+
+/* Make sure cells [0, n) are meaningful, growing the allocation and filling the new
+ * part with default blanks. n never exceeds cols, so lines stay as wide as used. */
+static void line_ensure(struct grid_line *l, int n, int cols)
+{
+    if (n <= l->used)
+        return;
+    if (n > l->size) {
+        int size = l->size ? l->size : 16;
+        while (size < n)
+            size *= 2;
+        if (size > cols && n <= cols)
+            size = cols;
+        if (size < n)
+            size = n;
+        l->cells = xreallocarray(l->cells, (size_t)size, sizeof *l->cells);
+        l->size = size;
+    }
+    for (int i = l->used; i < n; i++)
+        l->cells[i] = grid_blank_cell;
+    l->used = n;
+}
+
+static void line_fill(struct grid_line *l, int from, int to, const struct grid_pen *pen)
+{
+    struct grid_cell c = blank_with(pen);
+    for (int i = from; i < to; i++)
+        l->cells[i] = c;
+}
+
+/* Keep wide characters whole around the range [x, end) that is about to change: a
+ * wide character half inside is blanked entirely. */
+static void line_split_wide(struct grid_line *l, int x, int end)
+{
+    if (x > 0 && x < l->used && l->cells[x].width == 0) {
+        l->cells[x - 1].ch = 0;
+        l->cells[x - 1].comb = 0;
+        l->cells[x - 1].width = 1;
+        l->cells[x].width = 1;
+        l->cells[x].ch = 0;
+    }
+    if (end > 0 && end < l->used && l->cells[end].width == 0) {
+        l->cells[end].width = 1;
+        l->cells[end].ch = 0;
+        l->cells[end].comb = 0;
+        if (end - 1 >= x && l->cells[end - 1].width == 2)
+            l->cells[end - 1].width = 1;
+    }
+}
+
+/* Blank the line, keeping its allocation; a coloured background fills it out. */
+static void line_reset(struct grid_line *l, int cols, const struct grid_pen *pen)
+{
+    l->used = 0;
+    l->wrapped = false;
+    if (!pen_is_default(pen)) {
+        line_ensure(l, cols, cols);
+        line_fill(l, 0, cols, pen);
+    }
+}
+
+struct grid *grid_create(int cols, int rows, int history_limit)
+{
+    struct grid *g = xcalloc(1, sizeof *g);
+    g->cols = cols < 1 ? 1 : cols;
+    g->rows = rows < 1 ? 1 : rows;
+    g->lines = xcalloc((size_t)g->rows, sizeof *g->lines);
+    g->scratch = xcalloc((size_t)g->rows, sizeof *g->scratch);
+    g->hist_limit = history_limit < 0 ? 0 : history_limit;
+    return g;
+}
+
+void grid_free(struct grid *g)
+{
+    if (g == NULL)
+        return;
+    for (int y = 0; y < g->rows; y++)
+        line_free(&g->lines[y]);
+    grid_clear_history(g);
+    free(g->hist);
+    free(g->lines);
+    free(g->scratch);
+    free(g);
+}
+
+int grid_cols(const struct grid *g)
+{
+    return g->cols;
+}
+
+int grid_rows(const struct grid *g)
+{
+    return g->rows;
+}
+
+struct grid_line *grid_line(struct grid *g, int y)
+{
+    if (y < 0 || y >= g->rows)
+        return NULL;
+    return &g->lines[y];
+}
+
+const struct grid_line *grid_line_const(const struct grid *g, int y)
+{
+    if (y < 0 || y >= g->rows)
+        return NULL;
+    return &g->lines[y];
+}
+
+int grid_history_size(const struct grid *g)
+{
+    return g->hist_size;
+}
+
+const struct grid_line *grid_history_line(const struct grid *g, int i)
+{
+    if (i < 0 || i >= g->hist_size)
+        return NULL;
+    return &g->hist[(g->hist_start + i) % g->hist_cap];
+}
+
+/* Reallocate the ring to 'cap' slots with the oldest line first. */
+static void hist_relayout(struct grid *g, int cap)
+{
+    struct grid_line *n = xcalloc((size_t)(cap ? cap : 1), sizeof *n);
+    for (int i = 0; i < g->hist_size; i++)
+        n[i] = g->hist[(g->hist_start + i) % g->hist_cap];
+    free(g->hist);
+    g->hist = n;
+    g->hist_cap = cap;
+    g->hist_start = 0;
+}
+
+/* Drop the oldest n history lines. */
+static void hist_drop_oldest(struct grid *g, int n)
+{
+    for (int i = 0; i < n && g->hist_size > 0; i++) {
+        line_free(&g->hist[g->hist_start]);
+        g->hist_start = (g->hist_start + 1) % g->hist_cap;
+        g->hist_size--;
+    }
+}
+
+void grid_set_history_limit(struct grid *g, int limit)
+{
+    if (limit < 0)
+        limit = 0;
+    if (g->hist_size > limit)
+        hist_drop_oldest(g, g->hist_size - limit);
+    if (g->hist_cap > limit)
+        hist_relayout(g, limit);
+    g->hist_limit = limit;
+}
+
+void grid_clear_history(struct grid *g)
+{
+    hist_drop_oldest(g, g->hist_size);
+    g->hist_start = 0;
+}
+
+/* Append line l (moved, not copied) to history. Returns the storage of a line
+ * that can be reused (the evicted oldest one when full, else an empty line). */
+static struct grid_line hist_push(struct grid *g, struct grid_line l)
+{
+    struct grid_line spare = { 0 };
+    if (g->hist_size == g->hist_limit) {
+        spare = g->hist[g->hist_start];
+        g->hist[g->hist_start] = l;
+        g->hist_start = (g->hist_start + 1) % g->hist_cap;
+        return spare;
+    }
+    if (g->hist_size == g->hist_cap) {
+        int cap = g->hist_cap ? g->hist_cap * 2 : 64;
+        if (cap > g->hist_limit)
+            cap = g->hist_limit;
+        hist_relayout(g, cap);
+    }
+    g->hist[(g->hist_start + g->hist_size) % g->hist_cap] = l;
+    g->hist_size++;
+    return spare;
+}
+
+const struct grid_cell *grid_get(const struct grid *g, int x, int y)
+{
+    if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
+        return &grid_blank_cell;
+    const struct grid_line *l = &g->lines[y];
+    if (x >= l->used)
+        return &grid_blank_cell;
+    return &l->cells[x];
+}
+
+struct grid_cell *grid_set(struct grid *g, int x, int y)
+{
+    if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
+        return NULL;
+    struct grid_line *l = &g->lines[y];
+    line_ensure(l, x + 1, g->cols);
+    return &l->cells[x];
+}
+
+struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n)
+{
+    if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
+        return NULL;
+    struct grid_line *l = &g->lines[y];
+    line_split_wide(l, x, x + n);
+    line_ensure(l, x + n, g->cols);
+    return &l->cells[x];
+}
+
+void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen)
+{
+    if (y < 0 || y >= g->rows || n <= 0)
+        return;
+    int end = clamp(x + n, 0, g->cols);
+    x = clamp(x, 0, g->cols);
+    if (x >= end)
+        return;
+    struct grid_line *l = &g->lines[y];
+    line_split_wide(l, x, end);
+    if (pen_is_default(pen) && end >= l->used) {
+        if (x < l->used)
+            l->used = x;
+        return;
+    }
+    line_ensure(l, end, g->cols);
+    line_fill(l, x, end, pen);
+}
+
+void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen)
+{
+    int end = clamp(y + n, 0, g->rows);
+    for (y = clamp(y, 0, g->rows); y < end; y++)
+        line_reset(&g->lines[y], g->cols, pen);
+}
+
+void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
+                    const struct grid_pen *pen)
+{
+    top = clamp(top, 0, g->rows - 1);
+    bottom = clamp(bottom, top, g->rows - 1);
+    n = clamp(n, 0, bottom - top + 1);
+    if (n == 0)
+        return;
+    bool keep = to_history && top == 0 && g->hist_limit > 0;
+
+    /* The n top lines leave; their storage (or an evicted history line's) is
+     * reused for the n blank lines entering at the bottom. */
+    struct grid_line *spare = g->scratch;
+    for (int i = 0; i < n; i++) {
+        struct grid_line out = g->lines[top + i];
+        spare[i] = keep ? hist_push(g, out) : out;
+    }
+    memmove(&g->lines[top], &g->lines[top + n],
+            (size_t)(bottom - top + 1 - n) * sizeof *g->lines);
+    for (int i = 0; i < n; i++) {
+        struct grid_line *l = &g->lines[bottom - n + 1 + i];
+        *l = spare[i];
+        line_reset(l, g->cols, pen);
+    }
+}
+
+void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct grid_pen *pen)
+{
+    top = clamp(top, 0, g->rows - 1);
+    bottom = clamp(bottom, top, g->rows - 1);
+    n = clamp(n, 0, bottom - top + 1);
+    if (n == 0)
+        return;
+    struct grid_line *spare = g->scratch;
+    memcpy(spare, &g->lines[bottom - n + 1], (size_t)n * sizeof *spare);
+    memmove(&g->lines[top + n], &g->lines[top],
+            (size_t)(bottom - top + 1 - n) * sizeof *g->lines);
+    for (int i = 0; i < n; i++) {
+        g->lines[top + i] = spare[i];
+        line_reset(&g->lines[top + i], g->cols, pen);
+    }
+}
+
+void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen)
+{
+    if (y < 0 || y >= g->rows || x < 0 || x >= g->cols || n <= 0)
+        return;
+    n = n > g->cols - x ? g->cols - x : n;
+    struct grid_line *l = &g->lines[y];
+    line_split_wide(l, x, x);
+    if (x < l->used) {
+        int keep = l->used - x; /* cells that move right, some may fall off */
+        if (x + n + keep > g->cols)
+            keep = g->cols - x - n;
+        line_ensure(l, x + n + keep, g->cols);
+        memmove(&l->cells[x + n], &l->cells[x], (size_t)keep * sizeof *l->cells);
+        line_fill(l, x, x + n, pen);
+        if (l->used == g->cols && l->cells[g->cols - 1].width == 2)
+            l->cells[g->cols - 1] = blank_with(pen);
+    } else if (!pen_is_default(pen)) {
+        line_ensure(l, x + n, g->cols);
+        line_fill(l, x, x + n, pen);
+    }
+}
+
+void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen)
+{
+    if (y < 0 || y >= g->rows || x < 0 || x >= g->cols || n <= 0)
+        return;
+    n = n > g->cols - x ? g->cols - x : n;
+    struct grid_line *l = &g->lines[y];
+    line_split_wide(l, x, x + n);
+    if (x >= l->used && pen_is_default(pen))
+        return;
+    if (!pen_is_default(pen))
+        line_ensure(l, g->cols, g->cols);
+    if (x + n < l->used) {
+        memmove(&l->cells[x], &l->cells[x + n],
+                (size_t)(l->used - x - n) * sizeof *l->cells);
+        l->used -= n;
+    } else {
+        l->used = x;
+    }
+    if (!pen_is_default(pen)) {
+        int from = l->used;
+        line_ensure(l, g->cols, g->cols);
+        line_fill(l, from, g->cols, pen);
+    }
+}
+
+void grid_resize(struct grid *g, int cols, int rows)
+{
+    cols = cols < 1 ? 1 : cols;
+    rows = rows < 1 ? 1 : rows;
+    if (rows < g->rows) {
+        for (int y = rows; y < g->rows; y++)
+            line_free(&g->lines[y]);
+    }
+    if (rows != g->rows) {
+        g->lines = xreallocarray(g->lines, (size_t)rows, sizeof *g->lines);
+        g->scratch = xreallocarray(g->scratch, (size_t)rows, sizeof *g->scratch);
+        for (int y = g->rows; y < rows; y++)
+            memset(&g->lines[y], 0, sizeof g->lines[y]);
+    }
+    g->rows = rows;
+    if (cols < g->cols) {
+        for (int y = 0; y < rows; y++) {
+            struct grid_line *l = &g->lines[y];
+            if (l->used > cols) {
+                l->used = cols;
+                if (l->cells[cols - 1].width == 2)
+                    l->cells[cols - 1] = grid_blank_cell;
+            }
+        }
+    }
+    g->cols = cols;
+}
+
+int grid_pull_history(struct grid *g, int n)
+{
+    n = clamp(n, 0, g->hist_size < g->rows ? g->hist_size : g->rows);
+    if (n == 0)
+        return 0;
+    for (int y = g->rows - n; y < g->rows; y++)
+        line_free(&g->lines[y]);
+    memmove(&g->lines[n], &g->lines[0], (size_t)(g->rows - n) * sizeof *g->lines);
+    for (int i = 0; i < n; i++) {
+        int idx = (g->hist_start + g->hist_size - n + i) % g->hist_cap;
+        struct grid_line *l = &g->lines[i];
+        *l = g->hist[idx];
+        memset(&g->hist[idx], 0, sizeof g->hist[idx]);
+        if (l->used > g->cols) {
+            l->used = g->cols;
+            if (l->cells[g->cols - 1].width == 2)
+                l->cells[g->cols - 1] = grid_blank_cell;
+        }
+    }
+    g->hist_size -= n;
+    return n;
+}

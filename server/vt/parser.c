@@ -1,0 +1,328 @@
+/* parser.c - escape-sequence parser after the DEC/Paul Williams state machine: each
+ * state is a table of byte ranges -> (action, next state). Printable ASCII runs in
+ * the ground state skip the tables; UTF-8 is decoded incrementally in ground. */
+#include "parser.h"
+
+#include <string.h>
+
+enum parser_action {
+    ACT_IGNORE,
+    ACT_PRINT,
+    ACT_EXECUTE,
+    ACT_COLLECT,     /* intermediate byte */
+    ACT_PREFIX,      /* private marker < = > ? */
+    ACT_PARAM,       /* digit, ';' or ':' */
+    ACT_ESC_DISPATCH,
+    ACT_CSI_DISPATCH,
+    ACT_OSC_PUT,
+    ACT_OSC_END,     /* dispatch the OSC (terminated by BEL or ESC) */
+    ACT_UTF8,        /* byte >= 0x80 in ground */
+};
+
+#define STAY PARSER_NSTATES /* "next state": no transition, no entry action */
+
+struct transition {
+    uint8_t lo, hi;
+    uint8_t action;
+    uint8_t next;
+};
+
+/* Transitions that apply in every state: CAN and SUB abort, ESC starts over. */
+#define ANYWHERE                                          \
+    { 0x18, 0x18, ACT_IGNORE, PARSER_GROUND },            \
+    { 0x1a, 0x1a, ACT_IGNORE, PARSER_GROUND },            \
+    { 0x1b, 0x1b, ACT_IGNORE, PARSER_ESCAPE }
+
+/* C0 controls other than CAN, SUB, ESC. */
+#define C0(act)                                           \
+    { 0x00, 0x17, act, STAY },                            \
+    { 0x19, 0x19, act, STAY },                            \
+    { 0x1c, 0x1f, act, STAY }
+
+#define END { 0, 0, 0, 0 }
+
+static const struct transition st_ground[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x7e, ACT_PRINT, STAY },
+    { 0x80, 0xff, ACT_UTF8, STAY },
+    END
+};
+
+static const struct transition st_escape[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x2f, ACT_COLLECT, PARSER_ESCAPE_INTERMEDIATE },
+    { 0x50, 0x50, ACT_IGNORE, PARSER_DCS_ENTRY },
+    { 0x58, 0x58, ACT_IGNORE, PARSER_SOS_PM_APC_STRING },
+    { 0x5b, 0x5b, ACT_IGNORE, PARSER_CSI_ENTRY },
+    { 0x5d, 0x5d, ACT_IGNORE, PARSER_OSC_STRING },
+    { 0x5e, 0x5f, ACT_IGNORE, PARSER_SOS_PM_APC_STRING },
+    { 0x30, 0x7e, ACT_ESC_DISPATCH, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_escape_intermediate[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x2f, ACT_COLLECT, STAY },
+    { 0x30, 0x7e, ACT_ESC_DISPATCH, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_csi_entry[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x2f, ACT_COLLECT, PARSER_CSI_INTERMEDIATE },
+    { 0x30, 0x3b, ACT_PARAM, PARSER_CSI_PARAM },
+    { 0x3c, 0x3f, ACT_PREFIX, PARSER_CSI_PARAM },
+    { 0x40, 0x7e, ACT_CSI_DISPATCH, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_csi_param[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x2f, ACT_COLLECT, PARSER_CSI_INTERMEDIATE },
+    { 0x30, 0x3b, ACT_PARAM, STAY },
+    { 0x3c, 0x3f, ACT_IGNORE, PARSER_CSI_IGNORE },
+    { 0x40, 0x7e, ACT_CSI_DISPATCH, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_csi_intermediate[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x20, 0x2f, ACT_COLLECT, STAY },
+    { 0x30, 0x3f, ACT_IGNORE, PARSER_CSI_IGNORE },
+    { 0x40, 0x7e, ACT_CSI_DISPATCH, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_csi_ignore[] = {
+    ANYWHERE, C0(ACT_EXECUTE),
+    { 0x40, 0x7e, ACT_IGNORE, PARSER_GROUND },
+    END
+};
+
+static const struct transition st_osc_string[] = {
+    { 0x07, 0x07, ACT_OSC_END, PARSER_GROUND },
+    { 0x1b, 0x1b, ACT_OSC_END, PARSER_ESCAPE },
+    ANYWHERE,
+    { 0x20, 0x7e, ACT_OSC_PUT, STAY },
+    { 0x80, 0xff, ACT_OSC_PUT, STAY },
+    END
+};
+
+/* DCS strings are recognised so they are skipped whole; tmx acts on none yet. */
+static const struct transition st_dcs_entry[] = {
+    ANYWHERE,
+    { 0x20, 0x2f, ACT_COLLECT, PARSER_DCS_INTERMEDIATE },
+    { 0x3a, 0x3a, ACT_IGNORE, PARSER_DCS_IGNORE },
+    { 0x30, 0x3b, ACT_PARAM, PARSER_DCS_PARAM },
+    { 0x3c, 0x3f, ACT_PREFIX, PARSER_DCS_PARAM },
+    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    END
+};
+
+static const struct transition st_dcs_param[] = {
+    ANYWHERE,
+    { 0x20, 0x2f, ACT_COLLECT, PARSER_DCS_INTERMEDIATE },
+    { 0x3a, 0x3a, ACT_IGNORE, PARSER_DCS_IGNORE },
+    { 0x30, 0x3b, ACT_PARAM, STAY },
+    { 0x3c, 0x3f, ACT_IGNORE, PARSER_DCS_IGNORE },
+    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    END
+};
+
+static const struct transition st_dcs_intermediate[] = {
+    ANYWHERE,
+    { 0x20, 0x2f, ACT_COLLECT, STAY },
+    { 0x30, 0x3f, ACT_IGNORE, PARSER_DCS_IGNORE },
+    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    END
+};
+
+static const struct transition st_string_ignore[] = {
+    ANYWHERE,
+    END
+};
+
+static const struct transition *const parser_tables[PARSER_NSTATES] = {
+    [PARSER_GROUND] = st_ground,
+    [PARSER_ESCAPE] = st_escape,
+    [PARSER_ESCAPE_INTERMEDIATE] = st_escape_intermediate,
+    [PARSER_CSI_ENTRY] = st_csi_entry,
+    [PARSER_CSI_PARAM] = st_csi_param,
+    [PARSER_CSI_INTERMEDIATE] = st_csi_intermediate,
+    [PARSER_CSI_IGNORE] = st_csi_ignore,
+    [PARSER_OSC_STRING] = st_osc_string,
+    [PARSER_DCS_ENTRY] = st_dcs_entry,
+    [PARSER_DCS_PARAM] = st_dcs_param,
+    [PARSER_DCS_INTERMEDIATE] = st_dcs_intermediate,
+    [PARSER_DCS_PASSTHROUGH] = st_string_ignore,
+    [PARSER_DCS_IGNORE] = st_string_ignore,
+    [PARSER_SOS_PM_APC_STRING] = st_string_ignore,
+};
+
+void parser_init(struct parser *p)
+{
+    memset(p, 0, sizeof *p);
+    p->state = PARSER_GROUND;
+}
+
+static void seq_clear(struct parser *p)
+{
+    p->seq.prefix = 0;
+    p->seq.ninter = 0;
+    p->seq.params[0] = 0;
+    p->seq.sub_mask = 0;
+    p->seq.nparams = 0;
+    p->seq.ignore = false;
+    p->param_seen = false;
+}
+
+/* Entering a state: sequences start clean, OSC strings start empty. */
+static void enter_state(struct parser *p, uint8_t state)
+{
+    p->state = state;
+    switch (state) {
+    case PARSER_ESCAPE:
+    case PARSER_CSI_ENTRY:
+    case PARSER_DCS_ENTRY:
+        seq_clear(p);
+        break;
+    case PARSER_OSC_STRING:
+        p->osc_len = 0;
+        break;
+    default:
+        break;
+    }
+}
+
+/* A parameter byte: a digit extends the current value, ';' or ':' starts the next
+ * one. Too many parameters or too large a value mark the sequence to be ignored. */
+static void collect_param(struct parser *p, uint8_t c)
+{
+    struct parser_seq *s = &p->seq;
+    if (!p->param_seen) {
+        p->param_seen = true;
+        s->nparams = 1;
+        s->params[0] = 0;
+    }
+    if (s->ignore)
+        return;
+    if (c >= '0' && c <= '9') {
+        uint32_t *v = &s->params[s->nparams - 1];
+        *v = *v * 10 + (uint32_t)(c - '0');
+        if (*v > PARSER_MAX_VALUE)
+            s->ignore = true;
+        return;
+    }
+    if (s->nparams == PARSER_MAX_PARAMS) {
+        s->ignore = true;
+        return;
+    }
+    s->params[s->nparams] = 0;
+    if (c == ':')
+        s->sub_mask |= 1u << s->nparams;
+    s->nparams++;
+}
+
+static void collect_intermediate(struct parser *p, uint8_t c)
+{
+    if (p->seq.ninter == PARSER_MAX_INTERMEDIATES) {
+        p->seq.ignore = true;
+        return;
+    }
+    p->seq.inter[p->seq.ninter++] = c;
+}
+
+/* Decode one byte >= 0x80 (or any byte while a character is incomplete). Returns
+ * true when the byte must be processed again as the start of something new. */
+static bool feed_utf8(struct parser *p, uint8_t c, const struct parser_ops *ops, void *ctx)
+{
+    int again;
+    int32_t cp = utf8_decode_byte(&p->utf8, c, &again);
+    if (cp == UTF8_MORE)
+        return false;
+    if (cp == UTF8_INVALID) {
+        ops->print(ctx, 0xfffd);
+        return again != 0;
+    }
+    ops->print(ctx, (uint32_t)cp);
+    return false;
+}
+
+static const struct transition *lookup(uint8_t state, uint8_t c)
+{
+    for (const struct transition *t = parser_tables[state]; t->hi != 0; t++) {
+        if (c >= t->lo && c <= t->hi)
+            return t;
+    }
+    return NULL;
+}
+
+/* Run one byte through the current state's table. */
+static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void *ctx)
+{
+    const struct transition *t = lookup(p->state, c);
+    if (t == NULL)
+        return; /* unlisted bytes (DEL, stray high bytes) are ignored */
+
+    switch (t->action) {
+    case ACT_PRINT:
+        ops->print(ctx, c);
+        break;
+    case ACT_EXECUTE:
+        ops->execute(ctx, c);
+        break;
+    case ACT_COLLECT:
+        collect_intermediate(p, c);
+        break;
+    case ACT_PREFIX:
+        p->seq.prefix = c;
+        break;
+    case ACT_PARAM:
+        collect_param(p, c);
+        break;
+    case ACT_ESC_DISPATCH:
+        if (!p->seq.ignore)
+            ops->esc_dispatch(ctx, &p->seq, c);
+        break;
+    case ACT_CSI_DISPATCH:
+        if (!p->seq.ignore)
+            ops->csi_dispatch(ctx, &p->seq, c);
+        break;
+    case ACT_OSC_PUT:
+        if (p->osc_len < sizeof p->osc)
+            p->osc[p->osc_len++] = c;
+        break;
+    case ACT_OSC_END:
+        ops->osc_dispatch(ctx, p->osc, p->osc_len);
+        break;
+    default:
+        break;
+    }
+    if (t->next != STAY)
+        enter_state(p, t->next);
+}
+
+void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
+                 const struct parser_ops *ops, void *ctx)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint8_t c = buf[i];
+        if (p->state == PARSER_GROUND) {
+            if (p->utf8.need > 0 || c >= 0x80) {
+                if (!feed_utf8(p, c, ops, ctx))
+                    i++;
+                continue;
+            }
+            if (c >= 0x20 && c < 0x7f) {
+                size_t start = i;
+                while (i < len && buf[i] >= 0x20 && buf[i] < 0x7f)
+                    i++;
+                ops->print_ascii(ctx, buf + start, i - start);
+                continue;
+            }
+        }
+        step(p, c, ops, ctx);
+        i++;
+    }
+}

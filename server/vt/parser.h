@@ -1,0 +1,72 @@
+/* parser.h - the escape-sequence parser (internal to vt/): a DEC/ECMA-48 state
+ * machine that turns bytes into print / execute / ESC / CSI / OSC events. */
+#ifndef TMX_VT_PARSER_H
+#define TMX_VT_PARSER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "utf8.h"
+
+#define PARSER_MAX_PARAMS 32       /* parameters + colon sub-parameters */
+#define PARSER_MAX_VALUE 65535     /* larger parameter values void the sequence */
+#define PARSER_MAX_INTERMEDIATES 2
+#define PARSER_OSC_MAX 4096        /* OSC bytes kept; the rest is dropped */
+
+enum parser_state {
+    PARSER_GROUND,
+    PARSER_ESCAPE,
+    PARSER_ESCAPE_INTERMEDIATE,
+    PARSER_CSI_ENTRY,
+    PARSER_CSI_PARAM,
+    PARSER_CSI_INTERMEDIATE,
+    PARSER_CSI_IGNORE,
+    PARSER_OSC_STRING,
+    PARSER_DCS_ENTRY,
+    PARSER_DCS_PARAM,
+    PARSER_DCS_INTERMEDIATE,
+    PARSER_DCS_PASSTHROUGH,
+    PARSER_DCS_IGNORE,
+    PARSER_SOS_PM_APC_STRING,
+    PARSER_NSTATES
+};
+
+/* The sequence being collected: read by the dispatch callbacks. */
+struct parser_seq {
+    uint8_t prefix;                 /* private marker '<' '=' '>' '?' or 0 */
+    uint8_t inter[PARSER_MAX_INTERMEDIATES];
+    int ninter;
+    uint32_t params[PARSER_MAX_PARAMS];
+    uint32_t sub_mask;              /* bit i: params[i] followed a ':' */
+    int nparams;                    /* 0 when no parameter bytes were seen */
+    bool ignore;                    /* overflowed: consume but do not dispatch */
+};
+
+/* What the parser calls. ctx is passed back unchanged. */
+struct parser_ops {
+    void (*print)(void *ctx, uint32_t cp);
+    /* A run of printable ASCII (0x20-0x7e) in the ground state. */
+    void (*print_ascii)(void *ctx, const uint8_t *s, size_t n);
+    void (*execute)(void *ctx, uint8_t c0);
+    void (*esc_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final);
+    void (*csi_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final);
+    /* A complete OSC string (not NUL-terminated), at most PARSER_OSC_MAX bytes. */
+    void (*osc_dispatch)(void *ctx, const uint8_t *s, size_t len);
+};
+
+struct parser {
+    uint8_t state;
+    struct parser_seq seq;
+    bool param_seen;
+    struct utf8_decoder utf8;
+    size_t osc_len;
+    uint8_t osc[PARSER_OSC_MAX];
+};
+
+void parser_init(struct parser *p);
+/* Feed bytes; calls ops as sequences complete. State carries over between calls. */
+void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
+                 const struct parser_ops *ops, void *ctx);
+
+#endif

@@ -1,0 +1,705 @@
+/* screen.c - operations on the terminal state: printing with autowrap, cursor
+ * motion, erasing, scrolling, modes and the alternate screen. Each operation keeps
+ * the cursor inside the screen and marks the lines it changes dirty. */
+#include "screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* DEC special graphics for 0x5f-0x7e (VT100 line drawing) as Unicode. */
+static const uint16_t dec_graphics[32] = {
+    0x00a0, 0x25c6, 0x2592, 0x2409, 0x240c, 0x240d, 0x240a, 0x00b0, /* _ ` a b c d e f */
+    0x00b1, 0x2424, 0x240b, 0x2518, 0x2510, 0x250c, 0x2514, 0x253c, /* g h i j k l m n */
+    0x23ba, 0x23bb, 0x2500, 0x23bc, 0x23bd, 0x251c, 0x2524, 0x2534, /* o p q r s t u v */
+    0x252c, 0x2502, 0x2264, 0x2265, 0x03c0, 0x2260, 0x00a3, 0x00b7, /* w x y z { | } ~ */
+};
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static bool mode_on(const struct screen *s, uint32_t mode)
+{
+    return (s->modes & mode) != 0;
+}
+
+void screen_mark_dirty(struct screen *s, int y)
+{
+    s->dirty[y] = 1;
+    s->any_dirty = true;
+}
+
+static void mark_range_dirty(struct screen *s, int top, int bottom)
+{
+    if (top > bottom)
+        return;
+    memset(s->dirty + top, 1, (size_t)(bottom - top + 1));
+    s->any_dirty = true;
+}
+
+void screen_mark_all_dirty(struct screen *s)
+{
+    mark_range_dirty(s, 0, s->rows - 1);
+}
+
+static void reset_tabs(struct screen *s, int from)
+{
+    for (int x = from; x < s->cols; x++)
+        s->tabs[x] = (x % 8 == 0 && x != 0);
+}
+
+static void reset_pen(struct screen *s)
+{
+    memset(&s->pen, 0, sizeof s->pen);
+}
+
+/* The modes a new or fully reset terminal starts with. */
+static void reset_state(struct screen *s)
+{
+    s->cx = s->cy = 0;
+    s->wrap_pending = false;
+    reset_pen(s);
+    s->top = 0;
+    s->bottom = s->rows - 1;
+    s->modes = VT_MODE_WRAP | VT_MODE_CURSOR_VISIBLE;
+    s->charset[0] = s->charset[1] = SCREEN_CHARSET_ASCII;
+    s->gl = 0;
+    memset(s->saved, 0, sizeof s->saved);
+    s->last_char = 0;
+    s->cursor_style = 0;
+    reset_tabs(s, 0);
+}
+
+void screen_init(struct screen *s, int cols, int rows, int history_limit)
+{
+    memset(s, 0, sizeof *s);
+    s->cols = cols < 1 ? 1 : cols;
+    s->rows = rows < 1 ? 1 : rows;
+    s->main = grid_create(s->cols, s->rows, history_limit);
+    s->alt = grid_create(s->cols, s->rows, 0);
+    s->grid = s->main;
+    s->tabs = xcalloc((size_t)s->cols, 1);
+    s->dirty = xcalloc((size_t)s->rows, 1);
+    reset_state(s);
+    screen_mark_all_dirty(s);
+}
+
+void screen_free(struct screen *s)
+{
+    grid_free(s->main);
+    grid_free(s->alt);
+    free(s->tabs);
+    free(s->dirty);
+}
+
+void screen_reply(struct screen *s, const char *buf, size_t len)
+{
+    if (s->reply != NULL)
+        s->reply(s->reply_arg, buf, len);
+}
+
+static bool is_main_full_screen_region(const struct screen *s)
+{
+    return s->grid == s->main && s->top == 0 && s->bottom == s->rows - 1;
+}
+
+/* Scroll the region up: lines leaving the top of the main screen go to history
+ * only when the region is the whole screen. */
+static void scroll_region_up(struct screen *s, int n)
+{
+    grid_scroll_up(s->grid, s->top, s->bottom, n, is_main_full_screen_region(s), &s->pen);
+    mark_range_dirty(s, s->top, s->bottom);
+}
+
+static void scroll_region_down(struct screen *s, int n)
+{
+    grid_scroll_down(s->grid, s->top, s->bottom, n, &s->pen);
+    mark_range_dirty(s, s->top, s->bottom);
+}
+
+void screen_linefeed(struct screen *s)
+{
+    s->wrap_pending = false;
+    if (s->cy == s->bottom)
+        scroll_region_up(s, 1);
+    else if (s->cy < s->rows - 1)
+        s->cy++;
+}
+
+void screen_reverse_index(struct screen *s)
+{
+    s->wrap_pending = false;
+    if (s->cy == s->top)
+        scroll_region_down(s, 1);
+    else if (s->cy > 0)
+        s->cy--;
+}
+
+void screen_carriage_return(struct screen *s)
+{
+    s->wrap_pending = false;
+    s->cx = 0;
+}
+
+/* The deferred wrap: the line is marked as continued and the cursor goes to the
+ * start of the next line, scrolling if needed. */
+static void do_wrap(struct screen *s)
+{
+    struct grid_line *l = grid_line(s->grid, s->cy);
+    l->wrapped = true;
+    screen_linefeed(s);
+    s->cx = 0;
+}
+
+/* Attach a zero-width character to the cell before the cursor. */
+static void attach_combining(struct screen *s, uint32_t cp)
+{
+    int x = s->wrap_pending ? s->cx : s->cx - 1;
+    if (x < 0)
+        return;
+    if (grid_get(s->grid, x, s->cy)->width == 0 && x > 0)
+        x--;
+    const struct grid_cell *c = grid_get(s->grid, x, s->cy);
+    if (c->ch == 0 || c->comb != 0)
+        return;
+    grid_set(s->grid, x, s->cy)->comb = cp;
+    screen_mark_dirty(s, s->cy);
+}
+
+/* Move past a just-written character of width w, entering the pending-wrap
+ * state at the right margin when autowrap is on. */
+static void advance(struct screen *s, int w)
+{
+    s->cx += w;
+    if (s->cx >= s->cols) {
+        s->cx = s->cols - 1;
+        s->wrap_pending = mode_on(s, VT_MODE_WRAP);
+    }
+}
+
+static struct grid_cell pen_cell(const struct screen *s, uint32_t ch, uint8_t width)
+{
+    struct grid_cell c = {
+        .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr, .width = width,
+    };
+    return c;
+}
+
+void screen_print(struct screen *s, uint32_t cp)
+{
+    if (cp >= 0x5f && cp <= 0x7e && s->charset[s->gl] == SCREEN_CHARSET_DEC_GRAPHICS)
+        cp = dec_graphics[cp - 0x5f];
+    if (cp >= 0x80 && cp < 0xa0)
+        return; /* C1 controls arriving as UTF-8 are not shown */
+    int w = utf8_width(cp);
+    if (w == 0) {
+        attach_combining(s, cp);
+        return;
+    }
+    if (s->wrap_pending)
+        do_wrap(s);
+    if (w == 2 && s->cx == s->cols - 1) {
+        if (!mode_on(s, VT_MODE_WRAP) || s->cols < 2)
+            return;
+        /* A wide character never straddles the margin: pad and wrap first. */
+        grid_clear_cells(s->grid, s->cx, s->cy, 1, &s->pen);
+        do_wrap(s);
+    }
+    if (mode_on(s, VT_MODE_INSERT))
+        grid_insert_cells(s->grid, s->cx, s->cy, w, &s->pen);
+    struct grid_cell *c = grid_set_run(s->grid, s->cx, s->cy, w);
+    c[0] = pen_cell(s, cp, (uint8_t)w);
+    if (w == 2)
+        c[1] = pen_cell(s, 0, 0);
+    screen_mark_dirty(s, s->cy);
+    s->last_char = cp;
+    advance(s, w);
+}
+
+/* The hot path: a run of printable ASCII written straight into the line. */
+void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
+{
+    if (s->charset[s->gl] != SCREEN_CHARSET_ASCII || mode_on(s, VT_MODE_INSERT)) {
+        for (size_t i = 0; i < n; i++)
+            screen_print(s, text[i]);
+        return;
+    }
+    while (n > 0) {
+        if (s->wrap_pending)
+            do_wrap(s);
+        size_t room = (size_t)(s->cols - s->cx);
+        size_t chunk = n < room ? n : room;
+        struct grid_cell *c = grid_set_run(s->grid, s->cx, s->cy, (int)chunk);
+        struct grid_cell proto = pen_cell(s, 0, 1);
+        for (size_t i = 0; i < chunk; i++) {
+            c[i] = proto;
+            c[i].ch = text[i];
+        }
+        screen_mark_dirty(s, s->cy);
+        s->last_char = text[chunk - 1];
+        text += chunk;
+        n -= chunk;
+        advance(s, (int)chunk);
+        if (n > 0 && !mode_on(s, VT_MODE_WRAP)) {
+            /* No autowrap: the rest overwrites the last column; the last one stays. */
+            c = grid_set_run(s->grid, s->cols - 1, s->cy, 1);
+            c[0] = proto;
+            c[0].ch = text[n - 1];
+            s->last_char = text[n - 1];
+            return;
+        }
+    }
+}
+
+/* REP: print the last graphic character n more times. */
+void screen_repeat_last(struct screen *s, int n)
+{
+    if (s->last_char == 0)
+        return;
+    n = n > s->cols * s->rows ? s->cols * s->rows : n;
+    uint32_t cp = s->last_char;
+    uint8_t gl = s->gl;
+    uint8_t set = s->charset[gl];
+    s->charset[gl] = SCREEN_CHARSET_ASCII; /* last_char is already translated */
+    for (int i = 0; i < n; i++)
+        screen_print(s, cp);
+    s->charset[gl] = set;
+}
+
+void screen_backspace(struct screen *s)
+{
+    s->wrap_pending = false;
+    if (s->cx > 0)
+        s->cx--;
+}
+
+void screen_tab_forward(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    while (n-- > 0 && s->cx < s->cols - 1) {
+        s->cx++;
+        while (s->cx < s->cols - 1 && !s->tabs[s->cx])
+            s->cx++;
+    }
+}
+
+void screen_tab_backward(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    while (n-- > 0 && s->cx > 0) {
+        s->cx--;
+        while (s->cx > 0 && !s->tabs[s->cx])
+            s->cx--;
+    }
+}
+
+void screen_set_tab(struct screen *s)
+{
+    s->tabs[s->cx] = 1;
+}
+
+void screen_clear_tab(struct screen *s, bool all)
+{
+    if (all)
+        memset(s->tabs, 0, (size_t)s->cols);
+    else
+        s->tabs[s->cx] = 0;
+}
+
+/* Rows the cursor may reach: the scroll region in origin mode, else the screen. */
+static void row_limits(const struct screen *s, int *lo, int *hi)
+{
+    if (mode_on(s, VT_MODE_ORIGIN)) {
+        *lo = s->top;
+        *hi = s->bottom;
+    } else {
+        *lo = 0;
+        *hi = s->rows - 1;
+    }
+}
+
+void screen_cursor_to(struct screen *s, int x, int y)
+{
+    int lo, hi;
+    row_limits(s, &lo, &hi);
+    s->wrap_pending = false;
+    s->cx = clamp(x, 0, s->cols - 1);
+    s->cy = clamp(y + lo, lo, hi);
+}
+
+void screen_cursor_column(struct screen *s, int x)
+{
+    s->wrap_pending = false;
+    s->cx = clamp(x, 0, s->cols - 1);
+}
+
+void screen_cursor_row(struct screen *s, int y)
+{
+    screen_cursor_to(s, s->cx, y);
+}
+
+/* CUU stops at the top margin when it starts inside the region. */
+void screen_cursor_up(struct screen *s, int n)
+{
+    int lo = s->cy >= s->top ? s->top : 0;
+    s->wrap_pending = false;
+    s->cy = clamp(s->cy - n, lo, s->rows - 1);
+}
+
+void screen_cursor_down(struct screen *s, int n)
+{
+    int hi = s->cy <= s->bottom ? s->bottom : s->rows - 1;
+    s->wrap_pending = false;
+    s->cy = clamp(s->cy + n, 0, hi);
+}
+
+void screen_cursor_left(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    s->cx = clamp(s->cx - n, 0, s->cols - 1);
+}
+
+void screen_cursor_right(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    s->cx = clamp(s->cx + n, 0, s->cols - 1);
+}
+
+static struct screen_cursor *saved_slot(struct screen *s)
+{
+    return &s->saved[s->grid == s->alt ? 1 : 0];
+}
+
+void screen_save_cursor(struct screen *s)
+{
+    struct screen_cursor *c = saved_slot(s);
+    c->x = s->cx;
+    c->y = s->cy;
+    c->wrap_pending = s->wrap_pending;
+    c->origin = mode_on(s, VT_MODE_ORIGIN);
+    c->pen = s->pen;
+    memcpy(c->charset, s->charset, sizeof c->charset);
+    c->gl = s->gl;
+    c->valid = true;
+}
+
+/* DECRC; with nothing saved the cursor goes home with a default pen (as xterm). */
+void screen_restore_cursor(struct screen *s)
+{
+    struct screen_cursor *c = saved_slot(s);
+    if (!c->valid) {
+        reset_pen(s);
+        s->modes &= ~(uint32_t)VT_MODE_ORIGIN;
+        s->charset[0] = s->charset[1] = SCREEN_CHARSET_ASCII;
+        s->gl = 0;
+        s->cx = s->cy = 0;
+        s->wrap_pending = false;
+        return;
+    }
+    s->pen = c->pen;
+    memcpy(s->charset, c->charset, sizeof s->charset);
+    s->gl = c->gl;
+    if (c->origin)
+        s->modes |= VT_MODE_ORIGIN;
+    else
+        s->modes &= ~(uint32_t)VT_MODE_ORIGIN;
+    s->cx = clamp(c->x, 0, s->cols - 1);
+    s->cy = clamp(c->y, 0, s->rows - 1);
+    s->wrap_pending = c->wrap_pending && s->cx == s->cols - 1;
+}
+
+void screen_erase_line_right(struct screen *s)
+{
+    s->wrap_pending = false;
+    grid_clear_cells(s->grid, s->cx, s->cy, s->cols - s->cx, &s->pen);
+    grid_line(s->grid, s->cy)->wrapped = false;
+    screen_mark_dirty(s, s->cy);
+}
+
+void screen_erase_line_left(struct screen *s)
+{
+    s->wrap_pending = false;
+    grid_clear_cells(s->grid, 0, s->cy, s->cx + 1, &s->pen);
+    screen_mark_dirty(s, s->cy);
+}
+
+void screen_erase_line(struct screen *s)
+{
+    s->wrap_pending = false;
+    grid_clear_lines(s->grid, s->cy, 1, &s->pen);
+    screen_mark_dirty(s, s->cy);
+}
+
+void screen_erase_below(struct screen *s)
+{
+    screen_erase_line_right(s);
+    grid_clear_lines(s->grid, s->cy + 1, s->rows - s->cy - 1, &s->pen);
+    mark_range_dirty(s, s->cy, s->rows - 1);
+}
+
+void screen_erase_above(struct screen *s)
+{
+    screen_erase_line_left(s);
+    grid_clear_lines(s->grid, 0, s->cy, &s->pen);
+    mark_range_dirty(s, 0, s->cy);
+}
+
+void screen_erase_screen(struct screen *s)
+{
+    s->wrap_pending = false;
+    grid_clear_lines(s->grid, 0, s->rows, &s->pen);
+    screen_mark_all_dirty(s);
+}
+
+void screen_erase_history(struct screen *s)
+{
+    grid_clear_history(s->main);
+}
+
+void screen_erase_chars(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    grid_clear_cells(s->grid, s->cx, s->cy, n, &s->pen);
+    screen_mark_dirty(s, s->cy);
+}
+
+void screen_insert_chars(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    grid_insert_cells(s->grid, s->cx, s->cy, n, &s->pen);
+    screen_mark_dirty(s, s->cy);
+}
+
+void screen_delete_chars(struct screen *s, int n)
+{
+    s->wrap_pending = false;
+    grid_delete_cells(s->grid, s->cx, s->cy, n, &s->pen);
+    screen_mark_dirty(s, s->cy);
+}
+
+static bool cursor_in_region(const struct screen *s)
+{
+    return s->cy >= s->top && s->cy <= s->bottom;
+}
+
+/* IL: lines from the cursor down to the region bottom move down; outside the
+ * region it does nothing. The cursor goes to the first column. */
+void screen_insert_lines(struct screen *s, int n)
+{
+    if (!cursor_in_region(s))
+        return;
+    grid_scroll_down(s->grid, s->cy, s->bottom, n, &s->pen);
+    mark_range_dirty(s, s->cy, s->bottom);
+    screen_carriage_return(s);
+}
+
+void screen_delete_lines(struct screen *s, int n)
+{
+    if (!cursor_in_region(s))
+        return;
+    grid_scroll_up(s->grid, s->cy, s->bottom, n, false, &s->pen);
+    mark_range_dirty(s, s->cy, s->bottom);
+    screen_carriage_return(s);
+}
+
+void screen_scroll_up(struct screen *s, int n)
+{
+    scroll_region_up(s, n);
+}
+
+void screen_scroll_down(struct screen *s, int n)
+{
+    scroll_region_down(s, n);
+}
+
+/* DECSTBM with 0-based inclusive bounds; an invalid region is ignored. The cursor
+ * goes home (to the region's top in origin mode). */
+void screen_set_region(struct screen *s, int top, int bottom)
+{
+    top = clamp(top, 0, s->rows - 1);
+    bottom = clamp(bottom, 0, s->rows - 1);
+    if (top >= bottom)
+        return;
+    s->top = top;
+    s->bottom = bottom;
+    screen_cursor_to(s, 0, 0);
+}
+
+/* DECALN: fill the screen with 'E'. */
+void screen_alignment_fill(struct screen *s)
+{
+    s->top = 0;
+    s->bottom = s->rows - 1;
+    for (int y = 0; y < s->rows; y++) {
+        struct grid_cell *c = grid_set_run(s->grid, 0, y, s->cols);
+        for (int x = 0; x < s->cols; x++)
+            c[x] = (struct grid_cell){ .ch = 'E', .width = 1 };
+    }
+    screen_mark_all_dirty(s);
+    screen_cursor_to(s, 0, 0);
+}
+
+void screen_set_mode(struct screen *s, uint32_t mode, bool on)
+{
+    if (on)
+        s->modes |= mode;
+    else
+        s->modes &= ~mode;
+    if (mode & VT_MODE_WRAP)
+        s->wrap_pending = false;
+}
+
+void screen_set_origin(struct screen *s, bool on)
+{
+    screen_set_mode(s, VT_MODE_ORIGIN, on);
+    screen_cursor_to(s, 0, 0);
+}
+
+void screen_enter_alt(struct screen *s, bool clear)
+{
+    if (s->grid != s->alt) {
+        s->grid = s->alt;
+        s->modes |= VT_MODE_ALT_SCREEN;
+        screen_mark_all_dirty(s);
+    }
+    if (clear) {
+        grid_clear_lines(s->alt, 0, s->rows, &s->pen);
+        screen_mark_all_dirty(s);
+    }
+}
+
+void screen_leave_alt(struct screen *s, bool clear)
+{
+    if (s->grid != s->alt)
+        return;
+    if (clear)
+        grid_clear_lines(s->alt, 0, s->rows, &s->pen);
+    s->grid = s->main;
+    s->modes &= ~(uint32_t)VT_MODE_ALT_SCREEN;
+    screen_mark_all_dirty(s);
+}
+
+void screen_designate_charset(struct screen *s, int g, enum screen_charset set)
+{
+    s->charset[g & 1] = (uint8_t)set;
+}
+
+void screen_shift_charset(struct screen *s, int g)
+{
+    s->gl = (uint8_t)(g & 1);
+}
+
+/* Store a title, keeping valid UTF-8 only and dropping every control character. */
+void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
+{
+    struct utf8_decoder d = { 0 };
+    size_t out = 0;
+    for (size_t i = 0; i < len; i++) {
+        int again;
+        int32_t cp = utf8_decode_byte(&d, text[i], &again);
+        if (cp == UTF8_INVALID && again)
+            cp = utf8_decode_byte(&d, text[i], &again);
+        if (cp < 0)
+            continue;
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+            continue;
+        char buf[4];
+        int n = utf8_encode((uint32_t)cp, buf);
+        if (out + (size_t)n >= sizeof s->title)
+            break;
+        memcpy(s->title + out, buf, (size_t)n);
+        out += (size_t)n;
+    }
+    s->title[out] = '\0';
+}
+
+void screen_bell(struct screen *s)
+{
+    if (s->bells < 1000000)
+        s->bells++;
+}
+
+/* DECSTR: modes, pen, region and charsets back to defaults; the screen is kept. */
+void screen_soft_reset(struct screen *s)
+{
+    s->modes &= ~(uint32_t)(VT_MODE_INSERT | VT_MODE_ORIGIN | VT_MODE_CURSOR_KEYS |
+                            VT_MODE_KEYPAD);
+    s->modes |= VT_MODE_WRAP | VT_MODE_CURSOR_VISIBLE;
+    reset_pen(s);
+    s->top = 0;
+    s->bottom = s->rows - 1;
+    s->charset[0] = s->charset[1] = SCREEN_CHARSET_ASCII;
+    s->gl = 0;
+    s->wrap_pending = false;
+    memset(saved_slot(s), 0, sizeof s->saved[0]);
+}
+
+/* RIS: back to the main screen, everything reset and cleared; history is kept. */
+void screen_full_reset(struct screen *s)
+{
+    screen_leave_alt(s, true);
+    reset_state(s);
+    grid_clear_lines(s->main, 0, s->rows, NULL);
+    grid_clear_lines(s->alt, 0, s->rows, NULL);
+    screen_mark_all_dirty(s);
+}
+
+/* Change the height of one grid keeping row 'cy' visible: when shrinking, lines
+ * above are pushed off the top (into history for the main grid); when growing the
+ * main grid, lines come back from history. Returns the new cursor row. */
+static int resize_rows(struct screen *s, struct grid *g, int cy, int rows)
+{
+    int old = grid_rows(g);
+    if (rows < old) {
+        int push = cy - (rows - 1);
+        if (push > 0) {
+            grid_scroll_up(g, 0, old - 1, push, g == s->main, NULL);
+            cy -= push;
+        }
+        grid_resize(g, grid_cols(g), rows);
+    } else if (rows > old) {
+        grid_resize(g, grid_cols(g), rows);
+        if (g == s->main)
+            cy += grid_pull_history(g, rows - old);
+    }
+    return cy;
+}
+
+void screen_resize(struct screen *s, int cols, int rows)
+{
+    cols = cols < 1 ? 1 : cols;
+    rows = rows < 1 ? 1 : rows;
+    bool alt = s->grid == s->alt;
+    struct screen_cursor *main_saved = &s->saved[0];
+    int main_y = alt && main_saved->valid ? main_saved->y : s->cy;
+
+    main_y = resize_rows(s, s->main, main_y, rows);
+    int alt_y = resize_rows(s, s->alt, alt ? s->cy : 0, rows);
+    grid_resize(s->main, cols, rows);
+    grid_resize(s->alt, cols, rows);
+    if (alt && main_saved->valid)
+        main_saved->y = main_y;
+    s->cy = alt ? alt_y : main_y;
+
+    int old_cols = s->cols;
+    s->tabs = xrealloc(s->tabs, (size_t)cols);
+    s->dirty = xrealloc(s->dirty, (size_t)rows);
+    s->cols = cols;
+    s->rows = rows;
+    if (cols > old_cols)
+        reset_tabs(s, old_cols);
+    for (int i = 0; i < 2; i++) {
+        s->saved[i].x = clamp(s->saved[i].x, 0, cols - 1);
+        s->saved[i].y = clamp(s->saved[i].y, 0, rows - 1);
+    }
+    s->top = 0;
+    s->bottom = rows - 1;
+    s->cx = clamp(s->cx, 0, cols - 1);
+    s->cy = clamp(s->cy, 0, rows - 1);
+    s->wrap_pending = false;
+    screen_mark_all_dirty(s);
+}

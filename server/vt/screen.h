@@ -1,0 +1,118 @@
+/* screen.h - the terminal state and the operations on it (internal to vt/): cursor,
+ * pen, modes, scroll region, main and alternate grids. Operations are named by what
+ * they do to the screen; they know nothing about escape sequences or bytes. */
+#ifndef TMX_VT_SCREEN_H
+#define TMX_VT_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
+#include "vt.h"
+
+#define SCREEN_TITLE_MAX 1024
+
+enum screen_charset { SCREEN_CHARSET_ASCII, SCREEN_CHARSET_DEC_GRAPHICS };
+
+/* What DECSC saves and DECRC restores. */
+struct screen_cursor {
+    int x, y;
+    bool wrap_pending;
+    bool origin;
+    struct grid_pen pen;
+    uint8_t charset[2];
+    uint8_t gl;
+    bool valid;
+};
+
+struct screen {
+    int cols, rows;
+    struct grid *main, *alt;
+    struct grid *grid;          /* the one shown: main or alt */
+
+    int cx, cy;
+    bool wrap_pending;          /* a character was written in the last column */
+    struct grid_pen pen;
+    int top, bottom;            /* scroll region, inclusive */
+    uint32_t modes;             /* VT_MODE_* */
+    uint8_t charset[2];         /* G0, G1: enum screen_charset */
+    uint8_t gl;                 /* 0 or 1: which of G0/G1 is in use (SI/SO) */
+    struct screen_cursor saved[2]; /* DECSC of the main [0] and alternate [1] screen */
+    uint8_t *tabs;              /* cols bytes, 1 = tab stop */
+    uint32_t last_char;         /* last printed character, for REP */
+
+    uint8_t *dirty;             /* rows bytes, 1 = line changed */
+    bool any_dirty;
+
+    int cursor_style;
+    int bells;
+    char title[SCREEN_TITLE_MAX];
+
+    vt_reply_fn reply;
+    void *reply_arg;
+};
+
+void screen_init(struct screen *s, int cols, int rows, int history_limit);
+void screen_free(struct screen *s);
+void screen_reply(struct screen *s, const char *buf, size_t len);
+
+/* Text. */
+void screen_print(struct screen *s, uint32_t cp);
+void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n);
+void screen_repeat_last(struct screen *s, int n);
+
+/* Cursor motion. Positions are 0-based; screen_cursor_to honours origin mode. */
+void screen_carriage_return(struct screen *s);
+void screen_linefeed(struct screen *s);
+void screen_reverse_index(struct screen *s);
+void screen_backspace(struct screen *s);
+void screen_tab_forward(struct screen *s, int n);
+void screen_tab_backward(struct screen *s, int n);
+void screen_set_tab(struct screen *s);
+void screen_clear_tab(struct screen *s, bool all);
+void screen_cursor_to(struct screen *s, int x, int y);
+void screen_cursor_column(struct screen *s, int x);
+void screen_cursor_row(struct screen *s, int y);
+void screen_cursor_up(struct screen *s, int n);
+void screen_cursor_down(struct screen *s, int n);
+void screen_cursor_left(struct screen *s, int n);
+void screen_cursor_right(struct screen *s, int n);
+void screen_save_cursor(struct screen *s);
+void screen_restore_cursor(struct screen *s);
+
+/* Erasing and editing; erased cells take the pen's background. */
+void screen_erase_below(struct screen *s);
+void screen_erase_above(struct screen *s);
+void screen_erase_screen(struct screen *s);
+void screen_erase_history(struct screen *s);
+void screen_erase_line_right(struct screen *s);
+void screen_erase_line_left(struct screen *s);
+void screen_erase_line(struct screen *s);
+void screen_erase_chars(struct screen *s, int n);
+void screen_insert_chars(struct screen *s, int n);
+void screen_delete_chars(struct screen *s, int n);
+void screen_insert_lines(struct screen *s, int n);
+void screen_delete_lines(struct screen *s, int n);
+void screen_scroll_up(struct screen *s, int n);
+void screen_scroll_down(struct screen *s, int n);
+void screen_set_region(struct screen *s, int top, int bottom);
+void screen_alignment_fill(struct screen *s);
+
+/* Modes and state. */
+void screen_set_mode(struct screen *s, uint32_t mode, bool on);
+void screen_set_origin(struct screen *s, bool on);
+void screen_enter_alt(struct screen *s, bool clear);
+void screen_leave_alt(struct screen *s, bool clear);
+void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
+void screen_shift_charset(struct screen *s, int g);
+void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
+void screen_bell(struct screen *s);
+void screen_soft_reset(struct screen *s);
+void screen_full_reset(struct screen *s);
+void screen_resize(struct screen *s, int cols, int rows);
+
+void screen_mark_dirty(struct screen *s, int y);
+void screen_mark_all_dirty(struct screen *s);
+
+#endif

@@ -1,0 +1,160 @@
+/* vt.c - the virtual terminal: ties the parser (bytes -> sequences), the dispatch
+ * tables (sequences -> operations) and the screen (operations -> grid) behind vt.h. */
+#include "vt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispatch.h"
+#include "parser.h"
+#include "screen.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+struct vt {
+    struct parser parser;
+    struct screen screen;
+};
+
+struct vt *vt_create(int cols, int rows, int history_limit)
+{
+    struct vt *vt = xmalloc(sizeof *vt);
+    parser_init(&vt->parser);
+    screen_init(&vt->screen, cols, rows, history_limit);
+    return vt;
+}
+
+void vt_free(struct vt *vt)
+{
+    if (vt == NULL)
+        return;
+    screen_free(&vt->screen);
+    free(vt);
+}
+
+void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg)
+{
+    vt->screen.reply = fn;
+    vt->screen.reply_arg = arg;
+}
+
+void vt_feed(struct vt *vt, const void *buf, size_t len)
+{
+    parser_feed(&vt->parser, buf, len, &dispatch_ops, &vt->screen);
+}
+
+void vt_resize(struct vt *vt, int cols, int rows)
+{
+    screen_resize(&vt->screen, cols, rows);
+}
+
+int vt_cols(const struct vt *vt)
+{
+    return vt->screen.cols;
+}
+
+int vt_rows(const struct vt *vt)
+{
+    return vt->screen.rows;
+}
+
+const struct grid *vt_grid(const struct vt *vt)
+{
+    return vt->screen.grid;
+}
+
+const struct grid *vt_main_grid(const struct vt *vt)
+{
+    return vt->screen.main;
+}
+
+const struct grid_cell *vt_cell(const struct vt *vt, int x, int y)
+{
+    return grid_get(vt->screen.grid, x, y);
+}
+
+void vt_cursor(const struct vt *vt, int *x, int *y)
+{
+    *x = vt->screen.cx;
+    *y = vt->screen.cy;
+}
+
+uint32_t vt_modes(const struct vt *vt)
+{
+    return vt->screen.modes;
+}
+
+const char *vt_title(const struct vt *vt)
+{
+    return vt->screen.title;
+}
+
+int vt_cursor_style(const struct vt *vt)
+{
+    return vt->screen.cursor_style;
+}
+
+int vt_take_bells(struct vt *vt)
+{
+    int n = vt->screen.bells;
+    vt->screen.bells = 0;
+    return n;
+}
+
+bool vt_line_dirty(const struct vt *vt, int y)
+{
+    if (y < 0 || y >= vt->screen.rows)
+        return false;
+    return vt->screen.dirty[y] != 0;
+}
+
+bool vt_dirty(const struct vt *vt)
+{
+    return vt->screen.any_dirty;
+}
+
+void vt_clean(struct vt *vt)
+{
+    memset(vt->screen.dirty, 0, (size_t)vt->screen.rows);
+    vt->screen.any_dirty = false;
+}
+
+/* Append s (n bytes) to buf if it fits whole; returns false when full. */
+static bool append(char *buf, size_t size, size_t *len, const char *s, int n)
+{
+    if (*len + (size_t)n >= size)
+        return false;
+    memcpy(buf + *len, s, (size_t)n);
+    *len += (size_t)n;
+    return true;
+}
+
+size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size)
+{
+    const struct grid *g = vt->screen.grid;
+    const struct grid_line *l;
+    if (y >= 0) {
+        l = grid_line_const(g, y);
+    } else {
+        g = vt->screen.main;
+        l = grid_history_line(g, grid_history_size(g) + y);
+    }
+    if (size == 0)
+        return 0;
+    size_t len = 0, trimmed = 0;
+    for (int x = 0; l != NULL && x < l->used; x++) {
+        const struct grid_cell *c = &l->cells[x];
+        if (c->width == 0)
+            continue;
+        char tmp[8];
+        int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);
+        if (c->comb != 0)
+            n += utf8_encode(c->comb, tmp + n);
+        if (!append(buf, size, &len, tmp, n))
+            break;
+        if (c->ch != 0 && c->ch != ' ')
+            trimmed = len;
+    }
+    buf[trimmed] = '\0';
+    return trimmed;
+}

@@ -1,0 +1,316 @@
+/* test_grid.c - the cell storage: history ring and its limit, scrolling, cell
+ * editing primitives and resizing, independent of any escape sequence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "grid.h"
+
+/* Write s (ASCII) on line y from column 0. */
+static void put(struct grid *g, int y, const char *s)
+{
+    for (int x = 0; s[x] != '\0'; x++) {
+        struct grid_cell *c = grid_set(g, x, y);
+        *c = grid_blank_cell;
+        c->ch = (uint8_t)s[x];
+    }
+}
+
+/* The ASCII text of a line, trailing blanks trimmed. */
+static const char *text(const struct grid_line *l)
+{
+    static char buf[256];
+    int n = 0;
+    for (int x = 0; l != NULL && x < l->used && n < 255; x++)
+        buf[n++] = l->cells[x].ch ? (char)l->cells[x].ch : ' ';
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return buf;
+}
+
+#define ROW(g, y) text(grid_line_const((g), (y)))
+#define HIST(g, i) text(grid_history_line((g), (i)))
+
+/* Scroll one line into history after writing 'label' on the top line. */
+static void push_line(struct grid *g, const char *label)
+{
+    grid_clear_lines(g, 0, 1, NULL);
+    put(g, 0, label);
+    grid_scroll_up(g, 0, grid_rows(g) - 1, 1, true, NULL);
+}
+
+static void test_new_grid_is_blank(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 3, 100);
+    assert_int_equal(grid_cols(g), 10);
+    assert_int_equal(grid_rows(g), 3);
+    assert_int_equal(grid_history_size(g), 0);
+    assert_int_equal(grid_line_const(g, 0)->used, 0);
+    assert_int_equal(grid_get(g, 5, 1)->ch, 0);
+    assert_int_equal(grid_get(g, 5, 1)->width, 1);
+    assert_int_equal(grid_get(g, -1, 99)->width, 1);
+    assert_null(grid_set(g, 10, 0));
+    assert_null(grid_line(g, 3));
+    grid_free(g);
+}
+
+static void test_lines_allocated_only_as_wide_as_used(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(200, 3, 100);
+    grid_set(g, 2, 0)->ch = 'x';
+    assert_int_equal(grid_line_const(g, 0)->used, 3);
+    assert_true(grid_line_const(g, 0)->size < 200);
+    assert_int_equal(grid_line_const(g, 1)->size, 0);
+    grid_free(g);
+}
+
+static void test_scroll_up_sends_top_lines_to_history(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 3, 100);
+    put(g, 0, "a");
+    put(g, 1, "b");
+    put(g, 2, "c");
+    grid_scroll_up(g, 0, 2, 2, true, NULL);
+    assert_int_equal(grid_history_size(g), 2);
+    assert_string_equal(HIST(g, 0), "a");
+    assert_string_equal(HIST(g, 1), "b");
+    assert_string_equal(ROW(g, 0), "c");
+    assert_string_equal(ROW(g, 1), "");
+    assert_string_equal(ROW(g, 2), "");
+    grid_free(g);
+}
+
+static void test_history_limit_drops_oldest_lines(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 5);
+    char label[16];
+    for (int i = 0; i < 200; i++) {
+        snprintf(label, sizeof label, "%d", i);
+        push_line(g, label);
+    }
+    assert_int_equal(grid_history_size(g), 5);
+    assert_string_equal(HIST(g, 0), "195");
+    assert_string_equal(HIST(g, 4), "199");
+    assert_null(grid_history_line(g, 5));
+    assert_null(grid_history_line(g, -1));
+    grid_free(g);
+}
+
+static void test_history_grows_past_initial_capacity(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 1000);
+    char label[16];
+    for (int i = 0; i < 700; i++) {
+        snprintf(label, sizeof label, "%d", i);
+        push_line(g, label);
+    }
+    assert_int_equal(grid_history_size(g), 700);
+    assert_string_equal(HIST(g, 0), "0");
+    assert_string_equal(HIST(g, 699), "699");
+    grid_free(g);
+}
+
+static void test_lowering_history_limit_keeps_newest(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 10);
+    char label[16];
+    for (int i = 0; i < 15; i++) {
+        snprintf(label, sizeof label, "%d", i);
+        push_line(g, label);
+    }
+    grid_set_history_limit(g, 3);
+    assert_int_equal(grid_history_size(g), 3);
+    assert_string_equal(HIST(g, 0), "12");
+    assert_string_equal(HIST(g, 2), "14");
+    push_line(g, "new");
+    assert_int_equal(grid_history_size(g), 3);
+    assert_string_equal(HIST(g, 2), "new");
+    grid_set_history_limit(g, 6);
+    push_line(g, "more");
+    assert_int_equal(grid_history_size(g), 4);
+    assert_string_equal(HIST(g, 0), "13");
+    assert_string_equal(HIST(g, 3), "more");
+    grid_free(g);
+}
+
+static void test_clear_history(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 10);
+    push_line(g, "x");
+    push_line(g, "y");
+    grid_clear_history(g);
+    assert_int_equal(grid_history_size(g), 0);
+    push_line(g, "z");
+    assert_int_equal(grid_history_size(g), 1);
+    assert_string_equal(HIST(g, 0), "z");
+    grid_free(g);
+}
+
+static void test_zero_history_limit_keeps_nothing(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 0);
+    push_line(g, "x");
+    assert_int_equal(grid_history_size(g), 0);
+    grid_free(g);
+}
+
+static void test_region_scroll_does_not_touch_history(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 4, 10);
+    put(g, 0, "0");
+    put(g, 1, "1");
+    put(g, 2, "2");
+    put(g, 3, "3");
+    grid_scroll_up(g, 1, 2, 1, true, NULL);
+    assert_int_equal(grid_history_size(g), 0);
+    assert_string_equal(ROW(g, 0), "0");
+    assert_string_equal(ROW(g, 1), "2");
+    assert_string_equal(ROW(g, 2), "");
+    assert_string_equal(ROW(g, 3), "3");
+    grid_scroll_down(g, 0, 2, 1, NULL);
+    assert_string_equal(ROW(g, 0), "");
+    assert_string_equal(ROW(g, 1), "0");
+    assert_string_equal(ROW(g, 2), "2");
+    assert_string_equal(ROW(g, 3), "3");
+    grid_free(g);
+}
+
+static void test_scrolled_in_lines_take_background(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(4, 2, 10);
+    struct grid_pen pen = { .bg = COLOUR_PALETTE | 3 };
+    grid_scroll_up(g, 0, 1, 1, false, &pen);
+    assert_int_equal(grid_get(g, 3, 1)->bg, COLOUR_PALETTE | 3);
+    assert_int_equal(grid_get(g, 3, 0)->bg, COLOUR_DEFAULT);
+    grid_free(g);
+}
+
+static void test_scroll_more_than_region_clears_it(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(4, 3, 10);
+    put(g, 0, "a");
+    put(g, 1, "b");
+    grid_scroll_down(g, 0, 2, 99, NULL);
+    assert_string_equal(ROW(g, 0), "");
+    assert_string_equal(ROW(g, 1), "");
+    grid_free(g);
+}
+
+static void test_insert_and_delete_cells(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(6, 1, 0);
+    put(g, 0, "abcdef");
+    grid_insert_cells(g, 1, 0, 2, NULL);
+    assert_string_equal(ROW(g, 0), "a  bcd");
+    grid_delete_cells(g, 0, 0, 3, NULL);
+    assert_string_equal(ROW(g, 0), "bcd");
+    struct grid_pen pen = { .bg = COLOUR_RGB | 0x112233 };
+    grid_delete_cells(g, 0, 0, 1, &pen);
+    assert_string_equal(ROW(g, 0), "cd");
+    assert_int_equal(grid_get(g, 5, 0)->bg, COLOUR_RGB | 0x112233);
+    grid_free(g);
+}
+
+static void test_clear_cells_with_default_pen_truncates(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 1, 0);
+    put(g, 0, "abcdef");
+    grid_clear_cells(g, 3, 0, 100, NULL);
+    assert_int_equal(grid_line_const(g, 0)->used, 3);
+    grid_clear_cells(g, 0, 0, 1, NULL);
+    assert_string_equal(ROW(g, 0), " bc");
+    grid_free(g);
+}
+
+static void test_wide_cell_split_by_clear_is_blanked(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 1, 0);
+    struct grid_cell *c = grid_set_run(g, 2, 0, 2);
+    c[0] = grid_blank_cell;
+    c[0].ch = 0x4e2d;
+    c[0].width = 2;
+    c[1] = grid_blank_cell;
+    c[1].width = 0;
+    grid_clear_cells(g, 3, 0, 1, NULL);
+    assert_int_equal(grid_get(g, 2, 0)->ch, 0);
+    assert_int_equal(grid_get(g, 2, 0)->width, 1);
+    assert_int_equal(grid_get(g, 3, 0)->width, 1);
+    grid_free(g);
+}
+
+static void test_resize_truncates_and_extends(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 3, 10);
+    put(g, 0, "0123456789");
+    put(g, 2, "last");
+    grid_resize(g, 4, 2);
+    assert_int_equal(grid_cols(g), 4);
+    assert_int_equal(grid_rows(g), 2);
+    assert_string_equal(ROW(g, 0), "0123");
+    grid_resize(g, 8, 4);
+    assert_string_equal(ROW(g, 0), "0123");
+    assert_string_equal(ROW(g, 3), "");
+    grid_set(g, 7, 3)->ch = 'z';
+    assert_int_equal(grid_get(g, 7, 3)->ch, 'z');
+    grid_free(g);
+}
+
+static void test_pull_history_restores_lines_on_top(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(10, 2, 10);
+    push_line(g, "old1");
+    push_line(g, "old2");
+    put(g, 0, "cur");
+    assert_int_equal(grid_pull_history(g, 1), 1);
+    assert_string_equal(ROW(g, 0), "old2");
+    assert_string_equal(ROW(g, 1), "cur");
+    assert_int_equal(grid_history_size(g), 1);
+    assert_int_equal(grid_pull_history(g, 5), 1);
+    assert_int_equal(grid_pull_history(g, 5), 0);
+    grid_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_grid_is_blank),
+        cmocka_unit_test(test_lines_allocated_only_as_wide_as_used),
+        cmocka_unit_test(test_scroll_up_sends_top_lines_to_history),
+        cmocka_unit_test(test_history_limit_drops_oldest_lines),
+        cmocka_unit_test(test_history_grows_past_initial_capacity),
+        cmocka_unit_test(test_lowering_history_limit_keeps_newest),
+        cmocka_unit_test(test_clear_history),
+        cmocka_unit_test(test_zero_history_limit_keeps_nothing),
+        cmocka_unit_test(test_region_scroll_does_not_touch_history),
+        cmocka_unit_test(test_scrolled_in_lines_take_background),
+        cmocka_unit_test(test_scroll_more_than_region_clears_it),
+        cmocka_unit_test(test_insert_and_delete_cells),
+        cmocka_unit_test(test_clear_cells_with_default_pen_truncates),
+        cmocka_unit_test(test_wide_cell_split_by_clear_is_blanked),
+        cmocka_unit_test(test_resize_truncates_and_extends),
+        cmocka_unit_test(test_pull_history_restores_lines_on_top),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
