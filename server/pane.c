@@ -224,6 +224,8 @@ void pane_free(struct pane *p)
         event_free(p->write_ev);
     if (p->exit_timer != NULL)
         event_free(p->exit_timer);
+    if (p->name_timer != NULL)
+        event_free(p->name_timer);
     if (p->fd >= 0)
         close(p->fd);
     if (p->pid > 0 && !p->reaped)
@@ -253,7 +255,7 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
     ssize_t n = read(fd, buf, sizeof buf);
     if (n > 0) {
         vt_feed(p->vt, buf, (size_t)n);
-        server_pane_output(p);
+        server_pane_output(p, (size_t)n);
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -274,9 +276,12 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
     if (p->eof)
         return;
     ssize_t n;
-    for (int i = 0; i < 16 && (n = read(p->fd, buf, sizeof buf)) > 0; i++)
+    size_t total = 0;
+    for (int i = 0; i < 16 && (n = read(p->fd, buf, sizeof buf)) > 0; i++) {
         vt_feed(p->vt, buf, (size_t)n);
-    server_pane_output(p);
+        total += (size_t)n;
+    }
+    server_pane_output(p, total);
     pane_close_pty(p);
     server_pane_finished(p);
 }

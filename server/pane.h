@@ -31,6 +31,7 @@ struct pane {
     bool eof;                /* pty gave EOF or EIO: all output is read */
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
+    struct event *name_timer; /* deferred automatic-rename check */
     char *cwd;
     int cols, rows;
 };

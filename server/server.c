@@ -182,15 +182,35 @@ void server_destroy_session(struct server *s, struct session *sess)
     server_check_exit(s);
 }
 
-void server_pane_output(struct pane *p)
+static void server_name_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane *p = arg;
+    (void)fd;
+    (void)events;
+    if (window_update_name(p->window))
+        server_redraw_session(p->server, p->window->session);
+}
+
+void server_pane_output(struct pane *p, size_t bytes)
 {
     struct window *w = p->window;
     struct server *s = p->server;
     struct client *c;
-    window_update_name(w);
+    /* Checking the foreground process costs a few syscalls: not on every read, but
+     * 100 ms after output starts, so a window's name follows a new command. */
+    if (w->automatic_rename) {
+        if (p->name_timer == NULL)
+            p->name_timer = evtimer_new(s->base, server_name_timer_cb, p);
+        if (!evtimer_pending(p->name_timer, NULL)) {
+            struct timeval tv = {.tv_sec = 0, .tv_usec = 100000};
+            evtimer_add(p->name_timer, &tv);
+        }
+    }
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->attached && c->session == w->session)
+        if (c->attached && c->session == w->session && w == w->session->current) {
+            c->output_since_frame += bytes;
             server_client_redraw(c);
+        }
     }
 }
 

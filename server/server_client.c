@@ -23,8 +23,12 @@
 #include "session.h"
 #include "xmalloc.h"
 
-/* Frames are at least this far apart under a flood (about 120 per second). */
+/* Frames are at least this far apart under a flood (about 120 per second)... */
 #define FRAME_INTERVAL_US 8000
+/* ...but when little output arrived since the last frame (an echo, a prompt), the
+ * frame goes out at once, at most one per millisecond. */
+#define FRAME_SMALL_OUTPUT 1024
+#define FRAME_MIN_INTERVAL_US 1000
 /* A client with more than this unsent gets no new frames until it drains. */
 #define CLIENT_OUTPUT_MAX (1u << 20)
 /* Environment entries kept per client. */
@@ -199,11 +203,13 @@ void server_client_redraw(struct client *c)
     gettimeofday(&now, NULL);
     timersub(&now, &c->last_frame, &diff);
     long elapsed = diff.tv_sec * 1000000L + diff.tv_usec;
-    if (diff.tv_sec < 0 || elapsed >= FRAME_INTERVAL_US) {
-        /* Quiet before: draw at the end of this loop iteration, no added delay. */
+    long interval = c->output_since_frame <= FRAME_SMALL_OUTPUT ? FRAME_MIN_INTERVAL_US
+                                                                : FRAME_INTERVAL_US;
+    if (diff.tv_sec < 0 || elapsed >= interval) {
+        /* Draw at the end of this loop iteration: no added delay. */
         event_active(c->render_timer, EV_TIMEOUT, 0);
     } else {
-        struct timeval tv = {.tv_sec = 0, .tv_usec = FRAME_INTERVAL_US - elapsed};
+        struct timeval tv = {.tv_sec = 0, .tv_usec = interval - elapsed};
         evtimer_add(c->render_timer, &tv);
     }
 }
@@ -226,6 +232,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
         return;
     }
     gettimeofday(&c->last_frame, NULL);
+    c->output_since_frame = 0;
     compose_client(c);
     struct evbuffer *frame = evbuffer_new();
     render_frame(c->render, &c->canvas, frame);
@@ -422,6 +429,12 @@ static void client_read_cb(struct bufferevent *bev, void *arg)
                 }
                 break;
             case MSG_COMMAND: {
+                if (c->has_command) {
+                    log_debug("client %d: second command message: closing", c->fd);
+                    server_client_free(c);
+                    return;
+                }
+                c->has_command = true;
                 /* Copy and consume the message first: the command may attach this
                  * client, which reads more messages later. */
                 char *copy = xmalloc(hdr.len + 1);

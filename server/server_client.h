@@ -42,6 +42,7 @@ struct client {
     bool attached;        /* showing a session */
     bool exiting;         /* MSG_EXIT sent: close once the output is flushed */
     bool waiting;         /* command not finished (wait-for) */
+    bool has_command;     /* MSG_COMMAND received (only one is allowed) */
     uint32_t flags;       /* IDENT_* */
     int cols, rows;
     char *term;
@@ -59,6 +60,7 @@ struct client {
     bool needs_redraw;        /* something it shows changed */
     bool blocked;             /* socket not draining: no frames until it does */
     struct timeval last_frame;
+    size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
 
     /* Input. */
     char keybuf[64];

@@ -80,8 +80,8 @@ void server_redraw_session(struct server *s, struct session *sess);
 
 
 struct pane;
-/* Called by a pane when its program wrote output (the vt has changed). */
-void server_pane_output(struct pane *p);
+/* Called by a pane when its program wrote 'bytes' of output (the vt has changed). */
+void server_pane_output(struct pane *p, size_t bytes);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */
 void server_pane_finished(struct pane *p);
 #endif
