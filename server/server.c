@@ -247,9 +247,14 @@ void server_shutdown(struct server *s, const char *client_message)
         close(s->listen_fd);
         unlink(s->socket_path);
     }
-    /* Leave the loop once every client's last message is flushed (see server_client). */
+    /* Leave the loop once every client's last message is flushed (see server_client),
+     * or after two seconds if some client does not read. */
     if (TAILQ_EMPTY(&s->clients))
         event_base_loopexit(s->base, NULL);
+    else {
+        struct timeval grace = {.tv_sec = 2, .tv_usec = 0};
+        event_base_loopexit(s->base, &grace);
+    }
 }
 
 static void server_free_all(struct server *s)
