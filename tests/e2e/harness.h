@@ -1,0 +1,113 @@
+/* harness.h - end-to-end test harness: drives real tmx server and client processes.
+ *
+ * Every test gets a private environment (env_setup): a fresh temporary directory used as
+ * TMX_TMPDIR/TMUX_TMPDIR and HOME, a unique socket name (-L) and no config (-f /dev/null),
+ * so tests never touch a user's sessions and can run in parallel. The binary under test
+ * is $TMX_BIN (tmx, or /usr/bin/tmux to check the tests themselves against tmux 3.3a).
+ *
+ * Commands are run with tmx_run (stdout/stderr captured). Interactive clients run inside a
+ * pty (client_start), as a person would type; what they draw is fed to our own terminal
+ * emulator (server/vt) so tests assert on what the user actually sees on the screen.
+ * env_teardown kills the server and every process the test started. */
+#ifndef TMX_E2E_HARNESS_H
+#define TMX_E2E_HARNESS_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <sys/types.h>
+
+#include <cmocka.h>
+
+/* Generous default for every wait: CI runs the tests under ASan. */
+#define E2E_TIMEOUT 10000
+
+/* Prefix key, C-b. */
+#define KEY_PREFIX "\x02"
+
+struct tmx_env;
+struct pty_client;
+
+/* Private environment for one test; fails the test if it cannot be made. */
+struct tmx_env *env_setup(void);
+/* Kills clients, runs kill-server, waits for the server to exit and kills any leftover
+ * process, prints sanitizer reports (ASan/UBSan of the server and clients are logged
+ * under the temp dir) and removes the temp dir. Returns the number of sanitizer reports:
+ * e2e_teardown fails the test if there is any. */
+int env_teardown(struct tmx_env *env);
+/* True when TMX_BIN is tmux itself (to note, not hide, the places where tmux differs). */
+bool env_is_tmux(const struct tmx_env *env);
+/* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
+int e2e_setup(void **state);
+int e2e_teardown(void **state);
+
+/* Runs `$TMX_BIN -L sock -f /dev/null ARGS...` (NULL-terminated), stdin /dev/null.
+ * Stores malloc'd NUL-terminated stdout/stderr in *out and *err when not NULL (caller
+ * frees). Returns the exit status, 128+N if killed by signal N, -1 on timeout. */
+int tmx_run(struct tmx_env *env, char **out, char **err, ...)
+    __attribute__((sentinel));
+int tmx_runv(struct tmx_env *env, char **out, char **err, const char *const *args);
+/* Reruns the command until its stdout contains needle (want) or not (!want). */
+bool wait_run_output(struct tmx_env *env, const char *needle, bool want, int timeout_ms, ...)
+    __attribute__((sentinel));
+/* Waits until `capture-pane -p -t target` contains needle. */
+bool wait_capture(struct tmx_env *env, const char *target, const char *needle, int timeout_ms);
+/* Pid of the server, found with display-message '#{pid}' or the pane's TMX/TMUX variable
+ * ("socket,pid,session"). Returns -1 if neither works. */
+pid_t server_pid(struct tmx_env *env, const char *target);
+/* Number of lines in s ("" has 0, a missing final newline still counts a line). */
+int count_lines(const char *s);
+/* Sleeps ms milliseconds (only where no condition can be polled). */
+void sleep_ms(int ms);
+
+/* Starts `$TMX_BIN -L sock -f /dev/null ARGS...` (NULL-terminated) in a new pty of the
+ * given size, as the session leader with the pty as controlling terminal. */
+struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
+    __attribute__((sentinel));
+/* Writes text to the client's terminal in one go (like a paste: no key bindings). */
+void client_type(struct pty_client *c, const char *text);
+/* Writes raw key bytes one at a time, a few ms apart, as a person types them: use this
+ * for key bindings (C-b is KEY_PREFIX). */
+void client_keys(struct pty_client *c, const char *bytes);
+/* Reads pending output into the emulator, waiting up to wait_ms for some. */
+void client_pump(struct pty_client *c, int wait_ms);
+/* Waits until needle appears anywhere on the screen (one row); dumps the screen if not. */
+bool client_wait_text(struct pty_client *c, const char *needle, int timeout_ms);
+/* The same, quietly: for loops that retry. */
+bool client_poll_text(struct pty_client *c, const char *needle, int timeout_ms);
+/* Waits until needle appears on row y (negative: from the bottom, -1 = last row). */
+bool client_wait_row(struct pty_client *c, int y, const char *needle, int timeout_ms);
+/* Screen now (after reading pending output). */
+bool client_screen_contains(struct pty_client *c, const char *needle);
+/* Text of row y (negative: from the bottom); valid until the next call on c. */
+const char *client_screen_row(struct pty_client *c, int y);
+/* Flag of window idx in the status line (last row): '*' current, '-' last, ' ' none,
+ * 0 if the window is not listed. */
+char client_window_flag(struct pty_client *c, int idx);
+/* Waits until window idx has the given flag in the status line. */
+bool client_wait_window_flag(struct pty_client *c, int idx, char flag, int timeout_ms);
+/* Prints the screen to stderr (done automatically when a wait fails). */
+void client_dump(struct pty_client *c);
+/* Sets the pty size; the kernel sends SIGWINCH to the client. */
+void client_resize(struct pty_client *c, int cols, int rows);
+/* Sends a signal to the client process. */
+void client_signal(struct pty_client *c, int sig);
+/* Waits for the client to exit and collects its remaining output. Returns its exit
+ * status (128+N if killed by signal N) or -1 on timeout. */
+int client_wait_exit(struct pty_client *c, int timeout_ms);
+/* Every byte the client wrote so far (NUL-terminated), and a search in it. */
+const char *client_output(struct pty_client *c, size_t *len);
+bool client_output_contains(struct pty_client *c, const char *needle);
+/* Terminal settings after the client exited equal those before it started (raw mode
+ * undone). Waits a little: a server-side restore may land just after the exit. */
+bool client_termios_restored(struct pty_client *c);
+pid_t client_pid(const struct pty_client *c);
+
+/* Assertions that explain themselves: the screen is dumped by the waits on failure. */
+#define assert_screen(c, needle) \
+    assert_true(client_wait_text((c), (needle), E2E_TIMEOUT))
+#define assert_capture(env, target, needle) \
+    assert_true(wait_capture((env), (target), (needle), E2E_TIMEOUT))
+
+#endif

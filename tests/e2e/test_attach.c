@@ -1,0 +1,188 @@
+/* test_attach.c - end-to-end: clients attached in a pty, as a person uses them: what the
+ * screen shows, typing, detaching, several clients, resizing, and clients killed by
+ * signals. The terminal must always be left as the client found it. */
+#include "harness.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Creates detached session NAME and attaches an 80x24 client to it; returns once the
+ * status line shows "[NAME]". */
+static struct pty_client *attach_new(struct tmx_env *env, const char *name)
+{
+    char status[64];
+    struct pty_client *c;
+
+    if (tmx_run(env, NULL, NULL, "has-session", "-t", name, NULL) != 0)
+        assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", name, NULL), 0);
+    c = client_start(env, 80, 24, "attach", "-t", name, NULL);
+    snprintf(status, sizeof status, "[%s]", name);
+    assert_true(client_wait_row(c, -1, status, E2E_TIMEOUT));
+    return c;
+}
+
+/* Attaching shows what the session printed while detached and a status line; typed
+ * commands run; ls marks the session attached. */
+static void test_attach_shows_session(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c;
+    char *out;
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "echo early-$((2*4))",
+                             "Enter", NULL), 0);
+    assert_capture(env, "s", "early-8");
+
+    c = attach_new(env, "s");
+    assert_screen(c, "early-8");
+    /* Status line: last row, session name in brackets, the window list with "0:". */
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(client_wait_window_flag(c, 0, '*', E2E_TIMEOUT));
+    assert_non_null(strstr(client_screen_row(c, -1), "0:"));
+
+    client_type(c, "echo typed-$((6*7))\r");
+    assert_screen(c, "typed-42");
+    /* The pane's output never lands on the status line. */
+    assert_null(strstr(client_screen_row(c, -1), "typed-42"));
+
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
+    assert_non_null(strstr(out, "(attached)"));
+    free(out);
+}
+
+/* C-b d detaches: the client says so and exits 0 leaving the terminal as it was; the
+ * session lives on, and what it printed meanwhile is shown on the next attach. */
+static void test_detach_and_reattach(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_new(env, "s");
+    char *out;
+
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_output_contains(c, "[detached (from session s)]"));
+    assert_true(client_termios_restored(c));
+
+    assert_true(wait_run_output(env, "(attached)", false, E2E_TIMEOUT, "ls", NULL));
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
+    assert_true(strncmp(out, "s: 1 windows", 12) == 0);
+    free(out);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "echo while-away-$((1+2))",
+                             "Enter", NULL), 0);
+    assert_capture(env, "s", "while-away-3");
+    c = attach_new(env, "s");
+    assert_screen(c, "while-away-3");
+}
+
+/* Two clients on one session see the same pane: what one types, both see. */
+static void test_two_clients_share_session(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *a = attach_new(env, "s");
+    struct pty_client *b = attach_new(env, "s");
+    char *out;
+
+    client_type(a, "echo from-a-$((5*5))\r");
+    assert_screen(a, "from-a-25");
+    assert_screen(b, "from-a-25");
+
+    client_type(b, "echo from-b-$((6*6))\r");
+    assert_screen(b, "from-b-36");
+    assert_screen(a, "from-b-36");
+
+    /* One client leaving does not detach the other. */
+    client_keys(a, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(a, E2E_TIMEOUT), 0);
+    client_type(b, "echo still-b-$((7*7))\r");
+    assert_screen(b, "still-b-49");
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
+    assert_non_null(strstr(out, "(attached)"));
+    free(out);
+}
+
+/* Resizing the client's terminal resizes the pane; the status line keeps one row. */
+static void test_resize_reaches_pane(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_new(env, "s");
+
+    client_type(c, "stty size\r");
+    assert_screen(c, "23 80");
+
+    client_resize(c, 100, 30);
+    /* The status line moves to the new last row. */
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    /* tmux 3.3a resizes the pane's pty a little after redrawing (pane resizes are queued),
+     * so ask until the program sees the new size, as a person would. */
+    for (int i = 0; i < 20; i++) {
+        client_type(c, "stty size\r");
+        if (client_poll_text(c, "29 100", 500))
+            break;
+    }
+    assert_screen(c, "29 100");
+}
+
+/* The usual start: `new -s NAME` typed in a terminal starts the server itself, attaches,
+ * and the session outlives the client after a detach. */
+static void test_new_session_in_terminal(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "fresh", NULL);
+    char *out;
+
+    assert_true(client_wait_row(c, -1, "[fresh]", E2E_TIMEOUT));
+    assert_true(client_wait_window_flag(c, 0, '*', E2E_TIMEOUT));
+    client_type(c, "echo fresh-$((4*4))\r");
+    assert_screen(c, "fresh-16");
+
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_output_contains(c, "[detached (from session fresh)]"));
+    assert_true(client_termios_restored(c));
+
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
+    assert_true(strncmp(out, "fresh: 1 windows (created ", 26) == 0);
+    free(out);
+    assert_capture(env, "fresh", "fresh-16");
+}
+
+/* A client killed by SIGTERM or SIGHUP restores the terminal; the session survives. */
+static void check_killed_client(struct tmx_env *env, int sig)
+{
+    struct pty_client *c = attach_new(env, "s");
+
+    client_signal(c, sig);
+    assert_int_not_equal(client_wait_exit(c, E2E_TIMEOUT), -1);
+    assert_true(client_termios_restored(c));
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+    assert_true(wait_run_output(env, "(attached)", false, E2E_TIMEOUT, "ls", NULL));
+}
+
+static void test_client_sigterm(void **state)
+{
+    check_killed_client(*state, SIGTERM);
+}
+
+static void test_client_sighup(void **state)
+{
+    check_killed_client(*state, SIGHUP);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_attach_shows_session, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_detach_and_reattach, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_two_clients_share_session, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_new_session_in_terminal, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_resize_reaches_pane, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_client_sigterm, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_client_sighup, e2e_setup, e2e_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,66 @@
+/* test_server.c - end-to-end: the server going away under an attached client, cleanly
+ * (kill-server) or not (SIGKILL). Either way the client must say why it exits and leave
+ * the terminal exactly as it found it. */
+#include "harness.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct pty_client *attach_s(struct tmx_env *env)
+{
+    struct pty_client *c;
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    return c;
+}
+
+/* kill-server from outside: the client prints "[server exited]". */
+static void test_kill_server_while_attached(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    assert_int_not_equal(client_wait_exit(c, E2E_TIMEOUT), -1);
+    assert_true(client_output_contains(c, "[server exited]"));
+    assert_true(client_termios_restored(c));
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "ls", NULL), 0);
+}
+
+/* The server dies without a word: the client prints "[lost server]", restores the
+ * terminal itself and exits non-zero. */
+static void test_server_sigkill_lost_server(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    pid_t pid = server_pid(env, "s");
+    int status;
+
+    assert_true(pid > 1);
+    assert_int_equal(kill(pid, SIGKILL), 0);
+    status = client_wait_exit(c, E2E_TIMEOUT);
+    assert_int_not_equal(status, -1);
+    assert_int_not_equal(status, 0);
+    if (env_is_tmux(env)) {
+        /* tmux 3.3a differs here: it prints "[server exited unexpectedly]" and leaves the
+         * terminal raw, because its server, not the client, owns the terminal's settings.
+         * tmx must do what this test asks: "[lost server]" and a restored terminal. */
+        assert_true(client_output_contains(c, "[server exited unexpectedly]"));
+        return;
+    }
+    assert_true(client_output_contains(c, "[lost server]"));
+    assert_true(client_termios_restored(c));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_kill_server_while_attached, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_server_sigkill_lost_server, e2e_setup, e2e_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
