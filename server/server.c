@@ -238,7 +238,8 @@ void server_shutdown(struct server *s, const char *client_message)
     s->exiting = true;
     struct client *c, *c_next;
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
-        if (!c->exiting)
+        /* A client whose command is running gets its answer (and errors) from it. */
+        if (!c->exiting && !c->in_command)
             server_client_exit(c, 0, c->attached ? client_message : NULL);
     }
     if (s->listen_ev != NULL) {

@@ -351,7 +351,9 @@ static void client_command(struct client *c, const char *payload, size_t len)
     }
     struct cmd_ctx ctx = {.server = c->server, .client = c, .out = evbuffer_new(),
                           .err = evbuffer_new()};
+    c->in_command = true;
     int status = cmd_execute_argv(&ctx, argc, argv);
+    c->in_command = false;
     cmd_free_argv(argv);
 
     size_t n;

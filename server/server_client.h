@@ -43,6 +43,7 @@ struct client {
     bool exiting;         /* MSG_EXIT sent: close once the output is flushed */
     bool waiting;         /* command not finished (wait-for) */
     bool has_command;     /* MSG_COMMAND received (only one is allowed) */
+    bool in_command;      /* its command is running: it answers the client itself */
     uint32_t flags;       /* IDENT_* */
     int cols, rows;
     char *term;
