@@ -36,13 +36,22 @@ void tty_init(struct tty *tty, int fd, const char *term)
         free(tty->enter_seq);
         free(tty->leave_seq);
         tty->enter_seq = xstrdup("\033[?1049h\033[H\033[2J");
-        tty->leave_seq = xstrdup("\033[m\033[?25h\033[r\033[?1049l");
+        tty->leave_seq = xstrdup("\033[m\033[?25h\033[r" TTY_MODES_OFF "\033[?1049l");
         return;
     }
     add_cap(&tty->enter_seq, "smcup");
     add_cap(&tty->enter_seq, "clear");
     add_cap(&tty->leave_seq, "sgr0");
     add_cap(&tty->leave_seq, "cnorm");
+    /* The server may have turned on mouse reporting, bracketed paste, focus events or
+     * synchronized output for a pane: turn them off on every exit path. Only for
+     * xterm-like terminals (those that report the mouse), like the server. */
+    char *kmous = tigetstr("kmous");
+    if (kmous != NULL && kmous != (char *)-1) {
+        char *joined = xasprintf("%s%s", tty->leave_seq, TTY_MODES_OFF);
+        free(tty->leave_seq);
+        tty->leave_seq = joined;
+    }
     char *csr = tigetstr("csr");
     if (csr != NULL && csr != (char *)-1) {
         int cols, rows;

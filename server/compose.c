@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "format.h"
@@ -134,7 +135,12 @@ static void compose_status(struct client *c, int y)
         host[strcspn(host, ".")] = '\0';
         title = host;
     }
-    char *right = xasprintf("\"%.21s\"", title);
+    char clock[32] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(clock, sizeof clock, "%H:%M %d-%b-%y", &tm);
+    char *right = xasprintf("\"%.21s\" %s", title, clock);
     int rwidth = text_width(right);
     int list_end = cv->cols - rwidth - 1;
     if (list_end < x)

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "queue.h"
+#include <sys/time.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -32,6 +33,8 @@ struct pane {
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
     struct event *name_timer; /* deferred automatic-rename check */
+    bool in_sync;            /* the program is inside a mode 2026 synchronized update */
+    struct timeval sync_since;
     char *cwd;
     int cols, rows;
 };

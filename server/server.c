@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
+#include "vt.h"
 #include "xmalloc.h"
 
 static void server_accept_cb(evutil_socket_t fd, short events, void *arg);
@@ -154,6 +156,12 @@ void server_pane_finished(struct pane *p)
     struct server *s = sess->server;
 
     log_debug("pane %%%u finished", p->id);
+    /* The status a shell would give: the exit code, or 128 + the signal. */
+    int status = 0;
+    if (WIFEXITED(p->wait_status))
+        status = WEXITSTATUS(p->wait_status);
+    else if (WIFSIGNALED(p->wait_status))
+        status = 128 + WTERMSIG(p->wait_status);
     TAILQ_REMOVE(&w->panes, p, entry);
     if (w->active == p)
         w->active = TAILQ_FIRST(&w->panes);
@@ -166,16 +174,18 @@ void server_pane_finished(struct pane *p)
         server_redraw_session(s, sess);
         return;
     }
-    server_destroy_session(s, sess);
+    /* The last window of the session closed because its command exited: attached
+     * clients exit with that command's status, so `tmx new 'job' && next` works. */
+    server_destroy_session(s, sess, status);
 }
 
-void server_destroy_session(struct server *s, struct session *sess)
+void server_destroy_session(struct server *s, struct session *sess, int status)
 {
     struct client *c, *c_next;
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
         if (c->session == sess) {
             c->session = NULL;
-            server_client_exit(c, 0, "[exited]");
+            server_client_exit(c, status, "[exited]");
         }
     }
     session_free(sess);
@@ -196,6 +206,12 @@ void server_pane_output(struct pane *p, size_t bytes)
     struct window *w = p->window;
     struct server *s = p->server;
     struct client *c;
+    /* Mode 2026: note when the program began a synchronized update (frames of this
+     * pane wait for its end, see server_client.c). */
+    bool sync = (vt_modes(p->vt) & VT_MODE_SYNC) != 0;
+    if (sync && !p->in_sync)
+        gettimeofday(&p->sync_since, NULL);
+    p->in_sync = sync;
     /* Checking the foreground process costs a few syscalls: not on every read, but
      * 100 ms after output starts, so a window's name follows a new command. */
     if (w->automatic_rename) {
@@ -222,6 +238,51 @@ void server_redraw_session(struct server *s, struct session *sess)
             c->needs_redraw = true;
             server_client_redraw(c);
         }
+    }
+}
+
+/* Seconds to the next minute boundary. */
+static struct timeval until_next_minute(void)
+{
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    struct timeval tv = {.tv_sec = 59 - now.tv_sec % 60, .tv_usec = 1000000 - now.tv_usec};
+    if (tv.tv_usec >= 1000000) {
+        tv.tv_sec++;
+        tv.tv_usec -= 1000000;
+    }
+    return tv;
+}
+
+/* On the minute: redraw attached clients (their status clocks), and keep ticking only
+ * while someone is attached, so an idle detached server never wakes up. */
+static void server_clock_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
+    bool any = false;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached) {
+            c->needs_redraw = true;
+            server_client_redraw(c);
+            any = true;
+        }
+    }
+    if (any) {
+        struct timeval tv = until_next_minute();
+        evtimer_add(s->clock_timer, &tv);
+    }
+}
+
+void server_clock_start(struct server *s)
+{
+    if (s->clock_timer == NULL)
+        s->clock_timer = evtimer_new(s->base, server_clock_cb, s);
+    if (!evtimer_pending(s->clock_timer, NULL)) {
+        struct timeval tv = until_next_minute();
+        evtimer_add(s->clock_timer, &tv);
     }
 }
 
@@ -277,6 +338,8 @@ static void server_free_all(struct server *s)
     event_free(s->sig_hup);
     event_free(s->sig_usr1);
     event_free(s->sig_int);
+    if (s->clock_timer != NULL)
+        event_free(s->clock_timer);
     free(s->default_shell);
     free(s->default_terminal);
     free(s->socket_path);

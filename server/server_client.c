@@ -29,6 +29,8 @@
  * frame goes out at once, at most one per millisecond. */
 #define FRAME_SMALL_OUTPUT 1024
 #define FRAME_MIN_INTERVAL_US 1000
+/* A pane's own synchronized update (mode 2026) holds its frames back at most this long. */
+#define SYNC_TIMEOUT_US 1000000L
 /* A client with more than this unsent gets no new frames until it drains. */
 #define CLIENT_OUTPUT_MAX (1u << 20)
 /* Environment entries kept per client. */
@@ -185,6 +187,7 @@ void server_client_attach(struct client *c, struct session *s)
     overlay_clear(c);
     c->prefix_active = false;
     server_client_update_sizes(c->server, s);
+    server_clock_start(c->server);
     c->needs_redraw = true;
     server_client_redraw(c);
 }
@@ -196,7 +199,14 @@ void server_client_detach(struct client *c, const char *message)
 
 void server_client_redraw(struct client *c)
 {
-    if (!c->attached || c->render_scheduled)
+    if (!c->attached)
+        return;
+    if (c->render_scheduled && c->sync_waiting) {
+        /* New output may have ended the pane's synchronized update: look again now. */
+        evtimer_del(c->render_timer);
+        c->render_scheduled = c->sync_waiting = false;
+    }
+    if (c->render_scheduled)
         return;
     c->render_scheduled = true;
     struct timeval now, diff;
@@ -219,7 +229,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     struct client *c = arg;
     (void)fd;
     (void)events;
-    c->render_scheduled = false;
+    c->render_scheduled = c->sync_waiting = false;
     if (!c->attached || c->render == NULL)
         return;
     struct evbuffer *out = bufferevent_get_output(c->bev);
@@ -230,6 +240,26 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             bufferevent_setwatermark(c->bev, EV_WRITE, CLIENT_OUTPUT_MAX / 4, 0);
         }
         return;
+    }
+    struct session *sess = c->session;
+    struct pane *active = sess != NULL && sess->current != NULL ? sess->current->active : NULL;
+    if (active != NULL && active->in_sync) {
+        /* The program is mid-update: draw when it ends (its output schedules a frame)
+         * or when the timeout passes, whichever is first. */
+        struct timeval now, diff;
+        gettimeofday(&now, NULL);
+        timersub(&now, &active->sync_since, &diff);
+        long waited = diff.tv_sec * 1000000L + diff.tv_usec;
+        if (waited >= 0 && waited < SYNC_TIMEOUT_US) {
+            struct timeval tv = {.tv_sec = 0, .tv_usec = SYNC_TIMEOUT_US - waited};
+            if (tv.tv_usec >= 1000000) {
+                tv.tv_sec = tv.tv_usec / 1000000;
+                tv.tv_usec %= 1000000;
+            }
+            c->render_scheduled = c->sync_waiting = true;
+            evtimer_add(c->render_timer, &tv);
+            return;
+        }
     }
     gettimeofday(&c->last_frame, NULL);
     c->output_since_frame = 0;

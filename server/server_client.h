@@ -58,6 +58,7 @@ struct client {
     struct canvas canvas;
     struct event *render_timer;
     bool render_scheduled;
+    bool sync_waiting;        /* the scheduled frame waits for a pane's mode 2026 end */
     bool needs_redraw;        /* something it shows changed */
     bool blocked;             /* socket not draining: no frames until it does */
     struct timeval last_frame;

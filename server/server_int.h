@@ -44,6 +44,7 @@ struct server {
     int listen_fd;
     struct event *listen_ev;
     struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;
+    struct event *clock_timer; /* redraws status lines on the minute while clients are attached */
 
     struct client_list clients;
     struct session_list sessions;
@@ -71,9 +72,11 @@ struct server {
 void server_check_exit(struct server *s);
 /* Stop the server: tell every client, then leave the loop. */
 void server_shutdown(struct server *s, const char *client_message);
-/* Destroy a session: its clients leave with [exited]; the server exits if it was the
- * last one. */
-void server_destroy_session(struct server *s, struct session *sess);
+/* Destroy a session: its clients leave with [exited] and exit status 'status'; the
+ * server exits if it was the last one. */
+void server_destroy_session(struct server *s, struct session *sess, int status);
+/* Make sure the status-line clock ticks (called when a client attaches). */
+void server_clock_start(struct server *s);
 /* Mark every client showing this session as needing a redraw. */
 void server_redraw_session(struct server *s, struct session *sess);
 

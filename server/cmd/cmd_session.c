@@ -128,7 +128,7 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
     if (detached)
         return 0;
     if (attach_client(ctx, sess, false) != 0) {
-        server_destroy_session(srv, sess);
+        server_destroy_session(srv, sess, 0);
         return -1;
     }
     return 0;
@@ -205,13 +205,13 @@ int cmd_kill_session(struct cmd_ctx *ctx, struct cmd_args *args)
         struct session *o, *next;
         TAILQ_FOREACH_SAFE(o, &ctx->server->sessions, entry, next) {
             if (o != sess)
-                server_destroy_session(ctx->server, o);
+                server_destroy_session(ctx->server, o, 0);
         }
         return 0;
     }
     if (ctx->client != NULL && ctx->client->session == sess)
         ctx->detached = true;
-    server_destroy_session(ctx->server, sess);
+    server_destroy_session(ctx->server, sess, 0);
     return 0;
 }
 

@@ -64,7 +64,7 @@ void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window
     if (session_remove_window(sess, w)) {
         if (ctx->client != NULL && ctx->client->session == sess)
             ctx->detached = true;
-        server_destroy_session(ctx->server, sess);
+        server_destroy_session(ctx->server, sess, 0);
         return;
     }
     cmd_session_changed(ctx, sess);
@@ -116,7 +116,7 @@ int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
                                         args->argv);
     if (w == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
-            server_destroy_session(ctx->server, sess);
+            server_destroy_session(ctx->server, sess, 0);
         return -1;
     }
     if (args->flags['d'] == NULL)

@@ -504,6 +504,9 @@ static void set_private_mode(struct screen *s, int mode, bool on)
     case 2004:
         screen_set_mode(s, VT_MODE_BRACKETED_PASTE, on);
         break;
+    case 2026:
+        screen_set_mode(s, VT_MODE_SYNC, on);
+        break;
     default:
         break;
     }
@@ -530,7 +533,7 @@ static void csi_decrqm_private(struct screen *s, const struct parser_seq *q)
         { 1047, VT_MODE_ALT_SCREEN }, { 1049, VT_MODE_ALT_SCREEN },
         { 1000, VT_MODE_MOUSE }, { 1002, VT_MODE_MOUSE_BUTTON },
         { 1003, VT_MODE_MOUSE_ANY }, { 1004, VT_MODE_FOCUS }, { 1006, VT_MODE_MOUSE_SGR },
-        { 2004, VT_MODE_BRACKETED_PASTE },
+        { 2004, VT_MODE_BRACKETED_PASTE }, { 2026, VT_MODE_SYNC },
     };
     int mode = param0(q, 0), state = 0;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {

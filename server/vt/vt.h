@@ -28,6 +28,7 @@ enum {
     VT_MODE_ORIGIN = 1 << 10,        /* DECOM */
     VT_MODE_MOUSE_BUTTON = 1 << 11,  /* mode 1002 (with VT_MODE_MOUSE): motion while pressed */
     VT_MODE_MOUSE_ANY = 1 << 12,     /* mode 1003 (with VT_MODE_MOUSE): all motion */
+    VT_MODE_SYNC = 1 << 13,          /* mode 2026: synchronized output in progress */
 };
 
 /* Called with bytes the terminal owes the program (DA, DSR/CPR replies...). */

@@ -1184,6 +1184,20 @@ static void test_cpr_respects_origin_mode(void **state)
     term_free(t);
 }
 
+static void test_synchronized_output_mode_is_tracked_and_reported(void **state)
+{
+    (void)state;
+    struct term *t = term_new(80, 24, 100);
+    assert_false(vt_modes(t->vt) & VT_MODE_SYNC);
+    feed(t, "\033[?2026h");
+    assert_true(vt_modes(t->vt) & VT_MODE_SYNC);
+    feed(t, "\033[?2026$p");
+    ASSERT_REPLY(t, "\033[?2026;1$y");
+    feed(t, "\033[?2026l");
+    assert_false(vt_modes(t->vt) & VT_MODE_SYNC);
+    term_free(t);
+}
+
 static void test_decrqm_reply(void **state)
 {
     (void)state;
@@ -1565,6 +1579,7 @@ int main(void)
         cmocka_unit_test(test_cpr_reply),
         cmocka_unit_test(test_cpr_respects_origin_mode),
         cmocka_unit_test(test_decrqm_reply),
+        cmocka_unit_test(test_synchronized_output_mode_is_tracked_and_reported),
         cmocka_unit_test(test_no_reply_callback_is_fine),
         cmocka_unit_test(test_ris_resets_everything),
         cmocka_unit_test(test_decstr_soft_reset_keeps_text),
