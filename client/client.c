@@ -130,6 +130,8 @@ static int start_server(const struct client_options *opts, const char *path)
             .config_file = opts->config_file,
             .verbose = opts->verbose,
             .ready_fd = pipefd[1],
+            .title_area = opts->title_area,
+            .title_size = opts->title_size,
         };
         _exit(server_main(&cfg));
     }
@@ -438,6 +440,8 @@ int client_main(const struct client_options *opts, int argc, char **argv)
             .config_file = opts->config_file,
             .verbose = opts->verbose,
             .ready_fd = -1,
+            .title_area = opts->title_area,
+            .title_size = opts->title_size,
         };
         return server_main(&cfg);
     }

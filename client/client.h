@@ -4,6 +4,7 @@
 #define TMX_CLIENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct client_options {
     const char *label;       /* -L */
@@ -11,6 +12,8 @@ struct client_options {
     const char *config_file; /* -f */
     bool verbose;            /* -v */
     bool foreground_server;  /* -D: run the server in the foreground, no client */
+    char *title_area;        /* the process's argv strings: the server writes its title there */
+    size_t title_size;
 };
 
 /* Run command argv (argc may be 0: new-session). Returns the process exit status. */

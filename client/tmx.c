@@ -50,5 +50,9 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    /* The argv strings are contiguous: the server overwrites them with its title so
+     * that ps shows "tmx: server (default)". */
+    opts.title_area = argv[0];
+    opts.title_size = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]);
     return client_main(&opts, argc - optind, argv + optind);
 }

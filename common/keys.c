@@ -1,6 +1,7 @@
 /* keys.c - key codes: tmux-style names, the parser that splits a terminal's input
- * bytes into keys (xterm-style escape sequences, UTF-8, ESC-prefixed Meta), and the
- * encoder that turns a key back into the bytes a pane's program expects.
+ * bytes into keys (xterm-style escape sequences, UTF-8, ESC-prefixed Meta) and mouse
+ * reports, and the encoders that turn a key or a mouse event back into the bytes a
+ * pane's program expects.
  *
  * Every sequence tmx knows is a row in one of the static tables below; the parser and
  * the encoder both read them, so what is parsed and what is sent cannot drift apart. */
@@ -19,6 +20,7 @@ enum special_kind {
     SK_TILDE,  /* CSI n ~; CSI n;m ~ modified */
     SK_CSI,    /* CSI x only, never modified (BTab, focus) */
     SK_TILDE_PLAIN, /* CSI n ~, never modified (paste markers) */
+    SK_NONE,   /* no key sequence of its own (mouse: see key_encode_mouse) */
 };
 
 struct special_key {
@@ -58,6 +60,7 @@ static const struct special_key special_keys[] = {
     [KEYC_PASTE_END - KEYC_SPECIAL] = { KEYC_PASTE_END, "PasteEnd", SK_TILDE_PLAIN, '~', 201 },
     [KEYC_FOCUS_IN - KEYC_SPECIAL] = { KEYC_FOCUS_IN, "FocusIn", SK_CSI, 'I', 0 },
     [KEYC_FOCUS_OUT - KEYC_SPECIAL] = { KEYC_FOCUS_OUT, "FocusOut", SK_CSI, 'O', 0 },
+    [KEYC_MOUSE - KEYC_SPECIAL] = { KEYC_MOUSE, "Mouse", SK_NONE, 0, 0 },
 };
 _Static_assert(sizeof special_keys / sizeof special_keys[0] == KEYC_SPECIAL_END - KEYC_SPECIAL,
                "special_keys must list every special key");
@@ -346,6 +349,12 @@ const char *key_to_name(key_code key, char *buf, size_t size)
 
 #define CSI_MAX_PARAMS 4
 #define CSI_PARAM_MAX 65535
+/* Largest 1-based mouse coordinate accepted or sent: below CSI_PARAM_MAX, the value
+ * a longer number is clamped to, so an overflowing coordinate is never taken. */
+#define MOUSE_COORD_MAX (CSI_PARAM_MAX - 1)
+/* X10 sends each value as one byte offset by 32. */
+#define X10_OFFSET 32
+#define X10_VALUE_MAX (255 - X10_OFFSET)
 
 /* Result of parsing the body of an escape sequence. */
 enum {
@@ -357,7 +366,8 @@ enum {
 struct seq {
     int params[CSI_MAX_PARAMS];
     int nparams;
-    bool unusual;        /* private marker, sub-parameters, intermediates, too many */
+    bool unusual;        /* sub-parameters, intermediates, too many, misplaced marker */
+    char marker;         /* private marker < = > ? right after CSI, or 0 */
     char final;
 };
 
@@ -431,8 +441,10 @@ static long scan_sequence(const uint8_t *b, size_t len, size_t start, struct seq
                         s->params[s->nparams++] = -1;
                 }
                 in_param = false;
-            } else
-                s->unusual = true; /* ':' sub-parameters or a private marker < = > ? */
+            } else if (c != ':' && i == start && s->marker == 0)
+                s->marker = (char)c; /* private marker < = > ? */
+            else
+                s->unusual = true; /* ':' sub-parameters or a marker further on */
         } else if (c >= 0x20 && c <= 0x2f) {
             intermediates = true;
             s->unusual = true;
@@ -458,7 +470,8 @@ static const struct special_key *special_by_final(char final)
 static key_code special_by_number(int number, bool *modifiable)
 {
     for (size_t i = 0; i < LEN(special_keys); i++) {
-        if (special_keys[i].number == number) {
+        if (special_keys[i].number == number &&
+            (special_keys[i].kind == SK_TILDE || special_keys[i].kind == SK_TILDE_PLAIN)) {
             *modifiable = special_keys[i].kind == SK_TILDE;
             return special_keys[i].key;
         }
@@ -478,7 +491,7 @@ static key_code csi_key(const struct seq *s)
     bool modifiable;
     key_code key;
 
-    if (s->unusual || s->nparams > 2)
+    if (s->unusual || s->marker != 0 || s->nparams > 2)
         return KEYC_NONE;
     if (s->final == '~') {
         key = special_by_number(param_of(s, 0, 0), &modifiable);
@@ -505,7 +518,7 @@ static key_code ss3_key(const struct seq *s)
     const struct special_key *sk;
     key_code mods = 0;
 
-    if (s->unusual || s->nparams > 2)
+    if (s->unusual || s->marker != 0 || s->nparams > 2)
         return KEYC_NONE;
     if (s->nparams > 0)
         mods = mods_from_param(param_of(s, s->nparams - 1, 1));
@@ -519,9 +532,40 @@ static key_code ss3_key(const struct seq *s)
     return KEYC_NONE;
 }
 
+/* Fills *m from a button code and 1-based coordinates; KEYC_MOUSE, or KEYC_NONE if a
+ * value is out of range. In X10 form a release is button 3 (with the modifiers). */
+static key_code mouse_from_values(int button, int x, int y, bool sgr, bool sgr_release,
+                                  struct mouse_event *m)
+{
+    if (button < 0 || button > KEY_MOUSE_BUTTON_MAX || x < 1 || x > MOUSE_COORD_MAX
+        || y < 1 || y > MOUSE_COORD_MAX)
+        return KEYC_NONE;
+    m->x = x - 1;
+    m->y = y - 1;
+    m->button = button;
+    m->sgr = sgr;
+    if (sgr)
+        m->release = sgr_release;
+    else
+        m->release = (button & ~KEY_MOUSE_MODS) == KEY_MOUSE_BUTTON_MASK;
+    return KEYC_MOUSE;
+}
+
+/* The mouse event in an SGR 1006 report, CSI < b ; x ; y M (press, motion, wheel) or
+ * m (release), or KEYC_NONE if a field is missing or out of range. */
+static key_code sgr_mouse(const struct seq *s, struct mouse_event *m)
+{
+    if (s->unusual || s->nparams != 3 || (s->final != 'M' && s->final != 'm'))
+        return KEYC_NONE;
+    return mouse_from_values(s->params[0], s->params[1], s->params[2], true,
+                             s->final == 'm', m);
+}
+
 /* Parses ESC [ ... or ESC O ... at the start of b (b[0] is ESC, len >= 2). Returns
- * the length and sets *key, or SEQ_INCOMPLETE / SEQ_MALFORMED. */
-static long parse_sequence(const uint8_t *b, size_t len, key_code *key)
+ * the length and sets *key (filling *m for KEYC_MOUSE), or SEQ_INCOMPLETE /
+ * SEQ_MALFORMED. */
+static long parse_sequence(const uint8_t *b, size_t len, key_code *key,
+                           struct mouse_event *m)
 {
     struct seq s;
     long n = scan_sequence(b, len, 2, &s);
@@ -532,7 +576,11 @@ static long parse_sequence(const uint8_t *b, size_t len, key_code *key)
         *key = ss3_key(&s);
         return n;
     }
-    if (s.final == '[' && s.nparams == 0 && !s.unusual) {
+    if (s.marker == '<') {
+        *key = sgr_mouse(&s, m);
+        return n;
+    }
+    if (s.final == '[' && s.nparams == 0 && !s.unusual && s.marker == 0) {
         /* Linux console: ESC [ [ A .. E are F1-F5. */
         if ((size_t)n >= len)
             return SEQ_INCOMPLETE;
@@ -541,11 +589,13 @@ static long parse_sequence(const uint8_t *b, size_t len, key_code *key)
         *key = KEYC_F1 + (b[n] - 'A');
         return n + 1;
     }
-    if (s.final == 'M' && s.nparams == 0 && !s.unusual) {
-        /* X10 mouse report: three raw bytes follow. Mouse input is not a key. */
+    if (s.final == 'M' && s.nparams == 0 && !s.unusual && s.marker == 0) {
+        /* X10/normal mouse report: three raw bytes Cb Cx Cy follow, each offset by
+         * 32. They are taken whatever they are; a value below 32 is ignored. */
         if ((size_t)n + 3 > len)
             return SEQ_INCOMPLETE;
-        *key = KEYC_NONE;
+        *key = mouse_from_values(b[n] - X10_OFFSET, b[n + 1] - X10_OFFSET,
+                                 b[n + 2] - X10_OFFSET, false, false, m);
         return n + 3;
     }
     *key = csi_key(&s);
@@ -579,7 +629,7 @@ static size_t parse_plain(const uint8_t *b, size_t len, bool timed_out, key_code
  * lone Escape or a full escape sequence is accepted, so ESC ESC [ A is M-Up while
  * ESC ESC x is M-Escape then x. */
 static size_t parse_escape(const uint8_t *b, size_t len, bool timed_out, key_code *key,
-                           bool allow_meta)
+                           struct mouse_event *m, bool allow_meta)
 {
     key_code inner;
     size_t n;
@@ -592,7 +642,7 @@ static size_t parse_escape(const uint8_t *b, size_t len, bool timed_out, key_cod
         return 1;
     }
     if (b[1] == '[' || b[1] == 'O') {
-        r = parse_sequence(b, len, key);
+        r = parse_sequence(b, len, key, m);
         if (r > 0)
             return (size_t)r;
         if (r == SEQ_INCOMPLETE && !timed_out)
@@ -611,12 +661,13 @@ static size_t parse_escape(const uint8_t *b, size_t len, bool timed_out, key_cod
         return 1;
     }
     if (b[1] == ESC)
-        n = parse_escape(b + 1, len - 1, timed_out, &inner, false);
+        n = parse_escape(b + 1, len - 1, timed_out, &inner, m, false);
     else
         n = parse_plain(b + 1, len - 1, timed_out, &inner);
     if (n == 0)
         return 0;
-    if (inner == KEYC_NONE || (inner & KEYC_META)) {
+    if (inner == KEYC_NONE || inner == KEYC_MOUSE || (inner & KEYC_META)) {
+        /* Nothing to add Meta to (a mouse report carries its own modifiers). */
         *key = KEYC_ESCAPE;
         return 1;
     }
@@ -625,18 +676,38 @@ static size_t parse_escape(const uint8_t *b, size_t len, bool timed_out, key_cod
 }
 
 /* Unknown but complete escape sequences (CSI or SS3 with a final byte tmx does not
- * know, mouse reports, terminal replies) are consumed whole and returned as
- * KEYC_NONE, so the caller skips them instead of typing their bytes into a pane. */
-size_t key_parse(const char *buf, size_t len, bool timed_out, key_code *key)
+ * know, malformed mouse reports, terminal replies) are consumed whole and returned as
+ * KEYC_NONE, so the caller skips them instead of typing their bytes into a pane. The
+ * event is parsed into a local copy so *m is left alone unless the key is KEYC_MOUSE
+ * (an ESC before a report is returned as Escape, its report parsed but dropped). */
+size_t key_parse_mouse(const char *buf, size_t len, bool timed_out, key_code *key,
+                       struct mouse_event *m)
 {
     const uint8_t *b = (const uint8_t *)buf;
+    struct mouse_event event;
+    size_t n;
 
     *key = KEYC_NONE;
     if (len == 0)
         return 0;
     if (b[0] == ESC)
-        return parse_escape(b, len, timed_out, key, true);
-    return parse_plain(b, len, timed_out, key);
+        n = parse_escape(b, len, timed_out, key, &event, true);
+    else
+        n = parse_plain(b, len, timed_out, key);
+    if (n > 0 && *key == KEYC_MOUSE)
+        *m = event;
+    return n;
+}
+
+/* key_parse_mouse for callers without mouse support: a report is KEYC_NONE. */
+size_t key_parse(const char *buf, size_t len, bool timed_out, key_code *key)
+{
+    struct mouse_event m;
+    size_t n = key_parse_mouse(buf, len, timed_out, key, &m);
+
+    if (*key == KEYC_MOUSE)
+        *key = KEYC_NONE;
+    return n;
 }
 
 /* ---- Encoding ---------------------------------------------------------------- */
@@ -708,6 +779,8 @@ size_t key_encode(key_code key, int flags, char *out)
             if (sk->kind == SK_CSI)
                 return n + (size_t)sprintf(out + n, "\033[%c", sk->final);
             return n + (size_t)sprintf(out + n, "\033[%d~", sk->number);
+        case SK_NONE:
+            return 0;
         }
         return 0;
     }
@@ -723,4 +796,49 @@ size_t key_encode(key_code key, int flags, char *out)
     if ((mods & KEYC_SHIFT) && base >= 'a' && base <= 'z')
         base -= 0x20;
     return n + utf8_put(base, out + n);
+}
+
+/* Whether a program in the mouse modes of flags wants event m: any mode takes presses,
+ * releases and the wheel; 1002 adds motion with a button held (the low bits name
+ * it), 1003 all motion. */
+static bool mouse_wanted(const struct mouse_event *m, int flags)
+{
+    if (!(flags & (KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_BUTTON | KEY_ENC_MOUSE_ANY)))
+        return false;
+    if (!(m->button & KEY_MOUSE_MOTION) || (flags & KEY_ENC_MOUSE_ANY))
+        return true;
+    return (flags & KEY_ENC_MOUSE_BUTTON)
+           && (m->button & KEY_MOUSE_BUTTON_MASK) != KEY_MOUSE_BUTTON_MASK;
+}
+
+/* SGR keeps the button of a release; X10 sends a release as button 3 with the
+ * modifiers, and can send no value above 223 (coordinates are 1-based). */
+size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x, int y,
+                        char *out)
+{
+    int button = m->button;
+
+    if (!mouse_wanted(m, pane_modes_flags))
+        return 0;
+    if (button < 0 || button > KEY_MOUSE_BUTTON_MAX || x < 0 || x >= MOUSE_COORD_MAX
+        || y < 0 || y >= MOUSE_COORD_MAX)
+        return 0;
+    if (m->release && (button & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL)))
+        return 0; /* no terminal sends these; no program expects them */
+
+    if (pane_modes_flags & KEY_ENC_MOUSE_SGR)
+        return (size_t)sprintf(out, "\033[<%d;%d;%d%c", button, x + 1, y + 1,
+                               m->release ? 'm' : 'M');
+
+    if (m->release)
+        button = (button & KEY_MOUSE_MODS) | KEY_MOUSE_BUTTON_MASK;
+    if (button > X10_VALUE_MAX || x + 1 > X10_VALUE_MAX || y + 1 > X10_VALUE_MAX)
+        return 0;
+    out[0] = ESC;
+    out[1] = '[';
+    out[2] = 'M';
+    out[3] = (char)(X10_OFFSET + button);
+    out[4] = (char)(X10_OFFSET + x + 1);
+    out[5] = (char)(X10_OFFSET + y + 1);
+    return 6;
 }

@@ -1,7 +1,7 @@
 /* keys.h - key codes: Unicode characters and special keys with modifier bits, their
  * tmux-style names ("C-b", "M-x", "Enter", "Up", "F5", "S-Tab"), the parser that splits
- * a terminal's input bytes into keys, and the encoder that turns a key back into the
- * bytes a pane's program expects for its current modes. */
+ * a terminal's input bytes into keys (and mouse reports), and the encoders that turn a
+ * key or a mouse event back into the bytes a pane's program expects for its modes. */
 #ifndef TMX_KEYS_H
 #define TMX_KEYS_H
 
@@ -29,6 +29,7 @@ enum {
     KEYC_F1, KEYC_F2, KEYC_F3, KEYC_F4, KEYC_F5, KEYC_F6,
     KEYC_F7, KEYC_F8, KEYC_F9, KEYC_F10, KEYC_F11, KEYC_F12,
     KEYC_PASTE_START, KEYC_PASTE_END, KEYC_FOCUS_IN, KEYC_FOCUS_OUT,
+    KEYC_MOUSE, /* a mouse report; the event itself is in a struct mouse_event */
     KEYC_SPECIAL_END
 };
 
@@ -50,13 +51,55 @@ const char *key_to_name(key_code key, char *buf, size_t size);
  * Bytes that are not a known sequence are returned as keys one by one, never lost. */
 size_t key_parse(const char *buf, size_t len, bool timed_out, key_code *key);
 
+/* Bits of an xterm mouse button code (ctlseqs, "Mouse Tracking"). */
+enum {
+    KEY_MOUSE_BUTTON_MASK = 3,  /* low bits: 0 left, 1 middle, 2 right, 3 release/none */
+    KEY_MOUSE_SHIFT = 4,
+    KEY_MOUSE_META = 8,
+    KEY_MOUSE_CTRL = 16,
+    KEY_MOUSE_MODS = KEY_MOUSE_SHIFT | KEY_MOUSE_META | KEY_MOUSE_CTRL,
+    KEY_MOUSE_MOTION = 32,      /* motion, with the held button (3: none) in the low bits */
+    KEY_MOUSE_WHEEL = 64,       /* 64 wheel up, 65 wheel down (66/67: buttons 6/7) */
+    KEY_MOUSE_EXTRA = 128,      /* buttons 8-11 */
+    KEY_MOUSE_BUTTON_MAX = 255, /* larger codes are not mouse events */
+};
+
+/* A mouse event as a terminal reported it. */
+struct mouse_event {
+    int x, y;    /* 0-based cell */
+    int button;  /* xterm button code including the KEY_MOUSE_* modifier/motion bits */
+    bool release;
+    bool sgr;    /* came as SGR 1006 (then a release says which button) */
+};
+
+/* key_parse, except that a mouse report (SGR 1006 CSI < b ; x ; y M/m, or X10/normal
+ * CSI M Cb Cx Cy) sets *key to KEYC_MOUSE and fills *m. *m is written only then.
+ * A report with missing fields or values out of range is consumed as KEYC_NONE.
+ * The UTF-8 (1005) and urxvt (1015) encodings are not recognised. */
+size_t key_parse_mouse(const char *buf, size_t len, bool timed_out, key_code *key,
+                       struct mouse_event *m);
+
 /* Key encoding flags, from the pane's vt modes. */
 enum {
     KEY_ENC_CURSOR_APP = 1 << 0, /* DECCKM: arrows send ESC O A */
     KEY_ENC_KEYPAD_APP = 1 << 1,
+    /* Mouse tracking: which events the program wants (the widest set wins)... */
+    KEY_ENC_MOUSE_NORMAL = 1 << 2, /* 1000: presses, releases, wheel */
+    KEY_ENC_MOUSE_BUTTON = 1 << 3, /* 1002: those plus motion with a button held */
+    KEY_ENC_MOUSE_ANY = 1 << 4,    /* 1003: those plus all motion */
+    /* ...and how it wants them sent. */
+    KEY_ENC_MOUSE_SGR = 1 << 5,    /* 1006: CSI < b ; x ; y M/m; else X10 CSI M Cb Cx Cy */
 };
 /* Bytes a program expects for key; returns the length (0 if the key has no encoding).
  * out must hold at least 32 bytes. */
 size_t key_encode(key_code key, int flags, char *out);
+/* Bytes a program expects for mouse event m at the pane-relative cell (x, y), 0-based
+ * (m->x and m->y are not used), for the KEY_ENC_MOUSE_* flags in pane_modes_flags.
+ * Returns the length, or 0 if the program does not want this event (no mouse mode, or
+ * motion its mode does not report) or it cannot be encoded (X10 limits buttons to 223
+ * and coordinates to 223, 1-based; a wheel or motion release is never sent).
+ * out must hold at least 32 bytes. */
+size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x, int y,
+                        char *out);
 
 #endif

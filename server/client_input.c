@@ -42,6 +42,27 @@ static void flush_pane(struct client *c, struct pane_output *po)
     po->len = 0;
 }
 
+/* A mouse event from the client's terminal: to the active pane, in the encoding it asked
+ * for, if it asked for mouse reports and the event is inside it. */
+static void send_mouse_to_pane(struct client *c, const struct mouse_event *m,
+                               struct pane_output *po)
+{
+    struct pane *p = active_pane(c);
+    if (p == NULL || m->x >= p->cols || m->y >= p->rows)
+        return;
+    uint32_t modes = vt_modes(p->vt);
+    if (!(modes & VT_MODE_MOUSE))
+        return;
+    int flags = (modes & VT_MODE_MOUSE_ANY)      ? KEY_ENC_MOUSE_ANY
+                : (modes & VT_MODE_MOUSE_BUTTON) ? KEY_ENC_MOUSE_BUTTON
+                                                 : KEY_ENC_MOUSE_NORMAL;
+    if (modes & VT_MODE_MOUSE_SGR)
+        flags |= KEY_ENC_MOUSE_SGR;
+    if (po->len + 32 > sizeof po->buf)
+        flush_pane(c, po);
+    po->len += key_encode_mouse(m, flags, m->x, m->y, po->buf + po->len);
+}
+
 static void send_key_to_pane(struct client *c, key_code key, struct pane_output *po)
 {
     struct pane *p = active_pane(c);
@@ -247,11 +268,17 @@ static void overlay_key(struct client *c, key_code key)
     server_client_redraw(c);
 }
 
-static void handle_key(struct client *c, key_code key, struct pane_output *po)
+static void handle_key(struct client *c, key_code key, const struct mouse_event *m,
+                       struct pane_output *po)
 {
     struct server *s = c->server;
     if (key == KEYC_NONE)
         return;
+    if (key == KEYC_MOUSE) {
+        if (c->prompt.kind == PROMPT_NONE && c->overlay == NULL && !c->prefix_active)
+            send_mouse_to_pane(c, m, po);
+        return;
+    }
     if (c->session != NULL)
         c->session->activity = time(NULL);
     if (c->prompt.kind != PROMPT_NONE) {
@@ -302,11 +329,12 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     size_t off = 0;
     while (off < c->keylen && c->attached) {
         key_code key;
-        size_t n = key_parse(c->keybuf + off, c->keylen - off, true, &key);
+        struct mouse_event m;
+        size_t n = key_parse_mouse(c->keybuf + off, c->keylen - off, true, &key, &m);
         if (n == 0)
             n = 1;
         off += n;
-        handle_key(c, key, &po);
+        handle_key(c, key, &m, &po);
     }
     flush_pane(c, &po);
     c->keylen = 0;
@@ -328,18 +356,20 @@ void client_input(struct client *c, const char *buf, size_t len)
         size_t off = 0;
         while (off < c->keylen && c->attached) {
             key_code key;
-            size_t n = key_parse(c->keybuf + off, c->keylen - off, false, &key);
+            struct mouse_event m;
+            size_t n = key_parse_mouse(c->keybuf + off, c->keylen - off, false, &key, &m);
             if (n == 0)
                 break;
             off += n;
-            handle_key(c, key, &po);
+            handle_key(c, key, &m, &po);
         }
         if (off == 0 && c->keylen == sizeof c->keybuf) {
             /* A "sequence" as long as the buffer: not a key; take it byte by byte. */
             key_code key;
-            size_t n = key_parse(c->keybuf, c->keylen, true, &key);
+            struct mouse_event m;
+            size_t n = key_parse_mouse(c->keybuf, c->keylen, true, &key, &m);
             off = n > 0 ? n : 1;
-            handle_key(c, key, &po);
+            handle_key(c, key, &m, &po);
         }
         memmove(c->keybuf, c->keybuf + off, c->keylen - off);
         c->keylen -= off;

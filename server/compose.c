@@ -86,6 +86,32 @@ static int text_width(const char *text)
     return width;
 }
 
+/* The first bytes of text that fit in 'cols' columns, as a new string (never cutting a
+ * UTF-8 character in half). */
+static char *truncate_to_width(const char *text, int cols)
+{
+    struct utf8_decoder d = {0};
+    int width = 0;
+    const unsigned char *p = (const unsigned char *)text, *end = p;
+    for (; *p != '\0'; p++) {
+        int reprocess = 0;
+        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
+        if (cp == UTF8_MORE)
+            continue;
+        if (cp == UTF8_INVALID) {
+            cp = 0xfffd;
+            if (reprocess)
+                p--;
+        }
+        int w = cp < 0x20 ? 1 : utf8_width((uint32_t)cp);
+        if (width + w > cols)
+            break;
+        width += w;
+        end = p + 1;
+    }
+    return xstrndup(text, (size_t)(end - (const unsigned char *)text));
+}
+
 static void fill_row(struct canvas *cv, int y, const struct grid_pen *pen)
 {
     for (int x = 0; x < cv->cols; x++)
@@ -140,7 +166,9 @@ static void compose_status(struct client *c, int y)
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(clock, sizeof clock, "%H:%M %d-%b-%y", &tm);
-    char *right = xasprintf("\"%.21s\" %s", title, clock);
+    char *short_title = truncate_to_width(title, 21);
+    char *right = xasprintf("\"%s\" %s", short_title, clock);
+    free(short_title);
     int rwidth = text_width(right);
     int list_end = cv->cols - rwidth - 1;
     if (list_end < x)

@@ -386,6 +386,11 @@ int server_main(const struct server_config *cfg)
     signal(SIGPIPE, SIG_IGN);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     prctl(PR_SET_NAME, "tmx: server");
+    if (cfg->title_area != NULL && cfg->title_size > 0) {
+        /* ps and pstree show this: which server, on which socket. */
+        memset(cfg->title_area, 0, cfg->title_size);
+        snprintf(cfg->title_area, cfg->title_size, "tmx: server (%s)", s.label);
+    }
 
     s.listen_fd = server_listen(cfg->socket_path);
     if (s.listen_fd < 0) {

@@ -4,6 +4,7 @@
 #define TMX_SERVER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct server_config {
     const char *socket_path;
@@ -11,6 +12,8 @@ struct server_config {
     const char *config_file; /* -f FILE, NULL for none */
     bool verbose;            /* -v: debug log */
     int ready_fd;            /* written to (then closed) once listening; -1 if none */
+    char *title_area;        /* argv memory to overwrite with the process title, or NULL */
+    size_t title_size;
 };
 
 /* Bind the socket and run the server loop until it exits; returns the exit status. */

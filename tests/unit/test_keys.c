@@ -849,9 +849,439 @@ static void test_encode_of_name_parses_back_to_the_key(void **state)
     }
 }
 
+/* ---- Mouse ------------------------------------------------------------------- */
+
+/* key_parse_mouse on an exact-size heap copy of bytes. */
+static size_t parse_mouse_exact(const char *bytes, size_t len, bool timed_out, key_code *key,
+                                struct mouse_event *m)
+{
+    char *copy = malloc(len ? len : 1);
+    size_t n;
+
+    assert_non_null(copy);
+    memcpy(copy, bytes, len);
+    n = key_parse_mouse(copy, len, timed_out, key, m);
+    free(copy);
+    return n;
+}
+
+/* Parses all of bytes[0..len) with key_parse_mouse; returns how many keys. */
+static size_t parse_all_mouse(const char *bytes, size_t len, bool timed_out, key_code *keys,
+                              struct mouse_event *events, size_t max)
+{
+    size_t off = 0, count = 0;
+
+    while (off < len) {
+        size_t n;
+
+        assert_true(count < max);
+        n = parse_mouse_exact(bytes + off, len - off, timed_out, &keys[count], &events[count]);
+        assert_true(n > 0);
+        assert_true(n <= len - off);
+        count++;
+        off += n;
+    }
+    return count;
+}
+
+/* bytes (a C string) is one whole mouse report for the given event; key_parse sees the
+ * same bytes as one KEYC_NONE. */
+static void assert_mouse_parses_to(const char *bytes, int button, int x, int y, bool release,
+                                   bool sgr)
+{
+    struct mouse_event m = { -1, -1, -1, !release, !sgr };
+    size_t len = strlen(bytes);
+    key_code key;
+
+    if (parse_mouse_exact(bytes, len, false, &key, &m) != len || key != KEYC_MOUSE
+        || m.button != button || m.x != x || m.y != y || m.release != release || m.sgr != sgr) {
+        print_error("mouse parse of \"\\033%s\": key %#x button %d at %d,%d release %d sgr %d\n",
+                    bytes + 1, (unsigned)key, m.button, m.x, m.y, m.release, m.sgr);
+        fail();
+    }
+    assert_int_equal(parse_exact(bytes, len, false, &key), len);
+    assert_int_equal(key, KEYC_NONE);
+}
+
+static void test_mouse_sgr_press_release_wheel_and_motion_parse(void **state)
+{
+    (void)state;
+    assert_mouse_parses_to("\033[<0;12;5M", 0, 11, 4, false, true);
+    assert_mouse_parses_to("\033[<0;12;5m", 0, 11, 4, true, true);
+    assert_mouse_parses_to("\033[<1;1;1M", 1, 0, 0, false, true);
+    assert_mouse_parses_to("\033[<2;80;24m", 2, 79, 23, true, true);
+    assert_mouse_parses_to("\033[<64;3;4M", 64, 2, 3, false, true);
+    assert_mouse_parses_to("\033[<65;3;4M", 65, 2, 3, false, true);
+    assert_mouse_parses_to("\033[<32;7;8M", 32, 6, 7, false, true);
+    assert_mouse_parses_to("\033[<35;7;8M", 35, 6, 7, false, true);
+    assert_mouse_parses_to("\033[<20;5;6M", KEY_MOUSE_CTRL | KEY_MOUSE_SHIFT, 4, 5, false, true);
+    assert_mouse_parses_to("\033[<8;5;6m", KEY_MOUSE_META, 4, 5, true, true);
+    assert_mouse_parses_to("\033[<128;1;1M", 128, 0, 0, false, true);
+    assert_mouse_parses_to("\033[<255;1;1M", 255, 0, 0, false, true);
+    /* No 223 limit, up to the largest coordinate tmx takes. */
+    assert_mouse_parses_to("\033[<0;300;1000M", 0, 299, 999, false, true);
+    assert_mouse_parses_to("\033[<0;65534;65534M", 0, 65533, 65533, false, true);
+    assert_mouse_parses_to("\033[<00;012;5M", 0, 11, 4, false, true);
+}
+
+static void test_mouse_x10_parse(void **state)
+{
+    (void)state;
+    /* Cb Cx Cy are each offset by 32; coordinates are 1-based. */
+    assert_mouse_parses_to("\033[M !!", 0, 0, 0, false, false);
+    assert_mouse_parses_to("\033[M\"+,", 2, 10, 11, false, false);
+    /* Button 3 is a release, with or without modifiers. */
+    assert_mouse_parses_to("\033[M#!!", 3, 0, 0, true, false);
+    assert_mouse_parses_to("\033[M3!!", KEY_MOUSE_CTRL | 3, 0, 0, true, false);
+    assert_mouse_parses_to("\033[M0!!", KEY_MOUSE_CTRL, 0, 0, false, false);
+    /* Wheel, drag, motion without a button: not releases. */
+    assert_mouse_parses_to("\033[M`%*", 64, 4, 9, false, false);
+    assert_mouse_parses_to("\033[Ma%*", 65, 4, 9, false, false);
+    assert_mouse_parses_to("\033[M@%*", 32, 4, 9, false, false);
+    assert_mouse_parses_to("\033[MC%*", 35, 4, 9, false, false);
+    /* The largest X10 coordinate is 223. */
+    assert_mouse_parses_to("\033[M \xff\xff", 0, 222, 222, false, false);
+}
+
+static void test_mouse_reports_mixed_with_keys(void **state)
+{
+    static const char input[] = "a\033[<0;1;2Mb\033[M !!c\033\033[<2;3;4m";
+    key_code keys[16];
+    struct mouse_event ev[16];
+
+    (void)state;
+    assert_int_equal(parse_all_mouse(input, sizeof input - 1, false, keys, ev, LEN(keys)), 7);
+    assert_int_equal(keys[0], 'a');
+    assert_int_equal(keys[1], KEYC_MOUSE);
+    assert_int_equal(ev[1].x, 0);
+    assert_int_equal(ev[1].y, 1);
+    assert_int_equal(keys[2], 'b');
+    assert_int_equal(keys[3], KEYC_MOUSE);
+    assert_false(ev[3].sgr);
+    assert_int_equal(keys[4], 'c');
+    /* ESC before a report is Escape, not Meta: the report has its own modifiers. */
+    assert_int_equal(keys[5], KEYC_ESCAPE);
+    assert_int_equal(keys[6], KEYC_MOUSE);
+    assert_int_equal(ev[6].button, 2);
+    assert_true(ev[6].release);
+
+    /* key_parse sees the same boundaries, with each report as KEYC_NONE. */
+    assert_int_equal(parse_all(input, false, keys, LEN(keys)), 7);
+    assert_int_equal(keys[0], 'a');
+    assert_int_equal(keys[1], KEYC_NONE);
+    assert_int_equal(keys[3], KEYC_NONE);
+    assert_int_equal(keys[5], KEYC_ESCAPE);
+    assert_int_equal(keys[6], KEYC_NONE);
+}
+
+static void test_mouse_truncated_reports_wait_then_keep_their_bytes(void **state)
+{
+    static const char *reports[] = {
+        "\033[<0;12;5M", "\033[<64;300;1000m", "\033[M !!", "\033[M\xff\xff\xff",
+    };
+    key_code keys[32];
+    struct mouse_event ev[32];
+
+    (void)state;
+    for (size_t i = 0; i < LEN(reports); i++) {
+        size_t len = strlen(reports[i]);
+
+        for (size_t n = 1; n < len; n++) {
+            key_code key;
+            struct mouse_event m;
+            size_t count;
+
+            if (parse_mouse_exact(reports[i], n, false, &key, &m) != 0) {
+                print_error("prefix %zu of report %zu should wait\n", n, i);
+                fail();
+            }
+            /* After the timeout it was not a report: every byte comes out as a key. */
+            count = parse_all_mouse(reports[i], n, true, keys, ev, LEN(keys));
+            assert_int_equal(keys[0], n == 2 ? '[' | KEYC_META : KEYC_ESCAPE);
+            for (size_t k = 0; k < count; k++) {
+                assert_int_not_equal(keys[k], KEYC_NONE);
+                assert_int_not_equal(keys[k], KEYC_MOUSE);
+            }
+        }
+    }
+    /* One in full: ESC [ < 0 ; 1 2 after the timeout. */
+    assert_int_equal(parse_all_mouse("\033[<0;12", 7, true, keys, ev, LEN(keys)), 7);
+    assert_int_equal(keys[0], KEYC_ESCAPE);
+    assert_int_equal(keys[1], '[');
+    assert_int_equal(keys[2], '<');
+    assert_int_equal(keys[3], '0');
+    assert_int_equal(keys[6], '2');
+    /* X10 M plus one raw byte after the timeout. */
+    assert_int_equal(parse_all_mouse("\033[M ", 4, true, keys, ev, LEN(keys)), 4);
+    assert_int_equal(keys[2], 'M');
+    assert_int_equal(keys[3], ' ');
+}
+
+static void test_mouse_garbage_reports_are_consumed_and_ignored(void **state)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } bad[] = {
+#define B(s) { s, sizeof s - 1 }
+        B("\033[<0;12M"), B("\033[<0;;5M"), B("\033[<;1;1M"), B("\033[<M"), B("\033[<m"),
+        B("\033[<0;0;5M"), B("\033[<0;1;0m"), B("\033[<256;1;1M"), B("\033[<0;1;65535M"),
+        B("\033[<99999999999999999999;1;1M"), B("\033[<0;99999999999999999999;1M"),
+        B("\033[<0;1;999999999999999999999999999999m"), B("\033[<0;1;1;1M"),
+        B("\033[<0;1;1;1;1;1;1M"), B("\033[<0:1;1;1M"), B("\033[<0;1;1 M"), B("\033[<0;1;1X"),
+        B("\033[<<0;1;1M"), B("\033[?0;1;1M"), B("\033[<0;1;1~"), B("\033[0;1<1M"),
+        B("\033[M\x1f!!"), B("\033[M  !"), B("\033[M ! "), B("\033[M\0\0\0"),
+        B("\033[M\033\033\033"), B("\033[M\xff\x01\x01"),
+#undef B
+    };
+
+    (void)state;
+    for (size_t i = 0; i < LEN(bad); i++) {
+        struct mouse_event m = { 7, 7, 7, true, true };
+        key_code key;
+        size_t n = parse_mouse_exact(bad[i].bytes, bad[i].len, false, &key, &m);
+
+        if (n != bad[i].len || key != KEYC_NONE) {
+            print_error("garbage report %zu: consumed %zu of %zu, key %#x\n", i, n, bad[i].len,
+                        (unsigned)key);
+            fail();
+        }
+        /* *m is left alone. */
+        assert_int_equal(m.x, 7);
+        assert_int_equal(m.button, 7);
+        assert_true(m.release);
+    }
+}
+
+/* Random reports and near-reports: everything is consumed, nothing over-read, and any
+ * event returned is in range. */
+static void test_mouse_random_input_gives_events_in_range(void **state)
+{
+    static const char alphabet[] = "\033[<M;m0123456789 !#`\xff\x01:?~";
+    uint32_t seed = 4242;
+
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        char buf[24];
+        size_t len, off = 0;
+
+        seed = seed * 1103515245u + 12345u;
+        len = 1 + (seed >> 16) % sizeof buf;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        while (off < len) {
+            key_code key;
+            struct mouse_event m;
+            size_t n = parse_mouse_exact(buf + off, len - off, false, &key, &m);
+
+            assert_true(n <= len - off);
+            if (n == 0) {
+                n = parse_mouse_exact(buf + off, len - off, true, &key, &m);
+                assert_true(n > 0 && n <= len - off);
+            }
+            if (key == KEYC_MOUSE) {
+                assert_true(m.x >= 0 && m.x < 65534);
+                assert_true(m.y >= 0 && m.y < 65534);
+                assert_true(m.button >= 0 && m.button <= KEY_MOUSE_BUTTON_MAX);
+            }
+            off += n;
+        }
+        assert_int_equal(off, len);
+    }
+}
+
+static void test_mouse_key_name_has_no_key_encoding(void **state)
+{
+    char buf[32], out[32];
+
+    (void)state;
+    assert_int_equal(key_from_name("Mouse"), KEYC_MOUSE);
+    assert_string_equal(key_to_name(KEYC_MOUSE, buf, sizeof buf), "Mouse");
+    assert_int_equal(key_encode(KEYC_MOUSE, 0, out), 0);
+    assert_int_equal(key_encode(KEYC_MOUSE | KEYC_META, KEY_ENC_MOUSE_ANY, out), 0);
+}
+
+/* One event, encoded at (4, 9) for each mode: expected bytes, "" for none. */
+struct mouse_encoding {
+    int button;
+    bool release;
+    const char *normal, *button_mode, *any; /* 1000, 1002, 1003 */
+};
+
+static const struct mouse_encoding mouse_encodings_sgr[] = {
+    { 0, false, "\033[<0;5;10M", "\033[<0;5;10M", "\033[<0;5;10M" },
+    { 0, true, "\033[<0;5;10m", "\033[<0;5;10m", "\033[<0;5;10m" },
+    { 2 | KEY_MOUSE_CTRL, true, "\033[<18;5;10m", "\033[<18;5;10m", "\033[<18;5;10m" },
+    { 64, false, "\033[<64;5;10M", "\033[<64;5;10M", "\033[<64;5;10M" },
+    { 65 | KEY_MOUSE_SHIFT, false, "\033[<69;5;10M", "\033[<69;5;10M", "\033[<69;5;10M" },
+    { 32, false, "", "\033[<32;5;10M", "\033[<32;5;10M" },
+    { 34 | KEY_MOUSE_META, false, "", "\033[<42;5;10M", "\033[<42;5;10M" },
+    { 35, false, "", "", "\033[<35;5;10M" },
+    { 64, true, "", "", "" },  /* a wheel has no release */
+    { 32, true, "", "", "" },  /* nor has motion */
+};
+
+static const struct mouse_encoding mouse_encodings_x10[] = {
+    { 0, false, "\033[M %*", "\033[M %*", "\033[M %*" },
+    { 0, true, "\033[M#%*", "\033[M#%*", "\033[M#%*" },   /* release is button 3 */
+    { 2 | KEY_MOUSE_CTRL, true, "\033[M3%*", "\033[M3%*", "\033[M3%*" },
+    { 64, false, "\033[M`%*", "\033[M`%*", "\033[M`%*" },
+    { 65 | KEY_MOUSE_SHIFT, false, "\033[Me%*", "\033[Me%*", "\033[Me%*" },
+    { 32, false, "", "\033[M@%*", "\033[M@%*" },
+    { 34 | KEY_MOUSE_META, false, "", "\033[MJ%*", "\033[MJ%*" },
+    { 35, false, "", "", "\033[MC%*" },
+    { 64, true, "", "", "" },
+    { 32, true, "", "", "" },
+};
+
+static void assert_mouse_encodes_to(const struct mouse_event *m, int flags, int x, int y,
+                                    const char *expected)
+{
+    char out[32];
+    size_t n = key_encode_mouse(m, flags, x, y, out);
+
+    if (n != strlen(expected) || memcmp(out, expected, n) != 0) {
+        print_error("mouse button %d release %d at %d,%d flags %#x: got %zu bytes \"", m->button,
+                    m->release, x, y, flags, n);
+        for (size_t i = 0; i < n; i++)
+            print_error((unsigned char)out[i] < 0x20 ? "\\x%02x" : "%c", (unsigned char)out[i]);
+        print_error("\", want \"\\033%s\"\n", expected[0] ? expected + 1 : "");
+        fail();
+    }
+}
+
+static void check_mouse_encodings(int encoding, const struct mouse_encoding *cases,
+                                  size_t ncases)
+{
+    for (size_t i = 0; i < ncases; i++) {
+        /* The event's own position and origin do not matter, only (x, y) and flags. */
+        struct mouse_event m = { 70, 70, cases[i].button, cases[i].release, encoding == 0 };
+
+        assert_mouse_encodes_to(&m, encoding | KEY_ENC_MOUSE_NORMAL, 4, 9, cases[i].normal);
+        assert_mouse_encodes_to(&m, encoding | KEY_ENC_MOUSE_BUTTON, 4, 9, cases[i].button_mode);
+        assert_mouse_encodes_to(&m, encoding | KEY_ENC_MOUSE_ANY, 4, 9, cases[i].any);
+        /* The widest mode wins. */
+        assert_mouse_encodes_to(&m, encoding | KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_ANY, 4, 9,
+                                cases[i].any);
+        /* No mouse mode: nothing, even with an encoding or key flags set. */
+        assert_mouse_encodes_to(&m, encoding, 4, 9, "");
+        assert_mouse_encodes_to(&m, encoding | KEY_ENC_CURSOR_APP | KEY_ENC_KEYPAD_APP, 4, 9, "");
+    }
+}
+
+static void test_mouse_encode_sgr_for_each_mode(void **state)
+{
+    (void)state;
+    check_mouse_encodings(KEY_ENC_MOUSE_SGR, mouse_encodings_sgr, LEN(mouse_encodings_sgr));
+}
+
+static void test_mouse_encode_x10_for_each_mode(void **state)
+{
+    (void)state;
+    check_mouse_encodings(0, mouse_encodings_x10, LEN(mouse_encodings_x10));
+}
+
+static void test_mouse_encode_limits(void **state)
+{
+    struct mouse_event m = { 0, 0, 0, false, true };
+    char out[32];
+
+    (void)state;
+    /* X10: 1-based 223 (byte 255) is the last coordinate and button value. */
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_NORMAL, 222, 222, "\033[M \xff\xff");
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_NORMAL, 223, 0, out), 0);
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_NORMAL, 0, 223, out), 0);
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_NORMAL, 1000, 1000, out), 0);
+    /* SGR has no such limit. */
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_SGR, 223, 1000,
+                            "\033[<0;224;1001M");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_SGR, 65533, 65533,
+                            "\033[<0;65534;65534M");
+    /* Buttons 8-11 with high bits: past 223 X10 cannot send them. */
+    m.button = 128 | 64 | 31;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, 0, "\033[<223;1;1M");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY, 0, 0, "\033[M\xff!!");
+    m.button = 224;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, 0, "\033[<224;1;1M");
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY, 0, 0, out), 0);
+    /* Outside the pane, absurd positions and button codes: nothing, no overflow. */
+    m.button = 0;
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, -1, 0, out), 0);
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, -5, out), 0);
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 2147483647, 0,
+                                      out), 0);
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, 65534, out),
+                     0);
+    m.button = 256;
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, 0, out), 0);
+    m.button = -1;
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_SGR, 0, 0, out), 0);
+}
+
+/* Every event a terminal can send, encoded for each encoding and parsed back. */
+static void test_mouse_parse_of_encode_round_trips(void **state)
+{
+    static const int buttons[] = {
+        0, 1, 2, 4, 9, 18, 28, 32, 33, 34 | 16, 35, 35 | 8, 64, 65, 66, 67 | 4, 128, 130 | 32,
+    };
+    static const int cells[][2] = { { 0, 0 }, { 1, 2 }, { 79, 23 }, { 222, 222 }, { 500, 300 },
+                                    { 65533, 0 } };
+
+    (void)state;
+    for (int sgr = 0; sgr <= 1; sgr++) {
+        int flags = KEY_ENC_MOUSE_ANY | (sgr ? KEY_ENC_MOUSE_SGR : 0);
+
+        for (size_t b = 0; b < LEN(buttons); b++) {
+            for (int release = 0; release <= 1; release++) {
+                for (size_t c = 0; c < LEN(cells); c++) {
+                    struct mouse_event e = { 0, 0, buttons[b], release, sgr }, back;
+                    int x = cells[c][0], y = cells[c][1];
+                    bool encodable =
+                        !(release && (buttons[b] & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL)))
+                        && (sgr || (x < 223 && y < 223));
+                    char out[32];
+                    key_code key;
+                    size_t n = key_encode_mouse(&e, flags, x, y, out);
+
+                    if (!encodable) {
+                        assert_int_equal(n, 0);
+                        continue;
+                    }
+                    assert_true(n > 0);
+                    assert_int_equal(parse_mouse_exact(out, n, false, &key, &back), n);
+                    assert_int_equal(key, KEYC_MOUSE);
+                    assert_int_equal(back.x, x);
+                    assert_int_equal(back.y, y);
+                    assert_int_equal(back.release, release);
+                    assert_int_equal(back.sgr, sgr);
+                    /* X10 does not say which button was released. */
+                    if (sgr || !release)
+                        assert_int_equal(back.button, buttons[b]);
+                    else
+                        assert_int_equal(back.button, (buttons[b] & KEY_MOUSE_MODS) | 3);
+                }
+            }
+        }
+    }
+}
+
+/* CSI ~ and CSI 0 ~ name no key: consumed and ignored, not taken for an arrow. */
+static void test_tilde_without_a_key_number_is_no_key(void **state)
+{
+    (void)state;
+    key_code key = 0;
+    assert_int_equal(key_parse("\033[~", 3, false, &key), 3);
+    assert_int_equal(key, KEYC_NONE);
+    assert_int_equal(key_parse("\033[0~", 4, false, &key), 4);
+    assert_int_equal(key, KEYC_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tilde_without_a_key_number_is_no_key),
         cmocka_unit_test(test_canonical_names_round_trip),
         cmocka_unit_test(test_name_aliases_give_the_same_key),
         cmocka_unit_test(test_ctrl_names_match_the_byte_a_terminal_sends),
@@ -889,6 +1319,17 @@ int main(void)
         cmocka_unit_test(test_encode_keys_without_encoding_give_nothing),
         cmocka_unit_test(test_encode_of_parse_gives_back_the_sequence),
         cmocka_unit_test(test_encode_of_name_parses_back_to_the_key),
+        cmocka_unit_test(test_mouse_sgr_press_release_wheel_and_motion_parse),
+        cmocka_unit_test(test_mouse_x10_parse),
+        cmocka_unit_test(test_mouse_reports_mixed_with_keys),
+        cmocka_unit_test(test_mouse_truncated_reports_wait_then_keep_their_bytes),
+        cmocka_unit_test(test_mouse_garbage_reports_are_consumed_and_ignored),
+        cmocka_unit_test(test_mouse_random_input_gives_events_in_range),
+        cmocka_unit_test(test_mouse_key_name_has_no_key_encoding),
+        cmocka_unit_test(test_mouse_encode_sgr_for_each_mode),
+        cmocka_unit_test(test_mouse_encode_x10_for_each_mode),
+        cmocka_unit_test(test_mouse_encode_limits),
+        cmocka_unit_test(test_mouse_parse_of_encode_round_trips),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
