@@ -654,6 +654,12 @@ const char *client_screen_row(struct pty_client *c, int y)
     return c->row;
 }
 
+const struct vt *client_vt(struct pty_client *c)
+{
+    client_pump(c, 0);
+    return c->vt;
+}
+
 static bool screen_has(struct pty_client *c, const char *needle)
 {
     for (int y = 0; y < c->rows; y++) {

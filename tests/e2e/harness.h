@@ -82,6 +82,9 @@ bool client_wait_row(struct pty_client *c, int y, const char *needle, int timeou
 bool client_screen_contains(struct pty_client *c, const char *needle);
 /* Text of row y (negative: from the bottom); valid until the next call on c. */
 const char *client_screen_row(struct pty_client *c, int y);
+/* The emulator holding what the client's terminal shows (cells, colours, cursor). */
+struct vt;
+const struct vt *client_vt(struct pty_client *c);
 /* Flag of window idx in the status line (last row): '*' current, '-' last, ' ' none,
  * 0 if the window is not listed. */
 char client_window_flag(struct pty_client *c, int idx);

@@ -1,0 +1,112 @@
+/* test_terminals.c - end-to-end: clients on different terminals (xterm-256color,
+ * screen with 8 colours, vt100 with none) see the right screen: the pane's text where
+ * capture-pane says it is, the status line, and colours only as the terminal has them. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vt.h"
+
+/* A detached session whose program prints coloured text, then a client on TERM term. */
+static struct pty_client *attach_with_term(struct tmx_env *env, const char *term)
+{
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "printf 'plain \\033[31mred\\033[m \\033[1mbold\\033[m\\n'; seq 1 5; exec sh",
+                             NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "5", E2E_TIMEOUT));
+    setenv("TERM", term, 1);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    setenv("TERM", "xterm-256color", 1);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    return c;
+}
+
+/* Every row of the pane on the client's screen equals what capture-pane reports. */
+static void assert_screen_matches_capture(struct tmx_env *env, struct pty_client *c)
+{
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    char *line = out;
+    for (int y = 0; y < 23; y++) {
+        char *nl = line != NULL ? strchr(line, '\n') : NULL;
+        if (nl != NULL)
+            *nl = '\0';
+        const char *want = line != NULL ? line : "";
+        const char *got = client_screen_row(c, y);
+        if (strcmp(got, want) != 0) {
+            client_dump(c);
+            fail_msg("row %d: screen \"%s\", capture-pane \"%s\"", y, got, want);
+        }
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    free(out);
+}
+
+/* The cell of the first occurrence of text on row y (or NULL). */
+static const struct grid_cell *cell_of(struct pty_client *c, int y, const char *text)
+{
+    const char *row = client_screen_row(c, y);
+    const char *at = strstr(row, text);
+    if (at == NULL)
+        return NULL;
+    return vt_cell(client_vt(c), (int)(at - row), y);
+}
+
+static void check_terminal(struct tmx_env *env, const char *term, bool colours)
+{
+    struct pty_client *c = attach_with_term(env, term);
+    assert_true(client_wait_text(c, "plain red bold", E2E_TIMEOUT));
+    assert_screen_matches_capture(env, c);
+
+    const struct grid_cell *red = cell_of(c, 0, "red");
+    const struct grid_cell *bold = cell_of(c, 0, "bold");
+    assert_non_null(red);
+    assert_non_null(bold);
+    assert_true(bold->attr & ATTR_BOLD);
+    if (colours)
+        assert_int_equal(red->fg, COLOUR_PALETTE | 1);
+    else
+        assert_int_equal(red->fg, COLOUR_DEFAULT);
+
+    /* Typing still works and the echo lands where capture-pane says. */
+    client_type(c, "echo ok-$((40+2))\r");
+    assert_true(client_wait_text(c, "ok-42", E2E_TIMEOUT));
+    assert_true(wait_capture(env, "s", "ok-42", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_screen_matches_capture(env, c);
+
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_termios_restored(c));
+}
+
+static void test_xterm_256color_client_sees_colours(void **state)
+{
+    check_terminal(*state, "xterm-256color", true);
+}
+
+static void test_screen_client_with_8_colours(void **state)
+{
+    check_terminal(*state, "screen", true);
+}
+
+static void test_vt100_client_without_colours(void **state)
+{
+    check_terminal(*state, "vt100", false);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_xterm_256color_client_sees_colours, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_screen_client_with_8_colours, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_vt100_client_without_colours, e2e_setup,
+                                        e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
