@@ -67,6 +67,39 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
             i++;
             break;
         }
+        if (a[1] == '-') {
+            /* --name or --name=value: the short flag the entry maps it to. */
+            const char *name = a + 2, *eq = strchr(name, '=');
+            size_t nlen = eq != NULL ? (size_t)(eq - name) : strlen(name);
+            char flag = 0;
+            for (const char *l = e->longs; l != NULL && *l != '\0';) {
+                const char *le = strchr(l, '=');
+                if (le == NULL)
+                    break;
+                if ((size_t)(le - l) == nlen && strncmp(l, name, nlen) == 0)
+                    flag = le[1];
+                l = strchr(le, ',');
+                l = l != NULL ? l + 1 : NULL;
+            }
+            const char *pos = flag != 0 ? strchr(e->spec, flag) : NULL;
+            if (pos == NULL) {
+                cmd_error(ctx, "%s: unknown option --%.*s (usage: %s %s)", e->name, (int)nlen, name,
+                          e->name, e->usage);
+                return -1;
+            }
+            if (pos[1] == ':') {
+                if (eq != NULL)
+                    args->flags[(unsigned char)flag] = eq + 1;
+                else if (i + 1 < argc)
+                    args->flags[(unsigned char)flag] = argv[++i];
+                else {
+                    cmd_error(ctx, "%s: --%.*s needs a value", e->name, (int)nlen, name);
+                    return -1;
+                }
+            } else
+                args->flags[(unsigned char)flag] = "";
+            continue;
+        }
         for (const char *f = a + 1; *f; f++) {
             unsigned char ch = (unsigned char)*f;
             const char *pos = ch < 128 && ch != ':' ? strchr(e->spec, ch) : NULL;

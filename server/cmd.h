@@ -24,7 +24,11 @@ struct cmd_ctx {
     bool attached;           /* the command attached the client to a session */
     bool wait;               /* the client waits (wait-for): no exit yet */
     bool detached;           /* the command detached/exited the issuing client */
+    int exit_status;         /* status for the client when the command succeeds (wait-pane) */
 };
+
+/* wait-pane --timeout gave up: a status no command's exit is confused with... mostly. */
+#define WAIT_PANE_TIMEOUT_STATUS 124
 
 /* Parsed flags and arguments. flags['x'] is NULL if -x was not given, "" for a flag
  * without argument, or the argument. */
@@ -41,6 +45,7 @@ struct cmd_entry {
     int min_args, max_args;  /* max -1: unlimited */
     const char *usage;
     int (*exec)(struct cmd_ctx *ctx, struct cmd_args *args);
+    const char *longs;       /* long options as "name=X,..." meaning -X, or NULL */
 };
 
 /* Run one command given as an argv (from the command line). Returns 0 or 1. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "server_client.h"
@@ -111,7 +112,17 @@ static void format_variable(const struct format_ctx *ctx, const char *name, stru
     else if (p != NULL && strcmp(name, "pane_current_path") == 0)
         snprintf(buf, sizeof buf, "%s", p->cwd);
     else if (p != NULL && strcmp(name, "pane_dead") == 0)
-        snprintf(buf, sizeof buf, "%d", p->reaped);
+        snprintf(buf, sizeof buf, "%d", p->dead);
+    else if (p != NULL && strcmp(name, "pane_dead_status") == 0) {
+        if (p->reaped && WIFEXITED(p->wait_status))
+            snprintf(buf, sizeof buf, "%d", WEXITSTATUS(p->wait_status));
+    } else if (p != NULL && strcmp(name, "pane_dead_signal") == 0) {
+        if (p->reaped && WIFSIGNALED(p->wait_status))
+            snprintf(buf, sizeof buf, "%d", WTERMSIG(p->wait_status));
+    } else if (p != NULL && strcmp(name, "pane_dead_time") == 0) {
+        if (p->reaped)
+            snprintf(buf, sizeof buf, "%lld", (long long)p->exit_time);
+    }
     else if (ctx->client != NULL && strcmp(name, "client_pid") == 0)
         snprintf(buf, sizeof buf, "%ld", (long)ctx->client->pid);
     else if (ctx->client != NULL && strcmp(name, "client_termname") == 0)

@@ -124,26 +124,18 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd,
     _exit(127);
 }
 
-struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
+/* Fork a pty and exec the command into pane p (new, or dead and being respawned).
+ * Returns 0, or -1 with err set. */
+static int pane_start(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
 {
-    struct server *srv = w->session->server;
-    struct pane *p = xcalloc(1, sizeof *p);
-    p->window = w;
-    p->server = srv;
-    p->id = srv->next_pane_id++;
-    p->cols = args->cols;
-    p->rows = args->rows;
-    p->cwd = xstrdup(args->cwd != NULL ? args->cwd : "/");
-
+    struct server *srv = p->server;
     int errpipe[2];
     if (pipe2(errpipe, O_CLOEXEC) != 0) {
         snprintf(err, errsize, "pipe: %s", strerror(errno));
-        free(p->cwd);
-        free(p);
-        return NULL;
+        return -1;
     }
 
-    struct winsize ws = {.ws_col = (unsigned short)args->cols, .ws_row = (unsigned short)args->rows};
+    struct winsize ws = {.ws_col = (unsigned short)p->cols, .ws_row = (unsigned short)p->rows};
     struct termios tio;
     memset(&tio, 0, sizeof tio);
     /* Sane defaults for a new terminal, as a real terminal emulator would set. */
@@ -183,9 +175,7 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     if (pid < 0) {
         snprintf(err, errsize, "cannot create a terminal for the command: %s", strerror(errno));
         close(errpipe[0]);
-        free(p->cwd);
-        free(p);
-        return NULL;
+        return -1;
     }
     int child_errno = 0;
     ssize_t n;
@@ -197,26 +187,59 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
         snprintf(err, errsize, "cannot run \"%s\": %s", args->argc > 0 ? args->argv[0] : "shell",
                  strerror(child_errno));
         close(master);
-        waitpid(pid, NULL, 0);
-        free(p->cwd);
-        free(p);
-        return NULL;
+        waitpid(pid, NULL, 0); /* it exits at once after the failed exec */
+        return -1;
     }
 
     p->fd = master;
     p->pid = pid;
+    p->reaped = p->eof = false;
+    p->wait_status = 0;
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
     fcntl(master, F_SETFD, FD_CLOEXEC);
-    p->vt = vt_create(args->cols, args->rows, srv->history_limit);
-    vt_set_reply(p->vt, pane_reply, p);
-    p->to_pty = evbuffer_new();
     p->read_ev = event_new(srv->base, master, EV_READ | EV_PERSIST, pane_read_cb, p);
     p->write_ev = event_new(srv->base, master, EV_WRITE, pane_write_cb, p);
     event_add(p->read_ev, NULL);
+    return 0;
+}
+
+/* Keep the command so respawn-pane can run it again. */
+static void pane_keep_command(struct pane *p, const struct spawn_args *args)
+{
+    for (int i = 0; i < p->argc; i++)
+        free(p->argv[i]);
+    free(p->argv);
+    p->argc = args->argc;
+    p->argv = xcalloc((size_t)args->argc + 1, sizeof *p->argv);
+    for (int i = 0; i < args->argc; i++)
+        p->argv[i] = xstrdup(args->argv[i]);
+}
+
+struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
+{
+    struct server *srv = w->session->server;
+    struct pane *p = xcalloc(1, sizeof *p);
+    p->window = w;
+    p->server = srv;
+    p->id = srv->next_pane_id++;
+    p->fd = -1;
+    p->cols = args->cols;
+    p->rows = args->rows;
+    p->cwd = xstrdup(args->cwd != NULL ? args->cwd : "/");
+    if (pane_start(p, args, err, errsize) != 0) {
+        free(p->cwd);
+        free(p);
+        return NULL;
+    }
+    pane_keep_command(p, args);
+    p->vt = vt_create(args->cols, args->rows, srv->history_limit);
+    vt_set_reply(p->vt, pane_reply, p);
+    p->to_pty = evbuffer_new();
     return p;
 }
 
-void pane_free(struct pane *p)
+/* Release the pty and events of a finished program (the screen stays). */
+static void pane_release_pty(struct pane *p)
 {
     if (p->read_ev != NULL)
         event_free(p->read_ev);
@@ -224,14 +247,54 @@ void pane_free(struct pane *p)
         event_free(p->write_ev);
     if (p->exit_timer != NULL)
         event_free(p->exit_timer);
-    if (p->name_timer != NULL)
-        event_free(p->name_timer);
+    p->read_ev = p->write_ev = p->exit_timer = NULL;
     if (p->fd >= 0)
         close(p->fd);
+    p->fd = -1;
+    if (p->to_pty != NULL)
+        evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
+}
+
+void pane_mark_dead(struct pane *p)
+{
+    p->dead = true;
+    pane_release_pty(p);
+}
+
+int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
+{
+    if (p->pid > 0 && !p->reaped)
+        kill(-p->pid, SIGHUP);
+    pane_release_pty(p);
+    struct spawn_args a = *args;
+    if (a.argc == 0 && args->argv == NULL) {
+        /* No new command: run the one the pane had. */
+        a.argc = p->argc;
+        a.argv = p->argv;
+    }
+    a.cols = p->cols;
+    a.rows = p->rows;
+    if (pane_start(p, &a, err, errsize) != 0)
+        return -1;
+    if (a.argv != p->argv)
+        pane_keep_command(p, &a);
+    p->dead = false;
+    return 0;
+}
+
+void pane_free(struct pane *p)
+{
+    server_pane_waiters_release(p->server, p);
     if (p->pid > 0 && !p->reaped)
         kill(-p->pid, SIGHUP); /* the session leader's group: the shell and its jobs */
+    pane_release_pty(p);
+    if (p->name_timer != NULL)
+        event_free(p->name_timer);
     if (p->to_pty != NULL)
         evbuffer_free(p->to_pty);
+    for (int i = 0; i < p->argc; i++)
+        free(p->argv[i]);
+    free(p->argv);
     if (p->vt != NULL)
         vt_free(p->vt);
     free(p->cwd);
@@ -376,4 +439,13 @@ bool pane_child_exited(struct pane *p, pid_t pid, int status)
         evtimer_add(p->exit_timer, &tv);
     }
     return true;
+}
+
+int pane_exit_status(const struct pane *p)
+{
+    if (WIFEXITED(p->wait_status))
+        return WEXITSTATUS(p->wait_status);
+    if (WIFSIGNALED(p->wait_status))
+        return 128 + WTERMSIG(p->wait_status);
+    return 0;
 }

@@ -37,6 +37,9 @@ struct pane {
     struct timeval sync_since;
     char *cwd;
     int cols, rows;
+    int argc;                /* the command, kept for respawn-pane */
+    char **argv;
+    bool dead;               /* finished but kept on screen (remain-on-exit) */
 };
 
 /* How to start a pane's command. */
@@ -52,6 +55,13 @@ struct spawn_args {
 /* Fork a pty and run the command. Returns NULL with err set on failure. */
 struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize);
 void pane_free(struct pane *p);
+/* The program finished and the pane stays (remain-on-exit): release its pty. */
+void pane_mark_dead(struct pane *p);
+/* Run a command again in pane p (dead or, killed first, alive). args->argv NULL means the
+ * pane's own command. Returns 0, or -1 with err set. */
+int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_t errsize);
+/* The exit status a shell would report for the reaped child: code, or 128 + signal. */
+int pane_exit_status(const struct pane *p);
 /* Queue bytes for the program (never blocks). */
 void pane_write(struct pane *p, const void *buf, size_t len);
 void pane_resize(struct pane *p, int cols, int rows);

@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "key_bindings.h"
 #include "log.h"
+#include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
@@ -149,6 +150,61 @@ static void server_accept_cb(evutil_socket_t fd, short events, void *arg)
     c->pid = cred.pid;
 }
 
+/* remain-on-exit: the pane stays with its last screen and a line saying how the
+ * command ended; wait-pane callers get the status now. */
+static void server_pane_dead(struct pane *p)
+{
+    struct server *s = p->server;
+    pane_mark_dead(p);
+    char when[64];
+    struct tm tm;
+    localtime_r(&p->exit_time, &tm);
+    strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
+    char line[160];
+    int n;
+    if (WIFSIGNALED(p->wait_status))
+        n = snprintf(line, sizeof line, "Pane is dead (signal %d, %s)", WTERMSIG(p->wait_status), when);
+    else
+        n = snprintf(line, sizeof line, "Pane is dead (status %d, %s)", pane_exit_status(p), when);
+    int x, y;
+    vt_cursor(p->vt, &x, &y);
+    if (x != 0)
+        vt_feed(p->vt, "\r\n", 2);
+    vt_feed(p->vt, "\033[m", 3);
+    vt_feed(p->vt, line, (size_t)n);
+    server_pane_waiters_release(s, p);
+    server_redraw_session(s, p->window->session);
+}
+
+void server_pane_waiters_release(struct server *s, struct pane *p)
+{
+    for (size_t i = 0; i < s->nwaiters;) {
+        struct pane_waiter *pw = &s->waiters[i];
+        if (pw->pane_id != p->id) {
+            i++;
+            continue;
+        }
+        if (p->reaped)
+            server_client_exit(pw->client, pane_exit_status(p), NULL);
+        else {
+            char *msg = xasprintf("tmx: pane %%%u was killed before its command exited", p->id);
+            server_client_send(pw->client, MSG_STDERR, msg, strlen(msg));
+            server_client_send(pw->client, MSG_STDERR, "\n", 1);
+            free(msg);
+            server_client_exit(pw->client, 128 + SIGHUP, NULL);
+        }
+        server_pane_waiter_remove(s, i);
+    }
+}
+
+void server_pane_waiter_remove(struct server *s, size_t i)
+{
+    if (s->waiters[i].timer != NULL)
+        event_free(s->waiters[i].timer);
+    memmove(&s->waiters[i], &s->waiters[i + 1], (s->nwaiters - i - 1) * sizeof *s->waiters);
+    s->nwaiters--;
+}
+
 void server_pane_finished(struct pane *p)
 {
     struct window *w = p->window;
@@ -156,12 +212,11 @@ void server_pane_finished(struct pane *p)
     struct server *s = sess->server;
 
     log_debug("pane %%%u finished", p->id);
-    /* The status a shell would give: the exit code, or 128 + the signal. */
-    int status = 0;
-    if (WIFEXITED(p->wait_status))
-        status = WEXITSTATUS(p->wait_status);
-    else if (WIFSIGNALED(p->wait_status))
-        status = 128 + WTERMSIG(p->wait_status);
+    int status = pane_exit_status(p);
+    if (w->remain_on_exit > 0 || (w->remain_on_exit < 0 && s->remain_on_exit)) {
+        server_pane_dead(p);
+        return;
+    }
     TAILQ_REMOVE(&w->panes, p, entry);
     if (w->active == p)
         w->active = TAILQ_FIRST(&w->panes);
@@ -333,6 +388,9 @@ static void server_free_all(struct server *s)
         free(s->channels[i].waiters);
     }
     free(s->channels);
+    while (s->nwaiters > 0)
+        server_pane_waiter_remove(s, s->nwaiters - 1);
+    free(s->waiters);
     event_free(s->sig_chld);
     event_free(s->sig_term);
     event_free(s->sig_hup);

@@ -21,6 +21,7 @@
 #include "proto.h"
 #include "server_int.h"
 #include "session.h"
+#include "vt.h"
 #include "xmalloc.h"
 
 /* Frames are at least this far apart under a flood (about 120 per second)... */
@@ -90,6 +91,12 @@ void server_client_free(struct client *c)
                 break;
             }
         }
+    }
+    for (size_t i = 0; i < s->nwaiters;) {
+        if (s->waiters[i].client == c)
+            server_pane_waiter_remove(s, i);
+        else
+            i++;
     }
     bufferevent_free(c->bev);
     event_free(c->render_timer);
@@ -266,6 +273,14 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     compose_client(c);
     struct evbuffer *frame = evbuffer_new();
     render_frame(c->render, &c->canvas, frame);
+    /* The terminal follows the active pane: its title, and the input modes it asked for
+     * (mouse, bracketed paste, focus), so its events reach it in its encoding. */
+    if (active != NULL) {
+        render_set_modes(c->render, vt_modes(active->vt), frame);
+        const char *title = vt_title(active->vt);
+        if (*title != '\0')
+            render_set_title(c->render, title, frame);
+    }
     size_t len = evbuffer_get_length(frame);
     if (len > 0) {
         /* Split into messages under the protocol's payload limit. */
@@ -414,7 +429,7 @@ static void client_command(struct client *c, const char *payload, size_t len)
     evbuffer_free(ctx.err);
     if (ctx.attached || ctx.wait || c->exiting)
         return;
-    server_client_exit(c, status, NULL);
+    server_client_exit(c, status != 0 ? status : ctx.exit_status, NULL);
 }
 
 /* Decode complete messages; anything malformed closes this client only. */

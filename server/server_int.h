@@ -35,6 +35,13 @@ struct wait_channel {
     size_t nwaiters;
 };
 
+/* A client blocked in `wait-pane` until pane %pane_id's command exits. */
+struct pane_waiter {
+    struct client *client;
+    uint32_t pane_id;
+    struct event *timer;   /* --timeout, or NULL */
+};
+
 struct server {
     struct event_base *base;
     char *socket_path;
@@ -63,6 +70,9 @@ struct server {
 
     struct wait_channel *channels;
     size_t nchannels;
+    struct pane_waiter *waiters;
+    size_t nwaiters;
+    bool remain_on_exit;   /* global default of the window option */
 
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
     int exit_status;
@@ -85,6 +95,9 @@ void server_redraw_session(struct server *s, struct session *sess);
 struct pane;
 /* Called by a pane when its program wrote 'bytes' of output (the vt has changed). */
 void server_pane_output(struct pane *p, size_t bytes);
+/* Answer wait-pane callers of pane p (its command exited, or it is being killed). */
+void server_pane_waiters_release(struct server *s, struct pane *p);
+void server_pane_waiter_remove(struct server *s, size_t i);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */
 void server_pane_finished(struct pane *p);
 #endif

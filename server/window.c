@@ -20,6 +20,7 @@ struct window *window_create(struct session *s, int index, const char *name)
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
     w->rows = s->rows;
+    w->remain_on_exit = -1;
     return w;
 }
 

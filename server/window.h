@@ -20,6 +20,7 @@ struct window {
     TAILQ_HEAD(, pane) panes;
     struct pane *active;
     int cols, rows;
+    int remain_on_exit;       /* -1: the global option, 0 off, 1 on */
 };
 
 struct window *window_create(struct session *s, int index, const char *name);

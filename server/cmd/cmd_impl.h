@@ -31,6 +31,9 @@ int cmd_send_prefix(struct cmd_ctx *, struct cmd_args *);
 int cmd_capture_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_panes(struct cmd_ctx *, struct cmd_args *);
 int cmd_kill_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_respawn_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
+int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_refresh_client(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_keys(struct cmd_ctx *, struct cmd_args *);

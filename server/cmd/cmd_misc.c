@@ -10,6 +10,7 @@
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
+#include "session.h"
 #include "xmalloc.h"
 
 static int parse_number(const char *s, long min, long max, long *out)
@@ -22,6 +23,49 @@ static int parse_number(const char *s, long min, long max, long *out)
     return 0;
 }
 
+/* on/off for a flag option; a missing value toggles. Returns -1 if not a flag word. */
+static int parse_flag(const char *value, int current)
+{
+    if (value == NULL)
+        return !current;
+    if (strcmp(value, "on") == 0 || strcmp(value, "yes") == 0 || strcmp(value, "1") == 0)
+        return 1;
+    if (strcmp(value, "off") == 0 || strcmp(value, "no") == 0 || strcmp(value, "0") == 0)
+        return 0;
+    return -1;
+}
+
+/* remain-on-exit: a window option (-t window, or -g for the default of all windows). */
+static int set_remain_on_exit(struct cmd_ctx *ctx, struct cmd_args *args, const char *value)
+{
+    struct server *s = ctx->server;
+    if (args->flags['g'] != NULL) {
+        int on = args->flags['u'] != NULL ? 0 : parse_flag(value, s->remain_on_exit);
+        if (on < 0) {
+            cmd_error(ctx, "remain-on-exit: on or off, not \"%s\"", value);
+            return -1;
+        }
+        s->remain_on_exit = on;
+        return 0;
+    }
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    if (args->flags['u'] != NULL) {
+        w->remain_on_exit = -1;
+        return 0;
+    }
+    int current = w->remain_on_exit < 0 ? s->remain_on_exit : w->remain_on_exit;
+    int on = parse_flag(value, current);
+    if (on < 0) {
+        cmd_error(ctx, "remain-on-exit: on or off, not \"%s\"", value);
+        return -1;
+    }
+    w->remain_on_exit = on;
+    return 0;
+}
+
 /* The options the core knows; the options issue replaces this with a table. */
 int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -29,6 +73,8 @@ int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *name = args->argv[0];
     const char *value = args->argc > 1 ? args->argv[1] : NULL;
     long v;
+    if (strcmp(name, "remain-on-exit") == 0)
+        return set_remain_on_exit(ctx, args, value);
     if (value == NULL && args->flags['u'] == NULL) {
         cmd_error(ctx, "set-option %s: no value given", name);
         return -1;
@@ -98,6 +144,7 @@ int cmd_show_options(struct cmd_ctx *ctx, struct cmd_args *args)
         {"escape-time", xasprintf("%d", s->escape_time_ms)},
         {"history-limit", xasprintf("%d", s->history_limit)},
         {"prefix", xasprintf("%s", prefix)},
+        {"remain-on-exit", xasprintf("%s", s->remain_on_exit ? "on" : "off")},
     };
     int found = 0;
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include <event2/buffer.h>
+#include <event2/event.h>
 
 #include "format.h"
 #include "keys.h"
+#include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
@@ -177,5 +179,111 @@ int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_destroy_window(ctx, sess, w);
     else
         cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+/* Respawn pane p with the command in args (or its own), killing it first with -k. */
+static int respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
+                   struct pane *p)
+{
+    if (!p->dead && args->flags['k'] == NULL) {
+        cmd_error(ctx, "pane %%%u still active (respawn with -k to kill it first)", p->id);
+        return -1;
+    }
+    struct spawn_args sa = {
+        .argc = args->argc,
+        .argv = args->argc > 0 ? args->argv : NULL,
+        .cwd = args->flags['c'] != NULL ? args->flags['c'] : p->cwd,
+        .env = sess->env,
+        .nenv = sess->nenv,
+    };
+    char err[512];
+    if (pane_respawn(p, &sa, err, sizeof err) != 0) {
+        cmd_error(ctx, "%s", err);
+        return -1;
+    }
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_respawn_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    return respawn(ctx, args, sess, p);
+}
+
+int cmd_respawn_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    if (w->active == NULL) {
+        cmd_error(ctx, "window %d has no pane", w->index);
+        return -1;
+    }
+    return respawn(ctx, args, sess, w->active);
+}
+
+static void wait_pane_timeout_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    struct server *s = c->server;
+    (void)fd;
+    (void)events;
+    for (size_t i = 0; i < s->nwaiters; i++) {
+        if (s->waiters[i].client == c) {
+            const char *msg = "tmx: wait-pane: timed out, the command is still running\n";
+            server_client_send(c, MSG_STDERR, msg, strlen(msg));
+            server_client_exit(c, WAIT_PANE_TIMEOUT_STATUS, NULL);
+            server_pane_waiter_remove(s, i);
+            return;
+        }
+    }
+}
+
+/* Block the calling client until the pane's command exits, then exit with its status
+ * (128 + signal for a signal); at once if it already died (remain-on-exit). */
+int cmd_wait_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct server *s = ctx->server;
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (ctx->client == NULL || ctx->client->attached) {
+        cmd_error(ctx, "wait-pane: only from the command line (tmx wait-pane -t %%%u)", p->id);
+        return -1;
+    }
+    double timeout = -1;
+    if (args->flags['T'] != NULL) {
+        char *end;
+        timeout = strtod(args->flags['T'], &end);
+        if (*end != '\0' || !(timeout >= 0) || timeout > 1e9) {
+            cmd_error(ctx, "wait-pane: invalid timeout: %s (seconds)", args->flags['T']);
+            return -1;
+        }
+    }
+    if (p->dead || p->reaped) {
+        ctx->exit_status = pane_exit_status(p);
+        return 0;
+    }
+    s->waiters = xreallocarray(s->waiters, s->nwaiters + 1, sizeof *s->waiters);
+    struct pane_waiter *pw = &s->waiters[s->nwaiters++];
+    pw->client = ctx->client;
+    pw->pane_id = p->id;
+    pw->timer = NULL;
+    if (timeout >= 0) {
+        pw->timer = evtimer_new(s->base, wait_pane_timeout_cb, ctx->client);
+        struct timeval tv = {.tv_sec = (time_t)timeout,
+                             .tv_usec = (suseconds_t)((timeout - (double)(time_t)timeout) * 1e6)};
+        evtimer_add(pw->timer, &tv);
+    }
+    ctx->wait = true;
     return 0;
 }

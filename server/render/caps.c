@@ -37,6 +37,14 @@ static const char *const cap_names[RENDER_CAP_COUNT] = {
     [RENDER_CAP_SETAB] = "setab", [RENDER_CAP_OP] = "op",      [RENDER_CAP_CIVIS] = "civis",
     [RENDER_CAP_CNORM] = "cnorm", [RENDER_CAP_SS] = "Ss",      [RENDER_CAP_SE] = "Se",
     [RENDER_CAP_SMAM] = "smam",   [RENDER_CAP_RMAM] = "rmam",  [RENDER_CAP_RMUL] = "rmul",
+    [RENDER_CAP_REP] = "rep",     [RENDER_CAP_TSL] = "tsl",    [RENDER_CAP_FSL] = "fsl",
+    [RENDER_CAP_SYNC] = "Sync",   [RENDER_CAP_KMOUS] = "kmous",
+};
+
+/* TERM prefixes of terminals known to take xterm's OSC 2 title even when their
+ * terminfo entry says nothing about it. */
+static const char *const title_terms[] = {
+    "xterm", "screen", "tmux", "rxvt", "alacritty", "foot", "kitty",
 };
 
 /* The process-wide cache: one entry per (TERM, truecolor) pair ever asked for. It is
@@ -90,6 +98,7 @@ static void caps_read_current(struct render_caps *caps)
     caps->flags[RENDER_FLAG_AM] = tigetflag("am") > 0;
     caps->flags[RENDER_FLAG_XENL] = tigetflag("xenl") > 0;
     caps->flags[RENDER_FLAG_BCE] = tigetflag("bce") > 0;
+    caps->flags[RENDER_FLAG_XT] = tigetflag("XT") > 0;
 
     /* Direct colour: the RGB extension (boolean, number or string form) or Tc. */
     char *rgb_str = tigetstr("RGB");
@@ -159,6 +168,19 @@ static void caps_classify(struct render_caps *caps)
     caps->flags[RENDER_FLAG_ANSI_SGR] = ansi;
     caps->flags[RENDER_FLAG_ANSI_OFF] = ansi && ansi_colour &&
                                        is_sgr(caps->strings[RENDER_CAP_RMUL], "24");
+
+    /* The title: terminfo's own way (tsl ... fsl), or OSC 2 on xterm-like terminals. */
+    bool title = (caps->strings[RENDER_CAP_TSL] != NULL &&
+                  caps->strings[RENDER_CAP_FSL] != NULL) || caps->flags[RENDER_FLAG_XT];
+    for (size_t i = 0; !title && i < sizeof title_terms / sizeof title_terms[0]; i++) {
+        if (strncmp(caps->term, title_terms[i], strlen(title_terms[i])) == 0)
+            title = true;
+    }
+    caps->flags[RENDER_FLAG_TITLE] = title;
+    /* Mouse, paste and focus modes are xterm's: a terminal whose entry describes
+     * mouse input (kmous) or says it is xterm-like (XT) is taken to have them. */
+    caps->flags[RENDER_FLAG_XTERM_MODES] = caps->strings[RENDER_CAP_KMOUS] != NULL ||
+                                          caps->flags[RENDER_FLAG_XT];
 }
 
 static struct render_caps *caps_load(const char *term, bool truecolor, char *err,

@@ -1,6 +1,9 @@
 /* render.c - turns a client's terminal into a wanted canvas by diffing it against a
  * front buffer (what the terminal shows now) and writing only the changed cells, with
- * the cheapest cursor motion and attribute changes the terminal's capabilities allow. */
+ * the cheapest cursor motion and attribute changes the terminal's capabilities allow
+ * (scroll regions, EL/ECH erasures, REP runs), each frame optionally wrapped in a
+ * synchronized update. Also keeps the terminal's title and input modes (mouse,
+ * bracketed paste, focus) as the server wants them, sending only changes. */
 #include "render.h"
 
 #include <stdint.h>
@@ -10,6 +13,7 @@
 
 #include <event2/buffer.h>
 
+#include "../vt/vt.h"
 #include "xmalloc.h"
 
 /* A front-buffer cell whose content is unknown: never equal to any wanted cell. */
@@ -43,8 +47,17 @@ struct render_state {
     int cursor_visible;       /* -1 unknown, 0, 1 */
     int cursor_style;         /* last DECSCUSR sent (0 assumed at start) */
 
+    bool sync;                /* wrap frames in a synchronized update */
+    char sync_begin[32], sync_end[32];
+
+    bool title_known;         /* title holds what the terminal's title was set to */
+    char title[RENDER_TITLE_MAX + 1];
+    bool modes_known;         /* modes holds the input modes the terminal has */
+    uint32_t modes;
+
     struct evbuffer *out;     /* valid during render_frame */
     size_t len;
+    size_t emitted;           /* bytes of this frame, synchronized-update marks aside */
     char buf[8192];
 };
 
@@ -59,6 +72,7 @@ static void out_flush(struct render_state *rs)
 
 static void out_bytes(struct render_state *rs, const char *p, size_t n)
 {
+    rs->emitted += n;
     if (rs->len + n > sizeof rs->buf) {
         out_flush(rs);
         if (n > sizeof rs->buf) {
@@ -258,8 +272,11 @@ static void pen_set(struct render_state *rs, const struct render_pen *t)
         return;
 
     if (flag(rs, RENDER_FLAG_ANSI_SGR)) {
-        struct sgr_params p = { .len = 0 };
-        uint16_t off = cur->attr & ~t->attr;
+        /* The changes from the current pen, or a reset and everything wanted: the
+         * shorter (a reset is just ESC[m when the wanted pen is the default). */
+        struct sgr_params p = { .len = 0 }, r = { .len = 0 };
+        struct render_pen from = *cur;
+        uint16_t off = from.attr & ~t->attr;
         if (off != 0 && flag(rs, RENDER_FLAG_ANSI_OFF)) {
             for (size_t i = 0; i < ATTR_TABLE_SIZE; i++) {
                 if (!(off & attr_table[i].attr))
@@ -268,29 +285,44 @@ static void pen_set(struct render_state *rs, const struct render_pen *t)
                     continue; /* 22 already sent for bold */
                 sgr_add(&p, "%u", attr_table[i].off, 0, 0, 0);
                 if (attr_table[i].off == 22)
-                    cur->attr &= ~(ATTR_BOLD | ATTR_DIM);
+                    from.attr &= ~(ATTR_BOLD | ATTR_DIM);
                 else
-                    cur->attr &= ~attr_table[i].attr;
+                    from.attr &= ~attr_table[i].attr;
             }
         } else if (off != 0) {
             sgr_add(&p, "0", 0, 0, 0, 0);
-            cur->attr = 0;
-            cur->fg = cur->bg = COLOUR_DEFAULT;
+            from.attr = 0;
+            from.fg = from.bg = COLOUR_DEFAULT;
         }
-        uint16_t on = t->attr & ~cur->attr;
+        uint16_t on = t->attr & ~from.attr;
         for (size_t i = 0; i < ATTR_TABLE_SIZE; i++) {
             if (on & attr_table[i].attr)
                 sgr_add(&p, "%u", attr_table[i].on, 0, 0, 0);
+            if (t->attr & attr_table[i].attr)
+                sgr_add(&r, "%u", attr_table[i].on, 0, 0, 0);
         }
-        if (t->fg != cur->fg)
+        if (t->fg != from.fg)
             sgr_colour(&p, t->fg, false);
-        if (t->bg != cur->bg)
+        if (t->bg != from.bg)
             sgr_colour(&p, t->bg, true);
-        if (p.len > 0) {
-            out_str(rs, "\033[");
-            out_bytes(rs, p.buf, p.len);
-            out_str(rs, "m");
+        if (t->fg != COLOUR_DEFAULT)
+            sgr_colour(&r, t->fg, false);
+        if (t->bg != COLOUR_DEFAULT)
+            sgr_colour(&r, t->bg, true);
+        size_t reset_len = r.len == 0 ? 0 : r.len + 2; /* "0;" first */
+        if (p.len == 0) { /* nothing the terminal would see differs */
+            *cur = *t;
+            return;
         }
+        out_str(rs, "\033[");
+        if (reset_len < p.len) {
+            if (r.len > 0)
+                out_str(rs, "0;");
+            out_bytes(rs, r.buf, r.len);
+        } else {
+            out_bytes(rs, p.buf, p.len);
+        }
+        out_str(rs, "m");
         *cur = *t;
         return;
     }
@@ -662,6 +694,58 @@ static void pen_for_erase(struct render_state *rs, uint32_t bg)
     pen_set(rs, &p);
 }
 
+/* Whether two wanted cells are the same plain character in the same colours and
+ * attributes (the condition for drawing both with one REP). */
+static bool cells_repeat(const struct grid_cell *a, const struct grid_cell *b)
+{
+    uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
+    return a->width == 1 && b->width == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
+           a->fg == b->fg && a->bg == b->bg && a->attr == b->attr;
+}
+
+/* How many cells from x of row y to draw with one REP, or 0 if writing them is as
+ * cheap. Only printable ASCII (nothing a terminal could treat specially, nothing
+ * multi-byte or combining) and never the last column, so the repeat can never reach
+ * the right margin and autowrap. Trailing cells the terminal already shows are left. */
+static int repeat_run(struct render_state *rs, const struct grid_cell *row, int x, int y)
+{
+    const char *rep = cap(rs, RENDER_CAP_REP);
+    const struct grid_cell *c = &row[x];
+    uint32_t ch = c->ch == 0 ? ' ' : c->ch;
+    if (rep == NULL || !cells_repeat(c, c) || ch < 0x20 || ch > 0x7e)
+        return 0;
+    int n = 1;
+    while (x + n < rs->cols - 1 && cells_repeat(&row[x + n], c))
+        n++;
+    while (n > 0 && cells_same(front_cell(rs, x + n - 1, y), &row[x + n - 1]))
+        n--;
+    if (n < 3) /* some rep strings (xterm's) get a count of 1 wrong */
+        return 0;
+    char tmp[64];
+    size_t len = render_tparm(tmp, sizeof tmp, rep, (int)ch, n);
+    return len > 0 && len < (size_t)n ? n : 0;
+}
+
+/* Draw n copies of wanted cell x of row y with REP. Returns the column to carry on
+ * from, as draw_cell. */
+static int draw_repeat(struct render_state *rs, const struct grid_cell *row, int x, int y,
+                       int n)
+{
+    const struct grid_cell *c = &row[x];
+    move_to(rs, x, y);
+    struct render_pen p;
+    cell_pen(rs, c, &p);
+    pen_set(rs, &p);
+    int redo = front_overwrite(rs, x, y, n);
+    char tmp[64];
+    out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, cap(rs, RENDER_CAP_REP),
+                                    (int)(c->ch == 0 ? ' ' : c->ch), n));
+    for (int i = x; i < x + n; i++)
+        *front_cell(rs, i, y) = row[i];
+    rs->tx = x + n; /* repeat_run never reaches the last column */
+    return redo < x ? redo : x + n;
+}
+
 static void draw_row(struct render_state *rs, const struct canvas *want, int y)
 {
     int cols = want->cols;
@@ -710,6 +794,11 @@ static void draw_row(struct render_state *rs, const struct canvas *want, int y)
                 x = redo < x ? redo : x + run;
                 continue;
             }
+        }
+        int run = repeat_run(rs, row, x, y);
+        if (run > 0) {
+            x = draw_repeat(rs, row, x, y, run);
+            continue;
         }
         x = draw_cell(rs, want, x, y);
     }
@@ -933,6 +1022,7 @@ struct render_state *render_create(const struct render_caps *caps, bool utf8)
             rs->attr_mask |= attr_table[i].attr;
     }
     rs->cursor_style = 0;
+    render_set_sync(rs, render_caps_string(caps, RENDER_CAP_SYNC) != NULL);
     render_invalidate(rs);
     return rs;
 }
@@ -953,6 +1043,22 @@ void render_invalidate(struct render_state *rs)
     rs->tx = rs->ty = -1;
     rs->pen_known = false;
     rs->cursor_visible = -1;
+    rs->title_known = false;
+    rs->modes_known = false;
+}
+
+void render_set_sync(struct render_state *rs, bool on)
+{
+    const char *sync = render_caps_string(rs->caps, RENDER_CAP_SYNC);
+    rs->sync = on;
+    if (sync != NULL) {
+        render_tparm(rs->sync_begin, sizeof rs->sync_begin, sync, 1, 0);
+        render_tparm(rs->sync_end, sizeof rs->sync_end, sync, 2, 0);
+    }
+    if (sync == NULL || rs->sync_begin[0] == '\0' || rs->sync_end[0] == '\0') {
+        snprintf(rs->sync_begin, sizeof rs->sync_begin, "\033[?2026h");
+        snprintf(rs->sync_end, sizeof rs->sync_end, "\033[?2026l");
+    }
 }
 
 void render_frame(struct render_state *rs, const struct canvas *want, struct evbuffer *out)
@@ -961,6 +1067,11 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
         return;
     rs->out = out;
     rs->len = 0;
+    rs->emitted = 0;
+    if (rs->sync) { /* taken back below if the frame turns out empty */
+        rs->len = strlen(rs->sync_begin);
+        memcpy(rs->buf, rs->sync_begin, rs->len);
+    }
     if (want->cols != rs->cols || want->rows != rs->rows) {
         free(rs->front);
         free(rs->hash_want);
@@ -981,6 +1092,162 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
     for (int y = 0; y < want->rows; y++)
         draw_row(rs, want, y);
     apply_cursor(rs, want);
+    if (rs->sync) {
+        if (rs->emitted == 0)
+            rs->len = 0; /* nothing changed: no frame at all */
+        else
+            out_str(rs, rs->sync_end);
+    }
     out_flush(rs);
     rs->out = NULL;
+}
+
+/* --- Title --- */
+
+/* Copy title into out (size > RENDER_TITLE_MAX) as something safe to put inside an OSC
+ * string: only whole, valid UTF-8 characters that are not C0/C1 controls or DEL, at most
+ * RENDER_TITLE_MAX bytes, never a character cut. On a terminal that cannot show UTF-8
+ * each non-ASCII character becomes '?'. */
+static void title_clean(const char *title, bool utf8, char *out)
+{
+    const unsigned char *p = (const unsigned char *)title;
+    size_t len = 0;
+    while (*p != '\0') {
+        uint32_t cp;
+        int n;
+        if (p[0] < 0x80) {
+            cp = p[0];
+            n = 1;
+        } else if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+            cp = p[0] & 0x1fu;
+            n = 2;
+        } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+            cp = p[0] & 0x0fu;
+            n = 3;
+        } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+            cp = p[0] & 0x07u;
+            n = 4;
+        } else {
+            p++; /* a stray continuation byte or an impossible lead byte */
+            continue;
+        }
+        int i = 1;
+        for (; i < n && (p[i] & 0xc0) == 0x80; i++)
+            cp = cp << 6 | (p[i] & 0x3fu);
+        if (i < n) {
+            p += i; /* truncated: drop what there is, the next byte starts afresh */
+            continue;
+        }
+        static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+        bool valid = cp >= min[n] && cp <= 0x10ffff && !(cp >= 0xd800 && cp < 0xe000);
+        bool control = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+        if (valid && !control) {
+            const char *bytes = (const char *)p;
+            size_t blen = (size_t)n;
+            if (!utf8 && n > 1) {
+                bytes = "?";
+                blen = 1;
+            }
+            if (len + blen > RENDER_TITLE_MAX)
+                break;
+            memcpy(out + len, bytes, blen);
+            len += blen;
+        }
+        p += n;
+    }
+    out[len] = '\0';
+}
+
+void render_set_title(struct render_state *rs, const char *title, struct evbuffer *out)
+{
+    if (!flag(rs, RENDER_FLAG_TITLE))
+        return;
+    char clean[RENDER_TITLE_MAX + 1];
+    title_clean(title != NULL ? title : "", rs->utf8, clean);
+    if (rs->title_known && strcmp(clean, rs->title) == 0)
+        return;
+    memcpy(rs->title, clean, sizeof clean);
+    rs->title_known = true;
+
+    const char *tsl = cap(rs, RENDER_CAP_TSL), *fsl = cap(rs, RENDER_CAP_FSL);
+    char start[64];
+    if (tsl != NULL && fsl != NULL) {
+        render_tparm(start, sizeof start, tsl, 0, 0);
+    } else {
+        snprintf(start, sizeof start, "\033]2;");
+        fsl = "\007";
+    }
+    evbuffer_add(out, start, strlen(start));
+    evbuffer_add(out, clean, strlen(clean));
+    evbuffer_add(out, fsl, strlen(fsl));
+}
+
+/* --- Input modes --- */
+
+#define MODES_MOUSE (VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY)
+
+/* The DECSET number of the mouse tracking mode in modes, 0 for none. The three
+ * replace each other; the most reporting one wins. */
+static int mouse_tracking(uint32_t modes)
+{
+    if (modes & VT_MODE_MOUSE_ANY)
+        return 1003;
+    if (modes & VT_MODE_MOUSE_BUTTON)
+        return 1002;
+    if (modes & VT_MODE_MOUSE)
+        return 1000;
+    return 0;
+}
+
+static void mode_out(struct evbuffer *out, int mode, bool on)
+{
+    evbuffer_add_printf(out, "\033[?%d%c", mode, on ? 'h' : 'l');
+}
+
+void render_set_modes(struct render_state *rs, uint32_t modes, struct evbuffer *out)
+{
+    static const struct {
+        uint32_t bit;
+        int mode;
+    } simple[] = {
+        { VT_MODE_MOUSE_SGR, 1006 }, /* first: no mouse event in the old encoding */
+        { VT_MODE_FOCUS, 1004 },
+        { VT_MODE_BRACKETED_PASTE, 2004 },
+    };
+    if (!flag(rs, RENDER_FLAG_XTERM_MODES))
+        return;
+    int track = mouse_tracking(modes);
+    modes &= VT_MODE_MOUSE_SGR | VT_MODE_FOCUS | VT_MODE_BRACKETED_PASTE;
+    if (track != 0)
+        modes |= VT_MODE_MOUSE | (track == 1002 ? VT_MODE_MOUSE_BUTTON : 0) |
+                 (track == 1003 ? VT_MODE_MOUSE_ANY : 0);
+    bool known = rs->modes_known;
+    int had = known ? mouse_tracking(rs->modes) : -1;
+    uint32_t changed = known ? modes ^ rs->modes : ~(uint32_t)0;
+
+    /* Everything going off first (the old tracking mode before its encoding), then
+     * everything coming on (the encoding before the tracking). */
+    if (track != had) {
+        if (!known) {
+            for (int m = 1000; m <= 1003; m++) {
+                if (m != 1001 && m != track)
+                    mode_out(out, m, false);
+            }
+        } else if (had != 0) {
+            mode_out(out, had, false);
+        }
+    }
+    for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++) {
+        if ((changed & simple[i].bit) && !(modes & simple[i].bit))
+            mode_out(out, simple[i].mode, false);
+    }
+    for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++) {
+        if ((changed & simple[i].bit) && (modes & simple[i].bit)) {
+            mode_out(out, simple[i].mode, true);
+        }
+        if (i == 0 && track != had && track != 0)
+            mode_out(out, track, true);
+    }
+    rs->modes = modes;
+    rs->modes_known = true;
 }

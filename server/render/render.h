@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../vt/grid.h"
 
@@ -49,6 +50,40 @@ void render_invalidate(struct render_state *rs);
  * of the canvas means a full repaint. Leaves the cursor where want says. */
 void render_frame(struct render_state *rs, const struct canvas *want, struct evbuffer *out);
 
+/* Synchronized updates (DEC mode 2026): when on, every frame that sends anything is
+ * wrapped in begin/end so the terminal shows it at once, never half drawn; an empty
+ * frame stays empty. On from render_create when the terminfo entry has the extended
+ * Sync capability (its begin/end strings are used); render_set_sync turns it on (plain
+ * ESC[?2026h / ESC[?2026l unless Sync says otherwise) or off for one client. */
+void render_set_sync(struct render_state *rs, bool on);
+
+/* Longest title sent to a terminal, in bytes. */
+#define RENDER_TITLE_MAX 256
+/* Set the terminal's title to 'title' (NULL is ""), appending the bytes to out, when
+ * the terminal can show one (terminfo tsl+fsl, else OSC 2 ... BEL on terminals with
+ * the XT flag or a TERM starting xterm, screen, tmux, rxvt, alacritty, foot, kitty)
+ * and it differs from what was last sent. Control characters (C0, DEL, C1) and bytes
+ * that are not valid UTF-8 are dropped, the rest cut to RENDER_TITLE_MAX bytes on a
+ * character boundary; non-ASCII becomes '?' on a terminal without UTF-8.
+ * render_invalidate forgets the title, so the next call sends it again. */
+void render_set_title(struct render_state *rs, const char *title, struct evbuffer *out);
+
+/* Put the terminal's input modes into 'modes', VT_MODE_* bits of vt.h, appending the
+ * DECSET/DECRST sequences for what changed to out: VT_MODE_MOUSE (1000),
+ * VT_MODE_MOUSE_BUTTON (1002), VT_MODE_MOUSE_ANY (1003) - one tracking mode at a time,
+ * the most reporting wins and BUTTON/ANY imply MOUSE -, VT_MODE_MOUSE_SGR (1006),
+ * VT_MODE_FOCUS (1004), VT_MODE_BRACKETED_PASTE (2004); other bits are ignored.
+ * These are xterm's modes: nothing is sent to a terminal whose terminfo entry has
+ * neither kmous (it describes mouse input) nor the XT flag (RENDER_FLAG_XTERM_MODES).
+ * The first call after render_create or render_invalidate sends every mode, on or off. */
+void render_set_modes(struct render_state *rs, uint32_t modes, struct evbuffer *out);
+
+/* What the client writes to its terminal on exit (before its other restore
+ * sequences) to turn every mode render_set_modes and render_set_sync may have turned
+ * on back off. Harmless on terminals that lack them (unknown DEC modes are ignored). */
+#define RENDER_MODES_OFF \
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[?1004l\033[?2026l"
+
 /* --- Additions (render module internals, also used by tests) --- */
 
 /* String capabilities tmx reads, padding ("$<5>") removed. NULL when absent. */
@@ -61,6 +96,11 @@ enum render_cap {
     RENDER_CAP_SMXX, RENDER_CAP_SETAF, RENDER_CAP_SETAB, RENDER_CAP_OP, RENDER_CAP_CIVIS,
     RENDER_CAP_CNORM, RENDER_CAP_SS, RENDER_CAP_SE, RENDER_CAP_SMAM, RENDER_CAP_RMAM,
     RENDER_CAP_RMUL,
+    RENDER_CAP_REP,        /* rep: repeat char p1 p2 times */
+    RENDER_CAP_TSL,        /* tsl/fsl: to and from the status line (the title) */
+    RENDER_CAP_FSL,
+    RENDER_CAP_SYNC,       /* extended Sync: p1 = 1 begins, 2 ends a synchronized update */
+    RENDER_CAP_KMOUS,      /* kmous: what a mouse event starts with */
     RENDER_CAP_COUNT
 };
 /* Boolean capabilities, and what tmx concluded from the strings. */
@@ -70,6 +110,11 @@ enum render_flag {
     RENDER_FLAG_BCE,       /* erasures use the current background colour */
     RENDER_FLAG_ANSI_SGR,  /* SGR parameters can be combined in one ESC[...m */
     RENDER_FLAG_ANSI_OFF,  /* SGR off codes 22-29 are understood */
+    RENDER_FLAG_XT,        /* extended XT: the terminal understands xterm's OSC titles */
+    RENDER_FLAG_TITLE,     /* the title can be set: tsl+fsl, XT, or an xterm-like TERM
+                            * (xterm, screen, tmux, rxvt, alacritty, foot, kitty...) */
+    RENDER_FLAG_XTERM_MODES, /* xterm's DECSET mouse/paste/focus modes are understood:
+                              * the terminal has kmous or XT */
     RENDER_FLAG_COUNT
 };
 const char *render_caps_string(const struct render_caps *caps, enum render_cap cap);

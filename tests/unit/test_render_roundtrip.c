@@ -40,6 +40,7 @@ struct profile {
     bool truecolor;
     int colours;       /* 0, 8, 256, or RENDER_COLOURS_RGB: colours to generate */
     uint16_t attrs;    /* attributes the terminal has */
+    bool sync;         /* frames wrapped in synchronized updates */
 };
 
 static const uint16_t all_attrs = ATTR_BOLD | ATTR_DIM | ATTR_ITALIC | ATTR_UNDERLINE |
@@ -170,7 +171,7 @@ static void fill_random(struct canvas *c, const struct profile *p)
  * a scrolled region, or everything. */
 static void mutate(struct canvas *c, const struct profile *p)
 {
-    int kind = rng_below(10);
+    int kind = rng_below(12);
     int y = rng_below(c->rows), x = rng_below(c->cols);
     if (kind < 3) {
         for (int n = rng_below(4) + 1; n > 0; n--)
@@ -226,6 +227,22 @@ static void mutate(struct canvas *c, const struct profile *p)
         if (x + n < c->cols && cell(c, x + n, y)->width == 0) {
             cell(c, x + n, y)->width = 1;
         }
+    } else if (kind < 11) {
+        /* a run of one character in one pen (a rule, a filled bar): REP territory,
+         * often reaching the last column */
+        static const char rule[] = " -=#._";
+        uint32_t ch = (uint32_t)rule[rng_below((int)sizeof rule - 1)];
+        uint32_t fg = random_colour(p), bg = random_colour(p);
+        uint16_t attr = random_attr(p);
+        int n = rng_below(2) ? c->cols - x : rng_below(c->cols - x) + 1;
+        for (int i = x; i < x + n; i++) {
+            set_narrow(c, p, i, y, ch);
+            cell(c, i, y)->fg = fg;
+            cell(c, i, y)->bg = bg;
+            cell(c, i, y)->attr = attr;
+        }
+        if (x + n < c->cols && cell(c, x + n, y)->width == 0)
+            cell(c, x + n, y)->width = 1;
     } else {
         fill_random(c, p);
     }
@@ -302,6 +319,8 @@ static void render_and_check(const struct render_caps *caps, struct render_state
         evbuffer_free(out);
         fail_msg("step %d cursor: want (%d,%d), vt has (%d,%d)", step, c->cx, c->cy, vx, vy);
     }
+    /* a synchronized update, if any, is always ended */
+    assert_int_equal(vt_modes(vt) & VT_MODE_SYNC, 0);
     /* cursor visibility and style only where the terminal can change them */
     if (render_caps_string(caps, RENDER_CAP_CIVIS) != NULL)
         assert_int_equal((vt_modes(vt) & VT_MODE_CURSOR_VISIBLE) != 0, c->cursor_visible);
@@ -320,6 +339,8 @@ static void run_profile(const struct profile *p, uint32_t seed, int cols, int ro
         fail_msg("%s", err);
     rng_state = seed;
     struct render_state *rs = render_create(caps, true);
+    if (p->sync)
+        render_set_sync(rs, true);
     struct vt *vt = vt_create(cols, rows, 0);
     struct canvas c;
     canvas_init(&c, cols, rows);
@@ -352,7 +373,7 @@ static void run_profile(const struct profile *p, uint32_t seed, int cols, int ro
 static void test_roundtrip_truecolour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 2654435761u, 40, 12, 60);
 }
@@ -360,7 +381,7 @@ static void test_roundtrip_truecolour_xterm(void **state)
 static void test_roundtrip_256_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs };
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, false };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 40503u + 7, 80, 24, 40);
 }
@@ -368,7 +389,7 @@ static void test_roundtrip_256_colour_xterm(void **state)
 static void test_roundtrip_8_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs };
+    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 977u + 3, 30, 8, 60);
 }
@@ -377,7 +398,8 @@ static void test_roundtrip_screen_without_bce(void **state)
 {
     (void)state;
     struct profile p = { "screen", false, RENDER_COLOURS_8,
-                         ATTR_BOLD | ATTR_DIM | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE };
+                         ATTR_BOLD | ATTR_DIM | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE,
+                         false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 7919u + 11, 33, 9, 60);
 }
@@ -386,7 +408,7 @@ static void test_roundtrip_vt100_without_colours(void **state)
 {
     (void)state;
     struct profile p = { "vt100", false, 0,
-                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE };
+                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 104729u + 5, 25, 7, 60);
 }
@@ -394,9 +416,210 @@ static void test_roundtrip_vt100_without_colours(void **state)
 static void test_roundtrip_tiny_screens(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false };
     for (uint32_t seed = 1; seed <= 30; seed++)
         run_profile(&p, seed * 31337u + 1, 2 + (int)(seed % 3), 2 + (int)(seed % 4), 30);
+}
+
+static void test_roundtrip_synchronized_xterm(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true };
+    for (uint32_t seed = 1; seed <= 10; seed++)
+        run_profile(&p, seed * 6007u + 13, 50, 14, 60);
+}
+
+/* --- A scripted session: a shell pane above a status line --- */
+
+/* Rows [0, rows-2] scroll up by one; the new bottom pane row is blank. */
+static void pane_scroll_up(struct canvas *c)
+{
+    size_t cols = (size_t)c->cols;
+    memmove(c->cells, c->cells + cols, cols * (size_t)(c->rows - 2) * sizeof *c->cells);
+    for (int x = 0; x < c->cols; x++) {
+        struct grid_cell *g = cell(c, x, c->rows - 2);
+        memset(g, 0, sizeof *g);
+        g->width = 1;
+    }
+}
+
+static void put_ascii(struct canvas *c, int x, int y, const char *s, uint32_t fg,
+                      uint32_t bg)
+{
+    for (; *s != '\0' && x < c->cols; s++, x++) {
+        struct grid_cell *g = cell(c, x, y);
+        unpair(c, x, y);
+        memset(g, 0, sizeof *g);
+        g->ch = (unsigned char)*s;
+        g->width = 1;
+        g->fg = fg;
+        g->bg = bg;
+    }
+}
+
+static void put_wide_at(struct canvas *c, int x, int y, uint32_t ch, uint32_t fg)
+{
+    if (x < 0 || x + 1 >= c->cols)
+        return;
+    unpair(c, x, y);
+    unpair(c, x + 1, y);
+    struct grid_cell *l = cell(c, x, y), *r = cell(c, x + 1, y);
+    memset(l, 0, sizeof *l);
+    l->ch = ch;
+    l->width = 2;
+    l->fg = fg;
+    *r = *l;
+    r->ch = 0;
+    r->width = 0;
+}
+
+/* The status line on the last row: "[s] 0:sh* 1:vim-" left, a clock right, in the
+ * status colours; sometimes a wide character ends it in the bottom-right corner. */
+static void session_status(struct canvas *c, int step, uint32_t fg, uint32_t bg)
+{
+    int y = c->rows - 1;
+    for (int x = 0; x < c->cols; x++) {
+        unpair(c, x, y);
+        struct grid_cell *g = cell(c, x, y);
+        memset(g, 0, sizeof *g);
+        g->width = 1;
+        g->fg = fg;
+        g->bg = bg;
+    }
+    put_ascii(c, 0, y, step % 26 < 13 ? "[s] 0:sh* 1:vim-" : "[s] 0:sh- 1:vim*", fg, bg);
+    char clock[16];
+    snprintf(clock, sizeof clock, "%02d:%02d", 10 + step / 420, step / 7 % 60);
+    put_ascii(c, c->cols - 5 - (step % 3 == 0 ? 2 : 0), y, clock, fg, bg);
+    if (step % 3 == 0)
+        put_wide_at(c, c->cols - 2, y, 0x65e5, fg); /* 日 in the corner */
+}
+
+/* One line of program output on the bottom pane row. */
+static void session_line(struct canvas *c, int step)
+{
+    int y = c->rows - 2;
+    char text[64];
+    snprintf(text, sizeof text, "step %d: output", step);
+    put_ascii(c, 0, y, text, COLOUR_DEFAULT, COLOUR_DEFAULT);
+    switch (step % 6) {
+    case 0: /* a wide character exactly filling the last two columns */
+        put_wide_at(c, c->cols - 2, y, 0x4e2d, COLOUR_PALETTE | 3);
+        break;
+    case 1: /* one that does not fit in the last column: that column stays blank */
+        put_wide_at(c, c->cols - 3, y, 0x6587, COLOUR_DEFAULT);
+        break;
+    case 2: /* a rule across the whole width */
+        for (int x = 0; x < c->cols; x++)
+            put_ascii(c, x, y, "-", COLOUR_PALETTE | 4, COLOUR_DEFAULT);
+        break;
+    case 3: /* coloured words and a coloured blank tail */
+        put_ascii(c, 2, y, "ERROR", COLOUR_PALETTE | 1, COLOUR_DEFAULT);
+        for (int x = 20; x < c->cols; x++)
+            put_ascii(c, x, y, " ", COLOUR_DEFAULT, COLOUR_PALETTE | 52);
+        break;
+    case 4: /* a wide character in the first column */
+        put_wide_at(c, 0, y, 0x5b57, COLOUR_RGB | 0x336699);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A canvas of the new size keeping what fits of the old one (a wide character cut by
+ * the new right edge becomes a blank), cursor kept inside. */
+static void session_resize(struct canvas *c, int cols, int rows)
+{
+    struct canvas n;
+    canvas_init(&n, cols, rows);
+    for (int y = 0; y < rows && y < c->rows; y++) {
+        for (int x = 0; x < cols && x < c->cols; x++)
+            *cell(&n, x, y) = *cell(c, x, y);
+        if (cols < c->cols && cell(&n, cols - 1, y)->width == 2) {
+            cell(&n, cols - 1, y)->ch = 0;
+            cell(&n, cols - 1, y)->width = 1;
+        }
+    }
+    n.cx = c->cx < cols ? c->cx : cols - 1;
+    n.cy = c->cy < rows ? c->cy : rows - 1;
+    canvas_free(c);
+    *c = n;
+}
+
+/* Only colours the terminal can show exactly, so the vt can be compared cell for cell. */
+static uint32_t session_colour(uint32_t c, int colours)
+{
+    if (colours == 0 || c == COLOUR_DEFAULT)
+        return COLOUR_DEFAULT;
+    if (COLOUR_KIND(c) == COLOUR_RGB)
+        return colours == RENDER_COLOURS_RGB ? c : COLOUR_PALETTE | 4;
+    uint32_t v = COLOUR_VALUE(c) & 0xff;
+    return COLOUR_PALETTE | (colours >= RENDER_COLOURS_256 ? v : v % (uint32_t)colours);
+}
+
+static void session_representable(struct canvas *c, int colours)
+{
+    for (size_t i = 0; i < (size_t)c->cols * (size_t)c->rows; i++) {
+        c->cells[i].fg = session_colour(c->cells[i].fg, colours);
+        c->cells[i].bg = session_colour(c->cells[i].bg, colours);
+    }
+}
+
+static void run_session(const char *term, bool truecolor, bool sync)
+{
+    static const uint32_t status_bg[] = { COLOUR_PALETTE | 2, COLOUR_PALETTE | 4,
+                                          COLOUR_RGB | 0x204060, COLOUR_PALETTE | 200,
+                                          COLOUR_DEFAULT };
+    static const struct {
+        int step, cols, rows;
+    } sizes[] = { { 60, 30, 8 }, { 100, 50, 12 }, { 140, 12, 3 }, { 170, 40, 10 } };
+    char err[256];
+    const struct render_caps *caps = render_caps_get(term, truecolor, err, sizeof err);
+    if (caps == NULL)
+        fail_msg("%s", err);
+    struct render_state *rs = render_create(caps, true);
+    render_set_sync(rs, sync);
+    struct vt *vt = vt_create(40, 10, 0);
+    struct canvas c;
+    canvas_init(&c, 40, 10);
+    uint32_t fg = COLOUR_PALETTE | 0, bg = status_bg[0];
+    for (int step = 0; step < 200; step++) {
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+            if (sizes[i].step == step) {
+                session_resize(&c, sizes[i].cols, sizes[i].rows);
+                vt_resize(vt, sizes[i].cols, sizes[i].rows);
+            }
+        }
+        if (step % 11 == 10) {
+            bg = status_bg[step / 11 % 5];
+            fg = step % 2 ? COLOUR_PALETTE | 15 : COLOUR_PALETTE | 0;
+        }
+        if (step % 4 != 3) { /* output: one to three lines scroll up */
+            for (int n = step % 3; n >= 0; n--) {
+                pane_scroll_up(&c);
+                session_line(&c, step * 3 + n);
+            }
+        } else { /* typing at the prompt */
+            put_ascii(&c, step % c.cols, c.rows - 2, "k", COLOUR_DEFAULT, COLOUR_DEFAULT);
+        }
+        session_status(&c, step, fg, bg);
+        c.cx = (step * 7) % c.cols;
+        c.cy = c.rows - 2;
+        session_representable(&c, render_caps_colours(caps));
+        render_and_check(caps, rs, vt, &c, step);
+    }
+    canvas_free(&c);
+    vt_free(vt);
+    render_free(rs);
+}
+
+static void test_roundtrip_shell_session_with_status_line(void **state)
+{
+    (void)state;
+    run_session("xterm-256color", false, false);
+    run_session("xterm-256color", true, true);
+    run_session("xterm", false, false);
+    run_session("screen", false, false);
+    run_session("vt100", false, false);
 }
 
 static int teardown_caps(void **state)
@@ -415,6 +638,8 @@ int main(void)
         cmocka_unit_test(test_roundtrip_screen_without_bce),
         cmocka_unit_test(test_roundtrip_vt100_without_colours),
         cmocka_unit_test(test_roundtrip_tiny_screens),
+        cmocka_unit_test(test_roundtrip_synchronized_xterm),
+        cmocka_unit_test(test_roundtrip_shell_session_with_status_line),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_caps);
 }

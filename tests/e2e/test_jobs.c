@@ -1,0 +1,124 @@
+/* test_jobs.c - end-to-end: hosting jobs. Orphans of a pane's program are reaped by the
+ * server (no zombies), wait-pane returns the command's status, remain-on-exit keeps a
+ * dead pane with its last screen and status, and respawn-pane runs it again. */
+#include "harness.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Count processes in state Z whose parent is ppid, by scanning /proc. */
+static int count_zombies_of(pid_t ppid)
+{
+    int zombies = 0;
+    DIR *d = opendir("/proc");
+    assert_non_null(d);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        char path[300], buf[512];
+        if (de->d_name[0] < '0' || de->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+        FILE *f = fopen(path, "r");
+        if (f == NULL)
+            continue;
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        /* pid (comm) state ppid ...: comm may hold spaces, so parse after the last ')'. */
+        char *close = strrchr(buf, ')');
+        char state;
+        int parent;
+        if (close != NULL && sscanf(close + 1, " %c %d", &state, &parent) == 2 &&
+            state == 'Z' && parent == ppid)
+            zombies++;
+    }
+    closedir(d);
+    return zombies;
+}
+
+static void test_orphans_of_a_pane_leave_no_zombies(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux is no subreaper: the orphans go to init */
+    /* 50 background children whose parent subshell exits at once: orphans. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s",
+                             "for i in $(seq 1 50); do (sleep 0.$((i % 7 + 1)) &); done; "
+                             "echo spawned; exec sleep 60",
+                             NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "spawned", E2E_TIMEOUT));
+    pid_t server = server_pid(env, "s");
+    assert_true(server > 1);
+    /* Every orphan has exited after 0.8 s; give the server time to reap them. */
+    int zombies = -1;
+    for (int i = 0; i < 50 && zombies != 0; i++) {
+        sleep_ms(100);
+        if (i >= 9)
+            zombies = count_zombies_of(server);
+    }
+    assert_int_equal(zombies, 0);
+}
+
+static void test_wait_pane_returns_the_commands_status(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* wait-pane is tmx's own */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "ok", "sleep 0.3", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "three", "sleep 0.3; exit 3", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "term", "sleep 0.3; kill -TERM $$", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "keep", "sleep 60", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "ok", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "three", NULL), 3);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "term", NULL), 143);
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "wait-pane", "-t", "keep", "--timeout", "0.3", NULL), 124);
+    assert_non_null(strstr(err, "timed out"));
+    free(err);
+}
+
+static void test_remain_on_exit_keeps_the_dead_pane_and_respawn_restarts_it(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux's dead-pane text differs; wait-pane is tmx's own */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
+                             "echo last-words; sleep 0.5; exit 3", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 3);
+    /* The session is still there, with the last screen and a line saying why. */
+    assert_true(wait_capture(env, "job", "Pane is dead (status 3, ", E2E_TIMEOUT));
+    assert_true(wait_capture(env, "job", "last-words", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display-message", "-p", "-t", "job",
+                             "#{pane_dead}:#{pane_dead_status}", NULL),
+                     0);
+    assert_string_equal(out, "1:3\n");
+    free(out);
+    /* Waiting on a pane that already died answers at once with its status. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 3);
+    /* A live pane is not respawned without -k. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-t", "job", "echo again; sleep 60", NULL), 0);
+    assert_true(wait_capture(env, "job", "again", E2E_TIMEOUT));
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-t", "job", "true", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-k", "-t", "job", "exit 7", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 7);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_orphans_of_a_pane_leave_no_zombies, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_wait_pane_returns_the_commands_status, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_remain_on_exit_keeps_the_dead_pane_and_respawn_restarts_it, e2e_setup,
+            e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
