@@ -10,6 +10,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "render.h"
 #include "xmalloc.h"
 
 /* Append terminfo capability 'name' (if the terminal has it) to *seq. */
@@ -36,7 +37,7 @@ void tty_init(struct tty *tty, int fd, const char *term)
         free(tty->enter_seq);
         free(tty->leave_seq);
         tty->enter_seq = xstrdup("\033[?1049h\033[H\033[2J");
-        tty->leave_seq = xstrdup("\033[m\033[?25h\033[r" TTY_MODES_OFF "\033[?1049l");
+        tty->leave_seq = xstrdup("\033[m\033[?25h\033[r" RENDER_MODES_OFF "\033[?1049l");
         return;
     }
     add_cap(&tty->enter_seq, "smcup");
@@ -48,7 +49,7 @@ void tty_init(struct tty *tty, int fd, const char *term)
      * xterm-like terminals (those that report the mouse), like the server. */
     char *kmous = tigetstr("kmous");
     if (kmous != NULL && kmous != (char *)-1) {
-        char *joined = xasprintf("%s%s", tty->leave_seq, TTY_MODES_OFF);
+        char *joined = xasprintf("%s%s", tty->leave_seq, RENDER_MODES_OFF);
         free(tty->leave_seq);
         tty->leave_seq = joined;
     }

@@ -6,11 +6,6 @@
 #include <stdbool.h>
 #include <termios.h>
 
-/* Every input/output mode the server may switch on in an xterm-like terminal: mouse
- * 1000/1002/1003/1006, focus 1004, bracketed paste 2004, synchronized output 2026. */
-#define TTY_MODES_OFF \
-    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1004l\033[?2004l\033[?2026l"
-
 struct tty {
     int fd;                 /* the terminal (stdin) */
     bool active;            /* raw mode entered and not yet restored */

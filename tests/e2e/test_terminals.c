@@ -98,6 +98,33 @@ static void test_vt100_client_without_colours(void **state)
     check_terminal(*state, "vt100", false);
 }
 
+/* A program that asks for SGR mouse reports gets them: the client terminal is switched
+ * to mouse reporting, and a click the terminal reports reaches the program encoded as it
+ * asked. On detach the client switches mouse reporting off again. */
+static void test_mouse_mode_reaches_the_client_and_clicks_reach_the_program(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "printf '\\033[?1000h\\033[?1006h'; stty raw -echo; "
+                             "head -c 9 | od -An -c; stty sane; exec sleep 60",
+                             NULL),
+                     0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    /* The terminal was asked to report the mouse, in SGR form. */
+    for (int i = 0; i < 100 && !client_output_contains(c, "\033[?1000h"); i++)
+        client_pump(c, 50);
+    assert_true(client_output_contains(c, "\033[?1000h"));
+    assert_true(client_output_contains(c, "\033[?1006h"));
+    /* The user clicks at column 5, row 3 (1-based): the terminal sends this. */
+    client_type(c, "\033[<0;5;3M");
+    assert_true(client_wait_text(c, "033   [   <   0   ;   5   ;   3   M", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_output_contains(c, "\033[?1000l"));
+    assert_true(client_termios_restored(c));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +134,9 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_vt100_client_without_colours, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_mouse_mode_reaches_the_client_and_clicks_reach_the_program, e2e_setup,
+            e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
