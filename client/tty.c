@@ -1,6 +1,9 @@
 /* tty.c - raw mode and terminal restore for the client (see tty.h). */
 #include "tty.h"
 
+/* Before term.h, whose capability macros (cursor_visible...) clash with field names. */
+#include "render.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,7 +13,6 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "render.h"
 #include "xmalloc.h"
 
 /* Append terminfo capability 'name' (if the terminal has it) to *seq. */
