@@ -440,6 +440,9 @@ int client_main(const struct client_options *opts, int argc, char **argv)
             .config_file = opts->config_file,
             .verbose = opts->verbose,
             .ready_fd = -1,
+            .foreground = true,
+            .argc = argc,
+            .argv = argv,
             .title_area = opts->title_area,
             .title_size = opts->title_size,
         };

@@ -16,9 +16,15 @@ void log_open(const char *name)
         setvbuf(log_file, NULL, _IOLBF, 0);
 }
 
+void log_open_stderr(void)
+{
+    log_close();
+    log_file = stderr;
+}
+
 void log_close(void)
 {
-    if (log_file != NULL)
+    if (log_file != NULL && log_file != stderr)
         fclose(log_file);
     log_file = NULL;
 }

@@ -3,6 +3,8 @@
 #define TMX_LOG_H
 
 void log_open(const char *name);
+/* Log to stderr instead (tmx -D: the server in the foreground). */
+void log_open_stderr(void);
 void log_close(void);
 void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 
 #include "cmd.h"
@@ -92,11 +93,58 @@ static void server_sigchld_cb(evutil_socket_t sig, short events, void *arg)
     }
 }
 
+/* Send sig to the process group of every pane whose program still runs. Returns the
+ * number of panes signalled. */
+static int server_signal_panes(struct server *s, int sig)
+{
+    int n = 0;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->pid > 0 && !p->reaped) {
+                    kill(-p->pid, sig);
+                    kill(p->pid, sig);
+                    n++;
+                }
+            }
+        }
+    }
+    return n;
+}
+
+static void server_grace_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
+    log_debug("kill-grace over: SIGKILL to the panes still running");
+    server_signal_panes(s, SIGKILL);
+}
+
+/* SIGTERM/SIGINT: ask every pane's program to exit (SIGTERM to its process group), give
+ * them kill-grace seconds, then SIGKILL. Panes close as their programs exit, and the
+ * server exits with the last one (with the status of the last pane). A second signal
+ * does not wait. */
 static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
 {
-    (void)sig;
+    struct server *s = arg;
     (void)events;
-    server_shutdown(arg, "[server exited]");
+    log_debug("signal %d: stopping", (int)sig);
+    if (s->terminating) {
+        server_signal_panes(s, SIGKILL);
+        return;
+    }
+    s->terminating = true;
+    if (server_signal_panes(s, SIGTERM) == 0) {
+        server_shutdown(s, "[server exited]");
+        return;
+    }
+    s->grace_timer = evtimer_new(s->base, server_grace_cb, s);
+    struct timeval tv = {.tv_sec = s->kill_grace, .tv_usec = 0};
+    evtimer_add(s->grace_timer, &tv);
 }
 
 /* SIGUSR1: recreate the socket (for when it was deleted under a running server). */
@@ -213,7 +261,9 @@ void server_pane_finished(struct pane *p)
 
     log_debug("pane %%%u finished", p->id);
     int status = pane_exit_status(p);
-    if (w->remain_on_exit > 0 || (w->remain_on_exit < 0 && s->remain_on_exit)) {
+    s->exit_status = status;
+    if (!s->terminating &&
+        (w->remain_on_exit > 0 || (w->remain_on_exit < 0 && s->remain_on_exit))) {
         server_pane_dead(p);
         return;
     }
@@ -398,6 +448,8 @@ static void server_free_all(struct server *s)
     event_free(s->sig_int);
     if (s->clock_timer != NULL)
         event_free(s->clock_timer);
+    if (s->grace_timer != NULL)
+        event_free(s->grace_timer);
     free(s->default_shell);
     free(s->default_terminal);
     free(s->socket_path);
@@ -432,16 +484,25 @@ int server_main(const struct server_config *cfg)
     s.history_limit = 2000;
     s.base_index = 0;
     s.escape_time_ms = 10;
+    s.kill_grace = 10;
     const char *shell = getenv("SHELL");
     s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
     s.default_terminal = xstrdup(server_default_terminal());
 
-    if (cfg->verbose) {
+    if (cfg->foreground)
+        log_open_stderr();
+    else if (cfg->verbose) {
         char name[64];
         snprintf(name, sizeof name, "tmx-server-%ld.log", (long)s.pid);
         log_open(name);
     }
     signal(SIGPIPE, SIG_IGN);
+    /* The initial command's strings and -f's path live in the argv memory the title
+     * overwrites: copy them first. */
+    char *config_file = cfg->config_file != NULL ? xstrdup(cfg->config_file) : NULL;
+    char **initial = xcalloc((size_t)cfg->argc + 1, sizeof *initial);
+    for (int i = 0; i < cfg->argc; i++)
+        initial[i] = xstrdup(cfg->argv[i]);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     prctl(PR_SET_NAME, "tmx: server");
     if (cfg->title_area != NULL && cfg->title_size > 0) {
@@ -453,6 +514,8 @@ int server_main(const struct server_config *cfg)
     s.listen_fd = server_listen(cfg->socket_path);
     if (s.listen_fd < 0) {
         fprintf(stderr, "tmx: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
+        free(config_file);
+        cmd_free_argv(initial);
         return 1;
     }
     s.base = event_base_new();
@@ -470,8 +533,9 @@ int server_main(const struct server_config *cfg)
     event_add(s.sig_usr1, NULL);
 
     key_bindings_init(&s);
-    if (cfg->config_file != NULL)
-        cmd_source_file(&s, cfg->config_file, true);
+    if (config_file != NULL)
+        cmd_source_file(&s, config_file, true);
+    free(config_file);
 
     if (cfg->ready_fd >= 0) {
         char c = 1;
@@ -481,6 +545,25 @@ int server_main(const struct server_config *cfg)
         close(cfg->ready_fd);
     }
     log_debug("server started on %s", cfg->socket_path);
+    if (cfg->argc > 0) {
+        /* tmx -D new -s app 'cmd': the command runs in the server itself. */
+        struct cmd_ctx ctx = {.server = &s, .out = evbuffer_new(), .err = evbuffer_new()};
+        int rc = cmd_execute_argv(&ctx, cfg->argc, initial);
+        size_t n = evbuffer_get_length(ctx.err);
+        if (n > 0)
+            fprintf(stderr, "tmx: %.*s", (int)n, (const char *)evbuffer_pullup(ctx.err, -1));
+        evbuffer_free(ctx.out);
+        evbuffer_free(ctx.err);
+        if (rc != 0 && TAILQ_EMPTY(&s.sessions)) {
+            cmd_free_argv(initial);
+            server_free_all(&s);
+            unlink(cfg->socket_path);
+            return 1;
+        }
+    }
+    if (cfg->foreground && cfg->argc > 0 && TAILQ_EMPTY(&s.sessions))
+        server_shutdown(&s, NULL);
+    cmd_free_argv(initial);
 
     event_base_dispatch(s.base);
 

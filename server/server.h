@@ -12,6 +12,9 @@ struct server_config {
     const char *config_file; /* -f FILE, NULL for none */
     bool verbose;            /* -v: debug log */
     int ready_fd;            /* written to (then closed) once listening; -1 if none */
+    bool foreground;         /* -D: logs to stderr, exits with the last pane's status */
+    int argc;                /* -D: a command to run once listening (e.g. new-session) */
+    char **argv;
     char *title_area;        /* argv memory to overwrite with the process title, or NULL */
     size_t title_size;
 };

@@ -74,6 +74,9 @@ struct server {
     size_t nwaiters;
     bool remain_on_exit;   /* global default of the window option */
 
+    bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
+    struct event *grace_timer;
+    int kill_grace;    /* seconds between SIGTERM to panes and SIGKILL */
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
     int exit_status;
 };

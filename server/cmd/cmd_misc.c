@@ -103,6 +103,14 @@ int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         } else
             s->escape_time_ms = (int)v;
+    } else if (strcmp(name, "kill-grace") == 0) {
+        if (value == NULL)
+            s->kill_grace = 10;
+        else if (parse_number(value, 0, 86400, &v) != 0) {
+            cmd_error(ctx, "kill-grace: not a number of seconds: %s", value);
+            return -1;
+        } else
+            s->kill_grace = (int)v;
     } else if (strcmp(name, "prefix") == 0) {
         key_code key = value != NULL ? key_from_name(value) : ('b' | KEYC_CTRL);
         if (key == KEYC_NONE) {
@@ -143,6 +151,7 @@ int cmd_show_options(struct cmd_ctx *ctx, struct cmd_args *args)
         {"default-terminal", xasprintf("%s", s->default_terminal)},
         {"escape-time", xasprintf("%d", s->escape_time_ms)},
         {"history-limit", xasprintf("%d", s->history_limit)},
+        {"kill-grace", xasprintf("%d", s->kill_grace)},
         {"prefix", xasprintf("%s", prefix)},
         {"remain-on-exit", xasprintf("%s", s->remain_on_exit ? "on" : "off")},
     };

@@ -67,7 +67,8 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *srv = ctx->server;
     const char *name = args->flags['s'];
-    bool detached = args->flags['d'] != NULL;
+    /* Without a client (config file, tmx -D new ...) a session can only be detached. */
+    bool detached = args->flags['d'] != NULL || ctx->client == NULL;
 
     if (name != NULL && !session_valid_name(name)) {
         cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);

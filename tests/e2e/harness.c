@@ -162,6 +162,16 @@ struct tmx_env *env_setup(void)
     return env;
 }
 
+const char *env_bin(const struct tmx_env *env)
+{
+    return env->bin;
+}
+
+const char *env_socket_name(const struct tmx_env *env)
+{
+    return env->socket_name;
+}
+
 bool env_is_tmux(const struct tmx_env *env)
 {
     const char *base = strrchr(env->bin, '/');

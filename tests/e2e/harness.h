@@ -38,6 +38,9 @@ struct tmx_env *env_setup(void);
 int env_teardown(struct tmx_env *env);
 /* True when TMX_BIN is tmux itself (to note, not hide, the places where tmux differs). */
 bool env_is_tmux(const struct tmx_env *env);
+/* The binary under test and this test's -L socket name, for starting it by hand. */
+const char *env_bin(const struct tmx_env *env);
+const char *env_socket_name(const struct tmx_env *env);
 /* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
 int e2e_setup(void **state);
 int e2e_teardown(void **state);
