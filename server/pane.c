@@ -18,6 +18,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "pane_pipe.h"
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
@@ -193,7 +194,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
 
     p->fd = master;
     p->pid = pid;
-    p->reaped = p->eof = false;
+    p->reaped = p->eof = p->read_paused = false;
     p->wait_status = 0;
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
     fcntl(master, F_SETFD, FD_CLOEXEC);
@@ -285,6 +286,8 @@ int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_
 void pane_free(struct pane *p)
 {
     server_pane_waiters_release(p->server, p);
+    pane_pipe_close(p);
+    pane_log_close(p);
     if (p->pid > 0 && !p->reaped)
         kill(-p->pid, SIGHUP); /* the session leader's group: the shell and its jobs */
     pane_release_pty(p);
@@ -318,6 +321,8 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
     ssize_t n = read(fd, buf, sizeof buf);
     if (n > 0) {
         vt_feed(p->vt, buf, (size_t)n);
+        if (p->pipe != NULL || p->log != NULL)
+            pane_copy_output(p, buf, (size_t)n);
         server_pane_output(p, (size_t)n);
         return;
     }
@@ -342,6 +347,8 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
     size_t total = 0;
     for (int i = 0; i < 16 && (n = read(p->fd, buf, sizeof buf)) > 0; i++) {
         vt_feed(p->vt, buf, (size_t)n);
+        if (p->pipe != NULL || p->log != NULL)
+            pane_copy_output(p, buf, (size_t)n);
         total += (size_t)n;
     }
     server_pane_output(p, total);
@@ -360,6 +367,17 @@ static void pane_write_cb(evutil_socket_t fd, short events, void *arg)
     }
     if (evbuffer_get_length(p->to_pty) > 0)
         event_add(p->write_ev, NULL);
+}
+
+void pane_pause_reading(struct pane *p, bool paused)
+{
+    if (paused == p->read_paused || p->read_ev == NULL)
+        return;
+    p->read_paused = paused;
+    if (paused)
+        event_del(p->read_ev);
+    else
+        event_add(p->read_ev, NULL);
 }
 
 void pane_write(struct pane *p, const void *buf, size_t len)

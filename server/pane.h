@@ -40,6 +40,9 @@ struct pane {
     int argc;                /* the command, kept for respawn-pane */
     char **argv;
     bool dead;               /* finished but kept on screen (remain-on-exit) */
+    struct pane_pipe *pipe;  /* pipe-pane, or NULL */
+    struct pane_log *log;    /* log-file, or NULL */
+    bool read_paused;        /* pty not read while a pipe or log catches up */
 };
 
 /* How to start a pane's command. */
@@ -62,6 +65,8 @@ void pane_mark_dead(struct pane *p);
 int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_t errsize);
 /* The exit status a shell would report for the reaped child: code, or 128 + signal. */
 int pane_exit_status(const struct pane *p);
+/* Stop or resume reading the pty (output consumers apply back-pressure). */
+void pane_pause_reading(struct pane *p, bool paused);
 /* Queue bytes for the program (never blocks). */
 void pane_write(struct pane *p, const void *buf, size_t len);
 void pane_resize(struct pane *p, int cols, int rows);

@@ -335,6 +335,15 @@ void server_pane_output(struct pane *p, size_t bytes)
     }
 }
 
+void server_pane_message(struct pane *p, const char *msg)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &p->server->clients, entry) {
+        if (c->attached && c->session == p->window->session)
+            server_client_message(c, "%s", msg);
+    }
+}
+
 void server_redraw_session(struct server *s, struct session *sess)
 {
     struct client *c;

@@ -101,6 +101,8 @@ void server_pane_output(struct pane *p, size_t bytes);
 /* Answer wait-pane callers of pane p (its command exited, or it is being killed). */
 void server_pane_waiters_release(struct server *s, struct pane *p);
 void server_pane_waiter_remove(struct server *s, size_t i);
+/* Show a message on the status line of every client showing the pane's session. */
+void server_pane_message(struct pane *p, const char *msg);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */
 void server_pane_finished(struct pane *p);
 #endif

@@ -34,6 +34,7 @@ int cmd_kill_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_respawn_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_pipe_pane(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_refresh_client(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_keys(struct cmd_ctx *, struct cmd_args *);

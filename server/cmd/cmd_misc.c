@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "proto.h"
 #include "server_client.h"
+#include "pane_pipe.h"
 #include "server_int.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -66,6 +67,38 @@ static int set_remain_on_exit(struct cmd_ctx *ctx, struct cmd_args *args, const 
     return 0;
 }
 
+/* log-file PATH: everything the target window's panes print is appended to PATH ("~/"
+ * is the home directory); an empty value or -u stops logging. */
+static int set_log_file(struct cmd_ctx *ctx, struct cmd_args *args, const char *value)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    struct pane *p;
+    if (args->flags['u'] != NULL || value == NULL || *value == '\0') {
+        TAILQ_FOREACH(p, &w->panes, entry)
+            pane_log_close(p);
+        return 0;
+    }
+    char *path;
+    const char *home = getenv("HOME");
+    if (strncmp(value, "~/", 2) == 0 && home != NULL)
+        path = xasprintf("%s/%s", home, value + 2);
+    else
+        path = xstrdup(value);
+    int status = 0;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        char err[512];
+        if (pane_log_open(p, path, err, sizeof err) != 0) {
+            cmd_error(ctx, "%s", err);
+            status = -1;
+        }
+    }
+    free(path);
+    return status;
+}
+
 /* The options the core knows; the options issue replaces this with a table. */
 int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -75,7 +108,9 @@ int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
     long v;
     if (strcmp(name, "remain-on-exit") == 0)
         return set_remain_on_exit(ctx, args, value);
-    if (value == NULL && args->flags['u'] == NULL) {
+    if (strcmp(name, "log-file") == 0)
+        return set_log_file(ctx, args, value);
+    if (value == NULL && args->flags['u'] == NULL && strcmp(name, "remain-on-exit") != 0) {
         cmd_error(ctx, "set-option %s: no value given", name);
         return -1;
     }

@@ -28,6 +28,7 @@ const struct cmd_entry cmd_table[] = {
     {"new-window", "neww", "abdkPSc:e:F:n:t:", 0, -1,
      "[-dk] [-c start-directory] [-n window-name] [-t target-window] [command]", cmd_new_window, NULL},
     {"next-window", "next", "at:", 0, 0, "[-t target-session]", cmd_next_window, NULL},
+    {"pipe-pane", "pipep", "IOot:", 0, 1, "[-IOo] [-t target-pane] [shell-command]", cmd_pipe_pane, NULL},
     {"previous-window", "prev", "at:", 0, 0, "[-t target-session]", cmd_previous_window, NULL},
     {"refresh-client", "refresh", "St:", 0, 1, "[-t target-client]", cmd_refresh_client, NULL},
     {"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name", cmd_rename_session, NULL},

@@ -1,0 +1,30 @@
+/* pane_pipe.h - copies of a pane's output: pipe-pane (to and from a shell command) and
+ * log-file (to a file). Every byte the program prints reaches them: when a consumer is
+ * slower than the program, the pane stops reading its pty (the program waits, as on a
+ * slow terminal) instead of dropping bytes or growing the server without bound. */
+#ifndef TMX_PANE_PIPE_H
+#define TMX_PANE_PIPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct pane;
+
+/* Start `sh -c command`: with 'out' the pane's output goes to its stdin, with 'in' its
+ * stdout is typed into the pane. Returns 0, or -1 with err set. */
+int pane_pipe_open(struct pane *p, const char *command, bool in, bool out, char *err,
+                   size_t errsize);
+void pane_pipe_close(struct pane *p);
+bool pane_pipe_is_open(const struct pane *p);
+
+/* Append everything the pane prints to path (created 0600). Returns 0, or -1 with err. */
+int pane_log_open(struct pane *p, const char *path, char *err, size_t errsize);
+void pane_log_close(struct pane *p);
+const char *pane_log_path(const struct pane *p);
+
+/* The output path: bytes the program printed, for the pipe and the log. */
+void pane_copy_output(struct pane *p, const char *buf, size_t len);
+/* True while a consumer is too far behind: the pane must not read its pty. */
+bool pane_copy_blocked(const struct pane *p);
+
+#endif
