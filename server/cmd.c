@@ -117,6 +117,19 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
                               e->usage);
                     return -1;
                 }
+                if (ch == 'e') {
+                    /* -e NAME=VALUE may be given several times. */
+                    if (strchr(args->flags[ch], '=') == NULL || *args->flags[ch] == '=') {
+                        cmd_error(ctx, "%s: -e wants NAME=VALUE, not \"%s\"", e->name,
+                                  args->flags[ch]);
+                        return -1;
+                    }
+                    if (args->nenv >= 64) {
+                        cmd_error(ctx, "%s: too many -e", e->name);
+                        return -1;
+                    }
+                    args->env[args->nenv++] = args->flags[ch];
+                }
                 break;
             }
             args->flags[ch] = "";

@@ -34,6 +34,8 @@ struct cmd_ctx {
  * without argument, or the argument. */
 struct cmd_args {
     const char *flags[128];
+    const char *env[65];     /* every -e NAME=VALUE (it may repeat), NULL-terminated */
+    int nenv;
     int argc;
     char **argv;
 };

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pty.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,22 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
             strncmp(e, "TERM=", 5) == 0)
             continue;
         putenv((char *)e);
+    }
+    for (char **e = args->extra_env; e != NULL && *e != NULL; e++)
+        putenv(*e);
+    /* A session started from cron or a script may come with almost no environment:
+     * make sure the basics are there. */
+    if (getenv("PATH") == NULL)
+        setenv("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin", 1);
+    if (getenv("HOME") == NULL) {
+        struct passwd *pw = getpwuid(getuid());
+        if (pw != NULL && pw->pw_dir != NULL)
+            setenv("HOME", pw->pw_dir, 1);
+    }
+    if (getenv("USER") == NULL && getenv("LOGNAME") == NULL) {
+        struct passwd *pw = getpwuid(getuid());
+        if (pw != NULL && pw->pw_name != NULL)
+            setenv("USER", pw->pw_name, 1);
     }
     setenv("TERM", srv->default_terminal, 1);
     char buf[4352];

@@ -52,6 +52,7 @@ struct spawn_args {
     const char *cwd;       /* NULL: the server's cwd / $HOME */
     char **env;            /* NAME=VALUE list (the client's environment), may be NULL */
     size_t nenv;
+    char **extra_env;      /* -e NAME=VALUE additions, NULL-terminated, may be NULL */
     int cols, rows;
 };
 

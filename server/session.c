@@ -168,3 +168,58 @@ struct window *session_previous_window(struct session *s, struct window *w)
     struct window *p = TAILQ_PREV(w, window_list, entry);
     return p != NULL ? p : TAILQ_LAST(&s->windows, window_list);
 }
+
+/* Index of NAME in the environment, or -1. */
+static long env_index(const struct session *s, const char *name, size_t len)
+{
+    for (size_t i = 0; i < s->nenv; i++) {
+        if (strncmp(s->env[i], name, len) == 0 && s->env[i][len] == '=')
+            return (long)i;
+    }
+    return -1;
+}
+
+void session_setenv(struct session *s, const char *name_value)
+{
+    const char *eq = strchr(name_value, '=');
+    if (eq == NULL || eq == name_value)
+        return;
+    long i = env_index(s, name_value, (size_t)(eq - name_value));
+    if (i >= 0) {
+        free(s->env[i]);
+        s->env[i] = xstrdup(name_value);
+        return;
+    }
+    s->env = xreallocarray(s->env, s->nenv + 2, sizeof *s->env);
+    s->env[s->nenv++] = xstrdup(name_value);
+    s->env[s->nenv] = NULL;
+}
+
+void session_unsetenv(struct session *s, const char *name)
+{
+    long i = env_index(s, name, strlen(name));
+    if (i < 0)
+        return;
+    free(s->env[i]);
+    memmove(&s->env[i], &s->env[i + 1], (s->nenv - (size_t)i) * sizeof *s->env);
+    s->nenv--;
+}
+
+void session_update_environment(struct session *s, char **client_env, size_t nenv)
+{
+    static const char *const names[] = {"DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK",
+                                        "SSH_AGENT_PID", "SSH_CONNECTION", "WINDOWID",
+                                        "XAUTHORITY"};
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+        size_t len = strlen(names[n]);
+        const char *found = NULL;
+        for (size_t i = 0; i < nenv; i++) {
+            if (strncmp(client_env[i], names[n], len) == 0 && client_env[i][len] == '=')
+                found = client_env[i];
+        }
+        if (found != NULL)
+            session_setenv(s, found);
+        else
+            session_unsetenv(s, names[n]);
+    }
+}

@@ -49,6 +49,13 @@ void session_select_window(struct session *s, struct window *w);
 /* Unlink and free a window; picks a new current window. Returns true if the session
  * is now empty (the caller destroys it). */
 bool session_remove_window(struct session *s, struct window *w);
+/* Set NAME=VALUE (given as one string) in the session's environment, replacing NAME. */
+void session_setenv(struct session *s, const char *name_value);
+/* Remove NAME from the session's environment. */
+void session_unsetenv(struct session *s, const char *name);
+/* update-environment: on attach, take these variables from the attaching client
+ * (SSH_AUTH_SOCK, DISPLAY...), so new windows reach the user's current agent and display. */
+void session_update_environment(struct session *s, char **client_env, size_t nenv);
 struct window *session_next_window(struct session *s, struct window *w);
 struct window *session_previous_window(struct session *s, struct window *w);
 

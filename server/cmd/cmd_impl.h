@@ -52,7 +52,8 @@ int cmd_list_commands(struct cmd_ctx *, struct cmd_args *);
 
 /* Create window at index (-1: next free) in sess running argv; NULL + error on failure. */
 struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
-                                const char *name, const char *cwd, int argc, char **argv);
+                                const char *name, const char *cwd, int argc, char **argv,
+                                const char *const *extra_env);
 /* Kill one window (and its session if it was the last). */
 void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w);
 /* Redraw every client showing sess (after a window change). */

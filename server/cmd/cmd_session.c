@@ -58,6 +58,7 @@ static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_
         }
         free(msg);
     }
+    session_update_environment(sess, c->env, c->nenv);
     server_client_attach(c, sess);
     ctx->attached = true;
     return 0;
@@ -114,7 +115,10 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
     struct client *c = ctx->client;
     struct session *sess = session_create(srv, name, cwd, c != NULL ? c->env : NULL,
                                           c != NULL ? c->nenv : 0, cols, rows);
-    if (cmd_spawn_window(ctx, sess, -1, args->flags['n'], cwd, args->argc, args->argv) == NULL) {
+    for (int i = 0; i < args->nenv; i++)
+        session_setenv(sess, args->env[i]);
+    if (cmd_spawn_window(ctx, sess, -1, args->flags['n'], cwd, args->argc, args->argv,
+                         args->env) == NULL) {
         session_free(sess);
         server_check_exit(srv);
         return -1;

@@ -13,7 +13,8 @@
 #include "xmalloc.h"
 
 struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
-                                const char *name, const char *cwd, int argc, char **argv)
+                                const char *name, const char *cwd, int argc, char **argv,
+                                const char *const *extra_env)
 {
     struct server *srv = ctx->server;
     if (index < 0)
@@ -25,6 +26,7 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
         .cwd = cwd != NULL ? cwd : sess->cwd,
         .env = sess->env,
         .nenv = sess->nenv,
+        .extra_env = (char **)extra_env,
         .cols = sess->cols,
         .rows = sess->rows,
     };
@@ -113,7 +115,7 @@ int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
     if (cwd == NULL && ctx->client != NULL && !ctx->client->attached)
         cwd = ctx->client->cwd;
     struct window *w = cmd_spawn_window(ctx, sess, index, args->flags['n'], cwd, args->argc,
-                                        args->argv);
+                                        args->argv, args->env);
     if (w == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
             server_destroy_session(ctx->server, sess, 0);

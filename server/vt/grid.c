@@ -245,6 +245,33 @@ struct grid_cell *grid_set(struct grid *g, int x, int y)
     return &l->cells[x];
 }
 
+/* Like line_ensure(l, x + n) but cells [x, x + n) are left for the caller to write:
+ * only the gap between the old end and x is blanked. */
+static void line_ensure_write(struct grid_line *l, int x, int n, int cols)
+{
+    int end = x + n;
+    if (end <= l->used)
+        return;
+    if (end > l->size) {
+        line_ensure(l, end, cols); /* growing: rare, the fill is harmless */
+        return;
+    }
+    for (int i = l->used; i < x; i++)
+        l->cells[i] = grid_blank_cell;
+    l->used = end;
+}
+
+struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
+{
+    if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
+        return NULL;
+    struct grid_line *l = &g->lines[y];
+    if (x < l->used)
+        line_split_wide(l, x, x + n);
+    line_ensure_write(l, x, n, g->cols);
+    return &l->cells[x];
+}
+
 struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n)
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)

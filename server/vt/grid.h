@@ -80,6 +80,9 @@ struct grid_cell *grid_set(struct grid *g, int x, int y);
  * only partly covered by the run is blanked, so none is left half overwritten.
  * n must fit on the line (x + n <= cols). NULL outside the screen. */
 struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n);
+/* The same, but the n cells are left as they were (possibly uninitialised): the
+ * caller must write every one of them. The fast path for printing. */
+struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n);
 
 /* Editing primitives; 'pen' supplies the background of erased cells (bce). */
 void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);

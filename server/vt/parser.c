@@ -302,6 +302,25 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
         enter_state(p, t->next);
 }
 
+/* The end of the run of printable ASCII (0x20-0x7e) starting at i, eight bytes at a
+ * time: for a word of such bytes, x - 0x20.., x + 0x01.. and x itself all have every
+ * byte's top bit clear; the first byte outside the range sets one (the borrows and
+ * carries of the bytes below it are zero, so the test is exact). */
+static size_t printable_run_end(const uint8_t *buf, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, buf + i, 8);
+        if (((x - 0x20 * ones) | (x + ones) | x) & high)
+            break;
+        i += 8;
+    }
+    while (i < len && buf[i] >= 0x20 && buf[i] < 0x7f)
+        i++;
+    return i;
+}
+
 void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
                  const struct parser_ops *ops, void *ctx)
 {
@@ -316,8 +335,7 @@ void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
             }
             if (c >= 0x20 && c < 0x7f) {
                 size_t start = i;
-                while (i < len && buf[i] >= 0x20 && buf[i] < 0x7f)
-                    i++;
+                i = printable_run_end(buf, i + 1, len);
                 ops->print_ascii(ctx, buf + start, i - start);
                 continue;
             }

@@ -211,7 +211,7 @@ void screen_print(struct screen *s, uint32_t cp)
     }
     if (mode_on(s, VT_MODE_INSERT))
         grid_insert_cells(s->grid, s->cx, s->cy, w, &s->pen);
-    struct grid_cell *c = grid_set_run(s->grid, s->cx, s->cy, w);
+    struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, w);
     c[0] = pen_cell(s, cp, (uint8_t)w);
     if (w == 2)
         c[1] = pen_cell(s, 0, 0);
@@ -233,7 +233,7 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
             do_wrap(s);
         size_t room = (size_t)(s->cols - s->cx);
         size_t chunk = n < room ? n : room;
-        struct grid_cell *c = grid_set_run(s->grid, s->cx, s->cy, (int)chunk);
+        struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         struct grid_cell proto = pen_cell(s, 0, 1);
         for (size_t i = 0; i < chunk; i++) {
             c[i] = proto;
@@ -246,7 +246,7 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         advance(s, (int)chunk);
         if (n > 0 && !mode_on(s, VT_MODE_WRAP)) {
             /* No autowrap: the rest overwrites the last column; the last one stays. */
-            c = grid_set_run(s->grid, s->cols - 1, s->cy, 1);
+            c = grid_write_run(s->grid, s->cols - 1, s->cy, 1);
             c[0] = proto;
             c[0].ch = text[n - 1];
             s->last_char = text[n - 1];
