@@ -90,25 +90,9 @@ static void run_bound_command(struct client *c, const char *command)
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, command);
     size_t n = evbuffer_get_length(ctx.out);
-    if (n > 0 && c->attached) {
-        /* Output of a bound command (list-keys...) is shown over the pane until a key. */
-        char *text = xstrndup((const char *)evbuffer_pullup(ctx.out, -1), n);
-        for (size_t i = 0; i < c->noverlay; i++)
-            free(c->overlay[i]);
-        free(c->overlay);
-        c->overlay = NULL;
-        c->noverlay = c->overlay_top = 0;
-        for (char *line = text, *nl; line != NULL && *line != '\0'; line = nl) {
-            nl = strchr(line, '\n');
-            if (nl != NULL)
-                *nl++ = '\0';
-            c->overlay = xreallocarray(c->overlay, c->noverlay + 1, sizeof *c->overlay);
-            c->overlay[c->noverlay++] = xstrdup(line);
-        }
-        free(text);
-        c->needs_redraw = true;
-        server_client_redraw(c);
-    }
+    /* Output of a bound command (list-keys...) is shown over the pane until a key. */
+    if (n > 0 && c->attached)
+        server_client_show_text(c, (const char *)evbuffer_pullup(ctx.out, -1), n);
     n = evbuffer_get_length(ctx.err);
     if (n > 0 && !c->exiting) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);

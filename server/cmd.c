@@ -418,6 +418,8 @@ static struct pane *lookup_pane_id(struct server *s, unsigned long id, struct wi
 struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target)
 {
     struct session *sess;
+    if ((target == NULL || *target == '\0') && ctx->target_pane != NULL)
+        return ctx->target_pane->window->session;
     if (target == NULL || *target == '\0' || strcmp(target, ":") == 0) {
         sess = cmd_current_session(ctx);
         if (sess == NULL)
@@ -448,6 +450,10 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
 {
     struct pane *p;
     struct window *w = NULL;
+    if (target == NULL && ctx->target_pane != NULL) {
+        *sp = ctx->target_pane->window->session;
+        return ctx->target_pane->window;
+    }
     if (target != NULL && *target == '%') {
         p = cmd_find_pane(ctx, target, &w, sp);
         return p != NULL ? w : NULL;
@@ -523,6 +529,11 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp)
 {
+    if (target == NULL && ctx->target_pane != NULL) {
+        *wp = ctx->target_pane->window;
+        *sp = ctx->target_pane->window->session;
+        return ctx->target_pane;
+    }
     if (target != NULL && *target == '%') {
         char *end;
         unsigned long id = strtoul(target + 1, &end, 10);

@@ -25,6 +25,7 @@ struct cmd_ctx {
     bool wait;               /* the client waits (wait-for): no exit yet */
     bool detached;           /* the command detached/exited the issuing client */
     int exit_status;         /* status for the client when the command succeeds (wait-pane) */
+    struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
 };
 
 /* wait-pane --timeout gave up: a status no command's exit is confused with... mostly. */

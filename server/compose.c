@@ -179,9 +179,26 @@ static void compose_status(struct client *c, int y)
 
     struct window *w;
     TAILQ_FOREACH(w, &s->windows, entry) {
-        const char *flag = w == s->current ? "*" : w == s->last ? "-" : " ";
-        char *entry = xasprintf("%d:%s%s", w->index, w->name, flag);
-        x = put_text(cv, x, y, list_end, entry, &status_pen);
+        /* As tmux: * current, - last, # activity, ! bell, ~ silence; alerts reversed. */
+        char flags[8], *f = flags;
+        if (w == s->current)
+            *f++ = '*';
+        else if (w == s->last)
+            *f++ = '-';
+        if (w->alerts & WINDOW_ALERT_ACTIVITY)
+            *f++ = '#';
+        if (w->alerts & WINDOW_ALERT_BELL)
+            *f++ = '!';
+        if (w->alerts & WINDOW_ALERT_SILENCE)
+            *f++ = '~';
+        if (f == flags)
+            *f++ = ' ';
+        *f = '\0';
+        struct grid_pen pen = status_pen;
+        if (w->alerts != 0)
+            pen.attr |= ATTR_REVERSE;
+        char *entry = xasprintf("%d:%s%s", w->index, w->name, flags);
+        x = put_text(cv, x, y, list_end, entry, &pen);
         free(entry);
         if (x < list_end)
             x = put_text(cv, x, y, list_end, " ", &status_pen);

@@ -88,7 +88,15 @@ static void format_variable(const struct format_ctx *ctx, const char *name, stru
     else if (w != NULL && strcmp(name, "window_height") == 0)
         snprintf(buf, sizeof buf, "%d", w->rows);
     else if (w != NULL && strcmp(name, "window_flags") == 0)
-        snprintf(buf, sizeof buf, "%s", s == NULL ? "" : s->current == w ? "*" : s->last == w ? "-" : "");
+        snprintf(buf, sizeof buf, "%s%s%s%s", s == NULL ? "" : s->current == w ? "*" : s->last == w ? "-" : "",
+                 (w->alerts & WINDOW_ALERT_ACTIVITY) ? "#" : "", (w->alerts & WINDOW_ALERT_BELL) ? "!" : "",
+                 (w->alerts & WINDOW_ALERT_SILENCE) ? "~" : "");
+    else if (w != NULL && strcmp(name, "window_activity_flag") == 0)
+        snprintf(buf, sizeof buf, "%d", (w->alerts & WINDOW_ALERT_ACTIVITY) != 0);
+    else if (w != NULL && strcmp(name, "window_bell_flag") == 0)
+        snprintf(buf, sizeof buf, "%d", (w->alerts & WINDOW_ALERT_BELL) != 0);
+    else if (w != NULL && strcmp(name, "window_silence_flag") == 0)
+        snprintf(buf, sizeof buf, "%d", (w->alerts & WINDOW_ALERT_SILENCE) != 0);
     else if (w != NULL && strcmp(name, "window_panes") == 0) {
         int n = 0;
         const struct pane *q;

@@ -296,7 +296,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_
         return -1;
     if (a.argv != p->argv)
         pane_keep_command(p, &a);
-    p->dead = false;
+    p->dead = p->closing = false;
     return 0;
 }
 

@@ -40,6 +40,7 @@ struct pane {
     int argc;                /* the command, kept for respawn-pane */
     char **argv;
     bool dead;               /* finished but kept on screen (remain-on-exit) */
+    bool closing;            /* finished: its pane-exited hook and close are pending */
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
     bool read_paused;        /* pty not read while a pipe or log catches up */

@@ -20,6 +20,8 @@
 #include <event2/event.h>
 
 #include "cmd.h"
+#include "hooks.h"
+#include "job.h"
 #include "key_bindings.h"
 #include "log.h"
 #include "proto.h"
@@ -88,7 +90,7 @@ static void server_sigchld_cb(evutil_socket_t sig, short events, void *arg)
             }
         }
     next:
-        if (!found)
+        if (!found && !job_child_exited(s, pid, status))
             log_debug("reaped orphan %ld", (long)pid);
     }
 }
@@ -253,15 +255,34 @@ void server_pane_waiter_remove(struct server *s, size_t i)
     s->nwaiters--;
 }
 
-void server_pane_finished(struct pane *p)
+struct pane *server_find_pane(struct server *s, uint32_t id)
 {
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->id == id)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* What is left to do once a pane's program finished, after its pane-exited hook: keep it
+ * dead (remain-on-exit) or close it, its window, maybe its session. The hook may have
+ * killed it already: it is looked up again by id. */
+static void server_pane_close(struct server *s, uint32_t id)
+{
+    struct pane *p = server_find_pane(s, id);
+    if (p == NULL || !p->closing)
+        return; /* killed, or respawned, by the hook */
+    p->closing = false;
     struct window *w = p->window;
     struct session *sess = w->session;
-    struct server *s = sess->server;
-
-    log_debug("pane %%%u finished", p->id);
     int status = pane_exit_status(p);
-    s->exit_status = status;
     if (!s->terminating &&
         (w->remain_on_exit > 0 || (w->remain_on_exit < 0 && s->remain_on_exit))) {
         server_pane_dead(p);
@@ -284,6 +305,43 @@ void server_pane_finished(struct pane *p)
     server_destroy_session(s, sess, status);
 }
 
+struct pane_closing {
+    struct server *server;
+    uint32_t id;
+};
+
+static void server_pane_closing_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane_closing *pc = arg;
+    struct server *s = pc->server;
+    uint32_t id = pc->id;
+    (void)fd;
+    (void)events;
+    free(pc);
+    struct pane *p = server_find_pane(s, id);
+    if (p == NULL || !p->closing)
+        return;
+    hooks_run(s, "pane-exited", NULL, p);
+    server_pane_close(s, id);
+}
+
+void server_pane_finished(struct pane *p)
+{
+    struct server *s = p->server;
+    if (p->closing)
+        return;
+    p->closing = true;
+    log_debug("pane %%%u finished", p->id);
+    s->exit_status = pane_exit_status(p);
+    pane_mark_dead(p);
+    /* The rest happens from the loop, not inside the pty or SIGCHLD callback that got
+     * here: the pane-exited hook runs first, and may run any command. */
+    struct pane_closing *pc = xmalloc(sizeof *pc);
+    pc->server = s;
+    pc->id = p->id;
+    event_base_once(s->base, -1, EV_TIMEOUT, server_pane_closing_cb, pc, NULL);
+}
+
 void server_destroy_session(struct server *s, struct session *sess, int status)
 {
     struct client *c, *c_next;
@@ -294,6 +352,7 @@ void server_destroy_session(struct server *s, struct session *sess, int status)
         }
     }
     session_free(sess);
+    hooks_run(s, "session-closed", NULL, NULL);
     server_check_exit(s);
 }
 
@@ -304,6 +363,78 @@ static void server_name_timer_cb(evutil_socket_t fd, short events, void *arg)
     (void)events;
     if (window_update_name(p->window))
         server_redraw_session(p->server, p->window->session);
+}
+
+/* The effective value of a window option (-1 in the window: the global one). */
+static int window_option(int window_value, int global_value)
+{
+    return window_value >= 0 ? window_value : global_value;
+}
+
+struct alert_run {
+    struct server *server;
+    uint32_t pane_id;
+    const char *hook;
+};
+
+static void server_alert_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct alert_run *ar = arg;
+    (void)fd;
+    (void)events;
+    struct pane *p = server_find_pane(ar->server, ar->pane_id);
+    if (p != NULL)
+        hooks_run(ar->server, ar->hook, NULL, p);
+    free(ar);
+}
+
+/* A window gets an alert (activity, bell, silence): mark it for the status line and run
+ * the alert-* hook from the loop (the hook may run any command). A window already marked
+ * is not alerted again until it has been looked at. */
+static void server_alert(struct server *s, struct window *w, int alert)
+{
+    if (w->alerts & alert)
+        return;
+    w->alerts |= alert;
+    server_redraw_session(s, w->session);
+    if (w->active == NULL)
+        return;
+    struct alert_run *ar = xmalloc(sizeof *ar);
+    ar->server = s;
+    ar->pane_id = w->active->id;
+    ar->hook = alert == WINDOW_ALERT_ACTIVITY ? "alert-activity"
+               : alert == WINDOW_ALERT_BELL   ? "alert-bell"
+                                              : "alert-silence";
+    event_base_once(s->base, -1, EV_TIMEOUT, server_alert_cb, ar, NULL);
+}
+
+static void server_silence_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct window *w = arg;
+    (void)fd;
+    (void)events;
+    if (w != w->session->current)
+        server_alert(w->session->server, w, WINDOW_ALERT_SILENCE);
+}
+
+/* (Re)start the monitor-silence countdown of a window. */
+static void server_silence_restart(struct server *s, struct window *w)
+{
+    int seconds = window_option(w->monitor_silence, s->monitor_silence);
+    if (seconds <= 0) {
+        if (w->silence_timer != NULL)
+            evtimer_del(w->silence_timer);
+        return;
+    }
+    if (w->silence_timer == NULL)
+        w->silence_timer = evtimer_new(s->base, server_silence_cb, w);
+    struct timeval tv = {.tv_sec = seconds, .tv_usec = 0};
+    evtimer_add(w->silence_timer, &tv);
+}
+
+void server_window_options_changed(struct server *s, struct window *w)
+{
+    server_silence_restart(s, w);
 }
 
 void server_pane_output(struct pane *p, size_t bytes)
@@ -327,12 +458,24 @@ void server_pane_output(struct pane *p, size_t bytes)
             evtimer_add(p->name_timer, &tv);
         }
     }
+    int bells = vt_take_bells(p->vt);
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (c->attached && c->session == w->session && w == w->session->current) {
             c->output_since_frame += bytes;
             server_client_redraw(c);
+            if (bells > 0)
+                server_client_send(c, MSG_OUTPUT, "\a", 1); /* the user's terminal rings */
         }
     }
+    /* Alerts are for windows the user is not looking at: not the current one. */
+    if (w != w->session->current) {
+        if (bells > 0 && window_option(w->monitor_bell, s->monitor_bell))
+            server_alert(s, w, WINDOW_ALERT_BELL);
+        if (window_option(w->monitor_activity, s->monitor_activity))
+            server_alert(s, w, WINDOW_ALERT_ACTIVITY);
+    }
+    if (w->silence_timer != NULL || w->monitor_silence > 0 || s->monitor_silence > 0)
+        server_silence_restart(s, w);
 }
 
 void server_pane_message(struct pane *p, const char *msg)
@@ -442,6 +585,8 @@ static void server_free_all(struct server *s)
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
     key_bindings_free(s);
+    job_free_all(s);
+    hooks_free(s);
     for (size_t i = 0; i < s->nchannels; i++) {
         free(s->channels[i].name);
         free(s->channels[i].waiters);
@@ -488,12 +633,14 @@ int server_main(const struct server_config *cfg)
     s.label = xstrdup(cfg->label != NULL ? cfg->label : "default");
     TAILQ_INIT(&s.clients);
     TAILQ_INIT(&s.sessions);
+    TAILQ_INIT(&s.jobs);
     s.next_session_id = s.next_window_id = s.next_pane_id = 0;
     s.prefix = 'b' | KEYC_CTRL;
     s.history_limit = 2000;
     s.base_index = 0;
     s.escape_time_ms = 10;
     s.kill_grace = 10;
+    s.monitor_bell = 1;
     const char *shell = getenv("SHELL");
     s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
     s.default_terminal = xstrdup(server_default_terminal());

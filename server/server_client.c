@@ -17,6 +17,8 @@
 #include "client_input.h"
 #include "cmd.h"
 #include "compose.h"
+#include "hooks.h"
+#include "job.h"
 #include "log.h"
 #include "proto.h"
 #include "server_int.h"
@@ -98,6 +100,7 @@ void server_client_free(struct client *c)
         else
             i++;
     }
+    job_forget_owner(s, c);
     bufferevent_free(c->bev);
     event_free(c->render_timer);
     if (c->key_timer != NULL)
@@ -146,12 +149,15 @@ void server_client_exit(struct client *c, int status, const char *message)
     payload[4 + mlen] = '\0';
     server_client_send(c, MSG_EXIT, payload, 4 + mlen + 1);
     free(payload);
+    bool was_attached = c->attached;
     c->exiting = true;
     c->attached = false;
     c->session = NULL;
     bufferevent_disable(c->bev, EV_READ);
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
+    if (was_attached && sess != NULL && !c->server->exiting)
+        hooks_run(c->server, "client-detached", sess, NULL);
 }
 
 void server_client_update_sizes(struct server *s, struct session *sess)
@@ -195,6 +201,7 @@ void server_client_attach(struct client *c, struct session *s)
     c->prefix_active = false;
     server_client_update_sizes(c->server, s);
     server_clock_start(c->server);
+    hooks_run(c->server, "client-attached", s, NULL);
     c->needs_redraw = true;
     server_client_redraw(c);
 }
@@ -330,6 +337,22 @@ void server_client_message(struct client *c, const char *fmt, ...)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
     struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
     evtimer_add(c->message_timer, &tv);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+void server_client_show_text(struct client *c, const char *text, size_t len)
+{
+    overlay_clear(c);
+    char *copy = xstrndup(text, len);
+    for (char *line = copy, *nl; line != NULL && *line != '\0'; line = nl) {
+        nl = strchr(line, '\n');
+        if (nl != NULL)
+            *nl++ = '\0';
+        c->overlay = xreallocarray(c->overlay, c->noverlay + 1, sizeof *c->overlay);
+        c->overlay[c->noverlay++] = xstrdup(line);
+    }
+    free(copy);
     c->needs_redraw = true;
     server_client_redraw(c);
 }

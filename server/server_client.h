@@ -93,6 +93,8 @@ void server_client_redraw(struct client *c);
 /* Show a message on the status line for a while. */
 void server_client_message(struct client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Show text over the pane (a view of command output) until a key is pressed. */
+void server_client_show_text(struct client *c, const char *text, size_t len);
 /* Start a status-line prompt. */
 void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
                           const char *initial, const char *command);

@@ -17,6 +17,8 @@ struct client;
 struct session;
 
 TAILQ_HEAD(client_list, client);
+struct job;
+TAILQ_HEAD(job_list, job);
 TAILQ_HEAD(session_list, session);
 
 /* A key binding: in the "prefix" table (after C-b) or the "root" table. */
@@ -33,6 +35,12 @@ struct wait_channel {
     bool signalled;        /* signalled with nobody waiting: the next wait returns at once */
     struct client **waiters;
     size_t nwaiters;
+};
+
+/* A hook: when the event happens, the command runs (set-hook). */
+struct hook {
+    char *name;
+    char *command;
 };
 
 /* A client blocked in `wait-pane` until pane %pane_id's command exits. */
@@ -72,7 +80,14 @@ struct server {
     size_t nchannels;
     struct pane_waiter *waiters;
     size_t nwaiters;
-    bool remain_on_exit;   /* global default of the window option */
+    struct job_list jobs;      /* run-shell and hook commands still running */
+    struct hook *hooks;        /* set-hook: event name -> command */
+    size_t nhooks;
+    /* Global defaults of window options (int: the same type as the window's). */
+    int remain_on_exit;
+    int monitor_activity;
+    int monitor_bell;
+    int monitor_silence;   /* seconds, 0 = off */
 
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
     struct event *grace_timer;
@@ -101,6 +116,10 @@ void server_pane_output(struct pane *p, size_t bytes);
 /* Answer wait-pane callers of pane p (its command exited, or it is being killed). */
 void server_pane_waiters_release(struct server *s, struct pane *p);
 void server_pane_waiter_remove(struct server *s, size_t i);
+struct pane *server_find_pane(struct server *s, uint32_t id);
+struct window;
+/* A window's options changed (monitor-silence timer...). */
+void server_window_options_changed(struct server *s, struct window *w);
 /* Show a message on the status line of every client showing the pane's session. */
 void server_pane_message(struct pane *p, const char *msg);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */

@@ -134,6 +134,7 @@ void session_attach_window(struct session *s, struct window *w)
 
 void session_select_window(struct session *s, struct window *w)
 {
+    w->alerts = 0; /* seen now */
     if (w == s->current)
         return;
     s->last = s->current;

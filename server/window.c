@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/event.h>
+
 #include "server_int.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -20,7 +22,7 @@ struct window *window_create(struct session *s, int index, const char *name)
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
     w->rows = s->rows;
-    w->remain_on_exit = -1;
+    w->remain_on_exit = w->monitor_activity = w->monitor_bell = w->monitor_silence = -1;
     return w;
 }
 
@@ -31,6 +33,8 @@ void window_free(struct window *w)
         TAILQ_REMOVE(&w->panes, p, entry);
         pane_free(p);
     }
+    if (w->silence_timer != NULL)
+        event_free(w->silence_timer);
     free(w->name);
     free(w);
 }

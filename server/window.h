@@ -21,7 +21,14 @@ struct window {
     struct pane *active;
     int cols, rows;
     int remain_on_exit;       /* -1: the global option, 0 off, 1 on */
+    int monitor_activity;     /* -1: global; alerts for output in a window not shown */
+    int monitor_bell;         /* -1: global; alerts for a bell */
+    int monitor_silence;      /* -1: global; seconds without output before an alert, 0 off */
+    int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
+    struct event *silence_timer;
 };
+
+enum { WINDOW_ALERT_ACTIVITY = 1, WINDOW_ALERT_BELL = 2, WINDOW_ALERT_SILENCE = 4 };
 
 struct window *window_create(struct session *s, int index, const char *name);
 void window_free(struct window *w);

@@ -49,6 +49,9 @@ int cmd_show_options(struct cmd_ctx *, struct cmd_args *);
 int cmd_source_file_cmd(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_for(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_commands(struct cmd_ctx *, struct cmd_args *);
+int cmd_set_hook(struct cmd_ctx *, struct cmd_args *);
+int cmd_show_hooks(struct cmd_ctx *, struct cmd_args *);
+int cmd_run_shell(struct cmd_ctx *, struct cmd_args *);
 
 /* Create window at index (-1: next free) in sess running argv; NULL + error on failure. */
 struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,

@@ -2,6 +2,7 @@
  * wait-for, list-commands. */
 #include "cmd_impl.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,34 +37,67 @@ static int parse_flag(const char *value, int current)
     return -1;
 }
 
-/* remain-on-exit: a window option (-t window, or -g for the default of all windows). */
-static int set_remain_on_exit(struct cmd_ctx *ctx, struct cmd_args *args, const char *value)
+/* Window options: a value per window (-1: use the global one) and a global default in
+ * the server, set with -g. Flags take on/off (none toggles); numbers take a count. */
+static const struct window_option {
+    const char *name;
+    bool flag;
+    size_t window_offset;
+    size_t server_offset;
+} window_options[] = {
+    {"monitor-activity", true, offsetof(struct window, monitor_activity),
+     offsetof(struct server, monitor_activity)},
+    {"monitor-bell", true, offsetof(struct window, monitor_bell),
+     offsetof(struct server, monitor_bell)},
+    {"monitor-silence", false, offsetof(struct window, monitor_silence),
+     offsetof(struct server, monitor_silence)},
+    {"remain-on-exit", true, offsetof(struct window, remain_on_exit),
+     offsetof(struct server, remain_on_exit)},
+};
+
+static const struct window_option *find_window_option(const char *name)
+{
+    for (size_t i = 0; i < sizeof window_options / sizeof window_options[0]; i++) {
+        if (strcmp(window_options[i].name, name) == 0)
+            return &window_options[i];
+    }
+    return NULL;
+}
+
+static int set_window_option(struct cmd_ctx *ctx, struct cmd_args *args,
+                             const struct window_option *o, const char *value)
 {
     struct server *s = ctx->server;
-    if (args->flags['g'] != NULL) {
-        int on = args->flags['u'] != NULL ? 0 : parse_flag(value, s->remain_on_exit);
+    int *global = (int *)((char *)s + o->server_offset);
+    int *target = global;
+    struct window *w = NULL;
+    if (args->flags['g'] == NULL) {
+        struct session *sess;
+        w = cmd_find_window(ctx, args->flags['t'], &sess);
+        if (w == NULL)
+            return -1;
+        target = (int *)((char *)w + o->window_offset);
+    }
+    if (args->flags['u'] != NULL) {
+        *target = w != NULL ? -1 : 0;
+        return 0;
+    }
+    int current = *target < 0 ? *global : *target;
+    long v;
+    if (o->flag) {
+        int on = parse_flag(value, current);
         if (on < 0) {
-            cmd_error(ctx, "remain-on-exit: on or off, not \"%s\"", value);
+            cmd_error(ctx, "%s: on or off, not \"%s\"", o->name, value);
             return -1;
         }
-        s->remain_on_exit = on;
-        return 0;
-    }
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
+        *target = on;
+    } else if (value == NULL || parse_number(value, 0, 86400 * 365, &v) != 0) {
+        cmd_error(ctx, "%s: not a number: %s", o->name, value != NULL ? value : "(none)");
         return -1;
-    if (args->flags['u'] != NULL) {
-        w->remain_on_exit = -1;
-        return 0;
-    }
-    int current = w->remain_on_exit < 0 ? s->remain_on_exit : w->remain_on_exit;
-    int on = parse_flag(value, current);
-    if (on < 0) {
-        cmd_error(ctx, "remain-on-exit: on or off, not \"%s\"", value);
-        return -1;
-    }
-    w->remain_on_exit = on;
+    } else
+        *target = (int)v;
+    if (w != NULL)
+        server_window_options_changed(s, w);
     return 0;
 }
 
@@ -106,11 +140,12 @@ int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *name = args->argv[0];
     const char *value = args->argc > 1 ? args->argv[1] : NULL;
     long v;
-    if (strcmp(name, "remain-on-exit") == 0)
-        return set_remain_on_exit(ctx, args, value);
+    const struct window_option *wo = find_window_option(name);
+    if (wo != NULL)
+        return set_window_option(ctx, args, wo, value);
     if (strcmp(name, "log-file") == 0)
         return set_log_file(ctx, args, value);
-    if (value == NULL && args->flags['u'] == NULL && strcmp(name, "remain-on-exit") != 0) {
+    if (value == NULL && args->flags['u'] == NULL) {
         cmd_error(ctx, "set-option %s: no value given", name);
         return -1;
     }
@@ -188,6 +223,9 @@ int cmd_show_options(struct cmd_ctx *ctx, struct cmd_args *args)
         {"history-limit", xasprintf("%d", s->history_limit)},
         {"kill-grace", xasprintf("%d", s->kill_grace)},
         {"prefix", xasprintf("%s", prefix)},
+        {"monitor-activity", xasprintf("%s", s->monitor_activity ? "on" : "off")},
+        {"monitor-bell", xasprintf("%s", s->monitor_bell ? "on" : "off")},
+        {"monitor-silence", xasprintf("%d", s->monitor_silence)},
         {"remain-on-exit", xasprintf("%s", s->remain_on_exit ? "on" : "off")},
     };
     int found = 0;

@@ -10,6 +10,7 @@
 #include <event2/buffer.h>
 
 #include "format.h"
+#include "hooks.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -130,12 +131,12 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    if (detached)
-        return 0;
-    if (attach_client(ctx, sess, false) != 0) {
+    if (!detached && attach_client(ctx, sess, false) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;
     }
+    /* Last: the hook may run any command, even one that ends this session. */
+    hooks_run(srv, "session-created", sess, NULL);
     return 0;
 }
 

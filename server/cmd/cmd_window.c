@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "hooks.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
@@ -132,6 +133,8 @@ int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
         free(text);
     }
     cmd_session_changed(ctx, sess);
+    /* Last: the hook may run any command, even one that kills this window. */
+    hooks_run(ctx->server, "window-linked", sess, w->active);
     return 0;
 }
 
@@ -244,10 +247,12 @@ static void list_windows_of(struct cmd_ctx *ctx, struct session *sess, const cha
         struct pane *p;
         TAILQ_FOREACH(p, &w->panes, entry)
             panes++;
-        const char *flag = w == sess->current ? "*" : w == sess->last ? "-" : "";
+        struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
+        char *flag = format_expand(&f, "#{window_flags}");
         cmd_print(ctx, "%s%s%d: %s%s (%d panes) [%dx%d] @%u%s", all ? sess->name : "",
                   all ? ":" : "", w->index, w->name, flag, panes, w->cols, w->rows, w->id,
                   w == sess->current ? " (active)" : "");
+        free(flag);
     }
 }
 

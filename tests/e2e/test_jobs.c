@@ -112,6 +112,61 @@ static void test_remain_on_exit_keeps_the_dead_pane_and_respawn_restarts_it(void
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 7);
 }
 
+/* Windows the user is not looking at are marked in the status line: # for activity
+ * (monitor-activity), ! for a bell, ~ for silence (monitor-silence); alert hooks run. */
+static void test_alerts_mark_windows_in_the_status_line(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "monitor-activity", "on", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    /* Window 1 rings the bell and prints, out of sight. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:1",
+                             "sleep 0.5; printf 'x\\a'; exec sleep 60", NULL),
+                     0);
+    assert_true(client_wait_row(c, -1, "1:sleep#!", E2E_TIMEOUT));
+    /* Looking at it clears the marks. */
+    client_keys(c, KEY_PREFIX "1");
+    assert_true(client_wait_row(c, -1, "1:sleep* ", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "0");
+    assert_true(client_wait_row(c, -1, "0:sh* ", E2E_TIMEOUT));
+    /* Silence: window 1 prints nothing for a second. */
+    if (!env_is_tmux(env)) {
+        assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s:1", "monitor-silence", "1", NULL), 0);
+        assert_true(client_wait_row(c, -1, "1:sleep-~", E2E_TIMEOUT));
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* set-hook -g pane-exited with the exit status in formats, as a user would notify. */
+static void test_pane_exited_hook_sees_the_status(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux 3.3a's pane-exited differs in what #{pane_dead_status} holds */
+    char path[512];
+    snprintf(path, sizeof path, "%s/hook.out", getenv("HOME"));
+    char hook[700];
+    snprintf(hook, sizeof hook, "run-shell 'echo #{pane_id} #{pane_dead_status} >> %s'", path);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "keep", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-hook", "-g", "pane-exited", hook, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job", "sleep 0.2; exit 3", NULL), 0);
+    char line[64] = "";
+    for (int i = 0; i < 100; i++) {
+        FILE *f = fopen(path, "r");
+        if (f != NULL) {
+            bool got = fgets(line, sizeof line, f) != NULL;
+            fclose(f);
+            if (got)
+                break;
+        }
+        sleep_ms(100);
+    }
+    assert_string_equal(line, "%1 3\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +177,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_remain_on_exit_keeps_the_dead_pane_and_respawn_restarts_it, e2e_setup,
             e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_alerts_mark_windows_in_the_status_line, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_pane_exited_hook_sees_the_status, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,160 @@
+/* job.c - background shell commands with collected output (see job.h). */
+#include "job.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "queue.h"
+#include "server_int.h"
+#include "xmalloc.h"
+
+/* Output kept per job; more is read and dropped (a job is not a pane). */
+#define JOB_OUTPUT_MAX (1u << 20)
+
+struct job {
+    TAILQ_ENTRY(job) entry;
+    struct server *server;
+    pid_t pid;
+    int fd;
+    struct event *read_ev;
+    struct evbuffer *output;
+    bool reaped, eof;
+    int status;
+    job_done_fn done;
+    void *arg;
+};
+
+static void job_finish_if_done(struct job *j)
+{
+    if (!j->reaped || !j->eof)
+        return;
+    struct server *s = j->server;
+    TAILQ_REMOVE(&s->jobs, j, entry);
+    if (j->done != NULL) {
+        size_t len = evbuffer_get_length(j->output);
+        const char *text = len > 0 ? (const char *)evbuffer_pullup(j->output, -1) : "";
+        j->done(j->arg, text, len, j->status);
+    }
+    event_free(j->read_ev);
+    evbuffer_free(j->output);
+    free(j);
+}
+
+static void job_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct job *j = arg;
+    char buf[16384];
+    (void)events;
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n > 0) {
+        if (evbuffer_get_length(j->output) + (size_t)n <= JOB_OUTPUT_MAX)
+            evbuffer_add(j->output, buf, (size_t)n);
+        return;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    event_del(j->read_ev);
+    close(j->fd);
+    j->fd = -1;
+    j->eof = true;
+    job_finish_if_done(j);
+}
+
+struct job *job_run(struct server *s, const char *command, const char *cwd, job_done_fn done,
+                    void *arg, char *err, size_t errsize)
+{
+    int pipefd[2];
+    if (pipe2(pipefd, O_CLOEXEC) != 0) {
+        snprintf(err, errsize, "pipe: %s", strerror(errno));
+        return NULL;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    pid_t pid = fork();
+    if (pid == 0) {
+        for (int sig = 1; sig < NSIG; sig++)
+            signal(sig, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        setsid();
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, STDIN_FILENO);
+        dup2(pipefd[1], STDOUT_FILENO);
+        dup2(pipefd[1], STDERR_FILENO);
+        for (int fd = 3; fd < 1024; fd++)
+            close(fd);
+        if (cwd != NULL && chdir(cwd) != 0) {
+            /* run where the server is */
+        }
+        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        _exit(127);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    close(pipefd[1]);
+    if (pid < 0) {
+        snprintf(err, errsize, "fork: %s", strerror(errno));
+        close(pipefd[0]);
+        return NULL;
+    }
+    fcntl(pipefd[0], F_SETFL, fcntl(pipefd[0], F_GETFL) | O_NONBLOCK);
+    struct job *j = xcalloc(1, sizeof *j);
+    j->server = s;
+    j->pid = pid;
+    j->fd = pipefd[0];
+    j->output = evbuffer_new();
+    j->done = done;
+    j->arg = arg;
+    j->read_ev = event_new(s->base, j->fd, EV_READ | EV_PERSIST, job_read_cb, j);
+    event_add(j->read_ev, NULL);
+    TAILQ_INSERT_TAIL(&s->jobs, j, entry);
+    return j;
+}
+
+void job_forget_owner(struct server *s, void *arg)
+{
+    struct job *j;
+    TAILQ_FOREACH(j, &s->jobs, entry) {
+        if (j->arg == arg) {
+            j->done = NULL;
+            j->arg = NULL;
+        }
+    }
+}
+
+bool job_child_exited(struct server *s, pid_t pid, int status)
+{
+    struct job *j;
+    TAILQ_FOREACH(j, &s->jobs, entry) {
+        if (j->pid == pid && !j->reaped) {
+            j->reaped = true;
+            j->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            job_finish_if_done(j);
+            return true;
+        }
+    }
+    return false;
+}
+
+void job_free_all(struct server *s)
+{
+    struct job *j;
+    while ((j = TAILQ_FIRST(&s->jobs)) != NULL) {
+        TAILQ_REMOVE(&s->jobs, j, entry);
+        if (j->fd >= 0)
+            close(j->fd);
+        event_free(j->read_ev);
+        evbuffer_free(j->output);
+        free(j);
+    }
+}
