@@ -55,9 +55,23 @@ static void test_server_sigkill_lost_server(void **state)
     assert_true(client_termios_restored(c));
 }
 
+/* The server outlives the SSH session that started it: SIGHUP is ignored. */
+static void test_server_survives_sighup(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    pid_t pid = server_pid(env, "s");
+    assert_true(pid > 1);
+    assert_int_equal(kill(pid, SIGHUP), 0);
+    sleep_ms(200);
+    assert_int_equal(kill(pid, 0), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_server_survives_sighup, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_kill_server_while_attached, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_server_sigkill_lost_server, e2e_setup, e2e_teardown),
     };
