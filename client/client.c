@@ -126,9 +126,6 @@ static int start_server(const struct client_options *opts, const char *path)
             if (null > 2)
                 close(null);
         }
-        if (chdir("/") != 0) {
-            /* ignore: the server works from any directory */
-        }
         struct server_config cfg = {
             .socket_path = path,
             .label = opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"),

@@ -244,9 +244,14 @@ void compose_client(struct client *c)
             struct grid_cell *row = canvas_cell(cv, 0, y);
             int x = 0;
             if (p != NULL && y < p->rows) {
+                /* A line of the pane, copied whole: the hot part of every frame. */
                 int n = p->cols < cv->cols ? p->cols : cv->cols;
-                for (; x < n; x++)
-                    row[x] = *vt_cell(p->vt, x, y);
+                const struct grid_line *line = grid_line_const(vt_grid(p->vt), y);
+                int used = line != NULL ? (line->used < n ? line->used : n) : 0;
+                if (used > 0)
+                    memcpy(row, line->cells, (size_t)used * sizeof *row);
+                for (x = used; x < n; x++)
+                    row[x] = grid_blank_cell;
                 /* A wide character cut by the client's edge would be split: blank it. */
                 if (n > 0 && row[n - 1].width == 2) {
                     row[n - 1] = (struct grid_cell){.width = 1};

@@ -648,9 +648,13 @@ int server_main(const struct server_config *cfg)
     if (cfg->foreground)
         log_open_stderr();
     else if (cfg->verbose) {
+        /* In the directory tmx -v was started from, then leave it (not to hold it). */
         char name[64];
         snprintf(name, sizeof name, "tmx-server-%ld.log", (long)s.pid);
         log_open(name);
+    }
+    if (!cfg->foreground && chdir("/") != 0) {
+        /* the server works from any directory */
     }
     signal(SIGPIPE, SIG_IGN);
     /* The initial command's strings and -f's path live in the argv memory the title

@@ -39,6 +39,7 @@ struct render_state {
     struct grid_cell *front;  /* what the terminal shows (cols * rows) */
     uint64_t *hash_want;      /* per-row hashes for scroll detection (rows each) */
     uint64_t *hash_front;
+    bool *row_same;           /* per frame: want row is byte-identical to the front row */
     bool valid;               /* false: the screen is unknown, clear and repaint */
 
     int tx, ty;               /* terminal cursor; -1 = unknown */
@@ -893,15 +894,29 @@ static void scroll_region(struct render_state *rs, int top, int bottom, int n)
         memmove(h + top + count, h + top, keep * sizeof *h);
 }
 
+/* Note which wanted rows are byte-for-byte what the front buffer has (nothing to draw);
+ * returns how many are not. */
+static int mark_same_rows(struct render_state *rs, const struct canvas *want)
+{
+    size_t row_bytes = (size_t)rs->cols * sizeof *rs->front;
+    int changed = 0;
+    for (int y = 0; y < rs->rows; y++) {
+        rs->row_same[y] = memcmp(&want->cells[(size_t)y * (size_t)rs->cols], front_cell(rs, 0, y),
+                                 row_bytes) == 0;
+        changed += !rs->row_same[y];
+    }
+    return changed;
+}
+
 /* If the wanted screen is (part of) the front buffer scrolled by some lines, scroll
  * the terminal instead of redrawing those lines: the common case of output running
  * up a pane. Picks the shift that saves the most non-blank lines, and the smallest
  * region holding them, so lines outside (a status line) stay put. */
-static void try_scroll(struct render_state *rs, const struct canvas *want)
+static bool try_scroll(struct render_state *rs, const struct canvas *want)
 {
     int rows = rs->rows, cols = rs->cols;
     if (rows < 3 || cap(rs, RENDER_CAP_IND) == NULL)
-        return;
+        return false;
     for (int y = 0; y < rows; y++) {
         rs->hash_want[y] = row_hash(&want->cells[(size_t)y * (size_t)cols], cols);
         rs->hash_front[y] = row_hash(front_cell(rs, 0, y), cols);
@@ -945,7 +960,7 @@ static void try_scroll(struct render_state *rs, const struct canvas *want)
         best_bottom = bottom;
     }
     if (best_n == 0)
-        return;
+        return false;
     /* Hashes can collide: confirm the lines really match before relying on them. */
     int matched = 0;
     for (int y = best_top; y <= best_bottom; y++) {
@@ -955,8 +970,9 @@ static void try_scroll(struct render_state *rs, const struct canvas *want)
             matched++;
     }
     if (matched < 3)
-        return;
+        return false;
     scroll_region(rs, best_top, best_bottom, best_n);
+    return true;
 }
 
 /* Clear the screen and note it as blank with the cursor home. */
@@ -1034,6 +1050,7 @@ void render_free(struct render_state *rs)
     free(rs->front);
     free(rs->hash_want);
     free(rs->hash_front);
+    free(rs->row_same);
     free(rs);
 }
 
@@ -1076,8 +1093,10 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
         free(rs->front);
         free(rs->hash_want);
         free(rs->hash_front);
+        free(rs->row_same);
         rs->cols = want->cols;
         rs->rows = want->rows;
+        rs->row_same = xcalloc((size_t)rs->rows, sizeof *rs->row_same);
         rs->front = xcalloc((size_t)rs->cols * (size_t)rs->rows, sizeof *rs->front);
         rs->hash_want = xcalloc((size_t)rs->rows, sizeof *rs->hash_want);
         rs->hash_front = xcalloc((size_t)rs->rows, sizeof *rs->hash_front);
@@ -1086,11 +1105,18 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
     if (!rs->valid) {
         clear_screen(rs);
         rs->valid = true;
+        memset(rs->row_same, 0, (size_t)rs->rows * sizeof *rs->row_same);
     } else {
-        try_scroll(rs, want);
+        /* Most frames change a line or two (an echo, a clock): find them with memcmp,
+         * and look for a scroll only when enough lines changed for one to pay. */
+        int changed = mark_same_rows(rs, want);
+        if (changed >= 3 && try_scroll(rs, want))
+            mark_same_rows(rs, want);
     }
-    for (int y = 0; y < want->rows; y++)
-        draw_row(rs, want, y);
+    for (int y = 0; y < want->rows; y++) {
+        if (!rs->row_same[y])
+            draw_row(rs, want, y);
+    }
     apply_cursor(rs, want);
     if (rs->sync) {
         if (rs->emitted == 0)
