@@ -3,7 +3,9 @@
  * listed is ignored. */
 #include "dispatch.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "screen.h"
 #include "sgr.h"
@@ -32,6 +34,20 @@ static void reply_printf(struct screen *s, const char *fmt, int a, int b)
         screen_reply(s, buf, (size_t)n);
 }
 
+static void reply_fmt(struct screen *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void reply_fmt(struct screen *s, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > 0 && (size_t)n < sizeof buf)
+        screen_reply(s, buf, (size_t)n);
+}
+
 /* ---- C0 controls ---- */
 
 static void do_execute(void *ctx, uint8_t c)
@@ -51,6 +67,8 @@ static void do_execute(void *ctx, uint8_t c)
     case 0x0b:
     case 0x0c:
         screen_linefeed(s);
+        if (s->modes & VT_MODE_LNM)
+            screen_carriage_return(s);
         break;
     case 0x0d:
         screen_carriage_return(s);
@@ -144,6 +162,16 @@ static void esc_g1_ascii(struct screen *s)
     screen_designate_charset(s, 1, SCREEN_CHARSET_ASCII);
 }
 
+static void esc_g0_uk(struct screen *s)
+{
+    screen_designate_charset(s, 0, SCREEN_CHARSET_UK);
+}
+
+static void esc_g1_uk(struct screen *s)
+{
+    screen_designate_charset(s, 1, SCREEN_CHARSET_UK);
+}
+
 static void esc_decid(struct screen *s)
 {
     screen_reply(s, "\033[?1;2c", 7);
@@ -170,10 +198,10 @@ static const struct esc_entry esc_table[] = {
     { '#', '8', esc_decaln },
     { '(', '0', esc_g0_graphics },
     { '(', 'B', esc_g0_ascii },
-    { '(', 'A', esc_g0_ascii },   /* UK: shown as ASCII */
+    { '(', 'A', esc_g0_uk },
     { ')', '0', esc_g1_graphics },
     { ')', 'B', esc_g1_ascii },
-    { ')', 'A', esc_g1_ascii },
+    { ')', 'A', esc_g1_uk },
 };
 
 static void do_esc_dispatch(void *ctx, const struct parser_seq *seq, uint8_t final)
@@ -356,6 +384,220 @@ static void csi_da2(struct screen *s, const struct parser_seq *q)
         screen_reply(s, "\033[>84;0;0c", 10);
 }
 
+/* DA3: the unit ID, as xterm (zeros). */
+static void csi_da3(struct screen *s, const struct parser_seq *q)
+{
+    if (param0(q, 0) == 0)
+        screen_reply(s, "\033P!|00000000\033\\", 14);
+}
+
+/* XTVERSION: name and version. */
+static void csi_xtversion(struct screen *s, const struct parser_seq *q)
+{
+    if (param0(q, 0) == 0)
+        reply_fmt(s, "\033P>|tmx 0.1\033\\");
+}
+
+/* Window operations: only the size reports (a nominal 8x16 pixel cell). */
+#define CELL_WIDTH_PX 8
+#define CELL_HEIGHT_PX 16
+
+static void csi_window_ops(struct screen *s, const struct parser_seq *q)
+{
+    switch (param0(q, 0)) {
+    case 14: /* text area in pixels: height; width */
+        reply_fmt(s, "\033[4;%d;%dt", s->rows * CELL_HEIGHT_PX, s->cols * CELL_WIDTH_PX);
+        break;
+    case 16: /* cell size in pixels */
+        reply_fmt(s, "\033[6;%d;%dt", CELL_HEIGHT_PX, CELL_WIDTH_PX);
+        break;
+    case 18: /* text area in characters: rows; columns */
+        reply_fmt(s, "\033[8;%d;%dt", s->rows, s->cols);
+        break;
+    case 19: /* screen in characters */
+        reply_fmt(s, "\033[9;%d;%dt", s->rows, s->cols);
+        break;
+    default:
+        break; /* moving, resizing, iconifying, title stack: ignored */
+    }
+}
+
+/* The rectangle in parameters first..first+3 (top, left, bottom, right; 1-based,
+ * relative to the region in origin mode), clamped; false when empty. A stream
+ * (DECCARA / DECRARA without DECSACE 2) may have left > right on different rows. */
+static bool rect_param_ext(struct screen *s, const struct parser_seq *q, int first,
+                           struct screen_rect *r, bool stream)
+{
+    int lo = 0, hi = s->rows - 1;
+    if (s->modes & VT_MODE_ORIGIN) {
+        lo = s->top;
+        hi = s->bottom;
+    }
+    int top = param(q, first, 1) - 1 + lo;
+    int left = param(q, first + 1, 1) - 1;
+    int bottom = param(q, first + 2, hi - lo + 1) - 1 + lo;
+    int right = param(q, first + 3, s->cols) - 1;
+    if (bottom > hi)
+        bottom = hi;
+    if (right > s->cols - 1)
+        right = s->cols - 1;
+    if (top > bottom || top > hi || left >= s->cols)
+        return false;
+    if (left > right && !(stream && top < bottom))
+        return false;
+    *r = (struct screen_rect){ top, left, bottom, right };
+    return true;
+}
+
+static bool rect_param(struct screen *s, const struct parser_seq *q, int first,
+                       struct screen_rect *r)
+{
+    return rect_param_ext(s, q, first, r, false);
+}
+
+static void csi_decfra(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    uint32_t ch = (uint32_t)param0(q, 0);
+    if (!((ch >= 32 && ch <= 126) || (ch >= 160 && ch <= 255)))
+        return;
+    if (rect_param(s, q, 1, &r))
+        screen_rect_fill(s, &r, ch);
+}
+
+static void csi_decera(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    if (rect_param(s, q, 0, &r))
+        screen_rect_erase(s, &r, false);
+}
+
+static void csi_decsera(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    if (rect_param(s, q, 0, &r))
+        screen_rect_erase(s, &r, true);
+}
+
+/* DECCRA: source rectangle, source page, destination top, left, page. */
+static void csi_deccra(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    if (!rect_param(s, q, 0, &r))
+        return;
+    int lo = (s->modes & VT_MODE_ORIGIN) ? s->top : 0;
+    int dt = param(q, 5, 1) - 1 + lo, dl = param(q, 6, 1) - 1;
+    if (dt >= s->rows || dl >= s->cols)
+        return;
+    screen_rect_copy(s, &r, dt, dl);
+}
+
+/* The SGR attributes DECCARA / DECRARA may change. */
+static uint16_t rect_attr_bit(uint32_t v)
+{
+    switch (v) {
+    case 1:
+        return ATTR_BOLD;
+    case 4:
+        return ATTR_UNDERLINE;
+    case 5:
+        return ATTR_BLINK;
+    case 7:
+        return ATTR_REVERSE;
+    case 8:
+        return ATTR_HIDDEN;
+    default:
+        return 0;
+    }
+}
+
+static void csi_deccara(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    if (!rect_param_ext(s, q, 0, &r, !s->rect_extent))
+        return;
+    uint16_t set = 0, clear = 0;
+    for (int i = 4; i < q->nparams || i == 4; i++) {
+        uint32_t v = i < q->nparams ? q->params[i] : 0;
+        if (v == 0) {
+            set = 0;
+            clear = ATTR_BOLD | ATTR_UNDERLINE | ATTR_UNDERLINE_STYLE_MASK | ATTR_BLINK |
+                    ATTR_REVERSE | ATTR_HIDDEN;
+        } else if (v >= 22 && v <= 28) {
+            uint16_t b = rect_attr_bit(v - 20);
+            clear |= b;
+            set &= (uint16_t)~b;
+        } else {
+            uint16_t b = rect_attr_bit(v);
+            set |= b;
+            clear &= (uint16_t)~b;
+        }
+    }
+    screen_rect_attrs(s, &r, set, clear, 0);
+}
+
+static void csi_decrara(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    uint16_t toggle = 0;
+    if (!rect_param_ext(s, q, 0, &r, !s->rect_extent))
+        return;
+    for (int i = 4; i < q->nparams || i == 4; i++) {
+        uint32_t v = i < q->nparams ? q->params[i] : 0;
+        toggle |= v == 0 ? (ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE |
+                            ATTR_HIDDEN)
+                         : rect_attr_bit(v);
+    }
+    screen_rect_attrs(s, &r, 0, 0, toggle);
+}
+
+static void csi_decsace(struct screen *s, const struct parser_seq *q)
+{
+    int v = param0(q, 0);
+    if (v <= 2)
+        s->rect_extent = v == 2;
+}
+
+/* DECRQCRA: CSI Pid ; Pp ; rectangle * y -> DCS Pid ! ~ XXXX ST. */
+static void csi_decrqcra(struct screen *s, const struct parser_seq *q)
+{
+    struct screen_rect r;
+    unsigned sum = 0;
+    if (rect_param(s, q, 2, &r))
+        sum = screen_rect_checksum(s, &r);
+    reply_fmt(s, "\033P%d!~%04X\033\\", param0(q, 0), sum);
+}
+
+/* DECSCA: 1 protects the characters written from now on; 0 and 2 do not. */
+static void csi_decsca(struct screen *s, const struct parser_seq *q)
+{
+    switch (param0(q, 0)) {
+    case 1:
+        s->pen.attr |= ATTR_PROTECTED;
+        break;
+    case 0:
+    case 2:
+        s->pen.attr &= (uint16_t)~ATTR_PROTECTED;
+        break;
+    default:
+        break;
+    }
+}
+
+static void csi_decsed(struct screen *s, const struct parser_seq *q)
+{
+    int mode = param0(q, 0);
+    if (mode <= 2)
+        screen_selective_erase_display(s, mode);
+}
+
+static void csi_decsel(struct screen *s, const struct parser_seq *q)
+{
+    int mode = param0(q, 0);
+    if (mode <= 2)
+        screen_selective_erase_line(s, mode);
+}
+
 /* DSR 5 (status) and 6 (cursor position, relative to the region in origin mode). */
 static void report_status(struct screen *s, const struct parser_seq *q, bool private)
 {
@@ -415,12 +657,14 @@ static void csi_decstr(struct screen *s, const struct parser_seq *q)
     screen_soft_reset(s);
 }
 
-/* ANSI modes (SM/RM): only IRM matters. */
+/* ANSI modes (SM/RM): IRM and LNM. */
 static void set_ansi_modes(struct screen *s, const struct parser_seq *q, bool on)
 {
     for (int i = 0; i < q->nparams; i++) {
         if (q->params[i] == 4)
             screen_set_mode(s, VT_MODE_INSERT, on);
+        else if (q->params[i] == 20)
+            screen_set_mode(s, VT_MODE_LNM, on);
     }
 }
 
@@ -434,7 +678,19 @@ static void csi_rm(struct screen *s, const struct parser_seq *q)
     set_ansi_modes(s, q, false);
 }
 
-#define MOUSE_MODES (VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY)
+#define MOUSE_MODES \
+    (VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY | VT_MODE_MOUSE_X10)
+#define MOUSE_ENCODINGS (VT_MODE_MOUSE_SGR | VT_MODE_MOUSE_UTF8 | VT_MODE_MOUSE_URXVT)
+
+/* One mouse encoding at a time (1005, 1006, 1015), as xterm: setting one replaces
+ * the other; resetting the one in use goes back to the X10 encoding. */
+static void set_mouse_encoding(struct screen *s, uint32_t mode, bool on)
+{
+    if (on)
+        s->modes = (s->modes & ~(uint32_t)MOUSE_ENCODINGS) | mode;
+    else
+        s->modes &= ~mode;
+}
 
 /* One mouse tracking mode at a time, as xterm: setting one replaces the other. */
 static void set_mouse_mode(struct screen *s, uint32_t mode, bool on)
@@ -449,6 +705,20 @@ static void set_private_mode(struct screen *s, int mode, bool on)
     switch (mode) {
     case 1:
         screen_set_mode(s, VT_MODE_CURSOR_KEYS, on);
+        break;
+    case 5:
+        if (((s->modes & VT_MODE_REVERSE_VIDEO) != 0) != on)
+            screen_mark_all_dirty(s);
+        screen_set_mode(s, VT_MODE_REVERSE_VIDEO, on);
+        break;
+    case 9:
+        set_mouse_mode(s, VT_MODE_MOUSE_X10, on);
+        break;
+    case 45:
+        screen_set_mode(s, VT_MODE_REVERSE_WRAP, on);
+        break;
+    case 66:
+        screen_set_mode(s, VT_MODE_KEYPAD, on);
         break;
     case 6:
         screen_set_origin(s, on);
@@ -498,8 +768,14 @@ static void set_private_mode(struct screen *s, int mode, bool on)
     case 1004:
         screen_set_mode(s, VT_MODE_FOCUS, on);
         break;
+    case 1005:
+        set_mouse_encoding(s, VT_MODE_MOUSE_UTF8, on);
+        break;
     case 1006:
-        screen_set_mode(s, VT_MODE_MOUSE_SGR, on);
+        set_mouse_encoding(s, VT_MODE_MOUSE_SGR, on);
+        break;
+    case 1015:
+        set_mouse_encoding(s, VT_MODE_MOUSE_URXVT, on);
         break;
     case 2004:
         screen_set_mode(s, VT_MODE_BRACKETED_PASTE, on);
@@ -528,11 +804,14 @@ static void csi_decrst(struct screen *s, const struct parser_seq *q)
 static void csi_decrqm_private(struct screen *s, const struct parser_seq *q)
 {
     static const struct { int mode; uint32_t bit; } known[] = {
-        { 1, VT_MODE_CURSOR_KEYS }, { 6, VT_MODE_ORIGIN }, { 7, VT_MODE_WRAP },
-        { 25, VT_MODE_CURSOR_VISIBLE }, { 47, VT_MODE_ALT_SCREEN },
+        { 1, VT_MODE_CURSOR_KEYS }, { 5, VT_MODE_REVERSE_VIDEO }, { 6, VT_MODE_ORIGIN },
+        { 7, VT_MODE_WRAP }, { 9, VT_MODE_MOUSE_X10 }, { 25, VT_MODE_CURSOR_VISIBLE },
+        { 45, VT_MODE_REVERSE_WRAP }, { 47, VT_MODE_ALT_SCREEN }, { 66, VT_MODE_KEYPAD },
         { 1047, VT_MODE_ALT_SCREEN }, { 1049, VT_MODE_ALT_SCREEN },
         { 1000, VT_MODE_MOUSE }, { 1002, VT_MODE_MOUSE_BUTTON },
-        { 1003, VT_MODE_MOUSE_ANY }, { 1004, VT_MODE_FOCUS }, { 1006, VT_MODE_MOUSE_SGR },
+        { 1003, VT_MODE_MOUSE_ANY }, { 1004, VT_MODE_FOCUS },
+        { 1005, VT_MODE_MOUSE_UTF8 }, { 1006, VT_MODE_MOUSE_SGR },
+        { 1015, VT_MODE_MOUSE_URXVT },
         { 2004, VT_MODE_BRACKETED_PASTE }, { 2026, VT_MODE_SYNC },
     };
     int mode = param0(q, 0), state = 0;
@@ -540,7 +819,8 @@ static void csi_decrqm_private(struct screen *s, const struct parser_seq *q)
         if (known[i].mode != mode)
             continue;
         state = (s->modes & known[i].bit) ? 1 : 2;
-        if (mode == 1000 && (s->modes & (VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY)))
+        if (mode == 1000 && (s->modes & (VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY |
+                                         VT_MODE_MOUSE_X10)))
             state = 2;
     }
     reply_printf(s, "\033[?%d;%d$y", mode, state);
@@ -551,6 +831,10 @@ static void csi_decrqm_ansi(struct screen *s, const struct parser_seq *q)
     int mode = param0(q, 0), state = 0;
     if (mode == 4)
         state = (s->modes & VT_MODE_INSERT) ? 1 : 2;
+    else if (mode == 20)
+        state = (s->modes & VT_MODE_LNM) ? 1 : 2;
+    else if (mode == 2)
+        state = 4; /* KAM: the keyboard is never locked */
     reply_printf(s, "\033[%d;%d$y", mode, state);
 }
 
@@ -593,6 +877,7 @@ static const csi_fn csi_plain[0x7f - 0x40] = {
     ['m' - 0x40] = csi_sgr,
     ['n' - 0x40] = csi_dsr,
     ['r' - 0x40] = csi_decstbm,
+    ['t' - 0x40] = csi_window_ops,
     ['s' - 0x40] = csi_scosc,
     ['u' - 0x40] = csi_scorc,
 };
@@ -612,6 +897,19 @@ static const struct csi_entry csi_other[] = {
     { '?', '$', 'p', csi_decrqm_private },
     { 0, '$', 'p', csi_decrqm_ansi },
     { '>', 0, 'c', csi_da2 },
+    { '=', 0, 'c', csi_da3 },
+    { '>', 0, 'q', csi_xtversion },
+    { '?', 0, 'J', csi_decsed },
+    { '?', 0, 'K', csi_decsel },
+    { 0, '"', 'q', csi_decsca },
+    { 0, '$', 'x', csi_decfra },
+    { 0, '$', 'z', csi_decera },
+    { 0, '$', '{', csi_decsera },
+    { 0, '$', 'v', csi_deccra },
+    { 0, '$', 'r', csi_deccara },
+    { 0, '$', 't', csi_decrara },
+    { 0, '*', 'x', csi_decsace },
+    { 0, '*', 'y', csi_decrqcra },
     { 0, ' ', 'q', csi_decscusr },
     { 0, '!', 'p', csi_decstr },
 };
@@ -641,7 +939,129 @@ static void do_csi_dispatch(void *ctx, const struct parser_seq *seq, uint8_t fin
 
 /* ---- OSC ---- */
 
-static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len)
+/* The colours reported to OSC 4 / 10 / 11 / 12 queries: xterm's default palette, a
+ * white foreground (and cursor) on a black background. Setting colours is ignored. */
+#define DEFAULT_FG 0xffffffu
+#define DEFAULT_BG 0x000000u
+
+static uint32_t palette_rgb(int n)
+{
+    static const uint32_t base[16] = {
+        0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
+        0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
+    };
+    static const uint8_t level[6] = { 0, 95, 135, 175, 215, 255 };
+    if (n < 16)
+        return base[n];
+    if (n < 232) {
+        n -= 16;
+        return (uint32_t)level[n / 36] << 16 | (uint32_t)level[n / 6 % 6] << 8 | level[n % 6];
+    }
+    uint32_t g = (uint32_t)(8 + 10 * (n - 232));
+    return g << 16 | g << 8 | g;
+}
+
+/* Reply OSC prefix rgb:RRRR/GGGG/BBBB, ending as the query did. */
+static void reply_colour(struct screen *s, const char *prefix, uint32_t rgb, bool bel)
+{
+    unsigned r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+    reply_fmt(s, "\033]%srgb:%02x%02x/%02x%02x/%02x%02x%s", prefix, r, r, g, g, b, b,
+              bel ? "\007" : "\033\\");
+}
+
+/* Split the next ';'-separated field off [*p, end). */
+static bool next_field(const uint8_t **p, const uint8_t *end, const uint8_t **f, size_t *n)
+{
+    if (*p > end)
+        return false;
+    const uint8_t *q = memchr(*p, ';', (size_t)(end - *p));
+    if (q == NULL)
+        q = end;
+    *f = *p;
+    *n = (size_t)(q - *p);
+    *p = q + 1;
+    return true;
+}
+
+static int field_number(const uint8_t *f, size_t n)
+{
+    int v = 0;
+    if (n == 0 || n > 4)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] < '0' || f[i] > '9')
+            return -1;
+        v = v * 10 + (f[i] - '0');
+    }
+    return v;
+}
+
+/* OSC 4 ; n ; spec [; n ; spec ...]: answer the "?" specs. */
+static void osc_palette(struct screen *s, const uint8_t *p, const uint8_t *end, bool bel)
+{
+    const uint8_t *f, *spec;
+    size_t n, nspec;
+    while (next_field(&p, end, &f, &n) && next_field(&p, end, &spec, &nspec)) {
+        int idx = field_number(f, n);
+        if (idx >= 0 && idx <= 255 && nspec == 1 && spec[0] == '?') {
+            char prefix[16];
+            snprintf(prefix, sizeof prefix, "4;%d;", idx);
+            reply_colour(s, prefix, palette_rgb(idx), bel);
+        }
+    }
+}
+
+/* OSC 10/11/12 ; spec [; spec ...]: each spec is for the next colour. */
+static void osc_dynamic_colours(struct screen *s, int cmd, const uint8_t *p,
+                                const uint8_t *end, bool bel)
+{
+    const uint8_t *f;
+    size_t n;
+    for (; cmd <= 19 && next_field(&p, end, &f, &n); cmd++) {
+        if (n != 1 || f[0] != '?')
+            continue;
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "%d;", cmd);
+        if (cmd == 10 || cmd == 12)
+            reply_colour(s, prefix, DEFAULT_FG, bel);
+        else if (cmd == 11)
+            reply_colour(s, prefix, DEFAULT_BG, bel);
+    }
+}
+
+/* OSC 52 ; selection ; base64: a SET goes to the clipboard callback; queries ("?")
+ * and anything not base64 are ignored, so is a string cut at the length limit. */
+static void osc_clipboard(struct screen *s, const uint8_t *p, const uint8_t *end, size_t total)
+{
+    const uint8_t *sel, *data;
+    size_t nsel, ndata;
+    if (s->clipboard == NULL || total >= PARSER_OSC_MAX)
+        return;
+    if (!next_field(&p, end, &sel, &nsel) || p > end)
+        return;
+    data = p;
+    ndata = (size_t)(end - p);
+    if (nsel > 16 || (ndata == 1 && data[0] == '?'))
+        return;
+    for (size_t i = 0; i < nsel; i++) {
+        if (strchr("cpqs01234567", sel[i]) == NULL || sel[i] == '\0')
+            return;
+    }
+    for (size_t i = 0; i < ndata; i++) {
+        uint8_t c = data[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '/' || c == '='))
+            return;
+    }
+    char selbuf[17], databuf[PARSER_OSC_MAX];
+    memcpy(selbuf, sel, nsel);
+    selbuf[nsel] = '\0';
+    memcpy(databuf, data, ndata);
+    databuf[ndata] = '\0';
+    s->clipboard(s->clipboard_arg, selbuf, databuf);
+}
+
+static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
 {
     struct screen *s = ctx;
     int cmd = 0;
@@ -651,8 +1071,124 @@ static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len)
     if (i == 0 || i >= len || str[i] != ';')
         return;
     i++;
-    if (cmd == 0 || cmd == 2)
-        screen_set_title(s, str + i, len - i);
+    const uint8_t *p = str + i, *end = str + len;
+    switch (cmd) {
+    case 0:
+    case 2:
+        screen_set_title(s, p, len - i);
+        break;
+    case 4:
+        osc_palette(s, p, end, bel);
+        break;
+    case 7:
+        screen_set_cwd(s, p, len - i);
+        break;
+    case 10:
+    case 11:
+    case 12:
+        osc_dynamic_colours(s, cmd, p, end, bel);
+        break;
+    case 52:
+        osc_clipboard(s, p, end, len);
+        break;
+    default:
+        break; /* 1 (icon name), 8 (hyperlinks), 104/110/111/112 (resets)...: ignored */
+    }
+}
+
+/* ---- DCS ---- */
+
+/* The current pen as SGR parameters (for DECRQSS). */
+static void pen_sgr(const struct grid_pen *pen, char *buf, size_t size)
+{
+    size_t n = 0;
+#define ADD(...)                                                            \
+    do {                                                                    \
+        int k_ = snprintf(buf + n, size - n, __VA_ARGS__);                  \
+        if (k_ > 0 && (size_t)k_ < size - n)                                \
+            n += (size_t)k_;                                                \
+    } while (0)
+    ADD("0");
+    static const struct { uint16_t bit; int code; } attrs[] = {
+        { ATTR_BOLD, 1 }, { ATTR_DIM, 2 }, { ATTR_ITALIC, 3 }, { ATTR_BLINK, 5 },
+        { ATTR_REVERSE, 7 }, { ATTR_HIDDEN, 8 }, { ATTR_STRIKE, 9 }, { ATTR_OVERLINE, 53 },
+    };
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+        if (pen->attr & attrs[i].bit)
+            ADD(";%d", attrs[i].code);
+    }
+    if (pen->attr & ATTR_UNDERLINE) {
+        int style = ATTR_UNDERLINE_STYLE(pen->attr);
+        if (style >= 2)
+            ADD(";4:%d", style);
+        else
+            ADD(";4");
+    }
+    const uint32_t colours[3] = { pen->fg, pen->bg, pen->ul };
+    for (int i = 0; i < 3; i++) {
+        uint32_t c = colours[i], v = COLOUR_VALUE(c);
+        int base = i == 0 ? 30 : i == 1 ? 40 : 50;
+        if (COLOUR_KIND(c) == COLOUR_PALETTE && v < 8 && i < 2)
+            ADD(";%u", base + v);
+        else if (COLOUR_KIND(c) == COLOUR_PALETTE && v < 16 && i < 2)
+            ADD(";%u", base + 60 + v - 8);
+        else if (COLOUR_KIND(c) == COLOUR_PALETTE)
+            ADD(";%d:5:%u", base + 8, v);
+        else if (COLOUR_KIND(c) == COLOUR_RGB)
+            ADD(";%d:2::%u:%u:%u", base + 8, v >> 16, v >> 8 & 0xff, v & 0xff);
+    }
+#undef ADD
+}
+
+/* DECRQSS: DCS $ q Pt ST -> DCS 1 $ r setting ST, or DCS 0 $ r ST if unknown. */
+static void dcs_decrqss(struct screen *s, const uint8_t *str, size_t len)
+{
+    char buf[256];
+    if (len == 1 && str[0] == 'm') {
+        pen_sgr(&s->pen, buf, sizeof buf);
+        reply_fmt(s, "\033P1$r%sm\033\\", buf);
+    } else if (len == 1 && str[0] == 'r') {
+        reply_fmt(s, "\033P1$r%d;%dr\033\\", s->top + 1, s->bottom + 1);
+    } else if (len == 2 && str[0] == ' ' && str[1] == 'q') {
+        reply_fmt(s, "\033P1$r%d q\033\\", s->cursor_style);
+    } else if (len == 2 && str[0] == '"' && str[1] == 'q') {
+        reply_fmt(s, "\033P1$r%d\"q\033\\", (s->pen.attr & ATTR_PROTECTED) ? 1 : 0);
+    } else {
+        reply_fmt(s, "\033P0$r\033\\");
+    }
+}
+
+/* XTGETTCAP: DCS + q name;name ST. tmx answers none: each name is reported
+ * unknown (DCS 0 + r name ST), so programs stop waiting. */
+static void dcs_xtgettcap(struct screen *s, const uint8_t *str, size_t len)
+{
+    const uint8_t *p = str, *end = str + len, *f;
+    size_t n;
+    while (next_field(&p, end, &f, &n)) {
+        if (n == 0 || n > 64)
+            continue;
+        char name[65];
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!strchr("0123456789abcdefABCDEF", f[i]) || f[i] == '\0')
+                return;
+            name[k++] = (char)f[i];
+        }
+        name[k] = '\0';
+        reply_fmt(s, "\033P0+r%s\033\\", name);
+    }
+}
+
+static void do_dcs_dispatch(void *ctx, const struct parser_seq *seq, uint8_t final,
+                            const uint8_t *str, size_t len)
+{
+    struct screen *s = ctx;
+    if (seq->prefix != 0 || seq->ninter != 1 || seq->nparams != 0)
+        return;
+    if (seq->inter[0] == '$' && final == 'q')
+        dcs_decrqss(s, str, len);
+    else if (seq->inter[0] == '+' && final == 'q')
+        dcs_xtgettcap(s, str, len);
 }
 
 /* ---- printing ---- */
@@ -674,4 +1210,5 @@ const struct parser_ops dispatch_ops = {
     .esc_dispatch = do_esc_dispatch,
     .csi_dispatch = do_csi_dispatch,
     .osc_dispatch = do_osc_dispatch,
+    .dcs_dispatch = do_dcs_dispatch,
 };

@@ -448,3 +448,186 @@ int grid_pull_history(struct grid *g, int n)
     g->hist_size -= n;
     return n;
 }
+
+/* ---- reflow ---- */
+
+/* The cells of one logical line (physical lines joined where 'wrapped' is set). */
+struct reflow_text {
+    struct grid_cell *cells;
+    int len, cap;
+};
+
+static void reflow_append(struct reflow_text *t, const struct grid_cell *c, int n)
+{
+    if (n <= 0)
+        return;
+    if (t->len + n > t->cap) {
+        int cap = t->cap ? t->cap : 256;
+        while (cap < t->len + n)
+            cap *= 2;
+        t->cells = xreallocarray(t->cells, (size_t)cap, sizeof *t->cells);
+        t->cap = cap;
+    }
+    memcpy(t->cells + t->len, c, (size_t)n * sizeof *c);
+    t->len += n;
+}
+
+/* Output lines of a reflow, grown as needed. */
+struct reflow_out {
+    struct grid_line *lines;
+    int n, cap;
+};
+
+static struct grid_line *reflow_new_line(struct reflow_out *o)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 256;
+        o->lines = xreallocarray(o->lines, (size_t)o->cap, sizeof *o->lines);
+    }
+    struct grid_line *l = &o->lines[o->n++];
+    memset(l, 0, sizeof *l);
+    return l;
+}
+
+/* Cut one logical line into lines of 'cols' cells (a wide character never split),
+ * and place the positions that fall in it. */
+static void reflow_cut(struct reflow_out *o, struct reflow_text *t, int cols,
+                       struct grid_pos *pos, const int *pos_off, int npos)
+{
+    int first = o->n, pos_start = 0;
+    int start = 0;
+    do {
+        int end = start + cols < t->len ? start + cols : t->len;
+        if (end < t->len && end > start && t->cells[end].width == 0)
+            end--; /* the wide character at end-1 moves to the next line */
+        if (end == start && start < t->len) {
+            /* A wide character on a one-column screen: it cannot be shown. */
+            t->cells[start] = grid_blank_cell;
+            if (start + 1 < t->len)
+                t->cells[start + 1] = grid_blank_cell;
+            end = start + 1;
+        }
+        struct grid_line *l = reflow_new_line(o);
+        if (end > start) {
+            l->cells = xreallocarray(NULL, (size_t)(end - start), sizeof *l->cells);
+            memcpy(l->cells, t->cells + start, (size_t)(end - start) * sizeof *l->cells);
+            l->used = l->size = end - start;
+        }
+        l->wrapped = end < t->len;
+        for (int i = 0; i < npos; i++) {
+            if (pos_off[i] >= start && pos_off[i] < end) {
+                pos[i].y = o->n - 1;
+                pos[i].x = pos_off[i] - start;
+                pos[i].pending = false;
+            }
+        }
+        pos_start = start;
+        start = end;
+    } while (start < t->len);
+    /* Positions at or past the end of the text: on its last line. */
+    for (int i = 0; i < npos; i++) {
+        if (pos_off[i] >= t->len) {
+            int x = pos_off[i] - pos_start;
+            pos[i].y = o->n - 1;
+            pos[i].pending = x >= cols && pos[i].pending;
+            pos[i].x = x >= cols ? cols - 1 : x;
+        }
+    }
+    (void)first;
+}
+
+void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
+{
+    cols = cols < 1 ? 1 : cols;
+    if (cols == g->cols)
+        return;
+    /* pos[0]: the top-left cell of the screen; then the caller's positions. */
+    struct grid_pos pos[5];
+    npos = npos > 4 ? 4 : (npos < 0 ? 0 : npos);
+    pos[0] = (struct grid_pos){ 0, 0, false };
+    memcpy(pos + 1, user_pos, (size_t)npos * sizeof *pos);
+    npos++;
+    int cursor_row = npos > 1 ? pos[1].y : 0;
+
+    int total = g->hist_size + g->rows;
+    struct grid_line *all = xreallocarray(NULL, (size_t)total, sizeof *all);
+    for (int i = 0; i < g->hist_size; i++) {
+        int idx = (g->hist_start + i) % g->hist_cap;
+        all[i] = g->hist[idx];
+        memset(&g->hist[idx], 0, sizeof g->hist[idx]);
+    }
+    for (int y = 0; y < g->rows; y++)
+        all[g->hist_size + y] = g->lines[y];
+
+    int pos_line[5];
+    for (int i = 0; i < npos; i++)
+        pos_line[i] = g->hist_size + pos[i].y;
+
+    struct reflow_out out = { 0 };
+    struct reflow_text text = { 0 };
+    for (int i = 0; i < total;) {
+        text.len = 0;
+        int lpos[5], here[5];
+        int nhere = 0;
+        for (;;) {
+            struct grid_line *l = &all[i];
+            for (int k = 0; k < npos; k++) {
+                if (pos_line[k] == i) {
+                    here[nhere] = k;
+                    lpos[nhere++] = text.len + pos[k].x + (pos[k].pending ? 1 : 0);
+                }
+            }
+            reflow_append(&text, l->cells, l->used);
+            bool more = l->wrapped && i + 1 < total;
+            line_free(l);
+            i++;
+            if (!more)
+                break;
+        }
+        struct grid_pos p[5];
+        for (int k = 0; k < nhere; k++)
+            p[k] = pos[here[k]];
+        reflow_cut(&out, &text, cols, p, lpos, nhere);
+        for (int k = 0; k < nhere; k++)
+            pos[here[k]] = p[k];
+    }
+    free(text.cells);
+    free(all);
+
+    /* The screen starts where its top line went, moved down if the cursor would be
+     * below it, or up (lines come back from history) to keep the cursor's row. */
+    int top = pos[0].y;
+    if (npos > 1) {
+        int cursor_new = pos[1].y;
+        if (cursor_new - cursor_row < top)
+            top = cursor_new - cursor_row;
+        if (cursor_new - (g->rows - 1) > top)
+            top = cursor_new - (g->rows - 1);
+    }
+    if (top < 0)
+        top = 0;
+    int hist = top;
+    int drop = hist > g->hist_limit ? hist - g->hist_limit : 0;
+    for (int i = 0; i < drop; i++)
+        line_free(&out.lines[i]);
+    g->hist_start = 0;
+    g->hist_size = 0;
+    if (g->hist_cap < hist - drop)
+        hist_relayout(g, hist - drop);
+    for (int i = drop; i < hist; i++)
+        g->hist[g->hist_size++] = out.lines[i];
+    for (int y = 0; y < g->rows; y++) {
+        if (top + y < out.n)
+            g->lines[y] = out.lines[top + y];
+        else
+            memset(&g->lines[y], 0, sizeof g->lines[y]);
+    }
+    for (int i = top + g->rows; i < out.n; i++)
+        line_free(&out.lines[i]);
+    free(out.lines);
+    for (int i = 1; i < npos; i++) {
+        user_pos[i - 1] = pos[i];
+        user_pos[i - 1].y -= top;
+    }
+    g->cols = cols;
+}

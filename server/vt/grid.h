@@ -23,7 +23,14 @@ enum {
     ATTR_REVERSE = 1 << 5,
     ATTR_HIDDEN = 1 << 6,
     ATTR_STRIKE = 1 << 7,
+    ATTR_OVERLINE = 1 << 8,   /* SGR 53 */
+    ATTR_PROTECTED = 1 << 9,  /* DECSCA: kept by selective erase (not a rendition) */
+    /* Bits 10-12: underline style when ATTR_UNDERLINE is set (SGR 4:n, 21):
+     * 0 or 1 single, 2 double, 3 curly, 4 dotted, 5 dashed. */
+    ATTR_UNDERLINE_STYLE_MASK = 7 << 10,
 };
+#define ATTR_UNDERLINE_STYLE_SHIFT 10
+#define ATTR_UNDERLINE_STYLE(a) (((a) >> ATTR_UNDERLINE_STYLE_SHIFT) & 7)
 
 /* One character cell. ch == 0 means blank (shown as a space). A wide character
  * occupies its cell (width 2) and the next one (width 0, a continuation). */
@@ -35,12 +42,14 @@ struct grid_cell {
     uint16_t attr;  /* ATTR_* */
     uint8_t width;  /* 1, 2, or 0 for the right half of a wide character */
     uint8_t pad;
+    uint32_t ul;    /* underline colour (SGR 58), COLOUR_DEFAULT = the text colour */
 };
 
 /* The attributes new text and erasures use (the "pen"). */
 struct grid_pen {
     uint32_t fg, bg;
     uint16_t attr;
+    uint32_t ul;    /* underline colour */
 };
 
 struct grid_line {
@@ -100,5 +109,17 @@ void grid_resize(struct grid *g, int cols, int rows);
 /* Move the n most recent history lines back to the top of the screen, pushing the
  * visible lines down (the bottom n are dropped). Returns how many were moved. */
 int grid_pull_history(struct grid *g, int n);
+
+/* A position on the screen that a reflow moves with its character. */
+struct grid_pos {
+    int x, y;
+    bool pending; /* the cursor is past x (a wrap is pending) */
+};
+/* Change the width rewrapping text: lines joined by autowrap ('wrapped') are joined
+ * and cut again at the new width, history included. pos[0] (the cursor) keeps its
+ * row on the screen when there are enough lines above it; every position (at most 4)
+ * follows its character; a position that ends above the screen gets y < 0. Rows
+ * do not change. */
+void grid_reflow(struct grid *g, int cols, struct grid_pos *pos, int npos);
 
 #endif

@@ -16,6 +16,9 @@ enum parser_action {
     ACT_CSI_DISPATCH,
     ACT_OSC_PUT,
     ACT_OSC_END,     /* dispatch the OSC (terminated by BEL or ESC) */
+    ACT_DCS_HOOK,    /* final byte of a DCS: its data follows */
+    ACT_DCS_PUT,
+    ACT_DCS_END,     /* dispatch the DCS (terminated by ESC, normally ESC \) */
     ACT_UTF8,        /* byte >= 0x80 in ground */
 };
 
@@ -108,14 +111,14 @@ static const struct transition st_osc_string[] = {
     END
 };
 
-/* DCS strings are recognised so they are skipped whole; tmx acts on none yet. */
+/* DCS: parameters and intermediates as for CSI, then the data up to ST. */
 static const struct transition st_dcs_entry[] = {
     ANYWHERE,
     { 0x20, 0x2f, ACT_COLLECT, PARSER_DCS_INTERMEDIATE },
     { 0x3a, 0x3a, ACT_IGNORE, PARSER_DCS_IGNORE },
     { 0x30, 0x3b, ACT_PARAM, PARSER_DCS_PARAM },
     { 0x3c, 0x3f, ACT_PREFIX, PARSER_DCS_PARAM },
-    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    { 0x40, 0x7e, ACT_DCS_HOOK, PARSER_DCS_PASSTHROUGH },
     END
 };
 
@@ -125,7 +128,7 @@ static const struct transition st_dcs_param[] = {
     { 0x3a, 0x3a, ACT_IGNORE, PARSER_DCS_IGNORE },
     { 0x30, 0x3b, ACT_PARAM, STAY },
     { 0x3c, 0x3f, ACT_IGNORE, PARSER_DCS_IGNORE },
-    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    { 0x40, 0x7e, ACT_DCS_HOOK, PARSER_DCS_PASSTHROUGH },
     END
 };
 
@@ -133,7 +136,17 @@ static const struct transition st_dcs_intermediate[] = {
     ANYWHERE,
     { 0x20, 0x2f, ACT_COLLECT, STAY },
     { 0x30, 0x3f, ACT_IGNORE, PARSER_DCS_IGNORE },
-    { 0x40, 0x7e, ACT_IGNORE, PARSER_DCS_PASSTHROUGH },
+    { 0x40, 0x7e, ACT_DCS_HOOK, PARSER_DCS_PASSTHROUGH },
+    END
+};
+
+static const struct transition st_dcs_passthrough[] = {
+    { 0x1b, 0x1b, ACT_DCS_END, PARSER_ESCAPE },
+    ANYWHERE,
+    { 0x00, 0x17, ACT_DCS_PUT, STAY },
+    { 0x19, 0x19, ACT_DCS_PUT, STAY },
+    { 0x1c, 0x7e, ACT_DCS_PUT, STAY },
+    { 0x80, 0xff, ACT_DCS_PUT, STAY },
     END
 };
 
@@ -154,13 +167,37 @@ static const struct transition *const parser_tables[PARSER_NSTATES] = {
     [PARSER_DCS_ENTRY] = st_dcs_entry,
     [PARSER_DCS_PARAM] = st_dcs_param,
     [PARSER_DCS_INTERMEDIATE] = st_dcs_intermediate,
-    [PARSER_DCS_PASSTHROUGH] = st_string_ignore,
+    [PARSER_DCS_PASSTHROUGH] = st_dcs_passthrough,
     [PARSER_DCS_IGNORE] = st_string_ignore,
     [PARSER_SOS_PM_APC_STRING] = st_string_ignore,
 };
 
+/* The tables above flattened to one entry per state and byte, built on first use:
+ * the lookup is then a single load. */
+static struct transition flat[PARSER_NSTATES][256];
+static bool flat_ready;
+
+static void build_flat(void)
+{
+    for (int st = 0; st < PARSER_NSTATES; st++) {
+        for (int c = 0; c < 256; c++) {
+            struct transition none = { 0, 0, ACT_IGNORE, STAY };
+            flat[st][c] = none;
+            for (const struct transition *t = parser_tables[st]; t->hi != 0; t++) {
+                if (c >= t->lo && c <= t->hi) {
+                    flat[st][c] = *t;
+                    break;
+                }
+            }
+        }
+    }
+    flat_ready = true;
+}
+
 void parser_init(struct parser *p)
 {
+    if (!flat_ready)
+        build_flat();
     memset(p, 0, sizeof *p);
     p->state = PARSER_GROUND;
 }
@@ -248,21 +285,11 @@ static bool feed_utf8(struct parser *p, uint8_t c, const struct parser_ops *ops,
     return false;
 }
 
-static const struct transition *lookup(uint8_t state, uint8_t c)
-{
-    for (const struct transition *t = parser_tables[state]; t->hi != 0; t++) {
-        if (c >= t->lo && c <= t->hi)
-            return t;
-    }
-    return NULL;
-}
-
 /* Run one byte through the current state's table. */
 static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void *ctx)
 {
-    const struct transition *t = lookup(p->state, c);
-    if (t == NULL)
-        return; /* unlisted bytes (DEL, stray high bytes) are ignored */
+    /* Unlisted bytes (DEL, stray high bytes) are ACT_IGNORE / STAY. */
+    const struct transition *t = &flat[p->state][c];
 
     switch (t->action) {
     case ACT_PRINT:
@@ -293,7 +320,19 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
             p->osc[p->osc_len++] = c;
         break;
     case ACT_OSC_END:
-        ops->osc_dispatch(ctx, p->osc, p->osc_len);
+        ops->osc_dispatch(ctx, p->osc, p->osc_len, c == 0x07);
+        break;
+    case ACT_DCS_HOOK:
+        p->dcs_final = c;
+        p->osc_len = 0;
+        break;
+    case ACT_DCS_PUT:
+        if (p->osc_len < sizeof p->osc)
+            p->osc[p->osc_len++] = c;
+        break;
+    case ACT_DCS_END:
+        if (!p->seq.ignore)
+            ops->dcs_dispatch(ctx, &p->seq, p->dcs_final, p->osc, p->osc_len);
         break;
     default:
         break;

@@ -12,7 +12,7 @@
 #define PARSER_MAX_PARAMS 32       /* parameters + colon sub-parameters */
 #define PARSER_MAX_VALUE 65535     /* larger parameter values void the sequence */
 #define PARSER_MAX_INTERMEDIATES 2
-#define PARSER_OSC_MAX 4096        /* OSC bytes kept; the rest is dropped */
+#define PARSER_OSC_MAX 4096        /* OSC / DCS bytes kept; the rest is dropped */
 
 enum parser_state {
     PARSER_GROUND,
@@ -51,8 +51,13 @@ struct parser_ops {
     void (*execute)(void *ctx, uint8_t c0);
     void (*esc_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final);
     void (*csi_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final);
-    /* A complete OSC string (not NUL-terminated), at most PARSER_OSC_MAX bytes. */
-    void (*osc_dispatch)(void *ctx, const uint8_t *s, size_t len);
+    /* A complete OSC string (not NUL-terminated), at most PARSER_OSC_MAX bytes;
+     * bel: it ended with BEL (replies end the same way), else with ESC. */
+    void (*osc_dispatch)(void *ctx, const uint8_t *s, size_t len, bool bel);
+    /* A complete DCS: its parameters, intermediates and final byte in seq / final,
+     * then its data (at most PARSER_OSC_MAX bytes). */
+    void (*dcs_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final,
+                         const uint8_t *s, size_t len);
 };
 
 struct parser {
@@ -60,7 +65,8 @@ struct parser {
     struct parser_seq seq;
     bool param_seen;
     struct utf8_decoder utf8;
-    size_t osc_len;
+    uint8_t dcs_final;              /* final byte of the DCS being collected */
+    size_t osc_len;                 /* the OSC or DCS string */
     uint8_t osc[PARSER_OSC_MAX];
 };
 

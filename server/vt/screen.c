@@ -48,7 +48,7 @@ void screen_mark_all_dirty(struct screen *s)
 
 static void reset_tabs(struct screen *s, int from)
 {
-    for (int x = from; x < s->cols; x++)
+    for (int x = from; x < s->tabs_cap; x++)
         s->tabs[x] = (x % 8 == 0 && x != 0);
 }
 
@@ -71,6 +71,7 @@ static void reset_state(struct screen *s)
     memset(s->saved, 0, sizeof s->saved);
     s->last_char = 0;
     s->cursor_style = 0;
+    s->rect_extent = false;
     reset_tabs(s, 0);
 }
 
@@ -82,7 +83,8 @@ void screen_init(struct screen *s, int cols, int rows, int history_limit)
     s->main = grid_create(s->cols, s->rows, history_limit);
     s->alt = grid_create(s->cols, s->rows, 0);
     s->grid = s->main;
-    s->tabs = xcalloc((size_t)s->cols, 1);
+    s->tabs_cap = s->cols;
+    s->tabs = xcalloc((size_t)s->tabs_cap, 1);
     s->dirty = xcalloc((size_t)s->rows, 1);
     reset_state(s);
     screen_mark_all_dirty(s);
@@ -185,6 +187,7 @@ static struct grid_cell pen_cell(const struct screen *s, uint32_t ch, uint8_t wi
 {
     struct grid_cell c = {
         .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr, .width = width,
+        .ul = s->pen.ul,
     };
     return c;
 }
@@ -193,6 +196,8 @@ void screen_print(struct screen *s, uint32_t cp)
 {
     if (cp >= 0x5f && cp <= 0x7e && s->charset[s->gl] == SCREEN_CHARSET_DEC_GRAPHICS)
         cp = dec_graphics[cp - 0x5f];
+    else if (cp == '#' && s->charset[s->gl] == SCREEN_CHARSET_UK)
+        cp = 0xa3; /* pound sign */
     if (cp >= 0x80 && cp < 0xa0)
         return; /* C1 controls arriving as UTF-8 are not shown */
     int w = utf8_width(cp);
@@ -270,11 +275,36 @@ void screen_repeat_last(struct screen *s, int n)
     s->charset[gl] = set;
 }
 
+/* Reverse wraparound (mode 45 with autowrap): moving left past column 0 continues
+ * at the end of the line above (as xterm, over the whole screen, stopping at the
+ * top-left corner). */
+static bool reverse_wrap_on(const struct screen *s)
+{
+    return (s->modes & (VT_MODE_REVERSE_WRAP | VT_MODE_WRAP)) ==
+           (VT_MODE_REVERSE_WRAP | VT_MODE_WRAP);
+}
+
+static void move_left(struct screen *s, int n)
+{
+    if (s->wrap_pending && reverse_wrap_on(s))
+        n--; /* the cursor was logically past the last column */
+    s->wrap_pending = false;
+    if (n <= 0)
+        return;
+    if (n <= s->cx || !reverse_wrap_on(s)) {
+        s->cx = clamp(s->cx - n, 0, s->cols - 1);
+        return;
+    }
+    long pos = (long)s->cy * s->cols + s->cx - n;
+    if (pos < 0)
+        pos = 0;
+    s->cy = (int)(pos / s->cols);
+    s->cx = (int)(pos % s->cols);
+}
+
 void screen_backspace(struct screen *s)
 {
-    s->wrap_pending = false;
-    if (s->cx > 0)
-        s->cx--;
+    move_left(s, 1);
 }
 
 void screen_tab_forward(struct screen *s, int n)
@@ -305,7 +335,7 @@ void screen_set_tab(struct screen *s)
 void screen_clear_tab(struct screen *s, bool all)
 {
     if (all)
-        memset(s->tabs, 0, (size_t)s->cols);
+        memset(s->tabs, 0, (size_t)s->tabs_cap);
     else
         s->tabs[s->cx] = 0;
 }
@@ -359,8 +389,7 @@ void screen_cursor_down(struct screen *s, int n)
 
 void screen_cursor_left(struct screen *s, int n)
 {
-    s->wrap_pending = false;
-    s->cx = clamp(s->cx - n, 0, s->cols - 1);
+    move_left(s, n);
 }
 
 void screen_cursor_right(struct screen *s, int n)
@@ -593,11 +622,12 @@ void screen_shift_charset(struct screen *s, int g)
     s->gl = (uint8_t)(g & 1);
 }
 
-/* Store a title, keeping valid UTF-8 only and dropping every control character. */
-void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
+/* Copy text to out (size bytes, NUL-terminated) keeping valid UTF-8 only and
+ * dropping every control character; never cuts a character. */
+static void copy_clean(char *out, size_t size, const uint8_t *text, size_t len)
 {
     struct utf8_decoder d = { 0 };
-    size_t out = 0;
+    size_t o = 0;
     for (size_t i = 0; i < len; i++) {
         int again;
         int32_t cp = utf8_decode_byte(&d, text[i], &again);
@@ -609,12 +639,29 @@ void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
             continue;
         char buf[4];
         int n = utf8_encode((uint32_t)cp, buf);
-        if (out + (size_t)n >= sizeof s->title)
+        if (o + (size_t)n >= size)
             break;
-        memcpy(s->title + out, buf, (size_t)n);
-        out += (size_t)n;
+        memcpy(out + o, buf, (size_t)n);
+        o += (size_t)n;
     }
-    s->title[out] = '\0';
+    out[o] = '\0';
+}
+
+/* Store a title, keeping valid UTF-8 only and dropping every control character. */
+void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
+{
+    copy_clean(s->title, sizeof s->title, text, len);
+}
+
+static int hex_digit(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 void screen_bell(struct screen *s)
@@ -623,12 +670,15 @@ void screen_bell(struct screen *s)
         s->bells++;
 }
 
-/* DECSTR: modes, pen, region and charsets back to defaults; the screen is kept. */
+/* DECSTR, as xterm: IRM, DECOM, DECCKM, DECKPAM and reverse wraparound off, DECAWM
+ * and the cursor on, cursor style default; pen (with DECSCA), region and charsets
+ * reset; the saved cursor goes home. Screen, tabs, other modes are kept. */
 void screen_soft_reset(struct screen *s)
 {
     s->modes &= ~(uint32_t)(VT_MODE_INSERT | VT_MODE_ORIGIN | VT_MODE_CURSOR_KEYS |
-                            VT_MODE_KEYPAD);
+                            VT_MODE_KEYPAD | VT_MODE_REVERSE_WRAP);
     s->modes |= VT_MODE_WRAP | VT_MODE_CURSOR_VISIBLE;
+    s->cursor_style = 0;
     reset_pen(s);
     s->top = 0;
     s->bottom = s->rows - 1;
@@ -638,11 +688,13 @@ void screen_soft_reset(struct screen *s)
     memset(saved_slot(s), 0, sizeof s->saved[0]);
 }
 
-/* RIS: back to the main screen, everything reset and cleared; history is kept. */
+/* RIS: back to the main screen, everything reset and cleared, history too (as
+ * xterm; the screen is not pushed into history). The title and cwd are kept. */
 void screen_full_reset(struct screen *s)
 {
     screen_leave_alt(s, true);
     reset_state(s);
+    grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
     screen_mark_all_dirty(s);
@@ -674,9 +726,43 @@ void screen_resize(struct screen *s, int cols, int rows)
     cols = cols < 1 ? 1 : cols;
     rows = rows < 1 ? 1 : rows;
     bool alt = s->grid == s->alt;
+    bool pending = false;
     struct screen_cursor *main_saved = &s->saved[0];
     int main_y = alt && main_saved->valid ? main_saved->y : s->cy;
 
+    if (cols != s->cols) {
+        /* The main screen rewraps; the cursor (the saved one while the alternate
+         * screen is shown) and the saved cursor follow their characters. */
+        struct grid_pos pos[2];
+        int npos = 1;
+        pos[0] = (struct grid_pos){ .x = s->cx, .y = s->cy, .pending = s->wrap_pending };
+        if (alt && main_saved->valid)
+            pos[0] = (struct grid_pos){ .x = main_saved->x, .y = main_saved->y,
+                                        .pending = main_saved->wrap_pending };
+        else if (alt)
+            pos[0].pending = false;
+        if (!alt && main_saved->valid) {
+            pos[1] = (struct grid_pos){ .x = main_saved->x, .y = main_saved->y,
+                                        .pending = main_saved->wrap_pending };
+            npos = 2;
+        }
+        grid_reflow(s->main, cols, pos, npos);
+        if (alt && main_saved->valid) {
+            main_saved->x = pos[0].x;
+            main_saved->y = pos[0].y;
+            main_saved->wrap_pending = pos[0].pending;
+        } else if (!alt) {
+            s->cx = pos[0].x;
+            s->cy = pos[0].y;
+            pending = pos[0].pending;
+        }
+        if (npos == 2) {
+            main_saved->x = pos[1].x;
+            main_saved->y = pos[1].y < 0 ? 0 : pos[1].y;
+            main_saved->wrap_pending = pos[1].pending;
+        }
+        main_y = pos[0].y;
+    }
     main_y = resize_rows(s, s->main, main_y, rows);
     int alt_y = resize_rows(s, s->alt, alt ? s->cy : 0, rows);
     grid_resize(s->main, cols, rows);
@@ -685,13 +771,16 @@ void screen_resize(struct screen *s, int cols, int rows)
         main_saved->y = main_y;
     s->cy = alt ? alt_y : main_y;
 
-    int old_cols = s->cols;
-    s->tabs = xrealloc(s->tabs, (size_t)cols);
+    /* Tab stops are kept for columns that go away, in case they come back. */
+    if (cols > s->tabs_cap) {
+        int old_cap = s->tabs_cap;
+        s->tabs = xrealloc(s->tabs, (size_t)cols);
+        s->tabs_cap = cols;
+        reset_tabs(s, old_cap);
+    }
     s->dirty = xrealloc(s->dirty, (size_t)rows);
     s->cols = cols;
     s->rows = rows;
-    if (cols > old_cols)
-        reset_tabs(s, old_cols);
     for (int i = 0; i < 2; i++) {
         s->saved[i].x = clamp(s->saved[i].x, 0, cols - 1);
         s->saved[i].y = clamp(s->saved[i].y, 0, rows - 1);
@@ -700,6 +789,182 @@ void screen_resize(struct screen *s, int cols, int rows)
     s->bottom = rows - 1;
     s->cx = clamp(s->cx, 0, cols - 1);
     s->cy = clamp(s->cy, 0, rows - 1);
-    s->wrap_pending = false;
+    s->wrap_pending = pending && s->cx == cols - 1 && mode_on(s, VT_MODE_WRAP);
     screen_mark_all_dirty(s);
+}
+
+/* OSC 7: keep the path of a file://host/path URL, percent-decoded; anything else
+ * as sent. Control characters and invalid UTF-8 are dropped (as for titles). */
+void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len)
+{
+    uint8_t buf[SCREEN_CWD_MAX];
+    size_t n = 0;
+    if (len > 7 && memcmp(text, "file://", 7) == 0) {
+        size_t i = 7;
+        while (i < len && text[i] != '/')
+            i++; /* the host */
+        for (; i < len && n < sizeof buf; i++) {
+            uint8_t c = text[i];
+            if (c == '%' && i + 2 < len) {
+                int hi = hex_digit(text[i + 1]), lo = hex_digit(text[i + 2]);
+                if (hi >= 0 && lo >= 0) {
+                    c = (uint8_t)(hi << 4 | lo);
+                    i += 2;
+                }
+            }
+            buf[n++] = c;
+        }
+    } else {
+        n = len < sizeof buf ? len : sizeof buf;
+        memcpy(buf, text, n);
+    }
+    copy_clean(s->cwd, sizeof s->cwd, buf, n);
+}
+
+/* ---- selective erase and rectangles ---- */
+
+/* Blank cell x of line y unless protected (when selective); a wide character is
+ * blanked whole. */
+static void erase_cell(struct screen *s, int x, int y, bool selective)
+{
+    const struct grid_cell *c = grid_get(s->grid, x, y);
+    if (selective && (c->attr & ATTR_PROTECTED))
+        return;
+    if (c->width == 0 && x > 0) {
+        const struct grid_cell *l = grid_get(s->grid, x - 1, y);
+        if (selective && (l->attr & ATTR_PROTECTED))
+            return;
+    }
+    grid_clear_cells(s->grid, x, y, 1, &s->pen);
+}
+
+static void erase_span(struct screen *s, int y, int from, int to, bool selective)
+{
+    if (!selective) {
+        grid_clear_cells(s->grid, from, y, to - from + 1, &s->pen);
+    } else {
+        int used = grid_line_const(s->grid, y)->used;
+        for (int x = from; x <= to && x < used; x++)
+            erase_cell(s, x, y, true);
+    }
+    screen_mark_dirty(s, y);
+}
+
+void screen_selective_erase_line(struct screen *s, int mode)
+{
+    s->wrap_pending = false;
+    int from = mode == 0 ? s->cx : 0, to = mode == 1 ? s->cx : s->cols - 1;
+    erase_span(s, s->cy, from, to, true);
+}
+
+void screen_selective_erase_display(struct screen *s, int mode)
+{
+    s->wrap_pending = false;
+    for (int y = 0; y < s->rows; y++) {
+        if (mode == 0 && y < s->cy)
+            continue;
+        if (mode == 1 && y > s->cy)
+            break;
+        int from = (mode == 0 && y == s->cy) ? s->cx : 0;
+        int to = (mode == 1 && y == s->cy) ? s->cx : s->cols - 1;
+        erase_span(s, y, from, to, true);
+    }
+}
+
+void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch)
+{
+    for (int y = r->top; y <= r->bottom; y++) {
+        struct grid_cell *c = grid_set_run(s->grid, r->left, y, r->right - r->left + 1);
+        if (c == NULL)
+            continue;
+        for (int x = 0; x <= r->right - r->left; x++)
+            c[x] = pen_cell(s, ch, 1);
+        screen_mark_dirty(s, y);
+    }
+}
+
+void screen_rect_erase(struct screen *s, const struct screen_rect *r, bool selective)
+{
+    for (int y = r->top; y <= r->bottom; y++)
+        erase_span(s, y, r->left, r->right, selective);
+}
+
+void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top, int dst_left)
+{
+    int h = r->bottom - r->top + 1, w = r->right - r->left + 1;
+    if (dst_top + h > s->rows)
+        h = s->rows - dst_top;
+    if (dst_left + w > s->cols)
+        w = s->cols - dst_left;
+    if (h <= 0 || w <= 0)
+        return;
+    /* Copy through a buffer: source and destination may overlap. */
+    struct grid_cell *tmp = xreallocarray(NULL, (size_t)h * (size_t)w, sizeof *tmp);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            tmp[y * w + x] = *grid_get(s->grid, r->left + x, r->top + y);
+    for (int y = 0; y < h; y++) {
+        struct grid_cell *c = grid_set_run(s->grid, dst_left, dst_top + y, w);
+        if (c == NULL)
+            continue;
+        memcpy(c, tmp + (size_t)y * (size_t)w, (size_t)w * sizeof *c);
+        /* Wide characters cut by the rectangle's edges become blanks. */
+        if (c[0].width == 0)
+            c[0] = grid_blank_cell;
+        if (c[w - 1].width == 2) {
+            c[w - 1].width = 1;
+            c[w - 1].ch = 0;
+            c[w - 1].comb = 0;
+        }
+        screen_mark_dirty(s, dst_top + y);
+    }
+    free(tmp);
+}
+
+void screen_rect_attrs(struct screen *s, const struct screen_rect *r, uint16_t set,
+                       uint16_t clear, uint16_t toggle)
+{
+    for (int y = r->top; y <= r->bottom; y++) {
+        int from = r->left, to = r->right;
+        if (!s->rect_extent) { /* stream: whole lines between the corners */
+            from = y == r->top ? r->left : 0;
+            to = y == r->bottom ? r->right : s->cols - 1;
+        }
+        if (from > to)
+            continue;
+        struct grid_cell *c = grid_set(s->grid, to, y);
+        if (c == NULL)
+            continue;
+        c = grid_set(s->grid, from, y);
+        for (int x = 0; x <= to - from; x++) {
+            c[x].attr = (uint16_t)((c[x].attr | set) & ~clear);
+            c[x].attr ^= toggle;
+        }
+        screen_mark_dirty(s, y);
+    }
+}
+
+/* xterm's DECRQCRA: the sum of the characters (blanks count as spaces) plus 0x10
+ * for underline, 0x20 reverse, 0x40 blink, 0x80 bold; the reply is its negation,
+ * 16 bits. */
+unsigned screen_rect_checksum(struct screen *s, const struct screen_rect *r)
+{
+    unsigned sum = 0;
+    for (int y = r->top; y <= r->bottom; y++) {
+        for (int x = r->left; x <= r->right; x++) {
+            const struct grid_cell *c = grid_get(s->grid, x, y);
+            if (c->width == 0)
+                continue;
+            sum += c->ch == 0 ? ' ' : c->ch;
+            if (c->attr & ATTR_UNDERLINE)
+                sum += 0x10;
+            if (c->attr & ATTR_REVERSE)
+                sum += 0x20;
+            if (c->attr & ATTR_BLINK)
+                sum += 0x40;
+            if (c->attr & ATTR_BOLD)
+                sum += 0x80;
+        }
+    }
+    return (0u - sum) & 0xffffu;
 }

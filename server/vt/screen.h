@@ -13,7 +13,9 @@
 
 #define SCREEN_TITLE_MAX 1024
 
-enum screen_charset { SCREEN_CHARSET_ASCII, SCREEN_CHARSET_DEC_GRAPHICS };
+#define SCREEN_CWD_MAX 1024
+
+enum screen_charset { SCREEN_CHARSET_ASCII, SCREEN_CHARSET_DEC_GRAPHICS, SCREEN_CHARSET_UK };
 
 /* What DECSC saves and DECRC restores. */
 struct screen_cursor {
@@ -39,7 +41,9 @@ struct screen {
     uint8_t charset[2];         /* G0, G1: enum screen_charset */
     uint8_t gl;                 /* 0 or 1: which of G0/G1 is in use (SI/SO) */
     struct screen_cursor saved[2]; /* DECSC of the main [0] and alternate [1] screen */
-    uint8_t *tabs;              /* cols bytes, 1 = tab stop */
+    uint8_t *tabs;              /* tabs_cap bytes, 1 = tab stop (kept when narrower) */
+    int tabs_cap;
+    bool rect_extent;           /* DECSACE 2: DECCARA/DECRARA act on a rectangle */
     uint32_t last_char;         /* last printed character, for REP */
 
     uint8_t *dirty;             /* rows bytes, 1 = line changed */
@@ -48,9 +52,12 @@ struct screen {
     int cursor_style;
     int bells;
     char title[SCREEN_TITLE_MAX];
+    char cwd[SCREEN_CWD_MAX];
 
     vt_reply_fn reply;
     void *reply_arg;
+    vt_clipboard_fn clipboard;
+    void *clipboard_arg;
 };
 
 void screen_init(struct screen *s, int cols, int rows, int history_limit);
@@ -98,6 +105,24 @@ void screen_scroll_up(struct screen *s, int n);
 void screen_scroll_down(struct screen *s, int n);
 void screen_set_region(struct screen *s, int top, int bottom);
 void screen_alignment_fill(struct screen *s);
+/* Selective erase (DECSED, DECSEL): like the erase operations but protected cells
+ * (ATTR_PROTECTED) are kept. mode: 0 from the cursor, 1 to the cursor, 2 all. */
+void screen_selective_erase_display(struct screen *s, int mode);
+void screen_selective_erase_line(struct screen *s, int mode);
+
+/* VT420 rectangles: 0-based inclusive bounds, already clamped to the screen. */
+struct screen_rect {
+    int top, left, bottom, right;
+};
+void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch);
+void screen_rect_erase(struct screen *s, const struct screen_rect *r, bool selective);
+void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top, int dst_left);
+/* DECCARA (set/clear) and DECRARA (toggle) attributes: 'set', 'clear' and 'toggle'
+ * are ATTR_* masks. Stream or rectangle by DECSACE. */
+void screen_rect_attrs(struct screen *s, const struct screen_rect *r, uint16_t set,
+                       uint16_t clear, uint16_t toggle);
+/* DECRQCRA checksum of the rectangle. */
+unsigned screen_rect_checksum(struct screen *s, const struct screen_rect *r);
 
 /* Modes and state. */
 void screen_set_mode(struct screen *s, uint32_t mode, bool on);
@@ -107,6 +132,7 @@ void screen_leave_alt(struct screen *s, bool clear);
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
 void screen_shift_charset(struct screen *s, int g);
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
+void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len);
 void screen_bell(struct screen *s);
 void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);

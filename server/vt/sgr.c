@@ -37,6 +37,17 @@ static int parse_ext_colour(const struct parser_seq *q, int i, int nsub, uint32_
     return -1;
 }
 
+/* Underline style 0 (none), 1 single, 2 double, 3 curly, 4 dotted, 5 dashed. */
+static void set_underline(struct grid_pen *pen, uint32_t style)
+{
+    pen->attr &= (uint16_t)~(ATTR_UNDERLINE | ATTR_UNDERLINE_STYLE_MASK);
+    if (style == 0)
+        return;
+    pen->attr |= ATTR_UNDERLINE;
+    if (style >= 2 && style <= 5)
+        pen->attr |= (uint16_t)(style << ATTR_UNDERLINE_STYLE_SHIFT);
+}
+
 /* Apply one SGR parameter that has no colour arguments. */
 static void sgr_simple(struct grid_pen *pen, uint32_t v)
 {
@@ -49,13 +60,25 @@ static void sgr_simple(struct grid_pen *pen, uint32_t v)
         ATTR_REVERSE, ATTR_HIDDEN, ATTR_STRIKE,
     };
     if (v == 0) {
+        uint16_t keep = pen->attr & ATTR_PROTECTED; /* DECSCA is not a rendition */
         memset(pen, 0, sizeof *pen);
+        pen->attr = keep;
+    } else if (v == 4) {
+        set_underline(pen, 1);
     } else if (v <= 9) {
         pen->attr |= set[v];
     } else if (v == 21) {
-        pen->attr |= ATTR_UNDERLINE;
+        set_underline(pen, 2);
+    } else if (v == 24) {
+        set_underline(pen, 0);
     } else if (v >= 22 && v <= 29) {
         pen->attr &= (uint16_t)~clear[v - 20];
+    } else if (v == 53) {
+        pen->attr |= ATTR_OVERLINE;
+    } else if (v == 55) {
+        pen->attr &= (uint16_t)~ATTR_OVERLINE;
+    } else if (v == 59) {
+        pen->ul = COLOUR_DEFAULT;
     } else if (v >= 30 && v <= 37) {
         pen->fg = COLOUR_PALETTE | (v - 30);
     } else if (v == 39) {
@@ -92,15 +115,15 @@ void sgr_apply(struct grid_pen *pen, const struct parser_seq *q)
                 pen->fg = c;
             else if (c != (uint32_t)-1 && v == 48)
                 pen->bg = c;
+            else if (c != (uint32_t)-1 && v == 58)
+                pen->ul = c;
             i += 1 + used;
             continue;
         }
         if (v == 4 && nsub > 0) {
-            /* 4:0 no underline; 4:1-4:5 underline styles, all shown as underline. */
-            if (q->params[i + 1] == 0)
-                pen->attr &= (uint16_t)~ATTR_UNDERLINE;
-            else
-                pen->attr |= ATTR_UNDERLINE;
+            /* 4:0 no underline; 4:1-4:5 underline styles (other values: single). */
+            uint32_t style = q->params[i + 1];
+            set_underline(pen, style <= 5 ? style : 1);
         } else if (nsub == 0) {
             sgr_simple(pen, v);
         }

@@ -38,6 +38,12 @@ void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg)
     vt->screen.reply_arg = arg;
 }
 
+void vt_set_clipboard_cb(struct vt *vt, vt_clipboard_fn fn, void *arg)
+{
+    vt->screen.clipboard = fn;
+    vt->screen.clipboard_arg = arg;
+}
+
 void vt_feed(struct vt *vt, const void *buf, size_t len)
 {
     parser_feed(&vt->parser, buf, len, &dispatch_ops, &vt->screen);
@@ -87,6 +93,11 @@ uint32_t vt_modes(const struct vt *vt)
 const char *vt_title(const struct vt *vt)
 {
     return vt->screen.title;
+}
+
+const char *vt_cwd(const struct vt *vt)
+{
+    return vt->screen.cwd;
 }
 
 int vt_cursor_style(const struct vt *vt)

@@ -29,21 +29,35 @@ enum {
     VT_MODE_MOUSE_BUTTON = 1 << 11,  /* mode 1002 (with VT_MODE_MOUSE): motion while pressed */
     VT_MODE_MOUSE_ANY = 1 << 12,     /* mode 1003 (with VT_MODE_MOUSE): all motion */
     VT_MODE_SYNC = 1 << 13,          /* mode 2026: synchronized output in progress */
+    VT_MODE_MOUSE_X10 = 1 << 14,     /* mode 9 (with VT_MODE_MOUSE): presses only */
+    VT_MODE_MOUSE_UTF8 = 1 << 15,    /* mode 1005: UTF-8 coordinates */
+    VT_MODE_MOUSE_URXVT = 1 << 16,   /* mode 1015: decimal coordinates */
+    VT_MODE_LNM = 1 << 17,           /* mode 20: LF also returns the carriage */
+    VT_MODE_REVERSE_WRAP = 1 << 18,  /* mode 45: BS / CUB wrap to the previous line */
+    VT_MODE_REVERSE_VIDEO = 1 << 19, /* mode 5 DECSCNM: the whole screen in reverse */
 };
 
 /* Called with bytes the terminal owes the program (DA, DSR/CPR replies...). */
 typedef void (*vt_reply_fn)(void *arg, const char *buf, size_t len);
+/* Called when the program sets a selection with OSC 52: 'selection' is the
+ * selection parameter as sent (may be "", meaning "s 0"), 'base64' the data, still
+ * encoded (only characters of the base64 alphabet). Both NUL-terminated. */
+typedef void (*vt_clipboard_fn)(void *arg, const char *selection, const char *base64);
 
 struct vt;
 
 struct vt *vt_create(int cols, int rows, int history_limit);
 void vt_free(struct vt *vt);
 void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg);
+/* Optional: OSC 52 SET requests (queries are never answered). */
+void vt_set_clipboard_cb(struct vt *vt, vt_clipboard_fn fn, void *arg);
 
 /* Feed output of the program. Any bytes, any split: a sequence or a UTF-8 character
  * cut between two calls is completed by the next call. */
 void vt_feed(struct vt *vt, const void *buf, size_t len);
-/* Resize; the cursor stays inside; lines pushed off the top on shrink go to history. */
+/* Resize; the cursor stays inside; lines pushed off the top on shrink go to history.
+ * A width change rewraps the main screen and its history (lines continued by
+ * autowrap are joined and cut again); the alternate screen is cut or extended. */
 void vt_resize(struct vt *vt, int cols, int rows);
 
 int vt_cols(const struct vt *vt);
@@ -58,6 +72,9 @@ void vt_cursor(const struct vt *vt, int *x, int *y);
 uint32_t vt_modes(const struct vt *vt);
 /* Title set by OSC 0/2, "" if none. Control characters are never stored. */
 const char *vt_title(const struct vt *vt);
+/* Working directory from OSC 7: the path of a file:// URL, percent-decoded (or the
+ * string as sent when it is not such a URL); "" if none. */
+const char *vt_cwd(const struct vt *vt);
 /* Cursor style from DECSCUSR (0 = default). */
 int vt_cursor_style(const struct vt *vt);
 /* Number of BELs received since the last call (and reset). */

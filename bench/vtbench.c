@@ -1,0 +1,191 @@
+/* vtbench.c - throughput of the terminal emulator (server/vt) alone, in memory.
+ *
+ * Build and run from the repository root:
+ *
+ *   cc -O2 -D_GNU_SOURCE -o vtbench bench/vtbench.c server/vt/*.c common/utf8.c common/xmalloc.c \
+ *      -Iserver/vt -Icommon -lutf8proc
+ *   ./vtbench                 # generated inputs (32 MiB plain, 32 MiB mixed)
+ *   ./vtbench FILE...         # or the given files (e.g. from /work/shared/bench/gen-input.py)
+ *
+ * "plain" is words and newlines (CR LF, as a pty sends them); "mixed" is like gen-input.py's mixed.txt: half plain lines,
+ * the rest SGR 16/256/RGB colours, CJK and emoji, and long lines that wrap. The vt is
+ * 120x40 with 2000 lines of history (tmx's default history-limit), so scrolling
+ * pushes into history as in a pane. Files are fed as they are (give them CR LF).
+ * Prints MB/s (10^6 bytes per second) for each input, best of 3 runs. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "vt.h"
+
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+    if (b->len + n > b->cap) {
+        b->cap = (b->len + n) * 2;
+        b->data = realloc(b->data, b->cap);
+        if (b->data == NULL)
+            exit(1);
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+/* Append a string; "\n" becomes "\r\n", as the pty's onlcr does for a pane. */
+static void puts_(struct buf *b, const char *s)
+{
+    const char *nl;
+    while ((nl = strchr(s, '\n')) != NULL) {
+        put(b, s, (size_t)(nl - s));
+        put(b, "\r\n", 2);
+        s = nl + 1;
+    }
+    put(b, s, strlen(s));
+}
+
+static uint64_t rng_state = 88172645463325252ull;
+
+static uint32_t rnd(uint32_t n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state % n);
+}
+
+static const char *words[] = {
+    "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit",
+    "sed", "do", "eiusmod", "tempor",
+};
+#define NWORDS (sizeof words / sizeof words[0])
+
+static void line_plain(struct buf *b)
+{
+    int n = 3 + (int)rnd(12);
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            puts_(b, " ");
+        puts_(b, words[rnd(NWORDS)]);
+    }
+    puts_(b, "\n");
+}
+
+static void line_mixed(struct buf *b)
+{
+    char tmp[128];
+    uint32_t r = rnd(100);
+    if (r < 50) {
+        line_plain(b);
+    } else if (r < 70) {
+        for (int i = 0; i < 8; i++) {
+            snprintf(tmp, sizeof tmp, "\033[3%um%s\033[0m ", 1 + rnd(7), words[rnd(NWORDS)]);
+            puts_(b, tmp);
+        }
+        puts_(b, "\n");
+    } else if (r < 80) {
+        for (int i = 0; i < 6; i++) {
+            snprintf(tmp, sizeof tmp, "\033[38;5;%um%s", rnd(256), words[rnd(NWORDS)]);
+            puts_(b, tmp);
+        }
+        puts_(b, "\033[m\n");
+    } else if (r < 87) {
+        for (int i = 0; i < 5; i++) {
+            snprintf(tmp, sizeof tmp, "\033[38;2;%u;%u;%um%s", rnd(256), rnd(256), rnd(256),
+                     words[rnd(NWORDS)]);
+            puts_(b, tmp);
+        }
+        puts_(b, "\033[m\n");
+    } else if (r < 94) {
+        int n = 1 + (int)rnd(4);
+        for (int i = 0; i < n; i++)
+            puts_(b, "日本語のテキスト 漢字 🎉 emoji ünïcödé ");
+        puts_(b, "\n");
+    } else {
+        int n = 100 + (int)rnd(301);
+        for (int i = 0; i < n; i++)
+            puts_(b, "x");
+        puts_(b, "\n");
+    }
+}
+
+static struct buf generate(void (*line)(struct buf *), size_t limit)
+{
+    struct buf b = { 0 };
+    while (b.len < limit)
+        line(&b);
+    return b;
+}
+
+static struct buf read_file(const char *path)
+{
+    struct buf b = { 0 };
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        perror(path);
+        exit(1);
+    }
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        put(&b, tmp, n);
+    fclose(f);
+    return b;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Feed the input in 4 KiB pieces (as a pane's read() would) and return MB/s. */
+static double run(const struct buf *b)
+{
+    struct vt *vt = vt_create(120, 40, 2000);
+    double t0 = now();
+    for (size_t off = 0; off < b->len; off += 4096) {
+        size_t n = b->len - off < 4096 ? b->len - off : 4096;
+        vt_feed(vt, b->data + off, n);
+    }
+    double t = now() - t0;
+    vt_free(vt);
+    return (double)b->len / t / 1e6;
+}
+
+static void bench(const char *name, const struct buf *b)
+{
+    double best = 0;
+    for (int i = 0; i < 3; i++) {
+        double r = run(b);
+        if (r > best)
+            best = r;
+    }
+    printf("%-10s %8.1f MB/s  (%.1f MiB)\n", name, best, (double)b->len / 1048576.0);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++) {
+            struct buf b = read_file(argv[i]);
+            bench(argv[i], &b);
+            free(b.data);
+        }
+        return 0;
+    }
+    size_t limit = 32u << 20;
+    struct buf plain = generate(line_plain, limit);
+    struct buf mixed = generate(line_mixed, limit);
+    bench("plain", &plain);
+    bench("mixed", &mixed);
+    free(plain.data);
+    free(mixed.data);
+    return 0;
+}
