@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "format.h"
 #include "key_bindings.h"
+#include "options.h"
 #include "keys.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -252,6 +253,18 @@ static void overlay_key(struct client *c, key_code key)
     server_client_redraw(c);
 }
 
+/* The bound commands a read-only client may run: they only change what it sees. */
+static bool readonly_allowed(const char *command)
+{
+    static const char *const allowed[] = {"detach-client", "refresh-client", "list-keys"};
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+        size_t n = strlen(allowed[i]);
+        if (strncmp(command, allowed[i], n) == 0 && (command[n] == '\0' || command[n] == ' '))
+            return true;
+    }
+    return false;
+}
+
 static void handle_key(struct client *c, key_code key, const struct mouse_event *m,
                        struct pane_output *po)
 {
@@ -259,7 +272,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (key == KEYC_NONE)
         return;
     if (key == KEYC_MOUSE) {
-        if (c->prompt.kind == PROMPT_NONE && c->overlay == NULL && !c->prefix_active)
+        if (c->prompt.kind == PROMPT_NONE && c->overlay == NULL && !c->prefix_active &&
+            !c->readonly)
             send_mouse_to_pane(c, m, po);
         return;
     }
@@ -280,21 +294,42 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         server_client_redraw(c);
     }
     const struct key_binding *b;
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    if (!c->prefix_active && timercmp(&now, &c->repeat_until, <)) {
+        /* Just after a bind -r key: another repeatable key needs no prefix. */
+        b = key_bindings_find(s, key, false);
+        if (b != NULL && b->repeat)
+            c->prefix_active = true;
+        else
+            timerclear(&c->repeat_until);
+    }
     if (c->prefix_active) {
         c->prefix_active = false;
         /* Unbound keys after the prefix do nothing. A prefix binding in the prefix
          * table (C-b C-b) is looked up like any key. */
         b = key_bindings_find(s, key, false);
+        if (b != NULL && c->readonly && !readonly_allowed(b->command))
+            b = NULL;
         if (b != NULL) {
+            if (b->repeat) {
+                long ms = options_get_number(c->session->options, "repeat-time");
+                struct timeval d = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
+                timeradd(&now, &d, &c->repeat_until);
+            }
             flush_pane(c, po);
             run_bound_command(c, b->command);
         }
         return;
     }
-    if (key == s->prefix) {
+    struct options *so = c->session != NULL ? c->session->options : s->session_options;
+    if (key == (key_code)options_get_number(so, "prefix") ||
+        key == (key_code)options_get_number(so, "prefix2")) {
         c->prefix_active = true;
         return;
     }
+    if (c->readonly)
+        return; /* a read-only client types nothing into panes */
     b = key_bindings_find(s, key, true);
     if (b != NULL) {
         flush_pane(c, po);
@@ -362,7 +397,8 @@ void client_input(struct client *c, const char *buf, size_t len)
     if (c->keylen > 0 && c->attached) {
         if (c->key_timer == NULL)
             c->key_timer = evtimer_new(c->server->base, key_timer_cb, c);
-        struct timeval tv = {.tv_sec = 0, .tv_usec = c->server->escape_time_ms * 1000};
+        long ms = options_get_number(c->server->options, "escape-time");
+        struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
         evtimer_add(c->key_timer, &tv);
     }
 }

@@ -269,26 +269,6 @@ int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
     return status;
 }
 
-int cmd_source_file(struct server *s, const char *path, bool quiet)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return quiet && errno == ENOENT ? 0 : -1;
-    struct cmd_ctx ctx = {.server = s, .out = evbuffer_new(), .err = evbuffer_new()};
-    char *line = NULL;
-    size_t size = 0;
-    int status = 0;
-    while (getline(&line, &size, f) >= 0) {
-        if (cmd_execute_string(&ctx, line) != 0)
-            status = -1;
-    }
-    free(line);
-    fclose(f);
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
-    return status;
-}
-
 /* The session a command without -t means. */
 static struct session *cmd_current_session(struct cmd_ctx *ctx)
 {

@@ -59,8 +59,6 @@ int cmd_execute_string(struct cmd_ctx *ctx, const char *line);
  * Words are appended to *argv (NULL-terminated, caller frees with cmd_free_argv). */
 int cmd_split(const char *line, char ***argv, const char **err);
 void cmd_free_argv(char **argv);
-/* Read and run each line of a config file. */
-int cmd_source_file(struct server *s, const char *path, bool quiet);
 
 void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -8,17 +8,16 @@
 #include <unistd.h>
 
 #include "format.h"
+#include "options.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
+#include "style.h"
 #include "utf8.h"
 #include "vt.h"
 #include "xmalloc.h"
 
-/* The status line's colours: black on green, as tmux users know it. */
-static const struct grid_pen status_pen = {.fg = COLOUR_PALETTE | 0, .bg = COLOUR_PALETTE | 2};
-static const struct grid_pen message_pen = {.fg = COLOUR_PALETTE | 0, .bg = COLOUR_PALETTE | 3};
 
 static void put_cell(struct canvas *cv, int x, int y, uint32_t ch, int width,
                      const struct grid_pen *pen)
@@ -86,122 +85,144 @@ static int text_width(const char *text)
     return width;
 }
 
-/* The first bytes of text that fit in 'cols' columns, as a new string (never cutting a
- * UTF-8 character in half). */
-static char *truncate_to_width(const char *text, int cols)
-{
-    struct utf8_decoder d = {0};
-    int width = 0;
-    const unsigned char *p = (const unsigned char *)text, *end = p;
-    for (; *p != '\0'; p++) {
-        int reprocess = 0;
-        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
-        if (cp == UTF8_MORE)
-            continue;
-        if (cp == UTF8_INVALID) {
-            cp = 0xfffd;
-            if (reprocess)
-                p--;
-        }
-        int w = cp < 0x20 ? 1 : utf8_width((uint32_t)cp);
-        if (width + w > cols)
-            break;
-        width += w;
-        end = p + 1;
-    }
-    return xstrndup(text, (size_t)(end - (const unsigned char *)text));
-}
-
 static void fill_row(struct canvas *cv, int y, const struct grid_pen *pen)
 {
     for (int x = 0; x < cv->cols; x++)
         put_cell(cv, x, y, ' ', 1, pen);
 }
 
-/* The status line: "[session] 0:name* 1:name-" on the left, the pane title on the right. */
-static void compose_status(struct client *c, int y)
+/* Expand a status-line format: #{...} for this client's session, then strftime's %
+ * sequences (status-left and status-right show the time that way, as in tmux). */
+static char *status_expand(struct client *c, struct window *w, const char *template)
+{
+    struct format_ctx f = {.server = c->server, .session = c->session, .window = w,
+                           .client = c};
+    format_defaults(&f);
+    char *text = format_expand(&f, template);
+    if (strchr(text, '%') == NULL)
+        return text;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    size_t size = strlen(text) * 4 + 64;
+    char *timed = xmalloc(size);
+    if (strftime(timed, size, text, &tm) == 0)
+        timed[0] = '\0';
+    free(text);
+    return timed;
+}
+
+/* Draw text with #[style] blocks from column x, stopping before 'end'. Returns the
+ * column after it. */
+static int put_styled(struct canvas *cv, int x, int y, int end, const char *text,
+                      const struct grid_pen *base)
+{
+    size_t n = style_split(text, base, NULL, 0);
+    if (n == 0)
+        return x;
+    struct style_run *runs = xcalloc(n, sizeof *runs);
+    style_split(text, base, runs, n);
+    for (size_t i = 0; i < n && x < end; i++) {
+        char *piece = xstrndup(runs[i].text, runs[i].len);
+        x = put_text(cv, x, y, end, piece, &runs[i].pen);
+        free(piece);
+    }
+    free(runs);
+    return x;
+}
+
+/* Width of text as drawn (style blocks removed). */
+static int styled_width(const char *text)
+{
+    char *plain = style_strip(text);
+    int w = text_width(plain);
+    free(plain);
+    return w;
+}
+
+/* The pen a style option gives on top of the default pen. */
+static struct grid_pen option_pen(const struct options *o, const char *name)
+{
+    struct grid_pen pen = {0};
+    char err[128];
+    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    return pen;
+}
+
+/* The prompt or a message, over the status line (or the last row without one). */
+static bool compose_prompt_or_message(struct client *c, int y)
 {
     struct canvas *cv = &c->canvas;
-    struct session *s = c->session;
-    fill_row(cv, y, &status_pen);
-
+    const struct options *so = c->session != NULL ? c->session->options
+                                                  : c->server->session_options;
+    struct grid_pen pen = option_pen(so, "message-style");
     if (c->prompt.kind != PROMPT_NONE) {
-        fill_row(cv, y, &message_pen);
-        int x = put_text(cv, 0, y, cv->cols, c->prompt.label, &message_pen);
+        fill_row(cv, y, &pen);
+        int x = put_text(cv, 0, y, cv->cols, c->prompt.label, &pen);
         if (c->prompt.kind == PROMPT_INPUT) {
-            x = put_text(cv, x, y, cv->cols, " ", &message_pen);
+            x = put_text(cv, x, y, cv->cols, " ", &pen);
             char *before = xstrndup(c->prompt.input, c->prompt.cursor);
             int cx = x + text_width(before);
             free(before);
-            put_text(cv, x, y, cv->cols, c->prompt.input, &message_pen);
+            put_text(cv, x, y, cv->cols, c->prompt.input, &pen);
             x = cx;
         }
         cv->cx = x < cv->cols ? x : cv->cols - 1;
         cv->cy = y;
         cv->cursor_visible = true;
-        return;
+        return true;
     }
     if (c->message != NULL) {
-        fill_row(cv, y, &message_pen);
-        put_text(cv, 0, y, cv->cols, c->message, &message_pen);
-        return;
+        fill_row(cv, y, &pen);
+        put_text(cv, 0, y, cv->cols, c->message, &pen);
+        return true;
     }
+    return false;
+}
 
-    char *left = xasprintf("[%s] ", s->name);
-    int x = put_text(cv, 0, y, cv->cols, left, &status_pen);
+/* The status line from the options: status-left, the window list (window-status-format
+ * and window-status-current-format), status-right, in status-style. */
+static void compose_status(struct client *c, int y)
+{
+    struct canvas *cv = &c->canvas;
+    struct session *s = c->session;
+    const struct options *so = s->options;
+    struct grid_pen base = option_pen(so, "status-style");
+    fill_row(cv, y, &base);
+    if (compose_prompt_or_message(c, y))
+        return;
+
+    char *left = status_expand(c, NULL, options_get_string(so, "status-left"));
+    int left_max = (int)options_get_number(so, "status-left-length");
+    int x = put_styled(cv, 0, y, left_max < cv->cols ? left_max : cv->cols, left, &base);
     free(left);
 
-    struct format_ctx fctx = {.server = c->server, .session = s, .client = c};
-    format_defaults(&fctx);
-    const char *title = fctx.pane != NULL ? vt_title(fctx.pane->vt) : "";
-    char host[256] = "";
-    if (*title == '\0') {
-        gethostname(host, sizeof host);
-        host[sizeof host - 1] = '\0';
-        host[strcspn(host, ".")] = '\0';
-        title = host;
-    }
-    char clock[32] = "";
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(clock, sizeof clock, "%H:%M %d-%b-%y", &tm);
-    char *short_title = truncate_to_width(title, 21);
-    char *right = xasprintf("\"%s\" %s", short_title, clock);
-    free(short_title);
-    int rwidth = text_width(right);
+    char *right = status_expand(c, NULL, options_get_string(so, "status-right"));
+    int rwidth = styled_width(right);
+    int right_max = (int)options_get_number(so, "status-right-length");
+    if (rwidth > right_max)
+        rwidth = right_max;
     int list_end = cv->cols - rwidth - 1;
     if (list_end < x)
         list_end = cv->cols;
     else
-        put_text(cv, cv->cols - rwidth, y, cv->cols, right, &status_pen);
+        put_styled(cv, cv->cols - rwidth, y, cv->cols, right, &base);
     free(right);
 
     struct window *w;
     TAILQ_FOREACH(w, &s->windows, entry) {
-        /* As tmux: * current, - last, # activity, ! bell, ~ silence; alerts reversed. */
-        char flags[8], *f = flags;
-        if (w == s->current)
-            *f++ = '*';
-        else if (w == s->last)
-            *f++ = '-';
-        if (w->alerts & WINDOW_ALERT_ACTIVITY)
-            *f++ = '#';
-        if (w->alerts & WINDOW_ALERT_BELL)
-            *f++ = '!';
-        if (w->alerts & WINDOW_ALERT_SILENCE)
-            *f++ = '~';
-        if (f == flags)
-            *f++ = ' ';
-        *f = '\0';
-        struct grid_pen pen = status_pen;
+        const char *fmt = options_get_string(w->options, w == s->current
+                                                             ? "window-status-current-format"
+                                                             : "window-status-format");
+        char *entry = status_expand(c, w, fmt);
+        /* Alerted windows stand out, as in tmux. */
+        struct grid_pen pen = base;
         if (w->alerts != 0)
             pen.attr |= ATTR_REVERSE;
-        char *entry = xasprintf("%d:%s%s", w->index, w->name, flags);
-        x = put_text(cv, x, y, list_end, entry, &pen);
+        x = put_styled(cv, x, y, list_end, entry, &pen);
         free(entry);
-        if (x < list_end)
-            x = put_text(cv, x, y, list_end, " ", &status_pen);
+        if (x < list_end && TAILQ_NEXT(w, entry) != NULL)
+            x = put_text(cv, x, y, list_end, " ", &base);
         if (x >= list_end)
             break;
     }
@@ -228,7 +249,8 @@ void compose_client(struct client *c)
         canvas_init(cv, c->cols, c->rows);
     }
     struct session *s = c->session;
-    int rows = c->rows - 1;
+    bool status = s != NULL && options_get_number(s->options, "status");
+    int rows = status ? c->rows - 1 : c->rows;
     struct window *w = s != NULL ? s->current : NULL;
     struct pane *p = w != NULL ? w->active : NULL;
     const struct grid_pen blank = {0};
@@ -270,6 +292,8 @@ void compose_client(struct client *c)
             cv->cursor_style = vt_cursor_style(p->vt);
         }
     }
-    if (s != NULL && rows >= 0)
+    if (status)
         compose_status(c, c->rows - 1);
+    else
+        compose_prompt_or_message(c, c->rows - 1); /* over the last row, for a moment */
 }

@@ -40,7 +40,7 @@ void key_bindings_init(struct server *s)
 {
     for (size_t i = 0; i < sizeof default_bindings / sizeof default_bindings[0]; i++) {
         key_bindings_add(s, key_from_name(default_bindings[i].key), false,
-                         default_bindings[i].command, default_bindings[i].note);
+                         default_bindings[i].command, default_bindings[i].note, false);
     }
 }
 
@@ -56,7 +56,7 @@ void key_bindings_free(struct server *s)
 }
 
 void key_bindings_add(struct server *s, key_code key, bool root, const char *command,
-                      const char *note)
+                      const char *note, bool repeat)
 {
     key_bindings_remove(s, key, root);
     s->bindings = xreallocarray(s->bindings, s->nbindings + 1, sizeof *s->bindings);
@@ -65,6 +65,7 @@ void key_bindings_add(struct server *s, key_code key, bool root, const char *com
     b->root = root;
     b->command = xstrdup(command);
     b->note = note != NULL ? xstrdup(note) : NULL;
+    b->repeat = repeat;
 }
 
 void key_bindings_remove(struct server *s, key_code key, bool root)

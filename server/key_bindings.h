@@ -14,7 +14,7 @@ void key_bindings_init(struct server *s);
 void key_bindings_free(struct server *s);
 /* Bind (replacing any binding of the same key in the same table). */
 void key_bindings_add(struct server *s, key_code key, bool root, const char *command,
-                      const char *note);
+                      const char *note, bool repeat);
 void key_bindings_remove(struct server *s, key_code key, bool root);
 const struct key_binding *key_bindings_find(const struct server *s, key_code key, bool root);
 

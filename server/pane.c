@@ -19,6 +19,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "options.h"
 #include "pane_pipe.h"
 #include "server_int.h"
 #include "session.h"
@@ -80,7 +81,8 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
         if (pw != NULL && pw->pw_name != NULL)
             setenv("USER", pw->pw_name, 1);
     }
-    setenv("TERM", srv->default_terminal, 1);
+    const char *term = options_get_string(srv->options, "default-terminal");
+    setenv("TERM", *term != '\0' ? term : srv->default_terminal, 1);
     char buf[4352];
     snprintf(buf, sizeof buf, "%s,%ld,%u", srv->socket_path, (long)srv->pid,
              p->window->session->id);
@@ -107,7 +109,11 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd,
             close(fd);
     }
 
-    const char *shell = env_get(args->env, args->nenv, "SHELL");
+    /* default-shell if set, else the SHELL of the client that made the session, else the
+     * server's. */
+    const char *shell = options_get_string(p->window->session->options, "default-shell");
+    if (*shell == '\0' || access(shell, X_OK) != 0)
+        shell = env_get(args->env, args->nenv, "SHELL");
     if (shell == NULL || *shell != '/' || access(shell, X_OK) != 0)
         shell = p->server->default_shell;
     child_environment(p, args);
@@ -250,7 +256,8 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
         return NULL;
     }
     pane_keep_command(p, args);
-    p->vt = vt_create(args->cols, args->rows, srv->history_limit);
+    p->vt = vt_create(args->cols, args->rows,
+                      (int)options_get_number(w->session->options, "history-limit"));
     vt_set_reply(p->vt, pane_reply, p);
     p->to_pty = evbuffer_new();
     return p;

@@ -20,10 +20,13 @@
 #include <event2/event.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "hooks.h"
 #include "job.h"
 #include "key_bindings.h"
 #include "log.h"
+#include "options.h"
+#include "pane_pipe.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -145,7 +148,7 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
         return;
     }
     s->grace_timer = evtimer_new(s->base, server_grace_cb, s);
-    struct timeval tv = {.tv_sec = s->kill_grace, .tv_usec = 0};
+    struct timeval tv = {.tv_sec = options_get_number(s->options, "kill-grace"), .tv_usec = 0};
     evtimer_add(s->grace_timer, &tv);
 }
 
@@ -284,7 +287,7 @@ static void server_pane_close(struct server *s, uint32_t id)
     struct session *sess = w->session;
     int status = pane_exit_status(p);
     if (!s->terminating &&
-        (w->remain_on_exit > 0 || (w->remain_on_exit < 0 && s->remain_on_exit))) {
+        options_get_number(w->options, "remain-on-exit")) {
         server_pane_dead(p);
         return;
     }
@@ -365,12 +368,6 @@ static void server_name_timer_cb(evutil_socket_t fd, short events, void *arg)
         server_redraw_session(p->server, p->window->session);
 }
 
-/* The effective value of a window option (-1 in the window: the global one). */
-static int window_option(int window_value, int global_value)
-{
-    return window_value >= 0 ? window_value : global_value;
-}
-
 struct alert_run {
     struct server *server;
     uint32_t pane_id;
@@ -420,7 +417,7 @@ static void server_silence_cb(evutil_socket_t fd, short events, void *arg)
 /* (Re)start the monitor-silence countdown of a window. */
 static void server_silence_restart(struct server *s, struct window *w)
 {
-    int seconds = window_option(w->monitor_silence, s->monitor_silence);
+    long seconds = options_get_number(w->options, "monitor-silence");
     if (seconds <= 0) {
         if (w->silence_timer != NULL)
             evtimer_del(w->silence_timer);
@@ -432,9 +429,52 @@ static void server_silence_restart(struct server *s, struct window *w)
     evtimer_add(w->silence_timer, &tv);
 }
 
-void server_window_options_changed(struct server *s, struct window *w)
+void server_pane_apply_log(struct server *s, struct pane *p)
 {
-    server_silence_restart(s, w);
+    const char *value = options_get_string(p->window->options, "log-file");
+    const char *current = pane_log_path(p);
+    if (*value == '\0') {
+        pane_log_close(p);
+        return;
+    }
+    char *path;
+    const char *home = getenv("HOME");
+    if (strncmp(value, "~/", 2) == 0 && home != NULL)
+        path = xasprintf("%s/%s", home, value + 2);
+    else
+        path = xstrdup(value);
+    if (current == NULL || strcmp(current, path) != 0) {
+        char err[512];
+        if (pane_log_open(p, path, err, sizeof err) != 0)
+            server_pane_message(p, err);
+    }
+    (void)s;
+    free(path);
+}
+
+void server_option_changed(struct server *s, const char *name, struct session *sess,
+                           struct window *w)
+{
+    struct session *ss;
+    TAILQ_FOREACH(ss, &s->sessions, entry) {
+        if (sess != NULL && ss != sess)
+            continue;
+        struct window *ww;
+        TAILQ_FOREACH(ww, &ss->windows, entry) {
+            if (w != NULL && ww != w)
+                continue;
+            if (strcmp(name, "log-file") == 0) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &ww->panes, entry)
+                    server_pane_apply_log(s, p);
+            } else if (strcmp(name, "monitor-silence") == 0)
+                server_silence_restart(s, ww);
+        }
+        /* Anything may show in the status line or change a window's size. */
+        server_client_update_sizes(s, ss);
+        server_redraw_session(s, ss);
+    }
+    server_clock_start(s);
 }
 
 void server_pane_output(struct pane *p, size_t bytes)
@@ -450,7 +490,7 @@ void server_pane_output(struct pane *p, size_t bytes)
     p->in_sync = sync;
     /* Checking the foreground process costs a few syscalls: not on every read, but
      * 100 ms after output starts, so a window's name follows a new command. */
-    if (w->automatic_rename) {
+    if (options_get_number(w->options, "automatic-rename")) {
         if (p->name_timer == NULL)
             p->name_timer = evtimer_new(s->base, server_name_timer_cb, p);
         if (!evtimer_pending(p->name_timer, NULL)) {
@@ -469,12 +509,12 @@ void server_pane_output(struct pane *p, size_t bytes)
     }
     /* Alerts are for windows the user is not looking at: not the current one. */
     if (w != w->session->current) {
-        if (bells > 0 && window_option(w->monitor_bell, s->monitor_bell))
+        if (bells > 0 && options_get_number(w->options, "monitor-bell"))
             server_alert(s, w, WINDOW_ALERT_BELL);
-        if (window_option(w->monitor_activity, s->monitor_activity))
+        if (options_get_number(w->options, "monitor-activity"))
             server_alert(s, w, WINDOW_ALERT_ACTIVITY);
     }
-    if (w->silence_timer != NULL || w->monitor_silence > 0 || s->monitor_silence > 0)
+    if (w->silence_timer != NULL || options_get_number(w->options, "monitor-silence") > 0)
         server_silence_restart(s, w);
 }
 
@@ -498,49 +538,62 @@ void server_redraw_session(struct server *s, struct session *sess)
     }
 }
 
-/* Seconds to the next minute boundary. */
-static struct timeval until_next_minute(void)
+/* How often the status line of an attached client must be redrawn for its clock:
+ * status-interval seconds when its status line shows the time (a strftime % sequence),
+ * else never (0). */
+static long status_interval(const struct client *c)
 {
-    struct timeval now;
-    gettimeofday(&now, NULL);
-    struct timeval tv = {.tv_sec = 59 - now.tv_sec % 60, .tv_usec = 1000000 - now.tv_usec};
-    if (tv.tv_usec >= 1000000) {
-        tv.tv_sec++;
-        tv.tv_usec -= 1000000;
-    }
-    return tv;
+    const struct options *o = c->session->options;
+    if (!options_get_number(o, "status"))
+        return 0;
+    if (strchr(options_get_string(o, "status-left"), '%') == NULL &&
+        strchr(options_get_string(o, "status-right"), '%') == NULL)
+        return 0;
+    return options_get_number(o, "status-interval");
 }
 
-/* On the minute: redraw attached clients (their status clocks), and keep ticking only
- * while someone is attached, so an idle detached server never wakes up. */
+/* Redraw status lines that show the time, and arm the timer for the next one, at a
+ * multiple of the interval on the wall clock (so a minute shows when it starts). With
+ * nothing to show the timer stops: an idle server never wakes up. */
 static void server_clock_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct server *s = arg;
     (void)fd;
     (void)events;
-    bool any = false;
+    long interval = 0;
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->attached) {
+        if (!c->attached || c->session == NULL)
+            continue;
+        long i = status_interval(c);
+        if (i <= 0)
+            continue;
+        if (events != 0) {
             c->needs_redraw = true;
             server_client_redraw(c);
-            any = true;
         }
+        if (interval == 0 || i < interval)
+            interval = i;
     }
-    if (any) {
-        struct timeval tv = until_next_minute();
-        evtimer_add(s->clock_timer, &tv);
+    if (interval == 0)
+        return;
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    struct timeval tv = {.tv_sec = interval - 1 - now.tv_sec % interval,
+                         .tv_usec = 1000000 - now.tv_usec};
+    if (tv.tv_usec >= 1000000) {
+        tv.tv_sec++;
+        tv.tv_usec -= 1000000;
     }
+    evtimer_add(s->clock_timer, &tv);
 }
 
 void server_clock_start(struct server *s)
 {
     if (s->clock_timer == NULL)
         s->clock_timer = evtimer_new(s->base, server_clock_cb, s);
-    if (!evtimer_pending(s->clock_timer, NULL)) {
-        struct timeval tv = until_next_minute();
-        evtimer_add(s->clock_timer, &tv);
-    }
+    if (!evtimer_pending(s->clock_timer, NULL))
+        server_clock_cb(-1, 0, s);
 }
 
 void server_check_exit(struct server *s)
@@ -606,6 +659,10 @@ static void server_free_all(struct server *s)
         event_free(s->grace_timer);
     free(s->default_shell);
     free(s->default_terminal);
+    free(s->config_errors);
+    options_free(s->options);
+    options_free(s->session_options);
+    options_free(s->window_options);
     free(s->socket_path);
     free(s->label);
     event_base_free(s->base);
@@ -635,12 +692,12 @@ int server_main(const struct server_config *cfg)
     TAILQ_INIT(&s.sessions);
     TAILQ_INIT(&s.jobs);
     s.next_session_id = s.next_window_id = s.next_pane_id = 0;
-    s.prefix = 'b' | KEYC_CTRL;
-    s.history_limit = 2000;
-    s.base_index = 0;
-    s.escape_time_ms = 10;
-    s.kill_grace = 10;
-    s.monitor_bell = 1;
+    s.options = options_create(NULL);
+    options_set_defaults(s.options, OPTION_SERVER);
+    s.session_options = options_create(NULL);
+    options_set_defaults(s.session_options, OPTION_SESSION);
+    s.window_options = options_create(NULL);
+    options_set_defaults(s.window_options, OPTION_WINDOW);
     const char *shell = getenv("SHELL");
     s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
     s.default_terminal = xstrdup(server_default_terminal());
@@ -693,8 +750,23 @@ int server_main(const struct server_config *cfg)
     event_add(s.sig_usr1, NULL);
 
     key_bindings_init(&s);
-    if (config_file != NULL)
-        cmd_source_file(&s, config_file, true);
+    /* -f FILE, else ~/.tmx.conf or $XDG_CONFIG_HOME/tmx/tmx.conf. Errors (FILE:LINE) are
+     * shown to the first client that attaches; the rest of the file still applies. */
+    bool quiet = config_file == NULL;
+    if (config_file == NULL)
+        config_file = config_default_path();
+    if (config_file != NULL) {
+        struct evbuffer *errors = evbuffer_new();
+        config_load(&s, NULL, config_file, quiet, errors);
+        size_t n = evbuffer_get_length(errors);
+        if (n > 0) {
+            s.config_errors = xstrndup((const char *)evbuffer_pullup(errors, -1), n);
+            log_debug("config errors: %s", s.config_errors);
+            if (cfg->foreground)
+                fprintf(stderr, "%s", s.config_errors);
+        }
+        evbuffer_free(errors);
+    }
     free(config_file);
 
     if (cfg->ready_fd >= 0) {

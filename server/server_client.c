@@ -20,6 +20,7 @@
 #include "hooks.h"
 #include "job.h"
 #include "log.h"
+#include "options.h"
 #include "proto.h"
 #include "server_int.h"
 #include "session.h"
@@ -167,7 +168,7 @@ void server_client_update_sizes(struct server *s, struct session *sess)
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (!c->attached || c->session != sess)
             continue;
-        int r = c->rows - 1; /* the status line */
+        int r = options_get_number(sess->options, "status") ? c->rows - 1 : c->rows;
         if (cols < 0 || c->cols < cols)
             cols = c->cols;
         if (rows < 0 || r < rows)
@@ -201,6 +202,12 @@ void server_client_attach(struct client *c, struct session *s)
     c->prefix_active = false;
     server_client_update_sizes(c->server, s);
     server_clock_start(c->server);
+    if (c->server->config_errors != NULL) {
+        /* The config had errors: the first client to attach sees them (any key closes). */
+        server_client_show_text(c, c->server->config_errors, strlen(c->server->config_errors));
+        free(c->server->config_errors);
+        c->server->config_errors = NULL;
+    }
     hooks_run(c->server, "client-attached", s, NULL);
     c->needs_redraw = true;
     server_client_redraw(c);

@@ -69,6 +69,8 @@ struct client {
     size_t keylen;
     struct event *key_timer;  /* lone ESC / partial sequence timeout */
     bool prefix_active;       /* the prefix key was pressed */
+    bool readonly;            /* attach -r: sees everything, types nothing */
+    struct timeval repeat_until; /* a bind -r key may be pressed again until then */
 
     struct prompt prompt;
     char *message;            /* shown on the status line until a key or timeout */

@@ -27,6 +27,7 @@ struct key_binding {
     bool root;        /* root table: no prefix needed */
     char *command;    /* command line, run through the command parser */
     char *note;       /* what it does, for list-keys / C-b ? */
+    bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */
 };
 
 /* A wait-for channel: clients blocked in `wait-for NAME` until `wait-for -S NAME`. */
@@ -65,13 +66,12 @@ struct server {
     struct session_list sessions;
     uint32_t next_session_id, next_window_id, next_pane_id;
 
-    /* Options (the options module of a later issue replaces these fields). */
-    key_code prefix;
-    int history_limit;
-    int base_index;
-    char *default_shell;
-    char *default_terminal;
-    int escape_time_ms;
+    /* Options (options.h): the server's, and the globals sessions and windows inherit. */
+    struct options *options;
+    struct options *session_options;
+    struct options *window_options;
+    char *default_shell;     /* $SHELL of the server, else /bin/sh: when default-shell is "" */
+    char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
 
     struct key_binding *bindings;
     size_t nbindings;
@@ -83,15 +83,11 @@ struct server {
     struct job_list jobs;      /* run-shell and hook commands still running */
     struct hook *hooks;        /* set-hook: event name -> command */
     size_t nhooks;
-    /* Global defaults of window options (int: the same type as the window's). */
-    int remain_on_exit;
-    int monitor_activity;
-    int monitor_bell;
-    int monitor_silence;   /* seconds, 0 = off */
 
+    int config_depth;  /* source-file nesting while loading */
+    char *config_errors; /* errors loading the config, shown to the first client attaching */
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
     struct event *grace_timer;
-    int kill_grace;    /* seconds between SIGTERM to panes and SIGKILL */
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
     int exit_status;
 };
@@ -118,8 +114,12 @@ void server_pane_waiters_release(struct server *s, struct pane *p);
 void server_pane_waiter_remove(struct server *s, size_t i);
 struct pane *server_find_pane(struct server *s, uint32_t id);
 struct window;
-/* A window's options changed (monitor-silence timer...). */
-void server_window_options_changed(struct server *s, struct window *w);
+/* Option 'name' changed, for session sess or window w (both NULL: a global value): apply
+ * what it changes now (log files, timers, the status line). */
+void server_option_changed(struct server *s, const char *name, struct session *sess,
+                           struct window *w);
+/* Open or close a pane's log file as its window's log-file option says. */
+void server_pane_apply_log(struct server *s, struct pane *p);
 /* Show a message on the status line of every client showing the pane's session. */
 void server_pane_message(struct pane *p, const char *msg);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "server_int.h"
 #include "xmalloc.h"
 
@@ -36,6 +37,7 @@ struct session *session_create(struct server *srv, const char *name, const char 
     s->nenv = nenv;
     s->cols = cols;
     s->rows = rows;
+    s->options = options_create(srv->session_options);
     TAILQ_INSERT_TAIL(&srv->sessions, s, entry);
     return s;
 }
@@ -53,6 +55,7 @@ void session_free(struct session *s)
     free(s->env);
     free(s->cwd);
     free(s->name);
+    options_free(s->options);
     free(s);
 }
 

@@ -29,6 +29,7 @@ struct session {
     size_t nenv;
     char *cwd;
     int cols, rows;         /* window size when no client is attached (-x/-y) */
+    struct options *options; /* session options, inheriting the global ones */
 };
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd,

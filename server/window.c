@@ -7,6 +7,7 @@
 
 #include <event2/event.h>
 
+#include "options.h"
 #include "server_int.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -17,12 +18,15 @@ struct window *window_create(struct session *s, int index, const char *name)
     w->session = s;
     w->id = s->server->next_window_id++;
     w->index = index;
-    w->automatic_rename = (name == NULL);
     w->name = xstrdup(name != NULL ? name : "");
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
     w->rows = s->rows;
-    w->remain_on_exit = w->monitor_activity = w->monitor_bell = w->monitor_silence = -1;
+    w->options = options_create(s->server->window_options);
+    if (name != NULL) {
+        char err[128];
+        options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
+    }
     return w;
 }
 
@@ -35,6 +39,7 @@ void window_free(struct window *w)
     }
     if (w->silence_timer != NULL)
         event_free(w->silence_timer);
+    options_free(w->options);
     free(w->name);
     free(w);
 }
@@ -68,7 +73,7 @@ void window_set_name(struct window *w, const char *name)
 bool window_update_name(struct window *w)
 {
     char buf[256];
-    if (!w->automatic_rename || w->active == NULL)
+    if (!options_get_number(w->options, "automatic-rename") || w->active == NULL)
         return false;
     if (!pane_current_command(w->active, buf, sizeof buf))
         return false;

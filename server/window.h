@@ -16,14 +16,10 @@ struct window {
     uint32_t id;              /* @N */
     int index;
     char *name;
-    bool automatic_rename;    /* the name follows the running command */
     TAILQ_HEAD(, pane) panes;
     struct pane *active;
     int cols, rows;
-    int remain_on_exit;       /* -1: the global option, 0 off, 1 on */
-    int monitor_activity;     /* -1: global; alerts for output in a window not shown */
-    int monitor_bell;         /* -1: global; alerts for a bell */
-    int monitor_silence;      /* -1: global; seconds without output before an alert, 0 off */
+    struct options *options;  /* window options, inheriting the global ones */
     int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
     struct event *silence_timer;
 };

@@ -9,6 +9,7 @@
 #include "format.h"
 #include "key_bindings.h"
 #include "keys.h"
+#include "options.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
@@ -40,7 +41,7 @@ int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     char prefix[32], name[32];
-    key_to_name(s->prefix, prefix, sizeof prefix);
+    key_to_name((key_code)options_get_number(s->session_options, "prefix"), prefix, sizeof prefix);
     for (size_t i = 0; i < s->nbindings; i++) {
         const struct key_binding *b = &s->bindings[i];
         key_to_name(b->key, name, sizeof name);
@@ -53,7 +54,7 @@ int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
                 free(k);
             }
         } else {
-            cmd_print(ctx, "bind-key -T %-7s %-8s %s", b->root ? "root" : "prefix", name, b->command);
+            cmd_print(ctx, "bind-key %s-T %-7s %-8s %s", b->repeat ? "-r " : "", b->root ? "root" : "prefix", name, b->command);
         }
     }
     return 0;
@@ -121,7 +122,7 @@ int cmd_bind_key(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     char *command = join_command(args->argc - 1, args->argv + 1);
-    key_bindings_add(ctx->server, key, root, command, args->flags['N']);
+    key_bindings_add(ctx->server, key, root, command, args->flags['N'], args->flags['r'] != NULL);
     free(command);
     return 0;
 }

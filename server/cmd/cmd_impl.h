@@ -46,6 +46,7 @@ int cmd_display_message(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_set_option(struct cmd_ctx *, struct cmd_args *);
 int cmd_show_options(struct cmd_ctx *, struct cmd_args *);
+int cmd_show_window_options(struct cmd_ctx *, struct cmd_args *);
 int cmd_source_file_cmd(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_for(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_commands(struct cmd_ctx *, struct cmd_args *);

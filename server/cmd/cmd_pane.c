@@ -11,6 +11,7 @@
 
 #include "format.h"
 #include "keys.h"
+#include "options.h"
 #include "proto.h"
 #include "server_client.h"
 #include "pane_pipe.h"
@@ -81,7 +82,10 @@ int cmd_send_prefix(struct cmd_ctx *ctx, struct cmd_args *args)
     if (p == NULL)
         return -1;
     char enc[32];
-    size_t n = key_encode(ctx->server->prefix, pane_key_flags(p), enc);
+    key_code prefix = (key_code)options_get_number(sess->options, args->flags['2'] != NULL ? "prefix2" : "prefix");
+    if (prefix == KEYC_NONE)
+        return 0;
+    size_t n = key_encode(prefix, pane_key_flags(p), enc);
     pane_write(p, enc, n);
     return 0;
 }
@@ -155,7 +159,8 @@ int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
             free(line);
         } else {
             cmd_print(ctx, "%d: [%dx%d] [history %d/%d] %%%u%s", i, p->cols, p->rows,
-                      grid_history_size(vt_main_grid(p->vt)), ctx->server->history_limit, p->id,
+                      grid_history_size(vt_main_grid(p->vt)),
+                      (int)options_get_number(sess->options, "history-limit"), p->id,
                       p == w->active ? " (active)" : "");
         }
         i++;

@@ -11,6 +11,7 @@
 
 #include "format.h"
 #include "hooks.h"
+#include "options.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -28,7 +29,8 @@ static int parse_size(const char *s)
 }
 
 /* Attach ctx->client to sess, checking it can show a session. */
-static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others)
+static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
+                         bool readonly)
 {
     struct client *c = ctx->client;
     if (c == NULL) {
@@ -60,6 +62,7 @@ static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_
         free(msg);
     }
     session_update_environment(sess, c->env, c->nenv);
+    c->readonly = readonly;
     server_client_attach(c, sess);
     ctx->attached = true;
     return 0;
@@ -78,7 +81,7 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (name != NULL && session_find(srv, name) != NULL) {
         if (args->flags['A'] != NULL)
-            return attach_client(ctx, session_find(srv, name), args->flags['D'] != NULL);
+            return attach_client(ctx, session_find(srv, name), args->flags['D'] != NULL, false);
         cmd_error(ctx, "duplicate session: %s", name);
         return -1;
     }
@@ -103,7 +106,7 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (!detached && ctx->client != NULL) {
         cols = ctx->client->cols;
-        rows = ctx->client->rows - 1;
+        rows = ctx->client->rows - (options_get_number(srv->session_options, "status") ? 1 : 0);
         if (rows < 1)
             rows = 1;
     }
@@ -131,7 +134,7 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    if (!detached && attach_client(ctx, sess, false) != 0) {
+    if (!detached && attach_client(ctx, sess, false, false) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;
     }
@@ -153,7 +156,7 @@ int cmd_attach_session(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
         return -1;
-    return attach_client(ctx, sess, args->flags['d'] != NULL);
+    return attach_client(ctx, sess, args->flags['d'] != NULL, args->flags['r'] != NULL);
 }
 
 static int attached_count(struct server *srv, struct session *sess)

@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "hooks.h"
+#include "options.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
@@ -19,8 +20,14 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
 {
     struct server *srv = ctx->server;
     if (index < 0)
-        index = session_next_index(sess, srv->base_index);
+        index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
     struct window *w = window_create(sess, index, name);
+    const char *default_command = options_get_string(sess->options, "default-command");
+    char *dc_argv[] = {(char *)default_command, NULL};
+    if (argc == 0 && *default_command != '\0') {
+        argc = 1;
+        argv = dc_argv;
+    }
     struct spawn_args sa = {
         .argc = argc,
         .argv = argv,
@@ -42,7 +49,8 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
     }
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
     w->active = p;
-    if (w->automatic_rename) {
+    server_pane_apply_log(srv, p);
+    if (options_get_number(w->options, "automatic-rename")) {
         /* Until the program runs, name the window after what was asked for. */
         const char *base = argc > 0 ? argv[0] : srv->default_shell;
         char first[256];
@@ -206,7 +214,8 @@ int cmd_rename_window(struct cmd_ctx *ctx, struct cmd_args *args)
     if (w == NULL)
         return -1;
     window_set_name(w, args->argv[0]);
-    w->automatic_rename = false;
+    char err[128];
+    options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     cmd_session_changed(ctx, sess);
     return 0;
 }

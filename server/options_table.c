@@ -1,0 +1,61 @@
+/* options_table.c - every option tmx has, with its default. docs/manual.md lists them
+ * (a test checks it names each one). */
+#include "options.h"
+
+#include <stddef.h>
+
+static const char *const choices_mode_keys[] = {"emacs", "vi", NULL};
+static const char *const choices_set_clipboard[] = {"off", "external", "on", NULL};
+
+#define NUM(n, s, d, lo, hi, h) {n, s, OPTION_NUMBER, d, lo, hi, NULL, h}
+#define FLAG(n, s, d, h) {n, s, OPTION_FLAG, d, 0, 1, NULL, h}
+#define STR(n, s, d, h) {n, s, OPTION_STRING, d, 0, 0, NULL, h}
+#define STYLE(n, s, d, h) {n, s, OPTION_STYLE, d, 0, 0, NULL, h}
+#define KEY(n, s, d, h) {n, s, OPTION_KEY, d, 0, 0, NULL, h}
+#define CHOICE(n, s, d, c, h) {n, s, OPTION_CHOICE, d, 0, 0, c, h}
+
+const struct option_def option_table[] = {
+    /* server */
+    STR("default-terminal", OPTION_SERVER, "", "TERM inside panes (empty: tmux-256color if terminfo has it, else screen-256color)"),
+    NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
+    FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),
+    NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),
+    CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "send copies to the terminal's clipboard (OSC 52)"),
+    STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync, title)"),
+
+    /* session */
+    NUM("base-index", OPTION_SESSION, "0", 0, 100000, "index of the first window"),
+    STR("default-command", OPTION_SESSION, "", "command new windows run (empty: the default shell)"),
+    STR("default-shell", OPTION_SESSION, "", "shell for new windows (empty: $SHELL, else /bin/sh)"),
+    FLAG("destroy-unattached", OPTION_SESSION, "off", "destroy the session when its last client detaches"),
+    NUM("history-limit", OPTION_SESSION, "2000", 0, 100000000, "lines of scrollback kept per pane"),
+    CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "key set of copy mode"),
+    FLAG("mouse", OPTION_SESSION, "off", "mouse clicks select windows in the status line"),
+    KEY("prefix", OPTION_SESSION, "C-b", "the prefix key"),
+    KEY("prefix2", OPTION_SESSION, "None", "a second prefix key"),
+    FLAG("renumber-windows", OPTION_SESSION, "off", "renumber windows when one closes"),
+    NUM("repeat-time", OPTION_SESSION, "500", 0, 60000, "milliseconds a repeatable binding (bind -r) stays armed"),
+    FLAG("set-titles", OPTION_SESSION, "on", "set the terminal's title (set-titles-string)"),
+    STR("set-titles-string", OPTION_SESSION, "#T", "the terminal's title (a format)"),
+    FLAG("status", OPTION_SESSION, "on", "show the status line"),
+    NUM("status-interval", OPTION_SESSION, "15", 0, 86400, "seconds between redraws of a status line showing the time (0: never)"),
+    STR("status-left", OPTION_SESSION, "[#S] ", "left of the status line (a format)"),
+    NUM("status-left-length", OPTION_SESSION, "10", 0, 10000, "columns of status-left at most"),
+    STR("status-right", OPTION_SESSION, "\"#{=21:pane_title}\" %H:%M %d-%b-%y", "right of the status line (a format, with strftime % sequences)"),
+    NUM("status-right-length", OPTION_SESSION, "40", 0, 10000, "columns of status-right at most"),
+    STYLE("status-style", OPTION_SESSION, "bg=green,fg=black", "style of the status line"),
+    STYLE("message-style", OPTION_SESSION, "bg=yellow,fg=black", "style of messages and prompts"),
+    FLAG("visual-activity", OPTION_SESSION, "off", "show a message when a window has an alert"),
+
+    /* window */
+    FLAG("allow-rename", OPTION_WINDOW, "off", "programs may rename the window (ESC k name ESC \\)"),
+    FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
+    STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),
+    FLAG("monitor-activity", OPTION_WINDOW, "off", "alert when a window not shown has output"),
+    FLAG("monitor-bell", OPTION_WINDOW, "on", "alert when a window not shown rings the bell"),
+    NUM("monitor-silence", OPTION_WINDOW, "0", 0, 86400 * 365, "alert after this many seconds without output (0: off)"),
+    FLAG("remain-on-exit", OPTION_WINDOW, "off", "keep a pane whose command exited, with its status"),
+    STR("window-status-current-format", OPTION_WINDOW, "#I:#W#{?window_flags,#{window_flags}, }", "the current window in the status line"),
+    STR("window-status-format", OPTION_WINDOW, "#I:#W#{?window_flags,#{window_flags}, }", "a window in the status line"),
+    {NULL, OPTION_SERVER, OPTION_FLAG, NULL, 0, 0, NULL, NULL},
+};

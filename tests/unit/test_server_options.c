@@ -1,0 +1,132 @@
+/* test_server_options.c - the option table and option sets: defaults, inheritance from
+ * the global sets, typed parsing with clear errors, toggling, appending, unsetting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keys.h"
+#include "options.h"
+
+static struct options *global_session(void)
+{
+    struct options *g = options_create(NULL);
+    options_set_defaults(g, OPTION_SESSION);
+    return g;
+}
+
+static void test_every_default_in_the_table_parses(void **state)
+{
+    (void)state;
+    /* options_set_defaults aborts on a default that does not parse. */
+    for (int scope = OPTION_SERVER; scope <= OPTION_WINDOW; scope++) {
+        struct options *o = options_create(NULL);
+        options_set_defaults(o, (enum option_scope)scope);
+        options_free(o);
+    }
+}
+
+static void test_a_session_inherits_the_global_value_until_it_sets_its_own(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    struct options *s = options_create(g);
+    char err[256];
+    assert_int_equal(options_get_number(s, "history-limit"), 2000);
+    assert_false(options_is_set(s, "history-limit"));
+    assert_int_equal(options_set(g, "history-limit", "5000", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(s, "history-limit"), 5000);
+    assert_int_equal(options_set(s, "history-limit", "100", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(s, "history-limit"), 100);
+    assert_int_equal(options_get_number(g, "history-limit"), 5000);
+    options_unset(s, "history-limit");
+    assert_int_equal(options_get_number(s, "history-limit"), 5000);
+    options_free(s);
+    options_free(g);
+}
+
+static void test_bad_values_are_refused_with_the_option_named(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    char err[256];
+    assert_int_equal(options_set(g, "history-limit", "lots", false, err, sizeof err), -1);
+    assert_non_null(strstr(err, "history-limit"));
+    assert_int_equal(options_set(g, "history-limit", "-1", false, err, sizeof err), -1);
+    assert_int_equal(options_set(g, "status", "maybe", false, err, sizeof err), -1);
+    assert_non_null(strstr(err, "on or off"));
+    assert_int_equal(options_set(g, "mode-keys", "ed", false, err, sizeof err), -1);
+    assert_non_null(strstr(err, "emacs, vi"));
+    assert_int_equal(options_set(g, "prefix", "C-Nope", false, err, sizeof err), -1);
+    assert_non_null(strstr(err, "unknown key"));
+    assert_int_equal(options_set(g, "status-style", "fg=notacolour", false, err, sizeof err), -1);
+    assert_int_equal(options_set(g, "no-such-option", "1", false, err, sizeof err), -1);
+    assert_non_null(strstr(err, "invalid option: no-such-option"));
+    /* Nothing was changed by the failures. */
+    assert_int_equal(options_get_number(g, "history-limit"), 2000);
+    options_free(g);
+}
+
+static void test_flags_toggle_without_a_value_and_keys_parse(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    char err[256];
+    assert_int_equal(options_get_number(g, "status"), 1);
+    assert_int_equal(options_set(g, "status", NULL, false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "status"), 0);
+    assert_int_equal(options_set(g, "status", "yes", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "status"), 1);
+    assert_int_equal(options_get_number(g, "prefix"), (long)('b' | KEYC_CTRL));
+    assert_int_equal(options_set(g, "prefix", "C-a", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "prefix"), (long)('a' | KEYC_CTRL));
+    assert_int_equal(options_get_number(g, "prefix2"), (long)KEYC_NONE);
+    assert_int_equal(options_get_number(g, "mode-keys"), 0);
+    assert_int_equal(options_set(g, "mode-keys", "vi", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "mode-keys"), 1);
+    options_free(g);
+}
+
+static void test_append_adds_to_strings_and_show_quotes_them(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    char err[256], buf[256];
+    assert_int_equal(options_set(g, "status-left", "[#S]", false, err, sizeof err), 0);
+    assert_int_equal(options_set(g, "status-left", " #H", true, err, sizeof err), 0);
+    assert_string_equal(options_get_string(g, "status-left"), "[#S] #H");
+    assert_string_equal(options_to_string(g, "status-left", buf, sizeof buf), "\"[#S] #H\"");
+    /* Styles append with a comma. */
+    assert_int_equal(options_set(g, "status-style", "bold", true, err, sizeof err), 0);
+    assert_string_equal(options_get_string(g, "status-style"), "bg=green,fg=black,bold");
+    assert_string_equal(options_to_string(g, "prefix", buf, sizeof buf), "C-b");
+    assert_string_equal(options_to_string(g, "status", buf, sizeof buf), "on");
+    options_free(g);
+}
+
+static void test_window_options_have_window_scope(void **state)
+{
+    (void)state;
+    const struct option_def *d = options_find("remain-on-exit");
+    assert_non_null(d);
+    assert_int_equal(d->scope, OPTION_WINDOW);
+    assert_int_equal(options_find("escape-time")->scope, OPTION_SERVER);
+    assert_int_equal(options_find("prefix")->scope, OPTION_SESSION);
+    assert_null(options_find("prefix3"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_default_in_the_table_parses),
+        cmocka_unit_test(test_a_session_inherits_the_global_value_until_it_sets_its_own),
+        cmocka_unit_test(test_bad_values_are_refused_with_the_option_named),
+        cmocka_unit_test(test_flags_toggle_without_a_value_and_keys_parse),
+        cmocka_unit_test(test_append_adds_to_strings_and_show_quotes_them),
+        cmocka_unit_test(test_window_options_have_window_scope),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
