@@ -253,6 +253,24 @@ static void overlay_key(struct client *c, key_code key)
     server_client_redraw(c);
 }
 
+static void status_click(struct client *c, int x, struct pane_output *po)
+{
+    for (size_t i = 0; i < c->nstatus_ranges; i++) {
+        const struct status_range *r = &c->status_ranges[i];
+        if (x < r->x0 || x >= r->x1)
+            continue;
+        struct window *w;
+        TAILQ_FOREACH(w, &c->session->windows, entry) {
+            if (w->id == r->window_id) {
+                flush_pane(c, po);
+                session_select_window(c->session, w);
+                server_redraw_session(c->server, c->session);
+            }
+        }
+        return;
+    }
+}
+
 /* The bound commands a read-only client may run: they only change what it sees. */
 static bool readonly_allowed(const char *command)
 {
@@ -272,9 +290,17 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (key == KEYC_NONE)
         return;
     if (key == KEYC_MOUSE) {
-        if (c->prompt.kind == PROMPT_NONE && c->overlay == NULL && !c->prefix_active &&
-            !c->readonly)
-            send_mouse_to_pane(c, m, po);
+        if (c->prompt.kind != PROMPT_NONE || c->overlay != NULL || c->prefix_active ||
+            c->readonly)
+            return;
+        if (m->y == c->status_row && c->session != NULL) {
+            /* mouse on: a click on a window's name in the status line selects it. */
+            if (options_get_number(c->session->options, "mouse") && !m->release &&
+                (m->button & ~KEY_MOUSE_MODS) == 0)
+                status_click(c, m->x, po);
+            return;
+        }
+        send_mouse_to_pane(c, m, po);
         return;
     }
     if (c->session != NULL)

@@ -209,8 +209,11 @@ static void compose_status(struct client *c, int y)
         put_styled(cv, cv->cols - rwidth, y, cv->cols, right, &base);
     free(right);
 
+    c->nstatus_ranges = 0;
+    c->status_row = y;
     struct window *w;
     TAILQ_FOREACH(w, &s->windows, entry) {
+        int x0 = x;
         const char *fmt = options_get_string(w->options, w == s->current
                                                              ? "window-status-current-format"
                                                              : "window-status-format");
@@ -221,6 +224,10 @@ static void compose_status(struct client *c, int y)
             pen.attr |= ATTR_REVERSE;
         x = put_styled(cv, x, y, list_end, entry, &pen);
         free(entry);
+        c->status_ranges = xreallocarray(c->status_ranges, c->nstatus_ranges + 1,
+                                         sizeof *c->status_ranges);
+        c->status_ranges[c->nstatus_ranges++] =
+            (struct status_range){.window_id = w->id, .x0 = x0, .x1 = x};
         if (x < list_end && TAILQ_NEXT(w, entry) != NULL)
             x = put_text(cv, x, y, list_end, " ", &base);
         if (x >= list_end)
@@ -292,6 +299,8 @@ void compose_client(struct client *c)
             cv->cursor_style = vt_cursor_style(p->vt);
         }
     }
+    c->status_row = -1;
+    c->nstatus_ranges = 0;
     if (status)
         compose_status(c, c->rows - 1);
     else

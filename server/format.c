@@ -627,6 +627,10 @@ static bool format_option(const struct format_ctx *ctx, const char *name, struct
     }
     if (set == NULL)
         return true; /* an option, but nothing to read it from: "" */
+    if (d->type == OPTION_STRING || d->type == OPTION_STYLE) {
+        out_str(o, options_get_string(set, name)); /* as it is, not quoted */
+        return true;
+    }
     char buf[1024];
     out_str(o, options_to_string(set, name, buf, sizeof buf));
     return true;
@@ -781,14 +785,27 @@ static const char *parse_mods(const char *s, struct format_mod *mods, int *nmods
                 m->argv[m->argc++] = xstrndup(p, n);
                 p += n;
             } else if (*p != '\0' && *p != ';' && *p != ':' && ispunct((unsigned char)*p)) {
+                /* Arguments between separators: s/pat/rep/, e|+|, =/5/..., t/f/%H#:%M.
+                 * The last may end at the ':' or ';'; "#:" and "#;" stand for the
+                 * characters themselves. */
                 char sep = *p++;
                 for (;;) {
-                    const char *end = strchr(p, sep);
-                    if (end == NULL)
+                    struct out arg = {0};
+                    while (*p != '\0' && *p != sep && *p != ':' && *p != ';') {
+                        if (p[0] == '#' && (p[1] == ':' || p[1] == ';'))
+                            p++;
+                        out_add(&arg, p++, 1);
+                    }
+                    if (*p == '\0') {
+                        free(arg.s);
                         goto fail_mod;
+                    }
                     if (m->argc < 3)
-                        m->argv[m->argc++] = xstrndup(p, (size_t)(end - p));
-                    p = end + 1;
+                        m->argv[m->argc++] = out_take(&arg);
+                    else
+                        free(arg.s);
+                    if (*p == sep)
+                        p++;
                     if (*p == ';' || *p == ':')
                         break;
                 }
@@ -837,8 +854,10 @@ static int text_width(const char *s)
 {
     size_t len = strlen(s);
     int w = 0, cw;
-    for (size_t i = 0; i < len; i += char_at(s, len, i, &cw))
+    for (size_t i = 0; i < len;) {
+        i += char_at(s, len, i, &cw);
         w += cw;
+    }
     return w;
 }
 

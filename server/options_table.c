@@ -20,8 +20,8 @@ const struct option_def option_table[] = {
     NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
     FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),
     NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),
-    CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "send copies to the terminal's clipboard (OSC 52)"),
-    STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync, title)"),
+    CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "on: programs in panes may set the terminal's clipboard (OSC 52)"),
+    STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync)"),
 
     /* session */
     NUM("base-index", OPTION_SESSION, "0", 0, 100000, "index of the first window"),
@@ -29,7 +29,7 @@ const struct option_def option_table[] = {
     STR("default-shell", OPTION_SESSION, "", "shell for new windows (empty: $SHELL, else /bin/sh)"),
     FLAG("destroy-unattached", OPTION_SESSION, "off", "destroy the session when its last client detaches"),
     NUM("history-limit", OPTION_SESSION, "2000", 0, 100000000, "lines of scrollback kept per pane"),
-    CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "key set of copy mode"),
+    CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "key set of copy mode (copy mode is not available yet: kept for configs)"),
     FLAG("mouse", OPTION_SESSION, "off", "mouse clicks select windows in the status line"),
     KEY("prefix", OPTION_SESSION, "C-b", "the prefix key"),
     KEY("prefix2", OPTION_SESSION, "None", "a second prefix key"),
@@ -48,7 +48,6 @@ const struct option_def option_table[] = {
     FLAG("visual-activity", OPTION_SESSION, "off", "show a message when a window has an alert"),
 
     /* window */
-    FLAG("allow-rename", OPTION_WINDOW, "off", "programs may rename the window (ESC k name ESC \\)"),
     FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
     STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),
     FLAG("monitor-activity", OPTION_WINDOW, "off", "alert when a window not shown has output"),

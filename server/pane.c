@@ -35,6 +35,12 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg);
 static void pane_write_cb(evutil_socket_t fd, short events, void *arg);
 static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg);
 
+/* OSC 52 from the program: set-clipboard decides (server.c). */
+static void pane_clipboard(void *arg, const char *selection, const char *base64)
+{
+    server_pane_clipboard(arg, selection, base64);
+}
+
 /* The vt's replies (DA, CPR...) go back to the program. */
 static void pane_reply(void *arg, const char *buf, size_t len)
 {
@@ -259,6 +265,7 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     p->vt = vt_create(args->cols, args->rows,
                       (int)options_get_number(w->session->options, "history-limit"));
     vt_set_reply(p->vt, pane_reply, p);
+    vt_set_clipboard_cb(p->vt, pane_clipboard, p);
     p->to_pty = evbuffer_new();
     return p;
 }

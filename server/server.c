@@ -21,6 +21,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "defer.h"
 #include "hooks.h"
 #include "job.h"
 #include "key_bindings.h"
@@ -308,19 +309,9 @@ static void server_pane_close(struct server *s, uint32_t id)
     server_destroy_session(s, sess, status);
 }
 
-struct pane_closing {
-    struct server *server;
-    uint32_t id;
-};
-
-static void server_pane_closing_cb(evutil_socket_t fd, short events, void *arg)
+static void server_pane_closing(struct server *s, uint32_t id, const char *arg)
 {
-    struct pane_closing *pc = arg;
-    struct server *s = pc->server;
-    uint32_t id = pc->id;
-    (void)fd;
-    (void)events;
-    free(pc);
+    (void)arg;
     struct pane *p = server_find_pane(s, id);
     if (p == NULL || !p->closing)
         return;
@@ -339,10 +330,7 @@ void server_pane_finished(struct pane *p)
     pane_mark_dead(p);
     /* The rest happens from the loop, not inside the pty or SIGCHLD callback that got
      * here: the pane-exited hook runs first, and may run any command. */
-    struct pane_closing *pc = xmalloc(sizeof *pc);
-    pc->server = s;
-    pc->id = p->id;
-    event_base_once(s->base, -1, EV_TIMEOUT, server_pane_closing_cb, pc, NULL);
+    defer_add(s, server_pane_closing, p->id, NULL);
 }
 
 void server_destroy_session(struct server *s, struct session *sess, int status)
@@ -368,21 +356,11 @@ static void server_name_timer_cb(evutil_socket_t fd, short events, void *arg)
         server_redraw_session(p->server, p->window->session);
 }
 
-struct alert_run {
-    struct server *server;
-    uint32_t pane_id;
-    const char *hook;
-};
-
-static void server_alert_cb(evutil_socket_t fd, short events, void *arg)
+static void server_alert_hook(struct server *s, uint32_t pane_id, const char *hook)
 {
-    struct alert_run *ar = arg;
-    (void)fd;
-    (void)events;
-    struct pane *p = server_find_pane(ar->server, ar->pane_id);
+    struct pane *p = server_find_pane(s, pane_id);
     if (p != NULL)
-        hooks_run(ar->server, ar->hook, NULL, p);
-    free(ar);
+        hooks_run(s, hook, NULL, p);
 }
 
 /* A window gets an alert (activity, bell, silence): mark it for the status line and run
@@ -394,15 +372,22 @@ static void server_alert(struct server *s, struct window *w, int alert)
         return;
     w->alerts |= alert;
     server_redraw_session(s, w->session);
+    if (options_get_number(w->session->options, "visual-activity")) {
+        const char *what = alert == WINDOW_ALERT_ACTIVITY ? "Activity"
+                           : alert == WINDOW_ALERT_BELL   ? "Bell"
+                                                          : "Silence";
+        struct client *c;
+        TAILQ_FOREACH(c, &s->clients, entry) {
+            if (c->attached && c->session == w->session)
+                server_client_message(c, "%s in window %d", what, w->index);
+        }
+    }
     if (w->active == NULL)
         return;
-    struct alert_run *ar = xmalloc(sizeof *ar);
-    ar->server = s;
-    ar->pane_id = w->active->id;
-    ar->hook = alert == WINDOW_ALERT_ACTIVITY ? "alert-activity"
-               : alert == WINDOW_ALERT_BELL   ? "alert-bell"
-                                              : "alert-silence";
-    event_base_once(s->base, -1, EV_TIMEOUT, server_alert_cb, ar, NULL);
+    defer_add(s, server_alert_hook, w->active->id,
+              alert == WINDOW_ALERT_ACTIVITY ? "alert-activity"
+              : alert == WINDOW_ALERT_BELL   ? "alert-bell"
+                                             : "alert-silence");
 }
 
 static void server_silence_cb(evutil_socket_t fd, short events, void *arg)
@@ -518,6 +503,28 @@ void server_pane_output(struct pane *p, size_t bytes)
         server_silence_restart(s, w);
 }
 
+void server_pane_clipboard(struct pane *p, const char *selection, const char *base64)
+{
+    struct server *s = p->server;
+    if (options_get_number(s->options, "set-clipboard") != 2) /* "on" */
+        return;
+    /* Only the selection letters xterm knows, and base64 (the vt checked it). */
+    char sel[16];
+    size_t n = 0;
+    for (const char *q = selection; *q != '\0' && n < sizeof sel - 1; q++) {
+        if (strchr("cpqs01234567", *q) != NULL)
+            sel[n++] = *q;
+    }
+    sel[n] = '\0';
+    char *seq = xasprintf("\033]52;%s;%s\a", sel, base64);
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == p->window->session)
+            server_client_send(c, MSG_OUTPUT, seq, strlen(seq));
+    }
+    free(seq);
+}
+
 void server_pane_message(struct pane *p, const char *msg)
 {
     struct client *c;
@@ -596,9 +603,32 @@ void server_clock_start(struct server *s)
         server_clock_cb(-1, 0, s);
 }
 
+static void server_unattached(struct server *s, uint32_t session_id, const char *arg)
+{
+    (void)arg;
+    struct session *sess = session_find_id(s, session_id);
+    if (sess == NULL || !options_get_number(sess->options, "destroy-unattached"))
+        return;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == sess)
+            return;
+    }
+    server_destroy_session(s, sess, 0);
+}
+
+void server_session_detached(struct server *s, struct session *sess)
+{
+    if (!options_get_number(sess->options, "destroy-unattached"))
+        return;
+    /* From the loop: the caller is in the middle of detaching a client. */
+    defer_add(s, server_unattached, sess->id, NULL);
+}
+
 void server_check_exit(struct server *s)
 {
-    if (TAILQ_EMPTY(&s->sessions) && !s->exiting)
+    if (TAILQ_EMPTY(&s->sessions) && !s->exiting &&
+        (options_get_number(s->options, "exit-empty") || s->terminating))
         server_shutdown(s, "[server exited]");
 }
 
@@ -639,6 +669,7 @@ static void server_free_all(struct server *s)
         session_free(sess);
     key_bindings_free(s);
     job_free_all(s);
+    defer_free(s);
     hooks_free(s);
     for (size_t i = 0; i < s->nchannels; i++) {
         free(s->channels[i].name);

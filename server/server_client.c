@@ -19,6 +19,7 @@
 #include "compose.h"
 #include "hooks.h"
 #include "job.h"
+#include "format.h"
 #include "log.h"
 #include "options.h"
 #include "proto.h"
@@ -56,6 +57,7 @@ struct client *server_client_create(struct server *s, int fd)
     c->render_timer = evtimer_new(s->base, client_render_cb, c);
     c->cols = 80;
     c->rows = 24;
+    c->status_row = -1;
     TAILQ_INSERT_TAIL(&s->clients, c, entry);
     log_debug("client %d connected", fd);
     return c;
@@ -82,6 +84,7 @@ void server_client_free(struct client *c)
 {
     struct server *s = c->server;
     struct session *sess = c->session;
+    bool attached = c->attached;
     log_debug("client %d closed", c->fd);
     TAILQ_REMOVE(&s->clients, c, entry);
     /* Forget it in wait-for channels. */
@@ -113,6 +116,7 @@ void server_client_free(struct client *c)
     canvas_free(&c->canvas);
     prompt_clear(&c->prompt);
     overlay_clear(c);
+    free(c->status_ranges);
     free(c->message);
     free(c->term);
     free(c->cwd);
@@ -120,8 +124,11 @@ void server_client_free(struct client *c)
         free(c->env[i]);
     free(c->env);
     free(c);
-    if (sess != NULL)
+    if (sess != NULL) {
         server_client_update_sizes(s, sess);
+        if (attached)
+            server_session_detached(s, sess);
+    }
     if (s->exiting && TAILQ_EMPTY(&s->clients))
         event_base_loopexit(s->base, NULL);
 }
@@ -157,8 +164,10 @@ void server_client_exit(struct client *c, int status, const char *message)
     bufferevent_disable(c->bev, EV_READ);
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
-    if (was_attached && sess != NULL && !c->server->exiting)
+    if (was_attached && sess != NULL && !c->server->exiting) {
+        server_session_detached(c->server, sess);
         hooks_run(c->server, "client-detached", sess, NULL);
+    }
 }
 
 void server_client_update_sizes(struct server *s, struct session *sess)
@@ -290,10 +299,18 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     /* The terminal follows the active pane: its title, and the input modes it asked for
      * (mouse, bracketed paste, focus), so its events reach it in its encoding. */
     if (active != NULL) {
-        render_set_modes(c->render, vt_modes(active->vt), frame);
-        const char *title = vt_title(active->vt);
-        if (*title != '\0')
-            render_set_title(c->render, title, frame);
+        uint32_t modes = vt_modes(active->vt);
+        if (options_get_number(sess->options, "mouse"))
+            modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_SGR; /* clicks on the status line */
+        render_set_modes(c->render, modes, frame);
+        if (options_get_number(sess->options, "set-titles")) {
+            struct format_ctx f = {.server = c->server, .session = sess, .client = c};
+            format_defaults(&f);
+            char *title = format_expand(&f, options_get_string(sess->options, "set-titles-string"));
+            if (*title != '\0')
+                render_set_title(c->render, title, frame);
+            free(title);
+        }
     }
     size_t len = evbuffer_get_length(frame);
     if (len > 0) {

@@ -75,6 +75,13 @@ struct client {
     struct prompt prompt;
     char *message;            /* shown on the status line until a key or timeout */
     struct event *message_timer;
+    /* Where each window's entry was drawn on the status line (for mouse clicks). */
+    struct status_range {
+        uint32_t window_id;
+        int x0, x1;           /* columns [x0, x1) */
+    } *status_ranges;
+    size_t nstatus_ranges;
+    int status_row;           /* -1: no status line */
     char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
     size_t noverlay, overlay_top;
 };

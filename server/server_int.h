@@ -12,6 +12,7 @@
 #include "keys.h"
 
 struct event_base;
+struct deferred;
 struct event;
 struct client;
 struct session;
@@ -84,6 +85,9 @@ struct server {
     struct hook *hooks;        /* set-hook: event name -> command */
     size_t nhooks;
 
+    struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
+    size_t ndeferred, deferred_size;
+    struct event *defer_ev;
     int config_depth;  /* source-file nesting while loading */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
@@ -92,6 +96,9 @@ struct server {
     int exit_status;
 };
 
+/* A client left session sess: with destroy-unattached, the session goes when nobody
+ * is attached any more. */
+void server_session_detached(struct server *s, struct session *sess);
 /* The server exits once every session is gone (called after a session is destroyed). */
 void server_check_exit(struct server *s);
 /* Stop the server: tell every client, then leave the loop. */
@@ -120,6 +127,9 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                            struct window *w);
 /* Open or close a pane's log file as its window's log-file option says. */
 void server_pane_apply_log(struct server *s, struct pane *p);
+/* A pane's program set the clipboard (OSC 52): with set-clipboard on, the terminals of
+ * the clients showing it get it. */
+void server_pane_clipboard(struct pane *p, const char *selection, const char *base64);
 /* Show a message on the status line of every client showing the pane's session. */
 void server_pane_message(struct pane *p, const char *msg);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */

@@ -158,6 +158,12 @@ bool session_remove_window(struct session *s, struct window *w)
         s->last = NULL;
     TAILQ_REMOVE(&s->windows, w, entry);
     window_free(w);
+    if (options_get_number(s->options, "renumber-windows")) {
+        /* No gaps: the windows take the indexes from base-index on, in order. */
+        int index = (int)options_get_number(s->options, "base-index");
+        TAILQ_FOREACH(w, &s->windows, entry)
+            w->index = index++;
+    }
     return TAILQ_EMPTY(&s->windows);
 }
 

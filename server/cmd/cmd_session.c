@@ -2,6 +2,7 @@
  * has-session, kill-session, rename-session, detach-client, kill-server, start-server. */
 #include "cmd_impl.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,31 @@ static int parse_size(const char *s)
     return (int)v;
 }
 
+/* Does the terminal-features option give TERM this feature ("RGB", "sync")? Entries
+ * are comma-separated "pattern:feature:feature...", patterns as in the shell. */
+static bool terminal_has_feature(struct server *srv, const char *term, const char *feature)
+{
+    char *list = xstrdup(options_get_string(srv->options, "terminal-features"));
+    bool found = false;
+    char *save = NULL;
+    for (char *entry = strtok_r(list, ",", &save); entry != NULL && !found;
+         entry = strtok_r(NULL, ",", &save)) {
+        char *colon = strchr(entry, ':');
+        if (colon == NULL)
+            continue;
+        *colon = '\0';
+        if (fnmatch(entry, term, 0) != 0)
+            continue;
+        char *fsave = NULL;
+        for (char *f = strtok_r(colon + 1, ":", &fsave); f != NULL; f = strtok_r(NULL, ":", &fsave)) {
+            if (strcasecmp(f, feature) == 0)
+                found = true;
+        }
+    }
+    free(list);
+    return found;
+}
+
 /* Attach ctx->client to sess, checking it can show a session. */
 static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
                          bool readonly)
@@ -43,14 +69,17 @@ static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_
     }
     if (c->render == NULL) {
         char err[256];
-        const struct render_caps *caps =
-            render_caps_get(c->term, (c->flags & IDENT_TRUECOLOR) != 0, err, sizeof err);
+        bool rgb = (c->flags & IDENT_TRUECOLOR) != 0 ||
+                   terminal_has_feature(ctx->server, c->term, "RGB");
+        const struct render_caps *caps = render_caps_get(c->term, rgb, err, sizeof err);
         if (caps == NULL) {
             cmd_error(ctx, "%s (set TERM to your terminal's name, e.g. xterm-256color)", err);
             return -1;
         }
         c->caps = caps;
         c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
+        if (terminal_has_feature(ctx->server, c->term, "sync"))
+            render_set_sync(c->render, true);
     }
     if (detach_others) {
         struct client *o, *next;
