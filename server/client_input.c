@@ -10,6 +10,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "chooser.h"
 #include "cmd.h"
 #include "format.h"
 #include "key_bindings.h"
@@ -126,11 +127,72 @@ static size_t utf8_next(const char *s, size_t len, size_t at)
     return at;
 }
 
+/* Remember a prompt entry (the last 100). */
+static void prompt_history_add(struct server *s, const char *text)
+{
+    if (s->nprompt_history > 0 &&
+        strcmp(s->prompt_history[s->nprompt_history - 1], text) == 0)
+        return;
+    if (s->nprompt_history == PROMPT_HISTORY_MAX) {
+        free(s->prompt_history[0]);
+        memmove(s->prompt_history, s->prompt_history + 1,
+                (PROMPT_HISTORY_MAX - 1) * sizeof *s->prompt_history);
+        s->nprompt_history--;
+    }
+    s->prompt_history = xreallocarray(s->prompt_history, s->nprompt_history + 1,
+                                      sizeof *s->prompt_history);
+    s->prompt_history[s->nprompt_history++] = xstrdup(text);
+}
+
+static void prompt_replace(struct prompt *p, const char *text)
+{
+    free(p->input);
+    p->input = xstrdup(text);
+    p->len = p->cursor = strlen(text);
+}
+
+/* Tab: complete the command name being typed (the first word): to the one command that
+ * starts so, or as far as all candidates agree. Returns false if nothing changed. */
+static bool prompt_complete(struct prompt *p)
+{
+    if (strchr(p->input, ' ') != NULL || p->cursor != p->len)
+        return false;
+    const char *first = NULL;
+    size_t common = 0, len = p->len;
+    int matches = 0;
+    for (const struct cmd_entry *e = cmd_table; e->name != NULL; e++) {
+        if (strncmp(e->name, p->input, len) != 0)
+            continue;
+        if (first == NULL) {
+            first = e->name;
+            common = strlen(first);
+        } else {
+            size_t i = 0;
+            while (i < common && first[i] == e->name[i])
+                i++;
+            common = i;
+        }
+        matches++;
+    }
+    if (matches == 0 || (common == len && matches > 1))
+        return false;
+    char *text = matches == 1 ? xasprintf("%s ", first) : xstrndup(first, common);
+    prompt_replace(p, text);
+    free(text);
+    return true;
+}
+
 static void prompt_finish(struct client *c, bool accept)
 {
     struct prompt *p = &c->prompt;
     char *command = NULL;
-    if (accept && p->kind == PROMPT_INPUT) {
+    if (accept && p->kind == PROMPT_INPUT && *p->input != '\0')
+        prompt_history_add(c->server, p->input);
+    if (accept && p->kind == PROMPT_INPUT &&
+        (strcmp(p->command, "%1") == 0 || strcmp(p->command, "%%") == 0)) {
+        /* The : prompt: what was typed is the command line itself. */
+        command = xstrdup(p->input);
+    } else if (accept && p->kind == PROMPT_INPUT) {
         /* Replace %% (and %1) with the input, quoted for the command parser. */
         size_t qlen = 0;
         for (const char *q = p->input; *q; q++)
@@ -212,6 +274,24 @@ static void prompt_key(struct client *c, key_code key)
         p->cursor = 0;
     } else if (key == KEYC_END || key == ('e' | KEYC_CTRL)) {
         p->cursor = p->len;
+    } else if (key == KEYC_UP || key == KEYC_DOWN) {
+        /* History: Up goes back through what was entered before, Down forward. */
+        struct server *s = c->server;
+        if (s->nprompt_history == 0)
+            return;
+        if (key == KEYC_UP && p->history_index < s->nprompt_history)
+            p->history_index++;
+        else if (key == KEYC_DOWN && p->history_index > 0)
+            p->history_index--;
+        else
+            return;
+        const char *text = p->history_index == 0
+                               ? ""
+                               : s->prompt_history[s->nprompt_history - p->history_index];
+        prompt_replace(p, text);
+    } else if (key == KEYC_TAB) {
+        if (!prompt_complete(p))
+            return;
     } else if ((key & KEYC_MODS) == 0 && key >= 0x20 && key < KEYC_SPECIAL && key != 0x7f) {
         char enc[4];
         int n = utf8_encode(key, enc);
@@ -290,7 +370,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (key == KEYC_NONE)
         return;
     if (key == KEYC_MOUSE) {
-        if (c->prompt.kind != PROMPT_NONE || c->overlay != NULL || c->prefix_active ||
+        if (c->prompt.kind != PROMPT_NONE || c->overlay != NULL || c->chooser != NULL ||
+            c->prefix_active ||
             c->readonly)
             return;
         if (m->y == c->status_row && c->session != NULL) {
@@ -307,6 +388,10 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         c->session->activity = time(NULL);
     if (c->prompt.kind != PROMPT_NONE) {
         prompt_key(c, key);
+        return;
+    }
+    if (c->chooser != NULL) {
+        chooser_key(c, key);
         return;
     }
     if (c->overlay != NULL) {

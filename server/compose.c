@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chooser.h"
 #include "format.h"
 #include "options.h"
 #include "proto.h"
@@ -266,7 +267,9 @@ void compose_client(struct client *c)
 
     cv->cursor_visible = false;
     cv->cursor_style = 0;
-    if (c->overlay != NULL)
+    if (c->chooser != NULL)
+        chooser_draw(c, cv, rows);
+    else if (c->overlay != NULL)
         compose_overlay(c, rows);
     else {
         for (int y = 0; y < rows; y++) {

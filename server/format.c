@@ -60,8 +60,9 @@ struct out {
 
 static void out_add(struct out *o, const char *s, size_t n)
 {
-    if (o->len + n > FORMAT_MAX_OUTPUT)
-        n = FORMAT_MAX_OUTPUT - o->len;
+    size_t room = o->len < FORMAT_MAX_OUTPUT ? FORMAT_MAX_OUTPUT - o->len : 0;
+    if (n > room)
+        n = room;
     if (o->s == NULL || o->len + n + 1 > o->size) {
         o->size = (o->len + n + 1) * 2;
         o->s = xrealloc(o->s, o->size);
@@ -866,7 +867,6 @@ static char *trim_width(const char *s, long n, const char *marker)
 {
     size_t len = strlen(s);
     long limit = n < 0 ? -n : n;
-    /* Widths of every character from the start. */
     size_t cut = len;
     int cw;
     if (n >= 0) {
@@ -888,9 +888,9 @@ static char *trim_width(const char *s, long n, const char *marker)
     if (total <= limit)
         return xstrdup(s);
     for (size_t i = 0; i < len;) {
-        if (total - w <= limit)
-            return xasprintf("%s%s", marker, s + i);
         size_t cl = char_at(s, len, i, &cw);
+        if (cw > 0 && total - w <= limit) /* never start on a combining mark */
+            return xasprintf("%s%s", marker, s + i);
         w += cw;
         i += cl;
     }
@@ -973,6 +973,8 @@ static char *apply_mod(struct fstate *st, const struct format_mod *m, char *valu
         long n = strtol(num, &end, 10);
         if (*num == '\0' || *end != '\0')
             r = xstrdup(value);
+        else if (n > FORMAT_MAX_OUTPUT || n < -FORMAT_MAX_OUTPUT)
+            r = xstrdup(value); /* wider than any output */
         else
             r = trim_width(value, n, m->argc >= 2 ? m->argv[1] : "");
         break;

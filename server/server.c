@@ -259,6 +259,16 @@ void server_pane_waiter_remove(struct server *s, size_t i)
     s->nwaiters--;
 }
 
+struct client *server_find_client(struct server *s, uint32_t id)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->id == id)
+            return c;
+    }
+    return NULL;
+}
+
 struct pane *server_find_pane(struct server *s, uint32_t id)
 {
     struct session *sess;
@@ -691,6 +701,9 @@ static void server_free_all(struct server *s)
     free(s->default_shell);
     free(s->default_terminal);
     free(s->config_errors);
+    for (size_t i = 0; i < s->nprompt_history; i++)
+        free(s->prompt_history[i]);
+    free(s->prompt_history);
     options_free(s->options);
     options_free(s->session_options);
     options_free(s->window_options);

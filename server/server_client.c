@@ -14,6 +14,7 @@
 #include <event2/bufferevent.h>
 #include <event2/event.h>
 
+#include "chooser.h"
 #include "client_input.h"
 #include "cmd.h"
 #include "compose.h"
@@ -50,6 +51,7 @@ struct client *server_client_create(struct server *s, int fd)
 {
     struct client *c = xcalloc(1, sizeof *c);
     c->server = s;
+    c->id = ++s->next_client_id;
     c->fd = fd;
     c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
     bufferevent_setcb(c->bev, client_read_cb, client_write_cb, client_event_cb, c);
@@ -116,6 +118,7 @@ void server_client_free(struct client *c)
     canvas_free(&c->canvas);
     prompt_clear(&c->prompt);
     overlay_clear(c);
+    chooser_close(c);
     free(c->status_ranges);
     free(c->message);
     free(c->term);

@@ -28,11 +28,13 @@ struct prompt {
     char *input;          /* text typed so far (PROMPT_INPUT) */
     size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
     char *command;        /* command to run: with %% replaced by the input, or on 'y' */
+    size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
 };
 
 struct client {
     TAILQ_ENTRY(client) entry;
     struct server *server;
+    uint32_t id;              /* for work that outlives a callback: look it up again */
     int fd;
     struct bufferevent *bev;
     uid_t uid;
@@ -70,6 +72,8 @@ struct client {
     struct event *key_timer;  /* lone ESC / partial sequence timeout */
     bool prefix_active;       /* the prefix key was pressed */
     bool readonly;            /* attach -r: sees everything, types nothing */
+    uint32_t last_session_id; /* switch-client -l goes back there */
+    bool has_last_session;
     struct timeval repeat_until; /* a bind -r key may be pressed again until then */
 
     struct prompt prompt;
@@ -82,6 +86,7 @@ struct client {
     } *status_ranges;
     size_t nstatus_ranges;
     int status_row;           /* -1: no status line */
+    struct chooser *chooser;  /* choose-tree, or NULL */
     char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
     size_t noverlay, overlay_top;
 };

@@ -39,6 +39,8 @@ struct wait_channel {
     size_t nwaiters;
 };
 
+#define PROMPT_HISTORY_MAX 100
+
 /* A hook: when the event happens, the command runs (set-hook). */
 struct hook {
     char *name;
@@ -65,7 +67,7 @@ struct server {
 
     struct client_list clients;
     struct session_list sessions;
-    uint32_t next_session_id, next_window_id, next_pane_id;
+    uint32_t next_session_id, next_window_id, next_pane_id, next_client_id;
 
     /* Options (options.h): the server's, and the globals sessions and windows inherit. */
     struct options *options;
@@ -88,6 +90,8 @@ struct server {
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
     struct event *defer_ev;
+    char **prompt_history;  /* what was entered at prompts, oldest first */
+    size_t nprompt_history;
     int config_depth;  /* source-file nesting while loading */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
@@ -120,6 +124,7 @@ void server_pane_output(struct pane *p, size_t bytes);
 void server_pane_waiters_release(struct server *s, struct pane *p);
 void server_pane_waiter_remove(struct server *s, size_t i);
 struct pane *server_find_pane(struct server *s, uint32_t id);
+struct client *server_find_client(struct server *s, uint32_t id);
 struct window;
 /* Option 'name' changed, for session sess or window w (both NULL: a global value): apply
  * what it changes now (log files, timers, the status line). */

@@ -316,12 +316,18 @@ size_t style_split(const char *text, const struct grid_pen *base, struct style_r
         char *style = xstrndup(s + 2, (size_t)(end - s - 2));
         struct style_extra extra = {0};
         struct grid_pen pen = st.pen;
-        if (style_parse(&pen, style, &st.deflt, &extra, NULL, 0) == 0) {
+        int rc = style_parse(&pen, style, &st.deflt, &extra, NULL, 0);
+        if (rc == 0 && extra.pop_default) {
+            /* pop-default first, so "default" in the same block means the base. */
+            st.deflt = *base;
+            pen = st.pen;
+            extra = (struct style_extra){0};
+            rc = style_parse(&pen, style, &st.deflt, &extra, NULL, 0);
+        }
+        if (rc == 0) {
             st.pen = pen;
             if (extra.has_align)
                 st.align = extra.align;
-            if (extra.pop_default)
-                st.deflt = *base;
             if (extra.push_default)
                 st.deflt = st.pen;
         }

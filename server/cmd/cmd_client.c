@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chooser.h"
 #include "format.h"
 #include "key_bindings.h"
 #include "keys.h"
@@ -220,5 +221,15 @@ int cmd_display_message(struct cmd_ctx *ctx, struct cmd_args *args)
     else
         server_client_message(ctx->client, "%s", text);
     free(text);
+    return 0;
+}
+
+/* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c). */
+int cmd_choose_tree(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct client *c = attached_client(ctx, "choose-tree");
+    if (c == NULL)
+        return -1;
+    chooser_open(c, args->flags['s'] != NULL);
     return 0;
 }

@@ -16,6 +16,16 @@ int cmd_rename_session(struct cmd_ctx *, struct cmd_args *);
 int cmd_kill_server(struct cmd_ctx *, struct cmd_args *);
 int cmd_start_server(struct cmd_ctx *, struct cmd_args *);
 int cmd_detach_client(struct cmd_ctx *, struct cmd_args *);
+int cmd_switch_client(struct cmd_ctx *, struct cmd_args *);
+int cmd_list_clients(struct cmd_ctx *, struct cmd_args *);
+int cmd_move_window(struct cmd_ctx *, struct cmd_args *);
+int cmd_swap_window(struct cmd_ctx *, struct cmd_args *);
+int cmd_find_window_cmd(struct cmd_ctx *, struct cmd_args *);
+int cmd_if_shell(struct cmd_ctx *, struct cmd_args *);
+int cmd_set_environment(struct cmd_ctx *, struct cmd_args *);
+int cmd_show_environment(struct cmd_ctx *, struct cmd_args *);
+int cmd_clear_history(struct cmd_ctx *, struct cmd_args *);
+int cmd_choose_tree(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_new_window(struct cmd_ctx *, struct cmd_args *);
 int cmd_select_window(struct cmd_ctx *, struct cmd_args *);

@@ -222,3 +222,54 @@ int cmd_list_commands(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+/* set-environment NAME VALUE (-u removes): for windows created from now on, in the target
+ * session (or, with -g, in every session: tmx keeps no separate global environment, so -g
+ * sets it in every existing session). */
+int cmd_set_environment(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    const char *name = args->argv[0];
+    if (*name == '\0' || strchr(name, '=') != NULL) {
+        cmd_error(ctx, "set-environment: invalid variable name: %s", name);
+        return -1;
+    }
+    if (args->flags['u'] == NULL && args->argc < 2) {
+        cmd_error(ctx, "set-environment %s: no value (-u removes it)", name);
+        return -1;
+    }
+    struct session *only = NULL;
+    if (args->flags['g'] == NULL && (only = cmd_find_session(ctx, args->flags['t'])) == NULL)
+        return -1;
+    char *pair = args->argc > 1 ? xasprintf("%s=%s", name, args->argv[1]) : NULL;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &ctx->server->sessions, entry) {
+        if (only != NULL && sess != only)
+            continue;
+        if (pair != NULL)
+            session_setenv(sess, pair);
+        else
+            session_unsetenv(sess, name);
+    }
+    free(pair);
+    return 0;
+}
+
+int cmd_show_environment(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    size_t len = args->argc > 0 ? strlen(args->argv[0]) : 0;
+    bool found = false;
+    for (size_t i = 0; i < sess->nenv; i++) {
+        if (len > 0 && (strncmp(sess->env[i], args->argv[0], len) != 0 || sess->env[i][len] != '='))
+            continue;
+        cmd_print(ctx, "%s", sess->env[i]);
+        found = true;
+    }
+    if (len > 0 && !found) {
+        cmd_error(ctx, "unknown variable: %s", args->argv[0]);
+        return -1;
+    }
+    return 0;
+}

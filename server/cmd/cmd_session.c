@@ -338,3 +338,68 @@ int cmd_start_server(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
+
+/* switch-client: show another session in this client (-t session, -n next, -p previous,
+ * -l the last one it showed). */
+int cmd_switch_client(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct client *c = ctx->client;
+    if (c == NULL || !c->attached) {
+        cmd_error(ctx, "switch-client needs an attached client (use it from a key or the : prompt)");
+        return -1;
+    }
+    struct session *target = NULL;
+    if (args->flags['n'] != NULL || args->flags['p'] != NULL) {
+        struct session *cur = c->session;
+        target = args->flags['n'] != NULL ? TAILQ_NEXT(cur, entry)
+                                          : TAILQ_PREV(cur, session_list, entry);
+        if (target == NULL)
+            target = args->flags['n'] != NULL ? TAILQ_FIRST(&ctx->server->sessions)
+                                              : TAILQ_LAST(&ctx->server->sessions, session_list);
+    } else if (args->flags['l'] != NULL) {
+        target = c->last_session_id != 0 || c->has_last_session
+                     ? session_find_id(ctx->server, c->last_session_id)
+                     : NULL;
+        if (target == NULL) {
+            cmd_error(ctx, "no last session");
+            return -1;
+        }
+    } else {
+        target = cmd_find_session(ctx, args->flags['t']);
+        if (target == NULL)
+            return -1;
+    }
+    if (target == c->session)
+        return 0;
+    struct session *old = c->session;
+    c->last_session_id = old->id;
+    c->has_last_session = true;
+    server_client_attach(c, target);
+    server_client_update_sizes(ctx->server, old);
+    server_session_detached(ctx->server, old);
+    return 0;
+}
+
+/* list-clients: one line per attached client. */
+int cmd_list_clients(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *only = NULL;
+    if (args->flags['t'] != NULL && (only = cmd_find_session(ctx, args->flags['t'])) == NULL)
+        return -1;
+    struct client *c;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (!c->attached || (only != NULL && c->session != only))
+            continue;
+        if (args->flags['F'] != NULL) {
+            struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
+            format_defaults(&f);
+            char *line = format_expand(&f, args->flags['F']);
+            cmd_print(ctx, "%s", line);
+            free(line);
+            continue;
+        }
+        cmd_print(ctx, "pid %ld: %s [%dx%d %s]%s", (long)c->pid, c->session->name, c->cols,
+                  c->rows, c->term, c->readonly ? " (read-only)" : "");
+    }
+    return 0;
+}

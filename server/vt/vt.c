@@ -74,6 +74,16 @@ const struct grid *vt_main_grid(const struct vt *vt)
     return vt->screen.main;
 }
 
+void vt_clear_history(struct vt *vt)
+{
+    grid_clear_history(vt->screen.main);
+}
+
+void vt_set_history_limit(struct vt *vt, int limit)
+{
+    grid_set_history_limit(vt->screen.main, limit);
+}
+
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y)
 {
     return grid_get(vt->screen.grid, x, y);

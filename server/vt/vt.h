@@ -64,6 +64,9 @@ int vt_cols(const struct vt *vt);
 int vt_rows(const struct vt *vt);
 /* The screen being shown (main or alternate). */
 const struct grid *vt_grid(const struct vt *vt);
+/* Forget the main screen's history (clear-history); change how much it keeps. */
+void vt_clear_history(struct vt *vt);
+void vt_set_history_limit(struct vt *vt, int limit);
 /* The main screen's grid (for history / capture-pane of the normal screen). */
 const struct grid *vt_main_grid(const struct vt *vt);
 /* Cell of the shown screen; never NULL (a blank cell outside). */

@@ -1,0 +1,224 @@
+/* chooser.c - choose-tree and choose-window (see chooser.h). Items name sessions and
+ * windows by id and are checked again when used: they may have gone meanwhile. */
+#include "chooser.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "utf8.h"
+#include "vt.h"
+#include "xmalloc.h"
+
+struct chooser_item {
+    uint32_t session_id;
+    uint32_t window_id;    /* 0 with is_session */
+    bool is_session;
+    char *text;
+};
+
+struct chooser {
+    struct chooser_item *items;
+    size_t n, selected, top;
+};
+
+static void add_item(struct chooser *ch, struct session *s, struct window *w, char *text)
+{
+    ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
+    ch->items[ch->n++] = (struct chooser_item){.session_id = s->id,
+                                               .window_id = w != NULL ? w->id : 0,
+                                               .is_session = w == NULL,
+                                               .text = text};
+}
+
+void chooser_open(struct client *c, bool sessions_only)
+{
+    chooser_close(c);
+    struct chooser *ch = xcalloc(1, sizeof *ch);
+    struct session *s;
+    TAILQ_FOREACH(s, &c->server->sessions, entry) {
+        int attached = 0;
+        struct client *o;
+        TAILQ_FOREACH(o, &c->server->clients, entry)
+            attached += o->attached && o->session == s;
+        add_item(ch, s, NULL,
+                 xasprintf("(%c) %s: %d windows%s", s == c->session ? '*' : ' ', s->name,
+                           session_count_windows(s), attached > 0 ? " (attached)" : ""));
+        if (s == c->session && sessions_only)
+            ch->selected = ch->n - 1;
+        if (sessions_only)
+            continue;
+        struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry) {
+            add_item(ch, s, w,
+                     xasprintf("    %d: %s%s", w->index, w->name,
+                               w == s->current ? "*" : w == s->last ? "-" : ""));
+            if (s == c->session && w == s->current)
+                ch->selected = ch->n - 1;
+        }
+    }
+    c->chooser = ch;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+void chooser_close(struct client *c)
+{
+    struct chooser *ch = c->chooser;
+    if (ch == NULL)
+        return;
+    for (size_t i = 0; i < ch->n; i++)
+        free(ch->items[i].text);
+    free(ch->items);
+    free(ch);
+    c->chooser = NULL;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+/* Switch the client to the chosen session and window, if they still exist. */
+static void choose(struct client *c, const struct chooser_item *it)
+{
+    struct session *s = session_find_id(c->server, it->session_id);
+    if (s == NULL)
+        return;
+    if (!it->is_session) {
+        struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry) {
+            if (w->id == it->window_id)
+                session_select_window(s, w);
+        }
+    }
+    if (s != c->session) {
+        struct session *old = c->session;
+        c->last_session_id = old->id;
+        c->has_last_session = true;
+        server_client_attach(c, s);
+        server_client_update_sizes(c->server, old);
+        server_session_detached(c->server, old);
+    }
+    server_redraw_session(c->server, s);
+}
+
+void chooser_key(struct client *c, key_code key)
+{
+    struct chooser *ch = c->chooser;
+    size_t page = c->rows > 4 ? (size_t)(c->rows / 2 - 1) : 1;
+    if (key == KEYC_ENTER) {
+        struct chooser_item it = ch->items[ch->selected];
+        it.text = NULL;
+        chooser_close(c);
+        choose(c, &it);
+        return;
+    }
+    if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
+        chooser_close(c);
+        return;
+    }
+    if ((key == KEYC_DOWN || key == 'j' || key == ('n' | KEYC_CTRL)) && ch->selected + 1 < ch->n)
+        ch->selected++;
+    else if ((key == KEYC_UP || key == 'k' || key == ('p' | KEYC_CTRL)) && ch->selected > 0)
+        ch->selected--;
+    else if (key == KEYC_NPAGE)
+        ch->selected = ch->selected + page < ch->n ? ch->selected + page : ch->n - 1;
+    else if (key == KEYC_PPAGE)
+        ch->selected = ch->selected > page ? ch->selected - page : 0;
+    else if (key == KEYC_HOME || key == 'g')
+        ch->selected = 0;
+    else if (key == KEYC_END || key == 'G')
+        ch->selected = ch->n - 1;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+/* Write an ASCII/UTF-8 string into a canvas row from column 0 with one pen. */
+static void draw_text(struct canvas *cv, int y, const char *text, const struct grid_pen *pen)
+{
+    struct utf8_decoder d = {0};
+    int x = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && x < cv->cols; p++) {
+        int reprocess = 0;
+        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
+        if (cp == UTF8_MORE)
+            continue;
+        if (cp == UTF8_INVALID) {
+            cp = 0xfffd;
+            if (reprocess)
+                p--;
+        }
+        if (cp < 0x20 || cp == 0x7f)
+            cp = '_';
+        int w = utf8_width((uint32_t)cp);
+        if (w == 0 || x + w > cv->cols)
+            continue;
+        struct grid_cell *cell = canvas_cell(cv, x, y);
+        *cell = (struct grid_cell){.ch = (uint32_t)cp, .width = (uint8_t)w, .fg = pen->fg,
+                                   .bg = pen->bg, .attr = pen->attr};
+        if (w == 2)
+            *canvas_cell(cv, x + 1, y) = (struct grid_cell){.width = 0, .fg = pen->fg,
+                                                            .bg = pen->bg, .attr = pen->attr};
+        x += w;
+    }
+    for (; x < cv->cols; x++)
+        *canvas_cell(cv, x, y) = (struct grid_cell){.width = 1, .fg = pen->fg, .bg = pen->bg,
+                                                    .attr = pen->attr};
+}
+
+void chooser_draw(struct client *c, struct canvas *cv, int rows)
+{
+    struct chooser *ch = c->chooser;
+    const struct grid_pen normal = {0};
+    const struct grid_pen selected = {.attr = ATTR_REVERSE};
+    const struct grid_pen rule = {.fg = COLOUR_PALETTE | 2};
+    int list_rows = rows / 2 > 1 ? rows / 2 : rows;
+    if ((size_t)list_rows > ch->n)
+        list_rows = (int)ch->n;
+    if (ch->selected < ch->top)
+        ch->top = ch->selected;
+    if (ch->selected >= ch->top + (size_t)list_rows)
+        ch->top = ch->selected - (size_t)list_rows + 1;
+    for (int y = 0; y < list_rows; y++) {
+        size_t i = ch->top + (size_t)y;
+        draw_text(cv, y, i < ch->n ? ch->items[i].text : "", i == ch->selected ? &selected : &normal);
+    }
+    if (list_rows >= rows)
+        return;
+    /* The preview: the selected window's (or session's current window's) pane. */
+    const struct chooser_item *it = &ch->items[ch->selected];
+    struct session *s = session_find_id(c->server, it->session_id);
+    struct window *w = NULL;
+    if (s != NULL) {
+        w = s->current;
+        struct window *x;
+        TAILQ_FOREACH(x, &s->windows, entry) {
+            if (!it->is_session && x->id == it->window_id)
+                w = x;
+        }
+    }
+    char title[256];
+    snprintf(title, sizeof title, "-- %s:%d %s ", s != NULL ? s->name : "?", w != NULL ? w->index : 0,
+             w != NULL ? w->name : "");
+    for (size_t n = strlen(title); n < sizeof title - 1 && (int)n < cv->cols; n++)
+        title[n] = '-', title[n + 1] = '\0';
+    draw_text(cv, list_rows, title, &rule);
+    struct pane *p = w != NULL ? w->active : NULL;
+    for (int y = list_rows + 1; y < rows; y++) {
+        int py = y - list_rows - 1;
+        for (int x = 0; x < cv->cols; x++) {
+            const struct grid_cell *src = p != NULL && py < vt_rows(p->vt) ? vt_cell(p->vt, x, py) : NULL;
+            struct grid_cell *dst = canvas_cell(cv, x, y);
+            if (src != NULL && x < vt_cols(p->vt))
+                *dst = *src;
+            else
+                *dst = (struct grid_cell){.width = 1};
+        }
+        /* Never leave half a wide character at the edge. */
+        struct grid_cell *last = canvas_cell(cv, cv->cols - 1, y);
+        if (last->width == 2)
+            *last = (struct grid_cell){.width = 1};
+    }
+}
