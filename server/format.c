@@ -292,7 +292,7 @@ static void v_pane_in_mode(const struct format_ctx *ctx, struct out *o)
     out_str(o, "0");
 }
 
-/* The pane's position in its window, plus pane-base-index when that option exists. */
+/* The pane's position in its window. */
 static void v_pane_index(const struct format_ctx *ctx, struct out *o)
 {
     const struct window *w = ctx_window(ctx);
@@ -304,8 +304,6 @@ static void v_pane_index(const struct format_ctx *ctx, struct out *o)
                 break;
             index++;
         }
-        if (w->options != NULL && options_find("pane-base-index") != NULL)
-            index += options_get_number(w->options, "pane-base-index");
     }
     out_printf(o, "%ld", index);
 }
@@ -330,9 +328,19 @@ static void v_pane_start_command(const struct format_ctx *ctx, struct out *o)
     }
 }
 
+/* The title the program set; until it sets one, the host name, as tmux shows it. */
 static void v_pane_title(const struct format_ctx *ctx, struct out *o)
 {
-    out_str(o, ctx->pane->vt != NULL ? vt_title(ctx->pane->vt) : "");
+    const char *title = ctx->pane->vt != NULL ? vt_title(ctx->pane->vt) : "";
+    if (*title != '\0') {
+        out_str(o, title);
+        return;
+    }
+    char host[256];
+    if (gethostname(host, sizeof host) == 0) {
+        host[sizeof host - 1] = '\0';
+        out_str(o, host);
+    }
 }
 
 /* The pane's tty name (the slave of its pty master), "" once it is closed. */
