@@ -142,9 +142,14 @@ int cmd_source_file_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
     int status = 0;
     struct evbuffer *errors = evbuffer_new();
     for (int i = 0; i < args->argc; i++) {
-        if (config_load(ctx->server, ctx->client, args->argv[i], args->flags['q'] != NULL,
-                        errors) != 0)
+        /* A relative path is relative to where the command was typed, not to the server. */
+        const char *path = args->argv[i];
+        char *full = NULL;
+        if (*path != '/' && ctx->client != NULL && ctx->client->cwd != NULL)
+            path = full = xasprintf("%s/%s", ctx->client->cwd, path);
+        if (config_load(ctx->server, ctx->client, path, args->flags['q'] != NULL, errors) != 0)
             status = -1;
+        free(full);
     }
     size_t n = evbuffer_get_length(errors);
     if (n > 0) {
