@@ -187,6 +187,11 @@ static void word_add(struct word *w, char c)
 
 int cmd_split(const char *line, char ***argvp, const char **err)
 {
+    return cmd_split_at(line, argvp, err, NULL);
+}
+
+int cmd_split_at(const char *line, char ***argvp, const char **err, int *err_column)
+{
     char **argv = xcalloc(1, sizeof *argv);
     int argc = 0;
     const char *p = line;
@@ -203,6 +208,8 @@ int cmd_split(const char *line, char ***argvp, const char **err)
                 const char *end = strchr(p + 1, '\'');
                 if (end == NULL) {
                     *err = "missing closing '";
+                    if (err_column != NULL)
+                        *err_column = (int)(p - line) + 1;
                     free(w.s);
                     cmd_free_argv(argv);
                     return -1;
@@ -211,10 +218,13 @@ int cmd_split(const char *line, char ***argvp, const char **err)
                     word_add(&w, *q);
                 p = end + 1;
             } else if (*p == '"') {
+                const char *open = p;
                 p++;
                 while (*p != '"') {
                     if (*p == '\0') {
                         *err = "missing closing \"";
+                        if (err_column != NULL)
+                            *err_column = (int)(open - line) + 1;
                         free(w.s);
                         cmd_free_argv(argv);
                         return -1;
@@ -245,9 +255,10 @@ int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
 {
     char **argv;
     const char *err = NULL;
-    int argc = cmd_split(line, &argv, &err);
+    int column = 0;
+    int argc = cmd_split_at(line, &argv, &err, &column);
     if (argc < 0) {
-        cmd_error(ctx, "syntax error: %s", err);
+        cmd_error(ctx, "syntax error at column %d: %s", column, err);
         return 1;
     }
     /* A word that is exactly ";" separates commands; "\;" was unescaped to ";" too, so a

@@ -55,8 +55,10 @@ struct cmd_entry {
 int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv);
 /* Parse and run a command line (several commands separated by ';'). */
 int cmd_execute_string(struct cmd_ctx *ctx, const char *line);
-/* Split a command line into words; returns the number, or -1 with *err (unclosed quote).
+/* Split a command line into words; returns the number, or -1 with *err (unclosed quote)
+ * and, if err_column is not NULL, the column (1-based) where the bad quote opened.
  * Words are appended to *argv (NULL-terminated, caller frees with cmd_free_argv). */
+int cmd_split_at(const char *line, char ***argv, const char **err, int *err_column);
 int cmd_split(const char *line, char ***argv, const char **err);
 void cmd_free_argv(char **argv);
 

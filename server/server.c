@@ -684,6 +684,7 @@ static void server_free_all(struct server *s)
     for (size_t i = 0; i < s->nchannels; i++) {
         free(s->channels[i].name);
         free(s->channels[i].waiters);
+        free(s->channels[i].lockers);
     }
     free(s->channels);
     while (s->nwaiters > 0)

@@ -99,6 +99,13 @@ void server_client_free(struct client *c)
                 break;
             }
         }
+        for (size_t j = 0; j < ch->nlockers; j++) {
+            if (ch->lockers[j] == c) {
+                memmove(&ch->lockers[j], &ch->lockers[j + 1], (ch->nlockers - j - 1) * sizeof c);
+                ch->nlockers--;
+                break;
+            }
+        }
     }
     for (size_t i = 0; i < s->nwaiters;) {
         if (s->waiters[i].client == c)

@@ -37,6 +37,9 @@ struct wait_channel {
     bool signalled;        /* signalled with nobody waiting: the next wait returns at once */
     struct client **waiters;
     size_t nwaiters;
+    bool locked;                  /* wait-for -L holds it */
+    struct client **lockers;      /* clients blocked in -L until -U */
+    size_t nlockers;
 };
 
 #define PROMPT_HISTORY_MAX 100

@@ -183,9 +183,37 @@ int cmd_wait_for(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     const char *name = args->argv[0];
-    if (args->flags['L'] != NULL || args->flags['U'] != NULL) {
-        cmd_error(ctx, "wait-for -L/-U (locks) are not available yet");
-        return -1;
+    if (args->flags['U'] != NULL) {
+        /* Unlock: the next client blocked in -L gets the lock and goes on. */
+        struct wait_channel *ch = find_channel(s, name, false);
+        if (ch == NULL || !ch->locked) {
+            cmd_error(ctx, "wait-for -U: channel %s is not locked", name);
+            return -1;
+        }
+        if (ch->nlockers > 0) {
+            struct client *next = ch->lockers[0];
+            memmove(ch->lockers, ch->lockers + 1, (ch->nlockers - 1) * sizeof *ch->lockers);
+            ch->nlockers--;
+            server_client_exit(next, 0, NULL);
+        } else
+            ch->locked = false;
+        return 0;
+    }
+    if (args->flags['L'] != NULL) {
+        struct wait_channel *ch = find_channel(s, name, true);
+        if (!ch->locked) {
+            ch->locked = true;
+            return 0;
+        }
+        if (ctx->client == NULL || ctx->client->attached) {
+            cmd_error(ctx, "wait-for -L: channel %s is locked", name);
+            return -1;
+        }
+        ch->lockers = xreallocarray(ch->lockers, ch->nlockers + 1, sizeof *ch->lockers);
+        ch->lockers[ch->nlockers++] = ctx->client;
+        ctx->client->waiting = true;
+        ctx->wait = true;
+        return 0;
     }
     if (args->flags['S'] != NULL) {
         struct wait_channel *ch = find_channel(s, name, true);

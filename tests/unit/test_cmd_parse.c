@@ -80,6 +80,18 @@ static void test_unclosed_quote_is_an_error(void **state)
     assert_non_null(err);
 }
 
+static void test_unclosed_quote_error_says_where_it_opened(void **state)
+{
+    (void)state;
+    char **argv = NULL;
+    const char *err = NULL;
+    int column = 0;
+    assert_int_equal(cmd_split_at("set -g status-left 'oops", &argv, &err, &column), -1);
+    assert_int_equal(column, 20);
+    assert_int_equal(cmd_split_at("display \"a b", &argv, &err, &column), -1);
+    assert_int_equal(column, 9);
+}
+
 static void test_commands_found_by_name_alias_and_prefix(void **state)
 {
     (void)state;
@@ -117,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_comment_ends_the_line),
         cmocka_unit_test(test_empty_quotes_make_an_empty_word),
         cmocka_unit_test(test_unclosed_quote_is_an_error),
+        cmocka_unit_test(test_unclosed_quote_error_says_where_it_opened),
         cmocka_unit_test(test_commands_found_by_name_alias_and_prefix),
         cmocka_unit_test(test_unknown_and_ambiguous_commands_are_refused),
     };
