@@ -7,6 +7,8 @@
  * the encoder both read them, so what is parsed and what is sent cannot drift apart. */
 #include "keys.h"
 
+#include "utf8.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -164,30 +166,6 @@ static bool codepoint_valid(uint32_t cp)
     return cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff);
 }
 
-static size_t utf8_put(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xc0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3f));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xe0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (cp & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-    out[3] = (char)(0x80 | (cp & 0x3f));
-    return 4;
-}
-
 /* ---- Normal form ------------------------------------------------------------- */
 
 /* Puts a key in the one form the parser produces, so that a key bound by name
@@ -337,7 +315,7 @@ const char *key_to_name(key_code key, char *buf, size_t size)
     else if (base == KEYC_BSPACE)
         snprintf(buf, size, "%sBSpace", tmp);
     else if (codepoint_valid(base)) {
-        n += utf8_put(base, tmp + n);
+        n += (size_t)utf8_encode(base, tmp + n);
         tmp[n] = '\0';
         snprintf(buf, size, "%s", tmp);
     } else
@@ -795,7 +773,7 @@ size_t key_encode(key_code key, int flags, char *out)
     }
     if ((mods & KEYC_SHIFT) && base >= 'a' && base <= 'z')
         base -= 0x20;
-    return n + utf8_put(base, out + n);
+    return n + (size_t)utf8_encode(base, out + n);
 }
 
 /* Whether a program in the mouse modes of flags wants event m: any mode takes presses,

@@ -10,7 +10,6 @@
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
-#include "utf8.h"
 #include "vt.h"
 #include "xmalloc.h"
 
@@ -135,37 +134,12 @@ void chooser_key(struct client *c, key_code key)
     server_client_redraw(c);
 }
 
-/* Write an ASCII/UTF-8 string into a canvas row from column 0 with one pen. */
+/* A row of the chooser: text, then the pen's blanks to the edge. */
 static void draw_text(struct canvas *cv, int y, const char *text, const struct grid_pen *pen)
 {
-    struct utf8_decoder d = {0};
-    int x = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && x < cv->cols; p++) {
-        int reprocess = 0;
-        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
-        if (cp == UTF8_MORE)
-            continue;
-        if (cp == UTF8_INVALID) {
-            cp = 0xfffd;
-            if (reprocess)
-                p--;
-        }
-        if (cp < 0x20 || cp == 0x7f)
-            cp = '_';
-        int w = utf8_width((uint32_t)cp);
-        if (w == 0 || x + w > cv->cols)
-            continue;
-        struct grid_cell *cell = canvas_cell(cv, x, y);
-        *cell = (struct grid_cell){.ch = (uint32_t)cp, .width = (uint8_t)w, .fg = pen->fg,
-                                   .bg = pen->bg, .attr = pen->attr};
-        if (w == 2)
-            *canvas_cell(cv, x + 1, y) = (struct grid_cell){.width = 0, .fg = pen->fg,
-                                                            .bg = pen->bg, .attr = pen->attr};
-        x += w;
-    }
+    int x = canvas_put_text(cv, 0, y, cv->cols, text, pen);
     for (; x < cv->cols; x++)
-        *canvas_cell(cv, x, y) = (struct grid_cell){.width = 1, .fg = pen->fg, .bg = pen->bg,
-                                                    .attr = pen->attr};
+        canvas_put_cell(cv, x, y, ' ', 1, pen);
 }
 
 void chooser_draw(struct client *c, struct canvas *cv, int rows)

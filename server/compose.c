@@ -20,53 +20,6 @@
 #include "xmalloc.h"
 
 
-static void put_cell(struct canvas *cv, int x, int y, uint32_t ch, int width,
-                     const struct grid_pen *pen)
-{
-    struct grid_cell *cell = canvas_cell(cv, x, y);
-    cell->ch = ch;
-    cell->comb = 0;
-    cell->width = (uint8_t)width;
-    cell->fg = pen->fg;
-    cell->bg = pen->bg;
-    cell->attr = pen->attr;
-    if (width == 2) {
-        struct grid_cell *right = canvas_cell(cv, x + 1, y);
-        *right = *cell;
-        right->ch = 0;
-        right->width = 0;
-    }
-}
-
-/* Write UTF-8 text at (x, y), stopping before column 'end'; control characters are
- * shown as '_'. Returns the column after the text. */
-static int put_text(struct canvas *cv, int x, int y, int end, const char *text,
-                    const struct grid_pen *pen)
-{
-    struct utf8_decoder d = {0};
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && x < end; p++) {
-        int reprocess = 0;
-        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
-        if (cp == UTF8_MORE)
-            continue;
-        if (cp == UTF8_INVALID) {
-            cp = 0xfffd;
-            if (reprocess)
-                p--;
-        }
-        if (cp < 0x20 || cp == 0x7f)
-            cp = '_';
-        int w = utf8_width((uint32_t)cp);
-        if (w == 0)
-            continue;
-        if (x + w > end)
-            break;
-        put_cell(cv, x, y, (uint32_t)cp, w, pen);
-        x += w;
-    }
-    return x;
-}
-
 static int text_width(const char *text)
 {
     struct utf8_decoder d = {0};
@@ -89,7 +42,7 @@ static int text_width(const char *text)
 static void fill_row(struct canvas *cv, int y, const struct grid_pen *pen)
 {
     for (int x = 0; x < cv->cols; x++)
-        put_cell(cv, x, y, ' ', 1, pen);
+        canvas_put_cell(cv, x, y, ' ', 1, pen);
 }
 
 /* Expand a status-line format: #{...} for this client's session, then strftime's %
@@ -125,7 +78,7 @@ static int put_styled(struct canvas *cv, int x, int y, int end, const char *text
     style_split(text, base, runs, n);
     for (size_t i = 0; i < n && x < end; i++) {
         char *piece = xstrndup(runs[i].text, runs[i].len);
-        x = put_text(cv, x, y, end, piece, &runs[i].pen);
+        x = canvas_put_text(cv, x, y, end, piece, &runs[i].pen);
         free(piece);
     }
     free(runs);
@@ -159,13 +112,13 @@ static bool compose_prompt_or_message(struct client *c, int y)
     struct grid_pen pen = option_pen(so, "message-style");
     if (c->prompt.kind != PROMPT_NONE) {
         fill_row(cv, y, &pen);
-        int x = put_text(cv, 0, y, cv->cols, c->prompt.label, &pen);
+        int x = canvas_put_text(cv, 0, y, cv->cols, c->prompt.label, &pen);
         if (c->prompt.kind == PROMPT_INPUT) {
-            x = put_text(cv, x, y, cv->cols, " ", &pen);
+            x = canvas_put_text(cv, x, y, cv->cols, " ", &pen);
             char *before = xstrndup(c->prompt.input, c->prompt.cursor);
             int cx = x + text_width(before);
             free(before);
-            put_text(cv, x, y, cv->cols, c->prompt.input, &pen);
+            canvas_put_text(cv, x, y, cv->cols, c->prompt.input, &pen);
             x = cx;
         }
         cv->cx = x < cv->cols ? x : cv->cols - 1;
@@ -175,7 +128,7 @@ static bool compose_prompt_or_message(struct client *c, int y)
     }
     if (c->message != NULL) {
         fill_row(cv, y, &pen);
-        put_text(cv, 0, y, cv->cols, c->message, &pen);
+        canvas_put_text(cv, 0, y, cv->cols, c->message, &pen);
         return true;
     }
     return false;
@@ -230,7 +183,7 @@ static void compose_status(struct client *c, int y)
         c->status_ranges[c->nstatus_ranges++] =
             (struct status_range){.window_id = w->id, .x0 = x0, .x1 = x};
         if (x < list_end && TAILQ_NEXT(w, entry) != NULL)
-            x = put_text(cv, x, y, list_end, " ", &base);
+            x = canvas_put_text(cv, x, y, list_end, " ", &base);
         if (x >= list_end)
             break;
     }
@@ -244,7 +197,7 @@ static void compose_overlay(struct client *c, int rows)
         fill_row(cv, y, &pen);
         size_t i = c->overlay_top + (size_t)y;
         if (i < c->noverlay)
-            put_text(cv, 0, y, cv->cols, c->overlay[i], &pen);
+            canvas_put_text(cv, 0, y, cv->cols, c->overlay[i], &pen);
     }
     cv->cursor_visible = false;
 }
@@ -290,7 +243,7 @@ void compose_client(struct client *c)
                 }
             }
             for (; x < cv->cols; x++)
-                put_cell(cv, x, y, p != NULL ? marker_ch : ' ', 1, p != NULL ? &marker : &blank);
+                canvas_put_cell(cv, x, y, p != NULL ? marker_ch : ' ', 1, p != NULL ? &marker : &blank);
         }
         if (p != NULL) {
             int cx, cy;

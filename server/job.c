@@ -13,6 +13,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "child.h"
 #include "queue.h"
 #include "server_int.h"
 #include "xmalloc.h"
@@ -77,30 +78,7 @@ struct job *job_run(struct server *s, const char *command, const char *cwd, job_
         snprintf(err, errsize, "pipe: %s", strerror(errno));
         return NULL;
     }
-    sigset_t all, old;
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old);
-    pid_t pid = fork();
-    if (pid == 0) {
-        for (int sig = 1; sig < NSIG; sig++)
-            signal(sig, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        setsid();
-        int null = open("/dev/null", O_RDWR);
-        dup2(null, STDIN_FILENO);
-        dup2(pipefd[1], STDOUT_FILENO);
-        dup2(pipefd[1], STDERR_FILENO);
-        for (int fd = 3; fd < 1024; fd++)
-            close(fd);
-        if (cwd != NULL && chdir(cwd) != 0) {
-            /* run where the server is */
-        }
-        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-        _exit(127);
-    }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    pid_t pid = child_spawn_shell(command, cwd, -1, pipefd[1], pipefd[1]);
     close(pipefd[1]);
     if (pid < 0) {
         snprintf(err, errsize, "fork: %s", strerror(errno));

@@ -19,6 +19,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "child.h"
 #include "options.h"
 #include "pane_pipe.h"
 #include "server_int.h"
@@ -99,21 +100,11 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
 
 /* In the child, after fork: reset signals, environment, cwd, then exec. Never returns;
  * an exec failure is written to errfd for the parent. */
-static void child_exec(struct pane *p, const struct spawn_args *args, int errfd,
-                       const sigset_t *oldmask)
+static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
 {
-    for (int sig = 1; sig < NSIG; sig++)
-        signal(sig, SIG_DFL);
-    sigprocmask(SIG_SETMASK, oldmask, NULL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
-
+    child_reset_signals();
     /* Close every descriptor the server holds (clients, other ptys, log). */
-    for (int fd = 3; fd < 1024; fd++) {
-        if (fd != errfd)
-            close(fd);
-    }
+    child_close_fds(errfd);
 
     /* default-shell if set, else the SHELL of the client that made the session, else the
      * server's. */
@@ -198,7 +189,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     pid_t pid = forkpty(&master, NULL, &tio, &ws);
     if (pid == 0) {
         close(errpipe[0]);
-        child_exec(p, args, errpipe[1], &old);
+        child_exec(p, args, errpipe[1]);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(errpipe[1]);

@@ -13,6 +13,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "child.h"
 #include "log.h"
 #include "pane.h"
 #include "server_int.h"
@@ -85,27 +86,7 @@ int pane_pipe_open(struct pane *p, const char *command, bool in, bool out, char 
         snprintf(err, errsize, "socketpair: %s", strerror(errno));
         return -1;
     }
-    sigset_t all, old;
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old);
-    pid_t pid = fork();
-    if (pid == 0) {
-        for (int sig = 1; sig < NSIG; sig++)
-            signal(sig, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        setsid();
-        int null = open("/dev/null", O_RDWR);
-        dup2(out ? sv[1] : null, STDIN_FILENO);
-        dup2(in ? sv[1] : null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        for (int fd = 3; fd < 1024; fd++)
-            close(fd);
-        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-        _exit(127);
-    }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    pid_t pid = child_spawn_shell(command, NULL, out ? sv[1] : -1, in ? sv[1] : -1, -1);
     close(sv[1]);
     if (pid < 0) {
         snprintf(err, errsize, "fork: %s", strerror(errno));

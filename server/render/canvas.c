@@ -1,5 +1,6 @@
 /* canvas.c - the cells and cursor the server wants a client's terminal to show. */
 #include "render.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,4 +38,45 @@ struct grid_cell *canvas_cell(struct canvas *c, int x, int y)
     if (x < 0 || y < 0 || x >= c->cols || y >= c->rows)
         return NULL;
     return &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
+}
+
+void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
+                     const struct grid_pen *pen)
+{
+    struct grid_cell *cell = canvas_cell(c, x, y);
+    *cell = (struct grid_cell){.ch = ch, .width = (uint8_t)width, .fg = pen->fg, .bg = pen->bg,
+                               .attr = pen->attr};
+    if (width == 2) {
+        struct grid_cell *right = canvas_cell(c, x + 1, y);
+        *right = *cell;
+        right->ch = 0;
+        right->width = 0;
+    }
+}
+
+int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
+                    const struct grid_pen *pen)
+{
+    struct utf8_decoder d = {0};
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && x < end; p++) {
+        int reprocess = 0;
+        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
+        if (cp == UTF8_MORE)
+            continue;
+        if (cp == UTF8_INVALID) {
+            cp = 0xfffd;
+            if (reprocess)
+                p--;
+        }
+        if (cp < 0x20 || cp == 0x7f)
+            cp = '_';
+        int w = utf8_width((uint32_t)cp);
+        if (w == 0)
+            continue;
+        if (x + w > end)
+            break;
+        canvas_put_cell(c, x, y, (uint32_t)cp, w, pen);
+        x += w;
+    }
+    return x;
 }

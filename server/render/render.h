@@ -38,6 +38,13 @@ struct canvas {
 void canvas_init(struct canvas *c, int cols, int rows); /* blank cells, cursor 0,0 */
 void canvas_free(struct canvas *c);
 struct grid_cell *canvas_cell(struct canvas *c, int x, int y);
+/* Put one character (width 1 or 2) with a pen at (x, y). */
+void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
+                     const struct grid_pen *pen);
+/* Write UTF-8 text at (x, y), stopping before column 'end' (a wide character that does
+ * not fit is left out); control characters show as '_'. Returns the column after it. */
+int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
+                    const struct grid_pen *pen);
 
 /* Per-client front buffer and drawing state. 'utf8' says whether the client's locale
  * can show UTF-8; if not, non-ASCII cells are drawn as a substitute ('?' or '_'). */

@@ -61,6 +61,8 @@ bool wait_capture(struct tmx_env *env, const char *target, const char *needle, i
 pid_t server_pid(struct tmx_env *env, const char *target);
 /* Number of lines in s ("" has 0, a missing final newline still counts a line). */
 int count_lines(const char *s);
+/* Processes in state Z (zombies) whose parent is ppid. */
+int count_zombies_of(pid_t ppid);
 /* Sleeps ms milliseconds (only where no condition can be polled). */
 void sleep_ms(int ms);
 

@@ -4,7 +4,6 @@
  * the signal to the panes and exits with the status of the last pane. */
 #include "harness.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,33 +27,6 @@ static pid_t first_child(pid_t pid)
     return child;
 }
 
-static int count_zombies_of(pid_t ppid)
-{
-    int zombies = 0;
-    DIR *d = opendir("/proc");
-    assert_non_null(d);
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        char path[300], buf[512];
-        if (de->d_name[0] < '0' || de->d_name[0] > '9')
-            continue;
-        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = fopen(path, "r");
-        if (f == NULL)
-            continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
-        char *close = strrchr(buf, ')');
-        char state;
-        int parent;
-        if (close != NULL && sscanf(close + 1, " %c %d", &state, &parent) == 2 &&
-            state == 'Z' && parent == ppid)
-            zombies++;
-    }
-    closedir(d);
-    return zombies;
-}
 
 static void test_foreground_server_reaps_orphans_and_exits_with_the_panes_status(void **state)
 {

@@ -3,40 +3,10 @@
  * dead pane with its last screen and status, and respawn-pane runs it again. */
 #include "harness.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Count processes in state Z whose parent is ppid, by scanning /proc. */
-static int count_zombies_of(pid_t ppid)
-{
-    int zombies = 0;
-    DIR *d = opendir("/proc");
-    assert_non_null(d);
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        char path[300], buf[512];
-        if (de->d_name[0] < '0' || de->d_name[0] > '9')
-            continue;
-        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = fopen(path, "r");
-        if (f == NULL)
-            continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
-        /* pid (comm) state ppid ...: comm may hold spaces, so parse after the last ')'. */
-        char *close = strrchr(buf, ')');
-        char state;
-        int parent;
-        if (close != NULL && sscanf(close + 1, " %c %d", &state, &parent) == 2 &&
-            state == 'Z' && parent == ppid)
-            zombies++;
-    }
-    closedir(d);
-    return zombies;
-}
 
 static void test_orphans_of_a_pane_leave_no_zombies(void **state)
 {

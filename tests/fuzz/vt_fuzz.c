@@ -1,0 +1,214 @@
+/* vt_fuzz.c - libFuzzer target for the terminal emulator (server/vt): arbitrary bytes
+ * from a pane's program, cut at arbitrary places, with arbitrary resizes in between.
+ *
+ * Input format (so that a plain escape-sequence file is a useful seed):
+ *   byte 0: initial columns (1 + b % 200), byte 1: rows (1 + b % 60),
+ *   byte 2: history limit (b % 64);
+ *   then the byte stream for vt_feed, where 0xff is a command byte:
+ *     ff ff      a literal 0xff byte for the vt
+ *     ff 00      end the current vt_feed call here (the next bytes are a new call, so
+ *                sequences and UTF-8 characters are cut between calls)
+ *     ff C R     resize to 1 + C % 200 columns, 1 + R % 60 rows (C != 0, C != ff)
+ * After every call the invariants of vt.h and grid.h are checked: the cursor inside the
+ * screen, sizes as asked, cell widths 0/1/2 with a width-0 cell only right of a width-2
+ * cell (and a width-2 cell always followed by its width-0 half), no control characters
+ * stored as text or in the title, line texts NUL-terminated within their buffer. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grid.h"
+#include "vt.h"
+
+#define COLS(b) (1 + (int)(b) % 200)
+#define ROWS(b) (1 + (int)(b) % 60)
+
+static void fail(const char *what, int x, int y)
+{
+    fprintf(stderr, "vt_fuzz: invariant broken: %s at x=%d y=%d\n", what, x, y);
+    abort();
+}
+
+static void reply_cb(void *arg, const char *buf, size_t len)
+{
+    /* Touch every byte so ASan sees an over-read in a reply. */
+    size_t *total = arg;
+    unsigned sum = 0;
+    for (size_t i = 0; i < len; i++)
+        sum += (unsigned char)buf[i];
+    *total += len + (sum & 1);
+}
+
+static void check_char(uint32_t ch, int x, int y)
+{
+    if (ch == 0)
+        return;
+    if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+        fail("control character stored in a cell", x, y);
+    if (ch > 0x10ffff || (ch >= 0xd800 && ch <= 0xdfff))
+        fail("not a Unicode scalar value in a cell", x, y);
+}
+
+/* One line of cells: n cells meaningful (cols for the screen, 'used' for history). */
+static void check_cells(const struct grid_cell *cells, int n, int y)
+{
+    for (int x = 0; x < n; x++) {
+        const struct grid_cell *c = &cells[x];
+        if (c->width > 2)
+            fail("cell width above 2", x, y);
+        if (c->width == 0 && (x == 0 || cells[x - 1].width != 2))
+            fail("width-0 cell not right of a width-2 cell", x, y);
+        if (c->width == 2 && (x + 1 >= n || cells[x + 1].width != 0))
+            fail("width-2 cell without its width-0 half", x, y);
+        check_char(c->ch, x, y);
+        if (c->comb != 0 && (c->comb > 0x10ffff || (c->comb >= 0xd800 && c->comb <= 0xdfff)))
+            fail("bad combining character", x, y);
+    }
+}
+
+static void check_grid(const struct grid *g, int cols, int rows)
+{
+    if (grid_cols(g) != cols || grid_rows(g) != rows)
+        fail("grid size differs from the vt size", cols, rows);
+    static struct grid_cell line[256];
+    for (int y = 0; y < rows; y++) {
+        for (int x = 0; x < cols; x++) {
+            const struct grid_cell *c = grid_get(g, x, y);
+            if (c == NULL)
+                fail("grid_get returned NULL inside the screen", x, y);
+            line[x] = *c;
+        }
+        check_cells(line, cols, y);
+        const struct grid_line *l = grid_line_const(g, y);
+        if (l == NULL || l->used < 0 || l->used > l->size)
+            fail("visible line with a bad used/size", 0, y);
+    }
+    int hist = grid_history_size(g);
+    if (hist < 0)
+        fail("negative history size", 0, 0);
+    for (int i = 0; i < hist; i++) {
+        const struct grid_line *l = grid_history_line(g, i);
+        if (l == NULL || l->used < 0 || l->used > l->size)
+            fail("history line with a bad used/size", 0, -1 - i);
+        check_cells(l->cells, l->used, -1 - i);
+    }
+}
+
+static void check_text(const struct vt *vt, int y, size_t size)
+{
+    /* An exact-size heap buffer: ASan catches a write past it. */
+    char *buf = malloc(size);
+    size_t n = vt_line_text(vt, y, buf, size);
+    if (size > 0 && (n >= size || buf[n] != '\0' || strlen(buf) != n))
+        fail("vt_line_text result not NUL-terminated within its buffer", (int)size, y);
+    if (size == 0 && n != 0)
+        fail("vt_line_text wrote into an empty buffer", 0, y);
+    free(buf);
+}
+
+static void check(struct vt *vt, int cols, int rows, unsigned char salt)
+{
+    if (vt_cols(vt) != cols || vt_rows(vt) != rows)
+        fail("vt size differs from the size asked for", vt_cols(vt), vt_rows(vt));
+    int cx, cy;
+    vt_cursor(vt, &cx, &cy);
+    if (cx < 0 || cx >= cols || cy < 0 || cy >= rows)
+        fail("cursor outside the screen", cx, cy);
+
+    check_grid(vt_grid(vt), cols, rows);
+    if (vt_main_grid(vt) != vt_grid(vt))
+        check_grid(vt_main_grid(vt), cols, rows);
+
+    /* Outside the screen vt_cell gives a blank cell, never NULL. */
+    if (vt_cell(vt, -1, 0) == NULL || vt_cell(vt, cols, rows) == NULL ||
+        vt_cell(vt, 0, -1) == NULL || vt_cell(vt, 1 << 20, 1 << 20) == NULL)
+        fail("vt_cell NULL outside the screen", cols, rows);
+
+    const char *title = vt_title(vt);
+    for (const unsigned char *t = (const unsigned char *)title; *t; t++) {
+        if (*t < 0x20 || *t == 0x7f)
+            fail("control character in the title", (int)(t - (const unsigned char *)title), 0);
+    }
+
+    /* Every visible line and the history through vt_line_text, in buffers of a size
+     * picked from the input (tiny ones truncate) and a comfortable one. */
+    int hist = grid_history_size(vt_main_grid(vt));
+    size_t small = salt % 24;
+    for (int y = -hist; y < rows; y++) {
+        check_text(vt, y, small);
+        check_text(vt, y, (size_t)cols * 16 + 64);
+    }
+
+    (void)vt_modes(vt);
+    (void)vt_cursor_style(vt);
+    if (vt_take_bells(vt) < 0)
+        fail("negative bell count", 0, 0);
+    for (int y = 0; y < rows; y++)
+        (void)vt_line_dirty(vt, y);
+    if (salt & 1)
+        vt_clean(vt);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 3)
+        return 0;
+    int cols = COLS(data[0]), rows = ROWS(data[1]);
+    struct vt *vt = vt_create(cols, rows, data[2] % 64);
+    size_t replies = 0;
+    vt_set_reply(vt, reply_cb, &replies);
+
+    /* The bytes of one vt_feed call, without the command bytes. */
+    unsigned char *chunk = malloc(size);
+    size_t n = 0;
+    for (size_t i = 3; i <= size; i++) {
+        bool flush = i == size;
+        int new_cols = 0, new_rows = 0;
+        if (!flush && data[i] == 0xff) {
+            if (i + 1 >= size)
+                break;
+            if (data[i + 1] == 0xff) {
+                chunk[n++] = 0xff;
+                i++;
+                continue;
+            }
+            flush = true;
+            if (data[i + 1] == 0x00) {
+                i++;
+            } else {
+                if (i + 2 >= size)
+                    break;
+                new_cols = COLS(data[i + 1]);
+                new_rows = ROWS(data[i + 2]);
+                i += 2;
+            }
+        }
+        if (!flush) {
+            chunk[n++] = data[i];
+            continue;
+        }
+        if (n > 0) {
+            /* Exact-size copy: ASan catches a read past the end of what was fed. */
+            unsigned char *exact = malloc(n);
+            memcpy(exact, chunk, n);
+            vt_feed(vt, exact, n);
+            free(exact);
+            n = 0;
+        }
+        check(vt, cols, rows, data[i - 1 < size ? i - 1 : 0]);
+        if (new_cols != 0) {
+            vt_resize(vt, new_cols, new_rows);
+            cols = new_cols;
+            rows = new_rows;
+            check(vt, cols, rows, (unsigned char)new_cols);
+        }
+    }
+    if (n > 0) {
+        vt_feed(vt, chunk, n);
+        check(vt, cols, rows, 0);
+    }
+    free(chunk);
+    vt_free(vt);
+    return 0;
+}
