@@ -6,6 +6,7 @@
 
 static const char *const choices_mode_keys[] = {"emacs", "vi", NULL};
 static const char *const choices_set_clipboard[] = {"off", "external", "on", NULL};
+static const char *const choices_log_format[] = {"raw", "text", NULL};
 
 #define NUM(n, s, d, lo, hi, h) {n, s, OPTION_NUMBER, d, lo, hi, NULL, h}
 #define FLAG(n, s, d, h) {n, s, OPTION_FLAG, d, 0, 1, NULL, h}
@@ -50,6 +51,7 @@ const struct option_def option_table[] = {
     /* window */
     FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
     STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),
+    CHOICE("log-file-format", OPTION_WINDOW, "raw", choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed"),
     FLAG("monitor-activity", OPTION_WINDOW, "off", "alert when a window not shown has output"),
     FLAG("monitor-bell", OPTION_WINDOW, "on", "alert when a window not shown rings the bell"),
     NUM("monitor-silence", OPTION_WINDOW, "0", 0, 86400 * 365, "alert after this many seconds without output (0: off)"),

@@ -33,10 +33,62 @@ struct pane_pipe {
     struct event *write_ev;
 };
 
+/* States of the filter that turns terminal output into plain text. */
+enum text_state { TEXT_GROUND, TEXT_ESC, TEXT_ESC_INTER, TEXT_CSI, TEXT_STRING, TEXT_STRING_ESC };
+
 struct pane_log {
     int fd;
     char *path;
+    bool plain;              /* log-file-format text: escape sequences and CRs removed */
+    enum text_state state;   /* of the filter, across reads */
 };
+
+/* Remove escape sequences (CSI, OSC/DCS/APC/PM/SOS strings, other ESC sequences), CRs and
+ * other control characters but newline and tab; what is left is the text. Returns the
+ * length written to out (at most len). */
+static size_t text_filter(struct pane_log *l, const char *buf, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        switch (l->state) {
+        case TEXT_GROUND:
+            if (c == 0x1b)
+                l->state = TEXT_ESC;
+            else if (c >= 0x20 || c == '\n' || c == '\t')
+                out[n++] = (char)c;
+            break;
+        case TEXT_ESC:
+            if (c == '[')
+                l->state = TEXT_CSI;
+            else if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X' || c == 'k')
+                l->state = TEXT_STRING;
+            else if (c >= 0x20 && c <= 0x2f)
+                l->state = TEXT_ESC_INTER;
+            else
+                l->state = TEXT_GROUND;
+            break;
+        case TEXT_ESC_INTER:
+            if (c < 0x20 || c > 0x2f)
+                l->state = TEXT_GROUND;
+            break;
+        case TEXT_CSI:
+            if (c >= 0x40 && c <= 0x7e)
+                l->state = TEXT_GROUND;
+            break;
+        case TEXT_STRING:
+            if (c == 0x07)
+                l->state = TEXT_GROUND;
+            else if (c == 0x1b)
+                l->state = TEXT_STRING_ESC;
+            break;
+        case TEXT_STRING_ESC:
+            l->state = c == '\\' ? TEXT_GROUND : TEXT_STRING;
+            break;
+        }
+    }
+    return n;
+}
 
 static void pipe_update_pause(struct pane *p)
 {
@@ -131,7 +183,7 @@ bool pane_pipe_is_open(const struct pane *p)
     return p->pipe != NULL;
 }
 
-int pane_log_open(struct pane *p, const char *path, char *err, size_t errsize)
+int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_t errsize)
 {
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
     if (fd < 0) {
@@ -142,6 +194,7 @@ int pane_log_open(struct pane *p, const char *path, char *err, size_t errsize)
     p->log = xcalloc(1, sizeof *p->log);
     p->log->fd = fd;
     p->log->path = xstrdup(path);
+    p->log->plain = plain;
     return 0;
 }
 
@@ -155,6 +208,11 @@ void pane_log_close(struct pane *p)
     p->log = NULL;
 }
 
+bool pane_log_plain(const struct pane *p)
+{
+    return p->log != NULL && p->log->plain;
+}
+
 const char *pane_log_path(const struct pane *p)
 {
     return p->log != NULL ? p->log->path : NULL;
@@ -164,6 +222,12 @@ const char *pane_log_path(const struct pane *p)
  * server says so, the pane goes on. */
 static void log_output(struct pane *p, const char *buf, size_t len)
 {
+    char *text = NULL;
+    if (p->log->plain) {
+        text = xmalloc(len > 0 ? len : 1);
+        len = text_filter(p->log, buf, len, text);
+        buf = text;
+    }
     while (len > 0) {
         ssize_t n = write(p->log->fd, buf, len);
         if (n < 0 && errno == EINTR)
@@ -175,11 +239,13 @@ static void log_output(struct pane *p, const char *buf, size_t len)
             server_pane_message(p, msg);
             free(msg);
             pane_log_close(p);
+            free(text);
             return;
         }
         buf += n;
         len -= (size_t)n;
     }
+    free(text);
 }
 
 void pane_copy_output(struct pane *p, const char *buf, size_t len)

@@ -17,10 +17,12 @@ int pane_pipe_open(struct pane *p, const char *command, bool in, bool out, char 
 void pane_pipe_close(struct pane *p);
 bool pane_pipe_is_open(const struct pane *p);
 
-/* Append everything the pane prints to path (created 0600). Returns 0, or -1 with err. */
-int pane_log_open(struct pane *p, const char *path, char *err, size_t errsize);
+/* Append everything the pane prints to path (created 0600); with 'plain', as text:
+ * escape sequences and carriage returns removed. Returns 0, or -1 with err. */
+int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_t errsize);
 void pane_log_close(struct pane *p);
 const char *pane_log_path(const struct pane *p);
+bool pane_log_plain(const struct pane *p);
 
 /* The output path: bytes the program printed, for the pipe and the log. */
 void pane_copy_output(struct pane *p, const char *buf, size_t len);

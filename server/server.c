@@ -438,9 +438,10 @@ void server_pane_apply_log(struct server *s, struct pane *p)
         path = xasprintf("%s/%s", home, value + 2);
     else
         path = xstrdup(value);
-    if (current == NULL || strcmp(current, path) != 0) {
+    bool plain = options_get_number(p->window->options, "log-file-format") == 1;
+    if (current == NULL || strcmp(current, path) != 0 || plain != pane_log_plain(p)) {
         char err[512];
-        if (pane_log_open(p, path, err, sizeof err) != 0)
+        if (pane_log_open(p, path, plain, err, sizeof err) != 0)
             server_pane_message(p, err);
     }
     (void)s;
@@ -458,7 +459,7 @@ void server_option_changed(struct server *s, const char *name, struct session *s
         TAILQ_FOREACH(ww, &ss->windows, entry) {
             if (w != NULL && ww != w)
                 continue;
-            if (strcmp(name, "log-file") == 0) {
+            if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     server_pane_apply_log(s, p);

@@ -80,10 +80,38 @@ static void test_pipe_pane_and_log_file_capture_every_byte(void **state)
     free(log_path);
 }
 
+/* log-file-format text: the log holds the words, not the colours and cursor moves. */
+static void test_text_log_has_no_escape_sequences(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/text.log", getenv("HOME"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
+                             "sleep 1; printf '\\033[31mred\\033[m text\\033]0;title\\007 done\\n'; "
+                             "sleep 0.3",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file-format", "text", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", path, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 0);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char text[256] = "";
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    assert_string_equal(text, "red text done\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pipe_pane_and_log_file_capture_every_byte, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_text_log_has_no_escape_sequences, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
