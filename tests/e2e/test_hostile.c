@@ -1,0 +1,182 @@
+/* test_hostile.c - end-to-end: the server against bad peers. A client that sends garbage,
+ * a huge length, a truncated message, the wrong protocol version or a message before
+ * identifying is dropped alone: the server and an attached client go on. A client that
+ * stops reading while a pane floods gets no frames until it reads again; the server's
+ * memory stays bounded and the other client sees the end of the flood. */
+#include "harness.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "proto.h"
+
+static int connect_server(struct tmx_env *env)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/tmx-%u/%s", getenv("TMX_TMPDIR"),
+             (unsigned)getuid(), env_socket_name(env));
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    return fd;
+}
+
+/* Does the server close this connection (read gives EOF, or a final MSG_EXIT then EOF)? */
+static bool closed_by_server(int fd)
+{
+    struct timeval tv = {.tv_sec = 10, .tv_usec = 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    char buf[4096];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n == 0)
+            return true;
+        if (n < 0)
+            return errno == ECONNRESET;
+    }
+}
+
+static void send_raw(int fd, const void *buf, size_t len)
+{
+    assert_int_equal(write(fd, buf, len), (ssize_t)len);
+}
+
+static void send_msg(int fd, uint32_t type, uint32_t len, const void *payload, size_t plen)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(type, len, hdr);
+    send_raw(fd, hdr, sizeof hdr);
+    if (plen > 0)
+        send_raw(fd, payload, plen);
+}
+
+static void identify(int fd, uint32_t version)
+{
+    char payload[sizeof(struct proto_identify) + 32];
+    struct proto_identify id = {.version = version, .cols = 80, .rows = 24, .pid = getpid()};
+    memcpy(payload, &id, sizeof id);
+    memcpy(payload + sizeof id, "xterm\0/\0", 8);
+    send_msg(fd, MSG_IDENTIFY, (uint32_t)(sizeof id + 8), payload, sizeof id + 8);
+}
+
+/* After each bad peer: the server still answers and the attached client still types. */
+static void assert_unaffected(struct tmx_env *env, struct pty_client *c, const char *word)
+{
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+    /* The shell computes the text, so the typed line itself cannot match it. */
+    char line[128], want[64];
+    snprintf(line, sizeof line, "echo %s-$((40+2))\r", word);
+    snprintf(want, sizeof want, "%s-42", word);
+    client_type(c, line);
+    assert_true(client_wait_text(c, want, E2E_TIMEOUT));
+}
+
+static void test_bad_peers_are_dropped_alone(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmx's protocol */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+
+    int fd = connect_server(env);
+    send_raw(fd, "GET / HTTP/1.0\r\n\r\n", 18); /* garbage: an unknown type */
+    assert_true(closed_by_server(fd));
+    close(fd);
+    assert_unaffected(env, c, "after-garbage");
+
+    fd = connect_server(env);
+    send_msg(fd, MSG_IDENTIFY, 0xfffffff0u, NULL, 0); /* a 4 GiB message */
+    assert_true(closed_by_server(fd));
+    close(fd);
+    assert_unaffected(env, c, "after-huge");
+
+    fd = connect_server(env);
+    send_msg(fd, MSG_COMMAND, 3, "ls", 3); /* a command before identifying */
+    assert_true(closed_by_server(fd));
+    close(fd);
+    assert_unaffected(env, c, "after-early");
+
+    fd = connect_server(env);
+    identify(fd, PROTO_VERSION + 99); /* another version: refused with a message */
+    assert_true(closed_by_server(fd));
+    close(fd);
+    assert_unaffected(env, c, "after-version");
+
+    fd = connect_server(env);
+    identify(fd, PROTO_VERSION);
+    send_msg(fd, MSG_COMMAND, 100, "ls", 3); /* truncated: the peer then goes away */
+    close(fd);
+    assert_unaffected(env, c, "after-truncated");
+
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* Resident memory of a process in KiB (VmRSS). */
+static long rss_kib(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    long kib = -1;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+            break;
+    }
+    fclose(f);
+    return kib;
+}
+
+static void test_a_client_that_stops_reading_does_not_hold_the_server(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    /* The stuck client: its terminal is never read, so it blocks writing its output and
+     * stops reading the server's. */
+    struct pty_client *stuck = client_start(env, 120, 40, "attach", "-t", "s", NULL);
+    struct pty_client *good = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(good, -1, "[s]", E2E_TIMEOUT));
+    pid_t server = server_pid(env, "s");
+    assert_true(server > 1);
+    long before = rss_kib(server);
+    /* About 100 MB of output, then a marker. */
+    client_type(good, "i=0; while [ $i -lt 20 ]; do head -c 5000000 /dev/zero | tr '\\\\0' x; "
+                      "i=$((i+1)); done; echo; echo flood-$((2*3))-done\r");
+    long peak = before;
+    bool done = false;
+    for (int i = 0; i < 1200 && !done; i++) {
+        done = client_poll_text(good, "flood-6-done", 100);
+        long now = rss_kib(server);
+        if (now > peak)
+            peak = now;
+    }
+    assert_true(done);
+    /* Bounded: the stuck client's backlog is capped (1 MiB of frames, then nothing). */
+    if (peak - before > 64 * 1024)
+        fail_msg("server grew from %ld to %ld KiB during the flood", before, peak);
+    /* The stuck client reads again: it gets a full, current screen. */
+    assert_true(client_wait_text(stuck, "flood-6-done", 30000));
+    client_keys(good, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(good, E2E_TIMEOUT), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_bad_peers_are_dropped_alone, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_client_that_stops_reading_does_not_hold_the_server,
+                                        e2e_setup, e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
