@@ -776,47 +776,68 @@ size_t key_encode(key_code key, int flags, char *out)
     return n + (size_t)utf8_encode(base, out + n);
 }
 
-/* Whether a program in the mouse modes of flags wants event m: any mode takes presses,
- * releases and the wheel; 1002 adds motion with a button held (the low bits name
- * it), 1003 all motion. */
+/* Whether a program in the mouse modes of flags wants event m: 1000, 1002 and 1003
+ * take presses, releases and the wheel; 1002 adds motion with a button held (the low
+ * bits name it), 1003 all motion. Mode 9 (X10), only when none of those is set, takes
+ * presses of buttons 1-3 alone: xterm ignores the wheel and buttons 8-11 there. */
 static bool mouse_wanted(const struct mouse_event *m, int flags)
 {
-    if (!(flags & (KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_BUTTON | KEY_ENC_MOUSE_ANY)))
-        return false;
+    if (!(flags & (KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_BUTTON | KEY_ENC_MOUSE_ANY))) {
+        if (!(flags & KEY_ENC_MOUSE_X10) || m->release)
+            return false;
+        return !(m->button & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL | KEY_MOUSE_EXTRA))
+               && (m->button & KEY_MOUSE_BUTTON_MASK) != KEY_MOUSE_BUTTON_MASK;
+    }
     if (!(m->button & KEY_MOUSE_MOTION) || (flags & KEY_ENC_MOUSE_ANY))
         return true;
     return (flags & KEY_ENC_MOUSE_BUTTON)
            && (m->button & KEY_MOUSE_BUTTON_MASK) != KEY_MOUSE_BUTTON_MASK;
 }
 
-/* SGR keeps the button of a release; X10 sends a release as button 3 with the
- * modifiers, and can send no value above 223 (coordinates are 1-based). */
+/* 1005 sends each value + 32 as one UTF-8 character, two bytes at most (xterm). */
+#define UTF8_MOUSE_VALUE_MAX (0x7ff - X10_OFFSET)
+
+/* SGR keeps the button of a release; the others send a release as button 3 with the
+ * modifiers. X10 sends each value + 32 as one byte, 1005 as one UTF-8 character, so
+ * neither can send a value above 223 / 2015 (coordinates are 1-based); 1015 and SGR
+ * send decimal numbers. In mode 9 the button code has no modifier bits. */
 size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x, int y,
                         char *out)
 {
-    int button = m->button;
+    int flags = pane_modes_flags, button = m->button;
 
-    if (!mouse_wanted(m, pane_modes_flags))
+    if (!mouse_wanted(m, flags))
         return 0;
     if (button < 0 || button > KEY_MOUSE_BUTTON_MAX || x < 0 || x >= MOUSE_COORD_MAX
         || y < 0 || y >= MOUSE_COORD_MAX)
         return 0;
     if (m->release && (button & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL)))
         return 0; /* no terminal sends these; no program expects them */
+    if (!(flags & (KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_BUTTON | KEY_ENC_MOUSE_ANY)))
+        button &= ~KEY_MOUSE_MODS; /* mode 9 */
 
-    if (pane_modes_flags & KEY_ENC_MOUSE_SGR)
+    if (flags & KEY_ENC_MOUSE_SGR)
         return (size_t)sprintf(out, "\033[<%d;%d;%d%c", button, x + 1, y + 1,
                                m->release ? 'm' : 'M');
 
     if (m->release)
         button = (button & KEY_MOUSE_MODS) | KEY_MOUSE_BUTTON_MASK;
-    if (button > X10_VALUE_MAX || x + 1 > X10_VALUE_MAX || y + 1 > X10_VALUE_MAX)
+    if (flags & KEY_ENC_MOUSE_URXVT)
+        return (size_t)sprintf(out, "\033[%d;%d;%dM", X10_OFFSET + button, x + 1, y + 1);
+
+    int max = (flags & KEY_ENC_MOUSE_UTF8) ? UTF8_MOUSE_VALUE_MAX : X10_VALUE_MAX;
+    if (button > max || x + 1 > max || y + 1 > max)
         return 0;
-    out[0] = ESC;
-    out[1] = '[';
-    out[2] = 'M';
-    out[3] = (char)(X10_OFFSET + button);
-    out[4] = (char)(X10_OFFSET + x + 1);
-    out[5] = (char)(X10_OFFSET + y + 1);
-    return 6;
+    const int values[3] = { button, x + 1, y + 1 };
+    size_t n = 0;
+    out[n++] = ESC;
+    out[n++] = '[';
+    out[n++] = 'M';
+    for (int i = 0; i < 3; i++) {
+        if (flags & KEY_ENC_MOUSE_UTF8)
+            n += (size_t)utf8_encode((uint32_t)(X10_OFFSET + values[i]), out + n);
+        else
+            out[n++] = (char)(X10_OFFSET + values[i]);
+    }
+    return n;
 }

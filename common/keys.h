@@ -89,6 +89,13 @@ enum {
     KEY_ENC_MOUSE_ANY = 1 << 4,    /* 1003: those plus all motion */
     /* ...and how it wants them sent. */
     KEY_ENC_MOUSE_SGR = 1 << 5,    /* 1006: CSI < b ; x ; y M/m; else X10 CSI M Cb Cx Cy */
+    /* 9, X10 compatibility: presses of buttons 1-3 only (no release, motion, wheel or
+     * buttons 8-11) and no modifier bits, as xterm. The narrowest tracking mode: ignored
+     * when KEY_ENC_MOUSE_NORMAL, _BUTTON or _ANY is also set. */
+    KEY_ENC_MOUSE_X10 = 1 << 6,
+    KEY_ENC_MOUSE_UTF8 = 1 << 7,   /* 1005: as X10, each of Cb Cx Cy a UTF-8 character */
+    KEY_ENC_MOUSE_URXVT = 1 << 8,  /* 1015: CSI Cb ; x ; y M, decimal (Cb = 32 + b) */
+    /* When several encodings are set SGR wins, then urxvt, then UTF-8 (as xterm). */
 };
 /* Bytes a program expects for key; returns the length (0 if the key has no encoding).
  * out must hold at least 32 bytes. */
@@ -96,9 +103,10 @@ size_t key_encode(key_code key, int flags, char *out);
 /* Bytes a program expects for mouse event m at the pane-relative cell (x, y), 0-based
  * (m->x and m->y are not used), for the KEY_ENC_MOUSE_* flags in pane_modes_flags.
  * Returns the length, or 0 if the program does not want this event (no mouse mode, or
- * motion its mode does not report) or it cannot be encoded (X10 limits buttons to 223
- * and coordinates to 223, 1-based; a wheel or motion release is never sent).
- * out must hold at least 32 bytes. */
+ * an event its mode does not report) or it cannot be encoded (X10 limits buttons to 223
+ * and coordinates to 223, 1-based; UTF-8 (1005) both to 2015; SGR and urxvt coordinates
+ * to 65534; a wheel or motion release is never sent). Releases are button 3 (with the
+ * modifiers) in every encoding but SGR. out must hold at least 32 bytes. */
 size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x, int y,
                         char *out);
 

@@ -57,9 +57,14 @@ static void send_mouse_to_pane(struct client *c, const struct mouse_event *m,
         return;
     int flags = (modes & VT_MODE_MOUSE_ANY)      ? KEY_ENC_MOUSE_ANY
                 : (modes & VT_MODE_MOUSE_BUTTON) ? KEY_ENC_MOUSE_BUTTON
+                : (modes & VT_MODE_MOUSE_X10)    ? KEY_ENC_MOUSE_X10
                                                  : KEY_ENC_MOUSE_NORMAL;
     if (modes & VT_MODE_MOUSE_SGR)
         flags |= KEY_ENC_MOUSE_SGR;
+    if (modes & VT_MODE_MOUSE_URXVT)
+        flags |= KEY_ENC_MOUSE_URXVT;
+    if (modes & VT_MODE_MOUSE_UTF8)
+        flags |= KEY_ENC_MOUSE_UTF8;
     if (po->len + 32 > sizeof po->buf)
         flush_pane(c, po);
     po->len += key_encode_mouse(m, flags, m->x, m->y, po->buf + po->len);

@@ -189,6 +189,31 @@ static void compose_status(struct client *c, int y)
     }
 }
 
+/* The status line, from the cache when nothing it shows has changed since it was drawn:
+ * most frames are a pane's output, and expanding formats for each would cost more than
+ * the rest of the frame. */
+static void compose_status_cached(struct client *c, struct pane *p)
+{
+    struct canvas *cv = &c->canvas;
+    int y = c->rows - 1;
+    const char *title = p != NULL ? vt_title(p->vt) : "";
+    struct grid_cell *row = canvas_cell(cv, 0, y);
+    size_t bytes = (size_t)cv->cols * sizeof *row;
+    if (!c->needs_redraw && c->status_cache != NULL && c->status_cache_cols == cv->cols &&
+        c->prompt.kind == PROMPT_NONE && c->message == NULL &&
+        strcmp(title, c->status_cache_title) == 0) {
+        memcpy(row, c->status_cache, bytes);
+        return;
+    }
+    c->nstatus_ranges = 0;
+    compose_status(c, y);
+    c->status_cache = xrealloc(c->status_cache, bytes);
+    memcpy(c->status_cache, row, bytes);
+    c->status_cache_cols = cv->cols;
+    free(c->status_cache_title);
+    c->status_cache_title = xstrdup(title);
+}
+
 static void compose_overlay(struct client *c, int rows)
 {
     struct canvas *cv = &c->canvas;
@@ -255,10 +280,11 @@ void compose_client(struct client *c)
             cv->cursor_style = vt_cursor_style(p->vt);
         }
     }
-    c->status_row = -1;
-    c->nstatus_ranges = 0;
     if (status)
-        compose_status(c, c->rows - 1);
-    else
+        compose_status_cached(c, p);
+    else {
+        c->status_row = -1;
+        c->nstatus_ranges = 0;
         compose_prompt_or_message(c, c->rows - 1); /* over the last row, for a moment */
+    }
 }

@@ -49,6 +49,7 @@ const struct option_def option_table[] = {
     FLAG("visual-activity", OPTION_SESSION, "off", "show a message when a window has an alert"),
 
     /* window */
+    FLAG("allow-rename", OPTION_WINDOW, "off", "programs may name the window (ESC k name ESC \\; an empty name gives it back to automatic-rename)"),
     FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
     STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),
     CHOICE("log-file-format", OPTION_WINDOW, "raw", choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed"),

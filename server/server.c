@@ -484,6 +484,18 @@ void server_pane_output(struct pane *p, size_t bytes)
     if (sync && !p->in_sync)
         gettimeofday(&p->sync_since, NULL);
     p->in_sync = sync;
+    if (vt_take_window_name_changed(p->vt) && options_get_number(w->options, "allow-rename")) {
+        /* ESC k name ESC \: the program names its window; an empty name hands it back. */
+        char err[128];
+        const char *name = vt_window_name(p->vt);
+        if (*name == '\0')
+            options_set(w->options, "automatic-rename", "on", false, err, sizeof err);
+        else {
+            window_set_name(w, name);
+            options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
+        }
+        server_redraw_session(s, w->session);
+    }
     /* Checking the foreground process costs a few syscalls: not on every read, but
      * 100 ms after output starts, so a window's name follows a new command. */
     if (options_get_number(w->options, "automatic-rename")) {

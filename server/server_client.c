@@ -127,6 +127,8 @@ void server_client_free(struct client *c)
     overlay_clear(c);
     chooser_close(c);
     free(c->status_ranges);
+    free(c->status_cache);
+    free(c->status_cache_title);
     free(c->message);
     free(c->term);
     free(c->cwd);
@@ -303,6 +305,9 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     }
     gettimeofday(&c->last_frame, NULL);
     c->output_since_frame = 0;
+    /* The terminal's title is expanded again only when something may have changed it. */
+    c->needs_redraw_title = c->needs_redraw || c->status_cache_title == NULL ||
+                            (active != NULL && strcmp(vt_title(active->vt), c->status_cache_title) != 0);
     compose_client(c);
     struct evbuffer *frame = evbuffer_new();
     render_frame(c->render, &c->canvas, frame);
@@ -313,7 +318,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
         if (options_get_number(sess->options, "mouse"))
             modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_SGR; /* clicks on the status line */
         render_set_modes(c->render, modes, frame);
-        if (options_get_number(sess->options, "set-titles")) {
+        if (options_get_number(sess->options, "set-titles") && c->needs_redraw_title) {
             struct format_ctx f = {.server = c->server, .session = sess, .client = c};
             format_defaults(&f);
             char *title = format_expand(&f, options_get_string(sess->options, "set-titles-string"));

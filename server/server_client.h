@@ -61,7 +61,8 @@ struct client {
     struct event *render_timer;
     bool render_scheduled;
     bool sync_waiting;        /* the scheduled frame waits for a pane's mode 2026 end */
-    bool needs_redraw;        /* something it shows changed */
+    bool needs_redraw;        /* something it shows changed (beyond the pane's cells) */
+    bool needs_redraw_title;  /* during a frame: the terminal title may have changed */
     bool blocked;             /* socket not draining: no frames until it does */
     struct timeval last_frame;
     size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
@@ -86,6 +87,11 @@ struct client {
     } *status_ranges;
     size_t nstatus_ranges;
     int status_row;           /* -1: no status line */
+    /* The last status line drawn, reused while nothing it shows changed (needs_redraw
+     * unset, same pane title): pane output alone does not re-expand its formats. */
+    struct grid_cell *status_cache;
+    int status_cache_cols;
+    char *status_cache_title;
     struct chooser *chooser;  /* choose-tree, or NULL */
     char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
     size_t noverlay, overlay_top;

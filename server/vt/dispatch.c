@@ -1096,6 +1096,13 @@ static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
     }
 }
 
+/* ---- ESC k name ST (screen's window name) ---- */
+
+static void do_window_name_dispatch(void *ctx, const uint8_t *str, size_t len)
+{
+    screen_set_window_name(ctx, str, len);
+}
+
 /* ---- DCS ---- */
 
 /* The current pen as SGR parameters (for DECRQSS). */
@@ -1211,4 +1218,5 @@ const struct parser_ops dispatch_ops = {
     .csi_dispatch = do_csi_dispatch,
     .osc_dispatch = do_osc_dispatch,
     .dcs_dispatch = do_dcs_dispatch,
+    .window_name_dispatch = do_window_name_dispatch,
 };

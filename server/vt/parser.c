@@ -19,6 +19,7 @@ enum parser_action {
     ACT_DCS_HOOK,    /* final byte of a DCS: its data follows */
     ACT_DCS_PUT,
     ACT_DCS_END,     /* dispatch the DCS (terminated by ESC, normally ESC \) */
+    ACT_NAME_END,    /* dispatch the ESC k window name (terminated by BEL or ESC) */
     ACT_UTF8,        /* byte >= 0x80 in ground */
 };
 
@@ -59,6 +60,7 @@ static const struct transition st_escape[] = {
     { 0x5b, 0x5b, ACT_IGNORE, PARSER_CSI_ENTRY },
     { 0x5d, 0x5d, ACT_IGNORE, PARSER_OSC_STRING },
     { 0x5e, 0x5f, ACT_IGNORE, PARSER_SOS_PM_APC_STRING },
+    { 0x6b, 0x6b, ACT_IGNORE, PARSER_WINDOW_NAME_STRING },
     { 0x30, 0x7e, ACT_ESC_DISPATCH, PARSER_GROUND },
     END
 };
@@ -150,6 +152,17 @@ static const struct transition st_dcs_passthrough[] = {
     END
 };
 
+/* ESC k name ST: screen's window name (tmux "allow-rename"). Collected like an OSC
+ * string: ended by BEL or ESC (ST), aborted by CAN / SUB; other C0 not kept. */
+static const struct transition st_window_name_string[] = {
+    { 0x07, 0x07, ACT_NAME_END, PARSER_GROUND },
+    { 0x1b, 0x1b, ACT_NAME_END, PARSER_ESCAPE },
+    ANYWHERE,
+    { 0x20, 0x7e, ACT_OSC_PUT, STAY },
+    { 0x80, 0xff, ACT_OSC_PUT, STAY },
+    END
+};
+
 static const struct transition st_string_ignore[] = {
     ANYWHERE,
     END
@@ -170,6 +183,7 @@ static const struct transition *const parser_tables[PARSER_NSTATES] = {
     [PARSER_DCS_PASSTHROUGH] = st_dcs_passthrough,
     [PARSER_DCS_IGNORE] = st_string_ignore,
     [PARSER_SOS_PM_APC_STRING] = st_string_ignore,
+    [PARSER_WINDOW_NAME_STRING] = st_window_name_string,
 };
 
 /* The tables above flattened to one entry per state and byte, built on first use:
@@ -224,6 +238,7 @@ static void enter_state(struct parser *p, uint8_t state)
         seq_clear(p);
         break;
     case PARSER_OSC_STRING:
+    case PARSER_WINDOW_NAME_STRING:
         p->osc_len = 0;
         break;
     default:
@@ -321,6 +336,9 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
         break;
     case ACT_OSC_END:
         ops->osc_dispatch(ctx, p->osc, p->osc_len, c == 0x07);
+        break;
+    case ACT_NAME_END:
+        ops->window_name_dispatch(ctx, p->osc, p->osc_len);
         break;
     case ACT_DCS_HOOK:
         p->dcs_final = c;

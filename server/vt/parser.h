@@ -1,5 +1,6 @@
 /* parser.h - the escape-sequence parser (internal to vt/): a DEC/ECMA-48 state
- * machine that turns bytes into print / execute / ESC / CSI / OSC events. */
+ * machine that turns bytes into print / execute / ESC / CSI / OSC / DCS events, plus
+ * screen's window-name string (ESC k name ST). */
 #ifndef TMX_VT_PARSER_H
 #define TMX_VT_PARSER_H
 
@@ -12,7 +13,7 @@
 #define PARSER_MAX_PARAMS 32       /* parameters + colon sub-parameters */
 #define PARSER_MAX_VALUE 65535     /* larger parameter values void the sequence */
 #define PARSER_MAX_INTERMEDIATES 2
-#define PARSER_OSC_MAX 4096        /* OSC / DCS bytes kept; the rest is dropped */
+#define PARSER_OSC_MAX 4096        /* OSC / DCS / ESC k bytes kept; the rest is dropped */
 
 enum parser_state {
     PARSER_GROUND,
@@ -29,6 +30,7 @@ enum parser_state {
     PARSER_DCS_PASSTHROUGH,
     PARSER_DCS_IGNORE,
     PARSER_SOS_PM_APC_STRING,
+    PARSER_WINDOW_NAME_STRING,      /* after ESC k (GNU screen's window name) */
     PARSER_NSTATES
 };
 
@@ -58,6 +60,9 @@ struct parser_ops {
      * then its data (at most PARSER_OSC_MAX bytes). */
     void (*dcs_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final,
                          const uint8_t *s, size_t len);
+    /* A complete screen window-name string, ESC k name ST (or BEL): the bytes of
+     * name (not NUL-terminated, at most PARSER_OSC_MAX); C0 controls are not kept. */
+    void (*window_name_dispatch)(void *ctx, const uint8_t *s, size_t len);
 };
 
 struct parser {
@@ -66,7 +71,7 @@ struct parser {
     bool param_seen;
     struct utf8_decoder utf8;
     uint8_t dcs_final;              /* final byte of the DCS being collected */
-    size_t osc_len;                 /* the OSC or DCS string */
+    size_t osc_len;                 /* the OSC, DCS or ESC k string */
     uint8_t osc[PARSER_OSC_MAX];
 };
 

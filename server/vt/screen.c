@@ -653,6 +653,14 @@ void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
     copy_clean(s->title, sizeof s->title, text, len);
 }
 
+/* Store the window name from ESC k, cleaned like a title (so capped at 255 bytes,
+ * never cutting a character); "" too is a change (tmux: back to automatic naming). */
+void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len)
+{
+    copy_clean(s->window_name, sizeof s->window_name, text, len);
+    s->window_name_changed = true;
+}
+
 static int hex_digit(uint8_t c)
 {
     if (c >= '0' && c <= '9')

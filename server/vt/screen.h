@@ -15,6 +15,8 @@
 
 #define SCREEN_CWD_MAX 1024
 
+#define SCREEN_WINDOW_NAME_MAX 256  /* ESC k name: at most 255 bytes kept */
+
 enum screen_charset { SCREEN_CHARSET_ASCII, SCREEN_CHARSET_DEC_GRAPHICS, SCREEN_CHARSET_UK };
 
 /* What DECSC saves and DECRC restores. */
@@ -53,6 +55,8 @@ struct screen {
     int bells;
     char title[SCREEN_TITLE_MAX];
     char cwd[SCREEN_CWD_MAX];
+    char window_name[SCREEN_WINDOW_NAME_MAX];
+    bool window_name_changed;   /* set by ESC k, cleared by vt_take_window_name_changed */
 
     vt_reply_fn reply;
     void *reply_arg;
@@ -133,6 +137,7 @@ void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
 void screen_shift_charset(struct screen *s, int g);
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
 void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len);
+void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len);
 void screen_bell(struct screen *s);
 void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);

@@ -110,6 +110,18 @@ const char *vt_cwd(const struct vt *vt)
     return vt->screen.cwd;
 }
 
+const char *vt_window_name(const struct vt *vt)
+{
+    return vt->screen.window_name;
+}
+
+bool vt_take_window_name_changed(struct vt *vt)
+{
+    bool changed = vt->screen.window_name_changed;
+    vt->screen.window_name_changed = false;
+    return changed;
+}
+
 int vt_cursor_style(const struct vt *vt)
 {
     return vt->screen.cursor_style;

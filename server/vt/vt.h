@@ -78,6 +78,12 @@ const char *vt_title(const struct vt *vt);
 /* Working directory from OSC 7: the path of a file:// URL, percent-decoded (or the
  * string as sent when it is not such a URL); "" if none. */
 const char *vt_cwd(const struct vt *vt);
+/* Window name set by screen's ESC k name ST (or BEL) - tmux's allow-rename - the last
+ * one set, "" if none (or if the program set ""): cleaned like titles, at most 255
+ * bytes. Kept by RIS. */
+const char *vt_window_name(const struct vt *vt);
+/* True once after each ESC k (even one setting the same name or ""), then false. */
+bool vt_take_window_name_changed(struct vt *vt);
 /* Cursor style from DECSCUSR (0 = default). */
 int vt_cursor_style(const struct vt *vt);
 /* Number of BELs received since the last call (and reset). */

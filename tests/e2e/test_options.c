@@ -110,6 +110,26 @@ static void test_repeatable_binding_needs_the_prefix_once(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* allow-rename: a program names its window with ESC k name ESC \\ (and without the
+ * option the sequence is swallowed, never printed). */
+static void test_allow_rename_lets_a_program_name_its_window(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-rename", "on", NULL), 1);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s",
+                             "sleep 0.5; printf '\\033kbuilder\\033\\\\'; echo shown; exec sleep 60",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-rename", "on", NULL), 0);
+    assert_true(wait_run_output(env, "builder", true, E2E_TIMEOUT, "list-windows", "-t", "s",
+                                "-F", "#{window_name}", NULL));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_non_null(strstr(out, "shown"));
+    assert_null(strstr(out, "builder"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +145,8 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_repeatable_binding_needs_the_prefix_once, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_allow_rename_lets_a_program_name_its_window,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1136,6 +1136,20 @@ static const struct mouse_encoding mouse_encodings_x10[] = {
     { 32, true, "", "", "" },
 };
 
+/* 1015: the X10 button code (32 + b, releases as 3) and the coordinates in decimal. */
+static const struct mouse_encoding mouse_encodings_urxvt[] = {
+    { 0, false, "\033[32;5;10M", "\033[32;5;10M", "\033[32;5;10M" },
+    { 0, true, "\033[35;5;10M", "\033[35;5;10M", "\033[35;5;10M" },
+    { 2 | KEY_MOUSE_CTRL, true, "\033[51;5;10M", "\033[51;5;10M", "\033[51;5;10M" },
+    { 64, false, "\033[96;5;10M", "\033[96;5;10M", "\033[96;5;10M" },
+    { 65 | KEY_MOUSE_SHIFT, false, "\033[101;5;10M", "\033[101;5;10M", "\033[101;5;10M" },
+    { 32, false, "", "\033[64;5;10M", "\033[64;5;10M" },
+    { 34 | KEY_MOUSE_META, false, "", "\033[74;5;10M", "\033[74;5;10M" },
+    { 35, false, "", "", "\033[67;5;10M" },
+    { 64, true, "", "", "" },
+    { 32, true, "", "", "" },
+};
+
 static void assert_mouse_encodes_to(const struct mouse_event *m, int flags, int x, int y,
                                     const char *expected)
 {
@@ -1181,6 +1195,161 @@ static void test_mouse_encode_x10_for_each_mode(void **state)
 {
     (void)state;
     check_mouse_encodings(0, mouse_encodings_x10, LEN(mouse_encodings_x10));
+}
+
+/* Values below 96 (+ 32 < 128) are one byte in 1005, so small events match X10. */
+static void test_mouse_encode_utf8_small_values_match_x10(void **state)
+{
+    (void)state;
+    check_mouse_encodings(KEY_ENC_MOUSE_UTF8, mouse_encodings_x10, LEN(mouse_encodings_x10));
+}
+
+static void test_mouse_encode_urxvt_for_each_mode(void **state)
+{
+    (void)state;
+    check_mouse_encodings(KEY_ENC_MOUSE_URXVT, mouse_encodings_urxvt,
+                          LEN(mouse_encodings_urxvt));
+}
+
+static void test_mouse_encode_utf8_coordinates_up_to_2015(void **state)
+{
+    struct mouse_event m = { 0, 0, 0, false, false };
+    int flags = KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_UTF8;
+    char out[32];
+
+    (void)state;
+    /* 1-based 95 is the last one-byte value (127); 96 (128) takes two bytes. */
+    assert_mouse_encodes_to(&m, flags, 94, 95, "\033[M \x7f\xc2\x80");
+    /* Past X10's 223. */
+    assert_mouse_encodes_to(&m, flags, 222, 223, "\033[M \xc3\xbf\xc4\x80");
+    assert_mouse_encodes_to(&m, flags, 999, 0, "\033[M \xd0\x88!");
+    /* 1-based 2015 (2047, U+07FF) is the last coordinate; 2016 would need three bytes. */
+    assert_mouse_encodes_to(&m, flags, 2014, 2014, "\033[M \xdf\xbf\xdf\xbf");
+    assert_int_equal(key_encode_mouse(&m, flags, 2015, 0, out), 0);
+    assert_int_equal(key_encode_mouse(&m, flags, 0, 2015, out), 0);
+    assert_int_equal(key_encode_mouse(&m, flags, 65533, 65533, out), 0);
+    /* The button code is a UTF-8 character too: every code X10 cannot send can be. */
+    m.button = 224;
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY, 0, 0, out), 0);
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_UTF8, 0, 0,
+                            "\033[M\xc4\x80!!");
+    m.button = 255;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_UTF8, 0, 0,
+                            "\033[M\xc4\x9f!!");
+    /* A release is button 3 with the modifiers, as X10. */
+    m.button = 1 | KEY_MOUSE_SHIFT;
+    m.release = true;
+    assert_mouse_encodes_to(&m, flags, 100, 0, "\033[M'\xc2\x85!");
+}
+
+static void test_mouse_encode_urxvt_coordinates_up_to_65534(void **state)
+{
+    struct mouse_event m = { 0, 0, 0, false, false };
+    int flags = KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_URXVT;
+    char out[32];
+
+    (void)state;
+    assert_mouse_encodes_to(&m, flags, 0, 0, "\033[32;1;1M");
+    assert_mouse_encodes_to(&m, flags, 223, 2015, "\033[32;224;2016M");
+    assert_mouse_encodes_to(&m, flags, 65533, 65533, "\033[32;65534;65534M");
+    assert_int_equal(key_encode_mouse(&m, flags, 65534, 0, out), 0);
+    assert_int_equal(key_encode_mouse(&m, flags, 0, 65534, out), 0);
+    assert_int_equal(key_encode_mouse(&m, flags, -1, 0, out), 0);
+    /* Every button code up to 255 (sent as 287). */
+    m.button = 255;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_URXVT, 65533, 65533,
+                            "\033[287;65534;65534M");
+    m.button = 256;
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_ANY | KEY_ENC_MOUSE_URXVT, 0, 0, out),
+                     0);
+}
+
+/* As xterm: 1006 wins over 1015, which wins over 1005. */
+static void test_mouse_encoding_precedence_sgr_then_urxvt_then_utf8(void **state)
+{
+    struct mouse_event m = { 0, 0, 2, true, false };
+    int all = KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_SGR | KEY_ENC_MOUSE_URXVT
+              | KEY_ENC_MOUSE_UTF8;
+
+    (void)state;
+    assert_mouse_encodes_to(&m, all, 99, 0, "\033[<2;100;1m");
+    assert_mouse_encodes_to(&m, all & ~KEY_ENC_MOUSE_SGR, 99, 0, "\033[35;100;1M");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_NORMAL | KEY_ENC_MOUSE_UTF8, 99, 0,
+                            "\033[M#\xc2\x84!");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_NORMAL, 99, 0, "\033[M#\x84!");
+}
+
+/* Mode 9 as xterm: presses of buttons 1-3 only, without modifier bits; no release,
+ * motion, wheel or buttons 8-11. */
+static void test_mouse_x10_mode_reports_plain_presses_only(void **state)
+{
+    static const struct {
+        int button;
+        bool release;
+        const char *x10, *utf8, *urxvt, *sgr; /* at (4, 9); "" for none */
+    } cases[] = {
+        { 0, false, "\033[M %*", "\033[M %*", "\033[32;5;10M", "\033[<0;5;10M" },
+        { 1, false, "\033[M!%*", "\033[M!%*", "\033[33;5;10M", "\033[<1;5;10M" },
+        { 2 | KEY_MOUSE_MODS, false, "\033[M\"%*", "\033[M\"%*", "\033[34;5;10M",
+          "\033[<2;5;10M" },
+        { 0, true, "", "", "", "" },
+        { 3, false, "", "", "", "" },                  /* a release in X10 form */
+        { 64, false, "", "", "", "" },                 /* wheel */
+        { 65 | KEY_MOUSE_CTRL, false, "", "", "", "" },
+        { 32, false, "", "", "", "" },                 /* motion, button held */
+        { 35, false, "", "", "", "" },                 /* motion */
+        { 128, false, "", "", "", "" },                /* button 8 */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < LEN(cases); i++) {
+        struct mouse_event m = { 0, 0, cases[i].button, cases[i].release, false };
+
+        assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10, 4, 9, cases[i].x10);
+        assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_UTF8, 4, 9,
+                                cases[i].utf8);
+        assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_URXVT, 4, 9,
+                                cases[i].urxvt);
+        assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_SGR, 4, 9,
+                                cases[i].sgr);
+    }
+}
+
+static void test_mouse_x10_mode_limits_follow_the_encoding(void **state)
+{
+    struct mouse_event m = { 0, 0, KEY_MOUSE_META, false, false };
+    char out[32];
+
+    (void)state;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10, 222, 222, "\033[M \xff\xff");
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_X10, 223, 0, out), 0);
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_UTF8, 2014, 0,
+                            "\033[M \xdf\xbf!");
+    assert_int_equal(key_encode_mouse(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_UTF8, 2015, 0,
+                                      out), 0);
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_URXVT, 65533, 0,
+                            "\033[32;65534;1M");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_SGR, 65533, 0,
+                            "\033[<0;65534;1M");
+}
+
+/* Mode 9 is the narrowest tracking mode: with 1000/1002/1003 also set, those apply. */
+static void test_mouse_x10_mode_yields_to_wider_modes(void **state)
+{
+    struct mouse_event m = { 0, 0, 1 | KEY_MOUSE_CTRL, true, false };
+
+    (void)state;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10, 4, 9, "");
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_NORMAL, 4, 9, "\033[M3%*");
+    m.release = false;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_NORMAL, 4, 9, "\033[M1%*");
+    m.button = 64;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_NORMAL, 4, 9, "\033[M`%*");
+    m.button = 32;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_X10 | KEY_ENC_MOUSE_BUTTON, 4, 9, "\033[M@%*");
+    /* Without any tracking mode an encoding alone sends nothing. */
+    m.button = 0;
+    assert_mouse_encodes_to(&m, KEY_ENC_MOUSE_UTF8 | KEY_ENC_MOUSE_URXVT, 4, 9, "");
 }
 
 static void test_mouse_encode_limits(void **state)
@@ -1329,6 +1498,14 @@ int main(void)
         cmocka_unit_test(test_mouse_encode_sgr_for_each_mode),
         cmocka_unit_test(test_mouse_encode_x10_for_each_mode),
         cmocka_unit_test(test_mouse_encode_limits),
+        cmocka_unit_test(test_mouse_encode_utf8_small_values_match_x10),
+        cmocka_unit_test(test_mouse_encode_urxvt_for_each_mode),
+        cmocka_unit_test(test_mouse_encode_utf8_coordinates_up_to_2015),
+        cmocka_unit_test(test_mouse_encode_urxvt_coordinates_up_to_65534),
+        cmocka_unit_test(test_mouse_encoding_precedence_sgr_then_urxvt_then_utf8),
+        cmocka_unit_test(test_mouse_x10_mode_reports_plain_presses_only),
+        cmocka_unit_test(test_mouse_x10_mode_limits_follow_the_encoding),
+        cmocka_unit_test(test_mouse_x10_mode_yields_to_wider_modes),
         cmocka_unit_test(test_mouse_parse_of_encode_round_trips),
     };
 

@@ -437,6 +437,148 @@ static void test_can_aborts_osc_without_setting_title(void **state)
     term_free(t);
 }
 
+/* ---- ESC k name ST: screen's window name ---- */
+
+static void test_window_name_is_stored_and_not_printed(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    assert_string_equal(vt_window_name(t->vt), "");
+    assert_false(vt_take_window_name_changed(t->vt));
+    feed(t, "ab\033kmy shell\033\\");
+    assert_string_equal(vt_window_name(t->vt), "my shell");
+    ASSERT_ROW(t, 0, "ab");
+    ASSERT_CURSOR(t, 2, 0);
+    feed(t, "cd");
+    ASSERT_ROW(t, 0, "abcd");
+    /* Not a title. */
+    assert_string_equal(vt_title(t->vt), "");
+    term_free(t);
+}
+
+static void test_window_name_changed_reported_once_per_set(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    feed(t, "\033kvim\007");
+    assert_true(vt_take_window_name_changed(t->vt));
+    assert_false(vt_take_window_name_changed(t->vt));
+    /* The same name again is a set too. */
+    feed(t, "\033kvim\007");
+    assert_true(vt_take_window_name_changed(t->vt));
+    assert_false(vt_take_window_name_changed(t->vt));
+    /* So is an empty one (tmux: back to automatic naming). */
+    feed(t, "\033k\033\\");
+    assert_string_equal(vt_window_name(t->vt), "");
+    assert_true(vt_take_window_name_changed(t->vt));
+    /* Other sequences and RIS do not touch it. */
+    feed(t, "\033kkept\007\033]2;title\007\033c");
+    assert_true(vt_take_window_name_changed(t->vt));
+    assert_string_equal(vt_window_name(t->vt), "kept");
+    feed(t, "text\033[2J");
+    assert_false(vt_take_window_name_changed(t->vt));
+    term_free(t);
+}
+
+static void test_window_name_ended_by_bel_or_st(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    feed(t, "\033kone\007x");
+    assert_string_equal(vt_window_name(t->vt), "one");
+    feed(t, "\033ktwo\033\\y");
+    assert_string_equal(vt_window_name(t->vt), "two");
+    ASSERT_ROW(t, 0, "xy");
+    ASSERT_CURSOR(t, 2, 0);
+    /* Any ESC ends it (as an OSC); the ESC then starts the next sequence. */
+    feed(t, "\033kthree\033[2Cz");
+    assert_string_equal(vt_window_name(t->vt), "three");
+    ASSERT_ROW(t, 0, "xy  z");
+    term_free(t);
+}
+
+static void test_window_name_split_across_feeds(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    const char *s = "\033kcaf\xc3\xa9 ed";
+    /* One byte at a time (the UTF-8 character too): nothing set before the end. */
+    for (size_t i = 0; s[i] != '\0'; i++) {
+        vt_feed(t->vt, s + i, 1);
+        assert_false(vt_take_window_name_changed(t->vt));
+        assert_string_equal(vt_window_name(t->vt), "");
+        ASSERT_CURSOR(t, 0, 0);
+    }
+    feed(t, "\033");
+    feed(t, "\\");
+    feed(t, "!");
+    assert_true(vt_take_window_name_changed(t->vt));
+    assert_string_equal(vt_window_name(t->vt), "caf\xc3\xa9 ed");
+    ASSERT_ROW(t, 0, "!");
+    ASSERT_CURSOR(t, 1, 0);
+    feed(t, "\033");
+    feed(t, "k");
+    feed(t, "ab");
+    feed(t, "c\007");
+    assert_string_equal(vt_window_name(t->vt), "abc");
+    ASSERT_ROW(t, 0, "!");
+    term_free(t);
+}
+
+static void test_window_name_control_chars_not_stored(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    feed(t, "\033ka\001b\tc\r\nd\x7f" "e\xc2\x85" "f\xff" "g\007");
+    assert_string_equal(vt_window_name(t->vt), "abcdefg");
+    /* The controls inside were not executed either. */
+    ASSERT_CURSOR(t, 0, 0);
+    assert_int_equal(vt_take_bells(t->vt), 0);
+    term_free(t);
+}
+
+static void test_window_name_overlong_is_capped(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    char buf[8192];
+    size_t n = 0;
+    n += (size_t)sprintf(buf, "\033k");
+    for (int i = 0; i < 5000; i++)
+        buf[n++] = 'a';
+    n += (size_t)sprintf(buf + n, "\033\\ok");
+    vt_feed(t->vt, buf, n);
+    assert_int_equal(strlen(vt_window_name(t->vt)), 255);
+    assert_int_equal(strspn(vt_window_name(t->vt), "a"), 255);
+    ASSERT_ROW(t, 0, "ok");
+    ASSERT_CURSOR(t, 2, 0);
+    /* Two-byte characters are never cut: 127 of them fit. */
+    n = (size_t)sprintf(buf, "\033k");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)sprintf(buf + n, "\xc3\xa9");
+    buf[n++] = '\007';
+    vt_feed(t->vt, buf, n);
+    assert_int_equal(strlen(vt_window_name(t->vt)), 254);
+    term_free(t);
+}
+
+static void test_window_name_aborted_by_can_and_sub(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    feed(t, "\033kold\007");
+    assert_true(vt_take_window_name_changed(t->vt));
+    feed(t, "\033knope\030x");
+    assert_string_equal(vt_window_name(t->vt), "old");
+    assert_false(vt_take_window_name_changed(t->vt));
+    feed(t, "\033knope\032y");
+    assert_string_equal(vt_window_name(t->vt), "old");
+    assert_false(vt_take_window_name_changed(t->vt));
+    /* The rest of the aborted string is printed as text, as after an aborted OSC. */
+    ASSERT_ROW(t, 0, "xy");
+    term_free(t);
+}
+
 static void test_dcs_ignored_until_st(void **state)
 {
     (void)state;
@@ -1524,6 +1666,13 @@ int main(void)
         cmocka_unit_test(test_osc_overflow_truncated_without_crash),
         cmocka_unit_test(test_other_osc_ignored),
         cmocka_unit_test(test_can_aborts_osc_without_setting_title),
+        cmocka_unit_test(test_window_name_is_stored_and_not_printed),
+        cmocka_unit_test(test_window_name_changed_reported_once_per_set),
+        cmocka_unit_test(test_window_name_ended_by_bel_or_st),
+        cmocka_unit_test(test_window_name_split_across_feeds),
+        cmocka_unit_test(test_window_name_control_chars_not_stored),
+        cmocka_unit_test(test_window_name_overlong_is_capped),
+        cmocka_unit_test(test_window_name_aborted_by_can_and_sub),
         cmocka_unit_test(test_dcs_ignored_until_st),
         cmocka_unit_test(test_sos_pm_apc_ignored),
         cmocka_unit_test(test_del_ignored),
