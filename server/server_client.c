@@ -327,19 +327,26 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             free(title);
         }
     }
-    size_t len = evbuffer_get_length(frame);
-    if (len > 0) {
-        /* Split into messages under the protocol's payload limit. */
-        while (evbuffer_get_length(frame) > 0) {
-            size_t n = evbuffer_get_length(frame);
-            if (n > PROTO_MAX_PAYLOAD / 2)
-                n = PROTO_MAX_PAYLOAD / 2;
-            char hdr[PROTO_HEADER_SIZE];
-            proto_encode_header(MSG_OUTPUT, (uint32_t)n, hdr);
-            evbuffer_add(out, hdr, sizeof hdr);
-            evbuffer_remove_buffer(frame, out, n);
-        }
+    /* Split into messages under the protocol's payload limit. */
+    struct evbuffer *msgs = evbuffer_new();
+    while (evbuffer_get_length(frame) > 0) {
+        size_t n = evbuffer_get_length(frame);
+        if (n > PROTO_MAX_PAYLOAD / 2)
+            n = PROTO_MAX_PAYLOAD / 2;
+        char hdr[PROTO_HEADER_SIZE];
+        proto_encode_header(MSG_OUTPUT, (uint32_t)n, hdr);
+        evbuffer_add(msgs, hdr, sizeof hdr);
+        evbuffer_remove_buffer(frame, msgs, n);
     }
+    /* Nothing queued before it: write the frame now, on this turn of the loop (a
+     * keystroke's echo leaves at once); only what the socket does not take waits in the
+     * bufferevent. */
+    if (evbuffer_get_length(out) == 0 && evbuffer_get_length(msgs) > 0) {
+        if (evbuffer_write(msgs, c->fd) < 0 && errno != EAGAIN && errno != EINTR)
+            evbuffer_drain(msgs, evbuffer_get_length(msgs)); /* the event callback closes it */
+    }
+    evbuffer_add_buffer(out, msgs);
+    evbuffer_free(msgs);
     evbuffer_free(frame);
     c->needs_redraw = false;
 }
