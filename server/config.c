@@ -46,8 +46,12 @@ static bool condition_true(struct server *s, const char *text)
     char **argv;
     const char *err;
     /* The condition is one (usually quoted) word. */
-    if (cmd_split(text, &argv, &err) < 1)
+    int argc = cmd_split(text, &argv, &err);
+    if (argc < 1) {
+        if (argc == 0)
+            cmd_free_argv(argv); /* an empty condition: the (empty) argv is ours */
         return false;
+    }
     struct format_ctx f = {.server = s};
     char *value = format_expand(&f, argv[0]);
     bool yes = *value != '\0' && strcmp(value, "0") != 0;

@@ -1,88 +1,64 @@
-/* cmd_fuzz.c - libFuzzer target for the command parser (server/cmd.c): the input is a
- * config file (lines as source-file reads them), each line split by cmd_split into
- * words, cut into commands at ";" words, each command looked up (cmd_lookup, with
- * unique prefixes), its flags parsed against the entry's spec (cmd_parse_flags, the
- * same function cmd_execute_argv uses), and its -t / -s target resolved against an
- * in-memory server (tests/fuzz/fake_server.c) by cmd_find_session / _window / _pane.
+/* cmd_fuzz.c - libFuzzer target for the config and command parsers: the input is a
+ * config file, loaded by config_load (server/config.c: lines, '\' continuations, '#'
+ * comments, %if/%elif/%else/%endif with format conditions, FILE:LINE errors) into an
+ * in-memory server with sessions (tests/fuzz/fake_server.c). Every command line goes
+ * through cmd_execute_string: cmd_split_at (quotes, backslashes, ';'), cmd_lookup
+ * (aliases, unique prefixes), cmd_parse_flags (the entry's spec, --long options, -e),
+ * then the gate of cmd_gate.c, which checks each parse, resolves its -t/-s targets with
+ * cmd_find_session/_window/_pane and runs the commands that only touch memory (as from a
+ * config file: no client). Deferred work (hooks...) runs once at the end.
  *
- * Commands that only read or rename in-memory state then run for real, as from a config
- * file (no client): list-*, has-session, show-options, capture-pane, display-message,
- * bind-key/unbind-key, rename-*, select/next/previous/last-window, set-option of the
- * plain value options... Commands that would fork, open files, signal or stop the server
- * (new-*, kill-*, respawn-*, send-keys, source-file, set-option log-file, wait-*) stop
- * after flag parsing and target resolution.
- *
- * cmd_parse_flags is static, so cmd.c is compiled into this file; the cmd.o of
- * libtmx_server.a is then never linked (every symbol it defines is defined here). */
-#include "../../server/cmd.c"
-
+ * Checked besides ASan/UBSan: cmd_split_at's words and its NULL-terminated argv, a
+ * syntax error always with a reason and a column inside the line; a parsed command has
+ * only flags of its spec, its arguments inside argv and in the entry's range; a target
+ * found is consistent (the pane in the window, the window in the session). */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "cmd.h"
+#include "cmd_gate.h"
+#include "config.h"
 #include "fake_server.h"
+#include "log.h"
+#include "server_int.h"
+#include "session.h"
 
-static void fail(const char *what, const char *line)
+static void fail(const char *what, const char *detail)
 {
-    fprintf(stderr, "cmd_fuzz: %s (line \"%s\")\n", what, line);
+    fprintf(stderr, "cmd_fuzz: %s (%s)\n", what, detail);
     abort();
 }
 
-static bool runs(const struct cmd_entry *e, const struct cmd_args *args)
+static void check_parsed(struct cmd_ctx *ctx, const struct cmd_entry *e,
+                         const struct cmd_args *args, int argc, char **argv)
 {
-    static const char *const safe[] = {
-        "has-session", "list-sessions", "list-windows", "list-panes", "list-commands",
-        "list-keys", "show-options", "capture-pane", "display-message", "bind-key",
-        "unbind-key", "rename-session", "rename-window", "select-window", "next-window",
-        "previous-window", "last-window", "command-prompt", "confirm-before",
-        "refresh-client", "start-server", NULL,
-    };
-    static const char *const options[] = {
-        "history-limit", "base-index", "escape-time", "kill-grace", "prefix",
-        "remain-on-exit", "default-shell", "default-terminal", NULL,
-    };
-    if (strcmp(e->name, "set-option") == 0) {
-        for (const char *const *o = options; *o != NULL; o++) {
-            if (args->argc > 0 && strcmp(args->argv[0], *o) == 0)
-                return true;
-        }
-        return false;
-    }
-    for (const char *const *s = safe; *s != NULL; s++) {
-        if (strcmp(e->name, *s) == 0)
-            return true;
-    }
-    return false;
-}
-
-static void run_command(struct cmd_ctx *ctx, int argc, char **argv, const char *line)
-{
-    const char *why = NULL;
-    const struct cmd_entry *e = cmd_lookup(argv[0], &why);
-    if (e == NULL) {
-        if (why == NULL)
-            fail("cmd_lookup failed without a reason", line);
-        return;
-    }
-    if (strncmp(e->name, argv[0], strlen(argv[0])) != 0 &&
-        (e->alias == NULL || strcmp(e->alias, argv[0]) != 0))
-        fail("cmd_lookup found an entry the name is no prefix or alias of", line);
-
-    struct cmd_args args;
-    if (cmd_parse_flags(ctx, e, argc, argv, &args) != 0)
-        return;
-    if (args.argc < 0 || args.argc > argc - 1 || args.argv + args.argc != argv + argc)
-        fail("parsed arguments outside argv", line);
-    if (args.argc < e->min_args || (e->max_args >= 0 && args.argc > e->max_args))
-        fail("argument count outside the entry's range accepted", line);
+    if (args->argc < 0 || args->argc > argc - 1 || args->argv + args->argc != argv + argc)
+        fail("parsed arguments outside argv", e->name);
+    if (args->argc < e->min_args || (e->max_args >= 0 && args->argc > e->max_args))
+        fail("argument count outside the entry's range accepted", e->name);
     for (int i = 0; i < 128; i++) {
-        if (args.flags[i] == NULL)
+        if (args->flags[i] == NULL)
             continue;
         if (i == ':' || i == 0 || strchr(e->spec, i) == NULL)
-            fail("a flag not in the spec was set", line);
-        (void)strlen(args.flags[i]);
+            fail("a flag not in the spec was set", e->name);
+        (void)strlen(args->flags[i]);
+    }
+    if (args->nenv < 0 || args->nenv > 64)
+        fail("bad -e count", e->name);
+    for (int i = 0; i < args->nenv; i++) {
+        if (args->env[i] == NULL || strchr(args->env[i], '=') == NULL)
+            fail("-e without NAME=VALUE accepted", e->name);
     }
 
-    /* Resolve the targets the way the commands do. */
-    const char *targets[] = {args.flags['t'], args.flags['s']};
+    /* Resolve the targets the way the commands do (errors go to ctx->err). */
+    const char *targets[] = {args->flags['t'], args->flags['s']};
     for (size_t i = 0; i < 2; i++) {
         if (targets[i] == NULL && i > 0)
             continue;
@@ -90,77 +66,80 @@ static void run_command(struct cmd_ctx *ctx, int argc, char **argv, const char *
         struct window *w = NULL;
         struct pane *p = cmd_find_pane(ctx, targets[i], &w, &sess);
         if (p != NULL && (w == NULL || sess == NULL || p->window != w || w->session != sess))
-            fail("cmd_find_pane gave a pane not in its window/session", line);
+            fail("cmd_find_pane gave a pane not in its window/session", targets[i]);
+        sess = NULL;
         w = cmd_find_window(ctx, targets[i], &sess);
         if (w != NULL && (sess == NULL || w->session != sess))
-            fail("cmd_find_window gave a window not in its session", line);
+            fail("cmd_find_window gave a window not in its session", targets[i]);
         (void)cmd_find_session(ctx, targets[i]);
     }
-
-    if (runs(e, &args))
-        (void)e->exec(ctx, &args);
 }
 
-static void run_line(struct cmd_ctx *ctx, const char *line)
+/* cmd_split_at on one line (an exact-size copy: ASan sees a read past its NUL). */
+static void split_line(const char *line, size_t len)
 {
+    char *copy = malloc(len + 1);
+    memcpy(copy, line, len);
+    copy[len] = '\0';
     char **argv = NULL;
     const char *err = NULL;
-    int argc = cmd_split(line, &argv, &err);
+    int column = -1;
+    int argc = cmd_split_at(copy, &argv, &err, &column);
     if (argc < 0) {
-        if (err == NULL)
-            fail("cmd_split failed without a reason", line);
-        return;
+        if (err == NULL || column < 1 || (size_t)column > strlen(copy))
+            fail("cmd_split_at error without a reason or outside the line", copy);
+    } else {
+        for (int i = 0; i < argc; i++) {
+            if (argv[i] == NULL || strlen(argv[i]) > strlen(copy))
+                fail("cmd_split_at word NULL or longer than the line", copy);
+        }
+        if (argv[argc] != NULL)
+            fail("cmd_split_at argv not NULL-terminated", copy);
+        cmd_free_argv(argv);
     }
-    for (int i = 0; i < argc; i++) {
-        if (argv[i] == NULL)
-            fail("cmd_split gave a NULL word", line);
-        if (strlen(argv[i]) > strlen(line))
-            fail("cmd_split gave a word longer than the line", line);
-    }
-    if (argv[argc] != NULL)
-        fail("cmd_split argv not NULL-terminated", line);
+    free(copy);
+}
 
-    /* Commands between ";" words, as cmd_execute_string cuts them. */
-    int start = 0;
-    for (int i = 0; i <= argc; i++) {
-        if (i < argc && strcmp(argv[i], ";") != 0)
-            continue;
-        char *saved = argv[i];
-        argv[i] = NULL;
-        if (i > start)
-            run_command(ctx, i - start, argv + start, line);
-        argv[i] = saved;
-        start = i + 1;
-    }
-    cmd_free_argv(argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    log_open("/dev/null"); /* the debug-log paths too (DESIGN.md pitfall 9) */
+    cmd_gate_selftest();
+    cmd_gate_parsed = check_parsed;
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct server *s = fake_server_create();
-    struct cmd_ctx ctx = {.server = s, .out = evbuffer_new(), .err = evbuffer_new()};
-
-    /* Lines as getline gives them (a NUL inside a line ends it for the parser). */
-    char *text = malloc(size + 1);
-    memcpy(text, data, size);
-    text[size] = '\0';
-    size_t pos = 0;
-    while (pos < size) {
-        char *nl = memchr(text + pos, '\n', size - pos);
-        size_t end = nl != NULL ? (size_t)(nl - text) + 1 : size;
-        /* An exact-size copy of the line, newline included, as getline keeps it. */
-        size_t len = end - pos;
-        char *line = malloc(len + 1);
-        memcpy(line, text + pos, len);
-        line[len] = '\0';
-        run_line(&ctx, line);
-        free(line);
-        pos = end;
+    /* Each line on its own through the splitter. */
+    for (size_t pos = 0; pos < size;) {
+        const uint8_t *nl = memchr(data + pos, '\n', size - pos);
+        size_t end = nl != NULL ? (size_t)(nl - data) : size;
+        const uint8_t *nul = memchr(data + pos, '\0', end - pos);
+        split_line((const char *)data + pos, (nul != NULL ? (size_t)(nul - data) : end) - pos);
+        pos = end + 1;
     }
-    free(text);
 
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
+    /* The whole input as a config file. */
+    int fd = memfd_create("tmx-fuzz.conf", MFD_CLOEXEC);
+    if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+        abort();
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    struct server *s = fake_server_create(true);
+    struct evbuffer *errors = evbuffer_new();
+    config_load(s, NULL, path, false, errors);
+    /* Every error line is FILE:LINE: message. */
+    size_t n = evbuffer_get_length(errors);
+    if (n > 0) {
+        const char *text = (const char *)evbuffer_pullup(errors, -1);
+        if (strncmp(text, path, strlen(path)) != 0 || text[n - 1] != '\n')
+            fail("config error not FILE:LINE: message", "errors");
+    }
+    evbuffer_free(errors);
+    event_base_loop(s->base, EVLOOP_NONBLOCK); /* deferred work: hooks, renames */
     fake_server_free(s);
+    close(fd);
     return 0;
 }

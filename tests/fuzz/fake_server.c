@@ -1,29 +1,45 @@
-/* fake_server.c - see fake_server.h. */
+/* fake_server.c - see fake_server.h. Mirrors server_main() and server_free_all() of
+ * server/server.c: when the server gains state, add it here too. */
 #include "fake_server.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "defer.h"
+#include "hooks.h"
+#include "job.h"
 #include "key_bindings.h"
+#include "options.h"
+#include "server_client.h"
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
 #include "xmalloc.h"
 
-static struct pane *fake_pane(struct server *s, struct window *w, const char *text)
+static struct pane *fake_pane(struct server *s, struct window *w, const char *text, bool dead)
 {
     struct pane *p = xcalloc(1, sizeof *p);
     p->window = w;
     p->server = s;
     p->id = s->next_pane_id++;
-    p->fd = -1;
-    p->pid = 0; /* never a real process: nothing may signal it */
-    p->cols = 20;
-    p->rows = 5;
+    p->pid = 0; /* never a process: pane_free and kill-pane have nothing to signal */
+    p->fd = dead ? -1 : open("/dev/null", O_WRONLY | O_CLOEXEC);
+    p->cols = w->cols;
+    p->rows = w->rows;
+    p->cwd = xstrdup("/tmp");
     p->vt = vt_create(p->cols, p->rows, 10);
     vt_feed(p->vt, text, strlen(text));
-    p->cwd = xstrdup("/tmp");
+    p->to_pty = evbuffer_new();
+    if (dead) {
+        p->reaped = p->eof = p->dead = true;
+        p->wait_status = 3 << 8; /* exited with status 3 */
+        p->exit_time = 1700000000;
+    }
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
     if (w->active == NULL)
         w->active = p;
@@ -31,82 +47,130 @@ static struct pane *fake_pane(struct server *s, struct window *w, const char *te
 }
 
 static struct window *fake_window(struct server *s, struct session *sess, int index,
-                                  const char *name, const char *text)
+                                  const char *name, const char *text, bool dead)
 {
     struct window *w = window_create(sess, index, name);
-    w->cols = 20;
-    w->rows = 5;
-    fake_pane(s, w, text);
+    w->cols = sess->cols;
+    w->rows = sess->rows;
+    fake_pane(s, w, text, dead);
     session_attach_window(sess, w);
     if (sess->current == NULL)
         sess->current = w;
     return w;
 }
 
-struct server *fake_server_create(void)
+struct server *fake_server_create(bool populated)
 {
     struct server *s = xcalloc(1, sizeof *s);
+    s->pid = getpid();
+    s->start_time = 1700000000;
+    s->socket_path = xstrdup("/nonexistent/tmx-fuzz/default");
+    s->label = xstrdup("default");
+    s->listen_fd = -1;
     TAILQ_INIT(&s->clients);
     TAILQ_INIT(&s->sessions);
-    s->socket_path = xstrdup("/tmp/tmx-fuzz/default");
-    s->label = xstrdup("default");
-    s->pid = getpid();
-    s->listen_fd = -1;
-    s->prefix = 'b' | KEYC_CTRL;
-    s->history_limit = 10;
+    TAILQ_INIT(&s->jobs);
+    s->options = options_create(NULL);
+    options_set_defaults(s->options, OPTION_SERVER);
+    s->session_options = options_create(NULL);
+    options_set_defaults(s->session_options, OPTION_SESSION);
+    s->window_options = options_create(NULL);
+    options_set_defaults(s->window_options, OPTION_WINDOW);
     s->default_shell = xstrdup("/bin/sh");
     s->default_terminal = xstrdup("tmux-256color");
-    s->escape_time_ms = 10;
-    s->kill_grace = 10;
+    s->base = event_base_new();
     key_bindings_init(s);
+    if (!populated)
+        return s;
 
-    char *env[] = {"TERM=xterm", "HOME=/tmp"};
-    struct session *work = session_create(s, "work", "/tmp", env, 2, 20, 5);
-    fake_window(s, work, 0, "vim", "\033]2;editing\007hello\r\nworld\r\n\033[31mred\033[m");
-    struct window *w1 = fake_window(s, work, 1, "shell", "$ ls\r\n\343\201\202wide\r\n1\n2\n3\n4\n5\n6");
-    fake_window(s, work, 5, "logs", "\033[?1049h\033[2J alt screen");
+    char *env[] = {"TERM=xterm", "HOME=/tmp", "TMX_PANE=%1"};
+    struct session *work = session_create(s, "work", "/tmp", env, 3, 20, 5);
+    fake_window(s, work, 0, "vim", "\033]2;editing\007hello\r\nworld\r\n\033[31mred\033[m", false);
+    struct window *w1 = fake_window(s, work, 1, "shell",
+                                    "$ ls\r\n\343\201\202wide\r\n1\n2\n3\n4\n5\n6", false);
+    fake_window(s, work, 5, "logs", "\033[?1049h\033[2J alt screen\033[?1000h", false);
     session_select_window(work, w1);
 
     struct session *work2 = session_create(s, "work2", NULL, NULL, 0, 20, 5);
-    fake_window(s, work2, 0, "top", "\033]0;top - 12:00\007load 0.00");
+    fake_window(s, work2, 0, "top", "\033]0;top - 12:00\007load 0.00", false);
 
     struct session *other = session_create(s, "other", "/", NULL, 0, 20, 5);
-    struct window *w3 = fake_window(s, other, 3, "done", "bye\r\n");
-    struct pane *dead = w3->active;
-    dead->reaped = true;
-    dead->eof = true;
-    dead->dead = true;
-    dead->wait_status = 3 << 8; /* exited with status 3 */
-    dead->exit_time = 1700000000;
+    fake_window(s, other, 3, "done", "bye\r\n", true);
     return s;
+}
+
+struct client *fake_client_create(struct server *s, struct session *sess, const char *term)
+{
+    struct client *c = xcalloc(1, sizeof *c);
+    c->server = s;
+    c->id = 1000 + s->next_client_id++;
+    c->fd = -1;
+    c->pid = 4242;
+    c->identified = true;
+    c->attached = sess != NULL;
+    c->session = sess;
+    c->cols = 80;
+    c->rows = 24;
+    c->term = term != NULL ? xstrdup(term) : NULL;
+    c->cwd = xstrdup("/tmp");
+    c->status_row = -1;
+    TAILQ_INSERT_TAIL(&s->clients, c, entry);
+    return c;
+}
+
+void fake_client_free(struct client *c)
+{
+    TAILQ_REMOVE(&c->server->clients, c, entry);
+    free(c->term);
+    free(c->cwd);
+    for (size_t i = 0; i < c->nenv; i++)
+        free(c->env[i]);
+    free(c->env);
+    free(c);
 }
 
 void fake_server_free(struct server *s)
 {
-    struct session *sess;
-    while ((sess = TAILQ_FIRST(&s->sessions)) != NULL) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            struct pane *p;
-            while ((p = TAILQ_FIRST(&w->panes)) != NULL) {
-                TAILQ_REMOVE(&w->panes, p, entry);
-                vt_free(p->vt);
-                free(p->cwd);
-                free(p);
-            }
-        }
-        session_free(sess); /* the windows are pane-less now: nothing to signal */
+    struct client *c;
+    while ((c = TAILQ_FIRST(&s->clients)) != NULL) {
+        if (c->bev != NULL)
+            server_client_free(c);
+        else
+            fake_client_free(c);
     }
+    struct session *sess;
+    while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
+        session_free(sess);
     key_bindings_free(s);
+    job_free_all(s);
+    defer_free(s);
+    hooks_free(s);
     for (size_t i = 0; i < s->nchannels; i++) {
         free(s->channels[i].name);
         free(s->channels[i].waiters);
+        free(s->channels[i].lockers);
     }
     free(s->channels);
+    while (s->nwaiters > 0)
+        server_pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
-    free(s->socket_path);
-    free(s->label);
+    if (s->clock_timer != NULL)
+        event_free(s->clock_timer);
+    if (s->grace_timer != NULL)
+        event_free(s->grace_timer);
+    if (s->listen_ev != NULL)
+        event_free(s->listen_ev);
     free(s->default_shell);
     free(s->default_terminal);
+    free(s->config_errors);
+    for (size_t i = 0; i < s->nprompt_history; i++)
+        free(s->prompt_history[i]);
+    free(s->prompt_history);
+    options_free(s->options);
+    options_free(s->session_options);
+    options_free(s->window_options);
+    free(s->socket_path);
+    free(s->label);
+    event_base_free(s->base);
     free(s);
 }

@@ -1,26 +1,30 @@
 /* format_fuzz.c - libFuzzer target for the format expander (server/format.c): the input
- * is a template (up to its first NUL byte, as -F and option values are C strings),
- * expanded in every kind of context the callers build:
- *   - server only (no session, window, pane or client: display-message without
- *     sessions, list-commands...);
- *   - a session only, then format_defaults filling window and pane;
+ * is a template (up to its first NUL byte, as -F values and options are C strings),
+ * expanded in every kind of context callers build:
+ *   - no context at all (ctx NULL) and a context with every member NULL;
+ *   - server only (display-message without sessions, %if in a config file);
+ *   - a session only, then format_defaults filling in its window and pane;
  *   - session + window (list-windows), session + window + pane (list-panes), for every
  *     pane of the in-memory server of tests/fuzz/fake_server.c, including a dead one;
  *   - the same with an attached client (status line, display-message from a key), and
- *     with a client that has no TERM.
- * Checked: a result is always returned and NUL-terminated (ASan sees the rest), and a
- * template without '#' expands to itself. */
+ *     with a client that has no TERM; a pane given without its session.
+ * Checked: a result is always returned, NUL-terminated (ASan sees the rest) and at most
+ * 64 KiB (format.h), and a template without '#' expands to itself. A template that takes
+ * too long (FORMAT_MAX_STEPS) shows as a libFuzzer timeout. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_gate.h"
 #include "fake_server.h"
 #include "format.h"
+#include "log.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
-#include "xmalloc.h"
+
+#define OUTPUT_MAX (64 * 1024)
 
 static struct server *srv;
 static struct client *client_with_term, *client_without_term;
@@ -33,6 +37,10 @@ static void expand(const struct format_ctx *ctx, const char *template)
         abort();
     }
     size_t n = strlen(out);
+    if (n > OUTPUT_MAX) {
+        fprintf(stderr, "format_fuzz: %zu bytes of output, more than 64 KiB\n", n);
+        abort();
+    }
     if (strchr(template, '#') == NULL && strcmp(out, template) != 0) {
         fprintf(stderr, "format_fuzz: \"%s\" without '#' expanded to \"%.*s\"\n", template,
                 (int)n, out);
@@ -41,32 +49,17 @@ static void expand(const struct format_ctx *ctx, const char *template)
     free(out);
 }
 
-static struct client *fake_client(struct session *sess, const char *term)
-{
-    struct client *c = xcalloc(1, sizeof *c);
-    c->server = srv;
-    c->fd = -1;
-    c->pid = 4242;
-    c->identified = true;
-    c->attached = true;
-    c->cols = 80;
-    c->rows = 24;
-    c->term = term != NULL ? xstrdup(term) : NULL;
-    c->cwd = xstrdup("/tmp");
-    c->session = sess;
-    TAILQ_INSERT_TAIL(&srv->clients, c, entry);
-    return c;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    log_open("/dev/null");
+    cmd_gate_selftest(); /* formats do not run commands, but nothing may slip through */
     /* format_expand only reads: one server for every input. */
-    srv = fake_server_create();
+    srv = fake_server_create(true);
     struct session *first = TAILQ_FIRST(&srv->sessions);
-    client_with_term = fake_client(first, "xterm-256color");
-    client_without_term = fake_client(TAILQ_NEXT(first, entry), NULL);
+    client_with_term = fake_client_create(srv, first, "xterm-256color");
+    client_without_term = fake_client_create(srv, TAILQ_NEXT(first, entry), NULL);
     return 0;
 }
 
@@ -76,7 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(template, data, size);
     template[size] = '\0';
 
-    struct format_ctx ctx = {.server = srv};
+    expand(NULL, template);
+    struct format_ctx ctx = {0};
+    expand(&ctx, template);
+    ctx.server = srv;
     expand(&ctx, template);
 
     struct session *sess;
@@ -99,10 +95,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         }
     }
-    /* A pane without its window or session (nothing in format.h requires them). */
+    /* A window and pane given without their session (format.h allows it). */
     struct window *w = TAILQ_FIRST(&TAILQ_FIRST(&srv->sessions)->windows);
     ctx = (struct format_ctx){.server = srv, .window = w, .pane = w->active,
                               .client = client_without_term};
+    expand(&ctx, template);
+    ctx = (struct format_ctx){.pane = w->active};
     expand(&ctx, template);
 
     free(template);

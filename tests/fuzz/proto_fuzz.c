@@ -5,14 +5,18 @@
  *    proto_next_string (the MSG_IDENTIFY strings after struct proto_identify, the
  *    MSG_COMMAND argv, MSG_ENVIRON). Buffers are exact-size heap copies, so ASan flags
  *    any read past a length; the results are checked against the lengths.
- * 2. The server's own decoder (server_client.c: client_read_cb, client_identify, the
- *    MSG_ENVIRON / MSG_RESIZE / MSG_COMMAND handling): the same bytes are written into
- *    one end of a socketpair whose other end is a server client on a private libevent
- *    loop of a server without sessions, with the debug log on (DESIGN.md pitfall 9,
- *    into /dev/null). MSG_COMMAND messages are passed only for commands that cannot
- *    start processes, write files or stop the server (the first one naming any other
- *    command ends the stream there); the server must survive and close or answer the
- *    client, never crash. */
+ * 2. The server's side of a connection (server_client.c: client_read_cb,
+ *    client_identify, MSG_ENVIRON / MSG_RESIZE / MSG_COMMAND / MSG_INPUT, and from there
+ *    attach, key input, prompts, bindings, frames rendered for the client's TERM): the
+ *    same bytes are written into one end of a socketpair whose other end is a client of
+ *    an in-memory server with sessions (tests/fuzz/fake_server.c) on its own libevent
+ *    loop, with the debug log on (DESIGN.md pitfall 9, into /dev/null). Commands, from
+ *    MSG_COMMAND or from key bindings, run only if the gate of cmd_gate.c lets them
+ *    (nothing that forks, opens files, signals or stops the server). The server must
+ *    answer or drop the client, never crash, and free everything (LeakSanitizer).
+ *
+ * The seed corpus files are made of real messages (PROTO_VERSION, the struct layout of
+ * protocol.md); see corpus/proto/. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,13 +29,12 @@
 
 #include <event2/event.h>
 
-#include "cmd.h"
-#include "key_bindings.h"
+#include "cmd_gate.h"
+#include "fake_server.h"
 #include "log.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
-#include "xmalloc.h"
 
 static void fail(const char *what, size_t at)
 {
@@ -103,47 +106,7 @@ static void decode_stream(const uint8_t *data, size_t size)
     }
 }
 
-/* ---- 2. The server's decoder -------------------------------------------------- */
-
-static struct server *srv;
-
-/* Commands a fuzzed MSG_COMMAND may run: they only read the (empty) server state. */
-static bool command_allowed(const char *payload, size_t len)
-{
-    static const char *const allowed[] = {
-        "has-session",  "list-sessions", "list-commands", "list-keys",
-        "show-options", "display-message", "start-server", NULL,
-    };
-    size_t off = 0;
-    const char *name = proto_next_string(payload, len, &off);
-    if (name == NULL)
-        return true; /* no argv: nothing runs */
-    const char *why = NULL;
-    const struct cmd_entry *e = cmd_lookup(name, &why);
-    if (e == NULL)
-        return true; /* an unknown command is only an error message */
-    for (const char *const *a = allowed; *a != NULL; a++) {
-        if (strcmp(e->name, *a) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* How many bytes of data to send: up to the first MSG_COMMAND that is not allowed. */
-static size_t safe_prefix(const uint8_t *data, size_t size)
-{
-    size_t pos = 0;
-    while (pos < size) {
-        struct proto_header hdr;
-        if (proto_peek(data + pos, size - pos, &hdr, NULL) != PROTO_OK)
-            return size;
-        if (hdr.type == MSG_COMMAND &&
-            !command_allowed((const char *)data + pos + PROTO_HEADER_SIZE, hdr.len))
-            return pos;
-        pos += PROTO_HEADER_SIZE + hdr.len;
-    }
-    return size;
-}
+/* ---- 2. The server's side ------------------------------------------------------ */
 
 static void drain(int fd)
 {
@@ -154,9 +117,9 @@ static void drain(int fd)
 
 static void serve(const uint8_t *data, size_t size)
 {
-    size = safe_prefix(data, size);
+    struct server *srv = fake_server_create(true);
     int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         abort();
     int bufsize = 1 << 20;
     setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof bufsize);
@@ -165,6 +128,8 @@ static void serve(const uint8_t *data, size_t size)
     struct client *c = server_client_create(srv, sv[0]);
     c->uid = getuid();
 
+    /* Write what the socket takes, turn the loop, read what the server sent back;
+     * after the last byte the client hangs up (EOF), and the server must let it go. */
     size_t sent = 0;
     for (int i = 0; i < 10000 && !TAILQ_EMPTY(&srv->clients); i++) {
         if (sent < size) {
@@ -174,38 +139,22 @@ static void serve(const uint8_t *data, size_t size)
             else if (n < 0 && errno != EAGAIN && errno != EINTR)
                 sent = size;
             if (sent == size)
-                shutdown(sv[1], SHUT_WR); /* EOF after the data: the client is gone */
+                shutdown(sv[1], SHUT_WR);
         }
         event_base_loop(srv->base, EVLOOP_NONBLOCK);
         drain(sv[1]);
     }
-    /* Still there (exiting with unsent output, or the loop bound): close it now. */
-    while ((c = TAILQ_FIRST(&srv->clients)) != NULL)
-        server_client_free(c);
     close(sv[1]);
+    fake_server_free(srv); /* frees a client still there (server_client_free) */
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    signal(SIGPIPE, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN); /* as the server does */
     log_open("/dev/null");
-    srv = xcalloc(1, sizeof *srv);
-    srv->base = event_base_new();
-    TAILQ_INIT(&srv->clients);
-    TAILQ_INIT(&srv->sessions);
-    srv->socket_path = xstrdup("/tmp/tmx-fuzz/default");
-    srv->label = xstrdup("default");
-    srv->pid = getpid();
-    srv->listen_fd = -1;
-    srv->prefix = 'b' | KEYC_CTRL;
-    srv->history_limit = 2000;
-    srv->default_shell = xstrdup("/bin/sh");
-    srv->default_terminal = xstrdup("tmux-256color");
-    srv->escape_time_ms = 10;
-    srv->kill_grace = 10;
-    key_bindings_init(srv);
+    cmd_gate_selftest();
     return 0;
 }
 
