@@ -10,6 +10,7 @@
 #include "chooser.h"
 #include "format.h"
 #include "options.h"
+#include "pane_draw.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -250,34 +251,25 @@ void compose_client(struct client *c)
     else if (c->overlay != NULL)
         compose_overlay(c, rows);
     else {
+        int covered_cols = 0, covered_rows = 0;
+        if (p != NULL) {
+            pane_draw(p, cv, 0, 0, cv->cols, rows);
+            covered_cols = p->cols < cv->cols ? p->cols : cv->cols;
+            covered_rows = p->rows < rows ? p->rows : rows;
+        }
+        /* Past the window (a smaller client shares the session): the marker. */
         for (int y = 0; y < rows; y++) {
-            struct grid_cell *row = canvas_cell(cv, 0, y);
-            int x = 0;
-            if (p != NULL && y < p->rows) {
-                /* A line of the pane, copied whole: the hot part of every frame. */
-                int n = p->cols < cv->cols ? p->cols : cv->cols;
-                const struct grid_line *line = grid_line_const(vt_grid(p->vt), y);
-                int used = line != NULL ? (line->used < n ? line->used : n) : 0;
-                if (used > 0)
-                    memcpy(row, line->cells, (size_t)used * sizeof *row);
-                for (x = used; x < n; x++)
-                    row[x] = grid_blank_cell;
-                /* A wide character cut by the client's edge would be split: blank it. */
-                if (n > 0 && row[n - 1].width == 2) {
-                    row[n - 1] = (struct grid_cell){.width = 1};
-                }
-            }
-            for (; x < cv->cols; x++)
-                canvas_put_cell(cv, x, y, p != NULL ? marker_ch : ' ', 1, p != NULL ? &marker : &blank);
+            for (int x = y < covered_rows ? covered_cols : 0; x < cv->cols; x++)
+                canvas_put_cell(cv, x, y, p != NULL ? marker_ch : ' ', 1,
+                                p != NULL ? &marker : &blank);
         }
         if (p != NULL) {
             int cx, cy;
-            vt_cursor(p->vt, &cx, &cy);
+            bool visible;
+            pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
             cv->cx = cx < cv->cols ? cx : cv->cols - 1;
             cv->cy = cy < rows ? cy : rows - 1;
-            cv->cursor_visible = (vt_modes(p->vt) & VT_MODE_CURSOR_VISIBLE) && cx < cv->cols &&
-                                 cy < rows;
-            cv->cursor_style = vt_cursor_style(p->vt);
+            cv->cursor_visible = visible && cx < cv->cols && cy < rows;
         }
     }
     if (status)

@@ -18,6 +18,7 @@ static const char *const choices_log_format[] = {"raw", "text", NULL};
 const struct option_def option_table[] = {
     /* server */
     STR("default-terminal", OPTION_SERVER, "", "TERM inside panes (empty: tmux-256color if terminfo has it, else screen-256color)"),
+    NUM("buffer-limit", OPTION_SERVER, "50", 1, 100000, "automatic paste buffers kept (the oldest dropped first)"),
     NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
     FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),
     NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),

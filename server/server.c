@@ -691,6 +691,7 @@ static void server_free_all(struct server *s)
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
     key_bindings_free(s);
+    paste_free_all(s);
     job_free_all(s);
     defer_free(s);
     hooks_free(s);
@@ -749,6 +750,7 @@ int server_main(const struct server_config *cfg)
     TAILQ_INIT(&s.clients);
     TAILQ_INIT(&s.sessions);
     TAILQ_INIT(&s.jobs);
+    TAILQ_INIT(&s.paste_buffers);
     s.next_session_id = s.next_window_id = s.next_pane_id = 0;
     s.options = options_create(NULL);
     options_set_defaults(s.options, OPTION_SERVER);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "keys.h"
+#include "paste.h"
 
 struct event_base;
 struct deferred;
@@ -87,6 +88,8 @@ struct server {
     struct pane_waiter *waiters;
     size_t nwaiters;
     struct job_list jobs;      /* run-shell and hook commands still running */
+    struct paste_list paste_buffers; /* paste.h: newest first */
+    unsigned next_paste_index;       /* N of the next automatic bufferN */
     struct hook *hooks;        /* set-hook: event name -> command */
     size_t nhooks;
 

@@ -1,0 +1,42 @@
+/* pane_draw.c - copy a pane's screen (or its mode's view) into a canvas rectangle. */
+#include "pane_draw.h"
+
+#include <string.h>
+
+#include "grid.h"
+#include "pane.h"
+#include "render.h"
+#include "vt.h"
+
+void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
+{
+    int n = p->cols < width ? p->cols : width;
+    int rows = p->rows < height ? p->rows : height;
+    if (x0 + n > cv->cols)
+        n = cv->cols - x0;
+    if (y0 + rows > cv->rows)
+        rows = cv->rows - y0;
+    if (n <= 0)
+        return;
+    const struct grid *g = vt_grid(p->vt);
+    for (int y = 0; y < rows; y++) {
+        /* A line of the pane, copied whole: the hot part of every frame. */
+        struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
+        const struct grid_line *line = grid_line_const(g, y);
+        int used = line != NULL ? (line->used < n ? line->used : n) : 0;
+        if (used > 0)
+            memcpy(row, line->cells, (size_t)used * sizeof *row);
+        for (int x = used; x < n; x++)
+            row[x] = grid_blank_cell;
+        /* A wide character cut by the rectangle's edge would be split: blank it. */
+        if (row[n - 1].width == 2)
+            row[n - 1] = (struct grid_cell){.width = 1};
+    }
+}
+
+void pane_draw_cursor(struct pane *p, int *x, int *y, bool *visible, int *style)
+{
+    vt_cursor(p->vt, x, y);
+    *visible = (vt_modes(p->vt) & VT_MODE_CURSOR_VISIBLE) != 0;
+    *style = vt_cursor_style(p->vt);
+}

@@ -1,0 +1,44 @@
+/* paste.h - paste buffers: text copied in copy mode or set with set-buffer /
+ * load-buffer, newest first. Automatic buffers (named bufferN) are capped by the
+ * buffer-limit option, the oldest dropped first; named ones stay until deleted. */
+#ifndef TMX_PASTE_H
+#define TMX_PASTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include "queue.h"
+
+struct server;
+
+struct paste_buffer {
+    TAILQ_ENTRY(paste_buffer) entry;
+    char *name;
+    char *data;      /* not NUL-terminated: may hold any bytes */
+    size_t size;
+    time_t created;
+    bool automatic;  /* named by tmx (bufferN), counted against buffer-limit */
+};
+TAILQ_HEAD(paste_list, paste_buffer);
+
+/* Add an automatic buffer (newest), taking ownership of data; drops the oldest
+ * automatic buffers beyond buffer-limit. Returns it. */
+struct paste_buffer *paste_add(struct server *s, char *data, size_t size);
+/* Set buffer 'name' (replacing its data, and making it the newest), or add an
+ * automatic one when name is NULL; takes ownership of data. */
+struct paste_buffer *paste_set(struct server *s, const char *name, char *data, size_t size);
+/* The newest buffer, or NULL if there are none. */
+struct paste_buffer *paste_top(struct server *s);
+struct paste_buffer *paste_find(struct server *s, const char *name);
+/* Rename a buffer; false if 'to' is taken by another buffer. */
+bool paste_rename(struct server *s, struct paste_buffer *pb, const char *to);
+void paste_delete(struct server *s, struct paste_buffer *pb);
+/* Apply buffer-limit now (the option was lowered). */
+void paste_trim(struct server *s);
+size_t paste_count(const struct server *s);
+void paste_free_all(struct server *s);
+/* A short one-line sample of the buffer for lists: control characters shown as
+ * octal escapes (\012), at most 'width' bytes of the text. Caller frees. */
+char *paste_sample(const struct paste_buffer *pb, size_t width);
+
+#endif
