@@ -22,7 +22,7 @@ const struct option_def option_table[] = {
     NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
     FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),
     NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),
-    CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "on: programs in panes may set the terminal's clipboard (OSC 52)"),
+    CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "external: text copied in tmx goes to the terminal's clipboard (OSC 52); on: programs in panes may set it too (it also becomes a paste buffer)"),
     STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync)"),
 
     /* session */

@@ -16,6 +16,13 @@ static void paste_free(struct paste_buffer *pb)
     free(pb);
 }
 
+/* With set-clipboard on or external, the buffer's text goes to the terminals too. */
+void paste_to_clipboard(struct server *s, const struct paste_buffer *pb)
+{
+    if (options_get_number(s->options, "set-clipboard") != 0) /* not "off" */
+        server_clipboard_set(s, pb->data, pb->size);
+}
+
 void paste_trim(struct server *s)
 {
     long long limit = options_get_number(s->options, "buffer-limit");
@@ -42,6 +49,13 @@ struct paste_buffer *paste_add(struct server *s, char *data, size_t size)
     pb->automatic = true;
     TAILQ_INSERT_HEAD(&s->paste_buffers, pb, entry);
     paste_trim(s);
+    return pb;
+}
+
+struct paste_buffer *paste_copy(struct server *s, char *data, size_t size)
+{
+    struct paste_buffer *pb = paste_add(s, data, size);
+    paste_to_clipboard(s, pb);
     return pb;
 }
 

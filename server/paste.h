@@ -24,6 +24,13 @@ TAILQ_HEAD(paste_list, paste_buffer);
 /* Add an automatic buffer (newest), taking ownership of data; drops the oldest
  * automatic buffers beyond buffer-limit. Returns it. */
 struct paste_buffer *paste_add(struct server *s, char *data, size_t size);
+/* Text the user copied (copy mode, set-buffer -w): paste_add, and when the server
+ * option set-clipboard is on or external, also sent to the clipboard of the terminals
+ * of all attached clients that take OSC 52 (server_clipboard_set). Takes ownership of
+ * data. Returns the new buffer. */
+struct paste_buffer *paste_copy(struct server *s, char *data, size_t size);
+/* Send a buffer's text to the terminals' clipboard if set-clipboard allows it. */
+void paste_to_clipboard(struct server *s, const struct paste_buffer *pb);
 /* Set buffer 'name' (replacing its data, and making it the newest), or add an
  * automatic one when name is NULL; takes ownership of data. */
 struct paste_buffer *paste_set(struct server *s, const char *name, char *data, size_t size);

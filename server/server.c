@@ -19,6 +19,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "base64.h"
 #include "cmd.h"
 #include "config.h"
 #include "defer.h"
@@ -526,6 +527,12 @@ void server_pane_output(struct pane *p, size_t bytes)
         server_silence_restart(s, w);
 }
 
+/* Whether client c's terminal takes OSC 52 (see RENDER_FLAG_CLIPBOARD). */
+static bool client_has_clipboard(const struct client *c)
+{
+    return c->attached && c->caps != NULL && render_caps_flag(c->caps, RENDER_FLAG_CLIPBOARD);
+}
+
 void server_pane_clipboard(struct pane *p, const char *selection, const char *base64)
 {
     struct server *s = p->server;
@@ -539,11 +546,38 @@ void server_pane_clipboard(struct pane *p, const char *selection, const char *ba
             sel[n++] = *q;
     }
     sel[n] = '\0';
+    /* The text also becomes the newest paste buffer, as when it is copied in tmx. */
+    unsigned char *text = xmalloc(strlen(base64) / 4 * 3 + 3);
+    long len = base64_decode(base64, text);
+    if (len > 0)
+        paste_add(s, (char *)text, (size_t)len);
+    else
+        free(text);
     char *seq = xasprintf("\033]52;%s;%s\a", sel, base64);
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->attached && c->session == p->window->session)
+        if (client_has_clipboard(c) && c->session == p->window->session)
             server_client_send(c, MSG_OUTPUT, seq, strlen(seq));
+    }
+    free(seq);
+}
+
+void server_clipboard_set(struct server *s, const char *data, size_t size)
+{
+    if (size > SERVER_CLIPBOARD_MAX) {
+        log_debug("clipboard: %zu bytes copied, more than %d: not sent", size,
+                  SERVER_CLIPBOARD_MAX);
+        return;
+    }
+    size_t prefix = strlen("\033]52;c;");
+    char *seq = xmalloc(prefix + base64_encoded_size(size) + 2);
+    memcpy(seq, "\033]52;c;", prefix);
+    size_t len = prefix + base64_encode(data, size, seq + prefix);
+    seq[len++] = '\a';
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (client_has_clipboard(c))
+            server_client_send(c, MSG_OUTPUT, seq, len);
     }
     free(seq);
 }

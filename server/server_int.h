@@ -141,6 +141,11 @@ void server_pane_apply_log(struct server *s, struct pane *p);
 /* A pane's program set the clipboard (OSC 52): with set-clipboard on, the terminals of
  * the clients showing it get it. */
 void server_pane_clipboard(struct pane *p, const char *selection, const char *base64);
+/* Largest text sent to the terminals' clipboard: more is not sent (it stays a buffer). */
+#define SERVER_CLIPBOARD_MAX (1024 * 1024)
+/* Put text on the clipboard of every attached client's terminal whose terminal takes
+ * OSC 52 (ESC ] 52 ; c ; base64 BEL), whatever set-clipboard says (callers check). */
+void server_clipboard_set(struct server *s, const char *data, size_t size);
 /* Show a message on the status line of every client showing the pane's session. */
 void server_pane_message(struct pane *p, const char *msg);
 /* Called once a pane is finished (reaped and drained): close it and maybe its window. */

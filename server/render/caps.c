@@ -39,6 +39,7 @@ static const char *const cap_names[RENDER_CAP_COUNT] = {
     [RENDER_CAP_SMAM] = "smam",   [RENDER_CAP_RMAM] = "rmam",  [RENDER_CAP_RMUL] = "rmul",
     [RENDER_CAP_REP] = "rep",     [RENDER_CAP_TSL] = "tsl",    [RENDER_CAP_FSL] = "fsl",
     [RENDER_CAP_SYNC] = "Sync",   [RENDER_CAP_KMOUS] = "kmous",
+    [RENDER_CAP_MS] = "Ms",
 };
 
 /* TERM prefixes of terminals known to take xterm's OSC 2 title even when their
@@ -181,6 +182,15 @@ static void caps_classify(struct render_caps *caps)
      * mouse input (kmous) or says it is xterm-like (XT) is taken to have them. */
     caps->flags[RENDER_FLAG_XTERM_MODES] = caps->strings[RENDER_CAP_KMOUS] != NULL ||
                                           caps->flags[RENDER_FLAG_XT];
+    /* OSC 52: an entry that says so (Ms), or a TERM naming xterm, tmux or screen, the
+     * usual values inside terminals that take OSC 52 but whose entries omit Ms. */
+    bool clipboard = caps->strings[RENDER_CAP_MS] != NULL;
+    static const char *const clipboard_terms[] = {"xterm", "tmux", "screen"};
+    for (size_t i = 0; !clipboard && i < sizeof clipboard_terms / sizeof clipboard_terms[0]; i++) {
+        if (strncmp(caps->term, clipboard_terms[i], strlen(clipboard_terms[i])) == 0)
+            clipboard = true;
+    }
+    caps->flags[RENDER_FLAG_CLIPBOARD] = clipboard;
 }
 
 static struct render_caps *caps_load(const char *term, bool truecolor, char *err,

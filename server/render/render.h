@@ -108,6 +108,7 @@ enum render_cap {
     RENDER_CAP_FSL,
     RENDER_CAP_SYNC,       /* extended Sync: p1 = 1 begins, 2 ends a synchronized update */
     RENDER_CAP_KMOUS,      /* kmous: what a mouse event starts with */
+    RENDER_CAP_MS,         /* extended Ms: set the selection (OSC 52), p1 selection, p2 base64 */
     RENDER_CAP_COUNT
 };
 /* Boolean capabilities, and what tmx concluded from the strings. */
@@ -122,6 +123,9 @@ enum render_flag {
                             * (xterm, screen, tmux, rxvt, alacritty, foot, kitty...) */
     RENDER_FLAG_XTERM_MODES, /* xterm's DECSET mouse/paste/focus modes are understood:
                               * the terminal has kmous or XT */
+    RENDER_FLAG_CLIPBOARD, /* OSC 52 sets the clipboard: the entry has Ms, or TERM
+                            * starts with xterm, tmux or screen (their entries often
+                            * lack Ms although the terminals behind them take it) */
     RENDER_FLAG_COUNT
 };
 const char *render_caps_string(const struct render_caps *caps, enum render_cap cap);
