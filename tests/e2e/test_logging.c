@@ -106,9 +106,28 @@ static void test_text_log_has_no_escape_sequences(void **state)
     assert_string_equal(text, "red text done\n");
 }
 
+/* Disk full while logging (the log is /dev/full, where every write fails with ENOSPC):
+ * logging stops with a message on the status line, the pane keeps running. */
+static void test_disk_full_stops_logging_not_the_pane(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* log-file is tmx's own */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job", NULL), 0);
+    struct pty_client *c = client_start(env, 100, 24, "attach", "-t", "job", NULL);
+    assert_true(client_wait_row(c, -1, "[job]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", "/dev/full", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "job", "echo first", "Enter", NULL), 0);
+    assert_true(client_wait_text(c, "logging stopped", E2E_TIMEOUT));
+    /* The pane goes on. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "job", "echo still-$((6*7))", "Enter", NULL), 0);
+    assert_capture(env, "job", "still-42");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_disk_full_stops_logging_not_the_pane, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_pipe_pane_and_log_file_capture_every_byte, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_text_log_has_no_escape_sequences, e2e_setup,

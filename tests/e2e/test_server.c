@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct pty_client *attach_s(struct tmx_env *env)
 {
@@ -68,12 +69,68 @@ static void test_server_survives_sighup(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
 }
 
+/* The socket file deleted under a running server: commands cannot find it, SIGUSR1
+ * makes the server listen again at the same path (docs/manual.md), and the sessions are
+ * all there. */
+static void test_sigusr1_recreates_a_deleted_socket(void **state)
+{
+    struct tmx_env *env = *state;
+    char *path = NULL;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, &path, NULL, "display-message", "-p", "#{socket_path}", NULL), 0);
+    path[strcspn(path, "\n")] = '\0';
+    pid_t pid = server_pid(env, "s");
+    assert_true(pid > 1);
+
+    assert_int_equal(unlink(path), 0);
+    char *err = NULL;
+    assert_int_not_equal(tmx_run(env, NULL, &err, "has-session", "-t", "s", NULL), 0);
+    free(err);
+    assert_int_equal(kill(pid, SIGUSR1), 0);
+    bool back = false;
+    for (int i = 0; i < 100 && !back; i++) {
+        back = access(path, F_OK) == 0;
+        if (!back)
+            sleep_ms(20);
+    }
+    assert_true(back);
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+    assert_int_equal(server_pid(env, "s"), pid); /* the same server, not a new one */
+    free(path);
+}
+
+/* A client killed with SIGKILL in the middle of a flood of frames: the server and the
+ * other client carry on and see the end of the output. */
+static void test_client_sigkill_mid_frame(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *watcher = attach_s(env);
+    struct pty_client *victim = client_start(env, 120, 40, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(victim, -1, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s",
+                             "for i in $(seq 1 200000); do echo line-$i-xxxxxxxxxxxxxxxxxxxx; done; echo FLOOD-DONE",
+                             "Enter", NULL),
+                     0);
+    sleep_ms(300); /* the flood is under way: frames are being written to both */
+    client_signal(victim, SIGKILL);
+    assert_int_not_equal(client_wait_exit(victim, E2E_TIMEOUT), -1);
+    assert_true(client_wait_text(watcher, "FLOOD-DONE", 60000));
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+    /* The server still serves new clients. */
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-clients", "-F", "#{client_width}", NULL), 0);
+    assert_int_equal(count_lines(out), 1);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_server_survives_sighup, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_kill_server_while_attached, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_server_sigkill_lost_server, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_sigusr1_recreates_a_deleted_socket, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_client_sigkill_mid_frame, e2e_setup, e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
