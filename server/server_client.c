@@ -89,6 +89,12 @@ void server_client_free(struct client *c)
     bool attached = c->attached;
     log_debug("client %d closed", c->fd);
     TAILQ_REMOVE(&s->clients, c, entry);
+    /* Nothing may schedule a frame for it from here on (closing its chooser or prompt
+     * asks for a redraw): its render timer is about to be freed. */
+    c->attached = false;
+    chooser_close(c);
+    overlay_clear(c);
+    prompt_clear(&c->prompt);
     /* Forget it in wait-for channels. */
     for (size_t i = 0; i < s->nchannels; i++) {
         struct wait_channel *ch = &s->channels[i];
@@ -123,9 +129,6 @@ void server_client_free(struct client *c)
     if (c->render != NULL)
         render_free(c->render);
     canvas_free(&c->canvas);
-    prompt_clear(&c->prompt);
-    overlay_clear(c);
-    chooser_close(c);
     free(c->status_ranges);
     free(c->status_cache);
     free(c->status_cache_title);

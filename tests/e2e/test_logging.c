@@ -88,14 +88,22 @@ static void test_text_log_has_no_escape_sequences(void **state)
         return;
     char path[512];
     snprintf(path, sizeof path, "%s/text.log", getenv("HOME"));
+    /* The job prints once the log is set up (the file "go" appears), however slow the
+     * machine is. */
+    char go[512];
+    snprintf(go, sizeof go, "%s/go", getenv("HOME"));
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
-                             "sleep 1; printf '\\033[31mred\\033[m text\\033]0;title\\007 done\\n'; "
+                             "while [ ! -e \"$HOME/go\" ]; do sleep 0.05; done; "
+                             "printf '\\033[31mred\\033[m text\\033]0;title\\007 done\\n'; "
                              "sleep 0.3",
                              NULL),
                      0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file-format", "text", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", path, NULL), 0);
+    FILE *g = fopen(go, "w");
+    assert_non_null(g);
+    fclose(g);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 0);
     FILE *f = fopen(path, "r");
     assert_non_null(f);

@@ -123,6 +123,22 @@ static void test_client_sigkill_mid_frame(void **state)
     free(out);
 }
 
+/* A client that dies with a list open (choose-tree): closing the list for it must not
+ * schedule a frame for the freed client (found by tests/fuzz/proto_fuzz). */
+static void test_client_killed_in_choose_tree(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    struct pty_client *other = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(other, -1, "[s]", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_text(c, "s: 1 windows", E2E_TIMEOUT));
+    client_signal(c, SIGKILL);
+    assert_int_not_equal(client_wait_exit(c, E2E_TIMEOUT), -1);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "echo alive-$((2*3))", "Enter", NULL), 0);
+    assert_true(client_wait_text(other, "alive-6", E2E_TIMEOUT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +147,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_server_sigkill_lost_server, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_sigusr1_recreates_a_deleted_socket, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_sigkill_mid_frame, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_client_killed_in_choose_tree, e2e_setup, e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
