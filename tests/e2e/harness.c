@@ -915,3 +915,13 @@ int count_zombies_of(pid_t ppid)
     closedir(d);
     return zombies;
 }
+
+void env_go(struct tmx_env *env)
+{
+    (void)env; /* HOME is the test's private directory (env_setup) */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/go", getenv("HOME"));
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+}

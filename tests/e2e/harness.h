@@ -63,6 +63,11 @@ pid_t server_pid(struct tmx_env *env, const char *target);
 int count_lines(const char *s);
 /* Processes in state Z (zombies) whose parent is ppid. */
 int count_zombies_of(pid_t ppid);
+/* A shell prefix for a pane command that must not start before the test is ready
+ * (options set, a log opened): it waits for env_go. Never sleep for that instead. */
+#define WAIT_FOR_GO "while [ ! -e \"$HOME/go\" ]; do sleep 0.05; done; "
+/* Lets the commands waiting in WAIT_FOR_GO go on (creates $HOME/go). */
+void env_go(struct tmx_env *env);
 /* Sleeps ms milliseconds (only where no condition can be polled). */
 void sleep_ms(int ms);
 

@@ -39,11 +39,12 @@ static void test_wait_pane_returns_the_commands_status(void **state)
         return; /* wait-pane is tmx's own */
     /* Keep finished panes, so a session is still there to name when its wait starts
      * after the command already ended (the other case, a live wait, comes first). */
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "ok", "sleep 1", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "ok", WAIT_FOR_GO "true", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "remain-on-exit", "on", NULL), 0);
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "three", "sleep 1; exit 3", NULL), 0);
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "term", "sleep 1; kill -TERM $$", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "three", WAIT_FOR_GO "exit 3", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "term", WAIT_FOR_GO "kill -TERM $$", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "keep", "sleep 60", NULL), 0);
+    env_go(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "ok", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "three", NULL), 3);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "term", NULL), 143);

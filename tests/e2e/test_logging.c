@@ -53,9 +53,9 @@ static void test_pipe_pane_and_log_file_capture_every_byte(void **state)
         return; /* log-file and wait-pane are tmx's own */
     char *pipe_path = NULL, *log_path = NULL;
     char *out = NULL;
-    /* The job starts printing after 2 s, once the pipe and the log are set up. */
+    /* The job starts printing once the pipe and the log are set up. */
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
-                             "sleep 2; seq 1 1300000; sleep 0.2", NULL),
+                             WAIT_FOR_GO "seq 1 1300000; sleep 0.2", NULL),
                      0);
     /* The harness made HOME this test's private temporary directory. */
     out = strdup(getenv("HOME"));
@@ -70,6 +70,7 @@ static void test_pipe_pane_and_log_file_capture_every_byte(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "pipe-pane", "-t", "job", pipe_cmd, NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", log_path, NULL), 0);
+    env_go(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 0);
     /* Stop piping: cat reads to the end and exits. */
     assert_int_equal(tmx_run(env, NULL, NULL, "pipe-pane", "-t", "job", NULL), 0);
@@ -90,20 +91,15 @@ static void test_text_log_has_no_escape_sequences(void **state)
     snprintf(path, sizeof path, "%s/text.log", getenv("HOME"));
     /* The job prints once the log is set up (the file "go" appears), however slow the
      * machine is. */
-    char go[512];
-    snprintf(go, sizeof go, "%s/go", getenv("HOME"));
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
-                             "while [ ! -e \"$HOME/go\" ]; do sleep 0.05; done; "
-                             "printf '\\033[31mred\\033[m text\\033]0;title\\007 done\\n'; "
+                             WAIT_FOR_GO "printf '\\033[31mred\\033[m text\\033]0;title\\007 done\\n'; "
                              "sleep 0.3",
                              NULL),
                      0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file-format", "text", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", path, NULL), 0);
-    FILE *g = fopen(go, "w");
-    assert_non_null(g);
-    fclose(g);
+    env_go(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 0);
     FILE *f = fopen(path, "r");
     assert_non_null(f);

@@ -117,10 +117,12 @@ static void test_allow_rename_lets_a_program_name_its_window(void **state)
     struct tmx_env *env = *state;
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-rename", "on", NULL), 1);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s",
-                             "sleep 0.5; printf '\\033kbuilder\\033\\\\'; echo shown; exec sleep 60",
+                             WAIT_FOR_GO "printf '\\033kbuilder\\033\\\\'; echo shown; exec sleep 60",
                              NULL),
                      0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-rename", "on", NULL), 0);
+    /* The program names its window only now that the option is on. */
+    env_go(env);
     assert_true(wait_run_output(env, "builder", true, E2E_TIMEOUT, "list-windows", "-t", "s",
                                 "-F", "#{window_name}", NULL));
     char *out = NULL;
