@@ -9,9 +9,11 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "capture.h"
 #include "format.h"
 #include "keys.h"
 #include "options.h"
+#include "paste.h"
 #include "proto.h"
 #include "server_client.h"
 #include "pane_pipe.h"
@@ -105,6 +107,8 @@ static int parse_line(const char *s, int edge, int *out)
     return 0;
 }
 
+/* capture-pane: the pane's text (see capture.h for -a -e -J -N) printed with -p, else
+ * kept as a paste buffer (-b names it). Works on any pane, attached or not. */
 int cmd_capture_pane(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
@@ -112,34 +116,44 @@ int cmd_capture_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
     if (p == NULL)
         return -1;
-    if (args->flags['p'] == NULL) {
-        cmd_error(ctx, "capture-pane: paste buffers are not available yet: use -p to print");
+    struct capture_opts o = {
+        .alternate = args->flags['a'] != NULL,
+        .escapes = args->flags['e'] != NULL,
+        .join = args->flags['J'] != NULL,
+        .keep_spaces = args->flags['N'] != NULL,
+    };
+    if (o.alternate && !(vt_modes(p->vt) & VT_MODE_ALT_SCREEN)) {
+        if (args->flags['q'] != NULL)
+            return 0;
+        cmd_error(ctx, "no alternate screen: pane %%%u is not in the alternate screen "
+                  "(-q: no error)", p->id);
         return -1;
     }
-    int history = grid_history_size(vt_main_grid(p->vt));
+    int history = capture_history_size(p->vt, o.alternate);
     int rows = vt_rows(p->vt);
-    int start = 0, end = rows - 1;
-    if (args->flags['S'] != NULL && parse_line(args->flags['S'], -history, &start) != 0) {
-        cmd_error(ctx, "invalid start line: %s", args->flags['S']);
+    o.start = 0;
+    o.end = rows - 1;
+    if (args->flags['S'] != NULL && parse_line(args->flags['S'], -history, &o.start) != 0) {
+        cmd_error(ctx, "invalid start line: %s (a number, negative for history, or -)",
+                  args->flags['S']);
         return -1;
     }
-    if (args->flags['E'] != NULL && parse_line(args->flags['E'], rows - 1, &end) != 0) {
-        cmd_error(ctx, "invalid end line: %s", args->flags['E']);
+    if (args->flags['E'] != NULL && parse_line(args->flags['E'], rows - 1, &o.end) != 0) {
+        cmd_error(ctx, "invalid end line: %s (a number, negative for history, or -)",
+                  args->flags['E']);
         return -1;
     }
-    if (start < -history)
-        start = -history;
-    if (end > rows - 1)
-        end = rows - 1;
-    size_t size = (size_t)vt_cols(p->vt) * 16 + 64;
-    char *line = xmalloc(size);
-    for (int y = start; y <= end; y++) {
-        /* vt_line_text: visible lines from 0, history lines from -1 (the newest). */
-        size_t n = vt_line_text(p->vt, y, line, size);
-        evbuffer_add(ctx->out, line, n);
-        evbuffer_add(ctx->out, "\n", 1);
+    if (args->flags['p'] != NULL) {
+        capture_text(p->vt, &o, ctx->out);
+        return 0;
     }
-    free(line);
+    struct evbuffer *text = evbuffer_new();
+    capture_text(p->vt, &o, text);
+    size_t len = evbuffer_get_length(text);
+    char *data = xmalloc(len + 1);
+    evbuffer_remove(text, data, len);
+    evbuffer_free(text);
+    paste_set(ctx->server, args->flags['b'], data, len);
     return 0;
 }
 

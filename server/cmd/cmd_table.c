@@ -6,7 +6,8 @@
 const struct cmd_entry cmd_table[] = {
     {"attach-session", "attach", "drt:", 0, 0, "[-dr] [-t target-session]", cmd_attach_session, NULL},
     {"bind-key", "bind", "nrT:N:", 1, -1, "[-nr] [-T key-table] key command [arguments]", cmd_bind_key, NULL},
-    {"capture-pane", "capturep", "pE:S:t:", 0, 0, "[-pJN] [-S start] [-E end] [-t target-pane]", cmd_capture_pane, NULL},
+    {"capture-pane", "capturep", "aeb:E:JNpqS:t:", 0, 0,
+     "[-aeJNpq] [-b buffer-name] [-S start-line] [-E end-line] [-t target-pane]", cmd_capture_pane, NULL},
     {"choose-tree", NULL, "swt:", 0, 0, "[-sw]", cmd_choose_tree, NULL},
     {"choose-window", NULL, "t:", 0, 0, "", cmd_choose_tree, NULL},
     {"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history, NULL},

@@ -1,0 +1,161 @@
+/* capture.c - capture-pane's text (see capture.h). One line is read at a time: a
+ * history line's pointer is only valid until the next one is asked for. */
+#include "capture.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <event2/buffer.h>
+
+#include "utf8.h"
+#include "vt.h"
+
+/* The grid holding the visible lines captured. */
+static const struct grid *capture_grid(const struct vt *vt, bool alternate)
+{
+    return alternate ? vt_main_grid(vt) : vt_grid(vt);
+}
+
+int capture_history_size(const struct vt *vt, bool alternate)
+{
+    return alternate ? 0 : grid_history_size(vt_main_grid(vt));
+}
+
+/* Line y in capture-pane numbering, or NULL. */
+static const struct grid_line *capture_line(const struct vt *vt, bool alternate, int y)
+{
+    if (y >= 0)
+        return grid_line_const(capture_grid(vt, alternate), y);
+    const struct grid *main = vt_main_grid(vt);
+    return grid_history_line(main, grid_history_size(main) + y);
+}
+
+/* Append the SGR parameters of a colour (base 30 for foreground, 40 background, 50
+ * for the underline colour, which has no short forms). */
+static void sgr_colour(struct evbuffer *out, uint32_t c, int base)
+{
+    uint32_t v = COLOUR_VALUE(c);
+    if (COLOUR_KIND(c) == COLOUR_PALETTE) {
+        if (base != 50 && v < 8)
+            evbuffer_add_printf(out, ";%u", base + v);
+        else if (base != 50 && v < 16)
+            evbuffer_add_printf(out, ";%u", base + 60 + v - 8);
+        else
+            evbuffer_add_printf(out, ";%d;5;%u", base + 8, v);
+    } else if (COLOUR_KIND(c) == COLOUR_RGB) {
+        evbuffer_add_printf(out, ";%d;2;%u;%u;%u", base + 8, v >> 16, (v >> 8) & 0xff, v & 0xff);
+    }
+}
+
+static bool pen_is_default(const struct grid_pen *p)
+{
+    return p->fg == COLOUR_DEFAULT && p->bg == COLOUR_DEFAULT && p->ul == COLOUR_DEFAULT &&
+           (p->attr & ~ATTR_PROTECTED) == 0;
+}
+
+/* One SGR sequence that resets and then sets everything pen has. */
+static void sgr_pen(struct evbuffer *out, const struct grid_pen *p)
+{
+    static const struct {
+        uint16_t attr;
+        const char *code;
+    } codes[] = {
+        {ATTR_BOLD, "1"},  {ATTR_DIM, "2"},    {ATTR_ITALIC, "3"}, {ATTR_BLINK, "5"},
+        {ATTR_REVERSE, "7"}, {ATTR_HIDDEN, "8"}, {ATTR_STRIKE, "9"}, {ATTR_OVERLINE, "53"},
+    };
+    evbuffer_add(out, "\033[0", 3);
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (p->attr & codes[i].attr)
+            evbuffer_add_printf(out, ";%s", codes[i].code);
+    }
+    if (p->attr & ATTR_UNDERLINE) {
+        int style = ATTR_UNDERLINE_STYLE(p->attr);
+        if (style <= 1)
+            evbuffer_add(out, ";4", 2);
+        else
+            evbuffer_add_printf(out, ";4:%d", style);
+    }
+    sgr_colour(out, p->fg, 30);
+    sgr_colour(out, p->bg, 40);
+    sgr_colour(out, p->ul, 50);
+    evbuffer_add(out, "m", 1);
+}
+
+static bool cell_blank(const struct grid_cell *c)
+{
+    return c->ch == 0 || c->ch == ' ';
+}
+
+/* Append one line's cells; *pen is what the SGR state is (with -e). */
+static void capture_one(const struct grid_line *l, int width, const struct capture_opts *o,
+                        bool continues, struct grid_pen *pen, struct evbuffer *out)
+{
+    int used = l != NULL ? l->used : 0;
+    /* How many cells are kept: all of them to the width (-N), those up to the last
+     * character written (-J, or a line that continues), else up to the last one that
+     * is not a space. */
+    int keep = 0;
+    if (o->keep_spaces) {
+        keep = used > width ? used : width;
+    } else {
+        for (int x = used - 1; x >= 0 && keep == 0; x--) {
+            const struct grid_cell *c = &l->cells[x];
+            if (c->width != 0 && ((o->join || continues) ? c->ch != 0 : !cell_blank(c)))
+                keep = x + 1;
+        }
+        if (continues && used > keep)
+            keep = used;
+    }
+    for (int x = 0; x < keep; x++) {
+        const struct grid_cell *c = x < used ? &l->cells[x] : &grid_blank_cell;
+        if (c->width == 0)
+            continue;
+        if (o->escapes) {
+            struct grid_pen want = {.fg = c->fg, .bg = c->bg, .attr = c->attr, .ul = c->ul};
+            want.attr &= (uint16_t)~ATTR_PROTECTED;
+            if (memcmp(&want, pen, sizeof want) != 0) {
+                if (pen_is_default(&want))
+                    evbuffer_add(out, "\033[0m", 4);
+                else
+                    sgr_pen(out, &want);
+                *pen = want;
+            }
+        }
+        char tmp[8];
+        int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);
+        if (c->comb != 0)
+            n += utf8_encode(c->comb, tmp + n);
+        evbuffer_add(out, tmp, (size_t)n);
+    }
+}
+
+void capture_text(const struct vt *vt, const struct capture_opts *o, struct evbuffer *out)
+{
+    const struct grid *g = capture_grid(vt, o->alternate);
+    int rows = grid_rows(g), width = grid_cols(g);
+    int history = capture_history_size(vt, o->alternate);
+    int start = o->start, end = o->end;
+    if (start > end) {
+        int t = start;
+        start = end;
+        end = t;
+    }
+    if (start < -history)
+        start = -history;
+    if (end > rows - 1)
+        end = rows - 1;
+    struct grid_pen pen = {0};
+    for (int y = start; y <= end; y++) {
+        const struct grid_line *l = capture_line(vt, o->alternate, y);
+        bool continues = o->join && l != NULL && l->wrapped && y < end;
+        capture_one(l, width, o, continues, &pen, out);
+        /* Nothing of l is used after this point (a history line may be gone). */
+        if (continues)
+            continue;
+        if (o->escapes && !pen_is_default(&pen)) {
+            evbuffer_add(out, "\033[0m", 4);
+            pen = (struct grid_pen){0};
+        }
+        evbuffer_add(out, "\n", 1);
+    }
+}
