@@ -36,6 +36,7 @@ struct client_run {
     struct tty tty;
     bool attached;
     bool stdin_open;
+    bool sending_stdin;     /* the server asked for stdin (load-buffer -) until EOF */
     char *inbuf;            /* bytes received from the server, not yet parsed */
     size_t inlen, insize;
     int exit_status;
@@ -310,6 +311,11 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
     case MSG_STDERR:
         write_fd_all(STDERR_FILENO, payload, hdr->len);
         return true;
+    case MSG_READ_STDIN:
+        run->sending_stdin = !run->attached && run->stdin_open;
+        if (!run->sending_stdin)
+            send_msg(run->fd, MSG_STDIN, NULL, 0); /* nothing to give: the end at once */
+        return true;
     case MSG_EXIT: {
         int32_t status = 1;
         if (hdr->len >= 4)
@@ -398,7 +404,8 @@ static void relay_loop(struct client_run *run)
         struct pollfd pfd[3] = {
             {.fd = run->fd, .events = POLLIN},
             {.fd = run->sig_fd, .events = POLLIN},
-            {.fd = run->attached && run->stdin_open ? STDIN_FILENO : -1, .events = POLLIN},
+            {.fd = (run->attached || run->sending_stdin) && run->stdin_open ? STDIN_FILENO : -1,
+             .events = POLLIN},
         };
         if (poll(pfd, 3, -1) < 0) {
             if (errno == EINTR)
@@ -417,10 +424,16 @@ static void relay_loop(struct client_run *run)
         }
         if (pfd[2].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
-            if (n > 0)
-                send_msg(run->fd, MSG_INPUT, buf, (size_t)n);
-            else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+            uint32_t type = run->sending_stdin ? MSG_STDIN : MSG_INPUT;
+            if (n > 0) {
+                if (send_msg(run->fd, type, buf, (size_t)n) != 0)
+                    run->sending_stdin = false; /* the server stopped listening */
+            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
                 run->stdin_open = false;
+                if (run->sending_stdin)
+                    send_msg(run->fd, MSG_STDIN, NULL, 0);
+                run->sending_stdin = false;
+            }
         }
     }
 }

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a message changes; client and server must agree. */
-#define PROTO_VERSION 1
+#define PROTO_VERSION 2
 /* Largest payload either side accepts. */
 #define PROTO_MAX_PAYLOAD (1u << 20)
 
@@ -26,6 +26,9 @@ enum proto_type {
     MSG_STDOUT,       /* text for the client's stdout (command output) */
     MSG_STDERR,       /* text for the client's stderr (errors) */
     MSG_EXIT,         /* int32 status, then a message\0 the client prints on exit */
+    MSG_READ_STDIN,   /* empty: send your stdin (load-buffer -) as MSG_STDIN */
+    /* client -> server */
+    MSG_STDIN,        /* bytes of the client's stdin; an empty payload is its end */
     MSG_TYPE_MAX
 };
 

@@ -1,11 +1,17 @@
-/* chooser.c - choose-tree and choose-window (see chooser.h). Items name sessions and
- * windows by id and are checked again when used: they may have gone meanwhile. */
+/* chooser.c - choose-tree, choose-window and choose-buffer (see chooser.h). Items name
+ * sessions and windows by id, buffers by name, and are checked again when used: they
+ * may have gone meanwhile. */
 #include "chooser.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/buffer.h>
+
+#include "cmd.h"
+#include "format.h"
+#include "paste.h"
 #include "render.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -17,12 +23,15 @@ struct chooser_item {
     uint32_t session_id;
     uint32_t window_id;    /* 0 with is_session */
     bool is_session;
+    char *buffer_name;     /* choose-buffer: the buffer, else NULL */
     char *text;
 };
 
 struct chooser {
     struct chooser_item *items;
     size_t n, selected, top;
+    bool buffers;          /* choose-buffer */
+    uint32_t pane_id;      /* choose-buffer: where Enter pastes */
 };
 
 static void add_item(struct chooser *ch, struct session *s, struct window *w, char *text)
@@ -65,14 +74,50 @@ void chooser_open(struct client *c, bool sessions_only)
     server_client_redraw(c);
 }
 
+static void free_items(struct chooser *ch)
+{
+    for (size_t i = 0; i < ch->n; i++) {
+        free(ch->items[i].text);
+        free(ch->items[i].buffer_name);
+    }
+    free(ch->items);
+    ch->items = NULL;
+    ch->n = 0;
+}
+
+/* One item per paste buffer, newest first, as list-buffers shows them. */
+static void list_buffers(struct chooser *ch, struct server *s)
+{
+    struct paste_buffer *pb;
+    TAILQ_FOREACH(pb, &s->paste_buffers, entry) {
+        struct format_ctx f = {.server = s, .buffer = pb};
+        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
+        ch->items[ch->n++] = (struct chooser_item){
+            .buffer_name = xstrdup(pb->name),
+            .text = format_expand(&f, "#{buffer_name}: #{buffer_size} bytes: #{buffer_sample}")};
+    }
+    if (ch->selected >= ch->n)
+        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
+}
+
+void chooser_open_buffers(struct client *c, uint32_t pane_id)
+{
+    chooser_close(c);
+    struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->buffers = true;
+    ch->pane_id = pane_id;
+    list_buffers(ch, c->server);
+    c->chooser = ch;
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
 void chooser_close(struct client *c)
 {
     struct chooser *ch = c->chooser;
     if (ch == NULL)
         return;
-    for (size_t i = 0; i < ch->n; i++)
-        free(ch->items[i].text);
-    free(ch->items);
+    free_items(ch);
     free(ch);
     c->chooser = NULL;
     c->needs_redraw = true;
@@ -103,10 +148,57 @@ static void choose(struct client *c, const struct chooser_item *it)
     server_redraw_session(c->server, s);
 }
 
+/* Run one command for the client (errors on its status line). */
+static void run_argv(struct client *c, int argc, char **argv)
+{
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_argv(&ctx, argc, argv);
+    size_t n = evbuffer_get_length(ctx.err);
+    if (n > 0) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        server_client_message(c, "%s", text);
+        free(text);
+    }
+    evbuffer_free(ctx.out);
+    evbuffer_free(ctx.err);
+}
+
+/* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
+static bool buffer_key(struct client *c, key_code key)
+{
+    struct chooser *ch = c->chooser;
+    if (key != KEYC_ENTER && key != 'd')
+        return false;
+    char *name = xstrdup(ch->items[ch->selected].buffer_name);
+    if (key == KEYC_ENTER) {
+        char pane[32];
+        snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
+        chooser_close(c);
+        char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
+        run_argv(c, 6, argv);
+    } else {
+        struct paste_buffer *pb = paste_find(c->server, name);
+        if (pb != NULL)
+            paste_delete(c->server, pb);
+        free_items(ch);
+        list_buffers(ch, c->server);
+        if (ch->n == 0)
+            chooser_close(c);
+        c->needs_redraw = true;
+        server_client_redraw(c);
+    }
+    free(name);
+    return true;
+}
+
 void chooser_key(struct client *c, key_code key)
 {
     struct chooser *ch = c->chooser;
     size_t page = c->rows > 4 ? (size_t)(c->rows / 2 - 1) : 1;
+    if (ch->buffers && buffer_key(c, key))
+        return;
     if (key == KEYC_ENTER) {
         struct chooser_item it = ch->items[ch->selected];
         it.text = NULL;
@@ -142,6 +234,38 @@ static void draw_text(struct canvas *cv, int y, const char *text, const struct g
         canvas_put_cell(cv, x, y, ' ', 1, pen);
 }
 
+/* choose-buffer's preview: the selected buffer's first lines under a rule. */
+static void draw_buffer_preview(struct client *c, struct canvas *cv, int list_rows, int rows)
+{
+    struct chooser *ch = c->chooser;
+    const struct grid_pen normal = {0};
+    const struct grid_pen rule = {.fg = COLOUR_PALETTE | 2};
+    struct paste_buffer *pb = ch->n > 0 ? paste_find(c->server, ch->items[ch->selected].buffer_name) : NULL;
+    char title[256];
+    snprintf(title, sizeof title, "-- %s ", pb != NULL ? pb->name : "(deleted)");
+    for (size_t n = strlen(title); n < sizeof title - 1 && (int)n < cv->cols; n++)
+        title[n] = '-', title[n + 1] = '\0';
+    draw_text(cv, list_rows, title, &rule);
+    size_t at = 0;
+    for (int y = list_rows + 1; y < rows; y++) {
+        char line[512] = "";
+        if (pb != NULL && at < pb->size) {
+            size_t end = at;
+            while (end < pb->size && pb->data[end] != '\n')
+                end++;
+            size_t n = end - at < sizeof line - 1 ? end - at : sizeof line - 1;
+            memcpy(line, pb->data + at, n);
+            line[n] = '\0';
+            /* A NUL would end the text early: show it as the control character it is. */
+            for (size_t i = 0; i < n; i++)
+                if (line[i] == '\0')
+                    line[i] = '\1';
+            at = end + 1;
+        }
+        draw_text(cv, y, line, &normal);
+    }
+}
+
 void chooser_draw(struct client *c, struct canvas *cv, int rows)
 {
     struct chooser *ch = c->chooser;
@@ -161,6 +285,10 @@ void chooser_draw(struct client *c, struct canvas *cv, int rows)
     }
     if (list_rows >= rows)
         return;
+    if (ch->buffers) {
+        draw_buffer_preview(c, cv, list_rows, rows);
+        return;
+    }
     /* The preview: the selected window's (or session's current window's) pane. */
     const struct chooser_item *it = &ch->items[ch->selected];
     struct session *s = session_find_id(c->server, it->session_id);

@@ -103,7 +103,7 @@ static char *out_take(struct out *o)
 
 /* What a variable needs in the context; without it the variable is "". */
 enum { NEED_NONE = 0, NEED_SERVER = 1, NEED_SESSION = 2, NEED_WINDOW = 4, NEED_PANE = 8,
-       NEED_CLIENT = 16 };
+       NEED_CLIENT = 16, NEED_BUFFER = 32 };
 
 typedef void (*format_var_fn)(const struct format_ctx *ctx, struct out *o);
 
@@ -129,6 +129,29 @@ static const struct window *ctx_window(const struct format_ctx *ctx)
 static void v_alternate_on(const struct format_ctx *ctx, struct out *o)
 {
     out_printf(o, "%d", ctx->pane->vt != NULL && (vt_modes(ctx->pane->vt) & VT_MODE_ALT_SCREEN) != 0);
+}
+
+static void v_buffer_created(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%lld", (long long)ctx->buffer->created);
+}
+
+static void v_buffer_name(const struct format_ctx *ctx, struct out *o)
+{
+    out_str(o, ctx->buffer->name);
+}
+
+/* The start of the buffer, control characters as octal escapes (paste_sample). */
+static void v_buffer_sample(const struct format_ctx *ctx, struct out *o)
+{
+    char *sample = paste_sample(ctx->buffer, FORMAT_BUFFER_SAMPLE);
+    out_str(o, sample);
+    free(sample);
+}
+
+static void v_buffer_size(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%zu", ctx->buffer->size);
 }
 
 static void v_client_height(const struct format_ctx *ctx, struct out *o)
@@ -518,6 +541,10 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
 /* Every variable, sorted by name (looked up with bsearch; a test checks the order). */
 #define FORMAT_VARIABLES(X)                                                                \
     X(alternate_on, NEED_PANE)                                                             \
+    X(buffer_created, NEED_BUFFER)                                                         \
+    X(buffer_name, NEED_BUFFER)                                                            \
+    X(buffer_sample, NEED_BUFFER)                                                          \
+    X(buffer_size, NEED_BUFFER)                                                            \
     X(client_height, NEED_CLIENT)                                                          \
     X(client_pid, NEED_CLIENT)                                                             \
     X(client_session, NEED_CLIENT)                                                         \
@@ -606,6 +633,8 @@ static bool format_has(const struct format_ctx *ctx, int need)
     if ((need & NEED_PANE) && ctx->pane == NULL)
         return false;
     if ((need & NEED_CLIENT) && ctx->client == NULL)
+        return false;
+    if ((need & NEED_BUFFER) && ctx->buffer == NULL)
         return false;
     return true;
 }

@@ -11,6 +11,10 @@ struct session;
 struct window;
 struct pane;
 struct client;
+struct paste_buffer;
+
+/* Bytes of a buffer #{buffer_sample} shows. */
+#define FORMAT_BUFFER_SAMPLE 50
 
 /* Any member may be NULL: variables needing it expand to "". A window or pane given
  * without its session finds it through window->session. */
@@ -20,6 +24,7 @@ struct format_ctx {
     struct window *window;
     struct pane *pane;
     struct client *client;
+    const struct paste_buffer *buffer; /* buffer_* variables (list-buffers) */
 };
 
 /* Returns a new string (never NULL; at most 64 KiB); unknown variables expand to "",

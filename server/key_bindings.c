@@ -42,6 +42,9 @@ static const struct {
     {"C-b", "send-prefix", "Send the prefix key"},
     {"?", "list-keys -N", "List key bindings"},
     {"r", "refresh-client", "Redraw the client"},
+    {"]", "paste-buffer -p", "Paste the most recent paste buffer"},
+    {"=", "choose-buffer", "Choose a paste buffer from a list"},
+    {"#", "list-buffers", "List all paste buffers"},
 };
 
 void key_bindings_init(struct server *s)

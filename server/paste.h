@@ -11,6 +11,9 @@
 
 struct server;
 
+/* Largest buffer load-buffer, set-buffer -a and stdin make (bytes). */
+#define PASTE_SIZE_MAX (16 * 1024 * 1024)
+
 struct paste_buffer {
     TAILQ_ENTRY(paste_buffer) entry;
     char *name;

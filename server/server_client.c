@@ -129,6 +129,9 @@ void server_client_free(struct client *c)
     if (c->render != NULL)
         render_free(c->render);
     canvas_free(&c->canvas);
+    if (c->stdin_data != NULL)
+        evbuffer_free(c->stdin_data);
+    free(c->stdin_arg);
     free(c->status_ranges);
     free(c->status_cache);
     free(c->status_cache_title);
@@ -504,6 +507,35 @@ static void client_command(struct client *c, const char *payload, size_t len)
     server_client_exit(c, status != 0 ? status : ctx.exit_status, NULL);
 }
 
+void server_client_read_stdin(struct client *c, size_t limit,
+                              void (*done)(struct client *, struct evbuffer *, bool), char *arg)
+{
+    if (c->stdin_data != NULL)
+        evbuffer_free(c->stdin_data);
+    free(c->stdin_arg);
+    c->stdin_data = evbuffer_new();
+    c->stdin_limit = limit;
+    c->stdin_done = done;
+    c->stdin_arg = arg;
+    server_client_send(c, MSG_READ_STDIN, NULL, 0);
+}
+
+/* A piece of the client's stdin (empty: its end). */
+static void client_stdin(struct client *c, const char *payload, size_t len)
+{
+    if (c->stdin_data == NULL)
+        return; /* nobody asked */
+    bool too_big = evbuffer_get_length(c->stdin_data) + len > c->stdin_limit;
+    if (len > 0 && !too_big) {
+        evbuffer_add(c->stdin_data, payload, len);
+        return;
+    }
+    struct evbuffer *data = c->stdin_data;
+    c->stdin_data = NULL;
+    c->stdin_done(c, data, too_big);
+    evbuffer_free(data);
+}
+
 /* Decode complete messages; anything malformed closes this client only. */
 static void client_read_cb(struct bufferevent *bev, void *arg)
 {
@@ -564,6 +596,9 @@ static void client_read_cb(struct bufferevent *bev, void *arg)
                 free(copy);
                 continue;
             }
+            case MSG_STDIN:
+                client_stdin(c, payload, hdr.len);
+                break;
             case MSG_INPUT:
                 if (c->attached)
                     client_input(c, payload, hdr.len);

@@ -93,6 +93,11 @@ struct client {
     int status_cache_cols;
     char *status_cache_title;
     struct chooser *chooser;  /* choose-tree, or NULL */
+    /* A command reading the client's stdin (load-buffer -): bytes until its end. */
+    struct evbuffer *stdin_data;  /* NULL when nothing is being read */
+    size_t stdin_limit;
+    void (*stdin_done)(struct client *c, struct evbuffer *data, bool too_big);
+    char *stdin_arg;              /* for stdin_done (freed with the client) */
     char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
     size_t noverlay, overlay_top;
 };
@@ -115,6 +120,12 @@ void server_client_message(struct client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Show text over the pane (a view of command output) until a key is pressed. */
 void server_client_show_text(struct client *c, const char *text, size_t len);
+/* Ask the client for its stdin: done(c, data, false) runs once it ended, or
+ * done(c, data, true) as soon as more than limit bytes came (the rest is dropped).
+ * arg (malloc'd, owned from now on) stays in c->stdin_arg for done. The command keeps
+ * the client waiting (ctx->wait); done must end it (server_client_exit). */
+void server_client_read_stdin(struct client *c, size_t limit,
+                              void (*done)(struct client *, struct evbuffer *, bool), char *arg);
 /* Start a status-line prompt. */
 void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
                           const char *initial, const char *command);

@@ -46,6 +46,15 @@ int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_pipe_pane(struct cmd_ctx *, struct cmd_args *);
 
+int cmd_list_buffers(struct cmd_ctx *, struct cmd_args *);
+int cmd_show_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_set_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_load_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_save_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_paste_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_delete_buffer(struct cmd_ctx *, struct cmd_args *);
+int cmd_choose_buffer(struct cmd_ctx *, struct cmd_args *);
+
 int cmd_refresh_client(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_keys(struct cmd_ctx *, struct cmd_args *);
 int cmd_bind_key(struct cmd_ctx *, struct cmd_args *);

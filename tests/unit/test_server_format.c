@@ -33,6 +33,7 @@ struct fixture {
     struct window w1, w2;
     struct pane p1, p2, p3;
     struct client c;
+    struct paste_buffer pb;
     struct options *global_session, *global_window;
     char *argv[3];
     struct format_ctx ctx;
@@ -109,7 +110,10 @@ static int setup(void **state)
     f->c.session = &f->s;
     TAILQ_INSERT_TAIL(&f->srv.clients, &f->c, entry);
 
-    f->ctx = (struct format_ctx){.server = &f->srv, .session = &f->s, .client = &f->c};
+    f->pb = (struct paste_buffer){.name = "notes", .data = "ls -l\n\tx", .size = 8,
+                                  .created = CREATED + 9};
+    f->ctx = (struct format_ctx){.server = &f->srv, .session = &f->s, .client = &f->c,
+                                 .buffer = &f->pb};
     format_defaults(&f->ctx);
     *state = f;
     return 0;
@@ -173,6 +177,10 @@ struct want {
 
 static const struct want wants[] = {
     {"alternate_on", "0"},
+    {"buffer_created", "1795342452"},
+    {"buffer_name", "notes"},
+    {"buffer_sample", "ls -l\\012\\011x"},
+    {"buffer_size", "8"},
     {"client_height", "30"},
     {"client_pid", "999"},
     {"client_session", "work"},
