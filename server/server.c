@@ -452,6 +452,8 @@ void server_pane_apply_log(struct server *s, struct pane *p)
 void server_option_changed(struct server *s, const char *name, struct session *sess,
                            struct window *w)
 {
+    if (strcmp(name, "buffer-limit") == 0)
+        paste_trim(s); /* lowered: the oldest automatic buffers go now */
     struct session *ss;
     TAILQ_FOREACH(ss, &s->sessions, entry) {
         if (sess != NULL && ss != sess)

@@ -98,8 +98,16 @@ static void test_set_list_show_delete(void **state)
     assert_non_null(strstr(err, "tmx: no buffer named \"x\" (tmx list-buffers lists them)"));
     free(err);
 
+    /* Lowering buffer-limit drops the oldest automatic buffers, not named ones. */
+    free(RUN(env, 0, "setb", "a"));
+    free(RUN(env, 0, "setb", "b"));
+    free(RUN(env, 0, "set", "-s", "buffer-limit", "1"));
+    out = RUN(env, 0, "lsb", "-F", "#{buffer_name}");
+    assert_string_equal(out, "buffer2\nnotes\ngreeting\n");
+    free(out);
     free(RUN(env, 0, "delete-buffer", "-b", "notes"));
-    free(RUN(env, 0, "deleteb"));
+    free(RUN(env, 0, "deleteb", "-b", "greeting"));
+    free(RUN(env, 0, "deleteb")); /* the newest */
     out = RUN(env, 0, "lsb");
     assert_string_equal(out, "");
     free(out);
@@ -263,6 +271,11 @@ static void test_clipboard_goes_to_the_attached_terminal(void **state)
     char *out = RUN(env, 0, "showb", "-b", "buffer1");
     assert_string_equal(out, "secret\n");
     free(out);
+
+    /* set-clipboard on: what a program sets with OSC 52 becomes a buffer too. */
+    free(RUN(env, 0, "set", "-s", "set-clipboard", "on"));
+    start_program(env, "osc", "printf '\\033]52;c;ZnJvbS1wcm9ncmFt\\a'; exec cat");
+    assert_true(wait_run_output(env, "from-program", true, E2E_TIMEOUT, "lsb", NULL));
 }
 
 static void test_capture_flags_on_a_detached_session(void **state)
