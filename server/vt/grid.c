@@ -19,6 +19,8 @@ struct grid {
     int hist_start;            /* index of the oldest line */
     int hist_size;             /* lines kept */
     int hist_limit;            /* most lines kept */
+    uint64_t hist_dropped;     /* lines ever dropped from the oldest end (copy mode's
+                                  absolute line numbers start there) */
 };
 
 static int clamp(int v, int lo, int hi)
@@ -158,6 +160,11 @@ int grid_history_size(const struct grid *g)
     return g->hist_size;
 }
 
+uint64_t grid_history_dropped(const struct grid *g)
+{
+    return g->hist_dropped;
+}
+
 const struct grid_line *grid_history_line(const struct grid *g, int i)
 {
     if (i < 0 || i >= g->hist_size)
@@ -184,6 +191,7 @@ static void hist_drop_oldest(struct grid *g, int n)
         line_free(&g->hist[g->hist_start]);
         g->hist_start = (g->hist_start + 1) % g->hist_cap;
         g->hist_size--;
+        g->hist_dropped++;
     }
 }
 
@@ -212,6 +220,7 @@ static struct grid_line hist_push(struct grid *g, struct grid_line l)
     if (g->hist_size == g->hist_limit) {
         spare = g->hist[g->hist_start];
         g->hist[g->hist_start] = l;
+        g->hist_dropped++;
         g->hist_start = (g->hist_start + 1) % g->hist_cap;
         return spare;
     }
@@ -610,6 +619,7 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
     int drop = hist > g->hist_limit ? hist - g->hist_limit : 0;
     for (int i = 0; i < drop; i++)
         line_free(&out.lines[i]);
+    g->hist_dropped += (uint64_t)drop;
     g->hist_start = 0;
     g->hist_size = 0;
     if (g->hist_cap < hist - drop)

@@ -76,6 +76,10 @@ const struct grid_line *grid_line_const(const struct grid *g, int y);
  * lines keep the width they had: after a narrowing resize 'used' may exceed cols. */
 int grid_history_size(const struct grid *g);
 const struct grid_line *grid_history_line(const struct grid *g, int i);
+/* How many lines were ever dropped from the oldest end of history (limit reached,
+ * clear-history): history line i is line number dropped + i of everything the grid
+ * ever held, which output and trimming do not change. */
+uint64_t grid_history_dropped(const struct grid *g);
 void grid_set_history_limit(struct grid *g, int limit);
 void grid_clear_history(struct grid *g);
 

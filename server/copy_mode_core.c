@@ -1,0 +1,498 @@
+/* copy_mode_core.c - the copy-mode view over a grid: line numbering, clamping, cursor
+ * motions and scrolling (see copy_mode_core.h). Search is in copy_mode_search.c, the
+ * selection in copy_mode_select.c. */
+#include "copy_mode_core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+static int64_t clamp64(int64_t v, int64_t lo, int64_t hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+int64_t copy_first_line(const struct grid *g)
+{
+    return (int64_t)grid_history_dropped(g);
+}
+
+int64_t copy_screen_top(const struct grid *g)
+{
+    return copy_first_line(g) + grid_history_size(g);
+}
+
+int64_t copy_last_line(const struct grid *g)
+{
+    return copy_screen_top(g) + grid_rows(g) - 1;
+}
+
+int64_t copy_offset(const struct grid *g, const struct copy_state *cs)
+{
+    return copy_screen_top(g) - cs->top;
+}
+
+void copy_state_init(struct copy_state *cs, const struct grid *g, bool vi, int x, int y)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->vi = vi;
+    cs->top = copy_screen_top(g);
+    cs->cy = cs->top + y;
+    cs->cx = x;
+    cs->want_cx = x;
+    copy_clamp(g, cs);
+}
+
+void copy_state_free(struct copy_state *cs)
+{
+    free(cs->search);
+    cs->search = NULL;
+}
+
+bool copy_line_fetch(const struct grid *g, int64_t n, struct copy_line *l)
+{
+    const struct grid_line *src = NULL;
+    int64_t i = n - copy_first_line(g);
+    int hist = grid_history_size(g);
+    if (i >= 0 && i < hist)
+        src = grid_history_line(g, (int)i);
+    else if (i >= hist && i - hist < grid_rows(g))
+        src = grid_line_const(g, (int)(i - hist));
+    l->used = 0;
+    l->wrapped = false;
+    if (src == NULL)
+        return false;
+    if (src->used > l->size) {
+        l->cells = xreallocarray(l->cells, (size_t)src->used, sizeof *l->cells);
+        l->size = src->used;
+    }
+    if (src->used > 0)
+        memcpy(l->cells, src->cells, (size_t)src->used * sizeof *l->cells);
+    l->used = src->used;
+    l->wrapped = src->wrapped;
+    return true;
+}
+
+void copy_line_free(struct copy_line *l)
+{
+    free(l->cells);
+    memset(l, 0, sizeof *l);
+}
+
+static bool cell_blank(const struct grid_cell *c)
+{
+    return (c->ch == 0 || c->ch == ' ') && c->width != 0;
+}
+
+int copy_line_length(const struct copy_line *l)
+{
+    int n = l->used;
+    while (n > 0 && cell_blank(&l->cells[n - 1]))
+        n--;
+    return n;
+}
+
+/* Keep the cursor's line in the view, moving the view. */
+static void show_cursor(const struct grid *g, struct copy_state *cs)
+{
+    int rows = grid_rows(g);
+    if (cs->cy < cs->top)
+        cs->top = cs->cy;
+    if (cs->cy > cs->top + rows - 1)
+        cs->top = cs->cy - rows + 1;
+    cs->top = clamp64(cs->top, copy_first_line(g), copy_screen_top(g));
+}
+
+/* Step left off the right half of a wide character. */
+static int snap_x(const struct grid *g, int64_t y, int x)
+{
+    struct copy_line l = {0};
+    copy_line_fetch(g, y, &l);
+    while (x > 0 && x < l.used && l.cells[x].width == 0)
+        x--;
+    copy_line_free(&l);
+    return x;
+}
+
+void copy_clamp(const struct grid *g, struct copy_state *cs)
+{
+    int64_t first = copy_first_line(g), last = copy_last_line(g);
+    int rows = grid_rows(g), cols = grid_cols(g);
+    cs->top = clamp64(cs->top, first, copy_screen_top(g));
+    cs->cy = clamp64(cs->cy, cs->top, cs->top + rows - 1);
+    cs->cy = clamp64(cs->cy, first, last);
+    cs->cx = (int)clamp64(cs->cx, 0, cols - 1);
+    cs->sel_y = clamp64(cs->sel_y, first, last);
+    cs->sel_x = (int)clamp64(cs->sel_x, 0, cols - 1);
+}
+
+/* The column a vertical motion lands on: the wanted one, or the end of a shorter line. */
+static void fit_x(const struct grid *g, struct copy_state *cs)
+{
+    struct copy_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l);
+    copy_line_free(&l);
+    int end = cs->vi ? (len > 0 ? len - 1 : 0) : len;
+    int x = cs->want_cx < end ? cs->want_cx : end;
+    if (x > grid_cols(g) - 1)
+        x = grid_cols(g) - 1;
+    cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
+}
+
+void copy_cursor_up(const struct grid *g, struct copy_state *cs)
+{
+    if (cs->cy > copy_first_line(g))
+        cs->cy--;
+    show_cursor(g, cs);
+    fit_x(g, cs);
+}
+
+void copy_cursor_down(const struct grid *g, struct copy_state *cs)
+{
+    if (cs->cy < copy_last_line(g))
+        cs->cy++;
+    show_cursor(g, cs);
+    fit_x(g, cs);
+}
+
+void copy_cursor_left(const struct grid *g, struct copy_state *cs)
+{
+    if (cs->cx > 0)
+        cs->cx = snap_x(g, cs->cy, cs->cx - 1);
+    cs->want_cx = cs->cx;
+}
+
+void copy_cursor_right(const struct grid *g, struct copy_state *cs)
+{
+    struct copy_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int step = cs->cx < l.used && l.cells[cs->cx].width == 2 ? 2 : 1;
+    copy_line_free(&l);
+    if (cs->cx + step <= grid_cols(g) - 1)
+        cs->cx += step;
+    cs->want_cx = cs->cx;
+}
+
+void copy_start_of_line(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    cs->cx = cs->want_cx = 0;
+}
+
+void copy_end_of_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->want_cx = INT32_MAX;
+    fit_x(g, cs);
+}
+
+void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
+{
+    struct copy_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l), x = 0;
+    while (x < len && cell_blank(&l.cells[x]))
+        x++;
+    copy_line_free(&l);
+    cs->cx = cs->want_cx = x < len ? x : 0;
+}
+
+void copy_history_top(const struct grid *g, struct copy_state *cs)
+{
+    cs->cy = cs->top = copy_first_line(g);
+    cs->cx = cs->want_cx = 0;
+}
+
+void copy_history_bottom(const struct grid *g, struct copy_state *cs)
+{
+    cs->top = copy_screen_top(g);
+    cs->cy = copy_last_line(g);
+    copy_end_of_line(g, cs);
+}
+
+static void cursor_to_row(const struct grid *g, struct copy_state *cs, int row)
+{
+    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+    fit_x(g, cs);
+}
+
+void copy_top_line(const struct grid *g, struct copy_state *cs)
+{
+    cursor_to_row(g, cs, 0);
+}
+
+void copy_middle_line(const struct grid *g, struct copy_state *cs)
+{
+    cursor_to_row(g, cs, (grid_rows(g) - 1) / 2);
+}
+
+void copy_bottom_line(const struct grid *g, struct copy_state *cs)
+{
+    cursor_to_row(g, cs, grid_rows(g) - 1);
+}
+
+void copy_cursor_to(const struct grid *g, struct copy_state *cs, int x, int row)
+{
+    int rows = grid_rows(g);
+    row = row < 0 ? 0 : (row >= rows ? rows - 1 : row);
+    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+    cs->cx = (int)clamp64(x, 0, grid_cols(g) - 1);
+    cs->cx = snap_x(g, cs->cy, cs->cx);
+    cs->want_cx = cs->cx;
+}
+
+void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
+{
+    cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
+    int64_t bottom = cs->top + grid_rows(g) - 1;
+    if (cs->cy < cs->top || cs->cy > bottom) {
+        cs->cy = clamp64(cs->cy, cs->top, bottom);
+        fit_x(g, cs);
+    }
+}
+
+/* Move the view by n lines, the cursor keeping its row; what the view cannot move
+ * (an end of the history) the cursor moves instead. */
+static void scroll_keep_row(const struct grid *g, struct copy_state *cs, int64_t n)
+{
+    int64_t row = cs->cy - cs->top;
+    int64_t old = cs->top;
+    cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
+    int64_t rest = n - (old - cs->top);
+    row = clamp64(row - rest, 0, grid_rows(g) - 1);
+    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+    fit_x(g, cs);
+}
+
+static int page(const struct grid *g)
+{
+    return grid_rows(g) > 2 ? grid_rows(g) - 2 : 1;
+}
+
+static int halfpage(const struct grid *g)
+{
+    return grid_rows(g) > 1 ? grid_rows(g) / 2 : 1;
+}
+
+void copy_scroll_up(const struct grid *g, struct copy_state *cs)
+{
+    copy_scroll_by(g, cs, 1);
+}
+
+void copy_scroll_down(const struct grid *g, struct copy_state *cs)
+{
+    copy_scroll_by(g, cs, -1);
+}
+
+void copy_halfpage_up(const struct grid *g, struct copy_state *cs)
+{
+    scroll_keep_row(g, cs, halfpage(g));
+}
+
+void copy_halfpage_down(const struct grid *g, struct copy_state *cs)
+{
+    scroll_keep_row(g, cs, -halfpage(g));
+}
+
+void copy_page_up(const struct grid *g, struct copy_state *cs)
+{
+    scroll_keep_row(g, cs, page(g));
+}
+
+void copy_page_down(const struct grid *g, struct copy_state *cs)
+{
+    scroll_keep_row(g, cs, -page(g));
+}
+
+void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
+{
+    offset = clamp64(offset, 0, grid_history_size(g));
+    int64_t row = cs->cy - cs->top;
+    cs->top = copy_screen_top(g) - offset;
+    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+    fit_x(g, cs);
+}
+
+/* --- Words --- */
+
+/* A walk over the characters of the lines: positions are lead cells of characters
+ * up to the line's length, plus the line's end (x == len, a blank) unless the line
+ * continues on the next by autowrap. */
+struct walk {
+    const struct grid *g;
+    struct copy_line line;
+    int64_t y;
+    int x, len;
+};
+
+static void walk_load(struct walk *w, int64_t y)
+{
+    w->y = y;
+    copy_line_fetch(w->g, y, &w->line);
+    w->len = copy_line_length(&w->line);
+}
+
+static void walk_start(struct walk *w, const struct grid *g, const struct copy_state *cs)
+{
+    memset(w, 0, sizeof *w);
+    w->g = g;
+    walk_load(w, cs->cy);
+    w->x = cs->cx < w->len ? cs->cx : w->len;
+    while (w->x > 0 && w->x < w->len && w->line.cells[w->x].width == 0)
+        w->x--;
+}
+
+/* 0 blank, 1 punctuation, 2 word (space: every non-blank is 2). */
+static int walk_class(const struct walk *w, bool space)
+{
+    if (w->x >= w->len)
+        return 0;
+    uint32_t ch = w->line.cells[w->x].ch;
+    if (ch == 0 || ch == ' ' || ch == '\t')
+        return 0;
+    if (space)
+        return 2;
+    bool punct = ch < 0x80 && ch > ' ' && ch != '_' && !(ch >= '0' && ch <= '9') &&
+                 !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && ch != 0x7f;
+    return punct ? 1 : 2;
+}
+
+static bool walk_next(struct walk *w)
+{
+    if (w->x < w->len) {
+        int width = w->line.cells[w->x].width;
+        w->x += width > 0 ? width : 1;
+        if (w->x >= w->len)
+            w->x = w->len;
+        if (w->x < w->len || !w->line.wrapped)
+            return true;
+    }
+    if (w->y >= copy_last_line(w->g))
+        return false;
+    walk_load(w, w->y + 1);
+    w->x = 0;
+    return true;
+}
+
+static bool walk_prev(struct walk *w)
+{
+    if (w->x > 0) {
+        w->x--;
+        while (w->x > 0 && w->line.cells[w->x].width == 0)
+            w->x--;
+        return true;
+    }
+    if (w->y <= copy_first_line(w->g))
+        return false;
+    walk_load(w, w->y - 1);
+    w->x = w->len;
+    if (w->line.wrapped && w->x > 0)
+        return walk_prev(w);
+    return true;
+}
+
+static void walk_goto(struct walk *w, int64_t y, int x)
+{
+    if (y != w->y)
+        walk_load(w, y);
+    w->x = x;
+}
+
+static void walk_finish(struct walk *w, struct copy_state *cs)
+{
+    cs->cy = w->y;
+    cs->cx = w->x < grid_cols(w->g) ? w->x : grid_cols(w->g) - 1;
+    cs->want_cx = cs->cx;
+    copy_line_free(&w->line);
+    show_cursor(w->g, cs);
+}
+
+static void next_word(const struct grid *g, struct copy_state *cs, bool space)
+{
+    struct walk w;
+    walk_start(&w, g, cs);
+    int c = walk_class(&w, space);
+    bool more = true;
+    if (c != 0) {
+        while ((more = walk_next(&w)) && walk_class(&w, space) == c)
+            ;
+    }
+    while (more && walk_class(&w, space) == 0 && (more = walk_next(&w)))
+        ;
+    walk_finish(&w, cs);
+}
+
+static void previous_word(const struct grid *g, struct copy_state *cs, bool space)
+{
+    struct walk w;
+    walk_start(&w, g, cs);
+    bool more = walk_prev(&w);
+    while (more && walk_class(&w, space) == 0 && (more = walk_prev(&w)))
+        ;
+    int c = walk_class(&w, space);
+    while (more && c != 0) {
+        int64_t y = w.y;
+        int x = w.x;
+        if (!walk_prev(&w))
+            break;
+        if (walk_class(&w, space) != c) {
+            walk_goto(&w, y, x);
+            break;
+        }
+    }
+    walk_finish(&w, cs);
+}
+
+/* vi: onto the last character of the word; emacs: just after it. */
+static void next_word_end(const struct grid *g, struct copy_state *cs, bool space)
+{
+    struct walk w;
+    walk_start(&w, g, cs);
+    bool more = walk_next(&w);
+    while (more && walk_class(&w, space) == 0 && (more = walk_next(&w)))
+        ;
+    int c = walk_class(&w, space);
+    while (more && c != 0) {
+        int64_t y = w.y;
+        int x = w.x;
+        if (!walk_next(&w))
+            break;
+        if (walk_class(&w, space) != c) {
+            if (cs->vi)
+                walk_goto(&w, y, x);
+            break;
+        }
+    }
+    walk_finish(&w, cs);
+}
+
+void copy_next_word(const struct grid *g, struct copy_state *cs)
+{
+    next_word(g, cs, false);
+}
+
+void copy_previous_word(const struct grid *g, struct copy_state *cs)
+{
+    previous_word(g, cs, false);
+}
+
+void copy_next_word_end(const struct grid *g, struct copy_state *cs)
+{
+    next_word_end(g, cs, false);
+}
+
+void copy_next_space(const struct grid *g, struct copy_state *cs)
+{
+    next_word(g, cs, true);
+}
+
+void copy_previous_space(const struct grid *g, struct copy_state *cs)
+{
+    previous_word(g, cs, true);
+}
+
+void copy_next_space_end(const struct grid *g, struct copy_state *cs)
+{
+    next_word_end(g, cs, true);
+}

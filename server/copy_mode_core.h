@@ -1,0 +1,130 @@
+/* copy_mode_core.h - copy mode's logic over a grid, with no server around it: the view
+ * (which lines of history and screen are shown), the copy cursor, motions, search and
+ * the selection turned into text. The server glue is copy_mode.c.
+ *
+ * Lines are numbered absolutely: line n is the n-th line the grid ever held, counting
+ * lines dropped from the oldest end of history (grid_history_dropped). New output
+ * pushing lines into history, or history being trimmed, does not change a line's
+ * number, so the view stays on the text the user reads while the pane runs on. */
+#ifndef TMX_COPY_MODE_CORE_H
+#define TMX_COPY_MODE_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
+
+struct copy_state {
+    int64_t top;        /* number of the first line shown */
+    int64_t cy;         /* the copy cursor's line */
+    int cx;             /* the copy cursor's column */
+    int want_cx;        /* column vertical motions aim for (INT32_MAX: line ends) */
+    bool vi;            /* vi keys: end-of-line stops on the last character and a
+                           selection includes the cell under the cursor */
+    bool selecting;     /* a selection runs from (sel_y, sel_x) to the cursor */
+    bool line_select;   /* ... made of whole lines (select-line) */
+    bool rectangle;     /* ... a rectangle (rectangle-toggle) */
+    int64_t sel_y;
+    int sel_x;
+    char *search;       /* the last search, NULL if none */
+    bool search_up;     /* its direction: towards history */
+};
+
+/* A line copied out of the grid (history lines are only valid until the next
+ * fetch, so everything that reads lines works on such copies). */
+struct copy_line {
+    struct grid_cell *cells;
+    int used;           /* meaningful cells; past them, blanks */
+    int size;
+    bool wrapped;       /* continued on the next line by autowrap */
+};
+
+/* Start with the view on the live screen and the cursor at (x, y) of the screen. */
+void copy_state_init(struct copy_state *cs, const struct grid *g, bool vi, int x, int y);
+void copy_state_free(struct copy_state *cs);
+
+/* The numbers of the oldest line, of the first screen line (the view's top when
+ * not scrolled back) and of the last screen line. */
+int64_t copy_first_line(const struct grid *g);
+int64_t copy_screen_top(const struct grid *g);
+int64_t copy_last_line(const struct grid *g);
+/* How many lines the view is scrolled back from the live screen (the position
+ * indicator's [offset/history-size]). */
+int64_t copy_offset(const struct grid *g, const struct copy_state *cs);
+/* Keep the view, cursor and selection inside what the grid holds now (after output,
+ * history trimming, a resize); the cursor stays inside the view. */
+void copy_clamp(const struct grid *g, struct copy_state *cs);
+
+/* Copy line n into l (blank, used 0, if the grid does not hold it). Returns false
+ * then. l is reused between calls; free with copy_line_free. */
+bool copy_line_fetch(const struct grid *g, int64_t n, struct copy_line *l);
+void copy_line_free(struct copy_line *l);
+/* Columns up to the last non-blank cell. */
+int copy_line_length(const struct copy_line *l);
+
+/* Motions: each moves the cursor (and the view when the cursor would leave it). */
+typedef void (*copy_motion_fn)(const struct grid *g, struct copy_state *cs);
+void copy_cursor_up(const struct grid *g, struct copy_state *cs);
+void copy_cursor_down(const struct grid *g, struct copy_state *cs);
+void copy_cursor_left(const struct grid *g, struct copy_state *cs);
+void copy_cursor_right(const struct grid *g, struct copy_state *cs);
+void copy_start_of_line(const struct grid *g, struct copy_state *cs);
+void copy_end_of_line(const struct grid *g, struct copy_state *cs);
+void copy_back_to_indentation(const struct grid *g, struct copy_state *cs);
+void copy_history_top(const struct grid *g, struct copy_state *cs);
+void copy_history_bottom(const struct grid *g, struct copy_state *cs);
+void copy_top_line(const struct grid *g, struct copy_state *cs);
+void copy_middle_line(const struct grid *g, struct copy_state *cs);
+void copy_bottom_line(const struct grid *g, struct copy_state *cs);
+/* Words: letters, digits and '_' make words, other printable ASCII punctuation runs
+ * (as in vi); the "space" variants (W B E) take any run of non-blanks as a word. */
+void copy_next_word(const struct grid *g, struct copy_state *cs);
+void copy_previous_word(const struct grid *g, struct copy_state *cs);
+void copy_next_word_end(const struct grid *g, struct copy_state *cs);
+void copy_next_space(const struct grid *g, struct copy_state *cs);
+void copy_previous_space(const struct grid *g, struct copy_state *cs);
+void copy_next_space_end(const struct grid *g, struct copy_state *cs);
+/* Scrolling moves the view; the cursor keeps its line while it is in view, else it
+ * keeps its row of the view. Page: the view's height less 2 (at least 1). */
+void copy_scroll_up(const struct grid *g, struct copy_state *cs);
+void copy_scroll_down(const struct grid *g, struct copy_state *cs);
+void copy_halfpage_up(const struct grid *g, struct copy_state *cs);
+void copy_halfpage_down(const struct grid *g, struct copy_state *cs);
+void copy_page_up(const struct grid *g, struct copy_state *cs);
+void copy_page_down(const struct grid *g, struct copy_state *cs);
+/* Scroll the view by n lines (positive: back into history). */
+void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n);
+/* goto-line N: scroll the view to offset N from the live screen (clamped to the
+ * history), the cursor keeping its row. */
+void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset);
+/* Put the cursor at (x, row of the view), clamped. */
+void copy_cursor_to(const struct grid *g, struct copy_state *cs, int x, int row);
+
+/* Search for text (UTF-8) from the cursor, towards history when up, wrapping around
+ * the ends; case-insensitive when text has no upper-case letter. The cursor moves to
+ * the start of the match, the view follows. Remembers text and direction for
+ * search-again. Returns false (nothing moved) when text is nowhere. */
+bool copy_search(const struct grid *g, struct copy_state *cs, const char *text, bool up);
+/* Repeat the last search, in its direction or the reverse one. False if no match
+ * or no search yet. */
+bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse);
+/* Mark (set marks[x] = 1) the cells of line l that are part of a match of the last
+ * search; marks holds width bytes. */
+void copy_search_marks(const struct copy_state *cs, const struct copy_line *l,
+                       uint8_t *marks, int width);
+
+/* Selection. */
+void copy_begin_selection(const struct grid *g, struct copy_state *cs);
+void copy_select_line(const struct grid *g, struct copy_state *cs);
+void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs);
+void copy_other_end(const struct grid *g, struct copy_state *cs);
+void copy_clear_selection(const struct grid *g, struct copy_state *cs);
+/* Whether cell (x, line n) is inside the selection (drawing). */
+bool copy_selected(const struct copy_state *cs, int64_t n, int x);
+/* The selected text, UTF-8: wide characters whole, trailing blanks of each line
+ * trimmed, lines continued by autowrap joined without a newline (a rectangle keeps
+ * its lines apart). NULL when nothing is selected. Caller frees. */
+char *copy_selection_text(const struct grid *g, const struct copy_state *cs, size_t *len);
+
+#endif

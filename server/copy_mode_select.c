@@ -1,0 +1,174 @@
+/* copy_mode_select.c - the copy-mode selection: normal (a stream of text between the
+ * two ends), whole lines, or a rectangle, and the text it holds. */
+#include "copy_mode_core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "xmalloc.h"
+
+void copy_begin_selection(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    cs->selecting = true;
+    cs->line_select = false;
+    cs->sel_y = cs->cy;
+    cs->sel_x = cs->cx;
+}
+
+void copy_select_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->selecting = true;
+    cs->line_select = true;
+    cs->sel_y = cs->cy;
+    cs->sel_x = 0;
+    copy_end_of_line(g, cs);
+}
+
+void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    cs->rectangle = !cs->rectangle;
+    cs->line_select = false;
+}
+
+void copy_other_end(const struct grid *g, struct copy_state *cs)
+{
+    if (!cs->selecting)
+        return;
+    int64_t y = cs->sel_y;
+    int x = cs->sel_x;
+    cs->sel_y = cs->cy;
+    cs->sel_x = cs->cx;
+    cs->cy = y;
+    cs->cx = cs->want_cx = x;
+    int rows = grid_rows(g);
+    if (cs->cy < cs->top)
+        cs->top = cs->cy;
+    if (cs->cy > cs->top + rows - 1)
+        cs->top = cs->cy - rows + 1;
+    copy_clamp(g, cs);
+}
+
+void copy_clear_selection(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    cs->selecting = false;
+    cs->line_select = false;
+}
+
+/* The selection's lines [y0, y1] and, for line n, the columns [*xs, *xe] it takes
+ * (inclusive; xe < xs: none). */
+struct bounds {
+    int64_t y0, y1;
+    int x0, x1;  /* columns on the first / last line (rectangle: of every line) */
+    bool rect;
+};
+
+static bool selection_bounds(const struct copy_state *cs, struct bounds *b)
+{
+    if (!cs->selecting)
+        return false;
+    b->rect = cs->rectangle && !cs->line_select;
+    bool anchor_first = cs->sel_y < cs->cy || (cs->sel_y == cs->cy && cs->sel_x <= cs->cx);
+    b->y0 = anchor_first ? cs->sel_y : cs->cy;
+    b->y1 = anchor_first ? cs->cy : cs->sel_y;
+    if (cs->line_select) {
+        b->x0 = 0;
+        b->x1 = INT32_MAX;
+    } else if (b->rect) {
+        b->x0 = cs->sel_x < cs->cx ? cs->sel_x : cs->cx;
+        b->x1 = cs->sel_x < cs->cx ? cs->cx : cs->sel_x;
+        if (!cs->vi)
+            b->x1--;
+    } else {
+        b->x0 = anchor_first ? cs->sel_x : cs->cx;
+        b->x1 = anchor_first ? cs->cx : cs->sel_x;
+        if (!cs->vi)
+            b->x1--; /* emacs: the cursor is between characters */
+    }
+    return true;
+}
+
+static void line_columns(const struct bounds *b, int64_t n, int *xs, int *xe)
+{
+    *xs = b->rect || n == b->y0 ? b->x0 : 0;
+    *xe = b->rect || n == b->y1 ? b->x1 : INT32_MAX;
+}
+
+bool copy_selected(const struct copy_state *cs, int64_t n, int x)
+{
+    struct bounds b;
+    if (!selection_bounds(cs, &b) || n < b.y0 || n > b.y1)
+        return false;
+    int xs, xe;
+    line_columns(&b, n, &xs, &xe);
+    return x >= xs && x <= xe;
+}
+
+struct text {
+    char *buf;
+    size_t len, size;
+};
+
+static void text_add(struct text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->size) {
+        t->size = (t->len + n + 1) * 2;
+        t->buf = xrealloc(t->buf, t->size);
+    }
+    memcpy(t->buf + t->len, s, n);
+    t->len += n;
+    t->buf[t->len] = '\0';
+}
+
+/* Append the characters of line l between columns xs and xe: a wide character half
+ * inside is taken whole. Up to the line's length (its trailing blanks dropped), or
+ * every used cell when the line continues on the next one. */
+static void add_line(struct text *t, const struct copy_line *l, int xs, int xe, bool keep_blanks)
+{
+    int limit = keep_blanks ? l->used : copy_line_length(l);
+    size_t start = t->len;
+    for (int x = 0; x < limit; x++) {
+        const struct grid_cell *c = &l->cells[x];
+        if (c->width == 0)
+            continue;
+        int w = c->width > 0 ? c->width : 1;
+        if (x > xe || x + w - 1 < xs)
+            continue;
+        char enc[8];
+        int n = utf8_encode(c->ch != 0 ? c->ch : ' ', enc);
+        if (c->comb != 0)
+            n += utf8_encode(c->comb, enc + n);
+        text_add(t, enc, (size_t)n);
+    }
+    if (!keep_blanks) {
+        while (t->len > start && t->buf[t->len - 1] == ' ')
+            t->len--;
+        if (t->buf != NULL)
+            t->buf[t->len] = '\0';
+    }
+}
+
+char *copy_selection_text(const struct grid *g, const struct copy_state *cs, size_t *len)
+{
+    struct bounds b;
+    if (!selection_bounds(cs, &b))
+        return NULL;
+    struct text t = {0};
+    struct copy_line l = {0};
+    text_add(&t, "", 0);
+    for (int64_t n = b.y0; n <= b.y1; n++) {
+        copy_line_fetch(g, n, &l);
+        int xs, xe;
+        line_columns(&b, n, &xs, &xe);
+        bool joined = l.wrapped && !b.rect && n < b.y1;
+        add_line(&t, &l, xs, xe, joined);
+        if (n < b.y1 && !joined)
+            text_add(&t, "\n", 1);
+    }
+    copy_line_free(&l);
+    *len = t.len;
+    return t.buf;
+}

@@ -1,0 +1,373 @@
+/* test_server_copy_mode.c - copy mode's logic over a real vt grid, no server: motions,
+ * the view staying on its text while output arrives and history is trimmed, search
+ * with wrap-around, and the selection turned into the text a paste buffer gets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "copy_mode_core.h"
+#include "vt.h"
+
+static void feed(struct vt *vt, const char *s)
+{
+    vt_feed(vt, s, strlen(s));
+}
+
+/* Text of line n (absolute), trailing blanks trimmed. */
+static const char *line_text(const struct grid *g, int64_t n)
+{
+    static char out[1024];
+    struct copy_line l = {0};
+    copy_line_fetch(g, n, &l);
+    int len = copy_line_length(&l), o = 0;
+    for (int x = 0; x < len && o < (int)sizeof out - 5; x++) {
+        if (l.cells[x].width == 0)
+            continue;
+        uint32_t ch = l.cells[x].ch ? l.cells[x].ch : ' ';
+        out[o++] = ch < 0x80 ? (char)ch : '?';
+    }
+    out[o] = '\0';
+    copy_line_free(&l);
+    return out;
+}
+
+/* Feed "line 1\r\n" ... "line N" (no newline after the last). */
+static void numbered_lines(struct vt *vt, int from, int to)
+{
+    char buf[64];
+    for (int i = from; i <= to; i++) {
+        snprintf(buf, sizeof buf, "%sline %d", i == 1 ? "" : "\r\n", i);
+        feed(vt, buf);
+    }
+}
+
+static void start(struct copy_state *cs, struct vt *vt, bool vi)
+{
+    int x, y;
+    vt_cursor(vt, &x, &y);
+    copy_state_init(cs, vt_grid(vt), vi, x, y);
+}
+
+static void test_words_move_like_vi(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(40, 5, 100);
+    feed(vt, "foo bar-baz  qux\r\n  next line");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    assert_int_equal(cs.cx, 0);
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 4);  /* bar */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 7);  /* - */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 8);  /* baz */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 13); /* qux */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cy - copy_first_line(g), 1); /* "next" on the next line */
+    assert_int_equal(cs.cx, 2);
+    copy_previous_word(g, &cs);
+    assert_int_equal(cs.cy - copy_first_line(g), 0);
+    assert_int_equal(cs.cx, 13);
+    copy_previous_word(g, &cs);
+    assert_int_equal(cs.cx, 8);
+    copy_next_word_end(g, &cs);
+    assert_int_equal(cs.cx, 10); /* the z of baz */
+    /* Space-separated words: bar-baz is one. */
+    copy_start_of_line(g, &cs);
+    copy_next_space(g, &cs);
+    assert_int_equal(cs.cx, 4);
+    copy_next_space(g, &cs);
+    assert_int_equal(cs.cx, 13);
+    copy_previous_space(g, &cs);
+    assert_int_equal(cs.cx, 4);
+    copy_next_space_end(g, &cs);
+    assert_int_equal(cs.cx, 10);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+static void test_line_motions_vi_and_emacs(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(40, 5, 100);
+    feed(vt, "   indented text\r\nab");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    copy_end_of_line(g, &cs);
+    assert_int_equal(cs.cx, 15);  /* vi: on the last character */
+    copy_back_to_indentation(g, &cs);
+    assert_int_equal(cs.cx, 3);
+    copy_end_of_line(g, &cs);
+    copy_cursor_down(g, &cs);     /* a shorter line: its end */
+    assert_int_equal(cs.cx, 1);
+    copy_cursor_up(g, &cs);       /* and back to the end of the longer one */
+    assert_int_equal(cs.cx, 15);
+    copy_state_free(&cs);
+
+    start(&cs, vt, false);
+    copy_history_top(g, &cs);
+    copy_end_of_line(g, &cs);
+    assert_int_equal(cs.cx, 16);  /* emacs: just after it */
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+static void test_top_bottom_and_goto_line(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(20, 5, 100);
+    numbered_lines(vt, 1, 30);
+    const struct grid *g = vt_grid(vt);
+    assert_int_equal(grid_history_size(g), 25);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    assert_int_equal(copy_offset(g, &cs), 0);
+    assert_string_equal(line_text(g, cs.cy), "line 30");
+    copy_history_top(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 25);
+    assert_string_equal(line_text(g, cs.cy), "line 1");
+    copy_bottom_line(g, &cs);
+    assert_string_equal(line_text(g, cs.cy), "line 5");
+    copy_middle_line(g, &cs);
+    assert_string_equal(line_text(g, cs.cy), "line 3");
+    copy_top_line(g, &cs);
+    assert_string_equal(line_text(g, cs.cy), "line 1");
+    copy_goto_line(g, &cs, 10);
+    assert_int_equal(copy_offset(g, &cs), 10);
+    assert_string_equal(line_text(g, cs.top), "line 16");
+    copy_goto_line(g, &cs, 1000); /* clamped to the history */
+    assert_int_equal(copy_offset(g, &cs), 25);
+    copy_history_bottom(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 0);
+    assert_string_equal(line_text(g, cs.cy), "line 30");
+    assert_int_equal(cs.cx, 6);
+    /* Pages: the view moves by 3 (5 rows less 2), half pages by 2. */
+    copy_page_up(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 3);
+    copy_halfpage_up(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 5);
+    copy_halfpage_down(g, &cs);
+    copy_page_down(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 0);
+    copy_scroll_up(g, &cs);
+    copy_scroll_up(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 2);
+    copy_scroll_down(g, &cs);
+    assert_int_equal(copy_offset(g, &cs), 1);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+/* The pane keeps running: new lines and a trimmed history leave the view on the text
+ * the user was reading (only the offset from the bottom grows). */
+static void test_view_stays_while_output_arrives(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(20, 5, 40);
+    numbered_lines(vt, 1, 30);
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_page_up(g, &cs);
+    copy_page_up(g, &cs);
+    assert_string_equal(line_text(g, cs.top), "line 20");
+    copy_begin_selection(g, &cs);
+    int64_t off = copy_offset(g, &cs);
+    numbered_lines(vt, 31, 40);
+    copy_clamp(g, &cs);
+    assert_string_equal(line_text(g, cs.top), "line 20");
+    assert_int_equal(copy_offset(g, &cs), off + 10);
+    /* History is full (40): each new line drops the oldest, the view stays. */
+    numbered_lines(vt, 41, 50);
+    copy_clamp(g, &cs);
+    assert_int_equal(grid_history_size(g), 40);
+    assert_string_equal(line_text(g, cs.top), "line 20");
+    /* Until the lines it shows are dropped: then it shows the oldest there is. */
+    numbered_lines(vt, 51, 70);
+    copy_clamp(g, &cs);
+    assert_string_equal(line_text(g, cs.top), "line 26");
+    assert_int_equal(copy_offset(g, &cs), 40);
+    assert_string_equal(line_text(g, cs.sel_y), "line 26");
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+static void test_search_wraps_and_reports_no_match(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(30, 5, 100);
+    feed(vt, "alpha one\r\nbeta Two\r\ngamma one\r\ndelta\r\nepsilon\r\nzeta\r\neta");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    /* Backward from the bottom: the nearest "one" above. */
+    assert_true(copy_search(g, &cs, "one", true));
+    assert_string_equal(line_text(g, cs.cy), "gamma one");
+    assert_int_equal(cs.cx, 6);
+    assert_true(copy_search_again(g, &cs, false));
+    assert_string_equal(line_text(g, cs.cy), "alpha one");
+    /* Again: wraps around the top to the bottom, and finds gamma's again. */
+    assert_true(copy_search_again(g, &cs, false));
+    assert_string_equal(line_text(g, cs.cy), "gamma one");
+    /* Reverse: forward from gamma wraps to alpha. */
+    assert_true(copy_search_again(g, &cs, true));
+    assert_string_equal(line_text(g, cs.cy), "alpha one");
+    /* The view followed the match into history. */
+    assert_true(cs.cy >= cs.top && cs.cy < cs.top + 5);
+    /* Lower case ignores case; upper case does not. */
+    assert_true(copy_search(g, &cs, "two", false));
+    assert_string_equal(line_text(g, cs.cy), "beta Two");
+    int64_t y = cs.cy;
+    int x = cs.cx;
+    assert_false(copy_search(g, &cs, "TWO", false));
+    assert_false(copy_search(g, &cs, "nowhere", true));
+    assert_int_equal(cs.cy, y); /* nothing moved */
+    assert_int_equal(cs.cx, x);
+    /* Matches of the last search are marked for drawing. */
+    assert_true(copy_search(g, &cs, "eta", false));
+    struct copy_line l = {0};
+    copy_line_fetch(g, cs.cy, &l);
+    uint8_t marks[30] = {0};
+    copy_search_marks(&cs, &l, marks, 30);
+    copy_line_free(&l);
+    assert_string_equal(line_text(g, cs.cy), "zeta");
+    assert_int_equal(marks[0], 0);
+    assert_int_equal(marks[1], 1);
+    assert_int_equal(marks[3], 1);
+    assert_int_equal(marks[4], 0);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+static void test_selection_text_normal_line_and_rectangle(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(20, 5, 100);
+    feed(vt, "first line   \r\nsecond line\r\nthird");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    size_t len;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    copy_next_word(g, &cs);       /* "line" */
+    copy_begin_selection(g, &cs);
+    copy_cursor_down(g, &cs);     /* column 6 of "second line": "second " */
+    char *text = copy_selection_text(g, &cs, &len);
+    /* Trailing blanks of each line dropped; vi includes the cursor's cell. */
+    assert_string_equal(text, "line\nsecond");
+    assert_int_equal(len, strlen(text));
+    free(text);
+    copy_other_end(g, &cs);
+    assert_int_equal(cs.cx, 6);
+    assert_string_equal(line_text(g, cs.cy), "first line");
+
+    copy_clear_selection(g, &cs);
+    assert_null(copy_selection_text(g, &cs, &len));
+    copy_history_top(g, &cs);
+    copy_cursor_down(g, &cs);
+    copy_select_line(g, &cs);
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "second line");
+    free(text);
+    copy_cursor_down(g, &cs);
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "second line\nthird");
+    free(text);
+
+    /* A rectangle: columns 1-3 of each line. */
+    copy_history_top(g, &cs);
+    copy_cursor_right(g, &cs);
+    copy_begin_selection(g, &cs);
+    copy_rectangle_toggle(g, &cs);
+    copy_cursor_down(g, &cs);
+    copy_cursor_down(g, &cs);
+    copy_cursor_to(g, &cs, 3, (int)(cs.cy - cs.top));
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "irs\neco\nhir");
+    free(text);
+    assert_true(copy_selected(&cs, cs.cy, 2));
+    assert_false(copy_selected(&cs, cs.cy, 4));
+    copy_state_free(&cs);
+
+    /* emacs: the cursor is between characters, its cell is not taken. */
+    start(&cs, vt, false);
+    copy_history_top(g, &cs);
+    copy_begin_selection(g, &cs);
+    copy_next_word_end(g, &cs);
+    assert_int_equal(cs.cx, 5);
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "first");
+    free(text);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+/* Wide characters are never split; lines continued by autowrap come back joined. */
+static void test_selection_wide_characters_and_wrapped_lines(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(10, 5, 100);
+    /* "ab", a wide character at columns 2-3, "cd"; then 15 x's wrapping at 10. */
+    feed(vt, "ab\xe4\xb8\xad" "cd\r\nxxxxxxxxxxyyyyy\r\nend");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    size_t len;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    copy_cursor_to(g, &cs, 3, 0);  /* the right half: the cursor goes to its left */
+    assert_int_equal(cs.cx, 2);
+    copy_cursor_right(g, &cs);
+    assert_int_equal(cs.cx, 4);    /* over the whole character */
+    /* A rectangle of column 3 only still takes the whole character. */
+    copy_cursor_to(g, &cs, 0, 0);
+    copy_begin_selection(g, &cs);
+    copy_rectangle_toggle(g, &cs);
+    cs.sel_x = 3;
+    cs.cx = 3;
+    char *text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "\xe4\xb8\xad");
+    free(text);
+    copy_rectangle_toggle(g, &cs);
+
+    /* From the first x to the end: the wrapped line joined without a newline. */
+    copy_cursor_to(g, &cs, 0, 1);
+    copy_begin_selection(g, &cs);
+    copy_cursor_down(g, &cs);
+    copy_end_of_line(g, &cs);
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "xxxxxxxxxxyyyyy");
+    free(text);
+    copy_select_line(g, &cs);
+    copy_cursor_down(g, &cs);
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "yyyyy\nend");
+    free(text);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_move_like_vi),
+        cmocka_unit_test(test_line_motions_vi_and_emacs),
+        cmocka_unit_test(test_top_bottom_and_goto_line),
+        cmocka_unit_test(test_view_stays_while_output_arrives),
+        cmocka_unit_test(test_search_wraps_and_reports_no_match),
+        cmocka_unit_test(test_selection_text_normal_line_and_rectangle),
+        cmocka_unit_test(test_selection_wide_characters_and_wrapped_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
