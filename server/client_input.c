@@ -11,6 +11,7 @@
 #include <event2/event.h>
 
 #include "chooser.h"
+#include "copy_mode.h"
 #include "cmd.h"
 #include "format.h"
 #include "key_bindings.h"
@@ -356,6 +357,24 @@ static void status_click(struct client *c, int x, struct pane_output *po)
     }
 }
 
+/* With the mouse option on, events over a pane whose program does not take the mouse
+ * (or a pane in copy mode, or during a drag) are copy mode's: the wheel scrolls back,
+ * dragging selects. Returns false if the event is the program's. */
+static bool mouse_to_copy_mode(struct client *c, const struct mouse_event *m,
+                               struct pane_output *po)
+{
+    struct pane *p = active_pane(c);
+    if (p == NULL || c->session == NULL || !options_get_number(c->session->options, "mouse"))
+        return false;
+    if (p->mode == NULL && !c->mouse_dragging && (vt_modes(p->vt) & VT_MODE_MOUSE))
+        return false;
+    if (!c->mouse_dragging && (m->x >= p->cols || m->y >= p->rows))
+        return true; /* outside the pane: nothing there */
+    flush_pane(c, po);
+    copy_mode_mouse(c, p, m, m->x, m->y);
+    return true;
+}
+
 /* The bound commands a read-only client may run: they only change what it sees. */
 static bool readonly_allowed(const char *command)
 {
@@ -386,6 +405,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
                 status_click(c, m->x, po);
             return;
         }
+        if (mouse_to_copy_mode(c, m, po))
+            return;
         send_mouse_to_pane(c, m, po);
         return;
     }
@@ -414,7 +435,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     gettimeofday(&now, NULL);
     if (!c->prefix_active && timercmp(&now, &c->repeat_until, <)) {
         /* Just after a bind -r key: another repeatable key needs no prefix. */
-        b = key_bindings_find(s, key, false);
+        b = key_bindings_find(s, KEY_TABLE_PREFIX, key);
         if (b != NULL && b->repeat)
             c->prefix_active = true;
         else
@@ -424,7 +445,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         c->prefix_active = false;
         /* Unbound keys after the prefix do nothing. A prefix binding in the prefix
          * table (C-b C-b) is looked up like any key. */
-        b = key_bindings_find(s, key, false);
+        b = key_bindings_find(s, KEY_TABLE_PREFIX, key);
         if (b != NULL && c->readonly && !readonly_allowed(b->command))
             b = NULL;
         if (b != NULL) {
@@ -446,7 +467,22 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     }
     if (c->readonly)
         return; /* a read-only client types nothing into panes */
-    b = key_bindings_find(s, key, true);
+    struct pane *p = active_pane(c);
+    if (p != NULL && p->mode != NULL) {
+        /* Copy mode takes every key: its table (by mode-keys), then the root table;
+         * nothing reaches the program. */
+        enum key_table t = options_get_number(so, "mode-keys") == 1 ? KEY_TABLE_COPY_MODE_VI
+                                                                    : KEY_TABLE_COPY_MODE;
+        b = key_bindings_find(s, t, key);
+        if (b == NULL)
+            b = key_bindings_find(s, KEY_TABLE_ROOT, key);
+        if (b != NULL) {
+            flush_pane(c, po);
+            run_bound_command(c, b->command);
+        }
+        return;
+    }
+    b = key_bindings_find(s, KEY_TABLE_ROOT, key);
     if (b != NULL) {
         flush_pane(c, po);
         run_bound_command(c, b->command);

@@ -311,8 +311,7 @@ static void v_pane_id(const struct format_ctx *ctx, struct out *o)
 
 static void v_pane_in_mode(const struct format_ctx *ctx, struct out *o)
 {
-    (void)ctx;
-    out_str(o, "0");
+    out_str(o, ctx->pane->mode != NULL ? "1" : "0");
 }
 
 /* The pane's position in its window. */

@@ -1,4 +1,4 @@
-/* key_bindings.c - default bindings and the binding tables. */
+/* key_bindings.c - the key tables and their default bindings, as a tmux user expects. */
 #include "key_bindings.h"
 
 #include <stdlib.h>
@@ -7,12 +7,14 @@
 #include "server_int.h"
 #include "xmalloc.h"
 
-/* The default prefix table, as a tmux user expects. */
-static const struct {
+struct default_binding {
     const char *key;
     const char *command;
     const char *note;
-} default_bindings[] = {
+};
+
+/* The prefix table. */
+static const struct default_binding default_bindings[] = {
     {"c", "new-window", "Create a new window"},
     {"n", "next-window", "Select the next window"},
     {"p", "previous-window", "Select the previous window"},
@@ -45,14 +47,142 @@ static const struct {
     {"]", "paste-buffer -p", "Paste the most recent paste buffer"},
     {"=", "choose-buffer", "Choose a paste buffer from a list"},
     {"#", "list-buffers", "List all paste buffers"},
+    {"[", "copy-mode", "Enter copy mode"},
+    {"PPage", "copy-mode -u", "Enter copy mode and scroll up"},
 };
+
+#define SEARCH_DOWN "command-prompt -p \"(search down)\" \"send-keys -X search-forward '%%'\""
+#define SEARCH_UP "command-prompt -p \"(search up)\" \"send-keys -X search-backward '%%'\""
+#define GOTO_LINE "command-prompt -p \"(goto line)\" \"send-keys -X goto-line '%%'\""
+
+/* copy-mode: emacs keys. */
+static const struct default_binding copy_mode_bindings[] = {
+    {"Up", "send-keys -X cursor-up", NULL},
+    {"Down", "send-keys -X cursor-down", NULL},
+    {"Left", "send-keys -X cursor-left", NULL},
+    {"Right", "send-keys -X cursor-right", NULL},
+    {"C-p", "send-keys -X cursor-up", NULL},
+    {"C-n", "send-keys -X cursor-down", NULL},
+    {"C-b", "send-keys -X cursor-left", NULL},
+    {"C-f", "send-keys -X cursor-right", NULL},
+    {"M-f", "send-keys -X next-word-end", NULL},
+    {"M-b", "send-keys -X previous-word", NULL},
+    {"C-a", "send-keys -X start-of-line", NULL},
+    {"C-e", "send-keys -X end-of-line", NULL},
+    {"Home", "send-keys -X start-of-line", NULL},
+    {"End", "send-keys -X end-of-line", NULL},
+    {"M-m", "send-keys -X back-to-indentation", NULL},
+    {"M-<", "send-keys -X history-top", NULL},
+    {"M->", "send-keys -X history-bottom", NULL},
+    {"M-R", "send-keys -X top-line", NULL},
+    {"M-r", "send-keys -X middle-line", NULL},
+    {"C-Up", "send-keys -X scroll-up", NULL},
+    {"C-Down", "send-keys -X scroll-down", NULL},
+    {"PPage", "send-keys -X page-up", NULL},
+    {"NPage", "send-keys -X page-down", NULL},
+    {"M-v", "send-keys -X page-up", NULL},
+    {"C-v", "send-keys -X page-down", NULL},
+    {"M-Up", "send-keys -X halfpage-up", NULL},
+    {"M-Down", "send-keys -X halfpage-down", NULL},
+    {"C-s", SEARCH_DOWN, NULL},
+    {"C-r", SEARCH_UP, NULL},
+    {"n", "send-keys -X search-again", NULL},
+    {"N", "send-keys -X search-reverse", NULL},
+    {"g", GOTO_LINE, NULL},
+    {"C-Space", "send-keys -X begin-selection", NULL},
+    {"R", "send-keys -X rectangle-toggle", NULL},
+    {"M-w", "send-keys -X copy-selection-and-cancel", NULL},
+    {"C-w", "send-keys -X copy-selection-and-cancel", NULL},
+    {"C-g", "send-keys -X clear-selection", NULL},
+    {"q", "send-keys -X cancel", NULL},
+    {"Escape", "send-keys -X cancel", NULL},
+};
+
+/* copy-mode-vi: vi keys. */
+static const struct default_binding copy_mode_vi_bindings[] = {
+    {"h", "send-keys -X cursor-left", NULL},
+    {"j", "send-keys -X cursor-down", NULL},
+    {"k", "send-keys -X cursor-up", NULL},
+    {"l", "send-keys -X cursor-right", NULL},
+    {"Left", "send-keys -X cursor-left", NULL},
+    {"Down", "send-keys -X cursor-down", NULL},
+    {"Up", "send-keys -X cursor-up", NULL},
+    {"Right", "send-keys -X cursor-right", NULL},
+    {"BSpace", "send-keys -X cursor-left", NULL},
+    {"w", "send-keys -X next-word", NULL},
+    {"b", "send-keys -X previous-word", NULL},
+    {"e", "send-keys -X next-word-end", NULL},
+    {"W", "send-keys -X next-space", NULL},
+    {"B", "send-keys -X previous-space", NULL},
+    {"E", "send-keys -X next-space-end", NULL},
+    {"0", "send-keys -X start-of-line", NULL},
+    {"^", "send-keys -X back-to-indentation", NULL},
+    {"$", "send-keys -X end-of-line", NULL},
+    {"Home", "send-keys -X start-of-line", NULL},
+    {"End", "send-keys -X end-of-line", NULL},
+    {"g", "send-keys -X history-top", NULL},
+    {"G", "send-keys -X history-bottom", NULL},
+    {"H", "send-keys -X top-line", NULL},
+    {"M", "send-keys -X middle-line", NULL},
+    {"L", "send-keys -X bottom-line", NULL},
+    {"C-u", "send-keys -X halfpage-up", NULL},
+    {"C-d", "send-keys -X halfpage-down", NULL},
+    {"C-b", "send-keys -X page-up", NULL},
+    {"C-f", "send-keys -X page-down", NULL},
+    {"PPage", "send-keys -X page-up", NULL},
+    {"NPage", "send-keys -X page-down", NULL},
+    {"C-y", "send-keys -X scroll-up", NULL},
+    {"C-e", "send-keys -X scroll-down", NULL},
+    {"C-Up", "send-keys -X scroll-up", NULL},
+    {"C-Down", "send-keys -X scroll-down", NULL},
+    {":", GOTO_LINE, NULL},
+    {"/", SEARCH_DOWN, NULL},
+    {"?", SEARCH_UP, NULL},
+    {"n", "send-keys -X search-again", NULL},
+    {"N", "send-keys -X search-reverse", NULL},
+    {"Space", "send-keys -X begin-selection", NULL},
+    {"v", "send-keys -X begin-selection", NULL},
+    {"V", "send-keys -X select-line", NULL},
+    {"C-v", "send-keys -X rectangle-toggle", NULL},
+    {"o", "send-keys -X other-end", NULL},
+    {"Escape", "send-keys -X clear-selection", NULL},
+    {"Enter", "send-keys -X copy-selection-and-cancel", NULL},
+    {"y", "send-keys -X copy-selection-and-cancel", NULL},
+    {"C-j", "send-keys -X copy-selection-and-cancel", NULL},
+    {"q", "send-keys -X cancel", NULL},
+};
+
+static const char *const table_names[KEY_TABLE_COUNT] = {"root", "prefix", "copy-mode",
+                                                         "copy-mode-vi"};
+
+const char *key_table_name(enum key_table t)
+{
+    return t < KEY_TABLE_COUNT ? table_names[t] : "?";
+}
+
+int key_table_find(const char *name)
+{
+    for (int t = 0; t < KEY_TABLE_COUNT; t++) {
+        if (strcmp(name, table_names[t]) == 0)
+            return t;
+    }
+    return -1;
+}
+
+static void add_defaults(struct server *s, enum key_table t, const struct default_binding *d,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        key_bindings_add(s, t, key_from_name(d[i].key), d[i].command, d[i].note, false);
+}
 
 void key_bindings_init(struct server *s)
 {
-    for (size_t i = 0; i < sizeof default_bindings / sizeof default_bindings[0]; i++) {
-        key_bindings_add(s, key_from_name(default_bindings[i].key), false,
-                         default_bindings[i].command, default_bindings[i].note, false);
-    }
+#define ADD(t, list) add_defaults(s, t, list, sizeof list / sizeof list[0])
+    ADD(KEY_TABLE_PREFIX, default_bindings);
+    ADD(KEY_TABLE_COPY_MODE, copy_mode_bindings);
+    ADD(KEY_TABLE_COPY_MODE_VI, copy_mode_vi_bindings);
+#undef ADD
 }
 
 void key_bindings_free(struct server *s)
@@ -66,23 +196,23 @@ void key_bindings_free(struct server *s)
     s->nbindings = 0;
 }
 
-void key_bindings_add(struct server *s, key_code key, bool root, const char *command,
+void key_bindings_add(struct server *s, enum key_table t, key_code key, const char *command,
                       const char *note, bool repeat)
 {
-    key_bindings_remove(s, key, root);
+    key_bindings_remove(s, t, key);
     s->bindings = xreallocarray(s->bindings, s->nbindings + 1, sizeof *s->bindings);
     struct key_binding *b = &s->bindings[s->nbindings++];
     b->key = key;
-    b->root = root;
+    b->table = t;
     b->command = xstrdup(command);
     b->note = note != NULL ? xstrdup(note) : NULL;
     b->repeat = repeat;
 }
 
-void key_bindings_remove(struct server *s, key_code key, bool root)
+void key_bindings_remove(struct server *s, enum key_table t, key_code key)
 {
     for (size_t i = 0; i < s->nbindings; i++) {
-        if (s->bindings[i].key == key && s->bindings[i].root == root) {
+        if (s->bindings[i].key == key && s->bindings[i].table == t) {
             free(s->bindings[i].command);
             free(s->bindings[i].note);
             memmove(&s->bindings[i], &s->bindings[i + 1],
@@ -93,10 +223,11 @@ void key_bindings_remove(struct server *s, key_code key, bool root)
     }
 }
 
-const struct key_binding *key_bindings_find(const struct server *s, key_code key, bool root)
+const struct key_binding *key_bindings_find(const struct server *s, enum key_table t,
+                                            key_code key)
 {
     for (size_t i = 0; i < s->nbindings; i++) {
-        if (s->bindings[i].key == key && s->bindings[i].root == root)
+        if (s->bindings[i].key == key && s->bindings[i].table == t)
             return &s->bindings[i];
     }
     return NULL;

@@ -1,5 +1,6 @@
-/* key_bindings.h - the key tables: "prefix" (after C-b) and "root" bindings, each a
- * key and a command line run through the command parser. */
+/* key_bindings.h - the key tables: "root" (no prefix), "prefix" (after C-b),
+ * "copy-mode" and "copy-mode-vi" (a pane in copy mode, by mode-keys), each binding a
+ * key to a command line run through the command parser. */
 #ifndef TMX_KEY_BINDINGS_H
 #define TMX_KEY_BINDINGS_H
 
@@ -10,12 +11,26 @@
 struct server;
 struct key_binding;
 
+enum key_table {
+    KEY_TABLE_ROOT,
+    KEY_TABLE_PREFIX,
+    KEY_TABLE_COPY_MODE,
+    KEY_TABLE_COPY_MODE_VI,
+    KEY_TABLE_COUNT
+};
+
+/* "root", "prefix", "copy-mode", "copy-mode-vi". */
+const char *key_table_name(enum key_table t);
+/* The table of that name; -1 if there is none. */
+int key_table_find(const char *name);
+
 void key_bindings_init(struct server *s);
 void key_bindings_free(struct server *s);
 /* Bind (replacing any binding of the same key in the same table). */
-void key_bindings_add(struct server *s, key_code key, bool root, const char *command,
+void key_bindings_add(struct server *s, enum key_table t, key_code key, const char *command,
                       const char *note, bool repeat);
-void key_bindings_remove(struct server *s, key_code key, bool root);
-const struct key_binding *key_bindings_find(const struct server *s, key_code key, bool root);
+void key_bindings_remove(struct server *s, enum key_table t, key_code key);
+const struct key_binding *key_bindings_find(const struct server *s, enum key_table t,
+                                            key_code key);
 
 #endif

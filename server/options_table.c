@@ -31,8 +31,8 @@ const struct option_def option_table[] = {
     STR("default-shell", OPTION_SESSION, "", "shell for new windows (empty: $SHELL, else /bin/sh)"),
     FLAG("destroy-unattached", OPTION_SESSION, "off", "destroy the session when its last client detaches"),
     NUM("history-limit", OPTION_SESSION, "2000", 0, 100000000, "lines of scrollback kept per pane"),
-    CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "key set of copy mode (copy mode is not available yet: kept for configs)"),
-    FLAG("mouse", OPTION_SESSION, "off", "mouse clicks select windows in the status line"),
+    CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "keys of copy mode: the copy-mode (emacs) or copy-mode-vi key table"),
+    FLAG("mouse", OPTION_SESSION, "off", "the mouse: clicks select windows in the status line, the wheel scrolls a pane back in copy mode, dragging selects and copies"),
     KEY("prefix", OPTION_SESSION, "C-b", "the prefix key"),
     KEY("prefix2", OPTION_SESSION, "None", "a second prefix key"),
     FLAG("renumber-windows", OPTION_SESSION, "off", "renumber windows when one closes"),
@@ -50,6 +50,8 @@ const struct option_def option_table[] = {
     FLAG("visual-activity", OPTION_SESSION, "off", "show a message when a window has an alert"),
 
     /* window */
+    STYLE("copy-mode-match-style", OPTION_WINDOW, "bg=cyan,fg=black", "style of search matches in copy mode"),
+    STYLE("mode-style", OPTION_WINDOW, "bg=yellow,fg=black", "style of the copy-mode selection and position indicator"),
     FLAG("allow-rename", OPTION_WINDOW, "off", "programs may name the window (ESC k name ESC \\; an empty name gives it back to automatic-rename)"),
     FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
     STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),

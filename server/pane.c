@@ -20,6 +20,7 @@
 #include <event2/event.h>
 
 #include "child.h"
+#include "copy_mode.h"
 #include "options.h"
 #include "pane_pipe.h"
 #include "server_int.h"
@@ -308,6 +309,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_
 void pane_free(struct pane *p)
 {
     server_pane_waiters_release(p->server, p);
+    copy_mode_free(p);
     pane_pipe_close(p);
     pane_log_close(p);
     if (p->pid > 0 && !p->reaped)

@@ -44,6 +44,7 @@ struct pane {
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
     bool read_paused;        /* pty not read while a pipe or log catches up */
+    struct copy_mode *mode;  /* copy mode (copy_mode.h), or NULL */
 };
 
 /* How to start a pane's command. */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "copy_mode.h"
 #include "grid.h"
 #include "pane.h"
 #include "render.h"
@@ -10,6 +11,10 @@
 
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
 {
+    if (p->mode != NULL) {
+        copy_mode_draw(p, cv, x0, y0, width, height);
+        return;
+    }
     int n = p->cols < width ? p->cols : width;
     int rows = p->rows < height ? p->rows : height;
     if (x0 + n > cv->cols)
@@ -36,6 +41,12 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
 
 void pane_draw_cursor(struct pane *p, int *x, int *y, bool *visible, int *style)
 {
+    if (p->mode != NULL) {
+        copy_mode_cursor(p, x, y);
+        *visible = true;
+        *style = vt_cursor_style(p->vt);
+        return;
+    }
     vt_cursor(p->vt, x, y);
     *visible = (vt_modes(p->vt) & VT_MODE_CURSOR_VISIBLE) != 0;
     *style = vt_cursor_style(p->vt);

@@ -322,7 +322,8 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     if (active != NULL) {
         uint32_t modes = vt_modes(active->vt);
         if (options_get_number(sess->options, "mouse"))
-            modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_SGR; /* clicks on the status line */
+            /* Clicks on the status line, the wheel and drags for copy mode. */
+            modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_SGR;
         render_set_modes(c->render, modes, frame);
         if (options_get_number(sess->options, "set-titles") && c->needs_redraw_title) {
             struct format_ctx f = {.server = c->server, .session = sess, .client = c};

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "key_bindings.h"
 #include "keys.h"
 #include "paste.h"
 
@@ -23,10 +24,10 @@ struct job;
 TAILQ_HEAD(job_list, job);
 TAILQ_HEAD(session_list, session);
 
-/* A key binding: in the "prefix" table (after C-b) or the "root" table. */
+/* A key binding: a key of one key table (key_bindings.h) and its command. */
 struct key_binding {
     key_code key;
-    bool root;        /* root table: no prefix needed */
+    enum key_table table;
     char *command;    /* command line, run through the command parser */
     char *note;       /* what it does, for list-keys / C-b ? */
     bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */

@@ -42,20 +42,45 @@ int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     char prefix[32], name[32];
+    int only = -1;
+    if (args->flags['T'] != NULL) {
+        only = key_table_find(args->flags['T']);
+        if (only < 0) {
+            cmd_error(ctx, "no key table named \"%s\" (tables: root, prefix, copy-mode, copy-mode-vi)",
+                      args->flags['T']);
+            return -1;
+        }
+    }
+    key_code want = KEYC_NONE;
+    if (args->argc > 0 && (want = key_from_name(args->argv[0])) == KEYC_NONE) {
+        cmd_error(ctx, "unknown key: %s", args->argv[0]);
+        return -1;
+    }
     key_to_name((key_code)options_get_number(s->session_options, "prefix"), prefix, sizeof prefix);
-    for (size_t i = 0; i < s->nbindings; i++) {
-        const struct key_binding *b = &s->bindings[i];
-        key_to_name(b->key, name, sizeof name);
-        if (args->flags['N'] != NULL) {
-            if (b->root)
-                cmd_print(ctx, "%-10s %s", name, b->note != NULL ? b->note : b->command);
-            else {
-                char *k = xasprintf("%s %s", prefix, name);
-                cmd_print(ctx, "%-10s %s", k, b->note != NULL ? b->note : b->command);
-                free(k);
+    /* Table by table, in the order they were bound. */
+    for (int t = 0; t < KEY_TABLE_COUNT; t++) {
+        if (only >= 0 && t != only)
+            continue;
+        /* -N without -T: the keys a user presses outside modes, as tmux. */
+        if (args->flags['N'] != NULL && only < 0 && t != KEY_TABLE_ROOT && t != KEY_TABLE_PREFIX)
+            continue;
+        for (size_t i = 0; i < s->nbindings; i++) {
+            const struct key_binding *b = &s->bindings[i];
+            if ((int)b->table != t || (want != KEYC_NONE && b->key != want))
+                continue;
+            key_to_name(b->key, name, sizeof name);
+            if (args->flags['N'] != NULL) {
+                const char *what = b->note != NULL ? b->note : b->command;
+                if (t == KEY_TABLE_PREFIX) {
+                    char *k = xasprintf("%s %s", prefix, name);
+                    cmd_print(ctx, "%-10s %s", k, what);
+                    free(k);
+                } else
+                    cmd_print(ctx, "%-10s %s", name, what);
+            } else {
+                cmd_print(ctx, "bind-key %s-T %-12s %-8s %s", b->repeat ? "-r " : "",
+                          key_table_name(b->table), name, b->command);
             }
-        } else {
-            cmd_print(ctx, "bind-key %s-T %-7s %-8s %s", b->repeat ? "-r " : "", b->root ? "root" : "prefix", name, b->command);
         }
     }
     return 0;
@@ -96,22 +121,28 @@ static char *join_command(int argc, char **argv)
     return out;
 }
 
-/* -n or -T root means the root table; anything else but prefix is not supported yet. */
-static int binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool *root)
+/* The table -T names (-n: root; neither: prefix). */
+static int binding_table(struct cmd_ctx *ctx, struct cmd_args *args, enum key_table *t)
 {
-    const char *t = args->flags['T'];
-    *root = args->flags['n'] != NULL || (t != NULL && strcmp(t, "root") == 0);
-    if (t != NULL && strcmp(t, "root") != 0 && strcmp(t, "prefix") != 0) {
-        cmd_error(ctx, "key table \"%s\" is not available yet (root and prefix are)", t);
+    const char *name = args->flags['T'];
+    if (name == NULL) {
+        *t = args->flags['n'] != NULL ? KEY_TABLE_ROOT : KEY_TABLE_PREFIX;
+        return 0;
+    }
+    int found = key_table_find(name);
+    if (found < 0) {
+        cmd_error(ctx, "no key table named \"%s\" (tables: root, prefix, copy-mode, copy-mode-vi)",
+                  name);
         return -1;
     }
+    *t = (enum key_table)found;
     return 0;
 }
 
 int cmd_bind_key(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    bool root;
-    if (binding_table(ctx, args, &root) != 0)
+    enum key_table table;
+    if (binding_table(ctx, args, &table) != 0)
         return -1;
     key_code key = key_from_name(args->argv[0]);
     if (key == KEYC_NONE) {
@@ -123,21 +154,21 @@ int cmd_bind_key(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     char *command = join_command(args->argc - 1, args->argv + 1);
-    key_bindings_add(ctx->server, key, root, command, args->flags['N'], args->flags['r'] != NULL);
+    key_bindings_add(ctx->server, table, key, command, args->flags['N'], args->flags['r'] != NULL);
     free(command);
     return 0;
 }
 
 int cmd_unbind_key(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    bool root;
-    if (binding_table(ctx, args, &root) != 0)
+    enum key_table table;
+    if (binding_table(ctx, args, &table) != 0)
         return -1;
     if (args->flags['a'] != NULL) {
         struct server *s = ctx->server;
         for (size_t i = s->nbindings; i > 0; i--) {
-            if (s->bindings[i - 1].root == root)
-                key_bindings_remove(s, s->bindings[i - 1].key, root);
+            if (s->bindings[i - 1].table == table)
+                key_bindings_remove(s, table, s->bindings[i - 1].key);
         }
         return 0;
     }
@@ -150,7 +181,7 @@ int cmd_unbind_key(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "unknown key: %s", args->argv[0]);
         return -1;
     }
-    key_bindings_remove(ctx->server, key, root);
+    key_bindings_remove(ctx->server, table, key);
     return 0;
 }
 

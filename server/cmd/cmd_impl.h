@@ -45,6 +45,7 @@ int cmd_respawn_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_pipe_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_copy_mode(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_list_buffers(struct cmd_ctx *, struct cmd_args *);
 int cmd_show_buffer(struct cmd_ctx *, struct cmd_args *);

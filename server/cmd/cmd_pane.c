@@ -10,6 +10,7 @@
 #include <event2/event.h>
 
 #include "capture.h"
+#include "copy_mode.h"
 #include "format.h"
 #include "keys.h"
 #include "options.h"
@@ -40,10 +41,6 @@ int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
     struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
     if (p == NULL)
         return -1;
-    if (args->flags['X'] != NULL) {
-        cmd_error(ctx, "send-keys -X: copy mode is not available yet");
-        return -1;
-    }
     long repeat = 1;
     if (args->flags['N'] != NULL) {
         char *end;
@@ -53,6 +50,8 @@ int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     }
+    if (args->flags['X'] != NULL)
+        return copy_mode_command(ctx, p, args->argc, args->argv, repeat);
     bool literal = args->flags['l'] != NULL;
     int flags = pane_key_flags(p);
     struct evbuffer *bytes = evbuffer_new();

@@ -1,0 +1,20 @@
+/* cmd_copy.c - copy-mode: put a pane in copy mode (its keys: send-keys -X, see
+ * copy_mode.c). */
+#include "cmd_impl.h"
+
+#include "copy_mode.h"
+
+int cmd_copy_mode(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    copy_mode_enter(p, args->flags['e'] != NULL);
+    if (args->flags['u'] != NULL) {
+        char *page_up[] = {"page-up", NULL};
+        return copy_mode_command(ctx, p, 1, page_up, 1) == 0 ? 0 : -1;
+    }
+    return 0;
+}

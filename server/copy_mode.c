@@ -1,0 +1,377 @@
+/* copy_mode.c - a pane in copy mode (see copy_mode.h): the server side of the mode
+ * whose logic is copy_mode_core.c. */
+#include "copy_mode.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "keys.h"
+#include "options.h"
+#include "pane.h"
+#include "paste.h"
+#include "render.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "style.h"
+#include "vt.h"
+#include "window.h"
+#include "xmalloc.h"
+
+/* Lines the mouse wheel scrolls, as tmux. */
+#define WHEEL_LINES 5
+
+static const struct grid *pane_grid(struct pane *p)
+{
+    return vt_grid(p->vt);
+}
+
+/* Clients showing the pane draw it again (mode changes are not pane output). */
+static void redraw(struct pane *p)
+{
+    if (p->window != NULL && p->window->session != NULL)
+        server_redraw_session(p->server, p->window->session);
+}
+
+static bool vi_keys(struct pane *p)
+{
+    const struct options *o = p->window != NULL && p->window->session != NULL
+                                  ? p->window->session->options
+                                  : p->server->session_options;
+    return options_get_number(o, "mode-keys") == 1;
+}
+
+void copy_mode_enter(struct pane *p, bool exit_at_bottom)
+{
+    if (p->mode != NULL) {
+        if (!exit_at_bottom)
+            p->mode->exit_at_bottom = false;
+        return;
+    }
+    struct copy_mode *cm = xcalloc(1, sizeof *cm);
+    int x, y;
+    vt_cursor(p->vt, &x, &y);
+    copy_state_init(&cm->cs, pane_grid(p), vi_keys(p), x, y);
+    cm->exit_at_bottom = exit_at_bottom;
+    p->mode = cm;
+    redraw(p);
+}
+
+void copy_mode_free(struct pane *p)
+{
+    if (p->mode == NULL)
+        return;
+    copy_state_free(&p->mode->cs);
+    copy_line_free(&p->mode->line);
+    free(p->mode);
+    p->mode = NULL;
+}
+
+void copy_mode_leave(struct pane *p)
+{
+    if (p->mode == NULL)
+        return;
+    copy_mode_free(p);
+    redraw(p);
+}
+
+/* The selection becomes the newest paste buffer. */
+static void copy_selection(struct pane *p)
+{
+    size_t len;
+    char *text = copy_selection_text(pane_grid(p), &p->mode->cs, &len);
+    if (text == NULL)
+        return;
+    if (len == 0) {
+        free(text);
+        return;
+    }
+    paste_add(p->server, text, len);
+}
+
+enum command_kind {
+    CMD_MOVE,         /* a motion or selection change */
+    CMD_SCROLL_DOWN,  /* scrolling towards the bottom: -e leaves there */
+};
+
+static const struct {
+    const char *name;
+    copy_motion_fn fn;
+    enum command_kind kind;
+} commands[] = {
+    {"back-to-indentation", copy_back_to_indentation, CMD_MOVE},
+    {"begin-selection", copy_begin_selection, CMD_MOVE},
+    {"bottom-line", copy_bottom_line, CMD_MOVE},
+    {"clear-selection", copy_clear_selection, CMD_MOVE},
+    {"cursor-down", copy_cursor_down, CMD_MOVE},
+    {"cursor-left", copy_cursor_left, CMD_MOVE},
+    {"cursor-right", copy_cursor_right, CMD_MOVE},
+    {"cursor-up", copy_cursor_up, CMD_MOVE},
+    {"end-of-line", copy_end_of_line, CMD_MOVE},
+    {"halfpage-down", copy_halfpage_down, CMD_SCROLL_DOWN},
+    {"halfpage-up", copy_halfpage_up, CMD_MOVE},
+    {"history-bottom", copy_history_bottom, CMD_MOVE},
+    {"history-top", copy_history_top, CMD_MOVE},
+    {"middle-line", copy_middle_line, CMD_MOVE},
+    {"next-space", copy_next_space, CMD_MOVE},
+    {"next-space-end", copy_next_space_end, CMD_MOVE},
+    {"next-word", copy_next_word, CMD_MOVE},
+    {"next-word-end", copy_next_word_end, CMD_MOVE},
+    {"other-end", copy_other_end, CMD_MOVE},
+    {"page-down", copy_page_down, CMD_SCROLL_DOWN},
+    {"page-up", copy_page_up, CMD_MOVE},
+    {"previous-space", copy_previous_space, CMD_MOVE},
+    {"previous-word", copy_previous_word, CMD_MOVE},
+    {"rectangle-toggle", copy_rectangle_toggle, CMD_MOVE},
+    {"scroll-down", copy_scroll_down, CMD_SCROLL_DOWN},
+    {"scroll-up", copy_scroll_up, CMD_MOVE},
+    {"select-line", copy_select_line, CMD_MOVE},
+    {"start-of-line", copy_start_of_line, CMD_MOVE},
+    {"top-line", copy_top_line, CMD_MOVE},
+};
+
+/* Commands that are not a plain motion: they take an argument, copy or leave. */
+static const char *const special_commands[] = {
+    "cancel", "copy-selection", "copy-selection-and-cancel", "goto-line",
+    "search-again", "search-backward", "search-forward", "search-reverse",
+};
+
+static bool is_special(const char *name)
+{
+    for (size_t i = 0; i < sizeof special_commands / sizeof special_commands[0]; i++) {
+        if (strcmp(name, special_commands[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void search_failed(struct pane *p, const char *text)
+{
+    char *msg = xasprintf("Search: \"%s\" not found", text);
+    server_pane_message(p, msg);
+    free(msg);
+}
+
+/* A command that takes an argument, copies or leaves. Returns 0 or -1. */
+static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, const char *arg,
+                       long repeat)
+{
+    struct copy_state *cs = &p->mode->cs;
+    const struct grid *g = pane_grid(p);
+    bool needs_arg = strcmp(name, "goto-line") == 0 || strncmp(name, "search-forward", 14) == 0 ||
+                     strcmp(name, "search-backward") == 0;
+    if (needs_arg && (arg == NULL || *arg == '\0')) {
+        cmd_error(ctx, "send-keys -X %s needs an argument (e.g. send-keys -X %s %s)", name, name,
+                  strcmp(name, "goto-line") == 0 ? "10" : "text");
+        return -1;
+    }
+    if (strcmp(name, "cancel") == 0) {
+        copy_mode_leave(p);
+    } else if (strncmp(name, "copy-selection", 14) == 0) {
+        copy_selection(p);
+        if (strcmp(name, "copy-selection-and-cancel") == 0)
+            copy_mode_leave(p);
+        else
+            copy_clear_selection(g, cs);
+    } else if (strcmp(name, "goto-line") == 0) {
+        char *end;
+        long long n = strtoll(arg, &end, 10);
+        if (*end != '\0' || n < 0) {
+            cmd_error(ctx, "goto-line: \"%s\" is not a line number (0 is the bottom, "
+                           "the history size the top)", arg);
+            return -1;
+        }
+        copy_goto_line(g, cs, n);
+    } else if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
+        bool up = strcmp(name, "search-backward") == 0;
+        bool found = copy_search(g, cs, arg, up);
+        for (long i = 1; found && i < repeat; i++)
+            found = copy_search_again(g, cs, false);
+        if (!found)
+            search_failed(p, arg);
+    } else {
+        if (cs->search == NULL) {
+            cmd_error(ctx, "%s: nothing was searched for yet (search with / or ?, C-s or C-r)",
+                      name);
+            return -1;
+        }
+        bool reverse = strcmp(name, "search-reverse") == 0, found = true;
+        for (long i = 0; found && i < repeat; i++)
+            found = copy_search_again(g, cs, reverse);
+        if (!found)
+            search_failed(p, cs->search);
+    }
+    return 0;
+}
+
+int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, long repeat)
+{
+    if (p->mode == NULL) {
+        cmd_error(ctx, "pane %%%u is not in copy mode (copy-mode enters it)", (unsigned)p->id);
+        return -1;
+    }
+    if (argc < 1) {
+        cmd_error(ctx, "send-keys -X: which copy-mode command? (e.g. send-keys -X cursor-up)");
+        return -1;
+    }
+    const char *name = argv[0];
+    const struct grid *g = pane_grid(p);
+    struct copy_state *cs = &p->mode->cs;
+    copy_clamp(g, cs);
+    int rc = 0;
+    size_t i;
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) == 0)
+            break;
+    }
+    if (i < sizeof commands / sizeof commands[0]) {
+        for (long r = 0; r < repeat; r++)
+            commands[i].fn(g, cs);
+        if (commands[i].kind == CMD_SCROLL_DOWN && p->mode->exit_at_bottom &&
+            copy_offset(g, cs) == 0)
+            copy_mode_leave(p);
+    } else if (is_special(name))
+        rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
+    else {
+        cmd_error(ctx, "unknown copy-mode command: %s (the manual lists them under Copy mode)",
+                  name);
+        return -1;
+    }
+    redraw(p);
+    return rc;
+}
+
+/* The pen a style option of the pane's window gives. */
+static struct grid_pen style_pen(struct pane *p, const char *option)
+{
+    struct grid_pen pen = {0};
+    char err[128];
+    const struct options *o = p->window != NULL ? p->window->options : p->server->window_options;
+    style_apply(&pen, options_get_string(o, option), err, sizeof err);
+    return pen;
+}
+
+static void paint(struct grid_cell *c, const struct grid_pen *pen)
+{
+    c->fg = pen->fg;
+    c->bg = pen->bg;
+    c->attr = pen->attr;
+}
+
+void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
+{
+    struct copy_mode *cm = p->mode;
+    struct copy_state *cs = &cm->cs;
+    const struct grid *g = pane_grid(p);
+    copy_clamp(g, cs);
+    int n = grid_cols(g) < width ? grid_cols(g) : width;
+    int rows = grid_rows(g) < height ? grid_rows(g) : height;
+    if (x0 + n > cv->cols)
+        n = cv->cols - x0;
+    if (y0 + rows > cv->rows)
+        rows = cv->rows - y0;
+    if (n <= 0 || rows <= 0)
+        return;
+    struct grid_pen mode_pen = style_pen(p, "mode-style");
+    struct grid_pen match_pen = style_pen(p, "copy-mode-match-style");
+    uint8_t *marks = xmalloc((size_t)n);
+    for (int y = 0; y < rows; y++) {
+        int64_t line = cs->top + y;
+        struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
+        copy_line_fetch(g, line, &cm->line);
+        int used = cm->line.used < n ? cm->line.used : n;
+        if (used > 0)
+            memcpy(row, cm->line.cells, (size_t)used * sizeof *row);
+        for (int x = used; x < n; x++)
+            row[x] = grid_blank_cell;
+        if (row[n - 1].width == 2)
+            row[n - 1] = grid_blank_cell;
+        memset(marks, 0, (size_t)n);
+        copy_search_marks(cs, &cm->line, marks, n);
+        for (int x = 0; x < n; x++) {
+            if (copy_selected(cs, line, x))
+                paint(&row[x], &mode_pen);
+            else if (marks[x])
+                paint(&row[x], &match_pen);
+        }
+    }
+    free(marks);
+    /* The position indicator, top right: [offset/history size]. */
+    char pos[48];
+    int len = snprintf(pos, sizeof pos, "[%" PRId64 "/%d]", copy_offset(g, cs),
+                       grid_history_size(g));
+    if (len > 0 && len <= n) {
+        int x = x0 + n - len;
+        struct grid_cell *row = canvas_cell(cv, x0, y0);
+        if (x > x0 && row[x - x0].width == 0)
+            row[x - x0 - 1] = grid_blank_cell;
+        canvas_put_text(cv, x, y0, x0 + n, pos, &mode_pen);
+    }
+}
+
+void copy_mode_cursor(struct pane *p, int *x, int *y)
+{
+    struct copy_state *cs = &p->mode->cs;
+    copy_clamp(pane_grid(p), cs);
+    *x = cs->cx;
+    *y = (int)(cs->cy - cs->top);
+}
+
+void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
+                     int y)
+{
+    int button = m->button & ~KEY_MOUSE_MODS;
+    const struct grid *g = pane_grid(p);
+    if (button == KEY_MOUSE_WHEEL) {
+        copy_mode_enter(p, true);
+        copy_scroll_by(g, &p->mode->cs, WHEEL_LINES);
+        redraw(p);
+        return;
+    }
+    if (button == (KEY_MOUSE_WHEEL | 1)) {
+        if (p->mode == NULL)
+            return;
+        copy_scroll_by(g, &p->mode->cs, -WHEEL_LINES);
+        if (p->mode->exit_at_bottom && copy_offset(g, &p->mode->cs) == 0)
+            copy_mode_leave(p);
+        redraw(p);
+        return;
+    }
+    bool release = m->release || (!m->sgr && (button & KEY_MOUSE_BUTTON_MASK) == 3 &&
+                                  !(button & KEY_MOUSE_MOTION));
+    if (release) {
+        /* The end of a drag: copy what it selected and leave, as tmux. */
+        if (c->mouse_dragging && p->mode != NULL) {
+            copy_selection(p);
+            copy_mode_leave(p);
+        }
+        c->mouse_down = c->mouse_dragging = false;
+        return;
+    }
+    if (button == 0) {
+        c->mouse_down = true;
+        c->mouse_dragging = false;
+        c->mouse_down_x = x;
+        c->mouse_down_y = y;
+        return;
+    }
+    if (button == KEY_MOUSE_MOTION && c->mouse_down) {
+        if (!c->mouse_dragging) {
+            copy_mode_enter(p, false);
+            copy_cursor_to(g, &p->mode->cs, c->mouse_down_x, c->mouse_down_y);
+            copy_begin_selection(g, &p->mode->cs);
+            c->mouse_dragging = true;
+        }
+        struct copy_state *cs = &p->mode->cs;
+        /* Dragging past the top or bottom edge scrolls. */
+        if (y < 0)
+            copy_scroll_by(g, cs, 1);
+        else if (y >= grid_rows(g))
+            copy_scroll_by(g, cs, -1);
+        copy_cursor_to(g, cs, x, y);
+        redraw(p);
+    }
+}
