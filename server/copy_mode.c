@@ -78,7 +78,8 @@ void copy_mode_leave(struct pane *p)
     redraw(p);
 }
 
-/* The selection becomes the newest paste buffer. */
+/* The selection becomes the newest paste buffer (and, with set-clipboard, the
+ * terminals' clipboard). */
 static void copy_selection(struct pane *p)
 {
     size_t len;
@@ -89,7 +90,7 @@ static void copy_selection(struct pane *p)
         free(text);
         return;
     }
-    paste_add(p->server, text, len);
+    paste_copy(p->server, text, len);
 }
 
 enum command_kind {

@@ -582,9 +582,9 @@ struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
     return c;
 }
 
-static void client_write(struct pty_client *c, const char *bytes)
+static void client_write_n(struct pty_client *c, const char *bytes, size_t len)
 {
-    size_t len = strlen(bytes), off = 0;
+    size_t off = 0;
     long long deadline = now_ms() + E2E_TIMEOUT;
 
     while (off < len) {
@@ -601,6 +601,17 @@ static void client_write(struct pty_client *c, const char *bytes)
         }
     }
     client_pump(c, 0);
+}
+
+static void client_write(struct pty_client *c, const char *bytes)
+{
+    client_write_n(c, bytes, strlen(bytes));
+}
+
+void client_key_nul(struct pty_client *c)
+{
+    sleep_ms(5);
+    client_write_n(c, "", 1);
 }
 
 void client_type(struct pty_client *c, const char *text)

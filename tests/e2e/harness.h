@@ -80,6 +80,8 @@ void client_type(struct pty_client *c, const char *text);
 /* Writes raw key bytes one at a time, a few ms apart, as a person types them: use this
  * for key bindings (C-b is KEY_PREFIX). */
 void client_keys(struct pty_client *c, const char *bytes);
+/* Types C-Space (or C-@): the one key whose byte, NUL, client_keys cannot send. */
+void client_key_nul(struct pty_client *c);
 /* Reads pending output into the emulator, waiting up to wait_ms for some. */
 void client_pump(struct pty_client *c, int wait_ms);
 /* Waits until needle appears anywhere on the screen (one row); dumps the screen if not. */
