@@ -25,6 +25,91 @@ static struct pty_client *attach_numbered(struct tmx_env *env)
     return c;
 }
 
+/* The newest buffer holds exactly want: show-buffer prints it (with a final newline
+ * added, as tmux), list-buffers gives its size. */
+static void assert_buffer(struct tmx_env *env, const char *want)
+{
+    char *out = NULL, expect[256];
+    assert_int_equal(tmx_run(env, &out, NULL, "show-buffer", NULL), 0);
+    snprintf(expect, sizeof expect, "%s\n", want);
+    assert_string_equal(out, expect);
+    free(out);
+    assert_int_equal(tmx_run(env, &out, NULL, "list-buffers", "-F", "#{buffer_size}", NULL), 0);
+    snprintf(expect, sizeof expect, "%zu\n", strlen(want));
+    assert_string_equal(out, expect);
+    free(out);
+}
+
+/* Paste the newest buffer into window 1 (cat) and see it there. */
+static void paste_into_cat(struct tmx_env *env, struct pty_client *c, const char *text)
+{
+    client_keys(c, KEY_PREFIX "1");
+    assert_true(client_wait_window_flag(c, 1, '*', E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "]");
+    assert_screen(c, text);
+    assert_capture(env, "s:1", text);
+}
+
+static void test_emacs_search_select_copy_and_paste(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    /* 201 lines (the last one empty) on 23 rows: 178 in the history. */
+    client_keys(c, KEY_PREFIX "[");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_keys(c, "\x12"); /* C-r */
+    assert_true(client_wait_row(c, -1, "(search up)", E2E_TIMEOUT));
+    client_type(c, "line 57");
+    client_keys(c, "\r");
+    /* The match is shown in the middle of the view: line 57 is the 57th line. */
+    assert_true(client_wait_row(c, 0, "[133/178]", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "line 57", E2E_TIMEOUT));
+    client_keys(c, "\x01");  /* C-a */
+    client_key_nul(c);       /* C-Space */
+    client_keys(c, "\x05");  /* C-e */
+    client_type(c, "\033w"); /* M-w: copy and leave */
+    assert_true(client_wait_row(c, -3, "line 200", E2E_TIMEOUT));
+    assert_false(client_screen_contains(c, "/178]"));
+    assert_buffer(env, "line 57");
+    paste_into_cat(env, c, "line 57");
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+static void test_vi_search_select_line_copy_and_paste(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mode-keys", "vi", NULL), 0);
+    client_keys(c, KEY_PREFIX "[");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_keys(c, "?");
+    assert_true(client_wait_row(c, -1, "(search up)", E2E_TIMEOUT));
+    client_type(c, "line 142");
+    client_keys(c, "\r");
+    assert_true(client_wait_row(c, 11, "line 142", E2E_TIMEOUT));
+    /* Not found: a message, the view stays. */
+    client_keys(c, "/");
+    assert_true(client_wait_row(c, -1, "(search down)", E2E_TIMEOUT));
+    client_type(c, "nowhere");
+    client_keys(c, "\r");
+    assert_true(client_wait_row(c, -1, "\"nowhere\" not found", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "line 142", E2E_TIMEOUT));
+    /* V selects the line, j extends it a line, Enter copies and leaves. */
+    client_keys(c, "Vj\r");
+    assert_true(client_wait_row(c, -3, "line 200", E2E_TIMEOUT));
+    assert_buffer(env, "line 142\nline 143");
+    char *keys = NULL;
+    assert_int_equal(tmx_run(env, &keys, NULL, "list-keys", "-T", "copy-mode-vi", "V", NULL), 0);
+    assert_non_null(strstr(keys, "copy-mode-vi V"));
+    assert_non_null(strstr(keys, "send-keys -X select-line"));
+    assert_int_equal(count_lines(keys), 1);
+    free(keys);
+    paste_into_cat(env, c, "line 143");
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 /* The view does not move while the pane prints: only the offset grows. */
 static void test_view_stays_while_the_pane_prints(void **state)
 {
@@ -58,10 +143,43 @@ static void test_view_stays_while_the_pane_prints(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+static void test_mouse_wheel_scrolls_and_drag_copies(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mouse", "on", NULL), 0);
+    client_type(c, "\033[<64;10;10M");
+    assert_true(client_wait_row(c, 0, "[5/178]", E2E_TIMEOUT));
+    client_type(c, "\033[<64;10;10M");
+    assert_true(client_wait_row(c, 0, "[10/178]", E2E_TIMEOUT));
+    client_type(c, "\033[<65;10;10M\033[<65;10;10M"); /* back at the bottom: leaves */
+    assert_true(client_wait_row(c, -3, "line 200", E2E_TIMEOUT));
+    assert_false(client_screen_contains(c, "/178]"));
+    /* Row 12 (1-based) shows "line 190": drag over "ne 19" and let go. */
+    assert_true(client_wait_row(c, 11, "line 190", E2E_TIMEOUT));
+    client_type(c, "\033[<0;3;12M");
+    client_type(c, "\033[<32;5;12M");
+    client_type(c, "\033[<32;8;12M");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_type(c, "\033[<0;8;12m");
+    assert_true(wait_run_output(env, "ne 19", true, E2E_TIMEOUT, "show-buffer", NULL));
+    assert_buffer(env, "ne 19");
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
+    assert_false(client_screen_contains(c, "/178]"));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_emacs_search_select_copy_and_paste, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_vi_search_select_line_copy_and_paste, e2e_setup,
+                                        e2e_teardown),
         cmocka_unit_test_setup_teardown(test_view_stays_while_the_pane_prints, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_mouse_wheel_scrolls_and_drag_copies, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
