@@ -23,17 +23,19 @@
 /* Unchanged cells are rewritten instead of skipped over if there are at most this many. */
 #define REWRITE_MAX 8
 /* Attributes that show on a space. */
-#define ATTR_VISIBLE_ON_BLANK (ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE)
+#define ATTR_VISIBLE_ON_BLANK (ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE | ATTR_OVERLINE)
 
 struct render_pen {
-    uint16_t attr;
+    uint16_t attr;   /* with the underline style bits when the terminal has Smulx */
     uint32_t fg, bg; /* mapped to what the terminal can show */
+    uint32_t ul;     /* underline colour (SGR 58), COLOUR_DEFAULT when not shown */
 };
 
 struct render_state {
     const struct render_caps *caps;
     bool utf8;
     uint16_t attr_mask;       /* attributes the terminal can show */
+    bool ul_colour;           /* the terminal takes SGR 58 (Setulc, or styled underlines) */
 
     int cols, rows;           /* size of the front buffer; 0 before the first frame */
     struct grid_cell *front;  /* what the terminal shows (cols * rows) */
@@ -231,7 +233,33 @@ static const struct {
     { ATTR_ITALIC, RENDER_CAP_SITM, 3, 23 },    { ATTR_UNDERLINE, RENDER_CAP_SMUL, 4, 24 },
     { ATTR_BLINK, RENDER_CAP_BLINK, 5, 25 },    { ATTR_REVERSE, RENDER_CAP_REV, 7, 27 },
     { ATTR_HIDDEN, RENDER_CAP_INVIS, 8, 28 },   { ATTR_STRIKE, RENDER_CAP_SMXX, 9, 29 },
+    { ATTR_OVERLINE, RENDER_CAP_SMOL, 53, 55 },
 };
+
+/* The underline parameter for a pen: "4", or "4:n" for a style (2 double, 3 curly,
+ * 4 dotted, 5 dashed) on a terminal with Smulx (attr_mask keeps the style bits only
+ * then). */
+static void sgr_underline(struct sgr_params *p, uint16_t attr)
+{
+    unsigned style = ATTR_UNDERLINE_STYLE(attr);
+    if (style >= 2)
+        sgr_add(p, "4:%u", style, 0, 0, 0);
+    else
+        sgr_add(p, "4", 0, 0, 0, 0);
+}
+
+/* SGR 58 for an underline colour (colon form, as terminals with styled underlines
+ * take it), or 59 for the default. */
+static void sgr_ul_colour(struct sgr_params *p, uint32_t c)
+{
+    uint32_t v = COLOUR_VALUE(c);
+    if (COLOUR_KIND(c) == COLOUR_RGB)
+        sgr_add(p, "58:2::%u:%u:%u", v >> 16, (v >> 8) & 0xff, v & 0xff, 0);
+    else if (COLOUR_KIND(c) == COLOUR_PALETTE)
+        sgr_add(p, "58:5:%u", v, 0, 0, 0);
+    else
+        sgr_add(p, "59", 0, 0, 0, 0);
+}
 #define ATTR_TABLE_SIZE (sizeof attr_table / sizeof attr_table[0])
 
 /* Emit a colour through setaf/setab (terminals whose SGR is not plain ANSI). */
@@ -260,6 +288,7 @@ static void pen_reset(struct render_state *rs)
     rs->pen.attr = 0;
     rs->pen.fg = COLOUR_DEFAULT;
     rs->pen.bg = COLOUR_DEFAULT;
+    rs->pen.ul = COLOUR_DEFAULT;
     rs->pen_known = true;
 }
 
@@ -269,7 +298,7 @@ static void pen_set(struct render_state *rs, const struct render_pen *t)
     if (!rs->pen_known)
         pen_reset(rs);
     struct render_pen *cur = &rs->pen;
-    if (cur->attr == t->attr && cur->fg == t->fg && cur->bg == t->bg)
+    if (cur->attr == t->attr && cur->fg == t->fg && cur->bg == t->bg && cur->ul == t->ul)
         return;
 
     if (flag(rs, RENDER_FLAG_ANSI_SGR)) {
@@ -293,15 +322,32 @@ static void pen_set(struct render_state *rs, const struct render_pen *t)
         } else if (off != 0) {
             sgr_add(&p, "0", 0, 0, 0, 0);
             from.attr = 0;
-            from.fg = from.bg = COLOUR_DEFAULT;
+            from.fg = from.bg = from.ul = COLOUR_DEFAULT;
         }
         uint16_t on = t->attr & ~from.attr;
+        /* A new underline style is sent again even when underline stays on. */
+        if ((t->attr & ATTR_UNDERLINE) &&
+            ATTR_UNDERLINE_STYLE(t->attr) != ATTR_UNDERLINE_STYLE(from.attr))
+            on |= ATTR_UNDERLINE;
         for (size_t i = 0; i < ATTR_TABLE_SIZE; i++) {
-            if (on & attr_table[i].attr)
-                sgr_add(&p, "%u", attr_table[i].on, 0, 0, 0);
-            if (t->attr & attr_table[i].attr)
-                sgr_add(&r, "%u", attr_table[i].on, 0, 0, 0);
+            bool ul = attr_table[i].attr == ATTR_UNDERLINE;
+            if (on & attr_table[i].attr) {
+                if (ul)
+                    sgr_underline(&p, t->attr);
+                else
+                    sgr_add(&p, "%u", attr_table[i].on, 0, 0, 0);
+            }
+            if (t->attr & attr_table[i].attr) {
+                if (ul)
+                    sgr_underline(&r, t->attr);
+                else
+                    sgr_add(&r, "%u", attr_table[i].on, 0, 0, 0);
+            }
         }
+        if (t->ul != from.ul)
+            sgr_ul_colour(&p, t->ul);
+        if (t->ul != COLOUR_DEFAULT)
+            sgr_ul_colour(&r, t->ul);
         if (t->fg != from.fg)
             sgr_colour(&p, t->fg, false);
         if (t->bg != from.bg)
@@ -356,6 +402,8 @@ static void cell_pen(const struct render_state *rs, const struct grid_cell *c,
     p->attr = c->attr & rs->attr_mask;
     p->fg = map_colour(rs->caps, c->fg);
     p->bg = map_colour(rs->caps, c->bg);
+    p->ul = rs->ul_colour && (p->attr & ATTR_UNDERLINE) ? map_colour(rs->caps, c->ul)
+                                                        : COLOUR_DEFAULT;
 }
 
 /* --- Cells --- */
@@ -378,7 +426,7 @@ static bool cells_same(const struct grid_cell *a, const struct grid_cell *b)
         return a->bg == b->bg;
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
     return ach == bch && a->comb == b->comb && a->fg == b->fg && a->bg == b->bg &&
-           a->attr == b->attr;
+           a->attr == b->attr && (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE));
 }
 
 static int utf8_put(uint32_t cp, char *out)
@@ -701,7 +749,8 @@ static bool cells_repeat(const struct grid_cell *a, const struct grid_cell *b)
 {
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
     return a->width == 1 && b->width == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
-           a->fg == b->fg && a->bg == b->bg && a->attr == b->attr;
+           a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
+           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE));
 }
 
 /* How many cells from x of row y to draw with one REP, or 0 if writing them is as
@@ -1036,6 +1085,17 @@ struct render_state *render_create(const struct render_caps *caps, bool utf8)
     for (size_t i = 0; i < ATTR_TABLE_SIZE; i++) {
         if (render_caps_string(caps, attr_table[i].cap) != NULL)
             rs->attr_mask |= attr_table[i].attr;
+    }
+    /* Styled underlines and their colour only where the terminal says it has them
+     * (every terminal with Smulx known to us also takes SGR 58). Both need the
+     * combined ANSI SGR form. */
+    if (render_caps_flag(caps, RENDER_FLAG_ANSI_SGR)) {
+        bool smulx = render_caps_string(caps, RENDER_CAP_SMULX) != NULL;
+        if (smulx)
+            rs->attr_mask |= ATTR_UNDERLINE_STYLE_MASK;
+        rs->ul_colour = smulx || render_caps_string(caps, RENDER_CAP_SETULC) != NULL;
+    } else {
+        rs->attr_mask &= (uint16_t)~ATTR_OVERLINE;
     }
     rs->cursor_style = 0;
     render_set_sync(rs, render_caps_string(caps, RENDER_CAP_SYNC) != NULL);

@@ -109,6 +109,9 @@ enum render_cap {
     RENDER_CAP_SYNC,       /* extended Sync: p1 = 1 begins, 2 ends a synchronized update */
     RENDER_CAP_KMOUS,      /* kmous: what a mouse event starts with */
     RENDER_CAP_MS,         /* extended Ms: set the selection (OSC 52), p1 selection, p2 base64 */
+    RENDER_CAP_SMULX,      /* extended Smulx: underline style p1 (SGR 4:n) */
+    RENDER_CAP_SETULC,     /* extended Setulc: underline colour (SGR 58) */
+    RENDER_CAP_SMOL,       /* extended Smol: overline (SGR 53) */
     RENDER_CAP_COUNT
 };
 /* Boolean capabilities, and what tmx concluded from the strings. */

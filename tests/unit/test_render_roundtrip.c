@@ -14,6 +14,7 @@
 #include <event2/buffer.h>
 
 #include "render.h"
+#include "xmalloc.h"
 #include "vt.h"
 
 /* Deterministic pseudo-random numbers (xorshift32), so failures reproduce. */
@@ -41,6 +42,7 @@ struct profile {
     int colours;       /* 0, 8, 256, or RENDER_COLOURS_RGB: colours to generate */
     uint16_t attrs;    /* attributes the terminal has */
     bool sync;         /* frames wrapped in synchronized updates */
+    bool extended;     /* underline styles and colours (Smulx), overline (Smol) */
 };
 
 static const uint16_t all_attrs = ATTR_BOLD | ATTR_DIM | ATTR_ITALIC | ATTR_UNDERLINE |
@@ -62,7 +64,22 @@ static uint16_t random_attr(const struct profile *p)
 {
     if (rng_below(3) != 0)
         return 0;
-    return (uint16_t)(rng() & p->attrs);
+    uint16_t attr = (uint16_t)(rng() & p->attrs);
+    if (p->extended) {
+        if (rng_below(3) == 0)
+            attr |= ATTR_OVERLINE;
+        if (attr & ATTR_UNDERLINE) /* single (0), double, curly, dotted or dashed */
+            attr |= (uint16_t)((rng_below(5) == 0 ? 0 : 1 + rng_below(5)) << ATTR_UNDERLINE_STYLE_SHIFT);
+    }
+    return attr;
+}
+
+/* The underline colour of a cell with these attributes. */
+static uint32_t random_ul(const struct profile *p, uint16_t attr)
+{
+    if (!p->extended || !(attr & ATTR_UNDERLINE) || rng_below(2) == 0)
+        return COLOUR_DEFAULT;
+    return rng_below(2) ? (COLOUR_RGB | (rng() & 0xffffff)) : (COLOUR_PALETTE | (rng() & 0xff));
 }
 
 static uint32_t random_narrow_char(void)
@@ -111,6 +128,7 @@ static void set_narrow(struct canvas *c, const struct profile *p, int x, int y, 
     g->fg = random_colour(p);
     g->bg = random_colour(p);
     g->attr = random_attr(p);
+    g->ul = random_ul(p, g->attr);
 }
 
 static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
@@ -126,6 +144,7 @@ static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
     l->fg = random_colour(p);
     l->bg = random_colour(p);
     l->attr = random_attr(p);
+    l->ul = random_ul(p, l->attr);
     *r = *l;
     r->ch = 0;
     r->width = 0;
@@ -179,11 +198,13 @@ static void mutate(struct canvas *c, const struct profile *p)
     } else if (kind < 5) {
         uint32_t fg = random_colour(p), bg = random_colour(p);
         uint16_t attr = random_attr(p);
+        uint32_t ul = random_ul(p, attr);
         for (int n = rng_below(c->cols); n > 0 && x < c->cols; n--, x++) {
             set_narrow(c, p, x, y, (uint32_t)(0x21 + rng_below(90)));
             cell(c, x, y)->fg = fg;
             cell(c, x, y)->bg = bg;
             cell(c, x, y)->attr = attr;
+            cell(c, x, y)->ul = ul;
         }
     } else if (kind < 6) {
         for (int n = rng_below(4) + 1; n > 0; n--)
@@ -252,14 +273,22 @@ static void mutate(struct canvas *c, const struct profile *p)
 
 static void describe(char *buf, size_t size, const struct grid_cell *g)
 {
-    snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%02X", g->ch, g->comb,
-             g->width, g->fg, g->bg, g->attr);
+    snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%04X ul=%08X", g->ch,
+             g->comb, g->width, g->fg, g->bg, g->attr, g->ul);
+}
+
+/* Attributes with underline style 1 (SGR 4:1) written as 0: both are one line. */
+static uint16_t same_underline(uint16_t attr)
+{
+    if (ATTR_UNDERLINE_STYLE(attr) == 1)
+        attr &= (uint16_t)~ATTR_UNDERLINE_STYLE_MASK;
+    return attr;
 }
 
 /* Whether the vt shows canvas cell w. Blanks need only agree on the background. */
 static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
 {
-    uint16_t on_blank = ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE;
+    uint16_t on_blank = ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE | ATTR_OVERLINE;
     if (w->width != v->width)
         return false;
     if (w->width == 0)
@@ -270,7 +299,8 @@ static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
     if (wblank && vblank)
         return w->bg == v->bg;
     return wch == vch && w->comb == v->comb && w->fg == v->fg && w->bg == v->bg &&
-           w->attr == v->attr;
+           same_underline(w->attr) == same_underline(v->attr) &&
+           (w->ul == v->ul || !(w->attr & ATTR_UNDERLINE)); /* a colour for no line */
 }
 
 static void dump_bytes(const unsigned char *b, size_t n)
@@ -373,7 +403,7 @@ static void run_profile(const struct profile *p, uint32_t seed, int cols, int ro
 static void test_roundtrip_truecolour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 2654435761u, 40, 12, 60);
 }
@@ -381,7 +411,7 @@ static void test_roundtrip_truecolour_xterm(void **state)
 static void test_roundtrip_256_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, false };
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, false, false };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 40503u + 7, 80, 24, 40);
 }
@@ -389,7 +419,7 @@ static void test_roundtrip_256_colour_xterm(void **state)
 static void test_roundtrip_8_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs, false };
+    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs, false, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 977u + 3, 30, 8, 60);
 }
@@ -399,7 +429,7 @@ static void test_roundtrip_screen_without_bce(void **state)
     (void)state;
     struct profile p = { "screen", false, RENDER_COLOURS_8,
                          ATTR_BOLD | ATTR_DIM | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE,
-                         false };
+                         false, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 7919u + 11, 33, 9, 60);
 }
@@ -408,7 +438,7 @@ static void test_roundtrip_vt100_without_colours(void **state)
 {
     (void)state;
     struct profile p = { "vt100", false, 0,
-                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE, false };
+                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE, false, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 104729u + 5, 25, 7, 60);
 }
@@ -416,7 +446,7 @@ static void test_roundtrip_vt100_without_colours(void **state)
 static void test_roundtrip_tiny_screens(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false };
     for (uint32_t seed = 1; seed <= 30; seed++)
         run_profile(&p, seed * 31337u + 1, 2 + (int)(seed % 3), 2 + (int)(seed % 4), 30);
 }
@@ -424,9 +454,49 @@ static void test_roundtrip_tiny_screens(void **state)
 static void test_roundtrip_synchronized_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true };
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true, false };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 6007u + 13, 50, 14, 60);
+}
+
+/* A terminal with styled and coloured underlines and overline (vte's terminfo has
+ * Smulx and Smol): every style, colour and overline reaches the terminal. */
+static void test_roundtrip_underline_styles_colours_and_overline(void **state)
+{
+    (void)state;
+    struct profile p = { "vte-256color", true, RENDER_COLOURS_RGB, all_attrs, false, true };
+    for (uint32_t seed = 1; seed <= 20; seed++)
+        run_profile(&p, seed * 1000003u + 17, 40, 12, 60);
+}
+
+/* Where the terminal has no styled underlines (xterm's terminfo lacks Smulx and
+ * Smol), a curly coloured underline is drawn as a plain one and overline not at all:
+ * never a sequence the terminal could misread. */
+static void test_plain_terminal_gets_a_plain_underline(void **state)
+{
+    (void)state;
+    char err[256];
+    const struct render_caps *caps = render_caps_get("xterm-256color", false, err, sizeof err);
+    assert_non_null(caps);
+    struct render_state *rs = render_create(caps, true);
+    struct canvas c;
+    canvas_init(&c, 10, 2);
+    struct grid_cell *g = canvas_cell(&c, 0, 0);
+    g->ch = 'x';
+    g->attr = ATTR_UNDERLINE | ATTR_OVERLINE | (3 << ATTR_UNDERLINE_STYLE_SHIFT);
+    g->ul = COLOUR_PALETTE | 196;
+    struct evbuffer *out = evbuffer_new();
+    render_frame(rs, &c, out);
+    size_t n = evbuffer_get_length(out);
+    char *bytes = xstrndup((const char *)evbuffer_pullup(out, -1), n);
+    assert_non_null(strstr(bytes, "\033[4mx"));
+    assert_null(strstr(bytes, "4:"));
+    assert_null(strstr(bytes, "58"));
+    assert_null(strstr(bytes, "53"));
+    free(bytes);
+    evbuffer_free(out);
+    canvas_free(&c);
+    render_free(rs);
 }
 
 /* --- A scripted session: a shell pane above a status line --- */
@@ -639,6 +709,8 @@ int main(void)
         cmocka_unit_test(test_roundtrip_vt100_without_colours),
         cmocka_unit_test(test_roundtrip_tiny_screens),
         cmocka_unit_test(test_roundtrip_synchronized_xterm),
+        cmocka_unit_test(test_roundtrip_underline_styles_colours_and_overline),
+        cmocka_unit_test(test_plain_terminal_gets_a_plain_underline),
         cmocka_unit_test(test_roundtrip_shell_session_with_status_line),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_caps);
