@@ -60,9 +60,10 @@ static void test_remain_on_exit_keeps_the_dead_pane_and_respawn_restarts_it(void
     if (env_is_tmux(env))
         return; /* tmux's dead-pane text differs; wait-pane is tmx's own */
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job",
-                             "echo last-words; sleep 0.5; exit 3", NULL),
+                             "echo last-words; " WAIT_FOR_GO "exit 3", NULL),
                      0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
+    env_go(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "wait-pane", "-t", "job", NULL), 3);
     /* The session is still there, with the last screen and a line saying why. */
     assert_true(wait_capture(env, "job", "Pane is dead (status 3, ", E2E_TIMEOUT));
