@@ -1,6 +1,8 @@
-/* grid.c - cell storage for one screen: the visible lines and a ring of history
- * lines scrolled off the top. Lines are allocated only as wide as they are used. */
+/* grid.c - cell storage for one screen: the visible lines as cells, and the lines
+ * scrolled off the top in a compact history (history.c). Visible lines are allocated
+ * only as wide as they are used. */
 #include "grid.h"
+#include "history.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +16,8 @@ struct grid {
     struct grid_line *lines;   /* rows visible lines */
     struct grid_line *scratch; /* rows slots used while scrolling */
 
-    struct grid_line *hist;    /* ring buffer of history lines */
-    int hist_cap;              /* slots allocated */
-    int hist_start;            /* index of the oldest line */
-    int hist_size;             /* lines kept */
-    int hist_limit;            /* most lines kept */
-    uint64_t hist_dropped;     /* lines ever dropped from the oldest end (copy mode's
-                                  absolute line numbers start there) */
+    struct history *hist;       /* lines scrolled off the top, encoded */
+    struct grid_line *hist_out; /* grid_history_line decodes here */
 };
 
 static int clamp(int v, int lo, int hi)
@@ -45,6 +42,16 @@ static void line_free(struct grid_line *l)
 {
     free(l->cells);
     memset(l, 0, sizeof *l);
+}
+
+/* Cut l to cols cells; a wide character cut in half is blanked. */
+static void line_truncate(struct grid_line *l, int cols)
+{
+    if (l->used > cols) {
+        l->used = cols;
+        if (l->cells[cols - 1].width == 2)
+            l->cells[cols - 1] = grid_blank_cell;
+    }
 }
 
 /* Make sure cells [0, n) are meaningful, growing the allocation and filling the new
@@ -114,7 +121,9 @@ struct grid *grid_create(int cols, int rows, int history_limit)
     g->rows = rows < 1 ? 1 : rows;
     g->lines = xcalloc((size_t)g->rows, sizeof *g->lines);
     g->scratch = xcalloc((size_t)g->rows, sizeof *g->scratch);
-    g->hist_limit = history_limit < 0 ? 0 : history_limit;
+    g->hist = history_create();
+    history_set_line_limit(g->hist, history_limit);
+    g->hist_out = xcalloc(1, sizeof *g->hist_out);
     return g;
 }
 
@@ -124,8 +133,9 @@ void grid_free(struct grid *g)
         return;
     for (int y = 0; y < g->rows; y++)
         line_free(&g->lines[y]);
-    grid_clear_history(g);
-    free(g->hist);
+    history_free(g->hist);
+    line_free(g->hist_out);
+    free(g->hist_out);
     free(g->lines);
     free(g->scratch);
     free(g);
@@ -157,82 +167,64 @@ const struct grid_line *grid_line_const(const struct grid *g, int y)
 
 int grid_history_size(const struct grid *g)
 {
-    return g->hist_size;
+    return history_size(g->hist);
 }
 
 uint64_t grid_history_dropped(const struct grid *g)
 {
-    return g->hist_dropped;
+    return history_dropped(g->hist);
 }
 
 const struct grid_line *grid_history_line(const struct grid *g, int i)
 {
-    if (i < 0 || i >= g->hist_size)
+    if (i < 0 || i >= history_size(g->hist))
         return NULL;
-    return &g->hist[(g->hist_start + i) % g->hist_cap];
+    history_get(g->hist, i, g->hist_out);
+    return g->hist_out;
 }
 
-/* Reallocate the ring to 'cap' slots with the oldest line first. */
-static void hist_relayout(struct grid *g, int cap)
+bool grid_history_copy(const struct grid *g, int i, struct grid_line *out)
 {
-    struct grid_line *n = xcalloc((size_t)(cap ? cap : 1), sizeof *n);
-    for (int i = 0; i < g->hist_size; i++)
-        n[i] = g->hist[(g->hist_start + i) % g->hist_cap];
-    free(g->hist);
-    g->hist = n;
-    g->hist_cap = cap;
-    g->hist_start = 0;
+    if (i < 0 || i >= history_size(g->hist))
+        return false;
+    history_get(g->hist, i, out);
+    return true;
 }
 
-/* Drop the oldest n history lines. */
-static void hist_drop_oldest(struct grid *g, int n)
+bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped)
 {
-    for (int i = 0; i < n && g->hist_size > 0; i++) {
-        line_free(&g->hist[g->hist_start]);
-        g->hist_start = (g->hist_start + 1) % g->hist_cap;
-        g->hist_size--;
-        g->hist_dropped++;
-    }
+    return history_info(g->hist, i, used, wrapped);
+}
+
+void grid_line_release(struct grid_line *l)
+{
+    line_free(l);
 }
 
 void grid_set_history_limit(struct grid *g, int limit)
 {
-    if (limit < 0)
-        limit = 0;
-    if (g->hist_size > limit)
-        hist_drop_oldest(g, g->hist_size - limit);
-    if (g->hist_cap > limit)
-        hist_relayout(g, limit);
-    g->hist_limit = limit;
+    history_set_line_limit(g->hist, limit);
+}
+
+void grid_set_history_bytes(struct grid *g, size_t bytes)
+{
+    history_set_byte_limit(g->hist, bytes);
+}
+
+void grid_set_history_pool(struct grid *g, struct history_pool *pool)
+{
+    history_set_pool(g->hist, pool);
+}
+
+size_t grid_history_bytes(const struct grid *g)
+{
+    return history_bytes(g->hist);
 }
 
 void grid_clear_history(struct grid *g)
 {
-    hist_drop_oldest(g, g->hist_size);
-    g->hist_start = 0;
-}
-
-/* Append line l (moved, not copied) to history. Returns the storage of a line
- * that can be reused (the evicted oldest one when full, else an empty line). */
-static struct grid_line hist_push(struct grid *g, struct grid_line l)
-{
-    struct grid_line spare = { 0 };
-    if (g->hist_size == g->hist_limit) {
-        spare = g->hist[g->hist_start];
-        g->hist[g->hist_start] = l;
-        g->hist_dropped++;
-        g->hist_start = (g->hist_start + 1) % g->hist_cap;
-        return spare;
-    }
-    if (g->hist_size == g->hist_cap) {
-        int cap = g->hist_cap ? g->hist_cap * 2 : 64;
-        if (cap > g->hist_limit)
-            cap = g->hist_limit;
-        hist_relayout(g, cap);
-    }
-    g->hist[(g->hist_start + g->hist_size) % g->hist_cap] = l;
-    g->hist_size++;
-    return spare;
+    history_clear(g->hist);
+    line_free(g->hist_out);
 }
 
 const struct grid_cell *grid_get(const struct grid *g, int x, int y)
@@ -325,14 +317,15 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
     n = clamp(n, 0, bottom - top + 1);
     if (n == 0)
         return;
-    bool keep = to_history && top == 0 && g->hist_limit > 0;
+    bool keep = to_history && top == 0 && history_line_limit(g->hist) > 0;
 
-    /* The n top lines leave; their storage (or an evicted history line's) is
+    /* The n top lines leave (encoded into history when kept); their storage is
      * reused for the n blank lines entering at the bottom. */
     struct grid_line *spare = g->scratch;
     for (int i = 0; i < n; i++) {
-        struct grid_line out = g->lines[top + i];
-        spare[i] = keep ? hist_push(g, out) : out;
+        spare[i] = g->lines[top + i];
+        if (keep)
+            history_push(g->hist, &spare[i]);
     }
     memmove(&g->lines[top], &g->lines[top + n],
             (size_t)(bottom - top + 1 - n) * sizeof *g->lines);
@@ -423,38 +416,27 @@ void grid_resize(struct grid *g, int cols, int rows)
     }
     g->rows = rows;
     if (cols < g->cols) {
-        for (int y = 0; y < rows; y++) {
-            struct grid_line *l = &g->lines[y];
-            if (l->used > cols) {
-                l->used = cols;
-                if (l->cells[cols - 1].width == 2)
-                    l->cells[cols - 1] = grid_blank_cell;
-            }
-        }
+        for (int y = 0; y < rows; y++)
+            line_truncate(&g->lines[y], cols);
     }
     g->cols = cols;
 }
 
 int grid_pull_history(struct grid *g, int n)
 {
-    n = clamp(n, 0, g->hist_size < g->rows ? g->hist_size : g->rows);
+    int size = history_size(g->hist);
+    n = clamp(n, 0, size < g->rows ? size : g->rows);
     if (n == 0)
         return 0;
     for (int y = g->rows - n; y < g->rows; y++)
         line_free(&g->lines[y]);
     memmove(&g->lines[n], &g->lines[0], (size_t)(g->rows - n) * sizeof *g->lines);
-    for (int i = 0; i < n; i++) {
-        int idx = (g->hist_start + g->hist_size - n + i) % g->hist_cap;
+    for (int i = n - 1; i >= 0; i--) {
         struct grid_line *l = &g->lines[i];
-        *l = g->hist[idx];
-        memset(&g->hist[idx], 0, sizeof g->hist[idx]);
-        if (l->used > g->cols) {
-            l->used = g->cols;
-            if (l->cells[g->cols - 1].width == 2)
-                l->cells[g->cols - 1] = grid_blank_cell;
-        }
+        memset(l, 0, sizeof *l);
+        history_pop_newest(g->hist, l);
+        line_truncate(l, g->cols);
     }
-    g->hist_size -= n;
     return n;
 }
 
@@ -498,24 +480,32 @@ static struct grid_line *reflow_new_line(struct reflow_out *o)
     return l;
 }
 
+/* Where the next line cut from t at 'start' ends: cols cells, one fewer when that
+ * would split a wide character. A wide character on a one-column screen cannot be
+ * shown and is blanked. */
+static int reflow_cut_end(struct reflow_text *t, int start, int cols)
+{
+    int end = start + cols < t->len ? start + cols : t->len;
+    if (end < t->len && end > start && t->cells[end].width == 0)
+        end--; /* the wide character at end-1 moves to the next line */
+    if (end == start && start < t->len) {
+        t->cells[start] = grid_blank_cell;
+        if (start + 1 < t->len)
+            t->cells[start + 1] = grid_blank_cell;
+        end = start + 1;
+    }
+    return end;
+}
+
 /* Cut one logical line into lines of 'cols' cells (a wide character never split),
  * and place the positions that fall in it. */
 static void reflow_cut(struct reflow_out *o, struct reflow_text *t, int cols,
                        struct grid_pos *pos, const int *pos_off, int npos)
 {
-    int first = o->n, pos_start = 0;
+    int pos_start = 0;
     int start = 0;
     do {
-        int end = start + cols < t->len ? start + cols : t->len;
-        if (end < t->len && end > start && t->cells[end].width == 0)
-            end--; /* the wide character at end-1 moves to the next line */
-        if (end == start && start < t->len) {
-            /* A wide character on a one-column screen: it cannot be shown. */
-            t->cells[start] = grid_blank_cell;
-            if (start + 1 < t->len)
-                t->cells[start + 1] = grid_blank_cell;
-            end = start + 1;
-        }
+        int end = reflow_cut_end(t, start, cols);
         struct grid_line *l = reflow_new_line(o);
         if (end > start) {
             l->cells = xreallocarray(NULL, (size_t)(end - start), sizeof *l->cells);
@@ -542,9 +532,49 @@ static void reflow_cut(struct reflow_out *o, struct reflow_text *t, int cols,
             pos[i].x = x >= cols ? cols - 1 : x;
         }
     }
-    (void)first;
 }
 
+/* The history lines a logical line was made of: where each starts in its text, and
+ * its sequence number, which the lines cut from it keep (they are as old). */
+struct reflow_segs {
+    struct { int off; uint64_t seq; } *v;
+    int n, cap;
+};
+
+static void reflow_add_seg(struct reflow_segs *s, int off, uint64_t seq)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->v = xreallocarray(s->v, (size_t)s->cap, sizeof *s->v);
+    }
+    s->v[s->n].off = off;
+    s->v[s->n++].seq = seq;
+}
+
+/* Cut a logical line lying wholly in history straight into history h. Returns the
+ * number of lines cut. */
+static int reflow_cut_history(struct history *h, struct reflow_text *t, int cols,
+                              const struct reflow_segs *segs)
+{
+    int n = 0, seg = 0, start = 0;
+    do {
+        int end = reflow_cut_end(t, start, cols);
+        while (seg + 1 < segs->n && segs->v[seg + 1].off <= start)
+            seg++;
+        struct grid_line l = {
+            .cells = t->cells + start, .used = end - start, .size = end - start,
+            .wrapped = end < t->len,
+        };
+        history_push_seq(h, &l, segs->v[seg].seq);
+        n++;
+        start = end;
+    } while (start < t->len);
+    return n;
+}
+
+/* The history is rebuilt as it is read: each old line is taken out (oldest first)
+ * before the lines cut from it are added to a new history, so memory does not double.
+ * Logical lines reaching the screen are cut into cell lines, placed after. */
 void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
 {
     cols = cols < 1 ? 1 : cols;
@@ -558,28 +588,38 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
     npos++;
     int cursor_row = npos > 1 ? pos[1].y : 0;
 
-    int total = g->hist_size + g->rows;
-    struct grid_line *all = xreallocarray(NULL, (size_t)total, sizeof *all);
-    for (int i = 0; i < g->hist_size; i++) {
-        int idx = (g->hist_start + i) % g->hist_cap;
-        all[i] = g->hist[idx];
-        memset(&g->hist[idx], 0, sizeof g->hist[idx]);
-    }
-    for (int y = 0; y < g->rows; y++)
-        all[g->hist_size + y] = g->lines[y];
+    int hist_n = history_size(g->hist);
+    int total = hist_n + g->rows;
+    int limit = history_line_limit(g->hist);
+    /* Room for the lines that may come back to the screen; the real limits apply
+     * when it replaces the old one. */
+    struct history *nh = history_create();
+    history_set_line_limit(nh, limit > 0 ? limit + g->rows : 0);
 
     int pos_line[5];
     for (int i = 0; i < npos; i++)
-        pos_line[i] = g->hist_size + pos[i].y;
+        pos_line[i] = hist_n + pos[i].y;
 
     struct reflow_out out = { 0 };
     struct reflow_text text = { 0 };
+    struct reflow_segs segs = { 0 };
+    struct grid_line in = { 0 };
+    int cut = 0; /* lines cut into nh, including any its limit dropped */
     for (int i = 0; i < total;) {
         text.len = 0;
+        segs.n = 0;
         int lpos[5], here[5];
         int nhere = 0;
         for (;;) {
-            struct grid_line *l = &all[i];
+            struct grid_line *l;
+            if (i < hist_n) {
+                uint64_t seq = 0;
+                history_pop_oldest(g->hist, &in, &seq);
+                reflow_add_seg(&segs, text.len, seq);
+                l = &in;
+            } else {
+                l = &g->lines[i - hist_n];
+            }
             for (int k = 0; k < npos; k++) {
                 if (pos_line[k] == i) {
                     here[nhere] = k;
@@ -588,10 +628,15 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
             }
             reflow_append(&text, l->cells, l->used);
             bool more = l->wrapped && i + 1 < total;
-            line_free(l);
+            if (i >= hist_n)
+                line_free(l);
             i++;
             if (!more)
                 break;
+        }
+        if (i <= hist_n) {
+            cut += reflow_cut_history(nh, &text, cols, &segs);
+            continue;
         }
         struct grid_pos p[5];
         for (int k = 0; k < nhere; k++)
@@ -601,7 +646,11 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
             pos[here[k]] = p[k];
     }
     free(text.cells);
-    free(all);
+    free(segs.v);
+    line_free(&in);
+    /* Every position is on the screen, so in 'out': number them after the history. */
+    for (int i = 0; i < npos; i++)
+        pos[i].y += cut;
 
     /* The screen starts where its top line went, moved down if the cursor would be
      * below it, or up (lines come back from history) to keep the cursor's row. */
@@ -615,26 +664,32 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
     }
     if (top < 0)
         top = 0;
-    int hist = top;
-    int drop = hist > g->hist_limit ? hist - g->hist_limit : 0;
-    for (int i = 0; i < drop; i++)
+    /* Lines of 'out' above the top go to history, with new sequence numbers. */
+    int first = top > cut ? top - cut : 0;
+    for (int i = 0; i < first && i < out.n; i++) {
+        history_push_seq(nh, &out.lines[i], history_next_seq(g->hist));
         line_free(&out.lines[i]);
-    g->hist_dropped += (uint64_t)drop;
-    g->hist_start = 0;
-    g->hist_size = 0;
-    if (g->hist_cap < hist - drop)
-        hist_relayout(g, hist - drop);
-    for (int i = drop; i < hist; i++)
-        g->hist[g->hist_size++] = out.lines[i];
-    for (int y = 0; y < g->rows; y++) {
-        if (top + y < out.n)
-            g->lines[y] = out.lines[top + y];
+    }
+    /* History lines below the top come back (newest last on the screen). */
+    int back = cut > top ? cut - top : 0;
+    if (back > g->rows)
+        back = g->rows;
+    for (int y = back - 1; y >= 0; y--) {
+        memset(&g->lines[y], 0, sizeof g->lines[y]);
+        history_pop_newest(nh, &g->lines[y]);
+        line_truncate(&g->lines[y], cols);
+    }
+    for (int y = back; y < g->rows; y++) {
+        int i = first + y - back;
+        if (i < out.n)
+            g->lines[y] = out.lines[i];
         else
             memset(&g->lines[y], 0, sizeof g->lines[y]);
     }
-    for (int i = top + g->rows; i < out.n; i++)
+    for (int i = first + g->rows - back; i < out.n; i++)
         line_free(&out.lines[i]);
     free(out.lines);
+    history_adopt(g->hist, nh);
     for (int i = 1; i < npos; i++) {
         user_pos[i - 1] = pos[i];
         user_pos[i - 1].y -= top;

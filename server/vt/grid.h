@@ -4,6 +4,7 @@
 #define TMX_GRID_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Colour encoding in a uint32_t: COLOUR_DEFAULT, or a palette index, or 24-bit RGB. */
@@ -73,14 +74,32 @@ int grid_rows(const struct grid *g);
 struct grid_line *grid_line(struct grid *g, int y);
 const struct grid_line *grid_line_const(const struct grid *g, int y);
 /* History: 0 = oldest kept line, grid_history_size()-1 = the most recent. History
- * lines keep the width they had: after a narrowing resize 'used' may exceed cols. */
+ * lines keep the width they had: after a narrowing resize 'used' may exceed cols.
+ * They are stored encoded (history.h); grid_history_line decodes line i into a line
+ * owned by the grid: the pointer and its cells are valid only until the next
+ * grid_history_line call or any change to this grid, or to any grid sharing its
+ * history pool (history-bytes-total may drop its oldest lines). Copy what you need
+ * first, or use grid_history_copy to hold several lines at once. */
 int grid_history_size(const struct grid *g);
 const struct grid_line *grid_history_line(const struct grid *g, int i);
-/* How many lines were ever dropped from the oldest end of history (limit reached,
+/* How many lines were ever dropped from the oldest end of history (a limit reached,
  * clear-history): history line i is line number dropped + i of everything the grid
  * ever held, which output and trimming do not change. */
 uint64_t grid_history_dropped(const struct grid *g);
+/* Decode history line i into out (zeroed, or holding cells from an earlier call:
+ * they are reused and grown); free with grid_line_release. False out of range. */
+bool grid_history_copy(const struct grid *g, int i, struct grid_line *out);
+/* Used width and wrapped flag of history line i without decoding it. */
+bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped);
+void grid_line_release(struct grid_line *l);
+/* Most lines kept (oldest dropped first), and most bytes (0 = no cap). */
 void grid_set_history_limit(struct grid *g, int limit);
+void grid_set_history_bytes(struct grid *g, size_t bytes);
+/* Share a byte cap with other grids (NULL = none): history.h. */
+struct history_pool;
+void grid_set_history_pool(struct grid *g, struct history_pool *pool);
+/* Bytes the history takes (encoded lines and their index slots). */
+size_t grid_history_bytes(const struct grid *g);
 void grid_clear_history(struct grid *g);
 
 /* Returns the cell at (x, y) of the visible screen, a static blank cell past 'used'

@@ -1,0 +1,809 @@
+/* history.c - compact scrollback storage (see history.h).
+ *
+ * A line is one record, appended to the newest of a list of blocks (a few KiB to
+ * 64 KiB, shared by many lines; a block is freed when its last line leaves):
+ *
+ *   seq      8 bytes   order of the line among every history of the pool
+ *   varint   used << 1 | wrapped
+ *   varint   payload length
+ *   payload  cells 0..n-1 where n drops the tail of default blank cells (those come
+ *            back on decode, up to 'used'):
+ *     0x20-0x7e            one cell: that ASCII character, width 1
+ *     UTF-8 (lead c2-f4)   one cell: that character, width 1
+ *     OP_WIDE + UTF-8      a width-2 cell and its continuation (ch 0, width 0, same style)
+ *     OP_COMB varint       the combining mark of the last character cell
+ *     OP_BLANK varint n    n blank cells (ch 0, width 1)
+ *     OP_STYLE mask ...    the style of the following cells changes: fg, bg, attr
+ *                          (varint), ul, each present when its mask bit is set; a
+ *                          colour is a tag (0 default, 1 palette + index, 2 RGB + 3
+ *                          bytes, 3 any other value + 4 bytes)
+ *     OP_RAW ch comb w     any other cell, fields as they are (varints, a width byte)
+ *   The style starts as the default at the start of each line.
+ *
+ * An index ring holds a pointer to each record, oldest first. The bytes counted for a
+ * line are its record plus its index slot. */
+#include "history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "queue.h"
+#include "xmalloc.h"
+
+enum {
+    OP_WIDE = 0x01,
+    OP_COMB = 0x02,
+    OP_BLANK = 0x03,
+    OP_STYLE = 0x04,
+    OP_RAW = 0x05,
+};
+
+enum { STYLE_FG = 1, STYLE_BG = 2, STYLE_ATTR = 4, STYLE_UL = 8 };
+
+#define SEQ_BYTES 8
+#define HEADER_MAX (SEQ_BYTES + 5 + 5)
+#define CELL_MAX 32 /* a style record (20) and a raw cell (12) */
+#define BLOCK_MIN (4096 - 64)
+#define BLOCK_MAX (65536 - 64)
+
+struct hblock {
+    TAILQ_ENTRY(hblock) entry;
+    uint32_t size; /* bytes of data */
+    uint32_t used; /* bytes of data holding records */
+    uint32_t live; /* records still in the history */
+    uint8_t data[];
+};
+TAILQ_HEAD(hblock_list, hblock);
+
+struct history {
+    struct history_pool *pool;
+    TAILQ_ENTRY(history) entry; /* in pool->members */
+    struct hblock_list blocks;  /* oldest first */
+    uint8_t **recs;             /* ring of record pointers */
+    int cap, start, n;
+    int line_limit;
+    size_t byte_limit; /* 0 = none */
+    size_t bytes;
+    uint64_t dropped;  /* lines dropped from the oldest end, ever */
+    uint64_t next_seq; /* when not in a pool */
+};
+
+TAILQ_HEAD(history_list, history);
+
+struct history_pool {
+    struct history_list members;
+    size_t bytes, byte_limit;
+    uint64_t next_seq;
+    /* The history whose oldest line was the globally oldest at the last scan, and the
+     * oldest sequence number of every other history then. The others' oldest lines
+     * only get newer, so while the victim's oldest is older than 'bound' it is still
+     * the globally oldest: a flood needs no scan per line. */
+    struct history *victim;
+    uint64_t bound;
+};
+
+/* ---- varints, UTF-8 ---- */
+
+static size_t put_varint(uint8_t *p, uint32_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        p[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    p[n++] = (uint8_t)v;
+    return n;
+}
+
+static uint32_t get_varint(const uint8_t **pp)
+{
+    const uint8_t *p = *pp;
+    uint32_t v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+        uint8_t b = *p++;
+        v |= (uint32_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            break;
+    }
+    *pp = p;
+    return v;
+}
+
+/* A character stored as plain UTF-8 (anything else is a raw cell). */
+static bool plain_char(uint32_t ch)
+{
+    if (ch < 0x80)
+        return ch >= 0x20 && ch < 0x7f;
+    return ch <= 0x10ffff && (ch < 0xd800 || ch > 0xdfff);
+}
+
+static size_t put_utf8(uint8_t *p, uint32_t ch)
+{
+    if (ch < 0x80) {
+        p[0] = (uint8_t)ch;
+        return 1;
+    }
+    if (ch < 0x800) {
+        p[0] = (uint8_t)(0xc0 | ch >> 6);
+        p[1] = (uint8_t)(0x80 | (ch & 0x3f));
+        return 2;
+    }
+    if (ch < 0x10000) {
+        p[0] = (uint8_t)(0xe0 | ch >> 12);
+        p[1] = (uint8_t)(0x80 | ((ch >> 6) & 0x3f));
+        p[2] = (uint8_t)(0x80 | (ch & 0x3f));
+        return 3;
+    }
+    p[0] = (uint8_t)(0xf0 | ch >> 18);
+    p[1] = (uint8_t)(0x80 | ((ch >> 12) & 0x3f));
+    p[2] = (uint8_t)(0x80 | ((ch >> 6) & 0x3f));
+    p[3] = (uint8_t)(0x80 | (ch & 0x3f));
+    return 4;
+}
+
+/* Records hold only what put_utf8 wrote: no validation needed. */
+static uint32_t get_utf8(const uint8_t **pp)
+{
+    const uint8_t *p = *pp;
+    uint32_t ch;
+    int more;
+    if (p[0] < 0x80) {
+        ch = p[0];
+        more = 0;
+    } else if (p[0] < 0xe0) {
+        ch = p[0] & 0x1f;
+        more = 1;
+    } else if (p[0] < 0xf0) {
+        ch = p[0] & 0x0f;
+        more = 2;
+    } else {
+        ch = p[0] & 0x07;
+        more = 3;
+    }
+    for (int i = 1; i <= more; i++)
+        ch = ch << 6 | (p[i] & 0x3f);
+    *pp = p + 1 + more;
+    return ch;
+}
+
+/* ---- encoding ---- */
+
+static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
+{
+    return a->fg == b->fg && a->bg == b->bg && a->attr == b->attr && a->ul == b->ul;
+}
+
+static bool default_blank(const struct grid_cell *c)
+{
+    return c->ch == 0 && c->comb == 0 && c->width == 1 && c->fg == 0 && c->bg == 0 &&
+           c->attr == 0 && c->ul == 0;
+}
+
+/* The continuation cell a wide character c normally has. */
+static bool plain_continuation(const struct grid_cell *d, const struct grid_cell *c)
+{
+    return d->width == 0 && d->ch == 0 && d->comb == 0 && same_style(d, c);
+}
+
+static uint8_t *put_colour(uint8_t *p, uint32_t c)
+{
+    if (c == COLOUR_DEFAULT) {
+        *p++ = 0;
+    } else if (COLOUR_KIND(c) == COLOUR_PALETTE && COLOUR_VALUE(c) <= 255) {
+        *p++ = 1;
+        *p++ = (uint8_t)COLOUR_VALUE(c);
+    } else if (COLOUR_KIND(c) == COLOUR_RGB) {
+        *p++ = 2;
+        *p++ = (uint8_t)(c >> 16);
+        *p++ = (uint8_t)(c >> 8);
+        *p++ = (uint8_t)c;
+    } else {
+        *p++ = 3;
+        memcpy(p, &c, 4);
+        p += 4;
+    }
+    return p;
+}
+
+static uint32_t get_colour(const uint8_t **pp)
+{
+    const uint8_t *p = *pp;
+    uint32_t c = COLOUR_DEFAULT;
+    switch (*p++) {
+    case 1:
+        c = COLOUR_PALETTE | *p++;
+        break;
+    case 2:
+        c = COLOUR_RGB | (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+        p += 3;
+        break;
+    case 3:
+        memcpy(&c, p, 4);
+        p += 4;
+        break;
+    }
+    *pp = p;
+    return c;
+}
+
+/* A style record taking 'cur' to the style of c. */
+static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_cell *c)
+{
+    uint8_t mask = (uint8_t)((c->fg != cur->fg ? STYLE_FG : 0) | (c->bg != cur->bg ? STYLE_BG : 0) |
+                             (c->attr != cur->attr ? STYLE_ATTR : 0) |
+                             (c->ul != cur->ul ? STYLE_UL : 0));
+    *p++ = OP_STYLE;
+    *p++ = mask;
+    if (mask & STYLE_FG)
+        p = put_colour(p, c->fg);
+    if (mask & STYLE_BG)
+        p = put_colour(p, c->bg);
+    if (mask & STYLE_ATTR)
+        p += put_varint(p, c->attr);
+    if (mask & STYLE_UL)
+        p = put_colour(p, c->ul);
+    cur->fg = c->fg;
+    cur->bg = c->bg;
+    cur->attr = c->attr;
+    cur->ul = c->ul;
+    return p;
+}
+
+/* The payload of cells[0, used); buf holds at least CELL_MAX bytes per cell. */
+static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf)
+{
+    int n = used;
+    while (n > 0 && default_blank(&cells[n - 1]))
+        n--;
+    struct grid_cell cur = grid_blank_cell;
+    uint8_t *p = buf;
+    for (int x = 0; x < n;) {
+        const struct grid_cell *c = &cells[x];
+        if (!same_style(c, &cur))
+            p = put_style(p, &cur, c);
+        if (c->width == 1 && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f) {
+            /* The common case: a run of ASCII in one style. */
+            do {
+                *p++ = (uint8_t)cells[x++].ch;
+                c = &cells[x];
+            } while (x < n && c->width == 1 && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f &&
+                     same_style(c, &cur));
+            continue;
+        }
+        if (c->width == 1 && c->ch == 0 && c->comb == 0) {
+            int run = 1;
+            while (x + run < n && cells[x + run].width == 1 && cells[x + run].ch == 0 &&
+                   cells[x + run].comb == 0 && same_style(&cells[x + run], &cur))
+                run++;
+            *p++ = OP_BLANK;
+            p += put_varint(p, (uint32_t)run);
+            x += run;
+            continue;
+        }
+        if (c->width == 2 && x + 1 < n && plain_char(c->ch) &&
+            plain_continuation(&cells[x + 1], c)) {
+            *p++ = OP_WIDE;
+            p += put_utf8(p, c->ch);
+            x += 2;
+        } else if (c->width == 1 && plain_char(c->ch)) {
+            p += put_utf8(p, c->ch);
+            x++;
+        } else {
+            *p++ = OP_RAW;
+            p += put_varint(p, c->ch);
+            p += put_varint(p, c->comb);
+            *p++ = c->width;
+            x++;
+            continue;
+        }
+        if (c->comb != 0) {
+            *p++ = OP_COMB;
+            p += put_varint(p, c->comb);
+        }
+    }
+    return (size_t)(p - buf);
+}
+
+/* Grow out's cells to hold n. */
+static void line_reserve(struct grid_line *out, int n)
+{
+    if (n > out->size) {
+        int size = out->size > 0 ? out->size : 16;
+        while (size < n)
+            size *= 2;
+        out->cells = xreallocarray(out->cells, (size_t)size, sizeof *out->cells);
+        out->size = size;
+    }
+}
+
+static void decode(const uint8_t *rec, struct grid_line *out)
+{
+    const uint8_t *p = rec + SEQ_BYTES;
+    uint32_t used_wrapped = get_varint(&p);
+    uint32_t len = get_varint(&p);
+    const uint8_t *end = p + len;
+    int used = (int)(used_wrapped >> 1);
+    line_reserve(out, used);
+    out->used = used;
+    out->wrapped = (used_wrapped & 1) != 0;
+    struct grid_cell *cells = out->cells;
+    struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
+    int x = 0, last = -1;
+    while (p < end && x < used) {
+        uint8_t b = *p;
+        if (b >= 0x20 && b < 0x7f) {
+            cells[x] = cur;
+            cells[x].ch = b;
+            last = x++;
+            p++;
+            continue;
+        }
+        switch (b) {
+        case OP_WIDE:
+            p++;
+            cells[x] = cur;
+            cells[x].ch = get_utf8(&p);
+            cells[x].width = 2;
+            last = x++;
+            if (x < used) {
+                cells[x] = cur;
+                cells[x++].width = 0;
+            }
+            break;
+        case OP_COMB:
+            p++;
+            if (last >= 0)
+                cells[last].comb = get_varint(&p);
+            else
+                (void)get_varint(&p);
+            break;
+        case OP_BLANK: {
+            p++;
+            uint32_t run = get_varint(&p);
+            for (uint32_t i = 0; i < run && x < used; i++)
+                cells[x++] = cur;
+            break;
+        }
+        case OP_STYLE: {
+            p++;
+            uint8_t mask = *p++;
+            if (mask & STYLE_FG)
+                cur.fg = get_colour(&p);
+            if (mask & STYLE_BG)
+                cur.bg = get_colour(&p);
+            if (mask & STYLE_ATTR)
+                cur.attr = (uint16_t)get_varint(&p);
+            if (mask & STYLE_UL)
+                cur.ul = get_colour(&p);
+            break;
+        }
+        case OP_RAW:
+            p++;
+            cells[x] = cur;
+            cells[x].ch = get_varint(&p);
+            cells[x].comb = get_varint(&p);
+            cells[x].width = *p++;
+            x++;
+            break;
+        default:
+            cells[x] = cur;
+            cells[x].ch = get_utf8(&p);
+            last = x++;
+            break;
+        }
+    }
+    while (x < used)
+        cells[x++] = grid_blank_cell;
+}
+
+static uint64_t rec_seq(const uint8_t *rec)
+{
+    uint64_t seq;
+    memcpy(&seq, rec, sizeof seq);
+    return seq;
+}
+
+/* Bytes of the record at rec. */
+static size_t rec_size(const uint8_t *rec)
+{
+    const uint8_t *p = rec + SEQ_BYTES;
+    (void)get_varint(&p);
+    uint32_t len = get_varint(&p);
+    return (size_t)(p - rec) + len;
+}
+
+/* ---- blocks, index ring, accounting ---- */
+
+static void account(struct history *h, size_t add, size_t sub)
+{
+    h->bytes = h->bytes + add - sub;
+    if (h->pool != NULL)
+        h->pool->bytes = h->pool->bytes + add - sub;
+}
+
+static uint8_t *slot(const struct history *h, int i)
+{
+    int idx = h->start + i;
+    if (idx >= h->cap)
+        idx -= h->cap;
+    return h->recs[idx];
+}
+
+/* Reallocate the ring to 'cap' slots, oldest first. */
+static void ring_relayout(struct history *h, int cap)
+{
+    uint8_t **recs = NULL;
+    if (cap > 0) {
+        recs = xreallocarray(NULL, (size_t)cap, sizeof *recs);
+        for (int i = 0; i < h->n; i++)
+            recs[i] = slot(h, i);
+    }
+    free(h->recs);
+    h->recs = recs;
+    h->cap = cap;
+    h->start = 0;
+}
+
+/* Room for a record of 'need' bytes at the end of the newest block. */
+static uint8_t *block_reserve(struct history *h, size_t need)
+{
+    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
+    if (b == NULL || b->size - b->used < need) {
+        size_t size = h->bytes / 8;
+        size = size < BLOCK_MIN ? BLOCK_MIN : size > BLOCK_MAX ? BLOCK_MAX : size;
+        if (size < need)
+            size = need;
+        b = xmalloc(sizeof *b + size);
+        b->size = (uint32_t)size;
+        b->used = 0;
+        b->live = 0;
+        TAILQ_INSERT_TAIL(&h->blocks, b, entry);
+    }
+    return b->data + b->used;
+}
+
+/* Append the record (already written at the block_reserve position) of 'size' bytes. */
+static void append_record(struct history *h, uint8_t *rec, size_t size)
+{
+    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
+    b->used += (uint32_t)size;
+    b->live++;
+    if (h->n == h->cap) {
+        int cap = h->cap > 0 ? h->cap * 2 : 16;
+        if (cap > h->line_limit)
+            cap = h->line_limit;
+        if (cap <= h->n)
+            cap = h->n + 1;
+        ring_relayout(h, cap);
+    }
+    int idx = h->start + h->n;
+    if (idx >= h->cap)
+        idx -= h->cap;
+    h->recs[idx] = rec;
+    h->n++;
+    account(h, size + sizeof *h->recs, 0);
+}
+
+/* Take the oldest line out (dropped or popped). */
+static void remove_oldest(struct history *h)
+{
+    uint8_t *rec = h->recs[h->start];
+    account(h, 0, rec_size(rec) + sizeof *h->recs);
+    h->start = h->start + 1 == h->cap ? 0 : h->start + 1;
+    h->n--;
+    struct hblock *b = TAILQ_FIRST(&h->blocks);
+    if (--b->live == 0) {
+        TAILQ_REMOVE(&h->blocks, b, entry);
+        free(b);
+    }
+}
+
+static void drop_oldest(struct history *h)
+{
+    remove_oldest(h);
+    h->dropped++;
+}
+
+static void drop_newest(struct history *h)
+{
+    uint8_t *rec = slot(h, h->n - 1);
+    account(h, 0, rec_size(rec) + sizeof *h->recs);
+    h->n--;
+    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
+    b->used = (uint32_t)(rec - b->data);
+    if (--b->live == 0) {
+        TAILQ_REMOVE(&h->blocks, b, entry);
+        free(b);
+    }
+}
+
+/* Drop the oldest lines over this history's own limits. */
+static void enforce_own(struct history *h)
+{
+    while (h->n > h->line_limit)
+        drop_oldest(h);
+    while (h->byte_limit != 0 && h->bytes > h->byte_limit && h->n > 0)
+        drop_oldest(h);
+}
+
+/* The history holding the globally oldest line of the pool, NULL if all are empty. */
+static struct history *pool_oldest(struct history_pool *pool)
+{
+    struct history *v = pool->victim;
+    if (v != NULL && v->n > 0 && rec_seq(slot(v, 0)) <= pool->bound)
+        return v;
+    uint64_t best = UINT64_MAX, second = UINT64_MAX;
+    v = NULL;
+    struct history *h;
+    TAILQ_FOREACH(h, &pool->members, entry) {
+        if (h->n == 0)
+            continue;
+        uint64_t seq = rec_seq(slot(h, 0));
+        if (seq < best) {
+            second = best;
+            best = seq;
+            v = h;
+        } else if (seq < second) {
+            second = seq;
+        }
+    }
+    pool->victim = v;
+    pool->bound = second;
+    return v;
+}
+
+static void enforce_pool(struct history_pool *pool)
+{
+    if (pool == NULL)
+        return;
+    while (pool->byte_limit != 0 && pool->bytes > pool->byte_limit) {
+        struct history *v = pool_oldest(pool);
+        if (v == NULL)
+            break;
+        drop_oldest(v);
+    }
+}
+
+/* ---- pool ---- */
+
+struct history_pool *history_pool_create(void)
+{
+    struct history_pool *pool = xcalloc(1, sizeof *pool);
+    TAILQ_INIT(&pool->members);
+    pool->next_seq = 1;
+    return pool;
+}
+
+void history_pool_free(struct history_pool *pool)
+{
+    if (pool == NULL)
+        return;
+    struct history *h, *tmp;
+    TAILQ_FOREACH_SAFE(h, &pool->members, entry, tmp)
+        history_set_pool(h, NULL);
+    free(pool);
+}
+
+void history_pool_set_byte_limit(struct history_pool *pool, size_t bytes)
+{
+    pool->byte_limit = bytes;
+    enforce_pool(pool);
+}
+
+size_t history_pool_bytes(const struct history_pool *pool)
+{
+    return pool->bytes;
+}
+
+/* ---- one history ---- */
+
+struct history *history_create(void)
+{
+    struct history *h = xcalloc(1, sizeof *h);
+    TAILQ_INIT(&h->blocks);
+    h->next_seq = 1;
+    return h;
+}
+
+void history_free(struct history *h)
+{
+    if (h == NULL)
+        return;
+    history_set_pool(h, NULL);
+    history_clear(h);
+    free(h);
+}
+
+void history_set_pool(struct history *h, struct history_pool *pool)
+{
+    if (h->pool == pool)
+        return;
+    if (h->pool != NULL) {
+        h->pool->bytes -= h->bytes;
+        if (h->pool->victim == h)
+            h->pool->victim = NULL;
+        TAILQ_REMOVE(&h->pool->members, h, entry);
+        h->next_seq = h->pool->next_seq;
+    }
+    h->pool = pool;
+    if (pool == NULL)
+        return;
+    TAILQ_INSERT_TAIL(&pool->members, h, entry);
+    pool->bytes += h->bytes;
+    /* Lines brought along are numbered as the pool's newest, in their order. */
+    for (int i = 0; i < h->n; i++) {
+        uint64_t seq = pool->next_seq++;
+        memcpy(slot(h, i), &seq, sizeof seq);
+    }
+    enforce_pool(pool);
+}
+
+void history_set_line_limit(struct history *h, int lines)
+{
+    h->line_limit = lines < 0 ? 0 : lines;
+    enforce_own(h);
+    if (h->cap > h->line_limit)
+        ring_relayout(h, h->line_limit);
+}
+
+void history_set_byte_limit(struct history *h, size_t bytes)
+{
+    h->byte_limit = bytes;
+    enforce_own(h);
+}
+
+int history_line_limit(const struct history *h)
+{
+    return h->line_limit;
+}
+
+int history_size(const struct history *h)
+{
+    return h->n;
+}
+
+uint64_t history_dropped(const struct history *h)
+{
+    return h->dropped;
+}
+
+size_t history_bytes(const struct history *h)
+{
+    return h->bytes;
+}
+
+uint64_t history_next_seq(struct history *h)
+{
+    return h->pool != NULL ? h->pool->next_seq++ : h->next_seq++;
+}
+
+/* Encode l with 'seq' and append it (no limits applied). */
+static void append_line(struct history *h, const struct grid_line *l, uint64_t seq)
+{
+    int used = l->used > 0 ? l->used : 0;
+    uint8_t stack[8192];
+    size_t bound = (size_t)used * CELL_MAX;
+    uint8_t *payload = bound <= sizeof stack ? stack : xmalloc(bound);
+    size_t len = encode_payload(l->cells, used, payload);
+
+    uint8_t header[HEADER_MAX];
+    memcpy(header, &seq, SEQ_BYTES);
+    size_t hlen = SEQ_BYTES;
+    hlen += put_varint(header + hlen, (uint32_t)used << 1 | (l->wrapped ? 1u : 0u));
+    hlen += put_varint(header + hlen, (uint32_t)len);
+
+    uint8_t *rec = block_reserve(h, hlen + len);
+    memcpy(rec, header, hlen);
+    memcpy(rec + hlen, payload, len);
+    if (payload != stack)
+        free(payload);
+    append_record(h, rec, hlen + len);
+}
+
+void history_push(struct history *h, const struct grid_line *l)
+{
+    if (h->line_limit == 0)
+        return;
+    if (h->n == h->line_limit)
+        drop_oldest(h); /* before, so the ring never grows past the limit */
+    append_line(h, l, history_next_seq(h));
+    enforce_own(h);
+    enforce_pool(h->pool);
+}
+
+void history_push_seq(struct history *h, const struct grid_line *l, uint64_t seq)
+{
+    if (h->line_limit == 0)
+        return;
+    if (h->n == h->line_limit)
+        drop_oldest(h);
+    append_line(h, l, seq);
+    enforce_own(h);
+}
+
+void history_get(const struct history *h, int i, struct grid_line *out)
+{
+    if (i < 0 || i >= h->n)
+        return;
+    decode(slot(h, i), out);
+}
+
+bool history_info(const struct history *h, int i, int *used, bool *wrapped)
+{
+    if (i < 0 || i >= h->n)
+        return false;
+    const uint8_t *p = slot(h, i) + SEQ_BYTES;
+    uint32_t v = get_varint(&p);
+    if (used != NULL)
+        *used = (int)(v >> 1);
+    if (wrapped != NULL)
+        *wrapped = (v & 1) != 0;
+    return true;
+}
+
+bool history_pop_newest(struct history *h, struct grid_line *out)
+{
+    if (h->n == 0)
+        return false;
+    decode(slot(h, h->n - 1), out);
+    drop_newest(h);
+    return true;
+}
+
+bool history_pop_oldest(struct history *h, struct grid_line *out, uint64_t *seq)
+{
+    if (h->n == 0)
+        return false;
+    const uint8_t *rec = slot(h, 0);
+    decode(rec, out);
+    if (seq != NULL)
+        *seq = rec_seq(rec);
+    remove_oldest(h);
+    return true;
+}
+
+void history_clear(struct history *h)
+{
+    struct hblock *b, *tmp;
+    TAILQ_FOREACH_SAFE(b, &h->blocks, entry, tmp)
+        free(b);
+    TAILQ_INIT(&h->blocks);
+    account(h, 0, h->bytes);
+    h->dropped += (uint64_t)h->n;
+    free(h->recs);
+    h->recs = NULL;
+    h->cap = h->start = h->n = 0;
+}
+
+void history_adopt(struct history *h, struct history *from)
+{
+    if (h->n == 0) {
+        /* Take the blocks and the ring as they are. */
+        history_clear(h);
+        TAILQ_CONCAT(&h->blocks, &from->blocks, entry);
+        h->recs = from->recs;
+        h->cap = from->cap;
+        h->start = from->start;
+        h->n = from->n;
+        account(h, from->bytes, 0);
+        from->recs = NULL;
+        from->cap = from->start = from->n = 0;
+        account(from, 0, from->bytes);
+    } else {
+        for (int i = 0; i < from->n; i++) {
+            const uint8_t *src = slot(from, i);
+            size_t size = rec_size(src);
+            uint8_t *rec = block_reserve(h, size);
+            memcpy(rec, src, size);
+            append_record(h, rec, size);
+        }
+    }
+    h->dropped += from->dropped;
+    history_free(from);
+    if (h->cap < h->n)
+        ring_relayout(h, h->n);
+    enforce_own(h);
+    if (h->cap > h->line_limit && h->line_limit >= h->n)
+        ring_relayout(h, h->line_limit);
+    enforce_pool(h->pool);
+}
