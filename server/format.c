@@ -213,6 +213,11 @@ static void v_history_limit(const struct format_ctx *ctx, struct out *o)
         out_printf(o, "%ld", options_get_number(opts, "history-limit"));
 }
 
+static void v_history_bytes(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%zu", ctx->pane->vt != NULL ? grid_history_bytes(vt_main_grid(ctx->pane->vt)) : 0);
+}
+
 static void v_history_size(const struct format_ctx *ctx, struct out *o)
 {
     out_printf(o, "%d", ctx->pane->vt != NULL ? grid_history_size(vt_main_grid(ctx->pane->vt)) : 0);
@@ -552,6 +557,7 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
     X(client_width, NEED_CLIENT)                                                           \
     X(cursor_x, NEED_PANE)                                                                 \
     X(cursor_y, NEED_PANE)                                                                 \
+    X(history_bytes, NEED_PANE)                                                            \
     X(history_limit, NEED_PANE)                                                            \
     X(history_size, NEED_PANE)                                                             \
     X(host, NEED_NONE)                                                                     \

@@ -1,6 +1,9 @@
 /* options.c - option sets with inheritance, typed parsing (see options.h). */
 #include "options.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +132,31 @@ static int parse_flag(const char *value, long current, long *out)
     return -1;
 }
 
+/* A size: digits and an optional K, M, G or T (powers of 1024, an optional B after). */
+static int parse_size(const char *value, long *out)
+{
+    if (value == NULL || *value < '0' || *value > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (errno != 0)
+        return -1;
+    static const char units[] = "KMGT";
+    int shift = 0;
+    const char *unit = *end != '\0' ? strchr(units, toupper((unsigned char)*end)) : NULL;
+    if (unit != NULL) {
+        shift = 10 * (int)(unit - units + 1);
+        end++;
+    }
+    if (shift != 0 && (*end == 'b' || *end == 'B'))
+        end++;
+    if (*end != '\0' || n > (unsigned long long)LONG_MAX >> shift)
+        return -1;
+    *out = (long)(n << shift);
+    return 0;
+}
+
 int options_set(struct options *o, const char *name, const char *value, bool append,
                 char *err, size_t errsize)
 {
@@ -164,6 +192,13 @@ int options_set(struct options *o, const char *name, const char *value, bool app
         }
         break;
     }
+    case OPTION_SIZE:
+        if (parse_size(value, &number) != 0 || number < d->min || number > d->max) {
+            snprintf(err, errsize, "%s: not a size (like 0, 512K, 64M, 2G): %s", name,
+                     value != NULL ? value : "");
+            return -1;
+        }
+        break;
     case OPTION_KEY:
         if (value == NULL) {
             snprintf(err, errsize, "%s: needs a key", name);
@@ -246,6 +281,20 @@ const char *options_to_string(const struct options *o, const char *name, char *b
     case OPTION_NUMBER:
         snprintf(buf, size, "%ld", n);
         break;
+    case OPTION_SIZE: {
+        /* The largest unit dividing it: 64M reads back as 64M. */
+        const char *units = "KMGT";
+        int u = -1;
+        while (n != 0 && u < 3 && n % 1024 == 0) {
+            n /= 1024;
+            u++;
+        }
+        if (u >= 0)
+            snprintf(buf, size, "%ld%c", n, units[u]);
+        else
+            snprintf(buf, size, "%ld", n);
+        break;
+    }
     case OPTION_KEY:
         if ((key_code)n == KEYC_NONE)
             snprintf(buf, size, "None");

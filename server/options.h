@@ -10,14 +10,15 @@
 
 enum option_scope { OPTION_SERVER, OPTION_SESSION, OPTION_WINDOW };
 enum option_type { OPTION_FLAG, OPTION_NUMBER, OPTION_STRING, OPTION_KEY, OPTION_CHOICE,
-                   OPTION_STYLE };
+                   OPTION_STYLE,
+                   OPTION_SIZE /* bytes, a number with an optional K, M, G or T suffix */ };
 
 struct option_def {
     const char *name;
     enum option_scope scope;
     enum option_type type;
     const char *default_value;
-    long min, max;               /* OPTION_NUMBER */
+    long min, max;               /* OPTION_NUMBER, OPTION_SIZE */
     const char *const *choices;  /* OPTION_CHOICE, NULL-terminated */
     const char *help;
 };
@@ -36,8 +37,8 @@ void options_free(struct options *o);
 /* Fill a global set with every default of one scope. */
 void options_set_defaults(struct options *o, enum option_scope scope);
 
-/* Values, looked up through the parents. Numbers, flags (0/1), keys (key_code) and
- * choices (the index in choices) are numbers; strings and styles are strings. */
+/* Values, looked up through the parents. Numbers, sizes (bytes), flags (0/1), keys
+ * (key_code) and choices (the index in choices) are numbers; strings and styles are strings. */
 long options_get_number(const struct options *o, const char *name);
 const char *options_get_string(const struct options *o, const char *name);
 /* Is the option set in this very set (not inherited)? */

@@ -10,6 +10,7 @@ static const char *const choices_log_format[] = {"raw", "text", NULL};
 
 #define NUM(n, s, d, lo, hi, h) {n, s, OPTION_NUMBER, d, lo, hi, NULL, h}
 #define FLAG(n, s, d, h) {n, s, OPTION_FLAG, d, 0, 1, NULL, h}
+#define SIZE(n, s, d, h) {n, s, OPTION_SIZE, d, 0, 1L << 40, NULL, h}
 #define STR(n, s, d, h) {n, s, OPTION_STRING, d, 0, 0, NULL, h}
 #define STYLE(n, s, d, h) {n, s, OPTION_STYLE, d, 0, 0, NULL, h}
 #define KEY(n, s, d, h) {n, s, OPTION_KEY, d, 0, 0, NULL, h}
@@ -21,6 +22,7 @@ const struct option_def option_table[] = {
     NUM("buffer-limit", OPTION_SERVER, "50", 1, 100000, "automatic paste buffers kept (the oldest dropped first)"),
     NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
     FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),
+    SIZE("history-bytes-total", OPTION_SERVER, "0", "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)"),
     NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),
     CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "external: text copied in tmx goes to the terminal's clipboard (OSC 52); on: programs in panes may set it too (it also becomes a paste buffer)"),
     STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync)"),
@@ -30,7 +32,8 @@ const struct option_def option_table[] = {
     STR("default-command", OPTION_SESSION, "", "command new windows run (empty: the default shell)"),
     STR("default-shell", OPTION_SESSION, "", "shell for new windows (empty: $SHELL, else /bin/sh)"),
     FLAG("destroy-unattached", OPTION_SESSION, "off", "destroy the session when its last client detaches"),
-    NUM("history-limit", OPTION_SESSION, "2000", 0, 100000000, "lines of scrollback kept per pane"),
+    SIZE("history-bytes", OPTION_SESSION, "0", "most bytes of scrollback per pane (like 512K or 64M; 0: no cap)"),
+    NUM("history-limit", OPTION_SESSION, "10000", 0, 100000000, "lines of scrollback kept per pane"),
     CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "keys of copy mode: the copy-mode (emacs) or copy-mode-vi key table"),
     FLAG("mouse", OPTION_SESSION, "off", "the mouse: clicks select windows in the status line, the wheel scrolls a pane back in copy mode, dragging selects and copies"),
     KEY("prefix", OPTION_SESSION, "C-b", "the prefix key"),

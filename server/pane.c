@@ -256,10 +256,19 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     pane_keep_command(p, args);
     p->vt = vt_create(args->cols, args->rows,
                       (int)options_get_number(w->session->options, "history-limit"));
+    vt_set_history_pool(p->vt, srv->history_pool);
+    pane_apply_history_options(p);
     vt_set_reply(p->vt, pane_reply, p);
     vt_set_clipboard_cb(p->vt, pane_clipboard, p);
     p->to_pty = evbuffer_new();
     return p;
+}
+
+void pane_apply_history_options(struct pane *p)
+{
+    const struct options *o = p->window->session->options;
+    vt_set_history_limit(p->vt, (int)options_get_number(o, "history-limit"));
+    vt_set_history_bytes(p->vt, (size_t)options_get_number(o, "history-bytes"));
 }
 
 /* Release the pty and events of a finished program (the screen stays). */

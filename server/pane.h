@@ -61,6 +61,9 @@ struct spawn_args {
 /* Fork a pty and run the command. Returns NULL with err set on failure. */
 struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize);
 void pane_free(struct pane *p);
+/* Apply the session's history-limit and history-bytes to the pane's history (lines
+ * over them are dropped now, oldest first). */
+void pane_apply_history_options(struct pane *p);
 /* The program finished and the pane stays (remain-on-exit): release its pty. */
 void pane_mark_dead(struct pane *p);
 /* Run a command again in pane p (dead or, killed first, alive). args->argv NULL means the

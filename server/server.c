@@ -23,6 +23,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "defer.h"
+#include "history.h"
 #include "hooks.h"
 #include "job.h"
 #include "key_bindings.h"
@@ -454,6 +455,9 @@ void server_option_changed(struct server *s, const char *name, struct session *s
 {
     if (strcmp(name, "buffer-limit") == 0)
         paste_trim(s); /* lowered: the oldest automatic buffers go now */
+    if (strcmp(name, "history-bytes-total") == 0)
+        history_pool_set_byte_limit(s->history_pool,
+                                    (size_t)options_get_number(s->options, name));
     struct session *ss;
     TAILQ_FOREACH(ss, &s->sessions, entry) {
         if (sess != NULL && ss != sess)
@@ -466,6 +470,10 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     server_pane_apply_log(s, p);
+            } else if (strcmp(name, "history-limit") == 0 || strcmp(name, "history-bytes") == 0) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &ww->panes, entry)
+                    pane_apply_history_options(p);
             } else if (strcmp(name, "monitor-silence") == 0)
                 server_silence_restart(s, ww);
         }
@@ -726,6 +734,7 @@ static void server_free_all(struct server *s)
     struct session *sess;
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
+    history_pool_free(s->history_pool);
     key_bindings_free(s);
     paste_free_all(s);
     job_free_all(s);
@@ -794,6 +803,9 @@ int server_main(const struct server_config *cfg)
     options_set_defaults(s.session_options, OPTION_SESSION);
     s.window_options = options_create(NULL);
     options_set_defaults(s.window_options, OPTION_WINDOW);
+    s.history_pool = history_pool_create();
+    history_pool_set_byte_limit(s.history_pool,
+                                (size_t)options_get_number(s.options, "history-bytes-total"));
     const char *shell = getenv("SHELL");
     s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
     s.default_terminal = xstrdup(server_default_terminal());

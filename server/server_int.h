@@ -18,6 +18,7 @@ struct deferred;
 struct event;
 struct client;
 struct session;
+struct history_pool;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -90,6 +91,7 @@ struct server {
     size_t nwaiters;
     struct job_list jobs;      /* run-shell and hook commands still running */
     struct paste_list paste_buffers; /* paste.h: newest first */
+    struct history_pool *history_pool; /* every pane's history: history-bytes-total */
     unsigned next_paste_index;       /* N of the next automatic bufferN */
     struct hook *hooks;        /* set-hook: event name -> command */
     size_t nhooks;

@@ -84,6 +84,16 @@ void vt_set_history_limit(struct vt *vt, int limit)
     grid_set_history_limit(vt->screen.main, limit);
 }
 
+void vt_set_history_bytes(struct vt *vt, size_t bytes)
+{
+    grid_set_history_bytes(vt->screen.main, bytes);
+}
+
+void vt_set_history_pool(struct vt *vt, struct history_pool *pool)
+{
+    grid_set_history_pool(vt->screen.main, pool);
+}
+
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y)
 {
     return grid_get(vt->screen.grid, x, y);

@@ -67,6 +67,10 @@ const struct grid *vt_grid(const struct vt *vt);
 /* Forget the main screen's history (clear-history); change how much it keeps. */
 void vt_clear_history(struct vt *vt);
 void vt_set_history_limit(struct vt *vt, int limit);
+/* Most bytes the history keeps (0 = no cap), and the pool whose total cap it shares
+ * (NULL = none; the pool must outlive the vt or be left first). */
+void vt_set_history_bytes(struct vt *vt, size_t bytes);
+void vt_set_history_pool(struct vt *vt, struct history_pool *pool);
 /* The main screen's grid (for history / capture-pane of the normal screen). */
 const struct grid *vt_main_grid(const struct vt *vt);
 /* Cell of the shown screen; never NULL (a blank cell outside). */

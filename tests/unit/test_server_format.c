@@ -189,7 +189,8 @@ static const struct want wants[] = {
     {"client_width", "100"},
     {"cursor_x", "3"},
     {"cursor_y", "1"},
-    {"history_limit", "2000"},
+    {"history_bytes", "0"},
+    {"history_limit", "10000"},
     {"history_size", "0"},
     {"host", NULL},
     {"host_short", NULL},
@@ -395,7 +396,7 @@ static void test_unknown_variables_are_empty(void **state)
 static void test_option_names_expand_to_option_values(void **state)
 {
     struct fixture *f = *state;
-    check(&f->ctx, "#{history-limit} #{status}", "2000 on");
+    check(&f->ctx, "#{history-limit} #{status}", "10000 on");
     check(&f->ctx, "#{status-left}", "[#S] ");
     check(&f->ctx, "#{E:status-left}", "[work] ");
 }

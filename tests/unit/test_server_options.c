@@ -35,7 +35,7 @@ static void test_a_session_inherits_the_global_value_until_it_sets_its_own(void 
     struct options *g = global_session();
     struct options *s = options_create(g);
     char err[256];
-    assert_int_equal(options_get_number(s, "history-limit"), 2000);
+    assert_int_equal(options_get_number(s, "history-limit"), 10000);
     assert_false(options_is_set(s, "history-limit"));
     assert_int_equal(options_set(g, "history-limit", "5000", false, err, sizeof err), 0);
     assert_int_equal(options_get_number(s, "history-limit"), 5000);
@@ -66,8 +66,42 @@ static void test_bad_values_are_refused_with_the_option_named(void **state)
     assert_int_equal(options_set(g, "no-such-option", "1", false, err, sizeof err), -1);
     assert_non_null(strstr(err, "invalid option: no-such-option"));
     /* Nothing was changed by the failures. */
-    assert_int_equal(options_get_number(g, "history-limit"), 2000);
+    assert_int_equal(options_get_number(g, "history-limit"), 10000);
     options_free(g);
+}
+
+static void test_sizes_take_units_and_read_back(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    char err[256], buf[64];
+    assert_int_equal(options_get_number(g, "history-bytes"), 0);
+    assert_int_equal(options_set(g, "history-bytes", "64M", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "history-bytes"), 64L << 20);
+    assert_string_equal(options_to_string(g, "history-bytes", buf, sizeof buf), "64M");
+    assert_int_equal(options_set(g, "history-bytes", "512k", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "history-bytes"), 512L << 10);
+    assert_string_equal(options_to_string(g, "history-bytes", buf, sizeof buf), "512K");
+    assert_int_equal(options_set(g, "history-bytes", "2GB", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(g, "history-bytes"), 2L << 30);
+    assert_int_equal(options_set(g, "history-bytes", "1000", false, err, sizeof err), 0);
+    assert_string_equal(options_to_string(g, "history-bytes", buf, sizeof buf), "1000");
+    assert_int_equal(options_set(g, "history-bytes", "0", false, err, sizeof err), 0);
+    assert_string_equal(options_to_string(g, "history-bytes", buf, sizeof buf), "0");
+    const char *bad[] = {"", "M", "-1", "12Q", "64MiB", "99999999999999999999", "2000T"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(options_set(g, "history-bytes", bad[i], false, err, sizeof err), -1);
+        assert_non_null(strstr(err, "not a size"));
+    }
+    assert_int_equal(options_get_number(g, "history-bytes"), 0);
+    options_free(g);
+
+    struct options *server = options_create(NULL);
+    options_set_defaults(server, OPTION_SERVER);
+    assert_int_equal(options_get_number(server, "history-bytes-total"), 0);
+    assert_int_equal(options_set(server, "history-bytes-total", "1G", false, err, sizeof err), 0);
+    assert_int_equal(options_get_number(server, "history-bytes-total"), 1L << 30);
+    options_free(server);
 }
 
 static void test_flags_toggle_without_a_value_and_keys_parse(void **state)
@@ -124,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_every_default_in_the_table_parses),
         cmocka_unit_test(test_a_session_inherits_the_global_value_until_it_sets_its_own),
         cmocka_unit_test(test_bad_values_are_refused_with_the_option_named),
+        cmocka_unit_test(test_sizes_take_units_and_read_back),
         cmocka_unit_test(test_flags_toggle_without_a_value_and_keys_parse),
         cmocka_unit_test(test_append_adds_to_strings_and_show_quotes_them),
         cmocka_unit_test(test_window_options_have_window_scope),
