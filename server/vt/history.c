@@ -329,8 +329,10 @@ static void decode(const uint8_t *rec, struct grid_line *out)
     struct grid_cell *cells = out->cells;
     struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
     int x = 0, last = -1;
-    while (p < end && x < used) {
+    while (p < end) {
         uint8_t b = *p;
+        if (x == used && b != OP_COMB && b != OP_STYLE)
+            break; /* past the last cell only its combining mark may follow */
         if (b >= 0x20 && b < 0x7f) {
             cells[x] = cur;
             cells[x].ch = b;
