@@ -83,6 +83,7 @@ static void test_lines_kept_in_order_up_to_the_limit(void **state)
         push_text(g, label);
     }
     assert_int_equal(grid_history_size(g), 100);
+    assert_int_equal(grid_history_dropped(g), 150);
     assert_string_equal(hist_text(g, 0), "line 150");
     assert_string_equal(hist_text(g, 57), "line 207");
     assert_string_equal(hist_text(g, 99), "line 249");
@@ -94,6 +95,17 @@ static void test_lines_kept_in_order_up_to_the_limit(void **state)
     push_text(g, "last");
     assert_string_equal(hist_text(g, 0), "line 241");
     assert_string_equal(hist_text(g, 9), "last");
+    assert_int_equal(grid_history_dropped(g), 241);
+    /* Reflow counts only the lines its limit drops, clear-history every line. */
+    struct grid_pos cursor = {0, 0, false};
+    grid_reflow(g, 4, &cursor, 1); /* 10 lines become 19 ("last" fits): 9 dropped */
+    assert_int_equal(grid_history_size(g), 10);
+    assert_int_equal(grid_history_dropped(g), 250);
+    assert_string_equal(hist_text(g, 9), "last");
+    assert_string_equal(hist_text(g, 0), " 245"); /* the second half of "line 245" */
+    assert_string_equal(hist_text(g, 1), "line");
+    grid_clear_history(g);
+    assert_int_equal(grid_history_dropped(g), 260);
     grid_free(g);
 }
 
