@@ -6,11 +6,14 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -176,6 +179,108 @@ static void test_a_client_that_stops_reading_does_not_hold_the_server(void **sta
     assert_int_equal(client_wait_exit(good, E2E_TIMEOUT), 0);
 }
 
+/* Another user is refused by its credentials (SO_PEERCRED), before any message is
+ * read, even when the directory and socket permissions would let it connect. Needs
+ * root (to become another user); skipped, loudly, otherwise. */
+static void test_another_uid_is_refused(void **state)
+{
+    struct tmx_env *env = *state;
+    if (getuid() != 0 || env_is_tmux(env)) {
+        fprintf(stderr, "e2e: not root: the other-UID check needs root to switch users\n");
+        return;
+    }
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    char dir[4096], path[4200];
+    snprintf(dir, sizeof dir, "%s/tmx-0", getenv("TMX_TMPDIR"));
+    snprintf(path, sizeof path, "%s/%s", dir, env_socket_name(env));
+    /* Open the way for user 65534 (nobody): only the credential check stands. */
+    assert_int_equal(chmod(getenv("TMX_TMPDIR"), 0755), 0);
+    assert_int_equal(chmod(dir, 0755), 0);
+    assert_int_equal(chmod(path, 0777), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(2);
+        struct sockaddr_un sa = {.sun_family = AF_UNIX};
+        if (strlen(path) >= sizeof sa.sun_path)
+            _exit(5);
+        memcpy(sa.sun_path, path, strlen(path) + 1);
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0)
+            _exit(3);
+        /* Plain writes (no cmocka asserts in a child): the server may have closed the
+         * connection already, which is the point. */
+        signal(SIGPIPE, SIG_IGN);
+        char msg[2 * PROTO_HEADER_SIZE + sizeof(struct proto_identify) + 64];
+        struct proto_identify id = {.version = PROTO_VERSION, .cols = 80, .rows = 24,
+                                    .pid = getpid()};
+        size_t idlen = sizeof id + 8, n = 0;
+        proto_encode_header(MSG_IDENTIFY, (uint32_t)idlen, msg);
+        n += PROTO_HEADER_SIZE;
+        memcpy(msg + n, &id, sizeof id);
+        memcpy(msg + n + sizeof id, "xterm\0/\0", 8);
+        n += idlen;
+        const char cmd[] = "kill-server"; /* would stop the server if it were heard */
+        proto_encode_header(MSG_COMMAND, sizeof cmd, msg + n);
+        n += PROTO_HEADER_SIZE;
+        memcpy(msg + n, cmd, sizeof cmd);
+        n += sizeof cmd;
+        if (write(fd, msg, n) < 0 && errno != EPIPE && errno != ECONNRESET)
+            _exit(6);
+        _exit(closed_by_server(fd) ? 0 : 4);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    chmod(path, 0600);
+    chmod(dir, 0700);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0); /* connected, then closed unheard */
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+}
+
+/* A program cannot make tmx talk back or inject: title reports (CSI 20 t / 21 t) and
+ * OSC 52 clipboard queries get no answer in the pane (colour queries, OSC 10/11, are
+ * answered with fixed values, as xterm does), and control characters in a title
+ * (C0, DEL, C1 as UTF-8) never reach the client's terminal, neither in the status line
+ * nor in the terminal's title. */
+static void test_titles_and_queries_cannot_inject(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "100", "-y", "20",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "<#{pane_title}>", NULL), 0);
+    struct pty_client *c = client_start(env, 100, 20, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    /* The title holds BEL-free bytes an OSC allows: C1 CSI (U+009B) "2J", SOH, DEL. */
+    client_type(c, "printf '\\033]2;AA\\302\\2332JBB\\001CC\\177DD\\007'; "
+                   "printf '\\033[21t\\033[20t\\033]52;c;?\\007'; "
+                   "stty -icanon -echo min 0 time 10; head -c 100 | od -c | head -2; "
+                   "stty sane; echo query-$((1+1))-done\r");
+    assert_true(client_wait_text(c, "query-2-done", E2E_TIMEOUT));
+    /* Nothing came back to the program: od saw no bytes at all. */
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    if (strstr(out, "0000000\n") == NULL) {
+        fprintf(stderr, "e2e: the program read something back:\n%s", out);
+        free(out);
+        fail();
+    }
+    free(out);
+    /* The title is shown without its control characters. */
+    assert_true(client_wait_text(c, "<AA2JBBCCDD>", E2E_TIMEOUT));
+    size_t len;
+    const char *bytes = client_output(c, &len);
+    for (size_t i = 0; i + 1 < len; i++) {
+        if ((unsigned char)bytes[i] == 0xc2 && (unsigned char)bytes[i + 1] >= 0x80 &&
+            (unsigned char)bytes[i + 1] <= 0x9f)
+            fail_msg("a C1 control reached the terminal at byte %zu", i);
+        if (bytes[i] == 0x01 || bytes[i] == 0x7f)
+            fail_msg("a control character (0x%02x) reached the terminal", bytes[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +288,9 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_client_that_stops_reading_does_not_hold_the_server,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_another_uid_is_refused, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_titles_and_queries_cannot_inject, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
