@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 /* Bumped whenever a message changes; client and server must agree. */
+/* Bumping it: also update the MSG_IDENTIFY version in tests/fuzz/corpus/proto/ (a
+ * stale seed corpus never gets past identify, and the fuzzer loses the server side). */
 #define PROTO_VERSION 2
 /* Largest payload either side accepts. */
 #define PROTO_MAX_PAYLOAD (1u << 20)
