@@ -695,9 +695,8 @@ static void test_a_format_expanding_itself_stays_bounded(void **state)
                                  "a#{E:status-left}#{E:status-left}#{E:status-left}#{E:status-left}",
                                  false, err, sizeof err),
                      0);
-    time_t start = time(NULL);
+    /* Runaway work would show as ctest's timeout; what the user gets is bounded. */
     char *out = format_expand(&f->ctx, "#{E:status-left}");
-    assert_true(time(NULL) - start < 5);
     assert_true(strlen(out) > 0 && strlen(out) <= 64 * 1024);
     assert_true(strspn(out, "a") == strlen(out));
     free(out);
