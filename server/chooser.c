@@ -154,15 +154,7 @@ static void run_argv(struct client *c, int argc, char **argv)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_argv(&ctx, argc, argv);
-    size_t n = evbuffer_get_length(ctx.err);
-    if (n > 0) {
-        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
-        text[strcspn(text, "\n")] = '\0';
-        server_client_message(c, "%s", text);
-        free(text);
-    }
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
+    server_client_command_done(c, &ctx, false);
 }
 
 /* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */

@@ -97,19 +97,7 @@ static void run_bound_command(struct client *c, const char *command)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, command);
-    size_t n = evbuffer_get_length(ctx.out);
-    /* Output of a bound command (list-keys...) is shown over the pane until a key. */
-    if (n > 0 && c->attached)
-        server_client_show_text(c, (const char *)evbuffer_pullup(ctx.out, -1), n);
-    n = evbuffer_get_length(ctx.err);
-    if (n > 0 && !c->exiting) {
-        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
-        text[strcspn(text, "\n")] = '\0';
-        server_client_message(c, "%s", text);
-        free(text);
-    }
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
+    server_client_command_done(c, &ctx, true);
 }
 
 /* Step back over one UTF-8 character before byte offset 'at'. */

@@ -726,7 +726,7 @@ void server_shutdown(struct server *s, const char *client_message)
     }
 }
 
-static void server_free_all(struct server *s)
+void server_free_all(struct server *s)
 {
     struct client *c;
     while ((c = TAILQ_FIRST(&s->clients)) != NULL)
@@ -749,15 +749,12 @@ static void server_free_all(struct server *s)
     while (s->nwaiters > 0)
         server_pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
-    event_free(s->sig_chld);
-    event_free(s->sig_term);
-    event_free(s->sig_hup);
-    event_free(s->sig_usr1);
-    event_free(s->sig_int);
-    if (s->clock_timer != NULL)
-        event_free(s->clock_timer);
-    if (s->grace_timer != NULL)
-        event_free(s->grace_timer);
+    struct event *events[] = {s->sig_chld, s->sig_term, s->sig_hup, s->sig_usr1, s->sig_int,
+                              s->clock_timer, s->grace_timer, s->listen_ev};
+    for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
+        if (events[i] != NULL)
+            event_free(events[i]);
+    }
     free(s->default_shell);
     free(s->default_terminal);
     free(s->config_errors);

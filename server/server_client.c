@@ -654,3 +654,19 @@ static void client_event_cb(struct bufferevent *bev, short what, void *arg)
     if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
         server_client_free(c);
 }
+
+void server_client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output)
+{
+    size_t n = evbuffer_get_length(ctx->out);
+    if (show_output && n > 0 && c->attached)
+        server_client_show_text(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+    n = evbuffer_get_length(ctx->err);
+    if (n > 0 && !c->exiting) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        server_client_message(c, "%s", text);
+        free(text);
+    }
+    evbuffer_free(ctx->out);
+    evbuffer_free(ctx->err);
+}

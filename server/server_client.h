@@ -120,6 +120,11 @@ void server_client_detach(struct client *c, const char *message);
 /* Schedule a frame (paced; immediate if the last frame is old enough). */
 void server_client_redraw(struct client *c);
 /* Show a message on the status line for a while. */
+struct cmd_ctx;
+/* After a command run for client c from a key or a list: its first error line goes to
+ * the status line, its output (when show_output, e.g. list-keys from C-b ?) over the
+ * pane until a key; frees ctx's buffers. */
+void server_client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output);
 void server_client_message(struct client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Show text over the pane (a view of command output) until a key is pressed. */

@@ -109,6 +109,9 @@ struct server {
     int exit_status;
 };
 
+/* Free everything the server owns (clients, sessions, buffers, options, events, the
+ * event base); the struct itself stays the caller's. Also used by the fuzz targets. */
+void server_free_all(struct server *s);
 /* A client left session sess: with destroy-unattached, the session goes when nobody
  * is attached any more. */
 void server_session_detached(struct server *s, struct session *sess);

@@ -562,7 +562,8 @@ static int reflow_cut_history(struct history *h, struct reflow_text *t, int cols
         while (seg + 1 < segs->n && segs->v[seg + 1].off <= start)
             seg++;
         struct grid_line l = {
-            .cells = t->cells + start, .used = end - start, .size = end - start,
+            .cells = t->cells != NULL ? t->cells + start : NULL, /* an empty line has none */
+            .used = end - start, .size = end - start,
             .wrapped = end < t->len,
         };
         history_push_seq(h, &l, segs->v[seg].seq);

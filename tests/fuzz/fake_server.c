@@ -131,46 +131,13 @@ void fake_client_free(struct client *c)
 
 void fake_server_free(struct server *s)
 {
-    struct client *c;
-    while ((c = TAILQ_FIRST(&s->clients)) != NULL) {
-        if (c->bev != NULL)
-            server_client_free(c);
-        else
-            fake_client_free(c);
+    /* The fake clients have no connection: free them here, the rest as the server does. */
+    struct client *c, *next;
+    for (c = TAILQ_FIRST(&s->clients); c != NULL; c = next) {
+        next = TAILQ_NEXT(c, entry);
+        if (c->bev == NULL)
+            fake_client_free(c); /* takes it off the list */
     }
-    struct session *sess;
-    while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
-        session_free(sess);
-    key_bindings_free(s);
-    job_free_all(s);
-    defer_free(s);
-    hooks_free(s);
-    for (size_t i = 0; i < s->nchannels; i++) {
-        free(s->channels[i].name);
-        free(s->channels[i].waiters);
-        free(s->channels[i].lockers);
-    }
-    free(s->channels);
-    while (s->nwaiters > 0)
-        server_pane_waiter_remove(s, s->nwaiters - 1);
-    free(s->waiters);
-    if (s->clock_timer != NULL)
-        event_free(s->clock_timer);
-    if (s->grace_timer != NULL)
-        event_free(s->grace_timer);
-    if (s->listen_ev != NULL)
-        event_free(s->listen_ev);
-    free(s->default_shell);
-    free(s->default_terminal);
-    free(s->config_errors);
-    for (size_t i = 0; i < s->nprompt_history; i++)
-        free(s->prompt_history[i]);
-    free(s->prompt_history);
-    options_free(s->options);
-    options_free(s->session_options);
-    options_free(s->window_options);
-    free(s->socket_path);
-    free(s->label);
-    event_base_free(s->base);
+    server_free_all(s);
     free(s);
 }

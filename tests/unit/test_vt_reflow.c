@@ -66,6 +66,26 @@ static void test_history_lines_rewrap(void **state)
     term_free(t);
 }
 
+/* Empty lines in history (blank lines scrolled off) survive a reflow as empty lines:
+ * found by tests/fuzz/vt_fuzz (an empty line made the rewrap offset a null pointer). */
+static void test_empty_history_lines_reflow(void **state)
+{
+    (void)state;
+    struct term *t = term_new(6, 2, 100);
+    feed(t, "\r\n\r\nab\r\ncd\r\nef");
+    assert_int_equal(HISTORY(t), 3);
+    ASSERT_ROW(t, -3, "");
+    ASSERT_ROW(t, -1, "ab");
+    vt_resize(t->vt, 3, 2);
+    vt_resize(t->vt, 9, 2);
+    assert_int_equal(HISTORY(t), 3);
+    ASSERT_ROW(t, -3, "");
+    ASSERT_ROW(t, -2, "");
+    ASSERT_ROW(t, -1, "ab");
+    ASSERT_ROW(t, 0, "cd");
+    term_free(t);
+}
+
 static void test_narrow_full_screen_pushes_to_history(void **state)
 {
     (void)state;
@@ -207,6 +227,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_narrow_then_widen_rewraps),
+        cmocka_unit_test(test_empty_history_lines_reflow),
         cmocka_unit_test(test_widen_joins_and_hard_newlines_stay),
         cmocka_unit_test(test_pending_wrap_cursor_follows_text),
         cmocka_unit_test(test_history_lines_rewrap),
