@@ -1,0 +1,448 @@
+/* layout.c - the layout tree: split, remove, resize (proportional and by one border),
+ * offsets, lookups by position and direction. Strings and presets are in
+ * layout_string.c and layout_preset.c. */
+#include "layout.h"
+
+#include <stdlib.h>
+
+#include "xmalloc.h"
+
+static struct layout_cell *cell_new(enum layout_type type, int sx, int sy)
+{
+    struct layout_cell *lc = xcalloc(1, sizeof *lc);
+    lc->type = type;
+    lc->sx = sx;
+    lc->sy = sy;
+    TAILQ_INIT(&lc->children);
+    return lc;
+}
+
+struct layout_cell *layout_create(int sx, int sy, struct pane *p)
+{
+    struct layout_cell *lc = cell_new(LAYOUT_PANE, sx < 1 ? 1 : sx, sy < 1 ? 1 : sy);
+    lc->pane = p;
+    return lc;
+}
+
+void layout_free(struct layout_cell *lc)
+{
+    if (lc == NULL)
+        return;
+    struct layout_cell *child;
+    while ((child = TAILQ_FIRST(&lc->children)) != NULL) {
+        TAILQ_REMOVE(&lc->children, child, entry);
+        layout_free(child);
+    }
+    free(lc);
+}
+
+struct layout_cell *layout_root(struct layout_cell *lc)
+{
+    while (lc != NULL && lc->parent != NULL)
+        lc = lc->parent;
+    return lc;
+}
+
+static int size_along(const struct layout_cell *lc, enum layout_type axis)
+{
+    return axis == LAYOUT_LEFTRIGHT ? lc->sx : lc->sy;
+}
+
+static void set_size_along(struct layout_cell *lc, enum layout_type axis, int size)
+{
+    if (axis == LAYOUT_LEFTRIGHT)
+        lc->sx = size;
+    else
+        lc->sy = size;
+}
+
+int layout_min_size(const struct layout_cell *lc, enum layout_type axis)
+{
+    if (lc->type == LAYOUT_PANE)
+        return 1;
+    int total = 0, n = 0;
+    const struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        int m = layout_min_size(child, axis);
+        if (lc->type == axis)
+            total += m;
+        else if (m > total)
+            total = m;
+        n++;
+    }
+    return lc->type == axis ? total + n - 1 : total;
+}
+
+/* Set lc's size along axis, keeping the proportions of its children. The caller makes
+ * sure size is at least the minimum. */
+static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
+{
+    set_size_along(lc, axis, size);
+    if (lc->type == LAYOUT_PANE)
+        return;
+    struct layout_cell *child;
+    if (lc->type != axis) {
+        TAILQ_FOREACH(child, &lc->children, entry)
+            scale_cell(child, axis, size);
+        return;
+    }
+    int n = 0;
+    long long old_total = 0;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        n++;
+        old_total += size_along(child, axis);
+    }
+    int avail = size - (n - 1);
+    int *want = xcalloc((size_t)n, sizeof *want);
+    int *min = xcalloc((size_t)n, sizeof *min);
+    /* Cumulative rounding: the new sizes add up to exactly avail. */
+    long long cum = 0, prev_end = 0;
+    int i = 0;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        cum += size_along(child, axis);
+        long long end = old_total > 0 ? (cum * avail + old_total / 2) / old_total : avail;
+        if (i == n - 1)
+            end = avail;
+        want[i] = (int)(end - prev_end);
+        prev_end = end;
+        min[i] = layout_min_size(child, axis);
+        i++;
+    }
+    /* Children below their minimum take from those with the most to spare. */
+    for (i = 0; i < n; i++) {
+        while (want[i] < min[i]) {
+            int best = -1;
+            for (int j = 0; j < n; j++) {
+                if (want[j] > min[j] && (best < 0 || want[j] - min[j] > want[best] - min[best]))
+                    best = j;
+            }
+            if (best < 0)
+                break;
+            int take = want[best] - min[best];
+            if (take > min[i] - want[i])
+                take = min[i] - want[i];
+            want[best] -= take;
+            want[i] += take;
+        }
+    }
+    i = 0;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        scale_cell(child, axis, want[i++]);
+    free(want);
+    free(min);
+}
+
+/* Set lc's size along axis by changing its children next to one edge (the end when
+ * from_end): a border moving changes the cells beside it, not the far ones. The caller
+ * makes sure size is at least the minimum. */
+static void resize_edge(struct layout_cell *lc, enum layout_type axis, int size, bool from_end)
+{
+    int delta = size - size_along(lc, axis);
+    set_size_along(lc, axis, size);
+    if (lc->type == LAYOUT_PANE || delta == 0)
+        return;
+    struct layout_cell *child;
+    if (lc->type != axis) {
+        TAILQ_FOREACH(child, &lc->children, entry)
+            resize_edge(child, axis, size, from_end);
+        return;
+    }
+    child = from_end ? TAILQ_LAST(&lc->children, layout_cells) : TAILQ_FIRST(&lc->children);
+    if (delta > 0) {
+        resize_edge(child, axis, size_along(child, axis) + delta, from_end);
+        return;
+    }
+    int need = -delta;
+    while (child != NULL && need > 0) {
+        int spare = size_along(child, axis) - layout_min_size(child, axis);
+        int take = spare < need ? spare : need;
+        if (take > 0)
+            resize_edge(child, axis, size_along(child, axis) - take, from_end);
+        need -= take;
+        child = from_end ? TAILQ_PREV(child, layout_cells, entry) : TAILQ_NEXT(child, entry);
+    }
+}
+
+void layout_fix_offsets(struct layout_cell *lc, int xoff, int yoff)
+{
+    lc->xoff = xoff;
+    lc->yoff = yoff;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        layout_fix_offsets(child, xoff, yoff);
+        if (lc->type == LAYOUT_LEFTRIGHT)
+            xoff += child->sx + 1;
+        else
+            yoff += child->sy + 1;
+    }
+}
+
+/* Put 'cell' in the place of 'old' in old's parent (or nowhere, if old was the root). */
+static void replace_cell(struct layout_cell *old, struct layout_cell *cell)
+{
+    struct layout_cell *parent = old->parent;
+    cell->parent = parent;
+    cell->xoff = old->xoff;
+    cell->yoff = old->yoff;
+    if (parent != NULL) {
+        TAILQ_INSERT_AFTER(&parent->children, old, cell, entry);
+        TAILQ_REMOVE(&parent->children, old, entry);
+    }
+    old->parent = NULL;
+}
+
+struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, int size,
+                                 bool before, struct pane *p)
+{
+    int total = size_along(lc, type);
+    bool into_self = lc->type == type; /* a full split of a root split the same way */
+    int most = total - 1 - layout_min_size(lc, type);
+    if (most < 1)
+        return NULL;
+    if (size < 0)
+        size = (total - 1) / 2;
+    if (size < 1)
+        size = 1;
+    if (size > most)
+        size = most;
+
+    struct layout_cell *leaf = cell_new(LAYOUT_PANE, lc->sx, lc->sy);
+    leaf->pane = p;
+    set_size_along(leaf, type, size);
+    int rest = total - 1 - size;
+    if (into_self) {
+        /* Every child gives its share. */
+        scale_cell(lc, type, rest);
+        set_size_along(lc, type, total);
+        leaf->parent = lc;
+        if (before)
+            TAILQ_INSERT_HEAD(&lc->children, leaf, entry);
+        else
+            TAILQ_INSERT_TAIL(&lc->children, leaf, entry);
+    } else {
+        /* lc gives up the side next to the new leaf. */
+        resize_edge(lc, type, rest, !before);
+        if (lc->parent == NULL || lc->parent->type != type) {
+            struct layout_cell *box = cell_new(type, lc->sx, lc->sy);
+            set_size_along(box, type, total);
+            replace_cell(lc, box);
+            lc->parent = box;
+            TAILQ_INSERT_TAIL(&box->children, lc, entry);
+        }
+        leaf->parent = lc->parent;
+        if (before)
+            TAILQ_INSERT_BEFORE(lc, leaf, entry);
+        else
+            TAILQ_INSERT_AFTER(&lc->parent->children, lc, leaf, entry);
+    }
+    struct layout_cell *root = layout_root(lc);
+    layout_fix_offsets(root, root->xoff, root->yoff);
+    return leaf;
+}
+
+struct layout_cell *layout_remove(struct layout_cell *lc)
+{
+    struct layout_cell *parent = lc->parent;
+    if (parent == NULL) {
+        layout_free(lc);
+        return NULL;
+    }
+    enum layout_type axis = parent->type;
+    struct layout_cell *prev = TAILQ_PREV(lc, layout_cells, entry);
+    struct layout_cell *gets = prev != NULL ? prev : TAILQ_NEXT(lc, entry);
+    int freed = size_along(lc, axis) + 1;
+    TAILQ_REMOVE(&parent->children, lc, entry);
+    layout_free(lc);
+    /* The neighbour grows on the side where lc was. */
+    resize_edge(gets, axis, size_along(gets, axis) + freed, prev != NULL);
+    if (TAILQ_NEXT(TAILQ_FIRST(&parent->children), entry) == NULL) {
+        /* One child left: it takes its parent's place. */
+        struct layout_cell *only = TAILQ_FIRST(&parent->children);
+        TAILQ_REMOVE(&parent->children, only, entry);
+        replace_cell(parent, only);
+        if (only->type != LAYOUT_PANE && only->parent != NULL &&
+            only->parent->type == only->type) {
+            /* Same direction as its new parent: its children join the parent's. */
+            struct layout_cell *child;
+            while ((child = TAILQ_FIRST(&only->children)) != NULL) {
+                TAILQ_REMOVE(&only->children, child, entry);
+                child->parent = only->parent;
+                TAILQ_INSERT_BEFORE(only, child, entry);
+            }
+            TAILQ_REMOVE(&only->parent->children, only, entry);
+            struct layout_cell *up = only->parent;
+            free(only);
+            only = up;
+        }
+        free(parent);
+        parent = only;
+    }
+    struct layout_cell *root = layout_root(parent);
+    layout_fix_offsets(root, root->xoff, root->yoff);
+    return root;
+}
+
+void layout_resize(struct layout_cell *root, int sx, int sy)
+{
+    int min_x = layout_min_size(root, LAYOUT_LEFTRIGHT);
+    int min_y = layout_min_size(root, LAYOUT_TOPBOTTOM);
+    scale_cell(root, LAYOUT_LEFTRIGHT, sx > min_x ? sx : min_x);
+    scale_cell(root, LAYOUT_TOPBOTTOM, sy > min_y ? sy : min_y);
+    layout_fix_offsets(root, root->xoff, root->yoff);
+}
+
+int layout_move_border(struct layout_cell *a, int delta)
+{
+    struct layout_cell *b = TAILQ_NEXT(a, entry);
+    if (a->parent == NULL || b == NULL || delta == 0)
+        return 0;
+    enum layout_type axis = a->parent->type;
+    int spare = delta > 0 ? size_along(b, axis) - layout_min_size(b, axis)
+                          : size_along(a, axis) - layout_min_size(a, axis);
+    int move = delta > 0 ? delta : -delta;
+    if (move > spare)
+        move = spare;
+    if (move <= 0)
+        return 0;
+    if (delta < 0)
+        move = -move;
+    resize_edge(a, axis, size_along(a, axis) + move, true);
+    resize_edge(b, axis, size_along(b, axis) - move, false);
+    struct layout_cell *root = layout_root(a);
+    layout_fix_offsets(root, root->xoff, root->yoff);
+    return move;
+}
+
+/* The cell holding lc whose parent splits along axis: the one a border along that axis
+ * touches. NULL if no ancestor splits that way. */
+static struct layout_cell *ancestor_on_axis(struct layout_cell *lc, enum layout_type axis)
+{
+    while (lc->parent != NULL && lc->parent->type != axis)
+        lc = lc->parent;
+    return lc->parent != NULL ? lc : NULL;
+}
+
+int layout_resize_pane(struct layout_cell *lc, enum layout_type axis, int delta)
+{
+    struct layout_cell *c = ancestor_on_axis(lc, axis);
+    if (c == NULL)
+        return 0;
+    if (TAILQ_NEXT(c, entry) != NULL)
+        return layout_move_border(c, delta);
+    return layout_move_border(TAILQ_PREV(c, layout_cells, entry), delta);
+}
+
+void layout_set_pane_size(struct layout_cell *lc, enum layout_type axis, int size)
+{
+    struct layout_cell *c = ancestor_on_axis(lc, axis);
+    if (c == NULL)
+        return;
+    int delta = size - size_along(c, axis);
+    if (TAILQ_NEXT(c, entry) != NULL)
+        layout_move_border(c, delta);
+    else
+        layout_move_border(TAILQ_PREV(c, layout_cells, entry), -delta);
+}
+
+struct layout_cell *layout_first_leaf(struct layout_cell *lc)
+{
+    while (lc != NULL && lc->type != LAYOUT_PANE)
+        lc = TAILQ_FIRST(&lc->children);
+    return lc;
+}
+
+struct layout_cell *layout_next_leaf(struct layout_cell *lc)
+{
+    while (lc != NULL && lc->parent != NULL) {
+        struct layout_cell *next = TAILQ_NEXT(lc, entry);
+        if (next != NULL)
+            return layout_first_leaf(next);
+        lc = lc->parent;
+    }
+    return NULL;
+}
+
+int layout_count_leaves(const struct layout_cell *lc)
+{
+    if (lc->type == LAYOUT_PANE)
+        return 1;
+    int n = 0;
+    const struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        n += layout_count_leaves(child);
+    return n;
+}
+
+static bool contains(const struct layout_cell *lc, int x, int y)
+{
+    return x >= lc->xoff && x < lc->xoff + lc->sx && y >= lc->yoff && y < lc->yoff + lc->sy;
+}
+
+struct layout_cell *layout_leaf_at(struct layout_cell *lc, int x, int y)
+{
+    if (lc == NULL || !contains(lc, x, y))
+        return NULL;
+    if (lc->type == LAYOUT_PANE)
+        return lc;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        if (contains(child, x, y))
+            return layout_leaf_at(child, x, y);
+    }
+    return NULL;
+}
+
+struct layout_cell *layout_border_at(struct layout_cell *lc, int x, int y)
+{
+    if (lc == NULL || lc->type == LAYOUT_PANE || !contains(lc, x, y))
+        return NULL;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        if (contains(child, x, y))
+            return layout_border_at(child, x, y);
+        if (TAILQ_NEXT(child, entry) == NULL)
+            break;
+        if (lc->type == LAYOUT_LEFTRIGHT && x == child->xoff + child->sx)
+            return child;
+        if (lc->type == LAYOUT_TOPBOTTOM && y == child->yoff + child->sy)
+            return child;
+    }
+    return NULL;
+}
+
+struct layout_cell *layout_neighbour(struct layout_cell *root, struct layout_cell *lc,
+                                     enum layout_type axis, bool forward, int x, int y)
+{
+    if (root == NULL || root->type == LAYOUT_PANE)
+        return NULL;
+    /* Look just past the edge, beside the point; past the window's edge, wrap around. */
+    int px = x < lc->xoff ? lc->xoff : x >= lc->xoff + lc->sx ? lc->xoff + lc->sx - 1 : x;
+    int py = y < lc->yoff ? lc->yoff : y >= lc->yoff + lc->sy ? lc->yoff + lc->sy - 1 : y;
+    if (axis == LAYOUT_LEFTRIGHT) {
+        px = forward ? lc->xoff + lc->sx + 1 : lc->xoff - 2;
+        if (px >= root->xoff + root->sx)
+            px = root->xoff;
+        else if (px < root->xoff)
+            px = root->xoff + root->sx - 1;
+    } else {
+        py = forward ? lc->yoff + lc->sy + 1 : lc->yoff - 2;
+        if (py >= root->yoff + root->sy)
+            py = root->yoff;
+        else if (py < root->yoff)
+            py = root->yoff + root->sy - 1;
+    }
+    struct layout_cell *found = layout_leaf_at(root, px, py);
+    /* The point may land on a border: step along it to a pane. */
+    for (int step = 1; found == NULL && step < 3; step++) {
+        if (axis == LAYOUT_LEFTRIGHT) {
+            found = layout_leaf_at(root, px + (forward ? step : -step), py);
+            if (found == NULL)
+                found = layout_leaf_at(root, px, py + step);
+        } else {
+            found = layout_leaf_at(root, px, py + (forward ? step : -step));
+            if (found == NULL)
+                found = layout_leaf_at(root, px + step, py);
+        }
+    }
+    return found != lc ? found : NULL;
+}
