@@ -517,6 +517,26 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
     return w;
 }
 
+/* A pane named relative to the active one: + / {next}, - / {previous}, ! / {last};
+ * NULL for anything else. */
+static struct pane *cmd_relative_pane(struct window *w, const char *spec)
+{
+    struct pane *a = w->active;
+    if (a == NULL)
+        return NULL;
+    if (strcmp(spec, "+") == 0 || strcmp(spec, "{next}") == 0) {
+        struct pane *p = TAILQ_NEXT(a, entry);
+        return p != NULL ? p : TAILQ_FIRST(&w->panes);
+    }
+    if (strcmp(spec, "-") == 0 || strcmp(spec, "{previous}") == 0) {
+        struct pane *p = TAILQ_PREV(a, pane_list, entry);
+        return p != NULL ? p : TAILQ_LAST(&w->panes, pane_list);
+    }
+    if (strcmp(spec, "!") == 0 || strcmp(spec, "{last}") == 0)
+        return w->last_pane;
+    return NULL;
+}
+
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp)
 {
@@ -533,13 +553,18 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct windo
             cmd_error(ctx, "no pane with id %s", target);
         return p;
     }
-    struct window *w = cmd_find_window(ctx, target, sp);
+    /* ".N", ".+": a pane of the current window. */
+    bool current_window = target != NULL && *target == '.';
+    struct window *w = cmd_find_window(ctx, current_window ? NULL : target, sp);
     if (w == NULL)
         return NULL;
     *wp = w;
     const char *dot = target != NULL ? strrchr(target, '.') : NULL;
     const char *colon = target != NULL ? strchr(target, ':') : NULL;
-    if (dot != NULL && colon != NULL && dot > colon) {
+    if (dot != NULL && (current_window || (colon != NULL && dot > colon))) {
+        struct pane *rel = cmd_relative_pane(w, dot + 1);
+        if (rel != NULL)
+            return rel;
         char *end;
         long idx = strtol(dot + 1, &end, 10);
         struct pane *p;

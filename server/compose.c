@@ -1,4 +1,5 @@
-/* compose.c - build the client's canvas for a frame (see compose.h). */
+/* compose.c - build the client's canvas for a frame (see compose.h): the window (in
+ * compose_window.c), the status line, prompt, message and overlays. */
 #include "compose.h"
 
 #include <stdio.h>
@@ -8,9 +9,9 @@
 #include <unistd.h>
 
 #include "chooser.h"
+#include "compose_window.h"
 #include "format.h"
 #include "options.h"
-#include "pane_draw.h"
 #include "proto.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -240,9 +241,6 @@ void compose_client(struct client *c)
     int rows = status ? c->rows - 1 : c->rows;
     struct window *w = s != NULL ? s->current : NULL;
     struct pane *p = w != NULL ? w->active : NULL;
-    const struct grid_pen blank = {0};
-    const struct grid_pen marker = {.fg = COLOUR_PALETTE | 8};
-    uint32_t marker_ch = (c->flags & IDENT_UTF8) ? 0xb7 : '.';
 
     cv->cursor_visible = false;
     cv->cursor_style = 0;
@@ -250,26 +248,13 @@ void compose_client(struct client *c)
         chooser_draw(c, cv, rows);
     else if (c->overlay != NULL)
         compose_overlay(c, rows);
+    else if (p != NULL)
+        compose_window(c, w, rows);
     else {
-        int covered_cols = 0, covered_rows = 0;
-        if (p != NULL) {
-            pane_draw(p, cv, 0, 0, cv->cols, rows);
-            covered_cols = p->cols < cv->cols ? p->cols : cv->cols;
-            covered_rows = p->rows < rows ? p->rows : rows;
-        }
-        /* Past the window (a smaller client shares the session): the marker. */
+        const struct grid_pen blank = {0};
         for (int y = 0; y < rows; y++) {
-            for (int x = y < covered_rows ? covered_cols : 0; x < cv->cols; x++)
-                canvas_put_cell(cv, x, y, p != NULL ? marker_ch : ' ', 1,
-                                p != NULL ? &marker : &blank);
-        }
-        if (p != NULL) {
-            int cx, cy;
-            bool visible;
-            pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
-            cv->cx = cx < cv->cols ? cx : cv->cols - 1;
-            cv->cy = cy < rows ? cy : rows - 1;
-            cv->cursor_visible = visible && cx < cv->cols && cy < rows;
+            for (int x = 0; x < cv->cols; x++)
+                canvas_put_cell(cv, x, y, ' ', 1, &blank);
         }
     }
     if (status)

@@ -1,5 +1,5 @@
 /* compose.h - what an attached client should see, as a canvas: the current window's
- * active pane, a marker outside the window when the client is larger than it, the
+ * panes and borders, a marker outside the window when the client is larger than it, the
  * status line (or prompt, or message), and any overlay. The renderer diffs it. */
 #ifndef TMX_COMPOSE_H
 #define TMX_COMPOSE_H

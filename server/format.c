@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "layout.h"
 #include "options.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -304,6 +305,27 @@ static void v_pane_dead_time(const struct format_ctx *ctx, struct out *o)
         out_printf(o, "%lld", (long long)ctx->pane->exit_time);
 }
 
+/* Where the pane is in its window: first and last column and row. */
+static void v_pane_left(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%d", ctx->pane->xoff);
+}
+
+static void v_pane_top(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%d", ctx->pane->yoff);
+}
+
+static void v_pane_right(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%d", ctx->pane->xoff + ctx->pane->cols - 1);
+}
+
+static void v_pane_bottom(const struct format_ctx *ctx, struct out *o)
+{
+    out_printf(o, "%d", ctx->pane->yoff + ctx->pane->rows - 1);
+}
+
 static void v_pane_height(const struct format_ctx *ctx, struct out *o)
 {
     out_printf(o, "%d", ctx->pane->rows);
@@ -488,6 +510,8 @@ static void v_window_flags(const struct format_ctx *ctx, struct out *o)
         out_str(o, "!");
     if (w->alerts & WINDOW_ALERT_SILENCE)
         out_str(o, "~");
+    if (w->zoomed)
+        out_str(o, "Z");
 }
 
 static void v_window_height(const struct format_ctx *ctx, struct out *o)
@@ -535,11 +559,21 @@ static void v_window_width(const struct format_ctx *ctx, struct out *o)
     out_printf(o, "%d", ctx_window(ctx)->cols);
 }
 
-/* There is no zoom yet. */
 static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
 {
-    (void)ctx;
-    out_str(o, "0");
+    out_printf(o, "%d", ctx_window(ctx)->zoomed);
+}
+
+/* The layout string select-layout accepts back (layout.h). */
+static void v_window_layout(const struct format_ctx *ctx, struct out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    if (w->layout == NULL)
+        return;
+    char buf[8192];
+    size_t n = layout_dump(w->layout, buf, sizeof buf);
+    if (n < sizeof buf)
+        out_str(o, buf);
 }
 
 /* Every variable, sorted by name (looked up with bsearch; a test checks the order). */
@@ -563,6 +597,7 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
     X(host, NEED_NONE)                                                                     \
     X(host_short, NEED_NONE)                                                               \
     X(pane_active, NEED_PANE)                                                              \
+    X(pane_bottom, NEED_PANE)                                                              \
     X(pane_current_command, NEED_PANE)                                                     \
     X(pane_current_path, NEED_PANE)                                                        \
     X(pane_dead, NEED_PANE)                                                                \
@@ -573,10 +608,13 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
     X(pane_id, NEED_PANE)                                                                  \
     X(pane_in_mode, NEED_PANE)                                                             \
     X(pane_index, NEED_PANE)                                                               \
+    X(pane_left, NEED_PANE)                                                                \
     X(pane_path, NEED_PANE)                                                                \
     X(pane_pid, NEED_PANE)                                                                 \
+    X(pane_right, NEED_PANE)                                                               \
     X(pane_start_command, NEED_PANE)                                                       \
     X(pane_title, NEED_PANE)                                                               \
+    X(pane_top, NEED_PANE)                                                                 \
     X(pane_tty, NEED_PANE)                                                                 \
     X(pane_width, NEED_PANE)                                                               \
     X(pid, NEED_SERVER)                                                                    \
@@ -599,6 +637,7 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
     X(window_id, NEED_WINDOW)                                                              \
     X(window_index, NEED_WINDOW)                                                           \
     X(window_last_flag, NEED_WINDOW)                                                       \
+    X(window_layout, NEED_WINDOW)                                                          \
     X(window_name, NEED_WINDOW)                                                            \
     X(window_panes, NEED_WINDOW)                                                           \
     X(window_silence_flag, NEED_WINDOW)                                                    \

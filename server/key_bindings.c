@@ -49,6 +49,38 @@ static const struct default_binding default_bindings[] = {
     {"#", "list-buffers", "List all paste buffers"},
     {"[", "copy-mode", "Enter copy mode"},
     {"PPage", "copy-mode -u", "Enter copy mode and scroll up"},
+    {"%", "split-window -h", "Split the pane left and right"},
+    {"\"", "split-window", "Split the pane top and bottom"},
+    {"o", "select-pane -t :.+", "Select the next pane"},
+    {";", "last-pane", "Select the previously active pane"},
+    {"q", "display-panes", "Show pane numbers"},
+    {"x", "confirm-before -p \"kill-pane #P? (y/n)\" kill-pane", "Kill the active pane"},
+    {"z", "resize-pane -Z", "Zoom the active pane"},
+    {"{", "swap-pane -U", "Swap the active pane with the previous one"},
+    {"}", "swap-pane -D", "Swap the active pane with the next one"},
+    {"!", "break-pane", "Break the active pane out to a new window"},
+    {"Space", "next-layout", "Select the next layout"},
+    {"M-1", "select-layout even-horizontal", "Select the even-horizontal layout"},
+    {"M-2", "select-layout even-vertical", "Select the even-vertical layout"},
+    {"M-3", "select-layout main-horizontal", "Select the main-horizontal layout"},
+    {"M-4", "select-layout main-vertical", "Select the main-vertical layout"},
+    {"M-5", "select-layout tiled", "Select the tiled layout"},
+};
+
+/* Prefix bindings that may be pressed again without the prefix (bind -r). */
+static const struct default_binding default_repeat_bindings[] = {
+    {"Up", "select-pane -U", "Select the pane above"},
+    {"Down", "select-pane -D", "Select the pane below"},
+    {"Left", "select-pane -L", "Select the pane to the left"},
+    {"Right", "select-pane -R", "Select the pane to the right"},
+    {"C-Up", "resize-pane -U", "Resize the pane up"},
+    {"C-Down", "resize-pane -D", "Resize the pane down"},
+    {"C-Left", "resize-pane -L", "Resize the pane left"},
+    {"C-Right", "resize-pane -R", "Resize the pane right"},
+    {"M-Up", "resize-pane -U 5", "Resize the pane up by 5"},
+    {"M-Down", "resize-pane -D 5", "Resize the pane down by 5"},
+    {"M-Left", "resize-pane -L 5", "Resize the pane left by 5"},
+    {"M-Right", "resize-pane -R 5", "Resize the pane right by 5"},
 };
 
 #define SEARCH_DOWN "command-prompt -p \"(search down)\" \"send-keys -X search-forward '%%'\""
@@ -183,6 +215,10 @@ void key_bindings_init(struct server *s)
     ADD(KEY_TABLE_COPY_MODE, copy_mode_bindings);
     ADD(KEY_TABLE_COPY_MODE_VI, copy_mode_vi_bindings);
 #undef ADD
+    for (size_t i = 0; i < sizeof default_repeat_bindings / sizeof default_repeat_bindings[0]; i++) {
+        const struct default_binding *d = &default_repeat_bindings[i];
+        key_bindings_add(s, KEY_TABLE_PREFIX, key_from_name(d->key), d->command, d->note, true);
+    }
 }
 
 void key_bindings_free(struct server *s)

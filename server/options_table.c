@@ -7,6 +7,7 @@
 static const char *const choices_mode_keys[] = {"emacs", "vi", NULL};
 static const char *const choices_set_clipboard[] = {"off", "external", "on", NULL};
 static const char *const choices_log_format[] = {"raw", "text", NULL};
+static const char *const choices_border_status[] = {"off", "top", "bottom", NULL};
 
 #define NUM(n, s, d, lo, hi, h) {n, s, OPTION_NUMBER, d, lo, hi, NULL, h}
 #define FLAG(n, s, d, h) {n, s, OPTION_FLAG, d, 0, 1, NULL, h}
@@ -32,6 +33,9 @@ const struct option_def option_table[] = {
     STR("default-command", OPTION_SESSION, "", "command new windows run (empty: the default shell)"),
     STR("default-shell", OPTION_SESSION, "", "shell for new windows (empty: $SHELL, else /bin/sh)"),
     FLAG("destroy-unattached", OPTION_SESSION, "off", "destroy the session when its last client detaches"),
+    NUM("display-panes-time", OPTION_SESSION, "1000", 1, 3600000, "milliseconds display-panes (C-b q) shows pane numbers"),
+    STYLE("display-panes-colour", OPTION_SESSION, "fg=blue", "colour of the other panes' numbers in display-panes"),
+    STYLE("display-panes-active-colour", OPTION_SESSION, "fg=red", "colour of the active pane's number in display-panes"),
     SIZE("history-bytes", OPTION_SESSION, "0", "most bytes of scrollback per pane (like 512K or 64M; 0: no cap)"),
     NUM("history-limit", OPTION_SESSION, "10000", 0, 100000000, "lines of scrollback kept per pane"),
     CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "keys of copy mode: the copy-mode (emacs) or copy-mode-vi key table"),
@@ -59,10 +63,17 @@ const struct option_def option_table[] = {
     FLAG("automatic-rename", OPTION_WINDOW, "on", "the window's name follows the running command"),
     STR("log-file", OPTION_WINDOW, "", "append everything the window's panes print to this file"),
     CHOICE("log-file-format", OPTION_WINDOW, "raw", choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed"),
+    NUM("main-pane-height", OPTION_WINDOW, "24", 1, 10000, "height of the main pane in main-horizontal"),
+    NUM("main-pane-width", OPTION_WINDOW, "80", 1, 10000, "width of the main pane in main-vertical"),
     FLAG("monitor-activity", OPTION_WINDOW, "off", "alert when a window not shown has output"),
     FLAG("monitor-bell", OPTION_WINDOW, "on", "alert when a window not shown rings the bell"),
     NUM("monitor-silence", OPTION_WINDOW, "0", 0, 86400 * 365, "alert after this many seconds without output (0: off)"),
+    STYLE("pane-active-border-style", OPTION_WINDOW, "fg=green", "style of the active pane's border"),
+    STYLE("pane-border-style", OPTION_WINDOW, "default", "style of pane borders"),
+    STR("pane-border-format", OPTION_WINDOW, "#{?pane_active,#[reverse],}#{pane_index}#[default] \"#{pane_title}\"", "text of pane-border-status (a format)"),
+    CHOICE("pane-border-status", OPTION_WINDOW, "off", choices_border_status, "a line above (top) or below (bottom) each pane with pane-border-format"),
     FLAG("remain-on-exit", OPTION_WINDOW, "off", "keep a pane whose command exited, with its status"),
+    FLAG("synchronize-panes", OPTION_WINDOW, "off", "keys typed go to every pane of the window (not yet: typed keys go to the active pane)"),
     STR("window-status-current-format", OPTION_WINDOW, "#I:#W#{?window_flags,#{window_flags}, }", "the current window in the status line"),
     STR("window-status-format", OPTION_WINDOW, "#I:#W#{?window_flags,#{window_flags}, }", "a window in the status line"),
     {NULL, OPTION_SERVER, OPTION_FLAG, NULL, 0, 0, NULL, NULL},

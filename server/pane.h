@@ -15,6 +15,7 @@ struct evbuffer;
 struct window;
 struct server;
 struct vt;
+struct layout_cell;
 
 struct pane {
     TAILQ_ENTRY(pane) entry;
@@ -37,6 +38,8 @@ struct pane {
     struct timeval sync_since;
     char *cwd;
     int cols, rows;
+    struct layout_cell *cell; /* where the window's layout shows it (layout.h) */
+    int xoff, yoff;          /* its top-left in the window, from the layout */
     int argc;                /* the command, kept for respawn-pane */
     char **argv;
     bool dead;               /* finished but kept on screen (remain-on-exit) */

@@ -304,11 +304,9 @@ static void server_pane_close(struct server *s, uint32_t id)
         server_pane_dead(p);
         return;
     }
-    TAILQ_REMOVE(&w->panes, p, entry);
-    if (w->active == p)
-        w->active = TAILQ_FIRST(&w->panes);
+    bool empty = window_remove_pane(w, p); /* its space goes to its neighbours */
     pane_free(p);
-    if (!TAILQ_EMPTY(&w->panes)) {
+    if (!empty) {
         server_redraw_session(s, sess);
         return;
     }

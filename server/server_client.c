@@ -124,6 +124,8 @@ void server_client_free(struct client *c)
     event_free(c->render_timer);
     if (c->key_timer != NULL)
         event_free(c->key_timer);
+    if (c->panes_timer != NULL)
+        event_free(c->panes_timer);
     if (c->message_timer != NULL)
         event_free(c->message_timer);
     if (c->render != NULL)

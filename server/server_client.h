@@ -102,6 +102,10 @@ struct client {
     size_t stdin_limit;
     void (*stdin_done)(struct client *c, struct evbuffer *data, bool too_big);
     char *stdin_arg;              /* for stdin_done (freed with the client) */
+    bool display_panes;       /* display-panes: pane numbers shown, a digit selects */
+    struct event *panes_timer; /* hides them after display-panes-time */
+    bool dragging;            /* mouse: a pane border is being dragged */
+    int drag_x, drag_y;       /* where that border is now */
     char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
     size_t noverlay, overlay_top;
 };

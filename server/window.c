@@ -1,4 +1,5 @@
-/* window.c - windows: name (automatic or set by the user), panes, size. */
+/* window.c - windows: name (automatic or set by the user), panes and their layout,
+ * size, zoom. */
 #include "window.h"
 
 #include <stdio.h>
@@ -7,6 +8,7 @@
 
 #include <event2/event.h>
 
+#include "layout.h"
 #include "options.h"
 #include "server_int.h"
 #include "session.h"
@@ -22,6 +24,7 @@ struct window *window_create(struct session *s, int index, const char *name)
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
     w->rows = s->rows;
+    w->preset = -1;
     w->options = options_create(s->server->window_options);
     if (name != NULL) {
         char err[128];
@@ -37,6 +40,7 @@ void window_free(struct window *w)
         TAILQ_REMOVE(&w->panes, p, entry);
         pane_free(p);
     }
+    layout_free(w->layout);
     if (w->silence_timer != NULL)
         event_free(w->silence_timer);
     options_free(w->options);
@@ -50,13 +54,130 @@ void window_resize(struct window *w, int cols, int rows)
         cols = 1;
     if (rows < 1)
         rows = 1;
-    if (cols == w->cols && rows == w->rows)
-        return;
     w->cols = cols;
     w->rows = rows;
-    struct pane *p;
-    TAILQ_FOREACH(p, &w->panes, entry)
-        pane_resize(p, cols, rows);
+    window_relayout(w);
+}
+
+void window_pane_area(const struct window *w, int *yoff, int *rows)
+{
+    long status = options_get_number(w->options, "pane-border-status");
+    *yoff = status == 1 ? 1 : 0;
+    *rows = status != 0 && w->rows > 1 ? w->rows - 1 : w->rows;
+    if (*rows == w->rows)
+        *yoff = 0;
+}
+
+void window_add_first_pane(struct window *w, struct pane *p)
+{
+    int yoff, rows;
+    window_pane_area(w, &yoff, &rows);
+    TAILQ_INSERT_TAIL(&w->panes, p, entry);
+    w->active = p;
+    w->layout = layout_create(w->cols, rows, p);
+    p->cell = w->layout;
+    window_relayout(w);
+}
+
+void window_relayout(struct window *w)
+{
+    if (w->layout == NULL)
+        return;
+    int yoff, rows;
+    window_pane_area(w, &yoff, &rows);
+    if (w->layout->sx != w->cols || w->layout->sy != rows)
+        layout_resize(w->layout, w->cols, rows);
+    layout_fix_offsets(w->layout, 0, yoff);
+    for (struct layout_cell *lc = layout_first_leaf(w->layout); lc != NULL;
+         lc = layout_next_leaf(lc)) {
+        struct pane *p = lc->pane;
+        if (p == NULL)
+            continue;
+        if (w->zoomed && p == w->active) {
+            p->xoff = 0;
+            p->yoff = yoff;
+            pane_resize(p, w->cols, rows);
+        } else {
+            p->xoff = lc->xoff;
+            p->yoff = lc->yoff;
+            pane_resize(p, lc->sx, lc->sy);
+        }
+    }
+}
+
+void window_insert_pane(struct window *w, struct pane *p, struct layout_cell *leaf,
+                        struct pane *next_to, bool before)
+{
+    leaf->pane = p;
+    p->cell = leaf;
+    p->window = w;
+    if (next_to == NULL && before)
+        TAILQ_INSERT_HEAD(&w->panes, p, entry);
+    else if (next_to == NULL)
+        TAILQ_INSERT_TAIL(&w->panes, p, entry);
+    else if (before)
+        TAILQ_INSERT_BEFORE(next_to, p, entry);
+    else
+        TAILQ_INSERT_AFTER(&w->panes, next_to, p, entry);
+    if (w->active == NULL)
+        w->active = p;
+    window_relayout(w);
+}
+
+bool window_remove_pane(struct window *w, struct pane *p)
+{
+    if (w->zoomed)
+        window_zoom(w, false);
+    TAILQ_REMOVE(&w->panes, p, entry);
+    if (p->cell != NULL)
+        w->layout = layout_remove(p->cell);
+    p->cell = NULL;
+    if (w->last_pane == p)
+        w->last_pane = NULL;
+    if (w->active == p) {
+        w->active = w->last_pane != NULL ? w->last_pane : TAILQ_FIRST(&w->panes);
+        w->last_pane = NULL;
+    }
+    window_relayout(w);
+    return TAILQ_EMPTY(&w->panes);
+}
+
+void window_set_active(struct window *w, struct pane *p)
+{
+    if (p == w->active)
+        return;
+    if (w->zoomed)
+        window_zoom(w, false);
+    w->last_pane = w->active;
+    w->active = p;
+}
+
+void window_zoom(struct window *w, bool on)
+{
+    if (on && (w->active == NULL || TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL))
+        return; /* one pane: nothing to zoom */
+    w->zoomed = on;
+    window_relayout(w);
+}
+
+struct pane *window_pane_at(struct window *w, int x, int y)
+{
+    if (w->zoomed)
+        return w->active;
+    struct layout_cell *lc = layout_leaf_at(w->layout, x, y);
+    return lc != NULL ? lc->pane : NULL;
+}
+
+int window_pane_index(const struct window *w, const struct pane *p)
+{
+    int i = 0;
+    const struct pane *q;
+    TAILQ_FOREACH(q, &w->panes, entry) {
+        if (q == p)
+            return i;
+        i++;
+    }
+    return -1;
 }
 
 void window_set_name(struct window *w, const char *name)

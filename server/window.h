@@ -1,4 +1,5 @@
-/* window.h - a window of a session: a name, an index, and its panes (one until splits). */
+/* window.h - a window of a session: a name, an index, and its panes, laid out by a
+ * layout tree (layout.h) inside the window's size. */
 #ifndef TMX_WINDOW_H
 #define TMX_WINDOW_H
 
@@ -16,8 +17,12 @@ struct window {
     uint32_t id;              /* @N */
     int index;
     char *name;
-    TAILQ_HEAD(, pane) panes;
+    TAILQ_HEAD(pane_list, pane) panes;
     struct pane *active;
+    struct pane *last_pane;   /* the active pane before this one (last-pane) */
+    struct layout_cell *layout; /* where each pane is (layout.h) */
+    bool zoomed;              /* the active pane fills the window (resize-pane -Z) */
+    int preset;               /* the preset select-layout last used, -1 for none */
     int cols, rows;
     struct options *options;  /* window options, inheriting the global ones */
     int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
@@ -30,6 +35,28 @@ struct window *window_create(struct session *s, int index, const char *name);
 void window_free(struct window *w);
 void window_resize(struct window *w, int cols, int rows);
 void window_set_name(struct window *w, const char *name);
+/* The rows panes may use: all but the pane-border-status line. */
+void window_pane_area(const struct window *w, int *yoff, int *rows);
+/* Give the window its first pane (the layout is that one pane). */
+void window_add_first_pane(struct window *w, struct pane *p);
+/* Size the layout to the window and every pane to its cell (TIOCSWINSZ when it
+ * changed); a zoomed active pane gets the whole window. */
+void window_relayout(struct window *w);
+/* Put a pane shown by leaf into the pane list after (before when 'before') 'next_to';
+ * next_to NULL: last (first when 'before'), as for a full-width/height split. */
+void window_insert_pane(struct window *w, struct pane *p, struct layout_cell *leaf,
+                        struct pane *next_to, bool before);
+/* Take pane p out of the window (it is not freed) and give its space to its
+ * neighbours; the last pane used becomes active. True if no pane is left. */
+bool window_remove_pane(struct window *w, struct pane *p);
+/* Make p the active pane (the old one becomes the last pane). */
+void window_set_active(struct window *w, struct pane *p);
+/* Zoom (the active pane fills the window) or unzoom. */
+void window_zoom(struct window *w, bool on);
+/* The pane at window position (x, y), NULL on a border. */
+struct pane *window_pane_at(struct window *w, int x, int y);
+/* Position of p in the pane list (its #{pane_index}). */
+int window_pane_index(const struct window *w, const struct pane *p);
 /* Update an automatic name from the active pane's foreground command; true if changed. */
 bool window_update_name(struct window *w);
 

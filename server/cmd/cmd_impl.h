@@ -46,6 +46,17 @@ int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
 int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_pipe_pane(struct cmd_ctx *, struct cmd_args *);
 int cmd_copy_mode(struct cmd_ctx *, struct cmd_args *);
+int cmd_split_window(struct cmd_ctx *, struct cmd_args *);
+int cmd_break_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_join_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_select_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_last_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_swap_pane(struct cmd_ctx *, struct cmd_args *);
+int cmd_display_panes(struct cmd_ctx *, struct cmd_args *);
+int cmd_select_layout(struct cmd_ctx *, struct cmd_args *);
+int cmd_next_layout(struct cmd_ctx *, struct cmd_args *);
+int cmd_previous_layout(struct cmd_ctx *, struct cmd_args *);
+int cmd_resize_pane(struct cmd_ctx *, struct cmd_args *);
 
 int cmd_list_buffers(struct cmd_ctx *, struct cmd_args *);
 int cmd_show_buffer(struct cmd_ctx *, struct cmd_args *);

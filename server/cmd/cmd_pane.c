@@ -181,6 +181,7 @@ int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
+/* kill-pane [-a]: close pane p (or, with -a, every other pane of its window). */
 int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
@@ -188,16 +189,27 @@ int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
     if (p == NULL)
         return -1;
-    if (args->flags['a'] != NULL)
-        return 0; /* one pane per window until splits exist: no other pane to kill */
-    TAILQ_REMOVE(&w->panes, p, entry);
-    if (w->active == p)
-        w->active = TAILQ_FIRST(&w->panes);
-    pane_free(p);
-    if (TAILQ_EMPTY(&w->panes))
-        cmd_destroy_window(ctx, sess, w);
-    else
+    if (args->flags['a'] != NULL) {
+        struct pane *o, *next;
+        for (o = TAILQ_FIRST(&w->panes); o != NULL; o = next) {
+            next = TAILQ_NEXT(o, entry);
+            if (o != p) {
+                window_remove_pane(w, o);
+                pane_free(o);
+            }
+        }
+        window_set_active(w, p);
+        w->last_pane = NULL;
         cmd_session_changed(ctx, sess);
+        return 0;
+    }
+    if (window_remove_pane(w, p)) {
+        pane_free(p);
+        cmd_destroy_window(ctx, sess, w);
+        return 0;
+    }
+    pane_free(p);
+    cmd_session_changed(ctx, sess);
     return 0;
 }
 

@@ -48,8 +48,7 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
         window_free(w);
         return NULL;
     }
-    TAILQ_INSERT_TAIL(&w->panes, p, entry);
-    w->active = p;
+    window_add_first_pane(w, p);
     server_pane_apply_log(srv, p);
     if (options_get_number(w->options, "automatic-rename")) {
         /* Until the program runs, name the window after what was asked for. */

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "format.h"
+#include "layout.h"
 #include "options.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -96,6 +97,12 @@ static int setup(void **state)
     }
     f->w1.active = &f->p2;
     f->w2.active = &f->p3;
+    /* w1 split left/right: p1 39 columns, a border, p2 40 columns from column 40. */
+    f->w1.layout = layout_create(80, 23, &f->p1);
+    f->p1.cell = f->w1.layout;
+    f->p2.cell = layout_split(f->w1.layout, LAYOUT_LEFTRIGHT, 40, false, &f->p2);
+    f->w1.layout = layout_root(f->p2.cell);
+    f->p2.xoff = f->p2.cell->xoff;
     f->argv[0] = "make";
     f->argv[1] = "-j2";
     f->p2.argc = 2;
@@ -125,6 +132,7 @@ static int teardown(void **state)
     vt_free(f->p1.vt);
     vt_free(f->p2.vt);
     vt_free(f->p3.vt);
+    layout_free(f->w1.layout);
     options_free(f->w1.options);
     options_free(f->w2.options);
     options_free(f->s.options);
@@ -195,6 +203,7 @@ static const struct want wants[] = {
     {"host", NULL},
     {"host_short", NULL},
     {"pane_active", "1"},
+    {"pane_bottom", "22"},
     {"pane_current_command", ""}, /* no pty: see the pty test */
     {"pane_current_path", "/home/u"},
     {"pane_dead", "0"},
@@ -205,10 +214,13 @@ static const struct want wants[] = {
     {"pane_id", "%6"},
     {"pane_in_mode", "0"},
     {"pane_index", "1"},
+    {"pane_left", "40"},
     {"pane_path", "/srv/www"},
     {"pane_pid", "4243"},
+    {"pane_right", "79"},
     {"pane_start_command", "make -j2"},
     {"pane_title", "editing"},
+    {"pane_top", "0"},
     {"pane_tty", ""},
     {"pane_width", "40"},
     {"pid", "1234"},
@@ -231,6 +243,7 @@ static const struct want wants[] = {
     {"window_id", "@7"},
     {"window_index", "1"},
     {"window_last_flag", "0"},
+    {"window_layout", "f907,80x23,0,0{39x23,0,0,5,40x23,40,0,6}"},
     {"window_name", "vim"},
     {"window_panes", "2"},
     {"window_silence_flag", "0"},

@@ -1,0 +1,180 @@
+/* cmd_layout.c - commands that change a window's layout: select-layout (a preset or
+ * a layout string), next-layout, previous-layout, resize-pane (by a border, to a size,
+ * zoom). */
+#include "cmd_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "options.h"
+#include "server_int.h"
+#include "session.h"
+#include "xmalloc.h"
+
+/* Show w's panes, in list order, in the leaves of root (as many as there are panes). */
+static void use_layout(struct window *w, struct layout_cell *root)
+{
+    struct layout_cell *lc = layout_first_leaf(root);
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        lc->pane = p;
+        p->cell = lc;
+        lc = layout_next_leaf(lc);
+    }
+    layout_free(w->layout);
+    w->layout = root;
+    w->zoomed = false;
+    int yoff, rows;
+    window_pane_area(w, &yoff, &rows);
+    layout_resize(root, w->cols, rows);
+    window_relayout(w);
+}
+
+static int count_panes(const struct window *w)
+{
+    int n = 0;
+    const struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry)
+        n++;
+    return n;
+}
+
+static void apply_preset(struct window *w, int preset)
+{
+    int yoff, rows;
+    window_pane_area(w, &yoff, &rows);
+    int main_size = 0;
+    if (preset == LAYOUT_MAIN_VERTICAL)
+        main_size = (int)options_get_number(w->options, "main-pane-width");
+    else if (preset == LAYOUT_MAIN_HORIZONTAL)
+        main_size = (int)options_get_number(w->options, "main-pane-height");
+    use_layout(w, layout_preset_build(preset, count_panes(w), w->cols, rows, main_size));
+    w->preset = preset;
+}
+
+/* The next (step 1) or previous (-1) preset after the one last used. */
+static int cycle(const struct window *w, int step)
+{
+    int from = w->preset;
+    if (from < 0)
+        from = step > 0 ? -1 : 0;
+    return (from + step + LAYOUT_PRESET_COUNT) % LAYOUT_PRESET_COUNT;
+}
+
+int cmd_select_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    if (args->flags['n'] != NULL)
+        apply_preset(w, cycle(w, 1));
+    else if (args->flags['p'] != NULL)
+        apply_preset(w, cycle(w, -1));
+    else if (args->argc == 0)
+        apply_preset(w, w->preset >= 0 ? w->preset : LAYOUT_EVEN_HORIZONTAL);
+    else {
+        const char *name = args->argv[0];
+        int preset = layout_preset_find(name);
+        if (preset >= 0) {
+            apply_preset(w, preset);
+        } else {
+            char err[256];
+            struct layout_cell *root = layout_parse(name, err, sizeof err);
+            if (root == NULL) {
+                cmd_error(ctx, "select-layout: %s (presets: even-horizontal, even-vertical, "
+                          "main-horizontal, main-vertical, tiled)", err);
+                return -1;
+            }
+            int leaves = layout_count_leaves(root), panes = count_panes(w);
+            if (leaves != panes) {
+                layout_free(root);
+                cmd_error(ctx, "select-layout: the layout has %d panes, window %d has %d",
+                          leaves, w->index, panes);
+                return -1;
+            }
+            use_layout(w, root);
+        }
+    }
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_next_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    args->flags['n'] = "";
+    return cmd_select_layout(ctx, args);
+}
+
+int cmd_previous_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    args->flags['p'] = "";
+    return cmd_select_layout(ctx, args);
+}
+
+/* A -x/-y value: cells, or N% of the window's size 'whole'. */
+static bool parse_size(struct cmd_ctx *ctx, const char *text, int whole, int *out)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    bool percent = *end == '%' && end[1] == '\0';
+    if ((*end != '\0' && !percent) || end == text || v < 1 || v > 100000 ||
+        (percent && v > 100)) {
+        cmd_error(ctx, "resize-pane: invalid size \"%s\" (cells, or N%%)", text);
+        return false;
+    }
+    *out = percent ? (int)(whole * v / 100) : (int)v;
+    return true;
+}
+
+int cmd_resize_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['Z'] != NULL) {
+        if (w->active != p)
+            window_set_active(w, p);
+        window_zoom(w, !w->zoomed);
+        cmd_session_changed(ctx, sess);
+        return 0;
+    }
+    long adjust = 1;
+    if (args->argc > 0) {
+        char *end;
+        adjust = strtol(args->argv[0], &end, 10);
+        if (*end != '\0' || adjust < 1 || adjust > 100000) {
+            cmd_error(ctx, "resize-pane: invalid adjustment \"%s\"", args->argv[0]);
+            return -1;
+        }
+    }
+    window_zoom(w, false);
+    int size;
+    if (args->flags['x'] != NULL) {
+        if (!parse_size(ctx, args->flags['x'], w->cols, &size))
+            return -1;
+        layout_set_pane_size(p->cell, LAYOUT_LEFTRIGHT, size);
+    }
+    if (args->flags['y'] != NULL) {
+        int yoff, rows;
+        window_pane_area(w, &yoff, &rows);
+        if (!parse_size(ctx, args->flags['y'], rows, &size))
+            return -1;
+        layout_set_pane_size(p->cell, LAYOUT_TOPBOTTOM, size);
+    }
+    if (args->flags['L'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, -(int)adjust);
+    if (args->flags['R'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, (int)adjust);
+    if (args->flags['U'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, -(int)adjust);
+    if (args->flags['D'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, (int)adjust);
+    window_relayout(w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}

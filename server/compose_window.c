@@ -1,0 +1,237 @@
+/* compose_window.c - the window part of a client's canvas: each visible pane at its
+ * place in the layout, the borders between panes (the active pane's in
+ * pane-active-border-style), pane-border-status lines, display-panes numbers, and a
+ * marker past the window when the client is larger than it. */
+#include "compose_window.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "layout.h"
+#include "options.h"
+#include "pane_draw.h"
+#include "proto.h"
+#include "server_client.h"
+#include "session.h"
+#include "style.h"
+#include "xmalloc.h"
+
+/* Border neighbours of a cell, one bit each. */
+enum { B_UP = 1, B_DOWN = 2, B_LEFT = 4, B_RIGHT = 8, B_IS = 16 };
+
+static struct grid_pen option_pen(const struct options *o, const char *name)
+{
+    struct grid_pen pen = {0};
+    char err[128];
+    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    return pen;
+}
+
+/* The area of the window this canvas shows: vw x vh cells from the top-left. */
+struct view {
+    uint8_t *mask;
+    int vw, vh;
+};
+
+static void mark(struct view *v, int x, int y)
+{
+    if (x >= 0 && y >= 0 && x < v->vw && y < v->vh)
+        v->mask[y * v->vw + x] = B_IS;
+}
+
+/* Mark the borders between the children of every split cell. */
+static void mark_borders(struct view *v, const struct layout_cell *lc)
+{
+    const struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        mark_borders(v, child);
+        if (TAILQ_NEXT(child, entry) == NULL)
+            break;
+        if (lc->type == LAYOUT_LEFTRIGHT) {
+            for (int y = lc->yoff; y < lc->yoff + lc->sy; y++)
+                mark(v, child->xoff + child->sx, y);
+        } else {
+            for (int x = lc->xoff; x < lc->xoff + lc->sx; x++)
+                mark(v, x, child->yoff + child->sy);
+        }
+    }
+}
+
+static bool is_border(const struct view *v, int x, int y)
+{
+    return x >= 0 && y >= 0 && x < v->vw && y < v->vh && v->mask[y * v->vw + x] != 0;
+}
+
+/* The line-drawing character joining a border cell to its border neighbours. */
+static uint32_t border_char(int joins, bool utf8)
+{
+    bool up = joins & B_UP, down = joins & B_DOWN, left = joins & B_LEFT,
+         right = joins & B_RIGHT;
+    if (!utf8)
+        return (up || down) && (left || right) ? '+' : (up || down) ? '|' : '-';
+    if (up && down && left && right)
+        return 0x253c; /* ┼ */
+    if (up && down && right)
+        return 0x251c; /* ├ */
+    if (up && down && left)
+        return 0x2524; /* ┤ */
+    if (left && right && down)
+        return 0x252c; /* ┬ */
+    if (left && right && up)
+        return 0x2534; /* ┴ */
+    if (down && right)
+        return 0x250c; /* ┌ */
+    if (down && left)
+        return 0x2510; /* ┐ */
+    if (up && right)
+        return 0x2514; /* └ */
+    if (up && left)
+        return 0x2518; /* ┘ */
+    if (up || down)
+        return 0x2502; /* │ */
+    return 0x2500;     /* ─ */
+}
+
+/* Is border cell (x, y) on the edge of pane p (the ring of cells around it)? */
+static bool touches(const struct pane *p, int x, int y)
+{
+    return x >= p->xoff - 1 && x <= p->xoff + p->cols && y >= p->yoff - 1 &&
+           y <= p->yoff + p->rows;
+}
+
+static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bool utf8)
+{
+    struct grid_pen pen = option_pen(w->options, "pane-border-style");
+    struct grid_pen active = option_pen(w->options, "pane-active-border-style");
+    for (int y = 0; y < v->vh; y++) {
+        for (int x = 0; x < v->vw; x++) {
+            if (!is_border(v, x, y))
+                continue;
+            int joins = (is_border(v, x, y - 1) ? B_UP : 0) |
+                        (is_border(v, x, y + 1) ? B_DOWN : 0) |
+                        (is_border(v, x - 1, y) ? B_LEFT : 0) |
+                        (is_border(v, x + 1, y) ? B_RIGHT : 0);
+            bool on_active = w->active != NULL && touches(w->active, x, y);
+            canvas_put_cell(cv, x, y, border_char(joins, utf8), 1, on_active ? &active : &pen);
+        }
+    }
+}
+
+/* pane-border-status: the line above (top) or below each pane shows pane-border-format. */
+static void draw_border_status(struct client *c, struct canvas *cv, struct view *v,
+                               struct window *w, long where)
+{
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (w->zoomed && p != w->active)
+            continue;
+        int y = where == 1 ? p->yoff - 1 : p->yoff + p->rows;
+        if (y < 0 || y >= v->vh || p->xoff >= v->vw)
+            continue;
+        struct format_ctx f = {.server = c->server, .session = w->session, .window = w,
+                               .pane = p, .client = c};
+        char *text = format_expand(&f, options_get_string(w->options, "pane-border-format"));
+        struct grid_pen base = option_pen(w->options, p == w->active ? "pane-active-border-style"
+                                                                     : "pane-border-style");
+        int end = p->xoff + p->cols - 1;
+        if (end > v->vw)
+            end = v->vw;
+        size_t n = style_split(text, &base, NULL, 0);
+        struct style_run *runs = xcalloc(n > 0 ? n : 1, sizeof *runs);
+        style_split(text, &base, runs, n);
+        int x = p->xoff + 1;
+        for (size_t i = 0; i < n && x < end; i++) {
+            char *piece = xstrndup(runs[i].text, runs[i].len);
+            x = canvas_put_text(cv, x, y, end, piece, &runs[i].pen);
+            free(piece);
+        }
+        free(runs);
+        free(text);
+    }
+}
+
+/* display-panes: each pane's index in its middle, the active one in its own colour. */
+static void draw_pane_numbers(struct canvas *cv, struct view *v, struct window *w)
+{
+    const struct options *so = w->session->options;
+    struct grid_pen other = option_pen(so, "display-panes-colour");
+    struct grid_pen active = option_pen(so, "display-panes-active-colour");
+    int i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        int index = i++;
+        if (w->zoomed && p != w->active)
+            continue;
+        char num[16];
+        int len = snprintf(num, sizeof num, "%d", index);
+        int x = p->xoff + (p->cols - len) / 2, y = p->yoff + p->rows / 2;
+        if (x < p->xoff)
+            x = p->xoff;
+        if (y >= v->vh || x >= v->vw)
+            continue;
+        struct grid_pen pen = p == w->active ? active : other;
+        pen.attr |= ATTR_REVERSE;
+        canvas_put_text(cv, x, y, v->vw, num, &pen);
+    }
+}
+
+void compose_window(struct client *c, struct window *w, int rows)
+{
+    struct canvas *cv = &c->canvas;
+    struct view v = {.vw = w->cols < cv->cols ? w->cols : cv->cols,
+                     .vh = w->rows < rows ? w->rows : rows};
+    bool utf8 = (c->flags & IDENT_UTF8) != 0;
+    bool single = TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL || w->zoomed;
+    long border_status = options_get_number(w->options, "pane-border-status");
+
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (w->zoomed && p != w->active)
+            continue;
+        if (p->xoff < v.vw && p->yoff < v.vh)
+            pane_draw(p, cv, p->xoff, p->yoff, v.vw - p->xoff, v.vh - p->yoff);
+    }
+    if (!single || border_status != 0) {
+        v.mask = xcalloc((size_t)v.vw * (size_t)v.vh, 1);
+        if (!w->zoomed && w->layout != NULL)
+            mark_borders(&v, w->layout);
+        if (border_status != 0) {
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (w->zoomed && p != w->active)
+                    continue;
+                int y = border_status == 1 ? p->yoff - 1 : p->yoff + p->rows;
+                for (int x = p->xoff; x < p->xoff + p->cols; x++)
+                    mark(&v, x, y);
+            }
+        }
+        draw_borders(cv, &v, w, utf8);
+        free(v.mask);
+        if (border_status != 0)
+            draw_border_status(c, cv, &v, w, border_status);
+    }
+    if (c->display_panes)
+        draw_pane_numbers(cv, &v, w);
+
+    /* Past the window (a smaller client shares the session): the marker. */
+    const struct grid_pen marker = {.fg = COLOUR_PALETTE | 8};
+    uint32_t marker_ch = utf8 ? 0xb7 : '.';
+    for (int y = 0; y < rows; y++) {
+        for (int x = y < v.vh ? v.vw : 0; x < cv->cols; x++)
+            canvas_put_cell(cv, x, y, marker_ch, 1, &marker);
+    }
+
+    /* The cursor is the active pane's. */
+    p = w->active;
+    if (p != NULL) {
+        int cx, cy;
+        bool visible;
+        pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
+        cx += p->xoff;
+        cy += p->yoff;
+        cv->cx = cx < cv->cols ? cx : cv->cols - 1;
+        cv->cy = cy < rows ? cy : rows - 1;
+        cv->cursor_visible = visible && cx < v.vw && cy < v.vh && !c->display_panes;
+    }
+}
