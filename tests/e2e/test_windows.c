@@ -137,8 +137,9 @@ static void test_exited_window_closes(void **state)
 
     /* The same for a window started with a command from the command line. */
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:",
-                             "sh -c 'sleep 1; exit 3'", NULL), 0);
+                             "sh -c 'read line; exit 3'", NULL), 0);
     assert_int_equal(window_count(env), 2);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:1", "Enter", NULL), 0);
     assert_true(wait_window_count(env, 1));
 }
 
