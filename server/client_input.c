@@ -16,6 +16,7 @@
 #include "format.h"
 #include "key_bindings.h"
 #include "options.h"
+#include "pane_input.h"
 #include "keys.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -41,7 +42,7 @@ static void flush_pane(struct client *c, struct pane_output *po)
 {
     struct pane *p = active_pane(c);
     if (p != NULL && po->len > 0)
-        pane_write(p, po->buf, po->len);
+        pane_input_write(p, po->buf, po->len);
     po->len = 0;
 }
 
@@ -393,9 +394,21 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
                 status_click(c, m->x, po);
             return;
         }
-        if (mouse_to_copy_mode(c, m, po))
+        flush_pane(c, po);
+        if (pane_input_mouse(c, m))
             return;
-        send_mouse_to_pane(c, m, po);
+        /* From here on, positions are the active pane's. */
+        struct pane *ap = active_pane(c);
+        struct mouse_event local = *m;
+        if (ap != NULL) {
+            local.x -= ap->xoff;
+            local.y -= ap->yoff;
+            if (!c->mouse_dragging && (local.x < 0 || local.y < 0))
+                return; /* outside the active pane */
+        }
+        if (mouse_to_copy_mode(c, &local, po))
+            return;
+        send_mouse_to_pane(c, &local, po);
         return;
     }
     if (c->session != NULL)
@@ -412,6 +425,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         overlay_key(c, key);
         return;
     }
+    if (pane_input_display_panes_key(c, key))
+        return;
     if (c->message != NULL) {
         free(c->message);
         c->message = NULL;

@@ -1,0 +1,108 @@
+/* pane_input.c - input that chooses or shapes panes rather than reaching a program:
+ * with `mouse on`, a click selects the pane under it and dragging a border resizes the
+ * panes beside it; a digit while display-panes shows the numbers selects that pane;
+ * synchronize-panes sends typed bytes to every pane of the window. */
+#include "pane_input.h"
+
+#include <event2/event.h>
+
+#include "layout.h"
+#include "options.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+
+static struct window *current_window(struct client *c)
+{
+    return c->session != NULL ? c->session->current : NULL;
+}
+
+static void changed(struct client *c)
+{
+    server_redraw_session(c->server, c->session);
+}
+
+bool pane_input_mouse(struct client *c, const struct mouse_event *m)
+{
+    struct window *w = current_window(c);
+    if (w == NULL || w->layout == NULL || !options_get_number(c->session->options, "mouse"))
+        return false;
+    int button = m->button & KEY_MOUSE_BUTTON_MASK;
+    bool motion = (m->button & KEY_MOUSE_MOTION) != 0;
+    bool wheel = (m->button & KEY_MOUSE_WHEEL) != 0;
+    if (c->dragging) {
+        if (m->release || (!motion && button == 3)) {
+            c->dragging = false;
+            return true;
+        }
+        struct layout_cell *a = layout_border_at(w->layout, c->drag_x, c->drag_y);
+        if (a == NULL || !motion) {
+            c->dragging = false;
+            return true;
+        }
+        bool across = a->parent->type == LAYOUT_LEFTRIGHT;
+        int moved = layout_move_border(a, across ? m->x - c->drag_x : m->y - c->drag_y);
+        if (across)
+            c->drag_x += moved;
+        else
+            c->drag_y += moved;
+        if (moved != 0) {
+            window_relayout(w);
+            changed(c);
+        }
+        return true;
+    }
+    if (m->release || motion || wheel || button != 0 || w->zoomed)
+        return false;
+    /* A left press: on a border it starts a drag; on another pane it selects it. */
+    if (layout_border_at(w->layout, m->x, m->y) != NULL) {
+        c->dragging = true;
+        c->drag_x = m->x;
+        c->drag_y = m->y;
+        return true;
+    }
+    struct pane *p = window_pane_at(w, m->x, m->y);
+    if (p != NULL && p != w->active) {
+        window_set_active(w, p);
+        changed(c);
+    }
+    return false;
+}
+
+bool pane_input_display_panes_key(struct client *c, key_code key)
+{
+    if (!c->display_panes)
+        return false;
+    c->display_panes = false;
+    if (c->panes_timer != NULL)
+        evtimer_del(c->panes_timer);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+    struct window *w = current_window(c);
+    if (w == NULL || key < '0' || key > '9')
+        return false;
+    int want = (int)(key - '0'), i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (i++ == want) {
+            window_set_active(w, p);
+            changed(c);
+            break;
+        }
+    }
+    return true;
+}
+
+void pane_input_write(struct pane *active, const char *buf, size_t len)
+{
+    struct window *w = active->window;
+    if (!options_get_number(w->options, "synchronize-panes")) {
+        pane_write(active, buf, len);
+        return;
+    }
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (p == active || p->mode == NULL) /* a pane in copy mode types nothing */
+            pane_write(p, buf, len);
+    }
+}
