@@ -34,13 +34,16 @@ for t in "${tests[@]}"; do
 done
 
 # Every process's report: with -q valgrind writes only errors and definite leaks, so a
-# report that is not empty fails the run.
+# report that is not empty fails the run, except for valgrind's own note that it does not
+# know glibc's TIOCGPTPEER ioctl (0x5441, used by forkpty), which is not an error.
+known='unhandled ioctl 0x5441|This could cause spurious value errors|README_MISSING_SYSCALL_OR_IOCTL|^==[0-9]+== *$'
+
 reports=0
 errors=0
 for f in "$logs"/vg.*; do
     [ -e "$f" ] || continue
     reports=$((reports + 1))
-    if [ -s "$f" ]; then
+    if grep -vqE "$known" "$f"; then
         errors=$((errors + 1))
         echo "== valgrind report $f:"
         cat "$f"
