@@ -3,6 +3,7 @@
 #define TMX_CMD_IMPL_H
 
 #include "../cmd.h"
+#include "../pane.h"
 
 struct window;
 struct session;
@@ -85,6 +86,12 @@ int cmd_set_hook(struct cmd_ctx *, struct cmd_args *);
 int cmd_show_hooks(struct cmd_ctx *, struct cmd_args *);
 int cmd_run_shell(struct cmd_ctx *, struct cmd_args *);
 
+/* How to start a pane of sess: argv, else the session's default-command (kept in
+ * dc_argv), else (argc 0) the default shell; in cwd or the session's directory, with the
+ * session's environment plus extra_env. */
+struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
+                                 const char *const *extra_env, int cols, int rows,
+                                 char *dc_argv[2]);
 /* Create window at index (-1: next free) in sess running argv; NULL + error on failure. */
 struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
                                 const char *name, const char *cwd, int argc, char **argv,

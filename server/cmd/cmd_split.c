@@ -106,24 +106,9 @@ int cmd_split_window(struct cmd_ctx *ctx, struct cmd_args *args)
         cwd = format_expand(&f, args->flags['c']);
     } else if (ctx->client != NULL && !ctx->client->attached && ctx->client->cwd != NULL)
         cwd = xstrdup(ctx->client->cwd);
-    int argc = args->argc;
-    char **argv = args->argv;
-    const char *default_command = options_get_string(sess->options, "default-command");
-    char *dc_argv[] = {(char *)default_command, NULL};
-    if (argc == 0 && *default_command != '\0') {
-        argc = 1;
-        argv = dc_argv;
-    }
-    struct spawn_args sa = {
-        .argc = argc,
-        .argv = argv,
-        .cwd = cwd != NULL ? cwd : sess->cwd,
-        .env = sess->env,
-        .nenv = sess->nenv,
-        .extra_env = (char **)args->env,
-        .cols = leaf->sx,
-        .rows = leaf->sy,
-    };
+    char *dc_argv[2];
+    struct spawn_args sa = cmd_spawn_args(sess, args->argc, args->argv, cwd, args->env,
+                                          leaf->sx, leaf->sy, dc_argv);
     char err[512];
     struct pane *p = pane_spawn(w, &sa, err, sizeof err);
     free(cwd);

@@ -15,6 +15,29 @@
 #include "vt.h"
 #include "xmalloc.h"
 
+struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
+                                 const char *const *extra_env, int cols, int rows,
+                                 char *dc_argv[2])
+{
+    const char *default_command = options_get_string(sess->options, "default-command");
+    if (argc == 0 && *default_command != '\0') {
+        dc_argv[0] = (char *)default_command;
+        dc_argv[1] = NULL;
+        argc = 1;
+        argv = dc_argv;
+    }
+    return (struct spawn_args){
+        .argc = argc,
+        .argv = argv,
+        .cwd = cwd != NULL ? cwd : sess->cwd,
+        .env = sess->env,
+        .nenv = sess->nenv,
+        .extra_env = (char **)extra_env,
+        .cols = cols,
+        .rows = rows,
+    };
+}
+
 struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
                                 const char *name, const char *cwd, int argc, char **argv,
                                 const char *const *extra_env)
@@ -23,22 +46,11 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
     if (index < 0)
         index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
     struct window *w = window_create(sess, index, name);
-    const char *default_command = options_get_string(sess->options, "default-command");
-    char *dc_argv[] = {(char *)default_command, NULL};
-    if (argc == 0 && *default_command != '\0') {
-        argc = 1;
-        argv = dc_argv;
-    }
-    struct spawn_args sa = {
-        .argc = argc,
-        .argv = argv,
-        .cwd = cwd != NULL ? cwd : sess->cwd,
-        .env = sess->env,
-        .nenv = sess->nenv,
-        .extra_env = (char **)extra_env,
-        .cols = sess->cols,
-        .rows = sess->rows,
-    };
+    char *dc_argv[2];
+    struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, sess->cols,
+                                          sess->rows, dc_argv);
+    argc = sa.argc;
+    argv = sa.argv;
     /* Environment of the client running this command, when it has one (new-window
      * from the command line inside a pane gets that shell's variables, as tmux). */
     char err[512];

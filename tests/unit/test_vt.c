@@ -10,71 +10,15 @@
 
 #include <cmocka.h>
 
-#include "vt.h"
+#include "test_vt_helpers.h"
 
-/* ---- helpers ---- */
-
-struct term {
-    struct vt *vt;
-    char reply[256];
-    size_t reply_len;
-};
-
-static void capture_reply(void *arg, const char *buf, size_t len)
-{
-    struct term *t = arg;
-    if (t->reply_len + len < sizeof t->reply) {
-        memcpy(t->reply + t->reply_len, buf, len);
-        t->reply_len += len;
-        t->reply[t->reply_len] = '\0';
-    }
-}
-
-static struct term *term_new(int cols, int rows, int history)
-{
-    struct term *t = calloc(1, sizeof *t);
-    t->vt = vt_create(cols, rows, history);
-    vt_set_reply(t->vt, capture_reply, t);
-    return t;
-}
-
-static void term_free(struct term *t)
-{
-    vt_free(t->vt);
-    free(t);
-}
-
-static void feed(struct term *t, const char *s)
-{
-    vt_feed(t->vt, s, strlen(s));
-}
+/* ---- helpers (the shared ones are in test_vt_helpers.h) ---- */
 
 static void feed_bytewise(struct term *t, const char *s)
 {
     for (; *s != '\0'; s++)
         vt_feed(t->vt, s, 1);
 }
-
-static const char *row_text(struct term *t, int y)
-{
-    static char buf[4096];
-    vt_line_text(t->vt, y, buf, sizeof buf);
-    return buf;
-}
-
-#define ASSERT_ROW(t, y, s) assert_string_equal(row_text((t), (y)), (s))
-
-#define ASSERT_CURSOR(t, x, y)                  \
-    do {                                        \
-        int cx_, cy_;                           \
-        vt_cursor((t)->vt, &cx_, &cy_);         \
-        assert_int_equal(cx_, (x));             \
-        assert_int_equal(cy_, (y));             \
-    } while (0)
-
-#define CELL(t, x, y) vt_cell((t)->vt, (x), (y))
-#define ASSERT_REPLY(t, s) assert_string_equal((t)->reply, (s))
-#define MODES(t) vt_modes((t)->vt)
 
 /* ---- printing, wrapping, wide and combining characters ---- */
 
