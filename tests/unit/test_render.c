@@ -16,22 +16,7 @@
 #undef cursor_visible /* a terminfo macro in term.h, a canvas field here */
 
 #include "render.h"
-
-/* The bytes of the last frame, NUL-terminated. */
-static char frame_buf[65536];
-static size_t frame_len;
-
-static const char *frame(struct render_state *rs, const struct canvas *c)
-{
-    struct evbuffer *out = evbuffer_new();
-    render_frame(rs, c, out);
-    frame_len = evbuffer_get_length(out);
-    assert_true(frame_len < sizeof frame_buf);
-    evbuffer_remove(out, frame_buf, frame_len);
-    frame_buf[frame_len] = '\0';
-    evbuffer_free(out);
-    return frame_buf;
-}
+#include "test_render_helpers.h"
 
 static const struct render_caps *caps_for(const char *term, bool truecolor)
 {
@@ -191,9 +176,9 @@ static void test_unchanged_second_frame_emits_nothing(void **state)
     c.cy = 2;
     struct render_state *rs = drawn("xterm-256color", false, true, &c);
     frame(rs, &c);
-    assert_int_equal(frame_len, 0);
+    assert_int_equal(out_len, 0);
     frame(rs, &c);
-    assert_int_equal(frame_len, 0);
+    assert_int_equal(out_len, 0);
     render_free(rs);
     canvas_free(&c);
 }
@@ -278,8 +263,8 @@ static void test_rgb_on_256_colour_terminal_uses_nearest_palette_entry(void **st
 
     rs = render_create(caps_for("vt100", false), true);
     frame(rs, &c);
-    assert_null(strstr(frame_buf, "31"));
-    assert_null(strstr(frame_buf, "38"));
+    assert_null(strstr(out_buf, "31"));
+    assert_null(strstr(out_buf, "38"));
     render_free(rs);
     canvas_free(&c);
 }
@@ -329,8 +314,8 @@ static void test_coloured_blank_tail_uses_el_only_with_bce(void **state)
     render_free(rs);
     rs = render_create(caps_for("screen", false), true); /* no bce: spaces */
     frame(rs, &c);
-    assert_null(strstr(frame_buf, "\033[K"));
-    assert_non_null(strstr(frame_buf, "\033[44m                              "));
+    assert_null(strstr(out_buf, "\033[K"));
+    assert_non_null(strstr(out_buf, "\033[44m                              "));
     render_free(rs);
     canvas_free(&c);
 }
@@ -401,7 +386,7 @@ static void test_non_utf8_terminal_gets_substitutes(void **state)
     struct render_state *rs = render_create(caps_for("xterm-256color", false), false);
     const char *out = frame(rs, &c);
     assert_non_null(strstr(out, "??" "?-|+k"));
-    for (size_t i = 0; i < frame_len; i++)
+    for (size_t i = 0; i < out_len; i++)
         assert_true((unsigned char)out[i] < 0x80);
     render_free(rs);
     canvas_free(&c);
@@ -441,7 +426,7 @@ static void test_invalidate_and_resize_repaint_everything(void **state)
     put_text(&c, 0, 0, "abc");
     assert_non_null(strstr(frame(rs, &c), "\033[H\033[2Jabc"));
     frame(rs, &c);
-    assert_int_equal(frame_len, 0);
+    assert_int_equal(out_len, 0);
     render_free(rs);
     canvas_free(&c);
 }
@@ -507,7 +492,7 @@ static void test_scroll_above_a_status_line_uses_a_scroll_region(void **state)
     const char *out = frame(rs, &c);
     assert_memory_equal(out, "\033[1;9r", 6);
     assert_non_null(strstr(out, "\033[1;10r"));
-    assert_true(frame_len < 40);
+    assert_true(out_len < 40);
     render_free(rs);
     canvas_free(&c);
 }

@@ -15,26 +15,12 @@
 #include <event2/buffer.h>
 
 #include "render.h"
+#include "test_render_helpers.h"
 
 #define COLS 80
 #define ROWS 24
 #define STATUS_FG (COLOUR_PALETTE | 0) /* black on green, tmux's default */
 #define STATUS_BG (COLOUR_PALETTE | 2)
-
-static char out_buf[65536];
-static size_t out_len;
-
-static const char *frame(struct render_state *rs, const struct canvas *c)
-{
-    struct evbuffer *out = evbuffer_new();
-    render_frame(rs, c, out);
-    out_len = evbuffer_get_length(out);
-    assert_true(out_len < sizeof out_buf);
-    evbuffer_remove(out, out_buf, out_len);
-    out_buf[out_len] = '\0';
-    evbuffer_free(out);
-    return out_buf;
-}
 
 static void put_text(struct canvas *c, int x, int y, const char *s)
 {

@@ -16,27 +16,7 @@
 
 #include "render.h"
 #include "vt.h"
-
-/* The bytes of the last frame or call, NUL-terminated. */
-static char out_buf[16384];
-static size_t out_len;
-
-static const char *take(struct evbuffer *out)
-{
-    out_len = evbuffer_get_length(out);
-    assert_true(out_len < sizeof out_buf);
-    evbuffer_remove(out, out_buf, out_len);
-    out_buf[out_len] = '\0';
-    evbuffer_free(out);
-    return out_buf;
-}
-
-static const char *frame(struct render_state *rs, const struct canvas *c)
-{
-    struct evbuffer *out = evbuffer_new();
-    render_frame(rs, c, out);
-    return take(out);
-}
+#include "test_render_helpers.h"
 
 static const char *title(struct render_state *rs, const char *t)
 {
