@@ -18,7 +18,7 @@ struct pane;
 struct copy_mode {
     struct copy_state cs;
     bool exit_at_bottom;    /* -e: scrolling back to the bottom leaves */
-    struct copy_line line;  /* reused while drawing */
+    struct grid_line line;  /* reused while drawing */
 };
 
 /* Enter copy mode (nothing if the pane is in it already; -e is then kept only if

@@ -50,17 +50,17 @@ void copy_state_free(struct copy_state *cs)
     cs->search = NULL;
 }
 
-bool copy_line_fetch(const struct grid *g, int64_t n, struct copy_line *l)
+bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l)
 {
-    const struct grid_line *src = NULL;
     int64_t i = n - copy_first_line(g);
     int hist = grid_history_size(g);
     if (i >= 0 && i < hist)
-        src = grid_history_line(g, (int)i);
-    else if (i >= hist && i - hist < grid_rows(g))
-        src = grid_line_const(g, (int)(i - hist));
+        return grid_history_copy(g, (int)i, l); /* decoded straight into l */
     l->used = 0;
     l->wrapped = false;
+    const struct grid_line *src = NULL;
+    if (i >= hist && i - hist < grid_rows(g))
+        src = grid_line_const(g, (int)(i - hist));
     if (src == NULL)
         return false;
     if (src->used > l->size) {
@@ -74,10 +74,9 @@ bool copy_line_fetch(const struct grid *g, int64_t n, struct copy_line *l)
     return true;
 }
 
-void copy_line_free(struct copy_line *l)
+void copy_line_free(struct grid_line *l)
 {
-    free(l->cells);
-    memset(l, 0, sizeof *l);
+    grid_line_release(l);
 }
 
 static bool cell_blank(const struct grid_cell *c)
@@ -85,7 +84,7 @@ static bool cell_blank(const struct grid_cell *c)
     return (c->ch == 0 || c->ch == ' ') && c->width != 0;
 }
 
-int copy_line_length(const struct copy_line *l)
+int copy_line_length(const struct grid_line *l)
 {
     int n = l->used;
     while (n > 0 && cell_blank(&l->cells[n - 1]))
@@ -107,7 +106,7 @@ static void show_cursor(const struct grid *g, struct copy_state *cs)
 /* Step left off the right half of a wide character. */
 static int snap_x(const struct grid *g, int64_t y, int x)
 {
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, y, &l);
     while (x > 0 && x < l.used && l.cells[x].width == 0)
         x--;
@@ -130,7 +129,7 @@ void copy_clamp(const struct grid *g, struct copy_state *cs)
 /* The column a vertical motion lands on: the wanted one, or the end of a shorter line. */
 static void fit_x(const struct grid *g, struct copy_state *cs)
 {
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l);
     copy_line_free(&l);
@@ -166,7 +165,7 @@ void copy_cursor_left(const struct grid *g, struct copy_state *cs)
 
 void copy_cursor_right(const struct grid *g, struct copy_state *cs)
 {
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int step = cs->cx < l.used && l.cells[cs->cx].width == 2 ? 2 : 1;
     copy_line_free(&l);
@@ -189,7 +188,7 @@ void copy_end_of_line(const struct grid *g, struct copy_state *cs)
 
 void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
 {
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l), x = 0;
     while (x < len && cell_blank(&l.cells[x]))
@@ -321,7 +320,7 @@ void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
  * continues on the next by autowrap. */
 struct walk {
     const struct grid *g;
-    struct copy_line line;
+    struct grid_line line;
     int64_t y;
     int x, len;
 };

@@ -31,15 +31,6 @@ struct copy_state {
     bool search_up;     /* its direction: towards history */
 };
 
-/* A line copied out of the grid (history lines are only valid until the next
- * fetch, so everything that reads lines works on such copies). */
-struct copy_line {
-    struct grid_cell *cells;
-    int used;           /* meaningful cells; past them, blanks */
-    int size;
-    bool wrapped;       /* continued on the next line by autowrap */
-};
-
 /* Start with the view on the live screen and the cursor at (x, y) of the screen. */
 void copy_state_init(struct copy_state *cs, const struct grid *g, bool vi, int x, int y);
 void copy_state_free(struct copy_state *cs);
@@ -58,10 +49,10 @@ void copy_clamp(const struct grid *g, struct copy_state *cs);
 
 /* Copy line n into l (blank, used 0, if the grid does not hold it). Returns false
  * then. l is reused between calls; free with copy_line_free. */
-bool copy_line_fetch(const struct grid *g, int64_t n, struct copy_line *l);
-void copy_line_free(struct copy_line *l);
+bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l);
+void copy_line_free(struct grid_line *l);
 /* Columns up to the last non-blank cell. */
-int copy_line_length(const struct copy_line *l);
+int copy_line_length(const struct grid_line *l);
 
 /* Motions: each moves the cursor (and the view when the cursor would leave it). */
 typedef void (*copy_motion_fn)(const struct grid *g, struct copy_state *cs);
@@ -111,7 +102,7 @@ bool copy_search(const struct grid *g, struct copy_state *cs, const char *text, 
 bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse);
 /* Mark (set marks[x] = 1) the cells of line l that are part of a match of the last
  * search; marks holds width bytes. */
-void copy_search_marks(const struct copy_state *cs, const struct copy_line *l,
+void copy_search_marks(const struct copy_state *cs, const struct grid_line *l,
                        uint8_t *marks, int width);
 
 /* Selection. */

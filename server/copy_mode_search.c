@@ -52,7 +52,7 @@ struct chars {
     int n, size;
 };
 
-static void chars_of(struct chars *cs, const struct copy_line *l)
+static void chars_of(struct chars *cs, const struct grid_line *l)
 {
     if (l->used > cs->size) {
         cs->cp = xreallocarray(cs->cp, (size_t)l->used, sizeof *cs->cp);
@@ -108,7 +108,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
         free(nd.cp);
         return false;
     }
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     struct chars ch = {0};
     int64_t first = copy_first_line(g), last = copy_last_line(g);
     int64_t total = last - first + 1, y = cs->cy;
@@ -166,7 +166,7 @@ bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse
     return search_from(g, cs, cs->search, reverse ? !cs->search_up : cs->search_up);
 }
 
-void copy_search_marks(const struct copy_state *cs, const struct copy_line *l,
+void copy_search_marks(const struct copy_state *cs, const struct grid_line *l,
                        uint8_t *marks, int width)
 {
     if (cs->search == NULL)

@@ -126,7 +126,7 @@ static void text_add(struct text *t, const char *s, size_t n)
 /* Append the characters of line l between columns xs and xe: a wide character half
  * inside is taken whole. Up to the line's length (its trailing blanks dropped), or
  * every used cell when the line continues on the next one. */
-static void add_line(struct text *t, const struct copy_line *l, int xs, int xe, bool keep_blanks)
+static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, bool keep_blanks)
 {
     int limit = keep_blanks ? l->used : copy_line_length(l);
     size_t start = t->len;
@@ -157,7 +157,7 @@ char *copy_selection_text(const struct grid *g, const struct copy_state *cs, siz
     if (!selection_bounds(cs, &b))
         return NULL;
     struct text t = {0};
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     text_add(&t, "", 0);
     for (int64_t n = b.y0; n <= b.y1; n++) {
         copy_line_fetch(g, n, &l);

@@ -23,7 +23,7 @@ static void feed(struct vt *vt, const char *s)
 static const char *line_text(const struct grid *g, int64_t n)
 {
     static char out[1024];
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, n, &l);
     int len = copy_line_length(&l), o = 0;
     for (int x = 0; x < len && o < (int)sizeof out - 5; x++) {
@@ -237,7 +237,7 @@ static void test_search_wraps_and_reports_no_match(void **state)
     assert_int_equal(cs.cx, x);
     /* Matches of the last search are marked for drawing. */
     assert_true(copy_search(g, &cs, "eta", false));
-    struct copy_line l = {0};
+    struct grid_line l = {0};
     copy_line_fetch(g, cs.cy, &l);
     uint8_t marks[30] = {0};
     copy_search_marks(&cs, &l, marks, 30);
