@@ -22,25 +22,6 @@
 #include "xmalloc.h"
 
 
-static int text_width(const char *text)
-{
-    struct utf8_decoder d = {0};
-    int width = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
-        int reprocess = 0;
-        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
-        if (cp == UTF8_MORE)
-            continue;
-        if (cp == UTF8_INVALID) {
-            cp = 0xfffd;
-            if (reprocess)
-                p--;
-        }
-        width += cp < 0x20 ? 1 : utf8_width((uint32_t)cp);
-    }
-    return width;
-}
-
 static void fill_row(struct canvas *cv, int y, const struct grid_pen *pen)
 {
     for (int x = 0; x < cv->cols; x++)
@@ -91,7 +72,7 @@ static int put_styled(struct canvas *cv, int x, int y, int end, const char *text
 static int styled_width(const char *text)
 {
     char *plain = style_strip(text);
-    int w = text_width(plain);
+    int w = canvas_text_width(plain);
     free(plain);
     return w;
 }
@@ -118,7 +99,7 @@ static bool compose_prompt_or_message(struct client *c, int y)
         if (c->prompt.kind == PROMPT_INPUT) {
             x = canvas_put_text(cv, x, y, cv->cols, " ", &pen);
             char *before = xstrndup(c->prompt.input, c->prompt.cursor);
-            int cx = x + text_width(before);
+            int cx = x + canvas_text_width(before);
             free(before);
             canvas_put_text(cv, x, y, cv->cols, c->prompt.input, &pen);
             x = cx;

@@ -54,23 +54,44 @@ void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
     }
 }
 
-int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
-                    const struct grid_pen *pen)
+/* The next character of *p as canvas text shows it: broken UTF-8 as U+FFFD, controls as
+ * '_'. Advances *p past it; 0 at the end of the text. */
+static uint32_t next_shown_char(const unsigned char **p)
 {
     struct utf8_decoder d = {0};
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && x < end; p++) {
+    for (; **p != '\0'; (*p)++) {
         int reprocess = 0;
-        int32_t cp = utf8_decode_byte(&d, *p, &reprocess);
+        int32_t cp = utf8_decode_byte(&d, **p, &reprocess);
         if (cp == UTF8_MORE)
             continue;
         if (cp == UTF8_INVALID) {
             cp = 0xfffd;
-            if (reprocess)
-                p--;
-        }
-        if (cp < 0x20 || cp == 0x7f)
-            cp = '_';
-        int w = utf8_width((uint32_t)cp);
+            if (!reprocess)
+                (*p)++;
+        } else
+            (*p)++;
+        return cp < 0x20 || cp == 0x7f ? '_' : (uint32_t)cp;
+    }
+    return 0;
+}
+
+int canvas_text_width(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int width = 0;
+    uint32_t cp;
+    while ((cp = next_shown_char(&p)) != 0)
+        width += utf8_width(cp);
+    return width;
+}
+
+int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
+                    const struct grid_pen *pen)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    uint32_t cp;
+    while (x < end && (cp = next_shown_char(&p)) != 0) {
+        int w = utf8_width(cp);
         if (w == 0)
             continue;
         if (x + w > end)

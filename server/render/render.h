@@ -45,6 +45,8 @@ void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
  * not fit is left out); control characters show as '_'. Returns the column after it. */
 int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
                     const struct grid_pen *pen);
+/* The columns canvas_put_text would give text with no end (controls count one '_'). */
+int canvas_text_width(const char *text);
 
 /* Per-client front buffer and drawing state. 'utf8' says whether the client's locale
  * can show UTF-8; if not, non-ASCII cells are drawn as a substitute ('?' or '_'). */
