@@ -143,7 +143,7 @@ static void on_reply(void *arg, const char *buf, size_t len)
 static int run_case(const char *name)
 {
     char path[PATH_MAX + 64];
-    size_t in_len, sc_len;
+    size_t in_len = 0, sc_len = 0;
     snprintf(path, sizeof path, "%s/%s.in", corpus_dir, name);
     char *in = read_all(path, &in_len);
     snprintf(path, sizeof path, "%s/%s.screen", corpus_dir, name);
