@@ -1,6 +1,8 @@
-/* client.c - connect (or start the server), identify, send the command, then relay:
- * terminal input -> server, server output -> terminal, until the server says exit or
- * disappears. The terminal is restored on every exit path (see tty.c). */
+/* client.c - connect (or start the server), identify, send the command; attached, put
+ * the terminal in raw mode and either let the server use it directly (it was passed
+ * with MSG_TTY: the usual case) or relay terminal input -> server, server output ->
+ * terminal; until the server says exit or disappears. The terminal is restored on
+ * every exit path (see tty.c). */
 #include "client.h"
 
 #include <errno.h>
@@ -35,6 +37,7 @@ struct client_run {
     int sig_fd;             /* signalfd for WINCH/HUP/TERM/INT/QUIT */
     struct tty tty;
     bool attached;
+    bool direct;            /* the server reads and draws on our terminal (READY_TTY) */
     bool stdin_open;
     bool sending_stdin;     /* the server asked for stdin (load-buffer -) until EOF */
     char *inbuf;            /* bytes received from the server, not yet parsed */
@@ -183,6 +186,21 @@ static int connect_or_start(const struct client_options *opts, const char *path,
     return fd;
 }
 
+/* Write the rest of a message whose start already went. */
+static void send_msg_rest(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = send(fd, buf, len, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return;
+        }
+        buf += w;
+        len -= (size_t)w;
+    }
+}
+
 static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
 {
     char hdr[PROTO_HEADER_SIZE];
@@ -215,6 +233,43 @@ static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
         done += (size_t)w;
     }
     return 0;
+}
+
+/* Give the server our terminal (MSG_TTY with an SCM_RIGHTS fd): attached, it reads
+ * keys from it and draws on it directly, with no relay through this process. A fresh
+ * open of the device, so the server's non-blocking mode is not shared with our stdin
+ * (nor with the shell that started us). Nothing is sent if that fails: we relay. */
+static void send_tty(struct client_run *run)
+{
+    const char *env = getenv("TMX_NO_TTY_PASS");
+    if (env != NULL && *env != '\0')
+        return;
+    const char *name = ttyname(STDIN_FILENO);
+    int tty = name != NULL ? open(name, O_RDWR | O_NOCTTY | O_CLOEXEC) : -1;
+    if (tty < 0)
+        return;
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(MSG_TTY, 0, hdr);
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {.iov_base = hdr, .iov_len = sizeof hdr};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                        .msg_controllen = sizeof control.buf};
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &tty, sizeof tty);
+    ssize_t n;
+    do
+        n = sendmsg(run->fd, &mh, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    if (n > 0 && (size_t)n < sizeof hdr) /* the fd went with the first byte */
+        send_msg_rest(run->fd, hdr + n, sizeof hdr - (size_t)n);
+    close(tty);
 }
 
 static void write_fd_all(int fd, const char *buf, size_t len)
@@ -295,15 +350,22 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
                            const char *payload)
 {
     switch (hdr->type) {
-    case MSG_READY:
+    case MSG_READY: {
+        uint32_t flags = 0;
+        if (hdr->len >= sizeof flags)
+            memcpy(&flags, payload, sizeof flags);
         if (tty_enter(&run->tty) != 0) {
             run->exit_status = 1;
             run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
             return false;
         }
         run->attached = true;
+        run->direct = (flags & READY_TTY) != 0;
         send_resize(run);
+        if (run->direct)
+            send_msg(run->fd, MSG_TTY_READY, NULL, 0);
         return true;
+    }
     case MSG_OUTPUT:
     case MSG_STDOUT:
         write_fd_all(STDOUT_FILENO, payload, hdr->len);
@@ -404,7 +466,9 @@ static void relay_loop(struct client_run *run)
         struct pollfd pfd[3] = {
             {.fd = run->fd, .events = POLLIN},
             {.fd = run->sig_fd, .events = POLLIN},
-            {.fd = (run->attached || run->sending_stdin) && run->stdin_open ? STDIN_FILENO : -1,
+            {.fd = ((run->attached && !run->direct) || run->sending_stdin) && run->stdin_open
+                       ? STDIN_FILENO
+                       : -1,
              .events = POLLIN},
         };
         if (poll(pfd, 3, -1) < 0) {
@@ -503,6 +567,8 @@ int client_main(const struct client_options *opts, int argc, char **argv)
     int cols, rows;
     tty_size(STDIN_FILENO, &cols, &rows);
     send_identify(&run, cols, rows);
+    if (attaches)
+        send_tty(&run);
     char *default_argv[] = {"new-session", NULL};
     if (argc == 0) {
         argc = 1;

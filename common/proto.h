@@ -11,7 +11,7 @@
 /* Bumped whenever a message changes; client and server must agree. */
 /* Bumping it: also update the MSG_IDENTIFY version in tests/fuzz/corpus/proto/ (a
  * stale seed corpus never gets past identify, and the fuzzer loses the server side). */
-#define PROTO_VERSION 2
+#define PROTO_VERSION 3
 /* Largest payload either side accepts. */
 #define PROTO_MAX_PAYLOAD (1u << 20)
 
@@ -23,7 +23,7 @@ enum proto_type {
     MSG_INPUT,        /* raw bytes typed in the client's terminal */
     MSG_RESIZE,       /* uint32 cols, uint32 rows */
     /* server -> client */
-    MSG_READY,        /* the client is attached: enter raw mode and relay */
+    MSG_READY,        /* the client is attached: uint32 READY_* flags; enter raw mode */
     MSG_OUTPUT,       /* bytes for the client's terminal */
     MSG_STDOUT,       /* text for the client's stdout (command output) */
     MSG_STDERR,       /* text for the client's stderr (errors) */
@@ -31,6 +31,8 @@ enum proto_type {
     MSG_READ_STDIN,   /* empty: send your stdin (load-buffer -) as MSG_STDIN */
     /* client -> server */
     MSG_STDIN,        /* bytes of the client's stdin; an empty payload is its end */
+    MSG_TTY,          /* empty, with the client's terminal as an SCM_RIGHTS fd */
+    MSG_TTY_READY,    /* empty: the terminal is in raw mode and cleared; draw on it */
     MSG_TYPE_MAX
 };
 
@@ -45,6 +47,13 @@ enum {
     IDENT_TTY = 1 << 0,       /* stdin is a terminal */
     IDENT_UTF8 = 1 << 1,      /* the client's locale is UTF-8 */
     IDENT_TRUECOLOR = 1 << 2, /* COLORTERM said truecolor/24bit */
+};
+
+/* MSG_READY flags. */
+enum {
+    /* The server reads keys from and draws on the terminal the client passed with
+     * MSG_TTY: the client stops relaying and sends MSG_TTY_READY once in raw mode. */
+    READY_TTY = 1 << 0,
 };
 
 struct proto_identify {

@@ -521,7 +521,7 @@ void server_pane_output(struct pane *p, size_t bytes)
             c->output_since_frame += bytes;
             server_client_redraw(c);
             if (bells > 0)
-                server_client_send(c, MSG_OUTPUT, "\a", 1); /* the user's terminal rings */
+                server_client_write_terminal(c, "\a", 1); /* the user's terminal rings */
         }
     }
     /* Alerts are for windows the user is not looking at: not the current one. */
@@ -565,7 +565,7 @@ void server_pane_clipboard(struct pane *p, const char *selection, const char *ba
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (client_has_clipboard(c) && c->session == p->window->session)
-            server_client_send(c, MSG_OUTPUT, seq, strlen(seq));
+            server_client_write_terminal(c, seq, strlen(seq));
     }
     free(seq);
 }
@@ -585,7 +585,7 @@ void server_clipboard_set(struct server *s, const char *data, size_t size)
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (client_has_clipboard(c))
-            server_client_send(c, MSG_OUTPUT, seq, len);
+            server_client_write_terminal(c, seq, len);
     }
     free(seq);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <event2/buffer.h>
@@ -16,6 +17,7 @@
 
 #include "chooser.h"
 #include "client_input.h"
+#include "client_tty.h"
 #include "cmd.h"
 #include "compose.h"
 #include "hooks.h"
@@ -42,7 +44,7 @@
 /* Environment entries kept per client. */
 #define CLIENT_ENV_MAX 4096
 
-static void client_read_cb(struct bufferevent *bev, void *arg);
+static void client_read_cb(evutil_socket_t fd, short events, void *arg);
 static void client_write_cb(struct bufferevent *bev, void *arg);
 static void client_event_cb(struct bufferevent *bev, short what, void *arg);
 static void client_render_cb(evutil_socket_t fd, short events, void *arg);
@@ -54,8 +56,12 @@ struct client *server_client_create(struct server *s, int fd)
     c->id = ++s->next_client_id;
     c->fd = fd;
     c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
-    bufferevent_setcb(c->bev, client_read_cb, client_write_cb, client_event_cb, c);
-    bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+    bufferevent_setcb(c->bev, NULL, client_write_cb, client_event_cb, c);
+    bufferevent_enable(c->bev, EV_WRITE);
+    c->in = evbuffer_new();
+    c->read_ev = event_new(s->base, fd, EV_READ | EV_PERSIST, client_read_cb, c);
+    event_add(c->read_ev, NULL);
+    c->tty_fd = -1;
     c->render_timer = evtimer_new(s->base, client_render_cb, c);
     c->cols = 80;
     c->rows = 24;
@@ -120,6 +126,9 @@ void server_client_free(struct client *c)
             i++;
     }
     job_forget_owner(s, c);
+    client_tty_close(c);
+    event_free(c->read_ev);
+    evbuffer_free(c->in);
     bufferevent_free(c->bev);
     event_free(c->render_timer);
     if (c->key_timer != NULL)
@@ -163,10 +172,24 @@ void server_client_send(struct client *c, uint32_t type, const void *buf, size_t
         evbuffer_add(out, buf, len);
 }
 
+void server_client_write_terminal(struct client *c, const void *buf, size_t len)
+{
+    if (client_tty_active(c)) {
+        struct evbuffer *out = client_tty_output(c);
+        if (evbuffer_get_length(out) + len <= CLIENT_OUTPUT_MAX)
+            evbuffer_add(out, buf, len);
+        return;
+    }
+    if (evbuffer_get_length(bufferevent_get_output(c->bev)) + len <= CLIENT_OUTPUT_MAX)
+        server_client_send(c, MSG_OUTPUT, buf, len);
+}
+
 void server_client_exit(struct client *c, int status, const char *message)
 {
     if (c->exiting)
         return;
+    /* Done with its terminal before MSG_EXIT: the client restores it after. */
+    client_tty_close(c);
     struct session *sess = c->session;
     size_t mlen = message != NULL ? strlen(message) : 0;
     char *payload = xmalloc(4 + mlen + 1);
@@ -181,7 +204,8 @@ void server_client_exit(struct client *c, int status, const char *message)
     c->exiting = true;
     c->attached = false;
     c->session = NULL;
-    bufferevent_disable(c->bev, EV_READ);
+    event_del(c->read_ev);
+    evbuffer_drain(c->in, evbuffer_get_length(c->in));
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
     if (was_attached && sess != NULL && !c->server->exiting) {
@@ -219,8 +243,10 @@ void server_client_update_sizes(struct server *s, struct session *sess)
 
 void server_client_attach(struct client *c, struct session *s)
 {
-    if (!c->attached)
-        server_client_send(c, MSG_READY, NULL, 0);
+    if (!c->attached) {
+        uint32_t flags = client_tty_active(c) ? READY_TTY : 0;
+        server_client_send(c, MSG_READY, &flags, sizeof flags);
+    }
     c->attached = true;
     c->session = s;
     s->activity = time(NULL);
@@ -282,12 +308,19 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     c->render_scheduled = c->sync_waiting = false;
     if (!c->attached || c->render == NULL)
         return;
-    struct evbuffer *out = bufferevent_get_output(c->bev);
+    /* Frames go to the client's terminal itself when it passed it (once it is in raw
+     * mode), else as MSG_OUTPUT on the socket. */
+    bool direct = client_tty_active(c);
+    if (direct && !client_tty_drawable(c))
+        return; /* MSG_TTY_READY draws the first frame */
+    struct bufferevent *bev = direct ? c->tty_bev : c->bev;
+    struct evbuffer *out = bufferevent_get_output(bev);
     if (evbuffer_get_length(out) > CLIENT_OUTPUT_MAX) {
-        /* Not draining: no frames until it does (client_write_cb), then a full one. */
+        /* Not draining: no frames until it does (server_client_output_drained), then a
+         * full one. */
         if (!c->blocked) {
             c->blocked = true;
-            bufferevent_setwatermark(c->bev, EV_WRITE, CLIENT_OUTPUT_MAX / 4, 0);
+            bufferevent_setwatermark(bev, EV_WRITE, CLIENT_OUTPUT_MAX / 4, 0);
         }
         return;
     }
@@ -336,8 +369,10 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             free(title);
         }
     }
-    /* Split into messages under the protocol's payload limit. */
+    /* On the socket: split into messages under the protocol's payload limit. */
     struct evbuffer *msgs = evbuffer_new();
+    if (direct)
+        evbuffer_add_buffer(msgs, frame);
     while (evbuffer_get_length(frame) > 0) {
         size_t n = evbuffer_get_length(frame);
         if (n > PROTO_MAX_PAYLOAD / 2)
@@ -351,7 +386,8 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
      * keystroke's echo leaves at once); only what the socket does not take waits in the
      * bufferevent. */
     if (evbuffer_get_length(out) == 0 && evbuffer_get_length(msgs) > 0) {
-        if (evbuffer_write(msgs, c->fd) < 0 && errno != EAGAIN && errno != EINTR)
+        if (evbuffer_write(msgs, direct ? c->tty_fd : c->fd) < 0 && errno != EAGAIN &&
+            errno != EINTR)
             evbuffer_drain(msgs, evbuffer_get_length(msgs)); /* the event callback closes it */
     }
     evbuffer_add_buffer(out, msgs);
@@ -540,10 +576,9 @@ static void client_stdin(struct client *c, const char *payload, size_t len)
 }
 
 /* Decode complete messages; anything malformed closes this client only. */
-static void client_read_cb(struct bufferevent *bev, void *arg)
+static void client_decode(struct client *c)
 {
-    struct client *c = arg;
-    struct evbuffer *in = bufferevent_get_input(bev);
+    struct evbuffer *in = c->in;
     for (;;) {
         if (c->exiting) {
             evbuffer_drain(in, evbuffer_get_length(in));
@@ -603,8 +638,17 @@ static void client_read_cb(struct bufferevent *bev, void *arg)
                 client_stdin(c, payload, hdr.len);
                 break;
             case MSG_INPUT:
-                if (c->attached)
+                if (c->attached && !client_tty_active(c))
                     client_input(c, payload, hdr.len);
+                break;
+            case MSG_TTY:
+                /* Before the command, so that attaching knows which way to draw. */
+                if (!c->has_command)
+                    client_tty_adopt(c);
+                break;
+            case MSG_TTY_READY:
+                if (c->attached)
+                    client_tty_ready(c);
                 break;
             case MSG_RESIZE:
                 if (hdr.len == 8) {
@@ -632,6 +676,60 @@ static void client_read_cb(struct bufferevent *bev, void *arg)
     }
 }
 
+/* The socket is readable: one recvmsg, keeping an fd that comes with MSG_TTY. */
+static void client_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)events;
+    struct evbuffer_iovec vec;
+    if (evbuffer_reserve_space(c->in, 65536, &vec, 1) != 1) {
+        server_client_free(c);
+        return;
+    }
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(4 * sizeof(int))];
+    } control;
+    struct iovec iov = {.iov_base = vec.iov_base, .iov_len = 65536};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                        .msg_controllen = sizeof control.buf};
+    ssize_t n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    /* At most one fd is expected; any other is closed at once. */
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm)) {
+        if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
+            continue;
+        size_t nfds = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < nfds; i++) {
+            int passed;
+            memcpy(&passed, CMSG_DATA(cm) + i * sizeof(int), sizeof passed);
+            if (i == 0 && !c->exiting)
+                client_tty_received(c, passed);
+            else
+                close(passed);
+        }
+    }
+    if (n <= 0) {
+        log_debug("client %d: %s: closing", c->fd, n == 0 ? "hung up" : strerror(errno));
+        server_client_free(c);
+        return;
+    }
+    vec.iov_len = (size_t)n;
+    evbuffer_commit_space(c->in, &vec, 1);
+    client_decode(c);
+}
+
+void server_client_output_drained(struct client *c, struct evbuffer *out)
+{
+    if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
+        c->blocked = false;
+        bufferevent_setwatermark(client_tty_active(c) ? c->tty_bev : c->bev, EV_WRITE, 0, 0);
+        render_invalidate(c->render);
+        server_client_redraw(c);
+    }
+}
+
 static void client_write_cb(struct bufferevent *bev, void *arg)
 {
     struct client *c = arg;
@@ -641,12 +739,8 @@ static void client_write_cb(struct bufferevent *bev, void *arg)
             server_client_free(c);
         return;
     }
-    if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
-        c->blocked = false;
-        bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
-        render_invalidate(c->render);
-        server_client_redraw(c);
-    }
+    if (!client_tty_active(c))
+        server_client_output_drained(c, out);
 }
 
 static void client_event_cb(struct bufferevent *bev, short what, void *arg)

@@ -17,6 +17,7 @@
 struct server;
 struct session;
 struct bufferevent;
+struct evbuffer;
 struct event;
 
 /* What a status-line prompt is for. */
@@ -36,7 +37,17 @@ struct client {
     struct server *server;
     uint32_t id;              /* for work that outlives a callback: look it up again */
     int fd;
-    struct bufferevent *bev;
+    struct bufferevent *bev;  /* the socket: output (reading is read_ev, for fds) */
+    struct event *read_ev;    /* socket readable: recvmsg (MSG_TTY brings an fd) */
+    struct evbuffer *in;      /* bytes received, not yet decoded */
+    /* The client's terminal, when it passed it (client_tty.c): keys and frames go
+     * through it instead of MSG_INPUT / MSG_OUTPUT. */
+    int tty_fd;
+    struct bufferevent *tty_bev;
+    struct event *tty_read_ev;
+    bool tty_ready;           /* MSG_TTY_READY came: the terminal is raw, draw on it */
+    int tty_pending;          /* an fd received, until MSG_TTY takes it */
+    bool tty_pending_set;
     uid_t uid;
     pid_t pid;
 
@@ -115,6 +126,11 @@ struct client *server_client_create(struct server *s, int fd);
 void server_client_free(struct client *c);
 /* Send a message (header + payload). */
 void server_client_send(struct client *c, uint32_t type, const void *buf, size_t len);
+/* Bytes for the client's terminal outside a frame (a bell, OSC 52): through its
+ * terminal or as MSG_OUTPUT; dropped while it is not draining. */
+void server_client_write_terminal(struct client *c, const void *buf, size_t len);
+/* Its terminal's (or socket's) pending output went down to out: frames may resume. */
+void server_client_output_drained(struct client *c, struct evbuffer *out);
 /* Finish with this client: send MSG_EXIT with status and message, close when flushed. */
 void server_client_exit(struct client *c, int status, const char *message);
 /* Attach to a session: raw mode on the client, full redraw. */

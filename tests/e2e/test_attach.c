@@ -150,6 +150,55 @@ static void test_new_session_in_terminal(void **state)
     assert_capture(env, "fresh", "fresh-16");
 }
 
+/* Detaching: the client exits 0, says so last (nothing is drawn after the terminal
+ * is restored) and leaves the terminal's modes as they were. */
+static void assert_detached_cleanly(struct pty_client *c)
+{
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_termios_restored(c));
+    size_t len;
+    const char *out = client_output(c, &len);
+    const char *msg = "[detached (from session s)]";
+    const char *at = memmem(out, len, msg, strlen(msg));
+    assert_non_null(at);
+    for (const char *p = at + strlen(msg); p < out + len; p++) {
+        if (*p != '\r' && *p != '\n')
+            fail_msg("byte 0x%02x written after the detach message", (unsigned char)*p);
+    }
+}
+
+/* The server reads the keys from and draws on the client's terminal itself (the
+ * client passed it): with the client process stopped, typing still reaches the pane
+ * and its echo still shows. */
+static void test_the_terminal_is_served_directly(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_new(env, "s");
+    client_signal(c, SIGSTOP);
+    client_type(c, "echo direct-$((6*7))\r");
+    assert_screen(c, "direct-42");
+    client_signal(c, SIGCONT);
+    assert_detached_cleanly(c);
+}
+
+/* A client that does not pass its terminal (TMX_NO_TTY_PASS, or a terminal it cannot
+ * reopen) relays keys and frames over its socket: everything works the same. */
+static void test_relayed_terminal(void **state)
+{
+    struct tmx_env *env = *state;
+    setenv("TMX_NO_TTY_PASS", "1", 1);
+    struct pty_client *c = attach_new(env, "s");
+    unsetenv("TMX_NO_TTY_PASS");
+    client_type(c, "echo relayed-$((6*7)); stty size\r");
+    assert_screen(c, "relayed-42");
+    assert_screen(c, "23 80");
+    client_resize(c, 100, 30);
+    client_type(c, "clear; stty size\r");
+    assert_screen(c, "29 100");
+    assert_detached_cleanly(c);
+}
+
 /* A client killed by SIGTERM or SIGHUP restores the terminal; the session survives. */
 static void check_killed_client(struct tmx_env *env, int sig)
 {
@@ -182,6 +231,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resize_reaches_pane, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_sigterm, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_sighup, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_the_terminal_is_served_directly, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_relayed_terminal, e2e_setup, e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

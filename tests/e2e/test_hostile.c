@@ -6,6 +6,8 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/un.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "proto.h"
@@ -59,13 +62,19 @@ static void send_msg(int fd, uint32_t type, uint32_t len, const void *payload, s
         send_raw(fd, payload, plen);
 }
 
-static void identify(int fd, uint32_t version)
+static void identify_flags(int fd, uint32_t version, uint32_t flags)
 {
     char payload[sizeof(struct proto_identify) + 32];
-    struct proto_identify id = {.version = version, .cols = 80, .rows = 24, .pid = getpid()};
+    struct proto_identify id = {.version = version, .flags = flags, .cols = 80, .rows = 24,
+                                .pid = getpid()};
     memcpy(payload, &id, sizeof id);
     memcpy(payload + sizeof id, "xterm\0/\0", 8);
     send_msg(fd, MSG_IDENTIFY, (uint32_t)(sizeof id + 8), payload, sizeof id + 8);
+}
+
+static void identify(int fd, uint32_t version)
+{
+    identify_flags(fd, version, 0);
 }
 
 /* After each bad peer: the server still answers and the attached client still types. */
@@ -281,6 +290,124 @@ static void test_titles_and_queries_cannot_inject(void **state)
     }
 }
 
+/* MSG_TTY carrying nfds copies of fd (SCM_RIGHTS). */
+static void send_tty(int sock, int fd, int nfds)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(MSG_TTY, 0, hdr);
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(3 * sizeof(int))];
+    } control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {.iov_base = hdr, .iov_len = sizeof hdr};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                        .msg_controllen = CMSG_SPACE((size_t)nfds * sizeof(int))};
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN((size_t)nfds * sizeof(int));
+    for (int i = 0; i < nfds; i++)
+        memcpy(CMSG_DATA(cm) + (size_t)i * sizeof(int), &fd, sizeof fd);
+    assert_int_equal(sendmsg(sock, &mh, 0), (ssize_t)sizeof hdr);
+}
+
+/* Read messages until one of type 'want'; its first payload word into *word. */
+static void wait_message(int sock, uint32_t want, uint32_t *word)
+{
+    struct timeval tv = {.tv_sec = 10, .tv_usec = 0};
+    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    for (;;) {
+        char hdr[PROTO_HEADER_SIZE];
+        assert_int_equal(recv(sock, hdr, sizeof hdr, MSG_WAITALL), (ssize_t)sizeof hdr);
+        struct proto_header h;
+        memcpy(&h.type, hdr, 4);
+        memcpy(&h.len, hdr + 4, 4);
+        assert_true(h.len < 4 * 1024 * 1024);
+        char *payload = malloc(h.len + 1);
+        assert_int_equal(recv(sock, payload, h.len, MSG_WAITALL), (ssize_t)h.len);
+        if (h.type == want) {
+            *word = 0;
+            if (h.len >= 4)
+                memcpy(word, payload, 4);
+            free(payload);
+            return;
+        }
+        free(payload);
+    }
+}
+
+static void send_attach(int sock)
+{
+    send_msg(sock, MSG_COMMAND, 12, "attach\0-t\0s\0", 12);
+}
+
+/* What a client passes as its terminal must be one: anything else (a pipe), and any
+ * extra fd, is closed at once and the client is relayed through its socket. A real
+ * terminal is drawn on only once the client says it is ready, and what is typed on it
+ * reaches the pane. */
+static void test_passed_fds_are_checked(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmx's protocol */
+    signal(SIGPIPE, SIG_IGN);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+
+    /* A pipe, three times over: not a terminal. */
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    int sock = connect_server(env);
+    identify_flags(sock, PROTO_VERSION, IDENT_TTY);
+    send_tty(sock, p[0], 3);
+    send_attach(sock);
+    uint32_t flags = 99;
+    wait_message(sock, MSG_READY, &flags);
+    assert_int_equal(flags, 0); /* relayed */
+    close(p[0]);
+    /* No copy of the read end is left in the server: the pipe has no reader. */
+    errno = 0;
+    assert_int_equal(write(p[1], "x", 1), -1);
+    assert_int_equal(errno, EPIPE);
+    close(p[1]);
+    close(sock);
+
+    /* A terminal: the server uses it, but not before MSG_TTY_READY. */
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    assert_true(master >= 0);
+    assert_int_equal(grantpt(master), 0);
+    assert_int_equal(unlockpt(master), 0);
+    int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    assert_true(slave >= 0);
+    struct termios raw;
+    assert_int_equal(tcgetattr(slave, &raw), 0);
+    cfmakeraw(&raw);
+    assert_int_equal(tcsetattr(slave, TCSANOW, &raw), 0);
+    sock = connect_server(env);
+    identify_flags(sock, PROTO_VERSION, IDENT_TTY);
+    send_tty(sock, slave, 1);
+    close(slave);
+    send_attach(sock);
+    wait_message(sock, MSG_READY, &flags);
+    assert_int_equal(flags, READY_TTY);
+    struct pollfd pfd = {.fd = master, .events = POLLIN};
+    assert_int_equal(poll(&pfd, 1, 300), 0); /* nothing drawn yet */
+    send_msg(sock, MSG_TTY_READY, 0, NULL, 0);
+    char screen[65536];
+    size_t have = 0;
+    while (have < sizeof screen - 1 && memmem(screen, have, "[s]", 3) == NULL) {
+        assert_int_equal(poll(&pfd, 1, E2E_TIMEOUT), 1);
+        ssize_t n = read(master, screen + have, sizeof screen - 1 - have);
+        assert_true(n > 0);
+        have += (size_t)n;
+    }
+    const char *typed = "echo via-tty-$((3*5))\r";
+    assert_int_equal(write(master, typed, strlen(typed)), (ssize_t)strlen(typed));
+    assert_true(wait_capture(env, "s", "via-tty-15", E2E_TIMEOUT));
+    close(sock);
+    close(master);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +418,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_another_uid_is_refused, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_titles_and_queries_cannot_inject, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_passed_fds_are_checked, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,130 @@
+/* client_tty.c - the client's terminal used directly by the server (see client_tty.h). */
+#include "client_tty.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_input.h"
+#include "log.h"
+#include "render.h"
+#include "server_client.h"
+#include "server_int.h"
+
+/* Keys typed: one read per wakeup, straight to the key parser. */
+static void tty_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)events;
+    char buf[16384];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    if (n <= 0) {
+        /* Hung up (EOF or EIO): the client gets SIGHUP and leaves over its socket. */
+        log_debug("client %d: terminal read: %s", c->fd, n == 0 ? "end of file" : strerror(errno));
+        event_del(c->tty_read_ev);
+        return;
+    }
+    if (c->attached && !c->exiting)
+        client_input(c, buf, (size_t)n);
+}
+
+static void tty_write_cb(struct bufferevent *bev, void *arg)
+{
+    server_client_output_drained(arg, bufferevent_get_output(bev));
+}
+
+static void tty_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+    struct client *c = arg;
+    (void)bev;
+    if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
+        log_debug("client %d: terminal write failed: no more frames", c->fd);
+        c->tty_ready = false; /* frames stop; the socket still says when it leaves */
+        evbuffer_drain(bufferevent_get_output(c->tty_bev),
+                       evbuffer_get_length(bufferevent_get_output(c->tty_bev)));
+    }
+}
+
+void client_tty_received(struct client *c, int fd)
+{
+    if (c->tty_pending_set)
+        close(c->tty_pending);
+    c->tty_pending = fd;
+    c->tty_pending_set = true;
+}
+
+bool client_tty_adopt(struct client *c)
+{
+    if (!c->tty_pending_set || c->tty_bev != NULL)
+        return false;
+    int fd = c->tty_pending;
+    c->tty_pending_set = false;
+    /* Only a terminal: anything else the client sent is closed and it relays. The
+     * client opened this description for us, so non-blocking mode is ours alone. */
+    if (!isatty(fd) || fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+        log_debug("client %d: the fd passed is not a terminal: relaying", c->fd);
+        close(fd);
+        return false;
+    }
+    c->tty_fd = fd;
+    c->tty_bev = bufferevent_socket_new(c->server->base, fd, BEV_OPT_CLOSE_ON_FREE);
+    bufferevent_setcb(c->tty_bev, NULL, tty_write_cb, tty_event_cb, c);
+    c->tty_read_ev = event_new(c->server->base, fd, EV_READ | EV_PERSIST, tty_read_cb, c);
+    return true;
+}
+
+void client_tty_ready(struct client *c)
+{
+    if (c->tty_bev == NULL || c->tty_ready || c->exiting)
+        return;
+    c->tty_ready = true;
+    bufferevent_enable(c->tty_bev, EV_WRITE);
+    event_add(c->tty_read_ev, NULL);
+    if (c->render != NULL)
+        render_invalidate(c->render); /* the client cleared the screen */
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
+bool client_tty_active(const struct client *c)
+{
+    return c->tty_bev != NULL;
+}
+
+bool client_tty_drawable(const struct client *c)
+{
+    return c->tty_bev != NULL && c->tty_ready;
+}
+
+struct evbuffer *client_tty_output(struct client *c)
+{
+    return bufferevent_get_output(c->tty_bev);
+}
+
+void client_tty_close(struct client *c)
+{
+    if (c->tty_pending_set) {
+        close(c->tty_pending);
+        c->tty_pending_set = false;
+    }
+    if (c->tty_bev == NULL)
+        return;
+    /* The client restores the terminal once it reads MSG_EXIT, sent after this: bytes
+     * written here reach the terminal before its restore, nothing can come after it. */
+    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
+    if (c->tty_ready && evbuffer_get_length(out) > 0)
+        evbuffer_write(out, c->tty_fd);
+    event_free(c->tty_read_ev);
+    bufferevent_free(c->tty_bev); /* closes the fd */
+    c->tty_read_ev = NULL;
+    c->tty_bev = NULL;
+    c->tty_fd = -1;
+    c->tty_ready = false;
+}

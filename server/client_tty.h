@@ -1,0 +1,33 @@
+/* client_tty.h - the client's own terminal, passed to the server with MSG_TTY (an
+ * SCM_RIGHTS fd). While a client is attached the server reads its keys from it and
+ * writes frames to it directly: a keystroke's echo then crosses no socket and wakes no
+ * client process. The client keeps the terminal's modes (raw mode, restore on exit).
+ * See docs/architecture.md, "The terminal path". */
+#ifndef TMX_CLIENT_TTY_H
+#define TMX_CLIENT_TTY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct client;
+struct evbuffer;
+
+/* An fd arrived with a message from client c: kept until MSG_TTY takes it (an
+ * earlier one still waiting is closed). */
+void client_tty_received(struct client *c, int fd);
+/* MSG_TTY: the fd that came with it becomes c's terminal if it is one. False if
+ * there was no fd or it is not a terminal (the client then relays as before). */
+bool client_tty_adopt(struct client *c);
+/* MSG_TTY_READY: the client's terminal is in raw mode: read keys, draw a full frame. */
+void client_tty_ready(struct client *c);
+/* Whether frames and keys go through c's terminal rather than its socket. */
+bool client_tty_active(const struct client *c);
+/* Whether the server may draw on it now (MSG_TTY_READY came). */
+bool client_tty_drawable(const struct client *c);
+/* The bytes waiting to be written to the terminal. */
+struct evbuffer *client_tty_output(struct client *c);
+/* Stop using the terminal (the client leaves or hung up): what the terminal takes
+ * without blocking is written, the rest dropped, the fd closed. Safe to call twice. */
+void client_tty_close(struct client *c);
+
+#endif
