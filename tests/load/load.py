@@ -32,6 +32,13 @@ def pss_kb(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def echo_latency(client, samples):
     """Write one byte to the client's terminal, time until the client draws it."""
     times = []
@@ -61,15 +68,30 @@ def main():
     ap.add_argument("--sessions", type=int, default=20)
     ap.add_argument("--windows", type=int, default=10)
     ap.add_argument("--no-nice", action="store_true")
+    ap.add_argument("--writer", choices=["perl", "sh"], default="perl",
+                    help="perl: one process per window that sleeps without forking (default); "
+                         "sh: a shell loop forking sleep(1) ten times a second per window")
     args = ap.parse_args()
     tmx = tmxdrive.Tmx(os.path.abspath(args.bin), history_limit=args.history)
     # About 200 lines a second per window: 40,000 lines a second in all. The writers run
     # at nice 19 (--no-nice: not): on a small machine 200 busy shells would otherwise
     # take the CPU from the server and the test would measure the kernel's scheduler
     # rather than whether tmx serves a keystroke promptly among 200 busy panes.
-    counter = tmxdrive.COUNTER.format(burst=20, pause=0.1)
-    if not args.no_nice:
-        counter = "exec nice -n 19 sh -c '%s'" % counter
+    # With --writer sh the 200 shells fork 2,000 sleep(1)s a second, which on a small
+    # machine measures fork and exec more than tmx; the perl writer prints the same
+    # lines at the same rate and sleeps in select().
+    if args.writer == "perl":
+        script = os.path.join(tmx.dir, "writer.pl")
+        with open(script, "w") as f:
+            f.write("$| = 1; my $i = 0;\n"
+                    "while (1) { for (1 .. 20) { $i++; print \"$i\\n\"; } select(undef, undef, undef, 0.1); }\n")
+        counter = "perl %s" % script
+        if not args.no_nice:
+            counter = "exec nice -n 19 " + counter
+    else:
+        counter = tmxdrive.COUNTER.format(burst=20, pause=0.1)
+        if not args.no_nice:
+            counter = "exec nice -n 19 sh -c '%s'" % counter
     tmx.start("idle", "stty raw -echo; exec cat")
     tmx.run("set-option", "-g", "status-right", "")  # no clock: idle means idle
     tmx.run("set-option", "-g", "status-interval", "0")
@@ -88,6 +110,7 @@ def main():
     time.sleep(1)
 
     end = time.time() + args.seconds
+    cpu0, wall0 = cpu_seconds(server), time.time()
     lat = None
     while time.time() < end:
         for c in clients:
@@ -95,6 +118,8 @@ def main():
         if lat is None and time.time() > end - args.seconds / 2:
             lat = echo_latency(typist, 300)
         time.sleep(0.02)
+    server_cpu = (cpu_seconds(server) - cpu0) / (time.time() - wall0)
+    loadavg = os.getloadavg()[0]
     rss = tmxdrive.proc_status(server, "VmRSS")
     pss = pss_kb(server)
 
@@ -136,6 +161,8 @@ def main():
                                                     short))
     print("load: server RSS %.1f MB, PSS %.1f MB (history-limit %d)" % (rss / 1024, pss / 1024, args.history))
     print("load: echo in an idle window under load: p50 %.0f us, p99 %.0f us" % lat)
+    print("load: server CPU %.0f%% of one core while they print; load average %.1f (writer: %s)"
+          % (server_cpu * 100, loadavg, args.writer))
     print("load: idle (programs stopped, no clock): %.1f server wakeups/s" % idle_wakeups)
     tmx.kill()
     ok = broken == 0 and short == 0 and lat[1] < 10000 and idle_wakeups < 1
