@@ -366,6 +366,20 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
             send_msg(run->fd, MSG_TTY_READY, NULL, 0);
         return true;
     }
+    case MSG_SUSPEND:
+        /* suspend-client: give the terminal back to the shell and stop; once continued
+         * (fg) take it again and ask for a full frame. In an orphaned process group
+         * SIGTSTP does nothing and this comes straight back. */
+        tty_restore(&run->tty);
+        kill(getpid(), SIGTSTP);
+        if (tty_enter(&run->tty) != 0) {
+            run->exit_status = 1;
+            run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
+            return false;
+        }
+        send_resize(run);
+        send_msg(run->fd, MSG_WAKEUP, NULL, 0);
+        return true;
     case MSG_OUTPUT:
     case MSG_STDOUT:
         write_fd_all(STDOUT_FILENO, payload, hdr->len);

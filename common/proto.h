@@ -11,7 +11,7 @@
 /* Bumped whenever a message changes; client and server must agree. */
 /* Bumping it: also update the MSG_IDENTIFY version in tests/fuzz/corpus/proto/ (a
  * stale seed corpus never gets past identify, and the fuzzer loses the server side). */
-#define PROTO_VERSION 3
+#define PROTO_VERSION 4
 /* Largest payload either side accepts. */
 #define PROTO_MAX_PAYLOAD (1u << 20)
 
@@ -33,6 +33,8 @@ enum proto_type {
     MSG_STDIN,        /* bytes of the client's stdin; an empty payload is its end */
     MSG_TTY,          /* empty, with the client's terminal as an SCM_RIGHTS fd */
     MSG_TTY_READY,    /* empty: the terminal is in raw mode and cleared; draw on it */
+    MSG_SUSPEND,      /* S->C, empty: restore the terminal and stop (SIGTSTP) */
+    MSG_WAKEUP,       /* C->S, empty: continued, the terminal is raw again: redraw */
     MSG_TYPE_MAX
 };
 

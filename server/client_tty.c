@@ -15,6 +15,7 @@
 #include "render.h"
 #include "server_client.h"
 #include "server_int.h"
+#include "xmalloc.h"
 
 /* Keys typed: one read per wakeup, straight to the key parser. */
 static void tty_read_cb(evutil_socket_t fd, short events, void *arg)
@@ -74,6 +75,8 @@ bool client_tty_adopt(struct client *c)
         return false;
     }
     c->tty_fd = fd;
+    const char *name = ttyname(fd);
+    c->tty_name = xstrdup(name != NULL ? name : "");
     c->tty_bev = bufferevent_socket_new(c->server->base, fd, BEV_OPT_CLOSE_ON_FREE);
     bufferevent_setcb(c->tty_bev, NULL, tty_write_cb, tty_event_cb, c);
     c->tty_read_ev = event_new(c->server->base, fd, EV_READ | EV_PERSIST, tty_read_cb, c);
@@ -82,7 +85,7 @@ bool client_tty_adopt(struct client *c)
 
 void client_tty_ready(struct client *c)
 {
-    if (c->tty_bev == NULL || c->tty_ready || c->exiting)
+    if (c->tty_bev == NULL || c->tty_ready || c->exiting || c->suspended)
         return;
     c->tty_ready = true;
     bufferevent_enable(c->tty_bev, EV_WRITE);
@@ -91,6 +94,19 @@ void client_tty_ready(struct client *c)
         render_invalidate(c->render); /* the client cleared the screen */
     c->needs_redraw = true;
     server_client_redraw(c);
+}
+
+void client_tty_suspend(struct client *c)
+{
+    if (c->tty_bev == NULL || !c->tty_ready)
+        return;
+    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
+    if (evbuffer_get_length(out) > 0)
+        evbuffer_write(out, c->tty_fd);
+    evbuffer_drain(out, evbuffer_get_length(out));
+    event_del(c->tty_read_ev);
+    bufferevent_disable(c->tty_bev, EV_WRITE);
+    c->tty_ready = false;
 }
 
 bool client_tty_active(const struct client *c)

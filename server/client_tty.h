@@ -20,6 +20,9 @@ void client_tty_received(struct client *c, int fd);
 bool client_tty_adopt(struct client *c);
 /* MSG_TTY_READY: the client's terminal is in raw mode: read keys, draw a full frame. */
 void client_tty_ready(struct client *c);
+/* suspend-client: stop reading keys and drawing (what the terminal takes at once is
+ * written, the rest dropped) until client_tty_ready. */
+void client_tty_suspend(struct client *c);
 /* Whether frames and keys go through c's terminal rather than its socket. */
 bool client_tty_active(const struct client *c);
 /* Whether the server may draw on it now (MSG_TTY_READY came). */

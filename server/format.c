@@ -176,11 +176,10 @@ static void v_client_termname(const struct format_ctx *ctx, struct out *o)
     out_str(o, ctx->client->term != NULL ? ctx->client->term : "");
 }
 
-/* Clients have no tty name (the client does not send it): always "". */
+/* The client's terminal, when it passed it to the server ("" for a relayed one). */
 static void v_client_tty(const struct format_ctx *ctx, struct out *o)
 {
-    (void)ctx;
-    (void)o;
+    out_str(o, ctx->client->tty_name != NULL ? ctx->client->tty_name : "");
 }
 
 static void v_client_width(const struct format_ctx *ctx, struct out *o)

@@ -33,6 +33,7 @@ static const struct default_binding default_bindings[] = {
      "Rename the current window"},
     {"&", "confirm-before -p \"kill-window #W? (y/n)\" kill-window", "Kill the current window"},
     {"d", "detach-client", "Detach the current client"},
+    {"C-z", "suspend-client", "Suspend the current client"},
     {"w", "choose-tree -w", "Choose a window from a list"},
     {"s", "choose-tree -s", "Choose a session from a list"},
     {"(", "switch-client -p", "Switch to the previous session"},

@@ -148,6 +148,7 @@ void server_client_free(struct client *c)
     free(c->status_cache_title);
     free(c->message);
     free(c->term);
+    free(c->tty_name);
     free(c->cwd);
     for (size_t i = 0; i < c->nenv; i++)
         free(c->env[i]);
@@ -174,6 +175,8 @@ void server_client_send(struct client *c, uint32_t type, const void *buf, size_t
 
 void server_client_write_terminal(struct client *c, const void *buf, size_t len)
 {
+    if (c->suspended)
+        return; /* the terminal is the shell's until it comes back */
     if (client_tty_active(c)) {
         struct evbuffer *out = client_tty_output(c);
         if (evbuffer_get_length(out) + len <= CLIENT_OUTPUT_MAX)
@@ -268,6 +271,31 @@ void server_client_attach(struct client *c, struct session *s)
     server_client_redraw(c);
 }
 
+void server_client_suspend(struct client *c)
+{
+    if (!c->attached || c->suspended || c->exiting)
+        return;
+    c->suspended = true;
+    client_tty_suspend(c);
+    server_client_send(c, MSG_SUSPEND, NULL, 0);
+}
+
+/* MSG_WAKEUP: the client is back in the foreground, its terminal raw and cleared. */
+static void client_wakeup(struct client *c)
+{
+    if (!c->suspended)
+        return;
+    c->suspended = false;
+    if (client_tty_active(c)) {
+        client_tty_ready(c); /* reads keys again and draws a full frame */
+        return;
+    }
+    if (c->render != NULL)
+        render_invalidate(c->render);
+    c->needs_redraw = true;
+    server_client_redraw(c);
+}
+
 void server_client_detach(struct client *c, const char *message)
 {
     server_client_exit(c, 0, message);
@@ -306,7 +334,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     (void)fd;
     (void)events;
     c->render_scheduled = c->sync_waiting = false;
-    if (!c->attached || c->render == NULL)
+    if (!c->attached || c->render == NULL || c->suspended)
         return;
     /* Frames go to the client's terminal itself when it passed it (once it is in raw
      * mode), else as MSG_OUTPUT on the socket. */
@@ -638,7 +666,7 @@ static void client_decode(struct client *c)
                 client_stdin(c, payload, hdr.len);
                 break;
             case MSG_INPUT:
-                if (c->attached && !client_tty_active(c))
+                if (c->attached && !c->suspended && !client_tty_active(c))
                     client_input(c, payload, hdr.len);
                 break;
             case MSG_TTY:
@@ -649,6 +677,10 @@ static void client_decode(struct client *c)
             case MSG_TTY_READY:
                 if (c->attached)
                     client_tty_ready(c);
+                break;
+            case MSG_WAKEUP:
+                if (c->attached)
+                    client_wakeup(c);
                 break;
             case MSG_RESIZE:
                 if (hdr.len == 8) {

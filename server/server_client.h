@@ -46,6 +46,7 @@ struct client {
     struct bufferevent *tty_bev;
     struct event *tty_read_ev;
     bool tty_ready;           /* MSG_TTY_READY came: the terminal is raw, draw on it */
+    char *tty_name;           /* its path (#{client_tty}), NULL if not passed */
     int tty_pending;          /* an fd received, until MSG_TTY takes it */
     bool tty_pending_set;
     uid_t uid;
@@ -75,6 +76,7 @@ struct client {
     bool needs_redraw;        /* something it shows changed (beyond the pane's cells) */
     bool needs_redraw_title;  /* during a frame: the terminal title may have changed */
     bool blocked;             /* socket not draining: no frames until it does */
+    bool suspended;           /* suspend-client: stopped until MSG_WAKEUP */
     struct timeval last_frame;
     size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
 
@@ -135,6 +137,9 @@ void server_client_output_drained(struct client *c, struct evbuffer *out);
 void server_client_exit(struct client *c, int status, const char *message);
 /* Attach to a session: raw mode on the client, full redraw. */
 void server_client_attach(struct client *c, struct session *s);
+/* suspend-client: the client restores its terminal and stops (SIGTSTP) until the
+ * user continues it (fg); nothing is read or drawn meanwhile. */
+void server_client_suspend(struct client *c);
 /* Detach with the reason printed by the client. */
 void server_client_detach(struct client *c, const char *message);
 /* Schedule a frame (paced; immediate if the last frame is old enough). */

@@ -17,6 +17,7 @@ int cmd_rename_session(struct cmd_ctx *, struct cmd_args *);
 int cmd_kill_server(struct cmd_ctx *, struct cmd_args *);
 int cmd_start_server(struct cmd_ctx *, struct cmd_args *);
 int cmd_detach_client(struct cmd_ctx *, struct cmd_args *);
+int cmd_suspend_client(struct cmd_ctx *, struct cmd_args *);
 int cmd_switch_client(struct cmd_ctx *, struct cmd_args *);
 int cmd_list_clients(struct cmd_ctx *, struct cmd_args *);
 int cmd_move_window(struct cmd_ctx *, struct cmd_args *);

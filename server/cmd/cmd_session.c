@@ -324,6 +324,42 @@ int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
+/* The attached client whose terminal is 'tty' (#{client_tty}, with or without /dev/). */
+static struct client *find_client_by_tty(struct server *srv, const char *tty)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        const char *name = c->tty_name;
+        if (!c->attached || name == NULL)
+            continue;
+        if (strcmp(name, tty) == 0 ||
+            (strncmp(name, "/dev/", 5) == 0 && strcmp(name + 5, tty) == 0))
+            return c;
+    }
+    return NULL;
+}
+
+/* suspend-client: the client gives its terminal back to the shell it was started
+ * from and stops (as C-z does to a program) until the user continues it with fg. */
+int cmd_suspend_client(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct client *c = ctx->client;
+    const char *target = args->flags['t'];
+    if (target != NULL) {
+        c = find_client_by_tty(ctx->server, target);
+        if (c == NULL) {
+            cmd_error(ctx, "no client on %s (tmx list-clients -F '#{client_tty}' lists them)", target);
+            return -1;
+        }
+    }
+    if (c == NULL || !c->attached) {
+        cmd_error(ctx, "no client to suspend: give one with -t (tmx list-clients -F '#{client_tty}')");
+        return -1;
+    }
+    server_client_suspend(c);
+    return 0;
+}
+
 int cmd_kill_server(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     (void)args;

@@ -80,6 +80,7 @@ const struct cmd_entry cmd_table[] = {
      "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [command]",
      cmd_split_window, NULL},
     {"start-server", "start", "", 0, 0, "", cmd_start_server, NULL},
+    {"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client, NULL},
     {"swap-pane", "swapp", "dDs:t:U", 0, 0, "[-dDU] [-s src-pane] [-t dst-pane]", cmd_swap_pane, NULL},
     {"swap-window", "swapw", "ds:t:", 0, 0, "[-d] [-s src-window] [-t dst-window]", cmd_swap_window, NULL},
     {"switch-client", "switchc", "lnpt:", 0, 0, "[-lnp] [-t target-session]", cmd_switch_client, NULL},

@@ -538,18 +538,24 @@ static void reply_to_pty(void *arg, const char *buf, size_t len)
 struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
 {
     const char *argv[MAX_ARGS];
+    va_list ap;
+
+    va_start(ap, rows);
+    build_argv(env, argv, ap);
+    va_end(ap);
+    return pty_start(env, cols, rows, argv);
+}
+
+struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char *const *argv)
+{
     struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
     struct pty_client *c = xcalloc(1, sizeof *c);
     int slot;
-    va_list ap;
 
     for (slot = 0; slot < MAX_CLIENTS && env->clients[slot] != NULL; slot++)
         ;
     if (slot == MAX_CLIENTS)
         fail_msg("too many clients");
-    va_start(ap, rows);
-    build_argv(env, argv, ap);
-    va_end(ap);
 
     if (openpty(&c->master, &c->slave, NULL, NULL, &ws) == -1)
         fail_msg("openpty: %s", strerror(errno));

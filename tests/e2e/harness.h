@@ -75,6 +75,9 @@ void sleep_ms(int ms);
  * given size, as the session leader with the pty as controlling terminal. */
 struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
     __attribute__((sentinel));
+/* Starts any program (argv[0] a path) in a new pty the same way, e.g. a shell with job
+ * control that then runs tmx as a job. */
+struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char *const *argv);
 /* Writes text to the client's terminal in one go (like a paste: no key bindings). */
 void client_type(struct pty_client *c, const char *text);
 /* Writes raw key bytes one at a time, a few ms apart, as a person types them: use this

@@ -194,9 +194,71 @@ static void test_relayed_terminal(void **state)
     assert_screen(c, "relayed-42");
     assert_screen(c, "23 80");
     client_resize(c, 100, 30);
-    client_type(c, "clear; stty size\r");
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    for (int i = 0; i < 20; i++) { /* tmux resizes the pty a little later */
+        client_type(c, "stty size\r");
+        if (client_poll_text(c, "29 100", 500))
+            break;
+    }
     assert_screen(c, "29 100");
     assert_detached_cleanly(c);
+}
+
+/* Waits until a row below the one showing 'first' shows 'then'. */
+static bool wait_prompt_after(struct pty_client *c, const char *first, const char *then)
+{
+    for (int waited = 0; waited < E2E_TIMEOUT; waited += 20) {
+        client_pump(c, 20);
+        int at = -1;
+        for (int y = 0; y < 24; y++) {
+            const char *row = client_screen_row(c, y);
+            if (at < 0 && strstr(row, first) != NULL)
+                at = y;
+            else if (at >= 0 && strstr(row, then) != NULL)
+                return true;
+        }
+    }
+    client_dump(c);
+    return false;
+}
+
+/* C-b C-z (suspend-client): the client gives the terminal back to the shell that
+ * started it, as a stopped job (the server neither reads it nor draws on it
+ * meanwhile); `fg` brings the session back, fully redrawn. */
+static void test_suspend_and_fg(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    const char *sh[] = {"/bin/sh", "-i", NULL}; /* interactive: job control */
+    struct pty_client *c = pty_start(env, 80, 24, sh);
+    client_type(c, "PS1='outer-$((1+1))$ '\r");
+    assert_true(client_wait_text(c, "outer-2$", E2E_TIMEOUT));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s -L %s -f /dev/null attach -t s\r",
+             env_bin(env), env_socket_name(env));
+    client_type(c, cmd);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    client_type(c, "echo inside-$((6*7))\r");
+    assert_screen(c, "inside-42");
+
+    client_keys(c, KEY_PREFIX "\x1a"); /* C-z */
+    /* The shell has the terminal (its prompt is back, below the job's "Stopped"): it
+     * runs what is typed, and tmx's screen is gone. */
+    assert_true(wait_prompt_after(c, "Stopped", "outer-2$"));
+    client_type(c, "echo shell-$((3*3))\r");
+    assert_screen(c, "shell-9");
+    assert_false(client_screen_contains(c, "inside-42"));
+    assert_true(wait_run_output(env, "(attached)", true, E2E_TIMEOUT, "ls", NULL));
+
+    client_type(c, "fg\r");
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_screen(c, "inside-42");
+    client_type(c, "echo back-$((5*5))\r");
+    assert_screen(c, "back-25");
+    client_keys(c, KEY_PREFIX "d");
+    assert_true(client_wait_text(c, "[detached (from session s)]", E2E_TIMEOUT));
+    client_type(c, "exit\r");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
 /* A client killed by SIGTERM or SIGHUP restores the terminal; the session survives. */
@@ -234,6 +296,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_terminal_is_served_directly, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_relayed_terminal, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_suspend_and_fg, e2e_setup, e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

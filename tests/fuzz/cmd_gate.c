@@ -42,7 +42,7 @@ static const char *const allowed[] = {
     "move-window", "next-window", "previous-window", "refresh-client", "rename-session",
     "rename-window", "select-window", "send-keys", "send-prefix", "set-environment",
     "set-hook", "show-environment", "show-hooks", "show-options", "show-window-options",
-    "start-server", "swap-window", "switch-client", "unbind-key", NULL,
+    "start-server", "suspend-client", "swap-window", "switch-client", "unbind-key", NULL,
 };
 
 bool cmd_gate_allows(const struct cmd_entry *e, const struct cmd_args *args)
