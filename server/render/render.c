@@ -17,7 +17,7 @@
 #include "xmalloc.h"
 
 /* A front-buffer cell whose content is unknown: never equal to any wanted cell. */
-#define WIDTH_INVALID 0xff
+#define WIDTH_INVALID 3 /* (widths are 2 bits) */
 /* Blank runs at least this long are erased with ECH instead of written as spaces. */
 #define ECH_MIN_RUN 8
 /* Unchanged cells are rewritten instead of skipped over if there are at most this many. */

@@ -1061,6 +1061,32 @@ static void osc_clipboard(struct screen *s, const uint8_t *p, const uint8_t *end
     s->clipboard(s->clipboard_arg, selbuf, databuf);
 }
 
+/* OSC 8 ; params ; uri: params are colon-separated key=value pairs, of which only id
+ * means something. An empty uri closes the link; so does a malformed or cut string
+ * (longer than the parser keeps), so text is never linked to a wrong URI. */
+static void osc_hyperlink(struct screen *s, const uint8_t *p, const uint8_t *end, size_t total)
+{
+    const uint8_t *params, *f, *id = NULL;
+    size_t nparams, n, nid = 0;
+    if (total >= PARSER_OSC_MAX || !next_field(&p, end, &params, &nparams) || p > end) {
+        screen_set_link(s, "", 0, "", 0);
+        return;
+    }
+    const uint8_t *pp = params, *pend = params + nparams;
+    while (pp <= pend) {
+        const uint8_t *colon = memchr(pp, ':', (size_t)(pend - pp));
+        f = pp;
+        n = (size_t)((colon != NULL ? colon : pend) - pp);
+        pp = f + n + 1;
+        if (n >= 3 && memcmp(f, "id=", 3) == 0) {
+            id = f + 3;
+            nid = n - 3;
+        }
+    }
+    screen_set_link(s, (const char *)(id != NULL ? id : p), nid, (const char *)p,
+                    (size_t)(end - p));
+}
+
 static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
 {
     struct screen *s = ctx;
@@ -1083,6 +1109,9 @@ static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
     case 7:
         screen_set_cwd(s, p, len - i);
         break;
+    case 8:
+        osc_hyperlink(s, p, end, len);
+        break;
     case 10:
     case 11:
     case 12:
@@ -1092,7 +1121,7 @@ static void do_osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
         osc_clipboard(s, p, end, len);
         break;
     default:
-        break; /* 1 (icon name), 8 (hyperlinks), 104/110/111/112 (resets)...: ignored */
+        break; /* 1 (icon name), 104/110/111/112 (resets)...: ignored */
     }
 }
 

@@ -91,13 +91,16 @@ static void line_split_wide(struct grid_line *l, int x, int end)
         l->cells[x - 1].ch = 0;
         l->cells[x - 1].comb = 0;
         l->cells[x - 1].width = 1;
+        l->cells[x - 1].link = 0;
         l->cells[x].width = 1;
         l->cells[x].ch = 0;
+        l->cells[x].link = 0;
     }
     if (end > 0 && end < l->used && l->cells[end].width == 0) {
         l->cells[end].width = 1;
         l->cells[end].ch = 0;
         l->cells[end].comb = 0;
+        l->cells[end].link = 0;
         if (end - 1 >= x && l->cells[end - 1].width == 2)
             l->cells[end - 1].width = 1;
     }
@@ -199,6 +202,11 @@ bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped)
 void grid_line_release(struct grid_line *l)
 {
     line_free(l);
+}
+
+void grid_set_links(struct grid *g, struct links *links)
+{
+    history_set_links(g->hist, links);
 }
 
 void grid_set_history_limit(struct grid *g, int limit)
@@ -596,6 +604,7 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
      * when it replaces the old one. */
     struct history *nh = history_create();
     history_set_line_limit(nh, limit > 0 ? limit + g->rows : 0);
+    history_set_links(nh, history_links(g->hist));
 
     int pos_line[5];
     for (int i = 0; i < npos; i++)

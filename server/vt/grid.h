@@ -34,17 +34,21 @@ enum {
 #define ATTR_UNDERLINE_STYLE(a) (((a) >> ATTR_UNDERLINE_STYLE_SHIFT) & 7)
 
 /* One character cell. ch == 0 means blank (shown as a space). A wide character
- * occupies its cell (width 2) and the next one (width 0, a continuation). */
+ * occupies its cell (width 2) and the next one (width 0, a continuation). The width and
+ * the hyperlink share the two bytes after attr, so a cell stays 24 bytes. */
 struct grid_cell {
-    uint32_t ch;    /* Unicode scalar value, 0 = blank */
-    uint32_t comb;  /* one combining mark attached to ch, 0 = none */
-    uint32_t fg;    /* COLOUR_* */
-    uint32_t bg;    /* COLOUR_* */
-    uint16_t attr;  /* ATTR_* */
-    uint8_t width;  /* 1, 2, or 0 for the right half of a wide character */
-    uint8_t pad;
-    uint32_t ul;    /* underline colour (SGR 58), COLOUR_DEFAULT = the text colour */
+    uint32_t ch;         /* Unicode scalar value, 0 = blank */
+    uint32_t comb;       /* one combining mark attached to ch, 0 = none */
+    uint32_t fg;         /* COLOUR_* */
+    uint32_t bg;         /* COLOUR_* */
+    uint16_t attr;       /* ATTR_* */
+    unsigned width : 2;  /* 1, 2, or 0 for the right half of a wide character */
+    unsigned link : 14;  /* hyperlink (OSC 8): a number of the vt's links.h table, 0 = none */
+    uint32_t ul;         /* underline colour (SGR 58), COLOUR_DEFAULT = the text colour */
 };
+_Static_assert(sizeof(struct grid_cell) == 24 && offsetof(struct grid_cell, attr) == 16 &&
+                   offsetof(struct grid_cell, ul) == 20,
+               "a cell is 24 bytes, width and link in the two bytes after attr");
 
 /* The attributes new text and erasures use (the "pen"). */
 struct grid_pen {
@@ -92,6 +96,10 @@ bool grid_history_copy(const struct grid *g, int i, struct grid_line *out);
 /* Used width and wrapped flag of history line i without decoding it. */
 bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped);
 void grid_line_release(struct grid_line *l);
+/* The links table that gives the cells' link numbers their meaning: history lines
+ * keep their links only with one (links.h). */
+struct links;
+void grid_set_links(struct grid *g, struct links *links);
 /* Most lines kept (oldest dropped first), and most bytes (0 = no cap). */
 void grid_set_history_limit(struct grid *g, int limit);
 void grid_set_history_bytes(struct grid *g, size_t bytes);

@@ -14,9 +14,11 @@
  *     OP_COMB varint       the combining mark of the last character cell
  *     OP_BLANK varint n    n blank cells (ch 0, width 1)
  *     OP_STYLE mask ...    the style of the following cells changes: fg, bg, attr
- *                          (varint), ul, each present when its mask bit is set; a
- *                          colour is a tag (0 default, 1 palette + index, 2 RGB + 3
- *                          bytes, 3 any other value + 4 bytes)
+ *                          (varint), ul, link (varint number, varint generation),
+ *                          each present when its mask bit is set; a colour is a tag
+ *                          (0 default, 1 palette + index, 2 RGB + 3 bytes, 3 any other
+ *                          value + 4 bytes). A link is decoded only while the links
+ *                          table still has that number with that generation (links.h).
  *     OP_RAW ch comb w     any other cell, fields as they are (varints, a width byte)
  *   The style starts as the default at the start of each line.
  *
@@ -27,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "links.h"
 #include "queue.h"
 #include "xmalloc.h"
 
@@ -38,11 +41,11 @@ enum {
     OP_RAW = 0x05,
 };
 
-enum { STYLE_FG = 1, STYLE_BG = 2, STYLE_ATTR = 4, STYLE_UL = 8 };
+enum { STYLE_FG = 1, STYLE_BG = 2, STYLE_ATTR = 4, STYLE_UL = 8, STYLE_LINK = 16 };
 
 #define SEQ_BYTES 8
 #define HEADER_MAX (SEQ_BYTES + 5 + 5)
-#define CELL_MAX 32 /* a style record (20) and a raw cell (12) */
+#define CELL_MAX 40 /* a style record (28) and a raw cell (12) */
 #define BLOCK_MIN (4096 - 64)
 #define BLOCK_MAX (65536 - 64)
 
@@ -57,6 +60,7 @@ TAILQ_HEAD(hblock_list, hblock);
 
 struct history {
     struct history_pool *pool;
+    struct links *links;        /* what link numbers in cells mean (NULL: none kept) */
     TAILQ_ENTRY(history) entry; /* in pool->members */
     struct hblock_list blocks;  /* oldest first */
     uint8_t **recs;             /* ring of record pointers */
@@ -168,15 +172,41 @@ static uint32_t get_utf8(const uint8_t **pp)
 
 /* ---- encoding ---- */
 
+/* A cell's attr, width and link as one value: the four bytes from attr to ul (grid.h
+ * keeps them there), compared at once in the loops below. */
+static inline uint32_t cell_key(const struct grid_cell *c)
+{
+    uint32_t k;
+    memcpy(&k, (const unsigned char *)c + offsetof(struct grid_cell, attr), sizeof k);
+    return k;
+}
+
+/* The bits of cell_key holding the width. */
+static inline uint32_t key_width_bits(void)
+{
+    struct grid_cell c;
+    memset(&c, 0, sizeof c);
+    c.width = 3;
+    return cell_key(&c);
+}
+
 static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
 {
-    return a->fg == b->fg && a->bg == b->bg && a->attr == b->attr && a->ul == b->ul;
+    return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul &&
+           ((cell_key(a) ^ cell_key(b)) & ~key_width_bits()) == 0;
+}
+
+/* Same style as cur (whose width is 1) and width 1. */
+static inline bool same_style_narrow(const struct grid_cell *c, const struct grid_cell *cur,
+                                     uint32_t cur_key)
+{
+    return cell_key(c) == cur_key && c->fg == cur->fg && c->bg == cur->bg && c->ul == cur->ul;
 }
 
 static bool default_blank(const struct grid_cell *c)
 {
     return c->ch == 0 && c->comb == 0 && c->width == 1 && c->fg == 0 && c->bg == 0 &&
-           c->attr == 0 && c->ul == 0;
+           c->attr == 0 && c->ul == 0 && c->link == 0;
 }
 
 /* The continuation cell a wide character c normally has. */
@@ -226,12 +256,14 @@ static uint32_t get_colour(const uint8_t **pp)
     return c;
 }
 
-/* A style record taking 'cur' to the style of c. */
-static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_cell *c)
+/* A style record taking 'cur' to the style of c; a link goes with its generation. */
+static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_cell *c,
+                          const struct links *links)
 {
     uint8_t mask = (uint8_t)((c->fg != cur->fg ? STYLE_FG : 0) | (c->bg != cur->bg ? STYLE_BG : 0) |
                              (c->attr != cur->attr ? STYLE_ATTR : 0) |
-                             (c->ul != cur->ul ? STYLE_UL : 0));
+                             (c->ul != cur->ul ? STYLE_UL : 0) |
+                             (c->link != cur->link ? STYLE_LINK : 0));
     *p++ = OP_STYLE;
     *p++ = mask;
     if (mask & STYLE_FG)
@@ -242,15 +274,21 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
         p += put_varint(p, c->attr);
     if (mask & STYLE_UL)
         p = put_colour(p, c->ul);
+    if (mask & STYLE_LINK) {
+        p += put_varint(p, c->link);
+        p += put_varint(p, links != NULL ? links_gen(links, (uint16_t)c->link) : 0);
+    }
     cur->fg = c->fg;
     cur->bg = c->bg;
     cur->attr = c->attr;
     cur->ul = c->ul;
+    cur->link = c->link;
     return p;
 }
 
 /* The payload of cells[0, used); buf holds at least CELL_MAX bytes per cell. */
-static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf)
+static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf,
+                             const struct links *links)
 {
     int n = used;
     while (n > 0 && default_blank(&cells[n - 1]))
@@ -260,20 +298,21 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
     for (int x = 0; x < n;) {
         const struct grid_cell *c = &cells[x];
         if (!same_style(c, &cur))
-            p = put_style(p, &cur, c);
+            p = put_style(p, &cur, c, links);
+        uint32_t key = cell_key(&cur); /* cur.width is 1 */
         if (c->width == 1 && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f) {
             /* The common case: a run of ASCII in one style. */
             do {
                 *p++ = (uint8_t)cells[x++].ch;
                 c = &cells[x];
-            } while (x < n && c->width == 1 && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f &&
-                     same_style(c, &cur));
+            } while (x < n && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f &&
+                     same_style_narrow(c, &cur, key));
             continue;
         }
         if (c->width == 1 && c->ch == 0 && c->comb == 0) {
             int run = 1;
-            while (x + run < n && cells[x + run].width == 1 && cells[x + run].ch == 0 &&
-                   cells[x + run].comb == 0 && same_style(&cells[x + run], &cur))
+            while (x + run < n && cells[x + run].ch == 0 && cells[x + run].comb == 0 &&
+                   same_style_narrow(&cells[x + run], &cur, key))
                 run++;
             *p++ = OP_BLANK;
             p += put_varint(p, (uint32_t)run);
@@ -316,7 +355,7 @@ static void line_reserve(struct grid_line *out, int n)
     }
 }
 
-static void decode(const uint8_t *rec, struct grid_line *out)
+static void decode(const struct history *h, const uint8_t *rec, struct grid_line *out)
 {
     const uint8_t *p = rec + SEQ_BYTES;
     uint32_t used_wrapped = get_varint(&p);
@@ -377,6 +416,11 @@ static void decode(const uint8_t *rec, struct grid_line *out)
                 cur.attr = (uint16_t)get_varint(&p);
             if (mask & STYLE_UL)
                 cur.ul = get_colour(&p);
+            if (mask & STYLE_LINK) {
+                uint32_t n = get_varint(&p), gen = get_varint(&p);
+                cur.link = h->links != NULL && n < LINKS_MAX
+                               ? links_resolve(h->links, (uint16_t)n, gen) : 0;
+            }
             break;
         }
         case OP_RAW:
@@ -640,6 +684,16 @@ void history_set_pool(struct history *h, struct history_pool *pool)
     enforce_pool(pool);
 }
 
+void history_set_links(struct history *h, struct links *links)
+{
+    h->links = links;
+}
+
+struct links *history_links(const struct history *h)
+{
+    return h->links;
+}
+
 void history_set_line_limit(struct history *h, int lines)
 {
     h->line_limit = lines < 0 ? 0 : lines;
@@ -686,7 +740,7 @@ static void append_line(struct history *h, const struct grid_line *l, uint64_t s
     uint8_t stack[8192];
     size_t bound = (size_t)used * CELL_MAX;
     uint8_t *payload = bound <= sizeof stack ? stack : xmalloc(bound);
-    size_t len = encode_payload(l->cells, used, payload);
+    size_t len = encode_payload(l->cells, used, payload, h->links);
 
     uint8_t header[HEADER_MAX];
     memcpy(header, &seq, SEQ_BYTES);
@@ -727,7 +781,7 @@ void history_get(const struct history *h, int i, struct grid_line *out)
 {
     if (i < 0 || i >= h->n)
         return;
-    decode(slot(h, i), out);
+    decode(h, slot(h, i), out);
 }
 
 bool history_info(const struct history *h, int i, int *used, bool *wrapped)
@@ -747,7 +801,7 @@ bool history_pop_newest(struct history *h, struct grid_line *out)
 {
     if (h->n == 0)
         return false;
-    decode(slot(h, h->n - 1), out);
+    decode(h, slot(h, h->n - 1), out);
     drop_newest(h);
     return true;
 }
@@ -757,7 +811,7 @@ bool history_pop_oldest(struct history *h, struct grid_line *out, uint64_t *seq)
     if (h->n == 0)
         return false;
     const uint8_t *rec = slot(h, 0);
-    decode(rec, out);
+    decode(h, rec, out);
     if (seq != NULL)
         *seq = rec_seq(rec);
     remove_oldest(h);

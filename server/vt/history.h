@@ -29,6 +29,12 @@ struct history *history_create(void);
 void history_free(struct history *h);
 /* Join a pool (NULL: leave it). The history's bytes move with it. */
 void history_set_pool(struct history *h, struct history_pool *pool);
+/* The table giving the link numbers of cells their meaning (links.h); lines keep
+ * their links only with one (NULL, the default: links are dropped). Records copied
+ * between histories (history_adopt) must share it. */
+struct links;
+void history_set_links(struct history *h, struct links *links);
+struct links *history_links(const struct history *h);
 /* Limits of this history (0 bytes = no byte cap); lowering them drops lines now. */
 void history_set_line_limit(struct history *h, int lines);
 void history_set_byte_limit(struct history *h, size_t bytes);

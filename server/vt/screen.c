@@ -70,9 +70,28 @@ static void reset_state(struct screen *s)
     s->gl = 0;
     memset(s->saved, 0, sizeof s->saved);
     s->last_char = 0;
+    s->link = 0;
     s->cursor_style = 0;
     s->rect_extent = false;
     reset_tabs(s, 0);
+}
+
+/* The links table is full: every link number on either screen, and the open one, is
+ * still in use (history's references need not be: see links.h). */
+static void mark_links(void *arg, struct links *l)
+{
+    struct screen *s = arg;
+    links_mark(l, s->link);
+    struct grid *grids[2] = { s->main, s->alt };
+    for (int i = 0; i < 2; i++) {
+        for (int y = 0; y < grid_rows(grids[i]); y++) {
+            const struct grid_line *line = grid_line_const(grids[i], y);
+            for (int x = 0; x < line->used; x++) {
+                if (line->cells[x].link != 0)
+                    links_mark(l, (uint16_t)line->cells[x].link);
+            }
+        }
+    }
 }
 
 void screen_init(struct screen *s, int cols, int rows, int history_limit)
@@ -80,7 +99,9 @@ void screen_init(struct screen *s, int cols, int rows, int history_limit)
     memset(s, 0, sizeof *s);
     s->cols = cols < 1 ? 1 : cols;
     s->rows = rows < 1 ? 1 : rows;
+    s->links = links_create(mark_links, s);
     s->main = grid_create(s->cols, s->rows, history_limit);
+    grid_set_links(s->main, s->links);
     s->alt = grid_create(s->cols, s->rows, 0);
     s->grid = s->main;
     s->tabs_cap = s->cols;
@@ -94,6 +115,7 @@ void screen_free(struct screen *s)
 {
     grid_free(s->main);
     grid_free(s->alt);
+    links_free(s->links);
     free(s->tabs);
     free(s->dirty);
 }
@@ -187,7 +209,7 @@ static struct grid_cell pen_cell(const struct screen *s, uint32_t ch, uint8_t wi
 {
     struct grid_cell c = {
         .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr, .width = width,
-        .ul = s->pen.ul,
+        .ul = s->pen.ul, .link = s->link,
     };
     return c;
 }
@@ -672,6 +694,12 @@ static int hex_digit(uint8_t c)
     return -1;
 }
 
+void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
+                     size_t urilen)
+{
+    s->link = urilen == 0 ? 0 : links_intern(s->links, id, idlen, uri, urilen);
+}
+
 void screen_bell(struct screen *s)
 {
     if (s->bells < 1000000)
@@ -885,8 +913,10 @@ void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch
         struct grid_cell *c = grid_set_run(s->grid, r->left, y, r->right - r->left + 1);
         if (c == NULL)
             continue;
-        for (int x = 0; x <= r->right - r->left; x++)
+        for (int x = 0; x <= r->right - r->left; x++) {
             c[x] = pen_cell(s, ch, 1);
+            c[x].link = 0; /* only printed text is linked */
+        }
         screen_mark_dirty(s, y);
     }
 }
@@ -923,6 +953,7 @@ void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top
             c[w - 1].width = 1;
             c[w - 1].ch = 0;
             c[w - 1].comb = 0;
+            c[w - 1].link = 0;
         }
         screen_mark_dirty(s, dst_top + y);
     }

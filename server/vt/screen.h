@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "grid.h"
+#include "links.h"
 #include "vt.h"
 
 #define SCREEN_TITLE_MAX 1024
@@ -47,6 +48,8 @@ struct screen {
     int tabs_cap;
     bool rect_extent;           /* DECSACE 2: DECCARA/DECRARA act on a rectangle */
     uint32_t last_char;         /* last printed character, for REP */
+    struct links *links;        /* hyperlinks (OSC 8) of both screens and history */
+    uint16_t link;              /* the open hyperlink printed text gets, 0 = none */
 
     uint8_t *dirty;             /* rows bytes, 1 = line changed */
     bool any_dirty;
@@ -138,6 +141,10 @@ void screen_shift_charset(struct screen *s, int g);
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
 void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len);
 void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len);
+/* OSC 8: text printed from now on links to uri (with id, "" for none); an empty uri
+ * closes the link. A link the table refuses (links.h) also closes it. */
+void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
+                     size_t urilen);
 void screen_bell(struct screen *s);
 void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);

@@ -94,6 +94,11 @@ void vt_set_history_pool(struct vt *vt, struct history_pool *pool)
     grid_set_history_pool(vt->screen.main, pool);
 }
 
+const struct links *vt_links(const struct vt *vt)
+{
+    return vt->screen.links;
+}
+
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y)
 {
     return grid_get(vt->screen.grid, x, y);

@@ -73,6 +73,10 @@ void vt_set_history_bytes(struct vt *vt, size_t bytes);
 void vt_set_history_pool(struct vt *vt, struct history_pool *pool);
 /* The main screen's grid (for history / capture-pane of the normal screen). */
 const struct grid *vt_main_grid(const struct vt *vt);
+/* The hyperlinks (OSC 8) the cells' link numbers stand for: links_uri(vt_links(vt),
+ * cell->link). A number read from a cell is valid until the next vt_feed. */
+struct links;
+const struct links *vt_links(const struct vt *vt);
 /* Cell of the shown screen; never NULL (a blank cell outside). */
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y);
 void vt_cursor(const struct vt *vt, int *x, int *y);

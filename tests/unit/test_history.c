@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "links.h"
 
 /* ---- helpers ---- */
 
@@ -55,11 +56,11 @@ static void assert_cells_equal(const struct grid_cell *want, const struct grid_c
     for (int x = 0; x < n; x++) {
         const struct grid_cell *a = &want[x], *b = &got[x];
         if (a->ch != b->ch || a->comb != b->comb || a->fg != b->fg || a->bg != b->bg ||
-            a->attr != b->attr || a->width != b->width || a->ul != b->ul)
-            fail_msg("cell %d: want ch %x comb %x fg %x bg %x attr %x width %u ul %x, "
-                     "got ch %x comb %x fg %x bg %x attr %x width %u ul %x",
-                     x, a->ch, a->comb, a->fg, a->bg, a->attr, a->width, a->ul, b->ch, b->comb,
-                     b->fg, b->bg, b->attr, b->width, b->ul);
+            a->attr != b->attr || a->width != b->width || a->ul != b->ul || a->link != b->link)
+            fail_msg("cell %d: want ch %x comb %x fg %x bg %x attr %x width %u ul %x link %u, "
+                     "got ch %x comb %x fg %x bg %x attr %x width %u ul %x link %u",
+                     x, a->ch, a->comb, a->fg, a->bg, a->attr, a->width, a->ul, a->link, b->ch,
+                     b->comb, b->fg, b->bg, b->attr, b->width, b->ul, b->link);
     }
 }
 
@@ -221,6 +222,64 @@ static void test_every_cell_field_round_trips(void **state)
     grid_line_release(&a);
     grid_line_release(&b);
     grid_free(g);
+}
+
+/* Hyperlinks are part of the style: kept per cell through the encoding, with no byte
+ * more for lines without links, and gone (never another link) once the table has
+ * reused or forgotten their number. */
+static void test_links_round_trip_with_their_generation(void **state)
+{
+    (void)state;
+    struct links *links = links_create(NULL, NULL);
+    uint16_t one = links_intern(links, "a", 1, "http://one", 10);
+    uint16_t two = links_intern(links, "", 0, "http://two", 10);
+    struct grid_cell c[12];
+    int n = 0;
+    c[n++] = cell('x', 1);
+    c[n] = cell('a', 1);
+    c[n++].link = one;
+    c[n] = cell('b', 1);
+    c[n++].link = one;
+    c[n] = cell(0x65e5, 2);
+    c[n++].link = one;
+    c[n] = cell(0, 0);
+    c[n++].link = one;
+    c[n] = cell(0, 1); /* a linked blank is kept, even at the end of a run */
+    c[n++].link = two;
+    c[n] = cell('c', 1);
+    c[n].fg = COLOUR_PALETTE | 2;
+    c[n++].link = two;
+    c[n++] = cell('d', 1);
+    c[n] = cell(0, 1);
+    c[n++].link = one; /* a trailing linked blank is not dropped as a default one */
+    int used = n;
+
+    struct grid *g = grid_create(40, 1, 10);
+    grid_set_links(g, links);
+    push_cells(g, c, used, false);
+    const struct grid_line *l = grid_history_line(g, 0);
+    assert_int_equal(l->used, used);
+    assert_cells_equal(c, l->cells, used);
+
+    /* Text without links costs the same with a links table as without one. */
+    struct grid *plain = grid_create(40, 1, 10);
+    size_t before = grid_history_bytes(g);
+    push_text(g, "hello \033 world");
+    push_text(plain, "hello \033 world");
+    assert_int_equal(grid_history_bytes(g) - before, grid_history_bytes(plain));
+
+    /* The numbers forgotten: the line decodes with its text, without links. */
+    links_clear(links);
+    assert_int_not_equal(links_intern(links, "", 0, "http://other", 12), 0);
+    l = grid_history_line(g, 0);
+    for (int x = 0; x < used; x++) {
+        assert_int_equal(l->cells[x].link, 0);
+        assert_int_equal(l->cells[x].ch, c[x].ch);
+    }
+    assert_int_equal(l->cells[6].fg, COLOUR_PALETTE | 2);
+    grid_free(plain);
+    grid_free(g);
+    links_free(links);
 }
 
 static void test_random_cells_round_trip(void **state)
@@ -597,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_lines_kept_in_order_up_to_the_limit),
         cmocka_unit_test(test_pull_history_brings_lines_back_with_their_cells),
         cmocka_unit_test(test_every_cell_field_round_trips),
+        cmocka_unit_test(test_links_round_trip_with_their_generation),
         cmocka_unit_test(test_random_cells_round_trip),
         cmocka_unit_test(test_a_line_costs_its_used_width_not_the_pane_width),
         cmocka_unit_test(test_byte_cap_per_grid_drops_oldest),
