@@ -310,6 +310,8 @@ void chooser_draw(struct client *c, struct canvas *cv, int rows)
             else
                 *dst = (struct grid_cell){.width = 1};
         }
+        if (p != NULL)
+            canvas_import_links(cv, canvas_cell(cv, 0, y), cv->cols, vt_links(p->vt));
         /* Never leave half a wide character at the edge. */
         struct grid_cell *last = canvas_cell(cv, cv->cols - 1, y);
         if (last->width == 2)

@@ -217,6 +217,7 @@ void compose_client(struct client *c)
         canvas_free(cv);
         canvas_init(cv, c->cols, c->rows);
     }
+    cv->links = c->render != NULL ? render_links(c->render) : NULL;
     struct session *s = c->session;
     bool status = s != NULL && options_get_number(s->options, "status");
     int rows = status ? c->rows - 1 : c->rows;

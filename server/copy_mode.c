@@ -286,6 +286,7 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
         int used = cm->line.used < n ? cm->line.used : n;
         if (used > 0)
             memcpy(row, cm->line.cells, (size_t)used * sizeof *row);
+        canvas_import_links(cv, row, used, vt_links(p->vt));
         for (int x = used; x < n; x++)
             row[x] = grid_blank_cell;
         if (row[n - 1].width == 2)

@@ -26,7 +26,7 @@ const struct option_def option_table[] = {
     SIZE("history-bytes-total", OPTION_SERVER, "0", "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)"),
     NUM("kill-grace", OPTION_SERVER, "10", 0, 86400, "seconds between SIGTERM and SIGKILL to panes when the server is stopped"),
     CHOICE("set-clipboard", OPTION_SERVER, "external", choices_set_clipboard, "external: text copied in tmx goes to the terminal's clipboard (OSC 52); on: programs in panes may set it too (it also becomes a paste buffer)"),
-    STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync)"),
+    STR("terminal-features", OPTION_SERVER, "", "comma-separated TERM-pattern:feature:... (features: RGB, sync, hyperlinks)"),
 
     /* session */
     NUM("base-index", OPTION_SESSION, "0", 0, 100000, "index of the first window"),

@@ -31,6 +31,7 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
         int used = line != NULL ? (line->used < n ? line->used : n) : 0;
         if (used > 0)
             memcpy(row, line->cells, (size_t)used * sizeof *row);
+        canvas_import_links(cv, row, used, vt_links(p->vt));
         for (int x = used; x < n; x++)
             row[x] = grid_blank_cell;
         /* A wide character cut by the rectangle's edge would be split: blank it. */

@@ -29,7 +29,8 @@ static int parse_size(const char *s)
     return (int)v;
 }
 
-/* Does the terminal-features option give TERM this feature ("RGB", "sync")? Entries
+/* Does the terminal-features option give TERM this feature ("RGB", "sync",
+ * "hyperlinks")? Entries
  * are comma-separated "pattern:feature:feature...", patterns as in the shell. */
 static bool terminal_has_feature(struct server *srv, const char *term, const char *feature)
 {
@@ -80,6 +81,8 @@ static int attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_
         c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
         if (terminal_has_feature(ctx->server, c->term, "sync"))
             render_set_sync(c->render, true);
+        if (terminal_has_feature(ctx->server, c->term, "hyperlinks"))
+            render_set_hyperlinks(c->render, true);
     }
     if (detach_others) {
         struct client *o, *next;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "links.h"
 #include "xmalloc.h"
 
 void canvas_init(struct canvas *c, int cols, int rows)
@@ -22,6 +23,7 @@ void canvas_init(struct canvas *c, int cols, int rows)
     c->cy = 0;
     c->cursor_visible = true;
     c->cursor_style = 0;
+    c->links = NULL;
 }
 
 void canvas_free(struct canvas *c)
@@ -51,6 +53,26 @@ void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
         *right = *cell;
         right->ch = 0;
         right->width = 0;
+    }
+}
+
+void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
+                         const struct links *from)
+{
+    if (from == NULL || links_count(from) == 0)
+        return; /* no cell of that vt has a link */
+    unsigned last_from = 0, last_to = 0; /* runs of one link are looked up once */
+    for (int i = 0; i < n; i++) {
+        unsigned k = cells[i].link;
+        if (k == 0)
+            continue;
+        if (k != last_from) {
+            const char *id = links_id(from, (uint16_t)k), *uri = links_uri(from, (uint16_t)k);
+            last_from = k;
+            last_to = c->links != NULL && uri != NULL
+                          ? links_intern(c->links, id, strlen(id), uri, strlen(uri)) : 0;
+        }
+        cells[i].link = last_to;
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include <event2/buffer.h>
 
+#include "../vt/links.h"
 #include "../vt/vt.h"
 #include "xmalloc.h"
 
@@ -49,6 +50,9 @@ struct render_state {
     bool pen_known;
     int cursor_visible;       /* -1 unknown, 0, 1 */
     int cursor_style;         /* last DECSCUSR sent (0 assumed at start) */
+
+    struct links *links;      /* hyperlinks of the canvases drawn (NULL: not shown) */
+    uint16_t link;            /* the hyperlink the terminal has open, 0 = none */
 
     bool sync;                /* wrap frames in a synchronized update */
     char sync_begin[32], sync_end[32];
@@ -408,10 +412,12 @@ static void cell_pen(const struct render_state *rs, const struct grid_cell *c,
 
 /* --- Cells --- */
 
+/* A cell an erasure can make: a space showing only its background (a linked space is
+ * not one: erasures do not link). */
 static bool cell_is_blank(const struct grid_cell *c)
 {
     return (c->ch == 0 || c->ch == ' ') && c->comb == 0 && c->width == 1 &&
-           (c->attr & ATTR_VISIBLE_ON_BLANK) == 0;
+           (c->attr & ATTR_VISIBLE_ON_BLANK) == 0 && c->link == 0;
 }
 
 /* Whether two cells look the same on a terminal. Right halves of wide characters are
@@ -426,7 +432,8 @@ static bool cells_same(const struct grid_cell *a, const struct grid_cell *b)
         return a->bg == b->bg;
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
     return ach == bch && a->comb == b->comb && a->fg == b->fg && a->bg == b->bg &&
-           a->attr == b->attr && (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE));
+           a->attr == b->attr && (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) &&
+           a->link == b->link;
 }
 
 static int utf8_put(uint32_t cp, char *out)
@@ -564,7 +571,8 @@ static bool seq_rewrite(const struct render_state *rs, struct seq *s, int y, int
             return false;
         struct render_pen p;
         cell_pen(rs, c, &p);
-        if (p.attr != rs->pen.attr || p.fg != rs->pen.fg || p.bg != rs->pen.bg)
+        if (p.attr != rs->pen.attr || p.fg != rs->pen.fg || p.bg != rs->pen.bg ||
+            c->link != rs->link)
             return false;
         char b = (char)ch;
         seq_add(s, &b, 1);
@@ -666,6 +674,52 @@ static int front_overwrite(struct render_state *rs, int x, int y, int n)
     return redo;
 }
 
+/* --- Hyperlinks --- */
+
+/* Make n the hyperlink the terminal has open (0: none), sending OSC 8 if it is not.
+ * The strings come from the links table, which keeps only printable ASCII in them
+ * (links.h), so nothing in a URI can end the sequence or start another. */
+static void link_set(struct render_state *rs, uint16_t n)
+{
+    if (rs->links == NULL || n == rs->link)
+        return;
+    const char *uri = n != 0 ? links_uri(rs->links, n) : NULL;
+    if (uri == NULL) {
+        n = 0;
+        if (rs->link == 0)
+            return;
+    }
+    if (n == 0) {
+        out_str(rs, "\033]8;;\033\\");
+    } else {
+        const char *id = links_id(rs->links, n);
+        out_str(rs, "\033]8;");
+        if (id[0] != '\0') {
+            out_str(rs, "id=");
+            out_str(rs, id);
+        }
+        out_str(rs, ";");
+        out_str(rs, uri);
+        out_str(rs, "\033\\");
+    }
+    rs->link = n;
+}
+
+/* After a frame: a table more than half full starts again, so the next frames have
+ * room; cells drawn with the old numbers are drawn again. */
+static void links_renumber(struct render_state *rs)
+{
+    if (rs->links == NULL || (links_count(rs->links) < LINKS_MAX / 2 &&
+                              links_bytes(rs->links) < LINKS_BYTES_MAX / 2))
+        return;
+    links_clear(rs->links);
+    size_t n = (size_t)rs->cols * (size_t)rs->rows;
+    for (size_t i = 0; i < n; i++) {
+        if (rs->front[i].link != 0)
+            rs->front[i].width = WIDTH_INVALID;
+    }
+}
+
 /* --- Drawing --- */
 
 /* How many columns wanted cell x of row occupies when drawn: 2 for a wide character
@@ -696,6 +750,7 @@ static int draw_cell(struct render_state *rs, const struct canvas *want, int x, 
         cell_pen(rs, c, &p);
     }
     pen_set(rs, &p);
+    link_set(rs, (uint16_t)c->link);
 
     char text[16];
     size_t n = (c->width == 0) ? (text[0] = ' ', 1) : cell_text(rs, c, w, text);
@@ -750,7 +805,7 @@ static bool cells_repeat(const struct grid_cell *a, const struct grid_cell *b)
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
     return a->width == 1 && b->width == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
            a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
-           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE));
+           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) && a->link == b->link;
 }
 
 /* How many cells from x of row y to draw with one REP, or 0 if writing them is as
@@ -786,6 +841,7 @@ static int draw_repeat(struct render_state *rs, const struct grid_cell *row, int
     struct render_pen p;
     cell_pen(rs, c, &p);
     pen_set(rs, &p);
+    link_set(rs, (uint16_t)c->link);
     int redo = front_overwrite(rs, x, y, n);
     char tmp[64];
     out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, cap(rs, RENDER_CAP_REP),
@@ -823,6 +879,7 @@ static void draw_row(struct render_state *rs, const struct canvas *want, int y)
             move_to(rs, x, y);
             front_overwrite(rs, x, y, cols - x);
             pen_for_erase(rs, tail_bg);
+            link_set(rs, 0);
             out_str(rs, el);
             for (int i = x; i < cols; i++)
                 *front_cell(rs, i, y) = row[i];
@@ -837,6 +894,7 @@ static void draw_row(struct render_state *rs, const struct canvas *want, int y)
                 move_to(rs, x, y);
                 int redo = front_overwrite(rs, x, y, run);
                 pen_for_erase(rs, row[x].bg);
+                link_set(rs, 0);
                 char tmp[64];
                 out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, ech, run, 0));
                 for (int i = x; i < x + run; i++)
@@ -875,6 +933,7 @@ static uint64_t row_hash(const struct grid_cell *row, int cols)
         MIX(c->fg);
         MIX(c->bg);
         MIX(c->attr);
+        MIX(c->link);
     }
 #undef MIX
     return h;
@@ -906,6 +965,7 @@ static void scroll_region(struct render_state *rs, int top, int bottom, int n)
     bool whole = top == 0 && bottom == rs->rows - 1;
     char tmp[64];
     pen_for_erase(rs, COLOUR_DEFAULT);
+    link_set(rs, 0);
     if (!whole) {
         out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, cap(rs, RENDER_CAP_CSR), top, bottom));
         rs->tx = rs->ty = -1; /* cursor position is undefined after csr */
@@ -1028,6 +1088,7 @@ static bool try_scroll(struct render_state *rs, const struct canvas *want)
 static void clear_screen(struct render_state *rs)
 {
     pen_reset(rs);
+    link_set(rs, 0);
     const char *clear = cap(rs, RENDER_CAP_CLEAR);
     const char *el = cap(rs, RENDER_CAP_EL);
     if (clear != NULL) {
@@ -1099,6 +1160,7 @@ struct render_state *render_create(const struct render_caps *caps, bool utf8)
     }
     rs->cursor_style = 0;
     render_set_sync(rs, render_caps_string(caps, RENDER_CAP_SYNC) != NULL);
+    render_set_hyperlinks(rs, render_caps_string(caps, RENDER_CAP_HLS) != NULL);
     render_invalidate(rs);
     return rs;
 }
@@ -1111,6 +1173,7 @@ void render_free(struct render_state *rs)
     free(rs->hash_want);
     free(rs->hash_front);
     free(rs->row_same);
+    links_free(rs->links);
     free(rs);
 }
 
@@ -1122,6 +1185,28 @@ void render_invalidate(struct render_state *rs)
     rs->cursor_visible = -1;
     rs->title_known = false;
     rs->modes_known = false;
+    rs->link = 0; /* every frame closes what it opened */
+}
+
+void render_set_hyperlinks(struct render_state *rs, bool on)
+{
+    if (on && rs->links == NULL) {
+        rs->links = links_create(NULL, NULL);
+    } else if (!on && rs->links != NULL) {
+        links_free(rs->links);
+        rs->links = NULL;
+        rs->link = 0;
+        size_t n = (size_t)rs->cols * (size_t)rs->rows;
+        for (size_t i = 0; i < n; i++) {
+            if (rs->front[i].link != 0)
+                rs->front[i].width = WIDTH_INVALID;
+        }
+    }
+}
+
+struct links *render_links(struct render_state *rs)
+{
+    return rs->links;
 }
 
 void render_set_sync(struct render_state *rs, bool on)
@@ -1177,6 +1262,8 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
         if (!rs->row_same[y])
             draw_row(rs, want, y);
     }
+    link_set(rs, 0);
+    links_renumber(rs);
     apply_cursor(rs, want);
     if (rs->sync) {
         if (rs->emitted == 0)

@@ -27,15 +27,20 @@ const struct render_caps *render_caps_get(const char *term, bool truecolor, char
 int render_caps_colours(const struct render_caps *caps);
 
 /* What the server wants on the client's screen. cells is cols*rows, row-major. */
+struct links;
 struct canvas {
     int cols, rows;
     struct grid_cell *cells;
     int cx, cy;            /* cursor position */
     bool cursor_visible;
     int cursor_style;      /* DECSCUSR value, 0 = terminal default */
+    /* What the cells' link numbers mean: the table of the renderer that draws the
+     * canvas (render_links), NULL when its terminal shows no hyperlinks and the cells
+     * carry none. Cells copied from a vt get their numbers through canvas_import_links. */
+    struct links *links;
 };
 
-void canvas_init(struct canvas *c, int cols, int rows); /* blank cells, cursor 0,0 */
+void canvas_init(struct canvas *c, int cols, int rows); /* blank cells, cursor 0,0, no links */
 void canvas_free(struct canvas *c);
 struct grid_cell *canvas_cell(struct canvas *c, int x, int y);
 /* Put one character (width 1 or 2) with a pen at (x, y). */
@@ -47,6 +52,11 @@ int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
                     const struct grid_pen *pen);
 /* The columns canvas_put_text would give text with no end (controls count one '_'). */
 int canvas_text_width(const char *text);
+/* The n cells (already copied into the canvas from a vt whose links table is 'from')
+ * get the canvas's numbers for their links, or none when the canvas has no links
+ * table or no room in it. */
+void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
+                         const struct links *from);
 
 /* Per-client front buffer and drawing state. 'utf8' says whether the client's locale
  * can show UTF-8; if not, non-ASCII cells are drawn as a substitute ('?' or '_'). */
@@ -58,6 +68,17 @@ void render_invalidate(struct render_state *rs);
 /* Append to out the bytes that turn the terminal's screen into 'want'. A size change
  * of the canvas means a full repaint. Leaves the cursor where want says. */
 void render_frame(struct render_state *rs, const struct canvas *want, struct evbuffer *out);
+
+/* Hyperlinks (OSC 8): when on, linked cells are drawn inside OSC 8 ; id=ID ; URI ST
+ * ... OSC 8 ; ; ST, the link closed again before anything else is written (erasures,
+ * scrolling, the end of each frame), so it never spreads to other text. On from
+ * render_create when the terminfo entry has the extended Hls capability;
+ * render_set_hyperlinks turns it on or off for one client (terminal-features).
+ * render_links is the table canvases for this renderer number their links with (NULL
+ * when off); the renderer renumbers (clears it and redraws linked cells) after a frame
+ * that leaves it more than half full. */
+void render_set_hyperlinks(struct render_state *rs, bool on);
+struct links *render_links(struct render_state *rs);
 
 /* Synchronized updates (DEC mode 2026): when on, every frame that sends anything is
  * wrapped in begin/end so the terminal shows it at once, never half drawn; an empty
@@ -114,6 +135,7 @@ enum render_cap {
     RENDER_CAP_SMULX,      /* extended Smulx: underline style p1 (SGR 4:n) */
     RENDER_CAP_SETULC,     /* extended Setulc: underline colour (SGR 58) */
     RENDER_CAP_SMOL,       /* extended Smol: overline (SGR 53) */
+    RENDER_CAP_HLS,        /* extended Hls: hyperlinks (OSC 8); only its presence is used */
     RENDER_CAP_COUNT
 };
 /* Boolean capabilities, and what tmx concluded from the strings. */

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <event2/buffer.h>
 
+#include "links.h"
 #include "render.h"
 #include "xmalloc.h"
 #include "vt.h"
@@ -43,6 +44,7 @@ struct profile {
     uint16_t attrs;    /* attributes the terminal has */
     bool sync;         /* frames wrapped in synchronized updates */
     bool extended;     /* underline styles and colours (Smulx), overline (Smol) */
+    int links;         /* hyperlinks shown: how many distinct URIs to draw from (0: none) */
 };
 
 static const uint16_t all_attrs = ATTR_BOLD | ATTR_DIM | ATTR_ITALIC | ATTR_UNDERLINE |
@@ -101,6 +103,19 @@ static struct grid_cell *cell(struct canvas *c, int x, int y)
     return canvas_cell(c, x, y);
 }
 
+/* A link for new text, from p->links URIs (a few with ids), or none. The canvas's
+ * table is the test's own, like a vt's: frames are imported from it (draw_links). */
+static unsigned random_link(struct canvas *c, const struct profile *p)
+{
+    if (p->links == 0 || c->links == NULL || rng_below(3) == 0)
+        return 0;
+    char uri[64], id[16];
+    int k = rng_below(p->links);
+    int n = snprintf(uri, sizeof uri, "http://h/%d?q=%d", k, k * 7);
+    int nid = k % 3 == 0 ? snprintf(id, sizeof id, "i%d", k % 5) : 0;
+    return links_intern(c->links, id, (size_t)nid, uri, (size_t)n);
+}
+
 /* Make (x, y) a plain blank, first repairing any wide character it belonged to. */
 static void unpair(struct canvas *c, int x, int y)
 {
@@ -129,6 +144,7 @@ static void set_narrow(struct canvas *c, const struct profile *p, int x, int y, 
     g->bg = random_colour(p);
     g->attr = random_attr(p);
     g->ul = random_ul(p, g->attr);
+    g->link = random_link(c, p);
 }
 
 static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
@@ -145,6 +161,7 @@ static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
     l->bg = random_colour(p);
     l->attr = random_attr(p);
     l->ul = random_ul(p, l->attr);
+    l->link = random_link(c, p);
     *r = *l;
     r->ch = 0;
     r->width = 0;
@@ -199,12 +216,14 @@ static void mutate(struct canvas *c, const struct profile *p)
         uint32_t fg = random_colour(p), bg = random_colour(p);
         uint16_t attr = random_attr(p);
         uint32_t ul = random_ul(p, attr);
+        unsigned link = random_link(c, p); /* a linked run of text */
         for (int n = rng_below(c->cols); n > 0 && x < c->cols; n--, x++) {
             set_narrow(c, p, x, y, (uint32_t)(0x21 + rng_below(90)));
             cell(c, x, y)->fg = fg;
             cell(c, x, y)->bg = bg;
             cell(c, x, y)->attr = attr;
             cell(c, x, y)->ul = ul;
+            cell(c, x, y)->link = link;
         }
     } else if (kind < 6) {
         for (int n = rng_below(4) + 1; n > 0; n--)
@@ -255,12 +274,14 @@ static void mutate(struct canvas *c, const struct profile *p)
         uint32_t ch = (uint32_t)rule[rng_below((int)sizeof rule - 1)];
         uint32_t fg = random_colour(p), bg = random_colour(p);
         uint16_t attr = random_attr(p);
+        unsigned link = random_link(c, p);
         int n = rng_below(2) ? c->cols - x : rng_below(c->cols - x) + 1;
         for (int i = x; i < x + n; i++) {
             set_narrow(c, p, i, y, ch);
             cell(c, i, y)->fg = fg;
             cell(c, i, y)->bg = bg;
             cell(c, i, y)->attr = attr;
+            cell(c, i, y)->link = link;
         }
         if (x + n < c->cols && cell(c, x + n, y)->width == 0)
             cell(c, x + n, y)->width = 1;
@@ -273,8 +294,8 @@ static void mutate(struct canvas *c, const struct profile *p)
 
 static void describe(char *buf, size_t size, const struct grid_cell *g)
 {
-    snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%04X ul=%08X", g->ch,
-             g->comb, g->width, g->fg, g->bg, g->attr, g->ul);
+    snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%04X ul=%08X link=%u",
+             g->ch, g->comb, g->width, g->fg, g->bg, g->attr, g->ul, g->link);
 }
 
 /* Attributes with underline style 1 (SGR 4:1) written as 0: both are one line. */
@@ -303,6 +324,20 @@ static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
            (w->ul == v->ul || !(w->attr & ATTR_UNDERLINE)); /* a colour for no line */
 }
 
+/* Whether the vt's cell v has the link (URI and id) of canvas cell w. */
+static bool link_matches(const struct canvas *c, const struct grid_cell *w, struct vt *vt,
+                         const struct grid_cell *v)
+{
+    if (w->width == 0)
+        return true;
+    const char *wu = w->link != 0 && c->links != NULL ? links_uri(c->links, (uint16_t)w->link) : NULL;
+    const char *vu = v->link != 0 ? links_uri(vt_links(vt), (uint16_t)v->link) : NULL;
+    if (wu == NULL || vu == NULL)
+        return wu == vu;
+    return strcmp(wu, vu) == 0 && strcmp(links_id(c->links, (uint16_t)w->link),
+                                         links_id(vt_links(vt), (uint16_t)v->link)) == 0;
+}
+
 static void dump_bytes(const unsigned char *b, size_t n)
 {
     for (size_t i = 0; i < n && i < 4000; i++) {
@@ -316,9 +351,12 @@ static void dump_bytes(const unsigned char *b, size_t n)
     fputc('\n', stderr);
 }
 
-/* Render c, feed the bytes to vt, and check the vt shows exactly c. */
-static void render_and_check(const struct render_caps *caps, struct render_state *rs,
-                             struct vt *vt, const struct canvas *c, int step)
+/* Render c, feed the bytes to vt, and check the vt shows exactly c, with the links of
+ * 'src' (c's cells before their links were imported, which keeps its numbers valid
+ * while the renderer may renumber its own after the frame). */
+static void render_and_check_links(const struct render_caps *caps, struct render_state *rs,
+                                   struct vt *vt, const struct canvas *c,
+                                   const struct canvas *src, int step)
 {
     struct evbuffer *out = evbuffer_new();
     render_frame(rs, c, out);
@@ -330,14 +368,19 @@ static void render_and_check(const struct render_caps *caps, struct render_state
         for (int x = 0; x < c->cols; x++) {
             const struct grid_cell *w = &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
             const struct grid_cell *v = vt_cell(vt, x, y);
-            if (!cell_matches(w, v)) {
+            const struct grid_cell *ws = &src->cells[(size_t)y * (size_t)c->cols + (size_t)x];
+            if (!cell_matches(w, v) || !link_matches(src, ws, vt, v)) {
                 char a[128], b[128];
                 describe(a, sizeof a, w);
                 describe(b, sizeof b, v);
                 fprintf(stderr, "frame bytes (%zu): ", n);
                 dump_bytes(bytes, n);
                 evbuffer_free(out);
-                fail_msg("step %d cell (%d,%d): want %s, vt has %s", step, x, y, a, b);
+                const char *wu = ws->link != 0 && src->links != NULL
+                                     ? links_uri(src->links, (uint16_t)ws->link) : NULL;
+                const char *vu = v->link != 0 ? links_uri(vt_links(vt), (uint16_t)v->link) : NULL;
+                fail_msg("step %d cell (%d,%d): want %s %s, vt has %s %s", step, x, y, a,
+                         wu != NULL ? wu : "-", b, vu != NULL ? vu : "-");
             }
         }
     }
@@ -349,8 +392,15 @@ static void render_and_check(const struct render_caps *caps, struct render_state
         evbuffer_free(out);
         fail_msg("step %d cursor: want (%d,%d), vt has (%d,%d)", step, c->cx, c->cy, vx, vy);
     }
-    /* a synchronized update, if any, is always ended */
+    /* a synchronized update, if any, is always ended, and so is a hyperlink */
     assert_int_equal(vt_modes(vt) & VT_MODE_SYNC, 0);
+    const char *last_link = NULL;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (memcmp(bytes + i, "\033]8;", 4) == 0)
+            last_link = (const char *)bytes + i;
+    }
+    if (last_link != NULL)
+        assert_memory_equal(last_link, "\033]8;;\033\\", 6);
     /* cursor visibility and style only where the terminal can change them */
     if (render_caps_string(caps, RENDER_CAP_CIVIS) != NULL)
         assert_int_equal((vt_modes(vt) & VT_MODE_CURSOR_VISIBLE) != 0, c->cursor_visible);
@@ -359,10 +409,35 @@ static void render_and_check(const struct render_caps *caps, struct render_state
     evbuffer_free(out);
 }
 
+/* The canvas rs draws for c: c itself without links, else a copy whose links are
+ * renumbered into rs's table (what composing a frame from a pane does). */
+static const struct canvas *import_frame(struct canvas *drawn, const struct canvas *c,
+                                         struct render_state *rs)
+{
+    if (c->links == NULL)
+        return c;
+    size_t n = (size_t)c->cols * (size_t)c->rows;
+    memcpy(drawn->cells, c->cells, n * sizeof *c->cells);
+    drawn->cx = c->cx;
+    drawn->cy = c->cy;
+    drawn->cursor_visible = c->cursor_visible;
+    drawn->cursor_style = c->cursor_style;
+    drawn->links = render_links(rs);
+    canvas_import_links(drawn, drawn->cells, (int)n, c->links);
+    return drawn;
+}
+
+static void render_and_check(const struct render_caps *caps, struct render_state *rs,
+                             struct vt *vt, const struct canvas *c, int step)
+{
+    render_and_check_links(caps, rs, vt, c, c, step);
+}
+
 /* A long run of frames on one terminal: a first full frame, incremental changes,
  * an invalidate and a resize along the way. */
-static void run_profile(const struct profile *p, uint32_t seed, int cols, int rows, int steps)
+static int run_profile(const struct profile *p, uint32_t seed, int cols, int rows, int steps)
 {
+    int renumbered = 0;
     char err[256];
     const struct render_caps *caps = render_caps_get(p->term, p->truecolor, err, sizeof err);
     if (caps == NULL)
@@ -371,39 +446,57 @@ static void run_profile(const struct profile *p, uint32_t seed, int cols, int ro
     struct render_state *rs = render_create(caps, true);
     if (p->sync)
         render_set_sync(rs, true);
+    /* With links, the canvas drawn is imported from the test's one as a pane's is
+     * from its vt: the test's numbers become the renderer's. */
+    struct links *src = p->links > 0 ? links_create(NULL, NULL) : NULL;
+    if (src != NULL)
+        render_set_hyperlinks(rs, true);
     struct vt *vt = vt_create(cols, rows, 0);
-    struct canvas c;
+    struct canvas c, drawn;
     canvas_init(&c, cols, rows);
+    canvas_init(&drawn, cols, rows);
+    c.links = src;
     fill_random(&c, p);
-    render_and_check(caps, rs, vt, &c, 0);
+    render_and_check_links(caps, rs, vt, import_frame(&drawn, &c, rs), &c, 0);
     for (int step = 1; step <= steps; step++) {
         if (step == steps / 2) {
             render_invalidate(rs);
         } else if (step == steps * 3 / 4) {
             canvas_free(&c);
+            canvas_free(&drawn);
             cols += 3;
             rows -= 1;
             canvas_init(&c, cols, rows);
+            canvas_init(&drawn, cols, rows);
+            c.links = src;
             vt_resize(vt, cols, rows);
             fill_random(&c, p);
         }
         mutate(&c, p);
-        render_and_check(caps, rs, vt, &c, step);
+        render_and_check_links(caps, rs, vt, import_frame(&drawn, &c, rs), &c, step);
+        if (src != NULL && links_count(render_links(rs)) == 0) {
+            /* the renderer renumbered its links: the same frame redraws linked cells */
+            render_and_check_links(caps, rs, vt, import_frame(&drawn, &c, rs), &c, step);
+            renumbered++;
+        }
         /* an unchanged frame sends nothing at all */
         struct evbuffer *out = evbuffer_new();
-        render_frame(rs, &c, out);
+        render_frame(rs, import_frame(&drawn, &c, rs), out);
         assert_int_equal(evbuffer_get_length(out), 0);
         evbuffer_free(out);
     }
     canvas_free(&c);
+    canvas_free(&drawn);
     vt_free(vt);
     render_free(rs);
+    links_free(src);
+    return renumbered;
 }
 
 static void test_roundtrip_truecolour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false, 0 };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 2654435761u, 40, 12, 60);
 }
@@ -411,7 +504,7 @@ static void test_roundtrip_truecolour_xterm(void **state)
 static void test_roundtrip_256_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, false, false };
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, false, false, 0 };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 40503u + 7, 80, 24, 40);
 }
@@ -419,7 +512,7 @@ static void test_roundtrip_256_colour_xterm(void **state)
 static void test_roundtrip_8_colour_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs, false, false };
+    struct profile p = { "xterm", false, RENDER_COLOURS_8, all_attrs, false, false, 0 };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 977u + 3, 30, 8, 60);
 }
@@ -429,7 +522,7 @@ static void test_roundtrip_screen_without_bce(void **state)
     (void)state;
     struct profile p = { "screen", false, RENDER_COLOURS_8,
                          ATTR_BOLD | ATTR_DIM | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE,
-                         false, false };
+                         false, false, 0 };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 7919u + 11, 33, 9, 60);
 }
@@ -438,7 +531,7 @@ static void test_roundtrip_vt100_without_colours(void **state)
 {
     (void)state;
     struct profile p = { "vt100", false, 0,
-                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE, false, false };
+                         ATTR_BOLD | ATTR_UNDERLINE | ATTR_BLINK | ATTR_REVERSE, false, false, 0 };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 104729u + 5, 25, 7, 60);
 }
@@ -446,7 +539,7 @@ static void test_roundtrip_vt100_without_colours(void **state)
 static void test_roundtrip_tiny_screens(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false };
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false, 0 };
     for (uint32_t seed = 1; seed <= 30; seed++)
         run_profile(&p, seed * 31337u + 1, 2 + (int)(seed % 3), 2 + (int)(seed % 4), 30);
 }
@@ -454,7 +547,7 @@ static void test_roundtrip_tiny_screens(void **state)
 static void test_roundtrip_synchronized_xterm(void **state)
 {
     (void)state;
-    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true, false };
+    struct profile p = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true, false, 0 };
     for (uint32_t seed = 1; seed <= 10; seed++)
         run_profile(&p, seed * 6007u + 13, 50, 14, 60);
 }
@@ -464,7 +557,7 @@ static void test_roundtrip_synchronized_xterm(void **state)
 static void test_roundtrip_underline_styles_colours_and_overline(void **state)
 {
     (void)state;
-    struct profile p = { "vte-256color", true, RENDER_COLOURS_RGB, all_attrs, false, true };
+    struct profile p = { "vte-256color", true, RENDER_COLOURS_RGB, all_attrs, false, true, 0 };
     for (uint32_t seed = 1; seed <= 20; seed++)
         run_profile(&p, seed * 1000003u + 17, 40, 12, 60);
 }
@@ -472,6 +565,24 @@ static void test_roundtrip_underline_styles_colours_and_overline(void **state)
 /* Where the terminal has no styled underlines (xterm's terminfo lacks Smulx and
  * Smol), a curly coloured underline is drawn as a plain one and overline not at all:
  * never a sequence the terminal could misread. */
+/* Hyperlinks: linked runs of text, REP runs and wide characters, links changing under
+ * unchanged text, scrolling and erasing around them: the vt ends up with every cell's
+ * link (URI and id) as wanted and no link left open after any frame. With thousands
+ * of URIs the renderer's table fills and is renumbered along the way. */
+static void test_roundtrip_hyperlinks(void **state)
+{
+    (void)state;
+    struct profile p = { "xterm-256color", true, RENDER_COLOURS_RGB, all_attrs, false, false, 6 };
+    for (uint32_t seed = 1; seed <= 20; seed++)
+        run_profile(&p, seed * 2246822519u + 3, 40, 12, 60);
+    struct profile many = { "xterm-256color", false, RENDER_COLOURS_256, all_attrs, true, false,
+                            3000 };
+    int renumbered = 0;
+    for (uint32_t seed = 1; seed <= 4; seed++)
+        renumbered += run_profile(&many, seed * 3266489917u + 5, 60, 20, 80);
+    assert_true(renumbered >= 4);
+}
+
 static void test_plain_terminal_gets_a_plain_underline(void **state)
 {
     (void)state;
@@ -710,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_tiny_screens),
         cmocka_unit_test(test_roundtrip_synchronized_xterm),
         cmocka_unit_test(test_roundtrip_underline_styles_colours_and_overline),
+        cmocka_unit_test(test_roundtrip_hyperlinks),
         cmocka_unit_test(test_plain_terminal_gets_a_plain_underline),
         cmocka_unit_test(test_roundtrip_shell_session_with_status_line),
     };
