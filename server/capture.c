@@ -7,6 +7,7 @@
 
 #include <event2/buffer.h>
 
+#include "links.h"
 #include "utf8.h"
 #include "vt.h"
 
@@ -86,9 +87,30 @@ static bool cell_blank(const struct grid_cell *c)
     return c->ch == 0 || c->ch == ' ';
 }
 
-/* Append one line's cells; *pen is what the SGR state is (with -e). */
+/* With -e: make link n of 'links' the open hyperlink (OSC 8; 0 closes it). The
+ * table keeps only printable ASCII in its strings. */
+static void capture_link(const struct links *links, uint16_t n, uint16_t *open,
+                         struct evbuffer *out)
+{
+    if (n == *open)
+        return;
+    const char *uri = n != 0 ? links_uri(links, n) : NULL;
+    if (uri == NULL) {
+        if (*open != 0)
+            evbuffer_add(out, "\033]8;;\033\\", 7);
+        *open = 0;
+        return;
+    }
+    const char *id = links_id(links, n);
+    evbuffer_add_printf(out, "\033]8;%s%s;%s\033\\", id[0] != '\0' ? "id=" : "", id, uri);
+    *open = n;
+}
+
+/* Append one line's cells; *pen is what the SGR state is and *link the hyperlink
+ * open (with -e). */
 static void capture_one(const struct grid_line *l, int width, const struct capture_opts *o,
-                        bool continues, struct grid_pen *pen, struct evbuffer *out)
+                        bool continues, struct grid_pen *pen, uint16_t *link,
+                        const struct links *links, struct evbuffer *out)
 {
     int used = l != NULL ? l->used : 0;
     /* How many cells are kept: all of them to the width (-N), those up to the last
@@ -113,13 +135,15 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
         if (o->escapes) {
             struct grid_pen want = {.fg = c->fg, .bg = c->bg, .attr = c->attr, .ul = c->ul};
             want.attr &= (uint16_t)~ATTR_PROTECTED;
-            if (memcmp(&want, pen, sizeof want) != 0) {
+            if (want.fg != pen->fg || want.bg != pen->bg || want.attr != pen->attr ||
+                want.ul != pen->ul) { /* (not memcmp: the struct has padding) */
                 if (pen_is_default(&want))
                     evbuffer_add(out, "\033[0m", 4);
                 else
                     sgr_pen(out, &want);
                 *pen = want;
             }
+            capture_link(links, (uint16_t)c->link, link, out);
         }
         char tmp[8];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);
@@ -145,13 +169,15 @@ void capture_text(const struct vt *vt, const struct capture_opts *o, struct evbu
     if (end > rows - 1)
         end = rows - 1;
     struct grid_pen pen = {0};
+    uint16_t link = 0;
     for (int y = start; y <= end; y++) {
         const struct grid_line *l = capture_line(vt, o->alternate, y);
         bool continues = o->join && l != NULL && l->wrapped && y < end;
-        capture_one(l, width, o, continues, &pen, out);
+        capture_one(l, width, o, continues, &pen, &link, vt_links(vt), out);
         /* Nothing of l is used after this point (a history line may be gone). */
         if (continues)
             continue;
+        capture_link(vt_links(vt), 0, &link, out);
         if (o->escapes && !pen_is_default(&pen)) {
             evbuffer_add(out, "\033[0m", 4);
             pen = (struct grid_pen){0};

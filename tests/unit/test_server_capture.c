@@ -118,6 +118,19 @@ static void test_escapes_reset_at_each_line_end(void **state)
     vt_free(vt);
 }
 
+/* Hyperlinks come out as OSC 8 around their cells with -e (each line closes its own),
+ * from history too; without -e the text only. */
+static void test_escapes_give_hyperlinks(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_with("a\033]8;id=z;http://x\033\\bc\r\nd\033]8;;\033\\e\r\n\r\n");
+    assert_string_equal(capture(vt, (struct capture_opts){.start = -1, .end = 0, .escapes = true}),
+                        "a\033]8;id=z;http://x\033\\bc\033]8;;\033\\\n"
+                        "\033]8;id=z;http://x\033\\d\033]8;;\033\\e\n");
+    assert_string_equal(capture(vt, (struct capture_opts){.start = -1, .end = 0}), "abc\nde\n");
+    vt_free(vt);
+}
+
 static void test_alternate_gives_the_screen_saved_under_it(void **state)
 {
     (void)state;
@@ -149,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_keep_spaces_pads_to_the_width),
         cmocka_unit_test(test_escapes_give_colours_and_attributes),
         cmocka_unit_test(test_escapes_reset_at_each_line_end),
+        cmocka_unit_test(test_escapes_give_hyperlinks),
         cmocka_unit_test(test_alternate_gives_the_screen_saved_under_it),
         cmocka_unit_test(test_wide_characters_are_captured_once),
     };
