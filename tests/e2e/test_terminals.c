@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "links.h"
 #include "vt.h"
 
 /* A detached session whose program prints coloured text, then a client on TERM term. */
@@ -125,6 +126,52 @@ static void test_mouse_mode_reaches_the_client_and_clicks_reach_the_program(void
     assert_true(client_termios_restored(c));
 }
 
+/* A program's hyperlink reaches a terminal given the hyperlinks feature as OSC 8, on
+ * exactly the linked text; a terminal without it gets the text and no OSC 8 at all. */
+static void test_hyperlinks_reach_only_terminals_that_take_them(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "printf 'see \\033]8;id=d;http://e2e.test/doc\\033\\\\the docs"
+                             "\\033]8;;\\033\\\\ now\\n'; exec sh",
+                             NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "the docs now", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "terminal-features",
+                             "xterm*:hyperlinks", NULL),
+                     0);
+
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "see the docs now", E2E_TIMEOUT));
+    assert_true(client_output_contains(c, "\033]8;id=d;http://e2e.test/doc\033\\the docs"));
+    assert_true(client_output_contains(c, "\033]8;;\033\\"));
+    const struct links *links = vt_links(client_vt(c));
+    const char *row = client_screen_row(c, 0);
+    for (int x = 0; row[x] != '\0'; x++) {
+        const struct grid_cell *cell = vt_cell(client_vt(c), x, 0);
+        bool linked = x >= 4 && x < 12;
+        if (!linked) {
+            assert_int_equal(cell->link, 0);
+            continue;
+        }
+        assert_string_equal(links_uri(links, (uint16_t)cell->link), "http://e2e.test/doc");
+        assert_string_equal(links_id(links, (uint16_t)cell->link), "d");
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    setenv("TERM", "screen-256color", 1);
+    c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    setenv("TERM", "xterm-256color", 1);
+    assert_true(client_wait_text(c, "see the docs now", E2E_TIMEOUT));
+    assert_false(client_output_contains(c, "\033]8"));
+    assert_false(client_output_contains(c, "e2e.test"));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +184,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_mouse_mode_reaches_the_client_and_clicks_reach_the_program, e2e_setup,
             e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_hyperlinks_reach_only_terminals_that_take_them,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
