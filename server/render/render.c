@@ -2,8 +2,9 @@
  * front buffer (what the terminal shows now) and writing only the changed cells, with
  * the cheapest cursor motion and attribute changes the terminal's capabilities allow
  * (scroll regions, EL/ECH erasures, REP runs), each frame optionally wrapped in a
- * synchronized update. Also keeps the terminal's title and input modes (mouse,
- * bracketed paste, focus) as the server wants them, sending only changes. */
+ * synchronized update, and linked cells inside OSC 8 hyperlinks where the terminal
+ * takes them. Also keeps the terminal's title and input modes (mouse, bracketed paste,
+ * focus) as the server wants them, sending only changes. */
 #include "render.h"
 
 #include <stdint.h>

@@ -16,6 +16,8 @@
 #define LINKS_BUCKETS 1024
 #define LINKS_FIRST_SLOTS 64
 
+_Static_assert(LINKS_MAX >= 2 && LINKS_MAX <= 1 << 14, "link numbers fit the cells' 14 bits");
+
 enum { SLOT_EMPTY, SLOT_LIVE, SLOT_FREED };
 
 struct link_slot {

@@ -12,13 +12,16 @@
  * After every call the invariants of vt.h and grid.h are checked: the cursor inside the
  * screen, sizes as asked, cell widths 0/1/2 with a width-0 cell only right of a width-2
  * cell (and a width-2 cell always followed by its width-0 half), no control characters
- * stored as text or in the title, line texts NUL-terminated within their buffer. */
+ * stored as text or in the title, line texts NUL-terminated within their buffer, every
+ * linked cell (screen or history) linked to a link of the table whose URI and id are
+ * printable ASCII, the table within its caps. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grid.h"
+#include "links.h"
 #include "vt.h"
 
 #define COLS(b) (1 + (int)(b) % 200)
@@ -50,8 +53,25 @@ static void check_char(uint32_t ch, int x, int y)
         fail("not a Unicode scalar value in a cell", x, y);
 }
 
+static void check_link(const struct links *links, unsigned n, int x, int y)
+{
+    const char *uri = links_uri(links, (uint16_t)n), *id = links_id(links, (uint16_t)n);
+    if (uri == NULL || id == NULL)
+        fail("cell linked to a number that is no link", x, y);
+    if (*uri == '\0')
+        fail("empty URI", x, y);
+    for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+        if (*p < 0x20 || *p >= 0x7f)
+            fail("URI byte that is not printable ASCII", x, y);
+    }
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        if (*p <= 0x20 || *p >= 0x7f || *p == ':' || *p == ';')
+            fail("bad id byte", x, y);
+    }
+}
+
 /* One line of cells: n cells meaningful (cols for the screen, 'used' for history). */
-static void check_cells(const struct grid_cell *cells, int n, int y)
+static void check_cells(const struct links *links, const struct grid_cell *cells, int n, int y)
 {
     for (int x = 0; x < n; x++) {
         const struct grid_cell *c = &cells[x];
@@ -64,10 +84,12 @@ static void check_cells(const struct grid_cell *cells, int n, int y)
         check_char(c->ch, x, y);
         if (c->comb != 0 && (c->comb > 0x10ffff || (c->comb >= 0xd800 && c->comb <= 0xdfff)))
             fail("bad combining character", x, y);
+        if (c->link != 0)
+            check_link(links, c->link, x, y);
     }
 }
 
-static void check_grid(const struct grid *g, int cols, int rows)
+static void check_grid(const struct links *links, const struct grid *g, int cols, int rows)
 {
     if (grid_cols(g) != cols || grid_rows(g) != rows)
         fail("grid size differs from the vt size", cols, rows);
@@ -79,7 +101,7 @@ static void check_grid(const struct grid *g, int cols, int rows)
                 fail("grid_get returned NULL inside the screen", x, y);
             line[x] = *c;
         }
-        check_cells(line, cols, y);
+        check_cells(links, line, cols, y);
         const struct grid_line *l = grid_line_const(g, y);
         if (l == NULL || l->used < 0 || l->used > l->size)
             fail("visible line with a bad used/size", 0, y);
@@ -91,7 +113,7 @@ static void check_grid(const struct grid *g, int cols, int rows)
         const struct grid_line *l = grid_history_line(g, i);
         if (l == NULL || l->used < 0 || l->used > l->size)
             fail("history line with a bad used/size", 0, -1 - i);
-        check_cells(l->cells, l->used, -1 - i);
+        check_cells(links, l->cells, l->used, -1 - i);
     }
 }
 
@@ -116,9 +138,13 @@ static void check(struct vt *vt, int cols, int rows, unsigned char salt)
     if (cx < 0 || cx >= cols || cy < 0 || cy >= rows)
         fail("cursor outside the screen", cx, cy);
 
-    check_grid(vt_grid(vt), cols, rows);
+    const struct links *links = vt_links(vt);
+    check_grid(links, vt_grid(vt), cols, rows);
     if (vt_main_grid(vt) != vt_grid(vt))
-        check_grid(vt_main_grid(vt), cols, rows);
+        check_grid(links, vt_main_grid(vt), cols, rows);
+    if (links_count(links) >= LINKS_MAX ||
+        links_bytes(links) > LINKS_BYTES_MAX + (size_t)LINKS_MAX * 64 + 4096)
+        fail("links table over its caps", links_count(links), (int)links_bytes(links));
 
     /* Outside the screen vt_cell gives a blank cell, never NULL. */
     if (vt_cell(vt, -1, 0) == NULL || vt_cell(vt, cols, rows) == NULL ||
