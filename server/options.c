@@ -20,7 +20,7 @@ struct option_value {
 
 struct options {
     struct options *parent;
-    struct option_value *values; /* indexed like option_table */
+    struct option_value *values; /* indexed like option_table; NULL until one is set */
 };
 
 static size_t table_size(void)
@@ -55,15 +55,14 @@ struct options *options_create(struct options *parent)
 {
     struct options *o = xcalloc(1, sizeof *o);
     o->parent = parent;
-    o->values = xcalloc(table_size(), sizeof *o->values);
-    return o;
+    return o; /* values come with the first set: most windows and panes never have one */
 }
 
 void options_free(struct options *o)
 {
     if (o == NULL)
         return;
-    size_t n = table_size();
+    size_t n = o->values != NULL ? table_size() : 0;
     for (size_t i = 0; i < n; i++)
         free(o->values[i].string);
     free(o->values);
@@ -85,7 +84,7 @@ void options_set_defaults(struct options *o, enum option_scope scope)
 static const struct option_value *lookup(const struct options *o, long i)
 {
     for (; o != NULL; o = o->parent) {
-        if (o->values[i].set)
+        if (o->values != NULL && o->values[i].set)
             return &o->values[i];
     }
     return NULL;
@@ -112,7 +111,7 @@ const char *options_get_string(const struct options *o, const char *name)
 bool options_is_set(const struct options *o, const char *name)
 {
     long i = index_of(name);
-    return i >= 0 && o->values[i].set;
+    return i >= 0 && o->values != NULL && o->values[i].set;
 }
 
 static int parse_flag(const char *value, long current, long *out)
@@ -166,6 +165,8 @@ int options_set(struct options *o, const char *name, const char *value, bool app
         return -1;
     }
     const struct option_def *d = &option_table[i];
+    if (o->values == NULL)
+        o->values = xcalloc(table_size(), sizeof *o->values);
     struct option_value *v = &o->values[i];
     long number = 0;
     char *string = NULL;
@@ -257,7 +258,7 @@ int options_set(struct options *o, const char *name, const char *value, bool app
 void options_unset(struct options *o, const char *name)
 {
     long i = index_of(name);
-    if (i < 0)
+    if (i < 0 || o->values == NULL)
         return;
     free(o->values[i].string);
     memset(&o->values[i], 0, sizeof o->values[i]);
