@@ -126,10 +126,11 @@ static void esc_st(struct screen *s)
     (void)s;
 }
 
+/* NEL: index first (it looks at the cursor's column against the margins), then CR. */
 static void esc_nel(struct screen *s)
 {
-    screen_carriage_return(s);
     screen_linefeed(s);
+    screen_carriage_return(s);
 }
 
 static void esc_deckpam(struct screen *s)
@@ -423,25 +424,28 @@ static void csi_window_ops(struct screen *s, const struct parser_seq *q)
 }
 
 /* The rectangle in parameters first..first+3 (top, left, bottom, right; 1-based,
- * relative to the region in origin mode), clamped; false when empty. A stream
- * (DECCARA / DECRARA without DECSACE 2) may have left > right on different rows. */
+ * relative to the margins' top-left in origin mode and clamped to them), clamped;
+ * false when empty. A stream (DECCARA / DECRARA without DECSACE 2) may have
+ * left > right on different rows. */
 static bool rect_param_ext(struct screen *s, const struct parser_seq *q, int first,
                            struct screen_rect *r, bool stream)
 {
-    int lo = 0, hi = s->rows - 1;
+    int lo = 0, hi = s->rows - 1, xlo = 0, xhi = s->cols - 1;
     if (s->modes & VT_MODE_ORIGIN) {
         lo = s->top;
         hi = s->bottom;
+        xlo = s->left;
+        xhi = s->right;
     }
     int top = param(q, first, 1) - 1 + lo;
-    int left = param(q, first + 1, 1) - 1;
+    int left = param(q, first + 1, 1) - 1 + xlo;
     int bottom = param(q, first + 2, hi - lo + 1) - 1 + lo;
-    int right = param(q, first + 3, s->cols) - 1;
+    int right = param(q, first + 3, xhi - xlo + 1) - 1 + xlo;
     if (bottom > hi)
         bottom = hi;
-    if (right > s->cols - 1)
-        right = s->cols - 1;
-    if (top > bottom || top > hi || left >= s->cols)
+    if (right > xhi)
+        right = xhi;
+    if (top > bottom || top > hi || left > xhi)
         return false;
     if (left > right && !(stream && top < bottom))
         return false;
@@ -485,8 +489,9 @@ static void csi_deccra(struct screen *s, const struct parser_seq *q)
     struct screen_rect r;
     if (!rect_param(s, q, 0, &r))
         return;
-    int lo = (s->modes & VT_MODE_ORIGIN) ? s->top : 0;
-    int dt = param(q, 5, 1) - 1 + lo, dl = param(q, 6, 1) - 1;
+    bool origin = (s->modes & VT_MODE_ORIGIN) != 0;
+    int dt = param(q, 5, 1) - 1 + (origin ? s->top : 0);
+    int dl = param(q, 6, 1) - 1 + (origin ? s->left : 0);
     if (dt >= s->rows || dl >= s->cols)
         return;
     screen_rect_copy(s, &r, dt, dl);
@@ -598,19 +603,22 @@ static void csi_decsel(struct screen *s, const struct parser_seq *q)
         screen_selective_erase_line(s, mode);
 }
 
-/* DSR 5 (status) and 6 (cursor position, relative to the region in origin mode). */
+/* DSR 5 (status) and 6 (cursor position, relative to the margins' top-left in
+ * origin mode). */
 static void report_status(struct screen *s, const struct parser_seq *q, bool private)
 {
-    int row = s->cy + 1;
-    if (s->modes & VT_MODE_ORIGIN)
+    int row = s->cy + 1, col = s->cx + 1;
+    if (s->modes & VT_MODE_ORIGIN) {
         row -= s->top;
+        col -= s->left;
+    }
     switch (param0(q, 0)) {
     case 5:
         if (!private)
             screen_reply(s, "\033[0n", 4);
         break;
     case 6:
-        reply_printf(s, private ? "\033[?%d;%dR" : "\033[%d;%dR", row, s->cx + 1);
+        reply_printf(s, private ? "\033[?%d;%dR" : "\033[%d;%dR", row, col);
         break;
     default:
         break;
@@ -632,9 +640,13 @@ static void csi_decstbm(struct screen *s, const struct parser_seq *q)
     screen_set_region(s, param(q, 0, 1) - 1, param(q, 1, s->rows) - 1);
 }
 
+/* CSI s: DECSLRM while DECLRMM is set (no parameters: the whole width), else SCOSC
+ * (save the cursor, only without parameters). */
 static void csi_scosc(struct screen *s, const struct parser_seq *q)
 {
-    if (q->nparams == 0)
+    if (s->modes & VT_MODE_LR_MARGINS)
+        screen_set_lr_margins(s, param(q, 0, 1) - 1, param(q, 1, s->cols) - 1);
+    else if (q->nparams == 0)
         screen_save_cursor(s);
 }
 
@@ -719,6 +731,9 @@ static void set_private_mode(struct screen *s, int mode, bool on)
         break;
     case 66:
         screen_set_mode(s, VT_MODE_KEYPAD, on);
+        break;
+    case 69:
+        screen_set_lr_mode(s, on);
         break;
     case 6:
         screen_set_origin(s, on);
@@ -807,6 +822,7 @@ static void csi_decrqm_private(struct screen *s, const struct parser_seq *q)
         { 1, VT_MODE_CURSOR_KEYS }, { 5, VT_MODE_REVERSE_VIDEO }, { 6, VT_MODE_ORIGIN },
         { 7, VT_MODE_WRAP }, { 9, VT_MODE_MOUSE_X10 }, { 25, VT_MODE_CURSOR_VISIBLE },
         { 45, VT_MODE_REVERSE_WRAP }, { 47, VT_MODE_ALT_SCREEN }, { 66, VT_MODE_KEYPAD },
+        { 69, VT_MODE_LR_MARGINS },
         { 1047, VT_MODE_ALT_SCREEN }, { 1049, VT_MODE_ALT_SCREEN },
         { 1000, VT_MODE_MOUSE }, { 1002, VT_MODE_MOUSE_BUTTON },
         { 1003, VT_MODE_MOUSE_ANY }, { 1004, VT_MODE_FOCUS },
@@ -836,6 +852,16 @@ static void csi_decrqm_ansi(struct screen *s, const struct parser_seq *q)
     else if (mode == 2)
         state = 4; /* KAM: the keyboard is never locked */
     reply_printf(s, "\033[%d;%d$y", mode, state);
+}
+
+static void csi_decic(struct screen *s, const struct parser_seq *q)
+{
+    screen_insert_columns(s, param(q, 0, 1));
+}
+
+static void csi_decdc(struct screen *s, const struct parser_seq *q)
+{
+    screen_delete_columns(s, param(q, 0, 1));
 }
 
 static void csi_sgr(struct screen *s, const struct parser_seq *q)
@@ -912,6 +938,8 @@ static const struct csi_entry csi_other[] = {
     { 0, '*', 'y', csi_decrqcra },
     { 0, ' ', 'q', csi_decscusr },
     { 0, '!', 'p', csi_decstr },
+    { 0, '\'', '}', csi_decic },
+    { 0, '\'', '~', csi_decdc },
 };
 
 static void do_csi_dispatch(void *ctx, const struct parser_seq *seq, uint8_t final)
@@ -1185,6 +1213,8 @@ static void dcs_decrqss(struct screen *s, const uint8_t *str, size_t len)
         reply_fmt(s, "\033P1$r%sm\033\\", buf);
     } else if (len == 1 && str[0] == 'r') {
         reply_fmt(s, "\033P1$r%d;%dr\033\\", s->top + 1, s->bottom + 1);
+    } else if (len == 1 && str[0] == 's') {
+        reply_fmt(s, "\033P1$r%d;%ds\033\\", s->left + 1, s->right + 1);
     } else if (len == 2 && str[0] == ' ' && str[1] == 'q') {
         reply_fmt(s, "\033P1$r%d q\033\\", s->cursor_style);
     } else if (len == 2 && str[0] == '"' && str[1] == 'q') {

@@ -408,6 +408,130 @@ void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pe
     }
 }
 
+/* ---- margins: editing inside a band of columns ---- */
+
+/* A wide character split by column b (left half at b - 1, right half at b) becomes two
+ * blanks, keeping their colours: the cells on one side of b are about to move. */
+static void line_cut(struct grid_line *l, int b)
+{
+    if (b <= 0 || b >= l->used || l->cells[b].width != 0)
+        return;
+    for (int i = b - 1; i <= b; i++) {
+        l->cells[i].ch = 0;
+        l->cells[i].comb = 0;
+        l->cells[i].width = 1;
+    }
+}
+
+static bool cell_is_default_blank(const struct grid_cell *c)
+{
+    return c->ch == 0 && c->comb == 0 && c->fg == COLOUR_DEFAULT &&
+           c->bg == COLOUR_DEFAULT && c->attr == 0 && c->width == 1 && c->ul == COLOUR_DEFAULT;
+}
+
+/* Forget default blanks at the end of the line, so that a line touched by a band
+ * operation is not longer than its text (reflow cuts lines by 'used'). */
+static void line_trim(struct grid_line *l)
+{
+    while (l->used > 0 && cell_is_default_blank(&l->cells[l->used - 1]))
+        l->used--;
+}
+
+/* Prepare columns [left, end) of line y for moving cells: no wide character across
+ * either edge, and every cell up to end meaningful. */
+static struct grid_line *band_open(struct grid *g, int y, int left, int end)
+{
+    struct grid_line *l = &g->lines[y];
+    line_cut(l, left);
+    line_cut(l, end);
+    line_ensure(l, end, g->cols);
+    return l;
+}
+
+void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
+                          const struct grid_pen *pen)
+{
+    if (end >= g->cols) {
+        grid_insert_cells(g, x, y, n, pen);
+        return;
+    }
+    if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
+        return;
+    n = n > end - x ? end - x : n;
+    struct grid_line *l = band_open(g, y, x, end);
+    memmove(&l->cells[x + n], &l->cells[x], (size_t)(end - x - n) * sizeof *l->cells);
+    line_fill(l, x, x + n, pen);
+    if (l->cells[end - 1].width == 2) { /* its right half was pushed out */
+        l->cells[end - 1].ch = 0;
+        l->cells[end - 1].comb = 0;
+        l->cells[end - 1].width = 1;
+    }
+    line_trim(l);
+}
+
+void grid_delete_cells_in(struct grid *g, int x, int y, int n, int end,
+                          const struct grid_pen *pen)
+{
+    if (end >= g->cols) {
+        grid_delete_cells(g, x, y, n, pen);
+        return;
+    }
+    if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
+        return;
+    n = n > end - x ? end - x : n;
+    struct grid_line *l = band_open(g, y, x, end);
+    line_cut(l, x + n);
+    memmove(&l->cells[x], &l->cells[x + n], (size_t)(end - x - n) * sizeof *l->cells);
+    line_fill(l, end - n, end, pen);
+    line_trim(l);
+}
+
+/* Clamp a band to the grid; false when there is nothing to scroll. */
+static bool band_clamp(const struct grid *g, int *top, int *bottom, int *left, int *right,
+                       int *n)
+{
+    *top = clamp(*top, 0, g->rows - 1);
+    *bottom = clamp(*bottom, *top, g->rows - 1);
+    *left = clamp(*left, 0, g->cols - 1);
+    *right = clamp(*right, *left, g->cols - 1);
+    *n = clamp(*n, 0, *bottom - *top + 1);
+    return *n > 0;
+}
+
+void grid_scroll_band_up(struct grid *g, int top, int bottom, int left, int right, int n,
+                         const struct grid_pen *pen)
+{
+    if (!band_clamp(g, &top, &bottom, &left, &right, &n))
+        return;
+    int end = right + 1;
+    size_t bytes = (size_t)(end - left) * sizeof(struct grid_cell);
+    for (int y = top; y <= bottom; y++)
+        band_open(g, y, left, end);
+    for (int y = top; y + n <= bottom; y++)
+        memcpy(g->lines[y].cells + left, g->lines[y + n].cells + left, bytes);
+    for (int y = bottom - n + 1; y <= bottom; y++)
+        line_fill(&g->lines[y], left, end, pen);
+    for (int y = top; y <= bottom; y++)
+        line_trim(&g->lines[y]);
+}
+
+void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int right, int n,
+                           const struct grid_pen *pen)
+{
+    if (!band_clamp(g, &top, &bottom, &left, &right, &n))
+        return;
+    int end = right + 1;
+    size_t bytes = (size_t)(end - left) * sizeof(struct grid_cell);
+    for (int y = top; y <= bottom; y++)
+        band_open(g, y, left, end);
+    for (int y = bottom; y - n >= top; y--)
+        memcpy(g->lines[y].cells + left, g->lines[y - n].cells + left, bytes);
+    for (int y = top; y < top + n; y++)
+        line_fill(&g->lines[y], left, end, pen);
+    for (int y = top; y <= bottom; y++)
+        line_trim(&g->lines[y]);
+}
+
 void grid_resize(struct grid *g, int cols, int rows)
 {
     cols = cols < 1 ? 1 : cols;

@@ -134,6 +134,19 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
 void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct grid_pen *pen);
 void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
 void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
+/* The same inside columns [x, end) only (a right margin at end - 1): cells pushed past
+ * end - 1 are lost, cells from end on do not move; a wide character split by the
+ * edges is blanked. end >= cols is the whole line (the functions above). */
+void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
+                          const struct grid_pen *pen);
+void grid_delete_cells_in(struct grid *g, int x, int y, int n, int end,
+                          const struct grid_pen *pen);
+/* Scroll the rectangle of lines [top, bottom] and columns [left, right] up (down) by
+ * n: only those cells move, blanks (pen's background) come in; never to history. */
+void grid_scroll_band_up(struct grid *g, int top, int bottom, int left, int right, int n,
+                         const struct grid_pen *pen);
+void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int right, int n,
+                           const struct grid_pen *pen);
 /* Change the size: rows are added or removed at the bottom, lines are truncated
  * (a wide character cut in half is blanked) or extended with blanks. */
 void grid_resize(struct grid *g, int cols, int rows);

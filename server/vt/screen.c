@@ -33,12 +33,17 @@ void screen_mark_dirty(struct screen *s, int y)
     s->any_dirty = true;
 }
 
-static void mark_range_dirty(struct screen *s, int top, int bottom)
+void screen_mark_rows_dirty(struct screen *s, int top, int bottom)
 {
     if (top > bottom)
         return;
     memset(s->dirty + top, 1, (size_t)(bottom - top + 1));
     s->any_dirty = true;
+}
+
+static void mark_range_dirty(struct screen *s, int top, int bottom)
+{
+    screen_mark_rows_dirty(s, top, bottom);
 }
 
 void screen_mark_all_dirty(struct screen *s)
@@ -65,6 +70,7 @@ static void reset_state(struct screen *s)
     reset_pen(s);
     s->top = 0;
     s->bottom = s->rows - 1;
+    screen_reset_lr_margins(s);
     s->modes = VT_MODE_WRAP | VT_MODE_CURSOR_VISIBLE;
     s->charset[0] = s->charset[1] = SCREEN_CHARSET_ASCII;
     s->gl = 0;
@@ -131,52 +137,86 @@ static bool is_main_full_screen_region(const struct screen *s)
     return s->grid == s->main && s->top == 0 && s->bottom == s->rows - 1;
 }
 
+bool screen_cursor_in_rows(const struct screen *s)
+{
+    return s->cy >= s->top && s->cy <= s->bottom;
+}
+
+bool screen_cursor_in_columns(const struct screen *s)
+{
+    return s->cx >= s->left && s->cx <= s->right;
+}
+
 /* Scroll the region up: lines leaving the top of the main screen go to history
- * only when the region is the whole screen. */
+ * only when the region is the whole screen. With left/right margins only the
+ * rectangle inside all four margins moves, and nothing goes to history. */
 static void scroll_region_up(struct screen *s, int n)
 {
-    grid_scroll_up(s->grid, s->top, s->bottom, n, is_main_full_screen_region(s), &s->pen);
+    if (s->lr_margins)
+        grid_scroll_band_up(s->grid, s->top, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_up(s->grid, s->top, s->bottom, n, is_main_full_screen_region(s),
+                       &s->pen);
     mark_range_dirty(s, s->top, s->bottom);
 }
 
 static void scroll_region_down(struct screen *s, int n)
 {
-    grid_scroll_down(s->grid, s->top, s->bottom, n, &s->pen);
+    if (s->lr_margins)
+        grid_scroll_band_down(s->grid, s->top, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_down(s->grid, s->top, s->bottom, n, &s->pen);
     mark_range_dirty(s, s->top, s->bottom);
 }
 
+/* IND / LF: down a line; at the bottom margin the region scrolls, unless the cursor
+ * is outside the left/right margins (then it stays, as xterm). */
 void screen_linefeed(struct screen *s)
 {
     s->wrap_pending = false;
-    if (s->cy == s->bottom)
-        scroll_region_up(s, 1);
-    else if (s->cy < s->rows - 1)
+    if (s->cy == s->bottom) {
+        if (screen_cursor_in_columns(s))
+            scroll_region_up(s, 1);
+    } else if (s->cy < s->rows - 1) {
         s->cy++;
+    }
 }
 
 void screen_reverse_index(struct screen *s)
 {
     s->wrap_pending = false;
-    if (s->cy == s->top)
-        scroll_region_down(s, 1);
-    else if (s->cy > 0)
+    if (s->cy == s->top) {
+        if (screen_cursor_in_columns(s))
+            scroll_region_down(s, 1);
+    } else if (s->cy > 0) {
         s->cy--;
+    }
 }
 
+/* CR: to the left margin, or to column 0 from left of it (never in origin mode). */
 void screen_carriage_return(struct screen *s)
 {
     s->wrap_pending = false;
-    s->cx = 0;
+    s->cx = (mode_on(s, VT_MODE_ORIGIN) || s->cx >= s->left) ? s->left : 0;
 }
 
 /* The deferred wrap: the line is marked as continued and the cursor goes to the
- * start of the next line, scrolling if needed. */
+ * start of the next line (the left margin), scrolling if needed. A line wrapped at
+ * a right margin is not marked: its text does not continue on the next line for a
+ * reflow, which joins whole lines. */
 static void do_wrap(struct screen *s)
 {
-    struct grid_line *l = grid_line(s->grid, s->cy);
-    l->wrapped = true;
+    if (!s->lr_margins)
+        grid_line(s->grid, s->cy)->wrapped = true;
     screen_linefeed(s);
-    s->cx = 0;
+    s->cx = s->left;
+}
+
+/* Where printing at the cursor wraps (the first column past it): the right margin,
+ * or the screen's edge when the cursor is right of the margin (as xterm). */
+static int print_edge(const struct screen *s)
+{
+    return s->cx <= s->right ? s->right + 1 : s->cols;
 }
 
 /* Attach a zero-width character to the cell before the cursor. */
@@ -195,12 +235,12 @@ static void attach_combining(struct screen *s, uint32_t cp)
 }
 
 /* Move past a just-written character of width w, entering the pending-wrap
- * state at the right margin when autowrap is on. */
-static void advance(struct screen *s, int w)
+ * state at 'edge' (print_edge before the write) when autowrap is on. */
+static void advance(struct screen *s, int w, int edge)
 {
     s->cx += w;
-    if (s->cx >= s->cols) {
-        s->cx = s->cols - 1;
+    if (s->cx >= edge) {
+        s->cx = edge - 1;
         s->wrap_pending = mode_on(s, VT_MODE_WRAP);
     }
 }
@@ -229,22 +269,24 @@ void screen_print(struct screen *s, uint32_t cp)
     }
     if (s->wrap_pending)
         do_wrap(s);
-    if (w == 2 && s->cx == s->cols - 1) {
-        if (!mode_on(s, VT_MODE_WRAP) || s->cols < 2)
+    int edge = print_edge(s);
+    if (w == 2 && s->cx == edge - 1) {
+        if (!mode_on(s, VT_MODE_WRAP) || s->right == s->left)
             return;
         /* A wide character never straddles the margin: pad and wrap first. */
         grid_clear_cells(s->grid, s->cx, s->cy, 1, &s->pen);
         do_wrap(s);
+        edge = print_edge(s);
     }
     if (mode_on(s, VT_MODE_INSERT))
-        grid_insert_cells(s->grid, s->cx, s->cy, w, &s->pen);
+        grid_insert_cells_in(s->grid, s->cx, s->cy, w, edge, &s->pen);
     struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, w);
     c[0] = pen_cell(s, cp, (uint8_t)w);
     if (w == 2)
         c[1] = pen_cell(s, 0, 0);
     screen_mark_dirty(s, s->cy);
     s->last_char = cp;
-    advance(s, w);
+    advance(s, w, edge);
 }
 
 /* The hot path: a run of printable ASCII written straight into the line. */
@@ -258,7 +300,8 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
     while (n > 0) {
         if (s->wrap_pending)
             do_wrap(s);
-        size_t room = (size_t)(s->cols - s->cx);
+        int edge = print_edge(s);
+        size_t room = (size_t)(edge - s->cx);
         size_t chunk = n < room ? n : room;
         struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         struct grid_cell proto = pen_cell(s, 0, 1);
@@ -270,10 +313,10 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         s->last_char = text[chunk - 1];
         text += chunk;
         n -= chunk;
-        advance(s, (int)chunk);
+        advance(s, (int)chunk, edge);
         if (n > 0 && !mode_on(s, VT_MODE_WRAP)) {
             /* No autowrap: the rest overwrites the last column; the last one stays. */
-            c = grid_write_run(s->grid, s->cols - 1, s->cy, 1);
+            c = grid_write_run(s->grid, edge - 1, s->cy, 1);
             c[0] = proto;
             c[0].ch = text[n - 1];
             s->last_char = text[n - 1];
@@ -306,6 +349,20 @@ static bool reverse_wrap_on(const struct screen *s)
            (VT_MODE_REVERSE_WRAP | VT_MODE_WRAP);
 }
 
+/* The columns the cursor moves between: the left/right margins, but from outside
+ * one of them the screen's edge on that side (as xterm's CUF / CUB). */
+static int move_lo(const struct screen *s)
+{
+    return s->cx >= s->left ? s->left : 0;
+}
+
+static int move_hi(const struct screen *s)
+{
+    return s->cx <= s->right ? s->right : s->cols - 1;
+}
+
+/* BS / CUB: left, stopping at the left margin; with reverse wraparound the lines
+ * above continue it, each between the same columns. */
 static void move_left(struct screen *s, int n)
 {
     if (s->wrap_pending && reverse_wrap_on(s))
@@ -313,15 +370,17 @@ static void move_left(struct screen *s, int n)
     s->wrap_pending = false;
     if (n <= 0)
         return;
-    if (n <= s->cx || !reverse_wrap_on(s)) {
-        s->cx = clamp(s->cx - n, 0, s->cols - 1);
+    int lo = move_lo(s), hi = move_hi(s);
+    if (n <= s->cx - lo || !reverse_wrap_on(s)) {
+        s->cx = s->cx - n < lo ? lo : s->cx - n;
         return;
     }
-    long pos = (long)s->cy * s->cols + s->cx - n;
+    int width = hi - lo + 1;
+    long pos = (long)s->cy * width + (s->cx - lo) - n;
     if (pos < 0)
         pos = 0;
-    s->cy = (int)(pos / s->cols);
-    s->cx = (int)(pos % s->cols);
+    s->cy = (int)(pos / width);
+    s->cx = lo + (int)(pos % width);
 }
 
 void screen_backspace(struct screen *s)
@@ -329,22 +388,28 @@ void screen_backspace(struct screen *s)
     move_left(s, 1);
 }
 
+/* HT / CHT: to the next tab stop, stopping at the right margin (at the screen's
+ * edge from right of it). */
 void screen_tab_forward(struct screen *s, int n)
 {
+    int hi = move_hi(s);
     s->wrap_pending = false;
-    while (n-- > 0 && s->cx < s->cols - 1) {
+    while (n-- > 0 && s->cx < hi) {
         s->cx++;
-        while (s->cx < s->cols - 1 && !s->tabs[s->cx])
+        while (s->cx < hi && !s->tabs[s->cx])
             s->cx++;
     }
 }
 
+/* CBT: to the previous tab stop, stopping at column 0 (the left margin in origin
+ * mode). */
 void screen_tab_backward(struct screen *s, int n)
 {
+    int lo = mode_on(s, VT_MODE_ORIGIN) && s->cx >= s->left ? s->left : 0;
     s->wrap_pending = false;
-    while (n-- > 0 && s->cx > 0) {
+    while (n-- > 0 && s->cx > lo) {
         s->cx--;
-        while (s->cx > 0 && !s->tabs[s->cx])
+        while (s->cx > lo && !s->tabs[s->cx])
             s->cx--;
     }
 }
@@ -362,36 +427,29 @@ void screen_clear_tab(struct screen *s, bool all)
         s->tabs[s->cx] = 0;
 }
 
-/* Rows the cursor may reach: the scroll region in origin mode, else the screen. */
-static void row_limits(const struct screen *s, int *lo, int *hi)
+/* CUP: in origin mode relative to the top-left of the margins and kept inside
+ * them, else anywhere on the screen. */
+void screen_cursor_to(struct screen *s, int x, int y)
 {
+    s->wrap_pending = false;
     if (mode_on(s, VT_MODE_ORIGIN)) {
-        *lo = s->top;
-        *hi = s->bottom;
+        s->cx = clamp(x + s->left, s->left, s->right);
+        s->cy = clamp(y + s->top, s->top, s->bottom);
     } else {
-        *lo = 0;
-        *hi = s->rows - 1;
+        s->cx = clamp(x, 0, s->cols - 1);
+        s->cy = clamp(y, 0, s->rows - 1);
     }
 }
 
-void screen_cursor_to(struct screen *s, int x, int y)
-{
-    int lo, hi;
-    row_limits(s, &lo, &hi);
-    s->wrap_pending = false;
-    s->cx = clamp(x, 0, s->cols - 1);
-    s->cy = clamp(y + lo, lo, hi);
-}
-
+/* CHA / HPA and VPA: one coordinate, the other kept (both as CUP sees them). */
 void screen_cursor_column(struct screen *s, int x)
 {
-    s->wrap_pending = false;
-    s->cx = clamp(x, 0, s->cols - 1);
+    screen_cursor_to(s, x, mode_on(s, VT_MODE_ORIGIN) ? s->cy - s->top : s->cy);
 }
 
 void screen_cursor_row(struct screen *s, int y)
 {
-    screen_cursor_to(s, s->cx, y);
+    screen_cursor_to(s, mode_on(s, VT_MODE_ORIGIN) ? s->cx - s->left : s->cx, y);
 }
 
 /* CUU stops at the top margin when it starts inside the region. */
@@ -414,10 +472,11 @@ void screen_cursor_left(struct screen *s, int n)
     move_left(s, n);
 }
 
+/* CUF: right, stopping at the right margin (at the screen's edge from right of it). */
 void screen_cursor_right(struct screen *s, int n)
 {
     s->wrap_pending = false;
-    s->cx = clamp(s->cx + n, 0, s->cols - 1);
+    s->cx = clamp(s->cx + n, 0, move_hi(s));
 }
 
 static struct screen_cursor *saved_slot(struct screen *s)
@@ -460,7 +519,7 @@ void screen_restore_cursor(struct screen *s)
         s->modes &= ~(uint32_t)VT_MODE_ORIGIN;
     s->cx = clamp(c->x, 0, s->cols - 1);
     s->cy = clamp(c->y, 0, s->rows - 1);
-    s->wrap_pending = c->wrap_pending && s->cx == s->cols - 1;
+    s->wrap_pending = c->wrap_pending && (s->cx == s->cols - 1 || s->cx == s->right);
 }
 
 void screen_erase_line_right(struct screen *s)
@@ -518,41 +577,49 @@ void screen_erase_chars(struct screen *s, int n)
     screen_mark_dirty(s, s->cy);
 }
 
+/* ICH / DCH: the cells between the cursor and the right margin move; outside the
+ * left/right margins nothing happens (as xterm). */
 void screen_insert_chars(struct screen *s, int n)
 {
     s->wrap_pending = false;
-    grid_insert_cells(s->grid, s->cx, s->cy, n, &s->pen);
+    if (!screen_cursor_in_columns(s))
+        return;
+    grid_insert_cells_in(s->grid, s->cx, s->cy, n, s->right + 1, &s->pen);
     screen_mark_dirty(s, s->cy);
 }
 
 void screen_delete_chars(struct screen *s, int n)
 {
     s->wrap_pending = false;
-    grid_delete_cells(s->grid, s->cx, s->cy, n, &s->pen);
+    if (!screen_cursor_in_columns(s))
+        return;
+    grid_delete_cells_in(s->grid, s->cx, s->cy, n, s->right + 1, &s->pen);
     screen_mark_dirty(s, s->cy);
 }
 
-static bool cursor_in_region(const struct screen *s)
-{
-    return s->cy >= s->top && s->cy <= s->bottom;
-}
-
-/* IL: lines from the cursor down to the region bottom move down; outside the
- * region it does nothing. The cursor goes to the first column. */
+/* IL: lines from the cursor down to the region bottom move down (between the
+ * left/right margins); outside the margins it does nothing. The cursor goes to the
+ * left margin. */
 void screen_insert_lines(struct screen *s, int n)
 {
-    if (!cursor_in_region(s))
+    if (!screen_cursor_in_rows(s) || !screen_cursor_in_columns(s))
         return;
-    grid_scroll_down(s->grid, s->cy, s->bottom, n, &s->pen);
+    if (s->lr_margins)
+        grid_scroll_band_down(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_down(s->grid, s->cy, s->bottom, n, &s->pen);
     mark_range_dirty(s, s->cy, s->bottom);
     screen_carriage_return(s);
 }
 
 void screen_delete_lines(struct screen *s, int n)
 {
-    if (!cursor_in_region(s))
+    if (!screen_cursor_in_rows(s) || !screen_cursor_in_columns(s))
         return;
-    grid_scroll_up(s->grid, s->cy, s->bottom, n, false, &s->pen);
+    if (s->lr_margins)
+        grid_scroll_band_up(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_up(s->grid, s->cy, s->bottom, n, false, &s->pen);
     mark_range_dirty(s, s->cy, s->bottom);
     screen_carriage_return(s);
 }
@@ -580,11 +647,12 @@ void screen_set_region(struct screen *s, int top, int bottom)
     screen_cursor_to(s, 0, 0);
 }
 
-/* DECALN: fill the screen with 'E'. */
+/* DECALN: fill the screen with 'E'; the margins go back to the screen's edges. */
 void screen_alignment_fill(struct screen *s)
 {
     s->top = 0;
     s->bottom = s->rows - 1;
+    screen_reset_lr_margins(s);
     for (int y = 0; y < s->rows; y++) {
         struct grid_cell *c = grid_set_run(s->grid, 0, y, s->cols);
         for (int x = 0; x < s->cols; x++)
@@ -707,8 +775,9 @@ void screen_bell(struct screen *s)
 }
 
 /* DECSTR, as xterm: IRM, DECOM, DECCKM, DECKPAM and reverse wraparound off, DECAWM
- * and the cursor on, cursor style default; pen (with DECSCA), region and charsets
- * reset; the saved cursor goes home. Screen, tabs, other modes are kept. */
+ * and the cursor on, cursor style default; pen (with DECSCA), all four margins and
+ * charsets reset; the saved cursor goes home. Screen, tabs, other modes (DECLRMM
+ * too) are kept. */
 void screen_soft_reset(struct screen *s)
 {
     s->modes &= ~(uint32_t)(VT_MODE_INSERT | VT_MODE_ORIGIN | VT_MODE_CURSOR_KEYS |
@@ -718,6 +787,7 @@ void screen_soft_reset(struct screen *s)
     reset_pen(s);
     s->top = 0;
     s->bottom = s->rows - 1;
+    screen_reset_lr_margins(s);
     s->charset[0] = s->charset[1] = SCREEN_CHARSET_ASCII;
     s->gl = 0;
     s->wrap_pending = false;
@@ -823,6 +893,7 @@ void screen_resize(struct screen *s, int cols, int rows)
     }
     s->top = 0;
     s->bottom = rows - 1;
+    screen_reset_lr_margins(s);
     s->cx = clamp(s->cx, 0, cols - 1);
     s->cy = clamp(s->cy, 0, rows - 1);
     s->wrap_pending = pending && s->cx == cols - 1 && mode_on(s, VT_MODE_WRAP);

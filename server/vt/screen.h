@@ -40,6 +40,10 @@ struct screen {
     bool wrap_pending;          /* a character was written in the last column */
     struct grid_pen pen;
     int top, bottom;            /* scroll region, inclusive */
+    int left, right;            /* left/right margins (DECSLRM), inclusive; 0 and cols - 1
+                                   when there are none */
+    bool lr_margins;            /* left > 0 || right < cols - 1: margins narrower than the
+                                   screen (the fast paths check only this) */
     uint32_t modes;             /* VT_MODE_* */
     uint8_t charset[2];         /* G0, G1: enum screen_charset */
     uint8_t gl;                 /* 0 or 1: which of G0/G1 is in use (SI/SO) */
@@ -111,6 +115,20 @@ void screen_delete_lines(struct screen *s, int n);
 void screen_scroll_up(struct screen *s, int n);
 void screen_scroll_down(struct screen *s, int n);
 void screen_set_region(struct screen *s, int top, int bottom);
+
+/* Left/right margins (margins.c). DECLRMM on or off (off resets the margins); DECSLRM
+ * with 0-based inclusive columns (ignored unless left < right; the cursor goes home);
+ * back to the whole width (RIS, DECSTR, resize). */
+void screen_set_lr_mode(struct screen *s, bool on);
+void screen_set_lr_margins(struct screen *s, int left, int right);
+void screen_reset_lr_margins(struct screen *s);
+/* DECIC / DECDC: insert / delete n columns at the cursor, in every line of the scroll
+ * region, between the cursor and the right margin. Nothing outside the margins. */
+void screen_insert_columns(struct screen *s, int n);
+void screen_delete_columns(struct screen *s, int n);
+/* Whether the cursor is inside the top/bottom margins, the left/right margins. */
+bool screen_cursor_in_rows(const struct screen *s);
+bool screen_cursor_in_columns(const struct screen *s);
 void screen_alignment_fill(struct screen *s);
 /* Selective erase (DECSED, DECSEL): like the erase operations but protected cells
  * (ATTR_PROTECTED) are kept. mode: 0 from the cursor, 1 to the cursor, 2 all. */
@@ -151,6 +169,7 @@ void screen_full_reset(struct screen *s);
 void screen_resize(struct screen *s, int cols, int rows);
 
 void screen_mark_dirty(struct screen *s, int y);
+void screen_mark_rows_dirty(struct screen *s, int top, int bottom);
 void screen_mark_all_dirty(struct screen *s);
 
 #endif

@@ -35,6 +35,8 @@ enum {
     VT_MODE_LNM = 1 << 17,           /* mode 20: LF also returns the carriage */
     VT_MODE_REVERSE_WRAP = 1 << 18,  /* mode 45: BS / CUB wrap to the previous line */
     VT_MODE_REVERSE_VIDEO = 1 << 19, /* mode 5 DECSCNM: the whole screen in reverse */
+    VT_MODE_LR_MARGINS = 1 << 20,    /* mode 69 DECLRMM: CSI Pl ; Pr s sets left/right
+                                        margins (DECSLRM) instead of saving the cursor */
 };
 
 /* Called with bytes the terminal owes the program (DA, DSR/CPR replies...). */
