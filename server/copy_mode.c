@@ -11,6 +11,7 @@
 #include "keys.h"
 #include "options.h"
 #include "pane.h"
+#include "pane_draw.h"
 #include "paste.h"
 #include "render.h"
 #include "server_client.h"
@@ -279,6 +280,7 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
     struct grid_pen mode_pen = style_pen(p, "mode-style");
     struct grid_pen match_pen = style_pen(p, "copy-mode-match-style");
     uint8_t *marks = xmalloc((size_t)n);
+    bool reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0; /* DECSCNM */
     for (int y = 0; y < rows; y++) {
         int64_t line = cs->top + y;
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
@@ -291,6 +293,8 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
             row[x] = grid_blank_cell;
         if (row[n - 1].width == 2)
             row[n - 1] = grid_blank_cell;
+        if (reverse)
+            pane_draw_reverse_screen(row, n);
         memset(marks, 0, (size_t)n);
         copy_search_marks(cs, &cm->line, marks, n);
         for (int x = 0; x < n; x++) {

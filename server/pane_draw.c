@@ -9,6 +9,22 @@
 #include "render.h"
 #include "vt.h"
 
+/* xterm shows DECSCNM by exchanging the default foreground and background colours, so
+ * reverse-video cells look normal again. The outer terminal's default colours are not
+ * known here, but the same picture comes from exchanging each cell's two colours
+ * (a default foreground becomes a default background, and so on) and flipping its
+ * reverse attribute: a plain cell then shows its foreground on the terminal's default
+ * foreground colour, a reverse one its foreground on the default background. */
+void pane_draw_reverse_screen(struct grid_cell *row, int n)
+{
+    for (int x = 0; x < n; x++) {
+        uint32_t fg = row[x].fg;
+        row[x].fg = row[x].bg;
+        row[x].bg = fg;
+        row[x].attr ^= ATTR_REVERSE;
+    }
+}
+
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
 {
     if (p->mode != NULL) {
@@ -24,6 +40,7 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
     if (n <= 0)
         return;
     const struct grid *g = vt_grid(p->vt);
+    bool reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0;
     for (int y = 0; y < rows; y++) {
         /* A line of the pane, copied whole: the hot part of every frame. */
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
@@ -37,6 +54,8 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
         /* A wide character cut by the rectangle's edge would be split: blank it. */
         if (row[n - 1].width == 2)
             row[n - 1] = (struct grid_cell){.width = 1};
+        if (reverse)
+            pane_draw_reverse_screen(row, n);
     }
 }
 

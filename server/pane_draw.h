@@ -7,11 +7,16 @@
 #include <stdbool.h>
 
 struct canvas;
+struct grid_cell;
 struct pane;
 
 /* Draw pane p into cv at (x0, y0), at most width x height cells (the pane's own size
  * clipped to them). Cells of the rectangle the pane does not cover are left alone. */
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height);
+
+/* DECSCNM (reverse screen, VT_MODE_REVERSE_VIDEO) on the n cells of a row drawn for a
+ * pane: each cell's colours change places and its reverse attribute flips. */
+void pane_draw_reverse_screen(struct grid_cell *row, int n);
 
 /* Where the pane's cursor is, relative to its top-left, its visibility and its shape
  * (DECSCUSR), as pane_draw shows the pane. */
