@@ -41,14 +41,9 @@ void screen_mark_rows_dirty(struct screen *s, int top, int bottom)
     s->any_dirty = true;
 }
 
-static void mark_range_dirty(struct screen *s, int top, int bottom)
-{
-    screen_mark_rows_dirty(s, top, bottom);
-}
-
 void screen_mark_all_dirty(struct screen *s)
 {
-    mark_range_dirty(s, 0, s->rows - 1);
+    screen_mark_rows_dirty(s, 0, s->rows - 1);
 }
 
 static void reset_tabs(struct screen *s, int from)
@@ -157,7 +152,7 @@ static void scroll_region_up(struct screen *s, int n)
     else
         grid_scroll_up(s->grid, s->top, s->bottom, n, is_main_full_screen_region(s),
                        &s->pen);
-    mark_range_dirty(s, s->top, s->bottom);
+    screen_mark_rows_dirty(s, s->top, s->bottom);
 }
 
 static void scroll_region_down(struct screen *s, int n)
@@ -166,7 +161,7 @@ static void scroll_region_down(struct screen *s, int n)
         grid_scroll_band_down(s->grid, s->top, s->bottom, s->left, s->right, n, &s->pen);
     else
         grid_scroll_down(s->grid, s->top, s->bottom, n, &s->pen);
-    mark_range_dirty(s, s->top, s->bottom);
+    screen_mark_rows_dirty(s, s->top, s->bottom);
 }
 
 /* IND / LF: down a line; at the bottom margin the region scrolls, unless the cursor
@@ -548,14 +543,14 @@ void screen_erase_below(struct screen *s)
 {
     screen_erase_line_right(s);
     grid_clear_lines(s->grid, s->cy + 1, s->rows - s->cy - 1, &s->pen);
-    mark_range_dirty(s, s->cy, s->rows - 1);
+    screen_mark_rows_dirty(s, s->cy, s->rows - 1);
 }
 
 void screen_erase_above(struct screen *s)
 {
     screen_erase_line_left(s);
     grid_clear_lines(s->grid, 0, s->cy, &s->pen);
-    mark_range_dirty(s, 0, s->cy);
+    screen_mark_rows_dirty(s, 0, s->cy);
 }
 
 void screen_erase_screen(struct screen *s)
@@ -608,7 +603,7 @@ void screen_insert_lines(struct screen *s, int n)
         grid_scroll_band_down(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
     else
         grid_scroll_down(s->grid, s->cy, s->bottom, n, &s->pen);
-    mark_range_dirty(s, s->cy, s->bottom);
+    screen_mark_rows_dirty(s, s->cy, s->bottom);
     screen_carriage_return(s);
 }
 
@@ -620,7 +615,7 @@ void screen_delete_lines(struct screen *s, int n)
         grid_scroll_band_up(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
     else
         grid_scroll_up(s->grid, s->cy, s->bottom, n, false, &s->pen);
-    mark_range_dirty(s, s->cy, s->bottom);
+    screen_mark_rows_dirty(s, s->cy, s->bottom);
     screen_carriage_return(s);
 }
 
