@@ -458,6 +458,8 @@ void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
     if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
         return;
     n = n > end - x ? end - x : n;
+    if (g->lines[y].used <= x && pen_is_default(pen))
+        return; /* blanks moved over blanks */
     struct grid_line *l = band_open(g, y, x, end);
     memmove(&l->cells[x + n], &l->cells[x], (size_t)(end - x - n) * sizeof *l->cells);
     line_fill(l, x, x + n, pen);
@@ -479,6 +481,8 @@ void grid_delete_cells_in(struct grid *g, int x, int y, int n, int end,
     if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
         return;
     n = n > end - x ? end - x : n;
+    if (g->lines[y].used <= x && pen_is_default(pen))
+        return; /* blanks moved over blanks */
     struct grid_line *l = band_open(g, y, x, end);
     line_cut(l, x + n);
     memmove(&l->cells[x], &l->cells[x + n], (size_t)(end - x - n) * sizeof *l->cells);
@@ -498,21 +502,50 @@ static bool band_clamp(const struct grid *g, int *top, int *bottom, int *left, i
     return *n > 0;
 }
 
+/* Columns [left, end) of dst take those of src (default blanks past its end), or blanks
+ * in pen's background when src is NULL; both lines are already cut at left and end.
+ * The work is proportional to the band, not to the line: a blank band onto a line that
+ * ends before it is nothing, and the blanks added are trimmed again. */
+static void band_move(struct grid *g, struct grid_line *dst, const struct grid_line *src,
+                      int left, int end, const struct grid_pen *pen)
+{
+    int have = src != NULL ? clamp(src->used - left, 0, end - left) : 0;
+    bool coloured = src == NULL && !pen_is_default(pen);
+    if (have == 0 && !coloured && dst->used <= left)
+        return;
+    int before = dst->used;
+    line_ensure(dst, end, g->cols);
+    if (have > 0)
+        memcpy(dst->cells + left, src->cells + left, (size_t)have * sizeof *dst->cells);
+    struct grid_cell blank = coloured ? blank_with(pen) : grid_blank_cell;
+    for (int x = left + have; x < end; x++)
+        dst->cells[x] = blank;
+    if (dst->used > end)
+        return; /* text right of the band: the line keeps its length */
+    while (dst->used > left && cell_is_default_blank(&dst->cells[dst->used - 1]))
+        dst->used--;
+    if (dst->used == left && before < left)
+        dst->used = before;
+}
+
+static void band_cut(struct grid *g, int top, int bottom, int left, int end)
+{
+    for (int y = top; y <= bottom; y++) {
+        line_cut(&g->lines[y], left);
+        line_cut(&g->lines[y], end);
+    }
+}
+
 void grid_scroll_band_up(struct grid *g, int top, int bottom, int left, int right, int n,
                          const struct grid_pen *pen)
 {
     if (!band_clamp(g, &top, &bottom, &left, &right, &n))
         return;
-    int end = right + 1;
-    size_t bytes = (size_t)(end - left) * sizeof(struct grid_cell);
-    for (int y = top; y <= bottom; y++)
-        band_open(g, y, left, end);
+    band_cut(g, top, bottom, left, right + 1);
     for (int y = top; y + n <= bottom; y++)
-        memcpy(g->lines[y].cells + left, g->lines[y + n].cells + left, bytes);
+        band_move(g, &g->lines[y], &g->lines[y + n], left, right + 1, pen);
     for (int y = bottom - n + 1; y <= bottom; y++)
-        line_fill(&g->lines[y], left, end, pen);
-    for (int y = top; y <= bottom; y++)
-        line_trim(&g->lines[y]);
+        band_move(g, &g->lines[y], NULL, left, right + 1, pen);
 }
 
 void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int right, int n,
@@ -520,16 +553,11 @@ void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int ri
 {
     if (!band_clamp(g, &top, &bottom, &left, &right, &n))
         return;
-    int end = right + 1;
-    size_t bytes = (size_t)(end - left) * sizeof(struct grid_cell);
-    for (int y = top; y <= bottom; y++)
-        band_open(g, y, left, end);
+    band_cut(g, top, bottom, left, right + 1);
     for (int y = bottom; y - n >= top; y--)
-        memcpy(g->lines[y].cells + left, g->lines[y - n].cells + left, bytes);
+        band_move(g, &g->lines[y], &g->lines[y - n], left, right + 1, pen);
     for (int y = top; y < top + n; y++)
-        line_fill(&g->lines[y], left, end, pen);
-    for (int y = top; y <= bottom; y++)
-        line_trim(&g->lines[y]);
+        band_move(g, &g->lines[y], NULL, left, right + 1, pen);
 }
 
 void grid_resize(struct grid *g, int cols, int rows)
