@@ -2,7 +2,9 @@
  * state is a table of byte ranges -> (action, next state). Printable ASCII runs in
  * the ground state skip the tables; UTF-8 is decoded incrementally in ground. */
 #include "parser.h"
+#include "xmalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum parser_action {
@@ -216,6 +218,33 @@ void parser_init(struct parser *p)
     p->state = PARSER_GROUND;
 }
 
+void parser_free(struct parser *p)
+{
+    free(p->osc);
+    p->osc = NULL;
+    p->osc_size = p->osc_len = 0;
+}
+
+/* One byte of an OSC, DCS or ESC k string. The buffer grows with the strings a pane
+ * actually sends (most never send one): a pane does not carry PARSER_OSC_MAX bytes. */
+static void osc_put(struct parser *p, uint8_t c)
+{
+    if (p->osc_len >= PARSER_OSC_MAX)
+        return; /* the rest is dropped */
+    if (p->osc_len == p->osc_size) {
+        size_t size = p->osc_size > 0 ? p->osc_size * 2 : 64;
+        p->osc = xrealloc(p->osc, size < PARSER_OSC_MAX ? size : PARSER_OSC_MAX);
+        p->osc_size = size < PARSER_OSC_MAX ? size : PARSER_OSC_MAX;
+    }
+    p->osc[p->osc_len++] = c;
+}
+
+/* The string collected, for a dispatch callback (never NULL). */
+static const uint8_t *osc_text(const struct parser *p)
+{
+    return p->osc != NULL ? p->osc : (const uint8_t *)"";
+}
+
 static void seq_clear(struct parser *p)
 {
     p->seq.prefix = 0;
@@ -331,26 +360,24 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
             ops->csi_dispatch(ctx, &p->seq, c);
         break;
     case ACT_OSC_PUT:
-        if (p->osc_len < sizeof p->osc)
-            p->osc[p->osc_len++] = c;
+        osc_put(p, c);
         break;
     case ACT_OSC_END:
-        ops->osc_dispatch(ctx, p->osc, p->osc_len, c == 0x07);
+        ops->osc_dispatch(ctx, osc_text(p), p->osc_len, c == 0x07);
         break;
     case ACT_NAME_END:
-        ops->window_name_dispatch(ctx, p->osc, p->osc_len);
+        ops->window_name_dispatch(ctx, osc_text(p), p->osc_len);
         break;
     case ACT_DCS_HOOK:
         p->dcs_final = c;
         p->osc_len = 0;
         break;
     case ACT_DCS_PUT:
-        if (p->osc_len < sizeof p->osc)
-            p->osc[p->osc_len++] = c;
+        osc_put(p, c);
         break;
     case ACT_DCS_END:
         if (!p->seq.ignore)
-            ops->dcs_dispatch(ctx, &p->seq, p->dcs_final, p->osc, p->osc_len);
+            ops->dcs_dispatch(ctx, &p->seq, p->dcs_final, osc_text(p), p->osc_len);
         break;
     default:
         break;

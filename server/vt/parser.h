@@ -72,10 +72,12 @@ struct parser {
     struct utf8_decoder utf8;
     uint8_t dcs_final;              /* final byte of the DCS being collected */
     size_t osc_len;                 /* the OSC, DCS or ESC k string */
-    uint8_t osc[PARSER_OSC_MAX];
+    uint8_t *osc;                   /* grown as it comes, up to PARSER_OSC_MAX */
+    size_t osc_size;
 };
 
 void parser_init(struct parser *p);
+void parser_free(struct parser *p);
 /* Feed bytes; calls ops as sequences complete. State carries over between calls. */
 void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
                  const struct parser_ops *ops, void *ctx);

@@ -117,6 +117,9 @@ void screen_free(struct screen *s)
     grid_free(s->main);
     grid_free(s->alt);
     links_free(s->links);
+    free(s->title);
+    free(s->cwd);
+    free(s->window_name);
     free(s->tabs);
     free(s->dirty);
 }
@@ -737,17 +740,28 @@ static void copy_clean(char *out, size_t size, const uint8_t *text, size_t len)
     out[o] = '\0';
 }
 
+/* *field = text cleaned by copy_clean to at most size - 1 bytes (NULL for ""). */
+static void set_clean(char **field, size_t size, const uint8_t *text, size_t len)
+{
+    char buf[SCREEN_TITLE_MAX > SCREEN_CWD_MAX ? SCREEN_TITLE_MAX : SCREEN_CWD_MAX];
+    copy_clean(buf, size < sizeof buf ? size : sizeof buf, text, len);
+    if (*field != NULL && strcmp(*field, buf) == 0)
+        return;
+    free(*field);
+    *field = buf[0] != '\0' ? xstrdup(buf) : NULL;
+}
+
 /* Store a title, keeping valid UTF-8 only and dropping every control character. */
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
 {
-    copy_clean(s->title, sizeof s->title, text, len);
+    set_clean(&s->title, SCREEN_TITLE_MAX, text, len);
 }
 
 /* Store the window name from ESC k, cleaned like a title (so capped at 255 bytes,
  * never cutting a character); "" too is a change (tmux: back to automatic naming). */
 void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len)
 {
-    copy_clean(s->window_name, sizeof s->window_name, text, len);
+    set_clean(&s->window_name, SCREEN_WINDOW_NAME_MAX, text, len);
     s->window_name_changed = true;
 }
 
@@ -925,7 +939,7 @@ void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len)
         n = len < sizeof buf ? len : sizeof buf;
         memcpy(buf, text, n);
     }
-    copy_clean(s->cwd, sizeof s->cwd, buf, n);
+    set_clean(&s->cwd, SCREEN_CWD_MAX, buf, n);
 }
 
 /* ---- selective erase and rectangles ---- */

@@ -60,9 +60,11 @@ struct screen {
 
     int cursor_style;
     int bells;
-    char title[SCREEN_TITLE_MAX];
-    char cwd[SCREEN_CWD_MAX];
-    char window_name[SCREEN_WINDOW_NAME_MAX];
+    /* Cleaned strings, NULL until set (at most SCREEN_*_MAX - 1 bytes): most panes
+     * never set some of them, so none is a fixed array. */
+    char *title;
+    char *cwd;
+    char *window_name;
     bool window_name_changed;   /* set by ESC k, cleared by vt_take_window_name_changed */
 
     vt_reply_fn reply;

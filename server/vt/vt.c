@@ -29,6 +29,7 @@ void vt_free(struct vt *vt)
     if (vt == NULL)
         return;
     screen_free(&vt->screen);
+    parser_free(&vt->parser);
     free(vt);
 }
 
@@ -117,17 +118,17 @@ uint32_t vt_modes(const struct vt *vt)
 
 const char *vt_title(const struct vt *vt)
 {
-    return vt->screen.title;
+    return vt->screen.title != NULL ? vt->screen.title : "";
 }
 
 const char *vt_cwd(const struct vt *vt)
 {
-    return vt->screen.cwd;
+    return vt->screen.cwd != NULL ? vt->screen.cwd : "";
 }
 
 const char *vt_window_name(const struct vt *vt)
 {
-    return vt->screen.window_name;
+    return vt->screen.window_name != NULL ? vt->screen.window_name : "";
 }
 
 bool vt_take_window_name_changed(struct vt *vt)

@@ -83,6 +83,7 @@ const struct links *vt_links(const struct vt *vt);
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y);
 void vt_cursor(const struct vt *vt, int *x, int *y);
 uint32_t vt_modes(const struct vt *vt);
+/* The strings below stay valid until the next vt_feed (copy one to keep it). */
 /* Title set by OSC 0/2, "" if none. Control characters are never stored. */
 const char *vt_title(const struct vt *vt);
 /* Working directory from OSC 7: the path of a file:// URL, percent-decoded (or the
