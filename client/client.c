@@ -186,18 +186,18 @@ static int connect_or_start(const struct client_options *opts, const char *path,
     return fd;
 }
 
-/* Write the rest of a message whose start already went. */
-static void send_msg_rest(int fd, const char *buf, size_t len)
+/* Write all of buf (SIGPIPE is ignored: a closed peer just ends it). */
+static void write_fd_all(int fd, const char *buf, size_t len)
 {
     while (len > 0) {
-        ssize_t w = send(fd, buf, len, MSG_NOSIGNAL);
-        if (w < 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
             if (errno == EINTR || errno == EAGAIN)
                 continue;
             return;
         }
-        buf += w;
-        len -= (size_t)w;
+        buf += n;
+        len -= (size_t)n;
     }
 }
 
@@ -268,22 +268,8 @@ static void send_tty(struct client_run *run)
         n = sendmsg(run->fd, &mh, MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
     if (n > 0 && (size_t)n < sizeof hdr) /* the fd went with the first byte */
-        send_msg_rest(run->fd, hdr + n, sizeof hdr - (size_t)n);
+        write_fd_all(run->fd, hdr + n, sizeof hdr - (size_t)n);
     close(tty);
-}
-
-static void write_fd_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
-                continue;
-            return;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
 }
 
 static void send_identify(struct client_run *run, int cols, int rows)
