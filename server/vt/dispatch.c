@@ -399,7 +399,8 @@ static void csi_xtversion(struct screen *s, const struct parser_seq *q)
         reply_fmt(s, "\033P>|tmx 0.1\033\\");
 }
 
-/* Window operations: only the size reports (a nominal 8x16 pixel cell). */
+/* Window operations: the size reports (a nominal 8x16 pixel cell) and the title
+ * stack. */
 #define CELL_WIDTH_PX 8
 #define CELL_HEIGHT_PX 16
 
@@ -418,8 +419,16 @@ static void csi_window_ops(struct screen *s, const struct parser_seq *q)
     case 19: /* screen in characters */
         reply_fmt(s, "\033[9;%d;%dt", s->rows, s->cols);
         break;
+    case 22: /* save the title: 0 both, 2 the window's (1, the icon's, is not kept) */
+        if (param0(q, 1) != 1)
+            screen_push_title(s);
+        break;
+    case 23: /* restore it */
+        if (param0(q, 1) != 1)
+            screen_pop_title(s);
+        break;
     default:
-        break; /* moving, resizing, iconifying, title stack: ignored */
+        break; /* moving, resizing, iconifying: ignored */
     }
 }
 

@@ -118,6 +118,8 @@ void screen_free(struct screen *s)
     grid_free(s->alt);
     links_free(s->links);
     free(s->title);
+    for (int i = 0; i < s->ntitle_stack; i++)
+        free(s->title_stack[i]);
     free(s->cwd);
     free(s->window_name);
     free(s->tabs);
@@ -755,6 +757,25 @@ static void set_clean(char **field, size_t size, const uint8_t *text, size_t len
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
 {
     set_clean(&s->title, SCREEN_TITLE_MAX, text, len);
+}
+
+void screen_push_title(struct screen *s)
+{
+    if (s->ntitle_stack == SCREEN_TITLE_STACK_MAX) {
+        free(s->title_stack[0]);
+        memmove(s->title_stack, s->title_stack + 1,
+                (SCREEN_TITLE_STACK_MAX - 1) * sizeof *s->title_stack);
+        s->ntitle_stack--;
+    }
+    s->title_stack[s->ntitle_stack++] = s->title != NULL ? xstrdup(s->title) : NULL;
+}
+
+void screen_pop_title(struct screen *s)
+{
+    if (s->ntitle_stack == 0)
+        return;
+    free(s->title);
+    s->title = s->title_stack[--s->ntitle_stack];
 }
 
 /* Store the window name from ESC k, cleaned like a title (so capped at 255 bytes,

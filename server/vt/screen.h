@@ -16,6 +16,7 @@
 
 #define SCREEN_CWD_MAX 1024
 
+#define SCREEN_TITLE_STACK_MAX 10   /* CSI 22 t pushes beyond it drop the oldest */
 #define SCREEN_WINDOW_NAME_MAX 256  /* ESC k name: at most 255 bytes kept */
 
 enum screen_charset { SCREEN_CHARSET_ASCII, SCREEN_CHARSET_DEC_GRAPHICS, SCREEN_CHARSET_UK };
@@ -65,6 +66,9 @@ struct screen {
     char *title;
     char *cwd;
     char *window_name;
+    /* XTWINOPS 22/23: titles saved and restored by the program (oldest first). */
+    char *title_stack[SCREEN_TITLE_STACK_MAX];
+    int ntitle_stack;
     bool window_name_changed;   /* set by ESC k, cleared by vt_take_window_name_changed */
 
     vt_reply_fn reply;
@@ -159,6 +163,9 @@ void screen_leave_alt(struct screen *s, bool clear);
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
 void screen_shift_charset(struct screen *s, int g);
 void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
+/* CSI 22 t / CSI 23 t: save the title on the stack / restore the last one saved. */
+void screen_push_title(struct screen *s);
+void screen_pop_title(struct screen *s);
 void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len);
 void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len);
 /* OSC 8: text printed from now on links to uri (with id, "" for none); an empty uri

@@ -74,6 +74,40 @@ static void test_window_size_reports(void **state)
     term_free(t);
 }
 
+/* XTWINOPS 22/23: a program saves the title, sets its own, and restores the saved one
+ * when it leaves (vim does); 1 (the icon title, not kept) saves nothing; the stack
+ * keeps the last ten; popping an empty stack changes nothing. */
+static void test_title_stack(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 5, 100);
+    feed(t, "\033]2;shell\007\033[22;0t\033]2;vim\007");
+    assert_string_equal(vt_title(t->vt), "vim");
+    feed(t, "\033[22;1t\033[23;1t"); /* icon only: nothing saved or restored */
+    assert_string_equal(vt_title(t->vt), "vim");
+    feed(t, "\033[23;0t");
+    assert_string_equal(vt_title(t->vt), "shell");
+    feed(t, "\033[23t"); /* empty stack */
+    assert_string_equal(vt_title(t->vt), "shell");
+    feed(t, "\033]2;\007\033[22;2t\033]2;x\007\033[23;2t"); /* an empty title too */
+    assert_string_equal(vt_title(t->vt), "");
+    for (int i = 0; i < 12; i++) {
+        char seq[32];
+        snprintf(seq, sizeof seq, "\033]2;t%d\007\033[22t", i);
+        feed(t, seq);
+    }
+    for (int i = 11; i >= 2; i--) {
+        char want[16];
+        snprintf(want, sizeof want, "t%d", i);
+        feed(t, "\033[23t");
+        assert_string_equal(vt_title(t->vt), want);
+    }
+    feed(t, "\033]2;last\007\033[23t"); /* t0 and t1 were dropped */
+    assert_string_equal(vt_title(t->vt), "last");
+    ASSERT_REPLY(t, "");
+    term_free(t);
+}
+
 static void test_osc_colour_queries(void **state)
 {
     (void)state;
@@ -410,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_decrqss_split_across_feeds),
         cmocka_unit_test(test_xtgettcap_answers_unknown),
         cmocka_unit_test(test_window_size_reports),
+        cmocka_unit_test(test_title_stack),
         cmocka_unit_test(test_osc_colour_queries),
         cmocka_unit_test(test_osc7_cwd),
         cmocka_unit_test(test_osc52_clipboard_set_only),
