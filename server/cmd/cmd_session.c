@@ -277,6 +277,21 @@ int cmd_rename_session(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
+/* The attached client whose terminal is 'tty' (#{client_tty}, with or without /dev/). */
+static struct client *find_client_by_tty(struct server *srv, const char *tty)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        const char *name = c->tty_name;
+        if (!c->attached || name == NULL)
+            continue;
+        if (strcmp(name, tty) == 0 ||
+            (strncmp(name, "/dev/", 5) == 0 && strcmp(name + 5, tty) == 0))
+            return c;
+    }
+    return NULL;
+}
+
 int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *srv = ctx->server;
@@ -294,6 +309,19 @@ int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     }
     struct client *self = ctx->client;
+    /* -t names a client by its terminal (#{client_tty}), as tmux's target-client;
+     * anything else is taken as a session, every client of which is detached. */
+    struct client *target = args->flags['t'] != NULL ? find_client_by_tty(srv, args->flags['t']) : NULL;
+    if (target != NULL && args->flags['a'] == NULL) {
+        char *msg = xasprintf("[detached (from session %s)]", target->session->name);
+        server_client_detach(target, msg);
+        free(msg);
+        if (target == self)
+            ctx->detached = true;
+        return 0;
+    }
+    if (target != NULL)
+        self = target; /* -a -t: every client but that one */
     if (args->flags['a'] != NULL) {
         struct client *c, *next;
         TAILQ_FOREACH_SAFE(c, &srv->clients, entry, next) {
@@ -325,21 +353,6 @@ int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
     free(msg);
     ctx->detached = true;
     return 0;
-}
-
-/* The attached client whose terminal is 'tty' (#{client_tty}, with or without /dev/). */
-static struct client *find_client_by_tty(struct server *srv, const char *tty)
-{
-    struct client *c;
-    TAILQ_FOREACH(c, &srv->clients, entry) {
-        const char *name = c->tty_name;
-        if (!c->attached || name == NULL)
-            continue;
-        if (strcmp(name, tty) == 0 ||
-            (strncmp(name, "/dev/", 5) == 0 && strcmp(name + 5, tty) == 0))
-            return c;
-    }
-    return NULL;
 }
 
 /* suspend-client: the client gives its terminal back to the shell it was started

@@ -261,6 +261,42 @@ static void test_suspend_and_fg(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* list-clients names each client's terminal (#{client_tty}); detach-client -t takes
+ * that name and detaches exactly that client, as tmux's target-client. */
+static void test_detach_a_client_by_its_terminal(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *a = attach_new(env, "s");
+    struct pty_client *b = attach_new(env, "s");
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-clients", "-F", "#{client_tty}", NULL), 0);
+    assert_int_equal(count_lines(out), 2);
+    char *second = strchr(out, '\n');
+    assert_non_null(second);
+    *second++ = '\0';
+    second[strcspn(second, "\n")] = '\0';
+    assert_true(strncmp(out, "/dev/pts/", 9) == 0);
+    assert_true(strncmp(second, "/dev/pts/", 9) == 0);
+    /* Which one is a's? Detach the first named and see which client leaves. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "detach-client", "-t", out, NULL), 0);
+    struct pty_client *gone = NULL, *stays = NULL;
+    for (int i = 0; i < 100 && gone == NULL; i++) {
+        client_pump(a, 10);
+        client_pump(b, 10);
+        if (client_output_contains(a, "[detached (from session s)]"))
+            gone = a, stays = b;
+        else if (client_output_contains(b, "[detached (from session s)]"))
+            gone = b, stays = a;
+    }
+    assert_non_null(gone);
+    assert_int_equal(client_wait_exit(gone, E2E_TIMEOUT), 0);
+    /* The other is still attached and working. */
+    client_type(stays, "echo still-$((2*3))\r");
+    assert_screen(stays, "still-6");
+    free(out);
+    assert_true(wait_run_output(env, "(attached)", true, E2E_TIMEOUT, "ls", NULL));
+}
+
 /* A client killed by SIGTERM or SIGHUP restores the terminal; the session survives. */
 static void check_killed_client(struct tmx_env *env, int sig)
 {
@@ -297,6 +333,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_relayed_terminal, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_suspend_and_fg, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_detach_a_client_by_its_terminal, e2e_setup,
+                                        e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
