@@ -241,6 +241,18 @@ static void test_suspend_and_fg(void **state)
     client_type(c, "echo inside-$((6*7))\r");
     assert_screen(c, "inside-42");
 
+    if (getenv("E2E_VALGRIND") != NULL) {
+        /* Under valgrind a process cannot stop itself: its signal emulation delivers
+         * kill(getpid(), SIGTSTP) as nothing (a plain C program shows it too). The
+         * suspend itself is checked by the normal (ASan) run; here the rest of the
+         * path, detach and exit, still runs under memcheck. */
+        fprintf(stderr, "e2e: test_suspend_and_fg: C-z not checked under valgrind\n");
+        client_keys(c, KEY_PREFIX "d");
+        assert_true(client_wait_text(c, "[detached (from session s)]", E2E_TIMEOUT));
+        client_type(c, "exit\r");
+        assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+        return;
+    }
     client_keys(c, KEY_PREFIX "\x1a"); /* C-z */
     /* The shell has the terminal (its prompt is back, below the job's "Stopped"): it
      * runs what is typed, and tmx's screen is gone. */
