@@ -31,7 +31,6 @@
 
 /* Largest backlog of input for a program that does not read it; beyond it input is
  * dropped rather than letting the server grow. */
-#define PANE_INPUT_MAX (4u << 20)
 
 static void pane_read_cb(evutil_socket_t fd, short events, void *arg);
 static void pane_write_cb(evutil_socket_t fd, short events, void *arg);
@@ -413,27 +412,31 @@ void pane_pause_reading(struct pane *p, bool paused)
         event_add(p->read_ev, NULL);
 }
 
-void pane_write(struct pane *p, const void *buf, size_t len)
+bool pane_write(struct pane *p, const void *buf, size_t len)
 {
     if (p->eof || p->fd < 0)
-        return;
-    if (evbuffer_get_length(p->to_pty) + len > PANE_INPUT_MAX)
-        return; /* the program is not reading its input: drop rather than grow */
+        return true; /* gone: nobody to tell (the pane is closing) */
+    /* A program that does not read its input: drop rather than grow. One write is
+     * taken whole when nothing waits (a paste is at most PASTE_SIZE_MAX). */
+    size_t queued = evbuffer_get_length(p->to_pty);
+    if (queued > 0 && queued + len > PANE_INPUT_MAX)
+        return false;
     if (evbuffer_get_length(p->to_pty) == 0) {
         /* Fast path: write straight away, queue only what the pty does not take. */
         ssize_t n = write(p->fd, buf, len);
         if (n < 0) {
             if (errno != EAGAIN && errno != EINTR)
-                return;
+                return true; /* the pty is closing: its EOF comes next */
             n = 0;
         }
         buf = (const char *)buf + n;
         len -= (size_t)n;
         if (len == 0)
-            return;
+            return true;
     }
     evbuffer_add(p->to_pty, buf, len);
     event_add(p->write_ev, NULL);
+    return true;
 }
 
 void pane_resize(struct pane *p, int cols, int rows)

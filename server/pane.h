@@ -77,7 +77,12 @@ int pane_exit_status(const struct pane *p);
 /* Stop or resume reading the pty (output consumers apply back-pressure). */
 void pane_pause_reading(struct pane *p, bool paused);
 /* Queue bytes for the program (never blocks). */
-void pane_write(struct pane *p, const void *buf, size_t len);
+/* Bytes for the pane's program, written at once or queued while the pty is full. False,
+ * and nothing queued, when input already waits and this would take it past
+ * PANE_INPUT_MAX (a program that does not read): the caller says so. A write into an
+ * empty queue is taken whole (callers bound it: a paste is at most PASTE_SIZE_MAX). */
+#define PANE_INPUT_MAX (4u << 20)
+bool pane_write(struct pane *p, const void *buf, size_t len);
 void pane_resize(struct pane *p, int cols, int rows);
 /* Name of the foreground process of the pane (for automatic window names). */
 bool pane_current_command(const struct pane *p, char *buf, size_t size);

@@ -301,8 +301,14 @@ int cmd_paste_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
     struct evbuffer *bytes = evbuffer_new();
     paste_bytes(bytes, pb, sep, bracket);
     size_t len = evbuffer_get_length(bytes);
-    pane_write(p, evbuffer_pullup(bytes, -1), len);
+    bool taken = pane_write(p, evbuffer_pullup(bytes, -1), len);
     evbuffer_free(bytes);
+    if (!taken) {
+        cmd_error(ctx, "pane %%%u did not take the paste (%zu bytes): its program is not "
+                  "reading its input (over %u MiB wait for it)", p->id, len,
+                  PANE_INPUT_MAX >> 20);
+        return -1;
+    }
     if (args->flags['d'] != NULL)
         paste_delete(ctx->server, pb);
     return 0;

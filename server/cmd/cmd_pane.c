@@ -69,8 +69,14 @@ int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     size_t len = evbuffer_get_length(bytes);
     const unsigned char *data = evbuffer_pullup(bytes, -1);
-    for (long r = 0; r < repeat && len > 0; r++)
-        pane_write(p, data, len);
+    for (long r = 0; r < repeat && len > 0; r++) {
+        if (!pane_write(p, data, len)) {
+            evbuffer_free(bytes);
+            cmd_error(ctx, "pane %%%u is not reading its input (%u MiB wait for it): keys "
+                      "dropped", p->id, PANE_INPUT_MAX >> 20);
+            return -1;
+        }
+    }
     evbuffer_free(bytes);
     return 0;
 }

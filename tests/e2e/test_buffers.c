@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -193,6 +194,53 @@ static void test_paste_into_a_program(void **state)
     free(out);
 }
 
+/* Size of a file, -1 if it is not there. */
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* A paste bigger than the 4 MiB a pane queues for its program arrives whole when the
+ * program reads it; into a program that reads nothing, a second paste is refused with
+ * a message (exit 1) instead of vanishing. */
+static void test_big_paste_whole_or_refused(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(chdir(getenv("HOME")), 0);
+    FILE *f = fopen("big.txt", "w");
+    assert_non_null(f);
+    long size = 0;
+    for (int i = 0; size < 5L * 1024 * 1024; i++) { /* short lines: the tty's line limit */
+        int n = fprintf(f, "%08d %s\n", i, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+        size += n;
+    }
+    fclose(f);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "stty -echo; exec cat > '%s/got.txt'", getenv("HOME"));
+    start_program(env, "r", cmd);
+    free(RUN(env, 0, "load-buffer", "-b", "big", "big.txt"));
+    assert_true(wait_run_output(env, "cat", true, E2E_TIMEOUT, "display-message", "-p", "-t",
+                                "r", "#{pane_current_command}", NULL));
+    free(RUN(env, 0, "paste-buffer", "-b", "big", "-t", "r"));
+    for (int i = 0; i < 600 && file_size("got.txt") < size; i++)
+        sleep_ms(100);
+    assert_int_equal(file_size("got.txt"), size);
+
+    if (env_is_tmux(env))
+        return; /* tmux queues input for a program without bound */
+    start_program(env, "n", "exec sleep 100000");
+    free(RUN(env, 0, "paste-buffer", "-b", "big", "-t", "n")); /* taken: nothing waited */
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "paste-buffer", "-b", "big", "-t", "n", NULL), 1);
+    assert_non_null(strstr(err, "did not take the paste"));
+    free(err);
+    err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "send-keys", "-t", "n", "more", NULL), 1);
+    assert_non_null(strstr(err, "not reading its input"));
+    free(err);
+}
+
 static void test_bracketed_paste_only_when_enabled(void **state)
 {
     struct tmx_env *env = *state;
@@ -328,6 +376,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_set_list_show_delete, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_save_and_load_files_and_stdin, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_paste_into_a_program, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_big_paste_whole_or_refused, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_bracketed_paste_only_when_enabled, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prefix_bracket_and_choose_buffer_paste, e2e_setup,
                                         e2e_teardown),
