@@ -73,6 +73,22 @@ int layout_min_size(const struct layout_cell *lc, enum layout_type axis)
     return lc->type == axis ? total + n - 1 : total;
 }
 
+/* The proportions lc's children keep: their weights, taken again from their sizes when
+ * any of them changed since the last resize (a split, a border moved, a pane closed). */
+static void take_weights(struct layout_cell *lc, enum layout_type axis)
+{
+    struct layout_cell *child;
+    bool shaped = false;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        if (child->weight <= 0 || size_along(child, axis) != child->scaled)
+            shaped = true;
+    }
+    if (!shaped)
+        return;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        child->weight = size_along(child, axis);
+}
+
 /* Set lc's size along axis, keeping the proportions of its children. The caller makes
  * sure size is at least the minimum. */
 static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
@@ -86,11 +102,12 @@ static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
             scale_cell(child, axis, size);
         return;
     }
+    take_weights(lc, axis);
     int n = 0;
     long long old_total = 0;
     TAILQ_FOREACH(child, &lc->children, entry) {
         n++;
-        old_total += size_along(child, axis);
+        old_total += child->weight;
     }
     int avail = size - (n - 1);
     int *want = xcalloc((size_t)n, sizeof *want);
@@ -99,7 +116,7 @@ static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
     long long cum = 0, prev_end = 0;
     int i = 0;
     TAILQ_FOREACH(child, &lc->children, entry) {
-        cum += size_along(child, axis);
+        cum += child->weight;
         long long end = old_total > 0 ? (cum * avail + old_total / 2) / old_total : avail;
         if (i == n - 1)
             end = avail;
@@ -126,8 +143,10 @@ static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
         }
     }
     i = 0;
-    TAILQ_FOREACH(child, &lc->children, entry)
-        scale_cell(child, axis, want[i++]);
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        scale_cell(child, axis, want[i]);
+        child->scaled = want[i++];
+    }
     free(want);
     free(min);
 }

@@ -124,6 +124,55 @@ static void test_zoom(void **state)
     assert_true(wait_border(c, 40, 3, true));
 }
 
+/* pane-border-status: a line above (top) or below (bottom) each pane shows
+ * pane-border-format ("INDEX "TITLE"" by default); the panes give it the room. */
+static void test_border_status_lines(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    client_keys(c, KEY_PREFIX "\"");
+    assert_true(wait_panes(env, GEOM, "0:80x11@0,0\n1:80x11@0,12*\n"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s:0.0", "-T", "alpha", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s:0.1", "-T", "beta", NULL), 0);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-w", "-t", "s", "pane-border-status", "top",
+                             NULL), 0);
+    /* Row 0 is pane 0's line; pane 0 starts below it; pane 1's line is just above it. */
+    assert_true(client_wait_row(c, 0, "0 \"alpha\"", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-t", "s", "-F", "#{pane_top} #{pane_height}",
+                             NULL), 0);
+    int top0 = -1, h0 = -1, top1 = -1, h1 = -1;
+    assert_int_equal(sscanf(out, "%d %d\n%d %d", &top0, &h0, &top1, &h1), 4);
+    free(out);
+    assert_int_equal(top0, 1);
+    assert_int_equal(top0 + h0 + 1, top1); /* one line between: pane 1's status */
+    assert_int_equal(top1 + h1, 23);       /* down to the status line of the client */
+    assert_true(client_wait_row(c, top1 - 1, "1 \"beta\"", E2E_TIMEOUT));
+    char want[32];
+    snprintf(want, sizeof want, "%d 80", h0);
+    assert_stty_size(env, "s:0.0", want);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-w", "-t", "s", "pane-border-status",
+                             "bottom", NULL), 0);
+    /* Pane 1's line is now the last row of the window, pane 0's below pane 0. */
+    assert_true(client_wait_row(c, 22, "1 \"beta\"", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "0 ", true, E2E_TIMEOUT, "display-message", "-p", "-t",
+                                "s:0.0", "#{pane_top} ", NULL));
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-w", "-t", "s", "pane-border-status", "off",
+                             NULL), 0);
+    assert_true(wait_panes(env, GEOM, "0:80x11@0,0\n1:80x11@0,12*\n"));
+    /* No pane line left above the client's status line (which shows the title). */
+    assert_true(client_wait_row(c, 11, "\u2500\u2500\u2500\u2500", E2E_TIMEOUT));
+    for (int y = 0; y < 23; y++) {
+        if (strstr(client_screen_row(c, y), "beta") != NULL) {
+            client_dump(c);
+            fail_msg("pane-border-status off: a status line is still on row %d", y);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +180,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_client_resize_scales_panes, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_focus_order, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_zoom, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_border_status_lines, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,6 +136,33 @@ static void test_resize_keeps_proportions(void **state)
     layout_free(root);
 }
 
+/* Shrinking and growing back gives exactly the sizes the panes had (no drift by
+ * rounding: a status line toggled, a terminal resized and back); a border moved by the
+ * user becomes the new proportion to keep. */
+static void test_shrinking_and_growing_back_gives_the_same_sizes(void **state)
+{
+    (void)state;
+    struct layout_cell *root = three_panes();
+    layout_resize(root, 80, 23);
+    char *before = strdup(leaves(root));
+    const int sizes[][2] = {{80, 22}, {79, 21}, {3, 3}, {161, 48}, {81, 24}, {80, 23}};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        layout_resize(root, sizes[i][0], sizes[i][1]);
+        layout_resize(root, 80, 23);
+        assert_string_equal(leaves(root), before);
+    }
+    /* The user moves the vertical border 5 cells left: that is the layout now. */
+    assert_int_equal(layout_move_border(layout_first_leaf(root), -5), -5);
+    char *moved = strdup(leaves(root));
+    assert_string_not_equal(moved, before);
+    layout_resize(root, 80, 22);
+    layout_resize(root, 80, 23);
+    assert_string_equal(leaves(root), moved);
+    free(before);
+    free(moved);
+    layout_free(root);
+}
+
 static void test_tiny_terminal_keeps_every_pane_one_cell(void **state)
 {
     (void)state;
@@ -265,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_removing_a_pane_gives_its_space_back),
         cmocka_unit_test(test_removing_collapses_same_direction_splits),
         cmocka_unit_test(test_resize_keeps_proportions),
+        cmocka_unit_test(test_shrinking_and_growing_back_gives_the_same_sizes),
         cmocka_unit_test(test_tiny_terminal_keeps_every_pane_one_cell),
         cmocka_unit_test(test_resize_pane_moves_the_nearest_border),
         cmocka_unit_test(test_layout_strings_round_trip_and_are_checked),
