@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "job.h"
 #include "keys.h"
 #include "options.h"
 #include "pane.h"
@@ -80,18 +81,35 @@ void copy_mode_leave(struct pane *p)
 }
 
 /* The selection becomes the newest paste buffer (and, with set-clipboard, the
- * terminals' clipboard). */
-static void copy_selection(struct pane *p)
+ * terminals' clipboard); with a command (copy-pipe), it is also that command's stdin.
+ * Returns -1 only if the command could not be started (said in ctx, or as a message
+ * when there is none: a mouse drag). */
+static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *command)
 {
     size_t len;
     char *text = copy_selection_text(pane_grid(p), &p->mode->cs, &len);
     if (text == NULL)
-        return;
+        return 0;
     if (len == 0) {
         free(text);
-        return;
+        return 0;
+    }
+    int status = 0;
+    if (command != NULL && *command != '\0') {
+        char err[256];
+        if (job_run_input(p->server, command, p->cwd, text, len, NULL, NULL, err, sizeof err) ==
+            NULL) {
+            char *msg = xasprintf("copy-pipe: %s: %s", command, err);
+            if (ctx != NULL)
+                cmd_error(ctx, "%s", msg);
+            else
+                server_pane_message(p, msg);
+            free(msg);
+            status = -1;
+        }
     }
     paste_copy(p->server, text, len);
+    return status;
 }
 
 enum command_kind {
@@ -137,7 +155,8 @@ static const struct {
 
 /* Commands that are not a plain motion: they take an argument, copy or leave. */
 static const char *const special_commands[] = {
-    "cancel", "copy-selection", "copy-selection-and-cancel", "goto-line",
+    "cancel", "copy-pipe", "copy-pipe-and-cancel", "copy-pipe-no-clear", "copy-selection",
+    "copy-selection-and-cancel", "copy-selection-no-clear", "goto-line",
     "search-again", "search-backward", "search-forward", "search-reverse",
 };
 
@@ -172,12 +191,19 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
     }
     if (strcmp(name, "cancel") == 0) {
         copy_mode_leave(p);
-    } else if (strncmp(name, "copy-selection", 14) == 0) {
-        copy_selection(p);
-        if (strcmp(name, "copy-selection-and-cancel") == 0)
+    } else if (strncmp(name, "copy-selection", 14) == 0 || strncmp(name, "copy-pipe", 9) == 0) {
+        /* copy-pipe CMD: also CMD's stdin (copy-command when CMD is not given). */
+        const char *command = NULL;
+        if (strncmp(name, "copy-pipe", 9) == 0)
+            command = arg != NULL && *arg != '\0'
+                          ? arg
+                          : options_get_string(p->server->options, "copy-command");
+        int status = copy_selection(ctx, p, command);
+        if (strstr(name, "-and-cancel") != NULL)
             copy_mode_leave(p);
-        else
+        else if (strstr(name, "-no-clear") == NULL)
             copy_clear_selection(g, cs);
+        return status;
     } else if (strcmp(name, "goto-line") == 0) {
         char *end;
         long long n = strtoll(arg, &end, 10);
@@ -351,7 +377,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     if (release) {
         /* The end of a drag: copy what it selected and leave, as tmux. */
         if (c->mouse_dragging && p->mode != NULL) {
-            copy_selection(p);
+            copy_selection(NULL, p, options_get_string(p->server->options, "copy-command"));
             copy_mode_leave(p);
         }
         c->mouse_down = c->mouse_dragging = false;

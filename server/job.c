@@ -28,11 +28,39 @@ struct job {
     int fd;
     struct event *read_ev;
     struct evbuffer *output;
+    int in_fd;                /* its stdin while input is left to write, else -1 */
+    struct event *write_ev;
+    struct evbuffer *input;
     bool reaped, eof;
     int status;
     job_done_fn done;
     void *arg;
 };
+
+/* Stop feeding the command's stdin (all written, or it went away). */
+static void job_close_input(struct job *j)
+{
+    if (j->in_fd < 0)
+        return;
+    event_free(j->write_ev);
+    evbuffer_free(j->input);
+    close(j->in_fd);
+    j->write_ev = NULL;
+    j->input = NULL;
+    j->in_fd = -1;
+}
+
+static void job_write_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct job *j = arg;
+    (void)events;
+    if (evbuffer_write(j->input, fd) < 0 && errno != EAGAIN && errno != EINTR) {
+        job_close_input(j); /* EPIPE: it does not read (SIGPIPE is ignored) */
+        return;
+    }
+    if (evbuffer_get_length(j->input) == 0)
+        job_close_input(j); /* its end of file */
+}
 
 static void job_finish_if_done(struct job *j)
 {
@@ -40,6 +68,7 @@ static void job_finish_if_done(struct job *j)
         return;
     struct server *s = j->server;
     TAILQ_REMOVE(&s->jobs, j, entry);
+    job_close_input(j);
     if (j->done != NULL) {
         size_t len = evbuffer_get_length(j->output);
         const char *text = len > 0 ? (const char *)evbuffer_pullup(j->output, -1) : "";
@@ -73,16 +102,33 @@ static void job_read_cb(evutil_socket_t fd, short events, void *arg)
 struct job *job_run(struct server *s, const char *command, const char *cwd, job_done_fn done,
                     void *arg, char *err, size_t errsize)
 {
-    int pipefd[2];
+    return job_run_input(s, command, cwd, NULL, 0, done, arg, err, errsize);
+}
+
+struct job *job_run_input(struct server *s, const char *command, const char *cwd,
+                          const char *input, size_t len, job_done_fn done, void *arg, char *err,
+                          size_t errsize)
+{
+    int pipefd[2], infd[2] = {-1, -1};
     if (pipe2(pipefd, O_CLOEXEC) != 0) {
         snprintf(err, errsize, "pipe: %s", strerror(errno));
         return NULL;
     }
-    pid_t pid = child_spawn_shell(command, cwd, -1, pipefd[1], pipefd[1]);
+    if (input != NULL && pipe2(infd, O_CLOEXEC) != 0) {
+        snprintf(err, errsize, "pipe: %s", strerror(errno));
+        close(pipefd[0]);
+        close(pipefd[1]);
+        return NULL;
+    }
+    pid_t pid = child_spawn_shell(command, cwd, infd[0], pipefd[1], pipefd[1]);
     close(pipefd[1]);
+    if (infd[0] >= 0)
+        close(infd[0]);
     if (pid < 0) {
         snprintf(err, errsize, "fork: %s", strerror(errno));
         close(pipefd[0]);
+        if (infd[1] >= 0)
+            close(infd[1]);
         return NULL;
     }
     fcntl(pipefd[0], F_SETFL, fcntl(pipefd[0], F_GETFL) | O_NONBLOCK);
@@ -95,6 +141,14 @@ struct job *job_run(struct server *s, const char *command, const char *cwd, job_
     j->arg = arg;
     j->read_ev = event_new(s->base, j->fd, EV_READ | EV_PERSIST, job_read_cb, j);
     event_add(j->read_ev, NULL);
+    j->in_fd = infd[1];
+    if (j->in_fd >= 0) {
+        fcntl(j->in_fd, F_SETFL, fcntl(j->in_fd, F_GETFL) | O_NONBLOCK);
+        j->input = evbuffer_new();
+        evbuffer_add(j->input, input, len);
+        j->write_ev = event_new(s->base, j->in_fd, EV_WRITE | EV_PERSIST, job_write_cb, j);
+        event_add(j->write_ev, NULL);
+    }
     TAILQ_INSERT_TAIL(&s->jobs, j, entry);
     return j;
 }
@@ -131,6 +185,7 @@ void job_free_all(struct server *s)
         TAILQ_REMOVE(&s->jobs, j, entry);
         if (j->fd >= 0)
             close(j->fd);
+        job_close_input(j);
         event_free(j->read_ev);
         evbuffer_free(j->output);
         free(j);

@@ -124,8 +124,8 @@ static const struct default_binding copy_mode_bindings[] = {
     {"g", GOTO_LINE, NULL},
     {"C-Space", "send-keys -X begin-selection", NULL},
     {"R", "send-keys -X rectangle-toggle", NULL},
-    {"M-w", "send-keys -X copy-selection-and-cancel", NULL},
-    {"C-w", "send-keys -X copy-selection-and-cancel", NULL},
+    {"M-w", "send-keys -X copy-pipe-and-cancel", NULL},
+    {"C-w", "send-keys -X copy-pipe-and-cancel", NULL},
     {"C-g", "send-keys -X clear-selection", NULL},
     {"q", "send-keys -X cancel", NULL},
     {"Escape", "send-keys -X cancel", NULL},
@@ -179,9 +179,9 @@ static const struct default_binding copy_mode_vi_bindings[] = {
     {"C-v", "send-keys -X rectangle-toggle", NULL},
     {"o", "send-keys -X other-end", NULL},
     {"Escape", "send-keys -X clear-selection", NULL},
-    {"Enter", "send-keys -X copy-selection-and-cancel", NULL},
-    {"y", "send-keys -X copy-selection-and-cancel", NULL},
-    {"C-j", "send-keys -X copy-selection-and-cancel", NULL},
+    {"Enter", "send-keys -X copy-pipe-and-cancel", NULL},
+    {"y", "send-keys -X copy-pipe-and-cancel", NULL},
+    {"C-j", "send-keys -X copy-pipe-and-cancel", NULL},
     {"q", "send-keys -X cancel", NULL},
 };
 

@@ -20,6 +20,7 @@ static const char *const choices_border_status[] = {"off", "top", "bottom", NULL
 const struct option_def option_table[] = {
     /* server */
     STR("default-terminal", OPTION_SERVER, "", "TERM inside panes (empty: tmux-256color if terminfo has it, else screen-256color)"),
+    STR("copy-command", OPTION_SERVER, "", "shell command copy-pipe sends the selection to when given none"),
     NUM("buffer-limit", OPTION_SERVER, "50", 1, 100000, "automatic paste buffers kept (the oldest dropped first)"),
     NUM("escape-time", OPTION_SERVER, "10", 0, 10000, "milliseconds to wait after ESC for a key sequence"),
     FLAG("exit-empty", OPTION_SERVER, "on", "the server exits when it has no sessions"),

@@ -143,6 +143,67 @@ static void test_view_stays_while_the_pane_prints(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* Wait until the file at path holds exactly want. */
+static bool wait_file(const char *path, const char *want)
+{
+    for (int i = 0; i < E2E_TIMEOUT / 50; i++) {
+        FILE *f = fopen(path, "r");
+        if (f != NULL) {
+            char buf[256] = "";
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            buf[n] = '\0';
+            fclose(f);
+            if (strcmp(buf, want) == 0)
+                return true;
+        }
+        sleep_ms(50);
+    }
+    return false;
+}
+
+/* copy-pipe-and-cancel CMD: the selection is copied and is CMD's stdin; Enter (vi) and
+ * M-w (emacs) pipe to copy-command when it is set, as tmux's defaults do. */
+static void test_copy_pipe_feeds_a_command(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    char path[512], cmd[600];
+    snprintf(path, sizeof path, "%s/piped.txt", getenv("HOME"));
+    snprintf(cmd, sizeof cmd, "cat > '%s'", path);
+
+    client_keys(c, KEY_PREFIX "[");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "-X", "search-backward",
+                             "line 57", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "-X", "select-line", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "-X",
+                             "copy-pipe-and-cancel", cmd, NULL), 0);
+    assert_true(wait_file(path, "line 57"));
+    assert_false(client_screen_contains(c, "/178]")); /* left copy mode */
+    assert_buffer(env, "line 57");
+
+    /* The default key, with copy-command set. */
+    snprintf(cmd, sizeof cmd, "cat > '%s.2'", path);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "copy-command", cmd, NULL), 0);
+    client_keys(c, KEY_PREFIX "[");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_keys(c, "\x01");  /* C-a: start of the line ("line 200" is above the cursor) */
+    client_keys(c, "\x10");  /* C-p: up to "line 200" */
+    client_key_nul(c);       /* C-Space */
+    client_keys(c, "\x05");  /* C-e */
+    client_type(c, "\033w"); /* M-w */
+    char path2[600];
+    snprintf(path2, sizeof path2, "%s.2", path);
+    assert_true(wait_file(path2, "line 200"));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "show-buffer", NULL), 0); /* the newest */
+    assert_string_equal(out, "line 200\n");
+    free(out);
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 static void test_mouse_wheel_scrolls_and_drag_copies(void **state)
 {
     struct tmx_env *env = *state;
@@ -179,6 +240,7 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_view_stays_while_the_pane_prints, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_pipe_feeds_a_command, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_wheel_scrolls_and_drag_copies, e2e_setup,
                                         e2e_teardown),
     };
