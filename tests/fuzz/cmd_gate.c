@@ -33,7 +33,8 @@ void (*cmd_gate_parsed)(struct cmd_ctx *ctx, const struct cmd_entry *e,
 /* Commands that only read or change the in-memory state of the server, or act on the
  * issuing client. Not here, so never run: new-session, new-window, respawn-*, run-shell,
  * if-shell without -F, pipe-pane, source-file (fork or open files), kill-* (signal,
- * free panes, may stop the server), wait-for, wait-pane (block a client). */
+ * free panes, may stop the server), wait-for, wait-pane (block a client), and
+ * send-keys -X copy-pipe* and the copy-command option (they run a shell command). */
 static const char *const allowed[] = {
     "attach-session", "bind-key", "capture-pane", "choose-tree", "choose-window",
     "clear-history", "command-prompt", "confirm-before", "detach-client",
@@ -50,9 +51,14 @@ bool cmd_gate_allows(const struct cmd_entry *e, const struct cmd_args *args)
     if (strcmp(e->name, "if-shell") == 0)
         return args->flags['F'] != NULL; /* a format condition, no shell */
     if (strcmp(e->name, "set-option") == 0 || strcmp(e->name, "set-window-option") == 0) {
-        /* log-file opens files; every other option only sets a value. */
-        return args->argc > 0 && strncmp(args->argv[0], "log", 3) != 0;
+        /* log-file opens files, copy-command is run by a mouse drag's copy; every other
+         * option only sets a value. */
+        return args->argc > 0 && strncmp(args->argv[0], "log", 3) != 0 &&
+               strcmp(args->argv[0], "copy-command") != 0;
     }
+    if (strcmp(e->name, "send-keys") == 0 && args->flags['X'] != NULL && args->argc > 0 &&
+        strncmp(args->argv[0], "copy-pipe", 9) == 0)
+        return false; /* runs a shell command */
     for (const char *const *a = allowed; *a != NULL; a++) {
         if (strcmp(e->name, *a) == 0)
             return true;
