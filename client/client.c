@@ -186,21 +186,6 @@ static int connect_or_start(const struct client_options *opts, const char *path,
     return fd;
 }
 
-/* Write all of buf (SIGPIPE is ignored: a closed peer just ends it). */
-static void write_fd_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
-                continue;
-            return;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
-}
-
 static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
 {
     char hdr[PROTO_HEADER_SIZE];
@@ -268,7 +253,7 @@ static void send_tty(struct client_run *run)
         n = sendmsg(run->fd, &mh, MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
     if (n > 0 && (size_t)n < sizeof hdr) /* the fd went with the first byte */
-        write_fd_all(run->fd, hdr + n, sizeof hdr - (size_t)n);
+        fd_write_all(run->fd, hdr + n, sizeof hdr - (size_t)n);
     close(tty);
 }
 
@@ -368,10 +353,10 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
         return true;
     case MSG_OUTPUT:
     case MSG_STDOUT:
-        write_fd_all(STDOUT_FILENO, payload, hdr->len);
+        fd_write_all(STDOUT_FILENO, payload, hdr->len);
         return true;
     case MSG_STDERR:
-        write_fd_all(STDERR_FILENO, payload, hdr->len);
+        fd_write_all(STDERR_FILENO, payload, hdr->len);
         return true;
     case MSG_READ_STDIN:
         run->sending_stdin = !run->attached && run->stdin_open;

@@ -80,8 +80,8 @@ void tty_free(struct tty *tty)
 }
 
 /* Write all of buf, retrying on EINTR/EAGAIN; gives up on other errors (the terminal
- * is gone, nothing more can be done). */
-static void write_all(int fd, const char *buf, size_t len)
+ * or the peer is gone, nothing more can be done). */
+void fd_write_all(int fd, const char *buf, size_t len)
 {
     while (len > 0) {
         ssize_t n = write(fd, buf, len);
@@ -106,7 +106,7 @@ int tty_enter(struct tty *tty)
     if (tcsetattr(tty->fd, TCSANOW, &raw) != 0)
         return -1;
     tty->active = true;
-    write_all(STDOUT_FILENO, tty->enter_seq, strlen(tty->enter_seq));
+    fd_write_all(STDOUT_FILENO, tty->enter_seq, strlen(tty->enter_seq));
     return 0;
 }
 
@@ -115,7 +115,7 @@ void tty_restore(struct tty *tty)
     if (!tty->active)
         return;
     tty->active = false;
-    write_all(STDOUT_FILENO, tty->leave_seq, strlen(tty->leave_seq));
+    fd_write_all(STDOUT_FILENO, tty->leave_seq, strlen(tty->leave_seq));
     tcsetattr(tty->fd, TCSADRAIN, &tty->saved);
 }
 

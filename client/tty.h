@@ -4,6 +4,7 @@
 #define TMX_TTY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <termios.h>
 
 struct tty {
@@ -23,5 +24,8 @@ int tty_enter(struct tty *tty);
 void tty_restore(struct tty *tty);
 /* The terminal's size; falls back to 80x24. */
 void tty_size(int fd, int *cols, int *rows);
+
+/* Write all of buf to fd (EINTR/EAGAIN retried; other errors give up: it is gone). */
+void fd_write_all(int fd, const char *buf, size_t len);
 
 #endif

@@ -448,6 +448,19 @@ static struct grid_line *band_open(struct grid *g, int y, int left, int end)
     return l;
 }
 
+/* Line y opened for moving *n cells (clamped) inside columns [x, end); NULL when there is
+ * nothing to do (out of range, or blanks that would move over blanks). */
+static struct grid_line *band_for_cells(struct grid *g, int x, int y, int *n, int end,
+                                        const struct grid_pen *pen)
+{
+    if (y < 0 || y >= g->rows || x < 0 || x >= end || *n <= 0)
+        return NULL;
+    *n = *n > end - x ? end - x : *n;
+    if (g->lines[y].used <= x && pen_is_default(pen))
+        return NULL;
+    return band_open(g, y, x, end);
+}
+
 void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
                           const struct grid_pen *pen)
 {
@@ -455,12 +468,9 @@ void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
         grid_insert_cells(g, x, y, n, pen);
         return;
     }
-    if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
+    struct grid_line *l = band_for_cells(g, x, y, &n, end, pen);
+    if (l == NULL)
         return;
-    n = n > end - x ? end - x : n;
-    if (g->lines[y].used <= x && pen_is_default(pen))
-        return; /* blanks moved over blanks */
-    struct grid_line *l = band_open(g, y, x, end);
     memmove(&l->cells[x + n], &l->cells[x], (size_t)(end - x - n) * sizeof *l->cells);
     line_fill(l, x, x + n, pen);
     if (l->cells[end - 1].width == 2) { /* its right half was pushed out */
@@ -478,12 +488,9 @@ void grid_delete_cells_in(struct grid *g, int x, int y, int n, int end,
         grid_delete_cells(g, x, y, n, pen);
         return;
     }
-    if (y < 0 || y >= g->rows || x < 0 || x >= end || n <= 0)
+    struct grid_line *l = band_for_cells(g, x, y, &n, end, pen);
+    if (l == NULL)
         return;
-    n = n > end - x ? end - x : n;
-    if (g->lines[y].used <= x && pen_is_default(pen))
-        return; /* blanks moved over blanks */
-    struct grid_line *l = band_open(g, y, x, end);
     line_cut(l, x + n);
     memmove(&l->cells[x], &l->cells[x + n], (size_t)(end - x - n) * sizeof *l->cells);
     line_fill(l, end - n, end, pen);
