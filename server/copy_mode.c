@@ -38,12 +38,16 @@ static void redraw(struct pane *p)
         server_redraw_session(p->server, p->window->session);
 }
 
+/* The options of the pane's session (the global session options for a pane without). */
+static const struct options *session_options_of(struct pane *p)
+{
+    return p->window != NULL && p->window->session != NULL ? p->window->session->options
+                                                           : p->server->session_options;
+}
+
 static bool vi_keys(struct pane *p)
 {
-    const struct options *o = p->window != NULL && p->window->session != NULL
-                                  ? p->window->session->options
-                                  : p->server->session_options;
-    return options_get_number(o, "mode-keys") == 1;
+    return options_get_number(session_options_of(p), "mode-keys") == 1;
 }
 
 void copy_mode_enter(struct pane *p, bool exit_at_bottom)
@@ -57,6 +61,7 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     int x, y;
     vt_cursor(p->vt, &x, &y);
     copy_state_init(&cm->cs, pane_grid(p), vi_keys(p), x, y);
+    cm->cs.separators = xstrdup(options_get_string(session_options_of(p), "word-separators"));
     cm->exit_at_bottom = exit_at_bottom;
     p->mode = cm;
     redraw(p);

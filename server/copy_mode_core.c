@@ -48,6 +48,8 @@ void copy_state_free(struct copy_state *cs)
 {
     free(cs->search);
     cs->search = NULL;
+    free(cs->separators);
+    cs->separators = NULL;
 }
 
 bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l)
@@ -320,6 +322,7 @@ void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
  * continues on the next by autowrap. */
 struct walk {
     const struct grid *g;
+    const char *separators; /* NULL: ASCII punctuation but '_' (tmux's default) */
     struct grid_line line;
     int64_t y;
     int x, len;
@@ -336,13 +339,15 @@ static void walk_start(struct walk *w, const struct grid *g, const struct copy_s
 {
     memset(w, 0, sizeof *w);
     w->g = g;
+    w->separators = cs->separators;
     walk_load(w, cs->cy);
     w->x = cs->cx < w->len ? cs->cx : w->len;
     while (w->x > 0 && w->x < w->len && w->line.cells[w->x].width == 0)
         w->x--;
 }
 
-/* 0 blank, 1 punctuation, 2 word (space: every non-blank is 2). */
+/* 0 blank, 1 a word separator, 2 word (space: every non-blank is 2). Separators are
+ * the word-separators characters (ASCII ones; others are always part of words). */
 static int walk_class(const struct walk *w, bool space)
 {
     if (w->x >= w->len)
@@ -352,8 +357,12 @@ static int walk_class(const struct walk *w, bool space)
         return 0;
     if (space)
         return 2;
-    bool punct = ch < 0x80 && ch > ' ' && ch != '_' && !(ch >= '0' && ch <= '9') &&
-                 !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && ch != 0x7f;
+    bool punct;
+    if (w->separators != NULL)
+        punct = ch > ' ' && ch < 0x7f && strchr(w->separators, (int)ch) != NULL;
+    else
+        punct = ch < 0x80 && ch > ' ' && ch != '_' && !(ch >= '0' && ch <= '9') &&
+                !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && ch != 0x7f;
     return punct ? 1 : 2;
 }
 

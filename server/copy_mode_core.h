@@ -28,6 +28,7 @@ struct copy_state {
     int64_t sel_y;
     int sel_x;
     char *search;       /* the last search, NULL if none */
+    char *separators;   /* word-separators (ASCII) when it started; NULL: the default */
     bool search_up;     /* its direction: towards history */
 };
 

@@ -39,6 +39,7 @@ const struct option_def option_table[] = {
     STYLE("display-panes-active-colour", OPTION_SESSION, "fg=red", "colour of the active pane's number in display-panes"),
     SIZE("history-bytes", OPTION_SESSION, "0", "most bytes of scrollback per pane (like 512K or 64M; 0: no cap)"),
     NUM("history-limit", OPTION_SESSION, "10000", 0, 100000000, "lines of scrollback kept per pane"),
+    STR("word-separators", OPTION_SESSION, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", "characters that end words for copy mode's word motions (besides blanks)"),
     CHOICE("mode-keys", OPTION_SESSION, "emacs", choices_mode_keys, "keys of copy mode: the copy-mode (emacs) or copy-mode-vi key table"),
     FLAG("mouse", OPTION_SESSION, "off", "the mouse: clicks select windows in the status line and panes, dragging a pane border resizes, the wheel scrolls a pane back in copy mode, dragging selects and copies"),
     KEY("prefix", OPTION_SESSION, "C-b", "the prefix key"),

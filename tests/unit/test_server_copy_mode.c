@@ -96,6 +96,35 @@ static void test_words_move_like_vi(void **state)
     vt_free(vt);
 }
 
+/* word-separators decides what ends a word: with only "-", "a.b" is one word and
+ * "-" its own; with "" (none), only blanks separate words. */
+static void test_word_separators_option(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(40, 5, 100);
+    feed(vt, "a.b c-d e");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    cs.separators = strdup("-");
+    copy_start_of_line(g, &cs);
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 4); /* "c": a.b was one word */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 5); /* "-" */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 6); /* "d" */
+    free(cs.separators);
+    cs.separators = strdup("");
+    copy_start_of_line(g, &cs);
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 4); /* "c-d" */
+    copy_next_word(g, &cs);
+    assert_int_equal(cs.cx, 8); /* "e" */
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
 static void test_line_motions_vi_and_emacs(void **state)
 {
     (void)state;
@@ -362,6 +391,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_move_like_vi),
+        cmocka_unit_test(test_word_separators_option),
         cmocka_unit_test(test_line_motions_vi_and_emacs),
         cmocka_unit_test(test_top_bottom_and_goto_line),
         cmocka_unit_test(test_view_stays_while_output_arrives),
