@@ -74,7 +74,6 @@ bool client_tty_adopt(struct client *c)
         close(fd);
         return false;
     }
-    c->tty_fd = fd;
     const char *name = ttyname(fd);
     c->tty_name = xstrdup(name != NULL ? name : "");
     c->tty_bev = bufferevent_socket_new(c->server->base, fd, BEV_OPT_CLOSE_ON_FREE);
@@ -96,14 +95,21 @@ void client_tty_ready(struct client *c)
     server_client_redraw(c);
 }
 
+/* Write what the terminal takes now of the pending output (if drawing has started) and
+ * drop the rest: the client takes the terminal back next. */
+static void flush_and_drop(struct client *c)
+{
+    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
+    if (c->tty_ready && evbuffer_get_length(out) > 0)
+        evbuffer_write(out, bufferevent_getfd(c->tty_bev));
+    evbuffer_drain(out, evbuffer_get_length(out));
+}
+
 void client_tty_suspend(struct client *c)
 {
     if (c->tty_bev == NULL || !c->tty_ready)
         return;
-    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
-    if (evbuffer_get_length(out) > 0)
-        evbuffer_write(out, c->tty_fd);
-    evbuffer_drain(out, evbuffer_get_length(out));
+    flush_and_drop(c);
     event_del(c->tty_read_ev);
     bufferevent_disable(c->tty_bev, EV_WRITE);
     c->tty_ready = false;
@@ -134,13 +140,10 @@ void client_tty_close(struct client *c)
         return;
     /* The client restores the terminal once it reads MSG_EXIT, sent after this: bytes
      * written here reach the terminal before its restore, nothing can come after it. */
-    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
-    if (c->tty_ready && evbuffer_get_length(out) > 0)
-        evbuffer_write(out, c->tty_fd);
+    flush_and_drop(c);
     event_free(c->tty_read_ev);
     bufferevent_free(c->tty_bev); /* closes the fd */
     c->tty_read_ev = NULL;
     c->tty_bev = NULL;
-    c->tty_fd = -1;
     c->tty_ready = false;
 }

@@ -311,21 +311,11 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
     struct grid_pen mode_pen = style_pen(p, "mode-style");
     struct grid_pen match_pen = style_pen(p, "copy-mode-match-style");
     uint8_t *marks = xmalloc((size_t)n);
-    bool reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0; /* DECSCNM */
     for (int y = 0; y < rows; y++) {
         int64_t line = cs->top + y;
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
         copy_line_fetch(g, line, &cm->line);
-        int used = cm->line.used < n ? cm->line.used : n;
-        if (used > 0)
-            memcpy(row, cm->line.cells, (size_t)used * sizeof *row);
-        canvas_import_links(cv, row, used, vt_links(p->vt));
-        for (int x = used; x < n; x++)
-            row[x] = grid_blank_cell;
-        if (row[n - 1].width == 2)
-            row[n - 1] = grid_blank_cell;
-        if (reverse)
-            pane_draw_reverse_screen(row, n);
+        pane_draw_line(p, cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
         copy_search_marks(cs, &cm->line, marks, n);
         for (int x = 0; x < n; x++) {

@@ -15,7 +15,7 @@
  * (a default foreground becomes a default background, and so on) and flipping its
  * reverse attribute: a plain cell then shows its foreground on the terminal's default
  * foreground colour, a reverse one its foreground on the default background. */
-void pane_draw_reverse_screen(struct grid_cell *row, int n)
+static void reverse_screen(struct grid_cell *row, int n)
 {
     for (int x = 0; x < n; x++) {
         uint32_t fg = row[x].fg;
@@ -23,6 +23,22 @@ void pane_draw_reverse_screen(struct grid_cell *row, int n)
         row[x].bg = fg;
         row[x].attr ^= ATTR_REVERSE;
     }
+}
+
+void pane_draw_line(struct pane *p, struct canvas *cv, struct grid_cell *row,
+                    const struct grid_line *line, int n)
+{
+    int used = line != NULL ? (line->used < n ? line->used : n) : 0;
+    if (used > 0)
+        memcpy(row, line->cells, (size_t)used * sizeof *row);
+    canvas_import_links(cv, row, used, vt_links(p->vt));
+    for (int x = used; x < n; x++)
+        row[x] = grid_blank_cell;
+    /* A wide character cut by the rectangle's edge would be split: blank it. */
+    if (row[n - 1].width == 2)
+        row[n - 1] = grid_blank_cell;
+    if (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
+        reverse_screen(row, n);
 }
 
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
@@ -40,23 +56,8 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
     if (n <= 0)
         return;
     const struct grid *g = vt_grid(p->vt);
-    bool reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0;
-    for (int y = 0; y < rows; y++) {
-        /* A line of the pane, copied whole: the hot part of every frame. */
-        struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
-        const struct grid_line *line = grid_line_const(g, y);
-        int used = line != NULL ? (line->used < n ? line->used : n) : 0;
-        if (used > 0)
-            memcpy(row, line->cells, (size_t)used * sizeof *row);
-        canvas_import_links(cv, row, used, vt_links(p->vt));
-        for (int x = used; x < n; x++)
-            row[x] = grid_blank_cell;
-        /* A wide character cut by the rectangle's edge would be split: blank it. */
-        if (row[n - 1].width == 2)
-            row[n - 1] = (struct grid_cell){.width = 1};
-        if (reverse)
-            pane_draw_reverse_screen(row, n);
-    }
+    for (int y = 0; y < rows; y++) /* the hot part of every frame */
+        pane_draw_line(p, cv, canvas_cell(cv, x0, y0 + y), grid_line_const(g, y), n);
 }
 
 void pane_draw_cursor(struct pane *p, int *x, int *y, bool *visible, int *style)

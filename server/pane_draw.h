@@ -14,9 +14,13 @@ struct pane;
  * clipped to them). Cells of the rectangle the pane does not cover are left alone. */
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height);
 
-/* DECSCNM (reverse screen, VT_MODE_REVERSE_VIDEO) on the n cells of a row drawn for a
- * pane: each cell's colours change places and its reverse attribute flips. */
-void pane_draw_reverse_screen(struct grid_cell *row, int n);
+/* One line of pane p (its screen's, or a history line copy mode shows) into the n cells
+ * of row: the rest blank, a wide character cut at the edge blanked, its links renumbered
+ * for cv, and shown reversed when the pane is in DECSCNM (each cell's colours change
+ * places and its reverse attribute flips). line may be NULL (all blank). */
+struct grid_line;
+void pane_draw_line(struct pane *p, struct canvas *cv, struct grid_cell *row,
+                    const struct grid_line *line, int n);
 
 /* Where the pane's cursor is, relative to its top-left, its visibility and its shape
  * (DECSCUSR), as pane_draw shows the pane. */

@@ -49,6 +49,12 @@ static void client_write_cb(struct bufferevent *bev, void *arg);
 static void client_event_cb(struct bufferevent *bev, short what, void *arg);
 static void client_render_cb(evutil_socket_t fd, short events, void *arg);
 
+/* Where frames go: the client's own terminal when it passed it, else its socket. */
+static struct bufferevent *terminal_bev(struct client *c)
+{
+    return client_tty_active(c) ? c->tty_bev : c->bev;
+}
+
 struct client *server_client_create(struct server *s, int fd)
 {
     struct client *c = xcalloc(1, sizeof *c);
@@ -61,7 +67,6 @@ struct client *server_client_create(struct server *s, int fd)
     c->in = evbuffer_new();
     c->read_ev = event_new(s->base, fd, EV_READ | EV_PERSIST, client_read_cb, c);
     event_add(c->read_ev, NULL);
-    c->tty_fd = -1;
     c->render_timer = evtimer_new(s->base, client_render_cb, c);
     c->cols = 80;
     c->rows = 24;
@@ -341,7 +346,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     bool direct = client_tty_active(c);
     if (direct && !client_tty_drawable(c))
         return; /* MSG_TTY_READY draws the first frame */
-    struct bufferevent *bev = direct ? c->tty_bev : c->bev;
+    struct bufferevent *bev = terminal_bev(c);
     struct evbuffer *out = bufferevent_get_output(bev);
     if (evbuffer_get_length(out) > CLIENT_OUTPUT_MAX) {
         /* Not draining: no frames until it does (server_client_output_drained), then a
@@ -414,7 +419,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
      * keystroke's echo leaves at once); only what the socket does not take waits in the
      * bufferevent. */
     if (evbuffer_get_length(out) == 0 && evbuffer_get_length(msgs) > 0) {
-        if (evbuffer_write(msgs, direct ? c->tty_fd : c->fd) < 0 && errno != EAGAIN &&
+        if (evbuffer_write(msgs, bufferevent_getfd(bev)) < 0 && errno != EAGAIN &&
             errno != EINTR)
             evbuffer_drain(msgs, evbuffer_get_length(msgs)); /* the event callback closes it */
     }
@@ -753,7 +758,7 @@ void server_client_output_drained(struct client *c, struct evbuffer *out)
 {
     if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
         c->blocked = false;
-        bufferevent_setwatermark(client_tty_active(c) ? c->tty_bev : c->bev, EV_WRITE, 0, 0);
+        bufferevent_setwatermark(terminal_bev(c), EV_WRITE, 0, 0);
         render_invalidate(c->render);
         server_client_redraw(c);
     }

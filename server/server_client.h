@@ -42,7 +42,6 @@ struct client {
     struct evbuffer *in;      /* bytes received, not yet decoded */
     /* The client's terminal, when it passed it (client_tty.c): keys and frames go
      * through it instead of MSG_INPUT / MSG_OUTPUT. */
-    int tty_fd;
     struct bufferevent *tty_bev;
     struct event *tty_read_ev;
     bool tty_ready;           /* MSG_TTY_READY came: the terminal is raw, draw on it */

@@ -61,6 +61,12 @@ void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
 {
     if (from == NULL || links_count(from) == 0)
         return; /* no cell of that vt has a link */
+    if (c->links == NULL) {
+        /* The terminal shows no hyperlinks: the cells carry none, nothing to look up. */
+        for (int i = 0; i < n; i++)
+            cells[i].link = 0;
+        return;
+    }
     unsigned last_from = 0, last_to = 0; /* runs of one link are looked up once */
     for (int i = 0; i < n; i++) {
         unsigned k = cells[i].link;
@@ -69,8 +75,7 @@ void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
         if (k != last_from) {
             const char *id = links_id(from, (uint16_t)k), *uri = links_uri(from, (uint16_t)k);
             last_from = k;
-            last_to = c->links != NULL && uri != NULL
-                          ? links_intern(c->links, id, strlen(id), uri, strlen(uri)) : 0;
+            last_to = uri != NULL ? links_intern(c->links, id, strlen(id), uri, strlen(uri)) : 0;
         }
         cells[i].link = last_to;
     }

@@ -708,17 +708,24 @@ static void link_set(struct render_state *rs, uint16_t n)
 
 /* After a frame: a table more than half full starts again, so the next frames have
  * room; cells drawn with the old numbers are drawn again. */
+/* Cells the terminal shows with a link are drawn again on the next frame (their numbers
+ * are about to mean something else, or nothing). */
+static void front_forget_links(struct render_state *rs)
+{
+    size_t n = (size_t)rs->cols * (size_t)rs->rows;
+    for (size_t i = 0; i < n; i++) {
+        if (rs->front[i].link != 0)
+            rs->front[i].width = WIDTH_INVALID;
+    }
+}
+
 static void links_renumber(struct render_state *rs)
 {
     if (rs->links == NULL || (links_count(rs->links) < LINKS_MAX / 2 &&
                               links_bytes(rs->links) < LINKS_BYTES_MAX / 2))
         return;
     links_clear(rs->links);
-    size_t n = (size_t)rs->cols * (size_t)rs->rows;
-    for (size_t i = 0; i < n; i++) {
-        if (rs->front[i].link != 0)
-            rs->front[i].width = WIDTH_INVALID;
-    }
+    front_forget_links(rs);
 }
 
 /* --- Drawing --- */
@@ -1197,11 +1204,7 @@ void render_set_hyperlinks(struct render_state *rs, bool on)
         links_free(rs->links);
         rs->links = NULL;
         rs->link = 0;
-        size_t n = (size_t)rs->cols * (size_t)rs->rows;
-        for (size_t i = 0; i < n; i++) {
-            if (rs->front[i].link != 0)
-                rs->front[i].width = WIDTH_INVALID;
-        }
+        front_forget_links(rs);
     }
 }
 

@@ -9,7 +9,6 @@ void screen_reset_lr_margins(struct screen *s)
 {
     s->left = 0;
     s->right = s->cols - 1;
-    s->lr_margins = false;
 }
 
 /* DECLRMM: while it is set, CSI Pl ; Pr s sets the margins; resetting it brings the
@@ -33,7 +32,6 @@ void screen_set_lr_margins(struct screen *s, int left, int right)
         return;
     s->left = left;
     s->right = right;
-    s->lr_margins = left > 0 || right < s->cols - 1;
     screen_cursor_to(s, 0, 0);
 }
 

@@ -150,23 +150,35 @@ bool screen_cursor_in_columns(const struct screen *s)
 /* Scroll the region up: lines leaving the top of the main screen go to history
  * only when the region is the whole screen. With left/right margins only the
  * rectangle inside all four margins moves, and nothing goes to history. */
+/* Rows top..bottom (region bottom) move up n, between the left/right margins when
+ * there are some (then nothing goes to history), else whole lines, the top ones to
+ * history when to_history. */
+static void scroll_rows_up(struct screen *s, int top, int n, bool to_history)
+{
+    if (screen_has_lr_margins(s))
+        grid_scroll_band_up(s->grid, top, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_up(s->grid, top, s->bottom, n, to_history, &s->pen);
+    screen_mark_rows_dirty(s, top, s->bottom);
+}
+
+static void scroll_rows_down(struct screen *s, int top, int n)
+{
+    if (screen_has_lr_margins(s))
+        grid_scroll_band_down(s->grid, top, s->bottom, s->left, s->right, n, &s->pen);
+    else
+        grid_scroll_down(s->grid, top, s->bottom, n, &s->pen);
+    screen_mark_rows_dirty(s, top, s->bottom);
+}
+
 static void scroll_region_up(struct screen *s, int n)
 {
-    if (s->lr_margins)
-        grid_scroll_band_up(s->grid, s->top, s->bottom, s->left, s->right, n, &s->pen);
-    else
-        grid_scroll_up(s->grid, s->top, s->bottom, n, is_main_full_screen_region(s),
-                       &s->pen);
-    screen_mark_rows_dirty(s, s->top, s->bottom);
+    scroll_rows_up(s, s->top, n, is_main_full_screen_region(s));
 }
 
 static void scroll_region_down(struct screen *s, int n)
 {
-    if (s->lr_margins)
-        grid_scroll_band_down(s->grid, s->top, s->bottom, s->left, s->right, n, &s->pen);
-    else
-        grid_scroll_down(s->grid, s->top, s->bottom, n, &s->pen);
-    screen_mark_rows_dirty(s, s->top, s->bottom);
+    scroll_rows_down(s, s->top, n);
 }
 
 /* IND / LF: down a line; at the bottom margin the region scrolls, unless the cursor
@@ -206,7 +218,7 @@ void screen_carriage_return(struct screen *s)
  * reflow, which joins whole lines. */
 static void do_wrap(struct screen *s)
 {
-    if (!s->lr_margins)
+    if (!screen_has_lr_margins(s))
         grid_line(s->grid, s->cy)->wrapped = true;
     screen_linefeed(s);
     s->cx = s->left;
@@ -609,11 +621,7 @@ void screen_insert_lines(struct screen *s, int n)
 {
     if (!screen_cursor_in_rows(s) || !screen_cursor_in_columns(s))
         return;
-    if (s->lr_margins)
-        grid_scroll_band_down(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
-    else
-        grid_scroll_down(s->grid, s->cy, s->bottom, n, &s->pen);
-    screen_mark_rows_dirty(s, s->cy, s->bottom);
+    scroll_rows_down(s, s->cy, n);
     screen_carriage_return(s);
 }
 
@@ -621,11 +629,7 @@ void screen_delete_lines(struct screen *s, int n)
 {
     if (!screen_cursor_in_rows(s) || !screen_cursor_in_columns(s))
         return;
-    if (s->lr_margins)
-        grid_scroll_band_up(s->grid, s->cy, s->bottom, s->left, s->right, n, &s->pen);
-    else
-        grid_scroll_up(s->grid, s->cy, s->bottom, n, false, &s->pen);
-    screen_mark_rows_dirty(s, s->cy, s->bottom);
+    scroll_rows_up(s, s->cy, n, false);
     screen_carriage_return(s);
 }
 
@@ -800,7 +804,7 @@ static int hex_digit(uint8_t c)
 void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
                      size_t urilen)
 {
-    s->link = urilen == 0 ? 0 : links_intern(s->links, id, idlen, uri, urilen);
+    s->link = links_intern(s->links, id, idlen, uri, urilen); /* "" closes: 0 */
 }
 
 void screen_bell(struct screen *s)

@@ -43,8 +43,6 @@ struct screen {
     int top, bottom;            /* scroll region, inclusive */
     int left, right;            /* left/right margins (DECSLRM), inclusive; 0 and cols - 1
                                    when there are none */
-    bool lr_margins;            /* left > 0 || right < cols - 1: margins narrower than the
-                                   screen (the fast paths check only this) */
     uint32_t modes;             /* VT_MODE_* */
     uint8_t charset[2];         /* G0, G1: enum screen_charset */
     uint8_t gl;                 /* 0 or 1: which of G0/G1 is in use (SI/SO) */
@@ -126,6 +124,11 @@ void screen_set_region(struct screen *s, int top, int bottom);
  * with 0-based inclusive columns (ignored unless left < right; the cursor goes home);
  * back to the whole width (RIS, DECSTR, resize). */
 void screen_set_lr_mode(struct screen *s, bool on);
+/* Left/right margins narrower than the screen (the fast paths check only this). */
+static inline bool screen_has_lr_margins(const struct screen *s)
+{
+    return s->left > 0 || s->right < s->cols - 1;
+}
 void screen_set_lr_margins(struct screen *s, int left, int right);
 void screen_reset_lr_margins(struct screen *s);
 /* DECIC / DECDC: insert / delete n columns at the cursor, in every line of the scroll
