@@ -92,17 +92,12 @@ static bool cell_blank(const struct grid_cell *c)
 static void capture_link(const struct links *links, uint16_t n, uint16_t *open,
                          struct evbuffer *out)
 {
+    if (n != 0 && links_uri(links, n) == NULL)
+        n = 0; /* not a link: close */
     if (n == *open)
         return;
-    const char *uri = n != 0 ? links_uri(links, n) : NULL;
-    if (uri == NULL) {
-        if (*open != 0)
-            evbuffer_add(out, "\033]8;;\033\\", 7);
-        *open = 0;
-        return;
-    }
-    const char *id = links_id(links, n);
-    evbuffer_add_printf(out, "\033]8;%s%s;%s\033\\", id[0] != '\0' ? "id=" : "", id, uri);
+    char seq[LINKS_OSC8_MAX];
+    evbuffer_add(out, seq, links_osc8(links, n, seq));
     *open = n;
 }
 

@@ -677,37 +677,20 @@ static int front_overwrite(struct render_state *rs, int x, int y, int n)
 
 /* --- Hyperlinks --- */
 
-/* Make n the hyperlink the terminal has open (0: none), sending OSC 8 if it is not.
- * The strings come from the links table, which keeps only printable ASCII in them
- * (links.h), so nothing in a URI can end the sequence or start another. */
+/* Make n the hyperlink the terminal has open (0: none), sending OSC 8 if it is not. */
 static void link_set(struct render_state *rs, uint16_t n)
 {
     if (rs->links == NULL || n == rs->link)
         return;
-    const char *uri = n != 0 ? links_uri(rs->links, n) : NULL;
-    if (uri == NULL) {
-        n = 0;
-        if (rs->link == 0)
-            return;
-    }
-    if (n == 0) {
-        out_str(rs, "\033]8;;\033\\");
-    } else {
-        const char *id = links_id(rs->links, n);
-        out_str(rs, "\033]8;");
-        if (id[0] != '\0') {
-            out_str(rs, "id=");
-            out_str(rs, id);
-        }
-        out_str(rs, ";");
-        out_str(rs, uri);
-        out_str(rs, "\033\\");
-    }
+    if (n != 0 && links_uri(rs->links, n) == NULL)
+        n = 0; /* not a link (any more): close */
+    if (n == rs->link)
+        return;
+    char seq[LINKS_OSC8_MAX];
+    out_bytes(rs, seq, links_osc8(rs->links, n, seq));
     rs->link = n;
 }
 
-/* After a frame: a table more than half full starts again, so the next frames have
- * room; cells drawn with the old numbers are drawn again. */
 /* Cells the terminal shows with a link are drawn again on the next frame (their numbers
  * are about to mean something else, or nothing). */
 static void front_forget_links(struct render_state *rs)
@@ -719,6 +702,8 @@ static void front_forget_links(struct render_state *rs)
     }
 }
 
+/* After a frame: a table more than half full starts again, so the next frames have
+ * room; cells drawn with the old numbers are drawn again. */
 static void links_renumber(struct render_state *rs)
 {
     if (rs->links == NULL || (links_count(rs->links) < LINKS_MAX / 2 &&

@@ -8,6 +8,7 @@
  * back from history, goes back to LIVE. A hash of (id, URI) finds existing links. */
 #include "links.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,19 @@ const char *links_uri(const struct links *l, uint16_t n)
 const char *links_id(const struct links *l, uint16_t n)
 {
     return valid(l, n) ? l->slots[n].id : NULL;
+}
+
+size_t links_osc8(const struct links *l, uint16_t n, char *buf)
+{
+    const char *uri = n != 0 ? links_uri(l, n) : NULL;
+    if (uri == NULL) {
+        memcpy(buf, "\033]8;;\033\\", 8);
+        return 7;
+    }
+    const char *id = links_id(l, n);
+    int len = snprintf(buf, LINKS_OSC8_MAX, "\033]8;%s%s;%s\033\\", id[0] != '\0' ? "id=" : "",
+                       id, uri);
+    return len > 0 ? (size_t)len : 0;
 }
 
 uint32_t links_gen(const struct links *l, uint16_t n)

@@ -48,6 +48,11 @@ uint16_t links_intern(struct links *l, const char *id, size_t idlen, const char 
 /* The strings of number n, NULL if n is not a link. The id is "" for anonymous links. */
 const char *links_uri(const struct links *l, uint16_t n);
 const char *links_id(const struct links *l, uint16_t n);
+/* The OSC 8 that opens link n (with id= when it has one), or closes any link when n is
+ * 0 or not a link, into buf (LINKS_OSC8_MAX bytes); returns its length. The table keeps
+ * only printable ASCII, so nothing in it can end the sequence or start another. */
+#define LINKS_OSC8_MAX (LINK_ID_MAX + LINK_URI_MAX + 16)
+size_t links_osc8(const struct links *l, uint16_t n, char *buf);
 
 /* History references: the generation of number n now (0 when n is not a link), and
  * the number again if it still has that generation (0 otherwise). links_resolve keeps
