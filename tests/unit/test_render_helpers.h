@@ -22,6 +22,16 @@ static inline const char *take(struct evbuffer *out)
     return out_buf;
 }
 
+/* The capabilities of terminfo entry term (the test fails if it has none). */
+static inline const struct render_caps *term_caps(const char *term)
+{
+    char err[256] = "";
+    const struct render_caps *caps = render_caps_get(term, false, err, sizeof err);
+    if (caps == NULL)
+        fail_msg("%s: %s", term, err);
+    return caps;
+}
+
 static inline const char *frame(struct render_state *rs, const struct canvas *c)
 {
     struct evbuffer *out = evbuffer_new();

@@ -20,15 +20,6 @@
 #include "vt.h"
 #include "test_render_helpers.h"
 
-static const struct render_caps *caps_for(const char *term)
-{
-    char err[256] = "";
-    const struct render_caps *caps = render_caps_get(term, false, err, sizeof err);
-    if (caps == NULL)
-        fail_msg("%s: %s", term, err);
-    return caps;
-}
-
 /* A pane's frame: the vt's screen copied into c as pane_draw does, links imported
  * into the numbering of the renderer that draws it. */
 static void compose_from(struct canvas *c, struct render_state *rs, struct vt *vt)
@@ -58,7 +49,7 @@ static const char *draw_linked_pane(struct render_state *rs, const char *bytes)
 static void test_link_wraps_exactly_the_linked_run(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     render_set_hyperlinks(rs, true);
     const char *out = draw_linked_pane(rs, "ab\033]8;id=7;http://x/y\033\\cd\033]8;;\033\\ef");
     assert_non_null(strstr(out, "ab\033]8;id=7;http://x/y\033\\cd\033]8;;\033\\ef"));
@@ -80,7 +71,7 @@ static void test_no_osc8_to_a_terminal_without_hyperlinks(void **state)
     (void)state;
     const char *terms[] = { "xterm-256color", "vt100", "screen", "linux" };
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
-        struct render_state *rs = render_create(caps_for(terms[i]), true);
+        struct render_state *rs = render_create(term_caps(terms[i]), true);
         assert_null(render_links(rs));
         const char *out = draw_linked_pane(rs, "ab\033]8;id=7;http://x/y\033\\cd\033]8;;\033\\ef");
         assert_null(strstr(out, "\033]8"));
@@ -89,7 +80,7 @@ static void test_no_osc8_to_a_terminal_without_hyperlinks(void **state)
         render_free(rs);
     }
     /* Turned on, then off again: nothing more is sent. */
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     render_set_hyperlinks(rs, true);
     render_set_hyperlinks(rs, false);
     const char *out = draw_linked_pane(rs, "\033]8;;http://x\033\\cd");
@@ -114,7 +105,7 @@ static void test_terminfo_hls_turns_hyperlinks_on(void **state)
     snprintf(cmd, sizeof cmd, "tic -x -o %s %s 2>/dev/null", dir, src);
     assert_int_equal(system(cmd), 0);
     setenv("TERMINFO", dir, 1);
-    const struct render_caps *caps = caps_for("xterm-tmx-hls");
+    const struct render_caps *caps = term_caps("xterm-tmx-hls");
     unsetenv("TERMINFO");
     assert_non_null(render_caps_string(caps, RENDER_CAP_HLS));
     struct render_state *rs = render_create(caps, true);
@@ -123,7 +114,7 @@ static void test_terminfo_hls_turns_hyperlinks_on(void **state)
     assert_non_null(strstr(out, "\033]8;;http://h\033\\L\033]8;;\033\\"));
     render_free(rs);
     /* The usual entries have no Hls. */
-    assert_null(render_caps_string(caps_for("xterm-256color"), RENDER_CAP_HLS));
+    assert_null(render_caps_string(term_caps("xterm-256color"), RENDER_CAP_HLS));
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
 }
@@ -133,7 +124,7 @@ static void test_terminfo_hls_turns_hyperlinks_on(void **state)
 static void test_link_closed_before_erasing_and_at_frame_end(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     render_set_hyperlinks(rs, true);
     struct vt *vt = vt_create(30, 3, 0);
     struct canvas c;
@@ -174,7 +165,7 @@ static void test_link_closed_before_erasing_and_at_frame_end(void **state)
 static void test_uri_bytes_cannot_inject_into_the_terminal(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     render_set_hyperlinks(rs, true);
     const char *out = draw_linked_pane(
         rs, "\033]8;;http://a/\x9b" "31m\x9d" "2;pwned\x07\x1b" "Z\033\\x\033]8;;\033\\");

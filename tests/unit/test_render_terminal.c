@@ -32,15 +32,6 @@ static const char *modes(struct render_state *rs, uint32_t m)
     return take(out);
 }
 
-static const struct render_caps *caps_for(const char *term)
-{
-    char err[256] = "";
-    const struct render_caps *caps = render_caps_get(term, false, err, sizeof err);
-    if (caps == NULL)
-        fail_msg("%s: %s", term, err);
-    return caps;
-}
-
 static void put_text(struct canvas *c, int x, int y, const char *s)
 {
     for (; *s != '\0'; s++, x++)
@@ -62,7 +53,7 @@ static void test_long_run_of_one_character_uses_rep(void **state)
     canvas_init(&c, 40, 2);
     put_run(&c, 0, 0, 30, '-');
     c.cy = 1;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     const char *out = frame(rs, &c);
     /* xterm's rep writes the character once and repeats it n-1 more times */
     assert_non_null(strstr(out, "-\033[29b"));
@@ -78,7 +69,7 @@ static void test_rep_never_reaches_the_last_column(void **state)
     canvas_init(&c, 10, 2);
     put_run(&c, 0, 0, 10, '=');
     c.cy = 1;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     /* nine by REP, the last column written plainly: the repeat cannot autowrap */
     assert_non_null(strstr(frame(rs, &c), "\033[2J=\033[8b=\r"));
     render_free(rs);
@@ -93,7 +84,7 @@ static void test_short_runs_are_written_plainly(void **state)
     put_run(&c, 0, 0, 5, 'a');  /* "a\e[4b" is no shorter than "aaaaa" */
     put_run(&c, 6, 0, 6, 'b');  /* "b\e[5b" is */
     c.cx = 20;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     const char *out = frame(rs, &c);
     assert_non_null(strstr(out, "aaaaa b\033[5b"));
     render_free(rs);
@@ -116,7 +107,7 @@ static void test_rep_only_for_plain_ascii_in_one_pen(void **state)
     for (int x = 40; x < 50; x++)
         canvas_cell(&c, x, 0)->fg = COLOUR_PALETTE | 1; /* two runs of ten */
     c.cx = 55;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     const char *out = frame(rs, &c);
     assert_non_null(strstr(out, "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"));
     assert_non_null(strstr(out, "e\xcc\x81" "e\xcc\x81"));
@@ -133,7 +124,7 @@ static void test_terminal_without_rep_gets_the_characters(void **state)
     canvas_init(&c, 30, 1);
     put_run(&c, 0, 0, 20, '#');
     c.cx = 25;
-    struct render_state *rs = render_create(caps_for("vt100"), true);
+    struct render_state *rs = render_create(term_caps("vt100"), true);
     assert_non_null(strstr(frame(rs, &c), "####################"));
     render_free(rs);
     canvas_free(&c);
@@ -146,7 +137,7 @@ static void test_rep_in_an_incremental_frame_keeps_cells_already_right(void **st
     canvas_init(&c, 40, 2);
     put_text(&c, 0, 0, "abcdefghijklmnopqrstuvwxyz");
     c.cy = 1;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     frame(rs, &c);
     put_run(&c, 2, 0, 12, '.');
     assert_string_equal(frame(rs, &c), "\033[Aab.\033[11b\r\033[1B");
@@ -202,7 +193,7 @@ static void test_terminal_with_sync_gets_each_frame_wrapped(void **state)
     (void)state;
     /* tic comes with ncurses-bin, which every Debian system has: no skipping. */
     assert_true(terminfo_dir[0] != '\0');
-    const struct render_caps *caps = caps_for("tmx-test-sync");
+    const struct render_caps *caps = term_caps("tmx-test-sync");
     assert_non_null(render_caps_string(caps, RENDER_CAP_SYNC));
     struct canvas c;
     canvas_init(&c, 20, 3);
@@ -226,7 +217,7 @@ static void test_terminal_with_sync_gets_each_frame_wrapped(void **state)
 static void test_sync_can_be_switched_on_per_client(void **state)
 {
     (void)state;
-    const struct render_caps *caps = caps_for("xterm-256color");
+    const struct render_caps *caps = term_caps("xterm-256color");
     assert_null(render_caps_string(caps, RENDER_CAP_SYNC));
     struct canvas c;
     canvas_init(&c, 20, 3);
@@ -256,7 +247,7 @@ static void test_sync_can_be_switched_on_per_client(void **state)
 static void test_title_is_sent_by_osc_2_only_when_changed(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     assert_string_equal(title(rs, "vim main.c"), "\033]2;vim main.c\007");
     assert_string_equal(title(rs, "vim main.c"), "");
     assert_string_equal(title(rs, "bash"), "\033]2;bash\007");
@@ -271,7 +262,7 @@ static void test_title_is_sent_by_osc_2_only_when_changed(void **state)
 static void test_title_uses_tsl_and_fsl_when_terminfo_has_them(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("tmux-256color"), true);
+    struct render_state *rs = render_create(term_caps("tmux-256color"), true);
     assert_string_equal(title(rs, "top"), "\033]0;top\007");
     render_free(rs);
 }
@@ -281,20 +272,20 @@ static void test_title_is_not_sent_to_terminals_without_one(void **state)
     (void)state;
     static const char *terms[] = { "vt100", "linux" };
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
-        assert_false(render_caps_flag(caps_for(terms[i]), RENDER_FLAG_TITLE));
-        struct render_state *rs = render_create(caps_for(terms[i]), true);
+        assert_false(render_caps_flag(term_caps(terms[i]), RENDER_FLAG_TITLE));
+        struct render_state *rs = render_create(term_caps(terms[i]), true);
         assert_string_equal(title(rs, "hello"), "");
         render_free(rs);
     }
-    assert_true(render_caps_flag(caps_for("xterm"), RENDER_FLAG_TITLE));
-    assert_true(render_caps_flag(caps_for("screen"), RENDER_FLAG_TITLE));
-    assert_true(render_caps_flag(caps_for("rxvt-unicode-256color"), RENDER_FLAG_TITLE));
+    assert_true(render_caps_flag(term_caps("xterm"), RENDER_FLAG_TITLE));
+    assert_true(render_caps_flag(term_caps("screen"), RENDER_FLAG_TITLE));
+    assert_true(render_caps_flag(term_caps("rxvt-unicode-256color"), RENDER_FLAG_TITLE));
 }
 
 static void test_title_loses_controls_and_invalid_utf8(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     /* ESC, BEL, C1 CSI (U+009B), a 0xff byte, a truncated sequence, an overlong
      * encoding, a surrogate, DEL and a tab all go; é and € stay */
     assert_string_equal(title(rs, "a\033]0;evil\007b\xc2\x9b" "c\xff" "d\xe2\x82" "e\xc0\xaf"
@@ -303,7 +294,7 @@ static void test_title_loses_controls_and_invalid_utf8(void **state)
     render_free(rs);
 
     /* a terminal without UTF-8 gets '?' for each non-ASCII character */
-    rs = render_create(caps_for("xterm-256color"), false);
+    rs = render_create(term_caps("xterm-256color"), false);
     assert_string_equal(title(rs, "caf\xc3\xa9 \xe4\xb8\xad!"), "\033]2;caf? ?!\007");
     render_free(rs);
 }
@@ -312,7 +303,7 @@ static void test_title_is_capped_on_a_character_boundary(void **state)
 {
     (void)state;
     char t[1024];
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     memset(t, 'x', 300);
     t[300] = '\0';
     title(rs, t);
@@ -334,7 +325,7 @@ static void test_random_titles_reach_a_vt_intact(void **state)
 {
     (void)state;
     uint32_t r = 12345;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     for (int n = 0; n < 500; n++) {
         char t[400];
         int len = (int)(r % 390);
@@ -371,7 +362,7 @@ static void test_random_titles_reach_a_vt_intact(void **state)
 static void test_modes_are_sent_in_full_first_then_only_changes(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     uint32_t m = VT_MODE_MOUSE | VT_MODE_MOUSE_SGR | VT_MODE_BRACKETED_PASTE;
     assert_string_equal(modes(rs, m), "\033[?1002l\033[?1003l\033[?1004l"
                                       "\033[?1006h\033[?1000h\033[?2004h");
@@ -394,7 +385,7 @@ static void test_modes_are_sent_in_full_first_then_only_changes(void **state)
 static void test_invalidate_resends_every_mode(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     modes(rs, VT_MODE_FOCUS);
     assert_string_equal(modes(rs, VT_MODE_FOCUS), "");
     render_invalidate(rs);
@@ -406,11 +397,11 @@ static void test_invalidate_resends_every_mode(void **state)
 static void test_modes_only_for_xterm_like_terminals(void **state)
 {
     (void)state;
-    struct render_state *rs = render_create(caps_for("vt100"), true);
+    struct render_state *rs = render_create(term_caps("vt100"), true);
     assert_string_equal(modes(rs, VT_MODE_MOUSE | VT_MODE_BRACKETED_PASTE), "");
     render_free(rs);
     /* kmous says the terminal reports the mouse: xterm's modes are used */
-    rs = render_create(caps_for("screen-256color"), true);
+    rs = render_create(term_caps("screen-256color"), true);
     assert_non_null(strstr(modes(rs, VT_MODE_MOUSE), "\033[?1000h"));
     render_free(rs);
 }
@@ -422,7 +413,7 @@ static void test_random_modes_reach_a_vt(void **state)
     (void)state;
     const uint32_t input = VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY |
                            VT_MODE_MOUSE_SGR | VT_MODE_FOCUS | VT_MODE_BRACKETED_PASTE;
-    struct render_state *rs = render_create(caps_for("xterm-256color"), true);
+    struct render_state *rs = render_create(term_caps("xterm-256color"), true);
     struct vt *vt = vt_create(10, 2, 0);
     uint32_t r = 99;
     for (int n = 0; n < 300; n++) {
