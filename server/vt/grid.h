@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Colour encoding in a uint32_t: COLOUR_DEFAULT, or a palette index, or 24-bit RGB. */
 #define COLOUR_DEFAULT 0u
@@ -49,6 +50,25 @@ struct grid_cell {
 _Static_assert(sizeof(struct grid_cell) == 24 && offsetof(struct grid_cell, attr) == 16 &&
                    offsetof(struct grid_cell, ul) == 20,
                "a cell is 24 bytes, width and link in the two bytes after attr");
+
+/* A cell as three 8-byte words, for the loops that copy or compare cells by the
+ * million (printing, history): word 0 holds ch and comb, 1 fg and bg, 2 attr, width,
+ * link and ul. Whole-word access also keeps compilers from rebuilding the bit-fields
+ * cell by cell. */
+enum { GRID_WORD_TEXT, GRID_WORD_COLOURS, GRID_WORD_REST };
+_Static_assert(sizeof(struct grid_cell) == 3 * sizeof(uint64_t), "a cell is three words");
+
+static inline uint64_t grid_cell_word(const struct grid_cell *c, int i)
+{
+    uint64_t w;
+    memcpy(&w, (const unsigned char *)c + (size_t)i * sizeof w, sizeof w);
+    return w;
+}
+
+static inline void grid_cell_set_word(struct grid_cell *c, int i, uint64_t w)
+{
+    memcpy((unsigned char *)c + (size_t)i * sizeof w, &w, sizeof w);
+}
 
 /* The attributes new text and erasures use (the "pen"). */
 struct grid_pen {

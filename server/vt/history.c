@@ -172,35 +172,35 @@ static uint32_t get_utf8(const uint8_t **pp)
 
 /* ---- encoding ---- */
 
-/* A cell's attr, width and link as one value: the four bytes from attr to ul (grid.h
- * keeps them there), compared at once in the loops below. */
-static inline uint32_t cell_key(const struct grid_cell *c)
-{
-    uint32_t k;
-    memcpy(&k, (const unsigned char *)c + offsetof(struct grid_cell, attr), sizeof k);
-    return k;
-}
-
-/* The bits of cell_key holding the width. */
-static inline uint32_t key_width_bits(void)
+/* The bits of a cell's word 2 holding the width. */
+static inline uint64_t rest_width_bits(void)
 {
     struct grid_cell c;
     memset(&c, 0, sizeof c);
     c.width = 3;
-    return cell_key(&c);
+    return grid_cell_word(&c, GRID_WORD_REST);
 }
 
 static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
 {
-    return a->fg == b->fg && a->bg == b->bg && a->ul == b->ul &&
-           ((cell_key(a) ^ cell_key(b)) & ~key_width_bits()) == 0;
+    return grid_cell_word(a, GRID_WORD_COLOURS) == grid_cell_word(b, GRID_WORD_COLOURS) &&
+           ((grid_cell_word(a, GRID_WORD_REST) ^ grid_cell_word(b, GRID_WORD_REST)) & ~rest_width_bits()) == 0;
 }
 
-/* Same style as cur (whose width is 1) and width 1. */
-static inline bool same_style_narrow(const struct grid_cell *c, const struct grid_cell *cur,
-                                     uint32_t cur_key)
+/* A cell of one printable ASCII character (0x20-0x7e, no combining mark: comb is the
+ * high half of word 0, so one comparison checks both), width 1, in the style whose
+ * words 1 and 2 (width 1) are given (grid.h). */
+static inline bool narrow_ascii_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
 {
-    return cell_key(c) == cur_key && c->fg == cur->fg && c->bg == cur->bg && c->ul == cur->ul;
+    return grid_cell_word(c, GRID_WORD_TEXT) - 0x20 < 0x5f &&
+           ((grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) | (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
+}
+
+/* A blank cell (ch 0, no mark), width 1, in the style given as above. */
+static inline bool narrow_blank_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
+{
+    return (grid_cell_word(c, GRID_WORD_TEXT) | (grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) |
+            (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
 }
 
 static bool default_blank(const struct grid_cell *c)
@@ -299,20 +299,17 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
         const struct grid_cell *c = &cells[x];
         if (!same_style(c, &cur))
             p = put_style(p, &cur, c, links);
-        uint32_t key = cell_key(&cur); /* cur.width is 1 */
-        if (c->width == 1 && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f) {
+        uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS), rest = grid_cell_word(&cur, GRID_WORD_REST);
+        if (narrow_ascii_in(c, colours, rest)) {
             /* The common case: a run of ASCII in one style. */
-            do {
+            do
                 *p++ = (uint8_t)cells[x++].ch;
-                c = &cells[x];
-            } while (x < n && c->comb == 0 && c->ch >= 0x20 && c->ch < 0x7f &&
-                     same_style_narrow(c, &cur, key));
+            while (x < n && narrow_ascii_in(&cells[x], colours, rest));
             continue;
         }
-        if (c->width == 1 && c->ch == 0 && c->comb == 0) {
+        if (narrow_blank_in(c, colours, rest)) {
             int run = 1;
-            while (x + run < n && cells[x + run].ch == 0 && cells[x + run].comb == 0 &&
-                   same_style_narrow(&cells[x + run], &cur, key))
+            while (x + run < n && narrow_blank_in(&cells[x + run], colours, rest))
                 run++;
             *p++ = OP_BLANK;
             p += put_varint(p, (uint32_t)run);

@@ -317,14 +317,13 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         size_t chunk = n < room ? n : room;
         struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         struct grid_cell proto = pen_cell(s, 0, 1);
-        /* The pen is built once, into the first cell; the others copy that cell. (Copying
-         * the local 'proto' in the loop made gcc -O3 rebuild it, bit-fields and all,
-         * through the stack for every cell: five times slower.) */
-        c[0] = proto;
-        c[0].ch = text[0];
-        for (size_t i = 1; i < chunk; i++) {
-            c[i] = c[0];
-            c[i].ch = text[i];
+        /* Whole words from registers: three stores a cell (grid.h). */
+        uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
+        uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
+        for (size_t i = 0; i < chunk; i++) {
+            grid_cell_set_word(&c[i], GRID_WORD_TEXT, text[i]);
+            grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);
+            grid_cell_set_word(&c[i], GRID_WORD_REST, rest);
         }
         screen_mark_dirty(s, s->cy);
         s->last_char = text[chunk - 1];
