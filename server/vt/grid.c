@@ -13,7 +13,8 @@ const struct grid_cell grid_blank_cell = { .ch = 0, .width = 1 };
 
 struct grid {
     int cols, rows;
-    struct grid_line *lines;   /* rows visible lines */
+    struct grid_line *lines;   /* rows visible lines, a ring starting at 'first' */
+    int first;                 /* the index in lines of the top row */
     struct grid_line *scratch; /* rows slots used while scrolling */
 
     struct history *hist;       /* lines scrolled off the top, encoded */
@@ -23,6 +24,26 @@ struct grid {
 static int clamp(int v, int lo, int hi)
 {
     return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/* Visible row y (0 <= y < rows). The rows are a ring so that scrolling the whole
+ * screen, the flood's every line, moves no line: only 'first' turns. */
+static struct grid_line *row(const struct grid *g, int y)
+{
+    int i = g->first + y;
+    return &g->lines[i >= g->rows ? i - g->rows : i];
+}
+
+/* Put the ring in order (first = 0), for the rare operations that take the rows as
+ * an array: resizing, reflow, pulling history back. */
+static void unroll(struct grid *g)
+{
+    if (g->first == 0)
+        return;
+    for (int y = 0; y < g->rows; y++)
+        g->scratch[y] = *row(g, y);
+    memcpy(g->lines, g->scratch, (size_t)g->rows * sizeof *g->lines);
+    g->first = 0;
 }
 
 static struct grid_cell blank_with(const struct grid_pen *pen)
@@ -135,7 +156,7 @@ void grid_free(struct grid *g)
     if (g == NULL)
         return;
     for (int y = 0; y < g->rows; y++)
-        line_free(&g->lines[y]);
+        line_free(row(g, y));
     history_free(g->hist);
     line_free(g->hist_out);
     free(g->hist_out);
@@ -158,14 +179,14 @@ struct grid_line *grid_line(struct grid *g, int y)
 {
     if (y < 0 || y >= g->rows)
         return NULL;
-    return &g->lines[y];
+    return row(g, y);
 }
 
 const struct grid_line *grid_line_const(const struct grid *g, int y)
 {
     if (y < 0 || y >= g->rows)
         return NULL;
-    return &g->lines[y];
+    return row(g, y);
 }
 
 int grid_history_size(const struct grid *g)
@@ -239,7 +260,7 @@ const struct grid_cell *grid_get(const struct grid *g, int x, int y)
 {
     if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
         return &grid_blank_cell;
-    const struct grid_line *l = &g->lines[y];
+    const struct grid_line *l = row(g, y);
     if (x >= l->used)
         return &grid_blank_cell;
     return &l->cells[x];
@@ -249,7 +270,7 @@ struct grid_cell *grid_set(struct grid *g, int x, int y)
 {
     if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
         return NULL;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_ensure(l, x + 1, g->cols);
     return &l->cells[x];
 }
@@ -274,7 +295,7 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
         return NULL;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     if (x < l->used)
         line_split_wide(l, x, x + n);
     line_ensure_write(l, x, n, g->cols);
@@ -285,7 +306,7 @@ struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n)
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
         return NULL;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_split_wide(l, x, x + n);
     line_ensure(l, x + n, g->cols);
     return &l->cells[x];
@@ -299,7 +320,7 @@ void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen
     x = clamp(x, 0, g->cols);
     if (x >= end)
         return;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_split_wide(l, x, end);
     if (pen_is_default(pen) && end >= l->used) {
         if (x < l->used)
@@ -314,7 +335,7 @@ void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen)
 {
     int end = clamp(y + n, 0, g->rows);
     for (y = clamp(y, 0, g->rows); y < end; y++)
-        line_reset(&g->lines[y], g->cols, pen);
+        line_reset(row(g, y), g->cols, pen);
 }
 
 void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
@@ -329,16 +350,26 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
 
     /* The n top lines leave (encoded into history when kept); their storage is
      * reused for the n blank lines entering at the bottom. */
+    if (top == 0 && bottom == g->rows - 1) {
+        for (int i = 0; i < n; i++) {
+            struct grid_line *l = row(g, i);
+            if (keep)
+                history_push(g->hist, l);
+            line_reset(l, g->cols, pen);
+        }
+        g->first = (g->first + n) % g->rows; /* they are now the bottom n */
+        return;
+    }
     struct grid_line *spare = g->scratch;
     for (int i = 0; i < n; i++) {
-        spare[i] = g->lines[top + i];
+        spare[i] = *row(g, top + i);
         if (keep)
             history_push(g->hist, &spare[i]);
     }
-    memmove(&g->lines[top], &g->lines[top + n],
-            (size_t)(bottom - top + 1 - n) * sizeof *g->lines);
+    for (int y = top; y <= bottom - n; y++)
+        *row(g, y) = *row(g, y + n);
     for (int i = 0; i < n; i++) {
-        struct grid_line *l = &g->lines[bottom - n + 1 + i];
+        struct grid_line *l = row(g, bottom - n + 1 + i);
         *l = spare[i];
         line_reset(l, g->cols, pen);
     }
@@ -352,12 +383,13 @@ void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct g
     if (n == 0)
         return;
     struct grid_line *spare = g->scratch;
-    memcpy(spare, &g->lines[bottom - n + 1], (size_t)n * sizeof *spare);
-    memmove(&g->lines[top + n], &g->lines[top],
-            (size_t)(bottom - top + 1 - n) * sizeof *g->lines);
+    for (int i = 0; i < n; i++)
+        spare[i] = *row(g, bottom - n + 1 + i);
+    for (int y = bottom; y >= top + n; y--)
+        *row(g, y) = *row(g, y - n);
     for (int i = 0; i < n; i++) {
-        g->lines[top + i] = spare[i];
-        line_reset(&g->lines[top + i], g->cols, pen);
+        *row(g, top + i) = spare[i];
+        line_reset(row(g, top + i), g->cols, pen);
     }
 }
 
@@ -366,7 +398,7 @@ void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pe
     if (y < 0 || y >= g->rows || x < 0 || x >= g->cols || n <= 0)
         return;
     n = n > g->cols - x ? g->cols - x : n;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_split_wide(l, x, x);
     if (x < l->used) {
         int keep = l->used - x; /* cells that move right, some may fall off */
@@ -388,7 +420,7 @@ void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pe
     if (y < 0 || y >= g->rows || x < 0 || x >= g->cols || n <= 0)
         return;
     n = n > g->cols - x ? g->cols - x : n;
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_split_wide(l, x, x + n);
     if (x >= l->used && pen_is_default(pen))
         return;
@@ -441,7 +473,7 @@ static void line_trim(struct grid_line *l)
  * either edge, and every cell up to end meaningful. */
 static struct grid_line *band_open(struct grid *g, int y, int left, int end)
 {
-    struct grid_line *l = &g->lines[y];
+    struct grid_line *l = row(g, y);
     line_cut(l, left);
     line_cut(l, end);
     line_ensure(l, end, g->cols);
@@ -456,7 +488,7 @@ static struct grid_line *band_for_cells(struct grid *g, int x, int y, int *n, in
     if (y < 0 || y >= g->rows || x < 0 || x >= end || *n <= 0)
         return NULL;
     *n = *n > end - x ? end - x : *n;
-    if (g->lines[y].used <= x && pen_is_default(pen))
+    if (row(g, y)->used <= x && pen_is_default(pen))
         return NULL;
     return band_open(g, y, x, end);
 }
@@ -538,8 +570,8 @@ static void band_move(struct grid *g, struct grid_line *dst, const struct grid_l
 static void band_cut(struct grid *g, int top, int bottom, int left, int end)
 {
     for (int y = top; y <= bottom; y++) {
-        line_cut(&g->lines[y], left);
-        line_cut(&g->lines[y], end);
+        line_cut(row(g, y), left);
+        line_cut(row(g, y), end);
     }
 }
 
@@ -550,9 +582,9 @@ void grid_scroll_band_up(struct grid *g, int top, int bottom, int left, int righ
         return;
     band_cut(g, top, bottom, left, right + 1);
     for (int y = top; y + n <= bottom; y++)
-        band_move(g, &g->lines[y], &g->lines[y + n], left, right + 1, pen);
+        band_move(g, row(g, y), row(g, y + n), left, right + 1, pen);
     for (int y = bottom - n + 1; y <= bottom; y++)
-        band_move(g, &g->lines[y], NULL, left, right + 1, pen);
+        band_move(g, row(g, y), NULL, left, right + 1, pen);
 }
 
 void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int right, int n,
@@ -562,15 +594,16 @@ void grid_scroll_band_down(struct grid *g, int top, int bottom, int left, int ri
         return;
     band_cut(g, top, bottom, left, right + 1);
     for (int y = bottom; y - n >= top; y--)
-        band_move(g, &g->lines[y], &g->lines[y - n], left, right + 1, pen);
+        band_move(g, row(g, y), row(g, y - n), left, right + 1, pen);
     for (int y = top; y < top + n; y++)
-        band_move(g, &g->lines[y], NULL, left, right + 1, pen);
+        band_move(g, row(g, y), NULL, left, right + 1, pen);
 }
 
 void grid_resize(struct grid *g, int cols, int rows)
 {
     cols = cols < 1 ? 1 : cols;
     rows = rows < 1 ? 1 : rows;
+    unroll(g); /* rows are plain array indexes until g->rows changes */
     if (rows < g->rows) {
         for (int y = rows; y < g->rows; y++)
             line_free(&g->lines[y]);
@@ -584,7 +617,7 @@ void grid_resize(struct grid *g, int cols, int rows)
     g->rows = rows;
     if (cols < g->cols) {
         for (int y = 0; y < rows; y++)
-            line_truncate(&g->lines[y], cols);
+            line_truncate(row(g, y), cols);
     }
     g->cols = cols;
 }
@@ -595,11 +628,12 @@ int grid_pull_history(struct grid *g, int n)
     n = clamp(n, 0, size < g->rows ? size : g->rows);
     if (n == 0)
         return 0;
+    unroll(g);
     for (int y = g->rows - n; y < g->rows; y++)
-        line_free(&g->lines[y]);
+        line_free(row(g, y));
     memmove(&g->lines[n], &g->lines[0], (size_t)(g->rows - n) * sizeof *g->lines);
     for (int i = n - 1; i >= 0; i--) {
-        struct grid_line *l = &g->lines[i];
+        struct grid_line *l = row(g, i);
         memset(l, 0, sizeof *l);
         history_pop_newest(g->hist, l);
         line_truncate(l, g->cols);
@@ -787,7 +821,7 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
                 reflow_add_seg(&segs, text.len, seq);
                 l = &in;
             } else {
-                l = &g->lines[i - hist_n];
+                l = row(g, i - hist_n);
             }
             for (int k = 0; k < npos; k++) {
                 if (pos_line[k] == i) {
@@ -844,16 +878,16 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *user_pos, int npos)
     if (back > g->rows)
         back = g->rows;
     for (int y = back - 1; y >= 0; y--) {
-        memset(&g->lines[y], 0, sizeof g->lines[y]);
-        history_pop_newest(nh, &g->lines[y]);
-        line_truncate(&g->lines[y], cols);
+        memset(row(g, y), 0, sizeof *row(g, y));
+        history_pop_newest(nh, row(g, y));
+        line_truncate(row(g, y), cols);
     }
     for (int y = back; y < g->rows; y++) {
         int i = first + y - back;
         if (i < out.n)
-            g->lines[y] = out.lines[i];
+            *row(g, y) = out.lines[i];
         else
-            memset(&g->lines[y], 0, sizeof g->lines[y]);
+            memset(row(g, y), 0, sizeof *row(g, y));
     }
     for (int i = first + g->rows - back; i < out.n; i++)
         line_free(&out.lines[i]);
