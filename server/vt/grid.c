@@ -26,12 +26,21 @@ static int clamp(int v, int lo, int hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
-/* Visible row y (0 <= y < rows). The rows are a ring so that scrolling the whole
- * screen, the flood's every line, moves no line: only 'first' turns. */
-static struct grid_line *row(const struct grid *g, int y)
+/* Visible row y (0 <= y < rows), to read. The rows are a ring so that scrolling the
+ * whole screen, the flood's every line, moves no line: only 'first' turns. */
+static struct grid_line *row_read(const struct grid *g, int y)
 {
     int i = g->first + y;
     return &g->lines[i >= g->rows ? i - g->rows : i];
+}
+
+/* Visible row y, to change: it is no longer known to be plain (grid.h). The few
+ * paths that keep plain text plain use row_read and say so. */
+static struct grid_line *row(struct grid *g, int y)
+{
+    struct grid_line *l = row_read(g, y);
+    l->plain = false;
+    return l;
 }
 
 /* Put the ring in order (first = 0), for the rare operations that take the rows as
@@ -41,7 +50,7 @@ static void unroll(struct grid *g)
     if (g->first == 0)
         return;
     for (int y = 0; y < g->rows; y++)
-        g->scratch[y] = *row(g, y);
+        g->scratch[y] = *row_read(g, y);
     memcpy(g->lines, g->scratch, (size_t)g->rows * sizeof *g->lines);
     g->first = 0;
 }
@@ -132,7 +141,8 @@ static void line_reset(struct grid_line *l, int cols, const struct grid_pen *pen
 {
     l->used = 0;
     l->wrapped = false;
-    if (!pen_is_default(pen)) {
+    l->plain = pen_is_default(pen);
+    if (!l->plain) {
         line_ensure(l, cols, cols);
         line_fill(l, 0, cols, pen);
     }
@@ -144,6 +154,8 @@ struct grid *grid_create(int cols, int rows, int history_limit)
     g->cols = cols < 1 ? 1 : cols;
     g->rows = rows < 1 ? 1 : rows;
     g->lines = xcalloc((size_t)g->rows, sizeof *g->lines);
+    for (int y = 0; y < g->rows; y++)
+        g->lines[y].plain = true; /* empty */
     g->scratch = xcalloc((size_t)g->rows, sizeof *g->scratch);
     g->hist = history_create();
     history_set_line_limit(g->hist, history_limit);
@@ -156,7 +168,7 @@ void grid_free(struct grid *g)
     if (g == NULL)
         return;
     for (int y = 0; y < g->rows; y++)
-        line_free(row(g, y));
+        line_free(row_read(g, y));
     history_free(g->hist);
     line_free(g->hist_out);
     free(g->hist_out);
@@ -186,7 +198,7 @@ const struct grid_line *grid_line_const(const struct grid *g, int y)
 {
     if (y < 0 || y >= g->rows)
         return NULL;
-    return row(g, y);
+    return row_read(g, y);
 }
 
 int grid_history_size(const struct grid *g)
@@ -260,7 +272,7 @@ const struct grid_cell *grid_get(const struct grid *g, int x, int y)
 {
     if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
         return &grid_blank_cell;
-    const struct grid_line *l = row(g, y);
+    const struct grid_line *l = row_read(g, y);
     if (x >= l->used)
         return &grid_blank_cell;
     return &l->cells[x];
@@ -291,15 +303,33 @@ static void line_ensure_write(struct grid_line *l, int x, int n, int cols)
     l->used = end;
 }
 
-struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
+/* grid_write_run; the line stays plain if it was and 'text' (grid_write_text_run). */
+static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool text)
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
         return NULL;
-    struct grid_line *l = row(g, y);
+    struct grid_line *l = row_read(g, y);
+    l->plain = l->plain && text; /* a plain line has no wide character to split */
     if (x < l->used)
         line_split_wide(l, x, x + n);
     line_ensure_write(l, x, n, g->cols);
     return &l->cells[x];
+}
+
+struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
+{
+    return write_run(g, x, y, n, false);
+}
+
+struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n)
+{
+    return write_run(g, x, y, n, true);
+}
+
+void grid_set_wrapped(struct grid *g, int y, bool wrapped)
+{
+    if (y >= 0 && y < g->rows)
+        row_read(g, y)->wrapped = wrapped;
 }
 
 struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n)
@@ -320,13 +350,14 @@ void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen
     x = clamp(x, 0, g->cols);
     if (x >= end)
         return;
-    struct grid_line *l = row(g, y);
+    struct grid_line *l = row_read(g, y);
     line_split_wide(l, x, end);
     if (pen_is_default(pen) && end >= l->used) {
         if (x < l->used)
-            l->used = x;
+            l->used = x; /* a plain line stays plain */
         return;
     }
+    l->plain = false;
     line_ensure(l, end, g->cols);
     line_fill(l, x, end, pen);
 }
@@ -335,7 +366,7 @@ void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen)
 {
     int end = clamp(y + n, 0, g->rows);
     for (y = clamp(y, 0, g->rows); y < end; y++)
-        line_reset(row(g, y), g->cols, pen);
+        line_reset(row_read(g, y), g->cols, pen);
 }
 
 void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
@@ -352,7 +383,7 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
      * reused for the n blank lines entering at the bottom. */
     if (top == 0 && bottom == g->rows - 1) {
         for (int i = 0; i < n; i++) {
-            struct grid_line *l = row(g, i);
+            struct grid_line *l = row_read(g, i);
             if (keep)
                 history_push(g->hist, l);
             line_reset(l, g->cols, pen);
@@ -362,12 +393,12 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
     }
     struct grid_line *spare = g->scratch;
     for (int i = 0; i < n; i++) {
-        spare[i] = *row(g, top + i);
+        spare[i] = *row_read(g, top + i);
         if (keep)
             history_push(g->hist, &spare[i]);
     }
     for (int y = top; y <= bottom - n; y++)
-        *row(g, y) = *row(g, y + n);
+        *row_read(g, y) = *row_read(g, y + n); /* a line moves with its flags */
     for (int i = 0; i < n; i++) {
         struct grid_line *l = row(g, bottom - n + 1 + i);
         *l = spare[i];
@@ -384,9 +415,9 @@ void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct g
         return;
     struct grid_line *spare = g->scratch;
     for (int i = 0; i < n; i++)
-        spare[i] = *row(g, bottom - n + 1 + i);
+        spare[i] = *row_read(g, bottom - n + 1 + i);
     for (int y = bottom; y >= top + n; y--)
-        *row(g, y) = *row(g, y - n);
+        *row_read(g, y) = *row_read(g, y - n); /* a line moves with its flags */
     for (int i = 0; i < n; i++) {
         *row(g, top + i) = spare[i];
         line_reset(row(g, top + i), g->cols, pen);
@@ -488,7 +519,7 @@ static struct grid_line *band_for_cells(struct grid *g, int x, int y, int *n, in
     if (y < 0 || y >= g->rows || x < 0 || x >= end || *n <= 0)
         return NULL;
     *n = *n > end - x ? end - x : *n;
-    if (row(g, y)->used <= x && pen_is_default(pen))
+    if (row_read(g, y)->used <= x && pen_is_default(pen))
         return NULL;
     return band_open(g, y, x, end);
 }
@@ -612,12 +643,12 @@ void grid_resize(struct grid *g, int cols, int rows)
         g->lines = xreallocarray(g->lines, (size_t)rows, sizeof *g->lines);
         g->scratch = xreallocarray(g->scratch, (size_t)rows, sizeof *g->scratch);
         for (int y = g->rows; y < rows; y++)
-            memset(&g->lines[y], 0, sizeof g->lines[y]);
+            g->lines[y] = (struct grid_line){ .plain = true }; /* empty */
     }
     g->rows = rows;
     if (cols < g->cols) {
         for (int y = 0; y < rows; y++)
-            line_truncate(row(g, y), cols);
+            line_truncate(row_read(g, y), cols); /* plain stays plain */
     }
     g->cols = cols;
 }

@@ -82,6 +82,11 @@ struct grid_line {
     int used;                /* number of meaningful cells (may exceed cols in history) */
     int size;                /* number of cells allocated (>= used) */
     bool wrapped;            /* the line continues on the next one (autowrap) */
+    /* Every cell in [0, used) is a default blank or a printable ASCII character (0x20-
+     * 0x7e) in the default style: width 1, no mark, no link. History then encodes the
+     * line byte by byte. False promises nothing. Set only by grid.c (a cleared line,
+     * grid_write_text_run); writable access through grid.h forgets it. */
+    bool plain;
 };
 
 /* A blank cell (ch 0, width 1, default colours). */
@@ -94,7 +99,7 @@ void grid_free(struct grid *g);
 int grid_cols(const struct grid *g);
 int grid_rows(const struct grid *g);
 
-/* Visible line y (0 = top). */
+/* Visible line y (0 = top). Taking it writable forgets that it is plain. */
 struct grid_line *grid_line(struct grid *g, int y);
 const struct grid_line *grid_line_const(const struct grid *g, int y);
 /* History: 0 = oldest kept line, grid_history_size()-1 = the most recent. History
@@ -143,6 +148,11 @@ struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n);
 /* The same, but the n cells are left as they were (possibly uninitialised): the
  * caller must write every one of them. The fast path for printing. */
 struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n);
+/* grid_write_run for a caller that writes printable ASCII (0x20-0x7e) in the default
+ * style into every one of the n cells: a plain line stays plain. */
+struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n);
+/* Set or clear the line's autowrap flag ('wrapped'); it stays plain. */
+void grid_set_wrapped(struct grid *g, int y, bool wrapped);
 
 /* Editing primitives; 'pen' supplies the background of erased cells (bce). */
 void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);

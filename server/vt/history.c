@@ -26,6 +26,7 @@
  * line are its record plus its index slot. */
 #include "history.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -286,6 +287,47 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
     return p;
 }
 
+#ifndef NDEBUG
+/* What grid.h promises of a plain line, checked cell by cell in debug builds. */
+static bool line_is_plain(const struct grid_cell *cells, int used)
+{
+    for (int x = 0; x < used; x++) {
+        uint32_t ch = cells[x].ch;
+        struct grid_cell c = cells[x];
+        c.ch = 0;
+        if ((ch != 0 && (ch < 0x20 || ch >= 0x7f)) || memcmp(&c, &grid_blank_cell, sizeof c) != 0)
+            return false;
+    }
+    return true;
+}
+#endif
+
+/* The payload of a plain line (grid.h): the bytes encode_payload writes for it, found
+ * without comparing styles: its characters, and its blank runs as OP_BLANK. */
+static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf)
+{
+    assert(line_is_plain(cells, used));
+    int n = used;
+    while (n > 0 && cells[n - 1].ch == 0)
+        n--;
+    uint8_t *p = buf;
+    for (int x = 0; x < n;) {
+        uint32_t ch = cells[x].ch;
+        if (ch != 0) {
+            *p++ = (uint8_t)ch;
+            x++;
+            continue;
+        }
+        int run = 1;
+        while (cells[x + run].ch == 0) /* cells[n - 1] is not blank */
+            run++;
+        *p++ = OP_BLANK;
+        p += put_varint(p, (uint32_t)run);
+        x += run;
+    }
+    return (size_t)(p - buf);
+}
+
 /* The payload of cells[0, used); buf holds at least CELL_MAX bytes per cell. */
 static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf,
                              const struct links *links)
@@ -365,6 +407,7 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
     struct grid_cell *cells = out->cells;
     struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
     int x = 0, last = -1;
+    bool plain = true; /* only ASCII and blanks, no style (grid.h) */
     while (p < end) {
         uint8_t b = *p;
         if (x == used && b != OP_COMB && b != OP_STYLE)
@@ -376,6 +419,7 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
             p++;
             continue;
         }
+        plain = plain && b == OP_BLANK;
         switch (b) {
         case OP_WIDE:
             p++;
@@ -437,6 +481,7 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
     }
     while (x < used)
         cells[x++] = grid_blank_cell;
+    out->plain = plain;
 }
 
 static uint64_t rec_seq(const uint8_t *rec)
@@ -737,7 +782,8 @@ static void append_line(struct history *h, const struct grid_line *l, uint64_t s
     uint8_t stack[8192];
     size_t bound = (size_t)used * CELL_MAX;
     uint8_t *payload = bound <= sizeof stack ? stack : xmalloc(bound);
-    size_t len = encode_payload(l->cells, used, payload, h->links);
+    size_t len = l->plain ? encode_plain(l->cells, used, payload)
+                          : encode_payload(l->cells, used, payload, h->links);
 
     uint8_t header[HEADER_MAX];
     memcpy(header, &seq, SEQ_BYTES);

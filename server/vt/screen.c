@@ -219,7 +219,7 @@ void screen_carriage_return(struct screen *s)
 static void do_wrap(struct screen *s)
 {
     if (!screen_has_lr_margins(s))
-        grid_line(s->grid, s->cy)->wrapped = true;
+        grid_set_wrapped(s->grid, s->cy, true);
     screen_linefeed(s);
     s->cx = s->left;
 }
@@ -315,11 +315,15 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         int edge = print_edge(s);
         size_t room = (size_t)(edge - s->cx);
         size_t chunk = n < room ? n : room;
-        struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         struct grid_cell proto = pen_cell(s, 0, 1);
         /* Whole words from registers: three stores a cell (grid.h). */
         uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
         uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
+        bool default_style = colours == grid_cell_word(&grid_blank_cell, GRID_WORD_COLOURS) &&
+                             rest == grid_cell_word(&grid_blank_cell, GRID_WORD_REST);
+        struct grid_cell *c = default_style
+                                  ? grid_write_text_run(s->grid, s->cx, s->cy, (int)chunk)
+                                  : grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         for (size_t i = 0; i < chunk; i++) {
             grid_cell_set_word(&c[i], GRID_WORD_TEXT, text[i]);
             grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);
@@ -542,7 +546,7 @@ void screen_erase_line_right(struct screen *s)
 {
     s->wrap_pending = false;
     grid_clear_cells(s->grid, s->cx, s->cy, s->cols - s->cx, &s->pen);
-    grid_line(s->grid, s->cy)->wrapped = false;
+    grid_set_wrapped(s->grid, s->cy, false);
     screen_mark_dirty(s, s->cy);
 }
 
