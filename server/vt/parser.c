@@ -389,15 +389,22 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
 /* The end of the run of printable ASCII (0x20-0x7e) starting at i, eight bytes at a
  * time: for a word of such bytes, x - 0x20.., x + 0x01.. and x itself all have every
  * byte's top bit clear; the first byte outside the range sets one (the borrows and
- * carries of the bytes below it are zero, so the test is exact). */
+ * carries of the bytes below it are zero, so the test is exact for it, and on a
+ * little-endian machine its bit is the lowest set). */
 static size_t printable_run_end(const uint8_t *buf, size_t i, size_t len)
 {
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     while (i + 8 <= len) {
         uint64_t x;
         memcpy(&x, buf + i, 8);
-        if (((x - 0x20 * ones) | (x + ones) | x) & high)
+        uint64_t outside = ((x - 0x20 * ones) | (x + ones) | x) & high;
+        if (outside != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)__builtin_ctzll(outside) / 8;
+#else
             break;
+#endif
+        }
         i += 8;
     }
     while (i < len && buf[i] >= 0x20 && buf[i] < 0x7f)

@@ -551,6 +551,38 @@ static void test_del_ignored(void **state)
     term_free(t);
 }
 
+/* The parser takes printable text eight bytes at a time: a run must end exactly at
+ * the first other byte wherever it falls in a word, and keep ' ' and '~' (the ends of
+ * the printable range). */
+static void test_printable_runs_end_at_the_first_other_byte(void **state)
+{
+    (void)state;
+    static const char text[] = "ab d~fghijklmnop rstu~wxyz";
+    static const struct {
+        uint8_t byte;
+        const char *shown;
+    } others[] = {
+        { 0x7f, "" }, { 0x1f, "" }, { 0x00, "" },
+        { 0x80, "\xef\xbf\xbd" }, { 0xff, "\xef\xbf\xbd" }, /* invalid UTF-8: U+FFFD */
+    };
+    size_t n = sizeof text - 1;
+    for (size_t o = 0; o < sizeof others / sizeof others[0]; o++) {
+        for (size_t k = 0; k <= n; k++) {
+            char in[64], want[64];
+            memcpy(in, text, k);
+            in[k] = (char)others[o].byte;
+            memcpy(in + k + 1, text + k, n - k);
+            snprintf(want, sizeof want, "%.*s%s%s", (int)k, text, others[o].shown, text + k);
+            struct term *t = term_new(40, 3, 0);
+            vt_feed(t->vt, in, n + 1);
+            if (strcmp(row_text(t, 0), want) != 0)
+                fail_msg("byte %02x at %zu: row is \"%s\", want \"%s\"", others[o].byte, k,
+                         row_text(t, 0), want);
+            term_free(t);
+        }
+    }
+}
+
 /* ---- cursor motion ---- */
 
 static void test_cup_and_hvp(void **state)
@@ -1582,6 +1614,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prints_plain_text),
         cmocka_unit_test(test_crlf_moves_to_next_line),
+        cmocka_unit_test(test_printable_runs_end_at_the_first_other_byte),
         cmocka_unit_test(test_vt_and_ff_act_as_linefeed),
         cmocka_unit_test(test_autowrap_wraps_at_right_margin),
         cmocka_unit_test(test_pending_wrap_holds_cursor_at_last_column),
