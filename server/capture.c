@@ -117,7 +117,7 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
     } else {
         for (int x = used - 1; x >= 0 && keep == 0; x--) {
             const struct grid_cell *c = &l->cells[x];
-            if (c->width != 0 && ((o->join || continues) ? c->ch != 0 : !cell_blank(c)))
+            if (grid_cell_width(c) != 0 && ((o->join || continues) ? c->ch != 0 : !cell_blank(c)))
                 keep = x + 1;
         }
         if (continues && used > keep)
@@ -125,7 +125,7 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
     }
     for (int x = 0; x < keep; x++) {
         const struct grid_cell *c = x < used ? &l->cells[x] : &grid_blank_cell;
-        if (c->width == 0)
+        if (grid_cell_width(c) == 0)
             continue;
         if (o->escapes) {
             struct grid_pen want = {.fg = c->fg, .bg = c->bg, .attr = c->attr, .ul = c->ul};
@@ -138,7 +138,7 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
                     sgr_pen(out, &want);
                 *pen = want;
             }
-            capture_link(links, (uint16_t)c->link, link, out);
+            capture_link(links, (uint16_t)grid_cell_link(c), link, out);
         }
         char tmp[8];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);

@@ -308,13 +308,13 @@ void chooser_draw(struct client *c, struct canvas *cv, int rows)
             if (src != NULL && x < vt_cols(p->vt))
                 *dst = *src;
             else
-                *dst = (struct grid_cell){.width = 1};
+                *dst = (struct grid_cell){.wl = GRID_WL(1, 0)};
         }
         if (p != NULL)
             canvas_import_links(cv, canvas_cell(cv, 0, y), cv->cols, vt_links(p->vt));
         /* Never leave half a wide character at the edge. */
         struct grid_cell *last = canvas_cell(cv, cv->cols - 1, y);
-        if (last->width == 2)
-            *last = (struct grid_cell){.width = 1};
+        if (grid_cell_width(last) == 2)
+            *last = (struct grid_cell){.wl = GRID_WL(1, 0)};
     }
 }

@@ -333,7 +333,7 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
     if (len > 0 && len <= n) {
         int x = x0 + n - len;
         struct grid_cell *row = canvas_cell(cv, x0, y0);
-        if (x > x0 && row[x - x0].width == 0)
+        if (x > x0 && grid_cell_width(&row[x - x0]) == 0)
             row[x - x0 - 1] = grid_blank_cell;
         canvas_put_text(cv, x, y0, x0 + n, pos, &mode_pen);
     }

@@ -83,7 +83,7 @@ void copy_line_free(struct grid_line *l)
 
 static bool cell_blank(const struct grid_cell *c)
 {
-    return (c->ch == 0 || c->ch == ' ') && c->width != 0;
+    return (c->ch == 0 || c->ch == ' ') && grid_cell_width(c) != 0;
 }
 
 int copy_line_length(const struct grid_line *l)
@@ -110,7 +110,7 @@ static int snap_x(const struct grid *g, int64_t y, int x)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, y, &l);
-    while (x > 0 && x < l.used && l.cells[x].width == 0)
+    while (x > 0 && x < l.used && grid_cell_width(&l.cells[x]) == 0)
         x--;
     copy_line_free(&l);
     return x;
@@ -169,7 +169,7 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
-    int step = cs->cx < l.used && l.cells[cs->cx].width == 2 ? 2 : 1;
+    int step = cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 2 ? 2 : 1;
     copy_line_free(&l);
     if (cs->cx + step <= grid_cols(g) - 1)
         cs->cx += step;
@@ -342,7 +342,7 @@ static void walk_start(struct walk *w, const struct grid *g, const struct copy_s
     w->separators = cs->separators;
     walk_load(w, cs->cy);
     w->x = cs->cx < w->len ? cs->cx : w->len;
-    while (w->x > 0 && w->x < w->len && w->line.cells[w->x].width == 0)
+    while (w->x > 0 && w->x < w->len && grid_cell_width(&w->line.cells[w->x]) == 0)
         w->x--;
 }
 
@@ -369,7 +369,7 @@ static int walk_class(const struct walk *w, bool space)
 static bool walk_next(struct walk *w)
 {
     if (w->x < w->len) {
-        int width = w->line.cells[w->x].width;
+        int width = grid_cell_width(&w->line.cells[w->x]);
         w->x += width > 0 ? width : 1;
         if (w->x >= w->len)
             w->x = w->len;
@@ -387,7 +387,7 @@ static bool walk_prev(struct walk *w)
 {
     if (w->x > 0) {
         w->x--;
-        while (w->x > 0 && w->line.cells[w->x].width == 0)
+        while (w->x > 0 && grid_cell_width(&w->line.cells[w->x]) == 0)
             w->x--;
         return true;
     }

@@ -62,7 +62,7 @@ static void chars_of(struct chars *cs, const struct grid_line *l)
     cs->n = 0;
     for (int x = 0; x < l->used; x++) {
         const struct grid_cell *c = &l->cells[x];
-        if (c->width == 0)
+        if (grid_cell_width(c) == 0)
             continue;
         cs->cp[cs->n] = c->ch != 0 ? c->ch : ' ';
         cs->x[cs->n++] = x;

@@ -132,9 +132,9 @@ static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, 
     size_t start = t->len;
     for (int x = 0; x < limit; x++) {
         const struct grid_cell *c = &l->cells[x];
-        if (c->width == 0)
+        if (grid_cell_width(c) == 0)
             continue;
-        int w = c->width > 0 ? c->width : 1;
+        int w = grid_cell_width(c) > 0 ? grid_cell_width(c) : 1;
         if (x > xe || x + w - 1 < xs)
             continue;
         char enc[8];

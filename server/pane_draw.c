@@ -35,7 +35,7 @@ void pane_draw_line(struct pane *p, struct canvas *cv, struct grid_cell *row,
     for (int x = used; x < n; x++)
         row[x] = grid_blank_cell;
     /* A wide character cut by the rectangle's edge would be split: blank it. */
-    if (row[n - 1].width == 2)
+    if (grid_cell_width(&row[n - 1]) == 2)
         row[n - 1] = grid_blank_cell;
     if (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
         reverse_screen(row, n);

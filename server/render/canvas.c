@@ -18,7 +18,7 @@ void canvas_init(struct canvas *c, int cols, int rows)
     c->rows = rows;
     c->cells = xcalloc((size_t)cols * (size_t)rows, sizeof *c->cells);
     for (size_t i = 0; i < (size_t)cols * (size_t)rows; i++)
-        c->cells[i].width = 1;
+        grid_cell_set_width(&c->cells[i], 1);
     c->cx = 0;
     c->cy = 0;
     c->cursor_visible = true;
@@ -46,13 +46,13 @@ void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
                      const struct grid_pen *pen)
 {
     struct grid_cell *cell = canvas_cell(c, x, y);
-    *cell = (struct grid_cell){.ch = ch, .width = (uint8_t)width, .fg = pen->fg, .bg = pen->bg,
+    *cell = (struct grid_cell){.ch = ch, .wl = GRID_WL(width, 0), .fg = pen->fg, .bg = pen->bg,
                                .attr = pen->attr};
     if (width == 2) {
         struct grid_cell *right = canvas_cell(c, x + 1, y);
         *right = *cell;
         right->ch = 0;
-        right->width = 0;
+        grid_cell_set_width(right, 0);
     }
 }
 
@@ -64,12 +64,12 @@ void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
     if (c->links == NULL) {
         /* The terminal shows no hyperlinks: the cells carry none, nothing to look up. */
         for (int i = 0; i < n; i++)
-            cells[i].link = 0;
+            grid_cell_set_link(&cells[i], 0);
         return;
     }
     unsigned last_from = 0, last_to = 0; /* runs of one link are looked up once */
     for (int i = 0; i < n; i++) {
-        unsigned k = cells[i].link;
+        unsigned k = grid_cell_link(&cells[i]);
         if (k == 0)
             continue;
         if (k != last_from) {
@@ -77,7 +77,7 @@ void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
             last_from = k;
             last_to = uri != NULL ? links_intern(c->links, id, strlen(id), uri, strlen(uri)) : 0;
         }
-        cells[i].link = last_to;
+        grid_cell_set_link(&cells[i], last_to);
     }
 }
 

@@ -417,24 +417,24 @@ static void cell_pen(const struct render_state *rs, const struct grid_cell *c,
  * not one: erasures do not link). */
 static bool cell_is_blank(const struct grid_cell *c)
 {
-    return (c->ch == 0 || c->ch == ' ') && c->comb == 0 && c->width == 1 &&
-           (c->attr & ATTR_VISIBLE_ON_BLANK) == 0 && c->link == 0;
+    return (c->ch == 0 || c->ch == ' ') && c->comb == 0 && grid_cell_width(c) == 1 &&
+           (c->attr & ATTR_VISIBLE_ON_BLANK) == 0 && grid_cell_link(c) == 0;
 }
 
 /* Whether two cells look the same on a terminal. Right halves of wide characters are
  * drawn with their left half, so any two of them are equal. */
 static bool cells_same(const struct grid_cell *a, const struct grid_cell *b)
 {
-    if (a->width != b->width)
+    if (grid_cell_width(a) != grid_cell_width(b))
         return false;
-    if (a->width == 0)
+    if (grid_cell_width(a) == 0)
         return true;
     if (cell_is_blank(a) && cell_is_blank(b))
         return a->bg == b->bg;
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
     return ach == bch && a->comb == b->comb && a->fg == b->fg && a->bg == b->bg &&
            a->attr == b->attr && (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) &&
-           a->link == b->link;
+           grid_cell_link(a) == grid_cell_link(b);
 }
 
 static int utf8_put(uint32_t cp, char *out)
@@ -497,7 +497,7 @@ static size_t cell_text(const struct render_state *rs, const struct grid_cell *c
                         char *out)
 {
     uint32_t ch = c->ch;
-    if (width == 1 && c->width != 1)
+    if (width == 1 && grid_cell_width(c) != 1)
         ch = ' '; /* a wide character that cannot be drawn whole */
     if (ch == 0)
         ch = ' ';
@@ -568,12 +568,12 @@ static bool seq_rewrite(const struct render_state *rs, struct seq *s, int y, int
     for (int x = from; x < to; x++) {
         const struct grid_cell *c = &row[x];
         uint32_t ch = c->ch == 0 ? ' ' : c->ch;
-        if (c->width != 1 || ch >= 0x7f || ch < 0x20 || c->comb != 0)
+        if (grid_cell_width(c) != 1 || ch >= 0x7f || ch < 0x20 || c->comb != 0)
             return false;
         struct render_pen p;
         cell_pen(rs, c, &p);
         if (p.attr != rs->pen.attr || p.fg != rs->pen.fg || p.bg != rs->pen.bg ||
-            c->link != rs->link)
+            grid_cell_link(c) != rs->link)
             return false;
         char b = (char)ch;
         seq_add(s, &b, 1);
@@ -657,7 +657,7 @@ static void front_blank(struct render_state *rs)
     size_t n = (size_t)rs->cols * (size_t)rs->rows;
     memset(rs->front, 0, n * sizeof *rs->front);
     for (size_t i = 0; i < n; i++)
-        rs->front[i].width = 1;
+        grid_cell_set_width(&rs->front[i], 1);
 }
 
 /* Record that cells [x, x+n) of row y are about to be overwritten. A wide character
@@ -666,12 +666,12 @@ static void front_blank(struct render_state *rs)
 static int front_overwrite(struct render_state *rs, int x, int y, int n)
 {
     int redo = x;
-    if (front_cell(rs, x, y)->width == 0 && x > 0) {
-        front_cell(rs, x - 1, y)->width = WIDTH_INVALID;
+    if (grid_cell_width(front_cell(rs, x, y)) == 0 && x > 0) {
+        grid_cell_set_width(front_cell(rs, x - 1, y), WIDTH_INVALID);
         redo = x - 1;
     }
-    if (x + n < rs->cols && front_cell(rs, x + n - 1, y)->width == 2)
-        front_cell(rs, x + n, y)->width = WIDTH_INVALID;
+    if (x + n < rs->cols && grid_cell_width(front_cell(rs, x + n - 1, y)) == 2)
+        grid_cell_set_width(front_cell(rs, x + n, y), WIDTH_INVALID);
     return redo;
 }
 
@@ -697,8 +697,8 @@ static void front_forget_links(struct render_state *rs)
 {
     size_t n = (size_t)rs->cols * (size_t)rs->rows;
     for (size_t i = 0; i < n; i++) {
-        if (rs->front[i].link != 0)
-            rs->front[i].width = WIDTH_INVALID;
+        if (grid_cell_link(&rs->front[i]) != 0)
+            grid_cell_set_width(&rs->front[i], WIDTH_INVALID);
     }
 }
 
@@ -719,7 +719,7 @@ static void links_renumber(struct render_state *rs)
  * followed by its continuation, else 1 (anything inconsistent is drawn as a space). */
 static int draw_width(const struct canvas *want, const struct grid_cell *row, int x)
 {
-    if (row[x].width == 2 && x + 1 < want->cols && row[x + 1].width == 0)
+    if (grid_cell_width(&row[x]) == 2 && x + 1 < want->cols && grid_cell_width(&row[x + 1]) == 0)
         return 2;
     return 1;
 }
@@ -734,7 +734,7 @@ static int draw_cell(struct render_state *rs, const struct canvas *want, int x, 
 
     move_to(rs, x, y);
     struct render_pen p;
-    if (c->width == 0 || (c->width == 2 && w == 1)) {
+    if (grid_cell_width(c) == 0 || (grid_cell_width(c) == 2 && w == 1)) {
         /* orphan half of a wide character: a space in its colours */
         p.attr = 0;
         p.fg = map_colour(rs->caps, c->fg);
@@ -743,10 +743,10 @@ static int draw_cell(struct render_state *rs, const struct canvas *want, int x, 
         cell_pen(rs, c, &p);
     }
     pen_set(rs, &p);
-    link_set(rs, (uint16_t)c->link);
+    link_set(rs, (uint16_t)grid_cell_link(c));
 
     char text[16];
-    size_t n = (c->width == 0) ? (text[0] = ' ', 1) : cell_text(rs, c, w, text);
+    size_t n = (grid_cell_width(c) == 0) ? (text[0] = ' ', 1) : cell_text(rs, c, w, text);
     bool last = x + w >= rs->cols;
     bool corner = last && y == rs->rows - 1;
     int redo = front_overwrite(rs, x, y, w);
@@ -796,9 +796,9 @@ static void pen_for_erase(struct render_state *rs, uint32_t bg)
 static bool cells_repeat(const struct grid_cell *a, const struct grid_cell *b)
 {
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
-    return a->width == 1 && b->width == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
+    return grid_cell_width(a) == 1 && grid_cell_width(b) == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
            a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
-           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) && a->link == b->link;
+           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) && grid_cell_link(a) == grid_cell_link(b);
 }
 
 /* How many cells from x of row y to draw with one REP, or 0 if writing them is as
@@ -834,7 +834,7 @@ static int draw_repeat(struct render_state *rs, const struct grid_cell *row, int
     struct render_pen p;
     cell_pen(rs, c, &p);
     pen_set(rs, &p);
-    link_set(rs, (uint16_t)c->link);
+    link_set(rs, (uint16_t)grid_cell_link(c));
     int redo = front_overwrite(rs, x, y, n);
     char tmp[64];
     out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, cap(rs, RENDER_CAP_REP),
@@ -864,7 +864,7 @@ static void draw_row(struct render_state *rs, const struct canvas *want, int y)
             x++;
             continue;
         }
-        if (row[x].width == 0 && x > 0 && row[x - 1].width == 2) {
+        if (grid_cell_width(&row[x]) == 0 && x > 0 && grid_cell_width(&row[x - 1]) == 2) {
             x = draw_cell(rs, want, x - 1, y); /* redraw the whole wide character */
             continue;
         }
@@ -914,8 +914,8 @@ static uint64_t row_hash(const struct grid_cell *row, int cols)
 #define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211u)
     for (int x = 0; x < cols; x++) {
         const struct grid_cell *c = &row[x];
-        MIX(c->width);
-        if (c->width == 0)
+        MIX(grid_cell_width(c));
+        if (grid_cell_width(c) == 0)
             continue;
         if (cell_is_blank(c)) {
             MIX(c->bg);
@@ -926,7 +926,7 @@ static uint64_t row_hash(const struct grid_cell *row, int cols)
         MIX(c->fg);
         MIX(c->bg);
         MIX(c->attr);
-        MIX(c->link);
+        MIX(grid_cell_link(c));
     }
 #undef MIX
     return h;
@@ -986,7 +986,7 @@ static void scroll_region(struct render_state *rs, int top, int bottom, int n)
         for (int x = 0; x < rs->cols; x++) {
             struct grid_cell *c = front_cell(rs, x, y);
             memset(c, 0, sizeof *c);
-            c->width = 1;
+            grid_cell_set_width(c, 1);
         }
     }
     uint64_t *h = rs->hash_front;
@@ -1096,7 +1096,7 @@ static void clear_screen(struct render_state *rs)
         front_blank(rs);
     } else {
         for (size_t i = 0; i < (size_t)rs->cols * (size_t)rs->rows; i++)
-            rs->front[i].width = WIDTH_INVALID;
+            grid_cell_set_width(&rs->front[i], WIDTH_INVALID);
     }
     rs->tx = rs->ty = -1;
     const char *home = cap(rs, RENDER_CAP_HOME);

@@ -9,7 +9,7 @@
 
 #include "xmalloc.h"
 
-const struct grid_cell grid_blank_cell = { .ch = 0, .width = 1 };
+const struct grid_cell grid_blank_cell = { .ch = 0, .wl = GRID_WL(1, 0) };
 
 struct grid {
     int cols, rows;
@@ -79,7 +79,7 @@ static void line_truncate(struct grid_line *l, int cols)
 {
     if (l->used > cols) {
         l->used = cols;
-        if (l->cells[cols - 1].width == 2)
+        if (grid_cell_width(&l->cells[cols - 1]) == 2)
             l->cells[cols - 1] = grid_blank_cell;
     }
 }
@@ -117,22 +117,22 @@ static void line_fill(struct grid_line *l, int from, int to, const struct grid_p
  * wide character half inside is blanked entirely. */
 static void line_split_wide(struct grid_line *l, int x, int end)
 {
-    if (x > 0 && x < l->used && l->cells[x].width == 0) {
+    if (x > 0 && x < l->used && grid_cell_width(&l->cells[x]) == 0) {
         l->cells[x - 1].ch = 0;
         l->cells[x - 1].comb = 0;
-        l->cells[x - 1].width = 1;
-        l->cells[x - 1].link = 0;
-        l->cells[x].width = 1;
+        grid_cell_set_width(&l->cells[x - 1], 1);
+        grid_cell_set_link(&l->cells[x - 1], 0);
+        grid_cell_set_width(&l->cells[x], 1);
         l->cells[x].ch = 0;
-        l->cells[x].link = 0;
+        grid_cell_set_link(&l->cells[x], 0);
     }
-    if (end > 0 && end < l->used && l->cells[end].width == 0) {
-        l->cells[end].width = 1;
+    if (end > 0 && end < l->used && grid_cell_width(&l->cells[end]) == 0) {
+        grid_cell_set_width(&l->cells[end], 1);
         l->cells[end].ch = 0;
         l->cells[end].comb = 0;
-        l->cells[end].link = 0;
-        if (end - 1 >= x && l->cells[end - 1].width == 2)
-            l->cells[end - 1].width = 1;
+        grid_cell_set_link(&l->cells[end], 0);
+        if (end - 1 >= x && grid_cell_width(&l->cells[end - 1]) == 2)
+            grid_cell_set_width(&l->cells[end - 1], 1);
     }
 }
 
@@ -438,7 +438,7 @@ void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pe
         line_ensure(l, x + n + keep, g->cols);
         memmove(&l->cells[x + n], &l->cells[x], (size_t)keep * sizeof *l->cells);
         line_fill(l, x, x + n, pen);
-        if (l->used == g->cols && l->cells[g->cols - 1].width == 2)
+        if (l->used == g->cols && grid_cell_width(&l->cells[g->cols - 1]) == 2)
             l->cells[g->cols - 1] = blank_with(pen);
     } else if (!pen_is_default(pen)) {
         line_ensure(l, x + n, g->cols);
@@ -477,19 +477,19 @@ void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pe
  * blanks, keeping their colours: the cells on one side of b are about to move. */
 static void line_cut(struct grid_line *l, int b)
 {
-    if (b <= 0 || b >= l->used || l->cells[b].width != 0)
+    if (b <= 0 || b >= l->used || grid_cell_width(&l->cells[b]) != 0)
         return;
     for (int i = b - 1; i <= b; i++) {
         l->cells[i].ch = 0;
         l->cells[i].comb = 0;
-        l->cells[i].width = 1;
+        grid_cell_set_width(&l->cells[i], 1);
     }
 }
 
 static bool cell_is_default_blank(const struct grid_cell *c)
 {
     return c->ch == 0 && c->comb == 0 && c->fg == COLOUR_DEFAULT &&
-           c->bg == COLOUR_DEFAULT && c->attr == 0 && c->width == 1 && c->ul == COLOUR_DEFAULT;
+           c->bg == COLOUR_DEFAULT && c->attr == 0 && grid_cell_width(c) == 1 && c->ul == COLOUR_DEFAULT;
 }
 
 /* Forget default blanks at the end of the line, so that a line touched by a band
@@ -536,10 +536,10 @@ void grid_insert_cells_in(struct grid *g, int x, int y, int n, int end,
         return;
     memmove(&l->cells[x + n], &l->cells[x], (size_t)(end - x - n) * sizeof *l->cells);
     line_fill(l, x, x + n, pen);
-    if (l->cells[end - 1].width == 2) { /* its right half was pushed out */
+    if (grid_cell_width(&l->cells[end - 1]) == 2) { /* its right half was pushed out */
         l->cells[end - 1].ch = 0;
         l->cells[end - 1].comb = 0;
-        l->cells[end - 1].width = 1;
+        grid_cell_set_width(&l->cells[end - 1], 1);
     }
     line_trim(l);
 }
@@ -718,7 +718,7 @@ static struct grid_line *reflow_new_line(struct reflow_out *o)
 static int reflow_cut_end(struct reflow_text *t, int start, int cols)
 {
     int end = start + cols < t->len ? start + cols : t->len;
-    if (end < t->len && end > start && t->cells[end].width == 0)
+    if (end < t->len && end > start && grid_cell_width(&t->cells[end]) == 0)
         end--; /* the wide character at end-1 moves to the next line */
     if (end == start && start < t->len) {
         t->cells[start] = grid_blank_cell;

@@ -178,7 +178,7 @@ static inline uint64_t rest_width_bits(void)
 {
     struct grid_cell c;
     memset(&c, 0, sizeof c);
-    c.width = 3;
+    grid_cell_set_width(&c, 3);
     return grid_cell_word(&c, GRID_WORD_REST);
 }
 
@@ -206,14 +206,14 @@ static inline bool narrow_blank_in(const struct grid_cell *c, uint64_t colours, 
 
 static bool default_blank(const struct grid_cell *c)
 {
-    return c->ch == 0 && c->comb == 0 && c->width == 1 && c->fg == 0 && c->bg == 0 &&
-           c->attr == 0 && c->ul == 0 && c->link == 0;
+    return c->ch == 0 && c->comb == 0 && grid_cell_width(c) == 1 && c->fg == 0 && c->bg == 0 &&
+           c->attr == 0 && c->ul == 0 && grid_cell_link(c) == 0;
 }
 
 /* The continuation cell a wide character c normally has. */
 static bool plain_continuation(const struct grid_cell *d, const struct grid_cell *c)
 {
-    return d->width == 0 && d->ch == 0 && d->comb == 0 && same_style(d, c);
+    return grid_cell_width(d) == 0 && d->ch == 0 && d->comb == 0 && same_style(d, c);
 }
 
 static uint8_t *put_colour(uint8_t *p, uint32_t c)
@@ -264,7 +264,7 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
     uint8_t mask = (uint8_t)((c->fg != cur->fg ? STYLE_FG : 0) | (c->bg != cur->bg ? STYLE_BG : 0) |
                              (c->attr != cur->attr ? STYLE_ATTR : 0) |
                              (c->ul != cur->ul ? STYLE_UL : 0) |
-                             (c->link != cur->link ? STYLE_LINK : 0));
+                             (grid_cell_link(c) != grid_cell_link(cur) ? STYLE_LINK : 0));
     *p++ = OP_STYLE;
     *p++ = mask;
     if (mask & STYLE_FG)
@@ -276,14 +276,14 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
     if (mask & STYLE_UL)
         p = put_colour(p, c->ul);
     if (mask & STYLE_LINK) {
-        p += put_varint(p, c->link);
-        p += put_varint(p, links != NULL ? links_gen(links, (uint16_t)c->link) : 0);
+        p += put_varint(p, grid_cell_link(c));
+        p += put_varint(p, links != NULL ? links_gen(links, (uint16_t)grid_cell_link(c)) : 0);
     }
     cur->fg = c->fg;
     cur->bg = c->bg;
     cur->attr = c->attr;
     cur->ul = c->ul;
-    cur->link = c->link;
+    grid_cell_set_link(cur, grid_cell_link(c));
     return p;
 }
 
@@ -358,19 +358,19 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
             x += run;
             continue;
         }
-        if (c->width == 2 && x + 1 < n && plain_char(c->ch) &&
+        if (grid_cell_width(c) == 2 && x + 1 < n && plain_char(c->ch) &&
             plain_continuation(&cells[x + 1], c)) {
             *p++ = OP_WIDE;
             p += put_utf8(p, c->ch);
             x += 2;
-        } else if (c->width == 1 && plain_char(c->ch)) {
+        } else if (grid_cell_width(c) == 1 && plain_char(c->ch)) {
             p += put_utf8(p, c->ch);
             x++;
         } else {
             *p++ = OP_RAW;
             p += put_varint(p, c->ch);
             p += put_varint(p, c->comb);
-            *p++ = c->width;
+            *p++ = grid_cell_width(c);
             x++;
             continue;
         }
@@ -425,11 +425,11 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
             p++;
             cells[x] = cur;
             cells[x].ch = get_utf8(&p);
-            cells[x].width = 2;
+            grid_cell_set_width(&cells[x], 2);
             last = x++;
             if (x < used) {
                 cells[x] = cur;
-                cells[x++].width = 0;
+                grid_cell_set_width(&cells[x++], 0);
             }
             break;
         case OP_COMB:
@@ -459,8 +459,8 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
                 cur.ul = get_colour(&p);
             if (mask & STYLE_LINK) {
                 uint32_t n = get_varint(&p), gen = get_varint(&p);
-                cur.link = h->links != NULL && n < LINKS_MAX
-                               ? links_resolve(h->links, (uint16_t)n, gen) : 0;
+                grid_cell_set_link(&cur, h->links != NULL && n < LINKS_MAX
+                                             ? links_resolve(h->links, (uint16_t)n, gen) : 0);
             }
             break;
         }
@@ -469,7 +469,7 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
             cells[x] = cur;
             cells[x].ch = get_varint(&p);
             cells[x].comb = get_varint(&p);
-            cells[x].width = *p++;
+            grid_cell_set_width(&cells[x], *p++);
             x++;
             break;
         default:

@@ -88,8 +88,8 @@ static void mark_links(void *arg, struct links *l)
         for (int y = 0; y < grid_rows(grids[i]); y++) {
             const struct grid_line *line = grid_line_const(grids[i], y);
             for (int x = 0; x < line->used; x++) {
-                if (line->cells[x].link != 0)
-                    links_mark(l, (uint16_t)line->cells[x].link);
+                if (grid_cell_link(&line->cells[x]) != 0)
+                    links_mark(l, (uint16_t)grid_cell_link(&line->cells[x]));
             }
         }
     }
@@ -237,7 +237,7 @@ static void attach_combining(struct screen *s, uint32_t cp)
     int x = s->wrap_pending ? s->cx : s->cx - 1;
     if (x < 0)
         return;
-    if (grid_get(s->grid, x, s->cy)->width == 0 && x > 0)
+    if (grid_cell_width(grid_get(s->grid, x, s->cy)) == 0 && x > 0)
         x--;
     const struct grid_cell *c = grid_get(s->grid, x, s->cy);
     if (c->ch == 0 || c->comb != 0)
@@ -260,8 +260,8 @@ static void advance(struct screen *s, int w, int edge)
 static struct grid_cell pen_cell(const struct screen *s, uint32_t ch, uint8_t width)
 {
     struct grid_cell c = {
-        .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr, .width = width,
-        .ul = s->pen.ul, .link = s->link,
+        .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr,
+        .wl = GRID_WL(width, s->link), .ul = s->pen.ul,
     };
     return c;
 }
@@ -668,7 +668,7 @@ void screen_alignment_fill(struct screen *s)
     for (int y = 0; y < s->rows; y++) {
         struct grid_cell *c = grid_set_run(s->grid, 0, y, s->cols);
         for (int x = 0; x < s->cols; x++)
-            c[x] = (struct grid_cell){ .ch = 'E', .width = 1 };
+            c[x] = (struct grid_cell){ .ch = 'E', .wl = GRID_WL(1, 0) };
     }
     screen_mark_all_dirty(s);
     screen_cursor_to(s, 0, 0);
@@ -979,7 +979,7 @@ static void erase_cell(struct screen *s, int x, int y, bool selective)
     const struct grid_cell *c = grid_get(s->grid, x, y);
     if (selective && (c->attr & ATTR_PROTECTED))
         return;
-    if (c->width == 0 && x > 0) {
+    if (grid_cell_width(c) == 0 && x > 0) {
         const struct grid_cell *l = grid_get(s->grid, x - 1, y);
         if (selective && (l->attr & ATTR_PROTECTED))
             return;
@@ -1028,7 +1028,7 @@ void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch
             continue;
         for (int x = 0; x <= r->right - r->left; x++) {
             c[x] = pen_cell(s, ch, 1);
-            c[x].link = 0; /* only printed text is linked */
+            grid_cell_set_link(&c[x], 0); /* only printed text is linked */
         }
         screen_mark_dirty(s, y);
     }
@@ -1060,13 +1060,13 @@ void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top
             continue;
         memcpy(c, tmp + (size_t)y * (size_t)w, (size_t)w * sizeof *c);
         /* Wide characters cut by the rectangle's edges become blanks. */
-        if (c[0].width == 0)
+        if (grid_cell_width(&c[0]) == 0)
             c[0] = grid_blank_cell;
-        if (c[w - 1].width == 2) {
-            c[w - 1].width = 1;
+        if (grid_cell_width(&c[w - 1]) == 2) {
+            grid_cell_set_width(&c[w - 1], 1);
             c[w - 1].ch = 0;
             c[w - 1].comb = 0;
-            c[w - 1].link = 0;
+            grid_cell_set_link(&c[w - 1], 0);
         }
         screen_mark_dirty(s, dst_top + y);
     }
@@ -1105,7 +1105,7 @@ unsigned screen_rect_checksum(struct screen *s, const struct screen_rect *r)
     for (int y = r->top; y <= r->bottom; y++) {
         for (int x = r->left; x <= r->right; x++) {
             const struct grid_cell *c = grid_get(s->grid, x, y);
-            if (c->width == 0)
+            if (grid_cell_width(c) == 0)
                 continue;
             sum += c->ch == 0 ? ' ' : c->ch;
             if (c->attr & ATTR_UNDERLINE)

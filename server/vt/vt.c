@@ -193,7 +193,7 @@ size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size)
     size_t len = 0, trimmed = 0;
     for (int x = 0; l != NULL && x < l->used; x++) {
         const struct grid_cell *c = &l->cells[x];
-        if (c->width == 0)
+        if (grid_cell_width(c) == 0)
             continue;
         char tmp[8];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);

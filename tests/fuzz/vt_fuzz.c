@@ -75,17 +75,17 @@ static void check_cells(const struct links *links, const struct grid_cell *cells
 {
     for (int x = 0; x < n; x++) {
         const struct grid_cell *c = &cells[x];
-        if (c->width > 2)
+        if (grid_cell_width(c) > 2)
             fail("cell width above 2", x, y);
-        if (c->width == 0 && (x == 0 || cells[x - 1].width != 2))
+        if (grid_cell_width(c) == 0 && (x == 0 || grid_cell_width(&cells[x - 1]) != 2))
             fail("width-0 cell not right of a width-2 cell", x, y);
-        if (c->width == 2 && (x + 1 >= n || cells[x + 1].width != 0))
+        if (grid_cell_width(c) == 2 && (x + 1 >= n || grid_cell_width(&cells[x + 1]) != 0))
             fail("width-2 cell without its width-0 half", x, y);
         check_char(c->ch, x, y);
         if (c->comb != 0 && (c->comb > 0x10ffff || (c->comb >= 0xd800 && c->comb <= 0xdfff)))
             fail("bad combining character", x, y);
-        if (c->link != 0)
-            check_link(links, c->link, x, y);
+        if (grid_cell_link(c) != 0)
+            check_link(links, grid_cell_link(c), x, y);
     }
 }
 

@@ -54,8 +54,8 @@ static void test_new_grid_is_blank(void **state)
     assert_int_equal(grid_history_size(g), 0);
     assert_int_equal(grid_line_const(g, 0)->used, 0);
     assert_int_equal(grid_get(g, 5, 1)->ch, 0);
-    assert_int_equal(grid_get(g, 5, 1)->width, 1);
-    assert_int_equal(grid_get(g, -1, 99)->width, 1);
+    assert_int_equal(grid_cell_width(grid_get(g, 5, 1)), 1);
+    assert_int_equal(grid_cell_width(grid_get(g, -1, 99)), 1);
     assert_null(grid_set(g, 10, 0));
     assert_null(grid_line(g, 3));
     grid_free(g);
@@ -248,13 +248,13 @@ static void test_wide_cell_split_by_clear_is_blanked(void **state)
     struct grid_cell *c = grid_set_run(g, 2, 0, 2);
     c[0] = grid_blank_cell;
     c[0].ch = 0x4e2d;
-    c[0].width = 2;
+    grid_cell_set_width(&c[0], 2);
     c[1] = grid_blank_cell;
-    c[1].width = 0;
+    grid_cell_set_width(&c[1], 0);
     grid_clear_cells(g, 3, 0, 1, NULL);
     assert_int_equal(grid_get(g, 2, 0)->ch, 0);
-    assert_int_equal(grid_get(g, 2, 0)->width, 1);
-    assert_int_equal(grid_get(g, 3, 0)->width, 1);
+    assert_int_equal(grid_cell_width(grid_get(g, 2, 0)), 1);
+    assert_int_equal(grid_cell_width(grid_get(g, 3, 0)), 1);
     grid_free(g);
 }
 

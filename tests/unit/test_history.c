@@ -42,7 +42,7 @@ static const char *hist_text(const struct grid *g, int i)
     const struct grid_line *l = grid_history_line(g, i);
     int n = 0;
     for (int x = 0; l != NULL && x < l->used && n < 511; x++) {
-        if (l->cells[x].width != 0)
+        if (grid_cell_width(&l->cells[x]) != 0)
             buf[n++] = l->cells[x].ch ? (char)l->cells[x].ch : ' ';
     }
     while (n > 0 && buf[n - 1] == ' ')
@@ -56,11 +56,11 @@ static void assert_cells_equal(const struct grid_cell *want, const struct grid_c
     for (int x = 0; x < n; x++) {
         const struct grid_cell *a = &want[x], *b = &got[x];
         if (a->ch != b->ch || a->comb != b->comb || a->fg != b->fg || a->bg != b->bg ||
-            a->attr != b->attr || a->width != b->width || a->ul != b->ul || a->link != b->link)
+            a->attr != b->attr || grid_cell_width(a) != grid_cell_width(b) || a->ul != b->ul || grid_cell_link(a) != grid_cell_link(b))
             fail_msg("cell %d: want ch %x comb %x fg %x bg %x attr %x width %u ul %x link %u, "
                      "got ch %x comb %x fg %x bg %x attr %x width %u ul %x link %u",
-                     x, a->ch, a->comb, a->fg, a->bg, a->attr, a->width, a->ul, a->link, b->ch,
-                     b->comb, b->fg, b->bg, b->attr, b->width, b->ul, b->link);
+                     x, a->ch, a->comb, a->fg, a->bg, a->attr, grid_cell_width(a), a->ul, grid_cell_link(a), b->ch,
+                     b->comb, b->fg, b->bg, b->attr, grid_cell_width(b), b->ul, grid_cell_link(b));
     }
 }
 
@@ -68,7 +68,7 @@ static struct grid_cell cell(uint32_t ch, uint8_t width)
 {
     struct grid_cell c = grid_blank_cell;
     c.ch = ch;
-    c.width = width;
+    grid_cell_set_width(&c, width);
     return c;
 }
 
@@ -237,21 +237,21 @@ static void test_links_round_trip_with_their_generation(void **state)
     int n = 0;
     c[n++] = cell('x', 1);
     c[n] = cell('a', 1);
-    c[n++].link = one;
+    grid_cell_set_link(&c[n++], one);
     c[n] = cell('b', 1);
-    c[n++].link = one;
+    grid_cell_set_link(&c[n++], one);
     c[n] = cell(0x65e5, 2);
-    c[n++].link = one;
+    grid_cell_set_link(&c[n++], one);
     c[n] = cell(0, 0);
-    c[n++].link = one;
+    grid_cell_set_link(&c[n++], one);
     c[n] = cell(0, 1); /* a linked blank is kept, even at the end of a run */
-    c[n++].link = two;
+    grid_cell_set_link(&c[n++], two);
     c[n] = cell('c', 1);
     c[n].fg = COLOUR_PALETTE | 2;
-    c[n++].link = two;
+    grid_cell_set_link(&c[n++], two);
     c[n++] = cell('d', 1);
     c[n] = cell(0, 1);
-    c[n++].link = one; /* a trailing linked blank is not dropped as a default one */
+    grid_cell_set_link(&c[n++], one); /* a trailing linked blank is not dropped as a default one */
     int used = n;
 
     struct grid *g = grid_create(40, 1, 10);
@@ -273,7 +273,7 @@ static void test_links_round_trip_with_their_generation(void **state)
     assert_int_not_equal(links_intern(links, "", 0, "http://other", 12), 0);
     l = grid_history_line(g, 0);
     for (int x = 0; x < used; x++) {
-        assert_int_equal(l->cells[x].link, 0);
+        assert_int_equal(grid_cell_link(&l->cells[x]), 0);
         assert_int_equal(l->cells[x].ch, c[x].ch);
     }
     assert_int_equal(l->cells[6].fg, COLOUR_PALETTE | 2);
@@ -303,7 +303,7 @@ static void test_random_cells_round_trip(void **state)
             if (rand() % 3 != 0) {
                 c->ch = chars[rand() % 11];
                 c->comb = rand() % 5 == 0 ? 0x300 + (uint32_t)(rand() % 100) : 0;
-                c->width = (uint8_t)(rand() % 7 == 0 ? rand() % 3 : 1);
+                grid_cell_set_width(c, (uint8_t)(rand() % 7 == 0 ? rand() % 3 : 1));
             }
             if (rand() % 4 == 0) {
                 c->fg = colours[rand() % 6];
@@ -530,8 +530,8 @@ static void test_wide_characters_at_wrap_points_in_history(void **state)
     ASSERT_ROW(t, -1, "\xe8\xaa\x9ex");
     const struct grid *g = vt_main_grid(t->vt);
     const struct grid_line *l = grid_history_line(g, 1);
-    assert_int_equal(l->cells[0].width, 2);
-    assert_int_equal(l->cells[1].width, 0);
+    assert_int_equal(grid_cell_width(&l->cells[0]), 2);
+    assert_int_equal(grid_cell_width(&l->cells[1]), 0);
     assert_true(l->wrapped);
     vt_resize(t->vt, 10, 1);
     assert_int_equal(HISTORY(t), 1);

@@ -37,9 +37,9 @@ static void put_wide(struct canvas *c, int x, int y, uint32_t ch)
 {
     struct grid_cell *l = canvas_cell(c, x, y), *r = canvas_cell(c, x + 1, y);
     l->ch = ch;
-    l->width = 2;
+    grid_cell_set_width(l, 2);
     r->ch = 0;
-    r->width = 0;
+    grid_cell_set_width(r, 0);
 }
 
 /* A renderer that has drawn c once already (and the first frame's bytes discarded). */
@@ -347,8 +347,8 @@ static void test_wide_character_is_written_once_and_fills_two_cells(void **state
     assert_non_null(strstr(frame(rs, &c), "\xe4\xb8\xadz"));
     /* replacing it by two narrow characters writes both */
     put_text(&c, 2, 0, "ab");
-    canvas_cell(&c, 2, 0)->width = 1;
-    canvas_cell(&c, 3, 0)->width = 1;
+    grid_cell_set_width(canvas_cell(&c, 2, 0), 1);
+    grid_cell_set_width(canvas_cell(&c, 3, 0), 1);
     assert_non_null(strstr(frame(rs, &c), "ab"));
     /* and back: changing only the continuation cell redraws the whole character */
     put_wide(&c, 2, 0, 0x6587);
@@ -465,7 +465,7 @@ static void test_scrolled_screen_uses_index_not_a_redraw(void **state)
     memmove(c.cells, c.cells + 30, 30 * 9 * sizeof *c.cells);
     memset(c.cells + 30 * 9, 0, 30 * sizeof *c.cells);
     for (int x = 0; x < 30; x++)
-        canvas_cell(&c, x, 9)->width = 1;
+        grid_cell_set_width(canvas_cell(&c, x, 9), 1);
     put_text(&c, 0, 9, "new");
     assert_string_equal(frame(rs, &c), "\nnew\r");
     render_free(rs);
@@ -488,7 +488,7 @@ static void test_scroll_above_a_status_line_uses_a_scroll_region(void **state)
     memmove(c.cells, c.cells + 30, 30 * 8 * sizeof *c.cells);
     memset(c.cells + 30 * 8, 0, 30 * sizeof *c.cells);
     for (int x = 0; x < 30; x++)
-        canvas_cell(&c, x, 8)->width = 1;
+        grid_cell_set_width(canvas_cell(&c, x, 8), 1);
     const char *out = frame(rs, &c);
     assert_memory_equal(out, "\033[1;9r", 6);
     assert_non_null(strstr(out, "\033[1;10r"));

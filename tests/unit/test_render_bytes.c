@@ -33,7 +33,7 @@ static void clear_row(struct canvas *c, int y)
     for (int x = 0; x < c->cols; x++) {
         struct grid_cell *g = canvas_cell(c, x, y);
         memset(g, 0, sizeof *g);
-        g->width = 1;
+        grid_cell_set_width(g, 1);
     }
 }
 

@@ -32,7 +32,7 @@ static void scroll_rect(struct canvas *c, int x0, int x1, int top, int bottom, c
         memcpy(canvas_cell(c, x0, y), canvas_cell(c, x0, y + 1),
                (size_t)(x1 - x0) * sizeof(struct grid_cell));
     for (int x = x0; x < x1; x++)
-        *canvas_cell(c, x, bottom) = (struct grid_cell){.width = 1};
+        *canvas_cell(c, x, bottom) = (struct grid_cell){.wl = GRID_WL(1, 0)};
     put_text(c, x0, bottom, x1, line);
 }
 

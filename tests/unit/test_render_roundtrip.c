@@ -120,16 +120,16 @@ static unsigned random_link(struct canvas *c, const struct profile *p)
 static void unpair(struct canvas *c, int x, int y)
 {
     struct grid_cell *g = cell(c, x, y);
-    if (g->width == 0 && x > 0) {
+    if (grid_cell_width(g) == 0 && x > 0) {
         struct grid_cell *l = cell(c, x - 1, y);
         l->ch = 0;
         l->comb = 0;
-        l->width = 1;
+        grid_cell_set_width(l, 1);
     }
-    if (g->width == 2 && x + 1 < c->cols) {
+    if (grid_cell_width(g) == 2 && x + 1 < c->cols) {
         struct grid_cell *r = cell(c, x + 1, y);
         r->ch = 0;
-        r->width = 1;
+        grid_cell_set_width(r, 1);
     }
 }
 
@@ -139,12 +139,12 @@ static void set_narrow(struct canvas *c, const struct profile *p, int x, int y, 
     struct grid_cell *g = cell(c, x, y);
     g->ch = ch;
     g->comb = (ch >= 'a' && ch <= 'z' && rng_below(8) == 0) ? 0x301 : 0;
-    g->width = 1;
+    grid_cell_set_width(g, 1);
     g->fg = random_colour(p);
     g->bg = random_colour(p);
     g->attr = random_attr(p);
     g->ul = random_ul(p, g->attr);
-    g->link = random_link(c, p);
+    grid_cell_set_link(g, random_link(c, p));
 }
 
 static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
@@ -156,15 +156,15 @@ static void set_wide(struct canvas *c, const struct profile *p, int x, int y)
     struct grid_cell *l = cell(c, x, y), *r = cell(c, x + 1, y);
     l->ch = 0x4e00 + (uint32_t)rng_below(0x400);
     l->comb = 0;
-    l->width = 2;
+    grid_cell_set_width(l, 2);
     l->fg = random_colour(p);
     l->bg = random_colour(p);
     l->attr = random_attr(p);
     l->ul = random_ul(p, l->attr);
-    l->link = random_link(c, p);
+    grid_cell_set_link(l, random_link(c, p));
     *r = *l;
     r->ch = 0;
-    r->width = 0;
+    grid_cell_set_width(r, 0);
 }
 
 /* Blank from x to the end of row y in one background: a line the program erased. */
@@ -175,7 +175,7 @@ static void blank_tail(struct canvas *c, const struct profile *p, int x, int y)
     for (int i = x; i < c->cols; i++) {
         struct grid_cell *g = cell(c, i, y);
         memset(g, 0, sizeof *g);
-        g->width = 1;
+        grid_cell_set_width(g, 1);
         g->bg = bg;
     }
 }
@@ -194,7 +194,7 @@ static void fill_random(struct canvas *c, const struct profile *p)
         for (int x = 0; x < c->cols; x++) {
             if (rng_below(12) == 0)
                 set_wide(c, p, x, y);
-            else if (cell(c, x, y)->width != 0)
+            else if (grid_cell_width(cell(c, x, y)) != 0)
                 set_narrow(c, p, x, y, random_narrow_char());
         }
         if (rng_below(3) == 0)
@@ -223,7 +223,7 @@ static void mutate(struct canvas *c, const struct profile *p)
             cell(c, x, y)->bg = bg;
             cell(c, x, y)->attr = attr;
             cell(c, x, y)->ul = ul;
-            cell(c, x, y)->link = link;
+            grid_cell_set_link(cell(c, x, y), link);
         }
     } else if (kind < 6) {
         for (int n = rng_below(4) + 1; n > 0; n--)
@@ -261,11 +261,11 @@ static void mutate(struct canvas *c, const struct profile *p)
         for (int i = x; i < x + n; i++) {
             struct grid_cell *g = cell(c, i, y);
             memset(g, 0, sizeof *g);
-            g->width = 1;
+            grid_cell_set_width(g, 1);
             g->bg = bg;
         }
-        if (x + n < c->cols && cell(c, x + n, y)->width == 0) {
-            cell(c, x + n, y)->width = 1;
+        if (x + n < c->cols && grid_cell_width(cell(c, x + n, y)) == 0) {
+            grid_cell_set_width(cell(c, x + n, y), 1);
         }
     } else if (kind < 11) {
         /* a run of one character in one pen (a rule, a filled bar): REP territory,
@@ -281,10 +281,10 @@ static void mutate(struct canvas *c, const struct profile *p)
             cell(c, i, y)->fg = fg;
             cell(c, i, y)->bg = bg;
             cell(c, i, y)->attr = attr;
-            cell(c, i, y)->link = link;
+            grid_cell_set_link(cell(c, i, y), link);
         }
-        if (x + n < c->cols && cell(c, x + n, y)->width == 0)
-            cell(c, x + n, y)->width = 1;
+        if (x + n < c->cols && grid_cell_width(cell(c, x + n, y)) == 0)
+            grid_cell_set_width(cell(c, x + n, y), 1);
     } else {
         fill_random(c, p);
     }
@@ -295,7 +295,7 @@ static void mutate(struct canvas *c, const struct profile *p)
 static void describe(char *buf, size_t size, const struct grid_cell *g)
 {
     snprintf(buf, size, "ch=U+%04X comb=%X w=%u fg=%08X bg=%08X attr=%04X ul=%08X link=%u",
-             g->ch, g->comb, g->width, g->fg, g->bg, g->attr, g->ul, g->link);
+             g->ch, g->comb, grid_cell_width(g), g->fg, g->bg, g->attr, g->ul, grid_cell_link(g));
 }
 
 /* Attributes with underline style 1 (SGR 4:1) written as 0: both are one line. */
@@ -310,9 +310,9 @@ static uint16_t same_underline(uint16_t attr)
 static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
 {
     uint16_t on_blank = ATTR_UNDERLINE | ATTR_REVERSE | ATTR_STRIKE | ATTR_OVERLINE;
-    if (w->width != v->width)
+    if (grid_cell_width(w) != grid_cell_width(v))
         return false;
-    if (w->width == 0)
+    if (grid_cell_width(w) == 0)
         return true;
     uint32_t wch = w->ch == 0 ? ' ' : w->ch, vch = v->ch == 0 ? ' ' : v->ch;
     bool wblank = wch == ' ' && w->comb == 0 && !(w->attr & on_blank);
@@ -328,14 +328,14 @@ static bool cell_matches(const struct grid_cell *w, const struct grid_cell *v)
 static bool link_matches(const struct canvas *c, const struct grid_cell *w, struct vt *vt,
                          const struct grid_cell *v)
 {
-    if (w->width == 0)
+    if (grid_cell_width(w) == 0)
         return true;
-    const char *wu = w->link != 0 && c->links != NULL ? links_uri(c->links, (uint16_t)w->link) : NULL;
-    const char *vu = v->link != 0 ? links_uri(vt_links(vt), (uint16_t)v->link) : NULL;
+    const char *wu = grid_cell_link(w) != 0 && c->links != NULL ? links_uri(c->links, (uint16_t)grid_cell_link(w)) : NULL;
+    const char *vu = grid_cell_link(v) != 0 ? links_uri(vt_links(vt), (uint16_t)grid_cell_link(v)) : NULL;
     if (wu == NULL || vu == NULL)
         return wu == vu;
-    return strcmp(wu, vu) == 0 && strcmp(links_id(c->links, (uint16_t)w->link),
-                                         links_id(vt_links(vt), (uint16_t)v->link)) == 0;
+    return strcmp(wu, vu) == 0 && strcmp(links_id(c->links, (uint16_t)grid_cell_link(w)),
+                                         links_id(vt_links(vt), (uint16_t)grid_cell_link(v))) == 0;
 }
 
 static void dump_bytes(const unsigned char *b, size_t n)
@@ -376,9 +376,9 @@ static void render_and_check_links(const struct render_caps *caps, struct render
                 fprintf(stderr, "frame bytes (%zu): ", n);
                 dump_bytes(bytes, n);
                 evbuffer_free(out);
-                const char *wu = ws->link != 0 && src->links != NULL
-                                     ? links_uri(src->links, (uint16_t)ws->link) : NULL;
-                const char *vu = v->link != 0 ? links_uri(vt_links(vt), (uint16_t)v->link) : NULL;
+                const char *wu = grid_cell_link(ws) != 0 && src->links != NULL
+                                     ? links_uri(src->links, (uint16_t)grid_cell_link(ws)) : NULL;
+                const char *vu = grid_cell_link(v) != 0 ? links_uri(vt_links(vt), (uint16_t)grid_cell_link(v)) : NULL;
                 fail_msg("step %d cell (%d,%d): want %s %s, vt has %s %s", step, x, y, a,
                          wu != NULL ? wu : "-", b, vu != NULL ? vu : "-");
             }
@@ -620,7 +620,7 @@ static void pane_scroll_up(struct canvas *c)
     for (int x = 0; x < c->cols; x++) {
         struct grid_cell *g = cell(c, x, c->rows - 2);
         memset(g, 0, sizeof *g);
-        g->width = 1;
+        grid_cell_set_width(g, 1);
     }
 }
 
@@ -632,7 +632,7 @@ static void put_ascii(struct canvas *c, int x, int y, const char *s, uint32_t fg
         unpair(c, x, y);
         memset(g, 0, sizeof *g);
         g->ch = (unsigned char)*s;
-        g->width = 1;
+        grid_cell_set_width(g, 1);
         g->fg = fg;
         g->bg = bg;
     }
@@ -647,11 +647,11 @@ static void put_wide_at(struct canvas *c, int x, int y, uint32_t ch, uint32_t fg
     struct grid_cell *l = cell(c, x, y), *r = cell(c, x + 1, y);
     memset(l, 0, sizeof *l);
     l->ch = ch;
-    l->width = 2;
+    grid_cell_set_width(l, 2);
     l->fg = fg;
     *r = *l;
     r->ch = 0;
-    r->width = 0;
+    grid_cell_set_width(r, 0);
 }
 
 /* The status line on the last row: "[s] 0:sh* 1:vim-" left, a clock right, in the
@@ -663,7 +663,7 @@ static void session_status(struct canvas *c, int step, uint32_t fg, uint32_t bg)
         unpair(c, x, y);
         struct grid_cell *g = cell(c, x, y);
         memset(g, 0, sizeof *g);
-        g->width = 1;
+        grid_cell_set_width(g, 1);
         g->fg = fg;
         g->bg = bg;
     }
@@ -715,9 +715,9 @@ static void session_resize(struct canvas *c, int cols, int rows)
     for (int y = 0; y < rows && y < c->rows; y++) {
         for (int x = 0; x < cols && x < c->cols; x++)
             *cell(&n, x, y) = *cell(c, x, y);
-        if (cols < c->cols && cell(&n, cols - 1, y)->width == 2) {
+        if (cols < c->cols && grid_cell_width(cell(&n, cols - 1, y)) == 2) {
             cell(&n, cols - 1, y)->ch = 0;
-            cell(&n, cols - 1, y)->width = 1;
+            grid_cell_set_width(cell(&n, cols - 1, y), 1);
         }
     }
     n.cx = c->cx < cols ? c->cx : cols - 1;

@@ -27,7 +27,7 @@ static const char *line_text(const struct grid *g, int64_t n)
     copy_line_fetch(g, n, &l);
     int len = copy_line_length(&l), o = 0;
     for (int x = 0; x < len && o < (int)sizeof out - 5; x++) {
-        if (l.cells[x].width == 0)
+        if (grid_cell_width(&l.cells[x]) == 0)
             continue;
         uint32_t ch = l.cells[x].ch ? l.cells[x].ch : ' ';
         out[o++] = ch < 0x80 ? (char)ch : '?';

@@ -30,7 +30,7 @@ static void test_prints_plain_text(void **state)
     ASSERT_ROW(t, 0, "hello world");
     ASSERT_CURSOR(t, 11, 0);
     assert_int_equal(CELL(t, 0, 0)->ch, 'h');
-    assert_int_equal(CELL(t, 0, 0)->width, 1);
+    assert_int_equal(grid_cell_width(CELL(t, 0, 0)), 1);
     term_free(t);
 }
 
@@ -113,8 +113,8 @@ static void test_wide_char_occupies_two_cells(void **state)
     struct term *t = term_new(10, 5, 100);
     feed(t, "a\xe4\xb8\xad" "b"); /* a中b */
     assert_int_equal(CELL(t, 1, 0)->ch, 0x4e2d);
-    assert_int_equal(CELL(t, 1, 0)->width, 2);
-    assert_int_equal(CELL(t, 2, 0)->width, 0);
+    assert_int_equal(grid_cell_width(CELL(t, 1, 0)), 2);
+    assert_int_equal(grid_cell_width(CELL(t, 2, 0)), 0);
     assert_int_equal(CELL(t, 3, 0)->ch, 'b');
     ASSERT_ROW(t, 0, "a\xe4\xb8\xad" "b");
     ASSERT_CURSOR(t, 4, 0);
@@ -129,7 +129,7 @@ static void test_wide_char_at_last_column_wraps(void **state)
     ASSERT_ROW(t, 0, "abcd");
     assert_int_equal(CELL(t, 4, 0)->ch, 0);
     assert_int_equal(CELL(t, 0, 1)->ch, 0x4e2d);
-    assert_int_equal(CELL(t, 1, 1)->width, 0);
+    assert_int_equal(grid_cell_width(CELL(t, 1, 1)), 0);
     ASSERT_CURSOR(t, 2, 1);
     term_free(t);
 }
@@ -141,12 +141,12 @@ static void test_overwriting_half_of_wide_char_blanks_it(void **state)
     feed(t, "\xe4\xb8\xad\xe4\xb8\xad\033[1;2Hx");
     /* The first wide char lost its right half: it is blanked entirely. */
     assert_int_equal(CELL(t, 0, 0)->ch, 0);
-    assert_int_equal(CELL(t, 0, 0)->width, 1);
+    assert_int_equal(grid_cell_width(CELL(t, 0, 0)), 1);
     assert_int_equal(CELL(t, 1, 0)->ch, 'x');
-    assert_int_equal(CELL(t, 2, 0)->width, 2);
+    assert_int_equal(grid_cell_width(CELL(t, 2, 0)), 2);
     feed(t, "\033[1;3Hy");
     assert_int_equal(CELL(t, 2, 0)->ch, 'y');
-    assert_int_equal(CELL(t, 3, 0)->width, 1);
+    assert_int_equal(grid_cell_width(CELL(t, 3, 0)), 1);
     assert_int_equal(CELL(t, 3, 0)->ch, 0);
     term_free(t);
 }
@@ -191,7 +191,7 @@ static void test_split_utf8_across_feeds(void **state)
     feed(t, "\x98");
     feed(t, "\x80!"); /* U+1F600 */
     assert_int_equal(CELL(t, 0, 0)->ch, 0x1f600);
-    assert_int_equal(CELL(t, 0, 0)->width, 2);
+    assert_int_equal(grid_cell_width(CELL(t, 0, 0)), 2);
     assert_int_equal(CELL(t, 2, 0)->ch, '!');
     term_free(t);
 }

@@ -14,7 +14,7 @@
 /* The URI of the link on visible cell (x, y), "" for none. */
 static const char *uri_at(struct term *t, int x, int y)
 {
-    uint16_t n = (uint16_t)CELL(t, x, y)->link;
+    uint16_t n = (uint16_t)grid_cell_link(CELL(t, x, y));
     if (n == 0)
         return "";
     const char *uri = links_uri(vt_links(t->vt), n);
@@ -27,9 +27,9 @@ static const char *hist_uri_at(struct term *t, int i, int x)
 {
     const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), i);
     assert_non_null(l);
-    if (x >= l->used || l->cells[x].link == 0)
+    if (x >= l->used || grid_cell_link(&l->cells[x]) == 0)
         return "";
-    const char *uri = links_uri(vt_links(t->vt), (uint16_t)l->cells[x].link);
+    const char *uri = links_uri(vt_links(t->vt), (uint16_t)grid_cell_link(&l->cells[x]));
     assert_non_null(uri);
     return uri;
 }
@@ -73,21 +73,21 @@ static void test_id_groups_cells_of_one_link(void **state)
             " " OPEN_ID("a", "http://u") "three" CLOSE " " OPEN_ID("a", "http://v") "four" CLOSE);
     const struct grid_cell *one = CELL(t, 0, 0), *two = CELL(t, 4, 0);
     const struct grid_cell *three = CELL(t, 8, 0), *four = CELL(t, 14, 0);
-    assert_int_not_equal(one->link, 0);
-    assert_int_equal(one->link, three->link);
-    assert_int_not_equal(one->link, two->link);
-    assert_int_not_equal(one->link, four->link);
+    assert_int_not_equal(grid_cell_link(one), 0);
+    assert_int_equal(grid_cell_link(one), grid_cell_link(three));
+    assert_int_not_equal(grid_cell_link(one), grid_cell_link(two));
+    assert_int_not_equal(grid_cell_link(one), grid_cell_link(four));
     const struct links *l = vt_links(t->vt);
-    assert_string_equal(links_id(l, (uint16_t)one->link), "a");
-    assert_string_equal(links_id(l, (uint16_t)two->link), "b");
-    assert_string_equal(links_uri(l, (uint16_t)four->link), "http://v");
+    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(one)), "a");
+    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(two)), "b");
+    assert_string_equal(links_uri(l, (uint16_t)grid_cell_link(four)), "http://v");
     /* Parameters other than id are ignored, in any order. */
     feed(t, "\r\n\033]8;foo=bar:id=a:x=y;http://u\033\\x" CLOSE);
-    assert_int_equal(CELL(t, 0, 1)->link, one->link);
+    assert_int_equal(grid_cell_link(CELL(t, 0, 1)), grid_cell_link(one));
     /* Without an id, the same URI gets the same number (anonymous links). */
     feed(t, "\r\n" OPEN("http://w") "p" CLOSE "-" OPEN("http://w") "q" CLOSE);
-    assert_int_equal(CELL(t, 0, 2)->link, CELL(t, 2, 2)->link);
-    assert_string_equal(links_id(l, (uint16_t)CELL(t, 0, 2)->link), "");
+    assert_int_equal(grid_cell_link(CELL(t, 0, 2)), grid_cell_link(CELL(t, 2, 2)));
+    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(CELL(t, 0, 2))), "");
     term_free(t);
 }
 
@@ -184,7 +184,7 @@ static void test_links_survive_history_and_come_back(void **state)
         assert_string_equal(hist_uri_at(t, 0, x), "http://old");
     assert_string_equal(hist_uri_at(t, 0, 5), "");
     const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), 0);
-    assert_string_equal(links_id(vt_links(t->vt), (uint16_t)l->cells[1].link), "k");
+    assert_string_equal(links_id(vt_links(t->vt), (uint16_t)grid_cell_link(&l->cells[1])), "k");
     /* Taller: history comes back to the screen, links and all. */
     vt_resize(t->vt, 10, 4);
     assert_int_equal(HISTORY(t), 0);
@@ -192,7 +192,7 @@ static void test_links_survive_history_and_come_back(void **state)
     assert_string_equal(row_links(t, 0, 6), "|http://old|http://old|http://old|http://old|");
     /* The same link printed again gets the same number as the line that came back. */
     feed(t, "\033[4;1H" OPEN_ID("k", "http://old") "z" CLOSE);
-    assert_int_equal(CELL(t, 0, 3)->link, CELL(t, 1, 0)->link);
+    assert_int_equal(grid_cell_link(CELL(t, 0, 3)), grid_cell_link(CELL(t, 1, 0)));
     term_free(t);
 }
 
@@ -263,7 +263,7 @@ static void test_hundred_thousand_links_stay_bounded_and_never_wrong(void **stat
             n++;
         }
         text[n] = '\0';
-        if (line->cells[0].link == 0)
+        if (grid_cell_link(&line->cells[0]) == 0)
             continue;
         linked++;
         snprintf(buf, sizeof buf, "http://h/%s", text);
@@ -292,7 +292,7 @@ static void test_a_screen_with_more_links_than_the_table_drops_the_rest(void **s
     }
     int linked = 0;
     for (int i = 0; i < 6000; i++) {
-        uint16_t link = (uint16_t)CELL(t, i % 100, i / 100)->link;
+        uint16_t link = (uint16_t)grid_cell_link(CELL(t, i % 100, i / 100));
         assert_int_equal(CELL(t, i % 100, i / 100)->ch, 'x');
         if (link == 0)
             continue;

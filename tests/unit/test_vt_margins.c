@@ -111,7 +111,7 @@ static void test_wide_char_at_right_margin_wraps(void **state)
     feed(t, "\033[?69h\033[1;4sabc\xe4\xb8\xad");
     ASSERT_ROW(t, 0, "abc");
     ASSERT_ROW(t, 1, "\xe4\xb8\xad");
-    assert_int_equal(CELL(t, 0, 1)->width, 2);
+    assert_int_equal(grid_cell_width(CELL(t, 0, 1)), 2);
     assert_int_equal(CELL(t, 3, 0)->ch, 0);
     ASSERT_CURSOR(t, 2, 1);
     term_free(t);
@@ -365,7 +365,7 @@ static void test_wide_chars_split_by_band_edges_are_blanked(void **state)
     ASSERT_ROW(t, 1, "AB bc GHIJ");
     for (int y = 0; y < 2; y++) {
         for (int x = 0; x < 10; x++)
-            assert_int_equal(CELL(t, x, y)->width, 1);
+            assert_int_equal(grid_cell_width(CELL(t, x, y)), 1);
     }
     term_free(t);
 }

@@ -113,7 +113,7 @@ static void test_wide_char_never_split(void **state)
     vt_resize(t->vt, 5, 3);
     ASSERT_ROW(t, 0, "abcd");
     ASSERT_ROW(t, 1, "\xe4\xb8\xad" "e");
-    assert_int_equal(CELL(t, 0, 1)->width, 2);
+    assert_int_equal(grid_cell_width(CELL(t, 0, 1)), 2);
     ASSERT_CURSOR(t, 3, 1);
     vt_resize(t->vt, 1, 3); /* too narrow for it: blanked, no crash */
     vt_resize(t->vt, 8, 3);

@@ -38,9 +38,9 @@ static void assert_history_line(struct term *t, int line, const struct grid_cell
         if (memcmp(got, &want[x], sizeof want[x]) != 0)
             fail_msg("%s: column %d: history has U+%04X fg %08x bg %08x attr %04x width %u "
                      "link %u, the screen had U+%04X fg %08x bg %08x attr %04x width %u link %u",
-                     what, x, got->ch, got->fg, got->bg, got->attr, got->width, got->link,
-                     want[x].ch, want[x].fg, want[x].bg, want[x].attr, want[x].width,
-                     want[x].link);
+                     what, x, got->ch, got->fg, got->bg, got->attr, grid_cell_width(got), grid_cell_link(got),
+                     want[x].ch, want[x].fg, want[x].bg, want[x].attr, grid_cell_width(&want[x]),
+                     grid_cell_link(&want[x]));
     }
 }
 
