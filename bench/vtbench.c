@@ -7,6 +7,7 @@
  *   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel --target vtbench
  *   build-rel/vtbench         # generated inputs (32 MiB plain, 32 MiB mixed)
  *   build-rel/vtbench FILE... # or the given files (e.g. from /work/shared/bench/gen-input.py)
+ *   build-rel/vtbench --save DIR  # write the generated inputs to DIR/vtbench-{plain,mixed}.txt
  *
  * "plain" is words and newlines (CR LF, as a pty sends them); "mixed" is like gen-input.py's mixed.txt: half plain lines,
  * the rest SGR 16/256/RGB colours, CJK and emoji, and long lines that wrap. The vt is
@@ -171,8 +172,26 @@ static void bench(const char *name, const struct buf *b)
     printf("%-10s %8.1f MB/s  (%.1f MiB)\n", name, best, (double)b->len / 1048576.0);
 }
 
+/* Write b to dir/name, to feed the same input to tmux (bench/README.md). */
+static void save(const char *dir, const char *name, const struct buf *b)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (f == NULL || fwrite(b->data, 1, b->len, f) != b->len || fclose(f) != 0) {
+        perror(path);
+        exit(1);
+    }
+    printf("wrote %s\n", path);
+}
+
 int main(int argc, char **argv)
 {
+    const char *save_dir = NULL;
+    if (argc == 3 && strcmp(argv[1], "--save") == 0) {
+        save_dir = argv[2];
+        argc = 1;
+    }
     if (argc > 1) {
         for (int i = 1; i < argc; i++) {
             struct buf b = read_file(argv[i]);
@@ -184,8 +203,13 @@ int main(int argc, char **argv)
     size_t limit = 32u << 20;
     struct buf plain = generate(line_plain, limit);
     struct buf mixed = generate(line_mixed, limit);
-    bench("plain", &plain);
-    bench("mixed", &mixed);
+    if (save_dir != NULL) {
+        save(save_dir, "vtbench-plain.txt", &plain);
+        save(save_dir, "vtbench-mixed.txt", &mixed);
+    } else {
+        bench("plain", &plain);
+        bench("mixed", &mixed);
+    }
     free(plain.data);
     free(mixed.data);
     return 0;

@@ -78,10 +78,9 @@ static inline void grid_cell_set_link(struct grid_cell *c, unsigned link)
     c->wl = (uint16_t)((c->wl & 3u) | (link << 2));
 }
 
-/* A cell as three 8-byte words, for the loops that copy or compare cells by the
+/* A cell as three 8-byte words, for the loops that write or compare cells by the
  * million (printing, history): word 0 holds ch and comb, 1 fg and bg, 2 attr, width,
- * link and ul. Whole-word access also keeps compilers from rebuilding the bit-fields
- * cell by cell. */
+ * link and ul. */
 enum { GRID_WORD_TEXT, GRID_WORD_COLOURS, GRID_WORD_REST };
 _Static_assert(sizeof(struct grid_cell) == 3 * sizeof(uint64_t), "a cell is three words");
 
