@@ -5,14 +5,16 @@
  * check every line history stores):
  *
  *   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel --target vtbench
- *   build-rel/vtbench         # generated inputs (32 MiB plain, 32 MiB mixed)
+ *   build-rel/vtbench         # generated inputs (32 MiB each: plain, mixed, tui)
  *   build-rel/vtbench FILE... # or the given files (e.g. from /work/shared/bench/gen-input.py)
- *   build-rel/vtbench --save DIR  # write the generated inputs to DIR/vtbench-{plain,mixed}.txt
+ *   build-rel/vtbench --save DIR  # write the generated inputs to DIR/vtbench-{plain,mixed,tui}.txt
  *
  * "plain" is words and newlines (CR LF, as a pty sends them); "mixed" is like gen-input.py's mixed.txt: half plain lines,
  * the rest SGR 16/256/RGB colours, CJK and emoji, and long lines that wrap. The vt is
  * 120x40 with 2000 lines of history (tmx's default history-limit), so scrolling
- * pushes into history as in a pane. Files are fed as they are (give them CR LF).
+ * pushes into history as in a pane. "tui" is a full-screen program redrawing: lines
+ * written in place in colours and erased to their end, the screen now and then cleared
+ * with a coloured background. Files are fed as they are (give them CR LF).
  * Prints MB/s (10^6 bytes per second) for each input, best of 5 runs. */
 #include <stdint.h>
 #include <stdio.h>
@@ -116,6 +118,26 @@ static void line_mixed(struct buf *b)
     }
 }
 
+/* A full-screen program redrawing: now and then the screen is cleared with a coloured
+ * background, then lines are written in place, each erased to its end in that colour
+ * (what the erase and fill loops cost). */
+static void line_tui(struct buf *b)
+{
+    char tmp[128];
+    if (rnd(40) == 0) {
+        snprintf(tmp, sizeof tmp, "\033[H\033[4%um\033[2J", rnd(8));
+        puts_(b, tmp);
+    }
+    snprintf(tmp, sizeof tmp, "\033[%u;%uH\033[3%um", 1 + rnd(40), 1 + rnd(20), rnd(8));
+    puts_(b, tmp);
+    int n = 2 + (int)rnd(8);
+    for (int i = 0; i < n; i++) {
+        puts_(b, words[rnd(NWORDS)]);
+        puts_(b, " ");
+    }
+    puts_(b, "\033[K");
+}
+
 static struct buf generate(void (*line)(struct buf *), size_t limit)
 {
     struct buf b = { 0 };
@@ -203,13 +225,17 @@ int main(int argc, char **argv)
     size_t limit = 32u << 20;
     struct buf plain = generate(line_plain, limit);
     struct buf mixed = generate(line_mixed, limit);
+    struct buf tui = generate(line_tui, limit);
     if (save_dir != NULL) {
         save(save_dir, "vtbench-plain.txt", &plain);
         save(save_dir, "vtbench-mixed.txt", &mixed);
+        save(save_dir, "vtbench-tui.txt", &tui);
     } else {
         bench("plain", &plain);
         bench("mixed", &mixed);
+        bench("tui", &tui);
     }
+    free(tui.data);
     free(plain.data);
     free(mixed.data);
     return 0;
