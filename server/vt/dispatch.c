@@ -873,6 +873,16 @@ static void csi_decdc(struct screen *s, const struct parser_seq *q)
     screen_delete_columns(s, param(q, 0, 1));
 }
 
+static void csi_sl(struct screen *s, const struct parser_seq *q)
+{
+    screen_shift_columns(s, param(q, 0, 1), true);
+}
+
+static void csi_sr(struct screen *s, const struct parser_seq *q)
+{
+    screen_shift_columns(s, param(q, 0, 1), false);
+}
+
 static void csi_sgr(struct screen *s, const struct parser_seq *q)
 {
     sgr_apply(&s->pen, q);
@@ -946,6 +956,8 @@ static const struct csi_entry csi_other[] = {
     { 0, '*', 'x', csi_decsace },
     { 0, '*', 'y', csi_decrqcra },
     { 0, ' ', 'q', csi_decscusr },
+    { 0, ' ', '@', csi_sl },
+    { 0, ' ', 'A', csi_sr },
     { 0, '!', 'p', csi_decstr },
     { 0, '\'', '}', csi_decic },
     { 0, '\'', '~', csi_decdc },

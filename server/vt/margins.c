@@ -1,5 +1,6 @@
 /* margins.c - left/right margins (DECLRMM mode 69, DECSLRM) and the operations that
- * exist only for them, inserting and deleting columns (DECIC, DECDC). How the other
+ * move columns between them: inserting and deleting columns (DECIC, DECDC) and
+ * shifting (SL, SR). How the other
  * operations honour the margins (printing, CR, cursor motion, scrolling, IL/DL,
  * ICH/DCH) is in screen.c, next to each operation. */
 #include "screen.h"
@@ -58,5 +59,20 @@ void screen_delete_columns(struct screen *s, int n)
         return;
     for (int y = s->top; y <= s->bottom; y++)
         grid_delete_cells_in(s->grid, s->cx, y, n, s->right + 1, &s->pen);
+    screen_mark_rows_dirty(s, s->top, s->bottom);
+}
+
+/* SL / SR (ECMA-48, as xterm): the lines of the scroll region move n columns left
+ * (right) between the left and right margins, wherever the cursor is; blanks in the
+ * pen's background come in at the other side. The cursor does not move. */
+void screen_shift_columns(struct screen *s, int n, bool left)
+{
+    s->wrap_pending = false;
+    for (int y = s->top; y <= s->bottom; y++) {
+        if (left)
+            grid_delete_cells_in(s->grid, s->left, y, n, s->right + 1, &s->pen);
+        else
+            grid_insert_cells_in(s->grid, s->left, y, n, s->right + 1, &s->pen);
+    }
     screen_mark_rows_dirty(s, s->top, s->bottom);
 }

@@ -135,6 +135,9 @@ void screen_reset_lr_margins(struct screen *s);
  * region, between the cursor and the right margin. Nothing outside the margins. */
 void screen_insert_columns(struct screen *s, int n);
 void screen_delete_columns(struct screen *s, int n);
+/* SL / SR: every line of the scroll region shifted n columns left (right) between the
+ * left and right margins, wherever the cursor is; the cursor does not move. */
+void screen_shift_columns(struct screen *s, int n, bool left);
 /* Whether the cursor is inside the top/bottom margins, the left/right margins. */
 bool screen_cursor_in_rows(const struct screen *s);
 bool screen_cursor_in_columns(const struct screen *s);

@@ -354,6 +354,42 @@ static void test_decic_decdc(void **state)
     term_free(t);
 }
 
+/* SL / SR (CSI Ps SP @, CSI Ps SP A): the scroll region's lines shift between the
+ * margins wherever the cursor is, blanks in the background colour come in, the cursor
+ * stays. */
+static void test_sl_sr_shift_the_region_between_margins(void **state)
+{
+    (void)state;
+    struct term *t = term_new(10, 5, 100);
+    fill_rows(t);
+    feed(t, "\033[?69h\033[2;4r\033[4;7s\033[5;1H\033[ @");
+    ASSERT_ROW(t, 0, "0123456789");
+    ASSERT_ROW(t, 1, "abcefg hij");
+    ASSERT_ROW(t, 2, "ABCEFG HIJ");
+    ASSERT_ROW(t, 3, "klmopq rst");
+    ASSERT_ROW(t, 4, "KLMNOPQRST");
+    ASSERT_CURSOR(t, 0, 4);
+    feed(t, "\033[41m\033[2 A\033[m");
+    ASSERT_ROW(t, 1, "abc  efhij");
+    ASSERT_ROW(t, 3, "klm  oprst");
+    assert_int_equal(CELL(t, 3, 1)->bg, COLOUR_PALETTE | 1);
+    assert_int_equal(CELL(t, 4, 2)->bg, COLOUR_PALETTE | 1);
+    assert_int_equal(CELL(t, 5, 1)->bg, COLOUR_DEFAULT);
+    assert_int_equal(CELL(t, 2, 1)->bg, COLOUR_DEFAULT);
+    ASSERT_CURSOR(t, 0, 4);
+    /* Without margins, the whole width; a count past the width blanks the region. */
+    feed(t, "\033[?69l\033[3 @");
+    ASSERT_ROW(t, 0, "0123456789");
+    ASSERT_ROW(t, 1, "  efhij");
+    ASSERT_ROW(t, 2, "  EFHIJ");
+    ASSERT_ROW(t, 4, "KLMNOPQRST");
+    feed(t, "\033[999 A");
+    ASSERT_ROW(t, 1, "");
+    ASSERT_ROW(t, 3, "");
+    ASSERT_ROW(t, 4, "KLMNOPQRST");
+    term_free(t);
+}
+
 static void test_wide_chars_split_by_band_edges_are_blanked(void **state)
 {
     (void)state;
@@ -419,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_ich_dch_irm_inside_margins),
         cmocka_unit_test(test_il_dl_inside_margins),
         cmocka_unit_test(test_decic_decdc),
+        cmocka_unit_test(test_sl_sr_shift_the_region_between_margins),
         cmocka_unit_test(test_wide_chars_split_by_band_edges_are_blanked),
         cmocka_unit_test(test_resets_bring_margins_back),
     };
