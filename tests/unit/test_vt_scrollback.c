@@ -20,7 +20,25 @@ static void snapshot(struct term *t, int y, struct grid_cell out[COLS])
         out[x] = *CELL(t, x, y);
 }
 
-/* Scroll the whole screen into history and compare history line 'line' with 'want'. */
+/* History line i must hold exactly the cells 'want' (blank past its 'used'). */
+static void assert_history_matches(struct term *t, int i, const struct grid_cell want[COLS],
+                                   const char *what)
+{
+    const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), i);
+    assert_non_null(l);
+    for (int x = 0; x < COLS; x++) {
+        const struct grid_cell *got = x < l->used ? &l->cells[x] : &grid_blank_cell;
+        if (memcmp(got, &want[x], sizeof want[x]) != 0)
+            fail_msg("%s: column %d: history has U+%04X fg %08x bg %08x attr %04x width %u "
+                     "link %u, the screen had U+%04X fg %08x bg %08x attr %04x width %u link %u",
+                     what, x, got->ch, got->fg, got->bg, got->attr, grid_cell_width(got),
+                     grid_cell_link(got), want[x].ch, want[x].fg, want[x].bg, want[x].attr,
+                     grid_cell_width(&want[x]), grid_cell_link(&want[x]));
+    }
+}
+
+/* Scroll the whole screen into history and compare history line 'line' of the ones
+ * that went with 'want'. */
 static void assert_history_line(struct term *t, int line, const struct grid_cell want[COLS],
                                 const char *what)
 {
@@ -31,17 +49,7 @@ static void assert_history_line(struct term *t, int line, const struct grid_cell
     for (int i = 0; i < ROWS; i++)
         feed(t, "\n");
     assert_int_equal(HISTORY(t), before + ROWS);
-    const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), before + line);
-    assert_non_null(l);
-    for (int x = 0; x < COLS; x++) {
-        const struct grid_cell *got = x < l->used ? &l->cells[x] : &grid_blank_cell;
-        if (memcmp(got, &want[x], sizeof want[x]) != 0)
-            fail_msg("%s: column %d: history has U+%04X fg %08x bg %08x attr %04x width %u "
-                     "link %u, the screen had U+%04X fg %08x bg %08x attr %04x width %u link %u",
-                     what, x, got->ch, got->fg, got->bg, got->attr, grid_cell_width(got), grid_cell_link(got),
-                     want[x].ch, want[x].fg, want[x].bg, want[x].attr, grid_cell_width(&want[x]),
-                     grid_cell_link(&want[x]));
-    }
+    assert_history_matches(t, before + line, want, what);
 }
 
 struct change {
@@ -140,15 +148,9 @@ static void test_lines_moved_keep_their_cells(void **state)
         feed(t, "\n");
     int base = HISTORY(t) - (ROWS + 2);
     for (int y = 0; y < ROWS + 2; y++) {
-        const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), base + y);
-        assert_non_null(l);
-        for (int x = 0; x < COLS; x++) {
-            const struct grid_cell *got = x < l->used ? &l->cells[x] : &grid_blank_cell;
-            if (memcmp(got, &want[y][x], sizeof *got) != 0)
-                fail_msg("row %d column %d: history has U+%04X bg %08x, the screen had "
-                         "U+%04X bg %08x", y, x, got->ch, got->bg, want[y][x].ch,
-                         want[y][x].bg);
-        }
+        char what[32];
+        snprintf(what, sizeof what, "row %d", y);
+        assert_history_matches(t, base + y, want[y], what);
     }
     term_free(t);
 }
