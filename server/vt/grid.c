@@ -388,7 +388,9 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
                 history_push(g->hist, l);
             line_reset(l, g->cols, pen);
         }
-        g->first = (g->first + n) % g->rows; /* they are now the bottom n */
+        g->first += n; /* they are now the bottom n (n <= rows) */
+        if (g->first >= g->rows)
+            g->first -= g->rows;
         return;
     }
     struct grid_line *spare = g->scratch;

@@ -307,23 +307,21 @@ static bool line_is_plain(const struct grid_cell *cells, int used)
 static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf)
 {
     assert(line_is_plain(cells, used));
-    int n = used;
-    while (n > 0 && cells[n - 1].ch == 0)
-        n--;
+    const struct grid_cell *c = cells, *end = cells + used;
+    while (end > c && end[-1].ch == 0)
+        end--;
     uint8_t *p = buf;
-    for (int x = 0; x < n;) {
-        uint32_t ch = cells[x].ch;
-        if (ch != 0) {
-            *p++ = (uint8_t)ch;
-            x++;
+    while (c < end) {
+        if (c->ch != 0) {
+            *p++ = (uint8_t)c++->ch;
             continue;
         }
-        int run = 1;
-        while (cells[x + run].ch == 0) /* cells[n - 1] is not blank */
+        const struct grid_cell *run = c + 1;
+        while (run->ch == 0) /* end[-1] is not blank */
             run++;
         *p++ = OP_BLANK;
-        p += put_varint(p, (uint32_t)run);
-        x += run;
+        p += put_varint(p, (uint32_t)(run - c));
+        c = run;
     }
     return (size_t)(p - buf);
 }
