@@ -307,6 +307,8 @@ static bool line_is_plain(const struct grid_cell *cells, int used)
 static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf)
 {
     assert(line_is_plain(cells, used));
+    if (used == 0)
+        return 0; /* cells may be NULL: no arithmetic on it */
     const struct grid_cell *c = cells, *end = cells + used;
     while (end > c && end[-1].ch == 0)
         end--;
