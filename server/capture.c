@@ -138,7 +138,7 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
                     sgr_pen(out, &want);
                 *pen = want;
             }
-            capture_link(links, (uint16_t)grid_cell_link(c), link, out);
+            capture_link(links, grid_cell_link(c), link, out);
         }
         char tmp[8];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);

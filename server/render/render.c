@@ -743,7 +743,7 @@ static int draw_cell(struct render_state *rs, const struct canvas *want, int x, 
         cell_pen(rs, c, &p);
     }
     pen_set(rs, &p);
-    link_set(rs, (uint16_t)grid_cell_link(c));
+    link_set(rs, grid_cell_link(c));
 
     char text[16];
     size_t n = (grid_cell_width(c) == 0) ? (text[0] = ' ', 1) : cell_text(rs, c, w, text);
@@ -796,9 +796,9 @@ static void pen_for_erase(struct render_state *rs, uint32_t bg)
 static bool cells_repeat(const struct grid_cell *a, const struct grid_cell *b)
 {
     uint32_t ach = a->ch == 0 ? ' ' : a->ch, bch = b->ch == 0 ? ' ' : b->ch;
-    return grid_cell_width(a) == 1 && grid_cell_width(b) == 1 && a->comb == 0 && b->comb == 0 && ach == bch &&
-           a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
-           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE)) && grid_cell_link(a) == grid_cell_link(b);
+    return a->wl == b->wl && grid_cell_width(a) == 1 && a->comb == 0 && b->comb == 0 &&
+           ach == bch && a->fg == b->fg && a->bg == b->bg && a->attr == b->attr &&
+           (a->ul == b->ul || !(a->attr & ATTR_UNDERLINE));
 }
 
 /* How many cells from x of row y to draw with one REP, or 0 if writing them is as
@@ -834,7 +834,7 @@ static int draw_repeat(struct render_state *rs, const struct grid_cell *row, int
     struct render_pen p;
     cell_pen(rs, c, &p);
     pen_set(rs, &p);
-    link_set(rs, (uint16_t)grid_cell_link(c));
+    link_set(rs, grid_cell_link(c));
     int redo = front_overwrite(rs, x, y, n);
     char tmp[64];
     out_bytes(rs, tmp, render_tparm(tmp, sizeof tmp, cap(rs, RENDER_CAP_REP),

@@ -488,17 +488,11 @@ static void line_cut(struct grid_line *l, int b)
     }
 }
 
-static bool cell_is_default_blank(const struct grid_cell *c)
-{
-    return c->ch == 0 && c->comb == 0 && c->fg == COLOUR_DEFAULT &&
-           c->bg == COLOUR_DEFAULT && c->attr == 0 && grid_cell_width(c) == 1 && c->ul == COLOUR_DEFAULT;
-}
-
 /* Forget default blanks at the end of the line, so that a line touched by a band
  * operation is not longer than its text (reflow cuts lines by 'used'). */
 static void line_trim(struct grid_line *l)
 {
-    while (l->used > 0 && cell_is_default_blank(&l->cells[l->used - 1]))
+    while (l->used > 0 && grid_cell_is_default_blank(&l->cells[l->used - 1]))
         l->used--;
 }
 
@@ -594,7 +588,7 @@ static void band_move(struct grid *g, struct grid_line *dst, const struct grid_l
         dst->cells[x] = blank;
     if (dst->used > end)
         return; /* text right of the band: the line keeps its length */
-    while (dst->used > left && cell_is_default_blank(&dst->cells[dst->used - 1]))
+    while (dst->used > left && grid_cell_is_default_blank(&dst->cells[dst->used - 1]))
         dst->used--;
     if (dst->used == left && before < left)
         dst->used = before;

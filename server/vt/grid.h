@@ -63,9 +63,9 @@ static inline unsigned grid_cell_width(const struct grid_cell *c)
     return c->wl & 3u;
 }
 
-static inline unsigned grid_cell_link(const struct grid_cell *c)
+static inline uint16_t grid_cell_link(const struct grid_cell *c)
 {
-    return c->wl >> 2;
+    return (uint16_t)(c->wl >> 2);
 }
 
 static inline void grid_cell_set_width(struct grid_cell *c, unsigned width)
@@ -117,6 +117,28 @@ struct grid_line {
 
 /* A blank cell (ch 0, width 1, default colours). */
 extern const struct grid_cell grid_blank_cell;
+
+/* The blank cell's style: width 1, default colours and attributes, no link. */
+static inline bool grid_cell_style_is_blank(const struct grid_cell *c)
+{
+    const struct grid_cell *b = &grid_blank_cell;
+    return grid_cell_word(c, GRID_WORD_COLOURS) == grid_cell_word(b, GRID_WORD_COLOURS) &&
+           grid_cell_word(c, GRID_WORD_REST) == grid_cell_word(b, GRID_WORD_REST);
+}
+
+/* Exactly the blank cell (what a line's end drops without losing anything). */
+static inline bool grid_cell_is_default_blank(const struct grid_cell *c)
+{
+    return grid_cell_word(c, GRID_WORD_TEXT) == 0 && grid_cell_style_is_blank(c);
+}
+
+/* A cell a plain line may hold (grid_line.plain): blank or printable ASCII (comb, the
+ * high half of word 0, is 0) in the blank cell's style. */
+static inline bool grid_cell_is_plain(const struct grid_cell *c)
+{
+    uint64_t text = grid_cell_word(c, GRID_WORD_TEXT);
+    return (text == 0 || text - 0x20 < 0x5f) && grid_cell_style_is_blank(c);
+}
 
 struct grid;
 

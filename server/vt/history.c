@@ -184,8 +184,9 @@ static inline uint64_t rest_width_bits(void)
 
 static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
 {
+    uint64_t rest_diff = grid_cell_word(a, GRID_WORD_REST) ^ grid_cell_word(b, GRID_WORD_REST);
     return grid_cell_word(a, GRID_WORD_COLOURS) == grid_cell_word(b, GRID_WORD_COLOURS) &&
-           ((grid_cell_word(a, GRID_WORD_REST) ^ grid_cell_word(b, GRID_WORD_REST)) & ~rest_width_bits()) == 0;
+           (rest_diff & ~rest_width_bits()) == 0;
 }
 
 /* A cell of one printable ASCII character (0x20-0x7e, no combining mark: comb is the
@@ -194,7 +195,8 @@ static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
 static inline bool narrow_ascii_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
 {
     return grid_cell_word(c, GRID_WORD_TEXT) - 0x20 < 0x5f &&
-           ((grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) | (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
+           ((grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) |
+            (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
 }
 
 /* A blank cell (ch 0, no mark), width 1, in the style given as above. */
@@ -202,12 +204,6 @@ static inline bool narrow_blank_in(const struct grid_cell *c, uint64_t colours, 
 {
     return (grid_cell_word(c, GRID_WORD_TEXT) | (grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) |
             (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
-}
-
-static bool default_blank(const struct grid_cell *c)
-{
-    return c->ch == 0 && c->comb == 0 && grid_cell_width(c) == 1 && c->fg == 0 && c->bg == 0 &&
-           c->attr == 0 && c->ul == 0 && grid_cell_link(c) == 0;
 }
 
 /* The continuation cell a wide character c normally has. */
@@ -277,7 +273,7 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
         p = put_colour(p, c->ul);
     if (mask & STYLE_LINK) {
         p += put_varint(p, grid_cell_link(c));
-        p += put_varint(p, links != NULL ? links_gen(links, (uint16_t)grid_cell_link(c)) : 0);
+        p += put_varint(p, links != NULL ? links_gen(links, grid_cell_link(c)) : 0);
     }
     cur->fg = c->fg;
     cur->bg = c->bg;
@@ -292,10 +288,7 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
 static bool line_is_plain(const struct grid_cell *cells, int used)
 {
     for (int x = 0; x < used; x++) {
-        uint32_t ch = cells[x].ch;
-        struct grid_cell c = cells[x];
-        c.ch = 0;
-        if ((ch != 0 && (ch < 0x20 || ch >= 0x7f)) || memcmp(&c, &grid_blank_cell, sizeof c) != 0)
+        if (!grid_cell_is_plain(&cells[x]))
             return false;
     }
     return true;
@@ -333,7 +326,7 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
                              const struct links *links)
 {
     int n = used;
-    while (n > 0 && default_blank(&cells[n - 1]))
+    while (n > 0 && grid_cell_is_default_blank(&cells[n - 1]))
         n--;
     struct grid_cell cur = grid_blank_cell;
     uint8_t *p = buf;
@@ -341,7 +334,8 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
         const struct grid_cell *c = &cells[x];
         if (!same_style(c, &cur))
             p = put_style(p, &cur, c, links);
-        uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS), rest = grid_cell_word(&cur, GRID_WORD_REST);
+        uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
+        uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
         if (narrow_ascii_in(c, colours, rest)) {
             /* The common case: a run of ASCII in one style. */
             do

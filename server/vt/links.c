@@ -18,7 +18,8 @@
 #define LINKS_BUCKETS 1024
 #define LINKS_FIRST_SLOTS 64
 
-_Static_assert(LINKS_MAX >= 2 && LINKS_MAX <= 1 << GRID_LINK_BITS, "link numbers fit the cells' bits");
+_Static_assert(LINKS_MAX >= 2 && LINKS_MAX <= 1 << GRID_LINK_BITS,
+               "link numbers fit the cells' bits");
 
 enum { SLOT_EMPTY, SLOT_LIVE, SLOT_FREED };
 

@@ -89,7 +89,7 @@ static void mark_links(void *arg, struct links *l)
             const struct grid_line *line = grid_line_const(grids[i], y);
             for (int x = 0; x < line->used; x++) {
                 if (grid_cell_link(&line->cells[x]) != 0)
-                    links_mark(l, (uint16_t)grid_cell_link(&line->cells[x]));
+                    links_mark(l, grid_cell_link(&line->cells[x]));
             }
         }
     }
@@ -319,9 +319,7 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         /* Whole words from registers: three stores a cell (grid.h). */
         uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
         uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
-        bool default_style = colours == grid_cell_word(&grid_blank_cell, GRID_WORD_COLOURS) &&
-                             rest == grid_cell_word(&grid_blank_cell, GRID_WORD_REST);
-        struct grid_cell *c = default_style
+        struct grid_cell *c = grid_cell_is_plain(&proto) /* the default pen */
                                   ? grid_write_text_run(s->grid, s->cx, s->cy, (int)chunk)
                                   : grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         for (size_t i = 0; i < chunk; i++) {

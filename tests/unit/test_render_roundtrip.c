@@ -330,12 +330,14 @@ static bool link_matches(const struct canvas *c, const struct grid_cell *w, stru
 {
     if (grid_cell_width(w) == 0)
         return true;
-    const char *wu = grid_cell_link(w) != 0 && c->links != NULL ? links_uri(c->links, (uint16_t)grid_cell_link(w)) : NULL;
-    const char *vu = grid_cell_link(v) != 0 ? links_uri(vt_links(vt), (uint16_t)grid_cell_link(v)) : NULL;
+    const char *wu = grid_cell_link(w) != 0 && c->links != NULL
+                         ? links_uri(c->links, grid_cell_link(w)) : NULL;
+    const char *vu = grid_cell_link(v) != 0 ? links_uri(vt_links(vt), grid_cell_link(v))
+                                            : NULL;
     if (wu == NULL || vu == NULL)
         return wu == vu;
-    return strcmp(wu, vu) == 0 && strcmp(links_id(c->links, (uint16_t)grid_cell_link(w)),
-                                         links_id(vt_links(vt), (uint16_t)grid_cell_link(v))) == 0;
+    return strcmp(wu, vu) == 0 && strcmp(links_id(c->links, grid_cell_link(w)),
+                                         links_id(vt_links(vt), grid_cell_link(v))) == 0;
 }
 
 static void dump_bytes(const unsigned char *b, size_t n)
@@ -377,8 +379,9 @@ static void render_and_check_links(const struct render_caps *caps, struct render
                 dump_bytes(bytes, n);
                 evbuffer_free(out);
                 const char *wu = grid_cell_link(ws) != 0 && src->links != NULL
-                                     ? links_uri(src->links, (uint16_t)grid_cell_link(ws)) : NULL;
-                const char *vu = grid_cell_link(v) != 0 ? links_uri(vt_links(vt), (uint16_t)grid_cell_link(v)) : NULL;
+                                     ? links_uri(src->links, grid_cell_link(ws)) : NULL;
+                const char *vu = grid_cell_link(v) != 0
+                                     ? links_uri(vt_links(vt), grid_cell_link(v)) : NULL;
                 fail_msg("step %d cell (%d,%d): want %s %s, vt has %s %s", step, x, y, a,
                          wu != NULL ? wu : "-", b, vu != NULL ? vu : "-");
             }

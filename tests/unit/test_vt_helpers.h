@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "grid.h"
 #include "vt.h"
 
 struct term {
@@ -73,6 +74,21 @@ static inline const char *row_text(struct term *t, int y)
     } while (0)
 
 #define CELL(t, x, y) vt_cell((t)->vt, (x), (y))
+
+/* Cells got[0, n) must be want[0, n), every field; 'what' names them in the message. */
+static inline void assert_cells_equal(const char *what, const struct grid_cell *want,
+                                      const struct grid_cell *got, int n)
+{
+    for (int x = 0; x < n; x++) {
+        const struct grid_cell *a = &want[x], *b = &got[x];
+        if (memcmp(a, b, sizeof *a) != 0)
+            fail_msg("%s: cell %d: want U+%04X comb %x fg %08x bg %08x attr %04x width %u ul %x "
+                     "link %u, got U+%04X comb %x fg %08x bg %08x attr %04x width %u ul %x link %u",
+                     what, x, a->ch, a->comb, a->fg, a->bg, a->attr, grid_cell_width(a), a->ul,
+                     grid_cell_link(a), b->ch, b->comb, b->fg, b->bg, b->attr, grid_cell_width(b),
+                     b->ul, grid_cell_link(b));
+    }
+}
 #define ASSERT_REPLY(t, s) assert_string_equal((t)->reply, (s))
 #define MODES(t) vt_modes((t)->vt)
 #define HISTORY(t) grid_history_size(vt_main_grid((t)->vt))

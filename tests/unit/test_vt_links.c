@@ -14,7 +14,7 @@
 /* The URI of the link on visible cell (x, y), "" for none. */
 static const char *uri_at(struct term *t, int x, int y)
 {
-    uint16_t n = (uint16_t)grid_cell_link(CELL(t, x, y));
+    uint16_t n = grid_cell_link(CELL(t, x, y));
     if (n == 0)
         return "";
     const char *uri = links_uri(vt_links(t->vt), n);
@@ -29,7 +29,7 @@ static const char *hist_uri_at(struct term *t, int i, int x)
     assert_non_null(l);
     if (x >= l->used || grid_cell_link(&l->cells[x]) == 0)
         return "";
-    const char *uri = links_uri(vt_links(t->vt), (uint16_t)grid_cell_link(&l->cells[x]));
+    const char *uri = links_uri(vt_links(t->vt), grid_cell_link(&l->cells[x]));
     assert_non_null(uri);
     return uri;
 }
@@ -78,16 +78,16 @@ static void test_id_groups_cells_of_one_link(void **state)
     assert_int_not_equal(grid_cell_link(one), grid_cell_link(two));
     assert_int_not_equal(grid_cell_link(one), grid_cell_link(four));
     const struct links *l = vt_links(t->vt);
-    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(one)), "a");
-    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(two)), "b");
-    assert_string_equal(links_uri(l, (uint16_t)grid_cell_link(four)), "http://v");
+    assert_string_equal(links_id(l, grid_cell_link(one)), "a");
+    assert_string_equal(links_id(l, grid_cell_link(two)), "b");
+    assert_string_equal(links_uri(l, grid_cell_link(four)), "http://v");
     /* Parameters other than id are ignored, in any order. */
     feed(t, "\r\n\033]8;foo=bar:id=a:x=y;http://u\033\\x" CLOSE);
     assert_int_equal(grid_cell_link(CELL(t, 0, 1)), grid_cell_link(one));
     /* Without an id, the same URI gets the same number (anonymous links). */
     feed(t, "\r\n" OPEN("http://w") "p" CLOSE "-" OPEN("http://w") "q" CLOSE);
     assert_int_equal(grid_cell_link(CELL(t, 0, 2)), grid_cell_link(CELL(t, 2, 2)));
-    assert_string_equal(links_id(l, (uint16_t)grid_cell_link(CELL(t, 0, 2))), "");
+    assert_string_equal(links_id(l, grid_cell_link(CELL(t, 0, 2))), "");
     term_free(t);
 }
 
@@ -184,7 +184,7 @@ static void test_links_survive_history_and_come_back(void **state)
         assert_string_equal(hist_uri_at(t, 0, x), "http://old");
     assert_string_equal(hist_uri_at(t, 0, 5), "");
     const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), 0);
-    assert_string_equal(links_id(vt_links(t->vt), (uint16_t)grid_cell_link(&l->cells[1])), "k");
+    assert_string_equal(links_id(vt_links(t->vt), grid_cell_link(&l->cells[1])), "k");
     /* Taller: history comes back to the screen, links and all. */
     vt_resize(t->vt, 10, 4);
     assert_int_equal(HISTORY(t), 0);
@@ -292,7 +292,7 @@ static void test_a_screen_with_more_links_than_the_table_drops_the_rest(void **s
     }
     int linked = 0;
     for (int i = 0; i < 6000; i++) {
-        uint16_t link = (uint16_t)grid_cell_link(CELL(t, i % 100, i / 100));
+        uint16_t link = grid_cell_link(CELL(t, i % 100, i / 100));
         assert_int_equal(CELL(t, i % 100, i / 100)->ch, 'x');
         if (link == 0)
             continue;

@@ -8,8 +8,6 @@
  * the line that was on the screen. */
 #include "test_vt_helpers.h"
 
-#include "grid.h"
-
 #define COLS 20
 #define ROWS 5
 
@@ -26,15 +24,10 @@ static void assert_history_matches(struct term *t, int i, const struct grid_cell
 {
     const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), i);
     assert_non_null(l);
-    for (int x = 0; x < COLS; x++) {
-        const struct grid_cell *got = x < l->used ? &l->cells[x] : &grid_blank_cell;
-        if (memcmp(got, &want[x], sizeof want[x]) != 0)
-            fail_msg("%s: column %d: history has U+%04X fg %08x bg %08x attr %04x width %u "
-                     "link %u, the screen had U+%04X fg %08x bg %08x attr %04x width %u link %u",
-                     what, x, got->ch, got->fg, got->bg, got->attr, grid_cell_width(got),
-                     grid_cell_link(got), want[x].ch, want[x].fg, want[x].bg, want[x].attr,
-                     grid_cell_width(&want[x]), grid_cell_link(&want[x]));
-    }
+    struct grid_cell got[COLS];
+    for (int x = 0; x < COLS; x++)
+        got[x] = x < l->used ? l->cells[x] : grid_blank_cell;
+    assert_cells_equal(what, want, got, COLS);
 }
 
 /* Scroll the whole screen into history and compare history line 'line' of the ones
@@ -98,10 +91,7 @@ static const struct change changes[] = {
 static bool row_is_plain_text(const struct grid_cell row[COLS])
 {
     for (int x = 0; x < COLS; x++) {
-        struct grid_cell c = row[x];
-        bool ascii = c.ch == 0 || (c.ch >= 0x20 && c.ch < 0x7f);
-        c.ch = 0;
-        if (!ascii || memcmp(&c, &grid_blank_cell, sizeof c) != 0)
+        if (!grid_cell_is_plain(&row[x]))
             return false;
     }
     return true;
