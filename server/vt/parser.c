@@ -233,8 +233,8 @@ static void osc_put(struct parser *p, uint8_t c)
         return; /* the rest is dropped */
     if (p->osc_len == p->osc_size) {
         size_t size = p->osc_size > 0 ? p->osc_size * 2 : 64;
-        p->osc = xrealloc(p->osc, size < PARSER_OSC_MAX ? size : PARSER_OSC_MAX);
         p->osc_size = size < PARSER_OSC_MAX ? size : PARSER_OSC_MAX;
+        p->osc = xrealloc(p->osc, p->osc_size);
     }
     p->osc[p->osc_len++] = c;
 }
