@@ -108,7 +108,7 @@ static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *comma
             if (ctx != NULL)
                 cmd_error(ctx, "%s", msg);
             else
-                server_pane_message(p, msg);
+                pane_message(p, msg);
             free(msg);
             status = -1;
         }
@@ -177,7 +177,7 @@ static bool is_special(const char *name)
 static void search_failed(struct pane *p, const char *text)
 {
     char *msg = xasprintf("Search: \"%s\" not found", text);
-    server_pane_message(p, msg);
+    pane_message(p, msg);
     free(msg);
 }
 

@@ -20,6 +20,7 @@
 #include <event2/event.h>
 
 #include "child.h"
+#include "notify.h"
 #include "copy_mode.h"
 #include "options.h"
 #include "pane_pipe.h"
@@ -36,10 +37,33 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg);
 static void pane_write_cb(evutil_socket_t fd, short events, void *arg);
 static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg);
 
-/* OSC 52 from the program: set-clipboard decides (server.c). */
+/* OSC 52 from the program: whoever listens decides (set-clipboard, clipboard.c). */
 static void pane_clipboard(void *arg, const char *selection, const char *base64)
 {
-    server_pane_clipboard(arg, selection, base64);
+    struct pane *p = arg;
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_CLIPBOARD, .pane = p,
+                                            .text = selection, .data = base64});
+}
+
+/* After output went through the vt: note a mode 2026 synchronized update (frames of
+ * this pane wait for its end), then tell the layers above what changed. */
+static void pane_output_done(struct pane *p, size_t bytes)
+{
+    bool sync = (vt_modes(p->vt) & VT_MODE_SYNC) != 0;
+    if (sync && !p->in_sync)
+        gettimeofday(&p->sync_since, NULL);
+    p->in_sync = sync;
+    if (vt_take_window_name_changed(p->vt))
+        notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_RENAMED, .pane = p});
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_OUTPUT, .pane = p,
+                                            .size = bytes, .count = vt_take_bells(p->vt)});
+}
+
+/* Reaped and drained: the layers above close it or keep it dead. */
+static void pane_check_finished(struct pane *p)
+{
+    if (pane_finished(p))
+        notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_FINISHED, .pane = p});
 }
 
 /* The vt's replies (DA, CPR...) go back to the program. */
@@ -316,7 +340,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_
 
 void pane_free(struct pane *p)
 {
-    server_pane_waiters_release(p->server, p);
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_GONE, .pane = p});
     copy_mode_free(p);
     pane_pipe_close(p);
     pane_log_close(p);
@@ -355,15 +379,14 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
         vt_feed(p->vt, buf, (size_t)n);
         if (p->pipe != NULL || p->log != NULL)
             pane_copy_output(p, buf, (size_t)n);
-        server_pane_output(p, (size_t)n);
+        pane_output_done(p, (size_t)n);
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return;
     /* EOF (BSD) or EIO (Linux: the last holder of the slave closed it). */
     pane_close_pty(p);
-    if (pane_finished(p))
-        server_pane_finished(p);
+    pane_check_finished(p);
 }
 
 /* The child exited long enough ago: read what the pty still holds, then finish. */
@@ -383,9 +406,9 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
             pane_copy_output(p, buf, (size_t)n);
         total += (size_t)n;
     }
-    server_pane_output(p, total);
+    pane_output_done(p, total);
     pane_close_pty(p);
-    server_pane_finished(p);
+    pane_check_finished(p);
 }
 
 static void pane_write_cb(evutil_socket_t fd, short events, void *arg)
@@ -492,6 +515,7 @@ bool pane_child_exited(struct pane *p, pid_t pid, int status)
         struct timeval tv = {.tv_sec = 0, .tv_usec = 500000};
         evtimer_add(p->exit_timer, &tv);
     }
+    pane_check_finished(p);
     return true;
 }
 
@@ -502,4 +526,9 @@ int pane_exit_status(const struct pane *p)
     if (WIFSIGNALED(p->wait_status))
         return 128 + WTERMSIG(p->wait_status);
     return 0;
+}
+
+void pane_message(struct pane *p, const char *msg)
+{
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_MESSAGE, .pane = p, .text = msg});
 }

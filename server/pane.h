@@ -88,7 +88,11 @@ void pane_resize(struct pane *p, int cols, int rows);
 bool pane_current_command(const struct pane *p, char *buf, size_t size);
 /* A pane is finished once its child was reaped and all its output was read. */
 bool pane_finished(const struct pane *p);
-/* Called by the SIGCHLD handler with a reaped child's status; false if not ours. */
+/* Called by the SIGCHLD handler with a reaped child's status; false if not ours. When
+ * that finishes the pane (its output was all read), NOTIFY_PANE_FINISHED is sent. */
 bool pane_child_exited(struct pane *p, pid_t pid, int status);
+
+/* A message about the pane for the status lines of its clients (NOTIFY_PANE_MESSAGE). */
+void pane_message(struct pane *p, const char *msg);
 
 #endif

@@ -236,7 +236,7 @@ static void log_output(struct pane *p, const char *buf, size_t len)
             char *msg = xasprintf("log-file %s: %s: logging stopped", p->log->path,
                                   n < 0 ? strerror(errno) : "short write");
             log_debug("pane %%%u: %s", p->id, msg);
-            server_pane_message(p, msg);
+            pane_message(p, msg);
             free(msg);
             pane_log_close(p);
             free(text);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notify.h"
 #include "options.h"
 #include "server_int.h"
 #include "xmalloc.h"
@@ -20,7 +21,8 @@ static void paste_free(struct paste_buffer *pb)
 void paste_to_clipboard(struct server *s, const struct paste_buffer *pb)
 {
     if (options_get_number(s->options, "set-clipboard") != 0) /* not "off" */
-        server_clipboard_set(s, pb->data, pb->size);
+        notify_emit(s, &(struct notify){.type = NOTIFY_PASTE_COPIED, .data = pb->data,
+                                        .size = pb->size});
 }
 
 void paste_trim(struct server *s)

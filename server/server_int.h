@@ -11,6 +11,7 @@
 
 #include "key_bindings.h"
 #include "keys.h"
+#include "notify.h"
 #include "paste.h"
 
 struct event_base;
@@ -96,6 +97,10 @@ struct server {
     struct hook *hooks;        /* set-hook: event name -> command */
     size_t nhooks;
 
+    notify_fn *listeners;       /* notify.h: who is told what happened, in order */
+    size_t nlisteners;
+    void (*schedule_frame)(struct client *c); /* redraw.h: registered by the clients layer */
+
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
     struct event *defer_ev;
@@ -112,48 +117,19 @@ struct server {
 /* Free everything the server owns (clients, sessions, buffers, options, events, the
  * event base); the struct itself stays the caller's. Also used by the fuzz targets. */
 void server_free_all(struct server *s);
-/* A client left session sess: with destroy-unattached, the session goes when nobody
- * is attached any more. */
-void server_session_detached(struct server *s, struct session *sess);
-/* The server exits once every session is gone (called after a session is destroyed). */
-void server_check_exit(struct server *s);
-/* Stop the server: tell every client, then leave the loop. */
-void server_shutdown(struct server *s, const char *client_message);
-/* Destroy a session: its clients leave with [exited] and exit status 'status'; the
- * server exits if it was the last one. */
-void server_destroy_session(struct server *s, struct session *sess, int status);
-/* Make sure the status-line clock ticks (called when a client attaches). */
-void server_clock_start(struct server *s);
+/* Register what the layers above the model provide the server with: the listeners of
+ * notify.h (pane policy, the clients' frames, clipboard, alerts, window names) and the
+ * frame scheduler of redraw.h. Called once at start (and by the fuzz targets). */
+void server_register(struct server *s);
+
+/* While the layers are being separated: the functions that lived here, by their new
+ * modules. */
+#include "option_effects.h"
+#include "pane_exit.h"
+#include "redraw.h"
+#include "server_exit.h"
+#include "server_find.h"
+#include "status_clock.h"
 /* Mark every client showing this session as needing a redraw. */
 void server_redraw_session(struct server *s, struct session *sess);
-
-
-
-struct pane;
-/* Called by a pane when its program wrote 'bytes' of output (the vt has changed). */
-void server_pane_output(struct pane *p, size_t bytes);
-/* Answer wait-pane callers of pane p (its command exited, or it is being killed). */
-void server_pane_waiters_release(struct server *s, struct pane *p);
-void server_pane_waiter_remove(struct server *s, size_t i);
-struct pane *server_find_pane(struct server *s, uint32_t id);
-struct client *server_find_client(struct server *s, uint32_t id);
-struct window;
-/* Option 'name' changed, for session sess or window w (both NULL: a global value): apply
- * what it changes now (log files, timers, the status line). */
-void server_option_changed(struct server *s, const char *name, struct session *sess,
-                           struct window *w);
-/* Open or close a pane's log file as its window's log-file option says. */
-void server_pane_apply_log(struct server *s, struct pane *p);
-/* A pane's program set the clipboard (OSC 52): with set-clipboard on, the terminals of
- * the clients showing it get it. */
-void server_pane_clipboard(struct pane *p, const char *selection, const char *base64);
-/* Largest text sent to the terminals' clipboard: more is not sent (it stays a buffer). */
-#define SERVER_CLIPBOARD_MAX (1024 * 1024)
-/* Put text on the clipboard of every attached client's terminal whose terminal takes
- * OSC 52 (ESC ] 52 ; c ; base64 BEL), whatever set-clipboard says (callers check). */
-void server_clipboard_set(struct server *s, const char *data, size_t size);
-/* Show a message on the status line of every client showing the pane's session. */
-void server_pane_message(struct pane *p, const char *msg);
-/* Called once a pane is finished (reaped and drained): close it and maybe its window. */
-void server_pane_finished(struct pane *p);
 #endif

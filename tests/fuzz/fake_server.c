@@ -79,6 +79,7 @@ struct server *fake_server_create(bool populated)
     s->default_shell = xstrdup("/bin/sh");
     s->default_terminal = xstrdup("tmux-256color");
     s->base = event_base_new();
+    server_register(s);
     key_bindings_init(s);
     if (!populated)
         return s;

@@ -1,0 +1,43 @@
+/* client_notify.c - what the attached clients are told when a pane changes: a frame is
+ * scheduled for the clients showing it (counting the bytes, so a small echo is drawn at
+ * once), a BEL rings their terminals, a pane's message goes to their status lines.
+ * The clients layer's listener of NOTIFY_PANE_OUTPUT and NOTIFY_PANE_MESSAGE. */
+#include "client_notify.h"
+
+#include "notify.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+
+static void client_notify_output(struct server *s, struct pane *p, size_t bytes, int bells)
+{
+    struct window *w = p->window;
+    if (w != w->session->current)
+        return;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == w->session) {
+            c->output_since_frame += bytes;
+            server_client_redraw(c);
+            if (bells > 0)
+                server_client_write_terminal(c, "\a", 1); /* the user's terminal rings */
+        }
+    }
+}
+
+static void client_notify_message(struct server *s, struct pane *p, const char *msg)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == p->window->session)
+            server_client_message(c, "%s", msg);
+    }
+}
+
+void client_notify(struct server *s, const struct notify *n)
+{
+    if (n->type == NOTIFY_PANE_OUTPUT)
+        client_notify_output(s, n->pane, n->size, n->count);
+    else if (n->type == NOTIFY_PANE_MESSAGE)
+        client_notify_message(s, n->pane, n->text);
+}

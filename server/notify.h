@@ -1,0 +1,49 @@
+/* notify.h - how a lower layer tells the layers above that something happened, without
+ * knowing them: the model (panes, taps, paste buffers) emits a notification, and every
+ * listener registered by a higher layer at start-up receives it, in registration order.
+ * Listeners only mark and schedule (a frame, a timer, a deferred hook): anything that
+ * may free a pane, window, session or client goes through defer.h, because the emitter
+ * may be deep in a pty read with the pane still in use. */
+#ifndef TMX_NOTIFY_H
+#define TMX_NOTIFY_H
+
+#include <stddef.h>
+
+struct server;
+struct pane;
+struct session;
+struct client;
+
+enum notify_type {
+    NOTIFY_PANE_OUTPUT,    /* pane's program wrote 'size' bytes (the vt changed), with
+                              'count' BELs among them */
+    NOTIFY_PANE_FINISHED,  /* pane's program was reaped and its pty drained */
+    NOTIFY_PANE_GONE,      /* pane is being freed: forget it */
+    NOTIFY_PANE_CLIPBOARD, /* pane's program set the clipboard (OSC 52): 'text' is the
+                              selection parameter, 'data' the base64 text */
+    NOTIFY_PANE_MESSAGE,   /* 'text' for the status lines of the pane's clients */
+    NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
+    NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
+                              the terminals' clipboard */
+    NOTIFY_SESSION_CHANGED /* something a session's clients show changed */
+};
+
+struct notify {
+    enum notify_type type;
+    struct pane *pane;       /* NOTIFY_PANE_* */
+    struct session *session; /* NOTIFY_SESSION_CHANGED */
+    const char *text;
+    const void *data;
+    size_t size;
+    int count;
+};
+
+typedef void (*notify_fn)(struct server *s, const struct notify *n);
+
+/* Add a listener (at start-up, by the layer that acts). */
+void notify_listen(struct server *s, notify_fn fn);
+/* Tell every listener. */
+void notify_emit(struct server *s, const struct notify *n);
+void notify_free(struct server *s);
+
+#endif

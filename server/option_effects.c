@@ -1,0 +1,78 @@
+/* option_effects.c - what a changed option changes now: log files opened or closed,
+ * history limits applied, the silence timer restarted, paste buffers trimmed, sizes
+ * and status lines redrawn. */
+#include "option_effects.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alerts.h"
+#include "history.h"
+#include "options.h"
+#include "pane_pipe.h"
+#include "paste.h"
+#include "redraw.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+#include "status_clock.h"
+#include "xmalloc.h"
+
+void server_pane_apply_log(struct server *s, struct pane *p)
+{
+    const char *value = options_get_string(p->window->options, "log-file");
+    const char *current = pane_log_path(p);
+    if (*value == '\0') {
+        pane_log_close(p);
+        return;
+    }
+    char *path;
+    const char *home = getenv("HOME");
+    if (strncmp(value, "~/", 2) == 0 && home != NULL)
+        path = xasprintf("%s/%s", home, value + 2);
+    else
+        path = xstrdup(value);
+    bool plain = options_get_number(p->window->options, "log-file-format") == 1;
+    if (current == NULL || strcmp(current, path) != 0 || plain != pane_log_plain(p)) {
+        char err[512];
+        if (pane_log_open(p, path, plain, err, sizeof err) != 0)
+            pane_message(p, err);
+    }
+    (void)s;
+    free(path);
+}
+
+void server_option_changed(struct server *s, const char *name, struct session *sess,
+                           struct window *w)
+{
+    if (strcmp(name, "buffer-limit") == 0)
+        paste_trim(s); /* lowered: the oldest automatic buffers go now */
+    if (strcmp(name, "history-bytes-total") == 0)
+        history_pool_set_byte_limit(s->history_pool,
+                                    (size_t)options_get_number(s->options, name));
+    struct session *ss;
+    TAILQ_FOREACH(ss, &s->sessions, entry) {
+        if (sess != NULL && ss != sess)
+            continue;
+        struct window *ww;
+        TAILQ_FOREACH(ww, &ss->windows, entry) {
+            if (w != NULL && ww != w)
+                continue;
+            if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &ww->panes, entry)
+                    server_pane_apply_log(s, p);
+            } else if (strcmp(name, "history-limit") == 0 || strcmp(name, "history-bytes") == 0) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &ww->panes, entry)
+                    pane_apply_history_options(p);
+            } else if (strcmp(name, "monitor-silence") == 0)
+                alerts_silence_restart(s, ww);
+        }
+        /* Anything may show in the status line or change a window's size. */
+        server_client_update_sizes(s, ss);
+        server_redraw_session(s, ss);
+    }
+    server_clock_start(s);
+}

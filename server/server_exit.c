@@ -1,0 +1,85 @@
+/* server_exit.c - when a session ends and when the server exits: a destroyed session's
+ * clients leave with [exited], destroy-unattached, exit-empty, and the shutdown that
+ * tells every client before the loop ends. */
+#include "server_exit.h"
+
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "defer.h"
+#include "hooks.h"
+#include "options.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+
+void server_destroy_session(struct server *s, struct session *sess, int status)
+{
+    struct client *c, *c_next;
+    TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
+        if (c->session == sess) {
+            c->session = NULL;
+            server_client_exit(c, status, "[exited]");
+        }
+    }
+    session_free(sess);
+    hooks_run(s, "session-closed", NULL, NULL);
+    server_check_exit(s);
+}
+
+static void server_unattached(struct server *s, uint32_t session_id, const char *arg)
+{
+    (void)arg;
+    struct session *sess = session_find_id(s, session_id);
+    if (sess == NULL || !options_get_number(sess->options, "destroy-unattached"))
+        return;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == sess)
+            return;
+    }
+    server_destroy_session(s, sess, 0);
+}
+
+void server_session_detached(struct server *s, struct session *sess)
+{
+    if (!options_get_number(sess->options, "destroy-unattached"))
+        return;
+    /* From the loop: the caller is in the middle of detaching a client. */
+    defer_add(s, server_unattached, sess->id, NULL);
+}
+
+void server_check_exit(struct server *s)
+{
+    if (TAILQ_EMPTY(&s->sessions) && !s->exiting &&
+        (options_get_number(s->options, "exit-empty") || s->terminating))
+        server_shutdown(s, "[server exited]");
+}
+
+void server_shutdown(struct server *s, const char *client_message)
+{
+    if (s->exiting)
+        return;
+    s->exiting = true;
+    struct client *c, *c_next;
+    TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
+        /* A client whose command is running gets its answer (and errors) from it. */
+        if (!c->exiting && !c->in_command)
+            server_client_exit(c, 0, c->attached ? client_message : NULL);
+    }
+    if (s->listen_ev != NULL) {
+        event_free(s->listen_ev);
+        s->listen_ev = NULL;
+        close(s->listen_fd);
+        unlink(s->socket_path);
+    }
+    /* Leave the loop once every client's last message is flushed (see server_client),
+     * or after two seconds if some client does not read. */
+    if (TAILQ_EMPTY(&s->clients))
+        event_base_loopexit(s->base, NULL);
+    else {
+        struct timeval grace = {.tv_sec = 2, .tv_usec = 0};
+        event_base_loopexit(s->base, &grace);
+    }
+}

@@ -1,0 +1,19 @@
+/* server_exit.h - sessions that end, and the server's exit. */
+#ifndef TMX_SERVER_EXIT_H
+#define TMX_SERVER_EXIT_H
+
+struct server;
+struct session;
+
+/* A client left session sess: with destroy-unattached, the session goes when nobody
+ * is attached any more. */
+void server_session_detached(struct server *s, struct session *sess);
+/* The server exits once every session is gone (called after a session is destroyed). */
+void server_check_exit(struct server *s);
+/* Stop the server: tell every client, then leave the loop. */
+void server_shutdown(struct server *s, const char *client_message);
+/* Destroy a session: its clients leave with [exited] and exit status 'status'; the
+ * server exits if it was the last one. */
+void server_destroy_session(struct server *s, struct session *sess, int status);
+
+#endif

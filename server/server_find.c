@@ -1,0 +1,33 @@
+/* server_find.c - finding a pane or a client by its id, for work that outlives the
+ * callback that started it (deferred hooks, timers). */
+#include "server_find.h"
+
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+
+struct client *server_find_client(struct server *s, uint32_t id)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->id == id)
+            return c;
+    }
+    return NULL;
+}
+
+struct pane *server_find_pane(struct server *s, uint32_t id)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->id == id)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}

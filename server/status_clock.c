@@ -1,0 +1,74 @@
+/* status_clock.c - status lines that show the time are redrawn on the clock: a timer
+ * at the next multiple of status-interval, only while some attached client shows a
+ * time, so an idle server never wakes up. */
+#include "status_clock.h"
+
+#include <string.h>
+#include <sys/time.h>
+
+#include <event2/event.h>
+
+#include "options.h"
+#include "redraw.h"
+#include "server_client.h"
+#include "server_int.h"
+#include "session.h"
+
+
+/* How often the status line of an attached client must be redrawn for its clock:
+ * status-interval seconds when its status line shows the time (a strftime % sequence),
+ * else never (0). */
+static long status_interval(const struct client *c)
+{
+    const struct options *o = c->session->options;
+    if (!options_get_number(o, "status"))
+        return 0;
+    if (strchr(options_get_string(o, "status-left"), '%') == NULL &&
+        strchr(options_get_string(o, "status-right"), '%') == NULL)
+        return 0;
+    return options_get_number(o, "status-interval");
+}
+
+/* Redraw status lines that show the time, and arm the timer for the next one, at a
+ * multiple of the interval on the wall clock (so a minute shows when it starts). With
+ * nothing to show the timer stops: an idle server never wakes up. */
+static void server_clock_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
+    long interval = 0;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (!c->attached || c->session == NULL)
+            continue;
+        long i = status_interval(c);
+        if (i <= 0)
+            continue;
+        if (events != 0) {
+            c->needs_redraw = true;
+            server_client_redraw(c);
+        }
+        if (interval == 0 || i < interval)
+            interval = i;
+    }
+    if (interval == 0)
+        return;
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    struct timeval tv = {.tv_sec = interval - 1 - now.tv_sec % interval,
+                         .tv_usec = 1000000 - now.tv_usec};
+    if (tv.tv_usec >= 1000000) {
+        tv.tv_sec++;
+        tv.tv_usec -= 1000000;
+    }
+    evtimer_add(s->clock_timer, &tv);
+}
+
+void server_clock_start(struct server *s)
+{
+    if (s->clock_timer == NULL)
+        s->clock_timer = evtimer_new(s->base, server_clock_cb, s);
+    if (!evtimer_pending(s->clock_timer, NULL))
+        server_clock_cb(-1, 0, s);
+}
