@@ -10,7 +10,7 @@
 
 #include <event2/buffer.h>
 
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 #include "session.h"
 #include "xmalloc.h"

@@ -13,7 +13,7 @@
 #include "format.h"
 #include "options.h"
 #include "proto.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 #include "session.h"
 #include "style.h"

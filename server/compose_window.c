@@ -13,7 +13,7 @@
 #include "options.h"
 #include "pane_draw.h"
 #include "proto.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "session.h"
 #include "style.h"
 #include "xmalloc.h"

@@ -15,7 +15,7 @@
 #include "pane_draw.h"
 #include "paste.h"
 #include "render.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 #include "session.h"
 #include "style.h"

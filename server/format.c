@@ -41,7 +41,7 @@
 
 #include "layout.h"
 #include "options.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 #include "session.h"
 #include "utf8.h"
@@ -563,6 +563,11 @@ static void v_window_zoomed_flag(const struct format_ctx *ctx, struct out *o)
     out_printf(o, "%d", ctx_window(ctx)->zoomed);
 }
 
+static uint32_t pane_id(const struct pane *p)
+{
+    return p->id;
+}
+
 /* The layout string select-layout accepts back (layout.h). */
 static void v_window_layout(const struct format_ctx *ctx, struct out *o)
 {
@@ -570,7 +575,7 @@ static void v_window_layout(const struct format_ctx *ctx, struct out *o)
     if (w->layout == NULL)
         return;
     char buf[8192];
-    size_t n = layout_dump(w->layout, buf, sizeof buf);
+    size_t n = layout_dump(w->layout, pane_id, buf, sizeof buf);
     if (n < sizeof buf)
         out_str(o, buf);
 }

@@ -1,13 +1,14 @@
 /* layout.h - how a window's area is shared by its panes: a tree of cells. A leaf cell
  * shows one pane; an inner cell splits its rectangle left/right or top/bottom among its
  * children, with a one-cell border between neighbours. Pure geometry: this module never
- * calls into panes (it only reads a pane's id when printing a layout string), so it is
- * unit-tested alone. */
+ * calls into panes (a caller says what a pane's id is when printing a layout string),
+ * so it is unit-tested alone. */
 #ifndef TMX_LAYOUT_H
 #define TMX_LAYOUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "queue.h"
 
@@ -88,8 +89,11 @@ struct layout_cell *layout_neighbour(struct layout_cell *root, struct layout_cel
 
 /* The layout string of a tree, tmux's format: "csum,WxH,X,Y,ID" for a pane,
  * "csum,WxH,X,Y{...}" side by side, "[...]" stacked; csum is a 16-bit checksum of the
- * rest, in hex. Writes at most size bytes (NUL-terminated); returns the full length. */
-size_t layout_dump(const struct layout_cell *root, char *buf, size_t size);
+ * rest, in hex; a pane's ID is what pane_id says (the layout does not look into
+ * panes). Writes at most size bytes (NUL-terminated); returns the full length. */
+typedef uint32_t (*layout_pane_id_fn)(const struct pane *p);
+size_t layout_dump(const struct layout_cell *root, layout_pane_id_fn pane_id, char *buf,
+                   size_t size);
 /* Parse a layout string (checksum, sizes and nesting checked). Returns a tree whose
  * leaves show no pane yet, or NULL with a message in err. */
 struct layout_cell *layout_parse(const char *text, char *err, size_t errsize);

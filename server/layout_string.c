@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pane.h"
 #include "xmalloc.h"
 
 #define LAYOUT_MAX_DEPTH 32
@@ -34,17 +33,17 @@ static void out_add(struct out *o, const char *fmt, ...)
         o->len += (size_t)n;
 }
 
-static void dump_cell(const struct layout_cell *lc, struct out *o)
+static void dump_cell(const struct layout_cell *lc, layout_pane_id_fn pane_id, struct out *o)
 {
     out_add(o, "%dx%d,%d,%d", lc->sx, lc->sy, lc->xoff, lc->yoff);
     if (lc->type == LAYOUT_PANE) {
-        out_add(o, ",%u", lc->pane != NULL ? lc->pane->id : 0);
+        out_add(o, ",%u", lc->pane != NULL ? pane_id(lc->pane) : 0);
         return;
     }
     out_add(o, "%c", lc->type == LAYOUT_LEFTRIGHT ? '{' : '[');
     const struct layout_cell *child;
     TAILQ_FOREACH(child, &lc->children, entry) {
-        dump_cell(child, o);
+        dump_cell(child, pane_id, o);
         if (TAILQ_NEXT(child, entry) != NULL)
             out_add(o, ",");
     }
@@ -61,14 +60,15 @@ static unsigned checksum(const char *s)
     return csum;
 }
 
-size_t layout_dump(const struct layout_cell *root, char *buf, size_t size)
+size_t layout_dump(const struct layout_cell *root, layout_pane_id_fn pane_id, char *buf,
+                   size_t size)
 {
     struct out body = {.buf = NULL, .size = 0, .len = 0};
-    dump_cell(root, &body); /* measure */
+    dump_cell(root, pane_id, &body); /* measure */
     body.buf = xmalloc(body.len + 1);
     body.size = body.len + 1;
     body.len = 0;
-    dump_cell(root, &body);
+    dump_cell(root, pane_id, &body);
     int n = snprintf(buf, size, "%04x,%s", checksum(body.buf), body.buf);
     free(body.buf);
     return n > 0 ? (size_t)n : 0;

@@ -2,7 +2,7 @@
 #include "redraw.h"
 
 #include "render.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 
 void client_redraw(struct client *c, enum redraw_what what)

@@ -1,6 +1,6 @@
-/* server_client.h - one connected client as the server sees it: its socket, identity
- * (TERM, size, environment), the session it is attached to, its key state, status-line
- * prompt and message, and its renderer's front buffer. */
+/* server_client.h - one connected client: its creation and end, messages to it,
+ * attach/detach/suspend, frames, status-line messages, prompts and text views. The
+ * client's state is struct client (client_state.h). */
 #ifndef TMX_SERVER_CLIENT_H
 #define TMX_SERVER_CLIENT_H
 
@@ -11,116 +11,13 @@
 #include <sys/time.h>
 #include <sys/types.h>
 
-#include "keys.h"
-#include "render.h"
+#include "client_state.h"
 
 struct server;
 struct session;
 struct bufferevent;
 struct evbuffer;
 struct event;
-
-/* What a status-line prompt is for. */
-enum prompt_kind { PROMPT_NONE, PROMPT_INPUT, PROMPT_CONFIRM };
-
-struct prompt {
-    enum prompt_kind kind;
-    char *label;          /* "(rename-window) " or "kill-window 1? (y/n)" */
-    char *input;          /* text typed so far (PROMPT_INPUT) */
-    size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
-    char *command;        /* command to run: with %% replaced by the input, or on 'y' */
-    size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
-};
-
-struct client {
-    TAILQ_ENTRY(client) entry;
-    struct server *server;
-    uint32_t id;              /* for work that outlives a callback: look it up again */
-    int fd;
-    struct bufferevent *bev;  /* the socket: output (reading is read_ev, for fds) */
-    struct event *read_ev;    /* socket readable: recvmsg (MSG_TTY brings an fd) */
-    struct evbuffer *in;      /* bytes received, not yet decoded */
-    /* The client's terminal, when it passed it (client_tty.c): keys and frames go
-     * through it instead of MSG_INPUT / MSG_OUTPUT. */
-    struct bufferevent *tty_bev;
-    struct event *tty_read_ev;
-    bool tty_ready;           /* MSG_TTY_READY came: the terminal is raw, draw on it */
-    char *tty_name;           /* its path (#{client_tty}), NULL if not passed */
-    int tty_pending;          /* an fd received, until MSG_TTY takes it */
-    bool tty_pending_set;
-    uid_t uid;
-    pid_t pid;
-
-    bool identified;      /* MSG_IDENTIFY received */
-    bool attached;        /* showing a session */
-    bool exiting;         /* MSG_EXIT sent: close once the output is flushed */
-    bool waiting;         /* command not finished (wait-for) */
-    bool has_command;     /* MSG_COMMAND received (only one is allowed) */
-    bool in_command;      /* its command is running: it answers the client itself */
-    uint32_t flags;       /* IDENT_* */
-    int cols, rows;
-    char *term;
-    char *cwd;
-    char **env;
-    size_t nenv;
-
-    struct session *session;
-
-    const struct render_caps *caps;
-    struct render_state *render;
-    struct canvas canvas;
-    struct event *render_timer;
-    bool render_scheduled;
-    bool sync_waiting;        /* the scheduled frame waits for a pane's mode 2026 end */
-    bool needs_redraw;        /* something it shows changed (beyond the pane's cells) */
-    bool needs_redraw_title;  /* during a frame: the terminal title may have changed */
-    bool blocked;             /* socket not draining: no frames until it does */
-    bool suspended;           /* suspend-client: stopped until MSG_WAKEUP */
-    struct timeval last_frame;
-    size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
-
-    /* Input. */
-    char keybuf[64];
-    size_t keylen;
-    struct event *key_timer;  /* lone ESC / partial sequence timeout */
-    bool prefix_active;       /* the prefix key was pressed */
-    bool readonly;            /* attach -r: sees everything, types nothing */
-    uint32_t last_session_id; /* switch-client -l goes back there */
-    bool has_last_session;
-    struct timeval repeat_until; /* a bind -r key may be pressed again until then */
-    /* Mouse button 1 went down over the active pane (mouse on): where, and whether it
-     * is dragging a copy-mode selection since. */
-    bool mouse_down, mouse_dragging;
-    int mouse_down_x, mouse_down_y;
-
-    struct prompt prompt;
-    char *message;            /* shown on the status line until a key or timeout */
-    struct event *message_timer;
-    /* Where each window's entry was drawn on the status line (for mouse clicks). */
-    struct status_range {
-        uint32_t window_id;
-        int x0, x1;           /* columns [x0, x1) */
-    } *status_ranges;
-    size_t nstatus_ranges;
-    int status_row;           /* -1: no status line */
-    /* The last status line drawn, reused while nothing it shows changed (needs_redraw
-     * unset, same pane title): pane output alone does not re-expand its formats. */
-    struct grid_cell *status_cache;
-    int status_cache_cols;
-    char *status_cache_title;
-    struct chooser *chooser;  /* choose-tree, or NULL */
-    /* A command reading the client's stdin (load-buffer -): bytes until its end. */
-    struct evbuffer *stdin_data;  /* NULL when nothing is being read */
-    size_t stdin_limit;
-    void (*stdin_done)(struct client *c, struct evbuffer *data, bool too_big);
-    char *stdin_arg;              /* for stdin_done (freed with the client) */
-    bool display_panes;       /* display-panes: pane numbers shown, a digit selects */
-    struct event *panes_timer; /* hides them after display-panes-time */
-    bool dragging;            /* mouse: a pane border is being dragged */
-    int drag_x, drag_y;       /* where that border is now */
-    char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
-    size_t noverlay, overlay_top;
-};
 
 /* Accept a new connection (after the credential check). */
 struct client *server_client_create(struct server *s, int fd);

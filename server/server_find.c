@@ -2,7 +2,7 @@
  * callback that started it (deferred hooks, timers). */
 #include "server_find.h"
 
-#include "server_client.h"
+#include "client_state.h"
 #include "server_int.h"
 #include "session.h"
 

@@ -35,10 +35,15 @@ static const char *geom(const struct layout_cell *lc)
     return b;
 }
 
+static uint32_t pane_id(const struct pane *p)
+{
+    return p->id;
+}
+
 static const char *dump(const struct layout_cell *root)
 {
     static char buf[1024];
-    layout_dump(root, buf, sizeof buf);
+    layout_dump(root, pane_id, buf, sizeof buf);
     return buf;
 }
 
