@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "format.h"
+#include "notify.h"
 #include "paste.h"
 #include "render.h"
 #include "server_client.h"
@@ -143,7 +144,7 @@ static void choose(struct client *c, const struct chooser_item *it)
         c->has_last_session = true;
         server_client_attach(c, s);
         server_client_update_sizes(c->server, old);
-        server_session_detached(c->server, old);
+        notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
     }
     server_redraw_session(c->server, s);
 }

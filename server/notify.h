@@ -25,13 +25,13 @@ enum notify_type {
     NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
                               the terminals' clipboard */
-    NOTIFY_SESSION_CHANGED /* something a session's clients show changed */
+    NOTIFY_CLIENT_DETACHED /* a client left 'session' (detached, switched, gone) */
 };
 
 struct notify {
     enum notify_type type;
     struct pane *pane;       /* NOTIFY_PANE_* */
-    struct session *session; /* NOTIFY_SESSION_CHANGED */
+    struct session *session; /* NOTIFY_CLIENT_DETACHED */
     const char *text;
     const void *data;
     size_t size;

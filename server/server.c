@@ -216,6 +216,7 @@ void server_register(struct server *s)
     notify_listen(s, alerts_notify);
     notify_listen(s, clipboard_notify);
     notify_listen(s, pane_exit_notify);
+    notify_listen(s, server_exit_notify);
 }
 
 void server_free_all(struct server *s)

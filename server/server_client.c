@@ -24,6 +24,7 @@
 #include "job.h"
 #include "format.h"
 #include "log.h"
+#include "notify.h"
 #include "options.h"
 #include "proto.h"
 #include "server_int.h"
@@ -162,7 +163,7 @@ void server_client_free(struct client *c)
     if (sess != NULL) {
         server_client_update_sizes(s, sess);
         if (attached)
-            server_session_detached(s, sess);
+            notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
     }
     if (s->exiting && TAILQ_EMPTY(&s->clients))
         event_base_loopexit(s->base, NULL);
@@ -217,7 +218,7 @@ void server_client_exit(struct client *c, int status, const char *message)
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
     if (was_attached && sess != NULL && !c->server->exiting) {
-        server_session_detached(c->server, sess);
+        notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
         hooks_run(c->server, "client-detached", sess, NULL);
     }
 }

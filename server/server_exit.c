@@ -9,6 +9,7 @@
 
 #include "defer.h"
 #include "hooks.h"
+#include "notify.h"
 #include "options.h"
 #include "server_client.h"
 #include "server_int.h"
@@ -42,7 +43,9 @@ static void server_unattached(struct server *s, uint32_t session_id, const char 
     server_destroy_session(s, sess, 0);
 }
 
-void server_session_detached(struct server *s, struct session *sess)
+/* A client left sess: with destroy-unattached, the session goes (from the loop) when
+ * nobody is attached any more. */
+static void server_session_detached(struct server *s, struct session *sess)
 {
     if (!options_get_number(sess->options, "destroy-unattached"))
         return;
@@ -82,4 +85,10 @@ void server_shutdown(struct server *s, const char *client_message)
         struct timeval grace = {.tv_sec = 2, .tv_usec = 0};
         event_base_loopexit(s->base, &grace);
     }
+}
+
+void server_exit_notify(struct server *s, const struct notify *n)
+{
+    if (n->type == NOTIFY_CLIENT_DETACHED)
+        server_session_detached(s, n->session);
 }

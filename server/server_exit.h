@@ -5,9 +5,11 @@
 struct server;
 struct session;
 
-/* A client left session sess: with destroy-unattached, the session goes when nobody
- * is attached any more. */
-void server_session_detached(struct server *s, struct session *sess);
+struct notify;
+
+/* The listener: a client left a session (NOTIFY_CLIENT_DETACHED): with
+ * destroy-unattached, the session goes when nobody is attached any more. */
+void server_exit_notify(struct server *s, const struct notify *n);
 /* The server exits once every session is gone (called after a session is destroyed). */
 void server_check_exit(struct server *s);
 /* Stop the server: tell every client, then leave the loop. */

@@ -12,6 +12,7 @@
 
 #include "format.h"
 #include "hooks.h"
+#include "notify.h"
 #include "options.h"
 #include "proto.h"
 #include "server_client.h"
@@ -422,7 +423,7 @@ int cmd_switch_client(struct cmd_ctx *ctx, struct cmd_args *args)
     c->has_last_session = true;
     server_client_attach(c, target);
     server_client_update_sizes(ctx->server, old);
-    server_session_detached(ctx->server, old);
+    notify_emit(ctx->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
     return 0;
 }
 
