@@ -42,6 +42,7 @@
 #include "layout.h"
 #include "options.h"
 #include "client_state.h"
+#include "pane.h"
 #include "server_int.h"
 #include "session.h"
 #include "utf8.h"

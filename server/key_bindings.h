@@ -9,7 +9,6 @@
 #include "keys.h"
 
 struct server;
-struct key_binding;
 
 enum key_table {
     KEY_TABLE_ROOT,
@@ -23,6 +22,15 @@ enum key_table {
 const char *key_table_name(enum key_table t);
 /* The table of that name; -1 if there is none. */
 int key_table_find(const char *name);
+
+/* A key binding: a key of one key table (key_bindings.h) and its command. */
+struct key_binding {
+    key_code key;
+    enum key_table table;
+    char *command;    /* command line, run through the command parser */
+    char *note;       /* what it does, for list-keys / C-b ? */
+    bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */
+};
 
 void key_bindings_init(struct server *s);
 void key_bindings_free(struct server *s);

@@ -10,6 +10,7 @@
 #include "alerts.h"
 #include "history.h"
 #include "options.h"
+#include "pane.h"
 #include "pane_pipe.h"
 #include "paste.h"
 #include "redraw.h"

@@ -1,4 +1,5 @@
-/* pane.h - one pane: a pty running a command, parsed by a vt into a screen. */
+/* pane.h - one pane: a pty running a command, parsed by a vt into a screen. The
+ * struct is in model.h. */
 #ifndef TMX_PANE_H
 #define TMX_PANE_H
 
@@ -10,45 +11,10 @@
 #include <sys/types.h>
 #include <time.h>
 
-struct event;
-struct evbuffer;
+#include "model.h"
+
 struct window;
 struct server;
-struct vt;
-struct layout_cell;
-
-struct pane {
-    TAILQ_ENTRY(pane) entry;
-    struct window *window;
-    struct server *server;
-    uint32_t id;             /* %N */
-    int fd;                  /* pty master, -1 once closed */
-    pid_t pid;               /* child, 0 once reaped */
-    struct vt *vt;
-    struct event *read_ev;
-    struct event *write_ev;
-    struct event *exit_timer; /* gives up waiting for EOF after the child exited */
-    struct evbuffer *to_pty; /* bytes waiting for the pty to accept them */
-    bool reaped;             /* child exited and was waited for */
-    bool eof;                /* pty gave EOF or EIO: all output is read */
-    int wait_status;         /* from waitpid once reaped */
-    time_t exit_time;
-    struct event *name_timer; /* deferred automatic-rename check */
-    bool in_sync;            /* the program is inside a mode 2026 synchronized update */
-    struct timeval sync_since;
-    char *cwd;
-    int cols, rows;
-    struct layout_cell *cell; /* where the window's layout shows it (layout.h) */
-    int xoff, yoff;          /* its top-left in the window, from the layout */
-    int argc;                /* the command, kept for respawn-pane */
-    char **argv;
-    bool dead;               /* finished but kept on screen (remain-on-exit) */
-    bool closing;            /* finished: its pane-exited hook and close are pending */
-    struct pane_pipe *pipe;  /* pipe-pane, or NULL */
-    struct pane_log *log;    /* log-file, or NULL */
-    bool read_paused;        /* pty not read while a pipe or log catches up */
-    struct copy_mode *mode;  /* copy mode (copy_mode.h), or NULL */
-};
 
 /* How to start a pane's command. */
 struct spawn_args {

@@ -19,6 +19,7 @@
 #include "log.h"
 #include "notify.h"
 #include "options.h"
+#include "pane.h"
 #include "proto.h"
 #include "redraw.h"
 #include "server_client.h"
@@ -27,6 +28,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 static void pane_exit_release_waiters(struct server *s, struct pane *p);

@@ -8,9 +8,11 @@
 
 #include "layout.h"
 #include "options.h"
+#include "pane.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
+#include "window.h"
 
 static struct window *current_window(struct client *c)
 {

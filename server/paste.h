@@ -22,7 +22,6 @@ struct paste_buffer {
     time_t created;
     bool automatic;  /* named by tmx (bufferN), counted against buffer-limit */
 };
-TAILQ_HEAD(paste_list, paste_buffer);
 
 /* Add an automatic buffer (newest), taking ownership of data; drops the oldest
  * automatic buffers beyond buffer-limit. Returns it. */

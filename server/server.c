@@ -33,6 +33,7 @@
 #include "log.h"
 #include "notify.h"
 #include "options.h"
+#include "pane.h"
 #include "pane_exit.h"
 #include "server_client.h"
 #include "server_exit.h"

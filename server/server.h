@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct server;
+
 struct server_config {
     const char *socket_path;
     const char *label;       /* "default" or the -L name, for the process title */
@@ -18,6 +20,14 @@ struct server_config {
     char *title_area;        /* argv memory to overwrite with the process title, or NULL */
     size_t title_size;
 };
+
+/* Free everything the server owns (clients, sessions, buffers, options, events, the
+ * event base); the struct itself stays the caller's. Also used by the fuzz targets. */
+void server_free_all(struct server *s);
+/* Register what the layers above the model provide the server with: the listeners of
+ * notify.h (pane policy, the clients' frames, clipboard, alerts, window names) and the
+ * frame scheduler of redraw.h. Called once at start (and by the fuzz targets). */
+void server_register(struct server *s);
 
 /* Bind the socket and run the server loop until it exits; returns the exit status. */
 int server_main(const struct server_config *cfg);

@@ -30,6 +30,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* Frames are at least this far apart under a flood (about 120 per second)... */

@@ -7,6 +7,7 @@
 
 #include "options.h"
 #include "server_int.h"
+#include "window.h"
 #include "xmalloc.h"
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd,

@@ -1,5 +1,5 @@
 /* session.h - a session: named, holds windows ordered by index, a current and a last
- * window, the environment of the client that created it. */
+ * window, the environment of the client that created it. The struct is in model.h. */
 #ifndef TMX_SESSION_H
 #define TMX_SESSION_H
 
@@ -9,28 +9,10 @@
 #include "queue.h"
 #include <time.h>
 
-#include "window.h"
+#include "model.h"
 
 struct server;
 
-TAILQ_HEAD(window_list, window);
-
-struct session {
-    TAILQ_ENTRY(session) entry;
-    struct server *server;
-    uint32_t id;            /* $N */
-    char *name;
-    time_t created;
-    time_t activity;        /* last attach or input, for "most recent session" */
-    struct window_list windows;
-    struct window *current;
-    struct window *last;
-    char **env;
-    size_t nenv;
-    char *cwd;
-    int cols, rows;         /* window size when no client is attached (-x/-y) */
-    struct options *options; /* session options, inheriting the global ones */
-};
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd,
                                char **env, size_t nenv, int cols, int rows);

@@ -10,6 +10,7 @@
 
 #include "layout.h"
 #include "options.h"
+#include "pane.h"
 #include "server_int.h"
 #include "session.h"
 #include "xmalloc.h"

@@ -1,5 +1,5 @@
 /* window.h - a window of a session: a name, an index, and its panes, laid out by a
- * layout tree (layout.h) inside the window's size. */
+ * layout tree (layout.h) inside the window's size. The struct is in model.h. */
 #ifndef TMX_WINDOW_H
 #define TMX_WINDOW_H
 
@@ -7,29 +7,9 @@
 #include <stdint.h>
 #include "queue.h"
 
-#include "pane.h"
+#include "model.h"
 
 struct session;
-
-struct window {
-    TAILQ_ENTRY(window) entry;
-    struct session *session;
-    uint32_t id;              /* @N */
-    int index;
-    char *name;
-    TAILQ_HEAD(pane_list, pane) panes;
-    struct pane *active;
-    struct pane *last_pane;   /* the active pane before this one (last-pane) */
-    struct layout_cell *layout; /* where each pane is (layout.h) */
-    bool zoomed;              /* the active pane fills the window (resize-pane -Z) */
-    int preset;               /* the preset select-layout last used, -1 for none */
-    int cols, rows;
-    struct options *options;  /* window options, inheriting the global ones */
-    int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
-    struct event *silence_timer;
-};
-
-enum { WINDOW_ALERT_ACTIVITY = 1, WINDOW_ALERT_BELL = 2, WINDOW_ALERT_SILENCE = 4 };
 
 struct window *window_create(struct session *s, int index, const char *name);
 void window_free(struct window *w);

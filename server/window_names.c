@@ -15,6 +15,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 
 static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
 {

@@ -11,6 +11,7 @@
 #include "options.h"
 #include "server_int.h"
 #include "session.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* Show w's panes, in list order, in the leaves of root (as many as there are panes). */

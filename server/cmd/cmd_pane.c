@@ -21,6 +21,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 static int pane_key_flags(const struct pane *p)

@@ -14,6 +14,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* Make p the active pane of its window (keeping the zoom with keep_zoom). */

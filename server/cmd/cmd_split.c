@@ -14,6 +14,7 @@
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* -l SIZE or -l N% (-p N: percent) for a split of a cell 'whole' cells long: the new

@@ -13,6 +13,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,

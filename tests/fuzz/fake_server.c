@@ -15,6 +15,7 @@
 #include "job.h"
 #include "key_bindings.h"
 #include "options.h"
+#include "server.h"
 #include "server_client.h"
 #include "server_int.h"
 #include "session.h"

@@ -18,6 +18,7 @@
 #include "server_int.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 struct fixture {

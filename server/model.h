@@ -1,0 +1,100 @@
+/* model.h - the objects the server keeps: a session holds windows, a window holds
+ * panes laid out by a layout tree, a pane is a pty and its program parsed by a vt.
+ * State only (the functions are in pane.h, window.h, session.h, which call one way:
+ * session -> window -> pane). */
+#ifndef TMX_MODEL_H
+#define TMX_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "queue.h"
+#include <sys/time.h>
+#include <sys/types.h>
+#include <time.h>
+
+struct event;
+struct evbuffer;
+struct server;
+struct vt;
+struct layout_cell;
+struct options;
+struct copy_mode;
+struct pane_pipe;
+struct pane_log;
+
+struct pane {
+    TAILQ_ENTRY(pane) entry;
+    struct window *window;
+    struct server *server;
+    uint32_t id;             /* %N */
+    int fd;                  /* pty master, -1 once closed */
+    pid_t pid;               /* child, 0 once reaped */
+    struct vt *vt;
+    struct event *read_ev;
+    struct event *write_ev;
+    struct event *exit_timer; /* gives up waiting for EOF after the child exited */
+    struct evbuffer *to_pty; /* bytes waiting for the pty to accept them */
+    bool reaped;             /* child exited and was waited for */
+    bool eof;                /* pty gave EOF or EIO: all output is read */
+    int wait_status;         /* from waitpid once reaped */
+    time_t exit_time;
+    struct event *name_timer; /* deferred automatic-rename check */
+    bool in_sync;            /* the program is inside a mode 2026 synchronized update */
+    struct timeval sync_since;
+    char *cwd;
+    int cols, rows;
+    struct layout_cell *cell; /* where the window's layout shows it (layout.h) */
+    int xoff, yoff;          /* its top-left in the window, from the layout */
+    int argc;                /* the command, kept for respawn-pane */
+    char **argv;
+    bool dead;               /* finished but kept on screen (remain-on-exit) */
+    bool closing;            /* finished: its pane-exited hook and close are pending */
+    struct pane_pipe *pipe;  /* pipe-pane, or NULL */
+    struct pane_log *log;    /* log-file, or NULL */
+    bool read_paused;        /* pty not read while a pipe or log catches up */
+    struct copy_mode *mode;  /* copy mode (copy_mode.h), or NULL */
+};
+
+TAILQ_HEAD(pane_list, pane);
+
+struct window {
+    TAILQ_ENTRY(window) entry;
+    struct session *session;
+    uint32_t id;              /* @N */
+    int index;
+    char *name;
+    struct pane_list panes;
+    struct pane *active;
+    struct pane *last_pane;   /* the active pane before this one (last-pane) */
+    struct layout_cell *layout; /* where each pane is (layout.h) */
+    bool zoomed;              /* the active pane fills the window (resize-pane -Z) */
+    int preset;               /* the preset select-layout last used, -1 for none */
+    int cols, rows;
+    struct options *options;  /* window options, inheriting the global ones */
+    int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
+    struct event *silence_timer;
+};
+
+enum { WINDOW_ALERT_ACTIVITY = 1, WINDOW_ALERT_BELL = 2, WINDOW_ALERT_SILENCE = 4 };
+
+TAILQ_HEAD(window_list, window);
+
+struct session {
+    TAILQ_ENTRY(session) entry;
+    struct server *server;
+    uint32_t id;            /* $N */
+    char *name;
+    time_t created;
+    time_t activity;        /* last attach or input, for "most recent session" */
+    struct window_list windows;
+    struct window *current;
+    struct window *last;
+    char **env;
+    size_t nenv;
+    char *cwd;
+    int cols, rows;         /* window size when no client is attached (-x/-y) */
+    struct options *options; /* session options, inheriting the global ones */
+};
+
+#endif

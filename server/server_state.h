@@ -1,0 +1,110 @@
+/* server_state.h - the server's one top-level struct: every piece of mutable state of
+ * the server process hangs off it (sessions, clients, options, key bindings, buffers).
+ * State only: this header declares no functions and includes no module's header, so
+ * every layer from the state up may read it without reaching a higher one. */
+#ifndef TMX_SERVER_STATE_H
+#define TMX_SERVER_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "queue.h"
+#include <sys/types.h>
+#include <time.h>
+
+struct notify;
+struct key_binding;
+struct paste_buffer;
+TAILQ_HEAD(paste_list, paste_buffer);
+struct event_base;
+struct deferred;
+struct event;
+struct client;
+struct session;
+struct history_pool;
+
+TAILQ_HEAD(client_list, client);
+struct job;
+TAILQ_HEAD(job_list, job);
+TAILQ_HEAD(session_list, session);
+
+/* A wait-for channel: clients blocked in `wait-for NAME` until `wait-for -S NAME`. */
+struct wait_channel {
+    char *name;
+    bool signalled;        /* signalled with nobody waiting: the next wait returns at once */
+    struct client **waiters;
+    size_t nwaiters;
+    bool locked;                  /* wait-for -L holds it */
+    struct client **lockers;      /* clients blocked in -L until -U */
+    size_t nlockers;
+};
+
+#define PROMPT_HISTORY_MAX 100
+
+/* A hook: when the event happens, the command runs (set-hook). */
+struct hook {
+    char *name;
+    char *command;
+};
+
+/* A client blocked in `wait-pane` until pane %pane_id's command exits. */
+struct pane_waiter {
+    struct client *client;
+    uint32_t pane_id;
+    struct event *timer;   /* --timeout, or NULL */
+};
+
+struct server {
+    struct event_base *base;
+    char *socket_path;
+    char *label;
+    pid_t pid;
+    time_t start_time;
+    int listen_fd;
+    struct event *listen_ev;
+    struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;
+    struct event *clock_timer; /* redraws status lines on the minute while clients are attached */
+
+    struct client_list clients;
+    struct session_list sessions;
+    uint32_t next_session_id, next_window_id, next_pane_id, next_client_id;
+
+    /* Options (options.h): the server's, and the globals sessions and windows inherit. */
+    struct options *options;
+    struct options *session_options;
+    struct options *window_options;
+    char *default_shell;     /* $SHELL of the server, else /bin/sh: when default-shell is "" */
+    char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
+
+    struct key_binding *bindings;
+    size_t nbindings;
+
+    struct wait_channel *channels;
+    size_t nchannels;
+    struct pane_waiter *waiters;
+    size_t nwaiters;
+    struct job_list jobs;      /* run-shell and hook commands still running */
+    struct paste_list paste_buffers; /* paste.h: newest first */
+    struct history_pool *history_pool; /* every pane's history: history-bytes-total */
+    unsigned next_paste_index;       /* N of the next automatic bufferN */
+    struct hook *hooks;        /* set-hook: event name -> command */
+    size_t nhooks;
+
+    void (**listeners)(struct server *s, const struct notify *n);       /* notify.h: who is told what happened, in order */
+    size_t nlisteners;
+    void (*schedule_frame)(struct client *c); /* redraw.h: registered by the clients layer */
+
+    struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
+    size_t ndeferred, deferred_size;
+    struct event *defer_ev;
+    char **prompt_history;  /* what was entered at prompts, oldest first */
+    size_t nprompt_history;
+    int config_depth;  /* source-file nesting while loading */
+    char *config_errors; /* errors loading the config, shown to the first client attaching */
+    bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
+    struct event *grace_timer;
+    bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
+    int exit_status;
+};
+
+#endif
