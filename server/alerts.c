@@ -15,7 +15,7 @@
 #include "redraw.h"
 #include "server_client.h"
 #include "server_find.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 static void alerts_run_hook(struct server *s, uint32_t pane_id, const char *hook)

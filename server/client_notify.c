@@ -6,7 +6,7 @@
 
 #include "notify.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 static void client_notify_output(struct server *s, struct pane *p, size_t bytes, int bells)

@@ -14,7 +14,7 @@
 #include "log.h"
 #include "render.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 /* Keys typed: one read per wakeup, straight to the key parser. */

@@ -14,7 +14,7 @@
 #include "paste.h"
 #include "render.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

@@ -11,7 +11,7 @@
 #include <event2/buffer.h>
 
 #include "client_state.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

@@ -14,7 +14,7 @@
 #include "options.h"
 #include "proto.h"
 #include "client_state.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "style.h"
 #include "utf8.h"

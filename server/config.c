@@ -11,7 +11,7 @@
 
 #include "cmd.h"
 #include "format.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 /* source-file may source files that source files...: not forever. */

@@ -6,7 +6,7 @@
 
 #include <event2/event.h>
 
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 struct deferred {

@@ -8,7 +8,7 @@
 
 #include "cmd.h"
 #include "log.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

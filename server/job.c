@@ -15,7 +15,7 @@
 
 #include "child.h"
 #include "queue.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 /* Output kept per job; more is read and dropped (a job is not a pane). */

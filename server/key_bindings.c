@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 struct default_binding {

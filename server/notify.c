@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 void notify_listen(struct server *s, notify_fn fn)

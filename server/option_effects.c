@@ -15,7 +15,7 @@
 #include "paste.h"
 #include "redraw.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "status_clock.h"
 #include "xmalloc.h"

@@ -24,7 +24,7 @@
 #include "copy_mode.h"
 #include "options.h"
 #include "pane_pipe.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"

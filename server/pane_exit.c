@@ -20,12 +20,13 @@
 #include "notify.h"
 #include "options.h"
 #include "pane.h"
+#include "pane_waiters.h"
 #include "proto.h"
 #include "redraw.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "server_find.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"
@@ -78,16 +79,8 @@ static void pane_exit_release_waiters(struct server *s, struct pane *p)
             free(msg);
             server_client_exit(pw->client, 128 + SIGHUP, NULL);
         }
-        server_pane_waiter_remove(s, i);
+        pane_waiter_remove(s, i);
     }
-}
-
-void server_pane_waiter_remove(struct server *s, size_t i)
-{
-    if (s->waiters[i].timer != NULL)
-        event_free(s->waiters[i].timer);
-    memmove(&s->waiters[i], &s->waiters[i + 1], (s->nwaiters - i - 1) * sizeof *s->waiters);
-    s->nwaiters--;
 }
 
 

@@ -9,8 +9,9 @@
 #include "layout.h"
 #include "options.h"
 #include "pane.h"
+#include "redraw.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 

@@ -16,7 +16,7 @@
 #include "child.h"
 #include "log.h"
 #include "pane.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 /* Unsent output above which the pane stops reading its pty, and below which it reads

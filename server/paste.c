@@ -7,7 +7,7 @@
 
 #include "notify.h"
 #include "options.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 static void paste_free(struct paste_buffer *pb)

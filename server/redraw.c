@@ -3,7 +3,7 @@
 
 #include "render.h"
 #include "client_state.h"
-#include "server_int.h"
+#include "server_state.h"
 
 void client_redraw(struct client *c, enum redraw_what what)
 {

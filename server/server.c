@@ -35,9 +35,11 @@
 #include "options.h"
 #include "pane.h"
 #include "pane_exit.h"
+#include "pane_waiters.h"
+#include "paste.h"
 #include "server_client.h"
 #include "server_exit.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "window_names.h"
 #include "xmalloc.h"
@@ -242,7 +244,7 @@ void server_free_all(struct server *s)
     }
     free(s->channels);
     while (s->nwaiters > 0)
-        server_pane_waiter_remove(s, s->nwaiters - 1);
+        pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
     struct event *events[] = {s->sig_chld, s->sig_term, s->sig_hup, s->sig_usr1, s->sig_int,
                               s->clock_timer, s->grace_timer, s->listen_ev};

@@ -26,9 +26,12 @@
 #include "log.h"
 #include "notify.h"
 #include "options.h"
+#include "pane_waiters.h"
 #include "proto.h"
-#include "server_int.h"
+#include "redraw.h"
+#include "server_state.h"
 #include "session.h"
+#include "status_clock.h"
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -128,7 +131,7 @@ void server_client_free(struct client *c)
     }
     for (size_t i = 0; i < s->nwaiters;) {
         if (s->waiters[i].client == c)
-            server_pane_waiter_remove(s, i);
+            pane_waiter_remove(s, i);
         else
             i++;
     }

@@ -12,7 +12,7 @@
 #include "notify.h"
 #include "options.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 void server_destroy_session(struct server *s, struct session *sess, int status)

@@ -3,7 +3,7 @@
 #include "server_find.h"
 
 #include "client_state.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 struct client *server_find_client(struct server *s, uint32_t id)

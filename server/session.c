@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "options.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "window.h"
 #include "xmalloc.h"
 

@@ -11,7 +11,7 @@
 #include "options.h"
 #include "redraw.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 

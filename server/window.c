@@ -11,7 +11,7 @@
 #include "layout.h"
 #include "options.h"
 #include "pane.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

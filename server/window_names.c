@@ -12,7 +12,7 @@
 #include "notify.h"
 #include "options.h"
 #include "redraw.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"

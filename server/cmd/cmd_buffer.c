@@ -21,7 +21,7 @@
 #include "paste.h"
 #include "proto.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "vt.h"
 #include "xmalloc.h"
 

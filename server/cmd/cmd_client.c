@@ -12,7 +12,7 @@
 #include "keys.h"
 #include "options.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

@@ -14,7 +14,8 @@
 #include "job.h"
 #include "proto.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_find.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

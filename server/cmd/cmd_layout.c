@@ -9,7 +9,7 @@
 
 #include "layout.h"
 #include "options.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 #include "xmalloc.h"

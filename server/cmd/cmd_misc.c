@@ -10,12 +10,13 @@
 #include <string.h>
 
 #include "keys.h"
+#include "option_effects.h"
 #include "proto.h"
 #include "server_client.h"
 #include "pane_pipe.h"
 #include "config.h"
 #include "options.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

@@ -14,11 +14,12 @@
 #include "format.h"
 #include "keys.h"
 #include "options.h"
+#include "pane_waiters.h"
 #include "paste.h"
 #include "proto.h"
 #include "server_client.h"
 #include "pane_pipe.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"
@@ -278,7 +279,7 @@ static void wait_pane_timeout_cb(evutil_socket_t fd, short events, void *arg)
             const char *msg = "tmx: wait-pane: timed out, the command is still running\n";
             server_client_send(c, MSG_STDERR, msg, strlen(msg));
             server_client_exit(c, WAIT_PANE_TIMEOUT_STATUS, NULL);
-            server_pane_waiter_remove(s, i);
+            pane_waiter_remove(s, i);
             return;
         }
     }

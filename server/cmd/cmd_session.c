@@ -15,8 +15,10 @@
 #include "notify.h"
 #include "options.h"
 #include "proto.h"
+#include "redraw.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_exit.h"
+#include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 

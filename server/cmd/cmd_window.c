@@ -8,9 +8,12 @@
 
 #include "format.h"
 #include "hooks.h"
+#include "option_effects.h"
 #include "options.h"
+#include "redraw.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_exit.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"

@@ -27,7 +27,7 @@
 #include "config.h"
 #include "fake_server.h"
 #include "log.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 static void fail(const char *what, const char *detail)

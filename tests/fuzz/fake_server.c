@@ -17,9 +17,10 @@
 #include "options.h"
 #include "server.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 static struct pane *fake_pane(struct server *s, struct window *w, const char *text, bool dead)

@@ -21,7 +21,7 @@
 #include "format.h"
 #include "log.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 
 #define OUTPUT_MAX (64 * 1024)

@@ -34,7 +34,7 @@
 #include "log.h"
 #include "proto.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 
 static void fail(const char *what, size_t at)
 {

@@ -17,7 +17,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "paste.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"

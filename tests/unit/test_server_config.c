@@ -15,7 +15,7 @@
 #include <event2/buffer.h>
 
 #include "config.h"
-#include "server_int.h"
+#include "server_state.h"
 
 /* Load text as a config file into a server without sessions; returns config_load's
  * status and the error text in *errors (caller frees). */

@@ -17,8 +17,9 @@
 #include "format.h"
 #include "layout.h"
 #include "options.h"
+#include "paste.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 

@@ -13,7 +13,7 @@
 
 #include "options.h"
 #include "paste.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 static int setup(void **state)

@@ -21,7 +21,7 @@
 #include "options.h"
 #include "proto.h"
 #include "server_client.h"
-#include "server_int.h"
+#include "server_state.h"
 #include "session.h"
 #include "vt.h"
 #include "window.h"
