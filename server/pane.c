@@ -25,9 +25,8 @@
 #include "options.h"
 #include "pane_pipe.h"
 #include "server_state.h"
-#include "session.h"
 #include "vt.h"
-#include "window.h"
+#include "model.h"
 #include "xmalloc.h"
 
 /* Largest backlog of input for a program that does not read it; beyond it input is

@@ -10,7 +10,7 @@
 
 #include "options.h"
 #include "redraw.h"
-#include "server_client.h"
+#include "client_state.h"
 #include "server_state.h"
 #include "session.h"
 
@@ -46,8 +46,7 @@ static void server_clock_cb(evutil_socket_t fd, short events, void *arg)
         if (i <= 0)
             continue;
         if (events != 0) {
-            c->needs_redraw = true;
-            server_client_redraw(c);
+            client_redraw(c, REDRAW_STATUS);
         }
         if (interval == 0 || i < interval)
             interval = i;

@@ -12,7 +12,6 @@
 #include "options.h"
 #include "pane.h"
 #include "server_state.h"
-#include "session.h"
 #include "xmalloc.h"
 
 struct window *window_create(struct session *s, int index, const char *name)
