@@ -33,7 +33,7 @@ static void alerts_raise(struct server *s, struct window *w, int alert)
     if (w->alerts & alert)
         return;
     w->alerts |= alert;
-    server_redraw_session(s, w->session);
+    session_redraw(s, w->session, REDRAW_STATUS);
     if (options_get_number(w->session->options, "visual-activity")) {
         const char *what = alert == WINDOW_ALERT_ACTIVITY ? "Activity"
                            : alert == WINDOW_ALERT_BELL   ? "Bell"

@@ -5,6 +5,7 @@
 #include "client_notify.h"
 
 #include "notify.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
@@ -18,7 +19,7 @@ static void client_notify_output(struct server *s, struct pane *p, size_t bytes,
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (c->attached && c->session == w->session) {
             c->output_since_frame += bytes;
-            server_client_redraw(c);
+            client_redraw(c, REDRAW_PANES);
             if (bells > 0)
                 server_client_write_terminal(c, "\a", 1); /* the user's terminal rings */
         }

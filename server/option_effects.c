@@ -73,7 +73,7 @@ void server_option_changed(struct server *s, const char *name, struct session *s
         }
         /* Anything may show in the status line or change a window's size. */
         server_client_update_sizes(s, ss);
-        server_redraw_session(s, ss);
+        session_redraw(s, ss, REDRAW_STATUS);
     }
     server_clock_start(s);
 }

@@ -58,7 +58,7 @@ static void pane_exit_keep_dead(struct pane *p)
     vt_feed(p->vt, "\033[m", 3);
     vt_feed(p->vt, line, (size_t)n);
     pane_exit_release_waiters(s, p);
-    server_redraw_session(s, p->window->session);
+    session_redraw(s, p->window->session, REDRAW_STATUS);
 }
 
 /* Answer the wait-pane callers of pane p: its command exited, or it is being freed. */
@@ -104,11 +104,11 @@ static void pane_exit_close(struct server *s, uint32_t id)
     bool empty = window_remove_pane(w, p); /* its space goes to its neighbours */
     pane_free(p);
     if (!empty) {
-        server_redraw_session(s, sess);
+        session_redraw(s, sess, REDRAW_STATUS);
         return;
     }
     if (!session_remove_window(sess, w)) {
-        server_redraw_session(s, sess);
+        session_redraw(s, sess, REDRAW_STATUS);
         return;
     }
     /* The last window of the session closed because its command exited: attached

@@ -23,7 +23,7 @@ static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
     (void)fd;
     (void)events;
     if (window_update_name(p->window))
-        server_redraw_session(p->server, p->window->session);
+        session_redraw(p->server, p->window->session, REDRAW_STATUS);
 }
 
 /* ESC k name ESC \: the program names its window; an empty name hands it back to
@@ -41,7 +41,7 @@ static void window_names_set_by_program(struct server *s, struct pane *p)
         window_set_name(w, name);
         options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     }
-    server_redraw_session(s, w->session);
+    session_redraw(s, w->session, REDRAW_STATUS);
 }
 
 /* Checking the foreground process costs a few syscalls: not on every read, but 100 ms
