@@ -2,11 +2,19 @@
 #ifndef TMX_CMD_IMPL_H
 #define TMX_CMD_IMPL_H
 
-#include "../cmd.h"
-#include "../pane.h"
+#include <stdbool.h>
+
+#include "cmd.h"
+#include "key_bindings.h"
+#include "pane.h"
 
 struct window;
 struct session;
+struct client;
+struct options;
+struct option_def;
+struct paste_buffer;
+struct layout_cell;
 
 int cmd_new_session(struct cmd_ctx *, struct cmd_args *);
 int cmd_attach_session(struct cmd_ctx *, struct cmd_args *);
@@ -87,9 +95,9 @@ int cmd_set_hook(struct cmd_ctx *, struct cmd_args *);
 int cmd_show_hooks(struct cmd_ctx *, struct cmd_args *);
 int cmd_run_shell(struct cmd_ctx *, struct cmd_args *);
 
-/* How to start a pane of sess: argv, else the session's default-command (kept in
- * dc_argv), else (argc 0) the default shell; in cwd or the session's directory, with the
- * session's environment plus extra_env. */
+/* cmd_spawn.c: how to start a pane of sess: argv, else the session's default-command
+ * (kept in dc_argv), else (argc 0) the default shell; in cwd or the session's directory,
+ * with the session's environment plus extra_env. */
 struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
                                  const char *const *extra_env, int cols, int rows,
                                  char *dc_argv[2]);
@@ -101,5 +109,40 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
 void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w);
 /* Redraw every client showing sess (after a window change). */
 void cmd_session_changed(struct cmd_ctx *ctx, struct session *sess);
+
+/* cmd_clients.c: the issuing client if it is attached, else NULL with an error saying
+ * that 'what' needs one. */
+struct client *cmd_attached_client(struct cmd_ctx *ctx, const char *what);
+/* A format expanded for the issuing (attached) client. Caller frees. */
+char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template);
+/* The attached client whose terminal is tty (#{client_tty}, with or without /dev/), or
+ * NULL. */
+struct client *cmd_client_by_tty(struct server *srv, const char *tty);
+/* A path as the user typed it: relative to the client's directory. Caller frees. */
+char *cmd_client_path(struct cmd_ctx *ctx, const char *path);
+
+/* cmd_buffers.c: buffer -b NAME, or the newest one when name is NULL; NULL with an error
+ * if there is none. */
+struct paste_buffer *cmd_find_buffer(struct cmd_ctx *ctx, const char *name);
+
+/* cmd_attach_session.c: attach ctx->client to sess (new-session -A, attach-session),
+ * checking it can show a session; -1 with an error if not. */
+int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
+                      bool readonly);
+/* cmd_respawn_pane.c: respawn pane p with the command in args (or its own), killing it
+ * first with -k (respawn-pane, respawn-window). */
+int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
+                struct pane *p);
+/* cmd_split_window.c: where a new pane goes in a split of target (or of w, -f): the new
+ * leaf, or NULL with an error when there is no room (split-window, join-pane). */
+struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
+                                   struct window *w, struct pane *target);
+/* cmd_set_option.c: the option set a set-option/show-options command acts on, for option d
+ * (set-option, show-options). */
+struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
+                                   const struct option_def *d, struct session **sp,
+                                   struct window **wp);
+/* cmd_bind_key.c: the key table -T names (-n: root; neither: prefix) (bind-key, unbind-key). */
+int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, enum key_table *t);
 
 #endif

@@ -1,9 +1,7 @@
-/* cmd_split.c - commands that make or move panes between windows: split-window,
- * break-pane (a pane becomes a window), join-pane/move-pane (a pane moves into a split
- * of another window). */
+/* cmd_split_window.c - split-window: a new pane in a split of a pane (or of the whole
+ * window, -f); where a new pane goes is shared with join-pane. */
 #include "cmd_impl.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,10 +9,7 @@
 #include "hooks.h"
 #include "layout.h"
 #include "option_effects.h"
-#include "options.h"
 #include "server_client.h"
-#include "server_state.h"
-#include "session.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -48,7 +43,7 @@ static bool split_size(struct cmd_ctx *ctx, struct cmd_args *args, int whole, in
 
 /* Where a new pane goes in w: the new leaf (not yet holding a pane), or NULL with an
  * error when there is no room. Flags -h/-v, -b, -f, -l, -p. */
-static struct layout_cell *split_for(struct cmd_ctx *ctx, struct cmd_args *args,
+struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
                                      struct window *w, struct pane *target)
 {
     enum layout_type type = args->flags['h'] != NULL ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
@@ -97,7 +92,7 @@ int cmd_split_window(struct cmd_ctx *ctx, struct cmd_args *args)
     struct pane *target = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
     if (target == NULL)
         return -1;
-    struct layout_cell *leaf = split_for(ctx, args, w, target);
+    struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target);
     if (leaf == NULL)
         return -1;
 
@@ -127,102 +122,5 @@ int cmd_split_window(struct cmd_ctx *ctx, struct cmd_args *args)
     print_pane(ctx, args, sess, w, p);
     cmd_session_changed(ctx, sess);
     hooks_run(ctx->server, "after-split-window", sess, p);
-    return 0;
-}
-
-/* Take pane p out of its window (closing the window if it was its last pane). */
-static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window *w,
-                        struct pane *p)
-{
-    if (window_remove_pane(w, p)) {
-        cmd_destroy_window(ctx, sess, w);
-        return;
-    }
-    cmd_session_changed(ctx, sess);
-}
-
-/* break-pane: the pane leaves its window for a new window of its own. */
-int cmd_break_pane(struct cmd_ctx *ctx, struct cmd_args *args)
-{
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['s'], &w, &sess);
-    if (p == NULL)
-        return -1;
-    if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
-        cmd_error(ctx, "break-pane: the window has only one pane");
-        return -1;
-    }
-    struct session *dst = sess;
-    if (args->flags['t'] != NULL && (dst = cmd_find_session(ctx, args->flags['t'])) == NULL)
-        return -1;
-    int index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
-    window_remove_pane(w, p);
-    struct window *nw = window_create(dst, index, args->flags['n']);
-    p->window = nw;
-    window_add_first_pane(nw, p);
-    window_update_name(nw);
-    session_attach_window(dst, nw);
-    window_resize(nw, dst->cols, dst->rows);
-    if (args->flags['d'] == NULL || dst->current == NULL)
-        session_select_window(dst, nw);
-    struct format_ctx f = {.server = ctx->server, .session = dst, .window = nw, .pane = p};
-    if (args->flags['P'] != NULL) {
-        char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
-                                                                : "#{session_name}:#{window_index}.#{pane_index}");
-        cmd_print(ctx, "%s", text);
-        free(text);
-    }
-    cmd_session_changed(ctx, sess);
-    if (dst != sess)
-        cmd_session_changed(ctx, dst);
-    return 0;
-}
-
-/* join-pane / move-pane: move pane -s into a split of pane -t (another window). */
-int cmd_join_pane(struct cmd_ctx *ctx, struct cmd_args *args)
-{
-    struct session *src_sess, *dst_sess;
-    struct window *src_w, *dst_w;
-    struct pane *src = cmd_find_pane(ctx, args->flags['s'], &src_w, &src_sess);
-    if (src == NULL)
-        return -1;
-    struct pane *dst = cmd_find_pane(ctx, args->flags['t'], &dst_w, &dst_sess);
-    if (dst == NULL)
-        return -1;
-    if (src == dst) {
-        cmd_error(ctx, "join-pane: source and target are the same pane");
-        return -1;
-    }
-    if (src_w == dst_w && args->flags['f'] == NULL) {
-        /* Moving within a window: take it out first so the target keeps its place. */
-        window_remove_pane(src_w, src);
-    }
-    struct layout_cell *leaf = split_for(ctx, args, dst_w, dst);
-    if (leaf == NULL) {
-        if (src->cell == NULL) {
-            /* Put it back where there is room: a split of the largest pane. */
-            struct layout_cell *back = layout_split(dst_w->layout, LAYOUT_TOPBOTTOM, -1, false, NULL);
-            if (back == NULL)
-                back = layout_split(dst_w->layout, LAYOUT_LEFTRIGHT, -1, false, NULL);
-            if (back != NULL) {
-                dst_w->layout = layout_root(back);
-                window_insert_pane(dst_w, src, back, NULL, false);
-            } else {
-                pane_free(src);
-            }
-        }
-        return -1;
-    }
-    if (src->cell != NULL)
-        detach_pane(ctx, src_sess, src_w, src);
-    window_insert_pane(dst_w, src, leaf, args->flags['f'] != NULL ? NULL : dst,
-                       args->flags['b'] != NULL);
-    window_relayout(dst_w);
-    if (args->flags['d'] == NULL) {
-        window_set_active(dst_w, src);
-        session_select_window(dst_sess, dst_w);
-    }
-    cmd_session_changed(ctx, dst_sess);
     return 0;
 }

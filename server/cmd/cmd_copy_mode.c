@@ -1,4 +1,4 @@
-/* cmd_copy.c - copy-mode: put a pane in copy mode (its keys: send-keys -X, see
+/* cmd_copy_mode.c - copy-mode: put a pane in copy mode (its keys: send-keys -X, see
  * copy_mode.c). */
 #include "cmd_impl.h"
 

@@ -1,0 +1,101 @@
+/* cmd_attach_session.c - attach-session: attach the client to a session (also
+ * new-session -A), after checking its terminal can show one. */
+#include "cmd_impl.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "proto.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "session.h"
+#include "xmalloc.h"
+
+/* Does the terminal-features option give TERM this feature ("RGB", "sync",
+ * "hyperlinks")? Entries
+ * are comma-separated "pattern:feature:feature...", patterns as in the shell. */
+static bool terminal_has_feature(struct server *srv, const char *term, const char *feature)
+{
+    char *list = xstrdup(options_get_string(srv->options, "terminal-features"));
+    bool found = false;
+    char *save = NULL;
+    for (char *entry = strtok_r(list, ",", &save); entry != NULL && !found;
+         entry = strtok_r(NULL, ",", &save)) {
+        char *colon = strchr(entry, ':');
+        if (colon == NULL)
+            continue;
+        *colon = '\0';
+        if (fnmatch(entry, term, 0) != 0)
+            continue;
+        char *fsave = NULL;
+        for (char *f = strtok_r(colon + 1, ":", &fsave); f != NULL; f = strtok_r(NULL, ":", &fsave)) {
+            if (strcasecmp(f, feature) == 0)
+                found = true;
+        }
+    }
+    free(list);
+    return found;
+}
+
+/* Attach ctx->client to sess, checking it can show a session. */
+int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
+                         bool readonly)
+{
+    struct client *c = ctx->client;
+    if (c == NULL) {
+        cmd_error(ctx, "no client to attach (run tmx attach from a terminal)");
+        return -1;
+    }
+    if (!(c->flags & IDENT_TTY)) {
+        cmd_error(ctx, "open terminal failed: not a terminal");
+        return -1;
+    }
+    if (c->render == NULL) {
+        char err[256];
+        bool rgb = (c->flags & IDENT_TRUECOLOR) != 0 ||
+                   terminal_has_feature(ctx->server, c->term, "RGB");
+        const struct render_caps *caps = render_caps_get(c->term, rgb, err, sizeof err);
+        if (caps == NULL) {
+            cmd_error(ctx, "%s (set TERM to your terminal's name, e.g. xterm-256color)", err);
+            return -1;
+        }
+        c->caps = caps;
+        c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
+        if (terminal_has_feature(ctx->server, c->term, "sync"))
+            render_set_sync(c->render, true);
+        if (terminal_has_feature(ctx->server, c->term, "hyperlinks"))
+            render_set_hyperlinks(c->render, true);
+    }
+    if (detach_others) {
+        struct client *o, *next;
+        char *msg = xasprintf("[detached (from session %s)]", sess->name);
+        TAILQ_FOREACH_SAFE(o, &ctx->server->clients, entry, next) {
+            if (o != c && o->attached && o->session == sess)
+                server_client_detach(o, msg);
+        }
+        free(msg);
+    }
+    session_update_environment(sess, c->env, c->nenv);
+    c->readonly = readonly;
+    server_client_attach(c, sess);
+    ctx->attached = true;
+    return 0;
+}
+
+int cmd_attach_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    if (TAILQ_EMPTY(&ctx->server->sessions)) {
+        cmd_error(ctx, "no sessions (tmx new -s NAME starts one)");
+        return -1;
+    }
+    if (ctx->from_key) {
+        cmd_error(ctx, "already attached (use switch-client)");
+        return -1;
+    }
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    return cmd_attach_client(ctx, sess, args->flags['d'] != NULL, args->flags['r'] != NULL);
+}

@@ -1,0 +1,47 @@
+/* cmd_break_pane.c - break-pane: a pane leaves its window for a new window of its own. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "format.h"
+#include "options.h"
+#include "session.h"
+#include "window.h"
+
+/* break-pane: the pane leaves its window for a new window of its own. */
+int cmd_break_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['s'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
+        cmd_error(ctx, "break-pane: the window has only one pane");
+        return -1;
+    }
+    struct session *dst = sess;
+    if (args->flags['t'] != NULL && (dst = cmd_find_session(ctx, args->flags['t'])) == NULL)
+        return -1;
+    int index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
+    window_remove_pane(w, p);
+    struct window *nw = window_create(dst, index, args->flags['n']);
+    p->window = nw;
+    window_add_first_pane(nw, p);
+    window_update_name(nw);
+    session_attach_window(dst, nw);
+    window_resize(nw, dst->cols, dst->rows);
+    if (args->flags['d'] == NULL || dst->current == NULL)
+        session_select_window(dst, nw);
+    struct format_ctx f = {.server = ctx->server, .session = dst, .window = nw, .pane = p};
+    if (args->flags['P'] != NULL) {
+        char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
+                                                                : "#{session_name}:#{window_index}.#{pane_index}");
+        cmd_print(ctx, "%s", text);
+        free(text);
+    }
+    cmd_session_changed(ctx, sess);
+    if (dst != sess)
+        cmd_session_changed(ctx, dst);
+    return 0;
+}

@@ -1,0 +1,29 @@
+/* cmd_choose_buffer.c - choose-buffer: the list of paste buffers over the client's
+ * screen (chooser.c). */
+#include "cmd_impl.h"
+
+#include "chooser.h"
+#include "paste.h"
+#include "server_client.h"
+
+/* choose-buffer [-t target-pane]: the list over the client's screen (chooser.c);
+ * Enter pastes the chosen buffer into the pane, d deletes it. */
+int cmd_choose_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    struct client *c = ctx->client;
+    if (c == NULL || !c->attached) {
+        cmd_error(ctx, "choose-buffer: needs an attached client (C-b = in a session)");
+        return -1;
+    }
+    if (paste_top(ctx->server) == NULL) {
+        cmd_error(ctx, "no buffers (copy some text in copy mode, or use set-buffer)");
+        return -1;
+    }
+    chooser_open_buffers(c, p->id);
+    return 0;
+}

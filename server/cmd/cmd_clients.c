@@ -1,0 +1,52 @@
+/* cmd_clients.c - what commands that act on a client share: the issuing client when it
+ * must be attached, a client named by its terminal, and formats and paths as that client
+ * means them. */
+#include "cmd_impl.h"
+
+#include <string.h>
+
+#include "format.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "xmalloc.h"
+
+/* The client a client-only command acts on: the issuing one, attached. */
+struct client *cmd_attached_client(struct cmd_ctx *ctx, const char *what)
+{
+    if (ctx->client == NULL || !ctx->client->attached) {
+        cmd_error(ctx, "%s needs an attached client (use it from a key binding or the : prompt)", what);
+        return NULL;
+    }
+    return ctx->client;
+}
+
+char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template)
+{
+    struct format_ctx f = {.server = ctx->server, .session = ctx->client->session,
+                           .client = ctx->client};
+    format_defaults(&f);
+    return format_expand(&f, template);
+}
+
+/* The attached client whose terminal is 'tty' (#{client_tty}, with or without /dev/). */
+struct client *cmd_client_by_tty(struct server *srv, const char *tty)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        const char *name = c->tty_name;
+        if (!c->attached || name == NULL)
+            continue;
+        if (strcmp(name, tty) == 0 ||
+            (strncmp(name, "/dev/", 5) == 0 && strcmp(name + 5, tty) == 0))
+            return c;
+    }
+    return NULL;
+}
+
+/* A path as the user typed it: relative to the client's directory. Caller frees. */
+char *cmd_client_path(struct cmd_ctx *ctx, const char *path)
+{
+    if (*path != '/' && ctx->client != NULL && ctx->client->cwd != NULL)
+        return xasprintf("%s/%s", ctx->client->cwd, path);
+    return xstrdup(path);
+}

@@ -1,0 +1,20 @@
+/* cmd_command_prompt.c - command-prompt: read a command on the status line and run it. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "server_client.h"
+
+int cmd_command_prompt(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct client *c = cmd_attached_client(ctx, "command-prompt");
+    if (c == NULL)
+        return -1;
+    const char *template = args->argc > 0 ? args->argv[0] : "%1";
+    char *label = cmd_expand_for_client(ctx, args->flags['p'] != NULL ? args->flags['p'] : ":");
+    char *initial = cmd_expand_for_client(ctx, args->flags['I'] != NULL ? args->flags['I'] : "");
+    server_client_prompt(c, PROMPT_INPUT, label, initial, template);
+    free(label);
+    free(initial);
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* cmd_confirm_before.c - confirm-before: ask y/n on the status line before running a
+ * command. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_client.h"
+#include "xmalloc.h"
+
+int cmd_confirm_before(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct client *c = cmd_attached_client(ctx, "confirm-before");
+    if (c == NULL)
+        return -1;
+    char *label;
+    if (args->flags['p'] != NULL)
+        label = cmd_expand_for_client(ctx, args->flags['p']);
+    else {
+        char *first = xstrdup(args->argv[0]);
+        first[strcspn(first, " ")] = '\0';
+        label = xasprintf("Confirm '%s'? (y/n)", first);
+        free(first);
+    }
+    server_client_prompt(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
+    free(label);
+    return 0;
+}

@@ -1,0 +1,66 @@
+/* cmd_detach_client.c - detach-client: detach a client (-t), every client of a session
+ * (-s), or every other client (-a). */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "server_client.h"
+#include "server_state.h"
+#include "xmalloc.h"
+
+/* Detach c, saying from which session. */
+static void detach_client(struct client *c)
+{
+    char *msg = xasprintf("[detached (from session %s)]", c->session->name);
+    server_client_detach(c, msg);
+    free(msg);
+}
+
+/* Detach every client of the session 'target' names. */
+static int detach_session(struct cmd_ctx *ctx, const char *target)
+{
+    struct session *sess = cmd_find_session(ctx, target);
+    if (sess == NULL)
+        return -1;
+    struct client *c, *next;
+    TAILQ_FOREACH_SAFE(c, &ctx->server->clients, entry, next) {
+        if (c->attached && c->session == sess)
+            detach_client(c);
+    }
+    return 0;
+}
+
+int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct server *srv = ctx->server;
+    if (args->flags['s'] != NULL)
+        return detach_session(ctx, args->flags['s']);
+    struct client *self = ctx->client;
+    /* -t names a client by its terminal (#{client_tty}), as tmux's target-client;
+     * anything else is taken as a session, every client of which is detached. */
+    struct client *target = args->flags['t'] != NULL ? cmd_client_by_tty(srv, args->flags['t']) : NULL;
+    if (target != NULL && args->flags['a'] == NULL) {
+        detach_client(target);
+        if (target == self)
+            ctx->detached = true;
+        return 0;
+    }
+    if (target != NULL)
+        self = target; /* -a -t: every client but that one */
+    if (args->flags['a'] != NULL) {
+        struct client *c, *next;
+        TAILQ_FOREACH_SAFE(c, &srv->clients, entry, next) {
+            if (c != self && c->attached)
+                detach_client(c);
+        }
+        return 0;
+    }
+    if (self == NULL || !self->attached) {
+        /* From the command line: the most recently attached client is not tracked yet,
+         * so detach every client of the current session. */
+        return detach_session(ctx, args->flags['t']);
+    }
+    detach_client(self);
+    ctx->detached = true;
+    return 0;
+}

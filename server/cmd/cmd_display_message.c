@@ -1,0 +1,38 @@
+/* cmd_display_message.c - display-message: a format expanded, on the status line or (-p)
+ * printed. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "format.h"
+#include "server_client.h"
+#include "server_state.h"
+
+int cmd_display_message(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = NULL;
+    struct window *w = NULL;
+    struct pane *p = NULL;
+    if (args->flags['t'] != NULL || (ctx->client == NULL || !ctx->client->attached)) {
+        if (!TAILQ_EMPTY(&ctx->server->sessions) || args->flags['t'] != NULL) {
+            p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+            if (p == NULL)
+                return -1;
+        }
+    } else {
+        sess = ctx->client->session;
+    }
+    struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p,
+                           .client = ctx->client};
+    format_defaults(&f);
+    const char *template = args->flags['F'] != NULL ? args->flags['F']
+                           : args->argc > 0         ? args->argv[0]
+                                                    : "[#S] #I:#W, current pane #P";
+    char *text = format_expand(&f, template);
+    if (args->flags['p'] != NULL || ctx->client == NULL || !ctx->client->attached)
+        cmd_print(ctx, "%s", text);
+    else
+        server_client_message(ctx->client, "%s", text);
+    free(text);
+    return 0;
+}

@@ -1,0 +1,66 @@
+/* cmd_join_pane.c - join-pane and move-pane (the same command): a pane moves into a
+ * split of another pane. */
+#include "cmd_impl.h"
+
+#include "layout.h"
+#include "session.h"
+#include "window.h"
+
+/* Take pane p out of its window (closing the window if it was its last pane). */
+static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window *w,
+                        struct pane *p)
+{
+    if (window_remove_pane(w, p)) {
+        cmd_destroy_window(ctx, sess, w);
+        return;
+    }
+    cmd_session_changed(ctx, sess);
+}
+
+/* join-pane / move-pane: move pane -s into a split of pane -t (another window). */
+int cmd_join_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *src_sess, *dst_sess;
+    struct window *src_w, *dst_w;
+    struct pane *src = cmd_find_pane(ctx, args->flags['s'], &src_w, &src_sess);
+    if (src == NULL)
+        return -1;
+    struct pane *dst = cmd_find_pane(ctx, args->flags['t'], &dst_w, &dst_sess);
+    if (dst == NULL)
+        return -1;
+    if (src == dst) {
+        cmd_error(ctx, "join-pane: source and target are the same pane");
+        return -1;
+    }
+    if (src_w == dst_w && args->flags['f'] == NULL) {
+        /* Moving within a window: take it out first so the target keeps its place. */
+        window_remove_pane(src_w, src);
+    }
+    struct layout_cell *leaf = cmd_split_cell(ctx, args, dst_w, dst);
+    if (leaf == NULL) {
+        if (src->cell == NULL) {
+            /* Put it back where there is room: a split of the largest pane. */
+            struct layout_cell *back = layout_split(dst_w->layout, LAYOUT_TOPBOTTOM, -1, false, NULL);
+            if (back == NULL)
+                back = layout_split(dst_w->layout, LAYOUT_LEFTRIGHT, -1, false, NULL);
+            if (back != NULL) {
+                dst_w->layout = layout_root(back);
+                window_insert_pane(dst_w, src, back, NULL, false);
+            } else {
+                pane_free(src);
+            }
+        }
+        return -1;
+    }
+    if (src->cell != NULL)
+        detach_pane(ctx, src_sess, src_w, src);
+    window_insert_pane(dst_w, src, leaf, args->flags['f'] != NULL ? NULL : dst,
+                       args->flags['b'] != NULL);
+    window_relayout(dst_w);
+    if (args->flags['d'] == NULL) {
+        window_set_active(dst_w, src);
+        session_select_window(dst_sess, dst_w);
+    }
+    cmd_session_changed(ctx, dst_sess);
+    return 0;
+}

@@ -1,0 +1,36 @@
+/* cmd_kill_pane.c - kill-pane: close a pane (-a: every other pane of its window). */
+#include "cmd_impl.h"
+
+#include "window.h"
+
+/* kill-pane [-a]: close pane p (or, with -a, every other pane of its window). */
+int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['a'] != NULL) {
+        struct pane *o, *next;
+        for (o = TAILQ_FIRST(&w->panes); o != NULL; o = next) {
+            next = TAILQ_NEXT(o, entry);
+            if (o != p) {
+                window_remove_pane(w, o);
+                pane_free(o);
+            }
+        }
+        window_set_active(w, p);
+        w->last_pane = NULL;
+        cmd_session_changed(ctx, sess);
+        return 0;
+    }
+    if (window_remove_pane(w, p)) {
+        pane_free(p);
+        cmd_destroy_window(ctx, sess, w);
+        return 0;
+    }
+    pane_free(p);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}

@@ -1,0 +1,25 @@
+/* cmd_kill_session.c - kill-session: destroy a session (-a: every other one). */
+#include "cmd_impl.h"
+
+#include "server_client.h"
+#include "server_exit.h"
+#include "server_state.h"
+
+int cmd_kill_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    if (args->flags['a'] != NULL) {
+        struct session *o, *next;
+        TAILQ_FOREACH_SAFE(o, &ctx->server->sessions, entry, next) {
+            if (o != sess)
+                server_destroy_session(ctx->server, o, 0);
+        }
+        return 0;
+    }
+    if (ctx->client != NULL && ctx->client->session == sess)
+        ctx->detached = true;
+    server_destroy_session(ctx->server, sess, 0);
+    return 0;
+}

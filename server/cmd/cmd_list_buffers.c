@@ -1,0 +1,24 @@
+/* cmd_list_buffers.c - list-buffers: one line per paste buffer. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "format.h"
+#include "paste.h"
+#include "server_state.h"
+
+/* Default list-buffers line, as tmux prints it. */
+#define LIST_BUFFERS_FORMAT "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\""
+
+int cmd_list_buffers(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    const char *template = args->flags['F'] != NULL ? args->flags['F'] : LIST_BUFFERS_FORMAT;
+    struct paste_buffer *pb;
+    TAILQ_FOREACH(pb, &ctx->server->paste_buffers, entry) {
+        struct format_ctx f = {.server = ctx->server, .client = ctx->client, .buffer = pb};
+        char *line = format_expand(&f, template);
+        cmd_print(ctx, "%s", line);
+        free(line);
+    }
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* cmd_list_keys.c - list-keys: the key bindings, as bind-key commands or (-N) with their
+ * notes. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "options.h"
+#include "server_state.h"
+#include "xmalloc.h"
+
+int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct server *s = ctx->server;
+    char prefix[32], name[32];
+    int only = -1;
+    if (args->flags['T'] != NULL) {
+        only = key_table_find(args->flags['T']);
+        if (only < 0) {
+            cmd_error(ctx, "no key table named \"%s\" (tables: root, prefix, copy-mode, copy-mode-vi)",
+                      args->flags['T']);
+            return -1;
+        }
+    }
+    key_code want = KEYC_NONE;
+    if (args->argc > 0 && (want = key_from_name(args->argv[0])) == KEYC_NONE) {
+        cmd_error(ctx, "unknown key: %s", args->argv[0]);
+        return -1;
+    }
+    key_to_name((key_code)options_get_number(s->session_options, "prefix"), prefix, sizeof prefix);
+    /* Table by table, in the order they were bound. */
+    for (int t = 0; t < KEY_TABLE_COUNT; t++) {
+        if (only >= 0 && t != only)
+            continue;
+        /* -N without -T: the keys a user presses outside modes, as tmux. */
+        if (args->flags['N'] != NULL && only < 0 && t != KEY_TABLE_ROOT && t != KEY_TABLE_PREFIX)
+            continue;
+        for (size_t i = 0; i < s->nbindings; i++) {
+            const struct key_binding *b = &s->bindings[i];
+            if ((int)b->table != t || (want != KEYC_NONE && b->key != want))
+                continue;
+            key_to_name(b->key, name, sizeof name);
+            if (args->flags['N'] != NULL) {
+                const char *what = b->note != NULL ? b->note : b->command;
+                if (t == KEY_TABLE_PREFIX) {
+                    char *k = xasprintf("%s %s", prefix, name);
+                    cmd_print(ctx, "%-10s %s", k, what);
+                    free(k);
+                } else
+                    cmd_print(ctx, "%-10s %s", name, what);
+            } else {
+                cmd_print(ctx, "bind-key %s-T %-12s %-8s %s", b->repeat ? "-r " : "",
+                          key_table_name(b->table), name, b->command);
+            }
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,33 @@
+/* cmd_list_panes.c - list-panes: one line per pane of a window. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "format.h"
+#include "options.h"
+#include "vt.h"
+
+int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    int i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (args->flags['F'] != NULL) {
+            struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p};
+            char *line = format_expand(&f, args->flags['F']);
+            cmd_print(ctx, "%s", line);
+            free(line);
+        } else {
+            cmd_print(ctx, "%d: [%dx%d] [history %d/%d] %%%u%s", i, p->cols, p->rows,
+                      grid_history_size(vt_main_grid(p->vt)),
+                      (int)options_get_number(sess->options, "history-limit"), p->id,
+                      p == w->active ? " (active)" : "");
+        }
+        i++;
+    }
+    return 0;
+}

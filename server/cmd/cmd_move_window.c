@@ -1,0 +1,84 @@
+/* cmd_move_window.c - move-window: move a window to another index or session. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "server_exit.h"
+#include "session.h"
+#include "window.h"
+#include "xmalloc.h"
+
+/* A window target that may name a free index: "session:index". Returns the session and
+ * sets *index (-1 if the target names no index). */
+static struct session *index_target(struct cmd_ctx *ctx, const char *target, int *index)
+{
+    *index = -1;
+    if (target == NULL || strchr(target, ':') == NULL)
+        return cmd_find_session(ctx, target);
+    char *copy = xstrdup(target);
+    char *colon = strchr(copy, ':');
+    *colon = '\0';
+    struct session *sess = cmd_find_session(ctx, copy);
+    if (sess != NULL && colon[1] != '\0') {
+        char *end;
+        long v = strtol(colon + 1, &end, 10);
+        if (*end != '\0' || v < 0 || v > 100000) {
+            cmd_error(ctx, "not a window index: %s", colon + 1);
+            sess = NULL;
+        } else
+            *index = (int)v;
+    }
+    free(copy);
+    return sess;
+}
+
+/* move-window -s src -t session[:index]: move a window to another index or session. */
+int cmd_move_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *src_sess;
+    struct window *w = cmd_find_window(ctx, args->flags['s'], &src_sess);
+    if (w == NULL)
+        return -1;
+    int index;
+    struct session *dst = index_target(ctx, args->flags['t'], &index);
+    if (dst == NULL)
+        return -1;
+    if (index < 0)
+        index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
+    struct window *there = session_window_at(dst, index);
+    if (there == w)
+        return 0;
+    if (there != NULL) {
+        if (args->flags['k'] == NULL) {
+            cmd_error(ctx, "index %d in use in session %s (move-window -k replaces it)", index,
+                      dst->name);
+            return -1;
+        }
+        if (session_remove_window(dst, there) && dst != src_sess) {
+            /* dst had only that window: it gets w below. */
+        }
+    }
+    /* Unlink from the source without freeing. */
+    if (src_sess->current == w)
+        src_sess->current = src_sess->last != w ? src_sess->last : NULL;
+    if (src_sess->last == w)
+        src_sess->last = NULL;
+    TAILQ_REMOVE(&src_sess->windows, w, entry);
+    if (src_sess->current == NULL)
+        src_sess->current = TAILQ_FIRST(&src_sess->windows);
+    w->index = index;
+    session_attach_window(dst, w);
+    if (dst->current == NULL || args->flags['d'] == NULL)
+        session_select_window(dst, w);
+    window_resize(w, dst->cols, dst->rows);
+    cmd_session_changed(ctx, dst);
+    if (src_sess != dst) {
+        if (TAILQ_EMPTY(&src_sess->windows))
+            server_destroy_session(ctx->server, src_sess, 0);
+        else
+            cmd_session_changed(ctx, src_sess);
+    }
+    return 0;
+}

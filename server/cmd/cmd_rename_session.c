@@ -1,0 +1,29 @@
+/* cmd_rename_session.c - rename-session: give a session a new name. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+
+#include "redraw.h"
+#include "session.h"
+#include "xmalloc.h"
+
+int cmd_rename_session(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    const char *name = args->argv[0];
+    if (!session_valid_name(name)) {
+        cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
+        return -1;
+    }
+    struct session *other = session_find(ctx->server, name);
+    if (other != NULL && other != sess) {
+        cmd_error(ctx, "duplicate session: %s", name);
+        return -1;
+    }
+    free(sess->name);
+    sess->name = xstrdup(name);
+    server_redraw_session(ctx->server, sess);
+    return 0;
+}

@@ -1,0 +1,73 @@
+/* cmd_resize_pane.c - resize-pane: move a pane's border, set its size, or zoom it (-Z). */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "window.h"
+
+/* A -x/-y value: cells, or N% of the window's size 'whole'. */
+static bool parse_size(struct cmd_ctx *ctx, const char *text, int whole, int *out)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    bool percent = *end == '%' && end[1] == '\0';
+    if ((*end != '\0' && !percent) || end == text || v < 1 || v > 100000 ||
+        (percent && v > 100)) {
+        cmd_error(ctx, "resize-pane: invalid size \"%s\" (cells, or N%%)", text);
+        return false;
+    }
+    *out = percent ? (int)(whole * v / 100) : (int)v;
+    return true;
+}
+
+int cmd_resize_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    if (args->flags['Z'] != NULL) {
+        if (w->active != p)
+            window_set_active(w, p);
+        window_zoom(w, !w->zoomed);
+        cmd_session_changed(ctx, sess);
+        return 0;
+    }
+    long adjust = 1;
+    if (args->argc > 0) {
+        char *end;
+        adjust = strtol(args->argv[0], &end, 10);
+        if (*end != '\0' || adjust < 1 || adjust > 100000) {
+            cmd_error(ctx, "resize-pane: invalid adjustment \"%s\"", args->argv[0]);
+            return -1;
+        }
+    }
+    window_zoom(w, false);
+    int size;
+    if (args->flags['x'] != NULL) {
+        if (!parse_size(ctx, args->flags['x'], w->cols, &size))
+            return -1;
+        layout_set_pane_size(p->cell, LAYOUT_LEFTRIGHT, size);
+    }
+    if (args->flags['y'] != NULL) {
+        int yoff, rows;
+        window_pane_area(w, &yoff, &rows);
+        if (!parse_size(ctx, args->flags['y'], rows, &size))
+            return -1;
+        layout_set_pane_size(p->cell, LAYOUT_TOPBOTTOM, size);
+    }
+    if (args->flags['L'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, -(int)adjust);
+    if (args->flags['R'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, (int)adjust);
+    if (args->flags['U'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, -(int)adjust);
+    if (args->flags['D'] != NULL)
+        layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, (int)adjust);
+    window_relayout(w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}

@@ -1,0 +1,37 @@
+/* cmd_respawn_pane.c - respawn-pane: run a command again in a pane (-k: even if it still
+ * runs). */
+#include "cmd_impl.h"
+
+/* Respawn pane p with the command in args (or its own), killing it first with -k. */
+int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
+                   struct pane *p)
+{
+    if (!p->dead && args->flags['k'] == NULL) {
+        cmd_error(ctx, "pane %%%u still active (respawn with -k to kill it first)", p->id);
+        return -1;
+    }
+    struct spawn_args sa = {
+        .argc = args->argc,
+        .argv = args->argc > 0 ? args->argv : NULL,
+        .cwd = args->flags['c'] != NULL ? args->flags['c'] : p->cwd,
+        .env = sess->env,
+        .nenv = sess->nenv,
+    };
+    char err[512];
+    if (pane_respawn(p, &sa, err, sizeof err) != 0) {
+        cmd_error(ctx, "%s", err);
+        return -1;
+    }
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+int cmd_respawn_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w;
+    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
+    if (p == NULL)
+        return -1;
+    return cmd_respawn(ctx, args, sess, p);
+}

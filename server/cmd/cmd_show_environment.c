@@ -1,0 +1,24 @@
+/* cmd_show_environment.c - show-environment: a session's environment. */
+#include "cmd_impl.h"
+
+#include <string.h>
+
+int cmd_show_environment(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = cmd_find_session(ctx, args->flags['t']);
+    if (sess == NULL)
+        return -1;
+    size_t len = args->argc > 0 ? strlen(args->argv[0]) : 0;
+    bool found = false;
+    for (size_t i = 0; i < sess->nenv; i++) {
+        if (len > 0 && (strncmp(sess->env[i], args->argv[0], len) != 0 || sess->env[i][len] != '='))
+            continue;
+        cmd_print(ctx, "%s", sess->env[i]);
+        found = true;
+    }
+    if (len > 0 && !found) {
+        cmd_error(ctx, "unknown variable: %s", args->argv[0]);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,94 @@
+/* cmd_spawn.c - what commands that make or remove windows share: how a pane is started
+ * (command, directory, environment), a new window with its first pane, and a window's
+ * removal (its session with it when it was the last). */
+#include "cmd_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "option_effects.h"
+#include "options.h"
+#include "redraw.h"
+#include "server_client.h"
+#include "server_exit.h"
+#include "server_state.h"
+#include "session.h"
+#include "window.h"
+
+struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
+                                 const char *const *extra_env, int cols, int rows,
+                                 char *dc_argv[2])
+{
+    const char *default_command = options_get_string(sess->options, "default-command");
+    if (argc == 0 && *default_command != '\0') {
+        dc_argv[0] = (char *)default_command;
+        dc_argv[1] = NULL;
+        argc = 1;
+        argv = dc_argv;
+    }
+    return (struct spawn_args){
+        .argc = argc,
+        .argv = argv,
+        .cwd = cwd != NULL ? cwd : sess->cwd,
+        .env = sess->env,
+        .nenv = sess->nenv,
+        .extra_env = (char **)extra_env,
+        .cols = cols,
+        .rows = rows,
+    };
+}
+
+struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
+                                const char *name, const char *cwd, int argc, char **argv,
+                                const char *const *extra_env)
+{
+    struct server *srv = ctx->server;
+    if (index < 0)
+        index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
+    struct window *w = window_create(sess, index, name);
+    char *dc_argv[2];
+    struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, sess->cols,
+                                          sess->rows, dc_argv);
+    argc = sa.argc;
+    argv = sa.argv;
+    /* Environment of the client running this command, when it has one (new-window
+     * from the command line inside a pane gets that shell's variables, as tmux). */
+    char err[512];
+    struct pane *p = pane_spawn(w, &sa, err, sizeof err);
+    if (p == NULL) {
+        cmd_error(ctx, "%s", err);
+        window_free(w);
+        return NULL;
+    }
+    window_add_first_pane(w, p);
+    server_pane_apply_log(srv, p);
+    if (options_get_number(w->options, "automatic-rename")) {
+        /* Until the program runs, name the window after what was asked for. */
+        const char *base = argc > 0 ? argv[0] : srv->default_shell;
+        char first[256];
+        snprintf(first, sizeof first, "%s", base);
+        first[strcspn(first, " ")] = '\0';
+        const char *slash = strrchr(first, '/');
+        window_set_name(w, slash != NULL ? slash + 1 : first);
+    }
+    session_attach_window(sess, w);
+    if (sess->current == NULL)
+        sess->current = w;
+    return w;
+}
+
+void cmd_session_changed(struct cmd_ctx *ctx, struct session *sess)
+{
+    server_redraw_session(ctx->server, sess);
+}
+
+void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w)
+{
+    if (session_remove_window(sess, w)) {
+        if (ctx->client != NULL && ctx->client->session == sess)
+            ctx->detached = true;
+        server_destroy_session(ctx->server, sess, 0);
+        return;
+    }
+    cmd_session_changed(ctx, sess);
+}

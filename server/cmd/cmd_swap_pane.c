@@ -1,0 +1,81 @@
+/* cmd_swap_pane.c - swap-pane: two panes exchange places (cells, order, even windows). */
+#include "cmd_impl.h"
+
+#include "layout.h"
+#include "session.h"
+#include "window.h"
+
+/* Rebuild w's pane list with 'from' replaced by 'to'. */
+static void replace_in_list(struct window *w, struct pane *from, struct pane *to)
+{
+    TAILQ_INSERT_BEFORE(from, to, entry);
+    TAILQ_REMOVE(&w->panes, from, entry);
+}
+
+/* swap-pane: two panes exchange places (cells, order, even windows). */
+int cmd_swap_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sa, *sb;
+    struct window *wa, *wb;
+    struct pane *a = cmd_find_pane(ctx, args->flags['s'] != NULL ? args->flags['s'] : args->flags['t'],
+                                   &wa, &sa);
+    if (a == NULL)
+        return -1;
+    struct pane *b;
+    if (args->flags['U'] != NULL || args->flags['D'] != NULL) {
+        wb = wa;
+        sb = sa;
+        if (args->flags['s'] == NULL && args->flags['t'] == NULL)
+            a = wa->active;
+        b = args->flags['U'] != NULL ? TAILQ_PREV(a, pane_list, entry) : TAILQ_NEXT(a, entry);
+        if (b == NULL)
+            b = args->flags['U'] != NULL ? TAILQ_LAST(&wa->panes, pane_list)
+                                         : TAILQ_FIRST(&wa->panes);
+    } else {
+        if (args->flags['s'] == NULL) {
+            /* swap-pane -t X: the active pane and X. */
+            a = cmd_find_pane(ctx, NULL, &wa, &sa);
+            if (a == NULL)
+                return -1;
+        }
+        b = cmd_find_pane(ctx, args->flags['t'], &wb, &sb);
+        if (b == NULL)
+            return -1;
+    }
+    if (a == b)
+        return 0;
+    window_zoom(wa, false);
+    window_zoom(wb, false);
+    /* Cells. */
+    struct layout_cell *ca = a->cell, *cb = b->cell;
+    a->cell = cb;
+    b->cell = ca;
+    ca->pane = b;
+    cb->pane = a;
+    /* Order in the lists: a marker-free swap through a temporary placeholder. */
+    struct pane tmp = {0};
+    replace_in_list(wa, a, &tmp);
+    replace_in_list(wb, b, a);
+    replace_in_list(wa, &tmp, b);
+    a->window = wb;
+    b->window = wa;
+    if (wa != wb) {
+        if (wa->active == a)
+            wa->active = b;
+        if (wb->active == b)
+            wb->active = a;
+        wa->last_pane = wb->last_pane = NULL;
+    }
+    if (args->flags['d'] == NULL) {
+        window_set_active(wb, a);
+        if (wb != wa)
+            session_select_window(sb, wb);
+    }
+    window_relayout(wa);
+    if (wb != wa)
+        window_relayout(wb);
+    cmd_session_changed(ctx, sa);
+    if (sb != sa)
+        cmd_session_changed(ctx, sb);
+    return 0;
+}

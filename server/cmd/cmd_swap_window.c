@@ -1,0 +1,33 @@
+/* cmd_swap_window.c - swap-window: two windows of a session exchange places. */
+#include "cmd_impl.h"
+
+#include "session.h"
+
+/* swap-window -s a -t b: the two windows exchange places (in one session). */
+int cmd_swap_window(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sa, *sb;
+    struct window *a = cmd_find_window(ctx, args->flags['s'], &sa);
+    if (a == NULL)
+        return -1;
+    struct window *b = cmd_find_window(ctx, args->flags['t'], &sb);
+    if (b == NULL)
+        return -1;
+    if (sa != sb) {
+        cmd_error(ctx, "swap-window: both windows must be in one session");
+        return -1;
+    }
+    if (a == b)
+        return 0;
+    int ia = a->index;
+    TAILQ_REMOVE(&sa->windows, a, entry);
+    TAILQ_REMOVE(&sa->windows, b, entry);
+    a->index = b->index;
+    b->index = ia;
+    session_attach_window(sa, a);
+    session_attach_window(sa, b);
+    if (args->flags['d'] == NULL && sa->current == a)
+        session_select_window(sa, a);
+    cmd_session_changed(ctx, sa);
+    return 0;
+}

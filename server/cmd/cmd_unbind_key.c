@@ -1,0 +1,31 @@
+/* cmd_unbind_key.c - unbind-key: remove a key's binding (-a: every binding of the
+ * table). */
+#include "cmd_impl.h"
+
+#include "server_state.h"
+
+int cmd_unbind_key(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    enum key_table table;
+    if (cmd_binding_table(ctx, args, &table) != 0)
+        return -1;
+    if (args->flags['a'] != NULL) {
+        struct server *s = ctx->server;
+        for (size_t i = s->nbindings; i > 0; i--) {
+            if (s->bindings[i - 1].table == table)
+                key_bindings_remove(s, table, s->bindings[i - 1].key);
+        }
+        return 0;
+    }
+    if (args->argc < 1) {
+        cmd_error(ctx, "unbind-key: which key?");
+        return -1;
+    }
+    key_code key = key_from_name(args->argv[0]);
+    if (key == KEYC_NONE) {
+        cmd_error(ctx, "unknown key: %s", args->argv[0]);
+        return -1;
+    }
+    key_bindings_remove(ctx->server, table, key);
+    return 0;
+}
