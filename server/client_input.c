@@ -156,7 +156,8 @@ static bool prompt_complete(struct prompt *p)
     const char *first = NULL;
     size_t common = 0, len = p->len;
     int matches = 0;
-    for (const struct cmd_entry *e = cmd_table; e->name != NULL; e++) {
+    for (const struct cmd_entry *const *ep = cmd_get_table(); *ep != NULL; ep++) {
+        const struct cmd_entry *e = *ep;
         if (strncmp(e->name, p->input, len) != 0)
             continue;
         if (first == NULL) {

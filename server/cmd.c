@@ -33,12 +33,29 @@ void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...)
     evbuffer_add(ctx->out, "\n", 1);
 }
 
+/* The registered command table: the one process-wide variable of the engine. It points
+ * to const data, is set once at startup before any command runs, and is the same for
+ * every server a process could hold (the table is code, not server state). */
+static const struct cmd_entry *const cmd_no_entries[] = {NULL};
+static const struct cmd_entry *const *cmd_table = cmd_no_entries;
+
+void cmd_set_table(const struct cmd_entry *const *table)
+{
+    cmd_table = table != NULL ? table : cmd_no_entries;
+}
+
+const struct cmd_entry *const *cmd_get_table(void)
+{
+    return cmd_table;
+}
+
 const struct cmd_entry *cmd_lookup(const char *name, const char **err)
 {
     const struct cmd_entry *found = NULL;
     size_t len = strlen(name);
     int matches = 0;
-    for (const struct cmd_entry *e = cmd_table; e->name != NULL; e++) {
+    for (const struct cmd_entry *const *ep = cmd_table; *ep != NULL; ep++) {
+        const struct cmd_entry *e = *ep;
         if (strcmp(e->name, name) == 0 || (e->alias != NULL && strcmp(e->alias, name) == 0))
             return e;
         if (strncmp(e->name, name, len) == 0) {

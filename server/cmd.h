@@ -1,7 +1,9 @@
-/* cmd.h - commands: one table of entries (name, alias, flags, exec), one parser for
- * command lines (tmux syntax: quotes, backslashes, ';' between commands), and target
- * resolution (session, session:window, session:window.pane, $N @N %N). The command line,
- * config file, key bindings and prompts all come through here. */
+/* cmd.h - the command engine: one parser for command lines (tmux syntax: quotes,
+ * backslashes, ';' between commands), flag parsing per entry, target resolution
+ * (session, session:window, session:window.pane, $N @N %N) and the executor. The command
+ * line, config file, key bindings and prompts all come through here. The entries
+ * themselves (name, alias, flags, exec) are a table of the layer above (cmd/cmd_table.c),
+ * registered at startup with cmd_set_table. */
 #ifndef TMX_CMD_H
 #define TMX_CMD_H
 
@@ -41,6 +43,7 @@ struct cmd_args {
     char **argv;
 };
 
+/* One command: what the parser checks and the function that runs it. */
 struct cmd_entry {
     const char *name;
     const char *alias;
@@ -73,8 +76,14 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp);
 
-/* The command table (cmd_table.c). */
-extern const struct cmd_entry cmd_table[];
+/* The command table the executor runs: a NULL-terminated array of entries, registered
+ * once at startup by the layer that defines them (server_main, and the tests and fuzzers
+ * that run commands, register cmd_table_entries() of cmd/cmd_table.h). */
+void cmd_set_table(const struct cmd_entry *const *table);
+/* The registered table; an empty one before cmd_set_table. */
+const struct cmd_entry *const *cmd_get_table(void);
+/* The entry of a name, an alias or an unambiguous prefix of a name; NULL with *err
+ * ("unknown command", "ambiguous command") if there is none. */
 const struct cmd_entry *cmd_lookup(const char *name, const char **err);
 
 #endif

@@ -24,6 +24,7 @@
 #include "client_notify.h"
 #include "clipboard.h"
 #include "cmd.h"
+#include "cmd_table.h"
 #include "config.h"
 #include "defer.h"
 #include "history.h"
@@ -352,6 +353,7 @@ int server_main(const struct server_config *cfg)
     event_add(s.sig_usr1, NULL);
 
     server_register(&s);
+    cmd_set_table(cmd_table_entries());
     key_bindings_init(&s);
     /* -f FILE, else ~/.tmx.conf or $XDG_CONFIG_HOME/tmx/tmx.conf. Errors (FILE:LINE) are
      * shown to the first client that attaches; the rest of the file still applies. */

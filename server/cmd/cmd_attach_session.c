@@ -84,7 +84,7 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_oth
     return 0;
 }
 
-int cmd_attach_session(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_attach_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     if (TAILQ_EMPTY(&ctx->server->sessions)) {
         cmd_error(ctx, "no sessions (tmx new -s NAME starts one)");
@@ -99,3 +99,13 @@ int cmd_attach_session(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     return cmd_attach_client(ctx, sess, args->flags['d'] != NULL, args->flags['r'] != NULL);
 }
+
+const struct cmd_entry cmd_attach_session_entry = {
+    .name = "attach-session",
+    .alias = "attach",
+    .spec = "drt:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-dr] [-t target-session]",
+    .exec = cmd_attach_session_exec,
+};

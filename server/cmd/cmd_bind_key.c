@@ -59,7 +59,7 @@ int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, enum key_table
     return 0;
 }
 
-int cmd_bind_key(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     enum key_table table;
     if (cmd_binding_table(ctx, args, &table) != 0)
@@ -78,3 +78,13 @@ int cmd_bind_key(struct cmd_ctx *ctx, struct cmd_args *args)
     free(command);
     return 0;
 }
+
+const struct cmd_entry cmd_bind_key_entry = {
+    .name = "bind-key",
+    .alias = "bind",
+    .spec = "nrT:N:",
+    .min_args = 1,
+    .max_args = -1,
+    .usage = "[-nr] [-T key-table] key command [arguments]",
+    .exec = cmd_bind_key_exec,
+};

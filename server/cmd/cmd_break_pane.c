@@ -9,7 +9,7 @@
 #include "window.h"
 
 /* break-pane: the pane leaves its window for a new window of its own. */
-int cmd_break_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -45,3 +45,13 @@ int cmd_break_pane(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_session_changed(ctx, dst);
     return 0;
 }
+
+const struct cmd_entry cmd_break_pane_entry = {
+    .name = "break-pane",
+    .alias = "breakp",
+    .spec = "dPF:n:s:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-session]",
+    .exec = cmd_break_pane_exec,
+};

@@ -28,7 +28,7 @@ static int parse_line(const char *s, int edge, int *out)
 
 /* capture-pane: the pane's text (see capture.h for -a -e -J -N) printed with -p, else
  * kept as a paste buffer (-b names it). Works on any pane, attached or not. */
-int cmd_capture_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -75,3 +75,13 @@ int cmd_capture_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     paste_set(ctx->server, args->flags['b'], data, len);
     return 0;
 }
+
+const struct cmd_entry cmd_capture_pane_entry = {
+    .name = "capture-pane",
+    .alias = "capturep",
+    .spec = "aeb:E:JNpqS:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-aeJNpq] [-b buffer-name] [-S start-line] [-E end-line] [-t target-pane]",
+    .exec = cmd_capture_pane_exec,
+};

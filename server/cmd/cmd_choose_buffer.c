@@ -8,7 +8,7 @@
 
 /* choose-buffer [-t target-pane]: the list over the client's screen (chooser.c);
  * Enter pastes the chosen buffer into the pane, d deletes it. */
-int cmd_choose_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -27,3 +27,12 @@ int cmd_choose_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
     chooser_open_buffers(c, p->id);
     return 0;
 }
+
+const struct cmd_entry cmd_choose_buffer_entry = {
+    .name = "choose-buffer",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-pane]",
+    .exec = cmd_choose_buffer_exec,
+};

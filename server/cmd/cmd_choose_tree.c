@@ -5,7 +5,7 @@
 #include "chooser.h"
 
 /* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c). */
-int cmd_choose_tree(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = cmd_attached_client(ctx, "choose-tree");
     if (c == NULL)
@@ -13,3 +13,21 @@ int cmd_choose_tree(struct cmd_ctx *ctx, struct cmd_args *args)
     chooser_open(c, args->flags['s'] != NULL);
     return 0;
 }
+
+const struct cmd_entry cmd_choose_tree_entry = {
+    .name = "choose-tree",
+    .spec = "swt:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-sw]",
+    .exec = cmd_choose_tree_exec,
+};
+
+const struct cmd_entry cmd_choose_window_entry = {
+    .name = "choose-window",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "",
+    .exec = cmd_choose_tree_exec,
+};

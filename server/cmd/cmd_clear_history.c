@@ -4,7 +4,7 @@
 #include "vt.h"
 
 /* clear-history: forget the pane's scrollback. */
-int cmd_clear_history(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_clear_history_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -14,3 +14,13 @@ int cmd_clear_history(struct cmd_ctx *ctx, struct cmd_args *args)
     vt_clear_history(p->vt);
     return 0;
 }
+
+const struct cmd_entry cmd_clear_history_entry = {
+    .name = "clear-history",
+    .alias = "clearhist",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-pane]",
+    .exec = cmd_clear_history_exec,
+};

@@ -5,7 +5,7 @@
 
 #include "server_client.h"
 
-int cmd_command_prompt(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = cmd_attached_client(ctx, "command-prompt");
     if (c == NULL)
@@ -18,3 +18,12 @@ int cmd_command_prompt(struct cmd_ctx *ctx, struct cmd_args *args)
     free(initial);
     return 0;
 }
+
+const struct cmd_entry cmd_command_prompt_entry = {
+    .name = "command-prompt",
+    .spec = "I:p:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-I inputs] [-p prompts] [template]",
+    .exec = cmd_command_prompt_exec,
+};

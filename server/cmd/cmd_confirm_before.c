@@ -8,7 +8,7 @@
 #include "server_client.h"
 #include "xmalloc.h"
 
-int cmd_confirm_before(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = cmd_attached_client(ctx, "confirm-before");
     if (c == NULL)
@@ -26,3 +26,13 @@ int cmd_confirm_before(struct cmd_ctx *ctx, struct cmd_args *args)
     free(label);
     return 0;
 }
+
+const struct cmd_entry cmd_confirm_before_entry = {
+    .name = "confirm-before",
+    .alias = "confirm",
+    .spec = "p:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-p prompt] command",
+    .exec = cmd_confirm_before_exec,
+};

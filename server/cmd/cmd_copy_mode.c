@@ -4,7 +4,7 @@
 
 #include "copy_mode.h"
 
-int cmd_copy_mode(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_copy_mode_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -18,3 +18,12 @@ int cmd_copy_mode(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_copy_mode_entry = {
+    .name = "copy-mode",
+    .spec = "eut:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-eu] [-t target-pane]",
+    .exec = cmd_copy_mode_exec,
+};

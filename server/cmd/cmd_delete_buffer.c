@@ -3,7 +3,7 @@
 
 #include "paste.h"
 
-int cmd_delete_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_delete_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct paste_buffer *pb = cmd_find_buffer(ctx, args->flags['b']);
     if (pb == NULL)
@@ -11,3 +11,13 @@ int cmd_delete_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
     paste_delete(ctx->server, pb);
     return 0;
 }
+
+const struct cmd_entry cmd_delete_buffer_entry = {
+    .name = "delete-buffer",
+    .alias = "deleteb",
+    .spec = "b:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-b buffer-name]",
+    .exec = cmd_delete_buffer_exec,
+};

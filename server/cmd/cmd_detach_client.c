@@ -30,7 +30,7 @@ static int detach_session(struct cmd_ctx *ctx, const char *target)
     return 0;
 }
 
-int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_detach_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *srv = ctx->server;
     if (args->flags['s'] != NULL)
@@ -64,3 +64,13 @@ int cmd_detach_client(struct cmd_ctx *ctx, struct cmd_args *args)
     ctx->detached = true;
     return 0;
 }
+
+const struct cmd_entry cmd_detach_client_entry = {
+    .name = "detach-client",
+    .alias = "detach",
+    .spec = "as:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-a] [-s target-session] [-t target-client]",
+    .exec = cmd_detach_client_exec,
+};

@@ -8,7 +8,7 @@
 #include "server_client.h"
 #include "server_state.h"
 
-int cmd_display_message(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = NULL;
     struct window *w = NULL;
@@ -36,3 +36,13 @@ int cmd_display_message(struct cmd_ctx *ctx, struct cmd_args *args)
     free(text);
     return 0;
 }
+
+const struct cmd_entry cmd_display_message_entry = {
+    .name = "display-message",
+    .alias = "display",
+    .spec = "pF:t:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-p] [-t target-pane] [message]",
+    .exec = cmd_display_message_exec,
+};

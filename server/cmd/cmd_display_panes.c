@@ -20,7 +20,7 @@ static void panes_timer_cb(evutil_socket_t fd, short events, void *arg)
 
 /* display-panes: show each pane's number until display-panes-time passes or a key is
  * pressed; a digit selects that pane (client_input.c). */
-int cmd_display_panes(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_display_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     (void)args;
     struct client *c = ctx->client;
@@ -38,3 +38,13 @@ int cmd_display_panes(struct cmd_ctx *ctx, struct cmd_args *args)
     server_client_redraw(c);
     return 0;
 }
+
+const struct cmd_entry cmd_display_panes_entry = {
+    .name = "display-panes",
+    .alias = "displayp",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-client]",
+    .exec = cmd_display_panes_exec,
+};

@@ -8,7 +8,7 @@
 
 /* find-window: select the first window whose name, title or visible text contains the
  * string; with several, the first one after the current. */
-int cmd_find_window_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_find_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -38,3 +38,13 @@ int cmd_find_window_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sess);
     return 0;
 }
+
+const struct cmd_entry cmd_find_window_entry = {
+    .name = "find-window",
+    .alias = "findw",
+    .spec = "t:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-t target-session] match-string",
+    .exec = cmd_find_window_exec,
+};

@@ -5,7 +5,7 @@
 
 #include "session.h"
 
-int cmd_has_session(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_has_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *t = args->flags['t'];
     if (t != NULL && strchr(t, ':') == NULL && *t != '$') {
@@ -17,3 +17,13 @@ int cmd_has_session(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return cmd_find_session(ctx, t) != NULL ? 0 : -1;
 }
+
+const struct cmd_entry cmd_has_session_entry = {
+    .name = "has-session",
+    .alias = "has",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-session]",
+    .exec = cmd_has_session_exec,
+};

@@ -54,7 +54,7 @@ static void if_shell_done(void *arg, const char *output, size_t len, int status)
 
 /* if-shell [-F] CONDITION THEN [ELSE]: run THEN if the shell command succeeds (with -F,
  * if the format is non-empty and not 0), else ELSE. */
-int cmd_if_shell(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_if_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = NULL;
     struct window *w = NULL;
@@ -98,3 +98,13 @@ int cmd_if_shell(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_if_shell_entry = {
+    .name = "if-shell",
+    .alias = "if",
+    .spec = "bFt:",
+    .min_args = 2,
+    .max_args = 3,
+    .usage = "[-bF] [-t target-pane] shell-command command [command]",
+    .exec = cmd_if_shell_exec,
+};

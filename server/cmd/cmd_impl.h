@@ -1,4 +1,5 @@
-/* cmd_impl.h - the exec functions behind the command table, and helpers they share. */
+/* cmd_impl.h - what the command files of cmd/ share: helpers, each declared with the file
+ * it lives in. Each command's entry and exec function stay in its own file. */
 #ifndef TMX_CMD_IMPL_H
 #define TMX_CMD_IMPL_H
 
@@ -15,85 +16,6 @@ struct options;
 struct option_def;
 struct paste_buffer;
 struct layout_cell;
-
-int cmd_new_session(struct cmd_ctx *, struct cmd_args *);
-int cmd_attach_session(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_sessions(struct cmd_ctx *, struct cmd_args *);
-int cmd_has_session(struct cmd_ctx *, struct cmd_args *);
-int cmd_kill_session(struct cmd_ctx *, struct cmd_args *);
-int cmd_rename_session(struct cmd_ctx *, struct cmd_args *);
-int cmd_kill_server(struct cmd_ctx *, struct cmd_args *);
-int cmd_start_server(struct cmd_ctx *, struct cmd_args *);
-int cmd_detach_client(struct cmd_ctx *, struct cmd_args *);
-int cmd_suspend_client(struct cmd_ctx *, struct cmd_args *);
-int cmd_switch_client(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_clients(struct cmd_ctx *, struct cmd_args *);
-int cmd_move_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_swap_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_find_window_cmd(struct cmd_ctx *, struct cmd_args *);
-int cmd_if_shell(struct cmd_ctx *, struct cmd_args *);
-int cmd_set_environment(struct cmd_ctx *, struct cmd_args *);
-int cmd_show_environment(struct cmd_ctx *, struct cmd_args *);
-int cmd_clear_history(struct cmd_ctx *, struct cmd_args *);
-int cmd_choose_tree(struct cmd_ctx *, struct cmd_args *);
-
-int cmd_new_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_select_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_next_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_previous_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_last_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_rename_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_kill_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_windows(struct cmd_ctx *, struct cmd_args *);
-
-int cmd_send_keys(struct cmd_ctx *, struct cmd_args *);
-int cmd_send_prefix(struct cmd_ctx *, struct cmd_args *);
-int cmd_capture_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_panes(struct cmd_ctx *, struct cmd_args *);
-int cmd_kill_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_respawn_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_respawn_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_wait_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_pipe_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_copy_mode(struct cmd_ctx *, struct cmd_args *);
-int cmd_split_window(struct cmd_ctx *, struct cmd_args *);
-int cmd_break_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_join_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_select_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_last_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_swap_pane(struct cmd_ctx *, struct cmd_args *);
-int cmd_display_panes(struct cmd_ctx *, struct cmd_args *);
-int cmd_select_layout(struct cmd_ctx *, struct cmd_args *);
-int cmd_next_layout(struct cmd_ctx *, struct cmd_args *);
-int cmd_previous_layout(struct cmd_ctx *, struct cmd_args *);
-int cmd_resize_pane(struct cmd_ctx *, struct cmd_args *);
-
-int cmd_list_buffers(struct cmd_ctx *, struct cmd_args *);
-int cmd_show_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_set_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_load_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_save_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_paste_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_delete_buffer(struct cmd_ctx *, struct cmd_args *);
-int cmd_choose_buffer(struct cmd_ctx *, struct cmd_args *);
-
-int cmd_refresh_client(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_keys(struct cmd_ctx *, struct cmd_args *);
-int cmd_bind_key(struct cmd_ctx *, struct cmd_args *);
-int cmd_unbind_key(struct cmd_ctx *, struct cmd_args *);
-int cmd_command_prompt(struct cmd_ctx *, struct cmd_args *);
-int cmd_confirm_before(struct cmd_ctx *, struct cmd_args *);
-int cmd_display_message(struct cmd_ctx *, struct cmd_args *);
-
-int cmd_set_option(struct cmd_ctx *, struct cmd_args *);
-int cmd_show_options(struct cmd_ctx *, struct cmd_args *);
-int cmd_show_window_options(struct cmd_ctx *, struct cmd_args *);
-int cmd_source_file_cmd(struct cmd_ctx *, struct cmd_args *);
-int cmd_wait_for(struct cmd_ctx *, struct cmd_args *);
-int cmd_list_commands(struct cmd_ctx *, struct cmd_args *);
-int cmd_set_hook(struct cmd_ctx *, struct cmd_args *);
-int cmd_show_hooks(struct cmd_ctx *, struct cmd_args *);
-int cmd_run_shell(struct cmd_ctx *, struct cmd_args *);
 
 /* cmd_spawn.c: how to start a pane of sess: argv, else the session's default-command
  * (kept in dc_argv), else (argc 0) the default shell; in cwd or the session's directory,

@@ -18,7 +18,7 @@ static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window
 }
 
 /* join-pane / move-pane: move pane -s into a split of pane -t (another window). */
-int cmd_join_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *src_sess, *dst_sess;
     struct window *src_w, *dst_w;
@@ -64,3 +64,23 @@ int cmd_join_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, dst_sess);
     return 0;
 }
+
+const struct cmd_entry cmd_join_pane_entry = {
+    .name = "join-pane",
+    .alias = "joinp",
+    .spec = "bdfhvl:p:s:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
+    .exec = cmd_join_pane_exec,
+};
+
+const struct cmd_entry cmd_move_pane_entry = {
+    .name = "move-pane",
+    .alias = "movep",
+    .spec = "bdfhvl:p:s:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
+    .exec = cmd_join_pane_exec,
+};

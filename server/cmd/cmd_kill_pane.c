@@ -4,7 +4,7 @@
 #include "window.h"
 
 /* kill-pane [-a]: close pane p (or, with -a, every other pane of its window). */
-int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_kill_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -34,3 +34,13 @@ int cmd_kill_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sess);
     return 0;
 }
+
+const struct cmd_entry cmd_kill_pane_entry = {
+    .name = "kill-pane",
+    .alias = "killp",
+    .spec = "at:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-pane]",
+    .exec = cmd_kill_pane_exec,
+};

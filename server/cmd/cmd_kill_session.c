@@ -5,7 +5,7 @@
 #include "server_exit.h"
 #include "server_state.h"
 
-int cmd_kill_session(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_kill_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -23,3 +23,12 @@ int cmd_kill_session(struct cmd_ctx *ctx, struct cmd_args *args)
     server_destroy_session(ctx->server, sess, 0);
     return 0;
 }
+
+const struct cmd_entry cmd_kill_session_entry = {
+    .name = "kill-session",
+    .spec = "at:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-a] [-t target-session]",
+    .exec = cmd_kill_session_exec,
+};

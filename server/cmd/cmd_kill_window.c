@@ -4,7 +4,7 @@
 
 #include "session.h"
 
-int cmd_kill_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
@@ -23,3 +23,13 @@ int cmd_kill_window(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_destroy_window(ctx, sess, w);
     return 0;
 }
+
+const struct cmd_entry cmd_kill_window_entry = {
+    .name = "kill-window",
+    .alias = "killw",
+    .spec = "at:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-a] [-t target-window]",
+    .exec = cmd_kill_window_exec,
+};

@@ -10,7 +10,7 @@
 /* Default list-buffers line, as tmux prints it. */
 #define LIST_BUFFERS_FORMAT "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\""
 
-int cmd_list_buffers(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_buffers_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *template = args->flags['F'] != NULL ? args->flags['F'] : LIST_BUFFERS_FORMAT;
     struct paste_buffer *pb;
@@ -22,3 +22,13 @@ int cmd_list_buffers(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_buffers_entry = {
+    .name = "list-buffers",
+    .alias = "lsb",
+    .spec = "F:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-F format]",
+    .exec = cmd_list_buffers_exec,
+};

@@ -8,7 +8,7 @@
 #include "server_state.h"
 
 /* list-clients: one line per attached client. */
-int cmd_list_clients(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *only = NULL;
     if (args->flags['t'] != NULL && (only = cmd_find_session(ctx, args->flags['t'])) == NULL)
@@ -30,3 +30,13 @@ int cmd_list_clients(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_clients_entry = {
+    .name = "list-clients",
+    .alias = "lsc",
+    .spec = "F:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-F format] [-t target-session]",
+    .exec = cmd_list_clients_exec,
+};

@@ -3,9 +3,10 @@
 
 #include <string.h>
 
-int cmd_list_commands(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_commands_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    for (const struct cmd_entry *e = cmd_table; e->name != NULL; e++) {
+    for (const struct cmd_entry *const *ep = cmd_get_table(); *ep != NULL; ep++) {
+        const struct cmd_entry *e = *ep;
         if (args->argc > 0 && strcmp(args->argv[0], e->name) != 0 &&
             (e->alias == NULL || strcmp(args->argv[0], e->alias) != 0))
             continue;
@@ -16,3 +17,13 @@ int cmd_list_commands(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_commands_entry = {
+    .name = "list-commands",
+    .alias = "lscm",
+    .spec = "",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[command]",
+    .exec = cmd_list_commands_exec,
+};

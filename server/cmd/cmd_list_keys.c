@@ -8,7 +8,7 @@
 #include "server_state.h"
 #include "xmalloc.h"
 
-int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     char prefix[32], name[32];
@@ -55,3 +55,13 @@ int cmd_list_keys(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_keys_entry = {
+    .name = "list-keys",
+    .alias = "lsk",
+    .spec = "NT:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-N] [-T key-table] [key]",
+    .exec = cmd_list_keys_exec,
+};

@@ -7,7 +7,7 @@
 #include "options.h"
 #include "vt.h"
 
-int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
@@ -31,3 +31,13 @@ int cmd_list_panes(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_panes_entry = {
+    .name = "list-panes",
+    .alias = "lsp",
+    .spec = "F:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-F format] [-t target-window]",
+    .exec = cmd_list_panes_exec,
+};

@@ -21,7 +21,7 @@ static int attached_count(struct server *srv, struct session *sess)
     return n;
 }
 
-int cmd_list_sessions(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_sessions_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     TAILQ_FOREACH(sess, &ctx->server->sessions, entry) {
@@ -42,3 +42,13 @@ int cmd_list_sessions(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_list_sessions_entry = {
+    .name = "list-sessions",
+    .alias = "ls",
+    .spec = "F:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-F format]",
+    .exec = cmd_list_sessions_exec,
+};

@@ -32,7 +32,7 @@ static void list_windows_of(struct cmd_ctx *ctx, struct session *sess, const cha
     }
 }
 
-int cmd_list_windows(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_list_windows_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     if (args->flags['a'] != NULL) {
         struct session *sess;
@@ -46,3 +46,13 @@ int cmd_list_windows(struct cmd_ctx *ctx, struct cmd_args *args)
     list_windows_of(ctx, sess, args->flags['F'], false);
     return 0;
 }
+
+const struct cmd_entry cmd_list_windows_entry = {
+    .name = "list-windows",
+    .alias = "lsw",
+    .spec = "aF:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-a] [-F format] [-t target-session]",
+    .exec = cmd_list_windows_exec,
+};

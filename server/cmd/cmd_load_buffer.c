@@ -79,7 +79,7 @@ static char *read_file(struct cmd_ctx *ctx, const char *path, size_t *lenp)
 }
 
 /* load-buffer [-w] [-b name] path: a file (or the client's stdin for -) as a buffer. */
-int cmd_load_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *path = args->argv[0];
     const char *name = args->flags['b'];
@@ -104,3 +104,13 @@ int cmd_load_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
         paste_to_clipboard(ctx->server, pb);
     return 0;
 }
+
+const struct cmd_entry cmd_load_buffer_entry = {
+    .name = "load-buffer",
+    .alias = "loadb",
+    .spec = "b:w",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-w] [-b buffer-name] path",
+    .exec = cmd_load_buffer_exec,
+};

@@ -35,7 +35,7 @@ static struct session *index_target(struct cmd_ctx *ctx, const char *target, int
 }
 
 /* move-window -s src -t session[:index]: move a window to another index or session. */
-int cmd_move_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_move_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *src_sess;
     struct window *w = cmd_find_window(ctx, args->flags['s'], &src_sess);
@@ -82,3 +82,13 @@ int cmd_move_window(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_move_window_entry = {
+    .name = "move-window",
+    .alias = "movew",
+    .spec = "dks:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-dk] [-s src-window] [-t dst-window]",
+    .exec = cmd_move_window_exec,
+};

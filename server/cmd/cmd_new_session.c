@@ -24,7 +24,7 @@ static int parse_size(const char *s)
     return (int)v;
 }
 
-int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *srv = ctx->server;
     const char *name = args->flags['s'];
@@ -98,3 +98,14 @@ int cmd_new_session(struct cmd_ctx *ctx, struct cmd_args *args)
     hooks_run(srv, "session-created", sess, NULL);
     return 0;
 }
+
+const struct cmd_entry cmd_new_session_entry = {
+    .name = "new-session",
+    .alias = "new",
+    .spec = "AdDPc:e:F:n:s:x:y:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage =
+        "[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [command]",
+    .exec = cmd_new_session_exec,
+};

@@ -12,7 +12,7 @@
 #include "session.h"
 #include "xmalloc.h"
 
-int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     int index = -1;
@@ -76,3 +76,13 @@ int cmd_new_window(struct cmd_ctx *ctx, struct cmd_args *args)
     hooks_run(ctx->server, "window-linked", sess, w->active);
     return 0;
 }
+
+const struct cmd_entry cmd_new_window_entry = {
+    .name = "new-window",
+    .alias = "neww",
+    .spec = "dkPc:e:F:n:t:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage = "[-dk] [-c start-directory] [-n window-name] [-t target-window] [command]",
+    .exec = cmd_new_window_exec,
+};

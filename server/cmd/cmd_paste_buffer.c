@@ -29,7 +29,7 @@ static void paste_bytes(struct evbuffer *out, const struct paste_buffer *pb, con
 }
 
 /* paste-buffer [-dpr] [-s separator] [-b name] [-t target-pane] */
-int cmd_paste_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_paste_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -69,3 +69,13 @@ int cmd_paste_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
         paste_delete(ctx->server, pb);
     return 0;
 }
+
+const struct cmd_entry cmd_paste_buffer_entry = {
+    .name = "paste-buffer",
+    .alias = "pasteb",
+    .spec = "b:dprs:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]",
+    .exec = cmd_paste_buffer_exec,
+};

@@ -7,7 +7,7 @@
 /* pipe-pane: copy the pane's output to a shell command (-O, the default) and/or type the
  * command's output into the pane (-I). Without a command, stop piping. -o only opens a
  * pipe when none is open (a toggle for key bindings). */
-int cmd_pipe_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_pipe_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -33,3 +33,13 @@ int cmd_pipe_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_pipe_pane_entry = {
+    .name = "pipe-pane",
+    .alias = "pipep",
+    .spec = "IOot:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-IOo] [-t target-pane] [shell-command]",
+    .exec = cmd_pipe_pane_exec,
+};

@@ -3,7 +3,7 @@
 
 #include "server_client.h"
 
-int cmd_refresh_client(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     (void)args;
     struct client *c = cmd_attached_client(ctx, "refresh-client");
@@ -14,3 +14,13 @@ int cmd_refresh_client(struct cmd_ctx *ctx, struct cmd_args *args)
     server_client_redraw(c);
     return 0;
 }
+
+const struct cmd_entry cmd_refresh_client_entry = {
+    .name = "refresh-client",
+    .alias = "refresh",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-client]",
+    .exec = cmd_refresh_client_exec,
+};

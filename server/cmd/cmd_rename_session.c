@@ -7,7 +7,7 @@
 #include "session.h"
 #include "xmalloc.h"
 
-int cmd_rename_session(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_rename_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -27,3 +27,13 @@ int cmd_rename_session(struct cmd_ctx *ctx, struct cmd_args *args)
     server_redraw_session(ctx->server, sess);
     return 0;
 }
+
+const struct cmd_entry cmd_rename_session_entry = {
+    .name = "rename-session",
+    .alias = "rename",
+    .spec = "t:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-t target-session] new-name",
+    .exec = cmd_rename_session_exec,
+};

@@ -4,7 +4,7 @@
 #include "options.h"
 #include "window.h"
 
-int cmd_rename_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
@@ -16,3 +16,13 @@ int cmd_rename_window(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sess);
     return 0;
 }
+
+const struct cmd_entry cmd_rename_window_entry = {
+    .name = "rename-window",
+    .alias = "renamew",
+    .spec = "t:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-t target-window] new-name",
+    .exec = cmd_rename_window_exec,
+};

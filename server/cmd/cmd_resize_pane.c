@@ -22,7 +22,7 @@ static bool parse_size(struct cmd_ctx *ctx, const char *text, int whole, int *ou
     return true;
 }
 
-int cmd_resize_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -71,3 +71,13 @@ int cmd_resize_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sess);
     return 0;
 }
+
+const struct cmd_entry cmd_resize_pane_entry = {
+    .name = "resize-pane",
+    .alias = "resizep",
+    .spec = "DLRt:Ux:y:Z",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
+    .exec = cmd_resize_pane_exec,
+};

@@ -26,7 +26,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
     return 0;
 }
 
-int cmd_respawn_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_respawn_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -35,3 +35,13 @@ int cmd_respawn_pane(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     return cmd_respawn(ctx, args, sess, p);
 }
+
+const struct cmd_entry cmd_respawn_pane_entry = {
+    .name = "respawn-pane",
+    .alias = "respawnp",
+    .spec = "kc:t:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage = "[-k] [-c start-directory] [-t target-pane] [command]",
+    .exec = cmd_respawn_pane_exec,
+};

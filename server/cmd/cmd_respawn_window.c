@@ -1,7 +1,7 @@
 /* cmd_respawn_window.c - respawn-window: respawn-pane on a window's active pane. */
 #include "cmd_impl.h"
 
-int cmd_respawn_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_respawn_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
@@ -13,3 +13,13 @@ int cmd_respawn_window(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return cmd_respawn(ctx, args, sess, w->active);
 }
+
+const struct cmd_entry cmd_respawn_window_entry = {
+    .name = "respawn-window",
+    .alias = "respawnw",
+    .spec = "kc:t:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage = "[-k] [-c start-directory] [-t target-window] [command]",
+    .exec = cmd_respawn_window_exec,
+};

@@ -29,7 +29,7 @@ static void run_shell_done(void *arg, const char *output, size_t len, int status
 /* run-shell: formats in the command are expanded for the target pane, then it runs in
  * the background; a command-line client waits for it (unless -b) and gets its output and
  * exit status; from a key binding, its output is shown over the pane. */
-int cmd_run_shell(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_run_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = NULL;
     struct window *w = NULL;
@@ -60,3 +60,13 @@ int cmd_run_shell(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_run_shell_entry = {
+    .name = "run-shell",
+    .alias = "run",
+    .spec = "bt:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-b] [-t target-pane] shell-command",
+    .exec = cmd_run_shell_exec,
+};

@@ -13,7 +13,7 @@
 #include "paste.h"
 
 /* save-buffer [-a] [-b name] path: the buffer to a file, or to stdout for -. */
-int cmd_save_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_save_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct paste_buffer *pb = cmd_find_buffer(ctx, args->flags['b']);
     if (pb == NULL)
@@ -53,3 +53,13 @@ int cmd_save_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return status;
 }
+
+const struct cmd_entry cmd_save_buffer_entry = {
+    .name = "save-buffer",
+    .alias = "saveb",
+    .spec = "ab:",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-a] [-b buffer-name] path",
+    .exec = cmd_save_buffer_exec,
+};

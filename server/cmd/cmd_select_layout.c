@@ -56,7 +56,7 @@ static int cycle(const struct window *w, int step)
     return (from + step + LAYOUT_PRESET_COUNT) % LAYOUT_PRESET_COUNT;
 }
 
-int cmd_select_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_select_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
@@ -95,14 +95,44 @@ int cmd_select_layout(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_next_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_next_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     args->flags['n'] = "";
-    return cmd_select_layout(ctx, args);
+    return cmd_select_layout_exec(ctx, args);
 }
 
-int cmd_previous_layout(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_previous_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     args->flags['p'] = "";
-    return cmd_select_layout(ctx, args);
+    return cmd_select_layout_exec(ctx, args);
 }
+
+const struct cmd_entry cmd_next_layout_entry = {
+    .name = "next-layout",
+    .alias = "nextl",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-window]",
+    .exec = cmd_next_layout_exec,
+};
+
+const struct cmd_entry cmd_previous_layout_entry = {
+    .name = "previous-layout",
+    .alias = "prevl",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-window]",
+    .exec = cmd_previous_layout_exec,
+};
+
+const struct cmd_entry cmd_select_layout_entry = {
+    .name = "select-layout",
+    .alias = "selectl",
+    .spec = "npt:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-np] [-t target-window] [layout-name]",
+    .exec = cmd_select_layout_exec,
+};

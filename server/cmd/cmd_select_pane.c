@@ -40,7 +40,21 @@ static void set_title(struct pane *p, const char *title)
     free(seq);
 }
 
-int cmd_select_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    if (w->last_pane == NULL) {
+        cmd_error(ctx, "no last pane in window %d", w->index);
+        return -1;
+    }
+    select_and_redraw(ctx, sess, w, w->last_pane, args->flags['Z'] != NULL);
+    return 0;
+}
+
+static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -53,7 +67,7 @@ int cmd_select_pane(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     }
     if (args->flags['l'] != NULL)
-        return cmd_last_pane(ctx, args);
+        return cmd_last_pane_exec(ctx, args);
     enum layout_type axis = LAYOUT_PANE;
     bool forward = false;
     if (args->flags['L'] != NULL || args->flags['R'] != NULL) {
@@ -78,16 +92,22 @@ int cmd_select_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_last_pane(struct cmd_ctx *ctx, struct cmd_args *args)
-{
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
-    if (w->last_pane == NULL) {
-        cmd_error(ctx, "no last pane in window %d", w->index);
-        return -1;
-    }
-    select_and_redraw(ctx, sess, w, w->last_pane, args->flags['Z'] != NULL);
-    return 0;
-}
+const struct cmd_entry cmd_last_pane_entry = {
+    .name = "last-pane",
+    .alias = "lastp",
+    .spec = "Zt:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-Z] [-t target-window]",
+    .exec = cmd_last_pane_exec,
+};
+
+const struct cmd_entry cmd_select_pane_entry = {
+    .name = "select-pane",
+    .alias = "selectp",
+    .spec = "DlLRT:t:UZ",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-DlLRUZ] [-T title] [-t target-pane]",
+    .exec = cmd_select_pane_exec,
+};

@@ -4,24 +4,7 @@
 
 #include "session.h"
 
-int cmd_select_window(struct cmd_ctx *ctx, struct cmd_args *args)
-{
-    struct session *sess;
-    if (args->flags['n'] != NULL)
-        return cmd_next_window(ctx, args);
-    if (args->flags['p'] != NULL)
-        return cmd_previous_window(ctx, args);
-    if (args->flags['l'] != NULL)
-        return cmd_last_window(ctx, args);
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
-    session_select_window(sess, w);
-    cmd_session_changed(ctx, sess);
-    return 0;
-}
-
-int cmd_next_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_next_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -36,7 +19,7 @@ int cmd_next_window(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_previous_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_previous_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -51,7 +34,7 @@ int cmd_previous_window(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_last_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_last_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -64,3 +47,60 @@ int cmd_last_window(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sess);
     return 0;
 }
+
+static int cmd_select_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess;
+    if (args->flags['n'] != NULL)
+        return cmd_next_window_exec(ctx, args);
+    if (args->flags['p'] != NULL)
+        return cmd_previous_window_exec(ctx, args);
+    if (args->flags['l'] != NULL)
+        return cmd_last_window_exec(ctx, args);
+    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (w == NULL)
+        return -1;
+    session_select_window(sess, w);
+    cmd_session_changed(ctx, sess);
+    return 0;
+}
+
+const struct cmd_entry cmd_last_window_entry = {
+    .name = "last-window",
+    .alias = "last",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-session]",
+    .exec = cmd_last_window_exec,
+};
+
+const struct cmd_entry cmd_next_window_entry = {
+    .name = "next-window",
+    .alias = "next",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-session]",
+    .exec = cmd_next_window_exec,
+};
+
+const struct cmd_entry cmd_previous_window_entry = {
+    .name = "previous-window",
+    .alias = "prev",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-session]",
+    .exec = cmd_previous_window_exec,
+};
+
+const struct cmd_entry cmd_select_window_entry = {
+    .name = "select-window",
+    .alias = "selectw",
+    .spec = "lnpt:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-lnp] [-t target-window]",
+    .exec = cmd_select_window_exec,
+};

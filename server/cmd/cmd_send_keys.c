@@ -22,7 +22,7 @@ static int pane_key_flags(const struct pane *p)
     return flags;
 }
 
-int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -69,7 +69,7 @@ int cmd_send_keys(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_send_prefix(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_send_prefix_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -84,3 +84,22 @@ int cmd_send_prefix(struct cmd_ctx *ctx, struct cmd_args *args)
     pane_write(p, enc, n);
     return 0;
 }
+
+const struct cmd_entry cmd_send_keys_entry = {
+    .name = "send-keys",
+    .alias = "send",
+    .spec = "lXN:t:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage = "[-l] [-N repeat-count] [-t target-pane] key ...",
+    .exec = cmd_send_keys_exec,
+};
+
+const struct cmd_entry cmd_send_prefix_entry = {
+    .name = "send-prefix",
+    .spec = "2t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-pane]",
+    .exec = cmd_send_prefix_exec,
+};

@@ -7,7 +7,7 @@
 #include "xmalloc.h"
 
 /* set-buffer [-aw] [-b name] [-n new-name] [data] */
-int cmd_set_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     const char *name = args->flags['b'];
@@ -50,3 +50,13 @@ int cmd_set_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
         paste_to_clipboard(s, pb);
     return 0;
 }
+
+const struct cmd_entry cmd_set_buffer_entry = {
+    .name = "set-buffer",
+    .alias = "setb",
+    .spec = "ab:n:w",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-aw] [-b buffer-name] [-n new-buffer-name] data",
+    .exec = cmd_set_buffer_exec,
+};

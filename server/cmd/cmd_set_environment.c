@@ -12,7 +12,7 @@
 /* set-environment NAME VALUE (-u removes): for windows created from now on, in the target
  * session (or, with -g, in every session: tmx keeps no separate global environment, so -g
  * sets it in every existing session). */
-int cmd_set_environment(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_set_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *name = args->argv[0];
     if (*name == '\0' || strchr(name, '=') != NULL) {
@@ -39,3 +39,13 @@ int cmd_set_environment(struct cmd_ctx *ctx, struct cmd_args *args)
     free(pair);
     return 0;
 }
+
+const struct cmd_entry cmd_set_environment_entry = {
+    .name = "set-environment",
+    .alias = "setenv",
+    .spec = "gt:u",
+    .min_args = 1,
+    .max_args = 2,
+    .usage = "[-gu] [-t target-session] name [value]",
+    .exec = cmd_set_environment_exec,
+};

@@ -3,7 +3,7 @@
 
 #include "hooks.h"
 
-int cmd_set_hook(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_set_hook_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *name = args->argv[0];
     if (!hooks_valid_name(name)) {
@@ -21,3 +21,12 @@ int cmd_set_hook(struct cmd_ctx *ctx, struct cmd_args *args)
     hooks_set(ctx->server, name, args->argv[1]);
     return 0;
 }
+
+const struct cmd_entry cmd_set_hook_entry = {
+    .name = "set-hook",
+    .spec = "gu",
+    .min_args = 1,
+    .max_args = 2,
+    .usage = "[-gu] hook-name [command]",
+    .exec = cmd_set_hook_exec,
+};

@@ -31,7 +31,7 @@ struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
     return *wp != NULL ? (*wp)->options : NULL;
 }
 
-int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_set_option_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *name = args->argv[0];
     const char *value = args->argc > 1 ? args->argv[1] : NULL;
@@ -72,3 +72,23 @@ int cmd_set_option(struct cmd_ctx *ctx, struct cmd_args *args)
     server_option_changed(ctx->server, name, sess, w);
     return 0;
 }
+
+const struct cmd_entry cmd_set_option_entry = {
+    .name = "set-option",
+    .alias = "set",
+    .spec = "agoqst:uw",
+    .min_args = 1,
+    .max_args = 2,
+    .usage = "[-agoqsuw] [-t target] option [value]",
+    .exec = cmd_set_option_exec,
+};
+
+const struct cmd_entry cmd_set_window_option_entry = {
+    .name = "set-window-option",
+    .alias = "setw",
+    .spec = "agoqt:u",
+    .min_args = 1,
+    .max_args = 2,
+    .usage = "[-agoqu] [-t target-window] option [value]",
+    .exec = cmd_set_option_exec,
+};

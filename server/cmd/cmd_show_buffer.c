@@ -5,7 +5,7 @@
 
 #include "paste.h"
 
-int cmd_show_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_show_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct paste_buffer *pb = cmd_find_buffer(ctx, args->flags['b']);
     if (pb == NULL)
@@ -16,3 +16,13 @@ int cmd_show_buffer(struct cmd_ctx *ctx, struct cmd_args *args)
         evbuffer_add(ctx->out, "\n", 1);
     return 0;
 }
+
+const struct cmd_entry cmd_show_buffer_entry = {
+    .name = "show-buffer",
+    .alias = "showb",
+    .spec = "b:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-b buffer-name]",
+    .exec = cmd_show_buffer_exec,
+};

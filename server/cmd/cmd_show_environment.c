@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-int cmd_show_environment(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_show_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
@@ -22,3 +22,13 @@ int cmd_show_environment(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_show_environment_entry = {
+    .name = "show-environment",
+    .alias = "showenv",
+    .spec = "gt:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-g] [-t target-session] [name]",
+    .exec = cmd_show_environment_exec,
+};

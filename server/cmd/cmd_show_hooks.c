@@ -5,7 +5,7 @@
 
 #include "hooks.h"
 
-int cmd_show_hooks(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_show_hooks_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     for (const char *const *n = hook_names; *n != NULL; n++) {
         if (args->argc > 0 && strcmp(args->argv[0], *n) != 0)
@@ -18,3 +18,12 @@ int cmd_show_hooks(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     return 0;
 }
+
+const struct cmd_entry cmd_show_hooks_entry = {
+    .name = "show-hooks",
+    .spec = "g",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-g] [hook-name]",
+    .exec = cmd_show_hooks_exec,
+};

@@ -19,7 +19,7 @@ static void show_one(struct cmd_ctx *ctx, struct cmd_args *args, const struct op
 /* show-options [-gsw] [-A] [-v] [-t target] [name]: the values of one scope (-s server,
  * -w window, else session); without -g only those set on the target itself (-A adds the
  * inherited ones, marked with *). */
-int cmd_show_options(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_show_options_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *only = args->argc > 0 ? args->argv[0] : NULL;
     enum option_scope scope = args->flags['s'] != NULL   ? OPTION_SERVER
@@ -51,8 +51,28 @@ int cmd_show_options(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-int cmd_show_window_options(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_show_window_options_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     args->flags['w'] = "";
-    return cmd_show_options(ctx, args);
+    return cmd_show_options_exec(ctx, args);
 }
+
+const struct cmd_entry cmd_show_options_entry = {
+    .name = "show-options",
+    .alias = "show",
+    .spec = "Agqst:vw",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-Agqsvw] [-t target] [option]",
+    .exec = cmd_show_options_exec,
+};
+
+const struct cmd_entry cmd_show_window_options_entry = {
+    .name = "show-window-options",
+    .alias = "showw",
+    .spec = "Agqt:vw",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-Agqv] [-t target-window] [option]",
+    .exec = cmd_show_window_options_exec,
+};

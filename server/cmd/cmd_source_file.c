@@ -10,7 +10,7 @@
 #include "server_client.h"
 #include "xmalloc.h"
 
-int cmd_source_file_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_source_file_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     int status = 0;
     struct evbuffer *errors = evbuffer_new();
@@ -36,3 +36,13 @@ int cmd_source_file_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
     evbuffer_free(errors);
     return status;
 }
+
+const struct cmd_entry cmd_source_file_entry = {
+    .name = "source-file",
+    .alias = "source",
+    .spec = "q",
+    .min_args = 1,
+    .max_args = -1,
+    .usage = "[-q] path ...",
+    .exec = cmd_source_file_exec,
+};

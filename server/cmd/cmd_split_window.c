@@ -85,7 +85,7 @@ static void print_pane(struct cmd_ctx *ctx, struct cmd_args *args, struct sessio
     free(text);
 }
 
-int cmd_split_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     struct window *w;
@@ -124,3 +124,14 @@ int cmd_split_window(struct cmd_ctx *ctx, struct cmd_args *args)
     hooks_run(ctx->server, "after-split-window", sess, p);
     return 0;
 }
+
+const struct cmd_entry cmd_split_window_entry = {
+    .name = "split-window",
+    .alias = "splitw",
+    .spec = "bdfhvPc:e:F:l:p:t:",
+    .min_args = 0,
+    .max_args = -1,
+    .usage =
+        "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [command]",
+    .exec = cmd_split_window_exec,
+};

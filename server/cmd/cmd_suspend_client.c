@@ -5,7 +5,7 @@
 
 /* suspend-client: the client gives its terminal back to the shell it was started
  * from and stops (as C-z does to a program) until the user continues it with fg. */
-int cmd_suspend_client(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_suspend_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = ctx->client;
     const char *target = args->flags['t'];
@@ -23,3 +23,13 @@ int cmd_suspend_client(struct cmd_ctx *ctx, struct cmd_args *args)
     server_client_suspend(c);
     return 0;
 }
+
+const struct cmd_entry cmd_suspend_client_entry = {
+    .name = "suspend-client",
+    .alias = "suspendc",
+    .spec = "t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-client]",
+    .exec = cmd_suspend_client_exec,
+};

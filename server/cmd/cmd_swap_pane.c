@@ -13,7 +13,7 @@ static void replace_in_list(struct window *w, struct pane *from, struct pane *to
 }
 
 /* swap-pane: two panes exchange places (cells, order, even windows). */
-int cmd_swap_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sa, *sb;
     struct window *wa, *wb;
@@ -79,3 +79,13 @@ int cmd_swap_pane(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_session_changed(ctx, sb);
     return 0;
 }
+
+const struct cmd_entry cmd_swap_pane_entry = {
+    .name = "swap-pane",
+    .alias = "swapp",
+    .spec = "dDs:t:U",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-dDU] [-s src-pane] [-t dst-pane]",
+    .exec = cmd_swap_pane_exec,
+};

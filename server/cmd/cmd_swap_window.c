@@ -4,7 +4,7 @@
 #include "session.h"
 
 /* swap-window -s a -t b: the two windows exchange places (in one session). */
-int cmd_swap_window(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_swap_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sa, *sb;
     struct window *a = cmd_find_window(ctx, args->flags['s'], &sa);
@@ -31,3 +31,13 @@ int cmd_swap_window(struct cmd_ctx *ctx, struct cmd_args *args)
     cmd_session_changed(ctx, sa);
     return 0;
 }
+
+const struct cmd_entry cmd_swap_window_entry = {
+    .name = "swap-window",
+    .alias = "swapw",
+    .spec = "ds:t:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-d] [-s src-window] [-t dst-window]",
+    .exec = cmd_swap_window_exec,
+};

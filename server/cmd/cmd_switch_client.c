@@ -8,7 +8,7 @@
 
 /* switch-client: show another session in this client (-t session, -n next, -p previous,
  * -l the last one it showed). */
-int cmd_switch_client(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = ctx->client;
     if (c == NULL || !c->attached) {
@@ -46,3 +46,13 @@ int cmd_switch_client(struct cmd_ctx *ctx, struct cmd_args *args)
     notify_emit(ctx->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
     return 0;
 }
+
+const struct cmd_entry cmd_switch_client_entry = {
+    .name = "switch-client",
+    .alias = "switchc",
+    .spec = "lnpt:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-lnp] [-t target-session]",
+    .exec = cmd_switch_client_exec,
+};

@@ -1,91 +1,168 @@
-/* cmd_table.c - every command tmx knows: name, alias, flags, arguments, usage. */
-#include "cmd_impl.h"
+/* cmd_table.c - every command tmx knows, in the order list-commands shows them. Each
+ * entry (name, alias, flags, arguments, usage, targets, exec) sits in its command's file;
+ * the engine (cmd.c) runs the table that server_main registers with cmd_set_table. */
+#include "cmd_table.h"
 
 #include <stddef.h>
 
-const struct cmd_entry cmd_table[] = {
-    {"attach-session", "attach", "drt:", 0, 0, "[-dr] [-t target-session]", cmd_attach_session, NULL},
-    {"bind-key", "bind", "nrT:N:", 1, -1, "[-nr] [-T key-table] key command [arguments]", cmd_bind_key, NULL},
-    {"capture-pane", "capturep", "aeb:E:JNpqS:t:", 0, 0,
-     "[-aeJNpq] [-b buffer-name] [-S start-line] [-E end-line] [-t target-pane]", cmd_capture_pane, NULL},
-    {"choose-buffer", NULL, "t:", 0, 0, "[-t target-pane]", cmd_choose_buffer, NULL},
-    {"break-pane", "breakp", "dPF:n:s:t:", 0, 0, "[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-session]", cmd_break_pane, NULL},
-    {"choose-tree", NULL, "swt:", 0, 0, "[-sw]", cmd_choose_tree, NULL},
-    {"choose-window", NULL, "t:", 0, 0, "", cmd_choose_tree, NULL},
-    {"clear-history", "clearhist", "t:", 0, 0, "[-t target-pane]", cmd_clear_history, NULL},
-    {"copy-mode", NULL, "eut:", 0, 0, "[-eu] [-t target-pane]", cmd_copy_mode, NULL},
-    {"command-prompt", NULL, "I:p:", 0, 1, "[-I inputs] [-p prompts] [template]", cmd_command_prompt, NULL},
-    {"confirm-before", "confirm", "p:", 1, 1, "[-p prompt] command", cmd_confirm_before, NULL},
-    {"delete-buffer", "deleteb", "b:", 0, 0, "[-b buffer-name]", cmd_delete_buffer, NULL},
-    {"detach-client", "detach", "as:t:", 0, 0, "[-a] [-s target-session] [-t target-client]", cmd_detach_client, NULL},
-    {"display-message", "display", "pF:t:", 0, 1, "[-p] [-t target-pane] [message]", cmd_display_message, NULL},
-    {"display-panes", "displayp", "t:", 0, 0, "[-t target-client]", cmd_display_panes, NULL},
-    {"find-window", "findw", "t:", 1, 1, "[-t target-session] match-string", cmd_find_window_cmd, NULL},
-    {"has-session", "has", "t:", 0, 0, "[-t target-session]", cmd_has_session, NULL},
-    {"if-shell", "if", "bFt:", 2, 3, "[-bF] [-t target-pane] shell-command command [command]", cmd_if_shell, NULL},
-    {"join-pane", "joinp", "bdfhvl:p:s:t:", 0, 0, "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]", cmd_join_pane, NULL},
-    {"kill-pane", "killp", "at:", 0, 0, "[-t target-pane]", cmd_kill_pane, NULL},
-    {"kill-server", NULL, "", 0, 0, "", cmd_kill_server, NULL},
-    {"kill-session", NULL, "at:", 0, 0, "[-a] [-t target-session]", cmd_kill_session, NULL},
-    {"kill-window", "killw", "at:", 0, 0, "[-a] [-t target-window]", cmd_kill_window, NULL},
-    {"last-pane", "lastp", "Zt:", 0, 0, "[-Z] [-t target-window]", cmd_last_pane, NULL},
-    {"last-window", "last", "t:", 0, 0, "[-t target-session]", cmd_last_window, NULL},
-    {"list-buffers", "lsb", "F:", 0, 0, "[-F format]", cmd_list_buffers, NULL},
-    {"list-clients", "lsc", "F:t:", 0, 0, "[-F format] [-t target-session]", cmd_list_clients, NULL},
-    {"list-commands", "lscm", "", 0, 1, "[command]", cmd_list_commands, NULL},
-    {"list-keys", "lsk", "NT:", 0, 1, "[-N] [-T key-table] [key]", cmd_list_keys, NULL},
-    {"list-panes", "lsp", "F:t:", 0, 0, "[-F format] [-t target-window]", cmd_list_panes, NULL},
-    {"list-sessions", "ls", "F:", 0, 0, "[-F format]", cmd_list_sessions, NULL},
-    {"list-windows", "lsw", "aF:t:", 0, 0, "[-a] [-F format] [-t target-session]", cmd_list_windows, NULL},
-    {"load-buffer", "loadb", "b:w", 1, 1, "[-w] [-b buffer-name] path", cmd_load_buffer, NULL},
-    {"move-pane", "movep", "bdfhvl:p:s:t:", 0, 0, "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]", cmd_join_pane, NULL},
-    {"move-window", "movew", "dks:t:", 0, 0, "[-dk] [-s src-window] [-t dst-window]", cmd_move_window, NULL},
-    {"new-session", "new", "AdDPc:e:F:n:s:x:y:", 0, -1,
-     "[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [command]",
-     cmd_new_session, NULL},
-    {"new-window", "neww", "dkPc:e:F:n:t:", 0, -1,
-     "[-dk] [-c start-directory] [-n window-name] [-t target-window] [command]", cmd_new_window, NULL},
-    {"next-layout", "nextl", "t:", 0, 0, "[-t target-window]", cmd_next_layout, NULL},
-    {"next-window", "next", "t:", 0, 0, "[-t target-session]", cmd_next_window, NULL},
-    {"paste-buffer", "pasteb", "b:dprs:t:", 0, 0,
-     "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]", cmd_paste_buffer, NULL},
-    {"pipe-pane", "pipep", "IOot:", 0, 1, "[-IOo] [-t target-pane] [shell-command]", cmd_pipe_pane, NULL},
-    {"previous-layout", "prevl", "t:", 0, 0, "[-t target-window]", cmd_previous_layout, NULL},
-    {"previous-window", "prev", "t:", 0, 0, "[-t target-session]", cmd_previous_window, NULL},
-    {"refresh-client", "refresh", "t:", 0, 0, "[-t target-client]", cmd_refresh_client, NULL},
-    {"rename-session", "rename", "t:", 1, 1, "[-t target-session] new-name", cmd_rename_session, NULL},
-    {"rename-window", "renamew", "t:", 1, 1, "[-t target-window] new-name", cmd_rename_window, NULL},
-    {"save-buffer", "saveb", "ab:", 1, 1, "[-a] [-b buffer-name] path", cmd_save_buffer, NULL},
-    {"resize-pane", "resizep", "DLRt:Ux:y:Z", 0, 1, "[-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]", cmd_resize_pane, NULL},
-    {"select-layout", "selectl", "npt:", 0, 1, "[-np] [-t target-window] [layout-name]", cmd_select_layout, NULL},
-    {"select-pane", "selectp", "DlLRT:t:UZ", 0, 0, "[-DlLRUZ] [-T title] [-t target-pane]", cmd_select_pane, NULL},
-    {"select-window", "selectw", "lnpt:", 0, 0, "[-lnp] [-t target-window]", cmd_select_window, NULL},
-    {"respawn-pane", "respawnp", "kc:t:", 0, -1, "[-k] [-c start-directory] [-t target-pane] [command]", cmd_respawn_pane, NULL},
-    {"respawn-window", "respawnw", "kc:t:", 0, -1, "[-k] [-c start-directory] [-t target-window] [command]", cmd_respawn_window, NULL},
-    {"run-shell", "run", "bt:", 1, 1, "[-b] [-t target-pane] shell-command", cmd_run_shell, NULL},
-    {"send-keys", "send", "lXN:t:", 0, -1, "[-l] [-N repeat-count] [-t target-pane] key ...", cmd_send_keys, NULL},
-    {"send-prefix", NULL, "2t:", 0, 0, "[-t target-pane]", cmd_send_prefix, NULL},
-    {"set-buffer", "setb", "ab:n:w", 0, 1, "[-aw] [-b buffer-name] [-n new-buffer-name] data", cmd_set_buffer, NULL},
-    {"set-option", "set", "agoqst:uw", 1, 2, "[-agoqsuw] [-t target] option [value]", cmd_set_option, NULL},
-    {"set-window-option", "setw", "agoqt:u", 1, 2, "[-agoqu] [-t target-window] option [value]", cmd_set_option, NULL},
-    {"set-environment", "setenv", "gt:u", 1, 2, "[-gu] [-t target-session] name [value]", cmd_set_environment, NULL},
-    {"set-hook", NULL, "gu", 1, 2, "[-gu] hook-name [command]", cmd_set_hook, NULL},
-    {"show-buffer", "showb", "b:", 0, 0, "[-b buffer-name]", cmd_show_buffer, NULL},
-    {"show-environment", "showenv", "gt:", 0, 1, "[-g] [-t target-session] [name]", cmd_show_environment, NULL},
-    {"show-hooks", NULL, "g", 0, 1, "[-g] [hook-name]", cmd_show_hooks, NULL},
-    {"show-options", "show", "Agqst:vw", 0, 1, "[-Agqsvw] [-t target] [option]", cmd_show_options, NULL},
-    {"show-window-options", "showw", "Agqt:vw", 0, 1, "[-Agqv] [-t target-window] [option]", cmd_show_window_options, NULL},
-    {"source-file", "source", "q", 1, -1, "[-q] path ...", cmd_source_file_cmd, NULL},
-    {"split-window", "splitw", "bdfhvPc:e:F:l:p:t:", 0, -1,
-     "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [command]",
-     cmd_split_window, NULL},
-    {"start-server", "start", "", 0, 0, "", cmd_start_server, NULL},
-    {"suspend-client", "suspendc", "t:", 0, 0, "[-t target-client]", cmd_suspend_client, NULL},
-    {"swap-pane", "swapp", "dDs:t:U", 0, 0, "[-dDU] [-s src-pane] [-t dst-pane]", cmd_swap_pane, NULL},
-    {"swap-window", "swapw", "ds:t:", 0, 0, "[-d] [-s src-window] [-t dst-window]", cmd_swap_window, NULL},
-    {"switch-client", "switchc", "lnpt:", 0, 0, "[-lnp] [-t target-session]", cmd_switch_client, NULL},
-    {"unbind-key", "unbind", "anT:", 0, 1, "[-an] [-T key-table] key", cmd_unbind_key, NULL},
-    {"wait-for", "wait", "LSU", 1, 1, "[-S] channel", cmd_wait_for, NULL},
-    {"wait-pane", NULL, "t:T:", 0, 0, "[-t target-pane] [--timeout seconds]", cmd_wait_pane, "timeout=T"},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+extern const struct cmd_entry cmd_attach_session_entry;
+extern const struct cmd_entry cmd_bind_key_entry;
+extern const struct cmd_entry cmd_capture_pane_entry;
+extern const struct cmd_entry cmd_choose_buffer_entry;
+extern const struct cmd_entry cmd_break_pane_entry;
+extern const struct cmd_entry cmd_choose_tree_entry;
+extern const struct cmd_entry cmd_choose_window_entry;
+extern const struct cmd_entry cmd_clear_history_entry;
+extern const struct cmd_entry cmd_copy_mode_entry;
+extern const struct cmd_entry cmd_command_prompt_entry;
+extern const struct cmd_entry cmd_confirm_before_entry;
+extern const struct cmd_entry cmd_delete_buffer_entry;
+extern const struct cmd_entry cmd_detach_client_entry;
+extern const struct cmd_entry cmd_display_message_entry;
+extern const struct cmd_entry cmd_display_panes_entry;
+extern const struct cmd_entry cmd_find_window_entry;
+extern const struct cmd_entry cmd_has_session_entry;
+extern const struct cmd_entry cmd_if_shell_entry;
+extern const struct cmd_entry cmd_join_pane_entry;
+extern const struct cmd_entry cmd_kill_pane_entry;
+extern const struct cmd_entry cmd_kill_server_entry;
+extern const struct cmd_entry cmd_kill_session_entry;
+extern const struct cmd_entry cmd_kill_window_entry;
+extern const struct cmd_entry cmd_last_pane_entry;
+extern const struct cmd_entry cmd_last_window_entry;
+extern const struct cmd_entry cmd_list_buffers_entry;
+extern const struct cmd_entry cmd_list_clients_entry;
+extern const struct cmd_entry cmd_list_commands_entry;
+extern const struct cmd_entry cmd_list_keys_entry;
+extern const struct cmd_entry cmd_list_panes_entry;
+extern const struct cmd_entry cmd_list_sessions_entry;
+extern const struct cmd_entry cmd_list_windows_entry;
+extern const struct cmd_entry cmd_load_buffer_entry;
+extern const struct cmd_entry cmd_move_pane_entry;
+extern const struct cmd_entry cmd_move_window_entry;
+extern const struct cmd_entry cmd_new_session_entry;
+extern const struct cmd_entry cmd_new_window_entry;
+extern const struct cmd_entry cmd_next_layout_entry;
+extern const struct cmd_entry cmd_next_window_entry;
+extern const struct cmd_entry cmd_paste_buffer_entry;
+extern const struct cmd_entry cmd_pipe_pane_entry;
+extern const struct cmd_entry cmd_previous_layout_entry;
+extern const struct cmd_entry cmd_previous_window_entry;
+extern const struct cmd_entry cmd_refresh_client_entry;
+extern const struct cmd_entry cmd_rename_session_entry;
+extern const struct cmd_entry cmd_rename_window_entry;
+extern const struct cmd_entry cmd_save_buffer_entry;
+extern const struct cmd_entry cmd_resize_pane_entry;
+extern const struct cmd_entry cmd_select_layout_entry;
+extern const struct cmd_entry cmd_select_pane_entry;
+extern const struct cmd_entry cmd_select_window_entry;
+extern const struct cmd_entry cmd_respawn_pane_entry;
+extern const struct cmd_entry cmd_respawn_window_entry;
+extern const struct cmd_entry cmd_run_shell_entry;
+extern const struct cmd_entry cmd_send_keys_entry;
+extern const struct cmd_entry cmd_send_prefix_entry;
+extern const struct cmd_entry cmd_set_buffer_entry;
+extern const struct cmd_entry cmd_set_option_entry;
+extern const struct cmd_entry cmd_set_window_option_entry;
+extern const struct cmd_entry cmd_set_environment_entry;
+extern const struct cmd_entry cmd_set_hook_entry;
+extern const struct cmd_entry cmd_show_buffer_entry;
+extern const struct cmd_entry cmd_show_environment_entry;
+extern const struct cmd_entry cmd_show_hooks_entry;
+extern const struct cmd_entry cmd_show_options_entry;
+extern const struct cmd_entry cmd_show_window_options_entry;
+extern const struct cmd_entry cmd_source_file_entry;
+extern const struct cmd_entry cmd_split_window_entry;
+extern const struct cmd_entry cmd_start_server_entry;
+extern const struct cmd_entry cmd_suspend_client_entry;
+extern const struct cmd_entry cmd_swap_pane_entry;
+extern const struct cmd_entry cmd_swap_window_entry;
+extern const struct cmd_entry cmd_switch_client_entry;
+extern const struct cmd_entry cmd_unbind_key_entry;
+extern const struct cmd_entry cmd_wait_for_entry;
+extern const struct cmd_entry cmd_wait_pane_entry;
+
+static const struct cmd_entry *const cmd_table[] = {
+    &cmd_attach_session_entry,
+    &cmd_bind_key_entry,
+    &cmd_capture_pane_entry,
+    &cmd_choose_buffer_entry,
+    &cmd_break_pane_entry,
+    &cmd_choose_tree_entry,
+    &cmd_choose_window_entry,
+    &cmd_clear_history_entry,
+    &cmd_copy_mode_entry,
+    &cmd_command_prompt_entry,
+    &cmd_confirm_before_entry,
+    &cmd_delete_buffer_entry,
+    &cmd_detach_client_entry,
+    &cmd_display_message_entry,
+    &cmd_display_panes_entry,
+    &cmd_find_window_entry,
+    &cmd_has_session_entry,
+    &cmd_if_shell_entry,
+    &cmd_join_pane_entry,
+    &cmd_kill_pane_entry,
+    &cmd_kill_server_entry,
+    &cmd_kill_session_entry,
+    &cmd_kill_window_entry,
+    &cmd_last_pane_entry,
+    &cmd_last_window_entry,
+    &cmd_list_buffers_entry,
+    &cmd_list_clients_entry,
+    &cmd_list_commands_entry,
+    &cmd_list_keys_entry,
+    &cmd_list_panes_entry,
+    &cmd_list_sessions_entry,
+    &cmd_list_windows_entry,
+    &cmd_load_buffer_entry,
+    &cmd_move_pane_entry,
+    &cmd_move_window_entry,
+    &cmd_new_session_entry,
+    &cmd_new_window_entry,
+    &cmd_next_layout_entry,
+    &cmd_next_window_entry,
+    &cmd_paste_buffer_entry,
+    &cmd_pipe_pane_entry,
+    &cmd_previous_layout_entry,
+    &cmd_previous_window_entry,
+    &cmd_refresh_client_entry,
+    &cmd_rename_session_entry,
+    &cmd_rename_window_entry,
+    &cmd_save_buffer_entry,
+    &cmd_resize_pane_entry,
+    &cmd_select_layout_entry,
+    &cmd_select_pane_entry,
+    &cmd_select_window_entry,
+    &cmd_respawn_pane_entry,
+    &cmd_respawn_window_entry,
+    &cmd_run_shell_entry,
+    &cmd_send_keys_entry,
+    &cmd_send_prefix_entry,
+    &cmd_set_buffer_entry,
+    &cmd_set_option_entry,
+    &cmd_set_window_option_entry,
+    &cmd_set_environment_entry,
+    &cmd_set_hook_entry,
+    &cmd_show_buffer_entry,
+    &cmd_show_environment_entry,
+    &cmd_show_hooks_entry,
+    &cmd_show_options_entry,
+    &cmd_show_window_options_entry,
+    &cmd_source_file_entry,
+    &cmd_split_window_entry,
+    &cmd_start_server_entry,
+    &cmd_suspend_client_entry,
+    &cmd_swap_pane_entry,
+    &cmd_swap_window_entry,
+    &cmd_switch_client_entry,
+    &cmd_unbind_key_entry,
+    &cmd_wait_for_entry,
+    &cmd_wait_pane_entry,
+    NULL,
 };
+
+const struct cmd_entry *const *cmd_table_entries(void)
+{
+    return cmd_table;
+}

@@ -4,7 +4,7 @@
 
 #include "server_state.h"
 
-int cmd_unbind_key(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_unbind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     enum key_table table;
     if (cmd_binding_table(ctx, args, &table) != 0)
@@ -29,3 +29,13 @@ int cmd_unbind_key(struct cmd_ctx *ctx, struct cmd_args *args)
     key_bindings_remove(ctx->server, table, key);
     return 0;
 }
+
+const struct cmd_entry cmd_unbind_key_entry = {
+    .name = "unbind-key",
+    .alias = "unbind",
+    .spec = "anT:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-an] [-T key-table] key",
+    .exec = cmd_unbind_key_exec,
+};

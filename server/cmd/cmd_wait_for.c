@@ -23,7 +23,7 @@ static struct wait_channel *find_channel(struct server *s, const char *name, boo
     return ch;
 }
 
-int cmd_wait_for(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_wait_for_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     const char *name = args->argv[0];
@@ -85,3 +85,13 @@ int cmd_wait_for(struct cmd_ctx *ctx, struct cmd_args *args)
     ctx->wait = true;
     return 0;
 }
+
+const struct cmd_entry cmd_wait_for_entry = {
+    .name = "wait-for",
+    .alias = "wait",
+    .spec = "LSU",
+    .min_args = 1,
+    .max_args = 1,
+    .usage = "[-S] channel",
+    .exec = cmd_wait_for_exec,
+};

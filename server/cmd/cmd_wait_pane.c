@@ -32,7 +32,7 @@ static void wait_pane_timeout_cb(evutil_socket_t fd, short events, void *arg)
 
 /* Block the calling client until the pane's command exits, then exit with its status
  * (128 + signal for a signal); at once if it already died (remain-on-exit). */
-int cmd_wait_pane(struct cmd_ctx *ctx, struct cmd_args *args)
+static int cmd_wait_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     struct session *sess;
@@ -71,3 +71,13 @@ int cmd_wait_pane(struct cmd_ctx *ctx, struct cmd_args *args)
     ctx->wait = true;
     return 0;
 }
+
+const struct cmd_entry cmd_wait_pane_entry = {
+    .name = "wait-pane",
+    .spec = "t:T:",
+    .min_args = 0,
+    .max_args = 0,
+    .usage = "[-t target-pane] [--timeout seconds]",
+    .longs = "timeout=T",
+    .exec = cmd_wait_pane_exec,
+};

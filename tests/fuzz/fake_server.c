@@ -10,6 +10,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "cmd_table.h"
 #include "defer.h"
 #include "hooks.h"
 #include "job.h"
@@ -82,6 +83,7 @@ struct server *fake_server_create(bool populated)
     s->default_terminal = xstrdup("tmux-256color");
     s->base = event_base_new();
     server_register(s);
+    cmd_set_table(cmd_table_entries());
     key_bindings_init(s);
     if (!populated)
         return s;

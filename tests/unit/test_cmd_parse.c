@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "cmd.h"
+#include "cmd_table.h"
 
 /* Split line and check it gives exactly the expected words. */
 static void assert_split(const char *line, int n, const char *const *want)
@@ -121,6 +122,7 @@ static void test_unknown_and_ambiguous_commands_are_refused(void **state)
 
 int main(void)
 {
+    cmd_set_table(cmd_table_entries());
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_split_on_blanks),
         cmocka_unit_test(test_single_quotes_keep_everything),

@@ -15,6 +15,7 @@
 #include <event2/buffer.h>
 
 #include "cmd.h"
+#include "cmd_table.h"
 #include "options.h"
 #include "paste.h"
 #include "server_state.h"
@@ -162,6 +163,7 @@ static void test_capture_pane_into_a_named_buffer(void **state)
 
 int main(void)
 {
+    cmd_set_table(cmd_table_entries());
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_list_buffers_default_line_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_buffer_append_rename_and_errors, setup, teardown),

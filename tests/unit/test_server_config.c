@@ -14,6 +14,8 @@
 
 #include <event2/buffer.h>
 
+#include "cmd.h"
+#include "cmd_table.h"
 #include "config.h"
 #include "server_state.h"
 
@@ -81,6 +83,7 @@ static void test_elif_with_empty_condition_falls_through_to_else(void **state)
 
 int main(void)
 {
+    cmd_set_table(cmd_table_entries());
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty_if_condition_is_false_and_not_leaked),
         cmocka_unit_test(test_elif_with_empty_condition_falls_through_to_else),

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "cmd.h"
+#include "cmd_table.h"
 #include "format.h"
 #include "options.h"
 
@@ -46,7 +47,8 @@ static void test_manual_names_every_command(void **state)
 {
     (void)state;
     char *manual = read_manual();
-    for (const struct cmd_entry *e = cmd_table; e->name != NULL; e++) {
+    for (const struct cmd_entry *const *ep = cmd_table_entries(); *ep != NULL; ep++) {
+        const struct cmd_entry *e = *ep;
         assert_named(manual, e->name);
         if (e->alias != NULL)
             assert_named(manual, e->alias);
