@@ -161,6 +161,37 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
     return 0;
 }
 
+/* Find what spec names for the command about to run into *fs. Returns 0, or -1 when
+ * it is not found (the error is reported). */
+static int cmd_find_declared(struct cmd_ctx *ctx, const struct cmd_find_spec *spec,
+                         const struct cmd_args *args, struct cmd_find_state *fs)
+{
+    memset(fs, 0, sizeof *fs);
+    if (spec->type == CMD_FIND_NONE)
+        return 0;
+    const char *value = args->flags[(unsigned char)spec->flag];
+    bool may_be_missing = value == NULL && (spec->flags & CMD_FIND_MAY_BE_MISSING);
+    if (value == NULL && (spec->flags & CMD_FIND_IF_GIVEN))
+        return 0;
+    if (may_be_missing && ctx->target_pane == NULL && TAILQ_EMPTY(&ctx->server->sessions))
+        return 0;
+    bool found = false;
+    switch (spec->type) {
+    case CMD_FIND_SESSION:
+        found = (fs->session = cmd_find_session(ctx, value)) != NULL;
+        break;
+    case CMD_FIND_WINDOW:
+        found = (fs->window = cmd_find_window(ctx, value, &fs->session)) != NULL;
+        break;
+    case CMD_FIND_PANE:
+        found = (fs->pane = cmd_find_pane(ctx, value, &fs->window, &fs->session)) != NULL;
+        break;
+    case CMD_FIND_NONE:
+        break;
+    }
+    return found || may_be_missing ? 0 : -1;
+}
+
 int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv)
 {
     if (argc == 0)
@@ -174,7 +205,15 @@ int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv)
     struct cmd_args args;
     if (cmd_parse_flags(ctx, e, argc, argv, &args) != 0)
         return 1;
-    return e->exec(ctx, &args) == 0 ? 0 : 1;
+    /* A command may run others (if-shell -F): theirs are found and forgotten inside. */
+    struct cmd_find_state source = ctx->source, target = ctx->target;
+    int status = 1;
+    if (cmd_find_declared(ctx, &e->source, &args, &ctx->source) == 0 &&
+        cmd_find_declared(ctx, &e->target, &args, &ctx->target) == 0)
+        status = e->exec(ctx, &args) == 0 ? 0 : 1;
+    ctx->source = source;
+    ctx->target = target;
+    return status;
 }
 
 void cmd_free_argv(char **argv)

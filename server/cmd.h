@@ -16,6 +16,33 @@ struct window;
 struct pane;
 struct evbuffer;
 
+/* What an entry's -t or -s names: the executor finds it before exec runs. */
+enum cmd_find_type {
+    CMD_FIND_NONE,    /* nothing (no such flag, or the command looks it up itself) */
+    CMD_FIND_SESSION, /* a session (cmd_find_session) */
+    CMD_FIND_WINDOW,  /* a window and its session (cmd_find_window) */
+    CMD_FIND_PANE,    /* a pane, its window and session (cmd_find_pane) */
+};
+
+/* Flags of a cmd_find_spec. */
+#define CMD_FIND_IF_GIVEN 0x1       /* only when the flag is given; without it, nothing */
+#define CMD_FIND_MAY_BE_MISSING 0x2 /* without the flag, the current one if there is one:
+                                     * none, or none found, is no failure */
+
+/* An entry's target (-t) or source (-s): which flag, naming what. */
+struct cmd_find_spec {
+    char flag;
+    enum cmd_find_type type;
+    int flags; /* CMD_FIND_IF_GIVEN, CMD_FIND_MAY_BE_MISSING */
+};
+
+/* What the executor found for a spec; members it did not find are NULL. */
+struct cmd_find_state {
+    struct session *session;
+    struct window *window;
+    struct pane *pane;
+};
+
 /* Where a command runs and where its output goes. */
 struct cmd_ctx {
     struct server *server;
@@ -28,6 +55,10 @@ struct cmd_ctx {
     bool detached;           /* the command detached/exited the issuing client */
     int exit_status;         /* status for the client when the command succeeds (wait-pane) */
     struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
+    /* What the running command's entry declared, found before its exec was called (-s
+     * first, then -t); valid during exec only. */
+    struct cmd_find_state source;
+    struct cmd_find_state target;
 };
 
 /* wait-pane --timeout gave up: a status no command's exit is confused with... mostly. */
@@ -52,6 +83,8 @@ struct cmd_entry {
     const char *usage;
     int (*exec)(struct cmd_ctx *ctx, struct cmd_args *args);
     const char *longs;       /* long options as "name=X,..." meaning -X, or NULL */
+    struct cmd_find_spec source; /* what -s names (in ctx->source), if anything */
+    struct cmd_find_spec target; /* what -t names (in ctx->target), if anything */
 };
 
 /* Run one command given as an argv (from the command line). Returns 0 or 1. */

@@ -84,6 +84,8 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_oth
     return 0;
 }
 
+/* -t is looked up here, after the checks for no session and for a client already
+ * attached, whose errors come first. */
 static int cmd_attach_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     if (TAILQ_EMPTY(&ctx->server->sessions)) {

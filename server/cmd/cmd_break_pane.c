@@ -11,15 +11,15 @@
 /* break-pane: the pane leaves its window for a new window of its own. */
 static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['s'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->source.session;
+    struct window *w = ctx->source.window;
+    struct pane *p = ctx->source.pane;
     if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
         cmd_error(ctx, "break-pane: the window has only one pane");
         return -1;
     }
+    /* -t (the session the new window goes to) is looked up only after that check, so
+     * its error comes first. */
     struct session *dst = sess;
     if (args->flags['t'] != NULL && (dst = cmd_find_session(ctx, args->flags['t'])) == NULL)
         return -1;
@@ -53,5 +53,6 @@ const struct cmd_entry cmd_break_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-session]",
+    .source = {'s', CMD_FIND_PANE, 0},
     .exec = cmd_break_pane_exec,
 };

@@ -30,11 +30,7 @@ static int parse_line(const char *s, int edge, int *out)
  * kept as a paste buffer (-b names it). Works on any pane, attached or not. */
 static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     struct capture_opts o = {
         .alternate = args->flags['a'] != NULL,
         .escapes = args->flags['e'] != NULL,
@@ -83,5 +79,6 @@ const struct cmd_entry cmd_capture_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-aeJNpq] [-b buffer-name] [-S start-line] [-E end-line] [-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_capture_pane_exec,
 };

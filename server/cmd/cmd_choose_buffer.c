@@ -10,11 +10,8 @@
  * Enter pastes the chosen buffer into the pane, d deletes it. */
 static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    (void)args;
+    struct pane *p = ctx->target.pane;
     struct client *c = ctx->client;
     if (c == NULL || !c->attached) {
         cmd_error(ctx, "choose-buffer: needs an attached client (C-b = in a session)");
@@ -34,5 +31,6 @@ const struct cmd_entry cmd_choose_buffer_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_choose_buffer_exec,
 };

@@ -6,11 +6,8 @@
 /* clear-history: forget the pane's scrollback. */
 static int cmd_clear_history_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    (void)args;
+    struct pane *p = ctx->target.pane;
     vt_clear_history(p->vt);
     return 0;
 }
@@ -22,5 +19,6 @@ const struct cmd_entry cmd_clear_history_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_clear_history_exec,
 };

@@ -6,11 +6,7 @@
 
 static int cmd_copy_mode_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     copy_mode_enter(p, args->flags['e'] != NULL);
     if (args->flags['u'] != NULL) {
         char *page_up[] = {"page-up", NULL};
@@ -25,5 +21,6 @@ const struct cmd_entry cmd_copy_mode_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-eu] [-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_copy_mode_exec,
 };

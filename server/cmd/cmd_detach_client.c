@@ -16,12 +16,9 @@ static void detach_client(struct client *c)
     free(msg);
 }
 
-/* Detach every client of the session 'target' names. */
-static int detach_session(struct cmd_ctx *ctx, const char *target)
+/* Detach every client of sess. */
+static int detach_session(struct cmd_ctx *ctx, struct session *sess)
 {
-    struct session *sess = cmd_find_session(ctx, target);
-    if (sess == NULL)
-        return -1;
     struct client *c, *next;
     TAILQ_FOREACH_SAFE(c, &ctx->server->clients, entry, next) {
         if (c->attached && c->session == sess)
@@ -34,7 +31,7 @@ static int cmd_detach_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *srv = ctx->server;
     if (args->flags['s'] != NULL)
-        return detach_session(ctx, args->flags['s']);
+        return detach_session(ctx, ctx->source.session);
     struct client *self = ctx->client;
     /* -t names a client by its terminal (#{client_tty}), as tmux's target-client;
      * anything else is taken as a session, every client of which is detached. */
@@ -57,8 +54,10 @@ static int cmd_detach_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (self == NULL || !self->attached) {
         /* From the command line: the most recently attached client is not tracked yet,
-         * so detach every client of the current session. */
-        return detach_session(ctx, args->flags['t']);
+         * so detach every client of the current session. -t, not a client's terminal,
+         * is taken as a session here: a lookup of this command's own. */
+        struct session *sess = cmd_find_session(ctx, args->flags['t']);
+        return sess != NULL ? detach_session(ctx, sess) : -1;
     }
     detach_client(self);
     ctx->detached = true;
@@ -72,5 +71,6 @@ const struct cmd_entry cmd_detach_client_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-a] [-s target-session] [-t target-client]",
+    .source = {'s', CMD_FIND_SESSION, CMD_FIND_IF_GIVEN},
     .exec = cmd_detach_client_exec,
 };

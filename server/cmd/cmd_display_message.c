@@ -8,6 +8,9 @@
 #include "server_client.h"
 #include "server_state.h"
 
+/* The target is looked up here: an attached client without -t shows its own session
+ * (whatever pane a hook or if-shell ran for), and with no session at all there is
+ * nothing to look up. */
 static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = NULL;

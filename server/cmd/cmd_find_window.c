@@ -10,9 +10,7 @@
  * string; with several, the first one after the current. */
 static int cmd_find_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
     const char *match = args->argv[0];
     struct window *w, *found = NULL;
     TAILQ_FOREACH(w, &sess->windows, entry) {
@@ -46,5 +44,6 @@ const struct cmd_entry cmd_find_window_entry = {
     .min_args = 1,
     .max_args = 1,
     .usage = "[-t target-session] match-string",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_find_window_exec,
 };

@@ -5,16 +5,13 @@
 
 #include "session.h"
 
+/* has-session wants the session itself, so it looks -t up here: an exact name first, even
+ * one that reads like a window or pane id ("@x", "%x"), then as any session target. */
 static int cmd_has_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *t = args->flags['t'];
-    if (t != NULL && strchr(t, ':') == NULL && *t != '$') {
-        /* has-session wants the session itself: an exact name or unique prefix. */
-        if (session_find(ctx->server, t) == NULL) {
-            return cmd_find_session(ctx, t) != NULL ? 0 : -1;
-        }
+    if (t != NULL && strchr(t, ':') == NULL && *t != '$' && session_find(ctx->server, t) != NULL)
         return 0;
-    }
     return cmd_find_session(ctx, t) != NULL ? 0 : -1;
 }
 

@@ -56,16 +56,9 @@ static void if_shell_done(void *arg, const char *output, size_t len, int status)
  * if the format is non-empty and not 0), else ELSE. */
 static int cmd_if_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = NULL;
-    struct window *w = NULL;
-    struct pane *p = NULL;
-    if (args->flags['t'] != NULL || ctx->target_pane != NULL || !TAILQ_EMPTY(&ctx->server->sessions)) {
-        p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-        if (p == NULL && args->flags['t'] != NULL)
-            return -1;
-    }
-    struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p,
-                           .client = ctx->client};
+    struct pane *p = ctx->target.pane; /* may be NULL: no session yet */
+    struct format_ctx f = {.server = ctx->server, .session = ctx->target.session,
+                           .window = ctx->target.window, .pane = p, .client = ctx->client};
     char *condition = format_expand(&f, args->argv[0]);
     if (args->flags['F'] != NULL) {
         bool yes = *condition != '\0' && strcmp(condition, "0") != 0;
@@ -106,5 +99,6 @@ const struct cmd_entry cmd_if_shell_entry = {
     .min_args = 2,
     .max_args = 3,
     .usage = "[-bF] [-t target-pane] shell-command command [command]",
+    .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
     .exec = cmd_if_shell_exec,
 };

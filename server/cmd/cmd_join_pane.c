@@ -20,14 +20,9 @@ static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window
 /* join-pane / move-pane: move pane -s into a split of pane -t (another window). */
 static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *src_sess, *dst_sess;
-    struct window *src_w, *dst_w;
-    struct pane *src = cmd_find_pane(ctx, args->flags['s'], &src_w, &src_sess);
-    if (src == NULL)
-        return -1;
-    struct pane *dst = cmd_find_pane(ctx, args->flags['t'], &dst_w, &dst_sess);
-    if (dst == NULL)
-        return -1;
+    struct session *src_sess = ctx->source.session, *dst_sess = ctx->target.session;
+    struct window *src_w = ctx->source.window, *dst_w = ctx->target.window;
+    struct pane *src = ctx->source.pane, *dst = ctx->target.pane;
     if (src == dst) {
         cmd_error(ctx, "join-pane: source and target are the same pane");
         return -1;
@@ -72,6 +67,8 @@ const struct cmd_entry cmd_join_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
+    .source = {'s', CMD_FIND_PANE, 0},
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_join_pane_exec,
 };
 
@@ -82,5 +79,7 @@ const struct cmd_entry cmd_move_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
+    .source = {'s', CMD_FIND_PANE, 0},
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_join_pane_exec,
 };

@@ -6,11 +6,9 @@
 /* kill-pane [-a]: close pane p (or, with -a, every other pane of its window). */
 static int cmd_kill_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
+    struct pane *p = ctx->target.pane;
     if (args->flags['a'] != NULL) {
         struct pane *o, *next;
         for (o = TAILQ_FIRST(&w->panes); o != NULL; o = next) {
@@ -42,5 +40,6 @@ const struct cmd_entry cmd_kill_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_kill_pane_exec,
 };

@@ -7,9 +7,7 @@
 
 static int cmd_kill_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
     if (args->flags['a'] != NULL) {
         struct session *o, *next;
         TAILQ_FOREACH_SAFE(o, &ctx->server->sessions, entry, next) {
@@ -30,5 +28,6 @@ const struct cmd_entry cmd_kill_session_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-a] [-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_kill_session_exec,
 };

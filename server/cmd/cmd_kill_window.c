@@ -6,10 +6,8 @@
 
 static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     if (args->flags['a'] != NULL) {
         struct window *o, *next;
         for (o = TAILQ_FIRST(&sess->windows); o != NULL; o = next) {
@@ -31,5 +29,6 @@ const struct cmd_entry cmd_kill_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-a] [-t target-window]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_kill_window_exec,
 };

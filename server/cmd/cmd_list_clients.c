@@ -10,9 +10,7 @@
 /* list-clients: one line per attached client. */
 static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *only = NULL;
-    if (args->flags['t'] != NULL && (only = cmd_find_session(ctx, args->flags['t'])) == NULL)
-        return -1;
+    struct session *only = ctx->target.session; /* NULL without -t: every client */
     struct client *c;
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
         if (!c->attached || (only != NULL && c->session != only))
@@ -38,5 +36,6 @@ const struct cmd_entry cmd_list_clients_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-F format] [-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, CMD_FIND_IF_GIVEN},
     .exec = cmd_list_clients_exec,
 };

@@ -9,10 +9,8 @@
 
 static int cmd_list_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     int i = 0;
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
@@ -39,5 +37,6 @@ const struct cmd_entry cmd_list_panes_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-F format] [-t target-window]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_list_panes_exec,
 };

@@ -32,6 +32,7 @@ static void list_windows_of(struct cmd_ctx *ctx, struct session *sess, const cha
     }
 }
 
+/* -t is looked up here: -a lists every session's windows, even with no session at all. */
 static int cmd_list_windows_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     if (args->flags['a'] != NULL) {

@@ -11,7 +11,8 @@
 #include "xmalloc.h"
 
 /* A window target that may name a free index: "session:index". Returns the session and
- * sets *index (-1 if the target names no index). */
+ * sets *index (-1 if the target names no index). The index may not exist yet, so -t is
+ * looked up here rather than by the executor. */
 static struct session *index_target(struct cmd_ctx *ctx, const char *target, int *index)
 {
     *index = -1;
@@ -37,10 +38,8 @@ static struct session *index_target(struct cmd_ctx *ctx, const char *target, int
 /* move-window -s src -t session[:index]: move a window to another index or session. */
 static int cmd_move_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *src_sess;
-    struct window *w = cmd_find_window(ctx, args->flags['s'], &src_sess);
-    if (w == NULL)
-        return -1;
+    struct session *src_sess = ctx->source.session;
+    struct window *w = ctx->source.window;
     int index;
     struct session *dst = index_target(ctx, args->flags['t'], &index);
     if (dst == NULL)
@@ -90,5 +89,6 @@ const struct cmd_entry cmd_move_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-dk] [-s src-window] [-t dst-window]",
+    .source = {'s', CMD_FIND_WINDOW, 0},
     .exec = cmd_move_window_exec,
 };

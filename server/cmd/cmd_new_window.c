@@ -12,6 +12,7 @@
 #include "session.h"
 #include "xmalloc.h"
 
+/* -t is looked up here: session:index names an index that does not exist yet. */
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;

@@ -31,11 +31,7 @@ static void paste_bytes(struct evbuffer *out, const struct paste_buffer *pb, con
 /* paste-buffer [-dpr] [-s separator] [-b name] [-t target-pane] */
 static int cmd_paste_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     struct paste_buffer *pb;
     if (args->flags['b'] != NULL) {
         pb = cmd_find_buffer(ctx, args->flags['b']);
@@ -77,5 +73,6 @@ const struct cmd_entry cmd_paste_buffer_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-dpr] [-s separator] [-b buffer-name] [-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_paste_buffer_exec,
 };

@@ -9,11 +9,7 @@
  * pipe when none is open (a toggle for key bindings). */
 static int cmd_pipe_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     bool was_open = pane_pipe_is_open(p);
     pane_pipe_close(p);
     if (args->argc == 0 || *args->argv[0] == '\0')
@@ -41,5 +37,6 @@ const struct cmd_entry cmd_pipe_pane_entry = {
     .min_args = 0,
     .max_args = 1,
     .usage = "[-IOo] [-t target-pane] [shell-command]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_pipe_pane_exec,
 };

@@ -9,9 +9,7 @@
 
 static int cmd_rename_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
     const char *name = args->argv[0];
     if (!session_valid_name(name)) {
         cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
@@ -35,5 +33,6 @@ const struct cmd_entry cmd_rename_session_entry = {
     .min_args = 1,
     .max_args = 1,
     .usage = "[-t target-session] new-name",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_rename_session_exec,
 };

@@ -6,10 +6,8 @@
 
 static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     window_set_name(w, args->argv[0]);
     char err[128];
     options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
@@ -24,5 +22,6 @@ const struct cmd_entry cmd_rename_window_entry = {
     .min_args = 1,
     .max_args = 1,
     .usage = "[-t target-window] new-name",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_rename_window_exec,
 };

@@ -24,11 +24,9 @@ static bool parse_size(struct cmd_ctx *ctx, const char *text, int whole, int *ou
 
 static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
+    struct pane *p = ctx->target.pane;
     if (args->flags['Z'] != NULL) {
         if (w->active != p)
             window_set_active(w, p);
@@ -79,5 +77,6 @@ const struct cmd_entry cmd_resize_pane_entry = {
     .min_args = 0,
     .max_args = 1,
     .usage = "[-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_resize_pane_exec,
 };

@@ -28,11 +28,8 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
 
 static int cmd_respawn_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct pane *p = ctx->target.pane;
     return cmd_respawn(ctx, args, sess, p);
 }
 
@@ -43,5 +40,6 @@ const struct cmd_entry cmd_respawn_pane_entry = {
     .min_args = 0,
     .max_args = -1,
     .usage = "[-k] [-c start-directory] [-t target-pane] [command]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_respawn_pane_exec,
 };

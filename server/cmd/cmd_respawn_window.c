@@ -3,10 +3,8 @@
 
 static int cmd_respawn_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     if (w->active == NULL) {
         cmd_error(ctx, "window %d has no pane", w->index);
         return -1;
@@ -21,5 +19,6 @@ const struct cmd_entry cmd_respawn_window_entry = {
     .min_args = 0,
     .max_args = -1,
     .usage = "[-k] [-c start-directory] [-t target-window] [command]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_respawn_window_exec,
 };

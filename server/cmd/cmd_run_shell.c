@@ -31,17 +31,9 @@ static void run_shell_done(void *arg, const char *output, size_t len, int status
  * exit status; from a key binding, its output is shown over the pane. */
 static int cmd_run_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = NULL;
-    struct window *w = NULL;
-    struct pane *p = NULL;
-    if (args->flags['t'] != NULL || ctx->target_pane != NULL ||
-        !TAILQ_EMPTY(&ctx->server->sessions)) {
-        p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-        if (p == NULL && args->flags['t'] != NULL)
-            return -1;
-    }
-    struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p,
-                           .client = ctx->client};
+    struct pane *p = ctx->target.pane; /* may be NULL: no session yet */
+    struct format_ctx f = {.server = ctx->server, .session = ctx->target.session,
+                           .window = ctx->target.window, .pane = p, .client = ctx->client};
     char *command = format_expand(&f, args->argv[0]);
     struct client *c = ctx->client;
     bool wait = c != NULL && args->flags['b'] == NULL && !c->exiting;
@@ -68,5 +60,6 @@ const struct cmd_entry cmd_run_shell_entry = {
     .min_args = 1,
     .max_args = 1,
     .usage = "[-b] [-t target-pane] shell-command",
+    .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
     .exec = cmd_run_shell_exec,
 };

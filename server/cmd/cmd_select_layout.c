@@ -58,10 +58,8 @@ static int cycle(const struct window *w, int step)
 
 static int cmd_select_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     if (args->flags['n'] != NULL)
         apply_preset(w, cycle(w, 1));
     else if (args->flags['p'] != NULL)
@@ -114,6 +112,7 @@ const struct cmd_entry cmd_next_layout_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-window]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_next_layout_exec,
 };
 
@@ -124,6 +123,7 @@ const struct cmd_entry cmd_previous_layout_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-window]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_previous_layout_exec,
 };
 
@@ -134,5 +134,6 @@ const struct cmd_entry cmd_select_layout_entry = {
     .min_args = 0,
     .max_args = 1,
     .usage = "[-np] [-t target-window] [layout-name]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_select_layout_exec,
 };

@@ -42,10 +42,8 @@ static void set_title(struct pane *p, const char *title)
 
 static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
-    if (w == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
     if (w->last_pane == NULL) {
         cmd_error(ctx, "no last pane in window %d", w->index);
         return -1;
@@ -56,11 +54,9 @@ static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
+    struct pane *p = ctx->target.pane;
     if (args->flags['T'] != NULL) {
         set_title(p, args->flags['T']);
         cmd_session_changed(ctx, sess);
@@ -99,6 +95,7 @@ const struct cmd_entry cmd_last_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-Z] [-t target-window]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_last_pane_exec,
 };
 
@@ -109,5 +106,6 @@ const struct cmd_entry cmd_select_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-DlLRUZ] [-T title] [-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_select_pane_exec,
 };

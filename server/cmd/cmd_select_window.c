@@ -4,11 +4,9 @@
 
 #include "session.h"
 
-static int cmd_next_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+/* The window after the current one of sess (next-window, select-window -n). */
+static int select_next(struct cmd_ctx *ctx, struct session *sess)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
     struct window *w = session_next_window(sess, sess->current);
     if (w == sess->current) {
         cmd_error(ctx, "no next window");
@@ -19,11 +17,9 @@ static int cmd_next_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-static int cmd_previous_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+/* The window before the current one (previous-window, select-window -p). */
+static int select_previous(struct cmd_ctx *ctx, struct session *sess)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
     struct window *w = session_previous_window(sess, sess->current);
     if (w == sess->current) {
         cmd_error(ctx, "no previous window");
@@ -34,11 +30,9 @@ static int cmd_previous_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
-static int cmd_last_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+/* The previously current window (last-window, select-window -l). */
+static int select_last(struct cmd_ctx *ctx, struct session *sess)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
     if (sess->last == NULL) {
         cmd_error(ctx, "no last window");
         return -1;
@@ -48,16 +42,38 @@ static int cmd_last_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     return 0;
 }
 
+static int cmd_next_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    return select_next(ctx, ctx->target.session);
+}
+
+static int cmd_previous_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    return select_previous(ctx, ctx->target.session);
+}
+
+static int cmd_last_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    return select_last(ctx, ctx->target.session);
+}
+
+/* select-window looks its -t up itself: with -n, -p or -l (next-window,
+ * previous-window, last-window) it names a session, else a window. */
 static int cmd_select_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
+    const char *t = args->flags['t'];
     struct session *sess;
-    if (args->flags['n'] != NULL)
-        return cmd_next_window_exec(ctx, args);
-    if (args->flags['p'] != NULL)
-        return cmd_previous_window_exec(ctx, args);
-    if (args->flags['l'] != NULL)
-        return cmd_last_window_exec(ctx, args);
-    struct window *w = cmd_find_window(ctx, args->flags['t'], &sess);
+    if (args->flags['n'] != NULL || args->flags['p'] != NULL || args->flags['l'] != NULL) {
+        if ((sess = cmd_find_session(ctx, t)) == NULL)
+            return -1;
+        if (args->flags['n'] != NULL)
+            return select_next(ctx, sess);
+        return args->flags['p'] != NULL ? select_previous(ctx, sess) : select_last(ctx, sess);
+    }
+    struct window *w = cmd_find_window(ctx, t, &sess);
     if (w == NULL)
         return -1;
     session_select_window(sess, w);
@@ -72,6 +88,7 @@ const struct cmd_entry cmd_last_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_last_window_exec,
 };
 
@@ -82,6 +99,7 @@ const struct cmd_entry cmd_next_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_next_window_exec,
 };
 
@@ -92,6 +110,7 @@ const struct cmd_entry cmd_previous_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_previous_window_exec,
 };
 

@@ -24,11 +24,7 @@ static int pane_key_flags(const struct pane *p)
 
 static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     long repeat = 1;
     if (args->flags['N'] != NULL) {
         char *end;
@@ -71,11 +67,8 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 static int cmd_send_prefix_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct pane *p = ctx->target.pane;
     char enc[32];
     key_code prefix = (key_code)options_get_number(sess->options, args->flags['2'] != NULL ? "prefix2" : "prefix");
     if (prefix == KEYC_NONE)
@@ -92,6 +85,7 @@ const struct cmd_entry cmd_send_keys_entry = {
     .min_args = 0,
     .max_args = -1,
     .usage = "[-l] [-N repeat-count] [-t target-pane] key ...",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_send_keys_exec,
 };
 
@@ -101,5 +95,6 @@ const struct cmd_entry cmd_send_prefix_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-t target-pane]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_send_prefix_exec,
 };

@@ -23,6 +23,7 @@ static int cmd_set_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "set-environment %s: no value (-u removes it)", name);
         return -1;
     }
+    /* -t is looked up here: -g needs none, and the name is checked first. */
     struct session *only = NULL;
     if (args->flags['g'] == NULL && (only = cmd_find_session(ctx, args->flags['t'])) == NULL)
         return -1;

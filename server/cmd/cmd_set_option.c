@@ -8,7 +8,9 @@
 #include "server_state.h"
 
 /* The option set a set-option/show-options command acts on, for option d: the server's;
- * with -g the global session or window options; else the target session's or window's. */
+ * with -g the global session or window options; else the target session's or window's.
+ * The option's scope decides what -t names (or that it names nothing), so these
+ * commands look it up here. */
 struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
                                       const struct option_def *d, struct session **sp,
                                       struct window **wp)

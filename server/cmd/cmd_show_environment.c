@@ -5,9 +5,7 @@
 
 static int cmd_show_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
     size_t len = args->argc > 0 ? strlen(args->argv[0]) : 0;
     bool found = false;
     for (size_t i = 0; i < sess->nenv; i++) {
@@ -30,5 +28,6 @@ const struct cmd_entry cmd_show_environment_entry = {
     .min_args = 0,
     .max_args = 1,
     .usage = "[-g] [-t target-session] [name]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_show_environment_exec,
 };

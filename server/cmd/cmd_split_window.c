@@ -87,11 +87,9 @@ static void print_pane(struct cmd_ctx *ctx, struct cmd_args *args, struct sessio
 
 static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    struct window *w;
-    struct pane *target = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (target == NULL)
-        return -1;
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
+    struct pane *target = ctx->target.pane;
     struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target);
     if (leaf == NULL)
         return -1;
@@ -133,5 +131,6 @@ const struct cmd_entry cmd_split_window_entry = {
     .max_args = -1,
     .usage =
         "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [command]",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_split_window_exec,
 };

@@ -12,7 +12,9 @@ static void replace_in_list(struct window *w, struct pane *from, struct pane *to
     TAILQ_REMOVE(&w->panes, from, entry);
 }
 
-/* swap-pane: two panes exchange places (cells, order, even windows). */
+/* swap-pane: two panes exchange places (cells, order, even windows). The panes are looked
+ * up here: with -U/-D the one pane is -s or else -t; without, -s defaults to the active
+ * pane, found after -t. */
 static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sa, *sb;

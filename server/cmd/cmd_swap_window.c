@@ -6,13 +6,8 @@
 /* swap-window -s a -t b: the two windows exchange places (in one session). */
 static int cmd_swap_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sa, *sb;
-    struct window *a = cmd_find_window(ctx, args->flags['s'], &sa);
-    if (a == NULL)
-        return -1;
-    struct window *b = cmd_find_window(ctx, args->flags['t'], &sb);
-    if (b == NULL)
-        return -1;
+    struct session *sa = ctx->source.session, *sb = ctx->target.session;
+    struct window *a = ctx->source.window, *b = ctx->target.window;
     if (sa != sb) {
         cmd_error(ctx, "swap-window: both windows must be in one session");
         return -1;
@@ -39,5 +34,7 @@ const struct cmd_entry cmd_swap_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-d] [-s src-window] [-t dst-window]",
+    .source = {'s', CMD_FIND_WINDOW, 0},
+    .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_swap_window_exec,
 };

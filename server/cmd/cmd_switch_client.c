@@ -7,7 +7,8 @@
 #include "session.h"
 
 /* switch-client: show another session in this client (-t session, -n next, -p previous,
- * -l the last one it showed). */
+ * -l the last one it showed). -t is looked up here: only for an attached client, and
+ * not with -n, -p or -l. */
 static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = ctx->client;

@@ -35,11 +35,7 @@ static void wait_pane_timeout_cb(evutil_socket_t fd, short events, void *arg)
 static int cmd_wait_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
-    struct session *sess;
-    struct window *w;
-    struct pane *p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-    if (p == NULL)
-        return -1;
+    struct pane *p = ctx->target.pane;
     if (ctx->client == NULL || ctx->client->attached) {
         cmd_error(ctx, "wait-pane: only from the command line (tmx wait-pane -t %%%u)", p->id);
         return -1;
@@ -79,5 +75,6 @@ const struct cmd_entry cmd_wait_pane_entry = {
     .max_args = 0,
     .usage = "[-t target-pane] [--timeout seconds]",
     .longs = "timeout=T",
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_wait_pane_exec,
 };

@@ -4,14 +4,16 @@
  * in-memory server with sessions (tests/fuzz/fake_server.c). Every command line goes
  * through cmd_execute_string: cmd_split_at (quotes, backslashes, ';'), cmd_lookup
  * (aliases, unique prefixes), cmd_parse_flags (the entry's spec, --long options, -e),
- * then the gate of cmd_gate.c, which checks each parse, resolves its -t/-s targets with
+ * the executor finding the -s/-t its entry declares, then the gate of cmd_gate.c, which
+ * checks each parse and what was found, resolves -t/-s again every way with
  * cmd_find_session/_window/_pane and runs the commands that only touch memory (as from a
  * config file: no client). Deferred work (hooks...) runs once at the end.
  *
  * Checked besides ASan/UBSan: cmd_split_at's words and its NULL-terminated argv, a
  * syntax error always with a reason and a column inside the line; a parsed command has
  * only flags of its spec, its arguments inside argv and in the entry's range; a target
- * found is consistent (the pane in the window, the window in the session). */
+ * found is consistent (the pane in the window, the window in the session), and the
+ * executor found what the entry declares. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +57,25 @@ static void check_parsed(struct cmd_ctx *ctx, const struct cmd_entry *e,
     for (int i = 0; i < args->nenv; i++) {
         if (args->env[i] == NULL || strchr(args->env[i], '=') == NULL)
             fail("-e without NAME=VALUE accepted", e->name);
+    }
+
+    /* What the executor found for the entry's declared -s and -t. */
+    const struct cmd_find_spec *specs[] = {&e->source, &e->target};
+    const struct cmd_find_state *found[] = {&ctx->source, &ctx->target};
+    for (size_t i = 0; i < 2; i++) {
+        const struct cmd_find_state *fs = found[i];
+        if (specs[i]->type == CMD_FIND_NONE && (fs->session != NULL || fs->window != NULL ||
+                                                fs->pane != NULL))
+            fail("something found for a spec that asks nothing", e->name);
+        if (fs->pane != NULL && (fs->window == NULL || fs->pane->window != fs->window))
+            fail("the executor found a pane not in its window", e->name);
+        if (fs->window != NULL && (fs->session == NULL || fs->window->session != fs->session))
+            fail("the executor found a window not in its session", e->name);
+        bool missing = (specs[i]->type == CMD_FIND_SESSION && fs->session == NULL) ||
+                       (specs[i]->type == CMD_FIND_WINDOW && fs->window == NULL) ||
+                       (specs[i]->type == CMD_FIND_PANE && fs->pane == NULL);
+        if (missing && specs[i]->flags == 0)
+            fail("the executor ran a command without its target", e->name);
     }
 
     /* Resolve the targets the way the commands do (errors go to ctx->err). */
