@@ -476,8 +476,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (p != NULL && p->mode != NULL) {
         /* Copy mode takes every key: its table (by mode-keys), then the root table;
          * nothing reaches the program. */
-        enum key_table t = options_get_number(so, "mode-keys") == 1 ? KEY_TABLE_COPY_MODE_VI
-                                                                    : KEY_TABLE_COPY_MODE;
+        const char *t = options_get_number(so, "mode-keys") == 1 ? KEY_TABLE_COPY_MODE_VI
+                                                                 : KEY_TABLE_COPY_MODE;
         b = key_bindings_find(s, t, key);
         if (b == NULL)
             b = key_bindings_find(s, KEY_TABLE_ROOT, key);

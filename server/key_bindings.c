@@ -185,28 +185,56 @@ static const struct default_binding copy_mode_vi_bindings[] = {
     {"q", "send-keys -X cancel", NULL},
 };
 
-static const char *const table_names[KEY_TABLE_COUNT] = {"root", "prefix", "copy-mode",
-                                                         "copy-mode-vi"};
+/* The tables that exist even when empty, in list-keys order. */
+static const char *const builtin_tables[] = {KEY_TABLE_ROOT, KEY_TABLE_PREFIX,
+                                             KEY_TABLE_COPY_MODE, KEY_TABLE_COPY_MODE_VI};
+#define BUILTIN_TABLES (sizeof builtin_tables / sizeof builtin_tables[0])
 
-const char *key_table_name(enum key_table t)
+/* The index of a built-in table's name, or -1. */
+static int builtin_index(const char *name)
 {
-    return t < KEY_TABLE_COUNT ? table_names[t] : "?";
-}
-
-int key_table_find(const char *name)
-{
-    for (int t = 0; t < KEY_TABLE_COUNT; t++) {
-        if (strcmp(name, table_names[t]) == 0)
-            return t;
+    for (size_t i = 0; i < BUILTIN_TABLES; i++) {
+        if (strcmp(name, builtin_tables[i]) == 0)
+            return (int)i;
     }
     return -1;
 }
 
-static void add_defaults(struct server *s, enum key_table t, const struct default_binding *d,
+bool key_table_exists(const struct server *s, const char *name)
+{
+    if (builtin_index(name) >= 0)
+        return true;
+    for (size_t i = 0; i < s->nbindings; i++) {
+        if (strcmp(s->bindings[i].table, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+const char *key_table_next(const struct server *s, const char *prev)
+{
+    if (prev == NULL)
+        return builtin_tables[0];
+    int i = builtin_index(prev);
+    if (i >= 0 && (size_t)i + 1 < BUILTIN_TABLES)
+        return builtin_tables[i + 1];
+    /* The other tables by name: the smallest name after prev (any, after the built-ins). */
+    const char *next = NULL;
+    for (size_t j = 0; j < s->nbindings; j++) {
+        const char *name = s->bindings[j].table;
+        if (builtin_index(name) >= 0 || (i < 0 && strcmp(name, prev) <= 0))
+            continue;
+        if (next == NULL || strcmp(name, next) < 0)
+            next = name;
+    }
+    return next;
+}
+
+static void add_defaults(struct server *s, const char *table, const struct default_binding *d,
                          size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        key_bindings_add(s, t, key_from_name(d[i].key), d[i].command, d[i].note, false);
+        key_bindings_add(s, table, key_from_name(d[i].key), d[i].command, d[i].note, false);
 }
 
 void key_bindings_init(struct server *s)
@@ -222,49 +250,69 @@ void key_bindings_init(struct server *s)
     }
 }
 
+static void binding_free(struct key_binding *b)
+{
+    free(b->table);
+    free(b->command);
+    free(b->note);
+}
+
 void key_bindings_free(struct server *s)
 {
-    for (size_t i = 0; i < s->nbindings; i++) {
-        free(s->bindings[i].command);
-        free(s->bindings[i].note);
-    }
+    for (size_t i = 0; i < s->nbindings; i++)
+        binding_free(&s->bindings[i]);
     free(s->bindings);
     s->bindings = NULL;
     s->nbindings = 0;
 }
 
-void key_bindings_add(struct server *s, enum key_table t, key_code key, const char *command,
+void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,
                       const char *note, bool repeat)
 {
-    key_bindings_remove(s, t, key);
+    /* Copied before the old binding goes: table or command may be its own strings. */
+    struct key_binding nb = {
+        .key = key,
+        .table = xstrdup(table),
+        .command = xstrdup(command),
+        .note = note != NULL ? xstrdup(note) : NULL,
+        .repeat = repeat,
+    };
+    key_bindings_remove(s, table, key);
     s->bindings = xreallocarray(s->bindings, s->nbindings + 1, sizeof *s->bindings);
-    struct key_binding *b = &s->bindings[s->nbindings++];
-    b->key = key;
-    b->table = t;
-    b->command = xstrdup(command);
-    b->note = note != NULL ? xstrdup(note) : NULL;
-    b->repeat = repeat;
+    s->bindings[s->nbindings++] = nb;
 }
 
-void key_bindings_remove(struct server *s, enum key_table t, key_code key)
+/* Remove the binding at index i. */
+static void remove_at(struct server *s, size_t i)
+{
+    binding_free(&s->bindings[i]);
+    memmove(&s->bindings[i], &s->bindings[i + 1], (s->nbindings - i - 1) * sizeof *s->bindings);
+    s->nbindings--;
+}
+
+void key_bindings_remove(struct server *s, const char *table, key_code key)
 {
     for (size_t i = 0; i < s->nbindings; i++) {
-        if (s->bindings[i].key == key && s->bindings[i].table == t) {
-            free(s->bindings[i].command);
-            free(s->bindings[i].note);
-            memmove(&s->bindings[i], &s->bindings[i + 1],
-                    (s->nbindings - i - 1) * sizeof *s->bindings);
-            s->nbindings--;
+        if (s->bindings[i].key == key && strcmp(s->bindings[i].table, table) == 0) {
+            remove_at(s, i);
             return;
         }
     }
 }
 
-const struct key_binding *key_bindings_find(const struct server *s, enum key_table t,
+void key_bindings_remove_table(struct server *s, const char *table)
+{
+    for (size_t i = s->nbindings; i > 0; i--) {
+        if (strcmp(s->bindings[i - 1].table, table) == 0)
+            remove_at(s, i - 1);
+    }
+}
+
+const struct key_binding *key_bindings_find(const struct server *s, const char *table,
                                             key_code key)
 {
     for (size_t i = 0; i < s->nbindings; i++) {
-        if (s->bindings[i].key == key && s->bindings[i].table == t)
+        if (s->bindings[i].key == key && strcmp(s->bindings[i].table, table) == 0)
             return &s->bindings[i];
     }
     return NULL;

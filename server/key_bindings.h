@@ -1,6 +1,7 @@
-/* key_bindings.h - the key tables: "root" (no prefix), "prefix" (after C-b),
- * "copy-mode" and "copy-mode-vi" (a pane in copy mode, by mode-keys), each binding a
- * key to a command line run through the command parser. */
+/* key_bindings.h - the key tables, looked up by name: "root" (no prefix), "prefix"
+ * (after C-b), "copy-mode" and "copy-mode-vi" (a pane in copy mode, by mode-keys), and
+ * any table bind-key -T names; each binds keys to command lines run through the command
+ * parser. */
 #ifndef TMX_KEY_BINDINGS_H
 #define TMX_KEY_BINDINGS_H
 
@@ -10,35 +11,39 @@
 
 struct server;
 
-enum key_table {
-    KEY_TABLE_ROOT,
-    KEY_TABLE_PREFIX,
-    KEY_TABLE_COPY_MODE,
-    KEY_TABLE_COPY_MODE_VI,
-    KEY_TABLE_COUNT
-};
+/* The tables tmx starts with; they exist even when empty. Another table exists while a
+ * key is bound in it (bind-key -T NAME makes it, unbinding its last key removes it), as
+ * in tmux. A pane mode names the table its keys are looked up in. */
+#define KEY_TABLE_ROOT "root"
+#define KEY_TABLE_PREFIX "prefix"
+#define KEY_TABLE_COPY_MODE "copy-mode"
+#define KEY_TABLE_COPY_MODE_VI "copy-mode-vi"
 
-/* "root", "prefix", "copy-mode", "copy-mode-vi". */
-const char *key_table_name(enum key_table t);
-/* The table of that name; -1 if there is none. */
-int key_table_find(const char *name);
-
-/* A key binding: a key of one key table (key_bindings.h) and its command. */
+/* A key binding: a key of one key table and its command. */
 struct key_binding {
     key_code key;
-    enum key_table table;
+    char *table;      /* the table's name */
     char *command;    /* command line, run through the command parser */
     char *note;       /* what it does, for list-keys / C-b ? */
     bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */
 };
 
+/* Whether a table of that name exists. */
+bool key_table_exists(const struct server *s, const char *name);
+/* The tables in the order list-keys shows them: the four above, then the others by name.
+ * The one after prev (NULL: the first); NULL after the last. */
+const char *key_table_next(const struct server *s, const char *prev);
+
 void key_bindings_init(struct server *s);
 void key_bindings_free(struct server *s);
-/* Bind (replacing any binding of the same key in the same table). */
-void key_bindings_add(struct server *s, enum key_table t, key_code key, const char *command,
+/* Bind key in table (made if it is new), replacing any binding of the key there. */
+void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,
                       const char *note, bool repeat);
-void key_bindings_remove(struct server *s, enum key_table t, key_code key);
-const struct key_binding *key_bindings_find(const struct server *s, enum key_table t,
+void key_bindings_remove(struct server *s, const char *table, key_code key);
+/* Remove every binding of a table. */
+void key_bindings_remove_table(struct server *s, const char *table);
+/* The binding of key in table, or NULL. */
+const struct key_binding *key_bindings_find(const struct server *s, const char *table,
                                             key_code key);
 
 #endif

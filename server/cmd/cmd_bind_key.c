@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "key_bindings.h"
 #include "xmalloc.h"
 
 /* Join arguments back into one command line, quoting where needed. */
@@ -41,28 +42,37 @@ static char *join_command(int argc, char **argv)
     return out;
 }
 
-/* The table -T names (-n: root; neither: prefix). */
-int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, enum key_table *t)
+void cmd_no_key_table(struct cmd_ctx *ctx, const char *name)
+{
+    char *tables = NULL;
+    for (const char *t = key_table_next(ctx->server, NULL); t != NULL;
+         t = key_table_next(ctx->server, t)) {
+        char *more = xasprintf("%s%s%s", tables != NULL ? tables : "", tables != NULL ? ", " : "", t);
+        free(tables);
+        tables = more;
+    }
+    cmd_error(ctx, "no key table named \"%s\" (tables: %s)", name, tables);
+    free(tables);
+}
+
+int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exist,
+                      const char **table)
 {
     const char *name = args->flags['T'];
-    if (name == NULL) {
-        *t = args->flags['n'] != NULL ? KEY_TABLE_ROOT : KEY_TABLE_PREFIX;
-        return 0;
-    }
-    int found = key_table_find(name);
-    if (found < 0) {
-        cmd_error(ctx, "no key table named \"%s\" (tables: root, prefix, copy-mode, copy-mode-vi)",
-                  name);
+    if (name == NULL)
+        name = args->flags['n'] != NULL ? KEY_TABLE_ROOT : KEY_TABLE_PREFIX;
+    if (*name == '\0' || (must_exist && !key_table_exists(ctx->server, name))) {
+        cmd_no_key_table(ctx, name);
         return -1;
     }
-    *t = (enum key_table)found;
+    *table = name;
     return 0;
 }
 
 static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    enum key_table table;
-    if (cmd_binding_table(ctx, args, &table) != 0)
+    const char *table;
+    if (cmd_binding_table(ctx, args, false, &table) != 0)
         return -1;
     key_code key = key_from_name(args->argv[0]);
     if (key == KEYC_NONE) {

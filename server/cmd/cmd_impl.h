@@ -6,7 +6,6 @@
 #include <stdbool.h>
 
 #include "cmd.h"
-#include "key_bindings.h"
 #include "pane.h"
 
 struct window;
@@ -64,7 +63,11 @@ struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
 struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
                                    const struct option_def *d, struct session **sp,
                                    struct window **wp);
-/* cmd_bind_key.c: the key table -T names (-n: root; neither: prefix) (bind-key, unbind-key). */
-int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, enum key_table *t);
+/* cmd_bind_key.c: the key table -T names (-n: root; neither: prefix), in *table; with
+ * must_exist, -1 and an error if there is no such table (bind-key, unbind-key). */
+int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exist,
+                      const char **table);
+/* The error for a key table that does not exist (bind-key, unbind-key, list-keys). */
+void cmd_no_key_table(struct cmd_ctx *ctx, const char *name);
 
 #endif

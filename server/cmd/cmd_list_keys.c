@@ -3,7 +3,9 @@
 #include "cmd_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "key_bindings.h"
 #include "options.h"
 #include "server_state.h"
 #include "xmalloc.h"
@@ -12,14 +14,10 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
     char prefix[32], name[32];
-    int only = -1;
-    if (args->flags['T'] != NULL) {
-        only = key_table_find(args->flags['T']);
-        if (only < 0) {
-            cmd_error(ctx, "no key table named \"%s\" (tables: root, prefix, copy-mode, copy-mode-vi)",
-                      args->flags['T']);
-            return -1;
-        }
+    const char *only = args->flags['T'];
+    if (only != NULL && !key_table_exists(s, only)) {
+        cmd_no_key_table(ctx, only);
+        return -1;
     }
     key_code want = KEYC_NONE;
     if (args->argc > 0 && (want = key_from_name(args->argv[0])) == KEYC_NONE) {
@@ -27,21 +25,22 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     key_to_name((key_code)options_get_number(s->session_options, "prefix"), prefix, sizeof prefix);
-    /* Table by table, in the order they were bound. */
-    for (int t = 0; t < KEY_TABLE_COUNT; t++) {
-        if (only >= 0 && t != only)
+    /* Table by table (key_table_next's order), each in the order its keys were bound. */
+    for (const char *t = key_table_next(s, NULL); t != NULL; t = key_table_next(s, t)) {
+        if (only != NULL && strcmp(t, only) != 0)
             continue;
         /* -N without -T: the keys a user presses outside modes, as tmux. */
-        if (args->flags['N'] != NULL && only < 0 && t != KEY_TABLE_ROOT && t != KEY_TABLE_PREFIX)
+        if (args->flags['N'] != NULL && only == NULL && strcmp(t, KEY_TABLE_ROOT) != 0 &&
+            strcmp(t, KEY_TABLE_PREFIX) != 0)
             continue;
         for (size_t i = 0; i < s->nbindings; i++) {
             const struct key_binding *b = &s->bindings[i];
-            if ((int)b->table != t || (want != KEYC_NONE && b->key != want))
+            if (strcmp(b->table, t) != 0 || (want != KEYC_NONE && b->key != want))
                 continue;
             key_to_name(b->key, name, sizeof name);
             if (args->flags['N'] != NULL) {
                 const char *what = b->note != NULL ? b->note : b->command;
-                if (t == KEY_TABLE_PREFIX) {
+                if (strcmp(t, KEY_TABLE_PREFIX) == 0) {
                     char *k = xasprintf("%s %s", prefix, name);
                     cmd_print(ctx, "%-10s %s", k, what);
                     free(k);
@@ -49,7 +48,7 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                     cmd_print(ctx, "%-10s %s", name, what);
             } else {
                 cmd_print(ctx, "bind-key %s-T %-12s %-8s %s", b->repeat ? "-r " : "",
-                          key_table_name(b->table), name, b->command);
+                          b->table, name, b->command);
             }
         }
     }

@@ -8,6 +8,7 @@
 #include <event2/buffer.h>
 
 #include "copy_mode.h"
+#include "keys.h"
 #include "options.h"
 #include "vt.h"
 

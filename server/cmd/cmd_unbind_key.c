@@ -2,19 +2,15 @@
  * table). */
 #include "cmd_impl.h"
 
-#include "server_state.h"
+#include "key_bindings.h"
 
 static int cmd_unbind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    enum key_table table;
-    if (cmd_binding_table(ctx, args, &table) != 0)
+    const char *table;
+    if (cmd_binding_table(ctx, args, true, &table) != 0)
         return -1;
     if (args->flags['a'] != NULL) {
-        struct server *s = ctx->server;
-        for (size_t i = s->nbindings; i > 0; i--) {
-            if (s->bindings[i - 1].table == table)
-                key_bindings_remove(s, table, s->bindings[i - 1].key);
-        }
+        key_bindings_remove_table(ctx->server, table);
         return 0;
     }
     if (args->argc < 1) {
