@@ -6,34 +6,12 @@
 #ifndef TMX_FORMAT_H
 #define TMX_FORMAT_H
 
-struct server;
-struct session;
-struct window;
-struct pane;
-struct client;
-struct paste_buffer;
-
-/* Bytes of a buffer #{buffer_sample} shows. */
-#define FORMAT_BUFFER_SAMPLE 50
-
-/* Any member may be NULL: variables needing it expand to "". A window or pane given
- * without its session finds it through window->session. */
-struct format_ctx {
-    struct server *server;
-    struct session *session;
-    struct window *window;
-    struct pane *pane;
-    struct client *client;
-    const struct paste_buffer *buffer; /* buffer_* variables (list-buffers) */
-};
+#include "format_vars.h"
 
 /* Returns a new string (never NULL; at most 64 KiB); unknown variables expand to "",
  * malformed directives are copied as they are. ctx may be NULL (no variables). */
 char *format_expand(const struct format_ctx *ctx, const char *template);
 /* Fill window and pane from session's current ones where not given. */
 void format_defaults(struct format_ctx *ctx);
-/* Every variable name format_expand knows (sorted, NULL-terminated), for docs and
- * tests. Option names (#{status}, #{history-limit}) expand too and are not listed. */
-const char *const *format_variable_names(void);
 
 #endif
