@@ -1,6 +1,7 @@
 /* test_server_targets.c - target resolution (-t) as tmux scripts use it: names, unique
  * prefixes, ids, session:window, indexes, {last}, and clear errors for missing or
- * ambiguous targets. */
+ * ambiguous targets; and the executor finding what a table entry declares for -s and -t
+ * before its exec runs (a table of test entries registered with cmd_set_table). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -186,6 +187,131 @@ static void test_panes_by_id_and_index(void **state)
     assert_non_null(strstr(last_error(f), "no pane with id %999"));
 }
 
+/* What the test entries' exec saw. */
+static struct cmd_find_state seen_source, seen_target;
+static int runs;
+
+static int record_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    seen_source = ctx->source;
+    seen_target = ctx->target;
+    runs++;
+    return 0;
+}
+
+/* "nested" runs "pane -t work:vim" inside: its own targets come back afterwards. */
+static int nested_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    struct cmd_find_state before = ctx->target;
+    int rc = cmd_execute_string(ctx, "pane -t work:vim");
+    assert_ptr_equal(ctx->target.pane, before.pane);
+    assert_ptr_equal(ctx->target.window, before.window);
+    assert_ptr_equal(ctx->target.session, before.session);
+    return rc;
+}
+
+static const struct cmd_entry pane_entry = {
+    .name = "pane", .spec = "s:t:", .usage = "[-s src-window] [-t target-pane]",
+    .exec = record_exec,
+    .source = {'s', CMD_FIND_WINDOW, 0},
+    .target = {'t', CMD_FIND_PANE, 0},
+};
+static const struct cmd_entry if_given_entry = {
+    .name = "if-given", .spec = "t:", .usage = "[-t target-session]", .exec = record_exec,
+    .target = {'t', CMD_FIND_SESSION, CMD_FIND_IF_GIVEN},
+};
+static const struct cmd_entry may_be_missing_entry = {
+    .name = "may-be-missing", .spec = "t:", .usage = "[-t target-pane]", .exec = record_exec,
+    .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
+};
+static const struct cmd_entry nested_entry = {
+    .name = "nested", .spec = "t:", .usage = "[-t target-session]", .exec = nested_exec,
+    .target = {'t', CMD_FIND_SESSION, 0},
+};
+static const struct cmd_entry *const test_table[] = {&pane_entry, &if_given_entry,
+                                                     &may_be_missing_entry, &nested_entry, NULL};
+
+/* Run a command line of the test table; its status. */
+static int run(struct fixture *f, const char *line)
+{
+    memset(&seen_source, 0, sizeof seen_source);
+    memset(&seen_target, 0, sizeof seen_target);
+    runs = 0;
+    cmd_set_table(test_table);
+    int status = cmd_execute_string(&f->ctx, line);
+    cmd_set_table(NULL);
+    return status;
+}
+
+static void test_executor_finds_source_and_target_before_exec(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "pane -s work:vim -t work:logs"), 0);
+    assert_int_equal(runs, 1);
+    assert_ptr_equal(seen_source.session, f->work);
+    assert_ptr_equal(seen_source.window, f->vim);
+    assert_null(seen_source.pane);
+    assert_ptr_equal(seen_target.session, f->work);
+    assert_ptr_equal(seen_target.window, f->logs);
+    assert_ptr_equal(seen_target.pane, f->logs->active);
+    /* Without -s or -t: the current ones, as the commands looked them up. */
+    assert_int_equal(run(f, "pane"), 0);
+    assert_ptr_equal(seen_source.window, f->build);
+    assert_ptr_equal(seen_target.pane, f->build->active);
+    /* Outside a command, nothing. */
+    assert_null(f->ctx.target.pane);
+    assert_null(f->ctx.source.window);
+}
+
+static void test_executor_reports_a_missing_target_and_runs_nothing(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "pane -t work:7"), 1);
+    assert_int_equal(runs, 0);
+    assert_string_equal(last_error(f),
+                        "no window \"7\" in session \"work\" (tmx list-windows -t work lists them)\n");
+    /* -s is found first: its error alone. */
+    assert_int_equal(run(f, "pane -s nope -t %999"), 1);
+    assert_int_equal(runs, 0);
+    assert_string_equal(last_error(f), "no session named \"nope\" (tmx ls lists them)\n");
+}
+
+static void test_executor_finds_optional_targets_only_when_asked(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "if-given"), 0);
+    assert_int_equal(runs, 1);
+    assert_null(seen_target.session);
+    assert_int_equal(run(f, "if-given -t web"), 0);
+    assert_ptr_equal(seen_target.session, f->web);
+    assert_int_equal(run(f, "if-given -t nope"), 1);
+    assert_int_equal(runs, 0);
+    last_error(f);
+
+    /* Without -t, the current pane if there is one; none is no failure. */
+    assert_int_equal(run(f, "may-be-missing"), 0);
+    assert_ptr_equal(seen_target.pane, f->build->active);
+    assert_int_equal(run(f, "may-be-missing -t nope"), 1);
+    last_error(f);
+    struct session_list sessions = f->srv.sessions;
+    TAILQ_INIT(&f->srv.sessions);
+    assert_int_equal(run(f, "may-be-missing"), 0);
+    assert_int_equal(runs, 1);
+    assert_null(seen_target.pane);
+    assert_null(seen_target.session);
+    assert_string_equal(last_error(f), "");
+    f->srv.sessions = sessions;
+}
+
+static void test_a_nested_command_gives_the_targets_back(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "nested -t web"), 0);
+    assert_ptr_equal(seen_target.pane, f->vim->active); /* what the inner one saw */
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -197,6 +323,10 @@ int main(void)
         T(test_windows_by_index_name_prefix_and_specials),
         T(test_missing_windows_are_clear_errors),
         T(test_panes_by_id_and_index),
+        T(test_executor_finds_source_and_target_before_exec),
+        T(test_executor_reports_a_missing_target_and_runs_nothing),
+        T(test_executor_finds_optional_targets_only_when_asked),
+        T(test_a_nested_command_gives_the_targets_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
