@@ -1,0 +1,2 @@
+/* types.h - a header without a .c: a module alone */
+typedef int word;

@@ -1,0 +1,2 @@
+#include "types.h"
+word util(void);

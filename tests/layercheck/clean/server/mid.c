@@ -1,0 +1,2 @@
+#include "mid.h"
+#include "sub/deep.h"

@@ -1,0 +1,2 @@
+#include "dup.h"
+#include "missing.h"

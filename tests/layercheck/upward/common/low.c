@@ -1,0 +1,3 @@
+#include "low.h"
+
+#include "mid.h"
