@@ -1,5 +1,5 @@
 /* canvas.c - the cells and cursor the server wants a client's terminal to show. */
-#include "render.h"
+#include "canvas.h"
 #include "utf8.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * ncurses' low-level interface, copied into a struct render_caps (padding removed), and
  * cached for the life of the process. Also expands parametrised capability strings
  * (terminfo(5) "%" language) itself, so rendering never touches ncurses state. */
-#include "render.h"
+#include "caps.h"
 
 #include <limits.h>
 #include <stdio.h>

@@ -1,0 +1,43 @@
+/* canvas.h - the cells and cursor the server wants a client's terminal to show
+ * (canvas.c), what the renderer draws from. */
+#ifndef TMX_CANVAS_H
+#define TMX_CANVAS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "grid.h"
+
+/* What the server wants on the client's screen. cells is cols*rows, row-major. */
+struct links;
+struct canvas {
+    int cols, rows;
+    struct grid_cell *cells;
+    int cx, cy;            /* cursor position */
+    bool cursor_visible;
+    int cursor_style;      /* DECSCUSR value, 0 = terminal default */
+    /* What the cells' link numbers mean: the table of the renderer that draws the
+     * canvas (render_links), NULL when its terminal shows no hyperlinks and the cells
+     * carry none. Cells copied from a vt get their numbers through canvas_import_links. */
+    struct links *links;
+};
+
+void canvas_init(struct canvas *c, int cols, int rows); /* blank cells, cursor 0,0, no links */
+void canvas_free(struct canvas *c);
+struct grid_cell *canvas_cell(struct canvas *c, int x, int y);
+/* Put one character (width 1 or 2) with a pen at (x, y). */
+void canvas_put_cell(struct canvas *c, int x, int y, uint32_t ch, int width,
+                     const struct grid_pen *pen);
+/* Write UTF-8 text at (x, y), stopping before column 'end' (a wide character that does
+ * not fit is left out); control characters show as '_'. Returns the column after it. */
+int canvas_put_text(struct canvas *c, int x, int y, int end, const char *text,
+                    const struct grid_pen *pen);
+/* The columns canvas_put_text would give text with no end (controls count one '_'). */
+int canvas_text_width(const char *text);
+/* The n cells (already copied into the canvas from a vt whose links table is 'from')
+ * get the canvas's numbers for their links, or none when the canvas has no links
+ * table or no room in it. */
+void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
+                         const struct links *from);
+
+#endif
