@@ -16,6 +16,7 @@
 
 #include "../vt/links.h"
 #include "../vt/vt.h"
+#include "render_title.h"
 #include "xmalloc.h"
 
 /* A front-buffer cell whose content is unknown: never equal to any wanted cell. */
@@ -1266,66 +1267,12 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
 
 /* --- Title --- */
 
-/* Copy title into out (size > RENDER_TITLE_MAX) as something safe to put inside an OSC
- * string: only whole, valid UTF-8 characters that are not C0/C1 controls or DEL, at most
- * RENDER_TITLE_MAX bytes, never a character cut. On a terminal that cannot show UTF-8
- * each non-ASCII character becomes '?'. */
-static void title_clean(const char *title, bool utf8, char *out)
-{
-    const unsigned char *p = (const unsigned char *)title;
-    size_t len = 0;
-    while (*p != '\0') {
-        uint32_t cp;
-        int n;
-        if (p[0] < 0x80) {
-            cp = p[0];
-            n = 1;
-        } else if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-            cp = p[0] & 0x1fu;
-            n = 2;
-        } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-            cp = p[0] & 0x0fu;
-            n = 3;
-        } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-            cp = p[0] & 0x07u;
-            n = 4;
-        } else {
-            p++; /* a stray continuation byte or an impossible lead byte */
-            continue;
-        }
-        int i = 1;
-        for (; i < n && (p[i] & 0xc0) == 0x80; i++)
-            cp = cp << 6 | (p[i] & 0x3fu);
-        if (i < n) {
-            p += i; /* truncated: drop what there is, the next byte starts afresh */
-            continue;
-        }
-        static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-        bool valid = cp >= min[n] && cp <= 0x10ffff && !(cp >= 0xd800 && cp < 0xe000);
-        bool control = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
-        if (valid && !control) {
-            const char *bytes = (const char *)p;
-            size_t blen = (size_t)n;
-            if (!utf8 && n > 1) {
-                bytes = "?";
-                blen = 1;
-            }
-            if (len + blen > RENDER_TITLE_MAX)
-                break;
-            memcpy(out + len, bytes, blen);
-            len += blen;
-        }
-        p += n;
-    }
-    out[len] = '\0';
-}
-
 void render_set_title(struct render_state *rs, const char *title, struct evbuffer *out)
 {
     if (!flag(rs, RENDER_FLAG_TITLE))
         return;
     char clean[RENDER_TITLE_MAX + 1];
-    title_clean(title != NULL ? title : "", rs->utf8, clean);
+    render_title_clean(title != NULL ? title : "", rs->utf8, clean);
     if (rs->title_known && strcmp(clean, rs->title) == 0)
         return;
     memcpy(rs->title, clean, sizeof clean);

@@ -12,6 +12,7 @@
 
 #include "canvas.h"
 #include "caps.h"
+#include "render_title.h" /* RENDER_TITLE_MAX */
 
 struct evbuffer;
 
@@ -44,8 +45,6 @@ struct links *render_links(struct render_state *rs);
  * ESC[?2026h / ESC[?2026l unless Sync says otherwise) or off for one client. */
 void render_set_sync(struct render_state *rs, bool on);
 
-/* Longest title sent to a terminal, in bytes. */
-#define RENDER_TITLE_MAX 256
 /* Set the terminal's title to 'title' (NULL is ""), appending the bytes to out, when
  * the terminal can show one (terminfo tsl+fsl, else OSC 2 ... BEL on terminals with
  * the XT flag or a TERM starting xterm, screen, tmux, rxvt, alacritty, foot, kitty)
