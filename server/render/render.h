@@ -2,7 +2,8 @@
  * see into a canvas (cells + cursor); the renderer diffs it against that client's front
  * buffer (what its terminal shows now) and emits only the differences, using the
  * client terminal's own terminfo capabilities. Knows nothing about ptys or sessions.
- * Includes the terminal's capabilities (caps.h) and the canvas (canvas.h). */
+ * Includes the terminal's capabilities (caps.h) and the canvas (canvas.h). The
+ * renderer's own parts share render_state.h (see render.c). */
 #ifndef TMX_RENDER_H
 #define TMX_RENDER_H
 
