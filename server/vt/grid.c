@@ -9,8 +9,6 @@
 
 #include "xmalloc.h"
 
-const struct grid_cell grid_blank_cell = { .ch = 0, .wl = GRID_WL(1, 0) };
-
 struct grid {
     int cols, rows;
     struct grid_line *lines;   /* rows visible lines, a ring starting at 'first' */
@@ -34,7 +32,7 @@ static struct grid_line *row_read(const struct grid *g, int y)
     return &g->lines[i >= g->rows ? i - g->rows : i];
 }
 
-/* Visible row y, to change: it is no longer known to be plain (grid.h). The few
+/* Visible row y, to change: it is no longer known to be plain (cell.h). The few
  * paths that keep plain text plain use row_read and say so. */
 static struct grid_line *row(struct grid *g, int y)
 {

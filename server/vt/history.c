@@ -191,7 +191,7 @@ static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
 
 /* A cell of one printable ASCII character (0x20-0x7e, no combining mark: comb is the
  * high half of word 0, so one comparison checks both), width 1, in the style whose
- * words 1 and 2 (width 1) are given (grid.h). */
+ * words 1 and 2 (width 1) are given (cell.h). */
 static inline bool narrow_ascii_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
 {
     return grid_cell_word(c, GRID_WORD_TEXT) - 0x20 < 0x5f &&
@@ -284,7 +284,7 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
 }
 
 #ifndef NDEBUG
-/* What grid.h promises of a plain line, checked cell by cell in debug builds. */
+/* What cell.h promises of a plain line, checked cell by cell in debug builds. */
 static bool line_is_plain(const struct grid_cell *cells, int used)
 {
     for (int x = 0; x < used; x++) {
@@ -295,7 +295,7 @@ static bool line_is_plain(const struct grid_cell *cells, int used)
 }
 #endif
 
-/* The payload of a plain line (grid.h): the bytes encode_payload writes for it, found
+/* The payload of a plain line (cell.h): the bytes encode_payload writes for it, found
  * without comparing styles: its characters, and its blank runs as OP_BLANK. */
 static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf)
 {
@@ -401,7 +401,7 @@ static void decode(const struct history *h, const uint8_t *rec, struct grid_line
     struct grid_cell *cells = out->cells;
     struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
     int x = 0, last = -1;
-    bool plain = true; /* only ASCII and blanks, no style (grid.h) */
+    bool plain = true; /* only ASCII and blanks, no style (cell.h) */
     while (p < end) {
         uint8_t b = *p;
         if (x == used && b != OP_COMB && b != OP_STYLE)

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "grid.h"
+#include "cell.h"
 
 struct history;
 /* Accounting shared by histories (the server has one): total bytes, an optional cap

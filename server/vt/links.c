@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grid.h"
+#include "cell.h"
 #include "xmalloc.h"
 
 #define LINKS_BUCKETS 1024

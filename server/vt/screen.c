@@ -316,7 +316,7 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         size_t room = (size_t)(edge - s->cx);
         size_t chunk = n < room ? n : room;
         struct grid_cell proto = pen_cell(s, 0, 1);
-        /* Whole words from registers: three stores a cell (grid.h). */
+        /* Whole words from registers: three stores a cell (cell.h). */
         uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
         uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
         struct grid_cell *c = grid_cell_is_plain(&proto) /* the default pen */

@@ -2,7 +2,7 @@
 #ifndef TMX_VT_SGR_H
 #define TMX_VT_SGR_H
 
-#include "grid.h"
+#include "cell.h"
 #include "parser.h"
 
 /* Apply the parameters of one SGR sequence to pen. Malformed extended colours stop

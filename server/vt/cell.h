@@ -1,0 +1,148 @@
+/* cell.h - the vocabulary every part of the emulator shares: a cell (character,
+ * width, colours, attributes, hyperlink), the pen that writes cells, and a line of
+ * cells. Types and inline helpers only (the blank cell is defined in cell.c); it
+ * includes nothing of vt/, so grid, history and links can all build on it. The names
+ * keep grid's prefix: they are the grid's cells, as the rest of tmx knows them. */
+#ifndef TMX_VT_CELL_H
+#define TMX_VT_CELL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Colour encoding in a uint32_t: COLOUR_DEFAULT, or a palette index, or 24-bit RGB. */
+#define COLOUR_DEFAULT 0u
+#define COLOUR_PALETTE (1u << 24) /* | index 0-255 */
+#define COLOUR_RGB (2u << 24)     /* | 0xRRGGBB */
+#define COLOUR_KIND(c) ((c) & 0xff000000u)
+#define COLOUR_VALUE(c) ((c) & 0x00ffffffu)
+
+/* Cell attributes (bit flags). */
+enum {
+    ATTR_BOLD = 1 << 0,
+    ATTR_DIM = 1 << 1,
+    ATTR_ITALIC = 1 << 2,
+    ATTR_UNDERLINE = 1 << 3,
+    ATTR_BLINK = 1 << 4,
+    ATTR_REVERSE = 1 << 5,
+    ATTR_HIDDEN = 1 << 6,
+    ATTR_STRIKE = 1 << 7,
+    ATTR_OVERLINE = 1 << 8,   /* SGR 53 */
+    ATTR_PROTECTED = 1 << 9,  /* DECSCA: kept by selective erase (not a rendition) */
+    /* Bits 10-12: underline style when ATTR_UNDERLINE is set (SGR 4:n, 21):
+     * 0 or 1 single, 2 double, 3 curly, 4 dotted, 5 dashed. */
+    ATTR_UNDERLINE_STYLE_MASK = 7 << 10,
+};
+#define ATTR_UNDERLINE_STYLE_SHIFT 10
+#define ATTR_UNDERLINE_STYLE(a) (((a) >> ATTR_UNDERLINE_STYLE_SHIFT) & 7)
+
+/* One character cell. ch == 0 means blank (shown as a space). A wide character
+ * occupies its cell (width 2) and the next one (width 0, a continuation). The width and
+ * the hyperlink share the two bytes after attr, so a cell stays 24 bytes; they are a
+ * plain uint16_t read and written through the functions below, not bit-fields: gcc
+ * copied cells holding bit-fields through the stack, field by field, in every loop that
+ * fills cells (erasing with a colour ran 6x slower, printing at -O3 5x). */
+struct grid_cell {
+    uint32_t ch;         /* Unicode scalar value, 0 = blank */
+    uint32_t comb;       /* one combining mark attached to ch, 0 = none */
+    uint32_t fg;         /* COLOUR_* */
+    uint32_t bg;         /* COLOUR_* */
+    uint16_t attr;       /* ATTR_* */
+    uint16_t wl;         /* GRID_WL(width, link): grid_cell_width, grid_cell_link */
+    uint32_t ul;         /* underline colour (SGR 58), COLOUR_DEFAULT = the text colour */
+};
+_Static_assert(sizeof(struct grid_cell) == 24 && offsetof(struct grid_cell, attr) == 16 &&
+                   offsetof(struct grid_cell, ul) == 20,
+               "a cell is 24 bytes, width and link in the two bytes after attr");
+
+/* The width (1, 2, or 0 for the right half of a wide character) in bits 0-1, the
+ * hyperlink (OSC 8: a number of the vt's links.h table, 0 = none) in bits 2-15. */
+#define GRID_WL(width, link) ((uint16_t)(((unsigned)(link) << 2) | ((unsigned)(width) & 3u)))
+#define GRID_LINK_BITS 14
+
+static inline unsigned grid_cell_width(const struct grid_cell *c)
+{
+    return c->wl & 3u;
+}
+
+static inline uint16_t grid_cell_link(const struct grid_cell *c)
+{
+    return (uint16_t)(c->wl >> 2);
+}
+
+static inline void grid_cell_set_width(struct grid_cell *c, unsigned width)
+{
+    c->wl = (uint16_t)((c->wl & ~3u) | (width & 3u));
+}
+
+static inline void grid_cell_set_link(struct grid_cell *c, unsigned link)
+{
+    c->wl = (uint16_t)((c->wl & 3u) | (link << 2));
+}
+
+/* A cell as three 8-byte words, for the loops that write or compare cells by the
+ * million (printing, history): word 0 holds ch and comb, 1 fg and bg, 2 attr, width,
+ * link and ul. */
+enum { GRID_WORD_TEXT, GRID_WORD_COLOURS, GRID_WORD_REST };
+_Static_assert(sizeof(struct grid_cell) == 3 * sizeof(uint64_t), "a cell is three words");
+
+static inline uint64_t grid_cell_word(const struct grid_cell *c, int i)
+{
+    uint64_t w;
+    memcpy(&w, (const unsigned char *)c + (size_t)i * sizeof w, sizeof w);
+    return w;
+}
+
+static inline void grid_cell_set_word(struct grid_cell *c, int i, uint64_t w)
+{
+    memcpy((unsigned char *)c + (size_t)i * sizeof w, &w, sizeof w);
+}
+
+/* The attributes new text and erasures use (the "pen"). */
+struct grid_pen {
+    uint32_t fg, bg;
+    uint16_t attr;
+    uint32_t ul;    /* underline colour */
+};
+
+struct grid_line {
+    struct grid_cell *cells; /* 'used' cells meaningful; cells past 'used' are blank */
+    int used;                /* number of meaningful cells (may exceed cols in history) */
+    int size;                /* number of cells allocated (>= used) */
+    bool wrapped;            /* the line continues on the next one (autowrap) */
+    /* Every cell in [0, used) is a default blank or a printable ASCII character (0x20-
+     * 0x7e) in the default style: width 1, no mark, no link. History then encodes the
+     * line byte by byte. False promises nothing. Set only by grid.c (a cleared line,
+     * grid_write_text_run); writable access through grid.h forgets it. */
+    bool plain;
+};
+
+/* A blank cell (ch 0, width 1, default colours): GRID_BLANK_CELL is its value, for
+ * the inline helpers below to compare with a constant. */
+#define GRID_BLANK_CELL { .ch = 0, .wl = GRID_WL(1, 0) }
+extern const struct grid_cell grid_blank_cell;
+
+/* The blank cell's style: width 1, default colours and attributes, no link. */
+static inline bool grid_cell_style_is_blank(const struct grid_cell *c)
+{
+    const struct grid_cell b = GRID_BLANK_CELL;
+    return grid_cell_word(c, GRID_WORD_COLOURS) == grid_cell_word(&b, GRID_WORD_COLOURS) &&
+           grid_cell_word(c, GRID_WORD_REST) == grid_cell_word(&b, GRID_WORD_REST);
+}
+
+/* Exactly the blank cell (what a line's end drops without losing anything). */
+static inline bool grid_cell_is_default_blank(const struct grid_cell *c)
+{
+    return grid_cell_word(c, GRID_WORD_TEXT) == 0 && grid_cell_style_is_blank(c);
+}
+
+/* A cell a plain line may hold (grid_line.plain): blank or printable ASCII (comb, the
+ * high half of word 0, is 0) in the blank cell's style. */
+static inline bool grid_cell_is_plain(const struct grid_cell *c)
+{
+    uint64_t text = grid_cell_word(c, GRID_WORD_TEXT);
+    return (text == 0 || text - 0x20 < 0x5f) && grid_cell_style_is_blank(c);
+}
+
+#endif
