@@ -40,6 +40,9 @@ struct pane {
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
     struct event *name_timer; /* deferred automatic-rename check */
+    int bells;               /* BELs from the vt since the last read was reported */
+    bool window_name_changed; /* ESC k since then (vt_window_name has the name) */
+    bool sync_mode;          /* mode 2026 is set in the vt (its sync event) */
     bool in_sync;            /* the program is inside a mode 2026 synchronized update */
     struct timeval sync_since;
     char *cwd;

@@ -48,14 +48,18 @@ static void pane_clipboard(void *arg, const char *selection, const char *base64)
  * this pane wait for its end), then tell the layers above what changed. */
 static void pane_output_done(struct pane *p, size_t bytes)
 {
-    bool sync = (vt_modes(p->vt) & VT_MODE_SYNC) != 0;
+    bool sync = p->sync_mode;
     if (sync && !p->in_sync)
         gettimeofday(&p->sync_since, NULL);
     p->in_sync = sync;
-    if (vt_take_window_name_changed(p->vt))
+    bool renamed = p->window_name_changed;
+    p->window_name_changed = false;
+    if (renamed)
         notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_RENAMED, .pane = p});
+    int bells = p->bells;
+    p->bells = 0;
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_OUTPUT, .pane = p,
-                                            .size = bytes, .count = vt_take_bells(p->vt)});
+                                            .size = bytes, .count = bells});
 }
 
 /* Reaped and drained: the layers above close it or keep it dead. */
@@ -70,6 +74,36 @@ static void pane_reply(void *arg, const char *buf, size_t len)
 {
     pane_write(arg, buf, len);
 }
+
+/* Bells, ESC k names and mode 2026 are only marked: pane_output_done reports them
+ * after the read. */
+static void pane_bell(void *arg)
+{
+    struct pane *p = arg;
+    if (p->bells < 1000000)
+        p->bells++;
+}
+
+static void pane_window_name(void *arg)
+{
+    struct pane *p = arg;
+    p->window_name_changed = true;
+}
+
+static void pane_sync(void *arg, bool on)
+{
+    struct pane *p = arg;
+    p->sync_mode = on;
+}
+
+/* What the pane's vt tells it (vt_ops.h). */
+static const struct vt_ops pane_vt_ops = {
+    .reply = pane_reply,
+    .clipboard = pane_clipboard,
+    .bell = pane_bell,
+    .window_name = pane_window_name,
+    .sync = pane_sync,
+};
 
 static const char *env_get(char **env, size_t nenv, const char *name)
 {
@@ -280,8 +314,7 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
                       (int)options_get_number(w->session->options, "history-limit"));
     vt_set_history_pool(p->vt, srv->history_pool);
     pane_apply_history_options(p);
-    vt_set_reply(p->vt, pane_reply, p);
-    vt_set_clipboard_cb(p->vt, pane_clipboard, p);
+    vt_set_ops(p->vt, &pane_vt_ops, p);
     p->to_pty = evbuffer_new();
     return p;
 }

@@ -1084,7 +1084,7 @@ static void osc_clipboard(struct screen *s, const uint8_t *p, const uint8_t *end
 {
     const uint8_t *sel, *data;
     size_t nsel, ndata;
-    if (s->clipboard == NULL || total >= PARSER_OSC_MAX)
+    if (!screen_wants_clipboard(s) || total >= PARSER_OSC_MAX)
         return;
     if (!next_field(&p, end, &sel, &nsel) || p > end)
         return;
@@ -1107,7 +1107,7 @@ static void osc_clipboard(struct screen *s, const uint8_t *p, const uint8_t *end
     selbuf[nsel] = '\0';
     memcpy(databuf, data, ndata);
     databuf[ndata] = '\0';
-    s->clipboard(s->clipboard_arg, selbuf, databuf);
+    screen_clipboard(s, selbuf, databuf);
 }
 
 /* OSC 8 ; params ; uri: params are colon-separated key=value pairs, of which only id

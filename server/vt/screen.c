@@ -95,9 +95,13 @@ static void mark_links(void *arg, struct links *l)
     }
 }
 
+/* What an owner that registered nothing gets told: nothing. */
+static const struct vt_ops no_ops;
+
 void screen_init(struct screen *s, int cols, int rows, int history_limit)
 {
     memset(s, 0, sizeof *s);
+    s->ops = &no_ops;
     s->cols = cols < 1 ? 1 : cols;
     s->rows = rows < 1 ? 1 : rows;
     s->links = links_create(mark_links, s);
@@ -126,10 +130,29 @@ void screen_free(struct screen *s)
     free(s->dirty);
 }
 
+void screen_set_ops(struct screen *s, const struct vt_ops *ops, void *arg)
+{
+    s->ops = ops != NULL ? ops : &no_ops;
+    s->ops_arg = arg;
+}
+
 void screen_reply(struct screen *s, const char *buf, size_t len)
 {
-    if (s->reply != NULL)
-        s->reply(s->reply_arg, buf, len);
+    if (s->ops->reply != NULL)
+        s->ops->reply(s->ops_arg, buf, len);
+}
+
+void screen_clipboard(struct screen *s, const char *selection, const char *base64)
+{
+    if (s->ops->clipboard != NULL)
+        s->ops->clipboard(s->ops_arg, selection, base64);
+}
+
+/* Tell the owner when mode 2026 began or ended ('old': the modes before a change). */
+static void sync_changed(struct screen *s, uint32_t old)
+{
+    if (((old ^ s->modes) & VT_MODE_SYNC) != 0 && s->ops->sync != NULL)
+        s->ops->sync(s->ops_arg, (s->modes & VT_MODE_SYNC) != 0);
 }
 
 static bool is_main_full_screen_region(const struct screen *s)
@@ -674,12 +697,14 @@ void screen_alignment_fill(struct screen *s)
 
 void screen_set_mode(struct screen *s, uint32_t mode, bool on)
 {
+    uint32_t old = s->modes;
     if (on)
         s->modes |= mode;
     else
         s->modes &= ~mode;
     if (mode & VT_MODE_WRAP)
         s->wrap_pending = false;
+    sync_changed(s, old);
 }
 
 void screen_set_origin(struct screen *s, bool on)
@@ -788,7 +813,8 @@ void screen_pop_title(struct screen *s)
 void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len)
 {
     set_clean(&s->window_name, SCREEN_WINDOW_NAME_MAX, text, len);
-    s->window_name_changed = true;
+    if (s->ops->window_name != NULL)
+        s->ops->window_name(s->ops_arg);
 }
 
 static int hex_digit(uint8_t c)
@@ -810,8 +836,8 @@ void screen_set_link(struct screen *s, const char *id, size_t idlen, const char 
 
 void screen_bell(struct screen *s)
 {
-    if (s->bells < 1000000)
-        s->bells++;
+    if (s->ops->bell != NULL)
+        s->ops->bell(s->ops_arg);
 }
 
 /* DECSTR, as xterm: IRM, DECOM, DECCKM, DECKPAM and reverse wraparound off, DECAWM
@@ -838,12 +864,14 @@ void screen_soft_reset(struct screen *s)
  * xterm; the screen is not pushed into history). The title and cwd are kept. */
 void screen_full_reset(struct screen *s)
 {
+    uint32_t old = s->modes;
     screen_leave_alt(s, true);
     reset_state(s);
     grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
     screen_mark_all_dirty(s);
+    sync_changed(s, old);
 }
 
 /* Change the height of one grid keeping row 'cy' visible: when shrinking, lines

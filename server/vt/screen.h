@@ -10,7 +10,8 @@
 
 #include "grid.h"
 #include "links.h"
-#include "vt.h"
+#include "vt_modes.h"
+#include "vt_ops.h"
 
 #define SCREEN_TITLE_MAX 1024
 
@@ -58,7 +59,6 @@ struct screen {
     bool any_dirty;
 
     int cursor_style;
-    int bells;
     /* Cleaned strings, NULL until set (at most SCREEN_*_MAX - 1 bytes): most panes
      * never set some of them, so none is a fixed array. */
     char *title;
@@ -67,17 +67,23 @@ struct screen {
     /* XTWINOPS 22/23: titles saved and restored by the program (oldest first). */
     char *title_stack[SCREEN_TITLE_STACK_MAX];
     int ntitle_stack;
-    bool window_name_changed;   /* set by ESC k, cleared by vt_take_window_name_changed */
 
-    vt_reply_fn reply;
-    void *reply_arg;
-    vt_clipboard_fn clipboard;
-    void *clipboard_arg;
+    const struct vt_ops *ops;   /* the owner's (vt_ops.h), never NULL */
+    void *ops_arg;
 };
 
 void screen_init(struct screen *s, int cols, int rows, int history_limit);
 void screen_free(struct screen *s);
+/* The owner's callbacks (NULL: none). */
+void screen_set_ops(struct screen *s, const struct vt_ops *ops, void *arg);
+/* Bytes owed to the program; an OSC 52 SET for the owner's clipboard (see vt_ops.h). */
 void screen_reply(struct screen *s, const char *buf, size_t len);
+void screen_clipboard(struct screen *s, const char *selection, const char *base64);
+/* Whether the owner takes OSC 52 at all (so a string need not be checked). */
+static inline bool screen_wants_clipboard(const struct screen *s)
+{
+    return s->ops->clipboard != NULL;
+}
 
 /* Text. */
 void screen_print(struct screen *s, uint32_t cp);

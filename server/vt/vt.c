@@ -33,16 +33,9 @@ void vt_free(struct vt *vt)
     free(vt);
 }
 
-void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg)
+void vt_set_ops(struct vt *vt, const struct vt_ops *ops, void *arg)
 {
-    vt->screen.reply = fn;
-    vt->screen.reply_arg = arg;
-}
-
-void vt_set_clipboard_cb(struct vt *vt, vt_clipboard_fn fn, void *arg)
-{
-    vt->screen.clipboard = fn;
-    vt->screen.clipboard_arg = arg;
+    screen_set_ops(&vt->screen, ops, arg);
 }
 
 void vt_feed(struct vt *vt, const void *buf, size_t len)
@@ -131,23 +124,9 @@ const char *vt_window_name(const struct vt *vt)
     return vt->screen.window_name != NULL ? vt->screen.window_name : "";
 }
 
-bool vt_take_window_name_changed(struct vt *vt)
-{
-    bool changed = vt->screen.window_name_changed;
-    vt->screen.window_name_changed = false;
-    return changed;
-}
-
 int vt_cursor_style(const struct vt *vt)
 {
     return vt->screen.cursor_style;
-}
-
-int vt_take_bells(struct vt *vt)
-{
-    int n = vt->screen.bells;
-    vt->screen.bells = 0;
-    return n;
 }
 
 bool vt_line_dirty(const struct vt *vt, int y)

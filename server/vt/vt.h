@@ -10,49 +10,18 @@
 #include <stdint.h>
 
 #include "grid.h"
-
-/* Mode bits a pane's program can set that matter outside the vt (input encoding,
- * rendering). Read with vt_modes(). */
-enum {
-    VT_MODE_CURSOR_KEYS = 1 << 0,    /* DECCKM: cursor keys send ESC O x */
-    VT_MODE_KEYPAD = 1 << 1,         /* DECKPAM application keypad */
-    VT_MODE_BRACKETED_PASTE = 1 << 2,/* mode 2004 */
-    VT_MODE_CURSOR_VISIBLE = 1 << 3, /* DECTCEM */
-    VT_MODE_ALT_SCREEN = 1 << 4,     /* alternate screen active */
-    VT_MODE_MOUSE = 1 << 5,          /* any mouse reporting mode (1000/1002/1003);
-                                        1000 alone when neither bit below is set */
-    VT_MODE_MOUSE_SGR = 1 << 6,      /* mode 1006 */
-    VT_MODE_FOCUS = 1 << 7,          /* mode 1004 */
-    VT_MODE_INSERT = 1 << 8,         /* IRM */
-    VT_MODE_WRAP = 1 << 9,           /* DECAWM */
-    VT_MODE_ORIGIN = 1 << 10,        /* DECOM */
-    VT_MODE_MOUSE_BUTTON = 1 << 11,  /* mode 1002 (with VT_MODE_MOUSE): motion while pressed */
-    VT_MODE_MOUSE_ANY = 1 << 12,     /* mode 1003 (with VT_MODE_MOUSE): all motion */
-    VT_MODE_SYNC = 1 << 13,          /* mode 2026: synchronized output in progress */
-    VT_MODE_MOUSE_X10 = 1 << 14,     /* mode 9 (with VT_MODE_MOUSE): presses only */
-    VT_MODE_MOUSE_UTF8 = 1 << 15,    /* mode 1005: UTF-8 coordinates */
-    VT_MODE_MOUSE_URXVT = 1 << 16,   /* mode 1015: decimal coordinates */
-    VT_MODE_LNM = 1 << 17,           /* mode 20: LF also returns the carriage */
-    VT_MODE_REVERSE_WRAP = 1 << 18,  /* mode 45: BS / CUB wrap to the previous line */
-    VT_MODE_REVERSE_VIDEO = 1 << 19, /* mode 5 DECSCNM: the whole screen in reverse */
-    VT_MODE_LR_MARGINS = 1 << 20,    /* mode 69 DECLRMM: CSI Pl ; Pr s sets left/right
-                                        margins (DECSLRM) instead of saving the cursor */
-};
-
-/* Called with bytes the terminal owes the program (DA, DSR/CPR replies...). */
-typedef void (*vt_reply_fn)(void *arg, const char *buf, size_t len);
-/* Called when the program sets a selection with OSC 52: 'selection' is the
- * selection parameter as sent (may be "", meaning "s 0"), 'base64' the data, still
- * encoded (only characters of the base64 alphabet). Both NUL-terminated. */
-typedef void (*vt_clipboard_fn)(void *arg, const char *selection, const char *base64);
+#include "vt_modes.h"
+#include "vt_ops.h"
 
 struct vt;
 
 struct vt *vt_create(int cols, int rows, int history_limit);
 void vt_free(struct vt *vt);
-void vt_set_reply(struct vt *vt, vt_reply_fn fn, void *arg);
-/* Optional: OSC 52 SET requests (queries are never answered). */
-void vt_set_clipboard_cb(struct vt *vt, vt_clipboard_fn fn, void *arg);
+/* Register what the vt tells its owner (vt_ops.h: replies, OSC 52, bells, ESC k
+ * names, mode 2026), replacing any earlier registration; ops NULL: tell nothing.
+ * ops is kept, not copied: it must outlive the registration (a static const struct is
+ * the usual). */
+void vt_set_ops(struct vt *vt, const struct vt_ops *ops, void *arg);
 
 /* Feed output of the program. Any bytes, any split: a sequence or a UTF-8 character
  * cut between two calls is completed by the next call. */
@@ -82,6 +51,8 @@ const struct links *vt_links(const struct vt *vt);
 /* Cell of the shown screen; never NULL (a blank cell outside). */
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y);
 void vt_cursor(const struct vt *vt, int *x, int *y);
+/* The VT_MODE_* bits set now (vt_modes.h): the state input encoding and drawing
+ * read. */
 uint32_t vt_modes(const struct vt *vt);
 /* The strings below stay valid until the next vt_feed (copy one to keep it). */
 /* Title set by OSC 0/2, "" if none. Control characters are never stored. */
@@ -91,14 +62,10 @@ const char *vt_title(const struct vt *vt);
 const char *vt_cwd(const struct vt *vt);
 /* Window name set by screen's ESC k name ST (or BEL) - tmux's allow-rename - the last
  * one set, "" if none (or if the program set ""): cleaned like titles, at most 255
- * bytes. Kept by RIS. */
+ * bytes. Kept by RIS. Each ESC k calls vt_ops.window_name. */
 const char *vt_window_name(const struct vt *vt);
-/* True once after each ESC k (even one setting the same name or ""), then false. */
-bool vt_take_window_name_changed(struct vt *vt);
 /* Cursor style from DECSCUSR (0 = default). */
 int vt_cursor_style(const struct vt *vt);
-/* Number of BELs received since the last call (and reset). */
-int vt_take_bells(struct vt *vt);
 
 /* Dirty tracking for the renderer: a line changed since vt_clean(). */
 bool vt_line_dirty(const struct vt *vt, int y);

@@ -535,6 +535,8 @@ static void reply_to_pty(void *arg, const char *buf, size_t len)
     }
 }
 
+static const struct vt_ops client_vt_ops = { .reply = reply_to_pty };
+
 struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
 {
     const char *argv[MAX_ARGS];
@@ -567,7 +569,7 @@ struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char
     c->cols = cols;
     c->rows = rows;
     c->vt = vt_create(cols, rows, 0);
-    vt_set_reply(c->vt, reply_to_pty, c);
+    vt_set_ops(c->vt, &client_vt_ops, c);
     c->out = xmalloc(1);
     c->out[0] = '\0';
     c->out_size = 1;

@@ -14,7 +14,8 @@
  * cell (and a width-2 cell always followed by its width-0 half), no control characters
  * stored as text or in the title, line texts NUL-terminated within their buffer, every
  * linked cell (screen or history) linked to a link of the table whose URI and id are
- * printable ASCII, the table within its caps. */
+ * printable ASCII, the table within its caps; the owner's events (vt_ops.h) as
+ * promised: a sync event only when mode 2026 changes, never a change without one. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +34,63 @@ static void fail(const char *what, int x, int y)
     abort();
 }
 
+/* The vt's owner (vt_ops.h): every event is taken, its arguments touched and its
+ * promises checked. */
+struct owner {
+    struct vt *vt;
+    size_t replies;
+    unsigned long bells, names;
+    bool sync; /* as the sync events said */
+};
+
 static void reply_cb(void *arg, const char *buf, size_t len)
 {
     /* Touch every byte so ASan sees an over-read in a reply. */
-    size_t *total = arg;
+    struct owner *o = arg;
     unsigned sum = 0;
     for (size_t i = 0; i < len; i++)
         sum += (unsigned char)buf[i];
-    *total += len + (sum & 1);
+    o->replies += len + (sum & 1);
 }
+
+static void clipboard_cb(void *arg, const char *selection, const char *base64)
+{
+    struct owner *o = arg;
+    o->replies += strlen(selection) + strlen(base64);
+}
+
+static void bell_cb(void *arg)
+{
+    ((struct owner *)arg)->bells++;
+}
+
+static void window_name_cb(void *arg)
+{
+    struct owner *o = arg;
+    const char *name = vt_window_name(o->vt);
+    if (strlen(name) > 255)
+        fail("window name over 255 bytes", (int)strlen(name), 0);
+    o->names++;
+}
+
+/* Called only when mode 2026 changes, and vt_modes already says so. */
+static void sync_cb(void *arg, bool on)
+{
+    struct owner *o = arg;
+    if (on == o->sync)
+        fail("sync event without a change", on, 0);
+    if (((vt_modes(o->vt) & VT_MODE_SYNC) != 0) != on)
+        fail("sync event disagrees with vt_modes", on, 0);
+    o->sync = on;
+}
+
+static const struct vt_ops owner_ops = {
+    .reply = reply_cb,
+    .clipboard = clipboard_cb,
+    .bell = bell_cb,
+    .window_name = window_name_cb,
+    .sync = sync_cb,
+};
 
 static void check_char(uint32_t ch, int x, int y)
 {
@@ -129,7 +178,8 @@ static void check_text(const struct vt *vt, int y, size_t size)
     free(buf);
 }
 
-static void check(struct vt *vt, int cols, int rows, unsigned char salt)
+static void check(struct vt *vt, const struct owner *o, int cols, int rows,
+                  unsigned char salt)
 {
     if (vt_cols(vt) != cols || vt_rows(vt) != rows)
         fail("vt size differs from the size asked for", vt_cols(vt), vt_rows(vt));
@@ -168,8 +218,8 @@ static void check(struct vt *vt, int cols, int rows, unsigned char salt)
 
     (void)vt_modes(vt);
     (void)vt_cursor_style(vt);
-    if (vt_take_bells(vt) < 0)
-        fail("negative bell count", 0, 0);
+    if (((vt_modes(vt) & VT_MODE_SYNC) != 0) != o->sync)
+        fail("mode 2026 changed without a sync event", o->sync, 0);
     for (int y = 0; y < rows; y++)
         (void)vt_line_dirty(vt, y);
     if (salt & 1)
@@ -182,8 +232,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     int cols = COLS(data[0]), rows = ROWS(data[1]);
     struct vt *vt = vt_create(cols, rows, data[2] % 64);
-    size_t replies = 0;
-    vt_set_reply(vt, reply_cb, &replies);
+    struct owner owner = { .vt = vt };
+    vt_set_ops(vt, &owner_ops, &owner);
 
     /* The bytes of one vt_feed call, without the command bytes. */
     unsigned char *chunk = malloc(size);
@@ -222,17 +272,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             free(exact);
             n = 0;
         }
-        check(vt, cols, rows, data[i - 1 < size ? i - 1 : 0]);
+        check(vt, &owner, cols, rows, data[i - 1 < size ? i - 1 : 0]);
         if (new_cols != 0) {
             vt_resize(vt, new_cols, new_rows);
             cols = new_cols;
             rows = new_rows;
-            check(vt, cols, rows, (unsigned char)new_cols);
+            check(vt, &owner, cols, rows, (unsigned char)new_cols);
         }
     }
     if (n > 0) {
         vt_feed(vt, chunk, n);
-        check(vt, cols, rows, 0);
+        check(vt, &owner, cols, rows, 0);
     }
     free(chunk);
     vt_free(vt);

@@ -388,7 +388,7 @@ static void test_window_name_is_stored_and_not_printed(void **state)
     (void)state;
     struct term *t = term_new(20, 5, 100);
     assert_string_equal(vt_window_name(t->vt), "");
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 0);
     feed(t, "ab\033kmy shell\033\\");
     assert_string_equal(vt_window_name(t->vt), "my shell");
     ASSERT_ROW(t, 0, "ab");
@@ -405,22 +405,22 @@ static void test_window_name_changed_reported_once_per_set(void **state)
     (void)state;
     struct term *t = term_new(20, 5, 100);
     feed(t, "\033kvim\007");
-    assert_true(vt_take_window_name_changed(t->vt));
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
+    assert_int_equal(take_window_names(t), 0);
     /* The same name again is a set too. */
     feed(t, "\033kvim\007");
-    assert_true(vt_take_window_name_changed(t->vt));
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
+    assert_int_equal(take_window_names(t), 0);
     /* So is an empty one (tmux: back to automatic naming). */
     feed(t, "\033k\033\\");
     assert_string_equal(vt_window_name(t->vt), "");
-    assert_true(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
     /* Other sequences and RIS do not touch it. */
     feed(t, "\033kkept\007\033]2;title\007\033c");
-    assert_true(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
     assert_string_equal(vt_window_name(t->vt), "kept");
     feed(t, "text\033[2J");
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 0);
     term_free(t);
 }
 
@@ -449,14 +449,14 @@ static void test_window_name_split_across_feeds(void **state)
     /* One byte at a time (the UTF-8 character too): nothing set before the end. */
     for (size_t i = 0; s[i] != '\0'; i++) {
         vt_feed(t->vt, s + i, 1);
-        assert_false(vt_take_window_name_changed(t->vt));
+        assert_int_equal(take_window_names(t), 0);
         assert_string_equal(vt_window_name(t->vt), "");
         ASSERT_CURSOR(t, 0, 0);
     }
     feed(t, "\033");
     feed(t, "\\");
     feed(t, "!");
-    assert_true(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
     assert_string_equal(vt_window_name(t->vt), "caf\xc3\xa9 ed");
     ASSERT_ROW(t, 0, "!");
     ASSERT_CURSOR(t, 1, 0);
@@ -477,7 +477,7 @@ static void test_window_name_control_chars_not_stored(void **state)
     assert_string_equal(vt_window_name(t->vt), "abcdefg");
     /* The controls inside were not executed either. */
     ASSERT_CURSOR(t, 0, 0);
-    assert_int_equal(vt_take_bells(t->vt), 0);
+    assert_int_equal(take_bells(t), 0);
     term_free(t);
 }
 
@@ -511,13 +511,13 @@ static void test_window_name_aborted_by_can_and_sub(void **state)
     (void)state;
     struct term *t = term_new(20, 5, 100);
     feed(t, "\033kold\007");
-    assert_true(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 1);
     feed(t, "\033knope\030x");
     assert_string_equal(vt_window_name(t->vt), "old");
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 0);
     feed(t, "\033knope\032y");
     assert_string_equal(vt_window_name(t->vt), "old");
-    assert_false(vt_take_window_name_changed(t->vt));
+    assert_int_equal(take_window_names(t), 0);
     /* The rest of the aborted string is printed as text, as after an aborted OSC. */
     ASSERT_ROW(t, 0, "xy");
     term_free(t);
@@ -1317,6 +1317,26 @@ static void test_synchronized_output_mode_is_tracked_and_reported(void **state)
     term_free(t);
 }
 
+static void test_synchronized_output_changes_are_events(void **state)
+{
+    (void)state;
+    struct term *t = term_new(80, 24, 100);
+    feed(t, "\033[?2026h\033[?2026h"); /* set twice: one change */
+    assert_int_equal(t->sync_on, 1);
+    assert_int_equal(t->sync_off, 0);
+    feed(t, "\033[?2026l\033[?2026l");
+    assert_int_equal(t->sync_on, 1);
+    assert_int_equal(t->sync_off, 1);
+    /* DECSTR keeps it; RIS ends it, once. */
+    feed(t, "\033[?2026h\033[!p");
+    assert_int_equal(t->sync_on, 2);
+    assert_int_equal(t->sync_off, 1);
+    feed(t, "\033c\033c");
+    assert_int_equal(t->sync_off, 2);
+    assert_false(vt_modes(t->vt) & VT_MODE_SYNC);
+    term_free(t);
+}
+
 static void test_decrqm_reply(void **state)
 {
     (void)state;
@@ -1425,8 +1445,8 @@ static void test_bell_counted(void **state)
     (void)state;
     struct term *t = term_new(20, 2, 100);
     feed(t, "\a\a\033[\a1m");
-    assert_int_equal(vt_take_bells(t->vt), 3);
-    assert_int_equal(vt_take_bells(t->vt), 0);
+    assert_int_equal(take_bells(t), 3);
+    assert_int_equal(take_bells(t), 0);
     term_free(t);
 }
 
@@ -1709,6 +1729,7 @@ int main(void)
         cmocka_unit_test(test_cpr_respects_origin_mode),
         cmocka_unit_test(test_decrqm_reply),
         cmocka_unit_test(test_synchronized_output_mode_is_tracked_and_reported),
+        cmocka_unit_test(test_synchronized_output_changes_are_events),
         cmocka_unit_test(test_no_reply_callback_is_fine),
         cmocka_unit_test(test_ris_resets_everything),
         cmocka_unit_test(test_decstr_soft_reset_keeps_text),

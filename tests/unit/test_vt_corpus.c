@@ -139,6 +139,8 @@ static void on_reply(void *arg, const char *buf, size_t len)
         put(&t->reply, buf[i]);
 }
 
+static const struct vt_ops corpus_ops = { .reply = on_reply };
+
 /* Run one case; returns the number of mismatches (each printed). */
 static int run_case(const char *name)
 {
@@ -167,7 +169,7 @@ static int run_case(const char *name)
     t.reply.len = 0;
     t.reply.data[0] = '\0';
     struct vt *vt = vt_create(cols, rows, 100);
-    vt_set_reply(vt, on_reply, &t);
+    vt_set_ops(vt, &corpus_ops, &t);
     struct bytes stream = { 0 };
     unescape(&stream, in, in_len);
     vt_feed(vt, stream.data, stream.len);

@@ -1,4 +1,5 @@
-/* test_vt_helpers.h - a vt with its replies captured, for the test_vt_*.c files. */
+/* test_vt_helpers.h - a vt with its replies captured and its other events (vt_ops.h)
+ * counted, for the test_vt_*.c files. */
 #ifndef TMX_TEST_VT_HELPERS_H
 #define TMX_TEST_VT_HELPERS_H
 
@@ -19,6 +20,9 @@ struct term {
     struct vt *vt;
     char reply[4096];
     size_t reply_len;
+    int bells;        /* calls of vt_ops.bell, window_name, sync(true), sync(false) */
+    int window_names;
+    int sync_on, sync_off;
 };
 
 static inline void capture_reply(void *arg, const char *buf, size_t len)
@@ -31,12 +35,54 @@ static inline void capture_reply(void *arg, const char *buf, size_t len)
     }
 }
 
+static inline void count_bell(void *arg)
+{
+    ((struct term *)arg)->bells++;
+}
+
+static inline void count_window_name(void *arg)
+{
+    ((struct term *)arg)->window_names++;
+}
+
+static inline void count_sync(void *arg, bool on)
+{
+    struct term *t = arg;
+    if (on)
+        t->sync_on++;
+    else
+        t->sync_off++;
+}
+
+/* Everything but OSC 52 (test_vt_xterm.c registers its own for that). */
+static const struct vt_ops term_ops = {
+    .reply = capture_reply,
+    .bell = count_bell,
+    .window_name = count_window_name,
+    .sync = count_sync,
+};
+
 static inline struct term *term_new(int cols, int rows, int history)
 {
     struct term *t = calloc(1, sizeof *t);
     t->vt = vt_create(cols, rows, history);
-    vt_set_reply(t->vt, capture_reply, t);
+    vt_set_ops(t->vt, &term_ops, t);
     return t;
+}
+
+/* Bells, and ESC k names, since the last call (then 0), as an owner counts them. */
+static inline int take_bells(struct term *t)
+{
+    int n = t->bells;
+    t->bells = 0;
+    return n;
+}
+
+static inline int take_window_names(struct term *t)
+{
+    int n = t->window_names;
+    t->window_names = 0;
+    return n;
 }
 
 static inline void term_free(struct term *t)

@@ -148,6 +148,7 @@ static void test_osc7_cwd(void **state)
 struct clip {
     int calls;
     char sel[32], data[256];
+    struct term *t; /* replies still go to it */
 };
 
 static void on_clip(void *arg, const char *sel, const char *data)
@@ -158,13 +159,21 @@ static void on_clip(void *arg, const char *sel, const char *data)
     snprintf(c->data, sizeof c->data, "%s", data);
 }
 
+static void clip_reply(void *arg, const char *buf, size_t len)
+{
+    struct clip *c = arg;
+    capture_reply(c->t, buf, len);
+}
+
+static const struct vt_ops clip_ops = { .reply = clip_reply, .clipboard = on_clip };
+
 static void test_osc52_clipboard_set_only(void **state)
 {
     (void)state;
     struct term *t = term_new(10, 5, 100);
     feed(t, "\033]52;c;aGVsbG8=\007"); /* no callback: ignored */
-    struct clip c = { 0 };
-    vt_set_clipboard_cb(t->vt, on_clip, &c);
+    struct clip c = { .t = t };
+    vt_set_ops(t->vt, &clip_ops, &c);
     feed(t, "\033]52;c;aGVsbG8=\007");
     assert_int_equal(c.calls, 1);
     assert_string_equal(c.sel, "c");
