@@ -728,8 +728,6 @@ static void set_private_mode(struct screen *s, int mode, bool on)
         screen_set_mode(s, VT_MODE_CURSOR_KEYS, on);
         break;
     case 5:
-        if (((s->modes & VT_MODE_REVERSE_VIDEO) != 0) != on)
-            screen_mark_all_dirty(s);
         screen_set_mode(s, VT_MODE_REVERSE_VIDEO, on);
         break;
     case 9:

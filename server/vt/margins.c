@@ -50,7 +50,6 @@ void screen_insert_columns(struct screen *s, int n)
         return;
     for (int y = s->top; y <= s->bottom; y++)
         grid_insert_cells_in(s->grid, s->cx, y, n, s->right + 1, &s->pen);
-    screen_mark_rows_dirty(s, s->top, s->bottom);
 }
 
 void screen_delete_columns(struct screen *s, int n)
@@ -59,7 +58,6 @@ void screen_delete_columns(struct screen *s, int n)
         return;
     for (int y = s->top; y <= s->bottom; y++)
         grid_delete_cells_in(s->grid, s->cx, y, n, s->right + 1, &s->pen);
-    screen_mark_rows_dirty(s, s->top, s->bottom);
 }
 
 /* SL / SR (ECMA-48, as xterm): the lines of the scroll region move n columns left
@@ -74,5 +72,4 @@ void screen_shift_columns(struct screen *s, int n, bool left)
         else
             grid_insert_cells_in(s->grid, s->left, y, n, s->right + 1, &s->pen);
     }
-    screen_mark_rows_dirty(s, s->top, s->bottom);
 }

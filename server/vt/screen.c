@@ -1,6 +1,6 @@
 /* screen.c - operations on the terminal state: printing with autowrap, cursor
  * motion, erasing, scrolling, modes and the alternate screen. Each operation keeps
- * the cursor inside the screen and marks the lines it changes dirty. */
+ * the cursor inside the screen. */
 #include "screen.h"
 
 #include <stdlib.h>
@@ -25,25 +25,6 @@ static int clamp(int v, int lo, int hi)
 static bool mode_on(const struct screen *s, uint32_t mode)
 {
     return (s->modes & mode) != 0;
-}
-
-void screen_mark_dirty(struct screen *s, int y)
-{
-    s->dirty[y] = 1;
-    s->any_dirty = true;
-}
-
-void screen_mark_rows_dirty(struct screen *s, int top, int bottom)
-{
-    if (top > bottom)
-        return;
-    memset(s->dirty + top, 1, (size_t)(bottom - top + 1));
-    s->any_dirty = true;
-}
-
-void screen_mark_all_dirty(struct screen *s)
-{
-    screen_mark_rows_dirty(s, 0, s->rows - 1);
 }
 
 static void reset_tabs(struct screen *s, int from)
@@ -111,9 +92,7 @@ void screen_init(struct screen *s, int cols, int rows, int history_limit)
     s->grid = s->main;
     s->tabs_cap = s->cols;
     s->tabs = xcalloc((size_t)s->tabs_cap, 1);
-    s->dirty = xcalloc((size_t)s->rows, 1);
     reset_state(s);
-    screen_mark_all_dirty(s);
 }
 
 void screen_free(struct screen *s)
@@ -127,7 +106,6 @@ void screen_free(struct screen *s)
     free(s->cwd);
     free(s->window_name);
     free(s->tabs);
-    free(s->dirty);
 }
 
 void screen_set_ops(struct screen *s, const struct vt_ops *ops, void *arg)
@@ -182,7 +160,6 @@ static void scroll_rows_up(struct screen *s, int top, int n, bool to_history)
         grid_scroll_band_up(s->grid, top, s->bottom, s->left, s->right, n, &s->pen);
     else
         grid_scroll_up(s->grid, top, s->bottom, n, to_history, &s->pen);
-    screen_mark_rows_dirty(s, top, s->bottom);
 }
 
 static void scroll_rows_down(struct screen *s, int top, int n)
@@ -191,7 +168,6 @@ static void scroll_rows_down(struct screen *s, int top, int n)
         grid_scroll_band_down(s->grid, top, s->bottom, s->left, s->right, n, &s->pen);
     else
         grid_scroll_down(s->grid, top, s->bottom, n, &s->pen);
-    screen_mark_rows_dirty(s, top, s->bottom);
 }
 
 static void scroll_region_up(struct screen *s, int n)
@@ -266,7 +242,6 @@ static void attach_combining(struct screen *s, uint32_t cp)
     if (c->ch == 0 || c->comb != 0)
         return;
     grid_set(s->grid, x, s->cy)->comb = cp;
-    screen_mark_dirty(s, s->cy);
 }
 
 /* Move past a just-written character of width w, entering the pending-wrap
@@ -319,7 +294,6 @@ void screen_print(struct screen *s, uint32_t cp)
     c[0] = pen_cell(s, cp, (uint8_t)w);
     if (w == 2)
         c[1] = pen_cell(s, 0, 0);
-    screen_mark_dirty(s, s->cy);
     s->last_char = cp;
     advance(s, w, edge);
 }
@@ -350,7 +324,6 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
             grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);
             grid_cell_set_word(&c[i], GRID_WORD_REST, rest);
         }
-        screen_mark_dirty(s, s->cy);
         s->last_char = text[chunk - 1];
         text += chunk;
         n -= chunk;
@@ -568,42 +541,36 @@ void screen_erase_line_right(struct screen *s)
     s->wrap_pending = false;
     grid_clear_cells(s->grid, s->cx, s->cy, s->cols - s->cx, &s->pen);
     grid_set_wrapped(s->grid, s->cy, false);
-    screen_mark_dirty(s, s->cy);
 }
 
 void screen_erase_line_left(struct screen *s)
 {
     s->wrap_pending = false;
     grid_clear_cells(s->grid, 0, s->cy, s->cx + 1, &s->pen);
-    screen_mark_dirty(s, s->cy);
 }
 
 void screen_erase_line(struct screen *s)
 {
     s->wrap_pending = false;
     grid_clear_lines(s->grid, s->cy, 1, &s->pen);
-    screen_mark_dirty(s, s->cy);
 }
 
 void screen_erase_below(struct screen *s)
 {
     screen_erase_line_right(s);
     grid_clear_lines(s->grid, s->cy + 1, s->rows - s->cy - 1, &s->pen);
-    screen_mark_rows_dirty(s, s->cy, s->rows - 1);
 }
 
 void screen_erase_above(struct screen *s)
 {
     screen_erase_line_left(s);
     grid_clear_lines(s->grid, 0, s->cy, &s->pen);
-    screen_mark_rows_dirty(s, 0, s->cy);
 }
 
 void screen_erase_screen(struct screen *s)
 {
     s->wrap_pending = false;
     grid_clear_lines(s->grid, 0, s->rows, &s->pen);
-    screen_mark_all_dirty(s);
 }
 
 void screen_erase_history(struct screen *s)
@@ -615,7 +582,6 @@ void screen_erase_chars(struct screen *s, int n)
 {
     s->wrap_pending = false;
     grid_clear_cells(s->grid, s->cx, s->cy, n, &s->pen);
-    screen_mark_dirty(s, s->cy);
 }
 
 /* ICH / DCH: the cells between the cursor and the right margin move; outside the
@@ -626,7 +592,6 @@ void screen_insert_chars(struct screen *s, int n)
     if (!screen_cursor_in_columns(s))
         return;
     grid_insert_cells_in(s->grid, s->cx, s->cy, n, s->right + 1, &s->pen);
-    screen_mark_dirty(s, s->cy);
 }
 
 void screen_delete_chars(struct screen *s, int n)
@@ -635,7 +600,6 @@ void screen_delete_chars(struct screen *s, int n)
     if (!screen_cursor_in_columns(s))
         return;
     grid_delete_cells_in(s->grid, s->cx, s->cy, n, s->right + 1, &s->pen);
-    screen_mark_dirty(s, s->cy);
 }
 
 /* IL: lines from the cursor down to the region bottom move down (between the
@@ -691,7 +655,6 @@ void screen_alignment_fill(struct screen *s)
         for (int x = 0; x < s->cols; x++)
             c[x] = (struct grid_cell){ .ch = 'E', .wl = GRID_WL(1, 0) };
     }
-    screen_mark_all_dirty(s);
     screen_cursor_to(s, 0, 0);
 }
 
@@ -718,12 +681,9 @@ void screen_enter_alt(struct screen *s, bool clear)
     if (s->grid != s->alt) {
         s->grid = s->alt;
         s->modes |= VT_MODE_ALT_SCREEN;
-        screen_mark_all_dirty(s);
     }
-    if (clear) {
+    if (clear)
         grid_clear_lines(s->alt, 0, s->rows, &s->pen);
-        screen_mark_all_dirty(s);
-    }
 }
 
 void screen_leave_alt(struct screen *s, bool clear)
@@ -734,7 +694,6 @@ void screen_leave_alt(struct screen *s, bool clear)
         grid_clear_lines(s->alt, 0, s->rows, &s->pen);
     s->grid = s->main;
     s->modes &= ~(uint32_t)VT_MODE_ALT_SCREEN;
-    screen_mark_all_dirty(s);
 }
 
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set)
@@ -870,7 +829,6 @@ void screen_full_reset(struct screen *s)
     grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
-    screen_mark_all_dirty(s);
     sync_changed(s, old);
 }
 
@@ -952,7 +910,6 @@ void screen_resize(struct screen *s, int cols, int rows)
         s->tabs_cap = cols;
         reset_tabs(s, old_cap);
     }
-    s->dirty = xrealloc(s->dirty, (size_t)rows);
     s->cols = cols;
     s->rows = rows;
     for (int i = 0; i < 2; i++) {
@@ -965,7 +922,6 @@ void screen_resize(struct screen *s, int cols, int rows)
     s->cx = clamp(s->cx, 0, cols - 1);
     s->cy = clamp(s->cy, 0, rows - 1);
     s->wrap_pending = pending && s->cx == cols - 1 && mode_on(s, VT_MODE_WRAP);
-    screen_mark_all_dirty(s);
 }
 
 /* OSC 7: keep the path of a file://host/path URL, percent-decoded; anything else
@@ -1022,7 +978,6 @@ static void erase_span(struct screen *s, int y, int from, int to, bool selective
         for (int x = from; x <= to && x < used; x++)
             erase_cell(s, x, y, true);
     }
-    screen_mark_dirty(s, y);
 }
 
 void screen_selective_erase_line(struct screen *s, int mode)
@@ -1056,7 +1011,6 @@ void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch
             c[x] = pen_cell(s, ch, 1);
             grid_cell_set_link(&c[x], 0); /* only printed text is linked */
         }
-        screen_mark_dirty(s, y);
     }
 }
 
@@ -1094,7 +1048,6 @@ void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top
             c[w - 1].comb = 0;
             grid_cell_set_link(&c[w - 1], 0);
         }
-        screen_mark_dirty(s, dst_top + y);
     }
     free(tmp);
 }
@@ -1118,7 +1071,6 @@ void screen_rect_attrs(struct screen *s, const struct screen_rect *r, uint16_t s
             c[x].attr = (uint16_t)((c[x].attr | set) & ~clear);
             c[x].attr ^= toggle;
         }
-        screen_mark_dirty(s, y);
     }
 }
 

@@ -55,8 +55,6 @@ struct screen {
     struct links *links;        /* hyperlinks (OSC 8) of both screens and history */
     uint16_t link;              /* the open hyperlink printed text gets, 0 = none */
 
-    uint8_t *dirty;             /* rows bytes, 1 = line changed */
-    bool any_dirty;
 
     int cursor_style;
     /* Cleaned strings, NULL until set (at most SCREEN_*_MAX - 1 bytes): most panes
@@ -189,8 +187,5 @@ void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);
 void screen_resize(struct screen *s, int cols, int rows);
 
-void screen_mark_dirty(struct screen *s, int y);
-void screen_mark_rows_dirty(struct screen *s, int top, int bottom);
-void screen_mark_all_dirty(struct screen *s);
 
 #endif

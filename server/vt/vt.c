@@ -129,24 +129,6 @@ int vt_cursor_style(const struct vt *vt)
     return vt->screen.cursor_style;
 }
 
-bool vt_line_dirty(const struct vt *vt, int y)
-{
-    if (y < 0 || y >= vt->screen.rows)
-        return false;
-    return vt->screen.dirty[y] != 0;
-}
-
-bool vt_dirty(const struct vt *vt)
-{
-    return vt->screen.any_dirty;
-}
-
-void vt_clean(struct vt *vt)
-{
-    memset(vt->screen.dirty, 0, (size_t)vt->screen.rows);
-    vt->screen.any_dirty = false;
-}
-
 /* Append s (n bytes) to buf if it fits whole; returns false when full. */
 static bool append(char *buf, size_t size, size_t *len, const char *s, int n)
 {

@@ -67,11 +67,6 @@ const char *vt_window_name(const struct vt *vt);
 /* Cursor style from DECSCUSR (0 = default). */
 int vt_cursor_style(const struct vt *vt);
 
-/* Dirty tracking for the renderer: a line changed since vt_clean(). */
-bool vt_line_dirty(const struct vt *vt, int y);
-bool vt_dirty(const struct vt *vt);
-void vt_clean(struct vt *vt);
-
 /* Text of visible line y (0..rows-1) or history line (negative: -1 the most recent)
  * as UTF-8 into buf, trailing blanks trimmed; returns the length. Used by capture-pane. */
 size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size);

@@ -220,10 +220,6 @@ static void check(struct vt *vt, const struct owner *o, int cols, int rows,
     (void)vt_cursor_style(vt);
     if (((vt_modes(vt) & VT_MODE_SYNC) != 0) != o->sync)
         fail("mode 2026 changed without a sync event", o->sync, 0);
-    for (int y = 0; y < rows; y++)
-        (void)vt_line_dirty(vt, y);
-    if (salt & 1)
-        vt_clean(vt);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

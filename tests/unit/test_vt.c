@@ -1396,7 +1396,7 @@ static void test_decstr_soft_reset_keeps_text(void **state)
     term_free(t);
 }
 
-/* ---- history, line text, bells, dirty tracking ---- */
+/* ---- history, line text, bells ---- */
 
 static void test_history_receives_scrolled_lines(void **state)
 {
@@ -1447,37 +1447,6 @@ static void test_bell_counted(void **state)
     feed(t, "\a\a\033[\a1m");
     assert_int_equal(take_bells(t), 3);
     assert_int_equal(take_bells(t), 0);
-    term_free(t);
-}
-
-static void test_dirty_tracking(void **state)
-{
-    (void)state;
-    struct term *t = term_new(20, 4, 100);
-    assert_true(vt_dirty(t->vt));
-    vt_clean(t->vt);
-    assert_false(vt_dirty(t->vt));
-    feed(t, "\033[3;1Hx");
-    assert_true(vt_dirty(t->vt));
-    assert_false(vt_line_dirty(t->vt, 0));
-    assert_true(vt_line_dirty(t->vt, 2));
-    assert_false(vt_line_dirty(t->vt, 3));
-    assert_false(vt_line_dirty(t->vt, 99));
-    term_free(t);
-}
-
-static void test_scroll_marks_region_dirty(void **state)
-{
-    (void)state;
-    struct term *t = term_new(20, 6, 100);
-    feed(t, "\033[2;4r");
-    vt_clean(t->vt);
-    feed(t, "\033[4;1H\n");
-    assert_false(vt_line_dirty(t->vt, 0));
-    assert_true(vt_line_dirty(t->vt, 1));
-    assert_true(vt_line_dirty(t->vt, 2));
-    assert_true(vt_line_dirty(t->vt, 3));
-    assert_false(vt_line_dirty(t->vt, 4));
     term_free(t);
 }
 
@@ -1737,8 +1706,6 @@ int main(void)
         cmocka_unit_test(test_history_limit_is_respected),
         cmocka_unit_test(test_line_text_trims_and_skips_wide_continuation),
         cmocka_unit_test(test_bell_counted),
-        cmocka_unit_test(test_dirty_tracking),
-        cmocka_unit_test(test_scroll_marks_region_dirty),
         cmocka_unit_test(test_resize_shrink_pushes_to_history_keeping_cursor_line),
         cmocka_unit_test(test_resize_shrink_drops_lines_below_cursor),
         cmocka_unit_test(test_resize_grow_pulls_history_back),
