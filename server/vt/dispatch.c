@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "screen.h"
+#include "screen_margins.h"
 #include "sgr.h"
 
 typedef void (*csi_fn)(struct screen *s, const struct parser_seq *seq);

@@ -124,24 +124,18 @@ void screen_scroll_up(struct screen *s, int n);
 void screen_scroll_down(struct screen *s, int n);
 void screen_set_region(struct screen *s, int top, int bottom);
 
-/* Left/right margins (margins.c). DECLRMM on or off (off resets the margins); DECSLRM
- * with 0-based inclusive columns (ignored unless left < right; the cursor goes home);
- * back to the whole width (RIS, DECSTR, resize). */
-void screen_set_lr_mode(struct screen *s, bool on);
 /* Left/right margins narrower than the screen (the fast paths check only this). */
 static inline bool screen_has_lr_margins(const struct screen *s)
 {
     return s->left > 0 || s->right < s->cols - 1;
 }
-void screen_set_lr_margins(struct screen *s, int left, int right);
-void screen_reset_lr_margins(struct screen *s);
-/* DECIC / DECDC: insert / delete n columns at the cursor, in every line of the scroll
- * region, between the cursor and the right margin. Nothing outside the margins. */
-void screen_insert_columns(struct screen *s, int n);
-void screen_delete_columns(struct screen *s, int n);
-/* SL / SR: every line of the scroll region shifted n columns left (right) between the
- * left and right margins, wherever the cursor is; the cursor does not move. */
-void screen_shift_columns(struct screen *s, int n, bool left);
+/* Left/right margins back to the whole width (RIS, DECSTR, DECALN, resize; DECLRMM
+ * reset: screen_margins.h). */
+static inline void screen_reset_lr_margins(struct screen *s)
+{
+    s->left = 0;
+    s->right = s->cols - 1;
+}
 /* Whether the cursor is inside the top/bottom margins, the left/right margins. */
 bool screen_cursor_in_rows(const struct screen *s);
 bool screen_cursor_in_columns(const struct screen *s);

@@ -1,16 +1,9 @@
-/* margins.c - left/right margins (DECLRMM mode 69, DECSLRM) and the operations that
- * move columns between them: inserting and deleting columns (DECIC, DECDC) and
- * shifting (SL, SR). How the other
- * operations honour the margins (printing, CR, cursor motion, scrolling, IL/DL,
- * ICH/DCH) is in screen.c, next to each operation. */
-#include "screen.h"
-
-/* Whole width again: left 0, right cols - 1. */
-void screen_reset_lr_margins(struct screen *s)
-{
-    s->left = 0;
-    s->right = s->cols - 1;
-}
+/* screen_margins.c - left/right margins (DECLRMM mode 69, DECSLRM) and the operations
+ * that move columns between them: inserting and deleting columns (DECIC, DECDC) and
+ * shifting (SL, SR). They are built on screen.c's operations, which never call them.
+ * How the other operations honour the margins (printing, CR, cursor motion,
+ * scrolling, IL/DL, ICH/DCH) is in screen.c, next to each operation. */
+#include "screen_margins.h"
 
 /* DECLRMM: while it is set, CSI Pl ; Pr s sets the margins; resetting it brings the
  * margins back to the screen's edges. The cursor does not move. */
