@@ -9,6 +9,8 @@
 
 #include "screen.h"
 #include "screen_margins.h"
+#include "screen_rect.h"
+#include "screen_strings.h"
 #include "sgr.h"
 
 typedef void (*csi_fn)(struct screen *s, const struct parser_seq *seq);

@@ -255,15 +255,6 @@ static void advance(struct screen *s, int w, int edge)
     }
 }
 
-static struct grid_cell pen_cell(const struct screen *s, uint32_t ch, uint8_t width)
-{
-    struct grid_cell c = {
-        .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr,
-        .wl = GRID_WL(width, s->link), .ul = s->pen.ul,
-    };
-    return c;
-}
-
 void screen_print(struct screen *s, uint32_t cp)
 {
     if (cp >= 0x5f && cp <= 0x7e && s->charset[s->gl] == SCREEN_CHARSET_DEC_GRAPHICS)
@@ -291,9 +282,9 @@ void screen_print(struct screen *s, uint32_t cp)
     if (mode_on(s, VT_MODE_INSERT))
         grid_insert_cells_in(s->grid, s->cx, s->cy, w, edge, &s->pen);
     struct grid_cell *c = grid_write_run(s->grid, s->cx, s->cy, w);
-    c[0] = pen_cell(s, cp, (uint8_t)w);
+    c[0] = screen_pen_cell(s, cp, (uint8_t)w);
     if (w == 2)
-        c[1] = pen_cell(s, 0, 0);
+        c[1] = screen_pen_cell(s, 0, 0);
     s->last_char = cp;
     advance(s, w, edge);
 }
@@ -312,7 +303,7 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         int edge = print_edge(s);
         size_t room = (size_t)(edge - s->cx);
         size_t chunk = n < room ? n : room;
-        struct grid_cell proto = pen_cell(s, 0, 1);
+        struct grid_cell proto = screen_pen_cell(s, 0, 1);
         /* Whole words from registers: three stores a cell (cell.h). */
         uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
         uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
@@ -706,87 +697,6 @@ void screen_shift_charset(struct screen *s, int g)
     s->gl = (uint8_t)(g & 1);
 }
 
-/* Copy text to out (size bytes, NUL-terminated) keeping valid UTF-8 only and
- * dropping every control character; never cuts a character. */
-static void copy_clean(char *out, size_t size, const uint8_t *text, size_t len)
-{
-    struct utf8_decoder d = { 0 };
-    size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
-        int again;
-        int32_t cp = utf8_decode_byte(&d, text[i], &again);
-        if (cp == UTF8_INVALID && again)
-            cp = utf8_decode_byte(&d, text[i], &again);
-        if (cp < 0)
-            continue;
-        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-            continue;
-        char buf[4];
-        int n = utf8_encode((uint32_t)cp, buf);
-        if (o + (size_t)n >= size)
-            break;
-        memcpy(out + o, buf, (size_t)n);
-        o += (size_t)n;
-    }
-    out[o] = '\0';
-}
-
-/* *field = text cleaned by copy_clean to at most size - 1 bytes (NULL for ""). */
-static void set_clean(char **field, size_t size, const uint8_t *text, size_t len)
-{
-    char buf[SCREEN_TITLE_MAX > SCREEN_CWD_MAX ? SCREEN_TITLE_MAX : SCREEN_CWD_MAX];
-    copy_clean(buf, size < sizeof buf ? size : sizeof buf, text, len);
-    if (*field != NULL && strcmp(*field, buf) == 0)
-        return;
-    free(*field);
-    *field = buf[0] != '\0' ? xstrdup(buf) : NULL;
-}
-
-/* Store a title, keeping valid UTF-8 only and dropping every control character. */
-void screen_set_title(struct screen *s, const uint8_t *text, size_t len)
-{
-    set_clean(&s->title, SCREEN_TITLE_MAX, text, len);
-}
-
-void screen_push_title(struct screen *s)
-{
-    if (s->ntitle_stack == SCREEN_TITLE_STACK_MAX) {
-        free(s->title_stack[0]);
-        memmove(s->title_stack, s->title_stack + 1,
-                (SCREEN_TITLE_STACK_MAX - 1) * sizeof *s->title_stack);
-        s->ntitle_stack--;
-    }
-    s->title_stack[s->ntitle_stack++] = s->title != NULL ? xstrdup(s->title) : NULL;
-}
-
-void screen_pop_title(struct screen *s)
-{
-    if (s->ntitle_stack == 0)
-        return;
-    free(s->title);
-    s->title = s->title_stack[--s->ntitle_stack];
-}
-
-/* Store the window name from ESC k, cleaned like a title (so capped at 255 bytes,
- * never cutting a character); "" too is a change (tmux: back to automatic naming). */
-void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len)
-{
-    set_clean(&s->window_name, SCREEN_WINDOW_NAME_MAX, text, len);
-    if (s->ops->window_name != NULL)
-        s->ops->window_name(s->ops_arg);
-}
-
-static int hex_digit(uint8_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
                      size_t urilen)
 {
@@ -922,179 +832,4 @@ void screen_resize(struct screen *s, int cols, int rows)
     s->cx = clamp(s->cx, 0, cols - 1);
     s->cy = clamp(s->cy, 0, rows - 1);
     s->wrap_pending = pending && s->cx == cols - 1 && mode_on(s, VT_MODE_WRAP);
-}
-
-/* OSC 7: keep the path of a file://host/path URL, percent-decoded; anything else
- * as sent. Control characters and invalid UTF-8 are dropped (as for titles). */
-void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len)
-{
-    uint8_t buf[SCREEN_CWD_MAX];
-    size_t n = 0;
-    if (len > 7 && memcmp(text, "file://", 7) == 0) {
-        size_t i = 7;
-        while (i < len && text[i] != '/')
-            i++; /* the host */
-        for (; i < len && n < sizeof buf; i++) {
-            uint8_t c = text[i];
-            if (c == '%' && i + 2 < len) {
-                int hi = hex_digit(text[i + 1]), lo = hex_digit(text[i + 2]);
-                if (hi >= 0 && lo >= 0) {
-                    c = (uint8_t)(hi << 4 | lo);
-                    i += 2;
-                }
-            }
-            buf[n++] = c;
-        }
-    } else {
-        n = len < sizeof buf ? len : sizeof buf;
-        memcpy(buf, text, n);
-    }
-    set_clean(&s->cwd, SCREEN_CWD_MAX, buf, n);
-}
-
-/* ---- selective erase and rectangles ---- */
-
-/* Blank cell x of line y unless protected (when selective); a wide character is
- * blanked whole. */
-static void erase_cell(struct screen *s, int x, int y, bool selective)
-{
-    const struct grid_cell *c = grid_get(s->grid, x, y);
-    if (selective && (c->attr & ATTR_PROTECTED))
-        return;
-    if (grid_cell_width(c) == 0 && x > 0) {
-        const struct grid_cell *l = grid_get(s->grid, x - 1, y);
-        if (selective && (l->attr & ATTR_PROTECTED))
-            return;
-    }
-    grid_clear_cells(s->grid, x, y, 1, &s->pen);
-}
-
-static void erase_span(struct screen *s, int y, int from, int to, bool selective)
-{
-    if (!selective) {
-        grid_clear_cells(s->grid, from, y, to - from + 1, &s->pen);
-    } else {
-        int used = grid_line_const(s->grid, y)->used;
-        for (int x = from; x <= to && x < used; x++)
-            erase_cell(s, x, y, true);
-    }
-}
-
-void screen_selective_erase_line(struct screen *s, int mode)
-{
-    s->wrap_pending = false;
-    int from = mode == 0 ? s->cx : 0, to = mode == 1 ? s->cx : s->cols - 1;
-    erase_span(s, s->cy, from, to, true);
-}
-
-void screen_selective_erase_display(struct screen *s, int mode)
-{
-    s->wrap_pending = false;
-    for (int y = 0; y < s->rows; y++) {
-        if (mode == 0 && y < s->cy)
-            continue;
-        if (mode == 1 && y > s->cy)
-            break;
-        int from = (mode == 0 && y == s->cy) ? s->cx : 0;
-        int to = (mode == 1 && y == s->cy) ? s->cx : s->cols - 1;
-        erase_span(s, y, from, to, true);
-    }
-}
-
-void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch)
-{
-    for (int y = r->top; y <= r->bottom; y++) {
-        struct grid_cell *c = grid_set_run(s->grid, r->left, y, r->right - r->left + 1);
-        if (c == NULL)
-            continue;
-        for (int x = 0; x <= r->right - r->left; x++) {
-            c[x] = pen_cell(s, ch, 1);
-            grid_cell_set_link(&c[x], 0); /* only printed text is linked */
-        }
-    }
-}
-
-void screen_rect_erase(struct screen *s, const struct screen_rect *r, bool selective)
-{
-    for (int y = r->top; y <= r->bottom; y++)
-        erase_span(s, y, r->left, r->right, selective);
-}
-
-void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top, int dst_left)
-{
-    int h = r->bottom - r->top + 1, w = r->right - r->left + 1;
-    if (dst_top + h > s->rows)
-        h = s->rows - dst_top;
-    if (dst_left + w > s->cols)
-        w = s->cols - dst_left;
-    if (h <= 0 || w <= 0)
-        return;
-    /* Copy through a buffer: source and destination may overlap. */
-    struct grid_cell *tmp = xreallocarray(NULL, (size_t)h * (size_t)w, sizeof *tmp);
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-            tmp[y * w + x] = *grid_get(s->grid, r->left + x, r->top + y);
-    for (int y = 0; y < h; y++) {
-        struct grid_cell *c = grid_set_run(s->grid, dst_left, dst_top + y, w);
-        if (c == NULL)
-            continue;
-        memcpy(c, tmp + (size_t)y * (size_t)w, (size_t)w * sizeof *c);
-        /* Wide characters cut by the rectangle's edges become blanks. */
-        if (grid_cell_width(&c[0]) == 0)
-            c[0] = grid_blank_cell;
-        if (grid_cell_width(&c[w - 1]) == 2) {
-            grid_cell_set_width(&c[w - 1], 1);
-            c[w - 1].ch = 0;
-            c[w - 1].comb = 0;
-            grid_cell_set_link(&c[w - 1], 0);
-        }
-    }
-    free(tmp);
-}
-
-void screen_rect_attrs(struct screen *s, const struct screen_rect *r, uint16_t set,
-                       uint16_t clear, uint16_t toggle)
-{
-    for (int y = r->top; y <= r->bottom; y++) {
-        int from = r->left, to = r->right;
-        if (!s->rect_extent) { /* stream: whole lines between the corners */
-            from = y == r->top ? r->left : 0;
-            to = y == r->bottom ? r->right : s->cols - 1;
-        }
-        if (from > to)
-            continue;
-        struct grid_cell *c = grid_set(s->grid, to, y);
-        if (c == NULL)
-            continue;
-        c = grid_set(s->grid, from, y);
-        for (int x = 0; x <= to - from; x++) {
-            c[x].attr = (uint16_t)((c[x].attr | set) & ~clear);
-            c[x].attr ^= toggle;
-        }
-    }
-}
-
-/* xterm's DECRQCRA: the sum of the characters (blanks count as spaces) plus 0x10
- * for underline, 0x20 reverse, 0x40 blink, 0x80 bold; the reply is its negation,
- * 16 bits. */
-unsigned screen_rect_checksum(struct screen *s, const struct screen_rect *r)
-{
-    unsigned sum = 0;
-    for (int y = r->top; y <= r->bottom; y++) {
-        for (int x = r->left; x <= r->right; x++) {
-            const struct grid_cell *c = grid_get(s->grid, x, y);
-            if (grid_cell_width(c) == 0)
-                continue;
-            sum += c->ch == 0 ? ' ' : c->ch;
-            if (c->attr & ATTR_UNDERLINE)
-                sum += 0x10;
-            if (c->attr & ATTR_REVERSE)
-                sum += 0x20;
-            if (c->attr & ATTR_BLINK)
-                sum += 0x40;
-            if (c->attr & ATTR_BOLD)
-                sum += 0x80;
-        }
-    }
-    return (0u - sum) & 0xffffu;
 }

@@ -1,6 +1,7 @@
 /* screen.h - the terminal state and the operations on it (internal to vt/): cursor,
  * pen, modes, scroll region, main and alternate grids. Operations are named by what
- * they do to the screen; they know nothing about escape sequences or bytes. */
+ * they do to the screen; they know nothing about escape sequences or bytes. More
+ * operations built on these: screen_margins.h, screen_rect.h, screen_strings.h. */
 #ifndef TMX_VT_SCREEN_H
 #define TMX_VT_SCREEN_H
 
@@ -140,24 +141,6 @@ static inline void screen_reset_lr_margins(struct screen *s)
 bool screen_cursor_in_rows(const struct screen *s);
 bool screen_cursor_in_columns(const struct screen *s);
 void screen_alignment_fill(struct screen *s);
-/* Selective erase (DECSED, DECSEL): like the erase operations but protected cells
- * (ATTR_PROTECTED) are kept. mode: 0 from the cursor, 1 to the cursor, 2 all. */
-void screen_selective_erase_display(struct screen *s, int mode);
-void screen_selective_erase_line(struct screen *s, int mode);
-
-/* VT420 rectangles: 0-based inclusive bounds, already clamped to the screen. */
-struct screen_rect {
-    int top, left, bottom, right;
-};
-void screen_rect_fill(struct screen *s, const struct screen_rect *r, uint32_t ch);
-void screen_rect_erase(struct screen *s, const struct screen_rect *r, bool selective);
-void screen_rect_copy(struct screen *s, const struct screen_rect *r, int dst_top, int dst_left);
-/* DECCARA (set/clear) and DECRARA (toggle) attributes: 'set', 'clear' and 'toggle'
- * are ATTR_* masks. Stream or rectangle by DECSACE. */
-void screen_rect_attrs(struct screen *s, const struct screen_rect *r, uint16_t set,
-                       uint16_t clear, uint16_t toggle);
-/* DECRQCRA checksum of the rectangle. */
-unsigned screen_rect_checksum(struct screen *s, const struct screen_rect *r);
 
 /* Modes and state. */
 void screen_set_mode(struct screen *s, uint32_t mode, bool on);
@@ -166,12 +149,6 @@ void screen_enter_alt(struct screen *s, bool clear);
 void screen_leave_alt(struct screen *s, bool clear);
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
 void screen_shift_charset(struct screen *s, int g);
-void screen_set_title(struct screen *s, const uint8_t *text, size_t len);
-/* CSI 22 t / CSI 23 t: save the title on the stack / restore the last one saved. */
-void screen_push_title(struct screen *s);
-void screen_pop_title(struct screen *s);
-void screen_set_cwd(struct screen *s, const uint8_t *text, size_t len);
-void screen_set_window_name(struct screen *s, const uint8_t *text, size_t len);
 /* OSC 8: text printed from now on links to uri (with id, "" for none); an empty uri
  * closes the link. A link the table refuses (links.h) also closes it. */
 void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
@@ -181,5 +158,15 @@ void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);
 void screen_resize(struct screen *s, int cols, int rows);
 
+/* A cell of character ch and the given width in the pen, carrying the open link. */
+static inline struct grid_cell screen_pen_cell(const struct screen *s, uint32_t ch,
+                                               uint8_t width)
+{
+    struct grid_cell c = {
+        .ch = ch, .fg = s->pen.fg, .bg = s->pen.bg, .attr = s->pen.attr,
+        .wl = GRID_WL(width, s->link), .ul = s->pen.ul,
+    };
+    return c;
+}
 
 #endif
