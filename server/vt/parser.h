@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "utf8.h"
 
@@ -75,6 +76,22 @@ struct parser {
     uint8_t *osc;                   /* grown as it comes, up to PARSER_OSC_MAX */
     size_t osc_size;
 };
+
+/* Split the next ';'-separated field off a string [*p, end) (an OSC or DCS): *f, *n
+ * is the field; false when none is left. */
+static inline bool parser_next_field(const uint8_t **p, const uint8_t *end, const uint8_t **f,
+                                     size_t *n)
+{
+    if (*p > end)
+        return false;
+    const uint8_t *q = memchr(*p, ';', (size_t)(end - *p));
+    if (q == NULL)
+        q = end;
+    *f = *p;
+    *n = (size_t)(q - *p);
+    *p = q + 1;
+    return true;
+}
 
 void parser_init(struct parser *p);
 void parser_free(struct parser *p);
