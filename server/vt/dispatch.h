@@ -1,5 +1,5 @@
-/* dispatch.h - maps parsed sequences (C0 controls, ESC, CSI, OSC) to screen
- * operations (internal to vt/). */
+/* dispatch.h - maps parsed sequences (C0 controls, ESC, CSI; OSC, DCS and ESC k
+ * through osc.h) to screen operations (internal to vt/). */
 #ifndef TMX_VT_DISPATCH_H
 #define TMX_VT_DISPATCH_H
 
