@@ -1,8 +1,8 @@
 /* cell.h - the vocabulary every part of the emulator shares: a cell (character,
  * width, colours, attributes, hyperlink), the pen that writes cells, and a line of
- * cells. Types and inline helpers only (the blank cell is defined in cell.c); it
- * includes nothing of vt/, so grid, history and links can all build on it. The names
- * keep grid's prefix: they are the grid's cells, as the rest of tmx knows them. */
+ * cells. Types, inline helpers and two line operations (cell.c); it includes nothing
+ * of vt/, so grid, history and links can all build on it. The names keep grid's
+ * prefix: they are the grid's cells, as the rest of tmx knows them. */
 #ifndef TMX_VT_CELL_H
 #define TMX_VT_CELL_H
 
@@ -122,6 +122,11 @@ struct grid_line {
  * the inline helpers below to compare with a constant. */
 #define GRID_BLANK_CELL { .ch = 0, .wl = GRID_WL(1, 0) }
 extern const struct grid_cell grid_blank_cell;
+
+/* Free a line's cells (it is then empty: zeroed). */
+void grid_line_release(struct grid_line *l);
+/* Cut l to at most cols cells; a wide character cut in half is blanked. */
+void grid_line_truncate(struct grid_line *l, int cols);
 
 /* The blank cell's style: width 1, default colours and attributes, no link. */
 static inline bool grid_cell_style_is_blank(const struct grid_cell *c)

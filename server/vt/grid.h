@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "cell.h"
+#include "grid_reflow.h"
 
 struct grid;
 
@@ -37,7 +38,6 @@ uint64_t grid_history_dropped(const struct grid *g);
 bool grid_history_copy(const struct grid *g, int i, struct grid_line *out);
 /* Used width and wrapped flag of history line i without decoding it. */
 bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped);
-void grid_line_release(struct grid_line *l);
 /* The links table that gives the cells' link numbers their meaning: history lines
  * keep their links only with one (links.h). */
 struct links;
@@ -101,11 +101,6 @@ void grid_resize(struct grid *g, int cols, int rows);
  * visible lines down (the bottom n are dropped). Returns how many were moved. */
 int grid_pull_history(struct grid *g, int n);
 
-/* A position on the screen that a reflow moves with its character. */
-struct grid_pos {
-    int x, y;
-    bool pending; /* the cursor is past x (a wrap is pending) */
-};
 /* Change the width rewrapping text: lines joined by autowrap ('wrapped') are joined
  * and cut again at the new width, history included. pos[0] (the cursor) keeps its
  * row on the screen when there are enough lines above it; every position (at most 4)
