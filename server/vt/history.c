@@ -1,52 +1,20 @@
 /* history.c - compact scrollback storage (see history.h).
  *
- * A line is one record, appended to the newest of a list of blocks (a few KiB to
- * 64 KiB, shared by many lines; a block is freed when its last line leaves):
- *
- *   seq      8 bytes   order of the line among every history of the pool
- *   varint   used << 1 | wrapped
- *   varint   payload length
- *   payload  cells 0..n-1 where n drops the tail of default blank cells (those come
- *            back on decode, up to 'used'):
- *     0x20-0x7e            one cell: that ASCII character, width 1
- *     UTF-8 (lead c2-f4)   one cell: that character, width 1
- *     OP_WIDE + UTF-8      a width-2 cell and its continuation (ch 0, width 0, same style)
- *     OP_COMB varint       the combining mark of the last character cell
- *     OP_BLANK varint n    n blank cells (ch 0, width 1)
- *     OP_STYLE mask ...    the style of the following cells changes: fg, bg, attr
- *                          (varint), ul, link (varint number, varint generation),
- *                          each present when its mask bit is set; a colour is a tag
- *                          (0 default, 1 palette + index, 2 RGB + 3 bytes, 3 any other
- *                          value + 4 bytes). A link is decoded only while the links
- *                          table still has that number with that generation (links.h).
- *     OP_RAW ch comb w     any other cell, fields as they are (varints, a width byte)
- *   The style starts as the default at the start of each line.
+ * A line is one record (history_record.h: its sequence number, used width, wrapped
+ * flag and cells, encoded), appended to the newest of a list of blocks (a few KiB to
+ * 64 KiB, shared by many lines; a block is freed when its last line leaves).
  *
  * An index ring holds a pointer to each record, oldest first. The bytes counted for a
  * line are its record plus its index slot. */
 #include "history.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "links.h"
+#include "history_record.h"
 #include "queue.h"
 #include "xmalloc.h"
 
-enum {
-    OP_WIDE = 0x01,
-    OP_COMB = 0x02,
-    OP_BLANK = 0x03,
-    OP_STYLE = 0x04,
-    OP_RAW = 0x05,
-};
-
-enum { STYLE_FG = 1, STYLE_BG = 2, STYLE_ATTR = 4, STYLE_UL = 8, STYLE_LINK = 16 };
-
-#define SEQ_BYTES 8
-#define HEADER_MAX (SEQ_BYTES + 5 + 5)
-#define CELL_MAX 40 /* a style record (28) and a raw cell (12) */
 #define BLOCK_MIN (4096 - 64)
 #define BLOCK_MAX (65536 - 64)
 
@@ -86,413 +54,6 @@ struct history_pool {
     struct history *victim;
     uint64_t bound;
 };
-
-/* ---- varints, UTF-8 ---- */
-
-static size_t put_varint(uint8_t *p, uint32_t v)
-{
-    size_t n = 0;
-    while (v >= 0x80) {
-        p[n++] = (uint8_t)(v | 0x80);
-        v >>= 7;
-    }
-    p[n++] = (uint8_t)v;
-    return n;
-}
-
-static uint32_t get_varint(const uint8_t **pp)
-{
-    const uint8_t *p = *pp;
-    uint32_t v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-        uint8_t b = *p++;
-        v |= (uint32_t)(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            break;
-    }
-    *pp = p;
-    return v;
-}
-
-/* A character stored as plain UTF-8 (anything else is a raw cell). */
-static bool plain_char(uint32_t ch)
-{
-    if (ch < 0x80)
-        return ch >= 0x20 && ch < 0x7f;
-    return ch <= 0x10ffff && (ch < 0xd800 || ch > 0xdfff);
-}
-
-static size_t put_utf8(uint8_t *p, uint32_t ch)
-{
-    if (ch < 0x80) {
-        p[0] = (uint8_t)ch;
-        return 1;
-    }
-    if (ch < 0x800) {
-        p[0] = (uint8_t)(0xc0 | ch >> 6);
-        p[1] = (uint8_t)(0x80 | (ch & 0x3f));
-        return 2;
-    }
-    if (ch < 0x10000) {
-        p[0] = (uint8_t)(0xe0 | ch >> 12);
-        p[1] = (uint8_t)(0x80 | ((ch >> 6) & 0x3f));
-        p[2] = (uint8_t)(0x80 | (ch & 0x3f));
-        return 3;
-    }
-    p[0] = (uint8_t)(0xf0 | ch >> 18);
-    p[1] = (uint8_t)(0x80 | ((ch >> 12) & 0x3f));
-    p[2] = (uint8_t)(0x80 | ((ch >> 6) & 0x3f));
-    p[3] = (uint8_t)(0x80 | (ch & 0x3f));
-    return 4;
-}
-
-/* Records hold only what put_utf8 wrote: no validation needed. */
-static uint32_t get_utf8(const uint8_t **pp)
-{
-    const uint8_t *p = *pp;
-    uint32_t ch;
-    int more;
-    if (p[0] < 0x80) {
-        ch = p[0];
-        more = 0;
-    } else if (p[0] < 0xe0) {
-        ch = p[0] & 0x1f;
-        more = 1;
-    } else if (p[0] < 0xf0) {
-        ch = p[0] & 0x0f;
-        more = 2;
-    } else {
-        ch = p[0] & 0x07;
-        more = 3;
-    }
-    for (int i = 1; i <= more; i++)
-        ch = ch << 6 | (p[i] & 0x3f);
-    *pp = p + 1 + more;
-    return ch;
-}
-
-/* ---- encoding ---- */
-
-/* The bits of a cell's word 2 holding the width. */
-static inline uint64_t rest_width_bits(void)
-{
-    struct grid_cell c;
-    memset(&c, 0, sizeof c);
-    grid_cell_set_width(&c, 3);
-    return grid_cell_word(&c, GRID_WORD_REST);
-}
-
-static bool same_style(const struct grid_cell *a, const struct grid_cell *b)
-{
-    uint64_t rest_diff = grid_cell_word(a, GRID_WORD_REST) ^ grid_cell_word(b, GRID_WORD_REST);
-    return grid_cell_word(a, GRID_WORD_COLOURS) == grid_cell_word(b, GRID_WORD_COLOURS) &&
-           (rest_diff & ~rest_width_bits()) == 0;
-}
-
-/* A cell of one printable ASCII character (0x20-0x7e, no combining mark: comb is the
- * high half of word 0, so one comparison checks both), width 1, in the style whose
- * words 1 and 2 (width 1) are given (cell.h). */
-static inline bool narrow_ascii_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
-{
-    return grid_cell_word(c, GRID_WORD_TEXT) - 0x20 < 0x5f &&
-           ((grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) |
-            (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
-}
-
-/* A blank cell (ch 0, no mark), width 1, in the style given as above. */
-static inline bool narrow_blank_in(const struct grid_cell *c, uint64_t colours, uint64_t rest)
-{
-    return (grid_cell_word(c, GRID_WORD_TEXT) | (grid_cell_word(c, GRID_WORD_COLOURS) ^ colours) |
-            (grid_cell_word(c, GRID_WORD_REST) ^ rest)) == 0;
-}
-
-/* The continuation cell a wide character c normally has. */
-static bool plain_continuation(const struct grid_cell *d, const struct grid_cell *c)
-{
-    return grid_cell_width(d) == 0 && d->ch == 0 && d->comb == 0 && same_style(d, c);
-}
-
-static uint8_t *put_colour(uint8_t *p, uint32_t c)
-{
-    if (c == COLOUR_DEFAULT) {
-        *p++ = 0;
-    } else if (COLOUR_KIND(c) == COLOUR_PALETTE && COLOUR_VALUE(c) <= 255) {
-        *p++ = 1;
-        *p++ = (uint8_t)COLOUR_VALUE(c);
-    } else if (COLOUR_KIND(c) == COLOUR_RGB) {
-        *p++ = 2;
-        *p++ = (uint8_t)(c >> 16);
-        *p++ = (uint8_t)(c >> 8);
-        *p++ = (uint8_t)c;
-    } else {
-        *p++ = 3;
-        memcpy(p, &c, 4);
-        p += 4;
-    }
-    return p;
-}
-
-static uint32_t get_colour(const uint8_t **pp)
-{
-    const uint8_t *p = *pp;
-    uint32_t c = COLOUR_DEFAULT;
-    switch (*p++) {
-    case 1:
-        c = COLOUR_PALETTE | *p++;
-        break;
-    case 2:
-        c = COLOUR_RGB | (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-        p += 3;
-        break;
-    case 3:
-        memcpy(&c, p, 4);
-        p += 4;
-        break;
-    }
-    *pp = p;
-    return c;
-}
-
-/* A style record taking 'cur' to the style of c; a link goes with its generation. */
-static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_cell *c,
-                          const struct links *links)
-{
-    uint8_t mask = (uint8_t)((c->fg != cur->fg ? STYLE_FG : 0) | (c->bg != cur->bg ? STYLE_BG : 0) |
-                             (c->attr != cur->attr ? STYLE_ATTR : 0) |
-                             (c->ul != cur->ul ? STYLE_UL : 0) |
-                             (grid_cell_link(c) != grid_cell_link(cur) ? STYLE_LINK : 0));
-    *p++ = OP_STYLE;
-    *p++ = mask;
-    if (mask & STYLE_FG)
-        p = put_colour(p, c->fg);
-    if (mask & STYLE_BG)
-        p = put_colour(p, c->bg);
-    if (mask & STYLE_ATTR)
-        p += put_varint(p, c->attr);
-    if (mask & STYLE_UL)
-        p = put_colour(p, c->ul);
-    if (mask & STYLE_LINK) {
-        p += put_varint(p, grid_cell_link(c));
-        p += put_varint(p, links != NULL ? links_gen(links, grid_cell_link(c)) : 0);
-    }
-    cur->fg = c->fg;
-    cur->bg = c->bg;
-    cur->attr = c->attr;
-    cur->ul = c->ul;
-    grid_cell_set_link(cur, grid_cell_link(c));
-    return p;
-}
-
-#ifndef NDEBUG
-/* What cell.h promises of a plain line, checked cell by cell in debug builds. */
-static bool line_is_plain(const struct grid_cell *cells, int used)
-{
-    for (int x = 0; x < used; x++) {
-        if (!grid_cell_is_plain(&cells[x]))
-            return false;
-    }
-    return true;
-}
-#endif
-
-/* The payload of a plain line (cell.h): the bytes encode_payload writes for it, found
- * without comparing styles: its characters, and its blank runs as OP_BLANK. */
-static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf)
-{
-    assert(line_is_plain(cells, used));
-    if (used == 0)
-        return 0; /* cells may be NULL: no arithmetic on it */
-    const struct grid_cell *c = cells, *end = cells + used;
-    while (end > c && end[-1].ch == 0)
-        end--;
-    uint8_t *p = buf;
-    while (c < end) {
-        if (c->ch != 0) {
-            *p++ = (uint8_t)c++->ch;
-            continue;
-        }
-        const struct grid_cell *run = c + 1;
-        while (run->ch == 0) /* end[-1] is not blank */
-            run++;
-        *p++ = OP_BLANK;
-        p += put_varint(p, (uint32_t)(run - c));
-        c = run;
-    }
-    return (size_t)(p - buf);
-}
-
-/* The payload of cells[0, used); buf holds at least CELL_MAX bytes per cell. */
-static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf,
-                             const struct links *links)
-{
-    int n = used;
-    while (n > 0 && grid_cell_is_default_blank(&cells[n - 1]))
-        n--;
-    struct grid_cell cur = grid_blank_cell;
-    uint8_t *p = buf;
-    for (int x = 0; x < n;) {
-        const struct grid_cell *c = &cells[x];
-        if (!same_style(c, &cur))
-            p = put_style(p, &cur, c, links);
-        uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
-        uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
-        if (narrow_ascii_in(c, colours, rest)) {
-            /* The common case: a run of ASCII in one style. */
-            do
-                *p++ = (uint8_t)cells[x++].ch;
-            while (x < n && narrow_ascii_in(&cells[x], colours, rest));
-            continue;
-        }
-        if (narrow_blank_in(c, colours, rest)) {
-            int run = 1;
-            while (x + run < n && narrow_blank_in(&cells[x + run], colours, rest))
-                run++;
-            *p++ = OP_BLANK;
-            p += put_varint(p, (uint32_t)run);
-            x += run;
-            continue;
-        }
-        if (grid_cell_width(c) == 2 && x + 1 < n && plain_char(c->ch) &&
-            plain_continuation(&cells[x + 1], c)) {
-            *p++ = OP_WIDE;
-            p += put_utf8(p, c->ch);
-            x += 2;
-        } else if (grid_cell_width(c) == 1 && plain_char(c->ch)) {
-            p += put_utf8(p, c->ch);
-            x++;
-        } else {
-            *p++ = OP_RAW;
-            p += put_varint(p, c->ch);
-            p += put_varint(p, c->comb);
-            *p++ = grid_cell_width(c);
-            x++;
-            continue;
-        }
-        if (c->comb != 0) {
-            *p++ = OP_COMB;
-            p += put_varint(p, c->comb);
-        }
-    }
-    return (size_t)(p - buf);
-}
-
-/* Grow out's cells to hold n. */
-static void line_reserve(struct grid_line *out, int n)
-{
-    if (n > out->size) {
-        int size = out->size > 0 ? out->size : 16;
-        while (size < n)
-            size *= 2;
-        out->cells = xreallocarray(out->cells, (size_t)size, sizeof *out->cells);
-        out->size = size;
-    }
-}
-
-static void decode(const struct history *h, const uint8_t *rec, struct grid_line *out)
-{
-    const uint8_t *p = rec + SEQ_BYTES;
-    uint32_t used_wrapped = get_varint(&p);
-    uint32_t len = get_varint(&p);
-    const uint8_t *end = p + len;
-    int used = (int)(used_wrapped >> 1);
-    line_reserve(out, used);
-    out->used = used;
-    out->wrapped = (used_wrapped & 1) != 0;
-    struct grid_cell *cells = out->cells;
-    struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
-    int x = 0, last = -1;
-    bool plain = true; /* only ASCII and blanks, no style (cell.h) */
-    while (p < end) {
-        uint8_t b = *p;
-        if (x == used && b != OP_COMB && b != OP_STYLE)
-            break; /* past the last cell only its combining mark may follow */
-        if (b >= 0x20 && b < 0x7f) {
-            cells[x] = cur;
-            cells[x].ch = b;
-            last = x++;
-            p++;
-            continue;
-        }
-        plain = plain && b == OP_BLANK;
-        switch (b) {
-        case OP_WIDE:
-            p++;
-            cells[x] = cur;
-            cells[x].ch = get_utf8(&p);
-            grid_cell_set_width(&cells[x], 2);
-            last = x++;
-            if (x < used) {
-                cells[x] = cur;
-                grid_cell_set_width(&cells[x++], 0);
-            }
-            break;
-        case OP_COMB:
-            p++;
-            if (last >= 0)
-                cells[last].comb = get_varint(&p);
-            else
-                (void)get_varint(&p);
-            break;
-        case OP_BLANK: {
-            p++;
-            uint32_t run = get_varint(&p);
-            for (uint32_t i = 0; i < run && x < used; i++)
-                cells[x++] = cur;
-            break;
-        }
-        case OP_STYLE: {
-            p++;
-            uint8_t mask = *p++;
-            if (mask & STYLE_FG)
-                cur.fg = get_colour(&p);
-            if (mask & STYLE_BG)
-                cur.bg = get_colour(&p);
-            if (mask & STYLE_ATTR)
-                cur.attr = (uint16_t)get_varint(&p);
-            if (mask & STYLE_UL)
-                cur.ul = get_colour(&p);
-            if (mask & STYLE_LINK) {
-                uint32_t n = get_varint(&p), gen = get_varint(&p);
-                grid_cell_set_link(&cur, h->links != NULL && n < LINKS_MAX
-                                             ? links_resolve(h->links, (uint16_t)n, gen) : 0);
-            }
-            break;
-        }
-        case OP_RAW:
-            p++;
-            cells[x] = cur;
-            cells[x].ch = get_varint(&p);
-            cells[x].comb = get_varint(&p);
-            grid_cell_set_width(&cells[x], *p++);
-            x++;
-            break;
-        default:
-            cells[x] = cur;
-            cells[x].ch = get_utf8(&p);
-            last = x++;
-            break;
-        }
-    }
-    while (x < used)
-        cells[x++] = grid_blank_cell;
-    out->plain = plain;
-}
-
-static uint64_t rec_seq(const uint8_t *rec)
-{
-    uint64_t seq;
-    memcpy(&seq, rec, sizeof seq);
-    return seq;
-}
-
-/* Bytes of the record at rec. */
-static size_t rec_size(const uint8_t *rec)
-{
-    const uint8_t *p = rec + SEQ_BYTES;
-    (void)get_varint(&p);
-    uint32_t len = get_varint(&p);
-    return (size_t)(p - rec) + len;
-}
 
 /* ---- blocks, index ring, accounting ---- */
 
@@ -570,7 +131,7 @@ static void append_record(struct history *h, uint8_t *rec, size_t size)
 static void remove_oldest(struct history *h)
 {
     uint8_t *rec = h->recs[h->start];
-    account(h, 0, rec_size(rec) + sizeof *h->recs);
+    account(h, 0, history_record_size(rec) + sizeof *h->recs);
     h->start = h->start + 1 == h->cap ? 0 : h->start + 1;
     h->n--;
     struct hblock *b = TAILQ_FIRST(&h->blocks);
@@ -589,7 +150,7 @@ static void drop_oldest(struct history *h)
 static void drop_newest(struct history *h)
 {
     uint8_t *rec = slot(h, h->n - 1);
-    account(h, 0, rec_size(rec) + sizeof *h->recs);
+    account(h, 0, history_record_size(rec) + sizeof *h->recs);
     h->n--;
     struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
     b->used = (uint32_t)(rec - b->data);
@@ -612,7 +173,7 @@ static void enforce_own(struct history *h)
 static struct history *pool_oldest(struct history_pool *pool)
 {
     struct history *v = pool->victim;
-    if (v != NULL && v->n > 0 && rec_seq(slot(v, 0)) <= pool->bound)
+    if (v != NULL && v->n > 0 && history_record_seq(slot(v, 0)) <= pool->bound)
         return v;
     uint64_t best = UINT64_MAX, second = UINT64_MAX;
     v = NULL;
@@ -620,7 +181,7 @@ static struct history *pool_oldest(struct history_pool *pool)
     TAILQ_FOREACH(h, &pool->members, entry) {
         if (h->n == 0)
             continue;
-        uint64_t seq = rec_seq(slot(h, 0));
+        uint64_t seq = history_record_seq(slot(h, 0));
         if (seq < best) {
             second = best;
             best = seq;
@@ -713,10 +274,8 @@ void history_set_pool(struct history *h, struct history_pool *pool)
     TAILQ_INSERT_TAIL(&pool->members, h, entry);
     pool->bytes += h->bytes;
     /* Lines brought along are numbered as the pool's newest, in their order. */
-    for (int i = 0; i < h->n; i++) {
-        uint64_t seq = pool->next_seq++;
-        memcpy(slot(h, i), &seq, sizeof seq);
-    }
+    for (int i = 0; i < h->n; i++)
+        history_record_set_seq(slot(h, i), pool->next_seq++);
     enforce_pool(pool);
 }
 
@@ -772,25 +331,16 @@ uint64_t history_next_seq(struct history *h)
 /* Encode l with 'seq' and append it (no limits applied). */
 static void append_line(struct history *h, const struct grid_line *l, uint64_t seq)
 {
-    int used = l->used > 0 ? l->used : 0;
     uint8_t stack[8192];
-    size_t bound = (size_t)used * CELL_MAX;
-    uint8_t *payload = bound <= sizeof stack ? stack : xmalloc(bound);
-    size_t len = l->plain ? encode_plain(l->cells, used, payload)
-                          : encode_payload(l->cells, used, payload, h->links);
-
-    uint8_t header[HEADER_MAX];
-    memcpy(header, &seq, SEQ_BYTES);
-    size_t hlen = SEQ_BYTES;
-    hlen += put_varint(header + hlen, (uint32_t)used << 1 | (l->wrapped ? 1u : 0u));
-    hlen += put_varint(header + hlen, (uint32_t)len);
-
-    uint8_t *rec = block_reserve(h, hlen + len);
-    memcpy(rec, header, hlen);
-    memcpy(rec + hlen, payload, len);
-    if (payload != stack)
-        free(payload);
-    append_record(h, rec, hlen + len);
+    size_t bound = history_record_bound(l->used);
+    uint8_t *buf = bound <= sizeof stack ? stack : xmalloc(bound);
+    const uint8_t *src;
+    size_t size = history_record_encode(l, seq, h->links, buf, &src);
+    uint8_t *rec = block_reserve(h, size);
+    memcpy(rec, src, size);
+    if (buf != stack)
+        free(buf);
+    append_record(h, rec, size);
 }
 
 void history_push(struct history *h, const struct grid_line *l)
@@ -818,19 +368,14 @@ void history_get(const struct history *h, int i, struct grid_line *out)
 {
     if (i < 0 || i >= h->n)
         return;
-    decode(h, slot(h, i), out);
+    history_record_decode(slot(h, i), out, h->links);
 }
 
 bool history_info(const struct history *h, int i, int *used, bool *wrapped)
 {
     if (i < 0 || i >= h->n)
         return false;
-    const uint8_t *p = slot(h, i) + SEQ_BYTES;
-    uint32_t v = get_varint(&p);
-    if (used != NULL)
-        *used = (int)(v >> 1);
-    if (wrapped != NULL)
-        *wrapped = (v & 1) != 0;
+    history_record_info(slot(h, i), used, wrapped);
     return true;
 }
 
@@ -838,7 +383,7 @@ bool history_pop_newest(struct history *h, struct grid_line *out)
 {
     if (h->n == 0)
         return false;
-    decode(h, slot(h, h->n - 1), out);
+    history_record_decode(slot(h, h->n - 1), out, h->links);
     drop_newest(h);
     return true;
 }
@@ -848,9 +393,9 @@ bool history_pop_oldest(struct history *h, struct grid_line *out, uint64_t *seq)
     if (h->n == 0)
         return false;
     const uint8_t *rec = slot(h, 0);
-    decode(h, rec, out);
+    history_record_decode(rec, out, h->links);
     if (seq != NULL)
-        *seq = rec_seq(rec);
+        *seq = history_record_seq(rec);
     remove_oldest(h);
     return true;
 }
@@ -885,7 +430,7 @@ void history_adopt(struct history *h, struct history *from)
     } else {
         for (int i = 0; i < from->n; i++) {
             const uint8_t *src = slot(from, i);
-            size_t size = rec_size(src);
+            size_t size = history_record_size(src);
             uint8_t *rec = block_reserve(h, size);
             memcpy(rec, src, size);
             append_record(h, rec, size);
