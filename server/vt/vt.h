@@ -1,7 +1,9 @@
 /* vt.h - the virtual terminal: bytes from a pane's program in, a screen of cells out.
  * A library: it knows nothing about sessions, clients, ptys or rendering, so it can be
- * tested and fuzzed alone. Parser (parser.c) -> sequence tables (dispatch.c, sgr.c) ->
- * screen operations (screen.c) -> grid (grid.c). See docs/vt.md. */
+ * tested and fuzzed alone. Parser (parser.c) -> sequence tables (dispatch.c, osc.c,
+ * sgr.c; replies: report.c) -> screen operations (screen*.c) -> grid (grid.c, history).
+ * It tells its owner what happened only through the vt_ops it registered. See
+ * docs/vt.md (its "Order inside vt/" is the include order). */
 #ifndef TMX_VT_H
 #define TMX_VT_H
 
