@@ -8,6 +8,8 @@
  *   build-rel/vtbench         # generated inputs (32 MiB each: plain, mixed, tui)
  *   build-rel/vtbench FILE... # or the given files (e.g. from /work/shared/bench/gen-input.py)
  *   build-rel/vtbench --save DIR  # write the generated inputs to DIR/vtbench-{plain,mixed,tui}.txt
+ *   build-rel/vtbench --cpu [FILE...] # time by the process's CPU time, not the wall
+ *                                     # clock: steadier on a machine busy with other work
  *
  * "plain" is words and newlines (CR LF, as a pty sends them); "mixed" is like gen-input.py's mixed.txt: half plain lines,
  * the rest SGR 16/256/RGB colours, CJK and emoji, and long lines that wrap. The vt is
@@ -162,10 +164,12 @@ static struct buf read_file(const char *path)
     return b;
 }
 
+static clockid_t clock_id = CLOCK_MONOTONIC; /* --cpu: CLOCK_PROCESS_CPUTIME_ID */
+
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock_id, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -210,6 +214,11 @@ static void save(const char *dir, const char *name, const struct buf *b)
 int main(int argc, char **argv)
 {
     const char *save_dir = NULL;
+    if (argc > 1 && strcmp(argv[1], "--cpu") == 0) {
+        clock_id = CLOCK_PROCESS_CPUTIME_ID;
+        argv++;
+        argc--;
+    }
     if (argc == 3 && strcmp(argv[1], "--save") == 0) {
         save_dir = argv[2];
         argc = 1;
