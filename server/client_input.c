@@ -17,6 +17,7 @@
 #include "key_bindings.h"
 #include "options.h"
 #include "pane_input.h"
+#include "pane_mode.h"
 #include "keys.h"
 #include "redraw.h"
 #include "server_client.h"
@@ -348,11 +349,10 @@ static void status_click(struct client *c, int x, struct pane_output *po)
     }
 }
 
-/* With the mouse option on, events over a pane whose program does not take the mouse
- * (or a pane in copy mode, or during a drag) are copy mode's: the wheel scrolls back,
- * dragging selects. Returns false if the event is the program's. */
-static bool mouse_to_copy_mode(struct client *c, const struct mouse_event *m,
-                               struct pane_output *po)
+/* With the mouse option on, events over a pane in a mode are the mode's; over a pane
+ * whose program does not take the mouse (or during a drag) copy mode's: the wheel
+ * scrolls back, dragging selects. Returns false if the event is the program's. */
+static bool mouse_to_mode(struct client *c, const struct mouse_event *m, struct pane_output *po)
 {
     struct pane *p = active_pane(c);
     if (p == NULL || c->session == NULL || !options_get_number(c->session->options, "mouse"))
@@ -362,7 +362,10 @@ static bool mouse_to_copy_mode(struct client *c, const struct mouse_event *m,
     if (!c->mouse_dragging && (m->x >= p->cols || m->y >= p->rows))
         return true; /* outside the pane: nothing there */
     flush_pane(c, po);
-    copy_mode_mouse(c, p, m, m->x, m->y);
+    if (p->mode == NULL)
+        copy_mode_mouse(c, p, m, m->x, m->y);
+    else if (p->mode->mouse != NULL)
+        p->mode->mouse(c, p, m, m->x, m->y);
     return true;
 }
 
@@ -408,7 +411,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
             if (!c->mouse_dragging && (local.x < 0 || local.y < 0))
                 return; /* outside the active pane */
         }
-        if (mouse_to_copy_mode(c, &local, po))
+        if (mouse_to_mode(c, &local, po))
             return;
         send_mouse_to_pane(c, &local, po);
         return;
@@ -474,16 +477,18 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         return; /* a read-only client types nothing into panes */
     struct pane *p = active_pane(c);
     if (p != NULL && p->mode != NULL) {
-        /* Copy mode takes every key: its table (by mode-keys), then the root table;
-         * nothing reaches the program. */
-        const char *t = options_get_number(so, "mode-keys") == 1 ? KEY_TABLE_COPY_MODE_VI
-                                                                 : KEY_TABLE_COPY_MODE;
-        b = key_bindings_find(s, t, key);
+        /* A pane in a mode takes every key: its key table (copy mode's, by mode-keys),
+         * then the root table, then the mode itself; nothing reaches the program. */
+        const char *table = p->mode->key_table != NULL ? p->mode->key_table(p) : NULL;
+        b = table != NULL ? key_bindings_find(s, table, key) : NULL;
         if (b == NULL)
             b = key_bindings_find(s, KEY_TABLE_ROOT, key);
         if (b != NULL) {
             flush_pane(c, po);
             run_bound_command(c, b->command);
+        } else if (p->mode->key != NULL) {
+            flush_pane(c, po);
+            p->mode->key(c, p, key);
         }
         return;
     }

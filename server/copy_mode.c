@@ -1,5 +1,5 @@
 /* copy_mode.c - a pane in copy mode (see copy_mode.h): the server side of the mode
- * whose logic is copy_mode_core.c. */
+ * whose logic is copy_mode_core.c, on the pane-mode interface (pane_mode.h). */
 #include "copy_mode.h"
 
 #include <inttypes.h>
@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "copy_mode_core.h"
 #include "job.h"
 #include "keys.h"
 #include "options.h"
 #include "pane.h"
-#include "pane_draw.h"
+#include "pane_line.h"
+#include "pane_mode.h"
 #include "paste.h"
 #include "redraw.h"
 #include "render.h"
@@ -26,6 +28,20 @@
 
 /* Lines the mouse wheel scrolls, as tmux. */
 #define WHEEL_LINES 5
+
+struct copy_mode {
+    struct copy_state cs;
+    bool exit_at_bottom;    /* -e: scrolling back to the bottom leaves */
+    struct grid_line line;  /* reused while drawing */
+};
+
+static const struct pane_mode copy_mode_ops;
+
+/* The pane's copy mode when it is the mode shown, else NULL. */
+static struct copy_mode *copy_mode_of(struct pane *p)
+{
+    return p->mode == &copy_mode_ops ? p->mode_data : NULL;
+}
 
 static const struct grid *pane_grid(struct pane *p)
 {
@@ -53,9 +69,13 @@ static bool vi_keys(struct pane *p)
 
 void copy_mode_enter(struct pane *p, bool exit_at_bottom)
 {
-    if (p->mode != NULL) {
+    bool shown = p->mode == &copy_mode_ops;
+    if (pane_mode_raise(p, &copy_mode_ops)) {
+        /* In copy mode already (or again, when another mode was over it). */
         if (!exit_at_bottom)
-            p->mode->exit_at_bottom = false;
+            copy_mode_of(p)->exit_at_bottom = false;
+        if (!shown)
+            redraw(p);
         return;
     }
     struct copy_mode *cm = xcalloc(1, sizeof *cm);
@@ -64,25 +84,24 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     copy_state_init(&cm->cs, pane_grid(p), vi_keys(p), x, y);
     cm->cs.separators = xstrdup(options_get_string(session_options_of(p), "word-separators"));
     cm->exit_at_bottom = exit_at_bottom;
-    p->mode = cm;
+    pane_mode_push(p, &copy_mode_ops, cm);
     redraw(p);
 }
 
-void copy_mode_free(struct pane *p)
+static void copy_mode_free(struct pane *p, void *data)
 {
-    if (p->mode == NULL)
-        return;
-    copy_state_free(&p->mode->cs);
-    copy_line_free(&p->mode->line);
-    free(p->mode);
-    p->mode = NULL;
+    struct copy_mode *cm = data;
+    (void)p;
+    copy_state_free(&cm->cs);
+    copy_line_free(&cm->line);
+    free(cm);
 }
 
 void copy_mode_leave(struct pane *p)
 {
-    if (p->mode == NULL)
+    if (copy_mode_of(p) == NULL)
         return;
-    copy_mode_free(p);
+    pane_mode_pop(p);
     redraw(p);
 }
 
@@ -93,7 +112,7 @@ void copy_mode_leave(struct pane *p)
 static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *command)
 {
     size_t len;
-    char *text = copy_selection_text(pane_grid(p), &p->mode->cs, &len);
+    char *text = copy_selection_text(pane_grid(p), &copy_mode_of(p)->cs, &len);
     if (text == NULL)
         return 0;
     if (len == 0) {
@@ -186,7 +205,7 @@ static void search_failed(struct pane *p, const char *text)
 static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, const char *arg,
                        long repeat)
 {
-    struct copy_state *cs = &p->mode->cs;
+    struct copy_state *cs = &copy_mode_of(p)->cs;
     const struct grid *g = pane_grid(p);
     bool needs_arg = strcmp(name, "goto-line") == 0 || strncmp(name, "search-forward", 14) == 0 ||
                      strcmp(name, "search-backward") == 0;
@@ -243,7 +262,8 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
 
 int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, long repeat)
 {
-    if (p->mode == NULL) {
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm == NULL) {
         cmd_error(ctx, "pane %%%u is not in copy mode (copy-mode enters it)", (unsigned)p->id);
         return -1;
     }
@@ -253,7 +273,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     }
     const char *name = argv[0];
     const struct grid *g = pane_grid(p);
-    struct copy_state *cs = &p->mode->cs;
+    struct copy_state *cs = &cm->cs;
     copy_clamp(g, cs);
     int rc = 0;
     size_t i;
@@ -264,7 +284,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     if (i < sizeof commands / sizeof commands[0]) {
         for (long r = 0; r < repeat; r++)
             commands[i].fn(g, cs);
-        if (commands[i].kind == CMD_SCROLL_DOWN && p->mode->exit_at_bottom &&
+        if (commands[i].kind == CMD_SCROLL_DOWN && cm->exit_at_bottom &&
             copy_offset(g, cs) == 0)
             copy_mode_leave(p);
     } else if (is_special(name))
@@ -295,9 +315,10 @@ static void paint(struct grid_cell *c, const struct grid_pen *pen)
     c->attr = pen->attr;
 }
 
-void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
+static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width,
+                           int height)
 {
-    struct copy_mode *cm = p->mode;
+    struct copy_mode *cm = p->mode_data;
     struct copy_state *cs = &cm->cs;
     const struct grid *g = pane_grid(p);
     copy_clamp(g, cs);
@@ -316,7 +337,7 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
         int64_t line = cs->top + y;
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
         copy_line_fetch(g, line, &cm->line);
-        pane_draw_line(p, cv, row, &cm->line, n);
+        pane_line_draw(p, cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
         copy_search_marks(cs, &cm->line, marks, n);
         for (int x = 0; x < n; x++) {
@@ -340,12 +361,13 @@ void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width
     }
 }
 
-void copy_mode_cursor(struct pane *p, int *x, int *y)
+static void copy_mode_cursor(struct pane *p, int *x, int *y, bool *visible)
 {
-    struct copy_state *cs = &p->mode->cs;
+    struct copy_state *cs = &copy_mode_of(p)->cs;
     copy_clamp(pane_grid(p), cs);
     *x = cs->cx;
     *y = (int)(cs->cy - cs->top);
+    *visible = true;
 }
 
 void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
@@ -355,15 +377,16 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     const struct grid *g = pane_grid(p);
     if (button == KEY_MOUSE_WHEEL) {
         copy_mode_enter(p, true);
-        copy_scroll_by(g, &p->mode->cs, WHEEL_LINES);
+        copy_scroll_by(g, &copy_mode_of(p)->cs, WHEEL_LINES);
         redraw(p);
         return;
     }
     if (button == (KEY_MOUSE_WHEEL | 1)) {
-        if (p->mode == NULL)
+        struct copy_mode *cm = copy_mode_of(p);
+        if (cm == NULL)
             return;
-        copy_scroll_by(g, &p->mode->cs, -WHEEL_LINES);
-        if (p->mode->exit_at_bottom && copy_offset(g, &p->mode->cs) == 0)
+        copy_scroll_by(g, &cm->cs, -WHEEL_LINES);
+        if (cm->exit_at_bottom && copy_offset(g, &cm->cs) == 0)
             copy_mode_leave(p);
         redraw(p);
         return;
@@ -372,7 +395,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
                                   !(button & KEY_MOUSE_MOTION));
     if (release) {
         /* The end of a drag: copy what it selected and leave, as tmux. */
-        if (c->mouse_dragging && p->mode != NULL) {
+        if (c->mouse_dragging && copy_mode_of(p) != NULL) {
             copy_selection(NULL, p, options_get_string(p->server->options, "copy-command"));
             copy_mode_leave(p);
         }
@@ -389,11 +412,11 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     if (button == KEY_MOUSE_MOTION && c->mouse_down) {
         if (!c->mouse_dragging) {
             copy_mode_enter(p, false);
-            copy_cursor_to(g, &p->mode->cs, c->mouse_down_x, c->mouse_down_y);
-            copy_begin_selection(g, &p->mode->cs);
+            copy_cursor_to(g, &copy_mode_of(p)->cs, c->mouse_down_x, c->mouse_down_y);
+            copy_begin_selection(g, &copy_mode_of(p)->cs);
             c->mouse_dragging = true;
         }
-        struct copy_state *cs = &p->mode->cs;
+        struct copy_state *cs = &copy_mode_of(p)->cs;
         /* Dragging past the top or bottom edge scrolls. */
         if (y < 0)
             copy_scroll_by(g, cs, 1);
@@ -403,3 +426,49 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
         redraw(p);
     }
 }
+
+/* copy-mode-vi or copy-mode, by the session's mode-keys. */
+static const char *copy_mode_key_table(struct pane *p)
+{
+    return vi_keys(p) ? "copy-mode-vi" : "copy-mode";
+}
+
+/* The view follows the grid's new size. */
+static void copy_mode_resize(struct pane *p, int cols, int rows)
+{
+    (void)cols;
+    (void)rows;
+    copy_clamp(pane_grid(p), &copy_mode_of(p)->cs);
+}
+
+/* The variables tmux gives in copy mode: the view's offset from the live screen, the
+ * copy cursor in the view, whether a selection is started. */
+static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t size)
+{
+    struct copy_state *cs = &copy_mode_of(p)->cs;
+    const struct grid *g = pane_grid(p);
+    copy_clamp(g, cs);
+    if (strcmp(name, "scroll_position") == 0)
+        snprintf(buf, size, "%" PRId64, copy_offset(g, cs));
+    else if (strcmp(name, "copy_cursor_x") == 0)
+        snprintf(buf, size, "%d", cs->cx);
+    else if (strcmp(name, "copy_cursor_y") == 0)
+        snprintf(buf, size, "%" PRId64, cs->cy - cs->top);
+    else if (strcmp(name, "selection_present") == 0)
+        snprintf(buf, size, "%d", cs->selecting ? 1 : 0);
+    else
+        return false;
+    return true;
+}
+
+static const struct pane_mode copy_mode_ops = {
+    .name = "copy-mode",
+    .key_table = copy_mode_key_table,
+    .free = copy_mode_free,
+    .resize = copy_mode_resize,
+    .draw = copy_mode_draw,
+    .cursor = copy_mode_cursor,
+    .mouse = copy_mode_mouse,
+    .command = copy_mode_command,
+    .format = copy_mode_format,
+};

@@ -15,6 +15,7 @@
 #include "options.h"
 #include "client_state.h"
 #include "pane.h"
+#include "pane_mode.h"
 #include "paste.h"
 #include "server_state.h"
 #include "session.h"
@@ -255,9 +256,16 @@ static void v_pane_id(const struct format_ctx *ctx, struct format_out *o)
     format_out_printf(o, "%%%u", ctx->pane->id);
 }
 
+/* How many modes the pane is in (1 in copy mode; more when modes are stacked, as tmux). */
 static void v_pane_in_mode(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_str(o, ctx->pane->mode != NULL ? "1" : "0");
+    format_out_printf(o, "%u", pane_mode_depth(ctx->pane));
+}
+
+static void v_pane_mode(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx->pane->mode != NULL)
+        format_out_str(o, ctx->pane->mode->name);
 }
 
 /* The pane's position in its window. */
@@ -533,6 +541,7 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
     X(pane_in_mode, NEED_PANE)                                                             \
     X(pane_index, NEED_PANE)                                                               \
     X(pane_left, NEED_PANE)                                                                \
+    X(pane_mode, NEED_PANE)                                                                \
     X(pane_path, NEED_PANE)                                                                \
     X(pane_pid, NEED_PANE)                                                                 \
     X(pane_right, NEED_PANE)                                                               \
@@ -651,6 +660,13 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
     if (v != NULL) {
         if (format_has(ctx, v->need))
             v->fn(ctx, o);
+        return true;
+    }
+    /* Variables of the pane's mode (copy mode's scroll_position...). */
+    char buf[64];
+    if (ctx->pane != NULL && ctx->pane->mode != NULL && ctx->pane->mode->format != NULL &&
+        ctx->pane->mode->format(ctx->pane, name, buf, sizeof buf)) {
+        format_out_str(o, buf);
         return true;
     }
     return format_option(ctx, name, o);

@@ -19,7 +19,8 @@ struct server;
 struct vt;
 struct layout_cell;
 struct options;
-struct copy_mode;
+struct pane_mode;
+struct pane_mode_entry;
 struct pane_pipe;
 struct pane_log;
 
@@ -56,7 +57,9 @@ struct pane {
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
     bool read_paused;        /* pty not read while a pipe or log catches up */
-    struct copy_mode *mode;  /* copy mode (copy_mode.h), or NULL */
+    const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
+    void *mode_data;         /* its state */
+    struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */
 };
 
 TAILQ_HEAD(pane_list, pane);

@@ -21,8 +21,8 @@
 
 #include "child.h"
 #include "notify.h"
-#include "copy_mode.h"
 #include "options.h"
+#include "pane_mode.h"
 #include "pane_pipe.h"
 #include "server_state.h"
 #include "vt.h"
@@ -373,7 +373,7 @@ int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_
 void pane_free(struct pane *p)
 {
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_GONE, .pane = p});
-    copy_mode_free(p);
+    pane_mode_free_all(p);
     pane_pipe_close(p);
     pane_log_close(p);
     if (p->pid > 0 && !p->reaped)
@@ -501,6 +501,7 @@ void pane_resize(struct pane *p, int cols, int rows)
     p->cols = cols;
     p->rows = rows;
     vt_resize(p->vt, cols, rows);
+    pane_mode_resize(p);
     if (p->fd >= 0 && !p->eof) {
         struct winsize ws = {.ws_col = (unsigned short)cols, .ws_row = (unsigned short)rows};
         ioctl(p->fd, TIOCSWINSZ, &ws); /* the kernel sends SIGWINCH to the program */

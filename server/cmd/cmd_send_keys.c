@@ -1,5 +1,5 @@
 /* cmd_send_keys.c - send-keys and send-prefix: type keys into a pane, encoded for its
- * modes (send-keys -X: a copy-mode command, copy_mode.c). */
+ * modes (send-keys -X: a command of the pane's mode, pane_mode.h: copy mode's). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
@@ -7,9 +7,9 @@
 
 #include <event2/buffer.h>
 
-#include "copy_mode.h"
 #include "keys.h"
 #include "options.h"
+#include "pane_mode.h"
 #include "vt.h"
 
 static int pane_key_flags(const struct pane *p)
@@ -35,8 +35,19 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     }
-    if (args->flags['X'] != NULL)
-        return copy_mode_command(ctx, p, args->argc, args->argv, repeat);
+    if (args->flags['X'] != NULL) {
+        /* A command of the pane's mode (pane_mode.h): copy mode's. */
+        if (p->mode == NULL) {
+            cmd_error(ctx, "pane %%%u is not in copy mode (copy-mode enters it)", (unsigned)p->id);
+            return -1;
+        }
+        if (p->mode->command == NULL) {
+            cmd_error(ctx, "pane %%%u is in %s, which takes no commands", (unsigned)p->id,
+                      p->mode->name);
+            return -1;
+        }
+        return p->mode->command(ctx, p, args->argc, args->argv, repeat);
+    }
     bool literal = args->flags['l'] != NULL;
     int flags = pane_key_flags(p);
     struct evbuffer *bytes = evbuffer_new();

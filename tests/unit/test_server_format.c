@@ -216,6 +216,7 @@ static const struct want wants[] = {
     {"pane_in_mode", "0"},
     {"pane_index", "1"},
     {"pane_left", "40"},
+    {"pane_mode", ""}, /* no mode */
     {"pane_path", "/srv/www"},
     {"pane_pid", "4243"},
     {"pane_right", "79"},

@@ -1,0 +1,41 @@
+/* pane_line.c - a pane's line into a canvas row (see pane_line.h). */
+#include "pane_line.h"
+
+#include <string.h>
+
+#include "grid.h"
+#include "pane.h"
+#include "render.h"
+#include "vt.h"
+
+/* xterm shows DECSCNM by exchanging the default foreground and background colours, so
+ * reverse-video cells look normal again. The outer terminal's default colours are not
+ * known here, but the same picture comes from exchanging each cell's two colours
+ * (a default foreground becomes a default background, and so on) and flipping its
+ * reverse attribute: a plain cell then shows its foreground on the terminal's default
+ * foreground colour, a reverse one its foreground on the default background. */
+static void reverse_screen(struct grid_cell *row, int n)
+{
+    for (int x = 0; x < n; x++) {
+        uint32_t fg = row[x].fg;
+        row[x].fg = row[x].bg;
+        row[x].bg = fg;
+        row[x].attr ^= ATTR_REVERSE;
+    }
+}
+
+void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
+                    const struct grid_line *line, int n)
+{
+    int used = line != NULL ? (line->used < n ? line->used : n) : 0;
+    if (used > 0)
+        memcpy(row, line->cells, (size_t)used * sizeof *row);
+    canvas_import_links(cv, row, used, vt_links(p->vt));
+    for (int x = used; x < n; x++)
+        row[x] = grid_blank_cell;
+    /* A wide character cut by the rectangle's edge would be split: blank it. */
+    if (grid_cell_width(&row[n - 1]) == 2)
+        row[n - 1] = grid_blank_cell;
+    if (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
+        reverse_screen(row, n);
+}
