@@ -1,6 +1,6 @@
-/* chooser.c - choose-tree, choose-window and choose-buffer (see chooser.h). Items name
- * sessions and windows by id, buffers by name, and are checked again when used: they
- * may have gone meanwhile. */
+/* chooser.c - choose-tree, choose-window and choose-buffer (see chooser.h), pane modes
+ * on the pane-mode interface (pane_mode.h). Items name sessions and windows by id,
+ * buffers by name, and are checked again when used: they may have gone meanwhile. */
 #include "chooser.h"
 
 #include <stdio.h>
@@ -12,6 +12,8 @@
 #include "cmd.h"
 #include "format.h"
 #include "notify.h"
+#include "pane.h"
+#include "pane_mode.h"
 #include "paste.h"
 #include "redraw.h"
 #include "render.h"
@@ -33,8 +35,43 @@ struct chooser {
     struct chooser_item *items;
     size_t n, selected, top;
     bool buffers;          /* choose-buffer */
-    uint32_t pane_id;      /* choose-buffer: where Enter pastes */
+    uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
+    uint32_t owner_id;     /* the client it was opened for: it leaves with it */
 };
+
+/* tree-mode and buffer-mode, as tmux names them (#{pane_mode}). */
+static const struct pane_mode tree_mode, buffer_mode;
+
+/* The pane's chooser when it is the mode shown, else NULL. */
+static struct chooser *chooser_of(struct pane *p)
+{
+    return p->mode == &tree_mode || p->mode == &buffer_mode ? p->mode_data : NULL;
+}
+
+/* Clients showing the pane draw it again. */
+static void redraw(struct pane *p)
+{
+    if (p->window != NULL && p->window->session != NULL)
+        server_redraw_session(p->server, p->window->session);
+}
+
+/* Put the chooser on pane p (a fresh one if it is in that mode already). */
+static void enter(struct pane *p, const struct pane_mode *mode, struct chooser *ch)
+{
+    pane_mode_remove(p, mode);
+    ch->pane_id = p->id;
+    pane_mode_push(p, mode, ch);
+    redraw(p);
+}
+
+/* Leave the chooser (the pane shows what was under it again). */
+static void leave(struct pane *p)
+{
+    if (chooser_of(p) == NULL)
+        return;
+    pane_mode_pop(p);
+    redraw(p);
+}
 
 static void add_item(struct chooser *ch, struct session *s, struct window *w, char *text)
 {
@@ -47,8 +84,13 @@ static void add_item(struct chooser *ch, struct session *s, struct window *w, ch
 
 void chooser_open(struct client *c, bool sessions_only)
 {
-    chooser_close(c);
+    struct pane *p = c->session != NULL && c->session->current != NULL
+                         ? c->session->current->active
+                         : NULL;
+    if (p == NULL)
+        return;
     struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->owner_id = c->id;
     struct session *s;
     TAILQ_FOREACH(s, &c->server->sessions, entry) {
         int attached = 0;
@@ -71,9 +113,7 @@ void chooser_open(struct client *c, bool sessions_only)
                 ch->selected = ch->n - 1;
         }
     }
-    c->chooser = ch;
-    c->needs_redraw = true;
-    server_client_redraw(c);
+    enter(p, &tree_mode, ch);
 }
 
 static void free_items(struct chooser *ch)
@@ -102,28 +142,21 @@ static void list_buffers(struct chooser *ch, struct server *s)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
 }
 
-void chooser_open_buffers(struct client *c, uint32_t pane_id)
+void chooser_open_buffers(struct client *c, struct pane *p)
 {
-    chooser_close(c);
     struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->owner_id = c->id;
     ch->buffers = true;
-    ch->pane_id = pane_id;
     list_buffers(ch, c->server);
-    c->chooser = ch;
-    c->needs_redraw = true;
-    server_client_redraw(c);
+    enter(p, &buffer_mode, ch);
 }
 
-void chooser_close(struct client *c)
+static void chooser_free(struct pane *p, void *data)
 {
-    struct chooser *ch = c->chooser;
-    if (ch == NULL)
-        return;
+    struct chooser *ch = data;
+    (void)p;
     free_items(ch);
     free(ch);
-    c->chooser = NULL;
-    c->needs_redraw = true;
-    server_client_redraw(c);
 }
 
 /* Switch the client to the chosen session and window, if they still exist. */
@@ -160,16 +193,16 @@ static void run_argv(struct client *c, int argc, char **argv)
 }
 
 /* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
-static bool buffer_key(struct client *c, key_code key)
+static bool buffer_key(struct client *c, struct pane *p, key_code key)
 {
-    struct chooser *ch = c->chooser;
+    struct chooser *ch = chooser_of(p);
     if (key != KEYC_ENTER && key != 'd')
         return false;
     char *name = xstrdup(ch->items[ch->selected].buffer_name);
     if (key == KEYC_ENTER) {
         char pane[32];
         snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
-        chooser_close(c);
+        leave(p);
         char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
         run_argv(c, 6, argv);
     } else {
@@ -179,29 +212,30 @@ static bool buffer_key(struct client *c, key_code key)
         free_items(ch);
         list_buffers(ch, c->server);
         if (ch->n == 0)
-            chooser_close(c);
-        c->needs_redraw = true;
-        server_client_redraw(c);
+            leave(p);
+        redraw(p);
     }
     free(name);
     return true;
 }
 
-void chooser_key(struct client *c, key_code key)
+/* A key in the chooser (one no key table binds). */
+static void chooser_key(struct client *c, struct pane *p, key_code key)
 {
-    struct chooser *ch = c->chooser;
-    size_t page = c->rows > 4 ? (size_t)(c->rows / 2 - 1) : 1;
-    if (ch->buffers && buffer_key(c, key))
+    struct chooser *ch = chooser_of(p);
+    /* Half the height less one: the list's own height. */
+    size_t page = p->rows + 1 > 4 ? (size_t)((p->rows + 1) / 2 - 1) : 1;
+    if (ch->buffers && buffer_key(c, p, key))
         return;
     if (key == KEYC_ENTER) {
         struct chooser_item it = ch->items[ch->selected];
         it.text = NULL;
-        chooser_close(c);
+        leave(p);
         choose(c, &it);
         return;
     }
     if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
-        chooser_close(c);
+        leave(p);
         return;
     }
     if ((key == KEYC_DOWN || key == 'j' || key == ('n' | KEYC_CTRL)) && ch->selected + 1 < ch->n)
@@ -216,30 +250,40 @@ void chooser_key(struct client *c, key_code key)
         ch->selected = 0;
     else if (key == KEYC_END || key == 'G')
         ch->selected = ch->n - 1;
-    c->needs_redraw = true;
-    server_client_redraw(c);
+    redraw(p);
 }
 
-/* A row of the chooser: text, then the pen's blanks to the edge. */
-static void draw_text(struct canvas *cv, int y, const char *text, const struct grid_pen *pen)
+/* A row of the chooser: text, then the pen's blanks to the edge of the n columns from x0. */
+static void draw_text(struct canvas *cv, int x0, int y, int n, const char *text,
+                      const struct grid_pen *pen)
 {
-    int x = canvas_put_text(cv, 0, y, cv->cols, text, pen);
-    for (; x < cv->cols; x++)
+    int x = canvas_put_text(cv, x0, y, x0 + n, text, pen);
+    for (; x < x0 + n; x++)
         canvas_put_cell(cv, x, y, ' ', 1, pen);
 }
 
-/* choose-buffer's preview: the selected buffer's first lines under a rule. */
-static void draw_buffer_preview(struct client *c, struct canvas *cv, int list_rows, int rows)
+/* A rule under the list with a title: "-- title ----". */
+static void draw_rule(struct canvas *cv, int x0, int y, int n, const char *title)
 {
-    struct chooser *ch = c->chooser;
-    const struct grid_pen normal = {0};
     const struct grid_pen rule = {.fg = COLOUR_PALETTE | 2};
-    struct paste_buffer *pb = ch->n > 0 ? paste_find(c->server, ch->items[ch->selected].buffer_name) : NULL;
+    char line[256];
+    snprintf(line, sizeof line, "%s", title);
+    for (size_t len = strlen(line); len < sizeof line - 1 && (int)len < n; len++)
+        line[len] = '-', line[len + 1] = '\0';
+    draw_text(cv, x0, y, n, line, &rule);
+}
+
+/* choose-buffer's preview: the selected buffer's first lines under a rule. */
+static void draw_buffer_preview(struct pane *p, struct canvas *cv, int x0, int y0, int n,
+                                int list_rows, int rows)
+{
+    struct chooser *ch = p->mode_data;
+    const struct grid_pen normal = {0};
+    struct paste_buffer *pb =
+        ch->n > 0 ? paste_find(p->server, ch->items[ch->selected].buffer_name) : NULL;
     char title[256];
     snprintf(title, sizeof title, "-- %s ", pb != NULL ? pb->name : "(deleted)");
-    for (size_t n = strlen(title); n < sizeof title - 1 && (int)n < cv->cols; n++)
-        title[n] = '-', title[n + 1] = '\0';
-    draw_text(cv, list_rows, title, &rule);
+    draw_rule(cv, x0, y0 + list_rows, n, title);
     size_t at = 0;
     for (int y = list_rows + 1; y < rows; y++) {
         char line[512] = "";
@@ -247,25 +291,34 @@ static void draw_buffer_preview(struct client *c, struct canvas *cv, int list_ro
             size_t end = at;
             while (end < pb->size && pb->data[end] != '\n')
                 end++;
-            size_t n = end - at < sizeof line - 1 ? end - at : sizeof line - 1;
-            memcpy(line, pb->data + at, n);
-            line[n] = '\0';
+            size_t len = end - at < sizeof line - 1 ? end - at : sizeof line - 1;
+            memcpy(line, pb->data + at, len);
+            line[len] = '\0';
             /* A NUL would end the text early: show it as the control character it is. */
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = 0; i < len; i++)
                 if (line[i] == '\0')
                     line[i] = '\1';
             at = end + 1;
         }
-        draw_text(cv, y, line, &normal);
+        draw_text(cv, x0, y0 + y, n, line, &normal);
     }
 }
 
-void chooser_draw(struct client *c, struct canvas *cv, int rows)
+/* The list in the top half of the pane, the preview of the selected item below it. */
+static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width,
+                         int height)
 {
-    struct chooser *ch = c->chooser;
+    struct chooser *ch = p->mode_data;
+    int n = p->cols < width ? p->cols : width;
+    int rows = p->rows < height ? p->rows : height;
+    if (x0 + n > cv->cols)
+        n = cv->cols - x0;
+    if (y0 + rows > cv->rows)
+        rows = cv->rows - y0;
+    if (n <= 0 || rows <= 0)
+        return;
     const struct grid_pen normal = {0};
     const struct grid_pen selected = {.attr = ATTR_REVERSE};
-    const struct grid_pen rule = {.fg = COLOUR_PALETTE | 2};
     int list_rows = rows / 2 > 1 ? rows / 2 : rows;
     if ((size_t)list_rows > ch->n)
         list_rows = (int)ch->n;
@@ -275,17 +328,18 @@ void chooser_draw(struct client *c, struct canvas *cv, int rows)
         ch->top = ch->selected - (size_t)list_rows + 1;
     for (int y = 0; y < list_rows; y++) {
         size_t i = ch->top + (size_t)y;
-        draw_text(cv, y, i < ch->n ? ch->items[i].text : "", i == ch->selected ? &selected : &normal);
+        draw_text(cv, x0, y0 + y, n, i < ch->n ? ch->items[i].text : "",
+                  i == ch->selected ? &selected : &normal);
     }
     if (list_rows >= rows)
         return;
     if (ch->buffers) {
-        draw_buffer_preview(c, cv, list_rows, rows);
+        draw_buffer_preview(p, cv, x0, y0, n, list_rows, rows);
         return;
     }
     /* The preview: the selected window's (or session's current window's) pane. */
     const struct chooser_item *it = &ch->items[ch->selected];
-    struct session *s = session_find_id(c->server, it->session_id);
+    struct session *s = session_find_id(p->server, it->session_id);
     struct window *w = NULL;
     if (s != NULL) {
         w = s->current;
@@ -298,25 +352,47 @@ void chooser_draw(struct client *c, struct canvas *cv, int rows)
     char title[256];
     snprintf(title, sizeof title, "-- %s:%d %s ", s != NULL ? s->name : "?", w != NULL ? w->index : 0,
              w != NULL ? w->name : "");
-    for (size_t n = strlen(title); n < sizeof title - 1 && (int)n < cv->cols; n++)
-        title[n] = '-', title[n + 1] = '\0';
-    draw_text(cv, list_rows, title, &rule);
-    struct pane *p = w != NULL ? w->active : NULL;
+    draw_rule(cv, x0, y0 + list_rows, n, title);
+    struct pane *pp = w != NULL ? w->active : NULL;
     for (int y = list_rows + 1; y < rows; y++) {
         int py = y - list_rows - 1;
-        for (int x = 0; x < cv->cols; x++) {
-            const struct grid_cell *src = p != NULL && py < vt_rows(p->vt) ? vt_cell(p->vt, x, py) : NULL;
-            struct grid_cell *dst = canvas_cell(cv, x, y);
-            if (src != NULL && x < vt_cols(p->vt))
+        for (int x = 0; x < n; x++) {
+            const struct grid_cell *src =
+                pp != NULL && py < vt_rows(pp->vt) ? vt_cell(pp->vt, x, py) : NULL;
+            struct grid_cell *dst = canvas_cell(cv, x0 + x, y0 + y);
+            if (src != NULL && x < vt_cols(pp->vt))
                 *dst = *src;
             else
                 *dst = (struct grid_cell){.wl = GRID_WL(1, 0)};
         }
-        if (p != NULL)
-            canvas_import_links(cv, canvas_cell(cv, 0, y), cv->cols, vt_links(p->vt));
+        if (pp != NULL)
+            canvas_import_links(cv, canvas_cell(cv, x0, y0 + y), n, vt_links(pp->vt));
         /* Never leave half a wide character at the edge. */
-        struct grid_cell *last = canvas_cell(cv, cv->cols - 1, y);
+        struct grid_cell *last = canvas_cell(cv, x0 + n - 1, y0 + y);
         if (grid_cell_width(last) == 2)
             *last = (struct grid_cell){.wl = GRID_WL(1, 0)};
     }
 }
+
+/* It was opened for that client alone: it goes with it. */
+static bool chooser_client_gone(void *data, uint32_t client_id)
+{
+    const struct chooser *ch = data;
+    return ch->owner_id == client_id;
+}
+
+static const struct pane_mode tree_mode = {
+    .name = "tree-mode",
+    .free = chooser_free,
+    .draw = chooser_draw,
+    .key = chooser_key,
+    .client_gone = chooser_client_gone,
+};
+
+static const struct pane_mode buffer_mode = {
+    .name = "buffer-mode",
+    .free = chooser_free,
+    .draw = chooser_draw,
+    .key = chooser_key,
+    .client_gone = chooser_client_gone,
+};

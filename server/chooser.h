@@ -1,27 +1,24 @@
-/* chooser.h - choose-tree: an interactive list of sessions and their windows drawn over
- * the client's screen, with a preview of the selected window below it. Up/Down (j/k),
- * PgUp/PgDn, Home/End move; Enter switches to the choice; q, Escape or C-c cancel.
- * choose-buffer: the same list of paste buffers, the preview shows the buffer's text;
- * Enter pastes it into the pane (paste-buffer -p), d deletes it. */
+/* chooser.h - choose-tree: an interactive list of sessions and their windows in a pane,
+ * with a preview of the selected window below it. Up/Down (j/k), PgUp/PgDn, Home/End
+ * move; Enter switches the client that pressed it to the choice; q, Escape or C-c
+ * leave. choose-buffer: the same list of paste buffers, the preview shows the buffer's
+ * text; Enter pastes it into the pane (paste-buffer -p), d deletes it.
+ *
+ * Both are pane modes (pane_mode.h) as in tmux: #{pane_in_mode} is 1 and #{pane_mode}
+ * is tree-mode or buffer-mode; the prefix and root key bindings work in them. A chooser
+ * acts for the client that opened it and leaves when that client goes. */
 #ifndef TMX_CHOOSER_H
 #define TMX_CHOOSER_H
 
 #include <stdbool.h>
-#include <stdint.h>
-
-#include "keys.h"
 
 struct client;
-struct canvas;
+struct pane;
 
-/* Open the chooser on client c: sessions, and their windows unless sessions_only. */
+/* Open the chooser in client c's active pane: sessions, and their windows unless
+ * sessions_only. */
 void chooser_open(struct client *c, bool sessions_only);
-/* Open the list of paste buffers; Enter pastes into pane %pane_id. */
-void chooser_open_buffers(struct client *c, uint32_t pane_id);
-void chooser_close(struct client *c);
-/* A key while the chooser is open. */
-void chooser_key(struct client *c, key_code key);
-/* Draw it over rows [0, rows) of the canvas. */
-void chooser_draw(struct client *c, struct canvas *cv, int rows);
+/* Open the list of paste buffers in pane p (Enter pastes there). */
+void chooser_open_buffers(struct client *c, struct pane *p);
 
 #endif

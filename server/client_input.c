@@ -1,6 +1,7 @@
-/* client_input.c - the input path: client bytes -> keys (key_parse) -> prompt, key
- * bindings, or the active pane (key_encode for the pane's modes). Bytes bound for a
- * pane are gathered and written once per message, not once per key. */
+/* client_input.c - the input path: client bytes -> keys (key_parse) -> the client's
+ * overlays (overlay.h: prompt, text view...), key bindings, the mode of the active pane
+ * (pane_mode.h), or the active pane's program (key_encode for its modes). Bytes bound
+ * for a pane are gathered and written once per message, not once per key. */
 #include "client_input.h"
 
 #include <stdio.h>
@@ -10,12 +11,12 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
-#include "chooser.h"
 #include "copy_mode.h"
 #include "cmd.h"
 #include "format.h"
 #include "key_bindings.h"
 #include "options.h"
+#include "overlay.h"
 #include "pane_input.h"
 #include "pane_mode.h"
 #include "keys.h"
@@ -103,234 +104,6 @@ static void run_bound_command(struct client *c, const char *command)
     server_client_command_done(c, &ctx, true);
 }
 
-/* Step back over one UTF-8 character before byte offset 'at'. */
-static size_t utf8_prev(const char *s, size_t at)
-{
-    if (at == 0)
-        return 0;
-    at--;
-    while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80)
-        at--;
-    return at;
-}
-
-static size_t utf8_next(const char *s, size_t len, size_t at)
-{
-    if (at >= len)
-        return len;
-    at++;
-    while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
-        at++;
-    return at;
-}
-
-/* Remember a prompt entry (the last 100). */
-static void prompt_history_add(struct server *s, const char *text)
-{
-    if (s->nprompt_history > 0 &&
-        strcmp(s->prompt_history[s->nprompt_history - 1], text) == 0)
-        return;
-    if (s->nprompt_history == PROMPT_HISTORY_MAX) {
-        free(s->prompt_history[0]);
-        memmove(s->prompt_history, s->prompt_history + 1,
-                (PROMPT_HISTORY_MAX - 1) * sizeof *s->prompt_history);
-        s->nprompt_history--;
-    }
-    s->prompt_history = xreallocarray(s->prompt_history, s->nprompt_history + 1,
-                                      sizeof *s->prompt_history);
-    s->prompt_history[s->nprompt_history++] = xstrdup(text);
-}
-
-static void prompt_replace(struct prompt *p, const char *text)
-{
-    free(p->input);
-    p->input = xstrdup(text);
-    p->len = p->cursor = strlen(text);
-}
-
-/* Tab: complete the command name being typed (the first word): to the one command that
- * starts so, or as far as all candidates agree. Returns false if nothing changed. */
-static bool prompt_complete(struct prompt *p)
-{
-    if (strchr(p->input, ' ') != NULL || p->cursor != p->len)
-        return false;
-    const char *first = NULL;
-    size_t common = 0, len = p->len;
-    int matches = 0;
-    for (const struct cmd_entry *const *ep = cmd_get_table(); *ep != NULL; ep++) {
-        const struct cmd_entry *e = *ep;
-        if (strncmp(e->name, p->input, len) != 0)
-            continue;
-        if (first == NULL) {
-            first = e->name;
-            common = strlen(first);
-        } else {
-            size_t i = 0;
-            while (i < common && first[i] == e->name[i])
-                i++;
-            common = i;
-        }
-        matches++;
-    }
-    if (matches == 0 || (common == len && matches > 1))
-        return false;
-    char *text = matches == 1 ? xasprintf("%s ", first) : xstrndup(first, common);
-    prompt_replace(p, text);
-    free(text);
-    return true;
-}
-
-static void prompt_finish(struct client *c, bool accept)
-{
-    struct prompt *p = &c->prompt;
-    char *command = NULL;
-    if (accept && p->kind == PROMPT_INPUT && *p->input != '\0')
-        prompt_history_add(c->server, p->input);
-    if (accept && p->kind == PROMPT_INPUT &&
-        (strcmp(p->command, "%1") == 0 || strcmp(p->command, "%%") == 0)) {
-        /* The : prompt: what was typed is the command line itself. */
-        command = xstrdup(p->input);
-    } else if (accept && p->kind == PROMPT_INPUT) {
-        /* Replace %% (and %1) with the input, quoted for the command parser. */
-        size_t qlen = 0;
-        for (const char *q = p->input; *q; q++)
-            qlen += *q == '\'' ? 4 : 1;
-        char *quoted = xmalloc(qlen + 1), *w = quoted;
-        for (const char *q = p->input; *q; q++) {
-            if (*q == '\'') {
-                memcpy(w, "'\\''", 4);
-                w += 4;
-            } else
-                *w++ = *q;
-        }
-        *w = '\0';
-        size_t cap = strlen(p->command) + 1, len = 0;
-        for (const char *t = p->command; *t; t++)
-            if (t[0] == '%' && (t[1] == '%' || t[1] == '1'))
-                cap += qlen;
-        command = xmalloc(cap);
-        for (const char *t = p->command; *t; t++) {
-            if (t[0] == '%' && (t[1] == '%' || t[1] == '1')) {
-                memcpy(command + len, quoted, qlen);
-                len += qlen;
-                t++;
-            } else
-                command[len++] = *t;
-        }
-        command[len] = '\0';
-        free(quoted);
-    } else if (accept && p->kind == PROMPT_CONFIRM)
-        command = xstrdup(p->command);
-    free(p->label);
-    free(p->input);
-    free(p->command);
-    memset(p, 0, sizeof *p);
-    c->needs_redraw = true;
-    server_client_redraw(c);
-    if (command != NULL) {
-        run_bound_command(c, command);
-        free(command);
-    }
-}
-
-/* Edit the status-line prompt with one key. */
-static void prompt_key(struct client *c, key_code key)
-{
-    struct prompt *p = &c->prompt;
-    if (p->kind == PROMPT_CONFIRM) {
-        prompt_finish(c, key == 'y' || key == 'Y');
-        return;
-    }
-    if (key == KEYC_ENTER || key == ('m' | KEYC_CTRL) || key == ('j' | KEYC_CTRL)) {
-        prompt_finish(c, true);
-        return;
-    }
-    if (key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
-        prompt_finish(c, false);
-        return;
-    }
-    if (key == KEYC_BSPACE || key == ('h' | KEYC_CTRL)) {
-        size_t prev = utf8_prev(p->input, p->cursor);
-        memmove(p->input + prev, p->input + p->cursor, p->len - p->cursor + 1);
-        p->len -= p->cursor - prev;
-        p->cursor = prev;
-    } else if (key == KEYC_DC || key == ('d' | KEYC_CTRL)) {
-        size_t next = utf8_next(p->input, p->len, p->cursor);
-        memmove(p->input + p->cursor, p->input + next, p->len - next + 1);
-        p->len -= next - p->cursor;
-    } else if (key == ('u' | KEYC_CTRL)) {
-        p->input[0] = '\0';
-        p->len = p->cursor = 0;
-    } else if (key == ('k' | KEYC_CTRL)) {
-        p->input[p->cursor] = '\0';
-        p->len = p->cursor;
-    } else if (key == KEYC_LEFT || key == ('b' | KEYC_CTRL)) {
-        p->cursor = utf8_prev(p->input, p->cursor);
-    } else if (key == KEYC_RIGHT || key == ('f' | KEYC_CTRL)) {
-        p->cursor = utf8_next(p->input, p->len, p->cursor);
-    } else if (key == KEYC_HOME || key == ('a' | KEYC_CTRL)) {
-        p->cursor = 0;
-    } else if (key == KEYC_END || key == ('e' | KEYC_CTRL)) {
-        p->cursor = p->len;
-    } else if (key == KEYC_UP || key == KEYC_DOWN) {
-        /* History: Up goes back through what was entered before, Down forward. */
-        struct server *s = c->server;
-        if (s->nprompt_history == 0)
-            return;
-        if (key == KEYC_UP && p->history_index < s->nprompt_history)
-            p->history_index++;
-        else if (key == KEYC_DOWN && p->history_index > 0)
-            p->history_index--;
-        else
-            return;
-        const char *text = p->history_index == 0
-                               ? ""
-                               : s->prompt_history[s->nprompt_history - p->history_index];
-        prompt_replace(p, text);
-    } else if (key == KEYC_TAB) {
-        if (!prompt_complete(p))
-            return;
-    } else if ((key & KEYC_MODS) == 0 && key >= 0x20 && key < KEYC_SPECIAL && key != 0x7f) {
-        char enc[4];
-        int n = utf8_encode(key, enc);
-        if (p->len + (size_t)n > 4096)
-            return;
-        p->input = xrealloc(p->input, p->len + (size_t)n + 1);
-        memmove(p->input + p->cursor + n, p->input + p->cursor, p->len - p->cursor + 1);
-        memcpy(p->input + p->cursor, enc, (size_t)n);
-        p->len += (size_t)n;
-        p->cursor += (size_t)n;
-    } else
-        return;
-    c->needs_redraw = true;
-    server_client_redraw(c);
-}
-
-/* A key while the overlay (list of bindings) is shown: scroll it or close it. */
-static void overlay_key(struct client *c, key_code key)
-{
-    size_t page = c->rows > 2 ? (size_t)(c->rows - 2) : 1;
-    if (key == KEYC_DOWN || key == 'j')
-        c->overlay_top++;
-    else if (key == KEYC_UP || key == 'k')
-        c->overlay_top = c->overlay_top > 0 ? c->overlay_top - 1 : 0;
-    else if (key == KEYC_NPAGE || key == ' ')
-        c->overlay_top += page;
-    else if (key == KEYC_PPAGE)
-        c->overlay_top = c->overlay_top > page ? c->overlay_top - page : 0;
-    else {
-        for (size_t i = 0; i < c->noverlay; i++)
-            free(c->overlay[i]);
-        free(c->overlay);
-        c->overlay = NULL;
-        c->noverlay = c->overlay_top = 0;
-    }
-    if (c->overlay != NULL && c->overlay_top + page > c->noverlay)
-        c->overlay_top = c->noverlay > page ? c->noverlay - page : 0;
-    c->needs_redraw = true;
-    server_client_redraw(c);
-}
-
 static void status_click(struct client *c, int x, struct pane_output *po)
 {
     for (size_t i = 0; i < c->nstatus_ranges; i++) {
@@ -388,9 +161,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (key == KEYC_NONE)
         return;
     if (key == KEYC_MOUSE) {
-        if (c->prompt.kind != PROMPT_NONE || c->overlay != NULL || c->chooser != NULL ||
-            c->prefix_active ||
-            c->readonly)
+        if (overlay_mouse(c, m) || c->prefix_active || c->readonly)
             return;
         if (m->y == c->status_row && c->session != NULL) {
             /* mouse on: a click on a window's name in the status line selects it. */
@@ -418,19 +189,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     }
     if (c->session != NULL)
         c->session->activity = time(NULL);
-    if (c->prompt.kind != PROMPT_NONE) {
-        prompt_key(c, key);
-        return;
-    }
-    if (c->chooser != NULL) {
-        chooser_key(c, key);
-        return;
-    }
-    if (c->overlay != NULL) {
-        overlay_key(c, key);
-        return;
-    }
-    if (pane_input_display_panes_key(c, key))
+    if (overlay_key(c, key))
         return;
     if (c->message != NULL) {
         free(c->message);

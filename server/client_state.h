@@ -1,6 +1,6 @@
 /* client_state.h - one connected client as the server sees it: its socket, identity
  * (TERM, size, environment), the session it is attached to, its key state, status-line
- * prompt and message, and its renderer's front buffer. State only: the functions that
+ * message, overlays (prompt, text view...), and its renderer's front buffer. State only: the functions that
  * act on a client are in server_client.h and the clients layer. */
 #ifndef TMX_CLIENT_STATE_H
 #define TMX_CLIENT_STATE_H
@@ -20,18 +20,6 @@ struct session;
 struct bufferevent;
 struct evbuffer;
 struct event;
-
-/* What a status-line prompt is for. */
-enum prompt_kind { PROMPT_NONE, PROMPT_INPUT, PROMPT_CONFIRM };
-
-struct prompt {
-    enum prompt_kind kind;
-    char *label;          /* "(rename-window) " or "kill-window 1? (y/n)" */
-    char *input;          /* text typed so far (PROMPT_INPUT) */
-    size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
-    char *command;        /* command to run: with %% replaced by the input, or on 'y' */
-    size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
-};
 
 struct client {
     TAILQ_ENTRY(client) entry;
@@ -94,7 +82,7 @@ struct client {
     bool mouse_down, mouse_dragging;
     int mouse_down_x, mouse_down_y;
 
-    struct prompt prompt;
+    struct overlay *overlays; /* overlay.h: prompt, text view, display-panes; top first */
     char *message;            /* shown on the status line until a key or timeout */
     struct event *message_timer;
     /* Where each window's entry was drawn on the status line (for mouse clicks). */
@@ -109,18 +97,13 @@ struct client {
     struct grid_cell *status_cache;
     int status_cache_cols;
     char *status_cache_title;
-    struct chooser *chooser;  /* choose-tree, or NULL */
     /* A command reading the client's stdin (load-buffer -): bytes until its end. */
     struct evbuffer *stdin_data;  /* NULL when nothing is being read */
     size_t stdin_limit;
     void (*stdin_done)(struct client *c, struct evbuffer *data, bool too_big);
     char *stdin_arg;              /* for stdin_done (freed with the client) */
-    bool display_panes;       /* display-panes: pane numbers shown, a digit selects */
-    struct event *panes_timer; /* hides them after display-panes-time */
     bool dragging;            /* mouse: a pane border is being dragged */
     int drag_x, drag_y;       /* where that border is now */
-    char **overlay;           /* lines shown over the pane (C-b ?), NULL if none */
-    size_t noverlay, overlay_top;
 };
 
 #endif

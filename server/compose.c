@@ -1,5 +1,6 @@
 /* compose.c - build the client's canvas for a frame (see compose.h): the window (in
- * compose_window.c), the status line, prompt, message and overlays. */
+ * compose_window.c), the overlays under the status line, the status line or message,
+ * and the overlays over it (overlay.h). */
 #include "compose.h"
 
 #include <stdio.h>
@@ -8,10 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "chooser.h"
 #include "compose_window.h"
 #include "format.h"
 #include "options.h"
+#include "overlay.h"
 #include "proto.h"
 #include "client_state.h"
 #include "server_state.h"
@@ -86,35 +87,18 @@ static struct grid_pen option_pen(const struct options *o, const char *name)
     return pen;
 }
 
-/* The prompt or a message, over the status line (or the last row without one). */
-static bool compose_prompt_or_message(struct client *c, int y)
+/* A message, over the status line (or the last row without one). */
+static bool compose_message(struct client *c, int y)
 {
+    if (c->message == NULL)
+        return false;
     struct canvas *cv = &c->canvas;
     const struct options *so = c->session != NULL ? c->session->options
                                                   : c->server->session_options;
     struct grid_pen pen = option_pen(so, "message-style");
-    if (c->prompt.kind != PROMPT_NONE) {
-        fill_row(cv, y, &pen);
-        int x = canvas_put_text(cv, 0, y, cv->cols, c->prompt.label, &pen);
-        if (c->prompt.kind == PROMPT_INPUT) {
-            x = canvas_put_text(cv, x, y, cv->cols, " ", &pen);
-            char *before = xstrndup(c->prompt.input, c->prompt.cursor);
-            int cx = x + canvas_text_width(before);
-            free(before);
-            canvas_put_text(cv, x, y, cv->cols, c->prompt.input, &pen);
-            x = cx;
-        }
-        cv->cx = x < cv->cols ? x : cv->cols - 1;
-        cv->cy = y;
-        cv->cursor_visible = true;
-        return true;
-    }
-    if (c->message != NULL) {
-        fill_row(cv, y, &pen);
-        canvas_put_text(cv, 0, y, cv->cols, c->message, &pen);
-        return true;
-    }
-    return false;
+    fill_row(cv, y, &pen);
+    canvas_put_text(cv, 0, y, cv->cols, c->message, &pen);
+    return true;
 }
 
 /* The status line from the options: status-left, the window list (window-status-format
@@ -126,7 +110,7 @@ static void compose_status(struct client *c, int y)
     const struct options *so = s->options;
     struct grid_pen base = option_pen(so, "status-style");
     fill_row(cv, y, &base);
-    if (compose_prompt_or_message(c, y))
+    if (compose_message(c, y))
         return;
 
     char *left = status_expand(c, NULL, options_get_string(so, "status-left"));
@@ -183,7 +167,7 @@ static void compose_status_cached(struct client *c, struct pane *p)
     struct grid_cell *row = canvas_cell(cv, 0, y);
     size_t bytes = (size_t)cv->cols * sizeof *row;
     if (!c->needs_redraw && c->status_cache != NULL && c->status_cache_cols == cv->cols &&
-        c->prompt.kind == PROMPT_NONE && c->message == NULL &&
+        c->message == NULL &&
         strcmp(title, c->status_cache_title) == 0) {
         memcpy(row, c->status_cache, bytes);
         return;
@@ -195,19 +179,6 @@ static void compose_status_cached(struct client *c, struct pane *p)
     c->status_cache_cols = cv->cols;
     free(c->status_cache_title);
     c->status_cache_title = xstrdup(title);
-}
-
-static void compose_overlay(struct client *c, int rows)
-{
-    struct canvas *cv = &c->canvas;
-    const struct grid_pen pen = {0};
-    for (int y = 0; y < rows; y++) {
-        fill_row(cv, y, &pen);
-        size_t i = c->overlay_top + (size_t)y;
-        if (i < c->noverlay)
-            canvas_put_text(cv, 0, y, cv->cols, c->overlay[i], &pen);
-    }
-    cv->cursor_visible = false;
 }
 
 void compose_client(struct client *c)
@@ -226,11 +197,7 @@ void compose_client(struct client *c)
 
     cv->cursor_visible = false;
     cv->cursor_style = 0;
-    if (c->chooser != NULL)
-        chooser_draw(c, cv, rows);
-    else if (c->overlay != NULL)
-        compose_overlay(c, rows);
-    else if (p != NULL)
+    if (p != NULL)
         compose_window(c, w, rows);
     else {
         const struct grid_pen blank = {0};
@@ -239,11 +206,13 @@ void compose_client(struct client *c)
                 canvas_put_cell(cv, x, y, ' ', 1, &blank);
         }
     }
+    overlay_draw(c, cv, rows, false);
     if (status)
         compose_status_cached(c, p);
     else {
         c->status_row = -1;
         c->nstatus_ranges = 0;
-        compose_prompt_or_message(c, c->rows - 1); /* over the last row, for a moment */
+        compose_message(c, c->rows - 1); /* over the last row, for a moment */
     }
+    overlay_draw(c, cv, rows, true);
 }

@@ -1,7 +1,7 @@
 /* compose_window.c - the window part of a client's canvas: each visible pane at its
  * place in the layout, the borders between panes (the active pane's in
- * pane-active-border-style), pane-border-status lines, display-panes numbers, and a
- * marker past the window when the client is larger than it. */
+ * pane-active-border-style), pane-border-status lines, and a marker past the window
+ * when the client is larger than it. */
 #include "compose_window.h"
 
 #include <stdio.h>
@@ -152,31 +152,6 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
     }
 }
 
-/* display-panes: each pane's index in its middle, the active one in its own colour. */
-static void draw_pane_numbers(struct canvas *cv, struct view *v, struct window *w)
-{
-    const struct options *so = w->session->options;
-    struct grid_pen other = option_pen(so, "display-panes-colour");
-    struct grid_pen active = option_pen(so, "display-panes-active-colour");
-    int i = 0;
-    struct pane *p;
-    TAILQ_FOREACH(p, &w->panes, entry) {
-        int index = i++;
-        if (w->zoomed && p != w->active)
-            continue;
-        char num[16];
-        int len = snprintf(num, sizeof num, "%d", index);
-        int x = p->xoff + (p->cols - len) / 2, y = p->yoff + p->rows / 2;
-        if (x < p->xoff)
-            x = p->xoff;
-        if (y >= v->vh || x >= v->vw)
-            continue;
-        struct grid_pen pen = p == w->active ? active : other;
-        pen.attr |= ATTR_REVERSE;
-        canvas_put_text(cv, x, y, v->vw, num, &pen);
-    }
-}
-
 void compose_window(struct client *c, struct window *w, int rows)
 {
     struct canvas *cv = &c->canvas;
@@ -211,8 +186,6 @@ void compose_window(struct client *c, struct window *w, int rows)
         if (border_status != 0)
             draw_border_status(c, cv, &v, w, border_status);
     }
-    if (c->display_panes)
-        draw_pane_numbers(cv, &v, w);
 
     /* Past the window (a smaller client shares the session): the marker. */
     const struct grid_pen marker = {.fg = COLOUR_PALETTE | 8};
@@ -232,6 +205,6 @@ void compose_window(struct client *c, struct window *w, int rows)
         cy += p->yoff;
         cv->cx = cx < cv->cols ? cx : cv->cols - 1;
         cv->cy = cy < rows ? cy : rows - 1;
-        cv->cursor_visible = visible && cx < v.vw && cy < v.vh && !c->display_panes;
+        cv->cursor_visible = visible && cx < v.vw && cy < v.vh;
     }
 }

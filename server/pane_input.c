@@ -1,10 +1,7 @@
 /* pane_input.c - input that chooses or shapes panes rather than reaching a program:
  * with `mouse on`, a click selects the pane under it and dragging a border resizes the
- * panes beside it; a digit while display-panes shows the numbers selects that pane;
- * synchronize-panes sends typed bytes to every pane of the window. */
+ * panes beside it; synchronize-panes sends typed bytes to every pane of the window. */
 #include "pane_input.h"
-
-#include <event2/event.h>
 
 #include "layout.h"
 #include "options.h"
@@ -72,30 +69,6 @@ bool pane_input_mouse(struct client *c, const struct mouse_event *m)
     return false;
 }
 
-bool pane_input_display_panes_key(struct client *c, key_code key)
-{
-    if (!c->display_panes)
-        return false;
-    c->display_panes = false;
-    if (c->panes_timer != NULL)
-        evtimer_del(c->panes_timer);
-    c->needs_redraw = true;
-    server_client_redraw(c);
-    struct window *w = current_window(c);
-    if (w == NULL || key < '0' || key > '9')
-        return false;
-    int want = (int)(key - '0'), i = 0;
-    struct pane *p;
-    TAILQ_FOREACH(p, &w->panes, entry) {
-        if (i++ == want) {
-            window_set_active(w, p);
-            changed(c);
-            break;
-        }
-    }
-    return true;
-}
-
 void pane_input_write(struct pane *active, const char *buf, size_t len)
 {
     struct window *w = active->window;
@@ -105,7 +78,7 @@ void pane_input_write(struct pane *active, const char *buf, size_t len)
     }
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
-        if (p == active || p->mode == NULL) /* a pane in copy mode types nothing */
+        if (p == active || p->mode == NULL) /* a pane in a mode types nothing */
             pane_write(p, buf, len);
     }
 }

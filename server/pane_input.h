@@ -1,5 +1,5 @@
 /* pane_input.h - client input that acts on panes themselves: mouse clicks and border
- * drags (mouse on), display-panes digits, synchronize-panes. */
+ * drags (mouse on), synchronize-panes. */
 #ifndef TMX_PANE_INPUT_H
 #define TMX_PANE_INPUT_H
 
@@ -15,9 +15,6 @@ struct pane;
  * event then goes on to that pane: false); a press on a border starts a drag, motion
  * moves the border, release ends it (consumed: true). Nothing without `mouse on`. */
 bool pane_input_mouse(struct client *c, const struct mouse_event *m);
-/* A key while display-panes shows numbers: hides them; a digit selects that pane and
- * is consumed (true), any other key goes on (false). */
-bool pane_input_display_panes_key(struct client *c, key_code key);
 /* Bytes typed for the active pane: to it, or to every pane of its window (not in a
  * mode) with synchronize-panes on. */
 void pane_input_write(struct pane *active, const char *buf, size_t len);

@@ -15,7 +15,6 @@
 #include <event2/bufferevent.h>
 #include <event2/event.h>
 
-#include "chooser.h"
 #include "client_input.h"
 #include "client_tty.h"
 #include "cmd.h"
@@ -26,12 +25,15 @@
 #include "log.h"
 #include "notify.h"
 #include "options.h"
+#include "overlay.h"
+#include "pane_mode.h"
 #include "pane_waiters.h"
 #include "proto.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
 #include "status_clock.h"
+#include "text_view.h"
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -81,23 +83,6 @@ struct client *server_client_create(struct server *s, int fd)
     return c;
 }
 
-static void prompt_clear(struct prompt *p)
-{
-    free(p->label);
-    free(p->input);
-    free(p->command);
-    memset(p, 0, sizeof *p);
-}
-
-static void overlay_clear(struct client *c)
-{
-    for (size_t i = 0; i < c->noverlay; i++)
-        free(c->overlay[i]);
-    free(c->overlay);
-    c->overlay = NULL;
-    c->noverlay = c->overlay_top = 0;
-}
-
 void server_client_free(struct client *c)
 {
     struct server *s = c->server;
@@ -105,12 +90,16 @@ void server_client_free(struct client *c)
     bool attached = c->attached;
     log_debug("client %d closed", c->fd);
     TAILQ_REMOVE(&s->clients, c, entry);
-    /* Nothing may schedule a frame for it from here on (closing its chooser or prompt
-     * asks for a redraw): its render timer is about to be freed. */
+    /* Nothing may schedule a frame for it from here on (closing its overlays asks for
+     * a redraw): its render timer is about to be freed. */
     c->attached = false;
-    chooser_close(c);
-    overlay_clear(c);
-    prompt_clear(&c->prompt);
+    overlay_close_all(c);
+    /* A mode that acted for it alone (its choose-tree) leaves the pane. */
+    if (pane_mode_client_gone(s, c->id)) {
+        struct session *other;
+        TAILQ_FOREACH(other, &s->sessions, entry)
+            server_redraw_session(s, other);
+    }
     /* Forget it in wait-for channels. */
     for (size_t i = 0; i < s->nchannels; i++) {
         struct wait_channel *ch = &s->channels[i];
@@ -143,8 +132,6 @@ void server_client_free(struct client *c)
     event_free(c->render_timer);
     if (c->key_timer != NULL)
         event_free(c->key_timer);
-    if (c->panes_timer != NULL)
-        event_free(c->panes_timer);
     if (c->message_timer != NULL)
         event_free(c->message_timer);
     if (c->render != NULL)
@@ -265,14 +252,13 @@ void server_client_attach(struct client *c, struct session *s)
     s->activity = time(NULL);
     if (c->render != NULL)
         render_invalidate(c->render);
-    prompt_clear(&c->prompt);
-    overlay_clear(c);
+    overlay_close_all(c);
     c->prefix_active = false;
     server_client_update_sizes(c->server, s);
     server_clock_start(c->server);
     if (c->server->config_errors != NULL) {
         /* The config had errors: the first client to attach sees them (any key closes). */
-        server_client_show_text(c, c->server->config_errors, strlen(c->server->config_errors));
+        text_view_show(c, c->server->config_errors, strlen(c->server->config_errors));
         free(c->server->config_errors);
         c->server->config_errors = NULL;
     }
@@ -466,35 +452,6 @@ void server_client_message(struct client *c, const char *fmt, ...)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
     struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
     evtimer_add(c->message_timer, &tv);
-    c->needs_redraw = true;
-    server_client_redraw(c);
-}
-
-void server_client_show_text(struct client *c, const char *text, size_t len)
-{
-    overlay_clear(c);
-    char *copy = xstrndup(text, len);
-    for (char *line = copy, *nl; line != NULL && *line != '\0'; line = nl) {
-        nl = strchr(line, '\n');
-        if (nl != NULL)
-            *nl++ = '\0';
-        c->overlay = xreallocarray(c->overlay, c->noverlay + 1, sizeof *c->overlay);
-        c->overlay[c->noverlay++] = xstrdup(line);
-    }
-    free(copy);
-    c->needs_redraw = true;
-    server_client_redraw(c);
-}
-
-void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
-                          const char *initial, const char *command)
-{
-    prompt_clear(&c->prompt);
-    c->prompt.kind = kind;
-    c->prompt.label = xstrdup(label);
-    c->prompt.input = xstrdup(initial != NULL ? initial : "");
-    c->prompt.len = c->prompt.cursor = strlen(c->prompt.input);
-    c->prompt.command = xstrdup(command);
     c->needs_redraw = true;
     server_client_redraw(c);
 }
@@ -699,6 +656,7 @@ static void client_decode(struct client *c)
                     if (size[0] > 0 && size[0] < 10000 && size[1] > 1 && size[1] < 10000) {
                         c->cols = (int)size[0];
                         c->rows = (int)size[1];
+                        overlay_resize(c);
                         if (c->attached && c->session != NULL)
                             server_client_update_sizes(c->server, c->session);
                     }
@@ -794,7 +752,7 @@ void server_client_command_done(struct client *c, struct cmd_ctx *ctx, bool show
 {
     size_t n = evbuffer_get_length(ctx->out);
     if (show_output && n > 0 && c->attached)
-        server_client_show_text(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+        text_view_show(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
     n = evbuffer_get_length(ctx->err);
     if (n > 0 && !c->exiting) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);

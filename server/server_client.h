@@ -1,5 +1,5 @@
 /* server_client.h - one connected client: its creation and end, messages to it,
- * attach/detach/suspend, frames, status-line messages, prompts and text views. The
+ * attach/detach/suspend, frames, status-line messages. The
  * client's state is struct client (client_state.h). */
 #ifndef TMX_SERVER_CLIENT_H
 #define TMX_SERVER_CLIENT_H
@@ -48,17 +48,12 @@ struct cmd_ctx;
 void server_client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output);
 void server_client_message(struct client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Show text over the pane (a view of command output) until a key is pressed. */
-void server_client_show_text(struct client *c, const char *text, size_t len);
 /* Ask the client for its stdin: done(c, data, false) runs once it ended, or
  * done(c, data, true) as soon as more than limit bytes came (the rest is dropped).
  * arg (malloc'd, owned from now on) stays in c->stdin_arg for done. The command keeps
  * the client waiting (ctx->wait); done must end it (server_client_exit). */
 void server_client_read_stdin(struct client *c, size_t limit,
                               void (*done)(struct client *, struct evbuffer *, bool), char *arg);
-/* Start a status-line prompt. */
-void server_client_prompt(struct client *c, enum prompt_kind kind, const char *label,
-                          const char *initial, const char *command);
 /* Size of the session's windows given every attached client (smallest wins). */
 void server_client_update_sizes(struct server *s, struct session *sess);
 

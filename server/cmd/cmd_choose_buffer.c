@@ -1,5 +1,5 @@
-/* cmd_choose_buffer.c - choose-buffer: the list of paste buffers over the client's
- * screen (chooser.c). */
+/* cmd_choose_buffer.c - choose-buffer: the list of paste buffers in the pane, a pane
+ * mode (chooser.c). */
 #include "cmd_impl.h"
 
 #include "chooser.h"
@@ -21,7 +21,7 @@ static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "no buffers (copy some text in copy mode, or use set-buffer)");
         return -1;
     }
-    chooser_open_buffers(c, p->id);
+    chooser_open_buffers(c, p);
     return 0;
 }
 

@@ -1,5 +1,5 @@
 /* cmd_choose_tree.c - choose-tree and choose-window: the list of sessions and windows
- * over the client's screen (chooser.c). */
+ * in the client's active pane, a pane mode (chooser.c). */
 #include "cmd_impl.h"
 
 #include "chooser.h"

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "prompt.h"
 #include "server_client.h"
 
 static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -13,7 +14,7 @@ static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *template = args->argc > 0 ? args->argv[0] : "%1";
     char *label = cmd_expand_for_client(ctx, args->flags['p'] != NULL ? args->flags['p'] : ":");
     char *initial = cmd_expand_for_client(ctx, args->flags['I'] != NULL ? args->flags['I'] : "");
-    server_client_prompt(c, PROMPT_INPUT, label, initial, template);
+    prompt_open(c, PROMPT_INPUT, label, initial, template);
     free(label);
     free(initial);
     return 0;

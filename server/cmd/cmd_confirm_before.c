@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prompt.h"
 #include "server_client.h"
 #include "xmalloc.h"
 
@@ -22,7 +23,7 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         label = xasprintf("Confirm '%s'? (y/n)", first);
         free(first);
     }
-    server_client_prompt(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
+    prompt_open(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
     free(label);
     return 0;
 }

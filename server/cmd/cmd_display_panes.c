@@ -1,25 +1,12 @@
 /* cmd_display_panes.c - display-panes: each pane's number over it for a while; a digit
- * selects that pane (client_input.c). */
+ * selects that pane (display_panes.c, an overlay). */
 #include "cmd_impl.h"
 
-#include <event2/event.h>
-
-#include "options.h"
-#include "server_client.h"
-#include "server_state.h"
-
-static void panes_timer_cb(evutil_socket_t fd, short events, void *arg)
-{
-    struct client *c = arg;
-    (void)fd;
-    (void)events;
-    c->display_panes = false;
-    c->needs_redraw = true;
-    server_client_redraw(c);
-}
+#include "client_state.h"
+#include "display_panes.h"
 
 /* display-panes: show each pane's number until display-panes-time passes or a key is
- * pressed; a digit selects that pane (client_input.c). */
+ * pressed; a digit selects that pane. */
 static int cmd_display_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     (void)args;
@@ -28,14 +15,7 @@ static int cmd_display_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "display-panes: needs an attached client (run it from a key binding)");
         return -1;
     }
-    long ms = options_get_number(c->session->options, "display-panes-time");
-    if (c->panes_timer == NULL)
-        c->panes_timer = evtimer_new(ctx->server->base, panes_timer_cb, c);
-    struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
-    evtimer_add(c->panes_timer, &tv);
-    c->display_panes = true;
-    c->needs_redraw = true;
-    server_client_redraw(c);
+    display_panes_open(c);
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "proto.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "text_view.h"
 
 /* A run-shell a command-line client waits for has finished: its output and status. */
 static void run_shell_done(void *arg, const char *output, size_t len, int status)
@@ -16,7 +17,7 @@ static void run_shell_done(void *arg, const char *output, size_t len, int status
     struct client *c = arg;
     if (c->attached) {
         if (len > 0)
-            server_client_show_text(c, output, len);
+            text_view_show(c, output, len);
         else if (status != 0)
             server_client_message(c, "run-shell: command returned %d", status);
         return;

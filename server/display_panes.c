@@ -1,0 +1,134 @@
+/* display_panes.c - pane numbers over the window (see display_panes.h). */
+#include "display_panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <event2/event.h>
+
+#include "client_state.h"
+#include "model.h"
+#include "options.h"
+#include "overlay.h"
+#include "redraw.h"
+#include "render.h"
+#include "server_state.h"
+#include "style.h"
+#include "window.h"
+#include "xmalloc.h"
+
+struct display_panes {
+    struct client *c;
+    struct event *timer;  /* hides the numbers after display-panes-time */
+};
+
+static const struct overlay_ops display_panes_ops;
+
+static void timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct display_panes *dp = arg;
+    (void)fd;
+    (void)events;
+    overlay_close(dp->c, &display_panes_ops);
+}
+
+void display_panes_open(struct client *c)
+{
+    struct display_panes *dp = overlay_data(c, &display_panes_ops);
+    if (dp == NULL) {
+        dp = xcalloc(1, sizeof *dp);
+        dp->c = c;
+        dp->timer = evtimer_new(c->server->base, timer_cb, dp);
+        overlay_open(c, &display_panes_ops, dp);
+    } else
+        client_redraw(c, REDRAW_STATUS);
+    long ms = options_get_number(c->session->options, "display-panes-time");
+    struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
+    evtimer_add(dp->timer, &tv);
+}
+
+static struct grid_pen option_pen(const struct options *o, const char *name)
+{
+    struct grid_pen pen = {0};
+    char err[128];
+    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    return pen;
+}
+
+/* Each pane's index in its middle, the active one in its own colour; the cursor is
+ * hidden meanwhile. */
+static void display_panes_draw(struct client *c, void *data, struct canvas *cv, int rows)
+{
+    (void)data;
+    struct window *w = c->session != NULL ? c->session->current : NULL;
+    if (w == NULL || w->active == NULL)
+        return;
+    int vw = w->cols < cv->cols ? w->cols : cv->cols, vh = w->rows < rows ? w->rows : rows;
+    const struct options *so = w->session->options;
+    struct grid_pen other = option_pen(so, "display-panes-colour");
+    struct grid_pen active = option_pen(so, "display-panes-active-colour");
+    int i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        int index = i++;
+        if (w->zoomed && p != w->active)
+            continue;
+        char num[16];
+        int len = snprintf(num, sizeof num, "%d", index);
+        int x = p->xoff + (p->cols - len) / 2, y = p->yoff + p->rows / 2;
+        if (x < p->xoff)
+            x = p->xoff;
+        if (y >= vh || x >= vw)
+            continue;
+        struct grid_pen pen = p == w->active ? active : other;
+        pen.attr |= ATTR_REVERSE;
+        canvas_put_text(cv, x, y, vw, num, &pen);
+    }
+    cv->cursor_visible = false;
+}
+
+/* Any key hides the numbers; a digit selects that pane and is taken, any other key
+ * goes on. */
+static bool display_panes_key(struct client *c, void *data, key_code key)
+{
+    (void)data;
+    overlay_close(c, &display_panes_ops);
+    struct window *w = c->session != NULL ? c->session->current : NULL;
+    if (w == NULL || key < '0' || key > '9')
+        return false;
+    int want = (int)(key - '0'), i = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (i++ == want) {
+            window_set_active(w, p);
+            session_redraw(c->server, c->session, REDRAW_STATUS);
+            break;
+        }
+    }
+    return true;
+}
+
+/* The mouse goes on to the panes. */
+static bool display_panes_mouse(struct client *c, void *data, const struct mouse_event *m)
+{
+    (void)c;
+    (void)data;
+    (void)m;
+    return false;
+}
+
+static void display_panes_free(void *data)
+{
+    struct display_panes *dp = data;
+    event_free(dp->timer);
+    free(dp);
+}
+
+static const struct overlay_ops display_panes_ops = {
+    .name = "display-panes",
+    .layer = OVERLAY_LAYER_PANES,
+    .draw = display_panes_draw,
+    .key = display_panes_key,
+    .mouse = display_panes_mouse,
+    .free = display_panes_free,
+};
