@@ -45,6 +45,7 @@ static const struct default_binding default_bindings[] = {
     {"C-b", "send-prefix", "Send the prefix key"},
     {"?", "list-keys -N", "List key bindings"},
     {"r", "refresh-client", "Redraw the client"},
+    {"t", "clock-mode", "Show a clock"},
     {"]", "paste-buffer -p", "Paste the most recent paste buffer"},
     {"=", "choose-buffer", "Choose a paste buffer from a list"},
     {"#", "list-buffers", "List all paste buffers"},

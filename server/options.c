@@ -227,6 +227,15 @@ int options_set(struct options *o, const char *name, const char *value, bool app
             return -1;
         }
         break;
+    case OPTION_COLOUR: {
+        uint32_t colour;
+        if (value == NULL || style_parse_colour(value, &colour) != 0) {
+            snprintf(err, errsize, "%s: not a colour: %s", name, value != NULL ? value : "");
+            return -1;
+        }
+        number = (long)colour;
+        break;
+    }
     case OPTION_STYLE:
     case OPTION_STRING:
         if (d->type == OPTION_STYLE) {
@@ -304,6 +313,9 @@ const char *options_to_string(const struct options *o, const char *name, char *b
         break;
     case OPTION_CHOICE:
         snprintf(buf, size, "%s", n >= 0 ? d->choices[n] : "");
+        break;
+    case OPTION_COLOUR:
+        style_colour_name((uint32_t)n, buf, size);
         break;
     default: {
         /* Quoted as show-options does, so the line can be read back by set-option. */

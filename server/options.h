@@ -11,7 +11,8 @@
 enum option_scope { OPTION_SERVER, OPTION_SESSION, OPTION_WINDOW };
 enum option_type { OPTION_FLAG, OPTION_NUMBER, OPTION_STRING, OPTION_KEY, OPTION_CHOICE,
                    OPTION_STYLE,
-                   OPTION_SIZE /* bytes, a number with an optional K, M, G or T suffix */ };
+                   OPTION_SIZE, /* bytes, a number with an optional K, M, G or T suffix */
+                   OPTION_COLOUR /* a colour (style.h's names), a number in grid.h's encoding */ };
 
 struct option_def {
     const char *name;
@@ -38,7 +39,8 @@ void options_free(struct options *o);
 void options_set_defaults(struct options *o, enum option_scope scope);
 
 /* Values, looked up through the parents. Numbers, sizes (bytes), flags (0/1), keys
- * (key_code) and choices (the index in choices) are numbers; strings and styles are strings. */
+ * (key_code), choices (the index in choices) and colours (COLOUR_* of grid.h) are
+ * numbers; strings and styles are strings. */
 long options_get_number(const struct options *o, const char *name);
 const char *options_get_string(const struct options *o, const char *name);
 /* Is the option set in this very set (not inherited)? */

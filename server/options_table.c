@@ -8,6 +8,7 @@ static const char *const choices_mode_keys[] = {"emacs", "vi", NULL};
 static const char *const choices_set_clipboard[] = {"off", "external", "on", NULL};
 static const char *const choices_log_format[] = {"raw", "text", NULL};
 static const char *const choices_border_status[] = {"off", "top", "bottom", NULL};
+static const char *const choices_clock_style[] = {"12", "24", NULL};
 
 #define NUM(n, s, d, lo, hi, h) {n, s, OPTION_NUMBER, d, lo, hi, NULL, h}
 #define FLAG(n, s, d, h) {n, s, OPTION_FLAG, d, 0, 1, NULL, h}
@@ -16,6 +17,7 @@ static const char *const choices_border_status[] = {"off", "top", "bottom", NULL
 #define STYLE(n, s, d, h) {n, s, OPTION_STYLE, d, 0, 0, NULL, h}
 #define KEY(n, s, d, h) {n, s, OPTION_KEY, d, 0, 0, NULL, h}
 #define CHOICE(n, s, d, c, h) {n, s, OPTION_CHOICE, d, 0, 0, c, h}
+#define COLOUR(n, s, d, h) {n, s, OPTION_COLOUR, d, 0, 0, NULL, h}
 
 const struct option_def option_table[] = {
     /* server */
@@ -59,6 +61,8 @@ const struct option_def option_table[] = {
     FLAG("visual-activity", OPTION_SESSION, "off", "show a message when a window has an alert"),
 
     /* window */
+    COLOUR("clock-mode-colour", OPTION_WINDOW, "blue", "colour of clock-mode's digits"),
+    CHOICE("clock-mode-style", OPTION_WINDOW, "24", choices_clock_style, "clock-mode's hours: 12 or 24"),
     STYLE("copy-mode-match-style", OPTION_WINDOW, "bg=cyan,fg=black", "style of search matches in copy mode"),
     STYLE("mode-style", OPTION_WINDOW, "bg=yellow,fg=black", "style of the copy-mode selection and position indicator"),
     FLAG("allow-rename", OPTION_WINDOW, "off", "programs may name the window (ESC k name ESC \\; an empty name gives it back to automatic-rename)"),

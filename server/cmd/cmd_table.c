@@ -13,6 +13,7 @@ extern const struct cmd_entry cmd_break_pane_entry;
 extern const struct cmd_entry cmd_choose_tree_entry;
 extern const struct cmd_entry cmd_choose_window_entry;
 extern const struct cmd_entry cmd_clear_history_entry;
+extern const struct cmd_entry cmd_clock_mode_entry;
 extern const struct cmd_entry cmd_copy_mode_entry;
 extern const struct cmd_entry cmd_command_prompt_entry;
 extern const struct cmd_entry cmd_confirm_before_entry;
@@ -91,6 +92,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_choose_tree_entry,
     &cmd_choose_window_entry,
     &cmd_clear_history_entry,
+    &cmd_clock_mode_entry,
     &cmd_copy_mode_entry,
     &cmd_command_prompt_entry,
     &cmd_confirm_before_entry,
