@@ -39,7 +39,7 @@ void (*cmd_gate_parsed)(struct cmd_ctx *ctx, const struct cmd_entry *e,
  * send-keys -X copy-pipe* and the copy-command option (they run a shell command). */
 static const char *const allowed[] = {
     "attach-session", "bind-key", "capture-pane", "choose-tree", "choose-window",
-    "clear-history", "command-prompt", "confirm-before", "detach-client",
+    "clear-history", "clock-mode", "command-prompt", "confirm-before", "detach-client",
     "display-message", "find-window", "has-session", "last-window", "list-clients",
     "list-commands", "list-keys", "list-panes", "list-sessions", "list-windows",
     "move-window", "next-window", "previous-window", "refresh-client", "rename-session",
