@@ -3,11 +3,11 @@
  * panes beside it; synchronize-panes sends typed bytes to every pane of the window. */
 #include "pane_input.h"
 
+#include "client_state.h"
 #include "layout.h"
 #include "options.h"
 #include "pane.h"
 #include "redraw.h"
-#include "server_client.h"
 #include "server_state.h"
 #include "session.h"
 #include "window.h"
