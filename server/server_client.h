@@ -1,6 +1,6 @@
 /* server_client.h - one connected client: its creation and end, messages to it,
- * attach/detach/suspend, frames, status-line messages. The
- * client's state is struct client (client_state.h). */
+ * attach/detach/suspend, frames, status-line messages. The client's state is struct
+ * client (client_state.h); its overlays (prompt, text view...) are overlay.h's. */
 #ifndef TMX_SERVER_CLIENT_H
 #define TMX_SERVER_CLIENT_H
 
