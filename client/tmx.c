@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "fds.h"
 
 static void usage(void)
 {
@@ -19,6 +20,10 @@ int main(int argc, char **argv)
 {
     struct client_options opts = {0};
     int opt;
+
+    /* Started with stdin, stdout or stderr closed (cron, launchers): /dev/null there,
+     * before any file or socket can take their numbers. */
+    fds_open_stdio();
 
     while ((opt = getopt(argc, argv, "+2CDf:hL:S:uvV")) != -1) {
         switch (opt) {

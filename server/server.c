@@ -27,6 +27,7 @@
 #include "cmd_table.h"
 #include "config.h"
 #include "defer.h"
+#include "fds.h"
 #include "history.h"
 #include "hooks.h"
 #include "job.h"
@@ -211,6 +212,11 @@ static const char *server_default_terminal(void)
 
 int server_main(const struct server_config *cfg)
 {
+    /* Before anything is opened: stdio on /dev/null if it was closed, and nothing the
+     * client or its caller left open (a pipe, the client's lock file) held for the
+     * server's lifetime. */
+    fds_open_stdio();
+    fds_close_inherited(cfg->ready_fd);
     struct server s;
     memset(&s, 0, sizeof s);
     s.pid = getpid();
