@@ -267,16 +267,13 @@ int server_main(const struct server_config *cfg)
         snprintf(cfg->title_area, cfg->title_size, "tmx: server (%s)", s.label);
     }
 
-    s.listen_fd = server_listen(cfg->socket_path);
-    if (s.listen_fd < 0) {
+    s.base = event_base_new();
+    if (server_listen_start(&s) != 0) {
         fprintf(stderr, "tmx: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
         free(config_file);
         cmd_free_argv(initial);
         return 1;
     }
-    s.base = event_base_new();
-    s.listen_ev = event_new(s.base, s.listen_fd, EV_READ | EV_PERSIST, server_accept_cb, &s);
-    event_add(s.listen_ev, NULL);
     s.sig_chld = evsignal_new(s.base, SIGCHLD, server_sigchld_cb, &s);
     s.sig_term = evsignal_new(s.base, SIGTERM, server_sigterm_cb, &s);
     s.sig_int = evsignal_new(s.base, SIGINT, server_sigterm_cb, &s);
@@ -329,8 +326,8 @@ int server_main(const struct server_config *cfg)
         evbuffer_free(ctx.err);
         if (rc != 0 && TAILQ_EMPTY(&s.sessions)) {
             cmd_free_argv(initial);
+            server_listen_stop(&s);
             server_free_all(&s);
-            unlink(cfg->socket_path);
             return 1;
         }
     }
@@ -340,11 +337,7 @@ int server_main(const struct server_config *cfg)
 
     event_base_dispatch(s.base);
 
-    if (s.listen_ev != NULL) {
-        event_free(s.listen_ev);
-        close(s.listen_fd);
-        unlink(s.socket_path);
-    }
+    server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
     server_free_all(&s);
     log_debug("server exited");
     log_close();

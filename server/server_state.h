@@ -62,6 +62,8 @@ struct server {
     time_t start_time;
     int listen_fd;
     struct event *listen_ev;
+    int reserve_fd;            /* server_listen.h: spent to tell a client the fds ran out */
+    struct event *accept_timer; /* accepting again after running out of fds */
     struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;
     struct event *clock_timer; /* redraws status lines on the minute while clients are attached */
 
