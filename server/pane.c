@@ -202,6 +202,17 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
     _exit(127);
 }
 
+/* "what: why" in err; running out of descriptors says what to do about it. */
+static void spawn_error(char *err, size_t errsize, const char *what, int e)
+{
+    if (e == EMFILE || e == ENFILE)
+        snprintf(err, errsize, "%s: too many open files%s: close some windows or clients, or "
+                 "restart the server with a higher ulimit -n", what,
+                 e == ENFILE ? " in the system" : "");
+    else
+        snprintf(err, errsize, "%s: %s", what, strerror(e));
+}
+
 /* Fork a pty and exec the command into pane p (new, or dead and being respawned).
  * Returns 0, or -1 with err set. */
 static int pane_start(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
@@ -209,7 +220,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     struct server *srv = p->server;
     int errpipe[2];
     if (pipe2(errpipe, O_CLOEXEC) != 0) {
-        snprintf(err, errsize, "pipe: %s", strerror(errno));
+        spawn_error(err, errsize, "cannot create a terminal for the command", errno);
         return -1;
     }
 
@@ -244,6 +255,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     sigprocmask(SIG_BLOCK, &all, &old);
     int master = -1;
     pid_t pid = forkpty(&master, NULL, &tio, &ws);
+    int fork_errno = errno;
     if (pid == 0) {
         close(errpipe[0]);
         child_exec(p, args, errpipe[1]);
@@ -251,7 +263,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(errpipe[1]);
     if (pid < 0) {
-        snprintf(err, errsize, "cannot create a terminal for the command: %s", strerror(errno));
+        spawn_error(err, errsize, "cannot create a terminal for the command", fork_errno);
         close(errpipe[0]);
         return -1;
     }
