@@ -155,8 +155,11 @@ static int start_server(const struct client_options *opts, const char *path)
 }
 
 /* Connect, starting the server if allowed and none answers. A lock file next to the
- * socket keeps two clients started at once from starting two servers. */
-static int connect_or_start(const struct client_options *opts, const char *path, bool may_start)
+ * socket keeps two clients started at once from starting two servers. What a dead
+ * server left at the socket's path is removed only when that is safe
+ * (paths_stale_socket); otherwise err says why no server was started. */
+static int connect_or_start(const struct client_options *opts, const char *path, bool may_start,
+                            char *err, size_t errsize)
 {
     int fd = connect_socket(path);
     if (fd >= 0 || !may_start || (errno != ENOENT && errno != ECONNREFUSED))
@@ -168,10 +171,12 @@ static int connect_or_start(const struct client_options *opts, const char *path,
         flock(lock, LOCK_EX);
     fd = connect_socket(path);
     if (fd < 0 && (errno == ENOENT || errno == ECONNREFUSED)) {
-        struct stat st;
-        if (errno == ECONNREFUSED && lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
-            unlink(path); /* stale socket of a dead server */
-        if (start_server(opts, path) == 0)
+        int stale = errno == ECONNREFUSED ? paths_stale_socket(path, getuid(), err, errsize) : 0;
+        if (stale > 0)
+            unlink(path); /* a dead server's socket, or an empty file where it was */
+        if (stale < 0)
+            errno = ECONNREFUSED; /* err says why */
+        else if (start_server(opts, path) == 0)
             fd = connect_socket(path);
         else
             errno = ECONNREFUSED;
@@ -526,9 +531,16 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         }
     }
 
-    int fd = connect_or_start(opts, path, command_starts_server(argc, argv));
+    bool may_start = command_starts_server(argc, argv);
+    char stale[1024] = "";
+    int fd = connect_or_start(opts, path, may_start, stale, sizeof stale);
     if (fd < 0) {
-        if (errno == ENOENT || errno == ECONNREFUSED)
+        if (may_start && *stale != '\0')
+            fprintf(stderr, "tmx: cannot start a server on %s: %s\n", path, stale);
+        else if (errno == ECONNREFUSED && paths_stale_socket(path, getuid(), stale,
+                                                             sizeof stale) < 0)
+            fprintf(stderr, "tmx: no server running on %s (%s)\n", path, stale);
+        else if (errno == ENOENT || errno == ECONNREFUSED)
             fprintf(stderr, "tmx: no server running on %s\n", path);
         else
             fprintf(stderr, "tmx: cannot connect to %s: %s\n", path, strerror(errno));

@@ -103,3 +103,56 @@ int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t 
     }
     return paths_check_dir(dir, uid, create, err, errsize);
 }
+
+/* What kind of file st is, for a message. */
+static const char *file_kind(const struct stat *st)
+{
+    if (S_ISREG(st->st_mode))
+        return "a regular file";
+    if (S_ISDIR(st->st_mode))
+        return "a directory";
+    if (S_ISLNK(st->st_mode))
+        return "a symbolic link";
+    if (S_ISFIFO(st->st_mode))
+        return "a FIFO";
+    if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+        return "a device";
+    return "not a socket";
+}
+
+int paths_stale_socket(const char *path, uid_t uid, char *err, size_t errsize)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        snprintf(err, errsize, "%s", strerror(errno));
+        return -1;
+    }
+    if (S_ISSOCK(st.st_mode))
+        return 1;
+    const char *what = "remove it if it is not needed, or choose another socket (-L NAME or "
+                       "-S PATH)";
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errsize, "it is %s, not a socket: %s", file_kind(&st), what);
+        return -1;
+    }
+    if (st.st_uid != uid) {
+        snprintf(err, errsize, "it is a regular file of another user (uid %u), not a socket: %s",
+                 (unsigned)st.st_uid, what);
+        return -1;
+    }
+    if (st.st_size != 0 || st.st_nlink != 1) {
+        snprintf(err, errsize, "it is a regular file with data (%lld bytes%s), not a socket: %s",
+                 (long long)st.st_size, st.st_nlink != 1 ? ", more than one link" : "", what);
+        return -1;
+    }
+    char copy[4096], why[512];
+    snprintf(copy, sizeof copy, "%s", path);
+    if (paths_check_dir(dirname(copy), uid, false, why, sizeof why) != 0) {
+        snprintf(err, errsize, "it is a regular file, not a socket, in a directory that is "
+                 "not yours alone: %s", what);
+        return -1;
+    }
+    return 1;
+}

@@ -20,6 +20,14 @@ int paths_check_dir(const char *dir, uid_t uid, bool create, char *err, size_t e
 int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t uid,
                  bool create, char *out, size_t size, char *err, size_t errsize);
 
+/* connect() found nobody listening at path (ECONNREFUSED): may what is there be removed
+ * to start a new server? 1: yes, it is a socket (a dead server's), or an empty regular
+ * file of uid with one link in a directory of uid's closed to others (a socket turned
+ * into a file by a copy or a restore); 0: nothing is there; -1: something that must stay
+ * (a directory, a symbolic link, a file with data, another user's, in a shared
+ * directory...): err says what it is and what to do, without the path. */
+int paths_stale_socket(const char *path, uid_t uid, char *err, size_t errsize);
+
 /* The longest socket path a sockaddr_un holds. */
 size_t paths_socket_max(void);
 

@@ -1,5 +1,5 @@
-/* test_paths.c - where the server socket goes and which socket directories are refused
- * as unsafe. Each test gets a fresh mkdtemp directory standing in for $TMX_TMPDIR, and
+/* test_paths.c - where the server socket goes, which socket directories are refused
+ * as unsafe, and what a dead server left at the socket's path may be removed. Each test gets a fresh mkdtemp directory standing in for $TMX_TMPDIR, and
  * removes it afterwards. Tests may run as root, so "another user" is simulated by
  * passing a uid other than the real one. */
 #include <setjmp.h>
@@ -331,6 +331,100 @@ static void test_explicit_path_in_other_users_directory_is_refused(void **state)
     assert_non_null(strstr(f->err, dir));
 }
 
+/* Make f->dir (private) and return PATH = f->dir/name in path. */
+static void stale_path(struct fixture *f, const char *name, char *path, size_t size)
+{
+    assert_int_equal(paths_socket(NULL, NULL, f->tmp, f->uid, true, f->out, sizeof f->out,
+                                  f->err, sizeof f->err),
+                     0);
+    snprintf(path, size, "%s/%s", f->dir, name);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+/* Nothing there: nothing to remove. A dead server's socket may go. */
+static void test_stale_nothing_or_a_socket(void **state)
+{
+    struct fixture *f = *state;
+    char path[512];
+    stale_path(f, "default", path, sizeof path);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), 0);
+    assert_int_equal(mknod(path, S_IFSOCK | 0600, 0), 0);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), 1);
+}
+
+/* An empty regular file of ours in the private socket directory (a socket a copy or a
+ * restore turned into a file) is replaced, as tmux does. */
+static void test_stale_empty_file_in_private_directory_may_go(void **state)
+{
+    struct fixture *f = *state;
+    char path[512];
+    stale_path(f, "default", path, sizeof path);
+    write_file(path, "");
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), 1);
+}
+
+/* Anything else stays, and the message says what it is and what to do. */
+static void test_stale_file_that_must_stay_is_named(void **state)
+{
+    struct fixture *f = *state;
+    char path[512], other[600];
+    stale_path(f, "default", path, sizeof path);
+
+    write_file(path, "notes\n"); /* data: maybe the user's */
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "regular file with data (6 bytes)"));
+    assert_non_null(strstr(f->err, "-L NAME or -S PATH"));
+
+    write_file(path, "");
+    assert_int_equal(paths_stale_socket(path, f->uid + 1, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "another user"));
+
+    snprintf(other, sizeof other, "%s.hardlink", path); /* two names for one file */
+    assert_int_equal(link(path, other), 0);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "more than one link"));
+    assert_int_equal(unlink(other), 0);
+    assert_int_equal(unlink(path), 0);
+
+    assert_int_equal(mkdir(path, 0700), 0);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "a directory, not a socket"));
+    assert_int_equal(rmdir(path), 0);
+
+    snprintf(other, sizeof other, "%s/target", f->dir);
+    write_file(other, "");
+    assert_int_equal(symlink(other, path), 0);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "a symbolic link"));
+    assert_int_equal(unlink(path), 0);
+
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "a FIFO"));
+}
+
+/* An empty file in a directory others can use (-S in /tmp, say) stays: someone else
+ * may have put it there. */
+static void test_stale_empty_file_in_shared_directory_stays(void **state)
+{
+    struct fixture *f = *state;
+    char dir[256], path[512];
+    snprintf(dir, sizeof dir, "%s/shared", f->tmp);
+    assert_int_equal(mkdir(dir, 0777), 0);
+    assert_int_equal(chmod(dir, 01777), 0);
+    snprintf(path, sizeof path, "%s/my.sock", dir);
+    write_file(path, "");
+    assert_int_equal(paths_stale_socket(path, f->uid, f->err, sizeof f->err), -1);
+    assert_non_null(strstr(f->err, "not yours alone"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -351,6 +445,10 @@ int main(void)
         T(test_explicit_path_too_long_is_refused),
         T(test_explicit_path_in_missing_directory_is_refused),
         T(test_explicit_path_in_other_users_directory_is_refused),
+        T(test_stale_nothing_or_a_socket),
+        T(test_stale_empty_file_in_private_directory_may_go),
+        T(test_stale_file_that_must_stay_is_named),
+        T(test_stale_empty_file_in_shared_directory_stays),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
