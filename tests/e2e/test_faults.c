@@ -2,7 +2,8 @@
  * survive, each with a clear word to the user (issue 24, docs/robustness.md "Faults"):
  * started with stdin/stdout/stderr closed; descriptors inherited from the caller; the
  * descriptor limit reached (no busy loop, a message, "too many open files" where a
- * window cannot be made); another user's client. */
+ * window cannot be made); a stale file where the socket should be; another user's
+ * client. */
 #include "harness.h"
 
 #include <errno.h>
@@ -249,6 +250,55 @@ static void test_fd_limit_no_busy_loop_and_a_message(void **state)
     assert_true(wait_run_output(env, "s: 2 windows", true, E2E_TIMEOUT, "ls", NULL));
 }
 
+/* Writes text to path (created 0600, truncated). */
+static void write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+/* A regular file where the socket should be: an empty one of ours in the private socket
+ * directory is replaced (a socket a backup turned into a file); one with data is kept,
+ * and the message names it and says what to do. */
+static void test_stale_file_at_the_socket_path(void **state)
+{
+    struct tmx_env *env = *state;
+    char dir[4096], path[4200];
+    snprintf(dir, sizeof dir, "%s/%s-%u", getenv("TMX_TMPDIR"), env_is_tmux(env) ? "tmux" : "tmx",
+             (unsigned)getuid());
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/%s", dir, env_socket_name(env));
+
+    write_file(path, "");
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    if (env_is_tmux(env))
+        return; /* tmux replaces a file with data too (the data is lost) */
+
+    unlink(path); /* kill-server removed it; a crash would not have */
+    write_file(path, "precious\n");
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "new", "-d", "-s", "s", NULL), 1);
+    if (strstr(err, path) == NULL || strstr(err, "regular file with data (9 bytes)") == NULL ||
+        strstr(err, "-L NAME or -S PATH") == NULL)
+        fail_msg("new said \"%s\"", err);
+    free(err);
+    assert_int_equal(tmx_run(env, NULL, &err, "ls", NULL), 1);
+    if (strstr(err, "no server running") == NULL || strstr(err, "regular file") == NULL)
+        fail_msg("ls said \"%s\"", err);
+    free(err);
+    /* The file is as it was. */
+    char buf[32] = "";
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(read(fd, buf, sizeof buf - 1), 9);
+    close(fd);
+    assert_string_equal(buf, "precious\n");
+}
+
 /* Another user's client is told "access not allowed" (not "[lost server]"), and the
  * server reads none of its bytes. Needs root to become another user; skipped loudly
  * otherwise. */
@@ -309,6 +359,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_server_keeps_no_inherited_fd, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_fd_limit_no_busy_loop_and_a_message, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_stale_file_at_the_socket_path, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_another_user_is_told_access_not_allowed, e2e_setup,
                                         e2e_teardown),
     };
