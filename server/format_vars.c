@@ -16,6 +16,7 @@
 #include "client_state.h"
 #include "pane.h"
 #include "pane_mode.h"
+#include "pane_pipe.h"
 #include "paste.h"
 #include "server_state.h"
 #include "session.h"
@@ -290,6 +291,24 @@ static void v_pane_path(const struct format_ctx *ctx, struct format_out *o)
     format_out_str(o, ctx->pane->vt != NULL ? vt_cwd(ctx->pane->vt) : "");
 }
 
+/* 1 while pipe-pane runs a command for the pane, as in tmux. */
+static void v_pane_pipe(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, pane_pipe_is_open(ctx->pane) ? "1" : "0");
+}
+
+/* Bytes of output the pipe-pane command, or the log-file, did not get because it did
+ * not keep up (pane_pipe.h). */
+static void v_pane_pipe_dropped(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%llu", (unsigned long long)pane_pipe_dropped(ctx->pane));
+}
+
+static void v_pane_log_dropped(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%llu", (unsigned long long)pane_log_dropped(ctx->pane));
+}
+
 static void v_pane_pid(const struct format_ctx *ctx, struct format_out *o)
 {
     format_out_printf(o, "%ld", (long)ctx->pane->pid);
@@ -541,9 +560,12 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
     X(pane_in_mode, NEED_PANE)                                                             \
     X(pane_index, NEED_PANE)                                                               \
     X(pane_left, NEED_PANE)                                                                \
+    X(pane_log_dropped, NEED_PANE)                                                         \
     X(pane_mode, NEED_PANE)                                                                \
     X(pane_path, NEED_PANE)                                                                \
     X(pane_pid, NEED_PANE)                                                                 \
+    X(pane_pipe, NEED_PANE)                                                                \
+    X(pane_pipe_dropped, NEED_PANE)                                                        \
     X(pane_right, NEED_PANE)                                                               \
     X(pane_start_command, NEED_PANE)                                                       \
     X(pane_title, NEED_PANE)                                                               \

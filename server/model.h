@@ -56,7 +56,6 @@ struct pane {
     bool closing;            /* finished: its pane-exited hook and close are pending */
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
-    bool read_paused;        /* pty not read while a pipe or log catches up */
     const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
     void *mode_data;         /* its state */
     struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */

@@ -283,7 +283,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
 
     p->fd = master;
     p->pid = pid;
-    p->reaped = p->eof = p->read_paused = false;
+    p->reaped = p->eof = false;
     p->wait_status = 0;
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
     fcntl(master, F_SETFD, FD_CLOEXEC);
@@ -466,17 +466,6 @@ static void pane_write_cb(evutil_socket_t fd, short events, void *arg)
     }
     if (evbuffer_get_length(p->to_pty) > 0)
         event_add(p->write_ev, NULL);
-}
-
-void pane_pause_reading(struct pane *p, bool paused)
-{
-    if (paused == p->read_paused || p->read_ev == NULL)
-        return;
-    p->read_paused = paused;
-    if (paused)
-        event_del(p->read_ev);
-    else
-        event_add(p->read_ev, NULL);
 }
 
 bool pane_write(struct pane *p, const void *buf, size_t len)

@@ -40,8 +40,6 @@ void pane_mark_dead(struct pane *p);
 int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_t errsize);
 /* The exit status a shell would report for the reaped child: code, or 128 + signal. */
 int pane_exit_status(const struct pane *p);
-/* Stop or resume reading the pty (output consumers apply back-pressure). */
-void pane_pause_reading(struct pane *p, bool paused);
 /* Queue bytes for the program (never blocks). */
 /* Bytes for the pane's program, written at once or queued while the pty is full. False,
  * and nothing queued, when input already waits and this would take it past

@@ -8,29 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <event2/buffer.h>
 #include <event2/event.h>
 
 #include "child.h"
 #include "log.h"
 #include "pane.h"
 #include "server_state.h"
+#include "tap.h"
 #include "xmalloc.h"
-
-/* Unsent output above which the pane stops reading its pty, and below which it reads
- * again. */
-#define COPY_HIGH (4u << 20)
-#define COPY_LOW (1u << 20)
 
 struct pane_pipe {
     int fd;                  /* our end of the socketpair */
     pid_t pid;
     bool in, out;
-    struct evbuffer *pending;
+    struct tap *tap;         /* -O: the pane's output to the command */
     struct event *read_ev;   /* -I: the command's output, typed into the pane */
-    struct event *write_ev;
 };
 
 /* States of the filter that turns terminal output into plain text. */
@@ -38,6 +33,7 @@ enum text_state { TEXT_GROUND, TEXT_ESC, TEXT_ESC_INTER, TEXT_CSI, TEXT_STRING, 
 
 struct pane_log {
     int fd;
+    struct tap *tap;
     char *path;
     bool plain;              /* log-file-format text: escape sequences and CRs removed */
     enum text_state state;   /* of the filter, across reads */
@@ -90,27 +86,28 @@ static size_t text_filter(struct pane_log *l, const char *buf, size_t len, char 
     return n;
 }
 
-static void pipe_update_pause(struct pane *p)
-{
-    pane_pause_reading(p, pane_copy_blocked(p));
-}
-
-static void pipe_write_cb(evutil_socket_t fd, short events, void *arg)
+/* The pipe-pane command is not reading: its output is dropped, the pane goes on. */
+static void pipe_dropping(void *arg, bool dropping, uint64_t dropped)
 {
     struct pane *p = arg;
-    struct pane_pipe *pp = p->pipe;
-    (void)events;
-    int n = evbuffer_write(pp->pending, fd);
-    if (n < 0 && errno != EAGAIN && errno != EINTR) {
-        /* The command closed its input or exited: the pipe is over. */
-        log_debug("pane %%%u: pipe-pane command stopped reading: %s", p->id, strerror(errno));
-        pane_pipe_close(p);
-        return;
-    }
-    if (evbuffer_get_length(pp->pending) > 0)
-        event_add(pp->write_ev, NULL);
-    pipe_update_pause(p);
+    char *msg = dropping ? xasprintf("pipe-pane: the command is not reading: output dropped "
+                                     "(%llu bytes so far)", (unsigned long long)dropped)
+                         : xasprintf("pipe-pane: the command reads again (%llu bytes were "
+                                     "dropped)", (unsigned long long)dropped);
+    log_debug("pane %%%u: %s", p->id, msg);
+    pane_message(p, msg);
+    free(msg);
 }
+
+static void pipe_failed(void *arg, int error)
+{
+    struct pane *p = arg;
+    /* The command closed its input or exited: the pipe is over. */
+    log_debug("pane %%%u: pipe-pane command stopped reading: %s", p->id, strerror(error));
+    pane_pipe_close(p);
+}
+
+static const struct tap_ops pipe_tap_ops = {.dropping = pipe_dropping, .failed = pipe_failed};
 
 static void pipe_read_cb(evutil_socket_t fd, short events, void *arg)
 {
@@ -153,8 +150,8 @@ int pane_pipe_open(struct pane *p, const char *command, bool in, bool out, char 
     pp->pid = pid;
     pp->in = in;
     pp->out = out;
-    pp->pending = evbuffer_new();
-    pp->write_ev = event_new(p->server->base, pp->fd, EV_WRITE, pipe_write_cb, p);
+    if (out)
+        pp->tap = tap_create(p->server->base, pp->fd, &pipe_tap_ops, p);
     if (in) {
         pp->read_ev = event_new(p->server->base, pp->fd, EV_READ | EV_PERSIST, pipe_read_cb, p);
         event_add(pp->read_ev, NULL);
@@ -170,12 +167,13 @@ void pane_pipe_close(struct pane *p)
         return;
     if (pp->read_ev != NULL)
         event_free(pp->read_ev);
-    event_free(pp->write_ev);
-    evbuffer_free(pp->pending);
-    close(pp->fd); /* the command sees EOF on its input and can finish */
+    /* The command gets what it is still owed, then EOF on its input, and can finish. */
+    if (pp->tap != NULL)
+        tap_close(pp->tap, pp->fd, &p->server->draining_taps);
+    else
+        close(pp->fd);
     free(pp);
     p->pipe = NULL;
-    pipe_update_pause(p);
 }
 
 bool pane_pipe_is_open(const struct pane *p)
@@ -183,9 +181,49 @@ bool pane_pipe_is_open(const struct pane *p)
     return p->pipe != NULL;
 }
 
+/* The log's reader is not keeping up (a FIFO): output dropped, the pane goes on. */
+static void log_dropping(void *arg, bool dropping, uint64_t dropped)
+{
+    struct pane *p = arg;
+    char *msg = dropping ? xasprintf("log-file %s: the reader is not keeping up: output "
+                                     "dropped (%llu bytes so far)", p->log->path,
+                                     (unsigned long long)dropped)
+                         : xasprintf("log-file %s: the reader caught up (%llu bytes were "
+                                     "dropped)", p->log->path, (unsigned long long)dropped);
+    log_debug("pane %%%u: %s", p->id, msg);
+    pane_message(p, msg);
+    free(msg);
+}
+
+/* Writing failed (disk full...): logging stops and the server says so, the pane goes
+ * on. */
+static void log_failed(void *arg, int error)
+{
+    struct pane *p = arg;
+    char *msg = xasprintf("log-file %s: %s: logging stopped", p->log->path, strerror(error));
+    log_debug("pane %%%u: %s", p->id, msg);
+    pane_message(p, msg);
+    free(msg);
+    pane_log_close(p);
+}
+
+static const struct tap_ops log_tap_ops = {.dropping = log_dropping, .failed = log_failed};
+
 int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_t errsize)
 {
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+    /* Never blocks: a FIFO nobody reads would hold open() (and the whole server) until
+     * someone did. Open with no reader, it is opened for reading and writing (Linux
+     * never blocks that), so a reader that comes later gets the output from then on:
+     * until then it is a tap whose consumer does not read. */
+    int flags = O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+    int fd = open(path, O_WRONLY | flags, 0600);
+    if (fd < 0 && errno == ENXIO) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+            fd = open(path, O_RDWR | flags, 0600);
+        else
+            errno = ENXIO;
+    }
     if (fd < 0) {
         snprintf(err, errsize, "cannot open log file %s: %s", path, strerror(errno));
         return -1;
@@ -193,6 +231,7 @@ int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_
     pane_log_close(p);
     p->log = xcalloc(1, sizeof *p->log);
     p->log->fd = fd;
+    p->log->tap = tap_create(p->server->base, fd, &log_tap_ops, p);
     p->log->path = xstrdup(path);
     p->log->plain = plain;
     return 0;
@@ -202,7 +241,7 @@ void pane_log_close(struct pane *p)
 {
     if (p->log == NULL)
         return;
-    close(p->log->fd);
+    tap_close(p->log->tap, p->log->fd, &p->server->draining_taps); /* a FIFO's reader: owed */
     free(p->log->path);
     free(p->log);
     p->log = NULL;
@@ -218,8 +257,7 @@ const char *pane_log_path(const struct pane *p)
     return p->log != NULL ? p->log->path : NULL;
 }
 
-/* Write all of buf to the log; on an error (disk full...) logging stops and the
- * server says so, the pane goes on. */
+/* Everything the pane printed goes to the log (as text with 'plain'). */
 static void log_output(struct pane *p, const char *buf, size_t len)
 {
     char *text = NULL;
@@ -228,23 +266,8 @@ static void log_output(struct pane *p, const char *buf, size_t len)
         len = text_filter(p->log, buf, len, text);
         buf = text;
     }
-    while (len > 0) {
-        ssize_t n = write(p->log->fd, buf, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            char *msg = xasprintf("log-file %s: %s: logging stopped", p->log->path,
-                                  n < 0 ? strerror(errno) : "short write");
-            log_debug("pane %%%u: %s", p->id, msg);
-            pane_message(p, msg);
-            free(msg);
-            pane_log_close(p);
-            free(text);
-            return;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
+    if (len > 0)
+        tap_write(p->log->tap, buf, len); /* on failure the log is closed */
     free(text);
 }
 
@@ -252,33 +275,16 @@ void pane_copy_output(struct pane *p, const char *buf, size_t len)
 {
     if (p->log != NULL)
         log_output(p, buf, len);
-    struct pane_pipe *pp = p->pipe;
-    if (pp == NULL || !pp->out)
-        return;
-    if (evbuffer_get_length(pp->pending) == 0) {
-        ssize_t n = write(pp->fd, buf, len);
-        if (n < 0 && errno != EAGAIN && errno != EINTR) {
-            pane_pipe_close(p);
-            return;
-        }
-        if (n > 0) {
-            buf += n;
-            len -= (size_t)n;
-        }
-    }
-    if (len > 0) {
-        evbuffer_add(pp->pending, buf, len);
-        event_add(pp->write_ev, NULL);
-        pipe_update_pause(p);
-    }
+    if (p->pipe != NULL && p->pipe->tap != NULL)
+        tap_write(p->pipe->tap, buf, len); /* on failure the pipe is closed */
 }
 
-bool pane_copy_blocked(const struct pane *p)
+uint64_t pane_pipe_dropped(const struct pane *p)
 {
-    if (p->pipe == NULL)
-        return false;
-    size_t pending = evbuffer_get_length(p->pipe->pending);
-    if (p->read_paused)
-        return pending > COPY_LOW;
-    return pending > COPY_HIGH;
+    return p->pipe != NULL && p->pipe->tap != NULL ? tap_dropped(p->pipe->tap) : 0;
+}
+
+uint64_t pane_log_dropped(const struct pane *p)
+{
+    return p->log != NULL ? tap_dropped(p->log->tap) : 0;
 }

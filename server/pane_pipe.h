@@ -1,12 +1,14 @@
 /* pane_pipe.h - copies of a pane's output: pipe-pane (to and from a shell command) and
- * log-file (to a file). Every byte the program prints reaches them: when a consumer is
- * slower than the program, the pane stops reading its pty (the program waits, as on a
- * slow terminal) instead of dropping bytes or growing the server without bound. */
+ * log-file (to a file or FIFO). Each is a tap (tap.h): the pane never waits for one. A
+ * consumer that falls behind gets everything while its backlog fits TAP_BUFFER_MAX
+ * (16 MiB); beyond that it alone loses output, counted (#{pane_pipe_dropped},
+ * #{pane_log_dropped}) and said on the status line, until it catches up. */
 #ifndef TMX_PANE_PIPE_H
 #define TMX_PANE_PIPE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct pane;
 
@@ -26,7 +28,9 @@ bool pane_log_plain(const struct pane *p);
 
 /* The output path: bytes the program printed, for the pipe and the log. */
 void pane_copy_output(struct pane *p, const char *buf, size_t len);
-/* True while a consumer is too far behind: the pane must not read its pty. */
-bool pane_copy_blocked(const struct pane *p);
+/* Bytes of output the current pipe-pane command, or log-file, did not get (0: none, or
+ * no pipe or log). */
+uint64_t pane_pipe_dropped(const struct pane *p);
+uint64_t pane_log_dropped(const struct pane *p);
 
 #endif

@@ -44,6 +44,7 @@
 #include "server_listen.h"
 #include "server_state.h"
 #include "session.h"
+#include "tap.h"
 #include "window_names.h"
 #include "xmalloc.h"
 
@@ -163,6 +164,7 @@ void server_free_all(struct server *s)
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
     history_pool_free(s->history_pool);
+    tap_free_draining(&s->draining_taps);
     key_bindings_free(s);
     paste_free_all(s);
     job_free_all(s);
@@ -338,6 +340,7 @@ int server_main(const struct server_config *cfg)
     event_base_dispatch(s.base);
 
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
+    tap_finish_draining(&s.draining_taps, 5); /* a late reader still gets what is owed */
     server_free_all(&s);
     log_debug("server exited");
     log_close();

@@ -22,6 +22,7 @@ struct event;
 struct client;
 struct session;
 struct history_pool;
+struct tap;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -62,6 +63,7 @@ struct server {
     time_t start_time;
     int listen_fd;
     struct event *listen_ev;
+    struct tap *draining_taps; /* tap.h: closed pipes and logs still writing what is owed */
     int reserve_fd;            /* server_listen.h: spent to tell a client the fds ran out */
     struct event *accept_timer; /* accepting again after running out of fds */
     struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;

@@ -1,6 +1,7 @@
 /* test_logging.c - end-to-end: pipe-pane and log-file capture every byte of a job's
- * output (10 MB), even when the command reading the pipe is slow to start: the pane
- * then waits for it instead of dropping output. */
+ * output (10 MB), even when the command reading the pipe is slow to start: its backlog
+ * waits for it (a tap holds 16 MiB; a reader that stops reading altogether is
+ * test_taps.c). */
 #include "harness.h"
 
 #include <stdio.h>
@@ -65,7 +66,8 @@ static void test_pipe_pane_and_log_file_capture_every_byte(void **state)
     sprintf(log_path, "%s/log.out", out);
     free(out);
     char *pipe_cmd = malloc(strlen(pipe_path) + 64);
-    /* A consumer that starts late: the pane must hold its output back, not drop it. */
+    /* A consumer that starts late: the output waits for it (10 MB, within the tap's
+     * 16 MiB), nothing is dropped. */
     sprintf(pipe_cmd, "sleep 3; cat >> '%s'", pipe_path);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "remain-on-exit", "on", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "pipe-pane", "-t", "job", pipe_cmd, NULL), 0);

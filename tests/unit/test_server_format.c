@@ -216,9 +216,12 @@ static const struct want wants[] = {
     {"pane_in_mode", "0"},
     {"pane_index", "1"},
     {"pane_left", "40"},
+    {"pane_log_dropped", "0"},
     {"pane_mode", ""}, /* no mode */
     {"pane_path", "/srv/www"},
     {"pane_pid", "4243"},
+    {"pane_pipe", "0"},
+    {"pane_pipe_dropped", "0"},
     {"pane_right", "79"},
     {"pane_start_command", "make -j2"},
     {"pane_title", "editing"},
