@@ -52,6 +52,7 @@ struct client {
     char *cwd;
     char **env;
     size_t nenv;
+    size_t env_bytes;     /* of all env strings, with their NULs (client_limits.h) */
 
     struct session *session;
 

@@ -16,6 +16,7 @@
 #include <event2/event.h>
 
 #include "client_input.h"
+#include "client_limits.h"
 #include "client_tty.h"
 #include "cmd.h"
 #include "compose.h"
@@ -48,8 +49,6 @@
 #define SYNC_TIMEOUT_US 1000000L
 /* A client with more than this unsent gets no new frames until it drains. */
 #define CLIENT_OUTPUT_MAX (1u << 20)
-/* Environment entries kept per client. */
-#define CLIENT_ENV_MAX 4096
 
 static void client_read_cb(evutil_socket_t fd, short events, void *arg);
 static void client_write_cb(struct bufferevent *bev, void *arg);
@@ -483,8 +482,8 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
     }
     c->identified = true;
     c->flags = id.flags;
-    c->cols = id.cols > 0 && id.cols < 10000 ? (int)id.cols : 80;
-    c->rows = id.rows > 1 && id.rows < 10000 ? (int)id.rows : 24;
+    c->cols = client_limits_side(id.cols, 1, 80);
+    c->rows = client_limits_side(id.rows, 2, 24);
     c->term = xstrdup(term);
     c->cwd = xstrdup(cwd);
     c->pid = id.pid;
@@ -494,12 +493,17 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
 /* Run the command the client was started for; attach or answer and exit. */
 static void client_command(struct client *c, const char *payload, size_t len)
 {
-    char **argv = xcalloc(1, sizeof *argv);
+    /* Grown geometrically: a command of 100,000 arguments is linear, not quadratic. */
+    size_t size = 8;
+    char **argv = xcalloc(size, sizeof *argv);
     int argc = 0;
     size_t off = 0;
     const char *arg;
     while ((arg = proto_next_string(payload, len, &off)) != NULL) {
-        argv = xreallocarray(argv, (size_t)argc + 2, sizeof *argv);
+        if ((size_t)argc + 2 > size) {
+            size *= 2;
+            argv = xreallocarray(argv, size, sizeof *argv);
+        }
         argv[argc++] = xstrdup(arg);
         argv[argc] = NULL;
     }
@@ -605,12 +609,19 @@ static void client_decode(struct client *c)
                 ok = !c->identified && client_identify(c, payload, hdr.len);
                 break;
             case MSG_ENVIRON:
-                if (hdr.len > 0 && payload[hdr.len - 1] == '\0' && c->nenv < CLIENT_ENV_MAX &&
-                    strchr(payload, '=') != NULL) {
-                    c->env = xreallocarray(c->env, c->nenv + 2, sizeof *c->env);
-                    c->env[c->nenv++] = xstrdup(payload);
-                    c->env[c->nenv] = NULL;
+                if (hdr.len == 0 || payload[hdr.len - 1] != '\0' || strchr(payload, '=') == NULL)
+                    break;
+                if (!client_limits_env_fits(c->nenv, c->env_bytes, hdr.len)) {
+                    /* Bounded in total, not only per message: refused, with why. */
+                    log_debug("client %d: environment over %zu variables or %u bytes", c->fd,
+                              (size_t)CLIENT_ENV_MAX, CLIENT_ENV_BYTES_MAX);
+                    server_client_exit(c, 1, CLIENT_ENV_ERROR);
+                    break;
                 }
+                c->env = xreallocarray(c->env, c->nenv + 2, sizeof *c->env);
+                c->env[c->nenv++] = xstrdup(payload);
+                c->env[c->nenv] = NULL;
+                c->env_bytes += hdr.len;
                 break;
             case MSG_COMMAND: {
                 if (c->has_command) {
@@ -653,11 +664,18 @@ static void client_decode(struct client *c)
                 if (hdr.len == 8) {
                     uint32_t size[2];
                     memcpy(size, payload, 8);
-                    if (size[0] > 0 && size[0] < 10000 && size[1] > 1 && size[1] < 10000) {
-                        c->cols = (int)size[0];
-                        c->rows = (int)size[1];
+                    int cols, rows;
+                    if (client_limits_size(size[0], size[1], &cols, &rows)) {
+                        c->cols = cols;
+                        c->rows = rows;
                         overlay_resize(c);
-                        if (c->attached && c->session != NULL)
+                        if (c->attached && !client_limits_frame_fits(cols, rows)) {
+                            /* Its frames would not fit the bound: it alone goes. */
+                            char why[480], msg[512];
+                            client_limits_frame_error(cols, rows, why, sizeof why);
+                            snprintf(msg, sizeof msg, "tmx: %s", why);
+                            server_client_exit(c, 1, msg);
+                        } else if (c->attached && c->session != NULL)
                             server_client_update_sizes(c->server, c->session);
                     }
                 }

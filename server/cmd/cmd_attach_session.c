@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client_limits.h"
 #include "options.h"
 #include "proto.h"
 #include "server_client.h"
@@ -50,6 +51,13 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_oth
     }
     if (!(c->flags & IDENT_TTY)) {
         cmd_error(ctx, "open terminal failed: not a terminal");
+        return -1;
+    }
+    if (!client_limits_frame_fits(c->cols, c->rows)) {
+        /* Its frames would pass the per-client bound: this client fails alone. */
+        char why[512];
+        client_limits_frame_error(c->cols, c->rows, why, sizeof why);
+        cmd_error(ctx, "%s", why);
         return -1;
     }
     if (c->render == NULL) {

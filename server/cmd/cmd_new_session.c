@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client_limits.h"
 #include "format.h"
 #include "hooks.h"
 #include "options.h"
@@ -48,6 +49,13 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         if (!(ctx->client->flags & IDENT_TTY)) {
             cmd_error(ctx, "open terminal failed: not a terminal");
+            return -1;
+        }
+        if (!client_limits_frame_fits(ctx->client->cols, ctx->client->rows)) {
+            /* Before a session of that size is made (cmd_attach_client says it too). */
+            char why[512];
+            client_limits_frame_error(ctx->client->cols, ctx->client->rows, why, sizeof why);
+            cmd_error(ctx, "%s", why);
             return -1;
         }
     }
