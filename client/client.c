@@ -298,11 +298,18 @@ static void send_identify(struct client_run *run, int cols, int rows)
     }
 }
 
-static void send_command(struct client_run *run, int argc, char **argv)
+/* Bytes the command takes in MSG_COMMAND. */
+static size_t command_size(int argc, char **argv)
 {
     size_t total = 0;
     for (int i = 0; i < argc; i++)
         total += strlen(argv[i]) + 1;
+    return total;
+}
+
+static void send_command(struct client_run *run, int argc, char **argv)
+{
+    size_t total = command_size(argc, argv);
     char *payload = xmalloc(total + 1), *p = payload;
     for (int i = 0; i < argc; i++) {
         size_t len = strlen(argv[i]) + 1;
@@ -531,6 +538,13 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         }
     }
 
+    size_t csize = command_size(argc, argv);
+    if (csize > PROTO_MAX_PAYLOAD) {
+        /* The server would refuse the message: say why here. */
+        fprintf(stderr, "tmx: command too long (%zu bytes, at most %u): pass large text with "
+                "load-buffer (tmx load-buffer FILE, or - for stdin)\n", csize, PROTO_MAX_PAYLOAD);
+        return 1;
+    }
     bool may_start = command_starts_server(argc, argv);
     char stale[1024] = "";
     int fd = connect_or_start(opts, path, may_start, stale, sizeof stale);
