@@ -1,5 +1,5 @@
-/* server.c - the server process: its start, its loop, the listening socket and its
- * signals (child reaping, SIGTERM's kill-grace). What happens when a pane changes is
+/* server.c - the server process: its start, its loop and its signals (child reaping,
+ * SIGTERM's kill-grace); the listening socket is server_listen.c. What happens when a pane changes is
  * decided by the listeners registered here (server_register), not in this file. */
 #include "server.h"
 
