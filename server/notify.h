@@ -15,10 +15,10 @@ struct session;
 struct client;
 
 enum notify_type {
-    NOTIFY_PANE_OUTPUT,    /* pane's program wrote 'size' bytes (the vt changed), with
-                              'count' BELs among them */
+    NOTIFY_PANE_OUTPUT,    /* pane's program wrote 'size' bytes ('data', as read: for
+                              taps), the vt has them; 'count' BELs among them */
     NOTIFY_PANE_FINISHED,  /* pane's program was reaped and its pty drained */
-    NOTIFY_PANE_GONE,      /* pane is being freed: forget it */
+    NOTIFY_PANE_GONE,      /* pane is being freed: forget it, close what is attached */
     NOTIFY_PANE_CLIPBOARD, /* pane's program set the clipboard (OSC 52): 'text' is the
                               selection parameter, 'data' the base64 text */
     NOTIFY_PANE_MESSAGE,   /* 'text' for the status lines of the pane's clients */

@@ -23,7 +23,6 @@
 #include "notify.h"
 #include "options.h"
 #include "pane_mode.h"
-#include "pane_pipe.h"
 #include "server_state.h"
 #include "vt.h"
 #include "model.h"
@@ -46,7 +45,7 @@ static void pane_clipboard(void *arg, const char *selection, const char *base64)
 
 /* After output went through the vt: note a mode 2026 synchronized update (frames of
  * this pane wait for its end), then tell the layers above what changed. */
-static void pane_output_done(struct pane *p, size_t bytes)
+static void pane_output_done(struct pane *p, const char *buf, size_t bytes)
 {
     bool sync = p->sync_mode;
     if (sync && !p->in_sync)
@@ -59,7 +58,7 @@ static void pane_output_done(struct pane *p, size_t bytes)
     int bells = p->bells;
     p->bells = 0;
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_OUTPUT, .pane = p,
-                                            .size = bytes, .count = bells});
+                                            .data = buf, .size = bytes, .count = bells});
 }
 
 /* Reaped and drained: the layers above close it or keep it dead. */
@@ -386,8 +385,6 @@ void pane_free(struct pane *p)
 {
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_GONE, .pane = p});
     pane_mode_free_all(p);
-    pane_pipe_close(p);
-    pane_log_close(p);
     if (p->pid > 0 && !p->reaped)
         kill(-p->pid, SIGHUP); /* the session leader's group: the shell and its jobs */
     pane_release_pty(p);
@@ -421,9 +418,7 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
     ssize_t n = read(fd, buf, sizeof buf);
     if (n > 0) {
         vt_feed(p->vt, buf, (size_t)n);
-        if (p->pipe != NULL || p->log != NULL)
-            pane_copy_output(p, buf, (size_t)n);
-        pane_output_done(p, (size_t)n);
+        pane_output_done(p, buf, (size_t)n);
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -443,14 +438,14 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
     if (p->eof)
         return;
     ssize_t n;
-    size_t total = 0;
-    for (int i = 0; i < 16 && (n = read(p->fd, buf, sizeof buf)) > 0; i++) {
+    int reads = 0;
+    while (reads < 16 && (n = read(p->fd, buf, sizeof buf)) > 0) {
         vt_feed(p->vt, buf, (size_t)n);
-        if (p->pipe != NULL || p->log != NULL)
-            pane_copy_output(p, buf, (size_t)n);
-        total += (size_t)n;
+        pane_output_done(p, buf, (size_t)n);
+        reads++;
     }
-    pane_output_done(p, total);
+    if (reads == 0)
+        pane_output_done(p, NULL, 0); /* the layers above still hear that it ended */
     pane_close_pty(p);
     pane_check_finished(p);
 }

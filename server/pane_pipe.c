@@ -15,6 +15,7 @@
 
 #include "child.h"
 #include "log.h"
+#include "notify.h"
 #include "pane.h"
 #include "server_state.h"
 #include "tap.h"
@@ -271,7 +272,8 @@ static void log_output(struct pane *p, const char *buf, size_t len)
     free(text);
 }
 
-void pane_copy_output(struct pane *p, const char *buf, size_t len)
+/* The output path: bytes the program printed, for the pipe and the log. */
+static void pane_copy_output(struct pane *p, const char *buf, size_t len)
 {
     if (p->log != NULL)
         log_output(p, buf, len);
@@ -287,4 +289,17 @@ uint64_t pane_pipe_dropped(const struct pane *p)
 uint64_t pane_log_dropped(const struct pane *p)
 {
     return p->log != NULL ? tap_dropped(p->log->tap) : 0;
+}
+
+void pane_pipe_notify(struct server *s, const struct notify *n)
+{
+    (void)s;
+    struct pane *p = n->pane;
+    if (n->type == NOTIFY_PANE_OUTPUT) {
+        if ((p->pipe != NULL || p->log != NULL) && n->size > 0)
+            pane_copy_output(p, n->data, n->size);
+    } else if (n->type == NOTIFY_PANE_GONE) {
+        pane_pipe_close(p);
+        pane_log_close(p);
+    }
 }

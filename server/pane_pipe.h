@@ -26,8 +26,12 @@ void pane_log_close(struct pane *p);
 const char *pane_log_path(const struct pane *p);
 bool pane_log_plain(const struct pane *p);
 
-/* The output path: bytes the program printed, for the pipe and the log. */
-void pane_copy_output(struct pane *p, const char *buf, size_t len);
+struct server;
+struct notify;
+
+/* The listener (registered at start-up): a pane's output goes to its pipe and its
+ * log; a pane that goes closes them. */
+void pane_pipe_notify(struct server *s, const struct notify *n);
 /* Bytes of output the current pipe-pane command, or log-file, did not get (0: none, or
  * no pipe or log). */
 uint64_t pane_pipe_dropped(const struct pane *p);

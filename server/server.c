@@ -37,6 +37,7 @@
 #include "options.h"
 #include "pane.h"
 #include "pane_exit.h"
+#include "pane_pipe.h"
 #include "pane_waiters.h"
 #include "paste.h"
 #include "server_client.h"
@@ -147,6 +148,7 @@ static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
 void server_register(struct server *s)
 {
     s->schedule_frame = server_client_redraw;
+    notify_listen(s, pane_pipe_notify);
     notify_listen(s, window_names_notify);
     notify_listen(s, client_notify);
     notify_listen(s, alerts_notify);
