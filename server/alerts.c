@@ -8,6 +8,7 @@
 
 #include <event2/event.h>
 
+#include "client_message.h"
 #include "defer.h"
 #include "hooks.h"
 #include "notify.h"
@@ -41,7 +42,7 @@ static void alerts_raise(struct server *s, struct window *w, int alert)
         struct client *c;
         TAILQ_FOREACH(c, &s->clients, entry) {
             if (c->attached && c->session == w->session)
-                server_client_message(c, "%s in window %d", what, w->index);
+                client_message(c, "%s in window %d", what, w->index);
         }
     }
     if (w->active == NULL)

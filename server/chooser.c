@@ -9,6 +9,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_message.h"
 #include "cmd.h"
 #include "format.h"
 #include "notify.h"
@@ -189,7 +190,7 @@ static void run_argv(struct client *c, int argc, char **argv)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_argv(&ctx, argc, argv);
-    server_client_command_done(c, &ctx, false);
+    client_command_done(c, &ctx, false);
 }
 
 /* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */

@@ -11,6 +11,8 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "client_frames.h"
+#include "client_message.h"
 #include "copy_mode.h"
 #include "cmd.h"
 #include "format.h"
@@ -101,7 +103,7 @@ static void run_bound_command(struct client *c, const char *command)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, command);
-    server_client_command_done(c, &ctx, true);
+    client_command_done(c, &ctx, true);
 }
 
 static void status_click(struct client *c, int x, struct pane_output *po)
@@ -195,7 +197,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         free(c->message);
         c->message = NULL;
         c->needs_redraw = true;
-        server_client_redraw(c);
+        client_frames_schedule(c);
     }
     const struct key_binding *b;
     struct timeval now;

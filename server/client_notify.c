@@ -4,6 +4,8 @@
  * The clients layer's listener of NOTIFY_PANE_OUTPUT and NOTIFY_PANE_MESSAGE. */
 #include "client_notify.h"
 
+#include "client_frames.h"
+#include "client_message.h"
 #include "notify.h"
 #include "redraw.h"
 #include "server_client.h"
@@ -21,7 +23,7 @@ static void client_notify_output(struct server *s, struct pane *p, size_t bytes,
             c->output_since_frame += bytes;
             client_redraw(c, REDRAW_PANES);
             if (bells > 0)
-                server_client_write_terminal(c, "\a", 1); /* the user's terminal rings */
+                client_write_terminal(c, "\a", 1); /* the user's terminal rings */
         }
     }
 }
@@ -31,7 +33,7 @@ static void client_notify_message(struct server *s, struct pane *p, const char *
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (c->attached && c->session == p->window->session)
-            server_client_message(c, "%s", msg);
+            client_message(c, "%s", msg);
     }
 }
 

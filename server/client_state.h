@@ -20,6 +20,7 @@ struct session;
 struct bufferevent;
 struct evbuffer;
 struct event;
+struct client_tty_ops;
 
 struct client {
     TAILQ_ENTRY(client) entry;
@@ -32,6 +33,7 @@ struct client {
     /* The client's terminal, when it passed it (client_tty.c): keys and frames go
      * through it instead of MSG_INPUT / MSG_OUTPUT. */
     struct bufferevent *tty_bev;
+    const struct client_tty_ops *tty_ops; /* who hears its keys and drains */
     struct event *tty_read_ev;
     bool tty_ready;           /* MSG_TTY_READY came: the terminal is raw, draw on it */
     char *tty_name;           /* its path (#{client_tty}), NULL if not passed */

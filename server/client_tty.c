@@ -10,10 +10,10 @@
 #include <event2/bufferevent.h>
 #include <event2/event.h>
 
-#include "client_input.h"
 #include "log.h"
 #include "render.h"
-#include "server_client.h"
+#include "client_state.h"
+#include "redraw.h"
 #include "server_state.h"
 #include "xmalloc.h"
 
@@ -33,12 +33,13 @@ static void tty_read_cb(evutil_socket_t fd, short events, void *arg)
         return;
     }
     if (c->attached && !c->exiting)
-        client_input(c, buf, (size_t)n);
+        c->tty_ops->input(c, buf, (size_t)n);
 }
 
 static void tty_write_cb(struct bufferevent *bev, void *arg)
 {
-    server_client_output_drained(arg, bufferevent_get_output(bev));
+    struct client *c = arg;
+    c->tty_ops->drained(c, bufferevent_get_output(bev));
 }
 
 static void tty_event_cb(struct bufferevent *bev, short what, void *arg)
@@ -61,7 +62,7 @@ void client_tty_received(struct client *c, int fd)
     c->tty_pending_set = true;
 }
 
-bool client_tty_adopt(struct client *c)
+bool client_tty_adopt(struct client *c, const struct client_tty_ops *ops)
 {
     if (!c->tty_pending_set || c->tty_bev != NULL)
         return false;
@@ -76,6 +77,7 @@ bool client_tty_adopt(struct client *c)
     }
     const char *name = ttyname(fd);
     c->tty_name = xstrdup(name != NULL ? name : "");
+    c->tty_ops = ops;
     c->tty_bev = bufferevent_socket_new(c->server->base, fd, BEV_OPT_CLOSE_ON_FREE);
     bufferevent_setcb(c->tty_bev, NULL, tty_write_cb, tty_event_cb, c);
     c->tty_read_ev = event_new(c->server->base, fd, EV_READ | EV_PERSIST, tty_read_cb, c);
@@ -89,10 +91,7 @@ void client_tty_ready(struct client *c)
     c->tty_ready = true;
     bufferevent_enable(c->tty_bev, EV_WRITE);
     event_add(c->tty_read_ev, NULL);
-    if (c->render != NULL)
-        render_invalidate(c->render); /* the client cleared the screen */
-    c->needs_redraw = true;
-    server_client_redraw(c);
+    client_redraw(c, REDRAW_FULL); /* the client cleared the screen */
 }
 
 /* Write what the terminal takes now of the pending output (if drawing has started) and

@@ -15,9 +15,15 @@ struct evbuffer;
 /* An fd arrived with a message from client c: kept until MSG_TTY takes it (an
  * earlier one still waiting is closed). */
 void client_tty_received(struct client *c, int fd);
-/* MSG_TTY: the fd that came with it becomes c's terminal if it is one. False if
- * there was no fd or it is not a terminal (the client then relays as before). */
-bool client_tty_adopt(struct client *c);
+/* What the terminal reports to the layer that adopted it (both called from the loop). */
+struct client_tty_ops {
+    void (*input)(struct client *c, const char *buf, size_t len); /* keys typed */
+    void (*drained)(struct client *c, struct evbuffer *out);      /* output went down */
+};
+/* MSG_TTY: the fd that came with it becomes c's terminal if it is one, reporting
+ * through ops (which must outlive it). False if there was no fd or it is not a
+ * terminal (the client then relays as before). */
+bool client_tty_adopt(struct client *c, const struct client_tty_ops *ops);
 /* MSG_TTY_READY: the client's terminal is in raw mode: read keys, draw a full frame. */
 void client_tty_ready(struct client *c);
 /* suspend-client: stop reading keys and drawing (what the terminal takes at once is

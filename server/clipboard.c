@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base64.h"
+#include "client_frames.h"
 #include "log.h"
 #include "notify.h"
 #include "options.h"
@@ -51,7 +52,7 @@ static void clipboard_from_pane(struct pane *p, const char *selection, const cha
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (client_has_clipboard(c) && c->session == p->window->session)
-            server_client_write_terminal(c, seq, strlen(seq));
+            client_write_terminal(c, seq, strlen(seq));
     }
     free(seq);
 }
@@ -73,7 +74,7 @@ static void clipboard_send(struct server *s, const char *data, size_t size)
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (client_has_clipboard(c))
-            server_client_write_terminal(c, seq, len);
+            client_write_terminal(c, seq, len);
     }
     free(seq);
 }

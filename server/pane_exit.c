@@ -14,6 +14,7 @@
 
 #include <event2/event.h>
 
+#include "client_frames.h"
 #include "defer.h"
 #include "hooks.h"
 #include "log.h"
@@ -74,8 +75,8 @@ static void pane_exit_release_waiters(struct server *s, struct pane *p)
             server_client_exit(pw->client, pane_exit_status(p), NULL);
         else {
             char *msg = xasprintf("tmx: pane %%%u was killed before its command exited", p->id);
-            server_client_send(pw->client, MSG_STDERR, msg, strlen(msg));
-            server_client_send(pw->client, MSG_STDERR, "\n", 1);
+            client_send(pw->client, MSG_STDERR, msg, strlen(msg));
+            client_send(pw->client, MSG_STDERR, "\n", 1);
             free(msg);
             server_client_exit(pw->client, 128 + SIGHUP, NULL);
         }

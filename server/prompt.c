@@ -7,6 +7,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_message.h"
 #include "client_state.h"
 #include "cmd.h"
 #include "model.h"
@@ -59,7 +60,7 @@ static void run_command(struct client *c, const char *command)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, command);
-    server_client_command_done(c, &ctx, true);
+    client_command_done(c, &ctx, true);
 }
 
 /* Step back over one UTF-8 character before byte offset 'at'. */

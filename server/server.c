@@ -22,6 +22,7 @@
 
 #include "alerts.h"
 #include "client_notify.h"
+#include "client_frames.h"
 #include "clipboard.h"
 #include "cmd.h"
 #include "cmd_table.h"
@@ -147,7 +148,7 @@ static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
 
 void server_register(struct server *s)
 {
-    s->schedule_frame = server_client_redraw;
+    s->schedule_frame = client_frames_schedule;
     notify_listen(s, pane_pipe_notify);
     notify_listen(s, window_names_notify);
     notify_listen(s, client_notify);

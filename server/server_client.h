@@ -19,16 +19,7 @@ struct bufferevent;
 struct evbuffer;
 struct event;
 
-/* Accept a new connection (after the credential check). */
-struct client *server_client_create(struct server *s, int fd);
 void server_client_free(struct client *c);
-/* Send a message (header + payload). */
-void server_client_send(struct client *c, uint32_t type, const void *buf, size_t len);
-/* Bytes for the client's terminal outside a frame (a bell, OSC 52): through its
- * terminal or as MSG_OUTPUT; dropped while it is not draining. */
-void server_client_write_terminal(struct client *c, const void *buf, size_t len);
-/* Its terminal's (or socket's) pending output went down to out: frames may resume. */
-void server_client_output_drained(struct client *c, struct evbuffer *out);
 /* Finish with this client: send MSG_EXIT with status and message, close when flushed. */
 void server_client_exit(struct client *c, int status, const char *message);
 /* Attach to a session: raw mode on the client, full redraw. */
@@ -38,16 +29,8 @@ void server_client_attach(struct client *c, struct session *s);
 void server_client_suspend(struct client *c);
 /* Detach with the reason printed by the client. */
 void server_client_detach(struct client *c, const char *message);
-/* Schedule a frame (paced; immediate if the last frame is old enough). */
-void server_client_redraw(struct client *c);
 /* Show a message on the status line for a while. */
 struct cmd_ctx;
-/* After a command run for client c from a key or a list: its first error line goes to
- * the status line, its output (when show_output, e.g. list-keys from C-b ?) over the
- * pane until a key; frees ctx's buffers. */
-void server_client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output);
-void server_client_message(struct client *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 /* Ask the client for its stdin: done(c, data, false) runs once it ended, or
  * done(c, data, true) as soon as more than limit bytes came (the rest is dropped).
  * arg (malloc'd, owned from now on) stays in c->stdin_arg for done. The command keeps

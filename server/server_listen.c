@@ -16,7 +16,7 @@
 #include "client_state.h"
 #include "log.h"
 #include "proto.h"
-#include "server_client.h"
+#include "server_msg.h"
 #include "server_state.h"
 
 /* Create, bind and listen on the socket. The umask makes it 0600 from the start. */
@@ -171,7 +171,7 @@ void server_accept_cb(evutil_socket_t fd, short events, void *arg)
                     "(start your own: tmx, or tmx -L NAME)");
         return;
     }
-    struct client *c = server_client_create(s, cfd);
+    struct client *c = server_msg_accept(s, cfd);
     c->uid = cred.uid;
     c->pid = cred.pid;
 }

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "client_message.h"
 #include "format.h"
 #include "server_client.h"
 #include "server_state.h"
@@ -35,7 +36,7 @@ static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (args->flags['p'] != NULL || ctx->client == NULL || !ctx->client->attached)
         cmd_print(ctx, "%s", text);
     else
-        server_client_message(ctx->client, "%s", text);
+        client_message(ctx->client, "%s", text);
     free(text);
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_frames.h"
 #include "format.h"
 #include "job.h"
 #include "proto.h"
@@ -39,9 +40,9 @@ static void if_shell_done(void *arg, const char *output, size_t len, int status)
     if (c != NULL && !c->attached && !c->exiting) {
         size_t n;
         if ((n = evbuffer_get_length(ctx.out)) > 0)
-            server_client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, -1), n);
+            client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, -1), n);
         if ((n = evbuffer_get_length(ctx.err)) > 0)
-            server_client_send(c, MSG_STDERR, evbuffer_pullup(ctx.err, -1), n);
+            client_send(c, MSG_STDERR, evbuffer_pullup(ctx.err, -1), n);
         if (!ctx.wait && !ctx.attached)
             server_client_exit(c, rc, NULL);
     }

@@ -12,6 +12,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_frames.h"
 #include "paste.h"
 #include "proto.h"
 #include "server_client.h"
@@ -23,7 +24,7 @@ static void load_stdin_done(struct client *c, struct evbuffer *data, bool too_bi
     if (too_big) {
         char *msg = xasprintf("tmx: load-buffer: the input is larger than %d MiB\n",
                               PASTE_SIZE_MAX >> 20);
-        server_client_send(c, MSG_STDERR, msg, strlen(msg));
+        client_send(c, MSG_STDERR, msg, strlen(msg));
         free(msg);
         server_client_exit(c, 1, NULL);
         return;

@@ -1,6 +1,7 @@
 /* cmd_refresh_client.c - refresh-client: draw the client's screen again, whole. */
 #include "cmd_impl.h"
 
+#include "client_frames.h"
 #include "server_client.h"
 
 static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -11,7 +12,7 @@ static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     render_invalidate(c->render);
     c->needs_redraw = true;
-    server_client_redraw(c);
+    client_frames_schedule(c);
     return 0;
 }
 

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "client_frames.h"
+#include "client_message.h"
 #include "format.h"
 #include "job.h"
 #include "proto.h"
@@ -19,11 +21,11 @@ static void run_shell_done(void *arg, const char *output, size_t len, int status
         if (len > 0)
             text_view_show(c, output, len);
         else if (status != 0)
-            server_client_message(c, "run-shell: command returned %d", status);
+            client_message(c, "run-shell: command returned %d", status);
         return;
     }
     if (len > 0)
-        server_client_send(c, MSG_STDOUT, output, len);
+        client_send(c, MSG_STDOUT, output, len);
     server_client_exit(c, status, NULL);
 }
 

@@ -7,6 +7,7 @@
 
 #include <event2/event.h>
 
+#include "client_frames.h"
 #include "pane_waiters.h"
 #include "proto.h"
 #include "server_client.h"
@@ -22,7 +23,7 @@ static void wait_pane_timeout_cb(evutil_socket_t fd, short events, void *arg)
     for (size_t i = 0; i < s->nwaiters; i++) {
         if (s->waiters[i].client == c) {
             const char *msg = "tmx: wait-pane: timed out, the command is still running\n";
-            server_client_send(c, MSG_STDERR, msg, strlen(msg));
+            client_send(c, MSG_STDERR, msg, strlen(msg));
             server_client_exit(c, WAIT_PANE_TIMEOUT_STATUS, NULL);
             pane_waiter_remove(s, i);
             return;

@@ -34,6 +34,7 @@
 #include "log.h"
 #include "proto.h"
 #include "server_client.h"
+#include "server_msg.h"
 #include "server_state.h"
 
 static void fail(const char *what, size_t at)
@@ -125,7 +126,7 @@ static void serve(const uint8_t *data, size_t size)
     setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof bufsize);
     fcntl(sv[0], F_SETFL, O_NONBLOCK);
     fcntl(sv[1], F_SETFL, O_NONBLOCK);
-    struct client *c = server_client_create(srv, sv[0]);
+    struct client *c = server_msg_accept(srv, sv[0]);
     c->uid = getuid();
 
     /* Write what the socket takes, turn the loop, read what the server sent back;

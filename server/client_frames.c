@@ -1,0 +1,211 @@
+/* client_frames.c - what goes to a client: messages on its socket, and frames for its
+ * terminal, paced (at most one per 8 ms under a flood, at once for a small echo, held
+ * back during a pane's synchronized update), composed (compose.c) and diffed (render/),
+ * then written to its own terminal or relayed over its socket; bytes outside a frame
+ * (a bell, OSC 52); frames stopping while the client does not drain, then one full
+ * repaint. */
+#include "client_frames.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_limits.h"
+#include "client_state.h"
+#include "client_tty.h"
+#include "compose.h"
+#include "format.h"
+#include "log.h"
+#include "options.h"
+#include "proto.h"
+#include "server_state.h"
+#include "session.h"
+#include "vt.h"
+#include "xmalloc.h"
+
+/* Frames are at least this far apart under a flood (about 120 per second)... */
+#define FRAME_INTERVAL_US 8000
+/* ...but when little output arrived since the last frame (an echo, a prompt), the
+ * frame goes out at once, at most one per millisecond. */
+#define FRAME_SMALL_OUTPUT 1024
+#define FRAME_MIN_INTERVAL_US 1000
+/* A pane's own synchronized update (mode 2026) holds its frames back at most this long. */
+#define SYNC_TIMEOUT_US 1000000L
+/* A client with more than this unsent gets no new frames until it drains. */
+#define CLIENT_OUTPUT_MAX (1u << 20)
+
+static void client_render_cb(evutil_socket_t fd, short events, void *arg);
+
+void client_send(struct client *c, uint32_t type, const void *buf, size_t len)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(type, (uint32_t)len, hdr);
+    struct evbuffer *out = bufferevent_get_output(c->bev);
+    evbuffer_add(out, hdr, sizeof hdr);
+    if (len > 0)
+        evbuffer_add(out, buf, len);
+}
+
+/* Where frames go: the client's own terminal when it passed it, else its socket. */
+static struct bufferevent *terminal_bev(struct client *c)
+{
+    return client_tty_active(c) ? c->tty_bev : c->bev;
+}
+
+void client_write_terminal(struct client *c, const void *buf, size_t len)
+{
+    if (c->suspended)
+        return; /* the terminal is the shell's until it comes back */
+    if (client_tty_active(c)) {
+        struct evbuffer *out = client_tty_output(c);
+        if (evbuffer_get_length(out) + len <= CLIENT_OUTPUT_MAX)
+            evbuffer_add(out, buf, len);
+        return;
+    }
+    if (evbuffer_get_length(bufferevent_get_output(c->bev)) + len <= CLIENT_OUTPUT_MAX)
+        client_send(c, MSG_OUTPUT, buf, len);
+}
+
+void client_frames_schedule(struct client *c)
+{
+    if (!c->attached)
+        return;
+    if (c->render_scheduled && c->sync_waiting) {
+        /* New output may have ended the pane's synchronized update: look again now. */
+        evtimer_del(c->render_timer);
+        c->render_scheduled = c->sync_waiting = false;
+    }
+    if (c->render_scheduled)
+        return;
+    c->render_scheduled = true;
+    struct timeval now, diff;
+    gettimeofday(&now, NULL);
+    timersub(&now, &c->last_frame, &diff);
+    long elapsed = diff.tv_sec * 1000000L + diff.tv_usec;
+    long interval = c->output_since_frame <= FRAME_SMALL_OUTPUT ? FRAME_MIN_INTERVAL_US
+                                                                : FRAME_INTERVAL_US;
+    if (diff.tv_sec < 0 || elapsed >= interval) {
+        /* Draw at the end of this loop iteration: no added delay. */
+        event_active(c->render_timer, EV_TIMEOUT, 0);
+    } else {
+        struct timeval tv = {.tv_sec = 0, .tv_usec = interval - elapsed};
+        evtimer_add(c->render_timer, &tv);
+    }
+}
+
+static void client_render_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)fd;
+    (void)events;
+    c->render_scheduled = c->sync_waiting = false;
+    if (!c->attached || c->render == NULL || c->suspended)
+        return;
+    /* Frames go to the client's terminal itself when it passed it (once it is in raw
+     * mode), else as MSG_OUTPUT on the socket. */
+    bool direct = client_tty_active(c);
+    if (direct && !client_tty_drawable(c))
+        return; /* MSG_TTY_READY draws the first frame */
+    struct bufferevent *bev = terminal_bev(c);
+    struct evbuffer *out = bufferevent_get_output(bev);
+    if (evbuffer_get_length(out) > CLIENT_OUTPUT_MAX) {
+        /* Not draining: no frames until it does (client_frames_drained), then a
+         * full one. */
+        if (!c->blocked) {
+            c->blocked = true;
+            bufferevent_setwatermark(bev, EV_WRITE, CLIENT_OUTPUT_MAX / 4, 0);
+        }
+        return;
+    }
+    struct session *sess = c->session;
+    struct pane *active = sess != NULL && sess->current != NULL ? sess->current->active : NULL;
+    if (active != NULL && active->in_sync) {
+        /* The program is mid-update: draw when it ends (its output schedules a frame)
+         * or when the timeout passes, whichever is first. */
+        struct timeval now, diff;
+        gettimeofday(&now, NULL);
+        timersub(&now, &active->sync_since, &diff);
+        long waited = diff.tv_sec * 1000000L + diff.tv_usec;
+        if (waited >= 0 && waited < SYNC_TIMEOUT_US) {
+            struct timeval tv = {.tv_sec = 0, .tv_usec = SYNC_TIMEOUT_US - waited};
+            if (tv.tv_usec >= 1000000) {
+                tv.tv_sec = tv.tv_usec / 1000000;
+                tv.tv_usec %= 1000000;
+            }
+            c->render_scheduled = c->sync_waiting = true;
+            evtimer_add(c->render_timer, &tv);
+            return;
+        }
+    }
+    gettimeofday(&c->last_frame, NULL);
+    c->output_since_frame = 0;
+    /* The terminal's title is expanded again only when something may have changed it. */
+    c->needs_redraw_title = c->needs_redraw || c->status_cache_title == NULL ||
+                            (active != NULL && strcmp(vt_title(active->vt), c->status_cache_title) != 0);
+    compose_client(c);
+    struct evbuffer *frame = evbuffer_new();
+    render_frame(c->render, &c->canvas, frame);
+    /* The terminal follows the active pane: its title, and the input modes it asked for
+     * (mouse, bracketed paste, focus), so its events reach it in its encoding. */
+    if (active != NULL) {
+        uint32_t modes = vt_modes(active->vt);
+        if (options_get_number(sess->options, "mouse"))
+            /* Clicks on the status line, the wheel and drags for copy mode. */
+            modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_SGR;
+        render_set_modes(c->render, modes, frame);
+        if (options_get_number(sess->options, "set-titles") && c->needs_redraw_title) {
+            struct format_ctx f = {.server = c->server, .session = sess, .client = c};
+            format_defaults(&f);
+            char *title = format_expand(&f, options_get_string(sess->options, "set-titles-string"));
+            if (*title != '\0')
+                render_set_title(c->render, title, frame);
+            free(title);
+        }
+    }
+    /* On the socket: split into messages under the protocol's payload limit. */
+    struct evbuffer *msgs = evbuffer_new();
+    if (direct)
+        evbuffer_add_buffer(msgs, frame);
+    while (evbuffer_get_length(frame) > 0) {
+        size_t n = evbuffer_get_length(frame);
+        if (n > PROTO_MAX_PAYLOAD / 2)
+            n = PROTO_MAX_PAYLOAD / 2;
+        char hdr[PROTO_HEADER_SIZE];
+        proto_encode_header(MSG_OUTPUT, (uint32_t)n, hdr);
+        evbuffer_add(msgs, hdr, sizeof hdr);
+        evbuffer_remove_buffer(frame, msgs, n);
+    }
+    /* Nothing queued before it: write the frame now, on this turn of the loop (a
+     * keystroke's echo leaves at once); only what the socket does not take waits in the
+     * bufferevent. */
+    if (evbuffer_get_length(out) == 0 && evbuffer_get_length(msgs) > 0) {
+        if (evbuffer_write(msgs, bufferevent_getfd(bev)) < 0 && errno != EAGAIN &&
+            errno != EINTR)
+            evbuffer_drain(msgs, evbuffer_get_length(msgs)); /* the event callback closes it */
+    }
+    evbuffer_add_buffer(out, msgs);
+    evbuffer_free(msgs);
+    evbuffer_free(frame);
+    c->needs_redraw = false;
+}
+
+void client_frames_drained(struct client *c, struct evbuffer *out)
+{
+    if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
+        c->blocked = false;
+        bufferevent_setwatermark(terminal_bev(c), EV_WRITE, 0, 0);
+        render_invalidate(c->render);
+        client_frames_schedule(c);
+    }
+}
+
+void client_frames_init(struct client *c)
+{
+    c->render_timer = evtimer_new(c->server->base, client_render_cb, c);
+}

@@ -1,0 +1,76 @@
+/* client_message.c - what a client is told on its status line: a message for a while
+ * (display-time), and the result of a command it ran from a key or a prompt (its first
+ * error line; its output in the text view when asked). */
+#include "client_message.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_frames.h"
+#include "client_state.h"
+#include "cmd.h"
+#include "options.h"
+#include "redraw.h"
+#include "server_state.h"
+#include "session.h"
+#include "text_view.h"
+#include "xmalloc.h"
+
+static void message_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)fd;
+    (void)events;
+    free(c->message);
+    c->message = NULL;
+    c->needs_redraw = true;
+    client_frames_schedule(c);
+}
+
+void client_message(struct client *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    if (msg == NULL)
+        return;
+    /* Nothing from a command or program reaches the terminal raw. */
+    for (char *p = msg; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+    }
+    free(c->message);
+    c->message = msg;
+    if (c->message_timer == NULL)
+        c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
+    struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
+    evtimer_add(c->message_timer, &tv);
+    c->needs_redraw = true;
+    client_frames_schedule(c);
+}
+
+void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output)
+{
+    size_t n = evbuffer_get_length(ctx->out);
+    if (show_output && n > 0 && c->attached)
+        text_view_show(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+    n = evbuffer_get_length(ctx->err);
+    if (n > 0 && !c->exiting) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        client_message(c, "%s", text);
+        free(text);
+    }
+    evbuffer_free(ctx->out);
+    evbuffer_free(ctx->err);
+}

@@ -1,0 +1,374 @@
+/* server_msg.c - a client's connection: reading its socket (and the fds passed with
+ * it), decoding each message (identify, environment, command, input, resize, its
+ * terminal, stdin, wake-up) and acting on it through the clients layer. Every length
+ * is checked before it is read; a client that sends what it may not is dropped. */
+#include "server_msg.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_frames.h"
+#include "client_input.h"
+#include "client_limits.h"
+#include "client_message.h"
+#include "client_tty.h"
+#include "cmd.h"
+#include "hooks.h"
+#include "job.h"
+#include "log.h"
+#include "notify.h"
+#include "options.h"
+#include "overlay.h"
+#include "proto.h"
+#include "redraw.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "session.h"
+#include "status_clock.h"
+#include "text_view.h"
+#include "xmalloc.h"
+
+static void client_read_cb(evutil_socket_t fd, short events, void *arg);
+
+/* A client's own terminal: its keys go to the key dispatcher, its drains to frames. */
+static const struct client_tty_ops server_msg_tty_ops = {
+    .input = client_input,
+    .drained = client_frames_drained,
+};
+
+static void client_write_cb(struct bufferevent *bev, void *arg);
+static void client_event_cb(struct bufferevent *bev, short what, void *arg);
+
+struct client *server_msg_accept(struct server *s, int fd)
+{
+    struct client *c = xcalloc(1, sizeof *c);
+    c->server = s;
+    c->id = ++s->next_client_id;
+    c->fd = fd;
+    c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
+    bufferevent_setcb(c->bev, NULL, client_write_cb, client_event_cb, c);
+    bufferevent_enable(c->bev, EV_WRITE);
+    c->in = evbuffer_new();
+    c->read_ev = event_new(s->base, fd, EV_READ | EV_PERSIST, client_read_cb, c);
+    event_add(c->read_ev, NULL);
+    client_frames_init(c);
+    c->cols = 80;
+    c->rows = 24;
+    c->status_row = -1;
+    TAILQ_INSERT_TAIL(&s->clients, c, entry);
+    log_debug("client %d connected", fd);
+    return c;
+}
+
+/* MSG_WAKEUP: the client is back in the foreground, its terminal raw and cleared. */
+static void client_wakeup(struct client *c)
+{
+    if (!c->suspended)
+        return;
+    c->suspended = false;
+    if (client_tty_active(c)) {
+        client_tty_ready(c); /* reads keys again and draws a full frame */
+        return;
+    }
+    if (c->render != NULL)
+        render_invalidate(c->render);
+    c->needs_redraw = true;
+    client_frames_schedule(c);
+}
+
+/* MSG_IDENTIFY: check the version, take TERM, size, cwd. False closes the client. */
+static bool client_identify(struct client *c, const char *payload, size_t len)
+{
+    struct proto_identify id;
+    if (len < sizeof id) {
+        log_debug("client %d: short identify message", c->fd);
+        return false;
+    }
+    memcpy(&id, payload, sizeof id);
+    if (id.version != PROTO_VERSION) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "tmx: protocol version mismatch (server %d, client %u): "
+                 "the server was started by another tmx; restart it with tmx kill-server",
+                 PROTO_VERSION, id.version);
+        server_client_exit(c, 1, msg);
+        return true;
+    }
+    size_t off = sizeof id;
+    const char *term = proto_next_string(payload, len, &off);
+    const char *cwd = proto_next_string(payload, len, &off);
+    if (term == NULL || cwd == NULL) {
+        log_debug("client %d: malformed identify message", c->fd);
+        return false;
+    }
+    c->identified = true;
+    c->flags = id.flags;
+    c->cols = client_limits_side(id.cols, 1, 80);
+    c->rows = client_limits_side(id.rows, 2, 24);
+    c->term = xstrdup(term);
+    c->cwd = xstrdup(cwd);
+    c->pid = id.pid;
+    return true;
+}
+
+/* Run the command the client was started for; attach or answer and exit. */
+static void client_command(struct client *c, const char *payload, size_t len)
+{
+    /* Grown geometrically: a command of 100,000 arguments is linear, not quadratic. */
+    size_t size = 8;
+    char **argv = xcalloc(size, sizeof *argv);
+    int argc = 0;
+    size_t off = 0;
+    const char *arg;
+    while ((arg = proto_next_string(payload, len, &off)) != NULL) {
+        if ((size_t)argc + 2 > size) {
+            size *= 2;
+            argv = xreallocarray(argv, size, sizeof *argv);
+        }
+        argv[argc++] = xstrdup(arg);
+        argv[argc] = NULL;
+    }
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .out = evbuffer_new(),
+                          .err = evbuffer_new()};
+    c->in_command = true;
+    int status = cmd_execute_argv(&ctx, argc, argv);
+    c->in_command = false;
+    cmd_free_argv(argv);
+
+    size_t n;
+    if ((n = evbuffer_get_length(ctx.out)) > 0) {
+        while ((n = evbuffer_get_length(ctx.out)) > 0) {
+            if (n > PROTO_MAX_PAYLOAD / 2)
+                n = PROTO_MAX_PAYLOAD / 2;
+            client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, (ssize_t)n), n);
+            evbuffer_drain(ctx.out, n);
+        }
+    }
+    if ((n = evbuffer_get_length(ctx.err)) > 0) {
+        /* Errors are "tmx: ..." lines on stderr. */
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
+        char *line = text, *nl;
+        while (line != NULL && *line != '\0') {
+            nl = strchr(line, '\n');
+            if (nl != NULL)
+                *nl = '\0';
+            char *msg = xasprintf("tmx: %s\n", line);
+            client_send(c, MSG_STDERR, msg, strlen(msg));
+            free(msg);
+            line = nl != NULL ? nl + 1 : NULL;
+        }
+        free(text);
+    }
+    evbuffer_free(ctx.out);
+    evbuffer_free(ctx.err);
+    if (ctx.attached || ctx.wait || c->exiting)
+        return;
+    server_client_exit(c, status != 0 ? status : ctx.exit_status, NULL);
+}
+
+/* A piece of the client's stdin (empty: its end). */
+static void client_stdin(struct client *c, const char *payload, size_t len)
+{
+    if (c->stdin_data == NULL)
+        return; /* nobody asked */
+    bool too_big = evbuffer_get_length(c->stdin_data) + len > c->stdin_limit;
+    if (len > 0 && !too_big) {
+        evbuffer_add(c->stdin_data, payload, len);
+        return;
+    }
+    struct evbuffer *data = c->stdin_data;
+    c->stdin_data = NULL;
+    c->stdin_done(c, data, too_big);
+    evbuffer_free(data);
+}
+
+/* Decode complete messages; anything malformed closes this client only. */
+static void client_decode(struct client *c)
+{
+    struct evbuffer *in = c->in;
+    for (;;) {
+        if (c->exiting) {
+            evbuffer_drain(in, evbuffer_get_length(in));
+            return;
+        }
+        size_t avail = evbuffer_get_length(in);
+        if (avail < PROTO_HEADER_SIZE)
+            return;
+        struct proto_header hdr;
+        const char *why = NULL;
+        const unsigned char *head = evbuffer_pullup(in, PROTO_HEADER_SIZE);
+        enum proto_status st = proto_peek(head, PROTO_HEADER_SIZE, &hdr, &why);
+        if (st == PROTO_BAD) {
+            log_debug("client %d: bad message (%s): closing", c->fd, why);
+            server_client_free(c);
+            return;
+        }
+        if (avail < PROTO_HEADER_SIZE + (size_t)hdr.len)
+            return;
+        const char *msg = (const char *)evbuffer_pullup(in, (ssize_t)(PROTO_HEADER_SIZE + hdr.len));
+        const char *payload = msg + PROTO_HEADER_SIZE;
+        bool ok = true;
+        if (!c->identified && hdr.type != MSG_IDENTIFY) {
+            log_debug("client %d: message %u before identify: closing", c->fd, hdr.type);
+            ok = false;
+        } else {
+            switch (hdr.type) {
+            case MSG_IDENTIFY:
+                ok = !c->identified && client_identify(c, payload, hdr.len);
+                break;
+            case MSG_ENVIRON:
+                if (hdr.len == 0 || payload[hdr.len - 1] != '\0' || strchr(payload, '=') == NULL)
+                    break;
+                if (!client_limits_env_fits(c->nenv, c->env_bytes, hdr.len)) {
+                    /* Bounded in total, not only per message: refused, with why. */
+                    log_debug("client %d: environment over %zu variables or %u bytes", c->fd,
+                              (size_t)CLIENT_ENV_MAX, CLIENT_ENV_BYTES_MAX);
+                    server_client_exit(c, 1, CLIENT_ENV_ERROR);
+                    break;
+                }
+                c->env = xreallocarray(c->env, c->nenv + 2, sizeof *c->env);
+                c->env[c->nenv++] = xstrdup(payload);
+                c->env[c->nenv] = NULL;
+                c->env_bytes += hdr.len;
+                break;
+            case MSG_COMMAND: {
+                if (c->has_command) {
+                    log_debug("client %d: second command message: closing", c->fd);
+                    server_client_free(c);
+                    return;
+                }
+                c->has_command = true;
+                /* Copy and consume the message first: the command may attach this
+                 * client, which reads more messages later. */
+                char *copy = xmalloc(hdr.len + 1);
+                memcpy(copy, payload, hdr.len);
+                size_t clen = hdr.len;
+                evbuffer_drain(in, PROTO_HEADER_SIZE + hdr.len);
+                client_command(c, copy, clen);
+                free(copy);
+                continue;
+            }
+            case MSG_STDIN:
+                client_stdin(c, payload, hdr.len);
+                break;
+            case MSG_INPUT:
+                if (c->attached && !c->suspended && !client_tty_active(c))
+                    client_input(c, payload, hdr.len);
+                break;
+            case MSG_TTY:
+                /* Before the command, so that attaching knows which way to draw. */
+                if (!c->has_command)
+                    client_tty_adopt(c, &server_msg_tty_ops);
+                break;
+            case MSG_TTY_READY:
+                if (c->attached)
+                    client_tty_ready(c);
+                break;
+            case MSG_WAKEUP:
+                if (c->attached)
+                    client_wakeup(c);
+                break;
+            case MSG_RESIZE:
+                if (hdr.len == 8) {
+                    uint32_t size[2];
+                    memcpy(size, payload, 8);
+                    int cols, rows;
+                    if (client_limits_size(size[0], size[1], &cols, &rows)) {
+                        c->cols = cols;
+                        c->rows = rows;
+                        overlay_resize(c);
+                        if (c->attached && !client_limits_frame_fits(cols, rows)) {
+                            /* Its frames would not fit the bound: it alone goes. */
+                            char why[480], msg[512];
+                            client_limits_frame_error(cols, rows, why, sizeof why);
+                            snprintf(msg, sizeof msg, "tmx: %s", why);
+                            server_client_exit(c, 1, msg);
+                        } else if (c->attached && c->session != NULL)
+                            server_client_update_sizes(c->server, c->session);
+                    }
+                }
+                break;
+            default:
+                log_debug("client %d: unexpected message %u: closing", c->fd, hdr.type);
+                ok = false;
+                break;
+            }
+        }
+        if (!ok) {
+            server_client_free(c);
+            return;
+        }
+        evbuffer_drain(in, PROTO_HEADER_SIZE + hdr.len);
+    }
+}
+
+/* The socket is readable: one recvmsg, keeping an fd that comes with MSG_TTY. */
+static void client_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct client *c = arg;
+    (void)events;
+    /* Into the stack, then only what came into c->in: reserving space in the evbuffer
+     * would keep a 128 KiB chunk per connected client. */
+    char buf[65536];
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(4 * sizeof(int))];
+    } control;
+    struct iovec iov = {.iov_base = buf, .iov_len = sizeof buf};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                        .msg_controllen = sizeof control.buf};
+    ssize_t n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    /* At most one fd is expected; any other is closed at once. */
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm)) {
+        if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
+            continue;
+        size_t nfds = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < nfds; i++) {
+            int passed;
+            memcpy(&passed, CMSG_DATA(cm) + i * sizeof(int), sizeof passed);
+            if (i == 0 && !c->exiting)
+                client_tty_received(c, passed);
+            else
+                close(passed);
+        }
+    }
+    if (n <= 0) {
+        log_debug("client %d: %s: closing", c->fd, n == 0 ? "hung up" : strerror(errno));
+        server_client_free(c);
+        return;
+    }
+    evbuffer_add(c->in, buf, (size_t)n);
+    client_decode(c);
+}
+
+static void client_write_cb(struct bufferevent *bev, void *arg)
+{
+    struct client *c = arg;
+    struct evbuffer *out = bufferevent_get_output(bev);
+    if (c->exiting) {
+        if (evbuffer_get_length(out) == 0)
+            server_client_free(c);
+        return;
+    }
+    if (!client_tty_active(c))
+        client_frames_drained(c, out);
+}
+
+static void client_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+    struct client *c = arg;
+    (void)bev;
+    if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
+        server_client_free(c);
+}
