@@ -53,7 +53,7 @@ static struct chooser *chooser_of(struct pane *p)
 static void redraw(struct pane *p)
 {
     if (p->window != NULL && p->window->session != NULL)
-        server_redraw_session(p->server, p->window->session);
+        session_redraw(p->server, p->window->session, REDRAW_STATUS);
 }
 
 /* Put the chooser on pane p (a fresh one if it is in that mode already). */
@@ -181,7 +181,7 @@ static void choose(struct client *c, const struct chooser_item *it)
         server_client_update_sizes(c->server, old);
         notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
     }
-    server_redraw_session(c->server, s);
+    session_redraw(c->server, s, REDRAW_STATUS);
 }
 
 /* Run one command for the client (errors on its status line). */

@@ -117,7 +117,7 @@ static void status_click(struct client *c, int x, struct pane_output *po)
             if (w->id == r->window_id) {
                 flush_pane(c, po);
                 session_select_window(c->session, w);
-                server_redraw_session(c->server, c->session);
+                session_redraw(c->server, c->session, REDRAW_STATUS);
             }
         }
         return;
@@ -196,8 +196,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (c->message != NULL) {
         free(c->message);
         c->message = NULL;
-        c->needs_redraw = true;
-        client_frames_schedule(c);
+        client_redraw(c, REDRAW_STATUS);
     }
     const struct key_binding *b;
     struct timeval now;

@@ -30,8 +30,7 @@ static void message_timer_cb(evutil_socket_t fd, short events, void *arg)
     (void)events;
     free(c->message);
     c->message = NULL;
-    c->needs_redraw = true;
-    client_frames_schedule(c);
+    client_redraw(c, REDRAW_STATUS);
 }
 
 void client_message(struct client *c, const char *fmt, ...)
@@ -55,8 +54,7 @@ void client_message(struct client *c, const char *fmt, ...)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
     struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
     evtimer_add(c->message_timer, &tv);
-    c->needs_redraw = true;
-    client_frames_schedule(c);
+    client_redraw(c, REDRAW_STATUS);
 }
 
 void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output)

@@ -52,7 +52,7 @@ static const struct grid *pane_grid(struct pane *p)
 static void redraw(struct pane *p)
 {
     if (p->window != NULL && p->window->session != NULL)
-        server_redraw_session(p->server, p->window->session);
+        session_redraw(p->server, p->window->session, REDRAW_STATUS);
 }
 
 /* The options of the pane's session (the global session options for a pane without). */

@@ -19,7 +19,7 @@ static struct window *current_window(struct client *c)
 
 static void changed(struct client *c)
 {
-    server_redraw_session(c->server, c->session);
+    session_redraw(c->server, c->session, REDRAW_STATUS);
 }
 
 bool pane_input_mouse(struct client *c, const struct mouse_event *m)

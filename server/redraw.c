@@ -1,8 +1,8 @@
 /* redraw.c - marking what a client must draw again and asking its scheduler (redraw.h). */
 #include "redraw.h"
 
-#include "render.h"
 #include "client_state.h"
+#include "render.h"
 #include "server_state.h"
 
 void client_redraw(struct client *c, enum redraw_what what)
@@ -21,9 +21,4 @@ void session_redraw(struct server *s, struct session *sess, enum redraw_what wha
         if (c->attached && c->session == sess)
             client_redraw(c, what);
     }
-}
-
-void server_redraw_session(struct server *s, struct session *sess)
-{
-    session_redraw(s, sess, REDRAW_STATUS);
 }

@@ -22,7 +22,4 @@ void client_redraw(struct client *c, enum redraw_what what);
 /* Schedule a frame for every client attached to sess. */
 void session_redraw(struct server *s, struct session *sess, enum redraw_what what);
 
-/* Old name of session_redraw(s, sess, REDRAW_STATUS), while callers move over. */
-void server_redraw_session(struct server *s, struct session *sess);
-
 #endif

@@ -49,7 +49,7 @@ void server_client_free(struct client *c)
     if (pane_mode_client_gone(s, c->id)) {
         struct session *other;
         TAILQ_FOREACH(other, &s->sessions, entry)
-            server_redraw_session(s, other);
+            session_redraw(s, other, REDRAW_STATUS);
     }
     /* Forget it in wait-for channels. */
     for (size_t i = 0; i < s->nchannels; i++) {
@@ -165,7 +165,7 @@ void server_client_update_sizes(struct server *s, struct session *sess)
     struct window *w;
     TAILQ_FOREACH(w, &sess->windows, entry)
         window_resize(w, cols, rows);
-    server_redraw_session(s, sess);
+    session_redraw(s, sess, REDRAW_STATUS);
 }
 
 void server_client_attach(struct client *c, struct session *s)
@@ -190,8 +190,7 @@ void server_client_attach(struct client *c, struct session *s)
         c->server->config_errors = NULL;
     }
     hooks_run(c->server, "client-attached", s, NULL);
-    c->needs_redraw = true;
-    client_frames_schedule(c);
+    client_redraw(c, REDRAW_STATUS);
 }
 
 void server_client_suspend(struct client *c)

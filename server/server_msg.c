@@ -79,10 +79,7 @@ static void client_wakeup(struct client *c)
         client_tty_ready(c); /* reads keys again and draws a full frame */
         return;
     }
-    if (c->render != NULL)
-        render_invalidate(c->render);
-    c->needs_redraw = true;
-    client_frames_schedule(c);
+    client_redraw(c, REDRAW_FULL);
 }
 
 /* MSG_IDENTIFY: check the version, take TERM, size, cwd. False closes the client. */

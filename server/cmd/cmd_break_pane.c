@@ -5,6 +5,7 @@
 
 #include "format.h"
 #include "options.h"
+#include "redraw.h"
 #include "session.h"
 #include "window.h"
 
@@ -40,9 +41,9 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     if (dst != sess)
-        cmd_session_changed(ctx, dst);
+        session_redraw(ctx->server, dst, REDRAW_STATUS);
     return 0;
 }
 

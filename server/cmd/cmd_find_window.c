@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "redraw.h"
 #include "session.h"
 #include "vt.h"
 
@@ -33,7 +34,7 @@ static int cmd_find_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     session_select_window(sess, found);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

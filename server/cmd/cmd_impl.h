@@ -28,8 +28,6 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
                                 const char *const *extra_env);
 /* Kill one window (and its session if it was the last). */
 void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w);
-/* Redraw every client showing sess (after a window change). */
-void cmd_session_changed(struct cmd_ctx *ctx, struct session *sess);
 
 /* cmd_clients.c: the issuing client if it is attached, else NULL with an error saying
  * that 'what' needs one. */

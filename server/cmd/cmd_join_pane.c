@@ -3,6 +3,7 @@
 #include "cmd_impl.h"
 
 #include "layout.h"
+#include "redraw.h"
 #include "session.h"
 #include "window.h"
 
@@ -14,7 +15,7 @@ static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window
         cmd_destroy_window(ctx, sess, w);
         return;
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
 }
 
 /* join-pane / move-pane: move pane -s into a split of pane -t (another window). */
@@ -56,7 +57,7 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         window_set_active(dst_w, src);
         session_select_window(dst_sess, dst_w);
     }
-    cmd_session_changed(ctx, dst_sess);
+    session_redraw(ctx->server, dst_sess, REDRAW_STATUS);
     return 0;
 }
 

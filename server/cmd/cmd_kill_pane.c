@@ -1,6 +1,7 @@
 /* cmd_kill_pane.c - kill-pane: close a pane (-a: every other pane of its window). */
 #include "cmd_impl.h"
 
+#include "redraw.h"
 #include "window.h"
 
 /* kill-pane [-a]: close pane p (or, with -a, every other pane of its window). */
@@ -20,7 +21,7 @@ static int cmd_kill_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         window_set_active(w, p);
         w->last_pane = NULL;
-        cmd_session_changed(ctx, sess);
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
     if (window_remove_pane(w, p)) {
@@ -29,7 +30,7 @@ static int cmd_kill_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     }
     pane_free(p);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

@@ -2,6 +2,7 @@
  * window). */
 #include "cmd_impl.h"
 
+#include "redraw.h"
 #include "session.h"
 
 static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -15,7 +16,7 @@ static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             if (o != w)
                 session_remove_window(sess, o);
         }
-        cmd_session_changed(ctx, sess);
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
     cmd_destroy_window(ctx, sess, w);

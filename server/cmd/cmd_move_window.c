@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "redraw.h"
 #include "server_exit.h"
 #include "session.h"
 #include "window.h"
@@ -72,12 +73,12 @@ static int cmd_move_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (dst->current == NULL || args->flags['d'] == NULL)
         session_select_window(dst, w);
     window_resize(w, dst->cols, dst->rows);
-    cmd_session_changed(ctx, dst);
+    session_redraw(ctx->server, dst, REDRAW_STATUS);
     if (src_sess != dst) {
         if (TAILQ_EMPTY(&src_sess->windows))
             server_destroy_session(ctx->server, src_sess, 0);
         else
-            cmd_session_changed(ctx, src_sess);
+            session_redraw(ctx->server, src_sess, REDRAW_STATUS);
     }
     return 0;
 }

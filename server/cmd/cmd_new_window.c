@@ -7,6 +7,7 @@
 
 #include "format.h"
 #include "hooks.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "session.h"
@@ -72,7 +73,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     /* Last: the hook may run any command, even one that kills this window. */
     hooks_run(ctx->server, "window-linked", sess, w->active);
     return 0;

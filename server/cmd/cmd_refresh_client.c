@@ -2,6 +2,7 @@
 #include "cmd_impl.h"
 
 #include "client_frames.h"
+#include "redraw.h"
 #include "server_client.h"
 
 static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -10,9 +11,7 @@ static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct client *c = cmd_attached_client(ctx, "refresh-client");
     if (c == NULL)
         return -1;
-    render_invalidate(c->render);
-    c->needs_redraw = true;
-    client_frames_schedule(c);
+    client_redraw(c, REDRAW_FULL);
     return 0;
 }
 

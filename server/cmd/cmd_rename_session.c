@@ -22,7 +22,7 @@ static int cmd_rename_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     free(sess->name);
     sess->name = xstrdup(name);
-    server_redraw_session(ctx->server, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "cmd_impl.h"
 
 #include "options.h"
+#include "redraw.h"
 #include "window.h"
 
 static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -11,7 +12,7 @@ static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     window_set_name(w, args->argv[0]);
     char err[128];
     options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "redraw.h"
 #include "window.h"
 
 /* A -x/-y value: cells, or N% of the window's size 'whole'. */
@@ -31,7 +32,7 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if (w->active != p)
             window_set_active(w, p);
         window_zoom(w, !w->zoomed);
-        cmd_session_changed(ctx, sess);
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
     long adjust = 1;
@@ -66,7 +67,7 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (args->flags['D'] != NULL)
         layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, (int)adjust);
     window_relayout(w);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* cmd_respawn_pane.c - respawn-pane: run a command again in a pane (-k: even if it still
  * runs). */
 #include "cmd_impl.h"
+#include "redraw.h"
 
 /* Respawn pane p with the command in args (or its own), killing it first with -k. */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
@@ -22,7 +23,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         cmd_error(ctx, "%s", err);
         return -1;
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

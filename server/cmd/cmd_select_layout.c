@@ -4,6 +4,7 @@
 
 #include "layout.h"
 #include "options.h"
+#include "redraw.h"
 #include "window.h"
 
 /* Show w's panes, in list order, in the leaves of root (as many as there are panes). */
@@ -89,7 +90,7 @@ static int cmd_select_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             use_layout(w, root);
         }
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "redraw.h"
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -18,7 +19,7 @@ static void select_and_redraw(struct cmd_ctx *ctx, struct session *sess, struct 
     window_set_active(w, p);
     if (zoomed && keep_zoom)
         window_zoom(w, true);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
 }
 
 /* select-pane -T: the pane's title, as a program would set it (OSC 2). */
@@ -59,7 +60,7 @@ static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct pane *p = ctx->target.pane;
     if (args->flags['T'] != NULL) {
         set_title(p, args->flags['T']);
-        cmd_session_changed(ctx, sess);
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
     if (args->flags['l'] != NULL)

@@ -2,6 +2,7 @@
  * window the session's current one. */
 #include "cmd_impl.h"
 
+#include "redraw.h"
 #include "session.h"
 
 /* The window after the current one of sess (next-window, select-window -n). */
@@ -13,7 +14,7 @@ static int select_next(struct cmd_ctx *ctx, struct session *sess)
         return -1;
     }
     session_select_window(sess, w);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 
@@ -26,7 +27,7 @@ static int select_previous(struct cmd_ctx *ctx, struct session *sess)
         return -1;
     }
     session_select_window(sess, w);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 
@@ -38,7 +39,7 @@ static int select_last(struct cmd_ctx *ctx, struct session *sess)
         return -1;
     }
     session_select_window(sess, sess->last);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 
@@ -77,7 +78,7 @@ static int cmd_select_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (w == NULL)
         return -1;
     session_select_window(sess, w);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
 

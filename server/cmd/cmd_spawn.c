@@ -77,11 +77,6 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
     return w;
 }
 
-void cmd_session_changed(struct cmd_ctx *ctx, struct session *sess)
-{
-    server_redraw_session(ctx->server, sess);
-}
-
 void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w)
 {
     if (session_remove_window(sess, w)) {
@@ -90,5 +85,5 @@ void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window
         server_destroy_session(ctx->server, sess, 0);
         return;
     }
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
 }

@@ -9,6 +9,7 @@
 #include "hooks.h"
 #include "layout.h"
 #include "option_effects.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -118,7 +119,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         window_set_active(w, p);
     server_pane_apply_log(ctx->server, p);
     print_pane(ctx, args, sess, w, p);
-    cmd_session_changed(ctx, sess);
+    session_redraw(ctx->server, sess, REDRAW_STATUS);
     hooks_run(ctx->server, "after-split-window", sess, p);
     return 0;
 }

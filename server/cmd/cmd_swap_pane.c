@@ -2,6 +2,7 @@
 #include "cmd_impl.h"
 
 #include "layout.h"
+#include "redraw.h"
 #include "session.h"
 #include "window.h"
 
@@ -76,9 +77,9 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     window_relayout(wa);
     if (wb != wa)
         window_relayout(wb);
-    cmd_session_changed(ctx, sa);
+    session_redraw(ctx->server, sa, REDRAW_STATUS);
     if (sb != sa)
-        cmd_session_changed(ctx, sb);
+        session_redraw(ctx->server, sb, REDRAW_STATUS);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* cmd_swap_window.c - swap-window: two windows of a session exchange places. */
 #include "cmd_impl.h"
 
+#include "redraw.h"
 #include "session.h"
 
 /* swap-window -s a -t b: the two windows exchange places (in one session). */
@@ -23,7 +24,7 @@ static int cmd_swap_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     session_attach_window(sa, b);
     if (args->flags['d'] == NULL && sa->current == a)
         session_select_window(sa, a);
-    cmd_session_changed(ctx, sa);
+    session_redraw(ctx->server, sa, REDRAW_STATUS);
     return 0;
 }
 
