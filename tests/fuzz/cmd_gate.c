@@ -23,7 +23,7 @@ static int cmd_gate_exec(const struct cmd_entry *e, struct cmd_ctx *ctx, struct 
                          int argc, char **argv);
 
 #define exec(c, a) exec == NULL ? 1 : cmd_gate_exec(e, c, a, argc, argv)
-#include "../../server/cmd.c"
+#include "../../server/engine/cmd.c"
 #undef exec
 
 #include "cmd_table.h"
