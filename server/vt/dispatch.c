@@ -920,7 +920,7 @@ const struct parser_ops dispatch_ops = {
     .execute = do_execute,
     .esc_dispatch = do_esc_dispatch,
     .csi_dispatch = do_csi_dispatch,
-    .osc_dispatch = osc_dispatch,
+    .osc_dispatch = osc_handle,
     .dcs_dispatch = osc_dcs_dispatch,
     .window_name_dispatch = osc_window_name_dispatch,
 };

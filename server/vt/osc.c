@@ -71,7 +71,7 @@ static void osc_hyperlink(struct screen *s, const uint8_t *p, const uint8_t *end
 
 /* ---- OSC ---- */
 
-void osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel)
+void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
 {
     struct screen *s = ctx;
     int cmd = 0;

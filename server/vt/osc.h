@@ -10,7 +10,7 @@
 
 #include "parser.h"
 
-void osc_dispatch(void *ctx, const uint8_t *str, size_t len, bool bel);
+void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel);
 void osc_dcs_dispatch(void *ctx, const struct parser_seq *seq, uint8_t final,
                       const uint8_t *str, size_t len);
 void osc_window_name_dispatch(void *ctx, const uint8_t *str, size_t len);
