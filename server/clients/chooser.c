@@ -14,6 +14,7 @@
 #include "format.h"
 #include "notify.h"
 #include "pane.h"
+#include "pane_line.h"
 #include "pane_mode.h"
 #include "paste.h"
 #include "redraw.h"
@@ -310,13 +311,8 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
                          int height)
 {
     struct chooser *ch = p->mode_data;
-    int n = p->cols < width ? p->cols : width;
-    int rows = p->rows < height ? p->rows : height;
-    if (x0 + n > cv->cols)
-        n = cv->cols - x0;
-    if (y0 + rows > cv->rows)
-        rows = cv->rows - y0;
-    if (n <= 0 || rows <= 0)
+    int n, rows;
+    if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
         return;
     const struct grid_pen normal = {0};
     const struct grid_pen selected = {.attr = ATTR_REVERSE};

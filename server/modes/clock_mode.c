@@ -11,6 +11,7 @@
 
 #include "model.h"
 #include "options.h"
+#include "pane_line.h"
 #include "pane_mode.h"
 #include "redraw.h"
 #include "render.h"
@@ -154,13 +155,8 @@ static void clock_mode_free(struct pane *p, void *data)
 static void clock_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width,
                             int height)
 {
-    int n = p->cols < width ? p->cols : width;
-    int rows = p->rows < height ? p->rows : height;
-    if (x0 + n > cv->cols)
-        n = cv->cols - x0;
-    if (y0 + rows > cv->rows)
-        rows = cv->rows - y0;
-    if (n <= 0 || rows <= 0)
+    int n, rows;
+    if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
         return;
     const struct options *o = p->window != NULL ? p->window->options : p->server->window_options;
     time_t t = time(NULL);

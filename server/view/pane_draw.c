@@ -14,13 +14,8 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
         p->mode->draw(p, cv, x0, y0, width, height);
         return;
     }
-    int n = p->cols < width ? p->cols : width;
-    int rows = p->rows < height ? p->rows : height;
-    if (x0 + n > cv->cols)
-        n = cv->cols - x0;
-    if (y0 + rows > cv->rows)
-        rows = cv->rows - y0;
-    if (n <= 0)
+    int n, rows;
+    if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
         return;
     const struct grid *g = vt_grid(p->vt);
     for (int y = 0; y < rows; y++) /* the hot part of every frame */

@@ -39,3 +39,15 @@ void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
     if (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
         reverse_screen(row, n);
 }
+
+bool pane_line_area(const struct pane *p, const struct canvas *cv, int x0, int y0,
+                    int width, int height, int *cols, int *rows)
+{
+    *cols = p->cols < width ? p->cols : width;
+    *rows = p->rows < height ? p->rows : height;
+    if (x0 + *cols > cv->cols)
+        *cols = cv->cols - x0;
+    if (y0 + *rows > cv->rows)
+        *rows = cv->rows - y0;
+    return *cols > 0 && *rows > 0;
+}

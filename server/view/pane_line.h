@@ -4,6 +4,8 @@
 #ifndef TMX_PANE_LINE_H
 #define TMX_PANE_LINE_H
 
+#include <stdbool.h>
+
 struct canvas;
 struct grid_cell;
 struct grid_line;
@@ -15,5 +17,10 @@ struct pane;
  * places and its reverse attribute flips). line may be NULL (all blank). */
 void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
                     const struct grid_line *line, int n);
+
+/* The cells pane p's view takes in cv when drawn at (x0, y0) with at most width x
+ * height: its own size, clipped to those and to the canvas. False when nothing shows. */
+bool pane_line_area(const struct pane *p, const struct canvas *cv, int x0, int y0,
+                    int width, int height, int *cols, int *rows);
 
 #endif
