@@ -19,7 +19,9 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include "vt.h"
@@ -52,7 +54,7 @@ struct pty_client {
     char row[2048];
 };
 
-static long long now_ms(void)
+long long e2e_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -172,6 +174,42 @@ const char *env_socket_name(const struct tmx_env *env)
     return env->socket_name;
 }
 
+void env_socket_path(const struct tmx_env *env, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/tmx-%u/%s", getenv("TMX_TMPDIR"), (unsigned)getuid(),
+             env->socket_name);
+}
+
+int env_connect(const struct tmx_env *env)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    env_socket_path(env, sa.sun_path, sizeof sa.sun_path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+long e2e_rss_kib(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    long kib = -1;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+            break;
+    }
+    fclose(f);
+    return kib;
+}
+
 bool env_is_tmux(const struct tmx_env *env)
 {
     const char *base = strrchr(env->bin, '/');
@@ -269,7 +307,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 int env_teardown(struct tmx_env *env)
 {
-    long long deadline = now_ms() + 5000;
+    long long deadline = e2e_now_ms() + 5000;
     int reports;
 
     if (env == NULL)
@@ -281,7 +319,7 @@ int env_teardown(struct tmx_env *env)
     tmx_run(env, NULL, NULL, "kill-server", NULL);
     /* Let the server and the panes' programs exit by themselves (a sanitizer writes its
      * report at exit), then kill what is left. */
-    while (signal_marked_processes(env, 0) > 0 && now_ms() < deadline)
+    while (signal_marked_processes(env, 0) > 0 && e2e_now_ms() < deadline)
         sleep_ms(20);
     signal_marked_processes(env, SIGKILL);
     reports = print_sanitizer_reports(env);
@@ -357,7 +395,7 @@ int tmx_runv(struct tmx_env *env, char **out, char **err, const char *const *arg
     int po[2], pe[2], status = 0, result = -1;
     struct buf bo = {0}, be = {0};
     bool open_o = true, open_e = true;
-    long long deadline = now_ms() + RUN_TIMEOUT;
+    long long deadline = e2e_now_ms() + RUN_TIMEOUT;
     pid_t pid;
 
     if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1)
@@ -399,7 +437,7 @@ int tmx_runv(struct tmx_env *env, char **out, char **err, const char *const *arg
             result = decode_status(status);
             break;
         }
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
@@ -438,7 +476,7 @@ int tmx_run(struct tmx_env *env, char **out, char **err, ...)
 bool wait_run_output(struct tmx_env *env, const char *needle, bool want, int timeout_ms, ...)
 {
     const char *argv[MAX_ARGS];
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = e2e_now_ms() + timeout_ms;
     va_list ap;
 
     va_start(ap, timeout_ms);
@@ -454,7 +492,7 @@ bool wait_run_output(struct tmx_env *env, const char *needle, bool want, int tim
             free(err);
             return true;
         }
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: waited for '%s' %s the output of '%s':\n"
                     "exit %d, stdout:\n%s\nstderr:\n%s\n", needle, want ? "in" : "gone from",
                     argv[5], rc, out, err);
@@ -593,7 +631,7 @@ struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char
 static void client_write_n(struct pty_client *c, const char *bytes, size_t len)
 {
     size_t off = 0;
-    long long deadline = now_ms() + E2E_TIMEOUT;
+    long long deadline = e2e_now_ms() + E2E_TIMEOUT;
 
     while (off < len) {
         ssize_t n = write(c->master, bytes + off, len - off);
@@ -601,7 +639,7 @@ static void client_write_n(struct pty_client *c, const char *bytes, size_t len)
         if (n > 0) {
             off += (size_t)n;
         } else if (n == -1 && (errno == EAGAIN || errno == EINTR)) {
-            if (now_ms() > deadline)
+            if (e2e_now_ms() > deadline)
                 fail_msg("writing to the client's pty timed out");
             client_pump(c, 10);
         } else {
@@ -721,13 +759,13 @@ void client_dump(struct pty_client *c)
 
 bool client_poll_text(struct pty_client *c, const char *needle, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = e2e_now_ms() + timeout_ms;
 
     for (;;) {
         client_pump(c, 0);
         if (screen_has(c, needle))
             return true;
-        if (now_ms() > deadline)
+        if (e2e_now_ms() > deadline)
             return false;
         client_pump(c, 20);
     }
@@ -744,12 +782,12 @@ bool client_wait_text(struct pty_client *c, const char *needle, int timeout_ms)
 
 bool client_wait_row(struct pty_client *c, int y, const char *needle, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = e2e_now_ms() + timeout_ms;
 
     for (;;) {
         if (strstr(client_screen_row(c, y), needle) != NULL)
             return true;
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: '%s' did not appear on row %d\n", needle, y);
             client_dump(c);
             return false;
@@ -780,12 +818,12 @@ char client_window_flag(struct pty_client *c, int idx)
 
 bool client_wait_window_flag(struct pty_client *c, int idx, char flag, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = e2e_now_ms() + timeout_ms;
 
     for (;;) {
         if (client_window_flag(c, idx) == flag)
             return true;
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: window %d never had flag '%c'\n", idx, flag);
             client_dump(c);
             return false;
@@ -815,13 +853,13 @@ void client_signal(struct pty_client *c, int sig)
 
 int client_wait_exit(struct pty_client *c, int timeout_ms)
 {
-    long long deadline = now_ms() + timeout_ms;
+    long long deadline = e2e_now_ms() + timeout_ms;
 
     for (;;) {
         client_pump(c, 20);
         if (c->exited)
             break;
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: client %d did not exit\n", (int)c->pid);
             client_dump(c);
             return -1;
@@ -856,7 +894,7 @@ static bool termios_equal(const struct termios *a, const struct termios *b)
 
 bool client_termios_restored(struct pty_client *c)
 {
-    long long deadline = now_ms() + 2000;
+    long long deadline = e2e_now_ms() + 2000;
     struct termios now;
 
     for (;;) {
@@ -864,7 +902,7 @@ bool client_termios_restored(struct pty_client *c)
             fail_msg("tcgetattr: %s", strerror(errno));
         if (termios_equal(&c->before, &now))
             return true;
-        if (now_ms() > deadline) {
+        if (e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: termios not restored: lflag %#o (was %#o), iflag %#o "
                     "(was %#o), oflag %#o (was %#o)\n", (unsigned)now.c_lflag,
                     (unsigned)c->before.c_lflag, (unsigned)now.c_iflag,

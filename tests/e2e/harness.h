@@ -41,6 +41,15 @@ bool env_is_tmux(const struct tmx_env *env);
 /* The binary under test and this test's -L socket name, for starting it by hand. */
 const char *env_bin(const struct tmx_env *env);
 const char *env_socket_name(const struct tmx_env *env);
+/* The path of this test's server socket ($TMX_TMPDIR/tmx-UID/NAME). */
+void env_socket_path(const struct tmx_env *env, char *buf, size_t size);
+/* A raw connection to this test's server (for speaking the protocol by hand); -1 if
+ * connect fails. */
+int env_connect(const struct tmx_env *env);
+/* Milliseconds on the monotonic clock. */
+long long e2e_now_ms(void);
+/* Resident memory of process pid in KiB (VmRSS), -1 if it is gone. */
+long e2e_rss_kib(pid_t pid);
 /* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
 int e2e_setup(void **state);
 int e2e_teardown(void **state);

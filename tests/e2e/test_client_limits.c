@@ -19,30 +19,6 @@
 
 #include "proto.h"
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Resident memory of a process in KiB (VmRSS). */
-static long rss_kib(pid_t pid)
-{
-    char path[64], line[256];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    long kib = -1;
-    while (fgets(line, sizeof line, f) != NULL) {
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
-            break;
-    }
-    fclose(f);
-    return kib;
-}
-
 /* The server's growth and the slowest list-sessions, watched while a client runs. */
 struct watch {
     pid_t server;
@@ -54,18 +30,18 @@ static void watch_start(struct tmx_env *env, struct watch *w)
 {
     w->server = server_pid(env, "s");
     assert_true(w->server > 1);
-    w->base_kib = w->peak_kib = rss_kib(w->server);
+    w->base_kib = w->peak_kib = e2e_rss_kib(w->server);
     w->slowest_ms = 0;
 }
 
 /* One look: memory now, and how long list-sessions takes. */
 static void watch_once(struct tmx_env *env, struct watch *w)
 {
-    long long t0 = now_ms();
+    long long t0 = e2e_now_ms();
     assert_int_equal(tmx_run(env, NULL, NULL, "ls", NULL), 0);
-    if (now_ms() - t0 > w->slowest_ms)
-        w->slowest_ms = now_ms() - t0;
-    long kib = rss_kib(w->server);
+    if (e2e_now_ms() - t0 > w->slowest_ms)
+        w->slowest_ms = e2e_now_ms() - t0;
+    long kib = e2e_rss_kib(w->server);
     if (kib > w->peak_kib)
         w->peak_kib = kib;
 }
@@ -94,10 +70,10 @@ static void test_a_huge_terminal_fails_alone(void **state)
     watch_start(env, &w);
 
     struct pty_client *huge = client_start(env, 9999, 9999, "attach", "-t", "s", NULL);
-    for (long long end = now_ms() + E2E_TIMEOUT;
+    for (long long end = e2e_now_ms() + E2E_TIMEOUT;
          !client_output_contains(huge, "terminal too large");) {
         watch_once(env, &w);
-        if (now_ms() > end)
+        if (e2e_now_ms() > end)
             fail_msg("the 9999x9999 client was not told");
     }
     assert_int_equal(client_wait_exit(huge, E2E_TIMEOUT), 1);
@@ -141,9 +117,9 @@ static void test_a_large_terminal_within_the_bound_works(void **state)
     /* Every cell drawn in colour, then a marker. */
     client_type(big, "i=0; while [ $i -lt 700 ]; do printf '\\033[41m%01000d\\033[m' 0; "
                      "i=$((i+1)); done; echo; echo big-$((6*7))\r");
-    for (long long end = now_ms() + 60000; !client_poll_text(big, "big-42", 100);) {
+    for (long long end = e2e_now_ms() + 60000; !client_poll_text(big, "big-42", 100);) {
         watch_once(env, &w);
-        if (now_ms() > end)
+        if (e2e_now_ms() > end)
             fail_msg("the large terminal never showed big-42");
     }
     watch_once(env, &w);
@@ -152,14 +128,11 @@ static void test_a_large_terminal_within_the_bound_works(void **state)
     assert_int_equal(client_wait_exit(big, E2E_TIMEOUT), 0);
 }
 
+/* A raw connection to the test's server; the test fails if there is none. */
 static int connect_server(struct tmx_env *env)
 {
-    struct sockaddr_un sa = {.sun_family = AF_UNIX};
-    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/tmx-%u/%s", getenv("TMX_TMPDIR"),
-             (unsigned)getuid(), env_socket_name(env));
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    int fd = env_connect(env);
     assert_true(fd >= 0);
-    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
     return fd;
 }
 
@@ -282,9 +255,9 @@ static void test_a_command_of_100k_arguments(void **state)
     while (n < N)
         argv[n++] = "a";
     argv[n] = NULL;
-    long long t0 = now_ms();
+    long long t0 = e2e_now_ms();
     assert_int_equal(tmx_runv(env, NULL, NULL, argv), 0);
-    long long ms = now_ms() - t0;
+    long long ms = e2e_now_ms() - t0;
     fprintf(stderr, "e2e: a command of %d arguments took %lld ms\n", N, ms);
     if (ms > 8000)
         fail_msg("a command of %d arguments took %lld ms", N, ms);

@@ -22,27 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* This test's socket: $TMX_TMPDIR/tmx-UID/NAME. */
-static void socket_path(struct tmx_env *env, char *buf, size_t size)
-{
-    snprintf(buf, size, "%s/tmx-%u/%s", getenv("TMX_TMPDIR"), (unsigned)getuid(),
-             env_socket_name(env));
-}
-
-/* A connection that says nothing (or -1 if connect fails). */
-static int connect_idle(struct tmx_env *env)
-{
-    struct sockaddr_un sa = {.sun_family = AF_UNIX};
-    socket_path(env, sa.sun_path, sizeof sa.sun_path);
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(fd >= 0);
-    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* Runs `tmx -L sock -f /dev/null ARGS...` with fds 0-2 closed (and extra_fd, when not
  * -1, on fd 7): returns its exit status. */
 static int run_with_fds(struct tmx_env *env, bool close_stdio, int extra_fd, const char *const *args)
@@ -161,22 +140,15 @@ static long cpu_ms(pid_t pid)
     return (long)((ut + st) * 1000 / (unsigned long)sysconf(_SC_CLK_TCK));
 }
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Runs a command until its stderr holds needle; returns its last exit status. */
 static int wait_run_error(struct tmx_env *env, const char *needle, const char *const *args)
 {
-    long long deadline = now_ms() + E2E_TIMEOUT;
+    long long deadline = e2e_now_ms() + E2E_TIMEOUT;
     for (;;) {
         char *err = NULL;
         int rc = tmx_runv(env, NULL, &err, args);
         bool found = strstr(err, needle) != NULL;
-        if (!found && now_ms() > deadline) {
+        if (!found && e2e_now_ms() > deadline) {
             fprintf(stderr, "e2e: %s: rc %d, stderr \"%s\"\n", args[5], rc, err);
             free(err);
             fail_msg("no \"%s\" from %s", needle, args[5]);
@@ -206,7 +178,7 @@ static void test_fd_limit_no_busy_loop_and_a_message(void **state)
     assert_int_equal(prlimit(server, RLIMIT_NOFILE, &lim, NULL), 0);
     int idle[IDLE_MAX];
     for (int i = 0; i < IDLE_MAX; i++) {
-        idle[i] = connect_idle(env);
+        idle[i] = env_connect(env);
         assert_true(idle[i] >= 0); /* the listen backlog takes what is not accepted */
     }
     char bin_ls[16] = "ls";
@@ -223,9 +195,9 @@ static void test_fd_limit_no_busy_loop_and_a_message(void **state)
     /* Still knocking: told at once, not left waiting. */
     for (int i = 0; i < 3; i++) {
         char *err = NULL;
-        long long t0 = now_ms();
+        long long t0 = e2e_now_ms();
         assert_int_equal(tmx_run(env, NULL, &err, "ls", NULL), 1);
-        long long ms = now_ms() - t0;
+        long long ms = e2e_now_ms() - t0;
         assert_non_null(strstr(err, "too many open files"));
         assert_non_null(strstr(err, "ulimit -n"));
         free(err);
@@ -319,7 +291,7 @@ static void test_another_user_is_told_access_not_allowed(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/tmx-0", getenv("TMX_TMPDIR"));
-    socket_path(env, path, sizeof path);
+    env_socket_path(env, path, sizeof path);
     /* Open the way for user 65534 (nobody): only the credential check stands. */
     assert_int_equal(chmod(getenv("TMX_TMPDIR"), 0755), 0);
     assert_int_equal(chmod(dir, 0755), 0);

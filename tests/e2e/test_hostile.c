@@ -22,14 +22,11 @@
 
 #include "proto.h"
 
+/* A raw connection to the test's server; the test fails if there is none. */
 static int connect_server(struct tmx_env *env)
 {
-    struct sockaddr_un sa = {.sun_family = AF_UNIX};
-    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/tmx-%u/%s", getenv("TMX_TMPDIR"),
-             (unsigned)getuid(), env_socket_name(env));
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    int fd = env_connect(env);
     assert_true(fd >= 0);
-    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
     return fd;
 }
 
@@ -132,23 +129,6 @@ static void test_bad_peers_are_dropped_alone(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
-/* Resident memory of a process in KiB (VmRSS). */
-static long rss_kib(pid_t pid)
-{
-    char path[64], line[256];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    long kib = -1;
-    while (fgets(line, sizeof line, f) != NULL) {
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
-            break;
-    }
-    fclose(f);
-    return kib;
-}
-
 static void test_a_client_that_stops_reading_does_not_hold_the_server(void **state)
 {
     struct tmx_env *env = *state;
@@ -160,7 +140,7 @@ static void test_a_client_that_stops_reading_does_not_hold_the_server(void **sta
     assert_true(client_wait_row(good, -1, "[s]", E2E_TIMEOUT));
     pid_t server = server_pid(env, "s");
     assert_true(server > 1);
-    long before = rss_kib(server);
+    long before = e2e_rss_kib(server);
     /* About 100 MB of output (E2E_FLOOD_MB=1024 for the 1 GiB run of docs/robustness.md),
      * then a marker. */
     const char *mb = getenv("E2E_FLOOD_MB");
@@ -174,7 +154,7 @@ static void test_a_client_that_stops_reading_does_not_hold_the_server(void **sta
     bool done = false;
     for (int i = 0; i < 60 * chunks + 600 && !done; i++) {
         done = client_poll_text(good, "flood-6-done", 100);
-        long now = rss_kib(server);
+        long now = e2e_rss_kib(server);
         if (now > peak)
             peak = now;
     }

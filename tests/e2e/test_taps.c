@@ -19,13 +19,6 @@
 /* More than the 16 MiB a tap holds plus what the kernel buffers. */
 #define FLOOD_BYTES 40000000
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* $HOME/name (HOME is the test's private directory). */
 struct path {
     char s[4096];
@@ -88,7 +81,7 @@ static bool file_ends_with(const char *path, const char *text)
 
 static bool wait_file_ends_with(const char *path, const char *text)
 {
-    for (long long end = now_ms() + E2E_TIMEOUT; now_ms() < end; sleep_ms(50)) {
+    for (long long end = e2e_now_ms() + E2E_TIMEOUT; e2e_now_ms() < end; sleep_ms(50)) {
         if (file_ends_with(path, text))
             return true;
     }
@@ -120,17 +113,17 @@ static void test_a_pipe_that_stops_reading_never_holds_the_pane(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "pipe-pane", "-t", "job", pipe_cmd, NULL), 0);
     if (!env_is_tmux(env))
         assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", log.s, NULL), 0);
-    long long start = now_ms();
+    long long start = e2e_now_ms();
     env_go(env);
     /* The pane is never held: the whole flood gets through while nobody reads the pipe
      * (list-sessions answers throughout). */
     bool done = false, said = false;
     long long slowest = 0;
-    while (!done && now_ms() < start + 120000) {
-        long long t0 = now_ms();
+    while (!done && e2e_now_ms() < start + 120000) {
+        long long t0 = e2e_now_ms();
         assert_int_equal(tmx_run(env, NULL, NULL, "ls", NULL), 0);
-        if (now_ms() - t0 > slowest)
-            slowest = now_ms() - t0;
+        if (e2e_now_ms() - t0 > slowest)
+            slowest = e2e_now_ms() - t0;
         /* The status line says it while the flood goes on (for display-time). */
         said = said || client_screen_contains(c, "pipe-pane: the command is not reading");
         done = pane_shows(env, "job", "flood-done-42");
@@ -138,7 +131,7 @@ static void test_a_pipe_that_stops_reading_never_holds_the_pane(void **state)
             client_pump(c, 50);
     }
     if (!done)
-        fail_msg("the pane's program stalled: no flood-done after %lld ms", now_ms() - start);
+        fail_msg("the pane's program stalled: no flood-done after %lld ms", e2e_now_ms() - start);
     if (slowest > 1000)
         fail_msg("list-sessions took %lld ms during the flood", slowest);
     if (env_is_tmux(env))
@@ -182,17 +175,17 @@ static void test_a_fifo_log_without_reader_never_blocks(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "job", cmd, NULL), 0);
     struct pty_client *c = client_start(env, 100, 24, "attach", "-t", "job", NULL);
     assert_true(client_wait_row(c, -1, "[job]", E2E_TIMEOUT));
-    long long t0 = now_ms();
+    long long t0 = e2e_now_ms();
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "log-file", fifo.s, NULL), 0);
-    t0 = now_ms() - t0;
+    t0 = e2e_now_ms() - t0;
     if (t0 > 1000)
         fail_msg("set log-file took %lld ms", t0);
     assert_int_equal(tmx_run(env, NULL, NULL, "ls", NULL), 0);
     env_go(env);
     bool said = false;
-    for (long long end = now_ms() + 120000; !pane_shows(env, "job", "flood-done-42");
+    for (long long end = e2e_now_ms() + 120000; !pane_shows(env, "job", "flood-done-42");
          client_pump(c, 50)) {
-        if (now_ms() > end)
+        if (e2e_now_ms() > end)
             fail_msg("the pane's program stalled: no flood-done");
         said = said || client_screen_contains(c, "the reader is not keeping up");
     }
@@ -221,9 +214,9 @@ static void test_a_fifo_log_without_reader_never_blocks(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "job", "-u", "log-file", NULL), 0);
     /* The server closed its ends: the reader sees EOF. */
     int status;
-    for (long long end = now_ms() + E2E_TIMEOUT; waitpid(reader, &status, WNOHANG) == 0;
+    for (long long end = e2e_now_ms() + E2E_TIMEOUT; waitpid(reader, &status, WNOHANG) == 0;
          sleep_ms(20)) {
-        if (now_ms() > end) {
+        if (e2e_now_ms() > end) {
             kill(reader, SIGKILL);
             waitpid(reader, &status, 0);
             fail_msg("the FIFO's reader saw no EOF after log-file was unset");
