@@ -23,6 +23,7 @@
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
+#include "test_server_helpers.h"
 
 struct fixture {
     struct server srv;
@@ -34,15 +35,7 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
-    TAILQ_INIT(&f->srv.sessions);
-    TAILQ_INIT(&f->srv.clients);
-    TAILQ_INIT(&f->srv.paste_buffers);
-    f->srv.options = options_create(NULL);
-    options_set_defaults(f->srv.options, OPTION_SERVER);
-    f->srv.session_options = options_create(NULL);
-    options_set_defaults(f->srv.session_options, OPTION_SESSION);
-    f->srv.window_options = options_create(NULL);
-    options_set_defaults(f->srv.window_options, OPTION_WINDOW);
+    test_server_init(&f->srv);
     f->sess = session_create(&f->srv, "s", "/", NULL, 0, 20, 4);
     struct window *w = window_create(f->sess, 0, "sh");
     struct pane *p = xcalloc(1, sizeof *p);
@@ -69,9 +62,7 @@ static int teardown(void **state)
     free(f->pane);
     session_free(f->sess);
     paste_free_all(&f->srv);
-    options_free(f->srv.options);
-    options_free(f->srv.session_options);
-    options_free(f->srv.window_options);
+    test_server_free_options(&f->srv);
     evbuffer_free(f->ctx.out);
     evbuffer_free(f->ctx.err);
     free(f);

@@ -18,6 +18,7 @@
 #include "options.h"
 #include "server_state.h"
 #include "xmalloc.h"
+#include "test_server_helpers.h"
 
 struct fixture {
     struct server srv;
@@ -27,14 +28,7 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
-    TAILQ_INIT(&f->srv.sessions);
-    TAILQ_INIT(&f->srv.clients);
-    f->srv.options = options_create(NULL);
-    options_set_defaults(f->srv.options, OPTION_SERVER);
-    f->srv.session_options = options_create(NULL);
-    options_set_defaults(f->srv.session_options, OPTION_SESSION);
-    f->srv.window_options = options_create(NULL);
-    options_set_defaults(f->srv.window_options, OPTION_WINDOW);
+    test_server_init(&f->srv);
     f->ctx = (struct cmd_ctx){.server = &f->srv, .out = evbuffer_new(), .err = evbuffer_new()};
     *state = f;
     return 0;
@@ -44,9 +38,7 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     key_bindings_free(&f->srv);
-    options_free(f->srv.options);
-    options_free(f->srv.session_options);
-    options_free(f->srv.window_options);
+    test_server_free_options(&f->srv);
     evbuffer_free(f->ctx.out);
     evbuffer_free(f->ctx.err);
     free(f);

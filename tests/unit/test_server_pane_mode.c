@@ -21,6 +21,7 @@
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
+#include "test_server_helpers.h"
 
 /* The state of a made-up mode: what it saw. */
 struct counts {
@@ -63,13 +64,7 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
-    TAILQ_INIT(&f->srv.sessions);
-    TAILQ_INIT(&f->srv.clients);
-    f->srv.options = options_create(NULL);
-    f->srv.session_options = options_create(NULL);
-    options_set_defaults(f->srv.session_options, OPTION_SESSION);
-    f->srv.window_options = options_create(NULL);
-    options_set_defaults(f->srv.window_options, OPTION_WINDOW);
+    test_server_init(&f->srv);
     f->s = session_create(&f->srv, "s", "/", NULL, 0, 20, 10);
     f->w = window_create(f->s, 0, "w");
     session_attach_window(f->s, f->w);
@@ -90,9 +85,7 @@ static int teardown(void **state)
     struct fixture *f = *state;
     if (f->s != NULL)
         session_free(f->s);
-    options_free(f->srv.options);
-    options_free(f->srv.session_options);
-    options_free(f->srv.window_options);
+    test_server_free_options(&f->srv);
     free(f);
     return 0;
 }

@@ -28,6 +28,7 @@
 #include "xmalloc.h"
 
 #include "test_render_helpers.h"
+#include "test_server_helpers.h"
 
 #define COLS 30
 #define ROWS 6
@@ -58,13 +59,7 @@ static struct pane *new_pane(struct fixture *f)
 static int setup(void **state)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
-    TAILQ_INIT(&f->srv.sessions);
-    TAILQ_INIT(&f->srv.clients);
-    f->srv.options = options_create(NULL);
-    f->srv.session_options = options_create(NULL);
-    options_set_defaults(f->srv.session_options, OPTION_SESSION);
-    f->srv.window_options = options_create(NULL);
-    options_set_defaults(f->srv.window_options, OPTION_WINDOW);
+    test_server_init(&f->srv);
     f->s = session_create(&f->srv, "work", "/", NULL, 0, COLS, ROWS - 1);
     f->w = window_create(f->s, 0, "w");
     session_attach_window(f->s, f->w);
@@ -95,9 +90,7 @@ static int teardown(void **state)
     free(f->c.status_cache);
     free(f->c.status_cache_title);
     free(f->c.status_ranges);
-    options_free(f->srv.options);
-    options_free(f->srv.session_options);
-    options_free(f->srv.window_options);
+    test_server_free_options(&f->srv);
     free(f);
     return 0;
 }

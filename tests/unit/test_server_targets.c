@@ -21,6 +21,7 @@
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
+#include "test_server_helpers.h"
 
 struct fixture {
     struct server srv;
@@ -49,13 +50,7 @@ static struct window *add_window(struct session *s, int index, const char *name)
 static int setup(void **state)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
-    TAILQ_INIT(&f->srv.sessions);
-    TAILQ_INIT(&f->srv.clients);
-    f->srv.options = options_create(NULL);
-    f->srv.session_options = options_create(NULL);
-    options_set_defaults(f->srv.session_options, OPTION_SESSION);
-    f->srv.window_options = options_create(NULL);
-    options_set_defaults(f->srv.window_options, OPTION_WINDOW);
+    test_server_init(&f->srv);
     f->work = session_create(&f->srv, "work", "/", NULL, 0, 80, 24);
     f->web = session_create(&f->srv, "web", "/", NULL, 0, 80, 24);
     f->webapp = session_create(&f->srv, "webapp", "/", NULL, 0, 80, 24);
@@ -87,9 +82,7 @@ static int teardown(void **state)
         }
         session_free(s);
     }
-    options_free(f->srv.options);
-    options_free(f->srv.session_options);
-    options_free(f->srv.window_options);
+    test_server_free_options(&f->srv);
     evbuffer_free(f->ctx.out);
     evbuffer_free(f->ctx.err);
     free(f);
