@@ -19,10 +19,8 @@
 #include "client_frames.h"
 #include "client_input.h"
 #include "client_limits.h"
-#include "client_message.h"
 #include "client_tty.h"
 #include "cmd.h"
-#include "hooks.h"
 #include "job.h"
 #include "log.h"
 #include "notify.h"
@@ -33,7 +31,6 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
-#include "status_clock.h"
 #include "text_view.h"
 #include "xmalloc.h"
 

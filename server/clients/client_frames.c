@@ -21,13 +21,11 @@
 #include "client_tty.h"
 #include "compose.h"
 #include "format.h"
-#include "log.h"
+#include "model.h"
 #include "options.h"
 #include "proto.h"
 #include "server_state.h"
-#include "session.h"
 #include "vt.h"
-#include "xmalloc.h"
 
 /* Frames are at least this far apart under a flood (about 120 per second)... */
 #define FRAME_INTERVAL_US 8000

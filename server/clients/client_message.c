@@ -16,10 +16,9 @@
 #include "client_frames.h"
 #include "client_state.h"
 #include "cmd.h"
-#include "options.h"
+#include "model.h"
 #include "redraw.h"
 #include "server_state.h"
-#include "session.h"
 #include "text_view.h"
 #include "xmalloc.h"
 

@@ -6,11 +6,11 @@
 
 #include "client_frames.h"
 #include "client_message.h"
+#include "model.h"
 #include "notify.h"
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
-#include "session.h"
 
 static void client_notify_output(struct server *s, struct pane *p, size_t bytes, int bells)
 {

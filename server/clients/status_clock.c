@@ -8,11 +8,11 @@
 
 #include <event2/event.h>
 
+#include "client_state.h"
+#include "model.h"
 #include "options.h"
 #include "redraw.h"
-#include "client_state.h"
 #include "server_state.h"
-#include "session.h"
 
 
 /* How often the status line of an attached client must be redrawn for its clock:

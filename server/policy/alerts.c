@@ -11,13 +11,13 @@
 #include "client_message.h"
 #include "defer.h"
 #include "hooks.h"
+#include "model.h"
 #include "notify.h"
 #include "options.h"
 #include "redraw.h"
 #include "server_client.h"
 #include "server_find.h"
 #include "server_state.h"
-#include "session.h"
 
 static void alerts_run_hook(struct server *s, uint32_t pane_id, const char *hook)
 {

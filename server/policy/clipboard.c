@@ -10,13 +10,13 @@
 #include "base64.h"
 #include "client_frames.h"
 #include "log.h"
+#include "model.h"
 #include "notify.h"
 #include "options.h"
 #include "paste.h"
 #include "render.h"
 #include "server_client.h"
 #include "server_state.h"
-#include "session.h"
 #include "xmalloc.h"
 
 /* Whether client c's terminal takes OSC 52 (see RENDER_FLAG_CLIPBOARD). */

@@ -9,6 +9,7 @@
 
 #include "alerts.h"
 #include "history.h"
+#include "model.h"
 #include "options.h"
 #include "pane.h"
 #include "pane_pipe.h"
@@ -16,7 +17,6 @@
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
-#include "session.h"
 #include "status_clock.h"
 #include "xmalloc.h"
 
