@@ -19,6 +19,7 @@ extern const struct cmd_entry cmd_command_prompt_entry;
 extern const struct cmd_entry cmd_confirm_before_entry;
 extern const struct cmd_entry cmd_delete_buffer_entry;
 extern const struct cmd_entry cmd_detach_client_entry;
+extern const struct cmd_entry cmd_display_menu_entry;
 extern const struct cmd_entry cmd_display_message_entry;
 extern const struct cmd_entry cmd_display_panes_entry;
 extern const struct cmd_entry cmd_find_window_entry;
@@ -98,6 +99,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_confirm_before_entry,
     &cmd_delete_buffer_entry,
     &cmd_detach_client_entry,
+    &cmd_display_menu_entry,
     &cmd_display_message_entry,
     &cmd_display_panes_entry,
     &cmd_find_window_entry,

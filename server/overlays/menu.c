@@ -1,0 +1,308 @@
+/* menu.c - display-menu's menu over the client's screen (see menu.h). */
+#include "menu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/buffer.h>
+
+#include "client_message.h"
+#include "client_state.h"
+#include "cmd.h"
+#include "model.h"
+#include "options.h"
+#include "overlay.h"
+#include "redraw.h"
+#include "render.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "style.h"
+#include "xmalloc.h"
+
+/* The layer of menus: over the status line and the prompt. */
+#define OVERLAY_LAYER_MENU 120
+
+struct menu {
+    struct server *server;
+    struct menu_spec spec;
+    int selected;   /* index of the selected item, -1 when none can be */
+};
+
+static const struct overlay_ops menu_ops;
+
+static bool selectable(const struct menu_item *it)
+{
+    return it->name != NULL && !it->disabled;
+}
+
+/* The width of an item's text: its name, then " (key)" when it has a shown key (drawn at
+ * the box's right edge, so that keys line up). */
+static int item_width(const struct menu_item *it)
+{
+    if (it->name == NULL)
+        return 0;
+    int w = canvas_text_width(it->name);
+    if (it->key_name != NULL && !it->disabled)
+        w += 3 + canvas_text_width(it->key_name);
+    return w;
+}
+
+void menu_size(const struct menu_spec *spec, int *cols, int *rows)
+{
+    int w = 0;
+    for (int i = 0; i < spec->nitems; i++) {
+        int n = item_width(&spec->items[i]);
+        if (n > w)
+            w = n;
+    }
+    if (spec->title != NULL && canvas_text_width(spec->title) > w)
+        w = canvas_text_width(spec->title);
+    *cols = w + 4; /* a border and a space each side */
+    *rows = spec->nitems + 2;
+}
+
+static void free_items(struct menu_item *items, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(items[i].name);
+        free(items[i].key_name);
+        free(items[i].command);
+    }
+    free(items);
+}
+
+void menu_spec_free(struct menu_spec *spec)
+{
+    free_items(spec->items, spec->nitems);
+    free(spec->title);
+    memset(spec, 0, sizeof *spec);
+}
+
+/* The next selectable item from 'from' going by step (wrapping), or -1. */
+static int next_selectable(const struct menu *m, int from, int step)
+{
+    int n = m->spec.nitems;
+    for (int k = 1; k <= n; k++) {
+        int i = ((from + step * k) % n + n) % n;
+        if (selectable(&m->spec.items[i]))
+            return i;
+    }
+    return -1;
+}
+
+void menu_open(struct client *c, struct menu_spec *spec)
+{
+    struct menu *m = xcalloc(1, sizeof *m);
+    m->server = c->server;
+    m->spec = *spec;
+    memset(spec, 0, sizeof *spec);
+    m->selected = m->spec.nitems > 0 ? next_selectable(m, -1, 1) : -1;
+    overlay_open(c, &menu_ops, m);
+}
+
+static struct grid_pen option_pen(struct client *c, const char *name)
+{
+    struct grid_pen pen = {0};
+    char err[128];
+    const struct options *o = c->session != NULL && c->session->current != NULL
+                                  ? c->session->current->options
+                                  : c->server->window_options;
+    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    return pen;
+}
+
+/* A horizontal border row: left corner, line (with the title after one line cell on the
+ * top row), right corner. */
+static void draw_rule(struct canvas *cv, int x, int y, int w, uint32_t left, uint32_t right,
+                      const char *title, const struct grid_pen *pen)
+{
+    canvas_put_cell(cv, x, y, left, 1, pen);
+    for (int i = 1; i < w - 1; i++)
+        canvas_put_cell(cv, x + i, y, 0x2500, 1, pen);
+    canvas_put_cell(cv, x + w - 1, y, right, 1, pen);
+    if (title != NULL)
+        canvas_put_text(cv, x + 2, y, x + w - 1, title, pen);
+}
+
+static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)
+{
+    struct menu *m = data;
+    (void)rows;
+    int w, h;
+    menu_size(&m->spec, &w, &h);
+    int x = m->spec.x, y = m->spec.y;
+    if (x + w > cv->cols || y + h > cv->rows)
+        return;
+    const struct grid_pen plain = {0};
+    struct grid_pen dim = plain;
+    dim.attr |= ATTR_DIM;
+    struct grid_pen chosen = option_pen(c, "mode-style");
+    draw_rule(cv, x, y, w, 0x250c, 0x2510, m->spec.title, &plain);
+    for (int i = 0; i < m->spec.nitems; i++) {
+        const struct menu_item *it = &m->spec.items[i];
+        int row = y + 1 + i;
+        if (it->name == NULL) {
+            draw_rule(cv, x, row, w, 0x251c, 0x2524, NULL, &plain);
+            continue;
+        }
+        canvas_put_cell(cv, x, row, 0x2502, 1, &plain);
+        canvas_put_cell(cv, x + w - 1, row, 0x2502, 1, &plain);
+        canvas_put_cell(cv, x + 1, row, ' ', 1, &plain);
+        canvas_put_cell(cv, x + w - 2, row, ' ', 1, &plain);
+        const struct grid_pen *pen = it->disabled ? &dim : i == m->selected ? &chosen : &plain;
+        for (int col = x + 2; col < x + w - 2; col++)
+            canvas_put_cell(cv, col, row, ' ', 1, pen);
+        canvas_put_text(cv, x + 2, row, x + w - 2, it->name, pen);
+        if (it->key_name != NULL && !it->disabled) {
+            /* The key in brackets at the right edge. */
+            char *shown = xasprintf("(%s)", it->key_name);
+            canvas_put_text(cv, x + w - 2 - canvas_text_width(shown), row, x + w - 2, shown, pen);
+            free(shown);
+        }
+    }
+    draw_rule(cv, x, y + h - 1, w, 0x2514, 0x2518, NULL, &plain);
+    cv->cursor_visible = false;
+}
+
+/* The client waiting for this menu (display-menu from a shell) may go now. */
+static void release_waiting(struct server *srv, uint32_t id)
+{
+    if (id == 0)
+        return;
+    struct client *wc;
+    TAILQ_FOREACH(wc, &srv->clients, entry) {
+        if (wc->id == id && !wc->exiting) {
+            server_client_exit(wc, 0, NULL);
+            return;
+        }
+    }
+}
+
+/* The pane of this id, wherever it is, or NULL (it may have gone while the menu was
+ * open). */
+static struct pane *find_pane(struct server *srv, uint32_t id)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &srv->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->id == id)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Close the menu and run the chosen item's command (if any) for the client, its
+ * missing target being the menu's pane. */
+static void choose(struct client *c, struct menu *m, int index)
+{
+    char *command = xstrdup(m->spec.items[index].command);
+    bool has_pane = m->spec.has_pane;
+    uint32_t pane_id = m->spec.pane_id;
+    overlay_close(c, &menu_ops); /* frees m */
+    if (*command == '\0') {
+        free(command);
+        return;
+    }
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    if (has_pane)
+        ctx.target_pane = find_pane(c->server, pane_id);
+    cmd_execute_string(&ctx, command);
+    client_command_done(c, &ctx, true);
+    free(command);
+}
+
+static bool menu_key(struct client *c, void *data, key_code key)
+{
+    struct menu *m = data;
+    for (int i = 0; i < m->spec.nitems; i++) {
+        const struct menu_item *it = &m->spec.items[i];
+        if (selectable(it) && it->key != KEYC_NONE && it->key == key) {
+            choose(c, m, i);
+            return true;
+        }
+    }
+    int n = m->spec.nitems;
+    switch (key) {
+    case KEYC_UP:
+    case 'k':
+        if (m->selected >= 0)
+            m->selected = next_selectable(m, m->selected, -1);
+        break;
+    case KEYC_DOWN:
+    case 'j':
+        if (m->selected >= 0)
+            m->selected = next_selectable(m, m->selected, 1);
+        break;
+    case 'g':
+    case KEYC_HOME:
+        m->selected = next_selectable(m, -1, 1);
+        break;
+    case 'G':
+    case KEYC_END:
+        m->selected = next_selectable(m, n, -1);
+        break;
+    case KEYC_ENTER:
+        if (m->selected >= 0)
+            choose(c, m, m->selected);
+        return true;
+    case 'q':
+    case KEYC_ESCAPE:
+    case 'c' | KEYC_CTRL:
+    case 'g' | KEYC_CTRL:
+        overlay_close(c, &menu_ops);
+        return true;
+    default:
+        return true; /* the menu takes every key while it is open */
+    }
+    client_redraw(c, REDRAW_STATUS);
+    return true;
+}
+
+/* A click on an item chooses it; a press outside the box closes the menu. */
+static bool menu_mouse(struct client *c, void *data, const struct mouse_event *ev)
+{
+    struct menu *m = data;
+    int w, h;
+    menu_size(&m->spec, &w, &h);
+    int row = ev->y - m->spec.y - 1;
+    bool inside = ev->x > m->spec.x && ev->x < m->spec.x + w - 1 && row >= 0 &&
+                  row < m->spec.nitems;
+    bool motion = (ev->button & 32) != 0;
+    if (inside && selectable(&m->spec.items[row])) {
+        if (ev->release || (!motion && (ev->button & 3) == 0 && !ev->sgr)) {
+            choose(c, m, row);
+            return true;
+        }
+        if (m->selected != row) {
+            m->selected = row;
+            client_redraw(c, REDRAW_STATUS);
+        }
+        return true;
+    }
+    if (!inside && !motion && !ev->release && (ev->button & 64) == 0)
+        overlay_close(c, &menu_ops);
+    return true;
+}
+
+static void menu_free_data(void *data)
+{
+    struct menu *m = data;
+    release_waiting(m->server, m->spec.waiting_client);
+    menu_spec_free(&m->spec);
+    free(m);
+}
+
+static const struct overlay_ops menu_ops = {
+    .name = "menu",
+    .layer = OVERLAY_LAYER_MENU,
+    .draw = menu_draw,
+    .key = menu_key,
+    .mouse = menu_mouse,
+    .free = menu_free_data,
+};

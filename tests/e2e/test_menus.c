@@ -1,0 +1,125 @@
+/* test_menus.c - end-to-end: display-menu draws its box where -x/-y put it, with the
+ * title, items, keys in brackets, separators and disabled items; Down skips what cannot
+ * be chosen, Enter or an item's key runs its command, q closes with nothing run; from a
+ * shell the command returns only when the menu closes. */
+#include "pane_checks.h"
+
+/* Window 0's name in session s. */
+static bool wait_window_name(struct tmx_env *env, const char *want)
+{
+    char expect[128];
+    snprintf(expect, sizeof expect, "%s\n", want);
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        char *out = NULL;
+        assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s:0", "#{window_name}",
+                                 NULL), 0);
+        bool same = strcmp(out, expect) == 0;
+        free(out);
+        if (same)
+            return true;
+        sleep_ms(20);
+    }
+    return false;
+}
+
+/* The menu of the tests, bound to C-b m: -x 5 -y 15 puts its top-left corner at column
+ * 5 and its last row above row 15. */
+static void bind_menu(struct tmx_env *env)
+{
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "m", "display-menu", "-T", "Title", "-x", "5",
+                             "-y", "15", "First item", "a", "rename-window first", "",
+                             "-Disabled", "d", "rename-window disabled", "Third", "t",
+                             "rename-window third", NULL), 0);
+}
+
+static void test_menu_drawn_and_chosen_with_keys(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    bind_menu(env);
+    client_keys(c, KEY_PREFIX "m");
+    /* 6 rows (borders, 3 items, a separator) ending above row 15: rows 9 to 14. */
+    assert_true(client_wait_row(c, 9, "     ┌─Title──────────┐", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 10, "     │ First item (a) │", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "     ├────────────────┤", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 12, "     │ Disabled       │", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 13, "     │ Third      (t) │", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 14, "     └────────────────┘", E2E_TIMEOUT));
+    /* The first item is selected (mode-style: black on yellow); the disabled one dim. */
+    const struct grid_cell *first = vt_cell(client_vt(c), 7, 10);
+    assert_int_equal(first->ch, 'F');
+    assert_true(first->bg != COLOUR_DEFAULT);
+    assert_true(vt_cell(client_vt(c), 7, 12)->attr & ATTR_DIM);
+    /* Down goes past the separator and the disabled item to Third; Enter runs it. */
+    client_keys(c, "j");
+    client_keys(c, "\r");
+    assert_true(wait_window_name(env, "third"));
+    assert_false(client_screen_contains(c, "Title"));
+
+    /* An item's key runs it at once. */
+    client_keys(c, KEY_PREFIX "m");
+    assert_true(client_wait_row(c, 10, "First item (a)", E2E_TIMEOUT));
+    client_keys(c, "a");
+    assert_true(wait_window_name(env, "first"));
+
+    /* A disabled item's key does nothing; q closes with nothing run. */
+    client_keys(c, KEY_PREFIX "m");
+    assert_true(client_wait_row(c, 10, "First item (a)", E2E_TIMEOUT));
+    client_keys(c, "d");
+    client_keys(c, "q");
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        client_pump(c, 20);
+        if (!client_screen_contains(c, "First item"))
+            break;
+    }
+    assert_false(client_screen_contains(c, "First item"));
+    assert_true(wait_window_name(env, "first"));
+}
+
+static void test_menu_from_shell_waits_until_closed(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    char *tty = NULL;
+    assert_int_equal(tmx_run(env, &tty, NULL, "list-clients", "-F", "#{client_tty}", NULL), 0);
+    tty[strcspn(tty, "\n")] = '\0';
+    /* Centred by default: 4 rows and 11 columns: column 34, rows 9 to 12 as in tmux. */
+    struct pty_client *menu = client_start(env, 80, 24, "display-menu", "-c", tty, "Abc", "a",
+                                           "", "Defgh", "", "", NULL);
+    assert_true(client_wait_row(c, 10, "                                  │ Abc (a) │",
+                                E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 9, "                                  ┌─────────┐",
+                                E2E_TIMEOUT));
+    /* Still open: the command has not returned. */
+    client_pump(menu, 200);
+    client_keys(c, "q");
+    assert_int_equal(client_wait_exit(menu, E2E_TIMEOUT), 0);
+    free(tty);
+}
+
+static void test_menu_errors(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "display-menu", "-c", "nosuch", "A", "a", "", NULL),
+                     1);
+    assert_non_null(strstr(err, "can't find client: nosuch"));
+    free(err);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "display-menu", "A", "a", NULL), 1);
+    assert_non_null(strstr(err, "not enough arguments"));
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_menu_drawn_and_chosen_with_keys, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_menu_from_shell_waits_until_closed, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_menu_errors, e2e_setup, e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
