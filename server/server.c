@@ -32,6 +32,7 @@
 #include "history.h"
 #include "hooks.h"
 #include "job.h"
+#include "job_pty.h"
 #include "key_bindings.h"
 #include "log.h"
 #include "notify.h"
@@ -80,7 +81,7 @@ static void server_sigchld_cb(evutil_socket_t sig, short events, void *arg)
             }
         }
     next:
-        if (!found && !job_child_exited(s, pid, status))
+        if (!found && !job_child_exited(s, pid, status) && !job_pty_child_exited(s, pid, status))
             log_debug("reaped orphan %ld", (long)pid);
     }
 }
@@ -171,6 +172,7 @@ void server_free_all(struct server *s)
     key_bindings_free(s);
     paste_free_all(s);
     job_free_all(s);
+    job_pty_free_all(s);
     defer_free(s);
     notify_free(s);
     hooks_free(s);

@@ -219,3 +219,14 @@ void server_client_read_stdin(struct client *c, size_t limit,
     c->stdin_arg = arg;
     client_send(c, MSG_READ_STDIN, NULL, 0);
 }
+
+void server_client_exit_id(struct server *s, uint32_t id, int status)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->id == id && !c->exiting) {
+            server_client_exit(c, status, NULL);
+            return;
+        }
+    }
+}

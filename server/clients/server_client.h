@@ -22,6 +22,9 @@ struct event;
 void server_client_free(struct client *c);
 /* Finish with this client: send MSG_EXIT with status and message, close when flushed. */
 void server_client_exit(struct client *c, int status, const char *message);
+/* The client of this id, if it is still there and not already going, exits with status
+ * (a command that kept it waiting is done: display-menu, display-popup). */
+void server_client_exit_id(struct server *s, uint32_t id, int status);
 /* Attach to a session: raw mode on the client, full redraw. */
 void server_client_attach(struct client *c, struct session *s);
 /* suspend-client: the client restores its terminal and stops (SIGTSTP) until the

@@ -15,81 +15,11 @@
 #include "server_state.h"
 #include "xmalloc.h"
 
-/* The client a popup or menu goes to: -c NAME, else the issuing client when attached,
- * else the attached client of the target session (or any) that was active last. NULL
- * with tmux's error if there is none. */
-static struct client *menu_client(struct cmd_ctx *ctx, const char *name, struct session *sess)
-{
-    if (name != NULL) {
-        struct client *c = cmd_client_by_tty(ctx->server, name);
-        if (c == NULL)
-            cmd_error(ctx, "can't find client: %s", name);
-        return c;
-    }
-    if (ctx->client != NULL && ctx->client->attached && ctx->client->session != NULL)
-        return ctx->client;
-    struct client *c, *best = NULL;
-    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
-        if (!c->attached || c->session == NULL)
-            continue;
-        if (best == NULL || (c->session == sess && best->session != sess))
-            best = c;
-    }
-    if (best == NULL)
-        cmd_error(ctx, "no current client");
-    return best;
-}
-
-/* Where the box goes on one axis. spec is a number, a letter of tmux's (C centre, R right,
- * P the pane's edge, M the mouse, W the window on the status line, S by the status line)
- * or a format giving a number. For x the number is the left column; for y it is the row
- * under the box (the box ends above it), as tmux's. size is the box's extent, room the
- * terminal's. */
-static int menu_position(struct cmd_ctx *ctx, struct client *c, struct pane *p, const char *spec,
-                         bool vertical, int size, int room)
-{
-    bool status = c->session != NULL && options_get_number(c->session->options, "status");
-    int area = status ? room - 1 : room; /* the window area (the status line at the bottom) */
-    int at;
-    if (spec == NULL || strcmp(spec, "C") == 0)
-        return (area - size) / 2 < 0 ? 0 : (area - size) / 2;
-    if (strcmp(spec, "R") == 0 && !vertical)
-        at = room - size;
-    else if (strcmp(spec, "P") == 0)
-        at = p == NULL ? 0 : vertical ? p->yoff + p->rows : p->xoff;
-    else if (strcmp(spec, "M") == 0)
-        at = vertical ? c->mouse_down_y + 1 : c->mouse_down_x;
-    else if (strcmp(spec, "W") == 0 || (strcmp(spec, "S") == 0 && vertical)) {
-        at = vertical ? area : 0;
-        for (size_t i = 0; !vertical && p != NULL && i < c->nstatus_ranges; i++) {
-            if (c->status_ranges[i].window_id == p->window->id)
-                at = c->status_ranges[i].x0;
-        }
-    } else {
-        struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
-        if (p != NULL) {
-            f.pane = p;
-            f.window = p->window;
-            f.session = p->window->session;
-        }
-        format_defaults(&f);
-        char *text = format_expand(&f, spec), *end;
-        long n = strtol(text, &end, 10);
-        at = *text != '\0' && *end == '\0' ? (int)n : 0;
-        free(text);
-    }
-    if (vertical)
-        at = at < size ? 0 : at - size;
-    if (at + size > room)
-        at = room - size;
-    return at < 0 ? 0 : at;
-}
-
 static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane;
     struct session *sess = ctx->target.session;
-    struct client *c = menu_client(ctx, args->flags['c'], sess);
+    struct client *c = cmd_overlay_client(ctx, args->flags['c'], sess);
     if (c == NULL)
         return -1;
     if (p == NULL && c->session != NULL && c->session->current != NULL) {
@@ -145,8 +75,8 @@ static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         menu_spec_free(&spec);
         return 0;
     }
-    spec.x = menu_position(ctx, c, p, args->flags['x'], false, w, c->cols);
-    spec.y = menu_position(ctx, c, p, args->flags['y'], true, h, c->rows);
+    spec.x = cmd_overlay_position(ctx, c, p, args->flags['x'], false, w, c->cols);
+    spec.y = cmd_overlay_position(ctx, c, p, args->flags['y'], true, h, c->rows);
     if (p != NULL) {
         spec.pane_id = p->id;
         spec.has_pane = true;

@@ -68,4 +68,14 @@ int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exis
 /* The error for a key table that does not exist (bind-key, unbind-key, list-keys). */
 void cmd_no_key_table(struct cmd_ctx *ctx, const char *name);
 
+/* cmd_overlay_place.c: the client a menu or popup goes to: -c NAME, else the issuing
+ * client when attached, else an attached client (of sess first); NULL with tmux's error
+ * if there is none. */
+struct client *cmd_overlay_client(struct cmd_ctx *ctx, const char *name, struct session *sess);
+/* Where a box of 'size' cells goes on one axis of a terminal of 'room' cells: spec is a
+ * number, a letter (C R P M W S) or a format, as display-menu -x/-y (for y, the row under
+ * the box). p is the target pane (may be NULL). Returns the first cell. */
+int cmd_overlay_position(struct cmd_ctx *ctx, struct client *c, struct pane *p, const char *spec,
+                         bool vertical, int size, int room);
+
 #endif

@@ -22,6 +22,7 @@ extern const struct cmd_entry cmd_detach_client_entry;
 extern const struct cmd_entry cmd_display_menu_entry;
 extern const struct cmd_entry cmd_display_message_entry;
 extern const struct cmd_entry cmd_display_panes_entry;
+extern const struct cmd_entry cmd_display_popup_entry;
 extern const struct cmd_entry cmd_find_window_entry;
 extern const struct cmd_entry cmd_has_session_entry;
 extern const struct cmd_entry cmd_if_shell_entry;
@@ -102,6 +103,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_display_menu_entry,
     &cmd_display_message_entry,
     &cmd_display_panes_entry,
+    &cmd_display_popup_entry,
     &cmd_find_window_entry,
     &cmd_has_session_entry,
     &cmd_if_shell_entry,

@@ -124,6 +124,8 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
                 cmd_error(ctx, "%s: unknown flag -%c (usage: %s %s)", e->name, *f, e->name, e->usage);
                 return -1;
             }
+            if (args->count[ch] < 255)
+                args->count[ch]++;
             if (pos[1] == ':') {
                 if (f[1] != '\0')
                     args->flags[ch] = f + 1;

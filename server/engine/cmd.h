@@ -68,6 +68,7 @@ struct cmd_ctx {
  * without argument, or the argument. */
 struct cmd_args {
     const char *flags[128];
+    unsigned char count[128]; /* how many times each flag was given (-EE: 2) */
     const char *env[65];     /* every -e NAME=VALUE (it may repeat), NULL-terminated */
     int nenv;
     int argc;

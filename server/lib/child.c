@@ -3,6 +3,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 void child_reset_signals(void)
@@ -44,4 +46,29 @@ pid_t child_spawn_shell(const char *command, const char *cwd, int in, int out, i
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     return pid;
+}
+
+void child_pty_termios(struct termios *tio)
+{
+    memset(tio, 0, sizeof *tio);
+    tio->c_iflag = ICRNL | IXON | IXANY | IMAXBEL | BRKINT | IUTF8;
+    tio->c_oflag = OPOST | ONLCR;
+    tio->c_cflag = CREAD | CS8 | HUPCL;
+    tio->c_lflag = ICANON | ISIG | IEXTEN | ECHO | ECHOE | ECHOK | ECHOKE | ECHOCTL;
+    tio->c_cc[VINTR] = 0x03;
+    tio->c_cc[VQUIT] = 0x1c;
+    tio->c_cc[VERASE] = 0x7f;
+    tio->c_cc[VKILL] = 0x15;
+    tio->c_cc[VEOF] = 0x04;
+    tio->c_cc[VSTART] = 0x11;
+    tio->c_cc[VSTOP] = 0x13;
+    tio->c_cc[VSUSP] = 0x1a;
+    tio->c_cc[VWERASE] = 0x17;
+    tio->c_cc[VLNEXT] = 0x16;
+    tio->c_cc[VREPRINT] = 0x12;
+    tio->c_cc[VDISCARD] = 0x0f;
+    tio->c_cc[VMIN] = 1;
+    tio->c_cc[VTIME] = 0;
+    cfsetispeed(tio, B38400);
+    cfsetospeed(tio, B38400);
 }

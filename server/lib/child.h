@@ -7,9 +7,15 @@
 
 #include <sys/types.h>
 
+struct termios;
+
 /* Fork `sh -c command` with the given descriptors as its stdin/stdout/stderr (-1: /dev/null)
  * in directory cwd (NULL: the server's). Returns the pid, or -1 with errno. */
 pid_t child_spawn_shell(const char *command, const char *cwd, int in, int out, int err);
+
+/* The settings of a new terminal, as a terminal emulator gives its programs (line
+ * editing on, UTF-8 input, the usual control characters). */
+void child_pty_termios(struct termios *tio);
 
 /* In a child after fork: default handlers and an empty signal mask. */
 void child_reset_signals(void);

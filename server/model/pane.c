@@ -225,28 +225,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
 
     struct winsize ws = {.ws_col = (unsigned short)p->cols, .ws_row = (unsigned short)p->rows};
     struct termios tio;
-    memset(&tio, 0, sizeof tio);
-    /* Sane defaults for a new terminal, as a real terminal emulator would set. */
-    tio.c_iflag = ICRNL | IXON | IXANY | IMAXBEL | BRKINT | IUTF8;
-    tio.c_oflag = OPOST | ONLCR;
-    tio.c_cflag = CREAD | CS8 | HUPCL;
-    tio.c_lflag = ICANON | ISIG | IEXTEN | ECHO | ECHOE | ECHOK | ECHOKE | ECHOCTL;
-    tio.c_cc[VINTR] = 0x03;
-    tio.c_cc[VQUIT] = 0x1c;
-    tio.c_cc[VERASE] = 0x7f;
-    tio.c_cc[VKILL] = 0x15;
-    tio.c_cc[VEOF] = 0x04;
-    tio.c_cc[VSTART] = 0x11;
-    tio.c_cc[VSTOP] = 0x13;
-    tio.c_cc[VSUSP] = 0x1a;
-    tio.c_cc[VWERASE] = 0x17;
-    tio.c_cc[VLNEXT] = 0x16;
-    tio.c_cc[VREPRINT] = 0x12;
-    tio.c_cc[VDISCARD] = 0x0f;
-    tio.c_cc[VMIN] = 1;
-    tio.c_cc[VTIME] = 0;
-    cfsetispeed(&tio, B38400);
-    cfsetospeed(&tio, B38400);
+    child_pty_termios(&tio);
 
     /* Block signals across fork so the child cannot run the server's handlers. */
     sigset_t all, old;

@@ -164,20 +164,6 @@ static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)
     cv->cursor_visible = false;
 }
 
-/* The client waiting for this menu (display-menu from a shell) may go now. */
-static void release_waiting(struct server *srv, uint32_t id)
-{
-    if (id == 0)
-        return;
-    struct client *wc;
-    TAILQ_FOREACH(wc, &srv->clients, entry) {
-        if (wc->id == id && !wc->exiting) {
-            server_client_exit(wc, 0, NULL);
-            return;
-        }
-    }
-}
-
 /* The pane of this id, wherever it is, or NULL (it may have gone while the menu was
  * open). */
 static struct pane *find_pane(struct server *srv, uint32_t id)
@@ -293,7 +279,8 @@ static bool menu_mouse(struct client *c, void *data, const struct mouse_event *e
 static void menu_free_data(void *data)
 {
     struct menu *m = data;
-    release_waiting(m->server, m->spec.waiting_client);
+    if (m->spec.waiting_client != 0)
+        server_client_exit_id(m->server, m->spec.waiting_client, 0);
     menu_spec_free(&m->spec);
     free(m);
 }

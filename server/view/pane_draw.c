@@ -22,6 +22,21 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
         pane_line_draw(p, cv, canvas_cell(cv, x0, y0 + y), grid_line_const(g, y), n);
 }
 
+void pane_draw_vt(const struct vt *vt, struct canvas *cv, int x0, int y0, int cols, int rows)
+{
+    if (x0 < 0 || y0 < 0)
+        return;
+    if (x0 + cols > cv->cols)
+        cols = cv->cols - x0;
+    if (y0 + rows > cv->rows)
+        rows = cv->rows - y0;
+    if (cols <= 0 || rows <= 0)
+        return;
+    const struct grid *g = vt_grid(vt);
+    for (int y = 0; y < rows && y < grid_rows(g); y++)
+        pane_line_draw_vt(vt, cv, canvas_cell(cv, x0, y0 + y), grid_line_const(g, y), cols);
+}
+
 void pane_draw_cursor(struct pane *p, int *x, int *y, bool *visible, int *style)
 {
     *style = vt_cursor_style(p->vt);

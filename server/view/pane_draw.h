@@ -8,10 +8,15 @@
 
 struct canvas;
 struct pane;
+struct vt;
 
 /* Draw pane p into cv at (x0, y0), at most width x height cells (the pane's own size
  * clipped to them). Cells of the rectangle the pane does not cover are left alone. */
 void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height);
+
+/* Draw the screen of vt (a program that is not in a pane: a popup's) into cv at (x0, y0),
+ * cols x rows cells (clipped to the canvas). */
+void pane_draw_vt(const struct vt *vt, struct canvas *cv, int x0, int y0, int cols, int rows);
 
 /* Where the pane's cursor is, relative to its top-left, its visibility and its shape
  * (DECSCUSR), as pane_draw shows the pane. */

@@ -27,16 +27,22 @@ static void reverse_screen(struct grid_cell *row, int n)
 void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
                     const struct grid_line *line, int n)
 {
+    pane_line_draw_vt(p->vt, cv, row, line, n);
+}
+
+void pane_line_draw_vt(const struct vt *vt, struct canvas *cv, struct grid_cell *row,
+                       const struct grid_line *line, int n)
+{
     int used = line != NULL ? (line->used < n ? line->used : n) : 0;
     if (used > 0)
         memcpy(row, line->cells, (size_t)used * sizeof *row);
-    canvas_import_links(cv, row, used, vt_links(p->vt));
+    canvas_import_links(cv, row, used, vt_links(vt));
     for (int x = used; x < n; x++)
         row[x] = grid_blank_cell;
     /* A wide character cut by the rectangle's edge would be split: blank it. */
     if (grid_cell_width(&row[n - 1]) == 2)
         row[n - 1] = grid_blank_cell;
-    if (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
+    if (vt_modes(vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
         reverse_screen(row, n);
 }
 

@@ -10,6 +10,7 @@ struct canvas;
 struct grid_cell;
 struct grid_line;
 struct pane;
+struct vt;
 
 /* One line of pane p (its screen's, or a history line copy mode shows) into the n cells
  * of row: the rest blank, a wide character cut at the edge blanked, its links renumbered
@@ -17,6 +18,9 @@ struct pane;
  * places and its reverse attribute flips). line may be NULL (all blank). */
 void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
                     const struct grid_line *line, int n);
+/* The same for a line of any vt (a popup's program). */
+void pane_line_draw_vt(const struct vt *vt, struct canvas *cv, struct grid_cell *row,
+                       const struct grid_line *line, int n);
 
 /* The cells pane p's view takes in cv when drawn at (x0, y0) with at most width x
  * height: its own size, clipped to those and to the canvas. False when nothing shows. */

@@ -1,8 +1,12 @@
 /* test_menus.c - end-to-end: display-menu draws its box where -x/-y put it, with the
  * title, items, keys in brackets, separators and disabled items; Down skips what cannot
  * be chosen, Enter or an item's key runs its command, q closes with nothing run; from a
- * shell the command returns only when the menu closes. */
+ * shell the command returns only when the menu closes. display-popup: its program in a
+ * box of half the terminal, centred, as tmux draws it; keys go to the program; -E closes
+ * with the program, -EE only on success; Escape closes a popup without -E. */
 #include "pane_checks.h"
+
+#include <unistd.h>
 
 /* Window 0's name in session s. */
 static bool wait_window_name(struct tmx_env *env, const char *want)
@@ -114,12 +118,116 @@ static void test_menu_errors(void **state)
     free(err);
 }
 
+/* A file the popup's program writes, once it is there. */
+static char *wait_file(const char *path)
+{
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        FILE *f = fopen(path, "r");
+        if (f != NULL) {
+            char buf[256] = "";
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            fclose(f);
+            buf[n] = '\0';
+            if (n > 0 && buf[n - 1] == '\n')
+                return strdup(buf);
+        }
+        sleep_ms(20);
+    }
+    return NULL;
+}
+
+static void test_popup_drawn_and_typed_into(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    char path[512];
+    snprintf(path, sizeof path, "%s/popup-%d.out", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             (int)getpid());
+    unlink(path);
+    char *command = NULL;
+    assert_true(asprintf(&command, "printf 'line1\\nline2\\n'; read x; echo \"got $x\" >%s",
+                         path) > 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "P", "display-popup", "-E", "-T", "PT",
+                             command, NULL), 0);
+    client_keys(c, KEY_PREFIX "P");
+    /* 40x12 (half of 80x24), at column 19 and rows 5 to 16, as tmux places it. */
+    assert_true(client_wait_row(c, 5, "                   ┌─PT──────", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 6, "                   │line1                                 │",
+                                E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 7, "                   │line2", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 16, "                   └────────", E2E_TIMEOUT));
+    /* Keys go to the program; it exits and -E closes the popup. */
+    client_type(c, "abc\r");
+    char *got = wait_file(path);
+    assert_non_null(got);
+    assert_string_equal(got, "got abc\n");
+    free(got);
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        client_pump(c, 20);
+        if (!client_screen_contains(c, "line1"))
+            break;
+    }
+    assert_false(client_screen_contains(c, "line1"));
+    /* The keys did not reach the pane's shell. */
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_null(strstr(out, "abc"));
+    free(out);
+    free(command);
+    unlink(path);
+}
+
+static void test_popup_close_rules(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    char *tty = NULL;
+    assert_int_equal(tmx_run(env, &tty, NULL, "list-clients", "-F", "#{client_tty}", NULL), 0);
+    tty[strcspn(tty, "\n")] = '\0';
+    /* Without -E the popup stays after its program exits; Escape closes it and the
+     * command from the shell returns then. */
+    struct pty_client *popup = client_start(env, 80, 24, "display-popup", "-c", tty, "-w", "20",
+                                            "-h", "5", "echo done-1", NULL);
+    assert_true(client_wait_text(c, "done-1", E2E_TIMEOUT));
+    client_pump(popup, 200);
+    client_keys(c, "\033");
+    assert_int_equal(client_wait_exit(popup, E2E_TIMEOUT), 0);
+    /* -EE: a failing program leaves the popup open... */
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "F", "display-popup", "-EE", "-w", "20", "-h",
+                             "5", "echo fail-2; exit 3", NULL), 0);
+    client_keys(c, KEY_PREFIX "F");
+    assert_true(client_wait_text(c, "fail-2", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_true(client_screen_contains(c, "fail-2"));
+    client_keys(c, "\003");
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        client_pump(c, 20);
+        if (!client_screen_contains(c, "fail-2"))
+            break;
+    }
+    assert_false(client_screen_contains(c, "fail-2"));
+    /* ... a succeeding one closes it. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "G", "display-popup", "-EE", "-w", "20", "-h",
+                             "5", "echo ok-3; sleep 0.3", NULL), 0);
+    client_keys(c, KEY_PREFIX "G");
+    assert_true(client_wait_text(c, "ok-3", E2E_TIMEOUT));
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        client_pump(c, 20);
+        if (!client_screen_contains(c, "ok-3"))
+            break;
+    }
+    assert_false(client_screen_contains(c, "ok-3"));
+    free(tty);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_menu_drawn_and_chosen_with_keys, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_menu_from_shell_waits_until_closed, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_menu_errors, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_popup_drawn_and_typed_into, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_popup_close_rules, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

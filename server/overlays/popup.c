@@ -1,0 +1,252 @@
+/* popup.c - display-popup's box with a program in it (see popup.h). */
+#include "popup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "client_state.h"
+#include "job_pty.h"
+#include "keys.h"
+#include "overlay.h"
+#include "pane_draw.h"
+#include "redraw.h"
+#include "render.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "vt.h"
+#include "vt_modes.h"
+#include "vt_ops.h"
+#include "xmalloc.h"
+
+/* Popups sit over the status line, under menus (menu.c, 120). */
+#define OVERLAY_LAYER_POPUP 115
+
+struct popup {
+    struct server *server;
+    struct client *c;          /* the client showing it (it goes before the client) */
+    struct popup_spec spec;
+    char *title;
+    struct job_pty *job;       /* NULL once the program exited */
+    struct vt *vt;
+};
+
+static const struct overlay_ops popup_ops;
+
+/* The box's line characters: corners (top-left, top-right, bottom-left, bottom-right),
+ * horizontal, vertical. */
+struct popup_lines {
+    const char *name;
+    uint32_t tl, tr, bl, br, h, v;
+};
+
+static const struct popup_lines popup_line_sets[] = {
+    {"single", 0x250c, 0x2510, 0x2514, 0x2518, 0x2500, 0x2502},
+    {"rounded", 0x256d, 0x256e, 0x2570, 0x256f, 0x2500, 0x2502},
+    {"double", 0x2554, 0x2557, 0x255a, 0x255d, 0x2550, 0x2551},
+    {"heavy", 0x250f, 0x2513, 0x2517, 0x251b, 0x2501, 0x2503},
+    {"simple", '+', '+', '+', '+', '-', '|'},
+    {"padded", ' ', ' ', ' ', ' ', ' ', ' '},
+};
+
+static const struct popup_lines *lines_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof popup_line_sets / sizeof *popup_line_sets; i++) {
+        if (name != NULL && strcmp(popup_line_sets[i].name, name) == 0)
+            return &popup_line_sets[i];
+    }
+    return &popup_line_sets[0];
+}
+
+/* The program's area: the box less its border. */
+static void inner_area(const struct popup *pp, int *x, int *y, int *cols, int *rows)
+{
+    int b = pp->spec.border ? 1 : 0;
+    *x = pp->spec.x + b;
+    *y = pp->spec.y + b;
+    *cols = pp->spec.cols - 2 * b;
+    *rows = pp->spec.rows - 2 * b;
+}
+
+static void popup_reply(void *arg, const char *buf, size_t len)
+{
+    struct popup *pp = arg;
+    if (pp->job != NULL)
+        job_pty_write(pp->job, buf, len);
+}
+
+static const struct vt_ops popup_vt_ops = {
+    .reply = popup_reply,
+};
+
+static void popup_output(void *arg, const char *buf, size_t len)
+{
+    struct popup *pp = arg;
+    vt_feed(pp->vt, buf, len);
+    client_redraw(pp->c, REDRAW_STATUS);
+}
+
+/* The program exited and its output was read: close (-E, -EE on success) or stay. */
+static void popup_exited(void *arg, int status)
+{
+    struct popup *pp = arg;
+    pp->job = NULL; /* job_pty frees it after this returns */
+    if (pp->spec.close == POPUP_CLOSE_EXIT ||
+        (pp->spec.close == POPUP_CLOSE_EXIT_ZERO && status == 0))
+        overlay_close(pp->c, &popup_ops);
+}
+
+static const struct job_pty_ops popup_job_ops = {
+    .output = popup_output,
+    .exited = popup_exited,
+};
+
+bool popup_open(struct client *c, const struct popup_spec *spec, struct job_pty_spawn *spawn,
+                char *err, size_t errsize)
+{
+    struct popup *pp = xcalloc(1, sizeof *pp);
+    pp->server = c->server;
+    pp->c = c;
+    pp->spec = *spec;
+    pp->title = spec->title != NULL ? xstrdup(spec->title) : NULL;
+    pp->spec.title = pp->title;
+    int x, y, cols, rows;
+    inner_area(pp, &x, &y, &cols, &rows);
+    spawn->cols = cols;
+    spawn->rows = rows;
+    pp->vt = vt_create(cols, rows, 0);
+    vt_set_ops(pp->vt, &popup_vt_ops, pp);
+    pp->job = job_pty_start(c->server, spawn, &popup_job_ops, pp, err, errsize);
+    if (pp->job == NULL) {
+        vt_free(pp->vt);
+        free(pp->title);
+        free(pp);
+        return false;
+    }
+    overlay_open(c, &popup_ops, pp);
+    return true;
+}
+
+void popup_close(struct client *c)
+{
+    overlay_close(c, &popup_ops);
+}
+
+static void popup_draw(struct client *c, void *data, struct canvas *cv, int rows_below)
+{
+    struct popup *pp = data;
+    (void)c;
+    (void)rows_below;
+    const struct popup_spec *sp = &pp->spec;
+    if (sp->x + sp->cols > cv->cols || sp->y + sp->rows > cv->rows)
+        return;
+    int x, y, cols, rows;
+    inner_area(pp, &x, &y, &cols, &rows);
+    if (sp->border) {
+        const struct popup_lines *l = lines_named(sp->lines);
+        const struct grid_pen *bp = &sp->border_style;
+        int right = sp->x + sp->cols - 1, bottom = sp->y + sp->rows - 1;
+        canvas_put_cell(cv, sp->x, sp->y, l->tl, 1, bp);
+        canvas_put_cell(cv, right, sp->y, l->tr, 1, bp);
+        canvas_put_cell(cv, sp->x, bottom, l->bl, 1, bp);
+        canvas_put_cell(cv, right, bottom, l->br, 1, bp);
+        for (int i = sp->x + 1; i < right; i++) {
+            canvas_put_cell(cv, i, sp->y, l->h, 1, bp);
+            canvas_put_cell(cv, i, bottom, l->h, 1, bp);
+        }
+        for (int j = sp->y + 1; j < bottom; j++) {
+            canvas_put_cell(cv, sp->x, j, l->v, 1, bp);
+            canvas_put_cell(cv, right, j, l->v, 1, bp);
+        }
+        if (pp->title != NULL && *pp->title != '\0')
+            canvas_put_text(cv, sp->x + 2, sp->y, right, pp->title, bp);
+    }
+    pane_draw_vt(pp->vt, cv, x, y, cols, rows);
+    /* The popup's style colours what the program left in default colours. */
+    for (int j = 0; j < rows; j++) {
+        for (int i = 0; i < cols; i++) {
+            struct grid_cell *cell = canvas_cell(cv, x + i, y + j);
+            if (cell->fg == COLOUR_DEFAULT)
+                cell->fg = sp->style.fg;
+            if (cell->bg == COLOUR_DEFAULT)
+                cell->bg = sp->style.bg;
+        }
+    }
+    int cx, cy;
+    vt_cursor(pp->vt, &cx, &cy);
+    cv->cursor_visible = pp->job != NULL && (vt_modes(pp->vt) & VT_MODE_CURSOR_VISIBLE) != 0;
+    cv->cx = x + cx;
+    cv->cy = y + cy;
+    cv->cursor_style = vt_cursor_style(pp->vt);
+}
+
+/* Keys go to the program; Escape and C-c close the popup when nothing is running or
+ * it was not opened to close with its program. */
+static bool popup_key(struct client *c, void *data, key_code key)
+{
+    struct popup *pp = data;
+    if ((pp->spec.close == POPUP_CLOSE_NEVER || pp->job == NULL) &&
+        (key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL))) {
+        overlay_close(c, &popup_ops);
+        return true;
+    }
+    if (pp->job == NULL)
+        return true;
+    uint32_t modes = vt_modes(pp->vt);
+    int flags = 0;
+    if (modes & VT_MODE_CURSOR_KEYS)
+        flags |= KEY_ENC_CURSOR_APP;
+    if (modes & VT_MODE_KEYPAD)
+        flags |= KEY_ENC_KEYPAD_APP;
+    if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
+        return true;
+    char buf[32];
+    size_t n = key_encode(key, flags, buf);
+    if (n > 0)
+        job_pty_write(pp->job, buf, n);
+    return true;
+}
+
+/* The client's terminal changed size: the box stays inside it, smaller if it must. */
+static void popup_resize(struct client *c, void *data)
+{
+    struct popup *pp = data;
+    struct popup_spec *sp = &pp->spec;
+    if (sp->cols > c->cols)
+        sp->cols = c->cols;
+    if (sp->rows > c->rows)
+        sp->rows = c->rows;
+    if (sp->x + sp->cols > c->cols)
+        sp->x = c->cols - sp->cols;
+    if (sp->y + sp->rows > c->rows)
+        sp->y = c->rows - sp->rows;
+    int x, y, cols, rows;
+    inner_area(pp, &x, &y, &cols, &rows);
+    if (cols < 1 || rows < 1)
+        return;
+    if (cols != vt_cols(pp->vt) || rows != vt_rows(pp->vt)) {
+        vt_resize(pp->vt, cols, rows);
+        if (pp->job != NULL)
+            job_pty_resize(pp->job, cols, rows);
+    }
+}
+
+static void popup_free(void *data)
+{
+    struct popup *pp = data;
+    if (pp->job != NULL)
+        job_pty_free(pp->job);
+    if (pp->spec.waiting_client != 0)
+        server_client_exit_id(pp->server, pp->spec.waiting_client, 0);
+    vt_free(pp->vt);
+    free(pp->title);
+    free(pp);
+}
+
+static const struct overlay_ops popup_ops = {
+    .name = "popup",
+    .layer = OVERLAY_LAYER_POPUP,
+    .draw = popup_draw,
+    .key = popup_key,
+    .resize = popup_resize,
+    .free = popup_free,
+};

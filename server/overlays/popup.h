@@ -1,0 +1,42 @@
+/* popup.h - display-popup's popup: a program in a terminal of its own, drawn in a box
+ * over whatever the client shows (an overlay above the status line), taking the
+ * client's keys. Escape or C-c closes it when it was opened without -E or its program
+ * has exited; with -E it closes when the program exits (-EE: only on success). */
+#ifndef TMX_POPUP_H
+#define TMX_POPUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "grid.h"
+
+struct client;
+struct job_pty_spawn;
+
+/* When the popup closes by itself. */
+enum popup_close {
+    POPUP_CLOSE_NEVER,     /* stays after its program exits (Escape closes) */
+    POPUP_CLOSE_EXIT,      /* -E: when the program exits */
+    POPUP_CLOSE_EXIT_ZERO, /* -EE: when it exits with status 0 */
+};
+
+/* What display-popup asks for. */
+struct popup_spec {
+    int x, y, cols, rows;      /* the box, borders included */
+    bool border;               /* false: -B, or border lines "none" */
+    const char *lines;         /* popup-border-lines: single, rounded, double, heavy,
+                                * simple, padded */
+    const char *title;         /* may be NULL */
+    struct grid_pen style, border_style;
+    enum popup_close close;
+    uint32_t waiting_client;   /* released (exit 0) when the popup closes, or 0 */
+};
+
+/* Open a popup on c running spawn (its size is set from spec); false with err set if
+ * the program cannot be started. */
+bool popup_open(struct client *c, const struct popup_spec *spec, struct job_pty_spawn *spawn,
+                char *err, size_t errsize);
+/* Close c's popup, if it has one (display-popup -C). */
+void popup_close(struct client *c);
+
+#endif
