@@ -29,6 +29,7 @@
 #include "config.h"
 #include "defer.h"
 #include "fds.h"
+#include "format_job.h"
 #include "history.h"
 #include "hooks.h"
 #include "job.h"
@@ -171,6 +172,7 @@ void server_free_all(struct server *s)
     tap_free_draining(&s->draining_taps);
     key_bindings_free(s);
     paste_free_all(s);
+    format_job_free_all(s);
     job_free_all(s);
     job_pty_free_all(s);
     defer_free(s);

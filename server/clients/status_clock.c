@@ -16,15 +16,17 @@
 
 
 /* How often the status line of an attached client must be redrawn for its clock:
- * status-interval seconds when its status line shows the time (a strftime % sequence),
- * else never (0). */
+ * status-interval seconds when its status line shows the time (a strftime % sequence)
+ * or a command's output (#(command), run again then), else never (0). */
 static long status_interval(const struct client *c)
 {
     const struct options *o = c->session->options;
     if (!options_get_number(o, "status"))
         return 0;
-    if (strchr(options_get_string(o, "status-left"), '%') == NULL &&
-        strchr(options_get_string(o, "status-right"), '%') == NULL)
+    const char *left = options_get_string(o, "status-left");
+    const char *right = options_get_string(o, "status-right");
+    if (strchr(left, '%') == NULL && strchr(right, '%') == NULL && strstr(left, "#(") == NULL &&
+        strstr(right, "#(") == NULL)
         return 0;
     return options_get_number(o, "status-interval");
 }

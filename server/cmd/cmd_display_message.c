@@ -32,7 +32,7 @@ static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *template = args->flags['F'] != NULL ? args->flags['F']
                            : args->argc > 0         ? args->argv[0]
                                                     : "[#S] #I:#W, current pane #P";
-    char *text = format_expand(&f, template);
+    char *text = format_expand_time(&f, template);
     if (args->flags['p'] != NULL || ctx->client == NULL || !ctx->client->attached)
         cmd_print(ctx, "%s", text);
     else

@@ -1,28 +1,32 @@
 /* format.c - tmux-compatible format expansion (-F templates, the status line,
- * display-message, hooks).
+ * display-message, hooks), as tmux 3.3a's FORMATS section describes it.
  *
  * A template is text with directives:
- *   #{name}              a variable (format_vars.c) or an option's value
+ *   #{name}              a variable (format_vars.c), an option's value, or a variable of
+ *                        the session's or the global environment
  *   #S #W #I #P #T #H #h #D #F   shorthands; ## a '#', #, a ',', #} a '}'
- *   #{?cond,a,b}         a if cond is true (non-empty and not "0") else b; cond is a
- *                        variable name or, if it contains '#', a format. More pairs may
- *                        follow: #{?c1,a,c2,b,else}.
- *   #{==:a,b} #{!=:a,b} #{<:a,b} #{>:a,b} #{<=:a,b} #{>=:a,b}   string comparisons
- *   #{||:a,b} #{&&:a,b}  logic; #{m:pattern,string} fnmatch; all give "1" or "0"
- *   #{e|op|:a,b}         integer arithmetic (+ - * / %) or comparison (== != < > <= >=)
- *   #{MODS:name}         name's value (or, if it contains '#', the expansion of the
- *                        format) through modifiers applied left to right, separated by ';':
- *                        =N / =-N (first / last N columns), =/N/marker (marker added when
- *                        cut), t (a time as a date), t/f/strftime, b (basename), d
- *                        (dirname), l (the text itself, not a name), s/pat/rep/ (plain
- *                        text, every occurrence), n (length in bytes), w (width in
- *                        columns), q (quote shell characters), E (expand the value again)
- *   #[style]             passed through (the status line draws it; see style.h); a
- *                        "##[" stays "##[" so that style_split shows a literal "#[".
- * Nested directives expand inside arguments; commas and colons inside a nested #{...}
- * or #[...] do not split. Malformed input is copied literally (an unclosed "#{"); an
- * unknown variable or modifier gives "". Expansion stops at FORMAT_MAX_DEPTH levels of
- * nesting and the output at FORMAT_MAX_OUTPUT bytes. */
+ *   #(command)           the first line of a shell command's output (format_job.c): run
+ *                        in the background, the last result shown meanwhile
+ *   #[style]             passed through (the status line draws it; see style.h); inside
+ *                        it #{...} expands, shorthands do not; "##[" stays "##["
+ *   #{MODS:operand}      modifiers separated by ';' applied to operand. A modifier is a
+ *                        letter or operator, with arguments either right after it (=10,
+ *                        p-5) or between a separator character (s/a/b/, e|+|f|2, =/8/...).
+ *                        Arguments are expanded first.
+ * What a modifier does (in the order tmux applies them):
+ *   l literal; a the character of a code; c a colour as hex RGB; S: W: P: loops over
+ *   sessions, windows (",alt" for the current one), panes (",alt" for the active);
+ *   N/s N/w 1 if a session / window of that name exists; C[/ri] the line of the pane
+ *   where text is (0 if none); == != < > <= >= || && m[/ri] comparisons of "a,b";
+ *   ?cond,a,b a conditional; e|op|[f]|[precision] arithmetic; then E expand the result
+ *   again (T with strftime too), s/re/rep/[i] regex substitution, =N =-N =/N/marker
+ *   trimming to N columns, pN p-N padding, n length, w width. t[/p|/f/FMT] (time as a
+ *   date), b basename, d dirname, q (shell) and q/h (#) quoting apply to a variable's
+ *   value only, not to a nested format.
+ * An operand with "#{" is a format expanded; else a name looked up. A directive that
+ * cannot be read (an unclosed "#{", a conditional without its commas, a loop without a
+ * session) ends the expansion there, as in tmux. Nesting stops at FORMAT_MAX_DEPTH,
+ * the work at FORMAT_MAX_STEPS and the output at FORMAT_MAX_OUTPUT bytes. */
 #include "format.h"
 
 #include <ctype.h>
@@ -30,25 +34,37 @@
 #include <fnmatch.h>
 #include <libgen.h>
 #include <limits.h>
+#include <math.h>
+#include <regex.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "format_job.h"
 #include "format_out.h"
 #include "format_vars.h"
-#include "session.h"
+#include "grid.h"
+#include "model.h"
+#include "server_state.h"
+#include "style.h"
 #include "utf8.h"
+#include "vt.h"
 #include "xmalloc.h"
 
-#define FORMAT_MAX_DEPTH 16
+#define FORMAT_MAX_DEPTH 32
 #define FORMAT_MAX_STEPS 100000 /* #{...} expanded per format_expand call */
+#define FORMAT_MAX_MODS 16
+#define FORMAT_MAX_ARGS 4
 
-/* One format_expand call: the context and the work done so far (so that formats
- * expanding themselves through E: stay cheap). */
+/* One format_expand call: the context, whether strftime runs on each template, the
+ * time it shows, and the work done so far (so that self-expanding formats stay cheap). */
 struct fstate {
     const struct format_ctx *ctx;
+    bool time;
+    time_t now;
     unsigned long steps;
+    bool failed; /* a directive could not be read: the expansion stops */
 };
 
 static void expand(struct fstate *st, const char *fmt, int depth, struct format_out *o);
@@ -56,175 +72,211 @@ static void expand(struct fstate *st, const char *fmt, int depth, struct format_
 static char *expand_new(struct fstate *st, const char *fmt, int depth)
 {
     struct format_out o = {0};
+    bool failed = st->failed;
+    st->failed = false;
     expand(st, fmt, depth, &o);
+    st->failed = failed; /* a failure inside a nested format ends only that one */
     return format_out_take(&o);
 }
 
-/* The value of a name, or if it looks like a format (has a '#'), its expansion. */
-static char *value_of(struct fstate *st, const char *s, int depth)
-{
-    if (strchr(s, '#') != NULL)
-        return expand_new(st, s, depth);
-    struct format_out o = {0};
-    format_variable(st->ctx, s, &o);
-    return format_out_take(&o);
-}
-
+/* True as tmux reads a condition: not empty and not "0". */
 static bool format_true(const char *s)
 {
     return s[0] != '\0' && strcmp(s, "0") != 0;
 }
 
-/* The first character of s that is in ends and not inside a nested #{...} (nor, when
- * styles is set, inside #[...]), skipping escapes (##, #, #} #{); NULL if none. */
-static const char *format_skip(const char *s, const char *ends, bool styles)
+/* The first character of s found in ends and not inside a nested #{...}, skipping the
+ * escapes ## #, #{ #} #:; NULL if none. */
+static const char *format_skip(const char *s, const char *ends)
 {
-    int braces = 0, brackets = 0;
+    int braces = 0;
     for (; *s != '\0'; s++) {
-        if (s[0] == '#' && s[1] == '{') {
+        if (s[0] == '#' && s[1] == '{')
             braces++;
+        if (s[0] == '#' && s[1] != '\0' && strchr(",#{}:", s[1]) != NULL) {
             s++;
             continue;
         }
-        if (s[0] == '#' && s[1] == '[' && styles && braces == 0) {
-            brackets++;
-            s++;
-            continue;
-        }
-        if (s[0] == '#' && s[1] != '\0' && strchr("#,}", s[1]) != NULL) {
-            s++;
-            continue;
-        }
-        if (s[0] == '}' && braces > 0) {
+        if (s[0] == '}')
             braces--;
-            continue;
-        }
-        if (s[0] == ']' && brackets > 0 && braces == 0) {
-            brackets--;
-            continue;
-        }
-        if (braces == 0 && brackets == 0 && strchr(ends, s[0]) != NULL)
+        if (braces == 0 && strchr(ends, s[0]) != NULL)
             return s;
     }
     return NULL;
 }
 
-/* Split s at top-level commas into at most max new strings; returns the count. */
-static int split_args(const char *s, char **argv, int max)
+/* s without the '#' of its escapes (outside nested formats): a strftime format
+ * given as an argument ("%H#:%M"). */
+static char *format_strip(const char *s)
 {
-    int n = 0;
-    while (n < max) {
-        const char *comma = format_skip(s, ",", true);
-        if (comma == NULL || n == max - 1) {
-            argv[n++] = xstrdup(s);
-            break;
+    char *out = xmalloc(strlen(s) + 1), *p = out;
+    int braces = 0;
+    for (; *s != '\0'; s++) {
+        if (s[0] == '#' && s[1] == '{')
+            braces++;
+        if (s[0] == '#' && s[1] != '\0' && strchr(",#{}:", s[1]) != NULL) {
+            if (braces != 0)
+                *p++ = *s;
+            continue;
         }
-        argv[n++] = xstrndup(s, (size_t)(comma - s));
-        s = comma + 1;
+        if (s[0] == '}')
+            braces--;
+        *p++ = *s;
     }
-    return n;
+    *p = '\0';
+    return out;
 }
 
-static void free_args(char **argv, int n)
+/* Split s at its first top-level comma into left and right (new strings, expanded when
+ * asked); false if there is none. */
+static bool format_choose(struct fstate *st, const char *s, int depth, char **left, char **right,
+                          bool expand_them)
 {
-    for (int i = 0; i < n; i++)
-        free(argv[i]);
+    const char *comma = format_skip(s, ",");
+    if (comma == NULL)
+        return false;
+    char *l = xstrndup(s, (size_t)(comma - s));
+    char *r = xstrdup(comma + 1);
+    if (expand_them) {
+        *left = expand_new(st, l, depth + 1);
+        *right = expand_new(st, r, depth + 1);
+        free(l);
+        free(r);
+    } else {
+        *left = l;
+        *right = r;
+    }
+    return true;
 }
 
 /* One modifier of #{MODS:...}: its name ("=", "t", "==", "e"...) and arguments. */
 struct format_mod {
     char name[3];
-    char *argv[3];
+    char *argv[FORMAT_MAX_ARGS];
     int argc;
 };
 
-#define FORMAT_MAX_MODS 8
-
 static void free_mods(struct format_mod *mods, int n)
 {
-    for (int i = 0; i < n; i++)
-        free_args(mods[i].argv, mods[i].argc);
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < mods[i].argc; j++)
+            free(mods[i].argv[j]);
+    }
 }
 
-/* Parse "MOD;MOD:" at the start of s. Returns the operand (after the ':') and the
- * modifiers, or NULL if s does not start with modifiers. */
-static const char *parse_mods(const char *s, struct format_mod *mods, int *nmods)
+static bool mod_end(char c)
 {
-    static const char *const binary[] = {"||", "&&", "==", "!=", "<=", ">=", "<", ">"};
-    *nmods = 0;
-    const char *p = s;
-    for (;;) {
-        if (*nmods == FORMAT_MAX_MODS)
-            goto fail;
-        struct format_mod *m = &mods[*nmods];
-        memset(m, 0, sizeof *m);
-        bool found = false;
-        for (size_t i = 0; i < sizeof binary / sizeof binary[0]; i++) {
-            size_t n = strlen(binary[i]);
-            if (strncmp(p, binary[i], n) == 0 && p[n] == ':') {
-                memcpy(m->name, binary[i], n);
-                p += n;
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            if (*p == '\0' || strchr("=tbdlsenwqmET", *p) == NULL)
+    return c == ';' || c == ':';
+}
+
+static struct format_mod *mod_add(struct format_mod *mods, int *n, const char *name, size_t len)
+{
+    if (*n == FORMAT_MAX_MODS)
+        return NULL;
+    struct format_mod *m = &mods[(*n)++];
+    memset(m, 0, sizeof *m);
+    memcpy(m->name, name, len);
+    return m;
+}
+
+static void mod_arg(struct fstate *st, struct format_mod *m, const char *s, size_t len, int depth)
+{
+    char *raw = xstrndup(s, len);
+    if (m->argc < FORMAT_MAX_ARGS)
+        m->argv[m->argc++] = expand_new(st, raw, depth + 1);
+    free(raw);
+}
+
+/* Read the modifiers at the start of *s ("=10;t:name"). Returns their count with *s
+ * past the ':', or 0 with *s unchanged when s does not start with modifiers. */
+static int parse_mods(struct fstate *st, const char **s, struct format_mod *mods, int depth)
+{
+    static const char *const twos[] = {"||", "&&", "!=", "==", "<=", ">="};
+    const char *cp = *s;
+    int n = 0;
+    while (*cp != '\0' && *cp != ':') {
+        if (*cp == ';')
+            cp++;
+        /* A letter without arguments. */
+        if (*cp != '\0' && strchr("labcdnwETSWP<>", *cp) != NULL && mod_end(cp[1])) {
+            if (mod_add(mods, &n, cp, 1) == NULL)
                 goto fail;
-            m->name[0] = *p++;
-            if (m->name[0] == '=' && (isdigit((unsigned char)*p) || *p == '-')) {
-                size_t n = strcspn(p, ";:");
-                m->argv[m->argc++] = xstrndup(p, n);
-                p += n;
-            } else if (*p != '\0' && *p != ';' && *p != ':' && ispunct((unsigned char)*p)) {
-                /* Arguments between separators: s/pat/rep/, e|+|, =/5/..., t/f/%H#:%M.
-                 * The last may end at the ':' or ';'; "#:" and "#;" stand for the
-                 * characters themselves. */
-                char sep = *p++;
-                for (;;) {
-                    struct format_out arg = {0};
-                    while (*p != '\0' && *p != sep && *p != ':' && *p != ';') {
-                        if (p[0] == '#' && (p[1] == ':' || p[1] == ';'))
-                            p++;
-                        format_out_add(&arg, p++, 1);
-                    }
-                    if (*p == '\0') {
-                        free(arg.s);
-                        goto fail_mod;
-                    }
-                    if (m->argc < 3)
-                        m->argv[m->argc++] = format_out_take(&arg);
-                    else
-                        free(arg.s);
-                    if (*p == sep)
-                        p++;
-                    if (*p == ';' || *p == ':')
-                        break;
-                }
-            }
-        }
-        (*nmods)++;
-        if (*p == ';') {
-            p++;
+            cp++;
             continue;
         }
-        if (*p == ':')
-            return p + 1;
-        goto fail;
-    fail_mod:
-        free_args(m->argv, m->argc);
-        goto fail;
+        bool two = false;
+        for (size_t i = 0; i < sizeof twos / sizeof twos[0]; i++) {
+            if (strncmp(cp, twos[i], 2) == 0 && mod_end(cp[2]))
+                two = true;
+        }
+        if (two) {
+            if (mod_add(mods, &n, cp, 2) == NULL)
+                goto fail;
+            cp += 2;
+            continue;
+        }
+        /* A letter that takes arguments. */
+        if (*cp == '\0' || strchr("mCNst=peq", *cp) == NULL)
+            break;
+        struct format_mod *m = mod_add(mods, &n, cp, 1);
+        if (m == NULL)
+            goto fail;
+        if (mod_end(cp[1])) {
+            cp++;
+            continue;
+        }
+        if (!ispunct((unsigned char)cp[1]) || cp[1] == '-') {
+            /* One argument right after the letter: =10, p-5. */
+            const char *end = format_skip(cp + 1, ":;");
+            if (end == NULL)
+                break;
+            mod_arg(st, m, cp + 1, (size_t)(end - cp - 1), depth);
+            cp = end;
+            continue;
+        }
+        /* Arguments between a separator: s/a/b/, e|+|f|2, the last may end at ':'. */
+        char ends[4] = {cp[1], ';', ':', '\0'};
+        cp++;
+        for (;;) {
+            if (cp[0] == ends[0] && mod_end(cp[1])) {
+                cp++;
+                break;
+            }
+            const char *end = format_skip(cp + 1, ends);
+            if (end == NULL)
+                break;
+            mod_arg(st, m, cp + 1, (size_t)(end - cp - 1), depth);
+            cp = end;
+            if (mod_end(*cp))
+                break;
+        }
     }
+    if (*cp != ':') {
+        free_mods(mods, n);
+        return 0;
+    }
+    *s = cp + 1;
+    return n;
 fail:
-    free_mods(mods, *nmods);
-    *nmods = 0;
-    return NULL;
+    free_mods(mods, n);
+    return 0;
 }
 
 /* Decode the character at s[i] (len bytes in all); returns its length in bytes and
- * its width in *width (a broken sequence is one byte of width 1). */
-static size_t char_at(const char *s, size_t len, size_t i, int *width)
+ * its width in *width (a broken sequence is one byte of width 1; a control character
+ * is width 0 and dropped by trimming, as tmux does). */
+static size_t char_at(const char *s, size_t len, size_t i, int *width, bool *control)
 {
+    unsigned char c = (unsigned char)s[i];
+    *control = false;
+    if (c < 0x80) {
+        *width = 1;
+        if (c <= 0x1f || c == 0x7f) {
+            *width = 0;
+            *control = true;
+        }
+        return 1;
+    }
     struct utf8_decoder d = {0};
     for (size_t j = i; j < len; j++) {
         int reprocess = 0;
@@ -232,394 +284,981 @@ static size_t char_at(const char *s, size_t len, size_t i, int *width)
         if (cp == UTF8_MORE)
             continue;
         if (cp == UTF8_INVALID) {
-            *width = 1;
-            return reprocess && j > i ? j - i : j - i + 1;
+            *width = 0;
+            *control = true;
+            return 1;
         }
-        *width = utf8_width((uint32_t)cp);
+        int w = utf8_width((uint32_t)cp);
+        *width = w < 0 ? 0 : w;
         return j - i + 1;
     }
-    *width = 1;
-    return len - i;
+    *width = 0;
+    *control = true;
+    return 1;
 }
 
-static int text_width(const char *s)
+/* A run of '#' at s: its length in *n and the columns it shows in *width. An odd run
+ * before '[' starts a style (returned pointing at its last '#'); else the run is
+ * escapes ("##" shows one '#'). */
+static const char *leading_hashes(const char *s, size_t *n, long *width)
 {
-    size_t len = strlen(s);
-    int w = 0, cw;
-    for (size_t i = 0; i < len;) {
-        i += char_at(s, len, i, &cw);
-        w += cw;
+    for (*n = 0; s[*n] == '#'; (*n)++)
+        ;
+    if (s[*n] != '[') {
+        *width = (long)(*n / 2 + *n % 2);
+        return s + *n;
     }
-    return w;
+    *width = (long)(*n / 2);
+    if (*n % 2 == 0)
+        return s + *n;
+    return s + *n - 1;
 }
 
-/* The first (n > 0) or last (n < 0) |n| columns of s, with marker where text was cut. */
-static char *trim_width(const char *s, long n, const char *marker)
+/* Columns text takes on a status line: #[styles] take none, "##" one. */
+static long format_width(const char *s)
 {
-    size_t len = strlen(s);
-    long limit = n < 0 ? -n : n;
-    size_t cut = len;
-    int cw;
-    if (n >= 0) {
-        long w = 0;
-        for (size_t i = 0; i < len;) {
-            size_t cl = char_at(s, len, i, &cw);
-            if (w + cw > limit) {
-                cut = i;
-                break;
+    long width = 0, lw;
+    size_t n, len = strlen(s);
+    const char *cp = s;
+    while (*cp != '\0') {
+        if (*cp == '#') {
+            cp = leading_hashes(cp, &n, &lw);
+            width += lw;
+            if (*cp == '#') {
+                const char *end = format_skip(cp + 2, "]");
+                if (end == NULL)
+                    return 0;
+                cp = end + 1;
             }
-            w += cw;
-            i += cl;
+            continue;
         }
-        if (cut == len)
-            return xstrdup(s);
-        return xasprintf("%.*s%s", (int)cut, s, marker);
+        int w;
+        bool control;
+        cp += char_at(s, len, (size_t)(cp - s), &w, &control);
+        width += w;
     }
-    long total = text_width(s), w = 0;
-    if (total <= limit)
-        return xstrdup(s);
-    for (size_t i = 0; i < len;) {
-        size_t cl = char_at(s, len, i, &cw);
-        if (cw > 0 && total - w <= limit) /* never start on a combining mark */
-            return xasprintf("%s%s", marker, s + i);
-        w += cw;
-        i += cl;
-    }
-    return xstrdup(marker);
+    return width;
 }
 
-/* Plain-text substitution of every occurrence of pat by rep. */
-static char *substitute(const char *s, const char *pat, const char *rep)
+/* The first limit columns of s, styles kept (tmux's trim from the left). */
+static char *trim_left(const char *s, long limit)
 {
-    size_t plen = strlen(pat);
-    if (plen == 0)
-        return xstrdup(s);
+    size_t len = strlen(s), n;
     struct format_out o = {0};
-    const char *hit;
-    while ((hit = strstr(s, pat)) != NULL) {
-        format_out_add(&o, s, (size_t)(hit - s));
-        format_out_str(&o, rep);
-        s = hit + plen;
+    long width = 0, lw;
+    const char *cp = s;
+    while (*cp != '\0' && width < limit) {
+        if (*cp == '#') {
+            cp = leading_hashes(cp, &n, &lw);
+            if (lw > limit - width)
+                lw = limit - width;
+            if (lw != 0) {
+                for (long i = 0; i < (n == 1 ? 1 : 2 * lw); i++)
+                    format_out_add(&o, "#", 1);
+                width += lw;
+            }
+            if (*cp == '#') {
+                const char *end = format_skip(cp + 2, "]");
+                if (end == NULL)
+                    break;
+                format_out_add(&o, cp, (size_t)(end + 1 - cp));
+                cp = end + 1;
+            }
+            continue;
+        }
+        int w;
+        bool control;
+        size_t cl = char_at(s, len, (size_t)(cp - s), &w, &control);
+        if (!control && width + w <= limit)
+            format_out_add(&o, cp, cl);
+        width += w;
+        cp += cl;
     }
-    format_out_str(&o, s);
     return format_out_take(&o);
 }
 
-/* A time (seconds since the epoch, as text) as a date, like ctime ("Sun Nov 22
- * 10:14:03 2026") or with a strftime format; "" if value is not a number. */
-static char *format_time(const char *value, const char *strftime_fmt)
+/* The last limit columns of s, styles kept (tmux's trim from the right). */
+static char *trim_right(const char *s, long limit)
 {
-    char *end;
-    errno = 0;
-    long long t = strtoll(value, &end, 10);
-    if (*value == '\0' || *end != '\0' || errno != 0)
+    long total = format_width(s);
+    if (total <= limit)
+        return xstrdup(s);
+    long skip = total - limit, width = 0, lw;
+    size_t len = strlen(s), n;
+    struct format_out o = {0};
+    const char *cp = s;
+    while (*cp != '\0') {
+        if (*cp == '#') {
+            cp = leading_hashes(cp, &n, &lw);
+            long copy = lw;
+            if (width <= skip)
+                copy = skip - width >= copy ? 0 : copy - (skip - width);
+            for (long i = 0; copy != 0 && i < (n == 1 ? 1 : 2 * copy); i++)
+                format_out_add(&o, "#", 1);
+            width += lw;
+            if (*cp == '#') {
+                const char *end = format_skip(cp + 2, "]");
+                if (end == NULL)
+                    break;
+                format_out_add(&o, cp, (size_t)(end + 1 - cp));
+                cp = end + 1;
+            }
+            continue;
+        }
+        int w;
+        bool control;
+        size_t cl = char_at(s, len, (size_t)(cp - s), &w, &control);
+        if (!control && width >= skip)
+            format_out_add(&o, cp, cl);
+        width += w;
+        cp += cl;
+    }
+    return format_out_take(&o);
+}
+
+/* Plain width of s for padding (every character counts, styles too, as in tmux). */
+static long plain_width(const char *s)
+{
+    size_t len = strlen(s);
+    long width = 0;
+    for (size_t i = 0; i < len;) {
+        int w;
+        bool control;
+        i += char_at(s, len, i, &w, &control);
+        width += w;
+    }
+    return width;
+}
+
+/* s padded with spaces to width columns: after it (width > 0) or before it. */
+static char *pad(const char *s, long width)
+{
+    long have = plain_width(s), want = width < 0 ? -width : width;
+    if (have >= want || want > FORMAT_MAX_OUTPUT)
+        return xstrdup(s);
+    struct format_out o = {0};
+    if (width > 0)
+        format_out_str(&o, s);
+    for (long i = have; i < want; i++)
+        format_out_add(&o, " ", 1);
+    if (width < 0)
+        format_out_str(&o, s);
+    return format_out_take(&o);
+}
+
+/* Append rep with \0-\9 replaced by the groups of the match (an empty group gives the
+ * digit itself, as tmux). */
+static void regsub_expand(struct format_out *o, const char *rep, const char *text,
+                          const regmatch_t *m, size_t nm)
+{
+    for (const char *cp = rep; *cp != '\0'; cp++) {
+        if (*cp == '\\') {
+            cp++;
+            if (*cp == '\0')
+                break;
+            if (*cp >= '0' && *cp <= '9') {
+                size_t i = (size_t)(*cp - '0');
+                if (i < nm && m[i].rm_so != m[i].rm_eo && m[i].rm_so >= 0) {
+                    format_out_add(o, text + m[i].rm_so, (size_t)(m[i].rm_eo - m[i].rm_so));
+                    continue;
+                }
+            }
+        }
+        format_out_add(o, cp, 1);
+    }
+}
+
+/* Every match of the extended regex pattern in text replaced by rep; NULL if the
+ * pattern is bad. */
+static char *regsub(const char *pattern, const char *rep, const char *text, int flags)
+{
+    if (*text == '\0')
         return xstrdup("");
-    time_t tt = (time_t)t;
+    regex_t r;
+    if (regcomp(&r, pattern, flags) != 0)
+        return NULL;
+    struct format_out o = {0};
+    regmatch_t m[10];
+    size_t start = 0, last = 0, end = strlen(text);
+    bool empty = false;
+    while (start <= end) {
+        if (regexec(&r, text + start, 10, m, start > 0 ? REG_NOTBOL : 0) != 0) {
+            format_out_add(&o, text + last, end - last);
+            break;
+        }
+        format_out_add(&o, text + last, start + (size_t)m[0].rm_so - last);
+        if (empty || start + (size_t)m[0].rm_so != last || m[0].rm_so != m[0].rm_eo) {
+            regsub_expand(&o, rep, text + start, m, 10);
+            last = start + (size_t)m[0].rm_eo;
+            start += (size_t)m[0].rm_eo;
+            empty = false;
+        } else {
+            last = start + (size_t)m[0].rm_eo;
+            start += (size_t)m[0].rm_eo + 1;
+            empty = true;
+        }
+        if (*pattern == '^') {
+            format_out_add(&o, text + last, end - last);
+            break;
+        }
+    }
+    regfree(&r);
+    return format_out_take(&o);
+}
+
+/* A time as ctime prints it, with a strftime format, or (pretty) as tmux's t/p: the
+ * time of day within a day, the day within a month, the date within a year. */
+static char *format_time(time_t t, const char *strftime_fmt, bool pretty)
+{
     struct tm tm;
-    if (localtime_r(&tt, &tm) == NULL)
-        return xstrdup("");
     char buf[256];
-    size_t n = strftime(buf, sizeof buf, strftime_fmt != NULL ? strftime_fmt : "%a %b %e %H:%M:%S %Y",
-                        &tm);
+    if (localtime_r(&t, &tm) == NULL)
+        return xstrdup("");
+    if (pretty) {
+        time_t now = time(NULL);
+        if (now < t)
+            now = t;
+        time_t age = now - t;
+        struct tm now_tm;
+        localtime_r(&now, &now_tm);
+        const char *f;
+        if (age < 24 * 3600)
+            f = "%H:%M";
+        else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon == now_tm.tm_mon) ||
+                 age < 28 * 24 * 3600)
+            f = "%a%d";
+        else if ((tm.tm_year == now_tm.tm_year && tm.tm_mon < now_tm.tm_mon) ||
+                 (tm.tm_year == now_tm.tm_year - 1 && tm.tm_mon > now_tm.tm_mon))
+            f = "%d%b";
+        else
+            f = "%h%y";
+        strftime(buf, sizeof buf, f, &tm);
+        return xstrdup(buf);
+    }
+    size_t n = strftime(buf, sizeof buf, strftime_fmt != NULL ? strftime_fmt : "%a %b %e %H:%M:%S %Y", &tm);
     buf[n] = '\0';
     return xstrdup(buf);
 }
 
-/* Backslash before the characters a shell treats specially. */
+/* Backslash before the characters a shell treats specially (q:). */
 static char *quote_shell(const char *s)
 {
     struct format_out o = {0};
     for (; *s != '\0'; s++) {
-        if (strchr("|&;<>()$`\\\"' \t*?[#=%~{}!", *s) != NULL)
+        if (strchr("|&;<>()$`\\\"'*?[# =%", *s) != NULL)
             format_out_add(&o, "\\", 1);
         format_out_add(&o, s, 1);
     }
     return format_out_take(&o);
 }
 
-/* Apply a one-value modifier to value (freed); returns the new value. */
-static char *apply_mod(struct fstate *st, const struct format_mod *m, char *value,
-                       int depth)
+/* Every '#' doubled, so a style does not read it (q/h:). */
+static char *quote_style(const char *s)
 {
-    char *r = NULL;
-    const char *path;
-    switch (m->name[0]) {
-    case 't':
-        r = format_time(value, m->argc >= 2 && strcmp(m->argv[0], "f") == 0 ? m->argv[1] : NULL);
-        break;
-    case 'b':
-    case 'd': {
-        char *copy = xstrdup(value);
-        path = m->name[0] == 'b' ? basename(copy) : dirname(copy);
-        r = xstrdup(path);
+    struct format_out o = {0};
+    for (; *s != '\0'; s++) {
+        if (*s == '#')
+            format_out_add(&o, "#", 1);
+        format_out_add(&o, s, 1);
+    }
+    return format_out_take(&o);
+}
+
+/* What the modifiers ask of a looked-up value. */
+enum {
+    FM_TIME = 1 << 0, FM_PRETTY = 1 << 1, FM_BASENAME = 1 << 2, FM_DIRNAME = 1 << 3,
+    FM_QUOTE = 1 << 4, FM_QUOTE_STYLE = 1 << 5, FM_LITERAL = 1 << 6, FM_CHAR = 1 << 7,
+    FM_COLOUR = 1 << 8, FM_LENGTH = 1 << 9, FM_WIDTH = 1 << 10, FM_EXPAND = 1 << 11,
+    FM_EXPAND_TIME = 1 << 12, FM_SESSIONS = 1 << 13, FM_WINDOWS = 1 << 14, FM_PANES = 1 << 15,
+    FM_WINDOW_NAME = 1 << 16, FM_SESSION_NAME = 1 << 17,
+};
+
+/* The value of a name: an option, a variable, or an environment variable; NULL if it
+ * is none (or, with t:, not a time). Then b: d: q: apply. */
+static char *format_find(struct fstate *st, const char *key, int flags, const char *time_fmt)
+{
+    struct format_out o = {0};
+    char *found = NULL;
+    if (flags & FM_TIME) {
+        long long t;
+        if (format_option_value(st->ctx, key, &o)) {
+            found = format_out_take(&o);
+        } else {
+            free(format_out_take(&o));
+            if (!format_variable_time(st->ctx, key, &t) || t == 0)
+                return NULL;
+            return format_time((time_t)t, time_fmt, (flags & FM_PRETTY) != 0);
+        }
+    } else if (format_variable(st->ctx, key, &o)) {
+        found = format_out_take(&o);
+    } else {
+        free(format_out_take(&o));
+        return NULL;
+    }
+    if (flags & FM_BASENAME) {
+        char *copy = xstrdup(found);
+        free(found);
+        found = xstrdup(basename(copy));
         free(copy);
-        break;
     }
-    case 's':
-        r = m->argc >= 2 ? substitute(value, m->argv[0], m->argv[1]) : xstrdup(value);
-        break;
-    case '=': {
-        const char *num = m->argc >= 1 ? m->argv[0] : "";
+    if (flags & FM_DIRNAME) {
+        char *copy = xstrdup(found);
+        free(found);
+        found = xstrdup(dirname(copy));
+        free(copy);
+    }
+    if (flags & FM_QUOTE) {
+        char *q = quote_shell(found);
+        free(found);
+        found = q;
+    }
+    if (flags & FM_QUOTE_STYLE) {
+        char *q = quote_style(found);
+        free(found);
+        found = q;
+    }
+    return found;
+}
+
+/* m: fnmatch (i: ignoring case) or, with r, an extended regex. */
+static char *format_match(const struct format_mod *m, const char *pattern, const char *text)
+{
+    const char *f = m->argc >= 1 ? m->argv[0] : "";
+    if (strchr(f, 'r') == NULL) {
+        int flags = strchr(f, 'i') != NULL ? FNM_CASEFOLD : 0;
+        return xstrdup(fnmatch(pattern, text, flags) == 0 ? "1" : "0");
+    }
+    regex_t r;
+    int flags = REG_EXTENDED | REG_NOSUB | (strchr(f, 'i') != NULL ? REG_ICASE : 0);
+    if (regcomp(&r, pattern, flags) != 0)
+        return xstrdup("0");
+    int rc = regexec(&r, text, 0, NULL, 0);
+    regfree(&r);
+    return xstrdup(rc == 0 ? "1" : "0");
+}
+
+/* C: the number (from 1) of the first visible line of the pane holding text (an
+ * fnmatch "*text*", or a regex with r; i ignores case), 0 if none. */
+static char *format_search(const struct format_mod *m, const struct pane *p, const char *text)
+{
+    const char *f = m->argc >= 1 ? m->argv[0] : "";
+    bool regex = strchr(f, 'r') != NULL, icase = strchr(f, 'i') != NULL;
+    if (p->vt == NULL)
+        return xstrdup("0");
+    regex_t r;
+    char *pattern = NULL;
+    if (regex) {
+        if (regcomp(&r, text, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+            return xstrdup("0");
+    } else
+        pattern = xasprintf("*%s*", text);
+    int rows = vt_rows(p->vt), found = 0;
+    size_t size = (size_t)vt_cols(p->vt) * 8 + 8;
+    char *line = xmalloc(size);
+    for (int y = 0; y < rows && found == 0; y++) {
+        vt_line_text(p->vt, y, line, size);
+        bool hit = regex ? regexec(&r, line, 0, NULL, 0) == 0
+                         : fnmatch(pattern, line, icase ? FNM_CASEFOLD : 0) == 0;
+        if (hit)
+            found = y + 1;
+    }
+    free(line);
+    if (regex)
+        regfree(&r);
+    free(pattern);
+    return xasprintf("%d", found);
+}
+
+/* A double as tmux's e| prints it: as the integer a C cast gives on x86 (which makes
+ * what does not fit the smallest long long). */
+static long long to_integer(double d)
+{
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return LLONG_MIN;
+    return (long long)d;
+}
+
+/* e|op|[f]|[precision]: arithmetic or a numeric comparison of "a,b"; NULL on an
+ * unknown operator or something not a number. */
+static char *format_expression(struct fstate *st, const struct format_mod *m, const char *operand,
+                               int depth)
+{
+    if (m->argc < 1)
+        return NULL;
+    bool fp = m->argc >= 2 && strchr(m->argv[1], 'f') != NULL;
+    int prec = 0;
+    if (m->argc >= 3) {
         char *end;
-        long n = strtol(num, &end, 10);
-        if (*num == '\0' || *end != '\0')
-            r = xstrdup(value);
-        else if (n > FORMAT_MAX_OUTPUT || n < -FORMAT_MAX_OUTPUT)
-            r = xstrdup(value); /* wider than any output */
-        else
-            r = trim_width(value, n, m->argc >= 2 ? m->argv[1] : "");
-        break;
+        errno = 0;
+        long v = strtol(m->argv[2], &end, 10);
+        if (*m->argv[2] == '\0' || *end != '\0' || errno != 0 || v < INT_MIN || v > INT_MAX)
+            return NULL;
+        prec = (int)v;
+    } else if (fp)
+        prec = 2;
+    if (prec > 100)
+        prec = 100;
+    static const char *const ops[] = {"+", "-", "*", "/", "%", "m", "==", "!=", ">", ">=", "<", "<="};
+    int op = -1;
+    for (int i = 0; i < (int)(sizeof ops / sizeof ops[0]); i++) {
+        if (strcmp(m->argv[0], ops[i]) == 0)
+            op = i;
     }
-    case 'n':
-        r = xasprintf("%zu", strlen(value));
-        break;
-    case 'w':
-        r = xasprintf("%d", text_width(value));
-        break;
-    case 'q':
-        r = quote_shell(value);
-        break;
-    case 'E':
-    case 'T':
-        r = expand_new(st, value, depth + 1);
-        break;
-    default: /* 'l' is handled by the caller */
-        r = xstrdup(value);
-        break;
+    if (op < 0)
+        return NULL;
+    char *left, *right;
+    if (!format_choose(st, operand, depth, &left, &right, true))
+        return NULL;
+    char *end1, *end2;
+    double a = strtod(left, &end1), b = strtod(right, &end2);
+    bool ok = *end1 == '\0' && *end2 == '\0';
+    free(left);
+    free(right);
+    if (!ok)
+        return NULL;
+    if (!fp) {
+        a = (double)to_integer(a);
+        b = (double)to_integer(b);
     }
-    free(value);
+    double r = 0;
+    switch (op) {
+    case 0: r = a + b; break;
+    case 1: r = a - b; break;
+    case 2: r = a * b; break;
+    case 3: r = a / b; break;
+    case 4:
+    case 5: r = fmod(a, b); break;
+    case 6: r = fabs(a - b) < 1e-9; break;
+    case 7: r = fabs(a - b) > 1e-9; break;
+    case 8: r = a > b; break;
+    case 9: r = a >= b; break;
+    case 10: r = a < b; break;
+    case 11: r = a <= b; break;
+    }
+    if (fp)
+        return xasprintf("%.*f", prec, r);
+    return xasprintf("%.*f", prec, (double)to_integer(r));
+}
+
+/* The sessions, sorted by name (as tmux keeps them). */
+static struct session **sorted_sessions(const struct server *s, size_t *n)
+{
+    struct session *sess, **list = NULL;
+    *n = 0;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        list = xreallocarray(list, *n + 1, sizeof *list);
+        list[(*n)++] = sess;
+    }
+    for (size_t i = 1; i < *n; i++) {
+        for (size_t j = i; j > 0 && strcmp(list[j - 1]->name, list[j]->name) > 0; j--) {
+            struct session *t = list[j];
+            list[j] = list[j - 1];
+            list[j - 1] = t;
+        }
+    }
+    return list;
+}
+
+/* Expand fmt for another session/window/pane (a loop's item). */
+static char *expand_for(struct fstate *st, struct session *s, struct window *w, struct pane *p,
+                        const char *fmt, int depth)
+{
+    struct format_ctx c = {.server = st->ctx->server, .session = s, .window = w, .pane = p,
+                           .client = st->ctx->client};
+    format_defaults(&c);
+    const struct format_ctx *saved = st->ctx;
+    st->ctx = &c;
+    char *r = expand_new(st, fmt, depth + 1);
+    st->ctx = saved;
     return r;
 }
 
-/* #{e|op|:a,b}: integers; "" for a bad number, an unknown op, or division by zero. */
-static void arithmetic(const char *op, const char *a, const char *b, struct format_out *o)
+/* S: W: P: loops; NULL when the context lacks what the loop walks. */
+static char *format_loop(struct fstate *st, int kind, const char *fmt, int depth)
 {
-    char *ea, *eb;
-    errno = 0;
-    long long x = strtoll(a, &ea, 10), y = strtoll(b, &eb, 10), r;
-    if (*a == '\0' || *b == '\0' || *ea != '\0' || *eb != '\0' || errno != 0)
-        return;
-    if (strcmp(op, "+") == 0) {
-        if (__builtin_add_overflow(x, y, &r))
-            return;
-    } else if (strcmp(op, "-") == 0) {
-        if (__builtin_sub_overflow(x, y, &r))
-            return;
-    } else if (strcmp(op, "*") == 0) {
-        if (__builtin_mul_overflow(x, y, &r))
-            return;
-    } else if (strcmp(op, "/") == 0 || strcmp(op, "%") == 0) {
-        if (y == 0 || (x == LLONG_MIN && y == -1))
-            return;
-        r = op[0] == '/' ? x / y : x % y;
-    } else if (strcmp(op, "==") == 0)
-        r = x == y;
-    else if (strcmp(op, "!=") == 0)
-        r = x != y;
-    else if (strcmp(op, "<") == 0)
-        r = x < y;
-    else if (strcmp(op, ">") == 0)
-        r = x > y;
-    else if (strcmp(op, "<=") == 0)
-        r = x <= y;
-    else if (strcmp(op, ">=") == 0)
-        r = x >= y;
-    else
-        return;
-    format_out_printf(o, "%lld", r);
-}
-
-/* A two-operand modifier (comparison, logic, m, e) on "a,b". */
-static void binary_op(struct fstate *st, const struct format_mod *m,
-                      const char *operand, int depth, struct format_out *o)
-{
-    char *argv[2];
-    int argc = split_args(operand, argv, 2);
-    if (argc != 2) {
-        free_args(argv, argc);
-        return;
+    const struct format_ctx *ctx = st->ctx;
+    struct format_out o = {0};
+    char *all = NULL, *alt = NULL;
+    if (kind == FM_SESSIONS) {
+        if (ctx->server == NULL)
+            return NULL;
+        size_t n;
+        struct session **list = sorted_sessions(ctx->server, &n);
+        for (size_t i = 0; i < n; i++) {
+            char *e = expand_for(st, list[i], NULL, NULL, fmt, depth);
+            format_out_str(&o, e);
+            free(e);
+        }
+        free(list);
+        return format_out_take(&o);
     }
-    char *a = expand_new(st, argv[0], depth + 1);
-    char *b = expand_new(st, argv[1], depth + 1);
-    const char *n = m->name;
-    int cmp = strcmp(a, b), r = -1;
-    if (strcmp(n, "==") == 0)
-        r = cmp == 0;
-    else if (strcmp(n, "!=") == 0)
-        r = cmp != 0;
-    else if (strcmp(n, "<") == 0)
-        r = cmp < 0;
-    else if (strcmp(n, ">") == 0)
-        r = cmp > 0;
-    else if (strcmp(n, "<=") == 0)
-        r = cmp <= 0;
-    else if (strcmp(n, ">=") == 0)
-        r = cmp >= 0;
-    else if (strcmp(n, "||") == 0)
-        r = format_true(a) || format_true(b);
-    else if (strcmp(n, "&&") == 0)
-        r = format_true(a) && format_true(b);
-    else if (strcmp(n, "m") == 0)
-        r = fnmatch(a, b, 0) == 0;
-    else if (strcmp(n, "e") == 0 && m->argc >= 1)
-        arithmetic(m->argv[0], a, b, o);
-    if (r >= 0)
-        format_out_str(o, r ? "1" : "0");
-    free(a);
-    free(b);
-    free_args(argv, argc);
-}
-
-/* #{?cond,a,cond2,b,...,else}. */
-static void conditional(struct fstate *st, const char *body, int depth,
-                        struct format_out *o)
-{
-    enum { MAX_ARGS = 33 };
-    char *argv[MAX_ARGS];
-    int argc = split_args(body, argv, MAX_ARGS);
-    int i;
-    if (argc < 2) {
-        free_args(argv, argc);
-        return;
+    struct session *s = ctx->session;
+    struct window *w = ctx->window;
+    if (s == NULL && w != NULL)
+        s = w->session;
+    if (w == NULL && ctx->pane != NULL)
+        w = ctx->pane->window;
+    if (kind == FM_WINDOWS ? s == NULL : w == NULL)
+        return NULL;
+    if (!format_choose(st, fmt, depth, &all, &alt, false)) {
+        all = xstrdup(fmt);
+        alt = NULL;
     }
-    for (i = 0; i + 1 < argc; i += 2) {
-        char *cond = value_of(st, argv[i], depth + 1);
-        bool yes = format_true(cond);
-        free(cond);
-        if (yes) {
-            expand(st, argv[i + 1], depth + 1, o);
-            break;
+    if (kind == FM_WINDOWS) {
+        struct window *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            const char *use = alt != NULL && wl == s->current ? alt : all;
+            char *e = expand_for(st, s, wl, NULL, use, depth);
+            format_out_str(&o, e);
+            free(e);
+        }
+    } else {
+        struct pane *p;
+        TAILQ_FOREACH(p, &w->panes, entry) {
+            const char *use = alt != NULL && p == w->active ? alt : all;
+            char *e = expand_for(st, w->session != NULL ? w->session : s, w, p, use, depth);
+            format_out_str(&o, e);
+            free(e);
         }
     }
-    if (i + 1 >= argc && i < argc)
-        expand(st, argv[i], depth + 1, o); /* the else branch */
-    free_args(argv, argc);
+    free(all);
+    free(alt);
+    return format_out_take(&o);
 }
 
-/* Expand the inside of one #{...}. */
-static void replace(struct fstate *st, const char *body, int depth, struct format_out *o)
+/* N/s N/w: "1" if a session (of the server) or a window (of the session) has the
+ * name; NULL when there is nothing to look in. */
+static char *format_name_exists(struct fstate *st, bool session, const char *fmt, int depth)
+{
+    const struct format_ctx *ctx = st->ctx;
+    struct session *s = ctx->session;
+    if (s == NULL && ctx->window != NULL)
+        s = ctx->window->session;
+    if ((session && ctx->server == NULL) || (!session && s == NULL))
+        return NULL;
+    char *name = expand_new(st, fmt, depth + 1);
+    bool found = false;
+    if (session) {
+        struct session *x;
+        TAILQ_FOREACH(x, &ctx->server->sessions, entry)
+            found = found || strcmp(x->name, name) == 0;
+    } else {
+        struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry)
+            found = found || (w->name != NULL && strcmp(w->name, name) == 0);
+    }
+    free(name);
+    return xstrdup(found ? "1" : "0");
+}
+
+/* c: a colour as six hex digits of its RGB ("" for default or not a colour). */
+static char *format_colour(const char *name)
+{
+    uint32_t c;
+    if (style_parse_colour(name, &c) != 0)
+        return xstrdup("");
+    uint32_t rgb;
+    if (COLOUR_KIND(c) == COLOUR_RGB)
+        rgb = COLOUR_VALUE(c);
+    else if (COLOUR_KIND(c) == COLOUR_PALETTE) {
+        unsigned i = COLOUR_VALUE(c) & 0xff;
+        static const uint32_t base[16] = {0x000000, 0x800000, 0x008000, 0x808000, 0x000080, 0x800080,
+                                          0x008080, 0xc0c0c0, 0x808080, 0xff0000, 0x00ff00, 0xffff00,
+                                          0x0000ff, 0xff00ff, 0x00ffff, 0xffffff};
+        static const uint32_t levels[6] = {0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff};
+        if (i < 16)
+            rgb = base[i];
+        else if (i < 232) {
+            i -= 16;
+            rgb = levels[i / 36] << 16 | levels[(i / 6) % 6] << 8 | levels[i % 6];
+        } else {
+            uint32_t g = 8 + 10 * (i - 232);
+            rgb = g << 16 | g << 8 | g;
+        }
+    } else
+        return xstrdup("");
+    return xasprintf("%06x", rgb);
+}
+
+/* Expand the inside of one #{...} (key, len bytes) into o; false if it cannot be
+ * read (the expansion stops there). */
+static bool replace(struct fstate *st, const char *key, size_t len, int depth, struct format_out *o)
 {
     if (++st->steps > FORMAT_MAX_STEPS)
-        return;
-    if (body[0] == '?') {
-        conditional(st, body + 1, depth, o);
-        return;
-    }
+        return true;
+    char *copy0 = xstrndup(key, len);
+    const char *copy = copy0;
     struct format_mod mods[FORMAT_MAX_MODS];
-    int nmods;
-    const char *operand = parse_mods(body, mods, &nmods);
-    if (operand == NULL) {
-        format_variable(st->ctx, body, o);
-        return;
-    }
+    int nmods = parse_mods(st, &copy, mods, depth);
+    const struct format_mod *cmp = NULL, *search = NULL, *expr = NULL;
+    const struct format_mod *subs[FORMAT_MAX_MODS];
+    int nsubs = 0, flags = 0;
+    long limit = 0, width = 0;
+    const char *marker = NULL;
+    char *time_fmt = NULL, *value = NULL;
+    bool ok = true;
+
     for (int i = 0; i < nmods; i++) {
-        const char *n = mods[i].name;
-        if (n[1] != '\0' || strchr("<>me", n[0]) != NULL) {
-            binary_op(st, &mods[i], operand, depth, o);
-            free_mods(mods, nmods);
-            return;
+        const struct format_mod *m = &mods[i];
+        if (m->name[1] != '\0') {
+            cmp = m;
+            continue;
+        }
+        char *end;
+        switch (m->name[0]) {
+        case 'm':
+        case '<':
+        case '>':
+            cmp = m;
+            break;
+        case 'C':
+            search = m;
+            break;
+        case 's':
+            if (m->argc >= 2)
+                subs[nsubs++] = m;
+            break;
+        case '=':
+        case 'p':
+            if (m->argc < 1)
+                break;
+            errno = 0;
+            long v = strtol(m->argv[0], &end, 10);
+            if (*m->argv[0] == '\0' || *end != '\0' || errno != 0 || v < INT_MIN || v > INT_MAX)
+                v = 0;
+            if (m->name[0] == 'p')
+                width = v;
+            else {
+                limit = v;
+                if (m->argc >= 2)
+                    marker = m->argv[1];
+            }
+            break;
+        case 'w': flags |= FM_WIDTH; break;
+        case 'e':
+            if (m->argc >= 1 && m->argc <= 3)
+                expr = m;
+            break;
+        case 'l': flags |= FM_LITERAL; break;
+        case 'a': flags |= FM_CHAR; break;
+        case 'b': flags |= FM_BASENAME; break;
+        case 'c': flags |= FM_COLOUR; break;
+        case 'd': flags |= FM_DIRNAME; break;
+        case 'n': flags |= FM_LENGTH; break;
+        case 't':
+            flags |= FM_TIME;
+            if (m->argc < 1)
+                break;
+            if (strchr(m->argv[0], 'p') != NULL)
+                flags |= FM_PRETTY;
+            else if (m->argc >= 2 && strchr(m->argv[0], 'f') != NULL) {
+                free(time_fmt);
+                time_fmt = format_strip(m->argv[1]);
+            }
+            break;
+        case 'q':
+            if (m->argc < 1)
+                flags |= FM_QUOTE;
+            else if (strchr(m->argv[0], 'e') != NULL || strchr(m->argv[0], 'h') != NULL)
+                flags |= FM_QUOTE_STYLE;
+            break;
+        case 'E': flags |= FM_EXPAND; break;
+        case 'T': flags |= FM_EXPAND_TIME; break;
+        case 'N':
+            if (m->argc < 1 || strchr(m->argv[0], 'w') != NULL)
+                flags |= FM_WINDOW_NAME;
+            else if (strchr(m->argv[0], 's') != NULL)
+                flags |= FM_SESSION_NAME;
+            break;
+        case 'S': flags |= FM_SESSIONS; break;
+        case 'W': flags |= FM_WINDOWS; break;
+        case 'P': flags |= FM_PANES; break;
         }
     }
-    bool literal = false;
-    for (int i = 0; i < nmods; i++)
-        literal = literal || mods[i].name[0] == 'l';
-    char *value = literal ? xstrdup(operand) : value_of(st, operand, depth + 1);
-    for (int i = 0; i < nmods; i++)
-        value = apply_mod(st, &mods[i], value, depth);
+
+    if (flags & FM_LITERAL) {
+        value = xstrdup(copy);
+    } else if (flags & FM_CHAR) {
+        char *e = expand_new(st, copy, depth + 1), *end;
+        errno = 0;
+        long c = strtol(e, &end, 10);
+        value = *e != '\0' && *end == '\0' && errno == 0 && c >= 32 && c <= 126 ? xasprintf("%c", (int)c)
+                                                                                : xstrdup("");
+        free(e);
+    } else if (flags & FM_COLOUR) {
+        char *e = expand_new(st, copy, depth + 1);
+        value = format_colour(e);
+        free(e);
+    } else if (flags & (FM_SESSIONS | FM_WINDOWS | FM_PANES)) {
+        int kind = (flags & FM_SESSIONS) ? FM_SESSIONS : (flags & FM_WINDOWS) ? FM_WINDOWS : FM_PANES;
+        value = format_loop(st, kind, copy, depth);
+    } else if (flags & (FM_WINDOW_NAME | FM_SESSION_NAME)) {
+        value = format_name_exists(st, (flags & FM_WINDOW_NAME) == 0, copy, depth);
+    } else if (search != NULL) {
+        char *e = expand_new(st, copy, depth + 1);
+        value = st->ctx->pane == NULL ? xstrdup("0") : format_search(search, st->ctx->pane, e);
+        free(e);
+    } else if (cmp != NULL) {
+        char *left, *right;
+        if (format_choose(st, copy, depth, &left, &right, true)) {
+            const char *n = cmp->name;
+            int c = strcmp(left, right), r = 0;
+            if (strcmp(n, "||") == 0)
+                r = format_true(left) || format_true(right);
+            else if (strcmp(n, "&&") == 0)
+                r = format_true(left) && format_true(right);
+            else if (strcmp(n, "==") == 0)
+                r = c == 0;
+            else if (strcmp(n, "!=") == 0)
+                r = c != 0;
+            else if (strcmp(n, "<") == 0)
+                r = c < 0;
+            else if (strcmp(n, ">") == 0)
+                r = c > 0;
+            else if (strcmp(n, "<=") == 0)
+                r = c <= 0;
+            else if (strcmp(n, ">=") == 0)
+                r = c >= 0;
+            if (strcmp(n, "m") == 0)
+                value = format_match(cmp, left, right);
+            else
+                value = xstrdup(r ? "1" : "0");
+            free(left);
+            free(right);
+        }
+    } else if (*copy == '?') {
+        /* ?cond,a,b: cond is a name, or a format if it has a '#'; else false. */
+        const char *comma = format_skip(copy + 1, ",");
+        if (comma != NULL) {
+            char *cond = xstrndup(copy + 1, (size_t)(comma - copy - 1));
+            char *found = format_find(st, cond, flags, time_fmt);
+            if (found == NULL)
+                found = strchr(cond, '#') != NULL ? expand_new(st, cond, depth + 1) : xstrdup("");
+            char *left, *right;
+            if (format_choose(st, comma + 1, depth, &left, &right, false)) {
+                value = expand_new(st, format_true(found) ? left : right, depth + 1);
+                free(left);
+                free(right);
+            }
+            free(cond);
+            free(found);
+        }
+    } else if (expr != NULL) {
+        value = format_expression(st, expr, copy, depth);
+        if (value == NULL)
+            value = xstrdup("");
+    } else if (strstr(copy, "#{") != NULL) {
+        value = expand_new(st, copy, depth + 1);
+    } else {
+        value = format_find(st, copy, flags, time_fmt);
+        if (value == NULL)
+            value = xstrdup("");
+    }
+    if (value == NULL) {
+        ok = false;
+        goto out;
+    }
+
+    if (flags & FM_EXPAND) {
+        char *e = expand_new(st, value, depth + 1);
+        free(value);
+        value = e;
+    } else if (flags & FM_EXPAND_TIME) {
+        bool was = st->time;
+        st->time = true;
+        char *e = expand_new(st, value, depth + 1);
+        st->time = was;
+        free(value);
+        value = e;
+    }
+    for (int i = 0; i < nsubs; i++) {
+        char *pat = expand_new(st, subs[i]->argv[0], depth + 1);
+        char *rep = expand_new(st, subs[i]->argv[1], depth + 1);
+        int rflags = REG_EXTENDED;
+        if (subs[i]->argc >= 3 && strchr(subs[i]->argv[2], 'i') != NULL)
+            rflags |= REG_ICASE;
+        char *r = regsub(pat, rep, value, rflags);
+        if (r != NULL) {
+            free(value);
+            value = r;
+        }
+        free(pat);
+        free(rep);
+    }
+    if (limit != 0) {
+        char *t = limit > 0 ? trim_left(value, limit) : trim_right(value, -limit);
+        if (marker != NULL && strcmp(t, value) != 0) {
+            char *m = limit > 0 ? xasprintf("%s%s", t, marker) : xasprintf("%s%s", marker, t);
+            free(t);
+            t = m;
+        }
+        free(value);
+        value = t;
+    }
+    if (width != 0) {
+        char *t = pad(value, width);
+        free(value);
+        value = t;
+    }
+    if (flags & FM_LENGTH) {
+        char *t = xasprintf("%zu", strlen(value));
+        free(value);
+        value = t;
+    }
+    if (flags & FM_WIDTH) {
+        char *t = xasprintf("%ld", format_width(value));
+        free(value);
+        value = t;
+    }
     format_out_str(o, value);
+out:
     free(value);
+    free(time_fmt);
     free_mods(mods, nmods);
+    free(copy0);
+    return ok;
 }
 
-static const struct {
-    char c;
-    const char *name;
-} format_shorthands[] = {
-    {'D', "pane_id"},      {'F', "window_flags"}, {'H', "host"},       {'I', "window_index"},
-    {'P', "pane_index"},   {'S', "session_name"}, {'T', "pane_title"}, {'W', "window_name"},
-    {'h', "host_short"},
+static const char *const format_upper[26] = {
+    ['D' - 'A'] = "pane_id",      ['F' - 'A'] = "window_flags", ['H' - 'A'] = "host",
+    ['I' - 'A'] = "window_index", ['P' - 'A'] = "pane_index",   ['S' - 'A'] = "session_name",
+    ['T' - 'A'] = "pane_title",   ['W' - 'A'] = "window_name",
 };
+
+/* fmt with strftime's % sequences replaced (T:, display-message, the status line). */
+static char *expand_time(const struct fstate *st, const char *fmt)
+{
+    struct tm tm;
+    if (localtime_r(&st->now, &tm) == NULL)
+        return xstrdup(fmt);
+    size_t size = strlen(fmt) * 4 + 256;
+    if (size > FORMAT_MAX_OUTPUT)
+        size = FORMAT_MAX_OUTPUT;
+    char *buf = xmalloc(size);
+    if (strftime(buf, size, fmt, &tm) == 0)
+        buf[0] = '\0';
+    return buf;
+}
 
 static void expand(struct fstate *st, const char *fmt, int depth, struct format_out *o)
 {
-    if (depth >= FORMAT_MAX_DEPTH)
+    if (depth >= FORMAT_MAX_DEPTH || st->steps > FORMAT_MAX_STEPS)
         return;
-    const char *p = fmt;
-    while (*p != '\0' && o->len < FORMAT_MAX_OUTPUT) {
-        if (p[0] != '#') {
-            size_t n = strcspn(p, "#");
+    char *timed = NULL;
+    if (st->time && strchr(fmt, '%') != NULL)
+        fmt = timed = expand_time(st, fmt);
+    const char *p = fmt, *style_end = NULL;
+    while (*p != '\0' && o->len < FORMAT_MAX_OUTPUT && !st->failed) {
+        if (p[0] != '#' || p[1] == '\0') {
+            size_t n = p[0] == '#' ? 1 : strcspn(p, "#");
             format_out_add(o, p, n);
             p += n;
             continue;
         }
         char c = p[1];
-        if (c == '#') {
-            /* "##[" stays for style_split (a literal "#["); otherwise one '#'. */
-            format_out_add(o, p, p[2] == '[' ? 2 : 1);
-            p += 2;
-        } else if (c == ',' || c == '}') {
-            format_out_add(o, &p[1], 1);
-            p += 2;
-        } else if (c == '{') {
-            const char *end = format_skip(p + 2, "}", false);
-            if (end == NULL) {
-                format_out_str(o, p); /* unclosed: copied as it is */
-                return;
-            }
-            char *body = xstrndup(p + 2, (size_t)(end - p - 2));
-            replace(st, body, depth, o);
-            free(body);
-            p = end + 1;
-        } else if (c == '[') {
-            /* A style: copied, with any #{...} inside expanded, shorthands not. */
-            const char *end = format_skip(p + 2, "]", false);
-            if (end == NULL) {
-                format_out_str(o, p);
-                return;
-            }
-            format_out_add(o, "#[", 2);
-            for (const char *q = p + 2; q < end;) {
-                const char *close;
-                if (q[0] == '#' && q[1] == '{' && (close = format_skip(q + 2, "}", false)) != NULL &&
-                    close < end) {
-                    char *body = xstrndup(q + 2, (size_t)(close - q - 2));
-                    replace(st, body, depth, o);
-                    free(body);
-                    q = close + 1;
-                } else
-                    format_out_add(o, q++, 1);
-            }
-            format_out_add(o, "]", 1);
-            p = end + 1;
-        } else {
-            bool done = false;
-            for (size_t i = 0; c != '\0' && i < sizeof format_shorthands / sizeof format_shorthands[0]; i++) {
-                if (c == format_shorthands[i].c) {
-                    format_variable(st->ctx, format_shorthands[i].name, o);
-                    done = true;
+        if (c == '(') {
+            /* #(command): up to the matching parenthesis. */
+            int depth_paren = 1;
+            const char *q = p + 2;
+            for (; *q != '\0'; q++) {
+                if (*q == '(')
+                    depth_paren++;
+                if (*q == ')' && --depth_paren == 0)
                     break;
-                }
             }
-            format_out_add(o, p, done ? 0 : 1);
-            p += done ? 2 : 1;
+            if (*q != ')')
+                break;
+            char *cmd = xstrndup(p + 2, (size_t)(q - p - 2));
+            char *expanded = expand_new(st, cmd, depth + 1);
+            char *out = format_job_get(st->ctx, cmd, expanded);
+            char *shown = expand_new(st, out, depth + 1);
+            format_out_str(o, shown);
+            free(shown);
+            free(out);
+            free(expanded);
+            free(cmd);
+            p = q + 1;
+        } else if (c == '{') {
+            const char *end = format_skip(p, "}");
+            if (end == NULL)
+                break;
+            if (!replace(st, p + 2, (size_t)(end - p - 2), depth, o)) {
+                st->failed = true;
+                break;
+            }
+            p = end + 1;
+        } else if (c == '[' || c == '#') {
+            /* #[ and ##[ (any run of '#' before '['): a style, left for the status line
+             * to draw; otherwise ## is one '#'. */
+            const char *q = c == '[' ? p + 1 : p + 2;
+            size_t n = c == '[' ? 1 : 2;
+            while (*q == '#') {
+                q++;
+                n++;
+            }
+            if (*q == '[') {
+                style_end = format_skip(p, "]");
+                format_out_add(o, p, n + 1);
+                p = q + 1;
+                continue;
+            }
+            format_out_add(o, "#", 1);
+            p += 2;
+        } else if (c == '}' || c == ',') {
+            format_out_add(o, &c, 1);
+            p += 2;
+        } else {
+            const char *name = NULL;
+            if (style_end == NULL || p + 2 > style_end) {
+                if (c >= 'A' && c <= 'Z')
+                    name = format_upper[c - 'A'];
+                else if (c == 'h')
+                    name = "host_short";
+            }
+            if (name == NULL) {
+                format_out_add(o, p, 2);
+                p += 2;
+                continue;
+            }
+            if (!replace(st, name, strlen(name), depth, o)) {
+                st->failed = true;
+                break;
+            }
+            p += 2;
         }
     }
+    free(timed);
 }
 
 void format_defaults(struct format_ctx *ctx)
 {
+    if (ctx->type == FORMAT_TYPE_UNSET)
+        ctx->type = ctx->pane != NULL     ? FORMAT_TYPE_PANE
+                    : ctx->window != NULL ? FORMAT_TYPE_WINDOW
+                    : ctx->session != NULL ? FORMAT_TYPE_SESSION
+                                           : FORMAT_TYPE_UNSET;
     if (ctx->session != NULL && ctx->window == NULL)
         ctx->window = ctx->session->current;
     if (ctx->window != NULL && ctx->pane == NULL)
         ctx->pane = ctx->window->active;
 }
 
-char *format_expand(const struct format_ctx *ctx, const char *template)
+static char *format_expand1(const struct format_ctx *ctx, const char *template, bool with_time)
 {
     static const struct format_ctx empty = {0};
-    struct fstate st = {.ctx = ctx != NULL ? ctx : &empty};
+    struct fstate st = {.ctx = ctx != NULL ? ctx : &empty, .time = with_time, .now = time(NULL)};
     struct format_out o = {0};
     if (template != NULL)
         expand(&st, template, 0, &o);
     return format_out_take(&o);
+}
+
+char *format_expand(const struct format_ctx *ctx, const char *template)
+{
+    return format_expand1(ctx, template, false);
+}
+
+char *format_expand_time(const struct format_ctx *ctx, const char *template)
+{
+    return format_expand1(ctx, template, true);
 }

@@ -11,7 +11,11 @@
 /* Returns a new string (never NULL; at most 64 KiB); unknown variables expand to "",
  * malformed directives are copied as they are. ctx may be NULL (no variables). */
 char *format_expand(const struct format_ctx *ctx, const char *template);
-/* Fill window and pane from session's current ones where not given. */
+/* The same, with strftime's % sequences replaced first in each template, as
+ * display-message and the status line do (%% for a '%'). */
+char *format_expand_time(const struct format_ctx *ctx, const char *template);
+/* Fill window and pane from session's current ones where not given, and set what
+ * the format is about (session_format, window_format, pane_format) from what was. */
 void format_defaults(struct format_ctx *ctx);
 
 #endif

@@ -3,6 +3,7 @@
  * name (#{status}), as show-options prints them. format.c expands templates with them. */
 #include "format_vars.h"
 
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +21,17 @@
 #include "paste.h"
 #include "server_state.h"
 #include "session.h"
+#include "style.h"
+#include "utf8.h"
 #include "vt.h"
 
-#define FORMAT_VERSION "0.1"
+/* What #{version} says: tmux's version, so that configs testing it
+ * (#{>=:#{version},3.0}, if-shell on `tmux -V`) take the paths written for tmux 3.3a. */
+#define FORMAT_VERSION "3.3a"
 
 /* What a variable needs in the context; without it the variable is "". */
 enum { NEED_NONE = 0, NEED_SERVER = 1, NEED_SESSION = 2, NEED_WINDOW = 4, NEED_PANE = 8,
-       NEED_CLIENT = 16, NEED_BUFFER = 32 };
+       NEED_CLIENT = 16, NEED_BUFFER = 32, IS_TIME = 64 };
 
 typedef void (*format_var_fn)(const struct format_ctx *ctx, struct format_out *o);
 
@@ -314,12 +319,49 @@ static void v_pane_pid(const struct format_ctx *ctx, struct format_out *o)
     format_out_printf(o, "%ld", (long)ctx->pane->pid);
 }
 
+/* One argument as tmux writes a command back: in double quotes when it holds
+ * " #';${}%" (with " $ \ escaped), in single quotes when it holds a space or '"',
+ * a lone special character after a backslash, '' when empty. */
+static void escape_arg(const char *a, struct format_out *o)
+{
+    static const char dquoted[] = " #';${}%", squoted[] = " \"";
+    if (*a == '\0') {
+        format_out_str(o, "''");
+        return;
+    }
+    char quote = a[strcspn(a, dquoted)] != '\0' ? '"' : a[strcspn(a, squoted)] != '\0' ? '\'' : 0;
+    if (a[0] != ' ' && a[1] == '\0' && (quote != 0 || a[0] == '~')) {
+        format_out_printf(o, "\\%c", a[0]);
+        return;
+    }
+    if (quote != 0)
+        format_out_add(o, &quote, 1);
+    if (a[0] == '~')
+        format_out_str(o, "\\");
+    for (; *a != '\0'; a++) {
+        unsigned char c = (unsigned char)*a;
+        if (c == '\\' || (quote == '"' && (c == '"' || c == '$')))
+            format_out_printf(o, "\\%c", c);
+        else if (c == '\n')
+            format_out_str(o, "\\n");
+        else if (c == '\t')
+            format_out_str(o, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            format_out_printf(o, "\\%03o", c);
+        else
+            format_out_add(o, a, 1);
+    }
+    if (quote != 0)
+        format_out_add(o, &quote, 1);
+}
+
+/* The command the pane was started with, its arguments quoted as tmux shows them. */
 static void v_pane_start_command(const struct format_ctx *ctx, struct format_out *o)
 {
     for (int i = 0; i < ctx->pane->argc && ctx->pane->argv != NULL; i++) {
         if (i > 0)
             format_out_str(o, " ");
-        format_out_str(o, ctx->pane->argv[i]);
+        escape_arg(ctx->pane->argv[i], o);
     }
 }
 
@@ -425,6 +467,504 @@ static void v_version(const struct format_ctx *ctx, struct format_out *o)
     format_out_str(o, FORMAT_VERSION);
 }
 
+static void v_active_window_index(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session *s = ctx_session(ctx);
+    if (s->current != NULL)
+        format_out_printf(o, "%d", s->current->index);
+}
+
+/* The highest index of the session's windows (tmux's "last window"). */
+static void v_last_window_index(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session *s = ctx_session(ctx);
+    const struct window *w = TAILQ_LAST(&s->windows, window_list);
+    if (w != NULL)
+        format_out_printf(o, "%d", w->index);
+}
+
+static void v_next_session_id(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "$%u", ctx->server->next_session_id);
+}
+
+static void v_uid(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_printf(o, "%ld", (long)getuid());
+}
+
+static void user_name(uid_t uid, struct format_out *o)
+{
+    struct passwd pw, *res = NULL;
+    char buf[1024];
+    if (getpwuid_r(uid, &pw, buf, sizeof buf, &res) == 0 && res != NULL)
+        format_out_str(o, pw.pw_name);
+}
+
+static void v_user(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    user_name(getuid(), o);
+}
+
+static void v_client_uid(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%ld", (long)ctx->client->uid);
+}
+
+static void v_client_user(const struct format_ctx *ctx, struct format_out *o)
+{
+    user_name(ctx->client->uid, o);
+}
+
+/* The client's name: its terminal, else client-PID, as tmux names clients. */
+static void v_client_name(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx->client->tty_name != NULL)
+        format_out_str(o, ctx->client->tty_name);
+    else
+        format_out_printf(o, "client-%ld", (long)ctx->client->pid);
+}
+
+static void v_client_prefix(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", ctx->client->prefix_active);
+}
+
+static void v_client_key_table(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->client->prefix_active ? "prefix" : "root");
+}
+
+static void v_client_readonly(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", ctx->client->readonly);
+}
+
+static void v_client_control_mode(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_client_utf8(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "1");
+}
+
+/* As tmux lists them: attached, focused, UTF-8, and readonly when so. */
+static void v_client_flags(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, "attached,focused,UTF-8");
+    if (ctx->client->readonly)
+        format_out_str(o, ",read-only");
+}
+
+static void v_client_last_session(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct client *c = ctx->client;
+    if (!c->has_last_session || ctx->server == NULL)
+        return;
+    const struct session *s;
+    TAILQ_FOREACH(s, &ctx->server->sessions, entry) {
+        if (s->id == c->last_session_id)
+            format_out_str(o, s->name);
+    }
+}
+
+static uint32_t pane_modes(const struct format_ctx *ctx)
+{
+    return ctx->pane->vt != NULL ? vt_modes(ctx->pane->vt) : 0;
+}
+
+static void mode_flag(const struct format_ctx *ctx, struct format_out *o, uint32_t bit)
+{
+    format_out_str(o, (pane_modes(ctx) & bit) != 0 ? "1" : "0");
+}
+
+static void v_cursor_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_CURSOR_VISIBLE);
+}
+
+static void v_insert_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_INSERT);
+}
+
+static void v_keypad_cursor_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_CURSOR_KEYS);
+}
+
+static void v_keypad_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_KEYPAD);
+}
+
+static void v_origin_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_ORIGIN);
+}
+
+static void v_wrap_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_WRAP);
+}
+
+/* tmux's mouse flags: any mode (mouse_any_flag), 1000 alone (standard), 1002
+ * (button), 1003 (all), 1005 (utf8), 1006 (sgr). */
+static void v_mouse_any_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_MOUSE);
+}
+
+static void v_mouse_standard_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    uint32_t m = pane_modes(ctx);
+    format_out_str(o, (m & VT_MODE_MOUSE) && !(m & (VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY | VT_MODE_MOUSE_X10))
+                          ? "1" : "0");
+}
+
+static void v_mouse_button_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_MOUSE_BUTTON);
+}
+
+static void v_mouse_all_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_MOUSE_ANY);
+}
+
+static void v_mouse_utf8_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_MOUSE_UTF8);
+}
+
+static void v_mouse_sgr_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    mode_flag(ctx, o, VT_MODE_MOUSE_SGR);
+}
+
+/* The character under the cursor (a space on a blank cell). */
+static void v_cursor_character(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx->pane->vt == NULL)
+        return;
+    int x = 0, y = 0;
+    vt_cursor(ctx->pane->vt, &x, &y);
+    const struct grid_cell *gc = vt_cell(ctx->pane->vt, x, y);
+    char buf[8];
+    if (gc->ch == 0 || gc->ch < 0x20) {
+        format_out_str(o, " ");
+        return;
+    }
+    int n = utf8_encode(gc->ch, buf);
+    format_out_add(o, buf, (size_t)(n > 0 ? n : 0));
+}
+
+/* Whether the pane touches each edge of its window. */
+static void v_pane_at_top(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->pane->yoff == 0 ? "1" : "0");
+}
+
+static void v_pane_at_left(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->pane->xoff == 0 ? "1" : "0");
+}
+
+static void v_pane_at_bottom(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w != NULL && ctx->pane->yoff + ctx->pane->rows >= w->rows ? "1" : "0");
+}
+
+static void v_pane_at_right(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w != NULL && ctx->pane->xoff + ctx->pane->cols >= w->cols ? "1" : "0");
+}
+
+/* The pane's default colours: from window-style (window-active-style for the active
+ * pane), "default" when they leave them. */
+static void pane_colour(const struct format_ctx *ctx, struct format_out *o, bool fg)
+{
+    const struct window *w = ctx_window(ctx);
+    struct grid_pen pen = {0};
+    if (w != NULL && w->options != NULL) {
+        char err[128];
+        if (options_find("window-style") != NULL)
+            style_apply(&pen, options_get_string(w->options, "window-style"), err, sizeof err);
+        if (w->active == ctx->pane && options_find("window-active-style") != NULL)
+            style_apply(&pen, options_get_string(w->options, "window-active-style"), err, sizeof err);
+    }
+    char buf[32];
+    format_out_str(o, style_colour_name(fg ? pen.fg : pen.bg, buf, sizeof buf));
+}
+
+static void v_pane_fg(const struct format_ctx *ctx, struct format_out *o)
+{
+    pane_colour(ctx, o, true);
+}
+
+static void v_pane_bg(const struct format_ctx *ctx, struct format_out *o)
+{
+    pane_colour(ctx, o, false);
+}
+
+static void v_pane_format(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->type == FORMAT_TYPE_PANE ? "1" : "0");
+}
+
+static void v_window_format(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->type == FORMAT_TYPE_WINDOW ? "1" : "0");
+}
+
+static void v_session_format(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->type == FORMAT_TYPE_SESSION ? "1" : "0");
+}
+
+static void v_pane_input_off(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_pane_last(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w != NULL && w->last_pane == ctx->pane ? "1" : "0");
+}
+
+/* tmx has no marked pane (select-pane -m): never marked. */
+static void v_pane_marked(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_pane_marked_set(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_session_marked(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_window_marked_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_pane_start_path(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->pane->cwd != NULL ? ctx->pane->cwd : "");
+}
+
+static void v_pane_synchronized(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    long on = w != NULL && w->options != NULL && options_find("synchronize-panes") != NULL
+                  ? options_get_number(w->options, "synchronize-panes")
+                  : 0;
+    format_out_str(o, on ? "1" : "0");
+}
+
+/* The tab stops: every eighth column, as a new terminal has them. */
+static void v_pane_tabs(const struct format_ctx *ctx, struct format_out *o)
+{
+    for (int x = 8; x < ctx->pane->cols; x += 8)
+        format_out_printf(o, x == 8 ? "%d" : ",%d", x);
+}
+
+/* The scroll region: the whole pane, unless the program set one. */
+static void v_scroll_region_upper(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_scroll_region_lower(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", ctx->pane->rows - 1);
+}
+
+static void v_session_grouped(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+/* The windows of the session most recent first: the current one, then the last. */
+static void v_session_stack(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session *s = ctx_session(ctx);
+    if (s->current != NULL)
+        format_out_printf(o, "%d", s->current->index);
+    if (s->last != NULL && s->last != s->current)
+        format_out_printf(o, s->current != NULL ? ",%d" : "%d", s->last->index);
+}
+
+static void v_session_alerts(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session *s = ctx_session(ctx);
+    const struct window *w;
+    bool first = true;
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (w->alerts == 0)
+            continue;
+        format_out_printf(o, first ? "%d" : ",%d", w->index);
+        first = false;
+        if (w->alerts & WINDOW_ALERT_ACTIVITY)
+            format_out_str(o, "#");
+        if (w->alerts & WINDOW_ALERT_BELL)
+            format_out_str(o, "!");
+        if (w->alerts & WINDOW_ALERT_SILENCE)
+            format_out_str(o, "~");
+    }
+}
+
+static void v_session_attached_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session *s = ctx_session(ctx);
+    const struct client *c;
+    bool first = true;
+    if (ctx->server == NULL)
+        return;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (!c->attached || c->session != s)
+            continue;
+        if (!first)
+            format_out_str(o, ",");
+        first = false;
+        if (c->tty_name != NULL)
+            format_out_str(o, c->tty_name);
+        else
+            format_out_printf(o, "client-%ld", (long)c->pid);
+    }
+}
+
+static int window_clients(const struct format_ctx *ctx, const struct window *w, struct format_out *o)
+{
+    int n = 0;
+    const struct client *c;
+    if (ctx->server == NULL)
+        return 0;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (!c->attached || c->session == NULL || c->session->current != w)
+            continue;
+        if (o != NULL) {
+            if (n > 0)
+                format_out_str(o, ",");
+            if (c->tty_name != NULL)
+                format_out_str(o, c->tty_name);
+            else
+                format_out_printf(o, "client-%ld", (long)c->pid);
+        }
+        n++;
+    }
+    return n;
+}
+
+static void v_window_active_clients(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", window_clients(ctx, ctx_window(ctx), NULL));
+}
+
+static void v_window_active_clients_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    window_clients(ctx, ctx_window(ctx), o);
+}
+
+/* A window belongs to one session in tmx (no link-window yet). */
+static void v_window_active_sessions(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w->session != NULL && w->session->current == w ? "1" : "0");
+}
+
+static void v_window_active_sessions_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    if (w->session != NULL && w->session->current == w)
+        format_out_str(o, w->session->name);
+}
+
+static void v_window_linked(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "0");
+}
+
+static void v_window_linked_sessions(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx_window(ctx)->session != NULL ? "1" : "0");
+}
+
+static void v_window_linked_sessions_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    if (w->session != NULL)
+        format_out_str(o, w->session->name);
+}
+
+static void v_window_start_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w->session != NULL && TAILQ_FIRST(&w->session->windows) == w ? "1" : "0");
+}
+
+static void v_window_end_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    format_out_str(o, w->session != NULL && TAILQ_LAST(&w->session->windows, window_list) == w ? "1" : "0");
+}
+
+/* The window's place in its session's stack of windows shown before (1 the last),
+ * 0 for the current one or one never left. */
+static void v_window_stack_index(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct window *w = ctx_window(ctx);
+    const struct session *s = w->session;
+    format_out_str(o, s != NULL && s->last == w && s->current != w ? "1" : "0");
+}
+
+/* Pixels of a cell: tmx does not ask the terminals, so tmux's defaults. */
+static void v_window_cell_width(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "16");
+}
+
+static void v_window_cell_height(const struct format_ctx *ctx, struct format_out *o)
+{
+    (void)ctx;
+    format_out_str(o, "32");
+}
+
+/* The cursor saved by the alternate screen: tmux's "none" (UINT_MAX) on the main one. */
+static void v_alternate_saved_x(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (!(pane_modes(ctx) & VT_MODE_ALT_SCREEN))
+        format_out_str(o, "4294967295");
+}
+
+static void v_alternate_saved_y(const struct format_ctx *ctx, struct format_out *o)
+{
+    v_alternate_saved_x(ctx, o);
+}
+
 static void v_window_active(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session *s = ctx_session(ctx);
@@ -441,23 +981,34 @@ static void v_window_bell_flag(const struct format_ctx *ctx, struct format_out *
     format_out_printf(o, "%d", (ctx_window(ctx)->alerts & WINDOW_ALERT_BELL) != 0);
 }
 
-/* As tmux: * current, - last, # activity, ! bell, ~ silence. */
-static void v_window_flags(const struct format_ctx *ctx, struct format_out *o)
+/* As tmux: # activity, ! bell, ~ silence, * current, - last, Z zoomed; with escape,
+ * the '#' doubled for the status line (window_flags; window_raw_flags has it once). */
+static void window_flags(const struct format_ctx *ctx, struct format_out *o, bool escape)
 {
     const struct session *s = ctx_session(ctx);
     const struct window *w = ctx_window(ctx);
-    if (s != NULL && s->current == w)
-        format_out_str(o, "*");
-    else if (s != NULL && s->last == w)
-        format_out_str(o, "-");
     if (w->alerts & WINDOW_ALERT_ACTIVITY)
-        format_out_str(o, "#");
+        format_out_str(o, escape ? "##" : "#");
     if (w->alerts & WINDOW_ALERT_BELL)
         format_out_str(o, "!");
     if (w->alerts & WINDOW_ALERT_SILENCE)
         format_out_str(o, "~");
+    if (s != NULL && s->current == w)
+        format_out_str(o, "*");
+    else if (s != NULL && s->last == w)
+        format_out_str(o, "-");
     if (w->zoomed)
         format_out_str(o, "Z");
+}
+
+static void v_window_flags(const struct format_ctx *ctx, struct format_out *o)
+{
+    window_flags(ctx, o, true);
+}
+
+static void v_window_raw_flags(const struct format_ctx *ctx, struct format_out *o)
+{
+    window_flags(ctx, o, false);
 }
 
 static void v_window_height(const struct format_ctx *ctx, struct format_out *o)
@@ -527,19 +1078,41 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
         format_out_str(o, buf);
 }
 
+/* The layout as it shows: the window's, unless a pane is zoomed. */
+static void v_window_visible_layout(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (!ctx_window(ctx)->zoomed)
+        v_window_layout(ctx, o);
+}
+
 /* Every variable, sorted by name (looked up with bsearch; a test checks the order). */
 #define FORMAT_VARIABLES(X)                                                                \
+    X(active_window_index, NEED_SESSION)                                                   \
     X(alternate_on, NEED_PANE)                                                             \
-    X(buffer_created, NEED_BUFFER)                                                         \
+    X(alternate_saved_x, NEED_PANE)                                                        \
+    X(alternate_saved_y, NEED_PANE)                                                        \
+    X(buffer_created, NEED_BUFFER | IS_TIME)                                               \
     X(buffer_name, NEED_BUFFER)                                                            \
     X(buffer_sample, NEED_BUFFER)                                                          \
     X(buffer_size, NEED_BUFFER)                                                            \
+    X(client_control_mode, NEED_CLIENT)                                                    \
+    X(client_flags, NEED_CLIENT)                                                           \
     X(client_height, NEED_CLIENT)                                                          \
+    X(client_key_table, NEED_CLIENT)                                                       \
+    X(client_last_session, NEED_CLIENT)                                                    \
+    X(client_name, NEED_CLIENT)                                                            \
     X(client_pid, NEED_CLIENT)                                                             \
+    X(client_prefix, NEED_CLIENT)                                                          \
+    X(client_readonly, NEED_CLIENT)                                                        \
     X(client_session, NEED_CLIENT)                                                         \
     X(client_termname, NEED_CLIENT)                                                        \
     X(client_tty, NEED_CLIENT)                                                             \
+    X(client_uid, NEED_CLIENT)                                                             \
+    X(client_user, NEED_CLIENT)                                                            \
+    X(client_utf8, NEED_CLIENT)                                                            \
     X(client_width, NEED_CLIENT)                                                           \
+    X(cursor_character, NEED_PANE)                                                         \
+    X(cursor_flag, NEED_PANE)                                                              \
     X(cursor_x, NEED_PANE)                                                                 \
     X(cursor_y, NEED_PANE)                                                                 \
     X(history_bytes, NEED_PANE)                                                            \
@@ -547,20 +1120,43 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
     X(history_size, NEED_PANE)                                                             \
     X(host, NEED_NONE)                                                                     \
     X(host_short, NEED_NONE)                                                               \
+    X(insert_flag, NEED_PANE)                                                              \
+    X(keypad_cursor_flag, NEED_PANE)                                                       \
+    X(keypad_flag, NEED_PANE)                                                              \
+    X(last_window_index, NEED_SESSION)                                                     \
+    X(mouse_all_flag, NEED_PANE)                                                           \
+    X(mouse_any_flag, NEED_PANE)                                                           \
+    X(mouse_button_flag, NEED_PANE)                                                        \
+    X(mouse_sgr_flag, NEED_PANE)                                                           \
+    X(mouse_standard_flag, NEED_PANE)                                                      \
+    X(mouse_utf8_flag, NEED_PANE)                                                          \
+    X(next_session_id, NEED_SERVER)                                                        \
+    X(origin_flag, NEED_PANE)                                                              \
     X(pane_active, NEED_PANE)                                                              \
+    X(pane_at_bottom, NEED_PANE)                                                           \
+    X(pane_at_left, NEED_PANE)                                                             \
+    X(pane_at_right, NEED_PANE)                                                            \
+    X(pane_at_top, NEED_PANE)                                                              \
+    X(pane_bg, NEED_PANE)                                                                  \
     X(pane_bottom, NEED_PANE)                                                              \
     X(pane_current_command, NEED_PANE)                                                     \
     X(pane_current_path, NEED_PANE)                                                        \
     X(pane_dead, NEED_PANE)                                                                \
     X(pane_dead_signal, NEED_PANE)                                                         \
     X(pane_dead_status, NEED_PANE)                                                         \
-    X(pane_dead_time, NEED_PANE)                                                           \
+    X(pane_dead_time, NEED_PANE | IS_TIME)                                                 \
+    X(pane_fg, NEED_PANE)                                                                  \
+    X(pane_format, NEED_NONE)                                                              \
     X(pane_height, NEED_PANE)                                                              \
     X(pane_id, NEED_PANE)                                                                  \
     X(pane_in_mode, NEED_PANE)                                                             \
     X(pane_index, NEED_PANE)                                                               \
+    X(pane_input_off, NEED_PANE)                                                           \
+    X(pane_last, NEED_PANE)                                                                \
     X(pane_left, NEED_PANE)                                                                \
     X(pane_log_dropped, NEED_PANE)                                                         \
+    X(pane_marked, NEED_PANE)                                                              \
+    X(pane_marked_set, NEED_NONE)                                                          \
     X(pane_mode, NEED_PANE)                                                                \
     X(pane_path, NEED_PANE)                                                                \
     X(pane_pid, NEED_PANE)                                                                 \
@@ -568,36 +1164,66 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
     X(pane_pipe_dropped, NEED_PANE)                                                        \
     X(pane_right, NEED_PANE)                                                               \
     X(pane_start_command, NEED_PANE)                                                       \
+    X(pane_start_path, NEED_PANE)                                                          \
+    X(pane_synchronized, NEED_PANE)                                                        \
+    X(pane_tabs, NEED_PANE)                                                                \
     X(pane_title, NEED_PANE)                                                               \
     X(pane_top, NEED_PANE)                                                                 \
     X(pane_tty, NEED_PANE)                                                                 \
     X(pane_width, NEED_PANE)                                                               \
     X(pid, NEED_SERVER)                                                                    \
-    X(session_activity, NEED_SESSION)                                                      \
+    X(scroll_region_lower, NEED_PANE)                                                      \
+    X(scroll_region_upper, NEED_PANE)                                                      \
+    X(session_activity, NEED_SESSION | IS_TIME)                                            \
+    X(session_alerts, NEED_SESSION)                                                        \
     X(session_attached, NEED_SESSION)                                                      \
-    X(session_created, NEED_SESSION)                                                       \
+    X(session_attached_list, NEED_SESSION)                                                 \
+    X(session_created, NEED_SESSION | IS_TIME)                                             \
+    X(session_format, NEED_NONE)                                                           \
+    X(session_grouped, NEED_SESSION)                                                       \
     X(session_id, NEED_SESSION)                                                            \
     X(session_many_attached, NEED_SESSION)                                                 \
+    X(session_marked, NEED_SESSION)                                                        \
     X(session_name, NEED_SESSION)                                                          \
     X(session_path, NEED_SESSION)                                                          \
+    X(session_stack, NEED_SESSION)                                                         \
     X(session_windows, NEED_SESSION)                                                       \
     X(socket_path, NEED_SERVER)                                                            \
-    X(start_time, NEED_SERVER)                                                             \
+    X(start_time, NEED_SERVER | IS_TIME)                                                   \
+    X(uid, NEED_NONE)                                                                      \
+    X(user, NEED_NONE)                                                                     \
     X(version, NEED_NONE)                                                                  \
     X(window_active, NEED_WINDOW)                                                          \
+    X(window_active_clients, NEED_WINDOW)                                                  \
+    X(window_active_clients_list, NEED_WINDOW)                                             \
+    X(window_active_sessions, NEED_WINDOW)                                                 \
+    X(window_active_sessions_list, NEED_WINDOW)                                            \
     X(window_activity_flag, NEED_WINDOW)                                                   \
     X(window_bell_flag, NEED_WINDOW)                                                       \
+    X(window_cell_height, NEED_WINDOW)                                                     \
+    X(window_cell_width, NEED_WINDOW)                                                      \
+    X(window_end_flag, NEED_WINDOW)                                                        \
     X(window_flags, NEED_WINDOW)                                                           \
+    X(window_format, NEED_NONE)                                                            \
     X(window_height, NEED_WINDOW)                                                          \
     X(window_id, NEED_WINDOW)                                                              \
     X(window_index, NEED_WINDOW)                                                           \
     X(window_last_flag, NEED_WINDOW)                                                       \
     X(window_layout, NEED_WINDOW)                                                          \
+    X(window_linked, NEED_WINDOW)                                                          \
+    X(window_linked_sessions, NEED_WINDOW)                                                 \
+    X(window_linked_sessions_list, NEED_WINDOW)                                            \
+    X(window_marked_flag, NEED_WINDOW)                                                     \
     X(window_name, NEED_WINDOW)                                                            \
     X(window_panes, NEED_WINDOW)                                                           \
+    X(window_raw_flags, NEED_WINDOW)                                                       \
     X(window_silence_flag, NEED_WINDOW)                                                    \
+    X(window_stack_index, NEED_WINDOW)                                                     \
+    X(window_start_flag, NEED_WINDOW)                                                      \
+    X(window_visible_layout, NEED_WINDOW)                                                  \
     X(window_width, NEED_WINDOW)                                                           \
-    X(window_zoomed_flag, NEED_WINDOW)
+    X(window_zoomed_flag, NEED_WINDOW)                                                     \
+    X(wrap_flag, NEED_PANE)
 
 struct format_var {
     const char *name;
@@ -631,7 +1257,8 @@ static bool format_has(const struct format_ctx *ctx, int need)
         return false;
     if ((need & NEED_PANE) && ctx->pane == NULL)
         return false;
-    if ((need & NEED_CLIENT) && ctx->client == NULL)
+    if ((need & NEED_CLIENT) && (ctx->client == NULL || !ctx->client->attached ||
+                                 ctx->client->session == NULL))
         return false;
     if ((need & NEED_BUFFER) && ctx->buffer == NULL)
         return false;
@@ -668,17 +1295,56 @@ static bool format_option(const struct format_ctx *ctx, const char *name, struct
         format_out_str(o, options_get_string(set, name)); /* as it is, not quoted */
         return true;
     }
+    if (d->type == OPTION_FLAG && strcmp(name, "status") != 0) { /* tmux's status is on/off/2-5 */
+        format_out_str(o, options_get_number(set, name) ? "1" : "0"); /* as tmux's formats */
+        return true;
+    }
     char buf[1024];
     format_out_str(o, options_to_string(set, name, buf, sizeof buf));
     return true;
 }
 
-/* Append a variable's value; false (nothing appended) if name is no variable or option. */
+bool format_option_value(const struct format_ctx *ctx, const char *name, struct format_out *o)
+{
+    return format_option(ctx, name, o);
+}
+
+static const struct format_var *format_var_find(const char *name)
+{
+    return bsearch(name, format_vars, sizeof format_vars / sizeof format_vars[0],
+                   sizeof format_vars[0], format_var_cmp);
+}
+
+bool format_variable_time(const struct format_ctx *ctx, const char *name, long long *t)
+{
+    const struct format_var *v = format_var_find(name);
+    if (v == NULL || !(v->need & IS_TIME) || !format_has(ctx, v->need))
+        return false;
+    struct format_out o = {0};
+    v->fn(ctx, &o);
+    char *text = format_out_take(&o), *end;
+    *t = strtoll(text, &end, 10);
+    bool ok = *text != '\0' && *end == '\0';
+    free(text);
+    return ok;
+}
+
+/* NAME's value in a NAME=VALUE list, or NULL. */
+static const char *env_find(char *const *env, size_t n, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < n && env != NULL && env[i] != NULL; i++) {
+        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
+            return env[i] + len + 1;
+    }
+    return NULL;
+}
+
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
 {
-    const struct format_var *v =
-        bsearch(name, format_vars, sizeof format_vars / sizeof format_vars[0],
-                sizeof format_vars[0], format_var_cmp);
+    if (format_option(ctx, name, o))
+        return true;
+    const struct format_var *v = format_var_find(name);
     if (v != NULL) {
         if (format_has(ctx, v->need))
             v->fn(ctx, o);
@@ -691,5 +1357,14 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
         format_out_str(o, buf);
         return true;
     }
-    return format_option(ctx, name, o);
+    /* The session's environment, then the server's (tmux's global environment). */
+    const struct session *s = ctx_session(ctx);
+    const char *value = s != NULL ? env_find(s->env, s->nenv, name) : NULL;
+    if (value == NULL && *name != '\0' && strchr(name, '=') == NULL)
+        value = getenv(name);
+    if (value != NULL) {
+        format_out_str(o, value);
+        return true;
+    }
+    return false;
 }

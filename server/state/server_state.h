@@ -27,6 +27,7 @@ struct tap;
 TAILQ_HEAD(client_list, client);
 struct job;
 TAILQ_HEAD(job_list, job);
+struct format_job;
 TAILQ_HEAD(session_list, session);
 
 /* A wait-for channel: clients blocked in `wait-for NAME` until `wait-for -S NAME`. */
@@ -89,6 +90,7 @@ struct server {
     size_t nwaiters;
     struct job_list jobs;      /* run-shell and hook commands still running */
     struct job_pty *pty_jobs;  /* display-popup programs (job_pty.c), a list through next */
+    struct format_job *format_jobs; /* format_job.h: #(command) results of formats */
     struct paste_list paste_buffers; /* paste.h: newest first */
     struct history_pool *history_pool; /* every pane's history: history-bytes-total */
     unsigned next_paste_index;       /* N of the next automatic bufferN */

@@ -29,25 +29,14 @@ static void fill_row(struct canvas *cv, int y, const struct grid_pen *pen)
         canvas_put_cell(cv, x, y, ' ', 1, pen);
 }
 
-/* Expand a status-line format: #{...} for this client's session, then strftime's %
- * sequences (status-left and status-right show the time that way, as in tmux). */
+/* Expand a status-line format for this client's session: strftime's % sequences,
+ * then #{...} (status-left and status-right show the time that way, as in tmux). */
 static char *status_expand(struct client *c, struct window *w, const char *template)
 {
     struct format_ctx f = {.server = c->server, .session = c->session, .window = w,
                            .client = c};
     format_defaults(&f);
-    char *text = format_expand(&f, template);
-    if (strchr(text, '%') == NULL)
-        return text;
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    size_t size = strlen(text) * 4 + 64;
-    char *timed = xmalloc(size);
-    if (strftime(timed, size, text, &tm) == 0)
-        timed[0] = '\0';
-    free(text);
-    return timed;
+    return format_expand_time(&f, template);
 }
 
 /* Draw text with #[style] blocks from column x, stopping before 'end'. Returns the

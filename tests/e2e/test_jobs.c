@@ -106,7 +106,7 @@ static void test_alerts_mark_windows_in_the_status_line(void **state)
     /* Silence: window 1 prints nothing for a second. */
     if (!env_is_tmux(env)) {
         assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s:1", "monitor-silence", "1", NULL), 0);
-        assert_true(client_wait_row(c, -1, "1:sleep-~", E2E_TIMEOUT));
+        assert_true(client_wait_row(c, -1, "1:sleep~-", E2E_TIMEOUT));
     }
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
