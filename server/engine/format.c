@@ -8,7 +8,7 @@
  *   #(command)           the first line of a shell command's output (format_job.c): run
  *                        in the background, the last result shown meanwhile
  *   #[style]             passed through (the status line draws it; see style.h); inside
- *                        it #{...} expands, shorthands do not; "##[" stays "##["
+ *                        it #{...} and shorthands expand (as tmux 3.3a); "##[" stays "##["
  *   #{MODS:operand}      modifiers separated by ';' applied to operand. A modifier is a
  *                        letter or operator, with arguments either right after it (=10,
  *                        p-5) or between a separator character (s/a/b/, e|+|f|2, =/8/...).
@@ -1147,7 +1147,7 @@ static void expand(struct fstate *st, const char *fmt, int depth, struct format_
     char *timed = NULL;
     if (st->time && strchr(fmt, '%') != NULL)
         fmt = timed = expand_time(st, fmt);
-    const char *p = fmt, *style_end = NULL;
+    const char *p = fmt;
     while (*p != '\0' && o->len < FORMAT_MAX_OUTPUT && !st->failed) {
         if (p[0] != '#' || p[1] == '\0') {
             size_t n = p[0] == '#' ? 1 : strcspn(p, "#");
@@ -1197,7 +1197,6 @@ static void expand(struct fstate *st, const char *fmt, int depth, struct format_
                 n++;
             }
             if (*q == '[') {
-                style_end = format_skip(p, "]");
                 format_out_add(o, p, n + 1);
                 p = q + 1;
                 continue;
@@ -1208,13 +1207,12 @@ static void expand(struct fstate *st, const char *fmt, int depth, struct format_
             format_out_add(o, &c, 1);
             p += 2;
         } else {
+            /* Inside a #[style] too, as tmux 3.3a: #[bg=#D0D0D0] needs ##D0D0D0. */
             const char *name = NULL;
-            if (style_end == NULL || p + 2 > style_end) {
-                if (c >= 'A' && c <= 'Z')
-                    name = format_upper[c - 'A'];
-                else if (c == 'h')
-                    name = "host_short";
-            }
+            if (c >= 'A' && c <= 'Z')
+                name = format_upper[c - 'A'];
+            else if (c == 'h')
+                name = "host_short";
             if (name == NULL) {
                 format_out_add(o, p, 2);
                 p += 2;

@@ -524,7 +524,9 @@ static void test_styles_pass_through_with_formats_inside_expanded(void **state)
 {
     struct fixture *f = *state;
     check(&f->ctx, "#[fg=red,bold]#S#[default]", "#[fg=red,bold]work#[default]");
-    check(&f->ctx, "#[bg=#D0D0D0]x", "#[bg=#D0D0D0]x");
+    check(&f->ctx, "#[bg=#d0d0d0]x", "#[bg=#d0d0d0]x");
+    check(&f->ctx, "#[bg=#D0D0D0]x", "#[bg=%60D0D0]x"); /* #D is pane_id there too, as tmux 3.3a */
+    check(&f->ctx, "#[bg=##D0D0D0]x", "#[bg=#D0D0D0]x");
     check(&f->ctx, "#[fg=#{?window_active,red,blue}]x", "#[fg=red]x");
     check(&f->ctx, "##[not a style]", "##[not a style]");
 }
