@@ -5,7 +5,7 @@
  *   #{name}              a variable (format_vars.c), an option's value, or a variable of
  *                        the session's or the global environment
  *   #S #W #I #P #T #H #h #D #F   shorthands; ## a '#', #, a ',', #} a '}'
- *   #(command)           the first line of a shell command's output (format_job.c): run
+ *   #(command)           the last line of a shell command's output (format_job.c): run
  *                        in the background, the last result shown meanwhile
  *   #[style]             passed through (the status line draws it; see style.h); inside
  *                        it #{...} and shorthands expand (as tmux 3.3a); "##[" stays "##["
@@ -41,6 +41,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "client_state.h"
 #include "format_job.h"
 #include "format_out.h"
 #include "format_vars.h"
@@ -191,14 +192,14 @@ static void mod_arg(struct fstate *st, struct format_mod *m, const char *s, size
  * past the ':', or 0 with *s unchanged when s does not start with modifiers. */
 static int parse_mods(struct fstate *st, const char **s, struct format_mod *mods, int depth)
 {
-    static const char *const twos[] = {"||", "&&", "!=", "==", "<=", ">="};
+    static const char *const twos[] = {"||", "&&", "!=", "==", "<=", ">=", "!!"};
     const char *cp = *s;
     int n = 0;
     while (*cp != '\0' && *cp != ':') {
         if (*cp == ';')
             cp++;
         /* A letter without arguments. */
-        if (*cp != '\0' && strchr("labcdnwETSWP<>", *cp) != NULL && mod_end(cp[1])) {
+        if (*cp != '\0' && strchr("labcdnwETSWPLR!<>", *cp) != NULL && mod_end(cp[1])) {
             if (mod_add(mods, &n, cp, 1) == NULL)
                 goto fail;
             cp++;
@@ -216,7 +217,7 @@ static int parse_mods(struct fstate *st, const char **s, struct format_mod *mods
             continue;
         }
         /* A letter that takes arguments. */
-        if (*cp == '\0' || strchr("mCNst=peq", *cp) == NULL)
+        if (*cp == '\0' || strchr("mCNst=peqSWPL", *cp) == NULL)
             break;
         struct format_mod *m = mod_add(mods, &n, cp, 1);
         if (m == NULL)
@@ -570,7 +571,8 @@ enum {
     FM_QUOTE = 1 << 4, FM_QUOTE_STYLE = 1 << 5, FM_LITERAL = 1 << 6, FM_CHAR = 1 << 7,
     FM_COLOUR = 1 << 8, FM_LENGTH = 1 << 9, FM_WIDTH = 1 << 10, FM_EXPAND = 1 << 11,
     FM_EXPAND_TIME = 1 << 12, FM_SESSIONS = 1 << 13, FM_WINDOWS = 1 << 14, FM_PANES = 1 << 15,
-    FM_WINDOW_NAME = 1 << 16, FM_SESSION_NAME = 1 << 17,
+    FM_WINDOW_NAME = 1 << 16, FM_SESSION_NAME = 1 << 17, FM_CLIENTS = 1 << 18, FM_REPEAT = 1 << 19,
+    FM_NOT = 1 << 20, FM_NOT_NOT = 1 << 21,
 };
 
 /* The value of a name: an option, a variable, or an environment variable; NULL if it
@@ -740,89 +742,191 @@ static char *format_expression(struct fstate *st, const struct format_mod *m, co
     return xasprintf("%.*f", prec, (double)to_integer(r));
 }
 
-/* The sessions, sorted by name (as tmux keeps them). */
-static struct session **sorted_sessions(const struct server *s, size_t *n)
+/* How a loop orders its items (tmux 3.4+: S/W/P/L with an argument): by index (W:
+ * P: L: by default), by name (n; S: by default), by time (t: sessions by activity),
+ * reversed with r. */
+struct loop_order {
+    char by;
+    bool reverse;
+};
+
+static struct loop_order loop_order(const struct format_mod *m, char by)
 {
-    struct session *sess, **list = NULL;
-    *n = 0;
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
-        list = xreallocarray(list, *n + 1, sizeof *list);
-        list[(*n)++] = sess;
+    struct loop_order lo = {.by = by};
+    const char *f = m != NULL && m->argc >= 1 ? m->argv[0] : "";
+    for (; *f != '\0'; f++) {
+        if (*f == 'r')
+            lo.reverse = true;
+        else if (strchr("int", *f) != NULL)
+            lo.by = *f;
     }
-    for (size_t i = 1; i < *n; i++) {
-        for (size_t j = i; j > 0 && strcmp(list[j - 1]->name, list[j]->name) > 0; j--) {
-            struct session *t = list[j];
-            list[j] = list[j - 1];
-            list[j - 1] = t;
-        }
-    }
-    return list;
+    return lo;
 }
 
-/* Expand fmt for another session/window/pane (a loop's item). */
-static char *expand_for(struct fstate *st, struct session *s, struct window *w, struct pane *p,
-                        const char *fmt, int depth)
+/* Sort items (pointers) in place, stable, with cmp; reversed when asked. */
+static void loop_sort(void **items, size_t n, int (*cmp)(const void *, const void *),
+                      bool reverse)
 {
-    struct format_ctx c = {.server = st->ctx->server, .session = s, .window = w, .pane = p,
-                           .client = st->ctx->client};
-    format_defaults(&c);
+    for (size_t i = 1; i < n; i++) {
+        for (size_t j = i; j > 0 && cmp(items[j - 1], items[j]) > 0; j--) {
+            void *t = items[j];
+            items[j] = items[j - 1];
+            items[j - 1] = t;
+        }
+    }
+    for (size_t i = 0; reverse && i < n / 2; i++) {
+        void *t = items[i];
+        items[i] = items[n - 1 - i];
+        items[n - 1 - i] = t;
+    }
+}
+
+static int session_by_name(const void *a, const void *b)
+{
+    return strcmp(((const struct session *)a)->name, ((const struct session *)b)->name);
+}
+
+static int session_by_index(const void *a, const void *b)
+{
+    uint32_t x = ((const struct session *)a)->id, y = ((const struct session *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int session_by_time(const void *a, const void *b)
+{
+    time_t x = ((const struct session *)a)->activity, y = ((const struct session *)b)->activity;
+    return x > y ? -1 : x < y; /* most recent first */
+}
+
+static int window_by_name(const void *a, const void *b)
+{
+    const char *x = ((const struct window *)a)->name, *y = ((const struct window *)b)->name;
+    return strcmp(x != NULL ? x : "", y != NULL ? y : "");
+}
+
+static int by_list_order(const void *a, const void *b)
+{
+    (void)a;
+    (void)b;
+    return 0;
+}
+
+/* Expand fmt for another client/session/window/pane (a loop's item). */
+static char *expand_for(struct fstate *st, struct client *c, struct session *s, struct window *w,
+                        struct pane *p, const char *fmt, int depth, enum format_type type)
+{
+    struct format_ctx ctx = {.server = st->ctx->server, .session = s, .window = w, .pane = p,
+                             .client = c, .type = type};
+    format_defaults(&ctx);
     const struct format_ctx *saved = st->ctx;
-    st->ctx = &c;
+    st->ctx = &ctx;
     char *r = expand_new(st, fmt, depth + 1);
     st->ctx = saved;
     return r;
 }
 
-/* S: W: P: loops; NULL when the context lacks what the loop walks. */
-static char *format_loop(struct fstate *st, int kind, const char *fmt, int depth)
+/* S: W: P: L: loops; NULL when the context lacks what the loop walks. */
+static char *format_loop(struct fstate *st, int kind, const struct format_mod *m, const char *fmt,
+                         int depth)
 {
     const struct format_ctx *ctx = st->ctx;
     struct format_out o = {0};
     char *all = NULL, *alt = NULL;
-    if (kind == FM_SESSIONS) {
-        if (ctx->server == NULL)
-            return NULL;
-        size_t n;
-        struct session **list = sorted_sessions(ctx->server, &n);
-        for (size_t i = 0; i < n; i++) {
-            char *e = expand_for(st, list[i], NULL, NULL, fmt, depth);
-            format_out_str(&o, e);
-            free(e);
-        }
-        free(list);
-        return format_out_take(&o);
-    }
     struct session *s = ctx->session;
     struct window *w = ctx->window;
     if (s == NULL && w != NULL)
         s = w->session;
     if (w == NULL && ctx->pane != NULL)
         w = ctx->pane->window;
-    if (kind == FM_WINDOWS ? s == NULL : w == NULL)
+    if (s == NULL && w != NULL)
+        s = w->session;
+    if ((kind == FM_SESSIONS || kind == FM_CLIENTS) && ctx->server == NULL)
         return NULL;
-    if (!format_choose(st, fmt, depth, &all, &alt, false)) {
+    if ((kind == FM_WINDOWS && s == NULL) || (kind == FM_PANES && w == NULL))
+        return NULL;
+    /* tmux 3.3a's S: has no second format; W: P: L: do. */
+    if (kind == FM_SESSIONS || !format_choose(st, fmt, depth, &all, &alt, false)) {
         all = xstrdup(fmt);
         alt = NULL;
     }
-    if (kind == FM_WINDOWS) {
-        struct window *wl;
-        TAILQ_FOREACH(wl, &s->windows, entry) {
-            const char *use = alt != NULL && wl == s->current ? alt : all;
-            char *e = expand_for(st, s, wl, NULL, use, depth);
-            format_out_str(&o, e);
-            free(e);
+    void **items = NULL;
+    size_t n = 0;
+    if (kind == FM_SESSIONS) {
+        struct session *x;
+        TAILQ_FOREACH(x, &ctx->server->sessions, entry) {
+            items = xreallocarray(items, n + 1, sizeof *items);
+            items[n++] = x;
         }
+        struct loop_order lo = loop_order(m, 'n');
+        loop_sort(items, n, lo.by == 'n' ? session_by_name : lo.by == 't' ? session_by_time : session_by_index,
+                  lo.reverse);
+    } else if (kind == FM_WINDOWS) {
+        struct window *x;
+        TAILQ_FOREACH(x, &s->windows, entry) {
+            items = xreallocarray(items, n + 1, sizeof *items);
+            items[n++] = x;
+        }
+        struct loop_order lo = loop_order(m, 'i');
+        loop_sort(items, n, lo.by == 'n' ? window_by_name : by_list_order, lo.reverse);
+    } else if (kind == FM_PANES) {
+        struct pane *x;
+        TAILQ_FOREACH(x, &w->panes, entry) {
+            items = xreallocarray(items, n + 1, sizeof *items);
+            items[n++] = x;
+        }
+        loop_sort(items, n, by_list_order, loop_order(m, 'i').reverse);
     } else {
-        struct pane *p;
-        TAILQ_FOREACH(p, &w->panes, entry) {
-            const char *use = alt != NULL && p == w->active ? alt : all;
-            char *e = expand_for(st, w->session != NULL ? w->session : s, w, p, use, depth);
-            format_out_str(&o, e);
-            free(e);
+        struct client *x;
+        TAILQ_FOREACH(x, &ctx->server->clients, entry) {
+            if (!x->attached || x->session == NULL)
+                continue;
+            items = xreallocarray(items, n + 1, sizeof *items);
+            items[n++] = x;
         }
+        loop_sort(items, n, by_list_order, loop_order(m, 'i').reverse);
     }
+    for (size_t i = 0; i < n; i++) {
+        char *e;
+        if (kind == FM_SESSIONS) {
+            e = expand_for(st, ctx->client, items[i], NULL, NULL, all, depth, FORMAT_TYPE_SESSION);
+        } else if (kind == FM_WINDOWS) {
+            struct window *x = items[i];
+            e = expand_for(st, ctx->client, s, x, NULL, alt != NULL && x == s->current ? alt : all, depth,
+                           FORMAT_TYPE_WINDOW);
+        } else if (kind == FM_PANES) {
+            struct pane *x = items[i];
+            e = expand_for(st, ctx->client, w->session != NULL ? w->session : s, w, x,
+                           alt != NULL && x == w->active ? alt : all, depth, FORMAT_TYPE_PANE);
+        } else {
+            struct client *x = items[i];
+            e = expand_for(st, x, x->session, NULL, NULL, alt != NULL && x == ctx->client ? alt : all,
+                           depth, FORMAT_TYPE_UNSET);
+        }
+        format_out_str(&o, e);
+        free(e);
+    }
+    free(items);
     free(all);
     free(alt);
+    return format_out_take(&o);
+}
+
+/* R: (tmux 3.4+) "text,N": text N times. */
+static char *format_repeat(struct fstate *st, const char *operand, int depth)
+{
+    char *left, *right;
+    if (!format_choose(st, operand, depth, &left, &right, true))
+        return NULL;
+    char *end;
+    errno = 0;
+    long n = strtol(right, &end, 10);
+    struct format_out o = {0};
+    if (*right != '\0' && *end == '\0' && errno == 0 && n > 0) {
+        for (long i = 0; i < n && o.len < FORMAT_MAX_OUTPUT && *left != '\0'; i++)
+            format_out_str(&o, left);
+    }
+    free(left);
+    free(right);
     return format_out_take(&o);
 }
 
@@ -890,7 +994,7 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
     const char *copy = copy0;
     struct format_mod mods[FORMAT_MAX_MODS];
     int nmods = parse_mods(st, &copy, mods, depth);
-    const struct format_mod *cmp = NULL, *search = NULL, *expr = NULL;
+    const struct format_mod *cmp = NULL, *search = NULL, *expr = NULL, *loop = NULL;
     const struct format_mod *subs[FORMAT_MAX_MODS];
     int nsubs = 0, flags = 0;
     long limit = 0, width = 0;
@@ -900,6 +1004,10 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
 
     for (int i = 0; i < nmods; i++) {
         const struct format_mod *m = &mods[i];
+        if (strcmp(m->name, "!!") == 0) {
+            flags |= FM_NOT_NOT;
+            continue;
+        }
         if (m->name[1] != '\0') {
             cmp = m;
             continue;
@@ -970,9 +1078,12 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
             else if (strchr(m->argv[0], 's') != NULL)
                 flags |= FM_SESSION_NAME;
             break;
-        case 'S': flags |= FM_SESSIONS; break;
-        case 'W': flags |= FM_WINDOWS; break;
-        case 'P': flags |= FM_PANES; break;
+        case 'S': flags |= FM_SESSIONS; loop = m; break;
+        case 'W': flags |= FM_WINDOWS; loop = m; break;
+        case 'P': flags |= FM_PANES; loop = m; break;
+        case 'L': flags |= FM_CLIENTS; loop = m; break; /* tmux 3.4+ */
+        case 'R': flags |= FM_REPEAT; break;            /* tmux 3.4+ */
+        case '!': flags |= FM_NOT; break;               /* tmux 3.4+ */
         }
     }
 
@@ -989,9 +1100,14 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
         char *e = expand_new(st, copy, depth + 1);
         value = format_colour(e);
         free(e);
-    } else if (flags & (FM_SESSIONS | FM_WINDOWS | FM_PANES)) {
-        int kind = (flags & FM_SESSIONS) ? FM_SESSIONS : (flags & FM_WINDOWS) ? FM_WINDOWS : FM_PANES;
-        value = format_loop(st, kind, copy, depth);
+    } else if (flags & (FM_SESSIONS | FM_WINDOWS | FM_PANES | FM_CLIENTS)) {
+        int kind = (flags & FM_SESSIONS)  ? FM_SESSIONS
+                   : (flags & FM_WINDOWS) ? FM_WINDOWS
+                   : (flags & FM_PANES)   ? FM_PANES
+                                          : FM_CLIENTS;
+        value = format_loop(st, kind, loop, copy, depth);
+    } else if (flags & FM_REPEAT) {
+        value = format_repeat(st, copy, depth);
     } else if (flags & (FM_WINDOW_NAME | FM_SESSION_NAME)) {
         value = format_name_exists(st, (flags & FM_WINDOW_NAME) == 0, copy, depth);
     } else if (search != NULL) {
@@ -1099,6 +1215,11 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
         char *t = pad(value, width);
         free(value);
         value = t;
+    }
+    if (flags & (FM_NOT | FM_NOT_NOT)) {
+        bool yes = format_true(value) == ((flags & FM_NOT_NOT) != 0);
+        free(value);
+        value = xstrdup(yes ? "1" : "0");
     }
     if (flags & FM_LENGTH) {
         char *t = xasprintf("%zu", strlen(value));

@@ -28,7 +28,6 @@ struct format_job {
     char *cmd;       /* as written in the format */
     char *expanded;  /* what last ran */
     char *out;       /* first line of its output; NULL before any */
-    bool updated;    /* out came from this run */
     time_t last;     /* when it last started */
     time_t used;     /* when it was last asked for */
     struct job *job; /* running, or NULL */
@@ -54,20 +53,21 @@ static bool client_exists(const struct server *s, uint32_t id)
     return false;
 }
 
-/* A command finished: keep its first line, and redraw the status lines. */
+/* A command finished: keep its last line (as tmux, which keeps each line as it comes:
+ * a final newline ends the last line, it does not start an empty one), and redraw the
+ * status lines. */
 static void format_job_done(void *arg, const char *output, size_t len, int status)
 {
     struct format_job *fj = arg;
     (void)status;
     fj->job = NULL;
-    size_t n = 0;
-    while (n < len && output[n] != '\n')
-        n++;
-    if (n != 0 || !fj->updated) {
-        free(fj->out);
-        fj->out = xstrndup(output, n);
-        fj->updated = true;
-    }
+    if (len > 0 && output[len - 1] == '\n')
+        len--;
+    size_t start = len;
+    while (start > 0 && output[start - 1] != '\n')
+        start--;
+    free(fj->out);
+    fj->out = xstrndup(output + start, len - start);
     struct client *c;
     TAILQ_FOREACH(c, &fj->server->clients, entry) {
         if (c->attached && c->session != NULL)
@@ -92,7 +92,7 @@ static void format_job_prune(struct server *s, time_t now)
 char *format_job_get(const struct format_ctx *ctx, const char *command, const char *expanded)
 {
     struct server *s = ctx->server;
-    if (s == NULL)
+    if (s == NULL || s->format_jobs_off)
         return xstrdup("");
     time_t now = time(NULL);
     format_job_prune(s, now);
@@ -138,7 +138,6 @@ char *format_job_get(const struct format_ctx *ctx, const char *command, const ch
             fj->out = xasprintf("<'%s' didn't start>", fj->cmd);
         }
         fj->last = now;
-        fj->updated = false;
     } else if (fj->job != NULL && now - fj->last > 1 && fj->out == NULL)
         fj->out = xasprintf("<'%s' not ready>", fj->cmd);
     return xstrdup(fj->out != NULL ? fj->out : "");

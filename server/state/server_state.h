@@ -91,6 +91,7 @@ struct server {
     struct job_list jobs;      /* run-shell and hook commands still running */
     struct job_pty *pty_jobs;  /* display-popup programs (job_pty.c), a list through next */
     struct format_job *format_jobs; /* format_job.h: #(command) results of formats */
+    bool format_jobs_off;      /* #(command) expands to nothing (the fuzzers run no shell) */
     struct paste_list paste_buffers; /* paste.h: newest first */
     struct history_pool *history_pool; /* every pane's history: history-bytes-total */
     unsigned next_paste_index;       /* N of the next automatic bufferN */

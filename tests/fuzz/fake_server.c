@@ -82,6 +82,7 @@ struct server *fake_server_create(bool populated)
     s->default_shell = xstrdup("/bin/sh");
     s->default_terminal = xstrdup("tmux-256color");
     s->base = event_base_new();
+    s->format_jobs_off = true; /* #(command) in a fuzzed format runs no shell */
     server_register(s);
     cmd_set_table(cmd_table_entries());
     key_bindings_init(s);

@@ -721,6 +721,92 @@ static void test_unknown_modifier_is_empty(void **state)
     check(&f->ctx, "[#{z:session_name}][#{=abc:session_name}]", "[][work]");
 }
 
+/* ---- Loops, names, characters, colours, padding, search ------------------------- */
+
+static void test_loops_walk_sessions_windows_and_panes(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "#{S:#{session_name};}", "work;");
+    check(&f->ctx, "#{W:#{window_index}:#{window_name} }", "1:vim 2:logs ");
+    check(&f->ctx, "#{W:#{window_index},[#{window_index}]}", "[1]2");
+    check(&f->ctx, "#{P:#{pane_id} }", "%5 %6 ");
+    check(&f->ctx, "#{P:#{pane_index},*}", "0*");
+    check(&f->ctx, "#{W:#{P:#{pane_id}}|}", "%5%6|%7|");
+    check(&f->ctx, "#{S:#{session_format}}#{W:#{window_format}}#{P:#{pane_format}}", "11111");
+    struct format_ctx none = {0};
+    check(&none, "a#{W:x}b", "a"); /* nothing to walk: the expansion ends */
+}
+
+static void test_newer_loops_sort_and_clients(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "#{W/r:#{window_index}}#{W/n:#{window_name}}", "21logsvim");
+    check(&f->ctx, "#{P/r:#{pane_id}}", "%6%5");
+    check(&f->ctx, "#{L:#{client_pid}}", "999");
+}
+
+static void test_name_exists_character_and_colour(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "#{N/s:work}#{N/s:play}#{N/w:logs}#{N:vim}#{N/w:x}", "10110");
+    check(&f->ctx, "#{a:65}#{a:#{e|+|:60,6}}[#{a:31}][#{a:x}]", "AB[][]");
+    check(&f->ctx, "#{c:red} #{c:colour16} #{c:colour231} #{c:colour255} #{c:#0a0B0c}[#{c:default}]",
+          "800000 000000 ffffff eeeeee 0a0b0c[]");
+}
+
+static void test_padding_to_a_width(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "[#{p6:session_name}][#{p-6:session_name}][#{p2:session_name}]",
+          "[work  ][  work][work]");
+    check(&f->ctx, "[#{p6;=2:session_name}]", "[wo    ]");
+}
+
+static void test_not_and_repeat(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "#{!:pane_dead}#{!:window_active}#{!!:window_active}#{!!:pane_dead}", "1010");
+    check(&f->ctx, "#{R:ab,3}[#{R:x,0}][#{R:x,y}]", "ababab[][]");
+}
+
+static void test_search_finds_the_line_of_the_pane(void **state)
+{
+    struct fixture *f = *state;
+    const char *bytes = "first\r\nsecond line\r\nThird";
+    vt_feed(f->p2.vt, bytes, strlen(bytes));
+    check(&f->ctx, "#{C:second}#{C:nope}#{C:third}#{C/i:third}#{C/r:^sec.nd}#{C/ri:^THI}", "200323");
+}
+
+static void test_quote_for_styles_and_environment(void **state)
+{
+    struct fixture *f = *state;
+    f->w1.name = "a#b";
+    check(&f->ctx, "#{q/h:window_name} #{q:window_name}", "a##b a\\#b");
+    setenv("TMX_FORMAT_TEST", "from env", 1);
+    check(&f->ctx, "#{TMX_FORMAT_TEST}|#{q:TMX_FORMAT_TEST}|#{?TMX_FORMAT_TEST,y,n}",
+          "from env|from\\ env|y");
+    unsetenv("TMX_FORMAT_TEST");
+    char *env[] = {"TMX_FORMAT_TEST=session's", NULL};
+    f->s.env = env;
+    f->s.nenv = 1;
+    check(&f->ctx, "#{TMX_FORMAT_TEST}", "session's");
+    f->s.env = NULL;
+    f->s.nenv = 0;
+}
+
+static void test_time_modifiers_and_strftime(void **state)
+{
+    struct fixture *f = *state;
+    check(&f->ctx, "#{t/f/%Y-%m-%d:session_created}", "2026-11-22");
+    check(&f->ctx, "[#{t:pane_dead_time}][#{t/p:window_name}]", "[][]");
+    char *out = format_expand(&f->ctx, "#{t/p:session_created}");
+    assert_true(strlen(out) >= 4); /* a date a while ago: "22Nov" or "Nov26" */
+    free(out);
+    out = format_expand_time(&f->ctx, "%%|#{==:%Y,#{T:#{l:%%Y}}}");
+    assert_string_equal(out, "%|1");
+    free(out);
+}
+
 /* ---- Nesting, malformed input, limits ----------------------------------------- */
 
 static void test_nesting_mixes_every_construct(void **state)
@@ -861,6 +947,14 @@ int main(void)
         T(test_modifiers_chain_left_to_right),
         T(test_arithmetic_on_integers),
         T(test_unknown_modifier_is_empty),
+        T(test_loops_walk_sessions_windows_and_panes),
+        T(test_newer_loops_sort_and_clients),
+        T(test_name_exists_character_and_colour),
+        T(test_padding_to_a_width),
+        T(test_not_and_repeat),
+        T(test_search_finds_the_line_of_the_pane),
+        T(test_quote_for_styles_and_environment),
+        T(test_time_modifiers_and_strftime),
         T(test_nesting_mixes_every_construct),
         T(test_unclosed_braces_end_the_expansion),
         T(test_every_prefix_of_a_complex_format_is_safe),

@@ -1,9 +1,7 @@
-# Unknown modifiers are names looked up (empty); 3.4-only forms.
+# Unknown modifiers make the whole key a name looked up (empty); a bad =N is no limit.
 . "$COMPAT_LIB"
 $T new -d -s main -x 80 -y 24 'sleep 1000'
 $T display -p -t main '[#{z:session_name}]'
 $T display -p -t main '[#{=abc:session_name}]'
-$T display -p -t main '[#{!:0}][#{!!:5}]'
-$T display -p -t main '[#{R:ab,3}]'
-$T display -p -t main '[#{L:#{client_name}}]'
-$T display -p -t main '[#{S/n:#{session_name},}]'
+$T display -p -t main '[#{y;z:session_name}]'
+$T display -p -t main '[#{Q:#{session_name}}]'
