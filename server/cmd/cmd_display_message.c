@@ -27,7 +27,7 @@ static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         sess = ctx->client->session;
     }
     struct format_ctx f = {.server = ctx->server, .session = sess, .window = w, .pane = p,
-                           .client = ctx->client};
+                           .client = ctx->client, .command = "display-message"};
     format_defaults(&f);
     const char *template = args->flags['F'] != NULL ? args->flags['F']
                            : args->argc > 0         ? args->argv[0]

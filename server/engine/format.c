@@ -816,7 +816,7 @@ static char *expand_for(struct fstate *st, struct client *c, struct session *s, 
                         struct pane *p, const char *fmt, int depth, enum format_type type)
 {
     struct format_ctx ctx = {.server = st->ctx->server, .session = s, .window = w, .pane = p,
-                             .client = c, .type = type};
+                             .client = c, .type = type, .command = st->ctx->command};
     format_defaults(&ctx);
     const struct format_ctx *saved = st->ctx;
     st->ctx = &ctx;

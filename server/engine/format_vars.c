@@ -488,6 +488,12 @@ static void v_next_session_id(const struct format_ctx *ctx, struct format_out *o
     format_out_printf(o, "$%u", ctx->server->next_session_id);
 }
 
+static void v_command(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx->command != NULL)
+        format_out_str(o, ctx->command);
+}
+
 static void v_uid(const struct format_ctx *ctx, struct format_out *o)
 {
     (void)ctx;
@@ -940,6 +946,12 @@ static void v_window_stack_index(const struct format_ctx *ctx, struct format_out
     format_out_str(o, s != NULL && s->last == w && s->current != w ? "1" : "0");
 }
 
+static void v_window_activity(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx_window(ctx)->activity != 0)
+        format_out_printf(o, "%lld", (long long)ctx_window(ctx)->activity);
+}
+
 /* Pixels of a cell: tmx does not ask the terminals, so tmux's defaults. */
 static void v_window_cell_width(const struct format_ctx *ctx, struct format_out *o)
 {
@@ -1111,6 +1123,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(client_user, NEED_CLIENT)                                                            \
     X(client_utf8, NEED_CLIENT)                                                            \
     X(client_width, NEED_CLIENT)                                                           \
+    X(command, NEED_NONE)                                                                  \
     X(cursor_character, NEED_PANE)                                                         \
     X(cursor_flag, NEED_PANE)                                                              \
     X(cursor_x, NEED_PANE)                                                                 \
@@ -1198,6 +1211,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(window_active_clients_list, NEED_WINDOW)                                             \
     X(window_active_sessions, NEED_WINDOW)                                                 \
     X(window_active_sessions_list, NEED_WINDOW)                                            \
+    X(window_activity, NEED_WINDOW | IS_TIME)                                              \
     X(window_activity_flag, NEED_WINDOW)                                                   \
     X(window_bell_flag, NEED_WINDOW)                                                       \
     X(window_cell_height, NEED_WINDOW)                                                     \

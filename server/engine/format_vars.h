@@ -32,6 +32,7 @@ struct format_ctx {
     struct client *client;
     const struct paste_buffer *buffer; /* buffer_* variables (list-buffers) */
     enum format_type type;
+    const char *command; /* the command expanding it (#{command}), or NULL */
 };
 
 /* Every variable name format_expand knows (sorted, NULL-terminated), for docs and

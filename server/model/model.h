@@ -78,6 +78,7 @@ struct window {
     int cols, rows;
     struct options *options;  /* window options, inheriting the global ones */
     int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
+    time_t activity;          /* created, or last output of a pane (#{window_activity}) */
     struct event *silence_timer;
 };
 

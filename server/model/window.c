@@ -25,6 +25,7 @@ struct window *window_create(struct session *s, int index, const char *name)
     w->cols = s->cols;
     w->rows = s->rows;
     w->preset = -1;
+    w->activity = time(NULL);
     w->options = options_create(s->server->window_options);
     if (name != NULL) {
         char err[128];

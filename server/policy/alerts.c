@@ -82,6 +82,7 @@ void alerts_notify(struct server *s, const struct notify *n)
     if (n->type != NOTIFY_PANE_OUTPUT)
         return;
     struct window *w = n->pane->window;
+    w->activity = time(NULL); /* #{window_activity} */
     /* Alerts are for windows the user is not looking at: not the current one. */
     if (w != w->session->current) {
         if (n->count > 0 && options_get_number(w->options, "monitor-bell"))

@@ -210,6 +210,7 @@ static const struct want wants[] = {
     {"client_user", NULL},
     {"client_utf8", "1"},
     {"client_width", "100"},
+    {"command", ""},
     {"cursor_character", " "},
     {"cursor_flag", "1"},
     {"cursor_x", "3"},
@@ -297,6 +298,7 @@ static const struct want wants[] = {
     {"window_active_clients_list", "client-999"},
     {"window_active_sessions", "1"},
     {"window_active_sessions_list", "work"},
+    {"window_activity", ""}, /* 0 in this fixture: none */
     {"window_activity_flag", "0"},
     {"window_bell_flag", "0"},
     {"window_cell_height", "32"},
