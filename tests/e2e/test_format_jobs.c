@@ -1,6 +1,7 @@
 /* test_format_jobs.c - end-to-end: #(command) in the status line, as tmux runs it: the
  * output shows once the command has run, a changed output shows at the next
- * status-interval, and a slow command never holds the server up. */
+ * status-interval, and a slow command never holds the server up; and the client_*
+ * variables of an attached client. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -66,6 +67,23 @@ static void test_a_slow_command_does_not_block_the_server(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* client_* variables in the status line of an attached client, as tmux fills them. */
+static void test_status_line_shows_client_variables(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right",
+                             "<#{client_width}x#{client_height} #{client_key_table}"
+                             " #{client_prefix}#{client_readonly}#{client_utf8}"
+                             " #{client_session} #{==:#{client_uid},#{uid}}>",
+                             NULL),
+                     0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "<80x24 root 001 s 1>", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -74,6 +92,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_status_interval_runs_the_command_again, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_slow_command_does_not_block_the_server, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_line_shows_client_variables, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
