@@ -787,23 +787,34 @@ static void v_pane_synchronized(const struct format_ctx *ctx, struct format_out 
     format_out_str(o, on ? "1" : "0");
 }
 
-/* The tab stops: every eighth column, as a new terminal has them. */
+/* The pane's tab stops, as columns separated by commas. */
 static void v_pane_tabs(const struct format_ctx *ctx, struct format_out *o)
 {
-    for (int x = 8; x < ctx->pane->cols; x += 8)
-        format_out_printf(o, x == 8 ? "%d" : ",%d", x);
+    bool first = true;
+    for (int x = 0; x < ctx->pane->cols; x++) {
+        bool stop = ctx->pane->vt != NULL ? vt_tab_stop(ctx->pane->vt, x) : x > 0 && x % 8 == 0;
+        if (!stop)
+            continue;
+        format_out_printf(o, first ? "%d" : ",%d", x);
+        first = false;
+    }
 }
 
-/* The scroll region: the whole pane, unless the program set one. */
+/* The scroll region the program set (DECSTBM), the whole pane by default. */
 static void v_scroll_region_upper(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    int top = 0, bottom = ctx->pane->rows - 1;
+    if (ctx->pane->vt != NULL)
+        vt_scroll_region(ctx->pane->vt, &top, &bottom);
+    format_out_printf(o, "%d", top);
 }
 
 static void v_scroll_region_lower(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%d", ctx->pane->rows - 1);
+    int top = 0, bottom = ctx->pane->rows - 1;
+    if (ctx->pane->vt != NULL)
+        vt_scroll_region(ctx->pane->vt, &top, &bottom);
+    format_out_printf(o, "%d", bottom);
 }
 
 static void v_session_grouped(const struct format_ctx *ctx, struct format_out *o)

@@ -129,6 +129,17 @@ int vt_cursor_style(const struct vt *vt)
     return vt->screen.cursor_style;
 }
 
+void vt_scroll_region(const struct vt *vt, int *top, int *bottom)
+{
+    *top = vt->screen.top;
+    *bottom = vt->screen.bottom;
+}
+
+bool vt_tab_stop(const struct vt *vt, int x)
+{
+    return x >= 0 && x < vt->screen.tabs_cap && vt->screen.tabs[x] != 0;
+}
+
 /* Append s (n bytes) to buf if it fits whole; returns false when full. */
 static bool append(char *buf, size_t size, size_t *len, const char *s, int n)
 {

@@ -68,6 +68,10 @@ const char *vt_cwd(const struct vt *vt);
 const char *vt_window_name(const struct vt *vt);
 /* Cursor style from DECSCUSR (0 = default). */
 int vt_cursor_style(const struct vt *vt);
+/* The scroll region (DECSTBM), first and last row, inclusive. */
+void vt_scroll_region(const struct vt *vt, int *top, int *bottom);
+/* Whether column x has a tab stop (HTS, TBC; every eighth column at first). */
+bool vt_tab_stop(const struct vt *vt, int x);
 
 /* Text of visible line y (0..rows-1) or history line (negative: -1 the most recent)
  * as UTF-8 into buf, trailing blanks trimmed; returns the length. Used by capture-pane. */
