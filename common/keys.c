@@ -23,6 +23,7 @@ enum special_kind {
     SK_CSI,    /* CSI x only, never modified (BTab, focus) */
     SK_TILDE_PLAIN, /* CSI n ~, never modified (paste markers) */
     SK_NONE,   /* no key sequence of its own (mouse: see key_encode_mouse) */
+    SK_KEYPAD, /* its character (number), SS3 final in keypad-application mode */
 };
 
 struct special_key {
@@ -63,6 +64,23 @@ static const struct special_key special_keys[] = {
     [KEYC_FOCUS_IN - KEYC_SPECIAL] = { KEYC_FOCUS_IN, "FocusIn", SK_CSI, 'I', 0 },
     [KEYC_FOCUS_OUT - KEYC_SPECIAL] = { KEYC_FOCUS_OUT, "FocusOut", SK_CSI, 'O', 0 },
     [KEYC_MOUSE - KEYC_SPECIAL] = { KEYC_MOUSE, "Mouse", SK_NONE, 0, 0 },
+    [KEYC_ANY - KEYC_SPECIAL] = { KEYC_ANY, "Any", SK_NONE, 0, 0 },
+    [KEYC_KP_SLASH - KEYC_SPECIAL] = { KEYC_KP_SLASH, "KP/", SK_KEYPAD, 'o', '/' },
+    [KEYC_KP_STAR - KEYC_SPECIAL] = { KEYC_KP_STAR, "KP*", SK_KEYPAD, 'j', '*' },
+    [KEYC_KP_MINUS - KEYC_SPECIAL] = { KEYC_KP_MINUS, "KP-", SK_KEYPAD, 'm', '-' },
+    [KEYC_KP_SEVEN - KEYC_SPECIAL] = { KEYC_KP_SEVEN, "KP7", SK_KEYPAD, 'w', '7' },
+    [KEYC_KP_EIGHT - KEYC_SPECIAL] = { KEYC_KP_EIGHT, "KP8", SK_KEYPAD, 'x', '8' },
+    [KEYC_KP_NINE - KEYC_SPECIAL] = { KEYC_KP_NINE, "KP9", SK_KEYPAD, 'y', '9' },
+    [KEYC_KP_PLUS - KEYC_SPECIAL] = { KEYC_KP_PLUS, "KP+", SK_KEYPAD, 'k', '+' },
+    [KEYC_KP_FOUR - KEYC_SPECIAL] = { KEYC_KP_FOUR, "KP4", SK_KEYPAD, 't', '4' },
+    [KEYC_KP_FIVE - KEYC_SPECIAL] = { KEYC_KP_FIVE, "KP5", SK_KEYPAD, 'u', '5' },
+    [KEYC_KP_SIX - KEYC_SPECIAL] = { KEYC_KP_SIX, "KP6", SK_KEYPAD, 'v', '6' },
+    [KEYC_KP_ONE - KEYC_SPECIAL] = { KEYC_KP_ONE, "KP1", SK_KEYPAD, 'q', '1' },
+    [KEYC_KP_TWO - KEYC_SPECIAL] = { KEYC_KP_TWO, "KP2", SK_KEYPAD, 'r', '2' },
+    [KEYC_KP_THREE - KEYC_SPECIAL] = { KEYC_KP_THREE, "KP3", SK_KEYPAD, 's', '3' },
+    [KEYC_KP_ENTER - KEYC_SPECIAL] = { KEYC_KP_ENTER, "KPEnter", SK_KEYPAD, 'M', '\r' },
+    [KEYC_KP_ZERO - KEYC_SPECIAL] = { KEYC_KP_ZERO, "KP0", SK_KEYPAD, 'p', '0' },
+    [KEYC_KP_PERIOD - KEYC_SPECIAL] = { KEYC_KP_PERIOD, "KP.", SK_KEYPAD, 'n', '.' },
 };
 _Static_assert(sizeof special_keys / sizeof special_keys[0] == KEYC_SPECIAL_END - KEYC_SPECIAL,
                "special_keys must list every special key");
@@ -101,6 +119,15 @@ static const struct {
 };
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Mouse key names: event (with a button but for the wheel) and where. */
+static const char *const mouse_event_names[KEY_MOUSE_EVENTS] = {
+    "MouseDown", "MouseUp", "MouseDrag", "MouseDragEnd", "WheelUp", "WheelDown",
+    "SecondClick", "DoubleClick", "TripleClick",
+};
+static const char *const mouse_where_names[KEY_MOUSE_WHERES] = {
+    "Pane", "Status", "StatusLeft", "StatusRight", "StatusDefault", "Border",
+};
 
 /* ---- UTF-8 ------------------------------------------------------------------- */
 
@@ -219,6 +246,32 @@ static key_code key_normalize(key_code key)
 
 /* ---- Names ------------------------------------------------------------------- */
 
+/* A mouse key name (MouseDown1Pane, WheelUpStatus, TripleClick3Border), or KEYC_NONE. */
+static key_code mouse_from_name(const char *s)
+{
+    for (int e = KEY_MOUSE_EVENTS - 1; e >= 0; e--) {
+        size_t n = strlen(mouse_event_names[e]);
+        if (strncasecmp(s, mouse_event_names[e], n) != 0)
+            continue;
+        const char *p = s + n;
+        int button = 0;
+        if (e != KEY_MOUSE_WHEEL_UP && e != KEY_MOUSE_WHEEL_DOWN) {
+            if (*p < '0' || *p > '9')
+                continue;
+            while (*p >= '0' && *p <= '9' && button < 100)
+                button = button * 10 + (*p++ - '0');
+            if (button < 1 || button > 11 || button == 4 || button == 5)
+                return KEYC_NONE;
+        }
+        for (int w = 0; w < KEY_MOUSE_WHERES; w++) {
+            if (strcasecmp(p, mouse_where_names[w]) == 0)
+                return KEYC_MOUSE_KEY(e, button, w);
+        }
+        return KEYC_NONE;
+    }
+    return KEYC_NONE;
+}
+
 /* Looks up a key name without modifiers: one UTF-8 character (case kept) or a named
  * key (case ignored). */
 static key_code key_lookup_base(const char *s)
@@ -228,6 +281,16 @@ static key_code key_lookup_base(const char *s)
 
     if (len == 0)
         return KEYC_NONE;
+    if (strncasecmp(s, "User", 4) == 0 && s[4] >= '0' && s[4] <= '9') {
+        unsigned n = 0;
+        const char *p = s + 4;
+        while (*p >= '0' && *p <= '9' && n < KEYC_USER_MAX)
+            n = n * 10 + (unsigned)(*p++ - '0');
+        return *p == '\0' && n < KEYC_USER_MAX ? KEYC_USER_BASE + n : KEYC_NONE;
+    }
+    key_code mouse = mouse_from_name(s);
+    if (mouse != KEYC_NONE)
+        return mouse;
     if (utf8_decode_one((const uint8_t *)s, len, &cp) == (int)len)
         return cp;
     for (size_t i = 0; i < LEN(special_keys); i++) {
@@ -288,7 +351,10 @@ const char *key_to_name(key_code key, char *buf, size_t size)
     key = key_normalize(key);
     base = KEYC_BASE(key);
 
-    if (key & KEYC_CTRL) {
+    /* A control character is named C-x after the other modifiers (M-C-b), as tmux. */
+    bool c0 = (key & KEYC_CTRL) && base < 0x80 && (base == ' ' || (base >= 'a' && base <= 'z') ||
+                                                  (base >= '[' && base <= '_'));
+    if ((key & KEYC_CTRL) && !c0) {
         memcpy(tmp + n, "C-", 2);
         n += 2;
     }
@@ -300,10 +366,25 @@ const char *key_to_name(key_code key, char *buf, size_t size)
         memcpy(tmp + n, "S-", 2);
         n += 2;
     }
+    if (c0) {
+        memcpy(tmp + n, "C-", 2);
+        n += 2;
+    }
     tmp[n] = '\0';
 
     if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END)
         snprintf(buf, size, "%s%s", tmp, special_keys[base - KEYC_SPECIAL].name);
+    else if (base >= KEYC_MOUSE_BASE && base < KEYC_MOUSE_END) {
+        key_code i = base - KEYC_MOUSE_BASE, e = i / 128, b = (i / 8) % 16, w = i % 8;
+        if (e >= KEY_MOUSE_EVENTS || w >= KEY_MOUSE_WHERES)
+            snprintf(buf, size, "Invalid#%x", (unsigned)key);
+        else if (e == KEY_MOUSE_WHEEL_UP || e == KEY_MOUSE_WHEEL_DOWN)
+            snprintf(buf, size, "%s%s%s", tmp, mouse_event_names[e], mouse_where_names[w]);
+        else
+            snprintf(buf, size, "%s%s%u%s", tmp, mouse_event_names[e], (unsigned)b,
+                     mouse_where_names[w]);
+    } else if (base >= KEYC_USER_BASE && base < KEYC_USER_BASE + KEYC_USER_MAX)
+        snprintf(buf, size, "%sUser%u", tmp, (unsigned)(base - KEYC_USER_BASE));
     else if (base == KEYC_ENTER)
         snprintf(buf, size, "%sEnter", tmp);
     else if (base == KEYC_TAB)
@@ -720,7 +801,8 @@ static int ctrl_byte(key_code c)
  * ESC prefix and drop other modifiers. A character with Ctrl becomes its C0 byte;
  * one with no C0 form (C-1, C-é, C-Enter) is sent without the Ctrl, as a terminal
  * would. Shift on a character other than a letter cannot be expressed and is dropped.
- * KEY_ENC_KEYPAD_APP changes nothing: tmx has no key codes for the keypad. */
+ * The keypad keys (KP1, KPEnter) send their character, or SS3 x in keypad-application
+ * mode. */
 size_t key_encode(key_code key, int flags, char *out)
 {
     key_code mods, base;
@@ -757,6 +839,13 @@ size_t key_encode(key_code key, int flags, char *out)
             if (sk->kind == SK_CSI)
                 return n + (size_t)sprintf(out + n, "\033[%c", sk->final);
             return n + (size_t)sprintf(out + n, "\033[%d~", sk->number);
+        case SK_KEYPAD:
+            if (mods & KEYC_META)
+                out[n++] = ESC;
+            if (flags & KEY_ENC_KEYPAD_APP)
+                return n + (size_t)sprintf(out + n, "\033O%c", sk->final);
+            out[n++] = (char)sk->number;
+            return n;
         case SK_NONE:
             return 0;
         }
@@ -840,4 +929,56 @@ size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x
             out[n++] = (char)(X10_OFFSET + values[i]);
     }
     return n;
+}
+
+/* ---- Order ------------------------------------------------------------------- */
+
+/* Where a key without modifiers comes in tmux's list order: control characters and
+ * ASCII by code, then Any, mouse keys, BSpace, F1-F12, IC DC Home End NPage PPage BTab,
+ * the arrows, the keypad, user keys and the other characters by code point. */
+static uint64_t key_rank_base(key_code base)
+{
+    static const key_code specials[] = {
+        KEYC_ANY, KEYC_BSPACE, KEYC_F1, KEYC_F2, KEYC_F3, KEYC_F4, KEYC_F5, KEYC_F6, KEYC_F7,
+        KEYC_F8, KEYC_F9, KEYC_F10, KEYC_F11, KEYC_F12, KEYC_IC, KEYC_DC, KEYC_HOME, KEYC_END,
+        KEYC_NPAGE, KEYC_PPAGE, KEYC_BTAB, KEYC_UP, KEYC_DOWN, KEYC_LEFT, KEYC_RIGHT,
+        KEYC_KP_SLASH, KEYC_KP_STAR, KEYC_KP_MINUS, KEYC_KP_SEVEN, KEYC_KP_EIGHT,
+        KEYC_KP_NINE, KEYC_KP_PLUS, KEYC_KP_FOUR, KEYC_KP_FIVE, KEYC_KP_SIX, KEYC_KP_ONE,
+        KEYC_KP_TWO, KEYC_KP_THREE, KEYC_KP_ENTER, KEYC_KP_ZERO, KEYC_KP_PERIOD,
+    };
+    if (base < 0x7f)
+        return base;
+    if (base >= KEYC_MOUSE_BASE && base < KEYC_MOUSE_END)
+        return 0x1000 + (base - KEYC_MOUSE_BASE);
+    if (base >= KEYC_USER_BASE && base < KEYC_USER_BASE + KEYC_USER_MAX)
+        return 0x200000 + (base - KEYC_USER_BASE);
+    for (size_t i = 0; i < LEN(specials); i++) {
+        if (specials[i] == base)
+            return i == 0 ? 0x100 : 0x100000 + i;
+    }
+    if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END)
+        return 0x1ff000 + (base - KEYC_SPECIAL); /* keys nobody binds (focus, paste) */
+    return 0x300000 + (uint64_t)base;
+}
+
+/* A key's place in tmux's order: modifiers first (M- 1, C- 2, S- 4), then the key. A
+ * control character (C-a, C-[) is the character, not C- plus a key. */
+static uint64_t key_rank(key_code key)
+{
+    key = key_normalize(key);
+    key_code base = KEYC_BASE(key), mods = key & KEYC_MODS;
+    if ((mods & KEYC_CTRL) && (base == ' ' || (base >= 'a' && base <= 'z') ||
+                               (base >= '[' && base <= '_'))) {
+        base = base == ' ' ? 0 : base & 0x1f;
+        mods &= ~KEYC_CTRL;
+    }
+    uint64_t m = ((mods & KEYC_META) ? 1 : 0) | ((mods & KEYC_CTRL) ? 2 : 0) |
+                 ((mods & KEYC_SHIFT) ? 4 : 0);
+    return (m << 40) | key_rank_base(base);
+}
+
+int key_compare(key_code a, key_code b)
+{
+    uint64_t ra = key_rank(a), rb = key_rank(b);
+    return ra < rb ? -1 : ra > rb;
 }

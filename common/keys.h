@@ -30,8 +30,36 @@ enum {
     KEYC_F7, KEYC_F8, KEYC_F9, KEYC_F10, KEYC_F11, KEYC_F12,
     KEYC_PASTE_START, KEYC_PASTE_END, KEYC_FOCUS_IN, KEYC_FOCUS_OUT,
     KEYC_MOUSE, /* a mouse report; the event itself is in a struct mouse_event */
+    KEYC_ANY,   /* "Any": a table's binding for any key it does not bind */
+    /* The numeric keypad (KP/ KP* ... KP.), in tmux's order. */
+    KEYC_KP_SLASH, KEYC_KP_STAR, KEYC_KP_MINUS, KEYC_KP_SEVEN, KEYC_KP_EIGHT, KEYC_KP_NINE,
+    KEYC_KP_PLUS, KEYC_KP_FOUR, KEYC_KP_FIVE, KEYC_KP_SIX, KEYC_KP_ONE, KEYC_KP_TWO,
+    KEYC_KP_THREE, KEYC_KP_ENTER, KEYC_KP_ZERO, KEYC_KP_PERIOD,
     KEYC_SPECIAL_END
 };
+
+/* Mouse keys, the names bindings use (MouseDown1Pane, WheelUpStatus, DoubleClick1Border):
+ * an event, a button (not for the wheel) and where it happened, packed as
+ * KEYC_MOUSE_KEY(event, button, where). */
+enum key_mouse_event {
+    KEY_MOUSE_DOWN, KEY_MOUSE_UP, KEY_MOUSE_DRAG, KEY_MOUSE_DRAG_END,
+    KEY_MOUSE_WHEEL_UP, KEY_MOUSE_WHEEL_DOWN,
+    KEY_MOUSE_SECOND_CLICK, KEY_MOUSE_DOUBLE_CLICK, KEY_MOUSE_TRIPLE_CLICK,
+    KEY_MOUSE_EVENTS
+};
+enum key_mouse_where {
+    KEY_MOUSE_PANE, KEY_MOUSE_STATUS, KEY_MOUSE_STATUS_LEFT, KEY_MOUSE_STATUS_RIGHT,
+    KEY_MOUSE_STATUS_DEFAULT, KEY_MOUSE_BORDER, KEY_MOUSE_WHERES
+};
+#define KEYC_MOUSE_BASE 0x120000u
+#define KEYC_MOUSE_END (KEYC_MOUSE_BASE + KEY_MOUSE_EVENTS * 16 * 8)
+/* button: 1-3, 6-11 (0 for the wheel). */
+#define KEYC_MOUSE_KEY(event, button, where) \
+    (KEYC_MOUSE_BASE + ((key_code)(event) * 16 + (key_code)(button)) * 8 + (key_code)(where))
+/* User0 .. User999 (user-keys). */
+#define KEYC_USER_BASE 0x130000u
+#define KEYC_USER_MAX 1000u
+#define KEYC_IS_MOUSE(k) (KEYC_BASE(k) >= KEYC_MOUSE_BASE && KEYC_BASE(k) < KEYC_MOUSE_END)
 
 #define KEYC_ENTER 0x0du
 #define KEYC_TAB 0x09u
@@ -41,8 +69,12 @@ enum {
 /* "C-b" -> 'b'|CTRL; "Enter", "Up", "F1", "M-Left", "C-Space", "^B", a single UTF-8
  * character. Case of named keys is ignored. Returns KEYC_NONE if unknown. */
 key_code key_from_name(const char *name);
-/* The canonical name of key into buf; returns buf. */
+/* The canonical name of key into buf, as tmux prints it; returns buf. */
 const char *key_to_name(key_code key, char *buf, size_t size);
+/* Compare two keys in the order tmux lists them (list-keys): by modifiers (none, M-,
+ * C-, C-M-, S-, ...), then control characters and ASCII, Any, mouse keys, BSpace,
+ * function and editing keys, arrows, keypad, user keys, other characters. */
+int key_compare(key_code a, key_code b);
 
 /* Split terminal input into keys. Parses one key at the start of buf.
  * Returns the number of bytes consumed (>0) and sets *key; returns 0 if buf holds only

@@ -7,41 +7,6 @@
 #include "key_bindings.h"
 #include "xmalloc.h"
 
-/* Join arguments back into one command line, quoting where needed. */
-static char *join_command(int argc, char **argv)
-{
-    char *out = xstrdup("");
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        bool plain = *a != '\0' && strpbrk(a, " \t\"'\\;#$") == NULL;
-        char *quoted;
-        if (plain)
-            quoted = xstrdup(a);
-        else {
-            size_t n = 2;
-            for (const char *p = a; *p; p++)
-                n += *p == '\'' ? 4 : 1;
-            quoted = xmalloc(n + 1);
-            char *w = quoted;
-            *w++ = '\'';
-            for (const char *p = a; *p; p++) {
-                if (*p == '\'') {
-                    memcpy(w, "'\\''", 4);
-                    w += 4;
-                } else
-                    *w++ = *p;
-            }
-            *w++ = '\'';
-            *w = '\0';
-        }
-        char *joined = xasprintf("%s%s%s", out, i > 0 ? " " : "", quoted);
-        free(out);
-        free(quoted);
-        out = joined;
-    }
-    return out;
-}
-
 void cmd_no_key_table(struct cmd_ctx *ctx, const char *name)
 {
     char *tables = NULL;
@@ -51,7 +16,7 @@ void cmd_no_key_table(struct cmd_ctx *ctx, const char *name)
         free(tables);
         tables = more;
     }
-    cmd_error(ctx, "no key table named \"%s\" (tables: %s)", name, tables);
+    cmd_error(ctx, "table %s doesn't exist (tables: %s)", name, tables);
     free(tables);
 }
 
@@ -61,7 +26,7 @@ int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exis
     const char *name = args->flags['T'];
     if (name == NULL)
         name = args->flags['n'] != NULL ? KEY_TABLE_ROOT : KEY_TABLE_PREFIX;
-    if (*name == '\0' || (must_exist && !key_table_exists(ctx->server, name))) {
+    if (must_exist && !key_table_exists(ctx->server, name)) {
         cmd_no_key_table(ctx, name);
         return -1;
     }
@@ -75,17 +40,37 @@ static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (cmd_binding_table(ctx, args, false, &table) != 0)
         return -1;
     key_code key = key_from_name(args->argv[0]);
-    if (key == KEYC_NONE) {
+    if (key == KEYC_NONE || key == KEYC_MOUSE) {
         cmd_error(ctx, "unknown key: %s", args->argv[0]);
         return -1;
     }
+    const char *note = args->flags['N'];
     if (args->argc < 2) {
-        cmd_error(ctx, "bind-key: no command given for %s", args->argv[0]);
+        /* bind -N NOTE KEY: a new note for a bound key. */
+        const struct key_binding *b = key_bindings_find(ctx->server, table, key);
+        if (note != NULL && b != NULL) {
+            char *command = xstrdup(b->command), *display = xstrdup(b->display);
+            key_bindings_add_full(ctx->server, table, key, command, display, note,
+                                  args->flags['r'] != NULL);
+            free(command);
+            free(display);
+        }
+        return 0;
+    }
+    /* One argument is a command string (several commands, { } blocks); more are the
+     * words of the commands, a word ending in ';' ending one. */
+    char *display, *run, *err;
+    int rc = args->argc == 2 ? cmd_print_string(args->argv[1], &display, &run, &err)
+                             : cmd_print_argv(args->argc - 1, args->argv + 1, &display, &run,
+                                              &err);
+    if (rc != 0) {
+        cmd_error(ctx, "%s", err);
+        free(err);
         return -1;
     }
-    char *command = join_command(args->argc - 1, args->argv + 1);
-    key_bindings_add(ctx->server, table, key, command, args->flags['N'], args->flags['r'] != NULL);
-    free(command);
+    key_bindings_add_full(ctx->server, table, key, run, display, note, args->flags['r'] != NULL);
+    free(display);
+    free(run);
     return 0;
 }
 
@@ -95,6 +80,6 @@ const struct cmd_entry cmd_bind_key_entry = {
     .spec = "nrT:N:",
     .min_args = 1,
     .max_args = -1,
-    .usage = "[-nr] [-T key-table] key command [arguments]",
+    .usage = "[-nr] [-T key-table] [-N note] key [command [arguments]]",
     .exec = cmd_bind_key_exec,
 };

@@ -1,37 +1,51 @@
 /* cmd_unbind_key.c - unbind-key: remove a key's binding (-a: every binding of the
- * table). */
+ * table; -q: no error for a missing table or key). */
 #include "cmd_impl.h"
 
 #include "key_bindings.h"
 
 static int cmd_unbind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    const char *table;
-    if (cmd_binding_table(ctx, args, true, &table) != 0)
-        return -1;
+    bool quiet = args->flags['q'] != NULL;
     if (args->flags['a'] != NULL) {
+        if (args->argc > 0) {
+            if (!quiet)
+                cmd_error(ctx, "key given with -a");
+            return quiet ? 0 : -1;
+        }
+    } else if (args->argc < 1) {
+        if (!quiet)
+            cmd_error(ctx, "missing key");
+        return quiet ? 0 : -1;
+    }
+    key_code key = KEYC_NONE;
+    if (args->argc > 0 && (key = key_from_name(args->argv[0])) == KEYC_NONE) {
+        if (!quiet)
+            cmd_error(ctx, "unknown key: %s", args->argv[0]);
+        return quiet ? 0 : -1;
+    }
+    const char *table = args->flags['T'];
+    if (table == NULL)
+        table = args->flags['n'] != NULL ? KEY_TABLE_ROOT : KEY_TABLE_PREFIX;
+    if (!key_table_exists(ctx->server, table)) {
+        if (quiet)
+            return 0;
+        cmd_no_key_table(ctx, table);
+        return -1;
+    }
+    if (args->flags['a'] != NULL)
         key_bindings_remove_table(ctx->server, table);
-        return 0;
-    }
-    if (args->argc < 1) {
-        cmd_error(ctx, "unbind-key: which key?");
-        return -1;
-    }
-    key_code key = key_from_name(args->argv[0]);
-    if (key == KEYC_NONE) {
-        cmd_error(ctx, "unknown key: %s", args->argv[0]);
-        return -1;
-    }
-    key_bindings_remove(ctx->server, table, key);
+    else
+        key_bindings_remove(ctx->server, table, key);
     return 0;
 }
 
 const struct cmd_entry cmd_unbind_key_entry = {
     .name = "unbind-key",
     .alias = "unbind",
-    .spec = "anT:",
+    .spec = "anqT:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-an] [-T key-table] key",
+    .usage = "[-anq] [-T key-table] key",
     .exec = cmd_unbind_key_exec,
 };

@@ -11,9 +11,9 @@
 
 struct server;
 
-/* The tables tmx starts with; they exist even when empty. Another table exists while a
- * key is bound in it (bind-key -T NAME makes it, unbinding its last key removes it), as
- * in tmux. A pane mode names the table its keys are looked up in. */
+/* The tables tmx starts with. root always exists; another table exists while a key is
+ * bound in it (bind-key -T NAME makes it, unbinding its last key removes it), as in
+ * tmux. A pane mode names the table its keys are looked up in. */
 #define KEY_TABLE_ROOT "root"
 #define KEY_TABLE_PREFIX "prefix"
 #define KEY_TABLE_COPY_MODE "copy-mode"
@@ -24,14 +24,15 @@ struct key_binding {
     key_code key;
     char *table;      /* the table's name */
     char *command;    /* command line, run through the command parser */
+    char *display;    /* the command as list-keys prints it (tmux's form) */
     char *note;       /* what it does, for list-keys / C-b ? */
     bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */
 };
 
 /* Whether a table of that name exists. */
 bool key_table_exists(const struct server *s, const char *name);
-/* The tables in the order list-keys shows them: the four above, then the others by name.
- * The one after prev (NULL: the first); NULL after the last. */
+/* The tables in the order list-keys shows them: by name. The one after prev (NULL: the
+ * first); NULL after the last. */
 const char *key_table_next(const struct server *s, const char *prev);
 
 void key_bindings_init(struct server *s);
@@ -39,6 +40,10 @@ void key_bindings_free(struct server *s);
 /* Bind key in table (made if it is new), replacing any binding of the key there. */
 void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,
                       const char *note, bool repeat);
+/* The same with the text list-keys shows (display; command is what runs). */
+void key_bindings_add_full(struct server *s, const char *table, key_code key,
+                           const char *command, const char *display, const char *note,
+                           bool repeat);
 void key_bindings_remove(struct server *s, const char *table, key_code key);
 /* Remove every binding of a table. */
 void key_bindings_remove_table(struct server *s, const char *table);
