@@ -2,9 +2,11 @@
 #include "cmd_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "prompt.h"
 #include "server_client.h"
+#include "xmalloc.h"
 
 static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -12,7 +14,15 @@ static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (c == NULL)
         return -1;
     const char *template = args->argc > 0 ? args->argv[0] : "%1";
-    char *label = cmd_expand_for_client(ctx, args->flags['p'] != NULL ? args->flags['p'] : ":");
+    /* Without -p, the template's command in brackets, as tmux: "(rename-window)". */
+    char *named = NULL;
+    if (args->flags['p'] == NULL && args->argc > 0) {
+        size_t n = strcspn(template, " ");
+        named = n > 0 ? xasprintf("(%.*s)", (int)n, template) : NULL;
+    }
+    char *label = cmd_expand_for_client(ctx, args->flags['p'] != NULL ? args->flags['p']
+                                             : named != NULL ? named : ":");
+    free(named);
     char *initial = cmd_expand_for_client(ctx, args->flags['I'] != NULL ? args->flags['I'] : "");
     prompt_open(c, PROMPT_INPUT, label, initial, template);
     free(label);

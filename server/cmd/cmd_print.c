@@ -382,6 +382,24 @@ static int print_list(struct cprint_buf *b, const struct cprint_list *l, bool to
 
 static int print_word(struct cprint_buf *b, const struct cprint_word *w, bool run, char **err)
 {
+    if (w->block != NULL && run) {
+        /* tmx runs a block as the string of its commands, which every command taking
+         * a command accepts. */
+        struct cprint_buf inner = {0};
+        if (print_list(&inner, w->block, false, run, err) != 0) {
+            free(inner.s);
+            return -1;
+        }
+        buf_addc(b, '"');
+        for (const char *p = inner.s != NULL ? inner.s : ""; *p != '\0'; p++) {
+            if (*p == '"' || *p == '\\')
+                buf_addc(b, '\\');
+            buf_addc(b, *p);
+        }
+        buf_addc(b, '"');
+        free(inner.s);
+        return 0;
+    }
     if (w->block != NULL) {
         buf_add(b, "{ ");
         if (print_list(b, w->block, false, run, err) != 0)

@@ -1,16 +1,22 @@
 /* cmd_send_keys.c - send-keys and send-prefix: type keys into a pane, encoded for its
- * modes (send-keys -X: a command of the pane's mode, pane_mode.h: copy mode's). */
+ * modes; a pane in a mode takes them through its key table (copy mode's bindings), as
+ * tmux; send-keys -X: a command of the pane's mode (pane_mode.h: copy mode's). */
 #include "cmd_impl.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <event2/buffer.h>
 
+#include "format.h"
+#include "key_bindings.h"
 #include "keys.h"
 #include "options.h"
 #include "pane_mode.h"
+#include "server_state.h"
 #include "vt.h"
+#include "xmalloc.h"
 
 static int pane_key_flags(const struct pane *p)
 {
@@ -23,46 +29,121 @@ static int pane_key_flags(const struct pane *p)
     return flags;
 }
 
+/* Run the binding of key in the key table of p's mode, for p; nothing if it has none. */
+static int mode_key(struct cmd_ctx *ctx, struct pane *p, key_code key)
+{
+    const char *table = p->mode->key_table != NULL ? p->mode->key_table(p) : NULL;
+    const struct key_binding *b = table != NULL ? key_bindings_find(ctx->server, table, key)
+                                                : NULL;
+    if (b == NULL)
+        return 0;
+    char *command = xstrdup(b->command);
+    struct pane *saved = ctx->target_pane;
+    ctx->target_pane = p;
+    int status = cmd_execute_string(ctx, command);
+    ctx->target_pane = saved;
+    free(command);
+    return status == 0 ? 0 : -1;
+}
+
+/* The bytes of one argument into out: -H a byte in hex (nothing if it is not one), -l
+ * the text, else a key name's encoding or (not a key tmx can send) the text itself. */
+static void add_argument(struct evbuffer *out, const char *a, bool hex, bool literal, int flags)
+{
+    if (hex) {
+        char *end;
+        long n = strtol(a, &end, 16);
+        if (*a != '\0' && *end == '\0' && n >= 0 && n <= 0xff) {
+            unsigned char c = (unsigned char)n;
+            evbuffer_add(out, &c, 1);
+        }
+        return;
+    }
+    key_code key = literal ? KEYC_NONE : key_from_name(a);
+    if (key != KEYC_NONE && KEYC_BASE(key) >= KEYC_USER_BASE &&
+        KEYC_BASE(key) < KEYC_USER_BASE + KEYC_USER_MAX)
+        return; /* a user key has no bytes */
+    char enc[32];
+    size_t n = key != KEYC_NONE ? key_encode(key, flags, enc) : 0;
+    if (n > 0)
+        evbuffer_add(out, enc, n);
+    else if (key == KEYC_NONE || KEYC_BASE(key) == KEYC_ANY || KEYC_IS_MOUSE(key))
+        evbuffer_add(out, a, strlen(a)); /* not a key name: the text, as tmux does */
+}
+
 static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane;
     long repeat = 1;
     if (args->flags['N'] != NULL) {
         char *end;
-        repeat = strtol(args->flags['N'], &end, 10);
-        if (*end != '\0' || repeat < 1 || repeat > 100000) {
-            cmd_error(ctx, "invalid repeat count: %s", args->flags['N']);
+        long long n = strtoll(args->flags['N'], &end, 10);
+        if (*args->flags['N'] == '\0' || *end != '\0') {
+            cmd_error(ctx, "repeat count invalid");
             return -1;
         }
+        if (n < 1) {
+            cmd_error(ctx, "repeat count too small");
+            return -1;
+        }
+        if (n > INT_MAX) {
+            cmd_error(ctx, "repeat count too large");
+            return -1;
+        }
+        repeat = (long)n;
+    }
+    if (args->flags['M'] != NULL) {
+        /* Only a mouse binding has an event to send; tmx handles the mouse itself. */
+        cmd_error(ctx, "no mouse target");
+        return -1;
     }
     if (args->flags['X'] != NULL) {
         /* A command of the pane's mode (pane_mode.h): copy mode's. */
-        if (p->mode == NULL) {
-            cmd_error(ctx, "pane %%%u is not in copy mode (copy-mode enters it)", (unsigned)p->id);
+        if (p->mode == NULL || p->mode->command == NULL) {
+            cmd_error(ctx, "not in a mode");
             return -1;
         }
-        if (p->mode->command == NULL) {
-            cmd_error(ctx, "pane %%%u is in %s, which takes no commands", (unsigned)p->id,
-                      p->mode->name);
-            return -1;
-        }
-        return p->mode->command(ctx, p, args->argc, args->argv, repeat);
+        if (args->flags['F'] == NULL)
+            return p->mode->command(ctx, p, args->argc, args->argv, repeat);
+        /* -F: the arguments are formats, for the pane. */
+        struct format_ctx f = {.server = ctx->server,
+                               .session = p->window != NULL ? p->window->session : NULL,
+                               .window = p->window,
+                               .pane = p,
+                               .client = ctx->client};
+        char **argv = xcalloc((size_t)args->argc + 1, sizeof *argv);
+        for (int i = 0; i < args->argc; i++)
+            argv[i] = format_expand(&f, args->argv[i]);
+        int rc = p->mode->command(ctx, p, args->argc, argv, repeat);
+        for (int i = 0; i < args->argc; i++)
+            free(argv[i]);
+        free(argv);
+        return rc;
     }
-    bool literal = args->flags['l'] != NULL;
+    if (args->flags['R'] != NULL) {
+        /* Reset the pane's terminal, as a full reset (RIS) would. */
+        vt_feed(p->vt, "\033c", 2);
+    }
+    bool literal = args->flags['l'] != NULL, hex = args->flags['H'] != NULL;
+    if (p->mode != NULL && !literal && !hex) {
+        /* A pane in a mode: its key table (copy mode's bindings), key by key. */
+        if (args->argc == 0 && args->flags['N'] != NULL && p->mode->command != NULL)
+            return p->mode->command(ctx, p, 0, NULL, repeat);
+        for (long r = 0; r < repeat; r++) {
+            for (int i = 0; i < args->argc; i++) {
+                key_code key = key_from_name(args->argv[i]);
+                if (key != KEYC_NONE && mode_key(ctx, p, key) != 0)
+                    return -1;
+                if (p->mode == NULL)
+                    return 0; /* the key left the mode: the rest is for nobody */
+            }
+        }
+        return 0;
+    }
     int flags = pane_key_flags(p);
     struct evbuffer *bytes = evbuffer_new();
-    for (int i = 0; i < args->argc; i++) {
-        const char *a = args->argv[i];
-        key_code key = literal ? KEYC_NONE : key_from_name(a);
-        if (key != KEYC_NONE) {
-            char enc[32];
-            size_t n = key_encode(key, flags, enc);
-            evbuffer_add(bytes, enc, n);
-        } else {
-            /* Not a key name: the text itself, as tmux does. */
-            evbuffer_add(bytes, a, strlen(a));
-        }
-    }
+    for (int i = 0; i < args->argc; i++)
+        add_argument(bytes, args->argv[i], hex, literal, flags);
     size_t len = evbuffer_get_length(bytes);
     const unsigned char *data = evbuffer_pullup(bytes, -1);
     for (long r = 0; r < repeat && len > 0; r++) {
@@ -93,10 +174,10 @@ static int cmd_send_prefix_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_send_keys_entry = {
     .name = "send-keys",
     .alias = "send",
-    .spec = "lXN:t:",
+    .spec = "FHlMN:Rt:X",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-l] [-N repeat-count] [-t target-pane] key ...",
+    .usage = "[-FHlMRX] [-N repeat-count] [-t target-pane] key ...",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_send_keys_exec,
 };

@@ -30,6 +30,20 @@ struct copy_state {
     char *search;       /* the last search, NULL if none */
     char *separators;   /* word-separators (ASCII) when it started; NULL: the default */
     bool search_up;     /* its direction: towards history */
+    int jump_type;      /* the last jump (COPY_JUMP_*), for jump-again and -reverse */
+    uint32_t jump_char; /* ... and its character */
+    bool mark_set;      /* set-mark: a position jump-to-mark goes back to */
+    int64_t mark_y;
+    int mark_x;
+};
+
+/* Jumps to a character on the cursor's line (f F t T in vi). */
+enum {
+    COPY_JUMP_NONE,
+    COPY_JUMP_FORWARD,      /* onto the next one */
+    COPY_JUMP_BACKWARD,     /* onto the previous one */
+    COPY_JUMP_TO_FORWARD,   /* just before the next one */
+    COPY_JUMP_TO_BACKWARD,  /* just after the previous one */
 };
 
 /* Start with the view on the live screen and the cursor at (x, y) of the screen. */
@@ -105,6 +119,26 @@ bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse
  * search; marks holds width bytes. */
 void copy_search_marks(const struct copy_state *cs, const struct grid_line *l,
                        uint8_t *marks, int width);
+
+/* copy_mode_jump.c: jump of type to the character ch (UTF-8, its first character) and
+ * remember it; again (reverse: the opposite way) the last jump. */
+void copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch);
+void copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse);
+/* To the blank line after (before) the paragraph, as vi's } and {. */
+void copy_next_paragraph(const struct grid *g, struct copy_state *cs);
+void copy_previous_paragraph(const struct grid *g, struct copy_state *cs);
+/* To the bracket matching the one under the cursor, or after (before) it on its line. */
+void copy_next_matching_bracket(const struct grid *g, struct copy_state *cs);
+void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs);
+/* Select the word under the cursor. */
+void copy_select_word(const struct grid *g, struct copy_state *cs);
+/* set-mark; jump-to-mark swaps the cursor and the mark. */
+void copy_set_mark(const struct grid *g, struct copy_state *cs);
+void copy_jump_to_mark(const struct grid *g, struct copy_state *cs);
+/* Selection from the cursor to the end of its line (copy-end-of-line), or its whole
+ * line (copy-line). */
+void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs);
+void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
 
 /* Selection. */
 void copy_begin_selection(const struct grid *g, struct copy_state *cs);

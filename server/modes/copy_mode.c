@@ -32,6 +32,8 @@
 struct copy_mode {
     struct copy_state cs;
     bool exit_at_bottom;    /* -e: scrolling back to the bottom leaves */
+    bool hide_position;     /* toggle-position: no [offset/size] indicator */
+    long prefix;            /* send-keys -N with no command: the next one's repeat count */
     struct grid_line line;  /* reused while drawing */
 };
 
@@ -140,7 +142,31 @@ static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *comma
 enum command_kind {
     CMD_MOVE,         /* a motion or selection change */
     CMD_SCROLL_DOWN,  /* scrolling towards the bottom: -e leaves there */
+    CMD_AND_CANCEL,   /* ... and leave at the bottom in any case (*-and-cancel) */
 };
+
+static void jump_again(const struct grid *g, struct copy_state *cs)
+{
+    copy_jump_again(g, cs, false);
+}
+
+static void jump_reverse(const struct grid *g, struct copy_state *cs)
+{
+    copy_jump_again(g, cs, true);
+}
+
+/* refresh-from-pane: tmx's copy mode reads the live grid; only the view is checked. */
+static void refresh_from_pane(const struct grid *g, struct copy_state *cs)
+{
+    copy_clamp(g, cs);
+}
+
+/* stop-selection: the selection stays where it is; the cursor moves on alone. */
+static void stop_selection(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    (void)cs;
+}
 
 static const struct {
     const char *name;
@@ -152,37 +178,58 @@ static const struct {
     {"bottom-line", copy_bottom_line, CMD_MOVE},
     {"clear-selection", copy_clear_selection, CMD_MOVE},
     {"cursor-down", copy_cursor_down, CMD_MOVE},
+    {"cursor-down-and-cancel", copy_cursor_down, CMD_AND_CANCEL},
     {"cursor-left", copy_cursor_left, CMD_MOVE},
     {"cursor-right", copy_cursor_right, CMD_MOVE},
     {"cursor-up", copy_cursor_up, CMD_MOVE},
     {"end-of-line", copy_end_of_line, CMD_MOVE},
     {"halfpage-down", copy_halfpage_down, CMD_SCROLL_DOWN},
+    {"halfpage-down-and-cancel", copy_halfpage_down, CMD_AND_CANCEL},
     {"halfpage-up", copy_halfpage_up, CMD_MOVE},
     {"history-bottom", copy_history_bottom, CMD_MOVE},
     {"history-top", copy_history_top, CMD_MOVE},
+    {"jump-again", jump_again, CMD_MOVE},
+    {"jump-reverse", jump_reverse, CMD_MOVE},
+    {"jump-to-mark", copy_jump_to_mark, CMD_MOVE},
     {"middle-line", copy_middle_line, CMD_MOVE},
+    {"next-matching-bracket", copy_next_matching_bracket, CMD_MOVE},
+    {"next-paragraph", copy_next_paragraph, CMD_MOVE},
     {"next-space", copy_next_space, CMD_MOVE},
     {"next-space-end", copy_next_space_end, CMD_MOVE},
     {"next-word", copy_next_word, CMD_MOVE},
     {"next-word-end", copy_next_word_end, CMD_MOVE},
     {"other-end", copy_other_end, CMD_MOVE},
     {"page-down", copy_page_down, CMD_SCROLL_DOWN},
+    {"page-down-and-cancel", copy_page_down, CMD_AND_CANCEL},
     {"page-up", copy_page_up, CMD_MOVE},
+    {"previous-matching-bracket", copy_previous_matching_bracket, CMD_MOVE},
+    {"previous-paragraph", copy_previous_paragraph, CMD_MOVE},
     {"previous-space", copy_previous_space, CMD_MOVE},
     {"previous-word", copy_previous_word, CMD_MOVE},
     {"rectangle-toggle", copy_rectangle_toggle, CMD_MOVE},
+    {"refresh-from-pane", refresh_from_pane, CMD_MOVE},
     {"scroll-down", copy_scroll_down, CMD_SCROLL_DOWN},
+    {"scroll-down-and-cancel", copy_scroll_down, CMD_AND_CANCEL},
     {"scroll-up", copy_scroll_up, CMD_MOVE},
     {"select-line", copy_select_line, CMD_MOVE},
+    {"select-word", copy_select_word, CMD_MOVE},
+    {"set-mark", copy_set_mark, CMD_MOVE},
     {"start-of-line", copy_start_of_line, CMD_MOVE},
+    {"stop-selection", stop_selection, CMD_MOVE},
     {"top-line", copy_top_line, CMD_MOVE},
 };
 
 /* Commands that are not a plain motion: they take an argument, copy or leave. */
 static const char *const special_commands[] = {
-    "cancel", "copy-pipe", "copy-pipe-and-cancel", "copy-pipe-no-clear", "copy-selection",
-    "copy-selection-and-cancel", "copy-selection-no-clear", "goto-line",
-    "search-again", "search-backward", "search-forward", "search-reverse",
+    "append-selection", "append-selection-and-cancel", "cancel", "copy-end-of-line",
+    "copy-end-of-line-and-cancel", "copy-line", "copy-line-and-cancel", "copy-pipe",
+    "copy-pipe-and-cancel", "copy-pipe-end-of-line", "copy-pipe-end-of-line-and-cancel",
+    "copy-pipe-line", "copy-pipe-line-and-cancel", "copy-pipe-no-clear", "copy-selection",
+    "copy-selection-and-cancel", "copy-selection-no-clear", "goto-line", "jump-backward",
+    "jump-forward", "jump-to-backward", "jump-to-forward", "pipe", "pipe-and-cancel",
+    "pipe-no-clear", "search-again", "search-backward", "search-backward-incremental",
+    "search-backward-text", "search-forward", "search-forward-incremental",
+    "search-forward-text", "search-reverse", "toggle-position",
 };
 
 static bool is_special(const char *name)
@@ -201,56 +248,120 @@ static void search_failed(struct pane *p, const char *text)
     free(msg);
 }
 
-/* A command that takes an argument, copies or leaves. Returns 0 or -1. */
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The selection appended to the newest buffer (append-selection). */
+static void append_selection(struct pane *p)
+{
+    size_t len;
+    char *text = copy_selection_text(pane_grid(p), &copy_mode_of(p)->cs, &len);
+    if (text == NULL)
+        return;
+    struct paste_buffer *pb = paste_top(p->server);
+    if (pb == NULL) {
+        paste_copy(p->server, text, len);
+        return;
+    }
+    char *joined = xmalloc(pb->size + len + 1);
+    memcpy(joined, pb->data, pb->size);
+    memcpy(joined + pb->size, text, len);
+    joined[pb->size + len] = '\0';
+    free(text);
+    paste_set(p->server, pb->name, joined, pb->size + len);
+}
+
+/* The selection piped to command without a copy (pipe). */
+static void pipe_selection(struct pane *p, const char *command)
+{
+    size_t len;
+    char *text = copy_selection_text(pane_grid(p), &copy_mode_of(p)->cs, &len);
+    if (text == NULL)
+        return;
+    if (command != NULL && *command != '\0' && len > 0) {
+        char err[256];
+        job_run_input(p->server, command, p->cwd, text, len, NULL, NULL, err, sizeof err);
+    }
+    free(text);
+}
+
+/* A command that takes an argument, copies or leaves. As tmux, a missing argument or a
+ * failed search is no error. */
 static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, const char *arg,
                        long repeat)
 {
-    struct copy_state *cs = &copy_mode_of(p)->cs;
+    struct copy_mode *cm = copy_mode_of(p);
+    struct copy_state *cs = &cm->cs;
     const struct grid *g = pane_grid(p);
-    bool needs_arg = strcmp(name, "goto-line") == 0 || strncmp(name, "search-forward", 14) == 0 ||
-                     strcmp(name, "search-backward") == 0;
-    if (needs_arg && (arg == NULL || *arg == '\0')) {
-        cmd_error(ctx, "send-keys -X %s needs an argument (e.g. send-keys -X %s %s)", name, name,
-                  strcmp(name, "goto-line") == 0 ? "10" : "text");
-        return -1;
-    }
+    bool has_arg = arg != NULL && *arg != '\0';
     if (strcmp(name, "cancel") == 0) {
+        if (arg != NULL)
+            return 0; /* as tmux: cancel takes no argument, or does nothing */
         copy_mode_leave(p);
-    } else if (strncmp(name, "copy-selection", 14) == 0 || strncmp(name, "copy-pipe", 9) == 0) {
-        /* copy-pipe CMD: also CMD's stdin (copy-command when CMD is not given). */
-        const char *command = NULL;
-        if (strncmp(name, "copy-pipe", 9) == 0)
-            command = arg != NULL && *arg != '\0'
-                          ? arg
-                          : options_get_string(p->server->options, "copy-command");
-        int status = copy_selection(ctx, p, command);
-        if (strstr(name, "-and-cancel") != NULL)
+    } else if (strcmp(name, "toggle-position") == 0) {
+        cm->hide_position = !cm->hide_position;
+    } else if (starts(name, "append-selection")) {
+        append_selection(p);
+        if (ends(name, "-and-cancel"))
             copy_mode_leave(p);
-        else if (strstr(name, "-no-clear") == NULL)
+        else
+            copy_clear_selection(g, cs);
+    } else if (starts(name, "pipe")) {
+        pipe_selection(p, has_arg ? arg : options_get_string(p->server->options, "copy-command"));
+        if (ends(name, "-and-cancel"))
+            copy_mode_leave(p);
+        else if (!ends(name, "-no-clear"))
+            copy_clear_selection(g, cs);
+    } else if (starts(name, "copy-")) {
+        /* copy-pipe* CMD: also CMD's stdin (copy-command when CMD is not given). */
+        const char *command = NULL;
+        if (starts(name, "copy-pipe"))
+            command = has_arg ? arg : options_get_string(p->server->options, "copy-command");
+        if (strstr(name, "end-of-line") != NULL)
+            copy_select_to_end_of_line(g, cs);
+        else if (strstr(name, "-line") != NULL)
+            copy_select_whole_line(g, cs);
+        int status = copy_selection(ctx, p, command);
+        if (ends(name, "-and-cancel"))
+            copy_mode_leave(p);
+        else if (!ends(name, "-no-clear"))
             copy_clear_selection(g, cs);
         return status;
     } else if (strcmp(name, "goto-line") == 0) {
         char *end;
-        long long n = strtoll(arg, &end, 10);
-        if (*end != '\0' || n < 0) {
-            cmd_error(ctx, "goto-line: \"%s\" is not a line number (0 is the bottom, "
-                           "the history size the top)", arg);
-            return -1;
+        long long n = has_arg ? strtoll(arg, &end, 10) : -1;
+        if (has_arg && *end == '\0' && n >= 0)
+            copy_goto_line(g, cs, n);
+    } else if (starts(name, "jump-")) {
+        int type = strcmp(name, "jump-forward") == 0    ? COPY_JUMP_FORWARD
+                   : strcmp(name, "jump-backward") == 0 ? COPY_JUMP_BACKWARD
+                   : strcmp(name, "jump-to-forward") == 0 ? COPY_JUMP_TO_FORWARD
+                                                          : COPY_JUMP_TO_BACKWARD;
+        if (has_arg) {
+            copy_jump(g, cs, type, arg);
+            for (long i = 1; i < repeat; i++)
+                copy_jump_again(g, cs, false);
         }
-        copy_goto_line(g, cs, n);
-    } else if (strcmp(name, "search-forward") == 0 || strcmp(name, "search-backward") == 0) {
-        bool up = strcmp(name, "search-backward") == 0;
+    } else if (starts(name, "search-forward") || starts(name, "search-backward")) {
+        bool up = starts(name, "search-backward");
+        if (!has_arg)
+            return 0;
         bool found = copy_search(g, cs, arg, up);
         for (long i = 1; found && i < repeat; i++)
             found = copy_search_again(g, cs, false);
         if (!found)
             search_failed(p, arg);
     } else {
-        if (cs->search == NULL) {
-            cmd_error(ctx, "%s: nothing was searched for yet (search with / or ?, C-s or C-r)",
-                      name);
-            return -1;
-        }
+        if (cs->search == NULL)
+            return 0;
         bool reverse = strcmp(name, "search-reverse") == 0, found = true;
         for (long i = 0; found && i < repeat; i++)
             found = copy_search_again(g, cs, reverse);
@@ -264,13 +375,18 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
 {
     struct copy_mode *cm = copy_mode_of(p);
     if (cm == NULL) {
-        cmd_error(ctx, "pane %%%u is not in copy mode (copy-mode enters it)", (unsigned)p->id);
+        cmd_error(ctx, "not in a mode");
         return -1;
     }
+    /* No command: the repeat count is for the next one (the repeat prompt, vi's 1-9). As
+     * tmux, a command copy mode does not know does nothing. */
     if (argc < 1) {
-        cmd_error(ctx, "send-keys -X: which copy-mode command? (e.g. send-keys -X cursor-up)");
-        return -1;
+        cm->prefix = repeat;
+        return 0;
     }
+    if (cm->prefix > 0 && repeat == 1)
+        repeat = cm->prefix;
+    cm->prefix = 0;
     const char *name = argv[0];
     const struct grid *g = pane_grid(p);
     struct copy_state *cs = &cm->cs;
@@ -282,18 +398,17 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             break;
     }
     if (i < sizeof commands / sizeof commands[0]) {
+        if (argc > 1)
+            return 0; /* as tmux: a motion takes no argument, or does nothing */
         for (long r = 0; r < repeat; r++)
             commands[i].fn(g, cs);
-        if (commands[i].kind == CMD_SCROLL_DOWN && cm->exit_at_bottom &&
-            copy_offset(g, cs) == 0)
+        if (commands[i].kind != CMD_MOVE && copy_offset(g, cs) == 0 &&
+            (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
     } else if (is_special(name))
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
-    else {
-        cmd_error(ctx, "unknown copy-mode command: %s (the manual lists them under Copy mode)",
-                  name);
-        return -1;
-    }
+    else
+        return 0;
     redraw(p);
     return rc;
 }
@@ -352,7 +467,7 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
     char pos[48];
     int len = snprintf(pos, sizeof pos, "[%" PRId64 "/%d]", copy_offset(g, cs),
                        grid_history_size(g));
-    if (len > 0 && len <= n) {
+    if (!cm->hide_position && len > 0 && len <= n) {
         int x = x0 + n - len;
         struct grid_cell *row = canvas_cell(cv, x0, y0);
         if (x > x0 && grid_cell_width(&row[x - x0]) == 0)
@@ -456,7 +571,19 @@ static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t
         snprintf(buf, size, "%" PRId64, cs->cy - cs->top);
     else if (strcmp(name, "selection_present") == 0)
         snprintf(buf, size, "%d", cs->selecting ? 1 : 0);
-    else
+    else if (strcmp(name, "copy_cursor_word") == 0 || strcmp(name, "copy_cursor_line") == 0) {
+        /* What select-word (select-line) would take, on a copy of the state. */
+        struct copy_state tmp = *cs;
+        tmp.vi = true;
+        if (strcmp(name, "copy_cursor_word") == 0)
+            copy_select_word(g, &tmp);
+        else
+            copy_select_whole_line(g, &tmp);
+        size_t len;
+        char *text = copy_selection_text(g, &tmp, &len);
+        snprintf(buf, size, "%s", text != NULL ? text : "");
+        free(text);
+    } else
         return false;
     return true;
 }

@@ -2,6 +2,7 @@
  * command and note. */
 #include "key_bindings.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -466,12 +467,152 @@ const char *key_table_next(const struct server *s, const char *prev)
     return next;
 }
 
+/* A growable string for block_to_string. */
+struct text {
+    char *s;
+    size_t len, size;
+};
+
+static void text_add(struct text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->size) {
+        t->size = (t->len + n + 1) * 2;
+        t->s = xrealloc(t->s, t->size);
+    }
+    memcpy(t->s + t->len, s, n);
+    t->len += n;
+    t->s[t->len] = '\0';
+}
+
+/* The end of the quoted word at p ('...' or "..."), after its closing quote. */
+static const char *skip_quoted(const char *p)
+{
+    char q = *p++;
+    while (*p != '\0' && *p != q) {
+        if (q == '"' && *p == '\\' && p[1] != '\0')
+            p++;
+        p++;
+    }
+    return *p != '\0' ? p + 1 : p;
+}
+
+/* cmd with each { } block (tmux's command-list argument) written as the double-quoted
+ * string of its commands, which every command taking a command accepts: the text tmx
+ * runs for a default binding. Caller frees. */
+static char *blocks_to_strings(const char *cmd)
+{
+    struct text out = {0};
+    text_add(&out, "", 0);
+    const char *p = cmd;
+    while (*p != '\0') {
+        bool word_start = p == cmd || p[-1] == ' ';
+        if (*p == '\'' || *p == '"') {
+            const char *end = skip_quoted(p);
+            text_add(&out, p, (size_t)(end - p));
+            p = end;
+        } else if (*p == '\\' && p[1] != '\0') {
+            text_add(&out, p, 2);
+            p += 2;
+        } else if (*p == '{' && word_start && (p[1] == ' ' || p[1] == '\0')) {
+            /* Find the matching brace. */
+            int depth = 1;
+            const char *q = p + 1;
+            while (*q != '\0' && depth > 0) {
+                if (*q == '\'' || *q == '"') {
+                    q = skip_quoted(q);
+                    continue;
+                }
+                if (*q == '\\' && q[1] != '\0')
+                    q++;
+                else if (*q == '{' && q[-1] == ' ')
+                    depth++;
+                else if (*q == '}' && q[-1] == ' ')
+                    depth--;
+                q++;
+            }
+            const char *inner_end = depth == 0 ? q - 1 : q;
+            char *inner = xstrndup(p + 1, (size_t)(inner_end - p - 1));
+            char *conv = blocks_to_strings(inner);
+            free(inner);
+            char *a = conv, *z = conv + strlen(conv);
+            while (*a == ' ')
+                a++;
+            while (z > a && z[-1] == ' ')
+                z--;
+            text_add(&out, "\"", 1);
+            for (; a < z; a++) {
+                if (*a == '"' || *a == '\\')
+                    text_add(&out, "\\", 1);
+                text_add(&out, a, 1);
+            }
+            text_add(&out, "\"", 1);
+            free(conv);
+            p = q;
+        } else
+            text_add(&out, p++, 1);
+    }
+    return out.s;
+}
+
+/* What tmx runs instead of tmux's command, for the default bindings whose command uses
+ * what tmx's commands do not take yet (command-prompt -1 -i -k -N -T, choose-tree -Z):
+ * the nearest that works. list-keys shows tmux's command all the same. */
+static const struct {
+    const char *table, *key, *run;
+} default_runs[] = {
+#define PROMPT(label, cmd) "command-prompt -p \"(" label ")\" \"send-keys -X " cmd " '%%'\""
+    {"copy-mode", "C-r", PROMPT("search up", "search-backward")},
+    {"copy-mode", "C-s", PROMPT("search down", "search-forward")},
+    {"copy-mode", "F", PROMPT("jump backward", "jump-backward")},
+    {"copy-mode", "f", PROMPT("jump forward", "jump-forward")},
+    {"copy-mode", "T", PROMPT("jump to backward", "jump-to-backward")},
+    {"copy-mode", "t", PROMPT("jump to forward", "jump-to-forward")},
+    {"copy-mode-vi", "/", PROMPT("search down", "search-forward")},
+    {"copy-mode-vi", "?", PROMPT("search up", "search-backward")},
+    {"copy-mode-vi", "F", PROMPT("jump backward", "jump-backward")},
+    {"copy-mode-vi", "f", PROMPT("jump forward", "jump-forward")},
+    {"copy-mode-vi", "T", PROMPT("jump to backward", "jump-to-backward")},
+    {"copy-mode-vi", "t", PROMPT("jump to forward", "jump-to-forward")},
+#undef PROMPT
+    {"prefix", "/", "command-prompt -p key \"list-keys -1N '%%'\""},
+    {"prefix", "=", "choose-buffer"},
+    {"prefix", "f", "command-prompt -p \"(find-window)\" \"find-window -- '%%'\""},
+    {"prefix", "s", "choose-tree -s"},
+    {"prefix", "w", "choose-tree -w"},
+};
+
+/* The repeat prompts (M-1 .. M-9 in copy-mode, 1 .. 9 in copy-mode-vi) without -N. */
+static void add_repeat_runs(struct server *s, const char *table, const char *mod)
+{
+    for (int i = 1; i <= 9; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "%s%d", mod, i);
+        const struct key_binding *b = key_bindings_find(s, table, key_from_name(name));
+        if (b == NULL)
+            continue;
+        char *run = xasprintf("command-prompt -I %d -p (repeat) \"send-keys -N '%%%%'\"", i);
+        char *display = xstrdup(b->display);
+        key_bindings_add_full(s, table, key_from_name(name), run, display, NULL, false);
+        free(display);
+        free(run);
+    }
+}
+
 static void add_defaults(struct server *s, const char *table, const struct default_binding *d,
                          size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        key_bindings_add_full(s, table, key_from_name(d[i].key), d[i].command, d[i].command,
-                              d[i].note, d[i].repeat);
+        char *run = blocks_to_strings(d[i].command);
+        for (size_t j = 0; j < sizeof default_runs / sizeof default_runs[0]; j++) {
+            if (strcmp(default_runs[j].table, table) == 0 &&
+                strcmp(default_runs[j].key, d[i].key) == 0) {
+                free(run);
+                run = xstrdup(default_runs[j].run);
+            }
+        }
+        key_bindings_add_full(s, table, key_from_name(d[i].key), run, d[i].command, d[i].note,
+                              d[i].repeat);
+        free(run);
     }
 }
 
@@ -483,6 +624,8 @@ void key_bindings_init(struct server *s)
     ADD(KEY_TABLE_COPY_MODE, defaults_copy_mode);
     ADD(KEY_TABLE_COPY_MODE_VI, defaults_copy_mode_vi);
 #undef ADD
+    add_repeat_runs(s, KEY_TABLE_COPY_MODE, "M-");
+    add_repeat_runs(s, KEY_TABLE_COPY_MODE_VI, "");
 }
 
 static void binding_free(struct key_binding *b)

@@ -1,0 +1,285 @@
+/* copy_mode_jump.c - copy-mode motions over characters of the grid: jumps to a
+ * character on the line (f F t T ; ,), paragraphs ({ }), matching brackets (%), the
+ * word under the cursor (select-word), the mark (X, M-x), the line's end selected. */
+#include "copy_mode_core.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+/* Put the cursor at (x, line y) and keep it in the view. */
+static void place(const struct grid *g, struct copy_state *cs, int64_t y, int x)
+{
+    int rows = grid_rows(g);
+    cs->cy = y;
+    cs->cx = cs->want_cx = x;
+    if (cs->cy < cs->top)
+        cs->top = cs->cy;
+    if (cs->cy > cs->top + rows - 1)
+        cs->top = cs->cy - rows + 1;
+    copy_clamp(g, cs);
+}
+
+/* The character of cell x of l (blank: ' '), or 0 past its end. */
+static uint32_t char_at(const struct grid_line *l, int x)
+{
+    if (x < 0 || x >= l->used)
+        return 0;
+    uint32_t ch = l->cells[x].ch;
+    return ch == 0 ? ' ' : ch;
+}
+
+/* The first character of UTF-8 text s. */
+static uint32_t first_char(const char *s)
+{
+    struct utf8_decoder d = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        int again = 0;
+        int32_t cp = utf8_decode_byte(&d, *p, &again);
+        if (cp >= 0)
+            return (uint32_t)cp;
+        if (cp == UTF8_INVALID)
+            return 0;
+    }
+    return 0;
+}
+
+static void jump(const struct grid *g, struct copy_state *cs, int type, uint32_t ch)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l), x = -1;
+    switch (type) {
+    case COPY_JUMP_FORWARD:
+    case COPY_JUMP_TO_FORWARD:
+        for (int i = cs->cx + (type == COPY_JUMP_TO_FORWARD ? 2 : 1); i < len; i++) {
+            if (char_at(&l, i) == ch) {
+                x = type == COPY_JUMP_TO_FORWARD ? i - 1 : i;
+                break;
+            }
+        }
+        break;
+    case COPY_JUMP_BACKWARD:
+    case COPY_JUMP_TO_BACKWARD:
+        for (int i = cs->cx - (type == COPY_JUMP_TO_BACKWARD ? 2 : 1); i >= 0; i--) {
+            if (char_at(&l, i) == ch) {
+                x = type == COPY_JUMP_TO_BACKWARD ? i + 1 : i;
+                break;
+            }
+        }
+        break;
+    }
+    copy_line_free(&l);
+    if (x >= 0)
+        place(g, cs, cs->cy, x);
+}
+
+void copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch)
+{
+    uint32_t c = first_char(ch);
+    if (c == 0)
+        return;
+    cs->jump_type = type;
+    cs->jump_char = c;
+    jump(g, cs, type, c);
+}
+
+void copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse)
+{
+    int type = cs->jump_type;
+    if (reverse) {
+        static const int opposite[] = {
+            [COPY_JUMP_NONE] = COPY_JUMP_NONE,
+            [COPY_JUMP_FORWARD] = COPY_JUMP_BACKWARD,
+            [COPY_JUMP_BACKWARD] = COPY_JUMP_FORWARD,
+            [COPY_JUMP_TO_FORWARD] = COPY_JUMP_TO_BACKWARD,
+            [COPY_JUMP_TO_BACKWARD] = COPY_JUMP_TO_FORWARD,
+        };
+        type = opposite[type];
+    }
+    if (type != COPY_JUMP_NONE)
+        jump(g, cs, type, cs->jump_char);
+}
+
+/* Whether line y holds nothing but blanks. */
+static bool line_empty(const struct grid *g, int64_t y)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    bool empty = copy_line_length(&l) == 0;
+    copy_line_free(&l);
+    return empty;
+}
+
+static int line_length(const struct grid *g, int64_t y)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    int len = copy_line_length(&l);
+    copy_line_free(&l);
+    return len;
+}
+
+void copy_next_paragraph(const struct grid *g, struct copy_state *cs)
+{
+    int64_t y = cs->cy, last = copy_last_line(g);
+    while (y < last && line_empty(g, y))
+        y++;
+    while (y < last && !line_empty(g, y))
+        y++;
+    int len = line_length(g, y);
+    place(g, cs, y, cs->vi && len > 0 ? len - 1 : len);
+}
+
+void copy_previous_paragraph(const struct grid *g, struct copy_state *cs)
+{
+    int64_t y = cs->cy, first = copy_first_line(g);
+    while (y > first && line_empty(g, y))
+        y--;
+    while (y > first && !line_empty(g, y))
+        y--;
+    place(g, cs, y, 0);
+}
+
+/* The bracket matching c, and whether c opens (searching forward). */
+static uint32_t bracket_match(uint32_t c, bool *opens)
+{
+    static const char pairs[] = "()[]{}";
+    const char *p = c < 0x80 ? strchr(pairs, (int)c) : NULL;
+    if (p == NULL || c == 0)
+        return 0;
+    size_t i = (size_t)(p - pairs);
+    *opens = i % 2 == 0;
+    return (uint32_t)pairs[*opens ? i + 1 : i - 1];
+}
+
+/* From the bracket at (x, y), to its match, counting nested ones, across lines. */
+static void to_match(const struct grid *g, struct copy_state *cs, int64_t y, int x)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    uint32_t c = char_at(&l, x);
+    bool opens = false;
+    uint32_t want = bracket_match(c, &opens);
+    int depth = 0;
+    int64_t first = copy_first_line(g), last = copy_last_line(g);
+    for (;;) {
+        uint32_t here = char_at(&l, x);
+        if (here == c)
+            depth++;
+        else if (here == want && --depth == 0) {
+            copy_line_free(&l);
+            place(g, cs, y, x);
+            return;
+        }
+        if (opens) {
+            if (++x >= l.used) {
+                if (y >= last)
+                    break;
+                copy_line_fetch(g, ++y, &l);
+                x = 0;
+                if (l.used == 0)
+                    x = -1;
+            }
+        } else {
+            if (--x < 0) {
+                if (y <= first)
+                    break;
+                copy_line_fetch(g, --y, &l);
+                x = l.used - 1;
+            }
+        }
+    }
+    copy_line_free(&l);
+}
+
+static void matching_bracket(const struct grid *g, struct copy_state *cs, bool next)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l), x = cs->cx;
+    bool opens;
+    /* Not on a bracket: the first one after (before) the cursor on the line. */
+    while (x >= 0 && x < len && bracket_match(char_at(&l, x), &opens) == 0)
+        x += next ? 1 : -1;
+    bool found = x >= 0 && x < len;
+    copy_line_free(&l);
+    if (found)
+        to_match(g, cs, cs->cy, x);
+}
+
+void copy_next_matching_bracket(const struct grid *g, struct copy_state *cs)
+{
+    matching_bracket(g, cs, true);
+}
+
+void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs)
+{
+    matching_bracket(g, cs, false);
+}
+
+/* Whether ch is part of a word (not blank, not one of the separators). */
+static bool word_char(const struct copy_state *cs, uint32_t ch)
+{
+    if (ch == 0 || ch == ' ' || ch == '\t')
+        return false;
+    if (ch >= 0x80)
+        return true;
+    const char *sep = cs->separators != NULL ? cs->separators : "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
+    return strchr(sep, (int)ch) == NULL;
+}
+
+void copy_select_word(const struct grid *g, struct copy_state *cs)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l), x0 = cs->cx, x1 = cs->cx;
+    if (word_char(cs, char_at(&l, cs->cx))) {
+        while (x0 > 0 && word_char(cs, char_at(&l, x0 - 1)))
+            x0--;
+        while (x1 + 1 < len && word_char(cs, char_at(&l, x1 + 1)))
+            x1++;
+    }
+    copy_line_free(&l);
+    cs->selecting = true;
+    cs->line_select = false;
+    cs->sel_y = cs->cy;
+    cs->sel_x = x0;
+    place(g, cs, cs->cy, cs->vi ? x1 : x1 + 1);
+}
+
+void copy_set_mark(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    cs->mark_set = true;
+    cs->mark_y = cs->cy;
+    cs->mark_x = cs->cx;
+}
+
+void copy_jump_to_mark(const struct grid *g, struct copy_state *cs)
+{
+    if (!cs->mark_set)
+        return;
+    int64_t y = cs->mark_y;
+    int x = cs->mark_x;
+    cs->mark_y = cs->cy;
+    cs->mark_x = cs->cx;
+    place(g, cs, y, x);
+}
+
+void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->selecting = true;
+    cs->line_select = false;
+    cs->rectangle = false;
+    cs->sel_y = cs->cy;
+    cs->sel_x = cs->cx;
+    int len = line_length(g, cs->cy);
+    cs->cx = cs->vi && len > 0 ? len - 1 : len;
+}
+
+void copy_select_whole_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->cx = 0;
+    copy_select_line(g, cs);
+}
