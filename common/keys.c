@@ -24,6 +24,7 @@ enum special_kind {
     SK_TILDE_PLAIN, /* CSI n ~, never modified (paste markers) */
     SK_NONE,   /* no key sequence of its own (mouse: see key_encode_mouse) */
     SK_KEYPAD, /* its character (number), SS3 final in keypad-application mode */
+    SK_HOME_END, /* CSI n ~ (as tmux sends Home and End); CSI 1;m x modified */
 };
 
 struct special_key {
@@ -40,8 +41,8 @@ static const struct special_key special_keys[] = {
     [KEYC_DOWN - KEYC_SPECIAL] = { KEYC_DOWN, "Down", SK_CURSOR, 'B', 0 },
     [KEYC_LEFT - KEYC_SPECIAL] = { KEYC_LEFT, "Left", SK_CURSOR, 'D', 0 },
     [KEYC_RIGHT - KEYC_SPECIAL] = { KEYC_RIGHT, "Right", SK_CURSOR, 'C', 0 },
-    [KEYC_HOME - KEYC_SPECIAL] = { KEYC_HOME, "Home", SK_CURSOR, 'H', 0 },
-    [KEYC_END - KEYC_SPECIAL] = { KEYC_END, "End", SK_CURSOR, 'F', 0 },
+    [KEYC_HOME - KEYC_SPECIAL] = { KEYC_HOME, "Home", SK_HOME_END, 'H', 1 },
+    [KEYC_END - KEYC_SPECIAL] = { KEYC_END, "End", SK_HOME_END, 'F', 4 },
     [KEYC_IC - KEYC_SPECIAL] = { KEYC_IC, "IC", SK_TILDE, '~', 2 },
     [KEYC_DC - KEYC_SPECIAL] = { KEYC_DC, "DC", SK_TILDE, '~', 3 },
     [KEYC_PPAGE - KEYC_SPECIAL] = { KEYC_PPAGE, "PPage", SK_TILDE, '~', 5 },
@@ -520,7 +521,8 @@ static long scan_sequence(const uint8_t *b, size_t len, size_t start, struct seq
 static const struct special_key *special_by_final(char final)
 {
     for (size_t i = 0; i < LEN(special_keys); i++) {
-        if (special_keys[i].final == final && special_keys[i].number == 0)
+        if (special_keys[i].final == final &&
+            (special_keys[i].number == 0 || special_keys[i].kind == SK_HOME_END))
             return &special_keys[i];
     }
     return NULL;
@@ -582,7 +584,7 @@ static key_code ss3_key(const struct seq *s)
     if (s->nparams > 0)
         mods = mods_from_param(param_of(s, s->nparams - 1, 1));
     sk = special_by_final(s->final);
-    if (sk != NULL && (sk->kind == SK_CURSOR || sk->kind == SK_SS3))
+    if (sk != NULL && (sk->kind == SK_CURSOR || sk->kind == SK_SS3 || sk->kind == SK_HOME_END))
         return key_normalize(sk->key | mods);
     for (size_t i = 0; i < LEN(keypad_keys); i++) {
         if (keypad_keys[i].final == s->final)
@@ -839,6 +841,10 @@ size_t key_encode(key_code key, int flags, char *out)
             if (sk->kind == SK_CSI)
                 return n + (size_t)sprintf(out + n, "\033[%c", sk->final);
             return n + (size_t)sprintf(out + n, "\033[%d~", sk->number);
+        case SK_HOME_END:
+            if (m != 1)
+                return (size_t)sprintf(out, "\033[1;%d%c", m, sk->final);
+            return (size_t)sprintf(out, "\033[%d~", sk->number);
         case SK_KEYPAD:
             if (mods & KEYC_META)
                 out[n++] = ESC;

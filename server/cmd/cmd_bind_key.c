@@ -7,6 +7,20 @@
 #include "key_bindings.h"
 #include "xmalloc.h"
 
+key_code cmd_binding_key(const char *name)
+{
+    key_code key = key_from_name(name);
+    switch (key) {
+    case KEYC_MOUSE:
+    case KEYC_PASTE_START:
+    case KEYC_PASTE_END:
+    case KEYC_FOCUS_IN:
+    case KEYC_FOCUS_OUT:
+        return KEYC_NONE; /* names tmx reads in input, no key a table binds */
+    }
+    return key;
+}
+
 void cmd_no_key_table(struct cmd_ctx *ctx, const char *name)
 {
     char *tables = NULL;
@@ -39,8 +53,8 @@ static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *table;
     if (cmd_binding_table(ctx, args, false, &table) != 0)
         return -1;
-    key_code key = key_from_name(args->argv[0]);
-    if (key == KEYC_NONE || key == KEYC_MOUSE) {
+    key_code key = cmd_binding_key(args->argv[0]);
+    if (key == KEYC_NONE) {
         cmd_error(ctx, "unknown key: %s", args->argv[0]);
         return -1;
     }

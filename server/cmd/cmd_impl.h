@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "cmd.h"
+#include "keys.h"
 #include "pane.h"
 
 struct window;
@@ -65,6 +66,8 @@ struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
  * must_exist, -1 and an error if there is no such table (bind-key, unbind-key). */
 int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exist,
                       const char **table);
+/* The key a binding's name names, KEYC_NONE if none (bind-key, unbind-key, list-keys). */
+key_code cmd_binding_key(const char *name);
 /* The error for a key table that does not exist (bind-key, unbind-key, list-keys). */
 void cmd_no_key_table(struct cmd_ctx *ctx, const char *name);
 /* cmd_print.c: a command string (cmd_print_string) or the words of commands

@@ -145,7 +145,7 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct server *s = ctx->server;
     const char *only_table = args->flags['T'];
     key_code only = KEYC_NONE;
-    if (args->argc > 0 && (only = key_from_name(args->argv[0])) == KEYC_NONE) {
+    if (args->argc > 0 && (only = cmd_binding_key(args->argv[0])) == KEYC_NONE) {
         cmd_error(ctx, "invalid key: %s", args->argv[0]);
         return -1;
     }

@@ -154,26 +154,17 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
                 break;
             }
             if (*p == '\'') {
+                /* Unclosed: to the end, as tmux takes it. */
                 const char *end = strchr(p + 1, '\'');
-                if (end == NULL) {
-                    free(w.s);
-                    list_free(l);
-                    *err = "syntax error";
-                    return NULL;
-                }
+                if (end == NULL)
+                    end = p + strlen(p);
                 buf_addn(&w, p + 1, (size_t)(end - p - 1));
                 buf_addn(&w, "", 0);
-                p = end + 1;
+                p = *end != '\0' ? end + 1 : end;
             } else if (*p == '"') {
                 p++;
                 buf_addn(&w, "", 0);
-                while (*p != '"') {
-                    if (*p == '\0') {
-                        free(w.s);
-                        list_free(l);
-                        *err = "syntax error";
-                        return NULL;
-                    }
+                while (*p != '"' && *p != '\0') {
                     if (*p == '\\' && p[1] != '\0') {
                         p++;
                         char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r'
@@ -183,7 +174,8 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
                     } else
                         buf_addc(&w, *p++);
                 }
-                p++;
+                if (*p == '"')
+                    p++;
             } else if (*p == '\\' && p[1] != '\0') {
                 buf_addc(&w, p[1]);
                 p += 2;
@@ -311,9 +303,9 @@ static int split_cmd(const struct cprint_cmd *c, struct cprint_args *a, char **e
 
 /* ---- Printing ---------------------------------------------------------------- */
 
-static bool is_alnum(char c)
+static bool is_alpha(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* s with control characters, backslashes (and in double quotes '"' and a '$' that
@@ -336,7 +328,7 @@ static void add_visible(struct cprint_buf *b, const char *s, bool dq)
         if (c < 0x20 || c == 0x7f) {
             snprintf(tmp, sizeof tmp, "\\%03o", c);
             buf_add(b, tmp);
-        } else if (dq && (c == '"' || (c == '$' && (is_alnum((char)p[1]) || p[1] == '_' ||
+        } else if (dq && (c == '"' || (c == '$' && (is_alpha((char)p[1]) || p[1] == '_' ||
                                                     p[1] == '{')))) {
             buf_addc(b, '\\');
             buf_addc(b, (char)c);

@@ -46,6 +46,26 @@ static int mode_key(struct cmd_ctx *ctx, struct pane *p, key_code key)
     return status == 0 ? 0 : -1;
 }
 
+/* One argument for a pane in a mode: a key name, or (not one) each character a key. */
+static int mode_keys(struct cmd_ctx *ctx, struct pane *p, const char *a)
+{
+    key_code key = key_from_name(a);
+    if (key != KEYC_NONE)
+        return mode_key(ctx, p, key);
+    for (const char *c = a; *c != '\0' && p->mode != NULL;) {
+        size_t n = 1;
+        while (c[n] != '\0' && ((unsigned char)c[n] & 0xc0) == 0x80)
+            n++;
+        char *one = xstrndup(c, n);
+        key = key_from_name(one);
+        free(one);
+        if (key != KEYC_NONE && mode_key(ctx, p, key) != 0)
+            return -1;
+        c += n;
+    }
+    return 0;
+}
+
 /* The bytes of one argument into out: -H a byte in hex (nothing if it is not one), -l
  * the text, else a key name's encoding or (not a key tmx can send) the text itself. */
 static void add_argument(struct evbuffer *out, const char *a, bool hex, bool literal, int flags)
@@ -131,8 +151,7 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return p->mode->command(ctx, p, 0, NULL, repeat);
         for (long r = 0; r < repeat; r++) {
             for (int i = 0; i < args->argc; i++) {
-                key_code key = key_from_name(args->argv[i]);
-                if (key != KEYC_NONE && mode_key(ctx, p, key) != 0)
+                if (mode_keys(ctx, p, args->argv[i]) != 0)
                     return -1;
                 if (p->mode == NULL)
                     return 0; /* the key left the mode: the rest is for nobody */

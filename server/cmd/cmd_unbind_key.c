@@ -19,7 +19,7 @@ static int cmd_unbind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return quiet ? 0 : -1;
     }
     key_code key = KEYC_NONE;
-    if (args->argc > 0 && (key = key_from_name(args->argv[0])) == KEYC_NONE) {
+    if (args->argc > 0 && (key = cmd_binding_key(args->argv[0])) == KEYC_NONE) {
         if (!quiet)
             cmd_error(ctx, "unknown key: %s", args->argv[0]);
         return quiet ? 0 : -1;

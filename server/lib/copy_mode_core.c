@@ -135,7 +135,7 @@ static void fit_x(const struct grid *g, struct copy_state *cs)
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l);
     copy_line_free(&l);
-    int end = cs->vi ? (len > 0 ? len - 1 : 0) : len;
+    int end = len; /* as tmux, in vi mode too: just after the last character */
     int x = cs->want_cx < end ? cs->want_cx : end;
     if (x > grid_cols(g) - 1)
         x = grid_cols(g) - 1;
@@ -158,10 +158,17 @@ void copy_cursor_down(const struct grid *g, struct copy_state *cs)
     fit_x(g, cs);
 }
 
+/* As tmux: left of the first column is the end of the line above, right of the line's
+ * end the start of the line below. */
 void copy_cursor_left(const struct grid *g, struct copy_state *cs)
 {
     if (cs->cx > 0)
         cs->cx = snap_x(g, cs->cy, cs->cx - 1);
+    else if (cs->cy > copy_first_line(g)) {
+        copy_cursor_up(g, cs);
+        copy_end_of_line(g, cs);
+        return;
+    }
     cs->want_cx = cs->cx;
 }
 
@@ -170,7 +177,13 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int step = cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 2 ? 2 : 1;
+    int len = copy_line_length(&l);
     copy_line_free(&l);
+    if (cs->cx >= len && cs->cy < copy_last_line(g)) {
+        copy_cursor_down(g, cs);
+        cs->cx = cs->want_cx = 0;
+        return;
+    }
     if (cs->cx + step <= grid_cols(g) - 1)
         cs->cx += step;
     cs->want_cx = cs->cx;

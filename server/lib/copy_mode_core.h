@@ -20,8 +20,7 @@ struct copy_state {
     int64_t cy;         /* the copy cursor's line */
     int cx;             /* the copy cursor's column */
     int want_cx;        /* column vertical motions aim for (INT32_MAX: line ends) */
-    bool vi;            /* vi keys: end-of-line stops on the last character and a
-                           selection includes the cell under the cursor */
+    bool vi;            /* vi keys: a selection includes the cell under the cursor */
     bool selecting;     /* a selection runs from (sel_y, sel_x) to the cursor */
     bool line_select;   /* ... made of whole lines (select-line) */
     bool rectangle;     /* ... a rectangle (rectangle-toggle) */

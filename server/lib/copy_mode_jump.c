@@ -128,7 +128,7 @@ void copy_next_paragraph(const struct grid *g, struct copy_state *cs)
     while (y < last && !line_empty(g, y))
         y++;
     int len = line_length(g, y);
-    place(g, cs, y, cs->vi && len > 0 ? len - 1 : len);
+    place(g, cs, y, len);
 }
 
 void copy_previous_paragraph(const struct grid *g, struct copy_state *cs)
@@ -275,7 +275,7 @@ void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs)
     cs->sel_y = cs->cy;
     cs->sel_x = cs->cx;
     int len = line_length(g, cs->cy);
-    cs->cx = cs->vi && len > 0 ? len - 1 : len;
+    cs->cx = len;
 }
 
 void copy_select_whole_line(const struct grid *g, struct copy_state *cs)

@@ -165,7 +165,10 @@ char *copy_selection_text(const struct grid *g, const struct copy_state *cs, siz
         line_columns(&b, n, &xs, &xe);
         bool joined = l.wrapped && !b.rect && n < b.y1;
         add_line(&t, &l, xs, xe, joined);
-        if (n < b.y1 && !joined)
+        /* Between lines a newline; after the last one too when the selection takes
+         * its end (vi's $, a whole line), as tmux. */
+        if ((n < b.y1 && !joined) ||
+            (n == b.y1 && !b.rect && !l.wrapped && xe >= copy_line_length(&l)))
             text_add(&t, "\n", 1);
     }
     copy_line_free(&l);

@@ -581,6 +581,8 @@ static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t
             copy_select_whole_line(g, &tmp);
         size_t len;
         char *text = copy_selection_text(g, &tmp, &len);
+        if (text != NULL && len > 0 && text[len - 1] == '\n')
+            text[len - 1] = '\0';
         snprintf(buf, size, "%s", text != NULL ? text : "");
         free(text);
     } else

@@ -722,14 +722,15 @@ static void test_encode_cursor_keys_by_mode(void **state)
     assert_encodes_to(KEYC_DOWN, 0, "\033[B");
     assert_encodes_to(KEYC_RIGHT, 0, "\033[C");
     assert_encodes_to(KEYC_LEFT, 0, "\033[D");
-    assert_encodes_to(KEYC_HOME, 0, "\033[H");
-    assert_encodes_to(KEYC_END, 0, "\033[F");
+    /* Home and End as tmux sends them, in both modes. */
+    assert_encodes_to(KEYC_HOME, 0, "\033[1~");
+    assert_encodes_to(KEYC_END, 0, "\033[4~");
     assert_encodes_to(KEYC_UP, KEY_ENC_CURSOR_APP, "\033OA");
     assert_encodes_to(KEYC_DOWN, KEY_ENC_CURSOR_APP, "\033OB");
     assert_encodes_to(KEYC_RIGHT, KEY_ENC_CURSOR_APP, "\033OC");
     assert_encodes_to(KEYC_LEFT, KEY_ENC_CURSOR_APP, "\033OD");
-    assert_encodes_to(KEYC_HOME, KEY_ENC_CURSOR_APP, "\033OH");
-    assert_encodes_to(KEYC_END, KEY_ENC_CURSOR_APP | KEY_ENC_KEYPAD_APP, "\033OF");
+    assert_encodes_to(KEYC_HOME, KEY_ENC_CURSOR_APP, "\033[1~");
+    assert_encodes_to(KEYC_END, KEY_ENC_CURSOR_APP | KEY_ENC_KEYPAD_APP, "\033[4~");
     /* Modified cursor keys are the same in both modes. */
     assert_encodes_to(KEYC_UP | KEYC_CTRL, 0, "\033[1;5A");
     assert_encodes_to(KEYC_UP | KEYC_CTRL, KEY_ENC_CURSOR_APP, "\033[1;5A");
@@ -792,10 +793,9 @@ static void test_encode_of_parse_gives_back_the_sequence(void **state)
         int flags;
     } cases[] = {
         { "\033[A", 0 }, { "\033[B", 0 }, { "\033[C", 0 }, { "\033[D", 0 },
-        { "\033[H", 0 }, { "\033[F", 0 },
+        { "\033[1~", 0 }, { "\033[4~", 0 },
         { "\033OA", KEY_ENC_CURSOR_APP }, { "\033OB", KEY_ENC_CURSOR_APP },
         { "\033OC", KEY_ENC_CURSOR_APP }, { "\033OD", KEY_ENC_CURSOR_APP },
-        { "\033OH", KEY_ENC_CURSOR_APP }, { "\033OF", KEY_ENC_CURSOR_APP },
         { "\033[2~", 0 }, { "\033[3~", 0 }, { "\033[5~", 0 }, { "\033[6~", 0 },
         { "\033[Z", 0 },
         { "\033OP", 0 }, { "\033OQ", 0 }, { "\033OR", 0 }, { "\033OS", 0 },

@@ -135,14 +135,14 @@ static void test_line_motions_vi_and_emacs(void **state)
     start(&cs, vt, true);
     copy_history_top(g, &cs);
     copy_end_of_line(g, &cs);
-    assert_int_equal(cs.cx, 15);  /* vi: on the last character */
+    assert_int_equal(cs.cx, 16);  /* vi too: just after the last character, as tmux */
     copy_back_to_indentation(g, &cs);
     assert_int_equal(cs.cx, 3);
     copy_end_of_line(g, &cs);
     copy_cursor_down(g, &cs);     /* a shorter line: its end */
-    assert_int_equal(cs.cx, 1);
+    assert_int_equal(cs.cx, 2);
     copy_cursor_up(g, &cs);       /* and back to the end of the longer one */
-    assert_int_equal(cs.cx, 15);
+    assert_int_equal(cs.cx, 16);
     copy_state_free(&cs);
 
     start(&cs, vt, false);
@@ -181,7 +181,7 @@ static void test_top_bottom_and_goto_line(void **state)
     copy_history_bottom(g, &cs);
     assert_int_equal(copy_offset(g, &cs), 0);
     assert_string_equal(line_text(g, cs.cy), "line 30");
-    assert_int_equal(cs.cx, 6);
+    assert_int_equal(cs.cx, 7);
     /* Pages: the view moves by 3 (5 rows less 2), half pages by 2. */
     copy_page_up(g, &cs);
     assert_int_equal(copy_offset(g, &cs), 3);
@@ -308,11 +308,11 @@ static void test_selection_text_normal_line_and_rectangle(void **state)
     copy_cursor_down(g, &cs);
     copy_select_line(g, &cs);
     text = copy_selection_text(g, &cs, &len);
-    assert_string_equal(text, "second line");
+    assert_string_equal(text, "second line\n"); /* a whole line ends with its newline */
     free(text);
     copy_cursor_down(g, &cs);
     text = copy_selection_text(g, &cs, &len);
-    assert_string_equal(text, "second line\nthird");
+    assert_string_equal(text, "second line\nthird\n");
     free(text);
 
     /* A rectangle: columns 1-3 of each line. */
@@ -376,12 +376,12 @@ static void test_selection_wide_characters_and_wrapped_lines(void **state)
     copy_cursor_down(g, &cs);
     copy_end_of_line(g, &cs);
     text = copy_selection_text(g, &cs, &len);
-    assert_string_equal(text, "xxxxxxxxxxyyyyy");
+    assert_string_equal(text, "xxxxxxxxxxyyyyy\n"); /* vi: $ takes the line's end */
     free(text);
     copy_select_line(g, &cs);
     copy_cursor_down(g, &cs);
     text = copy_selection_text(g, &cs, &len);
-    assert_string_equal(text, "yyyyy\nend");
+    assert_string_equal(text, "yyyyy\nend\n");
     free(text);
     copy_state_free(&cs);
     vt_free(vt);

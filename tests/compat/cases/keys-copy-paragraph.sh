@@ -1,0 +1,11 @@
+# next-paragraph and previous-paragraph: to the blank lines around a paragraph.
+. "$COMPAT_LIB"
+$TMUX_BIN new -d -s s -x 40 -y 10 "printf 'one two three\nfour (five [six]) seven\n\neight nine\nten eleven twelve\n'; exec cat"
+wait_pane s twelve
+$TMUX_BIN set -g mode-keys vi
+$TMUX_BIN copy-mode
+$TMUX_BIN send-keys -X history-top
+$TMUX_BIN send-keys -X next-paragraph; $TMUX_BIN display -p '#{copy_cursor_x},#{copy_cursor_y}'
+$TMUX_BIN send-keys -X next-paragraph; $TMUX_BIN display -p '#{copy_cursor_x},#{copy_cursor_y}'
+$TMUX_BIN send-keys -X previous-paragraph; $TMUX_BIN display -p '#{copy_cursor_x},#{copy_cursor_y}'
+$TMUX_BIN send-keys -X previous-paragraph; $TMUX_BIN display -p '#{copy_cursor_x},#{copy_cursor_y}'
