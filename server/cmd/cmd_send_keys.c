@@ -9,6 +9,8 @@
 
 #include <event2/buffer.h>
 
+#include "client_input.h"
+#include "client_state.h"
 #include "format.h"
 #include "key_bindings.h"
 #include "keys.h"
@@ -112,6 +114,32 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         repeat = (long)n;
     }
+    if (args->flags['K'] != NULL) {
+        /* -K (tmux 3.4): the keys as if the client (-c, else the issuing one) typed them,
+         * looked up in its key tables. */
+        const char *name = args->flags['c'];
+        struct client *c = name != NULL ? cmd_client_by_tty(ctx->server, name)
+                           : ctx->client != NULL && ctx->client->attached ? ctx->client : NULL;
+        if (c == NULL) {
+            if (name != NULL)
+                cmd_error(ctx, "can't find client: %s", name);
+            else
+                cmd_error(ctx, "no client (send-keys -K types as an attached client: -c)");
+            return -1;
+        }
+        for (long r = 0; r < repeat; r++) {
+            for (int i = 0; i < args->argc; i++) {
+                struct evbuffer *bytes = evbuffer_new();
+                add_argument(bytes, args->argv[i], args->flags['H'] != NULL,
+                             args->flags['l'] != NULL, 0);
+                size_t len = evbuffer_get_length(bytes);
+                if (len > 0)
+                    client_input(c, (const char *)evbuffer_pullup(bytes, -1), len);
+                evbuffer_free(bytes);
+            }
+        }
+        return 0;
+    }
     if (args->flags['M'] != NULL) {
         /* Only a mouse binding has an event to send; tmx handles the mouse itself. */
         cmd_error(ctx, "no mouse target");
@@ -193,10 +221,10 @@ static int cmd_send_prefix_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_send_keys_entry = {
     .name = "send-keys",
     .alias = "send",
-    .spec = "FHlMN:Rt:X",
+    .spec = "c:FHKlMN:Rt:X",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-FHlMRX] [-N repeat-count] [-t target-pane] key ...",
+    .usage = "[-FHKlMRX] [-c target-client] [-N repeat-count] [-t target-pane] key ...",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_send_keys_exec,
 };

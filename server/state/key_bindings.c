@@ -574,6 +574,8 @@ static const struct {
     {"copy-mode-vi", "T", PROMPT("jump to backward", "jump-to-backward")},
     {"copy-mode-vi", "t", PROMPT("jump to forward", "jump-to-forward")},
 #undef PROMPT
+    {"prefix", "'", "command-prompt -p index \"select-window -t ':%%'\""},
+    {"prefix", ".", "command-prompt \"move-window -t '%%'\""},
     {"prefix", "/", "command-prompt -p key \"list-keys -1N '%%'\""},
     {"prefix", "=", "choose-buffer"},
     {"prefix", "f", "command-prompt -p \"(find-window)\" \"find-window -- '%%'\""},

@@ -1,6 +1,6 @@
-/* test_server_key_bindings.c - key tables looked up by name: the four tmx starts with
- * always exist, bind-key -T NAME makes another that lasts while a key is bound in it
- * (as tmux), and list-keys shows the tables in a fixed order. */
+/* test_server_key_bindings.c - key tables looked up by name: root always exists,
+ * bind-key -T NAME makes another that lasts while a key is bound in it (as tmux), and
+ * list-keys shows the tables by name; commands printed as tmux prints them (cmd_print). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <event2/buffer.h>
 
 #include "cmd.h"
+#include "cmd_impl.h"
 #include "cmd_table.h"
 #include "key_bindings.h"
 #include "options.h"
@@ -114,6 +115,87 @@ static void test_bind_key_T_makes_a_table_as_tmux(void **state)
     assert_string_equal(take(f->ctx.out), "");
 }
 
+static void test_words_quoted_as_tmux(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word, *printed;
+    } cases[] = {
+        {"plain", "plain"}, {"", "''"}, {"a b", "\"a b\""}, {"it's", "\"it's\""},
+        {"say \"hi\"", "\"say \\\"hi\\\"\""}, {"x\"y", "'x\"y'"}, {"x$y", "\"x\\$y\""},
+        {"$1", "\"$1\""}, {"${x}", "\"\\${x}\""}, {";", "\\;"}, {"~", "\\~"},
+        {"~/x", "\\~/x"}, {"#", "\\#"}, {"\\", "\\\\"}, {"a\tb", "a\\tb"},
+        {"(repeat)", "(repeat)"}, {"M-{", "\"M-{\""}, {"\x01", "\\001"}, {" ", "\" \""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = cmd_print_escape(cases[i].word);
+        assert_string_equal(got, cases[i].printed);
+        free(got);
+    }
+}
+
+static void test_commands_printed_as_tmux(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *display, *run;
+    } cases[] = {
+        {"splitw -h ; neww", "split-window -h \\; new-window", "split-window -h \\; new-window"},
+        {"display -p -pp", "display-message -ppp", "display-message -ppp"},
+        {"display -pF x", "display-message -p -F x", "display-message -p -F x"},
+        {"display -- -x", "display-message -x", "display-message -- -x"},
+        {"if -F 1 { display a } { display \"b c\" ; display d }",
+         "if-shell -F 1 { display-message a } { display-message \"b c\" ; display-message d }",
+         "if-shell -F 1 \"display-message a\" \"display-message \\\"b c\\\" ; display-message d\""},
+        {"display \"a", "display-message a", "display-message a"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *display, *run, *err;
+        assert_int_equal(cmd_print_string(cases[i].in, &display, &run, &err), 0);
+        assert_string_equal(display, cases[i].display);
+        assert_string_equal(run, cases[i].run);
+        free(display);
+        free(run);
+    }
+    static const struct {
+        const char *in, *err;
+    } bad[] = {
+        {"nosuch", "unknown command: nosuch"},
+        {"display -Q", "command display-message: unknown flag -Q"},
+        {"display a b", "command display-message: too many arguments (need at most 1)"},
+        {"display {", "syntax error"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *display, *run, *err;
+        assert_int_equal(cmd_print_string(bad[i].in, &display, &run, &err), -1);
+        assert_string_equal(err, bad[i].err);
+        free(err);
+    }
+}
+
+static void test_default_tables_are_tmuxs(void **state)
+{
+    struct fixture *f = *state;
+    key_bindings_init(&f->srv);
+    size_t n[4] = {0};
+    const char *names[4] = {"copy-mode", "copy-mode-vi", "prefix", "root"};
+    for (size_t i = 0; i < f->srv.nbindings; i++) {
+        for (size_t j = 0; j < 4; j++)
+            n[j] += strcmp(f->srv.bindings[i].table, names[j]) == 0;
+    }
+    /* tmux 3.3a: 72 + 84 + 85 + 14 = 255 bindings. */
+    assert_int_equal(n[0], 72);
+    assert_int_equal(n[1], 84);
+    assert_int_equal(n[2], 85);
+    assert_int_equal(n[3], 14);
+    assert_int_equal(f->srv.nbindings, 255);
+    /* What runs has no { } block (tmx runs them as strings), what is shown is tmux's. */
+    const struct key_binding *b = key_bindings_find(&f->srv, "prefix", ',');
+    assert_string_equal(b->display, "command-prompt -I \"#W\" { rename-window \"%%\" }");
+    assert_string_equal(b->command, "command-prompt -I \"#W\" \"rename-window \\\"%%\\\"\"");
+    assert_string_equal(b->note, "Rename current window");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -123,6 +205,9 @@ int main(void)
         T(test_root_exists_even_empty),
         T(test_a_table_lasts_while_a_key_is_bound_in_it),
         T(test_bind_key_T_makes_a_table_as_tmux),
+        T(test_words_quoted_as_tmux),
+        T(test_commands_printed_as_tmux),
+        T(test_default_tables_are_tmuxs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
