@@ -128,7 +128,8 @@ static int list_notes(struct cmd_ctx *ctx, struct cmd_args *args, key_code only)
         size_t w2 = notes_width(s, KEY_TABLE_PREFIX, only);
         size_t width = w1 > w2 ? w1 : w2;
         found = print_notes(ctx, args, KEY_TABLE_ROOT, width, only, blank);
-        if (found == 0 || args->flags['1'] == NULL)
+        /* With no prefix key (None) the prefix table is not shown, as tmux. */
+        if (prefix != KEYC_NONE && (found == 0 || args->flags['1'] == NULL))
             found += print_notes(ctx, args, KEY_TABLE_PREFIX, width, only, start);
         free(blank);
         free(start);

@@ -124,12 +124,11 @@ static void text_add(struct text *t, const char *s, size_t n)
 }
 
 /* Append the characters of line l between columns xs and xe: a wide character half
- * inside is taken whole. Up to the line's length (its trailing blanks dropped), or
- * every used cell when the line continues on the next one. */
+ * inside is taken whole. Up to the line's length (the blanks after its text dropped,
+ * those inside kept), or every used cell when the line continues on the next one. */
 static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, bool keep_blanks)
 {
     int limit = keep_blanks ? l->used : copy_line_length(l);
-    size_t start = t->len;
     for (int x = 0; x < limit; x++) {
         const struct grid_cell *c = &l->cells[x];
         if (grid_cell_width(c) == 0)
@@ -142,12 +141,6 @@ static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, 
         if (c->comb != 0)
             n += utf8_encode(c->comb, enc + n);
         text_add(t, enc, (size_t)n);
-    }
-    if (!keep_blanks) {
-        while (t->len > start && t->buf[t->len - 1] == ' ')
-            t->len--;
-        if (t->buf != NULL)
-            t->buf[t->len] = '\0';
     }
 }
 
