@@ -95,6 +95,29 @@ static void cmd_add_word(struct cprint_cmd *c, char *s, struct cprint_list *bloc
 
 /* ---- Reading a command string -------------------------------------------------- */
 
+/* $NAME or ${NAME} at p (p at the '$'): the variable's value from the environment added
+ * to w; returns the end. A '$' that starts no name is itself. */
+static const char *expand_variable(struct cprint_buf *w, const char *p)
+{
+    const char *start = p + 1, *end;
+    bool brace = *start == '{';
+    if (brace)
+        start++;
+    end = start;
+    while ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z') || *end == '_' ||
+           (end > start && *end >= '0' && *end <= '9'))
+        end++;
+    if (end == start || (brace && *end != '}')) {
+        buf_addc(w, '$');
+        return p + 1;
+    }
+    char *name = xstrndup(start, (size_t)(end - start));
+    const char *value = getenv(name);
+    free(name);
+    buf_add(w, value != NULL ? value : "");
+    return brace ? end + 1 : end;
+}
+
 /* Reads the commands of text at *pp up to the end or (in a block) the closing brace.
  * Returns NULL with *err on a syntax error. */
 static struct cprint_list *read_list(const char **pp, bool in_block, const char **err)
@@ -147,6 +170,13 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
         }
         struct cprint_buf w = {0};
         bool ended = false; /* a ';' right after the word */
+        if (*p == '~' && (p[1] == '/' || p[1] == '\0' || p[1] == ' ' || p[1] == '\t' ||
+                          p[1] == '\n' || p[1] == ';')) {
+            /* ~ at the start of a word: the home directory, as tmux expands it. */
+            const char *home = getenv("HOME");
+            buf_add(&w, home != NULL ? home : "");
+            p++;
+        }
         while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
             if (*p == ';') {
                 ended = true;
@@ -171,7 +201,9 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
                                : *p == 'e' ? '\033' : *p;
                         buf_addc(&w, c);
                         p++;
-                    } else
+                    } else if (*p == '$')
+                        p = expand_variable(&w, p);
+                    else
                         buf_addc(&w, *p++);
                 }
                 if (*p == '"')
@@ -179,7 +211,9 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
             } else if (*p == '\\' && p[1] != '\0') {
                 buf_addc(&w, p[1]);
                 p += 2;
-            } else
+            } else if (*p == '$')
+                p = expand_variable(&w, p);
+            else
                 buf_addc(&w, *p++);
         }
         if (w.s != NULL) {
