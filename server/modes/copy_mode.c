@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/buffer.h>
+
 #include "cmd.h"
 #include "copy_mode_core.h"
 #include "job.h"
+#include "key_bindings.h"
 #include "keys.h"
 #include "options.h"
 #include "pane.h"
@@ -485,6 +488,32 @@ static void copy_mode_cursor(struct pane *p, int *x, int *y, bool *visible)
     *visible = true;
 }
 
+static const char *copy_mode_key_table(struct pane *p);
+
+/* Run the binding of a mouse key in the mode's key table for pane p, as from client c;
+ * what it prints or its error is shown as a message. */
+static void run_mouse_binding(struct client *c, struct pane *p, key_code key)
+{
+    const struct key_binding *b = key_bindings_find(p->server, copy_mode_key_table(p), key);
+    if (b == NULL)
+        return;
+    char *command = xstrdup(b->command);
+    struct cmd_ctx ctx = {.server = p->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new(), .target_pane = p};
+    cmd_execute_string(&ctx, command);
+    free(command);
+    struct evbuffer *shown = evbuffer_get_length(ctx.err) > 0 ? ctx.err : ctx.out;
+    size_t len = evbuffer_get_length(shown);
+    if (len > 0) {
+        char *text = xstrndup((const char *)evbuffer_pullup(shown, -1), len);
+        text[strcspn(text, "\n")] = '\0';
+        pane_message(p, text);
+        free(text);
+    }
+    evbuffer_free(ctx.out);
+    evbuffer_free(ctx.err);
+}
+
 void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
                      int y)
 {
@@ -509,12 +538,12 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     bool release = m->release || (!m->sgr && (button & KEY_MOUSE_BUTTON_MASK) == 3 &&
                                   !(button & KEY_MOUSE_MOTION));
     if (release) {
-        /* The end of a drag: copy what it selected and leave, as tmux. */
-        if (c->mouse_dragging && copy_mode_of(p) != NULL) {
-            copy_selection(NULL, p, options_get_string(p->server->options, "copy-command"));
-            copy_mode_leave(p);
-        }
+        /* The end of a drag runs the mode's table's MouseDragEnd1Pane (tmux's default:
+         * copy what it selected and leave); unbound, the selection stays. */
+        bool dragged = c->mouse_dragging;
         c->mouse_down = c->mouse_dragging = false;
+        if (dragged && copy_mode_of(p) != NULL)
+            run_mouse_binding(c, p, KEYC_MOUSE_KEY(KEY_MOUSE_DRAG_END, 1, KEY_MOUSE_PANE));
         return;
     }
     if (button == 0) {

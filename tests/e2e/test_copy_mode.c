@@ -229,6 +229,29 @@ static void test_mouse_wheel_scrolls_and_drag_copies(void **state)
     assert_buffer(env, "ne 19");
     assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
     assert_false(client_screen_contains(c, "/178]"));
+
+    /* The end of a drag runs MouseDragEnd1Pane of the mode's table: bound to a pipe, the
+     * selection goes to the command; unbound, the selection stays. */
+    char path[512], cmd[600];
+    snprintf(path, sizeof path, "%s/dragged.txt", getenv("HOME"));
+    snprintf(cmd, sizeof cmd, "cat > '%s'", path);
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "-T", "copy-mode", "MouseDragEnd1Pane",
+                             "send-keys", "-X", "copy-pipe-and-cancel", cmd, NULL), 0);
+    client_type(c, "\033[<0;3;12M");
+    client_type(c, "\033[<32;5;12M");
+    client_type(c, "\033[<32;7;12M");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_type(c, "\033[<0;7;12m");
+    assert_true(wait_file(path, "ne 1"));
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "unbind", "-T", "copy-mode", "MouseDragEnd1Pane",
+                             NULL), 0);
+    client_type(c, "\033[<0;3;12M");
+    client_type(c, "\033[<32;5;12M");
+    client_type(c, "\033[<0;5;12m");
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_keys(c, "q");
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
