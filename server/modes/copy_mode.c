@@ -519,20 +519,21 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
 {
     int button = m->button & ~KEY_MOUSE_MODS;
     const struct grid *g = pane_grid(p);
-    if (button == KEY_MOUSE_WHEEL) {
-        copy_mode_enter(p, true);
-        copy_scroll_by(g, &copy_mode_of(p)->cs, WHEEL_LINES);
-        redraw(p);
-        return;
-    }
-    if (button == (KEY_MOUSE_WHEEL | 1)) {
-        struct copy_mode *cm = copy_mode_of(p);
-        if (cm == NULL)
+    if (button == KEY_MOUSE_WHEEL || button == (KEY_MOUSE_WHEEL | 1)) {
+        bool up = button == KEY_MOUSE_WHEEL;
+        if (copy_mode_of(p) != NULL) {
+            /* In copy mode: WheelUpPane / WheelDownPane of the mode's table (tmux's
+             * default scrolls 5 lines; down leaves at the bottom after copy-mode -e). */
+            run_mouse_binding(c, p, KEYC_MOUSE_KEY(up ? KEY_MOUSE_WHEEL_UP : KEY_MOUSE_WHEEL_DOWN,
+                                                   0, KEY_MOUSE_PANE));
             return;
-        copy_scroll_by(g, &cm->cs, -WHEEL_LINES);
-        if (cm->exit_at_bottom && copy_offset(g, &cm->cs) == 0)
-            copy_mode_leave(p);
-        redraw(p);
+        }
+        if (up) {
+            /* Over a pane in no mode: copy-mode -e and scroll, as tmux's root binding. */
+            copy_mode_enter(p, true);
+            copy_scroll_by(g, &copy_mode_of(p)->cs, WHEEL_LINES);
+            redraw(p);
+        }
         return;
     }
     bool release = m->release || (!m->sgr && (button & KEY_MOUSE_BUTTON_MASK) == 3 &&

@@ -252,6 +252,15 @@ static void test_mouse_wheel_scrolls_and_drag_copies(void **state)
     assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
     client_keys(c, "q");
     assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
+    /* The wheel in copy mode runs WheelUpPane of its table: one line, rebound so. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "-T", "copy-mode", "WheelUpPane",
+                             "send-keys", "-X", "-N", "1", "scroll-up", NULL), 0);
+    client_type(c, "\033[<64;10;10M");
+    assert_true(client_wait_row(c, 0, "[5/178]", E2E_TIMEOUT));
+    client_type(c, "\033[<64;10;10M");
+    assert_true(client_wait_row(c, 0, "[6/178]", E2E_TIMEOUT));
+    client_keys(c, "q");
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
