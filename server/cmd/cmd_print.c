@@ -183,6 +183,8 @@ static struct cprint_list *read_list(const char **pp, bool in_block, const char 
                 p++;
                 break;
             }
+            if (*p == '}' && in_block)
+                break; /* "{display a}": the word ends, the block too */
             if (*p == '\'') {
                 /* Unclosed: to the end, as tmux takes it. */
                 const char *end = strchr(p + 1, '\'');

@@ -14,3 +14,7 @@ $TMUX_BIN bind -T x i 'display "x\ty\\z"'
 $TMUX_BIN bind -T x j 'display "#{?a,b,c}" ; display x\;y'
 $TMUX_BIN bind -T x k 'display ""'
 $TMUX_BIN list-keys -T x
+$TMUX_BIN bind -T y a 'if 1 {display a}'
+$TMUX_BIN bind -T y b 'if 1 {display "a}"}'
+$TMUX_BIN bind -T y c 'if 1 { display a } ; display b'
+$TMUX_BIN list-keys -T y
