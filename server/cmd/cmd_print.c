@@ -312,8 +312,9 @@ static int split_cmd(const struct cprint_cmd *c, struct cprint_args *a, char **e
             else if (i + 1 < c->nwords)
                 v = c->words[++i];
             else {
-                *err = xasprintf("command %s: -%c expects an argument", a->entry->name, *f);
-                return -1;
+                /* No value left: tmux keeps the flag without one (and prints it so). */
+                a->count[fl]++;
+                break;
             }
             a->values[fl] = xreallocarray(a->values[fl], (size_t)a->nvalues[fl] + 1,
                                           sizeof *a->values[fl]);

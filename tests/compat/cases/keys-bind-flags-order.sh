@@ -8,3 +8,10 @@ $TMUX_BIN bind -T x e send -t. a
 $TMUX_BIN bind -T x f resize-pane -Z -D -t. 3
 $TMUX_BIN bind -T x g 'split-window -h -d -t :. top'
 $TMUX_BIN list-keys -T x
+$TMUX_BIN bind -T y a 'display -t'
+$TMUX_BIN bind -T y b 'display -pt'
+$TMUX_BIN bind -T y c 'send-keys -N'
+$TMUX_BIN bind -T y d 'display -t -p'
+$TMUX_BIN bind -T y e ''
+$TMUX_BIN bind -T y f '# only a comment'
+$TMUX_BIN list-keys -T y
