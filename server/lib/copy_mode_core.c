@@ -465,12 +465,13 @@ static void previous_word(const struct grid *g, struct copy_state *cs, bool spac
     walk_finish(&w, cs);
 }
 
-/* vi: onto the last character of the word; emacs: just after it. */
+/* vi: onto the last character of the next word end; emacs: just after the end of the
+ * word (or run of punctuation) the cursor is on, as tmux. */
 static void next_word_end(const struct grid *g, struct copy_state *cs, bool space)
 {
     struct walk w;
     walk_start(&w, g, cs);
-    bool more = walk_next(&w);
+    bool more = cs->vi ? walk_next(&w) : true;
     while (more && walk_class(&w, space) == 0 && (more = walk_next(&w)))
         ;
     int c = walk_class(&w, space);
