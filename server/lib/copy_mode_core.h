@@ -131,6 +131,8 @@ void copy_next_matching_bracket(const struct grid *g, struct copy_state *cs);
 void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs);
 /* Select the word under the cursor. */
 void copy_select_word(const struct grid *g, struct copy_state *cs);
+/* The word under the cursor, as #{copy_cursor_word} gives it (UTF-8). Caller frees. */
+char *copy_cursor_word(const struct grid *g, const struct copy_state *cs);
 /* set-mark; jump-to-mark swaps the cursor and the mark. */
 void copy_set_mark(const struct grid *g, struct copy_state *cs);
 void copy_jump_to_mark(const struct grid *g, struct copy_state *cs);

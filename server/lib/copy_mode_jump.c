@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xmalloc.h"
 
 /* Put the cursor at (x, line y) and keep it in the view. */
 static void place(const struct grid *g, struct copy_state *cs, int64_t y, int x)
@@ -218,34 +219,60 @@ void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs)
     matching_bracket(g, cs, false);
 }
 
-/* Whether ch is part of a word (not blank, not one of the separators). */
-static bool word_char(const struct copy_state *cs, uint32_t ch)
+/* 0 blank, 1 a separator (word-separators), 2 a word character. */
+static int char_class(const struct copy_state *cs, uint32_t ch)
 {
     if (ch == 0 || ch == ' ' || ch == '\t')
-        return false;
+        return 0;
     if (ch >= 0x80)
-        return true;
-    const char *sep = cs->separators != NULL ? cs->separators : "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
-    return strchr(sep, (int)ch) == NULL;
+        return 2;
+    const char *sep = cs->separators != NULL ? cs->separators
+                                             : "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
+    return strchr(sep, (int)ch) != NULL ? 1 : 2;
 }
 
+/* As tmux: from the start of the word (or run of separators) under the cursor, or of
+ * the one before a blank, to its end; a one-character word stays where it is. */
 void copy_select_word(const struct grid *g, struct copy_state *cs)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
-    int len = copy_line_length(&l), x0 = cs->cx, x1 = cs->cx;
-    if (word_char(cs, char_at(&l, cs->cx))) {
-        while (x0 > 0 && word_char(cs, char_at(&l, x0 - 1)))
-            x0--;
-        while (x1 + 1 < len && word_char(cs, char_at(&l, x1 + 1)))
-            x1++;
-    }
+    int len = copy_line_length(&l), x = cs->cx < len ? cs->cx : len;
+    while (x > 0 && char_class(cs, char_at(&l, x)) == 0)
+        x--;
+    int c = char_class(cs, char_at(&l, x));
+    while (c != 0 && x > 0 && char_class(cs, char_at(&l, x - 1)) == c)
+        x--;
+    bool single = x >= len || char_class(cs, char_at(&l, x + 1)) == 0;
     copy_line_free(&l);
     cs->selecting = true;
     cs->line_select = false;
     cs->sel_y = cs->cy;
-    cs->sel_x = x0;
-    place(g, cs, cs->cy, cs->vi ? x1 : x1 + 1);
+    cs->sel_x = x;
+    place(g, cs, cs->cy, x);
+    if (!single)
+        copy_next_word_end(g, cs);
+}
+
+char *copy_cursor_word(const struct grid *g, const struct copy_state *cs)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int len = copy_line_length(&l), x = cs->cx;
+    /* Back to a blank or separator (the cursor's cell too); the word starts after it. */
+    while (x >= 0 && (x >= len || char_class(cs, char_at(&l, x)) == 2))
+        x--;
+    x++;
+    char *out = xmalloc((size_t)(len > x ? len - x : 0) * 8 + 1);
+    size_t n = 0;
+    for (; x < len && char_class(cs, char_at(&l, x)) == 2; x++) {
+        if (grid_cell_width(&l.cells[x]) == 0)
+            continue;
+        n += (size_t)utf8_encode(char_at(&l, x), out + n);
+    }
+    out[n] = '\0';
+    copy_line_free(&l);
+    return out;
 }
 
 void copy_set_mark(const struct grid *g, struct copy_state *cs)

@@ -601,14 +601,14 @@ static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t
         snprintf(buf, size, "%" PRId64, cs->cy - cs->top);
     else if (strcmp(name, "selection_present") == 0)
         snprintf(buf, size, "%d", cs->selecting ? 1 : 0);
-    else if (strcmp(name, "copy_cursor_word") == 0 || strcmp(name, "copy_cursor_line") == 0) {
-        /* What select-word (select-line) would take, on a copy of the state. */
+    else if (strcmp(name, "copy_cursor_word") == 0) {
+        char *word = copy_cursor_word(g, cs);
+        snprintf(buf, size, "%s", word);
+        free(word);
+    } else if (strcmp(name, "copy_cursor_line") == 0) {
+        /* What select-line would take, on a copy of the state. */
         struct copy_state tmp = *cs;
-        tmp.vi = true;
-        if (strcmp(name, "copy_cursor_word") == 0)
-            copy_select_word(g, &tmp);
-        else
-            copy_select_whole_line(g, &tmp);
+        copy_select_whole_line(g, &tmp);
         size_t len;
         char *text = copy_selection_text(g, &tmp, &len);
         if (text != NULL && len > 0 && text[len - 1] == '\n')
