@@ -587,7 +587,7 @@ static const struct {
 static void add_repeat_runs(struct server *s, const char *table, const char *mod)
 {
     for (int i = 1; i <= 9; i++) {
-        char name[8];
+        char name[32];
         snprintf(name, sizeof name, "%s%d", mod, i);
         const struct key_binding *b = key_bindings_find(s, table, key_from_name(name));
         if (b == NULL)
