@@ -369,10 +369,19 @@ static void add_visible(struct cprint_buf *b, const char *s, bool dq)
                                                     p[1] == '{')))) {
             buf_addc(b, '\\');
             buf_addc(b, (char)c);
-        } else if (c >= 0x80 && (p[1] & 0xc0) != 0x80 && (c & 0xc0) != 0x80) {
-            /* A lead byte with nothing after it: not UTF-8. */
-            snprintf(tmp, sizeof tmp, "\\%03o", c);
-            buf_add(b, tmp);
+        } else if (c >= 0x80) {
+            /* A whole UTF-8 character as it is; a byte that starts none in octal. */
+            size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+            size_t k = 1;
+            while (k < n && (p[k] & 0xc0) == 0x80)
+                k++;
+            if (n == 0 || k < n) {
+                snprintf(tmp, sizeof tmp, "\\%03o", c);
+                buf_add(b, tmp);
+            } else {
+                buf_addn(b, (const char *)p, n);
+                p += n - 1;
+            }
         } else
             buf_addc(b, (char)c);
     }

@@ -39,3 +39,8 @@ $TMUX_BIN bind -T q J display-message -- 'a"$x' || echo "fail 35"
 $TMUX_BIN bind -T q K display-message -- 'a'\''$x' || echo "fail 36"
 $TMUX_BIN bind -T q L display-message -- '{' || echo "fail 37"
 $TMUX_BIN list-keys -T q
+$TMUX_BIN bind -T r a display-message -- "$(printf 'a\200b')"
+$TMUX_BIN bind -T r b display-message -- "$(printf '\303\251\342\230\203x')"
+$TMUX_BIN bind -T r c display-message -- "$(printf 'x\342\230')"
+$TMUX_BIN bind -T r d display-message -- "$(printf 'a\001\033\177')"
+$TMUX_BIN list-keys -T r
