@@ -26,6 +26,10 @@ struct copy_state {
     bool rectangle;     /* ... a rectangle (rectangle-toggle) */
     int64_t sel_y;
     int sel_x;
+    bool sel_stopped;   /* stop-selection: the selection ends at (end_y, end_x), not
+                           at the cursor */
+    int64_t end_y;
+    int end_x;
     char *search;       /* the last search, NULL if none */
     char *separators;   /* word-separators (ASCII) when it started; NULL: the default */
     bool search_up;     /* its direction: towards history */
@@ -147,6 +151,8 @@ void copy_select_line(const struct grid *g, struct copy_state *cs);
 void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs);
 void copy_other_end(const struct grid *g, struct copy_state *cs);
 void copy_clear_selection(const struct grid *g, struct copy_state *cs);
+/* stop-selection: the selection stays where it is while the cursor moves on. */
+void copy_stop_selection(const struct grid *g, struct copy_state *cs);
 /* Whether cell (x, line n) is inside the selection (drawing). */
 bool copy_selected(const struct copy_state *cs, int64_t n, int x);
 /* The selected text, UTF-8: wide characters whole, trailing blanks of each line

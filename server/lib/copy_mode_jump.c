@@ -246,6 +246,7 @@ void copy_select_word(const struct grid *g, struct copy_state *cs)
     bool single = x >= len || char_class(cs, char_at(&l, x + 1)) == 0;
     copy_line_free(&l);
     cs->selecting = true;
+    cs->sel_stopped = false;
     cs->line_select = false;
     cs->sel_y = cs->cy;
     cs->sel_x = x;
@@ -297,6 +298,7 @@ void copy_jump_to_mark(const struct grid *g, struct copy_state *cs)
 void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs)
 {
     cs->selecting = true;
+    cs->sel_stopped = false;
     cs->line_select = false;
     cs->rectangle = false;
     cs->sel_y = cs->cy;

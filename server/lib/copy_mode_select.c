@@ -12,6 +12,7 @@ void copy_begin_selection(const struct grid *g, struct copy_state *cs)
 {
     (void)g;
     cs->selecting = true;
+    cs->sel_stopped = false;
     cs->line_select = false;
     cs->sel_y = cs->cy;
     cs->sel_x = cs->cx;
@@ -20,6 +21,7 @@ void copy_begin_selection(const struct grid *g, struct copy_state *cs)
 void copy_select_line(const struct grid *g, struct copy_state *cs)
 {
     cs->selecting = true;
+    cs->sel_stopped = false;
     cs->line_select = true;
     cs->sel_y = cs->cy;
     cs->sel_x = 0;
@@ -51,10 +53,21 @@ void copy_other_end(const struct grid *g, struct copy_state *cs)
     copy_clamp(g, cs);
 }
 
+void copy_stop_selection(const struct grid *g, struct copy_state *cs)
+{
+    (void)g;
+    if (!cs->selecting || cs->sel_stopped)
+        return;
+    cs->sel_stopped = true;
+    cs->end_y = cs->cy;
+    cs->end_x = cs->cx;
+}
+
 void copy_clear_selection(const struct grid *g, struct copy_state *cs)
 {
     (void)g;
     cs->selecting = false;
+    cs->sel_stopped = false;
     cs->line_select = false;
 }
 
@@ -70,21 +83,24 @@ static bool selection_bounds(const struct copy_state *cs, struct bounds *b)
 {
     if (!cs->selecting)
         return false;
+    /* The moving end: the cursor, or where stop-selection left it. */
+    int64_t cy = cs->sel_stopped ? cs->end_y : cs->cy;
+    int cx = cs->sel_stopped ? cs->end_x : cs->cx;
     b->rect = cs->rectangle && !cs->line_select;
-    bool anchor_first = cs->sel_y < cs->cy || (cs->sel_y == cs->cy && cs->sel_x <= cs->cx);
-    b->y0 = anchor_first ? cs->sel_y : cs->cy;
-    b->y1 = anchor_first ? cs->cy : cs->sel_y;
+    bool anchor_first = cs->sel_y < cy || (cs->sel_y == cy && cs->sel_x <= cx);
+    b->y0 = anchor_first ? cs->sel_y : cy;
+    b->y1 = anchor_first ? cy : cs->sel_y;
     if (cs->line_select) {
         b->x0 = 0;
         b->x1 = INT32_MAX;
     } else if (b->rect) {
-        b->x0 = cs->sel_x < cs->cx ? cs->sel_x : cs->cx;
-        b->x1 = cs->sel_x < cs->cx ? cs->cx : cs->sel_x;
+        b->x0 = cs->sel_x < cx ? cs->sel_x : cx;
+        b->x1 = cs->sel_x < cx ? cx : cs->sel_x;
         if (!cs->vi)
             b->x1--;
     } else {
-        b->x0 = anchor_first ? cs->sel_x : cs->cx;
-        b->x1 = anchor_first ? cs->cx : cs->sel_x;
+        b->x0 = anchor_first ? cs->sel_x : cx;
+        b->x1 = anchor_first ? cx : cs->sel_x;
         if (!cs->vi)
             b->x1--; /* emacs: the cursor is between characters */
     }

@@ -164,13 +164,6 @@ static void refresh_from_pane(const struct grid *g, struct copy_state *cs)
     copy_clamp(g, cs);
 }
 
-/* stop-selection: the selection stays where it is; the cursor moves on alone. */
-static void stop_selection(const struct grid *g, struct copy_state *cs)
-{
-    (void)g;
-    (void)cs;
-}
-
 static const struct {
     const char *name;
     copy_motion_fn fn;
@@ -218,7 +211,7 @@ static const struct {
     {"select-word", copy_select_word, CMD_MOVE},
     {"set-mark", copy_set_mark, CMD_MOVE},
     {"start-of-line", copy_start_of_line, CMD_MOVE},
-    {"stop-selection", stop_selection, CMD_MOVE},
+    {"stop-selection", copy_stop_selection, CMD_MOVE},
     {"top-line", copy_top_line, CMD_MOVE},
 };
 
