@@ -209,14 +209,90 @@ static void matching_bracket(const struct grid *g, struct copy_state *cs, bool n
         to_match(g, cs, cs->cy, x);
 }
 
+static bool is_blank_char(uint32_t c)
+{
+    return c == 0 || c == ' ' || c == '\t';
+}
+
+/* Whether c is an opening (closing) bracket. */
+static bool is_bracket(uint32_t c, bool opening)
+{
+    bool opens;
+    return bracket_match(c, &opens) != 0 && opens == opening;
+}
+
+/* emacs keys (M-C-f), as tmux: on an opening bracket, or just before one, to its match;
+ * else forward to the next opening bracket or the end of a word, on the lines below if
+ * this one has none. */
+static void emacs_next_bracket(const struct grid *g, struct copy_state *cs)
+{
+    struct grid_line l = {0};
+    int64_t y = cs->cy, last = copy_last_line(g);
+    copy_line_fetch(g, y, &l);
+    int x = cs->cx, len = copy_line_length(&l);
+    if (is_bracket(char_at(&l, x), true) || (x + 1 < len && is_bracket(char_at(&l, x + 1), true))) {
+        int at = is_bracket(char_at(&l, x), true) ? x : x + 1;
+        copy_line_free(&l);
+        to_match(g, cs, y, at);
+        return;
+    }
+    for (int p = x + 1;; p++) {
+        if (p > len) {
+            if (y >= last)
+                break;
+            copy_line_fetch(g, ++y, &l);
+            len = copy_line_length(&l);
+            p = -1;
+            continue;
+        }
+        uint32_t c = p < len ? char_at(&l, p) : 0;
+        if (is_bracket(c, true) || (is_blank_char(c) && p > 0 && !is_blank_char(char_at(&l, p - 1)))) {
+            copy_line_free(&l);
+            place(g, cs, y, p);
+            return;
+        }
+    }
+    copy_line_free(&l);
+}
+
+/* emacs keys (M-C-b), as tmux: on a closing bracket, or just after one, to its match;
+ * else back to the previous closing bracket or the start of a word on the line. */
+static void emacs_previous_bracket(const struct grid *g, struct copy_state *cs)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    int x = cs->cx;
+    if (is_bracket(char_at(&l, x), false) || (x > 0 && is_bracket(char_at(&l, x - 1), false))) {
+        int at = is_bracket(char_at(&l, x), false) ? x : x - 1;
+        copy_line_free(&l);
+        to_match(g, cs, cs->cy, at);
+        return;
+    }
+    int p = x - 1;
+    for (; p > 0; p--) {
+        uint32_t c = char_at(&l, p), before = char_at(&l, p - 1);
+        if (is_bracket(c, false) ||
+            (!is_blank_char(c) && (is_blank_char(before) || is_bracket(before, false))))
+            break;
+    }
+    copy_line_free(&l);
+    place(g, cs, cs->cy, p > 0 ? p : 0);
+}
+
 void copy_next_matching_bracket(const struct grid *g, struct copy_state *cs)
 {
-    matching_bracket(g, cs, true);
+    if (cs->vi)
+        matching_bracket(g, cs, true);
+    else
+        emacs_next_bracket(g, cs);
 }
 
 void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs)
 {
-    matching_bracket(g, cs, false);
+    if (cs->vi)
+        matching_bracket(g, cs, false);
+    else
+        emacs_previous_bracket(g, cs);
 }
 
 /* 0 blank, 1 a separator (word-separators), 2 a word character. */
