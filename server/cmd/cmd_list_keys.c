@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client_message.h"
+#include "client_state.h"
 #include "key_bindings.h"
 #include "options.h"
 #include "server_state.h"
@@ -100,7 +102,11 @@ static size_t print_notes(struct cmd_ctx *ctx, struct cmd_args *args, const char
         char name[64];
         char *key = pad(key_to_name(b->key, name, sizeof name), width + 1);
         const char *note = b->note != NULL && *b->note != '\0' ? b->note : b->display;
-        cmd_print(ctx, "%s%s%s", start, key, note);
+        if (args->flags['1'] != NULL && ctx->from_key && ctx->client != NULL &&
+            ctx->client->attached)
+            client_message(ctx->client, "%s%s%s", start, key, note); /* C-b /, as tmux */
+        else
+            cmd_print(ctx, "%s%s%s", start, key, note);
         free(key);
         found++;
         if (args->flags['1'] != NULL)

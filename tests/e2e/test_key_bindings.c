@@ -1,6 +1,7 @@
 /* test_key_bindings.c - end-to-end: tmux 3.3a's default bindings pressed in a client:
  * C-b < and C-b > open tmux's window and pane menus and their items act; copy mode's vi
- * keys (g, V, Enter) copy a whole line with its newline; C-b , prompts as tmux does. */
+ * keys (g, V, Enter) copy a whole line with its newline; C-b , prompts as tmux does;
+ * C-b / describes a key on the status line. */
 #include "pane_checks.h"
 
 /* Waits until display -p FORMAT (for session s) prints want. */
@@ -72,6 +73,11 @@ static void test_vi_copy_keys_and_prompt(void **state)
         if (!client_screen_contains(c, "(rename-window)"))
             break;
     }
+    /* C-b /: describe a key, on the status line. */
+    client_keys(c, KEY_PREFIX "/");
+    assert_true(client_wait_row(c, -1, "key", E2E_TIMEOUT));
+    client_keys(c, "c\r");
+    assert_true(client_wait_row(c, -1, "C-b c Create a new window", E2E_TIMEOUT));
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
