@@ -199,7 +199,8 @@ static bool codepoint_valid(uint32_t cp)
 /* Puts a key in the one form the parser produces, so that a key bound by name
  * compares equal to the same key typed: raw C0 code points become CTRL + letter,
  * C-B is C-b, C-@ is C-Space, C-i / C-m / C-[ / C-? are Tab / Enter / Escape /
- * BSpace (a terminal sends the same byte for both), S-a is A and S-Tab is BTab. */
+ * BSpace (a terminal sends the same byte for both). S- stays on what it is given to
+ * (S-a is not A, S-Tab not BTab), as in tmux 3.3a. */
 static key_code key_normalize(key_code key)
 {
     key_code mods, base;
@@ -229,19 +230,6 @@ static key_code key_normalize(key_code key)
             mods &= ~KEYC_CTRL;
         }
     }
-    if ((mods & KEYC_SHIFT) && !(mods & KEYC_CTRL)) {
-        if (base >= 'a' && base <= 'z') {
-            base -= 0x20;
-            mods &= ~KEYC_SHIFT;
-        } else if (base >= 'A' && base <= 'Z')
-            mods &= ~KEYC_SHIFT;
-        else if (base == KEYC_TAB) {
-            base = KEYC_BTAB;
-            mods &= ~KEYC_SHIFT;
-        }
-    }
-    if (base == KEYC_BTAB)
-        mods &= ~KEYC_SHIFT;
     return base | mods;
 }
 

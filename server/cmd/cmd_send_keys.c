@@ -90,6 +90,10 @@ static void add_argument(struct evbuffer *out, const char *a, bool hex, bool lit
     if (key != KEYC_NONE && KEYC_BASE(key) >= KEYC_USER_BASE &&
         KEYC_BASE(key) < KEYC_USER_BASE + KEYC_USER_MAX)
         return; /* a user key has no bytes */
+    if (key != KEYC_NONE && (key & KEYC_SHIFT) && KEYC_BASE(key) < KEYC_SPECIAL) {
+        evbuffer_add(out, a, strlen(a)); /* S-a, S-Tab: no bytes of their own, as tmux */
+        return;
+    }
     char enc[32];
     size_t n = key != KEYC_NONE ? key_encode(key, flags, enc) : 0;
     if (n > 0)

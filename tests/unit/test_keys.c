@@ -130,6 +130,8 @@ static const struct {
     { "C-M-S-Right", KEYC_RIGHT | KEYC_CTRL | KEYC_META | KEYC_SHIFT },
     { "C-DC", KEYC_DC | KEYC_CTRL },
     { "S-F5", KEYC_F5 | KEYC_SHIFT },
+    { "S-a", 'a' | KEYC_SHIFT },   /* as tmux 3.3a: not A */
+    { "S-Tab", KEYC_TAB | KEYC_SHIFT }, /* not BTab */
     { "PasteStart", KEYC_PASTE_START },
     { "PasteEnd", KEYC_PASTE_END },
     { "FocusIn", KEYC_FOCUS_IN },
@@ -173,9 +175,6 @@ static const struct {
     { "^[", "Escape" },
     { "C-?", "BSpace" },
     { "M-C-i", "M-Tab" },
-    { "S-Tab", "BTab" },
-    { "S-a", "A" },
-    { "S-BTab", "BTab" },
     { "ENTER", "Enter" },
     { "enter", "Enter" },
     { "escape", "Escape" },
