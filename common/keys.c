@@ -198,8 +198,9 @@ static bool codepoint_valid(uint32_t cp)
 
 /* Puts a key in the one form the parser produces, so that a key bound by name
  * compares equal to the same key typed: raw C0 code points become CTRL + letter,
- * C-B is C-b, C-@ is C-Space, C-i / C-m / C-[ / C-? are Tab / Enter / Escape /
- * BSpace (a terminal sends the same byte for both). S- stays on what it is given to
+ * C-B is C-b, C-@ is C-Space, C-i / C-m / C-[ are Tab / Enter / Escape (a terminal
+ * sends the same byte for both); C-? is a key of its own (the byte 0x7f named as tmux
+ * names it: typed, that byte is BSpace). S- stays on what it is given to
  * (S-a is not A, S-Tab not BTab), as in tmux 3.3a. */
 static key_code key_normalize(key_code key)
 {
@@ -224,9 +225,8 @@ static key_code key_normalize(key_code key)
             base += 0x20;
         if (base == '@')
             base = ' ';
-        else if (base == 'i' || base == 'm' || base == '[' || base == '?') {
-            base = base == 'i' ? KEYC_TAB : base == 'm' ? KEYC_ENTER
-                 : base == '[' ? KEYC_ESCAPE : KEYC_BSPACE;
+        else if (base == 'i' || base == 'm' || base == '[') {
+            base = base == 'i' ? KEYC_TAB : base == 'm' ? KEYC_ENTER : KEYC_ESCAPE;
             mods &= ~KEYC_CTRL;
         }
     }
@@ -341,7 +341,8 @@ const char *key_to_name(key_code key, char *buf, size_t size)
     base = KEYC_BASE(key);
 
     /* A control character is named C-x after the other modifiers (M-C-b), as tmux. */
-    bool c0 = (key & KEYC_CTRL) && base < 0x80 && (base == ' ' || (base >= 'a' && base <= 'z') ||
+    bool c0 = (key & KEYC_CTRL) && base < 0x80 && (base == ' ' || base == '?' ||
+                                                  (base >= 'a' && base <= 'z') ||
                                                   (base >= '[' && base <= '_'));
     if ((key & KEYC_CTRL) && !c0) {
         memcpy(tmp + n, "C-", 2);
@@ -961,14 +962,16 @@ static uint64_t key_rank(key_code key)
 {
     key = key_normalize(key);
     key_code base = KEYC_BASE(key), mods = key & KEYC_MODS;
-    if ((mods & KEYC_CTRL) && (base == ' ' || (base >= 'a' && base <= 'z') ||
+    bool del = false; /* C-?: the character 0x7f, before Any (BSpace comes later) */
+    if ((mods & KEYC_CTRL) && (base == ' ' || base == '?' || (base >= 'a' && base <= 'z') ||
                                (base >= '[' && base <= '_'))) {
+        del = base == '?';
         base = base == ' ' ? 0 : base & 0x1f;
         mods &= ~KEYC_CTRL;
     }
     uint64_t m = ((mods & KEYC_META) ? 1 : 0) | ((mods & KEYC_CTRL) ? 2 : 0) |
                  ((mods & KEYC_SHIFT) ? 4 : 0);
-    return (m << 40) | key_rank_base(base);
+    return (m << 40) | (del ? 0x7f : key_rank_base(base));
 }
 
 int key_compare(key_code a, key_code b)

@@ -173,7 +173,7 @@ static const struct {
     { "C-i", "Tab" },
     { "C-[", "Escape" },
     { "^[", "Escape" },
-    { "C-?", "BSpace" },
+    { "^?", "C-?" },   /* the byte 0x7f named as tmux does; typed, it is BSpace */
     { "M-C-i", "M-Tab" },
     { "ENTER", "Enter" },
     { "enter", "Enter" },
