@@ -46,11 +46,26 @@ struct client_run {
     char *exit_message;
 };
 
+/* The length of the first command of argv: up to a word ";" or ending in ";" (not
+ * "\;"), as the server splits it; *skip gets how many words to step over to the next. */
+static int command_length(int argc, char **argv, int *skip)
+{
+    for (int i = 0; i < argc; i++) {
+        size_t n = strlen(argv[i]);
+        if (n > 0 && argv[i][n - 1] == ';' && (n < 2 || argv[i][n - 2] != '\\')) {
+            *skip = i + 1;
+            return n == 1 ? i : i + 1;
+        }
+    }
+    *skip = argc;
+    return argc;
+}
+
 /* Commands that take over the terminal: they need a tty and must not nest. */
-static bool command_attaches(int argc, char **argv)
+static bool one_command_attaches(int argc, char **argv)
 {
     if (argc == 0)
-        return true;
+        return false;
     const char *c = argv[0];
     if (strcmp(c, "attach-session") == 0 || strcmp(c, "attach") == 0 || strcmp(c, "a") == 0 ||
         strcmp(c, "at") == 0)
@@ -75,13 +90,52 @@ static bool command_attaches(int argc, char **argv)
     return false;
 }
 
-static bool command_starts_server(int argc, char **argv)
+static bool one_command_starts_server(int argc, char **argv)
 {
     if (argc == 0)
-        return true;
+        return false;
     const char *c = argv[0];
     return strcmp(c, "new-session") == 0 || strcmp(c, "new") == 0 ||
            strcmp(c, "start-server") == 0 || strcmp(c, "start") == 0;
+}
+
+/* Whether any command of the command line (split on ';' words) does it. */
+static bool any_command(int argc, char **argv, bool (*fn)(int, char **))
+{
+    if (argc == 0)
+        return true;
+    while (argc > 0) {
+        int skip, n = command_length(argc, argv, &skip);
+        /* The word that ends a command keeps its text without the ';' for the check. */
+        bool hit;
+        size_t last = n > 0 ? strlen(argv[n - 1]) : 0;
+        if (n > 0 && n == skip && last > 0 && argv[n - 1][last - 1] == ';') {
+            char **copy = xcalloc((size_t)n + 1, sizeof *copy);
+            for (int i = 0; i < n; i++)
+                copy[i] = xstrdup(argv[i]);
+            copy[n - 1][strlen(copy[n - 1]) - 1] = '\0';
+            hit = fn(n, copy);
+            for (int i = 0; i < n; i++)
+                free(copy[i]);
+            free(copy);
+        } else
+            hit = fn(n, argv);
+        if (hit)
+            return true;
+        argc -= skip;
+        argv += skip;
+    }
+    return false;
+}
+
+static bool command_attaches(int argc, char **argv)
+{
+    return any_command(argc, argv, one_command_attaches);
+}
+
+static bool command_starts_server(int argc, char **argv)
+{
+    return any_command(argc, argv, one_command_starts_server);
 }
 
 static int connect_socket(const char *path)

@@ -55,9 +55,25 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    /* Inside tmx (a pane, a run-shell): the server of $TMX ("socket,pid,session"), as
+     * tmux does with $TMUX, unless -L or -S names another. */
+    char *inside = NULL;
+    const char *tmx_env = getenv("TMX");
+    if (opts.label == NULL && opts.socket_path == NULL && tmx_env != NULL && *tmx_env != '\0') {
+        inside = strdup(tmx_env);
+        if (inside != NULL) {
+            char *comma = strchr(inside, ',');
+            if (comma != NULL)
+                *comma = '\0';
+            if (*inside == '/')
+                opts.socket_path = inside;
+        }
+    }
     /* The argv strings are contiguous: the server overwrites them with its title so
      * that ps shows "tmx: server (default)". */
     opts.title_area = argv[0];
     opts.title_size = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]);
-    return client_main(&opts, argc - optind, argv + optind);
+    int rc = client_main(&opts, argc - optind, argv + optind);
+    free(inside);
+    return rc;
 }

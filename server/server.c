@@ -23,11 +23,14 @@
 #include "alerts.h"
 #include "client_notify.h"
 #include "client_frames.h"
+#include "client_message.h"
 #include "clipboard.h"
 #include "cmd.h"
+#include "cmd_queue.h"
 #include "cmd_table.h"
 #include "config.h"
 #include "defer.h"
+#include "environ.h"
 #include "fds.h"
 #include "format_job.h"
 #include "history.h"
@@ -49,8 +52,11 @@
 #include "server_state.h"
 #include "session.h"
 #include "tap.h"
+#include "text_view.h"
 #include "window_names.h"
 #include "xmalloc.h"
+
+extern char **environ;
 
 /* Reap every child that exited (panes' programs and orphans re-parented to us as the
  * subreaper). Never blocks. */
@@ -148,9 +154,28 @@ static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
     (void)arg; /* the server has no terminal: ignore */
 }
 
+/* What a key binding's or prompt's commands printed: over the window (text view), and
+ * the first error line on the status line. */
+static void server_key_output(struct client *c, struct cmd_ctx *ctx)
+{
+    if (c->exiting)
+        return;
+    size_t n = evbuffer_get_length(ctx->out);
+    if (n > 0 && c->attached)
+        text_view_show(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+    n = evbuffer_get_length(ctx->err);
+    if (n > 0) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        client_message(c, "%s", text);
+        free(text);
+    }
+}
+
 void server_register(struct server *s)
 {
     s->schedule_frame = client_frames_schedule;
+    s->key_output = server_key_output;
     notify_listen(s, pane_pipe_notify);
     notify_listen(s, window_names_notify);
     notify_listen(s, client_notify);
@@ -177,7 +202,9 @@ void server_free_all(struct server *s)
     job_pty_free_all(s);
     defer_free(s);
     notify_free(s);
+    cmdq_free_server(s);
     hooks_free(s);
+    environ_free(s);
     for (size_t i = 0; i < s->nchannels; i++) {
         free(s->channels[i].name);
         free(s->channels[i].waiters);
@@ -196,6 +223,7 @@ void server_free_all(struct server *s)
     free(s->default_shell);
     free(s->default_terminal);
     free(s->config_errors);
+    free(s->config_causes);
     for (size_t i = 0; i < s->nprompt_history; i++)
         free(s->prompt_history[i]);
     free(s->prompt_history);
@@ -297,23 +325,23 @@ int server_main(const struct server_config *cfg)
     server_register(&s);
     cmd_set_table(cmd_table_entries());
     key_bindings_init(&s);
+    /* The global environment: the server's own (the starting client's). */
+    environ_init(&s, environ);
+    /* What jobs (run-shell, if-shell, hooks' shells) find: this server, no session. Set
+     * after the global environment was taken, so panes do not inherit it from there. */
+    char *tmux_env = xasprintf("%s,%ld,-1", s.socket_path, (long)s.pid);
+    setenv("TMUX", tmux_env, 1);
+    setenv("TMX", tmux_env, 1);
+    free(tmux_env);
     /* -f FILE, else ~/.tmx.conf or $XDG_CONFIG_HOME/tmx/tmx.conf. Errors (FILE:LINE) are
-     * shown to the first client that attaches; the rest of the file still applies. */
+     * shown to the first client that attaches; the rest of the file still applies. The
+     * clients' commands wait until it is done (a run-shell in it may take a while). */
     bool quiet = config_file == NULL;
     if (config_file == NULL)
         config_file = config_default_path();
-    if (config_file != NULL) {
-        struct evbuffer *errors = evbuffer_new();
-        config_load(&s, NULL, config_file, quiet, errors);
-        size_t n = evbuffer_get_length(errors);
-        if (n > 0) {
-            s.config_errors = xstrndup((const char *)evbuffer_pullup(errors, -1), n);
-            log_debug("config errors: %s", s.config_errors);
-            if (cfg->foreground)
-                fprintf(stderr, "%s", s.config_errors);
-        }
-        evbuffer_free(errors);
-    }
+    config_load_startup(&s, config_file, quiet);
+    if (cfg->foreground && s.config_errors != NULL)
+        fprintf(stderr, "%s", s.config_errors);
     free(config_file);
 
     if (cfg->ready_fd >= 0) {
@@ -327,7 +355,17 @@ int server_main(const struct server_config *cfg)
     if (cfg->argc > 0) {
         /* tmx -D new -s app 'cmd': the command runs in the server itself. */
         struct cmd_ctx ctx = {.server = &s, .out = evbuffer_new(), .err = evbuffer_new()};
-        int rc = cmd_execute_argv(&ctx, cfg->argc, initial);
+        char *error = NULL;
+        struct cmd_parse_input pi = {.server = &s};
+        struct cmd_list *list = cmd_parse_argv(cfg->argc, initial, &pi, &error);
+        int rc = 1;
+        if (list != NULL) {
+            rc = cmd_execute_list(&ctx, list);
+            cmd_list_free(list);
+        } else {
+            cmd_error(&ctx, "%s", error);
+            free(error);
+        }
         size_t n = evbuffer_get_length(ctx.err);
         if (n > 0)
             fprintf(stderr, "tmx: %.*s", (int)n, (const char *)evbuffer_pullup(ctx.err, -1));

@@ -21,6 +21,7 @@
 #include "client_limits.h"
 #include "client_tty.h"
 #include "cmd.h"
+#include "cmd_queue.h"
 #include "job.h"
 #include "log.h"
 #include "notify.h"
@@ -30,6 +31,7 @@
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "server_exit.h"
 #include "session.h"
 #include "text_view.h"
 #include "xmalloc.h"
@@ -114,7 +116,75 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
     return true;
 }
 
-/* Run the command the client was started for; attach or answer and exit. */
+/* After each of a command-line client's commands: what it printed goes to the client's
+ * stdout, its errors to stderr (as "tmx: ..." lines). */
+static void client_command_output(void *arg, struct cmd_ctx *ctx, int status)
+{
+    (void)arg;
+    (void)status;
+    struct client *c = ctx->client;
+    if (c == NULL || c->exiting)
+        return;
+    size_t n;
+    while ((n = evbuffer_get_length(ctx->out)) > 0) {
+        if (n > PROTO_MAX_PAYLOAD / 2)
+            n = PROTO_MAX_PAYLOAD / 2;
+        client_send(c, MSG_STDOUT, evbuffer_pullup(ctx->out, (ssize_t)n), n);
+        evbuffer_drain(ctx->out, n);
+    }
+    if ((n = evbuffer_get_length(ctx->err)) > 0) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+        char *line = text, *nl;
+        while (line != NULL && *line != '\0') {
+            nl = strchr(line, '\n');
+            if (nl != NULL)
+                *nl = '\0';
+            char *msg = xasprintf("tmx: %s\n", line);
+            client_send(c, MSG_STDERR, msg, strlen(msg));
+            free(msg);
+            line = nl != NULL ? nl + 1 : NULL;
+        }
+        free(text);
+    }
+}
+
+/* Every command of the client's command line ran: it exits with their status, unless
+ * one attached it or it waits (wait-for). With no session left and exit-empty on, the
+ * server goes too (start-server alone). */
+static void client_command_done(struct cmdq_state *st, void *arg)
+{
+    (void)arg;
+    struct client *c = st->client;
+    if (c == NULL)
+        return;
+    c->in_command = false;
+    if (c->exiting || c->attached || st->attached || st->waits)
+        return;
+    struct server *s = c->server;
+    server_client_exit(c, st->status, NULL);
+    if (TAILQ_EMPTY(&s->sessions) && TAILQ_EMPTY(&s->jobs))
+        server_check_exit(s);
+}
+
+/* Whether the client runs inside this server (a pane, a run-shell): its $TMX names
+ * this server's pid. */
+static bool client_inside(const struct client *c)
+{
+    for (size_t i = 0; i < c->nenv; i++) {
+        if (strncmp(c->env[i], "TMX=", 4) != 0)
+            continue;
+        const char *comma = strchr(c->env[i] + 4, ',');
+        if (comma == NULL)
+            return false;
+        char *end;
+        long pid = strtol(comma + 1, &end, 10);
+        return end != comma + 1 && (*end == ',' || *end == '\0') && pid == (long)c->server->pid;
+    }
+    return false;
+}
+
+/* Run the command the client was started for: its words split into commands on ';'
+ * (cmd_parse_argv), queued on the client's queue (after the startup config). */
 static void client_command(struct client *c, const char *payload, size_t len)
 {
     /* Grown geometrically: a command of 100,000 arguments is linear, not quadratic. */
@@ -131,42 +201,34 @@ static void client_command(struct client *c, const char *payload, size_t len)
         argv[argc++] = xstrdup(arg);
         argv[argc] = NULL;
     }
-    struct cmd_ctx ctx = {.server = c->server, .client = c, .out = evbuffer_new(),
-                          .err = evbuffer_new()};
-    c->in_command = true;
-    int status = cmd_execute_argv(&ctx, argc, argv);
-    c->in_command = false;
+    struct server *s = c->server;
+    char *error = NULL;
+    struct cmd_parse_input pi = {.server = s, .client = c};
+    struct cmd_list *list = cmd_parse_argv(argc, argv, &pi, &error);
     cmd_free_argv(argv);
-
-    size_t n;
-    if ((n = evbuffer_get_length(ctx.out)) > 0) {
-        while ((n = evbuffer_get_length(ctx.out)) > 0) {
-            if (n > PROTO_MAX_PAYLOAD / 2)
-                n = PROTO_MAX_PAYLOAD / 2;
-            client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, (ssize_t)n), n);
-            evbuffer_drain(ctx.out, n);
-        }
-    }
-    if ((n = evbuffer_get_length(ctx.err)) > 0) {
-        /* Errors are "tmx: ..." lines on stderr. */
-        char *text = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), n);
-        char *line = text, *nl;
-        while (line != NULL && *line != '\0') {
-            nl = strchr(line, '\n');
-            if (nl != NULL)
-                *nl = '\0';
-            char *msg = xasprintf("tmx: %s\n", line);
-            client_send(c, MSG_STDERR, msg, strlen(msg));
-            free(msg);
-            line = nl != NULL ? nl + 1 : NULL;
-        }
-        free(text);
-    }
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
-    if (ctx.attached || ctx.wait || c->exiting)
+    if (list == NULL) {
+        char *msg = xasprintf("tmx: %s\n", error);
+        client_send(c, MSG_STDERR, msg, strlen(msg));
+        free(msg);
+        free(error);
+        server_client_exit(c, 1, NULL);
         return;
-    server_client_exit(c, status != 0 ? status : ctx.exit_status, NULL);
+    }
+    struct cmdq *q = cmdq_get(s, c);
+    if (client_inside(c))
+        cmdq_no_config_wait(q);
+    struct cmdq_state *st = cmdq_state_new(s, c, false, client_command_output, NULL);
+    c->in_command = true;
+    /* The done callback first in line after the commands; the queue runs when both are
+     * in (and the config is loaded). */
+    s->config_pending++;
+    cmdq_append(q, list, st);
+    cmdq_append_callback(q, st, client_command_done, NULL);
+    s->config_pending--;
+    cmd_list_free(list);
+    cmdq_state_unref(st);
+    if (c->queue != NULL)
+        cmdq_run(c->queue);
 }
 
 /* A piece of the client's stdin (empty: its end). */

@@ -17,6 +17,7 @@
 #include "client_frames.h"
 #include "client_limits.h"
 #include "client_tty.h"
+#include "cmd_queue.h"
 #include "hooks.h"
 #include "job.h"
 #include "log.h"
@@ -40,6 +41,7 @@ void server_client_free(struct client *c)
     struct session *sess = c->session;
     bool attached = c->attached;
     log_debug("client %d closed", c->fd);
+    cmdq_free_client(c); /* its commands still queued, or waiting, are forgotten */
     TAILQ_REMOVE(&s->clients, c, entry);
     /* Nothing may schedule a frame for it from here on (closing its overlays asks for
      * a redraw): its render timer is about to be freed. */

@@ -28,6 +28,17 @@ char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template)
     return format_expand(&f, template);
 }
 
+struct client *cmd_target_client(struct cmd_ctx *ctx, struct cmd_args *args, const char *what)
+{
+    const char *t = args->flags['t'];
+    if (t == NULL || *t == '\0')
+        return cmd_attached_client(ctx, what);
+    struct client *c = cmd_client_by_tty(ctx->server, t);
+    if (c == NULL)
+        cmd_error(ctx, "can't find client: %s", t);
+    return c;
+}
+
 /* The attached client whose terminal is 'tty' (#{client_tty}, with or without /dev/). */
 struct client *cmd_client_by_tty(struct server *srv, const char *tty)
 {

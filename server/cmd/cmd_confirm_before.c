@@ -11,9 +11,12 @@
 
 static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct client *c = cmd_attached_client(ctx, "confirm-before");
+    struct client *c = cmd_target_client(ctx, args, "confirm-before");
     if (c == NULL)
         return -1;
+    /* Formats expand for the client that will see the prompt. */
+    struct client *issuer = ctx->client;
+    ctx->client = c;
     char *label;
     if (args->flags['p'] != NULL)
         label = cmd_expand_for_client(ctx, args->flags['p']);
@@ -25,15 +28,16 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     prompt_open(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
     free(label);
+    ctx->client = issuer;
     return 0;
 }
 
 const struct cmd_entry cmd_confirm_before_entry = {
     .name = "confirm-before",
     .alias = "confirm",
-    .spec = "p:",
+    .spec = "bp:t:",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-p prompt] command",
+    .usage = "[-b] [-p prompt] [-t target-client] command",
     .exec = cmd_confirm_before_exec,
 };

@@ -1,5 +1,7 @@
-/* cmd_if_shell.c - if-shell: run one command or another as a shell command (or, -F, a
- * format) says. */
+/* cmd_if_shell.c - if-shell: run one command list or another as a shell command (or,
+ * -F, a format) says. Without -b the commands after it wait for the shell command; the
+ * branch chosen runs right after it, in the same queue (so a config's if-shell is done
+ * before its next line). */
 #include "cmd_impl.h"
 
 #include <stdint.h>
@@ -8,10 +10,10 @@
 
 #include <event2/buffer.h>
 
-#include "client_frames.h"
+#include "client_message.h"
+#include "cmd_queue.h"
 #include "format.h"
 #include "job.h"
-#include "proto.h"
 #include "server_client.h"
 #include "server_find.h"
 #include "server_state.h"
@@ -19,42 +21,68 @@
 
 struct if_shell_state {
     struct server *server;
-    uint32_t client_id;     /* waiting command-line client, or 0 */
+    struct cmdq_item *item;  /* the waiting command, or NULL (-b) */
+    uint32_t client_id;      /* for -b: the client the branch runs for, or 0 */
     uint32_t pane_id;
-    char *then_cmd, *else_cmd;
+    struct cmd_list *then_list, *else_list;
 };
 
-/* The if-shell condition finished: run the branch it chose. */
+/* Errors of a branch run in the background go to the client's status line. */
+static void if_shell_output(void *arg, struct cmd_ctx *ctx, int status)
+{
+    (void)arg;
+    (void)status;
+    struct client *c = ctx->client;
+    size_t n = evbuffer_get_length(ctx->err);
+    if (c != NULL && c->attached && n > 0) {
+        char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+        text[strcspn(text, "\n")] = '\0';
+        client_message(c, "%s", text);
+        free(text);
+    }
+}
+
+/* The condition finished: run the branch it chose after the if-shell (or, -b, on the
+ * server's queue). */
 static void if_shell_done(void *arg, const char *output, size_t len, int status)
 {
     struct if_shell_state *st = arg;
     (void)output;
     (void)len;
-    const char *command = status == 0 ? st->then_cmd : st->else_cmd;
-    /* The client may have gone meanwhile: look it up by id. */
-    struct client *c = st->client_id != 0 ? server_find_client(st->server, st->client_id) : NULL;
-    struct cmd_ctx ctx = {.server = st->server, .client = c,
-                          .out = evbuffer_new(), .err = evbuffer_new(),
-                          .target_pane = server_find_pane(st->server, st->pane_id)};
-    int rc = command != NULL ? cmd_execute_string(&ctx, command) : 0;
-    if (c != NULL && !c->attached && !c->exiting) {
-        size_t n;
-        if ((n = evbuffer_get_length(ctx.out)) > 0)
-            client_send(c, MSG_STDOUT, evbuffer_pullup(ctx.out, -1), n);
-        if ((n = evbuffer_get_length(ctx.err)) > 0)
-            client_send(c, MSG_STDERR, evbuffer_pullup(ctx.err, -1), n);
-        if (!ctx.wait && !ctx.attached)
-            server_client_exit(c, rc, NULL);
+    struct cmd_list *list = status == 0 ? st->then_list : st->else_list;
+    if (st->item != NULL) {
+        if (list != NULL) {
+            struct cmd_ctx ctx = {.server = st->server, .item = st->item};
+            cmdq_insert_after(&ctx, list);
+        }
+        cmdq_resume(st->item, 0);
+    } else if (list != NULL) {
+        struct client *c = st->client_id != 0 ? server_find_client(st->server, st->client_id) : NULL;
+        struct cmdq_state *qs = cmdq_state_new(st->server, c, c != NULL, if_shell_output, NULL);
+        qs->target_pane = st->pane_id;
+        cmdq_append(cmdq_get(st->server, NULL), list, qs);
+        cmdq_state_unref(qs);
     }
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
-    free(st->then_cmd);
-    free(st->else_cmd);
+    cmd_list_free(st->then_list);
+    cmd_list_free(st->else_list);
     free(st);
 }
 
-/* if-shell [-F] CONDITION THEN [ELSE]: run THEN if the shell command succeeds (with -F,
- * if the format is non-empty and not 0), else ELSE. */
+/* A branch: its text parsed now, so that a bad one fails the if-shell. */
+static struct cmd_list *if_shell_parse(struct cmd_ctx *ctx, const char *text)
+{
+    char *error = NULL;
+    struct cmd_parse_input pi = {.server = ctx->server, .client = ctx->client};
+    struct cmd_list *list = cmd_parse_string(text, &pi, &error);
+    if (list == NULL) {
+        cmd_error(ctx, "%s", error);
+        free(error);
+    }
+    return list;
+}
+
+/* if-shell [-bF] CONDITION THEN [ELSE]: THEN if the shell command succeeds (with -F, if
+ * the format is not empty and not 0), else ELSE. */
 static int cmd_if_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane; /* may be NULL: no session yet */
@@ -64,31 +92,44 @@ static int cmd_if_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (args->flags['F'] != NULL) {
         bool yes = *condition != '\0' && strcmp(condition, "0") != 0;
         free(condition);
-        const char *command = yes ? args->argv[1] : args->argc > 2 ? args->argv[2] : NULL;
-        return command != NULL ? cmd_execute_string(ctx, command) : 0;
+        const char *text = yes ? args->argv[1] : args->argc > 2 ? args->argv[2] : NULL;
+        if (text == NULL)
+            return 0;
+        struct cmd_list *list = if_shell_parse(ctx, text);
+        if (list == NULL)
+            return -1;
+        int rc = cmd_execute_list(ctx, list);
+        cmd_list_free(list);
+        return rc == 0 ? 0 : -1;
     }
     struct if_shell_state *st = xcalloc(1, sizeof *st);
     st->server = ctx->server;
     st->pane_id = p != NULL ? p->id : UINT32_MAX;
-    st->then_cmd = xstrdup(args->argv[1]);
-    st->else_cmd = args->argc > 2 ? xstrdup(args->argv[2]) : NULL;
-    bool wait = ctx->client != NULL && !ctx->client->attached && args->flags['b'] == NULL;
-    st->client_id = wait ? ctx->client->id : 0;
+    st->then_list = if_shell_parse(ctx, args->argv[1]);
+    if (st->then_list != NULL && args->argc > 2)
+        st->else_list = if_shell_parse(ctx, args->argv[2]);
+    if (st->then_list == NULL || (args->argc > 2 && st->else_list == NULL)) {
+        cmd_list_free(st->then_list);
+        cmd_list_free(st->else_list);
+        free(st);
+        free(condition);
+        return -1;
+    }
+    st->client_id = ctx->client != NULL ? ctx->client->id : 0;
+    if (args->flags['b'] == NULL)
+        st->item = cmdq_suspend(ctx);
     char err[256];
     struct job *j = job_run(ctx->server, condition, p != NULL ? p->cwd : NULL, if_shell_done, st,
                             err, sizeof err);
     free(condition);
     if (j == NULL) {
         cmd_error(ctx, "if-shell: %s", err);
-        free(st->then_cmd);
-        free(st->else_cmd);
+        if (st->item != NULL)
+            cmdq_resume(st->item, 1);
+        cmd_list_free(st->then_list);
+        cmd_list_free(st->else_list);
         free(st);
         return -1;
-    }
-    if (wait) {
-        /* A client that leaves early: the job then runs its branch without it. */
-        ctx->client->waiting = true;
-        ctx->wait = true;
     }
     return 0;
 }

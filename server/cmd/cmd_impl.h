@@ -38,6 +38,8 @@ char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template);
 /* The attached client whose terminal is tty (#{client_tty}, with or without /dev/), or
  * NULL. */
 struct client *cmd_client_by_tty(struct server *srv, const char *tty);
+/* -t target-client (its tty) if given, else cmd_attached_client; NULL with an error. */
+struct client *cmd_target_client(struct cmd_ctx *ctx, struct cmd_args *args, const char *what);
 /* A path as the user typed it: relative to the client's directory. Caller frees. */
 char *cmd_client_path(struct cmd_ctx *ctx, const char *path);
 

@@ -70,9 +70,36 @@ const struct cmd_entry *cmd_lookup(const char *name, const char **err)
     return NULL;
 }
 
-/* Parse flags of argv per spec into args. Returns 0, or -1 with an error. */
-static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv,
-                           struct cmd_args *args)
+const struct cmd_entry *cmd_lookup_error(const char *name, char **error)
+{
+    const char *why = NULL;
+    const struct cmd_entry *e = cmd_lookup(name, &why);
+    if (e != NULL)
+        return e;
+    if (strcmp(why, "ambiguous command") != 0) {
+        *error = xasprintf("unknown command: %s", name);
+        return NULL;
+    }
+    size_t len = strlen(name), size = 0, used = 0;
+    char *list = NULL;
+    for (const struct cmd_entry *const *ep = cmd_table; *ep != NULL; ep++) {
+        if (strncmp((*ep)->name, name, len) != 0)
+            continue;
+        size_t n = strlen((*ep)->name) + 3;
+        if (used + n + 1 > size) {
+            size = (used + n + 1) * 2;
+            list = xrealloc(list, size);
+        }
+        used += (size_t)snprintf(list + used, size - used, "%s%s", used > 0 ? ", " : "",
+                                 (*ep)->name);
+    }
+    *error = xasprintf("ambiguous command: %s, could be: %s", name, list != NULL ? list : "");
+    free(list);
+    return NULL;
+}
+
+int cmd_args_parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_args *args,
+                   char **cause)
 {
     memset(args, 0, sizeof *args);
     int i = 1;
@@ -84,8 +111,8 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
             i++;
             break;
         }
-        if (a[1] == '-') {
-            /* --name or --name=value: the short flag the entry maps it to. */
+        if (a[1] == '-' && e->longs != NULL) {
+            /* --name or --name=value: the short flag the entry maps it to (tmx's own). */
             const char *name = a + 2, *eq = strchr(name, '=');
             size_t nlen = eq != NULL ? (size_t)(eq - name) : strlen(name);
             char flag = 0;
@@ -100,8 +127,7 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
             }
             const char *pos = flag != 0 ? strchr(e->spec, flag) : NULL;
             if (pos == NULL) {
-                cmd_error(ctx, "%s: unknown option --%.*s (usage: %s %s)", e->name, (int)nlen, name,
-                          e->name, e->usage);
+                *cause = xasprintf("unknown flag --%.*s", (int)nlen, name);
                 return -1;
             }
             if (pos[1] == ':') {
@@ -109,42 +135,41 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
                     args->flags[(unsigned char)flag] = eq + 1;
                 else if (i + 1 < argc)
                     args->flags[(unsigned char)flag] = argv[++i];
-                else {
-                    cmd_error(ctx, "%s: --%.*s needs a value", e->name, (int)nlen, name);
-                    return -1;
-                }
+                else
+                    args->flags[(unsigned char)flag] = "";
             } else
                 args->flags[(unsigned char)flag] = "";
             continue;
         }
         for (const char *f = a + 1; *f; f++) {
             unsigned char ch = (unsigned char)*f;
-            const char *pos = ch < 128 && ch != ':' ? strchr(e->spec, ch) : NULL;
+            if (!isalnum(ch)) {
+                *cause = xasprintf("invalid flag -%c", *f);
+                return -1;
+            }
+            const char *pos = ch < 128 ? strchr(e->spec, ch) : NULL;
             if (pos == NULL) {
-                cmd_error(ctx, "%s: unknown flag -%c (usage: %s %s)", e->name, *f, e->name, e->usage);
+                *cause = xasprintf("unknown flag -%c", *f);
                 return -1;
             }
             if (args->count[ch] < 255)
                 args->count[ch]++;
             if (pos[1] == ':') {
+                /* The rest of the word, else the next word; none: given, empty. */
                 if (f[1] != '\0')
                     args->flags[ch] = f + 1;
                 else if (i + 1 < argc)
                     args->flags[ch] = argv[++i];
-                else {
-                    cmd_error(ctx, "%s: -%c needs an argument (usage: %s %s)", e->name, *f, e->name,
-                              e->usage);
-                    return -1;
-                }
-                if (ch == 'e') {
+                else
+                    args->flags[ch] = "";
+                if (ch == 'e' && *args->flags[ch] != '\0') {
                     /* -e NAME=VALUE may be given several times. */
                     if (strchr(args->flags[ch], '=') == NULL || *args->flags[ch] == '=') {
-                        cmd_error(ctx, "%s: -e wants NAME=VALUE, not \"%s\"", e->name,
-                                  args->flags[ch]);
+                        *cause = xasprintf("-e wants NAME=VALUE, not \"%s\"", args->flags[ch]);
                         return -1;
                     }
                     if (args->nenv >= 64) {
-                        cmd_error(ctx, "%s: too many -e", e->name);
+                        *cause = xstrdup("too many -e");
                         return -1;
                     }
                     args->env[args->nenv++] = args->flags[ch];
@@ -156,8 +181,25 @@ static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int a
     }
     args->argc = argc - i;
     args->argv = argv + i;
-    if (args->argc < e->min_args || (e->max_args >= 0 && args->argc > e->max_args)) {
-        cmd_error(ctx, "%s: wrong number of arguments (usage: %s %s)", e->name, e->name, e->usage);
+    if (args->argc < e->min_args) {
+        *cause = xasprintf("too few arguments (need at least %d)", e->min_args);
+        return -1;
+    }
+    if (e->max_args >= 0 && args->argc > e->max_args) {
+        *cause = xasprintf("too many arguments (need at most %d)", e->max_args);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parse flags of argv per spec into args. Returns 0, or -1 with an error. */
+static int cmd_parse_flags(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv,
+                           struct cmd_args *args)
+{
+    char *cause = NULL;
+    if (cmd_args_parse(e, argc, argv, args, &cause) != 0) {
+        cmd_error(ctx, "command %s: %s", e->name, cause);
+        free(cause);
         return -1;
     }
     return 0;
@@ -194,28 +236,52 @@ static int cmd_find_declared(struct cmd_ctx *ctx, const struct cmd_find_spec *sp
     return found || may_be_missing ? 0 : -1;
 }
 
+/* Flags parsed: find what the entry declares and run it (argc and argv are the words
+ * the args point into; tests/fuzz/cmd_gate.c sees them at the exec call). */
+static int cmd_run_entry(struct cmd_ctx *ctx, const struct cmd_entry *e, struct cmd_args *args,
+                         int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    /* A command may run others (if-shell -F): theirs are found and forgotten inside. */
+    struct cmd_find_state source = ctx->source, target = ctx->target;
+    int status = 1;
+    if (cmd_find_declared(ctx, &e->source, args, &ctx->source) == 0 &&
+        cmd_find_declared(ctx, &e->target, args, &ctx->target) == 0)
+        status = e->exec(ctx, args) == 0 ? 0 : 1;
+    ctx->source = source;
+    ctx->target = target;
+    return status;
+}
+
 int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv)
 {
     if (argc == 0)
         return 0;
-    const char *why = NULL;
-    const struct cmd_entry *e = cmd_lookup(argv[0], &why);
+    char *why = NULL;
+    const struct cmd_entry *e = cmd_lookup_error(argv[0], &why);
     if (e == NULL) {
-        cmd_error(ctx, "%s: %s (tmx list-commands lists them)", why, argv[0]);
+        cmd_error(ctx, "%s", why);
+        free(why);
         return 1;
     }
     struct cmd_args args;
     if (cmd_parse_flags(ctx, e, argc, argv, &args) != 0)
         return 1;
-    /* A command may run others (if-shell -F): theirs are found and forgotten inside. */
-    struct cmd_find_state source = ctx->source, target = ctx->target;
-    int status = 1;
-    if (cmd_find_declared(ctx, &e->source, &args, &ctx->source) == 0 &&
-        cmd_find_declared(ctx, &e->target, &args, &ctx->target) == 0)
-        status = e->exec(ctx, &args) == 0 ? 0 : 1;
-    ctx->source = source;
-    ctx->target = target;
-    return status;
+    return cmd_run_entry(ctx, e, &args, argc, argv);
+}
+
+int cmd_execute_parsed(struct cmd_ctx *ctx, const struct cmd_parsed *c)
+{
+    struct cmd_args args;
+    if (cmd_parse_flags(ctx, c->entry, c->argc, c->argv, &args) != 0)
+        return 1;
+    int first = (int)(args.argv - c->argv);
+    for (int i = 0; i < args.argc && first + i < 64; i++) {
+        if (c->blocks != NULL && c->blocks[first + i] != NULL)
+            args.blocks |= 1ULL << i;
+    }
+    return cmd_run_entry(ctx, c->entry, &args, c->argc, c->argv);
 }
 
 void cmd_free_argv(char **argv)

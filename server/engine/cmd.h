@@ -1,13 +1,16 @@
-/* cmd.h - the command engine: one parser for command lines (tmux syntax: quotes,
- * backslashes, ';' between commands), flag parsing per entry, target resolution
- * (session, session:window, session:window.pane, $N @N %N) and the executor. The command
- * line, config file, key bindings and prompts all come through here. The entries
- * themselves (name, alias, flags, exec) are a table of the layer above (cmd/cmd_table.c),
- * registered at startup with cmd_set_table. */
+/* cmd.h - the command engine: the parser of tmux's command language (words, quotes and
+ * escapes, ~ and $VAR, ';' between commands, { } blocks, %if/%elif/%else/%endif,
+ * %hidden and NAME=value) into command lists, flag parsing per entry, target resolution
+ * (session, session:window, session:window.pane, $N @N %N) and the executor. The
+ * command line, config files, key bindings, prompts and hooks all come through here;
+ * cmd_queue.h runs lists in order, one command at a time, waiting where one waits. The
+ * entries themselves (name, alias, flags, exec) are a table of the layer above
+ * (cmd/cmd_table.c), registered at startup with cmd_set_table. */
 #ifndef TMX_CMD_H
 #define TMX_CMD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct server;
 struct client;
@@ -15,6 +18,7 @@ struct session;
 struct window;
 struct pane;
 struct evbuffer;
+struct cmdq_item;
 
 /* What an entry's -t or -s names: the executor finds it before exec runs. */
 enum cmd_find_type {
@@ -59,6 +63,12 @@ struct cmd_ctx {
      * first, then -t); valid during exec only. */
     struct cmd_find_state source;
     struct cmd_find_state target;
+    /* The queue item running the command (cmd_queue.h), or NULL when it runs directly:
+     * a command may then neither wait nor have commands inserted after it. */
+    struct cmdq_item *item;
+    const char *file;        /* the config file the command came from, or NULL */
+    unsigned line;           /* and its line */
+    unsigned depth;          /* and how deep in source-files that was */
 };
 
 /* wait-pane --timeout gave up: a status no command's exit is confused with... mostly. */
@@ -73,6 +83,7 @@ struct cmd_args {
     int nenv;
     int argc;
     char **argv;
+    unsigned long long blocks; /* bit i: argv[i] (i < 64) was a { } block: its commands */
 };
 
 /* One command: what the parser checks and the function that runs it. */
@@ -88,10 +99,80 @@ struct cmd_entry {
     struct cmd_find_spec target; /* what -t names (in ctx->target), if anything */
 };
 
+/* One parsed command of a list: its entry, its words (argv[0] the entry's name; a { }
+ * block is the text of its commands, which the command parses again, and its list in
+ * blocks[i]), its group in its list (a failing command removes the rest of its group
+ * from a queue: a config line, or a whole command line) and where it came from. */
+struct cmd_parsed {
+    const struct cmd_entry *entry;
+    int argc;
+    char **argv;
+    struct cmd_list **blocks;
+    unsigned group;
+    char *file;
+    unsigned line;
+    unsigned depth;       /* source-file nesting of the file it came from */
+};
+
+/* A command list (reference counted). */
+struct cmd_list {
+    struct cmd_parsed *cmds;
+    size_t n;
+    int refs;
+};
+
+struct session;
+/* What a parse may use: the file and first line (errors are "FILE:LINE: message"), the
+ * server (its global environment for NAME=value and $NAME; formats of %if) and the
+ * target formats expand for, source-file -v's output. Every member may be 0/NULL. */
+struct cmd_parse_input {
+    const char *file;
+    unsigned line;
+    struct server *server;
+    struct client *client;
+    struct session *session;
+    struct window *window;
+    struct pane *pane;
+    unsigned depth;               /* source-file nesting (0: not from a sourced file) */
+    bool verbose;                 /* print each group as it is built into verbose_out */
+    struct evbuffer *verbose_out;
+};
+
+/* Parse text (a config file's contents, a binding, a prompt's line) into a list. NULL
+ * with *error (a new string) on a syntax error or a command that cannot be (unknown,
+ * bad flags or argument count): then nothing of the text may run, as in tmux. */
+struct cmd_list *cmd_parse_buffer(const char *text, size_t len, const struct cmd_parse_input *pi,
+                                  char **error);
+struct cmd_list *cmd_parse_string(const char *text, const struct cmd_parse_input *pi, char **error);
+/* The shell command line's form: words already split; a word ";" or ending in ";" ends
+ * a command, one ending in "\;" keeps a literal ';'. All in one group. */
+struct cmd_list *cmd_parse_argv(int argc, char *const *argv, const struct cmd_parse_input *pi,
+                                char **error);
+void cmd_list_ref(struct cmd_list *l);
+void cmd_list_free(struct cmd_list *l);
+/* A list as tmux prints it (list-keys, source-file -v): commands by their full names,
+ * arguments quoted where needed, " ; " between commands and " ;; " between groups
+ * (escaped: " \; " and " \;\; "), blocks as "{ ... }". */
+char *cmd_list_print(const struct cmd_list *l, bool escaped);
+char *cmd_parsed_print(const struct cmd_parsed *c);
+/* One argument quoted as tmux prints it. */
+char *cmd_escape_arg(const char *s);
+
 /* Run one command given as an argv (from the command line). Returns 0 or 1. */
 int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv);
-/* Parse and run a command line (several commands separated by ';'). */
+/* Run one parsed command. Returns 0 or 1. */
+int cmd_execute_parsed(struct cmd_ctx *ctx, const struct cmd_parsed *c);
+/* Parse and run a command line (several commands separated by ';'); they stop at the
+ * first that fails. Inside a queue (ctx->item set) they are inserted after the running
+ * command instead, and run when it is done. */
 int cmd_execute_string(struct cmd_ctx *ctx, const char *line);
+/* Run a list the same way (inserted after ctx->item, or at once). */
+int cmd_execute_list(struct cmd_ctx *ctx, struct cmd_list *list);
+/* Flags and arguments of argv for entry e, into args (pointing into argv). Returns 0,
+ * or -1 with *cause (a new string, tmux's words: "unknown flag -z", "too many arguments
+ * (need at most 1)"). */
+int cmd_args_parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_args *args,
+                   char **cause);
 /* Split a command line into words; returns the number, or -1 with *err (unclosed quote)
  * and, if err_column is not NULL, the column (1-based) where the bad quote opened.
  * Words are appended to *argv (NULL-terminated, caller frees with cmd_free_argv). */
@@ -119,5 +200,8 @@ const struct cmd_entry *const *cmd_get_table(void);
 /* The entry of a name, an alias or an unambiguous prefix of a name; NULL with *err
  * ("unknown command", "ambiguous command") if there is none. */
 const struct cmd_entry *cmd_lookup(const char *name, const char **err);
+/* The same, NULL with *error a new string as tmux says it ("unknown command: foo",
+ * "ambiguous command: s, could be: ..."). */
+const struct cmd_entry *cmd_lookup_error(const char *name, char **error);
 
 #endif

@@ -2,22 +2,25 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <event2/buffer.h>
 
 #include "cmd.h"
-#include "format.h"
+#include "cmd_queue.h"
+#include "log.h"
 #include "server_state.h"
 #include "xmalloc.h"
 
 /* source-file may source files that source files...: not forever. */
-#define CONFIG_DEPTH_MAX 16
-/* %if may nest this deep. */
-#define CONFIG_IF_MAX 32
+#define CONFIG_DEPTH_MAX 50
+/* A config file larger than this is refused (it would be a mistake). */
+#define CONFIG_SIZE_MAX (64u << 20)
 
 char *config_default_path(void)
 {
@@ -40,151 +43,188 @@ char *config_default_path(void)
     return NULL;
 }
 
-/* Is the %if condition (a format) true: not empty and not "0"? */
-static bool condition_true(struct server *s, const char *text)
+void config_add_cause(struct server *s, const char *fmt, ...)
 {
-    char **argv;
-    const char *err;
-    /* The condition is one (usually quoted) word. */
-    int argc = cmd_split(text, &argv, &err);
-    if (argc < 1) {
-        if (argc == 0)
-            cmd_free_argv(argv); /* an empty condition: the (empty) argv is ours */
-        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    if (msg == NULL)
+        return;
+    log_debug("config: %s", msg);
+    char *both[] = {s->config_errors, s->config_causes};
+    for (int i = 0; i < 2; i++) {
+        char *old = both[i];
+        both[i] = xasprintf("%s%s\n", old != NULL ? old : "", msg);
+        free(old);
     }
-    struct format_ctx f = {.server = s};
-    char *value = format_expand(&f, argv[0]);
-    bool yes = *value != '\0' && strcmp(value, "0") != 0;
-    free(value);
-    cmd_free_argv(argv);
-    return yes;
+    s->config_errors = both[0];
+    s->config_causes = both[1];
+    free(msg);
 }
 
-/* %if stack: whether each level runs its lines, and whether a branch was taken. */
-struct if_state {
-    int depth;
-    bool active[CONFIG_IF_MAX + 1];
-    bool taken[CONFIG_IF_MAX + 1];
-};
-
-/* Handle a %-directive. Returns false for an unknown or misplaced one (message set). */
-static bool directive(struct server *s, struct if_state *st, const char *line, const char **why)
+/* Read a whole file; NULL with errno set. */
+static char *read_file(const char *path, size_t *lenp)
 {
-    bool outer = st->active[st->depth];
-    if (strncmp(line, "%if", 3) == 0 && (line[3] == ' ' || line[3] == '\t')) {
-        if (st->depth >= CONFIG_IF_MAX) {
-            *why = "%if nested too deep";
-            return false;
-        }
-        st->depth++;
-        bool yes = outer && condition_true(s, line + 4);
-        st->active[st->depth] = yes;
-        st->taken[st->depth] = yes;
-        return true;
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR;
+        return NULL;
     }
-    if (strncmp(line, "%elif", 5) == 0 && (line[5] == ' ' || line[5] == '\t')) {
-        if (st->depth == 0) {
-            *why = "%elif without %if";
-            return false;
+    size_t len = 0, size = 8192;
+    char *buf = xmalloc(size);
+    size_t n;
+    while ((n = fread(buf + len, 1, size - len, f)) > 0) {
+        len += n;
+        if (len > CONFIG_SIZE_MAX) {
+            free(buf);
+            fclose(f);
+            errno = EFBIG;
+            return NULL;
         }
-        bool parent = st->active[st->depth - 1];
-        bool yes = parent && !st->taken[st->depth] && condition_true(s, line + 6);
-        st->active[st->depth] = yes;
-        st->taken[st->depth] |= yes;
-        return true;
-    }
-    if (strncmp(line, "%else", 5) == 0) {
-        if (st->depth == 0) {
-            *why = "%else without %if";
-            return false;
+        if (len == size) {
+            size *= 2;
+            buf = xrealloc(buf, size);
         }
-        st->active[st->depth] = st->active[st->depth - 1] && !st->taken[st->depth];
-        st->taken[st->depth] = true;
-        return true;
     }
-    if (strncmp(line, "%endif", 6) == 0) {
-        if (st->depth == 0) {
-            *why = "%endif without %if";
-            return false;
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    *lenp = len;
+    return buf;
+}
+
+struct cmd_list *config_parse_file(const char *path, const struct cmd_parse_input *pi_in,
+                                   bool quiet, char **error)
+{
+    *error = NULL;
+    size_t len = 0;
+    char *buf = read_file(path, &len);
+    if (buf == NULL) {
+        if (!(quiet && errno == ENOENT))
+            *error = xasprintf("%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct cmd_parse_input pi = *pi_in;
+    pi.file = path;
+    pi.line = 1;
+    struct cmd_list *list = cmd_parse_buffer(buf, len, &pi, error);
+    free(buf);
+    return list;
+}
+
+/* The startup config's commands: errors become causes (FILE:LINE: message), what they
+ * print goes nowhere (no client asked). */
+static void config_output(void *arg, struct cmd_ctx *ctx, int status)
+{
+    struct server *s = arg;
+    (void)status;
+    size_t n = evbuffer_get_length(ctx->err);
+    if (n == 0)
+        return;
+    char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
+    char *line = text, *nl;
+    while (line != NULL && *line != '\0') {
+        nl = strchr(line, '\n');
+        if (nl != NULL)
+            *nl = '\0';
+        if (ctx->file != NULL)
+            config_add_cause(s, "%s:%u: %s", ctx->file, ctx->line, line);
+        else
+            config_add_cause(s, "%s", line);
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    free(text);
+}
+
+/* The startup config is done: the clients' commands that waited run now. */
+static void config_done(struct cmdq_state *st, void *arg)
+{
+    struct server *s = st->server;
+    (void)arg;
+    if (s->config_pending > 0)
+        s->config_pending--;
+    if (s->config_pending == 0)
+        cmdq_run_all(s);
+}
+
+void config_load_startup(struct server *s, const char *path, bool quiet)
+{
+    struct cmdq *q = cmdq_get(s, NULL);
+    struct cmdq_state *st = cmdq_state_new(s, NULL, false, config_output, s);
+    s->config_pending++;
+    if (path != NULL) {
+        struct cmd_parse_input pi = {.server = s};
+        char *error = NULL;
+        struct cmd_list *list = config_parse_file(path, &pi, quiet, &error);
+        if (error != NULL) {
+            config_add_cause(s, "%s", error);
+            free(error);
         }
-        st->depth--;
-        return true;
+        if (list != NULL) {
+            cmdq_append(q, list, st);
+            cmd_list_free(list);
+        }
     }
-    *why = "unknown directive (%if, %elif, %else, %endif)";
-    return false;
+    cmdq_append_callback(q, st, config_done, NULL);
+    cmdq_state_unref(st);
 }
 
 int config_load(struct server *s, struct client *c, const char *path, bool quiet,
                 struct evbuffer *errors)
 {
     if (s->config_depth >= CONFIG_DEPTH_MAX) {
-        evbuffer_add_printf(errors, "%s: source-file nested too deep\n", path);
+        evbuffer_add_printf(errors, "%s: too many nested files\n", path);
         return -1;
     }
-    FILE *f = fopen(path, "r");
-    if (f == NULL) {
-        if (quiet && errno == ENOENT)
+    struct cmd_parse_input pi = {.server = s, .client = c};
+    char *error = NULL;
+    struct cmd_list *list = config_parse_file(path, &pi, quiet, &error);
+    if (list == NULL) {
+        if (error == NULL)
             return 0;
-        evbuffer_add_printf(errors, "%s: %s\n", path, strerror(errno));
+        evbuffer_add_printf(errors, "%s\n", error);
+        free(error);
         return -1;
     }
     s->config_depth++;
-    struct cmd_ctx ctx = {.server = s, .client = c, .out = evbuffer_new(),
-                          .err = evbuffer_new()};
-    struct if_state st = {.depth = 0, .active = {true}};
-    char *line = NULL, *joined = NULL;
-    size_t size = 0, joined_len = 0;
-    int status = 0, lineno = 0, first_line = 0;
-    ssize_t n;
-    while ((n = getline(&line, &size, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        /* A line ending in a backslash continues on the next one. */
-        bool more = n > 0 && line[n - 1] == '\\';
-        if (more)
-            line[--n] = '\0';
-        if (joined == NULL)
-            first_line = lineno;
-        joined = xrealloc(joined, joined_len + (size_t)n + 2);
-        memcpy(joined + joined_len, line, (size_t)n + 1);
-        joined_len += (size_t)n;
-        if (more)
+    struct cmd_ctx ctx = {.server = s, .client = c, .out = evbuffer_new(), .err = evbuffer_new()};
+    int status = 0;
+    unsigned failed_group = 0;
+    bool failed = false;
+    for (size_t i = 0; i < list->n; i++) {
+        const struct cmd_parsed *pc = &list->cmds[i];
+        if (failed && pc->group == failed_group)
             continue;
-
-        const char *text = joined;
-        while (*text == ' ' || *text == '\t')
-            text++;
-        const char *why = NULL;
-        if (*text == '%') {
-            if (!directive(s, &st, text, &why)) {
-                evbuffer_add_printf(errors, "%s:%d: %s\n", path, first_line, why);
-                status = -1;
-            }
-        } else if (st.active[st.depth] && *text != '\0' && *text != '#') {
-            if (cmd_execute_string(&ctx, text) != 0) {
-                status = -1;
-                size_t elen = evbuffer_get_length(ctx.err);
-                char *msg = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), elen);
-                msg[strcspn(msg, "\n")] = '\0';
-                evbuffer_add_printf(errors, "%s:%d: %s\n", path, first_line, msg);
-                free(msg);
-            }
-            evbuffer_drain(ctx.err, evbuffer_get_length(ctx.err));
+        failed = false;
+        ctx.file = pc->file;
+        ctx.line = pc->line;
+        ctx.depth = pc->depth;
+        if (cmd_execute_parsed(&ctx, pc) != 0) {
+            status = -1;
+            failed = true;
+            failed_group = pc->group;
+            size_t elen = evbuffer_get_length(ctx.err);
+            char *msg = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), elen);
+            msg[strcspn(msg, "\n")] = '\0';
+            evbuffer_add_printf(errors, "%s:%u: %s\n", path, pc->line, msg);
+            free(msg);
         }
-        free(joined);
-        joined = NULL;
-        joined_len = 0;
+        evbuffer_drain(ctx.err, evbuffer_get_length(ctx.err));
     }
-    if (st.depth > 0) {
-        evbuffer_add_printf(errors, "%s:%d: %%if without %%endif\n", path, lineno);
-        status = -1;
-    }
-    free(joined);
-    free(line);
-    fclose(f);
     evbuffer_free(ctx.out);
     evbuffer_free(ctx.err);
+    cmd_list_free(list);
     s->config_depth--;
     return status;
 }

@@ -7,6 +7,7 @@
 #include <event2/buffer.h>
 
 #include "cmd.h"
+#include "cmd_queue.h"
 #include "log.h"
 #include "server_state.h"
 #include "session.h"
@@ -58,6 +59,15 @@ const char *hooks_get(const struct server *s, const char *name)
     return NULL;
 }
 
+/* A hook's errors go to the log: nobody asked for its output. */
+static void hooks_output(void *arg, struct cmd_ctx *ctx, int status)
+{
+    (void)arg;
+    size_t n = evbuffer_get_length(ctx->err);
+    if (status != 0 && n > 0)
+        log_debug("hook: %.*s", (int)n, (const char *)evbuffer_pullup(ctx->err, -1));
+}
+
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane)
 {
     const char *command = hooks_get(s, name);
@@ -65,17 +75,24 @@ void hooks_run(struct server *s, const char *name, struct session *sess, struct 
         return;
     if (pane == NULL && sess != NULL && sess->current != NULL)
         pane = sess->current->active;
-    /* The command line is copied: the hook may replace itself while it runs. */
-    char *copy = xstrdup(command);
-    struct cmd_ctx ctx = {.server = s, .out = evbuffer_new(), .err = evbuffer_new(),
-                          .target_pane = pane};
-    if (cmd_execute_string(&ctx, copy) != 0) {
-        size_t n = evbuffer_get_length(ctx.err);
-        log_debug("hook %s: %.*s", name, (int)n, (const char *)evbuffer_pullup(ctx.err, -1));
+    char *error = NULL;
+    struct cmd_parse_input pi = {.server = s};
+    struct cmd_list *list = cmd_parse_string(command, &pi, &error);
+    if (list == NULL) {
+        log_debug("hook %s: %s", name, error);
+        free(error);
+        return;
     }
-    evbuffer_free(ctx.out);
-    evbuffer_free(ctx.err);
-    free(copy);
+    /* As in tmux: after-* hooks right after their command; the others (notifications)
+     * on the server's queue, which runs once the commands running now stop. */
+    struct cmdq_state *st = cmdq_state_new(s, NULL, false, hooks_output, NULL);
+    st->target_pane = pane != NULL ? pane->id : UINT32_MAX;
+    if (strncmp(name, "after-", 6) == 0)
+        cmdq_insert_hook(s, list, st);
+    else
+        cmdq_append(cmdq_get(s, NULL), list, st);
+    cmdq_state_unref(st);
+    cmd_list_free(list);
 }
 
 void hooks_free(struct server *s)

@@ -18,6 +18,7 @@
 struct server;
 struct session;
 struct bufferevent;
+struct cmdq;
 struct evbuffer;
 struct event;
 struct client_tty_ops;
@@ -48,6 +49,7 @@ struct client {
     bool waiting;         /* command not finished (wait-for) */
     bool has_command;     /* MSG_COMMAND received (only one is allowed) */
     bool in_command;      /* its command is running: it answers the client itself */
+    struct cmdq *queue;   /* cmd_queue.h: its commands waiting to run, or NULL */
     uint32_t flags;       /* IDENT_* */
     int cols, rows;
     char *term;

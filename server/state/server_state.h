@@ -23,6 +23,10 @@ struct client;
 struct session;
 struct history_pool;
 struct tap;
+struct cmdq;
+struct cmdq_item;
+struct cmd_ctx;
+struct environ_entry;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -101,6 +105,10 @@ struct server {
     void (**listeners)(struct server *s, const struct notify *n);       /* notify.h: who is told what happened, in order */
     size_t nlisteners;
     void (*schedule_frame)(struct client *c); /* redraw.h: registered by the clients layer */
+    /* Shows what a key binding's or prompt's commands printed (over the window) and their
+     * errors (status line) to client c: registered by the top (server_register) for
+     * their commands, which run on the client's queue (cmd_queue.h). */
+    void (*key_output)(struct client *c, struct cmd_ctx *ctx);
 
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
@@ -109,6 +117,12 @@ struct server {
     size_t nprompt_history;
     int config_depth;  /* source-file nesting while loading */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
+    char *config_causes; /* every config error so far (FILE:LINE: message lines), kept */
+    int config_pending;  /* the startup config still runs: clients' commands wait */
+    struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
+    struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
+    struct environ_entry *global_env; /* environ.h: the global environment, by name */
+    size_t nglobal_env;
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
     struct event *grace_timer;
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */

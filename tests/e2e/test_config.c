@@ -1,6 +1,7 @@
 /* test_config.c - end-to-end: a configuration file in tmux syntax. Good lines apply, a
- * bad line is reported as FILE:LINE and does not stop the rest; '\' continues a line;
- * %if/%else/%endif choose lines; source-file reports the same errors. */
+ * line that fails when run is reported and does not stop the rest; '\' continues a line;
+ * %if/%else/%endif choose lines; a file that does not parse is reported as FILE:LINE (on
+ * stdout, as tmux prints it) and nothing of it runs. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -43,11 +44,9 @@ static void test_config_file_applies_good_lines_and_reports_bad_ones(void **stat
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
     char *out = NULL, *err = NULL;
     assert_int_not_equal(tmx_run(env, NULL, &err, "source-file", path, NULL), 0);
-    char want[600];
-    snprintf(want, sizeof want, "%s:3: invalid option: no-such-option", path);
-    assert_non_null(strstr(err, want));
-    snprintf(want, sizeof want, "%s:12: status: on or off", path);
-    assert_non_null(strstr(err, want));
+    /* As tmux: the errors of commands a client sourced go to its stderr as they are. */
+    assert_non_null(strstr(err, "invalid option: no-such-option"));
+    assert_non_null(strstr(err, "status: on or off"));
     free(err);
     /* Everything else applied, including after the bad lines. */
     assert_int_equal(tmx_run(env, &out, NULL, "show", "-gv", "history-limit", NULL), 0);
@@ -77,11 +76,12 @@ static void test_unclosed_if_and_missing_file_are_errors(void **state)
         return;
     char *path = write_config("bad.conf", "%if 1\nset -g base-index 3\n");
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
-    char *err = NULL;
-    assert_int_not_equal(tmx_run(env, NULL, &err, "source-file", path, NULL), 0);
-    assert_non_null(strstr(err, "%if without %endif"));
-    free(err);
-    err = NULL;
+    char *out = NULL, *err = NULL;
+    assert_int_not_equal(tmx_run(env, &out, NULL, "source-file", path, NULL), 0);
+    char want[600];
+    snprintf(want, sizeof want, "%s:3: syntax error", path);
+    assert_non_null(strstr(out, want));
+    free(out);
     assert_int_not_equal(tmx_run(env, NULL, &err, "source-file", "/nonexistent/x.conf", NULL), 0);
     assert_non_null(strstr(err, "/nonexistent/x.conf: No such file"));
     free(err);
@@ -90,12 +90,72 @@ static void test_unclosed_if_and_missing_file_are_errors(void **state)
     free(path);
 }
 
+/* A startup config's errors (FILE:LINE: message, and a missing -f file by name) are shown
+ * to the first client that attaches; the lines without errors applied. */
+static void test_startup_config_errors_shown_on_attach(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux shows them in a view mode of the pane, not over it */
+    char *path = write_config("errors.conf", "set -g status-left CONFIGURED\n"
+                                             "set -g no-such-option 1\n"
+                                             "set -g status-right ALSO\n");
+    const char *argv[] = {env_bin(env), "-L", env_socket_name(env), "-f", path, "new", NULL};
+    struct pty_client *c = pty_start(env, 100, 24, argv);
+    char want[600];
+    snprintf(want, sizeof want, "errors.conf:2: invalid option: no-such-option");
+    assert_true(client_wait_text(c, want, 5000));
+    free(path);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "#{status-left}#{status-right}",
+                             NULL),
+                     0);
+    assert_string_equal(out, "CONFIGUREDALSO\n");
+    free(out);
+}
+
+static void test_missing_config_file_named_on_attach(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/no-such.conf", getenv("HOME"));
+    const char *argv[] = {env_bin(env), "-L", env_socket_name(env), "-f", path, "new", NULL};
+    struct pty_client *c = pty_start(env, 100, 24, argv);
+    assert_true(client_wait_text(c, "no-such.conf: No such file or directory", 5000));
+}
+
+/* A prompt's (and a key binding's) commands run in order on the client's queue: the one
+ * after a run-shell waits for it, as in tmux. */
+static void test_prompt_commands_wait_for_run_shell(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 100, 24, "new", "-s", "k", NULL);
+    assert_true(client_wait_text(c, "[k]", 5000));
+    char line[1400];
+    snprintf(line, sizeof line,
+             "run \"sleep 0.3; touch '%s/flag'\" ; if \"test -f '%s/flag'\" "
+             "'set -g status-right yes' 'set -g status-right no'\r",
+             getenv("HOME"), getenv("HOME"));
+    client_keys(c, "\002:");
+    assert_true(client_wait_text(c, ":", 2000));
+    client_type(c, line);
+    assert_true(wait_run_output(env, "yes", true, 5000, "display", "-p", "#{status-right}", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_config_file_applies_good_lines_and_reports_bad_ones,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_unclosed_if_and_missing_file_are_errors, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_startup_config_errors_shown_on_attach, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_config_file_named_on_attach, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_prompt_commands_wait_for_run_shell, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,18 +44,35 @@ static int load(const char *text, char **errors)
     return status;
 }
 
-static void test_empty_if_condition_is_false_and_not_leaked(void **state)
+static void test_empty_if_condition_is_a_syntax_error(void **state)
 {
     (void)state;
     char *errors;
-    /* The blocks hold a command that does not exist: had they run, it would be an
-     * error line. */
+    /* As tmux: %if wants a condition; a comment is none. Nothing runs. */
     assert_int_equal(load("%if   \n"
                           "no-such-command\n"
-                          "%endif\n"
-                          "%if #comment\n"
+                          "%endif\n",
+                          &errors),
+                     -1);
+    assert_non_null(strstr(errors, ":1: syntax error"));
+    free(errors);
+    assert_int_equal(load("%if #comment\n"
                           "no-such-command\n"
-                          "%elif \t\n"
+                          "%endif\n",
+                          &errors),
+                     -1);
+    assert_non_null(strstr(errors, "syntax error"));
+    free(errors);
+}
+
+static void test_false_branches_are_not_checked(void **state)
+{
+    (void)state;
+    char *errors;
+    /* Commands of a branch not taken are never built: an unknown one is no error. */
+    assert_int_equal(load("%if 0\n"
+                          "no-such-command\n"
+                          "%elif \"\"\n"
                           "no-such-command\n"
                           "%endif\n",
                           &errors),
@@ -69,9 +86,9 @@ static void test_elif_with_empty_condition_falls_through_to_else(void **state)
     (void)state;
     char *errors;
     assert_int_equal(load("%if 0\n"
-                          "%elif  \n"
+                          "%elif ''\n"
                           "%else\n"
-                          "no-such-command\n"
+                          "kill-session -t no-such-session\n"
                           "%endif\n",
                           &errors),
                      -1);
@@ -85,7 +102,8 @@ int main(void)
 {
     cmd_set_table(cmd_table_entries());
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_empty_if_condition_is_false_and_not_leaked),
+        cmocka_unit_test(test_empty_if_condition_is_a_syntax_error),
+        cmocka_unit_test(test_false_branches_are_not_checked),
         cmocka_unit_test(test_elif_with_empty_condition_falls_through_to_else),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

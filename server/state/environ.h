@@ -1,0 +1,30 @@
+/* environ.h - the server's global environment (tmux's `set-environment -g`): NAME=value
+ * pairs, each maybe hidden (%hidden in a config: usable as $NAME in the config but not
+ * given to new panes). Started from the server process's own environment; config lines
+ * NAME=value set it and $NAME / ${NAME} in command lines read it. */
+#ifndef TMX_ENVIRON_H
+#define TMX_ENVIRON_H
+
+#include <stdbool.h>
+
+struct server;
+
+/* One variable; value NULL: removed from new panes' environment (set-environment -r). */
+struct environ_entry {
+    char *name;
+    char *value;
+    bool hidden;
+};
+
+/* Fill the global environment from envp (NULL-terminated NAME=value strings). */
+void environ_init(struct server *s, char **envp);
+/* The entry of name, or NULL. */
+const struct environ_entry *environ_find(const struct server *s, const char *name);
+/* Set name to value (NULL: set without a value), hidden or not. */
+void environ_set(struct server *s, const char *name, const char *value, bool hidden);
+/* Set from "NAME=value". */
+void environ_put(struct server *s, const char *name_value, bool hidden);
+void environ_unset(struct server *s, const char *name);
+void environ_free(struct server *s);
+
+#endif

@@ -1,0 +1,6 @@
+# "-" alone is an argument; "--" ends the flags.
+. "$COMPAT_LIB"
+$T -f /dev/null new -d
+$T display -p -
+$T display -p -- -x
+echo "rc=$?"
