@@ -492,7 +492,7 @@ static int print_list(struct cprint_buf *b, const struct cprint_list *l, bool to
 {
     for (int i = 0; i < l->ncmds; i++) {
         if (i > 0)
-            buf_add(b, top ? " \\; " : " ; ");
+            buf_add(b, top && !run ? " \\; " : " ; "); /* what runs: a plain ';' */
         if (print_cmd(b, &l->cmds[i], run, err) != 0)
             return -1;
     }

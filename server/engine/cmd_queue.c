@@ -458,6 +458,8 @@ int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
         struct cmdq_state *st = cmdq_state_new(ctx->server, ctx->client, true, key_output,
                                                gathered);
         st->free_arg = key_free;
+        if (ctx->target_pane != NULL)
+            st->target_pane = ctx->target_pane->id; /* a mouse binding's pane */
         struct cmdq *q = cmdq_get(ctx->server, ctx->client);
         cmdq_append(q, list, st);
         cmdq_append_callback(q, st, key_done, NULL);

@@ -600,11 +600,21 @@ static void add_repeat_runs(struct server *s, const char *table, const char *mod
     }
 }
 
+/* list-keys' form has " \\; " between commands (bind's arguments); what runs is a
+ * command string, where a ';' word separates them (a "\\;" there would be a literal ';'
+ * argument, as in tmux). Changes and returns run. */
+static char *plain_separators(char *run)
+{
+    for (char *p = strstr(run, " \\; "); p != NULL; p = strstr(p, " \\; "))
+        memmove(p + 1, p + 2, strlen(p + 2) + 1);
+    return run;
+}
+
 static void add_defaults(struct server *s, const char *table, const struct default_binding *d,
                          size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        char *run = blocks_to_strings(d[i].command);
+        char *run = plain_separators(blocks_to_strings(d[i].command));
         for (size_t j = 0; j < sizeof default_runs / sizeof default_runs[0]; j++) {
             if (strcmp(default_runs[j].table, table) == 0 &&
                 strcmp(default_runs[j].key, d[i].key) == 0) {
@@ -650,7 +660,14 @@ void key_bindings_free(struct server *s)
 void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,
                       const char *note, bool repeat)
 {
-    key_bindings_add_full(s, table, key, command, command, note, repeat);
+    /* command is list-keys' form, " \; " between commands (bind's arguments); what runs
+     * is the command string, where a ';' word separates them (a "\;" there would be a
+     * literal ';' argument, as in tmux). */
+    char *run = xstrdup(command);
+    for (char *p = strstr(run, " \\; "); p != NULL; p = strstr(p, " \\; "))
+        memmove(p + 1, p + 2, strlen(p + 2) + 1);
+    key_bindings_add_full(s, table, key, run, command, note, repeat);
+    free(run);
 }
 
 void key_bindings_add_full(struct server *s, const char *table, key_code key,

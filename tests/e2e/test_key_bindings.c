@@ -1,7 +1,8 @@
 /* test_key_bindings.c - end-to-end: tmux 3.3a's default bindings pressed in a client:
  * C-b < and C-b > open tmux's window and pane menus and their items act; copy mode's vi
  * keys (g, V, Enter) copy a whole line with its newline; C-b , prompts as tmux does;
- * C-b / describes a key on the status line. */
+ * C-b / describes a key on the status line. A user's binding of several commands (bind
+ * with "\;" on the command line, or one string of them) runs every one. */
 #include "pane_checks.h"
 
 /* Waits until display -p FORMAT (for session s) prints want. */
@@ -82,11 +83,28 @@ static void test_vi_copy_keys_and_prompt(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+static void test_bindings_of_several_commands(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    /* As typed in a shell: tmx bind X rename-window one \; split-window -d */
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "X", "rename-window", "one", ";",
+                             "split-window", "-d", NULL), 0);
+    client_keys(c, KEY_PREFIX "X");
+    assert_true(wait_display(env, "#{window_name} #{window_panes}", "one 2"));
+    /* One string of commands, as a config line's quoted argument gives it. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "Y", "rename-window three ; split-window -d",
+                             NULL), 0);
+    client_keys(c, KEY_PREFIX "Y");
+    assert_true(wait_display(env, "#{window_name} #{window_panes}", "three 3"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_default_menus, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_vi_copy_keys_and_prompt, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_bindings_of_several_commands, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,7 +140,7 @@ static void test_commands_printed_as_tmux(void **state)
     static const struct {
         const char *in, *display, *run;
     } cases[] = {
-        {"splitw -h ; neww", "split-window -h \\; new-window", "split-window -h \\; new-window"},
+        {"splitw -h ; neww", "split-window -h \\; new-window", "split-window -h ; new-window"},
         {"display -p -pp", "display-message -ppp", "display-message -ppp"},
         {"display -pF x", "display-message -p -F x", "display-message -p -F x"},
         {"display -- -x", "display-message -x", "display-message -- -x"},
