@@ -382,6 +382,25 @@ static void send_resize(struct client_run *run)
     send_msg(run->fd, MSG_RESIZE, size, sizeof size);
 }
 
+/* Run the lock command on the terminal and wait for it: with the signals the client
+ * takes through its signalfd unblocked again, as a program started from a shell. */
+static void client_run_lock(const char *command)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        _exit(127);
+    }
+    if (pid < 0)
+        return;
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+}
+
 /* Handle one message from the server. Returns false when the client should exit. */
 static bool handle_message(struct client_run *run, const struct proto_header *hdr,
                            const char *payload)
@@ -417,6 +436,21 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
         send_resize(run);
         send_msg(run->fd, MSG_WAKEUP, NULL, 0);
         return true;
+    case MSG_LOCK: {
+        /* lock-*: the terminal is the lock command's (lock -np) until it exits. */
+        char *command = xstrndup(payload, hdr->len);
+        tty_restore(&run->tty);
+        client_run_lock(command);
+        free(command);
+        if (tty_enter(&run->tty) != 0) {
+            run->exit_status = 1;
+            run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
+            return false;
+        }
+        send_resize(run);
+        send_msg(run->fd, MSG_WAKEUP, NULL, 0);
+        return true;
+    }
     case MSG_OUTPUT:
     case MSG_STDOUT:
         fd_write_all(STDOUT_FILENO, payload, hdr->len);

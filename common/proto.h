@@ -35,6 +35,8 @@ enum proto_type {
     MSG_TTY_READY,    /* empty: the terminal is in raw mode and cleared; draw on it */
     MSG_SUSPEND,      /* S->C, empty: restore the terminal and stop (SIGTSTP) */
     MSG_WAKEUP,       /* C->S, empty: continued, the terminal is raw again: redraw */
+    MSG_LOCK,         /* S->C, a shell command\0: restore the terminal, run it (lock-command),
+                       * take the terminal again and answer MSG_WAKEUP */
     MSG_TYPE_MAX
 };
 

@@ -45,7 +45,9 @@
 #include "pane_exit.h"
 #include "pane_pipe.h"
 #include "pane_waiters.h"
+#include "message_log.h"
 #include "paste.h"
+#include "prompt.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "server_listen.h"
@@ -224,9 +226,10 @@ void server_free_all(struct server *s)
     free(s->default_terminal);
     free(s->config_errors);
     free(s->config_causes);
-    for (size_t i = 0; i < s->nprompt_history; i++)
-        free(s->prompt_history[i]);
-    free(s->prompt_history);
+    message_log_free(s);
+    free(s->acl);
+    for (int t = 0; t < PROMPT_NTYPES; t++)
+        prompt_history_clear(s, t);
     options_free(s->options);
     options_free(s->session_options);
     options_free(s->window_options);

@@ -165,7 +165,12 @@ void server_accept_cb(evutil_socket_t fd, short events, void *arg)
         close(cfd);
         return;
     }
-    if (cred.uid != getuid()) {
+    const struct server_acl *acl = NULL;
+    for (size_t i = 0; i < s->nacl; i++) {
+        if (s->acl[i].uid == cred.uid)
+            acl = &s->acl[i];
+    }
+    if (cred.uid != getuid() && cred.uid != 0 && acl == NULL) {
         log_debug("refused connection from uid %ld", (long)cred.uid);
         refuse(cfd, "tmx: access not allowed: this server belongs to another user "
                     "(start your own: tmx, or tmx -L NAME)");
@@ -174,6 +179,8 @@ void server_accept_cb(evutil_socket_t fd, short events, void *arg)
     struct client *c = server_msg_accept(s, cfd);
     c->uid = cred.uid;
     c->pid = cred.pid;
+    if (acl != NULL && acl->readonly)
+        c->readonly = true; /* server-access -r */
 }
 
 /* SIGUSR1: recreate the socket (for when it was deleted under a running server). */

@@ -24,6 +24,7 @@
 #include "cmd_queue.h"
 #include "job.h"
 #include "log.h"
+#include "message_log.h"
 #include "notify.h"
 #include "options.h"
 #include "overlay.h"
@@ -139,6 +140,12 @@ static void client_command_output(void *arg, struct cmd_ctx *ctx, int status)
             nl = strchr(line, '\n');
             if (nl != NULL)
                 *nl = '\0';
+            if (!c->attached) {
+                /* An error shown to a client not attached goes into the message log. */
+                char name[64];
+                message_log_add(c->server, "%s message: %s",
+                                message_log_client_name(c, name, sizeof name), line);
+            }
             char *msg = xasprintf("tmx: %s\n", line);
             client_send(c, MSG_STDERR, msg, strlen(msg));
             free(msg);

@@ -10,6 +10,11 @@
 #include <event2/buffer.h>
 
 #include "client_message.h"
+#include "client_state.h"
+#include "key_bindings.h"
+#include "message_log.h"
+#include "options.h"
+#include "prompt.h"
 #include "cmd.h"
 #include "format.h"
 #include "notify.h"
@@ -25,7 +30,13 @@
 #include "vt.h"
 #include "xmalloc.h"
 
+/* What a chooser lists. */
+enum chooser_kind { CHOOSER_TREE, CHOOSER_BUFFERS, CHOOSER_CLIENTS, CHOOSER_CUSTOMIZE };
+
 struct chooser_item {
+    uint32_t client_id;    /* choose-client: the client */
+    char *command;         /* customize-mode: run for Enter (with %% the new value), or NULL */
+    char *unset;           /* customize-mode: run for d (unset the option, unbind the key) */
     uint32_t session_id;
     uint32_t window_id;    /* 0 with is_session */
     bool is_session;
@@ -37,17 +48,22 @@ struct chooser {
     struct chooser_item *items;
     size_t n, selected, top;
     bool buffers;          /* choose-buffer */
+    enum chooser_kind kind;
+    char *template;        /* choose-client: run with %% the chosen client */
     uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
     uint32_t owner_id;     /* the client it was opened for: it leaves with it */
 };
 
 /* tree-mode and buffer-mode, as tmux names them (#{pane_mode}). */
-static const struct pane_mode tree_mode, buffer_mode;
+static const struct pane_mode tree_mode, buffer_mode, client_mode, options_mode;
 
 /* The pane's chooser when it is the mode shown, else NULL. */
 static struct chooser *chooser_of(struct pane *p)
 {
-    return p->mode == &tree_mode || p->mode == &buffer_mode ? p->mode_data : NULL;
+    return p->mode == &tree_mode || p->mode == &buffer_mode || p->mode == &client_mode ||
+                   p->mode == &options_mode
+               ? p->mode_data
+               : NULL;
 }
 
 /* Clients showing the pane draw it again. */
@@ -123,6 +139,8 @@ static void free_items(struct chooser *ch)
     for (size_t i = 0; i < ch->n; i++) {
         free(ch->items[i].text);
         free(ch->items[i].buffer_name);
+        free(ch->items[i].command);
+        free(ch->items[i].unset);
     }
     free(ch->items);
     ch->items = NULL;
@@ -153,11 +171,108 @@ void chooser_open_buffers(struct client *c, struct pane *p)
     enter(p, &buffer_mode, ch);
 }
 
+static void chooser_free(struct pane *p, void *data);
+
+/* One item per attached client: its name, session and size. */
+static void list_clients(struct chooser *ch, struct server *s)
+{
+    struct client *o;
+    TAILQ_FOREACH(o, &s->clients, entry) {
+        if (!o->attached || o->exiting || o->session == NULL)
+            continue;
+        char name[64];
+        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
+        ch->items[ch->n++] = (struct chooser_item){
+            .client_id = o->id,
+            .text = xasprintf("%s: session %s [%dx%d %s]%s",
+                              message_log_client_name(o, name, sizeof name), o->session->name,
+                              o->cols, o->rows, o->term != NULL ? o->term : "",
+                              o->readonly ? " (ro)" : "")};
+    }
+    if (ch->selected >= ch->n)
+        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
+}
+
+void chooser_open_clients(struct client *c, struct pane *p, const char *template)
+{
+    struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->owner_id = c != NULL ? c->id : 0;
+    ch->kind = CHOOSER_CLIENTS;
+    ch->template = xstrdup(template != NULL ? template : "detach-client -t '%%'");
+    list_clients(ch, p->server);
+    if (ch->n == 0) {
+        /* Nothing to choose: the mode does not start, as in tmux. */
+        chooser_free(p, ch);
+        return;
+    }
+    enter(p, &client_mode, ch);
+}
+
+static void add_custom(struct chooser *ch, char *text, char *command, char *unset)
+{
+    ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
+    ch->items[ch->n++] =
+        (struct chooser_item){.text = text, .command = command, .unset = unset};
+}
+
+/* customize-mode's tree: the options of each scope (server, global session, global
+ * window) with their values, then the key bindings of each table. */
+static void list_custom(struct chooser *ch, struct server *s)
+{
+    static const struct {
+        enum option_scope scope;
+        const char *title, *flag;
+    } scopes[] = {{OPTION_SERVER, "Server Options", "-s"},
+                  {OPTION_SESSION, "Session Options", "-g"},
+                  {OPTION_WINDOW, "Window & Pane Options", "-gw"}};
+    for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++) {
+        const struct options *set = scopes[i].scope == OPTION_SERVER    ? s->options
+                                    : scopes[i].scope == OPTION_SESSION ? s->session_options
+                                                                        : s->window_options;
+        add_custom(ch, xasprintf("- %s", scopes[i].title), NULL, NULL);
+        for (const struct option_def *d = option_table; d->name != NULL; d++) {
+            if (d->scope != scopes[i].scope)
+                continue;
+            char buf[1024];
+            add_custom(ch,
+                       xasprintf("    %s %s", d->name, options_to_string(set, d->name, buf, sizeof buf)),
+                       xasprintf("set-option %s %s '%%%%'", scopes[i].flag, d->name),
+                       xasprintf("set-option -u %s %s", scopes[i].flag, d->name));
+        }
+    }
+    for (const char *table = key_table_next(s, NULL); table != NULL;
+         table = key_table_next(s, table)) {
+        add_custom(ch, xasprintf("- Key Table: %s", table), NULL, NULL);
+        for (size_t i = 0; i < s->nbindings; i++) {
+            const struct key_binding *b = &s->bindings[i];
+            if (strcmp(b->table, table) != 0)
+                continue;
+            char key[64];
+            key_to_name(b->key, key, sizeof key);
+            add_custom(ch, xasprintf("    %s %s", key, b->command),
+                       xasprintf("bind-key -T %s %s %%%%", table, key),
+                       xasprintf("unbind-key -T %s %s", table, key));
+        }
+    }
+    if (ch->selected >= ch->n)
+        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
+}
+
+void chooser_open_customize(struct client *c, struct pane *p)
+{
+    struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->owner_id = c != NULL ? c->id : 0;
+    ch->kind = CHOOSER_CUSTOMIZE;
+    list_custom(ch, p->server);
+    enter(p, &options_mode, ch);
+}
+
 static void chooser_free(struct pane *p, void *data)
 {
     struct chooser *ch = data;
     (void)p;
     free_items(ch);
+    free(ch->template);
     free(ch);
 }
 
@@ -221,6 +336,81 @@ static bool buffer_key(struct client *c, struct pane *p, key_code key)
     return true;
 }
 
+/* Run a command line for the client (errors on its status line). */
+static void run_line(struct client *c, const char *line)
+{
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_string(&ctx, line);
+    client_command_done(c, &ctx, false);
+}
+
+/* A template with every %% replaced by what. Caller frees. */
+static char *replace_all(const char *template, const char *what)
+{
+    size_t n = strlen(template) + 1;
+    for (const char *t = strstr(template, "%%"); t != NULL; t = strstr(t + 2, "%%"))
+        n += strlen(what);
+    char *out = xmalloc(n), *w = out;
+    for (const char *t = template; *t != '\0';) {
+        if (t[0] == '%' && t[1] == '%') {
+            w = stpcpy(w, what);
+            t += 2;
+        } else
+            *w++ = *t++;
+    }
+    *w = '\0';
+    return out;
+}
+
+/* choose-client keys: Enter runs the template for the client, d detaches it; true if
+ * handled. */
+static bool client_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    if ((key != KEYC_ENTER && key != 'd') || ch->n == 0)
+        return key == KEYC_ENTER || key == 'd';
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry) {
+        if (o->id == ch->items[ch->selected].client_id)
+            break;
+    }
+    if (o == NULL || !o->attached)
+        return true;
+    char name[64];
+    message_log_client_name(o, name, sizeof name);
+    char *line = key == KEYC_ENTER ? replace_all(ch->template, name)
+                                   : xasprintf("detach-client -t '%s'", name);
+    leave(p);
+    run_line(c, line);
+    free(line);
+    return true;
+}
+
+/* customize-mode keys: Enter asks for a new value (a prompt running set-option or
+ * bind-key), d unsets or unbinds; true if handled. */
+static bool custom_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    if ((key != KEYC_ENTER && key != 'd') || ch->n == 0)
+        return key == KEYC_ENTER || key == 'd';
+    const struct chooser_item *it = &ch->items[ch->selected];
+    if (it->command == NULL)
+        return true;
+    if (key == 'd') {
+        run_line(c, it->unset);
+        free_items(ch);
+        list_custom(ch, c->server);
+        redraw(p);
+        return true;
+    }
+    char *template = xstrdup(it->command);
+    leave(p);
+    prompt_open(c, PROMPT_INPUT, "(value) ", "", template);
+    free(template);
+    return true;
+}
+
 /* A key in the chooser (one no key table binds). */
 static void chooser_key(struct client *c, struct pane *p, key_code key)
 {
@@ -228,6 +418,10 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     /* Half the height less one: the list's own height. */
     size_t page = p->rows + 1 > 4 ? (size_t)((p->rows + 1) / 2 - 1) : 1;
     if (ch->buffers && buffer_key(c, p, key))
+        return;
+    if (ch->kind == CHOOSER_CLIENTS && client_key(c, p, key))
+        return;
+    if (ch->kind == CHOOSER_CUSTOMIZE && custom_key(c, p, key))
         return;
     if (key == KEYC_ENTER) {
         struct chooser_item it = ch->items[ch->selected];
@@ -334,6 +528,23 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
         draw_buffer_preview(p, cv, x0, y0, n, list_rows, rows);
         return;
     }
+    if (ch->kind == CHOOSER_CUSTOMIZE) {
+        const struct chooser_item *it = ch->n > 0 ? &ch->items[ch->selected] : NULL;
+        draw_rule(cv, x0, y0 + list_rows, n, "-- customize ");
+        for (int y = list_rows + 1; y < rows; y++)
+            draw_text(cv, x0, y0 + y, n,
+                      y == list_rows + 1 && it != NULL && it->command != NULL
+                          ? "Enter: set a new value, d: unset"
+                          : "",
+                      &normal);
+        return;
+    }
+    if (ch->kind == CHOOSER_CLIENTS) {
+        draw_rule(cv, x0, y0 + list_rows, n, "-- clients ");
+        for (int y = list_rows + 1; y < rows; y++)
+            draw_text(cv, x0, y0 + y, n, "", &normal);
+        return;
+    }
     /* The preview: the selected window's (or session's current window's) pane. */
     const struct chooser_item *it = &ch->items[ch->selected];
     struct session *s = session_find_id(p->server, it->session_id);
@@ -388,6 +599,22 @@ static const struct pane_mode tree_mode = {
 
 static const struct pane_mode buffer_mode = {
     .name = "buffer-mode",
+    .free = chooser_free,
+    .draw = chooser_draw,
+    .key = chooser_key,
+    .client_gone = chooser_client_gone,
+};
+
+static const struct pane_mode client_mode = {
+    .name = "client-mode",
+    .free = chooser_free,
+    .draw = chooser_draw,
+    .key = chooser_key,
+    .client_gone = chooser_client_gone,
+};
+
+static const struct pane_mode options_mode = {
+    .name = "options-mode",
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,

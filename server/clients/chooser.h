@@ -21,4 +21,11 @@ void chooser_open(struct client *c, bool sessions_only);
 /* Open the list of paste buffers in pane p (Enter pastes there). */
 void chooser_open_buffers(struct client *c, struct pane *p);
 
+/* choose-client: the attached clients in pane p; Enter runs template (default
+ * detach-client -t '%%') with %% the chosen client's name, d detaches it. */
+void chooser_open_clients(struct client *c, struct pane *p, const char *template);
+/* customize-mode: the options of every scope and the key bindings of every table in
+ * pane p; Enter prompts for a new value, d unsets the option or unbinds the key. */
+void chooser_open_customize(struct client *c, struct pane *p);
+
 #endif

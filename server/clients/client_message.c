@@ -16,7 +16,9 @@
 #include "client_frames.h"
 #include "client_state.h"
 #include "cmd.h"
+#include "message_log.h"
 #include "model.h"
+#include "options.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "text_view.h"
@@ -32,16 +34,18 @@ static void message_timer_cb(evutil_socket_t fd, short events, void *arg)
     client_redraw(c, REDRAW_STATUS);
 }
 
-void client_message(struct client *c, const char *fmt, ...)
+/* A message on c's status line for delay_ms (0: until a key; -1: display-time, or
+ * 750 ms while the option table lacks it); it goes into the message log too. */
+static void client_message_v(struct client *c, int delay_ms, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     char *msg = NULL;
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
-    va_end(ap);
     if (msg == NULL)
         return;
+    char name[64];
+    message_log_add(c->server, "%s message: %s", message_log_client_name(c, name, sizeof name),
+                    msg);
     /* Nothing from a command or program reaches the terminal raw. */
     for (char *p = msg; *p; p++) {
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -51,9 +55,32 @@ void client_message(struct client *c, const char *fmt, ...)
     c->message = msg;
     if (c->message_timer == NULL)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
-    struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
-    evtimer_add(c->message_timer, &tv);
+    if (delay_ms < 0)
+        delay_ms = options_find("display-time") != NULL
+                       ? (int)options_get_number(c->server->session_options, "display-time")
+                       : 750;
+    if (delay_ms > 0) {
+        struct timeval tv = {.tv_sec = delay_ms / 1000, .tv_usec = (delay_ms % 1000) * 1000};
+        evtimer_add(c->message_timer, &tv);
+    } else
+        evtimer_del(c->message_timer);
     client_redraw(c, REDRAW_STATUS);
+}
+
+void client_message(struct client *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    client_message_v(c, -1, fmt, ap);
+    va_end(ap);
+}
+
+void client_message_delay(struct client *c, int delay_ms, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    client_message_v(c, delay_ms, fmt, ap);
+    va_end(ap);
 }
 
 void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output)

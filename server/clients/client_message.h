@@ -11,7 +11,11 @@ struct cmd_ctx;
  * the status line, its output (when show_output, e.g. list-keys from C-b ?) over the
  * pane until a key; frees ctx's buffers. */
 void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output);
+/* A message on c's status line for display-time (and into the message log). */
 void client_message(struct client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same for delay_ms (0: until a key is pressed). */
+void client_message_delay(struct client *c, int delay_ms, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -204,6 +204,20 @@ void server_client_suspend(struct client *c)
     client_send(c, MSG_SUSPEND, NULL, 0);
 }
 
+void server_client_lock(struct client *c)
+{
+    if (!c->attached || c->suspended || c->exiting || c->session == NULL)
+        return;
+    const char *command = options_find("lock-command") != NULL
+                              ? options_get_string(c->session->options, "lock-command")
+                              : "lock -np";
+    if (*command == '\0')
+        return;
+    c->suspended = true;
+    client_tty_suspend(c);
+    client_send(c, MSG_LOCK, command, strlen(command) + 1);
+}
+
 void server_client_detach(struct client *c, const char *message)
 {
     server_client_exit(c, 0, message);

@@ -30,6 +30,9 @@ void server_client_attach(struct client *c, struct session *s);
 /* suspend-client: the client restores its terminal and stops (SIGTSTP) until the
  * user continues it (fg); nothing is read or drawn meanwhile. */
 void server_client_suspend(struct client *c);
+/* lock-*: the client runs lock-command on its terminal (stopped until MSG_WAKEUP); with
+ * lock-command empty, nothing happens. */
+void server_client_lock(struct client *c);
 /* Detach with the reason printed by the client. */
 void server_client_detach(struct client *c, const char *message);
 /* Show a message on the status line for a while. */

@@ -116,6 +116,6 @@ const struct cmd_entry cmd_attach_session_entry = {
     .spec = "drt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-dr] [-t target-session]",
+    .usage = "[-dErx] [-c working-directory] [-f flags] [-t target-session]",
     .exec = cmd_attach_session_exec,
 };

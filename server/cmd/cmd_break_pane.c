@@ -53,7 +53,7 @@ const struct cmd_entry cmd_break_pane_entry = {
     .spec = "dPF:n:s:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-session]",
+    .usage = "[-abdP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
     .source = {'s', CMD_FIND_PANE, 0},
     .exec = cmd_break_pane_exec,
 };

@@ -78,7 +78,7 @@ const struct cmd_entry cmd_capture_pane_entry = {
     .spec = "aeb:E:JNpqS:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-aeJNpq] [-b buffer-name] [-S start-line] [-E end-line] [-t target-pane]",
+    .usage = "[-aCeJNpPq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_capture_pane_exec,
 };

@@ -19,7 +19,8 @@ const struct cmd_entry cmd_choose_tree_entry = {
     .spec = "swt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-sw]",
+    .usage = "[-GNrswZ] [-F format] [-f filter] [-K key-format] [-O sort-order] "
+             "[-t target-pane] [template]",
     .exec = cmd_choose_tree_exec,
 };
 

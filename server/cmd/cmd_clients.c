@@ -3,9 +3,11 @@
  * means them. */
 #include "cmd_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
+#include "message_log.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "xmalloc.h"
@@ -60,4 +62,42 @@ char *cmd_client_path(struct cmd_ctx *ctx, const char *path)
     if (*path != '/' && ctx->client != NULL && ctx->client->cwd != NULL)
         return xasprintf("%s/%s", ctx->client->cwd, path);
     return xstrdup(path);
+}
+
+/* tmux's target-client: a client by its terminal (with or without /dev/, a trailing ':'
+ * allowed) or its name (client-PID); without a name, the issuing client when it is
+ * attached, else an attached client. NULL with "no current client" or "can't find
+ * client" (unless quiet). */
+struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet)
+{
+    struct client *c;
+    if (name == NULL) {
+        if (ctx->client != NULL && ctx->client->attached)
+            return ctx->client;
+        TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+            if (c->attached && !c->exiting)
+                return c;
+        }
+        if (!quiet)
+            cmd_error(ctx, "no current client");
+        return NULL;
+    }
+    char *copy = xstrdup(name);
+    size_t len = strlen(copy);
+    if (len > 0 && copy[len - 1] == ':')
+        copy[len - 1] = '\0';
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (c->exiting || (!c->attached && c != ctx->client))
+            continue;
+        char cname[64];
+        const char *tty = c->tty_name;
+        if (strcmp(message_log_client_name(c, cname, sizeof cname), copy) == 0 ||
+            (tty != NULL && (strcmp(tty, copy) == 0 ||
+                             (strncmp(tty, "/dev/", 5) == 0 && strcmp(tty + 5, copy) == 0))))
+            break;
+    }
+    if (c == NULL && !quiet)
+        cmd_error(ctx, "can't find client: %s", copy);
+    free(copy);
+    return c;
 }

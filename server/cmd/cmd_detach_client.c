@@ -70,7 +70,7 @@ const struct cmd_entry cmd_detach_client_entry = {
     .spec = "as:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-a] [-s target-session] [-t target-client]",
+    .usage = "[-aP] [-E shell-command] [-s target-session] [-t target-client]",
     .source = {'s', CMD_FIND_SESSION, CMD_FIND_IF_GIVEN},
     .exec = cmd_detach_client_exec,
 };

@@ -47,6 +47,6 @@ const struct cmd_entry cmd_display_message_entry = {
     .spec = "pF:t:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-p] [-t target-pane] [message]",
+    .usage = "[-aINpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
     .exec = cmd_display_message_exec,
 };

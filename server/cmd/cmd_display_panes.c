@@ -25,6 +25,6 @@ const struct cmd_entry cmd_display_panes_entry = {
     .spec = "t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-client]",
+    .usage = "[-bN] [-d duration] [-t target-client] [template]",
     .exec = cmd_display_panes_exec,
 };

@@ -44,7 +44,7 @@ const struct cmd_entry cmd_find_window_entry = {
     .spec = "t:",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-t target-session] match-string",
+    .usage = "[-CiNrTZ] [-t target-pane] match-string",
     .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_find_window_exec,
 };

@@ -40,6 +40,9 @@ char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template);
 struct client *cmd_client_by_tty(struct server *srv, const char *tty);
 /* -t target-client (its tty) if given, else cmd_attached_client; NULL with an error. */
 struct client *cmd_target_client(struct cmd_ctx *ctx, struct cmd_args *args, const char *what);
+/* The client -t target-client names (NULL: the issuing client if attached, else an
+ * attached one); NULL with an error (none if quiet) when there is none. */
+struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet);
 /* A path as the user typed it: relative to the client's directory. Caller frees. */
 char *cmd_client_path(struct cmd_ctx *ctx, const char *path);
 

@@ -40,7 +40,7 @@ const struct cmd_entry cmd_kill_pane_entry = {
     .spec = "at:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-pane]",
+    .usage = "[-a] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_kill_pane_exec,
 };

@@ -27,7 +27,7 @@ const struct cmd_entry cmd_kill_session_entry = {
     .spec = "at:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-a] [-t target-session]",
+    .usage = "[-aC] [-t target-session]",
     .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_kill_session_exec,
 };

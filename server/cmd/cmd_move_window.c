@@ -89,7 +89,7 @@ const struct cmd_entry cmd_move_window_entry = {
     .spec = "dks:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-dk] [-s src-window] [-t dst-window]",
+    .usage = "[-abdkr] [-s src-window] [-t dst-window]",
     .source = {'s', CMD_FIND_WINDOW, 0},
     .exec = cmd_move_window_exec,
 };

@@ -113,7 +113,8 @@ const struct cmd_entry cmd_new_session_entry = {
     .spec = "AdDPc:e:F:n:s:x:y:",
     .min_args = 0,
     .max_args = -1,
-    .usage =
-        "[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [command]",
+    .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] "
+             "[-n window-name] [-s session-name] [-t target-session] [-x width] [-y height] "
+             "[shell-command]",
     .exec = cmd_new_session_exec,
 };

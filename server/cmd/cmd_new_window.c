@@ -85,6 +85,7 @@ const struct cmd_entry cmd_new_window_entry = {
     .spec = "dkPc:e:F:n:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-dk] [-c start-directory] [-n window-name] [-t target-window] [command]",
+    .usage = "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] "
+             "[-t target-window] [shell-command]",
     .exec = cmd_new_window_exec,
 };

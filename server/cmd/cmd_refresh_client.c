@@ -21,6 +21,7 @@ const struct cmd_entry cmd_refresh_client_entry = {
     .spec = "t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-client]",
+    .usage = "[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] "
+             "[-t target-client] [adjustment]",
     .exec = cmd_refresh_client_exec,
 };

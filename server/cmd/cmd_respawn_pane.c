@@ -40,7 +40,7 @@ const struct cmd_entry cmd_respawn_pane_entry = {
     .spec = "kc:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-k] [-c start-directory] [-t target-pane] [command]",
+    .usage = "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_respawn_pane_exec,
 };

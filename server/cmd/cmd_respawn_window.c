@@ -18,7 +18,7 @@ const struct cmd_entry cmd_respawn_window_entry = {
     .spec = "kc:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-k] [-c start-directory] [-t target-window] [command]",
+    .usage = "[-k] [-c start-directory] [-e environment] [-t target-window] [shell-command]",
     .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_respawn_window_exec,
 };

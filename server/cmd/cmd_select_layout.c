@@ -134,7 +134,7 @@ const struct cmd_entry cmd_select_layout_entry = {
     .spec = "npt:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-np] [-t target-window] [layout-name]",
+    .usage = "[-Enop] [-t target-pane] [layout-name]",
     .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_select_layout_exec,
 };

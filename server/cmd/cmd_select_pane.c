@@ -95,7 +95,7 @@ const struct cmd_entry cmd_last_pane_entry = {
     .spec = "Zt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-Z] [-t target-window]",
+    .usage = "[-deZ] [-t target-window]",
     .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_last_pane_exec,
 };
@@ -106,7 +106,7 @@ const struct cmd_entry cmd_select_pane_entry = {
     .spec = "DlLRT:t:UZ",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-DlLRUZ] [-T title] [-t target-pane]",
+    .usage = "[-DdeLlMmRUZ] [-T title] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_select_pane_exec,
 };

@@ -99,7 +99,7 @@ const struct cmd_entry cmd_next_window_entry = {
     .spec = "t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-session]",
+    .usage = "[-a] [-t target-session]",
     .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_next_window_exec,
 };
@@ -110,7 +110,7 @@ const struct cmd_entry cmd_previous_window_entry = {
     .spec = "t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-session]",
+    .usage = "[-a] [-t target-session]",
     .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_previous_window_exec,
 };
@@ -121,6 +121,6 @@ const struct cmd_entry cmd_select_window_entry = {
     .spec = "lnpt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-lnp] [-t target-window]",
+    .usage = "[-lnpT] [-t target-window]",
     .exec = cmd_select_window_exec,
 };

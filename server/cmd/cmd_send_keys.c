@@ -243,7 +243,7 @@ const struct cmd_entry cmd_send_prefix_entry = {
     .spec = "2t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-t target-pane]",
+    .usage = "[-2] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_send_prefix_exec,
 };

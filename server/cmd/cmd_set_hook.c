@@ -27,6 +27,6 @@ const struct cmd_entry cmd_set_hook_entry = {
     .spec = "gu",
     .min_args = 1,
     .max_args = 2,
-    .usage = "[-gu] hook-name [command]",
+    .usage = "[-agpRuw] [-t target-pane] hook [command]",
     .exec = cmd_set_hook_exec,
 };

@@ -24,6 +24,6 @@ const struct cmd_entry cmd_show_hooks_entry = {
     .spec = "g",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-g] [hook-name]",
+    .usage = "[-gpw] [-t target-pane]",
     .exec = cmd_show_hooks_exec,
 };

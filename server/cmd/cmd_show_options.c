@@ -63,7 +63,7 @@ const struct cmd_entry cmd_show_options_entry = {
     .spec = "Agqst:vw",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-Agqsvw] [-t target] [option]",
+    .usage = "[-AgHpqsvw] [-t target-pane] [option]",
     .exec = cmd_show_options_exec,
 };
 
@@ -73,6 +73,6 @@ const struct cmd_entry cmd_show_window_options_entry = {
     .spec = "Agqt:vw",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-Agqv] [-t target-window] [option]",
+    .usage = "[-gv] [-t target-window] [option]",
     .exec = cmd_show_window_options_exec,
 };

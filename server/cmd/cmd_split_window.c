@@ -130,8 +130,8 @@ const struct cmd_entry cmd_split_window_entry = {
     .spec = "bdfhvPc:e:F:l:p:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage =
-        "[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [command]",
+    .usage = "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] "
+             "[-t target-pane][shell-command]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_split_window_exec,
 };

@@ -89,6 +89,6 @@ const struct cmd_entry cmd_swap_pane_entry = {
     .spec = "dDs:t:U",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-dDU] [-s src-pane] [-t dst-pane]",
+    .usage = "[-dDUZ] [-s src-pane] [-t dst-pane]",
     .exec = cmd_swap_pane_exec,
 };

@@ -54,6 +54,6 @@ const struct cmd_entry cmd_switch_client_entry = {
     .spec = "lnpt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-lnp] [-t target-session]",
+    .usage = "[-ElnprZ] [-c target-client] [-t target-session] [-T key-table]",
     .exec = cmd_switch_client_exec,
 };

@@ -92,6 +92,6 @@ const struct cmd_entry cmd_wait_for_entry = {
     .spec = "LSU",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-S] channel",
+    .usage = "[-L|-S|-U] channel",
     .exec = cmd_wait_for_exec,
 };

@@ -191,6 +191,14 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp);
 
+/* cmd_print.c: a parsed command as tmux prints it (name, flags, quoted arguments), into o;
+ * and that line in the message log when a client runs it. */
+struct format_out;
+void cmd_print_command(const struct cmd_entry *e, const struct cmd_args *args,
+                       struct format_out *o);
+void cmd_log_command(struct cmd_ctx *ctx, const struct cmd_entry *e,
+                     const struct cmd_args *args);
+
 /* The command table the executor runs: a NULL-terminated array of entries, registered
  * once at startup by the layer that defines them (server_main, and the tests and fuzzers
  * that run commands, register cmd_table_entries() of cmd/cmd_table.h). */

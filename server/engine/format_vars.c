@@ -1367,6 +1367,12 @@ static const char *env_find(char *const *env, size_t n, const char *name)
 
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
 {
+    for (const char *const *kv = ctx->vars; kv != NULL && kv[0] != NULL; kv += 2) {
+        if (strcmp(kv[0], name) == 0) {
+            format_out_str(o, kv[1]);
+            return true;
+        }
+    }
     if (format_option(ctx, name, o))
         return true;
     const struct format_var *v = format_var_find(name);

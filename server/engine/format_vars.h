@@ -33,6 +33,9 @@ struct format_ctx {
     const struct paste_buffer *buffer; /* buffer_* variables (list-buffers) */
     enum format_type type;
     const char *command; /* the command expanding it (#{command}), or NULL */
+    /* Variables of one command's items (list-commands, show-messages): NAME, VALUE,
+     * NAME, VALUE... then NULL; looked up before any other. May be NULL. */
+    const char *const *vars;
 };
 
 /* Every variable name format_expand knows (sorted, NULL-terminated), for docs and

@@ -28,6 +28,7 @@ struct prompt {
     size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
     char *command;        /* command to run: with %% replaced by the input, or on 'y' */
     size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
+    enum prompt_type type; /* whose history */
 };
 
 static const struct overlay_ops prompt_ops;
@@ -35,7 +36,14 @@ static const struct overlay_ops prompt_ops;
 void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
                  const char *initial, const char *command)
 {
+    prompt_open_type(c, PROMPT_TYPE_COMMAND, kind, label, initial, command);
+}
+
+void prompt_open_type(struct client *c, enum prompt_type type, enum prompt_kind kind,
+                      const char *label, const char *initial, const char *command)
+{
     struct prompt *p = xcalloc(1, sizeof *p);
+    p->type = type;
     p->kind = kind;
     p->label = xstrdup(label);
     p->input = xstrdup(initial != NULL ? initial : "");
@@ -84,21 +92,63 @@ static size_t utf8_next(const char *s, size_t len, size_t at)
     return at;
 }
 
-/* Remember a prompt entry (the last 100). */
-static void prompt_history_add(struct server *s, const char *text)
+static const char *const prompt_type_names[PROMPT_NTYPES] = {"command", "search", "target",
+                                                               "window-target"};
+
+int prompt_type_find(const char *name)
 {
-    if (s->nprompt_history > 0 &&
-        strcmp(s->prompt_history[s->nprompt_history - 1], text) == 0)
-        return;
-    if (s->nprompt_history == PROMPT_HISTORY_MAX) {
-        free(s->prompt_history[0]);
-        memmove(s->prompt_history, s->prompt_history + 1,
-                (PROMPT_HISTORY_MAX - 1) * sizeof *s->prompt_history);
-        s->nprompt_history--;
+    for (int t = 0; t < PROMPT_NTYPES; t++) {
+        if (strcmp(prompt_type_names[t], name) == 0)
+            return t;
     }
-    s->prompt_history = xreallocarray(s->prompt_history, s->nprompt_history + 1,
-                                      sizeof *s->prompt_history);
-    s->prompt_history[s->nprompt_history++] = xstrdup(text);
+    return -1;
+}
+
+const char *prompt_type_name(enum prompt_type type)
+{
+    return prompt_type_names[type];
+}
+
+void prompt_history_clear(struct server *s, enum prompt_type type)
+{
+    for (size_t i = 0; i < s->nprompt_history[type]; i++)
+        free(s->prompt_history[type][i]);
+    free(s->prompt_history[type]);
+    s->prompt_history[type] = NULL;
+    s->nprompt_history[type] = 0;
+}
+
+/* Remember a prompt entry (the last prompt-history-limit, 100 by default). */
+void prompt_history_add(struct server *s, enum prompt_type type, const char *text)
+{
+    size_t limit = 100;
+    if (options_find("prompt-history-limit") != NULL) {
+        long v = options_get_number(s->options, "prompt-history-limit");
+        limit = v < 0 ? 0 : (size_t)v;
+    }
+    char **list = s->prompt_history[type];
+    size_t n = s->nprompt_history[type];
+    if (n > 0 && strcmp(list[n - 1], text) == 0)
+        return;
+    if (limit == 0)
+        return;
+    while (n >= limit) {
+        free(list[0]);
+        memmove(list, list + 1, (n - 1) * sizeof *list);
+        n--;
+    }
+    list = xreallocarray(list, n + 1, sizeof *list);
+    list[n++] = xstrdup(text);
+    s->prompt_history[type] = list;
+    s->nprompt_history[type] = n;
+}
+
+void prompt_history_print(struct server *s, enum prompt_type type, struct evbuffer *out)
+{
+    evbuffer_add_printf(out, "History for %s:\n\n", prompt_type_names[type]);
+    for (size_t i = 0; i < s->nprompt_history[type]; i++)
+        evbuffer_add_printf(out, "%zu: %s\n", i + 1, s->prompt_history[type][i]);
+    evbuffer_add(out, "\n", 1);
 }
 
 static void prompt_replace(struct prompt *p, const char *text)
@@ -145,7 +195,7 @@ static void prompt_finish(struct client *c, struct prompt *p, bool accept)
 {
     char *command = NULL;
     if (accept && p->kind == PROMPT_INPUT && *p->input != '\0')
-        prompt_history_add(c->server, p->input);
+        prompt_history_add(c->server, p->type, p->input);
     if (accept && p->kind == PROMPT_INPUT &&
         (strcmp(p->command, "%1") == 0 || strcmp(p->command, "%%") == 0)) {
         /* The : prompt: what was typed is the command line itself. */
@@ -230,9 +280,10 @@ static bool prompt_key(struct client *c, void *data, key_code key)
     } else if (key == KEYC_UP || key == KEYC_DOWN) {
         /* History: Up goes back through what was entered before, Down forward. */
         struct server *s = c->server;
-        if (s->nprompt_history == 0)
+        size_t n = s->nprompt_history[p->type];
+        if (n == 0)
             return true;
-        if (key == KEYC_UP && p->history_index < s->nprompt_history)
+        if (key == KEYC_UP && p->history_index < n)
             p->history_index++;
         else if (key == KEYC_DOWN && p->history_index > 0)
             p->history_index--;
@@ -240,7 +291,7 @@ static bool prompt_key(struct client *c, void *data, key_code key)
             return true;
         const char *text = p->history_index == 0
                                ? ""
-                               : s->prompt_history[s->nprompt_history - p->history_index];
+                               : s->prompt_history[p->type][n - p->history_index];
         prompt_replace(p, text);
     } else if (key == KEYC_TAB) {
         if (!prompt_complete(p))

@@ -6,7 +6,13 @@
 #ifndef TMX_PROMPT_H
 #define TMX_PROMPT_H
 
+#include <stdbool.h>
+
+#include "server_state.h"
+
 struct client;
+struct server;
+struct evbuffer;
 
 /* What a status-line prompt is for. */
 enum prompt_kind { PROMPT_INPUT, PROMPT_CONFIRM };
@@ -17,5 +23,21 @@ enum prompt_kind { PROMPT_INPUT, PROMPT_CONFIRM };
  * command run on y (PROMPT_CONFIRM). */
 void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
                  const char *initial, const char *command);
+
+/* prompt_open for a prompt of a type (its own history: command, search, target,
+ * window-target). */
+void prompt_open_type(struct client *c, enum prompt_type type, enum prompt_kind kind,
+                      const char *label, const char *initial, const char *command);
+
+/* A type by its name; -1 if there is none. */
+int prompt_type_find(const char *name);
+const char *prompt_type_name(enum prompt_type type);
+/* Forget the history of a type. */
+void prompt_history_clear(struct server *s, enum prompt_type type);
+/* Add an entry to the history of a type, as Enter at a prompt does (the oldest go
+ * beyond prompt-history-limit). */
+void prompt_history_add(struct server *s, enum prompt_type type, const char *text);
+/* The history of a type as show-prompt-history prints it. */
+void prompt_history_print(struct server *s, enum prompt_type type, struct evbuffer *out);
 
 #endif

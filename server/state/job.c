@@ -35,6 +35,7 @@ struct job {
     int status;
     job_done_fn done;
     void *arg;
+    char *command;            /* for show-messages -J */
 };
 
 /* Stop feeding the command's stdin (all written, or it went away). */
@@ -76,6 +77,7 @@ static void job_finish_if_done(struct job *j)
     }
     event_free(j->read_ev);
     evbuffer_free(j->output);
+    free(j->command);
     free(j);
 }
 
@@ -136,6 +138,7 @@ struct job *job_run_input(struct server *s, const char *command, const char *cwd
     j->server = s;
     j->pid = pid;
     j->fd = pipefd[0];
+    j->command = xstrdup(command);
     j->output = evbuffer_new();
     j->done = done;
     j->arg = arg;
@@ -189,5 +192,19 @@ void job_free_all(struct server *s)
         event_free(j->read_ev);
         evbuffer_free(j->output);
         free(j);
+    }
+}
+
+void job_print_summary(struct server *s, struct evbuffer *out, bool blank)
+{
+    unsigned n = 0;
+    struct job *j;
+    TAILQ_FOREACH(j, &s->jobs, entry) {
+        if (blank) {
+            evbuffer_add(out, "\n", 1);
+            blank = false;
+        }
+        evbuffer_add_printf(out, "Job %u: %s [fd=%d, pid=%ld, status=%d]\n", n++, j->command,
+                            j->fd, (long)j->pid, j->status);
     }
 }

@@ -30,4 +30,8 @@ void job_forget_owner(struct server *s, void *arg);
 bool job_child_exited(struct server *s, pid_t pid, int status);
 void job_free_all(struct server *s);
 
+/* One line per running job (show-messages -J), after an empty line when blank. */
+struct evbuffer;
+void job_print_summary(struct server *s, struct evbuffer *out, bool blank);
+
 #endif

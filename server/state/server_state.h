@@ -27,6 +27,7 @@ struct cmdq;
 struct cmdq_item;
 struct cmd_ctx;
 struct environ_entry;
+struct message_entry;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -45,7 +46,14 @@ struct wait_channel {
     size_t nlockers;
 };
 
-#define PROMPT_HISTORY_MAX 100
+/* The kinds of prompt, each with its own history (command-prompt -T, show-prompt-history). */
+enum prompt_type {
+    PROMPT_TYPE_COMMAND,
+    PROMPT_TYPE_SEARCH,
+    PROMPT_TYPE_TARGET,
+    PROMPT_TYPE_WINDOW_TARGET,
+    PROMPT_NTYPES
+};
 
 /* A hook: when the event happens, the command runs (set-hook). */
 struct hook {
@@ -58,6 +66,12 @@ struct pane_waiter {
     struct client *client;
     uint32_t pane_id;
     struct event *timer;   /* --timeout, or NULL */
+};
+
+/* A user server-access let in (besides the owner and root): read-only or not. */
+struct server_acl {
+    uid_t uid;
+    bool readonly;
 };
 
 struct server {
@@ -113,8 +127,9 @@ struct server {
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
     struct event *defer_ev;
-    char **prompt_history;  /* what was entered at prompts, oldest first */
-    size_t nprompt_history;
+    /* What was entered at prompts of each type, oldest first (prompt.h). */
+    char **prompt_history[PROMPT_NTYPES];
+    size_t nprompt_history[PROMPT_NTYPES];
     int config_depth;  /* source-file nesting while loading */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
     char *config_causes; /* every config error so far (FILE:LINE: message lines), kept */
@@ -123,6 +138,11 @@ struct server {
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
     struct environ_entry *global_env; /* environ.h: the global environment, by name */
     size_t nglobal_env;
+    struct message_entry *messages; /* message_log.h: show-messages, oldest first */
+    size_t nmessages, messages_size;
+    unsigned next_message;
+    struct server_acl *acl; /* server-access: users let in, sorted by uid */
+    size_t nacl;
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
     struct event *grace_timer;
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */

@@ -1,0 +1,111 @@
+/* cmd_resize_window.c - resize-window: a window's size set (-x -y), grown or shrunk
+ * (-L -R -U -D by the adjustment), or taken from the largest (-A) or smallest (-a)
+ * client showing it; the window's window-size becomes manual. */
+#include "cmd_impl.h"
+
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "client_state.h"
+#include "options.h"
+#include "redraw.h"
+#include "server_state.h"
+#include "window.h"
+
+#define RESIZE_WINDOW_MAX 10000
+
+/* A -x/-y value, checked as tmux does ("width too small"...). */
+static bool parse_dim(struct cmd_ctx *ctx, const char *text, const char *what, int *out)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (*text == '\0' || *end != '\0') {
+        cmd_error(ctx, "%s invalid", what);
+        return false;
+    }
+    if (v < 1) {
+        cmd_error(ctx, "%s too small", what);
+        return false;
+    }
+    if (v > RESIZE_WINDOW_MAX) {
+        cmd_error(ctx, "%s too large", what);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+/* The size of the largest (or smallest) attached client showing sess, as the window
+ * would be sized for it; the session's own size when none is. */
+static void client_size(struct server *srv, struct session *sess, bool largest, int *cols,
+                        int *rows)
+{
+    int x = -1, y = -1;
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        if (!c->attached || c->session != sess)
+            continue;
+        int r = options_get_number(sess->options, "status") ? c->rows - 1 : c->rows;
+        if (x < 0 || (largest ? c->cols > x : c->cols < x))
+            x = c->cols;
+        if (y < 0 || (largest ? r > y : r < y))
+            y = r;
+    }
+    *cols = x < 0 ? sess->cols : x;
+    *rows = y < 0 ? sess->rows : y;
+}
+
+static int cmd_resize_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    struct session *sess = ctx->target.session;
+    struct window *w = ctx->target.window;
+    long adjust = 1;
+    if (args->argc > 0) {
+        char *end;
+        adjust = strtol(args->argv[0], &end, 10);
+        if (*args->argv[0] == '\0' || *end != '\0' || adjust < 1 || adjust > INT32_MAX) {
+            cmd_error(ctx, "adjustment invalid");
+            return -1;
+        }
+    }
+    int cols = w->cols, rows = w->rows;
+    if (args->flags['x'] != NULL && !parse_dim(ctx, args->flags['x'], "width", &cols))
+        return -1;
+    if (args->flags['y'] != NULL && !parse_dim(ctx, args->flags['y'], "height", &rows))
+        return -1;
+    /* Shrinking by more than the size leaves it as it is, as tmux does. */
+    long x = cols, y = rows;
+    if (args->flags['L'] != NULL && x >= adjust)
+        x -= adjust;
+    else if (args->flags['R'] != NULL)
+        x += adjust;
+    if (args->flags['U'] != NULL && y >= adjust)
+        y -= adjust;
+    else if (args->flags['D'] != NULL)
+        y += adjust;
+    cols = (int)(x < 1 ? 1 : x > RESIZE_WINDOW_MAX ? RESIZE_WINDOW_MAX : x);
+    rows = (int)(y < 1 ? 1 : y > RESIZE_WINDOW_MAX ? RESIZE_WINDOW_MAX : y);
+    if (args->flags['A'] != NULL)
+        client_size(ctx->server, sess, true, &cols, &rows);
+    else if (args->flags['a'] != NULL)
+        client_size(ctx->server, sess, false, &cols, &rows);
+    if (options_find("window-size") != NULL) {
+        char err[256];
+        options_set(w->options, "window-size", "manual", false, err, sizeof err);
+    }
+    window_resize(w, cols, rows);
+    session_redraw(ctx->server, sess, REDRAW_FULL);
+    return 0;
+}
+
+const struct cmd_entry cmd_resize_window_entry = {
+    .name = "resize-window",
+    .alias = "resizew",
+    .spec = "aADLRt:Ux:y:",
+    .min_args = 0,
+    .max_args = 1,
+    .usage = "[-aADLRU] [-x width] [-y height] [-t target-window] [adjustment]",
+    .target = {'t', CMD_FIND_WINDOW, 0},
+    .exec = cmd_resize_window_exec,
+};
