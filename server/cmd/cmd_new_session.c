@@ -2,6 +2,7 @@
  * not. */
 #include "cmd_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,30 +16,91 @@
 #include "server_state.h"
 #include "session.h"
 
-/* Parse a -x/-y size; returns -1 if invalid. */
-static int parse_size(const char *s)
+/* Parse a -x/-y size as tmux does ("width too small"); "-" is the client's size (80x24
+ * without one). Returns false with an error. */
+static bool parse_size(struct cmd_ctx *ctx, const char *s, const char *what, int client_size,
+                       int *out)
 {
+    if (strcmp(s, "-") == 0) {
+        *out = client_size;
+        return true;
+    }
     char *end;
     long v = strtol(s, &end, 10);
-    if (*end != '\0' || v < 1 || v > 10000)
-        return -1;
-    return (int)v;
+    if (*s == '\0' || *end != '\0')
+        cmd_error(ctx, "%s invalid", what);
+    else if (v < 1)
+        cmd_error(ctx, "%s too small", what);
+    else if (v > 65535)
+        cmd_error(ctx, "%s too large", what);
+    else {
+        *out = v > 10000 ? 10000 : (int)v;
+        return true;
+    }
+    return false;
 }
+
+/* A session name as tmux makes it from -s: a format, with ':' and '.' made '_'; NULL
+ * (an error) when empty. Caller frees. */
+static char *session_name_from(struct cmd_ctx *ctx, const char *template)
+{
+    struct format_ctx f = {.server = ctx->server, .client = ctx->client};
+    char *name = format_expand(&f, template);
+    if (*name == '\0') {
+        cmd_error(ctx, "invalid session: %s", name);
+        free(name);
+        return NULL;
+    }
+    for (char *p = name; *p != '\0'; p++) {
+        if (*p == ':' || *p == '.')
+            *p = '_';
+        else if ((unsigned char)*p < 0x20)
+            *p = '_';
+    }
+    return name;
+}
+
+static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, const char *name,
+                                 bool detached);
 
 static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct server *srv = ctx->server;
-    const char *name = args->flags['s'];
     /* Without a client (config file, tmx -D new ...) a session can only be detached. */
     bool detached = args->flags['d'] != NULL || ctx->client == NULL;
-
-    if (name != NULL && !session_valid_name(name)) {
-        cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
+    char *name = NULL;
+    if (args->flags['s'] != NULL && (name = session_name_from(ctx, args->flags['s'])) == NULL)
         return -1;
+    int rc = cmd_new_session_named(ctx, args, name, detached);
+    free(name);
+    return rc;
+}
+
+/* A client flag list (-f: read-only,ignore-size,...) asks for read-only. */
+static bool flags_readonly(const char *flags)
+{
+    if (flags == NULL)
+        return false;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", flags);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t != NULL;
+         t = strtok_r(NULL, ",", &save)) {
+        if (strcmp(t, "read-only") == 0)
+            return true;
     }
+    return false;
+}
+
+static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, const char *name,
+                                 bool detached)
+{
+    struct server *srv = ctx->server;
+    bool readonly = flags_readonly(args->flags['f']);
     if (name != NULL && session_find(srv, name) != NULL) {
-        if (args->flags['A'] != NULL)
-            return cmd_attach_client(ctx, session_find(srv, name), args->flags['D'] != NULL, false);
+        if (args->flags['A'] != NULL) {
+            return cmd_attach_client(ctx, session_find(srv, name),
+                                     args->flags['D'] != NULL || args->flags['X'] != NULL,
+                                     readonly);
+        }
         cmd_error(ctx, "duplicate session: %s", name);
         return -1;
     }
@@ -60,14 +122,14 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
     }
     int cols = 80, rows = 24;
-    if (args->flags['x'] != NULL && (cols = parse_size(args->flags['x'])) < 0) {
-        cmd_error(ctx, "invalid width: %s", args->flags['x']);
+    struct client *cl = ctx->client;
+    bool has_tty = cl != NULL && (cl->flags & IDENT_TTY);
+    if (args->flags['x'] != NULL &&
+        !parse_size(ctx, args->flags['x'], "width", has_tty ? cl->cols : 80, &cols))
         return -1;
-    }
-    if (args->flags['y'] != NULL && (rows = parse_size(args->flags['y'])) < 0) {
-        cmd_error(ctx, "invalid height: %s", args->flags['y']);
+    if (args->flags['y'] != NULL &&
+        !parse_size(ctx, args->flags['y'], "height", has_tty ? cl->rows : 24, &rows))
         return -1;
-    }
     if (!detached && ctx->client != NULL) {
         cols = ctx->client->cols;
         rows = ctx->client->rows - (options_get_number(srv->session_options, "status") ? 1 : 0);
@@ -81,12 +143,21 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cwd = getenv("HOME");
 
     struct client *c = ctx->client;
-    struct session *sess = session_create(srv, name, cwd, c != NULL ? c->env : NULL,
-                                          c != NULL ? c->nenv : 0, cols, rows);
+    /* -E: the client's environment is not taken (update-environment). */
+    bool take_env = c != NULL && args->flags['E'] == NULL;
+    struct session *sess = session_create(srv, name, cwd, take_env ? c->env : NULL,
+                                          take_env ? c->nenv : 0, cols, rows);
     for (int i = 0; i < args->nenv; i++)
         session_setenv(sess, args->env[i]);
-    if (cmd_spawn_window(ctx, sess, -1, args->flags['n'], cwd, args->argc, args->argv,
-                         args->env) == NULL) {
+    char *window_name = NULL;
+    if (args->flags['n'] != NULL) {
+        struct format_ctx nf = {.server = srv, .session = sess, .client = c};
+        window_name = format_expand(&nf, args->flags['n']);
+    }
+    struct window *w = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc, args->argv,
+                                        args->env);
+    free(window_name);
+    if (w == NULL) {
         session_free(sess);
         server_check_exit(srv);
         return -1;
@@ -98,7 +169,7 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    if (!detached && cmd_attach_client(ctx, sess, false, false) != 0) {
+    if (!detached && cmd_attach_client(ctx, sess, false, readonly) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;
     }
@@ -110,7 +181,7 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_new_session_entry = {
     .name = "new-session",
     .alias = "new",
-    .spec = "AdDPc:e:F:n:s:x:y:",
+    .spec = "AdDEPXc:e:F:f:n:s:x:y:",
     .min_args = 0,
     .max_args = -1,
     .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] "

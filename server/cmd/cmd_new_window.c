@@ -13,13 +13,54 @@
 #include "session.h"
 #include "xmalloc.h"
 
+/* Make room at index: the windows from there up to the first free index move up one.
+ * Returns index. */
+static int shuffle_up(struct session *sess, int index)
+{
+    int last = index;
+    while (session_window_at(sess, last) != NULL)
+        last++;
+    for (; last > index; last--)
+        session_window_at(sess, last - 1)->index = last;
+    return index;
+}
+
+/* -S: the window of sess named name (a format), if there is one; -1 with an error when
+ * several are, 0 when none, 1 when found (in *found). */
+static int find_named(struct cmd_ctx *ctx, struct session *sess, const char *name,
+                      struct window **found)
+{
+    struct format_ctx f = {.server = ctx->server, .session = sess, .client = ctx->client};
+    char *expanded = format_expand(&f, name);
+    struct window *w;
+    *found = NULL;
+    TAILQ_FOREACH(w, &sess->windows, entry) {
+        if (strcmp(w->name, expanded) != 0)
+            continue;
+        if (*found != NULL) {
+            cmd_error(ctx, "multiple windows named %s", name);
+            free(expanded);
+            return -1;
+        }
+        *found = w;
+    }
+    free(expanded);
+    return *found != NULL;
+}
+
 /* -t is looked up here: session:index names an index that does not exist yet. */
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
     int index = -1;
     const char *t = args->flags['t'];
-    if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
+    if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
+        /* -a/-b: after or before the target window, moving the others up. */
+        struct window *tw = cmd_find_window(ctx, t, &sess);
+        if (tw == NULL)
+            return -1;
+        index = shuffle_up(sess, tw->index + (args->flags['b'] != NULL ? 0 : 1));
+    } else if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
         /* -t session:index creates at that index. */
         char *copy = xstrdup(t);
         *strchr(copy, ':') = '\0';
@@ -34,17 +75,34 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             cmd_error(ctx, "invalid window index: %s", idx);
             return -1;
         }
-        if (session_window_at(sess, (int)v) != NULL) {
-            if (args->flags['k'] == NULL) {
-                cmd_error(ctx, "index %ld in use (new-window -k replaces it)", v);
-                return -1;
-            }
+        if (session_window_at(sess, (int)v) != NULL && args->flags['k'] == NULL &&
+            args->flags['S'] == NULL) {
+            cmd_error(ctx, "create window failed: index %ld in use", v);
+            return -1;
         }
         index = (int)v;
     } else {
         sess = cmd_find_session(ctx, t);
         if (sess == NULL)
             return -1;
+    }
+    if (args->flags['S'] != NULL && args->flags['n'] != NULL) {
+        /* -S: select the window of that name instead, if there is one. */
+        struct window *named;
+        int found = find_named(ctx, sess, args->flags['n'], &named);
+        if (found < 0)
+            return -1;
+        if (found > 0) {
+            if (args->flags['d'] == NULL) {
+                session_select_window(sess, named);
+                session_redraw(ctx->server, sess, REDRAW_STATUS);
+            }
+            return 0;
+        }
+    }
+    if (index >= 0 && session_window_at(sess, index) != NULL && args->flags['k'] == NULL) {
+        cmd_error(ctx, "create window failed: index %d in use", index);
+        return -1;
     }
     struct window *old = index >= 0 ? session_window_at(sess, index) : NULL;
     if (old != NULL) {
@@ -56,8 +114,14 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *cwd = args->flags['c'];
     if (cwd == NULL && ctx->client != NULL && !ctx->client->attached)
         cwd = ctx->client->cwd;
-    struct window *w = cmd_spawn_window(ctx, sess, index, args->flags['n'], cwd, args->argc,
-                                        args->argv, args->env);
+    char *name = NULL;
+    if (args->flags['n'] != NULL) {
+        struct format_ctx nf = {.server = ctx->server, .session = sess, .client = ctx->client};
+        name = format_expand(&nf, args->flags['n']);
+    }
+    struct window *w = cmd_spawn_window(ctx, sess, index, name, cwd, args->argc, args->argv,
+                                        args->env);
+    free(name);
     if (w == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
             server_destroy_session(ctx->server, sess, 0);
@@ -69,7 +133,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
         format_defaults(&f);
         char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
-                                                                : "#{session_name}:#{window_index}");
+                                                                : "#{session_name}:#{window_index}.#{pane_index}");
         cmd_print(ctx, "%s", text);
         free(text);
     }
@@ -82,7 +146,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_new_window_entry = {
     .name = "new-window",
     .alias = "neww",
-    .spec = "dkPc:e:F:n:t:",
+    .spec = "abdkPSc:e:F:n:t:",
     .min_args = 0,
     .max_args = -1,
     .usage = "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] "

@@ -19,14 +19,16 @@ struct session *session_create(struct server *srv, const char *name, const char 
     if (name != NULL)
         s->name = xstrdup(name);
     else {
-        /* Unnamed sessions are numbered like tmux: the first free number. */
-        for (unsigned n = 0;; n++) {
+        /* Unnamed sessions are named after their id, as tmux 3.3a names them ($2 is
+         * "2"); an id whose number is taken as a name moves on to the next id. */
+        for (;;) {
             char buf[32];
-            snprintf(buf, sizeof buf, "%u", n);
+            snprintf(buf, sizeof buf, "%u", s->id);
             if (session_find(srv, buf) == NULL) {
                 s->name = xstrdup(buf);
                 break;
             }
+            s->id = srv->next_session_id++;
         }
     }
     s->created = s->activity = time(NULL);
