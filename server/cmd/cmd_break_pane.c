@@ -15,16 +15,36 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->source.session;
     struct window *w = ctx->source.window;
     struct pane *p = ctx->source.pane;
-    if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
-        cmd_error(ctx, "break-pane: the window has only one pane");
-        return -1;
-    }
-    /* -t (the session the new window goes to) is looked up only after that check, so
-     * its error comes first. */
+    /* -t names the window to make (session:index), or with -a/-b the one to go after or
+     * before, moving the others up. */
     struct session *dst = sess;
-    if (args->flags['t'] != NULL && (dst = cmd_find_session(ctx, args->flags['t'])) == NULL)
-        return -1;
-    int index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
+    int index = -1;
+    if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
+        struct window *tw = cmd_find_window(ctx, args->flags['t'], &dst);
+        if (tw == NULL)
+            return -1;
+        index = cmd_shuffle_up(dst, tw->index + (args->flags['b'] != NULL ? 0 : 1));
+    } else if (args->flags['t'] != NULL) {
+        if ((dst = cmd_index_target(ctx, args->flags['t'], &index)) == NULL)
+            return -1;
+        if (index >= 0 && session_window_at(dst, index) != NULL) {
+            cmd_error(ctx, "index in use: %d", index);
+            return -1;
+        }
+    }
+    if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
+        /* The pane is alone: its window moves, as tmux does (and prints nothing). */
+        if (cmd_move_window_to(ctx, sess, w, dst, index, false, args->flags['d'] == NULL) != 0)
+            return -1;
+        if (args->flags['n'] != NULL) {
+            char err[128];
+            window_set_name(w, args->flags['n']);
+            options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
+        }
+        return 0;
+    }
+    if (index < 0)
+        index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     window_remove_pane(w, p);
     struct window *nw = window_create(dst, index, args->flags['n']);
     p->window = nw;
@@ -50,7 +70,7 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_break_pane_entry = {
     .name = "break-pane",
     .alias = "breakp",
-    .spec = "dPF:n:s:t:",
+    .spec = "abdPF:n:s:t:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-abdP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",

@@ -54,6 +54,16 @@ struct paste_buffer *cmd_find_buffer(struct cmd_ctx *ctx, const char *name);
  * checking it can show a session; -1 with an error if not. */
 int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
                       bool readonly);
+/* cmd_move_window.c: a window target that may name a free index ("session:index"): the
+ * session, *index -1 when none is named; NULL with an error. */
+struct session *cmd_index_target(struct cmd_ctx *ctx, const char *target, int *index);
+/* Make room at index of sess: the windows from there to the first free index move up
+ * one. Returns index. */
+int cmd_shuffle_up(struct session *sess, int index);
+/* Move window w of src to index (-1: the next free) of dst; kill replaces a window
+ * there (else "index in use"), select makes it current. -1 with an error. */
+int cmd_move_window_to(struct cmd_ctx *ctx, struct session *src, struct window *w,
+                       struct session *dst, int index, bool kill, bool select);
 /* cmd_respawn_pane.c: respawn pane p with the command in args (or its own), killing it
  * first with -k (respawn-pane, respawn-window). */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,

@@ -13,18 +13,6 @@
 #include "session.h"
 #include "xmalloc.h"
 
-/* Make room at index: the windows from there up to the first free index move up one.
- * Returns index. */
-static int shuffle_up(struct session *sess, int index)
-{
-    int last = index;
-    while (session_window_at(sess, last) != NULL)
-        last++;
-    for (; last > index; last--)
-        session_window_at(sess, last - 1)->index = last;
-    return index;
-}
-
 /* -S: the window of sess named name (a format), if there is one; -1 with an error when
  * several are, 0 when none, 1 when found (in *found). */
 static int find_named(struct cmd_ctx *ctx, struct session *sess, const char *name,
@@ -59,7 +47,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         struct window *tw = cmd_find_window(ctx, t, &sess);
         if (tw == NULL)
             return -1;
-        index = shuffle_up(sess, tw->index + (args->flags['b'] != NULL ? 0 : 1));
+        index = cmd_shuffle_up(sess, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
         /* -t session:index creates at that index. */
         char *copy = xstrdup(t);
