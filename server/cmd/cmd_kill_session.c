@@ -1,6 +1,8 @@
-/* cmd_kill_session.c - kill-session: destroy a session (-a: every other one). */
+/* cmd_kill_session.c - kill-session: destroy a session (-a: every other one; -C: clear
+ * its windows' alerts instead). */
 #include "cmd_impl.h"
 
+#include "redraw.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "server_state.h"
@@ -8,6 +10,15 @@
 static int cmd_kill_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->target.session;
+    if (args->flags['C'] != NULL) {
+        /* -C: the session's windows' alerts (bell, activity, silence) are cleared; the
+         * session stays. */
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry)
+            w->alerts = 0;
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
+        return 0;
+    }
     if (args->flags['a'] != NULL) {
         struct session *o, *next;
         TAILQ_FOREACH_SAFE(o, &ctx->server->sessions, entry, next) {
@@ -24,7 +35,7 @@ static int cmd_kill_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 const struct cmd_entry cmd_kill_session_entry = {
     .name = "kill-session",
-    .spec = "at:",
+    .spec = "aCt:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-aC] [-t target-session]",
