@@ -26,6 +26,47 @@ static int parse_line(const char *s, int edge, int *out)
     return 0;
 }
 
+/* -C: what is not printable as octal \ooo, and \ as \\. */
+static struct evbuffer *escape_c0(struct evbuffer *text)
+{
+    struct evbuffer *out = evbuffer_new();
+    size_t len = evbuffer_get_length(text);
+    const unsigned char *s = evbuffer_pullup(text, -1);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\\')
+            evbuffer_add(out, "\\\\", 2);
+        else if ((s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7f)
+            evbuffer_add_printf(out, "\\%03o", s[i]);
+        else
+            evbuffer_add(out, &s[i], 1);
+    }
+    evbuffer_free(text);
+    return out;
+}
+
+/* The captured text printed (-p: without its last newline, then one, as tmux) or kept as
+ * a paste buffer; frees text. */
+static int capture_done(struct cmd_ctx *ctx, struct cmd_args *args, struct evbuffer *text)
+{
+    if (args->flags['C'] != NULL)
+        text = escape_c0(text);
+    size_t len = evbuffer_get_length(text);
+    if (args->flags['p'] != NULL) {
+        const char *s = (const char *)evbuffer_pullup(text, -1);
+        if (len > 0 && s[len - 1] == '\n')
+            len--;
+        evbuffer_add(ctx->out, s, len);
+        evbuffer_add(ctx->out, "\n", 1);
+        evbuffer_free(text);
+        return 0;
+    }
+    char *data = xmalloc(len + 1);
+    evbuffer_remove(text, data, len);
+    evbuffer_free(text);
+    paste_set(ctx->server, args->flags['b'], data, len);
+    return 0;
+}
+
 /* capture-pane: the pane's text (see capture.h for -a -e -J -N) printed with -p, else
  * kept as a paste buffer (-b names it). Works on any pane, attached or not. */
 static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -37,9 +78,16 @@ static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .join = args->flags['J'] != NULL,
         .keep_spaces = args->flags['N'] != NULL,
     };
+    struct evbuffer *text = evbuffer_new();
+    if (args->flags['P'] != NULL) {
+        /* -P: only the start of an escape sequence the pane is still receiving; tmx's
+         * parser keeps none aside, so there is nothing. */
+        return capture_done(ctx, args, text);
+    }
     if (o.alternate && !(vt_modes(p->vt) & VT_MODE_ALT_SCREEN)) {
         if (args->flags['q'] != NULL)
-            return 0;
+            return capture_done(ctx, args, text);
+        evbuffer_free(text);
         cmd_error(ctx, "no alternate screen: pane %%%u is not in the alternate screen "
                   "(-q: no error)", p->id);
         return -1;
@@ -49,33 +97,25 @@ static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     o.start = 0;
     o.end = rows - 1;
     if (args->flags['S'] != NULL && parse_line(args->flags['S'], -history, &o.start) != 0) {
+        evbuffer_free(text);
         cmd_error(ctx, "invalid start line: %s (a number, negative for history, or -)",
                   args->flags['S']);
         return -1;
     }
     if (args->flags['E'] != NULL && parse_line(args->flags['E'], rows - 1, &o.end) != 0) {
+        evbuffer_free(text);
         cmd_error(ctx, "invalid end line: %s (a number, negative for history, or -)",
                   args->flags['E']);
         return -1;
     }
-    if (args->flags['p'] != NULL) {
-        capture_text(p->vt, &o, ctx->out);
-        return 0;
-    }
-    struct evbuffer *text = evbuffer_new();
     capture_text(p->vt, &o, text);
-    size_t len = evbuffer_get_length(text);
-    char *data = xmalloc(len + 1);
-    evbuffer_remove(text, data, len);
-    evbuffer_free(text);
-    paste_set(ctx->server, args->flags['b'], data, len);
-    return 0;
+    return capture_done(ctx, args, text);
 }
 
 const struct cmd_entry cmd_capture_pane_entry = {
     .name = "capture-pane",
     .alias = "capturep",
-    .spec = "aeb:E:JNpqS:t:",
+    .spec = "aCeb:E:JNpPqS:t:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-aCeJNpPq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",

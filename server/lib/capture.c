@@ -48,38 +48,90 @@ static void sgr_colour(struct evbuffer *out, uint32_t c, int base)
     }
 }
 
-static bool pen_is_default(const struct grid_pen *p)
+/* The SGR parameters of one colour as tmux writes them (base 30, 40 or 50; the default
+ * is base + 9, the underline colour's 59). */
+static void sgr_one_colour(struct evbuffer *out, uint32_t c, int base)
 {
-    return p->fg == COLOUR_DEFAULT && p->bg == COLOUR_DEFAULT && p->ul == COLOUR_DEFAULT &&
-           (p->attr & ~ATTR_PROTECTED) == 0;
+    if (COLOUR_KIND(c) != COLOUR_PALETTE && COLOUR_KIND(c) != COLOUR_RGB) {
+        evbuffer_add_printf(out, "%d", base + 9);
+        return;
+    }
+    struct evbuffer *tmp = evbuffer_new();
+    sgr_colour(tmp, c, base);
+    evbuffer_drain(tmp, 1); /* the leading ';' */
+    evbuffer_add_buffer(out, tmp);
+    evbuffer_free(tmp);
 }
 
-/* One SGR sequence that resets and then sets everything pen has. */
-static void sgr_pen(struct evbuffer *out, const struct grid_pen *p)
+/* A pen's attributes as a set in tmux's order (see sgr_diff). */
+static unsigned attr_bits(uint16_t attr)
 {
+    unsigned bits = 0;
+    static const uint16_t plain[] = {ATTR_BOLD,  ATTR_DIM,     ATTR_ITALIC, 0,
+                                     ATTR_BLINK, ATTR_REVERSE, ATTR_HIDDEN, ATTR_STRIKE};
+    for (int i = 0; i < 8; i++) {
+        if (plain[i] != 0 && (attr & plain[i]))
+            bits |= 1u << i;
+    }
+    if (attr & ATTR_UNDERLINE) {
+        int style = ATTR_UNDERLINE_STYLE(attr);
+        bits |= style <= 1 ? 1u << 3 : 1u << (8 + (style > 5 ? 5 : style) - 2);
+    }
+    if (attr & ATTR_OVERLINE)
+        bits |= 1u << 12;
+    return bits;
+}
+
+/* What changes from pen 'from' to 'to', as tmux's capture-pane -e writes it: one
+ * sequence for the attributes (a reset first when any went off), then one for each
+ * colour that changed. */
+static void sgr_diff(struct evbuffer *out, struct grid_pen *from, const struct grid_pen *to)
+{
+    /* tmux's order: plain underline with the others, its styles after strikethrough. */
     static const struct {
-        uint16_t attr;
+        int bit; /* into the set attr_bits makes */
         const char *code;
     } codes[] = {
-        {ATTR_BOLD, "1"},  {ATTR_DIM, "2"},    {ATTR_ITALIC, "3"}, {ATTR_BLINK, "5"},
-        {ATTR_REVERSE, "7"}, {ATTR_HIDDEN, "8"}, {ATTR_STRIKE, "9"}, {ATTR_OVERLINE, "53"},
+        {0, "1"},   {1, "2"},   {2, "3"},   {3, "4"},   {4, "5"},   {5, "7"},  {6, "8"},
+        {7, "9"},   {8, "4:2"}, {9, "4:3"}, {10, "4:4"}, {11, "4:5"}, {12, "53"},
     };
-    evbuffer_add(out, "\033[0", 3);
+    unsigned last = attr_bits(from->attr), want = attr_bits(to->attr);
+    bool reset = (last & ~want) != 0;
+    if (reset)
+        last = 0; /* and both colours are written again below, as tmux does */
+    bool any = reset;
+    struct evbuffer *attrs = evbuffer_new();
+    if (reset)
+        evbuffer_add(attrs, "0", 1);
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        if (p->attr & codes[i].attr)
-            evbuffer_add_printf(out, ";%s", codes[i].code);
+        unsigned bit = 1u << codes[i].bit;
+        if ((want & bit) && !(last & bit)) {
+            evbuffer_add_printf(attrs, "%s%s", any ? ";" : "", codes[i].code);
+            any = true;
+        }
     }
-    if (p->attr & ATTR_UNDERLINE) {
-        int style = ATTR_UNDERLINE_STYLE(p->attr);
-        if (style <= 1)
-            evbuffer_add(out, ";4", 2);
-        else
-            evbuffer_add_printf(out, ";4:%d", style);
+    if (any) {
+        evbuffer_add(out, "\033[", 2);
+        evbuffer_add_buffer(out, attrs);
+        evbuffer_add(out, "m", 1);
     }
-    sgr_colour(out, p->fg, 30);
-    sgr_colour(out, p->bg, 40);
-    sgr_colour(out, p->ul, 50);
-    evbuffer_add(out, "m", 1);
+    evbuffer_free(attrs);
+    if (reset || to->fg != from->fg) {
+        evbuffer_add(out, "\033[", 2);
+        sgr_one_colour(out, to->fg, 30);
+        evbuffer_add(out, "m", 1);
+    }
+    if (reset || to->bg != from->bg) {
+        evbuffer_add(out, "\033[", 2);
+        sgr_one_colour(out, to->bg, 40);
+        evbuffer_add(out, "m", 1);
+    }
+    if (to->ul != from->ul) {
+        evbuffer_add(out, "\033[", 2);
+        sgr_one_colour(out, to->ul, 50);
+        evbuffer_add(out, "m", 1);
+    }
+    *from = *to;
 }
 
 static bool cell_blank(const struct grid_cell *c)
@@ -112,8 +164,9 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
      * character written (-J, or a line that continues), else up to the last one that
      * is not a space. */
     int keep = 0;
+    (void)width;
     if (o->keep_spaces) {
-        keep = used > width ? used : width;
+        keep = used; /* as tmux: what was written, spaces included */
     } else {
         for (int x = used - 1; x >= 0 && keep == 0; x--) {
             const struct grid_cell *c = &l->cells[x];
@@ -131,13 +184,8 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
             struct grid_pen want = {.fg = c->fg, .bg = c->bg, .attr = c->attr, .ul = c->ul};
             want.attr &= (uint16_t)~ATTR_PROTECTED;
             if (want.fg != pen->fg || want.bg != pen->bg || want.attr != pen->attr ||
-                want.ul != pen->ul) { /* (not memcmp: the struct has padding) */
-                if (pen_is_default(&want))
-                    evbuffer_add(out, "\033[0m", 4);
-                else
-                    sgr_pen(out, &want);
-                *pen = want;
-            }
+                want.ul != pen->ul) /* (not memcmp: the struct has padding) */
+                sgr_diff(out, pen, &want);
             capture_link(links, grid_cell_link(c), link, out);
         }
         char tmp[8];
@@ -173,10 +221,7 @@ void capture_text(const struct vt *vt, const struct capture_opts *o, struct evbu
         if (continues)
             continue;
         capture_link(vt_links(vt), 0, &link, out);
-        if (o->escapes && !pen_is_default(&pen)) {
-            evbuffer_add(out, "\033[0m", 4);
-            pen = (struct grid_pen){0};
-        }
+        /* The pen carries over to the next line, as in tmux (no reset at the end). */
         evbuffer_add(out, "\n", 1);
     }
 }

@@ -15,10 +15,11 @@ struct capture_opts {
      * history (-1 the newest). Clamped to what exists; swapped if start > end. */
     int start, end;
     bool alternate;   /* -a: the normal screen kept while the alternate one is shown */
-    bool escapes;     /* -e: SGR sequences for colours and attributes, OSC 8 around
-                       * hyperlinks (closed at the end of each line) */
+    bool escapes;     /* -e: SGR sequences for what changes in colours and attributes
+                       * (as tmux writes them), OSC 8 around hyperlinks (closed at the end
+                       * of each line) */
     bool join;        /* -J: join wrapped lines, keep the spaces a program wrote */
-    bool keep_spaces; /* -N: every line padded with spaces to its full width */
+    bool keep_spaces; /* -N: the trailing spaces a program wrote are kept */
 };
 
 /* The history lines capture-pane can reach (0 with 'alternate': no history there). */

@@ -337,7 +337,7 @@ static void test_capture_flags_on_a_detached_session(void **state)
     assert_true(wait_run_output(env, "8", true, E2E_TIMEOUT, "capture-pane", "-p", "-t", "c", NULL));
 
     char *out = RUN(env, 0, "capture-pane", "-p", "-e", "-S", "-", "-E", "-7", "-t", "c");
-    assert_non_null(strstr(out, "\033[0;1;31mred\033[0m plain\n"));
+    assert_non_null(strstr(out, "\033[1m\033[31mred\033[0m\033[39m\033[49m plain\n")); /* as tmux */
     free(out);
 
     out = RUN(env, 0, "capturep", "-p", "-J", "-S", "-", "-E", "-5", "-t", "c");
@@ -347,7 +347,7 @@ static void test_capture_flags_on_a_detached_session(void **state)
     assert_non_null(strstr(out, "0123456789abcdefghij\nKLMNO\nsp\n"));
     free(out);
     out = RUN(env, 0, "capturep", "-p", "-N", "-S", "-5", "-E", "-5", "-t", "c");
-    assert_string_equal(out, "sp" "                  " "\n"); /* 20 columns */
+    assert_string_equal(out, "sp  \n"); /* the spaces written, as tmux */
     free(out);
 
     /* Into a buffer instead of stdout. */

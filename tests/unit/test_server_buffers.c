@@ -144,7 +144,7 @@ static void test_capture_pane_into_a_named_buffer(void **state)
     assert_string_equal(take(f->ctx.out), "first\nsecond\n");
     assert_int_equal(run(f, "capturep -e -S 2 -E 2"), 0); /* an automatic buffer */
     assert_int_equal(run(f, "lsb -F '#{buffer_name}:#{buffer_sample}'"), 0);
-    assert_string_equal(take(f->ctx.out), "buffer0:\\033[0;31mred\\033[0m\\012\nshot:first\\012second\\012\n");
+    assert_string_equal(take(f->ctx.out), "buffer0:\\033[31mred\\012\nshot:first\\012second\\012\n");
     assert_int_equal(run(f, "capture-pane -p -a"), 1);
     assert_non_null(strstr(take(f->ctx.err), "no alternate screen"));
     assert_int_equal(run(f, "capture-pane -p -a -q"), 0);
