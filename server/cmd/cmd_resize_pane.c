@@ -1,6 +1,7 @@
 /* cmd_resize_pane.c - resize-pane: move a pane's border, set its size, or zoom it (-Z). */
 #include "cmd_impl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,18 +9,28 @@
 #include "redraw.h"
 #include "window.h"
 
-/* A -x/-y value: cells, or N% of the window's size 'whole'. */
-static bool parse_size(struct cmd_ctx *ctx, const char *text, int whole, int *out)
+/* A -x/-y value: cells, or N% of the window's size 'whole'; errors as tmux's ("height
+ * too large"). */
+static bool parse_size(struct cmd_ctx *ctx, const char *text, const char *what, int whole,
+                       int *out)
 {
     char *end;
     long v = strtol(text, &end, 10);
-    bool percent = *end == '%' && end[1] == '\0';
-    if ((*end != '\0' && !percent) || end == text || v < 1 || v > 100000 ||
-        (percent && v > 100)) {
-        cmd_error(ctx, "resize-pane: invalid size \"%s\" (cells, or N%%)", text);
+    bool percent = end != text && *end == '%' && end[1] == '\0';
+    const char *why = NULL;
+    if (end == text || (*end != '\0' && !percent))
+        why = "invalid";
+    else if (v < 0)
+        why = "too small";
+    else if (percent ? v > 100 : v > INT32_MAX)
+        why = "too large";
+    if (why != NULL) {
+        cmd_error(ctx, "%s %s", what, why);
         return false;
     }
-    *out = percent ? (int)(whole * v / 100) : (int)v;
+    *out = percent ? (int)(whole * v / 100) : (int)(v > 100000 ? 100000 : v);
+    if (*out < 1)
+        *out = 1;
     return true;
 }
 
@@ -39,22 +50,26 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (args->argc > 0) {
         char *end;
         adjust = strtol(args->argv[0], &end, 10);
-        if (*end != '\0' || adjust < 1 || adjust > 100000) {
-            cmd_error(ctx, "resize-pane: invalid adjustment \"%s\"", args->argv[0]);
+        if (end == args->argv[0] || *end != '\0') {
+            cmd_error(ctx, "adjustment invalid");
             return -1;
         }
+        if (adjust < 1 || adjust > INT32_MAX) {
+            cmd_error(ctx, "adjustment too %s", adjust < 1 ? "small" : "large");
+            return -1;
+        }
+        if (adjust > 100000)
+            adjust = 100000;
     }
     window_zoom(w, false);
     int size;
     if (args->flags['x'] != NULL) {
-        if (!parse_size(ctx, args->flags['x'], w->cols, &size))
+        if (!parse_size(ctx, args->flags['x'], "width", w->cols, &size))
             return -1;
         layout_set_pane_size(p->cell, LAYOUT_LEFTRIGHT, size);
     }
     if (args->flags['y'] != NULL) {
-        int yoff, rows;
-        window_pane_area(w, &yoff, &rows);
-        if (!parse_size(ctx, args->flags['y'], rows, &size))
+        if (!parse_size(ctx, args->flags['y'], "height", w->rows, &size))
             return -1;
         layout_set_pane_size(p->cell, LAYOUT_TOPBOTTOM, size);
     }

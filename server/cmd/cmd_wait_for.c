@@ -31,7 +31,7 @@ static int cmd_wait_for_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         /* Unlock: the next client blocked in -L gets the lock and goes on. */
         struct wait_channel *ch = find_channel(s, name, false);
         if (ch == NULL || !ch->locked) {
-            cmd_error(ctx, "wait-for -U: channel %s is not locked", name);
+            cmd_error(ctx, "channel %s not locked", name);
             return -1;
         }
         if (ch->nlockers > 0) {
