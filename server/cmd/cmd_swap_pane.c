@@ -13,80 +13,80 @@ static void replace_in_list(struct window *w, struct pane *from, struct pane *to
     TAILQ_REMOVE(&w->panes, from, entry);
 }
 
-/* swap-pane: two panes exchange places (cells, order, even windows). The panes are looked
- * up here: with -U/-D the one pane is -s or else -t; without, -s defaults to the active
- * pane, found after -t. */
+/* swap-pane, as tmux: the destination is -t (else the current pane), the source -s
+ * (else the current pane), or with -U/-D the pane before/after the destination. Without
+ * -d the destination becomes (or stays) active; with -d the active place stays. -Z keeps
+ * a zoomed window zoomed. The panes are looked up here. */
 static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sa, *sb;
-    struct window *wa, *wb;
-    struct pane *a = cmd_find_pane(ctx, args->flags['s'] != NULL ? args->flags['s'] : args->flags['t'],
-                                   &wa, &sa);
-    if (a == NULL)
+    struct session *sd, *ss;
+    struct window *wd, *ws;
+    struct pane *dst = cmd_find_pane(ctx, args->flags['t'], &wd, &sd);
+    if (dst == NULL)
         return -1;
-    struct pane *b;
-    if (args->flags['U'] != NULL || args->flags['D'] != NULL) {
-        wb = wa;
-        sb = sa;
-        if (args->flags['s'] == NULL && args->flags['t'] == NULL)
-            a = wa->active;
-        b = args->flags['U'] != NULL ? TAILQ_PREV(a, pane_list, entry) : TAILQ_NEXT(a, entry);
-        if (b == NULL)
-            b = args->flags['U'] != NULL ? TAILQ_LAST(&wa->panes, pane_list)
-                                         : TAILQ_FIRST(&wa->panes);
-    } else {
-        if (args->flags['s'] == NULL) {
-            /* swap-pane -t X: the active pane and X. */
-            a = cmd_find_pane(ctx, NULL, &wa, &sa);
-            if (a == NULL)
-                return -1;
-        }
-        b = cmd_find_pane(ctx, args->flags['t'], &wb, &sb);
-        if (b == NULL)
-            return -1;
-    }
-    if (a == b)
+    struct pane *src;
+    if (args->flags['D'] != NULL || args->flags['U'] != NULL) {
+        ws = wd;
+        ss = sd;
+        src = args->flags['D'] != NULL ? TAILQ_NEXT(dst, entry) : TAILQ_PREV(dst, pane_list, entry);
+        if (src == NULL)
+            src = args->flags['D'] != NULL ? TAILQ_FIRST(&wd->panes)
+                                           : TAILQ_LAST(&wd->panes, pane_list);
+    } else if ((src = cmd_find_pane(ctx, args->flags['s'], &ws, &ss)) == NULL)
+        return -1;
+    bool rezoom = wd->zoomed && args->flags['Z'] != NULL;
+    if (src == dst) {
         return 0;
-    window_zoom(wa, false);
-    window_zoom(wb, false);
+    }
+    window_zoom(wd, false);
+    window_zoom(ws, false);
     /* Cells. */
-    struct layout_cell *ca = a->cell, *cb = b->cell;
-    a->cell = cb;
-    b->cell = ca;
-    ca->pane = b;
-    cb->pane = a;
+    struct layout_cell *cs = src->cell, *cd = dst->cell;
+    src->cell = cd;
+    dst->cell = cs;
+    cs->pane = dst;
+    cd->pane = src;
     /* Order in the lists: a marker-free swap through a temporary placeholder. */
     struct pane tmp = {0};
-    replace_in_list(wa, a, &tmp);
-    replace_in_list(wb, b, a);
-    replace_in_list(wa, &tmp, b);
-    a->window = wb;
-    b->window = wa;
-    if (wa != wb) {
-        if (wa->active == a)
-            wa->active = b;
-        if (wb->active == b)
-            wb->active = a;
-        wa->last_pane = wb->last_pane = NULL;
+    replace_in_list(ws, src, &tmp);
+    replace_in_list(wd, dst, src);
+    replace_in_list(ws, &tmp, dst);
+    src->window = wd;
+    dst->window = ws;
+    if (ws != wd) {
+        if (ws->active == src)
+            ws->active = dst;
+        if (wd->active == dst)
+            wd->active = src;
+        ws->last_pane = wd->last_pane = NULL;
     }
     if (args->flags['d'] == NULL) {
-        window_set_active(wb, a);
-        if (wb != wa)
-            session_select_window(sb, wb);
+        if (ws != wd) {
+            window_set_active(ws, dst);
+            window_set_active(wd, src);
+        } else
+            window_set_active(wd, dst);
+    } else {
+        if (ws->active == src)
+            window_set_active(ws, dst);
+        if (wd->active == dst)
+            window_set_active(wd, src);
     }
-    window_relayout(wa);
-    if (wb != wa)
-        window_relayout(wb);
-    session_redraw(ctx->server, sa, REDRAW_STATUS);
-    if (sb != sa)
-        session_redraw(ctx->server, sb, REDRAW_STATUS);
+    window_relayout(ws);
+    if (wd != ws)
+        window_relayout(wd);
+    if (rezoom)
+        window_zoom(wd, true);
+    session_redraw(ctx->server, ss, REDRAW_STATUS);
+    if (sd != ss)
+        session_redraw(ctx->server, sd, REDRAW_STATUS);
     return 0;
 }
 
 const struct cmd_entry cmd_swap_pane_entry = {
     .name = "swap-pane",
     .alias = "swapp",
-    .spec = "dDs:t:U",
+    .spec = "dDs:t:UZ",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-dDUZ] [-s src-pane] [-t dst-pane]",
