@@ -73,12 +73,13 @@ void pane_input_write(struct pane *active, const char *buf, size_t len)
 {
     struct window *w = active->window;
     if (!options_get_number(w->options, "synchronize-panes")) {
-        pane_write(active, buf, len);
+        if (!active->input_off)
+            pane_write(active, buf, len);
         return;
     }
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
-        if (p == active || p->mode == NULL) /* a pane in a mode types nothing */
+        if ((p == active || p->mode == NULL) && !p->input_off) /* a pane in a mode types nothing */
             pane_write(p, buf, len);
     }
 }

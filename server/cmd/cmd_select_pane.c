@@ -1,5 +1,5 @@
 /* cmd_select_pane.c - select-pane and last-pane: make a pane its window's active one (by
- * target, direction or the last one; -T sets its title). */
+ * target, direction or the last one; -T sets its title; -d/-e turn its input off/on). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
@@ -46,8 +46,12 @@ static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     if (w->last_pane == NULL) {
-        cmd_error(ctx, "no last pane in window %d", w->index);
+        cmd_error(ctx, "no last pane");
         return -1;
+    }
+    if (args->flags['e'] != NULL || args->flags['d'] != NULL) {
+        w->last_pane->input_off = args->flags['d'] != NULL;
+        return 0;
     }
     select_and_redraw(ctx, sess, w, w->last_pane, args->flags['Z'] != NULL);
     return 0;
@@ -58,6 +62,11 @@ static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     struct pane *p = ctx->target.pane;
+    if (args->flags['e'] != NULL || args->flags['d'] != NULL) {
+        /* -e / -d: keys reach the pane again / no longer. */
+        p->input_off = args->flags['d'] != NULL;
+        return 0;
+    }
     if (args->flags['T'] != NULL) {
         set_title(p, args->flags['T']);
         session_redraw(ctx->server, sess, REDRAW_STATUS);
@@ -92,7 +101,7 @@ static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_last_pane_entry = {
     .name = "last-pane",
     .alias = "lastp",
-    .spec = "Zt:",
+    .spec = "deZt:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-deZ] [-t target-window]",
@@ -103,7 +112,7 @@ const struct cmd_entry cmd_last_pane_entry = {
 const struct cmd_entry cmd_select_pane_entry = {
     .name = "select-pane",
     .alias = "selectp",
-    .spec = "DlLRT:t:UZ",
+    .spec = "DdelLRT:t:UZ",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-DdeLlMmRUZ] [-T title] [-t target-pane]",

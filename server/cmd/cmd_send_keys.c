@@ -202,6 +202,8 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         add_argument(bytes, args->argv[i], hex, literal, flags);
     size_t len = evbuffer_get_length(bytes);
     const unsigned char *data = evbuffer_pullup(bytes, -1);
+    if (p->input_off)
+        len = 0; /* select-pane -d */
     for (long r = 0; r < repeat && len > 0; r++) {
         if (!pane_write(p, data, len)) {
             evbuffer_free(bytes);

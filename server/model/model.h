@@ -54,6 +54,7 @@ struct pane {
     char **argv;
     bool dead;               /* finished but kept on screen (remain-on-exit) */
     bool closing;            /* finished: its pane-exited hook and close are pending */
+    bool input_off;          /* select-pane -d: keys (typed or sent) do not reach it */
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
     const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
