@@ -2,13 +2,15 @@
  * runs). */
 #include "cmd_impl.h"
 #include "redraw.h"
+#include "window.h"
 
 /* Respawn pane p with the command in args (or its own), killing it first with -k. */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
                    struct pane *p)
 {
     if (!p->dead && args->flags['k'] == NULL) {
-        cmd_error(ctx, "pane %%%u still active (respawn with -k to kill it first)", p->id);
+        cmd_error(ctx, "respawn pane failed: pane %s:%d.%d still active", sess->name,
+                  p->window->index, window_pane_index(p->window, p));
         return -1;
     }
     struct spawn_args sa = {
@@ -17,6 +19,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         .cwd = args->flags['c'] != NULL ? args->flags['c'] : p->cwd,
         .env = sess->env,
         .nenv = sess->nenv,
+        .extra_env = args->nenv > 0 ? (char **)args->env : NULL,
     };
     char err[512];
     if (pane_respawn(p, &sa, err, sizeof err) != 0) {
@@ -37,7 +40,7 @@ static int cmd_respawn_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_respawn_pane_entry = {
     .name = "respawn-pane",
     .alias = "respawnp",
-    .spec = "kc:t:",
+    .spec = "kc:e:t:",
     .min_args = 0,
     .max_args = -1,
     .usage = "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
