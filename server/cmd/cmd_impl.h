@@ -64,6 +64,10 @@ int cmd_shuffle_up(struct session *sess, int index);
  * there (else "index in use"), select makes it current. -1 with an error. */
 int cmd_move_window_to(struct cmd_ctx *ctx, struct session *src, struct window *w,
                        struct session *dst, int index, bool kill, bool select);
+/* cmd_new_session.c: a session name as tmux makes it from what was given (new-session
+ * -s, rename-session): a format, ':' and '.' made '_'; NULL with "invalid session" when
+ * empty. Caller frees. */
+char *cmd_session_name(struct cmd_ctx *ctx, const char *template);
 /* cmd_respawn_pane.c: respawn pane p with the command in args (or its own), killing it
  * first with -k (respawn-pane, respawn-window). */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,

@@ -42,7 +42,7 @@ static bool parse_size(struct cmd_ctx *ctx, const char *s, const char *what, int
 
 /* A session name as tmux makes it from -s: a format, with ':' and '.' made '_'; NULL
  * (an error) when empty. Caller frees. */
-static char *session_name_from(struct cmd_ctx *ctx, const char *template)
+char *cmd_session_name(struct cmd_ctx *ctx, const char *template)
 {
     struct format_ctx f = {.server = ctx->server, .client = ctx->client};
     char *name = format_expand(&f, template);
@@ -68,7 +68,7 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     /* Without a client (config file, tmx -D new ...) a session can only be detached. */
     bool detached = args->flags['d'] != NULL || ctx->client == NULL;
     char *name = NULL;
-    if (args->flags['s'] != NULL && (name = session_name_from(ctx, args->flags['s'])) == NULL)
+    if (args->flags['s'] != NULL && (name = cmd_session_name(ctx, args->flags['s'])) == NULL)
         return -1;
     int rc = cmd_new_session_named(ctx, args, name, detached);
     free(name);

@@ -10,18 +10,17 @@
 static int cmd_rename_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->target.session;
-    const char *name = args->argv[0];
-    if (!session_valid_name(name)) {
-        cmd_error(ctx, "invalid session name \"%s\" (no ':' or '.', not empty)", name);
+    char *name = cmd_session_name(ctx, args->argv[0]);
+    if (name == NULL)
         return -1;
-    }
     struct session *other = session_find(ctx->server, name);
     if (other != NULL && other != sess) {
         cmd_error(ctx, "duplicate session: %s", name);
+        free(name);
         return -1;
     }
     free(sess->name);
-    sess->name = xstrdup(name);
+    sess->name = name;
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }

@@ -1,6 +1,9 @@
 /* cmd_rename_window.c - rename-window: name a window (automatic-rename goes off for it). */
 #include "cmd_impl.h"
 
+#include <stdlib.h>
+
+#include "format.h"
 #include "options.h"
 #include "redraw.h"
 #include "window.h"
@@ -9,7 +12,12 @@ static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
-    window_set_name(w, args->argv[0]);
+    struct format_ctx f = {.server = ctx->server, .session = sess, .window = w,
+                           .client = ctx->client};
+    format_defaults(&f);
+    char *name = format_expand(&f, args->argv[0]);
+    window_set_name(w, name);
+    free(name);
     char err[128];
     options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     session_redraw(ctx->server, sess, REDRAW_STATUS);

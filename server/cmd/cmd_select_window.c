@@ -5,11 +5,27 @@
 #include "redraw.h"
 #include "session.h"
 
-/* The window after the current one of sess (next-window, select-window -n). */
-static int select_next(struct cmd_ctx *ctx, struct session *sess)
+/* -a: from w on (w included, going forward or back, wrapping once), the first window
+ * with an alert (bell, activity, silence); NULL if none has. */
+static struct window *with_alert(struct session *sess, struct window *w, bool forward)
+{
+    for (struct window *x = w;;) {
+        if (x->alerts != 0)
+            return x;
+        x = forward ? session_next_window(sess, x) : session_previous_window(sess, x);
+        if (x == w)
+            return NULL;
+    }
+}
+
+/* The window after the current one of sess (next-window, select-window -n); with
+ * alert, the next one with an alert. */
+static int select_next(struct cmd_ctx *ctx, struct session *sess, bool alert)
 {
     struct window *w = session_next_window(sess, sess->current);
-    if (w == sess->current) {
+    if (alert && w != NULL)
+        w = with_alert(sess, w, true);
+    if (w == NULL || w == sess->current) {
         cmd_error(ctx, "no next window");
         return -1;
     }
@@ -19,10 +35,12 @@ static int select_next(struct cmd_ctx *ctx, struct session *sess)
 }
 
 /* The window before the current one (previous-window, select-window -p). */
-static int select_previous(struct cmd_ctx *ctx, struct session *sess)
+static int select_previous(struct cmd_ctx *ctx, struct session *sess, bool alert)
 {
     struct window *w = session_previous_window(sess, sess->current);
-    if (w == sess->current) {
+    if (alert && w != NULL)
+        w = with_alert(sess, w, false);
+    if (w == NULL || w == sess->current) {
         cmd_error(ctx, "no previous window");
         return -1;
     }
@@ -45,14 +63,12 @@ static int select_last(struct cmd_ctx *ctx, struct session *sess)
 
 static int cmd_next_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    (void)args;
-    return select_next(ctx, ctx->target.session);
+    return select_next(ctx, ctx->target.session, args->flags['a'] != NULL);
 }
 
 static int cmd_previous_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    (void)args;
-    return select_previous(ctx, ctx->target.session);
+    return select_previous(ctx, ctx->target.session, args->flags['a'] != NULL);
 }
 
 static int cmd_last_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -71,12 +87,17 @@ static int cmd_select_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if ((sess = cmd_find_session(ctx, t)) == NULL)
             return -1;
         if (args->flags['n'] != NULL)
-            return select_next(ctx, sess);
-        return args->flags['p'] != NULL ? select_previous(ctx, sess) : select_last(ctx, sess);
+            return select_next(ctx, sess, false);
+        return args->flags['p'] != NULL ? select_previous(ctx, sess, false)
+                                        : select_last(ctx, sess);
     }
     struct window *w = cmd_find_window(ctx, t, &sess);
     if (w == NULL)
         return -1;
+    if (args->flags['T'] != NULL && w == sess->current) {
+        /* -T: selecting the current window goes to the last one instead. */
+        return select_last(ctx, sess);
+    }
     session_select_window(sess, w);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
@@ -96,7 +117,7 @@ const struct cmd_entry cmd_last_window_entry = {
 const struct cmd_entry cmd_next_window_entry = {
     .name = "next-window",
     .alias = "next",
-    .spec = "t:",
+    .spec = "at:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-a] [-t target-session]",
@@ -107,7 +128,7 @@ const struct cmd_entry cmd_next_window_entry = {
 const struct cmd_entry cmd_previous_window_entry = {
     .name = "previous-window",
     .alias = "prev",
-    .spec = "t:",
+    .spec = "at:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-a] [-t target-session]",
@@ -118,7 +139,7 @@ const struct cmd_entry cmd_previous_window_entry = {
 const struct cmd_entry cmd_select_window_entry = {
     .name = "select-window",
     .alias = "selectw",
-    .spec = "lnpt:",
+    .spec = "lnpTt:",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-lnpT] [-t target-window]",
