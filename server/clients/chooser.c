@@ -28,6 +28,7 @@
 #include "server_state.h"
 #include "session.h"
 #include "vt.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* What a chooser lists. */
@@ -50,6 +51,9 @@ struct chooser {
     bool buffers;          /* choose-buffer */
     enum chooser_kind kind;
     char *template;        /* choose-client: run with %% the chosen client */
+    char *format, *filter; /* choose-client -F, -f */
+    bool reverse, sort_name; /* -r, -O name */
+    bool zoomed;           /* -Z zoomed the window: unzoomed when the mode leaves */
     uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
     uint32_t owner_id;     /* the client it was opened for: it leaves with it */
 };
@@ -173,32 +177,64 @@ void chooser_open_buffers(struct client *c, struct pane *p)
 
 static void chooser_free(struct pane *p, void *data);
 
-/* One item per attached client: its name, session and size. */
+static int item_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct chooser_item *)a)->text, ((const struct chooser_item *)b)->text);
+}
+
+/* One item per attached client: its name, session and size, or (-F) a format of it;
+ * -f keeps those its format is true for; -O name sorts by name, -r reverses. */
 static void list_clients(struct chooser *ch, struct server *s)
 {
     struct client *o;
     TAILQ_FOREACH(o, &s->clients, entry) {
         if (!o->attached || o->exiting || o->session == NULL)
             continue;
+        struct format_ctx f = {.server = s, .session = o->session, .client = o};
+        format_defaults(&f);
+        if (ch->filter != NULL) {
+            char *keep = format_expand(&f, ch->filter);
+            bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
+            free(keep);
+            if (!yes)
+                continue;
+        }
         char name[64];
+        message_log_client_name(o, name, sizeof name);
+        char *text;
+        if (ch->format != NULL) {
+            char *item = format_expand(&f, ch->format);
+            text = xasprintf("%s: %s", name, item);
+            free(item);
+        } else
+            text = xasprintf("%s: session %s [%dx%d %s]%s", name, o->session->name, o->cols,
+                             o->rows, o->term != NULL ? o->term : "", o->readonly ? " (ro)" : "");
         ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-        ch->items[ch->n++] = (struct chooser_item){
-            .client_id = o->id,
-            .text = xasprintf("%s: session %s [%dx%d %s]%s",
-                              message_log_client_name(o, name, sizeof name), o->session->name,
-                              o->cols, o->rows, o->term != NULL ? o->term : "",
-                              o->readonly ? " (ro)" : "")};
+        ch->items[ch->n++] = (struct chooser_item){.client_id = o->id, .text = text};
+    }
+    if (ch->sort_name)
+        qsort(ch->items, ch->n, sizeof *ch->items, item_cmp);
+    if (ch->reverse) {
+        for (size_t i = 0; i < ch->n / 2; i++) {
+            struct chooser_item t = ch->items[i];
+            ch->items[i] = ch->items[ch->n - 1 - i];
+            ch->items[ch->n - 1 - i] = t;
+        }
     }
     if (ch->selected >= ch->n)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
 }
 
-void chooser_open_clients(struct client *c, struct pane *p, const char *template)
+void chooser_open_clients(struct client *c, struct pane *p, const struct chooser_opts *opts)
 {
     struct chooser *ch = xcalloc(1, sizeof *ch);
     ch->owner_id = c != NULL ? c->id : 0;
     ch->kind = CHOOSER_CLIENTS;
-    ch->template = xstrdup(template != NULL ? template : "detach-client -t '%%'");
+    ch->template = xstrdup(opts->template != NULL ? opts->template : "detach-client -t '%%'");
+    ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
+    ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
+    ch->reverse = opts->reverse;
+    ch->sort_name = opts->sort != NULL && strcmp(opts->sort, "name") == 0;
     list_clients(ch, p->server);
     if (ch->n == 0) {
         /* Nothing to choose: the mode does not start, as in tmux. */
@@ -206,6 +242,11 @@ void chooser_open_clients(struct client *c, struct pane *p, const char *template
         return;
     }
     enter(p, &client_mode, ch);
+    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
+        window_set_active(p->window, p);
+        window_zoom(p->window, true);
+        ch->zoomed = true;
+    }
 }
 
 static void add_custom(struct chooser *ch, char *text, char *command, char *unset)
@@ -258,21 +299,29 @@ static void list_custom(struct chooser *ch, struct server *s)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
 }
 
-void chooser_open_customize(struct client *c, struct pane *p)
+void chooser_open_customize(struct client *c, struct pane *p, bool zoom)
 {
     struct chooser *ch = xcalloc(1, sizeof *ch);
     ch->owner_id = c != NULL ? c->id : 0;
     ch->kind = CHOOSER_CUSTOMIZE;
     list_custom(ch, p->server);
     enter(p, &options_mode, ch);
+    if (zoom && p->window != NULL && !p->window->zoomed) {
+        window_set_active(p->window, p);
+        window_zoom(p->window, true);
+        ch->zoomed = true;
+    }
 }
 
 static void chooser_free(struct pane *p, void *data)
 {
     struct chooser *ch = data;
-    (void)p;
+    if (ch->zoomed && p->window != NULL && p->window->zoomed)
+        window_zoom(p->window, false);
     free_items(ch);
     free(ch->template);
+    free(ch->format);
+    free(ch->filter);
     free(ch);
 }
 

@@ -21,11 +21,22 @@ void chooser_open(struct client *c, bool sessions_only);
 /* Open the list of paste buffers in pane p (Enter pastes there). */
 void chooser_open_buffers(struct client *c, struct pane *p);
 
-/* choose-client: the attached clients in pane p; Enter runs template (default
- * detach-client -t '%%') with %% the chosen client's name, d detaches it. */
-void chooser_open_clients(struct client *c, struct pane *p, const char *template);
+/* choose-client's flags. */
+struct chooser_opts {
+    const char *template; /* run for Enter, %% the chosen client (detach-client -t '%%') */
+    const char *format;   /* -F: each item's text after its name */
+    const char *filter;   /* -f: only items this format is true for */
+    const char *sort;     /* -O: "name" sorts by name */
+    bool reverse;         /* -r */
+    bool zoom;            /* -Z: the pane zoomed while the list shows */
+};
+
+/* choose-client: the attached clients in pane p; Enter runs the template with %% the
+ * chosen client's name, d detaches it. */
+void chooser_open_clients(struct client *c, struct pane *p, const struct chooser_opts *opts);
 /* customize-mode: the options of every scope and the key bindings of every table in
- * pane p; Enter prompts for a new value, d unsets the option or unbinds the key. */
-void chooser_open_customize(struct client *c, struct pane *p);
+ * pane p; Enter prompts for a new value, d unsets the option or unbinds the key; zoom
+ * (-Z) zooms the pane while it shows. */
+void chooser_open_customize(struct client *c, struct pane *p, bool zoom);
 
 #endif

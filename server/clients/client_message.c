@@ -92,6 +92,9 @@ void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output
     if (n > 0 && !c->exiting) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
         text[strcspn(text, "\n")] = '\0';
+        /* As tmux shows an error on the status line: with a capital first letter. */
+        if (*text >= 'a' && *text <= 'z')
+            *text = (char)(*text - 'a' + 'A');
         client_message(c, "%s", text);
         free(text);
     }

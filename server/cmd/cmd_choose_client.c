@@ -9,15 +9,22 @@ static int cmd_choose_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     /* The client it acts for, if any: without one it still opens (Enter needs one). */
     struct client *c = cmd_find_client(ctx, NULL, true);
-    chooser_open_clients(c, ctx->target.pane, args->argc > 0 ? args->argv[0] : NULL);
+    struct chooser_opts opts = {
+        .template = args->argc > 0 ? args->argv[0] : NULL,
+        .format = args->flags['F'],
+        .filter = args->flags['f'],
+        .sort = args->flags['O'],
+        .reverse = args->flags['r'] != NULL,
+        .zoom = args->flags['Z'] != NULL,
+    };
+    chooser_open_clients(c, ctx->target.pane, &opts);
     return 0;
 }
 
 static int cmd_customize_mode_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    (void)args;
     struct client *c = cmd_find_client(ctx, NULL, true);
-    chooser_open_customize(c, ctx->target.pane);
+    chooser_open_customize(c, ctx->target.pane, args->flags['Z'] != NULL);
     return 0;
 }
 
