@@ -38,6 +38,8 @@ static void cmd_print_word(struct format_out *o, const char *s)
             format_out_str(o, "\\\\");
         else if (*p == '"' && quote == '"')
             format_out_str(o, "\\\"");
+        else if (*p == '$' && quote == '"')
+            format_out_str(o, "\\$");
         else if (*p == '\n')
             format_out_str(o, "\\n");
         else if (*p == '\t')
