@@ -44,6 +44,8 @@ struct client_run {
     size_t inlen, insize;
     int exit_status;
     char *exit_message;
+    uint8_t exit_how;       /* PROTO_EXIT_* the server asked for with MSG_EXIT */
+    char *exit_command;     /* PROTO_EXIT_EXEC: the shell command to become */
 };
 
 /* The length of the first command of argv: up to a word ";" or ending in ";" (not
@@ -472,6 +474,13 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
         const char *msg = hdr->len > 4 ? proto_next_string(payload, hdr->len, &off) : NULL;
         free(run->exit_message);
         run->exit_message = msg != NULL && *msg != '\0' ? xstrdup(msg) : NULL;
+        /* Then, optionally, how to go: with SIGHUP to our parent, or becoming a command. */
+        if (msg != NULL && off < hdr->len) {
+            run->exit_how = (uint8_t)payload[off++];
+            const char *command = proto_next_string(payload, hdr->len, &off);
+            free(run->exit_command);
+            run->exit_command = command != NULL ? xstrdup(command) : NULL;
+        }
         return false;
     }
     default:
@@ -688,5 +697,21 @@ int client_main(const struct client_options *opts, int argc, char **argv)
     free(run.inbuf);
     close(run.sig_fd);
     close(fd);
+    if (run.exit_how == PROTO_EXIT_HUP)
+        kill(getppid(), SIGHUP); /* detach -P, attach -x: the shell that ran us goes too */
+    if (run.exit_how == PROTO_EXIT_EXEC && run.exit_command != NULL) {
+        /* detach -E: this process becomes the command, signals as a shell gives them. */
+        const char *shell = getenv("SHELL");
+        if (shell == NULL || *shell != '/')
+            shell = "/bin/sh";
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execl(shell, shell, "-c", run.exit_command, (char *)NULL);
+        fprintf(stderr, "tmx: %s: %s\n", shell, strerror(errno));
+        free(run.exit_command);
+        return 1;
+    }
+    free(run.exit_command);
     return run.exit_status;
 }

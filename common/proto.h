@@ -27,7 +27,8 @@ enum proto_type {
     MSG_OUTPUT,       /* bytes for the client's terminal */
     MSG_STDOUT,       /* text for the client's stdout (command output) */
     MSG_STDERR,       /* text for the client's stderr (errors) */
-    MSG_EXIT,         /* int32 status, then a message\0 the client prints on exit */
+    MSG_EXIT,         /* int32 status, then a message\0 the client prints on exit, then
+                       * optionally a PROTO_EXIT_* byte and a command\0 */
     MSG_READ_STDIN,   /* empty: send your stdin (load-buffer -) as MSG_STDIN */
     /* client -> server */
     MSG_STDIN,        /* bytes of the client's stdin; an empty payload is its end */
@@ -51,6 +52,14 @@ enum {
     IDENT_TTY = 1 << 0,       /* stdin is a terminal */
     IDENT_UTF8 = 1 << 1,      /* the client's locale is UTF-8 */
     IDENT_TRUECOLOR = 1 << 2, /* COLORTERM said truecolor/24bit */
+};
+
+/* MSG_EXIT's optional tail, after the message: a uint8 how, then a string (the command
+ * for PROTO_EXIT_EXEC). */
+enum {
+    PROTO_EXIT_PLAIN = 0,
+    PROTO_EXIT_HUP = 1,  /* send SIGHUP to the client's parent (detach -P, attach -x) */
+    PROTO_EXIT_EXEC = 2, /* replace the client with a shell command (detach -E) */
 };
 
 /* MSG_READY flags. */

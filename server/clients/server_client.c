@@ -115,19 +115,34 @@ void server_client_free(struct client *c)
 
 void server_client_exit(struct client *c, int status, const char *message)
 {
+    server_client_exit_how(c, status, message, PROTO_EXIT_PLAIN, NULL);
+}
+
+void server_client_exit_how(struct client *c, int status, const char *message, int how,
+                            const char *command)
+{
     if (c->exiting)
         return;
     /* Done with its terminal before MSG_EXIT: the client restores it after. */
     client_tty_close(c);
     struct session *sess = c->session;
     size_t mlen = message != NULL ? strlen(message) : 0;
-    char *payload = xmalloc(4 + mlen + 1);
+    size_t clen = command != NULL ? strlen(command) : 0;
+    char *payload = xmalloc(4 + mlen + 1 + 1 + clen + 1);
     int32_t st = status;
     memcpy(payload, &st, 4);
     if (message != NULL)
         memcpy(payload + 4, message, mlen);
     payload[4 + mlen] = '\0';
-    client_send(c, MSG_EXIT, payload, 4 + mlen + 1);
+    size_t len = 4 + mlen + 1;
+    if (how != PROTO_EXIT_PLAIN) {
+        payload[len++] = (char)how;
+        if (command != NULL)
+            memcpy(payload + len, command, clen);
+        payload[len + clen] = '\0';
+        len += clen + 1;
+    }
+    client_send(c, MSG_EXIT, payload, len);
     free(payload);
     bool was_attached = c->attached;
     c->exiting = true;

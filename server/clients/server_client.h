@@ -25,6 +25,10 @@ void server_client_exit(struct client *c, int status, const char *message);
 /* The client of this id, if it is still there and not already going, exits with status
  * (a command that kept it waiting is done: display-menu, display-popup). */
 void server_client_exit_id(struct server *s, uint32_t id, int status);
+/* The same, the client then sending SIGHUP to its parent (PROTO_EXIT_HUP) or becoming
+ * a shell command (PROTO_EXIT_EXEC, command). */
+void server_client_exit_how(struct client *c, int status, const char *message, int how,
+                            const char *command);
 /* Attach to a session: raw mode on the client, full redraw. */
 void server_client_attach(struct client *c, struct session *s);
 /* suspend-client: the client restores its terminal and stops (SIGTSTP) until the

@@ -41,8 +41,8 @@ static bool terminal_has_feature(struct server *srv, const char *term, const cha
 }
 
 /* Attach ctx->client to sess, checking it can show a session. */
-int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
-                         bool readonly)
+int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
+                      const struct cmd_attach_opts *opts)
 {
     struct client *c = ctx->client;
     if (c == NULL) {
@@ -76,17 +76,22 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_oth
         if (terminal_has_feature(ctx->server, c->term, "hyperlinks"))
             render_set_hyperlinks(c->render, true);
     }
-    if (detach_others) {
+    if (opts->detach_others || opts->hup_others) {
         struct client *o, *next;
-        char *msg = xasprintf("[detached (from session %s)]", sess->name);
+        char *msg = xasprintf(opts->hup_others ? "[detached and SIGHUP (from session %s)]"
+                                               : "[detached (from session %s)]",
+                              sess->name);
         TAILQ_FOREACH_SAFE(o, &ctx->server->clients, entry, next) {
             if (o != c && o->attached && o->session == sess)
-                server_client_detach(o, msg);
+                server_client_exit_how(o, 0, msg,
+                                       opts->hup_others ? PROTO_EXIT_HUP : PROTO_EXIT_PLAIN,
+                                       NULL);
         }
         free(msg);
     }
-    session_update_environment(sess, c->env, c->nenv);
-    c->readonly = readonly;
+    if (!opts->keep_env)
+        session_update_environment(sess, c->env, c->nenv);
+    c->readonly = opts->readonly;
     server_client_attach(c, sess);
     ctx->attached = true;
     return 0;
@@ -107,13 +112,24 @@ static int cmd_attach_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
         return -1;
-    return cmd_attach_client(ctx, sess, args->flags['d'] != NULL, args->flags['r'] != NULL);
+    if (args->flags['c'] != NULL) {
+        /* -c: the session's working directory from now on. */
+        free(sess->cwd);
+        sess->cwd = cmd_client_path(ctx, args->flags['c']);
+    }
+    struct cmd_attach_opts opts = {
+        .detach_others = args->flags['d'] != NULL,
+        .hup_others = args->flags['x'] != NULL,
+        .readonly = args->flags['r'] != NULL || cmd_flags_readonly(args->flags['f']),
+        .keep_env = args->flags['E'] != NULL,
+    };
+    return cmd_attach_client(ctx, sess, &opts);
 }
 
 const struct cmd_entry cmd_attach_session_entry = {
     .name = "attach-session",
     .alias = "attach",
-    .spec = "drt:",
+    .spec = "c:dEf:rt:x",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-dErx] [-c working-directory] [-f flags] [-t target-session]",

@@ -101,3 +101,18 @@ struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet
     free(copy);
     return c;
 }
+
+bool cmd_flags_readonly(const char *flags)
+{
+    if (flags == NULL)
+        return false;
+    bool readonly = false;
+    char *copy = xstrdup(flags), *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
+        bool off = *t == '!';
+        if (strcmp(t + off, "read-only") == 0)
+            readonly = !off;
+    }
+    free(copy);
+    return readonly;
+}

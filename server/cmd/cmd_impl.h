@@ -43,6 +43,9 @@ struct client *cmd_target_client(struct cmd_ctx *ctx, struct cmd_args *args, con
 /* The client -t target-client names (NULL: the issuing client if attached, else an
  * attached one); NULL with an error (none if quiet) when there is none. */
 struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet);
+/* Whether a client flag list (-f read-only,ignore-size,...; '!' turns one off) asks for
+ * read-only. */
+bool cmd_flags_readonly(const char *flags);
 /* A path as the user typed it: relative to the client's directory. Caller frees. */
 char *cmd_client_path(struct cmd_ctx *ctx, const char *path);
 
@@ -50,10 +53,16 @@ char *cmd_client_path(struct cmd_ctx *ctx, const char *path);
  * if there is none. */
 struct paste_buffer *cmd_find_buffer(struct cmd_ctx *ctx, const char *name);
 
-/* cmd_attach_session.c: attach ctx->client to sess (new-session -A, attach-session),
- * checking it can show a session; -1 with an error if not. */
-int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess, bool detach_others,
-                      bool readonly);
+/* cmd_attach_session.c: how to attach (attach-session, new-session -A). */
+struct cmd_attach_opts {
+    bool detach_others; /* -d / -D: the session's other clients are detached */
+    bool hup_others;    /* -x / -X: and the shells they ran from get SIGHUP */
+    bool readonly;      /* -r, -f read-only */
+    bool keep_env;      /* -E: update-environment is not applied */
+};
+/* Attach ctx->client to sess, checking it can show a session; -1 with an error if not. */
+int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
+                      const struct cmd_attach_opts *opts);
 /* cmd_move_window.c: a window target that may name a free index ("session:index"): the
  * session, *index -1 when none is named; NULL with an error. */
 struct session *cmd_index_target(struct cmd_ctx *ctx, const char *target, int *index);

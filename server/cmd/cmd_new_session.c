@@ -75,31 +75,19 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     return rc;
 }
 
-/* A client flag list (-f: read-only,ignore-size,...) asks for read-only. */
-static bool flags_readonly(const char *flags)
-{
-    if (flags == NULL)
-        return false;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", flags);
-    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t != NULL;
-         t = strtok_r(NULL, ",", &save)) {
-        if (strcmp(t, "read-only") == 0)
-            return true;
-    }
-    return false;
-}
-
 static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, const char *name,
                                  bool detached)
 {
     struct server *srv = ctx->server;
-    bool readonly = flags_readonly(args->flags['f']);
+    struct cmd_attach_opts opts = {
+        .detach_others = args->flags['D'] != NULL,
+        .hup_others = args->flags['X'] != NULL,
+        .readonly = cmd_flags_readonly(args->flags['f']),
+        .keep_env = args->flags['E'] != NULL,
+    };
     if (name != NULL && session_find(srv, name) != NULL) {
         if (args->flags['A'] != NULL) {
-            return cmd_attach_client(ctx, session_find(srv, name),
-                                     args->flags['D'] != NULL || args->flags['X'] != NULL,
-                                     readonly);
+            return cmd_attach_client(ctx, session_find(srv, name), &opts);
         }
         cmd_error(ctx, "duplicate session: %s", name);
         return -1;
@@ -169,7 +157,8 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         cmd_print(ctx, "%s", text);
         free(text);
     }
-    if (!detached && cmd_attach_client(ctx, sess, false, readonly) != 0) {
+    opts.detach_others = opts.hup_others = false;
+    if (!detached && cmd_attach_client(ctx, sess, &opts) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;
     }
