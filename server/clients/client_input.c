@@ -98,11 +98,17 @@ static void send_key_to_pane(struct client *c, key_code key, struct pane_output 
 }
 
 /* Run a bound command for this client; errors show on its status line. */
-static void run_bound_command(struct client *c, const char *command)
+static void run_bound_command(struct client *c, key_code key, const char *command)
 {
+    bool in_key = c->in_key;
+    key_code cmd_key = c->cmd_key;
+    c->in_key = true;
+    c->cmd_key = key;
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, command);
+    c->in_key = in_key;
+    c->cmd_key = cmd_key;
     client_command_done(c, &ctx, true);
 }
 
@@ -223,7 +229,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
                 timeradd(&now, &d, &c->repeat_until);
             }
             flush_pane(c, po);
-            run_bound_command(c, b->command);
+            run_bound_command(c, b->key, b->command);
         }
         return;
     }
@@ -245,7 +251,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
             b = key_bindings_find(s, KEY_TABLE_ROOT, key);
         if (b != NULL) {
             flush_pane(c, po);
-            run_bound_command(c, b->command);
+            run_bound_command(c, b->key, b->command);
         } else if (p->mode->key != NULL) {
             flush_pane(c, po);
             p->mode->key(c, p, key);
@@ -255,7 +261,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     b = key_bindings_find(s, KEY_TABLE_ROOT, key);
     if (b != NULL) {
         flush_pane(c, po);
-        run_bound_command(c, b->command);
+        run_bound_command(c, b->key, b->command);
         return;
     }
     send_key_to_pane(c, key, po);

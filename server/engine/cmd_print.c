@@ -9,6 +9,7 @@
 
 #include "client_state.h"
 #include "format_out.h"
+#include "keys.h"
 #include "message_log.h"
 #include "server_state.h"
 
@@ -94,8 +95,13 @@ void cmd_log_command(struct cmd_ctx *ctx, const struct cmd_entry *e, const struc
     struct format_out o = {0};
     cmd_print_command(e, args, &o);
     char *text = format_out_take(&o);
-    char name[64];
-    message_log_add(ctx->server, "%s command: %s",
-                    message_log_client_name(ctx->client, name, sizeof name), text);
+    char name[64], key[64];
+    message_log_client_name(ctx->client, name, sizeof name);
+    if (ctx->from_key && ctx->client->in_key) {
+        /* A key's binding, or a prompt it opened: said as tmux says it. */
+        message_log_add(ctx->server, "%s key %s: %s", name,
+                        key_to_name(ctx->client->cmd_key, key, sizeof key), text);
+    } else
+        message_log_add(ctx->server, "%s command: %s", name, text);
     free(text);
 }

@@ -29,6 +29,8 @@ struct prompt {
     char *command;        /* command to run: with %% replaced by the input, or on 'y' */
     size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
     enum prompt_type type; /* whose history */
+    bool from_key;         /* opened by a key's binding: its command is logged as that key's */
+    key_code key;
 };
 
 static const struct overlay_ops prompt_ops;
@@ -44,6 +46,8 @@ void prompt_open_type(struct client *c, enum prompt_type type, enum prompt_kind 
 {
     struct prompt *p = xcalloc(1, sizeof *p);
     p->type = type;
+    p->from_key = c->in_key;
+    p->key = c->cmd_key;
     p->kind = kind;
     p->label = xstrdup(label);
     p->input = xstrdup(initial != NULL ? initial : "");
@@ -63,11 +67,17 @@ static void prompt_free(void *data)
 
 /* Run the command for the client; errors show on its status line, output over the
  * window (as from a key binding). */
-static void run_command(struct client *c, const char *command)
+static void run_command(struct client *c, const char *command, bool from_key, key_code key)
 {
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
+    bool in_key = c->in_key;
+    key_code cmd_key = c->cmd_key;
+    c->in_key = from_key;
+    c->cmd_key = key;
     cmd_execute_string(&ctx, command);
+    c->in_key = in_key;
+    c->cmd_key = cmd_key;
     client_command_done(c, &ctx, true);
 }
 
@@ -231,9 +241,11 @@ static void prompt_finish(struct client *c, struct prompt *p, bool accept)
         free(quoted);
     } else if (accept && p->kind == PROMPT_CONFIRM)
         command = xstrdup(p->command);
-    overlay_close(c, &prompt_ops);
+    bool from_key = p->from_key;
+    key_code key = p->key;
+    overlay_close(c, &prompt_ops); /* frees p */
     if (command != NULL) {
-        run_command(c, command);
+        run_command(c, command, from_key, key);
         free(command);
     }
 }

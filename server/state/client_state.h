@@ -78,6 +78,8 @@ struct client {
     size_t keylen;
     struct event *key_timer;  /* lone ESC / partial sequence timeout */
     bool prefix_active;       /* the prefix key was pressed */
+    bool in_key;              /* a key's binding (or a prompt it opened) is running: */
+    key_code cmd_key;         /* which key, for the message log ("key C-b: ...") */
     bool readonly;            /* attach -r: sees everything, types nothing */
     uint32_t last_session_id; /* switch-client -l goes back there */
     bool has_last_session;
