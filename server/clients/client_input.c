@@ -205,6 +205,21 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         client_redraw(c, REDRAW_STATUS);
     }
     const struct key_binding *b;
+    if (c->key_table != NULL) {
+        /* switch-client -T: this key from that table; not bound there, from the root
+         * table as any key (as tmux tries again there). */
+        char *table = c->key_table;
+        c->key_table = NULL;
+        b = key_bindings_find(s, table, key);
+        free(table);
+        if (b != NULL && c->readonly && !readonly_allowed(b->command))
+            b = NULL;
+        if (b != NULL) {
+            flush_pane(c, po);
+            run_bound_command(c, b->key, b->command);
+            return;
+        }
+    }
     struct timeval now;
     gettimeofday(&now, NULL);
     if (!c->prefix_active && timercmp(&now, &c->repeat_until, <)) {

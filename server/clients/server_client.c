@@ -97,6 +97,7 @@ void server_client_free(struct client *c)
     free(c->status_cache);
     free(c->status_cache_title);
     free(c->message);
+    free(c->key_table);
     free(c->term);
     free(c->tty_name);
     free(c->cwd);

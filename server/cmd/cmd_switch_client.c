@@ -1,22 +1,49 @@
 /* cmd_switch_client.c - switch-client: show another session in this client. */
 #include "cmd_impl.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "key_bindings.h"
 #include "notify.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "window.h"
+#include "xmalloc.h"
 
-/* switch-client: show another session in this client (-t session, -n next, -p previous,
- * -l the last one it showed). -t is looked up here: only for an attached client, and
- * not with -n, -p or -l. */
+/* switch-client: show another session in the client -c (else the current one): -t
+ * session (or a window or pane in one, which is selected too), -n next, -p previous, -l
+ * the last one it showed; -r toggles its read-only flag, -Z keeps a zoomed window
+ * zoomed, -E does not apply update-environment. -t is looked up here: only once there
+ * is a client, and not with -n, -p or -l. */
 static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct client *c = ctx->client;
-    if (c == NULL || !c->attached) {
-        cmd_error(ctx, "switch-client needs an attached client (use it from a key or the : prompt)");
+    struct client *c = cmd_find_client(ctx, args->flags['c'], false);
+    if (c == NULL)
         return -1;
+    if (args->flags['r'] != NULL)
+        c->readonly = !c->readonly;
+    const char *table = args->flags['T'];
+    if (table != NULL) {
+        /* -T: the client's next key is looked up in that table. */
+        if (!key_table_exists(ctx->server, table)) {
+            cmd_error(ctx, "table %s doesn't exist", table);
+            return -1;
+        }
+        free(c->key_table);
+        c->key_table = NULL;
+        c->prefix_active = false;
+        if (strcmp(table, KEY_TABLE_PREFIX) == 0)
+            c->prefix_active = true;
+        else if (strcmp(table, KEY_TABLE_ROOT) != 0)
+            c->key_table = xstrdup(table);
+        return 0;
     }
     struct session *target = NULL;
+    struct window *tw = NULL;
+    struct pane *tp = NULL;
     if (args->flags['n'] != NULL || args->flags['p'] != NULL) {
         struct session *cur = c->session;
         target = args->flags['n'] != NULL ? TAILQ_NEXT(cur, entry)
@@ -33,12 +60,27 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     } else {
-        target = cmd_find_session(ctx, args->flags['t']);
-        if (target == NULL)
+        const char *t = args->flags['t'];
+        if (t != NULL && (strpbrk(t, ":.") != NULL || *t == '@' || *t == '%')) {
+            /* A window or pane: its session, with it selected. */
+            if ((tp = cmd_find_pane(ctx, t, &tw, &target)) == NULL)
+                return -1;
+        } else if ((target = cmd_find_session(ctx, t)) == NULL)
             return -1;
+    }
+    if (tw != NULL) {
+        bool zoomed = tw->zoomed;
+        if (tp != tw->active)
+            window_set_active(tw, tp);
+        if (zoomed && args->flags['Z'] != NULL)
+            window_zoom(tw, true);
+        session_select_window(target, tw);
+        session_redraw(ctx->server, target, REDRAW_STATUS);
     }
     if (target == c->session)
         return 0;
+    if (args->flags['E'] == NULL)
+        session_update_environment(target, c->env, c->nenv);
     struct session *old = c->session;
     c->last_session_id = old->id;
     c->has_last_session = true;
@@ -51,7 +93,7 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_switch_client_entry = {
     .name = "switch-client",
     .alias = "switchc",
-    .spec = "lnpt:",
+    .spec = "c:ElnprT:t:Z",
     .min_args = 0,
     .max_args = 0,
     .usage = "[-ElnprZ] [-c target-client] [-t target-session] [-T key-table]",

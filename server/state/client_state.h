@@ -78,6 +78,7 @@ struct client {
     size_t keylen;
     struct event *key_timer;  /* lone ESC / partial sequence timeout */
     bool prefix_active;       /* the prefix key was pressed */
+    char *key_table;          /* switch-client -T: the next key is looked up there, or NULL */
     bool in_key;              /* a key's binding (or a prompt it opened) is running: */
     key_code cmd_key;         /* which key, for the message log ("key C-b: ...") */
     bool readonly;            /* attach -r: sees everything, types nothing */
