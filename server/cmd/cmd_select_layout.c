@@ -2,10 +2,13 @@
  * layout string for a window's panes. */
 #include "cmd_impl.h"
 
+#include <stdlib.h>
+
 #include "layout.h"
 #include "options.h"
 #include "redraw.h"
 #include "window.h"
+#include "xmalloc.h"
 
 /* Show w's panes, in list order, in the leaves of root (as many as there are panes). */
 static void use_layout(struct window *w, struct layout_cell *root)
@@ -57,10 +60,57 @@ static int cycle(const struct window *w, int step)
     return (from + step + LAYOUT_PRESET_COUNT) % LAYOUT_PRESET_COUNT;
 }
 
+static uint32_t layout_pane_id(const struct pane *p)
+{
+    return p->id;
+}
+
+/* The window's layout string now (for -o later). Caller frees. */
+static char *dump_layout(const struct window *w)
+{
+    char buf[8192];
+    size_t n = w->layout != NULL ? layout_dump(w->layout, layout_pane_id, buf, sizeof buf) : 0;
+    return n > 0 && n < sizeof buf ? xstrdup(buf) : NULL;
+}
+
+static int select_layout(struct cmd_ctx *ctx, struct cmd_args *args, struct window *w,
+                         char *old);
+
+/* select-layout: the layout before the change is kept for -o (undo), as tmux does. */
 static int cmd_select_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
+    char *old = w->old_layout;
+    w->old_layout = dump_layout(w);
+    int rc = select_layout(ctx, args, w, old);
+    if (rc != 0) {
+        free(w->old_layout);
+        w->old_layout = old;
+    } else
+        free(old);
+    return rc;
+}
+
+static int select_layout(struct cmd_ctx *ctx, struct cmd_args *args, struct window *w,
+                         char *old)
+{
+    struct session *sess = ctx->target.session;
+    if (args->flags['E'] != NULL && args->flags['n'] == NULL && args->flags['p'] == NULL) {
+        /* -E: the target pane and its neighbours spread out evenly. */
+        window_zoom(w, false);
+        if (layout_spread(ctx->target.pane != NULL ? ctx->target.pane->cell : w->active->cell))
+            window_relayout(w);
+        session_redraw(ctx->server, sess, REDRAW_STATUS);
+        return 0;
+    }
+    if (args->flags['o'] != NULL && args->argc == 0 && args->flags['n'] == NULL &&
+        args->flags['p'] == NULL) {
+        /* -o: back to the layout before the last change, if there was one. */
+        if (old == NULL)
+            return 0;
+        args->argc = 1;
+        args->argv = &old;
+    }
     if (args->flags['n'] != NULL)
         apply_preset(w, cycle(w, 1));
     else if (args->flags['p'] != NULL)
@@ -97,12 +147,14 @@ static int cmd_select_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 static int cmd_next_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     args->flags['n'] = "";
+    args->flags['E'] = args->flags['o'] = NULL;
     return cmd_select_layout_exec(ctx, args);
 }
 
 static int cmd_previous_layout_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     args->flags['p'] = "";
+    args->flags['E'] = args->flags['o'] = NULL;
     return cmd_select_layout_exec(ctx, args);
 }
 
@@ -131,10 +183,10 @@ const struct cmd_entry cmd_previous_layout_entry = {
 const struct cmd_entry cmd_select_layout_entry = {
     .name = "select-layout",
     .alias = "selectl",
-    .spec = "npt:",
+    .spec = "Enopt:",
     .min_args = 0,
     .max_args = 1,
     .usage = "[-Enop] [-t target-pane] [layout-name]",
-    .target = {'t', CMD_FIND_WINDOW, 0},
+    .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_select_layout_exec,
 };

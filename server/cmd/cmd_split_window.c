@@ -117,6 +117,8 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                        args->flags['b'] != NULL);
     if (args->flags['d'] == NULL)
         window_set_active(w, p);
+    if (args->flags['Z'] != NULL)
+        window_zoom(w, true); /* -Z: the (new) active pane zoomed */
     server_pane_apply_log(ctx->server, p);
     print_pane(ctx, args, sess, w, p);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
@@ -127,7 +129,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_split_window_entry = {
     .name = "split-window",
     .alias = "splitw",
-    .spec = "bdfhvPc:e:F:l:p:t:",
+    .spec = "bdfhvPZc:e:F:l:p:t:",
     .min_args = 0,
     .max_args = -1,
     .usage = "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] "

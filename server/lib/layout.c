@@ -465,3 +465,44 @@ struct layout_cell *layout_neighbour(struct layout_cell *root, struct layout_cel
     }
     return found != lc ? found : NULL;
 }
+
+bool layout_spread(struct layout_cell *lc)
+{
+    for (struct layout_cell *parent = lc->parent; parent != NULL; parent = parent->parent) {
+        enum layout_type axis = parent->type;
+        int n = 0;
+        struct layout_cell *child;
+        TAILQ_FOREACH(child, &parent->children, entry)
+            n++;
+        int size = size_along(parent, axis);
+        if (n <= 1 || size < n - 1)
+            continue;
+        int each = (size - (n - 1)) / n;
+        if (each == 0)
+            continue;
+        /* Each the same, the last taking what is left, as tmux spreads them. */
+        bool fits = true;
+        TAILQ_FOREACH(child, &parent->children, entry) {
+            int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+            if (want < layout_min_size(child, axis))
+                fits = false;
+        }
+        if (!fits)
+            continue;
+        bool changed = false;
+        TAILQ_FOREACH(child, &parent->children, entry) {
+            int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+            if (want != size_along(child, axis)) {
+                scale_cell(child, axis, want);
+                changed = true;
+            }
+            child->weight = child->scaled = want;
+        }
+        if (changed) {
+            struct layout_cell *root = layout_root(lc);
+            layout_fix_offsets(root, root->xoff, root->yoff);
+            return true;
+        }
+    }
+    return false;
+}

@@ -73,6 +73,9 @@ int layout_move_border(struct layout_cell *a, int delta);
 void layout_fix_offsets(struct layout_cell *root, int xoff, int yoff);
 
 /* Leaves in order (left to right, top to bottom as the tree nests them). */
+/* select-layout -E: the cells of lc's parent made the same size along its split (the
+ * first ancestor where that changes anything, as tmux). True if something changed. */
+bool layout_spread(struct layout_cell *lc);
 struct layout_cell *layout_first_leaf(struct layout_cell *lc);
 struct layout_cell *layout_next_leaf(struct layout_cell *lc);
 int layout_count_leaves(const struct layout_cell *lc);

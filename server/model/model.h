@@ -76,6 +76,7 @@ struct window {
     struct layout_cell *layout; /* where each pane is (layout.h) */
     bool zoomed;              /* the active pane fills the window (resize-pane -Z) */
     int preset;               /* the preset select-layout last used, -1 for none */
+    char *old_layout;         /* the layout before select-layout last changed it (-o) */
     int cols, rows;
     struct options *options;  /* window options, inheriting the global ones */
     int alerts;               /* WINDOW_ALERT_* seen since the window was last current */

@@ -45,6 +45,7 @@ void window_free(struct window *w)
     if (w->silence_timer != NULL)
         event_free(w->silence_timer);
     options_free(w->options);
+    free(w->old_layout);
     free(w->name);
     free(w);
 }
