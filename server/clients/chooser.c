@@ -111,31 +111,86 @@ void chooser_open(struct client *c, bool sessions_only)
                          : NULL;
     if (p == NULL)
         return;
+    struct chooser_opts opts = {0};
+    chooser_open_tree(c, p, &opts, sessions_only, NULL, NULL);
+}
+
+/* Whether window w of s passes choose-tree's -f (a format true for it). */
+static bool tree_filter(struct server *srv, const char *filter, struct session *s,
+                        struct window *w)
+{
+    if (filter == NULL)
+        return true;
+    struct format_ctx f = {.server = srv, .session = s, .window = w,
+                           .pane = w != NULL ? w->active : NULL};
+    char *keep = format_expand(&f, filter);
+    bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
+    free(keep);
+    return yes;
+}
+
+void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_opts *opts,
+                       bool sessions_only, bool (*match)(struct window *w, const void *arg),
+                       const void *arg)
+{
+    struct server *srv = p->server;
+    struct session *cur = c != NULL ? c->session : NULL;
     struct chooser *ch = xcalloc(1, sizeof *ch);
-    ch->owner_id = c->id;
+    ch->owner_id = c != NULL ? c->id : 0;
+    bool filtered = match != NULL || opts->filter != NULL;
     struct session *s;
-    TAILQ_FOREACH(s, &c->server->sessions, entry) {
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        /* Filtered: only the windows that pass, under their sessions. */
+        int shown = 0;
+        struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry) {
+            if ((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w))
+                shown++;
+        }
+        if (filtered && shown == 0)
+            continue;
         int attached = 0;
         struct client *o;
-        TAILQ_FOREACH(o, &c->server->clients, entry)
+        TAILQ_FOREACH(o, &srv->clients, entry)
             attached += o->attached && o->session == s;
         add_item(ch, s, NULL,
-                 xasprintf("(%c) %s: %d windows%s", s == c->session ? '*' : ' ', s->name,
+                 xasprintf("(%c) %s: %d windows%s", s == cur ? '*' : ' ', s->name,
                            session_count_windows(s), attached > 0 ? " (attached)" : ""));
-        if (s == c->session && sessions_only)
+        if (s == cur && sessions_only)
             ch->selected = ch->n - 1;
         if (sessions_only)
             continue;
-        struct window *w;
         TAILQ_FOREACH(w, &s->windows, entry) {
+            if (filtered &&
+                !((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w)))
+                continue;
             add_item(ch, s, w,
                      xasprintf("    %d: %s%s", w->index, w->name,
                                w == s->current ? "*" : w == s->last ? "-" : ""));
-            if (s == c->session && w == s->current)
+            if (s == cur && w == s->current)
                 ch->selected = ch->n - 1;
         }
     }
+    if (ch->n == 0 && !filtered) {
+        free(ch);
+        return; /* nothing to choose from: the mode does not start */
+    }
+    /* Filtered to nothing (find-window), it shows empty, as tmux's does. */
+    if (opts->reverse && ch->n > 0) {
+        for (size_t i = 0; i < ch->n / 2; i++) {
+            struct chooser_item t = ch->items[i];
+            ch->items[i] = ch->items[ch->n - 1 - i];
+            ch->items[ch->n - 1 - i] = t;
+        }
+        ch->selected = ch->n - 1 - ch->selected;
+    }
+    ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
     enter(p, &tree_mode, ch);
+    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
+        window_set_active(p->window, p);
+        window_zoom(p->window, true);
+        ch->zoomed = true;
+    }
 }
 
 static void free_items(struct chooser *ch)
@@ -472,9 +527,37 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
         return;
     if (ch->kind == CHOOSER_CUSTOMIZE && custom_key(c, p, key))
         return;
+    if (ch->n == 0) {
+        /* An empty list (filtered to nothing): only leaving it does something. */
+        if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) ||
+            key == ('g' | KEYC_CTRL))
+            leave(p);
+        return;
+    }
     if (key == KEYC_ENTER) {
         struct chooser_item it = ch->items[ch->selected];
         it.text = NULL;
+        if (ch->template != NULL) {
+            /* choose-tree TEMPLATE: run it with %% the chosen session or window. */
+            struct session *s = session_find_id(c->server, it.session_id);
+            struct window *w = NULL;
+            if (s != NULL && !it.is_session) {
+                TAILQ_FOREACH(w, &s->windows, entry) {
+                    if (w->id == it.window_id)
+                        break;
+                }
+            }
+            char target[256];
+            if (w != NULL)
+                snprintf(target, sizeof target, "%s:%d", s->name, w->index);
+            else
+                snprintf(target, sizeof target, "%s", s != NULL ? s->name : "");
+            char *line = replace_all(ch->template, target);
+            leave(p);
+            run_line(c, line);
+            free(line);
+            return;
+        }
         leave(p);
         choose(c, &it);
         return;
@@ -591,6 +674,11 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
     if (ch->kind == CHOOSER_CLIENTS) {
         draw_rule(cv, x0, y0 + list_rows, n, "-- clients ");
         for (int y = list_rows + 1; y < rows; y++)
+            draw_text(cv, x0, y0 + y, n, "", &normal);
+        return;
+    }
+    if (ch->n == 0) {
+        for (int y = list_rows; y < rows; y++)
             draw_text(cv, x0, y0 + y, n, "", &normal);
         return;
     }

@@ -18,6 +18,14 @@ struct pane;
 /* Open the chooser in client c's active pane: sessions, and their windows unless
  * sessions_only. */
 void chooser_open(struct client *c, bool sessions_only);
+/* choose-tree and find-window: the tree in pane p for client c (NULL: none yet),
+ * sessions only or with their windows; match (with arg), when not NULL, and opts->filter
+ * keep only the windows they accept; opts->reverse, opts->zoom as choose-client's. */
+struct chooser_opts;
+struct window;
+void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_opts *opts,
+                       bool sessions_only, bool (*match)(struct window *w, const void *arg),
+                       const void *arg);
 /* Open the list of paste buffers in pane p (Enter pastes there). */
 void chooser_open_buffers(struct client *c, struct pane *p);
 

@@ -3,24 +3,40 @@
 #include "cmd_impl.h"
 
 #include "chooser.h"
+#include "client_state.h"
+#include "model.h"
 
-/* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c). */
+/* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c) in the target
+ * pane; -f keeps the windows a format is true for, -r reverses, -Z zooms, a template
+ * runs for Enter with %% the choice (-G -K -N -O -F are taken and change nothing). */
 static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct client *c = cmd_attached_client(ctx, "choose-tree");
-    if (c == NULL)
+    struct client *c = cmd_find_client(ctx, NULL, true);
+    struct pane *p = ctx->target.pane;
+    if (p == NULL && c != NULL && c->session != NULL && c->session->current != NULL)
+        p = c->session->current->active;
+    if (p == NULL) {
+        cmd_error(ctx, "no current pane");
         return -1;
-    chooser_open(c, args->flags['s'] != NULL);
+    }
+    struct chooser_opts opts = {
+        .template = args->argc > 0 ? args->argv[0] : NULL,
+        .filter = args->flags['f'],
+        .reverse = args->flags['r'] != NULL,
+        .zoom = args->flags['Z'] != NULL,
+    };
+    chooser_open_tree(c, p, &opts, args->flags['s'] != NULL, NULL, NULL);
     return 0;
 }
 
 const struct cmd_entry cmd_choose_tree_entry = {
     .name = "choose-tree",
-    .spec = "swt:",
+    .spec = "F:f:GK:NO:rst:wZ",
     .min_args = 0,
-    .max_args = 0,
+    .max_args = 1,
     .usage = "[-GNrswZ] [-F format] [-f filter] [-K key-format] [-O sort-order] "
              "[-t target-pane] [template]",
+    .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
     .exec = cmd_choose_tree_exec,
 };
 
@@ -30,5 +46,6 @@ const struct cmd_entry cmd_choose_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "",
+    .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
     .exec = cmd_choose_tree_exec,
 };
