@@ -2,6 +2,9 @@
  * selects that pane (display_panes.c, an overlay). */
 #include "cmd_impl.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+
 #include "client_state.h"
 #include "display_panes.h"
 
@@ -9,22 +12,29 @@
  * pressed; a digit selects that pane. */
 static int cmd_display_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    (void)args;
-    struct client *c = ctx->client;
-    if (c == NULL || !c->attached || c->session == NULL) {
-        cmd_error(ctx, "display-panes: needs an attached client (run it from a key binding)");
+    struct client *c = cmd_find_client(ctx, args->flags['t'], false);
+    if (c == NULL)
         return -1;
+    long ms = -1;
+    if (args->flags['d'] != NULL) {
+        char *end;
+        ms = strtol(args->flags['d'], &end, 10);
+        if (*args->flags['d'] == '\0' || *end != '\0' || ms < 0 || ms > INT32_MAX) {
+            cmd_error(ctx, "invalid duration: %s", args->flags['d']);
+            return -1;
+        }
     }
-    display_panes_open(c);
+    /* -b: tmx never makes the command wait for the numbers to go. */
+    display_panes_open_with(c, ms, args->flags['N'] != NULL, args->argc > 0 ? args->argv[0] : NULL);
     return 0;
 }
 
 const struct cmd_entry cmd_display_panes_entry = {
     .name = "display-panes",
     .alias = "displayp",
-    .spec = "t:",
+    .spec = "bd:Nt:",
     .min_args = 0,
-    .max_args = 0,
+    .max_args = 1,
     .usage = "[-bN] [-d duration] [-t target-client] [template]",
     .exec = cmd_display_panes_exec,
 };

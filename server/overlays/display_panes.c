@@ -3,10 +3,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 
+#include "client_message.h"
 #include "client_state.h"
+#include "cmd.h"
 #include "model.h"
 #include "options.h"
 #include "overlay.h"
@@ -20,6 +24,8 @@
 struct display_panes {
     struct client *c;
     struct event *timer;  /* hides the numbers after display-panes-time */
+    bool no_keys;         /* -N: keys go on, a digit chooses nothing */
+    char *template;       /* run for a digit, %% the pane; NULL: select it */
 };
 
 static const struct overlay_ops display_panes_ops;
@@ -34,6 +40,11 @@ static void timer_cb(evutil_socket_t fd, short events, void *arg)
 
 void display_panes_open(struct client *c)
 {
+    display_panes_open_with(c, -1, false, NULL);
+}
+
+void display_panes_open_with(struct client *c, long ms, bool no_keys, const char *template)
+{
     struct display_panes *dp = overlay_data(c, &display_panes_ops);
     if (dp == NULL) {
         dp = xcalloc(1, sizeof *dp);
@@ -42,9 +53,16 @@ void display_panes_open(struct client *c)
         overlay_open(c, &display_panes_ops, dp);
     } else
         client_redraw(c, REDRAW_STATUS);
-    long ms = options_get_number(c->session->options, "display-panes-time");
-    struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
-    evtimer_add(dp->timer, &tv);
+    dp->no_keys = no_keys;
+    free(dp->template);
+    dp->template = template != NULL ? xstrdup(template) : NULL;
+    if (ms < 0)
+        ms = options_get_number(c->session->options, "display-panes-time");
+    evtimer_del(dp->timer);
+    if (ms > 0) {
+        struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
+        evtimer_add(dp->timer, &tv);
+    }
 }
 
 static struct grid_pen option_pen(const struct options *o, const char *name)
@@ -91,20 +109,48 @@ static void display_panes_draw(struct client *c, void *data, struct canvas *cv, 
  * goes on. */
 static bool display_panes_key(struct client *c, void *data, key_code key)
 {
-    (void)data;
-    overlay_close(c, &display_panes_ops);
+    struct display_panes *dp = data;
+    bool no_keys = dp->no_keys;
+    char *template = dp->template != NULL ? xstrdup(dp->template) : NULL;
+    overlay_close(c, &display_panes_ops); /* frees dp */
     struct window *w = c->session != NULL ? c->session->current : NULL;
-    if (w == NULL || key < '0' || key > '9')
+    if (no_keys || w == NULL || key < '0' || key > '9') {
+        free(template);
         return false;
+    }
     int want = (int)(key - '0'), i = 0;
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
-        if (i++ == want) {
+        if (i++ != want)
+            continue;
+        if (template == NULL) {
             window_set_active(w, p);
             session_redraw(c->server, c->session, REDRAW_STATUS);
             break;
         }
+        /* The template, %% the pane's id. */
+        char id[16];
+        snprintf(id, sizeof id, "%%%u", p->id);
+        size_t n = strlen(template) + 1;
+        for (const char *t = strstr(template, "%%"); t != NULL; t = strstr(t + 2, "%%"))
+            n += strlen(id);
+        char *line = xmalloc(n), *o = line;
+        for (const char *t = template; *t != '\0';) {
+            if (t[0] == '%' && t[1] == '%') {
+                o = stpcpy(o, id);
+                t += 2;
+            } else
+                *o++ = *t++;
+        }
+        *o = '\0';
+        struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                              .out = evbuffer_new(), .err = evbuffer_new()};
+        cmd_execute_string(&ctx, line);
+        client_command_done(c, &ctx, false);
+        free(line);
+        break;
     }
+    free(template);
     return true;
 }
 
@@ -120,6 +166,7 @@ static bool display_panes_mouse(struct client *c, void *data, const struct mouse
 static void display_panes_free(void *data)
 {
     struct display_panes *dp = data;
+    free(dp->template);
     event_free(dp->timer);
     free(dp);
 }

@@ -4,9 +4,14 @@
 #ifndef TMX_DISPLAY_PANES_H
 #define TMX_DISPLAY_PANES_H
 
+#include <stdbool.h>
+
 struct client;
 
 /* Show the numbers on client c (again from the start if they are shown). */
 void display_panes_open(struct client *c);
+/* The same for ms milliseconds (-1: display-panes-time, 0: until a key); with no_keys a
+ * digit chooses nothing; template (NULL: select the pane) runs with %% the pane's id. */
+void display_panes_open_with(struct client *c, long ms, bool no_keys, const char *template);
 
 #endif
