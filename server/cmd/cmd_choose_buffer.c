@@ -30,8 +30,7 @@ const struct cmd_entry cmd_choose_buffer_entry = {
     .spec = "t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] "
-             "[template]",
+    .usage = "[-t target-pane] [template]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_choose_buffer_exec,
 };

@@ -20,7 +20,7 @@ const struct cmd_entry cmd_copy_mode_entry = {
     .spec = "eut:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-eHMuq] [-s src-pane] [-t target-pane]",
+    .usage = "[-eu] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_copy_mode_exec,
 };

@@ -36,7 +36,7 @@ const struct cmd_entry cmd_list_panes_entry = {
     .spec = "F:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-as] [-F format] [-f filter] [-t target-window]",
+    .usage = "[-F format] [-t target-window]",
     .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_list_panes_exec,
 };

@@ -49,6 +49,6 @@ const struct cmd_entry cmd_list_sessions_entry = {
     .spec = "F:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-F format] [-f filter]",
+    .usage = "[-F format]",
     .exec = cmd_list_sessions_exec,
 };

@@ -54,6 +54,6 @@ const struct cmd_entry cmd_list_windows_entry = {
     .spec = "aF:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-a] [-F format] [-f filter] [-t target-session]",
+    .usage = "[-a] [-F format] [-t target-session]",
     .exec = cmd_list_windows_exec,
 };

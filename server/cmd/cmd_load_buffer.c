@@ -112,6 +112,6 @@ const struct cmd_entry cmd_load_buffer_entry = {
     .spec = "b:w",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-b buffer-name] [-t target-client] path",
+    .usage = "[-b buffer-name] path",
     .exec = cmd_load_buffer_exec,
 };

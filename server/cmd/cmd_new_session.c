@@ -173,8 +173,6 @@ const struct cmd_entry cmd_new_session_entry = {
     .spec = "AdDEPXc:e:F:f:n:s:x:y:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] "
-             "[-n window-name] [-s session-name] [-t target-session] [-x width] [-y height] "
-             "[shell-command]",
+    .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
     .exec = cmd_new_session_exec,
 };

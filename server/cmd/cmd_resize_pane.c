@@ -92,7 +92,7 @@ const struct cmd_entry cmd_resize_pane_entry = {
     .spec = "DLRt:Ux:y:Z",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-DLMRTUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
+    .usage = "[-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_resize_pane_exec,
 };

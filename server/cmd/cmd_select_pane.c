@@ -115,7 +115,7 @@ const struct cmd_entry cmd_select_pane_entry = {
     .spec = "DdelLRT:t:UZ",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-DdeLlMmRUZ] [-T title] [-t target-pane]",
+    .usage = "[-DdeLlRUZ] [-T title] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_select_pane_exec,
 };

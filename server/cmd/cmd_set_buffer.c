@@ -57,6 +57,6 @@ const struct cmd_entry cmd_set_buffer_entry = {
     .spec = "ab:n:w",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-aw] [-b buffer-name] [-n new-buffer-name] [-t target-client] data",
+    .usage = "[-aw] [-b buffer-name] [-n new-buffer-name] data",
     .exec = cmd_set_buffer_exec,
 };

@@ -47,6 +47,6 @@ const struct cmd_entry cmd_set_environment_entry = {
     .spec = "gt:u",
     .min_args = 1,
     .max_args = 2,
-    .usage = "[-Fhgru] [-t target-session] name [value]",
+    .usage = "[-gu] [-t target-session] name [value]",
     .exec = cmd_set_environment_exec,
 };

@@ -27,6 +27,6 @@ const struct cmd_entry cmd_set_hook_entry = {
     .spec = "gu",
     .min_args = 1,
     .max_args = 2,
-    .usage = "[-agpRuw] [-t target-pane] hook [command]",
+    .usage = "[-gu] hook [command]",
     .exec = cmd_set_hook_exec,
 };

@@ -81,7 +81,7 @@ const struct cmd_entry cmd_set_option_entry = {
     .spec = "agoqst:uw",
     .min_args = 1,
     .max_args = 2,
-    .usage = "[-aFgopqsuUw] [-t target-pane] option [value]",
+    .usage = "[-agoqsuw] [-t target-pane] option [value]",
     .exec = cmd_set_option_exec,
 };
 
@@ -91,6 +91,6 @@ const struct cmd_entry cmd_set_window_option_entry = {
     .spec = "agoqt:u",
     .min_args = 1,
     .max_args = 2,
-    .usage = "[-aFgoqu] [-t target-window] option [value]",
+    .usage = "[-agoqu] [-t target-window] option [value]",
     .exec = cmd_set_option_exec,
 };

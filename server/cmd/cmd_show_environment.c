@@ -27,7 +27,7 @@ const struct cmd_entry cmd_show_environment_entry = {
     .spec = "gt:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-hgs] [-t target-session] [name]",
+    .usage = "[-g] [-t target-session] [name]",
     .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_show_environment_exec,
 };

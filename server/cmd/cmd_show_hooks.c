@@ -24,6 +24,6 @@ const struct cmd_entry cmd_show_hooks_entry = {
     .spec = "g",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-gpw] [-t target-pane]",
+    .usage = "[-g]",
     .exec = cmd_show_hooks_exec,
 };

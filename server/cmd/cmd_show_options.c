@@ -63,7 +63,7 @@ const struct cmd_entry cmd_show_options_entry = {
     .spec = "Agqst:vw",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-AgHpqsvw] [-t target-pane] [option]",
+    .usage = "[-Agqsvw] [-t target-pane] [option]",
     .exec = cmd_show_options_exec,
 };
 

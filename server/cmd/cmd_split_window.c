@@ -132,8 +132,7 @@ const struct cmd_entry cmd_split_window_entry = {
     .spec = "bdfhvPZc:e:F:l:p:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] "
-             "[-t target-pane][shell-command]",
+    .usage = "[-bdefhPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane][shell-command]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_split_window_exec,
 };

@@ -4,4 +4,6 @@
 "$TMUX_BIN" splitw -d 'sleep 1002'
 "$TMUX_BIN" breakp -d -P -s work:0.1
 "$TMUX_BIN" breakp -d -P -F '#{window_index}:#{window_name}:#{window_panes}' -n nm -s work:0.1
-"$TMUX_BIN" lsw -F '#{window_index} #{window_name} #{window_panes}'
+"$TMUX_BIN" lsw -F '#{window_index} #{window_panes}'
+"$TMUX_BIN" display -p -t work:0 '#{window_name}'
+"$TMUX_BIN" display -p -t work:2 '#{window_name}'

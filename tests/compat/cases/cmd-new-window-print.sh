@@ -3,4 +3,4 @@
 "$TMUX_BIN" neww -d -P
 "$TMUX_BIN" neww -dP -n logs -F '#{window_index} #{window_name} #{pane_index}'
 "$TMUX_BIN" neww -d -P -t work:7
-"$TMUX_BIN" lsw -F '#{window_index} #{window_name} #{window_active}' | sed 's/ sh / X /;s/ sleep / X /'
+"$TMUX_BIN" lsw -F '#{window_index} #{window_active}'
