@@ -5,8 +5,8 @@ script -qfec "$TMUX_BIN attach -t work" /dev/null </dev/null >/dev/null 2>&1 &
 i=0
 while [ $i -lt 200 ] && [ "$("$TMUX_BIN" list-clients | wc -l)" -lt 1 ]; do sleep 0.05; i=$((i + 1)); done
 "$TMUX_BIN" new -s other -P -n w -d -c /tmp 'sleep 100'
-"$TMUX_BIN" set -g @x 'a;b'
-"$TMUX_BIN" set -g @y "say \"hi\""
+"$TMUX_BIN" set -g status-left 'a;b'
+"$TMUX_BIN" set -g status-right "say \"hi\""
 "$TMUX_BIN" rename-window -t work:0 ''
 "$TMUX_BIN" display -p 'x'
 "$TMUX_BIN" kill-session -t other
