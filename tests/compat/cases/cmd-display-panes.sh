@@ -13,10 +13,14 @@ printf 1 >&3
 i=0
 while [ $i -lt 200 ] && [ "$("$TMUX_BIN" display -p -t w '#{pane_index}')" != 1 ]; do sleep 0.05; i=$((i + 1)); done
 "$TMUX_BIN" display -p -t w '#{pane_index}'
-"$TMUX_BIN" displayp -b -d 0 'rename-window -t w:0 "chose #{pane_index}"'
+"$TMUX_BIN" displayp -b -d 0 'rename-window -t w:0 "chose-%%"'
 printf 0 >&3
 i=0
-while [ $i -lt 200 ] && [ "$("$TMUX_BIN" display -p -t w:0 '#{window_name}')" != "chose 0" ]; do sleep 0.05; i=$((i + 1)); done
+while [ $i -lt 200 ]; do
+    case "$("$TMUX_BIN" display -p -t w:0 '#{window_name}')" in chose-*) break ;; esac
+    sleep 0.05
+    i=$((i + 1))
+done
 "$TMUX_BIN" display -p -t w:0 '#{window_name}'
 "$TMUX_BIN" detach-client -a
 exec 3>&-
