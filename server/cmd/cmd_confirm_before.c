@@ -38,6 +38,6 @@ const struct cmd_entry cmd_confirm_before_entry = {
     .spec = "bp:t:",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-p prompt] command",
+    .usage = "[-b] [-p prompt] [-t target-client] command",
     .exec = cmd_confirm_before_exec,
 };

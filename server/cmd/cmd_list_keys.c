@@ -214,6 +214,6 @@ const struct cmd_entry cmd_list_keys_entry = {
     .spec = "1aNP:T:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-N] [-T key-table] [key]",
+    .usage = "[-1aN] [-P prefix-string] [-T key-table] [key]",
     .exec = cmd_list_keys_exec,
 };

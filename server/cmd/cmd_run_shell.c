@@ -182,7 +182,7 @@ const struct cmd_entry cmd_run_shell_entry = {
     .spec = "bd:Ct:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-b] [-t target-pane] [shell-command]",
+    .usage = "[-bC] [-d delay] [-t target-pane] [shell-command]",
     .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
     .exec = cmd_run_shell_exec,
 };

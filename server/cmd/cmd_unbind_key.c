@@ -46,6 +46,6 @@ const struct cmd_entry cmd_unbind_key_entry = {
     .spec = "anqT:",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-an] [-T key-table] key",
+    .usage = "[-anq] [-T key-table] key",
     .exec = cmd_unbind_key_exec,
 };
