@@ -2,6 +2,7 @@
  * not. */
 #include "cmd_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,12 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
     }
     int cols = 80, rows = 24;
+    /* Detached, a session is default-size (WIDTHxHEIGHT) unless -x/-y say. */
+    if (sscanf(options_get_string(srv->session_options, "default-size"), "%dx%d", &cols,
+               &rows) != 2 || cols < 1 || rows < 1) {
+        cols = 80;
+        rows = 24;
+    }
     if (args->flags['x'] != NULL && (cols = parse_size(args->flags['x'])) < 0) {
         cmd_error(ctx, "invalid width: %s", args->flags['x']);
         return -1;

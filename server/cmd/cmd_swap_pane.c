@@ -62,6 +62,8 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     replace_in_list(wa, &tmp, b);
     a->window = wb;
     b->window = wa;
+    options_set_parent(a->options, wb->options);
+    options_set_parent(b->options, wa->options);
     if (wa != wb) {
         if (wa->active == a)
             wa->active = b;

@@ -59,6 +59,7 @@ struct pane {
     const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
     void *mode_data;         /* its state */
     struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */
+    struct options *options; /* pane options (set -p), inheriting its window's */
 };
 
 TAILQ_HEAD(pane_list, pane);

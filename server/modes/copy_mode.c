@@ -69,7 +69,8 @@ static const struct options *session_options_of(struct pane *p)
 
 static bool vi_keys(struct pane *p)
 {
-    return options_get_number(session_options_of(p), "mode-keys") == 1;
+    return options_get_number(p->options != NULL ? p->options : p->server->window_options,
+                              "mode-keys") == 1; /* a window (and pane) option */
 }
 
 void copy_mode_enter(struct pane *p, bool exit_at_bottom)

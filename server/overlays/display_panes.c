@@ -47,11 +47,15 @@ void display_panes_open(struct client *c)
     evtimer_add(dp->timer, &tv);
 }
 
+/* The pen of a colour option: that colour on the default background. */
 static struct grid_pen option_pen(const struct options *o, const char *name)
 {
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    style_apply(&pen, "default", err, sizeof err);
+    long colour = options_get_number(o, name);
+    if (colour != -1)
+        pen.fg = (uint32_t)colour;
     return pen;
 }
 

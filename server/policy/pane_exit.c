@@ -85,6 +85,16 @@ static void pane_exit_release_waiters(struct server *s, struct pane *p)
 }
 
 
+/* remain-on-exit of the pane (a pane option): on keeps it, failed keeps it when its
+ * command did not exit with status 0. */
+static bool pane_exit_remains(struct pane *p)
+{
+    long remain = options_get_number(p->options, "remain-on-exit");
+    if (remain == 2)
+        return !(p->reaped && WIFEXITED(p->wait_status) && WEXITSTATUS(p->wait_status) == 0);
+    return remain == 1;
+}
+
 /* What is left to do once a pane's program finished, after its pane-exited hook: keep it
  * dead (remain-on-exit) or close it, its window, maybe its session. The hook may have
  * killed it already: it is looked up again by id. */
@@ -97,8 +107,7 @@ static void pane_exit_close(struct server *s, uint32_t id)
     struct window *w = p->window;
     struct session *sess = w->session;
     int status = pane_exit_status(p);
-    if (!s->terminating &&
-        options_get_number(w->options, "remain-on-exit")) {
+    if (!s->terminating && pane_exit_remains(p)) {
         pane_exit_keep_dead(p);
         return;
     }
@@ -124,7 +133,8 @@ static void pane_exit_closing(struct server *s, uint32_t id, const char *arg)
     struct pane *p = server_find_pane(s, id);
     if (p == NULL || !p->closing)
         return;
-    hooks_run(s, "pane-exited", NULL, p);
+    /* tmux: pane-died for a pane remain-on-exit keeps, pane-exited for one that goes. */
+    hooks_run(s, !s->terminating && pane_exit_remains(p) ? "pane-died" : "pane-exited", NULL, p);
     pane_exit_close(s, id);
 }
 

@@ -21,11 +21,22 @@
 /* Border neighbours of a cell, one bit each. */
 enum { B_UP = 1, B_DOWN = 2, B_LEFT = 4, B_RIGHT = 8, B_IS = 16 };
 
-static struct grid_pen option_pen(const struct options *o, const char *name)
+/* The pen a style option of window w gives; a style holding a format (tmux's default
+ * pane-active-border-style does) is expanded for pane p first. */
+static struct grid_pen option_pen(struct window *w, struct pane *p, const char *name)
 {
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    const struct options *o = p != NULL ? p->options : w->options;
+    const char *style = options_get_string(o, name);
+    if (strstr(style, "#{") != NULL) {
+        struct format_ctx f = {.server = w->session->server, .session = w->session,
+                               .window = w, .pane = p};
+        char *expanded = format_expand(&f, style);
+        style_apply(&pen, expanded, err, sizeof err);
+        free(expanded);
+    } else
+        style_apply(&pen, style, err, sizeof err);
     return pen;
 }
 
@@ -103,8 +114,8 @@ static bool touches(const struct pane *p, int x, int y)
 
 static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bool utf8)
 {
-    struct grid_pen pen = option_pen(w->options, "pane-border-style");
-    struct grid_pen active = option_pen(w->options, "pane-active-border-style");
+    struct grid_pen pen = option_pen(w, w->active, "pane-border-style");
+    struct grid_pen active = option_pen(w, w->active, "pane-active-border-style");
     for (int y = 0; y < v->vh; y++) {
         for (int x = 0; x < v->vw; x++) {
             if (!is_border(v, x, y))
@@ -133,8 +144,8 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
         struct format_ctx f = {.server = c->server, .session = w->session, .window = w,
                                .pane = p, .client = c};
         char *text = format_expand(&f, options_get_string(w->options, "pane-border-format"));
-        struct grid_pen base = option_pen(w->options, p == w->active ? "pane-active-border-style"
-                                                                     : "pane-border-style");
+        struct grid_pen base = option_pen(w, p, p == w->active ? "pane-active-border-style"
+                                                               : "pane-border-style");
         int end = p->xoff + p->cols - 1;
         if (end > v->vw)
             end = v->vw;

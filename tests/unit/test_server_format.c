@@ -216,7 +216,7 @@ static const struct want wants[] = {
     {"cursor_x", "3"},
     {"cursor_y", "1"},
     {"history_bytes", "0"},
-    {"history_limit", "10000"},
+    {"history_limit", "2000"},
     {"history_size", "0"},
     {"host", NULL},
     {"host_short", NULL},
@@ -492,9 +492,9 @@ static void test_unknown_variables_are_empty(void **state)
 static void test_option_names_expand_to_option_values(void **state)
 {
     struct fixture *f = *state;
-    check(&f->ctx, "#{history-limit} #{status}", "10000 on");
+    check(&f->ctx, "#{history-limit} #{status}", "2000 on");
     check(&f->ctx, "#{automatic-rename} #{mode-keys}", "1 emacs"); /* flags as 1 or 0 */
-    check(&f->ctx, "#{status-left}", "[#S] ");
+    check(&f->ctx, "#{status-left}", "[#{session_name}] ");
     check(&f->ctx, "#{E:status-left}", "[work] ");
 }
 
