@@ -2,6 +2,7 @@
  * runs). */
 #include "cmd_impl.h"
 #include "redraw.h"
+#include "session.h"
 
 /* Respawn pane p with the command in args (or its own), killing it first with -k. */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
@@ -11,6 +12,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         cmd_error(ctx, "pane %%%u still active (respawn with -k to kill it first)", p->id);
         return -1;
     }
+    session_child_environment(sess);
     struct spawn_args sa = {
         .argc = args->argc,
         .argv = args->argc > 0 ? args->argv : NULL,

@@ -19,6 +19,7 @@ struct server;
 struct vt;
 struct layout_cell;
 struct options;
+struct environ;
 struct pane_mode;
 struct pane_mode_entry;
 struct pane_pipe;
@@ -97,7 +98,10 @@ struct session {
     struct window_list windows;
     struct window *current;
     struct window *last;
-    char **env;
+    struct environ *environ; /* environ.h: the session environment (update-environment,
+                              * set-environment) */
+    char **env;              /* what the last spawned process got: global and session
+                              * environments merged (session_child_environment) */
     size_t nenv;
     char *cwd;
     int cols, rows;         /* window size when no client is attached (-x/-y) */

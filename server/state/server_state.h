@@ -82,6 +82,7 @@ struct server {
     struct options *options;
     struct options *session_options;
     struct options *window_options;
+    struct environ *environ; /* environ.h: the global environment (the server's at start) */
     char *default_shell;     /* $SHELL of the server, else /bin/sh: when default-shell is "" */
     char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
 
@@ -99,7 +100,7 @@ struct server {
     struct paste_list paste_buffers; /* paste.h: newest first */
     struct history_pool *history_pool; /* every pane's history: history-bytes-total */
     unsigned next_paste_index;       /* N of the next automatic bufferN */
-    struct hook *hooks;        /* set-hook: event name -> command */
+    struct hook *hooks;        /* unused: hooks are array options (options.h) */
     size_t nhooks;
 
     void (**listeners)(struct server *s, const struct notify *n);       /* notify.h: who is told what happened, in order */
