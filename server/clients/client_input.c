@@ -5,6 +5,7 @@
 #include "client_input.h"
 
 #include <stdio.h>
+#include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,9 +282,28 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     c->keylen = 0;
 }
 
+/* A key from c makes it the latest client of its session: with window-size latest, the
+ * windows follow its size when another client was the latest. */
+static void client_became_latest(struct client *c)
+{
+    struct session *sess = c->session;
+    bool was_latest = true;
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry) {
+        if (o != c && o->attached && o->session == sess && timercmp(&o->activity, &c->activity, >))
+            was_latest = false;
+    }
+    gettimeofday(&c->activity, NULL);
+    if (!was_latest && sess != NULL && sess->current != NULL &&
+        options_get_number(sess->current->options, "window-size") == 3)
+        server_client_update_sizes(c->server, sess);
+}
+
 void client_input(struct client *c, const char *buf, size_t len)
 {
     struct pane_output po = {.len = 0};
+    if (c->attached)
+        client_became_latest(c);
     if (c->key_timer != NULL)
         evtimer_del(c->key_timer);
     while (len > 0 && c->attached) {

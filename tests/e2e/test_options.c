@@ -1,7 +1,8 @@
 /* test_options.c - end-to-end: options a user sees working: status off gives the pane
  * the whole terminal, a mouse click on the status line selects a window, read-only
  * clients type nothing, renumber-windows closes gaps, destroy-unattached ends a session
- * with its last client, bind -r repeats without the prefix. */
+ * with its last client, bind -r repeats without the prefix, window-size sizes a window
+ * shown by two clients. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -132,6 +133,50 @@ static void test_allow_rename_lets_a_program_name_its_window(void **state)
     free(out);
 }
 
+/* The window's size as "COLSxROWS" (display -p). */
+static bool window_size_is(struct tmx_env *env, const char *want)
+{
+    for (int i = 0; i < 100; i++) {
+        char *out = NULL;
+        tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{window_width}x#{window_height}",
+                NULL);
+        bool same = out != NULL && strncmp(out, want, strlen(want)) == 0 && out[strlen(want)] == '\n';
+        if (!same && i == 99)
+            fprintf(stderr, "window size: %s, want %s\n", out != NULL ? out : "?", want);
+        free(out);
+        if (same)
+            return true;
+        sleep_ms(50);
+    }
+    return false;
+}
+
+/* window-size with two clients of different sizes: largest, smallest, latest (the one
+ * that typed last), manual (default-size). */
+static void test_window_size_follows_its_policy(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *a = attach_s(env, NULL);
+    struct pty_client *b = client_start(env, 100, 30, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(b, -1, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "largest", NULL), 0);
+    assert_true(window_size_is(env, "100x29"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "smallest", NULL), 0);
+    assert_true(window_size_is(env, "80x23"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "latest", NULL), 0);
+    client_type(a, "x");
+    assert_true(window_size_is(env, "80x23"));
+    client_type(b, "y");
+    assert_true(window_size_is(env, "100x29"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "manual", NULL), 0);
+    client_type(a, "z");
+    assert_true(window_size_is(env, "80x24"));
+    client_keys(a, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(a, E2E_TIMEOUT), 0);
+    client_keys(b, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(b, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +194,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_allow_rename_lets_a_program_name_its_window,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_window_size_follows_its_policy, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
