@@ -2,7 +2,7 @@
  * the whole terminal, a mouse click on the status line selects a window, read-only
  * clients type nothing, renumber-windows closes gaps, destroy-unattached ends a session
  * with its last client, bind -r repeats without the prefix, window-size sizes a window
- * shown by two clients. */
+ * shown by two clients, detach-on-destroy off and exit-unattached. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -177,6 +177,36 @@ static void test_window_size_follows_its_policy(void **state)
     assert_int_equal(client_wait_exit(b, E2E_TIMEOUT), 0);
 }
 
+/* detach-on-destroy off: a client whose session is killed shows another session. */
+static void test_detach_on_destroy_off_moves_the_client(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "other", NULL), 0);
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s", "detach-on-destroy", "off", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-session", "-t", "s", NULL), 0);
+    assert_true(client_wait_row(c, -1, "[other]", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* exit-unattached: the server exits when its last client detaches. */
+static void test_exit_unattached_ends_the_server(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "exit-unattached", "on", NULL), 0);
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    bool gone = false;
+    for (int i = 0; i < 100 && !gone; i++) {
+        gone = tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL) != 0;
+        if (!gone)
+            sleep_ms(50);
+    }
+    assert_true(gone);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +225,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_allow_rename_lets_a_program_name_its_window,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_window_size_follows_its_policy, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_detach_on_destroy_off_moves_the_client, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_exit_unattached_ends_the_server, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
