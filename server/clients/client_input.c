@@ -174,6 +174,14 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
             return;
         }
         flush_pane(c, po);
+        struct mouse_event below = *m;
+        if (c->status_row == 0) {
+            /* status-position top: the window starts on the second row. */
+            if (below.y == 0)
+                return;
+            below.y--;
+            m = &below;
+        }
         if (pane_input_mouse(c, m))
             return;
         /* From here on, positions are the active pane's. */

@@ -200,8 +200,7 @@ void server_client_update_sizes(struct server *s, struct session *sess)
             sess->cols = cols; /* new windows start at the current one's size */
             sess->rows = rows;
         }
-        if (w->cols != cols || w->rows != rows)
-            window_resize(w, cols, rows);
+        window_resize(w, cols, rows); /* relayouts too (pane-border-status may have changed) */
         any = true;
     }
     if (any)

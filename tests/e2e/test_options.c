@@ -207,6 +207,33 @@ static void test_exit_unattached_ends_the_server(void **state)
     assert_true(gone);
 }
 
+/* status-position top puts the status line on the first row; status-justify right and
+ * window-status-separator place the window list. */
+static void test_status_position_and_justify(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:1", "-n", "two", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "setw", "-g", "window-status-separator", "|", NULL), 0);
+    assert_true(client_wait_row(c, -1, "|1:two", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-position", "top", NULL), 0);
+    assert_true(client_wait_row(c, 0, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-justify", "right", NULL), 0);
+    for (int i = 0; i < 100; i++) {
+        const char *row = client_screen_row(c, 0);
+        size_t len = strlen(row);
+        while (len > 0 && row[len - 1] == ' ')
+            len--;
+        if (len >= 5 && strncmp(row + len - 5, "1:two", 5) == 0 && len == 79)
+            break;
+        client_pump(c, 50);
+        assert_true(i < 99);
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +256,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_detach_on_destroy_off_moves_the_client, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_exit_unattached_ends_the_server, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_position_and_justify, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
