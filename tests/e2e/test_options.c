@@ -5,6 +5,8 @@
  * shown by two clients, detach-on-destroy off and exit-unattached. */
 #include "harness.h"
 
+#include "vt.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +236,28 @@ static void test_status_position_and_justify(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* window-style colours a pane's default background; window-active-style the active
+ * pane's. */
+static void test_window_style_colours_panes(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-d", "-h", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "window-style", "bg=red", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "window-active-style", "bg=blue",
+                             NULL), 0);
+    const uint32_t red = COLOUR_PALETTE | 1, blue = COLOUR_PALETTE | 4;
+    bool ok = false;
+    for (int i = 0; i < 100 && !ok; i++) {
+        client_pump(c, 50);
+        const struct vt *vt = client_vt(c);
+        ok = vt_cell(vt, 1, 10)->bg == blue && vt_cell(vt, 78, 10)->bg == red;
+    }
+    assert_true(ok);
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +282,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_exit_unattached_ends_the_server, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_position_and_justify, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_window_style_colours_panes, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
