@@ -258,6 +258,28 @@ static void test_window_style_colours_panes(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* pane-border-lines: the vertical border between two panes in each style. */
+static void test_pane_border_lines(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-d", "-h", "-t", "s", NULL), 0);
+    const char *styles[] = {"double", "heavy", "simple", "single"};
+    const uint32_t want[] = {0x2551, 0x2503, '|', 0x2502};
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "pane-border-lines", styles[k],
+                                 NULL), 0);
+        bool ok = false;
+        for (int i = 0; i < 100 && !ok; i++) {
+            client_pump(c, 50);
+            ok = vt_cell(client_vt(c), 40, 5)->ch == want[k];
+        }
+        assert_true(ok);
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +307,7 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_window_style_colours_panes, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_pane_border_lines, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
