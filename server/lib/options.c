@@ -771,8 +771,18 @@ const char *options_lookup_text(const struct options *o, const char *key, char *
     long i = index_of(name);
     if (i < 0 || lookup(o, i) == NULL)
         return NULL;
-    if (idx != -1 && !(option_table[i].flags & OPTION_F_ARRAY))
+    const struct option_def *d = &option_table[i];
+    if (idx != -1 && !(d->flags & OPTION_F_ARRAY))
         return NULL;
+    /* As tmux's formats read options: flags as 1 or 0, a whole array as nothing. */
+    if (d->type == OPTION_FLAG) {
+        snprintf(buf, size, "%ld", options_get_number(o, name));
+        return buf;
+    }
+    if ((d->flags & OPTION_F_ARRAY) && idx == -1) {
+        snprintf(buf, size, "%s", "");
+        return buf;
+    }
     return options_item_to_string(o, name, idx, buf, size);
 }
 

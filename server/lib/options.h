@@ -109,8 +109,9 @@ const char *options_to_string(const struct options *o, const char *name, char *b
                               size_t size);
 const char *options_item_to_string(const struct options *o, const char *name, long idx,
                                    char *buf, size_t size);
-/* An option as a format names it ("name", "name[N]" or "@name"): its text (as
- * options_to_string) into buf if o or its parents hold it; NULL if they do not. */
+/* An option as a format names it ("name", "name[N]" or "@name"): its text as tmux's
+ * formats give it (options_to_string's, but flags as 1 or 0 and a whole array as
+ * nothing) into buf if o or its parents hold it; NULL if they do not. */
 const char *options_lookup_text(const struct options *o, const char *key, char *buf,
                                 size_t size);
 /* s as show-options prints a string value: quoted and escaped so the line can be read
