@@ -280,6 +280,22 @@ static void test_pane_border_lines(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* visual-bell on: a bell shows "Bell in current window" instead of ringing; in another
+ * window "Bell in window N". */
+static void test_visual_bell_message(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "visual-bell", "on", NULL), 0);
+    client_type(c, "printf '\\a'\r");
+    assert_true(client_wait_row(c, -1, "Bell in current window", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:3",
+                             "printf '\\a'; sleep 100", NULL), 0);
+    assert_true(client_wait_row(c, -1, "Bell in window 3", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +324,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_window_style_colours_panes, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_pane_border_lines, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_visual_bell_message, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
