@@ -17,6 +17,7 @@
 #include "copy_mode.h"
 #include "cmd.h"
 #include "format.h"
+#include "hooks.h"
 #include "key_bindings.h"
 #include "options.h"
 #include "overlay.h"
@@ -196,6 +197,17 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         if (mouse_to_mode(c, &local, po))
             return;
         send_mouse_to_pane(c, &local, po);
+        return;
+    }
+    if (key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) {
+        /* focus-events on: the terminal's focus, for the hooks and the active pane. */
+        struct pane *fp = active_pane(c);
+        bool in = key == KEYC_FOCUS_IN;
+        if (c->session != NULL)
+            hooks_run(s, in ? "client-focus-in" : "client-focus-out", c->session, fp);
+        if (fp != NULL)
+            hooks_run(s, in ? "pane-focus-in" : "pane-focus-out", NULL, fp);
+        send_key_to_pane(c, key, po);
         return;
     }
     if (c->session != NULL)

@@ -296,6 +296,23 @@ static void test_visual_bell_message(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* focus-events on: the terminal's focus reports run the pane-focus-in hook. */
+static void test_focus_events_run_hooks(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "focus-events", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-hook", "-g", "pane-focus-in",
+                             "set -g @focused yes", NULL), 0);
+    client_pump(c, 200);
+    client_type(c, "\033[O");
+    client_pump(c, 200);
+    client_type(c, "\033[I");
+    assert_true(wait_run_output(env, "yes", true, E2E_TIMEOUT, "show", "-gv", "@focused", NULL));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +342,7 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_pane_border_lines, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_visual_bell_message, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_focus_events_run_hooks, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
