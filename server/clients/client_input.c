@@ -94,6 +94,12 @@ static void send_key_to_pane(struct client *c, key_code key, struct pane_output 
         return;
     if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))
         return;
+    if (key == KEYC_BSPACE) {
+        /* backspace: the key panes get for it (C-?, DEL, by default). */
+        key_code bs = (key_code)options_get_number(c->server->options, "backspace");
+        if (bs != KEYC_NONE && bs != key_from_name("C-?"))
+            key = bs;
+    }
     if (po->len + 32 > sizeof po->buf)
         flush_pane(c, po);
     po->len += key_encode(key, flags, po->buf + po->len);

@@ -313,6 +313,20 @@ static void test_focus_events_run_hooks(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* backspace C-h: the Backspace key (DEL from the terminal) reaches the pane as ^H. */
+static void test_backspace_key(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "backspace", "C-h", NULL), 0);
+    client_type(c, "stty -icanon -echo; cat -v\r");
+    client_pump(c, 300);
+    client_type(c, "\177x");
+    assert_true(client_wait_text(c, "^Hx", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +357,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pane_border_lines, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_visual_bell_message, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_focus_events_run_hooks, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_backspace_key, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
