@@ -16,6 +16,7 @@
 
 #include "client_frames.h"
 #include "defer.h"
+#include "format.h"
 #include "hooks.h"
 #include "log.h"
 #include "notify.h"
@@ -42,22 +43,18 @@ static void pane_exit_keep_dead(struct pane *p)
 {
     struct server *s = p->server;
     pane_mark_dead(p);
-    char when[64];
-    struct tm tm;
-    localtime_r(&p->exit_time, &tm);
-    strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
-    char line[160];
-    int n;
-    if (WIFSIGNALED(p->wait_status))
-        n = snprintf(line, sizeof line, "Pane is dead (signal %d, %s)", WTERMSIG(p->wait_status), when);
-    else
-        n = snprintf(line, sizeof line, "Pane is dead (status %d, %s)", pane_exit_status(p), when);
+    /* remain-on-exit-format, a format for the pane ("Pane is dead (status 3, TIME)"). */
+    struct format_ctx f = {.server = s, .session = p->window->session, .window = p->window,
+                           .pane = p};
+    char *line = format_expand(&f, options_get_string(p->options, "remain-on-exit-format"));
+    size_t n = strlen(line);
     int x, y;
     vt_cursor(p->vt, &x, &y);
     if (x != 0)
         vt_feed(p->vt, "\r\n", 2);
     vt_feed(p->vt, "\033[m", 3);
-    vt_feed(p->vt, line, (size_t)n);
+    vt_feed(p->vt, line, n);
+    free(line);
     pane_exit_release_waiters(s, p);
     session_redraw(s, p->window->session, REDRAW_STATUS);
 }
