@@ -268,8 +268,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
          * then the root table, then the mode itself; nothing reaches the program. */
         const char *table = p->mode->key_table != NULL ? p->mode->key_table(p) : NULL;
         b = table != NULL ? key_bindings_find(s, table, key) : NULL;
-        if (b == NULL)
-            b = key_bindings_find(s, KEY_TABLE_ROOT, key);
+        if (b == NULL) /* key-table: the root table (or the one it names) */
+            b = key_bindings_find(s, options_get_string(so, "key-table"), key);
         if (b != NULL) {
             flush_pane(c, po);
             run_bound_command(c, b->command);
@@ -279,7 +279,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         }
         return;
     }
-    b = key_bindings_find(s, KEY_TABLE_ROOT, key);
+    b = key_bindings_find(s, options_get_string(so, "key-table"), key);
     if (b != NULL) {
         flush_pane(c, po);
         run_bound_command(c, b->command);

@@ -17,6 +17,7 @@
 #include "client_state.h"
 #include "cmd.h"
 #include "model.h"
+#include "options.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "text_view.h"
@@ -51,8 +52,15 @@ void client_message(struct client *c, const char *fmt, ...)
     c->message = msg;
     if (c->message_timer == NULL)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
-    struct timeval tv = {.tv_sec = 0, .tv_usec = 750000};
-    evtimer_add(c->message_timer, &tv);
+    /* display-time milliseconds; 0: until a key. */
+    const struct options *so = c->session != NULL ? c->session->options
+                                                  : c->server->session_options;
+    long ms = options_get_number(so, "display-time");
+    evtimer_del(c->message_timer);
+    if (ms > 0) {
+        struct timeval tv = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
+        evtimer_add(c->message_timer, &tv);
+    }
     client_redraw(c, REDRAW_STATUS);
 }
 

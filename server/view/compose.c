@@ -120,6 +120,12 @@ static void compose_status(struct client *c, int y)
     struct session *s = c->session;
     const struct options *so = s->options;
     struct grid_pen base = option_pen(so, "status-style");
+    /* status-fg and status-bg, the old way, over status-style when not default. */
+    long fg = options_get_number(so, "status-fg"), bg = options_get_number(so, "status-bg");
+    if (fg > 0)
+        base.fg = (uint32_t)fg;
+    if (bg > 0)
+        base.bg = (uint32_t)bg;
     fill_row(cv, y, &base);
     if (compose_message(c, y))
         return;
