@@ -629,12 +629,11 @@ void options_set_user(struct options *o, const char *name, const char *value, bo
         free(old);
         return;
     }
-    const char *inherited = append && o->parent != NULL ? options_get_user(o->parent, name, true)
-                                                        : NULL;
+    /* -a appends to this set's own value only, as tmux does. */
     o->user = xreallocarray(o->user, o->nuser + 1, sizeof *o->user);
     memmove(&o->user[i + 1], &o->user[i], (o->nuser - i) * sizeof *o->user);
     o->user[i].name = xstrdup(name);
-    o->user[i].value = inherited != NULL ? xasprintf("%s%s", inherited, value) : xstrdup(value);
+    o->user[i].value = xstrdup(value);
     o->nuser++;
 }
 
