@@ -388,7 +388,7 @@ const struct option_def option_table[] = {
      "style of a window in the status line",
      0, NULL, NULL},
     {"wrap-search", OPTION_WINDOW, OPTION_FLAG, "on", 0, 0, NULL,
-     "copy mode's searches wrap at the ends of the history (accepted and shown; no effect in tmx yet)",
+     "copy mode's searches wrap at the ends of the history",
      0, NULL, NULL},
     {"xterm-keys", OPTION_WINDOW, OPTION_FLAG, "on", 0, 0, NULL,
      "keys with modifiers are sent to panes as xterm sends them (accepted and shown; no effect in tmx yet)",

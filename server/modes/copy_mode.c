@@ -351,6 +351,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         bool up = starts(name, "search-backward");
         if (!has_arg)
             return 0;
+        cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         bool found = copy_search(g, cs, arg, up);
         for (long i = 1; found && i < repeat; i++)
             found = copy_search_again(g, cs, false);
@@ -360,6 +361,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         if (cs->search == NULL)
             return 0;
         bool reverse = strcmp(name, "search-reverse") == 0, found = true;
+        cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         for (long i = 0; found && i < repeat; i++)
             found = copy_search_again(g, cs, reverse);
         if (!found)
