@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "environ.h"
 #include "format_out.h"
 #include "layout.h"
 #include "options.h"
@@ -1344,15 +1345,11 @@ bool format_variable_time(const struct format_ctx *ctx, const char *name, long l
     return ok;
 }
 
-/* NAME's value in a NAME=VALUE list, or NULL. */
-static const char *env_find(char *const *env, size_t n, const char *name)
+/* NAME's value in an environment (a removed variable has none), or NULL. */
+static const char *env_find(const struct environ *env, const char *name)
 {
-    size_t len = strlen(name);
-    for (size_t i = 0; i < n && env != NULL && env[i] != NULL; i++) {
-        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
-            return env[i] + len + 1;
-    }
-    return NULL;
+    const struct environ_entry *e = env != NULL ? environ_find(env, name) : NULL;
+    return e != NULL ? e->value : NULL;
 }
 
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
@@ -1374,9 +1371,11 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
     }
     /* The session's environment, then the server's (tmux's global environment). */
     const struct session *s = ctx_session(ctx);
-    const char *value = s != NULL ? env_find(s->env, s->nenv, name) : NULL;
-    if (value == NULL && *name != '\0' && strchr(name, '=') == NULL)
-        value = getenv(name);
+    const char *value = s != NULL ? env_find(s->environ, name) : NULL;
+    if (value == NULL && ctx->server != NULL && ctx->server->environ != NULL)
+        value = env_find(ctx->server->environ, name);
+    else if (value == NULL && *name != '\0' && strchr(name, '=') == NULL)
+        value = getenv(name); /* no global environment (unit tests): the process's */
     if (value != NULL) {
         format_out_str(o, value);
         return true;

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "environ.h"
 #include "format.h"
 #include "layout.h"
 #include "options.h"
@@ -788,12 +789,12 @@ static void test_quote_for_styles_and_environment(void **state)
     check(&f->ctx, "#{TMX_FORMAT_TEST}|#{q:TMX_FORMAT_TEST}|#{?TMX_FORMAT_TEST,y,n}",
           "from env|from\\ env|y");
     unsetenv("TMX_FORMAT_TEST");
-    char *env[] = {"TMX_FORMAT_TEST=session's", NULL};
-    f->s.env = env;
-    f->s.nenv = 1;
+    /* The session's environment first (environ.h). */
+    f->s.environ = environ_create();
+    environ_set(f->s.environ, "TMX_FORMAT_TEST", "session's", false);
     check(&f->ctx, "#{TMX_FORMAT_TEST}", "session's");
-    f->s.env = NULL;
-    f->s.nenv = 0;
+    environ_free(f->s.environ);
+    f->s.environ = NULL;
 }
 
 static void test_time_modifiers_and_strftime(void **state)
