@@ -230,7 +230,6 @@ void server_free_all(struct server *s)
     options_free(s->options);
     options_free(s->session_options);
     options_free(s->window_options);
-    environ_free(s->environ);
     free(s->socket_path);
     free(s->label);
     event_base_free(s->base);
@@ -272,9 +271,6 @@ int server_main(const struct server_config *cfg)
     options_set_defaults(s.session_options, OPTION_SESSION);
     s.window_options = options_create(NULL);
     options_set_defaults(s.window_options, OPTION_WINDOW);
-    s.environ = environ_create();
-    for (char **e = environ; e != NULL && *e != NULL; e++)
-        environ_put(s.environ, *e, false);
     s.history_pool = history_pool_create();
     history_pool_set_byte_limit(s.history_pool,
                                 (size_t)options_get_number(s.options, "history-bytes-total"));

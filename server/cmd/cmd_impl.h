@@ -14,7 +14,7 @@ struct window;
 struct session;
 struct client;
 struct options;
-struct environ;
+struct envset;
 struct option_def;
 struct paste_buffer;
 struct layout_cell;
@@ -78,7 +78,7 @@ int cmd_options_scope(struct cmd_ctx *ctx, struct cmd_args *args, bool window_cm
                       const struct option_def *d, struct cmd_options_scope *sc, char **cause);
 /* cmd_set_environment.c: the environment set-environment/show-environment act on: the
  * global one (-g) or the target session's (in *sp); NULL with tmux's error if none. */
-struct environ *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args,
+struct envset *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args,
                                        struct session **sp);
 /* cmd_bind_key.c: the key table -T names (-n: root; neither: prefix), in *table; with
  * must_exist, -1 and an error if there is no such table (bind-key, unbind-key). */

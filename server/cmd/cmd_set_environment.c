@@ -8,7 +8,7 @@
 
 #include <event2/buffer.h>
 
-#include "environ.h"
+#include "envset.h"
 #include "format.h"
 #include "server_state.h"
 #include "session.h"
@@ -16,7 +16,7 @@
 
 /* The environment set-environment and show-environment act on: the global one (-g) or
  * the target session's; NULL with tmux's error if there is no such session. */
-struct environ *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args,
+struct envset *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args,
                                        struct session **sp)
 {
     *sp = NULL;
@@ -49,7 +49,7 @@ static int cmd_set_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     struct session *sess;
-    struct environ *env = cmd_environment_target(ctx, args, &sess);
+    struct envset *env = cmd_environment_target(ctx, args, &sess);
     if (env == NULL)
         return -1;
     const char *value = args->argc > 1 ? args->argv[1] : NULL;
@@ -65,20 +65,20 @@ static int cmd_set_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             cmd_error(ctx, "can't specify a value with -u");
             rc = -1;
         } else
-            environ_unset(env, name);
+            envset_unset(env, name);
     } else if (args->flags['r'] != NULL) {
         if (value != NULL) {
             cmd_error(ctx, "can't specify a value with -r");
             rc = -1;
         } else {
-            const struct environ_entry *old = environ_find(env, name);
-            environ_set(env, name, NULL, old != NULL && old->hidden);
+            const struct environ_entry *old = envset_find(env, name);
+            envset_set(env, name, NULL, old != NULL && old->hidden);
         }
     } else if (value == NULL) {
         cmd_error(ctx, "no value specified");
         rc = -1;
     } else
-        environ_set(env, name, value, args->flags['h'] != NULL);
+        envset_set(env, name, value, args->flags['h'] != NULL);
     free(expanded);
     return rc;
 }

@@ -8,7 +8,7 @@
 
 #include <event2/buffer.h>
 
-#include "environ.h"
+#include "envset.h"
 
 static void show_entry(struct cmd_ctx *ctx, struct cmd_args *args, const struct environ_entry *e)
 {
@@ -41,11 +41,11 @@ static void show_entry(struct cmd_ctx *ctx, struct cmd_args *args, const struct 
 static int cmd_show_environment_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess;
-    struct environ *env = cmd_environment_target(ctx, args, &sess);
+    struct envset *env = cmd_environment_target(ctx, args, &sess);
     if (env == NULL)
         return -1;
     if (args->argc > 0) {
-        const struct environ_entry *e = environ_find(env, args->argv[0]);
+        const struct environ_entry *e = envset_find(env, args->argv[0]);
         if (e == NULL) {
             cmd_error(ctx, "unknown variable: %s", args->argv[0]);
             return -1;

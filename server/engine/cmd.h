@@ -59,7 +59,6 @@ struct cmd_ctx {
     bool detached;           /* the command detached/exited the issuing client */
     int exit_status;         /* status for the client when the command succeeds (wait-pane) */
     struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
-    bool in_hook;            /* run by a hook: its commands fire no after-* hooks (tmux) */
     /* What the running command's entry declared, found before its exec was called (-s
      * first, then -t); valid during exec only. */
     struct cmd_find_state source;

@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "environ.h"
+#include "envset.h"
 #include "format_out.h"
 #include "layout.h"
 #include "options.h"
@@ -1346,9 +1346,9 @@ bool format_variable_time(const struct format_ctx *ctx, const char *name, long l
 }
 
 /* NAME's value in an environment (a removed variable has none), or NULL. */
-static const char *env_find(const struct environ *env, const char *name)
+static const char *env_find(const struct envset *env, const char *name)
 {
-    const struct environ_entry *e = env != NULL ? environ_find(env, name) : NULL;
+    const struct environ_entry *e = env != NULL ? envset_find(env, name) : NULL;
     return e != NULL ? e->value : NULL;
 }
 

@@ -19,7 +19,7 @@ struct server;
 struct vt;
 struct layout_cell;
 struct options;
-struct environ;
+struct envset;
 struct pane_mode;
 struct pane_mode_entry;
 struct pane_pipe;
@@ -98,7 +98,7 @@ struct session {
     struct window_list windows;
     struct window *current;
     struct window *last;
-    struct environ *environ; /* environ.h: the session environment (update-environment,
+    struct envset *environ; /* environ.h: the session environment (update-environment,
                               * set-environment) */
     char **env;              /* what the last spawned process got: global and session
                               * environments merged (session_child_environment) */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "environ.h"
+#include "envset.h"
 #include "options.h"
 #include "server_state.h"
 #include "window.h"
@@ -36,7 +36,7 @@ struct session *session_create(struct server *srv, const char *name, const char 
     s->cols = cols;
     s->rows = rows;
     s->options = options_create(srv->session_options);
-    s->environ = environ_create();
+    s->environ = envset_create();
     session_update_environment(s, env, nenv);
     session_child_environment(s);
     TAILQ_INSERT_TAIL(&srv->sessions, s, entry);
@@ -51,8 +51,8 @@ void session_free(struct session *s)
         window_free(w);
     }
     TAILQ_REMOVE(&s->server->sessions, s, entry);
-    environ_free_strings(s->env);
-    environ_free(s->environ);
+    envset_free_strings(s->env);
+    envset_free(s->environ);
     free(s->cwd);
     free(s->name);
     options_free(s->options);
@@ -181,12 +181,12 @@ struct window *session_previous_window(struct session *s, struct window *w)
 
 void session_setenv(struct session *s, const char *name_value)
 {
-    environ_put(s->environ, name_value, false);
+    envset_put(s->environ, name_value, false);
 }
 
 void session_unsetenv(struct session *s, const char *name)
 {
-    environ_unset(s->environ, name);
+    envset_unset(s->environ, name);
 }
 
 void session_update_environment(struct session *s, char **client_env, size_t nenv)
@@ -199,12 +199,12 @@ void session_update_environment(struct session *s, char **client_env, size_t nen
         patterns = xreallocarray(patterns, n + 1, sizeof *patterns);
         patterns[n++] = item;
     }
-    environ_update(s->environ, patterns, n, client_env, nenv);
+    envset_update(s->environ, patterns, n, client_env, nenv);
     free(patterns);
 }
 
 void session_child_environment(struct session *s)
 {
-    environ_free_strings(s->env);
-    s->env = environ_for_child(s->server->environ, s->environ, &s->nenv);
+    envset_free_strings(s->env);
+    s->env = envset_for_child(s->server->environ, s->environ, &s->nenv);
 }

@@ -27,6 +27,7 @@ struct cmdq;
 struct cmdq_item;
 struct cmd_ctx;
 struct environ_entry;
+struct envset;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -82,7 +83,7 @@ struct server {
     struct options *options;
     struct options *session_options;
     struct options *window_options;
-    struct environ *environ; /* environ.h: the global environment (the server's at start) */
+    struct envset *environ;  /* environ.h: the global environment (the server's at start) */
     char *default_shell;     /* $SHELL of the server, else /bin/sh: when default-shell is "" */
     char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
 
@@ -122,8 +123,6 @@ struct server {
     int config_pending;  /* the startup config still runs: clients' commands wait */
     struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
-    struct environ_entry *global_env; /* environ.h: the global environment, by name */
-    size_t nglobal_env;
     bool terminating;  /* SIGTERM: panes were asked to exit, the server follows */
     struct event *grace_timer;
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */

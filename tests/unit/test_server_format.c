@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "environ.h"
+#include "envset.h"
 #include "format.h"
 #include "layout.h"
 #include "options.h"
@@ -790,10 +790,10 @@ static void test_quote_for_styles_and_environment(void **state)
           "from env|from\\ env|y");
     unsetenv("TMX_FORMAT_TEST");
     /* The session's environment first (environ.h). */
-    f->s.environ = environ_create();
-    environ_set(f->s.environ, "TMX_FORMAT_TEST", "session's", false);
+    f->s.environ = envset_create();
+    envset_set(f->s.environ, "TMX_FORMAT_TEST", "session's", false);
     check(&f->ctx, "#{TMX_FORMAT_TEST}", "session's");
-    environ_free(f->s.environ);
+    envset_free(f->s.environ);
     f->s.environ = NULL;
 }
 

@@ -1,5 +1,5 @@
-/* environ.c - sorted environments with removed and hidden entries (see environ.h). */
-#include "environ.h"
+/* envset.c - sorted environments with removed and hidden entries (see envset.h). */
+#include "envset.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -7,12 +7,12 @@
 
 #include "xmalloc.h"
 
-struct environ *environ_create(void)
+struct envset *envset_create(void)
 {
-    return xcalloc(1, sizeof(struct environ));
+    return xcalloc(1, sizeof(struct envset));
 }
 
-void environ_free(struct environ *e)
+void envset_free(struct envset *e)
 {
     if (e == NULL)
         return;
@@ -25,7 +25,7 @@ void environ_free(struct environ *e)
 }
 
 /* Where name is (*found) or would go. */
-static size_t find_index(const struct environ *e, const char *name, bool *found)
+static size_t find_index(const struct envset *e, const char *name, bool *found)
 {
     size_t lo = 0, hi = e->n;
     while (lo < hi) {
@@ -44,7 +44,7 @@ static size_t find_index(const struct environ *e, const char *name, bool *found)
     return lo;
 }
 
-void environ_set(struct environ *e, const char *name, const char *value, bool hidden)
+void envset_set(struct envset *e, const char *name, const char *value, bool hidden)
 {
     bool found;
     size_t i = find_index(e, name, &found);
@@ -59,17 +59,17 @@ void environ_set(struct environ *e, const char *name, const char *value, bool hi
     e->entries[i].hidden = hidden;
 }
 
-void environ_put(struct environ *e, const char *name_value, bool hidden)
+void envset_put(struct envset *e, const char *name_value, bool hidden)
 {
     const char *eq = strchr(name_value, '=');
     if (eq == NULL || eq == name_value)
         return;
     char *name = xstrndup(name_value, (size_t)(eq - name_value));
-    environ_set(e, name, eq + 1, hidden);
+    envset_set(e, name, eq + 1, hidden);
     free(name);
 }
 
-void environ_unset(struct environ *e, const char *name)
+void envset_unset(struct envset *e, const char *name)
 {
     bool found;
     size_t i = find_index(e, name, &found);
@@ -81,14 +81,14 @@ void environ_unset(struct environ *e, const char *name)
     e->n--;
 }
 
-const struct environ_entry *environ_find(const struct environ *e, const char *name)
+const struct environ_entry *envset_find(const struct envset *e, const char *name)
 {
     bool found;
     size_t i = find_index(e, name, &found);
     return found ? &e->entries[i] : NULL;
 }
 
-void environ_update(struct environ *dst, const char *const *patterns, size_t npatterns,
+void envset_update(struct envset *dst, const char *const *patterns, size_t npatterns,
                     char *const *src, size_t nsrc)
 {
     for (size_t p = 0; p < npatterns; p++) {
@@ -99,17 +99,17 @@ void environ_update(struct environ *dst, const char *const *patterns, size_t npa
                 continue;
             char *name = xstrndup(src[i], (size_t)(eq - src[i]));
             if (fnmatch(patterns[p], name, 0) == 0) {
-                environ_set(dst, name, eq + 1, false);
+                envset_set(dst, name, eq + 1, false);
                 any = true;
             }
             free(name);
         }
         if (!any)
-            environ_set(dst, patterns[p], NULL, false);
+            envset_set(dst, patterns[p], NULL, false);
     }
 }
 
-char **environ_for_child(const struct environ *global, const struct environ *session,
+char **envset_for_child(const struct envset *global, const struct envset *session,
                          size_t *count)
 {
     char **out = xcalloc((global != NULL ? global->n : 0) + (session != NULL ? session->n : 0) + 1,
@@ -119,7 +119,7 @@ char **environ_for_child(const struct environ *global, const struct environ *ses
         const struct environ_entry *g = &global->entries[i];
         if (g->value == NULL || g->hidden)
             continue;
-        if (session != NULL && environ_find(session, g->name) != NULL)
+        if (session != NULL && envset_find(session, g->name) != NULL)
             continue; /* the session's entry decides */
         out[n++] = xasprintf("%s=%s", g->name, g->value);
     }
@@ -133,7 +133,7 @@ char **environ_for_child(const struct environ *global, const struct environ *ses
     return out;
 }
 
-void environ_free_strings(char **strings)
+void envset_free_strings(char **strings)
 {
     if (strings == NULL)
         return;
