@@ -280,6 +280,16 @@ int server_main(const struct server_config *cfg)
     const char *shell = getenv("SHELL");
     s.default_shell = xstrdup(shell != NULL && *shell == '/' && access(shell, X_OK) == 0 ? shell : "/bin/sh");
     s.default_terminal = xstrdup(server_default_terminal());
+    /* As tmux at start: default-shell from $SHELL, editor from $VISUAL or $EDITOR, and
+     * default-terminal what terminfo has. */
+    char err[256];
+    options_set(s.session_options, "default-shell", s.default_shell, false, err, sizeof err);
+    const char *editor = getenv("VISUAL");
+    if (editor == NULL || *editor == '\0')
+        editor = getenv("EDITOR");
+    if (editor != NULL && *editor != '\0')
+        options_set(s.options, "editor", editor, false, err, sizeof err);
+    options_set(s.options, "default-terminal", s.default_terminal, false, err, sizeof err);
 
     if (cfg->foreground)
         log_open_stderr();

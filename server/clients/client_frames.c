@@ -153,6 +153,12 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
      * (mouse, bracketed paste, focus), so its events reach it in its encoding. */
     if (active != NULL) {
         uint32_t modes = vt_modes(active->vt);
+        /* focus-events: off, panes hear nothing of the terminal's focus (tmux); on, the
+         * terminal reports it (to the panes that asked for it). */
+        if (options_get_number(c->server->options, "focus-events"))
+            modes |= VT_MODE_FOCUS;
+        else
+            modes &= ~(uint32_t)VT_MODE_FOCUS;
         if (options_get_number(sess->options, "mouse"))
             /* Clicks on the status line, the wheel and drags for copy mode. */
             modes |= VT_MODE_MOUSE | VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_SGR;

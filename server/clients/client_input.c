@@ -5,6 +5,7 @@
 #include "client_input.h"
 
 #include <stdio.h>
+#include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "copy_mode.h"
 #include "cmd.h"
 #include "format.h"
+#include "hooks.h"
 #include "key_bindings.h"
 #include "options.h"
 #include "overlay.h"
@@ -92,6 +94,12 @@ static void send_key_to_pane(struct client *c, key_code key, struct pane_output 
         return;
     if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))
         return;
+    if (key == KEYC_BSPACE) {
+        /* backspace: the key panes get for it (C-?, DEL, by default). */
+        key_code bs = (key_code)options_get_number(c->server->options, "backspace");
+        if (bs != KEYC_NONE && bs != key_from_name("C-?"))
+            key = bs;
+    }
     if (po->len + 32 > sizeof po->buf)
         flush_pane(c, po);
     po->len += key_encode(key, flags, po->buf + po->len);
@@ -179,6 +187,14 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
             return;
         }
         flush_pane(c, po);
+        struct mouse_event below = *m;
+        if (c->status_row == 0) {
+            /* status-position top: the window starts on the second row. */
+            if (below.y == 0)
+                return;
+            below.y--;
+            m = &below;
+        }
         if (pane_input_mouse(c, m))
             return;
         /* From here on, positions are the active pane's. */
@@ -193,6 +209,17 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         if (mouse_to_mode(c, &local, po))
             return;
         send_mouse_to_pane(c, &local, po);
+        return;
+    }
+    if (key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) {
+        /* focus-events on: the terminal's focus, for the hooks and the active pane. */
+        struct pane *fp = active_pane(c);
+        bool in = key == KEYC_FOCUS_IN;
+        if (c->session != NULL)
+            hooks_run(s, in ? "client-focus-in" : "client-focus-out", c->session, fp);
+        if (fp != NULL)
+            hooks_run(s, in ? "pane-focus-in" : "pane-focus-out", NULL, fp);
+        send_key_to_pane(c, key, po);
         return;
     }
     if (c->session != NULL)
@@ -262,8 +289,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
          * then the root table, then the mode itself; nothing reaches the program. */
         const char *table = p->mode->key_table != NULL ? p->mode->key_table(p) : NULL;
         b = table != NULL ? key_bindings_find(s, table, key) : NULL;
-        if (b == NULL)
-            b = key_bindings_find(s, KEY_TABLE_ROOT, key);
+        if (b == NULL) /* key-table: the root table (or the one it names) */
+            b = key_bindings_find(s, options_get_string(so, "key-table"), key);
         if (b != NULL) {
             flush_pane(c, po);
             run_bound_command(c, b->key, b->command);
@@ -273,7 +300,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         }
         return;
     }
-    b = key_bindings_find(s, KEY_TABLE_ROOT, key);
+    b = key_bindings_find(s, options_get_string(so, "key-table"), key);
     if (b != NULL) {
         flush_pane(c, po);
         run_bound_command(c, b->key, b->command);
@@ -302,9 +329,28 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     c->keylen = 0;
 }
 
+/* A key from c makes it the latest client of its session: with window-size latest, the
+ * windows follow its size when another client was the latest. */
+static void client_became_latest(struct client *c)
+{
+    struct session *sess = c->session;
+    bool was_latest = true;
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry) {
+        if (o != c && o->attached && o->session == sess && timercmp(&o->activity, &c->activity, >))
+            was_latest = false;
+    }
+    gettimeofday(&c->activity, NULL);
+    if (!was_latest && sess != NULL && sess->current != NULL &&
+        options_get_number(sess->current->options, "window-size") == 3)
+        server_client_update_sizes(c->server, sess);
+}
+
 void client_input(struct client *c, const char *buf, size_t len)
 {
     struct pane_output po = {.len = 0};
+    if (c->attached)
+        client_became_latest(c);
     if (c->key_timer != NULL)
         evtimer_del(c->key_timer);
     while (len > 0 && c->attached) {

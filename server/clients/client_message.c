@@ -55,15 +55,17 @@ static void client_message_v(struct client *c, int delay_ms, const char *fmt, va
     c->message = msg;
     if (c->message_timer == NULL)
         c->message_timer = evtimer_new(c->server->base, message_timer_cb, c);
-    if (delay_ms < 0)
-        delay_ms = options_find("display-time") != NULL
-                       ? (int)options_get_number(c->server->session_options, "display-time")
-                       : 750;
+    if (delay_ms < 0) {
+        /* display-time milliseconds; 0: until a key. */
+        const struct options *so = c->session != NULL ? c->session->options
+                                                      : c->server->session_options;
+        delay_ms = (int)options_get_number(so, "display-time");
+    }
+    evtimer_del(c->message_timer);
     if (delay_ms > 0) {
         struct timeval tv = {.tv_sec = delay_ms / 1000, .tv_usec = (delay_ms % 1000) * 1000};
         evtimer_add(c->message_timer, &tv);
-    } else
-        evtimer_del(c->message_timer);
+    }
     client_redraw(c, REDRAW_STATUS);
 }
 

@@ -1,6 +1,6 @@
 /* client_notify.c - what the attached clients are told when a pane changes: a frame is
  * scheduled for the clients showing it (counting the bytes, so a small echo is drawn at
- * once), a BEL rings their terminals, a pane's message goes to their status lines.
+ * once), a pane's message goes to their status lines (BELs: alerts.c).
  * The clients layer's listener of NOTIFY_PANE_OUTPUT and NOTIFY_PANE_MESSAGE. */
 #include "client_notify.h"
 
@@ -12,7 +12,7 @@
 #include "server_client.h"
 #include "server_state.h"
 
-static void client_notify_output(struct server *s, struct pane *p, size_t bytes, int bells)
+static void client_notify_output(struct server *s, struct pane *p, size_t bytes)
 {
     struct window *w = p->window;
     if (w != w->session->current)
@@ -21,9 +21,7 @@ static void client_notify_output(struct server *s, struct pane *p, size_t bytes,
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (c->attached && c->session == w->session) {
             c->output_since_frame += bytes;
-            client_redraw(c, REDRAW_PANES);
-            if (bells > 0)
-                client_write_terminal(c, "\a", 1); /* the user's terminal rings */
+            client_redraw(c, REDRAW_PANES); /* BELs ring through alerts.c (bell-action) */
         }
     }
 }
@@ -40,7 +38,7 @@ static void client_notify_message(struct server *s, struct pane *p, const char *
 void client_notify(struct server *s, const struct notify *n)
 {
     if (n->type == NOTIFY_PANE_OUTPUT)
-        client_notify_output(s, n->pane, n->size, n->count);
+        client_notify_output(s, n->pane, n->size);
     else if (n->type == NOTIFY_PANE_MESSAGE)
         client_notify_message(s, n->pane, n->text);
 }

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -159,31 +160,67 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     }
 }
 
-void server_client_update_sizes(struct server *s, struct session *sess)
+/* The size the attached clients of sess give a window whose window-size is policy
+ * (largest, smallest, latest): false when no client counts. */
+static bool clients_size(struct server *s, struct session *sess, long policy, int *cols,
+                         int *rows)
 {
-    int cols = -1, rows = -1;
-    struct client *c;
+    struct client *c, *latest = NULL;
+    *cols = *rows = -1;
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (!c->attached || c->session != sess)
             continue;
         int r = options_get_number(sess->options, "status") ? c->rows - 1 : c->rows;
-        if (cols < 0 || c->cols < cols)
-            cols = c->cols;
-        if (rows < 0 || r < rows)
-            rows = r;
+        if (policy == 0) { /* largest */
+            if (c->cols > *cols)
+                *cols = c->cols;
+            if (r > *rows)
+                *rows = r;
+        } else if (policy == 1) { /* smallest */
+            if (*cols < 0 || c->cols < *cols)
+                *cols = c->cols;
+            if (*rows < 0 || r < *rows)
+                *rows = r;
+        } else if (latest == NULL || timercmp(&c->activity, &latest->activity, >)) {
+            latest = c;
+            *cols = c->cols;
+            *rows = r;
+        }
     }
-    if (cols < 0)
-        return; /* nobody attached: windows keep their size */
-    if (cols < 1)
-        cols = 1;
-    if (rows < 1)
-        rows = 1;
-    sess->cols = cols;
-    sess->rows = rows;
+    return *cols >= 0;
+}
+
+void server_client_update_sizes(struct server *s, struct session *sess)
+{
+    /* Each window by its window-size: sized by the clients showing its session (all
+     * of them, or, with aggressive-resize, only while it is their current window), by
+     * default-size (manual), or left alone (nobody attached). */
+    bool any = false;
     struct window *w;
-    TAILQ_FOREACH(w, &sess->windows, entry)
-        window_resize(w, cols, rows);
-    session_redraw(s, sess, REDRAW_STATUS);
+    TAILQ_FOREACH(w, &sess->windows, entry) {
+        long policy = options_get_number(w->options, "window-size");
+        if (options_get_number(w->options, "aggressive-resize") && w != sess->current)
+            continue;
+        int cols, rows;
+        if (policy == 2) { /* manual: default-size */
+            if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", &cols,
+                       &rows) != 2)
+                continue;
+        } else if (!clients_size(s, sess, policy, &cols, &rows))
+            continue;
+        if (cols < 1)
+            cols = 1;
+        if (rows < 1)
+            rows = 1;
+        if (w == sess->current || sess->current == NULL) {
+            sess->cols = cols; /* new windows start at the current one's size */
+            sess->rows = rows;
+        }
+        window_resize(w, cols, rows); /* relayouts too (pane-border-status may have changed) */
+        any = true;
+    }
+    if (any)
+        session_redraw(s, sess, REDRAW_STATUS);
 }
 
 void server_client_attach(struct client *c, struct session *s)
@@ -195,6 +232,7 @@ void server_client_attach(struct client *c, struct session *s)
     c->attached = true;
     c->session = s;
     s->activity = time(NULL);
+    gettimeofday(&c->activity, NULL);
     if (c->render != NULL)
         render_invalidate(c->render);
     overlay_close_all(c);

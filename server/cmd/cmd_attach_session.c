@@ -19,11 +19,12 @@
  * are comma-separated "pattern:feature:feature...", patterns as in the shell. */
 static bool terminal_has_feature(struct server *srv, const char *term, const char *feature)
 {
-    char *list = xstrdup(options_get_string(srv->options, "terminal-features"));
+    char buf[8192]; /* the array's items, joined by spaces */
+    char *list = xstrdup(options_to_string(srv->options, "terminal-features", buf, sizeof buf));
     bool found = false;
     char *save = NULL;
-    for (char *entry = strtok_r(list, ",", &save); entry != NULL && !found;
-         entry = strtok_r(NULL, ",", &save)) {
+    for (char *entry = strtok_r(list, ", ", &save); entry != NULL && !found;
+         entry = strtok_r(NULL, ", ", &save)) {
         char *colon = strchr(entry, ':');
         if (colon == NULL)
             continue;

@@ -7,12 +7,14 @@
 
 #include "cmd.h"
 #include "keys.h"
+#include "options.h"
 #include "pane.h"
 
 struct window;
 struct session;
 struct client;
 struct options;
+struct envset;
 struct option_def;
 struct paste_buffer;
 struct layout_cell;
@@ -85,11 +87,25 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
  * leaf, or NULL with an error when there is no room (split-window, join-pane). */
 struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
                                    struct window *w, struct pane *target);
-/* cmd_set_option.c: the option set a set-option/show-options command acts on, for option d
- * (set-option, show-options). */
-struct options *cmd_options_target(struct cmd_ctx *ctx, struct cmd_args *args,
-                                   const struct option_def *d, struct session **sp,
-                                   struct window **wp);
+/* cmd_set_option.c: the option set a set-option/show-options/set-hook/show-hooks command
+ * acts on: for a table option d its scope decides (-p: a pane option's pane), for a user
+ * option or a listing (d NULL) the flags -s, -p, -w (or window_cmd) and -g do; -t names
+ * the session, window or pane. Returns 0, or -1 with tmux's reason in *cause (freed by
+ * the caller). */
+struct cmd_options_scope {
+    struct options *options;
+    enum option_scope scope;
+    bool is_pane, global;
+    struct session *session; /* what -t (or the current target) named; may be NULL */
+    struct window *window;
+    struct pane *pane;
+};
+int cmd_options_scope(struct cmd_ctx *ctx, struct cmd_args *args, bool window_cmd,
+                      const struct option_def *d, struct cmd_options_scope *sc, char **cause);
+/* cmd_set_environment.c: the environment set-environment/show-environment act on: the
+ * global one (-g) or the target session's (in *sp); NULL with tmux's error if none. */
+struct envset *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args,
+                                       struct session **sp);
 /* cmd_bind_key.c: the key table -T names (-n: root; neither: prefix), in *table; with
  * must_exist, -1 and an error if there is no such table (bind-key, unbind-key). */
 int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exist,

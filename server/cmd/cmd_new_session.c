@@ -110,6 +110,12 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         }
     }
     int cols = 80, rows = 24;
+    /* Detached, a session is default-size (WIDTHxHEIGHT) unless -x/-y say. */
+    if (sscanf(options_get_string(srv->session_options, "default-size"), "%dx%d", &cols,
+               &rows) != 2 || cols < 1 || rows < 1) {
+        cols = 80;
+        rows = 24;
+    }
     struct client *cl = ctx->client;
     bool has_tty = cl != NULL && (cl->flags & IDENT_TTY);
     if (args->flags['x'] != NULL &&

@@ -3,6 +3,7 @@
 #include "cmd_impl.h"
 #include "redraw.h"
 #include "window.h"
+#include "session.h"
 
 /* Respawn pane p with the command in args (or its own), killing it first with -k. */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
@@ -13,6 +14,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
                   p->window->index, window_pane_index(p->window, p));
         return -1;
     }
+    session_child_environment(sess);
     struct spawn_args sa = {
         .argc = args->argc,
         .argv = args->argc > 0 ? args->argv : NULL,

@@ -38,15 +38,44 @@ static int count_panes(const struct window *w)
     return n;
 }
 
+/* A size option of the main-* layouts: lines (columns), or N% of total; -1 if bad. */
+static int size_option(const struct window *w, const char *name, int total)
+{
+    const char *v = options_get_string(w->options, name);
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || n < 0)
+        return -1;
+    if (*end == '%' && end[1] == '\0') /* of what the border leaves, as tmux */
+        return n > 100 ? -1 : (int)((total - 1) * n / 100);
+    return *end == '\0' && n <= total ? (int)n : -1;
+}
+
+/* The main pane's size in main-horizontal (height) or main-vertical (width), as tmux:
+ * main-pane-height (or -width), 24 (80) when bad; other-pane-height (or -width), when
+ * set, takes what it leaves to the other panes from the main pane. */
+static int main_size_of(const struct window *w, bool vertical, int total)
+{
+    int size = size_option(w, vertical ? "main-pane-width" : "main-pane-height", total);
+    if (size < 0)
+        size = vertical ? 80 : 24;
+    if (size + 1 >= total)
+        return size;
+    int other = size_option(w, vertical ? "other-pane-width" : "other-pane-height", total);
+    if (other > 0 && other <= total && total - other >= size)
+        size = total - other - 1;
+    return size;
+}
+
 static void apply_preset(struct window *w, int preset)
 {
     int yoff, rows;
     window_pane_area(w, &yoff, &rows);
     int main_size = 0;
     if (preset == LAYOUT_MAIN_VERTICAL)
-        main_size = (int)options_get_number(w->options, "main-pane-width");
+        main_size = main_size_of(w, true, w->cols);
     else if (preset == LAYOUT_MAIN_HORIZONTAL)
-        main_size = (int)options_get_number(w->options, "main-pane-height");
+        main_size = main_size_of(w, false, rows);
     use_layout(w, layout_preset_build(preset, count_panes(w), w->cols, rows, main_size));
     w->preset = preset;
 }

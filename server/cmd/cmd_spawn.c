@@ -26,6 +26,7 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
         argc = 1;
         argv = dc_argv;
     }
+    session_child_environment(sess);
     return (struct spawn_args){
         .argc = argc,
         .argv = argv,

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "format.h"
-#include "hooks.h"
 #include "layout.h"
 #include "option_effects.h"
 #include "redraw.h"
@@ -122,7 +121,6 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     server_pane_apply_log(ctx->server, p);
     print_pane(ctx, args, sess, w, p);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
-    hooks_run(ctx->server, "after-split-window", sess, p);
     return 0;
 }
 

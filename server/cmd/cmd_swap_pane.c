@@ -53,6 +53,8 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     replace_in_list(ws, &tmp, dst);
     src->window = wd;
     dst->window = ws;
+    options_set_parent(src->options, wd->options);
+    options_set_parent(dst->options, ws->options);
     if (ws != wd) {
         if (ws->active == src)
             ws->active = dst;

@@ -24,6 +24,7 @@
 
 #include "environ.h"
 #include "format.h"
+#include "options.h"
 #include "server_state.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -881,7 +882,7 @@ static void build_verbose(const struct cmd_parse_input *pi, const struct cmd_lis
 }
 
 /* tmux 3.3a's default command-alias entries: NAME=COMMAND, the command's words coming
- * before the ones given. (A command-alias option, when tmx has one, is read here.) */
+ * before the ones given: what the command-alias server option holds at start. */
 static const char *const default_aliases[] = {
     "split-pane=split-window",     "splitp=split-window",
     "server-info=show-messages -JT", "info=show-messages -JT",
@@ -889,25 +890,43 @@ static const char *const default_aliases[] = {
     NULL,
 };
 
-/* The words an alias stands for, or NULL (exact names only, before commands). */
-static char **alias_words(const char *name, int *argc)
+/* The alias item of name (NAME=COMMAND): from the command-alias server option, or the
+ * defaults without a server. */
+static const char *alias_item(const struct server *srv, const char *name)
 {
     size_t len = strlen(name);
-    for (const char *const *a = default_aliases; *a != NULL; a++) {
-        if (strncmp(*a, name, len) != 0 || (*a)[len] != '=')
-            continue;
-        char **argv = NULL;
-        const char *err = NULL;
-        int n = cmd_split(*a + len + 1, &argv, &err);
-        if (n <= 0) {
-            if (n == 0)
-                cmd_free_argv(argv);
-            return NULL;
+    if (srv != NULL && srv->options != NULL) {
+        const char *item;
+        for (long i = options_array_next(srv->options, "command-alias", -1, &item); i >= 0;
+             i = options_array_next(srv->options, "command-alias", i, &item)) {
+            if (strncmp(item, name, len) == 0 && item[len] == '=')
+                return item;
         }
-        *argc = n;
-        return argv;
+        return NULL;
+    }
+    for (const char *const *a = default_aliases; *a != NULL; a++) {
+        if (strncmp(*a, name, len) == 0 && (*a)[len] == '=')
+            return *a;
     }
     return NULL;
+}
+
+/* The words an alias stands for, or NULL (exact names only, before commands). */
+static char **alias_words(const struct server *srv, const char *name, int *argc)
+{
+    const char *found = alias_item(srv, name);
+    if (found == NULL)
+        return NULL;
+    char **argv = NULL;
+    const char *err = NULL;
+    int n = cmd_split(found + strlen(name) + 1, &argv, &err);
+    if (n <= 0) {
+        if (n == 0)
+            cmd_free_argv(argv);
+        return NULL;
+    }
+    *argc = n;
+    return argv;
 }
 
 static bool build_command(struct raw_cmd *raw, const struct cmd_parse_input *pi, unsigned base,
@@ -943,7 +962,7 @@ static bool build_command(struct raw_cmd *raw, const struct cmd_parse_input *pi,
         return false;
     }
     int nwords = 0;
-    char **words = alias_words(name, &nwords);
+    char **words = alias_words(pi != NULL ? pi->server : NULL, name, &nwords);
     if (words != NULL) {
         if (strcmp(words[0], name) != 0) /* an alias of itself would never end */
             return build_alias(raw, words, nwords, pi, base, out, error, cur);

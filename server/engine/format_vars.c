@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "envset.h"
 #include "format_out.h"
 #include "layout.h"
 #include "options.h"
@@ -1290,43 +1291,33 @@ static bool format_has(const struct format_ctx *ctx, int need)
     return true;
 }
 
-/* An option's value as show-options prints it, from the context's option sets. */
+/* An option's value (unquoted; "name", "name[N]" or a user option "@name"), looked up as
+ * tmux does: server options, the pane's (then its window's and the global window
+ * options), the window's, the session's (then the global session options). */
 static bool format_option(const struct format_ctx *ctx, const char *name, struct format_out *o)
 {
-    const struct option_def *d = options_find(name);
-    if (d == NULL)
+    if (*name != '@' && options_find(name) == NULL && strchr(name, '[') == NULL)
         return false;
-    const struct options *set = NULL;
     const struct session *s = ctx_session(ctx);
     const struct window *w = ctx_window(ctx);
-    switch (d->scope) {
-    case OPTION_SERVER:
-        set = ctx->server != NULL ? ctx->server->options : NULL;
-        break;
-    case OPTION_SESSION:
-        set = s != NULL && s->options != NULL ? s->options
-              : ctx->server != NULL           ? ctx->server->session_options
-                                              : NULL;
-        break;
-    case OPTION_WINDOW:
-        set = w != NULL && w->options != NULL ? w->options
-              : ctx->server != NULL           ? ctx->server->window_options
-                                              : NULL;
-        break;
+    const struct server *srv = ctx->server;
+    const struct options *sets[] = {
+        srv != NULL ? srv->options : NULL,
+        ctx->pane != NULL ? ctx->pane->options : NULL,
+        w != NULL ? w->options : NULL,
+        srv != NULL ? srv->window_options : NULL,
+        s != NULL ? s->options : NULL,
+        srv != NULL ? srv->session_options : NULL,
+    };
+    char buf[8192];
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        const char *text = options_lookup_text(sets[i], name, buf, sizeof buf);
+        if (text != NULL) {
+            format_out_str(o, text);
+            return true;
+        }
     }
-    if (set == NULL)
-        return true; /* an option, but nothing to read it from: "" */
-    if (d->type == OPTION_STRING || d->type == OPTION_STYLE) {
-        format_out_str(o, options_get_string(set, name)); /* as it is, not quoted */
-        return true;
-    }
-    if (d->type == OPTION_FLAG && strcmp(name, "status") != 0) { /* tmux's status is on/off/2-5 */
-        format_out_str(o, options_get_number(set, name) ? "1" : "0"); /* as tmux's formats */
-        return true;
-    }
-    char buf[1024];
-    format_out_str(o, options_to_string(set, name, buf, sizeof buf));
-    return true;
+    return *name != '@' && strchr(name, '[') == NULL; /* an option, nothing to read it from */
 }
 
 bool format_option_value(const struct format_ctx *ctx, const char *name, struct format_out *o)
@@ -1354,15 +1345,11 @@ bool format_variable_time(const struct format_ctx *ctx, const char *name, long l
     return ok;
 }
 
-/* NAME's value in a NAME=VALUE list, or NULL. */
-static const char *env_find(char *const *env, size_t n, const char *name)
+/* NAME's value in an environment (a removed variable has none), or NULL. */
+static const char *env_find(const struct envset *env, const char *name)
 {
-    size_t len = strlen(name);
-    for (size_t i = 0; i < n && env != NULL && env[i] != NULL; i++) {
-        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
-            return env[i] + len + 1;
-    }
-    return NULL;
+    const struct environ_entry *e = env != NULL ? envset_find(env, name) : NULL;
+    return e != NULL ? e->value : NULL;
 }
 
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
@@ -1390,9 +1377,11 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
     }
     /* The session's environment, then the server's (tmux's global environment). */
     const struct session *s = ctx_session(ctx);
-    const char *value = s != NULL ? env_find(s->env, s->nenv, name) : NULL;
-    if (value == NULL && *name != '\0' && strchr(name, '=') == NULL)
-        value = getenv(name);
+    const char *value = s != NULL ? env_find(s->environ, name) : NULL;
+    if (value == NULL && ctx->server != NULL && ctx->server->environ != NULL)
+        value = env_find(ctx->server->environ, name);
+    else if (value == NULL && *name != '\0' && strchr(name, '=') == NULL)
+        value = getenv(name); /* no global environment (unit tests): the process's */
     if (value != NULL) {
         format_out_str(o, value);
         return true;

@@ -9,54 +9,28 @@
 #include "cmd.h"
 #include "cmd_queue.h"
 #include "log.h"
+#include "model.h"
+#include "options.h"
 #include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 
-const char *const hook_names[] = {
-    "alert-activity", "alert-bell",      "alert-silence", "client-attached", "client-detached",
-    "pane-exited",    "session-created", "session-closed", "window-linked", NULL,
-};
-
-bool hooks_valid_name(const char *name)
+/* The option set hook d is read from for this event: a session hook from the session's
+ * options, a window or pane hook from the pane's (which inherit its window's, then the
+ * global ones). */
+static const struct options *hook_options(struct server *s, const struct option_def *d,
+                                          struct session *sess, struct pane *pane)
 {
-    for (const char *const *n = hook_names; *n != NULL; n++) {
-        if (strcmp(*n, name) == 0)
-            return true;
+    if (d->scope == OPTION_SESSION) {
+        if (sess == NULL && pane != NULL)
+            sess = pane->window->session;
+        return sess != NULL ? sess->options : s->session_options;
     }
-    return false;
-}
-
-void hooks_set(struct server *s, const char *name, const char *command)
-{
-    for (size_t i = 0; i < s->nhooks; i++) {
-        if (strcmp(s->hooks[i].name, name) == 0) {
-            free(s->hooks[i].command);
-            if (command != NULL) {
-                s->hooks[i].command = xstrdup(command);
-                return;
-            }
-            free(s->hooks[i].name);
-            memmove(&s->hooks[i], &s->hooks[i + 1], (s->nhooks - i - 1) * sizeof *s->hooks);
-            s->nhooks--;
-            return;
-        }
-    }
-    if (command == NULL)
-        return;
-    s->hooks = xreallocarray(s->hooks, s->nhooks + 1, sizeof *s->hooks);
-    s->hooks[s->nhooks].name = xstrdup(name);
-    s->hooks[s->nhooks].command = xstrdup(command);
-    s->nhooks++;
-}
-
-const char *hooks_get(const struct server *s, const char *name)
-{
-    for (size_t i = 0; i < s->nhooks; i++) {
-        if (strcmp(s->hooks[i].name, name) == 0)
-            return s->hooks[i].command;
-    }
-    return NULL;
+    if (pane != NULL)
+        return pane->options;
+    if (sess != NULL && sess->current != NULL)
+        return sess->current->options;
+    return s->window_options;
 }
 
 /* A hook's errors go to the log: nobody asked for its output. */
@@ -70,29 +44,35 @@ static void hooks_output(void *arg, struct cmd_ctx *ctx, int status)
 
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane)
 {
-    const char *command = hooks_get(s, name);
-    if (command == NULL)
+    const struct option_def *d = options_find(name);
+    if (d == NULL || !(d->flags & OPTION_F_HOOK))
         return;
     if (pane == NULL && sess != NULL && sess->current != NULL)
         pane = sess->current->active;
-    char *error = NULL;
-    struct cmd_parse_input pi = {.server = s};
-    struct cmd_list *list = cmd_parse_string(command, &pi, &error);
-    if (list == NULL) {
-        log_debug("hook %s: %s", name, error);
-        free(error);
-        return;
+    const struct options *oo = hook_options(s, d, sess, pane);
+    /* Each item is a command list, parsed now (a hook may replace itself meanwhile). As
+     * in tmux: after-* hooks right after their command; the others (notifications) on
+     * the server's queue, which runs once the commands running now stop. */
+    const char *item;
+    for (long i = options_array_next(oo, name, -1, &item); i >= 0;
+         i = options_array_next(oo, name, i, &item)) {
+        char *error = NULL;
+        struct cmd_parse_input pi = {.server = s};
+        struct cmd_list *list = cmd_parse_string(item, &pi, &error);
+        if (list == NULL) {
+            log_debug("hook %s: %s", name, error);
+            free(error);
+            continue;
+        }
+        struct cmdq_state *st = cmdq_state_new(s, NULL, false, hooks_output, NULL);
+        st->target_pane = pane != NULL ? pane->id : UINT32_MAX;
+        if (strncmp(name, "after-", 6) == 0)
+            cmdq_insert_hook(s, list, st);
+        else
+            cmdq_append(cmdq_get(s, NULL), list, st);
+        cmdq_state_unref(st);
+        cmd_list_free(list);
     }
-    /* As in tmux: after-* hooks right after their command; the others (notifications)
-     * on the server's queue, which runs once the commands running now stop. */
-    struct cmdq_state *st = cmdq_state_new(s, NULL, false, hooks_output, NULL);
-    st->target_pane = pane != NULL ? pane->id : UINT32_MAX;
-    if (strncmp(name, "after-", 6) == 0)
-        cmdq_insert_hook(s, list, st);
-    else
-        cmdq_append(cmdq_get(s, NULL), list, st);
-    cmdq_state_unref(st);
-    cmd_list_free(list);
 }
 
 void hooks_free(struct server *s)

@@ -1,6 +1,6 @@
-/* hooks.h - set-hook: commands run when something happens (session-created,
- * session-closed, window-linked, pane-exited, client-attached, client-detached,
- * alert-activity, alert-bell, alert-silence). Hooks are global for now. */
+/* hooks.h - running hooks: commands run when something happens. Hooks are array options
+ * of the option table (OPTION_F_HOOK: set-hook sets them, in a session's, a window's,
+ * a pane's or the global options); each item is a command list. */
 #ifndef TMX_HOOKS_H
 #define TMX_HOOKS_H
 
@@ -10,12 +10,6 @@ struct server;
 struct pane;
 struct session;
 
-/* The hook names tmx knows, NULL-terminated. */
-extern const char *const hook_names[];
-bool hooks_valid_name(const char *name);
-/* Set (command non-NULL) or remove a hook. */
-void hooks_set(struct server *s, const char *name, const char *command);
-const char *hooks_get(const struct server *s, const char *name);
 /* Run hook 'name' if set, with "no -t" meaning pane (or, if NULL, the session's
  * current pane). */
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane);

@@ -38,6 +38,7 @@ struct copy_state {
     bool mark_set;      /* set-mark: a position jump-to-mark goes back to */
     int64_t mark_y;
     int mark_x;
+    bool no_wrap;       /* wrap-search off: searches stop at the ends of the history */
 };
 
 /* Jumps to a character on the cursor's line (f F t T in vi). */

@@ -125,7 +125,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
                                  up ? grid_cols(g) + l.used : cs->cx + 1);
         else
             found = find_in_line(&ch, &nd, up, -1, l.used + 1);
-        if (found >= 0)
+        if (found >= 0 || (cs->no_wrap && y == (up ? first : last)))
             break;
         y = up ? (y == first ? last : y - 1) : (y == last ? first : y + 1);
     }

@@ -19,6 +19,7 @@ struct server;
 struct vt;
 struct layout_cell;
 struct options;
+struct envset;
 struct pane_mode;
 struct pane_mode_entry;
 struct pane_pipe;
@@ -60,6 +61,7 @@ struct pane {
     const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
     void *mode_data;         /* its state */
     struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */
+    struct options *options; /* pane options (set -p), inheriting its window's */
 };
 
 TAILQ_HEAD(pane_list, pane);
@@ -98,7 +100,10 @@ struct session {
     struct window_list windows;
     struct window *current;
     struct window *last;
-    char **env;
+    struct envset *environ; /* environ.h: the session environment (update-environment,
+                              * set-environment) */
+    char **env;              /* what the last spawned process got: global and session
+                              * environments merged (session_child_environment) */
     size_t nenv;
     char *cwd;
     int cols, rows;         /* window size when no client is attached (-x/-y) */

@@ -294,7 +294,9 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     p->cols = args->cols;
     p->rows = args->rows;
     p->cwd = xstrdup(args->cwd != NULL ? args->cwd : "/");
+    p->options = options_create(w->options);
     if (pane_start(p, args, err, errsize) != 0) {
+        options_free(p->options);
         free(p->cwd);
         free(p);
         return NULL;
@@ -377,6 +379,7 @@ void pane_free(struct pane *p)
     if (p->vt != NULL)
         vt_free(p->vt);
     free(p->cwd);
+    options_free(p->options);
     free(p);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "envset.h"
 #include "options.h"
 #include "server_state.h"
 #include "window.h"
@@ -34,13 +35,12 @@ struct session *session_create(struct server *srv, const char *name, const char 
     s->created = s->activity = time(NULL);
     TAILQ_INIT(&s->windows);
     s->cwd = xstrdup(cwd != NULL ? cwd : "/");
-    s->env = xcalloc(nenv + 1, sizeof *s->env);
-    for (size_t i = 0; i < nenv; i++)
-        s->env[i] = xstrdup(env[i]);
-    s->nenv = nenv;
     s->cols = cols;
     s->rows = rows;
     s->options = options_create(srv->session_options);
+    s->environ = envset_create();
+    session_update_environment(s, env, nenv);
+    session_child_environment(s);
     TAILQ_INSERT_TAIL(&srv->sessions, s, entry);
     return s;
 }
@@ -53,9 +53,8 @@ void session_free(struct session *s)
         window_free(w);
     }
     TAILQ_REMOVE(&s->server->sessions, s, entry);
-    for (size_t i = 0; i < s->nenv; i++)
-        free(s->env[i]);
-    free(s->env);
+    envset_free_strings(s->env);
+    envset_free(s->environ);
     free(s->cwd);
     free(s->name);
     options_free(s->options);
@@ -182,57 +181,32 @@ struct window *session_previous_window(struct session *s, struct window *w)
     return p != NULL ? p : TAILQ_LAST(&s->windows, window_list);
 }
 
-/* Index of NAME in the environment, or -1. */
-static long env_index(const struct session *s, const char *name, size_t len)
-{
-    for (size_t i = 0; i < s->nenv; i++) {
-        if (strncmp(s->env[i], name, len) == 0 && s->env[i][len] == '=')
-            return (long)i;
-    }
-    return -1;
-}
-
 void session_setenv(struct session *s, const char *name_value)
 {
-    const char *eq = strchr(name_value, '=');
-    if (eq == NULL || eq == name_value)
-        return;
-    long i = env_index(s, name_value, (size_t)(eq - name_value));
-    if (i >= 0) {
-        free(s->env[i]);
-        s->env[i] = xstrdup(name_value);
-        return;
-    }
-    s->env = xreallocarray(s->env, s->nenv + 2, sizeof *s->env);
-    s->env[s->nenv++] = xstrdup(name_value);
-    s->env[s->nenv] = NULL;
+    envset_put(s->environ, name_value, false);
 }
 
 void session_unsetenv(struct session *s, const char *name)
 {
-    long i = env_index(s, name, strlen(name));
-    if (i < 0)
-        return;
-    free(s->env[i]);
-    memmove(&s->env[i], &s->env[i + 1], (s->nenv - (size_t)i) * sizeof *s->env);
-    s->nenv--;
+    envset_unset(s->environ, name);
 }
 
 void session_update_environment(struct session *s, char **client_env, size_t nenv)
 {
-    static const char *const names[] = {"DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK",
-                                        "SSH_AGENT_PID", "SSH_CONNECTION", "WINDOWID",
-                                        "XAUTHORITY"};
-    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
-        size_t len = strlen(names[n]);
-        const char *found = NULL;
-        for (size_t i = 0; i < nenv; i++) {
-            if (strncmp(client_env[i], names[n], len) == 0 && client_env[i][len] == '=')
-                found = client_env[i];
-        }
-        if (found != NULL)
-            session_setenv(s, found);
-        else
-            session_unsetenv(s, names[n]);
+    const char **patterns = NULL;
+    size_t n = 0;
+    const char *item;
+    for (long i = options_array_next(s->options, "update-environment", -1, &item); i >= 0;
+         i = options_array_next(s->options, "update-environment", i, &item)) {
+        patterns = xreallocarray(patterns, n + 1, sizeof *patterns);
+        patterns[n++] = item;
     }
+    envset_update(s->environ, patterns, n, client_env, nenv);
+    free(patterns);
+}
+
+void session_child_environment(struct session *s)
+{
+    envset_free_strings(s->env);
+    s->env = envset_for_child(s->server->environ, s->environ, &s->nenv);
 }

@@ -36,9 +36,13 @@ bool session_remove_window(struct session *s, struct window *w);
 void session_setenv(struct session *s, const char *name_value);
 /* Remove NAME from the session's environment. */
 void session_unsetenv(struct session *s, const char *name);
-/* update-environment: on attach, take these variables from the attaching client
- * (SSH_AUTH_SOCK, DISPLAY...), so new windows reach the user's current agent and display. */
+/* update-environment: on creation and attach, take the variables its patterns name from
+ * the client (SSH_AUTH_SOCK, DISPLAY...; one the client lacks is marked removed), so new
+ * windows reach the user's current agent and display. */
 void session_update_environment(struct session *s, char **client_env, size_t nenv);
+/* The environment of a new process of the session (global and session environments
+ * merged), kept in s->env / s->nenv until the next call. */
+void session_child_environment(struct session *s);
 struct window *session_next_window(struct session *s, struct window *w);
 struct window *session_previous_window(struct session *s, struct window *w);
 

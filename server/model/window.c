@@ -75,6 +75,7 @@ void window_add_first_pane(struct window *w, struct pane *p)
     int yoff, rows;
     window_pane_area(w, &yoff, &rows);
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
+    options_set_parent(p->options, w->options);
     w->active = p;
     w->layout = layout_create(w->cols, rows, p);
     p->cell = w->layout;
@@ -113,6 +114,7 @@ void window_insert_pane(struct window *w, struct pane *p, struct layout_cell *le
     leaf->pane = p;
     p->cell = leaf;
     p->window = w;
+    options_set_parent(p->options, w->options);
     if (next_to == NULL && before)
         TAILQ_INSERT_HEAD(&w->panes, p, entry);
     else if (next_to == NULL)

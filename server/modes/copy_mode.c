@@ -69,7 +69,8 @@ static const struct options *session_options_of(struct pane *p)
 
 static bool vi_keys(struct pane *p)
 {
-    return options_get_number(session_options_of(p), "mode-keys") == 1;
+    return options_get_number(p->options != NULL ? p->options : p->server->window_options,
+                              "mode-keys") == 1; /* a window (and pane) option */
 }
 
 void copy_mode_enter(struct pane *p, bool exit_at_bottom)
@@ -350,6 +351,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         bool up = starts(name, "search-backward");
         if (!has_arg)
             return 0;
+        cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         bool found = copy_search(g, cs, arg, up);
         for (long i = 1; found && i < repeat; i++)
             found = copy_search_again(g, cs, false);
@@ -359,6 +361,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         if (cs->search == NULL)
             return 0;
         bool reverse = strcmp(name, "search-reverse") == 0, found = true;
+        cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         for (long i = 0; found && i < repeat; i++)
             found = copy_search_again(g, cs, reverse);
         if (!found)

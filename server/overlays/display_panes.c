@@ -65,11 +65,15 @@ void display_panes_open_with(struct client *c, long ms, bool no_keys, const char
     }
 }
 
+/* The pen of a colour option: that colour on the default background. */
 static struct grid_pen option_pen(const struct options *o, const char *name)
 {
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    style_apply(&pen, "default", err, sizeof err);
+    long colour = options_get_number(o, name);
+    if (colour != -1)
+        pen.fg = (uint32_t)colour;
     return pen;
 }
 

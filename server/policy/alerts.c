@@ -1,6 +1,8 @@
 /* alerts.c - monitor-activity, monitor-bell and monitor-silence: a window the user is
- * not looking at gets an alert flag for the status line, a message with
- * visual-activity, and its alert-* hook from the loop. A listener of NOTIFY_PANE_OUTPUT. */
+ * not looking at gets an alert flag for the status line; activity-action, bell-action and
+ * silence-action say for which windows the alert-* hook runs and the clients ring or show
+ * a message (visual-activity, visual-bell, visual-silence). A listener of
+ * NOTIFY_PANE_OUTPUT. */
 #include "alerts.h"
 
 #include <stdbool.h>
@@ -8,6 +10,7 @@
 
 #include <event2/event.h>
 
+#include "client_frames.h"
 #include "client_message.h"
 #include "defer.h"
 #include "hooks.h"
@@ -26,31 +29,65 @@ static void alerts_run_hook(struct server *s, uint32_t pane_id, const char *hook
         hooks_run(s, hook, NULL, p);
 }
 
-/* A window gets an alert (activity, bell, silence): mark it for the status line and run
- * the alert-* hook from the loop (the hook may run any command). A window already marked
- * is not alerted again until it has been looked at. */
+/* Does the session have an attached client? */
+static bool alerts_attached(struct server *s, struct session *sess)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session == sess)
+            return true;
+    }
+    return false;
+}
+
+/* A window gets an alert (activity, bell, silence), as tmux: a window not shown gets the
+ * alert flag for the status line (activity and silence once, until it is looked at);
+ * then, if the session's *-action applies (any, none, current or other window), the
+ * alert-* hook runs from the loop and the clients hear of it: their terminal's bell
+ * (visual-* off or both) and a message (on or both). */
 static void alerts_raise(struct server *s, struct window *w, int alert)
 {
-    if (w->alerts & alert)
+    struct session *sess = w->session;
+    if (alert != WINDOW_ALERT_BELL && (w->alerts & alert))
         return;
-    w->alerts |= alert;
-    session_redraw(s, w->session, REDRAW_STATUS);
-    if (options_get_number(w->session->options, "visual-activity")) {
-        const char *what = alert == WINDOW_ALERT_ACTIVITY ? "Activity"
-                           : alert == WINDOW_ALERT_BELL   ? "Bell"
-                                                          : "Silence";
-        struct client *c;
-        TAILQ_FOREACH(c, &s->clients, entry) {
-            if (c->attached && c->session == w->session)
-                client_message(c, "%s in window %d", what, w->index);
-        }
+    if (w != sess->current || !alerts_attached(s, sess)) {
+        w->alerts |= alert;
+        session_redraw(s, sess, REDRAW_STATUS);
     }
-    if (w->active == NULL)
+    const char *what = alert == WINDOW_ALERT_ACTIVITY ? "Activity"
+                       : alert == WINDOW_ALERT_BELL   ? "Bell"
+                                                      : "Silence";
+    long action = options_get_number(sess->options, alert == WINDOW_ALERT_ACTIVITY
+                                                        ? "activity-action"
+                                                    : alert == WINDOW_ALERT_BELL
+                                                        ? "bell-action"
+                                                        : "silence-action");
+    /* none, any, current, other */
+    if (action == 0 || (action == 2 && w != sess->current) || (action == 3 && w == sess->current))
         return;
-    defer_add(s, alerts_run_hook, w->active->id,
-              alert == WINDOW_ALERT_ACTIVITY ? "alert-activity"
-              : alert == WINDOW_ALERT_BELL   ? "alert-bell"
-                                             : "alert-silence");
+    if (w->active != NULL)
+        defer_add(s, alerts_run_hook, w->active->id,
+                  alert == WINDOW_ALERT_ACTIVITY ? "alert-activity"
+                  : alert == WINDOW_ALERT_BELL   ? "alert-bell"
+                                                 : "alert-silence");
+    long visual = options_get_number(sess->options, alert == WINDOW_ALERT_ACTIVITY
+                                                        ? "visual-activity"
+                                                    : alert == WINDOW_ALERT_BELL
+                                                        ? "visual-bell"
+                                                        : "visual-silence");
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (!c->attached || c->session != sess)
+            continue;
+        if (visual == 0 || visual == 2) /* off, both: the terminal rings */
+            client_write_terminal(c, "\a", 1);
+        if (visual == 0)
+            continue;
+        if (w == sess->current)
+            client_message(c, "%s in current window", what);
+        else
+            client_message(c, "%s in window %d", what, w->index);
+    }
 }
 
 static void alerts_silence_cb(evutil_socket_t fd, short events, void *arg)
@@ -58,8 +95,7 @@ static void alerts_silence_cb(evutil_socket_t fd, short events, void *arg)
     struct window *w = arg;
     (void)fd;
     (void)events;
-    if (w != w->session->current)
-        alerts_raise(w->session->server, w, WINDOW_ALERT_SILENCE);
+    alerts_raise(w->session->server, w, WINDOW_ALERT_SILENCE);
 }
 
 /* (Re)start the monitor-silence countdown of a window. */
@@ -83,13 +119,11 @@ void alerts_notify(struct server *s, const struct notify *n)
         return;
     struct window *w = n->pane->window;
     w->activity = time(NULL); /* #{window_activity} */
-    /* Alerts are for windows the user is not looking at: not the current one. */
-    if (w != w->session->current) {
-        if (n->count > 0 && options_get_number(w->options, "monitor-bell"))
-            alerts_raise(s, w, WINDOW_ALERT_BELL);
-        if (options_get_number(w->options, "monitor-activity"))
-            alerts_raise(s, w, WINDOW_ALERT_ACTIVITY);
-    }
+    /* Every window, the current one too: bell-action and the others decide. */
+    if (n->count > 0 && options_get_number(w->options, "monitor-bell"))
+        alerts_raise(s, w, WINDOW_ALERT_BELL);
+    if (options_get_number(w->options, "monitor-activity"))
+        alerts_raise(s, w, WINDOW_ALERT_ACTIVITY);
     if (w->silence_timer != NULL || options_get_number(w->options, "monitor-silence") > 0)
         alerts_silence_restart(s, w);
 }

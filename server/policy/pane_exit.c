@@ -16,6 +16,7 @@
 
 #include "client_frames.h"
 #include "defer.h"
+#include "format.h"
 #include "hooks.h"
 #include "log.h"
 #include "notify.h"
@@ -42,22 +43,18 @@ static void pane_exit_keep_dead(struct pane *p)
 {
     struct server *s = p->server;
     pane_mark_dead(p);
-    char when[64];
-    struct tm tm;
-    localtime_r(&p->exit_time, &tm);
-    strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
-    char line[160];
-    int n;
-    if (WIFSIGNALED(p->wait_status))
-        n = snprintf(line, sizeof line, "Pane is dead (signal %d, %s)", WTERMSIG(p->wait_status), when);
-    else
-        n = snprintf(line, sizeof line, "Pane is dead (status %d, %s)", pane_exit_status(p), when);
+    /* remain-on-exit-format, a format for the pane ("Pane is dead (status 3, TIME)"). */
+    struct format_ctx f = {.server = s, .session = p->window->session, .window = p->window,
+                           .pane = p};
+    char *line = format_expand(&f, options_get_string(p->options, "remain-on-exit-format"));
+    size_t n = strlen(line);
     int x, y;
     vt_cursor(p->vt, &x, &y);
     if (x != 0)
         vt_feed(p->vt, "\r\n", 2);
     vt_feed(p->vt, "\033[m", 3);
-    vt_feed(p->vt, line, (size_t)n);
+    vt_feed(p->vt, line, n);
+    free(line);
     pane_exit_release_waiters(s, p);
     session_redraw(s, p->window->session, REDRAW_STATUS);
 }
@@ -85,6 +82,16 @@ static void pane_exit_release_waiters(struct server *s, struct pane *p)
 }
 
 
+/* remain-on-exit of the pane (a pane option): on keeps it, failed keeps it when its
+ * command did not exit with status 0. */
+static bool pane_exit_remains(struct pane *p)
+{
+    long remain = options_get_number(p->options, "remain-on-exit");
+    if (remain == 2)
+        return !(p->reaped && WIFEXITED(p->wait_status) && WEXITSTATUS(p->wait_status) == 0);
+    return remain == 1;
+}
+
 /* What is left to do once a pane's program finished, after its pane-exited hook: keep it
  * dead (remain-on-exit) or close it, its window, maybe its session. The hook may have
  * killed it already: it is looked up again by id. */
@@ -97,8 +104,7 @@ static void pane_exit_close(struct server *s, uint32_t id)
     struct window *w = p->window;
     struct session *sess = w->session;
     int status = pane_exit_status(p);
-    if (!s->terminating &&
-        options_get_number(w->options, "remain-on-exit")) {
+    if (!s->terminating && pane_exit_remains(p)) {
         pane_exit_keep_dead(p);
         return;
     }
@@ -124,7 +130,8 @@ static void pane_exit_closing(struct server *s, uint32_t id, const char *arg)
     struct pane *p = server_find_pane(s, id);
     if (p == NULL || !p->closing)
         return;
-    hooks_run(s, "pane-exited", NULL, p);
+    /* tmux: pane-died for a pane remain-on-exit keeps, pane-exited for one that goes. */
+    hooks_run(s, !s->terminating && pane_exit_remains(p) ? "pane-died" : "pane-exited", NULL, p);
     pane_exit_close(s, id);
 }
 

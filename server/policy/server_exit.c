@@ -1,5 +1,6 @@
 /* server_exit.c - when a session ends and when the server exits: a destroyed session's
- * clients leave with [exited], destroy-unattached, exit-empty, and the shutdown that
+ * clients leave with [exited] or move to another session (detach-on-destroy),
+ * destroy-unattached, exit-unattached, exit-empty, and the shutdown that
  * tells every client before the loop ends. */
 #include "server_exit.h"
 
@@ -15,13 +16,44 @@
 #include "server_state.h"
 #include "session.h"
 
+/* detach-on-destroy off: the most recently used other session; no-detached: the most
+ * recently used one no client shows; NULL when the clients are to detach (on). */
+static struct session *server_destroy_next(struct server *s, struct session *sess)
+{
+    long how = options_get_number(sess->options, "detach-on-destroy");
+    if (how == 1)
+        return NULL;
+    struct session *best = NULL, *other;
+    TAILQ_FOREACH(other, &s->sessions, entry) {
+        if (other == sess)
+            continue;
+        if (how == 2) {
+            bool shown = false;
+            struct client *c;
+            TAILQ_FOREACH(c, &s->clients, entry) {
+                if (c->attached && c->session == other)
+                    shown = true;
+            }
+            if (shown)
+                continue;
+        }
+        if (best == NULL || other->activity > best->activity)
+            best = other;
+    }
+    return best;
+}
+
 void server_destroy_session(struct server *s, struct session *sess, int status)
 {
+    struct session *next = server_destroy_next(s, sess);
     struct client *c, *c_next;
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
         if (c->session == sess) {
             c->session = NULL;
-            server_client_exit(c, status, "[exited]");
+            if (next != NULL && c->attached)
+                server_client_attach(c, next);
+            else
+                server_client_exit(c, status, "[exited]");
         }
     }
     session_free(sess);
@@ -47,6 +79,19 @@ static void server_unattached(struct server *s, uint32_t session_id, const char 
  * nobody is attached any more. */
 static void server_session_detached(struct server *s, struct session *sess)
 {
+    if (options_get_number(s->options, "exit-unattached")) {
+        /* exit-unattached: the server goes with the last attached client. */
+        struct client *c;
+        bool any = false;
+        TAILQ_FOREACH(c, &s->clients, entry) {
+            if (c->attached && !c->exiting)
+                any = true;
+        }
+        if (!any) {
+            server_shutdown(s, "[server exited]");
+            return;
+        }
+    }
     if (!options_get_number(sess->options, "destroy-unattached"))
         return;
     /* From the loop: the caller is in the middle of detaching a client. */

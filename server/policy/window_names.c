@@ -5,10 +5,13 @@
 #include "window_names.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/time.h>
 
 #include <event2/event.h>
 
+#include "format.h"
 #include "notify.h"
 #include "options.h"
 #include "redraw.h"
@@ -17,12 +20,35 @@
 #include "vt.h"
 #include "window.h"
 
+/* automatic-rename-format other than the default: the name is that format, expanded for
+ * the window's active pane. Returns whether the name changed. */
+static bool window_names_by_format(struct window *w)
+{
+    const char *fmt = options_get_string(w->options, "automatic-rename-format");
+    const struct option_def *d = options_find("automatic-rename-format");
+    if (strcmp(fmt, d->default_value) == 0 || w->active == NULL ||
+        !options_get_number(w->options, "automatic-rename"))
+        return false;
+    struct format_ctx f = {.server = w->session->server, .session = w->session, .window = w,
+                           .pane = w->active};
+    char *name = format_expand(&f, fmt);
+    bool changed = strcmp(name, w->name) != 0;
+    if (changed)
+        window_set_name(w, name);
+    free(name);
+    return changed;
+}
+
 static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct pane *p = arg;
     (void)fd;
     (void)events;
-    if (window_update_name(p->window))
+    const char *fmt = options_get_string(p->window->options, "automatic-rename-format");
+    bool changed = strcmp(fmt, options_find("automatic-rename-format")->default_value) != 0
+                       ? window_names_by_format(p->window)
+                       : window_update_name(p->window); /* the default: the command's name */
+    if (changed)
         session_redraw(p->server, p->window->session, REDRAW_STATUS);
 }
 

@@ -85,6 +85,7 @@ struct client {
     uint32_t last_session_id; /* switch-client -l goes back there */
     bool has_last_session;
     struct timeval repeat_until; /* a bind -r key may be pressed again until then */
+    struct timeval activity;  /* last attach or key: the latest client (window-size latest) */
     /* Mouse button 1 went down over the active pane (mouse on): where, and whether it
      * is dragging a copy-mode selection since. */
     bool mouse_down, mouse_dragging;

@@ -1,5 +1,5 @@
-/* environ.h - the server's global environment (tmux's `set-environment -g`): NAME=value
- * pairs, each maybe hidden (%hidden in a config: usable as $NAME in the config but not
+/* environ.h - the server's global environment (tmux's `set-environment -g`), an envset
+ * (envset.h) in struct server: NAME=value pairs, each maybe hidden (%hidden in a config: usable as $NAME in the config but not
  * given to new panes). Started from the server process's own environment; config lines
  * NAME=value set it and $NAME / ${NAME} in command lines read it. */
 #ifndef TMX_ENVIRON_H
@@ -7,14 +7,9 @@
 
 #include <stdbool.h>
 
-struct server;
+#include "envset.h" /* struct environ_entry: value NULL: removed (set-environment -r) */
 
-/* One variable; value NULL: removed from new panes' environment (set-environment -r). */
-struct environ_entry {
-    char *name;
-    char *value;
-    bool hidden;
-};
+struct server;
 
 /* Fill the global environment from envp (NULL-terminated NAME=value strings). */
 void environ_init(struct server *s, char **envp);

@@ -28,6 +28,7 @@ struct cmdq_item;
 struct cmd_ctx;
 struct environ_entry;
 struct message_entry;
+struct envset;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -96,6 +97,7 @@ struct server {
     struct options *options;
     struct options *session_options;
     struct options *window_options;
+    struct envset *environ;  /* environ.h: the global environment (the server's at start) */
     char *default_shell;     /* $SHELL of the server, else /bin/sh: when default-shell is "" */
     char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
 
@@ -113,7 +115,7 @@ struct server {
     struct paste_list paste_buffers; /* paste.h: newest first */
     struct history_pool *history_pool; /* every pane's history: history-bytes-total */
     unsigned next_paste_index;       /* N of the next automatic bufferN */
-    struct hook *hooks;        /* set-hook: event name -> command */
+    struct hook *hooks;        /* unused: hooks are array options (options.h) */
     size_t nhooks;
 
     void (**listeners)(struct server *s, const struct notify *n);       /* notify.h: who is told what happened, in order */
@@ -136,8 +138,6 @@ struct server {
     int config_pending;  /* the startup config still runs: clients' commands wait */
     struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
-    struct environ_entry *global_env; /* environ.h: the global environment, by name */
-    size_t nglobal_env;
     struct message_entry *messages; /* message_log.h: show-messages, oldest first */
     size_t nmessages, messages_size;
     unsigned next_message;

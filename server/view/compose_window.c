@@ -21,11 +21,22 @@
 /* Border neighbours of a cell, one bit each. */
 enum { B_UP = 1, B_DOWN = 2, B_LEFT = 4, B_RIGHT = 8, B_IS = 16 };
 
-static struct grid_pen option_pen(const struct options *o, const char *name)
+/* The pen a style option of window w gives; a style holding a format (tmux's default
+ * pane-active-border-style does) is expanded for pane p first. */
+static struct grid_pen option_pen(struct window *w, struct pane *p, const char *name)
 {
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    const struct options *o = p != NULL ? p->options : w->options;
+    const char *style = options_get_string(o, name);
+    if (strstr(style, "#{") != NULL) {
+        struct format_ctx f = {.server = w->session->server, .session = w->session,
+                               .window = w, .pane = p};
+        char *expanded = format_expand(&f, style);
+        style_apply(&pen, expanded, err, sizeof err);
+        free(expanded);
+    } else
+        style_apply(&pen, style, err, sizeof err);
     return pen;
 }
 
@@ -64,34 +75,43 @@ static bool is_border(const struct view *v, int x, int y)
     return x >= 0 && y >= 0 && x < v->vw && y < v->vh && v->mask[y * v->vw + x] != 0;
 }
 
-/* The line-drawing character joining a border cell to its border neighbours. */
-static uint32_t border_char(int joins, bool utf8)
+/* The line-drawing character joining a border cell to its border neighbours, in the
+ * pane-border-lines style: 0 single, 1 double, 2 heavy, 3 simple (ASCII), 4 number
+ * (drawn single here). Without UTF-8, ASCII. */
+static uint32_t border_char(int joins, bool utf8, long lines)
 {
+    /* ┼ ├ ┤ ┬ ┴ ┌ ┐ └ ┘ │ ─ in each style. */
+    static const uint32_t sets[3][11] = {
+        {0x253c, 0x251c, 0x2524, 0x252c, 0x2534, 0x250c, 0x2510, 0x2514, 0x2518, 0x2502, 0x2500},
+        {0x256c, 0x2560, 0x2563, 0x2566, 0x2569, 0x2554, 0x2557, 0x255a, 0x255d, 0x2551, 0x2550},
+        {0x254b, 0x2523, 0x252b, 0x2533, 0x253b, 0x250f, 0x2513, 0x2517, 0x251b, 0x2503, 0x2501},
+    };
     bool up = joins & B_UP, down = joins & B_DOWN, left = joins & B_LEFT,
          right = joins & B_RIGHT;
-    if (!utf8)
+    if (!utf8 || lines == 3)
         return (up || down) && (left || right) ? '+' : (up || down) ? '|' : '-';
+    const uint32_t *set = sets[lines == 1 ? 1 : lines == 2 ? 2 : 0];
     if (up && down && left && right)
-        return 0x253c; /* ┼ */
+        return set[0];
     if (up && down && right)
-        return 0x251c; /* ├ */
+        return set[1];
     if (up && down && left)
-        return 0x2524; /* ┤ */
+        return set[2];
     if (left && right && down)
-        return 0x252c; /* ┬ */
+        return set[3];
     if (left && right && up)
-        return 0x2534; /* ┴ */
+        return set[4];
     if (down && right)
-        return 0x250c; /* ┌ */
+        return set[5];
     if (down && left)
-        return 0x2510; /* ┐ */
+        return set[6];
     if (up && right)
-        return 0x2514; /* └ */
+        return set[7];
     if (up && left)
-        return 0x2518; /* ┘ */
+        return set[8];
     if (up || down)
-        return 0x2502; /* │ */
-    return 0x2500;     /* ─ */
+        return set[9];
+    return set[10];
 }
 
 /* Is border cell (x, y) on the edge of pane p (the ring of cells around it)? */
@@ -103,8 +123,11 @@ static bool touches(const struct pane *p, int x, int y)
 
 static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bool utf8)
 {
-    struct grid_pen pen = option_pen(w->options, "pane-border-style");
-    struct grid_pen active = option_pen(w->options, "pane-active-border-style");
+    struct grid_pen pen = option_pen(w, w->active, "pane-border-style");
+    struct grid_pen active = option_pen(w, w->active, "pane-active-border-style");
+    long lines = options_get_number(w->options, "pane-border-lines");
+    if (options_get_number(w->options, "pane-border-indicators") == 0)
+        active = pen; /* off: the active pane's border is not coloured */
     for (int y = 0; y < v->vh; y++) {
         for (int x = 0; x < v->vw; x++) {
             if (!is_border(v, x, y))
@@ -114,7 +137,8 @@ static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bo
                         (is_border(v, x - 1, y) ? B_LEFT : 0) |
                         (is_border(v, x + 1, y) ? B_RIGHT : 0);
             bool on_active = w->active != NULL && touches(w->active, x, y);
-            canvas_put_cell(cv, x, y, border_char(joins, utf8), 1, on_active ? &active : &pen);
+            canvas_put_cell(cv, x, y, border_char(joins, utf8, lines), 1,
+                            on_active ? &active : &pen);
         }
     }
 }
@@ -133,8 +157,8 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
         struct format_ctx f = {.server = c->server, .session = w->session, .window = w,
                                .pane = p, .client = c};
         char *text = format_expand(&f, options_get_string(w->options, "pane-border-format"));
-        struct grid_pen base = option_pen(w->options, p == w->active ? "pane-active-border-style"
-                                                                     : "pane-border-style");
+        struct grid_pen base = option_pen(w, p, p == w->active ? "pane-active-border-style"
+                                                               : "pane-border-style");
         int end = p->xoff + p->cols - 1;
         if (end > v->vw)
             end = v->vw;

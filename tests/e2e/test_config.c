@@ -46,7 +46,7 @@ static void test_config_file_applies_good_lines_and_reports_bad_ones(void **stat
     assert_int_not_equal(tmx_run(env, NULL, &err, "source-file", path, NULL), 0);
     /* As tmux: the errors of commands a client sourced go to its stderr as they are. */
     assert_non_null(strstr(err, "invalid option: no-such-option"));
-    assert_non_null(strstr(err, "status: on or off"));
+    assert_non_null(strstr(err, "unknown value: maybe"));
     free(err);
     /* Everything else applied, including after the bad lines. */
     assert_int_equal(tmx_run(env, &out, NULL, "show", "-gv", "history-limit", NULL), 0);

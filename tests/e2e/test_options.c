@@ -1,8 +1,11 @@
 /* test_options.c - end-to-end: options a user sees working: status off gives the pane
  * the whole terminal, a mouse click on the status line selects a window, read-only
  * clients type nothing, renumber-windows closes gaps, destroy-unattached ends a session
- * with its last client, bind -r repeats without the prefix. */
+ * with its last client, bind -r repeats without the prefix, window-size sizes a window
+ * shown by two clients, detach-on-destroy off and exit-unattached. */
 #include "harness.h"
+
+#include "vt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +135,198 @@ static void test_allow_rename_lets_a_program_name_its_window(void **state)
     free(out);
 }
 
+/* The window's size as "COLSxROWS" (display -p). */
+static bool window_size_is(struct tmx_env *env, const char *want)
+{
+    for (int i = 0; i < 100; i++) {
+        char *out = NULL;
+        tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{window_width}x#{window_height}",
+                NULL);
+        bool same = out != NULL && strncmp(out, want, strlen(want)) == 0 && out[strlen(want)] == '\n';
+        if (!same && i == 99)
+            fprintf(stderr, "window size: %s, want %s\n", out != NULL ? out : "?", want);
+        free(out);
+        if (same)
+            return true;
+        sleep_ms(50);
+    }
+    return false;
+}
+
+/* window-size with two clients of different sizes: largest, smallest, latest (the one
+ * that typed last), manual (default-size). */
+static void test_window_size_follows_its_policy(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *a = attach_s(env, NULL);
+    struct pty_client *b = client_start(env, 100, 30, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(b, -1, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "largest", NULL), 0);
+    assert_true(window_size_is(env, "100x29"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "smallest", NULL), 0);
+    assert_true(window_size_is(env, "80x23"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "latest", NULL), 0);
+    client_type(a, "x");
+    assert_true(window_size_is(env, "80x23"));
+    client_type(b, "y");
+    assert_true(window_size_is(env, "100x29"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "manual", NULL), 0);
+    client_type(a, "z");
+    assert_true(window_size_is(env, "80x24"));
+    client_keys(a, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(a, E2E_TIMEOUT), 0);
+    client_keys(b, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(b, E2E_TIMEOUT), 0);
+}
+
+/* detach-on-destroy off: a client whose session is killed shows another session. */
+static void test_detach_on_destroy_off_moves_the_client(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "other", NULL), 0);
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s", "detach-on-destroy", "off", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-session", "-t", "s", NULL), 0);
+    assert_true(client_wait_row(c, -1, "[other]", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* exit-unattached: the server exits when its last client detaches. */
+static void test_exit_unattached_ends_the_server(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "exit-unattached", "on", NULL), 0);
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    bool gone = false;
+    for (int i = 0; i < 100 && !gone; i++) {
+        gone = tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL) != 0;
+        if (!gone)
+            sleep_ms(50);
+    }
+    assert_true(gone);
+}
+
+/* status-position top puts the status line on the first row; status-justify right and
+ * window-status-separator place the window list. */
+static void test_status_position_and_justify(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:1", "-n", "two", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "setw", "-g", "window-status-separator", "|", NULL), 0);
+    assert_true(client_wait_row(c, -1, "|1:two", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-position", "top", NULL), 0);
+    assert_true(client_wait_row(c, 0, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-justify", "right", NULL), 0);
+    for (int i = 0; i < 100; i++) {
+        const char *row = client_screen_row(c, 0);
+        size_t len = strlen(row);
+        while (len > 0 && row[len - 1] == ' ')
+            len--;
+        if (len >= 5 && strncmp(row + len - 5, "1:two", 5) == 0 && len == 79)
+            break;
+        client_pump(c, 50);
+        assert_true(i < 99);
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* window-style colours a pane's default background; window-active-style the active
+ * pane's. */
+static void test_window_style_colours_panes(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-d", "-h", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "window-style", "bg=red", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "window-active-style", "bg=blue",
+                             NULL), 0);
+    const uint32_t red = COLOUR_PALETTE | 1, blue = COLOUR_PALETTE | 4;
+    bool ok = false;
+    for (int i = 0; i < 100 && !ok; i++) {
+        client_pump(c, 50);
+        const struct vt *vt = client_vt(c);
+        ok = vt_cell(vt, 1, 10)->bg == blue && vt_cell(vt, 78, 10)->bg == red;
+    }
+    assert_true(ok);
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* pane-border-lines: the vertical border between two panes in each style. */
+static void test_pane_border_lines(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-d", "-h", "-t", "s", NULL), 0);
+    const char *styles[] = {"double", "heavy", "simple", "single"};
+    const uint32_t want[] = {0x2551, 0x2503, '|', 0x2502};
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gw", "pane-border-lines", styles[k],
+                                 NULL), 0);
+        bool ok = false;
+        for (int i = 0; i < 100 && !ok; i++) {
+            client_pump(c, 50);
+            ok = vt_cell(client_vt(c), 40, 5)->ch == want[k];
+        }
+        assert_true(ok);
+    }
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* visual-bell on: a bell shows "Bell in current window" instead of ringing; in another
+ * window "Bell in window N". */
+static void test_visual_bell_message(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "visual-bell", "on", NULL), 0);
+    client_type(c, "printf '\\a'\r");
+    assert_true(client_wait_row(c, -1, "Bell in current window", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:3",
+                             "printf '\\a'; sleep 100", NULL), 0);
+    assert_true(client_wait_row(c, -1, "Bell in window 3", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* focus-events on: the terminal's focus reports run the pane-focus-in hook. */
+static void test_focus_events_run_hooks(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "focus-events", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-hook", "-g", "pane-focus-in",
+                             "set -g @focused yes", NULL), 0);
+    client_pump(c, 200);
+    client_type(c, "\033[O");
+    client_pump(c, 200);
+    client_type(c, "\033[I");
+    assert_true(wait_run_output(env, "yes", true, E2E_TIMEOUT, "show", "-gv", "@focused", NULL));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* backspace C-h: the Backspace key (DEL from the terminal) reaches the pane as ^H. */
+static void test_backspace_key(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, NULL);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "backspace", "C-h", NULL), 0);
+    client_type(c, "stty -icanon -echo; cat -v\r");
+    client_pump(c, 300);
+    client_type(c, "\177x");
+    assert_true(client_wait_text(c, "^Hx", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +344,20 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_allow_rename_lets_a_program_name_its_window,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_window_size_follows_its_policy, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_detach_on_destroy_off_moves_the_client, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_exit_unattached_ends_the_server, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_position_and_justify, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_window_style_colours_panes, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_pane_border_lines, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_visual_bell_message, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_focus_events_run_hooks, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_backspace_key, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

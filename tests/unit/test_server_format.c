@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "envset.h"
 #include "format.h"
 #include "layout.h"
 #include "options.h"
@@ -216,7 +217,7 @@ static const struct want wants[] = {
     {"cursor_x", "3"},
     {"cursor_y", "1"},
     {"history_bytes", "0"},
-    {"history_limit", "10000"},
+    {"history_limit", "2000"},
     {"history_size", "0"},
     {"host", NULL},
     {"host_short", NULL},
@@ -492,9 +493,9 @@ static void test_unknown_variables_are_empty(void **state)
 static void test_option_names_expand_to_option_values(void **state)
 {
     struct fixture *f = *state;
-    check(&f->ctx, "#{history-limit} #{status}", "10000 on");
+    check(&f->ctx, "#{history-limit} #{status}", "2000 on");
     check(&f->ctx, "#{automatic-rename} #{mode-keys}", "1 emacs"); /* flags as 1 or 0 */
-    check(&f->ctx, "#{status-left}", "[#S] ");
+    check(&f->ctx, "#{status-left}", "[#{session_name}] ");
     check(&f->ctx, "#{E:status-left}", "[work] ");
 }
 
@@ -788,12 +789,12 @@ static void test_quote_for_styles_and_environment(void **state)
     check(&f->ctx, "#{TMX_FORMAT_TEST}|#{q:TMX_FORMAT_TEST}|#{?TMX_FORMAT_TEST,y,n}",
           "from env|from\\ env|y");
     unsetenv("TMX_FORMAT_TEST");
-    char *env[] = {"TMX_FORMAT_TEST=session's", NULL};
-    f->s.env = env;
-    f->s.nenv = 1;
+    /* The session's environment first (environ.h). */
+    f->s.environ = envset_create();
+    envset_set(f->s.environ, "TMX_FORMAT_TEST", "session's", false);
     check(&f->ctx, "#{TMX_FORMAT_TEST}", "session's");
-    f->s.env = NULL;
-    f->s.nenv = 0;
+    envset_free(f->s.environ);
+    f->s.environ = NULL;
 }
 
 static void test_time_modifiers_and_strftime(void **state)
