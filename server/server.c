@@ -177,6 +177,7 @@ static void server_key_output(struct client *c, struct cmd_ctx *ctx)
 void server_register(struct server *s)
 {
     s->schedule_frame = client_frames_schedule;
+    s->run_after_hook = hooks_run;
     s->key_output = server_key_output;
     notify_listen(s, pane_pipe_notify);
     notify_listen(s, window_names_notify);

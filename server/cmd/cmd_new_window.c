@@ -117,6 +117,8 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (args->flags['d'] == NULL)
         session_select_window(sess, w);
+    /* What its after-new-window hook is about: the new window. */
+    ctx->target = (struct cmd_find_state){.session = sess, .window = w, .pane = w->active};
     if (args->flags['P'] != NULL) {
         struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
         format_defaults(&f);

@@ -250,6 +250,10 @@ static int cmd_run_entry(struct cmd_ctx *ctx, const struct cmd_entry *e, struct 
     if (cmd_find_declared(ctx, &e->source, args, &ctx->source) == 0 &&
         cmd_find_declared(ctx, &e->target, args, &ctx->target) == 0)
         status = e->exec(ctx, args) == 0 ? 0 : 1;
+    if (status == 0) {
+        ctx->ran = e;
+        ctx->ran_target = ctx->target;
+    }
     ctx->source = source;
     ctx->target = target;
     return status;

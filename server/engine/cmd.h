@@ -63,6 +63,10 @@ struct cmd_ctx {
      * first, then -t); valid during exec only. */
     struct cmd_find_state source;
     struct cmd_find_state target;
+    /* Set once a command's exec succeeded: its entry and what its -t named (for its
+     * after-COMMAND hook). */
+    const struct cmd_entry *ran;
+    struct cmd_find_state ran_target;
     /* The queue item running the command (cmd_queue.h), or NULL when it runs directly:
      * a command may then neither wait nor have commands inserted after it. */
     struct cmdq_item *item;

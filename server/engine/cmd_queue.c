@@ -1,6 +1,7 @@
 /* cmd_queue.c - command queues (see cmd_queue.h). */
 #include "cmd_queue.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -305,6 +306,18 @@ static void item_fire(struct cmdq_item *it)
     struct cmdq_item *outer = st->server->cmdq_current;
     st->server->cmdq_current = it;
     int status = cmd_execute_parsed(&ctx, c);
+    if (status == 0 && ctx.ran != NULL && !st->no_hooks && st->server->run_after_hook != NULL) {
+        /* after-COMMAND, right after this command (before the ones queued after it). */
+        struct session *sess = ctx.ran_target.session;
+        struct pane *pane = ctx.ran_target.pane;
+        if (sess == NULL && ctx.ran_target.window != NULL)
+            sess = ctx.ran_target.window->session;
+        if (sess == NULL && pane != NULL)
+            sess = pane->window->session;
+        char name[128];
+        snprintf(name, sizeof name, "after-%s", ctx.ran->name);
+        st->server->run_after_hook(st->server, name, sess, pane);
+    }
     st->server->cmdq_current = outer;
     if (ctx.attached)
         st->attached = true;

@@ -38,6 +38,7 @@ struct cmdq_state {
     bool failed;             /* a command failed */
     int status;              /* a status a command gave (run-shell's, wait-pane's) */
     bool status_set;
+    bool no_hooks;           /* a hook's own commands: they fire no after-COMMAND hook */
     bool attached, waits, detached;
 };
 

@@ -66,6 +66,7 @@ void hooks_run(struct server *s, const char *name, struct session *sess, struct 
         }
         struct cmdq_state *st = cmdq_state_new(s, NULL, false, hooks_output, NULL);
         st->target_pane = pane != NULL ? pane->id : UINT32_MAX;
+        st->no_hooks = true;
         if (strncmp(name, "after-", 6) == 0)
             cmdq_insert_hook(s, list, st);
         else

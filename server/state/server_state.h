@@ -26,6 +26,7 @@ struct tap;
 struct cmdq;
 struct cmdq_item;
 struct cmd_ctx;
+struct pane;
 struct environ_entry;
 struct message_entry;
 struct envset;
@@ -121,6 +122,10 @@ struct server {
     void (**listeners)(struct server *s, const struct notify *n);       /* notify.h: who is told what happened, in order */
     size_t nlisteners;
     void (*schedule_frame)(struct client *c); /* redraw.h: registered by the clients layer */
+    /* Runs hook 'name' (after-COMMAND) for a command the queue ran (cmd_queue.c calls it;
+     * the top registers hooks_run: the queue cannot include the hooks that use it). */
+    void (*run_after_hook)(struct server *s, const char *name, struct session *sess,
+                           struct pane *pane);
     /* Shows what a key binding's or prompt's commands printed (over the window) and their
      * errors (status line) to client c: registered by the top (server_register) for
      * their commands, which run on the client's queue (cmd_queue.h). */
