@@ -291,6 +291,33 @@ static struct pane *state_pane(struct server *s, uint32_t id)
     return NULL;
 }
 
+/* What fs names, among what still exists: the pointers are only compared, never
+ * followed, until found in the server's lists. */
+static void live_target(struct server *s, const struct cmd_find_state *fs, struct session **sp,
+                        struct pane **pp)
+{
+    *sp = NULL;
+    *pp = NULL;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (fs->pane != NULL && p == fs->pane) {
+                    *sp = sess;
+                    *pp = p;
+                    return;
+                }
+            }
+            if (fs->window != NULL && w == fs->window && *sp == NULL)
+                *sp = sess;
+        }
+        if (fs->session != NULL && sess == fs->session && *sp == NULL)
+            *sp = sess;
+    }
+}
+
 /* Run one command item. */
 static void item_fire(struct cmdq_item *it)
 {
@@ -307,13 +334,11 @@ static void item_fire(struct cmdq_item *it)
     st->server->cmdq_current = it;
     int status = cmd_execute_parsed(&ctx, c);
     if (status == 0 && ctx.ran != NULL && !st->no_hooks && st->server->run_after_hook != NULL) {
-        /* after-COMMAND, right after this command (before the ones queued after it). */
-        struct session *sess = ctx.ran_target.session;
-        struct pane *pane = ctx.ran_target.pane;
-        if (sess == NULL && ctx.ran_target.window != NULL)
-            sess = ctx.ran_target.window->session;
-        if (sess == NULL && pane != NULL)
-            sess = pane->window->session;
+        /* after-COMMAND, right after this command (before the ones queued after it), for
+         * what the command named if that is still there (kill-session freed it). */
+        struct session *sess;
+        struct pane *pane;
+        live_target(st->server, &ctx.ran_target, &sess, &pane);
         char name[128];
         snprintf(name, sizeof name, "after-%s", ctx.ran->name);
         st->server->run_after_hook(st->server, name, sess, pane);
