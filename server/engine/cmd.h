@@ -32,6 +32,11 @@ enum cmd_find_type {
 #define CMD_FIND_IF_GIVEN 0x1       /* only when the flag is given; without it, nothing */
 #define CMD_FIND_MAY_BE_MISSING 0x2 /* without the flag, the current one if there is one:
                                      * none, or none found, is no failure */
+#define CMD_FIND_QUIET 0x4          /* report no error (the caller does) */
+#define CMD_FIND_CANFAIL 0x8        /* not found is no failure: what was found is used, as
+                                     * tmux's display-message -t, if-shell -t, run-shell -t */
+#define CMD_FIND_DEFAULT_MARKED 0x10 /* without the flag, the marked pane if there is one
+                                      * (join-pane -s, swap-pane -s...) */
 
 /* An entry's target (-t) or source (-s): which flag, naming what. */
 struct cmd_find_spec {
@@ -183,13 +188,26 @@ void cmd_free_argv(char **argv);
 void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Targets. NULL target: the current session/window/pane (the attached client's, else
- * the one holding TMX_PANE of the client's environment, else the most recent session).
- * On failure, an error is reported and NULL returned. */
+/* Targets (tmux's grammar, described at the top of cmd_find.c). NULL or "" target: the
+ * current session/window/pane (the hook's pane, the attached client's session, else the
+ * session holding TMUX_PANE/TMX_PANE of the client's environment, else the most recent
+ * session). cmd_find_target fills fs with what target names as a type and returns 0, or
+ * reports tmux's error ("can't find session: X"...) and returns -1; flags are CMD_FIND_*.
+ * The three below are shorthands for it with no flags: on failure they return NULL. */
+int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *target,
+                    enum cmd_find_type type, int flags);
 struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target);
 struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp);
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp);
+/* The marked pane (select-pane -m) into st (if not NULL): false when none is marked or
+ * it is gone (the mark is then cleared). */
+bool cmd_find_marked(struct server *srv, struct cmd_find_state *st);
+/* The index of a window's first pane (pane-base-index, 0 while the option is unknown). */
+int cmd_find_pane_base_index(const struct window *w);
+/* Every session sorted by name, as tmux lists them: a new NULL-terminated array (free it,
+ * not the sessions) and its length in *n. */
+struct session **cmd_sessions_by_name(struct server *srv, size_t *n);
 
 /* The command table the executor runs: a NULL-terminated array of entries, registered
  * once at startup by the layer that defines them (server_main, and the tests and fuzzers
