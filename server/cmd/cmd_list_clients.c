@@ -25,7 +25,7 @@ static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             continue;
         struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
         format_defaults(&f);
-        cmd_list_line(ctx, &f, args->flags['f'],
+        cmd_list_line(ctx, &f, NULL,
                       args->flags['F'] != NULL ? args->flags['F'] : LIST_CLIENTS_TEMPLATE);
     }
     return 0;
@@ -34,10 +34,10 @@ static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_list_clients_entry = {
     .name = "list-clients",
     .alias = "lsc",
-    .spec = "F:f:t:",
+    .spec = "F:t:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-F format] [-f filter] [-t target-session]",
+    .usage = "[-F format] [-t target-session]",
     .target = {'t', CMD_FIND_SESSION, CMD_FIND_IF_GIVEN},
     .exec = cmd_list_clients_exec,
 };
