@@ -37,6 +37,9 @@ enum cmd_find_type {
                                      * tmux's display-message -t, if-shell -t, run-shell -t */
 #define CMD_FIND_DEFAULT_MARKED 0x10 /* without the flag, the marked pane if there is one
                                       * (join-pane -s, swap-pane -s...) */
+#define CMD_FIND_WINDOW_INDEX 0x20  /* a window target may name a free index (fs->idx):
+                                     * a missing index or an offset past the last window is
+                                     * no error */
 
 /* An entry's target (-t) or source (-s): which flag, naming what. */
 struct cmd_find_spec {
@@ -50,6 +53,8 @@ struct cmd_find_state {
     struct session *session;
     struct window *window;
     struct pane *pane;
+    int idx; /* with CMD_FIND_WINDOW_INDEX: the window index named, -1 for none; it may
+              * be free (then window is NULL): new-window -t s:5, move-window -t :+1 */
 };
 
 /* Where a command runs and where its output goes. */

@@ -165,6 +165,7 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
     struct server *srv = ctx->server;
     struct client *c = ctx->client;
     memset(cur, 0, sizeof *cur);
+    cur->idx = -1;
     if ((flags & CMD_FIND_DEFAULT_MARKED) && cmd_find_marked(srv, cur))
         return 0;
     if (ctx->target_pane != NULL && ctx->target_pane->window != NULL) {
@@ -256,6 +257,7 @@ static int found_window(struct find *f, struct window *w)
         return -1;
     f->fs->window = w;
     f->fs->session = w->session;
+    f->fs->idx = w->index;
     return 0;
 }
 
@@ -285,6 +287,16 @@ static int window_in_session(struct find *f, const char *name)
         long n = name[1] == '\0' ? 1 : find_number(name + 1, 1);
         if (n < 0)
             n = 0;
+        if (f->flags & CMD_FIND_WINDOW_INDEX) {
+            /* An index N after or before the current one, free or not: no wrapping. */
+            long idx = s->current != NULL ? s->current->index : 0;
+            idx = *name == '+' ? idx + n : idx - n;
+            if (idx < 0 || idx > INT_MAX)
+                return -1;
+            f->fs->idx = (int)idx;
+            f->fs->window = session_window_at(s, (int)idx);
+            return 0;
+        }
         w = window_step(s, s->current, n, *name == '+');
         if (w != NULL)
             return found_window(f, w);
@@ -301,6 +313,11 @@ static int window_in_session(struct find *f, const char *name)
         long idx = find_number(name, 0);
         if (idx >= 0 && (w = session_window_at(s, (int)idx)) != NULL)
             return found_window(f, w);
+        if (idx >= 0 && (f->flags & CMD_FIND_WINDOW_INDEX)) {
+            f->fs->idx = (int)idx;
+            f->fs->window = NULL;
+            return 0;
+        }
     }
     TAILQ_FOREACH(w, &s->windows, entry) {
         if (strcmp(name, w->name) == 0) {
@@ -342,6 +359,7 @@ static int get_window(struct find *f, const char *name, bool only)
         return 0;
     if (!only && get_session(f, name) == 0) {
         f->fs->window = f->fs->session->current;
+        f->fs->idx = -1;
         return 0;
     }
     return -1;
@@ -548,7 +566,7 @@ static int get_pane(struct find *f, const char *name, bool only)
     *f->fs = f->cur;
     if (f->fs->window != NULL && get_pane_with_window(f, name) == 0)
         return 0;
-    if (!only && get_window(f, name, false) == 0) {
+    if (!only && get_window(f, name, false) == 0 && f->fs->window != NULL) {
         f->fs->pane = f->fs->window->active;
         return 0;
     }
@@ -598,15 +616,18 @@ static int find_parts(struct find *f, const char *session, const char *window, b
             return find_error(f->ctx, f->flags, "session", session), -1;
         if (window == NULL && pane == NULL) {
             state_from_session(fs, fs->session);
+            fs->idx = -1;
             return 0;
         }
         if (window != NULL) {
             if (get_window_with_session(f, window) != 0)
                 return find_error(f->ctx, f->flags, "window", window), -1;
             if (pane == NULL) {
-                fs->pane = fs->window->active;
+                fs->pane = fs->window != NULL ? fs->window->active : NULL;
                 return 0;
             }
+            if (fs->window == NULL)
+                return find_error(f->ctx, f->flags, "window", window), -1;
             if (get_pane_with_window(f, pane) != 0)
                 return find_error(f->ctx, f->flags, "pane", pane), -1;
             return 0;
@@ -620,9 +641,11 @@ static int find_parts(struct find *f, const char *session, const char *window, b
         if (get_window(f, window, window_only) != 0)
             return find_error(f->ctx, f->flags, "window", window), -1;
         if (pane == NULL) {
-            fs->pane = fs->window->active;
+            fs->pane = fs->window != NULL ? fs->window->active : NULL;
             return 0;
         }
+        if (fs->window == NULL)
+            return find_error(f->ctx, f->flags, "window", window), -1;
         if (get_pane_with_window(f, pane) != 0)
             return find_error(f->ctx, f->flags, "pane", pane), -1;
         return 0;
@@ -633,6 +656,7 @@ static int find_parts(struct find *f, const char *session, const char *window, b
         return 0;
     }
     *fs = f->cur;
+    fs->idx = -1;
     return 0;
 }
 
@@ -641,12 +665,14 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
 {
     struct find f = {.ctx = ctx, .flags = flags, .fs = fs};
     memset(fs, 0, sizeof *fs);
+    fs->idx = -1;
     if (find_current(ctx, flags, &f.cur) != 0) {
         find_error(ctx, flags, "no current target", NULL);
         return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
     }
     if (target == NULL || *target == '\0') {
         *fs = f.cur;
+        fs->idx = -1;
         return 0;
     }
     if (strcmp(target, "=") == 0 || strcmp(target, "{mouse}") == 0) {
@@ -726,6 +752,7 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
             return 0;
         }
         memset(fs, 0, sizeof *fs);
+        fs->idx = -1;
         return -1;
     }
     return 0;

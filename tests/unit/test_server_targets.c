@@ -396,6 +396,34 @@ static void test_no_current_target(void **state)
     f->srv.sessions = sessions;
 }
 
+/* CMD_FIND_WINDOW_INDEX: a free index or an offset past the last window is named. */
+static void test_window_index_targets(void **state)
+{
+    struct fixture *f = *state;
+    struct cmd_find_state fs;
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:7", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.session, f->work);
+    assert_null(fs.window);
+    assert_int_equal(fs.idx, 7);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:+5", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, 6); /* current is 1 */
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:-1", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.window, f->vim);
+    assert_int_equal(fs.idx, 0);
+    assert_int_not_equal(cmd_find_target(&f->ctx, &fs, "work:-2", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_string_equal(last_error(f), "can't find window: -2\n");
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:logs", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, 2);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, -1);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "9", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.session, f->work);
+    assert_int_equal(fs.idx, 9);
+    /* Without the flag a free index is an error. */
+    assert_int_not_equal(cmd_find_target(&f->ctx, &fs, "work:7", CMD_FIND_WINDOW, 0), 0);
+    last_error(f);
+}
+
 /* Sessions are listed by name. */
 static void test_sessions_by_name(void **state)
 {
@@ -428,6 +456,7 @@ int main(void)
         T(test_canfail_keeps_what_was_found),
         T(test_no_current_target),
         T(test_sessions_by_name),
+        T(test_window_index_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
