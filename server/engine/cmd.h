@@ -37,6 +37,8 @@ enum cmd_find_type {
                                      * tmux's display-message -t, if-shell -t, run-shell -t */
 #define CMD_FIND_DEFAULT_MARKED 0x10 /* without the flag, the marked pane if there is one
                                       * (join-pane -s, swap-pane -s...) */
+#define CMD_FIND_PREFER_UNATTACHED 0x40 /* without the flag, of the sessions, the most
+                                         * recently used unattached one (attach-session) */
 #define CMD_FIND_WINDOW_INDEX 0x20  /* a window target may name a free index (fs->idx):
                                      * a missing index or an offset past the last window is
                                      * no error */

@@ -12,7 +12,7 @@
  * A target without ':' or '.' is read as what the command wants (a session for a
  * session target...), a window falls back to a session and a pane to a window, as
  * tmux does; $ @ % always name ids. '~'/{marked} is the marked pane, '='/{mouse} the
- * mouse's. What a missing part means is the "current" state: the hook's pane, the
+ * mouse's, {current}/{active} (tmux 3.4+) the current one. What a missing part means is the "current" state: the hook's pane, the
  * attached client's session, the session holding TMUX_PANE (or TMX_PANE) of the client,
  * else the most recently used session; in a session its current window, in a window its
  * active pane. Errors are tmux's: "can't find session: X", "can't find window: X",
@@ -109,14 +109,37 @@ static struct window *find_window_id(struct server *srv, const char *s)
     return NULL;
 }
 
-/* The most recently used session (ties: the newest), NULL when there is none. */
-static struct session *find_best_session(struct server *srv)
+/* Is a client attached to s? */
+static bool session_attached(struct server *srv, const struct session *s)
+{
+    const struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        if (c->attached && c->session == s)
+            return true;
+    }
+    return false;
+}
+
+/* The most recently used session (ties: the newest), NULL when there is none; with
+ * CMD_FIND_PREFER_UNATTACHED an unattached one wins over an attached one. */
+static struct session *find_best_session(struct server *srv, int flags)
 {
     struct session *best = NULL, *sess;
+    bool best_attached = false;
     TAILQ_FOREACH(sess, &srv->sessions, entry) {
-        if (best == NULL || sess->activity > best->activity ||
-            (sess->activity == best->activity && sess->id > best->id))
+        bool attached = (flags & CMD_FIND_PREFER_UNATTACHED) && session_attached(srv, sess);
+        bool better;
+        if (best == NULL)
+            better = true;
+        else if (attached != best_attached)
+            better = !attached;
+        else
+            better = sess->activity > best->activity ||
+                     (sess->activity == best->activity && sess->id > best->id);
+        if (better) {
             best = sess;
+            best_attached = attached;
+        }
     }
     return best;
 }
@@ -184,7 +207,7 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
         state_from_session(cur, inside->window->session);
         return 0;
     }
-    struct session *best = find_best_session(srv);
+    struct session *best = find_best_session(srv, flags);
     if (best == NULL)
         return -1;
     state_from_session(cur, best);
@@ -670,7 +693,9 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
         find_error(ctx, flags, "no current target", NULL);
         return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
     }
-    if (target == NULL || *target == '\0') {
+    /* {current} and {active} (newer tmux) are the current target too. */
+    if (target == NULL || *target == '\0' || strcmp(target, "{current}") == 0 ||
+        strcmp(target, "{active}") == 0) {
         *fs = f.cur;
         fs->idx = -1;
         return 0;
