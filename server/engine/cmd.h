@@ -197,9 +197,10 @@ void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(
 
 /* Targets (tmux's grammar, described at the top of cmd_find.c). NULL or "" target: the
  * current session/window/pane (the hook's pane, the attached client's session, else the
- * session holding TMUX_PANE/TMX_PANE of the client's environment, else the most recent
- * session). cmd_find_target fills fs with what target names as a type and returns 0, or
- * reports tmux's error ("can't find session: X"...) and returns -1; flags are CMD_FIND_*.
+ * session holding TMX_PANE of the client's environment (or tmux's TMUX_PANE when TMUX
+ * names this server), else the most recent session). cmd_find_target fills fs with what
+ * target names as a type and returns 0, or reports tmux's error ("can't find session:
+ * X"...) and returns -1; flags are CMD_FIND_*.
  * The three below are shorthands for it with no flags: on failure they return NULL. */
 int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *target,
                     enum cmd_find_type type, int flags);

@@ -13,7 +13,7 @@
  * session target...), a window falls back to a session and a pane to a window, as
  * tmux does; $ @ % always name ids. '~'/{marked} is the marked pane, '='/{mouse} the
  * mouse's, {current}/{active} (tmux 3.4+) the current one. What a missing part means is the "current" state: the hook's pane, the
- * attached client's session, the session holding TMUX_PANE (or TMX_PANE) of the client,
+ * attached client's session, the session holding TMX_PANE (or tmux's TMUX_PANE) of the client,
  * else the most recently used session; in a session its current window, in a window its
  * active pane. Errors are tmux's: "can't find session: X", "can't find window: X",
  * "can't find pane: X", "no current target", "no marked target". */
@@ -144,22 +144,34 @@ static struct session *find_best_session(struct server *srv, int flags)
     return best;
 }
 
-/* The pane a client runs in, from TMUX_PANE (tmux's name) or TMX_PANE in its
- * environment; NULL when it names none. */
-static struct pane *find_inside_pane(struct server *srv, const struct client *c)
+/* The value of NAME= in a client's environment, or NULL. */
+static const char *client_env(const struct client *c, const char *name)
 {
-    static const char *const names[] = {"TMUX_PANE=", "TMX_PANE="};
-    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
-        size_t len = strlen(names[n]);
-        for (size_t i = 0; i < c->nenv; i++) {
-            if (strncmp(c->env[i], names[n], len) != 0)
-                continue;
-            struct pane *p = find_pane_id(srv, c->env[i] + len);
-            if (p != NULL)
-                return p;
-        }
+    size_t len = strlen(name);
+    for (size_t i = 0; i < c->nenv; i++) {
+        if (strncmp(c->env[i], name, len) == 0 && c->env[i][len] == '=')
+            return c->env[i] + len + 1;
     }
     return NULL;
+}
+
+/* The pane a client runs in: TMX_PANE of its environment, else tmux's TMUX_PANE when
+ * its TMUX names this server's socket (a TMUX_PANE of a real tmux around tmx names a
+ * pane of that tmux, not ours); NULL when it names none. */
+static struct pane *find_inside_pane(struct server *srv, const struct client *c)
+{
+    const char *id = client_env(c, "TMX_PANE");
+    struct pane *p = id != NULL ? find_pane_id(srv, id) : NULL;
+    if (p != NULL)
+        return p;
+    const char *tmux = client_env(c, "TMUX");
+    id = client_env(c, "TMUX_PANE");
+    if (id == NULL || tmux == NULL || srv->socket_path == NULL)
+        return NULL;
+    size_t len = strlen(srv->socket_path);
+    if (strncmp(tmux, srv->socket_path, len) != 0 || (tmux[len] != ',' && tmux[len] != '\0'))
+        return NULL;
+    return find_pane_id(srv, id);
 }
 
 bool cmd_find_marked(struct server *srv, struct cmd_find_state *st)

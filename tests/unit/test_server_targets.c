@@ -14,6 +14,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_state.h"
 #include "cmd.h"
 #include "options.h"
 #include "server_state.h"
@@ -424,6 +425,35 @@ static void test_window_index_targets(void **state)
     last_error(f);
 }
 
+/* Inside a pane: TMX_PANE names it; tmux's TMUX_PANE only when TMUX is this server's
+ * socket. The pane's session is current, with its current window (as tmux). */
+static void test_inside_a_pane(void **state)
+{
+    struct fixture *f = *state;
+    struct pane *webp = TAILQ_FIRST(&f->web->windows)->active;
+    char pane_id[32], tmx_pane[32];
+    snprintf(pane_id, sizeof pane_id, "TMUX_PANE=%%%u", webp->id);
+    snprintf(tmx_pane, sizeof tmx_pane, "TMX_PANE=%%%u", webp->id);
+    char *other_tmux[] = {pane_id, "TMUX=/tmp/tmux-0/default,99,0"};
+    char *our_tmux[] = {pane_id, "TMUX=/sock/tmx,1,0"};
+    char *ours[] = {tmx_pane};
+    struct client c;
+    memset(&c, 0, sizeof c);
+    char *saved_path = f->srv.socket_path;
+    f->srv.socket_path = "/sock/tmx";
+    f->ctx.client = &c;
+    c.env = other_tmux;
+    c.nenv = 2;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->work);
+    c.env = our_tmux;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->web);
+    c.env = ours;
+    c.nenv = 1;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->web);
+    f->ctx.client = NULL;
+    f->srv.socket_path = saved_path;
+}
+
 /* Sessions are listed by name. */
 static void test_sessions_by_name(void **state)
 {
@@ -457,6 +487,7 @@ int main(void)
         T(test_no_current_target),
         T(test_sessions_by_name),
         T(test_window_index_targets),
+        T(test_inside_a_pane),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
