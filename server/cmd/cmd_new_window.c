@@ -13,38 +13,18 @@
 #include "session.h"
 #include "xmalloc.h"
 
-/* -t is looked up here: session:index names an index that does not exist yet. */
+/* -t is looked up here: a window target that may name a free index, as tmux's (s:5, :+1,
+ * 3; a session alone: the next free index). */
 static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    int index = -1;
-    const char *t = args->flags['t'];
-    if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
-        /* -t session:index creates at that index. */
-        char *copy = xstrdup(t);
-        *strchr(copy, ':') = '\0';
-        sess = cmd_find_session(ctx, copy);
-        const char *idx = strchr(t, ':') + 1;
-        char *end;
-        long v = strtol(idx, &end, 10);
-        free(copy);
-        if (sess == NULL)
-            return -1;
-        if (*end != '\0' || v < 0) {
-            cmd_error(ctx, "invalid window index: %s", idx);
-            return -1;
-        }
-        if (session_window_at(sess, (int)v) != NULL) {
-            if (args->flags['k'] == NULL) {
-                cmd_error(ctx, "index %ld in use (new-window -k replaces it)", v);
-                return -1;
-            }
-        }
-        index = (int)v;
-    } else {
-        sess = cmd_find_session(ctx, t);
-        if (sess == NULL)
-            return -1;
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, args->flags['t'], CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
+        return -1;
+    struct session *sess = fs.session;
+    int index = fs.idx;
+    if (index >= 0 && session_window_at(sess, index) != NULL && args->flags['k'] == NULL) {
+        cmd_error(ctx, "create window failed: index %d in use", index);
+        return -1;
     }
     struct window *old = index >= 0 ? session_window_at(sess, index) : NULL;
     if (old != NULL) {
