@@ -11,29 +11,18 @@
 #include "window.h"
 #include "xmalloc.h"
 
-/* A window target that may name a free index: "session:index". Returns the session and
- * sets *index (-1 if the target names no index). The index may not exist yet, so -t is
- * looked up here rather than by the executor. */
+/* -t: a window target that may name a free index (tmux's CMD_FIND_WINDOW_INDEX: s:5,
+ * :+1, 3; a session alone: -1, its next free index). Returns the session, NULL after an
+ * error. The index may not exist yet, so -t is looked up here rather than by the
+ * executor. */
 static struct session *index_target(struct cmd_ctx *ctx, const char *target, int *index)
 {
+    struct cmd_find_state fs;
     *index = -1;
-    if (target == NULL || strchr(target, ':') == NULL)
-        return cmd_find_session(ctx, target);
-    char *copy = xstrdup(target);
-    char *colon = strchr(copy, ':');
-    *colon = '\0';
-    struct session *sess = cmd_find_session(ctx, copy);
-    if (sess != NULL && colon[1] != '\0') {
-        char *end;
-        long v = strtol(colon + 1, &end, 10);
-        if (*end != '\0' || v < 0 || v > 100000) {
-            cmd_error(ctx, "not a window index: %s", colon + 1);
-            sess = NULL;
-        } else
-            *index = (int)v;
-    }
-    free(copy);
-    return sess;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
+        return NULL;
+    *index = fs.idx;
+    return fs.session;
 }
 
 /* move-window -s src -t session[:index]: move a window to another index or session. */
@@ -52,8 +41,7 @@ static int cmd_move_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     if (there != NULL) {
         if (args->flags['k'] == NULL) {
-            cmd_error(ctx, "index %d in use in session %s (move-window -k replaces it)", index,
-                      dst->name);
+            cmd_error(ctx, "index in use: %d", index);
             return -1;
         }
         if (session_remove_window(dst, there) && dst != src_sess) {
