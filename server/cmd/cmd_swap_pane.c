@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "redraw.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 
@@ -36,10 +37,13 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                                          : TAILQ_FIRST(&wa->panes);
     } else {
         if (args->flags['s'] == NULL) {
-            /* swap-pane -t X: the active pane and X. */
-            a = cmd_find_pane(ctx, NULL, &wa, &sa);
-            if (a == NULL)
+            /* swap-pane -t X: the marked pane (if any, as tmux) or the active one, and X. */
+            struct cmd_find_state fs;
+            if (cmd_find_target(ctx, &fs, NULL, CMD_FIND_PANE, CMD_FIND_DEFAULT_MARKED) != 0)
                 return -1;
+            a = fs.pane;
+            wa = fs.window;
+            sa = fs.session;
         }
         b = cmd_find_pane(ctx, args->flags['t'], &wb, &sb);
         if (b == NULL)
@@ -47,6 +51,9 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (a == b)
         return 0;
+    struct server *srv = ctx->server;
+    if (srv->marked_set && (srv->marked_pane_id == a->id || srv->marked_pane_id == b->id))
+        srv->marked_set = false; /* as tmux: a swapped pane is no longer marked */
     window_zoom(wa, false);
     window_zoom(wb, false);
     /* Cells. */
