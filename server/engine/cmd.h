@@ -71,6 +71,9 @@ struct cmd_ctx {
     bool detached;           /* the command detached/exited the issuing client */
     int exit_status;         /* status for the client when the command succeeds (wait-pane) */
     struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
+    /* What the mouse event of the key binding running the command points at: the target
+     * '=' or {mouse} (a pane, else that window's active pane); all NULL when none. */
+    struct cmd_find_state mouse;
     /* What the running command's entry declared, found before its exec was called (-s
      * first, then -t); valid during exec only. */
     struct cmd_find_state source;

@@ -713,9 +713,26 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
         return 0;
     }
     if (strcmp(target, "=") == 0 || strcmp(target, "{mouse}") == 0) {
-        /* The mouse event of the key that ran the command: none reaches commands yet. */
-        find_error(ctx, flags, "no mouse target", NULL);
-        return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
+        /* The mouse event of the key binding that ran the command: its pane for a pane
+         * target, else its window (or its session's current one) and that one's active
+         * pane. */
+        *fs = ctx->mouse;
+        fs->idx = -1;
+        if (type != CMD_FIND_PANE || fs->pane == NULL) {
+            if (fs->window == NULL && fs->session != NULL)
+                fs->window = fs->session->current;
+            fs->pane = fs->window != NULL ? fs->window->active : NULL;
+        }
+        if (fs->window != NULL && fs->session == NULL)
+            fs->session = fs->window->session;
+        if (fs->pane == NULL) {
+            memset(fs, 0, sizeof *fs);
+            fs->idx = -1;
+            find_error(ctx, flags, "no mouse target", NULL);
+            return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
+        }
+        fs->idx = fs->window->index;
+        return 0;
     }
     if (strcmp(target, "~") == 0 || strcmp(target, "{marked}") == 0) {
         if (!cmd_find_marked(ctx->server, fs)) {

@@ -454,6 +454,23 @@ static void test_inside_a_pane(void **state)
     f->srv.socket_path = saved_path;
 }
 
+/* = and {mouse}: what the key binding's mouse event points at. */
+static void test_mouse_target(void **state)
+{
+    struct fixture *f = *state;
+    struct session *s;
+    struct window *w;
+    assert_null(cmd_find_pane(&f->ctx, "{mouse}", &w, &s));
+    assert_string_equal(last_error(f), "no mouse target\n");
+    f->ctx.mouse.window = f->logs;
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "=", &w, &s), f->logs->active);
+    assert_ptr_equal(s, f->work);
+    f->ctx.mouse.window = NULL;
+    f->ctx.mouse.session = f->web;
+    assert_ptr_equal(cmd_find_window(&f->ctx, "{mouse}", &s), TAILQ_FIRST(&f->web->windows));
+    memset(&f->ctx.mouse, 0, sizeof f->ctx.mouse);
+}
+
 /* Sessions are listed by name. */
 static void test_sessions_by_name(void **state)
 {
@@ -488,6 +505,7 @@ int main(void)
         T(test_sessions_by_name),
         T(test_window_index_targets),
         T(test_inside_a_pane),
+        T(test_mouse_target),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
