@@ -1,14 +1,19 @@
 /* cmd_switch_client.c - switch-client: show another session in this client. */
 #include "cmd_impl.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "notify.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "window.h"
 
-/* switch-client: show another session in this client (-t session, -n next, -p previous,
- * -l the last one it showed). -t is looked up here: only for an attached client, and
- * not with -n, -p or -l. */
+/* switch-client: show another session in this client (-t session, or session:window.pane;
+ * -n next, -p previous by name; -l the last one it showed). -t is looked up here: only
+ * for an attached client, and not with -n, -p or -l. */
 static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = ctx->client;
@@ -18,12 +23,16 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     struct session *target = NULL;
     if (args->flags['n'] != NULL || args->flags['p'] != NULL) {
-        struct session *cur = c->session;
-        target = args->flags['n'] != NULL ? TAILQ_NEXT(cur, entry)
-                                          : TAILQ_PREV(cur, session_list, entry);
+        /* The next or previous session by name, wrapping around, as tmux orders them. */
+        size_t n, i;
+        struct session **byname = cmd_sessions_by_name(ctx->server, &n);
+        for (i = 0; i < n && byname[i] != c->session; i++)
+            ;
+        if (i < n)
+            target = byname[args->flags['n'] != NULL ? (i + 1) % n : (i + n - 1) % n];
+        free(byname);
         if (target == NULL)
-            target = args->flags['n'] != NULL ? TAILQ_FIRST(&ctx->server->sessions)
-                                              : TAILQ_LAST(&ctx->server->sessions, session_list);
+            return 0;
     } else if (args->flags['l'] != NULL) {
         target = c->last_session_id != 0 || c->has_last_session
                      ? session_find_id(ctx->server, c->last_session_id)
@@ -33,9 +42,20 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     } else {
-        target = cmd_find_session(ctx, args->flags['t']);
-        if (target == NULL)
+        /* -t is a pane target, as tmux's: with a window or pane part (':', '.', '%') the
+         * client's session also shows that window and pane. */
+        const char *t = args->flags['t'];
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, t, CMD_FIND_PANE, 0) != 0)
             return -1;
+        target = fs.session;
+        if (t != NULL && t[strcspn(t, ":.%")] != '\0' && fs.window != NULL) {
+            if (fs.pane != NULL && fs.pane != fs.window->active)
+                window_set_active(fs.window, fs.pane);
+            if (fs.session->current != fs.window)
+                session_select_window(fs.session, fs.window);
+            session_redraw(ctx->server, fs.session, REDRAW_FULL);
+        }
     }
     if (target == c->session)
         return 0;
