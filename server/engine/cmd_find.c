@@ -12,23 +12,22 @@
  * A target without ':' or '.' is read as what the command wants (a session for a
  * session target...), a window falls back to a session and a pane to a window, as
  * tmux does; $ @ % always name ids. '~'/{marked} is the marked pane, '='/{mouse} the
- * mouse's, {current}/{active} (tmux 3.4+) the current one. What a missing part means is the "current" state: the hook's pane, the
- * attached client's session, the session holding TMX_PANE (or tmux's TMUX_PANE) of the client,
- * else the most recently used session; in a session its current window, in a window its
- * active pane. Errors are tmux's: "can't find session: X", "can't find window: X",
- * "can't find pane: X", "no current target", "no marked target". */
+ * mouse's, {current}/{active} (newer tmux) the current one. What a missing part means
+ * is the "current" state: the hook's pane, the attached client's session, the session
+ * holding TMX_PANE (or tmux's TMUX_PANE) of the client, else the most recently used
+ * session; in a session its current window, in a window its active pane. Pane offsets
+ * and directions count from the current pane, as tmux 3.3a. Errors are tmux's:
+ * "can't find session: X", "can't find window: X", "can't find pane: X" (an ambiguous
+ * name too), "no current target", "no marked target", "no mouse target". */
 #include "cmd.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <event2/buffer.h>
 
 #include "client_state.h"
 #include "options.h"
