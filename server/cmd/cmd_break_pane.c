@@ -19,12 +19,23 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "break-pane: the window has only one pane");
         return -1;
     }
-    /* -t (the session the new window goes to) is looked up only after that check, so
-     * its error comes first. */
+    /* -t (where the new window goes: a window target that may name a free index, as
+     * tmux's) is looked up only after that check, so its error comes first. */
     struct session *dst = sess;
-    if (args->flags['t'] != NULL && (dst = cmd_find_session(ctx, args->flags['t'])) == NULL)
-        return -1;
-    int index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
+    int index = -1;
+    if (args->flags['t'] != NULL) {
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, args->flags['t'], CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
+            return -1;
+        dst = fs.session;
+        index = fs.idx;
+        if (index >= 0 && session_window_at(dst, index) != NULL) {
+            cmd_error(ctx, "index in use: %d", index);
+            return -1;
+        }
+    }
+    if (index < 0)
+        index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     window_remove_pane(w, p);
     struct window *nw = window_create(dst, index, args->flags['n']);
     p->window = nw;
