@@ -98,6 +98,7 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_print(ctx, "%s", text);
         free(text);
     }
+    cmd_find_set_current(ctx, sess, NULL, NULL); /* the rest of the list's, as tmux */
     if (!detached && cmd_attach_client(ctx, sess, false, false) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;

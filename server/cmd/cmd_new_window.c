@@ -43,8 +43,10 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             server_destroy_session(ctx->server, sess, 0);
         return -1;
     }
-    if (args->flags['d'] == NULL)
+    if (args->flags['d'] == NULL) {
         session_select_window(sess, w);
+        cmd_find_set_current(ctx, sess, w, NULL); /* the rest of the list's, as tmux */
+    }
     if (args->flags['P'] != NULL) {
         struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
         format_defaults(&f);

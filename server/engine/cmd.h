@@ -71,6 +71,10 @@ struct cmd_ctx {
     bool detached;           /* the command detached/exited the issuing client */
     int exit_status;         /* status for the client when the command succeeds (wait-pane) */
     struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
+    /* What the commands after this one in the same list take as current (tmux's: set by
+     * new-session, and new-window and split-window without -d, with cmd_find_set_current);
+     * all NULL when unset. Checked against the server's lists before it is used. */
+    struct cmd_find_state current;
     /* What the mouse event of the key binding running the command points at: the target
      * '=' or {mouse} (a pane, else that window's active pane); all NULL when none. */
     struct cmd_find_state mouse;
@@ -211,6 +215,10 @@ struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target);
 struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp);
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp);
+/* Make s (its window w and pane p, or their current ones when NULL) what the rest of
+ * the command list takes as current, as tmux's new-session/new-window/split-window. */
+void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window *w,
+                          struct pane *p);
 /* The marked pane (select-pane -m) into st (if not NULL): false when none is marked or
  * it is gone (the mark is then cleared). */
 bool cmd_find_marked(struct server *srv, struct cmd_find_state *st);

@@ -13,7 +13,8 @@
  * session target...), a window falls back to a session and a pane to a window, as
  * tmux does; $ @ % always name ids. '~'/{marked} is the marked pane, '='/{mouse} the
  * mouse's, {current}/{active} (newer tmux) the current one. What a missing part means
- * is the "current" state: the hook's pane, the attached client's session, the session
+ * is the "current" state: what an earlier command of the list made current (new-session,
+ * new-window, split-window), the hook's pane, the attached client's session, the session
  * holding TMX_PANE (or tmux's TMUX_PANE) of the client, else the most recently used
  * session; in a session its current window, in a window its active pane. Pane offsets
  * and directions count from the current pane, as tmux 3.3a. Errors are tmux's:
@@ -192,6 +193,46 @@ bool cmd_find_marked(struct server *srv, struct cmd_find_state *st)
     return true;
 }
 
+/* Is st (set by an earlier command of the list) still there? Its session must be in
+ * the server's list (compared, never read, until found), its window in that session and
+ * its pane in that window, else their current ones stand in. Fills cur. */
+static bool current_is_alive(struct server *srv, const struct cmd_find_state *st,
+                             struct cmd_find_state *cur)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (s == st->session)
+            break;
+    }
+    if (s == NULL)
+        return false;
+    state_from_session(cur, s);
+    struct window *w;
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (w == st->window)
+            break;
+    }
+    if (w == NULL)
+        return true;
+    cur->window = w;
+    cur->pane = w->active;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (p == st->pane)
+            cur->pane = p;
+    }
+    return true;
+}
+
+void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window *w,
+                          struct pane *p)
+{
+    ctx->current.session = s;
+    ctx->current.window = w != NULL ? w : s != NULL ? s->current : NULL;
+    ctx->current.pane = p != NULL ? p : ctx->current.window != NULL ? ctx->current.window->active : NULL;
+    ctx->current.idx = -1;
+}
+
 /* What "current" means for a command of ctx (see the top of the file). Returns 0, or -1
  * when there is nothing current (no session at all). */
 static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *cur)
@@ -201,6 +242,8 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
     memset(cur, 0, sizeof *cur);
     cur->idx = -1;
     if ((flags & CMD_FIND_DEFAULT_MARKED) && cmd_find_marked(srv, cur))
+        return 0;
+    if (ctx->current.session != NULL && current_is_alive(srv, &ctx->current, cur))
         return 0;
     if (ctx->target_pane != NULL && ctx->target_pane->window != NULL) {
         cur->pane = ctx->target_pane;

@@ -232,8 +232,20 @@ static const struct cmd_entry nested_entry = {
     .name = "nested", .spec = "t:", .usage = "[-t target-session]", .exec = nested_exec,
     .target = {'t', CMD_FIND_SESSION, 0},
 };
+/* "make-current" makes webapp current for the rest of the list, as new-session does. */
+static int make_current_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    cmd_find_set_current(ctx, session_find(ctx->server, "webapp"), NULL, NULL);
+    return 0;
+}
+
+static const struct cmd_entry make_current_entry = {
+    .name = "make-current", .spec = "", .usage = "", .exec = make_current_exec,
+};
 static const struct cmd_entry *const test_table[] = {&pane_entry, &if_given_entry,
-                                                     &may_be_missing_entry, &nested_entry, NULL};
+                                                     &may_be_missing_entry, &nested_entry,
+                                                     &make_current_entry, NULL};
 
 /* Run a command line of the test table; its status. */
 static int run(struct fixture *f, const char *line)
@@ -471,6 +483,24 @@ static void test_mouse_target(void **state)
     memset(&f->ctx.mouse, 0, sizeof f->ctx.mouse);
 }
 
+/* What a command makes current is the current target of the rest of its list. */
+static void test_a_command_makes_the_rest_of_its_list_current(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "pane"), 0);
+    assert_ptr_equal(seen_target.session, f->work);
+    assert_int_equal(run(f, "make-current ; pane"), 0);
+    assert_ptr_equal(seen_target.session, f->webapp);
+    assert_ptr_equal(seen_target.pane, TAILQ_FIRST(&f->webapp->windows)->active);
+    /* Gone from the server: no longer current. */
+    struct session *webapp = f->webapp;
+    TAILQ_REMOVE(&f->srv.sessions, webapp, entry);
+    assert_int_equal(run(f, "pane"), 0);
+    assert_ptr_equal(seen_target.session, f->work);
+    TAILQ_INSERT_TAIL(&f->srv.sessions, webapp, entry);
+    memset(&f->ctx.current, 0, sizeof f->ctx.current);
+}
+
 /* Sessions are listed by name. */
 static void test_sessions_by_name(void **state)
 {
@@ -506,6 +536,7 @@ int main(void)
         T(test_window_index_targets),
         T(test_inside_a_pane),
         T(test_mouse_target),
+        T(test_a_command_makes_the_rest_of_its_list_current),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
