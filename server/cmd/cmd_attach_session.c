@@ -110,9 +110,11 @@ static int cmd_attach_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "already attached (use switch-client)");
         return -1;
     }
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
+    /* Without -t, as tmux: the most recently used session no client shows, if any. */
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, args->flags['t'], CMD_FIND_SESSION, CMD_FIND_PREFER_UNATTACHED) != 0)
         return -1;
+    struct session *sess = fs.session;
     if (args->flags['c'] != NULL) {
         /* -c: the session's working directory from now on. */
         free(sess->cwd);

@@ -15,8 +15,8 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->source.session;
     struct window *w = ctx->source.window;
     struct pane *p = ctx->source.pane;
-    /* -t names the window to make (session:index), or with -a/-b the one to go after or
-     * before, moving the others up. */
+    /* -t names the window to make (a window target that may name a free index, as
+     * tmux's), or with -a/-b the one to go after or before, moving the others up. */
     struct session *dst = sess;
     int index = -1;
     if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
@@ -25,8 +25,11 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         index = cmd_shuffle_up(dst, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else if (args->flags['t'] != NULL) {
-        if ((dst = cmd_index_target(ctx, args->flags['t'], &index)) == NULL)
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, args->flags['t'], CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
             return -1;
+        dst = fs.session;
+        index = fs.idx;
         if (index >= 0 && session_window_at(dst, index) != NULL) {
             cmd_error(ctx, "index in use: %d", index);
             return -1;

@@ -57,11 +57,12 @@ static int cmd_display_message_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct window *w = NULL;
     struct pane *p = NULL;
     if (args->flags['t'] != NULL || (ctx->client == NULL || !ctx->client->attached)) {
-        if (!TAILQ_EMPTY(&ctx->server->sessions) || args->flags['t'] != NULL) {
-            p = cmd_find_pane(ctx, args->flags['t'], &w, &sess);
-            if (p == NULL)
-                return -1;
-        }
+        /* As tmux, a target not found is no error: what was found is shown. */
+        struct cmd_find_state fs;
+        cmd_find_target(ctx, &fs, args->flags['t'], CMD_FIND_PANE, CMD_FIND_CANFAIL);
+        sess = fs.session;
+        w = fs.window;
+        p = fs.pane;
     } else {
         sess = ctx->client->session;
     }

@@ -4,6 +4,7 @@
 
 #include "layout.h"
 #include "redraw.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 
@@ -53,6 +54,8 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     window_insert_pane(dst_w, src, leaf, args->flags['f'] != NULL ? NULL : dst,
                        args->flags['b'] != NULL);
     window_relayout(dst_w);
+    if (ctx->server->marked_set && ctx->server->marked_pane_id == src->id)
+        ctx->server->marked_set = false; /* as tmux: a joined pane is no longer marked */
     if (args->flags['d'] == NULL) {
         window_set_active(dst_w, src);
         session_select_window(dst_sess, dst_w);
@@ -68,7 +71,7 @@ const struct cmd_entry cmd_join_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
-    .source = {'s', CMD_FIND_PANE, 0},
+    .source = {'s', CMD_FIND_PANE, CMD_FIND_DEFAULT_MARKED},
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_join_pane_exec,
 };
@@ -80,7 +83,7 @@ const struct cmd_entry cmd_move_pane_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-bdfhv] [-l size] [-s src-pane] [-t dst-pane]",
-    .source = {'s', CMD_FIND_PANE, 0},
+    .source = {'s', CMD_FIND_PANE, CMD_FIND_DEFAULT_MARKED},
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_join_pane_exec,
 };

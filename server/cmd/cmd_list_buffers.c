@@ -1,8 +1,10 @@
-/* cmd_list_buffers.c - list-buffers: one line per paste buffer. */
+/* cmd_list_buffers.c - list-buffers: one line per paste buffer, newest first (-F a
+ * format, -f a filter). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
 
+#include "cmd_list.h"
 #include "format.h"
 #include "paste.h"
 #include "server_state.h"
@@ -16,9 +18,7 @@ static int cmd_list_buffers_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct paste_buffer *pb;
     TAILQ_FOREACH(pb, &ctx->server->paste_buffers, entry) {
         struct format_ctx f = {.server = ctx->server, .client = ctx->client, .buffer = pb};
-        char *line = format_expand(&f, template);
-        cmd_print(ctx, "%s", line);
-        free(line);
+        cmd_list_line(ctx, &f, args->flags['f'], template);
     }
     return 0;
 }
@@ -26,9 +26,9 @@ static int cmd_list_buffers_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_list_buffers_entry = {
     .name = "list-buffers",
     .alias = "lsb",
-    .spec = "F:",
+    .spec = "F:f:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-F format]",
+    .usage = "[-F format] [-f filter]",
     .exec = cmd_list_buffers_exec,
 };

@@ -1,11 +1,19 @@
-/* cmd_list_clients.c - list-clients: one line per attached client. */
+/* cmd_list_clients.c - list-clients: one line per attached client (-t: of one session),
+ * with tmux's line (-F a format, -f a filter). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
 
+#include "cmd_list.h"
 #include "format.h"
 #include "server_client.h"
 #include "server_state.h"
+
+/* tmux 3.3a's line. */
+#define LIST_CLIENTS_TEMPLATE                                                                  \
+    "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]"  \
+    "#{?#{!=:#{client_uid},#{uid}}, [user #{?client_user,#{client_user},#{client_uid},}],}"  \
+    "#{?client_flags, (,}#{client_flags}#{?client_flags,),}"
 
 /* list-clients: one line per attached client. */
 static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -15,16 +23,10 @@ static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
         if (!c->attached || (only != NULL && c->session != only))
             continue;
-        if (args->flags['F'] != NULL) {
-            struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
-            format_defaults(&f);
-            char *line = format_expand(&f, args->flags['F']);
-            cmd_print(ctx, "%s", line);
-            free(line);
-            continue;
-        }
-        cmd_print(ctx, "pid %ld: %s [%dx%d %s]%s", (long)c->pid, c->session->name, c->cols,
-                  c->rows, c->term, c->readonly ? " (read-only)" : "");
+        struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
+        format_defaults(&f);
+        cmd_list_line(ctx, &f, NULL,
+                      args->flags['F'] != NULL ? args->flags['F'] : LIST_CLIENTS_TEMPLATE);
     }
     return 0;
 }

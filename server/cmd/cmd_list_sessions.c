@@ -1,54 +1,45 @@
-/* cmd_list_sessions.c - list-sessions: one line per session (-F a format). */
+/* cmd_list_sessions.c - list-sessions: one line per session, sorted by name as tmux
+ * (-F a format, -f a filter, -O an order, -r reversed). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
+#include "cmd_list.h"
 #include "format.h"
-#include "server_client.h"
-#include "server_state.h"
-#include "session.h"
+#include "xmalloc.h"
 
-static int attached_count(struct server *srv, struct session *sess)
-{
-    int n = 0;
-    struct client *c;
-    TAILQ_FOREACH(c, &srv->clients, entry) {
-        if (c->attached && c->session == sess)
-            n++;
-    }
-    return n;
-}
+/* tmux 3.3a's line. */
+#define LIST_SESSIONS_TEMPLATE                                                                 \
+    "#{session_name}: #{session_windows} windows (created #{t:session_created})"             \
+    "#{?session_grouped, (group ,}#{session_group}#{?session_grouped,),}"                    \
+    "#{?session_attached, (attached),}"
 
 static int cmd_list_sessions_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    struct session *sess;
-    TAILQ_FOREACH(sess, &ctx->server->sessions, entry) {
-        if (args->flags['F'] != NULL) {
-            struct format_ctx f = {.server = ctx->server, .session = sess, .client = ctx->client};
-            format_defaults(&f);
-            char *line = format_expand(&f, args->flags['F']);
-            cmd_print(ctx, "%s", line);
-            free(line);
-            continue;
-        }
-        char created[64];
-        struct tm tm;
-        localtime_r(&sess->created, &tm);
-        strftime(created, sizeof created, "%a %b %e %H:%M:%S %Y", &tm);
-        cmd_print(ctx, "%s: %d windows (created %s)%s", sess->name, session_count_windows(sess),
-                  created, attached_count(ctx->server, sess) > 0 ? " (attached)" : "");
+    size_t n;
+    struct session **sessions = cmd_sessions_by_name(ctx->server, &n);
+    struct cmd_list_item *items = xcalloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (struct cmd_list_item){.session = sessions[i], .position = (long)i};
+    free(sessions);
+    int rc = cmd_list_sort(ctx, args, items, n);
+    const char *template = args->flags['F'] != NULL ? args->flags['F'] : LIST_SESSIONS_TEMPLATE;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct format_ctx f = {.server = ctx->server, .session = items[i].session,
+                               .client = ctx->client};
+        format_defaults(&f);
+        cmd_list_line(ctx, &f, args->flags['f'], template);
     }
-    return 0;
+    free(items);
+    return rc;
 }
 
 const struct cmd_entry cmd_list_sessions_entry = {
     .name = "list-sessions",
     .alias = "ls",
-    .spec = "F:",
+    .spec = "F:f:O:r",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-F format]",
+    .usage = "[-r] [-F format] [-f filter] [-O order]",
     .exec = cmd_list_sessions_exec,
 };

@@ -1,59 +1,71 @@
 /* cmd_list_windows.c - list-windows: one line per window of a session (-a: of every
- * session). */
+ * session, by name), with tmux's lines (-F a format, -f a filter, -O an order, -r). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
 
+#include "cmd_list.h"
 #include "format.h"
-#include "server_state.h"
+#include "xmalloc.h"
 
-static void list_windows_of(struct cmd_ctx *ctx, struct session *sess, const char *fmt, bool all)
+/* tmux 3.3a's lines: one session's windows, and every session's (-a). */
+#define LIST_WINDOWS_TEMPLATE                                                                  \
+    "#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} panes) "            \
+    "[#{window_width}x#{window_height}] [layout #{window_layout}] #{window_id}"              \
+    "#{?window_active, (active),}"
+#define LIST_WINDOWS_WITH_SESSION_TEMPLATE                                                     \
+    "#{session_name}:#{window_index}: #{window_name}#{window_raw_flags} "                    \
+    "(#{window_panes} panes) [#{window_width}x#{window_height}] "
+
+/* Append sess's windows to items. */
+static void add_windows(struct session *sess, struct cmd_list_item **items, size_t *n,
+                        size_t *size)
 {
     struct window *w;
     TAILQ_FOREACH(w, &sess->windows, entry) {
-        if (fmt != NULL) {
-            struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
-            format_defaults(&f);
-            char *line = format_expand(&f, fmt);
-            cmd_print(ctx, "%s", line);
-            free(line);
-            continue;
+        if (*n == *size) {
+            *size = *size * 2 + 8;
+            *items = xreallocarray(*items, *size, sizeof **items);
         }
-        int panes = 0;
-        struct pane *p;
-        TAILQ_FOREACH(p, &w->panes, entry)
-            panes++;
-        struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
-        char *flag = format_expand(&f, "#{window_flags}");
-        cmd_print(ctx, "%s%s%d: %s%s (%d panes) [%dx%d] @%u%s", all ? sess->name : "",
-                  all ? ":" : "", w->index, w->name, flag, panes, w->cols, w->rows, w->id,
-                  w == sess->current ? " (active)" : "");
-        free(flag);
+        (*items)[*n] = (struct cmd_list_item){.session = sess, .window = w, .position = (long)*n};
+        (*n)++;
     }
 }
 
-/* -t is looked up here: -a lists every session's windows, even with no session at all. */
 static int cmd_list_windows_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    if (args->flags['a'] != NULL) {
-        struct session *sess;
-        TAILQ_FOREACH(sess, &ctx->server->sessions, entry)
-            list_windows_of(ctx, sess, args->flags['F'], true);
-        return 0;
+    struct cmd_list_item *items = NULL;
+    size_t n = 0, size = 0;
+    bool all = args->flags['a'] != NULL;
+    if (all) {
+        size_t ns;
+        struct session **sessions = cmd_sessions_by_name(ctx->server, &ns);
+        for (size_t i = 0; i < ns; i++)
+            add_windows(sessions[i], &items, &n, &size);
+        free(sessions);
+    } else
+        add_windows(ctx->target.session, &items, &n, &size);
+    int rc = cmd_list_sort(ctx, args, items, n);
+    const char *template = args->flags['F'] != NULL ? args->flags['F']
+                           : all                    ? LIST_WINDOWS_WITH_SESSION_TEMPLATE
+                                                    : LIST_WINDOWS_TEMPLATE;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct format_ctx f = {.server = ctx->server, .session = items[i].session,
+                               .window = items[i].window, .client = ctx->client};
+        format_defaults(&f);
+        cmd_list_line(ctx, &f, args->flags['f'], template);
     }
-    struct session *sess = cmd_find_session(ctx, args->flags['t']);
-    if (sess == NULL)
-        return -1;
-    list_windows_of(ctx, sess, args->flags['F'], false);
-    return 0;
+    free(items);
+    return rc;
 }
 
 const struct cmd_entry cmd_list_windows_entry = {
     .name = "list-windows",
     .alias = "lsw",
-    .spec = "aF:t:",
+    .spec = "aF:f:O:rt:",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-a] [-F format] [-t target-session]",
+    .usage = "[-ar] [-F format] [-f filter] [-O order] [-t target-session]",
+    .target = {'t', CMD_FIND_SESSION, 0},
     .exec = cmd_list_windows_exec,
 };

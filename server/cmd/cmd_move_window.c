@@ -16,24 +16,12 @@
  * looked up here rather than by the executor. */
 struct session *cmd_index_target(struct cmd_ctx *ctx, const char *target, int *index)
 {
+    struct cmd_find_state fs;
     *index = -1;
-    if (target == NULL || strchr(target, ':') == NULL)
-        return cmd_find_session(ctx, target);
-    char *copy = xstrdup(target);
-    char *colon = strchr(copy, ':');
-    *colon = '\0';
-    struct session *sess = cmd_find_session(ctx, copy);
-    if (sess != NULL && colon[1] != '\0') {
-        char *end;
-        long v = strtol(colon + 1, &end, 10);
-        if (*end != '\0' || v < 0 || v > 100000) {
-            cmd_error(ctx, "not a window index: %s", colon + 1);
-            sess = NULL;
-        } else
-            *index = (int)v;
-    }
-    free(copy);
-    return sess;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
+        return NULL;
+    *index = fs.idx;
+    return fs.session;
 }
 
 int cmd_shuffle_up(struct session *sess, int index)

@@ -164,6 +164,7 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         free(text);
     }
     opts.detach_others = opts.hup_others = false;
+    cmd_find_set_current(ctx, sess, NULL, NULL); /* the rest of the list's, as tmux */
     if (!detached && cmd_attach_client(ctx, sess, &opts) != 0) {
         server_destroy_session(srv, sess, 0);
         return -1;

@@ -48,31 +48,14 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if (tw == NULL)
             return -1;
         index = cmd_shuffle_up(sess, tw->index + (args->flags['b'] != NULL ? 0 : 1));
-    } else if (t != NULL && strchr(t, ':') != NULL && strchr(t, ':')[1] != '\0') {
-        /* -t session:index creates at that index. */
-        char *copy = xstrdup(t);
-        *strchr(copy, ':') = '\0';
-        sess = cmd_find_session(ctx, copy);
-        const char *idx = strchr(t, ':') + 1;
-        char *end;
-        long v = strtol(idx, &end, 10);
-        free(copy);
-        if (sess == NULL)
-            return -1;
-        if (*end != '\0' || v < 0) {
-            cmd_error(ctx, "invalid window index: %s", idx);
-            return -1;
-        }
-        if (session_window_at(sess, (int)v) != NULL && args->flags['k'] == NULL &&
-            args->flags['S'] == NULL) {
-            cmd_error(ctx, "create window failed: index %ld in use", v);
-            return -1;
-        }
-        index = (int)v;
     } else {
-        sess = cmd_find_session(ctx, t);
-        if (sess == NULL)
+        /* A window target that may name a free index, as tmux's (s:5, :+1, 3; a session
+         * alone: the next free index). */
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, t, CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX) != 0)
             return -1;
+        sess = fs.session;
+        index = fs.idx;
     }
     if (args->flags['S'] != NULL && args->flags['n'] != NULL) {
         /* -S: select the window of that name instead, if there is one. */
@@ -115,8 +98,10 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             server_destroy_session(ctx->server, sess, 0);
         return -1;
     }
-    if (args->flags['d'] == NULL)
+    if (args->flags['d'] == NULL) {
         session_select_window(sess, w);
+        cmd_find_set_current(ctx, sess, w, NULL); /* the rest of the list's, as tmux */
+    }
     /* What its after-new-window hook is about: the new window. */
     ctx->target = (struct cmd_find_state){.session = sess, .window = w, .pane = w->active};
     if (args->flags['P'] != NULL) {

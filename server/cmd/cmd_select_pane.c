@@ -1,5 +1,6 @@
 /* cmd_select_pane.c - select-pane and last-pane: make a pane its window's active one (by
- * target, direction or the last one; -T sets its title; -d/-e turn its input off/on). */
+ * target, direction or the last one; -T sets its title; -d/-e turn its input off/on;
+ * -m/-M mark and unmark it). */
 #include "cmd_impl.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "layout.h"
 #include "redraw.h"
+#include "server_state.h"
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -72,6 +74,22 @@ static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
+    if (args->flags['m'] != NULL || args->flags['M'] != NULL) {
+        /* -m marks the pane (or unmarks it if it is the marked one), -M unmarks: the
+         * active pane stays. A pane hidden by a zoom is not marked, as tmux. */
+        struct server *srv = ctx->server;
+        bool marked = cmd_find_marked(srv, NULL) && srv->marked_pane_id == p->id;
+        if (args->flags['m'] != NULL && args->flags['M'] == NULL && w->zoomed && p != w->active)
+            return 0;
+        if (args->flags['M'] != NULL || marked)
+            srv->marked_set = false;
+        else {
+            srv->marked_set = true;
+            srv->marked_pane_id = p->id;
+        }
+        session_redraw(srv, sess, REDRAW_FULL);
+        return 0;
+    }
     if (args->flags['l'] != NULL)
         return cmd_last_pane_exec(ctx, args);
     enum layout_type axis = LAYOUT_PANE;
@@ -112,10 +130,10 @@ const struct cmd_entry cmd_last_pane_entry = {
 const struct cmd_entry cmd_select_pane_entry = {
     .name = "select-pane",
     .alias = "selectp",
-    .spec = "DdelLRT:t:UZ",
+    .spec = "DdelLmMRT:t:UZ",
     .min_args = 0,
     .max_args = 0,
-    .usage = "[-DdeLlRUZ] [-T title] [-t target-pane]",
+    .usage = "[-DdeLlMmRUZ] [-T title] [-t target-pane]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_select_pane_exec,
 };

@@ -114,8 +114,10 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     window_insert_pane(w, p, leaf, args->flags['f'] != NULL ? NULL : target,
                        args->flags['b'] != NULL);
-    if (args->flags['d'] == NULL)
+    if (args->flags['d'] == NULL) {
         window_set_active(w, p);
+        cmd_find_set_current(ctx, sess, w, p); /* the rest of the list's, as tmux */
+    }
     if (args->flags['Z'] != NULL)
         window_zoom(w, true); /* -Z: the (new) active pane zoomed */
     server_pane_apply_log(ctx->server, p);

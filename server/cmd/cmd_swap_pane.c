@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "redraw.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 
@@ -32,12 +33,23 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if (src == NULL)
             src = args->flags['D'] != NULL ? TAILQ_FIRST(&wd->panes)
                                            : TAILQ_LAST(&wd->panes, pane_list);
+    } else if (args->flags['s'] == NULL) {
+        /* No -s: the marked pane (if any, as tmux) or the current one. */
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, NULL, CMD_FIND_PANE, CMD_FIND_DEFAULT_MARKED) != 0)
+            return -1;
+        src = fs.pane;
+        ws = fs.window;
+        ss = fs.session;
     } else if ((src = cmd_find_pane(ctx, args->flags['s'], &ws, &ss)) == NULL)
         return -1;
     bool rezoom = wd->zoomed && args->flags['Z'] != NULL;
     if (src == dst) {
         return 0;
     }
+    struct server *srv = ctx->server;
+    if (srv->marked_set && (srv->marked_pane_id == src->id || srv->marked_pane_id == dst->id))
+        srv->marked_set = false; /* as tmux: a swapped pane is no longer marked */
     window_zoom(wd, false);
     window_zoom(ws, false);
     /* Cells. */

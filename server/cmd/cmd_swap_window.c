@@ -35,7 +35,7 @@ const struct cmd_entry cmd_swap_window_entry = {
     .min_args = 0,
     .max_args = 0,
     .usage = "[-d] [-s src-window] [-t dst-window]",
-    .source = {'s', CMD_FIND_WINDOW, 0},
+    .source = {'s', CMD_FIND_WINDOW, CMD_FIND_DEFAULT_MARKED},
     .target = {'t', CMD_FIND_WINDOW, 0},
     .exec = cmd_swap_window_exec,
 };

@@ -45,12 +45,16 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct window *tw = NULL;
     struct pane *tp = NULL;
     if (args->flags['n'] != NULL || args->flags['p'] != NULL) {
-        struct session *cur = c->session;
-        target = args->flags['n'] != NULL ? TAILQ_NEXT(cur, entry)
-                                          : TAILQ_PREV(cur, session_list, entry);
+        /* The next or previous session by name, wrapping around, as tmux orders them. */
+        size_t n, i;
+        struct session **byname = cmd_sessions_by_name(ctx->server, &n);
+        for (i = 0; i < n && byname[i] != c->session; i++)
+            ;
+        if (i < n)
+            target = byname[args->flags['n'] != NULL ? (i + 1) % n : (i + n - 1) % n];
+        free(byname);
         if (target == NULL)
-            target = args->flags['n'] != NULL ? TAILQ_FIRST(&ctx->server->sessions)
-                                              : TAILQ_LAST(&ctx->server->sessions, session_list);
+            return 0;
     } else if (args->flags['l'] != NULL) {
         target = c->last_session_id != 0 || c->has_last_session
                      ? session_find_id(ctx->server, c->last_session_id)
@@ -60,13 +64,17 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     } else {
+        /* -t is a pane target, as tmux's: with a window or pane part (':', '.', '%') the
+         * client's session also shows that window and pane. */
         const char *t = args->flags['t'];
-        if (t != NULL && (strpbrk(t, ":.") != NULL || *t == '@' || *t == '%')) {
-            /* A window or pane: its session, with it selected. */
-            if ((tp = cmd_find_pane(ctx, t, &tw, &target)) == NULL)
-                return -1;
-        } else if ((target = cmd_find_session(ctx, t)) == NULL)
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, t, CMD_FIND_PANE, 0) != 0)
             return -1;
+        target = fs.session;
+        if (t != NULL && t[strcspn(t, ":.%")] != '\0' && fs.window != NULL) {
+            tw = fs.window;
+            tp = fs.pane != NULL ? fs.pane : fs.window->active;
+        }
     }
     if (tw != NULL) {
         bool zoomed = tw->zoomed;

@@ -219,20 +219,9 @@ static int cmd_find_declared(struct cmd_ctx *ctx, const struct cmd_find_spec *sp
         return 0;
     if (may_be_missing && ctx->target_pane == NULL && TAILQ_EMPTY(&ctx->server->sessions))
         return 0;
-    bool found = false;
-    switch (spec->type) {
-    case CMD_FIND_SESSION:
-        found = (fs->session = cmd_find_session(ctx, value)) != NULL;
-        break;
-    case CMD_FIND_WINDOW:
-        found = (fs->window = cmd_find_window(ctx, value, &fs->session)) != NULL;
-        break;
-    case CMD_FIND_PANE:
-        found = (fs->pane = cmd_find_pane(ctx, value, &fs->window, &fs->session)) != NULL;
-        break;
-    case CMD_FIND_NONE:
-        break;
-    }
+    bool found = cmd_find_target(ctx, fs, value, spec->type,
+                                 (spec->flags & ~(CMD_FIND_IF_GIVEN | CMD_FIND_MAY_BE_MISSING)) |
+                                 (may_be_missing ? CMD_FIND_QUIET : 0)) == 0;
     return found || may_be_missing ? 0 : -1;
 }
 

@@ -1,317 +1,904 @@
-/* cmd_find.c - target resolution: what -t/-s name (see cmd.h). */
+/* cmd_find.c - target resolution: what -t/-s name (see cmd.h), with tmux's grammar.
+ *
+ * A target is split at its first ':' (session before, window after) and then at the
+ * first '.' after it (or in the whole target without ':'), giving up to three parts:
+ *     session        $N, =exact, an exact name, a client's tty, a unique prefix, a
+ *                    unique fnmatch pattern (in that order)
+ *     window         @N, +N/-N offsets, ! ^ $ ({last} {start} {end} {next}
+ *                    {previous}), an index, =exact, an exact name, a unique prefix, a
+ *                    unique pattern
+ *     pane           %N, ! {up-of} {down-of} {left-of} {right-of}, +N/-N, an index,
+ *                    top bottom left right top-left... ({top}...)
+ * A target without ':' or '.' is read as what the command wants (a session for a
+ * session target...), a window falls back to a session and a pane to a window, as
+ * tmux does; $ @ % always name ids. '~'/{marked} is the marked pane, '='/{mouse} the
+ * mouse's, {current}/{active} (newer tmux) the current one. What a missing part means
+ * is the "current" state: what an earlier command of the list made current (new-session,
+ * new-window, split-window), the hook's pane, the attached client's session, the session
+ * holding TMX_PANE (or tmux's TMUX_PANE) of the client, else the most recently used
+ * session; in a session its current window, in a window its active pane. Pane offsets
+ * and directions count from the current pane, as tmux 3.3a. Errors are tmux's:
+ * "can't find session: X", "can't find window: X", "can't find pane: X" (an ambiguous
+ * name too), "no current target", "no marked target", "no mouse target". */
 #include "cmd.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <fnmatch.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <event2/buffer.h>
-
 #include "client_state.h"
+#include "options.h"
 #include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
 
-/* The session a command without -t means. */
-static struct session *cmd_current_session(struct cmd_ctx *ctx)
+/* Internal flags of a lookup (beside the CMD_FIND_* of cmd.h). */
+#define FIND_EXACT_SESSION 0x10000
+#define FIND_EXACT_WINDOW 0x20000
+
+/* One lookup: where it runs, what is current, what is found so far. */
+struct find {
+    struct cmd_ctx *ctx;
+    int flags;
+    struct cmd_find_state cur;
+    struct cmd_find_state *fs;
+};
+
+/* A decimal number from min to INT_MAX and nothing else, as tmux reads indexes; -1 when
+ * s is not one. */
+static long find_number(const char *s, long min)
 {
-    struct server *s = ctx->server;
-    struct client *c = ctx->client;
-    if (c != NULL && c->session != NULL)
-        return c->session;
-    if (c != NULL) {
-        /* Inside a pane: TMX_PANE=%N names it. */
-        for (size_t i = 0; i < c->nenv; i++) {
-            if (strncmp(c->env[i], "TMX_PANE=%", 10) == 0) {
-                unsigned long id = strtoul(c->env[i] + 10, NULL, 10);
-                struct session *sess;
-                TAILQ_FOREACH(sess, &s->sessions, entry) {
-                    struct window *w;
-                    TAILQ_FOREACH(w, &sess->windows, entry) {
-                        struct pane *p;
-                        TAILQ_FOREACH(p, &w->panes, entry) {
-                            if (p->id == id)
-                                return sess;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    struct session *best = NULL, *sess;
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
-        if (best == NULL || sess->activity > best->activity ||
-            (sess->activity == best->activity && sess->id > best->id))
-            best = sess;
-    }
-    return best;
+    if (*s == '\0' || !isdigit((unsigned char)*s))
+        return -1;
+    errno = 0;
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*end != '\0' || errno != 0 || n < min || n > INT_MAX)
+        return -1;
+    return n;
 }
 
-/* Find a session by $id, exact name, or unique prefix. No error reporting. */
-static struct session *lookup_session(struct cmd_ctx *ctx, const char *name, bool *ambiguous)
+/* Fill in a state from a session: its current window and that window's active pane. */
+static void state_from_session(struct cmd_find_state *st, struct session *s)
 {
-    struct server *s = ctx->server;
-    *ambiguous = false;
-    if (*name == '$') {
-        char *end;
-        unsigned long id = strtoul(name + 1, &end, 10);
-        return *end == '\0' ? session_find_id(s, (uint32_t)id) : NULL;
-    }
-    struct session *sess = session_find(s, name), *found = NULL;
-    if (sess != NULL)
-        return sess;
-    size_t len = strlen(name);
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
-        if (strncmp(sess->name, name, len) == 0) {
-            if (found != NULL) {
-                *ambiguous = true;
-                return NULL;
-            }
-            found = sess;
-        }
-    }
-    return found;
+    st->session = s;
+    st->window = s != NULL ? s->current : NULL;
+    st->pane = st->window != NULL ? st->window->active : NULL;
 }
 
-/* Find a window in sess by index, @id, exact name or unique name prefix. An '='
- * prefix means an exact index or name only. */
-static struct window *lookup_window(struct session *sess, const char *spec, bool *ambiguous)
+static struct pane *find_pane_id(struct server *srv, const char *s)
 {
-    *ambiguous = false;
-    bool exact = false;
-    if (*spec == '=') {
-        exact = true;
-        spec++;
-    }
-    struct window *w, *found = NULL;
-    if (*spec == '@') {
-        char *end;
-        unsigned long id = strtoul(spec + 1, &end, 10);
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            if (*end == '\0' && w->id == id)
-                return w;
-        }
+    if (*s != '%')
         return NULL;
-    }
-    if (isdigit((unsigned char)*spec)) {
-        char *end;
-        long idx = strtol(spec, &end, 10);
-        if (*end == '\0')
-            return session_window_at(sess, (int)idx);
-    }
-    TAILQ_FOREACH(w, &sess->windows, entry) {
-        if (strcmp(w->name, spec) == 0)
-            return w;
-    }
-    if (exact)
+    long id = find_number(s + 1, 0);
+    if (id < 0)
         return NULL;
-    size_t len = strlen(spec);
-    TAILQ_FOREACH(w, &sess->windows, entry) {
-        if (strncmp(w->name, spec, len) == 0) {
-            if (found != NULL) {
-                *ambiguous = true;
-                return NULL;
-            }
-            found = w;
-        }
-    }
-    return found;
-}
-
-static struct pane *lookup_pane_id(struct server *s, unsigned long id, struct window **wp,
-                                   struct session **sp)
-{
     struct session *sess;
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
+    TAILQ_FOREACH(sess, &srv->sessions, entry) {
         struct window *w;
         TAILQ_FOREACH(w, &sess->windows, entry) {
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
-                if (p->id == id) {
-                    *wp = w;
-                    *sp = sess;
+                if (p->id == (uint32_t)id)
                     return p;
-                }
             }
         }
     }
     return NULL;
+}
+
+static struct window *find_window_id(struct server *srv, const char *s)
+{
+    if (*s != '@')
+        return NULL;
+    long id = find_number(s + 1, 0);
+    if (id < 0)
+        return NULL;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &srv->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            if (w->id == (uint32_t)id)
+                return w;
+        }
+    }
+    return NULL;
+}
+
+/* Is a client attached to s? */
+static bool session_attached(struct server *srv, const struct session *s)
+{
+    const struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        if (c->attached && c->session == s)
+            return true;
+    }
+    return false;
+}
+
+/* The most recently used session (ties: the newest), NULL when there is none; with
+ * CMD_FIND_PREFER_UNATTACHED an unattached one wins over an attached one. */
+static struct session *find_best_session(struct server *srv, int flags)
+{
+    struct session *best = NULL, *sess;
+    bool best_attached = false;
+    TAILQ_FOREACH(sess, &srv->sessions, entry) {
+        bool attached = (flags & CMD_FIND_PREFER_UNATTACHED) && session_attached(srv, sess);
+        bool better;
+        if (best == NULL)
+            better = true;
+        else if (attached != best_attached)
+            better = !attached;
+        else
+            better = sess->activity > best->activity ||
+                     (sess->activity == best->activity && sess->id > best->id);
+        if (better) {
+            best = sess;
+            best_attached = attached;
+        }
+    }
+    return best;
+}
+
+/* The value of NAME= in a client's environment, or NULL. */
+static const char *client_env(const struct client *c, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < c->nenv; i++) {
+        if (strncmp(c->env[i], name, len) == 0 && c->env[i][len] == '=')
+            return c->env[i] + len + 1;
+    }
+    return NULL;
+}
+
+/* The pane a client runs in: TMX_PANE of its environment, else tmux's TMUX_PANE when
+ * its TMUX names this server's socket (a TMUX_PANE of a real tmux around tmx names a
+ * pane of that tmux, not ours); NULL when it names none. */
+static struct pane *find_inside_pane(struct server *srv, const struct client *c)
+{
+    const char *id = client_env(c, "TMX_PANE");
+    struct pane *p = id != NULL ? find_pane_id(srv, id) : NULL;
+    if (p != NULL)
+        return p;
+    const char *tmux = client_env(c, "TMUX");
+    id = client_env(c, "TMUX_PANE");
+    if (id == NULL || tmux == NULL || srv->socket_path == NULL)
+        return NULL;
+    size_t len = strlen(srv->socket_path);
+    if (strncmp(tmux, srv->socket_path, len) != 0 || (tmux[len] != ',' && tmux[len] != '\0'))
+        return NULL;
+    return find_pane_id(srv, id);
+}
+
+bool cmd_find_marked(struct server *srv, struct cmd_find_state *st)
+{
+    if (!srv->marked_set)
+        return false;
+    char id[16];
+    snprintf(id, sizeof id, "%%%u", srv->marked_pane_id);
+    struct pane *p = find_pane_id(srv, id);
+    if (p == NULL || p->window == NULL || p->window->session == NULL) {
+        srv->marked_set = false;
+        return false;
+    }
+    if (st != NULL) {
+        st->pane = p;
+        st->window = p->window;
+        st->session = p->window->session;
+    }
+    return true;
+}
+
+/* Is st (set by an earlier command of the list) still there? Its session must be in
+ * the server's list (compared, never read, until found), its window in that session and
+ * its pane in that window, else their current ones stand in. Fills cur. */
+static bool current_is_alive(struct server *srv, const struct cmd_find_state *st,
+                             struct cmd_find_state *cur)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (s == st->session)
+            break;
+    }
+    if (s == NULL)
+        return false;
+    state_from_session(cur, s);
+    struct window *w;
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (w == st->window)
+            break;
+    }
+    if (w == NULL)
+        return true;
+    cur->window = w;
+    cur->pane = w->active;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (p == st->pane)
+            cur->pane = p;
+    }
+    return true;
+}
+
+void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window *w,
+                          struct pane *p)
+{
+    ctx->current.session = s;
+    ctx->current.window = w != NULL ? w : s != NULL ? s->current : NULL;
+    ctx->current.pane = p != NULL ? p : ctx->current.window != NULL ? ctx->current.window->active : NULL;
+    ctx->current.idx = -1;
+}
+
+/* What "current" means for a command of ctx (see the top of the file). Returns 0, or -1
+ * when there is nothing current (no session at all). */
+static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *cur)
+{
+    struct server *srv = ctx->server;
+    struct client *c = ctx->client;
+    memset(cur, 0, sizeof *cur);
+    cur->idx = -1;
+    if ((flags & CMD_FIND_DEFAULT_MARKED) && cmd_find_marked(srv, cur))
+        return 0;
+    if (ctx->current.session != NULL && current_is_alive(srv, &ctx->current, cur))
+        return 0;
+    if (ctx->target_pane != NULL && ctx->target_pane->window != NULL) {
+        cur->pane = ctx->target_pane;
+        cur->window = cur->pane->window;
+        cur->session = cur->window->session;
+        return 0;
+    }
+    if (c != NULL && c->session != NULL) {
+        state_from_session(cur, c->session);
+        return 0;
+    }
+    struct pane *inside = c != NULL ? find_inside_pane(srv, c) : NULL;
+    if (inside != NULL) {
+        /* As tmux: the session holding the pane, but its current window and pane. */
+        state_from_session(cur, inside->window->session);
+        return 0;
+    }
+    struct session *best = find_best_session(srv, flags);
+    if (best == NULL)
+        return -1;
+    state_from_session(cur, best);
+    return 0;
+}
+
+/* A session by name (fs->session). */
+static int get_session(struct find *f, const char *name)
+{
+    struct server *srv = f->ctx->server;
+    struct session *s, *found = NULL;
+    if (*name == '$') {
+        long id = find_number(name + 1, 0);
+        f->fs->session = id >= 0 ? session_find_id(srv, (uint32_t)id) : NULL;
+        return f->fs->session != NULL ? 0 : -1;
+    }
+    /* Not found leaves no session (display-message -t shows nothing of it). */
+    f->fs->session = NULL;
+    if ((s = session_find(srv, name)) != NULL) {
+        f->fs->session = s;
+        return 0;
+    }
+    /* A client's name (its tty, with or without /dev/) names its session. */
+    struct client *c;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        const char *tty = c->tty_name;
+        if (tty == NULL || c->session == NULL)
+            continue;
+        if (strcmp(tty, name) == 0 || (strncmp(tty, "/dev/", 5) == 0 && strcmp(tty + 5, name) == 0)) {
+            f->fs->session = c->session;
+            return 0;
+        }
+    }
+    if (f->flags & FIND_EXACT_SESSION)
+        return -1;
+    size_t len = strlen(name);
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (strncmp(name, s->name, len) == 0) {
+            if (found != NULL)
+                return -1;
+            found = s;
+        }
+    }
+    if (found == NULL) {
+        TAILQ_FOREACH(s, &srv->sessions, entry) {
+            if (fnmatch(name, s->name, 0) == 0) {
+                if (found != NULL)
+                    return -1;
+                found = s;
+            }
+        }
+    }
+    f->fs->session = found;
+    return found != NULL ? 0 : -1;
+}
+
+
+/* The window n steps after (or before) w in its session, wrapping around. */
+static struct window *window_step(struct session *s, struct window *w, long n, bool next)
+{
+    for (; n > 0 && w != NULL; n--)
+        w = next ? session_next_window(s, w) : session_previous_window(s, w);
+    return w;
+}
+
+/* Set the found window (and its session). */
+static int found_window(struct find *f, struct window *w)
+{
+    if (w == NULL)
+        return -1;
+    f->fs->window = w;
+    f->fs->session = w->session;
+    f->fs->idx = w->index;
+    return 0;
+}
+
+static int window_in_session(struct find *f, const char *name);
+
+/* A window of fs->session by name (fs->window, NULL when not found). */
+static int get_window_with_session(struct find *f, const char *name)
+{
+    if (window_in_session(f, name) == 0)
+        return 0;
+    f->fs->window = NULL;
+    return -1;
+}
+
+static int window_in_session(struct find *f, const char *name)
+{
+    struct session *s = f->fs->session;
+    bool exact = (f->flags & FIND_EXACT_WINDOW) != 0;
+    struct window *w, *found = NULL;
+    f->fs->window = s->current;
+    if (*name == '@') {
+        w = find_window_id(f->ctx->server, name);
+        return w != NULL && w->session == s ? found_window(f, w) : -1;
+    }
+    if (!exact && (*name == '+' || *name == '-')) {
+        /* An offset: +N or -N windows from the current one (a bad N moves none). */
+        long n = name[1] == '\0' ? 1 : find_number(name + 1, 1);
+        if (n < 0)
+            n = 0;
+        if (f->flags & CMD_FIND_WINDOW_INDEX) {
+            /* An index N after or before the current one, free or not: no wrapping. */
+            long idx = s->current != NULL ? s->current->index : 0;
+            idx = *name == '+' ? idx + n : idx - n;
+            if (idx < 0 || idx > INT_MAX)
+                return -1;
+            f->fs->idx = (int)idx;
+            f->fs->window = session_window_at(s, (int)idx);
+            return 0;
+        }
+        w = window_step(s, s->current, n, *name == '+');
+        if (w != NULL)
+            return found_window(f, w);
+    }
+    if (!exact) {
+        if (strcmp(name, "!") == 0)
+            return found_window(f, s->last);
+        if (strcmp(name, "^") == 0)
+            return found_window(f, TAILQ_FIRST(&s->windows));
+        if (strcmp(name, "$") == 0)
+            return found_window(f, TAILQ_LAST(&s->windows, window_list));
+    }
+    if (*name != '+' && *name != '-') {
+        long idx = find_number(name, 0);
+        if (idx >= 0 && (w = session_window_at(s, (int)idx)) != NULL)
+            return found_window(f, w);
+        if (idx >= 0 && (f->flags & CMD_FIND_WINDOW_INDEX)) {
+            f->fs->idx = (int)idx;
+            f->fs->window = NULL;
+            return 0;
+        }
+    }
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (strcmp(name, w->name) == 0) {
+            if (found != NULL)
+                return -1;
+            found = w;
+        }
+    }
+    if (found != NULL || exact)
+        return found_window(f, found);
+    size_t len = strlen(name);
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (strncmp(name, w->name, len) == 0) {
+            if (found != NULL)
+                return -1;
+            found = w;
+        }
+    }
+    if (found != NULL)
+        return found_window(f, found);
+    TAILQ_FOREACH(w, &s->windows, entry) {
+        if (fnmatch(name, w->name, 0) == 0) {
+            if (found != NULL)
+                return -1;
+            found = w;
+        }
+    }
+    return found_window(f, found);
+}
+
+/* A window by name without a session: @N anywhere, else a window of the current
+ * session, else (unless only) a session's current window. */
+static int get_window(struct find *f, const char *name, bool only)
+{
+    if (*name == '@')
+        return found_window(f, find_window_id(f->ctx->server, name));
+    f->fs->session = f->cur.session;
+    if (get_window_with_session(f, name) == 0)
+        return 0;
+    if (!only && get_session(f, name) == 0) {
+        f->fs->window = f->fs->session->current;
+        f->fs->idx = -1;
+        return 0;
+    }
+    return -1;
+}
+
+/* Do [a0, a1] and [b0, b1] overlap as tmux's pane neighbours do. */
+static bool spans_touch(int a0, int a1, int b0, int b1)
+{
+    return (b0 < a0 && b1 > a1) || (b0 >= a0 && b0 <= a1) || (b1 >= a0 && b1 <= a1);
+}
+
+/* The neighbour of pane a in a direction ('U' 'D' 'L' 'R'), wrapping around its window
+ * as tmux does; of several, the last active one, else the first. */
+static struct pane *pane_neighbour(struct pane *a, char dir)
+{
+    struct pane *q, *best = NULL;
+    if (a == NULL || a->window == NULL)
+        return NULL;
+    struct window *w = a->window;
+    long status = options_get_number(w->options, "pane-border-status");
+    int sx = w->cols, sy = w->rows, edge;
+    switch (dir) {
+    case 'U':
+        edge = a->yoff;
+        if (status == 1 ? edge == 1 : status == 2 ? edge == 0 : edge == 0)
+            edge = status == 2 ? sy : sy + 1;
+        break;
+    case 'D':
+        edge = a->yoff + a->rows + 1;
+        if (status == 1 ? edge >= sy : status == 2 ? edge >= sy - 1 : edge >= sy)
+            edge = status == 1 ? 1 : 0;
+        break;
+    case 'L':
+        edge = a->xoff;
+        if (edge == 0)
+            edge = sx + 1;
+        break;
+    default:
+        edge = a->xoff + a->cols + 1;
+        if (edge >= sx)
+            edge = 0;
+        break;
+    }
+    TAILQ_FOREACH(q, &w->panes, entry) {
+        if (q == a)
+            continue;
+        bool ok;
+        if (dir == 'U' || dir == 'D') {
+            if ((dir == 'U' ? q->yoff + q->rows + 1 : q->yoff) != edge)
+                continue;
+            ok = spans_touch(a->xoff, a->xoff + a->cols, q->xoff, q->xoff + q->cols - 1);
+        } else {
+            if ((dir == 'L' ? q->xoff + q->cols + 1 : q->xoff) != edge)
+                continue;
+            ok = spans_touch(a->yoff, a->yoff + a->rows, q->yoff, q->yoff + q->rows - 1);
+        }
+        if (!ok)
+            continue;
+        if (best == NULL || q == w->last_pane)
+            best = q;
+    }
+    return best;
+}
+
+/* The pane at a place named top, bottom, left, right, top-left... (any case): the one
+ * covering that edge's middle (or that corner); NULL for any other word. */
+static struct pane *pane_at_edge(struct window *w, const char *s)
+{
+    long status = options_get_number(w->options, "pane-border-status");
+    int top = status == 1 ? 1 : 0, bottom = w->rows - 1 - (status == 2 ? 1 : 0);
+    int x = w->cols / 2, y = w->rows / 2;
+    if (strcasecmp(s, "top") == 0)
+        y = top;
+    else if (strcasecmp(s, "bottom") == 0)
+        y = bottom;
+    else if (strcasecmp(s, "left") == 0)
+        x = 0;
+    else if (strcasecmp(s, "right") == 0)
+        x = w->cols - 1;
+    else if (strcasecmp(s, "top-left") == 0) {
+        x = 0;
+        y = top;
+    } else if (strcasecmp(s, "top-right") == 0) {
+        x = w->cols - 1;
+        y = top;
+    } else if (strcasecmp(s, "bottom-left") == 0) {
+        x = 0;
+        y = bottom;
+    } else if (strcasecmp(s, "bottom-right") == 0) {
+        x = w->cols - 1;
+        y = bottom;
+    } else
+        return NULL;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (w->zoomed && p != w->active)
+            continue;
+        if (x >= p->xoff && x <= p->xoff + p->cols && y >= p->yoff && y <= p->yoff + p->rows)
+            return p;
+    }
+    return NULL;
+}
+
+/* The pane n steps after (or before) p in its window, wrapping around. */
+static struct pane *pane_step(struct window *w, struct pane *p, long n, bool next)
+{
+    for (; n > 0 && p != NULL; n--) {
+        struct pane *q = next ? TAILQ_NEXT(p, entry) : TAILQ_PREV(p, pane_list, entry);
+        p = q != NULL ? q : next ? TAILQ_FIRST(&w->panes) : TAILQ_LAST(&w->panes, pane_list);
+    }
+    return p;
+}
+
+/* Set the found pane. */
+static int found_pane(struct find *f, struct pane *p)
+{
+    if (p == NULL)
+        return -1;
+    f->fs->pane = p;
+    return 0;
+}
+
+int cmd_find_pane_base_index(const struct window *w)
+{
+    return options_find("pane-base-index") != NULL ? (int)options_get_number(w->options,
+                                                                              "pane-base-index")
+                                                   : 0;
+}
+
+static int pane_in_window(struct find *f, const char *name);
+
+/* A pane of fs->window by name (fs->pane, NULL when not found). */
+static int get_pane_with_window(struct find *f, const char *name)
+{
+    if (pane_in_window(f, name) == 0)
+        return 0;
+    f->fs->pane = NULL;
+    return -1;
+}
+
+static int pane_in_window(struct find *f, const char *name)
+{
+    struct window *w = f->fs->window;
+    if (*name == '%') {
+        struct pane *p = find_pane_id(f->ctx->server, name);
+        return p != NULL && p->window == w ? found_pane(f, p) : -1;
+    }
+    if (strcmp(name, "!") == 0)
+        return found_pane(f, w->last_pane);
+    /* Directions and offsets count from the current pane, as tmux 3.3a does (a
+     * neighbour must be in the window; an offset from a pane of another window walks
+     * that window's panes until it wraps into this one). */
+    static const char *const dirs[] = {"{up-of}", "{down-of}", "{left-of}", "{right-of}"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(name, dirs[i]) == 0) {
+            struct pane *p = pane_neighbour(f->cur.pane, "UDLR"[i]);
+            return p != NULL && p->window == w ? found_pane(f, p) : -1;
+        }
+    }
+    if (*name == '+' || *name == '-') {
+        long n = name[1] == '\0' ? 1 : find_number(name + 1, 1);
+        if (n < 0)
+            n = 0;
+        return found_pane(f, pane_step(w, f->cur.pane, n, *name == '+'));
+    }
+    long idx = find_number(name, 0);
+    if (idx >= 0) {
+        long i = cmd_find_pane_base_index(w);
+        struct pane *p;
+        TAILQ_FOREACH(p, &w->panes, entry) {
+            if (i++ == idx)
+                return found_pane(f, p);
+        }
+    }
+    return found_pane(f, pane_at_edge(w, name));
+}
+
+/* A pane of fs->session by name: %N must be in that session, else one of its current
+ * window. */
+static int get_pane_with_session(struct find *f, const char *name)
+{
+    if (*name == '%') {
+        struct pane *p = find_pane_id(f->ctx->server, name);
+        if (p == NULL || p->window->session != f->fs->session)
+            return -1;
+        f->fs->window = p->window;
+        return found_pane(f, p);
+    }
+    return get_pane_with_window(f, name);
+}
+
+/* A pane by name without session or window: %N anywhere, else a pane of the current
+ * window, else (unless only) a window's (or a session's) active pane. */
+static int get_pane(struct find *f, const char *name, bool only)
+{
+    if (*name == '%') {
+        struct pane *p = find_pane_id(f->ctx->server, name);
+        if (p == NULL)
+            return -1;
+        f->fs->window = p->window;
+        f->fs->session = p->window->session;
+        return found_pane(f, p);
+    }
+    *f->fs = f->cur;
+    if (f->fs->window != NULL && get_pane_with_window(f, name) == 0)
+        return 0;
+    if (!only && get_window(f, name, false) == 0 && f->fs->window != NULL) {
+        f->fs->pane = f->fs->window->active;
+        return 0;
+    }
+    return -1;
+}
+
+/* The names tmux maps before looking a part up ({last} is "!"...), else s itself. */
+static const char *map_name(const char *s, bool pane)
+{
+    static const char *const window_map[][2] = {
+        {"{start}", "^"}, {"{end}", "$"}, {"{last}", "!"}, {"{next}", "+"}, {"{previous}", "-"},
+    };
+    static const char *const pane_map[][2] = {
+        {"{last}", "!"},           {"{next}", "+"},           {"{previous}", "-"},
+        {"{top}", "top"},          {"{bottom}", "bottom"},    {"{left}", "left"},
+        {"{right}", "right"},      {"{top-left}", "top-left"}, {"{top-right}", "top-right"},
+        {"{bottom-left}", "bottom-left"}, {"{bottom-right}", "bottom-right"},
+    };
+    size_t n = pane ? sizeof pane_map / sizeof pane_map[0] : sizeof window_map / sizeof window_map[0];
+    for (size_t i = 0; i < n; i++) {
+        const char *const *m = pane ? pane_map[i] : window_map[i];
+        if (strcmp(s, m[0]) == 0)
+            return m[1];
+    }
+    return s;
+}
+
+/* Report an error unless the lookup is quiet. */
+static void find_error(struct cmd_ctx *ctx, int flags, const char *what, const char *name)
+{
+    if (flags & (CMD_FIND_QUIET | CMD_FIND_CANFAIL))
+        return;
+    if (name != NULL)
+        cmd_error(ctx, "can't find %s: %s", what, name);
+    else
+        cmd_error(ctx, "%s", what);
+}
+
+/* Resolve the session, window and pane parts (any may be NULL). Returns 0, or -1 after
+ * reporting which part was not found. */
+static int find_parts(struct find *f, const char *session, const char *window, bool window_only,
+                      const char *pane, bool pane_only)
+{
+    struct cmd_find_state *fs = f->fs;
+    if (session != NULL) {
+        if (get_session(f, session) != 0)
+            return find_error(f->ctx, f->flags, "session", session), -1;
+        if (window == NULL && pane == NULL) {
+            state_from_session(fs, fs->session);
+            fs->idx = -1;
+            return 0;
+        }
+        if (window != NULL) {
+            if (get_window_with_session(f, window) != 0)
+                return find_error(f->ctx, f->flags, "window", window), -1;
+            if (pane == NULL) {
+                fs->pane = fs->window != NULL ? fs->window->active : NULL;
+                return 0;
+            }
+            if (fs->window == NULL)
+                return find_error(f->ctx, f->flags, "window", window), -1;
+            if (get_pane_with_window(f, pane) != 0)
+                return find_error(f->ctx, f->flags, "pane", pane), -1;
+            return 0;
+        }
+        fs->window = fs->session->current;
+        if (get_pane_with_session(f, pane) != 0)
+            return find_error(f->ctx, f->flags, "pane", pane), -1;
+        return 0;
+    }
+    if (window != NULL) {
+        if (get_window(f, window, window_only) != 0)
+            return find_error(f->ctx, f->flags, "window", window), -1;
+        if (pane == NULL) {
+            fs->pane = fs->window != NULL ? fs->window->active : NULL;
+            return 0;
+        }
+        if (fs->window == NULL)
+            return find_error(f->ctx, f->flags, "window", window), -1;
+        if (get_pane_with_window(f, pane) != 0)
+            return find_error(f->ctx, f->flags, "pane", pane), -1;
+        return 0;
+    }
+    if (pane != NULL) {
+        if (get_pane(f, pane, pane_only) != 0)
+            return find_error(f->ctx, f->flags, "pane", pane), -1;
+        return 0;
+    }
+    *fs = f->cur;
+    fs->idx = -1;
+    return 0;
+}
+
+int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *target,
+                    enum cmd_find_type type, int flags)
+{
+    struct find f = {.ctx = ctx, .flags = flags, .fs = fs};
+    memset(fs, 0, sizeof *fs);
+    fs->idx = -1;
+    if (find_current(ctx, flags, &f.cur) != 0) {
+        find_error(ctx, flags, "no current target", NULL);
+        return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
+    }
+    /* {current} and {active} (newer tmux) are the current target too. */
+    if (target == NULL || *target == '\0' || strcmp(target, "{current}") == 0 ||
+        strcmp(target, "{active}") == 0) {
+        *fs = f.cur;
+        fs->idx = -1;
+        return 0;
+    }
+    if (strcmp(target, "=") == 0 || strcmp(target, "{mouse}") == 0) {
+        /* The mouse event of the key binding that ran the command: its pane for a pane
+         * target, else its window (or its session's current one) and that one's active
+         * pane. */
+        *fs = ctx->mouse;
+        fs->idx = -1;
+        if (type != CMD_FIND_PANE || fs->pane == NULL) {
+            if (fs->window == NULL && fs->session != NULL)
+                fs->window = fs->session->current;
+            fs->pane = fs->window != NULL ? fs->window->active : NULL;
+        }
+        if (fs->window != NULL && fs->session == NULL)
+            fs->session = fs->window->session;
+        if (fs->pane == NULL) {
+            memset(fs, 0, sizeof *fs);
+            fs->idx = -1;
+            find_error(ctx, flags, "no mouse target", NULL);
+            return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
+        }
+        fs->idx = fs->window->index;
+        return 0;
+    }
+    if (strcmp(target, "~") == 0 || strcmp(target, "{marked}") == 0) {
+        if (!cmd_find_marked(ctx->server, fs)) {
+            find_error(ctx, flags, "no marked target", NULL);
+            return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
+        }
+        return 0;
+    }
+
+    char *copy = xstrdup(target);
+    char *colon = strchr(copy, ':'), *period;
+    if (colon != NULL)
+        *colon++ = '\0';
+    period = strchr(colon != NULL ? colon : copy, '.');
+    if (period != NULL)
+        *period++ = '\0';
+    char *session = NULL, *window = NULL, *pane = NULL;
+    bool window_only = false, pane_only = false;
+    if (colon != NULL) {
+        session = copy;
+        window = colon;
+        window_only = true;
+        if (period != NULL) {
+            pane = period;
+            pane_only = true;
+        }
+    } else if (period != NULL) {
+        window = copy;
+        pane = period;
+        pane_only = true;
+    } else if (*copy == '$')
+        session = copy;
+    else if (*copy == '@')
+        window = copy;
+    else if (*copy == '%')
+        pane = copy;
+    else if (type == CMD_FIND_SESSION)
+        session = copy;
+    else if (type == CMD_FIND_WINDOW)
+        window = copy;
+    else
+        pane = copy;
+
+    if (session != NULL && *session == '=') {
+        session++;
+        f.flags |= FIND_EXACT_SESSION;
+    }
+    if (window != NULL && *window == '=') {
+        window++;
+        f.flags |= FIND_EXACT_WINDOW;
+    }
+    if (session != NULL && *session == '\0')
+        session = NULL;
+    if (window != NULL && *window == '\0')
+        window = NULL;
+    if (pane != NULL && *pane == '\0')
+        pane = NULL;
+    const char *w = window != NULL ? map_name(window, false) : NULL;
+    const char *p = pane != NULL ? map_name(pane, true) : NULL;
+
+    int rc = find_parts(&f, session, w, window_only, p, pane_only);
+    free(copy);
+    if (rc != 0) {
+        if (flags & CMD_FIND_CANFAIL) {
+            /* What was found stays, filled in as a format would: a command that may
+             * fail still runs with it. */
+            if (fs->session != NULL && fs->window == NULL)
+                fs->window = fs->session->current;
+            if (fs->window != NULL && fs->pane == NULL)
+                fs->pane = fs->window->active;
+            return 0;
+        }
+        memset(fs, 0, sizeof *fs);
+        fs->idx = -1;
+        return -1;
+    }
+    return 0;
 }
 
 struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target)
 {
-    struct session *sess;
-    if ((target == NULL || *target == '\0') && ctx->target_pane != NULL)
-        return ctx->target_pane->window->session;
-    if (target == NULL || *target == '\0' || strcmp(target, ":") == 0) {
-        sess = cmd_current_session(ctx);
-        if (sess == NULL)
-            cmd_error(ctx, "no current session (tmx ls lists them)");
-        return sess;
-    }
-    if (*target == '%' || *target == '@')
-        return cmd_find_window(ctx, target, &sess) != NULL ? sess : NULL;
-    char *name = xstrdup(target);
-    char *colon = strchr(name, ':');
-    if (colon != NULL)
-        *colon = '\0';
-    bool ambiguous;
-    sess = *name == '\0' ? cmd_current_session(ctx) : lookup_session(ctx, name, &ambiguous);
-    if (sess == NULL) {
-        if (*name == '\0')
-            cmd_error(ctx, "no current session (tmx ls lists them)");
-        else if (ambiguous)
-            cmd_error(ctx, "more than one session starts with \"%s\": give the full name", name);
-        else
-            cmd_error(ctx, "no session named \"%s\" (tmx ls lists them)", name);
-    }
-    free(name);
-    return sess;
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_SESSION, 0) != 0)
+        return NULL;
+    return fs.session;
 }
 
 struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp)
 {
-    struct pane *p;
-    struct window *w = NULL;
-    if (target == NULL && ctx->target_pane != NULL) {
-        *sp = ctx->target_pane->window->session;
-        return ctx->target_pane->window;
-    }
-    if (target != NULL && *target == '%') {
-        p = cmd_find_pane(ctx, target, &w, sp);
-        return p != NULL ? w : NULL;
-    }
-    if (target != NULL && *target == '@') {
-        char *end;
-        unsigned long id = strtoul(target + 1, &end, 10);
-        struct session *sess;
-        TAILQ_FOREACH(sess, &ctx->server->sessions, entry) {
-            TAILQ_FOREACH(w, &sess->windows, entry) {
-                if (w->id == id && *end == '\0') {
-                    *sp = sess;
-                    return w;
-                }
-            }
-        }
-        cmd_error(ctx, "no window with id %s (tmx list-windows lists them)", target);
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_WINDOW, 0) != 0)
         return NULL;
-    }
-    struct session *sess;
-    const char *colon = target != NULL ? strchr(target, ':') : NULL;
-    if (target != NULL && colon == NULL) {
-        /* A bare word: a session name (its current window), else a window of the
-         * current session, as tmux tries both. */
-        bool ambiguous;
-        sess = lookup_session(ctx, target, &ambiguous);
-        if (sess == NULL && !ambiguous) {
-            struct session *cur = cmd_current_session(ctx);
-            bool wamb;
-            if (cur != NULL && (w = lookup_window(cur, target, &wamb)) != NULL) {
-                *sp = cur;
-                return w;
-            }
-        }
-        sess = cmd_find_session(ctx, target);
-        if (sess == NULL)
-            return NULL;
-        *sp = sess;
-        return sess->current;
-    }
-    sess = cmd_find_session(ctx, target);
-    if (sess == NULL)
-        return NULL;
-    *sp = sess;
-    if (colon == NULL || colon[1] == '\0')
-        return sess->current;
-    char *spec = xstrdup(colon + 1);
-    char *dot = strchr(spec, '.');
-    if (dot != NULL)
-        *dot = '\0';
-    bool ambiguous = false;
-    if (*spec == '\0')
-        w = sess->current;
-    else if (strcmp(spec, "{last}") == 0 || strcmp(spec, "!") == 0)
-        w = sess->last;
-    else if (strcmp(spec, "{next}") == 0 || strcmp(spec, "+") == 0)
-        w = session_next_window(sess, sess->current);
-    else if (strcmp(spec, "{previous}") == 0 || strcmp(spec, "-") == 0)
-        w = session_previous_window(sess, sess->current);
-    else
-        w = lookup_window(sess, spec, &ambiguous);
-    if (w == NULL) {
-        if (ambiguous)
-            cmd_error(ctx, "more than one window in session \"%s\" matches \"%s\"", sess->name, spec);
-        else
-            cmd_error(ctx, "no window \"%s\" in session \"%s\" (tmx list-windows -t %s lists them)",
-                      spec, sess->name, sess->name);
-    }
-    free(spec);
-    return w;
-}
-
-/* A pane named relative to the active one: + / {next}, - / {previous}, ! / {last};
- * NULL for anything else. */
-static struct pane *cmd_relative_pane(struct window *w, const char *spec)
-{
-    struct pane *a = w->active;
-    if (a == NULL)
-        return NULL;
-    if (strcmp(spec, "+") == 0 || strcmp(spec, "{next}") == 0) {
-        struct pane *p = TAILQ_NEXT(a, entry);
-        return p != NULL ? p : TAILQ_FIRST(&w->panes);
-    }
-    if (strcmp(spec, "-") == 0 || strcmp(spec, "{previous}") == 0) {
-        struct pane *p = TAILQ_PREV(a, pane_list, entry);
-        return p != NULL ? p : TAILQ_LAST(&w->panes, pane_list);
-    }
-    if (strcmp(spec, "!") == 0 || strcmp(spec, "{last}") == 0)
-        return w->last_pane;
-    return NULL;
+    *sp = fs.session;
+    return fs.window;
 }
 
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp)
 {
-    if (target == NULL && ctx->target_pane != NULL) {
-        *wp = ctx->target_pane->window;
-        *sp = ctx->target_pane->window->session;
-        return ctx->target_pane;
-    }
-    if (target != NULL && *target == '%') {
-        char *end;
-        unsigned long id = strtoul(target + 1, &end, 10);
-        struct pane *p = *end == '\0' ? lookup_pane_id(ctx->server, id, wp, sp) : NULL;
-        if (p == NULL)
-            cmd_error(ctx, "no pane with id %s", target);
-        return p;
-    }
-    /* ".N", ".+": a pane of the current window. */
-    bool current_window = target != NULL && *target == '.';
-    struct window *w = cmd_find_window(ctx, current_window ? NULL : target, sp);
-    if (w == NULL)
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_PANE, 0) != 0)
         return NULL;
-    *wp = w;
-    const char *dot = target != NULL ? strrchr(target, '.') : NULL;
-    const char *colon = target != NULL ? strchr(target, ':') : NULL;
-    if (dot != NULL && (current_window || (colon != NULL && dot > colon))) {
-        struct pane *rel = cmd_relative_pane(w, dot + 1);
-        if (rel != NULL)
-            return rel;
-        char *end;
-        long idx = strtol(dot + 1, &end, 10);
-        struct pane *p;
-        long i = 0;
-        TAILQ_FOREACH(p, &w->panes, entry) {
-            if (*end == '\0' && i++ == idx)
-                return p;
-        }
-        cmd_error(ctx, "no pane %s in window %d", dot + 1, w->index);
-        return NULL;
-    }
-    if (w->active == NULL)
-        cmd_error(ctx, "window %d has no pane", w->index);
-    return w->active;
+    *wp = fs.window;
+    *sp = fs.session;
+    return fs.pane;
+}
+
+/* Sessions by name (strcmp), as tmux keeps them. */
+static int compare_session_names(const void *a, const void *b)
+{
+    return strcmp((*(struct session *const *)a)->name, (*(struct session *const *)b)->name);
+}
+
+struct session **cmd_sessions_by_name(struct server *srv, size_t *n)
+{
+    size_t count = 0;
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry)
+        count++;
+    struct session **list = xcalloc(count + 1, sizeof *list);
+    count = 0;
+    TAILQ_FOREACH(s, &srv->sessions, entry)
+        list[count++] = s;
+    qsort(list, count, sizeof *list, compare_session_names);
+    *n = count;
+    return list;
 }

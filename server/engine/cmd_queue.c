@@ -326,7 +326,8 @@ static void item_fire(struct cmdq_item *it)
     struct cmd_ctx ctx = {.server = st->server, .client = st->client, .from_key = st->from_key,
                           .out = evbuffer_new(), .err = evbuffer_new(),
                           .target_pane = state_pane(st->server, st->target_pane), .item = it,
-                          .file = c->file, .line = c->line, .depth = c->depth};
+                          .file = c->file, .line = c->line, .depth = c->depth,
+                          .current = st->current};
     /* Hold the item: the command may free the queue (its client goes). */
     it->refs++;
     cmdq_state_ref(st);
@@ -344,6 +345,7 @@ static void item_fire(struct cmdq_item *it)
         st->server->run_after_hook(st->server, name, sess, pane);
     }
     st->server->cmdq_current = outer;
+    st->current = ctx.current; /* for the commands after it (cmd_find_set_current) */
     if (ctx.attached)
         st->attached = true;
     if (ctx.wait)

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "cmd.h"
 
 struct server;
 struct client;
@@ -31,6 +32,7 @@ struct cmdq_state {
     struct client *client;   /* NULL: none (config, hooks), or gone */
     bool from_key;
     uint32_t target_pane;    /* pane id "no -t" means (a hook's pane), or UINT32_MAX */
+    struct cmd_find_state current; /* what an earlier command made current (cmd_ctx.current) */
     cmdq_output_fn output;   /* may be NULL: output dropped */
     void *output_arg;
     void (*free_arg)(void *arg); /* frees output_arg with the state, or NULL */

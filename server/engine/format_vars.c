@@ -749,29 +749,56 @@ static void v_pane_last(const struct format_ctx *ctx, struct format_out *o)
     format_out_str(o, w != NULL && w->last_pane == ctx->pane ? "1" : "0");
 }
 
-/* tmx has no marked pane (select-pane -m): never marked. */
+/* The marked pane (select-pane -m) while it lives, or NULL. */
+static const struct pane *marked_pane(const struct server *srv)
+{
+    if (srv == NULL || !srv->marked_set)
+        return NULL;
+    const struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        const struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry) {
+            const struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->id == srv->marked_pane_id)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The server of a context: given, else the pane's, else the session's. */
+static const struct server *ctx_server(const struct format_ctx *ctx)
+{
+    if (ctx->server != NULL)
+        return ctx->server;
+    if (ctx->pane != NULL)
+        return ctx->pane->server;
+    const struct session *s = ctx_session(ctx);
+    return s != NULL ? s->server : NULL;
+}
+
 static void v_pane_marked(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    format_out_str(o, marked_pane(ctx_server(ctx)) == ctx->pane ? "1" : "0");
 }
 
 static void v_pane_marked_set(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    format_out_str(o, marked_pane(ctx_server(ctx)) != NULL ? "1" : "0");
 }
 
 static void v_session_marked(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    const struct pane *m = marked_pane(ctx_server(ctx));
+    format_out_str(o, m != NULL && m->window->session == ctx_session(ctx) ? "1" : "0");
 }
 
 static void v_window_marked_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    const struct pane *m = marked_pane(ctx_server(ctx));
+    format_out_str(o, m != NULL && m->window == ctx_window(ctx) ? "1" : "0");
 }
 
 static void v_pane_start_path(const struct format_ctx *ctx, struct format_out *o)
@@ -1005,8 +1032,9 @@ static void v_window_bell_flag(const struct format_ctx *ctx, struct format_out *
     format_out_printf(o, "%d", (ctx_window(ctx)->alerts & WINDOW_ALERT_BELL) != 0);
 }
 
-/* As tmux: # activity, ! bell, ~ silence, * current, - last, Z zoomed; with escape,
- * the '#' doubled for the status line (window_flags; window_raw_flags has it once). */
+/* As tmux: # activity, ! bell, ~ silence, * current, - last, M the marked pane, Z
+ * zoomed; with escape, the '#' doubled for the status line (window_flags;
+ * window_raw_flags has it once). */
 static void window_flags(const struct format_ctx *ctx, struct format_out *o, bool escape)
 {
     const struct session *s = ctx_session(ctx);
@@ -1021,6 +1049,9 @@ static void window_flags(const struct format_ctx *ctx, struct format_out *o, boo
         format_out_str(o, "*");
     else if (s != NULL && s->last == w)
         format_out_str(o, "-");
+    const struct pane *m = marked_pane(s != NULL ? s->server : NULL);
+    if (m != NULL && m->window == w)
+        format_out_str(o, "M");
     if (w->zoomed)
         format_out_str(o, "Z");
 }

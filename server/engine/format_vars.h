@@ -15,7 +15,7 @@ struct client;
 struct paste_buffer;
 
 /* Bytes of a buffer #{buffer_sample} shows. */
-#define FORMAT_BUFFER_SAMPLE 50
+#define FORMAT_BUFFER_SAMPLE 200
 
 /* What a format is about (session_format, window_format, pane_format): set by
  * format_defaults from what it was given, or by a loop. */

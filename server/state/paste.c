@@ -133,17 +133,36 @@ void paste_free_all(struct server *s)
 
 char *paste_sample(const struct paste_buffer *pb, size_t width)
 {
+    /* As tmux: the first width bytes, C-style escapes for \a \b \t \n \v \f \r and the
+     * backslash, octal for other control bytes; the result cut at width with "...". */
     size_t n = pb->size < width ? pb->size : width;
     char *out = xmalloc(n * 4 + 4);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)pb->data[i];
-        if (ch < 0x20 || ch == 0x7f)
+        const char *c = NULL;
+        switch (ch) {
+        case '\a': c = "\\a"; break;
+        case '\b': c = "\\b"; break;
+        case '\t': c = "\\t"; break;
+        case '\n': c = "\\n"; break;
+        case '\v': c = "\\v"; break;
+        case '\f': c = "\\f"; break;
+        case '\r': c = "\\r"; break;
+        case '\\': c = "\\\\"; break;
+        default: break;
+        }
+        if (c != NULL) {
+            memcpy(out + o, c, 2);
+            o += 2;
+        } else if (ch < 0x20 || ch == 0x7f)
             o += (size_t)sprintf(out + o, "\\%03o", ch);
         else
             out[o++] = (char)ch;
     }
-    if (n < pb->size) {
+    if (n < pb->size || o > width) {
+        if (o > width)
+            o = width;
         memcpy(out + o, "...", 3);
         o += 3;
     }

@@ -46,8 +46,9 @@ void paste_delete(struct server *s, struct paste_buffer *pb);
 void paste_trim(struct server *s);
 size_t paste_count(const struct server *s);
 void paste_free_all(struct server *s);
-/* A short one-line sample of the buffer for lists: control characters shown as
- * octal escapes (\012), at most 'width' bytes of the text. Caller frees. */
+/* A one-line sample of the buffer for lists, as tmux's #{buffer_sample}: C-style escapes
+ * (\n \t \\...), octal for other control bytes (\033), cut at 'width' with "...".
+ * Caller frees. */
 char *paste_sample(const struct paste_buffer *pb, size_t width);
 
 #endif

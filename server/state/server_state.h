@@ -152,6 +152,8 @@ struct server {
     struct event *grace_timer;
     bool exiting;     /* kill-server or last session gone: stop accepting, exit loop */
     int exit_status;
+    bool marked_set;           /* select-pane -m marked a pane: {marked}, ~, #{pane_marked} */
+    uint32_t marked_pane_id;   /* its %N (cmd_find_marked forgets it once it is gone) */
 };
 
 #endif

@@ -75,7 +75,7 @@ static void test_set_list_show_delete(void **state)
     free(RUN(env, 0, "set-buffer", "hello"));
     free(RUN(env, 0, "setb", "-b", "notes", "two\nlines"));
     char *out = RUN(env, 0, "list-buffers");
-    assert_string_equal(out, "notes: 9 bytes: \"two\\012lines\"\nbuffer0: 5 bytes: \"hello\"\n");
+    assert_string_equal(out, "notes: 9 bytes: \"two\\nlines\"\nbuffer0: 5 bytes: \"hello\"\n");
     free(out);
     out = RUN(env, 0, "lsb", "-F", "#{buffer_name}=#{buffer_size}");
     assert_string_equal(out, "notes=9\nbuffer0=5\n");
@@ -149,7 +149,7 @@ static void test_save_and_load_files_and_stdin(void **state)
     /* Without -b: a new automatic buffer, the newest. */
     assert_int_equal(run_with_stdin(env, "piped", "loadb -"), 0);
     out = RUN(env, 0, "lsb", "-F", "#{buffer_name}:#{buffer_sample}");
-    assert_string_equal(out, "buffer0:piped\nin:from-stdin\\012line2\\012\nf:from a file\\012\n");
+    assert_string_equal(out, "buffer0:piped\nin:from-stdin\\nline2\\n\nf:from a file\\n\n");
     free(out);
 }
 

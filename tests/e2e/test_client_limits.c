@@ -250,7 +250,7 @@ static void test_a_command_of_100k_arguments(void **state)
     argv[n++] = "new-window";
     argv[n++] = "-d";
     argv[n++] = "-t";
-    argv[n++] = "s";
+    argv[n++] = "s:";
     argv[n++] = "true";
     while (n < N)
         argv[n++] = "a";

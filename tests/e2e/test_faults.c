@@ -212,7 +212,7 @@ static void test_fd_limit_no_busy_loop_and_a_message(void **state)
     idle[0] = -1;
     char new_window[16] = "new-window";
     const char *nw[] = {env_bin(env), "-L", env_socket_name(env), "-f", "/dev/null",
-                        new_window, "-t", "s", NULL};
+                        new_window, "-t", "s:", NULL};
     assert_int_equal(wait_run_error(env, "cannot create a terminal for the command: too many open files",
                                     nw), 1);
 
@@ -220,7 +220,7 @@ static void test_fd_limit_no_busy_loop_and_a_message(void **state)
     for (int i = 1; i < IDLE_MAX; i++)
         close(idle[i]);
     assert_true(wait_run_output(env, "s: 1 windows", true, E2E_TIMEOUT, "ls", NULL));
-    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-t", "s:", NULL), 0);
     assert_true(wait_run_output(env, "s: 2 windows", true, E2E_TIMEOUT, "ls", NULL));
 }
 

@@ -105,6 +105,7 @@ static void test_alerts_mark_windows_in_the_status_line(void **state)
     assert_true(client_wait_row(c, -1, "0:sh* ", E2E_TIMEOUT));
     /* Silence: window 1 prints nothing for a second. */
     if (!env_is_tmux(env)) {
+        /* tmux's order: the alert flags before - (last). */
         assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s:1", "monitor-silence", "1", NULL), 0);
         assert_true(client_wait_row(c, -1, "1:sleep~-", E2E_TIMEOUT));
     }

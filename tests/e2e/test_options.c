@@ -80,8 +80,8 @@ static void test_renumber_windows_closes_gaps(void **state)
     struct tmx_env *env = *state;
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "renumber-windows", "on", NULL), 0);
-    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s", NULL), 0);
-    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "kill-window", "-t", "s:1", NULL), 0);
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "list-windows", "-t", "s", "-F", "#{window_index}", NULL), 0);

@@ -100,17 +100,17 @@ static void test_list_buffers_default_line_and_formats(void **state)
     assert_int_equal(run(f, "set-buffer hello"), 0);
     assert_int_equal(run(f, "setb -b tabbed 'a\tb\n'"), 0);
     assert_int_equal(run(f, "lsb"), 0);
-    assert_string_equal(take(f->ctx.out), "tabbed: 4 bytes: \"a\\011b\\012\"\n"
+    assert_string_equal(take(f->ctx.out), "tabbed: 4 bytes: \"a\\tb\\n\"\n"
                                           "buffer0: 5 bytes: \"hello\"\n");
     assert_int_equal(run(f, "lsb -F '#{buffer_name}|#{buffer_size}|#{n:buffer_sample}'"), 0);
-    assert_string_equal(take(f->ctx.out), "tabbed|4|10\nbuffer0|5|5\n");
-    /* A long buffer's sample is cut at 50 bytes, with "..." after it. */
-    char line[200];
-    snprintf(line, sizeof line, "setb -b long %0100d", 7);
+    assert_string_equal(take(f->ctx.out), "tabbed|4|6\nbuffer0|5|5\n");
+    /* A long buffer's sample is cut at 200 bytes, with "..." after it. */
+    char line[400];
+    snprintf(line, sizeof line, "setb -b long %0300d", 7);
     assert_int_equal(run(f, line), 0);
     assert_int_equal(run(f, "lsb -F '#{buffer_name} #{buffer_size} #{buffer_sample}'"), 0);
     const char *out = take(f->ctx.out);
-    assert_memory_equal(out, "long 100 0000000000", 19);
+    assert_memory_equal(out, "long 300 0000000000", 19);
     assert_non_null(strstr(out, "00000...\ntabbed"));
 }
 
@@ -144,7 +144,7 @@ static void test_capture_pane_into_a_named_buffer(void **state)
     assert_string_equal(take(f->ctx.out), "first\nsecond\n");
     assert_int_equal(run(f, "capturep -e -S 2 -E 2"), 0); /* an automatic buffer */
     assert_int_equal(run(f, "lsb -F '#{buffer_name}:#{buffer_sample}'"), 0);
-    assert_string_equal(take(f->ctx.out), "buffer0:\\033[31mred\\012\nshot:first\\012second\\012\n");
+    assert_string_equal(take(f->ctx.out), "buffer0:\\033[31mred\\n\nshot:first\\nsecond\\n\n");
     assert_int_equal(run(f, "capture-pane -p -a"), 1);
     assert_non_null(strstr(take(f->ctx.err), "no alternate screen"));
     assert_int_equal(run(f, "capture-pane -p -a -q"), 0);

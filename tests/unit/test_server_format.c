@@ -193,7 +193,7 @@ static const struct want wants[] = {
     {"alternate_saved_y", "4294967295"},
     {"buffer_created", "1795342452"},
     {"buffer_name", "notes"},
-    {"buffer_sample", "ls -l\\012\\011x"},
+    {"buffer_sample", "ls -l\\n\\tx"},
     {"buffer_size", "8"},
     {"client_control_mode", "0"},
     {"client_flags", "attached,focused,UTF-8"},

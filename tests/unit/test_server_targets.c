@@ -14,6 +14,7 @@
 
 #include <event2/buffer.h>
 
+#include "client_state.h"
 #include "cmd.h"
 #include "options.h"
 #include "server_state.h"
@@ -117,10 +118,15 @@ static void test_session_by_name_prefix_and_id(void **state)
 static void test_ambiguous_and_missing_sessions_are_clear_errors(void **state)
 {
     struct fixture *f = *state;
+    /* tmux says the same for an ambiguous prefix as for no match. */
     assert_null(cmd_find_session(&f->ctx, "we"));
-    assert_non_null(strstr(last_error(f), "more than one session starts with \"we\""));
+    assert_string_equal(last_error(f), "can't find session: we\n");
     assert_null(cmd_find_session(&f->ctx, "nope"));
-    assert_non_null(strstr(last_error(f), "no session named \"nope\" (tmx ls lists them)"));
+    assert_string_equal(last_error(f), "can't find session: nope\n");
+    /* =name is an exact name only. */
+    assert_null(cmd_find_session(&f->ctx, "=wor"));
+    assert_string_equal(last_error(f), "can't find session: wor\n");
+    assert_ptr_equal(cmd_find_session(&f->ctx, "=work"), f->work);
 }
 
 static void test_no_target_means_the_most_recent_session(void **state)
@@ -157,11 +163,14 @@ static void test_missing_windows_are_clear_errors(void **state)
     struct fixture *f = *state;
     struct session *s;
     assert_null(cmd_find_window(&f->ctx, "work:7", &s));
-    assert_non_null(strstr(last_error(f), "no window \"7\" in session \"work\""));
+    assert_string_equal(last_error(f), "can't find window: 7\n");
     assert_null(cmd_find_window(&f->ctx, "work:=bu", &s));
-    assert_non_null(strstr(last_error(f), "no window \"=bu\""));
+    assert_string_equal(last_error(f), "can't find window: bu\n");
     assert_null(cmd_find_window(&f->ctx, "@999", &s));
-    assert_non_null(strstr(last_error(f), "no window with id @999"));
+    assert_string_equal(last_error(f), "can't find window: @999\n");
+    /* {last} is looked up as "!", and named so. */
+    assert_null(cmd_find_window(&f->ctx, "web:{last}", &s));
+    assert_string_equal(last_error(f), "can't find window: !\n");
 }
 
 static void test_panes_by_id_and_index(void **state)
@@ -175,9 +184,9 @@ static void test_panes_by_id_and_index(void **state)
     assert_ptr_equal(w, f->logs);
     assert_ptr_equal(cmd_find_pane(&f->ctx, "work:vim.0", &w, &s), f->vim->active);
     assert_null(cmd_find_pane(&f->ctx, "work:vim.3", &w, &s));
-    assert_non_null(strstr(last_error(f), "no pane 3 in window 0"));
+    assert_string_equal(last_error(f), "can't find pane: 3\n");
     assert_null(cmd_find_pane(&f->ctx, "%999", &w, &s));
-    assert_non_null(strstr(last_error(f), "no pane with id %999"));
+    assert_string_equal(last_error(f), "can't find pane: %999\n");
 }
 
 /* What the test entries' exec saw. */
@@ -223,8 +232,20 @@ static const struct cmd_entry nested_entry = {
     .name = "nested", .spec = "t:", .usage = "[-t target-session]", .exec = nested_exec,
     .target = {'t', CMD_FIND_SESSION, 0},
 };
+/* "make-current" makes webapp current for the rest of the list, as new-session does. */
+static int make_current_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+    (void)args;
+    cmd_find_set_current(ctx, session_find(ctx->server, "webapp"), NULL, NULL);
+    return 0;
+}
+
+static const struct cmd_entry make_current_entry = {
+    .name = "make-current", .spec = "", .usage = "", .exec = make_current_exec,
+};
 static const struct cmd_entry *const test_table[] = {&pane_entry, &if_given_entry,
-                                                     &may_be_missing_entry, &nested_entry, NULL};
+                                                     &may_be_missing_entry, &nested_entry,
+                                                     &make_current_entry, NULL};
 
 /* Run a command line of the test table; its status. */
 static int run(struct fixture *f, const char *line)
@@ -245,7 +266,7 @@ static void test_executor_finds_source_and_target_before_exec(void **state)
     assert_int_equal(runs, 1);
     assert_ptr_equal(seen_source.session, f->work);
     assert_ptr_equal(seen_source.window, f->vim);
-    assert_null(seen_source.pane);
+    assert_ptr_equal(seen_source.pane, f->vim->active); /* a window's active pane, as tmux */
     assert_ptr_equal(seen_target.session, f->work);
     assert_ptr_equal(seen_target.window, f->logs);
     assert_ptr_equal(seen_target.pane, f->logs->active);
@@ -263,12 +284,11 @@ static void test_executor_reports_a_missing_target_and_runs_nothing(void **state
     struct fixture *f = *state;
     assert_int_equal(run(f, "pane -t work:7"), 1);
     assert_int_equal(runs, 0);
-    assert_string_equal(last_error(f),
-                        "no window \"7\" in session \"work\" (tmx list-windows -t work lists them)\n");
+    assert_string_equal(last_error(f), "can't find window: 7\n");
     /* -s is found first: its error alone. */
     assert_int_equal(run(f, "pane -s nope -t %999"), 1);
     assert_int_equal(runs, 0);
-    assert_string_equal(last_error(f), "no session named \"nope\" (tmx ls lists them)\n");
+    assert_string_equal(last_error(f), "can't find window: nope\n");
 }
 
 static void test_executor_finds_optional_targets_only_when_asked(void **state)
@@ -307,6 +327,194 @@ static void test_a_nested_command_gives_the_targets_back(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* Session patterns and the session.pane / :.pane / .pane forms. */
+static void test_patterns_and_session_dot_pane(void **state)
+{
+    struct fixture *f = *state;
+    struct session *s;
+    struct window *w;
+    /* A prefix first, then an fnmatch pattern, each unique. */
+    assert_ptr_equal(cmd_find_session(&f->ctx, "webap*"), f->webapp);
+    assert_null(cmd_find_session(&f->ctx, "w*"));
+    assert_string_equal(last_error(f), "can't find session: w*\n");
+    assert_ptr_equal(cmd_find_window(&f->ctx, "work:l*s", &s), f->logs);
+    /* session.pane: a pane of the session's current window. */
+    struct pane *second = xcalloc(1, sizeof *second);
+    second->window = f->build;
+    second->server = &f->srv;
+    second->id = f->srv.next_pane_id++;
+    second->fd = -1;
+    second->vt = vt_create(80, 24, 0);
+    TAILQ_INSERT_TAIL(&f->build->panes, second, entry);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "work.1", &w, &s), second);
+    assert_ptr_equal(w, f->build);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "work:.1", &w, &s), second);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, ".1", &w, &s), second);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, ":.+", &w, &s), second);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "work:1.{next}", &w, &s), second);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "work:1.-1", &w, &s), second);
+    /* A bare word for a pane: a window of the current session, else a session. */
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "logs", &w, &s), f->logs->active);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "web", &w, &s), TAILQ_FIRST(&f->web->windows)->active);
+    assert_null(cmd_find_pane(&f->ctx, "work.5", &w, &s));
+    assert_string_equal(last_error(f), "can't find pane: 5\n");
+    /* Window offsets with numbers wrap around; ^ and $ are the first and last. */
+    assert_ptr_equal(cmd_find_window(&f->ctx, "work:+2", &s), f->vim);
+    assert_ptr_equal(cmd_find_window(&f->ctx, "work:{end}", &s), f->logs);
+    assert_ptr_equal(cmd_find_window(&f->ctx, "work:^", &s), f->vim);
+}
+
+/* The marked pane: ~ and {marked}, gone with its pane. */
+static void test_marked_pane(void **state)
+{
+    struct fixture *f = *state;
+    struct session *s;
+    struct window *w;
+    assert_null(cmd_find_pane(&f->ctx, "~", &w, &s));
+    assert_string_equal(last_error(f), "no marked target\n");
+    f->srv.marked_set = true;
+    f->srv.marked_pane_id = f->logs->active->id;
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "{marked}", &w, &s), f->logs->active);
+    assert_ptr_equal(w, f->logs);
+    assert_ptr_equal(s, f->work);
+    /* DEFAULT_MARKED: no target means the marked pane. */
+    struct cmd_find_state fs;
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, NULL, CMD_FIND_PANE, CMD_FIND_DEFAULT_MARKED), 0);
+    assert_ptr_equal(fs.pane, f->logs->active);
+    f->srv.marked_pane_id = 9999;
+    assert_false(cmd_find_marked(&f->srv, NULL));
+    assert_false(f->srv.marked_set);
+}
+
+/* CANFAIL: no error, and what was found stays. */
+static void test_canfail_keeps_what_was_found(void **state)
+{
+    struct fixture *f = *state;
+    struct cmd_find_state fs;
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:9", CMD_FIND_PANE, CMD_FIND_CANFAIL), 0);
+    assert_ptr_equal(fs.session, f->work);
+    assert_string_equal(last_error(f), "");
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "nope", CMD_FIND_PANE, CMD_FIND_CANFAIL), 0);
+    assert_null(fs.session);
+}
+
+/* With no session at all, nothing is current: tmux's error, whatever the target. */
+static void test_no_current_target(void **state)
+{
+    struct fixture *f = *state;
+    struct session_list sessions = f->srv.sessions;
+    TAILQ_INIT(&f->srv.sessions);
+    assert_null(cmd_find_session(&f->ctx, "work"));
+    assert_string_equal(last_error(f), "no current target\n");
+    f->srv.sessions = sessions;
+}
+
+/* CMD_FIND_WINDOW_INDEX: a free index or an offset past the last window is named. */
+static void test_window_index_targets(void **state)
+{
+    struct fixture *f = *state;
+    struct cmd_find_state fs;
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:7", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.session, f->work);
+    assert_null(fs.window);
+    assert_int_equal(fs.idx, 7);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:+5", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, 6); /* current is 1 */
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:-1", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.window, f->vim);
+    assert_int_equal(fs.idx, 0);
+    assert_int_not_equal(cmd_find_target(&f->ctx, &fs, "work:-2", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_string_equal(last_error(f), "can't find window: -2\n");
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work:logs", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, 2);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "work", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_int_equal(fs.idx, -1);
+    assert_int_equal(cmd_find_target(&f->ctx, &fs, "9", CMD_FIND_WINDOW, CMD_FIND_WINDOW_INDEX), 0);
+    assert_ptr_equal(fs.session, f->work);
+    assert_int_equal(fs.idx, 9);
+    /* Without the flag a free index is an error. */
+    assert_int_not_equal(cmd_find_target(&f->ctx, &fs, "work:7", CMD_FIND_WINDOW, 0), 0);
+    last_error(f);
+}
+
+/* Inside a pane: TMX_PANE names it; tmux's TMUX_PANE only when TMUX is this server's
+ * socket. The pane's session is current, with its current window (as tmux). */
+static void test_inside_a_pane(void **state)
+{
+    struct fixture *f = *state;
+    struct pane *webp = TAILQ_FIRST(&f->web->windows)->active;
+    char pane_id[32], tmx_pane[32];
+    snprintf(pane_id, sizeof pane_id, "TMUX_PANE=%%%u", webp->id);
+    snprintf(tmx_pane, sizeof tmx_pane, "TMX_PANE=%%%u", webp->id);
+    char *other_tmux[] = {pane_id, "TMUX=/tmp/tmux-0/default,99,0"};
+    char *our_tmux[] = {pane_id, "TMUX=/sock/tmx,1,0"};
+    char *ours[] = {tmx_pane};
+    struct client c;
+    memset(&c, 0, sizeof c);
+    char *saved_path = f->srv.socket_path;
+    f->srv.socket_path = "/sock/tmx";
+    f->ctx.client = &c;
+    c.env = other_tmux;
+    c.nenv = 2;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->work);
+    c.env = our_tmux;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->web);
+    c.env = ours;
+    c.nenv = 1;
+    assert_ptr_equal(cmd_find_session(&f->ctx, NULL), f->web);
+    f->ctx.client = NULL;
+    f->srv.socket_path = saved_path;
+}
+
+/* = and {mouse}: what the key binding's mouse event points at. */
+static void test_mouse_target(void **state)
+{
+    struct fixture *f = *state;
+    struct session *s;
+    struct window *w;
+    assert_null(cmd_find_pane(&f->ctx, "{mouse}", &w, &s));
+    assert_string_equal(last_error(f), "no mouse target\n");
+    f->ctx.mouse.window = f->logs;
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "=", &w, &s), f->logs->active);
+    assert_ptr_equal(s, f->work);
+    f->ctx.mouse.window = NULL;
+    f->ctx.mouse.session = f->web;
+    assert_ptr_equal(cmd_find_window(&f->ctx, "{mouse}", &s), TAILQ_FIRST(&f->web->windows));
+    memset(&f->ctx.mouse, 0, sizeof f->ctx.mouse);
+}
+
+/* What a command makes current is the current target of the rest of its list. */
+static void test_a_command_makes_the_rest_of_its_list_current(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "pane"), 0);
+    assert_ptr_equal(seen_target.session, f->work);
+    assert_int_equal(run(f, "make-current ; pane"), 0);
+    assert_ptr_equal(seen_target.session, f->webapp);
+    assert_ptr_equal(seen_target.pane, TAILQ_FIRST(&f->webapp->windows)->active);
+    /* Gone from the server: no longer current. */
+    struct session *webapp = f->webapp;
+    TAILQ_REMOVE(&f->srv.sessions, webapp, entry);
+    assert_int_equal(run(f, "pane"), 0);
+    assert_ptr_equal(seen_target.session, f->work);
+    TAILQ_INSERT_TAIL(&f->srv.sessions, webapp, entry);
+    memset(&f->ctx.current, 0, sizeof f->ctx.current);
+}
+
+/* Sessions are listed by name. */
+static void test_sessions_by_name(void **state)
+{
+    struct fixture *f = *state;
+    size_t n;
+    struct session **list = cmd_sessions_by_name(&f->srv, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(list[0]->name, "web");
+    assert_string_equal(list[1]->name, "webapp");
+    assert_string_equal(list[2]->name, "work");
+    assert_null(list[3]);
+    free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +528,15 @@ int main(void)
         T(test_executor_reports_a_missing_target_and_runs_nothing),
         T(test_executor_finds_optional_targets_only_when_asked),
         T(test_a_nested_command_gives_the_targets_back),
+        T(test_patterns_and_session_dot_pane),
+        T(test_marked_pane),
+        T(test_canfail_keeps_what_was_found),
+        T(test_no_current_target),
+        T(test_sessions_by_name),
+        T(test_window_index_targets),
+        T(test_inside_a_pane),
+        T(test_mouse_target),
+        T(test_a_command_makes_the_rest_of_its_list_current),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
