@@ -94,7 +94,7 @@ static void test_destroy_unattached_ends_the_session_with_its_last_client(void *
     struct tmx_env *env = *state;
     struct pty_client *c = attach_s(env, NULL);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "keep", NULL), 0);
-    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s", "destroy-unattached", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "s:", "destroy-unattached", "on", NULL), 0);
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
     assert_true(wait_run_output(env, "s:", false, E2E_TIMEOUT, "ls", NULL));
