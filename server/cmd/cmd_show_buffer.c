@@ -10,10 +10,8 @@ static int cmd_show_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct paste_buffer *pb = cmd_find_buffer(ctx, args->flags['b']);
     if (pb == NULL)
         return -1;
+    /* The text as it is, as tmux prints it (no newline added). */
     evbuffer_add(ctx->out, pb->data, pb->size);
-    /* The text as it is, with a newline after it if it lacks one, as tmux shows it. */
-    if (pb->size == 0 || pb->data[pb->size - 1] != '\n')
-        evbuffer_add(ctx->out, "\n", 1);
     return 0;
 }
 

@@ -122,7 +122,7 @@ static void test_set_buffer_append_rename_and_errors(void **state)
     assert_int_equal(run(f, "setb one"), 0);
     assert_int_equal(run(f, "setb -a ' two'"), 0); /* appends to the newest */
     assert_int_equal(run(f, "showb"), 0);
-    assert_string_equal(take(f->ctx.out), "one two\n");
+    assert_string_equal(take(f->ctx.out), "one two");
     assert_int_equal(run(f, "setb -b buffer0 -n mine"), 0);
     assert_int_equal(run(f, "setb other"), 0);
     assert_int_equal(run(f, "setb -b buffer1 -n mine"), 1);
