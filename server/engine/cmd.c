@@ -15,24 +15,6 @@
 #include "session.h"
 #include "xmalloc.h"
 
-void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    evbuffer_add_vprintf(ctx->err, fmt, ap);
-    va_end(ap);
-    evbuffer_add(ctx->err, "\n", 1);
-}
-
-void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    evbuffer_add_vprintf(ctx->out, fmt, ap);
-    va_end(ap);
-    evbuffer_add(ctx->out, "\n", 1);
-}
-
 /* The registered command table: the one process-wide variable of the engine. It points
  * to const data, is set once at startup before any command runs, and is the same for
  * every server a process could hold (the table is code, not server state). */

@@ -9,6 +9,9 @@
 #ifndef TMX_CMD_H
 #define TMX_CMD_H
 
+#include "cmd_ctx.h"
+#include "cmd_find.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,83 +22,6 @@ struct window;
 struct pane;
 struct evbuffer;
 struct cmdq_item;
-
-/* What an entry's -t or -s names: the executor finds it before exec runs. */
-enum cmd_find_type {
-    CMD_FIND_NONE,    /* nothing (no such flag, or the command looks it up itself) */
-    CMD_FIND_SESSION, /* a session (cmd_find_session) */
-    CMD_FIND_WINDOW,  /* a window and its session (cmd_find_window) */
-    CMD_FIND_PANE,    /* a pane, its window and session (cmd_find_pane) */
-};
-
-/* Flags of a cmd_find_spec. */
-#define CMD_FIND_IF_GIVEN 0x1       /* only when the flag is given; without it, nothing */
-#define CMD_FIND_MAY_BE_MISSING 0x2 /* without the flag, the current one if there is one:
-                                     * none, or none found, is no failure */
-#define CMD_FIND_QUIET 0x4          /* report no error (the caller does) */
-#define CMD_FIND_CANFAIL 0x8        /* not found is no failure: what was found is used, as
-                                     * tmux's display-message -t, if-shell -t, run-shell -t */
-#define CMD_FIND_DEFAULT_MARKED 0x10 /* without the flag, the marked pane if there is one
-                                      * (join-pane -s, swap-pane -s...) */
-#define CMD_FIND_PREFER_UNATTACHED 0x40 /* without the flag, of the sessions, the most
-                                         * recently used unattached one (attach-session) */
-#define CMD_FIND_WINDOW_INDEX 0x20  /* a window target may name a free index (fs->idx):
-                                     * a missing index or an offset past the last window is
-                                     * no error */
-
-/* An entry's target (-t) or source (-s): which flag, naming what. */
-struct cmd_find_spec {
-    char flag;
-    enum cmd_find_type type;
-    int flags; /* CMD_FIND_IF_GIVEN, CMD_FIND_MAY_BE_MISSING */
-};
-
-/* What the executor found for a spec; members it did not find are NULL. */
-struct cmd_find_state {
-    struct session *session;
-    struct window *window;
-    struct pane *pane;
-    int idx; /* with CMD_FIND_WINDOW_INDEX: the window index named, -1 for none; it may
-              * be free (then window is NULL): new-window -t s:5, move-window -t :+1 */
-};
-
-/* Where a command runs and where its output goes. */
-struct cmd_ctx {
-    struct server *server;
-    struct client *client;   /* issuing client, NULL for the config file */
-    bool from_key;           /* from a key binding or prompt of an attached client */
-    struct evbuffer *out;    /* text for stdout (or the client's view when from_key) */
-    struct evbuffer *err;    /* error text */
-    bool attached;           /* the command attached the client to a session */
-    bool wait;               /* the client waits (wait-for): no exit yet */
-    bool detached;           /* the command detached/exited the issuing client */
-    int exit_status;         /* status for the client when the command succeeds (wait-pane) */
-    struct pane *target_pane; /* what "no -t" means for hooks (the pane it fired for), or NULL */
-    /* What the commands after this one in the same list take as current (tmux's: set by
-     * new-session, and new-window and split-window without -d, with cmd_find_set_current);
-     * all NULL when unset. Checked against the server's lists before it is used. */
-    struct cmd_find_state current;
-    /* What the mouse event of the key binding running the command points at: the target
-     * '=' or {mouse} (a pane, else that window's active pane); all NULL when none. */
-    struct cmd_find_state mouse;
-    /* What the running command's entry declared, found before its exec was called (-s
-     * first, then -t); valid during exec only. */
-    struct cmd_find_state source;
-    struct cmd_find_state target;
-    /* Set once a command's exec succeeded: its entry and what its -t named (for its
-     * after-COMMAND hook). */
-    const struct cmd_entry *ran;
-    struct cmd_find_state ran_target;
-    /* The queue item running the command (cmd_queue.h), or NULL when it runs directly:
-     * a command may then neither wait nor have commands inserted after it. */
-    struct cmdq_item *item;
-    const char *file;        /* the config file the command came from, or NULL */
-    unsigned line;           /* and its line */
-    unsigned depth;          /* and how deep in source-files that was */
-};
-
-/* wait-pane --timeout gave up: a status no command's exit is confused with... mostly. */
-#define WAIT_PANE_TIMEOUT_STATUS 124
 
 /* Parsed flags and arguments. flags['x'] is NULL if -x was not given, "" for a flag
  * without argument, or the argument. */
@@ -203,34 +129,6 @@ int cmd_split_at(const char *line, char ***argv, const char **err, int *err_colu
 int cmd_split(const char *line, char ***argv, const char **err);
 void cmd_free_argv(char **argv);
 
-void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void cmd_print(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Targets (tmux's grammar, described at the top of cmd_find.c). NULL or "" target: the
- * current session/window/pane (the hook's pane, the attached client's session, else the
- * session holding TMX_PANE of the client's environment (or tmux's TMUX_PANE when TMUX
- * names this server), else the most recent session). cmd_find_target fills fs with what
- * target names as a type and returns 0, or reports tmux's error ("can't find session:
- * X"...) and returns -1; flags are CMD_FIND_*.
- * The three below are shorthands for it with no flags: on failure they return NULL. */
-int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *target,
-                    enum cmd_find_type type, int flags);
-struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target);
-struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp);
-struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
-                           struct session **sp);
-/* Make s (its window w and pane p, or their current ones when NULL) what the rest of
- * the command list takes as current, as tmux's new-session/new-window/split-window. */
-void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window *w,
-                          struct pane *p);
-/* The marked pane (select-pane -m) into st (if not NULL): false when none is marked or
- * it is gone (the mark is then cleared). */
-bool cmd_find_marked(struct server *srv, struct cmd_find_state *st);
-/* The index of a window's first pane (pane-base-index, 0 while the option is unknown). */
-int cmd_find_pane_base_index(const struct window *w);
-/* Every session sorted by name, as tmux lists them: a new NULL-terminated array (free it,
- * not the sessions) and its length in *n. */
-struct session **cmd_sessions_by_name(struct server *srv, size_t *n);
 
 /* cmd_print.c: a parsed command as tmux prints it (name, flags, quoted arguments), into o;
  * and that line in the message log when a client runs it. */

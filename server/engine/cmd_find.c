@@ -1,4 +1,4 @@
-/* cmd_find.c - target resolution: what -t/-s name (see cmd.h), with tmux's grammar.
+/* cmd_find.c - target resolution: what -t/-s name (see cmd_find.h), with tmux's grammar.
  *
  * A target is split at its first ':' (session before, window after) and then at the
  * first '.' after it (or in the whole target without ':'), giving up to three parts:
@@ -20,7 +20,7 @@
  * and directions count from the current pane, as tmux 3.3a. Errors are tmux's:
  * "can't find session: X", "can't find window: X", "can't find pane: X" (an ambiguous
  * name too), "no current target", "no marked target", "no mouse target". */
-#include "cmd.h"
+#include "cmd_find.h"
 
 #include <ctype.h>
 #include <errno.h>
