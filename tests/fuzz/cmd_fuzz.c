@@ -14,6 +14,7 @@
  * only flags of its spec, its arguments inside argv and in the entry's range; a target
  * found is consistent (the pane in the window, the window in the session), and the
  * executor found what the entry declares. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,8 +111,11 @@ static void split_line(const char *line, size_t len)
         if (err == NULL || column < 1 || (size_t)column > strlen(copy))
             fail("cmd_split_at error without a reason or outside the line", copy);
     } else {
+        /* ~, ~user and $VAR expand (HOME, a user's directory, the environment): only a
+         * line without them bounds its words' length. */
+        bool expands = strchr(copy, '~') != NULL || strchr(copy, '$') != NULL;
         for (int i = 0; i < argc; i++) {
-            if (argv[i] == NULL || strlen(argv[i]) > strlen(copy))
+            if (argv[i] == NULL || (!expands && strlen(argv[i]) > strlen(copy)))
                 fail("cmd_split_at word NULL or longer than the line", copy);
         }
         if (argv[argc] != NULL)
