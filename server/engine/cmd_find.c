@@ -75,20 +75,7 @@ static struct pane *find_pane_id(struct server *srv, const char *s)
     if (*s != '%')
         return NULL;
     long id = find_number(s + 1, 0);
-    if (id < 0)
-        return NULL;
-    struct session *sess;
-    TAILQ_FOREACH(sess, &srv->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
-                if (p->id == (uint32_t)id)
-                    return p;
-            }
-        }
-    }
-    return NULL;
+    return id < 0 ? NULL : session_find_pane(srv, (uint32_t)id);
 }
 
 static struct window *find_window_id(struct server *srv, const char *s)

@@ -275,20 +275,7 @@ void cmdq_resume(struct cmdq_item *it, int status)
 /* The pane of a state's target_pane id, or NULL. */
 static struct pane *state_pane(struct server *s, uint32_t id)
 {
-    if (id == UINT32_MAX)
-        return NULL;
-    struct session *sess;
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
-                if (p->id == id)
-                    return p;
-            }
-        }
-    }
-    return NULL;
+    return id == UINT32_MAX ? NULL : session_find_pane(s, id);
 }
 
 /* What fs names, among what still exists: the pointers are only compared, never

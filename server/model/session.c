@@ -81,6 +81,22 @@ struct session *session_find_id(struct server *srv, uint32_t id)
     return NULL;
 }
 
+struct pane *session_find_pane(struct server *srv, uint32_t id)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        struct window *w;
+        TAILQ_FOREACH(w, &s->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->id == id)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}
+
 bool session_valid_name(const char *name)
 {
     if (*name == '\0')

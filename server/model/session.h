@@ -20,6 +20,8 @@ struct session *session_create(struct server *srv, const char *name, const char 
 void session_free(struct session *s);
 struct session *session_find(struct server *srv, const char *name);
 struct session *session_find_id(struct server *srv, uint32_t id);
+/* The pane with id %id in any session, or NULL (it may have gone since the id was kept). */
+struct pane *session_find_pane(struct server *srv, uint32_t id);
 /* A session name tmux would accept: non-empty, no ':' or '.'. */
 bool session_valid_name(const char *name);
 int session_count_windows(const struct session *s);

@@ -16,6 +16,7 @@
 #include "render.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "session.h"
 #include "style.h"
 #include "xmalloc.h"
 
@@ -164,24 +165,6 @@ static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)
     cv->cursor_visible = false;
 }
 
-/* The pane of this id, wherever it is, or NULL (it may have gone while the menu was
- * open). */
-static struct pane *find_pane(struct server *srv, uint32_t id)
-{
-    struct session *sess;
-    TAILQ_FOREACH(sess, &srv->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
-                if (p->id == id)
-                    return p;
-            }
-        }
-    }
-    return NULL;
-}
-
 /* Close the menu and run the chosen item's command (if any) for the client, its
  * missing target being the menu's pane. */
 static void choose(struct client *c, struct menu *m, int index)
@@ -197,7 +180,7 @@ static void choose(struct client *c, struct menu *m, int index)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     if (has_pane)
-        ctx.target_pane = find_pane(c->server, pane_id);
+        ctx.target_pane = session_find_pane(c->server, pane_id);
     cmd_execute_string(&ctx, command);
     client_command_done(c, &ctx, true);
     free(command);

@@ -18,16 +18,5 @@ struct client *server_find_client(struct server *s, uint32_t id)
 
 struct pane *server_find_pane(struct server *s, uint32_t id)
 {
-    struct session *sess;
-    TAILQ_FOREACH(sess, &s->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
-                if (p->id == id)
-                    return p;
-            }
-        }
-    }
-    return NULL;
+    return session_find_pane(s, id);
 }
