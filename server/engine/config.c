@@ -214,8 +214,9 @@ int config_load(struct server *s, struct client *c, const char *path, bool quiet
             status = -1;
             failed = true;
             failed_group = pc->group;
+            /* A command may fail without a word (none to add here, then). */
             size_t elen = evbuffer_get_length(ctx.err);
-            char *msg = xstrndup((const char *)evbuffer_pullup(ctx.err, -1), elen);
+            char *msg = xstrndup(elen > 0 ? (const char *)evbuffer_pullup(ctx.err, -1) : "", elen);
             msg[strcspn(msg, "\n")] = '\0';
             evbuffer_add_printf(errors, "%s:%u: %s\n", path, pc->line, msg);
             free(msg);
