@@ -36,14 +36,18 @@ const struct cmd_entry *cmd_lookup(const char *name, const char **err)
     const struct cmd_entry *found = NULL;
     size_t len = strlen(name);
     int matches = 0;
+    /* Names and aliases are compared only when their first letter is the name's: a
+     * config line looks its command up, and this is most of what that costs. */
     for (const struct cmd_entry *const *ep = cmd_table; *ep != NULL; ep++) {
         const struct cmd_entry *e = *ep;
-        if (strcmp(e->name, name) == 0 || (e->alias != NULL && strcmp(e->alias, name) == 0))
+        if (e->alias != NULL && e->alias[0] == name[0] && strcmp(e->alias, name) == 0)
             return e;
-        if (strncmp(e->name, name, len) == 0) {
-            found = e;
-            matches++;
-        }
+        if ((len > 0 && e->name[0] != name[0]) || strncmp(e->name, name, len) != 0)
+            continue;
+        if (e->name[len] == '\0')
+            return e;
+        found = e;
+        matches++;
     }
     /* Unambiguous prefixes are accepted, as tmux does. */
     if (matches == 1)
