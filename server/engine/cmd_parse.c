@@ -1239,46 +1239,6 @@ char *cmd_escape_arg(const char *s)
     return sbuf_take(&b);
 }
 
-char *cmd_parsed_print(const struct cmd_parsed *c)
-{
-    struct sbuf b = {0};
-    sbuf_add(&b, c->entry->name, strlen(c->entry->name));
-    for (int i = 1; i < c->argc; i++) {
-        sbuf_add1(&b, ' ');
-        if (c->blocks != NULL && c->blocks[i] != NULL) {
-            char *inner = cmd_list_print(c->blocks[i], false);
-            sbuf_add(&b, "{ ", 2);
-            sbuf_add(&b, inner, strlen(inner));
-            sbuf_add(&b, " }", 2);
-            free(inner);
-        } else {
-            char *e = cmd_escape_arg(c->argv[i]);
-            sbuf_add(&b, e, strlen(e));
-            free(e);
-        }
-    }
-    return sbuf_take(&b);
-}
-
-char *cmd_list_print(const struct cmd_list *l, bool escaped)
-{
-    struct sbuf b = {0};
-    for (size_t i = 0; i < l->n; i++) {
-        char *one = cmd_parsed_print(&l->cmds[i]);
-        sbuf_add(&b, one, strlen(one));
-        free(one);
-        if (i + 1 < l->n) {
-            const char *sep;
-            if (l->cmds[i].group != l->cmds[i + 1].group)
-                sep = escaped ? " \\;\\; " : " ;; ";
-            else
-                sep = escaped ? " \\; " : " ; ";
-            sbuf_add(&b, sep, strlen(sep));
-        }
-    }
-    return sbuf_take(&b);
-}
-
 /* ---- Words only (for callers that split a line without running it). ---- */
 
 int cmd_split(const char *line, char ***argvp, const char **err)
