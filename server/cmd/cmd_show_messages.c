@@ -67,7 +67,7 @@ static int cmd_show_messages_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     struct server *srv = ctx->server;
     for (size_t i = srv->nmessages; i > 0; i--) {
-        const struct message_entry *m = &srv->messages[i - 1];
+        const struct message_entry *m = message_log_get(srv, i - 1);
         char when[64];
         pretty_time(m->time.tv_sec, when, sizeof when);
         cmd_print(ctx, "%s: %s", when, m->text);

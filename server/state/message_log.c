@@ -20,33 +20,56 @@ static size_t message_limit(const struct server *s)
     return v < 0 ? 0 : (size_t)v;
 }
 
+/* The i-th entry from the oldest: the log is a ring of messages_size slots from
+ * messages_first, so that adding to a full log drops the oldest without moving the
+ * others (a config of thousands of lines logs every command). */
+static struct message_entry *slot(struct server *s, size_t i)
+{
+    return &s->messages[(s->messages_first + i) % s->messages_size];
+}
+
+const struct message_entry *message_log_get(const struct server *s, size_t i)
+{
+    if (i >= s->nmessages)
+        return NULL;
+    return &s->messages[(s->messages_first + i) % s->messages_size];
+}
+
 void message_log_add(struct server *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = NULL;
+    if (vasprintf(&text, fmt, ap) < 0)
+        text = NULL;
     va_end(ap);
-    char *text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-    va_start(ap, fmt);
-    vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-    va_end(ap);
+    unsigned number = s->next_message++;
+    size_t limit = message_limit(s);
+    /* Room for one more within the limit (which may have been lowered). */
+    while (s->nmessages > 0 && s->nmessages >= limit) {
+        free(slot(s, 0)->text);
+        s->messages_first = (s->messages_first + 1) % s->messages_size;
+        s->nmessages--;
+    }
+    if (limit == 0 || text == NULL) {
+        free(text);
+        return;
+    }
     if (s->nmessages == s->messages_size) {
-        s->messages_size = s->messages_size != 0 ? s->messages_size * 2 : 16;
-        s->messages = xreallocarray(s->messages, s->messages_size, sizeof *s->messages);
+        /* Full below the limit: a bigger ring, oldest first at 0. */
+        size_t size = s->messages_size != 0 ? s->messages_size * 2 : 16;
+        struct message_entry *grown = xreallocarray(NULL, size, sizeof *grown);
+        for (size_t i = 0; i < s->nmessages; i++)
+            grown[i] = *slot(s, i);
+        free(s->messages);
+        s->messages = grown;
+        s->messages_size = size;
+        s->messages_first = 0;
     }
-    struct message_entry *m = &s->messages[s->nmessages++];
+    struct message_entry *m = slot(s, s->nmessages++);
     m->text = text;
-    m->number = s->next_message++;
+    m->number = number;
     gettimeofday(&m->time, NULL);
-    size_t limit = message_limit(s), drop = 0;
-    if (s->nmessages > limit)
-        drop = s->nmessages - limit;
-    for (size_t i = 0; i < drop; i++)
-        free(s->messages[i].text);
-    if (drop > 0) {
-        memmove(s->messages, s->messages + drop, (s->nmessages - drop) * sizeof *s->messages);
-        s->nmessages -= drop;
-    }
 }
 
 const char *message_log_client_name(const struct client *c, char *buf, size_t size)
@@ -61,8 +84,8 @@ const char *message_log_client_name(const struct client *c, char *buf, size_t si
 void message_log_free(struct server *s)
 {
     for (size_t i = 0; i < s->nmessages; i++)
-        free(s->messages[i].text);
+        free(slot(s, i)->text);
     free(s->messages);
     s->messages = NULL;
-    s->nmessages = s->messages_size = 0;
+    s->nmessages = s->messages_size = s->messages_first = 0;
 }

@@ -18,6 +18,8 @@ struct message_entry {
 
 /* Add a message, dropping the oldest beyond message-limit. */
 void message_log_add(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The i-th message from the oldest (0), or NULL past the newest. */
+const struct message_entry *message_log_get(const struct server *s, size_t i);
 /* What the log calls a client: its terminal, else client-PID. Returns buf. */
 const char *message_log_client_name(const struct client *c, char *buf, size_t size);
 /* Drop every message (the server is going). */

@@ -143,8 +143,8 @@ struct server {
     int config_pending;  /* the startup config still runs: clients' commands wait */
     struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
-    struct message_entry *messages; /* message_log.h: show-messages, oldest first */
-    size_t nmessages, messages_size;
+    struct message_entry *messages; /* message_log.h: show-messages, a ring */
+    size_t nmessages, messages_size, messages_first;
     unsigned next_message;
     struct server_acl *acl; /* server-access: users let in, sorted by uid */
     size_t nacl;
