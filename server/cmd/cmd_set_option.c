@@ -44,13 +44,9 @@ int cmd_options_scope(struct cmd_ctx *ctx, struct cmd_args *args, bool window_cm
     bool global = args->flags['g'] != NULL;
     memset(sc, 0, sizeof *sc);
     *cause = NULL;
-    struct session *s;
-    struct window *w;
-    struct pane *p;
-    options_find_target(ctx, target, &s, &w, &p);
-    sc->session = s;
-    sc->window = w;
-    sc->pane = p;
+    struct session *s = NULL;
+    struct window *w = NULL;
+    struct pane *p = NULL;
     enum { SERVER, SESSION, WINDOW, PANE } want;
     if (d != NULL) {
         if (d->scope == OPTION_SERVER)
@@ -69,6 +65,14 @@ int cmd_options_scope(struct cmd_ctx *ctx, struct cmd_args *args, bool window_cm
         want = WINDOW;
     else
         want = SESSION;
+    /* Server and global options need no target: not looking for one saves a config's
+     * thousands of set -g most of what they cost. */
+    if (want == PANE || (want != SERVER && !global)) {
+        options_find_target(ctx, target, &s, &w, &p);
+        sc->session = s;
+        sc->window = w;
+        sc->pane = p;
+    }
     switch (want) {
     case SERVER:
         sc->options = ctx->server->options;
