@@ -190,6 +190,7 @@ static int start_server(const struct client_options *opts, const char *path)
             .socket_path = path,
             .label = opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"),
             .config_file = opts->config_file,
+            .as_tmux = opts->as_tmux,
             .verbose = opts->verbose,
             .ready_fd = pipefd[1],
             .title_area = opts->title_area,
@@ -611,6 +612,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
             .socket_path = path,
             .label = opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"),
             .config_file = opts->config_file,
+            .as_tmux = opts->as_tmux,
             .verbose = opts->verbose,
             .ready_fd = -1,
             .foreground = true,
@@ -624,9 +626,12 @@ int client_main(const struct client_options *opts, int argc, char **argv)
 
     bool attaches = command_attaches(argc, argv);
     if (attaches) {
-        const char *nested = getenv("TMX");
-        if (nested != NULL && *nested != '\0') {
-            fprintf(stderr, "tmx: sessions should be nested with care: unset $TMX to force it\n");
+        /* In a pane of tmx (TMX and TMUX set) or of a real tmux (TMUX): tmux's message. */
+        const char *tmx_env = getenv("TMX"), *tmux_env = getenv("TMUX");
+        bool in_tmx = tmx_env != NULL && *tmx_env != '\0';
+        if (in_tmx || (tmux_env != NULL && *tmux_env != '\0')) {
+            fprintf(stderr, "tmx: sessions should be nested with care, unset $TMUX to force%s\n",
+                    in_tmx ? " (and $TMX: inside tmx both are set)" : "");
             return 1;
         }
         if (!isatty(STDIN_FILENO)) {
@@ -642,7 +647,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
                 "load-buffer (tmx load-buffer FILE, or - for stdin)\n", csize, PROTO_MAX_PAYLOAD);
         return 1;
     }
-    bool may_start = command_starts_server(argc, argv);
+    bool may_start = !opts->no_start && command_starts_server(argc, argv);
     char stale[1024] = "";
     int fd = connect_or_start(opts, path, may_start, stale, sizeof stale);
     if (fd < 0) {

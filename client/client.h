@@ -11,6 +11,8 @@ struct client_options {
     const char *socket_path; /* -S */
     const char *config_file; /* -f */
     bool verbose;            /* -v */
+    bool as_tmux;            /* run under a tmux name (argv[0]): tmux's config files */
+    bool no_start;           /* -N: never start a server */
     bool foreground_server;  /* -D: run the server in the foreground, no client */
     char *title_area;        /* the process's argv strings: the server writes its title there */
     size_t title_size;

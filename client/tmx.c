@@ -1,4 +1,6 @@
 /* tmx.c - main: global options, then hand the command to the client. */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,14 +8,24 @@
 
 #include "client.h"
 #include "fds.h"
+#include "paths.h"
+#include "version.h"
 
-static void usage(void)
+static void usage(bool as_tmux)
 {
+    if (as_tmux) {
+        /* tmux's own usage, for scripts that look at it. */
+        fprintf(stderr,
+                "usage: tmux [-2CDlNuvV] [-c shell-command] [-f file] [-L socket-name]\n"
+                "            [-S socket-path] [-T features] [command [flags]]\n");
+        return;
+    }
     fprintf(stderr,
-            "usage: tmx [-Dv] [-L socket-name] [-S socket-path] [-f file] [command [flags]]\n"
+            "usage: tmx [-2CDlNuvV] [-c shell-command] [-f file] [-L socket-name]\n"
+            "           [-S socket-path] [-T features] [command [flags]]\n"
             "  tmx              start a session and attach to it\n"
             "  tmx ls           list sessions;  tmx attach -t NAME  attach to one\n"
-            "  tmx list-commands for every command; README.md for the key bindings\n");
+            "  tmx list-commands for every command; man tmx, or C-b ? in a session\n");
 }
 
 int main(int argc, char **argv)
@@ -25,10 +37,16 @@ int main(int argc, char **argv)
      * before any file or socket can take their numbers. */
     fds_open_stdio();
 
-    while ((opt = getopt(argc, argv, "+2CDf:hL:S:uvV")) != -1) {
+    bool as_tmux = paths_called_as_tmux(argv[0]);
+    const char *shell_command = NULL;
+    opts.as_tmux = as_tmux;
+    while ((opt = getopt(argc, argv, "+2c:CDf:hlL:NS:T:uvV")) != -1) {
         switch (opt) {
-        case '2': case 'C': case 'u':
+        case '2': case 'C': case 'l': case 'T': case 'u':
             break; /* accepted for tmux compatibility; tmx always assumes 256 colours/UTF-8 from the locale */
+        case 'c':
+            shell_command = optarg;
+            break;
         case 'D':
             opts.foreground_server = true;
             break;
@@ -38,6 +56,9 @@ int main(int argc, char **argv)
         case 'L':
             opts.label = optarg;
             break;
+        case 'N':
+            opts.no_start = true;
+            break;
         case 'S':
             opts.socket_path = optarg;
             break;
@@ -45,15 +66,36 @@ int main(int argc, char **argv)
             opts.verbose = true;
             break;
         case 'V':
-            printf("tmx 0.1\n");
+            /* Exactly tmux's form under a tmux name: tools split it on spaces. */
+            if (as_tmux)
+                printf("tmux %s\n", TMX_TMUX_VERSION);
+            else
+                printf("tmx %s (tmux %s)\n", TMX_VERSION, TMX_TMUX_VERSION);
             return 0;
         case 'h':
-            usage();
-            return 0;
+            if (!as_tmux) {
+                usage(false);
+                return 0;
+            }
+            usage(true);
+            return 1;
         default:
-            usage();
+            usage(as_tmux);
             return 1;
         }
+    }
+    if (shell_command != NULL) {
+        /* -c: run it with the user's shell, as a login shell is asked to (sh -c). */
+        if (optind != argc) {
+            usage(as_tmux);
+            return 1;
+        }
+        const char *shell = getenv("SHELL");
+        if (shell == NULL || *shell != '/' || access(shell, X_OK) != 0)
+            shell = "/bin/sh";
+        execl(shell, shell, "-c", shell_command, (char *)NULL);
+        fprintf(stderr, "%s: %s: %s\n", as_tmux ? "tmux" : "tmx", shell, strerror(errno));
+        return 1;
     }
     /* Inside tmx (a pane, a run-shell): the server of $TMX ("socket,pid,session"), as
      * tmux does with $TMUX, unless -L or -S names another. */

@@ -89,6 +89,8 @@ int paths_socket(const char *label, const char *path, const char *tmpdir, uid_t 
     if (tmpdir == NULL || *tmpdir == '\0')
         tmpdir = getenv("TMX_TMPDIR");
     if (tmpdir == NULL || *tmpdir == '\0')
+        tmpdir = getenv("TMUX_TMPDIR");
+    if (tmpdir == NULL || *tmpdir == '\0')
         tmpdir = "/tmp";
     n = snprintf(dir, sizeof dir, "%s/tmx-%u", tmpdir, (unsigned)uid);
     if (n < 0 || (size_t)n >= sizeof dir) {
@@ -155,4 +157,80 @@ int paths_stale_socket(const char *path, uid_t uid, char *err, size_t errsize)
         return -1;
     }
     return 1;
+}
+
+bool paths_called_as_tmux(const char *argv0)
+{
+    if (argv0 == NULL)
+        return false;
+    const char *base = strrchr(argv0, '/');
+    base = base != NULL ? base + 1 : argv0;
+    if (*base == '-')
+        base++; /* a login shell's "-tmux" */
+    return strncmp(base, "tmux", 4) == 0;
+}
+
+/* Append home/rest (or, with home NULL, rest alone) to the list when it is readable. */
+static void config_add(char ***list, size_t *n, const char *home, const char *rest)
+{
+    char path[4096];
+    int len = home != NULL ? snprintf(path, sizeof path, "%s/%s", home, rest)
+                           : snprintf(path, sizeof path, "%s", rest);
+    if (len < 0 || (size_t)len >= sizeof path || access(path, R_OK) != 0)
+        return;
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp((*list)[i], path) == 0)
+            return; /* $XDG_CONFIG_HOME is ~/.config: the same file once */
+    }
+    char *copy = strdup(path);
+    char **grown = realloc(*list, (*n + 2) * sizeof **list);
+    if (copy == NULL || grown == NULL) {
+        free(copy);
+        if (grown != NULL)
+            *list = grown;
+        return;
+    }
+    *list = grown;
+    (*list)[(*n)++] = copy;
+    (*list)[*n] = NULL;
+}
+
+char **paths_config_files(bool as_tmux)
+{
+    char **list = calloc(1, sizeof *list);
+    size_t n = 0;
+    if (list == NULL)
+        return NULL;
+    const char *home = getenv("HOME");
+    if (home != NULL && *home == '\0')
+        home = NULL;
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg != NULL && *xdg == '\0')
+        xdg = NULL;
+    if (!as_tmux) {
+        /* tmx's own file, the first that exists. */
+        if (home != NULL)
+            config_add(&list, &n, home, ".tmx.conf");
+        if (n == 0 && xdg != NULL)
+            config_add(&list, &n, xdg, "tmx/tmx.conf");
+        if (n == 0 && home != NULL)
+            config_add(&list, &n, home, ".config/tmx/tmx.conf");
+        if (n > 0)
+            return list;
+    }
+    /* tmux's user files, every one that exists, in tmux's order. */
+    if (home != NULL)
+        config_add(&list, &n, home, ".tmux.conf");
+    if (xdg != NULL)
+        config_add(&list, &n, xdg, "tmux/tmux.conf");
+    if (home != NULL)
+        config_add(&list, &n, home, ".config/tmux/tmux.conf");
+    return list;
+}
+
+void paths_free_list(char **list)
+{
+    for (char **p = list; p != NULL && *p != NULL; p++)
+        free(*p);
+    free(list);
 }

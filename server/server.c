@@ -47,6 +47,7 @@
 #include "pane_waiters.h"
 #include "message_log.h"
 #include "paste.h"
+#include "paths.h"
 #include "prompt.h"
 #include "server_client.h"
 #include "server_exit.h"
@@ -347,13 +348,20 @@ int server_main(const struct server_config *cfg)
     setenv("TMUX", tmux_env, 1);
     setenv("TMX", tmux_env, 1);
     free(tmux_env);
-    /* -f FILE, else ~/.tmx.conf or $XDG_CONFIG_HOME/tmx/tmx.conf. Errors (FILE:LINE) are
-     * shown to the first client that attaches; the rest of the file still applies. The
-     * clients' commands wait until it is done (a run-shell in it may take a while). */
-    bool quiet = config_file == NULL;
-    if (config_file == NULL)
-        config_file = config_default_path();
-    config_load_startup(&s, config_file, quiet);
+    /* -f FILE, else the default files (paths_config_files: tmx's, else tmux's). Errors
+     * (FILE:LINE) are shown to the first client that attaches; the rest of the file still
+     * applies. The clients' commands wait until it is done (a run-shell in it may take a
+     * while). */
+    if (config_file != NULL)
+        config_load_startup(&s, config_file, false);
+    else {
+        char **files = paths_config_files(cfg->as_tmux);
+        for (size_t i = 0; files != NULL && files[i] != NULL; i++)
+            config_load_startup(&s, files[i], true);
+        if (files == NULL || files[0] == NULL)
+            config_load_startup(&s, NULL, true);
+        paths_free_list(files);
+    }
     if (cfg->foreground && s.config_errors != NULL)
         fprintf(stderr, "%s", s.config_errors);
     free(config_file);

@@ -12,6 +12,7 @@ struct server_config {
     const char *socket_path;
     const char *label;       /* "default" or the -L name, for the process title */
     const char *config_file; /* -f FILE, NULL for none */
+    bool as_tmux;            /* run as "tmux": tmux's config files only (paths.h) */
     bool verbose;            /* -v: debug log */
     int ready_fd;            /* written to (then closed) once listening; -1 if none */
     bool foreground;         /* -D: logs to stderr, exits with the last pane's status */

@@ -49,11 +49,12 @@ static const char *window_option(struct pane *p, const char *name, const char *f
 static char **popup_environment(struct cmd_ctx *ctx, struct client *c, struct session *sess,
                                 const struct cmd_args *args)
 {
-    size_t n = 0, size = c->nenv + (size_t)args->nenv + 4;
+    size_t n = 0, size = c->nenv + (size_t)args->nenv + 5;
     char **env = xcalloc(size, sizeof *env);
     for (size_t i = 0; i < c->nenv; i++) {
         const char *e = c->env[i];
         if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
+            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
             strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
             strncmp(e, "TERM=", 5) == 0)
             continue;
@@ -62,8 +63,10 @@ static char **popup_environment(struct cmd_ctx *ctx, struct client *c, struct se
     struct server *srv = ctx->server;
     const char *term = options_get_string(srv->options, "default-terminal");
     env[n++] = xasprintf("TERM=%s", *term != '\0' ? term : srv->default_terminal);
-    if (sess != NULL)
+    if (sess != NULL) {
         env[n++] = xasprintf("TMX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
+        env[n++] = xasprintf("TMUX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
+    }
     for (int i = 0; i < args->nenv; i++)
         env[n++] = xstrdup(args->env[i]);
     env[n] = NULL;

@@ -22,27 +22,6 @@
 /* A config file larger than this is refused (it would be a mistake). */
 #define CONFIG_SIZE_MAX (64u << 20)
 
-char *config_default_path(void)
-{
-    const char *home = getenv("HOME");
-    if (home != NULL) {
-        char *p = xasprintf("%s/.tmx.conf", home);
-        if (access(p, R_OK) == 0)
-            return p;
-        free(p);
-    }
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    char *p = NULL;
-    if (xdg != NULL && *xdg != '\0')
-        p = xasprintf("%s/tmx/tmx.conf", xdg);
-    else if (home != NULL)
-        p = xasprintf("%s/.config/tmx/tmx.conf", home);
-    if (p != NULL && access(p, R_OK) == 0)
-        return p;
-    free(p);
-    return NULL;
-}
-
 void config_add_cause(struct server *s, const char *fmt, ...)
 {
     va_list ap;

@@ -30,8 +30,5 @@ void config_add_cause(struct server *s, const char *fmt, ...) __attribute__((for
  * -1 if anything failed. */
 int config_load(struct server *s, struct client *c, const char *path, bool quiet,
                 struct evbuffer *errors);
-/* The default file: ~/.tmx.conf, else $XDG_CONFIG_HOME/tmx/tmx.conf (~/.config/tmx/...).
- * Returns a new string, or NULL if neither exists. */
-char *config_default_path(void);
 
 #endif

@@ -115,7 +115,8 @@ static const char *env_get(char **env, size_t nenv, const char *name)
 }
 
 /* In the child: the environment the program gets: the client's, minus variables that
- * describe the outer terminal, plus TERM, TMX and TMX_PANE. */
+ * describe the outer terminal, plus TERM, TMX and TMX_PANE, and the same values as tmux's
+ * TMUX and TMUX_PANE. */
 static void child_environment(struct pane *p, const struct spawn_args *args)
 {
     struct server *srv = p->server;
@@ -123,6 +124,7 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
     for (size_t i = 0; i < args->nenv; i++) {
         const char *e = args->env[i];
         if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
+            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
             strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
             strncmp(e, "TERM=", 5) == 0)
             continue;
@@ -150,8 +152,10 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
     snprintf(buf, sizeof buf, "%s,%ld,%u", srv->socket_path, (long)srv->pid,
              p->window->session->id);
     setenv("TMX", buf, 1);
+    setenv("TMUX", buf, 1); /* the same: tools test $TMUX, tmux's name for it */
     snprintf(buf, sizeof buf, "%%%u", p->id);
     setenv("TMX_PANE", buf, 1);
+    setenv("TMUX_PANE", buf, 1);
 }
 
 /* In the child, after fork: reset signals, environment, cwd, then exec. Never returns;

@@ -425,6 +425,64 @@ static void test_stale_empty_file_in_shared_directory_stays(void **state)
     assert_non_null(strstr(f->err, "not yours alone"));
 }
 
+/* Sets (value NULL: unsets) an environment variable, returning its old value to put back
+ * with restore_env. */
+static char *swap_env(const char *name, const char *value)
+{
+    char *saved = getenv(name) ? strdup(getenv(name)) : NULL;
+    if (value != NULL)
+        setenv(name, value, 1);
+    else
+        unsetenv(name);
+    return saved;
+}
+
+static void restore_env(const char *name, char *saved)
+{
+    if (saved != NULL)
+        setenv(name, saved, 1);
+    else
+        unsetenv(name);
+    free(saved);
+}
+
+static void test_tmux_tmpdir_is_used_without_tmx_tmpdir(void **state)
+{
+    struct fixture *f = *state;
+    char *tmx = swap_env("TMX_TMPDIR", NULL), *tmux = swap_env("TMUX_TMPDIR", f->tmp);
+    int rc = paths_socket(NULL, NULL, NULL, f->uid, true, f->out, sizeof f->out, f->err,
+                          sizeof f->err);
+    restore_env("TMX_TMPDIR", tmx);
+    restore_env("TMUX_TMPDIR", tmux);
+    assert_int_equal(rc, 0);
+    /* tmx's own directory (tmx-UID) under it: never tmux's tmux-UID. */
+    expect_path(f, "default");
+}
+
+static void test_tmx_tmpdir_wins_over_tmux_tmpdir(void **state)
+{
+    struct fixture *f = *state;
+    char *tmx = swap_env("TMX_TMPDIR", f->tmp), *tmux = swap_env("TMUX_TMPDIR", "/nonexistent");
+    int rc = paths_socket(NULL, NULL, NULL, f->uid, true, f->out, sizeof f->out, f->err,
+                          sizeof f->err);
+    restore_env("TMX_TMPDIR", tmx);
+    restore_env("TMUX_TMPDIR", tmux);
+    assert_int_equal(rc, 0);
+    expect_path(f, "default");
+}
+
+static void test_called_as_tmux(void **state)
+{
+    (void)state;
+    assert_true(paths_called_as_tmux("tmux"));
+    assert_true(paths_called_as_tmux("/usr/local/bin/tmux"));
+    assert_true(paths_called_as_tmux("-tmux"));
+    assert_true(paths_called_as_tmux("tmux-3.3a"));
+    assert_false(paths_called_as_tmux("tmx"));
+    assert_false(paths_called_as_tmux("/opt/tmux/bin/tmx"));
+    assert_false(paths_called_as_tmux(NULL));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -433,6 +491,9 @@ int main(void)
         T(test_default_socket_is_tmpdir_tmx_uid_default),
         T(test_label_names_the_socket),
         T(test_tmx_tmpdir_is_used_when_no_tmpdir_given),
+        T(test_tmux_tmpdir_is_used_without_tmx_tmpdir),
+        T(test_tmx_tmpdir_wins_over_tmux_tmpdir),
+        T(test_called_as_tmux),
         T(test_directory_is_created_private),
         T(test_missing_directory_is_refused_without_create),
         T(test_group_or_other_access_is_refused),
