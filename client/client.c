@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -46,6 +47,9 @@ struct client_run {
     char *exit_message;
     uint8_t exit_how;       /* PROTO_EXIT_* the server asked for with MSG_EXIT */
     char *exit_command;     /* PROTO_EXIT_EXEC: the shell command to become */
+    int control;            /* -C 1, -CC 2: stdin's lines go to the server, its text to stdout */
+    bool control_tio_set;   /* -CC: the terminal's modes to put back */
+    struct termios control_tio;
 };
 
 /* The length of the first command of argv: up to a word ";" or ending in ";" (not
@@ -335,6 +339,8 @@ static void send_identify(struct client_run *run, int cols, int rows)
     };
     if (isatty(STDIN_FILENO))
         id.flags |= IDENT_TTY;
+    if (run->control > 0)
+        id.flags |= run->control > 1 ? IDENT_CONTROL | IDENT_CONTROL_CC : IDENT_CONTROL;
     const char *codeset = nl_langinfo(CODESET);
     if (codeset != NULL && strcasecmp(codeset, "UTF-8") == 0)
         id.flags |= IDENT_UTF8;
@@ -413,6 +419,10 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
         uint32_t flags = 0;
         if (hdr->len >= sizeof flags)
             memcpy(&flags, payload, sizeof flags);
+        if (run->control > 0) {
+            run->attached = true; /* its terminal stays as it is: lines in, text out */
+            return true;
+        }
         if (tty_enter(&run->tty) != 0) {
             run->exit_status = 1;
             run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
@@ -534,7 +544,7 @@ static bool read_signal(struct client_run *run)
         return true;
     switch (si.ssi_signo) {
     case SIGWINCH:
-        if (run->attached)
+        if (run->attached && run->control == 0)
             send_resize(run);
         return true;
     case SIGHUP:
@@ -561,7 +571,8 @@ static void relay_loop(struct client_run *run)
         struct pollfd pfd[3] = {
             {.fd = run->fd, .events = POLLIN},
             {.fd = run->sig_fd, .events = POLLIN},
-            {.fd = ((run->attached && !run->direct) || run->sending_stdin) && run->stdin_open
+            {.fd = ((run->attached && !run->direct) || run->sending_stdin || run->control > 0) &&
+                           run->stdin_open
                        ? STDIN_FILENO
                        : -1,
              .events = POLLIN},
@@ -589,11 +600,53 @@ static void relay_loop(struct client_run *run)
                     run->sending_stdin = false; /* the server stopped listening */
             } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
                 run->stdin_open = false;
+                if (run->control > 0 && !run->sending_stdin)
+                    send_msg(run->fd, MSG_INPUT, "\n\n", 2); /* the end: ends a line, detaches */
                 if (run->sending_stdin)
                     send_msg(run->fd, MSG_STDIN, NULL, 0);
                 run->sending_stdin = false;
             }
         }
+    }
+}
+
+/* -CC: the terminal reads lines without echo or signals (as tmux sets it), and what
+ * comes from the server is wrapped in a DCS ("ESC P 1000 p" ... "ESC \\"). */
+static void control_enter(struct client_run *run)
+{
+    if (tcgetattr(STDIN_FILENO, &run->control_tio) == 0) {
+        struct termios tio = run->control_tio;
+        tio.c_iflag &= ~(unsigned)(IXON | IXOFF | INLCR | IGNCR | IMAXBEL | ISTRIP);
+        tio.c_iflag |= IGNBRK | ICRNL;
+        tio.c_oflag |= OPOST | ONLCR;
+        tio.c_lflag &= ~(unsigned)(IEXTEN | ICANON | ECHO | ECHOE | ECHONL | ECHOCTL | ECHOPRT |
+                                   ECHOKE | ISIG);
+        tio.c_cc[VMIN] = 1;
+        tio.c_cc[VTIME] = 0;
+        if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+            run->control_tio_set = true;
+    }
+    fd_write_all(STDOUT_FILENO, "\033P1000p", 7);
+}
+
+/* Control mode's last line: "%exit" and the reason the server gave, or why the server
+ * went; -CC ends its DCS and puts the terminal back. */
+static void control_leave(struct client_run *run)
+{
+    const char *reason = run->exit_message;
+    if (reason != NULL && strncmp(reason, "[lost server]", 13) == 0)
+        reason = "server exited unexpectedly";
+    else if (reason != NULL && strcmp(reason, "[lost tty]") == 0)
+        reason = "lost tty";
+    else if (reason != NULL && strcmp(reason, "[terminated]") == 0)
+        reason = "terminated";
+    char *line = reason != NULL ? xasprintf("%%exit %s\n", reason) : xstrdup("%exit\n");
+    fd_write_all(STDOUT_FILENO, line, strlen(line));
+    free(line);
+    if (run->control > 1) {
+        fd_write_all(STDOUT_FILENO, "\033\\", 2);
+        if (run->control_tio_set)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &run->control_tio);
     }
 }
 
@@ -624,7 +677,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         return server_main(&cfg);
     }
 
-    bool attaches = command_attaches(argc, argv);
+    bool attaches = command_attaches(argc, argv) && opts->control == 0;
     if (attaches) {
         /* In a pane of tmx (TMX and TMUX set) or of a real tmux (TMUX): tmux's message. */
         const char *tmx_env = getenv("TMX"), *tmux_env = getenv("TMUX");
@@ -663,7 +716,9 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         return 1;
     }
 
-    struct client_run run = {.fd = fd, .stdin_open = true};
+    struct client_run run = {.fd = fd, .stdin_open = true, .control = opts->control};
+    if (run.control > 1)
+        control_enter(&run);
     tty_init(&run.tty, STDIN_FILENO, getenv("TERM"));
 
     sigset_t mask;
@@ -692,7 +747,9 @@ int client_main(const struct client_options *opts, int argc, char **argv)
     relay_loop(&run);
 
     tty_restore(&run.tty);
-    if (run.exit_message != NULL) {
+    if (run.control > 0)
+        control_leave(&run);
+    else if (run.exit_message != NULL) {
         FILE *out = run.attached ? stdout : stderr;
         fprintf(out, "%s\n", run.exit_message);
         fflush(out);

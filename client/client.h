@@ -14,6 +14,7 @@ struct client_options {
     bool as_tmux;            /* run under a tmux name (argv[0]): tmux's config files */
     bool no_start;           /* -N: never start a server */
     bool foreground_server;  /* -D: run the server in the foreground, no client */
+    int control;             /* -C: 1, -CC: 2 (control mode: control.c in client.c) */
     char *title_area;        /* the process's argv strings: the server writes its title there */
     size_t title_size;
 };

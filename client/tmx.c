@@ -42,7 +42,10 @@ int main(int argc, char **argv)
     opts.as_tmux = as_tmux;
     while ((opt = getopt(argc, argv, "+2c:CDf:hlL:NS:T:uvV")) != -1) {
         switch (opt) {
-        case '2': case 'C': case 'l': case 'T': case 'u':
+        case 'C':
+            opts.control++; /* -C control mode, -CC with the DCS wrapper (control.c) */
+            break;
+        case '2': case 'l': case 'T': case 'u':
             break; /* accepted for tmux compatibility; tmx always assumes 256 colours/UTF-8 from the locale */
         case 'c':
             shell_command = optarg;

@@ -52,6 +52,8 @@ enum {
     IDENT_TTY = 1 << 0,       /* stdin is a terminal */
     IDENT_UTF8 = 1 << 1,      /* the client's locale is UTF-8 */
     IDENT_TRUECOLOR = 1 << 2, /* COLORTERM said truecolor/24bit */
+    IDENT_CONTROL = 1 << 3,   /* -C: a control-mode client (server/clients/control.c) */
+    IDENT_CONTROL_CC = 1 << 4, /* -CC: the same, its terminal wrapped in a DCS */
 };
 
 /* MSG_EXIT's optional tail, after the message: a uint8 how, then a string (the command

@@ -22,6 +22,7 @@
 
 #include "alerts.h"
 #include "client_notify.h"
+#include "control.h"
 #include "client_frames.h"
 #include "client_message.h"
 #include "clipboard.h"
@@ -187,6 +188,8 @@ void server_register(struct server *s)
     notify_listen(s, clipboard_notify);
     notify_listen(s, pane_exit_notify);
     notify_listen(s, server_exit_notify);
+    notify_listen(s, control_notify);
+    s->command_done = control_command_done;
 }
 
 void server_free_all(struct server *s)

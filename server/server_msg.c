@@ -22,6 +22,7 @@
 #include "client_tty.h"
 #include "cmd.h"
 #include "cmd_queue.h"
+#include "control.h"
 #include "job.h"
 #include "log.h"
 #include "message_log.h"
@@ -114,6 +115,8 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
     c->term = xstrdup(term);
     c->cwd = xstrdup(cwd);
     c->pid = id.pid;
+    if (id.flags & IDENT_CONTROL)
+        control_start(c, id.flags & IDENT_CONTROL_CC ? 2 : 1);
     return true;
 }
 
@@ -224,7 +227,10 @@ static void client_command(struct client *c, const char *payload, size_t len)
     struct cmdq *q = cmdq_get(s, c);
     if (client_inside(c))
         cmdq_no_config_wait(q);
-    struct cmdq_state *st = cmdq_state_new(s, c, false, client_command_output, NULL);
+    /* A control client's command answers in a block (flags 0: its command line). */
+    struct cmdq_state *st = c->control_state != NULL
+                                ? cmdq_state_new(s, c, false, control_command_output, NULL)
+                                : cmdq_state_new(s, c, false, client_command_output, NULL);
     c->in_command = true;
     /* The done callback first in line after the commands; the queue runs when both are
      * in (and the config is loaded). */
@@ -324,7 +330,11 @@ static void client_decode(struct client *c)
                 client_stdin(c, payload, hdr.len);
                 break;
             case MSG_INPUT:
-                if (c->attached && !c->suspended && !client_tty_active(c))
+                if (c->control_state != NULL) {
+                    control_input(c, payload, hdr.len);
+                    if (c->control_state == NULL || c->exiting)
+                        break;
+                } else if (c->attached && !c->suspended && !client_tty_active(c))
                     client_input(c, payload, hdr.len);
                 break;
             case MSG_TTY:
@@ -420,7 +430,7 @@ static void client_write_cb(struct bufferevent *bev, void *arg)
     struct client *c = arg;
     struct evbuffer *out = bufferevent_get_output(bev);
     if (c->exiting) {
-        if (evbuffer_get_length(out) == 0)
+        if (evbuffer_get_length(out) == 0 && !c->control_exit_held)
             server_client_free(c);
         return;
     }

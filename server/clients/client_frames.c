@@ -58,7 +58,7 @@ static struct bufferevent *terminal_bev(struct client *c)
 
 void client_write_terminal(struct client *c, const void *buf, size_t len)
 {
-    if (c->suspended)
+    if (c->suspended || c->control)
         return; /* the terminal is the shell's until it comes back */
     if (client_tty_active(c)) {
         struct evbuffer *out = client_tty_output(c);
@@ -72,7 +72,7 @@ void client_write_terminal(struct client *c, const void *buf, size_t len)
 
 void client_frames_schedule(struct client *c)
 {
-    if (!c->attached)
+    if (!c->attached || c->control) /* a control client has no terminal to draw on */
         return;
     if (c->render_scheduled && c->sync_waiting) {
         /* New output may have ended the pane's synchronized update: look again now. */

@@ -43,6 +43,8 @@ void server_client_free(struct client *c)
     bool attached = c->attached;
     log_debug("client %d closed", c->fd);
     cmdq_free_client(c); /* its commands still queued, or waiting, are forgotten */
+    if (c->control_free != NULL)
+        c->control_free(c);
     TAILQ_REMOVE(&s->clients, c, entry);
     /* Nothing may schedule a frame for it from here on (closing its overlays asks for
      * a redraw): its render timer is about to be freed. */
@@ -127,6 +129,8 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
         return;
     /* Done with its terminal before MSG_EXIT: the client restores it after. */
     client_tty_close(c);
+    if (c->control && !c->control_reason)
+        message = NULL; /* a control client's %exit line gives only its own reasons */
     struct session *sess = c->session;
     size_t mlen = message != NULL ? strlen(message) : 0;
     size_t clen = command != NULL ? strlen(command) : 0;
@@ -144,7 +148,8 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
         payload[len + clen] = '\0';
         len += clen + 1;
     }
-    client_send(c, MSG_EXIT, payload, len);
+    if (c->control_exiting == NULL || !c->control_exiting(c, payload, len))
+        client_send(c, MSG_EXIT, payload, len);
     free(payload);
     bool was_attached = c->attached;
     c->exiting = true;
@@ -170,7 +175,9 @@ static bool clients_size(struct server *s, struct session *sess, long policy, in
     TAILQ_FOREACH(c, &s->clients, entry) {
         if (!c->attached || c->session != sess)
             continue;
-        int r = options_get_number(sess->options, "status") ? c->rows - 1 : c->rows;
+        /* A control client has no status line. */
+        int r = options_get_number(sess->options, "status") && !c->control ? c->rows - 1
+                                                                           : c->rows;
         if (policy == 0) { /* largest */
             if (c->cols > *cols)
                 *cols = c->cols;
@@ -239,7 +246,7 @@ void server_client_attach(struct client *c, struct session *s)
     c->prefix_active = false;
     server_client_update_sizes(c->server, s);
     server_clock_start(c->server);
-    if (c->server->config_errors != NULL) {
+    if (c->server->config_errors != NULL && !c->control) {
         /* The config had errors: the first client to attach sees them (any key closes). */
         text_view_show(c, c->server->config_errors, strlen(c->server->config_errors));
         free(c->server->config_errors);

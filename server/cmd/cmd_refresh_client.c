@@ -1,7 +1,9 @@
 /* cmd_refresh_client.c - refresh-client: draw the client's screen again, whole or (-S)
- * its status line; -f sets its flags (read-only); the control-mode flags (-A -B -C) need
- * a control client, which tmx does not have; the panning ones (-L -R -U -D -c) and the
- * clipboard query (-l) are checked and do nothing, the window always fitting. */
+ * its status line; -f sets its flags (read-only, and a control client's no-output,
+ * pause-after=N, wait-exit); -A, -B and -C act on a control client (control.c: pane
+ * output on/off/pause/continue, subscriptions, its size); the panning ones (-L -R -U -D
+ * -c) and the clipboard query (-l) are checked and do nothing, the window always
+ * fitting. */
 #include "cmd_impl.h"
 
 #include <stdint.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "client_frames.h"
+#include "control.h"
 #include "redraw.h"
 #include "server_client.h"
 
@@ -22,6 +25,8 @@ static void set_flags(struct client *c, const char *flags)
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t != NULL;
          t = strtok_r(NULL, ",", &save)) {
         bool off = *t == '!';
+        if (c->control && control_set_flag(c, t + off, off))
+            continue;
         if (strcmp(t + off, "read-only") == 0)
             c->readonly = !off;
     }
@@ -33,8 +38,19 @@ static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (c == NULL)
         return -1;
     if (args->flags['A'] != NULL || args->flags['B'] != NULL || args->flags['C'] != NULL) {
-        cmd_error(ctx, "not a control client");
-        return -1;
+        if (c->control_state == NULL) {
+            cmd_error(ctx, "not a control client");
+            return -1;
+        }
+        if (args->flags['C'] != NULL && control_set_size(ctx, c, args->flags['C']) != 0)
+            return -1;
+        if (args->flags['A'] != NULL)
+            control_pane_action(ctx, c, args->flags['A']);
+        if (args->flags['B'] != NULL)
+            control_subscribe(c, args->flags['B']);
+        if (args->flags['f'] != NULL)
+            set_flags(c, args->flags['f']);
+        return 0;
     }
     if (args->flags['L'] != NULL || args->flags['R'] != NULL || args->flags['U'] != NULL ||
         args->flags['D'] != NULL) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "notify.h"
 #include "options.h"
 #include "redraw.h"
 #include "window.h"
@@ -170,6 +171,7 @@ static int select_layout(struct cmd_ctx *ctx, struct cmd_args *args, struct wind
         }
     }
     session_redraw(ctx->server, sess, REDRAW_STATUS);
+    notify_emit(ctx->server, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT, .pane = w->active});
     return 0;
 }
 

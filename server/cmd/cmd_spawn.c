@@ -63,8 +63,9 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
     }
     window_add_first_pane(w, p);
     server_pane_apply_log(srv, p);
-    if (options_get_number(w->options, "automatic-rename")) {
-        /* Until the program runs, name the window after what was asked for. */
+    if (name == NULL) {
+        /* No -n: named after what was asked for (until the program runs, with
+         * automatic-rename; for good without it, as tmux). */
         const char *base = argc > 0 ? argv[0] : srv->default_shell;
         char first[256];
         snprintf(first, sizeof first, "%s", base);

@@ -347,6 +347,8 @@ static void item_fire(struct cmdq_item *it)
         st->status = 1;
     if (st->output != NULL)
         st->output(st->output_arg, &ctx, status);
+    if (st->server->command_done != NULL)
+        st->server->command_done(st->server);
     evbuffer_free(ctx.out);
     evbuffer_free(ctx.err);
     if (!it->waiting) {

@@ -551,8 +551,7 @@ static void v_client_readonly(const struct format_ctx *ctx, struct format_out *o
 
 static void v_client_control_mode(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    format_out_str(o, ctx->client->control ? "1" : "0");
 }
 
 static void v_client_utf8(const struct format_ctx *ctx, struct format_out *o)
@@ -564,8 +563,16 @@ static void v_client_utf8(const struct format_ctx *ctx, struct format_out *o)
 /* As tmux lists them: attached, focused, UTF-8, and readonly when so. */
 static void v_client_flags(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_str(o, "attached,focused,UTF-8");
-    if (ctx->client->readonly)
+    const struct client *c = ctx->client;
+    format_out_str(o, c->control ? "attached,focused,control-mode," : "attached,focused,");
+    if (c->control_no_output)
+        format_out_str(o, "no-output,");
+    if (c->control_pause_after > 0)
+        format_out_printf(o, "pause-after=%d,", c->control_pause_after);
+    if (c->control_wait_exit)
+        format_out_str(o, "wait-exit,");
+    format_out_str(o, "UTF-8");
+    if (c->readonly)
         format_out_str(o, ",read-only");
 }
 

@@ -22,6 +22,7 @@ struct cmdq;
 struct evbuffer;
 struct event;
 struct client_tty_ops;
+struct control_state;
 
 struct client {
     TAILQ_ENTRY(client) entry;
@@ -42,6 +43,19 @@ struct client {
     bool tty_pending_set;
     uid_t uid;
     pid_t pid;
+
+    /* Control mode (control.c): 0 no, 1 -C, 2 -CC; its -f flags; its own state. */
+    int control;
+    bool control_no_output;   /* -f no-output */
+    bool control_wait_exit;   /* -f wait-exit */
+    int control_pause_after;  /* -f pause-after=N seconds, 0: off */
+    struct control_state *control_state;
+    void (*control_free)(struct client *c); /* frees it (registered by control.c) */
+    bool control_reason;      /* the exit's message is its %exit reason (else none) */
+    /* Its MSG_EXIT is held until the block of the command that made it exit and what
+     * that changed are written (registered by control.c; true: it took the payload). */
+    bool (*control_exiting)(struct client *c, const void *payload, size_t len);
+    bool control_exit_held;   /* held: its socket may drain without it being freed */
 
     bool identified;      /* MSG_IDENTIFY received */
     bool attached;        /* showing a session */

@@ -25,7 +25,9 @@ enum notify_type {
     NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
                               the terminals' clipboard */
-    NOTIFY_CLIENT_DETACHED /* a client left 'session' (detached, switched, gone) */
+    NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
+    NOTIFY_WINDOW_LAYOUT   /* select-layout laid out the window of 'pane' (changed or
+                              not: control clients are told either way) */
 };
 
 struct notify {

@@ -1,0 +1,1021 @@
+/* control.c - control-mode clients (tmx -C, -CC; man tmux "CONTROL MODE").
+ *
+ * A control client sends command lines (relayed by its process as MSG_INPUT); each
+ * line is parsed and queued on the client's queue, and each command's output comes back
+ * as one "%begin TIME NUMBER FLAGS" ... "%end" (or "%error") block written at once, so
+ * nothing else can land inside it. An empty line detaches.
+ *
+ * Notifications (%window-add, %layout-change, %session-changed...) are found by
+ * comparing what the client last knew (a snapshot: sessions, windows, layouts, active
+ * panes, modes, other clients) with the server now, on the loop turn after any command
+ * ran (s->command_done), after a model notification, and once a second; so they follow
+ * the block of the command that caused them, in the order tmux 3.3a gives them.
+ *
+ * Pane output is written as "%output %PANE VALUE" (bytes below space and backslash as
+ * \ooo), or %extended-output with pause-after. What waits to be written to one client is
+ * bounded (CONTROL_PENDING_MAX): beyond it the pane is paused (pause-after) or the
+ * client is dropped with "too far behind"; no other client is disturbed. */
+#include "control.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+
+#include "client_frames.h"
+#include "client_limits.h"
+#include "cmd.h"
+#include "cmd_ctx.h"
+#include "cmd_queue.h"
+#include "format.h"
+#include "model.h"
+#include "notify.h"
+#include "pane_mode.h"
+#include "proto.h"
+#include "server_client.h"
+#include "server_state.h"
+#include "session.h"
+#include "xmalloc.h"
+
+/* What a client last knew of one window. */
+struct control_win {
+    uint32_t id;
+    bool mine;         /* linked in the client's session */
+    char *name;
+    char *layout;      /* "#{window_layout} #{window_visible_layout} #{window_flags}" */
+    uint32_t active;
+    int npanes;
+};
+
+/* Of one pane: its id and how many modes it is in. */
+struct control_mode {
+    uint32_t id;
+    unsigned depth;
+};
+
+/* Of another client: its id, its name and the session it shows (or none). */
+struct control_peer {
+    uint32_t id;
+    char *name;
+    bool attached;
+    uint32_t session;
+};
+
+struct control_sess {
+    uint32_t id;
+    char *name;
+};
+
+/* What a control client last knew of the server. */
+struct control_snap {
+    bool attached;
+    uint32_t session, current; /* its session and that session's current window */
+    bool has_current;
+    struct control_sess *sessions;
+    size_t nsessions;
+    struct control_win *wins;
+    size_t nwins;
+    struct control_mode *modes;
+    size_t nmodes;
+    struct control_peer *peers;
+    size_t npeers;
+};
+
+/* Flow control of one pane for this client. */
+struct control_pane {
+    uint32_t id;
+    bool off;                   /* -A %N:off */
+    bool paused;                /* -A %N:pause, or pause-after */
+    uint64_t pending_until;     /* its last byte queued, as a count of all bytes queued */
+    struct timeval pending_since; /* when its oldest unwritten output was queued */
+};
+
+/* A -B subscription and the values last reported, by target. */
+struct control_sub {
+    char *name;
+    char *what;    /* "", "%N", "%*", "@N", "@*" */
+    char *format;
+    struct control_subval {
+        char key[32];
+        char *value;
+        bool seen;
+    } *vals;
+    size_t nvals;
+};
+
+struct control_state {
+    struct evbuffer *line;     /* a command line not ended yet */
+    bool discarding;           /* it was too long: skip to its end */
+    bool failed;               /* a command failed (the exit status) */
+    unsigned number;           /* of the last command block */
+    struct control_snap snap;
+    struct control_pane *panes;
+    size_t npanes;
+    struct control_sub *subs;
+    size_t nsubs;
+    uint64_t queued;           /* every byte ever queued to its socket */
+    void *exit_payload;        /* its MSG_EXIT, held until the check after its command */
+    size_t exit_len;
+    uint32_t *relaid;          /* windows select-layout laid out since the last check */
+    size_t nrelaid;
+    struct event *check_ev;    /* look for changes on the next loop turn */
+    struct event *timer;       /* once a second: subscriptions, pause-after, changes */
+};
+
+static void control_check_cb(evutil_socket_t fd, short events, void *arg);
+static bool control_exiting(struct client *c, const void *payload, size_t len);
+static void control_timer_cb(evutil_socket_t fd, short events, void *arg);
+static void snap_take(struct client *c, struct control_snap *snap);
+
+/* ---- writing ---- */
+
+static struct evbuffer *socket_out(struct client *c)
+{
+    return bufferevent_get_output(c->bev);
+}
+
+/* Bytes queued to the client and not yet taken by its socket. */
+static size_t pending(struct client *c)
+{
+    return evbuffer_get_length(socket_out(c));
+}
+
+/* Queue text for the client's stdout. */
+static void control_write_raw(struct client *c, const char *text, size_t len)
+{
+    if ((c->exiting && !c->control_exit_held) || len == 0)
+        return;
+    struct control_state *cs = c->control_state;
+    while (len > 0) {
+        size_t n = len > PROTO_MAX_PAYLOAD ? PROTO_MAX_PAYLOAD : len;
+        client_send(c, MSG_STDOUT, text, n);
+        cs->queued += n + PROTO_HEADER_SIZE;
+        text += n;
+        len -= n;
+    }
+}
+
+/* One line (a newline is added). */
+static void control_write(struct client *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void control_write(struct client *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = NULL;
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    text = xrealloc(text, (size_t)n + 2);
+    text[n] = '\n';
+    control_write_raw(c, text, (size_t)n + 1);
+    free(text);
+}
+
+/* ---- start, end ---- */
+
+void control_start(struct client *c, int level)
+{
+    struct control_state *cs = xcalloc(1, sizeof *cs);
+    c->control = level;
+    c->control_state = cs;
+    c->control_free = control_free;
+    c->control_exiting = control_exiting;
+    /* It may attach without a terminal, and is 80x24 until refresh-client -C. */
+    c->flags |= IDENT_TTY;
+    c->cols = 80;
+    c->rows = 24;
+    cs->line = evbuffer_new();
+    cs->check_ev = event_new(c->server->base, -1, 0, control_check_cb, c);
+    cs->timer = event_new(c->server->base, -1, EV_PERSIST, control_timer_cb, c);
+    struct timeval second = {1, 0};
+    event_add(cs->timer, &second);
+    /* What exists before its command runs is not news to it. */
+    snap_take(c, &cs->snap);
+}
+
+static void snap_free(struct control_snap *snap)
+{
+    for (size_t i = 0; i < snap->nsessions; i++)
+        free(snap->sessions[i].name);
+    free(snap->sessions);
+    for (size_t i = 0; i < snap->nwins; i++) {
+        free(snap->wins[i].name);
+        free(snap->wins[i].layout);
+    }
+    free(snap->wins);
+    free(snap->modes);
+    for (size_t i = 0; i < snap->npeers; i++)
+        free(snap->peers[i].name);
+    free(snap->peers);
+    memset(snap, 0, sizeof *snap);
+}
+
+static void sub_free(struct control_sub *sub)
+{
+    free(sub->name);
+    free(sub->what);
+    free(sub->format);
+    for (size_t i = 0; i < sub->nvals; i++)
+        free(sub->vals[i].value);
+    free(sub->vals);
+}
+
+void control_free(struct client *c)
+{
+    struct control_state *cs = c->control_state;
+    if (cs == NULL)
+        return;
+    evbuffer_free(cs->line);
+    event_free(cs->check_ev);
+    event_free(cs->timer);
+    snap_free(&cs->snap);
+    free(cs->panes);
+    free(cs->relaid);
+    for (size_t i = 0; i < cs->nsubs; i++)
+        sub_free(&cs->subs[i]);
+    free(cs->subs);
+    free(cs->exit_payload);
+    free(cs);
+    c->control_state = NULL;
+}
+
+/* It goes, saying why in its %exit line (reason NULL: none). */
+static void control_exit(struct client *c, int status, const char *reason)
+{
+    if (c->exiting)
+        return;
+    c->control_reason = reason != NULL;
+    server_client_exit(c, status, reason);
+}
+
+/* ---- command lines ---- */
+
+/* The block of one command: begin, what it printed and its errors, end or error. */
+void control_command_output(void *arg, struct cmd_ctx *ctx, int status)
+{
+    struct client *c = ctx->client;
+    if (c == NULL || (c->exiting && !c->control_exit_held) || c->control_state == NULL)
+        return;
+    struct control_state *cs = c->control_state;
+    int flags = (int)(intptr_t)arg;
+    long now = (long)time(NULL);
+    unsigned number = ++cs->number;
+    if (status != 0)
+        cs->failed = true;
+    struct evbuffer *block = evbuffer_new();
+    evbuffer_add_printf(block, "%%begin %ld %u %d\n", now, number, flags);
+    size_t n = evbuffer_get_length(ctx->out);
+    if (n > 0) {
+        evbuffer_add_buffer(block, ctx->out);
+        if (evbuffer_pullup(block, -1)[evbuffer_get_length(block) - 1] != '\n')
+            evbuffer_add(block, "\n", 1);
+    }
+    if (evbuffer_get_length(ctx->err) > 0) {
+        evbuffer_add_buffer(block, ctx->err);
+        if (evbuffer_pullup(block, -1)[evbuffer_get_length(block) - 1] != '\n')
+            evbuffer_add(block, "\n", 1);
+    }
+    evbuffer_add_printf(block, "%%%s %ld %u %d\n", status != 0 ? "error" : "end", now, number,
+                        flags);
+    control_write_raw(c, (const char *)evbuffer_pullup(block, -1), evbuffer_get_length(block));
+    evbuffer_free(block);
+}
+
+/* A line that did not parse (or was too long): a block of its own with the error. */
+static void control_line_error(struct client *c, const char *error)
+{
+    struct control_state *cs = c->control_state;
+    long now = (long)time(NULL);
+    unsigned number = ++cs->number;
+    control_write(c, "%%begin %ld %u 1\n%s\n%%error %ld %u 1", now, number, error, now, number);
+}
+
+static void control_line(struct client *c, char *line, size_t len)
+{
+    if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+    struct control_state *cs = c->control_state;
+    if (len == 0) {
+        /* An empty line: the client is done. */
+        control_exit(c, cs->failed ? 1 : 0, NULL);
+        return;
+    }
+    if (strlen(line) != len) {
+        control_line_error(c, "parse error: NUL byte in command");
+        return;
+    }
+    struct server *s = c->server;
+    char *error = NULL;
+    struct cmd_parse_input pi = {.server = s, .client = c};
+    struct cmd_list *list = cmd_parse_string(line, &pi, &error);
+    if (list == NULL) {
+        if (error == NULL)
+            return; /* nothing but a comment or blanks: no block, as tmux */
+        char *msg = xasprintf("parse error: %s", error);
+        control_line_error(c, msg);
+        free(msg);
+        free(error);
+        return;
+    }
+    struct cmdq *q = cmdq_get(s, c);
+    struct cmdq_state *st =
+        cmdq_state_new(s, c, false, control_command_output, (void *)(intptr_t)1);
+    cmdq_append(q, list, st);
+    cmd_list_free(list);
+    cmdq_state_unref(st);
+    if (c->queue != NULL)
+        cmdq_run(c->queue);
+}
+
+void control_input(struct client *c, const char *buf, size_t len)
+{
+    struct control_state *cs = c->control_state;
+    while (len > 0 && !c->exiting) {
+        const char *nl = memchr(buf, '\n', len);
+        size_t n = nl != NULL ? (size_t)(nl - buf) : len;
+        if (cs->discarding) {
+            if (nl != NULL)
+                cs->discarding = false;
+        } else if (evbuffer_get_length(cs->line) + n > CONTROL_LINE_MAX) {
+            /* Too long: the line is answered with an error and the rest of it skipped. */
+            evbuffer_drain(cs->line, evbuffer_get_length(cs->line));
+            control_line_error(c, "command too long");
+            cs->discarding = nl == NULL;
+        } else {
+            evbuffer_add(cs->line, buf, n);
+            if (nl != NULL) {
+                size_t ll = evbuffer_get_length(cs->line);
+                char *line = xmalloc(ll + 1);
+                evbuffer_remove(cs->line, line, ll);
+                line[ll] = '\0';
+                control_line(c, line, ll);
+                free(line);
+                if (c->control_state == NULL)
+                    return;
+            }
+        }
+        if (nl == NULL)
+            break;
+        len -= n + 1;
+        buf += n + 1;
+    }
+}
+
+/* ---- pane output and flow control ---- */
+
+static struct control_pane *pane_state(struct control_state *cs, uint32_t id, bool create)
+{
+    for (size_t i = 0; i < cs->npanes; i++) {
+        if (cs->panes[i].id == id)
+            return &cs->panes[i];
+    }
+    if (!create)
+        return NULL;
+    cs->panes = xreallocarray(cs->panes, cs->npanes + 1, sizeof *cs->panes);
+    struct control_pane *cp = &cs->panes[cs->npanes++];
+    memset(cp, 0, sizeof *cp);
+    cp->id = id;
+    return cp;
+}
+
+static void forget_pane(struct control_state *cs, uint32_t id)
+{
+    for (size_t i = 0; i < cs->npanes; i++) {
+        if (cs->panes[i].id == id) {
+            cs->panes[i] = cs->panes[--cs->npanes];
+            return;
+        }
+    }
+}
+
+/* Whether window w is linked in session sess. */
+static bool session_has_window(const struct session *sess, const struct window *w)
+{
+    const struct window *x;
+    TAILQ_FOREACH(x, &sess->windows, entry) {
+        if (x == w)
+            return true;
+    }
+    return false;
+}
+
+static long ms_since(const struct timeval *tv)
+{
+    struct timeval now, d;
+    gettimeofday(&now, NULL);
+    timersub(&now, tv, &d);
+    return (long)d.tv_sec * 1000 + d.tv_usec / 1000;
+}
+
+static void pause_pane(struct client *c, struct control_pane *cp)
+{
+    if (cp->paused)
+        return;
+    cp->paused = true;
+    control_write(c, "%%pause %%%u", cp->id);
+}
+
+/* pause-after: panes whose output waited longer than that are paused. */
+static void check_ages(struct client *c)
+{
+    struct control_state *cs = c->control_state;
+    if (c->control_pause_after <= 0)
+        return;
+    uint64_t written = cs->queued - pending(c);
+    for (size_t i = 0; i < cs->npanes; i++) {
+        struct control_pane *cp = &cs->panes[i];
+        if (cp->paused || cp->pending_until <= written)
+            continue;
+        if (ms_since(&cp->pending_since) > (long)c->control_pause_after * 1000)
+            pause_pane(c, cp);
+    }
+}
+
+/* Bytes as %output shows them: below space and backslash as \ooo. */
+static void escape_output(struct evbuffer *out, const unsigned char *data, size_t size)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < size; i++) {
+        if (data[i] >= ' ' && data[i] != '\\')
+            continue;
+        if (i > start)
+            evbuffer_add(out, data + start, i - start);
+        char esc[5] = {'\\', (char)('0' + (data[i] >> 6)), (char)('0' + ((data[i] >> 3) & 7)),
+                       (char)('0' + (data[i] & 7)), 0};
+        evbuffer_add(out, esc, 4);
+        start = i + 1;
+    }
+    if (size > start)
+        evbuffer_add(out, data + start, size - start);
+}
+
+static void control_output(struct client *c, struct pane *p, const void *data, size_t size)
+{
+    struct control_state *cs = c->control_state;
+    if (c->control_no_output || size == 0)
+        return;
+    struct control_pane *cp = pane_state(cs, p->id, true);
+    if (cp->off || cp->paused)
+        return;
+    if (pending(c) > CONTROL_PENDING_MAX) {
+        if (c->control_pause_after > 0)
+            pause_pane(c, cp);
+        else
+            control_exit(c, 1, "too far behind");
+        return;
+    }
+    uint64_t written = cs->queued - pending(c);
+    if (cp->pending_until <= written)
+        gettimeofday(&cp->pending_since, NULL);
+    struct evbuffer *line = evbuffer_new();
+    if (c->control_pause_after > 0)
+        evbuffer_add_printf(line, "%%extended-output %%%u %ld : ", p->id,
+                            cp->pending_until <= written ? 0L : ms_since(&cp->pending_since));
+    else
+        evbuffer_add_printf(line, "%%output %%%u ", p->id);
+    escape_output(line, data, size);
+    evbuffer_add(line, "\n", 1);
+    control_write_raw(c, (const char *)evbuffer_pullup(line, -1), evbuffer_get_length(line));
+    evbuffer_free(line);
+    cp->pending_until = cs->queued;
+    check_ages(c);
+}
+
+/* ---- refresh-client's parts ---- */
+
+int control_set_size(struct cmd_ctx *ctx, struct client *c, const char *size)
+{
+    unsigned w, h;
+    char tail;
+    const char *colon = strchr(size, ':');
+    const char *dims = size;
+    if (*size == '@' && colon != NULL)
+        dims = colon + 1; /* a window's size for this client: taken, not applied */
+    if (sscanf(dims, "%ux%u%c", &w, &h, &tail) != 2 || w < 1 || h < 1 || w > 10000 ||
+        h > 10000) {
+        cmd_error(ctx, "bad size argument");
+        return -1;
+    }
+    if (dims != size)
+        return 0;
+    c->cols = (int)w;
+    c->rows = (int)h;
+    if (c->attached && c->session != NULL)
+        server_client_update_sizes(c->server, c->session);
+    return 0;
+}
+
+void control_pane_action(struct cmd_ctx *ctx, struct client *c, const char *arg)
+{
+    struct control_state *cs = c->control_state;
+    char *end;
+    if (arg[0] != '%')
+        return;
+    unsigned long id = strtoul(arg + 1, &end, 10);
+    if (end == arg + 1 || *end != ':' || id > UINT32_MAX)
+        return;
+    const char *what = end + 1;
+    if (session_find_pane(c->server, (uint32_t)id) == NULL)
+        return;
+    struct control_pane *cp = pane_state(cs, (uint32_t)id, true);
+    if (strcmp(what, "on") == 0)
+        cp->off = false;
+    else if (strcmp(what, "off") == 0)
+        cp->off = true;
+    else if (strcmp(what, "pause") == 0) {
+        if (!cp->paused) {
+            cp->paused = true;
+            evbuffer_add_printf(ctx->out, "%%pause %%%u\n", cp->id);
+        }
+    } else if (strcmp(what, "continue") == 0) {
+        if (cp->paused) {
+            cp->paused = false;
+            cp->pending_until = 0;
+            evbuffer_add_printf(ctx->out, "%%continue %%%u\n", cp->id);
+        }
+    }
+}
+
+void control_subscribe(struct client *c, const char *arg)
+{
+    struct control_state *cs = c->control_state;
+    const char *c1 = strchr(arg, ':');
+    size_t nlen = c1 != NULL ? (size_t)(c1 - arg) : strlen(arg);
+    for (size_t i = 0; i < cs->nsubs; i++) {
+        if (strlen(cs->subs[i].name) == nlen && strncmp(cs->subs[i].name, arg, nlen) == 0) {
+            sub_free(&cs->subs[i]);
+            cs->subs[i] = cs->subs[--cs->nsubs];
+            break;
+        }
+    }
+    if (c1 == NULL)
+        return;
+    const char *c2 = strchr(c1 + 1, ':');
+    if (c2 == NULL || nlen == 0)
+        return;
+    if (cs->nsubs >= 1000)
+        return; /* bounded: a client cannot make the one-second check unbounded */
+    cs->subs = xreallocarray(cs->subs, cs->nsubs + 1, sizeof *cs->subs);
+    struct control_sub *sub = &cs->subs[cs->nsubs++];
+    memset(sub, 0, sizeof *sub);
+    sub->name = xstrndup(arg, nlen);
+    sub->what = xstrndup(c1 + 1, (size_t)(c2 - c1 - 1));
+    sub->format = xstrdup(c2 + 1);
+}
+
+bool control_set_flag(struct client *c, const char *flag, bool off)
+{
+    if (strcmp(flag, "no-output") == 0)
+        c->control_no_output = !off;
+    else if (strcmp(flag, "wait-exit") == 0)
+        c->control_wait_exit = !off;
+    else if (strncmp(flag, "pause-after", 11) == 0) {
+        long v = 0;
+        if (!off && flag[11] == '=')
+            v = strtol(flag + 12, NULL, 10);
+        else if (!off && flag[11] != '\0')
+            return false;
+        c->control_pause_after = v > 0 && v < 86400 ? (int)v : 0;
+        if (c->control_pause_after == 0 && c->control_state != NULL) {
+            for (size_t i = 0; i < c->control_state->npanes; i++)
+                c->control_state->panes[i].paused = false;
+        }
+    } else
+        return false;
+    return true;
+}
+
+/* ---- subscriptions ---- */
+
+static struct control_subval *sub_value(struct control_sub *sub, const char *key)
+{
+    for (size_t i = 0; i < sub->nvals; i++) {
+        if (strcmp(sub->vals[i].key, key) == 0)
+            return &sub->vals[i];
+    }
+    if (sub->nvals >= 10000)
+        return NULL;
+    sub->vals = xreallocarray(sub->vals, sub->nvals + 1, sizeof *sub->vals);
+    struct control_subval *v = &sub->vals[sub->nvals++];
+    memset(v, 0, sizeof *v);
+    snprintf(v->key, sizeof v->key, "%s", key);
+    return v;
+}
+
+/* One target of a subscription: its value, reported when it changed. */
+static void sub_check_one(struct client *c, struct control_sub *sub, struct window *w,
+                          struct pane *p)
+{
+    struct session *sess = c->session;
+    struct format_ctx fctx = {.server = c->server, .session = sess, .window = w, .pane = p,
+                              .client = c};
+    format_defaults(&fctx);
+    char key[32];
+    if (p != NULL && w != NULL)
+        snprintf(key, sizeof key, "%%%u", p->id);
+    else if (w != NULL)
+        snprintf(key, sizeof key, "@%u", w->id);
+    else
+        snprintf(key, sizeof key, "$");
+    struct control_subval *v = sub_value(sub, key);
+    if (v == NULL)
+        return;
+    v->seen = true;
+    char *value = format_expand(&fctx, sub->format);
+    if (v->value != NULL && strcmp(v->value, value) == 0) {
+        free(value);
+        return;
+    }
+    free(v->value);
+    v->value = value;
+    char wpart[32] = "-", ipart[32] = "-", ppart[32] = "-";
+    if (w != NULL) {
+        snprintf(wpart, sizeof wpart, "@%u", w->id);
+        char *index = format_expand(&fctx, "#{window_index}");
+        snprintf(ipart, sizeof ipart, "%s", index);
+        free(index);
+    }
+    if (p != NULL && w != NULL)
+        snprintf(ppart, sizeof ppart, "%%%u", p->id);
+    control_write(c, "%%subscription-changed %s $%u %s %s %s : %s", sub->name, sess->id, wpart,
+                  ipart, ppart, value);
+}
+
+static void check_subscriptions(struct client *c)
+{
+    struct control_state *cs = c->control_state;
+    struct session *sess = c->session;
+    if (!c->attached || sess == NULL)
+        return;
+    for (size_t i = 0; i < cs->nsubs; i++) {
+        struct control_sub *sub = &cs->subs[i];
+        for (size_t j = 0; j < sub->nvals; j++)
+            sub->vals[j].seen = false;
+        const char *what = sub->what;
+        struct window *w;
+        if (*what == '\0')
+            sub_check_one(c, sub, NULL, NULL);
+        else if (what[0] == '@' || what[0] == '%') {
+            bool all = strcmp(what + 1, "*") == 0;
+            char *end;
+            unsigned long id = strtoul(what + 1, &end, 10);
+            bool one = !all && end != what + 1 && *end == '\0';
+            TAILQ_FOREACH(w, &sess->windows, entry) {
+                if (what[0] == '@') {
+                    if (all || (one && w->id == id))
+                        sub_check_one(c, sub, w, NULL);
+                    continue;
+                }
+                struct pane *p;
+                TAILQ_FOREACH(p, &w->panes, entry) {
+                    if (all || (one && p->id == id))
+                        sub_check_one(c, sub, w, p);
+                }
+            }
+        }
+        /* Targets that went are forgotten (a new one by the same id reports again). */
+        for (size_t j = 0; j < sub->nvals;) {
+            if (!sub->vals[j].seen) {
+                free(sub->vals[j].value);
+                sub->vals[j] = sub->vals[--sub->nvals];
+            } else
+                j++;
+        }
+    }
+}
+
+/* ---- notifications: what changed since the client last looked ---- */
+
+static char *client_name(const struct client *c)
+{
+    if (c->tty_name != NULL)
+        return xstrdup(c->tty_name);
+    return xasprintf("client-%ld", (long)c->pid);
+}
+
+static void snap_take(struct client *c, struct control_snap *snap)
+{
+    struct server *s = c->server;
+    memset(snap, 0, sizeof *snap);
+    snap->attached = c->attached && c->session != NULL;
+    if (snap->attached) {
+        snap->session = c->session->id;
+        if (c->session->current != NULL) {
+            snap->has_current = true;
+            snap->current = c->session->current->id;
+        }
+    }
+    struct session *sess;
+    size_t nsess = 0, nwins = 0, npanes = 0;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        nsess++;
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            nwins++;
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry)
+                npanes++;
+        }
+    }
+    snap->sessions = xcalloc(nsess + 1, sizeof *snap->sessions);
+    snap->wins = xcalloc(nwins + 1, sizeof *snap->wins);
+    snap->modes = xcalloc(npanes + 1, sizeof *snap->modes);
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        if (s->exiting)
+            break; /* the server is going, and every session with it */
+        snap->sessions[snap->nsessions].id = sess->id;
+        snap->sessions[snap->nsessions++].name = xstrdup(sess->name);
+        struct window *w;
+        TAILQ_FOREACH(w, &sess->windows, entry) {
+            /* A window linked in several sessions is one window: mine if in mine. */
+            struct control_win *cw = NULL;
+            for (size_t i = 0; i < snap->nwins; i++) {
+                if (snap->wins[i].id == w->id)
+                    cw = &snap->wins[i];
+            }
+            bool mine = snap->attached && c->session == sess;
+            if (cw != NULL) {
+                cw->mine = cw->mine || mine;
+                continue;
+            }
+            cw = &snap->wins[snap->nwins++];
+            cw->id = w->id;
+            cw->mine = mine || (snap->attached && session_has_window(c->session, w));
+            cw->name = xstrdup(w->name);
+            struct format_ctx fctx = {.server = s, .session = sess, .window = w};
+            format_defaults(&fctx);
+            cw->layout =
+                format_expand(&fctx, "#{window_layout} #{window_visible_layout} #{window_flags}");
+            cw->active = w->active != NULL ? w->active->id : UINT32_MAX;
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                cw->npanes++;
+                snap->modes[snap->nmodes].id = p->id;
+                snap->modes[snap->nmodes++].depth = pane_mode_depth(p);
+            }
+        }
+    }
+    struct client *o;
+    size_t npeers = 0;
+    TAILQ_FOREACH(o, &s->clients, entry)
+        npeers++;
+    snap->peers = xcalloc(npeers + 1, sizeof *snap->peers);
+    TAILQ_FOREACH(o, &s->clients, entry) {
+        if (o == c || !o->identified)
+            continue;
+        struct control_peer *pr = &snap->peers[snap->npeers++];
+        pr->id = o->id;
+        pr->name = client_name(o);
+        pr->attached = o->attached && o->session != NULL && !o->exiting;
+        pr->session = pr->attached ? o->session->id : 0;
+    }
+}
+
+static const struct control_win *find_win(const struct control_snap *snap, uint32_t id)
+{
+    for (size_t i = 0; i < snap->nwins; i++) {
+        if (snap->wins[i].id == id)
+            return &snap->wins[i];
+    }
+    return NULL;
+}
+
+static const struct control_sess *find_sess(const struct control_snap *snap, uint32_t id)
+{
+    for (size_t i = 0; i < snap->nsessions; i++) {
+        if (snap->sessions[i].id == id)
+            return &snap->sessions[i];
+    }
+    return NULL;
+}
+
+static const struct control_mode *find_mode(const struct control_snap *snap, uint32_t id)
+{
+    for (size_t i = 0; i < snap->nmodes; i++) {
+        if (snap->modes[i].id == id)
+            return &snap->modes[i];
+    }
+    return NULL;
+}
+
+static const struct control_peer *find_peer(const struct control_snap *snap, uint32_t id)
+{
+    for (size_t i = 0; i < snap->npeers; i++) {
+        if (snap->peers[i].id == id)
+            return &snap->peers[i];
+    }
+    return NULL;
+}
+
+/* The layout part of a window's layout line: "LAYOUT VISIBLE" without the flags. */
+static bool layout_differs(const char *a, const char *b)
+{
+    const char *ea = strrchr(a, ' '), *eb = strrchr(b, ' ');
+    size_t la = ea != NULL ? (size_t)(ea - a) : strlen(a);
+    size_t lb = eb != NULL ? (size_t)(eb - b) : strlen(b);
+    return la != lb || strncmp(a, b, la) != 0;
+}
+
+/* Tell the client what changed between old and now, in tmux's order. */
+static void snap_diff(struct client *c, const struct control_snap *old,
+                      const struct control_snap *now)
+{
+    bool same_session = old->attached && now->attached && old->session == now->session;
+    if (!now->attached) {
+        /* Not (or no longer) attached: only that sessions came or went. */
+        bool changed = old->nsessions != now->nsessions;
+        for (size_t i = 0; i < now->nsessions && !changed; i++)
+            changed = find_sess(old, now->sessions[i].id) == NULL;
+        if (changed)
+            control_write(c, "%%sessions-changed");
+        return;
+    }
+    /* Its session's current window. */
+    if (same_session && now->has_current &&
+        (!old->has_current || old->current != now->current))
+        control_write(c, "%%session-window-changed $%u @%u", now->session, now->current);
+    /* Windows created (or linked into its session). */
+    for (size_t i = 0; i < now->nwins; i++) {
+        const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
+        if (ow == NULL)
+            control_write(c, "%%%swindow-add @%u", nw->mine ? "" : "unlinked-", nw->id);
+        else if (nw->mine && !ow->mine && same_session)
+            control_write(c, "%%window-add @%u", nw->id);
+    }
+    /* Sessions created or destroyed. */
+    bool sessions_changed = old->nsessions != now->nsessions;
+    for (size_t i = 0; i < now->nsessions && !sessions_changed; i++)
+        sessions_changed = find_sess(old, now->sessions[i].id) == NULL;
+    if (sessions_changed)
+        control_write(c, "%%sessions-changed");
+    /* Its own session. */
+    if (now->attached && !same_session) {
+        const struct control_sess *ns = find_sess(now, now->session);
+        control_write(c, "%%session-changed $%u %s", now->session, ns != NULL ? ns->name : "");
+    }
+    for (size_t i = 0; i < now->nsessions; i++) {
+        const struct control_sess *ns = &now->sessions[i], *os = find_sess(old, ns->id);
+        if (os != NULL && strcmp(os->name, ns->name) != 0)
+            control_write(c, "%%session-renamed $%u %s", ns->id, ns->name);
+    }
+    /* Windows that changed: active pane, layout, name. */
+    for (size_t i = 0; i < now->nwins; i++) {
+        const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
+        if (ow == NULL)
+            continue;
+        if (nw->mine) {
+            bool pane_changed = ow->active != nw->active && nw->active != UINT32_MAX;
+            bool layout_changed = layout_differs(ow->layout, nw->layout);
+            for (size_t j = 0; j < c->control_state->nrelaid; j++)
+                layout_changed = layout_changed || c->control_state->relaid[j] == nw->id;
+            char *copy = xstrdup(nw->layout);
+            /* Added panes are announced before the layout, removed ones after. */
+            if (pane_changed && nw->npanes >= ow->npanes)
+                control_write(c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
+            if (layout_changed)
+                control_write(c, "%%layout-change @%u %s", nw->id, copy);
+            if (pane_changed && nw->npanes < ow->npanes)
+                control_write(c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
+            free(copy);
+        }
+        if (strcmp(ow->name, nw->name) != 0) {
+            if (nw->mine)
+                control_write(c, "%%window-renamed @%u %s", nw->id, nw->name);
+            else
+                control_write(c, "%%unlinked-window-renamed @%u %s", nw->id, nw->name);
+        }
+    }
+    /* Panes whose mode changed. */
+    for (size_t i = 0; i < now->nmodes; i++) {
+        const struct control_mode *om = find_mode(old, now->modes[i].id);
+        if (om != NULL && om->depth != now->modes[i].depth)
+            control_write(c, "%%pane-mode-changed %%%u", now->modes[i].id);
+    }
+    /* Windows closed, or unlinked from its session. */
+    for (size_t i = 0; i < old->nwins; i++) {
+        const struct control_win *ow = &old->wins[i], *nw = find_win(now, ow->id);
+        if (nw == NULL || (ow->mine && !nw->mine && same_session))
+            control_write(c, "%%unlinked-window-close @%u", ow->id);
+    }
+    /* Other clients: switched, attached or gone. */
+    for (size_t i = 0; i < now->npeers; i++) {
+        const struct control_peer *np = &now->peers[i], *op = find_peer(old, np->id);
+        bool was = op != NULL && op->attached;
+        if (np->attached && (!was || op->session != np->session)) {
+            const struct control_sess *ns = find_sess(now, np->session);
+            control_write(c, "%%client-session-changed %s $%u %s", np->name, np->session,
+                          ns != NULL ? ns->name : "");
+        } else if (!np->attached && was)
+            control_write(c, "%%client-detached %s", np->name);
+    }
+    for (size_t i = 0; i < old->npeers; i++) {
+        const struct control_peer *op = &old->peers[i];
+        if (op->attached && find_peer(now, op->id) == NULL)
+            control_write(c, "%%client-detached %s", op->name);
+    }
+}
+
+/* The server made it exit: the message waits for the next check, so that the block of
+ * the command that did it (and what it changed) comes first, as in tmux. */
+static bool control_exiting(struct client *c, const void *payload, size_t len)
+{
+    struct control_state *cs = c->control_state;
+    if (cs == NULL || cs->exit_payload != NULL)
+        return false;
+    cs->exit_payload = xmalloc(len);
+    memcpy(cs->exit_payload, payload, len);
+    cs->exit_len = len;
+    c->control_exit_held = true;
+    event_active(cs->check_ev, EV_TIMEOUT, 1);
+    return true;
+}
+
+static void control_check(struct client *c)
+{
+    struct control_state *cs = c->control_state;
+    if (cs == NULL || (c->exiting && !c->control_exit_held))
+        return;
+    struct control_snap now;
+    snap_take(c, &now);
+    snap_diff(c, &cs->snap, &now);
+    cs->nrelaid = 0;
+    snap_free(&cs->snap);
+    cs->snap = now;
+    if (c->control_exit_held) {
+        /* Its last lines are out: now the exit. */
+        client_send(c, MSG_EXIT, cs->exit_payload, cs->exit_len);
+        free(cs->exit_payload);
+        cs->exit_payload = NULL;
+        c->control_exit_held = false;
+        return;
+    }
+    /* Panes that are gone are forgotten. */
+    for (size_t i = 0; i < cs->npanes;) {
+        if (session_find_pane(c->server, cs->panes[i].id) == NULL)
+            forget_pane(cs, cs->panes[i].id);
+        else
+            i++;
+    }
+}
+
+static void control_check_cb(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd;
+    (void)events;
+    control_check(arg);
+}
+
+static void control_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd;
+    (void)events;
+    struct client *c = arg;
+    if (c->exiting)
+        return;
+    control_check(c);
+    check_subscriptions(c);
+    check_ages(c);
+}
+
+void control_command_done(struct server *s)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->control_state != NULL && !c->exiting)
+            event_active(c->control_state->check_ev, EV_TIMEOUT, 1);
+    }
+}
+
+void control_notify(struct server *s, const struct notify *n)
+{
+    struct pane *p = n->pane;
+    struct client *c, *next;
+    if (n->type == NOTIFY_WINDOW_LAYOUT && p != NULL) {
+        TAILQ_FOREACH(c, &s->clients, entry) {
+            struct control_state *cs = c->control_state;
+            if (cs == NULL || cs->nrelaid >= 64)
+                continue;
+            cs->relaid = xreallocarray(cs->relaid, cs->nrelaid + 1, sizeof *cs->relaid);
+            cs->relaid[cs->nrelaid++] = p->window->id;
+        }
+    }
+    if (n->type != NOTIFY_PANE_OUTPUT) {
+        control_command_done(s);
+        return;
+    }
+    TAILQ_FOREACH_SAFE(c, &s->clients, entry, next) {
+        if (c->control_state == NULL || c->exiting || !c->attached || c->session == NULL)
+            continue;
+        if (session_has_window(c->session, p->window))
+            control_output(c, p, n->data, n->size);
+    }
+}

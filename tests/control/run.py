@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Control mode (-C) against tmux 3.3a: a scripted session (new window, split, rename,
+output, selections, a second session, buffers, modes, resize, subscriptions, detach) is
+run by a control client of tmux and of tmx, one command line at a time as a program
+drives it (each sent once the block of the one before ended); the lines each prints are
+compared after normalising times, command numbers and how pane output was cut into
+%output lines (tests/control/ctl.py). Then tmx alone: -CC's wrapper, malformed and
+oversized lines, a client that never reads (server memory stays bounded), pause-after.
+
+usage: run.py --tmx PATH [--tmux PATH] [TEST...]
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ctl import Control, normalise  # noqa: E402
+
+# The scripted session: ("cmd", line) sends a line and waits for its block; ("out",
+# pane, text) waits for a pane's output to contain text; ("settle",) reads until quiet.
+CONFIG = "set -g automatic-rename off\n"
+SCRIPT = [
+    ("cmd", "new-window -n second cat"),
+    ("cmd", "split-window -t @1 cat"),
+    ("cmd", "rename-window -t @1 foo"),
+    ("cmd", "select-pane -t %1"),
+    ("cmd", "select-window -t @0"),
+    ("cmd", "send-keys -t %0 hello Enter"),
+    ("out", "%0", "hello\r\nhello\r\n"),
+    ("cmd", "send-keys -t %1 'tab\there' Enter"),
+    ("out", "%1", "tab\there\r\ntab\there\r\n"),
+    ("cmd", "send-keys -t %0 -l 'back\\slash é'"),
+    ("out", "%0", "back\\slash \u00e9"),
+    ("cmd", "send-keys -t %0 Enter"),
+    ("out", "%0", "back\\slash \u00e9\r\nback\\slash \u00e9\r\n"),
+    ("cmd", "display -p '#{session_name} #{window_id} #{pane_id} #{client_control_mode}'"),
+    ("cmd", "list-windows -F '#{window_index} #{window_name} #{window_layout}'"),
+    ("cmd", "bogus-command"),
+    ("cmd", "select-pane -t %99"),
+    ("cmd", "new-session -d -s other cat"),
+    ("cmd", "rename-session -t other another"),
+    ("cmd", "rename-session -t 0 main"),
+    ("cmd", "new-window -d -t another cat"),
+    ("cmd", "rename-window -t another:1 elsewhere"),
+    ("cmd", "kill-window -t another:1"),
+    ("cmd", "kill-pane -t %2"),
+    ("cmd", "resize-pane -t %1 -x 40"),
+    ("cmd", "select-layout -t @1 even-horizontal"),
+    ("cmd", "kill-window -t @1"),
+    ("cmd", "copy-mode -t %0"),
+    ("cmd", "send-keys -t %0 -X cancel"),
+    ("cmd", "set-buffer -b b1 hello"),
+    ("cmd", "refresh-client -C 100x30"),
+    ("cmd", "display -p '#{window_width}x#{window_height}'"),
+    ("cmd", "switch-client -t another"),
+    ("cmd", "display -p '#{session_name}'"),
+    ("cmd", "switch-client -t main"),
+    ("cmd", "kill-session -t another"),
+    ("cmd", "list-sessions -F '#{session_name} #{session_attached}'"),
+    ("cmd", "display -p 'one' ; display -p 'two'"),
+    ("cmd", "if -F 1 { display -p three }"),
+    ("cmd", "refresh-client -A '%0:pause'"),
+    ("cmd", "refresh-client -A '%0:continue'"),
+    ("cmd", "refresh-client -B 'wname:@0:#{window_name}'"),
+    ("line", "%subscription-changed wname", 1),
+    ("cmd", "refresh-client -B 'panes:%*:#{pane_id}'"),
+    ("line", "%subscription-changed panes", 1),
+    ("cmd", "rename-window -t @0 renamed"),
+    ("line", "%subscription-changed wname", 2),
+    ("cmd", "refresh-client -B 'wname'"),
+    ("cmd", "rename-window -t @0 again"),
+    ("settle",),
+]
+
+
+def run_script(binary):
+    c = Control(binary, ["new-session", "-x", "80", "-y", "24", "-s", "0", "cat"], config=CONFIG)
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        for step in SCRIPT:
+            if step[0] == "cmd":
+                c.command(step[1])
+            elif step[0] == "out":
+                c.wait_output(step[1], step[2])
+            elif step[0] == "line":
+                c.wait(lambda ls: sum(1 for l in ls if l.startswith(step[1])) >= step[2])
+            elif step[0] == "settle":
+                c.settle(1.5)
+        c.close()
+        return c.lines, c.proc.returncode
+    finally:
+        c.kill()
+
+
+def subscriptions_last(lines):
+    """%subscription-changed comes on a one-second timer, wherever that falls between
+    the blocks: compared in their own order, after everything else."""
+    subs = [l for l in lines if l.startswith("%subscription-changed")]
+    return [l for l in lines if not l.startswith("%subscription-changed")] + subs
+
+
+def test_script(opts):
+    a, rca = run_script(opts.tmux)
+    b, rcb = run_script(opts.tmx)
+    na, nb = subscriptions_last(normalise(a)), subscriptions_last(normalise(b))
+    if opts.verbose:
+        print("\n".join(nb))
+    if na != nb or rca != rcb:
+        print("control stream differs (- tmux, + tmx):")
+        for l in difflib.unified_diff(na, nb, "tmux", "tmx", lineterm="", n=3):
+            print("  " + l)
+        if rca != rcb:
+            print("  exit status: tmux %s, tmx %s" % (rca, rcb))
+        return False
+    return True
+
+
+def run_lines(binary, args, lines, end="close"):
+    """A short session: each line sent once the one before ended (or, for a line that
+    makes the client exit, read to the end); the normalised stream and the status."""
+    c = Control(binary, args, config=CONFIG)
+    try:
+        if args[0] in ("new-session", "attach"):
+            c.wait(lambda ls: any(l.startswith(("%session-changed", "%exit")) for l in ls))
+        for line in lines:
+            if line is None:
+                c.settle(0.5)
+            elif c.eof:
+                break
+            elif line.startswith("#"):
+                c.send(line)  # nothing answers a comment
+            else:
+                n = c.blocks_done()
+                c.send(line)
+                c.wait(lambda ls: c.blocks_done() > n or c.eof or
+                       any(l.startswith("%exit") for l in ls))
+        if end == "close":
+            c.close()
+        else:
+            c.proc.stdin.close()
+            c.wait(lambda ls: c.eof)
+            c.proc.wait(timeout=10)
+        return normalise(c.lines), c.proc.returncode
+    finally:
+        c.kill()
+
+
+# Short sessions whose end differs: how each way of leaving looks.
+ENDINGS = {
+    "empty-line": (["new-session", "cat"], ["display -p x"], "close"),
+    "stdin-eof": (["new-session", "cat"], ["display -p x"], "eof"),
+    "parse-failed": (["new-session", "cat"], ["nosuch"], "close"),
+    "command-failed": (["new-session", "cat"], ["select-pane -t %99", "display -p x"], "close"),
+    "command-failed-eof": (["new-session", "cat"], ["select-pane -t %99"], "eof"),
+    "command-failed-detach": (["new-session", "cat"], ["select-pane -t %99", "detach"],
+                              "close"),
+    "detach-client": (["new-session", "cat"], ["detach-client"], "close"),
+    "kill-session": (["new-session", "cat"], ["kill-session"], "close"),
+    "kill-server": (["new-session", "cat"], ["kill-server"], "close"),
+    "not-attached": (["list-sessions"], [], "close"),
+    "parse-errors": (["new-session", "cat"], ["display -p 'unterminated", "{", "}",
+                                             "display -p \"x", "display -p a\\\\",
+                                             "new-window -t ; ;", "display -p {",
+                                             "display -p a ; nosuch b",
+                                             "if -F 0 { display -p no } { display -p yes }",
+                                             "# a comment", "display -p after"], "close"),
+}
+
+
+def test_endings(opts):
+    ok = True
+    for name, (args, lines, end) in ENDINGS.items():
+        a = run_lines(opts.tmux, args, lines, end)
+        b = run_lines(opts.tmx, args, lines, end)
+        if a != b:
+            ok = False
+            print("%s: differs (- tmux, + tmx):" % name)
+            for l in difflib.unified_diff(a[0], b[0], "tmux", "tmx", lineterm="", n=3):
+                print("  " + l)
+            if a[1] != b[1]:
+                print("  exit status: tmux %s, tmx %s" % (a[1], b[1]))
+    return ok
+
+
+def rss_kib(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def test_bad_input(opts):
+    """Malformed and oversized lines get %error; the client and the server go on."""
+    c = Control(opts.tmx, ["new-session", "-x", "80", "-y", "24", "cat"], config=CONFIG)
+    ok = True
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        checks = [
+            ("display -p {", "parse error: syntax error"),
+            ("\xff\xfe\x01 garbage", "parse error: unknown command"),
+            ("display -p a\x00b", "parse error: NUL byte in command"),
+            ("x" * (2 << 20), "command too long"),
+            ("new-window -t ; ;", None),
+        ]
+        for line, want in checks:
+            n = c.blocks_done()
+            c.proc.stdin.write(line.encode("latin-1").decode("unicode_escape").encode("latin-1")
+                               + b"\n")
+            c.proc.stdin.flush()
+            c.wait(lambda ls: c.blocks_done() > n, 20)
+            block = c.lines[c.lines.index([l for l in c.lines if l.startswith("%begin")][-1]):]
+            if want is not None and not any(want in l for l in block[1:-1]):
+                print("bad_input: %r answered %r, wanted %r" % (line[:40], block[:4], want))
+                ok = False
+            if want is not None and not block[-1].startswith("%error"):
+                print("bad_input: %r ended with %r" % (line[:40], block[-1]))
+                ok = False
+        c.command("display -p still-here")
+        if "still-here" not in c.lines:
+            print("bad_input: the client stopped answering")
+            ok = False
+        r = c.cli("display", "-p", "#{session_name}")
+        if r.returncode != 0:
+            print("bad_input: another client failed: %r" % r.stderr)
+            ok = False
+        c.close()
+        if c.lines[-1] != "%exit":
+            print("bad_input: ended with %r" % c.lines[-1])
+            ok = False
+    finally:
+        c.kill()
+    return ok
+
+
+FLOOD = "yes 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def test_never_reads(opts):
+    """A control client that never reads while a pane floods: the server's memory stays
+    bounded, it is dropped as "too far behind", and another control client and the
+    command line are served all along."""
+    c = Control(opts.tmx, ["new-session", "-x", "80", "-y", "24", "cat"], config=CONFIG)
+    ok = True
+    other = None
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        pid = c.server_pid()
+        before = rss_kib(pid)
+        other = Control(opts.tmx, ["attach"], env_extra={"TMX_TMPDIR": c.top, "TMUX_TMPDIR": c.top})
+        other.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        other.command("refresh-client -f no-output")
+        c.send("respawn-pane -k '%s'" % FLOOD)  # then c is never read again
+        peak = 0
+        t0 = time.time()
+        while time.time() - t0 < 6:
+            peak = max(peak, rss_kib(pid))
+            r = c.cli("display", "-p", "ok")
+            if r.stdout != b"ok\n":
+                print("never_reads: the command line was not served: %r" % (r.stderr,))
+                ok = False
+                break
+            time.sleep(0.2)
+        other.command("display -p other-ok", timeout=10)
+        grown = peak - before
+        print("never_reads: server RSS %d KiB before, peak %d KiB (+%d KiB)" % (before, peak, grown))
+        if grown > 48 * 1024:
+            print("never_reads: the server grew by %d KiB" % grown)
+            ok = False
+        c.cli("kill-pane", "-a")
+        c.cli("respawn-pane", "-k", "cat")
+        c.wait(lambda ls: c.eof, 60)
+        if not any(l == "%exit too far behind" for l in c.lines[-3:]):
+            print("never_reads: ended with %r" % c.lines[-3:])
+            ok = False
+    finally:
+        if other is not None:
+            other.kill()
+        c.kill()
+    return ok
+
+
+def test_pause_after(opts):
+    """pause-after: a pane whose output waits too long is paused (%pause), output comes
+    as %extended-output, and -A %N:continue resumes it (%continue)."""
+    c = Control(opts.tmx, ["new-session", "-x", "80", "-y", "24", "cat"], config=CONFIG)
+    ok = True
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        c.command("refresh-client -f pause-after=1")
+        c.command("send-keys -t %0 hi Enter")
+        c.wait(lambda ls: any(l.startswith("%extended-output %0 ") for l in ls))
+        c.send("respawn-pane -k '%s'" % FLOOD)
+        time.sleep(3)  # not reading: the output waits
+        c.cli("respawn-pane", "-k", "cat")
+        c.wait(lambda ls: "%pause %0" in ls, 30)
+        c.settle(0.5)
+        n = len(c.lines)
+        c.command("refresh-client -A '%0:continue'")
+        if "%continue %0" not in c.lines[n:]:
+            print("pause_after: no %%continue in %r" % c.lines[n:])
+            ok = False
+        c.command("send-keys -t %0 again Enter")
+        c.wait(lambda ls: any("again" in l for l in ls[n:] if l.startswith("%extended-output")))
+        c.command("display -p '#{client_flags}'")
+        if "attached,focused,control-mode,pause-after=1,UTF-8" not in c.lines:
+            print("pause_after: flags %r" % c.lines[-3:])
+            ok = False
+    finally:
+        c.kill()
+    return ok
+
+
+def test_wrapper(opts):
+    """-CC: the stream in a DCS (ESC P 1000 p ... ESC \\) on a terminal without echo,
+    lines ending CR LF as tmux's; the terminal's modes put back after."""
+    out = {}
+    for name, binary in (("tmux", opts.tmux), ("tmx", opts.tmx)):
+        c = Control(binary, [], config=CONFIG)
+        c.kill()
+        top = tempfile.mkdtemp(prefix="ctlcc.")
+        with open(os.path.join(top, "conf"), "w") as f:
+            f.write(CONFIG)
+        env = dict(c.env, TMUX_TMPDIR=top, TMX_TMPDIR=top)
+        # The client runs on a terminal of its own (script), its input piped into it.
+        script = ("(sleep 1; printf 'display -p hello\\n'; sleep 0.5; printf '\\n'; sleep 0.5) |"
+                  " script -qec 'stty -a > %s/before; %s -f %s/conf -L cc -CC new -x 80 -y 24 cat;"
+                  " stty -a > %s/after' /dev/null > %s/out") % (top, binary, top, top, top)
+        subprocess.run(["script", "-qec", script, "/dev/null"], env=env, cwd=top,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, timeout=30)
+        subprocess.run([binary, "-L", "cc", "kill-server"], env=env, capture_output=True)
+        with open(os.path.join(top, "out"), "rb") as f:
+            raw = f.read()
+        out[name] = re.sub(rb"%(begin|end|error) \d+ \d+", rb"%\1 T N", raw)
+        with open(os.path.join(top, "before")) as f:
+            before = f.read()
+        with open(os.path.join(top, "after")) as f:
+            after = f.read()
+        shutil.rmtree(top, ignore_errors=True)
+        if before != after or "icanon" not in before:
+            print("wrapper: %s left the terminal as %r (was %r)" % (name, after, before))
+            return False
+    if out["tmux"] != out["tmx"]:
+        print("wrapper: tmux %r\n         tmx  %r" % (out["tmux"], out["tmx"]))
+        return False
+    return True
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tmx", required=True)
+    ap.add_argument("--tmux", default=shutil.which("tmux") or "/usr/bin/tmux")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("tests", nargs="*")
+    opts = ap.parse_args()
+    opts.tmx = os.path.abspath(opts.tmx)
+    tests = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
+    names = opts.tests or list(tests)
+    failed = []
+    for name in names:
+        t0 = time.time()
+        try:
+            ok = tests[name](opts)
+        except Exception as e:  # a timeout or a crash fails the test, with why
+            print("%s: %s: %s" % (name, type(e).__name__, e))
+            ok = False
+        print("%s %s (%.1f s)" % ("ok  " if ok else "FAIL", name, time.time() - t0))
+        if not ok:
+            failed.append(name)
+    if failed:
+        print("failed: " + " ".join(failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
