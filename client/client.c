@@ -24,6 +24,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmdline.h"
 #include "paths.h"
 #include "proto.h"
 #include "server.h"
@@ -46,103 +47,13 @@ struct client_run {
     int exit_status;
     char *exit_message;
     uint8_t exit_how;       /* PROTO_EXIT_* the server asked for with MSG_EXIT */
+    bool heard;             /* something came from the server */
+    const char *path;       /* the socket */
     char *exit_command;     /* PROTO_EXIT_EXEC: the shell command to become */
     int control;            /* -C 1, -CC 2: stdin's lines go to the server, its text to stdout */
     bool control_tio_set;   /* -CC: the terminal's modes to put back */
     struct termios control_tio;
 };
-
-/* The length of the first command of argv: up to a word ";" or ending in ";" (not
- * "\;"), as the server splits it; *skip gets how many words to step over to the next. */
-static int command_length(int argc, char **argv, int *skip)
-{
-    for (int i = 0; i < argc; i++) {
-        size_t n = strlen(argv[i]);
-        if (n > 0 && argv[i][n - 1] == ';' && (n < 2 || argv[i][n - 2] != '\\')) {
-            *skip = i + 1;
-            return n == 1 ? i : i + 1;
-        }
-    }
-    *skip = argc;
-    return argc;
-}
-
-/* Commands that take over the terminal: they need a tty and must not nest. */
-static bool one_command_attaches(int argc, char **argv)
-{
-    if (argc == 0)
-        return false;
-    const char *c = argv[0];
-    if (strcmp(c, "attach-session") == 0 || strcmp(c, "attach") == 0 || strcmp(c, "a") == 0 ||
-        strcmp(c, "at") == 0)
-        return true;
-    if (strcmp(c, "new-session") == 0 || strcmp(c, "new") == 0) {
-        for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
-            if (strcmp(argv[i], "--") == 0)
-                break;
-            /* -d anywhere in a flag cluster means detached. */
-            for (const char *f = argv[i] + 1; *f; f++) {
-                if (*f == 'd')
-                    return false;
-                if (strchr("cnstxyFe", *f) != NULL) {
-                    if (f[1] == '\0')
-                        i++;
-                    break;
-                }
-            }
-        }
-        return true;
-    }
-    return false;
-}
-
-static bool one_command_starts_server(int argc, char **argv)
-{
-    if (argc == 0)
-        return false;
-    const char *c = argv[0];
-    return strcmp(c, "new-session") == 0 || strcmp(c, "new") == 0 ||
-           strcmp(c, "start-server") == 0 || strcmp(c, "start") == 0;
-}
-
-/* Whether any command of the command line (split on ';' words) does it. */
-static bool any_command(int argc, char **argv, bool (*fn)(int, char **))
-{
-    if (argc == 0)
-        return true;
-    while (argc > 0) {
-        int skip, n = command_length(argc, argv, &skip);
-        /* The word that ends a command keeps its text without the ';' for the check. */
-        bool hit;
-        size_t last = n > 0 ? strlen(argv[n - 1]) : 0;
-        if (n > 0 && n == skip && last > 0 && argv[n - 1][last - 1] == ';') {
-            char **copy = xcalloc((size_t)n + 1, sizeof *copy);
-            for (int i = 0; i < n; i++)
-                copy[i] = xstrdup(argv[i]);
-            copy[n - 1][strlen(copy[n - 1]) - 1] = '\0';
-            hit = fn(n, copy);
-            for (int i = 0; i < n; i++)
-                free(copy[i]);
-            free(copy);
-        } else
-            hit = fn(n, argv);
-        if (hit)
-            return true;
-        argc -= skip;
-        argv += skip;
-    }
-    return false;
-}
-
-static bool command_attaches(int argc, char **argv)
-{
-    return any_command(argc, argv, one_command_attaches);
-}
-
-static bool command_starts_server(int argc, char **argv)
-{
-    return any_command(argc, argv, one_command_starts_server);
-}
 
 static int connect_socket(const char *path)
 {
@@ -499,6 +410,19 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
     }
 }
 
+/* Whether a server's first bytes are a real tmux's answer to tmx's identify: tmux's
+ * version message (type 12, 16 bytes with its header, no flags), which a tmx server
+ * never sends first (12 is MSG_STDIN, a client's message). */
+static bool tmux_server_reply(const char *buf)
+{
+    uint32_t type;
+    uint16_t len, flags;
+    memcpy(&type, buf, 4);
+    memcpy(&len, buf + 4, 2);
+    memcpy(&flags, buf + 6, 2);
+    return type == 12 && len == 16 && flags == 0;
+}
+
 /* Read from the server and handle complete messages. Returns false to exit. */
 static bool read_server(struct client_run *run)
 {
@@ -516,6 +440,16 @@ static bool read_server(struct client_run *run)
         return false;
     }
     run->inlen += (size_t)n;
+    if (!run->heard && run->inlen >= 8 && tmux_server_reply(run->inbuf)) {
+        /* A real tmux's server (-S gave its socket): it refused our identify with its
+         * version message and hangs up. Say what is there, not "lost server". */
+        run->exit_status = 1;
+        run->exit_message = xasprintf("tmx: %s is a tmux server, not tmx's: use tmux for it "
+                                      "(tmx's sockets are in tmx-UID, tmux's in tmux-UID)",
+                                      run->path);
+        return false;
+    }
+    run->heard = true;
     size_t off = 0;
     bool go_on = true;
     while (go_on) {
@@ -677,7 +611,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         return server_main(&cfg);
     }
 
-    bool attaches = command_attaches(argc, argv) && opts->control == 0;
+    bool attaches = cmdline_attaches(argc, argv) && opts->control == 0;
     if (attaches) {
         /* In a pane of tmx (TMX and TMUX set) or of a real tmux (TMUX): tmux's message. */
         const char *tmx_env = getenv("TMX"), *tmux_env = getenv("TMUX");
@@ -700,7 +634,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
                 "load-buffer (tmx load-buffer FILE, or - for stdin)\n", csize, PROTO_MAX_PAYLOAD);
         return 1;
     }
-    bool may_start = !opts->no_start && command_starts_server(argc, argv);
+    bool may_start = !opts->no_start && cmdline_starts_server(argc, argv);
     char stale[1024] = "";
     int fd = connect_or_start(opts, path, may_start, stale, sizeof stale);
     if (fd < 0) {
@@ -716,7 +650,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         return 1;
     }
 
-    struct client_run run = {.fd = fd, .stdin_open = true, .control = opts->control};
+    struct client_run run = {.fd = fd, .stdin_open = true, .control = opts->control, .path = path};
     if (run.control > 1)
         control_enter(&run);
     tty_init(&run.tty, STDIN_FILENO, getenv("TERM"));

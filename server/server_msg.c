@@ -36,6 +36,7 @@
 #include "server_exit.h"
 #include "session.h"
 #include "text_view.h"
+#include "tmux_peer.h"
 #include "xmalloc.h"
 
 static void client_read_cb(evutil_socket_t fd, short events, void *arg);
@@ -260,6 +261,39 @@ static void client_stdin(struct client *c, const char *payload, size_t len)
     evbuffer_free(data);
 }
 
+/* A real tmux client (tmux_peer.h): once its command is in, answered in tmux's protocol
+ * with one line on its stderr and exit status 1, then dropped when that is written. */
+static void tmux_client(struct client *c)
+{
+    struct evbuffer *in = c->in;
+    size_t len = evbuffer_get_length(in);
+    bool attaches = false;
+    uint32_t peerid = 0;
+    int st = tmux_peer_scan(evbuffer_pullup(in, -1), len, &attaches, &peerid);
+    if (st == 0)
+        return;
+    if (st < 0) {
+        log_debug("client %d: malformed tmux client: closing", c->fd);
+        server_client_free(c);
+        return;
+    }
+    log_debug("client %d: a tmux client: refused", c->fd);
+    char *text;
+    if (attaches)
+        text = xasprintf("sessions should be nested with care, unset $TMUX to force "
+                         "(%s is a tmx server, where tmux cannot attach)",
+                         c->server->socket_path);
+    else
+        text = xasprintf("%s is a tmx server, not tmux's: use tmx for it (inside tmx, "
+                         "unset $TMUX to reach tmux's own server)", c->server->socket_path);
+    client_tty_close(c); /* the fd tmux passed with its identify */
+    tmux_peer_answer(bufferevent_get_output(c->bev), peerid, text);
+    free(text);
+    c->exiting = true; /* freed once the answer is written (client_write_cb) */
+    event_del(c->read_ev);
+    evbuffer_drain(in, len);
+}
+
 /* Decode complete messages; anything malformed closes this client only. */
 static void client_decode(struct client *c)
 {
@@ -275,6 +309,10 @@ static void client_decode(struct client *c)
         struct proto_header hdr;
         const char *why = NULL;
         const unsigned char *head = evbuffer_pullup(in, PROTO_HEADER_SIZE);
+        if (!c->identified && tmux_peer_detect(head, PROTO_HEADER_SIZE)) {
+            tmux_client(c);
+            return;
+        }
         enum proto_status st = proto_peek(head, PROTO_HEADER_SIZE, &hdr, &why);
         if (st == PROTO_BAD) {
             log_debug("client %d: bad message (%s): closing", c->fd, why);

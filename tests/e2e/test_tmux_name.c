@@ -5,9 +5,12 @@
  * The binary is run through a link named "tmux" in the test's HOME, with no -f. */
 #include "harness.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -269,6 +272,116 @@ static void test_global_flags_of_tmux(void **state)
     free(tmux);
 }
 
+#define REAL_TMUX "/usr/bin/tmux"
+
+static void test_real_tmux_inside_tmx_is_refused_in_its_protocol(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux against tmux speaks one protocol */
+    if (access(REAL_TMUX, X_OK) != 0)
+        fail_msg("%s is needed (the tmux 3.3a the compat suite compares with)", REAL_TMUX);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    char *tmux_var = pane_variable(env, "s", "TMUX");
+    /* A real tmux in a tmx pane follows $TMUX to tmx's socket. */
+    setenv("TMUX", tmux_var, 1);
+    char *err = NULL;
+    const char *attach[] = {REAL_TMUX, "new", NULL};
+    int rc = tmx_runv(env, NULL, &err, attach);
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(err, "sessions should be nested with care, unset $TMUX to force"));
+    assert_null(strstr(err, "server exited unexpectedly"));
+    free(err);
+    const char *ls[] = {REAL_TMUX, "ls", NULL};
+    rc = tmx_runv(env, NULL, &err, ls);
+    unsetenv("TMUX");
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(err, "is a tmx server, not tmux's"));
+    assert_null(strstr(err, "server exited unexpectedly"));
+    free(err);
+    free(tmux_var);
+    /* tmx's server is none the worse. */
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
+    assert_string_equal(out, "s\n");
+    free(out);
+}
+
+static void test_tmx_on_a_tmux_socket_says_so(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    if (access(REAL_TMUX, X_OK) != 0)
+        fail_msg("%s is needed (the tmux 3.3a the compat suite compares with)", REAL_TMUX);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/real-tmux", getenv("HOME"));
+    const char *start[] = {REAL_TMUX, "-S", path, "-f", "/dev/null", "new", "-d", NULL};
+    assert_int_equal(tmx_runv(env, NULL, NULL, start), 0);
+    char *err = NULL;
+    const char *ls[] = {env_bin(env), "-S", path, "ls", NULL};
+    int rc = tmx_runv(env, NULL, &err, ls);
+    const char *stop[] = {REAL_TMUX, "-S", path, "kill-server", NULL};
+    int stopped = tmx_runv(env, NULL, NULL, stop);
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(err, "is a tmux server, not tmx's"));
+    assert_null(strstr(err, "lost server"));
+    free(err);
+    assert_int_equal(stopped, 0); /* and the tmux server was none the worse */
+}
+
+/* Reads from fd until EOF (or 5 s): whether the server hung up. */
+static bool hung_up(int fd)
+{
+    char buf[4096];
+    for (long long end = e2e_now_ms() + 5000; e2e_now_ms() < end;) {
+        ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+        if (n == 0)
+            return true;
+        if (n < 0 && errno != EAGAIN && errno != EINTR)
+            return true;
+        sleep_ms(10);
+    }
+    return false;
+}
+
+static void test_malformed_tmux_client_is_dropped_alone(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    /* tmux's identify type with a length shorter than tmux's header. */
+    int fd = env_connect(env);
+    assert_true(fd >= 0);
+    unsigned char bad[16] = {0};
+    uint32_t type = 100;
+    uint16_t len = 5;
+    memcpy(bad, &type, 4);
+    memcpy(bad + 4, &len, 2);
+    assert_int_equal(send(fd, bad, sizeof bad, MSG_NOSIGNAL), (ssize_t)sizeof bad);
+    assert_true(hung_up(fd));
+    close(fd);
+    /* Identify messages forever, never a command: dropped past its bound (1 MiB). */
+    fd = env_connect(env);
+    assert_true(fd >= 0);
+    unsigned char msg[16384] = {0};
+    len = sizeof msg;
+    memcpy(msg, &type, 4);
+    memcpy(msg + 4, &len, 2);
+    bool dropped = false;
+    for (int i = 0; i < 200 && !dropped; i++) {
+        if (send(fd, msg, sizeof msg, MSG_NOSIGNAL) < 0)
+            dropped = true;
+    }
+    assert_true(dropped || hung_up(fd));
+    close(fd);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
+    assert_string_equal(out, "s\n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +397,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nesting_gives_tmux_message, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_global_flags_of_tmux, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_real_tmux_inside_tmx_is_refused_in_its_protocol,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tmx_on_a_tmux_socket_says_so, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_tmux_client_is_dropped_alone, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
