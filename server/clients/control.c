@@ -500,15 +500,26 @@ int control_set_size(struct cmd_ctx *ctx, struct client *c, const char *size)
     const char *dims = size;
     if (*size == '@' && colon != NULL)
         dims = colon + 1; /* a window's size for this client: taken, not applied */
-    if (sscanf(dims, "%ux%u%c", &w, &h, &tail) != 2 || w < 1 || h < 1 || w > 10000 ||
-        h > 10000) {
+    if (sscanf(dims, "%ux%u%c", &w, &h, &tail) != 2) {
         cmd_error(ctx, "bad size argument");
+        return -1;
+    }
+    if (w < 1 || h < 1 || w > 10000 || h > 10000) {
+        cmd_error(ctx, "size too small or too big");
+        return -1;
+    }
+    if (!client_limits_frame_fits((int)w, (int)h)) {
+        /* What any client may make a window cost (client_limits.h). */
+        char why[512];
+        client_limits_frame_error((int)w, (int)h, why, sizeof why);
+        cmd_error(ctx, "size too small or too big (%s)", why);
         return -1;
     }
     if (dims != size)
         return 0;
     c->cols = (int)w;
     c->rows = (int)h;
+    c->control_sized = true;
     if (c->attached && c->session != NULL)
         server_client_update_sizes(c->server, c->session);
     return 0;

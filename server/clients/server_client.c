@@ -173,7 +173,7 @@ static bool clients_size(struct server *s, struct session *sess, long policy, in
     struct client *c, *latest = NULL;
     *cols = *rows = -1;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (!c->attached || c->session != sess)
+        if (!c->attached || c->session != sess || (c->control && !c->control_sized))
             continue;
         /* A control client has no status line. */
         int r = options_get_number(sess->options, "status") && !c->control ? c->rows - 1

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "client_limits.h"
+#include "control.h"
 #include "options.h"
 #include "proto.h"
 #include "server_client.h"
@@ -93,6 +94,13 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
     if (!opts->keep_env)
         session_update_environment(sess, c->env, c->nenv);
     c->readonly = opts->readonly;
+    if (c->control && opts->flags != NULL) {
+        /* A control client's own flags (attach -f pause-after=1,no-output). */
+        char *copy = xstrdup(opts->flags), *save = NULL;
+        for (char *t = strtok_r(copy, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save))
+            control_set_flag(c, t + (*t == '!'), *t == '!');
+        free(copy);
+    }
     server_client_attach(c, sess);
     ctx->attached = true;
     return 0;
@@ -124,6 +132,7 @@ static int cmd_attach_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .detach_others = args->flags['d'] != NULL,
         .hup_others = args->flags['x'] != NULL,
         .readonly = args->flags['r'] != NULL || cmd_flags_readonly(args->flags['f']),
+        .flags = args->flags['f'],
         .keep_env = args->flags['E'] != NULL,
     };
     return cmd_attach_client(ctx, sess, &opts);

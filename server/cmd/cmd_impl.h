@@ -61,6 +61,7 @@ struct cmd_attach_opts {
     bool hup_others;    /* -x / -X: and the shells they ran from get SIGHUP */
     bool readonly;      /* -r, -f read-only */
     bool keep_env;      /* -E: update-environment is not applied */
+    const char *flags;  /* -f: also a control client's (no-output, pause-after=N...) */
 };
 /* Attach ctx->client to sess, checking it can show a session; -1 with an error if not. */
 int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,

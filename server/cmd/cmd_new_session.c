@@ -83,6 +83,7 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         .detach_others = args->flags['D'] != NULL,
         .hup_others = args->flags['X'] != NULL,
         .readonly = cmd_flags_readonly(args->flags['f']),
+        .flags = args->flags['f'],
         .keep_env = args->flags['E'] != NULL,
     };
     if (name != NULL && session_find(srv, name) != NULL) {
@@ -124,9 +125,12 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (args->flags['y'] != NULL &&
         !parse_size(ctx, args->flags['y'], "height", has_tty ? cl->rows : 24, &rows))
         return -1;
-    if (!detached && ctx->client != NULL) {
+    /* A control client gives its size only once it set one (refresh-client -C), and
+     * has no status line. */
+    if (!detached && ctx->client != NULL && (!cl->control || cl->control_sized)) {
         cols = ctx->client->cols;
-        rows = ctx->client->rows - (options_get_number(srv->session_options, "status") ? 1 : 0);
+        rows = ctx->client->rows -
+               (options_get_number(srv->session_options, "status") && !cl->control ? 1 : 0);
         if (rows < 1)
             rows = 1;
     }

@@ -49,6 +49,8 @@ struct client {
     bool control_no_output;   /* -f no-output */
     bool control_wait_exit;   /* -f wait-exit */
     int control_pause_after;  /* -f pause-after=N seconds, 0: off */
+    bool control_sized;       /* refresh-client -C gave its size: only then does it
+                                 count for window sizes, as in tmux */
     struct control_state *control_state;
     void (*control_free)(struct client *c); /* frees it (registered by control.c) */
     bool control_reason;      /* the exit's message is its %exit reason (else none) */

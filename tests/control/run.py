@@ -164,6 +164,11 @@ ENDINGS = {
     "kill-session": (["new-session", "cat"], ["kill-session"], "close"),
     "kill-server": (["new-session", "cat"], ["kill-server"], "close"),
     "not-attached": (["list-sessions"], [], "close"),
+    "flags": (["new-session", "-f", "no-output,pause-after=3", "cat"],
+              ["display -p '#{client_flags} #{client_control_mode}'",
+               "refresh-client -f '!no-output,!pause-after'", "display -p '#{client_flags}'",
+               "refresh-client -C 10", "refresh-client -C 0x5", "refresh-client -C 20x10",
+               "display -p '#{window_width}x#{window_height}'"], "close"),
     "parse-errors": (["new-session", "cat"], ["display -p 'unterminated", "{", "}",
                                              "display -p \"x", "display -p a\\\\",
                                              "new-window -t ; ;", "display -p {",
@@ -186,6 +191,45 @@ def test_endings(opts):
             if a[1] != b[1]:
                 print("  exit status: tmux %s, tmx %s" % (a[1], b[1]))
     return ok
+
+
+def run_peers(binary):
+    """Two control clients of one server: what the first is told of the second."""
+    c = Control(binary, ["new-session", "-x", "80", "-y", "24", "-s", "main", "cat"],
+                config=CONFIG)
+    d = None
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        c.command("new-session -d -s two cat")
+        d = Control(binary, ["attach", "-t", "two"],
+                    env_extra={"TMX_TMPDIR": c.top, "TMUX_TMPDIR": c.top})
+        d.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        c.wait(lambda ls: any(l.startswith("%client-session-changed") for l in ls))
+        d.command("switch-client -t main")
+        c.wait(lambda ls: sum(l.startswith("%client-session-changed") for l in ls) >= 2)
+        d.command("refresh-client -C 50x20")
+        c.wait(lambda ls: any(l.startswith("%layout-change") for l in ls))
+        d.close()
+        c.wait(lambda ls: any(l.startswith("%client-detached") for l in ls))
+        c.close()
+        pid = str(d.proc.pid)
+        return [re.sub("client-" + pid, "client-PID", l) for l in normalise(c.lines)], \
+            normalise(d.lines)
+    finally:
+        if d is not None:
+            d.kill()
+        c.kill()
+
+
+def test_peers(opts):
+    a, b = run_peers(opts.tmux), run_peers(opts.tmx)
+    if a != b:
+        print("peers differ (- tmux, + tmx):")
+        for x, y in zip(a, b):
+            for l in difflib.unified_diff(x, y, "tmux", "tmx", lineterm="", n=3):
+                print("  " + l)
+        return False
+    return True
 
 
 def rss_kib(pid):
