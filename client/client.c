@@ -577,6 +577,17 @@ static void control_leave(struct client_run *run)
     char *line = reason != NULL ? xasprintf("%%exit %s\n", reason) : xstrdup("%exit\n");
     fd_write_all(STDOUT_FILENO, line, strlen(line));
     free(line);
+    if (run->exit_how == PROTO_EXIT_WAIT && run->stdin_open) {
+        /* wait-exit: the program reads %exit, then says it is done with an empty line. */
+        char c, prev = '\n';
+        ssize_t n;
+        while ((n = read(STDIN_FILENO, &c, 1)) == 1 || (n < 0 && errno == EINTR)) {
+            if (n == 1 && (c == '\n' || c == '\r') && prev == '\n')
+                break;
+            if (n == 1)
+                prev = c == '\r' ? '\n' : c;
+        }
+    }
     if (run->control > 1) {
         fd_write_all(STDOUT_FILENO, "\033\\", 2);
         if (run->control_tio_set)

@@ -62,6 +62,8 @@ enum {
     PROTO_EXIT_PLAIN = 0,
     PROTO_EXIT_HUP = 1,  /* send SIGHUP to the client's parent (detach -P, attach -x) */
     PROTO_EXIT_EXEC = 2, /* replace the client with a shell command (detach -E) */
+    PROTO_EXIT_WAIT = 3, /* a control client with wait-exit: after %exit, wait for an
+                          * empty line on stdin */
 };
 
 /* MSG_READY flags. */

@@ -153,6 +153,8 @@ static void control_write_raw(struct client *c, const char *text, size_t len)
     if ((c->exiting && !c->control_exit_held) || len == 0)
         return;
     struct control_state *cs = c->control_state;
+    if (pending(c) > 2 * CONTROL_PENDING_MAX)
+        return; /* it does not read: it goes (control_line), and this is not kept */
     while (len > 0) {
         size_t n = len > PROTO_MAX_PAYLOAD ? PROTO_MAX_PAYLOAD : len;
         client_send(c, MSG_STDOUT, text, n);
@@ -311,6 +313,11 @@ static void control_line(struct client *c, char *line, size_t len)
     }
     if (strlen(line) != len) {
         control_line_error(c, "parse error: NUL byte in command");
+        return;
+    }
+    if (pending(c) > CONTROL_PENDING_MAX) {
+        /* It sends commands but does not read their answers: it goes alone. */
+        control_exit(c, 1, "too far behind");
         return;
     }
     struct server *s = c->server;
@@ -963,6 +970,14 @@ static void control_check(struct client *c)
     cs->snap = now;
     if (c->control_exit_held) {
         /* Its last lines are out: now the exit. */
+        size_t mlen = cs->exit_len > 4 ? strnlen((char *)cs->exit_payload + 4, cs->exit_len - 4)
+                                        : 0;
+        if (c->control_wait_exit && cs->exit_len == 4 + mlen + 1) {
+            /* wait-exit: its process reads to an empty line before it goes. */
+            cs->exit_payload = xrealloc(cs->exit_payload, cs->exit_len + 2);
+            ((char *)cs->exit_payload)[cs->exit_len++] = PROTO_EXIT_WAIT;
+            ((char *)cs->exit_payload)[cs->exit_len++] = '\0';
+        }
         client_send(c, MSG_EXIT, cs->exit_payload, cs->exit_len);
         free(cs->exit_payload);
         cs->exit_payload = NULL;

@@ -155,7 +155,10 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     c->exiting = true;
     c->attached = false;
     c->session = NULL;
-    event_del(c->read_ev);
+    /* A control client's lines are still read (and dropped): its process may be
+     * blocked sending one, and must get to reading its MSG_EXIT. */
+    if (!c->control)
+        event_del(c->read_ev);
     evbuffer_drain(c->in, evbuffer_get_length(c->in));
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);

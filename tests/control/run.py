@@ -232,6 +232,30 @@ def test_peers(opts):
     return True
 
 
+def test_wait_exit(opts):
+    """-f wait-exit: after %exit the client reads on until an empty line, then goes."""
+    ok = True
+    for name, binary in (("tmux", opts.tmux), ("tmx", opts.tmx)):
+        c = Control(binary, ["new-session", "-f", "wait-exit", "cat"], config=CONFIG)
+        try:
+            c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+            c.send("detach-client")
+            c.wait(lambda ls: "%exit" in ls)
+            c.send("display -p not-run")
+            time.sleep(0.5)
+            if c.proc.poll() is not None:
+                print("wait_exit: %s did not wait" % name)
+                ok = False
+            c.send("")
+            c.wait(lambda ls: c.eof)
+            if c.proc.wait(timeout=10) != 0 or "not-run" in c.lines or c.lines[-1] != "%exit":
+                print("wait_exit: %s ended %r" % (name, c.lines[-3:]))
+                ok = False
+        finally:
+            c.kill()
+    return ok
+
+
 def rss_kib(pid):
     with open("/proc/%d/status" % pid) as f:
         for line in f:
@@ -326,6 +350,46 @@ def test_never_reads(opts):
     finally:
         if other is not None:
             other.kill()
+        c.kill()
+    return ok
+
+
+def test_never_reads_answers(opts):
+    """A control client that sends commands without reading their answers: the server
+    keeps at most a bounded backlog for it, then drops it ("too far behind")."""
+    import threading
+    c = Control(opts.tmx, ["new-session", "-x", "80", "-y", "24", "cat"], config=CONFIG)
+    ok = True
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        pid = c.server_pid()
+        before = rss_kib(pid)
+
+        def writer():
+            try:
+                for _ in range(20000):
+                    c.proc.stdin.write(b"list-commands\n")
+                c.proc.stdin.flush()
+            except (BrokenPipeError, ValueError, OSError):
+                pass
+        t = threading.Thread(target=writer, daemon=True)
+        t.start()
+        peak = 0
+        t0 = time.time()
+        while time.time() - t0 < 5:
+            peak = max(peak, rss_kib(pid))
+            time.sleep(0.2)
+        print("never_reads_answers: server RSS %d KiB before, peak %d KiB" % (before, peak))
+        if peak - before > 48 * 1024:
+            ok = False
+        c.wait(lambda ls: c.eof, 60)
+        if not any(l == "%exit too far behind" for l in c.lines[-3:]):
+            print("never_reads_answers: ended with %r" % c.lines[-3:])
+            ok = False
+        if c.cli("display", "-p", "ok").stdout != b"ok\n":
+            print("never_reads_answers: the server stopped answering")
+            ok = False
+    finally:
         c.kill()
     return ok
 
