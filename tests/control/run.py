@@ -24,7 +24,7 @@ from ctl import Control, normalise  # noqa: E402
 
 # The scripted session: ("cmd", line) sends a line and waits for its block; ("out",
 # pane, text) waits for a pane's output to contain text; ("settle",) reads until quiet.
-CONFIG = "set -g automatic-rename off\n"
+CONFIG = "set -g automatic-rename off\nset -g default-command cat\n"
 SCRIPT = [
     ("cmd", "new-window -n second cat"),
     ("cmd", "split-window -t @1 cat"),
