@@ -71,17 +71,31 @@ static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         return 0;
     }
-    /* One argument is a command string (several commands, { } blocks); more are the
-     * words of the commands, a word ending in ';' ending one. */
-    char *display, *run, *err;
-    int rc = args->argc == 2 ? cmd_print_string(args->argv[1], &display, &run, &err)
-                             : cmd_print_argv(args->argc - 1, args->argv + 1, &display, &run,
-                                              &err);
-    if (rc != 0) {
-        cmd_error(ctx, "%s", err);
+    /* One argument is a command string or a { } block; more are the words of the
+     * commands, a word ending in ';' ending one. Parsed now, as tmux does: an error
+     * binds nothing. */
+    struct cmd_parse_input pi = {.server = ctx->server};
+    struct cmd_list *list;
+    char *err = NULL;
+    if (args->argc == 2 && args->lists != NULL && args->lists[1] != NULL) {
+        list = args->lists[1];
+        cmd_list_ref(list);
+    } else if (args->argc == 2)
+        list = cmd_parse_string(args->argv[1], &pi, &err);
+    else
+        list = cmd_parse_argv_lists(args->argc - 1, args->argv + 1,
+                                    args->lists != NULL ? args->lists + 1 : NULL, &pi, &err);
+    if (list == NULL) {
+        cmd_error(ctx, "%s", err != NULL ? err : "syntax error");
         free(err);
         return -1;
     }
+    /* list-keys shows the list as tmux prints it; what runs is text that parses back
+     * into it (a string: its commands are one group, where tmux keeps a config block's
+     * lines apart). */
+    char *display = cmd_list_print(list, true);
+    char *run = cmd_list_run_text(list);
+    cmd_list_free(list);
     key_bindings_add_full(ctx->server, table, key, run, display, note, args->flags['r'] != NULL);
     free(display);
     free(run);

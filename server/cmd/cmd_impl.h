@@ -115,14 +115,6 @@ int cmd_binding_table(struct cmd_ctx *ctx, struct cmd_args *args, bool must_exis
 key_code cmd_binding_key(const char *name);
 /* The error for a key table that does not exist (bind-key, unbind-key, list-keys). */
 void cmd_no_key_table(struct cmd_ctx *ctx, const char *name);
-/* cmd_print.c: a command string (cmd_print_string) or the words of commands
- * (cmd_print_argv, a word ending in ';' ending one) as tmux prints them (*display,
- * list-keys) and as tmx runs them (*run); -1 with *err (tmux's words: "unknown command:
- * x", "command x: unknown flag -y") if a command is wrong. Callers free the strings. */
-int cmd_print_string(const char *text, char **display, char **run, char **err);
-int cmd_print_argv(int argc, char **argv, char **display, char **run, char **err);
-/* A word as tmux prints it: quoted and escaped where needed. Caller frees. */
-char *cmd_print_escape(const char *s);
 
 /* cmd_overlay_place.c: the client a menu or popup goes to: -c NAME, else the issuing
  * client when attached, else an attached client (of sess first); NULL with tmux's error

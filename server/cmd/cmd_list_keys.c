@@ -173,7 +173,7 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         const struct key_binding **v = table_bindings(s, t, only, &n);
         for (size_t i = 0; i < n; i++) {
             char name[64];
-            char *key = cmd_print_escape(key_to_name(v[i]->key, name, sizeof name));
+            char *key = cmd_escape_arg(key_to_name(v[i]->key, name, sizeof name));
             if (text_width(t) > table_width)
                 table_width = text_width(t);
             if (text_width(key) > key_width)
@@ -190,7 +190,7 @@ static int cmd_list_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         const struct key_binding **v = table_bindings(s, t, only, &n);
         for (size_t i = 0; i < n; i++) {
             char name[64];
-            char *key = cmd_print_escape(key_to_name(v[i]->key, name, sizeof name));
+            char *key = cmd_escape_arg(key_to_name(v[i]->key, name, sizeof name));
             char *tp = pad(t, table_width), *kp = pad(key, key_width);
             const char *r = !repeat ? "" : v[i]->repeat ? "-r " : "   ";
             cmd_print(ctx, "bind-key %s-T %s %s %s", r, tp, kp, v[i]->display);

@@ -146,8 +146,15 @@ int cmd_args_parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_
                     args->flags[ch] = f + 1;
                 else if (i + 1 < argc)
                     args->flags[ch] = argv[++i];
-                else
+                else {
                     args->flags[ch] = "";
+                    args->missing[ch / 64] |= 1ULL << (ch % 64);
+                    break;
+                }
+                if (args->nvalues < (int)(sizeof args->values / sizeof args->values[0])) {
+                    args->values[args->nvalues].flag = (char)ch;
+                    args->values[args->nvalues++].value = args->flags[ch];
+                }
                 if (ch == 'e' && *args->flags[ch] != '\0') {
                     /* -e NAME=VALUE may be given several times. */
                     if (strchr(args->flags[ch], '=') == NULL || *args->flags[ch] == '=') {
@@ -257,10 +264,12 @@ int cmd_execute_parsed(struct cmd_ctx *ctx, const struct cmd_parsed *c)
     if (cmd_parse_flags(ctx, c->entry, c->argc, c->argv, &args) != 0)
         return 1;
     int first = (int)(args.argv - c->argv);
-    for (int i = 0; i < args.argc && first + i < 64; i++) {
+    for (int i = 0; i < args.argc && i < 64; i++) {
         if (c->blocks != NULL && c->blocks[first + i] != NULL)
             args.blocks |= 1ULL << i;
     }
+    if (c->blocks != NULL)
+        args.lists = c->blocks + first;
     return cmd_run_entry(ctx, c->entry, &args, c->argc, c->argv);
 }
 

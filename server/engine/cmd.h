@@ -30,9 +30,17 @@ struct cmd_args {
     unsigned char count[128]; /* how many times each flag was given (-EE: 2) */
     const char *env[65];     /* every -e NAME=VALUE (it may repeat), NULL-terminated */
     int nenv;
+    /* For printing the command back as tmux does: every value given, in order (the first
+     * 16; a repeated flag's too), and the flags that wanted a value and had
+     * none left (bit ch % 64 of missing[ch / 64]; tmux prints them as flags without). */
+    struct { char flag; const char *value; } values[16];
+    int nvalues;
+    unsigned long long missing[2];
     int argc;
     char **argv;
     unsigned long long blocks; /* bit i: argv[i] (i < 64) was a { } block: its commands */
+    struct cmd_list *const *lists; /* lists[i]: the list argv[i] was as a block, or NULL
+                                      (lists itself may be NULL: no block) */
 };
 
 /* One command: what the parser checks and the function that runs it. */
@@ -92,11 +100,17 @@ struct cmd_parse_input {
  * bad flags or argument count): then nothing of the text may run, as in tmux. */
 struct cmd_list *cmd_parse_buffer(const char *text, size_t len, const struct cmd_parse_input *pi,
                                   char **error);
+/* A string (a binding, a prompt's line, if-shell's commands): the same, but its commands
+ * are one group whatever its lines, as tmux parses strings. */
 struct cmd_list *cmd_parse_string(const char *text, const struct cmd_parse_input *pi, char **error);
 /* The shell command line's form: words already split; a word ";" or ending in ";" ends
  * a command, one ending in "\;" keeps a literal ';'. All in one group. */
 struct cmd_list *cmd_parse_argv(int argc, char *const *argv, const struct cmd_parse_input *pi,
                                 char **error);
+/* The same with blocks: lists[i], when lists and it are not NULL, is the list word i
+ * was (a { } block, bind-key's words), given to the command it belongs to as a block. */
+struct cmd_list *cmd_parse_argv_lists(int argc, char *const *argv, struct cmd_list *const *lists,
+                                      const struct cmd_parse_input *pi, char **error);
 void cmd_list_ref(struct cmd_list *l);
 void cmd_list_free(struct cmd_list *l);
 /* A list as tmux prints it (list-keys, source-file -v): commands by their full names,
@@ -104,6 +118,9 @@ void cmd_list_free(struct cmd_list *l);
  * (escaped: " \; " and " \;\; "), blocks as "{ ... }". */
 char *cmd_list_print(const struct cmd_list *l, bool escaped);
 char *cmd_parsed_print(const struct cmd_parsed *c);
+/* A list as a string that parses back into the same commands (a key binding's command:
+ * " ; " between them, blocks in braces, "--" where an argument would read as a flag). */
+char *cmd_list_run_text(const struct cmd_list *l);
 /* One argument quoted as tmux prints it. */
 char *cmd_escape_arg(const char *s);
 

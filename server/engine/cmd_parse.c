@@ -556,6 +556,7 @@ struct parser {
     char *text;
     bool have;
     unsigned groups;   /* groups given so far */
+    bool one_group;    /* a string, not a file: every command in one group, as tmux */
 };
 
 static void raw_list_free(struct raw_list *l);
@@ -669,7 +670,7 @@ fail:
 /* Commands separated by ';' (assignments among them), up to a newline or '}'. */
 static bool parse_commands(struct parser *p, bool active, struct raw_list *out)
 {
-    unsigned group = ++p->groups;
+    unsigned group = p->one_group ? 1 : ++p->groups;
     for (;;) {
         enum tok t = peek(p);
         if (t == T_SEMI) {
@@ -823,6 +824,25 @@ static bool block_allowed(const struct cmd_entry *e, int index, const struct cmd
     const char *n = e->name;
     if (strcmp(n, "bind-key") == 0)
         return index >= 1;
+    if (strcmp(n, "choose-tree") == 0 || strcmp(n, "choose-client") == 0 ||
+        strcmp(n, "choose-buffer") == 0)
+        return index == 0;
+    if (strcmp(n, "display-menu") == 0) {
+        /* Items are NAME KEY COMMAND; an empty NAME alone is a separator. */
+        int i = 0;
+        while (i < index) {
+            if (*args->argv[i] == '\0') {
+                i++;
+                continue;
+            }
+            if (i + 2 == index)
+                return true;
+            if (i + 1 == index)
+                return false;
+            i += 3;
+        }
+        return false;
+    }
     if (strcmp(n, "if-shell") == 0)
         return index == 1 || index == 2;
     if (strcmp(n, "confirm-before") == 0 || strcmp(n, "command-prompt") == 0)
@@ -1049,10 +1069,10 @@ static bool build_list(struct raw_list *raw, const struct cmd_parse_input *pi, u
     return true;
 }
 
-struct cmd_list *cmd_parse_buffer(const char *text, size_t len, const struct cmd_parse_input *pi,
-                                  char **error)
+static struct cmd_list *parse_text(const char *text, size_t len, const struct cmd_parse_input *pi,
+                                   bool one_group, char **error)
 {
-    struct parser p = {0};
+    struct parser p = {.one_group = one_group};
     p.lx.p = text;
     p.lx.end = text + len;
     p.lx.line = pi != NULL && pi->line > 0 ? pi->line : 1;
@@ -1079,13 +1099,47 @@ struct cmd_list *cmd_parse_buffer(const char *text, size_t len, const struct cmd
     return l;
 }
 
+struct cmd_list *cmd_parse_buffer(const char *text, size_t len, const struct cmd_parse_input *pi,
+                                  char **error)
+{
+    return parse_text(text, len, pi, false, error);
+}
+
 struct cmd_list *cmd_parse_string(const char *text, const struct cmd_parse_input *pi, char **error)
 {
-    return cmd_parse_buffer(text, strlen(text), pi, error);
+    /* As tmux: a string's commands are one group whatever its lines, so that a block
+     * { a <newline> b } given as a string is "a ; b". */
+    return parse_text(text, strlen(text), pi, true, error);
+}
+
+/* The raw form of a built list (its commands' full names and words, its blocks), to
+ * build again as part of another: bind-key's words that were { } blocks. */
+static void raw_from_list(const struct cmd_list *l, struct raw_list *out)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const struct cmd_parsed *c = &l->cmds[i];
+        struct raw_cmd rc = {.line = c->line, .group = c->group, .nargs = c->argc};
+        rc.args = xcalloc((size_t)c->argc + 1, sizeof *rc.args);
+        for (int j = 0; j < c->argc; j++) {
+            if (c->blocks != NULL && c->blocks[j] != NULL) {
+                rc.args[j].block = xcalloc(1, sizeof *rc.args[j].block);
+                raw_from_list(c->blocks[j], rc.args[j].block);
+            } else
+                rc.args[j].text = xstrdup(c->argv[j]);
+        }
+        out->cmds = grow(out->cmds, out->n, sizeof *out->cmds);
+        out->cmds[out->n++] = rc;
+    }
 }
 
 struct cmd_list *cmd_parse_argv(int argc, char *const *argv, const struct cmd_parse_input *pi,
                                 char **error)
+{
+    return cmd_parse_argv_lists(argc, argv, NULL, pi, error);
+}
+
+struct cmd_list *cmd_parse_argv_lists(int argc, char *const *argv, struct cmd_list *const *lists,
+                                      const struct cmd_parse_input *pi, char **error)
 {
     /* Already words: a word ";" or ending in ";" ends a command ("\;" at the end of a word
      * is a literal ';' instead). */
@@ -1093,6 +1147,14 @@ struct cmd_list *cmd_parse_argv(int argc, char *const *argv, const struct cmd_pa
     struct raw_cmd c = {.group = 1};
     unsigned line = pi != NULL && pi->line > 0 ? pi->line : 0;
     for (int i = 0; i < argc; i++) {
+        if (lists != NULL && lists[i] != NULL) {
+            /* A { } block: an argument of the command, never its end. */
+            struct raw_list *block = xcalloc(1, sizeof *block);
+            raw_from_list(lists[i], block);
+            c.args = grow(c.args, (size_t)c.nargs, sizeof *c.args);
+            c.args[c.nargs++] = (struct raw_arg){.block = block};
+            continue;
+        }
         char *copy = xstrdup(argv[i]);
         size_t n = strlen(copy);
         bool end = false;
@@ -1149,95 +1211,6 @@ void cmd_list_free(struct cmd_list *l)
 }
 
 /* ---- Printing. ---- */
-
-/* The length of the valid UTF-8 character at p, or 0. */
-static size_t utf8_valid_length(const unsigned char *p)
-{
-    size_t n;
-    uint32_t cp;
-    if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-        n = 2;
-        cp = p[0] & 0x1f;
-    } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-        n = 3;
-        cp = p[0] & 0x0f;
-    } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-        n = 4;
-        cp = p[0] & 0x07;
-    } else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3f);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
-/* Append s as vis(3) would with octal, C-style, tab and newline escapes (and, dq, '"'
- * and '$' before a name): valid UTF-8 is kept. */
-static void escape_vis(struct sbuf *b, const char *s, bool dq)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p != '\0') {
-        unsigned char c = *p;
-        if (c >= 0x80) {
-            size_t n = utf8_valid_length(p);
-            if (n > 1) {
-                sbuf_add(b, (const char *)p, n);
-                p += n;
-                continue;
-            }
-        }
-        char tmp[8];
-        switch (c) {
-        case '\n': sbuf_add(b, "\\n", 2); break;
-        case '\t': sbuf_add(b, "\\t", 2); break;
-        case '\r': sbuf_add(b, "\\r", 2); break;
-        case '\b': sbuf_add(b, "\\b", 2); break;
-        case '\a': sbuf_add(b, "\\a", 2); break;
-        case '\v': sbuf_add(b, "\\v", 2); break;
-        case '\f': sbuf_add(b, "\\f", 2); break;
-        case '\\': sbuf_add(b, "\\\\", 2); break;
-        default:
-            if (dq && (c == '"' || (c == '$' && (p[1] == '{' || lex_is_var(p[1], true))))) {
-                sbuf_add1(b, '\\');
-                sbuf_add1(b, (char)c);
-            } else if (c < 0x20 || c >= 0x7f) {
-                snprintf(tmp, sizeof tmp, "\\%03o", c);
-                sbuf_add(b, tmp, strlen(tmp));
-            } else
-                sbuf_add1(b, (char)c);
-            break;
-        }
-        p++;
-    }
-}
-
-char *cmd_escape_arg(const char *s)
-{
-    if (*s == '\0')
-        return xstrdup("''");
-    int quotes = 0;
-    if (s[strcspn(s, " #';${}%")] != '\0')
-        quotes = '"';
-    else if (s[strcspn(s, " \"")] != '\0')
-        quotes = '\'';
-    if (s[0] != ' ' && s[1] == '\0' && (quotes != 0 || s[0] == '~'))
-        return xasprintf("\\%c", s[0]);
-    struct sbuf b = {0};
-    if (quotes != 0)
-        sbuf_add1(&b, (char)quotes);
-    if (*s == '~')
-        sbuf_add1(&b, '\\');
-    escape_vis(&b, s, quotes == '"');
-    if (quotes != 0)
-        sbuf_add1(&b, (char)quotes);
-    return sbuf_take(&b);
-}
 
 /* ---- Words only (for callers that split a line without running it). ---- */
 

@@ -14,11 +14,12 @@
 #include "cmd.h"
 #include "cmd_table.h"
 
-/* Parse text (no server: $VAR reads the process environment); NULL + *error on error. */
+/* Parse text as a file's contents (no server: $VAR reads the process environment); NULL
+ * + *error on error. */
 static struct cmd_list *parse(const char *text, char **error)
 {
     *error = NULL;
-    return cmd_parse_string(text, NULL, error);
+    return cmd_parse_buffer(text, strlen(text), NULL, error);
 }
 
 /* Parse text that must parse, and print it back (non-escaped). */
@@ -78,6 +79,17 @@ static void test_semicolons_and_lines_make_commands_and_groups(void **state)
     assert_prints("display a;display b", "display-message a ; display-message b");
     assert_prints("display a ; ; display b", "display-message a ; display-message b");
     assert_prints("display a\ndisplay b", "display-message a ;; display-message b");
+    /* A string (a binding, if-shell's commands) is one group whatever its lines. */
+    error = NULL;
+    l = cmd_parse_string("display a\ndisplay b\nif 1 {\ndisplay c\ndisplay d\n}", NULL, &error);
+    assert_non_null(l);
+    assert_int_equal(l->n, 3);
+    assert_int_equal(l->cmds[0].group, l->cmds[2].group);
+    char *printed = cmd_list_print(l, false);
+    assert_string_equal(printed, "display-message a ; display-message b ; "
+                                 "if-shell 1 { display-message c ; display-message d }");
+    free(printed);
+    cmd_list_free(l);
 }
 
 static void test_escaped_semicolon_is_an_argument_in_text(void **state)

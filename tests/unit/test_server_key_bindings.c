@@ -1,6 +1,7 @@
 /* test_server_key_bindings.c - key tables looked up by name: root always exists,
  * bind-key -T NAME makes another that lasts while a key is bound in it (as tmux), and
- * list-keys shows the tables by name; commands printed as tmux prints them (cmd_print). */
+ * list-keys shows the tables by name; a binding's commands printed as tmux prints them
+ * (the engine's cmd_list_print) and kept as text that parses back into them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,15 +129,26 @@ static void test_words_quoted_as_tmux(void **state)
         {"(repeat)", "(repeat)"}, {"M-{", "\"M-{\""}, {"\x01", "\\001"}, {" ", "\" \""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *got = cmd_print_escape(cases[i].word);
+        char *got = cmd_escape_arg(cases[i].word);
         assert_string_equal(got, cases[i].printed);
         free(got);
     }
 }
 
+/* bind-key x with one command-string argument: what list-keys shows and what runs. */
+static const struct key_binding *bind_string(struct fixture *f, const char *text)
+{
+    char *quoted = cmd_escape_arg(text);
+    char *line = xasprintf("bind -T t x %s", quoted);
+    free(quoted);
+    int rc = run(f, line);
+    free(line);
+    return rc == 0 ? key_bindings_find(&f->srv, "t", 'x') : NULL;
+}
+
 static void test_commands_printed_as_tmux(void **state)
 {
-    (void)state;
+    struct fixture *f = *state;
     static const struct {
         const char *in, *display, *run;
     } cases[] = {
@@ -146,30 +158,30 @@ static void test_commands_printed_as_tmux(void **state)
         {"display -- -x", "display-message -x", "display-message -- -x"},
         {"if -F 1 { display a } { display \"b c\" ; display d }",
          "if-shell -F 1 { display-message a } { display-message \"b c\" ; display-message d }",
-         "if-shell -F 1 \"display-message a\" \"display-message \\\"b c\\\" ; display-message d\""},
-        {"display \"a", "display-message a", "display-message a"},
+         "if-shell -F 1 { display-message a } { display-message \"b c\" ; display-message d }"},
+        {"if -F 1 { display -- -x\ndisplay y }",
+         "if-shell -F 1 { display-message -x ; display-message y }",
+         "if-shell -F 1 { display-message -- -x ; display-message y }"},
+        {"display a\ndisplay b", "display-message a \\; display-message b",
+         "display-message a ; display-message b"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *display, *run, *err;
-        assert_int_equal(cmd_print_string(cases[i].in, &display, &run, &err), 0);
-        assert_string_equal(display, cases[i].display);
-        assert_string_equal(run, cases[i].run);
-        free(display);
-        free(run);
+        const struct key_binding *b = bind_string(f, cases[i].in);
+        assert_non_null(b);
+        assert_string_equal(b->display, cases[i].display);
+        assert_string_equal(b->command, cases[i].run);
     }
     static const struct {
         const char *in, *err;
     } bad[] = {
-        {"nosuch", "unknown command: nosuch"},
-        {"display -Q", "command display-message: unknown flag -Q"},
-        {"display a b", "command display-message: too many arguments (need at most 1)"},
-        {"display {", "syntax error"},
+        {"nosuch", "unknown command: nosuch\n"},
+        {"display -Q", "command display-message: unknown flag -Q\n"},
+        {"display a b", "command display-message: too many arguments (need at most 1)\n"},
+        {"display {", "syntax error\n"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        char *display, *run, *err;
-        assert_int_equal(cmd_print_string(bad[i].in, &display, &run, &err), -1);
-        assert_string_equal(err, bad[i].err);
-        free(err);
+        assert_null(bind_string(f, bad[i].in));
+        assert_string_equal(take(f->ctx.err), bad[i].err);
     }
 }
 
