@@ -361,8 +361,10 @@ int server_main(const struct server_config *cfg)
         char **files = paths_config_files(cfg->as_tmux);
         for (size_t i = 0; files != NULL && files[i] != NULL; i++)
             config_load_startup(&s, files[i], true);
-        if (files == NULL || files[0] == NULL)
+        if (files == NULL || files[0] == NULL) {
             config_load_startup(&s, NULL, true);
+            s.first_run_hint = !cfg->as_tmux;
+        }
         paths_free_list(files);
     }
     if (cfg->foreground && s.config_errors != NULL)

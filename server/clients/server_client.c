@@ -17,10 +17,12 @@
 
 #include "client_frames.h"
 #include "client_limits.h"
+#include "client_message.h"
 #include "client_tty.h"
 #include "cmd_queue.h"
 #include "hooks.h"
 #include "job.h"
+#include "keys.h"
 #include "log.h"
 #include "model.h"
 #include "notify.h"
@@ -254,6 +256,15 @@ void server_client_attach(struct client *c, struct session *s)
         text_view_show(c, c->server->config_errors, strlen(c->server->config_errors));
         free(c->server->config_errors);
         c->server->config_errors = NULL;
+    }
+    if (c->server->first_run_hint) {
+        /* No configuration anywhere (a first run): the prefix and where the keys are, on
+         * the status line until a key is pressed. Once per server. */
+        c->server->first_run_hint = false;
+        char prefix[64];
+        key_to_name((key_code)options_get_number(s->options, "prefix"), prefix, sizeof prefix);
+        client_message_delay(c, 0, "Prefix is %s: %s ? lists the keys, %s d detaches "
+                             "(no ~/.tmx.conf; man tmx)", prefix, prefix, prefix);
     }
     hooks_run(c->server, "client-attached", s, NULL);
     client_redraw(c, REDRAW_STATUS);

@@ -143,6 +143,8 @@ struct server {
     int config_depth;  /* source-file nesting while loading */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
     char *config_causes; /* every config error so far (FILE:LINE: message lines), kept */
+    bool first_run_hint; /* tmx found no config at all: the first client to attach is
+                          * told the prefix and `?` (not as tmux, nor with -f) */
     int config_pending;  /* the startup config still runs: clients' commands wait */
     struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */

@@ -382,6 +382,59 @@ static void test_malformed_tmux_client_is_dropped_alone(void **state)
     free(out);
 }
 
+/* A client attached by bin with no -f: a new session "s" in a 100x24 terminal. */
+static struct pty_client *attach_as(struct tmx_env *env, const char *bin)
+{
+    const char *argv[] = {bin, "-L", env_socket_name(env), "new", "-s", "s", NULL};
+    struct pty_client *c = pty_start(env, 100, 24, argv);
+    assert_non_null(c);
+    assert_true(wait_run_output(env, "s", true, E2E_TIMEOUT, "ls", "-F", "#{session_name}",
+                                NULL));
+    return c;
+}
+
+static void test_first_run_hint_without_config(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmx's own */
+    struct pty_client *c = attach_as(env, env_bin(env));
+    /* No configuration anywhere: the prefix and ? on the status line... */
+    assert_true(client_wait_row(c, -1, "Prefix is C-b: C-b ? lists the keys, C-b d detaches",
+                                E2E_TIMEOUT));
+    /* ...until a key is pressed. */
+    client_keys(c, "x");
+    for (long long end = e2e_now_ms() + E2E_TIMEOUT; e2e_now_ms() < end;) {
+        client_pump(c, 20);
+        if (strstr(client_screen_row(c, -1), "Prefix is") == NULL)
+            break;
+    }
+    assert_null(strstr(client_screen_row(c, -1), "Prefix is"));
+    assert_non_null(strstr(client_screen_row(c, -1), "[s]"));
+}
+
+static void test_no_first_run_hint_with_a_config_or_as_tmux(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    /* As tmux, no config: the status line tmux draws (tools compare it). */
+    char *tmux = link_as(env, "tmux");
+    struct pty_client *c = attach_as(env, tmux);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    client_pump(c, 300);
+    assert_null(strstr(client_screen_row(c, -1), "Prefix is"));
+    free(tmux);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    /* As tmx with a ~/.tmux.conf (an empty one will do). */
+    write_home(".tmux.conf", "");
+    c = attach_as(env, env_bin(env));
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    client_pump(c, 300);
+    assert_null(strstr(client_screen_row(c, -1), "Prefix is"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +456,10 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_malformed_tmux_client_is_dropped_alone, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_first_run_hint_without_config, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_no_first_run_hint_with_a_config_or_as_tmux,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
