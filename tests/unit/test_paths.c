@@ -483,6 +483,69 @@ static void test_called_as_tmux(void **state)
     assert_false(paths_called_as_tmux(NULL));
 }
 
+/* Creates f->tmp/rel (and its directories) holding one line. */
+static void make_file(struct fixture *f, const char *rel)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", f->tmp, rel);
+    for (char *p = path + strlen(f->tmp) + 1; (p = strchr(p, '/')) != NULL; p++) {
+        *p = '\0';
+        mkdir(path, 0700);
+        *p = '/';
+    }
+    FILE *file = fopen(path, "w");
+    assert_non_null(file);
+    fputs("set -g @x 1\n", file);
+    fclose(file);
+}
+
+/* The config files for as_tmux, relative to f->tmp, joined by spaces. */
+static void expect_configs(struct fixture *f, bool as_tmux, const char *want)
+{
+    char **list = paths_config_files(as_tmux);
+    assert_non_null(list);
+    char got[1024] = "";
+    for (char **p = list; *p != NULL; p++) {
+        assert_true(strncmp(*p, f->tmp, strlen(f->tmp)) == 0);
+        if (*got != '\0')
+            strcat(got, " ");
+        strcat(got, *p + strlen(f->tmp) + 1);
+    }
+    paths_free_list(list);
+    assert_string_equal(got, want);
+}
+
+static void test_config_files(void **state)
+{
+    struct fixture *f = *state;
+    char xdg[128];
+    snprintf(xdg, sizeof xdg, "%s/xdg", f->tmp);
+    char *home = swap_env("HOME", f->tmp), *saved_xdg = swap_env("XDG_CONFIG_HOME", xdg);
+    expect_configs(f, false, "");
+    expect_configs(f, true, "");
+    make_file(f, ".config/tmux/tmux.conf");
+    make_file(f, ".tmux.conf");
+    /* tmux's, every one, in tmux's order; tmx without its own reads them too. */
+    expect_configs(f, true, ".tmux.conf .config/tmux/tmux.conf");
+    expect_configs(f, false, ".tmux.conf .config/tmux/tmux.conf");
+    make_file(f, "xdg/tmux/tmux.conf");
+    expect_configs(f, true, ".tmux.conf xdg/tmux/tmux.conf .config/tmux/tmux.conf");
+    /* tmx's own: the first one alone, and never as tmux. */
+    make_file(f, ".config/tmx/tmx.conf");
+    expect_configs(f, false, ".config/tmx/tmx.conf");
+    make_file(f, "xdg/tmx/tmx.conf");
+    expect_configs(f, false, "xdg/tmx/tmx.conf");
+    make_file(f, ".tmx.conf");
+    expect_configs(f, false, ".tmx.conf");
+    expect_configs(f, true, ".tmux.conf xdg/tmux/tmux.conf .config/tmux/tmux.conf");
+    /* $XDG_CONFIG_HOME that is ~/.config: the file once. */
+    snprintf(xdg, sizeof xdg, "%s/.config", f->tmp);
+    setenv("XDG_CONFIG_HOME", xdg, 1);
+    expect_configs(f, true, ".tmux.conf .config/tmux/tmux.conf");
+    restore_env("HOME", home);
+    restore_env("XDG_CONFIG_HOME", saved_xdg);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -494,6 +557,7 @@ int main(void)
         T(test_tmux_tmpdir_is_used_without_tmx_tmpdir),
         T(test_tmx_tmpdir_wins_over_tmux_tmpdir),
         T(test_called_as_tmux),
+        T(test_config_files),
         T(test_directory_is_created_private),
         T(test_missing_directory_is_refused_without_create),
         T(test_group_or_other_access_is_refused),
