@@ -158,7 +158,7 @@ _tmx_candidates() {
     -*)
         if [ "$n" -eq 0 ]; then
             printf '%s\n' "$usage" | sed -e 's/|-//g' | tr ' ' '\n' |
-                sed -n 's/^\[-\([^] ]*\)\]*$/\1/p' |
+                sed -n 's/^\[-\([A-Za-z0-9]*\)]\{0,1\}$/\1/p' |
                 sed 's/./-&\n/g' | grep -v '^$' | sort -u | _tmx_lines "$1"
             return 0
         fi ;;
