@@ -179,20 +179,21 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     if (key == KEYC_MOUSE) {
         if (overlay_mouse(c, m) || c->prefix_active || c->readonly)
             return;
-        if (m->y == c->status_row && c->session != NULL) {
+        if (c->status_row >= 0 && m->y >= c->status_row &&
+            m->y < c->status_row + c->status_lines && c->session != NULL) {
             /* mouse on: a click on a window's name in the status line selects it. */
-            if (options_get_number(c->session->options, "mouse") && !m->release &&
-                (m->button & ~KEY_MOUSE_MODS) == 0)
+            if (m->y == c->status_row && options_get_number(c->session->options, "mouse") &&
+                !m->release && (m->button & ~KEY_MOUSE_MODS) == 0)
                 status_click(c, m->x, po);
             return;
         }
         flush_pane(c, po);
         struct mouse_event below = *m;
         if (c->status_row == 0) {
-            /* status-position top: the window starts on the second row. */
-            if (below.y == 0)
+            /* status-position top: the window starts below the status lines. */
+            if (below.y < c->status_lines)
                 return;
-            below.y--;
+            below.y -= c->status_lines;
             m = &below;
         }
         if (pane_input_mouse(c, m))

@@ -181,8 +181,9 @@ static bool clients_size(struct server *s, struct session *sess, long policy, in
         if (!c->attached || c->session != sess || (c->control && !c->control_sized))
             continue;
         /* A control client has no status line. */
-        int r = options_get_number(sess->options, "status") && !c->control ? c->rows - 1
-                                                                           : c->rows;
+        int r = c->control ? c->rows : c->rows - (int)options_get_number(sess->options, "status");
+        if (r < 1)
+            r = 1;
         if (policy == 0) { /* largest */
             if (c->cols > *cols)
                 *cols = c->cols;

@@ -18,6 +18,27 @@
 /* How often the status line of an attached client must be redrawn for its clock:
  * status-interval seconds when its status line shows the time (a strftime % sequence)
  * or a command's output (#(command), run again then), else never (0). */
+/* True if a status-format line is not its default: it may show anything, so it is
+ * redrawn every status-interval, as tmux does. */
+static bool status_formats_set(const struct options *o)
+{
+    const struct option_def *def = options_find("status-format");
+    if (def == NULL || def->default_array == NULL)
+        return false;
+    long lines = options_get_number(o, "status");
+    for (long i = 0; i < lines; i++) {
+        const char *item = options_array_get(o, "status-format", i);
+        const char *deflt = NULL;
+        for (long j = 0; def->default_array[j] != NULL; j++) {
+            if (j == i)
+                deflt = def->default_array[j];
+        }
+        if (item != NULL && (deflt == NULL || strcmp(item, deflt) != 0))
+            return true;
+    }
+    return false;
+}
+
 static long status_interval(const struct client *c)
 {
     const struct options *o = c->session->options;
@@ -26,7 +47,7 @@ static long status_interval(const struct client *c)
     const char *left = options_get_string(o, "status-left");
     const char *right = options_get_string(o, "status-right");
     if (strchr(left, '%') == NULL && strchr(right, '%') == NULL && strstr(left, "#(") == NULL &&
-        strstr(right, "#(") == NULL)
+        strstr(right, "#(") == NULL && !status_formats_set(o))
         return 0;
     return options_get_number(o, "status-interval");
 }

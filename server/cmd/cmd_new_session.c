@@ -130,7 +130,7 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (!detached && ctx->client != NULL && (!cl->control || cl->control_sized)) {
         cols = ctx->client->cols;
         rows = ctx->client->rows -
-               (options_get_number(srv->session_options, "status") && !cl->control ? 1 : 0);
+               (cl->control ? 0 : (int)options_get_number(srv->session_options, "status"));
         if (rows < 1)
             rows = 1;
     }

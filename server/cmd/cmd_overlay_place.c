@@ -44,8 +44,8 @@ struct client *cmd_overlay_client(struct cmd_ctx *ctx, const char *name, struct 
 int cmd_overlay_position(struct cmd_ctx *ctx, struct client *c, struct pane *p, const char *spec,
                          bool vertical, int size, int room)
 {
-    bool status = c->session != NULL && options_get_number(c->session->options, "status");
-    int area = status ? room - 1 : room; /* the window area (the status line at the bottom) */
+    int lines = c->session != NULL ? (int)options_get_number(c->session->options, "status") : 0;
+    int area = room - lines; /* the window area (the status lines at the bottom) */
     int at;
     if (spec == NULL || strcmp(spec, "C") == 0)
         at = vertical ? (room - 1) / 2 + size / 2 : (room - 1) / 2 - size / 2;

@@ -46,7 +46,9 @@ static void client_size(struct server *srv, struct session *sess, bool largest, 
     TAILQ_FOREACH(c, &srv->clients, entry) {
         if (!c->attached || c->session != sess)
             continue;
-        int r = options_get_number(sess->options, "status") ? c->rows - 1 : c->rows;
+        int r = c->rows - (int)options_get_number(sess->options, "status");
+        if (r < 1)
+            r = 1;
         if (x < 0 || (largest ? c->cols > x : c->cols < x))
             x = c->cols;
         if (y < 0 || (largest ? r > y : r < y))

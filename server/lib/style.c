@@ -47,7 +47,50 @@ struct style_extra {
     bool has_align;
     enum style_align align;
     bool push_default, pop_default;
+    bool has_list, has_range, has_fill;
+    enum style_list list;
+    enum style_range range;
+    long range_arg;
+    uint32_t fill;
 };
+
+/* range=VALUE: left, right, window|N, pane|%N, session|$N. */
+static int parse_range(const char *val, struct style_extra *extra)
+{
+    static const struct {
+        const char *name;
+        enum style_range range;
+        char prefix;
+    } kinds[] = {{"window", STYLE_RANGE_WINDOW, 0},
+                 {"pane", STYLE_RANGE_PANE, '%'},
+                 {"session", STYLE_RANGE_SESSION, '$'}};
+    extra->has_range = true;
+    extra->range_arg = 0;
+    if (strcasecmp(val, "left") == 0) {
+        extra->range = STYLE_RANGE_LEFT;
+        return 0;
+    }
+    if (strcasecmp(val, "right") == 0) {
+        extra->range = STYLE_RANGE_RIGHT;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i].name);
+        if (strncasecmp(val, kinds[i].name, n) != 0 || val[n] != '|')
+            continue;
+        const char *arg = val + n + 1;
+        if (kinds[i].prefix != 0 && *arg == kinds[i].prefix)
+            arg++;
+        char *end = NULL;
+        long v = isdigit((unsigned char)*arg) ? strtol(arg, &end, 10) : -1;
+        if (v < 0 || end == NULL || *end != '\0')
+            return -1;
+        extra->range = kinds[i].range;
+        extra->range_arg = v;
+        return 0;
+    }
+    return -1;
+}
 
 /* Parse a non-negative decimal number of at most 3 digits filling all of s. */
 static int parse_small(const char *s, int *out)
@@ -152,14 +195,19 @@ static int style_token(struct grid_pen *pen, const char *tok, const struct grid_
                 pen->bg = colour != COLOUR_DEFAULT ? colour : base->bg;
             else if (k == 'u')
                 pen->ul = colour != COLOUR_DEFAULT ? colour : base->ul;
-            return 0; /* fill: checked, not a pen property */
+            else {
+                extra->has_fill = true; /* fill: not a pen property */
+                extra->fill = colour;
+            }
+            return 0;
         }
         if (klen == 5 && strncasecmp(tok, "align", 5) == 0) {
             if (strcasecmp(val, "left") == 0)
                 extra->align = STYLE_ALIGN_LEFT;
-            else if (strcasecmp(val, "centre") == 0 || strcasecmp(val, "center") == 0 ||
-                     strcasecmp(val, "absolute-centre") == 0)
+            else if (strcasecmp(val, "centre") == 0 || strcasecmp(val, "center") == 0)
                 extra->align = STYLE_ALIGN_CENTRE;
+            else if (strcasecmp(val, "absolute-centre") == 0)
+                extra->align = STYLE_ALIGN_ABSOLUTE_CENTRE;
             else if (strcasecmp(val, "right") == 0)
                 extra->align = STYLE_ALIGN_RIGHT;
             else {
@@ -169,9 +217,24 @@ static int style_token(struct grid_pen *pen, const char *tok, const struct grid_
             extra->has_align = true;
             return 0;
         }
-        if ((klen == 4 && strncasecmp(tok, "list", 4) == 0) ||
-            (klen == 5 && strncasecmp(tok, "range", 5) == 0))
-            return 0;
+        if (klen == 4 && strncasecmp(tok, "list", 4) == 0) {
+            static const char *const lists[] = {"on", "focus", "left-marker", "right-marker"};
+            for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+                if (strcasecmp(val, lists[i]) == 0) {
+                    extra->has_list = true;
+                    extra->list = (enum style_list)(STYLE_LIST_ON + i);
+                    return 0;
+                }
+            }
+            snprintf(err, errsize, "bad list: %s", val);
+            return -1;
+        }
+        if (klen == 5 && strncasecmp(tok, "range", 5) == 0) {
+            if (parse_range(val, extra) == 0)
+                return 0;
+            snprintf(err, errsize, "bad range: %s", val);
+            return -1;
+        }
         snprintf(err, errsize, "unknown style: %s", tok);
         return -1;
     }
@@ -196,8 +259,16 @@ static int style_token(struct grid_pen *pen, const char *tok, const struct grid_
         extra->align = STYLE_ALIGN_LEFT;
         return 0;
     }
-    if (strcasecmp(tok, "nolist") == 0 || strcasecmp(tok, "norange") == 0)
+    if (strcasecmp(tok, "nolist") == 0) {
+        extra->has_list = true;
+        extra->list = STYLE_LIST_OFF;
         return 0;
+    }
+    if (strcasecmp(tok, "norange") == 0) {
+        extra->has_range = true;
+        extra->range = STYLE_RANGE_NONE;
+        return 0;
+    }
     bool no = strncasecmp(tok, "no", 2) == 0;
     for (size_t i = 0; i < sizeof style_attrs / sizeof style_attrs[0]; i++) {
         const struct style_attr *a = &style_attrs[i];
@@ -269,6 +340,10 @@ int style_apply(struct grid_pen *pen, const char *style, char *err, size_t errsi
 struct split_state {
     struct grid_pen pen, deflt;
     enum style_align align;
+    enum style_list list;
+    enum style_range range;
+    long range_arg;
+    uint32_t fill;
     struct style_run *runs;
     size_t max, n;
 };
@@ -283,6 +358,10 @@ static void split_emit(struct split_state *st, const char *text, size_t len)
         r->len = len;
         r->pen = st->pen;
         r->align = st->align;
+        r->list = st->list;
+        r->range = st->range;
+        r->range_arg = st->range_arg;
+        r->fill = st->fill;
     }
     st->n++;
 }
@@ -328,6 +407,14 @@ size_t style_split(const char *text, const struct grid_pen *base, struct style_r
             st.pen = pen;
             if (extra.has_align)
                 st.align = extra.align;
+            if (extra.has_list)
+                st.list = extra.list;
+            if (extra.has_range) {
+                st.range = extra.range;
+                st.range_arg = extra.range_arg;
+            }
+            if (extra.has_fill)
+                st.fill = extra.fill;
             if (extra.push_default)
                 st.deflt = st.pen;
         }

@@ -9,10 +9,10 @@
  *   and each with "no" in front to remove it (nobold, noreverse...)
  *   none       no attributes (colours kept)
  *   default    back to the default pen (the base pen; all defaults for style_apply)
- *   align=left|centre|center|right, fill=COLOUR, list=..., range=..., nolist,
- *   norange, noalign, push-default, pop-default: status-line layout words; accepted
- *   (a colour after fill= is checked) and, except align and push/pop-default which
- *   style_split honours, ignored.
+ *   align=left|centre|center|right|absolute-centre, fill=COLOUR,
+ *   list=on|focus|left-marker|right-marker, range=left|right|window|N|pane|%N|session|$N,
+ *   nolist, norange, noalign, push-default, pop-default: status-line layout words; the
+ *   pen ignores them, style_split gives them with each run (status_format draws them).
  * COLOUR is default, black red green yellow blue magenta cyan white, brightblack ...
  * brightwhite, 0-7 / 90-97 (as tmux), colour0-colour255 or color0-color255, or #rrggbb.
  * "fg=default" means the base pen's colour (as tmux: the colour of the enclosing style). */
@@ -41,7 +41,14 @@ int style_parse_colour(const char *name, uint32_t *colour);
 const char *style_colour_name(uint32_t colour, char *buf, size_t size);
 
 /* Where a run goes on a status line: #[align=...] (left when never given). */
-enum style_align { STYLE_ALIGN_LEFT, STYLE_ALIGN_CENTRE, STYLE_ALIGN_RIGHT };
+enum style_align { STYLE_ALIGN_LEFT, STYLE_ALIGN_CENTRE, STYLE_ALIGN_RIGHT,
+                   STYLE_ALIGN_ABSOLUTE_CENTRE };
+/* A run's part in a status line's window list: #[list=...] (off: not in the list). */
+enum style_list { STYLE_LIST_OFF, STYLE_LIST_ON, STYLE_LIST_FOCUS, STYLE_LIST_LEFT_MARKER,
+                  STYLE_LIST_RIGHT_MARKER };
+/* What a mouse click on a run means: #[range=...] (none by default). */
+enum style_range { STYLE_RANGE_NONE, STYLE_RANGE_LEFT, STYLE_RANGE_RIGHT, STYLE_RANGE_PANE,
+                   STYLE_RANGE_WINDOW, STYLE_RANGE_SESSION };
 
 /* A piece of text drawn with one pen. 'text' points into the string given to
  * style_split and is not NUL-terminated: draw 'len' bytes of it. */
@@ -50,6 +57,10 @@ struct style_run {
     size_t len;
     struct grid_pen pen;
     enum style_align align;
+    enum style_list list;
+    enum style_range range;
+    long range_arg;       /* window index, pane or session id */
+    uint32_t fill;        /* #[fill=COLOUR] so far (COLOUR_DEFAULT: none) */
 };
 
 /* Cut text (usually format_expand's output) into runs: "#[fg=red]A#[default]B" gives

@@ -116,11 +116,12 @@ struct client {
         int x0, x1;           /* columns [x0, x1) */
     } *status_ranges;
     size_t nstatus_ranges;
-    int status_row;           /* -1: no status line */
+    int status_row;           /* -1: no status line; else the row of its first line */
+    int status_lines;         /* how many lines it has (the status option) */
     /* The last status line drawn, reused while nothing it shows changed (needs_redraw
      * unset, same pane title): pane output alone does not re-expand its formats. */
     struct grid_cell *status_cache;
-    int status_cache_cols;
+    int status_cache_cols, status_cache_lines;
     char *status_cache_title;
     /* A command reading the client's stdin (load-buffer -): bytes until its end. */
     struct evbuffer *stdin_data;  /* NULL when nothing is being read */

@@ -1,0 +1,142 @@
+/* test_option_effects.c - end-to-end: options whose effect only an attached client sees,
+ * each checked on the screen as tmux 3.3a draws it: status-format (the status line drawn
+ * from its formats: align, the second line of status 2). */
+#include "harness.h"
+
+#include "vt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct pty_client *attach_s(struct tmx_env *env)
+{
+    if (tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL) != 0)
+        assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    return c;
+}
+
+static void detach(struct pty_client *c)
+{
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* Waits until row y (negative: from the bottom) is exactly want, trailing blanks aside. */
+static bool wait_row_is(struct pty_client *c, int y, const char *want)
+{
+    for (int i = 0; i < 200; i++) {
+        const char *row = client_screen_row(c, y);
+        size_t len = strlen(row);
+        while (len > 0 && row[len - 1] == ' ')
+            len--;
+        if (len == strlen(want) && strncmp(row, want, len) == 0)
+            return true;
+        client_pump(c, 50);
+    }
+    fprintf(stderr, "row %d is not '%s'\n", y, want);
+    client_dump(c);
+    return false;
+}
+
+/* status-format[0] replaces the status line: its text, placed by #[align=...]. */
+static void test_status_format_draws_the_line(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-format[0]",
+                             "#[align=right]R-#{session_name}#[align=left]L-#{window_index}"
+                             "#[align=centre]mid",
+                             NULL), 0);
+    char want[81];
+    memset(want, ' ', 80);
+    want[80] = '\0';
+    memcpy(want, "L-0", 3);
+    memcpy(want + 40 - 1, "mid", 3);
+    memcpy(want + 77, "R-s", 3);
+    assert_true(wait_row_is(c, -1, want));
+    /* Reset, the default line is back. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gu", "status-format", NULL), 0);
+    assert_true(client_wait_row(c, -1, "[s] 0:", E2E_TIMEOUT));
+    detach(c);
+}
+
+/* A status-format line with a window list too long for the line keeps the current
+ * window in sight between the list's markers; #[fill=COLOUR] fills the line's blanks. */
+static void test_status_format_list_and_fill(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-n", "zero", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "automatic-rename", "off", NULL), 0);
+    for (int i = 1; i <= 15; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "window%d", i);
+        assert_int_equal(tmx_run(env, NULL, NULL, "neww", "-d", "-n", name, NULL), 0);
+    }
+    assert_int_equal(tmx_run(env, NULL, NULL, "selectw", "-t", "s:7", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "R", NULL), 0);
+    struct pty_client *c = attach_s(env);
+    char *deflt = NULL;
+    assert_int_equal(tmx_run(env, &deflt, NULL, "show", "-gv", "status-format[0]", NULL), 0);
+    deflt[strcspn(deflt, "\n")] = '\0';
+    size_t size = strlen(deflt) + sizeof "#[default]";
+    char *fmt = malloc(size);
+    assert_non_null(fmt);
+    snprintf(fmt, size, "%s#[default]", deflt);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-format[0]", fmt, NULL), 0);
+    assert_true(wait_row_is(c, -1, "[s] <window4  5:window5  6:window6  7:window7* 8:window8  "
+                                   "9:window9  10:window>R"));
+    free(fmt);
+    free(deflt);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-format[0]",
+                             "x#[fill=red]#[align=centre]cc", NULL), 0);
+    assert_true(wait_row_is(c, -1, "x                                      cc"));
+    const uint32_t red = COLOUR_PALETTE | 1;
+    bool ok = false;
+    for (int i = 0; i < 100 && !ok; i++) {
+        const struct vt *vt = client_vt(c);
+        ok = vt_cell(vt, 20, 23)->bg == red && vt_cell(vt, 79, 23)->bg == red &&
+             vt_cell(vt, 0, 23)->bg != red;
+        if (!ok)
+            client_pump(c, 50);
+    }
+    assert_true(ok);
+    detach(c);
+}
+
+/* status 2: two status lines, the second from status-format[1] (by default the panes
+ * and their sizes, centred); the window is one row shorter. */
+static void test_status_two_lines(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status", "2", NULL), 0);
+    assert_true(client_wait_row(c, -1, "0[80x22]", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, -2, "[s] 0:", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "22", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{pane_height}", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-format[1]", "two #S", NULL), 0);
+    assert_true(wait_row_is(c, -1, "two s"));
+    /* At the top, line 0 is the first row and line 1 the second. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-position", "top", NULL), 0);
+    assert_true(client_wait_row(c, 0, "[s] 0:", E2E_TIMEOUT));
+    assert_true(wait_row_is(c, 1, "two s"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status", "on", NULL), 0);
+    assert_true(wait_run_output(env, "23", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{pane_height}", NULL));
+    detach(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_status_format_draws_the_line, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_format_list_and_fill, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_two_lines, e2e_setup, e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
