@@ -29,6 +29,12 @@ static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     char *label = cmd_expand_for_client(ctx, args->flags['p'] != NULL ? args->flags['p']
                                              : named != NULL ? named : ":");
     free(named);
+    if (args->flags['p'] != NULL || args->argc > 0) {
+        /* A prompt of -p or "(command)" is followed by a space, ":" is not (tmux). */
+        char *spaced = xasprintf("%s ", label);
+        free(label);
+        label = spaced;
+    }
     char *initial = cmd_expand_for_client(ctx, args->flags['I'] != NULL ? args->flags['I'] : "");
     prompt_open(c, PROMPT_INPUT, label, initial, template);
     free(label);

@@ -13,6 +13,7 @@
 #include "model.h"
 #include "options.h"
 #include "overlay.h"
+#include "prompt_vi.h"
 #include "redraw.h"
 #include "render.h"
 #include "server_client.h"
@@ -30,6 +31,7 @@ struct prompt {
     size_t history_index; /* 0: the text being typed; n: the n-th most recent entry */
     enum prompt_type type; /* whose history */
     bool from_key;         /* opened by a key's binding: its command is logged as that key's */
+    bool vi_command;       /* status-keys vi: in command mode (Escape), not inserting */
     key_code key;
 };
 
@@ -258,6 +260,28 @@ static bool prompt_key(struct client *c, void *data, key_code key)
         prompt_finish(c, p, key == 'y' || key == 'Y');
         return true;
     }
+    const struct options *so = c->session != NULL ? c->session->options
+                                                  : c->server->session_options;
+    if (options_get_number(so, "status-keys") == 1) {
+        key_code k;
+        switch (prompt_vi_translate(&p->vi_command, key, &k)) {
+        case PROMPT_VI_IGNORE:
+            client_redraw(c, REDRAW_STATUS);
+            return true;
+        case PROMPT_VI_WORD:
+            p->cursor = prompt_vi_word(p->input, p->len, p->cursor, k,
+                                       options_get_string(so, "word-separators"));
+            client_redraw(c, REDRAW_STATUS);
+            return true;
+        case PROMPT_VI_INSERT:
+            if ((k & KEYC_MODS) != 0 || k < 0x20 || k >= KEYC_SPECIAL || k == 0x7f)
+                return true;
+            break;
+        case PROMPT_VI_KEY:
+            break;
+        }
+        key = k;
+    }
     if (key == KEYC_ENTER || key == ('m' | KEYC_CTRL) || key == ('j' | KEYC_CTRL)) {
         prompt_finish(c, p, true);
         return true;
@@ -325,7 +349,7 @@ static bool prompt_key(struct client *c, void *data, key_code key)
 }
 
 /* The label, then the input with the cursor in it, over the status line (or the last
- * row without one) in message-style. */
+ * row without one) in message-style (message-command-style in vi's command mode). */
 static void prompt_draw(struct client *c, void *data, struct canvas *cv, int rows)
 {
     struct prompt *p = data;
@@ -335,12 +359,13 @@ static void prompt_draw(struct client *c, void *data, struct canvas *cv, int row
                                                   : c->server->session_options;
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(so, "message-style"), err, sizeof err);
+    style_apply(&pen, options_get_string(so, p->vi_command ? "message-command-style"
+                                                           : "message-style"),
+                err, sizeof err);
     for (int x = 0; x < cv->cols; x++)
         canvas_put_cell(cv, x, y, ' ', 1, &pen);
     int x = canvas_put_text(cv, 0, y, cv->cols, p->label, &pen);
     if (p->kind == PROMPT_INPUT) {
-        x = canvas_put_text(cv, x, y, cv->cols, " ", &pen);
         char *before = xstrndup(p->input, p->cursor);
         int cx = x + canvas_text_width(before);
         free(before);

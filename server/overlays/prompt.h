@@ -1,8 +1,9 @@
 /* prompt.h - the status-line prompt as an overlay (overlay.h): command-prompt (a line
- * of text edited with emacs keys, Up/Down through the history of entries, Tab completing
- * command names, Enter running the template with the text in it) and confirm-before
- * (y runs the command, any other key cancels). Drawn over the status line (or the last
- * row without one) in message-style. */
+ * of text edited with emacs keys, or vi keys with status-keys vi (prompt_vi.h), Up/Down
+ * through the history of entries, Tab completing command names, Enter running the
+ * template with the text in it) and confirm-before (y runs the command, any other key
+ * cancels). Drawn over the status line (or the last row without one) in message-style
+ * (message-command-style in vi's command mode). */
 #ifndef TMX_PROMPT_H
 #define TMX_PROMPT_H
 

@@ -1,6 +1,7 @@
 /* test_option_effects.c - end-to-end: options whose effect only an attached client sees,
  * each checked on the screen as tmux 3.3a draws it: status-format (the status line drawn
- * from its formats: align, the second line of status 2). */
+ * from its formats: align, the list, fill, the second line of status 2), status-keys vi
+ * (the prompt's vi keys, message-command-style). */
 #include "harness.h"
 
 #include "vt.h"
@@ -129,6 +130,51 @@ static void test_status_two_lines(void **state)
     detach(c);
 }
 
+/* The background of the cell at (x, y) becomes bg. */
+static bool wait_cell_bg(struct pty_client *c, int x, int y, uint32_t bg)
+{
+    for (int i = 0; i < 200; i++) {
+        if (vt_cell(client_vt(c), x, y)->bg == bg)
+            return true;
+        client_pump(c, 50);
+    }
+    client_dump(c);
+    return false;
+}
+
+/* status-keys vi: the prompt starts in insert mode (message-style); Escape goes to
+ * command mode (message-command-style), where h moves left, x deletes, i inserts again
+ * and Enter runs. With emacs keys (the default) Escape cancels. */
+static void test_status_keys_vi(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    const uint32_t yellow = COLOUR_PALETTE | 3, black = COLOUR_PALETTE | 0;
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "escape-time", "0", NULL), 0);
+    client_keys(c, KEY_PREFIX ":rename-window abc");
+    assert_true(client_wait_row(c, -1, ":rename-window abc", E2E_TIMEOUT));
+    client_keys(c, "\x1b");
+    assert_true(client_wait_row(c, -1, "[s] 0:", E2E_TIMEOUT));
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-keys", "vi", NULL), 0);
+    client_keys(c, KEY_PREFIX ":rename-window abc");
+    assert_true(client_wait_row(c, -1, ":rename-window abc", E2E_TIMEOUT));
+    assert_true(wait_cell_bg(c, 0, 23, yellow));
+    client_keys(c, "\x1b");
+    assert_true(wait_cell_bg(c, 0, 23, black));
+    client_keys(c, "hhx");
+    assert_true(wait_row_is(c, -1, ":rename-window ac"));
+    client_keys(c, "0x");
+    assert_true(wait_row_is(c, -1, ":ename-window ac"));
+    client_keys(c, "ir");
+    assert_true(wait_row_is(c, -1, ":rename-window ac"));
+    assert_true(wait_cell_bg(c, 0, 23, yellow));
+    client_keys(c, "\x1b\r");
+    assert_true(wait_run_output(env, "ac", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{window_name}", NULL));
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +183,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_status_format_list_and_fill, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_two_lines, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_status_keys_vi, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
