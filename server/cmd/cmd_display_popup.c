@@ -39,8 +39,11 @@ static int popup_side(struct cmd_ctx *ctx, const char *value, int room, int *sid
 /* The window option 'name' if tmx has it (tmux 3.3 popup-* options), else fallback. */
 static const char *window_option(struct pane *p, const char *name, const char *fallback)
 {
-    if (p == NULL || options_find(name) == NULL)
+    const struct option_def *def = options_find(name);
+    if (p == NULL || def == NULL)
         return fallback;
+    if (def->type == OPTION_CHOICE) /* a choice is kept as its number */
+        return def->choices[options_get_number(p->window->options, name)];
     return options_get_string(p->window->options, name);
 }
 

@@ -1,7 +1,8 @@
 /* test_option_effects.c - end-to-end: options whose effect only an attached client sees,
  * each checked on the screen as tmux 3.3a draws it: status-format (the status line drawn
  * from its formats: align, the list, fill, the second line of status 2), status-keys vi
- * (the prompt's vi keys, message-command-style). */
+ * (the prompt's vi keys, message-command-style), popup-style, -border-style and
+ * -border-lines, prompt-history-limit. */
 #include "harness.h"
 
 #include "vt.h"
@@ -175,6 +176,58 @@ static void test_status_keys_vi(void **state)
     detach(c);
 }
 
+/* popup-border-lines, popup-border-style and popup-style: the box and the inside of a
+ * popup, as display-popup draws it. */
+static void test_popup_options(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "popup-border-lines", "double", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "popup-border-style", "fg=green", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "popup-style", "bg=blue", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "P", "display-popup", "-E", "-w", "20", "-h",
+                             "5", "echo in-popup; read x", NULL), 0);
+    client_keys(c, KEY_PREFIX "P");
+    /* 20x5, centred: columns 29 to 48, rows 8 to 12. */
+    assert_true(client_wait_row(c, 8, "                             ╔══════════════════╗",
+                                E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 9, "                             ║in-popup", E2E_TIMEOUT));
+    const struct vt *vt = client_vt(c);
+    assert_int_equal(vt_cell(vt, 29, 8)->fg, COLOUR_PALETTE | 2);
+    assert_int_equal(vt_cell(vt, 45, 10)->bg, COLOUR_PALETTE | 4);
+    client_keys(c, "\r");
+    for (int i = 0; i < 200 && client_screen_contains(c, "in-popup"); i++)
+        client_pump(c, 50);
+    assert_false(client_screen_contains(c, "in-popup"));
+    detach(c);
+}
+
+/* prompt-history-limit: the prompt keeps that many entries. */
+static void test_prompt_history_limit(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "prompt-history-limit", "2", NULL), 0);
+    const char *const entries[] = {"set @a 1", "set @b 2", "set @c 3"};
+    for (size_t i = 0; i < 3; i++) {
+        client_keys(c, KEY_PREFIX ":");
+        assert_true(client_wait_row(c, -1, ":", E2E_TIMEOUT));
+        client_keys(c, entries[i]);
+        client_keys(c, "\r");
+        char var[8], value[8];
+        snprintf(var, sizeof var, "@%c", "abc"[i]);
+        snprintf(value, sizeof value, "%c", "123"[i]);
+        assert_true(wait_run_output(env, value, true, E2E_TIMEOUT, "show", "-v", "-t", "s",
+                                    var, NULL));
+    }
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "show-prompt-history", "-T", "command", NULL), 0);
+    assert_string_equal(out, "History for command:\n\n1: set @b 2\n2: set @c 3\n\n");
+    free(out);
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +237,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_two_lines, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_keys_vi, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_popup_options, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_prompt_history_limit, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
