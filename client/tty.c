@@ -46,6 +46,7 @@ void tty_init(struct tty *tty, int fd, const char *term)
     add_cap(&tty->enter_seq, "clear");
     add_cap(&tty->leave_seq, "sgr0");
     add_cap(&tty->leave_seq, "cnorm");
+    add_cap(&tty->leave_seq, "Cr"); /* the server may have set the cursor colour */
     /* The server may have turned on mouse reporting, bracketed paste, focus events or
      * synchronized output for a pane: turn them off on every exit path. Only for
      * xterm-like terminals (those that report the mouse), like the server. */

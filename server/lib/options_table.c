@@ -241,10 +241,10 @@ const struct option_def option_table[] = {
 
     /* window */
     {"cursor-colour", OPTION_WINDOW, OPTION_COLOUR, "none", 0, 0, NULL,
-     "colour of the cursor (none: the terminal's) (accepted and shown; no effect in tmx yet)",
+     "colour of the cursor (none: the terminal's)",
      OPTION_F_PANE, NULL, NULL},
     {"cursor-style", OPTION_WINDOW, OPTION_CHOICE, "default", 0, 0, choices_cursor_style,
-     "shape of the cursor (accepted and shown; no effect in tmx yet)",
+     "shape of the cursor",
      OPTION_F_PANE, NULL, NULL},
     {"aggressive-resize", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL,
      "size the window to the clients showing it as the current window, not every client of its sessions",

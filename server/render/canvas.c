@@ -23,6 +23,7 @@ void canvas_init(struct canvas *c, int cols, int rows)
     c->cy = 0;
     c->cursor_visible = true;
     c->cursor_style = 0;
+    c->cursor_colour = COLOUR_DEFAULT;
     c->links = NULL;
 }
 

@@ -16,6 +16,7 @@ struct canvas {
     int cx, cy;            /* cursor position */
     bool cursor_visible;
     int cursor_style;      /* DECSCUSR value, 0 = terminal default */
+    uint32_t cursor_colour; /* COLOUR_* of the cursor, COLOUR_DEFAULT = the terminal's */
     /* What the cells' link numbers mean: the table of the renderer that draws the
      * canvas (render_links), NULL when its terminal shows no hyperlinks and the cells
      * carry none. Cells copied from a vt get their numbers through canvas_import_links. */

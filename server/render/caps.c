@@ -40,7 +40,8 @@ static const char *const cap_names[RENDER_CAP_COUNT] = {
     [RENDER_CAP_REP] = "rep",     [RENDER_CAP_TSL] = "tsl",    [RENDER_CAP_FSL] = "fsl",
     [RENDER_CAP_SYNC] = "Sync",   [RENDER_CAP_KMOUS] = "kmous",
     [RENDER_CAP_MS] = "Ms",       [RENDER_CAP_SMULX] = "Smulx", [RENDER_CAP_SETULC] = "Setulc",
-    [RENDER_CAP_SMOL] = "Smol",   [RENDER_CAP_HLS] = "Hls",
+    [RENDER_CAP_SMOL] = "Smol",   [RENDER_CAP_HLS] = "Hls",    [RENDER_CAP_CS] = "Cs",
+    [RENDER_CAP_CRC] = "Cr",
 };
 
 /* TERM prefixes of terminals known to take xterm's OSC 2 title even when their

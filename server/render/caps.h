@@ -39,6 +39,8 @@ enum render_cap {
     RENDER_CAP_SETULC,     /* extended Setulc: underline colour (SGR 58) */
     RENDER_CAP_SMOL,       /* extended Smol: overline (SGR 53) */
     RENDER_CAP_HLS,        /* extended Hls: hyperlinks (OSC 8); only its presence is used */
+    RENDER_CAP_CS,         /* extended Cs: cursor colour, p1 a string (OSC 12) */
+    RENDER_CAP_CRC,        /* extended Cr: the cursor colour back to the terminal's */
     RENDER_CAP_COUNT
 };
 /* Boolean capabilities, and what tmx concluded from the strings. */

@@ -104,6 +104,48 @@ static void clear_screen(struct render_state *rs)
     }
 }
 
+/* A colour as RGB the way tmux gives it to the terminal (its 256-colour table). */
+static uint32_t colour_rgb(uint32_t c)
+{
+    static const uint32_t base[16] = {0x000000, 0x800000, 0x008000, 0x808000, 0x000080, 0x800080,
+                                      0x008080, 0xc0c0c0, 0x808080, 0xff0000, 0x00ff00, 0xffff00,
+                                      0x0000ff, 0xff00ff, 0x00ffff, 0xffffff};
+    static const uint32_t level[6] = {0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff};
+    if (COLOUR_KIND(c) == COLOUR_RGB)
+        return COLOUR_VALUE(c);
+    uint32_t i = COLOUR_VALUE(c) & 0xff;
+    if (i < 16)
+        return base[i];
+    if (i < 232) {
+        i -= 16;
+        return level[i / 36] << 16 | level[(i / 6) % 6] << 8 | level[i % 6];
+    }
+    uint32_t g = 8 + 10 * (i - 232);
+    return g << 16 | g << 8 | g;
+}
+
+/* cursor-colour: Cs with "rgb:RR/GG/BB" for a colour, Cr back to the terminal's. */
+static void apply_cursor_colour(struct render_state *rs, uint32_t colour)
+{
+    const char *cs = cap(rs, RENDER_CAP_CS), *cr = cap(rs, RENDER_CAP_CRC);
+    rs->cursor_colour = colour;
+    if (colour == COLOUR_DEFAULT) {
+        if (cr != NULL)
+            out_str(rs, cr);
+        return;
+    }
+    const char *at = cs != NULL ? strstr(cs, "%p1%s") : NULL;
+    if (at == NULL)
+        return;
+    uint32_t rgb = colour_rgb(colour);
+    char tmp[128];
+    int n = snprintf(tmp, sizeof tmp, "%.*srgb:%02x/%02x/%02x%s", (int)(at - cs), cs,
+                     (unsigned)(rgb >> 16 & 0xff), (unsigned)(rgb >> 8 & 0xff),
+                     (unsigned)(rgb & 0xff), at + 5);
+    if (n > 0 && (size_t)n < sizeof tmp)
+        out_str(rs, tmp);
+}
+
 static void apply_cursor(struct render_state *rs, const struct canvas *want)
 {
     int cx = want->cx < 0 ? 0 : want->cx >= want->cols ? want->cols - 1 : want->cx;
@@ -125,6 +167,8 @@ static void apply_cursor(struct render_state *rs, const struct canvas *want)
             out_str(rs, se);
         rs->cursor_style = style;
     }
+    if (want->cursor_colour != rs->cursor_colour)
+        apply_cursor_colour(rs, want->cursor_colour);
 }
 
 struct render_state *render_create(const struct render_caps *caps, bool utf8)

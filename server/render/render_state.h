@@ -49,6 +49,7 @@ struct render_state {
     bool pen_known;
     int cursor_visible;       /* -1 unknown, 0, 1 */
     int cursor_style;         /* last DECSCUSR sent (0 assumed at start) */
+    uint32_t cursor_colour;   /* last cursor colour sent (COLOUR_DEFAULT assumed at start) */
 
     struct links *links;      /* hyperlinks of the canvases drawn (NULL: not shown) */
     uint16_t link;            /* the hyperlink the terminal has open, 0 = none */

@@ -180,6 +180,7 @@ void compose_client(struct client *c)
 
     cv->cursor_visible = false;
     cv->cursor_style = 0;
+    cv->cursor_colour = COLOUR_DEFAULT;
     if (p != NULL)
         compose_window(c, w, rows);
     else {

@@ -225,6 +225,15 @@ void compose_window(struct client *c, struct window *w, int rows)
         int cx, cy;
         bool visible;
         pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
+        /* cursor-style is the shape while the program has not set one; cursor-colour
+         * the colour (the program's own OSC 12 is not kept). */
+        if (cv->cursor_style == 0)
+            cv->cursor_style = (int)options_get_number(p->options, "cursor-style");
+        long colour = options_get_number(p->options, "cursor-colour");
+        cv->cursor_colour = colour > 0 && (COLOUR_KIND((uint32_t)colour) == COLOUR_PALETTE ||
+                                           COLOUR_KIND((uint32_t)colour) == COLOUR_RGB)
+                                ? (uint32_t)colour
+                                : COLOUR_DEFAULT;
         cx += p->xoff;
         cy += p->yoff;
         cv->cx = cx < cv->cols ? cx : cv->cols - 1;

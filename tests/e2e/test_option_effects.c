@@ -228,6 +228,44 @@ static void test_prompt_history_limit(void **state)
     detach(c);
 }
 
+/* Waits until the client's terminal has been sent needle (raw bytes). */
+static bool wait_output(struct pty_client *c, const char *needle)
+{
+    for (int i = 0; i < 200; i++) {
+        if (client_output_contains(c, needle))
+            return true;
+        client_pump(c, 50);
+    }
+    size_t len;
+    const char *out = client_output(c, &len);
+    fprintf(stderr, "never sent: ");
+    for (const char *q = needle; *q; q++)
+        fprintf(stderr, (unsigned char)*q < 0x20 ? "^%c" : "%c", (unsigned char)*q < 0x20 ? *q + 64 : *q);
+    fprintf(stderr, "\nlast bytes: ");
+    for (size_t i = len > 300 ? len - 300 : 0; i < len; i++)
+        fprintf(stderr, (unsigned char)out[i] < 0x20 ? "^%c" : "%c",
+                (unsigned char)out[i] < 0x20 ? out[i] + 64 : out[i]);
+    fprintf(stderr, "\n");
+    return false;
+}
+
+/* cursor-style and cursor-colour: the outer terminal's cursor is set with its terminfo
+ * Ss (DECSCUSR) and Cs (OSC 12, an rgb: colour), and put back (Cr) when unset. */
+static void test_cursor_options(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "cursor-style", "bar", NULL), 0);
+    assert_true(wait_output(c, "\033[6 q"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "cursor-colour", "red", NULL), 0);
+    assert_true(wait_output(c, "\033]12;rgb:80/00/00\007"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "cursor-colour", "#ff8000", NULL), 0);
+    assert_true(wait_output(c, "\033]12;rgb:ff/80/00\007"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-gu", "cursor-colour", NULL), 0);
+    assert_true(wait_output(c, "\033]112\007"));
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +277,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_status_keys_vi, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_popup_options, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prompt_history_limit, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_cursor_options, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
