@@ -170,7 +170,9 @@ static void test_status_keys_vi(void **state)
     client_keys(c, "ir");
     assert_true(wait_row_is(c, -1, ":rename-window ac"));
     assert_true(wait_cell_bg(c, 0, 23, yellow));
-    client_keys(c, "\x1b\r");
+    client_keys(c, "\x1b");
+    assert_true(wait_cell_bg(c, 0, 23, black)); /* Escape alone, or Escape Enter is M-Enter */
+    client_keys(c, "\r");
     assert_true(wait_run_output(env, "ac", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
                                 "#{window_name}", NULL));
     detach(c);
