@@ -79,8 +79,9 @@ static void server_sigchld_cb(evutil_socket_t sig, short events, void *arg)
         struct session *sess, *sess_next;
         bool found = false;
         TAILQ_FOREACH_SAFE(sess, &s->sessions, entry, sess_next) {
-            struct window *w;
-            TAILQ_FOREACH(w, &sess->windows, entry) {
+            struct winlink *wl;
+            TAILQ_FOREACH(wl, &sess->windows, entry) {
+                struct window *w = wl->window;
                 struct pane *p;
                 TAILQ_FOREACH(p, &w->panes, entry) {
                     if (pane_child_exited(p, pid, status)) {
@@ -104,8 +105,9 @@ static int server_signal_panes(struct server *s, int sig)
     int n = 0;
     struct session *sess;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
                 if (p->pid > 0 && !p->reaped) {

@@ -73,8 +73,8 @@ static struct chooser *chooser_of(struct pane *p)
 /* Clients showing the pane draw it again. */
 static void redraw(struct pane *p)
 {
-    if (p->window != NULL && p->window->session != NULL)
-        session_redraw(p->server, p->window->session, REDRAW_STATUS);
+    if (p->window != NULL)
+        window_redraw(p->window, REDRAW_STATUS);
 }
 
 /* Put the chooser on pane p (a fresh one if it is in that mode already). */
@@ -107,7 +107,7 @@ static void add_item(struct chooser *ch, struct session *s, struct window *w, ch
 void chooser_open(struct client *c, bool sessions_only)
 {
     struct pane *p = c->session != NULL && c->session->current != NULL
-                         ? c->session->current->active
+                         ? c->session->current->window->active
                          : NULL;
     if (p == NULL)
         return;
@@ -142,8 +142,9 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
     TAILQ_FOREACH(s, &srv->sessions, entry) {
         /* Filtered: only the windows that pass, under their sessions. */
         int shown = 0;
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            struct window *w = wl->window;
             if ((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w))
                 shown++;
         }
@@ -160,14 +161,15 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
             ch->selected = ch->n - 1;
         if (sessions_only)
             continue;
-        TAILQ_FOREACH(w, &s->windows, entry) {
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            struct window *w = wl->window;
             if (filtered &&
                 !((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w)))
                 continue;
             add_item(ch, s, w,
-                     xasprintf("    %d: %s%s", w->index, w->name,
-                               w == s->current ? "*" : w == s->last ? "-" : ""));
-            if (s == cur && w == s->current)
+                     xasprintf("    %d: %s%s", wl->index, w->name,
+                               wl == s->current ? "*" : wl == s->last ? "-" : ""));
+            if (s == cur && wl == s->current)
                 ch->selected = ch->n - 1;
         }
     }
@@ -387,10 +389,12 @@ static void choose(struct client *c, const struct chooser_item *it)
     if (s == NULL)
         return;
     if (!it->is_session) {
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
-            if (w->id == it->window_id)
-                session_select_window(s, w);
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            if (wl->window->id == it->window_id) {
+                session_select_window(s, wl);
+                break;
+            }
         }
     }
     if (s != c->session) {
@@ -540,16 +544,16 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
         if (ch->template != NULL) {
             /* choose-tree TEMPLATE: run it with %% the chosen session or window. */
             struct session *s = session_find_id(c->server, it.session_id);
-            struct window *w = NULL;
+            struct winlink *wl = NULL;
             if (s != NULL && !it.is_session) {
-                TAILQ_FOREACH(w, &s->windows, entry) {
-                    if (w->id == it.window_id)
+                TAILQ_FOREACH(wl, &s->windows, entry) {
+                    if (wl->window->id == it.window_id)
                         break;
                 }
             }
             char target[256];
-            if (w != NULL)
-                snprintf(target, sizeof target, "%s:%d", s->name, w->index);
+            if (wl != NULL)
+                snprintf(target, sizeof target, "%s:%d", s->name, wl->index);
             else
                 snprintf(target, sizeof target, "%s", s != NULL ? s->name : "");
             char *line = replace_all(ch->template, target);
@@ -685,18 +689,21 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
     /* The preview: the selected window's (or session's current window's) pane. */
     const struct chooser_item *it = &ch->items[ch->selected];
     struct session *s = session_find_id(p->server, it->session_id);
-    struct window *w = NULL;
+    struct winlink *wl = NULL;
     if (s != NULL) {
-        w = s->current;
-        struct window *x;
-        TAILQ_FOREACH(x, &s->windows, entry) {
-            if (!it->is_session && x->id == it->window_id)
-                w = x;
+        wl = s->current;
+        struct winlink *xl;
+        TAILQ_FOREACH(xl, &s->windows, entry) {
+            if (!it->is_session && xl->window->id == it->window_id) {
+                wl = xl;
+                break;
+            }
         }
     }
+    struct window *w = wl != NULL ? wl->window : NULL;
     char title[256];
-    snprintf(title, sizeof title, "-- %s:%d %s ", s != NULL ? s->name : "?", w != NULL ? w->index : 0,
-             w != NULL ? w->name : "");
+    snprintf(title, sizeof title, "-- %s:%d %s ", s != NULL ? s->name : "?",
+             wl != NULL ? wl->index : 0, w != NULL ? w->name : "");
     draw_rule(cv, x0, y0 + list_rows, n, title);
     struct pane *pp = w != NULL ? w->active : NULL;
     for (int y = list_rows + 1; y < rows; y++) {

@@ -122,7 +122,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
         return;
     }
     struct session *sess = c->session;
-    struct pane *active = sess != NULL && sess->current != NULL ? sess->current->active : NULL;
+    struct pane *active = sess != NULL && sess->current != NULL ? sess->current->window->active : NULL;
     if (active != NULL && active->in_sync) {
         /* The program is mid-update: draw when it ends (its output schedules a frame)
          * or when the timeout passes, whichever is first. */

@@ -42,7 +42,7 @@ static struct pane *active_pane(struct client *c)
 {
     if (c->session == NULL || c->session->current == NULL)
         return NULL;
-    return c->session->current->active;
+    return c->session->current->window->active;
 }
 
 static void flush_pane(struct client *c, struct pane_output *po)
@@ -126,12 +126,13 @@ static void status_click(struct client *c, int x, struct pane_output *po)
         const struct status_range *r = &c->status_ranges[i];
         if (x < r->x0 || x >= r->x1)
             continue;
-        struct window *w;
-        TAILQ_FOREACH(w, &c->session->windows, entry) {
-            if (w->id == r->window_id) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &c->session->windows, entry) {
+            if (wl->window->id == r->window_id) {
                 flush_pane(c, po);
-                session_select_window(c->session, w);
+                session_select_window(c->session, wl);
                 session_redraw(c->server, c->session, REDRAW_STATUS);
+                break;
             }
         }
         return;
@@ -343,7 +344,7 @@ static void client_became_latest(struct client *c)
     }
     gettimeofday(&c->activity, NULL);
     if (!was_latest && sess != NULL && sess->current != NULL &&
-        options_get_number(sess->current->options, "window-size") == 3)
+        options_get_number(sess->current->window->options, "window-size") == 3)
         server_client_update_sizes(c->server, sess);
 }
 

@@ -11,15 +11,16 @@
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "session.h"
 
 static void client_notify_output(struct server *s, struct pane *p, size_t bytes)
 {
     struct window *w = p->window;
-    if (w != w->session->current)
-        return;
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->attached && c->session == w->session) {
+        /* Clients whose session shows the window (it may be linked in several). */
+        if (c->attached && c->session != NULL && c->session->current != NULL &&
+            c->session->current->window == w) {
             c->output_since_frame += bytes;
             client_redraw(c, REDRAW_PANES); /* BELs ring through alerts.c (bell-action) */
         }
@@ -30,7 +31,7 @@ static void client_notify_message(struct server *s, struct pane *p, const char *
 {
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->attached && c->session == p->window->session)
+        if (c->attached && session_find_window(c->session, p->window) != NULL)
             client_message(c, "%s", msg);
     }
 }

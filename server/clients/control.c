@@ -407,9 +407,9 @@ static void forget_pane(struct control_state *cs, uint32_t id)
 /* Whether window w is linked in session sess. */
 static bool session_has_window(const struct session *sess, const struct window *w)
 {
-    const struct window *x;
+    const struct winlink *x;
     TAILQ_FOREACH(x, &sess->windows, entry) {
-        if (x == w)
+        if (x->window == w)
             return true;
     }
     return false;
@@ -679,7 +679,7 @@ static void check_subscriptions(struct client *c)
         for (size_t j = 0; j < sub->nvals; j++)
             sub->vals[j].seen = false;
         const char *what = sub->what;
-        struct window *w;
+        struct winlink *wl;
         if (*what == '\0')
             sub_check_one(c, sub, NULL, NULL);
         else if (what[0] == '@' || what[0] == '%') {
@@ -687,7 +687,8 @@ static void check_subscriptions(struct client *c)
             char *end;
             unsigned long id = strtoul(what + 1, &end, 10);
             bool one = !all && end != what + 1 && *end == '\0';
-            TAILQ_FOREACH(w, &sess->windows, entry) {
+            TAILQ_FOREACH(wl, &sess->windows, entry) {
+                struct window *w = wl->window;
                 if (what[0] == '@') {
                     if (all || (one && w->id == id))
                         sub_check_one(c, sub, w, NULL);
@@ -729,15 +730,16 @@ static void snap_take(struct client *c, struct control_snap *snap)
         snap->session = c->session->id;
         if (c->session->current != NULL) {
             snap->has_current = true;
-            snap->current = c->session->current->id;
+            snap->current = c->session->current->window->id;
         }
     }
     struct session *sess;
     size_t nsess = 0, nwins = 0, npanes = 0;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
         nsess++;
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
             nwins++;
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry)
@@ -752,8 +754,9 @@ static void snap_take(struct client *c, struct control_snap *snap)
             break; /* the server is going, and every session with it */
         snap->sessions[snap->nsessions].id = sess->id;
         snap->sessions[snap->nsessions++].name = xstrdup(sess->name);
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
             /* A window linked in several sessions is one window: mine if in mine. */
             struct control_win *cw = NULL;
             for (size_t i = 0; i < snap->nwins; i++) {

@@ -14,7 +14,8 @@
 
 static struct window *current_window(struct client *c)
 {
-    return c->session != NULL ? c->session->current : NULL;
+    return c->session != NULL && c->session->current != NULL ? c->session->current->window
+                                                             : NULL;
 }
 
 static void changed(struct client *c)

@@ -209,10 +209,11 @@ void server_client_update_sizes(struct server *s, struct session *sess)
      * of them, or, with aggressive-resize, only while it is their current window), by
      * default-size (manual), or left alone (nobody attached). */
     bool any = false;
-    struct window *w;
-    TAILQ_FOREACH(w, &sess->windows, entry) {
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry) {
+        struct window *w = wl->window;
         long policy = options_get_number(w->options, "window-size");
-        if (options_get_number(w->options, "aggressive-resize") && w != sess->current)
+        if (options_get_number(w->options, "aggressive-resize") && wl != sess->current)
             continue;
         int cols, rows;
         if (policy == 2) { /* manual: default-size */
@@ -225,7 +226,7 @@ void server_client_update_sizes(struct server *s, struct session *sess)
             cols = 1;
         if (rows < 1)
             rows = 1;
-        if (w == sess->current || sess->current == NULL) {
+        if (wl == sess->current || sess->current == NULL) {
             sess->cols = cols; /* new windows start at the current one's size */
             sess->rows = rows;
         }

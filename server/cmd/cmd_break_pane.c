@@ -13,6 +13,7 @@
 static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->source.session;
+    struct winlink *wl = ctx->source.wl;
     struct window *w = ctx->source.window;
     struct pane *p = ctx->source.pane;
     /* -t names the window to make (a window target that may name a free index, as
@@ -20,9 +21,10 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *dst = sess;
     int index = -1;
     if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
-        struct window *tw = cmd_find_window(ctx, args->flags['t'], &dst);
+        struct winlink *tw = cmd_find_winlink(ctx, args->flags['t']);
         if (tw == NULL)
             return -1;
+        dst = tw->session;
         index = cmd_shuffle_up(dst, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else if (args->flags['t'] != NULL) {
         struct cmd_find_state fs;
@@ -37,7 +39,7 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
         /* The pane is alone: its window moves, as tmux does (and prints nothing). */
-        if (cmd_move_window_to(ctx, sess, w, dst, index, false, args->flags['d'] == NULL) != 0)
+        if (cmd_move_window_to(ctx, wl, dst, index, false, args->flags['d'] == NULL) != 0)
             return -1;
         if (args->flags['n'] != NULL) {
             char err[128];
@@ -49,15 +51,16 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (index < 0)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     window_remove_pane(w, p);
-    struct window *nw = window_create(dst, index, args->flags['n']);
+    struct window *nw = window_create(dst, args->flags['n']);
     p->window = nw;
     window_add_first_pane(nw, p);
     window_update_name(nw);
-    session_attach_window(dst, nw);
+    struct winlink *nl = session_link_window(dst, nw, index);
     window_resize(nw, dst->cols, dst->rows);
     if (args->flags['d'] == NULL || dst->current == NULL)
-        session_select_window(dst, nw);
-    struct format_ctx f = {.server = ctx->server, .session = dst, .window = nw, .pane = p};
+        session_select_window(dst, nl);
+    struct format_ctx f = {.server = ctx->server, .session = dst, .wl = nl, .window = nw,
+                           .pane = p};
     if (args->flags['P'] != NULL) {
         char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
                                                                 : "#{session_name}:#{window_index}.#{pane_index}");

@@ -14,7 +14,7 @@ static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct client *c = cmd_find_client(ctx, NULL, true);
     struct pane *p = ctx->target.pane;
     if (p == NULL && c != NULL && c->session != NULL && c->session->current != NULL)
-        p = c->session->current->active;
+        p = c->session->current->window->active;
     if (p == NULL) {
         cmd_error(ctx, "no current pane");
         return -1;

@@ -23,7 +23,7 @@ static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (c == NULL)
         return -1;
     if (p == NULL && c->session != NULL && c->session->current != NULL) {
-        p = c->session->current->active;
+        p = c->session->current->window->active;
         sess = c->session;
     }
     struct format_ctx f = {.server = ctx->server, .session = sess, .client = c};

@@ -95,7 +95,7 @@ static int cmd_display_popup_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     }
     if (p == NULL && c->session != NULL && c->session->current != NULL) {
-        p = c->session->current->active;
+        p = c->session->current->window->active;
         sess = c->session;
     }
     struct popup_spec spec = {0};

@@ -26,11 +26,12 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
                                  const char *const *extra_env, int cols, int rows,
                                  char *dc_argv[2]);
 /* Create window at index (-1: next free) in sess running argv; NULL + error on failure. */
-struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
-                                const char *name, const char *cwd, int argc, char **argv,
-                                const char *const *extra_env);
-/* Kill one window (and its session if it was the last). */
-void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w);
+struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
+                                 const char *name, const char *cwd, int argc, char **argv,
+                                 const char *const *extra_env);
+/* Kill one window, in every session it is linked in (and each session it was the last
+ * window of). */
+void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w);
 
 /* cmd_clients.c: the issuing client if it is attached, else NULL with an error saying
  * that 'what' needs one. */
@@ -72,10 +73,10 @@ struct session *cmd_index_target(struct cmd_ctx *ctx, const char *target, int *i
 /* Make room at index of sess: the windows from there to the first free index move up
  * one. Returns index. */
 int cmd_shuffle_up(struct session *sess, int index);
-/* Move window w of src to index (-1: the next free) of dst; kill replaces a window
+/* Move window link wl to index (-1: the next free) of dst; kill replaces a window
  * there (else "index in use"), select makes it current. -1 with an error. */
-int cmd_move_window_to(struct cmd_ctx *ctx, struct session *src, struct window *w,
-                       struct session *dst, int index, bool kill, bool select);
+int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *dst, int index,
+                       bool kill, bool select);
 /* cmd_new_session.c: a session name as tmux makes it from what was given (new-session
  * -s, rename-session): a format, ':' and '.' made '_'; NULL with "invalid session" when
  * empty. Caller frees. */

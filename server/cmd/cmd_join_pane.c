@@ -13,7 +13,8 @@ static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window
                         struct pane *p)
 {
     if (window_remove_pane(w, p)) {
-        cmd_destroy_window(ctx, sess, w);
+        (void)sess;
+        cmd_destroy_window(ctx, w);
         return;
     }
     session_redraw(ctx->server, sess, REDRAW_STATUS);
@@ -58,7 +59,8 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         ctx->server->marked_set = false; /* as tmux: a joined pane is no longer marked */
     if (args->flags['d'] == NULL) {
         window_set_active(dst_w, src);
-        session_select_window(dst_sess, dst_w);
+        if (ctx->target.wl != NULL)
+            session_select_window(dst_sess, ctx->target.wl);
     }
     session_redraw(ctx->server, dst_sess, REDRAW_STATUS);
     return 0;

@@ -26,11 +26,11 @@ static int cmd_kill_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (window_remove_pane(w, p)) {
         pane_free(p);
-        cmd_destroy_window(ctx, sess, w);
+        cmd_destroy_window(ctx, w);
         return 0;
     }
     pane_free(p);
-    session_redraw(ctx->server, sess, REDRAW_STATUS);
+    window_redraw(w, REDRAW_STATUS);
     return 0;
 }
 

@@ -13,9 +13,9 @@ static int cmd_kill_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (args->flags['C'] != NULL) {
         /* -C: the session's windows' alerts (bell, activity, silence) are cleared; the
          * session stays. */
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry)
-            w->alerts = 0;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry)
+            wl->alerts = 0;
         session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }

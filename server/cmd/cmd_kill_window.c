@@ -3,6 +3,7 @@
 #include "cmd_impl.h"
 
 #include "redraw.h"
+#include "server_exit.h"
 #include "session.h"
 
 static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -10,16 +11,30 @@ static int cmd_kill_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     if (args->flags['a'] != NULL) {
-        struct window *o, *next;
-        for (o = TAILQ_FIRST(&sess->windows); o != NULL; o = next) {
-            next = TAILQ_NEXT(o, entry);
-            if (o != w)
-                session_remove_window(sess, o);
+        /* Every other window of the session, in every session it is linked in (the
+         * session keeps w, so it stays). */
+        for (;;) {
+            struct winlink *o;
+            TAILQ_FOREACH(o, &sess->windows, entry) {
+                if (o->window != w)
+                    break;
+            }
+            if (o == NULL)
+                break;
+            server_kill_window(ctx->server, o->window, 0);
         }
-        session_redraw(ctx->server, sess, REDRAW_STATUS);
+        /* As tmux: w linked more than once in the session goes too. */
+        int n = 0;
+        struct winlink *o;
+        TAILQ_FOREACH(o, &sess->windows, entry)
+            n += o->window == w;
+        if (n > 1)
+            cmd_destroy_window(ctx, w);
+        else
+            session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
-    cmd_destroy_window(ctx, sess, w);
+    cmd_destroy_window(ctx, w);
     return 0;
 }
 

@@ -32,7 +32,7 @@ static long compare_items(const struct cmd_list_item *a, const struct cmd_list_i
         if (a->pane != NULL)
             c = 0;
         else if (a->window != NULL)
-            c = compare_long(a->window->index, b->window->index);
+            c = compare_long(a->wl != NULL ? a->wl->index : 0, b->wl != NULL ? b->wl->index : 0);
         else if (a->session != NULL)
             c = compare_long(a->session->id, b->session->id);
         break;

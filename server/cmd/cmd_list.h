@@ -16,6 +16,7 @@ struct pane;
 /* One listed item: a session, a window of it or a pane of that (what the list shows). */
 struct cmd_list_item {
     struct session *session;
+    struct winlink *wl; /* the window's link in session */
     struct window *window;
     struct pane *pane;
     long position; /* in its natural order (sessions by name, windows by index...) */

@@ -20,25 +20,26 @@ struct pane_list_items {
     size_t n, size;
 };
 
-static void add_panes(struct pane_list_items *l, struct session *sess, struct window *w)
+static void add_panes(struct pane_list_items *l, struct session *sess, struct winlink *wl)
 {
+    struct window *w = wl->window;
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
         if (l->n == l->size) {
             l->size = l->size * 2 + 8;
             l->items = xreallocarray(l->items, l->size, sizeof *l->items);
         }
-        l->items[l->n] = (struct cmd_list_item){.session = sess, .window = w, .pane = p,
-                                                .position = (long)l->n};
+        l->items[l->n] = (struct cmd_list_item){.session = sess, .wl = wl, .window = w,
+                                                .pane = p, .position = (long)l->n};
         l->n++;
     }
 }
 
 static void add_session(struct pane_list_items *l, struct session *sess)
 {
-    struct window *w;
-    TAILQ_FOREACH(w, &sess->windows, entry)
-        add_panes(l, sess, w);
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry)
+        add_panes(l, sess, wl);
 }
 
 static int cmd_list_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -56,13 +57,14 @@ static int cmd_list_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         add_session(&l, ctx->target.session);
         prefix = "#{window_index}.";
     } else
-        add_panes(&l, ctx->target.session, ctx->target.window);
+        add_panes(&l, ctx->target.session, ctx->target.wl);
     int rc = cmd_list_sort(ctx, args, l.items, l.n);
     char *template = args->flags['F'] != NULL ? xstrdup(args->flags['F'])
                                               : xasprintf("%s%s", prefix, LIST_PANES_TEMPLATE);
     for (size_t i = 0; rc == 0 && i < l.n; i++) {
         struct format_ctx f = {.server = ctx->server, .session = l.items[i].session,
-                               .window = l.items[i].window, .pane = l.items[i].pane,
+                               .wl = l.items[i].wl, .window = l.items[i].window,
+                               .pane = l.items[i].pane,
                                .client = ctx->client};
         cmd_list_line(ctx, &f, args->flags['f'], template);
     }

@@ -21,13 +21,14 @@
 static void add_windows(struct session *sess, struct cmd_list_item **items, size_t *n,
                         size_t *size)
 {
-    struct window *w;
-    TAILQ_FOREACH(w, &sess->windows, entry) {
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry) {
         if (*n == *size) {
             *size = *size * 2 + 8;
             *items = xreallocarray(*items, *size, sizeof **items);
         }
-        (*items)[*n] = (struct cmd_list_item){.session = sess, .window = w, .position = (long)*n};
+        (*items)[*n] = (struct cmd_list_item){.session = sess, .wl = wl, .window = wl->window,
+                                              .position = (long)*n};
         (*n)++;
     }
 }
@@ -51,7 +52,8 @@ static int cmd_list_windows_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                                                     : LIST_WINDOWS_TEMPLATE;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         struct format_ctx f = {.server = ctx->server, .session = items[i].session,
-                               .window = items[i].window, .client = ctx->client};
+                               .wl = items[i].wl, .window = items[i].window,
+                               .client = ctx->client};
         format_defaults(&f);
         cmd_list_line(ctx, &f, args->flags['f'], template);
     }

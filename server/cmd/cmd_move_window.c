@@ -34,35 +34,29 @@ int cmd_shuffle_up(struct session *sess, int index)
     return index;
 }
 
-int cmd_move_window_to(struct cmd_ctx *ctx, struct session *src_sess, struct window *w,
-                       struct session *dst, int index, bool kill, bool select)
+int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *dst, int index,
+                       bool kill, bool select)
 {
+    struct session *src_sess = wl->session;
+    struct window *w = wl->window;
     if (index < 0)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
-    struct window *there = session_window_at(dst, index);
-    if (there == w)
+    struct winlink *there = session_window_at(dst, index);
+    if (there == wl)
         return 0;
     if (there != NULL) {
         if (!kill) {
             cmd_error(ctx, "index in use: %d", index);
             return -1;
         }
-        if (session_remove_window(dst, there) && dst != src_sess) {
-            /* dst had only that window: it gets w below. */
-        }
+        /* dst may be left empty for a moment: it gets w below. */
+        session_unlink_window(dst, there);
     }
-    /* Unlink from the source without freeing. */
-    if (src_sess->current == w)
-        src_sess->current = src_sess->last != w ? src_sess->last : NULL;
-    if (src_sess->last == w)
-        src_sess->last = NULL;
-    TAILQ_REMOVE(&src_sess->windows, w, entry);
-    if (src_sess->current == NULL)
-        src_sess->current = TAILQ_FIRST(&src_sess->windows);
-    w->index = index;
-    session_attach_window(dst, w);
+    /* Linked at its new place first, so that unlinking the old one keeps the window. */
+    struct winlink *nl = session_link_window(dst, w, index);
+    session_unlink_window(src_sess, wl);
     if (dst->current == NULL || select)
-        session_select_window(dst, w);
+        session_select_window(dst, nl);
     window_resize(w, dst->cols, dst->rows);
     session_redraw(ctx->server, dst, REDRAW_STATUS);
     if (src_sess != dst) {
@@ -81,9 +75,9 @@ static int renumber(struct cmd_ctx *ctx, struct cmd_args *args)
     if (sess == NULL)
         return -1;
     int index = (int)options_get_number(sess->options, "base-index");
-    struct window *w;
-    TAILQ_FOREACH(w, &sess->windows, entry)
-        w->index = index++;
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry)
+        wl->index = index++;
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }
@@ -95,20 +89,20 @@ static int cmd_move_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     if (args->flags['r'] != NULL)
         return renumber(ctx, args);
-    struct session *src_sess;
-    struct window *w = cmd_find_window(ctx, args->flags['s'], &src_sess);
-    if (w == NULL)
+    struct winlink *wl = cmd_find_winlink(ctx, args->flags['s']);
+    if (wl == NULL)
         return -1;
     int index;
     struct session *dst;
     if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
-        struct window *tw = cmd_find_window(ctx, args->flags['t'], &dst);
+        struct winlink *tw = cmd_find_winlink(ctx, args->flags['t']);
         if (tw == NULL)
             return -1;
+        dst = tw->session;
         index = cmd_shuffle_up(dst, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else if ((dst = cmd_index_target(ctx, args->flags['t'], &index)) == NULL)
         return -1;
-    return cmd_move_window_to(ctx, src_sess, w, dst, index, args->flags['k'] != NULL,
+    return cmd_move_window_to(ctx, wl, dst, index, args->flags['k'] != NULL,
                               args->flags['d'] == NULL);
 }
 

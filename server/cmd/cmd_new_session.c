@@ -152,10 +152,10 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         struct format_ctx nf = {.server = srv, .session = sess, .client = c};
         window_name = format_expand(&nf, args->flags['n']);
     }
-    struct window *w = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc, args->argv,
-                                        args->env);
+    struct winlink *wl = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc,
+                                          args->argv, args->env);
     free(window_name);
-    if (w == NULL) {
+    if (wl == NULL) {
         session_free(sess);
         server_check_exit(srv);
         return -1;

@@ -16,14 +16,14 @@
 /* -S: the window of sess named name (a format), if there is one; -1 with an error when
  * several are, 0 when none, 1 when found (in *found). */
 static int find_named(struct cmd_ctx *ctx, struct session *sess, const char *name,
-                      struct window **found)
+                      struct winlink **found)
 {
     struct format_ctx f = {.server = ctx->server, .session = sess, .client = ctx->client};
     char *expanded = format_expand(&f, name);
-    struct window *w;
+    struct winlink *w;
     *found = NULL;
     TAILQ_FOREACH(w, &sess->windows, entry) {
-        if (strcmp(w->name, expanded) != 0)
+        if (strcmp(w->window->name, expanded) != 0)
             continue;
         if (*found != NULL) {
             cmd_error(ctx, "multiple windows named %s", name);
@@ -44,9 +44,10 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *t = args->flags['t'];
     if (args->flags['a'] != NULL || args->flags['b'] != NULL) {
         /* -a/-b: after or before the target window, moving the others up. */
-        struct window *tw = cmd_find_window(ctx, t, &sess);
+        struct winlink *tw = cmd_find_winlink(ctx, t);
         if (tw == NULL)
             return -1;
+        sess = tw->session;
         index = cmd_shuffle_up(sess, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else {
         /* A window target that may name a free index, as tmux's (s:5, :+1, 3; a session
@@ -59,7 +60,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (args->flags['S'] != NULL && args->flags['n'] != NULL) {
         /* -S: select the window of that name instead, if there is one. */
-        struct window *named;
+        struct winlink *named;
         int found = find_named(ctx, sess, args->flags['n'], &named);
         if (found < 0)
             return -1;
@@ -75,12 +76,11 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "create window failed: index %d in use", index);
         return -1;
     }
-    struct window *old = index >= 0 ? session_window_at(sess, index) : NULL;
+    struct winlink *old = index >= 0 ? session_window_at(sess, index) : NULL;
     if (old != NULL) {
-        /* -k: replace the window at that index. */
-        if (session_remove_window(sess, old)) {
-            /* It was the only one; the new one takes its place below. */
-        }
+        /* -k: replace the window at that index (if it was the only one, the new one takes
+         * its place below). */
+        session_unlink_window(sess, old);
     }
     const char *cwd = args->flags['c'];
     if (cwd == NULL && ctx->client != NULL && !ctx->client->attached)
@@ -90,22 +90,24 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         struct format_ctx nf = {.server = ctx->server, .session = sess, .client = ctx->client};
         name = format_expand(&nf, args->flags['n']);
     }
-    struct window *w = cmd_spawn_window(ctx, sess, index, name, cwd, args->argc, args->argv,
-                                        args->env);
+    struct winlink *wl = cmd_spawn_window(ctx, sess, index, name, cwd, args->argc, args->argv,
+                                          args->env);
     free(name);
-    if (w == NULL) {
+    if (wl == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
             server_destroy_session(ctx->server, sess, 0);
         return -1;
     }
+    struct window *w = wl->window;
     if (args->flags['d'] == NULL) {
-        session_select_window(sess, w);
+        session_select_window(sess, wl);
         cmd_find_set_current(ctx, sess, w, NULL); /* the rest of the list's, as tmux */
     }
     /* What its after-new-window hook is about: the new window. */
-    ctx->target = (struct cmd_find_state){.session = sess, .window = w, .pane = w->active};
+    ctx->target = (struct cmd_find_state){.session = sess, .wl = wl, .window = w,
+                                          .pane = w->active, .idx = wl->index};
     if (args->flags['P'] != NULL) {
-        struct format_ctx f = {.server = ctx->server, .session = sess, .window = w};
+        struct format_ctx f = {.server = ctx->server, .session = sess, .wl = wl, .window = w};
         format_defaults(&f);
         char *text = format_expand(&f, args->flags['F'] != NULL ? args->flags['F']
                                                                 : "#{session_name}:#{window_index}.#{pane_index}");

@@ -10,6 +10,8 @@
 #include "model.h"
 #include "options.h"
 #include "server_state.h"
+#include "session.h"
+#include "window.h"
 
 /* The client a popup or menu goes to: -c NAME, else the issuing client when attached,
  * else the attached client of the target session (or any) that was active last. NULL
@@ -66,7 +68,8 @@ int cmd_overlay_position(struct cmd_ctx *ctx, struct client *c, struct pane *p, 
         if (p != NULL) {
             f.pane = p;
             f.window = p->window;
-            f.session = p->window->session;
+            if (session_find_window(c->session, p->window) == NULL)
+                f.session = window_session(p->window);
         }
         format_defaults(&f);
         char *text = format_expand(&f, spec), *end;

@@ -10,8 +10,9 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
                    struct pane *p)
 {
     if (!p->dead && args->flags['k'] == NULL) {
+        struct winlink *wl = session_find_window(sess, p->window);
         cmd_error(ctx, "respawn pane failed: pane %s:%d.%d still active", sess->name,
-                  p->window->index, window_pane_index(p->window, p));
+                  wl != NULL ? wl->index : 0, window_pane_index(p->window, p));
         return -1;
     }
     session_child_environment(sess);
@@ -22,6 +23,7 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         .env = sess->env,
         .nenv = sess->nenv,
         .extra_env = args->nenv > 0 ? (char **)args->env : NULL,
+        .session = sess,
     };
     char err[512];
     if (pane_respawn(p, &sa, err, sizeof err) != 0) {

@@ -13,7 +13,7 @@ static int cmd_respawn_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         TAILQ_FOREACH(p, &w->panes, entry) {
             if (!p->dead) {
                 cmd_error(ctx, "respawn window failed: window %s:%d still active", sess->name,
-                          w->index);
+                          ctx->target.wl != NULL ? ctx->target.wl->index : 0);
                 return -1;
             }
         }

@@ -164,7 +164,7 @@ static int select_layout(struct cmd_ctx *ctx, struct cmd_args *args, struct wind
             if (leaves != panes) {
                 layout_free(root);
                 cmd_error(ctx, "select-layout: the layout has %d panes, window %d has %d",
-                          leaves, w->index, panes);
+                          leaves, ctx->target.wl != NULL ? ctx->target.wl->index : 0, panes);
                 return -1;
             }
             use_layout(w, root);

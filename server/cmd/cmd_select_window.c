@@ -7,9 +7,9 @@
 
 /* -a: from w on (w included, going forward or back, wrapping once), the first window
  * with an alert (bell, activity, silence); NULL if none has. */
-static struct window *with_alert(struct session *sess, struct window *w, bool forward)
+static struct winlink *with_alert(struct session *sess, struct winlink *w, bool forward)
 {
-    for (struct window *x = w;;) {
+    for (struct winlink *x = w;;) {
         if (x->alerts != 0)
             return x;
         x = forward ? session_next_window(sess, x) : session_previous_window(sess, x);
@@ -22,7 +22,7 @@ static struct window *with_alert(struct session *sess, struct window *w, bool fo
  * alert, the next one with an alert. */
 static int select_next(struct cmd_ctx *ctx, struct session *sess, bool alert)
 {
-    struct window *w = session_next_window(sess, sess->current);
+    struct winlink *w = session_next_window(sess, sess->current);
     if (alert && w != NULL)
         w = with_alert(sess, w, true);
     if (w == NULL || w == sess->current) {
@@ -37,7 +37,7 @@ static int select_next(struct cmd_ctx *ctx, struct session *sess, bool alert)
 /* The window before the current one (previous-window, select-window -p). */
 static int select_previous(struct cmd_ctx *ctx, struct session *sess, bool alert)
 {
-    struct window *w = session_previous_window(sess, sess->current);
+    struct winlink *w = session_previous_window(sess, sess->current);
     if (alert && w != NULL)
         w = with_alert(sess, w, false);
     if (w == NULL || w == sess->current) {
@@ -91,9 +91,10 @@ static int cmd_select_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return args->flags['p'] != NULL ? select_previous(ctx, sess, false)
                                         : select_last(ctx, sess);
     }
-    struct window *w = cmd_find_window(ctx, t, &sess);
+    struct winlink *w = cmd_find_winlink(ctx, t);
     if (w == NULL)
         return -1;
+    sess = w->session;
     if (args->flags['T'] != NULL && w == sess->current) {
         /* -T: selecting the current window goes to the last one instead. */
         return select_last(ctx, sess);

@@ -164,7 +164,7 @@ static int cmd_send_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return p->mode->command(ctx, p, args->argc, args->argv, repeat);
         /* -F: the arguments are formats, for the pane. */
         struct format_ctx f = {.server = ctx->server,
-                               .session = p->window != NULL ? p->window->session : NULL,
+                               .session = ctx->target.session,
                                .window = p->window,
                                .pane = p,
                                .client = ctx->client};

@@ -36,17 +36,18 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
         .extra_env = (char **)extra_env,
         .cols = cols,
         .rows = rows,
+        .session = sess,
     };
 }
 
-struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
-                                const char *name, const char *cwd, int argc, char **argv,
-                                const char *const *extra_env)
+struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
+                                 const char *name, const char *cwd, int argc, char **argv,
+                                 const char *const *extra_env)
 {
     struct server *srv = ctx->server;
     if (index < 0)
         index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
-    struct window *w = window_create(sess, index, name);
+    struct window *w = window_create(sess, name);
     char *dc_argv[2];
     struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, sess->cols,
                                           sess->rows, dc_argv);
@@ -73,19 +74,14 @@ struct window *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int i
         const char *slash = strrchr(first, '/');
         window_set_name(w, slash != NULL ? slash + 1 : first);
     }
-    session_attach_window(sess, w);
-    if (sess->current == NULL)
-        sess->current = w;
-    return w;
+    return session_link_window(sess, w, index);
 }
 
-void cmd_destroy_window(struct cmd_ctx *ctx, struct session *sess, struct window *w)
+void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w)
 {
-    if (session_remove_window(sess, w)) {
-        if (ctx->client != NULL && ctx->client->session == sess)
-            ctx->detached = true;
-        server_destroy_session(ctx->server, sess, 0);
-        return;
-    }
-    session_redraw(ctx->server, sess, REDRAW_STATUS);
+    struct session *mine = ctx->client != NULL ? ctx->client->session : NULL;
+    uint32_t mine_id = mine != NULL ? mine->id : 0;
+    server_kill_window(ctx->server, w, 0);
+    if (mine != NULL && session_find_id(ctx->server, mine_id) == NULL)
+        ctx->detached = true; /* the client's session went with it */
 }

@@ -8,7 +8,7 @@
 static int cmd_swap_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sa = ctx->source.session, *sb = ctx->target.session;
-    struct window *a = ctx->source.window, *b = ctx->target.window;
+    struct winlink *a = ctx->source.wl, *b = ctx->target.wl;
     if (sa != sb) {
         cmd_error(ctx, "swap-window: both windows must be in one session");
         return -1;
@@ -16,12 +16,10 @@ static int cmd_swap_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (a == b)
         return 0;
     int ia = a->index;
-    TAILQ_REMOVE(&sa->windows, a, entry);
-    TAILQ_REMOVE(&sa->windows, b, entry);
     a->index = b->index;
     b->index = ia;
-    session_attach_window(sa, a);
-    session_attach_window(sa, b);
+    session_sort_window(sa, a, false);
+    session_sort_window(sa, b, false);
     if (args->flags['d'] == NULL && sa->current == a)
         session_select_window(sa, a);
     session_redraw(ctx->server, sa, REDRAW_STATUS);

@@ -43,6 +43,7 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     struct session *target = NULL;
     struct window *tw = NULL;
+    struct winlink *twl = NULL;
     struct pane *tp = NULL;
     if (args->flags['n'] != NULL || args->flags['p'] != NULL) {
         /* The next or previous session by name, wrapping around, as tmux orders them. */
@@ -73,6 +74,7 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         target = fs.session;
         if (t != NULL && t[strcspn(t, ":.%")] != '\0' && fs.window != NULL) {
             tw = fs.window;
+            twl = fs.wl;
             tp = fs.pane != NULL ? fs.pane : fs.window->active;
         }
     }
@@ -82,7 +84,8 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             window_set_active(tw, tp);
         if (zoomed && args->flags['Z'] != NULL)
             window_zoom(tw, true);
-        session_select_window(target, tw);
+        if (twl != NULL)
+            session_select_window(target, twl);
         session_redraw(ctx->server, target, REDRAW_STATUS);
     }
     if (target == c->session)

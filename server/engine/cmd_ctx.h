@@ -10,6 +10,7 @@ struct server;
 struct client;
 struct session;
 struct window;
+struct winlink;
 struct pane;
 struct evbuffer;
 struct cmdq_item;
@@ -48,6 +49,7 @@ struct cmd_find_spec {
 /* What the executor found for a spec; members it did not find are NULL. */
 struct cmd_find_state {
     struct session *session;
+    struct winlink *wl; /* the window's link in session (a window may have several) */
     struct window *window;
     struct pane *pane;
     int idx; /* with CMD_FIND_WINDOW_INDEX: the window index named, -1 for none; it may

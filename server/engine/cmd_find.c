@@ -66,7 +66,8 @@ static long find_number(const char *s, long min)
 static void state_from_session(struct cmd_find_state *st, struct session *s)
 {
     st->session = s;
-    st->window = s != NULL ? s->current : NULL;
+    st->wl = s != NULL ? s->current : NULL;
+    st->window = st->wl != NULL ? st->wl->window : NULL;
     st->pane = st->window != NULL ? st->window->active : NULL;
 }
 
@@ -87,10 +88,10 @@ static struct window *find_window_id(struct server *srv, const char *s)
         return NULL;
     struct session *sess;
     TAILQ_FOREACH(sess, &srv->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
-            if (w->id == (uint32_t)id)
-                return w;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            if (wl->window->id == (uint32_t)id)
+                return wl->window;
         }
     }
     return NULL;
@@ -131,6 +132,40 @@ static struct session *find_best_session(struct server *srv, int flags)
     return best;
 }
 
+/* The link of w in s to use: s's current one if it is w's, else w's first in s. */
+static struct winlink *session_best_link(struct session *s, struct window *w)
+{
+    if (s->current != NULL && s->current->window == w)
+        return s->current;
+    return session_find_window(s, w);
+}
+
+/* The link of w to use, as tmux picks one: in prefer when it holds w, else in the most
+ * recently used session of those holding w (ties: the newest). */
+static struct winlink *window_best_link(struct session *prefer, struct window *w)
+{
+    if (prefer != NULL && session_find_window(prefer, w) != NULL)
+        return session_best_link(prefer, w);
+    struct session *best = NULL;
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &w->links, wentry) {
+        struct session *s = wl->session;
+        if (best == NULL || s->activity > best->activity ||
+            (s->activity == best->activity && s->id > best->id))
+            best = s;
+    }
+    return best != NULL ? session_best_link(best, w) : NULL;
+}
+
+/* Fill in a state from a pane: the best link of its window, as window_best_link. */
+static void state_from_pane(struct cmd_find_state *st, struct session *prefer, struct pane *p)
+{
+    st->pane = p;
+    st->window = p->window;
+    st->wl = window_best_link(prefer, p->window);
+    st->session = st->wl != NULL ? st->wl->session : NULL;
+}
+
 /* The value of NAME= in a client's environment, or NULL. */
 static const char *client_env(const struct client *c, const char *name)
 {
@@ -168,15 +203,12 @@ bool cmd_find_marked(struct server *srv, struct cmd_find_state *st)
     char id[16];
     snprintf(id, sizeof id, "%%%u", srv->marked_pane_id);
     struct pane *p = find_pane_id(srv, id);
-    if (p == NULL || p->window == NULL || p->window->session == NULL) {
+    if (p == NULL || p->window == NULL || TAILQ_EMPTY(&p->window->links)) {
         srv->marked_set = false;
         return false;
     }
-    if (st != NULL) {
-        st->pane = p;
-        st->window = p->window;
-        st->session = p->window->session;
-    }
+    if (st != NULL)
+        state_from_pane(st, NULL, p);
     return true;
 }
 
@@ -194,13 +226,15 @@ static bool current_is_alive(struct server *srv, const struct cmd_find_state *st
     if (s == NULL)
         return false;
     state_from_session(cur, s);
-    struct window *w;
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (w == st->window)
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (wl == st->wl && wl->window == st->window)
             break;
     }
-    if (w == NULL)
+    if (wl == NULL)
         return true;
+    struct window *w = wl->window;
+    cur->wl = wl;
     cur->window = w;
     cur->pane = w->active;
     struct pane *p;
@@ -215,7 +249,8 @@ void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window 
                           struct pane *p)
 {
     ctx->current.session = s;
-    ctx->current.window = w != NULL ? w : s != NULL ? s->current : NULL;
+    ctx->current.wl = s == NULL ? NULL : w != NULL ? session_best_link(s, w) : s->current;
+    ctx->current.window = ctx->current.wl != NULL ? ctx->current.wl->window : NULL;
     ctx->current.pane = p != NULL ? p : ctx->current.window != NULL ? ctx->current.window->active : NULL;
     ctx->current.idx = -1;
 }
@@ -233,9 +268,7 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
     if (ctx->current.session != NULL && current_is_alive(srv, &ctx->current, cur))
         return 0;
     if (ctx->target_pane != NULL && ctx->target_pane->window != NULL) {
-        cur->pane = ctx->target_pane;
-        cur->window = cur->pane->window;
-        cur->session = cur->window->session;
+        state_from_pane(cur, c != NULL ? c->session : NULL, ctx->target_pane);
         return 0;
     }
     if (c != NULL && c->session != NULL) {
@@ -245,7 +278,8 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
     struct pane *inside = c != NULL ? find_inside_pane(srv, c) : NULL;
     if (inside != NULL) {
         /* As tmux: the session holding the pane, but its current window and pane. */
-        state_from_session(cur, inside->window->session);
+        struct winlink *wl = window_best_link(NULL, inside->window);
+        state_from_session(cur, wl != NULL ? wl->session : NULL);
         return 0;
     }
     struct session *best = find_best_session(srv, flags);
@@ -306,23 +340,31 @@ static int get_session(struct find *f, const char *name)
 }
 
 
-/* The window n steps after (or before) w in its session, wrapping around. */
-static struct window *window_step(struct session *s, struct window *w, long n, bool next)
+/* The link n steps after (or before) wl in its session, wrapping around. */
+static struct winlink *window_step(struct session *s, struct winlink *wl, long n, bool next)
 {
-    for (; n > 0 && w != NULL; n--)
-        w = next ? session_next_window(s, w) : session_previous_window(s, w);
-    return w;
+    for (; n > 0 && wl != NULL; n--)
+        wl = next ? session_next_window(s, wl) : session_previous_window(s, wl);
+    return wl;
 }
 
-/* Set the found window (and its session). */
-static int found_window(struct find *f, struct window *w)
+/* Set the found window link (and its session). */
+static int found_window(struct find *f, struct winlink *wl)
 {
-    if (w == NULL)
+    if (wl == NULL)
         return -1;
-    f->fs->window = w;
-    f->fs->session = w->session;
-    f->fs->idx = w->index;
+    f->fs->wl = wl;
+    f->fs->window = wl->window;
+    f->fs->session = wl->session;
+    f->fs->idx = wl->index;
     return 0;
+}
+
+/* Set fs's window from a link (NULL: none), as its current one. */
+static void set_window(struct cmd_find_state *fs, struct winlink *wl)
+{
+    fs->wl = wl;
+    fs->window = wl != NULL ? wl->window : NULL;
 }
 
 static int window_in_session(struct find *f, const char *name);
@@ -332,7 +374,7 @@ static int get_window_with_session(struct find *f, const char *name)
 {
     if (window_in_session(f, name) == 0)
         return 0;
-    f->fs->window = NULL;
+    set_window(f->fs, NULL);
     return -1;
 }
 
@@ -340,11 +382,11 @@ static int window_in_session(struct find *f, const char *name)
 {
     struct session *s = f->fs->session;
     bool exact = (f->flags & FIND_EXACT_WINDOW) != 0;
-    struct window *w, *found = NULL;
-    f->fs->window = s->current;
+    struct winlink *wl, *found = NULL;
+    set_window(f->fs, s->current);
     if (*name == '@') {
-        w = find_window_id(f->ctx->server, name);
-        return w != NULL && w->session == s ? found_window(f, w) : -1;
+        struct window *w = find_window_id(f->ctx->server, name);
+        return w != NULL ? found_window(f, session_best_link(s, w)) : -1;
     }
     if (!exact && (*name == '+' || *name == '-')) {
         /* An offset: +N or -N windows from the current one (a bad N moves none). */
@@ -358,12 +400,12 @@ static int window_in_session(struct find *f, const char *name)
             if (idx < 0 || idx > INT_MAX)
                 return -1;
             f->fs->idx = (int)idx;
-            f->fs->window = session_window_at(s, (int)idx);
+            set_window(f->fs, session_window_at(s, (int)idx));
             return 0;
         }
-        w = window_step(s, s->current, n, *name == '+');
-        if (w != NULL)
-            return found_window(f, w);
+        wl = window_step(s, s->current, n, *name == '+');
+        if (wl != NULL)
+            return found_window(f, wl);
     }
     if (!exact) {
         if (strcmp(name, "!") == 0)
@@ -371,42 +413,42 @@ static int window_in_session(struct find *f, const char *name)
         if (strcmp(name, "^") == 0)
             return found_window(f, TAILQ_FIRST(&s->windows));
         if (strcmp(name, "$") == 0)
-            return found_window(f, TAILQ_LAST(&s->windows, window_list));
+            return found_window(f, TAILQ_LAST(&s->windows, winlink_list));
     }
     if (*name != '+' && *name != '-') {
         long idx = find_number(name, 0);
-        if (idx >= 0 && (w = session_window_at(s, (int)idx)) != NULL)
-            return found_window(f, w);
+        if (idx >= 0 && (wl = session_window_at(s, (int)idx)) != NULL)
+            return found_window(f, wl);
         if (idx >= 0 && (f->flags & CMD_FIND_WINDOW_INDEX)) {
             f->fs->idx = (int)idx;
-            f->fs->window = NULL;
+            set_window(f->fs, NULL);
             return 0;
         }
     }
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (strcmp(name, w->name) == 0) {
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (strcmp(name, wl->window->name) == 0) {
             if (found != NULL)
                 return -1;
-            found = w;
+            found = wl;
         }
     }
     if (found != NULL || exact)
         return found_window(f, found);
     size_t len = strlen(name);
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (strncmp(name, w->name, len) == 0) {
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (strncmp(name, wl->window->name, len) == 0) {
             if (found != NULL)
                 return -1;
-            found = w;
+            found = wl;
         }
     }
     if (found != NULL)
         return found_window(f, found);
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (fnmatch(name, w->name, 0) == 0) {
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (fnmatch(name, wl->window->name, 0) == 0) {
             if (found != NULL)
                 return -1;
-            found = w;
+            found = wl;
         }
     }
     return found_window(f, found);
@@ -416,13 +458,15 @@ static int window_in_session(struct find *f, const char *name)
  * session, else (unless only) a session's current window. */
 static int get_window(struct find *f, const char *name, bool only)
 {
-    if (*name == '@')
-        return found_window(f, find_window_id(f->ctx->server, name));
+    if (*name == '@') {
+        struct window *w = find_window_id(f->ctx->server, name);
+        return found_window(f, w != NULL ? window_best_link(f->cur.session, w) : NULL);
+    }
     f->fs->session = f->cur.session;
     if (get_window_with_session(f, name) == 0)
         return 0;
     if (!only && get_session(f, name) == 0) {
-        f->fs->window = f->fs->session->current;
+        set_window(f->fs, f->fs->session->current);
         f->fs->idx = -1;
         return 0;
     }
@@ -607,9 +651,10 @@ static int get_pane_with_session(struct find *f, const char *name)
 {
     if (*name == '%') {
         struct pane *p = find_pane_id(f->ctx->server, name);
-        if (p == NULL || p->window->session != f->fs->session)
+        struct winlink *wl = p != NULL ? session_best_link(f->fs->session, p->window) : NULL;
+        if (wl == NULL)
             return -1;
-        f->fs->window = p->window;
+        set_window(f->fs, wl);
         return found_pane(f, p);
     }
     return get_pane_with_window(f, name);
@@ -623,8 +668,7 @@ static int get_pane(struct find *f, const char *name, bool only)
         struct pane *p = find_pane_id(f->ctx->server, name);
         if (p == NULL)
             return -1;
-        f->fs->window = p->window;
-        f->fs->session = p->window->session;
+        state_from_pane(f->fs, f->cur.session, p);
         return found_pane(f, p);
     }
     *f->fs = f->cur;
@@ -696,7 +740,7 @@ static int find_parts(struct find *f, const char *session, const char *window, b
                 return find_error(f->ctx, f->flags, "pane", pane), -1;
             return 0;
         }
-        fs->window = fs->session->current;
+        set_window(fs, fs->session->current);
         if (get_pane_with_session(f, pane) != 0)
             return find_error(f->ctx, f->flags, "pane", pane), -1;
         return 0;
@@ -724,6 +768,16 @@ static int find_parts(struct find *f, const char *session, const char *window, b
     return 0;
 }
 
+/* A window found without its link (a pane's window) gets the best one. */
+static void find_fix_link(struct cmd_find_state *fs)
+{
+    if (fs->window == NULL || (fs->wl != NULL && fs->wl->window == fs->window))
+        return;
+    fs->wl = window_best_link(fs->session, fs->window);
+    if (fs->wl != NULL)
+        fs->session = fs->wl->session;
+}
+
 int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *target,
                     enum cmd_find_type type, int flags)
 {
@@ -749,18 +803,20 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
         fs->idx = -1;
         if (type != CMD_FIND_PANE || fs->pane == NULL) {
             if (fs->window == NULL && fs->session != NULL)
-                fs->window = fs->session->current;
+                set_window(fs, fs->session->current);
             fs->pane = fs->window != NULL ? fs->window->active : NULL;
         }
-        if (fs->window != NULL && fs->session == NULL)
-            fs->session = fs->window->session;
+        if (fs->window != NULL && (fs->wl == NULL || fs->wl->window != fs->window)) {
+            fs->wl = window_best_link(fs->session, fs->window);
+            fs->session = fs->wl != NULL ? fs->wl->session : NULL;
+        }
         if (fs->pane == NULL) {
             memset(fs, 0, sizeof *fs);
             fs->idx = -1;
             find_error(ctx, flags, "no mouse target", NULL);
             return (flags & CMD_FIND_CANFAIL) ? 0 : -1;
         }
-        fs->idx = fs->window->index;
+        fs->idx = fs->wl != NULL ? fs->wl->index : -1;
         return 0;
     }
     if (strcmp(target, "~") == 0 || strcmp(target, "{marked}") == 0) {
@@ -829,15 +885,17 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
             /* What was found stays, filled in as a format would: a command that may
              * fail still runs with it. */
             if (fs->session != NULL && fs->window == NULL)
-                fs->window = fs->session->current;
+                set_window(fs, fs->session->current);
             if (fs->window != NULL && fs->pane == NULL)
                 fs->pane = fs->window->active;
+            find_fix_link(fs);
             return 0;
         }
         memset(fs, 0, sizeof *fs);
         fs->idx = -1;
         return -1;
     }
+    find_fix_link(fs);
     return 0;
 }
 
@@ -856,6 +914,14 @@ struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct s
         return NULL;
     *sp = fs.session;
     return fs.window;
+}
+
+struct winlink *cmd_find_winlink(struct cmd_ctx *ctx, const char *target)
+{
+    struct cmd_find_state fs;
+    if (cmd_find_target(ctx, &fs, target, CMD_FIND_WINDOW, 0) != 0)
+        return NULL;
+    return fs.wl;
 }
 
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,

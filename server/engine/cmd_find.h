@@ -18,6 +18,8 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
                     enum cmd_find_type type, int flags);
 struct session *cmd_find_session(struct cmd_ctx *ctx, const char *target);
 struct window *cmd_find_window(struct cmd_ctx *ctx, const char *target, struct session **sp);
+/* The window link a window target names (its session is wl->session), or NULL. */
+struct winlink *cmd_find_winlink(struct cmd_ctx *ctx, const char *target);
 struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct window **wp,
                            struct session **sp);
 /* Make s (its window w and pane p, or their current ones when NULL) what the rest of

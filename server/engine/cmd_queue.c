@@ -285,23 +285,36 @@ static void live_target(struct server *s, const struct cmd_find_state *fs, struc
 {
     *sp = NULL;
     *pp = NULL;
-    struct session *sess;
+    struct session *sess, *psess = NULL;
+    struct pane *pane = NULL;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        /* A window may be linked in several sessions: fs's own is the one if alive. */
+        bool same = fs->session != NULL && sess == fs->session;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
             struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
+            TAILQ_FOREACH(p, &wl->window->panes, entry) {
                 if (fs->pane != NULL && p == fs->pane) {
-                    *sp = sess;
-                    *pp = p;
-                    return;
+                    if (same) {
+                        *sp = sess;
+                        *pp = p;
+                        return;
+                    }
+                    if (pane == NULL) {
+                        pane = p;
+                        psess = sess;
+                    }
                 }
             }
-            if (fs->window != NULL && w == fs->window && *sp == NULL)
+            if (fs->window != NULL && wl->window == fs->window && *sp == NULL)
                 *sp = sess;
         }
-        if (fs->session != NULL && sess == fs->session && *sp == NULL)
+        if (same && *sp == NULL)
             *sp = sess;
+    }
+    if (pane != NULL) {
+        *sp = psess;
+        *pp = pane;
     }
 }
 

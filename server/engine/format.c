@@ -800,7 +800,8 @@ static int session_by_time(const void *a, const void *b)
 
 static int window_by_name(const void *a, const void *b)
 {
-    const char *x = ((const struct window *)a)->name, *y = ((const struct window *)b)->name;
+    const char *x = ((const struct winlink *)a)->window->name;
+    const char *y = ((const struct winlink *)b)->window->name;
     return strcmp(x != NULL ? x : "", y != NULL ? y : "");
 }
 
@@ -812,11 +813,12 @@ static int by_list_order(const void *a, const void *b)
 }
 
 /* Expand fmt for another client/session/window/pane (a loop's item). */
-static char *expand_for(struct fstate *st, struct client *c, struct session *s, struct window *w,
-                        struct pane *p, const char *fmt, int depth, enum format_type type)
+static char *expand_for(struct fstate *st, struct client *c, struct session *s, struct winlink *wl,
+                        struct window *w, struct pane *p, const char *fmt, int depth,
+                        enum format_type type)
 {
-    struct format_ctx ctx = {.server = st->ctx->server, .session = s, .window = w, .pane = p,
-                             .client = c, .type = type, .command = st->ctx->command};
+    struct format_ctx ctx = {.server = st->ctx->server, .session = s, .wl = wl, .window = w,
+                             .pane = p, .client = c, .type = type, .command = st->ctx->command};
     format_defaults(&ctx);
     const struct format_ctx *saved = st->ctx;
     st->ctx = &ctx;
@@ -834,12 +836,10 @@ static char *format_loop(struct fstate *st, int kind, const struct format_mod *m
     char *all = NULL, *alt = NULL;
     struct session *s = ctx->session;
     struct window *w = ctx->window;
-    if (s == NULL && w != NULL)
-        s = w->session;
     if (w == NULL && ctx->pane != NULL)
         w = ctx->pane->window;
-    if (s == NULL && w != NULL)
-        s = w->session;
+    if (s == NULL && w != NULL && !TAILQ_EMPTY(&w->links))
+        s = TAILQ_FIRST(&w->links)->session;
     if ((kind == FM_SESSIONS || kind == FM_CLIENTS) && ctx->server == NULL)
         return NULL;
     if ((kind == FM_WINDOWS && s == NULL) || (kind == FM_PANES && w == NULL))
@@ -861,7 +861,7 @@ static char *format_loop(struct fstate *st, int kind, const struct format_mod *m
         loop_sort(items, n, lo.by == 'n' ? session_by_name : lo.by == 't' ? session_by_time : session_by_index,
                   lo.reverse);
     } else if (kind == FM_WINDOWS) {
-        struct window *x;
+        struct winlink *x;
         TAILQ_FOREACH(x, &s->windows, entry) {
             items = xreallocarray(items, n + 1, sizeof *items);
             items[n++] = x;
@@ -888,19 +888,20 @@ static char *format_loop(struct fstate *st, int kind, const struct format_mod *m
     for (size_t i = 0; i < n; i++) {
         char *e;
         if (kind == FM_SESSIONS) {
-            e = expand_for(st, ctx->client, items[i], NULL, NULL, all, depth, FORMAT_TYPE_SESSION);
+            e = expand_for(st, ctx->client, items[i], NULL, NULL, NULL, all, depth,
+                           FORMAT_TYPE_SESSION);
         } else if (kind == FM_WINDOWS) {
-            struct window *x = items[i];
-            e = expand_for(st, ctx->client, s, x, NULL, alt != NULL && x == s->current ? alt : all, depth,
-                           FORMAT_TYPE_WINDOW);
+            struct winlink *x = items[i];
+            e = expand_for(st, ctx->client, s, x, x->window, NULL,
+                           alt != NULL && x == s->current ? alt : all, depth, FORMAT_TYPE_WINDOW);
         } else if (kind == FM_PANES) {
             struct pane *x = items[i];
-            e = expand_for(st, ctx->client, w->session != NULL ? w->session : s, w, x,
+            e = expand_for(st, ctx->client, s, ctx->wl, w, x,
                            alt != NULL && x == w->active ? alt : all, depth, FORMAT_TYPE_PANE);
         } else {
             struct client *x = items[i];
-            e = expand_for(st, x, x->session, NULL, NULL, alt != NULL && x == ctx->client ? alt : all,
-                           depth, FORMAT_TYPE_UNSET);
+            e = expand_for(st, x, x->session, NULL, NULL, NULL,
+                           alt != NULL && x == ctx->client ? alt : all, depth, FORMAT_TYPE_UNSET);
         }
         format_out_str(&o, e);
         free(e);
@@ -936,8 +937,8 @@ static char *format_name_exists(struct fstate *st, bool session, const char *fmt
 {
     const struct format_ctx *ctx = st->ctx;
     struct session *s = ctx->session;
-    if (s == NULL && ctx->window != NULL)
-        s = ctx->window->session;
+    if (s == NULL && ctx->window != NULL && !TAILQ_EMPTY(&ctx->window->links))
+        s = TAILQ_FIRST(&ctx->window->links)->session;
     if ((session && ctx->server == NULL) || (!session && s == NULL))
         return NULL;
     char *name = expand_new(st, fmt, depth + 1);
@@ -947,9 +948,9 @@ static char *format_name_exists(struct fstate *st, bool session, const char *fmt
         TAILQ_FOREACH(x, &ctx->server->sessions, entry)
             found = found || strcmp(x->name, name) == 0;
     } else {
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry)
-            found = found || (w->name != NULL && strcmp(w->name, name) == 0);
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry)
+            found = found || (wl->window->name != NULL && strcmp(wl->window->name, name) == 0);
     }
     free(name);
     return xstrdup(found ? "1" : "0");
@@ -1356,8 +1357,10 @@ void format_defaults(struct format_ctx *ctx)
                     : ctx->window != NULL ? FORMAT_TYPE_WINDOW
                     : ctx->session != NULL ? FORMAT_TYPE_SESSION
                                            : FORMAT_TYPE_UNSET;
-    if (ctx->session != NULL && ctx->window == NULL)
-        ctx->window = ctx->session->current;
+    if (ctx->session != NULL && ctx->window == NULL && ctx->session->current != NULL) {
+        ctx->wl = ctx->session->current;
+        ctx->window = ctx->wl->window;
+    }
     if (ctx->window != NULL && ctx->pane == NULL)
         ctx->pane = ctx->window->active;
 }

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "redraw.h"
 #include "server_state.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* A result unused this long is dropped. */
@@ -128,7 +129,7 @@ char *format_job_get(const struct format_ctx *ctx, const char *command, const ch
         char *line = xasprintf("exec 2>/dev/null\n%s", expanded);
         const struct session *sess = ctx->session;
         if (sess == NULL && ctx->window != NULL)
-            sess = ctx->window->session;
+            sess = window_session(ctx->window);
         char err[256];
         fj->job = job_run(s, line, sess != NULL ? sess->cwd : NULL, format_job_done, fj, err,
                           sizeof err);

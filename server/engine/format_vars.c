@@ -25,6 +25,7 @@
 #include "style.h"
 #include "utf8.h"
 #include "vt.h"
+#include "window.h"
 
 /* What #{version} says: tmux's version, so that configs testing it
  * (#{>=:#{version},3.0}, if-shell on `tmux -V`) take the paths written for tmux 3.3a. */
@@ -36,23 +37,42 @@ enum { NEED_NONE = 0, NEED_SERVER = 1, NEED_SESSION = 2, NEED_WINDOW = 4, NEED_P
 
 typedef void (*format_var_fn)(const struct format_ctx *ctx, struct format_out *o);
 
-/* The session a pane or window belongs to, when the context names none. */
-static const struct session *ctx_session(const struct format_ctx *ctx)
-{
-    if (ctx->session != NULL)
-        return ctx->session;
-    if (ctx->window != NULL)
-        return ctx->window->session;
-    if (ctx->pane != NULL && ctx->pane->window != NULL)
-        return ctx->pane->window->session;
-    return NULL;
-}
-
 static const struct window *ctx_window(const struct format_ctx *ctx)
 {
     if (ctx->window != NULL)
         return ctx->window;
     return ctx->pane != NULL ? ctx->pane->window : NULL;
+}
+
+/* The link of the context's window: the one given, else its link in the context's
+ * session (that session's current one first), else (no session given) its first link;
+ * NULL when the window is not in the given session. */
+static const struct winlink *ctx_winlink(const struct format_ctx *ctx)
+{
+    const struct window *w = ctx_window(ctx);
+    if (w == NULL)
+        return NULL;
+    if (ctx->wl != NULL && ctx->wl->window == w)
+        return ctx->wl;
+    if (ctx->session == NULL)
+        return TAILQ_FIRST(&w->links);
+    if (ctx->session->current != NULL && ctx->session->current->window == w)
+        return ctx->session->current;
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &w->links, wentry) {
+        if (wl->session == ctx->session)
+            return wl;
+    }
+    return NULL;
+}
+
+/* The session a pane or window belongs to, when the context names none. */
+static const struct session *ctx_session(const struct format_ctx *ctx)
+{
+    if (ctx->session != NULL)
+        return ctx->session;
+    const struct winlink *wl = ctx_winlink(ctx);
+    return wl != NULL ? wl->session : NULL;
 }
 
 static void v_alternate_on(const struct format_ctx *ctx, struct format_out *o)
@@ -479,9 +499,9 @@ static void v_active_window_index(const struct format_ctx *ctx, struct format_ou
 static void v_last_window_index(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session *s = ctx_session(ctx);
-    const struct window *w = TAILQ_LAST(&s->windows, window_list);
-    if (w != NULL)
-        format_out_printf(o, "%d", w->index);
+    const struct winlink *wl = TAILQ_LAST(&s->windows, winlink_list);
+    if (wl != NULL)
+        format_out_printf(o, "%d", wl->index);
 }
 
 static void v_next_session_id(const struct format_ctx *ctx, struct format_out *o)
@@ -763,10 +783,10 @@ static const struct pane *marked_pane(const struct server *srv)
         return NULL;
     const struct session *s;
     TAILQ_FOREACH(s, &srv->sessions, entry) {
-        const struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
+        const struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
             const struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
+            TAILQ_FOREACH(p, &wl->window->panes, entry) {
                 if (p->id == srv->marked_pane_id)
                     return p;
             }
@@ -799,7 +819,7 @@ static void v_pane_marked_set(const struct format_ctx *ctx, struct format_out *o
 static void v_session_marked(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct pane *m = marked_pane(ctx_server(ctx));
-    format_out_str(o, m != NULL && m->window->session == ctx_session(ctx) ? "1" : "0");
+    format_out_str(o, m != NULL && session_find_window(ctx_session(ctx), m->window) != NULL ? "1" : "0");
 }
 
 static void v_window_marked_flag(const struct format_ctx *ctx, struct format_out *o)
@@ -871,18 +891,18 @@ static void v_session_stack(const struct format_ctx *ctx, struct format_out *o)
 static void v_session_alerts(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session *s = ctx_session(ctx);
-    const struct window *w;
+    const struct winlink *wl;
     bool first = true;
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (w->alerts == 0)
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (wl->alerts == 0)
             continue;
-        format_out_printf(o, first ? "%d" : ",%d", w->index);
+        format_out_printf(o, first ? "%d" : ",%d", wl->index);
         first = false;
-        if (w->alerts & WINDOW_ALERT_ACTIVITY)
+        if (wl->alerts & WINDOW_ALERT_ACTIVITY)
             format_out_str(o, "#");
-        if (w->alerts & WINDOW_ALERT_BELL)
+        if (wl->alerts & WINDOW_ALERT_BELL)
             format_out_str(o, "!");
-        if (w->alerts & WINDOW_ALERT_SILENCE)
+        if (wl->alerts & WINDOW_ALERT_SILENCE)
             format_out_str(o, "~");
     }
 }
@@ -914,7 +934,8 @@ static int window_clients(const struct format_ctx *ctx, const struct window *w, 
     if (ctx->server == NULL)
         return 0;
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
-        if (!c->attached || c->session == NULL || c->session->current != w)
+        if (!c->attached || c->session == NULL || c->session->current == NULL ||
+            c->session->current->window != w)
             continue;
         if (o != NULL) {
             if (n > 0)
@@ -939,57 +960,83 @@ static void v_window_active_clients_list(const struct format_ctx *ctx, struct fo
     window_clients(ctx, ctx_window(ctx), o);
 }
 
-/* A window belongs to one session in tmx (no link-window yet). */
-static void v_window_active_sessions(const struct format_ctx *ctx, struct format_out *o)
+/* The links of the window that are their session's current one: how many, or (list)
+ * their sessions' names. */
+static void window_active_sessions(const struct format_ctx *ctx, struct format_out *o, bool list)
 {
     const struct window *w = ctx_window(ctx);
-    format_out_str(o, w->session != NULL && w->session->current == w ? "1" : "0");
+    const struct winlink *wl;
+    int n = 0;
+    TAILQ_FOREACH(wl, &w->links, wentry) {
+        if (wl->session->current != wl)
+            continue;
+        if (list)
+            format_out_printf(o, n > 0 ? ",%s" : "%s", wl->session->name);
+        n++;
+    }
+    if (!list)
+        format_out_printf(o, "%d", n);
+}
+
+static void v_window_active_sessions(const struct format_ctx *ctx, struct format_out *o)
+{
+    window_active_sessions(ctx, o, false);
 }
 
 static void v_window_active_sessions_list(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct window *w = ctx_window(ctx);
-    if (w->session != NULL && w->session->current == w)
-        format_out_str(o, w->session->name);
+    window_active_sessions(ctx, o, true);
 }
 
+/* As tmux: linked elsewhere than in its session (for a grouped session, outside the
+ * group). */
 static void v_window_linked(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    const struct window *w = ctx_window(ctx);
+    const struct winlink *wl = ctx_winlink(ctx);
+    int others = 0;
+    const struct winlink *x;
+    TAILQ_FOREACH(x, &w->links, wentry) {
+        if (wl == NULL || !session_same_group(x->session, wl->session))
+            others++;
+        else if (x->session == wl->session && x != wl)
+            others++;
+    }
+    format_out_str(o, others > 0 ? "1" : "0");
 }
 
 static void v_window_linked_sessions(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_str(o, ctx_window(ctx)->session != NULL ? "1" : "0");
+    format_out_printf(o, "%d", window_link_count(ctx_window(ctx)));
 }
 
 static void v_window_linked_sessions_list(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct window *w = ctx_window(ctx);
-    if (w->session != NULL)
-        format_out_str(o, w->session->name);
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &w->links, wentry)
+        format_out_printf(o, wl != TAILQ_FIRST(&w->links) ? ",%s" : "%s", wl->session->name);
 }
 
 static void v_window_start_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct window *w = ctx_window(ctx);
-    format_out_str(o, w->session != NULL && TAILQ_FIRST(&w->session->windows) == w ? "1" : "0");
+    const struct winlink *wl = ctx_winlink(ctx);
+    format_out_str(o, wl != NULL && TAILQ_FIRST(&wl->session->windows) == wl ? "1" : "0");
 }
 
 static void v_window_end_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct window *w = ctx_window(ctx);
-    format_out_str(o, w->session != NULL && TAILQ_LAST(&w->session->windows, window_list) == w ? "1" : "0");
+    const struct winlink *wl = ctx_winlink(ctx);
+    format_out_str(o, wl != NULL && TAILQ_LAST(&wl->session->windows, winlink_list) == wl ? "1" : "0");
 }
 
 /* The window's place in its session's stack of windows shown before (1 the last),
  * 0 for the current one or one never left. */
 static void v_window_stack_index(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct window *w = ctx_window(ctx);
-    const struct session *s = w->session;
-    format_out_str(o, s != NULL && s->last == w && s->current != w ? "1" : "0");
+    const struct winlink *wl = ctx_winlink(ctx);
+    const struct session *s = wl != NULL ? wl->session : NULL;
+    format_out_str(o, s != NULL && s->last == wl && s->current != wl ? "1" : "0");
 }
 
 static void v_window_activity(const struct format_ctx *ctx, struct format_out *o)
@@ -1025,18 +1072,25 @@ static void v_alternate_saved_y(const struct format_ctx *ctx, struct format_out 
 
 static void v_window_active(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct session *s = ctx_session(ctx);
-    format_out_printf(o, "%d", s != NULL && s->current == ctx_window(ctx));
+    const struct winlink *wl = ctx_winlink(ctx);
+    format_out_printf(o, "%d", wl != NULL && wl->session->current == wl);
+}
+
+/* The alerts of the context's window link (none without one). */
+static int ctx_alerts(const struct format_ctx *ctx)
+{
+    const struct winlink *wl = ctx_winlink(ctx);
+    return wl != NULL ? wl->alerts : 0;
 }
 
 static void v_window_activity_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%d", (ctx_window(ctx)->alerts & WINDOW_ALERT_ACTIVITY) != 0);
+    format_out_printf(o, "%d", (ctx_alerts(ctx) & WINDOW_ALERT_ACTIVITY) != 0);
 }
 
 static void v_window_bell_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%d", (ctx_window(ctx)->alerts & WINDOW_ALERT_BELL) != 0);
+    format_out_printf(o, "%d", (ctx_alerts(ctx) & WINDOW_ALERT_BELL) != 0);
 }
 
 /* As tmux: # activity, ! bell, ~ silence, * current, - last, M the marked pane, Z
@@ -1044,17 +1098,19 @@ static void v_window_bell_flag(const struct format_ctx *ctx, struct format_out *
  * window_raw_flags has it once). */
 static void window_flags(const struct format_ctx *ctx, struct format_out *o, bool escape)
 {
-    const struct session *s = ctx_session(ctx);
+    const struct winlink *wl = ctx_winlink(ctx);
+    const struct session *s = wl != NULL ? wl->session : NULL;
     const struct window *w = ctx_window(ctx);
-    if (w->alerts & WINDOW_ALERT_ACTIVITY)
+    int alerts = ctx_alerts(ctx);
+    if (alerts & WINDOW_ALERT_ACTIVITY)
         format_out_str(o, escape ? "##" : "#");
-    if (w->alerts & WINDOW_ALERT_BELL)
+    if (alerts & WINDOW_ALERT_BELL)
         format_out_str(o, "!");
-    if (w->alerts & WINDOW_ALERT_SILENCE)
+    if (alerts & WINDOW_ALERT_SILENCE)
         format_out_str(o, "~");
-    if (s != NULL && s->current == w)
+    if (s != NULL && s->current == wl)
         format_out_str(o, "*");
-    else if (s != NULL && s->last == w)
+    else if (s != NULL && s->last == wl)
         format_out_str(o, "-");
     const struct pane *m = marked_pane(s != NULL ? s->server : NULL);
     if (m != NULL && m->window == w)
@@ -1085,13 +1141,15 @@ static void v_window_id(const struct format_ctx *ctx, struct format_out *o)
 
 static void v_window_index(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%d", ctx_window(ctx)->index);
+    const struct winlink *wl = ctx_winlink(ctx);
+    if (wl != NULL)
+        format_out_printf(o, "%d", wl->index);
 }
 
 static void v_window_last_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct session *s = ctx_session(ctx);
-    format_out_printf(o, "%d", s != NULL && s->last == ctx_window(ctx));
+    const struct winlink *wl = ctx_winlink(ctx);
+    format_out_printf(o, "%d", wl != NULL && wl->session->last == wl);
 }
 
 static void v_window_name(const struct format_ctx *ctx, struct format_out *o)
@@ -1110,7 +1168,7 @@ static void v_window_panes(const struct format_ctx *ctx, struct format_out *o)
 
 static void v_window_silence_flag(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%d", (ctx_window(ctx)->alerts & WINDOW_ALERT_SILENCE) != 0);
+    format_out_printf(o, "%d", (ctx_alerts(ctx) & WINDOW_ALERT_SILENCE) != 0);
 }
 
 static void v_window_width(const struct format_ctx *ctx, struct format_out *o)

@@ -22,12 +22,14 @@ struct paste_buffer;
 enum format_type { FORMAT_TYPE_UNSET, FORMAT_TYPE_SESSION, FORMAT_TYPE_WINDOW, FORMAT_TYPE_PANE };
 
 /* Any member may be NULL: variables needing it expand to "". A window or pane given
- * without its session finds it through window->session. client_* variables need an
+ * without its session finds it through its first link. client_* variables need an
  * attached client. */
 struct format_ctx {
     struct server *server;
     struct session *session;
     struct window *window;
+    struct winlink *wl; /* the window's link, when it matters which (W: loops); NULL: its
+                         * link in session, else its first one */
     struct pane *pane;
     struct client *client;
     const struct paste_buffer *buffer; /* buffer_* variables (list-buffers) */

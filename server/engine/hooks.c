@@ -13,6 +13,7 @@
 #include "options.h"
 #include "server_state.h"
 #include "session.h"
+#include "window.h"
 #include "xmalloc.h"
 
 /* The option set hook d is read from for this event: a session hook from the session's
@@ -23,13 +24,13 @@ static const struct options *hook_options(struct server *s, const struct option_
 {
     if (d->scope == OPTION_SESSION) {
         if (sess == NULL && pane != NULL)
-            sess = pane->window->session;
+            sess = window_session(pane->window);
         return sess != NULL ? sess->options : s->session_options;
     }
     if (pane != NULL)
         return pane->options;
     if (sess != NULL && sess->current != NULL)
-        return sess->current->options;
+        return sess->current->window->options;
     return s->window_options;
 }
 
@@ -48,7 +49,7 @@ void hooks_run(struct server *s, const char *name, struct session *sess, struct 
     if (d == NULL || !(d->flags & OPTION_F_HOOK))
         return;
     if (pane == NULL && sess != NULL && sess->current != NULL)
-        pane = sess->current->active;
+        pane = sess->current->window->active;
     const struct options *oo = hook_options(s, d, sess, pane);
     /* Each item is a command list, parsed now (a hook may replace itself meanwhile). As
      * in tmux: after-* hooks right after their command; the others (notifications) on

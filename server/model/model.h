@@ -1,5 +1,6 @@
-/* model.h - the objects the server keeps: a session holds windows, a window holds
- * panes laid out by a layout tree, a pane is a pty and its program parsed by a vt.
+/* model.h - the objects the server keeps: a session holds window links (a window at an
+ * index), a window may be linked in several sessions (or twice in one) and holds panes
+ * laid out by a layout tree, a pane is a pty and its program parsed by a vt.
  * State only (the functions are in pane.h, window.h, session.h, which call one way:
  * session -> window -> pane). */
 #ifndef TMX_MODEL_H
@@ -66,11 +67,23 @@ struct pane {
 
 TAILQ_HEAD(pane_list, pane);
 
-struct window {
-    TAILQ_ENTRY(window) entry;
+/* A window at an index of a session (tmux's winlink). A window lives as long as it has
+ * one: unlinking the last frees it. */
+struct winlink {
+    TAILQ_ENTRY(winlink) entry;  /* the session's list, ordered by index */
+    TAILQ_ENTRY(winlink) wentry; /* the window's list of its links */
     struct session *session;
-    uint32_t id;              /* @N */
+    struct window *window;
     int index;
+    int alerts; /* WINDOW_ALERT_* seen since the link was last current in its session */
+};
+
+TAILQ_HEAD(winlink_list, winlink);
+
+struct window {
+    struct winlink_list links; /* every link of the window, oldest first (wentry) */
+    struct server *server;
+    uint32_t id;              /* @N */
     char *name;
     struct pane_list panes;
     struct pane *active;
@@ -81,14 +94,11 @@ struct window {
     char *old_layout;         /* the layout before select-layout last changed it (-o) */
     int cols, rows;
     struct options *options;  /* window options, inheriting the global ones */
-    int alerts;               /* WINDOW_ALERT_* seen since the window was last current */
     time_t activity;          /* created, or last output of a pane (#{window_activity}) */
     struct event *silence_timer;
 };
 
 enum { WINDOW_ALERT_ACTIVITY = 1, WINDOW_ALERT_BELL = 2, WINDOW_ALERT_SILENCE = 4 };
-
-TAILQ_HEAD(window_list, window);
 
 struct session {
     TAILQ_ENTRY(session) entry;
@@ -97,9 +107,9 @@ struct session {
     char *name;
     time_t created;
     time_t activity;        /* last attach or input, for "most recent session" */
-    struct window_list windows;
-    struct window *current;
-    struct window *last;
+    struct winlink_list windows; /* its links, by index */
+    struct winlink *current;
+    struct winlink *last;
     struct envset *environ; /* environ.h: the session environment (update-environment,
                               * set-environment) */
     char **env;              /* what the last spawned process got: global and session

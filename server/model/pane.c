@@ -150,7 +150,7 @@ static void child_environment(struct pane *p, const struct spawn_args *args)
     setenv("TERM", *term != '\0' ? term : srv->default_terminal, 1);
     char buf[4352];
     snprintf(buf, sizeof buf, "%s,%ld,%u", srv->socket_path, (long)srv->pid,
-             p->window->session->id);
+             args->session != NULL ? args->session->id : 0);
     setenv("TMX", buf, 1);
     setenv("TMUX", buf, 1); /* the same: tools test $TMUX, tmux's name for it */
     snprintf(buf, sizeof buf, "%%%u", p->id);
@@ -168,7 +168,9 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
 
     /* default-shell if set, else the SHELL of the client that made the session, else the
      * server's. */
-    const char *shell = options_get_string(p->window->session->options, "default-shell");
+    const char *shell = args->session != NULL
+                            ? options_get_string(args->session->options, "default-shell")
+                            : "";
     if (*shell == '\0' || access(shell, X_OK) != 0)
         shell = env_get(args->env, args->nenv, "SHELL");
     if (shell == NULL || *shell != '/' || access(shell, X_OK) != 0)
@@ -287,9 +289,16 @@ static void pane_keep_command(struct pane *p, const struct spawn_args *args)
         p->argv[i] = xstrdup(args->argv[i]);
 }
 
+/* history-limit and history-bytes of session options so. */
+static void pane_apply_history(struct pane *p, const struct options *so)
+{
+    vt_set_history_limit(p->vt, (int)options_get_number(so, "history-limit"));
+    vt_set_history_bytes(p->vt, (size_t)options_get_number(so, "history-bytes"));
+}
+
 struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
 {
-    struct server *srv = w->session->server;
+    struct server *srv = w->server;
     struct pane *p = xcalloc(1, sizeof *p);
     p->window = w;
     p->server = srv;
@@ -306,10 +315,11 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
         return NULL;
     }
     pane_keep_command(p, args);
-    p->vt = vt_create(args->cols, args->rows,
-                      (int)options_get_number(w->session->options, "history-limit"));
+    const struct options *so =
+        args->session != NULL ? args->session->options : srv->session_options;
+    p->vt = vt_create(args->cols, args->rows, (int)options_get_number(so, "history-limit"));
     vt_set_history_pool(p->vt, srv->history_pool);
-    pane_apply_history_options(p);
+    pane_apply_history(p, so);
     vt_set_ops(p->vt, &pane_vt_ops, p);
     p->to_pty = evbuffer_new();
     return p;
@@ -317,9 +327,10 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
 
 void pane_apply_history_options(struct pane *p)
 {
-    const struct options *o = p->window->session->options;
-    vt_set_history_limit(p->vt, (int)options_get_number(o, "history-limit"));
-    vt_set_history_bytes(p->vt, (size_t)options_get_number(o, "history-bytes"));
+    /* The session of the window's first link (window_session, which pane.c, below
+     * window.c, does not call). */
+    const struct winlink *wl = p->window != NULL ? TAILQ_FIRST(&p->window->links) : NULL;
+    pane_apply_history(p, wl != NULL ? wl->session->options : p->server->session_options);
 }
 
 /* Release the pty and events of a finished program (the screen stays). */

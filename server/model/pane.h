@@ -25,6 +25,7 @@ struct spawn_args {
     size_t nenv;
     char **extra_env;      /* -e NAME=VALUE additions, NULL-terminated, may be NULL */
     int cols, rows;
+    struct session *session; /* the session it starts in: TMX, default-shell, history */
 };
 
 /* Fork a pty and run the command. Returns NULL with err set on failure. */

@@ -152,8 +152,9 @@ bool pane_mode_client_gone(struct server *s, uint32_t client_id)
     bool any = false;
     struct session *sess;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
                 if (p->mode != NULL && pane_client_gone(p, client_id))

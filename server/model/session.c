@@ -1,4 +1,4 @@
-/* session.c - sessions and their ordered window lists. */
+/* session.c - sessions and their window links, ordered by index. */
 #include "session.h"
 
 #include <stdio.h>
@@ -47,10 +47,10 @@ struct session *session_create(struct server *srv, const char *name, const char 
 
 void session_free(struct session *s)
 {
-    struct window *w;
-    while ((w = TAILQ_FIRST(&s->windows)) != NULL) {
-        TAILQ_REMOVE(&s->windows, w, entry);
-        window_free(w);
+    struct winlink *wl;
+    while ((wl = TAILQ_FIRST(&s->windows)) != NULL) {
+        s->current = s->last = NULL;
+        session_unlink_window(s, wl);
     }
     TAILQ_REMOVE(&s->server->sessions, s, entry);
     envset_free_strings(s->env);
@@ -85,10 +85,10 @@ struct pane *session_find_pane(struct server *srv, uint32_t id)
 {
     struct session *s;
     TAILQ_FOREACH(s, &srv->sessions, entry) {
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
             struct pane *p;
-            TAILQ_FOREACH(p, &w->panes, entry) {
+            TAILQ_FOREACH(p, &wl->window->panes, entry) {
                 if (p->id == id)
                     return p;
             }
@@ -111,8 +111,8 @@ bool session_valid_name(const char *name)
 int session_count_windows(const struct session *s)
 {
     int n = 0;
-    const struct window *w;
-    TAILQ_FOREACH(w, &s->windows, entry)
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry)
         n++;
     return n;
 }
@@ -120,81 +120,117 @@ int session_count_windows(const struct session *s)
 int session_next_index(const struct session *s, int base)
 {
     int idx = base;
-    const struct window *w;
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (w->index == idx)
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (wl->index == idx)
             idx++;
-        else if (w->index > idx)
+        else if (wl->index > idx)
             break;
     }
     return idx;
 }
 
-struct window *session_window_at(const struct session *s, int index)
+struct winlink *session_window_at(const struct session *s, int index)
 {
-    struct window *w;
-    TAILQ_FOREACH(w, &s->windows, entry) {
-        if (w->index == index)
-            return w;
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (wl->index == index)
+            return wl;
     }
     return NULL;
 }
 
-void session_attach_window(struct session *s, struct window *w)
+struct winlink *session_find_window(const struct session *s, const struct window *w)
 {
-    struct window *at;
-    w->session = s;
+    struct winlink *wl;
+    if (s == NULL || w == NULL)
+        return NULL;
+    TAILQ_FOREACH(wl, &w->links, wentry) {
+        if (wl->session == s)
+            return wl;
+    }
+    return NULL;
+}
+
+struct winlink *session_link_window(struct session *s, struct window *w, int index)
+{
+    struct winlink *wl = xcalloc(1, sizeof *wl);
+    wl->session = s;
+    wl->window = w;
+    wl->index = index;
+    TAILQ_INSERT_TAIL(&w->links, wl, wentry);
+    session_sort_window(s, wl, true);
+    if (s->current == NULL)
+        s->current = wl;
+    return wl;
+}
+
+void session_sort_window(struct session *s, struct winlink *wl, bool is_new)
+{
+    struct winlink *at;
+    if (!is_new)
+        TAILQ_REMOVE(&s->windows, wl, entry);
     TAILQ_FOREACH(at, &s->windows, entry) {
-        if (at->index > w->index) {
-            TAILQ_INSERT_BEFORE(at, w, entry);
+        if (at->index > wl->index) {
+            TAILQ_INSERT_BEFORE(at, wl, entry);
             return;
         }
     }
-    TAILQ_INSERT_TAIL(&s->windows, w, entry);
+    TAILQ_INSERT_TAIL(&s->windows, wl, entry);
 }
 
-void session_select_window(struct session *s, struct window *w)
+void session_select_window(struct session *s, struct winlink *wl)
 {
-    w->alerts = 0; /* seen now */
-    if (w == s->current)
+    wl->alerts = 0; /* seen now */
+    if (wl == s->current)
         return;
     s->last = s->current;
-    s->current = w;
+    s->current = wl;
 }
 
-bool session_remove_window(struct session *s, struct window *w)
+bool session_unlink_window(struct session *s, struct winlink *wl)
 {
-    if (s->current == w) {
+    if (s->current == wl) {
         /* Like tmux: go to the last window if there is one, else the next/previous. */
-        struct window *next = s->last;
-        if (next == NULL || next == w)
-            next = TAILQ_NEXT(w, entry) ? TAILQ_NEXT(w, entry) : TAILQ_PREV(w, window_list, entry);
+        struct winlink *next = s->last;
+        if (next == NULL || next == wl)
+            next = TAILQ_NEXT(wl, entry) ? TAILQ_NEXT(wl, entry)
+                                         : TAILQ_PREV(wl, winlink_list, entry);
         s->current = next;
         s->last = NULL;
     }
-    if (s->last == w)
+    if (s->last == wl)
         s->last = NULL;
-    TAILQ_REMOVE(&s->windows, w, entry);
-    window_free(w);
-    if (options_get_number(s->options, "renumber-windows")) {
-        /* No gaps: the windows take the indexes from base-index on, in order. */
-        int index = (int)options_get_number(s->options, "base-index");
-        TAILQ_FOREACH(w, &s->windows, entry)
-            w->index = index++;
-    }
+    TAILQ_REMOVE(&s->windows, wl, entry);
+    struct window *w = wl->window;
+    TAILQ_REMOVE(&w->links, wl, wentry);
+    free(wl);
+    if (TAILQ_EMPTY(&w->links))
+        window_free(w);
     return TAILQ_EMPTY(&s->windows);
 }
 
-struct window *session_next_window(struct session *s, struct window *w)
+void session_renumber_windows(struct session *s)
 {
-    struct window *n = TAILQ_NEXT(w, entry);
+    if (!options_get_number(s->options, "renumber-windows"))
+        return;
+    /* No gaps: the windows take the indexes from base-index on, in order. */
+    int index = (int)options_get_number(s->options, "base-index");
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry)
+        wl->index = index++;
+}
+
+struct winlink *session_next_window(struct session *s, struct winlink *wl)
+{
+    struct winlink *n = TAILQ_NEXT(wl, entry);
     return n != NULL ? n : TAILQ_FIRST(&s->windows);
 }
 
-struct window *session_previous_window(struct session *s, struct window *w)
+struct winlink *session_previous_window(struct session *s, struct winlink *wl)
 {
-    struct window *p = TAILQ_PREV(w, window_list, entry);
-    return p != NULL ? p : TAILQ_LAST(&s->windows, window_list);
+    struct winlink *p = TAILQ_PREV(wl, winlink_list, entry);
+    return p != NULL ? p : TAILQ_LAST(&s->windows, winlink_list);
 }
 
 void session_setenv(struct session *s, const char *name_value)
@@ -225,4 +261,9 @@ void session_child_environment(struct session *s)
 {
     envset_free_strings(s->env);
     s->env = envset_for_child(s->server->environ, s->environ, &s->nenv);
+}
+
+bool session_same_group(const struct session *a, const struct session *b)
+{
+    return a == b;
 }

@@ -1,5 +1,6 @@
-/* session.h - a session: named, holds windows ordered by index, a current and a last
- * window, the environment of the client that created it. The struct is in model.h. */
+/* session.h - a session: named, holds window links ordered by index (a window may be
+ * linked in several sessions), a current and a last link, the environment of the
+ * client that created it. The struct is in model.h. */
 #ifndef TMX_SESSION_H
 #define TMX_SESSION_H
 
@@ -27,13 +28,22 @@ bool session_valid_name(const char *name);
 int session_count_windows(const struct session *s);
 /* The lowest free index >= base. */
 int session_next_index(const struct session *s, int base);
-struct window *session_window_at(const struct session *s, int index);
-/* Insert a window keeping the list ordered by index. */
-void session_attach_window(struct session *s, struct window *w);
-void session_select_window(struct session *s, struct window *w);
-/* Unlink and free a window; picks a new current window. Returns true if the session
- * is now empty (the caller destroys it). */
-bool session_remove_window(struct session *s, struct window *w);
+/* The link at index, or NULL. */
+struct winlink *session_window_at(const struct session *s, int index);
+/* The first link of w in s, or NULL when s does not hold w. */
+struct winlink *session_find_window(const struct session *s, const struct window *w);
+/* Link w into s at index (free: the caller checked), keeping the list ordered; it
+ * becomes current when s had none. */
+struct winlink *session_link_window(struct session *s, struct window *w, int index);
+/* Put wl at the place its (changed) index gives it in s's list; is_new: not in it yet. */
+void session_sort_window(struct session *s, struct winlink *wl, bool is_new);
+void session_select_window(struct session *s, struct winlink *wl);
+/* Unlink and free wl, picking a new current window; the window goes with its last link.
+ * True if the session is now empty (the caller destroys it). The others keep their
+ * indexes: callers that close windows apply renumber-windows after. */
+bool session_unlink_window(struct session *s, struct winlink *wl);
+/* With renumber-windows on: the links take the indexes from base-index on, in order. */
+void session_renumber_windows(struct session *s);
 /* Set NAME=VALUE (given as one string) in the session's environment, replacing NAME. */
 void session_setenv(struct session *s, const char *name_value);
 /* Remove NAME from the session's environment. */
@@ -45,7 +55,9 @@ void session_update_environment(struct session *s, char **client_env, size_t nen
 /* The environment of a new process of the session (global and session environments
  * merged), kept in s->env / s->nenv until the next call. */
 void session_child_environment(struct session *s);
-struct window *session_next_window(struct session *s, struct window *w);
-struct window *session_previous_window(struct session *s, struct window *w);
+struct winlink *session_next_window(struct session *s, struct winlink *wl);
+struct winlink *session_previous_window(struct session *s, struct winlink *wl);
+/* Are a and b one session or sessions of one group (new-session -t)? */
+bool session_same_group(const struct session *a, const struct session *b);
 
 #endif

@@ -1,4 +1,4 @@
-/* window.c - windows: name (automatic or set by the user), panes and their layout,
+/* window.c - windows (linked in one or more sessions): name (automatic or set by the user), panes and their layout,
  * size, zoom. */
 #include "window.h"
 
@@ -8,18 +8,20 @@
 
 #include <event2/event.h>
 
+#include "client_state.h"
 #include "layout.h"
 #include "options.h"
 #include "pane.h"
+#include "redraw.h"
 #include "server_state.h"
 #include "xmalloc.h"
 
-struct window *window_create(struct session *s, int index, const char *name)
+struct window *window_create(struct session *s, const char *name)
 {
     struct window *w = xcalloc(1, sizeof *w);
-    w->session = s;
+    TAILQ_INIT(&w->links);
+    w->server = s->server;
     w->id = s->server->next_window_id++;
-    w->index = index;
     w->name = xstrdup(name != NULL ? name : "");
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
@@ -206,4 +208,35 @@ bool window_update_name(struct window *w)
         return false;
     window_set_name(w, buf);
     return true;
+}
+
+struct session *window_session(const struct window *w)
+{
+    const struct winlink *wl = TAILQ_FIRST(&w->links);
+    return wl != NULL ? wl->session : NULL;
+}
+
+int window_link_count(const struct window *w)
+{
+    int n = 0;
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &w->links, wentry)
+        n++;
+    return n;
+}
+
+void window_redraw(struct window *w, enum redraw_what what)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &w->server->clients, entry) {
+        if (!c->attached || c->session == NULL)
+            continue;
+        const struct winlink *wl;
+        TAILQ_FOREACH(wl, &w->links, wentry) {
+            if (wl->session == c->session) {
+                client_redraw(c, what);
+                break;
+            }
+        }
+    }
 }

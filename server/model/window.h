@@ -1,5 +1,6 @@
-/* window.h - a window of a session: a name, an index, and its panes, laid out by a
- * layout tree (layout.h) inside the window's size. The struct is in model.h. */
+/* window.h - a window, linked in one or more sessions (at an index of each: struct
+ * winlink): a name and its panes, laid out by a layout tree (layout.h) inside the
+ * window's size. The struct is in model.h. */
 #ifndef TMX_WINDOW_H
 #define TMX_WINDOW_H
 
@@ -8,11 +9,22 @@
 #include "queue.h"
 
 #include "model.h"
+#include "redraw.h"
 
 struct session;
 
-struct window *window_create(struct session *s, int index, const char *name);
+/* A window of s's size, linked nowhere yet (session_link_window links it). */
+struct window *window_create(struct session *s, const char *name);
+/* Free the window and its panes; its links must be gone (session_unlink_window frees
+ * the window with its last link). */
 void window_free(struct window *w);
+/* The session of the window's first link (the one it was made in, while linked there),
+ * for what needs one session's options; NULL when it is linked nowhere. */
+struct session *window_session(const struct window *w);
+/* Schedule a frame for every client attached to a session that holds w. */
+void window_redraw(struct window *w, enum redraw_what what);
+/* How many links the window has (#{window_linked} is more than one). */
+int window_link_count(const struct window *w);
 void window_resize(struct window *w, int cols, int rows);
 void window_set_name(struct window *w, const char *name);
 /* The rows panes may use: all but the pane-border-status line. */

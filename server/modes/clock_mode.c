@@ -17,6 +17,7 @@
 #include "render.h"
 #include "server_state.h"
 #include "xmalloc.h"
+#include "window.h"
 
 /* The big characters, five rows of five cells, '#' filled (tmux's shapes). */
 static const struct {
@@ -99,8 +100,8 @@ static const struct pane_mode clock_mode_ops;
 /* Clients showing the pane draw it again. */
 static void redraw(struct pane *p)
 {
-    if (p->window != NULL && p->window->session != NULL)
-        session_redraw(p->server, p->window->session, REDRAW_STATUS);
+    if (p->window != NULL)
+        window_redraw(p->window, REDRAW_STATUS);
 }
 
 /* Wake up when the minute changes (tmux looks every second; the clock shows minutes). */

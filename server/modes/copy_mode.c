@@ -56,15 +56,15 @@ static const struct grid *pane_grid(struct pane *p)
 /* Clients showing the pane draw it again (mode changes are not pane output). */
 static void redraw(struct pane *p)
 {
-    if (p->window != NULL && p->window->session != NULL)
-        session_redraw(p->server, p->window->session, REDRAW_STATUS);
+    if (p->window != NULL)
+        window_redraw(p->window, REDRAW_STATUS);
 }
 
 /* The options of the pane's session (the global session options for a pane without). */
 static const struct options *session_options_of(struct pane *p)
 {
-    return p->window != NULL && p->window->session != NULL ? p->window->session->options
-                                                           : p->server->session_options;
+    struct session *s = p->window != NULL ? window_session(p->window) : NULL;
+    return s != NULL ? s->options : p->server->session_options;
 }
 
 static bool vi_keys(struct pane *p)

@@ -82,11 +82,13 @@ static struct grid_pen option_pen(const struct options *o, const char *name)
 static void display_panes_draw(struct client *c, void *data, struct canvas *cv, int rows)
 {
     (void)data;
-    struct window *w = c->session != NULL ? c->session->current : NULL;
+    struct window *w = c->session != NULL && c->session->current != NULL
+                           ? c->session->current->window
+                           : NULL;
     if (w == NULL || w->active == NULL)
         return;
     int vw = w->cols < cv->cols ? w->cols : cv->cols, vh = w->rows < rows ? w->rows : rows;
-    const struct options *so = w->session->options;
+    const struct options *so = c->session->options;
     struct grid_pen other = option_pen(so, "display-panes-colour");
     struct grid_pen active = option_pen(so, "display-panes-active-colour");
     int i = 0;
@@ -117,7 +119,9 @@ static bool display_panes_key(struct client *c, void *data, key_code key)
     bool no_keys = dp->no_keys;
     char *template = dp->template != NULL ? xstrdup(dp->template) : NULL;
     overlay_close(c, &display_panes_ops); /* frees dp */
-    struct window *w = c->session != NULL ? c->session->current : NULL;
+    struct window *w = c->session != NULL && c->session->current != NULL
+                           ? c->session->current->window
+                           : NULL;
     if (no_keys || w == NULL || key < '0' || key > '9') {
         free(template);
         return false;

@@ -106,7 +106,7 @@ static struct grid_pen option_pen(struct client *c, const char *name)
     struct grid_pen pen = {0};
     char err[128];
     const struct options *o = c->session != NULL && c->session->current != NULL
-                                  ? c->session->current->options
+                                  ? c->session->current->window->options
                                   : c->server->window_options;
     style_apply(&pen, options_get_string(o, name), err, sizeof err);
     return pen;

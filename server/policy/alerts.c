@@ -40,18 +40,29 @@ static bool alerts_attached(struct server *s, struct session *sess)
     return false;
 }
 
-/* A window gets an alert (activity, bell, silence), as tmux: a window not shown gets the
- * alert flag for the status line (activity and silence once, until it is looked at);
- * then, if the session's *-action applies (any, none, current or other window), the
- * alert-* hook runs from the loop and the clients hear of it: their terminal's bell
- * (visual-* off or both) and a message (on or both). */
+/* A window gets an alert (activity, bell, silence), in each session it is linked in. */
+static void alerts_raise_link(struct server *s, struct winlink *wl, int alert);
+
 static void alerts_raise(struct server *s, struct window *w, int alert)
 {
-    struct session *sess = w->session;
-    if (alert != WINDOW_ALERT_BELL && (w->alerts & alert))
+    struct winlink *wl, *next;
+    TAILQ_FOREACH_SAFE(wl, &w->links, wentry, next)
+        alerts_raise_link(s, wl, alert);
+}
+
+/* An alert in one session, as tmux: a window link not shown gets the alert flag for the
+ * status line (activity and silence once, until it is looked at); then, if the
+ * session's *-action applies (any, none, current or other window), the alert-* hook
+ * runs from the loop and the clients hear of it: their terminal's bell (visual-* off
+ * or both) and a message (on or both). */
+static void alerts_raise_link(struct server *s, struct winlink *wl, int alert)
+{
+    struct session *sess = wl->session;
+    struct window *w = wl->window;
+    if (alert != WINDOW_ALERT_BELL && (wl->alerts & alert))
         return;
-    if (w != sess->current || !alerts_attached(s, sess)) {
-        w->alerts |= alert;
+    if (wl != sess->current || !alerts_attached(s, sess)) {
+        wl->alerts |= alert;
         session_redraw(s, sess, REDRAW_STATUS);
     }
     const char *what = alert == WINDOW_ALERT_ACTIVITY ? "Activity"
@@ -63,7 +74,7 @@ static void alerts_raise(struct server *s, struct window *w, int alert)
                                                         ? "bell-action"
                                                         : "silence-action");
     /* none, any, current, other */
-    if (action == 0 || (action == 2 && w != sess->current) || (action == 3 && w == sess->current))
+    if (action == 0 || (action == 2 && wl != sess->current) || (action == 3 && wl == sess->current))
         return;
     if (w->active != NULL)
         defer_add(s, alerts_run_hook, w->active->id,
@@ -83,10 +94,10 @@ static void alerts_raise(struct server *s, struct window *w, int alert)
             client_write_terminal(c, "\a", 1);
         if (visual == 0)
             continue;
-        if (w == sess->current)
+        if (wl == sess->current)
             client_message(c, "%s in current window", what);
         else
-            client_message(c, "%s in window %d", what, w->index);
+            client_message(c, "%s in window %d", what, wl->index);
     }
 }
 
@@ -95,7 +106,7 @@ static void alerts_silence_cb(evutil_socket_t fd, short events, void *arg)
     struct window *w = arg;
     (void)fd;
     (void)events;
-    alerts_raise(w->session->server, w, WINDOW_ALERT_SILENCE);
+    alerts_raise(w->server, w, WINDOW_ALERT_SILENCE);
 }
 
 /* (Re)start the monitor-silence countdown of a window. */

@@ -17,6 +17,7 @@
 #include "render.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "session.h"
 #include "xmalloc.h"
 
 /* Whether client c's terminal takes OSC 52 (see RENDER_FLAG_CLIPBOARD). */
@@ -51,7 +52,7 @@ static void clipboard_from_pane(struct pane *p, const char *selection, const cha
     char *seq = xasprintf("\033]52;%s;%s\a", sel, base64);
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (client_has_clipboard(c) && c->session == p->window->session)
+        if (client_has_clipboard(c) && session_find_window(c->session, p->window) != NULL)
             client_write_terminal(c, seq, strlen(seq));
     }
     free(seq);

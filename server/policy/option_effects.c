@@ -56,8 +56,9 @@ void server_option_changed(struct server *s, const char *name, struct session *s
     TAILQ_FOREACH(ss, &s->sessions, entry) {
         if (sess != NULL && ss != sess)
             continue;
-        struct window *ww;
-        TAILQ_FOREACH(ww, &ss->windows, entry) {
+        struct winlink *wwl;
+        TAILQ_FOREACH(wwl, &ss->windows, entry) {
+            struct window *ww = wwl->window;
             if (w != NULL && ww != w)
                 continue;
             if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0) {

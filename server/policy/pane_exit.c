@@ -44,8 +44,8 @@ static void pane_exit_keep_dead(struct pane *p)
     struct server *s = p->server;
     pane_mark_dead(p);
     /* remain-on-exit-format, a format for the pane ("Pane is dead (status 3, TIME)"). */
-    struct format_ctx f = {.server = s, .session = p->window->session, .window = p->window,
-                           .pane = p};
+    struct format_ctx f = {.server = s, .session = window_session(p->window),
+                           .window = p->window, .pane = p};
     char *line = format_expand(&f, options_get_string(p->options, "remain-on-exit-format"));
     size_t n = strlen(line);
     int x, y;
@@ -56,7 +56,7 @@ static void pane_exit_keep_dead(struct pane *p)
     vt_feed(p->vt, line, n);
     free(line);
     pane_exit_release_waiters(s, p);
-    session_redraw(s, p->window->session, REDRAW_STATUS);
+    window_redraw(p->window, REDRAW_STATUS);
 }
 
 /* Answer the wait-pane callers of pane p: its command exited, or it is being freed. */
@@ -102,7 +102,6 @@ static void pane_exit_close(struct server *s, uint32_t id)
         return; /* killed, or respawned, by the hook */
     p->closing = false;
     struct window *w = p->window;
-    struct session *sess = w->session;
     int status = pane_exit_status(p);
     if (!s->terminating && pane_exit_remains(p)) {
         pane_exit_keep_dead(p);
@@ -111,16 +110,12 @@ static void pane_exit_close(struct server *s, uint32_t id)
     bool empty = window_remove_pane(w, p); /* its space goes to its neighbours */
     pane_free(p);
     if (!empty) {
-        session_redraw(s, sess, REDRAW_STATUS);
+        window_redraw(w, REDRAW_STATUS);
         return;
     }
-    if (!session_remove_window(sess, w)) {
-        session_redraw(s, sess, REDRAW_STATUS);
-        return;
-    }
-    /* The last window of the session closed because its command exited: attached
+    /* A session whose last window closed because its command exited: its attached
      * clients exit with that command's status, so `tmx new 'job' && next` works. */
-    server_destroy_session(s, sess, status);
+    server_kill_window(s, w, status);
 }
 
 /* Deferred: the pane-exited hook, then the close. */

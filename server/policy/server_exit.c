@@ -12,6 +12,7 @@
 #include "hooks.h"
 #include "notify.h"
 #include "options.h"
+#include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
@@ -59,6 +60,24 @@ void server_destroy_session(struct server *s, struct session *sess, int status)
     session_free(sess);
     hooks_run(s, "session-closed", NULL, NULL);
     server_check_exit(s);
+}
+
+void server_kill_window(struct server *s, struct window *w, int status)
+{
+    for (;;) {
+        struct winlink *wl = TAILQ_FIRST(&w->links);
+        bool last = TAILQ_NEXT(wl, wentry) == NULL;
+        struct session *sess = wl->session;
+        /* The window is freed with its last link: w is not read after that. */
+        if (session_unlink_window(sess, wl))
+            server_destroy_session(s, sess, status);
+        else {
+            session_renumber_windows(sess);
+            session_redraw(s, sess, REDRAW_STATUS);
+        }
+        if (last)
+            break;
+    }
 }
 
 static void server_unattached(struct server *s, uint32_t session_id, const char *arg)

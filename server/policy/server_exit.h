@@ -17,5 +17,9 @@ void server_shutdown(struct server *s, const char *client_message);
 /* Destroy a session: its clients leave with [exited] and exit status 'status'; the
  * server exits if it was the last one. */
 void server_destroy_session(struct server *s, struct session *sess, int status);
+struct window;
+/* Close window w: unlink it from every session holding it (it is freed with its last
+ * link); a session left empty is destroyed, its clients leaving with 'status'. */
+void server_kill_window(struct server *s, struct window *w, int status);
 
 #endif

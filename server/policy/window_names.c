@@ -29,7 +29,7 @@ static bool window_names_by_format(struct window *w)
     if (strcmp(fmt, d->default_value) == 0 || w->active == NULL ||
         !options_get_number(w->options, "automatic-rename"))
         return false;
-    struct format_ctx f = {.server = w->session->server, .session = w->session, .window = w,
+    struct format_ctx f = {.server = w->server, .session = window_session(w), .window = w,
                            .pane = w->active};
     char *name = format_expand(&f, fmt);
     bool changed = strcmp(name, w->name) != 0;
@@ -49,7 +49,7 @@ static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
                        ? window_names_by_format(p->window)
                        : window_update_name(p->window); /* the default: the command's name */
     if (changed)
-        session_redraw(p->server, p->window->session, REDRAW_STATUS);
+        window_redraw(p->window, REDRAW_STATUS);
 }
 
 /* ESC k name ESC \: the program names its window; an empty name hands it back to
@@ -67,7 +67,8 @@ static void window_names_set_by_program(struct server *s, struct pane *p)
         window_set_name(w, name);
         options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     }
-    session_redraw(s, w->session, REDRAW_STATUS);
+    (void)s;
+    window_redraw(w, REDRAW_STATUS);
 }
 
 /* Checking the foreground process costs a few syscalls: not on every read, but 100 ms

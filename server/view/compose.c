@@ -93,9 +93,10 @@ static void compose_status_format(struct client *c, int y, int line, const char 
     status_format_draw(cv, y, text, &base, &ranges, &nranges);
     free(text);
     for (size_t i = 0; line == 0 && i < nranges; i++) {
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
-            if (ranges[i].range != STYLE_RANGE_WINDOW || w->index != ranges[i].arg)
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            struct window *w = wl->window;
+            if (ranges[i].range != STYLE_RANGE_WINDOW || wl->index != ranges[i].arg)
                 continue;
             c->status_ranges = xreallocarray(c->status_ranges, c->nstatus_ranges + 1,
                                              sizeof *c->status_ranges);
@@ -175,7 +176,7 @@ void compose_client(struct client *c)
     if (lines > c->rows - 1)
         lines = c->rows > 1 ? c->rows - 1 : 0;
     int rows = c->rows - lines;
-    struct window *w = s != NULL ? s->current : NULL;
+    struct window *w = s != NULL && s->current != NULL ? s->current->window : NULL;
     struct pane *p = w != NULL ? w->active : NULL;
 
     cv->cursor_visible = false;

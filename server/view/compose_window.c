@@ -17,6 +17,7 @@
 #include "session.h"
 #include "style.h"
 #include "xmalloc.h"
+#include "window.h"
 
 /* Border neighbours of a cell, one bit each. */
 enum { B_UP = 1, B_DOWN = 2, B_LEFT = 4, B_RIGHT = 8, B_IS = 16 };
@@ -30,7 +31,7 @@ static struct grid_pen option_pen(struct window *w, struct pane *p, const char *
     const struct options *o = p != NULL ? p->options : w->options;
     const char *style = options_get_string(o, name);
     if (strstr(style, "#{") != NULL) {
-        struct format_ctx f = {.server = w->session->server, .session = w->session,
+        struct format_ctx f = {.server = w->server, .session = window_session(w),
                                .window = w, .pane = p};
         char *expanded = format_expand(&f, style);
         style_apply(&pen, expanded, err, sizeof err);
@@ -154,7 +155,7 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
         int y = where == 1 ? p->yoff - 1 : p->yoff + p->rows;
         if (y < 0 || y >= v->vh || p->xoff >= v->vw)
             continue;
-        struct format_ctx f = {.server = c->server, .session = w->session, .window = w,
+        struct format_ctx f = {.server = c->server, .session = c->session, .window = w,
                                .pane = p, .client = c};
         char *text = format_expand(&f, options_get_string(w->options, "pane-border-format"));
         struct grid_pen base = option_pen(w, p, p == w->active ? "pane-active-border-style"

@@ -70,8 +70,12 @@ static void check_parsed(struct cmd_ctx *ctx, const struct cmd_entry *e,
             fail("something found for a spec that asks nothing", e->name);
         if (fs->pane != NULL && (fs->window == NULL || fs->pane->window != fs->window))
             fail("the executor found a pane not in its window", e->name);
-        if (fs->window != NULL && (fs->session == NULL || fs->window->session != fs->session))
+        if (fs->window != NULL &&
+            (fs->session == NULL || session_find_window(fs->session, fs->window) == NULL))
             fail("the executor found a window not in its session", e->name);
+        if (fs->window != NULL && (fs->wl == NULL || fs->wl->window != fs->window ||
+                                   fs->wl->session != fs->session))
+            fail("the executor found a window without its link", e->name);
         bool missing = (specs[i]->type == CMD_FIND_SESSION && fs->session == NULL) ||
                        (specs[i]->type == CMD_FIND_WINDOW && fs->window == NULL) ||
                        (specs[i]->type == CMD_FIND_PANE && fs->pane == NULL);
@@ -87,11 +91,12 @@ static void check_parsed(struct cmd_ctx *ctx, const struct cmd_entry *e,
         struct session *sess = NULL;
         struct window *w = NULL;
         struct pane *p = cmd_find_pane(ctx, targets[i], &w, &sess);
-        if (p != NULL && (w == NULL || sess == NULL || p->window != w || w->session != sess))
+        if (p != NULL && (w == NULL || sess == NULL || p->window != w ||
+                          session_find_window(sess, w) == NULL))
             fail("cmd_find_pane gave a pane not in its window/session", targets[i]);
         sess = NULL;
         w = cmd_find_window(ctx, targets[i], &sess);
-        if (w != NULL && (sess == NULL || w->session != sess))
+        if (w != NULL && (sess == NULL || session_find_window(sess, w) == NULL))
             fail("cmd_find_window gave a window not in its session", targets[i]);
         (void)cmd_find_session(ctx, targets[i]);
     }

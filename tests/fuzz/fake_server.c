@@ -52,13 +52,11 @@ static struct pane *fake_pane(struct server *s, struct window *w, const char *te
 static struct window *fake_window(struct server *s, struct session *sess, int index,
                                   const char *name, const char *text, bool dead)
 {
-    struct window *w = window_create(sess, index, name);
+    struct window *w = window_create(sess, name);
     w->cols = sess->cols;
     w->rows = sess->rows;
     fake_pane(s, w, text, dead);
-    session_attach_window(sess, w);
-    if (sess->current == NULL)
-        sess->current = w;
+    session_link_window(sess, w, index);
     return w;
 }
 
@@ -95,7 +93,7 @@ struct server *fake_server_create(bool populated)
     struct window *w1 = fake_window(s, work, 1, "shell",
                                     "$ ls\r\n\343\201\202wide\r\n1\n2\n3\n4\n5\n6", false);
     fake_window(s, work, 5, "logs", "\033[?1049h\033[2J alt screen\033[?1000h", false);
-    session_select_window(work, w1);
+    session_select_window(work, session_find_window(work, w1));
 
     struct session *work2 = session_create(s, "work2", NULL, NULL, 0, 20, 5);
     fake_window(s, work2, 0, "top", "\033]0;top - 12:00\007load 0.00", false);

@@ -84,8 +84,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ctx.client = sess == TAILQ_FIRST(&srv->sessions) ? client_with_term : client_without_term;
         expand(&ctx, template);
 
-        struct window *w;
-        TAILQ_FOREACH(w, &sess->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
             ctx = (struct format_ctx){.server = srv, .session = sess, .window = w};
             expand(&ctx, template);
             struct pane *p;
@@ -96,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     /* A window and pane given without their session (format.h allows it). */
-    struct window *w = TAILQ_FIRST(&TAILQ_FIRST(&srv->sessions)->windows);
+    struct window *w = TAILQ_FIRST(&TAILQ_FIRST(&srv->sessions)->windows)->window;
     ctx = (struct format_ctx){.server = srv, .window = w, .pane = w->active,
                               .client = client_without_term};
     expand(&ctx, template);

@@ -37,7 +37,7 @@ static int setup(void **state)
     struct fixture *f = xcalloc(1, sizeof *f);
     test_server_init(&f->srv);
     f->sess = session_create(&f->srv, "s", "/", NULL, 0, 20, 4);
-    struct window *w = window_create(f->sess, 0, "sh");
+    struct window *w = window_create(f->sess, "sh");
     struct pane *p = xcalloc(1, sizeof *p);
     p->window = w;
     p->server = &f->srv;
@@ -45,8 +45,7 @@ static int setup(void **state)
     p->vt = vt_create(20, 4, 100);
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
     w->active = p;
-    session_attach_window(f->sess, w);
-    f->sess->current = w;
+    session_link_window(f->sess, w, 0);
     f->pane = p;
     f->ctx = (struct cmd_ctx){.server = &f->srv, .out = evbuffer_new(), .err = evbuffer_new()};
     *state = f;

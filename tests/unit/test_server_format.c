@@ -35,6 +35,7 @@ struct fixture {
     struct server srv;
     struct session s;
     struct window w1, w2;
+    struct winlink l1, l2;
     struct pane p1, p2, p3;
     struct client c;
     struct paste_buffer pb;
@@ -69,21 +70,26 @@ static int setup(void **state)
     TAILQ_INSERT_TAIL(&f->srv.sessions, &f->s, entry);
 
     struct window *ws[2] = {&f->w1, &f->w2};
+    struct winlink *ls[2] = {&f->l1, &f->l2};
     for (int i = 0; i < 2; i++) {
-        ws[i]->session = &f->s;
+        TAILQ_INIT(&ws[i]->links);
+        ls[i]->session = &f->s;
+        ls[i]->window = ws[i];
+        ls[i]->index = 1 + i;
+        TAILQ_INSERT_TAIL(&ws[i]->links, ls[i], wentry);
+        TAILQ_INSERT_TAIL(&f->s.windows, ls[i], entry);
+        ws[i]->server = &f->srv;
         ws[i]->id = (uint32_t)(7 + i);
-        ws[i]->index = 1 + i;
         ws[i]->cols = 80;
         ws[i]->rows = 23;
         ws[i]->options = options_create(f->global_window);
         TAILQ_INIT(&ws[i]->panes);
-        TAILQ_INSERT_TAIL(&f->s.windows, ws[i], entry);
     }
     f->w1.name = "vim";
     f->w2.name = "logs";
-    f->w2.alerts = WINDOW_ALERT_BELL | WINDOW_ALERT_ACTIVITY;
-    f->s.current = &f->w1;
-    f->s.last = &f->w2;
+    f->l2.alerts = WINDOW_ALERT_BELL | WINDOW_ALERT_ACTIVITY;
+    f->s.current = &f->l1;
+    f->s.last = &f->l2;
 
     struct pane *ps[3] = {&f->p1, &f->p2, &f->p3};
     for (int i = 0; i < 3; i++) {
@@ -375,7 +381,7 @@ static void test_window_variables_of_the_last_window_with_alerts(void **state)
     check(&c, "#{window_raw_flags}", "#!-");
     check(&c, "#{window_active}#{window_last_flag}", "01");
     check(&c, "#{window_activity_flag}#{window_bell_flag}#{window_silence_flag}", "110");
-    f->w2.alerts = WINDOW_ALERT_SILENCE;
+    f->l2.alerts = WINDOW_ALERT_SILENCE;
     check(&c, "#{window_flags}#{window_silence_flag}", "~-1");
     check(&c, "#{window_stack_index} #{window_start_flag}#{window_end_flag}", "1 01");
     check(&c, "#{window_panes} #{pane_id} #{pane_index}", "1 %7 0");

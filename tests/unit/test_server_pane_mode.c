@@ -66,8 +66,8 @@ static int setup(void **state)
     struct fixture *f = xcalloc(1, sizeof *f);
     test_server_init(&f->srv);
     f->s = session_create(&f->srv, "s", "/", NULL, 0, 20, 10);
-    f->w = window_create(f->s, 0, "w");
-    session_attach_window(f->s, f->w);
+    f->w = window_create(f->s, "w");
+    session_link_window(f->s, f->w, 0);
     f->p = xcalloc(1, sizeof *f->p);
     f->p->server = &f->srv;
     f->p->window = f->w;

@@ -61,9 +61,8 @@ static int setup(void **state)
     struct fixture *f = xcalloc(1, sizeof *f);
     test_server_init(&f->srv);
     f->s = session_create(&f->srv, "work", "/", NULL, 0, COLS, ROWS - 1);
-    f->w = window_create(f->s, 0, "w");
-    session_attach_window(f->s, f->w);
-    f->s->current = f->w;
+    f->w = window_create(f->s, "w");
+    session_link_window(f->s, f->w, 0);
     f->left = new_pane(f);
     window_add_first_pane(f->w, f->left);
     f->right = new_pane(f);

@@ -33,7 +33,7 @@ struct fixture {
 
 static struct window *add_window(struct session *s, int index, const char *name)
 {
-    struct window *w = window_create(s, index, name);
+    struct window *w = window_create(s, name);
     struct pane *p = xcalloc(1, sizeof *p);
     p->window = w;
     p->server = s->server;
@@ -42,9 +42,7 @@ static struct window *add_window(struct session *s, int index, const char *name)
     p->vt = vt_create(80, 24, 0);
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
     w->active = p;
-    session_attach_window(s, w);
-    if (s->current == NULL)
-        s->current = w;
+    session_link_window(s, w, index);
     return w;
 }
 
@@ -60,7 +58,7 @@ static int setup(void **state)
     f->logs = add_window(f->work, 2, "logs");
     add_window(f->web, 0, "sh");
     add_window(f->webapp, 0, "sh");
-    session_select_window(f->work, f->build); /* last: vim */
+    session_select_window(f->work, session_find_window(f->work, f->build)); /* last: vim */
     f->work->activity = f->web->activity + 100; /* the most recently used */
     f->ctx = (struct cmd_ctx){.server = &f->srv, .out = evbuffer_new(), .err = evbuffer_new()};
     *state = f;
@@ -72,8 +70,9 @@ static int teardown(void **state)
     struct fixture *f = *state;
     struct session *s;
     while ((s = TAILQ_FIRST(&f->srv.sessions)) != NULL) {
-        struct window *w;
-        TAILQ_FOREACH(w, &s->windows, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            struct window *w = wl->window;
             struct pane *p;
             while ((p = TAILQ_FIRST(&w->panes)) != NULL) {
                 TAILQ_REMOVE(&w->panes, p, entry);
@@ -355,7 +354,7 @@ static void test_patterns_and_session_dot_pane(void **state)
     assert_ptr_equal(cmd_find_pane(&f->ctx, "work:1.-1", &w, &s), second);
     /* A bare word for a pane: a window of the current session, else a session. */
     assert_ptr_equal(cmd_find_pane(&f->ctx, "logs", &w, &s), f->logs->active);
-    assert_ptr_equal(cmd_find_pane(&f->ctx, "web", &w, &s), TAILQ_FIRST(&f->web->windows)->active);
+    assert_ptr_equal(cmd_find_pane(&f->ctx, "web", &w, &s), TAILQ_FIRST(&f->web->windows)->window->active);
     assert_null(cmd_find_pane(&f->ctx, "work.5", &w, &s));
     assert_string_equal(last_error(f), "can't find pane: 5\n");
     /* Window offsets with numbers wrap around; ^ and $ are the first and last. */
@@ -442,7 +441,7 @@ static void test_window_index_targets(void **state)
 static void test_inside_a_pane(void **state)
 {
     struct fixture *f = *state;
-    struct pane *webp = TAILQ_FIRST(&f->web->windows)->active;
+    struct pane *webp = TAILQ_FIRST(&f->web->windows)->window->active;
     char pane_id[32], tmx_pane[32];
     snprintf(pane_id, sizeof pane_id, "TMUX_PANE=%%%u", webp->id);
     snprintf(tmx_pane, sizeof tmx_pane, "TMX_PANE=%%%u", webp->id);
@@ -479,7 +478,7 @@ static void test_mouse_target(void **state)
     assert_ptr_equal(s, f->work);
     f->ctx.mouse.window = NULL;
     f->ctx.mouse.session = f->web;
-    assert_ptr_equal(cmd_find_window(&f->ctx, "{mouse}", &s), TAILQ_FIRST(&f->web->windows));
+    assert_ptr_equal(cmd_find_window(&f->ctx, "{mouse}", &s), TAILQ_FIRST(&f->web->windows)->window);
     memset(&f->ctx.mouse, 0, sizeof f->ctx.mouse);
 }
 
@@ -491,7 +490,7 @@ static void test_a_command_makes_the_rest_of_its_list_current(void **state)
     assert_ptr_equal(seen_target.session, f->work);
     assert_int_equal(run(f, "make-current ; pane"), 0);
     assert_ptr_equal(seen_target.session, f->webapp);
-    assert_ptr_equal(seen_target.pane, TAILQ_FIRST(&f->webapp->windows)->active);
+    assert_ptr_equal(seen_target.pane, TAILQ_FIRST(&f->webapp->windows)->window->active);
     /* Gone from the server: no longer current. */
     struct session *webapp = f->webapp;
     TAILQ_REMOVE(&f->srv.sessions, webapp, entry);
