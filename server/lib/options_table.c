@@ -280,7 +280,7 @@ const struct option_def option_table[] = {
      "style of the marked line in copy mode (accepted and shown; no effect in tmx yet)",
      0, NULL, NULL},
     {"fill-character", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL,
-     "character filling the part of a window no pane covers (accepted and shown; no effect in tmx yet)",
+     "character filling the part of a window no pane covers",
      0, NULL, NULL},
     {"main-pane-height", OPTION_WINDOW, OPTION_STRING, "24", 0, 0, NULL,
      "height of the main pane in main-horizontal (lines or N%)",

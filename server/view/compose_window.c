@@ -16,6 +16,7 @@
 #include "client_state.h"
 #include "session.h"
 #include "style.h"
+#include "utf8.h"
 #include "xmalloc.h"
 #include "window.h"
 
@@ -177,6 +178,24 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
     }
 }
 
+/* The character filling what no pane covers: the first character of fill-character
+ * when it is one column wide (ASCII without UTF-8), else a middle dot ('.'). */
+static uint32_t fill_character(const struct window *w, bool utf8)
+{
+    const char *fill = options_get_string(w->options, "fill-character");
+    struct utf8_decoder d = {0};
+    for (const unsigned char *q = (const unsigned char *)fill; *q != '\0'; q++) {
+        int again = 0;
+        int32_t cp = utf8_decode_byte(&d, *q, &again);
+        if (cp == UTF8_MORE)
+            continue;
+        if (cp >= 0x20 && cp != 0x7f && utf8_width((uint32_t)cp) == 1 && (utf8 || cp < 0x80))
+            return (uint32_t)cp;
+        break;
+    }
+    return utf8 ? 0xb7 : '.';
+}
+
 void compose_window(struct client *c, struct window *w, int rows)
 {
     struct canvas *cv = &c->canvas;
@@ -212,9 +231,10 @@ void compose_window(struct client *c, struct window *w, int rows)
             draw_border_status(c, cv, &v, w, border_status);
     }
 
-    /* Past the window (a smaller client shares the session): the marker. */
-    const struct grid_pen marker = {.fg = COLOUR_PALETTE | 8};
-    uint32_t marker_ch = utf8 ? 0xb7 : '.';
+    /* Past the window (a smaller client shares the session): fill-character, or a
+     * middle dot, in the default colours as tmux. */
+    const struct grid_pen marker = {0};
+    uint32_t marker_ch = fill_character(w, utf8);
     for (int y = 0; y < rows; y++) {
         for (int x = y < v.vh ? v.vw : 0; x < cv->cols; x++)
             canvas_put_cell(cv, x, y, marker_ch, 1, &marker);

@@ -2,7 +2,8 @@
  * each checked on the screen as tmux 3.3a draws it: status-format (the status line drawn
  * from its formats: align, the list, fill, the second line of status 2), status-keys vi
  * (the prompt's vi keys, message-command-style), popup-style, -border-style and
- * -border-lines, prompt-history-limit. */
+ * -border-lines, prompt-history-limit, cursor-style and cursor-colour (what the terminal
+ * is sent), fill-character. */
 #include "harness.h"
 
 #include "vt.h"
@@ -268,6 +269,28 @@ static void test_cursor_options(void **state)
     detach(c);
 }
 
+/* fill-character: what fills the part of a larger client's screen that the window
+ * (sized by a smaller client) does not cover. */
+static void test_fill_character(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "smallest", NULL), 0);
+    struct pty_client *big = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(big, -1, "[s]", E2E_TIMEOUT));
+    struct pty_client *small = client_start(env, 40, 10, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(small, -1, "[s]", E2E_TIMEOUT));
+    assert_true(client_wait_row(big, 20, "····", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "fill-character", "x", NULL), 0);
+    char xs[81];
+    memset(xs, 'x', 80);
+    xs[80] = '\0';
+    assert_true(wait_row_is(big, 20, xs));
+    assert_true(client_wait_row(big, 0, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", E2E_TIMEOUT));
+    detach(small);
+    detach(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +303,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_popup_options, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prompt_history_limit, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_cursor_options, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_fill_character, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
