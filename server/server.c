@@ -50,6 +50,7 @@
 #include "paste.h"
 #include "paths.h"
 #include "prompt.h"
+#include "prompt_file.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "server_listen.h"
@@ -257,6 +258,17 @@ static const char *server_default_terminal(void)
     return "screen-256color";
 }
 
+/* After the startup config: history-file's entries, then the clients' commands that
+ * waited for both. */
+static void history_loaded(struct cmdq_state *st, void *arg)
+{
+    struct server *s = st->server;
+    (void)arg;
+    prompt_file_load(s);
+    if (s->config_pending > 0 && --s->config_pending == 0)
+        cmdq_run_all(s);
+}
+
 int server_main(const struct server_config *cfg)
 {
     /* Before anything is opened: stdio on /dev/null if it was closed, and nothing the
@@ -357,6 +369,7 @@ int server_main(const struct server_config *cfg)
      * (FILE:LINE) are shown to the first client that attaches; the rest of the file still
      * applies. The clients' commands wait until it is done (a run-shell in it may take a
      * while). */
+    s.config_pending++; /* until the prompt history is read, after the config */
     if (config_file != NULL)
         config_load_startup(&s, config_file, false);
     else {
@@ -369,6 +382,9 @@ int server_main(const struct server_config *cfg)
         }
         paths_free_list(files);
     }
+    struct cmdq_state *hst = cmdq_state_new(&s, NULL, false, NULL, NULL);
+    cmdq_append_callback(cmdq_get(&s, NULL), hst, history_loaded, NULL);
+    cmdq_state_unref(hst);
     if (cfg->foreground && s.config_errors != NULL)
         fprintf(stderr, "%s", s.config_errors);
     free(config_file);
@@ -412,6 +428,7 @@ int server_main(const struct server_config *cfg)
     cmd_free_argv(initial);
 
     event_base_dispatch(s.base);
+    prompt_file_save(&s);
 
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
     tap_finish_draining(&s.draining_taps, 5); /* a late reader still gets what is owed */

@@ -72,7 +72,7 @@ const struct option_def option_table[] = {
      "tell panes when the terminal gains or loses focus",
      0, NULL, NULL},
     {"history-file", OPTION_SERVER, OPTION_STRING, "", 0, 0, NULL,
-     "file the command prompt's history is kept in (empty: none) (accepted and shown; no effect in tmx yet)",
+     "file the command prompt's history is kept in (empty: none)",
      0, NULL, NULL},
     {"message-limit", OPTION_SERVER, OPTION_NUMBER, "1000", 0, INT_MAX, NULL,
      "messages kept in the message log (show-messages)",
