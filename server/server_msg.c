@@ -77,6 +77,8 @@ static void client_wakeup(struct client *c)
     if (!c->suspended)
         return;
     c->suspended = false;
+    if (c->session != NULL)
+        server_client_session_activity(c->session); /* back from lock-command too */
     if (client_tty_active(c)) {
         client_tty_ready(c); /* reads keys again and draws a full frame */
         return;

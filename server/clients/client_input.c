@@ -225,7 +225,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         return;
     }
     if (c->session != NULL)
-        c->session->activity = time(NULL);
+        server_client_session_activity(c->session);
     if (overlay_key(c, key))
         return;
     if (c->message != NULL) {

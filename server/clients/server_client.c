@@ -245,7 +245,7 @@ void server_client_attach(struct client *c, struct session *s)
     }
     c->attached = true;
     c->session = s;
-    s->activity = time(NULL);
+    server_client_session_activity(s);
     gettimeofday(&c->activity, NULL);
     if (c->render != NULL)
         render_invalidate(c->render);
@@ -279,6 +279,38 @@ void server_client_suspend(struct client *c)
     c->suspended = true;
     client_tty_suspend(c);
     client_send(c, MSG_SUSPEND, NULL, 0);
+}
+
+/* lock-after-time has passed since the session's last activity: its clients lock. */
+static void lock_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+    struct session *sess = arg;
+    (void)fd;
+    (void)what;
+    struct client *c;
+    TAILQ_FOREACH(c, &sess->server->clients, entry) {
+        if (c->attached && c->session == sess)
+            server_client_lock(c);
+    }
+}
+
+void server_client_session_activity(struct session *sess)
+{
+    sess->activity = time(NULL);
+    if (sess->lock_timer == NULL)
+        sess->lock_timer = evtimer_new(sess->server->base, lock_timer_cb, sess);
+    evtimer_del(sess->lock_timer);
+    long secs = options_get_number(sess->options, "lock-after-time");
+    bool attached = false;
+    struct client *c;
+    TAILQ_FOREACH(c, &sess->server->clients, entry) {
+        if (c->attached && c->session == sess)
+            attached = true;
+    }
+    if (attached && secs > 0) {
+        struct timeval tv = {.tv_sec = secs};
+        evtimer_add(sess->lock_timer, &tv);
+    }
 }
 
 void server_client_lock(struct client *c)

@@ -37,6 +37,9 @@ void server_client_suspend(struct client *c);
 /* lock-*: the client runs lock-command on its terminal (stopped until MSG_WAKEUP); with
  * lock-command empty, nothing happens. */
 void server_client_lock(struct client *c);
+/* Activity in a session (a client attached, typed, or came back from lock-command):
+ * #{session_activity} and the lock-after-time timer start again. */
+void server_client_session_activity(struct session *sess);
 /* Detach with the reason printed by the client. */
 void server_client_detach(struct client *c, const char *message);
 /* Show a message on the status line for a while. */

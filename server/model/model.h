@@ -118,6 +118,7 @@ struct session {
     char *cwd;
     int cols, rows;         /* window size when no client is attached (-x/-y) */
     struct options *options; /* session options, inheriting the global ones */
+    struct event *lock_timer; /* lock-after-time from the last activity (clients layer) */
 };
 
 #endif

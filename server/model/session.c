@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/event.h>
+
 #include "envset.h"
 #include "options.h"
 #include "server_state.h"
@@ -58,6 +60,8 @@ void session_free(struct session *s)
     free(s->cwd);
     free(s->name);
     options_free(s->options);
+    if (s->lock_timer != NULL)
+        event_free(s->lock_timer);
     free(s);
 }
 
