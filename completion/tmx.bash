@@ -11,7 +11,7 @@
 # server (no config, its own socket; it exits at once): the commands with their aliases
 # and usages, and the option names.
 _tmx_load() {
-    if [ "$_tmx_loaded" = "$1" ]; then
+    if [ "${_tmx_loaded-}" = "$1" ]; then
         return 0
     fi
     _tmx_commands=$("$1" -f /dev/null -L "completion-$$" list-commands \
@@ -172,6 +172,7 @@ _tmx_candidates() {
 
 _tmx() {
     local bin=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} line words
+    [[ $bin == "~/"* ]] && bin=$HOME/${bin#"~/"}
     _tmx_load "$bin"
     COMPREPLY=()
     # The words up to the cursor, split at blanks only: bash also splits at ':'
