@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -425,8 +426,14 @@ static void test_no_first_run_hint_with_a_config_or_as_tmux(void **state)
     client_pump(c, 300);
     assert_null(strstr(client_screen_row(c, -1), "Prefix is"));
     free(tmux);
+    pid_t server = server_pid(env, "s");
+    assert_true(server > 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    /* The next client must find no server, not this one on its way out. */
+    for (long long end = e2e_now_ms() + E2E_TIMEOUT; e2e_now_ms() < end && kill(server, 0) == 0;)
+        sleep_ms(20);
+    assert_int_not_equal(kill(server, 0), 0);
     /* As tmx with a ~/.tmux.conf (an empty one will do). */
     write_home(".tmux.conf", "");
     c = attach_as(env, env_bin(env));

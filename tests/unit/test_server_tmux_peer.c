@@ -25,7 +25,8 @@ static void put(unsigned char *buf, size_t *len, uint32_t type, const void *data
     memcpy(buf + *len + 6, &flags, 2);
     memcpy(buf + *len + 8, &peerid, 4);
     memcpy(buf + *len + 12, &pid, 4);
-    memcpy(buf + *len + 16, data, dlen);
+    if (dlen > 0)
+        memcpy(buf + *len + 16, data, dlen);
     *len += 16 + dlen;
 }
 
