@@ -115,6 +115,7 @@ void server_client_free(struct client *c)
         if (attached)
             notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
     }
+    notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_GONE});
     if (s->exiting && TAILQ_EMPTY(&s->clients))
         event_base_loopexit(s->base, NULL);
 }

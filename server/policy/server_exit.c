@@ -117,11 +117,23 @@ static void server_session_detached(struct server *s, struct session *sess)
     defer_add(s, server_unattached, sess->id, NULL);
 }
 
+/* With no session left (and exit-empty on, or SIGTERM), the server goes, but not while
+ * another client is still connected and not leaving, as in tmux: a `tmx new` whose
+ * command has not run yet must not lose its new server to a `tmx ls` that ended
+ * first. The check runs again when a client goes (NOTIFY_CLIENT_GONE). */
 void server_check_exit(struct server *s)
 {
-    if (TAILQ_EMPTY(&s->sessions) && !s->exiting &&
-        (options_get_number(s->options, "exit-empty") || s->terminating))
-        server_shutdown(s, "[server exited]");
+    if (!TAILQ_EMPTY(&s->sessions) || s->exiting ||
+        !(options_get_number(s->options, "exit-empty") || s->terminating))
+        return;
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        /* One still arriving or running a command holds the server; one only waiting
+         * (wait-for) is sent away by the shutdown, as tmux wakes its waiters. */
+        if (!c->exiting && !s->terminating && (!c->has_command || c->in_command || c->attached))
+            return;
+    }
+    server_shutdown(s, "[server exited]");
 }
 
 void server_shutdown(struct server *s, const char *client_message)
@@ -155,4 +167,6 @@ void server_exit_notify(struct server *s, const struct notify *n)
 {
     if (n->type == NOTIFY_CLIENT_DETACHED)
         server_session_detached(s, n->session);
+    else if (n->type == NOTIFY_CLIENT_GONE && TAILQ_EMPTY(&s->jobs))
+        server_check_exit(s);
 }

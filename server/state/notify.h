@@ -26,6 +26,7 @@ enum notify_type {
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
                               the terminals' clipboard */
     NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
+    NOTIFY_CLIENT_GONE,    /* a client's connection was closed and the client freed */
     NOTIFY_WINDOW_LAYOUT   /* select-layout laid out the window of 'pane' (changed or
                               not: control clients are told either way) */
 };
