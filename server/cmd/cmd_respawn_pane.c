@@ -1,9 +1,11 @@
 /* cmd_respawn_pane.c - respawn-pane: run a command again in a pane (-k: even if it still
  * runs). */
 #include "cmd_impl.h"
+#include "pane_mode.h"
 #include "redraw.h"
 #include "window.h"
 #include "session.h"
+#include "vt.h"
 
 /* Respawn pane p with the command in args (or its own), killing it first with -k. */
 int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess,
@@ -30,6 +32,10 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         cmd_error(ctx, "%s", err);
         return -1;
     }
+    /* As tmux: the new program starts on a clear screen (the history stays), with the
+     * pane out of any mode. */
+    pane_mode_free_all(p);
+    vt_reinit(p->vt);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }

@@ -742,6 +742,16 @@ void screen_full_reset(struct screen *s)
     sync_changed(s, old);
 }
 
+void screen_reinit(struct screen *s)
+{
+    uint32_t old = s->modes;
+    screen_leave_alt(s, true);
+    reset_state(s);
+    grid_clear_lines(s->main, 0, s->rows, NULL);
+    grid_clear_lines(s->alt, 0, s->rows, NULL);
+    sync_changed(s, old);
+}
+
 /* Change the height of one grid keeping row 'cy' visible: when shrinking, lines
  * above are pushed off the top (into history for the main grid); when growing the
  * main grid, lines come back from history. Returns the new cursor row. */

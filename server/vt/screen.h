@@ -156,6 +156,8 @@ void screen_set_link(struct screen *s, const char *id, size_t idlen, const char 
 void screen_bell(struct screen *s);
 void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);
+/* A new program in the same screen (respawn): RIS, but the history stays. */
+void screen_reinit(struct screen *s);
 void screen_resize(struct screen *s, int cols, int rows);
 
 /* A cell of character ch and the given width in the pen, carrying the open link. */

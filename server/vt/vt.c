@@ -68,6 +68,13 @@ const struct grid *vt_main_grid(const struct vt *vt)
     return vt->screen.main;
 }
 
+void vt_reinit(struct vt *vt)
+{
+    parser_free(&vt->parser);
+    parser_init(&vt->parser);
+    screen_reinit(&vt->screen);
+}
+
 void vt_clear_history(struct vt *vt)
 {
     grid_clear_history(vt->screen.main);

@@ -37,6 +37,9 @@ int vt_cols(const struct vt *vt);
 int vt_rows(const struct vt *vt);
 /* The screen being shown (main or alternate). */
 const struct grid *vt_grid(const struct vt *vt);
+/* A new program starts in the screen (respawn): the screen is cleared and every mode,
+ * the pen and the parser are reset as by RIS, but the history is kept. */
+void vt_reinit(struct vt *vt);
 /* Forget the main screen's history (clear-history); change how much it keeps. */
 void vt_clear_history(struct vt *vt);
 void vt_set_history_limit(struct vt *vt, int limit);
