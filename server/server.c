@@ -57,7 +57,6 @@
 #include "server_state.h"
 #include "session.h"
 #include "tap.h"
-#include "text_view.h"
 #include "window_names.h"
 #include "xmalloc.h"
 
@@ -161,15 +160,15 @@ static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
     (void)arg; /* the server has no terminal: ignore */
 }
 
-/* What a key binding's or prompt's commands printed: over the window (text view), and
- * the first error line on the status line. */
+/* What a key binding's or prompt's commands printed: in the view mode of the client's
+ * pane, and the first error line on the status line. */
 static void server_key_output(struct client *c, struct cmd_ctx *ctx)
 {
     if (c->exiting)
         return;
     size_t n = evbuffer_get_length(ctx->out);
-    if (n > 0 && c->attached)
-        text_view_show(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+    if (n > 0)
+        client_show_output(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
     n = evbuffer_get_length(ctx->err);
     if (n > 0) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);

@@ -35,7 +35,6 @@
 #include "server_state.h"
 #include "server_exit.h"
 #include "session.h"
-#include "text_view.h"
 #include "tmux_peer.h"
 #include "xmalloc.h"
 

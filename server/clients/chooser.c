@@ -14,7 +14,6 @@
 #include "key_bindings.h"
 #include "message_log.h"
 #include "options.h"
-#include "prompt.h"
 #include "cmd.h"
 #include "format.h"
 #include "notify.h"
@@ -512,10 +511,14 @@ static bool custom_key(struct client *c, struct pane *p, key_code key)
         redraw(p);
         return true;
     }
-    char *template = xstrdup(it->command);
-    leave(p);
-    prompt_open(c, PROMPT_INPUT, "(value) ", "", template);
+    /* The prompt is command-prompt's: the chooser reaches it through the command, as a
+     * key binding would (overlays sit above the clients layer). */
+    char *template = cmd_escape_arg(it->command);
+    char *line = xasprintf("command-prompt -p '(value)' %s", template);
     free(template);
+    leave(p);
+    run_line(c, line);
+    free(line);
     return true;
 }
 

@@ -1,6 +1,6 @@
 /* client_message.c - what a client is told on its status line: a message for a while
  * (display-time), and the result of a command it ran from a key or a prompt (its first
- * error line; its output in the text view when asked). */
+ * error line; its output in the view mode of its pane when asked). */
 #include "client_message.h"
 
 #include <stdarg.h>
@@ -21,7 +21,7 @@
 #include "options.h"
 #include "redraw.h"
 #include "server_state.h"
-#include "text_view.h"
+#include "view_mode.h"
 #include "xmalloc.h"
 
 static void message_timer_cb(evutil_socket_t fd, short events, void *arg)
@@ -85,11 +85,17 @@ void client_message_delay(struct client *c, int delay_ms, const char *fmt, ...)
     va_end(ap);
 }
 
+void client_show_output(struct client *c, const char *text, size_t len)
+{
+    if (c->attached && !c->exiting && c->session != NULL && c->session->current != NULL)
+        view_mode_add(c->session->current->window->active, text, len, false);
+}
+
 void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output)
 {
     size_t n = evbuffer_get_length(ctx->out);
-    if (show_output && n > 0 && c->attached)
-        text_view_show(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
+    if (show_output && n > 0)
+        client_show_output(c, (const char *)evbuffer_pullup(ctx->out, -1), n);
     n = evbuffer_get_length(ctx->err);
     if (n > 0 && !c->exiting) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);

@@ -27,6 +27,7 @@
 #include "model.h"
 #include "notify.h"
 #include "options.h"
+#include "client_message.h"
 #include "overlay.h"
 #include "pane_mode.h"
 #include "pane_waiters.h"
@@ -34,7 +35,6 @@
 #include "redraw.h"
 #include "server_state.h"
 #include "status_clock.h"
-#include "text_view.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -255,8 +255,9 @@ void server_client_attach(struct client *c, struct session *s)
     server_client_update_sizes(c->server, s);
     server_clock_start(c->server);
     if (c->server->config_errors != NULL && !c->control) {
-        /* The config had errors: the first client to attach sees them (any key closes). */
-        text_view_show(c, c->server->config_errors, strlen(c->server->config_errors));
+        /* The config had errors: the first client to attach sees them in the view
+         * mode of its pane (q leaves it), as in tmux. */
+        client_show_output(c, c->server->config_errors, strlen(c->server->config_errors));
         free(c->server->config_errors);
         c->server->config_errors = NULL;
     }

@@ -2,7 +2,7 @@
  * anyone else), or with -C tmux commands, maybe after a delay (-d). Without -b the
  * commands after it wait until it is done (a config's run-shell finishes before the
  * next line), and a command-line client exits with its status. Its output (and "'cmd'
- * returned N" when it fails) is shown over the window to an attached client. */
+ * returned N" when it fails) goes to the view mode of its pane. */
 #include "cmd_impl.h"
 
 #include <math.h>
@@ -20,7 +20,8 @@
 #include "server_client.h"
 #include "server_find.h"
 #include "server_state.h"
-#include "text_view.h"
+#include "session.h"
+#include "view_mode.h"
 #include "xmalloc.h"
 
 struct run_shell {
@@ -43,13 +44,15 @@ static void run_shell_free(struct run_shell *rs)
     free(rs);
 }
 
-/* Show text to the client if it is attached; a command-line client's goes nowhere, as
- * in tmux. */
+/* As tmux: the output goes to the view mode of the pane it ran for (the client's
+ * current pane from a key, the current or -t pane from the command line); with no
+ * pane (no session yet), nowhere. */
 static void run_shell_show(struct run_shell *rs, const char *text, size_t len)
 {
-    struct client *c = rs->client_id != 0 ? server_find_client(rs->server, rs->client_id) : NULL;
-    if (c != NULL && c->attached && !c->exiting && len > 0)
-        text_view_show(c, text, len);
+    struct pane *p = rs->pane_id != UINT32_MAX ? session_find_pane(rs->server, rs->pane_id)
+                                               : NULL;
+    if (p != NULL && len > 0)
+        view_mode_add(p, text, len, true);
 }
 
 static void run_shell_done(void *arg, const char *output, size_t len, int status)

@@ -34,6 +34,9 @@
 
 struct copy_mode {
     struct copy_state cs;
+    struct vt *view;        /* view mode: the screen of its own it shows (NULL: copy
+                               mode over the pane's screen) */
+    bool view_written;      /* ... and something was written to it */
     bool exit_at_bottom;    /* -e: scrolling back to the bottom leaves */
     bool hide_position;     /* toggle-position: no [offset/size] indicator */
     long prefix;            /* send-keys -N with no command: the next one's repeat count */
@@ -41,16 +44,25 @@ struct copy_mode {
 };
 
 static const struct pane_mode copy_mode_ops;
+static const struct pane_mode view_mode_ops;
 
-/* The pane's copy mode when it is the mode shown, else NULL. */
+/* The pane's copy mode (or view mode, the same over a screen of its own) when it is
+ * the mode shown, else NULL. */
 static struct copy_mode *copy_mode_of(struct pane *p)
 {
-    return p->mode == &copy_mode_ops ? p->mode_data : NULL;
+    return p->mode == &copy_mode_ops || p->mode == &view_mode_ops ? p->mode_data : NULL;
+}
+
+/* The screen the mode shown reads: view mode's own, else the pane's. */
+static const struct vt *mode_vt(struct pane *p)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    return cm != NULL && cm->view != NULL ? cm->view : p->vt;
 }
 
 static const struct grid *pane_grid(struct pane *p)
 {
-    return vt_grid(p->vt);
+    return vt_grid(mode_vt(p));
 }
 
 /* Clients showing the pane draw it again (mode changes are not pane output). */
@@ -94,10 +106,36 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     redraw(p);
 }
 
+struct vt *copy_mode_view(struct pane *p, bool *first)
+{
+    struct copy_mode *cm = pane_mode_raise(p, &view_mode_ops) ? p->mode_data : NULL;
+    if (cm == NULL) {
+        cm = xcalloc(1, sizeof *cm);
+        /* As tmux's, the view keeps all it is given, up to the pane's history-limit. */
+        const struct options *so = session_options_of(p);
+        cm->view = vt_create(p->cols, p->rows, (int)options_get_number(so, "history-limit"));
+        copy_state_init(&cm->cs, vt_grid(cm->view), vi_keys(p), 0, 0);
+        cm->cs.separators = xstrdup(options_get_string(so, "word-separators"));
+        pane_mode_push(p, &view_mode_ops, cm);
+    }
+    *first = !cm->view_written;
+    cm->view_written = true;
+    return cm->view;
+}
+
+void copy_mode_view_written(struct pane *p)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm != NULL)
+        copy_clamp(pane_grid(p), &cm->cs);
+    redraw(p);
+}
+
 static void copy_mode_free(struct pane *p, void *data)
 {
     struct copy_mode *cm = data;
     (void)p;
+    vt_free(cm->view);
     copy_state_free(&cm->cs);
     copy_line_free(&cm->line);
     free(cm);
@@ -451,7 +489,7 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         int64_t line = cs->top + y;
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
         copy_line_fetch(g, line, &cm->line);
-        pane_line_draw(p, cv, row, &cm->line, n);
+        pane_line_draw_vt(mode_vt(p), cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
         copy_search_marks(cs, &cm->line, marks, n);
         for (int x = 0; x < n; x++) {
@@ -553,6 +591,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     if (button == KEY_MOUSE_MOTION && c->mouse_down) {
         if (!c->mouse_dragging) {
             copy_mode_enter(p, false);
+            g = pane_grid(p);
             copy_cursor_to(g, &copy_mode_of(p)->cs, c->mouse_down_x, c->mouse_down_y);
             copy_begin_selection(g, &copy_mode_of(p)->cs);
             c->mouse_dragging = true;
@@ -577,9 +616,10 @@ static const char *copy_mode_key_table(struct pane *p)
 /* The view follows the grid's new size. */
 static void copy_mode_resize(struct pane *p, int cols, int rows)
 {
-    (void)cols;
-    (void)rows;
-    copy_clamp(pane_grid(p), &copy_mode_of(p)->cs);
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm->view != NULL)
+        vt_resize(cm->view, cols, rows);
+    copy_clamp(pane_grid(p), &cm->cs);
 }
 
 /* The variables tmux gives in copy mode: the view's offset from the live screen, the
@@ -618,6 +658,19 @@ static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t
 
 static const struct pane_mode copy_mode_ops = {
     .name = "copy-mode",
+    .key_table = copy_mode_key_table,
+    .free = copy_mode_free,
+    .resize = copy_mode_resize,
+    .draw = copy_mode_draw,
+    .cursor = copy_mode_cursor,
+    .mouse = copy_mode_mouse,
+    .command = copy_mode_command,
+    .format = copy_mode_format,
+};
+
+/* tmux's view-mode: copy mode over the screen of text it was given. */
+static const struct pane_mode view_mode_ops = {
+    .name = "view-mode",
     .key_table = copy_mode_key_table,
     .free = copy_mode_free,
     .resize = copy_mode_resize,

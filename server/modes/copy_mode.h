@@ -12,6 +12,7 @@ struct client;
 struct cmd_ctx;
 struct mouse_event;
 struct pane;
+struct vt;
 
 /* Enter copy mode (if the pane is in it already, it stays as it is, back on top of any
  * mode entered since; -e is then kept only if given both times); vi keys from the
@@ -19,6 +20,13 @@ struct pane;
 void copy_mode_enter(struct pane *p, bool exit_at_bottom);
 /* Leave copy mode (the pane shows its screen, or the mode under it, again). */
 void copy_mode_leave(struct pane *p);
+
+/* View mode (tmux's view-mode, view_mode.h): copy mode over a screen of its own rather
+ * than the pane's. Enter it, or bring it back to the top, and return that screen to
+ * write to; *first is true if nothing was written to it before (it is then marked
+ * written). Call copy_mode_view_written after writing. */
+struct vt *copy_mode_view(struct pane *p, bool *first);
+void copy_mode_view_written(struct pane *p);
 
 /* send-keys -X NAME [ARG]: run a copy-mode command repeat times. Returns 0, or -1
  * with an error reported on ctx (also when the pane is not in copy mode). */

@@ -20,7 +20,6 @@ struct client;
 
 /* Layers of the overlays tmx has, bottom to top. */
 #define OVERLAY_LAYER_PANES 10   /* display-panes: numbers over the panes */
-#define OVERLAY_LAYER_VIEW 20    /* the text view over the window area */
 #define OVERLAY_LAYER_STATUS 100 /* the status line is drawn here */
 #define OVERLAY_LAYER_PROMPT 110 /* the prompt over the status line */
 

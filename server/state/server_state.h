@@ -126,7 +126,7 @@ struct server {
      * the top registers hooks_run: the queue cannot include the hooks that use it). */
     void (*run_after_hook)(struct server *s, const char *name, struct session *sess,
                            struct pane *pane);
-    /* Shows what a key binding's or prompt's commands printed (over the window) and their
+    /* Shows what a key binding's or prompt's commands printed (in view mode) and their
      * errors (status line) to client c: registered by the top (server_register) for
      * their commands, which run on the client's queue (cmd_queue.h). */
     void (*key_output)(struct client *c, struct cmd_ctx *ctx);

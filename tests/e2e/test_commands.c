@@ -118,6 +118,26 @@ static void test_customize_mode(void **state)
                                 NULL));
 }
 
+/* In customize-mode, Enter on an option asks for its value on the status line and sets
+ * it (tmx's list: the first row is the Server Options title, then backspace, then
+ * buffer-limit). */
+static void test_customize_mode_sets_a_value(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux's customize-mode is a tree with other rows */
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "customize-mode", NULL), 0);
+    assert_true(client_wait_text(c, "Server Options", E2E_TIMEOUT));
+    client_type(c, "\033[B");
+    client_type(c, "\033[B");
+    client_keys(c, "\r");
+    assert_true(client_wait_text(c, "(value)", E2E_TIMEOUT));
+    client_type(c, "7");
+    client_keys(c, "\r");
+    assert_true(wait_run_output(env, "7", true, E2E_TIMEOUT, "show", "-sv", "buffer-limit", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +146,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lock_client, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_choose_client_detaches, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_customize_mode, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_customize_mode_sets_a_value, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

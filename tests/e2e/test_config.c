@@ -95,8 +95,6 @@ static void test_unclosed_if_and_missing_file_are_errors(void **state)
 static void test_startup_config_errors_shown_on_attach(void **state)
 {
     struct tmx_env *env = *state;
-    if (env_is_tmux(env))
-        return; /* tmux shows them in a view mode of the pane, not over it */
     char *path = write_config("errors.conf", "set -g status-left CONFIGURED\n"
                                              "set -g no-such-option 1\n"
                                              "set -g status-right ALSO\n");
