@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "format.h"
 #include "message_log.h"
@@ -12,14 +13,23 @@
 #include "server_state.h"
 #include "xmalloc.h"
 
-/* The client a client-only command acts on: the issuing one, attached. */
+/* The client a client-only command acts on, as tmux: the issuing one if it is attached,
+ * else (a command-line client) the attached client used last. */
 struct client *cmd_attached_client(struct cmd_ctx *ctx, const char *what)
 {
-    if (ctx->client == NULL || !ctx->client->attached) {
-        cmd_error(ctx, "%s needs an attached client (use it from a key binding or the : prompt)", what);
-        return NULL;
+    (void)what;
+    if (ctx->client != NULL && ctx->client->attached)
+        return ctx->client;
+    struct client *c, *best = NULL;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (!c->attached || c->exiting)
+            continue;
+        if (best == NULL || timercmp(&c->activity, &best->activity, >))
+            best = c;
     }
-    return ctx->client;
+    if (best == NULL)
+        cmd_error(ctx, "no current client");
+    return best;
 }
 
 char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template)

@@ -40,6 +40,9 @@ struct copy_mode {
     bool exit_at_bottom;    /* -e: scrolling back to the bottom leaves */
     bool hide_position;     /* toggle-position: no [offset/size] indicator */
     long prefix;            /* send-keys -N with no command: the next one's repeat count */
+    bool inc_active;        /* an incremental search (command-prompt -i) is going on, */
+    int64_t inc_y, inc_top; /* ... started with the cursor and view here */
+    int inc_x;
     struct grid_line line;  /* reused while drawing */
 };
 
@@ -385,6 +388,31 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
             for (long i = 1; i < repeat; i++)
                 copy_jump_again(g, cs, false);
         }
+    } else if (ends(name, "-incremental")) {
+        /* From command-prompt -i: '=' the text changed (search again from where the
+         * search started), '-' C-r and '+' C-s (the next match up or down). */
+        if (arg == NULL || *arg == '\0')
+            return 0;
+        char prefix = *arg++;
+        if (!cm->inc_active) {
+            cm->inc_active = true;
+            cm->inc_y = cs->cy;
+            cm->inc_x = cs->cx;
+            cm->inc_top = cs->top;
+        } else if (prefix == '=' || cs->search == NULL || strcmp(arg, cs->search) != 0) {
+            cs->cy = cm->inc_y;
+            cs->cx = cm->inc_x;
+            cs->top = cm->inc_top;
+            copy_clamp(g, cs);
+        }
+        if (*arg == '\0') {
+            free(cs->search);
+            cs->search = NULL; /* no marks */
+            return 0;
+        }
+        bool up = starts(name, "search-backward") ? prefix != '+' : prefix == '-';
+        cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
+        copy_search(g, cs, arg, up);
     } else if (starts(name, "search-forward") || starts(name, "search-backward")) {
         bool up = starts(name, "search-backward");
         if (!has_arg)
@@ -425,6 +453,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         repeat = cm->prefix;
     cm->prefix = 0;
     const char *name = argv[0];
+    if (!ends(name, "-incremental"))
+        cm->inc_active = false;
     const struct grid *g = pane_grid(p);
     struct copy_state *cs = &cm->cs;
     copy_clamp(g, cs);

@@ -24,6 +24,12 @@
 
 struct prompt {
     enum prompt_kind kind;
+    int flags;            /* PROMPT_SINGLE ... */
+    char **labels;        /* the prompts still to come after this one, and their */
+    char **inits;         /* initial texts (NULL: none) */
+    size_t nlabels, next;
+    char *done;           /* the command with the answers so far in it */
+    int answered;         /* how many prompts were answered */
     char *label;          /* "(rename-window) " or "kill-window 1? (y/n)" */
     char *input;          /* text typed so far (PROMPT_INPUT) */
     size_t len, cursor;   /* bytes; cursor is a byte offset at a character boundary */
@@ -37,30 +43,91 @@ struct prompt {
 
 static const struct overlay_ops prompt_ops;
 
-void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
-                 const char *initial, const char *command)
-{
-    prompt_open_type(c, PROMPT_TYPE_COMMAND, kind, label, initial, command);
-}
-
-void prompt_open_type(struct client *c, enum prompt_type type, enum prompt_kind kind,
-                      const char *label, const char *initial, const char *command)
+static struct prompt *prompt_new(struct client *c, enum prompt_type type,
+                                  enum prompt_kind kind, const char *command)
 {
     struct prompt *p = xcalloc(1, sizeof *p);
     p->type = type;
     p->from_key = c->in_key;
     p->key = c->cmd_key;
     p->kind = kind;
+    p->command = xstrdup(command);
+    p->done = xstrdup(command);
+    return p;
+}
+
+static void prompt_set(struct prompt *p, const char *label, const char *initial)
+{
+    free(p->label);
+    free(p->input);
     p->label = xstrdup(label);
     p->input = xstrdup(initial != NULL ? initial : "");
     p->len = p->cursor = strlen(p->input);
-    p->command = xstrdup(command);
+    p->history_index = 0;
+    p->vi_command = false;
+}
+
+void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
+                 const char *initial, const char *command)
+{
+    struct prompt *p = prompt_new(c, PROMPT_TYPE_COMMAND, kind, command);
+    prompt_set(p, label, initial);
     overlay_open(c, &prompt_ops, p);
+}
+
+/* Split a comma-separated list into *n strings. */
+static char **split_commas(const char *list, size_t *n)
+{
+    char **out = NULL;
+    *n = 0;
+    char *copy = xstrdup(list), *rest = copy, *word;
+    while ((word = strsep(&rest, ",")) != NULL) {
+        out = xreallocarray(out, *n + 1, sizeof *out);
+        out[(*n)++] = xstrdup(word);
+    }
+    free(copy);
+    return out;
+}
+
+static void run_incremental(struct client *c, struct prompt *p, char prefix);
+
+void prompt_open_multi(struct client *c, enum prompt_type type, int flags, const char *labels,
+                       const char *inputs, const char *command)
+{
+    struct prompt *p = prompt_new(c, type, PROMPT_INPUT, command);
+    p->flags = flags;
+    p->labels = split_commas(labels, &p->nlabels);
+    if (inputs != NULL) {
+        size_t n;
+        char **in = split_commas(inputs, &n);
+        p->inits = xcalloc(p->nlabels, sizeof *p->inits);
+        for (size_t i = 0; i < n; i++) {
+            if (i < p->nlabels)
+                p->inits[i] = in[i];
+            else
+                free(in[i]);
+        }
+        free(in);
+    }
+    prompt_set(p, p->labels[0], p->inits != NULL ? p->inits[0] : NULL);
+    p->next = 1;
+    overlay_open(c, &prompt_ops, p);
+    /* -i: the template runs at once with the initial text. */
+    if (flags & PROMPT_INCREMENTAL)
+        run_incremental(c, p, '=');
 }
 
 static void prompt_free(void *data)
 {
     struct prompt *p = data;
+    for (size_t i = 0; i < p->nlabels; i++) {
+        free(p->labels[i]);
+        if (p->inits != NULL)
+            free(p->inits[i]);
+    }
+    free(p->labels);
+    free(p->inits);
+    free(p->done);
     free(p->label);
     free(p->input);
     free(p->command);
@@ -202,45 +269,68 @@ static bool prompt_complete(struct prompt *p)
     return true;
 }
 
-/* Enter (accept) or cancel: the prompt closes, then the command (if any) runs. */
+/* The template with answer number idx in it: every %idx, and the first %% (or %%%,
+ * which escapes " \\ $ ; ~ in the answer) left. Caller frees. */
+static char *replace_answer(const char *template, int idx, const char *answer)
+{
+    size_t alen = strlen(answer), cap = strlen(template) + 1, len = 0;
+    for (const char *t = template; *t; t++)
+        if (*t == '%')
+            cap += 2 * alen;
+    char *out = xmalloc(cap);
+    bool replaced = false;
+    for (const char *t = template; *t; t++) {
+        if (t[0] == '%' && t[1] == '0' + idx) {
+            memcpy(out + len, answer, alen);
+            len += alen;
+            t++;
+        } else if (t[0] == '%' && t[1] == '%' && !replaced) {
+            bool quote = t[2] == '%';
+            for (const char *a = answer; *a; a++) {
+                if (quote && strchr("\"\\$;~", *a) != NULL)
+                    out[len++] = '\\';
+                out[len++] = *a;
+            }
+            t += quote ? 2 : 1;
+            replaced = true;
+        } else
+            out[len++] = *t;
+    }
+    out[len] = '\0';
+    return out;
+}
+
+/* -i: run the template with the text after prefix ('=' changed, '-' C-r, '+' C-s); the
+ * prompt stays. */
+static void run_incremental(struct client *c, struct prompt *p, char prefix)
+{
+    char *answer = xasprintf("%c%s", prefix, p->input);
+    char *command = replace_answer(p->done, p->answered + 1, answer);
+    free(answer);
+    run_command(c, command, p->from_key, p->key);
+    free(command);
+}
+
+/* Enter (accept) or cancel: the next prompt comes, or the prompt closes and the command
+ * (if any) runs. */
 static void prompt_finish(struct client *c, struct prompt *p, bool accept)
 {
     char *command = NULL;
     if (accept && p->kind == PROMPT_INPUT && *p->input != '\0')
         prompt_history_add(c->server, p->type, p->input);
-    if (accept && p->kind == PROMPT_INPUT &&
-        (strcmp(p->command, "%1") == 0 || strcmp(p->command, "%%") == 0)) {
-        /* The : prompt: what was typed is the command line itself. */
-        command = xstrdup(p->input);
-    } else if (accept && p->kind == PROMPT_INPUT) {
-        /* Replace %% (and %1) with the input, quoted for the command parser. */
-        size_t qlen = 0;
-        for (const char *q = p->input; *q; q++)
-            qlen += *q == '\'' ? 4 : 1;
-        char *quoted = xmalloc(qlen + 1), *w = quoted;
-        for (const char *q = p->input; *q; q++) {
-            if (*q == '\'') {
-                memcpy(w, "'\\''", 4);
-                w += 4;
-            } else
-                *w++ = *q;
+    if (accept && p->kind == PROMPT_INPUT && (p->flags & PROMPT_INCREMENTAL))
+        accept = false; /* -i: what it does was done as the text changed */
+    if (accept && p->kind == PROMPT_INPUT) {
+        char *next = replace_answer(p->done, ++p->answered, p->input);
+        free(p->done);
+        p->done = next;
+        if (p->next < p->nlabels) {
+            prompt_set(p, p->labels[p->next], p->inits != NULL ? p->inits[p->next] : NULL);
+            p->next++;
+            client_redraw(c, REDRAW_STATUS);
+            return;
         }
-        *w = '\0';
-        size_t cap = strlen(p->command) + 1, len = 0;
-        for (const char *t = p->command; *t; t++)
-            if (t[0] == '%' && (t[1] == '%' || t[1] == '1'))
-                cap += qlen;
-        command = xmalloc(cap);
-        for (const char *t = p->command; *t; t++) {
-            if (t[0] == '%' && (t[1] == '%' || t[1] == '1')) {
-                memcpy(command + len, quoted, qlen);
-                len += qlen;
-                t++;
-            } else
-                command[len++] = *t;
-        }
-        command[len] = '\0';
-        free(quoted);
+        command = xstrdup(p->done);
     } else if (accept && p->kind == PROMPT_CONFIRM)
         command = xstrdup(p->command);
     bool from_key = p->from_key;
@@ -252,12 +342,94 @@ static void prompt_finish(struct client *c, struct prompt *p, bool accept)
     }
 }
 
+enum prompt_edit { EDIT_NONE, EDIT_CHANGED, EDIT_TYPED };
+
+/* An editing key (emacs keys, history, Tab) or a character typed into the text. */
+static enum prompt_edit prompt_edit(struct client *c, struct prompt *p, key_code key)
+{
+    if (key == KEYC_BSPACE || key == ('h' | KEYC_CTRL)) {
+        size_t prev = utf8_prev(p->input, p->cursor);
+        memmove(p->input + prev, p->input + p->cursor, p->len - p->cursor + 1);
+        p->len -= p->cursor - prev;
+        p->cursor = prev;
+    } else if (key == KEYC_DC || key == ('d' | KEYC_CTRL)) {
+        size_t next = utf8_next(p->input, p->len, p->cursor);
+        memmove(p->input + p->cursor, p->input + next, p->len - next + 1);
+        p->len -= next - p->cursor;
+    } else if (key == ('u' | KEYC_CTRL)) {
+        p->input[0] = '\0';
+        p->len = p->cursor = 0;
+    } else if (key == ('k' | KEYC_CTRL)) {
+        p->input[p->cursor] = '\0';
+        p->len = p->cursor;
+    } else if (key == KEYC_LEFT || key == ('b' | KEYC_CTRL)) {
+        p->cursor = utf8_prev(p->input, p->cursor);
+    } else if (key == KEYC_RIGHT || key == ('f' | KEYC_CTRL)) {
+        p->cursor = utf8_next(p->input, p->len, p->cursor);
+    } else if (key == KEYC_HOME || key == ('a' | KEYC_CTRL)) {
+        p->cursor = 0;
+    } else if (key == KEYC_END || key == ('e' | KEYC_CTRL)) {
+        p->cursor = p->len;
+    } else if (key == KEYC_UP || key == KEYC_DOWN) {
+        /* History: Up goes back through what was entered before, Down forward. */
+        struct server *s = c->server;
+        size_t n = s->nprompt_history[p->type];
+        if (n == 0)
+            return EDIT_NONE;
+        if (key == KEYC_UP && p->history_index < n)
+            p->history_index++;
+        else if (key == KEYC_DOWN && p->history_index > 0)
+            p->history_index--;
+        else
+            return EDIT_NONE;
+        const char *text = p->history_index == 0
+                               ? ""
+                               : s->prompt_history[p->type][n - p->history_index];
+        prompt_replace(p, text);
+    } else if (key == KEYC_TAB) {
+        if (!prompt_complete(p))
+            return EDIT_NONE;
+    } else if ((key & KEYC_MODS) == 0 && key >= 0x20 && key < KEYC_SPECIAL && key != 0x7f) {
+        char enc[4];
+        int n = utf8_encode(key, enc);
+        if (p->len + (size_t)n > 4096)
+            return EDIT_NONE;
+        p->input = xrealloc(p->input, p->len + (size_t)n + 1);
+        memmove(p->input + p->cursor + n, p->input + p->cursor, p->len - p->cursor + 1);
+        memcpy(p->input + p->cursor, enc, (size_t)n);
+        p->len += (size_t)n;
+        p->cursor += (size_t)n;
+        return EDIT_TYPED;
+    } else
+        return EDIT_NONE;
+    return EDIT_CHANGED;
+}
+
 /* Edit the status-line prompt with one key. */
 static bool prompt_key(struct client *c, void *data, key_code key)
 {
     struct prompt *p = data;
     if (p->kind == PROMPT_CONFIRM) {
         prompt_finish(c, p, key == 'y' || key == 'Y');
+        return true;
+    }
+    if (p->flags & PROMPT_KEY) {
+        /* -k: the key's name is the answer. */
+        char name[64];
+        key_to_name(key, name, sizeof name);
+        prompt_replace(p, name);
+        prompt_finish(c, p, true);
+        return true;
+    }
+    if ((p->flags & PROMPT_NUMERIC) && !(key >= '0' && key <= '9')) {
+        /* -N: any other key answers with the digits so far, then does what it does
+         * (copy mode's 5j: the repeat count, then j). */
+        prompt_finish(c, p, true);
+        return false;
+    }
+    if ((p->flags & PROMPT_INCREMENTAL) &&
+        (key == ('r' | KEYC_CTRL) || key == ('s' | KEYC_CTRL))) {
+        run_incremental(c, p, key == ('r' | KEYC_CTRL) ? '-' : '+');
         return true;
     }
     const struct options *so = c->session != NULL ? c->session->options
@@ -290,61 +462,20 @@ static bool prompt_key(struct client *c, void *data, key_code key)
         prompt_finish(c, p, false);
         return true;
     }
-    if (key == KEYC_BSPACE || key == ('h' | KEYC_CTRL)) {
-        size_t prev = utf8_prev(p->input, p->cursor);
-        memmove(p->input + prev, p->input + p->cursor, p->len - p->cursor + 1);
-        p->len -= p->cursor - prev;
-        p->cursor = prev;
-    } else if (key == KEYC_DC || key == ('d' | KEYC_CTRL)) {
-        size_t next = utf8_next(p->input, p->len, p->cursor);
-        memmove(p->input + p->cursor, p->input + next, p->len - next + 1);
-        p->len -= next - p->cursor;
-    } else if (key == ('u' | KEYC_CTRL)) {
-        p->input[0] = '\0';
-        p->len = p->cursor = 0;
-    } else if (key == ('k' | KEYC_CTRL)) {
-        p->input[p->cursor] = '\0';
-        p->len = p->cursor;
-    } else if (key == KEYC_LEFT || key == ('b' | KEYC_CTRL)) {
-        p->cursor = utf8_prev(p->input, p->cursor);
-    } else if (key == KEYC_RIGHT || key == ('f' | KEYC_CTRL)) {
-        p->cursor = utf8_next(p->input, p->len, p->cursor);
-    } else if (key == KEYC_HOME || key == ('a' | KEYC_CTRL)) {
-        p->cursor = 0;
-    } else if (key == KEYC_END || key == ('e' | KEYC_CTRL)) {
-        p->cursor = p->len;
-    } else if (key == KEYC_UP || key == KEYC_DOWN) {
-        /* History: Up goes back through what was entered before, Down forward. */
-        struct server *s = c->server;
-        size_t n = s->nprompt_history[p->type];
-        if (n == 0)
-            return true;
-        if (key == KEYC_UP && p->history_index < n)
-            p->history_index++;
-        else if (key == KEYC_DOWN && p->history_index > 0)
-            p->history_index--;
-        else
-            return true;
-        const char *text = p->history_index == 0
-                               ? ""
-                               : s->prompt_history[p->type][n - p->history_index];
-        prompt_replace(p, text);
-    } else if (key == KEYC_TAB) {
-        if (!prompt_complete(p))
-            return true;
-    } else if ((key & KEYC_MODS) == 0 && key >= 0x20 && key < KEYC_SPECIAL && key != 0x7f) {
-        char enc[4];
-        int n = utf8_encode(key, enc);
-        if (p->len + (size_t)n > 4096)
-            return true;
-        p->input = xrealloc(p->input, p->len + (size_t)n + 1);
-        memmove(p->input + p->cursor + n, p->input + p->cursor, p->len - p->cursor + 1);
-        memcpy(p->input + p->cursor, enc, (size_t)n);
-        p->len += (size_t)n;
-        p->cursor += (size_t)n;
-    } else
+    char *before = (p->flags & PROMPT_INCREMENTAL) ? xstrdup(p->input) : NULL;
+    enum prompt_edit e = prompt_edit(c, p, key);
+    if (e == EDIT_TYPED && (p->flags & PROMPT_SINGLE)) {
+        /* -1: one character typed is the answer (after an initial text: none). */
+        free(before);
+        prompt_finish(c, p, utf8_next(p->input, p->len, 0) == p->len);
         return true;
-    client_redraw(c, REDRAW_STATUS);
+    }
+    if (e != EDIT_NONE) {
+        if (before != NULL && strcmp(before, p->input) != 0)
+            run_incremental(c, p, '=');
+        client_redraw(c, REDRAW_STATUS);
+    }
+    free(before);
     return true;
 }
 

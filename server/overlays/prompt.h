@@ -25,10 +25,19 @@ enum prompt_kind { PROMPT_INPUT, PROMPT_CONFIRM };
 void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
                  const char *initial, const char *command);
 
-/* prompt_open for a prompt of a type (its own history: command, search, target,
- * window-target). */
-void prompt_open_type(struct client *c, enum prompt_type type, enum prompt_kind kind,
-                      const char *label, const char *initial, const char *command);
+/* command-prompt's flags (-1 -k -N -i). */
+#define PROMPT_SINGLE 0x1      /* -1: one character is the answer */
+#define PROMPT_KEY 0x2         /* -k: one key, its name is the answer */
+#define PROMPT_NUMERIC 0x4     /* -N: digits only; another key answers and goes on */
+#define PROMPT_INCREMENTAL 0x8 /* -i: the template runs at every change, with the text
+                                  after '=' ('-' for C-r, '+' for C-s); Enter runs nothing */
+
+/* command-prompt: prompts one after the other (labels: a comma-separated list, inputs:
+ * their initial texts, also comma-separated) of a type (its history), then command with
+ * the answers in it: %1..%9 the answer of that prompt, the first %% left the next
+ * answer in turn (%%% the same with " \ $ ; ~ escaped by a backslash). */
+void prompt_open_multi(struct client *c, enum prompt_type type, int flags, const char *labels,
+                       const char *inputs, const char *command);
 
 /* A type by its name; -1 if there is none. */
 int prompt_type_find(const char *name);

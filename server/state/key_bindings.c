@@ -555,50 +555,15 @@ static char *blocks_to_strings(const char *cmd)
 }
 
 /* What tmx runs instead of tmux's command, for the default bindings whose command uses
- * what tmx's commands do not take yet (command-prompt -1 -i -k -N -T, choose-tree -Z):
- * the nearest that works. list-keys shows tmux's command all the same. */
+ * what tmx's commands do not take yet (choose-tree -Z): the nearest that works.
+ * list-keys shows tmux's command all the same. */
 static const struct {
     const char *table, *key, *run;
 } default_runs[] = {
-#define PROMPT(label, cmd) "command-prompt -p \"(" label ")\" \"send-keys -X " cmd " '%%'\""
-    {"copy-mode", "C-r", PROMPT("search up", "search-backward")},
-    {"copy-mode", "C-s", PROMPT("search down", "search-forward")},
-    {"copy-mode", "F", PROMPT("jump backward", "jump-backward")},
-    {"copy-mode", "f", PROMPT("jump forward", "jump-forward")},
-    {"copy-mode", "T", PROMPT("jump to backward", "jump-to-backward")},
-    {"copy-mode", "t", PROMPT("jump to forward", "jump-to-forward")},
-    {"copy-mode-vi", "/", PROMPT("search down", "search-forward")},
-    {"copy-mode-vi", "?", PROMPT("search up", "search-backward")},
-    {"copy-mode-vi", "F", PROMPT("jump backward", "jump-backward")},
-    {"copy-mode-vi", "f", PROMPT("jump forward", "jump-forward")},
-    {"copy-mode-vi", "T", PROMPT("jump to backward", "jump-to-backward")},
-    {"copy-mode-vi", "t", PROMPT("jump to forward", "jump-to-forward")},
-#undef PROMPT
-    {"prefix", "'", "command-prompt -p index \"select-window -t ':%%'\""},
-    {"prefix", ".", "command-prompt \"move-window -t '%%'\""},
-    {"prefix", "/", "command-prompt -p key \"list-keys -1N '%%'\""},
     {"prefix", "=", "choose-buffer"},
-    {"prefix", "f", "command-prompt -p \"(find-window)\" \"find-window -- '%%'\""},
     {"prefix", "s", "choose-tree -s"},
     {"prefix", "w", "choose-tree -w"},
 };
-
-/* The repeat prompts (M-1 .. M-9 in copy-mode, 1 .. 9 in copy-mode-vi) without -N. */
-static void add_repeat_runs(struct server *s, const char *table, const char *mod)
-{
-    for (int i = 1; i <= 9; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "%s%d", mod, i);
-        const struct key_binding *b = key_bindings_find(s, table, key_from_name(name));
-        if (b == NULL)
-            continue;
-        char *run = xasprintf("command-prompt -I %d -p (repeat) \"send-keys -N '%%%%'\"", i);
-        char *display = xstrdup(b->display);
-        key_bindings_add_full(s, table, key_from_name(name), run, display, NULL, false);
-        free(display);
-        free(run);
-    }
-}
 
 /* list-keys' form has " \\; " between commands (bind's arguments); what runs is a
  * command string, where a ';' word separates them (a "\\;" there would be a literal ';'
@@ -636,8 +601,6 @@ void key_bindings_init(struct server *s)
     ADD(KEY_TABLE_COPY_MODE, defaults_copy_mode);
     ADD(KEY_TABLE_COPY_MODE_VI, defaults_copy_mode_vi);
 #undef ADD
-    add_repeat_runs(s, KEY_TABLE_COPY_MODE, "M-");
-    add_repeat_runs(s, KEY_TABLE_COPY_MODE_VI, "");
 }
 
 static void binding_free(struct key_binding *b)
