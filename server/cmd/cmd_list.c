@@ -1,6 +1,7 @@
 /* cmd_list.c - the list commands' filter, order and lines (see cmd_list.h). */
 #include "cmd_list.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,9 +106,17 @@ int cmd_list_sort(struct cmd_ctx *ctx, struct cmd_args *args, struct cmd_list_it
     return 0;
 }
 
-void cmd_list_line(struct cmd_ctx *ctx, const struct format_ctx *f, const char *filter,
-                   const char *template)
+void cmd_list_line(struct cmd_ctx *ctx, const struct format_ctx *lf, const char *filter,
+                   const char *template, long line)
 {
+    struct format_ctx fl = *lf;
+    const struct format_ctx *f = &fl;
+    char num[24];
+    const char *vars[] = {"line", num, NULL};
+    if (line >= 0 && fl.vars == NULL) {
+        snprintf(num, sizeof num, "%ld", line);
+        fl.vars = vars;
+    }
     if (filter != NULL) {
         char *v = format_expand(f, filter);
         bool shown = *v != '\0' && strcmp(v, "0") != 0;
@@ -115,7 +124,7 @@ void cmd_list_line(struct cmd_ctx *ctx, const struct format_ctx *f, const char *
         if (!shown)
             return;
     }
-    char *line = format_expand(f, template);
-    cmd_print(ctx, "%s", line);
-    free(line);
+    char *text = format_expand(f, template);
+    cmd_print(ctx, "%s", text);
+    free(text);
 }

@@ -20,6 +20,8 @@ struct cmd_list_item {
     struct window *window;
     struct pane *pane;
     long position; /* in its natural order (sessions by name, windows by index...) */
+    long line;     /* #{line}: its place among its session's windows, its window's panes
+                    * or the sessions, in the natural order, as tmux numbers them */
 };
 
 /* Sort items as -O (name, index, creation, activity, size; NULL: natural) and -r say.
@@ -27,8 +29,8 @@ struct cmd_list_item {
 int cmd_list_sort(struct cmd_ctx *ctx, struct cmd_args *args, struct cmd_list_item *items,
                   size_t n);
 /* Print template expanded for f if the filter (-f, may be NULL) is true for it: not empty
- * and not "0", as tmux. */
+ * and not "0", as tmux. line is #{line} (the item's line), or -1 for none. */
 void cmd_list_line(struct cmd_ctx *ctx, const struct format_ctx *f, const char *filter,
-                   const char *template);
+                   const char *template, long line);
 
 #endif

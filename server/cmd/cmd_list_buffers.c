@@ -18,7 +18,7 @@ static int cmd_list_buffers_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct paste_buffer *pb;
     TAILQ_FOREACH(pb, &ctx->server->paste_buffers, entry) {
         struct format_ctx f = {.server = ctx->server, .client = ctx->client, .buffer = pb};
-        cmd_list_line(ctx, &f, args->flags['f'], template);
+        cmd_list_line(ctx, &f, args->flags['f'], template, -1);
     }
     return 0;
 }

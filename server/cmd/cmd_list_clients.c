@@ -20,13 +20,15 @@ static int cmd_list_clients_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *only = ctx->target.session; /* NULL without -t: every client */
     struct client *c;
+    long line = 0;
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
         if (!c->attached || (only != NULL && c->session != only))
             continue;
         struct format_ctx f = {.server = ctx->server, .session = c->session, .client = c};
         format_defaults(&f);
         cmd_list_line(ctx, &f, NULL,
-                      args->flags['F'] != NULL ? args->flags['F'] : LIST_CLIENTS_TEMPLATE);
+                      args->flags['F'] != NULL ? args->flags['F'] : LIST_CLIENTS_TEMPLATE,
+                      line++);
     }
     return 0;
 }

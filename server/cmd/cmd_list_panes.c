@@ -24,13 +24,15 @@ static void add_panes(struct pane_list_items *l, struct session *sess, struct wi
 {
     struct window *w = wl->window;
     struct pane *p;
+    long line = 0;
     TAILQ_FOREACH(p, &w->panes, entry) {
         if (l->n == l->size) {
             l->size = l->size * 2 + 8;
             l->items = xreallocarray(l->items, l->size, sizeof *l->items);
         }
         l->items[l->n] = (struct cmd_list_item){.session = sess, .wl = wl, .window = w,
-                                                .pane = p, .position = (long)l->n};
+                                                .pane = p, .position = (long)l->n,
+                                                .line = line++};
         l->n++;
     }
 }
@@ -66,7 +68,7 @@ static int cmd_list_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                                .wl = l.items[i].wl, .window = l.items[i].window,
                                .pane = l.items[i].pane,
                                .client = ctx->client};
-        cmd_list_line(ctx, &f, args->flags['f'], template);
+        cmd_list_line(ctx, &f, args->flags['f'], template, l.items[i].line);
     }
     free(template);
     free(l.items);

@@ -20,7 +20,8 @@ static int cmd_list_sessions_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session **sessions = cmd_sessions_by_name(ctx->server, &n);
     struct cmd_list_item *items = xcalloc(n + 1, sizeof *items);
     for (size_t i = 0; i < n; i++)
-        items[i] = (struct cmd_list_item){.session = sessions[i], .position = (long)i};
+        items[i] = (struct cmd_list_item){.session = sessions[i], .position = (long)i,
+                                                  .line = (long)i};
     free(sessions);
     int rc = cmd_list_sort(ctx, args, items, n);
     const char *template = args->flags['F'] != NULL ? args->flags['F'] : LIST_SESSIONS_TEMPLATE;
@@ -28,7 +29,7 @@ static int cmd_list_sessions_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         struct format_ctx f = {.server = ctx->server, .session = items[i].session,
                                .client = ctx->client};
         format_defaults(&f);
-        cmd_list_line(ctx, &f, args->flags['f'], template);
+        cmd_list_line(ctx, &f, args->flags['f'], template, items[i].line);
     }
     free(items);
     return rc;

@@ -22,13 +22,14 @@ static void add_windows(struct session *sess, struct cmd_list_item **items, size
                         size_t *size)
 {
     struct winlink *wl;
+    long line = 0;
     TAILQ_FOREACH(wl, &sess->windows, entry) {
         if (*n == *size) {
             *size = *size * 2 + 8;
             *items = xreallocarray(*items, *size, sizeof **items);
         }
         (*items)[*n] = (struct cmd_list_item){.session = sess, .wl = wl, .window = wl->window,
-                                              .position = (long)*n};
+                                              .position = (long)*n, .line = line++};
         (*n)++;
     }
 }
@@ -55,7 +56,7 @@ static int cmd_list_windows_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                                .wl = items[i].wl, .window = items[i].window,
                                .client = ctx->client};
         format_defaults(&f);
-        cmd_list_line(ctx, &f, args->flags['f'], template);
+        cmd_list_line(ctx, &f, args->flags['f'], template, items[i].line);
     }
     free(items);
     return rc;

@@ -1,0 +1,121 @@
+# lib.sh - helpers for ecosystem cases (sourced: . "$ECO_LIB"). `tmux` is the binary under
+# test (first on $PATH); $ECO_OUTER is the real tmux, used only as the outer terminal a
+# client is attached in, on its own socket, so its screen can be captured as a user sees it.
+
+OUTER_SOCK="$ECO_TMP/outer.sock"
+
+# step NAME: start a step of the transcript.
+step() {
+    echo "## $*"
+}
+
+# wait_pane TARGET TEXT: wait (up to 20 s) until pane TARGET shows TEXT.
+wait_pane() {
+    i=0
+    while [ $i -lt 400 ]; do
+        if tmux capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; then
+            return 0
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "wait_pane: $1 never showed $2" >&2
+    return 1
+}
+
+# wait_file PATH: wait (up to 20 s) until PATH exists.
+wait_file() {
+    i=0
+    while [ $i -lt 400 ]; do
+        [ -e "$1" ] && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "wait_file: $1 never appeared" >&2
+    return 1
+}
+
+# panes TARGET: each pane of session TARGET as "window.pane WxH" and its text without the
+# empty lines (SHELL is /bin/sh and PS1 empty: no prompts).
+panes() {
+    for p in $(tmux list-panes -s -t "$1" -F '#{pane_id}'); do
+        tmux display -p -t "$p" '#{window_index}.#{pane_index} #{pane_width}x#{pane_height}'
+        tmux capture-pane -p -t "$p" | grep -v '^$' | sed 's/^/  /'
+    done
+}
+
+# outer: the outer terminal's tmux.
+outer() {
+    "$ECO_OUTER" -S "$OUTER_SOCK" "$@"
+}
+
+# term_start W H COMMAND...: run COMMAND (a tmux client, byobu...) in an outer terminal of
+# W x H cells. The outer tmux has no status line of its own and no TMUX in the pane.
+term_start() {
+    w=$1 h=$2
+    shift 2
+    outer -f /dev/null new-session -d -x "$w" -y "$h" -s outer \
+        "unset TMUX; exec $*" \; set -g status off \; set -g remain-on-exit on
+}
+
+# term_screen: the outer terminal's screen, with colours and attributes as SGR sequences.
+term_screen() {
+    outer capture-pane -p -e -t outer
+}
+
+# term_settle: wait until the outer screen stays the same for 0.5 s (up to 15 s), as a
+# user waits for a screen to finish drawing.
+term_settle() {
+    prev=$(term_screen)
+    i=0
+    n=0
+    while [ $i -lt 150 ]; do
+        sleep 0.1
+        cur=$(term_screen)
+        if [ "$cur" = "$prev" ]; then
+            n=$((n + 1))
+            [ $n -ge 5 ] && return 0
+        else
+            n=0
+            prev=$cur
+        fi
+        i=$((i + 1))
+    done
+    return 0
+}
+
+# term_wait TEXT: wait (up to 20 s) until the outer terminal shows TEXT, then settle.
+term_wait() {
+    i=0
+    while [ $i -lt 400 ]; do
+        if outer capture-pane -p -t outer 2>/dev/null | grep -qF -- "$1"; then
+            term_settle
+            return 0
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "term_wait: the terminal never showed $1" >&2
+    outer capture-pane -p -t outer >&2
+    return 1
+}
+
+# term_keys KEY...: type KEYs (send-keys names) into the outer terminal.
+term_keys() {
+    outer send-keys -t outer "$@"
+}
+
+# status_line: the last line of the outer terminal (a client's status line at the bottom),
+# with its colours; times and dates are replaced by their shapes.
+status_line() {
+    term_screen | tail -n 1 | no_times
+}
+
+# no_times: clock times, dates and load figures replaced by their shapes (the two runs
+# happen a few seconds apart).
+no_times() {
+    sed -E -e 's/[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?/HH:MM/g' \
+        -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/YYYY-MM-DD/g' \
+        -e 's/[0-9]{1,2}[ -](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([ -][0-9]{2,4})?/D-MON/g' \
+        -e 's/(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/DAY/g'
+}
