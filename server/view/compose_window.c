@@ -123,13 +123,47 @@ static bool touches(const struct pane *p, int x, int y)
            y <= p->yoff + p->rows;
 }
 
+/* The two panes of a window that has exactly two, side by side (across false: first left,
+ * second right) or one above the other (across true); false if it has not. */
+static bool two_panes(const struct window *w, bool across, const struct pane **first,
+                      const struct pane **second)
+{
+    const struct pane *a = TAILQ_FIRST(&w->panes);
+    const struct pane *b = a != NULL ? TAILQ_NEXT(a, entry) : NULL;
+    if (b == NULL || TAILQ_NEXT(b, entry) != NULL)
+        return false;
+    if (across ? b->yoff == a->yoff : b->xoff == a->xoff)
+        return false;
+    *first = a;
+    *second = b;
+    return true;
+}
+
+/* Is border cell (x, y) the active pane's, for its colour? With pane-border-indicators
+ * colour or both, no pane-border-status and exactly two panes, as tmux: the border between them is cut in two, the
+ * first half (up to the middle of the first pane) is the first pane's and the rest the
+ * second's; otherwise every border cell around the active pane is. */
+static bool on_active_border(const struct window *w, long indicators, int x, int y)
+{
+    const struct pane *a, *b;
+    if (w->active == NULL)
+        return false;
+    if ((indicators == 1 || indicators == 3) &&
+        options_get_number(w->options, "pane-border-status") == 0) {
+        if (two_panes(w, false, &a, &b) && x == b->xoff - 1)
+            return w->active == (y - a->yoff <= a->rows / 2 ? a : b);
+        if (two_panes(w, true, &a, &b) && y == b->yoff - 1)
+            return w->active == (x - a->xoff <= a->cols / 2 ? a : b);
+    }
+    return touches(w->active, x, y);
+}
+
 static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bool utf8)
 {
     struct grid_pen pen = option_pen(w, w->active, "pane-border-style");
     struct grid_pen active = option_pen(w, w->active, "pane-active-border-style");
     long lines = options_get_number(w->options, "pane-border-lines");
-    if (options_get_number(w->options, "pane-border-indicators") == 0)
-        active = pen; /* off: the active pane's border is not coloured */
+    long indicators = options_get_number(w->options, "pane-border-indicators");
     for (int y = 0; y < v->vh; y++) {
         for (int x = 0; x < v->vw; x++) {
             if (!is_border(v, x, y))
@@ -138,7 +172,7 @@ static void draw_borders(struct canvas *cv, struct view *v, struct window *w, bo
                         (is_border(v, x, y + 1) ? B_DOWN : 0) |
                         (is_border(v, x - 1, y) ? B_LEFT : 0) |
                         (is_border(v, x + 1, y) ? B_RIGHT : 0);
-            bool on_active = w->active != NULL && touches(w->active, x, y);
+            bool on_active = on_active_border(w, indicators, x, y);
             canvas_put_cell(cv, x, y, border_char(joins, utf8, lines), 1,
                             on_active ? &active : &pen);
         }
