@@ -153,7 +153,6 @@ void grid_reflow_lines(struct history *h, struct grid_line *visible, int rows, i
     pos[0] = (struct grid_pos){ 0, 0, false };
     memcpy(pos + 1, user_pos, (size_t)npos * sizeof *pos);
     npos++;
-    int cursor_row = npos > 1 ? pos[1].y : 0;
 
     int hist_n = history_size(h);
     int total = hist_n + rows;
@@ -220,13 +219,14 @@ void grid_reflow_lines(struct history *h, struct grid_line *visible, int rows, i
     for (int i = 0; i < npos; i++)
         pos[i].y += cut;
 
-    /* The screen starts where its top line went, moved down if the cursor would be
-     * below it, or up (lines come back from history) to keep the cursor's row. */
-    int top = pos[0].y;
+    /* The screen shows the last rows lines of the rewrapped whole, as tmux: lines that
+     * grow above push the top ones into history, lines that shrink bring history back
+     * (blank lines at the bottom count as lines). The cursor stays on the screen. */
+    int top = cut + out.n - rows;
     if (npos > 1) {
         int cursor_new = pos[1].y;
-        if (cursor_new - cursor_row < top)
-            top = cursor_new - cursor_row;
+        if (cursor_new < top)
+            top = cursor_new;
         if (cursor_new - (rows - 1) > top)
             top = cursor_new - (rows - 1);
     }

@@ -782,6 +782,20 @@ void screen_resize(struct screen *s, int cols, int rows)
     struct screen_cursor *main_saved = &s->saved[0];
     int main_y = alt && main_saved->valid ? main_saved->y : s->cy;
 
+    /* As tmux, the height changes first (at the old width), then the text is rewrapped
+     * at the new width: a pane made narrower and taller at once shows the last lines of
+     * the rewrapped text, as it does in tmux. */
+    int moved = resize_rows(s, s->main, main_y, rows) - main_y;
+    main_y += moved;
+    int alt_y = resize_rows(s, s->alt, alt ? s->cy : 0, rows);
+    if (alt && main_saved->valid)
+        main_saved->y = main_y;
+    else if (!alt) {
+        s->cy = main_y;
+        if (main_saved->valid)
+            main_saved->y = clamp(main_saved->y + moved, 0, rows - 1);
+    }
+
     if (cols != s->cols) {
         /* The main screen rewraps; the cursor (the saved one while the alternate
          * screen is shown) and the saved cursor follow their characters. */
@@ -815,8 +829,6 @@ void screen_resize(struct screen *s, int cols, int rows)
         }
         main_y = pos[0].y;
     }
-    main_y = resize_rows(s, s->main, main_y, rows);
-    int alt_y = resize_rows(s, s->alt, alt ? s->cy : 0, rows);
     grid_resize(s->main, cols, rows);
     grid_resize(s->alt, cols, rows);
     if (alt && main_saved->valid)
