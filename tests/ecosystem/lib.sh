@@ -1,6 +1,7 @@
 # lib.sh - helpers for ecosystem cases (sourced: . "$ECO_LIB"). `tmux` is the binary under
 # test (first on $PATH); $ECO_OUTER is the real tmux, used only as the outer terminal a
 # client is attached in, on its own socket, so its screen can be captured as a user sees it.
+# A wait that times out says so on stdout, in the step it belongs to, and returns 1.
 
 OUTER_SOCK="$ECO_TMP/outer.sock"
 
@@ -19,7 +20,7 @@ wait_pane() {
         sleep 0.05
         i=$((i + 1))
     done
-    echo "wait_pane: $1 never showed $2" >&2
+    echo "wait_pane: $1 never showed $2"
     return 1
 }
 
@@ -31,7 +32,7 @@ wait_file() {
         sleep 0.05
         i=$((i + 1))
     done
-    echo "wait_file: $1 never appeared" >&2
+    echo "wait_file: $1 never appeared"
     return 1
 }
 
@@ -64,14 +65,14 @@ term_screen() {
 }
 
 # term_settle: wait until the outer screen stays the same for 0.5 s (up to 15 s), as a
-# user waits for a screen to finish drawing.
+# user waits for a screen to finish drawing (a clock ticking does not count).
 term_settle() {
-    prev=$(term_screen)
+    prev=$(term_screen | no_times)
     i=0
     n=0
     while [ $i -lt 150 ]; do
         sleep 0.1
-        cur=$(term_screen)
+        cur=$(term_screen | no_times)
         if [ "$cur" = "$prev" ]; then
             n=$((n + 1))
             [ $n -ge 5 ] && return 0
@@ -95,8 +96,8 @@ term_wait() {
         sleep 0.05
         i=$((i + 1))
     done
-    echo "term_wait: the terminal never showed $1" >&2
-    outer capture-pane -p -t outer >&2
+    echo "term_wait: the terminal never showed $1"
+    outer capture-pane -p -t outer | no_times | sed "s/ *$//" | grep -v "^$"
     return 1
 }
 
