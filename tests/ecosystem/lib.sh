@@ -12,13 +12,13 @@ step() {
 
 # wait_pane TARGET TEXT: wait (up to 20 s) until pane TARGET shows TEXT.
 wait_pane() {
-    i=0
-    while [ $i -lt 400 ]; do
+    _i=0
+    while [ $_i -lt 400 ]; do
         if tmux capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; then
             return 0
         fi
         sleep 0.05
-        i=$((i + 1))
+        _i=$((_i + 1))
     done
     echo "wait_pane: $1 never showed $2"
     return 1
@@ -26,11 +26,11 @@ wait_pane() {
 
 # wait_file PATH: wait (up to 20 s) until PATH exists.
 wait_file() {
-    i=0
-    while [ $i -lt 400 ]; do
+    _i=0
+    while [ $_i -lt 400 ]; do
         [ -e "$1" ] && return 0
         sleep 0.05
-        i=$((i + 1))
+        _i=$((_i + 1))
     done
     echo "wait_file: $1 never appeared"
     return 1
@@ -53,10 +53,16 @@ outer() {
 # term_start W H COMMAND...: run COMMAND (a tmux client, byobu...) in an outer terminal of
 # W x H cells. The outer tmux has no status line of its own and no TMUX in the pane.
 term_start() {
-    w=$1 h=$2
+    _w=$1 _h=$2
     shift 2
-    outer -f /dev/null new-session -d -x "$w" -y "$h" -s outer \
+    outer -f /dev/null new-session -d -x "$_w" -y "$_h" -s outer \
         "unset TMUX; exec $*" \; set -g status off \; set -g remain-on-exit on
+}
+
+# term_run COMMAND...: run COMMAND in place of what the outer terminal runs (after
+# term_start), as a user starting a new client in the same terminal.
+term_run() {
+    outer respawn-pane -k -t outer "unset TMUX; exec $*"
 }
 
 # term_screen: the outer terminal's screen, with colours and attributes as SGR sequences.
@@ -67,34 +73,34 @@ term_screen() {
 # term_settle: wait until the outer screen stays the same for 0.5 s (up to 15 s), as a
 # user waits for a screen to finish drawing (a clock ticking does not count).
 term_settle() {
-    prev=$(term_screen | no_times)
-    i=0
-    n=0
-    while [ $i -lt 150 ]; do
+    _prev=$(term_screen | no_times)
+    _i=0
+    _n=0
+    while [ $_i -lt 150 ]; do
         sleep 0.1
-        cur=$(term_screen | no_times)
-        if [ "$cur" = "$prev" ]; then
-            n=$((n + 1))
-            [ $n -ge 5 ] && return 0
+        _cur=$(term_screen | no_times)
+        if [ "$_cur" = "$_prev" ]; then
+            _n=$((_n + 1))
+            [ $_n -ge 5 ] && return 0
         else
-            n=0
-            prev=$cur
+            _n=0
+            _prev=$_cur
         fi
-        i=$((i + 1))
+        _i=$((_i + 1))
     done
     return 0
 }
 
 # term_wait TEXT: wait (up to 20 s) until the outer terminal shows TEXT, then settle.
 term_wait() {
-    i=0
-    while [ $i -lt 400 ]; do
+    _i=0
+    while [ $_i -lt 400 ]; do
         if outer capture-pane -p -t outer 2>/dev/null | grep -qF -- "$1"; then
             term_settle
             return 0
         fi
         sleep 0.05
-        i=$((i + 1))
+        _i=$((_i + 1))
     done
     echo "term_wait: the terminal never showed $1"
     outer capture-pane -p -t outer | no_times | sed "s/ *$//" | grep -v "^$"
