@@ -18,11 +18,6 @@ $TMP, the host name by $HOST and tmx's socket directory tmx-UID by tmux's tmux-U
 tests/ecosystem/GAPS lists "case.sh#step name: reason" for the steps tmx does not pass
 yet; a listed step that passes fails the run until it is taken off.
 
-Until tmx answers -V as a tmux when run as `tmux` (the tmux name), the private bin holds a
-two-line shim instead of the link, which answers -V as "tmux 3.3a" and runs tmx for
-everything else, and ~/.tmx.conf is linked to ~/.tmux.conf; both are printed as a note so no
-result is taken for a run of the real name.
-
 usage: run.py --tmx PATH [--tmux PATH] [--keep] [--show] [CASE...]
 """
 import argparse
@@ -61,40 +56,17 @@ def read_list(path):
     return items
 
 
-def answers_as_tmux(link, env):
-    """Whether the binary run through LINK (named tmux) says it is a tmux on -V."""
-    try:
-        out = subprocess.run([link, "-V"], env=env, capture_output=True, timeout=10,
-                             stdin=subprocess.DEVNULL).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return out.startswith("tmux ")
-
-
-def make_bin(top, binary, env, notes):
-    """The private bin directory: `tmux` is BINARY (a link, or the -V shim; see above)."""
+def make_bin(top, binary):
+    """The private bin directory: `tmux` is a link to BINARY."""
     bindir = os.path.join(top, "bin")
     os.mkdir(bindir)
-    link = os.path.join(bindir, "tmux")
-    os.symlink(binary, link)
-    if os.path.realpath(binary) != os.path.realpath(shutil.which("tmux") or "/usr/bin/tmux") \
-            and not answers_as_tmux(link, env):
-        os.unlink(link)
-        with open(link, "w", encoding="utf-8") as f:
-            f.write('#!/bin/sh\n# harness shim until tmx answers -V as tmux\n'
-                    'case "$1" in -V) echo "tmux 3.3a"; exit 0;; esac\n'
-                    f'exec "{binary}" "$@"\n')
-        os.chmod(link, 0o755)
-        os.symlink(".tmux.conf", os.path.join(env["HOME"], ".tmx.conf"))
-        notes.append("shim: tmx does not answer -V as tmux yet; the harness answered it "
-                     "and linked ~/.tmx.conf to ~/.tmux.conf")
+    os.symlink(binary, os.path.join(bindir, "tmux"))
     return bindir
 
 
 def run_case(binary, case, keep):
-    """Run CASE with `tmux` being BINARY; returns (stdout, stderr, status, notes)."""
+    """Run CASE with `tmux` being BINARY; returns (stdout, stderr, status)."""
     top = tempfile.mkdtemp(prefix="eco.")
-    notes = []
     try:
         home = os.path.join(top, "home")
         work = os.path.join(top, "work")
@@ -119,8 +91,7 @@ def run_case(binary, case, keep):
             "ECO_TMP": work,
             "ECO_OUTER": shutil.which("tmux", path=SYSTEM_PATH) or "/usr/bin/tmux",
         }
-        env["PATH"] = SYSTEM_PATH
-        bindir = make_bin(top, binary, env, notes)
+        bindir = make_bin(top, binary)
         env["PATH"] = bindir + ":" + SYSTEM_PATH
         proc = subprocess.Popen(["sh", os.path.join(CASES, case)], cwd=work, env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -161,7 +132,7 @@ def run_case(binary, case, keep):
             # tmx's socket directory is tmx-UID where tmux's is tmux-UID, on purpose (a tmx
             # server and a tmux server never meet: tools/compat-intended.md).
             return re.sub(r"/tmx-([0-9]+)/", r"/tmux-\1/", t)
-        return norm(out), norm(err), status, notes
+        return norm(out), norm(err), status
     finally:
         if keep:
             print(f"kept {top}", file=sys.stderr)
@@ -182,7 +153,7 @@ def steps(text):
 
 def compare(a, b):
     """Between tmux's run A and tmx's run B: ([(step, diff lines or [])], other diffs)."""
-    (o1, e1, s1, _), (o2, e2, s2, _) = a, b
+    (o1, e1, s1), (o2, e2, s2) = a, b
     st1, st2 = steps(o1), steps(o2)
     names2 = dict(st2)
     results = []
@@ -234,8 +205,6 @@ def main():
         if opts.show:
             print(f"=== {name} against tmux\n{a[0]}{a[1]}=== {name} against tmx\n{b[0]}{b[1]}")
         results, other = compare(a, b)
-        for note in b[3]:
-            print(f"{name}: note: {note}")
         same = sum(1 for _, d in results if not d)
         total_steps += len(results)
         total_same += same
