@@ -26,6 +26,12 @@ void child_close_fds(int keep)
 
 pid_t child_spawn_shell(const char *command, const char *cwd, int in, int out, int err)
 {
+    return child_spawn_shell_env(command, cwd, in, out, err, NULL);
+}
+
+pid_t child_spawn_shell_env(const char *command, const char *cwd, int in, int out, int err,
+                            char *const *env)
+{
     sigset_t all, old;
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, &old);
@@ -41,7 +47,11 @@ pid_t child_spawn_shell(const char *command, const char *cwd, int in, int out, i
         if (cwd != NULL && chdir(cwd) != 0) {
             /* run where the server is */
         }
-        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        if (env != NULL) {
+            char *const argv[] = {"sh", "-c", (char *)command, NULL};
+            execve("/bin/sh", argv, env);
+        } else
+            execl("/bin/sh", "sh", "-c", command, (char *)NULL);
         _exit(127);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);

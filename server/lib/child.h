@@ -12,6 +12,10 @@ struct termios;
 /* Fork `sh -c command` with the given descriptors as its stdin/stdout/stderr (-1: /dev/null)
  * in directory cwd (NULL: the server's). Returns the pid, or -1 with errno. */
 pid_t child_spawn_shell(const char *command, const char *cwd, int in, int out, int err);
+/* The same with env (NAME=value strings, NULL-terminated) as its whole environment; NULL
+ * env: the server's. */
+pid_t child_spawn_shell_env(const char *command, const char *cwd, int in, int out, int err,
+                            char *const *env);
 
 /* The settings of a new terminal, as a terminal emulator gives its programs (line
  * editing on, UTF-8 input, the usual control characters). */

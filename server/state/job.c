@@ -14,6 +14,7 @@
 #include <event2/event.h>
 
 #include "child.h"
+#include "envset.h"
 #include "queue.h"
 #include "server_state.h"
 #include "xmalloc.h"
@@ -101,6 +102,29 @@ static void job_read_cb(evutil_socket_t fd, short events, void *arg)
     job_finish_if_done(j);
 }
 
+/* The environment of a job: the global environment, then TMUX and TMX (this server). */
+static char **job_environment(struct server *s)
+{
+    size_t n = 0;
+    char **global = s->environ != NULL ? envset_for_child(s->environ, NULL, &n) : NULL;
+    char **env = xcalloc(n + 3, sizeof *env);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(global[i], "TMUX=", 5) != 0 && strncmp(global[i], "TMX=", 4) != 0)
+            env[k++] = xstrdup(global[i]);
+    }
+    if (global != NULL)
+        envset_free_strings(global);
+    const char *names[] = {"TMUX", "TMX"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = getenv(names[i]);
+        if (v != NULL)
+            env[k++] = xasprintf("%s=%s", names[i], v);
+    }
+    env[k] = NULL;
+    return env;
+}
+
 struct job *job_run(struct server *s, const char *command, const char *cwd, job_done_fn done,
                     void *arg, char *err, size_t errsize)
 {
@@ -122,7 +146,12 @@ struct job *job_run_input(struct server *s, const char *command, const char *cwd
         close(pipefd[1]);
         return NULL;
     }
-    pid_t pid = child_spawn_shell(command, cwd, infd[0], pipefd[1], pipefd[1]);
+    /* As tmux, a job's environment is the global one (set-environment -g changes it;
+     * powerline's status segments read what its setup put there), with this server's
+     * TMUX and TMX. */
+    char **env = job_environment(s);
+    pid_t pid = child_spawn_shell_env(command, cwd, infd[0], pipefd[1], pipefd[1], env);
+    envset_free_strings(env);
     close(pipefd[1]);
     if (infd[0] >= 0)
         close(infd[0]);
