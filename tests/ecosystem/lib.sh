@@ -112,6 +112,15 @@ term_keys() {
     outer send-keys -t outer "$@"
 }
 
+# term_redraw [TMUX-FLAGS...]: have the attached client redraw its whole screen
+# (refresh-client), then settle: a terminal keeps the colour a cell had when a program
+# rewrites only what changed, and the colour of a blank is not seen by a user, but
+# term_screen shows it.
+term_redraw() {
+    tmux "$@" refresh-client -t "$(tmux "$@" list-clients -F '#{client_name}' | head -n 1)"
+    term_settle
+}
+
 # status_line: the last line of the outer terminal (a client's status line at the bottom),
 # with its colours; times and dates are replaced by their shapes.
 status_line() {
