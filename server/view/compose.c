@@ -40,12 +40,21 @@ static char *status_expand(struct client *c, const char *template)
     return format_expand_time(&f, template);
 }
 
-/* The pen a style option gives on top of the default pen. */
-static struct grid_pen option_pen(const struct options *o, const char *name)
+/* The pen a style option gives on top of the default pen, its formats expanded for the
+ * client first as tmux does (catppuccin's status-style is "bg=#{@thm_bg},..."). */
+static struct grid_pen option_pen(struct client *c, const struct options *o, const char *name)
 {
     struct grid_pen pen = {0};
     char err[128];
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
+    const char *style = options_get_string(o, name);
+    if (strstr(style, "#{") != NULL && c->session != NULL) {
+        struct format_ctx f = {.server = c->server, .session = c->session, .client = c};
+        format_defaults(&f);
+        char *expanded = format_expand(&f, style);
+        style_apply(&pen, expanded, err, sizeof err);
+        free(expanded);
+    } else
+        style_apply(&pen, style, err, sizeof err);
     return pen;
 }
 
@@ -57,7 +66,7 @@ static bool compose_message(struct client *c, int y)
     struct canvas *cv = &c->canvas;
     const struct options *so = c->session != NULL ? c->session->options
                                                   : c->server->session_options;
-    struct grid_pen pen = option_pen(so, "message-style");
+    struct grid_pen pen = option_pen(c, so, "message-style");
     fill_row(cv, y, &pen);
     canvas_put_text(cv, 0, y, cv->cols, c->message, &pen);
     return true;
@@ -65,9 +74,9 @@ static bool compose_message(struct client *c, int y)
 
 /* The status line's base pen: status-style, with status-fg and status-bg (the old way)
  * over it when not default. */
-static struct grid_pen status_base(const struct options *so)
+static struct grid_pen status_base(struct client *c, const struct options *so)
 {
-    struct grid_pen base = option_pen(so, "status-style");
+    struct grid_pen base = option_pen(c, so, "status-style");
     long fg = options_get_number(so, "status-fg"), bg = options_get_number(so, "status-bg");
     if (fg > 0)
         base.fg = (uint32_t)fg;
@@ -83,7 +92,7 @@ static void compose_status_format(struct client *c, int y, int line, const char 
 {
     struct canvas *cv = &c->canvas;
     struct session *s = c->session;
-    struct grid_pen base = status_base(s->options);
+    struct grid_pen base = status_base(c, s->options);
     fill_row(cv, y, &base);
     if (template == NULL)
         return;
