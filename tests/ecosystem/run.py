@@ -8,7 +8,7 @@ as found on $PATH. It runs twice, each time with a private HOME, TMUX_TMPDIR/TMX
 scratch directory ($ECO_TMP), and with a private bin directory first on $PATH whose `tmux`
 is a link to the binary under test (tmx, or /usr/bin/tmux). It prints a transcript of what
 a user would look at (layouts, pane contents, status lines, options), cut into steps by
-lines "## step name". The helpers of tests/ecosystem/lib.sh ($ECO_LIB) wait for panes and
+lines "## step name" (a name without ':'). The helpers of tests/ecosystem/lib.sh ($ECO_LIB) wait for panes and
 show a client's screen inside an outer terminal (a real tmux on its own socket, which is
 only the terminal: both runs are drawn into the same kind of outer pane and captured with
 their colours).
