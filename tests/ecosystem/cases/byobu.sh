@@ -1,6 +1,6 @@
 # byobu (Debian's) with its tmux backend: it starts, its status bar (with the status items
 # that change by the second or by machine turned off in ~/.byobu/status), and its F-keys:
-# F2 makes a window, F3/F4 move between windows, F8 renames, Shift-F2 splits.
+# F2 makes a window, F3/F4 move between windows, Shift-F2 splits.
 . "$ECO_LIB"
 cd "$ECO_TMP" || exit 1
 mkdir -p "$HOME/.byobu"

@@ -1,8 +1,8 @@
 # Popular configs load clean and draw as in tmux: configs written in the style of
 # tmux-sensible (a plugin script that asks tmux before it sets), oh-my-tmux (.tmux.conf with
 # its shell script in comments, cut and run by sh, and .tmux.conf.local) and catppuccin
-# (a palette in user options, set -gF, #{E:}, hex colours). For each: error lines, the
-# options it sets, and the screen (status line, borders) of a client attached in a terminal
+# (a palette in user options, set -gF, #{E:}, hex colours). For each: the options it sets,
+# and the screen (error lines, status line, borders) of a client attached in a terminal
 # that says it has RGB colours (COLORTERM=truecolor, as most terminals now do).
 . "$ECO_LIB"
 cd "$ECO_TMP" || exit 1
