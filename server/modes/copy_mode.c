@@ -514,6 +514,11 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         return;
     struct grid_pen mode_pen = style_pen(p, "mode-style");
     struct grid_pen match_pen = style_pen(p, "copy-mode-match-style");
+    struct grid_pen current_pen = style_pen(p, "copy-mode-current-match-style");
+    struct grid_pen mark_pen = style_pen(p, "copy-mode-mark-style");
+    struct grid_pen mark_at = mark_pen;
+    mark_at.fg = mark_pen.bg;
+    mark_at.bg = mark_pen.fg;
     uint8_t *marks = xmalloc((size_t)n);
     for (int y = 0; y < rows; y++) {
         int64_t line = cs->top + y;
@@ -522,11 +527,21 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         pane_line_draw_vt(mode_vt(p), cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
         copy_search_marks(cs, &cm->line, marks, n);
+        /* The match under the cursor is the current one. */
+        if (line == cs->cy && cs->cx >= 0 && cs->cx < n && marks[cs->cx]) {
+            for (int x = cs->cx; x >= 0 && marks[x]; x--)
+                marks[x] = 2;
+            for (int x = cs->cx + 1; x < n && marks[x]; x++)
+                marks[x] = 2;
+        }
+        bool mark_line = cs->mark_set && line == cs->mark_y;
         for (int x = 0; x < n; x++) {
             if (copy_selected(cs, line, x))
                 paint(&row[x], &mode_pen);
-            else if (marks[x])
-                paint(&row[x], &match_pen);
+            else if (marks[x] != 0)
+                paint(&row[x], marks[x] == 2 ? &current_pen : &match_pen);
+            else if (mark_line)
+                paint(&row[x], x == cs->mark_x ? &mark_at : &mark_pen);
         }
     }
     free(marks);

@@ -3,7 +3,7 @@
  * from its formats: align, the list, fill, the second line of status 2), status-keys vi
  * (the prompt's vi keys, message-command-style), popup-style, -border-style and
  * -border-lines, prompt-history-limit, cursor-style and cursor-colour (what the terminal
- * is sent), fill-character. */
+ * is sent), fill-character, copy-mode-current-match-style, -match-style, -mark-style. */
 #include "harness.h"
 
 #include "vt.h"
@@ -291,6 +291,44 @@ static void test_fill_character(void **state)
     detach(big);
 }
 
+/* copy-mode-current-match-style (the match a search went to), copy-mode-match-style
+ * (the others) and copy-mode-mark-style (the line of set-mark, its column reversed). */
+static void test_copy_mode_styles(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s",
+                             "printf 'xx alpha yy alpha\\nplain line\\n'; cat", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "plain line", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "search-backward",
+                             "alpha", NULL), 0);
+    const uint32_t cyan = COLOUR_PALETTE | 6, magenta = COLOUR_PALETTE | 5,
+                   red = COLOUR_PALETTE | 1, black = COLOUR_PALETTE | 0;
+    assert_true(wait_cell_bg(c, 12, 0, magenta));
+    assert_true(wait_cell_bg(c, 3, 0, cyan));
+    assert_int_equal(vt_cell(client_vt(c), 16, 0)->bg, magenta);
+    assert_int_equal(vt_cell(client_vt(c), 0, 0)->bg, COLOUR_DEFAULT);
+    /* The mark on the second line, at column 4. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "clear-search", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "cursor-down", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "start-of-line",
+                             NULL), 0);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "cursor-right",
+                                 NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "set-mark", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "cursor-up", NULL), 0);
+    assert_true(wait_cell_bg(c, 0, 1, red));
+    assert_int_equal(vt_cell(client_vt(c), 70, 1)->bg, red);
+    assert_int_equal(vt_cell(client_vt(c), 4, 1)->bg, black);
+    assert_int_equal(vt_cell(client_vt(c), 4, 1)->fg, red);
+    assert_int_equal(vt_cell(client_vt(c), 0, 2)->bg, COLOUR_DEFAULT);
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +342,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prompt_history_limit, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_cursor_options, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_fill_character, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_mode_styles, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
