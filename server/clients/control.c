@@ -50,6 +50,7 @@ struct control_win {
     bool mine;         /* linked in the client's session */
     char *name;
     char *layout;      /* "#{window_layout} #{window_visible_layout} #{window_flags}" */
+    long index;        /* its index in the client's session (when mine) */
     uint32_t active;
     int npanes;
 };
@@ -123,6 +124,8 @@ struct control_state {
     uint64_t queued;           /* every byte ever queued to its socket */
     void *exit_payload;        /* its MSG_EXIT, held until the check after its command */
     size_t exit_len;
+    char last_command[32];     /* the last command that ran before this check: the order
+                                  of its notifications (break-pane, join-pane) */
     uint32_t *relaid;          /* windows select-layout laid out since the last check */
     size_t nrelaid;
     struct event *check_ev;    /* look for changes on the next loop turn */
@@ -774,8 +777,12 @@ static void snap_take(struct client *c, struct control_snap *snap)
             cw->name = xstrdup(w->name);
             struct format_ctx fctx = {.server = s, .session = sess, .window = w};
             format_defaults(&fctx);
-            cw->layout =
-                format_expand(&fctx, "#{window_layout} #{window_visible_layout} #{window_flags}");
+            char *line = format_expand(
+                &fctx, "#{window_index} #{window_layout} #{window_visible_layout} #{window_flags}");
+            char *space = strchr(line, ' ');
+            cw->index = strtol(line, NULL, 10);
+            cw->layout = xstrdup(space != NULL ? space + 1 : "");
+            free(line);
             cw->active = w->active != NULL ? w->active->id : UINT32_MAX;
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
@@ -837,6 +844,16 @@ static const struct control_peer *find_peer(const struct control_snap *snap, uin
     return NULL;
 }
 
+/* Whether a window of the client's session had that index. */
+static bool index_used(const struct control_snap *snap, long index)
+{
+    for (size_t i = 0; i < snap->nwins; i++) {
+        if (snap->wins[i].mine && snap->wins[i].index == index)
+            return true;
+    }
+    return false;
+}
+
 /* The layout part of a window's layout line: "LAYOUT VISIBLE" without the flags. */
 static bool layout_differs(const char *a, const char *b)
 {
@@ -846,11 +863,161 @@ static bool layout_differs(const char *a, const char *b)
     return la != lb || strncmp(a, b, la) != 0;
 }
 
-/* Tell the client what changed between old and now, in tmux's order. */
+/* What changed between old and now, by kind; snap_diff puts them in tmux's order. */
+struct diff {
+    struct client *c;
+    const struct control_snap *old, *now;
+    bool same_session;
+};
+
+static bool current_moved(const struct diff *d)
+{
+    const struct control_win *cur =
+        d->now->has_current ? find_win(d->now, d->now->current) : NULL;
+    const struct control_win *was = cur != NULL ? find_win(d->old, cur->id) : NULL;
+    return cur != NULL && was != NULL && was->mine && cur->index != was->index &&
+           !index_used(d->old, cur->index);
+}
+
+/* Its session's current window (told with the move if it is one that moved). */
+static void diff_current(const struct diff *d)
+{
+    if (d->same_session && d->now->has_current && !current_moved(d) &&
+        (!d->old->has_current || d->old->current != d->now->current))
+        control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
+                      d->now->current);
+}
+
+/* Windows created (or linked into its session, or moved in it); renamed: break-pane's
+ * new window, which tmux names after it was made. */
+static void diff_added(const struct diff *d, bool renamed)
+{
+    const struct control_snap *old = d->old, *now = d->now;
+    for (size_t i = 0; i < now->nwins; i++) {
+        const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
+        if (ow == NULL) {
+            if (renamed && nw->mine)
+                control_write(d->c, "%%window-renamed @%u %s", nw->id, nw->name);
+            control_write(d->c, "%%%swindow-add @%u", nw->mine ? "" : "unlinked-", nw->id);
+        } else if (nw->mine && !ow->mine && d->same_session)
+            control_write(d->c, "%%window-add @%u", nw->id);
+        else if (nw->mine && ow->mine && d->same_session && nw->index != ow->index &&
+                 !index_used(old, nw->index)) {
+            /* Moved to a free index (move-window): linked there, then unlinked from its
+             * old index, which tmux tells as these three. */
+            control_write(d->c, "%%window-add @%u", nw->id);
+            if (now->has_current && now->current == nw->id)
+                control_write(d->c, "%%session-window-changed $%u @%u", now->session, nw->id);
+            control_write(d->c, "%%window-close @%u", nw->id);
+        }
+    }
+}
+
+/* Sessions created or destroyed, its own session, sessions renamed. */
+static void diff_sessions(const struct diff *d)
+{
+    const struct control_snap *old = d->old, *now = d->now;
+    bool sessions_changed = old->nsessions != now->nsessions;
+    for (size_t i = 0; i < now->nsessions && !sessions_changed; i++)
+        sessions_changed = find_sess(old, now->sessions[i].id) == NULL;
+    if (sessions_changed)
+        control_write(d->c, "%%sessions-changed");
+    if (now->attached && !d->same_session) {
+        const struct control_sess *ns = find_sess(now, now->session);
+        control_write(d->c, "%%session-changed $%u %s", now->session,
+                      ns != NULL ? ns->name : "");
+    }
+    for (size_t i = 0; i < now->nsessions; i++) {
+        const struct control_sess *ns = &now->sessions[i], *os = find_sess(old, ns->id);
+        if (os != NULL && strcmp(os->name, ns->name) != 0)
+            control_write(d->c, "%%session-renamed $%u %s", ns->id, ns->name);
+    }
+}
+
+enum { DIFF_PANE = 1, DIFF_LAYOUT = 2, DIFF_NAME = 4, DIFF_PANE_FIRST = 8 };
+
+/* Windows that changed: active pane, layout, name (what says which). */
+static void diff_windows(const struct diff *d, int what)
+{
+    struct control_state *cs = d->c->control_state;
+    for (size_t i = 0; i < d->now->nwins; i++) {
+        const struct control_win *nw = &d->now->wins[i], *ow = find_win(d->old, nw->id);
+        if (ow == NULL)
+            continue;
+        if (nw->mine) {
+            bool pane_changed = (what & DIFF_PANE) && ow->active != nw->active &&
+                                nw->active != UINT32_MAX;
+            bool layout_changed = (what & DIFF_LAYOUT) && layout_differs(ow->layout, nw->layout);
+            for (size_t j = 0; j < cs->nrelaid && (what & DIFF_LAYOUT); j++)
+                layout_changed = layout_changed || cs->relaid[j] == nw->id;
+            /* Added panes are told before the layout, exited ones after. */
+            bool first = (what & DIFF_PANE_FIRST) || nw->npanes >= ow->npanes;
+            if (pane_changed && first)
+                control_write(d->c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
+            if (layout_changed)
+                control_write(d->c, "%%layout-change @%u %s", nw->id, nw->layout);
+            if (pane_changed && !first)
+                control_write(d->c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
+        }
+        if ((what & DIFF_NAME) && strcmp(ow->name, nw->name) != 0) {
+            if (nw->mine)
+                control_write(d->c, "%%window-renamed @%u %s", nw->id, nw->name);
+            else
+                control_write(d->c, "%%unlinked-window-renamed @%u %s", nw->id, nw->name);
+        }
+    }
+}
+
+/* Panes whose mode changed. */
+static void diff_modes(const struct diff *d)
+{
+    for (size_t i = 0; i < d->now->nmodes; i++) {
+        const struct control_mode *om = find_mode(d->old, d->now->modes[i].id);
+        if (om != NULL && om->depth != d->now->modes[i].depth)
+            control_write(d->c, "%%pane-mode-changed %%%u", d->now->modes[i].id);
+    }
+}
+
+/* Windows closed, or unlinked from its session. */
+static void diff_closed(const struct diff *d)
+{
+    for (size_t i = 0; i < d->old->nwins; i++) {
+        const struct control_win *ow = &d->old->wins[i], *nw = find_win(d->now, ow->id);
+        if (nw == NULL || (ow->mine && !nw->mine && d->same_session))
+            control_write(d->c, "%%unlinked-window-close @%u", ow->id);
+    }
+}
+
+/* Other clients: switched, attached or gone. */
+static void diff_peers(const struct diff *d)
+{
+    const struct control_snap *old = d->old, *now = d->now;
+    for (size_t i = 0; i < now->npeers; i++) {
+        const struct control_peer *np = &now->peers[i], *op = find_peer(old, np->id);
+        bool was = op != NULL && op->attached;
+        if (np->attached && (!was || op->session != np->session)) {
+            const struct control_sess *ns = find_sess(now, np->session);
+            control_write(d->c, "%%client-session-changed %s $%u %s", np->name, np->session,
+                          ns != NULL ? ns->name : "");
+        } else if (!np->attached && was)
+            control_write(d->c, "%%client-detached %s", np->name);
+    }
+    for (size_t i = 0; i < old->npeers; i++) {
+        const struct control_peer *op = &old->peers[i];
+        if (op->attached && find_peer(now, op->id) == NULL)
+            control_write(d->c, "%%client-detached %s", op->name);
+    }
+}
+
+/* Tell the client what changed between old and now, in the order tmux 3.3a gives it
+ * (which follows what its commands do first: break-pane and join-pane differ). */
 static void snap_diff(struct client *c, const struct control_snap *old,
                       const struct control_snap *now)
 {
-    bool same_session = old->attached && now->attached && old->session == now->session;
+    struct diff d = {.c = c, .old = old, .now = now,
+                     .same_session = old->attached && now->attached &&
+                                     old->session == now->session};
+    const char *cmd = c->control_state->last_command;
     if (!now->attached) {
         /* Not (or no longer) attached: only that sessions came or went. */
         bool changed = old->nsessions != now->nsessions;
@@ -860,89 +1027,30 @@ static void snap_diff(struct client *c, const struct control_snap *old,
             control_write(c, "%%sessions-changed");
         return;
     }
-    /* Its session's current window. */
-    if (same_session && now->has_current &&
-        (!old->has_current || old->current != now->current))
-        control_write(c, "%%session-window-changed $%u @%u", now->session, now->current);
-    /* Windows created (or linked into its session). */
-    for (size_t i = 0; i < now->nwins; i++) {
-        const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
-        if (ow == NULL)
-            control_write(c, "%%%swindow-add @%u", nw->mine ? "" : "unlinked-", nw->id);
-        else if (nw->mine && !ow->mine && same_session)
-            control_write(c, "%%window-add @%u", nw->id);
+    if (strcmp(cmd, "break-pane") == 0) {
+        diff_windows(&d, DIFF_PANE | DIFF_LAYOUT | DIFF_NAME | DIFF_PANE_FIRST);
+        diff_added(&d, true);
+        diff_current(&d);
+        diff_sessions(&d);
+        diff_modes(&d);
+        diff_closed(&d);
+    } else if (strcmp(cmd, "join-pane") == 0 || strcmp(cmd, "move-pane") == 0) {
+        diff_windows(&d, DIFF_PANE | DIFF_PANE_FIRST);
+        diff_current(&d);
+        diff_closed(&d);
+        diff_windows(&d, DIFF_LAYOUT | DIFF_NAME);
+        diff_added(&d, false);
+        diff_sessions(&d);
+        diff_modes(&d);
+    } else {
+        diff_current(&d);
+        diff_added(&d, false);
+        diff_sessions(&d);
+        diff_windows(&d, DIFF_PANE | DIFF_LAYOUT | DIFF_NAME);
+        diff_modes(&d);
+        diff_closed(&d);
     }
-    /* Sessions created or destroyed. */
-    bool sessions_changed = old->nsessions != now->nsessions;
-    for (size_t i = 0; i < now->nsessions && !sessions_changed; i++)
-        sessions_changed = find_sess(old, now->sessions[i].id) == NULL;
-    if (sessions_changed)
-        control_write(c, "%%sessions-changed");
-    /* Its own session. */
-    if (now->attached && !same_session) {
-        const struct control_sess *ns = find_sess(now, now->session);
-        control_write(c, "%%session-changed $%u %s", now->session, ns != NULL ? ns->name : "");
-    }
-    for (size_t i = 0; i < now->nsessions; i++) {
-        const struct control_sess *ns = &now->sessions[i], *os = find_sess(old, ns->id);
-        if (os != NULL && strcmp(os->name, ns->name) != 0)
-            control_write(c, "%%session-renamed $%u %s", ns->id, ns->name);
-    }
-    /* Windows that changed: active pane, layout, name. */
-    for (size_t i = 0; i < now->nwins; i++) {
-        const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
-        if (ow == NULL)
-            continue;
-        if (nw->mine) {
-            bool pane_changed = ow->active != nw->active && nw->active != UINT32_MAX;
-            bool layout_changed = layout_differs(ow->layout, nw->layout);
-            for (size_t j = 0; j < c->control_state->nrelaid; j++)
-                layout_changed = layout_changed || c->control_state->relaid[j] == nw->id;
-            char *copy = xstrdup(nw->layout);
-            /* Added panes are announced before the layout, removed ones after. */
-            if (pane_changed && nw->npanes >= ow->npanes)
-                control_write(c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
-            if (layout_changed)
-                control_write(c, "%%layout-change @%u %s", nw->id, copy);
-            if (pane_changed && nw->npanes < ow->npanes)
-                control_write(c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
-            free(copy);
-        }
-        if (strcmp(ow->name, nw->name) != 0) {
-            if (nw->mine)
-                control_write(c, "%%window-renamed @%u %s", nw->id, nw->name);
-            else
-                control_write(c, "%%unlinked-window-renamed @%u %s", nw->id, nw->name);
-        }
-    }
-    /* Panes whose mode changed. */
-    for (size_t i = 0; i < now->nmodes; i++) {
-        const struct control_mode *om = find_mode(old, now->modes[i].id);
-        if (om != NULL && om->depth != now->modes[i].depth)
-            control_write(c, "%%pane-mode-changed %%%u", now->modes[i].id);
-    }
-    /* Windows closed, or unlinked from its session. */
-    for (size_t i = 0; i < old->nwins; i++) {
-        const struct control_win *ow = &old->wins[i], *nw = find_win(now, ow->id);
-        if (nw == NULL || (ow->mine && !nw->mine && same_session))
-            control_write(c, "%%unlinked-window-close @%u", ow->id);
-    }
-    /* Other clients: switched, attached or gone. */
-    for (size_t i = 0; i < now->npeers; i++) {
-        const struct control_peer *np = &now->peers[i], *op = find_peer(old, np->id);
-        bool was = op != NULL && op->attached;
-        if (np->attached && (!was || op->session != np->session)) {
-            const struct control_sess *ns = find_sess(now, np->session);
-            control_write(c, "%%client-session-changed %s $%u %s", np->name, np->session,
-                          ns != NULL ? ns->name : "");
-        } else if (!np->attached && was)
-            control_write(c, "%%client-detached %s", np->name);
-    }
-    for (size_t i = 0; i < old->npeers; i++) {
-        const struct control_peer *op = &old->peers[i];
-        if (op->attached && find_peer(now, op->id) == NULL)
-            control_write(c, "%%client-detached %s", op->name);
-    }
+    diff_peers(&d);
 }
 
 /* The server made it exit: the message waits for the next check, so that the block of
@@ -969,6 +1077,7 @@ static void control_check(struct client *c)
     snap_take(c, &now);
     snap_diff(c, &cs->snap, &now);
     cs->nrelaid = 0;
+    cs->last_command[0] = '\0';
     snap_free(&cs->snap);
     cs->snap = now;
     if (c->control_exit_held) {
@@ -1015,12 +1124,16 @@ static void control_timer_cb(evutil_socket_t fd, short events, void *arg)
     check_ages(c);
 }
 
-void control_command_done(struct server *s)
+void control_command_done(struct server *s, const char *name)
 {
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (c->control_state != NULL && !c->exiting)
+        if (c->control_state != NULL && !c->exiting) {
+            if (name != NULL)
+                snprintf(c->control_state->last_command,
+                         sizeof c->control_state->last_command, "%s", name);
             event_active(c->control_state->check_ev, EV_TIMEOUT, 1);
+        }
     }
 }
 
@@ -1038,7 +1151,7 @@ void control_notify(struct server *s, const struct notify *n)
         }
     }
     if (n->type != NOTIFY_PANE_OUTPUT) {
-        control_command_done(s);
+        control_command_done(s, NULL);
         return;
     }
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, next) {

@@ -30,8 +30,9 @@ void control_free(struct client *c);
 void control_command_output(void *arg, struct cmd_ctx *ctx, int status);
 /* The listener of notifications (pane output; anything else: look for changes). */
 void control_notify(struct server *s, const struct notify *n);
-/* A command ran somewhere: look for what changed on the next loop turn. */
-void control_command_done(struct server *s);
+/* A command ran somewhere (name: it succeeded): look for what changed on the next loop
+ * turn. */
+void control_command_done(struct server *s, const char *name);
 
 /* refresh-client's control-mode parts, into ctx's output; -1 with an error. */
 int control_set_size(struct cmd_ctx *ctx, struct client *c, const char *size);

@@ -1,11 +1,14 @@
 /* cmd_break_pane.c - break-pane: a pane leaves its window for a new window of its own. */
 #include "cmd_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "format.h"
 #include "options.h"
 #include "redraw.h"
+#include "server_state.h"
 #include "session.h"
 #include "window.h"
 
@@ -54,7 +57,14 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct window *nw = window_create(dst, args->flags['n']);
     p->window = nw;
     window_add_first_pane(nw, p);
-    window_update_name(nw);
+    if (args->flags['n'] == NULL && !window_update_name(nw)) {
+        /* Without -n named after the pane's command, as tmux (cmd_spawn.c does so). */
+        char name[256];
+        snprintf(name, sizeof name, "%s", p->argc > 0 ? p->argv[0] : ctx->server->default_shell);
+        name[strcspn(name, " ")] = '\0';
+        const char *slash = strrchr(name, '/');
+        window_set_name(nw, slash != NULL ? slash + 1 : name);
+    }
     struct winlink *nl = session_link_window(dst, nw, index);
     window_resize(nw, dst->cols, dst->rows);
     if (args->flags['d'] == NULL || dst->current == NULL)

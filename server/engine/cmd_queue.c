@@ -361,7 +361,7 @@ static void item_fire(struct cmdq_item *it)
     if (st->output != NULL)
         st->output(st->output_arg, &ctx, status);
     if (st->server->command_done != NULL)
-        st->server->command_done(st->server);
+        st->server->command_done(st->server, ctx.ran != NULL ? ctx.ran->name : NULL);
     evbuffer_free(ctx.out);
     evbuffer_free(ctx.err);
     if (!it->waiting) {

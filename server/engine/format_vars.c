@@ -1198,11 +1198,21 @@ static void v_window_layout(const struct format_ctx *ctx, struct format_out *o)
         format_out_str(o, buf);
 }
 
-/* The layout as it shows: the window's, unless a pane is zoomed. */
+/* The layout as it shows: the window's, or with a pane zoomed that pane alone over the
+ * window's area (as tmux gives it). */
 static void v_window_visible_layout(const struct format_ctx *ctx, struct format_out *o)
 {
-    if (!ctx_window(ctx)->zoomed)
+    const struct window *w = ctx_window(ctx);
+    if (!w->zoomed || w->active == NULL || w->layout == NULL) {
         v_window_layout(ctx, o);
+        return;
+    }
+    struct layout_cell *one = layout_create(w->active->cols, w->active->rows, w->active);
+    char buf[256];
+    size_t n = layout_dump(one, pane_id, buf, sizeof buf);
+    layout_free(one);
+    if (n < sizeof buf)
+        format_out_str(o, buf);
 }
 
 /* Every variable, sorted by name (looked up with bsearch; a test checks the order). */

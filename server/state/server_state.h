@@ -130,9 +130,10 @@ struct server {
      * errors (status line) to client c: registered by the top (server_register) for
      * their commands, which run on the client's queue (cmd_queue.h). */
     void (*key_output)(struct client *c, struct cmd_ctx *ctx);
-    /* Called after every command the queue ran (cmd_queue.c): control clients look for
-     * what changed (registered by the top: control_command_done). */
-    void (*command_done)(struct server *s);
+    /* Called after every command the queue ran (cmd_queue.c), with its name if it
+     * succeeded: control clients look for what changed (registered by the top:
+     * control_command_done). */
+    void (*command_done)(struct server *s, const char *name);
 
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
