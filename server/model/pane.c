@@ -320,6 +320,7 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     p->vt = vt_create(args->cols, args->rows, (int)options_get_number(so, "history-limit"));
     vt_set_history_pool(p->vt, srv->history_pool);
     pane_apply_history(p, so);
+    pane_apply_screen_options(p);
     vt_set_ops(p->vt, &pane_vt_ops, p);
     p->to_pty = evbuffer_new();
     return p;
@@ -331,6 +332,12 @@ void pane_apply_history_options(struct pane *p)
      * window.c, does not call). */
     const struct winlink *wl = p->window != NULL ? TAILQ_FIRST(&p->window->links) : NULL;
     pane_apply_history(p, wl != NULL ? wl->session->options : p->server->session_options);
+}
+
+void pane_apply_screen_options(struct pane *p)
+{
+    vt_set_alternate_screen(p->vt, options_get_number(p->options, "alternate-screen") != 0);
+    vt_set_scroll_on_clear(p->vt, options_get_number(p->options, "scroll-on-clear") != 0);
 }
 
 /* Release the pty and events of a finished program (the screen stays). */

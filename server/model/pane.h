@@ -34,6 +34,8 @@ void pane_free(struct pane *p);
 /* Apply the session's history-limit and history-bytes to the pane's history (lines
  * over them are dropped now, oldest first). */
 void pane_apply_history_options(struct pane *p);
+/* Apply the pane's alternate-screen and scroll-on-clear options to its screen. */
+void pane_apply_screen_options(struct pane *p);
 /* The program finished and the pane stays (remain-on-exit): release its pty. */
 void pane_mark_dead(struct pane *p);
 /* Run a command again in pane p (dead or, killed first, alive). args->argv NULL means the

@@ -69,6 +69,11 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     pane_apply_history_options(p);
+            } else if (strcmp(name, "alternate-screen") == 0 ||
+                       strcmp(name, "scroll-on-clear") == 0) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &ww->panes, entry)
+                    pane_apply_screen_options(p);
             } else if (strcmp(name, "monitor-silence") == 0)
                 alerts_silence_restart(s, ww);
         }

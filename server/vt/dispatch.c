@@ -669,6 +669,9 @@ static void set_mouse_mode(struct screen *s, uint32_t mode, bool on)
 
 static void set_private_mode(struct screen *s, int mode, bool on)
 {
+    /* alternate-screen off: the program stays on the main screen, as in tmux. */
+    if (s->no_alt_screen && (mode == 47 || mode == 1047 || mode == 1049))
+        return;
     switch (mode) {
     case 1:
         screen_set_mode(s, VT_MODE_CURSOR_KEYS, on);

@@ -561,6 +561,16 @@ void screen_erase_above(struct screen *s)
 void screen_erase_screen(struct screen *s)
 {
     s->wrap_pending = false;
+    if (s->scroll_on_clear && s->grid == s->main) {
+        /* As tmux: the lines down to the last one in use go into history. */
+        int last = 0;
+        for (int y = 0; y < s->rows; y++) {
+            if (grid_line_const(s->grid, y)->used > 0)
+                last = y + 1;
+        }
+        if (last > 0)
+            grid_scroll_up(s->grid, 0, s->rows - 1, last, true, &s->pen);
+    }
     grid_clear_lines(s->grid, 0, s->rows, &s->pen);
 }
 

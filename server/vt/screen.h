@@ -46,6 +46,9 @@ struct screen {
     int left, right;            /* left/right margins (DECSLRM), inclusive; 0 and cols - 1
                                    when there are none */
     uint32_t modes;             /* VT_MODE_* */
+    bool no_alt_screen;         /* the owner's alternate-screen off: 47/1047/1049 ignored */
+    bool scroll_on_clear;       /* the owner's scroll-on-clear: ED 2 on the main screen
+                                   pushes the lines in use into history first */
     uint8_t charset[2];         /* G0, G1: enum screen_charset */
     uint8_t gl;                 /* 0 or 1: which of G0/G1 is in use (SI/SO) */
     struct screen_cursor saved[2]; /* DECSC of the main [0] and alternate [1] screen */

@@ -80,6 +80,16 @@ void vt_clear_history(struct vt *vt)
     grid_clear_history(vt->screen.main);
 }
 
+void vt_set_alternate_screen(struct vt *vt, bool allowed)
+{
+    vt->screen.no_alt_screen = !allowed;
+}
+
+void vt_set_scroll_on_clear(struct vt *vt, bool on)
+{
+    vt->screen.scroll_on_clear = on;
+}
+
 void vt_set_history_limit(struct vt *vt, int limit)
 {
     grid_set_history_limit(vt->screen.main, limit);

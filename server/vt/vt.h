@@ -43,6 +43,11 @@ void vt_reinit(struct vt *vt);
 /* Forget the main screen's history (clear-history); change how much it keeps. */
 void vt_clear_history(struct vt *vt);
 void vt_set_history_limit(struct vt *vt, int limit);
+/* tmux's alternate-screen (false: 47/1047/1049 are ignored; true at creation) and
+ * scroll-on-clear (true: erasing the whole main screen first pushes its lines in use
+ * into history; false at creation) window options, set by the owner. */
+void vt_set_alternate_screen(struct vt *vt, bool allowed);
+void vt_set_scroll_on_clear(struct vt *vt, bool on);
 /* Most bytes the history keeps (0 = no cap), and the pool whose total cap it shares
  * (NULL = none; the pool must outlive the vt or be left first). */
 void vt_set_history_bytes(struct vt *vt, size_t bytes);

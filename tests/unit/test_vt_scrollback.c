@@ -145,11 +145,36 @@ static void test_lines_moved_keep_their_cells(void **state)
     term_free(t);
 }
 
+/* scroll-on-clear (tmux's option, off at creation): ED 2 on the main screen pushes the
+ * lines down to the last one in use into history; on the alternate screen, or off, the
+ * lines are lost. alternate-screen off: 1049 is ignored, the text stays. */
+static void test_clear_and_alternate_screen_options(void **state)
+{
+    (void)state;
+    struct term *t = term_new(COLS, ROWS, 100);
+    feed(t, "one\r\ntwo\r\n\033[2J");
+    assert_int_equal(HISTORY(t), 0);
+    vt_set_scroll_on_clear(t->vt, true);
+    feed(t, "\033[Hone\r\ntwo\r\n\033[2J");
+    assert_int_equal(HISTORY(t), 2);
+    const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), 1);
+    assert_non_null(l);
+    assert_int_equal(l->cells[0].ch, 't');
+    ASSERT_ROW(t, 0, "");
+    feed(t, "\033[?1049h\033[Halt\033[2J\033[?1049l");
+    assert_int_equal(HISTORY(t), 2);
+    vt_set_alternate_screen(t->vt, false);
+    feed(t, "\033[Hbefore\033[?1049hALT\033[?1049lEND");
+    ASSERT_ROW(t, 0, "beforeALTEND");
+    term_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_change_reaches_history),
         cmocka_unit_test(test_lines_moved_keep_their_cells),
+        cmocka_unit_test(test_clear_and_alternate_screen_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
