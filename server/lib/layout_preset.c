@@ -1,7 +1,8 @@
 /* layout_preset.c - the preset layouts of select-layout: even-horizontal,
  * even-vertical, main-horizontal, main-vertical, tiled. Each is built as a tree of
- * equal cells, then sized to the window (layout_resize keeps them equal) and, for the
- * main-* ones, the main pane's border moved to its size. */
+ * equal cells, then sized to the window: even-* and tiled as tmux sizes them (equal
+ * cells, the odd ones to the last of a row), the main-* ones by layout_resize and the
+ * main pane's border moved to its size. */
 #include "layout.h"
 
 #include <string.h>
@@ -54,12 +55,60 @@ static void fit_minimum(struct layout_cell *lc)
     lc->sy = layout_min_size(lc, LAYOUT_TOPBOTTOM);
 }
 
+/* Size the n children of box along axis in size cells (a border between each two): each
+ * gets the same, the last what is left, as tmux's even and tiled layouts give them; the
+ * other axis is the box's. False, changing nothing, when a child would get no cell. */
+static bool spread_children(struct layout_cell *box, enum layout_type axis, int size, int each)
+{
+    int n = 0;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &box->children, entry)
+        n++;
+    if (each < 1 || size - (each + 1) * (n - 1) < 1)
+        return false;
+    TAILQ_FOREACH(child, &box->children, entry) {
+        int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+        child->sx = axis == LAYOUT_LEFTRIGHT ? want : box->sx;
+        child->sy = axis == LAYOUT_TOPBOTTOM ? want : box->sy;
+        child->weight = child->scaled = want;
+    }
+    return true;
+}
+
+/* even-* and tiled sized as tmux sizes them, so that layout strings match: equal cells
+ * (tiled: columns of the width a full row's would have), the last of each row and the
+ * last row taking the odd cells. False when the window is too small for that. */
+static bool size_like_tmux(struct layout_cell *root, int preset, int sx, int sy, int cols)
+{
+    root->sx = sx;
+    root->sy = sy;
+    if (TAILQ_EMPTY(&root->children))
+        return true;
+    int n = 0;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &root->children, entry)
+        n++;
+    if (preset != LAYOUT_TILED) {
+        int size = root->type == LAYOUT_LEFTRIGHT ? sx : sy;
+        return spread_children(root, root->type, size, (size - (n - 1)) / n);
+    }
+    if (!spread_children(root, LAYOUT_TOPBOTTOM, sy, (sy - (n - 1)) / n))
+        return false;
+    TAILQ_FOREACH(child, &root->children, entry) {
+        if (!TAILQ_EMPTY(&child->children) &&
+            !spread_children(child, LAYOUT_LEFTRIGHT, sx, (sx - (cols - 1)) / cols))
+            return false;
+    }
+    return true;
+}
+
 struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int main_size)
 {
     if (n < 1)
         n = 1;
     struct layout_cell *root;
     bool main_first = false;
+    int tiled_cols = 1;
     enum layout_type main_axis = LAYOUT_LEFTRIGHT;
     switch (preset) {
     case LAYOUT_EVEN_VERTICAL:
@@ -90,6 +139,7 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
         /* Fewer rows if the last ones would be empty. */
         while (rows > 1 && (rows - 1) * cols >= n)
             rows--;
+        tiled_cols = cols;
         if (rows == 1) {
             root = row_of(LAYOUT_LEFTRIGHT, n);
             break;
@@ -104,9 +154,15 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
         root = row_of(LAYOUT_LEFTRIGHT, n);
         break;
     }
-    fit_minimum(root);
-    layout_resize(root, root->sx, root->sy); /* children fill their parents */
-    layout_resize(root, sx, sy);
+    bool sized = false;
+    if (preset == LAYOUT_EVEN_HORIZONTAL || preset == LAYOUT_EVEN_VERTICAL ||
+        preset == LAYOUT_TILED)
+        sized = size_like_tmux(root, preset, sx, sy, tiled_cols);
+    if (!sized) {
+        fit_minimum(root);
+        layout_resize(root, root->sx, root->sy); /* children fill their parents */
+        layout_resize(root, sx, sy);
+    }
     if (main_first && main_size > 0)
         layout_set_pane_size(TAILQ_FIRST(&root->children), main_axis, main_size);
     layout_fix_offsets(root, 0, 0);
