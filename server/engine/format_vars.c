@@ -295,12 +295,13 @@ static void v_pane_mode(const struct format_ctx *ctx, struct format_out *o)
         format_out_str(o, ctx->pane->mode->name);
 }
 
-/* The pane's position in its window. */
+/* The pane's position in its window, counted from pane-base-index. */
 static void v_pane_index(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct window *w = ctx_window(ctx);
     long index = 0;
     if (w != NULL) {
+        index = options_get_number(w->options, "pane-base-index");
         const struct pane *q;
         TAILQ_FOREACH(q, &w->panes, entry) {
             if (q == ctx->pane)

@@ -91,7 +91,7 @@ static void display_panes_draw(struct client *c, void *data, struct canvas *cv, 
     const struct options *so = c->session->options;
     struct grid_pen other = option_pen(so, "display-panes-colour");
     struct grid_pen active = option_pen(so, "display-panes-active-colour");
-    int i = 0;
+    int i = cmd_find_pane_base_index(w); /* numbered as #{pane_index} */
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
         int index = i++;
@@ -126,7 +126,7 @@ static bool display_panes_key(struct client *c, void *data, key_code key)
         free(template);
         return false;
     }
-    int want = (int)(key - '0'), i = 0;
+    int want = (int)(key - '0'), i = cmd_find_pane_base_index(w);
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
         if (i++ != want)
