@@ -19,14 +19,17 @@
 #include "server_state.h"
 #include "xmalloc.h"
 
-/* A growing string without a bound (a command list may be long). */
+/* A growing string, bounded by max when it is not 0 (the rest is dropped). */
 struct pbuf {
     char *s;
     size_t len, size;
+    size_t max;
 };
 
 static void pb_add(struct pbuf *b, const char *s, size_t n)
 {
+    if (b->max != 0 && b->len + n > b->max)
+        n = b->len < b->max ? b->max - b->len : 0;
     if (b->len + n + 1 > b->size) {
         b->size = (b->len + n + 1) * 2;
         b->s = xrealloc(b->s, b->size);
@@ -315,7 +318,8 @@ void cmd_log_command(struct cmd_ctx *ctx, const struct cmd_entry *e, const struc
 {
     if (ctx->client == NULL)
         return;
-    struct pbuf b = {0};
+    /* A message is bounded: a client's command of 100,000 words logs its first 64 KiB. */
+    struct pbuf b = {.max = FORMAT_MAX_OUTPUT};
     print_args(&b, e, args, false);
     char name[64], key[64];
     message_log_client_name(ctx->client, name, sizeof name);
