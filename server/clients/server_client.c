@@ -34,6 +34,7 @@
 #include "proto.h"
 #include "redraw.h"
 #include "server_state.h"
+#include "session.h"
 #include "status_clock.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -173,16 +174,22 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
 
 /* The size the attached clients of sess give a window whose window-size is policy
  * (largest, smallest, latest): false when no client counts. */
-static bool clients_size(struct server *s, struct session *sess, long policy, int *cols,
-                         int *rows)
+static bool clients_size(struct server *s, struct window *w, bool aggressive, long policy,
+                         int *cols, int *rows)
 {
     struct client *c, *latest = NULL;
     *cols = *rows = -1;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (!c->attached || c->session != sess || (c->control && !c->control_sized))
+        if (!c->attached || c->session == NULL || (c->control && !c->control_sized))
+            continue;
+        /* The clients of every session showing w (a window may be linked in several);
+         * with aggressive-resize only those whose current window it is. */
+        struct session *cs = c->session;
+        if (aggressive ? cs->current == NULL || cs->current->window != w
+                       : session_find_window(cs, w) == NULL)
             continue;
         /* A control client has no status line. */
-        int r = c->control ? c->rows : c->rows - (int)options_get_number(sess->options, "status");
+        int r = c->control ? c->rows : c->rows - (int)options_get_number(cs->options, "status");
         if (r < 1)
             r = 1;
         if (policy == 0) { /* largest */
@@ -221,7 +228,8 @@ void server_client_update_sizes(struct server *s, struct session *sess)
             if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", &cols,
                        &rows) != 2)
                 continue;
-        } else if (!clients_size(s, sess, policy, &cols, &rows))
+        } else if (!clients_size(s, w, options_get_number(w->options, "aggressive-resize"),
+                                 policy, &cols, &rows))
             continue;
         if (cols < 1)
             cols = 1;
@@ -231,6 +239,8 @@ void server_client_update_sizes(struct server *s, struct session *sess)
             sess->cols = cols; /* new windows start at the current one's size */
             sess->rows = rows;
         }
+        if (w->cols != cols || w->rows != rows)
+            window_redraw(w, REDRAW_STATUS); /* the other sessions showing it too */
         window_resize(w, cols, rows); /* relayouts too (pane-border-status may have changed) */
         any = true;
     }

@@ -31,6 +31,7 @@ int cmd_shuffle_up(struct session *sess, int index)
         last++;
     for (; last > index; last--)
         session_window_at(sess, last - 1)->index = last;
+    session_group_sync(sess);
     return index;
 }
 
@@ -42,8 +43,10 @@ int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *
     if (index < 0)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     struct winlink *there = session_window_at(dst, index);
-    if (there == wl)
-        return 0;
+    if (there != NULL && there->window == w) {
+        cmd_error(ctx, "same index: %d", index);
+        return -1;
+    }
     if (there != NULL) {
         if (!kill) {
             cmd_error(ctx, "index in use: %d", index);
@@ -53,15 +56,21 @@ int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *
         session_unlink_window(dst, there);
     }
     /* Linked at its new place first, so that unlinking the old one keeps the window. */
-    struct winlink *nl = session_link_window(dst, w, index);
-    session_unlink_window(src_sess, wl);
-    if (dst->current == NULL || select)
+    int old_index = wl->index;
+    session_link_window(dst, w, index);
+    /* Looked up again: linking or unlinking in a session makes its group's others
+     * follow with new links. */
+    wl = session_window_at(src_sess, old_index);
+    if (wl != NULL && wl->window == w)
+        session_unlink_window(src_sess, wl);
+    struct winlink *nl = session_window_at(dst, index);
+    if (nl != NULL && (dst->current == NULL || select))
         session_select_window(dst, nl);
     window_resize(w, dst->cols, dst->rows);
     session_redraw(ctx->server, dst, REDRAW_STATUS);
     if (src_sess != dst) {
         if (TAILQ_EMPTY(&src_sess->windows))
-            server_destroy_session(ctx->server, src_sess, 0);
+            server_destroy_session_group(ctx->server, src_sess, 0);
         else
             session_redraw(ctx->server, src_sess, REDRAW_STATUS);
     }
@@ -74,10 +83,7 @@ static int renumber(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = cmd_find_session(ctx, args->flags['t']);
     if (sess == NULL)
         return -1;
-    int index = (int)options_get_number(sess->options, "base-index");
-    struct winlink *wl;
-    TAILQ_FOREACH(wl, &sess->windows, entry)
-        wl->index = index++;
+    session_renumber_all(sess, (int)options_get_number(sess->options, "base-index"));
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }

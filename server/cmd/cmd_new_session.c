@@ -1,5 +1,5 @@
 /* cmd_new_session.c - new-session: a session with its first window, attached or (-d)
- * not. */
+ * not; with -t, a session of a group (showing the windows of the others). */
 #include "cmd_impl.h"
 
 #include <stdio.h>
@@ -67,6 +67,10 @@ static int cmd_new_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     /* Without a client (config file, tmx -D new ...) a session can only be detached. */
     bool detached = args->flags['d'] != NULL || ctx->client == NULL;
+    if (args->flags['t'] != NULL && (args->argc != 0 || args->flags['n'] != NULL)) {
+        cmd_error(ctx, "command or window name given with target");
+        return -1;
+    }
     char *name = NULL;
     if (args->flags['s'] != NULL && (name = cmd_session_name(ctx, args->flags['s'])) == NULL)
         return -1;
@@ -140,25 +144,61 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (cwd == NULL)
         cwd = getenv("HOME");
 
+    /* -t: a session of a group, as tmux: the target session's group, else a new one
+     * with the target session, else (no such session) the group of that name. An
+     * unnamed session is named after the group (NAME-ID). */
+    const char *group = args->flags['t'];
+    struct session *groupwith = NULL;
+    struct session_group *sg = NULL;
+    if (group != NULL) {
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, group, CMD_FIND_SESSION, CMD_FIND_CANFAIL) != 0)
+            return -1;
+        groupwith = fs.session;
+        sg = groupwith != NULL ? groupwith->group : session_group_find(srv, group);
+    }
+    const char *prefix = sg != NULL ? sg->name : groupwith != NULL ? groupwith->name : group;
+
     struct client *c = ctx->client;
     /* -E: the client's environment is not taken (update-environment). */
     bool take_env = c != NULL && args->flags['E'] == NULL;
-    struct session *sess = session_create(srv, name, cwd, take_env ? c->env : NULL,
-                                          take_env ? c->nenv : 0, cols, rows);
+    struct session *sess = session_create_prefixed(srv, name, prefix, cwd,
+                                                   take_env ? c->env : NULL,
+                                                   take_env ? c->nenv : 0, cols, rows);
     for (int i = 0; i < args->nenv; i++)
         session_setenv(sess, args->env[i]);
-    char *window_name = NULL;
-    if (args->flags['n'] != NULL) {
-        struct format_ctx nf = {.server = srv, .session = sess, .client = c};
-        window_name = format_expand(&nf, args->flags['n']);
+    if (sg == NULL && groupwith == NULL) {
+        char *window_name = NULL;
+        if (args->flags['n'] != NULL) {
+            struct format_ctx nf = {.server = srv, .session = sess, .client = c};
+            window_name = format_expand(&nf, args->flags['n']);
+        }
+        struct winlink *wl = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc,
+                                              args->argv, args->env);
+        free(window_name);
+        if (wl == NULL) {
+            session_free(sess);
+            server_check_exit(srv);
+            return -1;
+        }
+    } else {
+        /* tmux spawns a first window here too and drops it for the group's: the ids it
+         * took are gone (the next window is @N+1), as in tmux. */
+        srv->next_window_id++;
+        srv->next_pane_id++;
     }
-    struct winlink *wl = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc,
-                                          args->argv, args->env);
-    free(window_name);
-    if (wl == NULL) {
-        session_free(sess);
-        server_check_exit(srv);
-        return -1;
+    if (group != NULL) {
+        /* The new session shows the group's windows, from its first one. */
+        if (sg == NULL && groupwith != NULL) {
+            session_group_add(groupwith, NULL, groupwith->name);
+            sg = groupwith->group;
+        }
+        struct session *from = sg != NULL ? TAILQ_FIRST(&sg->sessions) : NULL;
+        session_group_add(sess, sg, group);
+        if (from != NULL)
+            session_group_sync(from);
+        if (!TAILQ_EMPTY(&sess->windows))
+            session_select_window(sess, TAILQ_FIRST(&sess->windows));
     }
     if (args->flags['P'] != NULL) {
         struct format_ctx f = {.server = srv, .session = sess, .client = c};
@@ -181,9 +221,9 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
 const struct cmd_entry cmd_new_session_entry = {
     .name = "new-session",
     .alias = "new",
-    .spec = "AdDEPXc:e:F:f:n:s:x:y:",
+    .spec = "AdDEPXc:e:F:f:n:s:t:x:y:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+    .usage = "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-s session-name] [-t target-session] [-x width] [-y height] [shell-command]",
     .exec = cmd_new_session_exec,
 };

@@ -95,7 +95,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     free(name);
     if (wl == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
-            server_destroy_session(ctx->server, sess, 0);
+            server_destroy_session_group(ctx->server, sess, 0);
         return -1;
     }
     struct window *w = wl->window;

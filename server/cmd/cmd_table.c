@@ -38,6 +38,7 @@ extern const struct cmd_entry cmd_kill_session_entry;
 extern const struct cmd_entry cmd_kill_window_entry;
 extern const struct cmd_entry cmd_last_pane_entry;
 extern const struct cmd_entry cmd_last_window_entry;
+extern const struct cmd_entry cmd_link_window_entry;
 extern const struct cmd_entry cmd_list_buffers_entry;
 extern const struct cmd_entry cmd_list_clients_entry;
 extern const struct cmd_entry cmd_list_commands_entry;
@@ -95,6 +96,7 @@ extern const struct cmd_entry cmd_swap_pane_entry;
 extern const struct cmd_entry cmd_swap_window_entry;
 extern const struct cmd_entry cmd_switch_client_entry;
 extern const struct cmd_entry cmd_unbind_key_entry;
+extern const struct cmd_entry cmd_unlink_window_entry;
 extern const struct cmd_entry cmd_wait_for_entry;
 extern const struct cmd_entry cmd_wait_pane_entry;
 
@@ -130,6 +132,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_kill_window_entry,
     &cmd_last_pane_entry,
     &cmd_last_window_entry,
+    &cmd_link_window_entry,
     &cmd_list_buffers_entry,
     &cmd_list_clients_entry,
     &cmd_list_commands_entry,
@@ -187,6 +190,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_swap_window_entry,
     &cmd_switch_client_entry,
     &cmd_unbind_key_entry,
+    &cmd_unlink_window_entry,
     &cmd_wait_for_entry,
     &cmd_wait_pane_entry,
     NULL,

@@ -875,18 +875,90 @@ static void v_scroll_region_lower(const struct format_ctx *ctx, struct format_ou
 
 static void v_session_grouped(const struct format_ctx *ctx, struct format_out *o)
 {
-    (void)ctx;
-    format_out_str(o, "0");
+    format_out_str(o, ctx_session(ctx)->group != NULL ? "1" : "0");
 }
 
-/* The windows of the session most recent first: the current one, then the last. */
+/* The session group variables are empty for a session in no group, as tmux's. */
+static void v_session_group(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session_group *g = ctx_session(ctx)->group;
+    if (g != NULL)
+        format_out_str(o, g->name);
+}
+
+static void v_session_group_size(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session_group *g = ctx_session(ctx)->group;
+    if (g != NULL)
+        format_out_printf(o, "%d", session_group_count(g));
+}
+
+static void v_session_group_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session_group *g = ctx_session(ctx)->group;
+    const struct session *s;
+    if (g == NULL)
+        return;
+    TAILQ_FOREACH(s, &g->sessions, gentry)
+        format_out_printf(o, s != TAILQ_FIRST(&g->sessions) ? ",%s" : "%s", s->name);
+}
+
+/* Clients attached to the group's sessions: how many, or (list) their names. */
+static int group_attached(const struct format_ctx *ctx, struct format_out *o)
+{
+    const struct session_group *g = ctx_session(ctx)->group;
+    int n = 0;
+    const struct client *c;
+    if (g == NULL || ctx->server == NULL)
+        return 0;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (!c->attached || c->session == NULL || c->session->group != g)
+            continue;
+        if (o != NULL) {
+            if (n > 0)
+                format_out_str(o, ",");
+            if (c->tty_name != NULL)
+                format_out_str(o, c->tty_name);
+            else
+                format_out_printf(o, "client-%ld", (long)c->pid);
+        }
+        n++;
+    }
+    return n;
+}
+
+static void v_session_group_attached(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx_session(ctx)->group != NULL)
+        format_out_printf(o, "%d", group_attached(ctx, NULL));
+}
+
+static void v_session_group_attached_list(const struct format_ctx *ctx, struct format_out *o)
+{
+    group_attached(ctx, o);
+}
+
+static void v_session_group_many_attached(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx_session(ctx)->group != NULL)
+        format_out_printf(o, "%d", group_attached(ctx, NULL) > 1);
+}
+
+/* The windows of the session most recent first: the current one, then those shown
+ * before it. */
 static void v_session_stack(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session *s = ctx_session(ctx);
-    if (s->current != NULL)
+    bool first = true;
+    if (s->current != NULL) {
         format_out_printf(o, "%d", s->current->index);
-    if (s->last != NULL && s->last != s->current)
-        format_out_printf(o, s->current != NULL ? ",%d" : "%d", s->last->index);
+        first = false;
+    }
+    const struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->lastw, sentry) {
+        format_out_printf(o, first ? "%d" : ",%d", wl->index);
+        first = false;
+    }
 }
 
 static void v_session_alerts(const struct format_ctx *ctx, struct format_out *o)
@@ -989,21 +1061,13 @@ static void v_window_active_sessions_list(const struct format_ctx *ctx, struct f
     window_active_sessions(ctx, o, true);
 }
 
-/* As tmux: linked elsewhere than in its session (for a grouped session, outside the
- * group). */
+/* As tmux: linked more often than once (in a grouped session, than once per session
+ * of the group). */
 static void v_window_linked(const struct format_ctx *ctx, struct format_out *o)
 {
-    const struct window *w = ctx_window(ctx);
-    const struct winlink *wl = ctx_winlink(ctx);
-    int others = 0;
-    const struct winlink *x;
-    TAILQ_FOREACH(x, &w->links, wentry) {
-        if (wl == NULL || !session_same_group(x->session, wl->session))
-            others++;
-        else if (x->session == wl->session && x != wl)
-            others++;
-    }
-    format_out_str(o, others > 0 ? "1" : "0");
+    const struct session *s = ctx_session(ctx);
+    int expect = s != NULL && s->group != NULL ? session_group_count(s->group) : 1;
+    format_out_str(o, window_link_count(ctx_window(ctx)) != expect ? "1" : "0");
 }
 
 static void v_window_linked_sessions(const struct format_ctx *ctx, struct format_out *o)
@@ -1036,8 +1100,16 @@ static void v_window_end_flag(const struct format_ctx *ctx, struct format_out *o
 static void v_window_stack_index(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct winlink *wl = ctx_winlink(ctx);
-    const struct session *s = wl != NULL ? wl->session : NULL;
-    format_out_str(o, s != NULL && s->last == wl && s->current != wl ? "1" : "0");
+    int i = 0;
+    if (wl != NULL && wl->stacked) {
+        const struct winlink *x;
+        TAILQ_FOREACH(x, &wl->session->lastw, sentry) {
+            i++;
+            if (x == wl)
+                break;
+        }
+    }
+    format_out_printf(o, "%d", i);
 }
 
 static void v_window_activity(const struct format_ctx *ctx, struct format_out *o)
@@ -1312,6 +1384,12 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(session_attached_list, NEED_SESSION)                                                 \
     X(session_created, NEED_SESSION | IS_TIME)                                             \
     X(session_format, NEED_NONE)                                                           \
+    X(session_group, NEED_SESSION)                                                         \
+    X(session_group_attached, NEED_SESSION)                                                \
+    X(session_group_attached_list, NEED_SESSION)                                           \
+    X(session_group_list, NEED_SESSION)                                                    \
+    X(session_group_many_attached, NEED_SESSION)                                           \
+    X(session_group_size, NEED_SESSION)                                                    \
     X(session_grouped, NEED_SESSION)                                                       \
     X(session_id, NEED_SESSION)                                                            \
     X(session_many_attached, NEED_SESSION)                                                 \

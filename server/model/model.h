@@ -72,6 +72,8 @@ TAILQ_HEAD(pane_list, pane);
 struct winlink {
     TAILQ_ENTRY(winlink) entry;  /* the session's list, ordered by index */
     TAILQ_ENTRY(winlink) wentry; /* the window's list of its links */
+    TAILQ_ENTRY(winlink) sentry; /* the session's stack of windows shown before */
+    bool stacked;                /* in that stack */
     struct session *session;
     struct window *window;
     int index;
@@ -94,14 +96,24 @@ struct window {
     char *old_layout;         /* the layout before select-layout last changed it (-o) */
     int cols, rows;
     struct options *options;  /* window options, inheriting the global ones */
+    int holds;                /* callers keeping it while its links go (window_hold) */
     time_t activity;          /* created, or last output of a pane (#{window_activity}) */
     struct event *silence_timer;
 };
 
 enum { WINDOW_ALERT_ACTIVITY = 1, WINDOW_ALERT_BELL = 2, WINDOW_ALERT_SILENCE = 4 };
 
+/* Sessions of one group (new-session -t) show the same windows at the same indexes,
+ * each with its own current window. It goes with its last session. */
+struct session_group {
+    char *name;
+    TAILQ_HEAD(session_group_list, session) sessions; /* in the order they joined */
+};
+
 struct session {
     TAILQ_ENTRY(session) entry;
+    struct session_group *group; /* or NULL */
+    TAILQ_ENTRY(session) gentry; /* in the group's list */
     struct server *server;
     uint32_t id;            /* $N */
     char *name;
@@ -109,7 +121,8 @@ struct session {
     time_t activity;        /* last attach or input, for "most recent session" */
     struct winlink_list windows; /* its links, by index */
     struct winlink *current;
-    struct winlink *last;
+    struct winlink_list lastw;   /* links shown before, most recent first (sentry) */
+    struct winlink *last;        /* the first of them (last-window), or NULL */
     struct envset *environ; /* environ.h: the session environment (update-environment,
                               * set-environment) */
     char **env;              /* what the last spawned process got: global and session

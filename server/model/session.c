@@ -16,6 +16,13 @@
 struct session *session_create(struct server *srv, const char *name, const char *cwd,
                                char **env, size_t nenv, int cols, int rows)
 {
+    return session_create_prefixed(srv, name, NULL, cwd, env, nenv, cols, rows);
+}
+
+struct session *session_create_prefixed(struct server *srv, const char *name,
+                                        const char *prefix, const char *cwd, char **env,
+                                        size_t nenv, int cols, int rows)
+{
     struct session *s = xcalloc(1, sizeof *s);
     s->server = srv;
     s->id = srv->next_session_id++;
@@ -23,19 +30,26 @@ struct session *session_create(struct server *srv, const char *name, const char 
         s->name = xstrdup(name);
     else {
         /* Unnamed sessions are named after their id, as tmux 3.3a names them ($2 is
-         * "2"); an id whose number is taken as a name moves on to the next id. */
+         * "2", or "PREFIX-2" in a group); an id whose name is taken moves on to the
+         * next id. */
         for (;;) {
-            char buf[32];
-            snprintf(buf, sizeof buf, "%u", s->id);
+            char *buf = prefix != NULL ? xasprintf("%s-%u", prefix, s->id)
+                                       : xasprintf("%u", s->id);
+            for (char *p = buf; *p != '\0'; p++) {
+                if (*p == ':' || *p == '.')
+                    *p = '_';
+            }
             if (session_find(srv, buf) == NULL) {
-                s->name = xstrdup(buf);
+                s->name = buf;
                 break;
             }
+            free(buf);
             s->id = srv->next_session_id++;
         }
     }
     s->created = s->activity = time(NULL);
     TAILQ_INIT(&s->windows);
+    TAILQ_INIT(&s->lastw);
     s->cwd = xstrdup(cwd != NULL ? cwd : "/");
     s->cols = cols;
     s->rows = rows;
@@ -49,9 +63,10 @@ struct session *session_create(struct server *srv, const char *name, const char 
 
 void session_free(struct session *s)
 {
+    session_group_remove(s); /* the others keep the windows */
     struct winlink *wl;
     while ((wl = TAILQ_FIRST(&s->windows)) != NULL) {
-        s->current = s->last = NULL;
+        s->current = NULL;
         session_unlink_window(s, wl);
     }
     TAILQ_REMOVE(&s->server->sessions, s, entry);
@@ -166,6 +181,7 @@ struct winlink *session_link_window(struct session *s, struct window *w, int ind
     session_sort_window(s, wl, true);
     if (s->current == NULL)
         s->current = wl;
+    session_group_sync(s);
     return wl;
 }
 
@@ -177,41 +193,80 @@ void session_sort_window(struct session *s, struct winlink *wl, bool is_new)
     TAILQ_FOREACH(at, &s->windows, entry) {
         if (at->index > wl->index) {
             TAILQ_INSERT_BEFORE(at, wl, entry);
-            return;
+            break;
         }
     }
-    TAILQ_INSERT_TAIL(&s->windows, wl, entry);
+    if (at == NULL)
+        TAILQ_INSERT_TAIL(&s->windows, wl, entry);
+    if (!is_new)
+        session_group_sync(s);
+}
+
+/* The stack of windows shown before (tmux's lastw): take wl out, put wl on top. */
+static void stack_remove(struct session *s, struct winlink *wl)
+{
+    if (wl != NULL && wl->stacked) {
+        TAILQ_REMOVE(&s->lastw, wl, sentry);
+        wl->stacked = false;
+    }
+    s->last = TAILQ_FIRST(&s->lastw);
+}
+
+static void stack_push(struct session *s, struct winlink *wl)
+{
+    if (wl == NULL)
+        return;
+    stack_remove(s, wl);
+    TAILQ_INSERT_HEAD(&s->lastw, wl, sentry);
+    wl->stacked = true;
+    s->last = wl;
+}
+
+/* Make wl current; the old one goes on the stack. */
+static void set_current(struct session *s, struct winlink *wl)
+{
+    if (wl == s->current)
+        return;
+    stack_remove(s, wl);
+    stack_push(s, s->current);
+    s->current = wl;
 }
 
 void session_select_window(struct session *s, struct winlink *wl)
 {
-    wl->alerts = 0; /* seen now */
-    if (wl == s->current)
-        return;
-    s->last = s->current;
-    s->current = wl;
+    /* Seen now: the window's alerts go in every session, as tmux clears them. */
+    struct winlink *x;
+    TAILQ_FOREACH(x, &wl->window->links, wentry)
+        x->alerts = 0;
+    set_current(s, wl);
 }
 
 bool session_unlink_window(struct session *s, struct winlink *wl)
 {
     if (s->current == wl) {
-        /* Like tmux: go to the last window if there is one, else the next/previous. */
+        /* Like tmux: go to the last window if there is one, else the one before
+         * (wrapping around to the end). */
         struct winlink *next = s->last;
         if (next == NULL || next == wl)
-            next = TAILQ_NEXT(wl, entry) ? TAILQ_NEXT(wl, entry)
-                                         : TAILQ_PREV(wl, winlink_list, entry);
-        s->current = next;
-        s->last = NULL;
+            next = session_previous_window(s, wl);
+        if (next == wl)
+            next = NULL;
+        if (next != NULL)
+            set_current(s, next);
+        else
+            s->current = NULL;
     }
-    if (s->last == wl)
-        s->last = NULL;
+    stack_remove(s, wl);
     TAILQ_REMOVE(&s->windows, wl, entry);
     struct window *w = wl->window;
     TAILQ_REMOVE(&w->links, wl, wentry);
     free(wl);
-    if (TAILQ_EMPTY(&w->links))
+    if (TAILQ_EMPTY(&w->links) && w->holds == 0)
         window_free(w);
-    return TAILQ_EMPTY(&s->windows);
+    if (TAILQ_EMPTY(&s->windows))
+        return true; /* the caller destroys it, and its group */
+    session_group_sync(s);
+    return false;
 }
 
 void session_renumber_windows(struct session *s)
@@ -219,10 +274,15 @@ void session_renumber_windows(struct session *s)
     if (!options_get_number(s->options, "renumber-windows"))
         return;
     /* No gaps: the windows take the indexes from base-index on, in order. */
-    int index = (int)options_get_number(s->options, "base-index");
+    session_renumber_all(s, (int)options_get_number(s->options, "base-index"));
+}
+
+void session_renumber_all(struct session *s, int base)
+{
     struct winlink *wl;
     TAILQ_FOREACH(wl, &s->windows, entry)
-        wl->index = index++;
+        wl->index = base++;
+    session_group_sync(s);
 }
 
 struct winlink *session_next_window(struct session *s, struct winlink *wl)
@@ -269,5 +329,150 @@ void session_child_environment(struct session *s)
 
 bool session_same_group(const struct session *a, const struct session *b)
 {
-    return a == b;
+    return a == b || (a->group != NULL && a->group == b->group);
+}
+
+struct session_group *session_group_find(struct server *srv, const char *name)
+{
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry) {
+        if (s->group != NULL && strcmp(s->group->name, name) == 0)
+            return s->group;
+    }
+    return NULL;
+}
+
+void session_group_add(struct session *s, struct session_group *g, const char *name)
+{
+    if (g == NULL) {
+        g = xcalloc(1, sizeof *g);
+        g->name = xstrdup(name);
+        TAILQ_INIT(&g->sessions);
+    }
+    s->group = g;
+    TAILQ_INSERT_TAIL(&g->sessions, s, gentry);
+}
+
+void session_group_remove(struct session *s)
+{
+    struct session_group *g = s->group;
+    if (g == NULL)
+        return;
+    TAILQ_REMOVE(&g->sessions, s, gentry);
+    s->group = NULL;
+    if (TAILQ_EMPTY(&g->sessions)) {
+        free(g->name);
+        free(g);
+    }
+}
+
+int session_group_count(const struct session_group *g)
+{
+    int n = 0;
+    const struct session *s;
+    TAILQ_FOREACH(s, &g->sessions, gentry)
+        n++;
+    return n;
+}
+
+/* The link of list at index, or NULL. */
+static struct winlink *link_at(struct winlink_list *list, int index)
+{
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, list, entry) {
+        if (wl->index == index)
+            return wl;
+    }
+    return NULL;
+}
+
+/* Make t show what s shows, as tmux does for a group: new links at s's indexes (with
+ * s's alerts and t's own), t's current and last window kept by index; a current window
+ * that went gives way to the last one, else the one before it. */
+static void group_sync_one(struct session *s, struct session *t)
+{
+    if (TAILQ_EMPTY(&s->windows))
+        return; /* s is going: the group with it */
+    int cur = t->current != NULL ? t->current->index : -1;
+    int last = t->last != NULL ? t->last->index : -1;
+    bool drop_last = false;
+    if (cur != -1 && link_at(&s->windows, cur) == NULL) {
+        if (last != -1 && link_at(&s->windows, last) != NULL) {
+            cur = last;
+            drop_last = true;
+        } else {
+            struct winlink *wl, *before = NULL;
+            TAILQ_FOREACH(wl, &s->windows, entry) {
+                if (wl->index < cur)
+                    before = wl;
+            }
+            if (before == NULL)
+                before = TAILQ_LAST(&s->windows, winlink_list);
+            cur = before->index;
+        }
+    }
+    /* The stack by index, most recent first (its first one when it became current). */
+    int nstack = 0;
+    struct winlink *x;
+    TAILQ_FOREACH(x, &t->lastw, sentry)
+        nstack++;
+    int *stack = xreallocarray(NULL, (size_t)nstack + 1, sizeof *stack);
+    nstack = 0;
+    TAILQ_FOREACH(x, &t->lastw, sentry) {
+        if (!(drop_last && x == t->last))
+            stack[nstack++] = x->index;
+    }
+    while ((x = TAILQ_FIRST(&t->lastw)) != NULL)
+        stack_remove(t, x);
+    struct winlink_list old;
+    TAILQ_INIT(&old);
+    TAILQ_CONCAT(&old, &t->windows, entry);
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        struct winlink *nl = xcalloc(1, sizeof *nl);
+        nl->session = t;
+        nl->window = wl->window;
+        nl->index = wl->index;
+        nl->alerts = wl->alerts;
+        struct winlink *ol;
+        TAILQ_FOREACH(ol, &old, entry) {
+            if (ol->window == wl->window)
+                nl->alerts |= ol->alerts;
+        }
+        TAILQ_INSERT_TAIL(&t->windows, nl, entry);
+        TAILQ_INSERT_TAIL(&wl->window->links, nl, wentry);
+    }
+    t->current = cur != -1 ? link_at(&t->windows, cur) : NULL;
+    if (t->current == NULL && s->current != NULL)
+        t->current = link_at(&t->windows, s->current->index);
+    if (t->current == NULL)
+        t->current = TAILQ_FIRST(&t->windows);
+    for (int i = 0; i < nstack; i++) {
+        struct winlink *sl = link_at(&t->windows, stack[i]);
+        if (sl != NULL && sl != t->current && !sl->stacked) {
+            TAILQ_INSERT_TAIL(&t->lastw, sl, sentry);
+            sl->stacked = true;
+        }
+    }
+    t->last = TAILQ_FIRST(&t->lastw);
+    free(stack);
+    while ((wl = TAILQ_FIRST(&old)) != NULL) {
+        TAILQ_REMOVE(&old, wl, entry);
+        struct window *w = wl->window;
+        TAILQ_REMOVE(&w->links, wl, wentry);
+        free(wl);
+        if (TAILQ_EMPTY(&w->links) && w->holds == 0)
+            window_free(w);
+    }
+}
+
+void session_group_sync(struct session *s)
+{
+    if (s->group == NULL)
+        return;
+    struct session *t;
+    TAILQ_FOREACH(t, &s->group->sessions, gentry) {
+        if (t != s)
+            group_sync_one(s, t);
+    }
 }

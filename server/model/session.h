@@ -17,6 +17,10 @@ struct server;
 
 struct session *session_create(struct server *srv, const char *name, const char *cwd,
                                char **env, size_t nenv, int cols, int rows);
+/* The same, an unnamed one named PREFIX-ID (a session of a group) when prefix is set. */
+struct session *session_create_prefixed(struct server *srv, const char *name,
+                                        const char *prefix, const char *cwd, char **env,
+                                        size_t nenv, int cols, int rows);
 /* Remove every window and free; detaching clients is the caller's business. */
 void session_free(struct session *s);
 struct session *session_find(struct server *srv, const char *name);
@@ -59,5 +63,22 @@ struct winlink *session_next_window(struct session *s, struct winlink *wl);
 struct winlink *session_previous_window(struct session *s, struct winlink *wl);
 /* Are a and b one session or sessions of one group (new-session -t)? */
 bool session_same_group(const struct session *a, const struct session *b);
+/* Number the links from base on, in order (move-window -r). */
+void session_renumber_all(struct session *s, int base);
+
+/* Session groups (new-session -t): the sessions of a group show the same windows. The
+ * functions above that change a session's links (link, unlink, sort, renumber) make
+ * the rest of its group follow (session_group_sync); one that empties a session does
+ * not: its group is destroyed with it. */
+/* The group named name, or NULL. */
+struct session_group *session_group_find(struct server *srv, const char *name);
+/* Put s (in no group) in group g, or in a new group called name when g is NULL. */
+void session_group_add(struct session *s, struct session_group *g, const char *name);
+/* Take s out of its group (freed with its last session); its links stay. */
+void session_group_remove(struct session *s);
+int session_group_count(const struct session_group *g);
+/* Make every other session of s's group show s's windows at s's indexes, each keeping
+ * its current window where it can. */
+void session_group_sync(struct session *s);
 
 #endif

@@ -210,6 +210,17 @@ bool window_update_name(struct window *w)
     return true;
 }
 
+void window_hold(struct window *w)
+{
+    w->holds++;
+}
+
+void window_release(struct window *w)
+{
+    if (--w->holds == 0 && TAILQ_EMPTY(&w->links))
+        window_free(w);
+}
+
 struct session *window_session(const struct window *w)
 {
     const struct winlink *wl = TAILQ_FIRST(&w->links);

@@ -18,6 +18,10 @@ struct window *window_create(struct session *s, const char *name);
 /* Free the window and its panes; its links must be gone (session_unlink_window frees
  * the window with its last link). */
 void window_free(struct window *w);
+/* Keep w while its links go (a window is freed with its last link otherwise);
+ * window_release frees it if no link is left. */
+void window_hold(struct window *w);
+void window_release(struct window *w);
 /* The session of the window's first link (the one it was made in, while linked there),
  * for what needs one session's options; NULL when it is linked nowhere. */
 struct session *window_session(const struct window *w);

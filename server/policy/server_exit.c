@@ -4,6 +4,7 @@
  * tells every client before the loop ends. */
 #include "server_exit.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -16,6 +17,8 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "window.h"
+#include "xmalloc.h"
 
 /* detach-on-destroy off: the most recently used other session; no-detached: the most
  * recently used one no client shows; NULL when the clients are to detach (on). */
@@ -26,8 +29,8 @@ static struct session *server_destroy_next(struct server *s, struct session *ses
         return NULL;
     struct session *best = NULL, *other;
     TAILQ_FOREACH(other, &s->sessions, entry) {
-        if (other == sess)
-            continue;
+        if (other == sess || TAILQ_EMPTY(&other->windows))
+            continue; /* (an empty one is going too: its group's) */
         if (how == 2) {
             bool shown = false;
             struct client *c;
@@ -62,22 +65,53 @@ void server_destroy_session(struct server *s, struct session *sess, int status)
     server_check_exit(s);
 }
 
+void server_destroy_session_group(struct server *s, struct session *sess, int status)
+{
+    if (sess->group == NULL) {
+        server_destroy_session(s, sess, status);
+        return;
+    }
+    /* By id: destroying one may not free another, but the group goes with the last. */
+    int n = session_group_count(sess->group);
+    uint32_t *ids = xreallocarray(NULL, (size_t)n, sizeof *ids);
+    int i = 0;
+    struct session *m;
+    TAILQ_FOREACH(m, &sess->group->sessions, gentry)
+        ids[i++] = m->id;
+    for (i = 0; i < n; i++) {
+        if ((m = session_find_id(s, ids[i])) != NULL)
+            server_destroy_session(s, m, status);
+    }
+    free(ids);
+}
+
+void server_redraw_session_group(struct server *s, struct session *sess)
+{
+    if (sess->group == NULL) {
+        session_redraw(s, sess, REDRAW_STATUS);
+        return;
+    }
+    struct session *m;
+    TAILQ_FOREACH(m, &sess->group->sessions, gentry)
+        session_redraw(s, m, REDRAW_STATUS);
+}
+
 void server_kill_window(struct server *s, struct window *w, int status)
 {
-    for (;;) {
-        struct winlink *wl = TAILQ_FIRST(&w->links);
-        bool last = TAILQ_NEXT(wl, wentry) == NULL;
+    window_hold(w); /* until every link is gone */
+    struct winlink *wl;
+    while ((wl = TAILQ_FIRST(&w->links)) != NULL) {
         struct session *sess = wl->session;
-        /* The window is freed with its last link: w is not read after that. */
+        hooks_run(s, "window-unlinked", sess, w->active);
+        /* A grouped session's others lose their links with it. */
         if (session_unlink_window(sess, wl))
-            server_destroy_session(s, sess, status);
+            server_destroy_session_group(s, sess, status);
         else {
             session_renumber_windows(sess);
-            session_redraw(s, sess, REDRAW_STATUS);
+            server_redraw_session_group(s, sess);
         }
-        if (last)
-            break;
     }
+    window_release(w);
 }
 
 static void server_unattached(struct server *s, uint32_t session_id, const char *arg)

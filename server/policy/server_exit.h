@@ -17,6 +17,10 @@ void server_shutdown(struct server *s, const char *client_message);
 /* Destroy a session: its clients leave with [exited] and exit status 'status'; the
  * server exits if it was the last one. */
 void server_destroy_session(struct server *s, struct session *sess, int status);
+/* Destroy sess and every other session of its group (they showed the same windows). */
+void server_destroy_session_group(struct server *s, struct session *sess, int status);
+/* Redraw the status of sess and of the other sessions of its group. */
+void server_redraw_session_group(struct server *s, struct session *sess);
 struct window;
 /* Close window w: unlink it from every session holding it (it is freed with its last
  * link); a session left empty is destroyed, its clients leaving with 'status'. */

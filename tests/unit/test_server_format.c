@@ -89,6 +89,9 @@ static int setup(void **state)
     f->w2.name = "logs";
     f->l2.alerts = WINDOW_ALERT_BELL | WINDOW_ALERT_ACTIVITY;
     f->s.current = &f->l1;
+    TAILQ_INIT(&f->s.lastw);
+    TAILQ_INSERT_HEAD(&f->s.lastw, &f->l2, sentry);
+    f->l2.stacked = true;
     f->s.last = &f->l2;
 
     struct pane *ps[3] = {&f->p1, &f->p2, &f->p3};
@@ -287,6 +290,12 @@ static const struct want wants[] = {
     {"session_attached_list", "client-999"},
     {"session_created", "1795342443"},
     {"session_format", "1"},
+    {"session_group", ""}, /* in no group: the group variables are empty, as tmux's */
+    {"session_group_attached", ""},
+    {"session_group_attached_list", ""},
+    {"session_group_list", ""},
+    {"session_group_many_attached", ""},
+    {"session_group_size", ""},
     {"session_grouped", "0"},
     {"session_id", "$3"},
     {"session_many_attached", "0"},
