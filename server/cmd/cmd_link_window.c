@@ -28,6 +28,10 @@ static int cmd_link_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         index = cmd_shuffle_up(dst, tw->index + (args->flags['b'] != NULL ? 0 : 1));
     } else if ((dst = cmd_index_target(ctx, args->flags['t'], &index)) == NULL)
         return -1;
+    if (dst != src->session && session_same_group(src->session, dst)) {
+        cmd_error(ctx, "sessions are grouped");
+        return -1;
+    }
     bool select = args->flags['d'] == NULL;
     window_hold(w); /* -k may take away a link of w itself */
     struct winlink *there = index >= 0 ? session_window_at(dst, index) : NULL;

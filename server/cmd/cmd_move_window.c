@@ -40,6 +40,10 @@ int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *
 {
     struct session *src_sess = wl->session;
     struct window *w = wl->window;
+    if (dst != src_sess && session_same_group(src_sess, dst)) {
+        cmd_error(ctx, "sessions are grouped");
+        return -1;
+    }
     if (index < 0)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     struct winlink *there = session_window_at(dst, index);
