@@ -74,10 +74,11 @@ static void test_vi_copy_keys_and_prompt(void **state)
         if (!client_screen_contains(c, "(rename-window)"))
             break;
     }
-    /* C-b /: describe a key, on the status line. */
+    /* C-b /: describe a key, on the status line (command-prompt -k: the key pressed is
+     * the answer, no Enter). */
     client_keys(c, KEY_PREFIX "/");
     assert_true(client_wait_row(c, -1, "key", E2E_TIMEOUT));
-    client_keys(c, "c\r");
+    client_keys(c, "c");
     assert_true(client_wait_row(c, -1, "C-b c Create a new window", E2E_TIMEOUT));
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
