@@ -28,3 +28,19 @@ wait_dead() {
     echo "wait_dead: $1 never died" >&2
     return 1
 }
+
+# wait_format TARGET FORMAT VALUE: wait (up to 10 s) until FORMAT expands to VALUE for
+# TARGET (hooks run from notifications, such as session-created, run after the command
+# that caused them has returned, in tmux as in tmx).
+wait_format() {
+    i=0
+    while [ $i -lt 200 ]; do
+        if [ "$("$T" display -p -t "$1" "$2" 2>/dev/null)" = "$3" ]; then
+            return 0
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "wait_format: $2 of $1 never became $3" >&2
+    return 1
+}

@@ -128,7 +128,11 @@ def main():
     both = set(intended) & set(gaps)
     if both:
         sys.exit(f"compat: {', '.join(sorted(both))} in both INTENDED and GAPS")
-    names = opts.cases or sorted(n for n in os.listdir(CASES) if n.endswith(".sh"))
+    names = [n if n.endswith(".sh") else n + ".sh" for n in opts.cases] or \
+        sorted(n for n in os.listdir(CASES) if n.endswith(".sh"))
+    missing = [n for n in names if not os.path.isfile(os.path.join(CASES, n))]
+    if missing:
+        sys.exit(f"compat: no such case: {' '.join(missing)} (cases are in {CASES})")
     names = [os.path.basename(n) for n in names]
     for name in list(intended) + list(gaps):
         if name not in os.listdir(CASES):
