@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "notify.h"
 #include "server_state.h"
 #include "xmalloc.h"
 
@@ -16,8 +17,15 @@ struct pane_mode_entry {
     struct pane_mode_entry *next; /* the one below it */
 };
 
+/* The pane went into a mode or out of its last one: #{pane_in_mode} changed. */
+static void mode_changed(struct pane *p)
+{
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_MODE, .pane = p});
+}
+
 void pane_mode_push(struct pane *p, const struct pane_mode *m, void *data)
 {
+    bool entered = p->mode == NULL;
     if (p->mode != NULL) {
         struct pane_mode_entry *e = xmalloc(sizeof *e);
         *e = (struct pane_mode_entry){.mode = p->mode, .data = p->mode_data,
@@ -26,6 +34,8 @@ void pane_mode_push(struct pane *p, const struct pane_mode *m, void *data)
     }
     p->mode = m;
     p->mode_data = data;
+    if (entered)
+        mode_changed(p);
 }
 
 /* Take the entry of mode m out of the list below the top; NULL if it is not there. */
@@ -70,7 +80,9 @@ bool pane_mode_raise(struct pane *p, const struct pane_mode *m)
     return true;
 }
 
-void pane_mode_pop(struct pane *p)
+/* Take the top mode off; tell the listeners when it was the last unless the pane itself
+ * is going. */
+static void pop_top(struct pane *p, bool tell)
 {
     if (p->mode == NULL)
         return;
@@ -78,6 +90,13 @@ void pane_mode_pop(struct pane *p)
     void *data = p->mode_data;
     resume_below(p);
     m->free(p, data);
+    if (tell && p->mode == NULL)
+        mode_changed(p);
+}
+
+void pane_mode_pop(struct pane *p)
+{
+    pop_top(p, true);
 }
 
 void pane_mode_remove(struct pane *p, const struct pane_mode *m)
@@ -96,7 +115,7 @@ void pane_mode_remove(struct pane *p, const struct pane_mode *m)
 void pane_mode_free_all(struct pane *p)
 {
     while (p->mode != NULL)
-        pane_mode_pop(p);
+        pop_top(p, false);
 }
 
 void *pane_mode_data(const struct pane *p, const struct pane_mode *m)

@@ -1,6 +1,7 @@
 /* window_names.c - how windows get their names from their programs: ESC k (with
  * allow-rename) names the window at once; automatic-rename follows the active pane's
- * foreground command, checked 100 ms after output starts rather than on every read.
+ * foreground command, checked 100 ms after output starts rather than on every read, and
+ * when the active pane enters or leaves a mode ("[tmux]"; "[dead]" after a dead one's).
  * A listener of NOTIFY_PANE_RENAMED and NOTIFY_PANE_OUTPUT. */
 #include "window_names.h"
 
@@ -14,6 +15,7 @@
 #include "format.h"
 #include "notify.h"
 #include "options.h"
+#include "pane.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
@@ -39,17 +41,56 @@ static bool window_names_by_format(struct window *w)
     return changed;
 }
 
-static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
+/* The name tmux's default automatic-rename-format gives
+ * ("#{?pane_in_mode,[tmux],#{pane_current_command}}#{?pane_dead,[dead],}"), without
+ * expanding a format on every check: "[tmux]" while the active pane is in a mode, else its
+ * foreground command (a dead pane's: its command's first word, as tmux); "[dead]" after
+ * it when the program has exited. Returns whether the name changed. */
+static bool window_names_default(struct window *w)
 {
-    struct pane *p = arg;
-    (void)fd;
-    (void)events;
+    struct pane *p = w->active;
+    if (p == NULL || !options_get_number(w->options, "automatic-rename"))
+        return false;
+    char name[300], cmd[256];
+    if (p->mode != NULL)
+        snprintf(name, sizeof name, "[tmux]");
+    else if (pane_current_command(p, cmd, sizeof cmd))
+        snprintf(name, sizeof name, "%s", cmd);
+    else if (p->dead) {
+        const char *line = p->argc > 0 ? p->argv[0] : p->server->default_shell;
+        if (strncmp(line, "exec ", 5) == 0)
+            line += 5;
+        size_t n = strcspn(line, " ;");
+        snprintf(cmd, sizeof cmd, "%.*s", (int)n, line);
+        const char *slash = strrchr(cmd, '/');
+        snprintf(name, sizeof name, "%s", slash != NULL ? slash + 1 : cmd);
+    } else
+        return false;
+    if (p->dead)
+        strncat(name, "[dead]", sizeof name - strlen(name) - 1);
+    if (strcmp(name, w->name) == 0)
+        return false;
+    window_set_name(w, name);
+    return true;
+}
+
+/* Name the window of p again, by automatic-rename-format or tmux's default. A dead
+ * pane's window is named so only at its next change (a mode), as in tmux. */
+static void window_names_check(struct pane *p)
+{
     const char *fmt = options_get_string(p->window->options, "automatic-rename-format");
     bool changed = strcmp(fmt, options_find("automatic-rename-format")->default_value) != 0
                        ? window_names_by_format(p->window)
-                       : window_update_name(p->window); /* the default: the command's name */
+                       : window_names_default(p->window);
     if (changed)
         window_redraw(p->window, REDRAW_STATUS);
+}
+
+static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd;
+    (void)events;
+    window_names_check(arg);
 }
 
 /* ESC k name ESC \: the program names its window; an empty name hands it back to
@@ -91,4 +132,7 @@ void window_names_notify(struct server *s, const struct notify *n)
         window_names_set_by_program(s, n->pane);
     else if (n->type == NOTIFY_PANE_OUTPUT)
         window_names_follow_output(s, n->pane);
+    else if (n->type == NOTIFY_PANE_MODE && n->pane->window != NULL &&
+             n->pane == n->pane->window->active)
+        window_names_check(n->pane); /* "[tmux]" while in a mode */
 }

@@ -23,6 +23,7 @@ enum notify_type {
                               selection parameter, 'data' the base64 text */
     NOTIFY_PANE_MESSAGE,   /* 'text' for the status lines of the pane's clients */
     NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
+    NOTIFY_PANE_MODE,      /* pane entered its first mode or left its last (pane_in_mode) */
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
                               the terminals' clipboard */
     NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
