@@ -165,6 +165,18 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
     }
     if (main_first && main_size > 0)
         layout_set_pane_size(TAILQ_FIRST(&root->children), main_axis, main_size);
+    if (main_first) {
+        /* The other panes share their row as tmux spreads them: equal, the last taking
+         * the odd cells (what is left after the main pane was sized). */
+        struct layout_cell *others = TAILQ_NEXT(TAILQ_FIRST(&root->children), entry);
+        int m = 0;
+        struct layout_cell *child;
+        TAILQ_FOREACH(child, &others->children, entry)
+            m++;
+        int size = others->type == LAYOUT_LEFTRIGHT ? others->sx : others->sy;
+        if (m > 1)
+            spread_children(others, others->type, size, (size - (m - 1)) / m);
+    }
     layout_fix_offsets(root, 0, 0);
     return root;
 }
