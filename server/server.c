@@ -182,6 +182,7 @@ void server_register(struct server *s)
 {
     s->schedule_frame = client_frames_schedule;
     s->run_after_hook = hooks_run;
+    s->log_command = cmd_log_command;
     s->key_output = server_key_output;
     notify_listen(s, pane_pipe_notify);
     notify_listen(s, window_names_notify);

@@ -192,8 +192,8 @@ void control_start(struct client *c, int level)
     struct control_state *cs = xcalloc(1, sizeof *cs);
     c->control = level;
     c->control_state = cs;
-    c->control_free = control_free;
-    c->control_exiting = control_exiting;
+    c->control_free_hook = control_free;
+    c->control_exiting_hook = control_exiting;
     /* It may attach without a terminal, and is 80x24 until refresh-client -C. */
     c->flags |= IDENT_TTY;
     c->cols = 80;

@@ -46,8 +46,8 @@ void server_client_free(struct client *c)
     bool attached = c->attached;
     log_debug("client %d closed", c->fd);
     cmdq_free_client(c); /* its commands still queued, or waiting, are forgotten */
-    if (c->control_free != NULL)
-        c->control_free(c);
+    if (c->control_free_hook != NULL)
+        c->control_free_hook(c);
     TAILQ_REMOVE(&s->clients, c, entry);
     /* Nothing may schedule a frame for it from here on (closing its overlays asks for
      * a redraw): its render timer is about to be freed. */
@@ -152,7 +152,7 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
         payload[len + clen] = '\0';
         len += clen + 1;
     }
-    if (c->control_exiting == NULL || !c->control_exiting(c, payload, len))
+    if (c->control_exiting_hook == NULL || !c->control_exiting_hook(c, payload, len))
         client_send(c, MSG_EXIT, payload, len);
     free(payload);
     bool was_attached = c->attached;

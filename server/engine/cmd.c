@@ -225,7 +225,8 @@ static int cmd_run_entry(struct cmd_ctx *ctx, const struct cmd_entry *e, struct 
 {
     (void)argc;
     (void)argv;
-    cmd_log_command(ctx, e, args);
+    if (ctx->server->log_command != NULL)
+        ctx->server->log_command(ctx, e, args);
     /* A command may run others (if-shell -F): theirs are found and forgotten inside. */
     struct cmd_find_state source = ctx->source, target = ctx->target;
     int status = 1;

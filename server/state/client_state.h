@@ -52,11 +52,11 @@ struct client {
     bool control_sized;       /* refresh-client -C gave its size: only then does it
                                  count for window sizes, as in tmux */
     struct control_state *control_state;
-    void (*control_free)(struct client *c); /* frees it (registered by control.c) */
+    void (*control_free_hook)(struct client *c); /* frees it (registered by control.c) */
     bool control_reason;      /* the exit's message is its %exit reason (else none) */
     /* Its MSG_EXIT is held until the block of the command that made it exit and what
      * that changed are written (registered by control.c; true: it took the payload). */
-    bool (*control_exiting)(struct client *c, const void *payload, size_t len);
+    bool (*control_exiting_hook)(struct client *c, const void *payload, size_t len);
     bool control_exit_held;   /* held: its socket may drain without it being freed */
 
     bool identified;      /* MSG_IDENTIFY received */

@@ -26,6 +26,8 @@ struct tap;
 struct cmdq;
 struct cmdq_item;
 struct cmd_ctx;
+struct cmd_entry;
+struct cmd_args;
 struct pane;
 struct environ_entry;
 struct message_entry;
@@ -126,6 +128,10 @@ struct server {
      * the top registers hooks_run: the queue cannot include the hooks that use it). */
     void (*run_after_hook)(struct server *s, const char *name, struct session *sess,
                            struct pane *pane);
+    /* Logs a command about to run in the message log (cmd.c calls it; the top registers
+     * cmd_log_command of cmd_print.c, which prints with the parser that cmd.c is part of). */
+    void (*log_command)(struct cmd_ctx *ctx, const struct cmd_entry *e,
+                        const struct cmd_args *args);
     /* Shows what a key binding's or prompt's commands printed (in view mode) and their
      * errors (status line) to client c: registered by the top (server_register) for
      * their commands, which run on the client's queue (cmd_queue.h). */
