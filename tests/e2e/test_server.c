@@ -56,6 +56,32 @@ static void test_server_sigkill_lost_server(void **state)
     assert_true(client_termios_restored(c));
 }
 
+/* The last session goes while another client is connected and has not sent its command
+ * yet (a `tmx new` that has just started the server, racing a `tmx ls`): the server stays
+ * for it, as tmux's does, and that client's new session is made on the same server. When
+ * no client is left, exit-empty ends the server. */
+static void test_exit_empty_waits_for_a_connecting_client(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "a", NULL), 0);
+    pid_t pid = server_pid(env, "a");
+    assert_true(pid > 1);
+    int arriving = env_connect(env); /* connected, nothing sent yet */
+    assert_true(arriving >= 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-session", "-t", "a", NULL), 0);
+    /* kill-session's client has had its answer: the server must still be there. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "b", NULL), 0);
+    assert_int_equal(server_pid(env, "b"), pid);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-session", "-t", "b", NULL), 0);
+    assert_int_equal(kill(pid, 0), 0);
+    close(arriving);
+    /* The last client gone: the server exits (exit-empty on). */
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (kill(pid, 0) == 0 && e2e_now_ms() < until)
+        sleep_ms(20);
+    assert_int_not_equal(kill(pid, 0), 0);
+}
+
 /* The server outlives the SSH session that started it: SIGHUP is ignored. */
 static void test_server_survives_sighup(void **state)
 {
@@ -143,6 +169,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_server_survives_sighup, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_exit_empty_waits_for_a_connecting_client, e2e_setup,
+                                        e2e_teardown),
         cmocka_unit_test_setup_teardown(test_kill_server_while_attached, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_server_sigkill_lost_server, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_sigusr1_recreates_a_deleted_socket, e2e_setup, e2e_teardown),
