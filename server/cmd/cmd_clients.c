@@ -7,8 +7,10 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "cmd_queue.h"
 #include "format.h"
 #include "message_log.h"
+#include "prompt.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "xmalloc.h"
@@ -125,4 +127,20 @@ bool cmd_flags_readonly(const char *flags)
     }
     free(copy);
     return readonly;
+}
+
+static void resume_after_prompt(void *arg)
+{
+    cmdq_resume(arg, 0);
+}
+
+void cmd_wait_for_prompt(struct cmd_ctx *ctx, struct cmd_args *args, struct client *c)
+{
+    /* From c's own keys (a binding, the prompt's own commands) c's queue must not wait:
+     * the keys that answer the prompt come through it. */
+    if (args->flags['b'] != NULL || ctx->client == c)
+        return;
+    struct cmdq_item *item = cmdq_suspend(ctx);
+    if (item != NULL)
+        prompt_when_closed(c, resume_after_prompt, item);
 }

@@ -72,6 +72,7 @@ static int cmd_command_prompt_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     free(initial);
     free(expanded);
     ctx->client = issuer;
+    cmd_wait_for_prompt(ctx, args, c);
     return 0;
 }
 

@@ -29,6 +29,7 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     prompt_open(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
     free(label);
     ctx->client = issuer;
+    cmd_wait_for_prompt(ctx, args, c);
     return 0;
 }
 

@@ -43,6 +43,10 @@ char *cmd_expand_for_client(struct cmd_ctx *ctx, const char *template);
 struct client *cmd_client_by_tty(struct server *srv, const char *tty);
 /* -t target-client (its tty) if given, else cmd_attached_client; NULL with an error. */
 struct client *cmd_target_client(struct cmd_ctx *ctx, struct cmd_args *args, const char *what);
+/* confirm-before and command-prompt without -b, run by another client than c (a shell's
+ * tmx command): its queue waits until the prompt just opened on c closes (after the
+ * command the prompt runs), as tmux's does. Call with ctx->client the issuer. */
+void cmd_wait_for_prompt(struct cmd_ctx *ctx, struct cmd_args *args, struct client *c);
 /* The client -t target-client names (NULL: the issuing client if attached, else an
  * attached one); NULL with an error (none if quiet) when there is none. */
 struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet);

@@ -39,6 +39,8 @@ struct prompt {
     bool from_key;         /* opened by a key's binding: its command is logged as that key's */
     bool vi_command;       /* status-keys vi: in command mode (Escape), not inserting */
     key_code key;
+    void (*closed)(void *arg); /* prompt_when_closed: told once, when it closes */
+    void *closed_arg;
 };
 
 static const struct overlay_ops prompt_ops;
@@ -73,6 +75,17 @@ void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
     struct prompt *p = prompt_new(c, PROMPT_TYPE_COMMAND, kind, command);
     prompt_set(p, label, initial);
     overlay_open(c, &prompt_ops, p);
+}
+
+void prompt_when_closed(struct client *c, void (*fn)(void *arg), void *arg)
+{
+    struct prompt *p = overlay_data(c, &prompt_ops);
+    if (p == NULL) {
+        fn(arg);
+        return;
+    }
+    p->closed = fn;
+    p->closed_arg = arg;
 }
 
 /* Split a comma-separated list into *n strings. */
@@ -117,9 +130,19 @@ void prompt_open_multi(struct client *c, enum prompt_type type, int flags, const
         run_incremental(c, p, '=');
 }
 
+/* Tell who waits for the prompt that it closed (once). */
+static void prompt_tell_closed(struct prompt *p)
+{
+    void (*fn)(void *) = p->closed;
+    p->closed = NULL;
+    if (fn != NULL)
+        fn(p->closed_arg);
+}
+
 static void prompt_free(void *data)
 {
     struct prompt *p = data;
+    prompt_tell_closed(p); /* cancelled, replaced, or its client gone */
     for (size_t i = 0; i < p->nlabels; i++) {
         free(p->labels[i]);
         if (p->inits != NULL)
@@ -335,11 +358,16 @@ static void prompt_finish(struct client *c, struct prompt *p, bool accept)
         command = xstrdup(p->command);
     bool from_key = p->from_key;
     key_code key = p->key;
+    void (*closed)(void *) = p->closed;
+    void *closed_arg = p->closed_arg;
+    p->closed = NULL; /* told below, after the command ran */
     overlay_close(c, &prompt_ops); /* frees p */
     if (command != NULL) {
         run_command(c, command, from_key, key);
         free(command);
     }
+    if (closed != NULL)
+        closed(closed_arg);
 }
 
 enum prompt_edit { EDIT_NONE, EDIT_CHANGED, EDIT_TYPED };

@@ -25,6 +25,12 @@ enum prompt_kind { PROMPT_INPUT, PROMPT_CONFIRM };
 void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
                  const char *initial, const char *command);
 
+/* fn(arg) is called once when the prompt just opened on c closes, however it closes
+ * (answered: after the command it ran; cancelled, replaced, or its client gone): what
+ * waits for it (confirm-before and command-prompt without -b) goes on then. At once if
+ * c has no prompt. */
+void prompt_when_closed(struct client *c, void (*fn)(void *arg), void *arg);
+
 /* command-prompt's flags (-1 -k -N -i). */
 #define PROMPT_SINGLE 0x1      /* -1: one character is the answer */
 #define PROMPT_KEY 0x2         /* -k: one key, its name is the answer */

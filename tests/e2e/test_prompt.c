@@ -154,6 +154,37 @@ static void test_unknown_type(void **state)
     free(err);
 }
 
+/* confirm-before and command-prompt run from a shell: without -b the shell's tmx waits
+ * until the prompt on the attached client is answered (then the command has run), with
+ * -b it returns at once, as tmux's. */
+static void test_prompt_from_a_shell_waits_unless_b(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach(env);
+    struct pty_client *shell = client_start(env, 80, 24, "confirm-before", "-p", "sure?",
+                                            "set -g @sure yes", NULL);
+    assert_true(client_wait_row(c, 23, "sure?", 5000));
+    assert_int_equal(client_wait_exit(shell, 300), -1); /* still waiting for the answer */
+    client_keys(c, "y");
+    assert_int_equal(client_wait_exit(shell, 5000), 0);
+    assert_true(option_is(env, "@sure", "yes"));
+
+    shell = client_start(env, 80, 24, "command-prompt", "-p", "name?",
+                         "set -g @name '%%'", NULL);
+    assert_true(client_wait_row(c, 23, "name?", 5000));
+    assert_int_equal(client_wait_exit(shell, 300), -1);
+    client_type(c, "ab\r");
+    assert_int_equal(client_wait_exit(shell, 5000), 0);
+    assert_true(option_is(env, "@name", "ab"));
+
+    shell = client_start(env, 80, 24, "confirm-before", "-b", "-p", "later?",
+                         "set -g @later yes", NULL);
+    assert_int_equal(client_wait_exit(shell, 5000), 0); /* -b: back at once */
+    assert_true(client_wait_row(c, 23, "later?", 5000));
+    client_keys(c, "y");
+    assert_true(option_is(env, "@later", "yes"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +196,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_copy_mode_incremental_search, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_unknown_type, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_prompt_from_a_shell_waits_unless_b, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
