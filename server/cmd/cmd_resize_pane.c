@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "layout.h"
+#include "pane_mode.h"
 #include "redraw.h"
+#include "vt.h"
 #include "window.h"
 
 /* A -x/-y value: cells, or N% of the window's size 'whole'; errors as tmux's ("height
@@ -39,6 +41,17 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     struct pane *p = ctx->target.pane;
+    if (args->flags['M'] != NULL) {
+        /* A border drag of the mouse: tmx resizes by its own mouse handling, so with
+         * or without an event this does nothing more (tmux: nothing without one). */
+        return 0;
+    }
+    if (args->flags['T'] != NULL) {
+        /* Trim below the cursor, history coming back at the top; not in a mode. */
+        if (pane_mode_depth(p) == 0 && vt_trim_below_cursor(p->vt) > 0)
+            session_redraw(ctx->server, sess, REDRAW_STATUS);
+        return 0;
+    }
     if (args->flags['Z'] != NULL) {
         if (w->active != p)
             window_set_active(w, p);
@@ -89,10 +102,10 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_resize_pane_entry = {
     .name = "resize-pane",
     .alias = "resizep",
-    .spec = "DLRt:Ux:y:Z",
+    .spec = "DLMRTt:Ux:y:Z",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
+    .usage = "[-DLMRTUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_resize_pane_exec,
 };

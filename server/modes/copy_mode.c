@@ -109,6 +109,20 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     redraw(p);
 }
 
+void copy_mode_hide_position(struct pane *p)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm != NULL && cm->view == NULL) {
+        cm->hide_position = true;
+        redraw(p);
+    }
+}
+
+bool copy_mode_active(const struct pane *p)
+{
+    return pane_mode_data(p, &copy_mode_ops) != NULL;
+}
+
 struct vt *copy_mode_view(struct pane *p, bool *first)
 {
     struct copy_mode *cm = pane_mode_raise(p, &view_mode_ops) ? p->mode_data : NULL;

@@ -18,6 +18,10 @@ struct vt;
  * mode entered since; -e is then kept only if given both times); vi keys from the
  * session's mode-keys. */
 void copy_mode_enter(struct pane *p, bool exit_at_bottom);
+/* copy-mode -H: no position indicator in the copy mode just entered. */
+void copy_mode_hide_position(struct pane *p);
+/* Whether p is in copy mode (on top or below another mode). */
+bool copy_mode_active(const struct pane *p);
 /* Leave copy mode (the pane shows its screen, or the mode under it, again). */
 void copy_mode_leave(struct pane *p);
 

@@ -80,6 +80,19 @@ void vt_clear_history(struct vt *vt)
     grid_clear_history(vt->screen.main);
 }
 
+/* resize-pane -T: the lines below the cursor go, and as many of the newest history
+ * lines come back at the top (the cursor moves down with its line). Returns how many. */
+int vt_trim_below_cursor(struct vt *vt)
+{
+    struct screen *s = &vt->screen;
+    int n = grid_rows(s->grid) - 1 - s->cy;
+    if (n <= 0)
+        return 0;
+    n = grid_pull_history(s->grid, n);
+    s->cy += n;
+    return n;
+}
+
 void vt_set_alternate_screen(struct vt *vt, bool allowed)
 {
     vt->screen.no_alt_screen = !allowed;

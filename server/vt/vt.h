@@ -40,6 +40,9 @@ const struct grid *vt_grid(const struct vt *vt);
 /* A new program starts in the screen (respawn): the screen is cleared and every mode,
  * the pen and the parser are reset as by RIS, but the history is kept. */
 void vt_reinit(struct vt *vt);
+/* resize-pane -T: drop the lines below the cursor, bringing history lines back at the
+ * top; returns how many lines moved. */
+int vt_trim_below_cursor(struct vt *vt);
 /* Forget the main screen's history (clear-history); change how much it keeps. */
 void vt_clear_history(struct vt *vt);
 void vt_set_history_limit(struct vt *vt, int limit);
