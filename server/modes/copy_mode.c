@@ -109,10 +109,22 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     redraw(p);
 }
 
+void copy_mode_enter_view(struct pane *p, struct vt *view, int x, int y, bool exit_at_bottom)
+{
+    struct copy_mode *cm = xcalloc(1, sizeof *cm);
+    cm->view = view;
+    cm->view_written = true;
+    copy_state_init(&cm->cs, vt_grid(view), vi_keys(p), x, y);
+    cm->cs.separators = xstrdup(options_get_string(session_options_of(p), "word-separators"));
+    cm->exit_at_bottom = exit_at_bottom;
+    pane_mode_push(p, &copy_mode_ops, cm);
+    redraw(p);
+}
+
 void copy_mode_hide_position(struct pane *p)
 {
     struct copy_mode *cm = copy_mode_of(p);
-    if (cm != NULL && cm->view == NULL) {
+    if (cm != NULL && p->mode == &copy_mode_ops) {
         cm->hide_position = true;
         redraw(p);
     }

@@ -18,6 +18,10 @@ struct vt;
  * mode entered since; -e is then kept only if given both times); vi keys from the
  * session's mode-keys. */
 void copy_mode_enter(struct pane *p, bool exit_at_bottom);
+/* copy-mode -s: enter copy mode over 'view' (taken: freed with the mode), a copy of
+ * another pane's lines, the cursor at (x, y) of its screen. The pane must not be in
+ * copy mode already. */
+void copy_mode_enter_view(struct pane *p, struct vt *view, int x, int y, bool exit_at_bottom);
 /* copy-mode -H: no position indicator in the copy mode just entered. */
 void copy_mode_hide_position(struct pane *p);
 /* Whether p is in copy mode (on top or below another mode). */
