@@ -2,14 +2,19 @@
  * window, -f); where a new pane goes is shared with join-pane. */
 #include "cmd_impl.h"
 
+#include <event2/buffer.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "client_state.h"
 #include "format.h"
 #include "layout.h"
 #include "option_effects.h"
 #include "redraw.h"
 #include "server_client.h"
+#include "server_find.h"
+#include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -85,6 +90,33 @@ static void print_pane(struct cmd_ctx *ctx, struct cmd_args *args, struct sessio
     free(text);
 }
 
+/* The most of a client's stdin split-window -I shows (the rest is dropped). */
+#define SPLIT_INPUT_MAX (16 << 20)
+
+/* The client's stdin ended: written to the empty pane (named by id in c->stdin_arg, if
+ * it is still there), each line feed starting a new line at the left. */
+static void split_input_done(struct client *c, struct evbuffer *data, bool too_big)
+{
+    (void)too_big;
+    struct pane *p = server_find_pane(c->server, (uint32_t)strtoul(c->stdin_arg, NULL, 10));
+    if (p != NULL && p->vt != NULL) {
+        size_t len = evbuffer_get_length(data);
+        const char *text = (const char *)evbuffer_pullup(data, -1);
+        size_t start = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) {
+                vt_feed(p->vt, text + start, i - start);
+                vt_feed(p->vt, "\r\n", 2);
+                start = i + 1;
+            }
+        }
+        vt_feed(p->vt, text + start, len - start);
+        if (p->window != NULL)
+            window_redraw(p->window, REDRAW_STATUS);
+    }
+    server_client_exit(c, 0, NULL);
+}
+
 static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->target.session;
@@ -105,7 +137,10 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct spawn_args sa = cmd_spawn_args(sess, args->argc, args->argv, cwd, args->env,
                                           leaf->sx, leaf->sy, dc_argv);
     char err[512];
-    struct pane *p = pane_spawn(w, &sa, err, sizeof err);
+    /* -I with no command: an empty pane showing the client's stdin. */
+    bool input = args->flags['I'] != NULL &&
+                 (args->argc == 0 || (args->argc == 1 && args->argv[0][0] == '\0'));
+    struct pane *p = input ? pane_create_empty(w, &sa) : pane_spawn(w, &sa, err, sizeof err);
     free(cwd);
     if (p == NULL) {
         split_undo(w, leaf);
@@ -123,16 +158,23 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     server_pane_apply_log(ctx->server, p);
     print_pane(ctx, args, sess, w, p);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
+    struct client *c = ctx->client;
+    if (input && c != NULL && !c->attached && !ctx->from_key && c->in_command) {
+        char id[16];
+        snprintf(id, sizeof id, "%u", p->id);
+        server_client_read_stdin(c, SPLIT_INPUT_MAX, split_input_done, xstrdup(id));
+        ctx->wait = true;
+    }
     return 0;
 }
 
 const struct cmd_entry cmd_split_window_entry = {
     .name = "split-window",
     .alias = "splitw",
-    .spec = "bdfhvPZc:e:F:l:p:t:",
+    .spec = "bdfhIvPZc:e:F:l:p:t:",
     .min_args = 0,
     .max_args = -1,
-    .usage = "[-bdefhPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane][shell-command]",
+    .usage = "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane][shell-command]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_split_window_exec,
 };

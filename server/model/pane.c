@@ -296,7 +296,9 @@ static void pane_apply_history(struct pane *p, const struct options *so)
     vt_set_history_bytes(p->vt, (size_t)options_get_number(so, "history-bytes"));
 }
 
-struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
+/* A new pane of w: its program started unless 'empty' (then it has none and is dead). */
+static struct pane *pane_new(struct window *w, const struct spawn_args *args, bool empty,
+                             char *err, size_t errsize)
 {
     struct server *srv = w->server;
     struct pane *p = xcalloc(1, sizeof *p);
@@ -308,7 +310,9 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     p->rows = args->rows;
     p->cwd = xstrdup(args->cwd != NULL ? args->cwd : "/");
     p->options = options_create(w->options);
-    if (pane_start(p, args, err, errsize) != 0) {
+    if (empty) {
+        p->dead = true;
+    } else if (pane_start(p, args, err, errsize) != 0) {
         options_free(p->options);
         free(p->cwd);
         free(p);
@@ -324,6 +328,16 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
     vt_set_ops(p->vt, &pane_vt_ops, p);
     p->to_pty = evbuffer_new();
     return p;
+}
+
+struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize)
+{
+    return pane_new(w, args, false, err, errsize);
+}
+
+struct pane *pane_create_empty(struct window *w, const struct spawn_args *args)
+{
+    return pane_new(w, args, true, NULL, 0);
 }
 
 void pane_apply_history_options(struct pane *p)

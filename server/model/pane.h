@@ -30,6 +30,9 @@ struct spawn_args {
 
 /* Fork a pty and run the command. Returns NULL with err set on failure. */
 struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *err, size_t errsize);
+/* A pane with no program (split-window -I: it shows what is written to its screen); it
+ * counts as dead. args gives its size, cwd and session (its command is kept, unrun). */
+struct pane *pane_create_empty(struct window *w, const struct spawn_args *args);
 void pane_free(struct pane *p);
 /* Apply the session's history-limit and history-bytes to the pane's history (lines
  * over them are dropped now, oldest first). */
