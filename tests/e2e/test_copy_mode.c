@@ -263,6 +263,26 @@ static void test_mouse_wheel_scrolls_and_drag_copies(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* copy-mode -H: the view has no [offset/size] indicator; plain copy-mode has it. */
+static void test_copy_mode_hides_the_position(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-H", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-X", "history-top", NULL), 0);
+    /* The view is at the top (line 1, and line 23 on the last pane row) ... */
+    assert_true(client_wait_row(c, 22, "line 23", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, "line 1", E2E_TIMEOUT));
+    /* ... with no indicator, where copy-mode shows [178/178]. */
+    assert_false(client_screen_contains(c, "/178]"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-q", NULL), 0);
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", NULL), 0);
+    assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +294,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_pipe_feeds_a_command, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_wheel_scrolls_and_drag_copies, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_mode_hides_the_position, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
