@@ -41,6 +41,7 @@ struct chooser_item {
     uint32_t window_id;    /* 0 with is_session */
     bool is_session;
     char *buffer_name;     /* choose-buffer: the buffer, else NULL */
+    size_t size;           /* choose-buffer: its size (-O size) */
     char *text;
 };
 
@@ -52,6 +53,8 @@ struct chooser {
     char *template;        /* choose-client: run with %% the chosen client */
     char *format, *filter; /* choose-client -F, -f */
     bool reverse, sort_name; /* -r, -O name */
+    int sort_buffers;      /* choose-buffer -O: 0 time (newest first), 1 name, 2 size */
+    bool no_preview;       /* -N: the list takes the whole pane */
     bool zoomed;           /* -Z zoomed the window: unzoomed when the mode leaves */
     uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
     uint32_t owner_id;     /* the client it was opened for: it leaves with it */
@@ -207,28 +210,83 @@ static void free_items(struct chooser *ch)
     ch->n = 0;
 }
 
-/* One item per paste buffer, newest first, as list-buffers shows them. */
+/* choose-buffer -O name and -O size: by name, or the largest first then by name. */
+static int buffer_name_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct chooser_item *)a)->buffer_name,
+                  ((const struct chooser_item *)b)->buffer_name);
+}
+
+static int buffer_size_cmp(const void *a, const void *b)
+{
+    const struct chooser_item *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return strcmp(x->buffer_name, y->buffer_name);
+}
+
+/* One item per paste buffer, newest first as list-buffers shows them (or -O name,
+ * size), those the -f format is true for, each "name: " and -F's text (default the
+ * size and sample); -r reverses. */
 static void list_buffers(struct chooser *ch, struct server *s)
 {
     struct paste_buffer *pb;
     TAILQ_FOREACH(pb, &s->paste_buffers, entry) {
         struct format_ctx f = {.server = s, .buffer = pb};
+        if (ch->filter != NULL) {
+            char *keep = format_expand(&f, ch->filter);
+            bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
+            free(keep);
+            if (!yes)
+                continue;
+        }
+        char *text;
+        if (ch->format != NULL) {
+            char *item = format_expand(&f, ch->format);
+            text = xasprintf("%s: %s", pb->name, item);
+            free(item);
+        } else
+            text = format_expand(&f, "#{buffer_name}: #{buffer_size} bytes: #{buffer_sample}");
         ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
         ch->items[ch->n++] = (struct chooser_item){
-            .buffer_name = xstrdup(pb->name),
-            .text = format_expand(&f, "#{buffer_name}: #{buffer_size} bytes: #{buffer_sample}")};
+            .buffer_name = xstrdup(pb->name), .size = pb->size, .text = text};
+    }
+    if (ch->n > 0 && ch->sort_buffers == 1)
+        qsort(ch->items, ch->n, sizeof *ch->items, buffer_name_cmp);
+    else if (ch->n > 0 && ch->sort_buffers == 2)
+        qsort(ch->items, ch->n, sizeof *ch->items, buffer_size_cmp);
+    if (ch->reverse) {
+        for (size_t i = 0; i < ch->n / 2; i++) {
+            struct chooser_item t = ch->items[i];
+            ch->items[i] = ch->items[ch->n - 1 - i];
+            ch->items[ch->n - 1 - i] = t;
+        }
     }
     if (ch->selected >= ch->n)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
 }
 
-void chooser_open_buffers(struct client *c, struct pane *p)
+void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser_opts *opts)
 {
     struct chooser *ch = xcalloc(1, sizeof *ch);
     ch->owner_id = c->id;
     ch->buffers = true;
+    ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
+    ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
+    ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
+    ch->reverse = opts->reverse;
+    ch->no_preview = opts->no_preview;
+    if (opts->sort != NULL && strcmp(opts->sort, "name") == 0)
+        ch->sort_buffers = 1;
+    else if (opts->sort != NULL && strcmp(opts->sort, "size") == 0)
+        ch->sort_buffers = 2;
     list_buffers(ch, c->server);
     enter(p, &buffer_mode, ch);
+    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
+        window_set_active(p->window, p);
+        window_zoom(p->window, true);
+        ch->zoomed = true;
+    }
 }
 
 static void chooser_free(struct pane *p, void *data);
@@ -416,14 +474,25 @@ static void run_argv(struct client *c, int argc, char **argv)
     client_command_done(c, &ctx, false);
 }
 
+static void run_line(struct client *c, const char *line);
+static char *replace_all(const char *template, const char *what);
+
 /* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
 static bool buffer_key(struct client *c, struct pane *p, key_code key)
 {
     struct chooser *ch = chooser_of(p);
     if (key != KEYC_ENTER && key != 'd')
         return false;
+    if (ch->n == 0)
+        return false;
     char *name = xstrdup(ch->items[ch->selected].buffer_name);
-    if (key == KEYC_ENTER) {
+    if (key == KEYC_ENTER && ch->template != NULL) {
+        /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
+        char *line = replace_all(ch->template, name);
+        leave(p);
+        run_line(c, line);
+        free(line);
+    } else if (key == KEYC_ENTER) {
         char pane[32];
         snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
         leave(p);
@@ -649,8 +718,8 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
         return;
     const struct grid_pen normal = {0};
     const struct grid_pen selected = {.attr = ATTR_REVERSE};
-    int list_rows = rows / 2 > 1 ? rows / 2 : rows;
-    if ((size_t)list_rows > ch->n)
+    int list_rows = rows / 2 > 1 && !ch->no_preview ? rows / 2 : rows;
+    if ((size_t)list_rows > ch->n && !ch->no_preview)
         list_rows = (int)ch->n;
     if (ch->selected < ch->top)
         ch->top = ch->selected;

@@ -26,17 +26,20 @@ struct window;
 void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_opts *opts,
                        bool sessions_only, bool (*match)(struct window *w, const void *arg),
                        const void *arg);
-/* Open the list of paste buffers in pane p (Enter pastes there). */
-void chooser_open_buffers(struct client *c, struct pane *p);
+/* choose-buffer: the paste buffers in pane p (Enter pastes there, or runs
+ * opts->template with %% the buffer's name); opts as choose-client's, and no_preview. */
+struct chooser_opts;
+void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser_opts *opts);
 
 /* choose-client's flags. */
 struct chooser_opts {
     const char *template; /* run for Enter, %% the chosen client (detach-client -t '%%') */
     const char *format;   /* -F: each item's text after its name */
     const char *filter;   /* -f: only items this format is true for */
-    const char *sort;     /* -O: "name" sorts by name */
+    const char *sort;     /* -O: "name" sorts by name; choose-buffer also "size", "time" */
     bool reverse;         /* -r */
     bool zoom;            /* -Z: the pane zoomed while the list shows */
+    bool no_preview;      /* choose-buffer -N: no preview, the list takes the pane */
 };
 
 /* choose-client: the attached clients in pane p; Enter runs the template with %% the

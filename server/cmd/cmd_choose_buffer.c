@@ -6,13 +6,15 @@
 #include "paste.h"
 #include "server_client.h"
 
-/* choose-buffer [-t target-pane]: the list over the client's screen (chooser.c);
- * Enter pastes the chosen buffer into the pane, d deletes it. */
+/* choose-buffer [-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order]
+ * [-t target-pane] [template]: the list in the pane (chooser.c); Enter pastes the chosen
+ * buffer into the pane (or runs the template, %% its name), d deletes it. -N: no
+ * preview; -r reverses; -Z zooms; -F each item's text; -f keeps the buffers the format
+ * is true for; -O time, name or size. -K is taken: tmx's list shows no shortcut keys. */
 static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-    (void)args;
     struct pane *p = ctx->target.pane;
-    struct client *c = ctx->client;
+    struct client *c = cmd_find_client(ctx, NULL, true);
     if (c == NULL || !c->attached) {
         cmd_error(ctx, "choose-buffer: needs an attached client (C-b = in a session)");
         return -1;
@@ -21,16 +23,26 @@ static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "no buffers (copy some text in copy mode, or use set-buffer)");
         return -1;
     }
-    chooser_open_buffers(c, p);
+    struct chooser_opts opts = {
+        .template = args->argc > 0 ? args->argv[0] : NULL,
+        .format = args->flags['F'],
+        .filter = args->flags['f'],
+        .sort = args->flags['O'],
+        .reverse = args->flags['r'] != NULL,
+        .zoom = args->flags['Z'] != NULL,
+        .no_preview = args->flags['N'] != NULL,
+    };
+    chooser_open_buffers(c, p, &opts);
     return 0;
 }
 
 const struct cmd_entry cmd_choose_buffer_entry = {
     .name = "choose-buffer",
-    .spec = "t:",
+    .spec = "F:f:K:NO:rt:Z",
     .min_args = 0,
-    .max_args = 0,
-    .usage = "[-t target-pane] [template]",
+    .max_args = 1,
+    .usage = "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] "
+             "[-t target-pane] [template]",
     .target = {'t', CMD_FIND_PANE, 0},
     .exec = cmd_choose_buffer_exec,
 };

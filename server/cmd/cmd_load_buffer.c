@@ -16,6 +16,7 @@
 #include "paste.h"
 #include "proto.h"
 #include "server_client.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 /* The end of load-buffer -: the client's stdin, whole, becomes the buffer. */
@@ -32,11 +33,23 @@ static void load_stdin_done(struct client *c, struct evbuffer *data, bool too_bi
     size_t len = evbuffer_get_length(data);
     char *text = xmalloc(len + 1);
     evbuffer_remove(data, text, len);
-    /* stdin_arg: "w" or "-" for -w, then the buffer name if any. */
+    /* stdin_arg: "w" or "-" for -w, the -t client's id (0 none), ':', the buffer name. */
     const char *arg = c->stdin_arg;
-    struct paste_buffer *pb = paste_set(c->server, arg[1] != '\0' ? arg + 1 : NULL, text, len);
-    if (arg[0] == 'w')
+    char *end;
+    unsigned long id = strtoul(arg + 1, &end, 10);
+    const char *name = *end == ':' ? end + 1 : "";
+    struct paste_buffer *pb = paste_set(c->server, *name != '\0' ? name : NULL, text, len);
+    if (arg[0] == 'w' && id == 0)
         paste_to_clipboard(c->server, pb);
+    else if (arg[0] == 'w') {
+        struct client *tc;
+        TAILQ_FOREACH(tc, &c->server->clients, entry) {
+            if (tc->id == id) {
+                paste_to_client_clipboard(c->server, pb, tc);
+                break;
+            }
+        }
+    }
     server_client_exit(c, 0, NULL);
 }
 
@@ -79,7 +92,7 @@ static char *read_file(struct cmd_ctx *ctx, const char *path, size_t *lenp)
     return data;
 }
 
-/* load-buffer [-w] [-b name] path: a file (or the client's stdin for -) as a buffer. */
+/* load-buffer [-w] [-b name] [-t target-client] path (-w -t: that client's clipboard): a file (or the client's stdin for -) as a buffer. */
 static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     const char *path = args->argv[0];
@@ -91,7 +104,10 @@ static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                       "(tmx load-buffer - < file)");
             return -1;
         }
-        char *arg = xasprintf("%c%s", args->flags['w'] != NULL ? 'w' : '-', name != NULL ? name : "");
+        struct client *tc =
+            args->flags['t'] != NULL ? cmd_find_client(ctx, args->flags['t'], true) : NULL;
+        char *arg = xasprintf("%c%u:%s", args->flags['w'] != NULL ? 'w' : '-',
+                              tc != NULL ? tc->id : 0, name != NULL ? name : "");
         server_client_read_stdin(c, PASTE_SIZE_MAX, load_stdin_done, arg);
         ctx->wait = true;
         return 0;
@@ -101,7 +117,12 @@ static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (data == NULL)
         return -1;
     struct paste_buffer *pb = paste_set(ctx->server, name, data, len);
-    if (args->flags['w'] != NULL)
+    if (args->flags['w'] != NULL && args->flags['t'] != NULL) {
+        /* -t: that client's clipboard alone (none if it is not found, as in tmux). */
+        struct client *tc = cmd_find_client(ctx, args->flags['t'], true);
+        if (tc != NULL)
+            paste_to_client_clipboard(ctx->server, pb, tc);
+    } else if (args->flags['w'] != NULL)
         paste_to_clipboard(ctx->server, pb);
     return 0;
 }
@@ -109,9 +130,9 @@ static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_load_buffer_entry = {
     .name = "load-buffer",
     .alias = "loadb",
-    .spec = "b:w",
+    .spec = "b:t:w",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-b buffer-name] path",
+    .usage = "[-b buffer-name] [-t target-client] path",
     .exec = cmd_load_buffer_exec,
 };

@@ -32,16 +32,20 @@ static int pane_key_flags(const struct pane *p)
 }
 
 /* Run the binding of key in the key table of p's mode, for p; without one, the mode's
- * own key handling when an attached client sent it. */
+ * own key handling for an attached client. */
 static int mode_key(struct cmd_ctx *ctx, struct pane *p, key_code key)
 {
     const char *table = p->mode->key_table != NULL ? p->mode->key_table(p) : NULL;
     const struct key_binding *b = table != NULL ? key_bindings_find(ctx->server, table, key)
                                                 : NULL;
     if (b == NULL) {
-        /* A key the table does not bind: the mode's own, for the issuing client. */
-        if (p->mode->key != NULL && ctx->client != NULL && ctx->client->attached)
-            p->mode->key(ctx->client, p, key);
+        /* A key the table does not bind: the mode's own, for the issuing client (from
+         * the command line, the best attached one, as tmux's keys need no client). */
+        struct client *c = ctx->client != NULL && ctx->client->attached
+                               ? ctx->client
+                               : cmd_find_client(ctx, NULL, true);
+        if (p->mode->key != NULL && c != NULL && c->attached)
+            p->mode->key(c, p, key);
         return 0;
     }
     char *command = xstrdup(b->command);

@@ -6,7 +6,8 @@
 #include "paste.h"
 #include "xmalloc.h"
 
-/* set-buffer [-aw] [-b name] [-n new-name] [data] */
+/* set-buffer [-aw] [-b name] [-n new-name] [-t target-client] [data]; -w also sends
+ * the buffer to the clipboard (of target-client alone with -t). */
 static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct server *s = ctx->server;
@@ -46,7 +47,12 @@ static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         memcpy(copy, data, len + 1);
         pb = paste_set(s, name, copy, len);
     }
-    if (args->flags['w'] != NULL)
+    if (args->flags['w'] != NULL && args->flags['t'] != NULL) {
+        /* -t: that client's clipboard alone (none if it is not found, as in tmux). */
+        struct client *tc = cmd_find_client(ctx, args->flags['t'], true);
+        if (tc != NULL)
+            paste_to_client_clipboard(s, pb, tc);
+    } else if (args->flags['w'] != NULL)
         paste_to_clipboard(s, pb);
     return 0;
 }
@@ -54,9 +60,9 @@ static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_set_buffer_entry = {
     .name = "set-buffer",
     .alias = "setb",
-    .spec = "ab:n:w",
+    .spec = "ab:n:t:w",
     .min_args = 0,
     .max_args = 1,
-    .usage = "[-aw] [-b buffer-name] [-n new-buffer-name] data",
+    .usage = "[-aw] [-b buffer-name] [-n new-buffer-name] [-t target-client] data",
     .exec = cmd_set_buffer_exec,
 };

@@ -58,9 +58,9 @@ static void clipboard_from_pane(struct pane *p, const char *selection, const cha
     free(seq);
 }
 
-/* Put text on the clipboard of every attached client whose terminal takes OSC 52
- * (ESC ] 52 ; c ; base64 BEL). */
-static void clipboard_send(struct server *s, const char *data, size_t size)
+/* Put text on the clipboard of every attached client (or only that one) whose terminal
+ * takes OSC 52 (ESC ] 52 ; c ; base64 BEL). */
+static void clipboard_send(struct server *s, const char *data, size_t size, struct client *only)
 {
     if (size > CLIPBOARD_MAX) {
         log_debug("clipboard: %zu bytes copied, more than %d: not sent", size,
@@ -74,7 +74,7 @@ static void clipboard_send(struct server *s, const char *data, size_t size)
     seq[len++] = '\a';
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (client_has_clipboard(c))
+        if (client_has_clipboard(c) && (only == NULL || c == only))
             client_write_terminal(c, seq, len);
     }
     free(seq);
@@ -85,5 +85,5 @@ void clipboard_notify(struct server *s, const struct notify *n)
     if (n->type == NOTIFY_PANE_CLIPBOARD)
         clipboard_from_pane(n->pane, n->text, n->data);
     else if (n->type == NOTIFY_PASTE_COPIED)
-        clipboard_send(s, n->data, n->size);
+        clipboard_send(s, n->data, n->size, n->client);
 }

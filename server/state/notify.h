@@ -25,7 +25,7 @@ enum notify_type {
     NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
     NOTIFY_PANE_MODE,      /* pane entered its first mode or left its last (pane_in_mode) */
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
-                              the terminals' clipboard */
+                              the terminals' clipboard ('client''s alone if not NULL) */
     NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
     NOTIFY_CLIENT_GONE,    /* a client's connection was closed and the client freed */
     NOTIFY_WINDOW_LAYOUT   /* select-layout laid out the window of 'pane' (changed or
@@ -40,6 +40,7 @@ struct notify {
     const void *data;
     size_t size;
     int count;
+    struct client *client;   /* NOTIFY_PASTE_COPIED: the only client, or NULL for all */
 };
 
 typedef void (*notify_fn)(struct server *s, const struct notify *n);

@@ -25,6 +25,14 @@ void paste_to_clipboard(struct server *s, const struct paste_buffer *pb)
                                         .size = pb->size});
 }
 
+void paste_to_client_clipboard(struct server *s, const struct paste_buffer *pb,
+                               struct client *c)
+{
+    if (options_get_number(s->options, "set-clipboard") != 0) /* not "off" */
+        notify_emit(s, &(struct notify){.type = NOTIFY_PASTE_COPIED, .data = pb->data,
+                                        .size = pb->size, .client = c});
+}
+
 void paste_trim(struct server *s)
 {
     long long limit = options_get_number(s->options, "buffer-limit");

@@ -33,6 +33,10 @@ struct paste_buffer *paste_add(struct server *s, char *data, size_t size);
 struct paste_buffer *paste_copy(struct server *s, char *data, size_t size);
 /* Send a buffer's text to the terminals' clipboard if set-clipboard allows it. */
 void paste_to_clipboard(struct server *s, const struct paste_buffer *pb);
+/* The same for one client's terminal only (set-buffer -w -t target-client). */
+struct client;
+void paste_to_client_clipboard(struct server *s, const struct paste_buffer *pb,
+                               struct client *c);
 /* Set buffer 'name' (replacing its data, and making it the newest), or add an
  * automatic one when name is NULL; takes ownership of data. */
 struct paste_buffer *paste_set(struct server *s, const char *name, char *data, size_t size);
