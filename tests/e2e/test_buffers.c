@@ -326,6 +326,82 @@ static void test_clipboard_goes_to_the_attached_terminal(void **state)
     assert_true(wait_run_output(env, "from-program", true, E2E_TIMEOUT, "lsb", NULL));
 }
 
+/* The name of the attached client c (list-clients' client_name). Caller frees. */
+static char *client_name_of(struct tmx_env *env, struct pty_client *c)
+{
+    char *out = RUN(env, 0, "list-clients", "-F", "#{client_pid} #{client_name}");
+    char pid[32];
+    snprintf(pid, sizeof pid, "%ld ", (long)client_pid(c));
+    char *line = strstr(out, pid);
+    assert_non_null(line);
+    line += strlen(pid);
+    char *name = strndup(line, strcspn(line, "\n"));
+    free(out);
+    return name;
+}
+
+static void test_buffer_to_one_clients_clipboard(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    struct pty_client *c1 = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c1, -1, "[s]", E2E_TIMEOUT));
+    struct pty_client *c2 = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c2, -1, "[s]", E2E_TIMEOUT));
+    char *n1 = client_name_of(env, c1), *n2 = client_name_of(env, c2);
+
+    /* set-buffer -w -t: OSC 52 to that client's terminal alone. */
+    free(RUN(env, 0, "setb", "-w", "-t", n1, "only-one"));
+    /* load-buffer -w -t: the same for a file's text, to the other client. */
+    char path[] = "/tmp/tmx-e2e-loadb-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "loaded", 6), 6);
+    close(fd);
+    free(RUN(env, 0, "loadb", "-w", "-t", n2, path));
+    unlink(path);
+    /* Without -t, every client: once both have it, the ones before have arrived too. */
+    free(RUN(env, 0, "setb", "-w", "both"));
+    for (int i = 0; i < 100 && !(client_output_contains(c1, "\033]52;c;Ym90aA==\a") &&
+                                 client_output_contains(c2, "\033]52;c;Ym90aA==\a")); i++) {
+        client_pump(c1, 25);
+        client_pump(c2, 25);
+    }
+    assert_true(client_output_contains(c1, "\033]52;c;Ym90aA==\a"));
+    assert_true(client_output_contains(c2, "\033]52;c;Ym90aA==\a"));
+    assert_true(client_output_contains(c1, "\033]52;c;b25seS1vbmU=\a")); /* "only-one" */
+    assert_false(client_output_contains(c2, "b25seS1vbmU="));
+    assert_true(client_output_contains(c2, "\033]52;c;bG9hZGVk\a")); /* "loaded" */
+    assert_false(client_output_contains(c1, "bG9hZGVk"));
+    free(n1);
+    free(n2);
+}
+
+static void test_choose_buffer_flags_on_screen(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    free(RUN(env, 0, "setb", "-b", "keep", "kept text"));
+    free(RUN(env, 0, "setb", "-b", "drop", "dropped text"));
+
+    /* Without -N: the list, and the selected buffer's preview under a rule. */
+    free(RUN(env, 0, "choose-buffer"));
+    assert_screen(c, "-- drop ---");
+    client_keys(c, "q");
+    assert_true(wait_run_output(env, "0", true, E2E_TIMEOUT, "display", "-p", "#{pane_in_mode}",
+                                NULL));
+
+    /* -N: no preview; -F: each item's text after its name; -f: only those it accepts. */
+    free(RUN(env, 0, "choose-buffer", "-N", "-F", "#{buffer_size} bytes here", "-f",
+             "#{==:#{buffer_name},keep}"));
+    assert_screen(c, "keep: 9 bytes here");
+    assert_false(client_screen_contains(c, "-- keep "));
+    assert_false(client_screen_contains(c, "drop"));
+    client_keys(c, "q");
+}
+
 static void test_capture_flags_on_a_detached_session(void **state)
 {
     struct tmx_env *env = *state;
@@ -381,6 +457,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prefix_bracket_and_choose_buffer_paste, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_clipboard_goes_to_the_attached_terminal, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_buffer_to_one_clients_clipboard, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_choose_buffer_flags_on_screen, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_capture_flags_on_a_detached_session, e2e_setup,
                                         e2e_teardown),
