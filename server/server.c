@@ -233,6 +233,7 @@ void server_free_all(struct server *s)
     free(s->default_shell);
     free(s->default_terminal);
     free(s->config_errors);
+    free(s->config_files);
     free(s->config_causes);
     message_log_free(s);
     free(s->acl);

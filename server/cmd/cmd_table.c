@@ -120,8 +120,8 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_detach_client_entry,
     &cmd_display_menu_entry,
     &cmd_display_message_entry,
+    &cmd_display_popup_entry, /* before display-panes, as tmux lists them */
     &cmd_display_panes_entry,
-    &cmd_display_popup_entry,
     &cmd_find_window_entry,
     &cmd_has_session_entry,
     &cmd_if_shell_entry,

@@ -143,6 +143,13 @@ void config_load_startup(struct server *s, const char *path, bool quiet)
     struct cmdq_state *st = cmdq_state_new(s, NULL, false, config_output, s);
     s->config_pending++;
     if (path != NULL) {
+        char *real = realpath(path, NULL);
+        const char *name = real != NULL ? real : path;
+        char *files = s->config_files != NULL ? xasprintf("%s,%s", s->config_files, name)
+                                              : xstrdup(name);
+        free(s->config_files);
+        s->config_files = files;
+        free(real);
         struct cmd_parse_input pi = {.server = s};
         char *error = NULL;
         struct cmd_list *list = config_parse_file(path, &pi, quiet, &error);

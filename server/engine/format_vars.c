@@ -473,6 +473,12 @@ static void v_session_windows(const struct format_ctx *ctx, struct format_out *o
     format_out_printf(o, "%d", session_count_windows(ctx_session(ctx)));
 }
 
+/* The config files loaded at start, comma-separated (as tmux: real paths). */
+static void v_config_files(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->server->config_files != NULL ? ctx->server->config_files : "");
+}
+
 static void v_socket_path(const struct format_ctx *ctx, struct format_out *o)
 {
     format_out_str(o, ctx->server->socket_path != NULL ? ctx->server->socket_path : "");
@@ -1315,6 +1321,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(client_utf8, NEED_CLIENT)                                                            \
     X(client_width, NEED_CLIENT)                                                           \
     X(command, NEED_NONE)                                                                  \
+    X(config_files, NEED_SERVER)                                                           \
     X(cursor_character, NEED_PANE)                                                         \
     X(cursor_flag, NEED_PANE)                                                              \
     X(cursor_x, NEED_PANE)                                                                 \

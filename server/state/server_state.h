@@ -148,6 +148,7 @@ struct server {
     char **prompt_history[PROMPT_NTYPES];
     size_t nprompt_history[PROMPT_NTYPES];
     int config_depth;  /* source-file nesting while loading */
+    char *config_files;  /* the config files loaded at start, comma-separated (#{config_files}) */
     char *config_errors; /* errors loading the config, shown to the first client attaching */
     char *config_causes; /* every config error so far (FILE:LINE: message lines), kept */
     bool first_run_hint; /* tmx found no config at all: the first client to attach is

@@ -51,6 +51,7 @@ static int setup(void **state)
     TAILQ_INIT(&f->srv.sessions);
     f->srv.pid = 1234;
     f->srv.socket_path = "/tmp/tmx-1000/default";
+    f->srv.config_files = (char *)"/home/u/.tmux.conf,/tmp/extra.conf";
     f->srv.start_time = CREATED - 60;
     f->global_session = options_create(NULL);
     options_set_defaults(f->global_session, OPTION_SESSION);
@@ -221,6 +222,7 @@ static const struct want wants[] = {
     {"client_utf8", "1"},
     {"client_width", "100"},
     {"command", ""},
+    {"config_files", "/home/u/.tmux.conf,/tmp/extra.conf"},
     {"cursor_character", " "},
     {"cursor_flag", "1"},
     {"cursor_x", "3"},
