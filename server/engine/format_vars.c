@@ -909,6 +909,18 @@ static void v_session_group_list(const struct format_ctx *ctx, struct format_out
         format_out_printf(o, s != TAILQ_FIRST(&g->sessions) ? ",%s" : "%s", s->name);
 }
 
+/* One client in a comma-separated list of clients (the n-th, from 0): its tty, else
+ * client-PID. */
+static void list_client(struct format_out *o, const struct client *c, int n)
+{
+    if (n > 0)
+        format_out_str(o, ",");
+    if (c->tty_name != NULL)
+        format_out_str(o, c->tty_name);
+    else
+        format_out_printf(o, "client-%ld", (long)c->pid);
+}
+
 /* Clients attached to the group's sessions: how many, or (list) their names. */
 static int group_attached(const struct format_ctx *ctx, struct format_out *o)
 {
@@ -920,14 +932,8 @@ static int group_attached(const struct format_ctx *ctx, struct format_out *o)
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
         if (!c->attached || c->session == NULL || c->session->group != g)
             continue;
-        if (o != NULL) {
-            if (n > 0)
-                format_out_str(o, ",");
-            if (c->tty_name != NULL)
-                format_out_str(o, c->tty_name);
-            else
-                format_out_printf(o, "client-%ld", (long)c->pid);
-        }
+        if (o != NULL)
+            list_client(o, c, n);
         n++;
     }
     return n;
@@ -1016,14 +1022,8 @@ static int window_clients(const struct format_ctx *ctx, const struct window *w, 
         if (!c->attached || c->session == NULL || c->session->current == NULL ||
             c->session->current->window != w)
             continue;
-        if (o != NULL) {
-            if (n > 0)
-                format_out_str(o, ",");
-            if (c->tty_name != NULL)
-                format_out_str(o, c->tty_name);
-            else
-                format_out_printf(o, "client-%ld", (long)c->pid);
-        }
+        if (o != NULL)
+            list_client(o, c, n);
         n++;
     }
     return n;

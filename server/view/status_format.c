@@ -118,18 +118,24 @@ static void put_abs_centre(struct draw *d, struct section *s, int avail)
     put(d, &s[SEC_ABS_CENTRE], (avail - w) / 2, 0, w);
 }
 
+/* Take cells off *first, then *second, then *third until the three fit in avail. */
+static void trim_three(int *first, int *second, int *third, int avail)
+{
+    while (*first + *second + *third > avail) {
+        if (*first > 0)
+            (*first)--;
+        else if (*second > 0)
+            (*second)--;
+        else
+            (*third)--;
+    }
+}
+
 /* No list: left, right, and the centre between them; the centre is trimmed first. */
 static void draw_none(struct draw *d, struct section *s, int avail)
 {
     int wl = s[SEC_LEFT].width, wc = s[SEC_CENTRE].width, wr = s[SEC_RIGHT].width;
-    while (wl + wc + wr > avail) {
-        if (wc > 0)
-            wc--;
-        else if (wr > 0)
-            wr--;
-        else
-            wl--;
-    }
+    trim_three(&wc, &wr, &wl, avail);
     put(d, &s[SEC_LEFT], 0, 0, wl);
     put(d, &s[SEC_RIGHT], avail - wr, s[SEC_RIGHT].width - wr, wr);
     put(d, &s[SEC_CENTRE], wl + ((avail - wr) - wl) / 2 - wc / 2, s[SEC_CENTRE].width / 2 - wc / 2,
@@ -217,23 +223,9 @@ static void draw_centre(struct draw *d, struct section *s, int avail, int fs, in
 static void draw_abs_centre(struct draw *d, struct section *s, int avail, int fs, int fe)
 {
     int wl = s[SEC_LEFT].width, wc = s[SEC_CENTRE].width, wr = s[SEC_RIGHT].width;
-    while (wl + wc + wr > avail) {
-        if (wc > 0)
-            wc--;
-        else if (wr > 0)
-            wr--;
-        else
-            wl--;
-    }
+    trim_three(&wc, &wr, &wl, avail);
     int wa = s[SEC_ABS_CENTRE].width, wlist = s[SEC_LIST].width, wafter = s[SEC_AFTER].width;
-    while (wa + wlist + wafter > avail) {
-        if (wa > 0)
-            wa--;
-        else if (wlist > 0)
-            wlist--;
-        else
-            wafter--;
-    }
+    trim_three(&wa, &wlist, &wafter, avail);
     put(d, &s[SEC_LEFT], 0, 0, wl);
     put(d, &s[SEC_RIGHT], avail - wr, s[SEC_RIGHT].width - wr, wr);
     int middle = wl + ((avail - wr) - wl) / 2;
