@@ -26,6 +26,7 @@
 #include "client_frames.h"
 #include "client_message.h"
 #include "clipboard.h"
+#include "passthrough.h"
 #include "cmd.h"
 #include "cmd_queue.h"
 #include "cmd_table.h"
@@ -189,6 +190,7 @@ void server_register(struct server *s)
     notify_listen(s, client_notify);
     notify_listen(s, alerts_notify);
     notify_listen(s, clipboard_notify);
+    notify_listen(s, passthrough_notify);
     notify_listen(s, pane_exit_notify);
     notify_listen(s, server_exit_notify);
     notify_listen(s, control_notify);

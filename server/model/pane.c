@@ -24,6 +24,7 @@
 #include "options.h"
 #include "pane_mode.h"
 #include "server_state.h"
+#include "style.h"
 #include "vt.h"
 #include "model.h"
 #include "xmalloc.h"
@@ -41,6 +42,15 @@ static void pane_clipboard(void *arg, const char *selection, const char *base64)
     struct pane *p = arg;
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_CLIPBOARD, .pane = p,
                                             .text = selection, .data = base64});
+}
+
+/* DCS tmux; ... ST with allow-passthrough on: for the clients' terminals
+ * (passthrough.c). */
+static void pane_passthrough(void *arg, const char *data, size_t len)
+{
+    struct pane *p = arg;
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_PASSTHROUGH, .pane = p,
+                                            .data = data, .size = len});
 }
 
 /* After output went through the vt: note a mode 2026 synchronized update (frames of
@@ -102,6 +112,7 @@ static const struct vt_ops pane_vt_ops = {
     .bell = pane_bell,
     .window_name = pane_window_name,
     .sync = pane_sync,
+    .passthrough = pane_passthrough,
 };
 
 static const char *env_get(char **env, size_t nenv, const char *name)
@@ -348,8 +359,46 @@ void pane_apply_history_options(struct pane *p)
     pane_apply_history(p, wl != NULL ? wl->session->options : p->server->session_options);
 }
 
+/* pane-colours (the palette's entries, as the program's queries see them and as
+ * drawing shows them) and window-style's colours (what OSC 10 / 11 queries answer). */
+static void pane_apply_colours(struct pane *p)
+{
+    int32_t rgb[256];
+    for (int i = 0; i < 256; i++)
+        rgb[i] = -1;
+    const char *value;
+    for (long i = options_array_next(p->options, "pane-colours", -1, &value); i >= 0;
+         i = options_array_next(p->options, "pane-colours", i, &value)) {
+        uint32_t c;
+        if (i > 255 || style_parse_colour(value, &c) != 0)
+            continue;
+        if (COLOUR_KIND(c) == COLOUR_RGB)
+            rgb[i] = (int32_t)COLOUR_VALUE(c);
+        else if (COLOUR_KIND(c) == COLOUR_PALETTE)
+            rgb[i] = (int32_t)vt_default_colour((int)COLOUR_VALUE(c));
+    }
+    for (int i = 0; i < 256; i++)
+        vt_set_owner_colour(p->vt, i, rgb[i]);
+    struct grid_pen pen = {0};
+    char err[128];
+    if (style_apply(&pen, options_get_string(p->options, "window-style"), err, sizeof err) != 0)
+        pen.fg = pen.bg = COLOUR_DEFAULT;
+    const uint32_t cs[2] = { pen.fg, pen.bg };
+    for (int k = 0; k < 2; k++) {
+        int32_t v = -1;
+        if (COLOUR_KIND(cs[k]) == COLOUR_RGB)
+            v = (int32_t)COLOUR_VALUE(cs[k]);
+        else if (COLOUR_KIND(cs[k]) == COLOUR_PALETTE)
+            v = (int32_t)vt_colour(p->vt, (int)COLOUR_VALUE(cs[k]));
+        vt_set_owner_colour(p->vt, VT_COLOUR_FG + k, v);
+    }
+}
+
 void pane_apply_screen_options(struct pane *p)
 {
+    pane_apply_colours(p);
+    vt_set_passthrough(p->vt, options_get_number(p->options, "allow-passthrough") != 0);
+    vt_set_title_reports(p->vt, options_get_number(p->options, "allow-title-reports") != 0);
     vt_set_alternate_screen(p->vt, options_get_number(p->options, "alternate-screen") != 0);
     vt_set_scroll_on_clear(p->vt, options_get_number(p->options, "scroll-on-clear") != 0);
 }

@@ -70,7 +70,11 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     pane_apply_history_options(p);
             } else if (strcmp(name, "alternate-screen") == 0 ||
-                       strcmp(name, "scroll-on-clear") == 0) {
+                       strcmp(name, "scroll-on-clear") == 0 ||
+                       strncmp(name, "pane-colours", 12) == 0 ||
+                       strcmp(name, "window-style") == 0 ||
+                       strcmp(name, "allow-passthrough") == 0 ||
+                       strcmp(name, "allow-title-reports") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     pane_apply_screen_options(p);

@@ -22,6 +22,8 @@ enum notify_type {
     NOTIFY_PANE_CLIPBOARD, /* pane's program set the clipboard (OSC 52): 'text' is the
                               selection parameter, 'data' the base64 text */
     NOTIFY_PANE_MESSAGE,   /* 'text' for the status lines of the pane's clients */
+    NOTIFY_PANE_PASSTHROUGH, /* pane's program sent DCS tmux; ('data', 'size': for the
+                                outer terminal) with allow-passthrough on */
     NOTIFY_PANE_RENAMED,   /* pane's program named its window (ESC k): vt_window_name() */
     NOTIFY_PANE_MODE,      /* pane entered its first mode or left its last (pane_in_mode) */
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for

@@ -24,6 +24,32 @@ static void reverse_screen(struct grid_cell *row, int n)
     }
 }
 
+/* Colours the program (OSC 4, 10, 11) or pane-colours changed: an indexed colour with
+ * an entry in map is drawn in that RGB colour, default colours in the program's own
+ * foreground and background. */
+static void program_colours(const struct vt *vt, struct grid_cell *row, int n)
+{
+    const uint32_t *map = vt_palette_map(vt);
+    uint32_t fg = vt_program_colour(vt, 0), bg = vt_program_colour(vt, 1);
+    if (map == NULL && fg == COLOUR_DEFAULT && bg == COLOUR_DEFAULT)
+        return;
+    for (int x = 0; x < n; x++) {
+        struct grid_cell *c = &row[x];
+        if (map != NULL) {
+            if (COLOUR_KIND(c->fg) == COLOUR_PALETTE && map[COLOUR_VALUE(c->fg) & 0xff] != 0)
+                c->fg = map[COLOUR_VALUE(c->fg) & 0xff];
+            if (COLOUR_KIND(c->bg) == COLOUR_PALETTE && map[COLOUR_VALUE(c->bg) & 0xff] != 0)
+                c->bg = map[COLOUR_VALUE(c->bg) & 0xff];
+            if (COLOUR_KIND(c->ul) == COLOUR_PALETTE && map[COLOUR_VALUE(c->ul) & 0xff] != 0)
+                c->ul = map[COLOUR_VALUE(c->ul) & 0xff];
+        }
+        if (c->fg == COLOUR_DEFAULT)
+            c->fg = fg;
+        if (c->bg == COLOUR_DEFAULT)
+            c->bg = bg;
+    }
+}
+
 void pane_line_draw(struct pane *p, struct canvas *cv, struct grid_cell *row,
                     const struct grid_line *line, int n)
 {
@@ -42,6 +68,7 @@ void pane_line_draw_vt(const struct vt *vt, struct canvas *cv, struct grid_cell 
     /* A wide character cut by the rectangle's edge would be split: blank it. */
     if (grid_cell_width(&row[n - 1]) == 2)
         row[n - 1] = grid_blank_cell;
+    program_colours(vt, row, n);
     if (vt_modes(vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
         reverse_screen(row, n);
 }

@@ -380,11 +380,16 @@ static void csi_xtversion(struct screen *s, const struct parser_seq *q)
 static void csi_window_ops(struct screen *s, const struct parser_seq *q)
 {
     switch (param0(q, 0)) {
-    case 14: /* text area in pixels */
+    case 11: /* state */
+    case 13: /* position */
+    case 14: /* text area (or window) in pixels */
+    case 15: /* screen in pixels */
     case 16: /* cell size in pixels */
     case 18: /* text area in characters */
     case 19: /* screen in characters */
-        report_window_size(s, param0(q, 0));
+    case 20: /* icon label */
+    case 21: /* title */
+        report_window(s, param0(q, 0));
         break;
     case 22: /* save the title: 0 both, 2 the window's (1, the icon's, is not kept) */
         if (param0(q, 1) != 1)
@@ -582,12 +587,12 @@ static void csi_decsel(struct screen *s, const struct parser_seq *q)
 /* DSR 5 (status) and 6 (cursor position); ? 6 is DECXCPR. */
 static void csi_dsr(struct screen *s, const struct parser_seq *q)
 {
-    report_status(s, param0(q, 0), false);
+    report_status(s, param0(q, 0), false, 0);
 }
 
 static void csi_decdsr(struct screen *s, const struct parser_seq *q)
 {
-    report_status(s, param0(q, 0), true);
+    report_status(s, param0(q, 0), true, param0(q, 1));
 }
 
 static void csi_decstbm(struct screen *s, const struct parser_seq *q)
@@ -675,6 +680,9 @@ static void set_private_mode(struct screen *s, int mode, bool on)
     switch (mode) {
     case 1:
         screen_set_mode(s, VT_MODE_CURSOR_KEYS, on);
+        break;
+    case 3:
+        screen_set_columns(s, on);
         break;
     case 5:
         screen_set_mode(s, VT_MODE_REVERSE_VIDEO, on);

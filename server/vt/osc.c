@@ -69,6 +69,83 @@ static void osc_hyperlink(struct screen *s, const uint8_t *p, const uint8_t *end
                     (size_t)(end - p));
 }
 
+/* ---- colours: OSC 4, 104, 10-19, 110-119 ---- */
+
+/* Field [f, f + n) as a number 0..max, or -1. */
+static int field_number(const uint8_t *f, size_t n, int max)
+{
+    int v = 0;
+    if (n == 0 || n > 4)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] < '0' || f[i] > '9')
+            return -1;
+        v = v * 10 + (f[i] - '0');
+    }
+    return v <= max ? v : -1;
+}
+
+/* Colour i: "?" answers it, a colour specification sets it, anything else is
+ * ignored. cmd/index: how the answer names it (report_colour). */
+static void colour_spec(struct screen *s, int i, int cmd, int index, const uint8_t *spec,
+                        size_t n, bool bel)
+{
+    if (n == 1 && spec[0] == '?') {
+        report_colour(s, cmd, index, palette_get(s->palette, i), bel);
+        return;
+    }
+    int32_t rgb = palette_parse(spec, n);
+    if (rgb >= 0)
+        palette_set(screen_palette(s), i, rgb, false);
+}
+
+/* OSC 4 ; n ; spec [; n ; spec ...]: each pair sets or asks indexed colour n. */
+static void osc_palette(struct screen *s, const uint8_t *p, const uint8_t *end, bool bel)
+{
+    const uint8_t *f, *spec;
+    size_t n, nspec;
+    while (parser_next_field(&p, end, &f, &n) && parser_next_field(&p, end, &spec, &nspec)) {
+        int idx = field_number(f, n, PALETTE_INDEXED - 1);
+        if (idx >= 0)
+            colour_spec(s, idx, 4, idx, spec, nspec, bel);
+    }
+}
+
+/* OSC 10-19 ; spec [; spec ...]: the first spec is for colour cmd, the next for
+ * cmd + 1, and so on up to 19. */
+static void osc_dynamic(struct screen *s, int cmd, const uint8_t *p, const uint8_t *end,
+                        bool bel)
+{
+    const uint8_t *f;
+    size_t n;
+    for (; cmd <= 19 && parser_next_field(&p, end, &f, &n); cmd++)
+        colour_spec(s, PALETTE_DYNAMIC + cmd - 10, cmd, -1, f, n, bel);
+}
+
+/* OSC 104 [; n ...]: the listed indexed colours back to the owner's or the default
+ * (all of them without a list); OSC 110-119: that dynamic colour. */
+static void osc_reset_colours(struct screen *s, int cmd, const uint8_t *p, const uint8_t *end)
+{
+    if (s->palette == NULL)
+        return;
+    if (cmd != 104) {
+        palette_set(s->palette, PALETTE_DYNAMIC + cmd - 110, -1, false);
+        return;
+    }
+    const uint8_t *f;
+    size_t n;
+    bool any = false;
+    while (p != NULL && parser_next_field(&p, end, &f, &n)) {
+        int idx = field_number(f, n, PALETTE_INDEXED - 1);
+        if (n > 0)
+            any = true;
+        if (idx >= 0)
+            palette_set(s->palette, idx, -1, false);
+    }
+    if (!any)
+        palette_reset_program(s->palette, false);
+}
+
 /* ---- OSC ---- */
 
 void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
@@ -78,17 +155,25 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
     size_t i = 0;
     while (i < len && i < 6 && str[i] >= '0' && str[i] <= '9')
         cmd = cmd * 10 + (str[i++] - '0');
-    if (i == 0 || i >= len || str[i] != ';')
+    if (i == 0)
+        return;
+    const uint8_t *end = str + len;
+    if (i == len) { /* no parameters: only the resets take none */
+        if (cmd == 104 || (cmd >= 110 && cmd <= 119))
+            osc_reset_colours(s, cmd, NULL, end);
+        return;
+    }
+    if (str[i] != ';')
         return;
     i++;
-    const uint8_t *p = str + i, *end = str + len;
+    const uint8_t *p = str + i;
     switch (cmd) {
     case 0:
     case 2:
         screen_set_title(s, p, len - i);
         break;
     case 4:
-        report_osc_palette(s, p, end, bel);
+        osc_palette(s, p, end, bel);
         break;
     case 7:
         screen_set_cwd(s, p, len - i);
@@ -96,16 +181,20 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
     case 8:
         osc_hyperlink(s, p, end, len);
         break;
-    case 10:
-    case 11:
-    case 12:
-        report_osc_colours(s, cmd, p, end, bel);
+    case 10: case 11: case 12: case 13: case 14:
+    case 15: case 16: case 17: case 18: case 19:
+        osc_dynamic(s, cmd, p, end, bel);
+        break;
+    case 104:
+    case 110: case 111: case 112: case 113: case 114:
+    case 115: case 116: case 117: case 118: case 119:
+        osc_reset_colours(s, cmd, p, end);
         break;
     case 52:
         osc_clipboard(s, p, end, len);
         break;
     default:
-        break; /* 1 (icon name), 104/110/111/112 (resets)...: ignored */
+        break; /* 1 (icon name), 5 (special colours)...: ignored */
     }
 }
 
@@ -122,6 +211,14 @@ void osc_dcs_dispatch(void *ctx, const struct parser_seq *seq, uint8_t final,
                       const uint8_t *str, size_t len)
 {
     struct screen *s = ctx;
+    /* DCS tmux; data ST: tmux's passthrough, for the outer terminal (allow-passthrough);
+     * one cut at the parser's limit is dropped whole. */
+    if (final == 't' && seq->prefix == 0 && seq->ninter == 0 && seq->nparams == 0 &&
+        len >= 4 && memcmp(str, "mux;", 4) == 0) {
+        if (s->passthrough && s->ops->passthrough != NULL && len < PARSER_PASSTHROUGH_MAX)
+            s->ops->passthrough(s->ops_arg, (const char *)str + 4, len - 4);
+        return;
+    }
     if (seq->prefix != 0 || seq->ninter != 1 || seq->nparams != 0)
         return;
     if (seq->inter[0] == '$' && final == 'q')

@@ -20,7 +20,9 @@ enum parser_action {
     ACT_OSC_END,     /* dispatch the OSC (terminated by BEL or ESC) */
     ACT_DCS_HOOK,    /* final byte of a DCS: its data follows */
     ACT_DCS_PUT,
-    ACT_DCS_END,     /* dispatch the DCS (terminated by ESC, normally ESC \) */
+    ACT_DCS_END,     /* dispatch the DCS (terminated by ESC \) */
+    ACT_DCS_END_AGAIN, /* dispatch the DCS (ended by ESC and this byte, which is then
+                          taken as the byte after that ESC) */
     ACT_NAME_END,    /* dispatch the ESC k window name (terminated by BEL or ESC) */
     ACT_UTF8,        /* byte >= 0x80 in ground */
 };
@@ -145,12 +147,24 @@ static const struct transition st_dcs_intermediate[] = {
 };
 
 static const struct transition st_dcs_passthrough[] = {
-    { 0x1b, 0x1b, ACT_DCS_END, PARSER_ESCAPE },
+    { 0x1b, 0x1b, ACT_IGNORE, PARSER_DCS_ESCAPE },
     ANYWHERE,
     { 0x00, 0x17, ACT_DCS_PUT, STAY },
     { 0x19, 0x19, ACT_DCS_PUT, STAY },
     { 0x1c, 0x7e, ACT_DCS_PUT, STAY },
     { 0x80, 0xff, ACT_DCS_PUT, STAY },
+    END
+};
+
+/* ESC inside a DCS: ESC \ (ST) ends it; ESC ESC is one ESC of its data (tmux's
+ * passthrough doubles the ESCs of what it carries); CAN / SUB abort; any other byte
+ * ends it as if ESC alone had, and starts an escape sequence. */
+static const struct transition st_dcs_escape[] = {
+    { 0x1b, 0x1b, ACT_DCS_PUT, PARSER_DCS_PASSTHROUGH },
+    { 0x5c, 0x5c, ACT_DCS_END, PARSER_GROUND },
+    { 0x18, 0x18, ACT_IGNORE, PARSER_GROUND },
+    { 0x1a, 0x1a, ACT_IGNORE, PARSER_GROUND },
+    { 0x00, 0xff, ACT_DCS_END_AGAIN, PARSER_ESCAPE },
     END
 };
 
@@ -183,6 +197,7 @@ static const struct transition *const parser_tables[PARSER_NSTATES] = {
     [PARSER_DCS_PARAM] = st_dcs_param,
     [PARSER_DCS_INTERMEDIATE] = st_dcs_intermediate,
     [PARSER_DCS_PASSTHROUGH] = st_dcs_passthrough,
+    [PARSER_DCS_ESCAPE] = st_dcs_escape,
     [PARSER_DCS_IGNORE] = st_string_ignore,
     [PARSER_SOS_PM_APC_STRING] = st_string_ignore,
     [PARSER_WINDOW_NAME_STRING] = st_window_name_string,
@@ -237,6 +252,33 @@ static void osc_put(struct parser *p, uint8_t c)
         p->osc = xrealloc(p->osc, p->osc_size);
     }
     p->osc[p->osc_len++] = c;
+}
+
+/* One byte of a DCS's data: as osc_put, but tmux's passthrough (DCS tmux; ... ST) may
+ * be up to PARSER_PASSTHROUGH_MAX bytes. */
+static void dcs_put(struct parser *p, uint8_t c)
+{
+    if (p->osc_len < PARSER_OSC_MAX || p->osc_len >= PARSER_PASSTHROUGH_MAX ||
+        p->dcs_final != 't' || memcmp(p->osc, "mux;", 4) != 0) {
+        osc_put(p, c);
+        return;
+    }
+    if (p->osc_len == p->osc_size) {
+        size_t size = p->osc_size * 2;
+        p->osc_size = size < PARSER_PASSTHROUGH_MAX ? size : PARSER_PASSTHROUGH_MAX;
+        p->osc = xrealloc(p->osc, p->osc_size);
+    }
+    p->osc[p->osc_len++] = c;
+}
+
+/* After a string: a buffer grown past PARSER_OSC_MAX (a passthrough) is given back. */
+static void string_done(struct parser *p)
+{
+    if (p->osc_size > PARSER_OSC_MAX) {
+        free(p->osc);
+        p->osc = NULL;
+        p->osc_size = p->osc_len = 0;
+    }
 }
 
 /* The string collected, for a dispatch callback (never NULL). */
@@ -373,11 +415,18 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
         p->osc_len = 0;
         break;
     case ACT_DCS_PUT:
-        osc_put(p, c);
+        dcs_put(p, c);
         break;
     case ACT_DCS_END:
+    case ACT_DCS_END_AGAIN:
         if (!p->seq.ignore)
             ops->dcs_dispatch(ctx, &p->seq, p->dcs_final, osc_text(p), p->osc_len);
+        string_done(p);
+        if (t->action == ACT_DCS_END_AGAIN) {
+            enter_state(p, t->next);
+            step(p, c, ops, ctx); /* in PARSER_ESCAPE: never back here for this byte */
+            return;
+        }
         break;
     default:
         break;

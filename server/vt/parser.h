@@ -15,6 +15,7 @@
 #define PARSER_MAX_VALUE 65535     /* larger parameter values void the sequence */
 #define PARSER_MAX_INTERMEDIATES 2
 #define PARSER_OSC_MAX 4096        /* OSC / DCS / ESC k bytes kept; the rest is dropped */
+#define PARSER_PASSTHROUGH_MAX (1024 * 1024) /* DCS tmux; ... ST (tmux's input limit) */
 
 enum parser_state {
     PARSER_GROUND,
@@ -29,6 +30,7 @@ enum parser_state {
     PARSER_DCS_PARAM,
     PARSER_DCS_INTERMEDIATE,
     PARSER_DCS_PASSTHROUGH,
+    PARSER_DCS_ESCAPE,              /* ESC inside a DCS: ST, a doubled ESC, or the end */
     PARSER_DCS_IGNORE,
     PARSER_SOS_PM_APC_STRING,
     PARSER_WINDOW_NAME_STRING,      /* after ESC k (GNU screen's window name) */
@@ -58,7 +60,8 @@ struct parser_ops {
      * bel: it ended with BEL (replies end the same way), else with ESC. */
     void (*osc_dispatch)(void *ctx, const uint8_t *s, size_t len, bool bel);
     /* A complete DCS: its parameters, intermediates and final byte in seq / final,
-     * then its data (at most PARSER_OSC_MAX bytes). */
+     * then its data (at most PARSER_OSC_MAX bytes; PARSER_PASSTHROUGH_MAX for tmux's
+     * passthrough, final 't' and data "mux;..."); a doubled ESC inside is one ESC. */
     void (*dcs_dispatch)(void *ctx, const struct parser_seq *seq, uint8_t final,
                          const uint8_t *s, size_t len);
     /* A complete screen window-name string, ESC k name ST (or BEL): the bytes of

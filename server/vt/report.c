@@ -1,7 +1,7 @@
 /* report.c - what the terminal answers when a program asks: device attributes (DA1,
  * DA2, DA3, XTVERSION), status and cursor position (DSR, DECXCPR), modes (DECRQM), the
- * window's size (XTWINOPS), a rectangle's checksum (DECRQCRA), colours (OSC 4, 10, 11,
- * 12), settings (DECRQSS) and terminfo capabilities (XTGETTCAP). Each reply is written
+ * window's size (XTWINOPS), a rectangle's checksum (DECRQCRA), colours (OSC 4, 10-19),
+ * settings (DECRQSS) and terminfo capabilities (XTGETTCAP). Each reply is written
  * as xterm writes it and handed to the owner through screen_reply. Which sequence asks
  * is dispatch.c's business. */
 #include "report.h"
@@ -11,21 +11,16 @@
 #include <string.h>
 
 #include "parser.h"
-
-static void reply_printf(struct screen *s, const char *fmt, int a, int b)
-{
-    char buf[64];
-    int n = snprintf(buf, sizeof buf, fmt, a, b);
-    if (n > 0 && (size_t)n < sizeof buf)
-        screen_reply(s, buf, (size_t)n);
-}
+#include "version.h"
 
 static void reply_fmt(struct screen *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* One reply of at most SCREEN_TITLE_MAX + 64 bytes (a title report is the longest);
+ * a longer one is not sent. */
 static void reply_fmt(struct screen *s, const char *fmt, ...)
 {
-    char buf[512];
+    char buf[SCREEN_TITLE_MAX + 64];
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
@@ -36,60 +31,104 @@ static void reply_fmt(struct screen *s, const char *fmt, ...)
 
 /* ---- device attributes ---- */
 
+/* DA1 as a VT420 (level 4, 64) with what tmx has of its extensions: 6 selective erase
+ * (DECSCA, DECSED, DECSEL), 21 horizontal scrolling (SL, SR), 22 ANSI colour, 28
+ * rectangular editing (DECFRA...). Not 1 (132 columns: a pane keeps its width). */
 void report_da1(struct screen *s)
 {
-    screen_reply(s, "\033[?1;2c", 7);
+    reply_fmt(s, "\033[?64;6;21;22;28c");
 }
 
+/* DA2: tmux's own identity (84, 'T'), which programs (vim among them) read as "inside
+ * tmux", version 0. */
 void report_da2(struct screen *s)
 {
-    screen_reply(s, "\033[>84;0;0c", 10);
+    reply_fmt(s, "\033[>84;0;0c");
 }
 
 /* DA3: the unit ID, as xterm (zeros). */
 void report_da3(struct screen *s)
 {
-    screen_reply(s, "\033P!|00000000\033\\", 14);
+    reply_fmt(s, "\033P!|00000000\033\\");
 }
 
 /* XTVERSION: name and version. */
 void report_xtversion(struct screen *s)
 {
-    reply_fmt(s, "\033P>|tmx 0.1\033\\");
+    reply_fmt(s, "\033P>|tmx " TMX_VERSION "\033\\");
 }
 
 /* ---- state: cursor, modes, size, checksum ---- */
 
-/* DSR 5 (status) and 6 (cursor position, relative to the margins' top-left in
- * origin mode). */
-void report_status(struct screen *s, int which, bool private)
+/* DSR 5 (status) and 6 (cursor position, relative to the margins' top-left in origin
+ * mode); the DEC forms (private) as xterm answers them (ctlseqs, "DSR, DEC-specific"):
+ * 6 the cursor (DECXCPR, no page), 15 no printer, 25 user-defined keys unlocked, 26 a
+ * North American keyboard, ready, LK201, 53 / 55 no locator, 56 locator type unknown,
+ * 62 no macro space, 63 the memory checksum (of no macros: 0) for request id 'arg', 75
+ * data integrity fine, 85 not multi-session. */
+void report_status(struct screen *s, int which, bool private, int arg)
 {
     int row = s->cy + 1, col = s->cx + 1;
     if (s->modes & VT_MODE_ORIGIN) {
         row -= s->top;
         col -= s->left;
     }
+    if (!private) {
+        if (which == 5)
+            reply_fmt(s, "\033[0n");
+        else if (which == 6)
+            reply_fmt(s, "\033[%d;%dR", row, col);
+        return;
+    }
     switch (which) {
-    case 5:
-        if (!private)
-            screen_reply(s, "\033[0n", 4);
-        break;
     case 6:
-        reply_printf(s, private ? "\033[?%d;%dR" : "\033[%d;%dR", row, col);
+        reply_fmt(s, "\033[?%d;%dR", row, col);
+        break;
+    case 15:
+        reply_fmt(s, "\033[?13n");
+        break;
+    case 25:
+        reply_fmt(s, "\033[?20n");
+        break;
+    case 26:
+        reply_fmt(s, "\033[?27;1;0;0n");
+        break;
+    case 53:
+    case 55:
+        reply_fmt(s, "\033[?50n");
+        break;
+    case 56:
+        reply_fmt(s, "\033[?57;0n");
+        break;
+    case 62:
+        reply_fmt(s, "\033[0*{");
+        break;
+    case 63:
+        reply_fmt(s, "\033P%d!~0000\033\\", arg);
+        break;
+    case 75:
+        reply_fmt(s, "\033[?70n");
+        break;
+    case 85:
+        reply_fmt(s, "\033[?83n");
         break;
     default:
         break;
     }
 }
 
-/* DECRQM for DEC private modes: reply 1 set, 2 reset, 0 unknown. */
+/* DECRPM's values. */
+enum { RPM_UNKNOWN, RPM_SET, RPM_RESET, RPM_ALWAYS_SET, RPM_ALWAYS_RESET };
+
+/* DECRQM for DEC private modes: 1 set, 2 reset for each mode tmx implements; 3 / 4 for
+ * those it knows but that cannot change here; 0 for the rest. */
 void report_private_mode(struct screen *s, int mode)
 {
     static const struct { int mode; uint32_t bit; } known[] = {
-        { 1, VT_MODE_CURSOR_KEYS }, { 5, VT_MODE_REVERSE_VIDEO }, { 6, VT_MODE_ORIGIN },
-        { 7, VT_MODE_WRAP }, { 9, VT_MODE_MOUSE_X10 }, { 25, VT_MODE_CURSOR_VISIBLE },
-        { 45, VT_MODE_REVERSE_WRAP }, { 47, VT_MODE_ALT_SCREEN }, { 66, VT_MODE_KEYPAD },
-        { 69, VT_MODE_LR_MARGINS },
+        { 1, VT_MODE_CURSOR_KEYS }, { 3, VT_MODE_COLUMN_132 }, { 5, VT_MODE_REVERSE_VIDEO },
+        { 6, VT_MODE_ORIGIN }, { 7, VT_MODE_WRAP }, { 9, VT_MODE_MOUSE_X10 },
+        { 25, VT_MODE_CURSOR_VISIBLE }, { 45, VT_MODE_REVERSE_WRAP },
+        { 47, VT_MODE_ALT_SCREEN }, { 66, VT_MODE_KEYPAD }, { 69, VT_MODE_LR_MARGINS },
         { 1047, VT_MODE_ALT_SCREEN }, { 1049, VT_MODE_ALT_SCREEN },
         { 1000, VT_MODE_MOUSE }, { 1002, VT_MODE_MOUSE_BUTTON },
         { 1003, VT_MODE_MOUSE_ANY }, { 1004, VT_MODE_FOCUS },
@@ -97,49 +136,101 @@ void report_private_mode(struct screen *s, int mode)
         { 1015, VT_MODE_MOUSE_URXVT },
         { 2004, VT_MODE_BRACKETED_PASTE }, { 2026, VT_MODE_SYNC },
     };
-    int state = 0;
+    /* Fixed here: 2 DECANM (no VT52 mode), 8 DECARM (the outer terminal repeats keys)
+     * always set; 4 DECSCLM (no smooth scroll), 18 DECPFF, 19 DECPEX (no printer), 38
+     * (no Tektronix mode), 42 DECNRCM (no national sets), 67 DECBKM (backspace sends
+     * DEL), 95 DECNCSM (DECCOLM always clears), 1001 (no highlight tracking), 2027
+     * (characters are not joined into grapheme clusters) always reset. */
+    static const struct { int mode, state; } fixed[] = {
+        { 2, RPM_ALWAYS_SET }, { 8, RPM_ALWAYS_SET }, { 4, RPM_ALWAYS_RESET },
+        { 18, RPM_ALWAYS_RESET }, { 19, RPM_ALWAYS_RESET }, { 38, RPM_ALWAYS_RESET },
+        { 42, RPM_ALWAYS_RESET }, { 67, RPM_ALWAYS_RESET }, { 95, RPM_ALWAYS_RESET },
+        { 1001, RPM_ALWAYS_RESET }, { 2027, RPM_ALWAYS_RESET },
+    };
+    int state = RPM_UNKNOWN;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
         if (known[i].mode != mode)
             continue;
-        state = (s->modes & known[i].bit) ? 1 : 2;
+        state = (s->modes & known[i].bit) ? RPM_SET : RPM_RESET;
         if (mode == 1000 && (s->modes & (VT_MODE_MOUSE_BUTTON | VT_MODE_MOUSE_ANY |
                                          VT_MODE_MOUSE_X10)))
-            state = 2;
+            state = RPM_RESET;
     }
-    reply_printf(s, "\033[?%d;%d$y", mode, state);
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        if (fixed[i].mode == mode)
+            state = fixed[i].state;
+    }
+    if (mode == 1048) /* set while a cursor is saved (as xterm) */
+        state = s->saved[s->grid == s->alt].valid ? RPM_SET : RPM_RESET;
+    reply_fmt(s, "\033[?%d;%d$y", mode, state);
 }
 
-/* DECRQM for ANSI modes: IRM, LNM, and KAM (never locked). */
+/* DECRQM for ANSI modes: IRM (4) and LNM (20) as set; KAM (2) never locked, SRM (12)
+ * always set (no local echo); the other modes of ECMA-48 that xterm lists are not
+ * implemented by any terminal of the family: always reset. */
 void report_ansi_mode(struct screen *s, int mode)
 {
-    int state = 0;
-    if (mode == 4)
-        state = (s->modes & VT_MODE_INSERT) ? 1 : 2;
-    else if (mode == 20)
-        state = (s->modes & VT_MODE_LNM) ? 1 : 2;
-    else if (mode == 2)
-        state = 4; /* KAM: the keyboard is never locked */
-    reply_printf(s, "\033[%d;%d$y", mode, state);
+    int state = RPM_UNKNOWN;
+    switch (mode) {
+    case 4:
+        state = (s->modes & VT_MODE_INSERT) ? RPM_SET : RPM_RESET;
+        break;
+    case 20:
+        state = (s->modes & VT_MODE_LNM) ? RPM_SET : RPM_RESET;
+        break;
+    case 2:
+        state = RPM_ALWAYS_RESET;
+        break;
+    case 12:
+        state = RPM_ALWAYS_SET;
+        break;
+    case 1: case 5: case 7: case 10: case 11: case 13: case 14: case 15: case 16:
+    case 17: case 18: case 19:
+        state = RPM_ALWAYS_RESET;
+        break;
+    default:
+        break;
+    }
+    reply_fmt(s, "\033[%d;%d$y", mode, state);
 }
 
-/* XTWINOPS size reports, with a nominal 8x16 pixel cell. */
+/* XTWINOPS reports, with a nominal 8x16 pixel cell and the window at the screen's
+ * top-left corner: 11 state (never iconified), 13 position, 14 size in pixels (14 ; 2
+ * the window: the same), 15 the screen in pixels, 16 the cell, 18 / 19 sizes in
+ * characters. 20 / 21 (the icon label, the title) only when the owner allows them
+ * (vt_set_title_reports), as OSC L label ST / OSC l title ST. */
 #define CELL_WIDTH_PX 8
 #define CELL_HEIGHT_PX 16
 
-void report_window_size(struct screen *s, int op)
+void report_window(struct screen *s, int op)
 {
     switch (op) {
-    case 14: /* text area in pixels: height; width */
+    case 11:
+        reply_fmt(s, "\033[1t");
+        break;
+    case 13:
+        reply_fmt(s, "\033[3;0;0t");
+        break;
+    case 14:
         reply_fmt(s, "\033[4;%d;%dt", s->rows * CELL_HEIGHT_PX, s->cols * CELL_WIDTH_PX);
         break;
-    case 16: /* cell size in pixels */
+    case 15:
+        reply_fmt(s, "\033[5;%d;%dt", s->rows * CELL_HEIGHT_PX, s->cols * CELL_WIDTH_PX);
+        break;
+    case 16:
         reply_fmt(s, "\033[6;%d;%dt", CELL_HEIGHT_PX, CELL_WIDTH_PX);
         break;
-    case 18: /* text area in characters: rows; columns */
+    case 18:
         reply_fmt(s, "\033[8;%d;%dt", s->rows, s->cols);
         break;
-    case 19: /* screen in characters */
+    case 19:
         reply_fmt(s, "\033[9;%d;%dt", s->rows, s->cols);
+        break;
+    case 20:
+    case 21:
+        if (s->title_reports)
+            reply_fmt(s, "\033]%c%s\033\\", op == 20 ? 'L' : 'l',
+                      s->title != NULL ? s->title : "");
         break;
     default:
         break;
@@ -154,80 +245,19 @@ void report_checksum(struct screen *s, int id, unsigned sum)
 
 /* ---- OSC colour queries ---- */
 
-/* The colours reported to OSC 4 / 10 / 11 / 12 queries: xterm's default palette, a
- * white foreground (and cursor) on a black background. Setting colours is ignored. */
-#define DEFAULT_FG 0xffffffu
-#define DEFAULT_BG 0x000000u
-
-static uint32_t palette_rgb(int n)
-{
-    static const uint32_t base[16] = {
-        0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
-        0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
-    };
-    static const uint8_t level[6] = { 0, 95, 135, 175, 215, 255 };
-    if (n < 16)
-        return base[n];
-    if (n < 232) {
-        n -= 16;
-        return (uint32_t)level[n / 36] << 16 | (uint32_t)level[n / 6 % 6] << 8 | level[n % 6];
-    }
-    uint32_t g = (uint32_t)(8 + 10 * (n - 232));
-    return g << 16 | g << 8 | g;
-}
-
-/* Reply OSC prefix rgb:RRRR/GGGG/BBBB, ending as the query did. */
-static void reply_colour(struct screen *s, const char *prefix, uint32_t rgb, bool bel)
+/* OSC 4 ; n ; rgb:RRRR/GGGG/BBBB (index >= 0) or OSC cmd ; rgb:... (index < 0): the
+ * colour as xterm reports it (each 8-bit channel doubled to 16 bits), ending as the
+ * query did (BEL or ST). */
+void report_colour(struct screen *s, int cmd, int index, uint32_t rgb, bool bel)
 {
     unsigned r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+    char prefix[16];
+    if (index >= 0)
+        snprintf(prefix, sizeof prefix, "%d;%d;", cmd, index);
+    else
+        snprintf(prefix, sizeof prefix, "%d;", cmd);
     reply_fmt(s, "\033]%srgb:%02x%02x/%02x%02x/%02x%02x%s", prefix, r, r, g, g, b, b,
               bel ? "\007" : "\033\\");
-}
-
-static int field_number(const uint8_t *f, size_t n)
-{
-    int v = 0;
-    if (n == 0 || n > 4)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (f[i] < '0' || f[i] > '9')
-            return -1;
-        v = v * 10 + (f[i] - '0');
-    }
-    return v;
-}
-
-/* OSC 4 ; n ; spec [; n ; spec ...]: answer the "?" specs. */
-void report_osc_palette(struct screen *s, const uint8_t *p, const uint8_t *end, bool bel)
-{
-    const uint8_t *f, *spec;
-    size_t n, nspec;
-    while (parser_next_field(&p, end, &f, &n) && parser_next_field(&p, end, &spec, &nspec)) {
-        int idx = field_number(f, n);
-        if (idx >= 0 && idx <= 255 && nspec == 1 && spec[0] == '?') {
-            char prefix[16];
-            snprintf(prefix, sizeof prefix, "4;%d;", idx);
-            reply_colour(s, prefix, palette_rgb(idx), bel);
-        }
-    }
-}
-
-/* OSC 10/11/12 ; spec [; spec ...]: each spec is for the next colour. */
-void report_osc_colours(struct screen *s, int cmd, const uint8_t *p, const uint8_t *end,
-                        bool bel)
-{
-    const uint8_t *f;
-    size_t n;
-    for (; cmd <= 19 && parser_next_field(&p, end, &f, &n); cmd++) {
-        if (n != 1 || f[0] != '?')
-            continue;
-        char prefix[16];
-        snprintf(prefix, sizeof prefix, "%d;", cmd);
-        if (cmd == 10 || cmd == 12)
-            reply_colour(s, prefix, DEFAULT_FG, bel);
-        else if (cmd == 11)
-            reply_colour(s, prefix, DEFAULT_BG, bel);
-    }
 }
 
 /* ---- DCS: settings and capabilities ---- */

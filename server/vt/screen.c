@@ -56,6 +56,8 @@ static void reset_state(struct screen *s)
     s->cursor_style = 0;
     s->rect_extent = false;
     reset_tabs(s, 0);
+    if (s->palette != NULL) /* the program's colours, as xterm's RIS */
+        palette_reset_program(s->palette, true);
 }
 
 /* The links table is full: every link number on either screen, and the open one, is
@@ -106,6 +108,16 @@ void screen_free(struct screen *s)
     free(s->cwd);
     free(s->window_name);
     free(s->tabs);
+    free(s->palette);
+}
+
+struct palette *screen_palette(struct screen *s)
+{
+    if (s->palette == NULL) {
+        s->palette = xmalloc(sizeof *s->palette);
+        palette_init(s->palette);
+    }
+    return s->palette;
 }
 
 void screen_set_ops(struct screen *s, const struct vt_ops *ops, void *arg)
@@ -395,10 +407,14 @@ void screen_backspace(struct screen *s)
 
 /* HT / CHT: to the next tab stop, stopping at the right margin (at the screen's
  * edge from right of it). */
+/* HT / CHT. With a wrap pending the cursor is already at the last column it can
+ * reach: as xterm, it stays and the wrap stays pending (the next character still goes
+ * to the next line; DEC's STD-070 would cancel it, xterm does not). */
 void screen_tab_forward(struct screen *s, int n)
 {
     int hi = move_hi(s);
-    s->wrap_pending = false;
+    if (s->wrap_pending)
+        return;
     while (n-- > 0 && s->cx < hi) {
         s->cx++;
         while (s->cx < hi && !s->tabs[s->cx])
@@ -674,6 +690,16 @@ void screen_set_mode(struct screen *s, uint32_t mode, bool on)
 void screen_set_origin(struct screen *s, bool on)
 {
     screen_set_mode(s, VT_MODE_ORIGIN, on);
+    screen_cursor_to(s, 0, 0);
+}
+
+void screen_set_columns(struct screen *s, bool on)
+{
+    screen_set_mode(s, VT_MODE_COLUMN_132, on);
+    s->top = 0;
+    s->bottom = s->rows - 1;
+    screen_reset_lr_margins(s);
+    screen_erase_screen(s);
     screen_cursor_to(s, 0, 0);
 }
 

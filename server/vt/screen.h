@@ -11,6 +11,7 @@
 
 #include "grid.h"
 #include "links.h"
+#include "palette.h"
 #include "vt_modes.h"
 #include "vt_ops.h"
 
@@ -47,6 +48,8 @@ struct screen {
                                    when there are none */
     uint32_t modes;             /* VT_MODE_* */
     bool no_alt_screen;         /* the owner's alternate-screen off: 47/1047/1049 ignored */
+    bool passthrough;           /* the owner's allow-passthrough: DCS tmux; goes out */
+    bool title_reports;         /* the owner allows XTWINOPS 20 / 21 (title reports) */
     bool scroll_on_clear;       /* the owner's scroll-on-clear: ED 2 on the main screen
                                    pushes the lines in use into history first */
     uint8_t charset[2];         /* G0, G1: enum screen_charset */
@@ -69,6 +72,10 @@ struct screen {
     /* XTWINOPS 22/23: titles saved and restored by the program (oldest first). */
     char *title_stack[SCREEN_TITLE_STACK_MAX];
     int ntitle_stack;
+
+    /* OSC 4 / 10-19 colours and the owner's (palette.h); NULL until one is set: most
+     * panes never change a colour. */
+    struct palette *palette;
 
     const struct vt_ops *ops;   /* the owner's (vt_ops.h), never NULL */
     void *ops_arg;
@@ -148,6 +155,10 @@ void screen_alignment_fill(struct screen *s);
 /* Modes and state. */
 void screen_set_mode(struct screen *s, uint32_t mode, bool on);
 void screen_set_origin(struct screen *s, bool on);
+/* DECCOLM: the mode is kept, the width is not changed (the pane's size is the
+ * window's); as the VT510 does on either change: screen cleared, margins reset,
+ * cursor home. */
+void screen_set_columns(struct screen *s, bool on);
 void screen_enter_alt(struct screen *s, bool clear);
 void screen_leave_alt(struct screen *s, bool clear);
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set);
@@ -157,6 +168,8 @@ void screen_shift_charset(struct screen *s, int g);
 void screen_set_link(struct screen *s, const char *id, size_t idlen, const char *uri,
                      size_t urilen);
 void screen_bell(struct screen *s);
+/* The palette, made on first use. */
+struct palette *screen_palette(struct screen *s);
 void screen_soft_reset(struct screen *s);
 void screen_full_reset(struct screen *s);
 /* A new program in the same screen (respawn): RIS, but the history stays. */

@@ -209,3 +209,52 @@ size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size)
     buf[trimmed] = '\0';
     return trimmed;
 }
+
+void vt_set_passthrough(struct vt *vt, bool on)
+{
+    vt->screen.passthrough = on;
+}
+
+void vt_set_title_reports(struct vt *vt, bool on)
+{
+    vt->screen.title_reports = on;
+}
+
+void vt_set_owner_colour(struct vt *vt, int i, int32_t rgb)
+{
+    if (i < 0 || i >= PALETTE_SIZE)
+        return;
+    if (rgb < 0 && vt->screen.palette == NULL)
+        return;
+    palette_set(screen_palette(&vt->screen), i, rgb, true);
+}
+
+uint32_t vt_colour(const struct vt *vt, int i)
+{
+    return palette_get(vt->screen.palette, i);
+}
+
+uint32_t vt_default_colour(int i)
+{
+    return palette_default(i);
+}
+
+const uint32_t *vt_palette_map(const struct vt *vt)
+{
+    const struct palette *p = vt->screen.palette;
+    return p != NULL && p->mapped ? p->map : NULL;
+}
+
+uint32_t vt_program_colour(const struct vt *vt, int which)
+{
+    const struct palette *p = vt->screen.palette;
+    if (p == NULL || which < 0 || which > 1)
+        return COLOUR_DEFAULT;
+    return p->program[PALETTE_FG + which];
+}
+uint32_t vt_colours_generation(const struct vt *vt)
+{
+    return vt->screen.palette != NULL ? vt->screen.palette->generation : 0;
+}
+
+_Static_assert(VT_COLOURS == PALETTE_SIZE && VT_COLOUR_FG == PALETTE_FG, "vt.h and palette.h agree");

@@ -51,6 +51,13 @@ void vt_set_history_limit(struct vt *vt, int limit);
  * into history; false at creation) window options, set by the owner. */
 void vt_set_alternate_screen(struct vt *vt, bool allowed);
 void vt_set_scroll_on_clear(struct vt *vt, bool on);
+/* tmux's allow-passthrough (true: DCS tmux; data ST goes to vt_ops.passthrough; false,
+ * the default: dropped). */
+void vt_set_passthrough(struct vt *vt, bool on);
+/* Whether XTWINOPS 20 / 21 (the icon label and the title) are answered: false by
+ * default, as xterm's allowTitleOps security advice (a title is the program's text
+ * echoed back as input). */
+void vt_set_title_reports(struct vt *vt, bool on);
 /* Most bytes the history keeps (0 = no cap), and the pool whose total cap it shares
  * (NULL = none; the pool must outlive the vt or be left first). */
 void vt_set_history_bytes(struct vt *vt, size_t bytes);
@@ -83,6 +90,30 @@ int vt_cursor_style(const struct vt *vt);
 void vt_scroll_region(const struct vt *vt, int *top, int *bottom);
 /* Whether column x has a tab stop (HTS, TBC; every eighth column at first). */
 bool vt_tab_stop(const struct vt *vt, int x);
+
+/* Colours (OSC 4 / 10-19). Index 0-255 is an indexed colour, VT_COLOUR_FG + k the
+ * dynamic colour of OSC 10 + k (k 0-9: foreground, background, cursor...). */
+#define VT_COLOUR_FG 256
+#define VT_COLOUR_BG 257
+#define VT_COLOUR_CURSOR 258
+#define VT_COLOURS 266
+/* The owner's colour i (tmux's pane-colours, window-style), which queries answer
+ * while the program has not set its own: rgb 0xRRGGBB, or -1 to unset. */
+void vt_set_owner_colour(struct vt *vt, int i, int32_t rgb);
+/* Colour i as a query answers it (program's, else owner's, else xterm's default),
+ * 0xRRGGBB. */
+uint32_t vt_colour(const struct vt *vt, int i);
+/* xterm's default for colour i (its 256-colour palette), 0xRRGGBB. */
+uint32_t vt_default_colour(int i);
+/* For drawing: the indexed colours changed by the program or the owner, 256 entries
+ * of COLOUR_RGB | 0xRRGGBB or 0 (unchanged), or NULL when none is. */
+const uint32_t *vt_palette_map(const struct vt *vt);
+/* For drawing: the foreground (which 0) or background (1) the program set with OSC
+ * 10 / 11, as COLOUR_RGB | 0xRRGGBB, or COLOUR_DEFAULT when it set none. */
+uint32_t vt_program_colour(const struct vt *vt, int which);
+/* Changes whenever any colour above changes (0 while none was ever set): what a
+ * drawing cache keys on, since such a change alters every row without a cell changing. */
+uint32_t vt_colours_generation(const struct vt *vt);
 
 /* Text of visible line y (0..rows-1) or history line (negative: -1 the most recent)
  * as UTF-8 into buf, trailing blanks trimmed; returns the length. Used by capture-pane. */

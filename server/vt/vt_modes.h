@@ -28,6 +28,8 @@ enum {
     VT_MODE_REVERSE_VIDEO = 1 << 19, /* mode 5 DECSCNM: the whole screen in reverse */
     VT_MODE_LR_MARGINS = 1 << 20,    /* mode 69 DECLRMM: CSI Pl ; Pr s sets left/right
                                         margins (DECSLRM) instead of saving the cursor */
+    VT_MODE_COLUMN_132 = 1 << 21,    /* mode 3 DECCOLM as the program set it (the width
+                                        stays the pane's: see docs/vt.md) */
 };
 
 #endif

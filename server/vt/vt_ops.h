@@ -28,6 +28,10 @@ struct vt_ops {
     /* Mode 2026 (synchronized output) began (on) or ended (off: reset by the program,
      * or by RIS); called only when it changes. vt_modes() has it as VT_MODE_SYNC. */
     void (*sync)(void *arg, bool on);
+    /* DCS tmux; data ST, with the owner's allow-passthrough on (vt_set_passthrough):
+     * 'data' (doubled ESCs made single, at most 1 MiB less 4 bytes) is for the outer
+     * terminal. Never called for a string cut at the limit. */
+    void (*passthrough)(void *arg, const char *data, size_t len);
 };
 
 #endif

@@ -3,7 +3,8 @@
  *
  * Input format (so that a plain escape-sequence file is a useful seed):
  *   byte 0: initial columns (1 + b % 200), byte 1: rows (1 + b % 60),
- *   byte 2: history limit (b % 64);
+ *   byte 2: history limit (b % 64); bit 6: title reports allowed, bit 7: passthrough
+ *   allowed and a few owner colours set (pane-colours, window-style);
  *   then the byte stream for vt_feed, where 0xff is a command byte:
  *     ff ff      a literal 0xff byte for the vt
  *     ff 00      end the current vt_feed call here (the next bytes are a new call, so
@@ -15,7 +16,9 @@
  * stored as text or in the title, line texts NUL-terminated within their buffer, every
  * linked cell (screen or history) linked to a link of the table whose URI and id are
  * printable ASCII, the table within its caps; the owner's events (vt_ops.h) as
- * promised: a sync event only when mode 2026 changes, never a change without one. */
+ * promised: a sync event only when mode 2026 changes, never a change without one;
+ * every reply at most 1100 bytes (the longest, a title report, is 1023 + 5), a
+ * passthrough under 1 MiB, the drawing palette only RGB colours. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +48,8 @@ struct owner {
 
 static void reply_cb(void *arg, const char *buf, size_t len)
 {
+    if (len == 0 || len > 1100)
+        fail("reply empty or over 1100 bytes", (int)len, 0);
     /* Touch every byte so ASan sees an over-read in a reply. */
     struct owner *o = arg;
     unsigned sum = 0;
@@ -57,6 +62,17 @@ static void clipboard_cb(void *arg, const char *selection, const char *base64)
 {
     struct owner *o = arg;
     o->replies += strlen(selection) + strlen(base64);
+}
+
+static void passthrough_cb(void *arg, const char *data, size_t len)
+{
+    struct owner *o = arg;
+    if (len >= 1024 * 1024)
+        fail("passthrough of 1 MiB or more", (int)len, 0);
+    unsigned sum = 0;
+    for (size_t i = 0; i < len; i++)
+        sum += (unsigned char)data[i];
+    o->replies += len + (sum & 1);
 }
 
 static void bell_cb(void *arg)
@@ -90,6 +106,7 @@ static const struct vt_ops owner_ops = {
     .bell = bell_cb,
     .window_name = window_name_cb,
     .sync = sync_cb,
+    .passthrough = passthrough_cb,
 };
 
 static void check_char(uint32_t ch, int x, int y)
@@ -218,6 +235,20 @@ static void check(struct vt *vt, const struct owner *o, int cols, int rows,
 
     (void)vt_modes(vt);
     (void)vt_cursor_style(vt);
+    const uint32_t *map = vt_palette_map(vt);
+    for (int i = 0; map != NULL && i < 256; i++) {
+        if (map[i] != 0 && COLOUR_KIND(map[i]) != COLOUR_RGB)
+            fail("palette entry that is not RGB", i, 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        uint32_t c = vt_program_colour(vt, k);
+        if (c != COLOUR_DEFAULT && COLOUR_KIND(c) != COLOUR_RGB)
+            fail("program colour that is not RGB", k, 0);
+    }
+    for (int i = 0; i < VT_COLOURS; i++) {
+        if (vt_colour(vt, i) > 0xffffff)
+            fail("colour beyond 24 bits", i, 0);
+    }
     if (((vt_modes(vt) & VT_MODE_SYNC) != 0) != o->sync)
         fail("mode 2026 changed without a sync event", o->sync, 0);
 }
@@ -230,6 +261,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct vt *vt = vt_create(cols, rows, data[2] % 64);
     struct owner owner = { .vt = vt };
     vt_set_ops(vt, &owner_ops, &owner);
+    vt_set_title_reports(vt, (data[2] & 64) != 0);
+    if (data[2] & 128) {
+        vt_set_passthrough(vt, true);
+        vt_set_owner_colour(vt, data[0], (int32_t)data[1] << 8);
+        vt_set_owner_colour(vt, VT_COLOUR_BG, 0x102030);
+    }
 
     /* The bytes of one vt_feed call, without the command bytes. */
     unsigned char *chunk = malloc(size);

@@ -1248,10 +1248,10 @@ static void test_da1_reply(void **state)
     (void)state;
     struct term *t = term_new(10, 3, 100);
     feed(t, "\033[c");
-    ASSERT_REPLY(t, "\033[?1;2c");
+    ASSERT_REPLY(t, "\033[?64;6;21;22;28c");
     t->reply_len = 0;
     feed(t, "\033[0c");
-    ASSERT_REPLY(t, "\033[?1;2c");
+    ASSERT_REPLY(t, "\033[?64;6;21;22;28c");
     term_free(t);
 }
 
@@ -1260,7 +1260,7 @@ static void test_decid_replies_like_da1(void **state)
     (void)state;
     struct term *t = term_new(10, 3, 100);
     feed(t, "\033Z");
-    ASSERT_REPLY(t, "\033[?1;2c");
+    ASSERT_REPLY(t, "\033[?64;6;21;22;28c");
     term_free(t);
 }
 
