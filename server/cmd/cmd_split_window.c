@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "client_state.h"
 #include "format.h"
@@ -131,8 +132,14 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         struct format_ctx f = {.server = ctx->server, .session = sess, .window = w,
                                .pane = target};
         cwd = format_expand(&f, args->flags['c']);
-    } else if (ctx->client != NULL && !ctx->client->attached && ctx->client->cwd != NULL)
+    } else if (ctx->client != NULL && !ctx->client->attached && ctx->client->cwd != NULL) {
         cwd = xstrdup(ctx->client->cwd);
+    } else if (target != NULL && target->vt != NULL && vt_cwd(target->vt)[0] == '/') {
+        /* The directory the pane's shell reported (OSC 7), if it is one. */
+        struct stat st;
+        if (stat(vt_cwd(target->vt), &st) == 0 && S_ISDIR(st.st_mode))
+            cwd = xstrdup(vt_cwd(target->vt));
+    }
     char *dc_argv[2];
     struct spawn_args sa = cmd_spawn_args(sess, args->argc, args->argv, cwd, args->env,
                                           leaf->sx, leaf->sy, dc_argv);

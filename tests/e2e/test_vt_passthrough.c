@@ -1,12 +1,14 @@
 /* test_vt_passthrough.c - end-to-end: what a pane's program sends for the outer
  * terminal (DCS tmux; ... ST, allow-passthrough, as tmux 3.3a) reaches an attached
- * client's terminal only when the option is on, with the doubled ESCs made single; and
- * pane-colours answers the program's OSC 4 queries. */
+ * client's terminal only when the option is on, with the doubled ESCs made single;
+ * pane-colours answers the program's OSC 4 queries; the directory a shell reports with
+ * OSC 7 is where split-window starts the new pane. */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A session whose shell waits for us; a client attached to it. */
 static struct pty_client *attach_session(struct tmx_env *env)
@@ -65,6 +67,63 @@ static void test_pane_colours_answer_palette_queries(void **state)
     assert_true(wait_capture(env, "s", "033]4;1;rgb:aaaa/bbbb/cccc\\a", E2E_TIMEOUT));
 }
 
+/* Split by the prefix's S key from an attached client, then the new pane's directory:
+ * want. */
+static void split_and_check(struct tmx_env *env, struct pty_client *c, const char *want)
+{
+    char *before = NULL, *out = NULL;
+    assert_int_equal(tmx_run(env, &before, NULL, "list-panes", "-t", "s", "-F", "#{pane_id}",
+                             NULL),
+                     0);
+    client_keys(c, KEY_PREFIX "S");
+    char needle[32];
+    snprintf(needle, sizeof needle, "%d", count_lines(before) + 1);
+    assert_true(wait_run_output(env, needle, true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{window_panes}", NULL));
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s",
+                             "#{pane_current_path}", NULL),
+                     0);
+    char line[300];
+    snprintf(line, sizeof line, "%s\n", want);
+    assert_string_equal(out, line);
+    free(out);
+    free(before);
+}
+
+/* A shell that reported its directory with OSC 7: split-window (no -c) starts the new
+ * pane there; a reported path that is no directory is not used. */
+static void test_split_window_starts_in_the_osc7_directory(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a starts it in the session's directory */
+    char dir[] = "/tmp/tmx-e2e-osc7-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "-c", "/", "exec sh", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "S", "split-window", "exec sleep 60",
+                             NULL),
+                     0);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "printf '\\033]7;file://localhost%s\\007'; echo reported", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", cmd, "Enter", NULL), 0);
+    assert_true(wait_capture(env, "s", "\nreported", E2E_TIMEOUT));
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    split_and_check(env, c, dir);
+    /* Not a directory: the session's. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s.0", NULL), 0);
+    snprintf(cmd, sizeof cmd, "printf '\\033]7;file://localhost%s/nowhere\\007'; echo again",
+             dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s.0", cmd, "Enter", NULL), 0);
+    assert_true(wait_capture(env, "s.0", "\nagain", E2E_TIMEOUT));
+    split_and_check(env, c, "/");
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -72,6 +131,8 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_pane_colours_answer_palette_queries, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_split_window_starts_in_the_osc7_directory,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
