@@ -60,6 +60,7 @@ bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l)
         return grid_history_copy(g, (int)i, l); /* decoded straight into l */
     l->used = 0;
     l->wrapped = false;
+    l->mark = 0;
     const struct grid_line *src = NULL;
     if (i >= hist && i - hist < grid_rows(g))
         src = grid_line_const(g, (int)(i - hist));
@@ -73,6 +74,7 @@ bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l)
         memcpy(l->cells, src->cells, (size_t)src->used * sizeof *l->cells);
     l->used = src->used;
     l->wrapped = src->wrapped;
+    l->mark = src->mark;
     return true;
 }
 

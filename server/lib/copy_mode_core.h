@@ -149,6 +149,15 @@ void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
 /* Selection. */
 void copy_begin_selection(const struct grid *g, struct copy_state *cs);
 void copy_select_line(const struct grid *g, struct copy_state *cs);
+/* Shell integration (OSC 133 marks, cell.h): the cursor to the start of the next or
+ * previous line marked 'mark' (GRID_MARK_PROMPT: previous-prompt / next-prompt;
+ * GRID_MARK_OUTPUT: their -o), that line at the view's top; false if there is none. */
+bool copy_jump_mark(const struct grid *g, struct copy_state *cs, uint8_t mark, bool forward);
+/* Select, as whole lines, the output of the last command that finished (the one
+ * before the newest prompt; an empty output, marked on a prompt's line, is skipped
+ * for the one before): from its output mark to the line before the next prompt;
+ * false if there is none. */
+bool copy_select_last_output(const struct grid *g, struct copy_state *cs);
 void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs);
 void copy_other_end(const struct grid *g, struct copy_state *cs);
 void copy_clear_selection(const struct grid *g, struct copy_state *cs);

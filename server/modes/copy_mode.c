@@ -290,10 +290,10 @@ static const char *const special_commands[] = {
     "copy-pipe-and-cancel", "copy-pipe-end-of-line", "copy-pipe-end-of-line-and-cancel",
     "copy-pipe-line", "copy-pipe-line-and-cancel", "copy-pipe-no-clear", "copy-selection",
     "copy-selection-and-cancel", "copy-selection-no-clear", "goto-line", "jump-backward",
-    "jump-forward", "jump-to-backward", "jump-to-forward", "pipe", "pipe-and-cancel",
-    "pipe-no-clear", "search-again", "search-backward", "search-backward-incremental",
+    "jump-forward", "jump-to-backward", "jump-to-forward", "next-prompt", "pipe",
+    "pipe-and-cancel", "pipe-no-clear", "previous-prompt", "search-again", "search-backward", "search-backward-incremental",
     "search-backward-text", "search-forward", "search-forward-incremental",
-    "search-forward-text", "search-reverse", "toggle-position",
+    "search-forward-text", "search-reverse", "select-last-output", "toggle-position",
 };
 
 static bool is_special(const char *name)
@@ -399,6 +399,18 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         else if (!ends(name, "-no-clear"))
             copy_clear_selection(g, cs);
         return status;
+    } else if (strcmp(name, "next-prompt") == 0 || strcmp(name, "previous-prompt") == 0) {
+        /* Shell integration (OSC 133), as tmux 3.4: -o for the command output. */
+        uint8_t mark = has_arg && strcmp(arg, "-o") == 0 ? GRID_MARK_OUTPUT : GRID_MARK_PROMPT;
+        if (has_arg && mark != GRID_MARK_OUTPUT)
+            return 0;
+        for (long r = 0; r < repeat; r++) {
+            if (!copy_jump_mark(g, cs, mark, name[0] == 'n'))
+                break;
+        }
+    } else if (strcmp(name, "select-last-output") == 0) {
+        if (!copy_select_last_output(g, cs))
+            pane_message(p, "No finished command output (the shell marks none: OSC 133)");
     } else if (strcmp(name, "goto-line") == 0) {
         char *end;
         long long n = has_arg ? strtoll(arg, &end, 10) : -1;

@@ -116,7 +116,16 @@ struct grid_line {
      * line byte by byte. False promises nothing. Set only by grid.c (a cleared line,
      * grid_write_text_run); writable access through grid.h forgets it. */
     bool plain;
+    uint8_t mark;            /* GRID_MARK_*: shell integration marks (OSC 133) */
 };
+
+/* What a shell said of a line (OSC 133, "semantic prompts"): kept with the line in
+ * history and through reflow (on its first line), cleared when the line is. */
+enum {
+    GRID_MARK_PROMPT = 1 << 0, /* OSC 133 ; A: a prompt starts on this line */
+    GRID_MARK_OUTPUT = 1 << 1, /* OSC 133 ; C: a command's output starts on this line */
+};
+#define GRID_MARK_BITS 2
 
 /* A blank cell (ch 0, width 1, default colours): GRID_BLANK_CELL is its value, for
  * the inline helpers below to compare with a constant. */

@@ -124,6 +124,7 @@ static void line_reset(struct grid_line *l, int cols, const struct grid_pen *pen
 {
     l->used = 0;
     l->wrapped = false;
+    l->mark = 0;
     l->plain = pen_is_default(pen);
     if (!l->plain) {
         line_ensure(l, cols, cols);
@@ -302,6 +303,12 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
 struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n)
 {
     return write_run(g, x, y, n, true);
+}
+
+void grid_add_mark(struct grid *g, int y, uint8_t mark)
+{
+    if (y >= 0 && y < g->rows)
+        row_read(g, y)->mark |= mark & ((1u << GRID_MARK_BITS) - 1);
 }
 
 void grid_set_wrapped(struct grid *g, int y, bool wrapped)

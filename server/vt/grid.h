@@ -70,6 +70,8 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n);
 struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n);
 /* Set or clear the line's autowrap flag ('wrapped'); it stays plain. */
 void grid_set_wrapped(struct grid *g, int y, bool wrapped);
+/* Add shell-integration marks (GRID_MARK_*, cell.h) to visible line y. */
+void grid_add_mark(struct grid *g, int y, uint8_t mark);
 
 /* Editing primitives; 'pen' supplies the background of erased cells (bce). */
 void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);

@@ -66,9 +66,9 @@ static int reflow_cut_end(struct reflow_text *t, int start, int cols)
 }
 
 /* Cut one logical line into lines of 'cols' cells (a wide character never split),
- * and place the positions that fall in it. */
+ * and place the positions that fall in it; its marks go on its first line. */
 static void reflow_cut(struct reflow_out *o, struct reflow_text *t, int cols,
-                       struct grid_pos *pos, const int *pos_off, int npos)
+                       struct grid_pos *pos, const int *pos_off, int npos, uint8_t mark)
 {
     int pos_start = 0;
     int start = 0;
@@ -81,6 +81,7 @@ static void reflow_cut(struct reflow_out *o, struct reflow_text *t, int cols,
             l->used = l->size = end - start;
         }
         l->wrapped = end < t->len;
+        l->mark = start == 0 ? mark : 0;
         for (int i = 0; i < npos; i++) {
             if (pos_off[i] >= start && pos_off[i] < end) {
                 pos[i].y = o->n - 1;
@@ -122,7 +123,7 @@ static void reflow_add_seg(struct reflow_segs *s, int off, uint64_t seq)
 /* Cut a logical line lying wholly in history straight into history h. Returns the
  * number of lines cut. */
 static int reflow_cut_history(struct history *h, struct reflow_text *t, int cols,
-                              const struct reflow_segs *segs)
+                              const struct reflow_segs *segs, uint8_t mark)
 {
     int n = 0, seg = 0, start = 0;
     do {
@@ -133,6 +134,7 @@ static int reflow_cut_history(struct history *h, struct reflow_text *t, int cols
             .cells = t->cells != NULL ? t->cells + start : NULL, /* an empty line has none */
             .used = end - start, .size = end - start,
             .wrapped = end < t->len,
+            .mark = start == 0 ? mark : 0,
         };
         history_push_seq(h, &l, segs->v[seg].seq);
         n++;
@@ -177,6 +179,8 @@ void grid_reflow_lines(struct history *h, struct grid_line *visible, int rows, i
         segs.n = 0;
         int lpos[5], here[5];
         int nhere = 0;
+        uint8_t mark = 0; /* the marks of the logical line's first line */
+        bool first = true;
         for (;;) {
             struct grid_line *l;
             if (i < hist_n) {
@@ -187,6 +191,9 @@ void grid_reflow_lines(struct history *h, struct grid_line *visible, int rows, i
             } else {
                 l = &visible[i - hist_n];
             }
+            if (first)
+                mark = l->mark;
+            first = false;
             for (int k = 0; k < npos; k++) {
                 if (pos_line[k] == i) {
                     here[nhere] = k;
@@ -202,13 +209,13 @@ void grid_reflow_lines(struct history *h, struct grid_line *visible, int rows, i
                 break;
         }
         if (i <= hist_n) {
-            cut += reflow_cut_history(nh, &text, cols, &segs);
+            cut += reflow_cut_history(nh, &text, cols, &segs, mark);
             continue;
         }
         struct grid_pos p[5];
         for (int k = 0; k < nhere; k++)
             p[k] = pos[here[k]];
-        reflow_cut(&out, &text, cols, p, lpos, nhere);
+        reflow_cut(&out, &text, cols, p, lpos, nhere, mark);
         for (int k = 0; k < nhere; k++)
             pos[here[k]] = p[k];
     }

@@ -2,7 +2,7 @@
  * encoder and its decoder.
  *
  *   seq      8 bytes   order of the line among every history of the pool
- *   varint   used << 1 | wrapped
+ *   varint   used << 3 | mark << 1 | wrapped (mark: GRID_MARK_*, two bits)
  *   varint   payload length
  *   payload  cells 0..n-1 where n drops the tail of default blank cells (those come
  *            back on decode, up to 'used'):
@@ -30,6 +30,8 @@
 
 #include "links.h"
 #include "xmalloc.h"
+
+_Static_assert(GRID_MARK_BITS == 2, "a line's marks are two bits of its header");
 
 enum {
     OP_WIDE = 0x01,
@@ -349,10 +351,11 @@ void history_record_decode(const uint8_t *rec, struct grid_line *out, struct lin
     uint32_t used_wrapped = get_varint(&p);
     uint32_t len = get_varint(&p);
     const uint8_t *end = p + len;
-    int used = (int)(used_wrapped >> 1);
+    int used = (int)(used_wrapped >> 3);
     line_reserve(out, used);
     out->used = used;
     out->wrapped = (used_wrapped & 1) != 0;
+    out->mark = (uint8_t)(used_wrapped >> 1 & 3);
     struct grid_cell *cells = out->cells;
     struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
     int x = 0, last = -1;
@@ -454,7 +457,8 @@ size_t history_record_encode(const struct grid_line *l, uint64_t seq,
     size_t len = l->plain ? encode_plain(l->cells, used, payload)
                           : encode_payload(l->cells, used, payload, links);
     /* The header goes just before the payload, so the record is one run of bytes. */
-    uint32_t used_wrapped = (uint32_t)used << 1 | (l->wrapped ? 1u : 0u);
+    uint32_t used_wrapped = (uint32_t)used << 3 | (uint32_t)(l->mark & 3) << 1 |
+                            (l->wrapped ? 1u : 0u);
     size_t hlen = HISTORY_RECORD_SEQ_BYTES + varint_len(used_wrapped) +
                   varint_len((uint32_t)len);
     uint8_t *p = payload - hlen;
@@ -479,7 +483,7 @@ void history_record_info(const uint8_t *rec, int *used, bool *wrapped)
     const uint8_t *p = rec + HISTORY_RECORD_SEQ_BYTES;
     uint32_t v = get_varint(&p);
     if (used != NULL)
-        *used = (int)(v >> 1);
+        *used = (int)(v >> 3);
     if (wrapped != NULL)
         *wrapped = (v & 1) != 0;
 }

@@ -146,6 +146,22 @@ static void osc_reset_colours(struct screen *s, int cmd, const uint8_t *p, const
         palette_reset_program(s->palette, false);
 }
 
+/* ---- shell integration: OSC 133 ---- */
+
+/* OSC 133 ; A (a prompt starts) and OSC 133 ; C (the command's output starts) mark the
+ * cursor's line of the main screen; B (the command line starts) and D (the command
+ * ended, with its status) carry nothing tmx uses. Options after the letter (";k=v")
+ * are ignored. */
+static void osc_semantic_prompt(struct screen *s, const uint8_t *p, const uint8_t *end)
+{
+    if (p >= end || (end - p > 1 && p[1] != ';') || s->grid != s->main)
+        return;
+    if (p[0] == 'A')
+        grid_add_mark(s->grid, s->cy, GRID_MARK_PROMPT);
+    else if (p[0] == 'C')
+        grid_add_mark(s->grid, s->cy, GRID_MARK_OUTPUT);
+}
+
 /* ---- OSC ---- */
 
 void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
@@ -192,6 +208,9 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
         break;
     case 52:
         osc_clipboard(s, p, end, len);
+        break;
+    case 133:
+        osc_semantic_prompt(s, p, end);
         break;
     default:
         break; /* 1 (icon name), 5 (special colours)...: ignored */
