@@ -163,6 +163,19 @@ static int connect_or_start(const struct client_options *opts, const char *path,
     return fd;
 }
 
+int client_connect(const struct client_options *opts, const char *path, bool may_start,
+                   char *err, size_t errsize)
+{
+    return connect_or_start(opts, path, may_start, err, errsize);
+}
+
+int client_socket_path(const struct client_options *opts, char *path, size_t size, char *err,
+                       size_t errsize)
+{
+    return paths_socket(opts->label, opts->socket_path, NULL, getuid(), true, path, size, err,
+                        errsize);
+}
+
 static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
 {
     char hdr[PROTO_HEADER_SIZE];
@@ -292,6 +305,66 @@ static void send_command(struct client_run *run, int argc, char **argv)
     }
     send_msg(run->fd, MSG_COMMAND, payload, total);
     free(payload);
+}
+
+int client_query(const struct client_options *opts, int argc, char **argv, int timeout_ms,
+                 char **out)
+{
+    char path[4096], err[1024];
+    *out = NULL;
+    if (client_socket_path(opts, path, sizeof path, err, sizeof err) != 0)
+        return -1;
+    int fd = connect_or_start(opts, path, cmdline_starts_server(argc, argv), err, sizeof err);
+    if (fd < 0)
+        return -1;
+    struct client_run run = {.fd = fd};
+    send_identify(&run, 80, 24);
+    send_command(&run, argc, argv);
+    size_t len = 0, size = 4096, olen = 0;
+    char *buf = xmalloc(size), *text = xmalloc(1);
+    *text = '\0';
+    int status = -1;
+    long long deadline = (long long)timeout_ms;
+    while (status < 0 && deadline > 0) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        int n = poll(&pfd, 1, 100);
+        deadline -= 100;
+        if (n < 0 && errno != EINTR)
+            break;
+        if (n <= 0)
+            continue;
+        if (size - len < 65536) {
+            size = len + 65536 + PROTO_HEADER_SIZE;
+            buf = xrealloc(buf, size);
+        }
+        ssize_t r = read(fd, buf + len, size - len);
+        if (r <= 0)
+            break;
+        len += (size_t)r;
+        size_t off = 0;
+        struct proto_header hdr;
+        while (status < 0 && proto_peek(buf + off, len - off, &hdr, NULL) == PROTO_OK) {
+            const char *payload = buf + off + PROTO_HEADER_SIZE;
+            if (hdr.type == MSG_STDOUT && olen + hdr.len < PROTO_MAX_PAYLOAD) {
+                text = xrealloc(text, olen + hdr.len + 1);
+                memcpy(text + olen, payload, hdr.len);
+                olen += hdr.len;
+                text[olen] = '\0';
+            } else if (hdr.type == MSG_EXIT) {
+                int32_t st = 1;
+                if (hdr.len >= 4)
+                    memcpy(&st, payload, 4);
+                status = st < 0 ? 1 : st;
+            }
+            off += PROTO_HEADER_SIZE + hdr.len;
+        }
+        memmove(buf, buf + off, len - off);
+        len -= off;
+    }
+    free(buf);
+    close(fd);
+    *out = text;
+    return status;
 }
 
 static void send_resize(struct client_run *run)
@@ -600,8 +673,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
     char path[4096], err[4352];
     setlocale(LC_CTYPE, "");
 
-    if (paths_socket(opts->label, opts->socket_path, NULL, getuid(), true, path, sizeof path,
-                     err, sizeof err) != 0) {
+    if (client_socket_path(opts, path, sizeof path, err, sizeof err) != 0) {
         fprintf(stderr, "tmx: %s\n", err);
         return 1;
     }

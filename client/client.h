@@ -22,4 +22,17 @@ struct client_options {
 /* Run command argv (argc may be 0: new-session). Returns the process exit status. */
 int client_main(const struct client_options *opts, int argc, char **argv);
 
+/* The socket of opts (-L, -S, $TMX_TMPDIR) into path; -1 with why in err. */
+int client_socket_path(const struct client_options *opts, char *path, size_t size, char *err,
+                       size_t errsize);
+/* Connect to the server at path, starting it (with opts) when may_start and none
+ * answers; -1 with errno (and err set when a stale socket's path was refused). */
+int client_connect(const struct client_options *opts, const char *path, bool may_start,
+                   char *err, size_t errsize);
+/* Run one command line on the server of opts (started if the command starts one) and
+ * keep what it prints on stdout in *out (malloc'd, NUL-terminated). Returns its exit
+ * status; -1 when no server answered within timeout_ms. */
+int client_query(const struct client_options *opts, int argc, char **argv, int timeout_ms,
+                 char **out);
+
 #endif

@@ -9,7 +9,11 @@
 #include "client.h"
 #include "fds.h"
 #include "paths.h"
+#include "remote.h"
+#include "stdio_relay.h"
 #include "version.h"
+
+#define TMX_HOSTS_MAX 64
 
 static void usage(bool as_tmux)
 {
@@ -21,10 +25,11 @@ static void usage(bool as_tmux)
         return;
     }
     fprintf(stderr,
-            "usage: tmx [-2CDlNuvV] [-c shell-command] [-f file] [-L socket-name]\n"
-            "           [-S socket-path] [-T features] [command [flags]]\n"
+            "usage: tmx [-2CDlNuvV] [-c shell-command] [-f file] [-H [user@]host[:port]]\n"
+            "           [-L socket-name] [-S socket-path] [-T features] [command [flags]]\n"
             "  tmx              start a session and attach to it\n"
             "  tmx ls           list sessions;  tmx attach -t NAME  attach to one\n"
+            "  tmx -H box attach   attach over ssh to box's tmx, reconnecting by itself\n"
             "  tmx list-commands for every command; man tmx, or C-b ? in a session\n");
 }
 
@@ -32,6 +37,8 @@ int main(int argc, char **argv)
 {
     struct client_options opts = {0};
     int opt;
+    char *hosts[TMX_HOSTS_MAX];
+    int nhosts = 0;
 
     /* Started with stdin, stdout or stderr closed (cron, launchers): /dev/null there,
      * before any file or socket can take their numbers. */
@@ -40,7 +47,7 @@ int main(int argc, char **argv)
     bool as_tmux = paths_called_as_tmux(argv[0]);
     const char *shell_command = NULL;
     opts.as_tmux = as_tmux;
-    while ((opt = getopt(argc, argv, "+2c:CDf:hlL:NS:T:uvV")) != -1) {
+    while ((opt = getopt(argc, argv, "+2c:CDf:hH:lL:NS:T:uvV")) != -1) {
         switch (opt) {
         case 'C':
             opts.control++; /* -C control mode, -CC with the DCS wrapper (control.c) */
@@ -55,6 +62,13 @@ int main(int argc, char **argv)
             break;
         case 'f':
             opts.config_file = optarg;
+            break;
+        case 'H':
+            if (as_tmux || nhosts == TMX_HOSTS_MAX) {
+                usage(as_tmux);
+                return 1;
+            }
+            hosts[nhosts++] = optarg; /* a remote host (remote.c) */
             break;
         case 'L':
             opts.label = optarg;
@@ -100,6 +114,23 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: %s: %s\n", as_tmux ? "tmux" : "tmx", shell, strerror(errno));
         return 1;
     }
+    if (optind < argc && strcmp(argv[optind], STDIO_RELAY_WORD) == 0 && nhosts == 0)
+        return stdio_relay_main(&opts, argc - optind, argv + optind); /* ssh started us */
+    /* `tmx ls -H a -H b`: list-sessions takes hosts after its name too. */
+    if (optind < argc && !as_tmux &&
+        (strcmp(argv[optind], "ls") == 0 || strcmp(argv[optind], "list-sessions") == 0)) {
+        int out = optind + 1;
+        for (int i = optind + 1; i < argc; i++) {
+            if (strcmp(argv[i], "-H") == 0 && i + 1 < argc && nhosts < TMX_HOSTS_MAX)
+                hosts[nhosts++] = argv[++i];
+            else
+                argv[out++] = argv[i];
+        }
+        argc = out;
+        argv[argc] = NULL;
+    }
+    if (nhosts > 0)
+        return remote_main(&opts, hosts, nhosts, argc - optind, argv + optind);
     /* Inside tmx (a pane, a run-shell): the server of $TMX ("socket,pid,session"), as
      * tmux does with $TMUX, unless -L or -S names another. */
     char *inside = NULL;

@@ -8,10 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bumped whenever a message changes; client and server must agree. */
+/* Bumped whenever a message changes. A server accepts a client speaking any version
+ * from PROTO_VERSION_MIN to PROTO_VERSION and sends it only what that version knows
+ * (docs/protocol.md, "Versions"); proto_versions() says what this binary speaks. */
 /* Bumping it: also update the MSG_IDENTIFY version in tests/fuzz/corpus/proto/ (a
  * stale seed corpus never gets past identify, and the fuzzer loses the server side). */
-#define PROTO_VERSION 4
+#define PROTO_VERSION 5
+#define PROTO_VERSION_MIN 4
 /* Largest payload either side accepts. */
 #define PROTO_MAX_PAYLOAD (1u << 20)
 
@@ -37,9 +40,16 @@ enum proto_type {
     MSG_SUSPEND,      /* S->C, empty: restore the terminal and stop (SIGTSTP) */
     MSG_WAKEUP,       /* C->S, empty: continued, the terminal is raw again: redraw */
     MSG_LOCK,         /* S->C, a shell command\0: restore the terminal, run it (lock-command),
-                       * take the terminal again and answer MSG_WAKEUP */
+                       * take the terminal again and answer MSG_WAKEUP (version 5) */
+    /* version 5 */
+    MSG_PING,         /* heartbeat, up to PROTO_PING_MAX bytes: answered with MSG_PONG and
+                       * the same bytes (by the stdio relay of tmx -H, or a server) */
+    MSG_PONG,         /* the answer to MSG_PING */
+    MSG_SESSION,      /* S->C: the session the client is attached to now: "$id\0name\0" */
     MSG_TYPE_MAX
 };
+
+#define PROTO_PING_MAX 64
 
 struct proto_header {
     uint32_t type;
@@ -91,6 +101,31 @@ enum proto_status proto_peek(const void *buf, size_t len, struct proto_header *h
 
 /* Write header + payload into out (PROTO_HEADER_SIZE + len bytes). */
 void proto_encode_header(uint32_t type, uint32_t len, void *out);
+
+/* The protocol versions this binary speaks, *min..*max: PROTO_VERSION_MIN..PROTO_VERSION.
+ * TMX_PROTO_VERSION=N in the environment makes it speak as another release would, for
+ * tests of version skew: up to N when N is in the range, else N alone. */
+void proto_versions(uint32_t *min, uint32_t *max);
+
+/* The version two sides speaking amin..amax and bmin..bmax agree on: the highest both
+ * speak, 0 when there is none. */
+uint32_t proto_negotiate(uint32_t amin, uint32_t amax, uint32_t bmin, uint32_t bmax);
+
+/* The line the stdio relay of tmx -H writes first on its stdout, before any message:
+ * "%tmx-stdio MIN MAX TMXVERSION\n". What ssh or the remote shell prints before it
+ * (banners, motd) is skipped by looking for PROTO_HELLO_MAGIC. */
+#define PROTO_HELLO_MAGIC "%tmx-stdio "
+#define PROTO_HELLO_MAX 128 /* the whole line, at most */
+/* Format the hello line into buf (size >= PROTO_HELLO_MAX); returns its length. */
+size_t proto_hello_format(char *buf, size_t size, uint32_t min, uint32_t max,
+                          const char *version);
+/* Find the hello line in buf: PROTO_OK with *skip (bytes before it), *used (bytes up to
+ * and including its newline), the versions and the remote tmx's version (NUL-terminated,
+ * at most vsize); PROTO_INCOMPLETE: not (all) there yet; PROTO_BAD: the magic is there
+ * but the line is malformed. */
+enum proto_status proto_hello_parse(const char *buf, size_t len, size_t *skip, size_t *used,
+                                    uint32_t *min, uint32_t *max, char *version,
+                                    size_t vsize);
 
 /* Take the next NUL-terminated string from payload at *off; NULL if none is there
  * (missing terminator). */

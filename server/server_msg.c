@@ -94,15 +94,22 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
         return false;
     }
     memcpy(&id, payload, sizeof id);
-    if (id.version != PROTO_VERSION) {
-        char msg[256];
+    uint32_t vmin, vmax;
+    proto_versions(&vmin, &vmax);
+    if (id.version < vmin || id.version > vmax) {
+        /* Say both sides' versions and what to do: the older side is the one to change. */
+        char msg[320];
         snprintf(msg, sizeof msg,
-                 "tmx: protocol version mismatch (server %d, client %u): "
-                 "the server was started by another tmx; restart it with tmx kill-server",
-                 PROTO_VERSION, id.version);
+                 "tmx: protocol version mismatch (server %u-%u, client %u): %s", vmin, vmax,
+                 id.version,
+                 id.version > vmax ? "the server was started by an older tmx; restart it "
+                                     "with tmx kill-server (its sessions end)"
+                                   : "this client is older than the server; use the tmx "
+                                     "that started the server");
         server_client_exit(c, 1, msg);
         return true;
     }
+    c->proto_version = id.version;
     size_t off = sizeof id;
     const char *term = proto_next_string(payload, len, &off);
     const char *cwd = proto_next_string(payload, len, &off);
@@ -367,6 +374,14 @@ static void client_decode(struct client *c)
             }
             case MSG_STDIN:
                 client_stdin(c, payload, hdr.len);
+                break;
+            case MSG_PING:
+                /* A heartbeat (tmx -H's relay answers its own; this is for a client on
+                 * the socket itself): the same bytes back. */
+                if (hdr.len <= PROTO_PING_MAX)
+                    client_send(c, MSG_PONG, payload, hdr.len);
+                break;
+            case MSG_PONG:
                 break;
             case MSG_INPUT:
                 if (c->control_state != NULL) {

@@ -113,8 +113,12 @@ void server_client_free(struct client *c)
     free(c);
     if (sess != NULL) {
         server_client_update_sizes(s, sess);
-        if (attached)
+        if (attached) {
             notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
+            /* A client that went without a word (its link died) detached too, as tmux. */
+            if (!s->exiting)
+                hooks_run(s, "client-detached", sess, NULL);
+        }
     }
     notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_GONE});
     if (s->exiting && TAILQ_EMPTY(&s->clients))
@@ -256,6 +260,17 @@ void server_client_attach(struct client *c, struct session *s)
     }
     c->attached = true;
     c->session = s;
+    if (c->proto_version >= 5 && !c->control) {
+        /* Which session it shows, so that tmx -H reattaches to it after a lost link. */
+        char id[16];
+        int idlen = snprintf(id, sizeof id, "$%u", s->id);
+        size_t nlen = strlen(s->name);
+        char *payload = xmalloc((size_t)idlen + 1 + nlen + 1);
+        memcpy(payload, id, (size_t)idlen + 1);
+        memcpy(payload + idlen + 1, s->name, nlen + 1);
+        client_send(c, MSG_SESSION, payload, (size_t)idlen + 1 + nlen + 1);
+        free(payload);
+    }
     server_client_session_activity(s);
     gettimeofday(&c->activity, NULL);
     if (c->render != NULL)
@@ -332,8 +347,8 @@ void server_client_lock(struct client *c)
     const char *command = options_find("lock-command") != NULL
                               ? options_get_string(c->session->options, "lock-command")
                               : "lock -np";
-    if (*command == '\0')
-        return;
+    if (*command == '\0' || c->proto_version < 5)
+        return; /* a version 4 client knows no MSG_LOCK */
     c->suspended = true;
     client_tty_suspend(c);
     client_send(c, MSG_LOCK, command, strlen(command) + 1);

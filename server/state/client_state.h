@@ -67,6 +67,7 @@ struct client {
     bool in_command;      /* its command is running: it answers the client itself */
     struct cmdq *queue;   /* cmd_queue.h: its commands waiting to run, or NULL */
     uint32_t flags;       /* IDENT_* */
+    uint32_t proto_version; /* the protocol version it identified with (proto.h) */
     int cols, rows;
     char *term;
     char *cwd;

@@ -15,6 +15,8 @@
  *    (nothing that forks, opens files, signals or stops the server). The server must
  *    answer or drop the client, never crash, and free everything (LeakSanitizer).
  *
+ * 3. tmx -H's hello line (proto_hello_parse) and the stream after it.
+ *
  * The seed corpus files are made of real messages (PROTO_VERSION, the struct layout of
  * protocol.md); see corpus/proto/. */
 #include <errno.h>
@@ -159,9 +161,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* tmx -H's client reading what ssh printed: the hello line found past any banner, its
+ * offsets inside the input, then the messages after it as the client splits them. */
+static void decode_hello(const uint8_t *data, size_t size)
+{
+    char *copy = malloc(size > 0 ? size : 1);
+    memcpy(copy, data, size);
+    size_t skip = 0, used = 0;
+    uint32_t min = 0, max = 0;
+    char version[40];
+    enum proto_status st = proto_hello_parse(copy, size, &skip, &used, &min, &max, version,
+                                             sizeof version);
+    if (st == PROTO_OK) {
+        if (skip >= used || used > size || min == 0 || min > max ||
+            strlen(version) >= sizeof version)
+            fail("hello parsed out of bounds", used);
+        decode_stream((const uint8_t *)copy + used, size - used);
+    }
+    free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     decode_stream(data, size);
+    decode_hello(data, size);
     serve(data, size);
     return 0;
 }
