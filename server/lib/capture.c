@@ -155,9 +155,9 @@ static void capture_link(const struct links *links, uint16_t n, uint16_t *open,
 
 /* Append one line's cells; *pen is what the SGR state is and *link the hyperlink
  * open (with -e). */
-static void capture_one(const struct grid_line *l, int width, const struct capture_opts *o,
-                        bool continues, struct grid_pen *pen, uint16_t *link,
-                        const struct links *links, struct evbuffer *out)
+static void capture_one(const struct grid *g, const struct grid_line *l, int width,
+                        const struct capture_opts *o, bool continues, struct grid_pen *pen,
+                        uint16_t *link, const struct links *links, struct evbuffer *out)
 {
     int used = l != NULL ? l->used : 0;
     /* How many cells are kept: all of them to the width (-N), those up to the last
@@ -188,10 +188,10 @@ static void capture_one(const struct grid_line *l, int width, const struct captu
                 sgr_diff(out, pen, &want);
             capture_link(links, grid_cell_link(c), link, out);
         }
-        char tmp[8];
+        char tmp[8 + GRID_MARKS_UTF8_MAX];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);
         if (c->comb != 0)
-            n += utf8_encode(c->comb, tmp + n);
+            n += grid_cell_marks_utf8(g, c, tmp + n);
         evbuffer_add(out, tmp, (size_t)n);
     }
 }
@@ -216,7 +216,7 @@ void capture_text(const struct vt *vt, const struct capture_opts *o, struct evbu
     for (int y = start; y <= end; y++) {
         const struct grid_line *l = capture_line(vt, o->alternate, y);
         bool continues = o->join && l != NULL && l->wrapped && y < end;
-        capture_one(l, width, o, continues, &pen, &link, vt_links(vt), out);
+        capture_one(g, l, width, o, continues, &pen, &link, vt_links(vt), out);
         /* Nothing of l is used after this point (a history line may be gone). */
         if (continues)
             continue;

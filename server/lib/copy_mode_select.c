@@ -142,7 +142,8 @@ static void text_add(struct text *t, const char *s, size_t n)
 /* Append the characters of line l between columns xs and xe: a wide character half
  * inside is taken whole. Up to the line's length (the blanks after its text dropped,
  * those inside kept), or every used cell when the line continues on the next one. */
-static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, bool keep_blanks)
+static void add_line(struct text *t, const struct grid *g, const struct grid_line *l, int xs,
+                     int xe, bool keep_blanks)
 {
     int limit = keep_blanks ? l->used : copy_line_length(l);
     for (int x = 0; x < limit; x++) {
@@ -152,10 +153,10 @@ static void add_line(struct text *t, const struct grid_line *l, int xs, int xe, 
         int w = grid_cell_width(c) > 0 ? grid_cell_width(c) : 1;
         if (x > xe || x + w - 1 < xs)
             continue;
-        char enc[8];
+        char enc[8 + GRID_MARKS_UTF8_MAX];
         int n = utf8_encode(c->ch != 0 ? c->ch : ' ', enc);
         if (c->comb != 0)
-            n += utf8_encode(c->comb, enc + n);
+            n += grid_cell_marks_utf8(g, c, enc + n);
         text_add(t, enc, (size_t)n);
     }
 }
@@ -173,7 +174,7 @@ char *copy_selection_text(const struct grid *g, const struct copy_state *cs, siz
         int xs, xe;
         line_columns(&b, n, &xs, &xe);
         bool joined = l.wrapped && !b.rect && n < b.y1;
-        add_line(&t, &l, xs, xe, joined);
+        add_line(&t, g, &l, xs, xe, joined);
         /* Between lines a newline; after the last one too when the selection takes
          * its end (vi's $, a whole line), as tmux. */
         if ((n < b.y1 && !joined) ||

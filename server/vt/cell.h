@@ -18,6 +18,9 @@
 #define COLOUR_KIND(c) ((c) & 0xff000000u)
 #define COLOUR_VALUE(c) ((c) & 0x00ffffffu)
 
+/* A cell's comb naming a sequence of several marks (combs.h), not one mark. */
+#define GRID_COMB_SEQ 0x80000000u
+
 /* Cell attributes (bit flags). */
 enum {
     ATTR_BOLD = 1 << 0,
@@ -45,7 +48,8 @@ enum {
  * fills cells (erasing with a colour ran 6x slower, printing at -O3 5x). */
 struct grid_cell {
     uint32_t ch;         /* Unicode scalar value, 0 = blank */
-    uint32_t comb;       /* one combining mark attached to ch, 0 = none */
+    uint32_t comb;       /* combining marks on ch: 0 none, a mark, or GRID_COMB_SEQ | n,
+                            several (sequence n of the vt's table: grid.h) */
     uint32_t fg;         /* COLOUR_* */
     uint32_t bg;         /* COLOUR_* */
     uint16_t attr;       /* ATTR_* */

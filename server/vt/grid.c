@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "combs.h"
 #include "grid_reflow.h"
 #include "history.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct grid {
@@ -18,6 +20,7 @@ struct grid {
 
     struct history *hist;       /* lines scrolled off the top, encoded */
     struct grid_line *hist_out; /* grid_history_line decodes here */
+    const struct combs *combs;  /* the cells' sequences of combining marks, or NULL */
 };
 
 static int clamp(int v, int lo, int hi)
@@ -214,6 +217,31 @@ bool grid_history_copy(const struct grid *g, int i, struct grid_line *out)
 bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped)
 {
     return history_info(g->hist, i, used, wrapped);
+}
+
+void grid_set_combs(struct grid *g, const struct combs *combs)
+{
+    g->combs = combs;
+}
+
+bool grid_has_comb_sequences(const struct grid *g)
+{
+    return combs_count(g->combs) > 0;
+}
+
+int grid_cell_marks_utf8(const struct grid *g, const struct grid_cell *c, char *out)
+{
+    uint32_t m[COMBS_MARKS];
+    int n = combs_get(g != NULL ? g->combs : NULL, c->comb, m), len = 0;
+    for (int i = 0; i < n; i++)
+        len += utf8_encode(m[i], out + len);
+    return len;
+}
+
+uint32_t grid_cell_first_mark(const struct grid *g, const struct grid_cell *c)
+{
+    uint32_t m[COMBS_MARKS];
+    return combs_get(g != NULL ? g->combs : NULL, c->comb, m) > 0 ? m[0] : 0;
 }
 
 void grid_set_links(struct grid *g, struct links *links)

@@ -42,6 +42,17 @@ bool grid_history_info(const struct grid *g, int i, int *used, bool *wrapped);
  * keep their links only with one (links.h). */
 struct links;
 void grid_set_links(struct grid *g, struct links *links);
+/* Combining marks: a cell's 'comb' is 0, one mark, or a sequence of the vt's table
+ * (combs.h), which the vt gives both its grids. */
+struct combs;
+void grid_set_combs(struct grid *g, const struct combs *combs);
+/* Whether any cell may hold a sequence (drawing checks only then). */
+bool grid_has_comb_sequences(const struct grid *g);
+/* Cell c's marks as UTF-8 into out (GRID_MARKS_UTF8_MAX bytes); returns the length. */
+#define GRID_MARKS_UTF8_MAX 32
+int grid_cell_marks_utf8(const struct grid *g, const struct grid_cell *c, char *out);
+/* Cell c's first mark (0: none): what a terminal cell that holds one gets. */
+uint32_t grid_cell_first_mark(const struct grid *g, const struct grid_cell *c);
 /* Most lines kept (oldest dropped first), and most bytes (0 = no cap). */
 void grid_set_history_limit(struct grid *g, int limit);
 void grid_set_history_bytes(struct grid *g, size_t bytes);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "combs.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -88,9 +89,12 @@ void screen_init(struct screen *s, int cols, int rows, int history_limit)
     s->cols = cols < 1 ? 1 : cols;
     s->rows = rows < 1 ? 1 : rows;
     s->links = links_create(mark_links, s);
+    s->combs = combs_create();
     s->main = grid_create(s->cols, s->rows, history_limit);
     grid_set_links(s->main, s->links);
+    grid_set_combs(s->main, s->combs);
     s->alt = grid_create(s->cols, s->rows, 0);
+    grid_set_combs(s->alt, s->combs);
     s->grid = s->main;
     s->tabs_cap = s->cols;
     s->tabs = xcalloc((size_t)s->tabs_cap, 1);
@@ -102,6 +106,7 @@ void screen_free(struct screen *s)
     grid_free(s->main);
     grid_free(s->alt);
     links_free(s->links);
+    combs_free(s->combs);
     free(s->title);
     for (int i = 0; i < s->ntitle_stack; i++)
         free(s->title_stack[i]);
@@ -242,7 +247,8 @@ static int print_edge(const struct screen *s)
     return s->cx <= s->right ? s->right + 1 : s->cols;
 }
 
-/* Attach a zero-width character to the cell before the cursor. */
+/* Attach a zero-width character to the cell before the cursor: its first mark, or one
+ * more (up to COMBS_MARKS, while the vt's table has room). */
 static void attach_combining(struct screen *s, uint32_t cp)
 {
     int x = s->wrap_pending ? s->cx : s->cx - 1;
@@ -251,9 +257,11 @@ static void attach_combining(struct screen *s, uint32_t cp)
     if (grid_cell_width(grid_get(s->grid, x, s->cy)) == 0 && x > 0)
         x--;
     const struct grid_cell *c = grid_get(s->grid, x, s->cy);
-    if (c->ch == 0 || c->comb != 0)
+    if (c->ch == 0)
         return;
-    grid_set(s->grid, x, s->cy)->comb = cp;
+    uint32_t comb = c->comb == 0 ? cp : combs_add(s->combs, c->comb, cp);
+    if (comb != c->comb)
+        grid_set(s->grid, x, s->cy)->comb = comb;
 }
 
 /* Move past a just-written character of width w, entering the pending-wrap
@@ -775,6 +783,7 @@ void screen_full_reset(struct screen *s)
     grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
+    combs_clear(s->combs); /* no cell is left that names a sequence */
     sync_changed(s, old);
 }
 

@@ -60,6 +60,7 @@ struct screen {
     bool rect_extent;           /* DECSACE 2: DECCARA/DECRARA act on a rectangle */
     uint32_t last_char;         /* last printed character, for REP */
     struct links *links;        /* hyperlinks (OSC 8) of both screens and history */
+    struct combs *combs;        /* cells with several combining marks (combs.h) */
     uint16_t link;              /* the open hyperlink printed text gets, 0 = none */
 
 

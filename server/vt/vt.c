@@ -197,10 +197,10 @@ size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size)
         const struct grid_cell *c = &l->cells[x];
         if (grid_cell_width(c) == 0)
             continue;
-        char tmp[8];
+        char tmp[8 + GRID_MARKS_UTF8_MAX];
         int n = c->ch == 0 ? (tmp[0] = ' ', 1) : utf8_encode(c->ch, tmp);
         if (c->comb != 0)
-            n += utf8_encode(c->comb, tmp + n);
+            n += grid_cell_marks_utf8(g, c, tmp + n);
         if (!append(buf, size, &len, tmp, n))
             break;
         if (c->ch != 0 && c->ch != ' ')

@@ -137,7 +137,8 @@ static void check_link(const struct links *links, unsigned n, int x, int y)
 }
 
 /* One line of cells: n cells meaningful (cols for the screen, 'used' for history). */
-static void check_cells(const struct links *links, const struct grid_cell *cells, int n, int y)
+static void check_cells(const struct grid *g, const struct links *links,
+                        const struct grid_cell *cells, int n, int y)
 {
     for (int x = 0; x < n; x++) {
         const struct grid_cell *c = &cells[x];
@@ -148,7 +149,14 @@ static void check_cells(const struct links *links, const struct grid_cell *cells
         if (grid_cell_width(c) == 2 && (x + 1 >= n || grid_cell_width(&cells[x + 1]) != 0))
             fail("width-2 cell without its width-0 half", x, y);
         check_char(c->ch, x, y);
-        if (c->comb != 0 && (c->comb > 0x10ffff || (c->comb >= 0xd800 && c->comb <= 0xdfff)))
+        if (c->comb & GRID_COMB_SEQ) {
+            /* A sequence: two to eight marks, each a scalar value, as UTF-8. */
+            char marks[GRID_MARKS_UTF8_MAX];
+            int len = grid_cell_marks_utf8(g, c, marks);
+            if (len < 4 || len > GRID_MARKS_UTF8_MAX)
+                fail("combining sequence the table does not hold", x, y);
+        } else if (c->comb != 0 &&
+                   (c->comb > 0x10ffff || (c->comb >= 0xd800 && c->comb <= 0xdfff)))
             fail("bad combining character", x, y);
         if (grid_cell_link(c) != 0)
             check_link(links, grid_cell_link(c), x, y);
@@ -167,7 +175,7 @@ static void check_grid(const struct links *links, const struct grid *g, int cols
                 fail("grid_get returned NULL inside the screen", x, y);
             line[x] = *c;
         }
-        check_cells(links, line, cols, y);
+        check_cells(g, links, line, cols, y);
         const struct grid_line *l = grid_line_const(g, y);
         if (l == NULL || l->used < 0 || l->used > l->size)
             fail("visible line with a bad used/size", 0, y);
@@ -179,7 +187,7 @@ static void check_grid(const struct links *links, const struct grid *g, int cols
         const struct grid_line *l = grid_history_line(g, i);
         if (l == NULL || l->used < 0 || l->used > l->size)
             fail("history line with a bad used/size", 0, -1 - i);
-        check_cells(links, l->cells, l->used, -1 - i);
+        check_cells(g, links, l->cells, l->used, -1 - i);
     }
 }
 
