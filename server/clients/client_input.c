@@ -32,10 +32,12 @@
 #include "vt.h"
 #include "xmalloc.h"
 
-/* Bytes on their way to the active pane. */
+/* Bytes on their way to the active pane; acted: a key did more than go to it (a
+ * binding, a mode, an overlay, the mouse), so control clients look for changes. */
 struct pane_output {
     char buf[4096];
     size_t len;
+    bool acted;
 };
 
 static struct pane *active_pane(struct client *c)
@@ -177,6 +179,8 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
     struct server *s = c->server;
     if (key == KEYC_NONE)
         return;
+    bool acted = po->acted;
+    po->acted = true;
     if (key == KEYC_MOUSE) {
         if (overlay_mouse(c, m) || c->prefix_active || c->readonly)
             return;
@@ -308,7 +312,16 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         run_bound_command(c, b->key, b->command);
         return;
     }
+    po->acted = acted;
     send_key_to_pane(c, key, po);
+}
+
+/* Keys that changed something (a pane selected or resized with the mouse, a mode left)
+ * reach control clients at once, as a command's changes do. */
+static void input_done(struct server *s, const struct pane_output *po)
+{
+    if (po->acted && s->command_done != NULL)
+        s->command_done(s, NULL);
 }
 
 static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
@@ -329,6 +342,7 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     }
     flush_pane(c, &po);
     c->keylen = 0;
+    input_done(c->server, &po);
 }
 
 /* A key from c makes it the latest client of its session: with window-size latest, the
@@ -350,6 +364,7 @@ static void client_became_latest(struct client *c)
 
 void client_input(struct client *c, const char *buf, size_t len)
 {
+    struct server *s = c->server;
     struct pane_output po = {.len = 0};
     if (c->attached)
         client_became_latest(c);
@@ -385,6 +400,7 @@ void client_input(struct client *c, const char *buf, size_t len)
         c->keylen -= off;
     }
     flush_pane(c, &po);
+    input_done(s, &po);
     if (c->keylen > 0 && c->attached) {
         if (c->key_timer == NULL)
             c->key_timer = evtimer_new(c->server->base, key_timer_cb, c);

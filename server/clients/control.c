@@ -8,7 +8,8 @@
  * Notifications (%window-add, %layout-change, %session-changed...) are found by
  * comparing what the client last knew (a snapshot: sessions, windows, layouts, active
  * panes, modes, other clients) with the server now, on the loop turn after any command
- * ran (s->command_done), after a model notification, and once a second; so they follow
+ * ran (s->command_done, also after keys or the mouse changed something), after a model
+ * notification, and once a second; so they follow
  * the block of the command that caused them, in the order tmux 3.3a gives them.
  *
  * Pane output is written as "%output %PANE VALUE" (bytes below space and backslash as
@@ -251,6 +252,9 @@ void control_free(struct client *c)
     free(cs->exit_payload);
     free(cs);
     c->control_state = NULL;
+    free(c->control_winsizes);
+    c->control_winsizes = NULL;
+    c->ncontrol_winsizes = 0;
 }
 
 /* It goes, saying why in its %exit line (reason NULL: none). */
@@ -502,36 +506,90 @@ static void control_output(struct client *c, struct pane *p, const void *data, s
 
 /* ---- refresh-client's parts ---- */
 
-int control_set_size(struct cmd_ctx *ctx, struct client *c, const char *size)
+/* A size refresh-client -C was given: in range, and within what any client may make a
+ * window cost (client_limits.h). */
+static bool size_fits(struct cmd_ctx *ctx, unsigned w, unsigned h)
 {
-    unsigned w, h;
-    char tail;
-    const char *colon = strchr(size, ':');
-    const char *dims = size;
-    if (*size == '@' && colon != NULL)
-        dims = colon + 1; /* a window's size for this client: taken, not applied */
-    if (sscanf(dims, "%ux%u%c", &w, &h, &tail) != 2) {
-        cmd_error(ctx, "bad size argument");
-        return -1;
-    }
     if (w < 1 || h < 1 || w > 10000 || h > 10000) {
         cmd_error(ctx, "size too small or too big");
-        return -1;
+        return false;
     }
     if (!client_limits_frame_fits((int)w, (int)h)) {
-        /* What any client may make a window cost (client_limits.h). */
         char why[512];
         client_limits_frame_error((int)w, (int)h, why, sizeof why);
         cmd_error(ctx, "size too small or too big (%s)", why);
+        return false;
+    }
+    return true;
+}
+
+/* This client's size for one window (-C @ID:...), NULL if it has none. */
+static struct control_winsize *winsize_find(struct client *c, uint32_t id)
+{
+    for (size_t i = 0; i < c->ncontrol_winsizes; i++)
+        if (c->control_winsizes[i].window == id)
+            return &c->control_winsizes[i];
+    return NULL;
+}
+
+/* Every window sized again at once, and each laid out again for the control clients
+ * (tmux tells a %layout-change for each, changed or not, after any -C). */
+static void sizes_now(struct server *s)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        server_client_update_sizes(s, sess);
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry)
+            notify_emit(s, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT,
+                                            .pane = wl->window->active});
+    }
+}
+
+/* -C WxH (or W,H): the client's size; -C @ID:WxH: its size for window @ID alone, which
+ * wins over its own; -C @ID: (no size) takes that back. As tmux, text after the
+ * numbers is not looked at. */
+int control_set_size(struct cmd_ctx *ctx, struct client *c, const char *size)
+{
+    unsigned id, w, h;
+    if (sscanf(size, "@%u:%ux%u", &id, &w, &h) == 3) {
+        if (!size_fits(ctx, w, h))
+            return -1;
+        struct control_winsize *ws = winsize_find(c, id);
+        if (ws == NULL) {
+            if (c->ncontrol_winsizes >= 1024) {
+                cmd_error(ctx, "too many window sizes (1024): take some back with -C @ID:");
+                return -1;
+            }
+            c->control_winsizes = xreallocarray(c->control_winsizes, c->ncontrol_winsizes + 1,
+                                                sizeof *c->control_winsizes);
+            ws = &c->control_winsizes[c->ncontrol_winsizes++];
+            ws->window = id;
+        }
+        ws->cols = (int)w;
+        ws->rows = (int)h;
+        c->control_win_sized = true;
+        sizes_now(c->server);
+        return 0;
+    }
+    if (sscanf(size, "@%u:", &id) == 1) {
+        struct control_winsize *ws = winsize_find(c, id);
+        if (ws != NULL) {
+            *ws = c->control_winsizes[--c->ncontrol_winsizes];
+            sizes_now(c->server);
+        }
+        return 0;
+    }
+    if (sscanf(size, "%u,%u", &w, &h) != 2 && sscanf(size, "%ux%u", &w, &h) != 2) {
+        cmd_error(ctx, "bad size argument");
         return -1;
     }
-    if (dims != size)
-        return 0;
+    if (!size_fits(ctx, w, h))
+        return -1;
     c->cols = (int)w;
     c->rows = (int)h;
     c->control_sized = true;
-    if (c->attached && c->session != NULL)
-        server_client_update_sizes(c->server, c->session);
+    sizes_now(c->server);
     return 0;
 }
 

@@ -179,12 +179,13 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
 /* The size the attached clients of sess give a window whose window-size is policy
  * (largest, smallest, latest): false when no client counts. */
 static bool clients_size(struct server *s, struct window *w, bool aggressive, long policy,
-                         int *cols, int *rows)
+                         bool window_sizes, int *cols, int *rows)
 {
     struct client *c, *latest = NULL;
     *cols = *rows = -1;
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (!c->attached || c->session == NULL || (c->control && !c->control_sized))
+        if (!c->attached || c->session == NULL ||
+            (c->control && !c->control_sized && !c->control_win_sized))
             continue;
         /* The clients of every session showing w (a window may be linked in several);
          * with aggressive-resize only those whose current window it is. */
@@ -192,23 +193,30 @@ static bool clients_size(struct server *s, struct window *w, bool aggressive, lo
         if (aggressive ? cs->current == NULL || cs->current->window != w
                        : session_find_window(cs, w) == NULL)
             continue;
-        /* A control client has no status line. */
+        /* A control client has no status line; its size for this window wins. */
+        int ccols = c->cols;
         int r = c->control ? c->rows : c->rows - (int)options_get_number(cs->options, "status");
+        for (size_t i = 0; window_sizes && i < c->ncontrol_winsizes; i++) {
+            if (c->control_winsizes[i].window == w->id) {
+                ccols = c->control_winsizes[i].cols;
+                r = c->control_winsizes[i].rows;
+            }
+        }
         if (r < 1)
             r = 1;
         if (policy == 0) { /* largest */
-            if (c->cols > *cols)
-                *cols = c->cols;
+            if (ccols > *cols)
+                *cols = ccols;
             if (r > *rows)
                 *rows = r;
         } else if (policy == 1) { /* smallest */
-            if (*cols < 0 || c->cols < *cols)
-                *cols = c->cols;
+            if (*cols < 0 || ccols < *cols)
+                *cols = ccols;
             if (*rows < 0 || r < *rows)
                 *rows = r;
         } else if (latest == NULL || timercmp(&c->activity, &latest->activity, >)) {
             latest = c;
-            *cols = c->cols;
+            *cols = ccols;
             *rows = r;
         }
     }
@@ -233,15 +241,24 @@ void server_client_update_sizes(struct server *s, struct session *sess)
                        &rows) != 2)
                 continue;
         } else if (!clients_size(s, w, options_get_number(w->options, "aggressive-resize"),
-                                 policy, &cols, &rows))
+                                 policy, true, &cols, &rows))
             continue;
         if (cols < 1)
             cols = 1;
         if (rows < 1)
             rows = 1;
         if (wl == sess->current || sess->current == NULL) {
-            sess->cols = cols; /* new windows start at the current one's size */
+            /* New windows start at the current one's size, but for a control
+             * client's size for that window alone (-C @ID:WxH). */
+            int scols, srows;
+            sess->cols = cols;
             sess->rows = rows;
+            if (policy != 2 &&
+                clients_size(s, w, options_get_number(w->options, "aggressive-resize"), policy,
+                             false, &scols, &srows)) {
+                sess->cols = scols < 1 ? 1 : scols;
+                sess->rows = srows < 1 ? 1 : srows;
+            }
         }
         if (w->cols != cols || w->rows != rows)
             window_redraw(w, REDRAW_STATUS); /* the other sessions showing it too */

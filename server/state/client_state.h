@@ -51,6 +51,15 @@ struct client {
     int control_pause_after;  /* -f pause-after=N seconds, 0: off */
     bool control_sized;       /* refresh-client -C gave its size: only then does it
                                  count for window sizes, as in tmux */
+    /* refresh-client -C @WINDOW:WxH: sizes of single windows for this client, which
+     * win over cols/rows for those windows (a zero size: taken back). Any such size
+     * makes the client count for window sizes (control.c sets, server_client reads). */
+    struct control_winsize {
+        uint32_t window;
+        int cols, rows;
+    } *control_winsizes;
+    size_t ncontrol_winsizes;
+    bool control_win_sized;
     struct control_state *control_state;
     void (*control_free_hook)(struct client *c); /* frees it (registered by control.c) */
     bool control_reason;      /* the exit's message is its %exit reason (else none) */

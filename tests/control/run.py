@@ -177,6 +177,19 @@ ENDINGS = {
                "refresh-client -f '!no-output,!pause-after'", "display -p '#{client_flags}'",
                "refresh-client -C 10", "refresh-client -C 0x5", "refresh-client -C 20x10",
                "display -p '#{window_width}x#{window_height}'"], "close"),
+    # refresh-client -C @WINDOW:WxH: a size for one window, which wins over the
+    # client's own; @WINDOW: takes it back; every size set lays every window out again.
+    "window-sizes": (["new-session", "-x", "80", "-y", "24", "cat"],
+                     ["new-window", "refresh-client -C @1:100x30",
+                      "list-windows -F '#{window_id} #{window_width}x#{window_height}'",
+                      "refresh-client -C 60x20", "refresh-client -C 60x20",
+                      "list-windows -F '#{window_id} #{window_width}x#{window_height}'",
+                      "refresh-client -C @1:", "refresh-client -C @5:",
+                      "refresh-client -C @1:0x0", "refresh-client -C @1:20000x5",
+                      "refresh-client -C @7:30x10", "refresh-client -C @x:30x10",
+                      "refresh-client -C 30,10", "refresh-client -C 20x10junk",
+                      "refresh-client -C @1:50x15junk", "refresh-client -C @0:x",
+                      "new-window", "list-windows"], "close"),
     "parse-errors": (["new-session", "cat"], ["display -p 'unterminated", "{", "}",
                                              "display -p \"x", "display -p a\\\\",
                                              "new-window -t ; ;", "display -p {",
@@ -429,6 +442,49 @@ def test_pause_after(opts):
             print("pause_after: flags %r" % c.lines[-3:])
             ok = False
     finally:
+        c.kill()
+    return ok
+
+
+def test_mouse_changes(opts):
+    """Changes made with the mouse of an attached terminal (a click selecting a pane, a
+    border dragged) reach a control client at once, as tmux's do, not at a later check:
+    each within 0.4 s, six times (a check once a second would miss most)."""
+    c = Control(opts.tmx, ["new-session", "-x", "80", "-y", "24", "cat"],
+                config=CONFIG + "set -g mouse on\n")
+    term = None
+    ok = True
+    try:
+        c.wait(lambda ls: any(l.startswith("%session-changed") for l in ls))
+        c.command("split-window -h")
+        c.wait(lambda ls: any(l.startswith("%layout-change") for l in ls))
+        term = subprocess.Popen(["script", "-qfec", "stty rows 24 cols 80; exec %s -L ctl attach"
+                                 % opts.tmx, "/dev/null"], cwd=c.top, env=c.env,
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        c.wait(lambda ls: any(l.startswith("%client-session-changed") for l in ls))
+        c.settle(0.3)
+        border = 41
+        for _ in range(2):
+            steps = [(b"\x1b[<0;5;5M\x1b[<0;5;5m", "%window-pane-changed @0 %0"),
+                     (b"\x1b[<0;70;5M\x1b[<0;70;5m", "%window-pane-changed @0 %1"),
+                     (b"\x1b[<0;%d;5M\x1b[<32;%d;5M\x1b[<0;%d;5m"
+                      % (border, border - 5, border - 5), "%layout-change @0 ")]
+            border -= 5
+            for data, want in steps:
+                n = len(c.lines)
+                t0 = time.time()
+                term.stdin.write(data)
+                term.stdin.flush()
+                c.wait(lambda ls: any(l.startswith(want) for l in ls[n:]))
+                took = time.time() - t0
+                if took > 0.4:
+                    print("mouse_changes: %r came %.2f s after the mouse" % (want, took))
+                    ok = False
+    finally:
+        if term is not None:
+            os.killpg(term.pid, 9)
+            term.wait()
         c.kill()
     return ok
 
