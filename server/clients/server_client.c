@@ -20,6 +20,7 @@
 #include "client_message.h"
 #include "client_tty.h"
 #include "cmd_queue.h"
+#include "defer.h"
 #include "hooks.h"
 #include "job.h"
 #include "keys.h"
@@ -269,6 +270,14 @@ void server_client_update_sizes(struct server *s, struct session *sess)
         session_redraw(s, sess, REDRAW_STATUS);
 }
 
+static void sizes_deferred(struct server *s, uint32_t id, const char *arg)
+{
+    (void)arg;
+    struct session *sess = session_find_id(s, id);
+    if (sess != NULL)
+        server_client_update_sizes(s, sess);
+}
+
 void server_client_attach(struct client *c, struct session *s)
 {
     if (!c->attached) {
@@ -294,7 +303,10 @@ void server_client_attach(struct client *c, struct session *s)
         render_invalidate(c->render);
     overlay_close_all(c);
     c->prefix_active = false;
-    server_client_update_sizes(c->server, s);
+    /* The windows take the client's size on the next loop turn, as in tmux: after the
+     * commands and hooks that run with the attach (client-attached), which still see
+     * the old sizes (tmuxp's select-layout hook lays a window out before it shrinks). */
+    defer_add(c->server, sizes_deferred, s->id, NULL);
     server_clock_start(c->server);
     if (c->server->config_errors != NULL && !c->control) {
         /* The config had errors: the first client to attach sees them in the view

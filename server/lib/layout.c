@@ -301,12 +301,52 @@ struct layout_cell *layout_remove(struct layout_cell *lc)
     return root;
 }
 
+/* Set lc's size along axis as tmux does when a window is resized: the difference goes
+ * one cell at a time to each child in turn from the first, a shrinking child skipped
+ * once it is at its minimum (so a window made smaller then larger again need not come
+ * back to the same layout). The caller keeps size at least the minimum. */
+static void resize_cell(struct layout_cell *lc, enum layout_type axis, int size)
+{
+    set_size_along(lc, axis, size);
+    if (lc->type == LAYOUT_PANE)
+        return;
+    struct layout_cell *child;
+    if (lc->type != axis) {
+        TAILQ_FOREACH(child, &lc->children, entry)
+            resize_cell(child, axis, size);
+        return;
+    }
+    int now = -1;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        now += size_along(child, axis) + 1;
+    int change = size - now;
+    while (change != 0) {
+        bool moved = false;
+        TAILQ_FOREACH(child, &lc->children, entry) {
+            if (change == 0)
+                break;
+            int was = size_along(child, axis);
+            if (change > 0) {
+                resize_cell(child, axis, was + 1);
+                change--;
+                moved = true;
+            } else if (was > layout_min_size(child, axis)) {
+                resize_cell(child, axis, was - 1);
+                change++;
+                moved = true;
+            }
+        }
+        if (!moved)
+            break; /* nothing can shrink: the caller asked for less than the minimum */
+    }
+}
+
 void layout_resize(struct layout_cell *root, int sx, int sy)
 {
     int min_x = layout_min_size(root, LAYOUT_LEFTRIGHT);
     int min_y = layout_min_size(root, LAYOUT_TOPBOTTOM);
-    scale_cell(root, LAYOUT_LEFTRIGHT, sx > min_x ? sx : min_x);
-    scale_cell(root, LAYOUT_TOPBOTTOM, sy > min_y ? sy : min_y);
+    resize_cell(root, LAYOUT_LEFTRIGHT, sx > min_x ? sx : min_x);
+    resize_cell(root, LAYOUT_TOPBOTTOM, sy > min_y ? sy : min_y);
     layout_fix_offsets(root, root->xoff, root->yoff);
 }
 

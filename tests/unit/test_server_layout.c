@@ -130,20 +130,23 @@ static void test_removing_collapses_same_direction_splits(void **state)
     layout_free(root);
 }
 
-static void test_resize_keeps_proportions(void **state)
+/* A window resized changes its panes as tmux's does, one cell to each in turn from the
+ * first (tmux 3.3a: resize-window -x 161 -y 48 of these panes gives these sizes). */
+static void test_resize_one_cell_per_pane_in_turn(void **state)
 {
     (void)state;
     struct layout_cell *root = three_panes();
     layout_resize(root, 161, 48);
-    assert_string_equal(leaves(root), "81x48+0+0 79x25+82+0 79x22+82+26");
+    assert_string_equal(leaves(root), "81x48+0+0 79x24+82+0 79x23+82+25");
     layout_resize(root, 80, 24);
     assert_string_equal(leaves(root), "40x24+0+0 39x12+41+0 39x11+41+13");
     layout_free(root);
 }
 
-/* Shrinking and growing back gives exactly the sizes the panes had (no drift by
- * rounding: a status line toggled, a terminal resized and back); a border moved by the
- * user becomes the new proportion to keep. */
+/* Shrinking and growing back gives the sizes these panes had (a status line toggled, a
+ * terminal resized and back: cells are taken and given back in the same turn, as tmux
+ * does; panes of very unequal sizes shrunk to their minimum come back even, as in
+ * tmux); a border moved by the user is kept through a resize and back. */
 static void test_shrinking_and_growing_back_gives_the_same_sizes(void **state)
 {
     (void)state;
@@ -298,7 +301,7 @@ int main(void)
         cmocka_unit_test(test_split_before_and_with_a_size_and_full_width),
         cmocka_unit_test(test_removing_a_pane_gives_its_space_back),
         cmocka_unit_test(test_removing_collapses_same_direction_splits),
-        cmocka_unit_test(test_resize_keeps_proportions),
+        cmocka_unit_test(test_resize_one_cell_per_pane_in_turn),
         cmocka_unit_test(test_shrinking_and_growing_back_gives_the_same_sizes),
         cmocka_unit_test(test_tiny_terminal_keeps_every_pane_one_cell),
         cmocka_unit_test(test_resize_pane_moves_the_nearest_border),
