@@ -397,10 +397,11 @@ const char *key_to_name(key_code key, char *buf, size_t size)
 /* ---- Parsing ----------------------------------------------------------------- */
 
 #define CSI_MAX_PARAMS 4
-#define CSI_PARAM_MAX 65535
-/* Largest 1-based mouse coordinate accepted or sent: below CSI_PARAM_MAX, the value
- * a longer number is clamped to, so an overflowing coordinate is never taken. */
-#define MOUSE_COORD_MAX (CSI_PARAM_MAX - 1)
+/* A longer number is clamped to this, one past the last code point, so an extended
+ * key's code is never taken for another. */
+#define CSI_PARAM_MAX 0x110000
+/* Largest 1-based mouse coordinate accepted or sent. */
+#define MOUSE_COORD_MAX 65534
 /* X10 sends each value as one byte offset by 32. */
 #define X10_OFFSET 32
 #define X10_VALUE_MAX (255 - X10_OFFSET)
@@ -534,6 +535,24 @@ static key_code special_by_number(int number, bool *modifiable)
     return KEYC_NONE;
 }
 
+/* An extended key from the terminal, CSI code ; modifier u or xterm's modifyOtherKeys
+ * CSI 27 ; modifier ; code ~: the character code with the modifiers, in the form the
+ * parser gives for the same key typed without them (C-A is C-a, C-i is Tab, as
+ * key_normalize; Shift on a letter alone is the capital letter). */
+static key_code key_from_extended(int code, int param)
+{
+    key_code mods = mods_from_param(param), base;
+    if (code <= 0 || !codepoint_valid((uint32_t)code) || (code < 0x20 && code != KEYC_TAB &&
+                                                          code != KEYC_ENTER && code != KEYC_ESCAPE))
+        return KEYC_NONE;
+    base = (key_code)code;
+    if ((mods & (KEYC_SHIFT | KEYC_CTRL)) == KEYC_SHIFT && base >= 'a' && base <= 'z') {
+        base -= 0x20;
+        mods &= ~KEYC_SHIFT;
+    }
+    return key_normalize(base | mods);
+}
+
 /* The key a complete CSI sequence stands for, or KEYC_NONE if tmx does not know it. */
 static key_code csi_key(const struct seq *s)
 {
@@ -541,7 +560,13 @@ static key_code csi_key(const struct seq *s)
     bool modifiable;
     key_code key;
 
-    if (s->unusual || s->marker != 0 || s->nparams > 2)
+    if (s->unusual || s->marker != 0)
+        return KEYC_NONE;
+    if (s->final == 'u' && s->nparams >= 1 && s->nparams <= 2)
+        return key_from_extended(param_of(s, 0, 0), param_of(s, 1, 1));
+    if (s->final == '~' && s->nparams == 3 && param_of(s, 0, 0) == 27)
+        return key_from_extended(param_of(s, 2, 0), param_of(s, 1, 1));
+    if (s->nparams > 2)
         return KEYC_NONE;
     if (s->final == '~') {
         key = special_by_number(param_of(s, 0, 0), &modifiable);
@@ -762,43 +787,68 @@ size_t key_parse(const char *buf, size_t len, bool timed_out, key_code *key)
 
 /* ---- Encoding ---------------------------------------------------------------- */
 
-/* The C0 byte for CTRL + c, or -1 if there is none (VT220 rules, including the
- * C-2 .. C-8 digits). */
-static int ctrl_byte(key_code c)
+/* tmux's form of a character key: Ctrl on a letter, @ to _, Space or ? is the C0
+ * byte (or DEL) itself without the Ctrl, as tmux stores it. */
+static key_code tmux_form(key_code key)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= '[' && c <= '_'))
-        return (int)(c & 0x1f);
-    switch (c) {
-    case ' ': case '@': case '2':
+    key_code mods = key & KEYC_MODS, base = KEYC_BASE(key);
+    if (!(mods & KEYC_CTRL) || base >= 0x80)
+        return key;
+    if (base >= 'a' && base <= 'z')
+        base -= 0x60;
+    else if (base >= '@' && base <= '_')
+        base -= 0x40;
+    else if (base == ' ')
+        base = 0;
+    else if (base == '?')
+        base = 0x7f;
+    else
+        return key;
+    return base | (mods & ~KEYC_CTRL);
+}
+
+/* The byte tmux sends for Ctrl alone on an ASCII key when the program did not ask for
+ * extended keys, or -1: none (C-1, C-Enter send nothing). */
+static int ctrl_fallback(key_code base)
+{
+    switch (base) {
+    case ' ': case '2':
         return 0x00;
-    case '3':
-        return 0x1b;
-    case '4':
+    case '|':
         return 0x1c;
-    case '5':
-        return 0x1d;
     case '6':
         return 0x1e;
-    case '7': case '/':
+    case '-': case '/':
         return 0x1f;
-    case '8': case '?':
+    case '?':
         return 0x7f;
     }
+    if (base >= 'A' && base <= '_')
+        return (int)(base - 0x40);
+    if (base >= 'a' && base <= '~')
+        return (int)(base - 0x60);
     return -1;
+}
+
+/* The modifier parameter of the xterm forms: 1 + Shift 1, Meta 2, Ctrl 4. */
+static int xterm_modifier(key_code mods)
+{
+    return 1 + ((mods & KEYC_SHIFT) ? 1 : 0) + ((mods & KEYC_META) ? 2 : 0) +
+           ((mods & KEYC_CTRL) ? 4 : 0);
 }
 
 /* Modified special keys use the xterm forms CSI 1;m x and CSI n;m ~ with Meta in the
  * parameter. Unmodifiable specials (BTab, paste and focus markers) take Meta as an
- * ESC prefix and drop other modifiers. A character with Ctrl becomes its C0 byte;
- * one with no C0 form (C-1, C-é, C-Enter) is sent without the Ctrl, as a terminal
- * would. Shift on a character other than a letter cannot be expressed and is dropped.
- * The keypad keys (KP1, KPEnter) send their character, or SS3 x in keypad-application
- * mode. */
+ * ESC prefix and drop other modifiers. Characters follow tmux 3.3a: Meta is an ESC
+ * prefix; an ASCII key with Ctrl alone is its C0 byte (C-2 NUL, C-/ 0x1f) or nothing;
+ * with Shift or Ctrl and another modifier it has no legacy bytes, and in extended mode
+ * is CSI key ; m u (a C0 key as its letter with Ctrl: C-S-a is CSI 65 ; 6 u). Other
+ * characters drop Shift and Ctrl. The keypad keys (KP1, KPEnter) send their character
+ * (KPEnter a newline, as tmux), or SS3 x in keypad-application mode. */
 size_t key_encode(key_code key, int flags, char *out)
 {
     key_code mods, base;
     size_t n = 0;
-    int c;
 
     if (key == KEYC_NONE)
         return 0;
@@ -808,8 +858,7 @@ size_t key_encode(key_code key, int flags, char *out)
 
     if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END) {
         const struct special_key *sk = &special_keys[base - KEYC_SPECIAL];
-        int m = 1 + ((mods & KEYC_SHIFT) ? 1 : 0) + ((mods & KEYC_META) ? 2 : 0)
-                + ((mods & KEYC_CTRL) ? 4 : 0);
+        int m = xterm_modifier(mods);
 
         switch (sk->kind) {
         case SK_CURSOR:
@@ -825,6 +874,8 @@ size_t key_encode(key_code key, int flags, char *out)
             return (size_t)sprintf(out, "\033[%d~", sk->number);
         case SK_TILDE_PLAIN:
         case SK_CSI:
+            if (mods & (KEYC_CTRL | KEYC_SHIFT))
+                return 0;
             if (mods & KEYC_META)
                 out[n++] = ESC;
             if (sk->kind == SK_CSI)
@@ -835,11 +886,17 @@ size_t key_encode(key_code key, int flags, char *out)
                 return (size_t)sprintf(out, "\033[1;%d%c", m, sk->final);
             return (size_t)sprintf(out, "\033[%d~", sk->number);
         case SK_KEYPAD:
+            if (mods & (KEYC_CTRL | KEYC_SHIFT)) {
+                if (!(flags & KEY_ENC_EXTENDED))
+                    return 0;
+                return (size_t)sprintf(out, "\033[%d;%du", sk->number == '\r' ? 13 : sk->number,
+                                       m);
+            }
             if (mods & KEYC_META)
                 out[n++] = ESC;
             if (flags & KEY_ENC_KEYPAD_APP)
                 return n + (size_t)sprintf(out + n, "\033O%c", sk->final);
-            out[n++] = (char)sk->number;
+            out[n++] = sk->number == '\r' ? '\n' : (char)sk->number;
             return n;
         case SK_NONE:
             return 0;
@@ -848,16 +905,54 @@ size_t key_encode(key_code key, int flags, char *out)
     }
     if (!codepoint_valid(base))
         return 0;
-
-    if (mods & KEYC_META)
-        out[n++] = ESC;
-    if ((mods & KEYC_CTRL) && (c = ctrl_byte(base)) >= 0) {
-        out[n++] = (char)c;
+    if (base >= 0x80) {
+        /* Not ASCII: only Meta survives, as a prefix. */
+        if (mods & KEYC_META)
+            out[n++] = ESC;
+        return n + (size_t)utf8_encode(base, out + n);
+    }
+    if ((mods & (KEYC_SHIFT | KEYC_CTRL)) == KEYC_SHIFT && base >= 'a' && base <= 'z' &&
+        !(flags & KEY_ENC_EXTENDED))
+        return n + (size_t)sprintf(out + n, "%s%c", (mods & KEYC_META) ? "\033" : "",
+                                   (char)(base - 0x20)); /* S-a is A, as typed */
+    key = tmux_form(key);
+    mods = key & KEYC_MODS;
+    base = KEYC_BASE(key);
+    if ((mods & ~KEYC_META) == 0) {
+        if (mods & KEYC_META)
+            out[n++] = ESC;
+        out[n++] = (char)base;
         return n;
     }
-    if ((mods & KEYC_SHIFT) && base >= 'a' && base <= 'z')
-        base -= 0x20;
-    return n + (size_t)utf8_encode(base, out + n);
+    if (flags & KEY_ENC_EXTENDED) {
+        if (base < 0x20 && base != KEYC_TAB && base != KEYC_ENTER && base != KEYC_ESCAPE) {
+            base += 0x40;
+            mods |= KEYC_CTRL;
+        }
+        return (size_t)sprintf(out, "\033[%u;%du", (unsigned)base, xterm_modifier(mods));
+    }
+    int c;
+    if (mods == KEYC_CTRL && (c = ctrl_fallback(base)) >= 0) {
+        out[0] = (char)c;
+        return 1;
+    }
+    return 0;
+}
+
+bool key_encode_missing(key_code key, int flags)
+{
+    if (key == KEYC_NONE)
+        return false;
+    key = key_normalize(key);
+    key_code base = KEYC_BASE(key);
+    if (base >= KEYC_SPECIAL && base < KEYC_SPECIAL_END) {
+        const struct special_key *sk = &special_keys[base - KEYC_SPECIAL];
+        return sk->kind == SK_KEYPAD && (key & KEYC_SHIFT) && !(flags & KEY_ENC_EXTENDED);
+    }
+    if (!codepoint_valid(base) || base >= 0x80 || (flags & KEY_ENC_EXTENDED))
+        return false;
+    key_code mods = tmux_form(key) & KEYC_MODS;
+    return (mods & ~KEYC_META) != 0 && mods != KEYC_CTRL;
 }
 
 /* Whether a program in the mouse modes of flags wants event m: 1000, 1002 and 1003

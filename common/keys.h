@@ -128,10 +128,25 @@ enum {
     KEY_ENC_MOUSE_UTF8 = 1 << 7,   /* 1005: as X10, each of Cb Cx Cy a UTF-8 character */
     KEY_ENC_MOUSE_URXVT = 1 << 8,  /* 1015: CSI Cb ; x ; y M, decimal (Cb = 32 + b) */
     /* When several encodings are set SGR wins, then urxvt, then UTF-8 (as xterm). */
+    /* The program asked for extended keys (modifyOtherKeys, CSI > 4 ; 1/2 m) or
+     * extended-keys is always: a modified key with no legacy form is sent as tmux 3.3a
+     * sends it, CSI key ; modifier u. */
+    KEY_ENC_EXTENDED = 1 << 9,
 };
+/* The kitty keyboard protocol's flags (keys_kitty.c) ride in bits 10-14. */
+#define KEY_ENC_KITTY_SHIFT 10
+#define KEY_ENC_KITTY(f) (((f) & 31) << KEY_ENC_KITTY_SHIFT)
+#define KEY_ENC_KITTY_FLAGS(flags) (((flags) >> KEY_ENC_KITTY_SHIFT) & 31)
+/* The most bytes one key or mouse event encodes to. */
+#define KEY_ENCODE_MAX 128
 /* Bytes a program expects for key; returns the length (0 if the key has no encoding).
+ * The legacy and extended forms are tmux 3.3a's (a Ctrl-key with a C0 byte is that
+ * byte; without KEY_ENC_EXTENDED a modified key with no legacy form is dropped).
  * out must hold at least 32 bytes. */
 size_t key_encode(key_code key, int flags, char *out);
+/* Whether key, in flags' modes, is one tmux has no bytes for and send-keys types its
+ * name instead (S-a, M-C-1, S-Enter without extended keys). */
+bool key_encode_missing(key_code key, int flags);
 /* Bytes a program expects for mouse event m at the pane-relative cell (x, y), 0-based
  * (m->x and m->y are not used), for the KEY_ENC_MOUSE_* flags in pane_modes_flags.
  * Returns the length, or 0 if the program does not want this event (no mouse mode, or

@@ -87,11 +87,7 @@ static void send_key_to_pane(struct client *c, key_code key, struct pane_output 
     if (p == NULL)
         return;
     uint32_t modes = vt_modes(p->vt);
-    int flags = 0;
-    if (modes & VT_MODE_CURSOR_KEYS)
-        flags |= KEY_ENC_CURSOR_APP;
-    if (modes & VT_MODE_KEYPAD)
-        flags |= KEY_ENC_KEYPAD_APP;
+    int flags = pane_input_key_flags(p->vt);
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return;
     if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))

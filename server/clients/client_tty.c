@@ -11,6 +11,7 @@
 #include <event2/event.h>
 
 #include "log.h"
+#include "options.h"
 #include "render.h"
 #include "client_state.h"
 #include "redraw.h"
@@ -90,6 +91,18 @@ void client_tty_ready(struct client *c)
         return;
     c->tty_ready = true;
     bufferevent_enable(c->tty_bev, EV_WRITE);
+    struct evbuffer *out = bufferevent_get_output(c->tty_bev);
+    /* extended-keys on or always: a terminal that has extkeys (terminal-features) is
+     * asked for modifyOtherKeys, as tmux does; the client turns it off on exit. */
+    if (c->term_extkeys && options_get_number(c->server->options, "extended-keys") != 0)
+        evbuffer_add(out, "\033[>4;1m", 7);
+    /* Does it speak the kitty keyboard protocol? Its answer (client_input) turns it on. */
+    if (!c->term_kitty_asked) {
+        c->term_kitty_asked = true;
+        c->term_kitty_flags = -1;
+        evbuffer_add(out, "\033[?u", 4);
+    } else if (c->term_kitty_flags > 0)
+        evbuffer_add_printf(out, "\033[>%du", c->term_kitty_flags); /* back from a suspend */
     event_add(c->tty_read_ev, NULL);
     client_redraw(c, REDRAW_FULL); /* the client cleared the screen */
 }

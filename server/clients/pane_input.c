@@ -10,6 +10,7 @@
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
+#include "vt.h"
 #include "window.h"
 
 static struct window *current_window(struct client *c)
@@ -83,4 +84,17 @@ void pane_input_write(struct pane *active, const char *buf, size_t len)
         if ((p == active || p->mode == NULL) && !p->input_off) /* a pane in a mode types nothing */
             pane_write(p, buf, len);
     }
+}
+
+int pane_input_key_flags(const struct vt *vt)
+{
+    uint32_t modes = vt_modes(vt);
+    int flags = 0;
+    if (modes & VT_MODE_CURSOR_KEYS)
+        flags |= KEY_ENC_CURSOR_APP;
+    if (modes & VT_MODE_KEYPAD)
+        flags |= KEY_ENC_KEYPAD_APP;
+    if (vt_modify_other_keys(vt) != 0)
+        flags |= KEY_ENC_EXTENDED;
+    return flags | KEY_ENC_KITTY(vt_kitty_flags(vt));
 }

@@ -77,6 +77,7 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
             render_set_sync(c->render, true);
         if (terminal_has_feature(ctx->server, c->term, "hyperlinks"))
             render_set_hyperlinks(c->render, true);
+        c->term_extkeys = terminal_has_feature(ctx->server, c->term, "extkeys");
     }
     if (opts->detach_others || opts->hup_others) {
         struct client *o, *next;

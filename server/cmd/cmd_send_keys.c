@@ -15,6 +15,7 @@
 #include "key_bindings.h"
 #include "keys.h"
 #include "options.h"
+#include "pane_input.h"
 #include "pane_mode.h"
 #include "server_state.h"
 #include "vt.h"
@@ -22,13 +23,7 @@
 
 static int pane_key_flags(const struct pane *p)
 {
-    uint32_t modes = vt_modes(p->vt);
-    int flags = 0;
-    if (modes & VT_MODE_CURSOR_KEYS)
-        flags |= KEY_ENC_CURSOR_APP;
-    if (modes & VT_MODE_KEYPAD)
-        flags |= KEY_ENC_KEYPAD_APP;
-    return flags;
+    return pane_input_key_flags(p->vt);
 }
 
 /* Run the binding of key in the key table of p's mode, for p; without one, the mode's
@@ -94,11 +89,11 @@ static void add_argument(struct evbuffer *out, const char *a, bool hex, bool lit
     if (key != KEYC_NONE && KEYC_BASE(key) >= KEYC_USER_BASE &&
         KEYC_BASE(key) < KEYC_USER_BASE + KEYC_USER_MAX)
         return; /* a user key has no bytes */
-    if (key != KEYC_NONE && (key & KEYC_SHIFT) && KEYC_BASE(key) < KEYC_SPECIAL) {
-        evbuffer_add(out, a, strlen(a)); /* S-a, S-Tab: no bytes of their own, as tmux */
+    if (key != KEYC_NONE && key_encode_missing(key, flags)) {
+        evbuffer_add(out, a, strlen(a)); /* S-a, S-Enter: no bytes of their own, as tmux */
         return;
     }
-    char enc[32];
+    char enc[KEY_ENCODE_MAX];
     size_t n = key != KEYC_NONE ? key_encode(key, flags, enc) : 0;
     if (n > 0)
         evbuffer_add(out, enc, n);

@@ -66,7 +66,7 @@ const struct option_def option_table[] = {
      "the server exits when no client is attached",
      0, NULL, NULL},
     {"extended-keys", OPTION_SERVER, OPTION_CHOICE, "off", 0, 0, choices_extended_keys,
-     "extended (CSI u) keys for panes: off, on (when a program asks), always (accepted and shown; no effect in tmx yet)",
+     "extended keys as tmux: off, on (a program asks with CSI > 4 ; 1 m and gets CSI u forms; the terminal is asked when terminal-features gives it extkeys), always (every new pane has them, requests ignored)",
      0, NULL, NULL},
     {"focus-events", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL,
      "tell panes when the terminal gains or loses focus",

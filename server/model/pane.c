@@ -336,6 +336,9 @@ static struct pane *pane_new(struct window *w, const struct spawn_args *args, bo
     vt_set_history_pool(p->vt, srv->history_pool);
     pane_apply_history(p, so);
     pane_apply_screen_options(p);
+    /* ... and a new pane starts with extended keys on, as tmux's. */
+    vt_set_extended_keys_always(p->vt, options_get_number(p->server->options, "extended-keys") == 2,
+                                true);
     vt_set_ops(p->vt, &pane_vt_ops, p);
     p->to_pty = evbuffer_new();
     return p;
@@ -401,6 +404,9 @@ void pane_apply_screen_options(struct pane *p)
     vt_set_title_reports(p->vt, options_get_number(p->options, "allow-title-reports") != 0);
     vt_set_alternate_screen(p->vt, options_get_number(p->options, "alternate-screen") != 0);
     vt_set_scroll_on_clear(p->vt, options_get_number(p->options, "scroll-on-clear") != 0);
+    /* extended-keys always: requests to change the mode are ignored from now on. */
+    vt_set_extended_keys_always(p->vt, options_get_number(p->server->options, "extended-keys") == 2,
+                                false);
 }
 
 /* Release the pty and events of a finished program (the screen stays). */

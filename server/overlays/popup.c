@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "overlay.h"
 #include "pane_draw.h"
+#include "pane_input.h"
 #include "redraw.h"
 #include "render.h"
 #include "server_client.h"
@@ -192,14 +193,10 @@ static bool popup_key(struct client *c, void *data, key_code key)
     if (pp->job == NULL)
         return true;
     uint32_t modes = vt_modes(pp->vt);
-    int flags = 0;
-    if (modes & VT_MODE_CURSOR_KEYS)
-        flags |= KEY_ENC_CURSOR_APP;
-    if (modes & VT_MODE_KEYPAD)
-        flags |= KEY_ENC_KEYPAD_APP;
+    int flags = pane_input_key_flags(pp->vt);
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return true;
-    char buf[32];
+    char buf[KEY_ENCODE_MAX];
     size_t n = key_encode(key, flags, buf);
     if (n > 0)
         job_pty_write(pp->job, buf, n);

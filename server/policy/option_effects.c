@@ -74,7 +74,8 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                        strncmp(name, "pane-colours", 12) == 0 ||
                        strcmp(name, "window-style") == 0 ||
                        strcmp(name, "allow-passthrough") == 0 ||
-                       strcmp(name, "allow-title-reports") == 0) {
+                       strcmp(name, "allow-title-reports") == 0 ||
+                       strcmp(name, "extended-keys") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     pane_apply_screen_options(p);

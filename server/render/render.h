@@ -67,8 +67,11 @@ void render_set_modes(struct render_state *rs, uint32_t modes, struct evbuffer *
 
 /* What the client writes to its terminal on exit (before its other restore
  * sequences) to turn every mode render_set_modes and render_set_sync may have turned
- * on back off. Harmless on terminals that lack them (unknown DEC modes are ignored). */
+ * on back off, and the keyboard modes client_tty may have asked for (modifyOtherKeys;
+ * the kitty flags pushed on the terminal's alternate screen, before the client leaves
+ * it). Harmless on terminals that lack them (unknown modes and sequences are ignored). */
 #define RENDER_MODES_OFF \
-    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[?1004l\033[?2026l"
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[?1004l\033[?2026l" \
+    "\033[>4m\033[<u"
 
 #endif

@@ -87,6 +87,10 @@ struct client {
     struct session *session;
 
     const struct render_caps *caps;
+    bool term_extkeys;        /* terminal-features gives it extkeys (modifyOtherKeys) */
+    bool term_kitty_asked;    /* CSI ? u sent to the terminal at attach */
+    int term_kitty_flags;     /* -1: the terminal never answered; else the kitty flags
+                                 tmx pushed there (its keys then come as CSI u) */
     struct render_state *render;
     struct canvas canvas;
     struct event *render_timer;

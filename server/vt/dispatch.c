@@ -3,6 +3,7 @@
  * Adding a sequence is adding a row; anything not listed is ignored. */
 #include "dispatch.h"
 
+#include "keyboard.h"
 #include "osc.h"
 #include "report.h"
 #include "screen.h"
@@ -374,6 +375,41 @@ static void csi_xtversion(struct screen *s, const struct parser_seq *q)
 {
     if (param0(q, 0) == 0)
         report_xtversion(s);
+}
+
+/* The keyboard a program asks for (keyboard.c): xterm's modifyOtherKeys, the kitty
+ * protocol's flags on the stack of the screen shown, and the query's one reply. */
+static void csi_modify_keys(struct screen *s, const struct parser_seq *q)
+{
+    keyboard_modify_other_keys(&s->kbd, param0(q, 0), param0(q, 1), q->nparams >= 2);
+}
+
+static void csi_modify_keys_off(struct screen *s, const struct parser_seq *q)
+{
+    keyboard_modify_other_keys_off(&s->kbd, param0(q, 0));
+}
+
+static void csi_kitty_push(struct screen *s, const struct parser_seq *q)
+{
+    keyboard_kitty_push(&s->kbd, s->grid == s->alt, param0(q, 0));
+}
+
+static void csi_kitty_pop(struct screen *s, const struct parser_seq *q)
+{
+    keyboard_kitty_pop(&s->kbd, s->grid == s->alt, param(q, 0, 1));
+}
+
+static void csi_kitty_set(struct screen *s, const struct parser_seq *q)
+{
+    keyboard_kitty_set(&s->kbd, s->grid == s->alt, param0(q, 0), param(q, 1, 1));
+}
+
+static void csi_kitty_query(struct screen *s, const struct parser_seq *q)
+{
+    char buf[32];
+    (void)q;
+    int n = keyboard_kitty_query(&s->kbd, s->grid == s->alt, buf, (int)sizeof buf);
+    screen_reply(s, buf, (size_t)n);
 }
 
 /* Window operations: the size reports (report.c) and the title stack. */
@@ -871,6 +907,12 @@ static const struct csi_entry csi_other[] = {
     { '>', 0, 'c', csi_da2 },
     { '=', 0, 'c', csi_da3 },
     { '>', 0, 'q', csi_xtversion },
+    { '>', 0, 'm', csi_modify_keys },
+    { '>', 0, 'n', csi_modify_keys_off },
+    { '>', 0, 'u', csi_kitty_push },
+    { '<', 0, 'u', csi_kitty_pop },
+    { '=', 0, 'u', csi_kitty_set },
+    { '?', 0, 'u', csi_kitty_query },
     { '?', 0, 'J', csi_decsed },
     { '?', 0, 'K', csi_decsel },
     { 0, '"', 'q', csi_decsca },

@@ -780,6 +780,7 @@ void screen_full_reset(struct screen *s)
     uint32_t old = s->modes;
     screen_leave_alt(s, true);
     reset_state(s);
+    keyboard_reset(&s->kbd);
     grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
@@ -792,6 +793,7 @@ void screen_reinit(struct screen *s)
     uint32_t old = s->modes;
     screen_leave_alt(s, true);
     reset_state(s);
+    keyboard_reset(&s->kbd);
     grid_clear_lines(s->main, 0, s->rows, NULL);
     grid_clear_lines(s->alt, 0, s->rows, NULL);
     sync_changed(s, old);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "grid.h"
+#include "keyboard.h"
 #include "links.h"
 #include "palette.h"
 #include "vt_modes.h"
@@ -64,6 +65,7 @@ struct screen {
     uint16_t link;              /* the open hyperlink printed text gets, 0 = none */
 
 
+    struct screen_keyboard kbd; /* keys asked for: modifyOtherKeys, kitty flags */
     int cursor_style;
     /* Cleaned strings, NULL until set (at most SCREEN_*_MAX - 1 bytes): most panes
      * never set some of them, so none is a fixed array. */

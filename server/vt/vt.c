@@ -258,3 +258,20 @@ uint32_t vt_colours_generation(const struct vt *vt)
 }
 
 _Static_assert(VT_COLOURS == PALETTE_SIZE && VT_COLOUR_FG == PALETTE_FG, "vt.h and palette.h agree");
+int vt_kitty_flags(const struct vt *vt)
+{
+    const struct screen *s = &vt->screen;
+    return s->kbd.flags[s->grid == s->alt ? 1 : 0];
+}
+
+int vt_modify_other_keys(const struct vt *vt)
+{
+    return vt->screen.kbd.modify_other_keys;
+}
+
+void vt_set_extended_keys_always(struct vt *vt, bool always, bool now)
+{
+    vt->screen.kbd.extended_always = always;
+    if (always && now)
+        vt->screen.kbd.modify_other_keys = 2;
+}

@@ -71,6 +71,15 @@ const struct links *vt_links(const struct vt *vt);
 /* Cell of the shown screen; never NULL (a blank cell outside). */
 const struct grid_cell *vt_cell(const struct vt *vt, int x, int y);
 void vt_cursor(const struct vt *vt, int *x, int *y);
+/* The keyboard the program asked for: the kitty protocol's flags on the screen shown
+ * (0: legacy keys), and xterm's modifyOtherKeys level (0 off, 1 or 2: tmux's extended
+ * keys). vt_set_extended_keys_always is the owner's extended-keys always: requests to
+ * change modifyOtherKeys are ignored, and with 'now' (a new pane, as tmux's screen
+ * init; also on RIS) the mode is turned on. */
+int vt_kitty_flags(const struct vt *vt);
+int vt_modify_other_keys(const struct vt *vt);
+void vt_set_extended_keys_always(struct vt *vt, bool always, bool now);
+
 /* The VT_MODE_* bits set now (vt_modes.h): the state input encoding and drawing
  * read. */
 uint32_t vt_modes(const struct vt *vt);

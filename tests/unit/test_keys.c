@@ -696,11 +696,114 @@ static void test_encode_ctrl_as_c0_bytes(void **state)
     assert_encodes_to('^' | KEYC_CTRL, 0, "\x1e");
     assert_encodes_to('_' | KEYC_CTRL, 0, "\x1f");
     assert_encodes_to('?' | KEYC_CTRL, 0, "\x7f");
-    assert_encodes_to('1' | KEYC_CTRL, 0, "1");
+    /* No C0 byte and no extended keys asked for: nothing, as tmux 3.3a. */
+    assert_int_equal(key_encode('1' | KEYC_CTRL, 0, out), 0);
+    assert_int_equal(key_encode(KEYC_ENTER | KEYC_CTRL, 0, out), 0);
+    assert_int_equal(key_encode('2' | KEYC_CTRL, 0, out), 1);
+    assert_int_equal(out[0], 0);
+    assert_encodes_to('/' | KEYC_CTRL, 0, "\x1f");
+    assert_encodes_to('-' | KEYC_CTRL, 0, "\x1f");
+    assert_encodes_to('6' | KEYC_CTRL, 0, "\x1e");
     assert_int_equal(key_encode(' ' | KEYC_CTRL, 0, out), 1);
     assert_int_equal(out[0], 0);
     assert_int_equal(key_encode('@' | KEYC_CTRL, 0, out), 1);
     assert_int_equal(out[0], 0);
+}
+
+/* Extended keys (the program sent CSI > 4 ; 1 m, or extended-keys always): tmux 3.3a's
+ * CSI key ; modifier u for every modified key without a legacy form, checked byte for
+ * byte against the real tmux (tests/compat/cases/keys-extended.sh). */
+static void test_encode_extended_keys_as_tmux(void **state)
+{
+    static const struct {
+        const char *name;
+        const char *legacy;   /* without extended keys ("" nothing) */
+        const char *extended;
+        bool missing;         /* send-keys types the name instead */
+    } cases[] = {
+        { "C-1", "", "\033[49;5u", false },
+        { "S-Enter", "", "\033[13;2u", true },
+        { "C-Enter", "", "\033[13;5u", false },
+        { "C-a", "\x01", "\x01", false },
+        { "M-a", "\033a", "\033a", false },
+        { "C-M-a", "\033\x01", "\033\x01", false },
+        { "C-S-a", "", "\033[65;6u", true },
+        { "C-Tab", "", "\033[9;5u", false },
+        { "C-S-Tab", "", "\033[9;6u", true },
+        { "M-Enter", "\033\r", "\033\r", false },
+        { "C-/", "\x1f", "\033[47;5u", false },
+        { "S-a", "A", "\033[97;2u", true },
+        { "M-S-a", "\033A", "\033[97;4u", true },
+        { "C-M-S-x", "", "\033[88;8u", true },
+        { "é", "é", "é", false },
+        { "C-é", "é", "é", false },
+        { "M-é", "\033é", "\033é", false },
+        { "S-Space", "", "\033[32;2u", true },
+        { "C-S-Space", "", "\033[64;6u", true },
+        { "C-6", "\x1e", "\033[54;5u", false },
+        { "C-3", "", "\033[51;5u", false },
+        { "M-C-1", "", "\033[49;7u", true },
+        { "C-Escape", "", "\033[27;5u", false },
+        { "S-Escape", "", "\033[27;2u", true },
+        { "C-BSpace", "", "\033[127;5u", false },
+        { "C-M-Enter", "", "\033[13;7u", true },
+        { "M-S-Enter", "", "\033[13;4u", true },
+        { "C-)", "", "\033[41;5u", false },
+        { "C-Up", "\033[1;5A", "\033[1;5A", false },
+        { "C-F5", "\033[15;5~", "\033[15;5~", false },
+        { "KPEnter", "\n", "\n", false },
+        { "M-BTab", "\033\033[Z", "\033\033[Z", false },
+    };
+    (void)state;
+    for (size_t i = 0; i < LEN(cases); i++) {
+        key_code key = key_from_name(cases[i].name);
+        assert_int_not_equal(key, KEYC_NONE);
+        assert_encodes_to(key, 0, cases[i].legacy);
+        assert_encodes_to(key, KEY_ENC_EXTENDED, cases[i].extended);
+        if (key_encode_missing(key, 0) != cases[i].missing) {
+            print_error("%s: missing should be %d\n", cases[i].name, cases[i].missing);
+            fail();
+        }
+        assert_false(key_encode_missing(key, KEY_ENC_EXTENDED));
+    }
+}
+
+/* Extended keys from the terminal: CSI code ; modifier u and CSI 27 ; modifier ; code ~
+ * parse to the key tmx names, and each encodes back to the same CSI u form. */
+static void test_parse_extended_keys_round_trip(void **state)
+{
+    static const struct {
+        const char *bytes;
+        const char *name;
+    } cases[] = {
+        { "\033[49;5u", "C-1" },         { "\033[27;5;49~", "C-1" },
+        { "\033[13;2u", "S-Enter" },     { "\033[27;2;13~", "S-Enter" },
+        { "\033[13;5u", "C-Enter" },     { "\033[9;5u", "C-Tab" },
+        { "\033[97;5u", "C-a" },         { "\033[65;5u", "C-a" },
+        { "\033[97;6u", "C-S-a" },       { "\033[97;2u", "A" },
+        { "\033[97;3u", "M-a" },         { "\033[27u", "Escape" },
+        { "\033[27;5u", "C-Escape" },    { "\033[127;5u", "C-BSpace" },
+        { "\033[233;5u", "C-é" },        { "\033[32;2u", "S-Space" },
+        { "\033[47;5u", "C-/" },         { "\033[59;7u", "C-M-;" },
+    };
+    (void)state;
+    for (size_t i = 0; i < LEN(cases); i++)
+        assert_parses_to(cases[i].bytes, key_from_name(cases[i].name));
+    /* Out of range or control codes: consumed, no key. */
+    assert_parses_to("\033[1;5u", KEYC_NONE);
+    assert_parses_to("\033[1114112;5u", KEYC_NONE);
+    assert_parses_to("\033[55296u", KEYC_NONE);
+    /* What a terminal sends in extended mode, encoded again for a pane that asked. */
+    static const char *const back[] = {"\033[49;5u", "\033[13;2u", "\033[65;6u", "\033[27;5u",
+                                       "\033[9;5u", "\033[127;5u", "\033[59;7u"};
+    for (size_t i = 0; i < LEN(back); i++) {
+        key_code key;
+        char out[KEY_ENCODE_MAX];
+        parse_exact(back[i], strlen(back[i]), false, &key);
+        size_t n = key_encode(key, KEY_ENC_EXTENDED, out);
+        assert_int_equal(n, strlen(back[i]));
+        assert_memory_equal(out, back[i], n);
+    }
 }
 
 static void test_encode_meta_prefixes_escape(void **state)
@@ -1506,6 +1609,8 @@ int main(void)
         cmocka_unit_test(test_mouse_x10_mode_limits_follow_the_encoding),
         cmocka_unit_test(test_mouse_x10_mode_yields_to_wider_modes),
         cmocka_unit_test(test_mouse_parse_of_encode_round_trips),
+        cmocka_unit_test(test_encode_extended_keys_as_tmux),
+        cmocka_unit_test(test_parse_extended_keys_round_trip),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
