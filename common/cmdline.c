@@ -57,6 +57,7 @@ static bool one_command_starts_server(int argc, char **argv)
     static const char *const names[] = {
         "new-session", "new", "start-server", "start", "attach-session", "attach", "a", "at",
         "list-commands", "lscm", "list-keys", "lsk",
+        "resurrect", /* tmx's: the sessions of a server that died */
     };
     if (argc == 0)
         return false;

@@ -57,6 +57,7 @@
 #include "server_listen.h"
 #include "server_state.h"
 #include "session.h"
+#include "snapshot.h"
 #include "tap.h"
 #include "window_names.h"
 #include "xmalloc.h"
@@ -145,6 +146,7 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
         return;
     }
     s->terminating = true;
+    snapshot_stop(s, true); /* a reboot or a service stop: kept for resurrect */
     if (server_signal_panes(s, SIGTERM) == 0) {
         server_shutdown(s, "[server exited]");
         return;
@@ -232,6 +234,7 @@ void server_free_all(struct server *s)
         if (events[i] != NULL)
             event_free(events[i]);
     }
+    snapshot_free(s);
     free(s->default_shell);
     free(s->default_terminal);
     free(s->config_errors);
@@ -430,8 +433,10 @@ int server_main(const struct server_config *cfg)
         server_shutdown(&s, NULL);
     cmd_free_argv(initial);
 
+    snapshot_init(&s);
     event_base_dispatch(s.base);
     prompt_file_save(&s);
+    snapshot_stop(&s, false); /* kill-server, or no session left: nothing to bring back */
 
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
     tap_finish_draining(&s.draining_taps, 5); /* a late reader still gets what is owed */

@@ -3,9 +3,11 @@
 #include "cmd_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd_list.h"
 #include "format.h"
+#include "snapshot.h"
 #include "xmalloc.h"
 
 /* tmux 3.3a's line. */
@@ -32,6 +34,15 @@ static int cmd_list_sessions_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_list_line(ctx, &f, args->flags['f'], template, items[i].line);
     }
     free(items);
+    if (rc == 0 && args->flags['F'] == NULL && args->flags['f'] == NULL) {
+        /* Sessions a server that died left, apart (tmx resurrect brings them back). */
+        char *dead = snapshot_resurrectable(ctx->server);
+        if (dead != NULL) {
+            dead[strlen(dead) - 1] = '\0'; /* the last newline: cmd_print adds it */
+            cmd_print(ctx, "%s", dead);
+        }
+        free(dead);
+    }
     return rc;
 }
 

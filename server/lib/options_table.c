@@ -97,6 +97,8 @@ const struct option_def option_table[] = {
     {"remote-command", OPTION_SERVER, OPTION_STRING, "tmx", 0, 0, NULL, "the command line tmx -H runs on the remote host to reach its tmx (a path, or env VAR=value tmx)", OPTION_F_TMX, NULL, NULL},
     {"remote-timeout", OPTION_SERVER, OPTION_NUMBER, "6000", 300, 600000, NULL, "milliseconds without a word from the remote end after which tmx -H takes the link for lost (a heartbeat every third of it)", OPTION_F_TMX, NULL, NULL},
     {"ssh-command", OPTION_SERVER, OPTION_STRING, "ssh", 0, 0, NULL, "the ssh program, with any options, that tmx -H runs to reach a remote host", OPTION_F_TMX, NULL, NULL},
+    {"resurrect-on-start", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "a server started after the last one died (a reboot) brings its sessions back at once, as tmx resurrect", OPTION_F_TMX, NULL, NULL},
+    {"snapshot-interval", OPTION_SERVER, OPTION_NUMBER, "5", 0, 86400, NULL, "seconds between snapshots of the sessions and screens in $XDG_STATE_HOME/tmx (only what changed is written; 0: none)", OPTION_F_TMX, NULL, NULL},
 
     /* session */
     {"activity-action", OPTION_SESSION, OPTION_CHOICE, "other", 0, 0, choices_activity_action,
@@ -397,6 +399,7 @@ const struct option_def option_table[] = {
      "keys with modifiers are sent to panes as xterm sends them (accepted and shown; no effect in tmx yet)",
      0, NULL, NULL},
     {"allow-title-reports", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL, "programs may ask for the window title and icon label (XTWINOPS 20 and 21 t): off, as xterm advises, since the answer comes back as typed input", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"resurrect-restart", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL, "tmx resurrect runs the window's commands at once instead of asking for Enter first", OPTION_F_TMX, NULL, NULL},
     {"log-file", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "append everything the window's panes print to this file", OPTION_F_TMX, NULL, NULL},
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 

@@ -32,6 +32,7 @@ struct pane;
 struct environ_entry;
 struct message_entry;
 struct envset;
+struct snapshot;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -167,6 +168,7 @@ struct server {
     int exit_status;
     bool marked_set;           /* select-pane -m marked a pane: {marked}, ~, #{pane_marked} */
     uint32_t marked_pane_id;   /* its %N (cmd_find_marked forgets it once it is gone) */
+    struct snapshot *snapshot; /* snapshot.h: what was written to the snapshot file last */
 };
 
 #endif

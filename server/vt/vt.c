@@ -258,6 +258,7 @@ uint32_t vt_colours_generation(const struct vt *vt)
 }
 
 _Static_assert(VT_COLOURS == PALETTE_SIZE && VT_COLOUR_FG == PALETTE_FG, "vt.h and palette.h agree");
+
 int vt_kitty_flags(const struct vt *vt)
 {
     const struct screen *s = &vt->screen;
@@ -274,4 +275,10 @@ void vt_set_extended_keys_always(struct vt *vt, bool always, bool now)
     vt->screen.kbd.extended_always = always;
     if (always && now)
         vt->screen.kbd.modify_other_keys = 2;
+}
+
+/* The screen inside, for vt_snapshot.c (vt.h). */
+struct screen *vt_snapshot_screen(struct vt *vt)
+{
+    return &vt->screen;
 }

@@ -128,4 +128,9 @@ uint32_t vt_colours_generation(const struct vt *vt);
  * as UTF-8 into buf, trailing blanks trimmed; returns the length. Used by capture-pane. */
 size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size);
 
+/* Internal to vt/: the screen inside, for vt_snapshot.c (a vt's state saved and
+ * restored, vt_snapshot.h). */
+struct screen;
+struct screen *vt_snapshot_screen(struct vt *vt);
+
 #endif

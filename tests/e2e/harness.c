@@ -159,6 +159,7 @@ struct tmx_env *env_setup(void)
     unsetenv("TMUX_PANE");
     unsetenv("TMX_PANE");
     unsetenv("ENV"); /* no rc file for interactive sh */
+    unsetenv("XDG_STATE_HOME"); /* snapshots go under HOME (the temp dir) */
     set_sanitizer_log(env, "ASAN_OPTIONS");
     set_sanitizer_log(env, "UBSAN_OPTIONS");
     return env;

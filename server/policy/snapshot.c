@@ -1,0 +1,803 @@
+/* snapshot.c - writing the snapshot file (snapshot.h). A timer (snapshot-interval
+ * seconds, from the server's start) compares what the server holds with what it wrote
+ * last and appends only the differences: the STATE record when the structure, options,
+ * environment or buffers changed; for each pane, the rows whose cells changed and its
+ * screen state (SCREEN), and the history lines scrolled off since (HISTORY; each line is
+ * written once). Nothing runs on the output path: finding what changed costs a hash of
+ * each visible row per tick. When the file has grown to twice its last full size it is
+ * written whole again (a temporary file, fsync, rename). Records carry a checksum, so a
+ * write cut by a crash loses only itself. */
+#include "snapshot.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "envset.h"
+#include "grid.h"
+#include "layout.h"
+#include "log.h"
+#include "model.h"
+#include "options.h"
+#include "paste.h"
+#include "server_state.h"
+#include "snapshot_file.h"
+#include "vt.h"
+#include "vt_snapshot.h"
+#include "window.h"
+#include "xmalloc.h"
+
+#define COMPACT_MIN (1u << 20) /* appends beyond the last full size before rewriting */
+
+/* What was last written of one pane. */
+struct snap_track {
+    uint32_t id;
+    bool seen;
+    int cols, rows;
+    uint64_t hist_next;  /* absolute number (dropped + index) of the next line to write */
+    uint64_t hist_hash;  /* hash of line hist_next - 1, to notice a history rewritten */
+    uint64_t state_hash;
+    uint64_t *rows_hash; /* main rows then alternate rows */
+};
+
+struct snapshot {
+    struct event *timer;
+    struct event *start_ev;
+    int fd;              /* the file, open for appending; -1: the next write is whole */
+    uint64_t size, full_size;
+    struct sbuf last_state;
+    struct snap_track *tracks;
+    size_t ntracks;
+    bool stopped;
+    bool restored;       /* snapshot_restore took the file: do not move it aside */
+    time_t last_write;
+    uint64_t usec, bytes;
+    unsigned writes;
+};
+
+static struct snapshot *snap_get(struct server *s)
+{
+    if (s->snapshot == NULL) {
+        s->snapshot = xcalloc(1, sizeof *s->snapshot);
+        s->snapshot->fd = -1;
+    }
+    return s->snapshot;
+}
+
+/* $XDG_STATE_HOME/tmx, else ~/.local/state/tmx. */
+static bool state_dir(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg != NULL && *xdg == '/')
+        n = snprintf(buf, size, "%s/tmx", xdg);
+    else if (home != NULL && *home == '/')
+        n = snprintf(buf, size, "%s/.local/state/tmx", home);
+    else
+        return false;
+    return n > 0 && (size_t)n < size;
+}
+
+/* The file's name from the socket's label: the -L name as it is when it is a plain
+ * name, else (a -S path) a hash of it. */
+static bool snap_file(const struct server *s, const char *suffix, char *buf, size_t size)
+{
+    char dir[4096];
+    if (!state_dir(dir, sizeof dir))
+        return false;
+    const char *label = s->label != NULL ? s->label : "default";
+    bool plain = *label != '\0' && *label != '.' && strlen(label) < 128;
+    for (const char *p = label; *p != '\0'; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_' || *p == '.'))
+            plain = false;
+    }
+    int n;
+    if (plain)
+        n = snprintf(buf, size, "%s/%s%s", dir, label, suffix);
+    else {
+        uint32_t h = sbuf_crc32(0, label, strlen(label));
+        n = snprintf(buf, size, "%s/S-%08x%s", dir, h, suffix);
+    }
+    return n > 0 && (size_t)n < size;
+}
+
+bool snapshot_path(const struct server *s, char *buf, size_t size)
+{
+    return snap_file(s, ".snap", buf, size);
+}
+
+bool snapshot_last_path(const struct server *s, char *buf, size_t size)
+{
+    return snap_file(s, ".last.snap", buf, size);
+}
+
+/* Make the directory (and its parents) 0700; refuse one another user owns or others
+ * may write. */
+static int make_dir(char *err, size_t errsize)
+{
+    char dir[4096];
+    if (!state_dir(dir, sizeof dir)) {
+        snprintf(err, errsize, "neither XDG_STATE_HOME nor HOME is an absolute path");
+        return -1;
+    }
+    for (char *p = dir + 1; *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(dir, 0700);
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        snprintf(err, errsize, "cannot create %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
+        snprintf(err, errsize, "%s is not a directory of this user", dir);
+        return -1;
+    }
+    if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+        snprintf(err, errsize, "cannot make %s private: %s", dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void snap_record(struct sbuf *out, uint8_t type, const struct sbuf *payload)
+{
+    size_t start = out->len;
+    sbuf_byte(out, type);
+    sbuf_u32(out, (uint32_t)payload->len);
+    sbuf_put(out, payload->p, payload->len);
+    sbuf_u32(out, sbuf_crc32(0, out->p + start, out->len - start));
+}
+
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
+{
+    const uint8_t *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static uint64_t hash_line(const struct grid_line *l)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    int head[2] = {l->used, l->wrapped};
+    h = hash_bytes(h, head, sizeof head);
+    if (l->used > 0)
+        h = hash_bytes(h, l->cells, (size_t)l->used * sizeof *l->cells);
+    return h;
+}
+
+/* Options a set holds itself (defaults NULL), or (a global set) those that differ from
+ * the table's defaults: key and value as show -v prints them; an array as its name with
+ * "" (empties it) then each item. */
+static void put_opts(struct sbuf *b, const struct options *o, const struct options *defaults)
+{
+    struct sbuf items = {0};
+    size_t n = 0;
+    char buf[8192], dbuf[8192];
+    for (const struct option_def *d = option_table; d->name != NULL; d++) {
+        if (defaults == NULL) {
+            if (!options_is_set(o, d->name))
+                continue;
+        } else {
+            const char *v = options_to_string(o, d->name, buf, sizeof buf);
+            const char *dv = options_to_string(defaults, d->name, dbuf, sizeof dbuf);
+            if (strcmp(v, dv) == 0)
+                continue;
+        }
+        if ((d->flags & OPTION_F_ARRAY) != 0) {
+            sbuf_str(&items, d->name);
+            sbuf_str(&items, "");
+            n++;
+            const char *value;
+            for (long i = options_array_next(o, d->name, -1, &value); i >= 0;
+                 i = options_array_next(o, d->name, i, &value)) {
+                char key[300];
+                snprintf(key, sizeof key, "%s[%ld]", d->name, i);
+                sbuf_str(&items, key);
+                sbuf_str(&items, value);
+                n++;
+            }
+        } else {
+            sbuf_str(&items, d->name);
+            sbuf_str(&items, options_to_string(o, d->name, buf, sizeof buf));
+            n++;
+        }
+    }
+    for (const char *u = options_user_next(o, NULL); u != NULL; u = options_user_next(o, u)) {
+        sbuf_str(&items, u);
+        sbuf_str(&items, options_get_user(o, u, false));
+        n++;
+    }
+    sbuf_varint(b, n);
+    sbuf_put(b, items.p, items.len);
+    sbuf_free(&items);
+}
+
+static void put_envs(struct sbuf *b, const struct envset *e)
+{
+    sbuf_varint(b, e != NULL ? e->n : 0);
+    for (size_t i = 0; e != NULL && i < e->n; i++) {
+        const struct environ_entry *v = &e->entries[i];
+        sbuf_byte(b, (uint8_t)((v->hidden ? 1 : 0) | (v->value == NULL ? 2 : 0)));
+        sbuf_str(b, v->name);
+        sbuf_str(b, v->value);
+    }
+}
+
+/* The command to run again: the pane's own when its first process is in the foreground
+ * (as it was given: a string for the shell, or words), else the foreground process's
+ * command line, words quoted for sh when they need it. */
+static void foreground_command(const struct pane *p, pid_t pgrp, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (p->argc == 1 && (pgrp <= 0 || pgrp == p->pid)) {
+        snprintf(buf, size, "%s", p->argv[0]);
+        return;
+    }
+    if (pgrp <= 0)
+        return;
+    char path[64], raw[4096];
+    snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pgrp);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ssize_t n = read(fd, raw, sizeof raw - 1);
+    close(fd);
+    (void)p;
+    if (n <= 0)
+        return;
+    raw[n] = '\0';
+    size_t len = 0;
+    for (char *w = raw; w < raw + n; w += strlen(w) + 1) {
+        bool quote = *w == '\0' || strpbrk(w, " \t\n'\"\\$`;&|<>()*?[]{}~#!") != NULL;
+        char word[4096 * 2];
+        size_t k = 0;
+        if (quote)
+            word[k++] = '\'';
+        for (const char *c = w; *c != '\0' && k < sizeof word - 8; c++) {
+            if (*c == '\'' && quote) {
+                memcpy(word + k, "'\\''", 4);
+                k += 4;
+            } else
+                word[k++] = *c;
+        }
+        if (quote)
+            word[k++] = '\'';
+        word[k] = '\0';
+        int m = snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", word);
+        if (m < 0 || (size_t)m >= size - len) {
+            buf[len] = '\0';
+            return;
+        }
+        len += (size_t)m;
+    }
+}
+
+static void pane_cwd(const struct pane *p, pid_t pgrp, char *buf, size_t size)
+{
+    pid_t pids[2] = {pgrp, p->pid};
+    for (int i = 0; i < 2; i++) {
+        if (pids[i] <= 0)
+            continue;
+        char link[64];
+        snprintf(link, sizeof link, "/proc/%ld/cwd", (long)pids[i]);
+        ssize_t n = readlink(link, buf, size - 1);
+        if (n > 0) {
+            buf[n] = '\0';
+            return;
+        }
+    }
+    snprintf(buf, size, "%s", p->cwd != NULL ? p->cwd : "/");
+}
+
+static uint32_t layout_pane_id(const struct pane *p)
+{
+    return p->id;
+}
+
+/* Every window once (a window linked in several sessions or twice). */
+static struct window **all_windows(struct server *s, size_t *count)
+{
+    struct window **v = NULL;
+    size_t n = 0;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            size_t i;
+            for (i = 0; i < n && v[i] != wl->window; i++)
+                ;
+            if (i == n) {
+                v = xreallocarray(v, n + 1, sizeof *v);
+                v[n++] = wl->window;
+            }
+        }
+    }
+    *count = n;
+    return v;
+}
+
+static void put_state(struct server *s, struct sbuf *b, struct window **wins, size_t nwins)
+{
+    sbuf_svarint(b, (int64_t)time(NULL));
+    struct options *defs[3];
+    enum option_scope scopes[3] = {OPTION_SERVER, OPTION_SESSION, OPTION_WINDOW};
+    struct options *sets[3] = {s->options, s->session_options, s->window_options};
+    for (int i = 0; i < 3; i++) {
+        defs[i] = options_create(NULL);
+        options_set_defaults(defs[i], scopes[i]);
+        put_opts(b, sets[i], defs[i]);
+        options_free(defs[i]);
+    }
+    put_envs(b, s->environ);
+    size_t nb = 0;
+    struct paste_buffer *pb;
+    TAILQ_FOREACH(pb, &s->paste_buffers, entry)
+        nb++;
+    sbuf_varint(b, nb);
+    TAILQ_FOREACH_REVERSE(pb, &s->paste_buffers, paste_list, entry) { /* oldest first */
+        sbuf_str(b, pb->name);
+        sbuf_bytes(b, pb->data, pb->size);
+        sbuf_svarint(b, (int64_t)pb->created);
+        sbuf_byte(b, pb->automatic ? 1 : 0);
+    }
+    size_t ns = 0;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry)
+        ns++;
+    sbuf_varint(b, ns);
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        sbuf_svarint(b, sess->id);
+        sbuf_str(b, sess->name);
+        sbuf_str(b, sess->cwd);
+        sbuf_str(b, sess->group != NULL ? sess->group->name : "");
+        sbuf_svarint(b, (int64_t)sess->created);
+        sbuf_svarint(b, sess->cols > 0 ? sess->cols : 80);
+        sbuf_svarint(b, sess->rows > 0 ? sess->rows : 24);
+        sbuf_svarint(b, sess->current != NULL ? sess->current->index : -1);
+        put_envs(b, sess->environ);
+        put_opts(b, sess->options, NULL);
+        size_t nl = 0;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry)
+            nl++;
+        sbuf_varint(b, nl);
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            sbuf_svarint(b, wl->index);
+            sbuf_svarint(b, wl->window->id);
+        }
+    }
+    sbuf_varint(b, nwins);
+    for (size_t i = 0; i < nwins; i++) {
+        struct window *w = wins[i];
+        sbuf_svarint(b, w->id);
+        sbuf_str(b, w->name);
+        sbuf_svarint(b, w->cols > 0 ? w->cols : 1);
+        sbuf_svarint(b, w->rows > 0 ? w->rows : 1);
+        char layout[8192] = "";
+        if (w->layout != NULL && layout_dump(w->layout, layout_pane_id, layout, sizeof layout) >=
+                                     sizeof layout)
+            layout[0] = '\0';
+        sbuf_str(b, layout);
+        sbuf_svarint(b, w->active != NULL ? w->active->id : 0);
+        sbuf_byte(b, w->zoomed ? 1 : 0);
+        put_opts(b, w->options, NULL);
+        size_t np = 0;
+        struct pane *p;
+        TAILQ_FOREACH(p, &w->panes, entry)
+            np++;
+        sbuf_varint(b, np);
+        TAILQ_FOREACH(p, &w->panes, entry) {
+            pid_t pgrp = p->fd >= 0 && !p->eof ? tcgetpgrp(p->fd) : -1;
+            char cwd[4096], cmd[8192];
+            pane_cwd(p, pgrp, cwd, sizeof cwd);
+            foreground_command(p, pgrp, cmd, sizeof cmd);
+            sbuf_svarint(b, p->id);
+            sbuf_str(b, cwd);
+            sbuf_str(b, cmd);
+            sbuf_varint(b, (uint64_t)p->argc);
+            for (int k = 0; k < p->argc; k++)
+                sbuf_str(b, p->argv[k]);
+            bool shell = p->argc == 0 && (pgrp <= 0 || pgrp == p->pid);
+            sbuf_byte(b, (uint8_t)((p->dead ? 1 : 0) | (shell ? 2 : 0) | (p->argc == 0 ? 4 : 0)));
+            sbuf_svarint(b, p->reaped ? p->wait_status : 0);
+            sbuf_svarint(b, p->pid);
+            put_opts(b, p->options, NULL);
+        }
+    }
+}
+
+static struct snap_track *track_get(struct snapshot *sn, uint32_t id)
+{
+    for (size_t i = 0; i < sn->ntracks; i++)
+        if (sn->tracks[i].id == id)
+            return &sn->tracks[i];
+    sn->tracks = xreallocarray(sn->tracks, sn->ntracks + 1, sizeof *sn->tracks);
+    struct snap_track *t = &sn->tracks[sn->ntracks++];
+    memset(t, 0, sizeof *t);
+    t->id = id;
+    t->cols = -1;
+    return t;
+}
+
+static void tracks_clear(struct snapshot *sn)
+{
+    for (size_t i = 0; i < sn->ntracks; i++)
+        free(sn->tracks[i].rows_hash);
+    free(sn->tracks);
+    sn->tracks = NULL;
+    sn->ntracks = 0;
+}
+
+/* The records pane p needs: its new history lines and changed rows (everything when
+ * the track is new or the size changed). */
+static void pane_records(struct snap_track *t, struct pane *p, struct sbuf *out)
+{
+    const struct grid *main = vt_main_grid(p->vt), *alt = vt_snapshot_alt_grid(p->vt);
+    int cols = vt_cols(p->vt), rows = vt_rows(p->vt);
+    struct session *ws = window_session(p->window);
+    int limit = (int)options_get_number(ws != NULL ? ws->options : p->server->session_options,
+                                        "history-limit");
+    bool fresh = t->cols != cols || t->rows != rows;
+    if (fresh) {
+        free(t->rows_hash);
+        t->rows_hash = xcalloc((size_t)rows * 2, sizeof *t->rows_hash);
+        t->cols = cols;
+        t->rows = rows;
+        t->hist_next = 0;
+        t->state_hash = 0;
+    }
+    struct sbuf pl = {0};
+    /* History: a width change rewraps it, a line pulled back (resize-pane -T) or
+     * cleared changes what the numbers mean: then all of it again. */
+    uint64_t dropped = grid_history_dropped(main);
+    int hsize = grid_history_size(main);
+    uint64_t end = dropped + (uint64_t)hsize;
+    bool reset = fresh || end < t->hist_next;
+    if (!reset && t->hist_next > dropped && t->hist_next <= end) {
+        const struct grid_line *l = grid_history_line(main, (int)(t->hist_next - 1 - dropped));
+        reset = l == NULL || hash_line(l) != t->hist_hash;
+    }
+    uint64_t from = reset ? dropped : (t->hist_next > dropped ? t->hist_next : dropped);
+    if (reset || from < end) {
+        sbuf_svarint(&pl, p->id);
+        sbuf_byte(&pl, reset ? 1 : 0);
+        sbuf_svarint(&pl, limit);
+        sbuf_varint(&pl, end - from);
+        const struct grid_line *l = NULL;
+        for (uint64_t i = from; i < end; i++) {
+            l = grid_history_line(main, (int)(i - dropped));
+            vt_snapshot_put_line(&pl, l);
+        }
+        if (l != NULL)
+            t->hist_hash = hash_line(l);
+        t->hist_next = end;
+        snap_record(out, SNAP_REC_HISTORY, &pl);
+        pl.len = 0;
+    }
+    /* The screen: state and changed rows. */
+    struct sbuf state = {0};
+    vt_snapshot_put_state(&state, p->vt);
+    uint64_t sh = hash_bytes(0xcbf29ce484222325ull, state.p, state.len);
+    size_t changed = 0;
+    struct sbuf rowsb = {0};
+    for (int a = 0; a < 2; a++) {
+        const struct grid *g = a == 0 ? main : alt;
+        for (int y = 0; y < rows; y++) {
+            const struct grid_line *l = grid_line_const(g, y);
+            uint64_t h = hash_line(l);
+            if (!fresh && t->rows_hash[a * rows + y] == h)
+                continue;
+            t->rows_hash[a * rows + y] = h;
+            sbuf_byte(&rowsb, (uint8_t)a);
+            sbuf_svarint(&rowsb, y);
+            vt_snapshot_put_line(&rowsb, l);
+            changed++;
+        }
+    }
+    if (fresh || changed > 0 || sh != t->state_hash) {
+        t->state_hash = sh;
+        sbuf_svarint(&pl, p->id);
+        sbuf_svarint(&pl, cols);
+        sbuf_svarint(&pl, rows);
+        sbuf_svarint(&pl, limit);
+        sbuf_bytes(&pl, state.p, state.len);
+        sbuf_varint(&pl, changed);
+        sbuf_put(&pl, rowsb.p, rowsb.len);
+        snap_record(out, SNAP_REC_SCREEN, &pl);
+    }
+    sbuf_free(&rowsb);
+    sbuf_free(&state);
+    sbuf_free(&pl);
+}
+
+static int write_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Build what changed (everything when 'full') and write it: appended, or (full) to
+ * path through a temporary file, fsync and rename. */
+static int snap_write(struct server *s, bool full, const char *path_override, char *err,
+                      size_t errsize)
+{
+    struct snapshot *sn = snap_get(s);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    char path[4200];
+    if (path_override != NULL)
+        snprintf(path, sizeof path, "%s", path_override);
+    else if (!snapshot_path(s, path, sizeof path)) {
+        snprintf(err, errsize, "no directory for snapshots (set HOME or XDG_STATE_HOME)");
+        return -1;
+    }
+    if (path_override == NULL && make_dir(err, errsize) != 0)
+        return -1;
+    if (sn->fd < 0 || path_override != NULL)
+        full = true;
+    if (full && path_override == NULL)
+        tracks_clear(sn);
+    struct sbuf out = {0}, pl = {0};
+    if (full) {
+        sbuf_put(&out, SNAP_MAGIC, 8);
+        sbuf_u32(&out, SNAP_VERSION);
+        sbuf_u32(&out, 0);
+    }
+    size_t nwins;
+    struct window **wins = all_windows(s, &nwins);
+    put_state(s, &pl, wins, nwins);
+    /* The time alone changing is no change. */
+    struct sbuf_reader tr;
+    sbuf_reader_init(&tr, pl.p, pl.len);
+    sbuf_get_svarint(&tr);
+    size_t body = tr.off;
+    if (full || path_override != NULL || sn->last_state.len != pl.len - body ||
+        memcmp(sn->last_state.p, pl.p + body, pl.len - body) != 0) {
+        snap_record(&out, SNAP_REC_STATE, &pl);
+        if (path_override == NULL) {
+            sn->last_state.len = 0;
+            sbuf_put(&sn->last_state, pl.p + body, pl.len - body);
+        }
+    }
+    sbuf_free(&pl);
+    struct snap_track *scratch = NULL;
+    for (size_t i = 0; i < sn->ntracks; i++)
+        sn->tracks[i].seen = false;
+    for (size_t i = 0; i < nwins; i++) {
+        struct pane *p;
+        TAILQ_FOREACH(p, &wins[i]->panes, entry) {
+            struct snap_track *t;
+            if (path_override != NULL) {
+                scratch = xcalloc(1, sizeof *scratch);
+                scratch->cols = -1;
+                t = scratch;
+            } else
+                t = track_get(sn, p->id);
+            t->seen = true;
+            pane_records(t, p, &out);
+            if (scratch != NULL) {
+                free(scratch->rows_hash);
+                free(scratch);
+                scratch = NULL;
+            }
+        }
+    }
+    free(wins);
+    /* Tracks of panes that went. */
+    for (size_t i = 0; i < sn->ntracks;) {
+        if (!sn->tracks[i].seen) {
+            free(sn->tracks[i].rows_hash);
+            sn->tracks[i] = sn->tracks[--sn->ntracks];
+        } else
+            i++;
+    }
+    int rc = 0;
+    if (full) {
+        char tmp[4300];
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0 || fchmod(fd, 0600) != 0 || write_all(fd, out.p, out.len) != 0 ||
+            fsync(fd) != 0 || rename(tmp, path) != 0) {
+            snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmp);
+            }
+            rc = -1;
+        } else {
+            char dir[4200];
+            snprintf(dir, sizeof dir, "%s", path);
+            char *slash = strrchr(dir, '/');
+            if (slash != NULL) {
+                *slash = '\0';
+                int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+                if (dfd >= 0) {
+                    fsync(dfd);
+                    close(dfd);
+                }
+            }
+            if (path_override == NULL) {
+                if (sn->fd >= 0)
+                    close(sn->fd);
+                sn->fd = fd;
+                sn->size = sn->full_size = out.len;
+            } else
+                close(fd);
+        }
+    } else if (out.len > 0) {
+        if (write_all(sn->fd, out.p, out.len) != 0 || fdatasync(sn->fd) != 0) {
+            snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+            close(sn->fd);
+            sn->fd = -1; /* whole next time */
+            rc = -1;
+        } else
+            sn->size += out.len;
+    }
+    sn->bytes += out.len;
+    sbuf_free(&out);
+    if (rc != 0 && path_override == NULL) {
+        tracks_clear(sn);
+        sn->last_state.len = 0;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    sn->usec += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+    sn->writes++;
+    return rc;
+}
+
+/* The timer looks once a second (so a changed snapshot-interval applies at once) and
+ * writes when the interval has passed since the last write. */
+static void snap_arm(struct server *s)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL || sn->stopped || sn->timer == NULL)
+        return;
+    struct timeval tv = {.tv_sec = 1, .tv_usec = 0};
+    evtimer_add(sn->timer, &tv);
+}
+
+static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    struct snapshot *sn = s->snapshot;
+    (void)fd;
+    (void)events;
+    if (sn->stopped || s->terminating || s->exiting)
+        return;
+    long interval = options_get_number(s->options, "snapshot-interval");
+    time_t now = time(NULL);
+    if (interval > 0 && now - sn->last_write >= interval && !TAILQ_EMPTY(&s->sessions)) {
+        sn->last_write = now;
+        char err[512];
+        bool full = sn->fd < 0 || sn->size > 2 * sn->full_size + COMPACT_MIN;
+        if (snap_write(s, full, NULL, err, sizeof err) != 0)
+            log_debug("snapshot: %s", err);
+    }
+    snap_arm(s);
+}
+
+int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize)
+{
+    return snap_write(s, true, path, err, errsize);
+}
+
+/* Resurrect at start (resurrect-on-start): once the startup config has run. */
+static void snap_start_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    struct snapshot *sn = s->snapshot;
+    (void)fd;
+    (void)events;
+    if (s->config_pending > 0) {
+        struct timeval tv = {.tv_sec = 0, .tv_usec = 100000};
+        evtimer_add(sn->start_ev, &tv);
+        return;
+    }
+    if (!options_get_number(s->options, "resurrect-on-start"))
+        return;
+    char last[4200];
+    if (!snapshot_last_path(s, last, sizeof last) || access(last, F_OK) != 0)
+        return;
+    char *report = NULL;
+    int n = snapshot_restore(s, last, SNAPSHOT_RESURRECT, NULL, NULL, &report);
+    if (report != NULL)
+        log_debug("resurrect-on-start: %s", report);
+    free(report);
+    if (n > 0)
+        unlink(last);
+}
+
+void snapshot_init(struct server *s)
+{
+    struct snapshot *sn = snap_get(s);
+    char path[4200], last[4200];
+    if (!sn->restored && snapshot_path(s, path, sizeof path) &&
+        snapshot_last_path(s, last, sizeof last) && access(path, F_OK) == 0) {
+        /* A server died leaving its sessions: keep them for resurrect. */
+        if (rename(path, last) != 0)
+            log_debug("snapshot: cannot move %s aside: %s", path, strerror(errno));
+    }
+    sn->timer = evtimer_new(s->base, snap_timer_cb, s);
+    sn->start_ev = evtimer_new(s->base, snap_start_cb, s);
+    struct timeval now = {0, 0};
+    evtimer_add(sn->start_ev, &now);
+    snap_arm(s);
+}
+
+void snapshot_stop(struct server *s, bool keep)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL || sn->stopped)
+        return;
+    if (keep && !TAILQ_EMPTY(&s->sessions)) {
+        char err[512];
+        if (snap_write(s, true, NULL, err, sizeof err) != 0)
+            log_debug("snapshot: %s", err);
+    }
+    sn->stopped = true;
+    if (sn->timer != NULL)
+        evtimer_del(sn->timer);
+    if (sn->fd >= 0) {
+        close(sn->fd);
+        sn->fd = -1;
+    }
+    char path[4200];
+    if (!keep && snapshot_path(s, path, sizeof path))
+        unlink(path);
+}
+
+void snapshot_free(struct server *s)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL)
+        return;
+    if (sn->fd >= 0)
+        close(sn->fd);
+    if (sn->timer != NULL)
+        event_free(sn->timer);
+    if (sn->start_ev != NULL)
+        event_free(sn->start_ev);
+    tracks_clear(sn);
+    sbuf_free(&sn->last_state);
+    free(sn);
+    s->snapshot = NULL;
+}
+
+void snapshot_stats(const struct server *s, uint64_t *usec, uint64_t *bytes, unsigned *writes)
+{
+    const struct snapshot *sn = s->snapshot;
+    *usec = sn != NULL ? sn->usec : 0;
+    *bytes = sn != NULL ? sn->bytes : 0;
+    *writes = sn != NULL ? sn->writes : 0;
+}
+
+/* (snapshot_restore.c) The file was taken by a restore: not moved aside at init. */
+void snapshot_mark_restored(struct server *s);
+void snapshot_mark_restored(struct server *s)
+{
+    snap_get(s)->restored = true;
+}

@@ -1,0 +1,79 @@
+/* snapshot.h - the server's state kept in a file so that it outlives the server (issue
+ * 20): sessions, windows, links, layouts, panes (screen, history, modes, cursor, title,
+ * directory, command), options set at run time, environments and buffers, in
+ * $XDG_STATE_HOME/tmx/LABEL.snap. Written on a timer (snapshot-interval) and only what
+ * changed since the last write is appended; restored into a fresh server by the keeper's
+ * adoption (live programs) or `tmx resurrect` (after a reboot: each command behind a
+ * "press Enter to run" prompt). The format: docs/protocol.md, "Snapshot files". */
+#ifndef TMX_SNAPSHOT_H
+#define TMX_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct server;
+struct window;
+struct pane;
+struct spawn_args;
+
+/* Start snapshotting (server.c, once the server listens). A file left by a server that
+ * died is first moved aside to LABEL.last.snap (what resurrect and `tmx ls` read) unless
+ * snapshot_restore already took it. */
+void snapshot_init(struct server *s);
+/* The server is stopping: 'keep' (SIGTERM, a reboot) writes everything now and leaves the
+ * file for resurrect; otherwise (kill-server, the last session gone) the file is
+ * removed. Stops the timer. */
+void snapshot_stop(struct server *s, bool keep);
+void snapshot_free(struct server *s);
+/* Write a whole snapshot now (write, fsync, rename): 0, or -1 with err set. path NULL:
+ * the server's own file. (server-upgrade hands this to the new server.) */
+int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize);
+/* The server's snapshot file, and the one left by a server that died. */
+bool snapshot_path(const struct server *s, char *buf, size_t size);
+bool snapshot_last_path(const struct server *s, char *buf, size_t size);
+
+/* What the keeper knows of a pane of the snapshot. */
+struct snapshot_pane_live {
+    int fd;             /* pty master the keeper passed, -1 if the program ended meanwhile */
+    pid_t pid;          /* its program */
+    const void *ring;   /* what the keeper read while no server was there: fed to the vt */
+    size_t ring_len;    /* after the restored screen (may be NULL/0) */
+    bool exited;        /* ended meanwhile: the pane comes back dead with wait_status */
+    int wait_status;
+};
+
+struct snapshot_restore_ops {
+    /* Called once per pane id of the snapshot. true and *live filled: the keeper holds
+     * it; false: no program (it comes back dead in SNAPSHOT_ADOPT, behind the prompt in
+     * SNAPSHOT_RESURRECT). */
+    bool (*pane_live)(void *arg, uint32_t pane_id, struct snapshot_pane_live *live);
+    /* Make the pane of w around live->fd/pid; NULL on failure (then it comes back
+     * dead). */
+    struct pane *(*adopt)(void *arg, struct window *w, const struct spawn_args *args,
+                          const struct snapshot_pane_live *live);
+};
+
+enum snapshot_mode {
+    SNAPSHOT_ADOPT,     /* a restarted server: programs are the keeper's or gone */
+    SNAPSHOT_RESURRECT, /* after a reboot: programs run again, after Enter */
+};
+
+/* Restore what the file at path holds into s: sessions whose name is taken are left
+ * out. Never crashes on a bad file: what could not be restored is said in *report (one
+ * line each; caller frees; NULL when everything was). Returns the number of sessions
+ * restored, or -1 when the file could not be read at all (report says why). ops may be
+ * NULL (no keeper). */
+int snapshot_restore(struct server *s, const char *path, enum snapshot_mode mode,
+                     const struct snapshot_restore_ops *ops, void *arg, char **report);
+
+/* The sessions of the snapshot a dead server left (LABEL.last.snap) that no live
+ * session has the name of, one "NAME: N windows (saved DATE)" line each, into a string
+ * (caller frees); NULL when there are none. */
+char *snapshot_resurrectable(struct server *s);
+
+/* Measurement: time spent writing snapshots, in microseconds, and bytes written. */
+void snapshot_stats(const struct server *s, uint64_t *usec, uint64_t *bytes, unsigned *writes);
+
+#endif

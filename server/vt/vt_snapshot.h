@@ -1,0 +1,42 @@
+/* vt_snapshot.h - a vt's state as bytes and back, for the snapshot file (issue 20): the
+ * screen state (cursor, saved cursors, pen, modes, scroll region and margins, charsets,
+ * tab stops, cursor style, title, working directory, window name, which screen is
+ * shown) and lines (cells, styles, wide characters, marks, the wrapped flag). Links
+ * (OSC 8) are not kept: restored text is unlinked. Decoding checks everything: a
+ * hostile input is refused (false), never trusted, and no control character can reach
+ * a cell. The format is in docs/protocol.md ("Snapshot files"). */
+#ifndef TMX_VT_SNAPSHOT_H
+#define TMX_VT_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cell.h"
+#include "sbuf.h"
+
+struct vt;
+struct grid;
+
+#define VT_SNAPSHOT_MAX_COLS 10000 /* widest line a decoder takes (history lines may be
+                                      wider than the screen after a narrowing resize) */
+
+/* One line, its used cells and wrapped flag. */
+void vt_snapshot_put_line(struct sbuf *b, const struct grid_line *l);
+/* Decode a line into out (zeroed, or holding cells of an earlier call: reused; free with
+ * grid_line_release). False, with r->bad, when the bytes are not a valid line. */
+bool vt_snapshot_get_line(struct sbuf_reader *r, struct grid_line *out);
+
+/* The state of the screen, not its cells. */
+void vt_snapshot_put_state(struct sbuf *b, const struct vt *vt);
+/* Apply a state written by vt_snapshot_put_state to vt, which must have the size it was
+ * written with. False (nothing applied) when it does not fit or is malformed. */
+bool vt_snapshot_get_state(struct sbuf_reader *r, struct vt *vt);
+
+/* The alternate screen's grid (vt_main_grid is the main one). */
+const struct grid *vt_snapshot_alt_grid(const struct vt *vt);
+/* Put line l at row y of the main (alt false) or alternate screen, cut at the width. */
+void vt_snapshot_set_line(struct vt *vt, bool alt, int y, const struct grid_line *l);
+/* Append l to the main screen's history as its newest line (history-limit applies). */
+void vt_snapshot_push_history(struct vt *vt, const struct grid_line *l);
+
+#endif

@@ -1,0 +1,298 @@
+/* test_snapshot.c - end-to-end: the server's sessions survive a reboot (issue 20). A
+ * server with two sessions, three windows, a split window with a resized layout,
+ * scrollback, directories and a session variable writes its snapshot; the server and
+ * every pane's program are killed (what a reboot does); `tmx resurrect` brings back
+ * names, layouts, directories, scrollback and the variable, starts the shell again and
+ * shows "press Enter to run: CMD" before running a command again (Enter runs it). A
+ * snapshot cut at many offsets restores what it holds and says what it could not. */
+#include "harness.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = realloc(buf, (cap *= 2) + 1);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len != NULL)
+        *len = n;
+    return buf;
+}
+
+static bool contains(const char *buf, size_t len, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= len; i++)
+        if (memcmp(buf + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* Waits until the snapshot file holds every needle (text of lines is stored as is). */
+static bool wait_snapshot(const char *path, const char *const *needles, int timeout_ms)
+{
+    long long end = e2e_now_ms() + timeout_ms;
+    do {
+        size_t len = 0;
+        char *buf = read_file(path, &len);
+        bool all = buf != NULL;
+        for (size_t i = 0; all && needles[i] != NULL; i++)
+            all = contains(buf, len, needles[i]);
+        free(buf);
+        if (all)
+            return true;
+        sleep_ms(50);
+    } while (e2e_now_ms() < end);
+    return false;
+}
+
+static int count_file_lines(const char *path)
+{
+    char *buf = read_file(path, NULL);
+    int n = buf != NULL ? count_lines(buf) : 0;
+    free(buf);
+    return n;
+}
+
+static bool wait_file_lines(const char *path, int want, int timeout_ms)
+{
+    long long end = e2e_now_ms() + timeout_ms;
+    while (count_file_lines(path) != want) {
+        if (e2e_now_ms() > end)
+            return false;
+        sleep_ms(20);
+    }
+    return true;
+}
+
+/* stdout of a command that must succeed (caller frees). */
+static char *run_out(struct tmx_env *env, const char *const *args)
+{
+    const char *argv[32] = {env_bin(env), "-L", env_socket_name(env), "-f", "/dev/null"};
+    for (int i = 0; args[i] != NULL && i < 26; i++)
+        argv[5 + i] = args[i];
+    char *out = NULL;
+    assert_int_equal(tmx_runv(env, &out, NULL, argv), 0);
+    return out;
+}
+#define output(env, ...) run_out((env), (const char *const[]){__VA_ARGS__, NULL})
+
+/* Kill the server and every pane's program (SIGKILL: nothing can write a last
+ * snapshot), as a reboot does. */
+static void simulate_reboot(struct tmx_env *env)
+{
+    char *pids = output(env, "list-panes", "-a", "-F", "#{pane_pid}");
+    char *spid = output(env, "display", "-p", "#{pid}");
+    pid_t server = (pid_t)strtol(spid, NULL, 10);
+    free(spid);
+    assert_true(server > 0);
+    kill(server, SIGKILL);
+    for (char *p = pids; *p != '\0';) {
+        long pid = strtol(p, &p, 10);
+        if (pid > 0)
+            kill(-(pid_t)pid, SIGKILL);
+        while (*p == '\n')
+            p++;
+    }
+    free(pids);
+    char path[512];
+    env_socket_path(env, path, sizeof path);
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (tmx_run(env, NULL, NULL, "has-session", NULL) == 0 && e2e_now_ms() < end)
+        sleep_ms(20);
+}
+
+/* A server with sessions "one" (window 0: a shell in d1 that printed 1..300, beside a
+ * command in d2, resized; window 1 "named") and "two" (window "logs": 1000..1100, FOO
+ * set), snapshotted. Returns the snapshot's path in path. */
+static void build_and_snapshot(struct tmx_env *env, char *path, size_t size, char *layout,
+                               size_t lsize)
+{
+    const char *home = getenv("HOME");
+    char d1[512], d2[512], cmd[1024];
+    snprintf(d1, sizeof d1, "%s/d1", home);
+    snprintf(d2, sizeof d2, "%s/d2", home);
+    mkdir(d1, 0700);
+    mkdir(d2, 0700);
+    snprintf(path, size, "%s/.local/state/tmx/%s.snap", home, env_socket_name(env));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "one", "-x", "80", "-y", "24",
+                             "-c", d1, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "1", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "one:0", "seq 1 300", "Enter",
+                             NULL), 0);
+    assert_capture(env, "one:0", "300");
+    snprintf(cmd, sizeof cmd, "sh -c 'echo run >> %s/runs; echo started-$((6*7)); exec sleep 1000'",
+             home);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-h", "-t", "one:0", "-c", d2, cmd,
+                             NULL), 0);
+    assert_capture(env, "one:0.1", "started-42");
+    assert_int_equal(tmx_run(env, NULL, NULL, "resize-pane", "-t", "one:0.1", "-x", "50", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "one:1", "-n", "named",
+                             NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "two", "-x", "80", "-y", "24",
+                             "-n", "logs", "seq 1000 1100; echo END-OF-LOGS; exec sleep 1000", NULL),
+                     0);
+    assert_capture(env, "two:0", "END-OF-LOGS");
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-environment", "-t", "two", "FOO", "bar", NULL),
+                     0);
+    char *out = output(env, "display", "-p", "-t", "one:0", "#{window_layout}");
+    snprintf(layout, lsize, "%s", out);
+    free(out);
+    /* The last change, written in the same tick as everything before it. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "rename-window", "-t", "two:0", "logs-final", NULL),
+                     0);
+    const char *needles[] = {"logs-final", "END-OF-LOGS", "started-42", "FOO", "1100", NULL};
+    assert_true(wait_snapshot(path, needles, E2E_TIMEOUT));
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/.local/state/tmx", home);
+    assert_int_equal(stat(dir, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+}
+
+static void test_resurrect_after_a_reboot(void **state)
+{
+    struct tmx_env *env = *state;
+    char path[512], layout[512];
+    build_and_snapshot(env, path, sizeof path, layout, sizeof layout);
+    simulate_reboot(env);
+    const char *home = getenv("HOME");
+    char runs[600];
+    snprintf(runs, sizeof runs, "%s/runs", home);
+    assert_int_equal(count_file_lines(runs), 1);
+
+    char *out = NULL, *err = NULL;
+    assert_int_equal(tmx_run(env, &out, &err, "resurrect", NULL), 0);
+    assert_string_equal(out, "resurrected 2 sessions\n");
+    free(out);
+    free(err);
+    out = output(env, "list-windows", "-a", "-F", "#{session_name}:#{window_index}:#{window_name}");
+    assert_string_equal(out, "one:0:sh\none:1:named\ntwo:0:logs-final\n");
+    free(out);
+    out = output(env, "display", "-p", "-t", "one:0", "#{window_layout}");
+    assert_string_equal(out, layout);
+    free(out);
+    /* The shell is started again at once, in its directory, with its scrollback. */
+    char want[600];
+    snprintf(want, sizeof want, "%s/d1\n", home);
+    out = output(env, "display", "-p", "-t", "one:0.0", "#{pane_current_path}");
+    assert_string_equal(out, want);
+    free(out);
+    out = output(env, "capture-pane", "-p", "-S", "-", "-t", "one:0.0");
+    assert_non_null(strstr(out, "\n1\n2\n3\n"));
+    assert_non_null(strstr(out, "\n299\n300\n"));
+    free(out);
+    out = output(env, "capture-pane", "-p", "-S", "-", "-t", "two:0");
+    assert_non_null(strstr(out, "1000\n1001\n"));
+    assert_non_null(strstr(out, "1100\nEND-OF-LOGS\n"));
+    free(out);
+    out = output(env, "show-environment", "-t", "two", "FOO");
+    assert_string_equal(out, "FOO=bar\n");
+    free(out);
+    /* The command waits for Enter: not run again until then. */
+    assert_capture(env, "one:0.1", "press Enter to run: sh -c 'echo");
+    snprintf(want, sizeof want, "%s/d2\n", home);
+    out = output(env, "display", "-p", "-t", "one:0.1", "#{pane_current_path}");
+    assert_string_equal(out, want);
+    free(out);
+    assert_int_equal(count_file_lines(runs), 1);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "one:0.1", "Enter", NULL), 0);
+    assert_true(wait_file_lines(runs, 2, E2E_TIMEOUT));
+    /* Nothing left to resurrect. */
+    out = output(env, "ls");
+    assert_null(strstr(out, "resurrectable"));
+    free(out);
+}
+
+/* ls lists what a dead server left apart from the live sessions. */
+static void test_ls_lists_resurrectable_sessions(void **state)
+{
+    struct tmx_env *env = *state;
+    char path[512], layout[512];
+    build_and_snapshot(env, path, sizeof path, layout, sizeof layout);
+    simulate_reboot(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "fresh", NULL), 0);
+    char *out = output(env, "ls", "-F", "#{session_name}");
+    assert_string_equal(out, "fresh\n");
+    free(out);
+    out = output(env, "ls");
+    assert_non_null(strstr(out, "fresh: 1 windows"));
+    assert_non_null(strstr(out, "one: 2 windows (saved "));
+    assert_non_null(strstr(out, "two: 1 windows (saved "));
+    assert_non_null(strstr(out, "[resurrectable]"));
+    free(out);
+}
+
+/* The snapshot cut at many offsets: each restores what it holds, or nothing, and says
+ * what it could not; never a crash. */
+static void test_truncated_snapshots_restore_partially(void **state)
+{
+    struct tmx_env *env = *state;
+    char path[512], layout[512];
+    build_and_snapshot(env, path, sizeof path, layout, sizeof layout);
+    size_t len = 0;
+    char *data = read_file(path, &len);
+    assert_non_null(data);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    char cut[600];
+    snprintf(cut, sizeof cut, "%s/cut.snap", getenv("HOME"));
+    int partial = 0, none = 0;
+    const int steps = 24;
+    for (int i = 0; i < steps; i++) {
+        size_t n = len * (size_t)i / steps + (size_t)i % 7;
+        FILE *f = fopen(cut, "wb");
+        assert_non_null(f);
+        fwrite(data, 1, n, f);
+        fclose(f);
+        char *out = NULL, *err = NULL;
+        int rc = tmx_run(env, &out, &err, "resurrect", "-f", cut, NULL);
+        if (rc == 0) {
+            /* Sessions back, and what was lost named. */
+            assert_non_null(strstr(out, "resurrected"));
+            if (strstr(err, "the file ends inside a record") == NULL)
+                fail_msg("cut at %zu of %zu: no message: %s", n, len, err);
+            partial++;
+            assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+        } else {
+            assert_int_equal(rc, 1);
+            if (strstr(err, "not a tmx snapshot") == NULL &&
+                strstr(err, "no sessions in the snapshot") == NULL)
+                fail_msg("cut at %zu of %zu: %s", n, len, err);
+            none++;
+        }
+        free(out);
+        free(err);
+    }
+    assert_true(partial > 0);
+    assert_true(none > 0);
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_resurrect_after_a_reboot, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_ls_lists_resurrectable_sessions, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_truncated_snapshots_restore_partially, e2e_setup,
+                                        e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
