@@ -28,6 +28,7 @@
 #include "paths.h"
 #include "proto.h"
 #include "server.h"
+#include "snapshot.h"
 #include "tty.h"
 #include "xmalloc.h"
 
@@ -730,6 +731,14 @@ int client_main(const struct client_options *opts, int argc, char **argv)
             fprintf(stderr, "tmx: no server running on %s\n", path);
         else
             fprintf(stderr, "tmx: cannot connect to %s: %s\n", path, strerror(errno));
+        if (argc == 1 && (strcmp(argv[0], "ls") == 0 || strcmp(argv[0], "list-sessions") == 0)) {
+            /* What the last server left (a reboot): tmx resurrect brings it back. */
+            char *dead = snapshot_resurrectable_label(
+                opts->socket_path ? opts->socket_path : (opts->label ? opts->label : "default"));
+            if (dead != NULL)
+                fputs(dead, stdout);
+            free(dead);
+        }
         return 1;
     }
 

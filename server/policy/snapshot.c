@@ -88,12 +88,13 @@ static bool state_dir(char *buf, size_t size)
 
 /* The file's name from the socket's label: the -L name as it is when it is a plain
  * name, else (a -S path) a hash of it. */
-static bool snap_file(const struct server *s, const char *suffix, char *buf, size_t size)
+bool snapshot_label_path(const char *label, const char *suffix, char *buf, size_t size)
 {
     char dir[4096];
     if (!state_dir(dir, sizeof dir))
         return false;
-    const char *label = s->label != NULL ? s->label : "default";
+    if (label == NULL)
+        label = "default";
     bool plain = *label != '\0' && *label != '.' && strlen(label) < 128;
     for (const char *p = label; *p != '\0'; p++) {
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
@@ -108,6 +109,11 @@ static bool snap_file(const struct server *s, const char *suffix, char *buf, siz
         n = snprintf(buf, size, "%s/S-%08x%s", dir, h, suffix);
     }
     return n > 0 && (size_t)n < size;
+}
+
+static bool snap_file(const struct server *s, const char *suffix, char *buf, size_t size)
+{
+    return snapshot_label_path(s->label, suffix, buf, size);
 }
 
 bool snapshot_path(const struct server *s, char *buf, size_t size)
@@ -658,14 +664,19 @@ static int snap_write(struct server *s, bool full, const char *path_override, ch
             sn->size += out.len;
     }
     sn->bytes += out.len;
+    size_t out_len = out.len;
     sbuf_free(&out);
     if (rc != 0 && path_override == NULL) {
         tracks_clear(sn);
         sn->last_state.len = 0;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    sn->usec += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+    uint64_t us = (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+    sn->usec += us;
     sn->writes++;
+    log_debug("snapshot: %s%s, %zu bytes in %llu us (total %llu us, %u writes)",
+              full ? "whole " : "", path, out_len, (unsigned long long)us,
+              (unsigned long long)sn->usec, sn->writes);
     return rc;
 }
 

@@ -33,6 +33,9 @@ int snapshot_write_now(struct server *s, const char *path, char *err, size_t err
 /* The server's snapshot file, and the one left by a server that died. */
 bool snapshot_path(const struct server *s, char *buf, size_t size);
 bool snapshot_last_path(const struct server *s, char *buf, size_t size);
+/* The same for a socket label (-L name or -S path) and suffix (".snap", ".last.snap"),
+ * without a server. */
+bool snapshot_label_path(const char *label, const char *suffix, char *buf, size_t size);
 
 /* What the keeper knows of a pane of the snapshot. */
 struct snapshot_pane_live {
@@ -72,6 +75,10 @@ int snapshot_restore(struct server *s, const char *path, enum snapshot_mode mode
  * session has the name of, one "NAME: N windows (saved DATE)" line each, into a string
  * (caller frees); NULL when there are none. */
 char *snapshot_resurrectable(struct server *s);
+
+/* With no server running (the client's `tmx ls`): the sessions of the snapshot the last
+ * server of that label left, as above (all of them); NULL when there is none. */
+char *snapshot_resurrectable_label(const char *label);
 
 /* Measurement: time spent writing snapshots, in microseconds, and bytes written. */
 void snapshot_stats(const struct server *s, uint64_t *usec, uint64_t *bytes, unsigned *writes);

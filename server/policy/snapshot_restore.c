@@ -426,10 +426,11 @@ int snap_restore_image(struct server *s, struct snap_image *img, int mode,
     return made;
 }
 
-char *snapshot_resurrectable(struct server *s)
+/* The resurrectable lines of the snapshot at path: its sessions, but those s (if any)
+ * has live. */
+static char *resurrectable(struct server *s, const char *path)
 {
-    char path[4200];
-    if (!snapshot_last_path(s, path, sizeof path) || access(path, F_OK) != 0)
+    if (access(path, F_OK) != 0)
         return NULL;
     struct snap_image img;
     if (snap_image_read(&img, path) != 0) {
@@ -444,7 +445,7 @@ char *snapshot_resurrectable(struct server *s)
         strftime(when, sizeof when, "%a %b %e %H:%M:%S %Y", &tm);
     for (size_t i = 0; i < img.nsessions; i++) {
         const struct snap_session *ss = &img.sessions[i];
-        if (ss->name == NULL || session_find(s, ss->name) != NULL)
+        if (ss->name == NULL || (s != NULL && session_find(s, ss->name) != NULL))
             continue;
         char line[4400];
         snprintf(line, sizeof line, "%s: %zu windows (saved %s) [resurrectable]\n", ss->name,
@@ -456,4 +457,26 @@ char *snapshot_resurrectable(struct server *s)
         return NULL;
     sbuf_byte(&out, 0);
     return (char *)out.p;
+}
+
+char *snapshot_resurrectable(struct server *s)
+{
+    char path[4200];
+    if (!snapshot_last_path(s, path, sizeof path))
+        return NULL;
+    return resurrectable(s, path);
+}
+
+char *snapshot_resurrectable_label(const char *label)
+{
+    char path[4200];
+    const char *suffixes[] = {".snap", ".last.snap"};
+    for (int i = 0; i < 2; i++) {
+        if (!snapshot_label_path(label, suffixes[i], path, sizeof path))
+            return NULL;
+        char *text = resurrectable(NULL, path);
+        if (text != NULL)
+            return text;
+    }
+    return NULL;
 }

@@ -221,15 +221,24 @@ static void test_resurrect_after_a_reboot(void **state)
     free(out);
 }
 
-/* ls lists what a dead server left apart from the live sessions. */
+/* ls lists what a dead server left apart from the live sessions (with no server running
+ * too). */
 static void test_ls_lists_resurrectable_sessions(void **state)
 {
     struct tmx_env *env = *state;
     char path[512], layout[512];
     build_and_snapshot(env, path, sizeof path, layout, sizeof layout);
     simulate_reboot(env);
+    /* No server: ls says so, and lists what the dead one left. */
+    char *err = NULL, *out = NULL;
+    assert_int_equal(tmx_run(env, &out, &err, "ls", NULL), 1);
+    assert_non_null(strstr(err, "no server running"));
+    assert_non_null(strstr(out, "one: 2 windows (saved "));
+    assert_non_null(strstr(out, "two: 1 windows (saved "));
+    free(out);
+    free(err);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "fresh", NULL), 0);
-    char *out = output(env, "ls", "-F", "#{session_name}");
+    out = output(env, "ls", "-F", "#{session_name}");
     assert_string_equal(out, "fresh\n");
     free(out);
     out = output(env, "ls");

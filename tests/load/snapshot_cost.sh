@@ -1,0 +1,54 @@
+#!/bin/sh
+# tests/load/snapshot_cost.sh [TMX] [SECONDS] - what snapshots cost the server (issue 20:
+# at most 1 % of one core with 50 busy panes). 50 windows of 80x24, each a counter
+# printing a line every 10 ms; the server's CPU time (utime + stime from /proc) over
+# SECONDS with snapshot-interval 0 (none), then the default 5, then 1; then the same
+# again under -v, where the server logs each snapshot write with the time it took.
+# Private HOME and socket; everything it starts is killed at the end.
+set -eu
+TMX=$(realpath "${1:-build-rel/tmx}")
+SECS=${2:-30}
+dir=$(mktemp -d)
+export HOME="$dir" TMX_TMPDIR="$dir"
+unset XDG_STATE_HOME TMX TMUX
+cd "$dir"
+T="$TMX -L bench -f /dev/null"
+counter='i=0; while :; do i=$((i+1)); printf "counter %d abcdefghijklmnopqrstuvwxyz 0123456789\n" $i; sleep 0.01; done'
+cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+start() { # start the server and its 50 panes; $1: extra global flags
+    $TMX $1 -L bench -f /dev/null new -d -s b -x 80 -y 24 "$counter"
+    $T set -s snapshot-interval 0
+    for i in $(seq 2 50); do $T new-window -d -t b "$counter"; done
+    PID=$($T display -p '#{pid}')
+    sleep 2
+}
+
+phase() { # snapshot-interval $1 for SECS: prints the server's CPU %
+    $T set -s snapshot-interval "$1"
+    a=$(ticks "$PID")
+    sleep "$SECS"
+    b=$(ticks "$PID")
+    hz=$(getconf CLK_TCK)
+    awk -v a="$a" -v b="$b" -v s="$SECS" -v hz="$hz" -v i="$1" \
+        'BEGIN { printf "snapshot-interval %s: server CPU %.2f %% of one core\n", i, (b - a) * 100 / (hz * s) }'
+}
+
+start ""
+phase 0
+phase 5
+phase 1
+ls -l "$HOME/.local/state/tmx/" | sed -n 2p
+$T kill-server
+sleep 1
+start "-v"
+$T set -s snapshot-interval 5
+sleep "$SECS"
+$T set -s snapshot-interval 0
+grep -h "snapshot: " "$dir"/tmx-server-*.log | tail -3
+grep -h "snapshot: " "$dir"/tmx-server-*.log | awk -v s="$SECS" '
+    { for (i = 1; i <= NF; i++) if ($(i) == "us" && $(i - 2) == "in") { t += $(i - 1); n++ } }
+    END { printf "under -v, interval 5: %d writes, %.1f ms in all over %d s: %.3f %% of one core\n", n, t / 1000, s, t / 10000 / s }'
