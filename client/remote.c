@@ -385,7 +385,10 @@ static void link_failure(struct remote *r, char *why, size_t size)
              strstr(line, "No such file") != NULL)
         snprintf(why, size, "tmx is not installed on %.64s, or not where remote-command (%.60s) "
                  "says (the remote shell said: %.120s)", r->host, r->set.remote, said);
-    else if (strstr(line, STDIO_RELAY_WORD) != NULL || strstr(line, "unknown command") != NULL)
+    else if (strstr(line, STDIO_RELAY_WORD) != NULL || strstr(line, "unknown command") != NULL ||
+             strstr(line, "no server running") != NULL)
+        /* A tmx without the stdio mode took the word for a command (a relay says hello
+         * before anything else). */
         snprintf(why, size, "the tmx on %.64s is too old for -H (it said: %.120s): install tmx %s "
                  "or newer there", r->host, said, TMX_VERSION);
     else if (l->pretotal > 0) {

@@ -306,6 +306,85 @@ static void test_offset_past_end_has_no_string(void **state)
     free(payload);
 }
 
+/* tmx -H: the hello line is found past a banner, its offsets are exact. */
+static void test_hello_is_found_after_a_banner(void **state)
+{
+    (void)state;
+    const char in[] = "Welcome to box\r\n\001junk%tmx-stdio 4 5 0.1\nMSG";
+    char *buf = (char *)exact_copy(in, sizeof in - 1);
+    size_t skip = 0, used = 0;
+    uint32_t min = 0, max = 0;
+    char version[40];
+    assert_int_equal(proto_hello_parse(buf, sizeof in - 1, &skip, &used, &min, &max, version,
+                                       sizeof version), PROTO_OK);
+    assert_int_equal(skip, 21);
+    assert_int_equal(used, sizeof in - 1 - 3);
+    assert_int_equal(min, 4);
+    assert_int_equal(max, 5);
+    assert_string_equal(version, "0.1");
+    free(buf);
+}
+
+/* Every cut of the hello line waits for more; a line that never ends, or is not three
+ * fields, is refused. */
+static void test_hello_truncated_waits_and_malformed_is_refused(void **state)
+{
+    (void)state;
+    char line[PROTO_HELLO_MAX];
+    size_t n = proto_hello_format(line, sizeof line, 4, 5, "0.1");
+    assert_int_equal(n, strlen("%tmx-stdio 4 5 0.1\n"));
+    size_t skip, used;
+    uint32_t min, max;
+    char version[40];
+    for (size_t cut = 0; cut < n; cut++) {
+        char *buf = (char *)exact_copy(line, cut);
+        assert_int_equal(proto_hello_parse(buf, cut, &skip, &used, &min, &max, version,
+                                           sizeof version), PROTO_INCOMPLETE);
+        free(buf);
+    }
+    static const char *const bad[] = {"%tmx-stdio 5 4 x\n", "%tmx-stdio 0 4 x\n",
+                                      "%tmx-stdio 4 5\n", "%tmx-stdio 4 5 x y\n",
+                                      "%tmx-stdio four 5 x\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *buf = (char *)exact_copy(bad[i], strlen(bad[i]));
+        assert_int_equal(proto_hello_parse(buf, strlen(bad[i]), &skip, &used, &min, &max,
+                                           version, sizeof version), PROTO_BAD);
+        free(buf);
+    }
+    char endless[PROTO_HELLO_MAX + 20];
+    memset(endless, 'x', sizeof endless);
+    memcpy(endless, "%tmx-stdio ", 11);
+    char *buf = (char *)exact_copy(endless, sizeof endless);
+    assert_int_equal(proto_hello_parse(buf, sizeof endless, &skip, &used, &min, &max, version,
+                                       sizeof version), PROTO_BAD);
+    free(buf);
+}
+
+/* Two sides agree on the highest version both speak, or on none. */
+static void test_versions_negotiate_to_the_highest_common(void **state)
+{
+    (void)state;
+    assert_int_equal(proto_negotiate(4, 5, 4, 5), 5);
+    assert_int_equal(proto_negotiate(4, 5, 4, 4), 4);
+    assert_int_equal(proto_negotiate(5, 6, 4, 5), 5);
+    assert_int_equal(proto_negotiate(4, 5, 3, 3), 0);
+    assert_int_equal(proto_negotiate(4, 5, 6, 7), 0);
+    uint32_t min, max;
+    unsetenv("TMX_PROTO_VERSION");
+    proto_versions(&min, &max);
+    assert_int_equal(min, PROTO_VERSION_MIN);
+    assert_int_equal(max, PROTO_VERSION);
+    setenv("TMX_PROTO_VERSION", "4", 1);
+    proto_versions(&min, &max);
+    assert_int_equal(min, PROTO_VERSION_MIN);
+    assert_int_equal(max, 4);
+    setenv("TMX_PROTO_VERSION", "3", 1);
+    proto_versions(&min, &max);
+    assert_int_equal(min, 3);
+    assert_int_equal(max, 3);
+    unsetenv("TMX_PROTO_VERSION");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +402,9 @@ int main(void)
         cmocka_unit_test(test_string_without_terminator_is_refused),
         cmocka_unit_test(test_empty_payload_has_no_string),
         cmocka_unit_test(test_offset_past_end_has_no_string),
+        cmocka_unit_test(test_hello_is_found_after_a_banner),
+        cmocka_unit_test(test_hello_truncated_waits_and_malformed_is_refused),
+        cmocka_unit_test(test_versions_negotiate_to_the_highest_common),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
