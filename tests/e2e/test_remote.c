@@ -500,6 +500,20 @@ static void test_remote_bad_input(void **state)
         fail_msg("said: %s", err);
     assert_true(e2e_now_ms() - t0 < 10000);
     free(err);
+    /* Megabytes of something else and no hello: bounded, then named. */
+    snprintf(script, sizeof script, "%s/flood.sh", re->dir);
+    write_file(script, "yes 'Last login: yesterday' | head -c 8000000; cat >/dev/null\n");
+    cmd = xasprintf("sh %s", script);
+    write_conf(re, cmd);
+    free(cmd);
+    assert_int_equal(htmx(re, NULL, &err, ls), 1);
+    if (strstr(err, "no tmx answered on box") == NULL || strstr(err, "Last login") == NULL)
+        fail_msg("said: %s", err);
+    free(err);
+    snprintf(script, sizeof script, "%s/half.sh", re->dir);
+    cmd = xasprintf("sh %s", script);
+    write_conf(re, cmd);
+    free(cmd);
     /* Attached to such an end: the same, and the terminal is given back as it was. */
     struct pty_client *c = attach_box(re, "x");
     assert_true(client_wait_exit(c, E2E_TIMEOUT) == 1);
