@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cmdline.h"
+#include "predict.h"
 #include "proto.h"
 #include "stdio_relay.h"
 #include "tty.h"
@@ -45,6 +46,7 @@ struct remote_settings {
     char *ssh;       /* ssh-command */
     char *remote;    /* remote-command */
     long timeout;    /* remote-timeout, ms */
+    bool predict;    /* remote-predict */
 };
 
 /* One run of ssh and what came through it. */
@@ -98,6 +100,9 @@ struct remote {
     bool capturing;          /* several hosts: stdout kept in capture */
     char *capture;
     size_t caplen;
+    bool predicting;         /* remote-predict, attached: pred is live */
+    struct predict pred;
+    long long srtt;          /* smoothed heartbeat round trip, ms (0: none yet) */
 };
 
 /* CLOCK_BOOTTIME: a laptop that slept for an hour finds its deadlines passed. */
@@ -150,7 +155,8 @@ static void read_settings(const struct client_options *opts, struct remote_setti
     set->remote = xstrdup("tmx");
     set->timeout = 6000;
     char *argv[] = {"start-server", ";", "display-message", "-p",
-                    "#{ssh-command}\t#{remote-command}\t#{remote-timeout}", NULL};
+                    "#{ssh-command}\t#{remote-command}\t#{remote-timeout}\t#{remote-predict}",
+                    NULL};
     char *out = NULL;
     if (client_query(opts, 5, argv, 5000, &out) == 0 && out != NULL) {
         char *nl = strchr(out, '\n');
@@ -168,6 +174,9 @@ static void read_settings(const struct client_options *opts, struct remote_setti
                 free(set->remote);
                 set->remote = xstrdup(b);
             }
+            char *d = strchr(c, '\t');
+            if (d != NULL)
+                set->predict = strcmp(d + 1, "1") == 0 || strcmp(d + 1, "on") == 0;
             long t = strtol(c, NULL, 10);
             if (t >= 300)
                 set->timeout = t;
@@ -432,6 +441,8 @@ static void send_resize(struct remote *r)
     tty_size(STDIN_FILENO, &cols, &rows);
     uint32_t size[2] = {(uint32_t)cols, (uint32_t)rows};
     link_send(r, MSG_RESIZE, size, sizeof size);
+    if (r->predicting)
+        predict_resize(&r->pred, cols, rows);
 }
 
 /* The hello came: identify with the version both speak, then the command (again
@@ -462,6 +473,8 @@ static bool link_hello(struct remote *r, uint32_t rmin, uint32_t rmax, const cha
                                 .pid = (int32_t)getpid()};
     if (isatty(STDIN_FILENO))
         id.flags |= IDENT_TTY;
+    if (r->set.predict && r->attaches && v >= 5)
+        id.flags |= IDENT_PREDICT;
     const char *codeset = nl_langinfo(CODESET);
     if (codeset != NULL && strcasecmp(codeset, "UTF-8") == 0)
         id.flags |= IDENT_UTF8;
@@ -571,6 +584,8 @@ static void link_lost(struct remote *r, const char *why)
         r->down = true;
         r->attempt = 0;
         r->dropped = 0;
+        if (r->predicting)
+            predict_withdraw_all(&r->pred, STDOUT_FILENO);
     }
     if (r->live || r->reason[0] == '\0')
         snprintf(r->reason, sizeof r->reason, "%.250s", reason); /* why it went, kept */
@@ -627,6 +642,12 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
             }
         }
         /* Back (or there for the first time): the server's first frame is a full one. */
+        if (r->set.predict && !r->predicting && r->link.version >= 5) {
+            int cols, rows;
+            tty_size(STDIN_FILENO, &cols, &rows);
+            predict_init(&r->pred, cols, rows);
+            r->predicting = true;
+        }
         r->attached = r->live = true;
         r->down = false;
         r->attempt = 0;
@@ -642,9 +663,32 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
         return;
     }
     case MSG_OUTPUT:
-        if (r->live)
+        if (r->live) {
             fd_write_all(STDOUT_FILENO, payload, hdr->len);
+            if (r->predicting)
+                predict_output(&r->pred, payload, hdr->len, STDOUT_FILENO);
+        }
         return;
+    case MSG_PREDICT: {
+        uint32_t ok = 0;
+        if (hdr->len >= sizeof ok)
+            memcpy(&ok, payload, sizeof ok);
+        if (r->predicting)
+            predict_allow(&r->pred, ok == 1);
+        return;
+    }
+    case MSG_PONG: {
+        uint64_t stamp;
+        if (hdr->len == sizeof stamp) {
+            memcpy(&stamp, payload, sizeof stamp);
+            long long rtt = now_ms() - (long long)stamp;
+            if (rtt >= 0 && rtt < 600000)
+                r->srtt = r->srtt == 0 ? rtt : (7 * r->srtt + rtt) / 8;
+            if (r->predicting)
+                r->pred.withdraw_ms = 4 * r->srtt + 250;
+        }
+        return;
+    }
     case MSG_STDOUT:
         if (r->capturing)
             capture_add(r, payload, hdr->len);
@@ -853,6 +897,8 @@ static void read_stdin(struct remote *r)
     }
     if (r->live) {
         link_send(r, MSG_INPUT, buf, (size_t)n);
+        if (r->predicting)
+            predict_keys(&r->pred, buf, (size_t)n, STDOUT_FILENO);
         return;
     }
     if (memchr(buf, 3, (size_t)n) != NULL) {
@@ -949,6 +995,11 @@ static void remote_loop(struct remote *r)
             if (tick < wake)
                 wake = tick;
         }
+        if (r->predicting && predict_pending(&r->pred)) {
+            predict_tick(&r->pred, STDOUT_FILENO);
+            if (now + 50 < wake)
+                wake = now + 50;
+        }
         bool want_stdin = r->stdin_open && (r->live || r->down || r->sending_stdin);
         struct pollfd pfd[5] = {
             {.fd = r->sig_fd, .events = POLLIN},
@@ -1026,6 +1077,8 @@ static int remote_run(const struct client_options *opts, const struct remote_set
         remote_loop(&r);
     if (r.link.pid > 0)
         link_stop(&r);
+    if (r.predicting)
+        predict_free(&r.pred);
     tty_restore(&r.tty);
     tty_free(&r.tty);
     if (captured != NULL)
@@ -1060,12 +1113,13 @@ int remote_main(const struct client_options *opts, char **hosts, int nhosts, int
                 "several hosts (tmx ls -H a -H b)\n", nhosts);
         return 1;
     }
+    if (opts->control > 0) {
+        fprintf(stderr, "tmx: -C and -H together are not supported yet: run tmx -C on the "
+                "host itself (ssh box tmx -C attach)\n");
+        return 1;
+    }
+    /* Inside a local pane attaching to another host's server is no loop: allowed. */
     if (attaches) {
-        const char *tmx_env = getenv("TMX"), *tmux_env = getenv("TMUX");
-        if ((tmx_env != NULL && *tmx_env != '\0') || (tmux_env != NULL && *tmux_env != '\0')) {
-            fprintf(stderr, "tmx: sessions should be nested with care, unset $TMUX to force\n");
-            return 1;
-        }
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, "tmx: open terminal failed: not a terminal (use new -d for a "
                     "detached session)\n");

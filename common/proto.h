@@ -46,6 +46,9 @@ enum proto_type {
                        * the same bytes (by the stdio relay of tmx -H, or a server) */
     MSG_PONG,         /* the answer to MSG_PING */
     MSG_SESSION,      /* S->C: the session the client is attached to now: "$id\0name\0" */
+    MSG_PREDICT,      /* S->C, before each relayed frame to an IDENT_PREDICT client: uint32
+                       * 1 when a printable key typed now would be echoed where the
+                       * cursor is (tmx -H's predictive echo), else 0 */
     MSG_TYPE_MAX
 };
 
@@ -64,6 +67,7 @@ enum {
     IDENT_TRUECOLOR = 1 << 2, /* COLORTERM said truecolor/24bit */
     IDENT_CONTROL = 1 << 3,   /* -C: a control-mode client (server/clients/control.c) */
     IDENT_CONTROL_CC = 1 << 4, /* -CC: the same, its terminal wrapped in a DCS */
+    IDENT_PREDICT = 1 << 5,   /* version 5: send MSG_PREDICT with frames (tmx -H) */
 };
 
 /* MSG_EXIT's optional tail, after the message: a uint8 how, then a string (the command

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <termios.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -97,6 +98,24 @@ void client_frames_schedule(struct client *c)
     }
 }
 
+/* Whether a printable key typed now is echoed at the cursor by the program (what tmx -H
+ * may predict): the active pane on its main screen with its cursor shown, no mode, no
+ * overlay, no prefix or key table, and a pty that echoes or a program that echoes itself
+ * (no echo in canonical mode is a password prompt). */
+static bool client_predictable(struct client *c, struct pane *active)
+{
+    if (active == NULL || active->mode != NULL || active->dead || active->input_off ||
+        active->fd < 0 || c->overlays != NULL || c->prefix_active || c->key_table != NULL)
+        return false;
+    uint32_t modes = vt_modes(active->vt);
+    if ((modes & VT_MODE_ALT_SCREEN) || !(modes & VT_MODE_CURSOR_VISIBLE))
+        return false;
+    struct termios t;
+    if (tcgetattr(active->fd, &t) != 0)
+        return false;
+    return (t.c_lflag & ECHO) != 0 || (t.c_lflag & ICANON) == 0;
+}
+
 static void client_render_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct client *c = arg;
@@ -176,6 +195,14 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     struct evbuffer *msgs = evbuffer_new();
     if (direct)
         evbuffer_add_buffer(msgs, frame);
+    else if (c->flags & IDENT_PREDICT) {
+        /* Before the frame: its cursor is where predicted keys would go. */
+        uint32_t ok = client_predictable(c, active) ? 1 : 0;
+        char hdr[PROTO_HEADER_SIZE];
+        proto_encode_header(MSG_PREDICT, sizeof ok, hdr);
+        evbuffer_add(msgs, hdr, sizeof hdr);
+        evbuffer_add(msgs, &ok, sizeof ok);
+    }
     while (evbuffer_get_length(frame) > 0) {
         size_t n = evbuffer_get_length(frame);
         if (n > PROTO_MAX_PAYLOAD / 2)

@@ -95,6 +95,7 @@ const struct option_def option_table[] = {
     {"history-bytes-total", OPTION_SERVER, OPTION_SIZE, "0", 0, 1L << 40, NULL, "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)", OPTION_F_TMX, NULL, NULL},
     {"kill-grace", OPTION_SERVER, OPTION_NUMBER, "10", 0, 86400, NULL, "seconds between SIGTERM and SIGKILL to panes when the server is stopped", OPTION_F_TMX, NULL, NULL},
     {"remote-command", OPTION_SERVER, OPTION_STRING, "tmx", 0, 0, NULL, "the command line tmx -H runs on the remote host to reach its tmx (a path, or env VAR=value tmx)", OPTION_F_TMX, NULL, NULL},
+    {"remote-predict", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "tmx -H shows a printable key at once, underlined, where the program will echo it (confirmed by its echo or withdrawn); never in the alternate screen or at a prompt with echo off", OPTION_F_TMX, NULL, NULL},
     {"remote-timeout", OPTION_SERVER, OPTION_NUMBER, "6000", 300, 600000, NULL, "milliseconds without a word from the remote end after which tmx -H takes the link for lost (a heartbeat every third of it)", OPTION_F_TMX, NULL, NULL},
     {"ssh-command", OPTION_SERVER, OPTION_STRING, "ssh", 0, 0, NULL, "the ssh program, with any options, that tmx -H runs to reach a remote host", OPTION_F_TMX, NULL, NULL},
     {"resurrect-on-start", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "a server started after the last one died (a reboot) brings its sessions back at once, as tmx resurrect", OPTION_F_TMX, NULL, NULL},

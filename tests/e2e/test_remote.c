@@ -24,7 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "harness.h"
+#include "vt.h"
 #include "xmalloc.h"
 
 /* What the remote tmx is given: a short heartbeat limit, so that a freeze is seen fast. */
@@ -243,14 +245,20 @@ static char *remote_env_words(struct remote_env *re, const char *extra)
 }
 
 /* The local config: how to reach "box" (ssh through the link) and the remote tmx. */
-static void write_conf(struct remote_env *re, const char *remote_command)
+static void write_conf_extra(struct remote_env *re, const char *remote_command,
+                             const char *extra)
 {
     char *text = xasprintf("set -g ssh-command \"ssh -F %s/ssh_config\"\n"
                            "set -g remote-command '%s'\n"
-                           "set -g remote-timeout %d\n",
-                           re->dir, remote_command, TIMEOUT_MS);
+                           "set -g remote-timeout %d\n%s",
+                           re->dir, remote_command, TIMEOUT_MS, extra);
     write_file(re->conf, text);
     free(text);
+}
+
+static void write_conf(struct remote_env *re, const char *remote_command)
+{
+    write_conf_extra(re, remote_command, "");
 }
 
 static struct remote_env *remote_setup(struct tmx_env *env)
@@ -716,6 +724,107 @@ static void test_remote_older_protocol(void **state)
     remote_teardown(re);
 }
 
+/* Where ch is shown on the client's screen: true with its underline flag. */
+static bool find_char(struct pty_client *c, char ch, bool *underlined)
+{
+    client_pump(c, 0);
+    const struct vt *vt = client_vt(c);
+    for (int y = 0; y < vt_rows(vt); y++) {
+        for (int x = 0; x < vt_cols(vt); x++) {
+            const struct grid_cell *gc = vt_cell(vt, x, y);
+            if (gc != NULL && gc->ch == (uint32_t)(unsigned char)ch) {
+                *underlined = (gc->attr & ATTR_UNDERLINE) != 0;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* remote-predict on, 400 ms round trip: a key typed at a prompt that echoes shows at once,
+ * underlined, then plain once the echo came; at a prompt with echo off, or in the
+ * alternate screen, nothing is shown before the server; a prediction the program does not
+ * echo is withdrawn. */
+static void test_remote_predictive_echo(void **state)
+{
+    struct remote_env *re = remote_setup(*state);
+    char *words = remote_env_words(re, "");
+    write_conf_extra(re, words, "set -g remote-predict on\n");
+    free(words);
+    const char *s1[] = {"new", "-d", "-s", "p", "echo ECHOING; exec cat", NULL};
+    assert_int_equal(rtmx(re, NULL, NULL, s1), 0);
+    link_set(re, "delay 400");
+    struct pty_client *c = attach_box(re, "p");
+    assert_screen(c, "ECHOING");
+    sleep_ms(1500); /* a few heartbeats: the round trip is known */
+    long long t0 = e2e_now_ms();
+    client_type(c, "q");
+    bool ul = false;
+    while (!find_char(c, 'q', &ul) && e2e_now_ms() - t0 < 5000)
+        client_pump(c, 5);
+    long long shown = e2e_now_ms() - t0;
+    fprintf(stderr, "remote: a predicted key showed in %lld ms at a 400 ms round trip\n", shown);
+    assert_true(shown < 200);
+    assert_true(ul);
+    long long deadline = e2e_now_ms() + E2E_TIMEOUT;
+    while (find_char(c, 'q', &ul) && ul && e2e_now_ms() < deadline)
+        client_pump(c, 20);
+    assert_true(find_char(c, 'q', &ul));
+    assert_false(ul); /* confirmed: the server's echo, plain */
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    /* Echo off at a canonical prompt (a password): never shown before the server. */
+    const char *s2[] = {"new", "-d", "-s", "pw", "stty -echo; echo SECRET; read x; echo got:$x; "
+                        "exec cat", NULL};
+    assert_int_equal(rtmx(re, NULL, NULL, s2), 0);
+    c = attach_box(re, "pw");
+    assert_screen(c, "SECRET");
+    sleep_ms(500);
+    client_type(c, "s");
+    client_pump(c, 1000);
+    assert_false(find_char(c, 's', &ul) && strstr(client_screen_row(c, 1), "s") != NULL);
+    assert_false(client_output_contains(c, "\033[0;4ms"));
+    client_type(c, "\r");
+    assert_screen(c, "got:s");
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    /* The alternate screen: never. */
+    const char *s3[] = {"new", "-d", "-s", "alt", "printf '\\033[?1049hALTSCREEN\\n'; exec cat",
+                        NULL};
+    assert_int_equal(rtmx(re, NULL, NULL, s3), 0);
+    c = attach_box(re, "alt");
+    assert_screen(c, "ALTSCREEN");
+    sleep_ms(500);
+    client_type(c, "z");
+    client_pump(c, 1000);
+    assert_false(client_output_contains(c, "\033[0;4mz"));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    /* A program that reads keys itself and does not echo this one: withdrawn. */
+    const char *s4[] = {"new", "-d", "-s", "raw", "stty -icanon -echo; echo RAWMODE; "
+                        "exec cat >/dev/null", NULL};
+    assert_int_equal(rtmx(re, NULL, NULL, s4), 0);
+    c = attach_box(re, "raw");
+    assert_screen(c, "RAWMODE");
+    sleep_ms(1500);
+    client_type(c, "k");
+    t0 = e2e_now_ms();
+    while (!find_char(c, 'k', &ul) && e2e_now_ms() - t0 < 2000)
+        client_pump(c, 5);
+    assert_true(find_char(c, 'k', &ul)); /* predicted... */
+    deadline = e2e_now_ms() + E2E_TIMEOUT;
+    while (find_char(c, 'k', &ul) && e2e_now_ms() < deadline)
+        client_pump(c, 20);
+    assert_false(find_char(c, 'k', &ul)); /* ...and taken back */
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    link_set(re, "pass");
+    remote_teardown(re);
+}
+
 /* ---- benchmark (not a test: e2e_test_remote --bench, numbers for docs/remote.md) ---- */
 
 static long long now_us(void)
@@ -775,6 +884,20 @@ static void bench_remote(void **state)
         echo_times(c, n, a);
         client_keys(c, KEY_PREFIX "d");
         client_wait_exit(c, E2E_TIMEOUT);
+        /* The same with remote-predict on. */
+        long long pr[64];
+        char *pwords = remote_env_words(re, "");
+        write_conf_extra(re, pwords, "set -g remote-predict on\n");
+        c = attach_box(re, "bench");
+        assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
+        sleep_ms(1000); /* heartbeats: the round trip is known */
+        echo_times(c, n, pr);
+        client_keys(c, KEY_PREFIX "d");
+        client_wait_exit(c, E2E_TIMEOUT);
+        write_conf(re, pwords);
+        free(pwords);
+        printf("echo +%3d ms RTT: tmx -H with remote-predict p50 %6.2f ms p99 %6.2f ms\n",
+               delays[d], pr[n / 2] / 1000.0, pr[(n * 99) / 100] / 1000.0);
         char *words = remote_env_words(re, "");
         char *remote = xasprintf("%s -L %s attach -t bench", words, env_socket_name(re->env));
         char cfg[700];
@@ -840,6 +963,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_remote_cut_server_restart_and_give_up, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_remote_older_protocol, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_remote_predictive_echo, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
