@@ -96,6 +96,30 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Whether pid is a relay of this token (not a process that took a dead relay's pid). */
+static bool is_relay(long pid, const char *token)
+{
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "/proc/%ld/cmdline", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return false;
+    buf[n] = '\0';
+    bool word = false, tok = false;
+    for (ssize_t i = 0; i < n;) {
+        const char *arg = buf + i;
+        size_t len = strnlen(arg, (size_t)(n - i));
+        word = word || strcmp(arg, STDIO_RELAY_WORD) == 0;
+        tok = tok || strcmp(arg, token) == 0;
+        i += (ssize_t)len + 1;
+    }
+    return word && tok;
+}
+
 /* The same local client reconnecting: end the relay it left behind (a frozen link keeps
  * it until its timeout) before this one connects. The lock file holds its pid. */
 static int take_token(const char *path, const char *token)
@@ -114,7 +138,7 @@ static int take_token(const char *path, const char *token)
         char pidbuf[32] = "";
         ssize_t n = pread(fd, pidbuf, sizeof pidbuf - 1, 0);
         long pid = n > 0 ? strtol(pidbuf, NULL, 10) : 0;
-        if (pid > 1 && pid != (long)getpid())
+        if (pid > 1 && pid != (long)getpid() && is_relay(pid, token))
             kill((pid_t)pid, SIGTERM);
         if (now_ms() > deadline)
             break; /* connect anyway: two clients attached for a moment at worst */

@@ -863,61 +863,87 @@ static void echo_times(struct pty_client *c, int n, long long *us)
     qsort(us, (size_t)n, sizeof *us, cmp_ll);
 }
 
-static void bench_remote(void **state)
+/* The remote session the benchmarks attach to: a full screen (for the bytes a resume
+ * costs), then cat echoing keys. */
+static struct remote_env *bench_setup(void **state)
 {
     struct remote_env *re = remote_setup(*state);
-    /* A full screen (for the bytes a resume costs), then cat echoing keys. */
     const char *nw[] = {"new", "-d", "-s", "bench", "-x", "80", "-y", "23",
                         "i=0; while [ $i -lt 30 ]; do i=$((i+1)); echo \"line $i: the quick brown "
                         "fox jumps over the lazy dog, then over it again, and again\"; done; "
                         "exec cat", NULL};
     assert_int_equal(rtmx(re, NULL, NULL, nw), 0);
-    static const int delays[] = {0, 50, 200};
-    for (int d = 0; d < 3; d++) {
-        char mode[32];
-        snprintf(mode, sizeof mode, "delay %d", delays[d]);
-        link_set(re, mode);
-        int n = delays[d] >= 200 ? 30 : 60;
-        long long a[64], b[64];
-        struct pty_client *c = attach_box(re, "bench");
-        assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
-        echo_times(c, n, a);
-        client_keys(c, KEY_PREFIX "d");
-        client_wait_exit(c, E2E_TIMEOUT);
-        /* The same with remote-predict on. */
-        long long pr[64];
-        char *pwords = remote_env_words(re, "");
-        write_conf_extra(re, pwords, "set -g remote-predict on\n");
-        c = attach_box(re, "bench");
-        assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
-        sleep_ms(1000); /* heartbeats: the round trip is known */
-        echo_times(c, n, pr);
-        client_keys(c, KEY_PREFIX "d");
-        client_wait_exit(c, E2E_TIMEOUT);
-        write_conf(re, pwords);
-        free(pwords);
-        printf("echo +%3d ms RTT: tmx -H with remote-predict p50 %6.2f ms p99 %6.2f ms\n",
-               delays[d], pr[n / 2] / 1000.0, pr[(n * 99) / 100] / 1000.0);
-        char *words = remote_env_words(re, "");
-        char *remote = xasprintf("%s -L %s attach -t bench", words, env_socket_name(re->env));
-        char cfg[700];
-        snprintf(cfg, sizeof cfg, "%s/ssh_config", re->dir);
-        const char *argv[] = {"/usr/bin/ssh", "-F", cfg, "-t", "box", remote, NULL};
-        struct pty_client *s = pty_start(re->env, 80, 24, argv);
-        assert_true(client_wait_row(s, -1, "[bench]", 3 * E2E_TIMEOUT));
-        echo_times(s, n, b);
-        client_keys(s, KEY_PREFIX "d");
-        client_wait_exit(s, E2E_TIMEOUT);
-        free(words);
-        free(remote);
-        printf("echo +%3d ms RTT: tmx -H p50 %6.2f ms p99 %6.2f ms | ssh -t + tmx attach p50 "
-               "%6.2f ms p99 %6.2f ms (n=%d)\n", delays[d], a[n / 2] / 1000.0,
-               a[(n * 99) / 100] / 1000.0, b[n / 2] / 1000.0, b[(n * 99) / 100] / 1000.0, n);
-        fflush(stdout);
-    }
+    return re;
+}
+
+/* Echo through tmx -H (without and with remote-predict) and through ssh -t + tmx attach,
+ * at one added round trip. */
+static void bench_echo(void **state, int delay)
+{
+    struct remote_env *re = bench_setup(state);
+    char mode[32];
+    snprintf(mode, sizeof mode, "delay %d", delay);
+    link_set(re, mode);
+    int n = delay >= 200 ? 30 : 60;
+    long long a[64], b[64], pr[64];
+    struct pty_client *c = attach_box(re, "bench");
+    assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
+    echo_times(c, n, a);
+    client_keys(c, KEY_PREFIX "d");
+    client_wait_exit(c, E2E_TIMEOUT);
+    char *words = remote_env_words(re, "");
+    write_conf_extra(re, words, "set -g remote-predict on\n");
+    c = attach_box(re, "bench");
+    assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
+    sleep_ms(1000); /* heartbeats: the round trip is known */
+    echo_times(c, n, pr);
+    client_keys(c, KEY_PREFIX "d");
+    client_wait_exit(c, E2E_TIMEOUT);
+    char *remote = xasprintf("%s -L %s attach -t bench", words, env_socket_name(re->env));
+    char cfg[700];
+    snprintf(cfg, sizeof cfg, "%s/ssh_config", re->dir);
+    const char *argv[] = {"/usr/bin/ssh", "-F", cfg, "-t", "box", remote, NULL};
+    struct pty_client *s = pty_start(re->env, 80, 24, argv);
+    assert_true(client_wait_row(s, -1, "[bench]", 3 * E2E_TIMEOUT));
+    echo_times(s, n, b);
+    client_keys(s, KEY_PREFIX "d");
+    client_wait_exit(s, E2E_TIMEOUT);
+    free(words);
+    free(remote);
+    printf("echo +%3d ms RTT (n=%d): tmx -H p50 %6.2f p99 %6.2f ms | remote-predict p50 %6.2f "
+           "p99 %6.2f ms | ssh -t + tmx attach p50 %6.2f p99 %6.2f ms\n", delay, n,
+           a[n / 2] / 1000.0, a[(n * 99) / 100] / 1000.0, pr[n / 2] / 1000.0,
+           pr[(n * 99) / 100] / 1000.0, b[n / 2] / 1000.0, b[(n * 99) / 100] / 1000.0);
+    fflush(stdout);
     link_set(re, "pass");
-    /* Detect, resume, bytes on resume, at this test's remote-timeout. */
-    for (int round = 0; round < 2; round++) {
+    remote_teardown(re);
+}
+
+static void bench_echo_0(void **state)
+{
+    bench_echo(state, 0);
+}
+
+static void bench_echo_50(void **state)
+{
+    bench_echo(state, 50);
+}
+
+static void bench_echo_200(void **state)
+{
+    bench_echo(state, 200);
+}
+
+/* Detect, resume, bytes on resume, at this test's remote-timeout. */
+static void bench_resume(void **state)
+{
+    struct remote_env *re = bench_setup(state);
+    char *words = remote_env_words(re, "");
+    for (int round = 0; round < 3; round++) {
+        /* The last round at the default remote-timeout. */
+        int timeout = round < 2 ? TIMEOUT_MS : 6000;
+        if (round == 2)
+            write_conf_extra(re, words, "set -g remote-timeout 6000\n");
         struct pty_client *c = attach_box(re, "bench");
         assert_true(client_wait_row(c, -1, "[bench]", 3 * E2E_TIMEOUT));
         link_set(re, "freeze");
@@ -937,11 +963,12 @@ static void bench_remote(void **state)
         client_output(c, &after);
         printf("remote-timeout %d ms: silent drop noticed in %lld ms; link back -> screen "
                "resumed in %lld ms; %zu bytes to the terminal on resume (80x24)\n",
-               TIMEOUT_MS, detect, resume, after - before);
+               timeout, detect, resume, after - before);
         fflush(stdout);
         client_keys(c, KEY_PREFIX "d");
         client_wait_exit(c, E2E_TIMEOUT);
     }
+    free(words);
     remote_teardown(re);
 }
 
@@ -951,7 +978,10 @@ int main(int argc, char **argv)
         return link_main(argv[2], atoi(argv[3])); /* ssh's ProxyCommand */
     if (argc == 2 && strcmp(argv[1], "--bench") == 0) {
         const struct CMUnitTest bench[] = {
-            cmocka_unit_test_setup_teardown(bench_remote, e2e_setup, e2e_teardown),
+            cmocka_unit_test_setup_teardown(bench_echo_0, e2e_setup, e2e_teardown),
+            cmocka_unit_test_setup_teardown(bench_echo_50, e2e_setup, e2e_teardown),
+            cmocka_unit_test_setup_teardown(bench_echo_200, e2e_setup, e2e_teardown),
+            cmocka_unit_test_setup_teardown(bench_resume, e2e_setup, e2e_teardown),
         };
         return cmocka_run_group_tests(bench, NULL, NULL);
     }
