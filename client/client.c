@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cmdline.h"
+#include "keeper_proto.h"
 #include "paths.h"
 #include "proto.h"
 #include "server.h"
@@ -131,10 +132,54 @@ static int start_server(const struct client_options *opts, const char *path)
  * socket keeps two clients started at once from starting two servers. What a dead
  * server left at the socket's path is removed only when that is safe
  * (paths_stale_socket); otherwise err says why no server was started. */
+/* Whether a keeper next to the server's socket holds programs and has no server (the
+ * one it had died): then any command starts a server that adopts them (`tmx ls` after a
+ * crash lists them). A keeper whose server is still leaving (kill-server) refuses the
+ * probe: nothing is started. */
+static bool keeper_orphaned(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    if (snprintf(sa.sun_path, sizeof sa.sun_path, "%s.keeper", path) >= (int)sizeof sa.sun_path)
+        return false;
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    bool orphaned = false;
+    struct keeper_buf b = {0};
+    keeper_buf_start(&b, KMSG_PROBE);
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0 && keeper_buf_finish(&b) &&
+        keeper_send(fd, &b, NULL, 0, 1000) == 0) {
+        char *packet = xmalloc(KEEPER_MSG_MAX);
+        struct pollfd pfd = {fd, POLLIN, 0};
+        int fds[2];
+        struct keeper_msg m;
+        if (poll(&pfd, 1, 1000) == 1) {
+            ssize_t n = keeper_recv(fd, packet, fds);
+            for (int i = 0; i < 2; i++) {
+                if (fds[i] >= 0)
+                    close(fds[i]);
+            }
+            if (n > 0 && keeper_msg_decode(packet, (size_t)n, &m) == 0) {
+                orphaned = m.type == KMSG_WELCOME && m.npanes > 0;
+                keeper_msg_clear(&m);
+            }
+        }
+        free(packet);
+    }
+    keeper_buf_free(&b);
+    close(fd);
+    return orphaned;
+}
+
 static int connect_or_start(const struct client_options *opts, const char *path, bool may_start,
                             char *err, size_t errsize)
 {
     int fd = connect_socket(path);
+    if (fd < 0 && !may_start && (errno == ENOENT || errno == ECONNREFUSED)) {
+        int e = errno;
+        may_start = keeper_orphaned(path);
+        errno = e;
+    }
     if (fd >= 0 || !may_start || (errno != ENOENT && errno != ECONNREFUSED))
         return fd;
 

@@ -8,8 +8,11 @@
 
 #include "client.h"
 #include "fds.h"
+#include "keeper.h"
+#include "keeper_proto.h"
 #include "paths.h"
 #include "remote.h"
+#include "server.h"
 #include "stdio_relay.h"
 #include "version.h"
 
@@ -43,6 +46,22 @@ int main(int argc, char **argv)
     /* Started with stdin, stdout or stderr closed (cron, launchers): /dev/null there,
      * before any file or socket can take their numbers. */
     fds_open_stdio();
+    /* The server re-executes this binary as its keeper (keeper/keeper.h). */
+    if (argc == 4 && strcmp(argv[1], KEEPER_ARGV1) == 0)
+        return keeper_main(argc, argv);
+    /* A server replaced by server-upgrade (server.h): adopts the keeper's panes. */
+    if (argc == 7 && strcmp(argv[1], SERVER_ARGV1) == 0) {
+        struct server_config cfg = {
+            .socket_path = argv[2],
+            .label = argv[3],
+            .ready_fd = atoi(argv[4]),
+            .config_file = *argv[5] != '\0' ? argv[5] : NULL,
+            .as_tmux = strcmp(argv[6], "1") == 0,
+            .title_area = argv[0],
+            .title_size = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]),
+        };
+        return server_main(&cfg);
+    }
 
     bool as_tmux = paths_called_as_tmux(argv[0]);
     const char *shell_command = NULL;

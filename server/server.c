@@ -40,6 +40,7 @@
 #include "job.h"
 #include "job_pty.h"
 #include "key_bindings.h"
+#include "keeper_link.h"
 #include "log.h"
 #include "notify.h"
 #include "options.h"
@@ -54,6 +55,7 @@
 #include "prompt_file.h"
 #include "server_client.h"
 #include "server_exit.h"
+#include "server_keeper.h"
 #include "server_listen.h"
 #include "server_state.h"
 #include "session.h"
@@ -207,6 +209,7 @@ void server_free_all(struct server *s)
     struct session *sess;
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
+    server_keeper_stop(s); /* after the panes: each was forgotten as it went */
     history_pool_free(s->history_pool);
     tap_free_draining(&s->draining_taps);
     key_bindings_free(s);
@@ -229,7 +232,7 @@ void server_free_all(struct server *s)
         pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
     struct event *events[] = {s->sig_chld, s->sig_term, s->sig_hup, s->sig_usr1, s->sig_int,
-                              s->clock_timer, s->grace_timer, s->listen_ev};
+                              s->clock_timer, s->grace_timer, s->listen_ev, s->keeper_timer};
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (events[i] != NULL)
             event_free(events[i]);
@@ -249,6 +252,8 @@ void server_free_all(struct server *s)
     options_free(s->window_options);
     free(s->socket_path);
     free(s->label);
+    free(s->upgrade_binary);
+    free(s->config_arg);
     event_base_free(s->base);
 }
 
@@ -275,6 +280,25 @@ static void history_loaded(struct cmdq_state *st, void *arg)
         cmdq_run_all(s);
 }
 
+/* server-upgrade, after the loop: let go of the keeper without a word (it keeps every
+ * program and reads their ptys until the next server adopts them) and become the new
+ * binary, the same pid (TMX in the panes still names us), holding the clients' start
+ * lock until the new server listens. Returns only if neither the new binary nor this
+ * one could be run: the programs stay with the keeper for the next tmx command. */
+static void server_upgrade(struct server *s)
+{
+    log_debug("server-upgrade: exec %s", s->upgrade_binary);
+    keeper_link_free(s->keeper); /* no BYE: the keeper keeps everything */
+    s->keeper = NULL;
+    log_close();
+    char lockfd[16];
+    snprintf(lockfd, sizeof lockfd, "%d", s->upgrade_lock);
+    char *argv[] = {"tmx: server", SERVER_ARGV1, s->socket_path, s->label, lockfd,
+                    s->config_arg != NULL ? s->config_arg : "", s->as_tmux ? "1" : "0", NULL};
+    execv(s->upgrade_binary, argv);
+    execv("/proc/self/exe", argv);
+}
+
 int server_main(const struct server_config *cfg)
 {
     /* Before anything is opened: stdio on /dev/null if it was closed, and nothing the
@@ -288,6 +312,9 @@ int server_main(const struct server_config *cfg)
     s.start_time = time(NULL);
     s.socket_path = xstrdup(cfg->socket_path);
     s.label = xstrdup(cfg->label != NULL ? cfg->label : "default");
+    s.upgrade_lock = -1;
+    s.config_arg = cfg->config_file != NULL ? xstrdup(cfg->config_file) : NULL;
+    s.as_tmux = cfg->as_tmux;
     TAILQ_INIT(&s.clients);
     TAILQ_INIT(&s.sessions);
     TAILQ_INIT(&s.jobs);
@@ -365,6 +392,10 @@ int server_main(const struct server_config *cfg)
     key_bindings_init(&s);
     /* The global environment: the server's own (the starting client's). */
     environ_init(&s, environ);
+    /* The keeper: the parent of the panes' programs, which outlive this server; the
+     * panes it kept while no server was attached are adopted now, before any client's
+     * command runs. */
+    server_keeper_start(&s);
     /* What jobs (run-shell, if-shell, hooks' shells) find: this server, no session. Set
      * after the global environment was taken, so panes do not inherit it from there. */
     char *tmux_env = xasprintf("%s,%ld,-1", s.socket_path, (long)s.pid);
@@ -436,6 +467,11 @@ int server_main(const struct server_config *cfg)
     snapshot_init(&s);
     event_base_dispatch(s.base);
     prompt_file_save(&s);
+    if (s.upgrade_binary != NULL) {
+        snapshot_stop(&s, true); /* written whole: the new server's screens come from it */
+        server_upgrade(&s);
+        return 1;
+    }
     snapshot_stop(&s, false); /* kill-server, or no session left: nothing to bring back */
 
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */

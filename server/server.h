@@ -30,6 +30,10 @@ void server_free_all(struct server *s);
  * frame scheduler of redraw.h. Called once at start (and by the fuzz targets). */
 void server_register(struct server *s);
 
+/* argv[1] of a server that server-upgrade executed: {title, SERVER_ARGV1, socket path,
+ * label, fd of the start lock (the ready fd), -f FILE or "", "1" as tmux or "0"}. */
+#define SERVER_ARGV1 "__server"
+
 /* Bind the socket and run the server loop until it exits; returns the exit status. */
 int server_main(const struct server_config *cfg);
 

@@ -40,6 +40,8 @@ struct pane {
     struct evbuffer *to_pty; /* bytes waiting for the pty to accept them */
     bool reaped;             /* child exited and was waited for */
     bool eof;                /* pty gave EOF or EIO: all output is read */
+    bool keeperless;         /* the keeper that runs it went away: EOF is its end */
+    uint32_t keeper_tag;     /* hash of where the keeper was last told it is */
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
     struct event *name_timer; /* deferred automatic-rename check */

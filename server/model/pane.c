@@ -20,6 +20,8 @@
 #include <event2/event.h>
 
 #include "child.h"
+#include "envset.h"
+#include "keeper_link.h"
 #include "notify.h"
 #include "options.h"
 #include "pane_mode.h"
@@ -28,6 +30,8 @@
 #include "vt.h"
 #include "model.h"
 #include "xmalloc.h"
+
+extern char **environ;
 
 /* Largest backlog of input for a program that does not read it; beyond it input is
  * dropped rather than letting the server grow. */
@@ -125,60 +129,59 @@ static const char *env_get(char **env, size_t nenv, const char *name)
     return NULL;
 }
 
-/* In the child: the environment the program gets: the client's, minus variables that
- * describe the outer terminal, plus TERM, TMX and TMX_PANE, and the same values as tmux's
- * TMUX and TMUX_PANE. */
-static void child_environment(struct pane *p, const struct spawn_args *args)
+/* The environment the program gets: the client's, minus variables that describe the
+ * outer terminal, plus TERM, TMX and TMX_PANE, the same values as tmux's TMUX and
+ * TMUX_PANE, and SHELL. Built in the server (the keeper only passes it to exec); free
+ * with envset_free_strings. */
+static char **pane_child_env(struct pane *p, const struct spawn_args *args, const char *shell)
 {
     struct server *srv = p->server;
-    clearenv();
+    struct envset *e = envset_create();
     for (size_t i = 0; i < args->nenv; i++) {
-        const char *e = args->env[i];
-        if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
-            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
-            strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
-            strncmp(e, "TERM=", 5) == 0)
+        const char *v = args->env[i];
+        if (strncmp(v, "TMX=", 4) == 0 || strncmp(v, "TMX_PANE=", 9) == 0 ||
+            strncmp(v, "TMUX=", 5) == 0 || strncmp(v, "TMUX_PANE=", 10) == 0 ||
+            strncmp(v, "COLUMNS=", 8) == 0 || strncmp(v, "LINES=", 6) == 0 ||
+            strncmp(v, "TERM=", 5) == 0)
             continue;
-        putenv((char *)e);
+        envset_put(e, v, false);
     }
-    for (char **e = args->extra_env; e != NULL && *e != NULL; e++)
-        putenv(*e);
+    for (char **v = args->extra_env; v != NULL && *v != NULL; v++)
+        envset_put(e, *v, false);
     /* A session started from cron or a script may come with almost no environment:
      * make sure the basics are there. */
-    if (getenv("PATH") == NULL)
-        setenv("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin", 1);
-    if (getenv("HOME") == NULL) {
-        struct passwd *pw = getpwuid(getuid());
-        if (pw != NULL && pw->pw_dir != NULL)
-            setenv("HOME", pw->pw_dir, 1);
-    }
-    if (getenv("USER") == NULL && getenv("LOGNAME") == NULL) {
-        struct passwd *pw = getpwuid(getuid());
-        if (pw != NULL && pw->pw_name != NULL)
-            setenv("USER", pw->pw_name, 1);
-    }
+    if (envset_find(e, "PATH") == NULL)
+        envset_set(e, "PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin", false);
+    struct passwd *pw = NULL;
+    if (envset_find(e, "HOME") == NULL || (envset_find(e, "USER") == NULL &&
+                                           envset_find(e, "LOGNAME") == NULL))
+        pw = getpwuid(getuid());
+    if (envset_find(e, "HOME") == NULL && pw != NULL && pw->pw_dir != NULL)
+        envset_set(e, "HOME", pw->pw_dir, false);
+    if (envset_find(e, "USER") == NULL && envset_find(e, "LOGNAME") == NULL && pw != NULL &&
+        pw->pw_name != NULL)
+        envset_set(e, "USER", pw->pw_name, false);
     const char *term = options_get_string(srv->options, "default-terminal");
-    setenv("TERM", *term != '\0' ? term : srv->default_terminal, 1);
+    envset_set(e, "TERM", *term != '\0' ? term : srv->default_terminal, false);
     char buf[4352];
     snprintf(buf, sizeof buf, "%s,%ld,%u", srv->socket_path, (long)srv->pid,
              args->session != NULL ? args->session->id : 0);
-    setenv("TMX", buf, 1);
-    setenv("TMUX", buf, 1); /* the same: tools test $TMUX, tmux's name for it */
+    envset_set(e, "TMX", buf, false);
+    envset_set(e, "TMUX", buf, false); /* the same: tools test $TMUX, tmux's name for it */
     snprintf(buf, sizeof buf, "%%%u", p->id);
-    setenv("TMX_PANE", buf, 1);
-    setenv("TMUX_PANE", buf, 1);
+    envset_set(e, "TMX_PANE", buf, false);
+    envset_set(e, "TMUX_PANE", buf, false);
+    envset_set(e, "SHELL", shell, false);
+    size_t n;
+    char **out = envset_for_child(e, NULL, &n);
+    envset_free(e);
+    return out;
 }
 
-/* In the child, after fork: reset signals, environment, cwd, then exec. Never returns;
- * an exec failure is written to errfd for the parent. */
-static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
+/* default-shell if set, else the SHELL of the client that made the session, else the
+ * server's. */
+static const char *pane_shell(struct pane *p, const struct spawn_args *args)
 {
-    child_reset_signals();
-    /* Close every descriptor the server holds (clients, other ptys, log). */
-    child_close_fds(errfd);
-
-    /* default-shell if set, else the SHELL of the client that made the session, else the
-     * server's. */
     const char *shell = args->session != NULL
                             ? options_get_string(args->session->options, "default-shell")
                             : "";
@@ -186,10 +189,50 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
         shell = env_get(args->env, args->nenv, "SHELL");
     if (shell == NULL || *shell != '/' || access(shell, X_OK) != 0)
         shell = p->server->default_shell;
-    child_environment(p, args);
-    setenv("SHELL", shell, 1);
+    return shell;
+}
 
-    const char *cwd = args->cwd;
+/* What exec runs: file and argv (argv0 is a buffer for a login shell's "-name"). */
+struct pane_exec {
+    const char *file;
+    char *argv[4];
+    char **argvp;
+    char argv0[256];
+};
+
+static void pane_exec_prepare(struct pane_exec *x, const struct spawn_args *args, const char *shell)
+{
+    if (args->argc == 0) {
+        /* A login shell, like a terminal emulator starts: argv[0] is "-name". */
+        const char *base = strrchr(shell, '/');
+        base = base != NULL ? base + 1 : shell;
+        snprintf(x->argv0, sizeof x->argv0, "-%s", base);
+        x->file = shell;
+        x->argv[0] = x->argv0;
+        x->argv[1] = NULL;
+        x->argvp = x->argv;
+    } else if (args->argc == 1) {
+        x->file = shell;
+        x->argv[0] = (char *)shell;
+        x->argv[1] = (char *)"-c";
+        x->argv[2] = args->argv[0];
+        x->argv[3] = NULL;
+        x->argvp = x->argv;
+    } else {
+        x->file = args->argv[0];
+        x->argvp = args->argv;
+    }
+}
+
+/* In the child of a server with no keeper (unit tests, a keeper that cannot start):
+ * reset signals, environment, cwd, then exec. Never returns; an exec failure is written
+ * to errfd for the parent. */
+static void child_exec(const struct pane_exec *x, char **env, const char *cwd, int errfd)
+{
+    child_reset_signals();
+    /* Close every descriptor the server holds (clients, other ptys, log). */
+    child_close_fds(errfd);
+    environ = env;
     if (cwd == NULL || chdir(cwd) != 0) {
         const char *home = getenv("HOME");
         if (home == NULL || chdir(home) != 0) {
@@ -198,19 +241,7 @@ static void child_exec(struct pane *p, const struct spawn_args *args, int errfd)
             }
         }
     }
-
-    if (args->argc == 0) {
-        /* A login shell, like a terminal emulator starts: argv[0] is "-name". */
-        const char *base = strrchr(shell, '/');
-        base = base != NULL ? base + 1 : shell;
-        char argv0[256];
-        snprintf(argv0, sizeof argv0, "-%s", base);
-        execl(shell, argv0, (char *)NULL);
-    } else if (args->argc == 1) {
-        execl(shell, shell, "-c", args->argv[0], (char *)NULL);
-    } else {
-        execvp(args->argv[0], args->argv);
-    }
+    execvp(x->file, x->argvp);
     int e = errno;
     if (write(errfd, &e, sizeof e) < 0) {
         /* the parent learns nothing; the pane just exits */
@@ -229,34 +260,86 @@ static void spawn_error(char *err, size_t errsize, const char *what, int e)
         snprintf(err, errsize, "%s: %s", what, strerror(e));
 }
 
-/* Fork a pty and exec the command into pane p (new, or dead and being respawned).
- * Returns 0, or -1 with err set. */
-static int pane_start(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
+/* Where the keeper's record of a pane says it is, for a server that restarts with no
+ * snapshot: "session TAB window-index TAB pane-index TAB window-name" (server_keeper.c
+ * keeps it up to date; a new pane is not in its window yet: its index comes then). */
+static char *pane_tag(const struct pane *p, const struct spawn_args *args)
+{
+    const struct winlink *wl = p->window != NULL ? TAILQ_FIRST(&p->window->links) : NULL;
+    const char *sname = wl != NULL ? wl->session->name
+                                   : args->session != NULL ? args->session->name : "";
+    return xasprintf("%s\t%d\t%d\t%s", sname, wl != NULL ? wl->index : -1, 9999,
+                     p->window != NULL && p->window->name != NULL ? p->window->name : "");
+}
+
+/* Start the program on a pty the server opens: by the keeper (which stays its parent if
+ * the server dies), or forked here when there is no keeper. Returns the pid, or -1 with
+ * err set; *master is the pty master. */
+static pid_t pane_fork(struct pane *p, const struct spawn_args *args, int *master, char *err,
+                       size_t errsize)
 {
     struct server *srv = p->server;
-    int errpipe[2];
-    if (pipe2(errpipe, O_CLOEXEC) != 0) {
-        spawn_error(err, errsize, "cannot create a terminal for the command", errno);
-        return -1;
-    }
-
     struct winsize ws = {.ws_col = (unsigned short)p->cols, .ws_row = (unsigned short)p->rows};
     struct termios tio;
     child_pty_termios(&tio);
+    const char *shell = pane_shell(p, args);
+    struct pane_exec x;
+    pane_exec_prepare(&x, args, shell);
+    char **env = pane_child_env(p, args, shell);
+    const char *what = args->argc > 0 ? args->argv[0] : "shell";
+    pid_t pid = -1;
 
+    if (srv->keeper != NULL) {
+        int slave = -1;
+        if (openpty(master, &slave, NULL, &tio, &ws) != 0) {
+            spawn_error(err, errsize, "cannot create a terminal for the command", errno);
+            envset_free_strings(env);
+            return -1;
+        }
+        fcntl(*master, F_SETFD, FD_CLOEXEC);
+        fcntl(slave, F_SETFD, FD_CLOEXEC);
+        char *tag = pane_tag(p, args);
+        struct keeper_spawn sp = {.id = p->id, .cols = p->cols, .rows = p->rows,
+                                  .file = x.file, .argv = x.argvp, .env = env,
+                                  .cwd = args->cwd != NULL ? args->cwd : "", .tag = tag,
+                                  .master = *master, .slave = slave};
+        int exec_errno;
+        char why[512];
+        pid = keeper_link_spawn(srv->keeper, &sp, &exec_errno, why, sizeof why);
+        free(tag);
+        close(slave);
+        if (pid < 0) {
+            if (exec_errno != 0)
+                snprintf(err, errsize, "cannot run \"%s\": %s", what, strerror(exec_errno));
+            else if (exec_errno == 0 && (errno == EMFILE || errno == ENFILE))
+                spawn_error(err, errsize, "cannot create a terminal for the command", errno);
+            else
+                snprintf(err, errsize, "cannot start the command: %s", why);
+            close(*master);
+        }
+        envset_free_strings(env);
+        return pid;
+    }
+
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) != 0) {
+        spawn_error(err, errsize, "cannot create a terminal for the command", errno);
+        envset_free_strings(env);
+        return -1;
+    }
     /* Block signals across fork so the child cannot run the server's handlers. */
     sigset_t all, old;
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, &old);
-    int master = -1;
-    pid_t pid = forkpty(&master, NULL, &tio, &ws);
+    pid = forkpty(master, NULL, &tio, &ws);
     int fork_errno = errno;
     if (pid == 0) {
         close(errpipe[0]);
-        child_exec(p, args, errpipe[1]);
+        child_exec(&x, env, args->cwd, errpipe[1]);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(errpipe[1]);
+    envset_free_strings(env);
     if (pid < 0) {
         spawn_error(err, errsize, "cannot create a terminal for the command", fork_errno);
         close(errpipe[0]);
@@ -269,22 +352,45 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     while (n < 0 && errno == EINTR);
     close(errpipe[0]);
     if (n == (ssize_t)sizeof child_errno) {
-        snprintf(err, errsize, "cannot run \"%s\": %s", args->argc > 0 ? args->argv[0] : "shell",
-                 strerror(child_errno));
-        close(master);
+        snprintf(err, errsize, "cannot run \"%s\": %s", what, strerror(child_errno));
+        close(*master);
         waitpid(pid, NULL, 0); /* it exits at once after the failed exec */
         return -1;
     }
+    return pid;
+}
 
+/* The pane's events on its pty master (a new program's, or an adopted one's). */
+static void pane_attach_fd(struct pane *p, int master)
+{
+    struct server *srv = p->server;
     p->fd = master;
-    p->pid = pid;
-    p->reaped = p->eof = false;
-    p->wait_status = 0;
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
     fcntl(master, F_SETFD, FD_CLOEXEC);
     p->read_ev = event_new(srv->base, master, EV_READ | EV_PERSIST, pane_read_cb, p);
     p->write_ev = event_new(srv->base, master, EV_WRITE, pane_write_cb, p);
     event_add(p->read_ev, NULL);
+}
+
+/* Start the command into pane p (new, or dead and being respawned). Returns 0, or -1
+ * with err set. */
+static int pane_start(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
+{
+    int master = -1;
+    pid_t pid = pane_fork(p, args, &master, err, errsize);
+    if (pid < 0)
+        return -1;
+    p->pid = pid;
+    p->reaped = p->eof = false;
+    p->keeperless = false;
+    p->wait_status = 0;
+    pane_attach_fd(p, master);
+    if (p->server->keeper_timer != NULL) {
+        /* Tell the keeper soon where the new pane is (server_keeper.c), not at the next
+         * second: a server killed at once still leaves the right places. */
+        struct timeval soon = {0, 20000};
+        evtimer_add(p->server->keeper_timer, &soon);
+    }
     return 0;
 }
 
@@ -354,6 +460,29 @@ struct pane *pane_create_empty(struct window *w, const struct spawn_args *args)
     return pane_new(w, args, true, NULL, 0);
 }
 
+struct pane *pane_adopt(struct window *w, const struct spawn_args *args,
+                        struct keeper_adopted *a)
+{
+    struct pane *p = pane_new(w, args, true, NULL, 0);
+    p->id = a->id;
+    p->pid = a->pid;
+    p->dead = false;
+    if (a->dropped > 0) {
+        char note[128];
+        int n = snprintf(note, sizeof note, "[tmx: %lu bytes of output lost while no server "
+                         "was attached]\r\n", (unsigned long)a->dropped);
+        vt_feed(p->vt, note, (size_t)n);
+    }
+    if (a->ring_len > 0)
+        vt_feed(p->vt, a->ring, a->ring_len);
+    if (a->fd >= 0) {
+        pane_attach_fd(p, a->fd);
+        a->fd = -1; /* the pane's now */
+    } else
+        p->eof = true;
+    return p;
+}
+
 void pane_apply_history_options(struct pane *p)
 {
     /* The session of the window's first link (window_session, which pane.c, below
@@ -419,6 +548,8 @@ static void pane_release_pty(struct pane *p)
     if (p->exit_timer != NULL)
         event_free(p->exit_timer);
     p->read_ev = p->write_ev = p->exit_timer = NULL;
+    if (p->fd >= 0 && p->pid > 0)
+        keeper_link_forget(p->server->keeper, p->id, p->pid);
     if (p->fd >= 0)
         close(p->fd);
     p->fd = -1;
@@ -498,6 +629,12 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
         return;
     /* EOF (BSD) or EIO (Linux: the last holder of the slave closed it). */
     pane_close_pty(p);
+    if (p->keeperless && !p->reaped) {
+        /* Its keeper is gone, so no exit will be reported: the end of its output is
+         * its end, status unknown (0). */
+        p->reaped = true;
+        p->exit_time = time(NULL);
+    }
     pane_check_finished(p);
 }
 
@@ -619,6 +756,18 @@ bool pane_child_exited(struct pane *p, pid_t pid, int status)
     }
     pane_check_finished(p);
     return true;
+}
+
+void pane_keeper_lost(struct pane *p)
+{
+    if (p->pid <= 0 || p->reaped)
+        return;
+    p->keeperless = true;
+    if (p->eof) {
+        p->reaped = true;
+        p->exit_time = time(NULL);
+        pane_check_finished(p);
+    }
 }
 
 int pane_exit_status(const struct pane *p)

@@ -34,6 +34,13 @@ struct pane *pane_spawn(struct window *w, const struct spawn_args *args, char *e
  * counts as dead. args gives its size, cwd and session (its command is kept, unrun). */
 struct pane *pane_create_empty(struct window *w, const struct spawn_args *args);
 void pane_free(struct pane *p);
+struct keeper_adopted;
+/* A pane for a program the keeper kept while no server was attached (keeper_link.h):
+ * the same id and pid, what it printed meanwhile fed to its screen, its pty master
+ * taken from a (a->fd becomes -1). An ended program's status is the caller's to give
+ * (pane_child_exited), once the pane is in its window. */
+struct pane *pane_adopt(struct window *w, const struct spawn_args *args,
+                        struct keeper_adopted *a);
 /* Apply the session's history-limit and history-bytes to the pane's history (lines
  * over them are dropped now, oldest first). */
 void pane_apply_history_options(struct pane *p);
@@ -61,6 +68,9 @@ bool pane_finished(const struct pane *p);
 /* Called by the SIGCHLD handler with a reaped child's status; false if not ours. When
  * that finishes the pane (its output was all read), NOTIFY_PANE_FINISHED is sent. */
 bool pane_child_exited(struct pane *p, pid_t pid, int status);
+/* The keeper that runs p's program went away: its exit will not be reported, so the end
+ * of its output ends the pane. */
+void pane_keeper_lost(struct pane *p);
 
 /* A message about the pane for the status lines of its clients (NOTIFY_PANE_MESSAGE). */
 void pane_message(struct pane *p, const char *msg);

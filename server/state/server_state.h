@@ -33,6 +33,7 @@ struct environ_entry;
 struct message_entry;
 struct envset;
 struct snapshot;
+struct keeper_link;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -91,6 +92,12 @@ struct server {
     int reserve_fd;            /* server_listen.h: spent to tell a client the fds ran out */
     struct event *accept_timer; /* accepting again after running out of fds */
     struct event *sig_chld, *sig_term, *sig_hup, *sig_usr1, *sig_int;
+    struct keeper_link *keeper; /* keeper_link.h: the parent of the panes' programs, or NULL */
+    struct event *keeper_timer; /* server_keeper.c: tells the keeper where panes are */
+    char *upgrade_binary;       /* server-upgrade: exec this once the loop ends */
+    int upgrade_lock;           /* the clients' start lock, held across that exec (-1) */
+    char *config_arg;           /* -f FILE the server started with, or NULL: for that exec */
+    bool as_tmux;
     struct event *clock_timer; /* redraws status lines on the minute while clients are attached */
 
     struct client_list clients;

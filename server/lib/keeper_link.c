@@ -1,0 +1,457 @@
+/* keeper_link.c - the server's connection to its keeper (see keeper_link.h). Spawning
+ * waits for the keeper's answer (as fork would); everything else the keeper says (exits,
+ * its end) arrives through a libevent read event and goes up through the ops. */
+#include "keeper_link.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "keeper_proto.h"
+#include "log.h"
+#include "xmalloc.h"
+
+/* How long the server waits for one answer of the keeper before it gives up on it. */
+#define KEEPER_LINK_TIMEOUT 5000
+
+struct pending_exit {
+    uint32_t id;
+    pid_t pid;
+    int status;
+};
+
+struct keeper_link {
+    struct event_base *base;
+    char *path;
+    char *label;
+    size_t ring_size;
+    const struct keeper_link_ops *ops;
+    void *arg;
+    int fd;
+    pid_t pid;
+    struct event *read_ev;
+    struct event *deliver_ev; /* exits heard while waiting for a spawn's answer */
+    struct pending_exit *pending;
+    size_t npending;
+    char *packet;
+    struct keeper_buf out;
+};
+
+static int link_connect(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    if (strlen(path) >= sizeof sa.sun_path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(sa.sun_path, path);
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+/* Start a keeper: this binary again, in keeper mode, in a session of its own (so no
+ * terminal signal reaches it), with one end of a socketpair as its first server. */
+static int link_start(struct keeper_link *k)
+{
+    int sp[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0)
+        return -1;
+    char *title = xasprintf("tmx: keeper (%s)", k->label);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        if (dup2(sp[1], 3) < 0)
+            _exit(127);
+        close_range(4, ~0u, 0);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        for (int sig = 1; sig < NSIG; sig++)
+            signal(sig, SIG_DFL);
+        char *argv[] = {title, KEEPER_ARGV1, k->path, "3", NULL};
+        execv("/proc/self/exe", argv);
+        _exit(127);
+    }
+    int e = errno;
+    free(title);
+    close(sp[1]);
+    if (pid < 0) {
+        close(sp[0]);
+        errno = e;
+        return -1;
+    }
+    return sp[0];
+}
+
+static int link_send(struct keeper_link *k, const int *fds, int nfds)
+{
+    if (k->fd < 0 || !keeper_buf_finish(&k->out)) {
+        errno = k->fd < 0 ? ENOTCONN : EMSGSIZE;
+        return -1;
+    }
+    return keeper_send(k->fd, &k->out, fds, nfds, KEEPER_LINK_TIMEOUT);
+}
+
+/* Wait for one packet (KEEPER_LINK_TIMEOUT at most) and decode it. 0, or -1 (the keeper
+ * is gone, slow or speaks nonsense). */
+static int link_wait(struct keeper_link *k, struct keeper_msg *m, int *fds)
+{
+    for (;;) {
+        ssize_t n = keeper_recv(k->fd, k->packet, fds);
+        if (n > 0)
+            return keeper_msg_decode(k->packet, (size_t)n, m);
+        if (n == 0 || errno != EAGAIN)
+            return -1;
+        struct pollfd pfd = {k->fd, POLLIN, 0};
+        int r = poll(&pfd, 1, KEEPER_LINK_TIMEOUT);
+        if (r == 0 || (r < 0 && errno != EINTR))
+            return -1;
+    }
+}
+
+static void link_close_fds(int *fds)
+{
+    for (int i = 0; i < 2; i++) {
+        if (fds[i] >= 0)
+            close(fds[i]);
+        fds[i] = -1;
+    }
+}
+
+static void link_read_cb(evutil_socket_t fd, short events, void *arg);
+
+static void link_lost(struct keeper_link *k)
+{
+    if (k->fd < 0)
+        return;
+    log_debug("keeper %ld: connection lost", (long)k->pid);
+    event_free(k->read_ev);
+    k->read_ev = NULL;
+    close(k->fd);
+    k->fd = -1;
+    k->pid = 0;
+    if (k->ops != NULL && k->ops->lost != NULL)
+        k->ops->lost(k->arg);
+}
+
+/* HELLO, then WELCOME and the panes the keeper kept, until DONE. */
+static int link_hello(struct keeper_link *k, struct keeper_adopted **adopted, size_t *nadopted,
+                      char *err, size_t errsize)
+{
+    keeper_buf_start(&k->out, KMSG_HELLO);
+    keeper_buf_u32(&k->out, KEEPER_PROTO_VERSION);
+    keeper_buf_u32(&k->out, (uint32_t)k->ring_size);
+    struct keeper_msg m;
+    int fds[2] = {-1, -1};
+    if (link_send(k, NULL, 0) != 0 || link_wait(k, &m, fds) != 0) {
+        snprintf(err, errsize, "the keeper (%s) does not answer", k->path);
+        link_close_fds(fds);
+        return -1;
+    }
+    link_close_fds(fds);
+    if (m.type == KMSG_REFUSED) {
+        snprintf(err, errsize, "the keeper refused this server: %s", m.text);
+        return -1;
+    }
+    if (m.type != KMSG_WELCOME) {
+        snprintf(err, errsize, "the keeper (%s) answered nonsense", k->path);
+        return -1;
+    }
+    k->pid = m.pid;
+    size_t n = 0, cap = m.npanes < 4096 ? m.npanes : 4096;
+    struct keeper_adopted *list = cap > 0 ? xcalloc(cap, sizeof *list) : NULL;
+    for (;;) {
+        if (link_wait(k, &m, fds) != 0) {
+            snprintf(err, errsize, "the keeper (%s) stopped while handing its panes over", k->path);
+            link_close_fds(fds);
+            keeper_link_adopted_free(list, n);
+            return -1;
+        }
+        if (m.type == KMSG_DONE)
+            break;
+        if (m.type == KMSG_PANE) {
+            if (n == cap) {
+                cap = cap * 2 + 8;
+                list = xreallocarray(list, cap, sizeof *list);
+            }
+            struct keeper_adopted *a = &list[n++];
+            memset(a, 0, sizeof *a);
+            a->id = m.id;
+            a->pid = m.pid;
+            a->fd = (m.flags & KPANE_FD) != 0 ? fds[0] : -1;
+            if (a->fd >= 0)
+                fds[0] = -1;
+            a->exited = (m.flags & KPANE_EXITED) != 0;
+            a->status = m.status;
+            a->cols = m.cols;
+            a->rows = m.rows;
+            a->tag = xstrdup(m.text);
+            a->dropped = m.dropped;
+            a->ring_cap = m.ring_bytes;
+            a->ring = m.ring_bytes > 0 ? xmalloc(m.ring_bytes) : NULL;
+        } else if (m.type == KMSG_RING && n > 0 && list[n - 1].id == m.id &&
+                   m.size <= list[n - 1].ring_cap - list[n - 1].ring_len) {
+            struct keeper_adopted *a = &list[n - 1];
+            memcpy(a->ring + a->ring_len, m.data, m.size);
+            a->ring_len += m.size;
+        } else if (m.type == KMSG_EXIT) {
+            /* cannot happen before DONE: the keeper answers HELLO at once */
+        } else {
+            snprintf(err, errsize, "the keeper (%s) answered nonsense", k->path);
+            link_close_fds(fds);
+            keeper_link_adopted_free(list, n);
+            return -1;
+        }
+        link_close_fds(fds);
+    }
+    *adopted = list;
+    *nadopted = n;
+    return 0;
+}
+
+void keeper_link_adopted_free(struct keeper_adopted *adopted, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (adopted[i].fd >= 0)
+            close(adopted[i].fd);
+        free(adopted[i].tag);
+        free(adopted[i].ring);
+    }
+    free(adopted);
+}
+
+/* Exits heard while a spawn waited for its answer, delivered on the next loop turn. */
+static void link_deliver_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct keeper_link *k = arg;
+    (void)fd;
+    (void)events;
+    while (k->npending > 0) {
+        struct pending_exit e = k->pending[0];
+        memmove(k->pending, k->pending + 1, --k->npending * sizeof *k->pending);
+        if (k->ops != NULL && k->ops->exited != NULL)
+            k->ops->exited(k->arg, e.id, e.pid, e.status);
+    }
+}
+
+/* One packet outside a spawn: an exit, or the keeper's end. */
+static void link_read_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct keeper_link *k = arg;
+    (void)fd;
+    (void)events;
+    for (int i = 0; i < 64 && k->fd >= 0; i++) {
+        int fds[2];
+        ssize_t n = keeper_recv(k->fd, k->packet, fds);
+        link_close_fds(fds);
+        if (n < 0 && errno == EAGAIN)
+            return;
+        struct keeper_msg m;
+        if (n <= 0 || keeper_msg_decode(k->packet, (size_t)n, &m) != 0 || m.type != KMSG_EXIT) {
+            if (n > 0)
+                keeper_msg_clear(&m);
+            link_lost(k);
+            return;
+        }
+        if (k->ops != NULL && k->ops->exited != NULL)
+            k->ops->exited(k->arg, m.id, m.pid, m.status);
+    }
+}
+
+/* Connect (or start) and say hello; on success the read event is armed. */
+static int link_attach(struct keeper_link *k, bool may_connect, struct keeper_adopted **adopted,
+                       size_t *nadopted, char *err, size_t errsize)
+{
+    *adopted = NULL;
+    *nadopted = 0;
+    int fd = may_connect ? link_connect(k->path) : -1;
+    if (fd < 0 && may_connect && errno != ENOENT && errno != ECONNREFUSED) {
+        snprintf(err, errsize, "cannot connect to the keeper %s: %s", k->path, strerror(errno));
+        return -1;
+    }
+    if (fd < 0)
+        fd = link_start(k);
+    if (fd < 0) {
+        snprintf(err, errsize, "cannot start the keeper: %s", strerror(errno));
+        return -1;
+    }
+    k->fd = fd;
+    if (link_hello(k, adopted, nadopted, err, errsize) != 0) {
+        close(k->fd);
+        k->fd = -1;
+        return -1;
+    }
+    k->read_ev = event_new(k->base, k->fd, EV_READ | EV_PERSIST, link_read_cb, k);
+    event_add(k->read_ev, NULL);
+    log_debug("keeper %ld on %s: %zu panes adopted", (long)k->pid, k->path, *nadopted);
+    return 0;
+}
+
+struct keeper_link *keeper_link_open(struct event_base *base, const char *path,
+                                     const char *label, size_t ring_size,
+                                     const struct keeper_link_ops *ops, void *arg,
+                                     struct keeper_adopted **adopted, size_t *nadopted,
+                                     char *err, size_t errsize)
+{
+    struct keeper_link *k = xcalloc(1, sizeof *k);
+    k->base = base;
+    k->path = xstrdup(path);
+    k->label = xstrdup(label != NULL ? label : "default");
+    k->ring_size = ring_size;
+    k->ops = ops;
+    k->arg = arg;
+    k->fd = -1;
+    k->packet = xmalloc(KEEPER_MSG_MAX);
+    k->deliver_ev = evtimer_new(base, link_deliver_cb, k);
+    if (link_attach(k, true, adopted, nadopted, err, errsize) != 0) {
+        keeper_link_free(k);
+        return NULL;
+    }
+    return k;
+}
+
+pid_t keeper_link_spawn(struct keeper_link *k, const struct keeper_spawn *sp, int *exec_errno,
+                        char *err, size_t errsize)
+{
+    *exec_errno = 0;
+    if (k->fd < 0) {
+        /* The keeper went away: a new one for the programs from now on. */
+        struct keeper_adopted *a;
+        size_t n;
+        if (link_attach(k, false, &a, &n, err, errsize) != 0)
+            return -1;
+        keeper_link_adopted_free(a, n);
+    }
+    size_t argc = 0, envc = 0;
+    while (sp->argv[argc] != NULL)
+        argc++;
+    while (sp->env != NULL && sp->env[envc] != NULL)
+        envc++;
+    keeper_buf_start(&k->out, KMSG_SPAWN);
+    keeper_buf_u32(&k->out, sp->id);
+    keeper_buf_u16(&k->out, (uint16_t)sp->cols);
+    keeper_buf_u16(&k->out, (uint16_t)sp->rows);
+    keeper_buf_u32(&k->out, (uint32_t)argc);
+    keeper_buf_u32(&k->out, (uint32_t)envc);
+    keeper_buf_str(&k->out, sp->file);
+    for (size_t i = 0; i < argc; i++)
+        keeper_buf_str(&k->out, sp->argv[i]);
+    for (size_t i = 0; i < envc; i++)
+        keeper_buf_str(&k->out, sp->env[i]);
+    keeper_buf_str(&k->out, sp->cwd);
+    keeper_buf_str(&k->out, sp->tag);
+    if (!keeper_buf_finish(&k->out) || argc > KEEPER_ARGC_MAX || envc > KEEPER_ENVC_MAX) {
+        snprintf(err, errsize, "the command and its environment are too large (%zu bytes and "
+                 "%zu arguments, at most %u and %u)", k->out.len, argc + envc,
+                 KEEPER_SPAWN_MAX, KEEPER_ARGC_MAX);
+        return -1;
+    }
+    int fds[2] = {sp->master, sp->slave};
+    if (keeper_send_spawn(k->fd, &k->out, fds, 2, KEEPER_LINK_TIMEOUT) != 0) {
+        snprintf(err, errsize, "cannot reach the keeper: %s", strerror(errno));
+        link_lost(k);
+        return -1;
+    }
+    for (;;) {
+        struct keeper_msg m;
+        int got[2];
+        if (link_wait(k, &m, got) != 0) {
+            link_close_fds(got);
+            snprintf(err, errsize, "the keeper did not answer: try again");
+            link_lost(k);
+            return -1;
+        }
+        link_close_fds(got);
+        if (m.type == KMSG_EXIT) {
+            k->pending = xreallocarray(k->pending, k->npending + 1, sizeof *k->pending);
+            k->pending[k->npending++] = (struct pending_exit){m.id, m.pid, m.status};
+            struct timeval now = {0, 0};
+            evtimer_add(k->deliver_ev, &now);
+            continue;
+        }
+        if (m.type != KMSG_SPAWNED || m.id != sp->id) {
+            keeper_msg_clear(&m);
+            snprintf(err, errsize, "the keeper answered nonsense");
+            link_lost(k);
+            return -1;
+        }
+        if (m.pid <= 0) {
+            *exec_errno = m.error;
+            snprintf(err, errsize, "%s", strerror(m.error));
+            return -1;
+        }
+        return m.pid;
+    }
+}
+
+void keeper_link_forget(struct keeper_link *k, uint32_t id, pid_t pid)
+{
+    if (k == NULL || k->fd < 0)
+        return;
+    keeper_buf_start(&k->out, KMSG_FORGET);
+    keeper_buf_u32(&k->out, id);
+    keeper_buf_u32(&k->out, (uint32_t)pid);
+    if (link_send(k, NULL, 0) != 0)
+        link_lost(k);
+}
+
+void keeper_link_tag(struct keeper_link *k, uint32_t id, const char *tag)
+{
+    if (k == NULL || k->fd < 0)
+        return;
+    keeper_buf_start(&k->out, KMSG_TAG);
+    keeper_buf_u32(&k->out, id);
+    keeper_buf_str(&k->out, tag);
+    if (link_send(k, NULL, 0) != 0)
+        link_lost(k);
+}
+
+void keeper_link_bye(struct keeper_link *k)
+{
+    log_debug("keeper: bye%s", k == NULL || k->fd < 0 ? " (no keeper)" : "");
+    if (k == NULL || k->fd < 0)
+        return;
+    keeper_buf_start(&k->out, KMSG_BYE);
+    link_send(k, NULL, 0);
+}
+
+pid_t keeper_link_pid(const struct keeper_link *k)
+{
+    return k != NULL && k->fd >= 0 ? k->pid : 0;
+}
+
+void keeper_link_free(struct keeper_link *k)
+{
+    if (k == NULL)
+        return;
+    if (k->read_ev != NULL)
+        event_free(k->read_ev);
+    if (k->deliver_ev != NULL)
+        event_free(k->deliver_ev);
+    if (k->fd >= 0)
+        close(k->fd);
+    free(k->pending);
+    free(k->packet);
+    keeper_buf_free(&k->out);
+    free(k->path);
+    free(k->label);
+    free(k);
+}

@@ -1,0 +1,218 @@
+/* server_keeper.c - adoption of the keeper's panes at start and the keeper's reports
+ * (see server_keeper.h). Until a snapshot of the screens exists, an adopted pane is put
+ * back where its tag says: its session (made if missing), its window index and name;
+ * panes that shared a window come back as windows of their own. */
+#include "server_keeper.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <event2/event.h>
+
+#include "keeper_link.h"
+#include "keeper_proto.h"
+#include "layout.h"
+#include "log.h"
+#include "options.h"
+#include "pane.h"
+#include "server_state.h"
+#include "session.h"
+#include "window.h"
+#include "xmalloc.h"
+
+static void server_keeper_exited(void *arg, uint32_t id, pid_t pid, int status)
+{
+    struct server *s = arg;
+    struct pane *p = session_find_pane(s, id);
+    if (p != NULL && pane_child_exited(p, pid, status))
+        log_debug("pane %%%u: child %ld exited, status %d", id, (long)pid, status);
+}
+
+/* The keeper died (killed by hand): the programs it started go on, their ptys are still
+ * ours, but nobody will report their exits; each pane ends with its output. */
+static void server_keeper_lost(void *arg)
+{
+    struct server *s = arg;
+    log_debug("the keeper is gone: panes end at their pty's EOF");
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &wl->window->panes, entry)
+                pane_keeper_lost(p);
+        }
+    }
+}
+
+/* FNV-1a: whether a pane's place changed since the keeper was told. */
+static uint32_t server_keeper_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s != '\0'; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h != 0 ? h : 1;
+}
+
+/* Every second: tell the keeper where each pane is now (session, index, window name),
+ * for a server that comes back with no snapshot. Only changes are sent. */
+static void server_keeper_tag_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct window *w = wl->window;
+            if (TAILQ_FIRST(&w->links) != wl)
+                continue; /* a window in several sessions: its first link names it */
+            struct pane *p;
+            TAILQ_FOREACH(p, &w->panes, entry) {
+                if (p->fd < 0 || p->pid <= 0)
+                    continue;
+                char *tag = xasprintf("%s\t%d\t%d\t%s", sess->name, wl->index,
+                                      window_pane_index(w, p), w->name != NULL ? w->name : "");
+                uint32_t h = server_keeper_hash(tag);
+                if (h != p->keeper_tag) {
+                    keeper_link_tag(s->keeper, p->id, tag);
+                    p->keeper_tag = h;
+                }
+                free(tag);
+            }
+        }
+    }
+    struct timeval tv = {1, 0};
+    evtimer_add(s->keeper_timer, &tv);
+}
+
+static const struct keeper_link_ops server_keeper_ops = {
+    .exited = server_keeper_exited,
+    .lost = server_keeper_lost,
+};
+
+/* An adopted pane's place, from its tag. */
+struct adopt_place {
+    struct keeper_adopted *a;
+    char *tag;         /* the copy the fields point into */
+    const char *sname; /* NULL: not a session name: a new unnamed session */
+    int windex, pindex;
+    const char *wname;
+};
+
+static void adopt_place_parse(struct adopt_place *pl, struct keeper_adopted *a)
+{
+    pl->a = a;
+    pl->tag = xstrdup(a->tag);
+    char *f[4] = {pl->tag, NULL, NULL, NULL};
+    for (int i = 1; i < 4; i++) {
+        f[i] = f[i - 1] != NULL ? strchr(f[i - 1], '\t') : NULL;
+        if (f[i] != NULL)
+            *f[i]++ = '\0';
+    }
+    pl->sname = session_valid_name(f[0]) ? f[0] : NULL;
+    pl->windex = f[1] != NULL ? atoi(f[1]) : -1;
+    pl->pindex = f[2] != NULL ? atoi(f[2]) : 0;
+    pl->wname = f[3] != NULL && *f[3] != '\0' ? f[3] : "adopted";
+}
+
+/* By session, window index, pane index: the order they are put back in. */
+static int adopt_place_cmp(const void *x, const void *y)
+{
+    const struct adopt_place *a = x, *b = y;
+    int c = strcmp(a->sname != NULL ? a->sname : "", b->sname != NULL ? b->sname : "");
+    if (c != 0)
+        return c;
+    if (a->windex != b->windex)
+        return a->windex < b->windex ? -1 : 1;
+    if (a->pindex != b->pindex)
+        return a->pindex < b->pindex ? -1 : 1;
+    return a->a->id < b->a->id ? -1 : a->a->id > b->a->id;
+}
+
+/* One adopted pane: below the previous one when they shared a window (the layout comes
+ * back with a snapshot), else in a window of its own at the index its tag names. */
+static struct pane *server_keeper_adopt(struct server *s, const struct adopt_place *pl,
+                                        const struct adopt_place *prev, struct pane *prev_pane)
+{
+    struct keeper_adopted *a = pl->a;
+    int cols = a->cols > 0 ? a->cols : 80, rows = a->rows > 0 ? a->rows : 24;
+    struct session *sess = pl->sname != NULL ? session_find(s, pl->sname) : NULL;
+    if (sess == NULL)
+        sess = session_create(s, pl->sname, NULL, NULL, 0, cols, rows + 1);
+    struct pane *p = NULL;
+    struct window *w = NULL;
+    if (prev != NULL && prev_pane != NULL && pl->sname != NULL && prev->sname != NULL &&
+        strcmp(pl->sname, prev->sname) == 0 && pl->windex == prev->windex && pl->windex >= 0 &&
+        prev_pane->window != NULL && prev_pane->cell != NULL) {
+        w = prev_pane->window;
+        struct layout_cell *leaf = layout_split(prev_pane->cell, LAYOUT_TOPBOTTOM, -1, false, NULL);
+        if (leaf != NULL) {
+            w->layout = layout_root(leaf);
+            struct spawn_args sa = {.cols = leaf->sx, .rows = leaf->sy, .session = sess};
+            p = pane_adopt(w, &sa, a);
+            window_insert_pane(w, p, leaf, NULL, false);
+        }
+    }
+    if (p == NULL) {
+        int index = pl->windex;
+        if (index < 0 || session_window_at(sess, index) != NULL)
+            index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
+        w = window_create(sess, pl->wname);
+        struct spawn_args sa = {.cols = cols, .rows = rows, .session = sess};
+        p = pane_adopt(w, &sa, a);
+        window_add_first_pane(w, p);
+        session_link_window(sess, w, index);
+    }
+    if (a->exited) {
+        /* It ended with no server to see it: kept on screen with its status. */
+        char err[128];
+        options_set(w->options, "remain-on-exit", "on", false, err, sizeof err);
+        pane_child_exited(p, a->pid, a->status);
+    }
+    if (p->id >= s->next_pane_id)
+        s->next_pane_id = p->id + 1;
+    log_debug("adopted pane %%%u (pid %ld, %zu bytes kept%s) into %s", p->id, (long)a->pid,
+              a->ring_len, a->exited ? ", ended" : "", sess->name);
+    return p;
+}
+
+void server_keeper_start(struct server *s)
+{
+    char *path = xasprintf("%s.keeper", s->socket_path);
+    char err[512];
+    struct keeper_adopted *adopted = NULL;
+    size_t n = 0;
+    s->keeper = keeper_link_open(s->base, path, s->label, KEEPER_RING_DEFAULT,
+                                 &server_keeper_ops, s, &adopted, &n, err, sizeof err);
+    free(path);
+    if (s->keeper == NULL) {
+        log_debug("no keeper (%s): panes are forked by the server", err);
+        return;
+    }
+    struct adopt_place *pl = n > 0 ? xcalloc(n, sizeof *pl) : NULL;
+    for (size_t i = 0; i < n; i++)
+        adopt_place_parse(&pl[i], &adopted[i]);
+    if (n > 1)
+        qsort(pl, n, sizeof *pl, adopt_place_cmp);
+    struct pane *prev = NULL;
+    for (size_t i = 0; i < n; i++)
+        prev = server_keeper_adopt(s, &pl[i], i > 0 ? &pl[i - 1] : NULL, prev);
+    for (size_t i = 0; i < n; i++)
+        free(pl[i].tag);
+    free(pl);
+    keeper_link_adopted_free(adopted, n);
+    s->keeper_timer = evtimer_new(s->base, server_keeper_tag_cb, s);
+    struct timeval tv = {1, 0};
+    evtimer_add(s->keeper_timer, &tv);
+}
+
+void server_keeper_stop(struct server *s)
+{
+    keeper_link_bye(s->keeper);
+    keeper_link_free(s->keeper);
+    s->keeper = NULL;
+}

@@ -1,0 +1,16 @@
+/* server_keeper.h - the server and its keeper (keeper/keeper.h): at start, connect to
+ * the keeper of this socket (or start one) and adopt every pane it kept; afterwards,
+ * the keeper's reports (a program's exit, its own loss) applied to the panes. */
+#ifndef TMX_SERVER_KEEPER_H
+#define TMX_SERVER_KEEPER_H
+
+struct server;
+
+/* Connect or start the keeper and adopt its panes into sessions and windows. Without a
+ * keeper (it cannot start) panes are forked by the server itself, as before, and that
+ * is logged. */
+void server_keeper_start(struct server *s);
+/* The server ends on purpose: the keeper hangs up what is left and exits. */
+void server_keeper_stop(struct server *s);
+
+#endif
