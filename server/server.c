@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@
 #include "format_job.h"
 #include "history.h"
 #include "hooks.h"
+#include "hook_events.h"
 #include "job.h"
 #include "job_pty.h"
 #include "key_bindings.h"
@@ -46,6 +48,7 @@
 #include "options.h"
 #include "pane.h"
 #include "pane_exit.h"
+#include "pane_mirror.h"
 #include "pane_pipe.h"
 #include "pane_waiters.h"
 #include "message_log.h"
@@ -115,8 +118,13 @@ static int server_signal_panes(struct server *s, int sig)
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
                 if (p->pid > 0 && !p->reaped) {
+                    /* Its process group, and the group in the foreground of its
+                     * terminal (a shell's job) as a terminal's ^C would. */
+                    pid_t fg = p->fd >= 0 ? tcgetpgrp(p->fd) : -1;
                     kill(-p->pid, sig);
                     kill(p->pid, sig);
+                    if (fg > 1 && fg != p->pid)
+                        kill(-fg, sig);
                     n++;
                 }
             }
@@ -149,7 +157,9 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
     }
     s->terminating = true;
     snapshot_stop(s, true); /* a reboot or a service stop: kept for resurrect */
-    if (server_signal_panes(s, SIGTERM) == 0) {
+    /* In the foreground (tmx -D, a container's PID 1) the signal itself goes on, as
+     * tini does: ^C gives the app SIGINT (status 130). */
+    if (server_signal_panes(s, s->foreground ? (int)sig : SIGTERM) == 0) {
         server_shutdown(s, "[server exited]");
         return;
     }
@@ -157,6 +167,25 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
     struct timeval tv = {.tv_sec = options_get_number(s->options, "kill-grace"), .tv_usec = 0};
     evtimer_add(s->grace_timer, &tv);
 }
+
+/* In the foreground, every other catchable signal goes to the panes' programs (their
+ * process groups), as tini forwards them; the server does nothing else with it, but
+ * SIGUSR1 also recreates the socket (as without -D). */
+static void server_forward_cb(evutil_socket_t sig, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)events;
+    log_debug("signal %d: forwarded to the panes", (int)sig);
+    server_signal_panes(s, (int)sig);
+    if (sig == SIGUSR1)
+        server_sigusr1_cb(sig, events, arg);
+}
+
+/* The signals forwarded in the foreground besides SIGTERM and SIGINT (which stop the
+ * server after kill-grace): every asynchronous catchable one tini forwards. */
+static const int server_forwarded[] = {SIGHUP,  SIGQUIT, SIGUSR1, SIGUSR2,   SIGALRM,
+                                       SIGCONT, SIGTSTP, SIGURG,  SIGXCPU,   SIGXFSZ,
+                                       SIGVTALRM, SIGPROF, SIGWINCH, SIGPOLL, SIGPWR};
 
 static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
 {
@@ -190,11 +219,13 @@ void server_register(struct server *s)
     s->log_command = cmd_log_command;
     s->key_output = server_key_output;
     notify_listen(s, pane_pipe_notify);
+    notify_listen(s, pane_mirror_notify);
     notify_listen(s, window_names_notify);
     notify_listen(s, client_notify);
     notify_listen(s, alerts_notify);
     notify_listen(s, clipboard_notify);
     notify_listen(s, passthrough_notify);
+    notify_listen(s, hook_events_notify);
     notify_listen(s, pane_exit_notify);
     notify_listen(s, server_exit_notify);
     notify_listen(s, control_notify);
@@ -238,7 +269,12 @@ void server_free_all(struct server *s)
             event_free(events[i]);
     }
     snapshot_free(s);
+    for (size_t i = 0; i < SERVER_NFORWARDED; i++) {
+        if (s->sig_forward[i] != NULL)
+            event_free(s->sig_forward[i]);
+    }
     free(s->default_shell);
+    free(s->start_cwd);
     free(s->default_terminal);
     free(s->config_errors);
     free(s->config_files);
@@ -309,6 +345,12 @@ int server_main(const struct server_config *cfg)
     struct server s;
     memset(&s, 0, sizeof s);
     s.pid = getpid();
+    s.foreground = cfg->foreground;
+    if (s.foreground) {
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd) != NULL)
+            s.start_cwd = xstrdup(cwd);
+    }
     s.start_time = time(NULL);
     s.socket_path = xstrdup(cfg->socket_path);
     s.label = xstrdup(cfg->label != NULL ? cfg->label : "default");
@@ -343,8 +385,8 @@ int server_main(const struct server_config *cfg)
         options_set(s.options, "editor", editor, false, err, sizeof err);
     options_set(s.options, "default-terminal", s.default_terminal, false, err, sizeof err);
 
-    if (cfg->foreground)
-        log_open_stderr();
+    if (cfg->foreground && cfg->verbose)
+        log_open_stderr(); /* stderr is the app's too (docker logs): the log only with -v */
     else if (cfg->verbose) {
         /* In the directory tmx -v was started from, then leave it (not to hold it). */
         char name[64];
@@ -379,15 +421,25 @@ int server_main(const struct server_config *cfg)
     s.sig_chld = evsignal_new(s.base, SIGCHLD, server_sigchld_cb, &s);
     s.sig_term = evsignal_new(s.base, SIGTERM, server_sigterm_cb, &s);
     s.sig_int = evsignal_new(s.base, SIGINT, server_sigterm_cb, &s);
-    s.sig_hup = evsignal_new(s.base, SIGHUP, server_sighup_cb, &s);
-    s.sig_usr1 = evsignal_new(s.base, SIGUSR1, server_sigusr1_cb, &s);
     event_add(s.sig_chld, NULL);
     event_add(s.sig_term, NULL);
     event_add(s.sig_int, NULL);
-    event_add(s.sig_hup, NULL);
-    event_add(s.sig_usr1, NULL);
+    if (s.foreground) {
+        for (size_t i = 0; i < SERVER_NFORWARDED; i++) {
+            s.sig_forward[i] = evsignal_new(s.base, server_forwarded[i], server_forward_cb, &s);
+            event_add(s.sig_forward[i], NULL);
+        }
+    } else {
+        s.sig_hup = evsignal_new(s.base, SIGHUP, server_sighup_cb, &s);
+        s.sig_usr1 = evsignal_new(s.base, SIGUSR1, server_sigusr1_cb, &s);
+        event_add(s.sig_hup, NULL);
+        event_add(s.sig_usr1, NULL);
+    }
 
     server_register(&s);
+    s.mirror_fd = -1;
+    if (s.foreground && pane_mirror_start(&s, STDOUT_FILENO) != 0)
+        log_debug("stdout is not usable: the panes' output is not mirrored");
     cmd_set_table(cmd_table_entries());
     key_bindings_init(&s);
     /* The global environment: the server's own (the starting client's). */
@@ -475,6 +527,7 @@ int server_main(const struct server_config *cfg)
     snapshot_stop(&s, false); /* kill-server, or no session left: nothing to bring back */
 
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
+    pane_mirror_stop(&s);
     tap_finish_draining(&s.draining_taps, 5); /* a late reader still gets what is owed */
     server_free_all(&s);
     log_debug("server exited");

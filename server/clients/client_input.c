@@ -218,9 +218,10 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         struct pane *fp = active_pane(c);
         bool in = key == KEYC_FOCUS_IN;
         if (c->session != NULL)
-            hooks_run(s, in ? "client-focus-in" : "client-focus-out", c->session, fp);
+            hooks_fire(s, in ? "client-focus-in" : "client-focus-out",
+                       &(struct hook_event){.client = c, .pane = fp});
         if (fp != NULL)
-            hooks_run(s, in ? "pane-focus-in" : "pane-focus-out", NULL, fp);
+            hooks_fire(s, in ? "pane-focus-in" : "pane-focus-out", &(struct hook_event){.pane = fp});
         send_key_to_pane(c, key, po);
         return;
     }

@@ -173,7 +173,7 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
         server_client_update_sizes(c->server, sess);
     if (was_attached && sess != NULL && !c->server->exiting) {
         notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
-        hooks_run(c->server, "client-detached", sess, NULL);
+        hooks_fire(c->server, "client-detached", &(struct hook_event){.client = c, .session = sess});
     }
 }
 
@@ -324,7 +324,7 @@ void server_client_attach(struct client *c, struct session *s)
         client_message_delay(c, 0, "Prefix is %s: %s ? lists the keys, %s d detaches "
                              "(no ~/.tmx.conf; man tmx)", prefix, prefix, prefix);
     }
-    hooks_run(c->server, "client-attached", s, NULL);
+    hooks_fire(c->server, "client-attached", &(struct hook_event){.client = c});
     client_redraw(c, REDRAW_STATUS);
 }
 

@@ -44,7 +44,8 @@ static int cmd_link_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         /* Replaced: dst may be empty for a moment, it gets w below. */
         if (dst->current == there)
             select = true;
-        hooks_run(ctx->server, "window-unlinked", dst, there->window->active);
+        hooks_fire(ctx->server, "window-unlinked",
+                   &(struct hook_event){.session = dst, .window = there->window});
         session_unlink_window(dst, there);
         there = NULL;
     }
@@ -57,7 +58,7 @@ static int cmd_link_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
     struct winlink *nl = session_link_window(dst, w, index);
     window_release(w);
-    hooks_run(ctx->server, "window-linked", dst, w->active);
+    hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = dst, .window = w});
     if (select)
         session_select_window(dst, nl);
     server_redraw_session_group(ctx->server, dst);
@@ -78,7 +79,8 @@ static int cmd_unlink_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "window only linked to one session");
         return -1;
     }
-    hooks_run(ctx->server, "window-unlinked", sess, wl->window->active);
+    hooks_fire(ctx->server, "window-unlinked",
+               &(struct hook_event){.session = sess, .window = wl->window});
     if (session_unlink_window(sess, wl))
         server_destroy_session_group(ctx->server, sess, 0);
     else

@@ -142,6 +142,8 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (cwd == NULL && ctx->client != NULL)
         cwd = ctx->client->cwd;
     if (cwd == NULL)
+        cwd = srv->start_cwd; /* tmx -D new: where tmx was started, as a shell would */
+    if (cwd == NULL)
         cwd = getenv("HOME");
 
     /* -t: a session of a group, as tmux: the target session's group, else a new one
@@ -213,8 +215,13 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         server_destroy_session(srv, sess, 0);
         return -1;
     }
-    /* Last: the hook may run any command, even one that ends this session. */
-    hooks_run(srv, "session-created", sess, NULL);
+    /* Last: the hook may run any command, even one that ends this session. As tmux: its
+     * first window's window-linked (not a grouped session's copies), then session-created. */
+    if (sess->group == NULL && !TAILQ_EMPTY(&sess->windows))
+        hooks_fire(srv, "window-linked", &(struct hook_event){
+                                             .session = sess,
+                                             .window = TAILQ_FIRST(&sess->windows)->window});
+    hooks_fire(srv, "session-created", &(struct hook_event){.session = sess});
     return 0;
 }
 

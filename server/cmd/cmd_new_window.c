@@ -116,7 +116,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     /* Last: the hook may run any command, even one that kills this window. */
-    hooks_run(ctx->server, "window-linked", sess, w->active);
+    hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = sess, .window = w});
     return 0;
 }
 

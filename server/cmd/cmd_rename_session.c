@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "hooks.h"
 #include "redraw.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -22,6 +23,7 @@ static int cmd_rename_session_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     free(sess->name);
     sess->name = name;
     session_redraw(ctx->server, sess, REDRAW_STATUS);
+    hooks_fire(ctx->server, "session-renamed", &(struct hook_event){.session = sess});
     return 0;
 }
 

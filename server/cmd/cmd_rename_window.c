@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "format.h"
+#include "hooks.h"
 #include "options.h"
 #include "redraw.h"
 #include "window.h"
@@ -18,6 +19,7 @@ static int cmd_rename_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     char *name = format_expand(&f, args->argv[0]);
     window_set_name(w, name);
     free(name);
+    hooks_fire(ctx->server, "window-renamed", &(struct hook_event){.window = w});
     char err[128];
     options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     session_redraw(ctx->server, sess, REDRAW_STATUS);

@@ -28,6 +28,9 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
         .session = sess,
     };
     char err[512];
+    p->crash_loop = false; /* a restart policy starts counting again */
+    p->restart_window_count = 0;
+    p->restart_delay_ms = 0;
     if (pane_respawn(p, &sa, err, sizeof err) != 0) {
         cmd_error(ctx, "%s", err);
         return -1;

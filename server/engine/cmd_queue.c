@@ -63,7 +63,18 @@ void cmdq_state_unref(struct cmdq_state *st)
         return;
     if (st->free_arg != NULL)
         st->free_arg(st->output_arg);
+    for (size_t i = 0; i < st->nformats; i++)
+        free(st->formats[i]);
+    free(st->formats);
     free(st);
+}
+
+void cmdq_state_add_format(struct cmdq_state *st, const char *name, const char *value)
+{
+    st->formats = xreallocarray(st->formats, st->nformats + 3, sizeof *st->formats);
+    st->formats[st->nformats++] = xstrdup(name);
+    st->formats[st->nformats++] = xstrdup(value);
+    st->formats[st->nformats] = NULL;
 }
 
 static void item_unref(struct cmdq_item *it)
@@ -332,7 +343,9 @@ static void item_fire(struct cmdq_item *it)
     it->refs++;
     cmdq_state_ref(st);
     struct cmdq_item *outer = st->server->cmdq_current;
+    const char *const *outer_formats = st->server->cmd_formats;
     st->server->cmdq_current = it;
+    st->server->cmd_formats = (const char *const *)st->formats;
     int status = cmd_execute_parsed(&ctx, c);
     if (status == 0 && ctx.ran != NULL && !st->no_hooks && st->server->run_after_hook != NULL) {
         /* after-COMMAND, right after this command (before the ones queued after it), for
@@ -345,6 +358,7 @@ static void item_fire(struct cmdq_item *it)
         st->server->run_after_hook(st->server, name, sess, pane);
     }
     st->server->cmdq_current = outer;
+    st->server->cmd_formats = outer_formats;
     st->current = ctx.current; /* for the commands after it (cmd_find_set_current) */
     if (ctx.attached)
         st->attached = true;

@@ -41,12 +41,18 @@ struct cmdq_state {
     int status;              /* a status a command gave (run-shell's, wait-pane's) */
     bool status_set;
     bool no_hooks;           /* a hook's own commands: they fire no after-COMMAND hook */
+    /* Formats every command of the run sees (a hook's #{hook}, #{hook_pane}...): NAME,
+     * VALUE, NAME, VALUE..., then NULL; NULL when none. Owned by the state. */
+    char **formats;
+    size_t nformats;
     bool attached, waits, detached;
 };
 
 struct cmdq_state *cmdq_state_new(struct server *s, struct client *c, bool from_key,
                                   cmdq_output_fn output, void *arg);
 void cmdq_state_ref(struct cmdq_state *st);
+/* Add a format NAME=VALUE for the commands of st (see formats). */
+void cmdq_state_add_format(struct cmdq_state *st, const char *name, const char *value);
 void cmdq_state_unref(struct cmdq_state *st);
 
 /* The queue of client c (created on first use), or the server's (c NULL). */

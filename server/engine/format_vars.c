@@ -246,6 +246,17 @@ static void v_pane_dead_status(const struct format_ctx *ctx, struct format_out *
         format_out_printf(o, "%d", WEXITSTATUS(ctx->pane->wait_status));
 }
 
+/* Restart policy: restarts so far, and whether restart-limit stopped them. */
+static void v_pane_restarts(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%u", ctx->pane->restarts);
+}
+
+static void v_pane_crash_loop(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->pane->crash_loop ? "1" : "0");
+}
+
 static void v_pane_dead_time(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx->pane->reaped)
@@ -1350,6 +1361,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(pane_at_top, NEED_PANE)                                                              \
     X(pane_bg, NEED_PANE)                                                                  \
     X(pane_bottom, NEED_PANE)                                                              \
+    X(pane_crash_loop, NEED_PANE)                                                          \
     X(pane_current_command, NEED_PANE)                                                     \
     X(pane_current_path, NEED_PANE)                                                        \
     X(pane_dead, NEED_PANE)                                                                \
@@ -1373,6 +1385,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(pane_pid, NEED_PANE)                                                                 \
     X(pane_pipe, NEED_PANE)                                                                \
     X(pane_pipe_dropped, NEED_PANE)                                                        \
+    X(pane_restarts, NEED_PANE)                                                            \
     X(pane_right, NEED_PANE)                                                               \
     X(pane_start_command, NEED_PANE)                                                       \
     X(pane_start_path, NEED_PANE)                                                          \
@@ -1547,6 +1560,13 @@ static const char *env_find(const struct envset *env, const char *name)
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
 {
     for (const char *const *kv = ctx->vars; kv != NULL && kv[0] != NULL; kv += 2) {
+        if (strcmp(kv[0], name) == 0) {
+            format_out_str(o, kv[1]);
+            return true;
+        }
+    }
+    for (const char *const *kv = ctx->server != NULL ? ctx->server->cmd_formats : NULL;
+         kv != NULL && kv[0] != NULL; kv += 2) {
         if (strcmp(kv[0], name) == 0) {
             format_out_str(o, kv[1]);
             return true;

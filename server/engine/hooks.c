@@ -1,11 +1,13 @@
 /* hooks.c - hook commands (see hooks.h). */
 #include "hooks.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <event2/buffer.h>
 
+#include "client_state.h"
 #include "cmd.h"
 #include "cmd_queue.h"
 #include "log.h"
@@ -43,14 +45,51 @@ static void hooks_output(void *arg, struct cmd_ctx *ctx, int status)
         log_debug("hook: %.*s", (int)n, (const char *)evbuffer_pullup(ctx->err, -1));
 }
 
-void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane)
+/* The formats a hook's commands see (tmux's names). */
+static void hook_formats(struct cmdq_state *st, const char *name, const struct hook_event *ev)
+{
+    char buf[64];
+    cmdq_state_add_format(st, "hook", name);
+    if (ev->client != NULL) {
+        if (ev->client->tty_name != NULL) {
+            cmdq_state_add_format(st, "hook_client", ev->client->tty_name);
+        } else {
+            snprintf(buf, sizeof buf, "client-%ld", (long)ev->client->pid);
+            cmdq_state_add_format(st, "hook_client", buf);
+        }
+    }
+    if (ev->session != NULL) {
+        snprintf(buf, sizeof buf, "$%u", ev->session->id);
+        cmdq_state_add_format(st, "hook_session", buf);
+        cmdq_state_add_format(st, "hook_session_name", ev->session->name);
+    }
+    if (ev->window != NULL) {
+        snprintf(buf, sizeof buf, "@%u", ev->window->id);
+        cmdq_state_add_format(st, "hook_window", buf);
+        cmdq_state_add_format(st, "hook_window_name", ev->window->name);
+    }
+    if (ev->pane != NULL) {
+        snprintf(buf, sizeof buf, "%%%u", ev->pane->id);
+        cmdq_state_add_format(st, "hook_pane", buf);
+    }
+}
+
+/* Run hook name for ev; its commands see #{hook} and, if formats, ev's formats. */
+static void hooks_insert(struct server *s, const char *name, const struct hook_event *ev,
+                         bool formats)
 {
     const struct option_def *d = options_find(name);
     if (d == NULL || !(d->flags & OPTION_F_HOOK))
         return;
+    struct session *sess = ev->session;
+    struct pane *pane = ev->pane;
+    if (sess == NULL && ev->client != NULL)
+        sess = ev->client->session;
+    if (pane == NULL && ev->window != NULL)
+        pane = ev->window->active;
     if (pane == NULL && sess != NULL && sess->current != NULL)
         pane = sess->current->window->active;
-    const struct options *oo = hook_options(s, d, sess, pane);
+    const struct options *oo = ev->closed ? s->session_options : hook_options(s, d, sess, pane);
     /* Each item is a command list, parsed now (a hook may replace itself meanwhile). As
      * in tmux: after-* hooks right after their command; the others (notifications) on
      * the server's queue, which runs once the commands running now stop. */
@@ -68,6 +107,10 @@ void hooks_run(struct server *s, const char *name, struct session *sess, struct 
         struct cmdq_state *st = cmdq_state_new(s, NULL, false, hooks_output, NULL);
         st->target_pane = pane != NULL ? pane->id : UINT32_MAX;
         st->no_hooks = true;
+        if (formats)
+            hook_formats(st, name, ev);
+        else
+            cmdq_state_add_format(st, "hook", name);
         if (strncmp(name, "after-", 6) == 0)
             cmdq_insert_hook(s, list, st);
         else
@@ -75,6 +118,16 @@ void hooks_run(struct server *s, const char *name, struct session *sess, struct 
         cmdq_state_unref(st);
         cmd_list_free(list);
     }
+}
+
+void hooks_fire(struct server *s, const char *name, const struct hook_event *ev)
+{
+    hooks_insert(s, name, ev, true);
+}
+
+void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane)
+{
+    hooks_insert(s, name, &(struct hook_event){.session = sess, .pane = pane}, false);
 }
 
 void hooks_free(struct server *s)

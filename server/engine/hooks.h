@@ -7,11 +7,27 @@
 #include <stdbool.h>
 
 struct server;
+struct client;
 struct pane;
 struct session;
+struct window;
 
-/* Run hook 'name' if set, with "no -t" meaning pane (or, if NULL, the session's
- * current pane). */
+/* What a hook fired for (any member may be NULL). Its commands see #{hook} (the hook's
+ * name) and, for what is given, #{hook_client}, #{hook_session} and #{hook_session_name},
+ * #{hook_window} and #{hook_window_name}, #{hook_pane}, as tmux gives them; "no -t" means
+ * the pane (else the window's active pane, else the session's or the client's current). */
+struct hook_event {
+    struct client *client;
+    struct session *session;
+    struct window *window;
+    struct pane *pane;
+    bool closed;         /* session is being destroyed: its formats, the global options */
+};
+
+/* Run hook 'name' if set, for ev. */
+void hooks_fire(struct server *s, const char *name, const struct hook_event *ev);
+/* The same for an after-COMMAND hook or set-hook -R: "no -t" means pane (or, if NULL,
+ * the session's current pane), and the commands see #{hook} alone, as in tmux. */
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane);
 void hooks_free(struct server *s);
 

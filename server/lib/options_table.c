@@ -30,6 +30,7 @@ static const char *const choices_window_size[] = {"largest", "smallest", "manual
 static const char *const choices_extended_keys[] = {"off", "on", "always", NULL};
 static const char *const choices_set_clipboard[] = {"off", "external", "on", NULL};
 static const char *const choices_log_format[] = {"raw", "text", NULL};
+static const char *const choices_restart[] = {"never", "on-failure", "always", NULL};
 
 /* An array's default items. */
 #define ARRAY(...) ((const char *const[]){__VA_ARGS__})
@@ -93,7 +94,8 @@ const struct option_def option_table[] = {
      "key sequences that become the keys User0, User1, ... (accepted and shown; no effect in tmx yet)",
      OPTION_F_ARRAY, ",", ARRAY(NULL)},
     {"history-bytes-total", OPTION_SERVER, OPTION_SIZE, "0", 0, 1L << 40, NULL, "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)", OPTION_F_TMX, NULL, NULL},
-    {"kill-grace", OPTION_SERVER, OPTION_NUMBER, "10", 0, 86400, NULL, "seconds between SIGTERM and SIGKILL to panes when the server is stopped", OPTION_F_TMX, NULL, NULL},
+    {"kill-grace", OPTION_SERVER, OPTION_NUMBER, "8", 0, 86400, NULL, "seconds between SIGTERM and SIGKILL to panes when the server is stopped (below docker's 10 s stop timeout)", OPTION_F_TMX, NULL, NULL},
+    {"mirror-stdout", OPTION_SERVER, OPTION_FLAG, "on", 0, 0, NULL, "under -D, every pane's output is copied to the server's stdout (as the program wrote it)", OPTION_F_TMX, NULL, NULL},
     {"remote-command", OPTION_SERVER, OPTION_STRING, "tmx", 0, 0, NULL, "the command line tmx -H runs on the remote host to reach its tmx (a path, or env VAR=value tmx)", OPTION_F_TMX, NULL, NULL},
     {"remote-predict", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "tmx -H shows a printable key at once, underlined, where the program will echo it (confirmed by its echo or withdrawn); never in the alternate screen or at a prompt with echo off", OPTION_F_TMX, NULL, NULL},
     {"remote-timeout", OPTION_SERVER, OPTION_NUMBER, "6000", 300, 600000, NULL, "milliseconds without a word from the remote end after which tmx -H takes the link for lost (a heartbeat every third of it)", OPTION_F_TMX, NULL, NULL},
@@ -401,6 +403,13 @@ const struct option_def option_table[] = {
      0, NULL, NULL},
     {"allow-title-reports", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL, "programs may ask for the window title and icon label (XTWINOPS 20 and 21 t): off, as xterm advises, since the answer comes back as typed input", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"resurrect-restart", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL, "tmx resurrect runs the window's commands at once instead of asking for Enter first", OPTION_F_TMX, NULL, NULL},
+    {"restart", OPTION_WINDOW, OPTION_CHOICE, "never", 0, 0, choices_restart, "restart the pane's program when it exits: never, on-failure (a status other than 0, or a signal), always", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"restart-delay", OPTION_WINDOW, OPTION_NUMBER, "1000", 0, 86400000, NULL, "milliseconds before the first restart; doubled at each restart up to restart-delay-max", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"restart-delay-max", OPTION_WINDOW, OPTION_NUMBER, "60000", 0, 86400000, NULL, "most milliseconds between restarts", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"restart-reset", OPTION_WINDOW, OPTION_NUMBER, "10", 0, 86400, NULL, "seconds a program must run for the delay to start again from restart-delay", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"restart-limit", OPTION_WINDOW, OPTION_NUMBER, "5", 0, 100000, NULL, "most restarts within restart-interval; then the pane stays dead, marked as a crash loop (0: no limit)", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"restart-interval", OPTION_WINDOW, OPTION_NUMBER, "60", 1, 86400, NULL, "seconds over which restart-limit counts restarts", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"mirror-prefix", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "under -D with mirror-stdout, a format put before each line a pane prints on the server's stdout", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "append everything the window's panes print to this file", OPTION_F_TMX, NULL, NULL},
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 

@@ -25,6 +25,7 @@ struct pane_mode;
 struct pane_mode_entry;
 struct pane_pipe;
 struct pane_log;
+struct pane_mirror;
 
 struct pane {
     TAILQ_ENTRY(pane) entry;
@@ -61,6 +62,17 @@ struct pane {
     bool input_off;          /* select-pane -d: keys (typed or sent) do not reach it */
     struct pane_pipe *pipe;  /* pipe-pane, or NULL */
     struct pane_log *log;    /* log-file, or NULL */
+    struct pane_mirror *mirror; /* pane_mirror.c's state (under -D), or NULL */
+    /* Restart policy (policy/pane_exit.c, options restart*): restarts so far, the
+     * next delay, the restarts counted in the current restart-interval, the timer of a
+     * pending restart, and whether it gave up (a crash loop). */
+    unsigned restarts;
+    long long restart_delay_ms;
+    long long restart_window_start; /* ms, CLOCK_MONOTONIC */
+    unsigned restart_window_count;
+    long long started_ms;     /* when its program last started (ms, CLOCK_MONOTONIC) */
+    struct event *restart_timer;
+    bool crash_loop;
     const struct pane_mode *mode; /* the mode shown over the pane (pane_mode.h), or NULL */
     void *mode_data;         /* its state */
     struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */

@@ -21,12 +21,14 @@
 #include "server_client.h"
 #include "server_find.h"
 #include "server_state.h"
+#include "window.h"
 
 static void alerts_run_hook(struct server *s, uint32_t pane_id, const char *hook)
 {
     struct pane *p = server_find_pane(s, pane_id);
-    if (p != NULL)
-        hooks_run(s, hook, NULL, p);
+    if (p != NULL && p->window != NULL)
+        hooks_fire(s, hook, &(struct hook_event){.session = window_session(p->window),
+                                                 .window = p->window});
 }
 
 /* Does the session have an attached client? */

@@ -22,6 +22,7 @@
 #include "notify.h"
 #include "options.h"
 #include "pane.h"
+#include "pane_mode.h"
 #include "pane_waiters.h"
 #include "proto.h"
 #include "redraw.h"
@@ -92,6 +93,96 @@ static bool pane_exit_remains(struct pane *p)
     return remain == 1;
 }
 
+/* The restart policy of p (its restart option) wants its program run again: always,
+ * or on-failure after a status other than 0 or a signal; never once it gave up. */
+static bool pane_exit_restarts(struct pane *p)
+{
+    long policy = options_get_number(p->options, "restart");
+    if (policy == 0 || p->crash_loop || p->server->terminating)
+        return false;
+    if (policy == 1)
+        return !(p->reaped && WIFEXITED(p->wait_status) && WEXITSTATUS(p->wait_status) == 0);
+    return true;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The restart timer: run the pane's own command again, on a clear screen, as
+ * respawn-pane does. A failure to start (the pane stays dead) counts as an exit: the
+ * policy applies again with a longer delay, so a missing program backs off. */
+static void pane_exit_restart_cb(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd;
+    (void)events;
+    struct pane *p = arg;
+    struct server *s = p->server;
+    event_free(p->restart_timer);
+    p->restart_timer = NULL;
+    if (!p->dead || p->closing || s->terminating)
+        return;
+    struct session *sess = window_session(p->window);
+    if (sess == NULL)
+        return;
+    session_child_environment(sess);
+    struct spawn_args sa = {.cwd = p->cwd, .env = sess->env, .nenv = sess->nenv, .session = sess};
+    char err[512];
+    p->restarts++;
+    p->started_ms = now_ms();
+    if (pane_respawn(p, &sa, err, sizeof err) != 0) {
+        log_debug("pane %%%u: restart failed: %s", p->id, err);
+        pane_message(p, err);
+        return;
+    }
+    log_debug("pane %%%u: restarted (%u)", p->id, p->restarts);
+    pane_mode_free_all(p);
+    vt_reinit(p->vt);
+    window_redraw(p->window, REDRAW_FULL);
+}
+
+/* p's program exited and its policy restarts it: keep it dead (wait-pane callers keep
+ * waiting) and restart it after the delay; or, past restart-limit restarts within
+ * restart-interval, leave it dead for good, marked as a crash loop. */
+static void pane_exit_schedule_restart(struct pane *p)
+{
+    long long now = now_ms();
+    long long base = options_get_number(p->options, "restart-delay");
+    long long max = options_get_number(p->options, "restart-delay-max");
+    long long reset = options_get_number(p->options, "restart-reset") * 1000;
+    long long interval = options_get_number(p->options, "restart-interval") * 1000;
+    long limit = options_get_number(p->options, "restart-limit");
+    if (p->started_ms != 0 && now - p->started_ms >= reset)
+        p->restart_delay_ms = 0; /* it stayed up long enough: start again from the base */
+    if (p->restart_window_count == 0 || now - p->restart_window_start >= interval) {
+        p->restart_window_start = now;
+        p->restart_window_count = 0;
+    }
+    if (limit > 0 && p->restart_window_count >= (unsigned long)limit) {
+        p->crash_loop = true;
+        log_debug("pane %%%u: %ld restarts within %lld s: not restarted", p->id, limit,
+                  interval / 1000);
+        pane_exit_keep_dead(p);
+        pane_message(p, "restart-limit reached: the pane stays dead (crash loop)");
+        return;
+    }
+    p->restart_window_count++;
+    long long delay = p->restart_delay_ms == 0 ? base : p->restart_delay_ms * 2;
+    if (delay > max)
+        delay = max;
+    p->restart_delay_ms = delay > 0 ? delay : 1;
+    /* Dead on screen meanwhile, as remain-on-exit shows it; wait-pane goes on waiting. */
+    pane_mark_dead(p);
+    window_redraw(p->window, REDRAW_STATUS);
+    struct timeval tv = {.tv_sec = delay / 1000, .tv_usec = (delay % 1000) * 1000};
+    if (p->restart_timer == NULL)
+        p->restart_timer = evtimer_new(p->server->base, pane_exit_restart_cb, p);
+    evtimer_add(p->restart_timer, &tv);
+}
+
 /* What is left to do once a pane's program finished, after its pane-exited hook: keep it
  * dead (remain-on-exit) or close it, its window, maybe its session. The hook may have
  * killed it already: it is looked up again by id. */
@@ -103,6 +194,10 @@ static void pane_exit_close(struct server *s, uint32_t id)
     p->closing = false;
     struct window *w = p->window;
     int status = pane_exit_status(p);
+    if (pane_exit_restarts(p)) {
+        pane_exit_schedule_restart(p);
+        return;
+    }
     if (!s->terminating && pane_exit_remains(p)) {
         pane_exit_keep_dead(p);
         return;
@@ -126,7 +221,10 @@ static void pane_exit_closing(struct server *s, uint32_t id, const char *arg)
     if (p == NULL || !p->closing)
         return;
     /* tmux: pane-died for a pane remain-on-exit keeps, pane-exited for one that goes. */
-    hooks_run(s, !s->terminating && pane_exit_remains(p) ? "pane-died" : "pane-exited", NULL, p);
+    hooks_fire(s,
+               !s->terminating && (pane_exit_remains(p) || pane_exit_restarts(p)) ? "pane-died"
+                                                                                  : "pane-exited",
+               &(struct hook_event){.pane = p});
     pane_exit_close(s, id);
 }
 
@@ -149,6 +247,11 @@ void pane_exit_notify(struct server *s, const struct notify *n)
 {
     if (n->type == NOTIFY_PANE_FINISHED)
         pane_exit_finished(n->pane);
-    else if (n->type == NOTIFY_PANE_GONE)
+    else if (n->type == NOTIFY_PANE_GONE) {
+        if (n->pane->restart_timer != NULL) {
+            event_free(n->pane->restart_timer);
+            n->pane->restart_timer = NULL;
+        }
         pane_exit_release_waiters(s, n->pane);
+    }
 }

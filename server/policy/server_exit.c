@@ -60,8 +60,15 @@ void server_destroy_session(struct server *s, struct session *sess, int status)
                 server_client_exit(c, status, "[exited]");
         }
     }
+    /* Queued now (they run after this), with the session's formats but global options:
+     * session-closed, then window-unlinked for each of its windows, as tmux. */
+    hooks_fire(s, "session-closed", &(struct hook_event){.session = sess, .closed = true});
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry) {
+        hooks_fire(s, "window-unlinked",
+                   &(struct hook_event){.session = sess, .window = wl->window, .closed = true});
+    }
     session_free(sess);
-    hooks_run(s, "session-closed", NULL, NULL);
     server_check_exit(s);
 }
 
@@ -102,7 +109,7 @@ void server_kill_window(struct server *s, struct window *w, int status)
     struct winlink *wl;
     while ((wl = TAILQ_FIRST(&w->links)) != NULL) {
         struct session *sess = wl->session;
-        hooks_run(s, "window-unlinked", sess, w->active);
+        hooks_fire(s, "window-unlinked", &(struct hook_event){.session = sess, .window = w});
         /* A grouped session's others lose their links with it. */
         if (session_unlink_window(sess, wl))
             server_destroy_session_group(s, sess, status);

@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "format.h"
+#include "hook_events.h"
 #include "notify.h"
 #include "options.h"
 #include "pane.h"
@@ -35,8 +36,10 @@ static bool window_names_by_format(struct window *w)
                            .pane = w->active};
     char *name = format_expand(&f, fmt);
     bool changed = strcmp(name, w->name) != 0;
-    if (changed)
+    if (changed) {
         window_set_name(w, name);
+        hook_events_window_renamed(w->server, w);
+    }
     free(name);
     return changed;
 }
@@ -71,6 +74,7 @@ static bool window_names_default(struct window *w)
     if (strcmp(name, w->name) == 0)
         return false;
     window_set_name(w, name);
+    hook_events_window_renamed(w->server, w);
     return true;
 }
 
@@ -106,6 +110,7 @@ static void window_names_set_by_program(struct server *s, struct pane *p)
         options_set(w->options, "automatic-rename", "on", false, err, sizeof err);
     else {
         window_set_name(w, name);
+        hook_events_window_renamed(s, w);
         options_set(w->options, "automatic-rename", "off", false, err, sizeof err);
     }
     (void)s;

@@ -88,6 +88,8 @@ struct server {
     time_t start_time;
     int listen_fd;
     struct event *listen_ev;
+    struct tap *mirror_tap;  /* pane_mirror.h: the panes' output on stdout (-D), or NULL */
+    int mirror_fd;
     struct tap *draining_taps; /* tap.h: closed pipes and logs still writing what is owed */
     int reserve_fd;            /* server_listen.h: spent to tell a client the fds ran out */
     struct event *accept_timer; /* accepting again after running out of fds */
@@ -98,6 +100,12 @@ struct server {
     int upgrade_lock;           /* the clients' start lock, held across that exec (-1) */
     char *config_arg;           /* -f FILE the server started with, or NULL: for that exec */
     bool as_tmux;
+    /* In the foreground (-D): the signals forwarded to the panes (server.c). */
+#define SERVER_NFORWARDED 15
+    struct event *sig_forward[SERVER_NFORWARDED];
+    bool foreground;   /* -D: in the foreground (a container's entrypoint, a service) */
+    char *start_cwd;   /* -D: the directory it was started in (sessions made without a
+                        * client start there), else NULL */
     struct event *clock_timer; /* redraws status lines on the minute while clients are attached */
 
     struct client_list clients;
@@ -164,6 +172,10 @@ struct server {
     int config_pending;  /* the startup config still runs: clients' commands wait */
     struct cmdq *queue;  /* cmd_queue.h: the server's queue (config, hooks) */
     struct cmdq_item *cmdq_current; /* the command running now (hooks go after it), or NULL */
+    /* The formats of the run that command belongs to (a hook's #{hook}, #{hook_pane}...:
+     * NAME, VALUE..., NULL; cmd_queue.h's cmdq_state formats), seen by every format it
+     * expands; NULL when none. */
+    const char *const *cmd_formats;
     struct message_entry *messages; /* message_log.h: show-messages, a ring */
     size_t nmessages, messages_size, messages_first;
     unsigned next_message;

@@ -251,6 +251,7 @@ static const struct want wants[] = {
     {"pane_at_top", "1"},
     {"pane_bg", "default"},
     {"pane_bottom", "22"},
+    {"pane_crash_loop", "0"},
     {"pane_current_command", ""}, /* no pty: see the pty test */
     {"pane_current_path", "/home/u"},
     {"pane_dead", "0"},
@@ -274,6 +275,7 @@ static const struct want wants[] = {
     {"pane_pid", "4243"},
     {"pane_pipe", "0"},
     {"pane_pipe_dropped", "0"},
+    {"pane_restarts", "0"},
     {"pane_right", "79"},
     {"pane_start_command", "make -j2"},
     {"pane_start_path", "/home/u"},
