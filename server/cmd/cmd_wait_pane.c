@@ -50,7 +50,9 @@ static int cmd_wait_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     }
-    if (p->dead || p->reaped) {
+    /* Dead for good: answered now. Dead but about to be restarted (restart policy) or
+     * still being closed: waits for the exit that is not restarted. */
+    if ((p->dead || p->reaped) && !p->closing && p->restart_timer == NULL) {
         ctx->exit_status = pane_exit_status(p);
         return 0;
     }

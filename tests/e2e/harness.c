@@ -195,6 +195,25 @@ int env_connect(const struct tmx_env *env)
     return fd;
 }
 
+/* The parent pid of pid (from /proc), -1 if it is gone. */
+pid_t e2e_parent_pid(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *close_paren = strrchr(buf, ')');
+    char state;
+    long ppid;
+    if (close_paren == NULL || sscanf(close_paren + 2, "%c %ld", &state, &ppid) != 2)
+        return -1;
+    return (pid_t)ppid;
+}
+
 long e2e_rss_kib(pid_t pid)
 {
     char path[64], line[256];

@@ -50,6 +50,8 @@ int env_connect(const struct tmx_env *env);
 long long e2e_now_ms(void);
 /* Resident memory of process pid in KiB (VmRSS), -1 if it is gone. */
 long e2e_rss_kib(pid_t pid);
+/* The parent pid of pid (from /proc), -1 if it is gone. */
+pid_t e2e_parent_pid(pid_t pid);
 /* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
 int e2e_setup(void **state);
 int e2e_teardown(void **state);

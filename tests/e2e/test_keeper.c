@@ -23,25 +23,6 @@
     "if [ $i -eq 30 ]; then while [ ! -e \"$HOME/go\" ]; do sleep 0.01; done; fi; "       \
     "if [ $i -eq 80 ]; then : > \"$HOME/eighty.$TMX_PANE\"; fi; sleep 0.01; done"
 
-/* The parent pid of pid (from /proc), -1 if it is gone. */
-static pid_t parent_of(pid_t pid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    char *close_paren = strrchr(buf, ')');
-    char state;
-    long ppid;
-    if (close_paren == NULL || sscanf(close_paren + 2, "%c %ld", &state, &ppid) != 2)
-        return -1;
-    return (pid_t)ppid;
-}
-
 /* Lines of `list-panes -a` (id, pid, session) sorted, so two servers' lists compare. */
 static char *pane_list(struct tmx_env *env)
 {
@@ -118,7 +99,7 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "k0:0.0", "#{pane_pid}",
                              NULL), 0);
-    pid_t keeper = parent_of((pid_t)atoi(out));
+    pid_t keeper = e2e_parent_pid((pid_t)atoi(out));
     free(out);
     assert_true(keeper > 1 && keeper != server);
 
@@ -187,7 +168,7 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
     /* And the same keeper is still their parent. */
     assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "k2:0.1", "#{pane_pid}",
                              NULL), 0);
-    assert_int_equal(parent_of((pid_t)atoi(out)), keeper);
+    assert_int_equal(e2e_parent_pid((pid_t)atoi(out)), keeper);
     free(out);
 }
 
@@ -250,7 +231,7 @@ static void test_the_keeper_reaps_orphans(void **state)
     assert_true(wait_capture(env, "s", "spawned", E2E_TIMEOUT));
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pane_pid}", NULL), 0);
-    pid_t keeper = parent_of((pid_t)atoi(out));
+    pid_t keeper = e2e_parent_pid((pid_t)atoi(out));
     free(out);
     assert_true(keeper > 1);
     int zombies = -1, orphans = -1;

@@ -101,6 +101,10 @@ static void simulate_reboot(struct tmx_env *env)
     pid_t server = (pid_t)strtol(spid, NULL, 10);
     free(spid);
     assert_true(server > 0);
+    /* The keeper (the programs' parent) goes first, as everything does in a reboot. */
+    pid_t keeper = e2e_parent_pid((pid_t)strtol(pids, NULL, 10));
+    if (keeper > 1 && keeper != server)
+        kill(keeper, SIGKILL);
     kill(server, SIGKILL);
     for (char *p = pids; *p != '\0';) {
         long pid = strtol(p, &p, 10);
