@@ -233,6 +233,11 @@ static key_code key_normalize(key_code key)
     return base | mods;
 }
 
+key_code key_canonical(key_code key)
+{
+    return key_normalize(key);
+}
+
 /* ---- Names ------------------------------------------------------------------- */
 
 /* A mouse key name (MouseDown1Pane, WheelUpStatus, TripleClick3Border), or KEYC_NONE. */

@@ -69,6 +69,8 @@ enum key_mouse_where {
 /* "C-b" -> 'b'|CTRL; "Enter", "Up", "F1", "M-Left", "C-Space", "^B", a single UTF-8
  * character. Case of named keys is ignored. Returns KEYC_NONE if unknown. */
 key_code key_from_name(const char *name);
+/* The one form of a key the parser gives (C-A is C-a, C-i Tab, C-@ C-Space). */
+key_code key_canonical(key_code key);
 /* The canonical name of key into buf, as tmux prints it; returns buf. */
 const char *key_to_name(key_code key, char *buf, size_t size);
 /* Compare two keys in the order tmux lists them (list-keys): by modifiers (none, M-,
@@ -156,5 +158,47 @@ bool key_encode_missing(key_code key, int flags);
  * modifiers) in every encoding but SGR. out must hold at least 32 bytes. */
 size_t key_encode_mouse(const struct mouse_event *m, int pane_modes_flags, int x, int y,
                         char *out);
+
+/* ---- Key events and the kitty keyboard protocol (keys_kitty.c) ---------------- */
+
+enum { KEY_EVENT_PRESS = 1, KEY_EVENT_REPEAT = 2, KEY_EVENT_RELEASE = 3 };
+/* Kitty modifier bits (the protocol's, one less than its modifier parameter). */
+enum {
+    KEY_KMOD_SHIFT = 1, KEY_KMOD_ALT = 2, KEY_KMOD_CTRL = 4, KEY_KMOD_SUPER = 8,
+    KEY_KMOD_HYPER = 16, KEY_KMOD_META = 32, KEY_KMOD_CAPS = 64, KEY_KMOD_NUM = 128,
+};
+#define KEY_TEXT_MAX 8
+/* The answer of a terminal to CSI ? u (its kitty flags in the event's code): not a
+ * key, a reply for whoever asked. */
+#define KEYC_REPLY_KITTY 0x150000u
+
+/* One key event: what bindings look at (key) and, for programs that asked for the
+ * kitty protocol, all the terminal said about it. From a legacy terminal the event is
+ * made up from the key (key_event_from_key). */
+struct key_event {
+    key_code key;          /* the key as tmx names it; KEYC_NONE for keys without a
+                              name (F13, media keys, a modifier alone) */
+    uint32_t code;         /* kitty key number: the unshifted code point, or a
+                              functional key's (Private Use Area) number */
+    uint32_t shifted;      /* alternate keys, 0 when unknown */
+    uint32_t base_layout;
+    uint8_t mods;          /* KEY_KMOD_* */
+    uint8_t type;          /* KEY_EVENT_* */
+    uint8_t ntext;         /* the text the key typed, as code points */
+    uint32_t text[KEY_TEXT_MAX];
+};
+
+/* The event a legacy key stands for: a press, its modifiers, the kitty number of the
+ * key (A typed is a with Shift), and the text it types (none with Ctrl or Meta). */
+void key_event_from_key(key_code key, struct key_event *ev);
+/* key_parse_mouse for events: also the kitty forms (CSI code:alt ; mods:type ; text u,
+ * CSI 1 ; mods:type A..S, CSI n ; mods:type ~) and the terminal's CSI ? flags u reply
+ * (KEYC_REPLY_KITTY). Returns as key_parse_mouse. */
+size_t key_parse_event(const char *buf, size_t len, bool timed_out, struct key_event *ev,
+                       struct mouse_event *m);
+/* The bytes a program expects for ev, with the kitty flags in KEY_ENC_KITTY_FLAGS(flags)
+ * (0: the legacy or extended forms of key_encode; a release then sends nothing). out
+ * must hold KEY_ENCODE_MAX bytes. */
+size_t key_encode_event(const struct key_event *ev, int flags, char *out);
 
 #endif

@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "client_frames.h"
+#include "client_tty.h"
 #include "client_message.h"
 #include "copy_mode.h"
 #include "cmd.h"
@@ -81,26 +82,38 @@ static void send_mouse_to_pane(struct client *c, const struct mouse_event *m,
     po->len += key_encode_mouse(m, flags, m->x, m->y, po->buf + po->len);
 }
 
-static void send_key_to_pane(struct client *c, key_code key, struct pane_output *po)
+/* A key event for the active pane's program, in the encoding its modes ask for (the
+ * kitty flags it pushed, extended keys, cursor and keypad modes). */
+static void send_event_to_pane(struct client *c, const struct key_event *event,
+                               struct pane_output *po)
 {
     struct pane *p = active_pane(c);
     if (p == NULL)
         return;
+    struct key_event ev = *event;
+    key_code key = ev.key;
     uint32_t modes = vt_modes(p->vt);
     int flags = pane_input_key_flags(p->vt);
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return;
     if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))
         return;
-    if (key == KEYC_BSPACE) {
+    if (key == KEYC_BSPACE && KEY_ENC_KITTY_FLAGS(flags) == 0) {
         /* backspace: the key panes get for it (C-?, DEL, by default). */
         key_code bs = (key_code)options_get_number(c->server->options, "backspace");
         if (bs != KEYC_NONE && bs != key_from_name("C-?"))
-            key = bs;
+            ev.key = bs;
     }
-    if (po->len + 32 > sizeof po->buf)
+    if (po->len + KEY_ENCODE_MAX > sizeof po->buf)
         flush_pane(c, po);
-    po->len += key_encode(key, flags, po->buf + po->len);
+    po->len += key_encode_event(&ev, flags, po->buf + po->len);
+}
+
+static void send_key_to_pane(struct client *c, key_code key, struct pane_output *po)
+{
+    struct key_event ev;
+    key_event_from_key(key, &ev);
+    send_event_to_pane(c, &ev, po);
 }
 
 /* Run a bound command for this client; errors show on its status line. */
@@ -169,12 +182,24 @@ static bool readonly_allowed(const char *command)
     return false;
 }
 
-static void handle_key(struct client *c, key_code key, const struct mouse_event *m,
-                       struct pane_output *po)
+static void handle_key(struct client *c, const struct key_event *ev,
+                       const struct mouse_event *m, struct pane_output *po)
 {
     struct server *s = c->server;
-    if (key == KEYC_NONE)
+    key_code key = ev->key;
+    if (key == KEYC_REPLY_KITTY) {
+        client_tty_kitty_answered(c, (int)ev->code);
         return;
+    }
+    if (ev->type == KEY_EVENT_RELEASE || key == KEYC_NONE) {
+        /* A release, or a key tmx has no name for (F13, a modifier alone): nothing to
+         * bind; the program has it if it asked for such events (kitty flags). */
+        struct pane *rp = active_pane(c);
+        if (ev->code != 0 && rp != NULL && rp->mode == NULL && !c->prefix_active &&
+            !c->readonly && KEY_ENC_KITTY_FLAGS(pane_input_key_flags(rp->vt)) != 0)
+            send_event_to_pane(c, ev, po);
+        return;
+    }
     bool acted = po->acted;
     po->acted = true;
     if (key == KEYC_MOUSE) {
@@ -310,7 +335,7 @@ static void handle_key(struct client *c, key_code key, const struct mouse_event 
         return;
     }
     po->acted = acted;
-    send_key_to_pane(c, key, po);
+    send_event_to_pane(c, ev, po);
 }
 
 /* Keys that changed something (a pane selected or resized with the mouse, a mode left)
@@ -329,13 +354,13 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     struct pane_output po = {.len = 0};
     size_t off = 0;
     while (off < c->keylen && c->attached) {
-        key_code key;
+        struct key_event ev;
         struct mouse_event m;
-        size_t n = key_parse_mouse(c->keybuf + off, c->keylen - off, true, &key, &m);
+        size_t n = key_parse_event(c->keybuf + off, c->keylen - off, true, &ev, &m);
         if (n == 0)
             n = 1;
         off += n;
-        handle_key(c, key, &m, &po);
+        handle_key(c, &ev, &m, &po);
     }
     flush_pane(c, &po);
     c->keylen = 0;
@@ -377,21 +402,21 @@ void client_input(struct client *c, const char *buf, size_t len)
         len -= take;
         size_t off = 0;
         while (off < c->keylen && c->attached) {
-            key_code key;
+            struct key_event ev;
             struct mouse_event m;
-            size_t n = key_parse_mouse(c->keybuf + off, c->keylen - off, false, &key, &m);
+            size_t n = key_parse_event(c->keybuf + off, c->keylen - off, false, &ev, &m);
             if (n == 0)
                 break;
             off += n;
-            handle_key(c, key, &m, &po);
+            handle_key(c, &ev, &m, &po);
         }
         if (off == 0 && c->keylen == sizeof c->keybuf) {
             /* A "sequence" as long as the buffer: not a key; take it byte by byte. */
-            key_code key;
+            struct key_event ev;
             struct mouse_event m;
-            size_t n = key_parse_mouse(c->keybuf, c->keylen, true, &key, &m);
+            size_t n = key_parse_event(c->keybuf, c->keylen, true, &ev, &m);
             off = n > 0 ? n : 1;
-            handle_key(c, key, &m, &po);
+            handle_key(c, &ev, &m, &po);
         }
         memmove(c->keybuf, c->keybuf + off, c->keylen - off);
         c->keylen -= off;

@@ -159,3 +159,15 @@ void client_tty_close(struct client *c)
     c->tty_bev = NULL;
     c->tty_ready = false;
 }
+
+void client_tty_kitty_answered(struct client *c, int flags)
+{
+    (void)flags;
+    if (c->term_kitty_flags != -1 || c->tty_bev == NULL || !c->tty_ready)
+        return;
+    /* It speaks the protocol: every flag on, on the terminal's alternate screen (where
+     * the client draws), so keys come with their event types, alternate keys and text
+     * and each pane gets them in the form it asked for; the client pops it on exit. */
+    c->term_kitty_flags = CLIENT_TTY_KITTY_FLAGS;
+    evbuffer_add_printf(bufferevent_get_output(c->tty_bev), "\033[>%du", c->term_kitty_flags);
+}

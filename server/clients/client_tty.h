@@ -39,4 +39,9 @@ struct evbuffer *client_tty_output(struct client *c);
  * without blocking is written, the rest dropped, the fd closed. Safe to call twice. */
 void client_tty_close(struct client *c);
 
+/* The terminal answered CSI ? u (asked at attach): it speaks the kitty keyboard
+ * protocol, and CLIENT_TTY_KITTY_FLAGS are pushed there once. */
+#define CLIENT_TTY_KITTY_FLAGS 31
+void client_tty_kitty_answered(struct client *c, int flags);
+
 #endif

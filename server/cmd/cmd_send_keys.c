@@ -94,7 +94,9 @@ static void add_argument(struct evbuffer *out, const char *a, bool hex, bool lit
         return;
     }
     char enc[KEY_ENCODE_MAX];
-    size_t n = key != KEYC_NONE ? key_encode(key, flags, enc) : 0;
+    struct key_event ev;
+    key_event_from_key(key, &ev);
+    size_t n = key != KEYC_NONE ? key_encode_event(&ev, flags, enc) : 0;
     if (n > 0)
         evbuffer_add(out, enc, n);
     else if (key == KEYC_NONE || KEYC_BASE(key) == KEYC_ANY || KEYC_IS_MOUSE(key))

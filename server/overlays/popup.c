@@ -197,7 +197,9 @@ static bool popup_key(struct client *c, void *data, key_code key)
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return true;
     char buf[KEY_ENCODE_MAX];
-    size_t n = key_encode(key, flags, buf);
+    struct key_event ev;
+    key_event_from_key(key, &ev);
+    size_t n = key_encode_event(&ev, flags, buf);
     if (n > 0)
         job_pty_write(pp->job, buf, n);
     return true;

@@ -42,10 +42,74 @@ static void test_extended_keys_from_the_terminal_reach_the_pane(void **state)
     assert_true(wait_capture(env, "s:1", "READY^Ay", E2E_TIMEOUT));
 }
 
+/* The kitty keyboard protocol with legacy keys (as a terminal without the protocol
+ * sends them): the pane pushes flags and asks for them (its reply comes back as its
+ * input), and the keys reach it in the protocol's forms, made up by tmx. */
+static void test_kitty_keys_synthesised_from_a_legacy_terminal(void **state)
+{
+    struct tmx_env *env = *state;
+    reader_window(env, "s:0", "\\033[>1u\\033[?u", true);
+    reader_window(env, "s:1", "", false);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s:0", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(client_output_contains(c, "\033[?u")); /* tmx asked the terminal */
+    /* The reply is the pane's input (cat -v shows it after READY). */
+    assert_true(wait_capture(env, "s:0", "READY^[[?1u", E2E_TIMEOUT));
+    /* C-a, Escape (alone, after escape-time), x, Enter, C-Up, F5. */
+    client_type(c, "\001");
+    client_type(c, "\033");
+    assert_true(wait_capture(env, "s:0", "READY^[[?1u^[[97;5u^[[27u", E2E_TIMEOUT));
+    client_type(c, "x\033[1;5A\033[15~");
+    assert_true(wait_capture(env, "s:0", "READY^[[?1u^[[97;5u^[[27ux^[[1;5A^[[15~", E2E_TIMEOUT));
+    /* A legacy pane beside it: legacy bytes. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-window", "-t", "s:1", NULL), 0);
+    client_type(c, "\001y");
+    assert_true(wait_capture(env, "s:1", "READY^Ay", E2E_TIMEOUT));
+}
+
+/* From a terminal that speaks it (it answers CSI ? u): tmx pushes every flag there and
+ * passes each pane the events in the form that pane asked for: releases only to a pane
+ * that asked for event types, text as text, legacy bytes to a legacy pane. */
+static void test_kitty_keys_fed_from_a_kitty_terminal(void **state)
+{
+    struct tmx_env *env = *state;
+    reader_window(env, "s:0", "\\033[>3u", true);
+    reader_window(env, "s:1", "\\033[>1u", false);
+    reader_window(env, "s:2", "", false);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s:0", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(client_output_contains(c, "\033[?u"));
+    client_type(c, "\033[?0u"); /* the terminal's answer */
+    for (long t0 = now_ms(); now_ms() - t0 < E2E_TIMEOUT && !client_output_contains(c, "\033[>31u");)
+        client_pump(c, 20);
+    assert_true(client_output_contains(c, "\033[>31u"));
+    /* What a kitty terminal with flags 31 sends: C-a press and release, x as text with
+     * its release, Escape, Shift+1 with its text. */
+    const char *keys = "\033[97;5u\033[97;5:3u\033[120;;120u\033[120;1:3u\033[27u"
+                       "\033[49:33;2;33u\033[49:33;2:3;33u";
+    client_type(c, keys);
+    assert_true(wait_capture(env, "s:0", "READY^[[97;5u^[[97;5:3ux^[[27u!", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-window", "-t", "s:1", NULL), 0);
+    client_type(c, keys);
+    assert_true(wait_capture(env, "s:1", "READY^[[97;5ux^[[27u!", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-window", "-t", "s:2", NULL), 0);
+    client_type(c, keys);
+    assert_true(wait_capture(env, "s:2", "READY^Ax^[!", E2E_TIMEOUT));
+    /* The prefix key came as CSI u too: C-b c opens a window. */
+    client_type(c, "\033[98;5u");
+    client_type(c, "\033[99u");
+    assert_true(wait_run_output(env, "4", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{session_windows}", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_extended_keys_from_the_terminal_reach_the_pane,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_kitty_keys_synthesised_from_a_legacy_terminal,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_kitty_keys_fed_from_a_kitty_terminal,
                                         e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,8 @@
  *
  * Input: byte 0 = key encoding flags (KEY_ENC_*), then terminal input bytes. The same
  * bytes are also read as NUL-separated key names, and every 4 bytes as a raw key code.
+ * The input is also parsed into key events (key_parse_event: the kitty forms) and each
+ * event encoded for every kitty flag set (key_encode_event, KEY_ENCODE_MAX bytes).
  * Checked: a parse never consumes more than it was given; with the timeout it always
  * consumes something; parsed keys and names survive key_to_name -> key_from_name;
  * the encoders stay within their 32-byte buffer (exact-size heap buffers, ASan) and
@@ -112,6 +114,35 @@ static void parse_all(const char *buf, size_t len, int flags, bool mouse)
     }
 }
 
+/* Key events, as client_input reads them, each encoded for every kitty flag set and with
+ * extended keys: within KEY_ENCODE_MAX bytes; a named key survives its name. */
+static void parse_events(const char *buf, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        struct key_event ev;
+        struct mouse_event m;
+        size_t n = key_parse_event(buf + off, len - off, false, &ev, &m);
+        if (n == 0)
+            n = key_parse_event(buf + off, len - off, true, &ev, &m);
+        if (n == 0 || n > len - off)
+            fail("key_parse_event out of bounds", ev.key, off);
+        if (ev.ntext > KEY_TEXT_MAX)
+            fail("key_parse_event text too long", ev.key, off);
+        if (ev.key != KEYC_REPLY_KITTY && ev.key != KEYC_MOUSE)
+            check_round_trip(ev.key, off);
+        for (int k = 0; k < 32; k++) {
+            char *out = malloc(KEY_ENCODE_MAX);
+            size_t e = key_encode_event(&ev, KEY_ENC_KITTY(k) | (k & 1 ? KEY_ENC_EXTENDED : 0),
+                                        out);
+            if (e > KEY_ENCODE_MAX)
+                fail("key_encode_event longer than its buffer", ev.key, e);
+            free(out);
+        }
+        off += n;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -125,6 +156,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, in, len);
     parse_all(buf, len, flags, true);
     parse_all(buf, len, flags, false);
+    parse_events(buf, len);
     /* Every suffix once more through the mouse parser with the timeout. */
     for (size_t i = 0; i < len && i < 64; i++) {
         key_code key;
