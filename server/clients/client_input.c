@@ -182,6 +182,19 @@ static bool readonly_allowed(const char *command)
     return false;
 }
 
+/* Whether the key being handled came within assume-paste-time milliseconds of the one
+ * before it (keys of one read come together). Each key moves the mark. */
+static bool assumed_paste(struct client *c)
+{
+    struct timeval now, d;
+    gettimeofday(&now, NULL);
+    timersub(&now, &c->last_key, &d);
+    c->last_key = now;
+    long ms = c->session != NULL ? options_get_number(c->session->options, "assume-paste-time")
+                                 : 0;
+    return ms > 0 && d.tv_sec == 0 && d.tv_usec >= 0 && d.tv_usec < ms * 1000;
+}
+
 static void handle_key(struct client *c, const struct key_event *ev,
                        const struct mouse_event *m, struct pane_output *po)
 {
@@ -258,6 +271,17 @@ static void handle_key(struct client *c, const struct key_event *ev,
         free(c->message);
         c->message = NULL;
         client_redraw(c, REDRAW_STATUS);
+    }
+    struct pane *pp = active_pane(c);
+    if (assumed_paste(c) && pp != NULL && pp->mode == NULL && !c->prefix_active &&
+        c->key_table == NULL && !c->readonly) {
+        /* assume-paste-time: this key came so soon after the one before that it is
+         * part of a paste: no binding, the program has it, as tmux. Unlike tmux, the
+         * key after the prefix and keys for a pane's mode are still looked up (a busy
+         * server may read two typed keys at once). */
+        po->acted = acted;
+        send_event_to_pane(c, ev, po);
+        return;
     }
     const struct key_binding *b;
     if (c->key_table != NULL) {
@@ -346,6 +370,31 @@ static void input_done(struct server *s, const struct pane_output *po)
         s->command_done(s, NULL);
 }
 
+/* One key at buf: a user key (user-keys[N], the key UserN) when the bytes are one, else
+ * what the key parser makes of them. 0: wait for more (a partial sequence or user key). */
+static size_t parse_key(struct client *c, const char *buf, size_t len, bool timed_out,
+                        struct key_event *ev, struct mouse_event *m)
+{
+    const char *uk;
+    bool partial = false;
+    for (long i = options_array_next(c->server->options, "user-keys", -1, &uk);
+         i >= 0 && i < (long)KEYC_USER_MAX;
+         i = options_array_next(c->server->options, "user-keys", i, &uk)) {
+        size_t n = strlen(uk);
+        if (n == 0)
+            continue;
+        if (len >= n && memcmp(buf, uk, n) == 0) {
+            key_event_from_key(KEYC_USER_BASE + (key_code)i, ev);
+            return n;
+        }
+        if (len < n && memcmp(buf, uk, len) == 0)
+            partial = true;
+    }
+    if (partial && !timed_out)
+        return 0;
+    return key_parse_event(buf, len, timed_out, ev, m);
+}
+
 static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct client *c = arg;
@@ -356,7 +405,7 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     while (off < c->keylen && c->attached) {
         struct key_event ev;
         struct mouse_event m;
-        size_t n = key_parse_event(c->keybuf + off, c->keylen - off, true, &ev, &m);
+        size_t n = parse_key(c, c->keybuf + off, c->keylen - off, true, &ev, &m);
         if (n == 0)
             n = 1;
         off += n;
@@ -404,7 +453,7 @@ void client_input(struct client *c, const char *buf, size_t len)
         while (off < c->keylen && c->attached) {
             struct key_event ev;
             struct mouse_event m;
-            size_t n = key_parse_event(c->keybuf + off, c->keylen - off, false, &ev, &m);
+            size_t n = parse_key(c, c->keybuf + off, c->keylen - off, false, &ev, &m);
             if (n == 0)
                 break;
             off += n;
@@ -414,7 +463,7 @@ void client_input(struct client *c, const char *buf, size_t len)
             /* A "sequence" as long as the buffer: not a key; take it byte by byte. */
             struct key_event ev;
             struct mouse_event m;
-            size_t n = key_parse_event(c->keybuf, c->keylen, true, &ev, &m);
+            size_t n = parse_key(c, c->keybuf, c->keylen, true, &ev, &m);
             off = n > 0 ? n : 1;
             handle_key(c, &ev, &m, &po);
         }

@@ -96,6 +96,7 @@ void server_client_free(struct client *c)
         event_free(c->message_timer);
     if (c->render != NULL)
         render_free(c->render);
+    render_caps_free(c->caps_owned);
     canvas_free(&c->canvas);
     if (c->stdin_data != NULL)
         evbuffer_free(c->stdin_data);

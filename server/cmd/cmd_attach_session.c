@@ -71,6 +71,18 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
             cmd_error(ctx, "%s (set TERM to your terminal's name, e.g. xterm-256color)", err);
             return -1;
         }
+        /* terminal-overrides: a copy of the entry with the matching ones applied. */
+        const char *items[64];
+        size_t nitems = 0;
+        const char *v;
+        for (long i = options_array_next(ctx->server->options, "terminal-overrides", -1, &v);
+             i >= 0 && nitems < sizeof items / sizeof items[0];
+             i = options_array_next(ctx->server->options, "terminal-overrides", i, &v))
+            items[nitems++] = v;
+        if (nitems > 0) {
+            c->caps_owned = render_caps_override(caps, items, nitems);
+            caps = c->caps_owned;
+        }
         c->caps = caps;
         c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
         if (terminal_has_feature(ctx->server, c->term, "sync"))

@@ -4,6 +4,7 @@
  * (terminfo(5) "%" language) itself, so rendering never touches ncurses state. */
 #include "caps.h"
 
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,8 @@ struct render_caps {
     int colours;                /* 0 (monochrome), 8, 16, 256 or RENDER_COLOURS_RGB */
     bool flags[RENDER_FLAG_COUNT];
     char *strings[RENDER_CAP_COUNT];
+    int ncolors;                /* terminfo colors */
+    bool rgb;                   /* terminfo RGB or Tc */
     struct render_caps *next;
 };
 
@@ -88,6 +91,8 @@ static bool term_name_ok(const char *term)
     return strcmp(term, ".") != 0 && strcmp(term, "..") != 0;
 }
 
+static void caps_colours(struct render_caps *caps);
+
 /* Read everything tmx needs from the terminfo entry now current in ncurses. */
 static void caps_read_current(struct render_caps *caps)
 {
@@ -105,10 +110,17 @@ static void caps_read_current(struct render_caps *caps)
 
     /* Direct colour: the RGB extension (boolean, number or string form) or Tc. */
     char *rgb_str = tigetstr("RGB");
-    bool rgb = tigetflag("RGB") > 0 || tigetnum("RGB") > 0 || tigetflag("Tc") > 0 ||
-               (rgb_str != NULL && rgb_str != (char *)-1);
-    int n = tigetnum("colors");
-    if (caps->truecolor || rgb)
+    caps->rgb = tigetflag("RGB") > 0 || tigetnum("RGB") > 0 || tigetflag("Tc") > 0 ||
+                (rgb_str != NULL && rgb_str != (char *)-1);
+    caps->ncolors = tigetnum("colors");
+    caps_colours(caps);
+}
+
+/* How many colours: from the client's COLORTERM, RGB/Tc, colors and setaf. */
+static void caps_colours(struct render_caps *caps)
+{
+    int n = caps->ncolors;
+    if (caps->truecolor || caps->rgb)
         caps->colours = RENDER_COLOURS_RGB;
     else if (caps->strings[RENDER_CAP_SETAF] == NULL || n < 8)
         caps->colours = 0;
@@ -260,6 +272,144 @@ const struct render_caps *render_caps_get(const char *term, bool truecolor, char
     caps->next = caps_cache;
     caps_cache = caps;
     return caps;
+}
+
+/* One override value: \E and \e are ESC, \: a colon, \\ a backslash, \n \r \t \a,
+ * \NNN octal; anything else as it is. */
+static char *override_value(const char *v, size_t len)
+{
+    char *out = xmalloc(len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = v[i];
+        if (c != '\\' || i + 1 == len) {
+            out[n++] = c;
+            continue;
+        }
+        c = v[++i];
+        switch (c) {
+        case 'E': case 'e': out[n++] = '\033'; break;
+        case 'n': out[n++] = '\n'; break;
+        case 'r': out[n++] = '\r'; break;
+        case 't': out[n++] = '\t'; break;
+        case 'a': out[n++] = '\a'; break;
+        default:
+            if (c >= '0' && c <= '7') {
+                int o = 0, k = 0;
+                while (k < 3 && i < len && v[i] >= '0' && v[i] <= '7') {
+                    o = o * 8 + (v[i++] - '0');
+                    k++;
+                }
+                i--;
+                if (o != 0)
+                    out[n++] = (char)o;
+            } else
+                out[n++] = c;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* Apply one "name", "name@" or "name=value" to caps. */
+static void override_one(struct render_caps *caps, const char *item, size_t len)
+{
+    const char *eq = memchr(item, '=', len);
+    size_t nlen = eq != NULL ? (size_t)(eq - item) : len;
+    bool remove = eq == NULL && nlen > 0 && item[nlen - 1] == '@';
+    if (remove)
+        nlen--;
+    if (nlen == 0 || nlen > 32)
+        return;
+    char name[33];
+    memcpy(name, item, nlen);
+    name[nlen] = '\0';
+    char *value = eq != NULL ? override_value(eq + 1, len - nlen - 1) : NULL;
+    for (int i = 0; i < RENDER_CAP_COUNT; i++) {
+        if (strcmp(cap_names[i], name) != 0)
+            continue;
+        free(caps->strings[i]);
+        caps->strings[i] = NULL;
+        if (value != NULL && *value != '\0') {
+            caps->strings[i] = xstrdup(value);
+            strip_padding(caps->strings[i]);
+        }
+    }
+    static const struct {
+        const char *name;
+        enum render_flag flag;
+    } flags[] = {
+        { "am", RENDER_FLAG_AM }, { "xenl", RENDER_FLAG_XENL }, { "bce", RENDER_FLAG_BCE },
+        { "XT", RENDER_FLAG_XT },
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        if (strcmp(flags[i].name, name) == 0)
+            caps->flags[flags[i].flag] = !remove;
+    }
+    if (strcmp(name, "RGB") == 0 || strcmp(name, "Tc") == 0)
+        caps->rgb = !remove;
+    else if (strcmp(name, "colors") == 0 && value != NULL) {
+        char *end;
+        long n = strtol(value, &end, 0);
+        if (*value != '\0' && *end == '\0' && n >= 0 && n <= (1 << 24))
+            caps->ncolors = (int)n;
+    } else if (strcmp(name, "colors") == 0 && remove)
+        caps->ncolors = 0;
+    free(value);
+}
+
+struct render_caps *render_caps_override(const struct render_caps *base,
+                                         const char *const *entries, size_t n)
+{
+    struct render_caps *caps = xcalloc(1, sizeof *caps);
+    *caps = *base;
+    caps->next = NULL;
+    caps->term = xstrdup(base->term);
+    for (int i = 0; i < RENDER_CAP_COUNT; i++)
+        caps->strings[i] = base->strings[i] != NULL ? xstrdup(base->strings[i]) : NULL;
+    bool any = false;
+    for (size_t e = 0; e < n; e++) {
+        const char *entry = entries[e];
+        /* The pattern up to the first unescaped colon. */
+        const char *colon = entry;
+        while (*colon != '\0' && *colon != ':')
+            colon++;
+        if (*colon == '\0' || colon == entry)
+            continue;
+        char *pattern = xmalloc((size_t)(colon - entry) + 1);
+        memcpy(pattern, entry, (size_t)(colon - entry));
+        pattern[colon - entry] = '\0';
+        bool match = fnmatch(pattern, caps->term, 0) == 0;
+        free(pattern);
+        if (!match)
+            continue;
+        any = true;
+        const char *p = colon + 1;
+        while (*p != '\0') {
+            const char *q = p;
+            while (*q != '\0' && *q != ':') {
+                if (*q == '\\' && q[1] != '\0')
+                    q++;
+                q++;
+            }
+            override_one(caps, p, (size_t)(q - p));
+            p = *q == ':' ? q + 1 : q;
+        }
+    }
+    (void)any;
+    caps_colours(caps);
+    caps_classify(caps);
+    return caps;
+}
+
+void render_caps_free(struct render_caps *caps)
+{
+    if (caps == NULL)
+        return;
+    for (int i = 0; i < RENDER_CAP_COUNT; i++)
+        free(caps->strings[i]);
+    free(caps->term);
+    free(caps);
 }
 
 void render_caps_free_all(void)

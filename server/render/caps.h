@@ -64,6 +64,14 @@ const char *render_caps_string(const struct render_caps *caps, enum render_cap c
 bool render_caps_flag(const struct render_caps *caps, enum render_flag flag);
 const char *render_caps_name(const struct render_caps *caps);
 /* render_caps_colours() returns 0 for a terminal without colours (vt100). */
+/* A copy of base with tmux's terminal-overrides applied: of entries (each
+ * "TERM-pattern:cap:cap@:cap=value..."), those whose pattern matches base's TERM, in
+ * order. A string capability tmx reads is set (\E is ESC) or removed; am, xenl, bce,
+ * XT, RGB and Tc are set or removed; colors sets the count. The copy belongs to the
+ * caller (render_caps_free), not to the cache. */
+struct render_caps *render_caps_override(const struct render_caps *base,
+                                         const char *const *entries, size_t n);
+void render_caps_free(struct render_caps *caps);
 /* Free the process-wide caps cache (at exit; every caps pointer becomes invalid). */
 void render_caps_free_all(void);
 /* Expand a parametrised terminfo string (terminfo(5) '%' language) with parameters

@@ -87,6 +87,7 @@ struct client {
     struct session *session;
 
     const struct render_caps *caps;
+    struct render_caps *caps_owned; /* caps with terminal-overrides applied (freed with c) */
     bool term_extkeys;        /* terminal-features gives it extkeys (modifyOtherKeys) */
     bool term_kitty_asked;    /* CSI ? u sent to the terminal at attach */
     int term_kitty_flags;     /* -1: the terminal never answered; else the kitty flags
@@ -116,6 +117,7 @@ struct client {
     bool has_last_session;
     struct timeval repeat_until; /* a bind -r key may be pressed again until then */
     struct timeval activity;  /* last attach or key: the latest client (window-size latest) */
+    struct timeval last_key;  /* when the last key came (assume-paste-time) */
     /* Mouse button 1 went down over the active pane (mouse on): where, and whether it
      * is dragging a copy-mode selection since. */
     bool mouse_down, mouse_dragging;

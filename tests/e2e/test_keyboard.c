@@ -97,6 +97,8 @@ static void test_kitty_keys_fed_from_a_kitty_terminal(void **state)
     assert_true(wait_capture(env, "s:2", "READY^Ax^[!", E2E_TIMEOUT));
     /* The prefix key came as CSI u too: C-b c opens a window. */
     client_type(c, "\033[98;5u");
+    assert_true(wait_run_output(env, "1", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "#{client_prefix}", NULL));
     client_type(c, "\033[99u");
     assert_true(wait_run_output(env, "4", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
                                 "#{session_windows}", NULL));
