@@ -57,6 +57,8 @@ struct snapshot {
     size_t ntracks;
     bool stopped;
     bool restored;       /* snapshot_restore took the file: do not move it aside */
+    char *pending_tmp;   /* a whole file written, renamed over pending_path next tick */
+    char *pending_path;
     time_t last_write;
     uint64_t usec, bytes;
     unsigned writes;
@@ -546,14 +548,68 @@ static int write_all(int fd, const uint8_t *p, size_t n)
     return 0;
 }
 
+/* Make a whole file written to tmp durable and put it in place: fsync, rename, fsync
+ * of the directory. */
+static int snap_commit(int fd, const char *tmp, const char *path, char *err, size_t errsize)
+{
+    if (fsync(fd) != 0 || rename(tmp, path) != 0) {
+        snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+        int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+    }
+    return 0;
+}
+
+/* A whole file written on the last tick and not renamed yet: forget it. */
+static void snap_pending_drop(struct snapshot *sn)
+{
+    if (sn->pending_tmp == NULL)
+        return;
+    unlink(sn->pending_tmp);
+    free(sn->pending_tmp);
+    free(sn->pending_path);
+    sn->pending_tmp = sn->pending_path = NULL;
+    if (sn->fd >= 0)
+        close(sn->fd);
+    sn->fd = -1;
+}
+
+/* It had a second to reach the disk: fsync (short now), rename. */
+static void snap_pending(struct snapshot *sn)
+{
+    if (sn->pending_tmp == NULL)
+        return;
+    char err[512];
+    if (snap_commit(sn->fd, sn->pending_tmp, sn->pending_path, err, sizeof err) != 0) {
+        log_debug("snapshot: %s", err);
+        close(sn->fd);
+        sn->fd = -1; /* whole next time */
+    }
+    free(sn->pending_tmp);
+    free(sn->pending_path);
+    sn->pending_tmp = sn->pending_path = NULL;
+}
+
 /* Build what changed (everything when 'full') and write it: appended, or (full) to
  * path through a temporary file, fsync and rename. */
-static int snap_write(struct server *s, bool full, const char *path_override, char *err,
-                      size_t errsize)
+static int snap_write(struct server *s, bool full, bool sync, const char *path_override,
+                      char *err, size_t errsize)
 {
     struct snapshot *sn = snap_get(s);
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     char path[4200];
     if (path_override != NULL)
         snprintf(path, sizeof path, "%s", path_override);
@@ -625,40 +681,41 @@ static int snap_write(struct server *s, bool full, const char *path_override, ch
     if (full) {
         char tmp[4300];
         snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        snap_pending_drop(sn);
         int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0 || fchmod(fd, 0600) != 0 || write_all(fd, out.p, out.len) != 0 ||
-            fsync(fd) != 0 || rename(tmp, path) != 0) {
-            snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+        if (fd < 0 || fchmod(fd, 0600) != 0 || write_all(fd, out.p, out.len) != 0) {
+            snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
             if (fd >= 0) {
                 close(fd);
                 unlink(tmp);
             }
             rc = -1;
-        } else {
-            char dir[4200];
-            snprintf(dir, sizeof dir, "%s", path);
-            char *slash = strrchr(dir, '/');
-            if (slash != NULL) {
-                *slash = '\0';
-                int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-                if (dfd >= 0) {
-                    fsync(dfd);
-                    close(dfd);
-                }
-            }
-            if (path_override == NULL) {
-                if (sn->fd >= 0)
-                    close(sn->fd);
-                sn->fd = fd;
-                sn->size = sn->full_size = out.len;
-            } else
+        } else if (sync) {
+            rc = snap_commit(fd, tmp, path, err, errsize);
+            if (rc != 0 || path_override != NULL)
                 close(fd);
+        } else {
+            /* The loop does not wait for the disk: writeback starts now, and the next
+             * tick (a second later) makes it durable and renames it (snap_pending). */
+            sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+            sn->pending_tmp = xstrdup(tmp);
+            sn->pending_path = xstrdup(path);
+        }
+        if (rc == 0 && path_override == NULL) {
+            if (sn->fd >= 0)
+                close(sn->fd);
+            sn->fd = fd; /* appends go on in it, renamed or not yet */
+            sn->size = sn->full_size = out.len;
         }
     } else if (out.len > 0) {
-        if (write_all(sn->fd, out.p, out.len) != 0 || fdatasync(sn->fd) != 0) {
+        if (write_all(sn->fd, out.p, out.len) != 0 ||
+            (sync ? fdatasync(sn->fd) : sync_file_range(sn->fd, (off64_t)sn->size,
+                                                        (off64_t)out.len,
+                                                        SYNC_FILE_RANGE_WRITE)) != 0) {
             snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
             close(sn->fd);
             sn->fd = -1; /* whole next time */
+            snap_pending_drop(sn);
             rc = -1;
         } else
             sn->size += out.len;
@@ -671,12 +728,14 @@ static int snap_write(struct server *s, bool full, const char *path_override, ch
         sn->last_state.len = 0;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     uint64_t us = (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
-    sn->usec += us;
+    uint64_t cpu = (uint64_t)((c1.tv_sec - c0.tv_sec) * 1000000 + (c1.tv_nsec - c0.tv_nsec) / 1000);
+    sn->usec += cpu;
     sn->writes++;
-    log_debug("snapshot: %s%s, %zu bytes in %llu us (total %llu us, %u writes)",
-              full ? "whole " : "", path, out_len, (unsigned long long)us,
-              (unsigned long long)sn->usec, sn->writes);
+    log_debug("snapshot: %s%s, %zu bytes, cpu %llu us, wall %llu us (cpu total %llu us, %u writes)",
+              full ? "whole " : "", path, out_len, (unsigned long long)cpu,
+              (unsigned long long)us, (unsigned long long)sn->usec, sn->writes);
     return rc;
 }
 
@@ -699,13 +758,14 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
     (void)events;
     if (sn->stopped || s->terminating || s->exiting)
         return;
+    snap_pending(sn);
     long interval = options_get_number(s->options, "snapshot-interval");
     time_t now = time(NULL);
     if (interval > 0 && now - sn->last_write >= interval && !TAILQ_EMPTY(&s->sessions)) {
         sn->last_write = now;
         char err[512];
         bool full = sn->fd < 0 || sn->size > 2 * sn->full_size + COMPACT_MIN;
-        if (snap_write(s, full, NULL, err, sizeof err) != 0)
+        if (snap_write(s, full, false, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
     snap_arm(s);
@@ -713,7 +773,7 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
 
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize)
 {
-    return snap_write(s, true, path, err, errsize);
+    return snap_write(s, true, true, path, err, errsize);
 }
 
 /* Resurrect at start (resurrect-on-start): once the startup config has run. */
@@ -752,6 +812,12 @@ void snapshot_init(struct server *s)
         if (rename(path, last) != 0)
             log_debug("snapshot: cannot move %s aside: %s", path, strerror(errno));
     }
+    if (!sn->restored && snapshot_path(s, path, sizeof path)) {
+        /* A whole file a dead server had not renamed yet: the older one stands. */
+        char tmp[4300];
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        unlink(tmp);
+    }
     sn->timer = evtimer_new(s->base, snap_timer_cb, s);
     sn->start_ev = evtimer_new(s->base, snap_start_cb, s);
     struct timeval now = {0, 0};
@@ -766,7 +832,7 @@ void snapshot_stop(struct server *s, bool keep)
         return;
     if (keep && !TAILQ_EMPTY(&s->sessions)) {
         char err[512];
-        if (snap_write(s, true, NULL, err, sizeof err) != 0)
+        if (snap_write(s, true, true, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
     sn->stopped = true;
@@ -776,6 +842,7 @@ void snapshot_stop(struct server *s, bool keep)
         close(sn->fd);
         sn->fd = -1;
     }
+    snap_pending_drop(sn);
     char path[4200];
     if (!keep && snapshot_path(s, path, sizeof path))
         unlink(path);
@@ -794,6 +861,8 @@ void snapshot_free(struct server *s)
         event_free(sn->start_ev);
     tracks_clear(sn);
     sbuf_free(&sn->last_state);
+    free(sn->pending_tmp);
+    free(sn->pending_path);
     free(sn);
     s->snapshot = NULL;
 }

@@ -6,13 +6,13 @@
 # again under -v, where the server logs each snapshot write with the time it took.
 # Private HOME and socket; everything it starts is killed at the end.
 set -eu
-TMX=$(realpath "${1:-build-rel/tmx}")
+BIN=$(realpath "${1:-build-rel/tmx}")
 SECS=${2:-30}
 dir=$(mktemp -d)
 export HOME="$dir" TMX_TMPDIR="$dir"
 unset XDG_STATE_HOME TMX TMUX
 cd "$dir"
-T="$TMX -L bench -f /dev/null"
+T="$BIN -L bench -f /dev/null"
 counter='i=0; while :; do i=$((i+1)); printf "counter %d abcdefghijklmnopqrstuvwxyz 0123456789\n" $i; sleep 0.01; done'
 cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$dir"; }
 trap cleanup EXIT
@@ -20,9 +20,9 @@ trap cleanup EXIT
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 start() { # start the server and its 50 panes; $1: extra global flags
-    $TMX $1 -L bench -f /dev/null new -d -s b -x 80 -y 24 "$counter"
+    $BIN $1 -L bench -f /dev/null new -d -s b -x 80 -y 24 "$counter"
     $T set -s snapshot-interval 0
-    for i in $(seq 2 50); do $T new-window -d -t b "$counter"; done
+    for i in $(seq 2 50); do $T new-window -d -t b: "$counter"; done
     PID=$($T display -p '#{pid}')
     sleep 2
 }
@@ -30,11 +30,17 @@ start() { # start the server and its 50 panes; $1: extra global flags
 phase() { # snapshot-interval $1 for SECS: prints the server's CPU %
     $T set -s snapshot-interval "$1"
     a=$(ticks "$PID")
+    n0=$(count)
     sleep "$SECS"
     b=$(ticks "$PID")
+    n1=$(count)
     hz=$(getconf CLK_TCK)
-    awk -v a="$a" -v b="$b" -v s="$SECS" -v hz="$hz" -v i="$1" \
-        'BEGIN { printf "snapshot-interval %s: server CPU %.2f %% of one core\n", i, (b - a) * 100 / (hz * s) }'
+    awk -v a="$a" -v b="$b" -v s="$SECS" -v hz="$hz" -v i="$1" -v n="$((n1 - n0))" \
+        'BEGIN { printf "snapshot-interval %s: server CPU %.2f %% of one core (%.0f lines/s a pane)\n", i, (b - a) * 100 / (hz * s), n / s }'
+}
+
+count() { # the counter of window 0 now
+    $T capture-pane -p -t b:0 | grep counter | tail -1 | awk '{print $2}'
 }
 
 start ""
@@ -50,5 +56,7 @@ sleep "$SECS"
 $T set -s snapshot-interval 0
 grep -h "snapshot: " "$dir"/tmx-server-*.log | tail -3
 grep -h "snapshot: " "$dir"/tmx-server-*.log | awk -v s="$SECS" '
-    { for (i = 1; i <= NF; i++) if ($(i) == "us" && $(i - 2) == "in") { t += $(i - 1); n++ } }
-    END { printf "under -v, interval 5: %d writes, %.1f ms in all over %d s: %.3f %% of one core\n", n, t / 1000, s, t / 10000 / s }'
+    { for (i = 1; i <= NF; i++) {
+          if ($(i) == "cpu" && $(i + 2) == "us,") { c += $(i + 1); n++ }
+          if ($(i) == "wall") w += $(i + 1) } }
+    END { printf "under -v, interval 5: %d writes over %d s: CPU %.1f ms (%.3f %% of one core), wall %.1f ms\n", n, s, c / 1000, c / 10000 / s, w / 1000 }'
