@@ -4,7 +4,7 @@
  * environment or buffers changed; for each pane, the rows whose cells changed and its
  * screen state (SCREEN), and the history lines scrolled off since (HISTORY; each line is
  * written once). Nothing runs on the output path: finding what changed costs a hash of
- * each visible row per tick. When the file has grown to twice its last full size it is
+ * each visible row per tick. When the file has grown to 4 times its last whole size (+4 MiB) it is
  * written whole again (a temporary file, fsync, rename). Records carry a checksum, so a
  * write cut by a crash loses only itself. */
 #include "snapshot.h"
@@ -34,7 +34,8 @@
 #include "window.h"
 #include "xmalloc.h"
 
-#define COMPACT_MIN (1u << 20) /* appends beyond the last full size before rewriting */
+#define COMPACT_MIN (4u << 20) /* appended bytes beyond 4 x the last whole size before
+                                  the file is written whole again */
 
 /* What was last written of one pane. */
 struct snap_track {
@@ -764,7 +765,7 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
     if (interval > 0 && now - sn->last_write >= interval && !TAILQ_EMPTY(&s->sessions)) {
         sn->last_write = now;
         char err[512];
-        bool full = sn->fd < 0 || sn->size > 2 * sn->full_size + COMPACT_MIN;
+        bool full = sn->fd < 0 || sn->size > 4 * sn->full_size + COMPACT_MIN;
         if (snap_write(s, full, false, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }

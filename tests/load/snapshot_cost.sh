@@ -13,7 +13,9 @@ export HOME="$dir" TMX_TMPDIR="$dir"
 unset XDG_STATE_HOME TMX TMUX
 cd "$dir"
 T="$BIN -L bench -f /dev/null"
-counter='i=0; while :; do i=$((i+1)); printf "counter %d abcdefghijklmnopqrstuvwxyz 0123456789\n" $i; sleep 0.01; done'
+# A counter that sleeps without forking (perl's select), so the machine runs 50 of them.
+counter='perl -e '"'"'$|=1; while (1) { printf "counter %d abcdefghijklmnopqrstuvwxyz 0123456789\n", ++$i; select(undef, undef, undef, 0.01) }'"'"
+
 cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$dir"; }
 trap cleanup EXIT
 
