@@ -148,6 +148,8 @@ static void build_and_snapshot(struct tmx_env *env, char *path, size_t size, cha
     assert_int_equal(tmx_run(env, NULL, NULL, "resize-pane", "-t", "one:0.1", "-x", "50", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "one:1", "-n", "named",
                              NULL), 0);
+    /* A name of its own (automatic-rename off, kept): not the name of whatever runs. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "rename-window", "-t", "one:0", "main", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "two", "-x", "80", "-y", "24",
                              "-n", "logs", "seq 1000 1100; echo END-OF-LOGS; exec sleep 1000", NULL),
                      0);
@@ -188,7 +190,7 @@ static void test_resurrect_after_a_reboot(void **state)
     free(out);
     free(err);
     out = output(env, "list-windows", "-a", "-F", "#{session_name}:#{window_index}:#{window_name}");
-    assert_string_equal(out, "one:0:sh\none:1:named\ntwo:0:logs-final\n");
+    assert_string_equal(out, "one:0:main\none:1:named\ntwo:0:logs-final\n");
     free(out);
     out = output(env, "display", "-p", "-t", "one:0", "#{window_layout}");
     assert_string_equal(out, layout);
@@ -200,8 +202,8 @@ static void test_resurrect_after_a_reboot(void **state)
     assert_string_equal(out, want);
     free(out);
     out = output(env, "capture-pane", "-p", "-S", "-", "-t", "one:0.0");
-    assert_non_null(strstr(out, "\n1\n2\n3\n"));
-    assert_non_null(strstr(out, "\n299\n300\n"));
+    if (strstr(out, "\n1\n2\n3\n") == NULL || strstr(out, "\n299\n300\n") == NULL)
+        fail_msg("scrollback of one:0.0 not restored:\n%s", out);
     free(out);
     out = output(env, "capture-pane", "-p", "-S", "-", "-t", "two:0");
     assert_non_null(strstr(out, "1000\n1001\n"));
