@@ -28,6 +28,7 @@
 #include "options.h"
 #include "paste.h"
 #include "server_state.h"
+#include "session.h"
 #include "snapshot_file.h"
 #include "vt.h"
 #include "vt_snapshot.h"
@@ -46,6 +47,8 @@ struct snap_track {
     uint64_t hist_hash;  /* hash of line hist_next - 1, to notice a history rewritten */
     uint64_t state_hash;
     uint64_t *rows_hash; /* main rows then alternate rows */
+    bool has_head;
+    uint64_t head;       /* the pane's output ring's head the last SCREEN stands for */
 };
 
 struct snapshot {
@@ -63,6 +66,8 @@ struct snapshot {
     time_t last_write;
     uint64_t usec, bytes;
     unsigned writes;
+    const struct snapshot_ring_ops *ring_ops; /* the keeper's: each pane's output ring */
+    void *ring_arg;
 };
 
 static struct snapshot *snap_get(struct server *s)
@@ -455,8 +460,12 @@ static void tracks_clear(struct snapshot *sn)
 
 /* The records pane p needs: its new history lines and changed rows (everything when
  * the track is new or the size changed). */
-static void pane_records(struct snap_track *t, struct pane *p, struct sbuf *out)
+static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane *p,
+                         struct sbuf *out)
 {
+    uint64_t head = 0, ring_size = 0;
+    bool has_head = sn->ring_ops != NULL && sn->ring_ops->ring != NULL &&
+                    sn->ring_ops->ring(sn->ring_arg, p, &head, &ring_size);
     const struct grid *main = vt_main_grid(p->vt), *alt = vt_snapshot_alt_grid(p->vt);
     int cols = vt_cols(p->vt), rows = vt_rows(p->vt);
     struct session *ws = window_session(p->window);
@@ -519,8 +528,11 @@ static void pane_records(struct snap_track *t, struct pane *p, struct sbuf *out)
             changed++;
         }
     }
-    if (fresh || changed > 0 || sh != t->state_hash) {
+    if (fresh || changed > 0 || sh != t->state_hash || has_head != t->has_head ||
+        head != t->head) {
         t->state_hash = sh;
+        t->has_head = has_head;
+        t->head = head;
         sbuf_svarint(&pl, p->id);
         sbuf_svarint(&pl, cols);
         sbuf_svarint(&pl, rows);
@@ -528,6 +540,11 @@ static void pane_records(struct snap_track *t, struct pane *p, struct sbuf *out)
         sbuf_bytes(&pl, state.p, state.len);
         sbuf_varint(&pl, changed);
         sbuf_put(&pl, rowsb.p, rowsb.len);
+        /* Which bytes of the pane's output ring this screen has seen: a restore replays
+         * the ring from there. */
+        sbuf_byte(&pl, has_head ? 1 : 0);
+        if (has_head)
+            sbuf_varint(&pl, head);
         snap_record(out, SNAP_REC_SCREEN, &pl);
     }
     sbuf_free(&rowsb);
@@ -602,10 +619,34 @@ static void snap_pending(struct snapshot *sn)
     sn->pending_tmp = sn->pending_path = NULL;
 }
 
+/* A pane whose output ring has taken more than half its size since its last SCREEN:
+ * written before the ring wraps past what the snapshot has seen. */
+static bool snap_urgent(struct snapshot *sn, const struct snap_track *t, struct pane *p)
+{
+    uint64_t head, size;
+    if (sn->ring_ops == NULL || sn->ring_ops->ring == NULL || !t->has_head ||
+        !sn->ring_ops->ring(sn->ring_arg, p, &head, &size))
+        return false;
+    return head - t->head > size / 2;
+}
+
+static bool snap_any_urgent(struct server *s)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn->ring_ops == NULL)
+        return false;
+    for (size_t i = 0; i < sn->ntracks; i++) {
+        struct pane *p = session_find_pane(s, sn->tracks[i].id);
+        if (p != NULL && snap_urgent(sn, &sn->tracks[i], p))
+            return true;
+    }
+    return false;
+}
+
 /* Build what changed (everything when 'full') and write it: appended, or (full) to
  * path through a temporary file, fsync and rename. */
-static int snap_write(struct server *s, bool full, bool sync, const char *path_override,
-                      char *err, size_t errsize)
+static int snap_write(struct server *s, bool full, bool sync, bool urgent,
+                      const char *path_override, char *err, size_t errsize)
 {
     struct snapshot *sn = snap_get(s);
     struct timespec t0, t1, c0, c1;
@@ -638,8 +679,8 @@ static int snap_write(struct server *s, bool full, bool sync, const char *path_o
     sbuf_reader_init(&tr, pl.p, pl.len);
     sbuf_get_svarint(&tr);
     size_t body = tr.off;
-    if (full || path_override != NULL || sn->last_state.len != pl.len - body ||
-        memcmp(sn->last_state.p, pl.p + body, pl.len - body) != 0) {
+    if (full || path_override != NULL || (!urgent && (sn->last_state.len != pl.len - body ||
+        memcmp(sn->last_state.p, pl.p + body, pl.len - body) != 0))) {
         snap_record(&out, SNAP_REC_STATE, &pl);
         if (path_override == NULL) {
             sn->last_state.len = 0;
@@ -661,7 +702,9 @@ static int snap_write(struct server *s, bool full, bool sync, const char *path_o
             } else
                 t = track_get(sn, p->id);
             t->seen = true;
-            pane_records(t, p, &out);
+            if (urgent && !snap_urgent(sn, t, p))
+                continue;
+            pane_records(sn, t, p, &out);
             if (scratch != NULL) {
                 free(scratch->rows_hash);
                 free(scratch);
@@ -671,7 +714,7 @@ static int snap_write(struct server *s, bool full, bool sync, const char *path_o
     }
     free(wins);
     /* Tracks of panes that went. */
-    for (size_t i = 0; i < sn->ntracks;) {
+    for (size_t i = 0; !urgent && i < sn->ntracks;) {
         if (!sn->tracks[i].seen) {
             free(sn->tracks[i].rows_hash);
             sn->tracks[i] = sn->tracks[--sn->ntracks];
@@ -762,11 +805,14 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
     snap_pending(sn);
     long interval = options_get_number(s->options, "snapshot-interval");
     time_t now = time(NULL);
+    char err[512];
     if (interval > 0 && now - sn->last_write >= interval && !TAILQ_EMPTY(&s->sessions)) {
         sn->last_write = now;
-        char err[512];
         bool full = sn->fd < 0 || sn->size > 4 * sn->full_size + COMPACT_MIN;
-        if (snap_write(s, full, false, NULL, err, sizeof err) != 0)
+        if (snap_write(s, full, false, false, NULL, err, sizeof err) != 0)
+            log_debug("snapshot: %s", err);
+    } else if (interval > 0 && sn->fd >= 0 && snap_any_urgent(s)) {
+        if (snap_write(s, false, false, true, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
     snap_arm(s);
@@ -774,7 +820,7 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
 
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize)
 {
-    return snap_write(s, true, true, path, err, errsize);
+    return snap_write(s, true, true, false, path, err, errsize);
 }
 
 /* Resurrect at start (resurrect-on-start): once the startup config has run. */
@@ -833,7 +879,7 @@ void snapshot_stop(struct server *s, bool keep)
         return;
     if (keep && !TAILQ_EMPTY(&s->sessions)) {
         char err[512];
-        if (snap_write(s, true, true, NULL, err, sizeof err) != 0)
+        if (snap_write(s, true, true, false, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
     sn->stopped = true;
@@ -866,6 +912,13 @@ void snapshot_free(struct server *s)
     free(sn->pending_path);
     free(sn);
     s->snapshot = NULL;
+}
+
+void snapshot_set_ring_ops(struct server *s, const struct snapshot_ring_ops *ops, void *arg)
+{
+    struct snapshot *sn = snap_get(s);
+    sn->ring_ops = ops;
+    sn->ring_arg = arg;
 }
 
 void snapshot_stats(const struct server *s, uint64_t *usec, uint64_t *bytes, unsigned *writes)

@@ -41,8 +41,13 @@ bool snapshot_label_path(const char *label, const char *suffix, char *buf, size_
 struct snapshot_pane_live {
     int fd;             /* pty master the keeper passed, -1 if the program ended meanwhile */
     pid_t pid;          /* its program */
-    const void *ring;   /* what the keeper read while no server was there: fed to the vt */
-    size_t ring_len;    /* after the restored screen (may be NULL/0) */
+    /* The pane's output ring (notes/keeper-snapshot.md): its last ring_len bytes, the
+     * last of them byte number head - 1 of all the program ever wrote. The bytes after
+     * the ones the saved screen has seen are fed to the vt after it (all of them when
+     * the snapshot has no head for the pane); a gap is said in the report. */
+    const void *ring;
+    size_t ring_len;
+    uint64_t head;
     bool exited;        /* ended meanwhile: the pane comes back dead with wait_status */
     int wait_status;
 };
@@ -57,6 +62,15 @@ struct snapshot_restore_ops {
     struct pane *(*adopt)(void *arg, struct window *w, const struct spawn_args *args,
                           const struct snapshot_pane_live *live);
 };
+
+/* The keeper's output rings, for the writer: each SCREEN record keeps the head of the
+ * pane's ring it stands for, and a pane whose ring took more than half its size since
+ * is written on the next second's tick, whatever snapshot-interval says. */
+struct snapshot_ring_ops {
+    /* The pane's ring: total bytes ever appended, and its size; false: none. */
+    bool (*ring)(void *arg, const struct pane *p, uint64_t *head, uint64_t *size);
+};
+void snapshot_set_ring_ops(struct server *s, const struct snapshot_ring_ops *ops, void *arg);
 
 enum snapshot_mode {
     SNAPSHOT_ADOPT,     /* a restarted server: programs are the keeper's or gone */

@@ -64,6 +64,8 @@ struct snap_pdata {
     struct snap_line *hist;       /* a ring of at most 'limit' lines */
     size_t hist_n, hist_start, hist_cap;
     bool hist_reset;              /* a HISTORY record started it from scratch */
+    bool has_head;                /* the output ring's head the screen stands for */
+    uint64_t head;
 };
 
 struct snap_pane {

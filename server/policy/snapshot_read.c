@@ -312,6 +312,11 @@ static bool read_screen(struct snap_image *img, struct sbuf_reader *r, struct gr
             return false;
         (alt ? pd->alt : pd->main)[y] = line;
     }
+    pd->has_head = false;
+    if (!r->bad && r->off < r->len && sbuf_get_byte(r) == 1) {
+        pd->head = sbuf_get_varint(r);
+        pd->has_head = !r->bad;
+    }
     return !r->bad;
 }
 

@@ -128,6 +128,31 @@ static void restore_cells(struct snap_image *img, struct pane *p, const struct s
     }
 }
 
+/* The ring's bytes the saved screen has not seen, into the vt: from the snapshot's
+ * head on (all of the ring without one); a gap (the ring wrapped past it) is said. */
+static void replay_ring(struct snap_image *img, struct pane *p, const struct snap_pdata *pd,
+                        const struct snapshot_pane_live *live)
+{
+    const uint8_t *ring = live->ring;
+    size_t len = live->ring_len;
+    uint64_t start = live->head >= len ? live->head - len : 0;
+    if (pd != NULL && pd->has_screen && pd->has_head) {
+        if (pd->head > live->head) {
+            snap_report(img, "pane %%%u: the snapshot is newer than its output ring: nothing "
+                        "replayed", p->id);
+            return;
+        }
+        if (pd->head < start)
+            snap_report(img, "pane %%%u: %llu bytes the program wrote were lost (its ring "
+                        "wrapped)", p->id, (unsigned long long)(start - pd->head));
+        else {
+            ring += pd->head - start;
+            len -= (size_t)(pd->head - start);
+        }
+    }
+    vt_feed(p->vt, ring, len);
+}
+
 struct restore {
     struct server *s;
     struct snap_image *img;
@@ -228,7 +253,7 @@ static struct pane *make_pane(struct restore *rs, struct window *w, struct sessi
     p->cwd = xstrdup(sa.cwd != NULL ? sa.cwd : "/");
     restore_cells(rs->img, p, pd, gone && rs->mode == SNAPSHOT_RESURRECT);
     if (have_live && live.ring != NULL && live.ring_len > 0)
-        vt_feed(p->vt, live.ring, live.ring_len);
+        replay_ring(rs->img, p, pd, &live);
     return p;
 }
 
