@@ -15,6 +15,9 @@
 #include "server.h"
 #include "stdio_relay.h"
 #include "version.h"
+#include "xmalloc.h"
+
+extern char **environ;
 
 #define TMX_HOSTS_MAX 64
 
@@ -164,10 +167,22 @@ int main(int argc, char **argv)
                 opts.socket_path = inside;
         }
     }
-    /* The argv strings are contiguous: the server overwrites them with its title so
-     * that ps shows "tmx: server (default)". */
+    /* The argv strings are contiguous, and the environment's strings follow them: the
+     * server overwrites both with its title so that ps shows "tmx: server (default)
+     * app,web" (the environment is copied elsewhere first, as setproctitle does). */
     opts.title_area = argv[0];
-    opts.title_size = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]);
+    char *end = argv[argc - 1] + strlen(argv[argc - 1]) + 1;
+    size_t nenv = 0;
+    while (environ[nenv] != NULL)
+        nenv++;
+    char **env_copy = xcalloc(nenv + 1, sizeof *env_copy);
+    for (size_t i = 0; i < nenv; i++) {
+        if (environ[i] == end)
+            end += strlen(environ[i]) + 1;
+        env_copy[i] = xstrdup(environ[i]);
+    }
+    environ = env_copy;
+    opts.title_size = (size_t)(end - 1 - argv[0]);
     int rc = client_main(&opts, argc - optind, argv + optind);
     free(inside);
     return rc;

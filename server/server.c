@@ -194,6 +194,36 @@ static void server_sighup_cb(evutil_socket_t sig, short events, void *arg)
     (void)arg; /* the server has no terminal: ignore */
 }
 
+/* ps and pstree show the title: which server, on which socket, with which sessions
+ * ("tmx: server (default) app,web"), cut to the room argv and environ had. Rewritten
+ * only when it changed (after commands, when a session ends). */
+static void server_update_title(struct server *s)
+{
+    if (s->title_area == NULL || s->title_size == 0)
+        return;
+    char title[512];
+    size_t n = (size_t)snprintf(title, sizeof title, "tmx: server (%s)", s->label);
+    struct session *sess;
+    const char *sep = " ";
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        if (n >= sizeof title)
+            break;
+        n += (size_t)snprintf(title + n, sizeof title - n, "%s%s", sep, sess->name);
+        sep = ",";
+    }
+    if (strncmp(s->title_area, title, s->title_size) == 0)
+        return;
+    memset(s->title_area, 0, s->title_size);
+    snprintf(s->title_area, s->title_size, "%s", title);
+}
+
+/* After every command: the control clients look for changes; the title may change. */
+static void server_command_done(struct server *s, const char *name)
+{
+    control_command_done(s, name);
+    server_update_title(s);
+}
+
 /* What a key binding's or prompt's commands printed: in the view mode of the client's
  * pane, and the first error line on the status line. */
 static void server_key_output(struct client *c, struct cmd_ctx *ctx)
@@ -229,7 +259,8 @@ void server_register(struct server *s)
     notify_listen(s, pane_exit_notify);
     notify_listen(s, server_exit_notify);
     notify_listen(s, control_notify);
-    s->command_done = control_command_done;
+    s->command_done = server_command_done;
+    s->sessions_changed = server_update_title;
 }
 
 void server_free_all(struct server *s)
@@ -405,11 +436,9 @@ int server_main(const struct server_config *cfg)
         initial[i] = xstrdup(cfg->argv[i]);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     prctl(PR_SET_NAME, "tmx: server");
-    if (cfg->title_area != NULL && cfg->title_size > 0) {
-        /* ps and pstree show this: which server, on which socket. */
-        memset(cfg->title_area, 0, cfg->title_size);
-        snprintf(cfg->title_area, cfg->title_size, "tmx: server (%s)", s.label);
-    }
+    s.title_area = cfg->title_area;
+    s.title_size = cfg->title_size;
+    server_update_title(&s);
 
     s.base = event_base_new();
     if (server_listen_start(&s) != 0) {
@@ -512,6 +541,7 @@ int server_main(const struct server_config *cfg)
             return 1;
         }
     }
+    server_update_title(&s);
     if (cfg->foreground && cfg->argc > 0 && TAILQ_EMPTY(&s.sessions))
         server_shutdown(&s, NULL);
     cmd_free_argv(initial);

@@ -8,6 +8,7 @@
 #include <event2/event.h>
 
 #include "client_frames.h"
+#include "pane_exit.h"
 #include "pane_waiters.h"
 #include "proto.h"
 #include "server_client.h"
@@ -52,7 +53,7 @@ static int cmd_wait_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     /* Dead for good: answered now. Dead but about to be restarted (restart policy) or
      * still being closed: waits for the exit that is not restarted. */
-    if ((p->dead || p->reaped) && !p->closing && p->restart_timer == NULL) {
+    if ((p->dead || p->reaped) && !p->closing && !pane_exit_will_restart(p)) {
         ctx->exit_status = pane_exit_status(p);
         return 0;
     }

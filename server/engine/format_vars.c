@@ -257,6 +257,12 @@ static void v_pane_crash_loop(const struct format_ctx *ctx, struct format_out *o
     format_out_str(o, ctx->pane->crash_loop ? "1" : "0");
 }
 
+static void v_pane_start_time(const struct format_ctx *ctx, struct format_out *o)
+{
+    if (ctx->pane->start_time != 0)
+        format_out_printf(o, "%lld", (long long)ctx->pane->start_time);
+}
+
 static void v_pane_dead_time(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx->pane->reaped)
@@ -1389,6 +1395,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(pane_right, NEED_PANE)                                                               \
     X(pane_start_command, NEED_PANE)                                                       \
     X(pane_start_path, NEED_PANE)                                                          \
+    X(pane_start_time, NEED_PANE | IS_TIME)                                                \
     X(pane_synchronized, NEED_PANE)                                                        \
     X(pane_tabs, NEED_PANE)                                                                \
     X(pane_title, NEED_PANE)                                                               \

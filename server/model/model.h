@@ -45,6 +45,7 @@ struct pane {
     uint32_t keeper_tag;     /* hash of where the keeper was last told it is */
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
+    time_t start_time;       /* when its program (last) started */
     struct event *name_timer; /* deferred automatic-rename check */
     int bells;               /* BELs from the vt since the last read was reported */
     bool window_name_changed; /* ESC k since then (vt_window_name has the name) */

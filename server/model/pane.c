@@ -381,6 +381,7 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     if (pid < 0)
         return -1;
     p->pid = pid;
+    p->start_time = time(NULL); /* #{pane_start_time}: uptime of a service */
     p->reaped = p->eof = false;
     p->keeperless = false;
     p->wait_status = 0;

@@ -22,6 +22,7 @@
 #include "notify.h"
 #include "options.h"
 #include "pane.h"
+#include "pane_mirror.h"
 #include "pane_mode.h"
 #include "pane_waiters.h"
 #include "proto.h"
@@ -105,12 +106,19 @@ static bool pane_exit_restarts(struct pane *p)
     return true;
 }
 
+bool pane_exit_will_restart(struct pane *p)
+{
+    return p->restart_timer != NULL || (p->closing && pane_exit_restarts(p));
+}
+
 static long long now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+static void pane_exit_schedule_restart(struct pane *p);
 
 /* The restart timer: run the pane's own command again, on a clear screen, as
  * respawn-pane does. A failure to start (the pane stays dead) counts as an exit: the
@@ -134,8 +142,14 @@ static void pane_exit_restart_cb(evutil_socket_t fd, short events, void *arg)
     p->restarts++;
     p->started_ms = now_ms();
     if (pane_respawn(p, &sa, err, sizeof err) != 0) {
+        /* Say why in the pane, the log and (under -D) on stdout; then back off as if it
+         * had exited at once, so a missing program does not spin. */
         log_debug("pane %%%u: restart failed: %s", p->id, err);
         pane_message(p, err);
+        vt_feed(p->vt, "\r\n", 2);
+        vt_feed(p->vt, err, strlen(err));
+        pane_mirror_note(p, err);
+        pane_exit_schedule_restart(p);
         return;
     }
     log_debug("pane %%%u: restarted (%u)", p->id, p->restarts);

@@ -69,6 +69,8 @@ void server_destroy_session(struct server *s, struct session *sess, int status)
                    &(struct hook_event){.session = sess, .window = wl->window, .closed = true});
     }
     session_free(sess);
+    if (s->sessions_changed != NULL)
+        s->sessions_changed(s);
     server_check_exit(s);
 }
 

@@ -104,6 +104,11 @@ struct server {
 #define SERVER_NFORWARDED 15
     struct event *sig_forward[SERVER_NFORWARDED];
     bool foreground;   /* -D: in the foreground (a container's entrypoint, a service) */
+    char *title_area;  /* argv's (and environ's) memory: the process title, ps shows it */
+    size_t title_size;
+    /* A session went away outside a command (its last pane exited): the top updates the
+     * process title (registered by server_register). */
+    void (*sessions_changed)(struct server *s);
     char *start_cwd;   /* -D: the directory it was started in (sessions made without a
                         * client start there), else NULL */
     struct event *clock_timer; /* redraws status lines on the minute while clients are attached */

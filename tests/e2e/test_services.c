@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The lines of a file of numbers, at most n; returns how many. */
 static int read_numbers(const char *path, long long *v, int n)
@@ -83,12 +85,83 @@ static void test_wait_pane_waits_through_restarts(void **state)
     free(out);
 }
 
+/* A program that can no longer be run (its file removed) is not restarted in a spin:
+ * each failed start (the shell's 127, or tmx's own "cannot run" when it execs the program
+ * itself) says why in the pane and counts as an exit, with the same backoff and
+ * restart-limit. */
+static void test_restart_of_a_missing_program_backs_off(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char prog[512];
+    snprintf(prog, sizeof prog, "%s/prog", getenv("TMX_TMPDIR"));
+    FILE *f = fopen(prog, "w");
+    assert_non_null(f);
+    fputs("#!/bin/sh\nexit 1\n", f);
+    fclose(f);
+    assert_int_equal(chmod(prog, 0700), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "gone", "cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "gone", "restart", "always", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "gone", "restart-delay", "100", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "gone", "restart-limit", "3", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-k", "-t", "gone", prog, NULL), 0);
+    assert_int_equal(unlink(prog), 0);
+    long long t0 = e2e_now_ms();
+    assert_true(wait_run_output(env, "1 3", true, E2E_TIMEOUT, "display", "-p", "-t", "gone",
+                                "#{pane_crash_loop} #{pane_restarts}", NULL));
+    /* 100 + 200 + 400 ms of delays at least, not a spin. */
+    assert_true(e2e_now_ms() - t0 >= 650);
+    assert_capture(env, "gone", "/prog: "); /* the error, from whoever ran it */
+}
+
+/* The server's process title (what ps shows) names its socket and its sessions, and
+ * follows them: "tmx: server (NAME) app,web", then "... web" once app is gone. */
+static void test_process_title_names_the_sessions(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "app", "cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "web", "exit 0", NULL), 0);
+    pid_t pid = server_pid(env, "app");
+    char path[64], title[512], want[256];
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+    snprintf(want, sizeof want, "tmx: server (%s) app", env_socket_name(env));
+    /* web's program exits at once: its session goes, outside any command. */
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    for (;;) {
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        size_t n = fread(title, 1, sizeof title - 1, f);
+        fclose(f);
+        title[n] = '\0';
+        if (strcmp(title, want) == 0)
+            break;
+        if (e2e_now_ms() > end)
+            fail_msg("title is '%s', want '%s'", title, want);
+        sleep_ms(20);
+    }
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "db", "cat", NULL), 0);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(title, 1, sizeof title - 1, f);
+    fclose(f);
+    title[n] = '\0';
+    snprintf(want, sizeof want, "tmx: server (%s) app,db", env_socket_name(env));
+    assert_string_equal(title, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_restart_backs_off_and_stops_at_the_limit,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_wait_pane_waits_through_restarts, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_restart_of_a_missing_program_backs_off, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_process_title_names_the_sessions, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -278,6 +278,7 @@ static const struct want wants[] = {
     {"pane_restarts", "0"},
     {"pane_right", "79"},
     {"pane_start_command", "make -j2"},
+    {"pane_start_time", ""},
     {"pane_start_path", "/home/u"},
     {"pane_synchronized", "0"},
     {"pane_tabs", "8,16,24,32"},
