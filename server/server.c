@@ -168,6 +168,23 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
     evtimer_add(s->grace_timer, &tv);
 }
 
+/* SIGUSR1: the socket is made again if it was removed, and every log-file is opened
+ * again (after a rotation that did not move the file, a new disk...). */
+static void server_usr1_cb(evutil_socket_t sig, short events, void *arg)
+{
+    struct server *s = arg;
+    server_sigusr1_cb(sig, events, arg);
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &wl->window->panes, entry)
+                pane_log_reopen(p);
+        }
+    }
+}
+
 /* In the foreground, every other catchable signal goes to the panes' programs (their
  * process groups), as tini forwards them; the server does nothing else with it, but
  * SIGUSR1 also recreates the socket (as without -D). */
@@ -178,7 +195,7 @@ static void server_forward_cb(evutil_socket_t sig, short events, void *arg)
     log_debug("signal %d: forwarded to the panes", (int)sig);
     server_signal_panes(s, (int)sig);
     if (sig == SIGUSR1)
-        server_sigusr1_cb(sig, events, arg);
+        server_usr1_cb(sig, events, arg);
 }
 
 /* The signals forwarded in the foreground besides SIGTERM and SIGINT (which stop the
@@ -460,7 +477,7 @@ int server_main(const struct server_config *cfg)
         }
     } else {
         s.sig_hup = evsignal_new(s.base, SIGHUP, server_sighup_cb, &s);
-        s.sig_usr1 = evsignal_new(s.base, SIGUSR1, server_sigusr1_cb, &s);
+        s.sig_usr1 = evsignal_new(s.base, SIGUSR1, server_usr1_cb, &s);
         event_add(s.sig_hup, NULL);
         event_add(s.sig_usr1, NULL);
     }

@@ -63,7 +63,6 @@ struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int 
         return NULL;
     }
     window_add_first_pane(w, p);
-    server_pane_apply_log(srv, p);
     if (name == NULL) {
         /* No -n: named after what was asked for (until the program runs, with
          * automatic-rename; for good without it, as tmux). */
@@ -74,7 +73,11 @@ struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int 
         const char *slash = strrchr(first, '/');
         window_set_name(w, slash != NULL ? slash + 1 : first);
     }
-    return session_link_window(sess, w, index);
+    struct winlink *wl = session_link_window(sess, w, index);
+    /* Once linked, so that a log-file format can name the session; nothing was read from
+     * the pty yet: the log still gets the first byte. */
+    server_pane_apply_log(srv, p);
+    return wl;
 }
 
 void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w)

@@ -410,7 +410,8 @@ const struct option_def option_table[] = {
     {"restart-limit", OPTION_WINDOW, OPTION_NUMBER, "5", 0, 100000, NULL, "most restarts within restart-interval; then the pane stays dead, marked as a crash loop (0: no limit)", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"restart-interval", OPTION_WINDOW, OPTION_NUMBER, "60", 1, 86400, NULL, "seconds over which restart-limit counts restarts", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"mirror-prefix", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "under -D with mirror-stdout, a format put before each line a pane prints on the server's stdout", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
-    {"log-file", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "append everything the window's panes print to this file", OPTION_F_TMX, NULL, NULL},
+    {"log-file", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "append everything the pane prints to this file (a format for the pane: ~/logs/#{session_name}-#{window_name}.log); opened again on SIGUSR1 and when the file is moved", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"log-file-max", OPTION_WINDOW, OPTION_SIZE, "0", 0, 1L << 50, NULL, "bytes after which log-file is renamed to FILE.1 and a new one begins (0: no cap)", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 
     /* hooks: arrays of command lists */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -37,6 +38,11 @@ struct pane_log {
     struct tap *tap;
     char *path;
     bool plain;              /* log-file-format text: escape sequences and CRs removed */
+    dev_t dev;               /* the file opened (a rotation moves it: another file is */
+    ino_t ino;               /* at path then, and the log is opened again) */
+    time_t checked;          /* when path was last compared with it */
+    uint64_t size;           /* its size, for log-file-max */
+    uint64_t max;            /* log-file-max: rotated to PATH.1 beyond it (0: no cap) */
     enum text_state state;   /* of the filter, across reads */
 };
 
@@ -229,9 +235,19 @@ int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_
         snprintf(err, errsize, "cannot open log file %s: %s", path, strerror(errno));
         return -1;
     }
+    struct stat st;
+    bool known = fstat(fd, &st) == 0;
+    uint64_t max = p->log != NULL ? p->log->max : 0;
     pane_log_close(p);
     p->log = xcalloc(1, sizeof *p->log);
     p->log->fd = fd;
+    p->log->max = max;
+    if (known) {
+        p->log->dev = st.st_dev;
+        p->log->ino = st.st_ino;
+        p->log->size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+    }
+    p->log->checked = time(NULL);
     p->log->tap = tap_create(p->server->base, fd, &log_tap_ops, p);
     p->log->path = xstrdup(path);
     p->log->plain = plain;
@@ -259,16 +275,74 @@ const char *pane_log_path(const struct pane *p)
 }
 
 /* Everything the pane printed goes to the log (as text with 'plain'). */
+void pane_log_reopen(struct pane *p)
+{
+    if (p->log == NULL)
+        return;
+    char *path = xstrdup(p->log->path);
+    bool plain = p->log->plain;
+    enum text_state state = p->log->state;
+    char err[512];
+    if (pane_log_open(p, path, plain, err, sizeof err) != 0)
+        pane_message(p, err); /* the old file goes on */
+    else
+        p->log->state = state;
+    free(path);
+}
+
+void pane_log_set_max(struct pane *p, uint64_t max)
+{
+    if (p->log != NULL)
+        p->log->max = max;
+}
+
+/* Once a second at most: if another file is at the log's path now (logrotate moved it,
+ * or it was removed), open the path again, so that bytes stop going to the moved file. */
+static void log_check_rotation(struct pane *p)
+{
+    time_t now = time(NULL);
+    if (now == p->log->checked)
+        return;
+    p->log->checked = now;
+    struct stat st;
+    if (stat(p->log->path, &st) != 0 || st.st_dev != p->log->dev || st.st_ino != p->log->ino) {
+        log_debug("pane %%%u: log-file %s was moved: opened again", p->id, p->log->path);
+        pane_log_reopen(p);
+    }
+}
+
+/* log-file-max: the file is full; it becomes PATH.1 (an older PATH.1 goes) and a new
+ * PATH begins. */
+static void log_rotate(struct pane *p)
+{
+    char *old = xasprintf("%s.1", p->log->path);
+    if (rename(p->log->path, old) != 0)
+        log_debug("pane %%%u: log-file %s: cannot rotate: %s", p->id, p->log->path,
+                  strerror(errno));
+    free(old);
+    pane_log_reopen(p);
+}
+
 static void log_output(struct pane *p, const char *buf, size_t len)
 {
+    log_check_rotation(p);
+    if (p->log == NULL)
+        return;
+    if (p->log->max > 0 && p->log->size > 0 && p->log->size + len > p->log->max) {
+        log_rotate(p);
+        if (p->log == NULL)
+            return;
+    }
     char *text = NULL;
     if (p->log->plain) {
         text = xmalloc(len > 0 ? len : 1);
         len = text_filter(p->log, buf, len, text);
         buf = text;
     }
-    if (len > 0)
+    if (len > 0) {
+        p->log->size += len;
         tap_write(p->log->tap, buf, len); /* on failure the log is closed */
+    }
     free(text);
 }
 

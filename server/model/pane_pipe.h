@@ -23,6 +23,12 @@ bool pane_pipe_is_open(const struct pane *p);
  * escape sequences and carriage returns removed. Returns 0, or -1 with err. */
 int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_t errsize);
 void pane_log_close(struct pane *p);
+/* Open the log's path again (SIGUSR1, a rotation): what was queued still goes to the old
+ * file. A log whose path holds another file (moved by logrotate) is opened again by
+ * itself within a second. */
+void pane_log_reopen(struct pane *p);
+/* log-file-max: past max bytes the file becomes PATH.1 and a new one starts (0: none). */
+void pane_log_set_max(struct pane *p, uint64_t max);
 const char *pane_log_path(const struct pane *p);
 bool pane_log_plain(const struct pane *p);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alerts.h"
+#include "format.h"
 #include "history.h"
 #include "model.h"
 #include "options.h"
@@ -18,13 +19,18 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "status_clock.h"
+#include "window.h"
 #include "xmalloc.h"
 
 void server_pane_apply_log(struct server *s, struct pane *p)
 {
-    const char *value = options_get_string(p->window->options, "log-file");
     const char *current = pane_log_path(p);
+    /* A format, for this pane: ~/logs/#{session_name}-#{window_name}.log. */
+    struct format_ctx f = {.server = s, .session = window_session(p->window),
+                           .window = p->window, .pane = p};
+    char *value = format_expand(&f, options_get_string(p->options, "log-file"));
     if (*value == '\0') {
+        free(value);
         pane_log_close(p);
         return;
     }
@@ -34,13 +40,14 @@ void server_pane_apply_log(struct server *s, struct pane *p)
         path = xasprintf("%s/%s", home, value + 2);
     else
         path = xstrdup(value);
-    bool plain = options_get_number(p->window->options, "log-file-format") == 1;
+    free(value);
+    bool plain = options_get_number(p->options, "log-file-format") == 1;
     if (current == NULL || strcmp(current, path) != 0 || plain != pane_log_plain(p)) {
         char err[512];
         if (pane_log_open(p, path, plain, err, sizeof err) != 0)
             pane_message(p, err);
     }
-    (void)s;
+    pane_log_set_max(p, (uint64_t)options_get_number(p->options, "log-file-max"));
     free(path);
 }
 
@@ -61,7 +68,8 @@ void server_option_changed(struct server *s, const char *name, struct session *s
             struct window *ww = wwl->window;
             if (w != NULL && ww != w)
                 continue;
-            if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0) {
+            if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0 ||
+                strcmp(name, "log-file-max") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     server_pane_apply_log(s, p);

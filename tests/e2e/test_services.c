@@ -152,6 +152,97 @@ static void test_process_title_names_the_sessions(void **state)
     assert_string_equal(title, want);
 }
 
+/* Everything a file holds (at most size - 1 bytes), "" if none. */
+static void read_file(const char *path, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return;
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+}
+
+/* log-file is a format for each pane, set before the session: each window logs to its
+ * own file from its first byte; logrotate's mv moves the file, and within a second the
+ * log is opened again at its path: the moved file and the new one hold every line once,
+ * in order. */
+static void test_log_file_per_pane_complete_across_a_move(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    const char *dir = getenv("TMX_TMPDIR");
+    char fmt[512], web[512], moved[600], db[512];
+    snprintf(fmt, sizeof fmt, "%s/#{session_name}-#{window_name}.log", dir);
+    snprintf(web, sizeof web, "%s/app-web.log", dir);
+    snprintf(moved, sizeof moved, "%s/app-web.log.1", dir);
+    snprintf(db, sizeof db, "%s/db-main.log", dir);
+    /* Set with the first session's command: no server runs before it. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "log-file", fmt, ";", "new", "-d",
+                             "-s", "app", "-n", "web",
+                             "i=0; while [ $i -lt 40 ]; do echo line$i; i=$((i+1)); "
+                             "sleep 0.05; done; echo end; exec cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "db", "-n", "main",
+                             "echo db-only; exec cat", NULL), 0);
+    static char a[65536], b[65536];
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (read_file(web, a, sizeof a), strstr(a, "line5\r\n") == NULL) {
+        assert_true(e2e_now_ms() < end);
+        sleep_ms(20);
+    }
+    assert_int_equal(rename(web, moved), 0);
+    end = e2e_now_ms() + E2E_TIMEOUT;
+    while (read_file(web, b, sizeof b), strstr(b, "end\r\n") == NULL) {
+        if (e2e_now_ms() > end)
+            fail_msg("%s never got the end after the move: '%s'", web, b);
+        sleep_ms(20);
+    }
+    read_file(moved, a, sizeof a);
+    assert_true(strncmp(a, "line0\r\n", 7) == 0); /* from the first byte */
+    static char all[131072];
+    snprintf(all, sizeof all, "%s%s", a, b);
+    const char *at = all;
+    for (int i = 0; i < 40; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "line%d\r\n", i);
+        const char *hit = strstr(at, want);
+        if (hit == NULL)
+            fail_msg("%s is missing or out of order across the move", want);
+        /* once: not again after it */
+        assert_null(strstr(hit + strlen(want), want));
+        at = hit + strlen(want);
+    }
+    read_file(db, a, sizeof a);
+    assert_string_equal(a, "db-only\r\n");
+}
+
+/* log-file-max: past the cap the file becomes FILE.1 and a new one begins. */
+static void test_log_file_max_rotates(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    const char *dir = getenv("TMX_TMPDIR");
+    char log[512], old[600];
+    snprintf(log, sizeof log, "%s/capped.log", dir);
+    snprintf(old, sizeof old, "%s/capped.log.1", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "log-file", log, ";", "set", "-g",
+                             "log-file-max", "300", ";", "new", "-d", "-s", "cap",
+                             "i=0; while [ $i -lt 60 ]; do echo 0123456789-$i; i=$((i+1)); "
+                             "sleep 0.01; done; echo end; exec cat", NULL), 0);
+    static char a[65536], b[65536];
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (read_file(log, a, sizeof a), strstr(a, "end\r\n") == NULL) {
+        assert_true(e2e_now_ms() < end);
+        sleep_ms(20);
+    }
+    read_file(old, b, sizeof b);
+    assert_true(strlen(b) > 0 && strlen(b) <= 300);
+    assert_true(strlen(a) <= 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +254,9 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_process_title_names_the_sessions, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_log_file_per_pane_complete_across_a_move,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_log_file_max_rotates, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
