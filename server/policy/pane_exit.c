@@ -184,10 +184,11 @@ static void pane_exit_schedule_restart(struct pane *p)
         return;
     }
     p->restart_window_count++;
-    long long delay = p->restart_delay_ms == 0 ? base : p->restart_delay_ms * 2;
+    /* restart-delay 0: at once, every time (no backoff to double). */
+    long long delay = base == 0 ? 0 : p->restart_delay_ms == 0 ? base : p->restart_delay_ms * 2;
     if (delay > max)
         delay = max;
-    p->restart_delay_ms = delay > 0 ? delay : 1;
+    p->restart_delay_ms = delay;
     /* Dead on screen meanwhile, as remain-on-exit shows it; wait-pane goes on waiting. */
     pane_mark_dead(p);
     window_redraw(p->window, REDRAW_STATUS);
