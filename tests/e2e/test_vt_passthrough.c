@@ -2,7 +2,8 @@
  * terminal (DCS tmux; ... ST, allow-passthrough, as tmux 3.3a) reaches an attached
  * client's terminal only when the option is on, with the doubled ESCs made single;
  * pane-colours answers the program's OSC 4 queries; the directory a shell reports with
- * OSC 7 is where split-window starts the new pane. */
+ * OSC 7 is where split-window starts the new pane; copy mode's prompt jumps and
+ * select-last-output over a shell's OSC 133 marks. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -124,6 +125,39 @@ static void test_split_window_starts_in_the_osc7_directory(void **state)
     rmdir(dir);
 }
 
+/* A shell's OSC 133 marks: previous-prompt / next-prompt -o move the copy cursor to
+ * them, select-last-output copies the last command's output. */
+static void test_copy_mode_over_shell_marks(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no prompt marks */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "40", "-y", "10",
+                             "printf '\\033]133;A\\007$ one\\n\\033]133;C\\007o1\\no2\\n"
+                             "\\033]133;A\\007$ two\\n\\033]133;C\\007o3\\n"
+                             "\\033]133;A\\007$ '; exec sleep 60",
+                             NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "o3", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send", "-t", "s", "-X", "previous-prompt", NULL), 0);
+    assert_true(wait_run_output(env, "3 $ two\n", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{copy_cursor_y} #{copy_cursor_line}", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send", "-t", "s", "-X", "previous-prompt", NULL), 0);
+    assert_true(wait_run_output(env, "0 $ one\n", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{copy_cursor_y} #{copy_cursor_line}", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send", "-t", "s", "-X", "next-prompt", "-o", NULL),
+                     0);
+    assert_true(wait_run_output(env, "1 o1\n", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{copy_cursor_y} #{copy_cursor_line}", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send", "-t", "s", "-X", "select-last-output", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send", "-t", "s", "-X",
+                             "copy-selection-and-cancel", NULL),
+                     0);
+    assert_true(wait_run_output(env, "o3\n", true, E2E_TIMEOUT, "show-buffer", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +167,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_split_window_starts_in_the_osc7_directory,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_mode_over_shell_marks, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
