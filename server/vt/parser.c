@@ -24,6 +24,7 @@ enum parser_action {
     ACT_DCS_END_AGAIN, /* dispatch the DCS (ended by ESC and this byte, which is then
                           taken as the byte after that ESC) */
     ACT_NAME_END,    /* dispatch the ESC k window name (terminated by BEL or ESC) */
+    ACT_DCS_ABORT,   /* CAN / SUB inside a DCS: dropped, its buffer given back */
     ACT_UTF8,        /* byte >= 0x80 in ground */
 };
 
@@ -148,7 +149,8 @@ static const struct transition st_dcs_intermediate[] = {
 
 static const struct transition st_dcs_passthrough[] = {
     { 0x1b, 0x1b, ACT_IGNORE, PARSER_DCS_ESCAPE },
-    ANYWHERE,
+    { 0x18, 0x18, ACT_DCS_ABORT, PARSER_GROUND },
+    { 0x1a, 0x1a, ACT_DCS_ABORT, PARSER_GROUND },
     { 0x00, 0x17, ACT_DCS_PUT, STAY },
     { 0x19, 0x19, ACT_DCS_PUT, STAY },
     { 0x1c, 0x7e, ACT_DCS_PUT, STAY },
@@ -162,8 +164,8 @@ static const struct transition st_dcs_passthrough[] = {
 static const struct transition st_dcs_escape[] = {
     { 0x1b, 0x1b, ACT_DCS_PUT, PARSER_DCS_PASSTHROUGH },
     { 0x5c, 0x5c, ACT_DCS_END, PARSER_GROUND },
-    { 0x18, 0x18, ACT_IGNORE, PARSER_GROUND },
-    { 0x1a, 0x1a, ACT_IGNORE, PARSER_GROUND },
+    { 0x18, 0x18, ACT_DCS_ABORT, PARSER_GROUND },
+    { 0x1a, 0x1a, ACT_DCS_ABORT, PARSER_GROUND },
     { 0x00, 0xff, ACT_DCS_END_AGAIN, PARSER_ESCAPE },
     END
 };
@@ -416,6 +418,9 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
         break;
     case ACT_DCS_PUT:
         dcs_put(p, c);
+        break;
+    case ACT_DCS_ABORT:
+        string_done(p);
         break;
     case ACT_DCS_END:
     case ACT_DCS_END_AGAIN:

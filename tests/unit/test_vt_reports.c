@@ -185,13 +185,22 @@ static void test_tmux_passthrough(void **state)
     free(h);
     assert_int_equal(p.calls, 2);
     ASSERT_ROW(p.t, 0, "xyz");
+    /* A long one aborted by CAN: nothing goes out, the text after it prints. */
+    n = (size_t)snprintf(big, sizeof big, "\033Ptmux;");
+    while (n < 5000)
+        big[n++] = 'c';
+    memcpy(big + n, "\030w", 3);
+    feed(p.t, big);
+    assert_int_equal(p.calls, 2);
+    ASSERT_ROW(p.t, 0, "xyzw");
+    clear_reply(p.t);
     /* DECRQSS still ends at ESC \ and at ESC followed by another sequence. */
     feed(p.t, "\033P$qm\033\\");
     ASSERT_REPLY(p.t, "\033P1$r0m\033\\");
     clear_reply(p.t);
     feed(p.t, "\033P$qr\033[H!");
     ASSERT_REPLY(p.t, "\033P1$r1;3r\033\\");
-    ASSERT_ROW(p.t, 0, "!yz");
+    ASSERT_ROW(p.t, 0, "!yzw");
     term_free(p.t);
 }
 
