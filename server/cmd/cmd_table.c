@@ -34,6 +34,7 @@ extern const struct cmd_entry cmd_if_shell_entry;
 extern const struct cmd_entry cmd_join_pane_entry;
 extern const struct cmd_entry cmd_kill_pane_entry;
 extern const struct cmd_entry cmd_kill_server_entry;
+extern const struct cmd_entry cmd_server_upgrade_entry;
 extern const struct cmd_entry cmd_kill_session_entry;
 extern const struct cmd_entry cmd_kill_window_entry;
 extern const struct cmd_entry cmd_last_pane_entry;
@@ -195,6 +196,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_unlink_window_entry,
     &cmd_wait_for_entry,
     &cmd_wait_pane_entry,
+    &cmd_server_upgrade_entry,
     NULL,
 };
 
@@ -207,5 +209,6 @@ const struct cmd_entry *const *cmd_table_entries(void)
  * asked for by name, so that its list is tmux's. */
 bool cmd_table_is_extension(const struct cmd_entry *e)
 {
-    return e == &cmd_choose_window_entry || e == &cmd_wait_pane_entry;
+    return e == &cmd_choose_window_entry || e == &cmd_wait_pane_entry ||
+           e == &cmd_server_upgrade_entry;
 }

@@ -254,6 +254,81 @@ static void test_the_keeper_reaps_orphans(void **state)
     assert_int_equal(orphans, 0);
 }
 
+/* A counter that also appends each line to $HOME/all, and stops at $HOME/stop. */
+#define FLOOD                                                                             \
+    "i=0; while [ ! -e \"$HOME/stop\" ]; do i=$((i+1)); echo c$i; echo c$i >> \"$HOME/all\"; " \
+    "done; echo stopped; exec cat"
+
+/* server-upgrade while a pane floods: the same server pid (exec in place), the same
+ * keeper and program; what the pane printed from the upgrade on is in the new server's
+ * history, in order, each line once, up to the last line the program wrote; the client
+ * that was attached is told to attach again. */
+static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no server-upgrade */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "f", "-x", "80", "-y", "24",
+                             FLOOD, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "history-limit", "100000", NULL), 0);
+    assert_true(wait_capture(env, "f", "c", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "f", "#{pid} #{pane_pid}",
+                             NULL), 0);
+    char *before = out;
+    pid_t server = (pid_t)atoi(before);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "f", NULL);
+    assert_true(client_wait_text(c, "c", E2E_TIMEOUT));
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", NULL), 0);
+    assert_int_not_equal(client_wait_exit(c, E2E_TIMEOUT), -1);
+    assert_true(client_output_contains(c, "[server upgraded: attach again]"));
+    /* The next command reaches the new server: the same process, the same program. */
+    assert_true(wait_run_output(env, "f:", true, E2E_TIMEOUT, "ls", NULL));
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "f", "#{pid} #{pane_pid}",
+                             NULL), 0);
+    assert_string_equal(before, out);
+    assert_int_equal(kill(server, 0), 0);
+    free(before);
+    free(out);
+
+    /* Stop the flood; the pane says so last. */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/stop", getenv("HOME"));
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_true(wait_capture(env, "f", "stopped", E2E_TIMEOUT));
+    snprintf(path, sizeof path, "%s/all", getenv("HOME"));
+    f = fopen(path, "r");
+    assert_non_null(f);
+    int last = 0;
+    char line[64];
+    while (fgets(line, sizeof line, f) != NULL)
+        last = atoi(line + 1);
+    fclose(f);
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-J", "-S", "-", "-t", "f",
+                             NULL), 0);
+    int first = 0, expect = 0, lines = 0;
+    for (char *save = NULL, *l = strtok_r(out, "\n", &save); l != NULL;
+         l = strtok_r(NULL, "\n", &save)) {
+        if (l[0] != 'c')
+            continue;
+        int v = atoi(l + 1);
+        if (lines == 0)
+            first = expect = v;
+        if (v != expect)
+            fail_msg("line c%d where c%d was due (history from c%d)", v, expect, first);
+        expect++;
+        lines++;
+    }
+    free(out);
+    fprintf(stderr, "e2e: after server-upgrade, c%d..c%d of c%d in the new history\n", first,
+            expect - 1, last);
+    assert_int_equal(expect - 1, last); /* up to the program's last line */
+    assert_true(lines > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +337,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_second_server_cannot_adopt_the_panes, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_the_keeper_reaps_orphans, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_server_upgrade_keeps_programs_under_a_flood,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
