@@ -19,6 +19,7 @@
 #include "pane.h"
 #include "server_state.h"
 #include "session.h"
+#include "snapshot.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -180,22 +181,90 @@ static struct pane *server_keeper_adopt(struct server *s, const struct adopt_pla
     return p;
 }
 
+/* The keeper's panes, as the snapshot's restore asks for them by id. */
+struct adopt_ctx {
+    struct keeper_adopted *adopted;
+    bool *taken;
+    size_t n;
+};
+
+static bool server_keeper_pane_live(void *arg, uint32_t pane_id, struct snapshot_pane_live *live)
+{
+    struct adopt_ctx *ac = arg;
+    for (size_t i = 0; i < ac->n; i++) {
+        struct keeper_adopted *a = &ac->adopted[i];
+        if (a->id != pane_id || ac->taken[i])
+            continue;
+        ac->taken[i] = true; /* adopted by the restore, or made dead by it */
+        *live = (struct snapshot_pane_live){.fd = a->fd, .pid = a->pid, .ring = a->ring,
+                                            .ring_len = a->ring_len, .exited = a->exited,
+                                            .wait_status = a->status};
+        return true;
+    }
+    return false;
+}
+
+/* The restore made the window and asks for the pane around a live program: its screen
+ * and the ring are the restore's to fill, so the pane starts empty. */
+static struct pane *server_keeper_restore_adopt(void *arg, struct window *w,
+                                                const struct spawn_args *args,
+                                                const struct snapshot_pane_live *live)
+{
+    struct adopt_ctx *ac = arg;
+    for (size_t i = 0; i < ac->n; i++) {
+        struct keeper_adopted *a = &ac->adopted[i];
+        if (a->pid != live->pid || a->fd != live->fd || a->fd < 0)
+            continue;
+        struct keeper_adopted bare = *a;
+        bare.ring_len = 0;
+        bare.dropped = 0;
+        struct pane *p = pane_adopt(w, args, &bare);
+        a->fd = -1; /* the pane's now */
+        return p;
+    }
+    return NULL;
+}
+
+static const struct snapshot_restore_ops server_keeper_restore_ops = {
+    .pane_live = server_keeper_pane_live,
+    .adopt = server_keeper_restore_adopt,
+};
+
 void server_keeper_start(struct server *s)
 {
     char *path = xasprintf("%s.keeper", s->socket_path);
     char err[512];
     struct keeper_adopted *adopted = NULL;
-    size_t n = 0;
+    size_t nadopted = 0;
     s->keeper = keeper_link_open(s->base, path, s->label, KEEPER_RING_DEFAULT,
-                                 &server_keeper_ops, s, &adopted, &n, err, sizeof err);
+                                 &server_keeper_ops, s, &adopted, &nadopted, err, sizeof err);
+    size_t n = nadopted;
     free(path);
     if (s->keeper == NULL) {
         log_debug("no keeper (%s): panes are forked by the server", err);
         return;
     }
+    /* The screens, layouts and history the dead server left in its snapshot come back
+     * first, around the live programs; the panes it did not know (spawned after its last
+     * write) are put back by their tags. */
+    bool *taken = n > 0 ? xcalloc(n, sizeof *taken) : NULL;
+    char snap[4096];
+    if (n > 0 && snapshot_path(s, snap, sizeof snap)) {
+        struct adopt_ctx ac = {adopted, taken, n};
+        char *report = NULL;
+        int r = snapshot_restore(s, snap, SNAPSHOT_ADOPT, &server_keeper_restore_ops, &ac, &report);
+        log_debug("snapshot %s: %d sessions restored%s%s", snap, r, report != NULL ? ": " : "",
+                  report != NULL ? report : "");
+        free(report);
+    }
+    size_t left = 0;
     struct adopt_place *pl = n > 0 ? xcalloc(n, sizeof *pl) : NULL;
-    for (size_t i = 0; i < n; i++)
-        adopt_place_parse(&pl[i], &adopted[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (!taken[i])
+            adopt_place_parse(&pl[left++], &adopted[i]);
+    }
+    free(taken);
+    n = left;
     if (n > 1)
         qsort(pl, n, sizeof *pl, adopt_place_cmp);
     struct pane *prev = NULL;
@@ -204,7 +273,7 @@ void server_keeper_start(struct server *s)
     for (size_t i = 0; i < n; i++)
         free(pl[i].tag);
     free(pl);
-    keeper_link_adopted_free(adopted, n);
+    keeper_link_adopted_free(adopted, nadopted);
     s->keeper_timer = evtimer_new(s->base, server_keeper_tag_cb, s);
     struct timeval tv = {1, 0};
     evtimer_add(s->keeper_timer, &tv);

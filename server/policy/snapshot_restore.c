@@ -240,6 +240,7 @@ static struct pane *make_pane(struct restore *rs, struct window *w, struct sessi
         p = pane_create_empty(w, &sa);
         if (have_live && live.exited) {
             p->reaped = true;
+            p->pid = live.pid; /* #{pane_pid} of the program that ended */
             p->wait_status = live.wait_status;
         }
     }
