@@ -372,11 +372,8 @@ static void history_loaded(struct cmdq_state *st, void *arg)
 static void server_upgrade(struct server *s)
 {
     log_debug("server-upgrade: exec %s", s->upgrade_binary);
-    /* Everything read from the ptys is in the snapshot now (the loop has ended: nothing
-     * more is read); what the programs write from here on the keeper keeps. */
-    char err[512];
-    if (snapshot_write_now(s, NULL, err, sizeof err) != 0)
-        log_debug("server-upgrade: no snapshot (%s): the screens start empty", err);
+    /* Everything read from the ptys is in the snapshot (snapshot_stop wrote it after the
+     * loop: nothing more is read); what the programs write from here the keeper keeps. */
     keeper_link_free(s->keeper); /* no BYE: the keeper keeps everything */
     s->keeper = NULL;
     log_close();
