@@ -38,6 +38,7 @@ struct remote_env {
     char conf[600];     /* the local config: ssh-command, remote-command, remote-timeout */
     pid_t sshd;
     int port;
+    bool local_up;      /* the local server runs (a session keeps it) */
 };
 
 /* ---- the link: ProxyCommand between ssh and sshd ---- */
@@ -244,16 +245,24 @@ static char *remote_env_words(struct remote_env *re, const char *extra)
                      env_bin(re->env));
 }
 
+static int run_tmx(struct remote_env *re, char **out, char **err, const char *const *args);
+
 /* The local config: how to reach "box" (ssh through the link) and the remote tmx. */
 static void write_conf_extra(struct remote_env *re, const char *remote_command,
                              const char *extra)
 {
     char *text = xasprintf("set -g ssh-command \"ssh -F %s/ssh_config\"\n"
                            "set -g remote-command '%s'\n"
-                           "set -g remote-timeout %d\n%s",
+                           "set -g remote-timeout %d\nset -g remote-predict off\n%s",
                            re->dir, remote_command, TIMEOUT_MS, extra);
     write_file(re->conf, text);
     free(text);
+    /* The local server (kept running by remote_setup, so that each -H does not start
+     * one) takes the new settings. */
+    if (re->local_up) {
+        const char *src[] = {"source-file", re->conf, NULL};
+        assert_int_equal(run_tmx(re, NULL, NULL, src), 0);
+    }
 }
 
 static void write_conf(struct remote_env *re, const char *remote_command)
@@ -342,10 +351,13 @@ static struct remote_env *remote_setup(struct tmx_env *env)
             fail_msg("sshd did not start (see %s/sshd.log)", re->dir);
         sleep_ms(20);
     }
-    write_conf(re, "");
     char *words = remote_env_words(re, "");
     write_conf(re, words);
     free(words);
+    /* A local server with a session: -H asks it for its settings. */
+    const char *keep[] = {"-f", re->conf, "new", "-d", "-s", "local", NULL};
+    assert_int_equal(run_tmx(re, NULL, NULL, keep), 0);
+    re->local_up = true;
     return re;
 }
 
