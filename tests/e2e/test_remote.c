@@ -140,6 +140,8 @@ static int link_main(const char *dir, int port)
             struct linger lg = {1, 0}; /* RST */
             setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
             close(s);
+            free(up.data);
+            free(down.data);
             return 1;
         }
         long long now = e2e_now_ms();
@@ -160,14 +162,20 @@ static int link_main(const char *dir, int port)
         }
         if (p[1].revents & (POLLIN | POLLHUP)) {
             ssize_t n = read(s, buf, sizeof buf);
-            if (n <= 0 && !(n < 0 && errno == EAGAIN))
+            if (n <= 0 && !(n < 0 && errno == EAGAIN)) {
+                free(up.data);
+                free(down.data);
                 return 0; /* sshd closed */
+            }
             if (n > 0)
                 queue_add(&down, buf, (size_t)n, now + delay / 2);
         }
         if (!frozen) {
-            if (!queue_flush(&up, s, now) || !queue_flush(&down, STDOUT_FILENO, now))
+            if (!queue_flush(&up, s, now) || !queue_flush(&down, STDOUT_FILENO, now)) {
+                free(up.data);
+                free(down.data);
                 return 1;
+            }
         }
     }
 }
