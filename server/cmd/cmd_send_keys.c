@@ -89,7 +89,7 @@ static void add_argument(struct evbuffer *out, const char *a, bool hex, bool lit
     if (key != KEYC_NONE && KEYC_BASE(key) >= KEYC_USER_BASE &&
         KEYC_BASE(key) < KEYC_USER_BASE + KEYC_USER_MAX)
         return; /* a user key has no bytes */
-    if (key != KEYC_NONE && key_encode_missing(key, flags)) {
+    if (key != KEYC_NONE && KEY_ENC_KITTY_FLAGS(flags) == 0 && key_encode_missing(key, flags)) {
         evbuffer_add(out, a, strlen(a)); /* S-a, S-Enter: no bytes of their own, as tmux */
         return;
     }

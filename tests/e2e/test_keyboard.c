@@ -61,6 +61,9 @@ static void test_kitty_keys_synthesised_from_a_legacy_terminal(void **state)
     assert_true(wait_capture(env, "s:0", "READY^[[?1u^[[97;5u^[[27u", E2E_TIMEOUT));
     client_type(c, "x\033[1;5A\033[15~");
     assert_true(wait_capture(env, "s:0", "READY^[[?1u^[[97;5u^[[27ux^[[1;5A^[[15~", E2E_TIMEOUT));
+    /* send-keys encodes for the pane too: S-Enter has bytes in the protocol. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "S-Enter", "C-a", NULL), 0);
+    assert_true(wait_capture(env, "s:0", "^[[15~^[[13;2u^[[97;5u", E2E_TIMEOUT));
     /* A legacy pane beside it: legacy bytes. */
     assert_int_equal(tmx_run(env, NULL, NULL, "select-window", "-t", "s:1", NULL), 0);
     client_type(c, "\001y");
