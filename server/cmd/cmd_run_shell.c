@@ -14,7 +14,6 @@
 
 #include "client_message.h"
 #include "cmd_queue.h"
-#include "config.h"
 #include "format.h"
 #include "job.h"
 #include "server_client.h"
@@ -67,8 +66,8 @@ static void run_shell_done(void *arg, const char *output, size_t len, int status
         text = more;
     }
     run_shell_show(rs, text, strlen(text));
-    if (status != 0 && rs->client_id == 0 && rs->server->config_pending > 0)
-        config_add_cause(rs->server, "'%s' returned %d", rs->command, status);
+    /* A startup config's failing run-shell is not a config error (tmux 3.3a shows
+     * nothing of it at the attach). */
     free(text);
     if (rs->item != NULL) {
         struct cmdq_state *st = cmdq_item_state(rs->item);
