@@ -44,10 +44,26 @@ static int cmd_refresh_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         if (args->flags['C'] != NULL && control_set_size(ctx, c, args->flags['C']) != 0)
             return -1;
-        if (args->flags['A'] != NULL)
-            control_pane_action(ctx, c, args->flags['A']);
-        if (args->flags['B'] != NULL)
-            control_subscribe(c, args->flags['B']);
+        /* -A and -B may be given several times: each value in order, as tmux. */
+        for (char f = 'A'; f <= 'B'; f++) {
+            int seen = 0;
+            for (int i = 0; i < args->nvalues; i++) {
+                if (args->values[i].flag != f || args->values[i].value == NULL)
+                    continue;
+                seen++;
+                if (f == 'A')
+                    control_pane_action(ctx, c, args->values[i].value);
+                else
+                    control_subscribe(c, args->values[i].value);
+            }
+            if (seen == 0 && args->flags[(int)f] != NULL) {
+                /* Beyond the values kept in order: at least the last. */
+                if (f == 'A')
+                    control_pane_action(ctx, c, args->flags[(int)f]);
+                else
+                    control_subscribe(c, args->flags[(int)f]);
+            }
+        }
         if (args->flags['f'] != NULL)
             set_flags(c, args->flags['f']);
         return 0;

@@ -190,6 +190,11 @@ ENDINGS = {
                       "refresh-client -C 30,10", "refresh-client -C 20x10junk",
                       "refresh-client -C @1:50x15junk", "refresh-client -C @0:x",
                       "new-window", "list-windows"], "close"),
+    # A flag given twice: every value counts (-A, -B), as tmux.
+    "repeated-flags": (["new-session", "-x", "80", "-y", "24", "cat"],
+                       ["refresh-client -B 'one::#{session_name}' -B 'two::#{window_index}'",
+                        "refresh-client -A '%0:pause' -A '%0:continue'",
+                        None, None, None, "display -p x"], "close"),
     "parse-errors": (["new-session", "cat"], ["display -p 'unterminated", "{", "}",
                                              "display -p \"x", "display -p a\\\\",
                                              "new-window -t ; ;", "display -p {",
