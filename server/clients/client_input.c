@@ -116,16 +116,17 @@ static void send_key_to_pane(struct client *c, key_code key, struct pane_output 
     send_event_to_pane(c, &ev, po);
 }
 
-/* Run a bound command for this client; errors show on its status line. */
-static void run_bound_command(struct client *c, key_code key, const char *command)
+/* Run a binding's commands for this client; errors show on its status line. */
+static void run_bound_command(struct client *c, const struct key_binding *b)
 {
+    key_code key = b->key;
     bool in_key = c->in_key;
     key_code cmd_key = c->cmd_key;
     c->in_key = true;
     c->cmd_key = key;
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
-    cmd_execute_string(&ctx, command);
+    cmd_execute_binding(&ctx, b);
     c->in_key = in_key;
     c->cmd_key = cmd_key;
     client_command_done(c, &ctx, true);
@@ -295,7 +296,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
             b = NULL;
         if (b != NULL) {
             flush_pane(c, po);
-            run_bound_command(c, b->key, b->command);
+            run_bound_command(c, b);
             return;
         }
     }
@@ -323,7 +324,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
                 timeradd(&now, &d, &c->repeat_until);
             }
             flush_pane(c, po);
-            run_bound_command(c, b->key, b->command);
+            run_bound_command(c, b);
         }
         return;
     }
@@ -345,7 +346,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
             b = key_bindings_find(s, options_get_string(so, "key-table"), key);
         if (b != NULL) {
             flush_pane(c, po);
-            run_bound_command(c, b->key, b->command);
+            run_bound_command(c, b);
         } else if (p->mode->key != NULL) {
             flush_pane(c, po);
             p->mode->key(c, p, key);
@@ -355,7 +356,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
     b = key_bindings_find(s, options_get_string(so, "key-table"), key);
     if (b != NULL) {
         flush_pane(c, po);
-        run_bound_command(c, b->key, b->command);
+        run_bound_command(c, b);
         return;
     }
     po->acted = acted;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "key_bindings.h"
+#include "server_state.h"
 #include "xmalloc.h"
 
 key_code cmd_binding_key(const char *name)
@@ -64,8 +65,13 @@ static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         const struct key_binding *b = key_bindings_find(ctx->server, table, key);
         if (note != NULL && b != NULL) {
             char *command = xstrdup(b->command), *display = xstrdup(b->display);
+            struct cmd_list *list = b->list;
+            if (list != NULL)
+                cmd_list_ref(list);
             key_bindings_add_full(ctx->server, table, key, command, display, note,
                                   args->flags['r'] != NULL);
+            if (list != NULL)
+                key_bindings_set_list(ctx->server, table, key, list);
             free(command);
             free(display);
         }
@@ -90,13 +96,14 @@ static int cmd_bind_key_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         free(err);
         return -1;
     }
-    /* list-keys shows the list as tmux prints it; what runs is text that parses back
-     * into it (a string: its commands are one group, where tmux keeps a config block's
-     * lines apart). */
+    /* list-keys shows the list as tmux prints it; what runs is the list itself, kept in
+     * the binding (a { } block's lines stay groups of their own, as in tmux); the text
+     * that parses back into it is kept too. */
     char *display = cmd_list_print(list, true);
     char *run = cmd_list_run_text(list);
-    cmd_list_free(list);
     key_bindings_add_full(ctx->server, table, key, run, display, note, args->flags['r'] != NULL);
+    ctx->server->binding_list_free = cmd_list_free;
+    key_bindings_set_list(ctx->server, table, key, list);
     free(display);
     free(run);
     return 0;

@@ -43,12 +43,10 @@ static int mode_key(struct cmd_ctx *ctx, struct pane *p, key_code key)
             p->mode->key(c, p, key);
         return 0;
     }
-    char *command = xstrdup(b->command);
     struct pane *saved = ctx->target_pane;
     ctx->target_pane = p;
-    int status = cmd_execute_string(ctx, command);
+    int status = cmd_execute_binding(ctx, b);
     ctx->target_pane = saved;
-    free(command);
     return status == 0 ? 0 : -1;
 }
 

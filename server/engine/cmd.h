@@ -132,6 +132,10 @@ int cmd_execute_parsed(struct cmd_ctx *ctx, const struct cmd_parsed *c);
  * first that fails. Inside a queue (ctx->item set) they are inserted after the running
  * command instead, and run when it is done. */
 int cmd_execute_string(struct cmd_ctx *ctx, const char *line);
+/* Run a key binding's commands (parsed once and kept in the binding), as
+ * cmd_execute_string runs a line. */
+struct key_binding;
+int cmd_execute_binding(struct cmd_ctx *ctx, const struct key_binding *b);
 /* Run a list the same way (inserted after ctx->item, or at once). */
 int cmd_execute_list(struct cmd_ctx *ctx, struct cmd_list *list);
 /* Flags and arguments of argv for entry e, into args (pointing into argv). Returns 0,

@@ -9,6 +9,7 @@
 
 #include "client_state.h"
 #include "cmd.h"
+#include "key_bindings.h"
 #include "queue.h"
 #include "server_state.h"
 #include "session.h"
@@ -495,17 +496,10 @@ static void key_free(void *arg)
     evbuffer_free(arg);
 }
 
-int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
+/* Run a parsed list as a key binding's or a prompt's (on the client's queue, so that a
+ * command that waits holds the ones after it), or at once in ctx's own item. */
+static int execute_key_list(struct cmd_ctx *ctx, struct cmd_list *list)
 {
-    char *error = NULL;
-    struct cmd_parse_input pi = {.server = ctx->server, .client = ctx->client};
-    struct cmd_list *list = cmd_parse_string(line, &pi, &error);
-    if (list == NULL) {
-        cmd_error(ctx, "%s", error);
-        free(error);
-        return 1;
-    }
-    int status;
     if (ctx->item == NULL && ctx->from_key && ctx->client != NULL &&
         ctx->server->key_output != NULL) {
         /* A key binding or a prompt: on its client's queue, so that a command that
@@ -520,9 +514,47 @@ int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
         cmdq_append(q, list, st);
         cmdq_append_callback(q, st, key_done, NULL);
         cmdq_state_unref(st);
-        status = 0;
+        return 0;
+    }
+    return cmd_execute_list(ctx, list);
+}
+
+int cmd_execute_string(struct cmd_ctx *ctx, const char *line)
+{
+    char *error = NULL;
+    struct cmd_parse_input pi = {.server = ctx->server, .client = ctx->client};
+    struct cmd_list *list = cmd_parse_string(line, &pi, &error);
+    if (list == NULL) {
+        cmd_error(ctx, "%s", error);
+        free(error);
+        return 1;
+    }
+    int status = execute_key_list(ctx, list);
+    cmd_list_free(list);
+    return status;
+}
+
+int cmd_execute_binding(struct cmd_ctx *ctx, const struct key_binding *b)
+{
+    struct server *s = ctx->server;
+    struct cmd_list *list = b->list;
+    if (list == NULL) {
+        /* Bound from a string (the defaults): parsed the first time, kept after. */
+        char *error = NULL;
+        struct cmd_parse_input pi = {.server = s};
+        list = cmd_parse_string(b->command, &pi, &error);
+        if (list == NULL) {
+            cmd_error(ctx, "%s", error);
+            free(error);
+            return 1;
+        }
+        s->binding_list_free = cmd_list_free;
+        cmd_list_ref(list);
+        key_bindings_set_list(s, b->table, b->key, list); /* b->list is list now */
     } else
-        status = cmd_execute_list(ctx, list);
+        cmd_list_ref(list);
+    /* Held while it runs: a command may bind the key again. */
+    int status = execute_key_list(ctx, list);
     cmd_list_free(list);
     return status;
 }

@@ -614,11 +614,9 @@ static void run_mouse_binding(struct client *c, struct pane *p, key_code key)
     const struct key_binding *b = key_bindings_find(p->server, copy_mode_key_table(p), key);
     if (b == NULL)
         return;
-    char *command = xstrdup(b->command);
     struct cmd_ctx ctx = {.server = p->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new(), .target_pane = p};
-    cmd_execute_string(&ctx, command);
-    free(command);
+    cmd_execute_binding(&ctx, b);
     struct evbuffer *shown = evbuffer_get_length(ctx.err) > 0 ? ctx.err : ctx.out;
     size_t len = evbuffer_get_length(shown);
     if (len > 0) {

@@ -603,8 +603,10 @@ void key_bindings_init(struct server *s)
 #undef ADD
 }
 
-static void binding_free(struct key_binding *b)
+static void binding_free(struct server *s, struct key_binding *b)
 {
+    if (b->list != NULL && s->binding_list_free != NULL)
+        s->binding_list_free(b->list);
     free(b->table);
     free(b->command);
     free(b->display);
@@ -614,7 +616,7 @@ static void binding_free(struct key_binding *b)
 void key_bindings_free(struct server *s)
 {
     for (size_t i = 0; i < s->nbindings; i++)
-        binding_free(&s->bindings[i]);
+        binding_free(s, &s->bindings[i]);
     free(s->bindings);
     s->bindings = NULL;
     s->nbindings = 0;
@@ -654,7 +656,7 @@ void key_bindings_add_full(struct server *s, const char *table, key_code key,
 /* Remove the binding at index i. */
 static void remove_at(struct server *s, size_t i)
 {
-    binding_free(&s->bindings[i]);
+    binding_free(s, &s->bindings[i]);
     memmove(&s->bindings[i], &s->bindings[i + 1], (s->nbindings - i - 1) * sizeof *s->bindings);
     s->nbindings--;
 }
@@ -675,6 +677,22 @@ void key_bindings_remove_table(struct server *s, const char *table)
         if (strcmp(s->bindings[i - 1].table, table) == 0)
             remove_at(s, i - 1);
     }
+}
+
+void key_bindings_set_list(struct server *s, const char *table, key_code key,
+                           struct cmd_list *list)
+{
+    for (size_t i = 0; i < s->nbindings; i++) {
+        struct key_binding *b = &s->bindings[i];
+        if (b->key == key && strcmp(b->table, table) == 0) {
+            if (b->list != NULL && s->binding_list_free != NULL)
+                s->binding_list_free(b->list);
+            b->list = list;
+            return;
+        }
+    }
+    if (list != NULL && s->binding_list_free != NULL)
+        s->binding_list_free(list);
 }
 
 const struct key_binding *key_bindings_find(const struct server *s, const char *table,

@@ -10,6 +10,7 @@
 #include "keys.h"
 
 struct server;
+struct cmd_list;
 
 /* The tables tmx starts with. root always exists; another table exists while a key is
  * bound in it (bind-key -T NAME makes it, unbinding its last key removes it), as in
@@ -27,6 +28,11 @@ struct key_binding {
     char *display;    /* the command as list-keys prints it (tmux's form) */
     char *note;       /* what it does, for list-keys / C-b ? */
     bool repeat;      /* bind -r: may be pressed again without the prefix (repeat-time) */
+    /* The commands, parsed once (engine/cmd_queue.c, cmd_execute_binding: from bind-key's
+     * list, or command the first time the key is pressed), as tmux keeps a binding's
+     * list: a { } block's lines stay groups of their own. Owned by the binding, freed
+     * through s->binding_list_free; NULL until then. */
+    struct cmd_list *list;
 };
 
 /* Whether a table of that name exists. */
@@ -47,6 +53,10 @@ void key_bindings_add_full(struct server *s, const char *table, key_code key,
 void key_bindings_remove(struct server *s, const char *table, key_code key);
 /* Remove every binding of a table. */
 void key_bindings_remove_table(struct server *s, const char *table);
+/* Give the binding of key in table its parsed commands (the binding takes the caller's
+ * reference; any list it had is freed). Nothing if the key is not bound there. */
+void key_bindings_set_list(struct server *s, const char *table, key_code key,
+                           struct cmd_list *list);
 /* The binding of key in table, or NULL. */
 const struct key_binding *key_bindings_find(const struct server *s, const char *table,
                                             key_code key);

@@ -27,6 +27,7 @@ struct cmdq;
 struct cmdq_item;
 struct cmd_ctx;
 struct cmd_entry;
+struct cmd_list;
 struct cmd_args;
 struct pane;
 struct environ_entry;
@@ -161,6 +162,9 @@ struct server {
      * succeeded: control clients look for what changed (registered by the top:
      * control_command_done). */
     void (*command_done)(struct server *s, const char *name);
+    /* Frees a key binding's parsed commands (key_bindings.h): set by the engine when it
+     * gives a binding its list (cmd_list_free). */
+    void (*binding_list_free)(struct cmd_list *list);
 
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;

@@ -1,0 +1,30 @@
+# A key bound to a { } block of several lines: each line is a group of its own, as when
+# the block was parsed (a failing line does not stop the next); a binding of one line
+# with ';' is one group (a failing command drops the rest). The binding is parsed once,
+# when bound: pressing the key runs what list-keys shows.
+. "$COMPAT_LIB"
+cat > "$COMPAT_TMP/conf" <<'CONF'
+bind x {
+    set -g @a 1
+    select-pane -t %99
+    set -g @b 1
+}
+bind y { set -g @c 1 ; select-pane -t %99 ; set -g @d 1 }
+bind z set -g @e 1 \; select-pane -t %99 \; set -g @f 1
+CONF
+"$T" -f "$COMPAT_TMP/conf" new -d -s s -x 80 -y 24 'sleep 1000'
+mkfifo "$COMPAT_TMP/keys"
+script -qfec "stty cols 80 rows 24; $T attach -t s" /dev/null <"$COMPAT_TMP/keys" >/dev/null 2>&1 &
+exec 3>"$COMPAT_TMP/keys"
+wait_format s '#{session_attached}' 1
+printf '\002x' >&3
+wait_format s '#{@a}' 1
+printf '\002y' >&3
+wait_format s '#{@c}' 1
+printf '\002z' >&3
+wait_format s '#{@e}' 1
+"$T" display -p 'a=#{@a} b=#{@b} c=#{@c} d=#{@d} e=#{@e} f=#{@f}'
+"$T" list-keys x
+"$T" list-keys y
+"$T" detach-client -a
+exec 3>&-
