@@ -29,6 +29,10 @@
 #include "window.h"
 #include "xmalloc.h"
 
+/* The lines a view (view mode) may keep: far more than any command prints (its output
+ * is at most 1 MiB), still a bound on what many of them may cost. */
+#define VIEW_HISTORY_LINES 100000
+
 /* Lines the mouse wheel scrolls, as tmux. */
 #define WHEEL_LINES 5
 
@@ -140,9 +144,10 @@ struct vt *copy_mode_view(struct pane *p, bool *first)
     struct copy_mode *cm = pane_mode_raise(p, &view_mode_ops) ? p->mode_data : NULL;
     if (cm == NULL) {
         cm = xcalloc(1, sizeof *cm);
-        /* As tmux's, the view keeps all it is given, up to the pane's history-limit. */
+        /* As tmux's, the view keeps all it is given, whatever history-limit says; only
+         * a bound on what it may cost (VIEW_HISTORY_LINES) stays. */
         const struct options *so = session_options_of(p);
-        cm->view = vt_create(p->cols, p->rows, (int)options_get_number(so, "history-limit"));
+        cm->view = vt_create(p->cols, p->rows, VIEW_HISTORY_LINES);
         copy_state_init(&cm->cs, vt_grid(cm->view), vi_keys(p), 0, 0);
         cm->cs.separators = xstrdup(options_get_string(so, "word-separators"));
         pane_mode_push(p, &view_mode_ops, cm);
