@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "hooks.h"
 #include "options.h"
 #include "redraw.h"
 #include "server_state.h"
@@ -39,6 +40,13 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             cmd_error(ctx, "index in use: %d", index);
             return -1;
         }
+    } else {
+        /* No -t: a new window of the current session (from outside any pane, the one
+         * tmux calls current, which need not be the pane's), as tmux. */
+        struct cmd_find_state fs;
+        if (cmd_find_target(ctx, &fs, NULL, CMD_FIND_SESSION, 0) != 0)
+            return -1;
+        dst = fs.session;
     }
     if (TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL) {
         /* The pane is alone: its window moves, as tmux does (and prints nothing). */
@@ -66,6 +74,7 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         window_set_name(nw, slash != NULL ? slash + 1 : name);
     }
     struct winlink *nl = session_link_window(dst, nw, index);
+    hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = dst, .window = nw});
     window_resize(nw, dst->cols, dst->rows);
     if (args->flags['d'] == NULL || dst->current == NULL)
         session_select_window(dst, nl);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hooks.h"
 #include "options.h"
 #include "redraw.h"
 #include "server_exit.h"
@@ -57,16 +58,22 @@ int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *
             return -1;
         }
         /* dst may be left empty for a moment: it gets w below. */
+        hooks_fire(ctx->server, "window-unlinked",
+                   &(struct hook_event){.session = dst, .window = there->window});
         session_unlink_window(dst, there);
     }
     /* Linked at its new place first, so that unlinking the old one keeps the window. */
     int old_index = wl->index;
     session_link_window(dst, w, index);
+    hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = dst, .window = w});
     /* Looked up again: linking or unlinking in a session makes its group's others
      * follow with new links. */
     wl = session_window_at(src_sess, old_index);
-    if (wl != NULL && wl->window == w)
+    if (wl != NULL && wl->window == w) {
+        hooks_fire(ctx->server, "window-unlinked",
+                   &(struct hook_event){.session = src_sess, .window = w});
         session_unlink_window(src_sess, wl);
+    }
     struct winlink *nl = session_window_at(dst, index);
     if (nl != NULL && (dst->current == NULL || select))
         session_select_window(dst, nl);

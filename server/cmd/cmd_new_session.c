@@ -197,8 +197,17 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         }
         struct session *from = sg != NULL ? TAILQ_FIRST(&sg->sessions) : NULL;
         session_group_add(sess, sg, group);
-        if (from != NULL)
+        if (from != NULL) {
             session_group_sync(from);
+            /* tmux's hooks: its own first window linked and dropped, then the group's
+             * windows linked. */
+            hooks_fire(srv, "window-linked", &(struct hook_event){.session = sess});
+            hooks_fire(srv, "window-unlinked", &(struct hook_event){.session = sess});
+            struct winlink *gwl;
+            TAILQ_FOREACH(gwl, &sess->windows, entry)
+                hooks_fire(srv, "window-linked",
+                           &(struct hook_event){.session = sess, .window = gwl->window});
+        }
         if (!TAILQ_EMPTY(&sess->windows))
             session_select_window(sess, TAILQ_FIRST(&sess->windows));
     }

@@ -117,6 +117,7 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     /* Last: the hook may run any command, even one that kills this window. */
     hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = sess, .window = w});
+    server_group_synced_hooks(ctx->server, sess, NULL);
     return 0;
 }
 

@@ -105,6 +105,25 @@ void server_redraw_session_group(struct server *s, struct session *sess)
         session_redraw(s, m, REDRAW_STATUS);
 }
 
+void server_group_synced_hooks(struct server *s, struct session *sess, struct window *gone)
+{
+    if (sess->group == NULL)
+        return;
+    struct session *m;
+    TAILQ_FOREACH(m, &sess->group->sessions, gentry) {
+        if (m == sess)
+            continue;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            if (wl->window != gone)
+                hooks_fire(s, "window-linked",
+                           &(struct hook_event){.session = m, .window = wl->window});
+        }
+        if (gone != NULL)
+            hooks_fire(s, "window-unlinked", &(struct hook_event){.session = m, .window = gone});
+    }
+}
+
 void server_kill_window(struct server *s, struct window *w, int status)
 {
     window_hold(w); /* until every link is gone */
@@ -112,6 +131,7 @@ void server_kill_window(struct server *s, struct window *w, int status)
     while ((wl = TAILQ_FIRST(&w->links)) != NULL) {
         struct session *sess = wl->session;
         hooks_fire(s, "window-unlinked", &(struct hook_event){.session = sess, .window = w});
+        server_group_synced_hooks(s, sess, w);
         /* A grouped session's others lose their links with it. */
         if (session_unlink_window(sess, wl))
             server_destroy_session_group(s, sess, status);

@@ -25,5 +25,9 @@ struct window;
 /* Close window w: unlink it from every session holding it (it is freed with its last
  * link); a session left empty is destroyed, its clients leaving with 'status'. */
 void server_kill_window(struct server *s, struct window *w, int status);
+/* The hooks tmux runs when the others of sess's group follow a change in sess: each of
+ * them has every window linked again (window-linked for each) and gone (window-unlinked,
+ * if not NULL) unlinked. */
+void server_group_synced_hooks(struct server *s, struct session *sess, struct window *gone);
 
 #endif
