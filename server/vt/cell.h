@@ -121,6 +121,11 @@ struct grid_line {
      * grid_write_text_run); writable access through grid.h forgets it. */
     bool plain;
     uint8_t mark;            /* GRID_MARK_*: shell integration marks (OSC 133) */
+    /* A visible line's version: a new one (from its grid's counter) each time anything
+     * in the line may change; kept when the line only moves (scrolling). A drawer that
+     * remembers the version it drew a row from knows whether to draw it again. Only
+     * grid.c sets it; history lines ignore it. */
+    uint64_t version;
 };
 
 /* What a shell said of a line (OSC 133, "semantic prompts"): kept with the line in

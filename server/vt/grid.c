@@ -21,6 +21,7 @@ struct grid {
     struct history *hist;       /* lines scrolled off the top, encoded */
     struct grid_line *hist_out; /* grid_history_line decodes here */
     const struct combs *combs;  /* the cells' sequences of combining marks, or NULL */
+    uint64_t version;           /* the last version given to a line (cell.h) */
 };
 
 static int clamp(int v, int lo, int hi)
@@ -36,11 +37,18 @@ static struct grid_line *row_read(const struct grid *g, int y)
     return &g->lines[i >= g->rows ? i - g->rows : i];
 }
 
+/* A line about to change gets a new version (cell.h). */
+static struct grid_line *touch(struct grid *g, struct grid_line *l)
+{
+    l->version = ++g->version;
+    return l;
+}
+
 /* Visible row y, to change: it is no longer known to be plain (cell.h). The few
- * paths that keep plain text plain use row_read and say so. */
+ * paths that keep plain text plain use row_read (and touch) and say so. */
 static struct grid_line *row(struct grid *g, int y)
 {
-    struct grid_line *l = row_read(g, y);
+    struct grid_line *l = touch(g, row_read(g, y));
     l->plain = false;
     return l;
 }
@@ -141,8 +149,10 @@ struct grid *grid_create(int cols, int rows, int history_limit)
     g->cols = cols < 1 ? 1 : cols;
     g->rows = rows < 1 ? 1 : rows;
     g->lines = xcalloc((size_t)g->rows, sizeof *g->lines);
-    for (int y = 0; y < g->rows; y++)
+    for (int y = 0; y < g->rows; y++) {
         g->lines[y].plain = true; /* empty */
+        touch(g, &g->lines[y]);
+    }
     g->scratch = xcalloc((size_t)g->rows, sizeof *g->scratch);
     g->hist = history_create();
     history_set_line_limit(g->hist, history_limit);
@@ -315,7 +325,7 @@ static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool tex
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
         return NULL;
-    struct grid_line *l = row_read(g, y);
+    struct grid_line *l = touch(g, row_read(g, y));
     l->plain = l->plain && text; /* a plain line has no wide character to split */
     if (x < l->used)
         line_split_wide(l, x, x + n);
@@ -342,7 +352,7 @@ void grid_add_mark(struct grid *g, int y, uint8_t mark)
 void grid_set_wrapped(struct grid *g, int y, bool wrapped)
 {
     if (y >= 0 && y < g->rows)
-        row_read(g, y)->wrapped = wrapped;
+        touch(g, row_read(g, y))->wrapped = wrapped;
 }
 
 struct grid_cell *grid_set_run(struct grid *g, int x, int y, int n)
@@ -363,7 +373,7 @@ void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen
     x = clamp(x, 0, g->cols);
     if (x >= end)
         return;
-    struct grid_line *l = row_read(g, y);
+    struct grid_line *l = touch(g, row_read(g, y));
     line_split_wide(l, x, end);
     if (pen_is_default(pen) && end >= l->used) {
         if (x < l->used)
@@ -379,7 +389,7 @@ void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen)
 {
     int end = clamp(y + n, 0, g->rows);
     for (y = clamp(y, 0, g->rows); y < end; y++)
-        line_reset(row_read(g, y), g->cols, pen);
+        line_reset(touch(g, row_read(g, y)), g->cols, pen);
 }
 
 void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
@@ -399,7 +409,7 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
             struct grid_line *l = row_read(g, i);
             if (keep)
                 history_push(g->hist, l);
-            line_reset(l, g->cols, pen);
+            line_reset(touch(g, l), g->cols, pen);
         }
         g->first += n; /* they are now the bottom n (n <= rows) */
         if (g->first >= g->rows)
@@ -417,7 +427,7 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
     for (int i = 0; i < n; i++) {
         struct grid_line *l = row(g, bottom - n + 1 + i);
         *l = spare[i];
-        line_reset(l, g->cols, pen);
+        line_reset(touch(g, l), g->cols, pen); /* not the version of the line that left */
     }
 }
 
@@ -660,6 +670,7 @@ void grid_resize(struct grid *g, int cols, int rows)
             grid_line_truncate(row_read(g, y), cols); /* plain stays plain */
     }
     g->cols = cols;
+    grid_touch(g);
 }
 
 int grid_pull_history(struct grid *g, int n)
@@ -677,6 +688,7 @@ int grid_pull_history(struct grid *g, int n)
         memset(l, 0, sizeof *l);
         history_pop_newest(g->hist, l);
         grid_line_truncate(l, g->cols);
+        touch(g, l);
     }
     return n;
 }
@@ -689,4 +701,11 @@ void grid_reflow(struct grid *g, int cols, struct grid_pos *pos, int npos)
     unroll(g); /* the rows as an array, top first */
     grid_reflow_lines(g->hist, g->lines, g->rows, cols, pos, npos);
     g->cols = cols;
+    grid_touch(g);
+}
+
+void grid_touch(struct grid *g)
+{
+    for (int y = 0; y < g->rows; y++)
+        touch(g, row_read(g, y));
 }

@@ -79,6 +79,9 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n);
 /* grid_write_run for a caller that writes printable ASCII (0x20-0x7e) in the default
  * style into every one of the n cells: a plain line stays plain. */
 struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n);
+/* Give every visible line a new version (cell.h): for a change to how every row looks
+ * that changes no cell. Every function here that changes a line gives it one itself. */
+void grid_touch(struct grid *g);
 /* Set or clear the line's autowrap flag ('wrapped'); it stays plain. */
 void grid_set_wrapped(struct grid *g, int y, bool wrapped);
 /* Add shell-integration marks (GRID_MARK_*, cell.h) to visible line y. */
