@@ -19,6 +19,7 @@
 #include "client_limits.h"
 #include "client_message.h"
 #include "client_tty.h"
+#include "compose.h"
 #include "cmd_queue.h"
 #include "defer.h"
 #include "hooks.h"
@@ -98,6 +99,7 @@ void server_client_free(struct client *c)
         render_free(c->render);
     render_caps_free(c->caps_owned);
     canvas_free(&c->canvas);
+    compose_forget(c);
     if (c->stdin_data != NULL)
         evbuffer_free(c->stdin_data);
     free(c->stdin_arg);

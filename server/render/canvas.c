@@ -25,12 +25,28 @@ void canvas_init(struct canvas *c, int cols, int rows)
     c->cursor_style = 0;
     c->cursor_colour = COLOUR_DEFAULT;
     c->links = NULL;
+    c->dirty = xcalloc((size_t)rows, 1);
+    c->all_dirty = true;
+}
+
+void canvas_all_dirty(struct canvas *c)
+{
+    c->all_dirty = true;
+}
+
+void canvas_none_dirty(struct canvas *c)
+{
+    c->all_dirty = false;
+    if (c->dirty != NULL)
+        memset(c->dirty, 0, (size_t)c->rows);
 }
 
 void canvas_free(struct canvas *c)
 {
     free(c->cells);
     c->cells = NULL;
+    free(c->dirty);
+    c->dirty = NULL;
     c->cols = 0;
     c->rows = 0;
 }

@@ -21,9 +21,18 @@ struct canvas {
      * canvas (render_links), NULL when its terminal shows no hyperlinks and the cells
      * carry none. Cells copied from a vt get their numbers through canvas_import_links. */
     struct links *links;
+    /* What changed since the canvas was last drawn, for the renderer to look at only
+     * that: with all_dirty false, only rows whose dirty[y] is set may differ from the
+     * previous frame's canvas (the composer says so when it knows it); all_dirty (or
+     * dirty NULL) means any row may. canvas_init: all dirty. */
+    uint8_t *dirty;
+    bool all_dirty;
 };
 
 void canvas_init(struct canvas *c, int cols, int rows); /* blank cells, cursor 0,0, no links */
+/* Every row may have changed / none has (the composer marks rows after this). */
+void canvas_all_dirty(struct canvas *c);
+void canvas_none_dirty(struct canvas *c);
 void canvas_free(struct canvas *c);
 struct grid_cell *canvas_cell(struct canvas *c, int x, int y);
 /* Put one character (width 1 or 2) with a pen at (x, y). */

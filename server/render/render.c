@@ -55,6 +55,7 @@ static void links_renumber(struct render_state *rs)
         return;
     links_clear(rs->links);
     front_forget_links(rs);
+    rs->epoch++; /* canvases kept hold numbers that mean nothing now */
 }
 
 /* --- The frame --- */
@@ -67,6 +68,21 @@ static int mark_same_rows(struct render_state *rs, const struct canvas *want)
     int changed = 0;
     for (int y = 0; y < rs->rows; y++) {
         rs->row_same[y] = memcmp(&want->cells[(size_t)y * (size_t)rs->cols], front_cell(rs, 0, y),
+                                 row_bytes) == 0;
+        changed += !rs->row_same[y];
+    }
+    return changed;
+}
+
+/* The same for a canvas that says which rows changed since the last frame (the others
+ * are what the front buffer already shows): only those are compared. */
+static int mark_dirty_rows(struct render_state *rs, const struct canvas *want)
+{
+    size_t row_bytes = (size_t)rs->cols * sizeof *rs->front;
+    int changed = 0;
+    for (int y = 0; y < rs->rows; y++) {
+        rs->row_same[y] = !want->dirty[y] ||
+                          memcmp(&want->cells[(size_t)y * (size_t)rs->cols], front_cell(rs, 0, y),
                                  row_bytes) == 0;
         changed += !rs->row_same[y];
     }
@@ -209,6 +225,7 @@ void render_free(struct render_state *rs)
 
 void render_invalidate(struct render_state *rs)
 {
+    rs->epoch++;
     rs->valid = false;
     rs->tx = rs->ty = -1;
     rs->pen_known = false;
@@ -228,6 +245,12 @@ void render_set_hyperlinks(struct render_state *rs, bool on)
         rs->link = 0;
         front_forget_links(rs);
     }
+    rs->epoch++;
+}
+
+unsigned render_epoch(const struct render_state *rs)
+{
+    return rs->epoch;
 }
 
 struct links *render_links(struct render_state *rs)
@@ -280,9 +303,10 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
     } else {
         /* Most frames change a line or two (an echo, a clock): find them with memcmp,
          * and look for a scroll only when enough lines changed for one to pay. */
-        int changed = mark_same_rows(rs, want);
+        bool all = want->all_dirty || want->dirty == NULL;
+        int changed = all ? mark_same_rows(rs, want) : mark_dirty_rows(rs, want);
         if (changed >= 3 && render_try_scroll(rs, want))
-            mark_same_rows(rs, want);
+            mark_same_rows(rs, want); /* the front moved: every row again */
     }
     for (int y = 0; y < want->rows; y++) {
         if (!rs->row_same[y])

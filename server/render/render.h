@@ -25,8 +25,14 @@ void render_free(struct render_state *rs);
 /* Forget what the terminal shows: the next frame clears and repaints everything. */
 void render_invalidate(struct render_state *rs);
 /* Append to out the bytes that turn the terminal's screen into 'want'. A size change
- * of the canvas means a full repaint. Leaves the cursor where want says. */
+ * of the canvas means a full repaint. Leaves the cursor where want says. When want
+ * says which rows changed (canvas.h: dirty), the others are taken to be the previous
+ * frame's canvas and are not looked at. */
 void render_frame(struct render_state *rs, const struct canvas *want, struct evbuffer *out);
+/* Changes when a canvas kept from an earlier frame may no longer be drawn from its
+ * dirty rows alone: the renderer forgot the screen (render_invalidate) or renumbered its
+ * hyperlinks. The composer then composes every row again. */
+unsigned render_epoch(const struct render_state *rs);
 
 /* Hyperlinks (OSC 8): when on, linked cells are drawn inside OSC 8 ; id=ID ; URI ST
  * ... OSC 8 ; ; ST, the link closed again before anything else is written (erasures,

@@ -43,6 +43,7 @@ struct render_state {
     uint64_t *hash_front;
     bool *row_same;           /* per frame: want row is byte-identical to the front row */
     bool valid;               /* false: the screen is unknown, clear and repaint */
+    unsigned epoch;           /* render_epoch */
 
     int tx, ty;               /* terminal cursor; -1 = unknown */
     struct render_pen pen;    /* the terminal's current SGR state */

@@ -23,6 +23,7 @@ struct evbuffer;
 struct event;
 struct client_tty_ops;
 struct control_state;
+struct compose_cache;
 
 struct client {
     TAILQ_ENTRY(client) entry;
@@ -94,6 +95,7 @@ struct client {
                                  tmx pushed there (its keys then come as CSI u) */
     struct render_state *render;
     struct canvas canvas;
+    struct compose_cache *compose_cache; /* how the canvas was composed (view/compose.c) */
     struct event *render_timer;
     bool render_scheduled;
     bool sync_waiting;        /* the scheduled frame waits for a pane's mode 2026 end */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "compose_window.h"
+#include "render.h"
 #include "format.h"
 #include "options.h"
 #include "overlay.h"
@@ -172,6 +173,29 @@ static void status_to_top(struct client *c, int lines)
     c->status_row = 0;
 }
 
+void compose_forget(struct client *c)
+{
+    compose_window_forget(c);
+}
+
+/* Whether this frame may draw only the changed rows of the window's panes over the
+ * last frame's canvas: nothing but pane cells can have changed. The window itself is
+ * checked by compose_window_changed. */
+static bool only_panes_changed(struct client *c, struct pane *p, int lines, int top)
+{
+    const struct compose_cache *cc = c->compose_cache;
+    const struct canvas *cv = &c->canvas;
+    if (cc == NULL || !cc->valid || c->needs_redraw || c->overlays != NULL || p == NULL ||
+        c->render == NULL || cc->epoch != render_epoch(c->render) || cc->cols != cv->cols ||
+        cc->rows != cv->rows || cc->lines != lines || cc->top != top)
+        return false;
+    if (lines == 0)
+        return c->message == NULL; /* a message over the last row of the window */
+    /* The status line is the cached one (compose_status_cached) while the title holds. */
+    return c->status_cache != NULL && c->status_cache_title != NULL &&
+           strcmp(vt_title(p->vt), c->status_cache_title) == 0;
+}
+
 void compose_client(struct client *c)
 {
     struct canvas *cv = &c->canvas;
@@ -187,10 +211,16 @@ void compose_client(struct client *c)
     int rows = c->rows - lines;
     struct window *w = s != NULL && s->current != NULL ? s->current->window : NULL;
     struct pane *p = w != NULL ? w->active : NULL;
+    int top = lines > 0 && options_get_number(s->options, "status-position") == 0 ? lines : 0;
 
     cv->cursor_visible = false;
     cv->cursor_style = 0;
     cv->cursor_colour = COLOUR_DEFAULT;
+    if (only_panes_changed(c, p, lines, top) && compose_window_changed(c, w, rows, top))
+        return;
+    canvas_all_dirty(cv);
+    if (c->compose_cache != NULL)
+        c->compose_cache->valid = false;
     if (p != NULL)
         compose_window(c, w, rows);
     else {
@@ -210,6 +240,15 @@ void compose_client(struct client *c)
         compose_message(c, c->rows - 1); /* over the last row, for a moment */
     }
     overlay_draw(c, cv, rows, true);
-    if (lines > 0 && options_get_number(s->options, "status-position") == 0)
+    if (top > 0)
         status_to_top(c, lines);
+    if (p != NULL && c->compose_cache != NULL) {
+        struct compose_cache *cc = c->compose_cache;
+        cc->valid = true;
+        cc->epoch = c->render != NULL ? render_epoch(c->render) : 0;
+        cc->cols = cv->cols;
+        cc->rows = cv->rows;
+        cc->lines = lines;
+        cc->top = top;
+    }
 }

@@ -7,6 +7,13 @@
 
 struct client;
 
+/* Compose c's canvas for a frame. When only the cells of the window's panes can have
+ * changed since the last one (no status or overlay redraw asked, same layout and sizes,
+ * no overlay, no pane in a mode), only the rows whose lines changed are drawn again and
+ * marked dirty in the canvas (canvas.h), so a frame costs what changed; otherwise every
+ * row is composed and the canvas is all dirty. */
 void compose_client(struct client *c);
+/* Forget what compose_client remembers of c's last frames (when the client goes). */
+void compose_forget(struct client *c);
 
 #endif

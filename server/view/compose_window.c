@@ -230,6 +230,90 @@ static uint32_t fill_character(const struct window *w, bool utf8)
     return utf8 ? 0xb7 : '.';
 }
 
+/* The client's cache, made on first use; none without a renderer (nothing diffs the
+ * canvas against an earlier frame then). */
+static struct compose_cache *cache_of(struct client *c)
+{
+    if (c->render == NULL)
+        return NULL;
+    if (c->compose_cache == NULL)
+        c->compose_cache = xcalloc(1, sizeof *c->compose_cache);
+    return c->compose_cache;
+}
+
+void compose_window_forget(struct client *c)
+{
+    struct compose_cache *cc = c->compose_cache;
+    if (cc == NULL)
+        return;
+    for (size_t i = 0; i < cc->size; i++)
+        free(cc->panes[i].versions);
+    free(cc->panes);
+    free(cc);
+    c->compose_cache = NULL;
+}
+
+/* The cursor is the active pane's. */
+static void window_cursor(struct client *c, struct window *w, int rows, int vw, int vh)
+{
+    struct canvas *cv = &c->canvas;
+    struct pane *p = w->active;
+    if (p == NULL)
+        return;
+    int cx, cy;
+    bool visible;
+    pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
+    /* cursor-style is the shape while the program has not set one; cursor-colour
+     * the colour (the program's own OSC 12 is not kept). */
+    if (cv->cursor_style == 0)
+        cv->cursor_style = (int)options_get_number(p->options, "cursor-style");
+    long colour = options_get_number(p->options, "cursor-colour");
+    cv->cursor_colour = colour > 0 && (COLOUR_KIND((uint32_t)colour) == COLOUR_PALETTE ||
+                                       COLOUR_KIND((uint32_t)colour) == COLOUR_RGB)
+                            ? (uint32_t)colour
+                            : COLOUR_DEFAULT;
+    cx += p->xoff;
+    cy += p->yoff;
+    cv->cx = cx < cv->cols ? cx : cv->cols - 1;
+    cv->cy = cy < rows ? cy : rows - 1;
+    cv->cursor_visible = visible && cx < vw && cy < vh;
+}
+
+bool compose_window_changed(struct client *c, struct window *w, int rows, int dy)
+{
+    struct canvas *cv = &c->canvas;
+    struct compose_cache *cc = c->compose_cache;
+    int vw = w->cols < cv->cols ? w->cols : cv->cols, vh = w->rows < rows ? w->rows : rows;
+    if (cc == NULL || !cc->valid || !cc->tracked || cc->window_id != w->id ||
+        cc->wcols != w->cols || cc->wrows != w->rows || cc->vw != vw || cc->vh != vh ||
+        cc->zoomed != w->zoomed || w->active == NULL || cc->active_id != w->active->id)
+        return false;
+    struct pane *p;
+    size_t i = 0;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (w->zoomed && p != w->active)
+            continue;
+        if (p->xoff >= vw || p->yoff >= vh)
+            continue;
+        if (i >= cc->npanes ||
+            !pane_draw_same(p, cv, p->xoff, p->yoff, vw - p->xoff, vh - p->yoff, &cc->panes[i]))
+            return false;
+        i++;
+    }
+    if (i != cc->npanes)
+        return false;
+    canvas_none_dirty(cv);
+    i = 0;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if ((w->zoomed && p != w->active) || p->xoff >= vw || p->yoff >= vh)
+            continue;
+        pane_draw_changed(p, cv, dy, &cc->panes[i++]);
+    }
+    window_cursor(c, w, rows, vw, vh);
+    cv->cy += dy; /* the status line is above */
+    return true;
+}
+
 void compose_window(struct client *c, struct window *w, int rows)
 {
     struct canvas *cv = &c->canvas;
@@ -238,13 +322,33 @@ void compose_window(struct client *c, struct window *w, int rows)
     bool utf8 = (c->flags & IDENT_UTF8) != 0;
     bool single = TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL || w->zoomed;
     long border_status = options_get_number(w->options, "pane-border-status");
+    struct compose_cache *cc = cache_of(c);
+    if (cc != NULL)
+        *cc = (struct compose_cache){.window_id = w->id, .wcols = w->cols, .wrows = w->rows,
+                                     .vw = v.vw, .vh = v.vh, .zoomed = w->zoomed,
+                                     .active_id = w->active != NULL ? w->active->id : 0,
+                                     .tracked = border_status == 0,
+                                     .panes = cc->panes, .size = cc->size};
 
     struct pane *p;
     TAILQ_FOREACH(p, &w->panes, entry) {
         if (w->zoomed && p != w->active)
             continue;
-        if (p->xoff < v.vw && p->yoff < v.vh)
+        if (p->xoff >= v.vw || p->yoff >= v.vh)
+            continue;
+        if (cc == NULL) {
             pane_draw(p, cv, p->xoff, p->yoff, v.vw - p->xoff, v.vh - p->yoff);
+        } else {
+            if (cc->npanes == cc->size) {
+                cc->panes = xreallocarray(cc->panes, cc->size + 4, sizeof *cc->panes);
+                memset(cc->panes + cc->size, 0, 4 * sizeof *cc->panes);
+                cc->size += 4;
+            }
+            struct pane_drawn *d = &cc->panes[cc->npanes++];
+            pane_draw_track(p, cv, p->xoff, p->yoff, v.vw - p->xoff, v.vh - p->yoff, d);
+            if (d->grid == NULL)
+                cc->tracked = false; /* a mode draws it: every frame in full */
+        }
     }
     if (!single || border_status != 0) {
         v.mask = xcalloc((size_t)v.vw * (size_t)v.vh, 1);
@@ -274,25 +378,5 @@ void compose_window(struct client *c, struct window *w, int rows)
             canvas_put_cell(cv, x, y, marker_ch, 1, &marker);
     }
 
-    /* The cursor is the active pane's. */
-    p = w->active;
-    if (p != NULL) {
-        int cx, cy;
-        bool visible;
-        pane_draw_cursor(p, &cx, &cy, &visible, &cv->cursor_style);
-        /* cursor-style is the shape while the program has not set one; cursor-colour
-         * the colour (the program's own OSC 12 is not kept). */
-        if (cv->cursor_style == 0)
-            cv->cursor_style = (int)options_get_number(p->options, "cursor-style");
-        long colour = options_get_number(p->options, "cursor-colour");
-        cv->cursor_colour = colour > 0 && (COLOUR_KIND((uint32_t)colour) == COLOUR_PALETTE ||
-                                           COLOUR_KIND((uint32_t)colour) == COLOUR_RGB)
-                                ? (uint32_t)colour
-                                : COLOUR_DEFAULT;
-        cx += p->xoff;
-        cy += p->yoff;
-        cv->cx = cx < cv->cols ? cx : cv->cols - 1;
-        cv->cy = cy < rows ? cy : rows - 1;
-        cv->cursor_visible = visible && cx < v.vw && cy < v.vh;
-    }
+    window_cursor(c, w, rows, v.vw, v.vh);
 }

@@ -12,6 +12,7 @@
 #include "render.h"
 #include "style.h"
 #include "vt.h"
+#include "xmalloc.h"
 
 /* window-style, or window-active-style for the active pane when it says more than
  * "default": the colours cells in default colours show in. False when both are the
@@ -38,8 +39,24 @@ static bool pane_style(struct pane *p, uint32_t *fg, uint32_t *bg)
     return *fg != COLOUR_DEFAULT || *bg != COLOUR_DEFAULT;
 }
 
-void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
+/* Cells in default colours take the window-style's. */
+static void style_row(struct grid_cell *row, int n, uint32_t fg, uint32_t bg)
 {
+    for (int x = 0; x < n; x++) {
+        if (row[x].fg == COLOUR_DEFAULT)
+            row[x].fg = fg;
+        if (row[x].bg == COLOUR_DEFAULT)
+            row[x].bg = bg;
+    }
+}
+
+void pane_draw_track(struct pane *p, struct canvas *cv, int x0, int y0, int width,
+                     int height, struct pane_drawn *d)
+{
+    if (d != NULL) {
+        d->pane_id = p->id;
+        d->grid = NULL;
+    }
     if (p->mode != NULL) {
         p->mode->draw(p, cv, x0, y0, width, height);
         return;
@@ -48,20 +65,64 @@ void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int
     if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
         return;
     const struct grid *g = vt_grid(p->vt);
-    for (int y = 0; y < rows; y++) /* the hot part of every frame */
-        pane_line_draw(p, cv, canvas_cell(cv, x0, y0 + y), grid_line_const(g, y), n);
-    uint32_t fg, bg;
-    if (!pane_style(p, &fg, &bg))
-        return;
-    for (int y = 0; y < rows; y++) {
+    uint32_t fg = COLOUR_DEFAULT, bg = COLOUR_DEFAULT;
+    bool styled = pane_style(p, &fg, &bg);
+    for (int y = 0; y < rows; y++) { /* the hot part of a full frame */
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
-        for (int x = 0; x < n; x++) {
-            if (row[x].fg == COLOUR_DEFAULT)
-                row[x].fg = fg;
-            if (row[x].bg == COLOUR_DEFAULT)
-                row[x].bg = bg;
-        }
+        pane_line_draw(p, cv, row, grid_line_const(g, y), n);
+        if (styled)
+            style_row(row, n, fg, bg);
     }
+    if (d == NULL || rows > grid_rows(g))
+        return; /* (a pane and its screen out of step: not tracked, drawn in full) */
+    *d = (struct pane_drawn){.pane_id = p->id, .grid = g, .x0 = x0, .y0 = y0, .cols = n,
+                             .rows = rows,
+                             .reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0,
+                             .styled = styled, .fg = fg, .bg = bg,
+                             .versions = d->versions, .nversions = d->nversions};
+    if (d->nversions < rows) {
+        d->versions = xreallocarray(d->versions, (size_t)rows, sizeof *d->versions);
+        d->nversions = rows;
+    }
+    for (int y = 0; y < rows; y++)
+        d->versions[y] = grid_line_const(g, y)->version;
+}
+
+void pane_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width, int height)
+{
+    pane_draw_track(p, cv, x0, y0, width, height, NULL);
+}
+
+bool pane_draw_same(const struct pane *p, const struct canvas *cv, int x0, int y0,
+                    int width, int height, const struct pane_drawn *d)
+{
+    if (p->mode != NULL || d->grid == NULL || d->pane_id != p->id ||
+        d->grid != vt_grid(p->vt) || d->x0 != x0 || d->y0 != y0 ||
+        d->reverse != ((vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0))
+        return false;
+    int n, rows;
+    if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
+        return false;
+    return n == d->cols && rows == d->rows && rows <= grid_rows(d->grid);
+}
+
+int pane_draw_changed(struct pane *p, struct canvas *cv, int dy, struct pane_drawn *d)
+{
+    int drawn = 0;
+    for (int y = 0; y < d->rows; y++) {
+        const struct grid_line *line = grid_line_const(d->grid, y);
+        if (line->version == d->versions[y])
+            continue;
+        d->versions[y] = line->version;
+        int cy = d->y0 + y + dy;
+        struct grid_cell *row = canvas_cell(cv, d->x0, cy);
+        pane_line_draw(p, cv, row, line, d->cols);
+        if (d->styled)
+            style_row(row, d->cols, d->fg, d->bg);
+        cv->dirty[cy] = 1;
+        drawn++;
+    }
+    return drawn;
 }
 
 void pane_draw_vt(const struct vt *vt, struct canvas *cv, int x0, int y0, int cols, int rows)
