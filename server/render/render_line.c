@@ -238,17 +238,31 @@ void render_draw_row(struct render_state *rs, const struct canvas *want, int y)
 {
     int cols = want->cols;
     const struct grid_cell *row = &want->cells[(size_t)y * (size_t)cols];
+    const struct grid_cell *front = front_cell(rs, 0, y);
     const char *el = cap(rs, RENDER_CAP_EL), *ech = cap(rs, RENDER_CAP_ECH);
+
+    /* Only [x, end) can differ: cells byte for byte the same at either end are left
+     * alone without looking at them further (an echo changes one cell of a row). */
+    int x = 0, end = cols;
+    while (x + 16 <= end && memcmp(&front[x], &row[x], 16 * sizeof *row) == 0)
+        x += 16;
+    while (x < end && memcmp(&front[x], &row[x], sizeof *row) == 0)
+        x++;
+    while (end - 16 >= x && memcmp(&front[end - 16], &row[end - 16], 16 * sizeof *row) == 0)
+        end -= 16;
+    while (end > x && memcmp(&front[end - 1], &row[end - 1], sizeof *row) == 0)
+        end--;
+    if (x == end)
+        return;
 
     /* The blank tail: cells [tail, cols) are blank in one background. */
     uint32_t tail_bg = row[cols - 1].bg;
     int tail = cols;
-    while (tail > 0 && cell_is_blank(&row[tail - 1]) && row[tail - 1].bg == tail_bg)
+    while (tail > x && cell_is_blank(&row[tail - 1]) && row[tail - 1].bg == tail_bg)
         tail--;
     bool use_el = el != NULL && can_erase(rs, tail_bg);
 
-    int x = 0;
-    while (x < cols) {
+    while (x < end) {
         if (cells_same(front_cell(rs, x, y), &row[x])) {
             x++;
             continue;
