@@ -40,6 +40,9 @@ struct options {
     struct option_value *values; /* indexed like option_table; NULL until one is set */
     struct user_option *user;    /* sorted by name */
     size_t nuser;
+    uint16_t *by_name;           /* made without a parent: the table's indexes in name
+                                    order, for its descendants' lookups (index_in) */
+    size_t nby_name;
 };
 
 static size_t table_size(void)
@@ -55,6 +58,34 @@ static long index_of(const char *name)
     for (size_t i = 0; option_table[i].name != NULL; i++) {
         if (option_table[i].name[0] == name[0] && strcmp(option_table[i].name, name) == 0)
             return (long)i;
+    }
+    return -1;
+}
+
+static int by_name_cmp(const void *a, const void *b)
+{
+    return strcmp(option_table[*(const uint16_t *)a].name,
+                  option_table[*(const uint16_t *)b].name);
+}
+
+/* index_of for a name looked up in o: a binary search in the name order its root holds
+ * (every frame and key looks options up by name; the table is not in name order). */
+static long index_in(const struct options *o, const char *name)
+{
+    while (o != NULL && o->by_name == NULL)
+        o = o->parent;
+    if (o == NULL)
+        return index_of(name);
+    size_t lo = 0, hi = o->nby_name;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(option_table[o->by_name[mid]].name, name);
+        if (c == 0)
+            return o->by_name[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return -1;
 }
@@ -117,6 +148,13 @@ struct options *options_create(struct options *parent)
 {
     struct options *o = xcalloc(1, sizeof *o);
     o->parent = parent;
+    if (parent == NULL) {
+        o->nby_name = table_size();
+        o->by_name = xreallocarray(NULL, o->nby_name > 0 ? o->nby_name : 1, sizeof *o->by_name);
+        for (size_t i = 0; i < o->nby_name; i++)
+            o->by_name[i] = (uint16_t)i;
+        qsort(o->by_name, o->nby_name, sizeof *o->by_name, by_name_cmp);
+    }
     return o; /* values come with the first set: most windows and panes never have one */
 }
 
@@ -148,6 +186,7 @@ void options_free(struct options *o)
     for (size_t i = 0; i < n; i++)
         value_clear(&o->values[i]);
     free(o->values);
+    free(o->by_name);
     for (size_t i = 0; i < o->nuser; i++) {
         free(o->user[i].name);
         free(o->user[i].value);
@@ -174,9 +213,9 @@ static const struct option_value *lookup(const struct options *o, long i)
     return NULL;
 }
 
-static long checked_index(const char *name)
+static long checked_index(const struct options *o, const char *name)
 {
-    long i = index_of(name);
+    long i = index_in(o, name);
     if (i < 0)
         abort(); /* asking for an option that is not in the table is a bug */
     return i;
@@ -184,13 +223,13 @@ static long checked_index(const char *name)
 
 long options_get_number(const struct options *o, const char *name)
 {
-    const struct option_value *v = lookup(o, checked_index(name));
+    const struct option_value *v = lookup(o, checked_index(o, name));
     return v != NULL ? v->number : 0;
 }
 
 const char *options_get_string(const struct options *o, const char *name)
 {
-    const struct option_value *v = lookup(o, checked_index(name));
+    const struct option_value *v = lookup(o, checked_index(o, name));
     return v != NULL && v->string != NULL ? v->string : "";
 }
 
@@ -538,7 +577,7 @@ void options_unset_item(struct options *o, const char *name, long idx)
 
 void options_reset(struct options *o, const char *name)
 {
-    long i = checked_index(name);
+    long i = checked_index(o, name);
     const struct option_def *d = &option_table[i];
     char err[256];
     value_clear(own_value(o, i));
@@ -568,7 +607,7 @@ void options_reset(struct options *o, const char *name)
 long options_array_next(const struct options *o, const char *name, long after,
                         const char **value)
 {
-    const struct option_value *v = lookup(o, checked_index(name));
+    const struct option_value *v = lookup(o, checked_index(o, name));
     if (v == NULL)
         return -1;
     for (size_t k = 0; k < v->nitems; k++) {
@@ -583,7 +622,7 @@ long options_array_next(const struct options *o, const char *name, long after,
 
 const char *options_array_get(const struct options *o, const char *name, long idx)
 {
-    const struct option_value *v = lookup(o, checked_index(name));
+    const struct option_value *v = lookup(o, checked_index(o, name));
     const struct option_item *it = v != NULL ? find_item(v, idx) : NULL;
     return it != NULL ? it->string : NULL;
 }
