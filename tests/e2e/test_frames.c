@@ -3,12 +3,13 @@
  * pane or several, the status line at the bottom or the top; and what a frame drawn from
  * the changed rows alone could miss is still drawn: a whole-screen change with no cell
  * changed (DECSCNM), the alternate screen and back, a message over the last row with no
- * status line, a pane that scrolls. */
+ * status line, a pane that scrolls. An idle server sleeps while its clock shows minutes. */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "vt.h"
 
@@ -184,6 +185,66 @@ static void test_message_and_scrolling(void **state)
     assert_true(client_wait_row(c, 0, "line-11", E2E_TIMEOUT));
 }
 
+/* The server's voluntary context switches so far (its sleeps: each is a wakeup after). */
+static long server_wakeups(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long n = -1;
+    while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "voluntary_ctxt_switches:", 24) == 0)
+            n = atol(line + 24);
+    }
+    if (f != NULL)
+        fclose(f);
+    return n;
+}
+
+/* Idle with the default status line (its clock shows minutes): the server does not wake
+ * up between two minutes; with seconds shown, the status line changes every second. */
+static void test_idle_server_sleeps(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "sh", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:", "sh", NULL), 0);
+    struct pty_client *c = client_start(env, 100, 30, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "[s]", E2E_TIMEOUT));
+    pid_t pid = server_pid(env, "s");
+    assert_true(pid > 0);
+    bool quiet = false;
+    for (int attempt = 0; attempt < 3 && !quiet; attempt++) {
+        client_pump(c, 300); /* the shells' prompts, the first frames */
+        time_t t0 = time(NULL);
+        long before = server_wakeups(pid);
+        sleep_ms(2500); /* the measurement: nothing to wait for */
+        long after = server_wakeups(pid);
+        if (after == before)
+            quiet = true;
+        else if (t0 / 60 == time(NULL) / 60)
+            fail_msg("the idle server woke up %ld times in 2.5 s", after - before);
+        /* else a minute began (the clock is redrawn then): measure again */
+    }
+    assert_true(quiet);
+    /* Seconds on the status line: it ticks. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "<%S>", ";", "set",
+                             "-g", "status-interval", "1", NULL),
+                     0);
+    assert_true(client_wait_row(c, -1, "<", E2E_TIMEOUT));
+    char first[8] = "";
+    const char *at = strchr(client_screen_row(c, -1), '<');
+    assert_non_null(at);
+    memcpy(first, at, 4);
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (e2e_now_ms() < end) {
+        client_pump(c, 100);
+        at = strchr(client_screen_row(c, -1), '<');
+        if (at != NULL && strncmp(at, first, 4) != 0)
+            break;
+    }
+    assert_true(at != NULL && strncmp(at, first, 4) != 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +254,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_whole_screen_changes_are_drawn, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_message_and_scrolling, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_idle_server_sleeps, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
