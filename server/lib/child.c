@@ -18,6 +18,13 @@ void child_reset_signals(void)
 
 void child_close_fds(int keep)
 {
+    /* close_range: one or two system calls (before every pane's program starts; the
+     * loop below is a thousand). */
+    if (keep < 3 && close_range(3, ~0U, 0) == 0)
+        return;
+    if (keep >= 3 && (keep == 3 || close_range(3, (unsigned)keep - 1, 0) == 0) &&
+        close_range((unsigned)keep + 1, ~0U, 0) == 0)
+        return;
     for (int fd = 3; fd < 1024; fd++) {
         if (fd != keep)
             close(fd);
