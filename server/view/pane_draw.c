@@ -78,6 +78,7 @@ void pane_draw_track(struct pane *p, struct canvas *cv, int x0, int y0, int widt
     *d = (struct pane_drawn){.pane_id = p->id, .grid = g, .x0 = x0, .y0 = y0, .cols = n,
                              .rows = rows,
                              .reverse = (vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0,
+                             .colours = vt_colours_generation(p->vt),
                              .styled = styled, .fg = fg, .bg = bg,
                              .versions = d->versions, .nversions = d->nversions};
     if (d->nversions < rows) {
@@ -98,7 +99,8 @@ bool pane_draw_same(const struct pane *p, const struct canvas *cv, int x0, int y
 {
     if (p->mode != NULL || d->grid == NULL || d->pane_id != p->id ||
         d->grid != vt_grid(p->vt) || d->x0 != x0 || d->y0 != y0 ||
-        d->reverse != ((vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0))
+        d->reverse != ((vt_modes(p->vt) & VT_MODE_REVERSE_VIDEO) != 0) ||
+        d->colours != vt_colours_generation(p->vt))
         return false;
     int n, rows;
     if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))

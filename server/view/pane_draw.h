@@ -23,6 +23,7 @@ struct pane_drawn {
     const struct grid *grid; /* the screen drawn (main or alternate); NULL: a mode's view */
     int x0, y0, cols, rows;  /* where in the canvas, before the status line moves it */
     bool reverse;            /* DECSCNM */
+    uint32_t colours;        /* vt_colours_generation: the program's palette and colours */
     bool styled;             /* window-style colours apply: fg, bg */
     uint32_t fg, bg;
     uint64_t *versions;      /* per row: the version of the line drawn there */

@@ -218,6 +218,9 @@ static void test_changes_equal_full_frames(void **state)
         {true, "\033[?5h", true},                                 /* DECSCNM */
         {true, "reversed", false},
         {true, "\033[?5l", true},
+        {false, "\033]4;1;rgb:12/34/56\033\\", true},           /* the palette (OSC 4) */
+        {false, "\033[31mpalette\033[m", false},
+        {false, "\033]11;rgb:00/00/40\033\\", true},            /* the background (OSC 11) */
         {false, "\033[H\033[2J", false},                         /* clear */
         {false, "\033[?25l", false},                              /* cursor hidden */
         {true, "\033[10;10Hend", false},
