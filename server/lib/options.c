@@ -40,7 +40,7 @@ struct options {
     struct option_value *values; /* indexed like option_table; NULL until one is set */
     struct user_option *user;    /* sorted by name */
     size_t nuser;
-    uint16_t *by_name;           /* made without a parent: the table's indexes in name
+    uint16_t *by_name;           /* a root (no parent): the table's indexes in name
                                     order, for its descendants' lookups (index_in) */
     size_t nby_name;
 };
@@ -72,10 +72,21 @@ static int by_name_cmp(const void *a, const void *b)
  * (every frame and key looks options up by name; the table is not in name order). */
 static long index_in(const struct options *o, const char *name)
 {
-    while (o != NULL && o->by_name == NULL)
+    while (o != NULL && o->parent != NULL)
         o = o->parent;
     if (o == NULL)
         return index_of(name);
+    if (o->by_name == NULL) {
+        /* Made at the root's first lookup by name (a root made for a moment, as a
+         * snapshot's defaults, may never need it): a cache, not a change of the set. */
+        struct options *root = (struct options *)o;
+        root->nby_name = table_size();
+        root->by_name = xreallocarray(NULL, root->nby_name > 0 ? root->nby_name : 1,
+                                      sizeof *root->by_name);
+        for (size_t i = 0; i < root->nby_name; i++)
+            root->by_name[i] = (uint16_t)i;
+        qsort(root->by_name, root->nby_name, sizeof *root->by_name, by_name_cmp);
+    }
     size_t lo = 0, hi = o->nby_name;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -148,13 +159,6 @@ struct options *options_create(struct options *parent)
 {
     struct options *o = xcalloc(1, sizeof *o);
     o->parent = parent;
-    if (parent == NULL) {
-        o->nby_name = table_size();
-        o->by_name = xreallocarray(NULL, o->nby_name > 0 ? o->nby_name : 1, sizeof *o->by_name);
-        for (size_t i = 0; i < o->nby_name; i++)
-            o->by_name[i] = (uint16_t)i;
-        qsort(o->by_name, o->nby_name, sizeof *o->by_name, by_name_cmp);
-    }
     return o; /* values come with the first set: most windows and panes never have one */
 }
 
