@@ -18,6 +18,7 @@
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "snapshot.h"
 #include "status_clock.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -95,4 +96,5 @@ void server_option_changed(struct server *s, const char *name, struct session *s
         session_redraw(s, ss, REDRAW_STATUS);
     }
     server_clock_start(s);
+    snapshot_interval_changed(s);
 }

@@ -784,11 +784,14 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
 }
 
 /* The timer looks once a second (so a changed snapshot-interval applies at once) and
- * writes when the interval has passed since the last write. */
+ * writes when the interval has passed since the last write; with snapshot-interval 0 it
+ * stops (snapshot_interval_changed starts it again): no wakeups. */
 static void snap_arm(struct server *s)
 {
     struct snapshot *sn = s->snapshot;
-    if (sn == NULL || sn->stopped || sn->timer == NULL)
+    if (sn == NULL || sn->stopped || sn->timer == NULL ||
+        options_get_number(s->options, "snapshot-interval") <= 0 ||
+        evtimer_pending(sn->timer, NULL))
         return;
     struct timeval tv = {.tv_sec = 1, .tv_usec = 0};
     evtimer_add(sn->timer, &tv);
@@ -815,6 +818,11 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
         if (snap_write(s, false, false, true, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
+    snap_arm(s);
+}
+
+void snapshot_interval_changed(struct server *s)
+{
     snap_arm(s);
 }
 

@@ -208,13 +208,16 @@ static void test_idle_server_sleeps(void **state)
     struct tmx_env *env = *state;
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "sh", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:", "sh", NULL), 0);
+    /* Snapshots poll once a second while on (policy/snapshot.c): off here. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "0", NULL), 0);
     struct pty_client *c = client_start(env, 100, 30, "attach", "-t", "s", NULL);
     assert_true(client_wait_text(c, "[s]", E2E_TIMEOUT));
     pid_t pid = server_pid(env, "s");
     assert_true(pid > 0);
     bool quiet = false;
     for (int attempt = 0; attempt < 3 && !quiet; attempt++) {
-        client_pump(c, 300); /* the shells' prompts, the first frames */
+        /* The shells' prompts, the first frames, the last second of the snapshot timer. */
+        client_pump(c, 1200);
         time_t t0 = time(NULL);
         long before = server_wakeups(pid);
         sleep_ms(2500); /* the measurement: nothing to wait for */
