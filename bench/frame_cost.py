@@ -99,6 +99,9 @@ def run_target(name, binary, args, work):
             time.sleep(0.1)
         else:
             raise RuntimeError(name + ": no server")
+        if name == "mux" and args.mux_set:
+            subprocess.run(base + ["set"] + args.mux_set.split(), env=env, check=True,
+                           capture_output=True)
         if args.split:
             subprocess.run(base + ["split-window", "-h", "-t", "s", "stty raw -echo; exec cat"],
                            env=env, check=True, capture_output=True)
@@ -177,6 +180,8 @@ def main():
     ap.add_argument("--split", action="store_true")
     ap.add_argument("--annotate", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the callgrind files")
+    ap.add_argument("--mux-set", default="",
+                    help="an option to set in mux first, e.g. '-s snapshot-interval 0'")
     ap.add_argument("--strace", action="store_true",
                     help="count the server's system calls (strace -c, startup included) "
                          "instead of instructions")
