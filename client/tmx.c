@@ -185,5 +185,9 @@ int main(int argc, char **argv)
     opts.title_size = (size_t)(end - 1 - argv[0]);
     int rc = client_main(&opts, argc - optind, argv + optind);
     free(inside);
+    /* A setenv since (the server's TMUX and TMX) made glibc move environ to an array
+     * of its own, pointing at the same strings: the copied array is ours to free. */
+    if (environ != env_copy)
+        free(env_copy);
     return rc;
 }

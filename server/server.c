@@ -385,6 +385,33 @@ static void server_upgrade(struct server *s)
     execv("/proc/self/exe", argv);
 }
 
+/* resurrect-on-start: once the startup config has run, a server started after the last
+ * one died (a reboot) brings its sessions back as `tmx resurrect` would. A one-shot
+ * event (event_base_once), looked at again every 100 ms while the config is pending. */
+static void server_resurrect_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
+    if (s->config_pending > 0) {
+        struct timeval tv = {.tv_sec = 0, .tv_usec = 100000};
+        event_base_once(s->base, -1, EV_TIMEOUT, server_resurrect_cb, s, &tv);
+        return;
+    }
+    if (!options_get_number(s->options, "resurrect-on-start"))
+        return;
+    char last[4200];
+    if (!snapshot_last_path(s, last, sizeof last) || access(last, F_OK) != 0)
+        return;
+    char *report = NULL;
+    int n = snapshot_restore(s, last, SNAPSHOT_RESURRECT, NULL, NULL, &report);
+    if (report != NULL)
+        log_debug("resurrect-on-start: %s", report);
+    free(report);
+    if (n > 0)
+        unlink(last);
+}
+
 int server_main(const struct server_config *cfg)
 {
     /* Before anything is opened: stdio on /dev/null if it was closed, and nothing the
@@ -566,6 +593,7 @@ int server_main(const struct server_config *cfg)
     cmd_free_argv(initial);
 
     snapshot_init(&s);
+    event_base_once(s.base, -1, EV_TIMEOUT, server_resurrect_cb, &s, &(struct timeval){0, 0});
     event_base_dispatch(s.base);
     prompt_file_save(&s);
     if (s.upgrade_binary != NULL) {

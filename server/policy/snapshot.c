@@ -53,7 +53,6 @@ struct snap_track {
 
 struct snapshot {
     struct event *timer;
-    struct event *start_ev;
     int fd;              /* the file, open for appending; -1: the next write is whole */
     uint64_t size, full_size;
     struct sbuf last_state;
@@ -831,32 +830,6 @@ int snapshot_write_now(struct server *s, const char *path, char *err, size_t err
     return snap_write(s, true, true, false, path, err, errsize);
 }
 
-/* Resurrect at start (resurrect-on-start): once the startup config has run. */
-static void snap_start_cb(evutil_socket_t fd, short events, void *arg)
-{
-    struct server *s = arg;
-    struct snapshot *sn = s->snapshot;
-    (void)fd;
-    (void)events;
-    if (s->config_pending > 0) {
-        struct timeval tv = {.tv_sec = 0, .tv_usec = 100000};
-        evtimer_add(sn->start_ev, &tv);
-        return;
-    }
-    if (!options_get_number(s->options, "resurrect-on-start"))
-        return;
-    char last[4200];
-    if (!snapshot_last_path(s, last, sizeof last) || access(last, F_OK) != 0)
-        return;
-    char *report = NULL;
-    int n = snapshot_restore(s, last, SNAPSHOT_RESURRECT, NULL, NULL, &report);
-    if (report != NULL)
-        log_debug("resurrect-on-start: %s", report);
-    free(report);
-    if (n > 0)
-        unlink(last);
-}
-
 void snapshot_init(struct server *s)
 {
     struct snapshot *sn = snap_get(s);
@@ -874,9 +847,6 @@ void snapshot_init(struct server *s)
         unlink(tmp);
     }
     sn->timer = evtimer_new(s->base, snap_timer_cb, s);
-    sn->start_ev = evtimer_new(s->base, snap_start_cb, s);
-    struct timeval now = {0, 0};
-    evtimer_add(sn->start_ev, &now);
     snap_arm(s);
 }
 
@@ -912,8 +882,6 @@ void snapshot_free(struct server *s)
         close(sn->fd);
     if (sn->timer != NULL)
         event_free(sn->timer);
-    if (sn->start_ev != NULL)
-        event_free(sn->start_ev);
     tracks_clear(sn);
     sbuf_free(&sn->last_state);
     free(sn->pending_tmp);
