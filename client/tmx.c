@@ -181,7 +181,7 @@ int main(int argc, char **argv)
             end += strlen(environ[i]) + 1;
         env_copy[i] = xstrdup(environ[i]);
     }
-    environ = env_copy;
+    environ = opts.env_copy = env_copy;
     opts.title_size = (size_t)(end - 1 - argv[0]);
     int rc = client_main(&opts, argc - optind, argv + optind);
     free(inside);
