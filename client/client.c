@@ -792,16 +792,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         control_enter(&run);
     tty_init(&run.tty, STDIN_FILENO, getenv("TERM"));
 
-    sigset_t mask;
-    sigemptyset(&mask);
-    sigaddset(&mask, SIGWINCH);
-    sigaddset(&mask, SIGHUP);
-    sigaddset(&mask, SIGTERM);
-    sigaddset(&mask, SIGINT);
-    sigaddset(&mask, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &mask, NULL);
-    run.sig_fd = signalfd(-1, &mask, SFD_CLOEXEC);
-    signal(SIGPIPE, SIG_IGN);
+    run.sig_fd = tty_signals_open();
 
     int cols, rows;
     tty_size(STDIN_FILENO, &cols, &rows);

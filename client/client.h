@@ -17,7 +17,6 @@ struct client_options {
     int control;             /* -C: 1, -CC: 2 (control mode: control.c in client.c) */
     char *title_area;        /* the process's argv strings: the server writes its title there */
     size_t title_size;
-    char **env_copy;    /* the environment copied away from the title area (held here, so reachable) */
 };
 
 /* Run command argv (argc may be 0: new-session). Returns the process exit status. */

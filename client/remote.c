@@ -1059,16 +1059,7 @@ static int remote_run(const struct client_options *opts, const struct remote_set
     snprintf(r.token, sizeof r.token, "%08x%08x", a, b);
     r.attaches = cmdline_attaches(argc, argv);
     tty_init(&r.tty, STDIN_FILENO, getenv("TERM"));
-    sigset_t mask;
-    sigemptyset(&mask);
-    sigaddset(&mask, SIGWINCH);
-    sigaddset(&mask, SIGHUP);
-    sigaddset(&mask, SIGTERM);
-    sigaddset(&mask, SIGINT);
-    sigaddset(&mask, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &mask, NULL);
-    r.sig_fd = signalfd(-1, &mask, SFD_CLOEXEC);
-    signal(SIGPIPE, SIG_IGN);
+    r.sig_fd = tty_signals_open();
 
     if (link_start(&r, true) != 0) {
         r.exit_status = 1;

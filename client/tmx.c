@@ -169,25 +169,18 @@ int main(int argc, char **argv)
     }
     /* The argv strings are contiguous, and the environment's strings follow them: the
      * server overwrites both with its title so that ps shows "tmx: server (default)
-     * app,web" (the environment is copied elsewhere first, as setproctitle does). */
+     * app,web" (the environment's strings are copied elsewhere first, as setproctitle does). */
     opts.title_area = argv[0];
     char *end = argv[argc - 1] + strlen(argv[argc - 1]) + 1;
-    size_t nenv = 0;
-    while (environ[nenv] != NULL)
-        nenv++;
-    char **env_copy = xcalloc(nenv + 1, sizeof *env_copy);
-    for (size_t i = 0; i < nenv; i++) {
+    /* The strings move to the heap; the array stays where it is (a setenv later moves
+     * environ to glibc's own array, which points at the same strings). */
+    for (size_t i = 0; environ[i] != NULL; i++) {
         if (environ[i] == end)
             end += strlen(environ[i]) + 1;
-        env_copy[i] = xstrdup(environ[i]);
+        environ[i] = xstrdup(environ[i]);
     }
-    environ = opts.env_copy = env_copy;
     opts.title_size = (size_t)(end - 1 - argv[0]);
     int rc = client_main(&opts, argc - optind, argv + optind);
     free(inside);
-    /* A setenv since (the server's TMUX and TMX) made glibc move environ to an array
-     * of its own, pointing at the same strings: the copied array is ours to free. */
-    if (environ != env_copy)
-        free(env_copy);
     return rc;
 }

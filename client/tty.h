@@ -28,4 +28,8 @@ void tty_size(int fd, int *cols, int *rows);
 /* Write all of buf to fd (EINTR/EAGAIN retried; other errors give up: it is gone). */
 void fd_write_all(int fd, const char *buf, size_t len);
 
+/* The signals an attached client handles in its loop (WINCH HUP TERM INT QUIT) blocked
+ * and read from the returned signalfd (-1 on failure); SIGPIPE ignored. */
+int tty_signals_open(void);
+
 #endif

@@ -214,6 +214,21 @@ pid_t e2e_parent_pid(pid_t pid)
     return (pid_t)ppid;
 }
 
+/* The first child of pid (from /proc/PID/task/PID/children), or -1. */
+pid_t e2e_first_child(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    int child = -1;
+    if (fscanf(f, "%d", &child) != 1)
+        child = -1;
+    fclose(f);
+    return child;
+}
+
 long e2e_rss_kib(pid_t pid)
 {
     char path[64], line[256];

@@ -52,6 +52,8 @@ long long e2e_now_ms(void);
 long e2e_rss_kib(pid_t pid);
 /* The parent pid of pid (from /proc), -1 if it is gone. */
 pid_t e2e_parent_pid(pid_t pid);
+/* The first child of pid (from /proc/PID/task/PID/children), or -1. */
+pid_t e2e_first_child(pid_t pid);
 /* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
 int e2e_setup(void **state);
 int e2e_teardown(void **state);

@@ -12,22 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* The first child of pid (from /proc/PID/task/PID/children), or -1. */
-static pid_t first_child(pid_t pid)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    int child = -1;
-    if (fscanf(f, "%d", &child) != 1)
-        child = -1;
-    fclose(f);
-    return child;
-}
-
-
 static void test_foreground_server_reaps_orphans_and_exits_with_the_panes_status(void **state)
 {
     struct tmx_env *env = *state;
@@ -50,7 +34,7 @@ static void test_foreground_server_reaps_orphans_and_exits_with_the_panes_status
         _exit(127);
     }
     assert_true(wait_capture(env, "app", "started", E2E_TIMEOUT));
-    pid_t server = namespaced ? first_child(launcher) : launcher;
+    pid_t server = namespaced ? e2e_first_child(launcher) : launcher;
     assert_true(server > 1);
     if (namespaced) {
         /* Inside its namespace the server is PID 1. */

@@ -30,21 +30,6 @@ struct fg {
     bool namespaced;
 };
 
-/* The first child of pid (from /proc/PID/task/PID/children), or -1. */
-static pid_t first_child(pid_t pid)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    int child = -1;
-    if (fscanf(f, "%d", &child) != 1)
-        child = -1;
-    fclose(f);
-    return child;
-}
-
 /* Start `tmx -D [-f conf] new -s app cmd` in directory dir with FOO=bar added. */
 static void fg_start(struct tmx_env *env, struct fg *fg, const char *dir, const char *conf,
                      const char *cmd)
@@ -135,7 +120,7 @@ static bool fg_wait_out(struct fg *fg, const char *needle, int timeout_ms)
             return strstr(fg->obuf, needle) != NULL;
     }
     if (fg->server <= 0)
-        fg->server = fg->namespaced ? first_child(fg->launcher) : fg->launcher;
+        fg->server = fg->namespaced ? e2e_first_child(fg->launcher) : fg->launcher;
     return true;
 }
 
