@@ -12,18 +12,7 @@ import subprocess
 import tempfile
 import time
 
-
-def run(binary, sock, *args, check=True):
-    return subprocess.run([binary, "-S", sock, "-f", "/dev/null", *args], check=check,
-                          capture_output=True, text=True).stdout
-
-
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return -1
+from benchlib import rss_kib, run
 
 
 def restart_latency(tmx, n):

@@ -10,6 +10,8 @@
  *   build-rel/vtbench --save DIR  # write the generated inputs to DIR/vtbench-{plain,mixed,tui}.txt
  *   build-rel/vtbench --cpu [FILE...] # time by the process's CPU time, not the wall
  *                                     # clock: steadier on a machine busy with other work
+ *   build-rel/vtbench --size 80x24 ...  # another vt size (muxbench's detached window is
+ *                                       # 80x24: more lines a byte scroll into history)
  *
  * "plain" is words and newlines (CR LF, as a pty sends them); "mixed" is like gen-input.py's mixed.txt: half plain lines,
  * the rest SGR 16/256/RGB colours, CJK and emoji, and long lines that wrap. The vt is
@@ -174,9 +176,11 @@ static double now(void)
 }
 
 /* Feed the input in 4 KiB pieces (as a pane's read() would) and return MB/s. */
+static int bench_cols = 120, bench_rows = 40;
+
 static double run(const struct buf *b)
 {
-    struct vt *vt = vt_create(120, 40, 2000);
+    struct vt *vt = vt_create(bench_cols, bench_rows, 2000);
     double t0 = now();
     for (size_t off = 0; off < b->len; off += 4096) {
         size_t n = b->len - off < 4096 ? b->len - off : 4096;
@@ -218,6 +222,15 @@ int main(int argc, char **argv)
         clock_id = CLOCK_PROCESS_CPUTIME_ID;
         argv++;
         argc--;
+    }
+    if (argc > 2 && strcmp(argv[1], "--size") == 0) {
+        if (sscanf(argv[2], "%dx%d", &bench_cols, &bench_rows) != 2 || bench_cols < 1 || bench_rows < 1 ||
+            bench_cols > 1000 || bench_rows > 1000) {
+            fprintf(stderr, "vtbench: --size wants COLSxROWS, e.g. 80x24\n");
+            return 1;
+        }
+        argv += 2;
+        argc -= 2;
     }
     if (argc == 3 && strcmp(argv[1], "--save") == 0) {
         save_dir = argv[2];

@@ -53,9 +53,17 @@ struct client_run {
     const char *path;       /* the socket */
     char *exit_command;     /* PROTO_EXIT_EXEC: the shell command to become */
     int control;            /* -C 1, -CC 2: stdin's lines go to the server, its text to stdout */
-    bool control_tio_set;   /* -CC: the terminal's modes to put back */
-    struct termios control_tio;
+    char *out;              /* identify and environment, not sent yet: they go with the */
+    size_t outlen, outsize; /* command (or before the terminal) in one write */
+    char session[256];      /* MSG_SESSION: the session attached to, for client_reattach */
+    int reattach_lost;      /* reattach connections lost before the server spoke */
+    bool reset_unheard;     /* the connection was reset before the server said a thing */
+    struct control_term cterm; /* -C/-CC: the terminal's modes, the DCS */
 };
+
+/* How many times in a row a reattach may lose its new connection before the server
+ * speaks (50 ms apart). */
+#define CLIENT_REATTACH_RETRIES 40
 
 static int connect_socket(const char *path)
 {
@@ -79,16 +87,20 @@ static int connect_socket(const char *path)
 }
 
 /* Fork the server: the child starts a new session and forks again so the server is
- * not our child; the server writes one byte to the pipe once it listens. Returns 0
- * when the server is ready. */
+ * not our child; the server writes one byte to the ready socket once it listens.
+ * Returns our end of that socket when the server is ready, or -1: the caller closes it
+ * once connected, and till then the server waits for it (server_listen.h). */
 static int start_server(const struct client_options *opts, const char *path)
 {
     int pipefd[2];
-    if (pipe2(pipefd, O_CLOEXEC) != 0)
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pipefd) != 0)
         return -1;
     pid_t pid = fork();
-    if (pid < 0)
+    if (pid < 0) {
+        close(pipefd[0]);
+        close(pipefd[1]);
         return -1;
+    }
     if (pid == 0) {
         close(pipefd[0]);
         setsid();
@@ -124,31 +136,31 @@ static int start_server(const struct client_options *opts, const char *path)
     do
         n = read(pipefd[0], &c, 1);
     while (n < 0 && errno == EINTR);
+    if (n == 1)
+        return pipefd[0];
     close(pipefd[0]);
-    return n == 1 ? 0 : -1;
+    return -1;
 }
 
 /* Connect, starting the server if allowed and none answers. A lock file next to the
  * socket keeps two clients started at once from starting two servers. What a dead
  * server left at the socket's path is removed only when that is safe
  * (paths_stale_socket); otherwise err says why no server was started. */
-/* Whether a keeper next to the server's socket holds programs and has no server (the
- * one it had died): then any command starts a server that adopts them (`tmx ls` after a
- * crash lists them). A keeper whose server is still leaving (kill-server) refuses the
- * probe: nothing is started. */
-static bool keeper_orphaned(const char *path)
+/* 1: orphaned (panes, no server); 0: a keeper that refuses (its server is attached, or
+ * has just gone and it has not seen it yet) or holds nothing; -1: no keeper listens. */
+static int keeper_state(const char *path)
 {
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (snprintf(sa.sun_path, sizeof sa.sun_path, "%s.keeper", path) >= (int)sizeof sa.sun_path)
-        return false;
+        return -1;
     int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        return false;
-    bool orphaned = false;
+        return -1;
+    bool orphaned = false, listening = false;
     struct keeper_buf b = {0};
     keeper_buf_start(&b, KMSG_PROBE);
-    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0 && keeper_buf_finish(&b) &&
-        keeper_send(fd, &b, NULL, 0, 1000) == 0) {
+    listening = connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+    if (listening && keeper_buf_finish(&b) && keeper_send(fd, &b, NULL, 0, 1000) == 0) {
         char *packet = xmalloc(KEEPER_MSG_MAX);
         struct pollfd pfd = {fd, POLLIN, 0};
         int fds[2];
@@ -168,7 +180,7 @@ static bool keeper_orphaned(const char *path)
     }
     keeper_buf_free(&b);
     close(fd);
-    return orphaned;
+    return orphaned ? 1 : listening ? 0 : -1;
 }
 
 static int connect_or_start(const struct client_options *opts, const char *path, bool may_start,
@@ -176,8 +188,11 @@ static int connect_or_start(const struct client_options *opts, const char *path,
 {
     int fd = connect_socket(path);
     if (fd < 0 && !may_start && (errno == ENOENT || errno == ECONNREFUSED)) {
+        /* No server, but maybe its keeper: orphaned (it holds programs and its server
+         * died), any command starts a server that adopts them (`tmx ls` after a crash
+         * lists them). A keeper whose server is still leaving refuses: nothing starts. */
         int e = errno;
-        may_start = keeper_orphaned(path);
+        may_start = keeper_state(path) == 1;
         errno = e;
     }
     if (fd >= 0 || !may_start || (errno != ENOENT && errno != ECONNREFUSED))
@@ -194,10 +209,16 @@ static int connect_or_start(const struct client_options *opts, const char *path,
             unlink(path); /* a dead server's socket, or an empty file where it was */
         if (stale < 0)
             errno = ECONNREFUSED; /* err says why */
-        else if (start_server(opts, path) == 0)
-            fd = connect_socket(path);
-        else
-            errno = ECONNREFUSED;
+        else {
+            int ready = start_server(opts, path);
+            if (ready >= 0) {
+                fd = connect_socket(path);
+                int e = errno;
+                close(ready); /* connected (or not): the server may now exit when empty */
+                errno = e;
+            } else
+                errno = ECONNREFUSED;
+        }
     }
     int e = errno;
     if (lock >= 0) {
@@ -256,12 +277,43 @@ static int send_msg(int fd, uint32_t type, const void *payload, size_t len)
     return 0;
 }
 
+/* A message for the server, kept in run->out until run_flush: the start of a run is one
+ * write (the server is woken once for it, not once for each environment variable). */
+static void run_queue(struct client_run *run, uint32_t type, const void *payload, size_t len)
+{
+    size_t need = run->outlen + PROTO_HEADER_SIZE + len;
+    if (need > run->outsize) {
+        run->outsize = need * 2 < 16384 ? 16384 : need * 2;
+        run->out = xrealloc(run->out, run->outsize);
+    }
+    proto_encode_header(type, (uint32_t)len, run->out + run->outlen);
+    if (len > 0)
+        memcpy(run->out + run->outlen + PROTO_HEADER_SIZE, payload, len);
+    run->outlen = need;
+}
+
+static void run_flush(struct client_run *run)
+{
+    for (size_t done = 0; done < run->outlen;) {
+        ssize_t n = send(run->fd, run->out + done, run->outlen - done, MSG_NOSIGNAL);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n <= 0)
+            break; /* the server went: what it said before is read next */
+        done += (size_t)n;
+    }
+    free(run->out);
+    run->out = NULL;
+    run->outlen = run->outsize = 0;
+}
+
 /* Give the server our terminal (MSG_TTY with an SCM_RIGHTS fd): attached, it reads
  * keys from it and draws on it directly, with no relay through this process. A fresh
  * open of the device, so the server's non-blocking mode is not shared with our stdin
  * (nor with the shell that started us). Nothing is sent if that fails: we relay. */
 static void send_tty(struct client_run *run)
 {
+    run_flush(run); /* what came before it goes first */
     const char *env = getenv("TMX_NO_TTY_PASS");
     if (env != NULL && *env != '\0')
         return;
@@ -301,8 +353,12 @@ static void send_identify(struct client_run *run, int cols, int rows)
     char cwd[4096];
     if (getcwd(cwd, sizeof cwd) == NULL)
         snprintf(cwd, sizeof cwd, "/");
+    /* The highest version this binary speaks (TMX_PROTO_VERSION may make it an older
+     * release's, as for tmx -H and the relay). */
+    uint32_t vmin, vmax;
+    proto_versions(&vmin, &vmax);
     struct proto_identify id = {
-        .version = PROTO_VERSION,
+        .version = vmax,
         .cols = (uint32_t)cols,
         .rows = (uint32_t)rows,
         .pid = (int32_t)getpid(),
@@ -322,12 +378,12 @@ static void send_identify(struct client_run *run, int cols, int rows)
     memcpy(payload, &id, sizeof id);
     memcpy(payload + sizeof id, term, tlen);
     memcpy(payload + sizeof id + tlen, cwd, clen);
-    send_msg(run->fd, MSG_IDENTIFY, payload, sizeof id + tlen + clen);
+    run_queue(run, MSG_IDENTIFY, payload, sizeof id + tlen + clen);
     free(payload);
     for (char **e = environ; *e != NULL; e++) {
         size_t len = strlen(*e) + 1;
         if (len < 65536)
-            send_msg(run->fd, MSG_ENVIRON, *e, len);
+            run_queue(run, MSG_ENVIRON, *e, len);
     }
 }
 
@@ -349,8 +405,9 @@ static void send_command(struct client_run *run, int argc, char **argv)
         memcpy(p, argv[i], len);
         p += len;
     }
-    send_msg(run->fd, MSG_COMMAND, payload, total);
+    run_queue(run, MSG_COMMAND, payload, total);
     free(payload);
+    run_flush(run);
 }
 
 int client_query(const struct client_options *opts, int argc, char **argv, int timeout_ms,
@@ -453,7 +510,7 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
             run->attached = true; /* its terminal stays as it is: lines in, text out */
             return true;
         }
-        if (tty_enter(&run->tty) != 0) {
+        if (!run->tty.active && tty_enter(&run->tty) != 0) { /* active: attached again */
             run->exit_status = 1;
             run->exit_message = xasprintf("tmx: cannot set up the terminal: %s", strerror(errno));
             return false;
@@ -501,6 +558,15 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
     case MSG_STDERR:
         fd_write_all(STDERR_FILENO, payload, hdr->len);
         return true;
+    case MSG_SESSION: {
+        /* "$id\0name\0": the name, to attach to again if the server goes. */
+        size_t off = 0;
+        const char *id = proto_next_string(payload, hdr->len, &off);
+        const char *name = id != NULL ? proto_next_string(payload, hdr->len, &off) : NULL;
+        if (name != NULL && strlen(name) < sizeof run->session)
+            snprintf(run->session, sizeof run->session, "%s", name);
+        return true;
+    }
     case MSG_READ_STDIN:
         run->sending_stdin = !run->attached && run->stdin_open;
         if (!run->sending_stdin)
@@ -553,6 +619,8 @@ static bool read_server(struct client_run *run)
     if (n < 0 && (errno == EINTR || errno == EAGAIN))
         return true;
     if (n <= 0) {
+        /* Reset with nothing heard: the server never took (or never read) the command. */
+        run->reset_unheard = n < 0 && errno == ECONNRESET && !run->heard;
         run->exit_status = 1;
         free(run->exit_message);
         run->exit_message = xstrdup("[lost server]");
@@ -569,6 +637,7 @@ static bool read_server(struct client_run *run)
         return false;
     }
     run->heard = true;
+    run->reattach_lost = 0;
     size_t off = 0;
     bool go_on = true;
     while (go_on) {
@@ -663,55 +732,104 @@ static void relay_loop(struct client_run *run)
     }
 }
 
-/* -CC: the terminal reads lines without echo or signals (as tmux sets it), and what
- * comes from the server is wrapped in a DCS ("ESC P 1000 p" ... "ESC \\"). */
-static void control_enter(struct client_run *run)
+/* Start over on a new connection fd (the last one was lost): the state of the old one
+ * forgotten, then identify, the terminal (with_tty) and the command sent again. */
+static void client_resend(struct client_run *run, int fd, int cols, int rows, bool with_tty,
+                          int argc, char **argv)
 {
-    if (tcgetattr(STDIN_FILENO, &run->control_tio) == 0) {
-        struct termios tio = run->control_tio;
-        tio.c_iflag &= ~(unsigned)(IXON | IXOFF | INLCR | IGNCR | IMAXBEL | ISTRIP);
-        tio.c_iflag |= IGNBRK | ICRNL;
-        tio.c_oflag |= OPOST | ONLCR;
-        tio.c_lflag &= ~(unsigned)(IEXTEN | ICANON | ECHO | ECHOE | ECHONL | ECHOCTL | ECHOPRT |
-                                   ECHOKE | ISIG);
-        tio.c_cc[VMIN] = 1;
-        tio.c_cc[VTIME] = 0;
-        if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
-            run->control_tio_set = true;
-    }
-    fd_write_all(STDOUT_FILENO, "\033P1000p", 7);
+    close(run->fd);
+    run->fd = fd;
+    run->inlen = 0;
+    run->heard = false;
+    run->reset_unheard = false;
+    run->attached = false;
+    run->direct = false;
+    run->exit_status = 0;
+    run->exit_how = PROTO_EXIT_PLAIN;
+    free(run->exit_message);
+    free(run->exit_command);
+    run->exit_message = run->exit_command = NULL;
+    send_identify(run, cols, rows);
+    if (with_tty)
+        send_tty(run);
+    send_command(run, argc, argv);
 }
 
-/* Control mode's last line: "%exit" and the reason the server gave, or why the server
- * went; -CC ends its DCS and puts the terminal back. */
-static void control_leave(struct client_run *run)
+/* The server went away under an attached client: upgraded (its MSG_EXIT asked us to
+ * attach again), or killed while its keeper holds the programs (the next server adopts
+ * them all). Connect to the next server (starting it if the keeper is orphaned, or
+ * after an upgrade that could not exec), attach to the same session, the terminal
+ * still in raw mode: the user sees one redraw. False: nothing to come back to (the
+ * caller says why the client ends). */
+static bool client_reattach(const struct client_options *opts, struct client_run *run,
+                            const char *path)
 {
-    const char *reason = run->exit_message;
-    if (reason != NULL && strncmp(reason, "[lost server]", 13) == 0)
-        reason = "server exited unexpectedly";
-    else if (reason != NULL && strcmp(reason, "[lost tty]") == 0)
-        reason = "lost tty";
-    else if (reason != NULL && strcmp(reason, "[terminated]") == 0)
-        reason = "terminated";
-    char *line = reason != NULL ? xasprintf("%%exit %s\n", reason) : xstrdup("%exit\n");
-    fd_write_all(STDOUT_FILENO, line, strlen(line));
-    free(line);
-    if (run->exit_how == PROTO_EXIT_WAIT && run->stdin_open) {
-        /* wait-exit: the program reads %exit, then says it is done with an empty line. */
-        char c, prev = '\n';
-        ssize_t n;
-        while ((n = read(STDIN_FILENO, &c, 1)) == 1 || (n < 0 && errno == EINTR)) {
-            if (n == 1 && (c == '\n' || c == '\r') && prev == '\n')
-                break;
-            if (n == 1)
-                prev = c == '\r' ? '\n' : c;
-        }
+    /* A connection made while the killed server was still going away (its socket still
+     * takes connections until the kernel has torn the process down) is lost before
+     * anyone speaks on it: try again, a bounded number of times. */
+    bool retry = !run->attached && !run->heard && *run->session != '\0' &&
+                 run->reattach_lost > 0 && run->reattach_lost < CLIENT_REATTACH_RETRIES;
+    if ((!run->attached && !retry) || run->control > 0 || !run->tty.active)
+        return false;
+    bool upgraded = run->exit_how == PROTO_EXIT_REATTACH && run->exit_command != NULL &&
+                    *run->exit_command != '\0';
+    bool lost = run->exit_message != NULL && strcmp(run->exit_message, "[lost server]") == 0 &&
+                *run->session != '\0';
+    if (!upgraded && !lost)
+        return false;
+    run->reattach_lost++;
+    if (retry)
+        poll(NULL, 0, 50);
+    char target[300];
+    snprintf(target, sizeof target, "=%s", upgraded ? run->exit_command : run->session);
+    int fd = -1;
+    /* A killed server's keeper may not have seen it go yet (it refuses the probe until
+     * then): a few tries, while a keeper listens. */
+    for (int tries = 0; tries < 40 && fd < 0; tries++) {
+        char err[1024];
+        fd = connect_or_start(opts, path, upgraded, err, sizeof err);
+        if (fd < 0 && (upgraded || keeper_state(path) < 0))
+            break;
+        if (fd < 0)
+            poll(NULL, 0, 50);
     }
-    if (run->control > 1) {
-        fd_write_all(STDOUT_FILENO, "\033\\", 2);
-        if (run->control_tio_set)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &run->control_tio);
-    }
+    if (fd < 0)
+        return false;
+    int cols, rows;
+    tty_size(STDIN_FILENO, &cols, &rows);
+    char *argv[] = {"attach-session", "-t", target, NULL};
+    client_resend(run, fd, cols, rows, true, 3, argv);
+    return true;
+}
+
+/* Whether the server at the other end of fd runs an older binary than this client (a
+ * package upgrade replaced the file, or a newer build is run by hand): its executable
+ * is another file than ours, modified earlier. Then, when a person reads stderr, say so
+ * and offer server-upgrade, which moves every session to this binary without stopping
+ * a program. */
+static void client_check_server_binary(int fd)
+{
+    struct ucred cred;
+    socklen_t len = sizeof cred;
+    if (!isatty(STDERR_FILENO) || getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 ||
+        cred.pid <= 0)
+        return;
+    char theirs[64];
+    snprintf(theirs, sizeof theirs, "/proc/%ld/exe", (long)cred.pid);
+    struct stat ours_st, theirs_st;
+    if (stat("/proc/self/exe", &ours_st) != 0 || stat(theirs, &theirs_st) != 0)
+        return;
+    if ((ours_st.st_dev == theirs_st.st_dev && ours_st.st_ino == theirs_st.st_ino) ||
+        ours_st.st_mtime <= theirs_st.st_mtime)
+        return;
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return;
+    self[n] = '\0';
+    fprintf(stderr, "tmx: the running server (pid %ld) is an older tmx than this one (%s): "
+            "`tmx server-upgrade -b %s` moves every session to it without stopping a "
+            "program\n", (long)cred.pid, self, self);
 }
 
 int client_main(const struct client_options *opts, int argc, char **argv)
@@ -787,9 +905,9 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         return 1;
     }
 
+    client_check_server_binary(fd);
     struct client_run run = {.fd = fd, .stdin_open = true, .control = opts->control, .path = path};
-    if (run.control > 1)
-        control_enter(&run);
+    control_term_enter(&run.cterm, run.control);
     tty_init(&run.tty, STDIN_FILENO, getenv("TERM"));
 
     run.sig_fd = tty_signals_open();
@@ -805,12 +923,30 @@ int client_main(const struct client_options *opts, int argc, char **argv)
         argv = default_argv;
     }
     send_command(&run, argc, argv);
+    if (attaches)
+        tty_load(&run.tty); /* while the server runs the command */
 
     relay_loop(&run);
+    /* A server killed a moment ago still takes connections while the kernel tears it
+     * down, then resets them unread: the command never ran, so send it again to the
+     * next server (a few times, 50 ms apart). */
+    for (int tries = 0; run.reset_unheard && tries < CLIENT_REATTACH_RETRIES; tries++) {
+        poll(NULL, 0, 50);
+        char err[1024];
+        int again = connect_or_start(opts, path, may_start, err, sizeof err);
+        if (again < 0)
+            break;
+        client_resend(&run, again, cols, rows, attaches, argc, argv);
+        relay_loop(&run);
+    }
+    while (attaches && client_reattach(opts, &run, path))
+        relay_loop(&run);
+    fd = run.fd;
 
     tty_restore(&run.tty);
     if (run.control > 0)
-        control_leave(&run);
+        control_term_leave(&run.cterm, run.exit_message,
+                           run.exit_how == PROTO_EXIT_WAIT && run.stdin_open);
     else if (run.exit_message != NULL) {
         FILE *out = run.attached ? stdout : stderr;
         fprintf(out, "%s\n", run.exit_message);

@@ -64,7 +64,8 @@ struct remote_link {
     size_t prelen, pretotal;
     bool hello;
     uint32_t version;        /* agreed */
-    long long started, last_rx, next_ping;
+    long long started, last_rx, last_tx, last_ping;
+    int ident_cols, ident_rows; /* the size the identify carried */
     int status;              /* ssh's exit status once reaped, else -1 */
 };
 
@@ -77,6 +78,8 @@ struct remote {
     int argc;
     char **argv;
     bool attaches;
+    int control;             /* -C 1, -CC 2: lines in, text out, no reconnect */
+    struct control_term cterm;
     struct tty tty;
     int sig_fd;
     struct remote_link link;
@@ -291,7 +294,7 @@ static int link_start(struct remote *r, bool interactive)
     l->rfd = out[0];
     l->efd = err[0];
     l->status = -1;
-    l->started = l->last_rx = now_ms();
+    l->started = l->last_rx = l->last_tx = now_ms();
     set_nonblock(l->wfd);
     set_nonblock(l->rfd);
     set_nonblock(l->efd);
@@ -411,7 +414,11 @@ static void link_failure(struct remote *r, char *why, size_t size)
         }
         snprintf(why, size, "no tmx answered on %.64s (it printed %zu bytes of something else: "
                  "\"%.60s\")", r->host, l->pretotal, pre);
-    } else if (l->status >= 0)
+    } else if (l->status == 255 && line[0] == '\0')
+        /* ssh's own failure, silent (a ProxyCommand that ends at once sometimes leaves
+         * ssh nothing to say): it never reached the host. */
+        snprintf(why, size, "%.64s is unreachable (ssh exited 255 and said nothing)", r->host);
+    else if (l->status >= 0)
         snprintf(why, size, "ssh to %.64s failed (exit %d; it said: %.120s)", r->host, l->status, said);
     else
         snprintf(why, size, "no answer from %.64s (ssh said: %.120s)", r->host, said);
@@ -427,6 +434,7 @@ static void link_send(struct remote *r, uint32_t type, const void *payload, size
     if (len > 0)
         memcpy(l->out + l->outlen + PROTO_HEADER_SIZE, payload, len);
     l->outlen += PROTO_HEADER_SIZE + len;
+    l->last_tx = now_ms();
     /* Try now: a keystroke leaves on this turn. */
     ssize_t n = write(l->wfd, l->out, l->outlen);
     if (n > 0) {
@@ -471,9 +479,13 @@ static bool link_hello(struct remote *r, uint32_t rmin, uint32_t rmax, const cha
         term = "unknown";
     struct proto_identify id = {.version = v, .cols = (uint32_t)cols, .rows = (uint32_t)rows,
                                 .pid = (int32_t)getpid()};
+    r->link.ident_cols = cols;
+    r->link.ident_rows = rows;
     if (isatty(STDIN_FILENO))
         id.flags |= IDENT_TTY;
-    if (r->set.predict && r->attaches && v >= 5)
+    if (r->control > 0)
+        id.flags |= r->control > 1 ? IDENT_CONTROL | IDENT_CONTROL_CC : IDENT_CONTROL;
+    if (r->set.predict && r->attaches && r->control == 0 && v >= 5)
         id.flags |= IDENT_PREDICT;
     const char *codeset = nl_langinfo(CODESET);
     if (codeset != NULL && strcasecmp(codeset, "UTF-8") == 0)
@@ -519,7 +531,7 @@ static bool link_hello(struct remote *r, uint32_t rmin, uint32_t rmax, const cha
     }
     link_send(r, MSG_COMMAND, cmd, total);
     free(cmd);
-    r->link.next_ping = now_ms() + r->set.timeout / 3;
+    r->link.last_ping = now_ms();
     return true;
 }
 
@@ -573,11 +585,15 @@ static void link_lost(struct remote *r, const char *why)
         snprintf(reason, sizeof reason, "ssh to %s ended", r->host);
     if (r->done)
         return;
-    if (!r->attached) {
+    if (!r->attached || r->control > 0) {
+        /* Not attached, or a control client (the program reading it sees %exit with the
+         * reason and decides; a new stream after a gap would mislead it). */
         r->done = true;
         r->exit_status = 1;
         free(r->exit_message);
-        r->exit_message = xasprintf("tmx: %s", reason);
+        r->exit_message = r->control > 0 && r->attached
+                              ? xasprintf("the link to %s was lost: %s", r->host, reason)
+                              : xasprintf("tmx: %s", reason);
         return;
     }
     if (!r->down) {
@@ -632,6 +648,10 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
 {
     switch (hdr->type) {
     case MSG_READY:
+        if (r->control > 0) {
+            r->attached = r->live = true; /* the terminal stays as it is: lines in, text out */
+            return;
+        }
         if (!r->attached) {
             if (tty_enter(&r->tty) != 0) {
                 r->exit_status = 1;
@@ -652,7 +672,12 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
         r->down = false;
         r->attempt = 0;
         r->resume_err[0] = r->reason[0] = '\0';
-        send_resize(r);
+        /* The identify carried the size: a resize only if it changed since (one message
+         * fewer just before the first keys, which a Nagle-delayed path would hold back). */
+        int cols, rows;
+        tty_size(STDIN_FILENO, &cols, &rows);
+        if (cols != r->link.ident_cols || rows != r->link.ident_rows)
+            send_resize(r);
         return;
     case MSG_SESSION: {
         size_t off = 0;
@@ -663,7 +688,9 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
         return;
     }
     case MSG_OUTPUT:
-        if (r->live) {
+        if (r->control > 0)
+            fd_write_all(STDOUT_FILENO, payload, hdr->len);
+        else if (r->live) {
             fd_write_all(STDOUT_FILENO, payload, hdr->len);
             if (r->predicting)
                 predict_output(&r->pred, payload, hdr->len, STDOUT_FILENO);
@@ -886,6 +913,8 @@ static void read_stdin(struct remote *r)
         return;
     if (n <= 0) {
         r->stdin_open = false;
+        if (r->control > 0 && !r->sending_stdin)
+            link_send(r, MSG_INPUT, "\n\n", 2); /* the end: ends a line, detaches */
         if (r->sending_stdin)
             link_send(r, MSG_STDIN, NULL, 0);
         r->sending_stdin = false;
@@ -895,7 +924,7 @@ static void read_stdin(struct remote *r)
         link_send(r, MSG_STDIN, buf, (size_t)n);
         return;
     }
-    if (r->live) {
+    if (r->live || r->control > 0) {
         link_send(r, MSG_INPUT, buf, (size_t)n);
         if (r->predicting)
             predict_keys(&r->pred, buf, (size_t)n, STDOUT_FILENO);
@@ -967,15 +996,24 @@ static void remote_loop(struct remote *r)
         }
         long long wake = now + 1000;
         if (l->pid > 0) {
-            if (l->hello && now >= l->next_ping) {
+            /* A ping every third of remote-timeout while either way is quiet: the relay
+             * must hear us and we must hear it; while keys go up and frames come down,
+             * those are the heartbeat and nothing is added between them. */
+            long long turn = r->set.timeout / 3;
+            long long quiet = l->last_rx < l->last_tx ? l->last_rx : l->last_tx;
+            long long next_ping = l->last_ping + turn > quiet + turn ? l->last_ping + turn
+                                                                      : quiet + turn;
+            if (l->hello && now >= next_ping) {
                 uint64_t stamp = (uint64_t)now;
                 link_send(r, MSG_PING, &stamp, sizeof stamp);
-                l->next_ping = now + r->set.timeout / 3;
+                l->last_ping = now;
+                next_ping = now + turn;
             }
-            /* Silence: after hello, remote-timeout; before it, only a reconnect has a
-             * limit (the first connection may be typing a password). */
+            /* Silence: after hello, remote-timeout; before it, only a reconnect or one
+             * of several hosts (batch mode) has a limit (the first connection may be
+             * typing a password). */
             long long limit = l->hello ? l->last_rx + r->set.timeout
-                              : r->attached ? l->started + (r->set.timeout * 2 > 5000 ? r->set.timeout * 2 : 5000)
+                              : r->attached || r->capturing ? l->started + (r->set.timeout * 2 > 5000 ? r->set.timeout * 2 : 5000)
                                             : 0;
             if (limit > 0 && now >= limit) {
                 char why[128];
@@ -984,8 +1022,8 @@ static void remote_loop(struct remote *r)
                 link_lost(r, l->hello ? why : NULL);
                 continue;
             }
-            if (l->hello && l->next_ping < wake)
-                wake = l->next_ping;
+            if (l->hello && next_ping < wake)
+                wake = next_ping;
             if (limit > 0 && limit < wake)
                 wake = limit;
         } else if (r->down && r->next_try < wake)
@@ -1000,7 +1038,8 @@ static void remote_loop(struct remote *r)
             if (now + 50 < wake)
                 wake = now + 50;
         }
-        bool want_stdin = r->stdin_open && (r->live || r->down || r->sending_stdin);
+        bool want_stdin = r->stdin_open && (r->live || r->down || r->sending_stdin ||
+                                            (r->control > 0 && l->pid > 0 && l->hello));
         struct pollfd pfd[5] = {
             {.fd = r->sig_fd, .events = POLLIN},
             {.fd = want_stdin ? STDIN_FILENO : -1, .events = POLLIN},
@@ -1058,10 +1097,14 @@ static int remote_run(const struct client_options *opts, const struct remote_set
     unsigned a = random_u32(), b = random_u32();
     snprintf(r.token, sizeof r.token, "%08x%08x", a, b);
     r.attaches = cmdline_attaches(argc, argv);
+    r.control = opts->control;
+    control_term_enter(&r.cterm, r.control);
     tty_init(&r.tty, STDIN_FILENO, getenv("TERM"));
     r.sig_fd = tty_signals_open();
 
-    if (link_start(&r, true) != 0) {
+    /* Several hosts at once (captured) never ask for a password: their prompts would
+     * share one terminal. */
+    if (link_start(&r, !capture) != 0) {
         r.exit_status = 1;
         r.exit_message = xasprintf("tmx: cannot run %s: %s", set->ssh, strerror(errno));
     } else
@@ -1076,7 +1119,9 @@ static int remote_run(const struct client_options *opts, const struct remote_set
         *captured = r.capture;
     else
         free(r.capture);
-    if (r.exit_message != NULL) {
+    if (r.control > 0)
+        control_term_leave(&r.cterm, r.exit_message, r.exit_how == PROTO_EXIT_WAIT && r.stdin_open);
+    else if (r.exit_message != NULL) {
         FILE *out = r.attached && r.exit_status == 0 ? stdout : stderr;
         fprintf(out, "%s\n", r.exit_message);
         fflush(out);
@@ -1089,8 +1134,105 @@ static int remote_run(const struct client_options *opts, const struct remote_set
     return r.exit_status;
 }
 
-int remote_main(const struct client_options *opts, char **hosts, int nhosts, int argc,
-                char **argv)
+/* The hosts of the local server's remote-hosts option, added to hosts. */
+static int config_hosts(const struct client_options *opts, char **hosts, int nhosts, int max,
+                        char **keep)
+{
+    char *argv[] = {"start-server", ";", "show-options", "-gv", "remote-hosts", NULL};
+    char *out = NULL;
+    *keep = NULL;
+    if (client_query(opts, 5, argv, 5000, &out) != 0 || out == NULL) {
+        free(out);
+        return nhosts;
+    }
+    *keep = out;
+    for (char *line = out; line != NULL && *line != '\0' && nhosts < max;) {
+        char *nl = strchr(line, '\n');
+        if (nl != NULL)
+            *nl = '\0';
+        if (*line != '\0')
+            hosts[nhosts++] = line;
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    return nhosts;
+}
+
+/* Lines of text behind a host column of width. */
+static void print_column(const char *host, int width, const char *text)
+{
+    for (const char *line = text; line != NULL && *line != '\0';) {
+        const char *nl = strchr(line, '\n');
+        int len = nl != NULL ? (int)(nl - line) : (int)strlen(line);
+        printf("%-*s  %.*s\n", width, host, len, line);
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    fflush(stdout);
+}
+
+/* Several hosts at once: one process a host, its captured lines read back in order
+ * (a host that does not answer delays only its own lines' turn). */
+static int run_hosts(const struct client_options *opts, const struct remote_settings *set,
+                     char **hosts, int nhosts, int width, int argc, char **argv)
+{
+    int status = 0;
+    pid_t *pids = xcalloc((size_t)nhosts, sizeof *pids);
+    int *fds = xcalloc((size_t)nhosts, sizeof *fds);
+    fflush(stdout);
+    fflush(stderr);
+    for (int i = 0; i < nhosts; i++) {
+        int p[2];
+        fds[i] = -1;
+        if (pipe2(p, O_CLOEXEC) != 0)
+            continue;
+        pids[i] = fork();
+        if (pids[i] == 0) {
+            close(p[0]);
+            char *text = NULL;
+            int st = remote_run(opts, set, hosts[i], argc, argv, true, &text);
+            if (text != NULL)
+                fd_write_all(p[1], text, strlen(text));
+            _exit(st);
+        }
+        close(p[1]);
+        if (pids[i] < 0) {
+            close(p[0]);
+            status = 1;
+            continue;
+        }
+        fds[i] = p[0];
+    }
+    for (int i = 0; i < nhosts; i++) {
+        if (fds[i] < 0)
+            continue;
+        char *text = NULL;
+        size_t len = 0;
+        char buf[65536];
+        ssize_t n;
+        while ((n = read(fds[i], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+            if (n <= 0)
+                continue;
+            text = xrealloc(text, len + (size_t)n + 1);
+            memcpy(text + len, buf, (size_t)n);
+            len += (size_t)n;
+            text[len] = '\0';
+        }
+        close(fds[i]);
+        int st;
+        while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR)
+            ;
+        int code = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+        if (code > status)
+            status = code;
+        print_column(hosts[i], width, text);
+        free(text);
+    }
+    free(pids);
+    free(fds);
+    return status;
+}
+
+int remote_main(const struct client_options *opts, char **hosts, int nhosts, bool all_hosts,
+                int argc, char **argv)
 {
     setlocale(LC_CTYPE, "");
     char *default_argv[] = {"new-session", NULL};
@@ -1098,52 +1240,64 @@ int remote_main(const struct client_options *opts, char **hosts, int nhosts, int
         argc = 1;
         argv = default_argv;
     }
+    char *all[128];
+    char *keep = NULL;
+    if (all_hosts) {
+        int n = 0;
+        for (int i = 0; i < nhosts && n < 64; i++)
+            all[n++] = hosts[i];
+        nhosts = config_hosts(opts, all, n, 128, &keep);
+        hosts = all;
+    }
     bool attaches = cmdline_attaches(argc, argv);
     if (attaches && nhosts > 1) {
         fprintf(stderr, "tmx: -H given %d times: only a command that does not attach runs on "
                 "several hosts (tmx ls -H a -H b)\n", nhosts);
+        free(keep);
         return 1;
     }
-    if (opts->control > 0) {
-        fprintf(stderr, "tmx: -C and -H together are not supported yet: run tmx -C on the "
-                "host itself (ssh box tmx -C attach)\n");
+    if (opts->control > 0 && (nhosts > 1 || all_hosts)) {
+        fprintf(stderr, "tmx: -C with -H given %d times: control mode talks to one host\n",
+                nhosts);
+        free(keep);
         return 1;
     }
     /* Inside a local pane attaching to another host's server is no loop: allowed. */
-    if (attaches) {
+    if (attaches && opts->control == 0) {
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, "tmx: open terminal failed: not a terminal (use new -d for a "
                     "detached session)\n");
+            free(keep);
             return 1;
         }
     }
     struct remote_settings set;
     read_settings(opts, &set);
     int status = 0;
-    if (nhosts == 1)
+    if (nhosts == 1 && !all_hosts)
         status = remote_run(opts, &set, hosts[0], argc, argv, false, NULL);
     else {
-        /* Several hosts: each one's lines behind a host column, in the order given. */
-        size_t width = 0;
+        /* Several hosts: each one's lines behind a host column, in the order given (this
+         * server's first with -a). */
+        const char *local = "(local)";
+        size_t width = all_hosts ? strlen(local) : 0;
         for (int i = 0; i < nhosts; i++) {
             if (strlen(hosts[i]) > width)
                 width = strlen(hosts[i]);
         }
-        for (int i = 0; i < nhosts; i++) {
-            char *text = NULL;
-            int st = remote_run(opts, &set, hosts[i], argc, argv, true, &text);
+        if (all_hosts) {
+            char *out = NULL;
+            if (client_query(opts, argc, argv, 5000, &out) == 0)
+                print_column(local, (int)width, out);
+            free(out);
+        }
+        if (nhosts > 0) {
+            int st = run_hosts(opts, &set, hosts, nhosts, (int)width, argc, argv);
             if (st > status)
                 status = st;
-            for (char *line = text; line != NULL && *line != '\0';) {
-                char *nl = strchr(line, '\n');
-                size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
-                printf("%-*s  %.*s\n", (int)width, hosts[i], (int)len, line);
-                line = nl != NULL ? nl + 1 : NULL;
-            }
-            fflush(stdout);
-            free(text);
         }
     }
+    free(keep);
     free(set.ssh);
     free(set.remote);
     return status;

@@ -7,8 +7,10 @@
 #include "client.h"
 
 /* Run argv on each of hosts (only a command that does not attach on several; their
- * output lines get a host column). Returns the exit status. */
-int remote_main(const struct client_options *opts, char **hosts, int nhosts, int argc,
-                char **argv);
+ * output lines get a host column, the hosts asked at once). With all_hosts (tmx ls -a),
+ * the local server's own lines first and the hosts of its remote-hosts option too.
+ * Returns the exit status. */
+int remote_main(const struct client_options *opts, char **hosts, int nhosts, bool all_hosts,
+                int argc, char **argv);
 
 #endif

@@ -138,21 +138,25 @@ int main(int argc, char **argv)
     }
     if (optind < argc && strcmp(argv[optind], STDIO_RELAY_WORD) == 0 && nhosts == 0)
         return stdio_relay_main(&opts, argc - optind, argv + optind); /* ssh started us */
-    /* `tmx ls -H a -H b`: list-sessions takes hosts after its name too. */
+    /* `tmx ls -H a -H b`: list-sessions takes hosts after its name too; `tmx ls -a`:
+     * this server's sessions and those of every host in the remote-hosts option. */
+    bool all_hosts = false;
     if (optind < argc && !as_tmux &&
         (strcmp(argv[optind], "ls") == 0 || strcmp(argv[optind], "list-sessions") == 0)) {
         int out = optind + 1;
         for (int i = optind + 1; i < argc; i++) {
             if (strcmp(argv[i], "-H") == 0 && i + 1 < argc && nhosts < TMX_HOSTS_MAX)
                 hosts[nhosts++] = argv[++i];
+            else if (strcmp(argv[i], "-a") == 0)
+                all_hosts = true;
             else
                 argv[out++] = argv[i];
         }
         argc = out;
         argv[argc] = NULL;
     }
-    if (nhosts > 0)
-        return remote_main(&opts, hosts, nhosts, argc - optind, argv + optind);
+    if (nhosts > 0 || all_hosts)
+        return remote_main(&opts, hosts, nhosts, all_hosts, argc - optind, argv + optind);
     /* Inside tmx (a pane, a run-shell): the server of $TMX ("socket,pid,session"), as
      * tmux does with $TMUX, unless -L or -S names another. */
     char *inside = NULL;

@@ -32,6 +32,19 @@ void tty_init(struct tty *tty, int fd, const char *term)
 {
     memset(tty, 0, sizeof *tty);
     tty->fd = fd;
+    tty->term = term != NULL ? xstrdup(term) : NULL;
+}
+
+/* Read TERM's terminfo entry for the sequences tty_enter and tty_restore write: once,
+ * at the first tty_enter (or tty_load), so a client that never takes the terminal (new
+ * -d, kill-server, every command from a script) does not read terminfo at all. */
+void tty_load(struct tty *tty)
+{
+    if (tty->loaded)
+        return;
+    tty->loaded = true;
+    int fd = tty->fd;
+    const char *term = tty->term;
     tty->enter_seq = xstrdup("");
     tty->leave_seq = xstrdup("");
     int err;
@@ -79,7 +92,9 @@ void tty_free(struct tty *tty)
 {
     free(tty->enter_seq);
     free(tty->leave_seq);
-    tty->enter_seq = tty->leave_seq = NULL;
+    free(tty->term);
+    tty->enter_seq = tty->leave_seq = tty->term = NULL;
+    tty->loaded = false;
 }
 
 /* Write all of buf, retrying on EINTR/EAGAIN; gives up on other errors (the terminal
@@ -100,6 +115,7 @@ void fd_write_all(int fd, const char *buf, size_t len)
 
 int tty_enter(struct tty *tty)
 {
+    tty_load(tty);
     if (tcgetattr(tty->fd, &tty->saved) != 0)
         return -1;
     struct termios raw = tty->saved;
@@ -146,4 +162,57 @@ int tty_signals_open(void)
     sigprocmask(SIG_BLOCK, &mask, NULL);
     signal(SIGPIPE, SIG_IGN);
     return signalfd(-1, &mask, SFD_CLOEXEC);
+}
+
+void control_term_enter(struct control_term *ct, int level)
+{
+    memset(ct, 0, sizeof *ct);
+    ct->level = level;
+    if (level < 2)
+        return;
+    if (tcgetattr(STDIN_FILENO, &ct->tio) == 0) {
+        struct termios tio = ct->tio;
+        tio.c_iflag &= ~(unsigned)(IXON | IXOFF | INLCR | IGNCR | IMAXBEL | ISTRIP);
+        tio.c_iflag |= IGNBRK | ICRNL;
+        tio.c_oflag |= OPOST | ONLCR;
+        tio.c_lflag &= ~(unsigned)(IEXTEN | ICANON | ECHO | ECHOE | ECHONL | ECHOCTL | ECHOPRT |
+                                   ECHOKE | ISIG);
+        tio.c_cc[VMIN] = 1;
+        tio.c_cc[VTIME] = 0;
+        if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+            ct->tio_set = true;
+    }
+    fd_write_all(STDOUT_FILENO, "\033P1000p", 7);
+}
+
+void control_term_leave(struct control_term *ct, const char *reason, bool wait_exit)
+{
+    if (ct->level == 0)
+        return;
+    if (reason != NULL && strncmp(reason, "[lost server]", 13) == 0)
+        reason = "server exited unexpectedly";
+    else if (reason != NULL && strcmp(reason, "[lost tty]") == 0)
+        reason = "lost tty";
+    else if (reason != NULL && strcmp(reason, "[terminated]") == 0)
+        reason = "terminated";
+    char *line = reason != NULL ? xasprintf("%%exit %s\n", reason) : xstrdup("%exit\n");
+    fd_write_all(STDOUT_FILENO, line, strlen(line));
+    free(line);
+    if (wait_exit) {
+        /* wait-exit: the program reads %exit, then says it is done with an empty line. */
+        char c, prev = '\n';
+        ssize_t n;
+        while ((n = read(STDIN_FILENO, &c, 1)) == 1 || (n < 0 && errno == EINTR)) {
+            if (n == 1 && (c == '\n' || c == '\r') && prev == '\n')
+                break;
+            if (n == 1)
+                prev = c == '\r' ? '\n' : c;
+        }
+    }
+    if (ct->level > 1) {
+        fd_write_all(STDOUT_FILENO, "\033\\", 2);
+        if (ct->tio_set)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &ct->tio);
+    }
+    ct->level = 0;
 }

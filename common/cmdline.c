@@ -58,6 +58,7 @@ static bool one_command_starts_server(int argc, char **argv)
         "new-session", "new", "start-server", "start", "attach-session", "attach", "a", "at",
         "list-commands", "lscm", "list-keys", "lsk",
         "resurrect", /* tmx's: the sessions of a server that died */
+        "up",        /* tmx up: the services of a Procfile */
     };
     if (argc == 0)
         return false;

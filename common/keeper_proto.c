@@ -109,6 +109,10 @@ int keeper_msg_decode(const void *packet, size_t len, struct keeper_msg *m)
         m->env = get_strings(&c, m->envc);
         m->cwd = get_str(&c);
         m->text = get_str(&c);
+        if (!c.bad && c.left == 4) {
+            m->ring_size = get_u32(&c);
+            m->has_ring_size = true;
+        }
         break;
     case KMSG_SPAWNED:
         m->id = get_u32(&c);
@@ -151,6 +155,10 @@ int keeper_msg_decode(const void *packet, size_t len, struct keeper_msg *m)
         m->data = (const char *)c.p;
         m->size = c.left;
         c.left = 0;
+        break;
+    case KMSG_KEEP:
+        m->grace = get_u32(&c);
+        m->text = get_str(&c);
         break;
     case KMSG_DONE:
     case KMSG_BYE:

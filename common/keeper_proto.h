@@ -12,7 +12,13 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define KEEPER_PROTO_VERSION 1
+/* 2: output rings in shared memory (keeper_ring.h) ride with SPAWNED and PANE, and a
+ * SPAWN says its ring's size. A keeper still speaks 1 to a server that says 1 (the ring
+ * then comes as RING packets); a server that a version-1 keeper refuses says 1 again.
+ * 3: KEEP (how long a keeper with no server and no program left waits, and the snapshot
+ * it leaves their exit statuses in); a server that a version-2 keeper refuses says 2. */
+#define KEEPER_PROTO_VERSION 3
+#define KEEPER_PROTO_MIN 1
 /* argv[1] of this binary re-executed as the keeper (keeper/keeper.h). */
 #define KEEPER_ARGV1 "__keeper"
 #define KEEPER_HEADER_SIZE 8
@@ -27,9 +33,15 @@
 /* Bounds on what one spawn may carry. */
 #define KEEPER_ARGC_MAX (1u << 20)
 #define KEEPER_ENVC_MAX 16384u
-/* The default ring of a pane while no server is attached. */
+/* The default output ring of a pane (option output-ring-size). */
 #define KEEPER_RING_DEFAULT (1u << 20)
 #define KEEPER_RING_MAX (64u << 20)
+/* The snapshot record (docs/protocol.md, "Snapshot files") a keeper that leaves appends:
+ * its programs' exit statuses and last output; and the most bytes it may hold. */
+#define KEEPER_SNAP_REC_EXITS 4
+#define KEEPER_SNAP_EXITS_MAX (48u << 20)
+/* KMSG_KEEP's grace that never ends (a keeper no version-3 server spoke to waits so). */
+#define KEEPER_GRACE_FOREVER UINT32_MAX
 
 enum keeper_type {
     KMSG_HELLO = 1, /* S->K: u32 version, u32 ring size. Answered by WELCOME, the
@@ -37,27 +49,35 @@ enum keeper_type {
     KMSG_WELCOME,   /* K->S: u32 version, u32 keeper pid, u32 number of panes */
     KMSG_REFUSED,   /* K->S: a reason\0; the keeper closes the connection */
     KMSG_SPAWN,     /* S->K: u32 id, u16 cols, u16 rows, u32 argc, u32 envc, then file\0,
-                     * argv\0 x argc, env\0 x envc, cwd\0, tag\0; fds: master, slave */
-    KMSG_SPAWNED,   /* K->S: u32 id, i32 pid (or -1), i32 errno of a failed fork or exec */
+                     * argv\0 x argc, env\0 x envc, cwd\0, tag\0, (version 2) u32 ring
+                     * size (0: none); fds: master, slave */
+    KMSG_SPAWNED,   /* K->S: u32 id, i32 pid (or -1), i32 errno of a failed fork or exec;
+                     * fd (version 2): the pane's output ring, if one was made */
     KMSG_EXIT,      /* K->S: u32 id, i32 pid, i32 wait status */
     KMSG_FORGET,    /* S->K: u32 id, i32 pid: the server closed the pane's pty */
     KMSG_TAG,       /* S->K: u32 id, tag\0 (where the pane is, for a server with no snapshot) */
     KMSG_PANE,      /* K->S: u32 id, i32 pid, u32 flags, i32 wait status, u32 ring bytes,
-                     * u32 dropped bytes, u16 cols, u16 rows, tag\0; fd: the master if
-                     * KPANE_FD */
-    KMSG_RING,      /* K->S: u32 id, then bytes the program wrote with no server attached */
+                     * u32 dropped bytes, u16 cols, u16 rows, tag\0; fds: the master if
+                     * KPANE_FD, then its output ring if KPANE_RING (version 2) */
+    KMSG_RING,      /* K->S (version 1): u32 id, then bytes the program wrote with no
+                     * server attached */
     KMSG_DONE,      /* K->S: every pane was sent */
     KMSG_BYE,       /* S->K: the server ends on purpose: hang up every pane, exit */
     KMSG_PART,      /* S->K: the first bytes of a KMSG_SPAWN payload too large for one
                      * packet; the KMSG_SPAWN that follows carries the rest */
     KMSG_PROBE,     /* C->K (a client): is there a keeper with panes and no server?
                      * Answered by WELCOME (no server attached) or REFUSED */
+    KMSG_KEEP,      /* S->K (version 3): u32 grace seconds (KEEPER_GRACE_FOREVER: no
+                     * end), snapshot path\0 ("" none): once no server is attached and
+                     * every program ended, the keeper waits that long for one, then
+                     * appends their exit statuses and last output to the snapshot and exits */
     KMSG_TYPE_MAX
 };
 
 enum {
     KPANE_EXITED = 1 << 0, /* the program was reaped: the status is valid */
     KPANE_FD = 1 << 1,     /* the pty master comes with the packet */
+    KPANE_RING = 1 << 2,   /* its output ring comes with the packet (keeper_ring.h) */
 };
 
 /* One decoded message. Strings point into the packet (valid while it is); argv and env
@@ -65,9 +85,11 @@ enum {
 struct keeper_msg {
     uint32_t type;
     uint32_t version, ring_size, npanes;
+    bool has_ring_size; /* a version-2 SPAWN: ring_size is its ring's */
     uint32_t id;
     int32_t pid, status, error;
     uint32_t flags, ring_bytes, dropped;
+    uint32_t grace; /* KEEP: seconds (text: the snapshot path) */
     uint16_t cols, rows;
     const char *text; /* REFUSED reason, TAG/PANE/SPAWN tag */
     const char *file, *cwd;

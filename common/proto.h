@@ -78,6 +78,10 @@ enum {
     PROTO_EXIT_EXEC = 2, /* replace the client with a shell command (detach -E) */
     PROTO_EXIT_WAIT = 3, /* a control client with wait-exit: after %exit, wait for an
                           * empty line on stdin */
+    PROTO_EXIT_REATTACH = 4, /* server-upgrade: connect again (the lock of "connect or
+                              * start" is held until the new server listens) and attach
+                              * to the session named by the string; a client that does
+                              * not know this shows the message and exits */
 };
 
 /* MSG_READY flags. */

@@ -12,21 +12,26 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "keeper_proto.h"
+#include "keeper_ring.h"
+#include "sbuf.h"
 #include "xmalloc.h"
 
 /* Milliseconds a send to the server may wait for room before the keeper drops it (a
  * stopped server must not stop the keeper). */
 #define KEEPER_SEND_TIMEOUT 5000
 
-/* A pane's program, its pty master, and what it printed while no server was attached. */
+/* A pane's program, its pty master, and its output ring (keeper_ring.h): the server
+ * appends what it reads while attached, the keeper while none is. */
 struct kpane {
     struct kpane *next;
     uint32_t id;
@@ -37,14 +42,16 @@ struct kpane {
     bool forgotten;  /* the server closed it: drop the record once reaped */
     char *tag;
     uint16_t cols, rows;
-    char *ring;      /* KEEPER_RING bytes, allocated at the first byte */
-    size_t ring_start, ring_len;
-    uint64_t dropped; /* bytes the ring lost (oldest first) */
+    struct keeper_ring *ring; /* NULL: none (size 0, or no memfd) */
+    uint64_t handed;  /* the ring's head when the last server let go of it: a version-1
+                       * server is sent the bytes after it */
+    uint64_t dropped; /* bytes read with no ring to keep them */
 };
 
 struct keeper {
     int listen_fd;
     int server_fd; /* -1: no server attached */
+    uint32_t server_version; /* the protocol its HELLO spoke */
     bool server_closed; /* it closed its end: read what it sent, send nothing */
     int sig_fd;
     char *path;
@@ -54,6 +61,13 @@ struct keeper {
     char *packet;
     struct keeper_buf out;
     struct keeper_buf parts; /* a KMSG_SPAWN's payload so far (KMSG_PART) */
+    struct rlimit nofile;    /* the descriptor limit it was started with: the programs'
+                              * (the keeper's own is raised to the hard limit: two
+                              * descriptors a pane, the master and its ring) */
+    uint32_t grace;          /* KMSG_KEEP: seconds to wait with no server and no program
+                              * left (KEEPER_GRACE_FOREVER until a server says) */
+    char *snap_path;         /* the snapshot the exits go to ("" or NULL: none) */
+    int64_t leave_at;        /* CLOCK_MONOTONIC ms at which it leaves; 0: not waiting */
 };
 
 static struct kpane *keeper_find(struct keeper *k, uint32_t id)
@@ -81,7 +95,7 @@ static void keeper_remove(struct keeper *k, struct kpane *kp)
         }
     }
     kpane_close(kp);
-    free(kp->ring);
+    keeper_ring_free(kp->ring);
     free(kp->tag);
     free(kp);
 }
@@ -101,34 +115,6 @@ static void keeper_send_out(struct keeper *k, const int *fds, int nfds)
         else
             keeper_drop_server(k);
     }
-}
-
-/* Bytes read from a pty while no server is attached: the newest ring_size are kept. */
-static void kpane_ring_add(struct keeper *k, struct kpane *kp, const char *buf, size_t n)
-{
-    size_t cap = k->ring_size;
-    if (cap == 0) {
-        kp->dropped += n;
-        return;
-    }
-    if (kp->ring == NULL)
-        kp->ring = xmalloc(cap);
-    if (n > cap) {
-        kp->dropped += n - cap;
-        buf += n - cap;
-        n = cap;
-    }
-    if (kp->ring_len + n > cap) {
-        size_t lose = kp->ring_len + n - cap;
-        kp->ring_start = (kp->ring_start + lose) % cap;
-        kp->ring_len -= lose;
-        kp->dropped += lose;
-    }
-    size_t at = (kp->ring_start + kp->ring_len) % cap;
-    size_t first = n < cap - at ? n : cap - at;
-    memcpy(kp->ring + at, buf, first);
-    memcpy(kp->ring, buf + first, n - first);
-    kp->ring_len += n;
 }
 
 /* Reap every child: a pane's exit is reported to the server, or kept for the next one;
@@ -165,10 +151,14 @@ static void keeper_reap(struct keeper *k)
     }
 }
 
-/* In the child: the pty's slave as the controlling terminal and stdio, the server's
- * environment and directory, then the program. An exec failure goes to errfd. */
-static void keeper_child(const struct keeper_msg *m, int slave, int errfd)
+/* In the child (born in the pane's directory: keeper_spawn_program): the pty's slave as
+ * the controlling terminal and stdio, the server's environment, then the program. The keeper has already answered with
+ * this pid (keeper_exec_check found the program), so an exec that fails anyway is told
+ * where a shell tells it, on the terminal, and is the pane's exit status 127. */
+static void keeper_child(const struct keeper_msg *m, int slave, const struct rlimit *nofile)
 {
+    if (nofile->rlim_max > 0)
+        setrlimit(RLIMIT_NOFILE, nofile); /* the limit programs get from a shell */
     for (int sig = 1; sig < NSIG; sig++)
         signal(sig, SIG_DFL);
     sigset_t none;
@@ -179,36 +169,98 @@ static void keeper_child(const struct keeper_msg *m, int slave, int errfd)
     dup2(slave, STDIN_FILENO);
     dup2(slave, STDOUT_FILENO);
     dup2(slave, STDERR_FILENO);
-    int keep = errfd > 3 ? errfd : 3;
-    if (errfd != 3) {
-        dup2(errfd, 3); /* close-on-exec: it closes when exec works */
-        fcntl(3, F_SETFD, FD_CLOEXEC);
-        keep = 3;
-    }
-    close_range((unsigned)keep + 1, ~0u, 0);
+    close_range(3, ~0u, 0);
     environ = m->env;
-    if (*m->cwd == '\0' || chdir(m->cwd) != 0) {
-        const char *home = getenv("HOME");
-        if (home == NULL || chdir(home) != 0) {
-            if (chdir("/") != 0) {
-                /* nothing more to try */
-            }
-        }
-    }
     execvp(m->file, m->argv);
-    int e = errno;
-    if (write(3, &e, sizeof e) < 0) {
-        /* the server learns nothing more; the pane just exits */
-    }
+    dprintf(STDERR_FILENO, "tmx: cannot run \"%s\": %s\n", m->file, strerror(errno));
     _exit(127);
 }
 
+/* The value of NAME in a spawn's environment, or NULL. */
+static const char *keeper_env_get(const struct keeper_msg *m, const char *name)
+{
+    size_t len = strlen(name);
+    for (char **e = m->env; e != NULL && *e != NULL; e++) {
+        if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
+            return *e + len + 1;
+    }
+    return NULL;
+}
+
+/* Whether execve(path) would start: 0, or the errno it would fail with for the reasons
+ * a user meets (missing, not executable, a directory, a script whose interpreter is
+ * missing). Others (ETXTBSY, a missing dynamic loader...) show at the exec itself. */
+static int keeper_exec_candidate(const char *path)
+{
+    struct stat st;
+    if (access(path, X_OK) != 0)
+        return errno;
+    if (stat(path, &st) != 0)
+        return errno;
+    if (!S_ISREG(st.st_mode))
+        return EACCES;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return 0; /* execute-only: the kernel reads it, we cannot */
+    char head[256];
+    ssize_t n = read(fd, head, sizeof head - 1);
+    close(fd);
+    if (n < 3 || head[0] != '#' || head[1] != '!')
+        return 0;
+    head[n] = '\0';
+    if (strchr(head + 2, '\n') == NULL)
+        return 0; /* a line longer than we read: the kernel decides */
+    char *interp = head + 2;
+    interp += strspn(interp, " \t");
+    interp[strcspn(interp, " \t\n")] = '\0';
+    if (*interp != '/')
+        return 0; /* relative to the child's directory: the kernel decides */
+    if (access(interp, X_OK) != 0)
+        return errno == EACCES ? EACCES : ENOENT;
+    return 0;
+}
+
+/* Before the fork, what execvp in the child would fail with (0: it will start), looked
+ * up as execvp does (the spawn's PATH, or /bin:/usr/bin; EACCES kept while the search
+ * goes on): the keeper answers SPAWNED without waiting for the exec, and a program that
+ * cannot run is still an error of the command that asked for it. */
+static int keeper_exec_check(const struct keeper_msg *m)
+{
+    const char *file = m->file;
+    if (*file == '\0')
+        return ENOENT;
+    if (strchr(file, '/') != NULL)
+        return keeper_exec_candidate(file); /* relative: to the pane's directory, ours now */
+    const char *search = keeper_env_get(m, "PATH");
+    if (search == NULL)
+        search = "/bin:/usr/bin";
+    bool denied = false;
+    for (const char *p = search;; p++) {
+        const char *end = strchrnul(p, ':');
+        /* An empty entry is the current directory: the pane's, ours now. */
+        char *path = end == p ? xstrdup(file) : xasprintf("%.*s/%s", (int)(end - p), p, file);
+        int e = keeper_exec_candidate(path);
+        free(path);
+        if (e == 0)
+            return 0;
+        if (e == EACCES)
+            denied = true;
+        else if (e != ENOENT && e != ENOTDIR && e != ESTALE && e != ENODEV &&
+                 e != ETIMEDOUT)
+            return e;
+        if (*end == '\0')
+            break;
+        p = end;
+    }
+    return denied ? EACCES : ENOENT;
+}
+
 /* KMSG_SPAWN: fork the program on the pty the server opened. Answers KMSG_SPAWNED. */
-static void keeper_spawn(struct keeper *k, const struct keeper_msg *m, int master, int slave)
+static void keeper_spawn_program(struct keeper *k, const struct keeper_msg *m, int master,
+                                 int slave)
 {
     int err = 0;
     pid_t pid = -1;
-    int errpipe[2] = {-1, -1};
     struct kpane *old = keeper_find(k, m->id);
     if (old != NULL) {
         /* The same pane id again (respawn) without a FORGET: the old one is the server's
@@ -218,48 +270,59 @@ static void keeper_spawn(struct keeper *k, const struct keeper_msg *m, int maste
         if (old->exited)
             keeper_remove(k, old);
     }
+    /* The pane's directory (else its HOME, else /) becomes ours around the fork: the
+     * child is born there (#{pane_current_path} is right before its exec), and a
+     * relative program is looked up from there. */
+    int here = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    const char *home = keeper_env_get(m, "HOME");
+    if ((*m->cwd == '\0' || chdir(m->cwd) != 0) && (home == NULL || chdir(home) != 0) &&
+        chdir("/") != 0) {
+        /* nothing more to try: the child stays in ours */
+    }
     if (master < 0 || slave < 0)
         err = EBADF;
-    else if (pipe2(errpipe, O_CLOEXEC) != 0)
-        err = errno;
-    else {
+    else if ((err = keeper_exec_check(m)) == 0) {
         sigset_t all, saved;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, &saved);
+        /* The child is born with the name its exec will give it (what a pane's
+         * #{pane_current_command} and automatic name read before the exec), not ours. */
+        char name[16] = "";
+        const char *base = strrchr(m->file, '/');
+        prctl(PR_GET_NAME, name);
+        prctl(PR_SET_NAME, base != NULL ? base + 1 : m->file);
         pid = fork();
         if (pid == 0) {
-            close(errpipe[0]);
             close(master);
-            keeper_child(m, slave, errpipe[1]);
+            keeper_child(m, slave, &k->nofile);
         }
-        err = errno;
+        err = pid < 0 ? errno : 0;
+        prctl(PR_SET_NAME, name);
         sigprocmask(SIG_SETMASK, &saved, NULL);
-        close(errpipe[1]);
-        if (pid > 0) {
-            int child_errno = 0;
-            ssize_t n;
-            do
-                n = read(errpipe[0], &child_errno, sizeof child_errno);
-            while (n < 0 && errno == EINTR);
-            if (n == (ssize_t)sizeof child_errno) {
-                err = child_errno;
-                waitpid(pid, NULL, 0); /* it exits at once after the failed exec */
-                pid = -1;
-            } else
-                err = 0;
+    }
+    if (here >= 0) {
+        if (fchdir(here) != 0) {
+            /* it was there a moment ago; the keeper works from any directory */
         }
-        close(errpipe[0]);
+        close(here);
     }
     if (slave >= 0)
         close(slave);
+    struct kpane *kp = NULL;
     if (pid > 0) {
-        struct kpane *kp = xcalloc(1, sizeof *kp);
+        kp = xcalloc(1, sizeof *kp);
         kp->id = m->id;
         kp->pid = pid;
         kp->master = master;
         kp->cols = m->cols;
         kp->rows = m->rows;
         kp->tag = xstrdup(m->text);
+        /* Its output ring: the size the server asked for (a version-1 server: its
+         * HELLO's). Without one (0, or no memfd) the pane still runs; only what it
+         * prints with no server attached is lost. */
+        size_t size = m->has_ring_size ? m->ring_size : k->ring_size;
+        if (size > 0)
+            kp->ring = keeper_ring_create(size);
         kp->next = k->panes;
         k->panes = kp;
     } else if (master >= 0)
@@ -268,23 +331,48 @@ static void keeper_spawn(struct keeper *k, const struct keeper_msg *m, int maste
     keeper_buf_u32(&k->out, m->id);
     keeper_buf_u32(&k->out, (uint32_t)(pid > 0 ? pid : -1));
     keeper_buf_u32(&k->out, (uint32_t)err);
-    keeper_send_out(k, NULL, 0);
+    bool ring = kp != NULL && kp->ring != NULL && k->server_version >= 2;
+    keeper_send_out(k, ring ? &kp->ring->fd : NULL, ring ? 1 : 0);
 }
 
-/* KMSG_HELLO: a server adopts every pane: its master, its status if it ended, and the
- * ring of what it printed meanwhile. */
+/* A version-1 server: the bytes of kp's ring it has not seen (after handed), as RING
+ * packets; what the ring no longer holds is counted as dropped. */
+static void keeper_hello_v1_ring(struct keeper *k, struct kpane *kp, uint64_t *dropped,
+                                 uint32_t *bytes, const unsigned char **from)
+{
+    *dropped = kp->dropped;
+    *bytes = 0;
+    *from = NULL;
+    if (kp->ring == NULL)
+        return;
+    uint64_t head;
+    size_t len;
+    const unsigned char *win = keeper_ring_window(kp->ring, &head, &len);
+    uint64_t want = head >= kp->handed ? head - kp->handed : 0;
+    if (want > len) {
+        *dropped += want - len;
+        want = len;
+    }
+    *bytes = (uint32_t)want;
+    *from = win + (len - (size_t)want);
+    (void)k;
+}
+
+/* KMSG_HELLO: a server adopts every pane: its master, its status if it ended, and its
+ * output ring (version 1: the bytes it printed since the last server, copied). */
 static void keeper_hello(struct keeper *k, const struct keeper_msg *m)
 {
-    if (m->version != KEEPER_PROTO_VERSION) {
+    if (m->version < KEEPER_PROTO_MIN || m->version > KEEPER_PROTO_VERSION) {
         keeper_buf_start(&k->out, KMSG_REFUSED);
         char why[160];
-        snprintf(why, sizeof why, "the keeper speaks version %u, this server %u",
-                 KEEPER_PROTO_VERSION, m->version);
+        snprintf(why, sizeof why, "the keeper speaks versions %u to %u, this server %u",
+                 KEEPER_PROTO_MIN, KEEPER_PROTO_VERSION, m->version);
         keeper_buf_str(&k->out, why);
         keeper_send_out(k, NULL, 0);
         keeper_drop_server(k);
         return;
     }
+    k->server_version = m->version;
     k->ring_size = m->ring_size <= KEEPER_RING_MAX ? m->ring_size : KEEPER_RING_MAX;
     uint32_t n = 0;
     for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next)
@@ -299,37 +387,47 @@ static void keeper_hello(struct keeper *k, const struct keeper_msg *m)
         next = kp->next;
         if (kp->forgotten)
             continue;
+        uint64_t dropped = kp->dropped;
+        uint32_t bytes = 0;
+        const unsigned char *from = NULL;
+        bool v2 = k->server_version >= 2;
+        if (!v2)
+            keeper_hello_v1_ring(k, kp, &dropped, &bytes, &from);
+        int fds[2], nfds = 0;
+        uint32_t flags = kp->exited ? KPANE_EXITED : 0;
+        if (kp->master >= 0) {
+            flags |= KPANE_FD;
+            fds[nfds++] = kp->master;
+        }
+        if (v2 && kp->ring != NULL) {
+            flags |= KPANE_RING;
+            fds[nfds++] = kp->ring->fd;
+        }
         keeper_buf_start(&k->out, KMSG_PANE);
         keeper_buf_u32(&k->out, kp->id);
         keeper_buf_u32(&k->out, (uint32_t)kp->pid);
-        keeper_buf_u32(&k->out, (kp->exited ? KPANE_EXITED : 0) | (kp->master >= 0 ? KPANE_FD : 0));
+        keeper_buf_u32(&k->out, flags);
         keeper_buf_u32(&k->out, (uint32_t)kp->status);
-        keeper_buf_u32(&k->out, (uint32_t)kp->ring_len);
-        keeper_buf_u32(&k->out, kp->dropped > UINT32_MAX ? UINT32_MAX : (uint32_t)kp->dropped);
+        keeper_buf_u32(&k->out, bytes);
+        keeper_buf_u32(&k->out, dropped > UINT32_MAX ? UINT32_MAX : (uint32_t)dropped);
         keeper_buf_u16(&k->out, kp->cols);
         keeper_buf_u16(&k->out, kp->rows);
         keeper_buf_str(&k->out, kp->tag);
-        keeper_send_out(k, &kp->master, kp->master >= 0 ? 1 : 0);
-        size_t cap = k->ring_size;
-        while (kp->ring_len > 0 && k->server_fd >= 0) {
-            size_t chunk = kp->ring_len < KEEPER_RING_CHUNK ? kp->ring_len : KEEPER_RING_CHUNK;
-            if (chunk > cap - kp->ring_start)
-                chunk = cap - kp->ring_start;
+        keeper_send_out(k, fds, nfds);
+        while (bytes > 0 && k->server_fd >= 0) {
+            uint32_t chunk = bytes < KEEPER_RING_CHUNK ? bytes : KEEPER_RING_CHUNK;
             keeper_buf_start(&k->out, KMSG_RING);
             keeper_buf_u32(&k->out, kp->id);
-            keeper_buf_bytes(&k->out, kp->ring + kp->ring_start, chunk);
+            keeper_buf_bytes(&k->out, from, chunk);
             keeper_send_out(k, NULL, 0);
-            kp->ring_start = (kp->ring_start + chunk) % cap;
-            kp->ring_len -= chunk;
+            from += chunk;
+            bytes -= chunk;
         }
         if (k->server_fd < 0)
-            return; /* the next server gets what is left */
-        free(kp->ring);
-        kp->ring = NULL;
-        kp->ring_start = kp->ring_len = 0;
+            return; /* the next server gets it all again */
         kp->dropped = 0;
         if (kp->exited && kp->master < 0)
-            keeper_remove(k, kp); /* the server has its status */
+            keeper_remove(k, kp); /* the server has its status (and its ring) */
     }
     keeper_buf_start(&k->out, KMSG_DONE);
     keeper_send_out(k, NULL, 0);
@@ -356,6 +454,10 @@ static void keeper_drop_server(struct keeper *k)
     for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next) {
         if (kp->master >= 0)
             fcntl(kp->master, F_SETFL, fcntl(kp->master, F_GETFL) | O_NONBLOCK);
+        /* The server had every byte up to here (it appended them itself, or a
+         * version-1 one was sent them): the keeper appends from here on. */
+        if (kp->ring != NULL)
+            kp->handed = keeper_ring_head(kp->ring);
     }
 }
 
@@ -366,6 +468,14 @@ static void keeper_server_read(struct keeper *k)
     ssize_t n = keeper_recv(k->server_fd, k->packet, fds);
     if (n < 0 && errno == EAGAIN)
         return;
+    if (n < 0 && errno == ECONNRESET) {
+        /* The server closed with a packet of ours unread (a pane's EXIT as it left):
+         * Linux reports that reset before the packets the server sent first (FORGET,
+         * BYE). Those are read next, then its end of file: dropped here, the server's
+         * panes would be kept as if it had died, and the next command adopts them. */
+        k->server_closed = true;
+        return;
+    }
     struct keeper_msg m;
     int bad;
     if (n >= KEEPER_HEADER_SIZE && k->parts.len > 0 && (unsigned char)k->packet[0] == KMSG_SPAWN &&
@@ -408,7 +518,7 @@ static void keeper_server_read(struct keeper *k)
         keeper_hello(k, &m);
         break;
     case KMSG_SPAWN:
-        keeper_spawn(k, &m, fds[0], fds[1]);
+        keeper_spawn_program(k, &m, fds[0], fds[1]);
         k->parts.len = 0;
         break;
     case KMSG_FORGET:
@@ -430,6 +540,11 @@ static void keeper_server_read(struct keeper *k)
     case KMSG_BYE:
         keeper_hangup_all(k);
         k->quit = true;
+        break;
+    case KMSG_KEEP:
+        k->grace = m.grace;
+        free(k->snap_path);
+        k->snap_path = xstrdup(m.text);
         break;
     default:
         keeper_drop_server(k); /* a keeper's message from the server: not a server */
@@ -489,13 +604,21 @@ static void keeper_accept(struct keeper *k)
     close(fd);
 }
 
-/* No server attached: read what a program printed into its ring. */
+/* No server attached: read what a program printed straight into its ring. */
 static void keeper_pty_read(struct keeper *k, struct kpane *kp)
 {
-    char buf[65536];
-    ssize_t n = read(kp->master, buf, sizeof buf);
+    char scratch[4096];
+    unsigned char *to = (unsigned char *)scratch;
+    size_t room = sizeof scratch;
+    if (kp->ring != NULL)
+        to = keeper_ring_tail(kp->ring, 65536, &room);
+    ssize_t n = read(kp->master, to, room);
+    (void)k;
     if (n > 0) {
-        kpane_ring_add(k, kp, buf, (size_t)n);
+        if (kp->ring != NULL)
+            keeper_ring_commit(kp->ring, (size_t)n);
+        else
+            kp->dropped += (uint64_t)n;
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -521,6 +644,85 @@ static int keeper_listen(const char *path)
         return -1;
     }
     return fd;
+}
+
+static int64_t keeper_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* No server, and every program ended with its pty read to the end: nothing will change
+ * any more but a server adopting what is kept. */
+static bool keeper_all_ended(const struct keeper *k)
+{
+    if (k->server_fd >= 0 || k->panes == NULL)
+        return false;
+    for (const struct kpane *kp = k->panes; kp != NULL; kp = kp->next) {
+        if (!kp->exited || kp->master >= 0)
+            return false;
+    }
+    return true;
+}
+
+/* Leaving with nobody to adopt: append to the snapshot the dead server left a record of
+ * each program's exit status and the last of its output (the newest bytes of its ring,
+ * at most KEEPER_SNAP_EXITS_MAX in all), so that tmx resurrect shows them. Only a file
+ * that is a snapshot (its header) is written to, and only by appending one record with
+ * its CRC: a reader that finds it cut leaves it out. */
+static void keeper_leave_exits(struct keeper *k)
+{
+    if (k->snap_path == NULL || *k->snap_path != '/')
+        return;
+    int fd = open(k->snap_path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return;
+    char head[16];
+    struct stat st;
+    if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head ||
+        memcmp(head, "TMXSNAP\0", 8) != 0 || fstat(fd, &st) != 0 || st.st_uid != getuid()) {
+        close(fd);
+        return;
+    }
+    struct sbuf pay = {0}, rec = {0};
+    size_t n = 0, budget = KEEPER_SNAP_EXITS_MAX;
+    for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next)
+        n += !kp->forgotten;
+    sbuf_varint(&pay, n);
+    for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next) {
+        if (kp->forgotten)
+            continue;
+        uint64_t rhead = 0;
+        size_t full = 0;
+        const unsigned char *win = NULL;
+        if (kp->ring != NULL)
+            win = keeper_ring_window(kp->ring, &rhead, &full);
+        size_t len = full < budget ? full : budget; /* the newest len bytes */
+        budget -= len;
+        sbuf_svarint(&pay, kp->id);
+        sbuf_svarint(&pay, kp->pid);
+        sbuf_svarint(&pay, kp->status);
+        sbuf_varint(&pay, rhead);
+        sbuf_bytes(&pay, len > 0 ? win + (full - len) : (const unsigned char *)"", len);
+    }
+    sbuf_byte(&rec, KEEPER_SNAP_REC_EXITS);
+    sbuf_u32(&rec, (uint32_t)pay.len);
+    sbuf_put(&rec, pay.p, pay.len);
+    sbuf_u32(&rec, sbuf_crc32(0, rec.p, rec.len));
+    size_t off = 0;
+    while (off < rec.len) {
+        ssize_t w = write(fd, rec.p + off, rec.len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break; /* a full disk: the record is cut, and a reader leaves it out */
+        off += (size_t)w;
+    }
+    fsync(fd);
+    sbuf_free(&rec);
+    sbuf_free(&pay);
+    close(fd);
 }
 
 static void keeper_loop(struct keeper *k)
@@ -550,7 +752,21 @@ static void keeper_loop(struct keeper *k)
                 }
             }
         }
-        if (poll(pfd, n, -1) < 0) {
+        /* Nobody to adopt what is kept and nothing left running: wait the grace the
+         * last server set (keeper-exit-grace), then leave the statuses and go. */
+        int timeout = -1;
+        if (k->grace != KEEPER_GRACE_FOREVER && keeper_all_ended(k)) {
+            int64_t now = keeper_now_ms();
+            if (k->leave_at == 0)
+                k->leave_at = now + (int64_t)k->grace * 1000;
+            if (now >= k->leave_at) {
+                keeper_leave_exits(k);
+                break;
+            }
+            timeout = (int)(k->leave_at - now < 86400000 ? k->leave_at - now : 86400000);
+        } else
+            k->leave_at = 0;
+        if (poll(pfd, n, timeout) < 0) {
             if (errno == EINTR)
                 continue;
             break;
@@ -586,8 +802,18 @@ int keeper_main(int argc, char **argv)
 {
     if (argc < 4)
         return 1;
-    struct keeper k = {.server_fd = atoi(argv[3]), .ring_size = KEEPER_RING_DEFAULT};
-    k.path = argv[2];
+    return keeper_run(argv[2], atoi(argv[3]));
+}
+
+int keeper_run(char *path, int server_fd)
+{
+    struct keeper k = {.server_fd = server_fd, .ring_size = KEEPER_RING_DEFAULT,
+                       .grace = KEEPER_GRACE_FOREVER};
+    k.path = path;
+    if (getrlimit(RLIMIT_NOFILE, &k.nofile) == 0 && k.nofile.rlim_cur < k.nofile.rlim_max) {
+        struct rlimit raised = {k.nofile.rlim_max, k.nofile.rlim_max};
+        setrlimit(RLIMIT_NOFILE, &raised);
+    }
     prctl(PR_SET_NAME, "tmx: keeper");
     /* The subreaper of every pane's program: their orphans come to us to be reaped. */
     prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -617,5 +843,6 @@ int keeper_main(int argc, char **argv)
     keeper_buf_free(&k.out);
     keeper_buf_free(&k.parts);
     free(k.packet);
+    free(k.snap_path);
     return 0;
 }

@@ -11,5 +11,9 @@
  * keeper_proto.h), socket path, fd of the first server's connection}. Returns the exit
  * status. */
 int keeper_main(int argc, char **argv);
+/* The keeper itself, in a process already set up as keeper_main's (its own session,
+ * default signal handlers, no descriptor but stdio and server_fd): listens at path,
+ * with server_fd (>= 3) as its first server's connection. Returns the exit status. */
+int keeper_run(char *path, int server_fd);
 
 #endif

@@ -31,6 +31,7 @@
 #include "cmd.h"
 #include "cmd_queue.h"
 #include "cmd_table.h"
+#include "cmd_up.h"
 #include "config.h"
 #include "defer.h"
 #include "environ.h"
@@ -146,6 +147,29 @@ static void server_grace_cb(evutil_socket_t fd, short events, void *arg)
  * them kill-grace seconds, then SIGKILL. Panes close as their programs exit, and the
  * server exits with the last one (with the status of the last pane). A second signal
  * does not wait. */
+static void server_terminate(struct server *s, int sig)
+{
+    s->terminating = true;
+    snapshot_stop(s, true); /* a reboot or a service stop: kept for resurrect */
+    /* In the foreground (tmx -D, a container's PID 1) the signal itself goes on, as
+     * tini does: ^C gives the app SIGINT (status 130). */
+    if (server_signal_panes(s, s->foreground ? sig : SIGTERM) == 0) {
+        server_shutdown(s, "[server exited]");
+        return;
+    }
+    s->grace_timer = evtimer_new(s->base, server_grace_cb, s);
+    struct timeval tv = {.tv_sec = options_get_number(s->options, "kill-grace"), .tv_usec = 0};
+    evtimer_add(s->grace_timer, &tv);
+}
+
+/* tmx up's services are down after a SIGTERM: the rest of the server stops as usual
+ * (cmd_up_terminate calls it back; nothing to do if their sessions were all). */
+static void server_terminate_rest(struct server *s)
+{
+    if (!s->terminating && !s->exiting)
+        server_terminate(s, SIGTERM);
+}
+
 static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
 {
     struct server *s = arg;
@@ -155,17 +179,11 @@ static void server_sigterm_cb(evutil_socket_t sig, short events, void *arg)
         server_signal_panes(s, SIGKILL);
         return;
     }
-    s->terminating = true;
-    snapshot_stop(s, true); /* a reboot or a service stop: kept for resurrect */
-    /* In the foreground (tmx -D, a container's PID 1) the signal itself goes on, as
-     * tini does: ^C gives the app SIGINT (status 130). */
-    if (server_signal_panes(s, s->foreground ? (int)sig : SIGTERM) == 0) {
-        server_shutdown(s, "[server exited]");
+    /* tmx up's services stop first, in reverse order, each with its own signal and
+     * timeout; then the rest. A second signal does it for every pane at once. */
+    if (cmd_up_terminate(s, server_terminate_rest))
         return;
-    }
-    s->grace_timer = evtimer_new(s->base, server_grace_cb, s);
-    struct timeval tv = {.tv_sec = options_get_number(s->options, "kill-grace"), .tv_usec = 0};
-    evtimer_add(s->grace_timer, &tv);
+    server_terminate(s, (int)sig);
 }
 
 /* SIGUSR1: the socket is made again if it was removed, and every log-file is opened
@@ -234,11 +252,14 @@ static void server_update_title(struct server *s)
     snprintf(s->title_area, s->title_size, "%s", title);
 }
 
-/* After every command: the control clients look for changes; the title may change. */
+/* After every command: the control clients look for changes; the title may change; the
+ * snapshot's timer wakes to write what changed. */
 static void server_command_done(struct server *s, const char *name)
 {
     control_command_done(s, name);
     server_update_title(s);
+    server_keeper_tags_soon(s);
+    snapshot_touch(s);
 }
 
 /* What a key binding's or prompt's commands printed: in the view mode of the client's
@@ -262,7 +283,7 @@ static void server_key_output(struct client *c, struct cmd_ctx *ctx)
 void server_register(struct server *s)
 {
     s->schedule_frame = client_frames_schedule;
-    s->run_after_hook = hooks_run;
+    s->run_after_hook = hooks_run_after;
     s->log_command = cmd_log_command;
     s->key_output = server_key_output;
     notify_listen(s, pane_pipe_notify);
@@ -276,6 +297,8 @@ void server_register(struct server *s)
     notify_listen(s, pane_exit_notify);
     notify_listen(s, server_exit_notify);
     notify_listen(s, control_notify);
+    notify_listen(s, snapshot_notify);
+    notify_listen(s, cmd_up_notify); /* after pane_exit's: its decisions come first */
     s->command_done = server_command_done;
     s->sessions_changed = server_update_title;
 }
@@ -311,12 +334,15 @@ void server_free_all(struct server *s)
         pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
     struct event *events[] = {s->sig_chld, s->sig_term, s->sig_hup, s->sig_usr1, s->sig_int,
-                              s->clock_timer, s->grace_timer, s->listen_ev, s->keeper_timer};
+                              s->clock_timer, s->grace_timer, s->listen_ev, s->keeper_timer, s->starter_ev};
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (events[i] != NULL)
             event_free(events[i]);
     }
+    if (s->starter_fd >= 0)
+        close(s->starter_fd);
     snapshot_free(s);
+    cmd_up_free(s);
     for (size_t i = 0; i < SERVER_NFORWARDED; i++) {
         if (s->sig_forward[i] != NULL)
             event_free(s->sig_forward[i]);
@@ -421,6 +447,7 @@ int server_main(const struct server_config *cfg)
     fds_close_inherited(cfg->ready_fd);
     struct server s;
     memset(&s, 0, sizeof s);
+    s.starter_fd = -1;
     s.pid = getpid();
     s.foreground = cfg->foreground;
     if (s.foreground) {
@@ -431,8 +458,25 @@ int server_main(const struct server_config *cfg)
     s.start_time = time(NULL);
     s.socket_path = xstrdup(cfg->socket_path);
     s.label = xstrdup(cfg->label != NULL ? cfg->label : "default");
+    /* A new keeper starts now, forked before anything is built (it keeps none of it),
+     * and gets ready while this server builds its state: the hello below does not wait
+     * for it. With a keeper already there (server-upgrade, a crash) it is connected to
+     * below instead. */
+    char *keeper_path = xasprintf("%s.keeper", s.socket_path);
+    int keeper_fd = keeper_link_prestart(keeper_path, s.label, !cfg->foreground,
+                                         cfg->title_area, cfg->title_size);
+    free(keeper_path);
     s.upgrade_lock = -1;
-    s.config_arg = cfg->config_file != NULL ? xstrdup(cfg->config_file) : NULL;
+    s.config_arg = NULL;
+    if (cfg->config_file != NULL) {
+        /* A relative -f is the client's: the server started in its directory, and leaves
+         * it below (as tmux reads it). */
+        char cwd[PATH_MAX];
+        if (cfg->config_file[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+            s.config_arg = xasprintf("%s/%s", cwd, cfg->config_file);
+        else
+            s.config_arg = xstrdup(cfg->config_file);
+    }
     s.as_tmux = cfg->as_tmux;
     TAILQ_INIT(&s.clients);
     TAILQ_INIT(&s.sessions);
@@ -476,7 +520,7 @@ int server_main(const struct server_config *cfg)
     signal(SIGPIPE, SIG_IGN);
     /* The initial command's strings and -f's path live in the argv memory the title
      * overwrites: copy them first. */
-    char *config_file = cfg->config_file != NULL ? xstrdup(cfg->config_file) : NULL;
+    char *config_file = s.config_arg != NULL ? xstrdup(s.config_arg) : NULL;
     char **initial = xcalloc((size_t)cfg->argc + 1, sizeof *initial);
     for (int i = 0; i < cfg->argc; i++)
         initial[i] = xstrdup(cfg->argv[i]);
@@ -489,9 +533,21 @@ int server_main(const struct server_config *cfg)
     s.base = event_base_new();
     if (server_listen_start(&s) != 0) {
         fprintf(stderr, "tmx: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
+        if (keeper_fd >= 0)
+            close(keeper_fd); /* the keeper, with no server and nothing to keep, exits */
         free(config_file);
         cmd_free_argv(initial);
         return 1;
+    }
+    if (cfg->ready_fd >= 0) {
+        /* Ready as soon as it listens: the starting client connects and sends its
+         * command while the rest is built (keeper, config); nothing is read from it
+         * before the loop runs, and its command waits for the config as any does. */
+        char c = 1;
+        if (write(cfg->ready_fd, &c, 1) < 0) {
+            /* the client will find the socket anyway */
+        }
+        server_starter_watch(&s, cfg->ready_fd);
     }
     s.sig_chld = evsignal_new(s.base, SIGCHLD, server_sigchld_cb, &s);
     s.sig_term = evsignal_new(s.base, SIGTERM, server_sigterm_cb, &s);
@@ -522,7 +578,7 @@ int server_main(const struct server_config *cfg)
     /* The keeper: the parent of the panes' programs, which outlive this server; the
      * panes it kept while no server was attached are adopted now, before any client's
      * command runs. */
-    server_keeper_start(&s);
+    server_keeper_start(&s, keeper_fd);
     /* What jobs (run-shell, if-shell, hooks' shells) find: this server, no session. Set
      * after the global environment was taken, so panes do not inherit it from there. */
     char *tmux_env = xasprintf("%s,%ld,-1", s.socket_path, (long)s.pid);
@@ -552,14 +608,6 @@ int server_main(const struct server_config *cfg)
     if (cfg->foreground && s.config_errors != NULL)
         fprintf(stderr, "%s", s.config_errors);
     free(config_file);
-
-    if (cfg->ready_fd >= 0) {
-        char c = 1;
-        if (write(cfg->ready_fd, &c, 1) < 0) {
-            /* the client will find the socket anyway */
-        }
-        close(cfg->ready_fd);
-    }
     log_debug("server started on %s", cfg->socket_path);
     if (cfg->argc > 0) {
         /* tmx -D new -s app 'cmd': the command runs in the server itself. */
@@ -606,8 +654,9 @@ int server_main(const struct server_config *cfg)
     server_listen_stop(&s); /* after server_shutdown too: the reserve fd, the timer */
     pane_mirror_stop(&s);
     tap_finish_draining(&s.draining_taps, 5); /* a late reader still gets what is owed */
+    int status = cmd_up_exit_status(&s, s.exit_status); /* tmx -D up: its main service's */
     server_free_all(&s);
     log_debug("server exited");
     log_close();
-    return s.exit_status;
+    return status;
 }

@@ -8,11 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <event2/event.h>
 
+#include "cmd_up.h"
+#include "config.h"
 #include "keeper_link.h"
 #include "keeper_proto.h"
+#include "keeper_ring.h"
 #include "layout.h"
 #include "log.h"
 #include "options.h"
@@ -20,6 +24,7 @@
 #include "server_state.h"
 #include "session.h"
 #include "snapshot.h"
+#include "vt_snapshot.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -57,13 +62,24 @@ static uint32_t server_keeper_hash(const char *s)
     return h != 0 ? h : 1;
 }
 
-/* Every second: tell the keeper where each pane is now (session, index, window name),
- * for a server that comes back with no snapshot. Only changes are sent. */
+/* Tell the keeper where each pane is now (session, index, window name), for a server
+ * that comes back with no snapshot of it. Only changes are sent. Armed shortly after a
+ * pane starts and after each command (server_keeper_tags_soon), never on its own: an
+ * idle server sleeps. A window renamed automatically is not told (the next server
+ * names it again). */
 static void server_keeper_tag_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct server *s = arg;
     (void)fd;
     (void)events;
+    /* How long the keeper waits for a server once all its programs ended, and the
+     * snapshot it leaves their statuses in (keeper_link sends only a change). */
+    long grace = options_get_number(s->options, "keeper-exit-grace");
+    char snap[4096];
+    if (options_get_number(s->options, "snapshot-interval") == 0 ||
+        !snapshot_path(s, snap, sizeof snap))
+        snap[0] = '\0';
+    keeper_link_keep(s->keeper, grace > 0 ? (uint32_t)grace : KEEPER_GRACE_FOREVER, snap);
     struct session *sess;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
         struct winlink *wl;
@@ -86,9 +102,39 @@ static void server_keeper_tag_cb(evutil_socket_t fd, short events, void *arg)
             }
         }
     }
-    struct timeval tv = {1, 0};
-    evtimer_add(s->keeper_timer, &tv);
 }
+
+void server_keeper_tags_soon(struct server *s)
+{
+    if (s->keeper_timer == NULL)
+        return;
+    struct timeval soon = {0, 20000};
+    evtimer_add(s->keeper_timer, &soon);
+}
+
+/* The snapshot's view of a pane's output ring: each saved screen keeps the head it
+ * stands for (snapshot.h). A read that ended inside a sequence (or a UTF-8 character)
+ * left bytes that did nothing yet: the screen stands for the stream before them, so the
+ * head is put back to where that sequence began and a replay feeds it whole, never its
+ * middle (which would print as text). */
+static bool server_keeper_ring(void *arg, const struct pane *p, uint64_t *head, uint64_t *size)
+{
+    (void)arg;
+    if (p->ring == NULL)
+        return false;
+    size_t len;
+    const unsigned char *win = keeper_ring_window(p->ring, head, &len);
+    *size = p->ring->size;
+    if (p->vt != NULL && len > 0) {
+        size_t look = len < 65536 ? len : 65536;
+        *head -= vt_snapshot_unfinished(p->vt, win + len - look, look);
+    }
+    return true;
+}
+
+static const struct snapshot_ring_ops server_keeper_ring_ops = {
+    .ring = server_keeper_ring,
+};
 
 static const struct keeper_link_ops server_keeper_ops = {
     .exited = server_keeper_exited,
@@ -154,7 +200,7 @@ static struct pane *server_keeper_adopt(struct server *s, const struct adopt_pla
         if (leaf != NULL) {
             w->layout = layout_root(leaf);
             struct spawn_args sa = {.cols = leaf->sx, .rows = leaf->sy, .session = sess};
-            p = pane_adopt(w, &sa, a);
+            p = pane_adopt(w, &sa, a, true);
             window_insert_pane(w, p, leaf, NULL, false);
         }
     }
@@ -164,7 +210,7 @@ static struct pane *server_keeper_adopt(struct server *s, const struct adopt_pla
             index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
         w = window_create(sess, pl->wname);
         struct spawn_args sa = {.cols = cols, .rows = rows, .session = sess};
-        p = pane_adopt(w, &sa, a);
+        p = pane_adopt(w, &sa, a, true);
         window_add_first_pane(w, p);
         session_link_window(sess, w, index);
     }
@@ -197,8 +243,13 @@ static bool server_keeper_pane_live(void *arg, uint32_t pane_id, struct snapshot
             continue;
         ac->taken[i] = true; /* adopted by the restore, or made dead by it */
         *live = (struct snapshot_pane_live){.fd = a->fd, .pid = a->pid, .ring = a->ring,
-                                            .ring_len = a->ring_len, .exited = a->exited,
-                                            .wait_status = a->status};
+                                            .ring_len = a->ring_len, .head = a->ring_len,
+                                            .exited = a->exited, .wait_status = a->status};
+        if (a->shared != NULL) {
+            /* The shared ring: its last bytes up to its head, in place (the restore
+             * replays those after the head its saved screen stands for). */
+            live->ring = keeper_ring_window(a->shared, &live->head, &live->ring_len);
+        }
         return true;
     }
     return false;
@@ -215,12 +266,7 @@ static struct pane *server_keeper_restore_adopt(void *arg, struct window *w,
         struct keeper_adopted *a = &ac->adopted[i];
         if (a->pid != live->pid || a->fd != live->fd || a->fd < 0)
             continue;
-        struct keeper_adopted bare = *a;
-        bare.ring_len = 0;
-        bare.dropped = 0;
-        struct pane *p = pane_adopt(w, args, &bare);
-        a->fd = -1; /* the pane's now */
-        return p;
+        return pane_adopt(w, args, a, false); /* takes its fd and ring */
     }
     return NULL;
 }
@@ -230,13 +276,13 @@ static const struct snapshot_restore_ops server_keeper_restore_ops = {
     .adopt = server_keeper_restore_adopt,
 };
 
-void server_keeper_start(struct server *s)
+void server_keeper_start(struct server *s, int started)
 {
     char *path = xasprintf("%s.keeper", s->socket_path);
     char err[512];
     struct keeper_adopted *adopted = NULL;
     size_t nadopted = 0;
-    s->keeper = keeper_link_open(s->base, path, s->label, KEEPER_RING_DEFAULT,
+    s->keeper = keeper_link_open(s->base, path, s->label, started, KEEPER_RING_DEFAULT,
                                  &server_keeper_ops, s, &adopted, &nadopted, err, sizeof err);
     size_t n = nadopted;
     free(path);
@@ -249,12 +295,22 @@ void server_keeper_start(struct server *s)
      * write) are put back by their tags. */
     bool *taken = n > 0 ? xcalloc(n, sizeof *taken) : NULL;
     char snap[4096];
-    if (n > 0 && snapshot_path(s, snap, sizeof snap)) {
+    if (n > 0 && snapshot_path(s, snap, sizeof snap) && access(snap, F_OK) == 0) {
         struct adopt_ctx ac = {adopted, taken, n};
         char *report = NULL;
         int r = snapshot_restore(s, snap, SNAPSHOT_ADOPT, &server_keeper_restore_ops, &ac, &report);
+        cmd_up_restore(s); /* tmx up's services of the sessions it brought back */
         log_debug("snapshot %s: %d sessions restored%s%s", snap, r, report != NULL ? ": " : "",
                   report != NULL ? report : "");
+        /* What it could not bring back (a damaged file, one of another version) is shown
+         * to the first client that attaches, with the config's errors; the programs are
+         * adopted all the same (by their tags when the file could not be read). */
+        for (char *save = NULL, *line = report != NULL ? strtok_r(report, "\n", &save) : NULL;
+             line != NULL; line = strtok_r(NULL, "\n", &save))
+            config_add_cause(s, "snapshot %s: %s", snap, line);
+        if (r < 0 && report == NULL)
+            config_add_cause(s, "snapshot %s could not be read: the programs were adopted "
+                             "without their screens", snap);
         free(report);
     }
     size_t left = 0;
@@ -274,9 +330,9 @@ void server_keeper_start(struct server *s)
         free(pl[i].tag);
     free(pl);
     keeper_link_adopted_free(adopted, nadopted);
+    snapshot_set_ring_ops(s, &server_keeper_ring_ops, s);
     s->keeper_timer = evtimer_new(s->base, server_keeper_tag_cb, s);
-    struct timeval tv = {1, 0};
-    evtimer_add(s->keeper_timer, &tv);
+    server_keeper_tags_soon(s);
 }
 
 void server_keeper_stop(struct server *s)

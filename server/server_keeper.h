@@ -6,10 +6,14 @@
 
 struct server;
 
-/* Connect or start the keeper and adopt its panes into sessions and windows. Without a
- * keeper (it cannot start) panes are forked by the server itself, as before, and that
- * is logged. */
-void server_keeper_start(struct server *s);
+/* Connect or start the keeper and adopt its panes into sessions and windows; started:
+ * the connection to the keeper keeper_link_prestart forked at the server's start, or
+ * -1. Without a keeper (it cannot start) panes are forked by the server itself, as
+ * before, and that is logged. */
+void server_keeper_start(struct server *s, int started);
+/* Something may have moved or renamed panes (a command ran, a pane started): the
+ * keeper is told where they are shortly after. */
+void server_keeper_tags_soon(struct server *s);
 /* The server ends on purpose: the keeper hangs up what is left and exits. */
 void server_keeper_stop(struct server *s);
 

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -17,6 +18,7 @@
 #include "log.h"
 #include "proto.h"
 #include "server_msg.h"
+#include "server_exit.h"
 #include "server_state.h"
 
 /* Create, bind and listen on the socket. The umask makes it 0600 from the start. */
@@ -181,6 +183,40 @@ void server_accept_cb(evutil_socket_t fd, short events, void *arg)
     c->pid = cred.pid;
     if (acl != NULL && acl->readonly)
         c->readonly = true; /* server-access -r */
+}
+
+/* The starter's end closed: it has connected (its connection is in the backlog, so it
+ * is accepted first) or it has gone. Then an empty server may exit as usual. */
+static void starter_gone_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)events;
+    char c;
+    if (read(fd, &c, 1) > 0)
+        return; /* nothing is sent this way; wait for the close */
+    event_free(s->starter_ev);
+    s->starter_ev = NULL;
+    close(s->starter_fd);
+    s->starter_fd = -1;
+    for (int i = 0; i < 16 && s->listen_ev != NULL; i++) {
+        struct pollfd pfd = {.fd = s->listen_fd, .events = POLLIN};
+        if (poll(&pfd, 1, 0) != 1)
+            break;
+        server_accept_cb(s->listen_fd, EV_READ, s);
+    }
+    server_check_exit(s);
+}
+
+void server_starter_watch(struct server *s, int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) {
+        close(fd);
+        return;
+    }
+    s->starter_fd = fd;
+    s->starter_ev = event_new(s->base, fd, EV_READ | EV_PERSIST, starter_gone_cb, s);
+    event_add(s->starter_ev, NULL);
 }
 
 /* SIGUSR1: recreate the socket (for when it was deleted under a running server). */

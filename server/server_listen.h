@@ -24,6 +24,12 @@ int server_listen_start(struct server *s);
 void server_listen_stop(struct server *s);
 /* The listening socket is readable: accept a client (arg is the struct server). */
 void server_accept_cb(evutil_socket_t fd, short events, void *arg);
+/* The client that started the server holds fd (its end of the ready socket) open until
+ * it has connected: till then the server does not exit for want of sessions or clients
+ * (a config's short-lived `new-session -d` must not take the server away before the
+ * client's own command arrives, as it does not in tmux). A pipe (server-upgrade) is
+ * closed at once. */
+void server_starter_watch(struct server *s, int fd);
 /* SIGUSR1: recreate the socket (arg is the struct server). */
 void server_sigusr1_cb(evutil_socket_t sig, short events, void *arg);
 

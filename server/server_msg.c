@@ -98,14 +98,20 @@ static bool client_identify(struct client *c, const char *payload, size_t len)
     proto_versions(&vmin, &vmax);
     if (id.version < vmin || id.version > vmax) {
         /* Say both sides' versions and what to do: the older side is the one to change. */
-        char msg[320];
-        snprintf(msg, sizeof msg,
-                 "tmx: protocol version mismatch (server %u-%u, client %u): %s", vmin, vmax,
-                 id.version,
-                 id.version > vmax ? "the server was started by an older tmx; restart it "
-                                     "with tmx kill-server (its sessions end)"
-                                   : "this client is older than the server; use the tmx "
-                                     "that started the server");
+        /* A newer client cannot send this server kill-server either: the older tmx's
+         * own kill-server, or the pid, stops it. */
+        char msg[400];
+        if (id.version > vmax)
+            snprintf(msg, sizeof msg,
+                     "tmx: protocol version mismatch (server %u-%u, client %u): the server "
+                     "(pid %ld) was started by an older tmx; stop it with that tmx's "
+                     "kill-server, or kill %ld (its sessions end)",
+                     vmin, vmax, id.version, (long)getpid(), (long)getpid());
+        else
+            snprintf(msg, sizeof msg,
+                     "tmx: protocol version mismatch (server %u-%u, client %u): this client "
+                     "is older than the server; use the tmx that started the server",
+                     vmin, vmax, id.version);
         server_client_exit(c, 1, msg);
         return true;
     }
@@ -258,6 +264,10 @@ static void client_stdin(struct client *c, const char *payload, size_t len)
 {
     if (c->stdin_data == NULL)
         return; /* nobody asked */
+    if (len > 0 && c->stdin_piece != NULL) {
+        c->stdin_piece(c, payload, len);
+        return;
+    }
     bool too_big = evbuffer_get_length(c->stdin_data) + len > c->stdin_limit;
     if (len > 0 && !too_big) {
         evbuffer_add(c->stdin_data, payload, len);
@@ -419,8 +429,10 @@ static void client_decode(struct client *c)
                             client_limits_frame_error(cols, rows, why, sizeof why);
                             snprintf(msg, sizeof msg, "tmx: %s", why);
                             server_client_exit(c, 1, msg);
-                        } else if (c->attached && c->session != NULL)
+                        } else if (c->attached && c->session != NULL) {
                             server_client_update_sizes(c->server, c->session);
+                            server_client_resized(c);
+                        }
                     }
                 }
                 break;

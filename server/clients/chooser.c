@@ -1,21 +1,27 @@
 /* chooser.c - choose-tree, choose-window and choose-buffer (see chooser.h), pane modes
  * on the pane-mode interface (pane_mode.h). Items name sessions and windows by id,
- * buffers by name, and are checked again when used: they may have gone meanwhile. */
+ * buffers by name, and are checked again when used: they may have gone meanwhile.
+ * choose-tree also lists the sessions of each host in the remote-hosts option: one job
+ * a host (`tmx -H HOST ls`), its rows filled in when it answers; Enter on one makes the
+ * client `tmx -H HOST attach` to it (detach-client -E). */
 #include "chooser.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <event2/buffer.h>
 
 #include "client_message.h"
 #include "client_state.h"
 #include "key_bindings.h"
+#include "keys.h"
 #include "message_log.h"
 #include "options.h"
 #include "cmd.h"
 #include "format.h"
+#include "job.h"
 #include "notify.h"
 #include "pane.h"
 #include "pane_line.h"
@@ -42,7 +48,17 @@ struct chooser_item {
     bool is_session;
     char *buffer_name;     /* choose-buffer: the buffer, else NULL */
     size_t size;           /* choose-buffer: its size (-O size) */
+    char *host;            /* choose-tree: a remote-hosts host's row, else NULL */
+    char *remote_session;  /* ...one of its sessions (NULL: listing, or why not) */
     char *text;
+    key_code key;          /* its shortcut key (-K), KEYC_NONE for none */
+};
+
+/* One host's `tmx -H HOST ls` while the chooser waits for it. */
+struct chooser_remote {
+    struct chooser *ch;
+    struct pane *pane;
+    char *host;
 };
 
 struct chooser {
@@ -58,7 +74,80 @@ struct chooser {
     bool zoomed;           /* -Z zoomed the window: unzoomed when the mode leaves */
     uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
     uint32_t owner_id;     /* the client it was opened for: it leaves with it */
+    struct chooser_remote **remotes; /* hosts still listing */
+    size_t nremotes;
+    struct server *server;
+    char *key_format;      /* -K, or tmux's default */
 };
+
+/* tmux's default -K: lines 0 to 9 are their digit, 10 to 35 M-a to M-z. */
+#define CHOOSER_KEY_FORMAT                                                                   \
+    "#{?#{e|<:#{line},10},#{line},#{?#{e|<:#{line},36},M-#{a:#{e|+:97,#{e|-:#{line},10}}},}}"
+
+/* Each item's shortcut key: the key format expanded for it with #{line} its row in the
+ * list (a session and window of choose-tree, a buffer, a client). */
+static void assign_keys(struct chooser *ch, struct server *srv)
+{
+    for (size_t i = 0; i < ch->n; i++) {
+        struct chooser_item *it = &ch->items[i];
+        it->key = KEYC_NONE;
+        if (ch->key_format == NULL || *ch->key_format == '\0')
+            continue;
+        char line[32];
+        snprintf(line, sizeof line, "%zu", i);
+        const char *vars[] = {"line", line, NULL};
+        struct format_ctx f = {.server = srv, .vars = vars};
+        if (ch->kind == CHOOSER_CLIENTS) {
+            struct client *o;
+            TAILQ_FOREACH(o, &srv->clients, entry) {
+                if (o->id == it->client_id)
+                    break;
+            }
+            f.client = o;
+            f.session = o != NULL ? o->session : NULL;
+        } else if (ch->buffers) {
+            f.buffer = paste_find(srv, it->buffer_name);
+        } else if (ch->kind == CHOOSER_TREE) {
+            /* A remote host's row has only #{line}. */
+            f.session = it->host == NULL ? session_find_id(srv, it->session_id) : NULL;
+            struct winlink *wl = NULL;
+            if (f.session != NULL && !it->is_session) {
+                TAILQ_FOREACH(wl, &f.session->windows, entry) {
+                    if (wl->window->id == it->window_id)
+                        break;
+                }
+            }
+            f.wl = wl;
+            f.window = wl != NULL ? wl->window : NULL;
+            f.pane = f.window != NULL ? f.window->active : NULL;
+        } else
+            continue;
+        char *name = format_expand(&f, ch->key_format);
+        if (*name != '\0')
+            it->key = key_from_name(name);
+        free(name);
+    }
+}
+
+/* A row of the list: "(KEY) " padded to the widest key of the list, then its text. */
+static char *item_row(const struct chooser *ch, const struct chooser_item *it)
+{
+    size_t width = 0;
+    char name[64];
+    for (size_t i = 0; i < ch->n; i++) {
+        if (ch->items[i].key == KEYC_NONE)
+            continue;
+        size_t len = strlen(key_to_name(ch->items[i].key, name, sizeof name)) + 3;
+        if (len > width)
+            width = len;
+    }
+    if (width == 0)
+        return xstrdup(it->text);
+    char key[80] = "";
+    if (it->key != KEYC_NONE)
+        snprintf(key, sizeof key, "(%s)", key_to_name(it->key, name, sizeof name));
+    return xasprintf("%-*s%s", (int)width, key, it->text);
+}
 
 /* tree-mode and buffer-mode, as tmux names them (#{pane_mode}). */
 static const struct pane_mode tree_mode, buffer_mode, client_mode, options_mode;
@@ -115,6 +204,176 @@ void chooser_open(struct client *c, bool sessions_only)
         return;
     struct chooser_opts opts = {0};
     chooser_open_tree(c, p, &opts, sessions_only, NULL, NULL);
+}
+
+/* s in single quotes for sh ('\'' for a quote). */
+static char *sh_quote(const char *s)
+{
+    size_t n = 3;
+    for (const char *c = s; *c != '\0'; c++)
+        n += *c == '\'' ? 4 : 1;
+    char *out = xmalloc(n), *o = out;
+    *o++ = '\'';
+    for (const char *c = s; *c != '\0'; c++) {
+        if (*c == '\'') {
+            memcpy(o, "'\\''", 4);
+            o += 4;
+        } else
+            *o++ = *c;
+    }
+    *o++ = '\'';
+    *o = '\0';
+    return out;
+}
+
+/* This tmx, -L/-S as this server was started, -H host: the start of a command line. */
+static char *remote_prefix(struct server *srv, const char *host)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        snprintf(exe, sizeof exe, "tmx");
+    else
+        exe[n] = '\0';
+    const char *label = srv->label != NULL ? srv->label : "default";
+    char *qe = sh_quote(exe), *ql = sh_quote(label), *qh = sh_quote(host);
+    char *line = xasprintf("%s %s %s -H %s", qe, *label == '/' ? "-S" : "-L", ql, qh);
+    free(qe);
+    free(ql);
+    free(qh);
+    return line;
+}
+
+static void insert_items(struct chooser *ch, size_t at, const struct chooser_item *items,
+                         size_t count)
+{
+    ch->items = xreallocarray(ch->items, ch->n + count, sizeof *ch->items);
+    memmove(ch->items + at + count, ch->items + at, (ch->n - at) * sizeof *ch->items);
+    memcpy(ch->items + at, items, count * sizeof *items);
+    ch->n += count;
+    if (ch->selected >= at && ch->n > count)
+        ch->selected += count; /* the same row stays selected */
+}
+
+static void remote_forget(struct chooser *ch, struct chooser_remote *rq)
+{
+    for (size_t i = 0; i < ch->nremotes; i++) {
+        if (ch->remotes[i] == rq) {
+            ch->remotes[i] = ch->remotes[--ch->nremotes];
+            break;
+        }
+    }
+    free(rq->host);
+    free(rq);
+}
+
+/* A host answered: its "listing" row becomes a row per session, or says why not. */
+static void remote_listed(void *arg, const char *output, size_t len, int status)
+{
+    struct chooser_remote *rq = arg;
+    struct chooser *ch = rq->ch;
+    size_t at = 0;
+    while (at < ch->n && !(ch->items[at].host != NULL && strcmp(ch->items[at].host, rq->host) == 0 &&
+                           ch->items[at].remote_session == NULL))
+        at++;
+    if (at == ch->n) {
+        remote_forget(ch, rq);
+        return;
+    }
+    struct chooser_item *rows = NULL;
+    size_t nrows = 0;
+    char why[160] = "";
+    for (size_t off = 0; off < len;) {
+        const char *line = output + off, *nl = memchr(line, '\n', len - off);
+        size_t ll = nl != NULL ? (size_t)(nl - line) : len - off;
+        off += ll + 1;
+        int windows = 0, attached = 0, used = 0;
+        char *copy = xstrndup(line, ll);
+        if (copy[0] == '=' && sscanf(copy + 1, "%d %d %n", &windows, &attached, &used) == 2 &&
+            used > 0 && copy[1 + used] != '\0') {
+            const char *name = copy + 1 + used;
+            rows = xreallocarray(rows, nrows + 1, sizeof *rows);
+            rows[nrows++] = (struct chooser_item){
+                .host = xstrdup(rq->host), .remote_session = xstrdup(name),
+                .text = xasprintf("(%s) %s: %d windows%s", rq->host, name, windows,
+                                  attached > 0 ? " (attached)" : "")};
+        } else if (why[0] == '\0' && ll > 0) {
+            snprintf(why, sizeof why, "%s", copy);
+            for (char *c = why; *c != '\0'; c++) {
+                if ((unsigned char)*c < 32)
+                    *c = ' ';
+            }
+        }
+        free(copy);
+    }
+    struct chooser_item *old = &ch->items[at];
+    free(old->text);
+    if (nrows == 0)
+        old->text = xasprintf("(%s) %s", rq->host,
+                              why[0] != '\0' ? why : status == 0 ? "no sessions" : "no answer");
+    else {
+        /* The listing row becomes the first session's; the others go after it. */
+        free(old->host);
+        *old = rows[0];
+        insert_items(ch, at + 1, rows + 1, nrows - 1);
+    }
+    free(rows);
+    assign_keys(ch, ch->server); /* the rows below moved */
+    struct pane *p = rq->pane;
+    remote_forget(ch, rq);
+    redraw(p);
+}
+
+/* A "listing" row and a job for each host of remote-hosts. */
+static void remote_list(struct chooser *ch, struct pane *p)
+{
+    struct server *srv = p->server;
+    const char *host;
+    for (long i = options_array_next(srv->options, "remote-hosts", -1, &host); i >= 0;
+         i = options_array_next(srv->options, "remote-hosts", i, &host)) {
+        if (*host == '\0' || *host == '-')
+            continue;
+        char *prefix = remote_prefix(srv, host);
+        char *command = xasprintf("exec %s ls -F '=#{session_windows} #{session_attached} "
+                                  "#{session_name}' </dev/null", prefix);
+        free(prefix);
+        struct chooser_remote *rq = xcalloc(1, sizeof *rq);
+        rq->ch = ch;
+        rq->pane = p;
+        rq->host = xstrdup(host);
+        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
+        ch->items[ch->n++] = (struct chooser_item){
+            .host = xstrdup(host), .text = xasprintf("(%s) listing sessions...", host)};
+        char err[256];
+        if (job_run(srv, command, NULL, remote_listed, rq, err, sizeof err) == NULL) {
+            free(ch->items[ch->n - 1].text);
+            ch->items[ch->n - 1].text = xasprintf("(%s) %s", host, err);
+            free(rq->host);
+            free(rq);
+        } else {
+            ch->remotes = xreallocarray(ch->remotes, ch->nremotes + 1, sizeof *ch->remotes);
+            ch->remotes[ch->nremotes++] = rq;
+        }
+        free(command);
+    }
+}
+
+/* Enter on a remote session: this client becomes `tmx -H HOST attach -t =NAME`. */
+static void choose_remote(struct client *c, const struct chooser_item *it)
+{
+    char *prefix = remote_prefix(c->server, it->host);
+    char *target = xasprintf("=%s", it->remote_session);
+    char *qt = sh_quote(target);
+    char *line = xasprintf("exec %s attach -t %s", prefix, qt);
+    char *argv[] = {"detach-client", "-E", line, NULL};
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_argv(&ctx, 3, argv);
+    client_command_done(c, &ctx, false);
+    free(line);
+    free(qt);
+    free(target);
+    free(prefix);
 }
 
 /* Whether window w of s passes choose-tree's -f (a format true for it). */
@@ -175,6 +434,10 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
                 ch->selected = ch->n - 1;
         }
     }
+    /* Other hosts' sessions (remote-hosts), not when filtered (no windows to match). */
+    ch->server = srv;
+    if (!filtered)
+        remote_list(ch, p);
     if (ch->n == 0 && !filtered) {
         free(ch);
         return; /* nothing to choose from: the mode does not start */
@@ -189,6 +452,8 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
         ch->selected = ch->n - 1 - ch->selected;
     }
     ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
+    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
+    assign_keys(ch, srv);
     enter(p, &tree_mode, ch);
     if (opts->zoom && p->window != NULL && !p->window->zoomed) {
         window_set_active(p->window, p);
@@ -204,6 +469,8 @@ static void free_items(struct chooser *ch)
         free(ch->items[i].buffer_name);
         free(ch->items[i].command);
         free(ch->items[i].unset);
+        free(ch->items[i].host);
+        free(ch->items[i].remote_session);
     }
     free(ch->items);
     ch->items = NULL;
@@ -264,6 +531,7 @@ static void list_buffers(struct chooser *ch, struct server *s)
     }
     if (ch->selected >= ch->n)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
+    assign_keys(ch, s);
 }
 
 void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser_opts *opts)
@@ -280,6 +548,7 @@ void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser
         ch->sort_buffers = 1;
     else if (opts->sort != NULL && strcmp(opts->sort, "size") == 0)
         ch->sort_buffers = 2;
+    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
     list_buffers(ch, c->server);
     enter(p, &buffer_mode, ch);
     if (opts->zoom && p->window != NULL && !p->window->zoomed) {
@@ -337,6 +606,7 @@ static void list_clients(struct chooser *ch, struct server *s)
     }
     if (ch->selected >= ch->n)
         ch->selected = ch->n > 0 ? ch->n - 1 : 0;
+    assign_keys(ch, s);
 }
 
 void chooser_open_clients(struct client *c, struct pane *p, const struct chooser_opts *opts)
@@ -349,6 +619,7 @@ void chooser_open_clients(struct client *c, struct pane *p, const struct chooser
     ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
     ch->reverse = opts->reverse;
     ch->sort_name = opts->sort != NULL && strcmp(opts->sort, "name") == 0;
+    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
     list_clients(ch, p->server);
     if (ch->n == 0) {
         /* Nothing to choose: the mode does not start, as in tmux. */
@@ -367,7 +638,7 @@ static void add_custom(struct chooser *ch, char *text, char *command, char *unse
 {
     ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
     ch->items[ch->n++] =
-        (struct chooser_item){.text = text, .command = command, .unset = unset};
+        (struct chooser_item){.text = text, .command = command, .unset = unset, .key = KEYC_NONE};
 }
 
 /* customize-mode's tree: the options of each scope (server, global session, global
@@ -432,10 +703,18 @@ static void chooser_free(struct pane *p, void *data)
     struct chooser *ch = data;
     if (ch->zoomed && p->window != NULL && p->window->zoomed)
         window_zoom(p->window, false);
+    /* Hosts still listing: their answers go nowhere (the commands run out). */
+    while (ch->nremotes > 0) {
+        struct chooser_remote *rq = ch->remotes[0];
+        job_forget_owner(ch->server, rq);
+        remote_forget(ch, rq);
+    }
+    free(ch->remotes);
     free_items(ch);
     free(ch->template);
     free(ch->format);
     free(ch->filter);
+    free(ch->key_format);
     free(ch);
 }
 
@@ -597,6 +876,14 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     struct chooser *ch = chooser_of(p);
     /* Half the height less one: the list's own height. */
     size_t page = p->rows + 1 > 4 ? (size_t)((p->rows + 1) / 2 - 1) : 1;
+    /* A shortcut key chooses its item, as Enter on it (tmux). */
+    for (size_t i = 0; key != KEYC_NONE && i < ch->n; i++) {
+        if (ch->items[i].key == key) {
+            ch->selected = i;
+            key = KEYC_ENTER;
+            break;
+        }
+    }
     if (ch->buffers && buffer_key(c, p, key))
         return;
     if (ch->kind == CHOOSER_CLIENTS && client_key(c, p, key))
@@ -613,6 +900,17 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     if (key == KEYC_ENTER) {
         struct chooser_item it = ch->items[ch->selected];
         it.text = NULL;
+        if (it.host != NULL) {
+            if (it.remote_session == NULL)
+                return; /* still listing, or why not: nothing to attach to */
+            it.host = xstrdup(it.host);
+            it.remote_session = xstrdup(it.remote_session);
+            leave(p);
+            choose_remote(c, &it);
+            free(it.host);
+            free(it.remote_session);
+            return;
+        }
         if (ch->template != NULL) {
             /* choose-tree TEMPLATE: run it with %% the chosen session or window. */
             struct session *s = session_find_id(c->server, it.session_id);
@@ -623,11 +921,12 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
                         break;
                 }
             }
+            /* tmux's targets: "=session:" and "=session:index.". */
             char target[256];
             if (wl != NULL)
-                snprintf(target, sizeof target, "%s:%d", s->name, wl->index);
+                snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
             else
-                snprintf(target, sizeof target, "%s", s != NULL ? s->name : "");
+                snprintf(target, sizeof target, "=%s:", s != NULL ? s->name : "");
             char *line = replace_all(ch->template, target);
             leave(p);
             run_line(c, line);
@@ -727,8 +1026,9 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
         ch->top = ch->selected - (size_t)list_rows + 1;
     for (int y = 0; y < list_rows; y++) {
         size_t i = ch->top + (size_t)y;
-        draw_text(cv, x0, y0 + y, n, i < ch->n ? ch->items[i].text : "",
-                  i == ch->selected ? &selected : &normal);
+        char *row = i < ch->n ? item_row(ch, &ch->items[i]) : xstrdup("");
+        draw_text(cv, x0, y0 + y, n, row, i == ch->selected ? &selected : &normal);
+        free(row);
     }
     if (list_rows >= rows)
         return;
@@ -760,6 +1060,16 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
     }
     /* The preview: the selected window's (or session's current window's) pane. */
     const struct chooser_item *it = &ch->items[ch->selected];
+    if (it->host != NULL) {
+        /* Another host's: nothing of it here to show. */
+        char title[512];
+        snprintf(title, sizeof title, "-- %s on %s (Enter: tmx -H %s attach) ",
+                 it->remote_session != NULL ? it->remote_session : "?", it->host, it->host);
+        draw_rule(cv, x0, y0 + list_rows, n, title);
+        for (int y = list_rows + 1; y < rows; y++)
+            draw_text(cv, x0, y0 + y, n, "", &normal);
+        return;
+    }
     struct session *s = session_find_id(p->server, it->session_id);
     struct winlink *wl = NULL;
     if (s != NULL) {
@@ -791,6 +1101,8 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
         }
         if (pp != NULL)
             canvas_import_links(cv, canvas_cell(cv, x0, y0 + y), n, vt_links(pp->vt));
+        if (pp != NULL)
+            canvas_import_combs(cv, canvas_cell(cv, x0, y0 + y), n, vt_grid(pp->vt));
         /* Never leave half a wide character at the edge. */
         struct grid_cell *last = canvas_cell(cv, x0 + n - 1, y0 + y);
         if (grid_cell_width(last) == 2)

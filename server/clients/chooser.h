@@ -40,6 +40,8 @@ struct chooser_opts {
     bool reverse;         /* -r */
     bool zoom;            /* -Z: the pane zoomed while the list shows */
     bool no_preview;      /* choose-buffer -N: no preview, the list takes the pane */
+    const char *key_format; /* -K: each item's shortcut key (a format with #{line});
+                             * NULL: tmux's, 0-9 then M-a to M-z */
 };
 
 /* choose-client: the attached clients in pane p; Enter runs the template with %% the

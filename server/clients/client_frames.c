@@ -1,5 +1,6 @@
 /* client_frames.c - what goes to a client: messages on its socket, and frames for its
- * terminal, paced (at most one per 8 ms under a flood, at once for a small echo, held
+ * terminal, paced (at once for a small echo, at most one per 8 ms under output, fewer
+ * during a flood that is still coming, none while the last frame has not left, held
  * back during a pane's synchronized update), composed (compose.c) and diffed (render/),
  * then written to its own terminal or relayed over its socket; bytes outside a frame
  * (a bell, OSC 52); frames stopping while the client does not drain, then one full
@@ -38,6 +39,20 @@
 #define SYNC_TIMEOUT_US 1000000L
 /* A client with more than this unsent gets no new frames until it drains. */
 #define CLIENT_OUTPUT_MAX (1u << 20)
+/* A flood: output goes on frame after frame. A frame then waits until the panes wrote
+ * FRAME_FLOOD_RATIO times what the last frame wrote (or the cells it compared, if more:
+ * a flood of identical lines scrolls a whole screen and writes nothing), or a time that
+ * grows with the last frame's size (20 ms, and 16 us a byte, at most 100 ms: whole new screens of a 200x50
+ * terminal come about 10 times a second, small changes 30 times): the terminal gets
+ * under 1 % of a flood's bytes even when the server is slowed down, and the server
+ * spends its time reading. Once the panes pause for FRAME_INTERVAL_US the frame goes. */
+#define FRAME_FLOOD_RATIO 128
+#define FRAME_FLOOD_BASE_US 20000L
+#define FRAME_FLOOD_US_PER_BYTE 16L
+#define FRAME_FLOOD_MAX_US 100000L
+/* While the last frame has not all left, the next waits for it to drain (the write
+ * callback); this is only the look again in case no callback comes. */
+#define FRAME_BEHIND_RECHECK_US 100000L
 
 static void client_render_cb(evutil_socket_t fd, short events, void *arg);
 
@@ -75,6 +90,12 @@ void client_frames_schedule(struct client *c)
 {
     if (!c->attached || c->control) /* a control client has no terminal to draw on */
         return;
+    if (c->render_scheduled && c->flood_waiting &&
+        c->output_since_frame / FRAME_FLOOD_RATIO >= c->last_frame_cost) {
+        /* The flood wrote enough for the next frame: paced as below. */
+        evtimer_del(c->render_timer);
+        c->render_scheduled = c->flood_waiting = false;
+    }
     if (c->render_scheduled && c->sync_waiting) {
         /* New output may have ended the pane's synchronized update: look again now. */
         evtimer_del(c->render_timer);
@@ -116,12 +137,54 @@ static bool client_predictable(struct client *c, struct pane *active)
     return (t.c_lflag & ECHO) != 0 || (t.c_lflag & ICANON) == 0;
 }
 
+/* Whether this frame waits for more of a flood: the last frame showed a flood too (more
+ * than a small output), output came since this frame was last put off, and since the
+ * last frame the panes wrote less than FRAME_FLOOD_RATIO times its size in less than
+ * the time its size allows. If so, it looks again in FRAME_INTERVAL_US: a flood that
+ * stopped is drawn then. */
+static bool client_flood_wait(struct client *c)
+{
+    if (!c->flooding || c->output_since_frame <= FRAME_SMALL_OUTPUT ||
+        c->output_since_frame / FRAME_FLOOD_RATIO >= c->last_frame_cost ||
+        c->output_since_frame == c->flood_looked)
+        return false;
+    struct timeval now, diff;
+    gettimeofday(&now, NULL);
+    timersub(&now, &c->last_frame, &diff);
+    long elapsed = diff.tv_sec * 1000000L + diff.tv_usec;
+    long limit = FRAME_FLOOD_MAX_US;
+    if (c->last_frame_cost < (size_t)(FRAME_FLOOD_MAX_US - FRAME_FLOOD_BASE_US) / FRAME_FLOOD_US_PER_BYTE)
+        limit = FRAME_FLOOD_BASE_US + (long)c->last_frame_cost * FRAME_FLOOD_US_PER_BYTE;
+    if (diff.tv_sec < 0 || elapsed >= limit)
+        return false;
+    long wait = limit - elapsed;
+    if (wait > FRAME_INTERVAL_US)
+        wait = FRAME_INTERVAL_US;
+    struct timeval tv = {.tv_sec = 0, .tv_usec = wait};
+    c->flood_looked = c->output_since_frame;
+    c->render_scheduled = c->flood_waiting = true;
+    evtimer_add(c->render_timer, &tv);
+    return true;
+}
+
+/* The cells the renderer compares for this canvas: its dirty rows' (all of them when
+ * the composer could not say which changed). */
+static size_t frame_cells_looked(const struct canvas *cv)
+{
+    if (cv->all_dirty || cv->dirty == NULL)
+        return (size_t)cv->cols * (size_t)cv->rows;
+    size_t rows = 0;
+    for (int y = 0; y < cv->rows; y++)
+        rows += cv->dirty[y] != 0;
+    return rows * (size_t)cv->cols;
+}
+
 static void client_render_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct client *c = arg;
     (void)fd;
     (void)events;
-    c->render_scheduled = c->sync_waiting = false;
+    c->render_scheduled = c->sync_waiting = c->flood_waiting = false;
     if (!c->attached || c->render == NULL || c->suspended)
         return;
     /* Frames go to the client's terminal itself when it passed it (once it is in raw
@@ -140,6 +203,16 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
         }
         return;
     }
+    if (evbuffer_get_length(out) > 0) {
+        /* Behind: the last frame is still leaving. The next waits until it has
+         * (client_frames_drained), so the terminal gets the newest state, not a queue. */
+        struct timeval tv = {.tv_sec = 0, .tv_usec = FRAME_BEHIND_RECHECK_US};
+        c->behind = c->render_scheduled = true;
+        evtimer_add(c->render_timer, &tv);
+        return;
+    }
+    if (client_flood_wait(c))
+        return;
     struct session *sess = c->session;
     struct pane *active = sess != NULL && sess->current != NULL ? sess->current->window->active : NULL;
     if (active != NULL && active->in_sync) {
@@ -161,12 +234,16 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
         }
     }
     gettimeofday(&c->last_frame, NULL);
-    c->output_since_frame = 0;
+    c->flooding = c->output_since_frame > FRAME_SMALL_OUTPUT;
+    c->output_since_frame = c->flood_looked = 0;
     /* The terminal's title is expanded again only when something may have changed it. */
     c->needs_redraw_title = c->needs_redraw || c->status_cache_title == NULL ||
                             (active != NULL && strcmp(vt_title(active->vt), c->status_cache_title) != 0);
     compose_client(c);
-    struct evbuffer *frame = evbuffer_new();
+    size_t looked = frame_cells_looked(&c->canvas);
+    if (c->frame_buf == NULL)
+        c->frame_buf = evbuffer_new();
+    struct evbuffer *frame = c->frame_buf; /* empty: every frame leaves it so */
     render_frame(c->render, &c->canvas, frame);
     /* The terminal follows the active pane: its title, and the input modes it asked for
      * (mouse, bracketed paste, focus), so its events reach it in its encoding. */
@@ -191,11 +268,24 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             free(title);
         }
     }
+    c->last_frame_cost = evbuffer_get_length(frame);
+    if (looked > c->last_frame_cost)
+        c->last_frame_cost = looked;
+    if (direct) {
+        /* Nothing is queued before it (see "behind" above): written now, on this turn of
+         * the loop (a keystroke's echo leaves at once); only what the terminal does not
+         * take waits in the bufferevent. */
+        if (evbuffer_get_length(frame) > 0 &&
+            evbuffer_write(frame, bufferevent_getfd(bev)) < 0 && errno != EAGAIN &&
+            errno != EINTR)
+            evbuffer_drain(frame, evbuffer_get_length(frame)); /* the event callback closes it */
+        evbuffer_add_buffer(out, frame);
+        c->needs_redraw = false;
+        return;
+    }
     /* On the socket: split into messages under the protocol's payload limit. */
     struct evbuffer *msgs = evbuffer_new();
-    if (direct)
-        evbuffer_add_buffer(msgs, frame);
-    else if (c->flags & IDENT_PREDICT) {
+    if (c->flags & IDENT_PREDICT) {
         /* Before the frame: its cursor is where predicted keys would go. */
         uint32_t ok = client_predictable(c, active) ? 1 : 0;
         char hdr[PROTO_HEADER_SIZE];
@@ -222,12 +312,20 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     }
     evbuffer_add_buffer(out, msgs);
     evbuffer_free(msgs);
-    evbuffer_free(frame);
     c->needs_redraw = false;
 }
 
 void client_frames_drained(struct client *c, struct evbuffer *out)
 {
+    if (c->behind && evbuffer_get_length(out) == 0) {
+        /* The last frame has left: the frame that waited for it goes now. */
+        c->behind = false;
+        if (c->render_scheduled && !c->sync_waiting && !c->flood_waiting) {
+            evtimer_del(c->render_timer);
+            c->render_scheduled = false;
+        }
+        client_frames_schedule(c);
+    }
     if (c->blocked && evbuffer_get_length(out) <= CLIENT_OUTPUT_MAX / 4) {
         c->blocked = false;
         bufferevent_setwatermark(terminal_bev(c), EV_WRITE, 0, 0);

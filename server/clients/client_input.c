@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "client_frames.h"
+#include "client_term.h"
 #include "client_tty.h"
 #include "client_message.h"
 #include "copy_mode.h"
@@ -264,8 +265,15 @@ static void handle_key(struct client *c, const struct key_event *ev,
         send_key_to_pane(c, key, po);
         return;
     }
-    if (c->session != NULL)
+    if (c->session != NULL) {
         server_client_session_activity(c->session);
+        struct window *kw = c->session->current != NULL ? c->session->current->window : NULL;
+        if (kw != NULL && kw->latest_client != c->id) {
+            /* A key (not a terminal's reply) makes c its window's latest client. */
+            kw->latest_client = c->id;
+            hooks_fire(s, "client-active", &(struct hook_event){.client = c, .client_only = true});
+        }
+    }
     if (overlay_key(c, key))
         return;
     if (c->message != NULL) {
@@ -393,6 +401,15 @@ static size_t parse_key(struct client *c, const char *buf, size_t len, bool time
     }
     if (partial && !timed_out)
         return 0;
+    /* The terminal's answer to XTVERSION, asked at attach: not a key. */
+    long r = client_term_reply(c, buf, len, timed_out);
+    if (r >= 0) {
+        if (r > 0) {
+            memset(ev, 0, sizeof *ev);
+            ev->key = KEYC_NONE;
+        }
+        return (size_t)r;
+    }
     return key_parse_event(buf, len, timed_out, ev, m);
 }
 

@@ -108,4 +108,8 @@ void client_command_done(struct client *c, struct cmd_ctx *ctx, bool show_output
     }
     evbuffer_free(ctx->out);
     evbuffer_free(ctx->err);
+    /* As after a queued command: whoever watches for changes looks (control clients,
+     * the snapshot's timer). */
+    if (c->server->command_done != NULL)
+        c->server->command_done(c->server, NULL);
 }

@@ -10,6 +10,7 @@
 #include <event2/bufferevent.h>
 #include <event2/event.h>
 
+#include "client_term.h"
 #include "log.h"
 #include "options.h"
 #include "render.h"
@@ -103,6 +104,8 @@ void client_tty_ready(struct client *c)
         evbuffer_add(out, "\033[?u", 4);
     } else if (c->term_kitty_flags > 0)
         evbuffer_add_printf(out, "\033[>%du", c->term_kitty_flags); /* back from a suspend */
+    /* Its name (XTVERSION), as tmux asks: a known one may add features (client_term). */
+    client_term_ask(c, out);
     event_add(c->tty_read_ev, NULL);
     client_redraw(c, REDRAW_FULL); /* the client cleared the screen */
 }

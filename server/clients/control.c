@@ -937,10 +937,23 @@ static bool current_moved(const struct diff *d)
            !index_used(d->old, cur->index);
 }
 
+/* swap-window: the current index shows another window and the one it showed is still in
+ * the session; tmux's current link is the same, so it tells nothing. */
+static bool current_swapped(const struct diff *d)
+{
+    if (!d->old->has_current || !d->now->has_current || d->old->current == d->now->current)
+        return false;
+    const struct control_win *cur = find_win(d->now, d->now->current);
+    const struct control_win *was = find_win(d->old, d->old->current);
+    const struct control_win *moved = find_win(d->now, d->old->current);
+    return cur != NULL && was != NULL && moved != NULL && cur->mine && was->mine &&
+           moved->mine && cur->index == was->index;
+}
+
 /* Its session's current window (told with the move if it is one that moved). */
 static void diff_current(const struct diff *d)
 {
-    if (d->same_session && d->now->has_current && !current_moved(d) &&
+    if (d->same_session && d->now->has_current && !current_moved(d) && !current_swapped(d) &&
         (!d->old->has_current || d->old->current != d->now->current))
         control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
                       d->now->current);

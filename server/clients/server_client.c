@@ -4,8 +4,11 @@
  * are client_frames.c, its keys client_input.c. */
 #include "server_client.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +94,8 @@ void server_client_free(struct client *c)
     evbuffer_free(c->in);
     bufferevent_free(c->bev);
     event_free(c->render_timer);
+    if (c->frame_buf != NULL)
+        evbuffer_free(c->frame_buf);
     if (c->key_timer != NULL)
         event_free(c->key_timer);
     if (c->message_timer != NULL)
@@ -110,6 +115,7 @@ void server_client_free(struct client *c)
     free(c->key_table);
     free(c->term);
     free(c->tty_name);
+    free(c->term_type);
     free(c->cwd);
     for (size_t i = 0; i < c->nenv; i++)
         free(c->env[i]);
@@ -176,7 +182,8 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
         server_client_update_sizes(c->server, sess);
     if (was_attached && sess != NULL && !c->server->exiting) {
         notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = sess});
-        hooks_fire(c->server, "client-detached", &(struct hook_event){.client = c, .session = sess});
+        hooks_fire(c->server, "client-detached",
+                   &(struct hook_event){.client = c, .session = sess, .client_only = true});
     }
 }
 
@@ -225,6 +232,12 @@ static bool clients_size(struct server *s, struct window *w, bool aggressive, lo
         }
     }
     return *cols >= 0;
+}
+
+bool server_client_window_size(struct server *s, struct window *w, bool largest, int *cols,
+                               int *rows)
+{
+    return clients_size(s, w, false, largest ? 0 : 1, true, cols, rows);
 }
 
 void server_client_update_sizes(struct server *s, struct session *sess)
@@ -281,14 +294,74 @@ static void sizes_deferred(struct server *s, uint32_t id, const char *arg)
         server_client_update_sizes(s, sess);
 }
 
+static struct client *client_by_id(struct server *s, uint32_t id)
+{
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->id == id)
+            return c;
+    }
+    return NULL;
+}
+
+/* client-resized, for a client still attached. */
+static void client_resized_fire(struct server *s, uint32_t id, const char *arg)
+{
+    (void)arg;
+    struct client *c = client_by_id(s, id);
+    if (c != NULL && c->attached && c->session != NULL && !c->exiting)
+        hooks_fire(s, "client-resized", &(struct hook_event){.client = c});
+}
+
+void server_client_resized(struct client *c)
+{
+    /* After the window hooks of the resize, deferred to the next turn (the client says
+     * its size once attached too, so this is also the attach's, as tmux). */
+    defer_add(c->server, client_resized_fire, c->id, NULL);
+}
+
+/* An attached client's keystrokes wait for the server twice (key to the pane, its echo
+ * to the terminal), each time for a few tens of microseconds of work. On a busy machine
+ * the wait for a CPU after the wakeup is most of the echo's time, so the server asks the
+ * kernel for a short slice (Linux 6.12+: sched_attr's runtime for SCHED_OTHER; older
+ * kernels ignore it): it then preempts longer-slice work when it wakes, without a larger
+ * share of the CPU, and needs no privilege. Its nice value and policy are kept; its
+ * children (panes' programs, jobs) start with the default slice (reset on fork). */
+#define INTERACTIVE_SLICE_NS 100000u
+static void server_client_interactive_slice(void)
+{
+#if defined(__linux__) && defined(SYS_sched_getattr) && defined(SYS_sched_setattr)
+    struct {
+        uint32_t size, policy;
+        uint64_t flags;
+        int32_t nice;
+        uint32_t priority;
+        uint64_t runtime, deadline, period;
+    } attr;
+    memset(&attr, 0, sizeof attr);
+    if (syscall(SYS_sched_getattr, 0, &attr, (unsigned)sizeof attr, 0) != 0 ||
+        attr.policy != 0 /* SCHED_OTHER */ || attr.runtime == INTERACTIVE_SLICE_NS)
+        return;
+    attr.size = sizeof attr;
+    attr.flags = 0x01; /* SCHED_FLAG_RESET_ON_FORK */
+    attr.runtime = INTERACTIVE_SLICE_NS;
+    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
+        log_debug("sched_setattr: %s (the default slice stays)", strerror(errno));
+#endif
+}
+
 void server_client_attach(struct client *c, struct session *s)
 {
-    if (!c->attached) {
+    bool was_attached = c->attached;
+    struct session *old = c->session;
+    if (!was_attached) {
         uint32_t flags = client_tty_active(c) ? READY_TTY : 0;
         client_send(c, MSG_READY, &flags, sizeof flags);
     }
     c->attached = true;
     c->session = s;
+    if (!c->control)
+        server_client_interactive_slice();
     if (c->proto_version >= 5 && !c->control) {
         /* Which session it shows, so that tmx -H reattaches to it after a lost link. */
         char id[16];
@@ -301,7 +374,9 @@ void server_client_attach(struct client *c, struct session *s)
         free(payload);
     }
     server_client_session_activity(s);
-    gettimeofday(&c->activity, NULL);
+    if (!was_attached) /* as tmux: a client's activity is its creation or its last key, a switch
+                * to another session is not */
+        gettimeofday(&c->activity, NULL);
     if (c->render != NULL)
         render_invalidate(c->render);
     overlay_close_all(c);
@@ -327,7 +402,10 @@ void server_client_attach(struct client *c, struct session *s)
         client_message_delay(c, 0, "Prefix is %s: %s ? lists the keys, %s d detaches "
                              "(no ~/.tmx.conf; man tmx)", prefix, prefix, prefix);
     }
-    hooks_fire(c->server, "client-attached", &(struct hook_event){.client = c});
+    if (old != s)
+        hooks_fire(c->server, "client-session-changed", &(struct hook_event){.client = c});
+    if (!was_attached)
+        hooks_fire(c->server, "client-attached", &(struct hook_event){.client = c});
     client_redraw(c, REDRAW_STATUS);
 }
 
@@ -355,7 +433,8 @@ static void lock_timer_cb(evutil_socket_t fd, short what, void *arg)
 
 void server_client_session_activity(struct session *sess)
 {
-    sess->activity = time(NULL);
+    gettimeofday(&sess->activity_tv, NULL);
+    sess->activity = sess->activity_tv.tv_sec;
     if (sess->lock_timer == NULL)
         sess->lock_timer = evtimer_new(sess->server->base, lock_timer_cb, sess);
     evtimer_del(sess->lock_timer);
@@ -400,8 +479,17 @@ void server_client_read_stdin(struct client *c, size_t limit,
     c->stdin_data = evbuffer_new();
     c->stdin_limit = limit;
     c->stdin_done = done;
+    c->stdin_piece = NULL;
     c->stdin_arg = arg;
     client_send(c, MSG_READ_STDIN, NULL, 0);
+}
+
+void server_client_stream_stdin(struct client *c,
+                                void (*piece)(struct client *, const char *, size_t),
+                                void (*done)(struct client *, struct evbuffer *, bool), char *arg)
+{
+    server_client_read_stdin(c, 0, done, arg);
+    c->stdin_piece = piece;
 }
 
 void server_client_exit_id(struct server *s, uint32_t id, int status)

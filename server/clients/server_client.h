@@ -15,6 +15,7 @@
 
 struct server;
 struct session;
+struct window;
 struct bufferevent;
 struct evbuffer;
 struct event;
@@ -31,6 +32,8 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
                             const char *command);
 /* Attach to a session: raw mode on the client, full redraw. */
 void server_client_attach(struct client *c, struct session *s);
+/* c's terminal changed size (it said so): client-resized, after the window hooks. */
+void server_client_resized(struct client *c);
 /* suspend-client: the client restores its terminal and stops (SIGTSTP) until the
  * user continues it (fg); nothing is read or drawn meanwhile. */
 void server_client_suspend(struct client *c);
@@ -50,7 +53,16 @@ struct cmd_ctx;
  * the client waiting (ctx->wait); done must end it (server_client_exit). */
 void server_client_read_stdin(struct client *c, size_t limit,
                               void (*done)(struct client *, struct evbuffer *, bool), char *arg);
+/* The same, but each piece goes to piece(c, data, len) as it comes; done(c, empty, false)
+ * runs at the end. */
+void server_client_stream_stdin(struct client *c,
+                                void (*piece)(struct client *, const char *, size_t),
+                                void (*done)(struct client *, struct evbuffer *, bool), char *arg);
 /* Size of the session's windows given every attached client (smallest wins). */
 void server_client_update_sizes(struct server *s, struct session *sess);
+/* The size of the largest (or smallest) attached client of any session showing w, less
+ * its status line (resize-window -A/-a); false when no client counts. */
+bool server_client_window_size(struct server *s, struct window *w, bool largest, int *cols,
+                               int *rows);
 
 #endif

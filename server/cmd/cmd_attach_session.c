@@ -2,11 +2,11 @@
  * new-session -A), after checking its terminal can show one. */
 #include "cmd_impl.h"
 
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "client_limits.h"
+#include "client_term.h"
 #include "control.h"
 #include "options.h"
 #include "proto.h"
@@ -14,33 +14,6 @@
 #include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
-
-/* Does the terminal-features option give TERM this feature ("RGB", "sync",
- * "hyperlinks")? Entries
- * are comma-separated "pattern:feature:feature...", patterns as in the shell. */
-static bool terminal_has_feature(struct server *srv, const char *term, const char *feature)
-{
-    char buf[8192]; /* the array's items, joined by spaces */
-    char *list = xstrdup(options_to_string(srv->options, "terminal-features", buf, sizeof buf));
-    bool found = false;
-    char *save = NULL;
-    for (char *entry = strtok_r(list, ", ", &save); entry != NULL && !found;
-         entry = strtok_r(NULL, ", ", &save)) {
-        char *colon = strchr(entry, ':');
-        if (colon == NULL)
-            continue;
-        *colon = '\0';
-        if (fnmatch(entry, term, 0) != 0)
-            continue;
-        char *fsave = NULL;
-        for (char *f = strtok_r(colon + 1, ":", &fsave); f != NULL; f = strtok_r(NULL, ":", &fsave)) {
-            if (strcasecmp(f, feature) == 0)
-                found = true;
-        }
-    }
-    free(list);
-    return found;
-}
 
 /* Attach ctx->client to sess, checking it can show a session. */
 int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
@@ -64,32 +37,10 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
     }
     if (c->render == NULL) {
         char err[256];
-        bool rgb = (c->flags & IDENT_TRUECOLOR) != 0 ||
-                   terminal_has_feature(ctx->server, c->term, "RGB");
-        const struct render_caps *caps = render_caps_get(c->term, rgb, err, sizeof err);
-        if (caps == NULL) {
+        if (client_term_setup(c, err, sizeof err) != 0) {
             cmd_error(ctx, "%s (set TERM to your terminal's name, e.g. xterm-256color)", err);
             return -1;
         }
-        /* terminal-overrides: a copy of the entry with the matching ones applied. */
-        const char *items[64];
-        size_t nitems = 0;
-        const char *v;
-        for (long i = options_array_next(ctx->server->options, "terminal-overrides", -1, &v);
-             i >= 0 && nitems < sizeof items / sizeof items[0];
-             i = options_array_next(ctx->server->options, "terminal-overrides", i, &v))
-            items[nitems++] = v;
-        if (nitems > 0) {
-            c->caps_owned = render_caps_override(caps, items, nitems);
-            caps = c->caps_owned;
-        }
-        c->caps = caps;
-        c->render = render_create(caps, (c->flags & IDENT_UTF8) != 0);
-        if (terminal_has_feature(ctx->server, c->term, "sync"))
-            render_set_sync(c->render, true);
-        if (terminal_has_feature(ctx->server, c->term, "hyperlinks"))
-            render_set_hyperlinks(c->render, true);
-        c->term_extkeys = terminal_has_feature(ctx->server, c->term, "extkeys");
     }
     if (opts->detach_others || opts->hup_others) {
         struct client *o, *next;

@@ -61,7 +61,12 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (index < 0)
         index = session_next_index(dst, (int)options_get_number(dst->options, "base-index"));
+    bool active = w->active == p;
     window_remove_pane(w, p);
+    /* As tmux: the window loses the pane, then its layout closes over it. */
+    if (active)
+        window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
+    window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
     struct window *nw = window_create(dst, args->flags['n']);
     p->window = nw;
     window_add_first_pane(nw, p);

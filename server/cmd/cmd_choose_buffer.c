@@ -10,7 +10,7 @@
  * [-t target-pane] [template]: the list in the pane (chooser.c); Enter pastes the chosen
  * buffer into the pane (or runs the template, %% its name), d deletes it. -N: no
  * preview; -r reverses; -Z zooms; -F each item's text; -f keeps the buffers the format
- * is true for; -O time, name or size. -K is taken: tmx's list shows no shortcut keys. */
+ * is true for; -O time, name or size; -K each buffer's shortcut key (a format), as tmux. */
 static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane;
@@ -31,6 +31,7 @@ static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .reverse = args->flags['r'] != NULL,
         .zoom = args->flags['Z'] != NULL,
         .no_preview = args->flags['N'] != NULL,
+        .key_format = args->flags['K'],
     };
     chooser_open_buffers(c, p, &opts);
     return 0;

@@ -16,6 +16,7 @@ static int cmd_choose_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .sort = args->flags['O'],
         .reverse = args->flags['r'] != NULL,
         .zoom = args->flags['Z'] != NULL,
+        .key_format = args->flags['K'],
     };
     chooser_open_clients(c, ctx->target.pane, &opts);
     return 0;

@@ -8,7 +8,8 @@
 
 /* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c) in the target
  * pane; -f keeps the windows a format is true for, -r reverses, -Z zooms, a template
- * runs for Enter with %% the choice (-G -K -N -O -F are taken and change nothing). */
+ * runs for Enter with %% the choice, -K gives each line's shortcut key (a format with
+ * #{line}; -G -N -O -F are taken and change nothing). */
 static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = cmd_find_client(ctx, NULL, true);
@@ -24,6 +25,7 @@ static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .filter = args->flags['f'],
         .reverse = args->flags['r'] != NULL,
         .zoom = args->flags['Z'] != NULL,
+        .key_format = args->flags['K'],
     };
     chooser_open_tree(c, p, &opts, args->flags['s'] != NULL, NULL, NULL);
     return 0;

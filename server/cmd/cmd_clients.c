@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "cmd_find.h"
 #include "cmd_queue.h"
 #include "format.h"
 #include "message_log.h"
@@ -16,19 +17,11 @@
 #include "xmalloc.h"
 
 /* The client a client-only command acts on, as tmux: the issuing one if it is attached,
- * else (a command-line client) the attached client used last. */
+ * else (a command-line client) tmux's current client (cmd_find_current_client). */
 struct client *cmd_attached_client(struct cmd_ctx *ctx, const char *what)
 {
     (void)what;
-    if (ctx->client != NULL && ctx->client->attached)
-        return ctx->client;
-    struct client *c, *best = NULL;
-    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
-        if (!c->attached || c->exiting)
-            continue;
-        if (best == NULL || timercmp(&c->activity, &best->activity, >))
-            best = c;
-    }
+    struct client *best = cmd_find_current_client(ctx);
     if (best == NULL)
         cmd_error(ctx, "no current client");
     return best;
@@ -77,19 +70,15 @@ char *cmd_client_path(struct cmd_ctx *ctx, const char *path)
 }
 
 /* tmux's target-client: a client by its terminal (with or without /dev/, a trailing ':'
- * allowed) or its name (client-PID); without a name, the issuing client when it is
- * attached, else an attached client. NULL with "no current client" or "can't find
+ * allowed) or its name (client-PID); without a name, tmux's current client
+ * (cmd_find_current_client). NULL with "no current client" or "can't find
  * client" (unless quiet). */
 struct client *cmd_find_client(struct cmd_ctx *ctx, const char *name, bool quiet)
 {
     struct client *c;
     if (name == NULL) {
-        if (ctx->client != NULL && ctx->client->attached)
-            return ctx->client;
-        TAILQ_FOREACH(c, &ctx->server->clients, entry) {
-            if (c->attached && !c->exiting)
-                return c;
-        }
+        if ((c = cmd_find_current_client(ctx)) != NULL)
+            return c;
         if (!quiet)
             cmd_error(ctx, "no current client");
         return NULL;

@@ -91,6 +91,8 @@ static int cmd_copy_mode_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         copy_mode_enter(p, args->flags['e'] != NULL);
     if (!was && args->flags['H'] != NULL)
         copy_mode_hide_position(p);
+    if (!was && args->flags['M'] != NULL)
+        copy_mode_entered_by_mouse(p);
     if (args->flags['u'] != NULL) {
         char *page_up[] = {"page-up", NULL};
         return copy_mode_command(ctx, p, 1, page_up, 1) == 0 ? 0 : -1;

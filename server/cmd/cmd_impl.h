@@ -25,10 +25,18 @@ struct layout_cell;
 struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
                                  const char *const *extra_env, int cols, int rows,
                                  char *dc_argv[2]);
-/* Create window at index (-1: next free) in sess running argv; NULL + error on failure. */
+/* The directory p's program reported with OSC 7, copied, when it is an existing
+ * directory; else NULL (p may be NULL). New panes and windows without -c start there. */
+char *cmd_spawn_reported_cwd(const struct pane *p);
+/* Create window at index (-1: next free) in sess running argv, cols x rows; NULL + error
+ * on failure. */
 struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
                                  const char *name, const char *cwd, int argc, char **argv,
-                                 const char *const *extra_env);
+                                 const char *const *extra_env, int cols, int rows);
+/* The size of a window new-window makes in sess, as tmux 3.3a: with window-size latest,
+ * tmux's current client's (whichever session it shows); else that of the clients
+ * attached to sess; with none, sess's default-size. */
+void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows);
 /* Kill one window, in every session it is linked in (and each session it was the last
  * window of). */
 void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w);

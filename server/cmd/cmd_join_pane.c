@@ -3,6 +3,7 @@
 #include "cmd_impl.h"
 
 #include "layout.h"
+#include "notify.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
@@ -12,7 +13,13 @@
 static void detach_pane(struct cmd_ctx *ctx, struct session *sess, struct window *w,
                         struct pane *p)
 {
-    if (window_remove_pane(w, p)) {
+    bool active = w->active == p;
+    bool empty = window_remove_pane(w, p);
+    /* As tmux: the layout closes over the pane, then the window loses it. */
+    window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+    if (active && !empty)
+        window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
+    if (empty) {
         (void)sess;
         cmd_destroy_window(ctx, w);
         return;
@@ -32,7 +39,11 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (src_w == dst_w && args->flags['f'] == NULL) {
         /* Moving within a window: take it out first so the target keeps its place. */
+        bool active = src_w->active == src;
         window_remove_pane(src_w, src);
+        window_notify(src_w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+        if (active)
+            window_notify(src_w, NOTIFY_WINDOW_PANE_CHANGED);
     }
     struct layout_cell *leaf = cmd_split_cell(ctx, args, dst_w, dst);
     if (leaf == NULL) {
@@ -50,6 +61,7 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         }
         return -1;
     }
+    bool src_gone = src->cell != NULL && TAILQ_NEXT(TAILQ_FIRST(&src_w->panes), entry) == NULL;
     if (src->cell != NULL)
         detach_pane(ctx, src_sess, src_w, src);
     window_insert_pane(dst_w, src, leaf, args->flags['f'] != NULL ? NULL : dst,
@@ -62,6 +74,9 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if (ctx->target.wl != NULL)
             session_select_window(dst_sess, ctx->target.wl);
     }
+    if (!src_gone)
+        window_notify(src_w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+    window_notify(dst_w, NOTIFY_WINDOW_LAYOUT_CHANGED);
     session_redraw(ctx->server, dst_sess, REDRAW_STATUS);
     return 0;
 }

@@ -39,9 +39,7 @@ static void load_stdin_done(struct client *c, struct evbuffer *data, bool too_bi
     unsigned long id = strtoul(arg + 1, &end, 10);
     const char *name = *end == ':' ? end + 1 : "";
     struct paste_buffer *pb = paste_set(c->server, *name != '\0' ? name : NULL, text, len);
-    if (arg[0] == 'w' && id == 0)
-        paste_to_clipboard(c->server, pb);
-    else if (arg[0] == 'w') {
+    if (arg[0] == 'w' && id != 0) {
         struct client *tc;
         TAILQ_FOREACH(tc, &c->server->clients, entry) {
             if (tc->id == id) {
@@ -104,8 +102,8 @@ static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
                       "(tmx load-buffer - < file)");
             return -1;
         }
-        struct client *tc =
-            args->flags['t'] != NULL ? cmd_find_client(ctx, args->flags['t'], true) : NULL;
+        struct client *tc = args->flags['w'] != NULL
+                                ? cmd_find_client(ctx, args->flags['t'], true) : NULL;
         char *arg = xasprintf("%c%u:%s", args->flags['w'] != NULL ? 'w' : '-',
                               tc != NULL ? tc->id : 0, name != NULL ? name : "");
         server_client_read_stdin(c, PASTE_SIZE_MAX, load_stdin_done, arg);
@@ -117,13 +115,13 @@ static int cmd_load_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (data == NULL)
         return -1;
     struct paste_buffer *pb = paste_set(ctx->server, name, data, len);
-    if (args->flags['w'] != NULL && args->flags['t'] != NULL) {
-        /* -t: that client's clipboard alone (none if it is not found, as in tmux). */
+    if (args->flags['w'] != NULL) {
+        /* The clipboard of the -t client, or of tmux's current client, alone (none if
+         * it is not found, as in tmux). */
         struct client *tc = cmd_find_client(ctx, args->flags['t'], true);
         if (tc != NULL)
             paste_to_client_clipboard(ctx->server, pb, tc);
-    } else if (args->flags['w'] != NULL)
-        paste_to_clipboard(ctx->server, pb);
+    }
     return 0;
 }
 

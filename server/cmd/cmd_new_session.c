@@ -129,6 +129,9 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (args->flags['y'] != NULL &&
         !parse_size(ctx, args->flags['y'], "height", has_tty ? cl->rows : 24, &rows))
         return -1;
+    /* -x/-y become the session's default-size (a size not given: the session's), as
+     * tmux: resize-window -A/-a with no client, and a manual window-size, use it. */
+    int given_cols = cols, given_rows = rows;
     /* A control client gives its size only once it set one (refresh-client -C), and
      * has no status line. */
     if (!detached && ctx->client != NULL && (!cl->control || cl->control_sized)) {
@@ -169,6 +172,12 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
                                                    take_env ? c->nenv : 0, cols, rows);
     for (int i = 0; i < args->nenv; i++)
         session_setenv(sess, args->env[i]);
+    if (args->flags['x'] != NULL || args->flags['y'] != NULL) {
+        char size[32], err[256];
+        snprintf(size, sizeof size, "%dx%d", args->flags['x'] != NULL ? given_cols : cols,
+                 args->flags['y'] != NULL ? given_rows : rows);
+        options_set(sess->options, "default-size", size, false, err, sizeof err);
+    }
     if (sg == NULL && groupwith == NULL) {
         char *window_name = NULL;
         if (args->flags['n'] != NULL) {
@@ -176,7 +185,7 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
             window_name = format_expand(&nf, args->flags['n']);
         }
         struct winlink *wl = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc,
-                                              args->argv, args->env);
+                                              args->argv, args->env, sess->cols, sess->rows);
         free(window_name);
         if (wl == NULL) {
             session_free(sess);

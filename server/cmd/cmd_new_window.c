@@ -83,16 +83,26 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         session_unlink_window(sess, old);
     }
     const char *cwd = args->flags['c'];
-    if (cwd == NULL && ctx->client != NULL && !ctx->client->attached)
+    char *reported = NULL;
+    if (cwd == NULL && ctx->client != NULL && !ctx->client->attached) {
         cwd = ctx->client->cwd;
+    } else if (cwd == NULL) {
+        /* From a key or an attached client: the directory the current pane's shell
+         * reported (OSC 7), as split-window. */
+        struct window *cur = sess->current != NULL ? sess->current->window : NULL;
+        cwd = reported = cmd_spawn_reported_cwd(cur != NULL ? cur->active : NULL);
+    }
     char *name = NULL;
     if (args->flags['n'] != NULL) {
         struct format_ctx nf = {.server = ctx->server, .session = sess, .client = ctx->client};
         name = format_expand(&nf, args->flags['n']);
     }
+    int cols, rows;
+    cmd_spawn_window_size(ctx, sess, &cols, &rows);
     struct winlink *wl = cmd_spawn_window(ctx, sess, index, name, cwd, args->argc, args->argv,
-                                          args->env);
+                                          args->env, cols, rows);
     free(name);
+    free(reported);
     if (wl == NULL) {
         if (TAILQ_EMPTY(&sess->windows))
             server_destroy_session_group(ctx->server, sess, 0);

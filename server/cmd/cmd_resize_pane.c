@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "notify.h"
 #include "pane_mode.h"
 #include "redraw.h"
 #include "vt.h"
@@ -13,6 +14,17 @@
 
 /* A -x/-y value: cells, or N% of the window's size 'whole'; errors as tmux's ("height
  * too large"). */
+
+/* Whether pane p is in a split along axis (a resize along it changes the layout). */
+static int split_along(const struct pane *p, enum layout_type axis)
+{
+    for (const struct layout_cell *lc = p->cell; lc != NULL && lc->parent != NULL; lc = lc->parent) {
+        if (lc->parent->type == axis)
+            return 1;
+    }
+    return 0;
+}
+
 static bool parse_size(struct cmd_ctx *ctx, const char *text, const char *what, int whole,
                        int *out)
 {
@@ -75,26 +87,38 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             adjust = 100000;
     }
     window_zoom(w, false);
-    int size;
+    int size, told = 0;
     if (args->flags['x'] != NULL) {
         if (!parse_size(ctx, args->flags['x'], "width", w->cols, &size))
             return -1;
         layout_set_pane_size(p->cell, LAYOUT_LEFTRIGHT, size);
+        told += split_along(p, LAYOUT_LEFTRIGHT);
     }
     if (args->flags['y'] != NULL) {
         if (!parse_size(ctx, args->flags['y'], "height", w->rows, &size))
             return -1;
         layout_set_pane_size(p->cell, LAYOUT_TOPBOTTOM, size);
+        told += split_along(p, LAYOUT_TOPBOTTOM);
     }
-    if (args->flags['L'] != NULL)
+    if (args->flags['L'] != NULL) {
         layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, -(int)adjust);
-    if (args->flags['R'] != NULL)
+        told += split_along(p, LAYOUT_LEFTRIGHT);
+    }
+    if (args->flags['R'] != NULL) {
         layout_resize_pane(p->cell, LAYOUT_LEFTRIGHT, (int)adjust);
-    if (args->flags['U'] != NULL)
+        told += split_along(p, LAYOUT_LEFTRIGHT);
+    }
+    if (args->flags['U'] != NULL) {
         layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, -(int)adjust);
-    if (args->flags['D'] != NULL)
+        told += split_along(p, LAYOUT_TOPBOTTOM);
+    }
+    if (args->flags['D'] != NULL) {
         layout_resize_pane(p->cell, LAYOUT_TOPBOTTOM, (int)adjust);
+        told += split_along(p, LAYOUT_TOPBOTTOM);
+    }
     window_relayout(w);
+    while (told-- > 0) /* tmux tells each resize along a split the pane is in */
+        window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     return 0;
 }

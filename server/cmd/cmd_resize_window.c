@@ -1,8 +1,10 @@
 /* cmd_resize_window.c - resize-window: a window's size set (-x -y), grown or shrunk
  * (-L -R -U -D by the adjustment), or taken from the largest (-A) or smallest (-a)
- * client showing it; the window's window-size becomes manual. */
+ * client showing it (the session's default-size when none does); the window's
+ * window-size becomes manual. */
 #include "cmd_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "client_state.h"
 #include "options.h"
 #include "redraw.h"
+#include "server_client.h"
 #include "server_state.h"
 #include "window.h"
 
@@ -36,26 +39,17 @@ static bool parse_dim(struct cmd_ctx *ctx, const char *text, const char *what, i
     return true;
 }
 
-/* The size of the largest (or smallest) attached client showing sess, as the window
- * would be sized for it; the session's own size when none is. */
-static void client_size(struct server *srv, struct session *sess, bool largest, int *cols,
-                        int *rows)
+/* resize-window -A/-a: the size of the largest (or smallest) attached client showing w,
+ * in any session; with none, sess's default-size (as tmux 3.3a; 80x24 if unreadable). */
+static void client_size(struct server *srv, struct session *sess, struct window *w,
+                        bool largest, int *cols, int *rows)
 {
-    int x = -1, y = -1;
-    struct client *c;
-    TAILQ_FOREACH(c, &srv->clients, entry) {
-        if (!c->attached || c->session != sess)
-            continue;
-        int r = c->rows - (int)options_get_number(sess->options, "status");
-        if (r < 1)
-            r = 1;
-        if (x < 0 || (largest ? c->cols > x : c->cols < x))
-            x = c->cols;
-        if (y < 0 || (largest ? r > y : r < y))
-            y = r;
+    if (server_client_window_size(srv, w, largest, cols, rows))
+        return;
+    if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", cols, rows) != 2) {
+        *cols = 80;
+        *rows = 24;
     }
-    *cols = x < 0 ? sess->cols : x;
-    *rows = y < 0 ? sess->rows : y;
 }
 
 static int cmd_resize_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -78,23 +72,34 @@ static int cmd_resize_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     /* Shrinking by more than the size leaves it as it is, as tmux does. */
     long x = cols, y = rows;
-    if (args->flags['L'] != NULL && x >= adjust)
-        x -= adjust;
-    else if (args->flags['R'] != NULL)
+    /* One direction only, the first of -L -R -U -D given, as tmux. */
+    if (args->flags['L'] != NULL) {
+        if (x >= adjust)
+            x -= adjust;
+    } else if (args->flags['R'] != NULL)
         x += adjust;
-    if (args->flags['U'] != NULL && y >= adjust)
-        y -= adjust;
-    else if (args->flags['D'] != NULL)
+    else if (args->flags['U'] != NULL) {
+        if (y >= adjust)
+            y -= adjust;
+    } else if (args->flags['D'] != NULL)
         y += adjust;
+    if (args->flags['A'] != NULL || args->flags['a'] != NULL) {
+        int cx, cy;
+        client_size(ctx->server, sess, w, args->flags['A'] != NULL, &cx, &cy);
+        x = cx;
+        y = cy;
+    }
     cols = (int)(x < 1 ? 1 : x > RESIZE_WINDOW_MAX ? RESIZE_WINDOW_MAX : x);
     rows = (int)(y < 1 ? 1 : y > RESIZE_WINDOW_MAX ? RESIZE_WINDOW_MAX : y);
-    if (args->flags['A'] != NULL)
-        client_size(ctx->server, sess, true, &cols, &rows);
-    else if (args->flags['a'] != NULL)
-        client_size(ctx->server, sess, false, &cols, &rows);
     if (options_find("window-size") != NULL) {
         char err[256];
         options_set(w->options, "window-size", "manual", false, err, sizeof err);
+    }
+    if (w->cols == cols && w->rows == rows) {
+        /* Resized to the size it has: tmux still tells both (window_resize does when it
+         * changes). */
+        window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+        window_notify(w, NOTIFY_WINDOW_RESIZED);
     }
     window_resize(w, cols, rows);
     session_redraw(ctx->server, sess, REDRAW_FULL);

@@ -3,6 +3,7 @@
  * environment and scrollback, each pane's command behind a "press Enter to run" prompt
  * (resurrect-restart: at once). -f: another snapshot file. */
 #include "cmd_impl.h"
+#include "cmd_up.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ static int cmd_resurrect_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     char *report = NULL;
     int n = snapshot_restore(s, path, SNAPSHOT_RESURRECT, NULL, NULL, &report);
+    cmd_up_restore(s); /* tmx up's services of the sessions it brought back */
     if (n < 0) {
         cmd_error(ctx, "resurrect: %s: %s", path,
                   report != NULL ? report : "cannot be read");

@@ -172,6 +172,9 @@ static int select_layout(struct cmd_ctx *ctx, struct cmd_args *args, struct wind
     }
     session_redraw(ctx->server, sess, REDRAW_STATUS);
     notify_emit(ctx->server, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT, .pane = w->active});
+    /* tmux 3.3a tells window-layout-changed twice here (the layout, then the command). */
+    window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+    window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
     return 0;
 }
 

@@ -41,6 +41,8 @@ static void set_title(struct pane *p, const char *title)
     seq[n++] = '\007';
     vt_feed(p->vt, seq, n);
     free(seq);
+    p->titles = 0; /* told here: pane-title-changed */
+    notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_TITLE, .pane = p});
 }
 
 static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "proto.h"
+#include "server_client.h"
 #include "server_exit.h"
 #include "server_state.h"
 #include "xmalloc.h"
@@ -63,6 +65,14 @@ static int cmd_server_upgrade_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     s->upgrade_lock = lock;
     free(s->upgrade_binary);
     s->upgrade_binary = binary;
+    /* Attached clients come back by themselves to the same session of the new server
+     * (one redraw); a client of an older tmx shows the message. */
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && !c->control && !c->exiting && c->session != NULL)
+            server_client_exit_how(c, 0, "[server upgraded: attach again]",
+                                   PROTO_EXIT_REATTACH, c->session->name);
+    }
     server_shutdown(s, "[server upgraded: attach again]");
     return 0;
 }

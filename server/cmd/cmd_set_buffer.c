@@ -47,13 +47,13 @@ static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         memcpy(copy, data, len + 1);
         pb = paste_set(s, name, copy, len);
     }
-    if (args->flags['w'] != NULL && args->flags['t'] != NULL) {
-        /* -t: that client's clipboard alone (none if it is not found, as in tmux). */
+    if (args->flags['w'] != NULL) {
+        /* The clipboard of the -t client, or of tmux's current client, alone (none if
+         * it is not found, as in tmux). */
         struct client *tc = cmd_find_client(ctx, args->flags['t'], true);
         if (tc != NULL)
             paste_to_client_clipboard(s, pb, tc);
-    } else if (args->flags['w'] != NULL)
-        paste_to_clipboard(s, pb);
+    }
     return 0;
 }
 

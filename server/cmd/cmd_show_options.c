@@ -67,8 +67,14 @@ static void show_table_option(struct cmd_ctx *ctx, struct cmd_args *args,
 static bool tmx_option_at_default(const struct options *oo, const struct option_def *d)
 {
     char buf[1024];
-    if (!(d->flags & OPTION_F_TMX) || (d->flags & OPTION_F_ARRAY))
+    if (!(d->flags & OPTION_F_TMX))
         return false;
+    if (d->flags & OPTION_F_ARRAY) {
+        /* An array of tmx's that is empty by default: at its default while empty. */
+        const char *item;
+        return (d->default_array == NULL || d->default_array[0] == NULL) &&
+               options_array_next(oo, d->name, -1, &item) < 0;
+    }
     return strcmp(options_to_string(oo, d->name, buf, sizeof buf), d->default_value) == 0;
 }
 

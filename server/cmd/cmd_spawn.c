@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "option_effects.h"
 #include "options.h"
@@ -13,7 +14,9 @@
 #include "server_exit.h"
 #include "server_state.h"
 #include "session.h"
+#include "vt.h"
 #include "window.h"
+#include "xmalloc.h"
 
 struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, const char *cwd,
                                  const char *const *extra_env, int cols, int rows,
@@ -40,17 +43,53 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
     };
 }
 
+/* A client whose size counts: attached, and a control client only once it set one. */
+static bool sizes_windows(const struct client *c)
+{
+    return c->attached && c->session != NULL &&
+           (!c->control || c->control_sized || c->control_win_sized);
+}
+
+void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows)
+{
+    struct client *tc = cmd_find_current_client(ctx);
+    if (options_get_number(ctx->server->window_options, "window-size") == 3 && tc != NULL &&
+        sizes_windows(tc)) {
+        *cols = tc->cols;
+        *rows = tc->rows - (tc->control ? 0 : (int)options_get_number(tc->session->options,
+                                                                       "status"));
+        if (*rows < 1)
+            *rows = 1;
+        return;
+    }
+    struct client *c;
+    TAILQ_FOREACH(c, &ctx->server->clients, entry) {
+        if (c->session == sess && sizes_windows(c)) {
+            *cols = sess->cols;
+            *rows = sess->rows;
+            return;
+        }
+    }
+    if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", cols, rows) != 2 ||
+        *cols < 1 || *rows < 1) {
+        *cols = 80;
+        *rows = 24;
+    }
+}
+
 struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int index,
                                  const char *name, const char *cwd, int argc, char **argv,
-                                 const char *const *extra_env)
+                                 const char *const *extra_env, int cols, int rows)
 {
     struct server *srv = ctx->server;
     if (index < 0)
         index = session_next_index(sess, (int)options_get_number(sess->options, "base-index"));
     struct window *w = window_create(sess, name);
+    w->cols = cols; /* no pane yet: nothing to lay out again */
+    w->rows = rows;
     char *dc_argv[2];
-    struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, sess->cols,
-                                          sess->rows, dc_argv);
+    struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, cols, rows,
+                                          dc_argv);
     argc = sa.argc;
     argv = sa.argv;
     /* Environment of the client running this command, when it has one (new-window
@@ -87,4 +126,14 @@ void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w)
     server_kill_window(ctx->server, w, 0);
     if (mine != NULL && session_find_id(ctx->server, mine_id) == NULL)
         ctx->detached = true; /* the client's session went with it */
+}
+
+char *cmd_spawn_reported_cwd(const struct pane *p)
+{
+    if (p == NULL || p->vt == NULL || vt_cwd(p->vt)[0] != '/')
+        return NULL;
+    struct stat st;
+    if (stat(vt_cwd(p->vt), &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return xstrdup(vt_cwd(p->vt));
 }

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "client_state.h"
 #include "format.h"
@@ -91,31 +90,38 @@ static void print_pane(struct cmd_ctx *ctx, struct cmd_args *args, struct sessio
     free(text);
 }
 
-/* The most of a client's stdin split-window -I shows (the rest is dropped). */
-#define SPLIT_INPUT_MAX (16 << 20)
+/* A piece of the client's stdin for the empty pane split-window -I made (its id in
+ * c->stdin_arg): shown as it comes, each line feed also a carriage return (tmux's empty
+ * panes are in CRLF mode). The pane gone: the client ends, as tmux's does at its next
+ * read. */
+static void split_input_piece(struct client *c, const char *text, size_t len)
+{
+    struct pane *p = server_find_pane(c->server, (uint32_t)strtoul(c->stdin_arg, NULL, 10));
+    if (p == NULL || p->vt == NULL) {
+        if (!c->exiting)
+            server_client_exit(c, 0, NULL);
+        return;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            vt_feed(p->vt, text + start, i - start);
+            vt_feed(p->vt, "\r\n", 2);
+            start = i + 1;
+        }
+    }
+    vt_feed(p->vt, text + start, len - start);
+    if (p->window != NULL)
+        window_redraw(p->window, REDRAW_STATUS);
+}
 
-/* The client's stdin ended: written to the empty pane (named by id in c->stdin_arg, if
- * it is still there), each line feed starting a new line at the left. */
+/* The client's stdin ended: the command is done. */
 static void split_input_done(struct client *c, struct evbuffer *data, bool too_big)
 {
+    (void)data;
     (void)too_big;
-    struct pane *p = server_find_pane(c->server, (uint32_t)strtoul(c->stdin_arg, NULL, 10));
-    if (p != NULL && p->vt != NULL) {
-        size_t len = evbuffer_get_length(data);
-        const char *text = (const char *)evbuffer_pullup(data, -1);
-        size_t start = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) {
-                vt_feed(p->vt, text + start, i - start);
-                vt_feed(p->vt, "\r\n", 2);
-                start = i + 1;
-            }
-        }
-        vt_feed(p->vt, text + start, len - start);
-        if (p->window != NULL)
-            window_redraw(p->window, REDRAW_STATUS);
-    }
-    server_client_exit(c, 0, NULL);
+    if (!c->exiting)
+        server_client_exit(c, 0, NULL);
 }
 
 static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -134,11 +140,8 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cwd = format_expand(&f, args->flags['c']);
     } else if (ctx->client != NULL && !ctx->client->attached && ctx->client->cwd != NULL) {
         cwd = xstrdup(ctx->client->cwd);
-    } else if (target != NULL && target->vt != NULL && vt_cwd(target->vt)[0] == '/') {
-        /* The directory the pane's shell reported (OSC 7), if it is one. */
-        struct stat st;
-        if (stat(vt_cwd(target->vt), &st) == 0 && S_ISDIR(st.st_mode))
-            cwd = xstrdup(vt_cwd(target->vt));
+    } else {
+        cwd = cmd_spawn_reported_cwd(target); /* the shell's OSC 7 directory, if any */
     }
     char *dc_argv[2];
     struct spawn_args sa = cmd_spawn_args(sess, args->argc, args->argv, cwd, args->env,
@@ -162,6 +165,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (args->flags['Z'] != NULL)
         window_zoom(w, true); /* -Z: the (new) active pane zoomed */
+    window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
     server_pane_apply_log(ctx->server, p);
     print_pane(ctx, args, sess, w, p);
     session_redraw(ctx->server, sess, REDRAW_STATUS);
@@ -169,7 +173,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (input && c != NULL && !c->attached && !ctx->from_key && c->in_command) {
         char id[16];
         snprintf(id, sizeof id, "%u", p->id);
-        server_client_read_stdin(c, SPLIT_INPUT_MAX, split_input_done, xstrdup(id));
+        server_client_stream_stdin(c, split_input_piece, split_input_done, xstrdup(id));
         ctx->wait = true;
     }
     return 0;

@@ -89,6 +89,9 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     window_relayout(ws);
     if (wd != ws)
         window_relayout(wd);
+    window_notify(ws, NOTIFY_WINDOW_LAYOUT_CHANGED);
+    if (wd != ws)
+        window_notify(wd, NOTIFY_WINDOW_LAYOUT_CHANGED);
     if (rezoom)
         window_zoom(wd, true);
     session_redraw(ctx->server, ss, REDRAW_STATUS);

@@ -101,6 +101,11 @@ extern const struct cmd_entry cmd_unbind_key_entry;
 extern const struct cmd_entry cmd_unlink_window_entry;
 extern const struct cmd_entry cmd_wait_for_entry;
 extern const struct cmd_entry cmd_wait_pane_entry;
+extern const struct cmd_entry cmd_up_entry;
+extern const struct cmd_entry cmd_down_entry;
+extern const struct cmd_entry cmd_restart_entry;
+extern const struct cmd_entry cmd_stop_entry;
+extern const struct cmd_entry cmd_logs_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
     &cmd_attach_session_entry,
@@ -197,6 +202,11 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_wait_for_entry,
     &cmd_wait_pane_entry,
     &cmd_server_upgrade_entry,
+    &cmd_up_entry, /* tmx up and its services (cmd_up.c, cmd_up_ctl.c) */
+    &cmd_down_entry,
+    &cmd_restart_entry,
+    &cmd_stop_entry,
+    &cmd_logs_entry,
     NULL,
 };
 
@@ -210,5 +220,6 @@ const struct cmd_entry *const *cmd_table_entries(void)
 bool cmd_table_is_extension(const struct cmd_entry *e)
 {
     return e == &cmd_choose_window_entry || e == &cmd_wait_pane_entry ||
-           e == &cmd_server_upgrade_entry;
+           e == &cmd_server_upgrade_entry || e == &cmd_up_entry || e == &cmd_down_entry ||
+           e == &cmd_restart_entry || e == &cmd_stop_entry || e == &cmd_logs_entry;
 }

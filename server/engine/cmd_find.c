@@ -108,6 +108,14 @@ static bool session_attached(struct server *srv, const struct session *s)
     return false;
 }
 
+/* Was a used more recently than b (to the microsecond; ties: the newer session)? */
+static bool session_more_recent(const struct session *a, const struct session *b)
+{
+    if (timercmp(&a->activity_tv, &b->activity_tv, !=))
+        return timercmp(&a->activity_tv, &b->activity_tv, >);
+    return a->id > b->id;
+}
+
 /* The most recently used session (ties: the newest), NULL when there is none; with
  * CMD_FIND_PREFER_UNATTACHED an unattached one wins over an attached one. */
 static struct session *find_best_session(struct server *srv, int flags)
@@ -122,8 +130,7 @@ static struct session *find_best_session(struct server *srv, int flags)
         else if (attached != best_attached)
             better = !attached;
         else
-            better = sess->activity > best->activity ||
-                     (sess->activity == best->activity && sess->id > best->id);
+            better = session_more_recent(sess, best);
         if (better) {
             best = sess;
             best_attached = attached;
@@ -150,8 +157,7 @@ static struct winlink *window_best_link(struct session *prefer, struct window *w
     struct winlink *wl;
     TAILQ_FOREACH(wl, &w->links, wentry) {
         struct session *s = wl->session;
-        if (best == NULL || s->activity > best->activity ||
-            (s->activity == best->activity && s->id > best->id))
+        if (best == NULL || session_more_recent(s, best))
             best = s;
     }
     return best != NULL ? session_best_link(best, w) : NULL;
@@ -287,6 +293,39 @@ static int find_current(struct cmd_ctx *ctx, int flags, struct cmd_find_state *c
         return -1;
     state_from_session(cur, best);
     return 0;
+}
+
+/* The attached client used last (a key, an attach) among those showing s, or among all
+ * when s is NULL or nobody shows it. */
+static struct client *best_client_of(struct server *srv, struct session *s)
+{
+    if (s != NULL && !session_attached(srv, s))
+        s = NULL;
+    struct client *c, *best = NULL;
+    TAILQ_FOREACH(c, &srv->clients, entry) {
+        if (!c->attached || c->exiting || c->session == NULL)
+            continue;
+        if (s != NULL && c->session != s)
+            continue;
+        if (best == NULL || timercmp(&c->activity, &best->activity, >))
+            best = c;
+    }
+    return best;
+}
+
+struct client *cmd_find_current_client(struct cmd_ctx *ctx)
+{
+    struct server *srv = ctx->server;
+    struct client *c = ctx->client;
+    if (c != NULL && c->attached && c->session != NULL && !c->exiting)
+        return c;
+    struct pane *inside = c != NULL ? find_inside_pane(srv, c) : NULL;
+    if (inside != NULL && inside->window != NULL) {
+        struct winlink *wl = window_best_link(NULL, inside->window);
+        return wl != NULL ? best_client_of(srv, wl->session) : NULL;
+    }
+    struct session *s = find_best_session(srv, 0);
+    return s != NULL ? best_client_of(srv, s) : NULL;
 }
 
 /* A session by name (fs->session). */

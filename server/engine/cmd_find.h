@@ -26,6 +26,11 @@ struct pane *cmd_find_pane(struct cmd_ctx *ctx, const char *target, struct windo
  * the command list takes as current, as tmux's new-session/new-window/split-window. */
 void cmd_find_set_current(struct cmd_ctx *ctx, struct session *s, struct window *w,
                           struct pane *p);
+/* The client a command without a target client acts for, as tmux's current client: the
+ * issuing client when it is attached; else, of the session holding the pane the issuing
+ * client runs in (TMX_PANE) or the most recently used session, the attached client used
+ * last (any attached client when that session has none); NULL when no client is attached. */
+struct client *cmd_find_current_client(struct cmd_ctx *ctx);
 /* The marked pane (select-pane -m) into st (if not NULL): false when none is marked or
  * it is gone (the mark is then cleared). */
 bool cmd_find_marked(struct server *srv, struct cmd_find_state *st);

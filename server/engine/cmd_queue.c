@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include <event2/buffer.h>
 
@@ -11,6 +12,7 @@
 #include "cmd.h"
 #include "key_bindings.h"
 #include "queue.h"
+#include "model.h"
 #include "server_state.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -330,6 +332,28 @@ static void live_target(struct server *s, const struct cmd_find_state *fs, struc
     }
 }
 
+/* tmux's current client for a command that has no client (a hook's, the config's): of
+ * the session used last, the attached client used last; NULL when none is attached. */
+static struct client *current_client(struct server *s)
+{
+    struct client *c, *best = NULL;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (!c->attached || c->exiting || c->session == NULL)
+            continue;
+        if (best == NULL) {
+            best = c;
+            continue;
+        }
+        const struct session *a = c->session, *b = best->session;
+        if (a != b) {
+            if (a->activity > b->activity || (a->activity == b->activity && a->id > b->id))
+                best = c;
+        } else if (timercmp(&c->activity, &best->activity, >))
+            best = c;
+    }
+    return best;
+}
+
 /* Run one command item. */
 static void item_fire(struct cmdq_item *it)
 {
@@ -345,8 +369,10 @@ static void item_fire(struct cmdq_item *it)
     cmdq_state_ref(st);
     struct cmdq_item *outer = st->server->cmdq_current;
     const char *const *outer_formats = st->server->cmd_formats;
+    struct client *outer_client = st->server->cmd_client;
     st->server->cmdq_current = it;
     st->server->cmd_formats = (const char *const *)st->formats;
+    st->server->cmd_client = st->client == NULL ? current_client(st->server) : NULL;
     int status = cmd_execute_parsed(&ctx, c);
     if (status == 0 && ctx.ran != NULL && !st->no_hooks && st->server->run_after_hook != NULL) {
         /* after-COMMAND, right after this command (before the ones queued after it), for
@@ -356,10 +382,11 @@ static void item_fire(struct cmdq_item *it)
         live_target(st->server, &ctx.ran_target, &sess, &pane);
         char name[128];
         snprintf(name, sizeof name, "after-%s", ctx.ran->name);
-        st->server->run_after_hook(st->server, name, sess, pane);
+        st->server->run_after_hook(st->server, name, sess, pane, c);
     }
     st->server->cmdq_current = outer;
     st->server->cmd_formats = outer_formats;
+    st->server->cmd_client = outer_client;
     st->current = ctx.current; /* for the commands after it (cmd_find_set_current) */
     if (ctx.attached)
         st->attached = true;

@@ -124,6 +124,12 @@ static void v_client_termname(const struct format_ctx *ctx, struct format_out *o
     format_out_str(o, ctx->client->term != NULL ? ctx->client->term : "");
 }
 
+/* What its terminal answered to XTVERSION at attach ("tmux 3.3a"), or "". */
+static void v_client_termtype(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_str(o, ctx->client->term_type != NULL ? ctx->client->term_type : "");
+}
+
 /* The client's terminal, when it passed it to the server ("" for a relayed one). */
 static void v_client_tty(const struct format_ctx *ctx, struct format_out *o)
 {
@@ -1189,9 +1195,45 @@ static void v_window_bell_flag(const struct format_ctx *ctx, struct format_out *
     format_out_printf(o, "%d", (ctx_alerts(ctx) & WINDOW_ALERT_BELL) != 0);
 }
 
+/* A window's panes under a restart policy: 'X' when one stays dead after its
+ * restart-limit (a crash loop), else 'R' when one is dead with a restart pending, else
+ * 0 (tmx's own marks: tmux has no restart policy). */
+static char window_restart_mark(const struct window *w)
+{
+    char mark = 0;
+    const struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        if (p->crash_loop)
+            return 'X';
+        if (p->dead && p->restart_timer != NULL)
+            mark = 'R';
+    }
+    return mark;
+}
+
+static void v_window_crash_loop_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", window_restart_mark(ctx_window(ctx)) == 'X');
+}
+
+static void v_window_restarting_flag(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%d", window_restart_mark(ctx_window(ctx)) == 'R');
+}
+
+/* Restarts of the window's panes (their restart policy's), added up. */
+static void v_window_restarts(const struct format_ctx *ctx, struct format_out *o)
+{
+    unsigned long n = 0;
+    const struct pane *p;
+    TAILQ_FOREACH(p, &ctx_window(ctx)->panes, entry)
+        n += p->restarts;
+    format_out_printf(o, "%lu", n);
+}
+
 /* As tmux: # activity, ! bell, ~ silence, * current, - last, M the marked pane, Z
- * zoomed; with escape, the '#' doubled for the status line (window_flags;
- * window_raw_flags has it once). */
+ * zoomed; then tmx's restart marks (X a crash loop, R a restart pending); with escape,
+ * the '#' doubled for the status line (window_flags; window_raw_flags has it once). */
 static void window_flags(const struct format_ctx *ctx, struct format_out *o, bool escape)
 {
     const struct winlink *wl = ctx_winlink(ctx);
@@ -1213,6 +1255,9 @@ static void window_flags(const struct format_ctx *ctx, struct format_out *o, boo
         format_out_str(o, "M");
     if (w->zoomed)
         format_out_str(o, "Z");
+    char mark = window_restart_mark(w);
+    if (mark != 0)
+        format_out_printf(o, "%c", mark);
 }
 
 static void v_window_flags(const struct format_ctx *ctx, struct format_out *o)
@@ -1332,6 +1377,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(client_readonly, NEED_CLIENT)                                                        \
     X(client_session, NEED_CLIENT)                                                         \
     X(client_termname, NEED_CLIENT)                                                        \
+    X(client_termtype, NEED_CLIENT)                                                        \
     X(client_tty, NEED_CLIENT)                                                             \
     X(client_uid, NEED_CLIENT)                                                             \
     X(client_user, NEED_CLIENT)                                                            \
@@ -1440,6 +1486,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(window_bell_flag, NEED_WINDOW)                                                       \
     X(window_cell_height, NEED_WINDOW)                                                     \
     X(window_cell_width, NEED_WINDOW)                                                      \
+    X(window_crash_loop_flag, NEED_WINDOW)                                                 \
     X(window_end_flag, NEED_WINDOW)                                                        \
     X(window_flags, NEED_WINDOW)                                                           \
     X(window_format, NEED_NONE)                                                            \
@@ -1455,6 +1502,8 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(window_name, NEED_WINDOW)                                                            \
     X(window_panes, NEED_WINDOW)                                                           \
     X(window_raw_flags, NEED_WINDOW)                                                       \
+    X(window_restarting_flag, NEED_WINDOW)                                                 \
+    X(window_restarts, NEED_WINDOW)                                                        \
     X(window_silence_flag, NEED_WINDOW)                                                    \
     X(window_stack_index, NEED_WINDOW)                                                     \
     X(window_start_flag, NEED_WINDOW)                                                      \
@@ -1566,6 +1615,13 @@ static const char *env_find(const struct envset *env, const char *name)
 
 bool format_variable(const struct format_ctx *ctx, const char *name, struct format_out *o)
 {
+    /* A command without a client of its own (a hook's) sees tmux's current client. */
+    struct format_ctx with_client;
+    if (ctx->client == NULL && ctx->server != NULL && ctx->server->cmd_client != NULL) {
+        with_client = *ctx;
+        with_client.client = ctx->server->cmd_client;
+        ctx = &with_client;
+    }
     for (const char *const *kv = ctx->vars; kv != NULL && kv[0] != NULL; kv += 2) {
         if (strcmp(kv[0], name) == 0) {
             format_out_str(o, kv[1]);
@@ -1588,10 +1644,12 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
         return true;
     }
     /* Variables of the pane's mode (copy mode's scroll_position...). */
-    char buf[64];
-    if (ctx->pane != NULL && ctx->pane->mode != NULL && ctx->pane->mode->format != NULL &&
-        ctx->pane->mode->format(ctx->pane, name, buf, sizeof buf)) {
-        format_out_str(o, buf);
+    char *mv = ctx->pane != NULL && ctx->pane->mode != NULL && ctx->pane->mode->format != NULL
+                   ? ctx->pane->mode->format(ctx->pane, name)
+                   : NULL;
+    if (mv != NULL) {
+        format_out_str(o, mv);
+        free(mv);
         return true;
     }
     /* The session's environment, then the server's (tmux's global environment). */

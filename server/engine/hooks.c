@@ -58,6 +58,8 @@ static void hook_formats(struct cmdq_state *st, const char *name, const struct h
             cmdq_state_add_format(st, "hook_client", buf);
         }
     }
+    if (ev->client_only)
+        return;
     if (ev->session != NULL) {
         snprintf(buf, sizeof buf, "$%u", ev->session->id);
         cmdq_state_add_format(st, "hook_session", buf);
@@ -74,9 +76,60 @@ static void hook_formats(struct cmdq_state *st, const char *name, const struct h
     }
 }
 
-/* Run hook name for ev; its commands see #{hook} and, if formats, ev's formats. */
+/* What an after-COMMAND hook's commands see of the command (tmux's names):
+ * #{hook_arguments} (its flags and arguments as printed), #{hook_argument_N},
+ * #{hook_flag_X} (a flag's last value, or 1) and #{hook_flag_X_N} (each value of X). */
+static void hook_command_formats(struct cmdq_state *st, const struct cmd_parsed *cmd)
+{
+    char *printed = cmd_parsed_print(cmd);
+    const char *rest = printed;
+    size_t nlen = strlen(cmd->entry->name);
+    if (strncmp(rest, cmd->entry->name, nlen) == 0)
+        rest += nlen;
+    if (*rest == ' ')
+        rest++;
+    cmdq_state_add_format(st, "hook_arguments", rest);
+    free(printed);
+
+    struct cmd_args args;
+    char *cause = NULL;
+    if (cmd_args_parse(cmd->entry, cmd->argc, cmd->argv, &args, &cause) != 0) {
+        free(cause);
+        return;
+    }
+    char name[64];
+    for (int i = 0; i < args.argc; i++) {
+        snprintf(name, sizeof name, "hook_argument_%d", i);
+        cmdq_state_add_format(st, name, args.argv[i]);
+    }
+    const char *spec = cmd->entry->spec != NULL ? cmd->entry->spec : "";
+    for (int ch = 1; ch < 128; ch++) {
+        if (args.flags[ch] == NULL)
+            continue;
+        const char *pos = ch != ':' ? strchr(spec, ch) : NULL;
+        bool valued = pos != NULL && pos[1] == ':';
+        snprintf(name, sizeof name, "hook_flag_%c", ch);
+        cmdq_state_add_format(st, name, valued ? args.flags[ch] : "1");
+        if (!valued)
+            continue;
+        int n = 0;
+        for (int i = 0; i < args.nvalues; i++) {
+            if ((unsigned char)args.values[i].flag != ch)
+                continue;
+            snprintf(name, sizeof name, "hook_flag_%c_%d", ch, n++);
+            cmdq_state_add_format(st, name, args.values[i].value);
+        }
+        if (n == 0) {
+            snprintf(name, sizeof name, "hook_flag_%c_0", ch);
+            cmdq_state_add_format(st, name, args.flags[ch]);
+        }
+    }
+}
+
+/* Run hook name for ev; its commands see #{hook} and, if formats, ev's formats (or, for
+ * an after-COMMAND hook, cmd's). */
 static void hooks_insert(struct server *s, const char *name, const struct hook_event *ev,
-                         bool formats)
+                         bool formats, const struct cmd_parsed *cmd)
 {
     const struct option_def *d = options_find(name);
     if (d == NULL || !(d->flags & OPTION_F_HOOK))
@@ -111,6 +164,8 @@ static void hooks_insert(struct server *s, const char *name, const struct hook_e
             hook_formats(st, name, ev);
         else
             cmdq_state_add_format(st, "hook", name);
+        if (cmd != NULL)
+            hook_command_formats(st, cmd);
         if (strncmp(name, "after-", 6) == 0)
             cmdq_insert_hook(s, list, st);
         else
@@ -122,12 +177,22 @@ static void hooks_insert(struct server *s, const char *name, const struct hook_e
 
 void hooks_fire(struct server *s, const char *name, const struct hook_event *ev)
 {
-    hooks_insert(s, name, ev, true);
+    hooks_insert(s, name, ev, true, NULL);
 }
 
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane)
 {
-    hooks_insert(s, name, &(struct hook_event){.session = sess, .pane = pane}, false);
+    hooks_insert(s, name, &(struct hook_event){.session = sess, .pane = pane}, false, NULL);
+}
+
+void hooks_run_after(struct server *s, const char *name, struct session *sess, struct pane *pane,
+                     const struct cmd_parsed *cmd)
+{
+    /* tmux 3.3a has the after-select-pane option but its select-pane runs no after hook
+     * (compat hook-after-commands checks which do). */
+    if (strcmp(name, "after-select-pane") == 0)
+        return;
+    hooks_insert(s, name, &(struct hook_event){.session = sess, .pane = pane}, false, cmd);
 }
 
 void hooks_free(struct server *s)

@@ -8,6 +8,7 @@
 
 struct server;
 struct client;
+struct cmd_parsed;
 struct pane;
 struct session;
 struct window;
@@ -22,6 +23,8 @@ struct hook_event {
     struct window *window;
     struct pane *pane;
     bool closed;         /* session is being destroyed: its formats, the global options */
+    bool client_only;    /* a client's event: session is for the options alone (tmux
+                            gives such hooks #{hook_client} and no other hook_*) */
 };
 
 /* Run hook 'name' if set, for ev. */
@@ -29,6 +32,10 @@ void hooks_fire(struct server *s, const char *name, const struct hook_event *ev)
 /* The same for an after-COMMAND hook or set-hook -R: "no -t" means pane (or, if NULL,
  * the session's current pane), and the commands see #{hook} alone, as in tmux. */
 void hooks_run(struct server *s, const char *name, struct session *sess, struct pane *pane);
+/* An after-COMMAND hook for cmd, which ran: its commands also see #{hook_arguments},
+ * #{hook_argument_N}, #{hook_flag_X} and #{hook_flag_X_N} of cmd, as tmux gives them. */
+void hooks_run_after(struct server *s, const char *name, struct session *sess, struct pane *pane,
+                     const struct cmd_parsed *cmd);
 void hooks_free(struct server *s);
 
 #endif

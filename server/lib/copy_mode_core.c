@@ -130,9 +130,15 @@ void copy_clamp(const struct grid *g, struct copy_state *cs)
     cs->sel_x = (int)clamp64(cs->sel_x, 0, cols - 1);
 }
 
-/* The column a vertical motion lands on: the wanted one, or the end of a shorter line. */
+/* The column a vertical motion lands on: the wanted one, or the end of a shorter line
+ * (not while a rectangle is selected, as tmux). */
 static void fit_x(const struct grid *g, struct copy_state *cs)
 {
+    if (cs->selecting && cs->rectangle && cs->want_cx != INT32_MAX) {
+        int x = cs->want_cx < grid_cols(g) - 1 ? cs->want_cx : grid_cols(g) - 1;
+        cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
+        return;
+    }
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l);
@@ -291,14 +297,26 @@ static int halfpage(const struct grid *g)
     return grid_rows(g) > 1 ? grid_rows(g) / 2 : 1;
 }
 
+/* scroll-up and scroll-down, as tmux: the view moves a line and the cursor keeps its
+ * row (its column as after a vertical motion); at an end of the history nothing moves. */
+static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
+{
+    int64_t row = cs->cy - cs->top, old = cs->top;
+    cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
+    if (cs->top == old)
+        return;
+    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+    fit_x(g, cs);
+}
+
 void copy_scroll_up(const struct grid *g, struct copy_state *cs)
 {
-    copy_scroll_by(g, cs, 1);
+    scroll_line(g, cs, 1);
 }
 
 void copy_scroll_down(const struct grid *g, struct copy_state *cs)
 {
-    copy_scroll_by(g, cs, -1);
+    scroll_line(g, cs, -1);
 }
 
 void copy_halfpage_up(const struct grid *g, struct copy_state *cs)

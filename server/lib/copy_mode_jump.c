@@ -336,9 +336,12 @@ char *copy_cursor_word(const struct grid *g, const struct copy_state *cs)
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l), x = cs->cx;
-    /* Back to a blank or separator (the cursor's cell too); the word starts after it. */
-    while (x >= 0 && (x >= len || char_class(cs, char_at(&l, x)) == 2))
-        x--;
+    /* Back to a blank or separator; the word starts after it. On a blank or separator
+     * it is the word right after the cursor, past the line's end none (as tmux). */
+    if (x < len && char_class(cs, char_at(&l, x)) == 2) {
+        while (x >= 0 && char_class(cs, char_at(&l, x)) == 2)
+            x--;
+    }
     x++;
     char *out = xmalloc((size_t)(len > x ? len - x : 0) * 8 + 1);
     size_t n = 0;

@@ -48,6 +48,11 @@ bool copy_select_last_output(const struct grid *g, struct copy_state *cs)
     if (out < 0)
         return false;
     int64_t end = find_mark(g, out, GRID_MARK_PROMPT, true); /* at most 'prompt' */
+    /* A command-finished mark (OSC 133 ; D) below the output ends it there: what the
+     * shell printed between it and the prompt (a blank line, a status) is not output. */
+    int64_t done = find_mark(g, out, GRID_MARK_END, true);
+    if (done >= 0 && done < end)
+        end = done;
     cs->selecting = true;
     cs->sel_stopped = false;
     cs->line_select = true;

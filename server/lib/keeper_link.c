@@ -11,13 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <event2/event.h>
 
+#include "keeper.h"
 #include "keeper_proto.h"
+#include "keeper_ring.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -39,6 +42,10 @@ struct keeper_link {
     void *arg;
     int fd;
     pid_t pid;
+    uint32_t version; /* the protocol spoken with this keeper (a version-1 keeper: 1) */
+    bool kept;         /* KEEP was sent to this keeper, with these: */
+    uint32_t kept_grace;
+    char *kept_path;
     struct event *read_ev;
     struct event *deliver_ev; /* exits heard while waiting for a spawn's answer */
     struct pending_exit *pending;
@@ -67,6 +74,35 @@ static int link_connect(const char *path)
     return fd;
 }
 
+/* In the forked keeper: a session of its own (no terminal signal reaches it), the
+ * server's end of the socketpair as fd 3 and no other descriptor but stdio, default
+ * signals, none blocked. */
+static void keeper_child_prepare(int server_end)
+{
+    setsid();
+    if (dup2(server_end, 3) < 0)
+        _exit(127);
+    close_range(4, ~0u, 0);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    for (int sig = 1; sig < NSIG; sig++)
+        signal(sig, SIG_DFL);
+}
+
+/* In the server after the fork: the keeper's end closed; ours, or -1 with errno (fork's
+ * err) when there is no keeper. */
+static int keeper_parent_end(pid_t pid, int err, const int sp[2])
+{
+    close(sp[1]);
+    if (pid < 0) {
+        close(sp[0]);
+        errno = err;
+        return -1;
+    }
+    return sp[0];
+}
+
 /* Start a keeper: this binary again, in keeper mode, in a session of its own (so no
  * terminal signal reaches it), with one end of a socketpair as its first server. */
 static int link_start(struct keeper_link *k)
@@ -77,28 +113,45 @@ static int link_start(struct keeper_link *k)
     char *title = xasprintf("tmx: keeper (%s)", k->label);
     pid_t pid = fork();
     if (pid == 0) {
-        setsid();
-        if (dup2(sp[1], 3) < 0)
-            _exit(127);
-        close_range(4, ~0u, 0);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        for (int sig = 1; sig < NSIG; sig++)
-            signal(sig, SIG_DFL);
+        keeper_child_prepare(sp[1]);
         char *argv[] = {title, KEEPER_ARGV1, k->path, "3", NULL};
         execv("/proc/self/exe", argv);
         _exit(127);
     }
     int e = errno;
     free(title);
-    close(sp[1]);
-    if (pid < 0) {
-        close(sp[0]);
-        errno = e;
+    return keeper_parent_end(pid, e, sp);
+}
+
+int keeper_link_prestart(const char *path, const char *label, bool to_root, char *title_area,
+                         size_t title_size)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 || errno != ENOENT)
+        return -1; /* a keeper may listen there: keeper_link_open connects (or starts one) */
+    int sp[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0)
         return -1;
+    /* The child owns copies of what it needs: the title it writes may overwrite the
+     * argv memory label points into. */
+    char *title = xasprintf("tmx: keeper (%s)", label != NULL ? label : "default");
+    char *kpath = xstrdup(path);
+    pid_t pid = fork();
+    if (pid == 0) {
+        keeper_child_prepare(sp[1]);
+        if (to_root && chdir("/") != 0) {
+            /* the keeper works from any directory */
+        }
+        if (title_area != NULL && title_size > 0) {
+            memset(title_area, 0, title_size);
+            snprintf(title_area, title_size, "%s", title);
+        }
+        _exit(keeper_run(kpath, 3));
     }
-    return sp[0];
+    int e = errno;
+    free(title);
+    free(kpath);
+    return keeper_parent_end(pid, e, sp);
 }
 
 static int link_send(struct keeper_link *k, const int *fds, int nfds)
@@ -157,7 +210,7 @@ static int link_hello(struct keeper_link *k, struct keeper_adopted **adopted, si
                       char *err, size_t errsize)
 {
     keeper_buf_start(&k->out, KMSG_HELLO);
-    keeper_buf_u32(&k->out, KEEPER_PROTO_VERSION);
+    keeper_buf_u32(&k->out, k->version);
     keeper_buf_u32(&k->out, (uint32_t)k->ring_size);
     struct keeper_msg m;
     int fds[2] = {-1, -1};
@@ -168,7 +221,21 @@ static int link_hello(struct keeper_link *k, struct keeper_adopted **adopted, si
     }
     link_close_fds(fds);
     if (m.type == KMSG_REFUSED) {
+        /* A keeper of an older tmx (it says "speaks version 1") is spoken to in its
+         * version: the caller connects again (link_attach). */
         snprintf(err, errsize, "the keeper refused this server: %s", m.text);
+        /* A version-2 keeper says "speaks versions 1 to 2,": spoken to in 2. */
+        const char *range = strstr(m.text, "speaks versions ");
+        unsigned lo, hi;
+        if (k->version > KEEPER_PROTO_MIN && strstr(m.text, "speaks version 1,") != NULL) {
+            k->version = KEEPER_PROTO_MIN;
+            errno = EPROTO;
+        } else if (range != NULL && sscanf(range, "speaks versions %u to %u,", &lo, &hi) == 2 &&
+                   hi >= KEEPER_PROTO_MIN && hi < k->version) {
+            k->version = hi;
+            errno = EPROTO;
+        } else
+            errno = EACCES;
         return -1;
     }
     if (m.type != KMSG_WELCOME) {
@@ -196,9 +263,15 @@ static int link_hello(struct keeper_link *k, struct keeper_adopted **adopted, si
             memset(a, 0, sizeof *a);
             a->id = m.id;
             a->pid = m.pid;
-            a->fd = (m.flags & KPANE_FD) != 0 ? fds[0] : -1;
+            int next = 0;
+            a->fd = (m.flags & KPANE_FD) != 0 ? fds[next++] : -1;
             if (a->fd >= 0)
                 fds[0] = -1;
+            if ((m.flags & KPANE_RING) != 0 && next < 2 && fds[next] >= 0) {
+                /* Its output ring: mapped (a bad one is dropped; the pane still comes). */
+                a->shared = keeper_ring_map(fds[next]);
+                fds[next] = -1;
+            }
             a->exited = (m.flags & KPANE_EXITED) != 0;
             a->status = m.status;
             a->cols = m.cols;
@@ -234,6 +307,7 @@ void keeper_link_adopted_free(struct keeper_adopted *adopted, size_t n)
             close(adopted[i].fd);
         free(adopted[i].tag);
         free(adopted[i].ring);
+        keeper_ring_free(adopted[i].shared);
     }
     free(adopted);
 }
@@ -277,13 +351,28 @@ static void link_read_cb(evutil_socket_t fd, short events, void *arg)
 }
 
 /* Connect (or start) and say hello; on success the read event is armed. */
-static int link_attach(struct keeper_link *k, bool may_connect, struct keeper_adopted **adopted,
-                       size_t *nadopted, char *err, size_t errsize)
+/* Wait (KEEPER_LINK_TIMEOUT at most) until the keeper at path has left: it removes its
+ * socket as it goes. (Not by connecting: a keeper waits for a new connection's first
+ * packet.) */
+static bool link_wait_gone(const char *path)
+{
+    struct stat st;
+    for (int waited = 0; waited < KEEPER_LINK_TIMEOUT; waited += 10) {
+        if (lstat(path, &st) != 0)
+            return errno == ENOENT;
+        poll(NULL, 0, 10);
+    }
+    return false;
+}
+
+static int link_attach(struct keeper_link *k, bool may_connect, int started,
+                       struct keeper_adopted **adopted, size_t *nadopted, char *err,
+                       size_t errsize)
 {
     *adopted = NULL;
     *nadopted = 0;
-    int fd = may_connect ? link_connect(k->path) : -1;
-    if (fd < 0 && may_connect && errno != ENOENT && errno != ECONNREFUSED) {
+    int fd = started >= 0 ? started : may_connect ? link_connect(k->path) : -1;
+    if (fd < 0 && may_connect && started < 0 && errno != ENOENT && errno != ECONNREFUSED) {
         snprintf(err, errsize, "cannot connect to the keeper %s: %s", k->path, strerror(errno));
         return -1;
     }
@@ -294,8 +383,25 @@ static int link_attach(struct keeper_link *k, bool may_connect, struct keeper_ad
         return -1;
     }
     k->fd = fd;
-    if (link_hello(k, adopted, nadopted, err, errsize) != 0) {
+    k->version = KEEPER_PROTO_VERSION;
+    k->kept = false;
+    int r = link_hello(k, adopted, nadopted, err, errsize);
+    if (r != 0 && errno == EACCES && may_connect && started < 0 && link_wait_gone(k->path)) {
+        /* The keeper of a server that is still leaving (its socket already gone, the
+         * keeper not yet told BYE): once it has left, a keeper of our own. */
         close(k->fd);
+        k->fd = link_start(k);
+        r = k->fd >= 0 ? link_hello(k, adopted, nadopted, err, errsize) : -1;
+    }
+    if (r != 0 && errno == EPROTO && may_connect) {
+        /* An older keeper: again, in its version. */
+        close(k->fd);
+        k->fd = link_connect(k->path);
+        r = k->fd >= 0 ? link_hello(k, adopted, nadopted, err, errsize) : -1;
+    }
+    if (r != 0) {
+        if (k->fd >= 0)
+            close(k->fd);
         k->fd = -1;
         return -1;
     }
@@ -306,7 +412,7 @@ static int link_attach(struct keeper_link *k, bool may_connect, struct keeper_ad
 }
 
 struct keeper_link *keeper_link_open(struct event_base *base, const char *path,
-                                     const char *label, size_t ring_size,
+                                     const char *label, int started, size_t ring_size,
                                      const struct keeper_link_ops *ops, void *arg,
                                      struct keeper_adopted **adopted, size_t *nadopted,
                                      char *err, size_t errsize)
@@ -321,7 +427,7 @@ struct keeper_link *keeper_link_open(struct event_base *base, const char *path,
     k->fd = -1;
     k->packet = xmalloc(KEEPER_MSG_MAX);
     k->deliver_ev = evtimer_new(base, link_deliver_cb, k);
-    if (link_attach(k, true, adopted, nadopted, err, errsize) != 0) {
+    if (link_attach(k, true, started, adopted, nadopted, err, errsize) != 0) {
         keeper_link_free(k);
         return NULL;
     }
@@ -329,14 +435,15 @@ struct keeper_link *keeper_link_open(struct event_base *base, const char *path,
 }
 
 pid_t keeper_link_spawn(struct keeper_link *k, const struct keeper_spawn *sp, int *exec_errno,
-                        char *err, size_t errsize)
+                        struct keeper_ring **ring, char *err, size_t errsize)
 {
     *exec_errno = 0;
+    *ring = NULL;
     if (k->fd < 0) {
         /* The keeper went away: a new one for the programs from now on. */
         struct keeper_adopted *a;
         size_t n;
-        if (link_attach(k, false, &a, &n, err, errsize) != 0)
+        if (link_attach(k, false, -1, &a, &n, err, errsize) != 0)
             return -1;
         keeper_link_adopted_free(a, n);
     }
@@ -358,6 +465,8 @@ pid_t keeper_link_spawn(struct keeper_link *k, const struct keeper_spawn *sp, in
         keeper_buf_str(&k->out, sp->env[i]);
     keeper_buf_str(&k->out, sp->cwd);
     keeper_buf_str(&k->out, sp->tag);
+    if (k->version >= 2)
+        keeper_buf_u32(&k->out, (uint32_t)sp->ring_size);
     if (!keeper_buf_finish(&k->out) || argc > KEEPER_ARGC_MAX || envc > KEEPER_ENVC_MAX) {
         snprintf(err, errsize, "the command and its environment are too large (%zu bytes and "
                  "%zu arguments, at most %u and %u)", k->out.len, argc + envc,
@@ -378,6 +487,10 @@ pid_t keeper_link_spawn(struct keeper_link *k, const struct keeper_spawn *sp, in
             snprintf(err, errsize, "the keeper did not answer: try again");
             link_lost(k);
             return -1;
+        }
+        if (m.type == KMSG_SPAWNED && m.id == sp->id && m.pid > 0 && got[0] >= 0) {
+            *ring = keeper_ring_map(got[0]);
+            got[0] = -1;
         }
         link_close_fds(got);
         if (m.type == KMSG_EXIT) {
@@ -424,6 +537,25 @@ void keeper_link_tag(struct keeper_link *k, uint32_t id, const char *tag)
         link_lost(k);
 }
 
+void keeper_link_keep(struct keeper_link *k, uint32_t grace, const char *snapshot)
+{
+    if (k == NULL || k->fd < 0 || k->version < 3)
+        return;
+    if (snapshot == NULL)
+        snapshot = "";
+    if (k->kept && k->kept_grace == grace && strcmp(k->kept_path, snapshot) == 0)
+        return; /* told already */
+    k->kept = true;
+    k->kept_grace = grace;
+    free(k->kept_path);
+    k->kept_path = xstrdup(snapshot);
+    keeper_buf_start(&k->out, KMSG_KEEP);
+    keeper_buf_u32(&k->out, grace);
+    keeper_buf_str(&k->out, snapshot);
+    if (link_send(k, NULL, 0) != 0)
+        link_lost(k);
+}
+
 void keeper_link_bye(struct keeper_link *k)
 {
     log_debug("keeper: bye%s", k == NULL || k->fd < 0 ? " (no keeper)" : "");
@@ -453,5 +585,6 @@ void keeper_link_free(struct keeper_link *k)
     keeper_buf_free(&k->out);
     free(k->path);
     free(k->label);
+    free(k->kept_path);
     free(k);
 }

@@ -43,7 +43,25 @@ struct options {
     uint16_t *by_name;           /* a root (no parent): the table's indexes in name
                                     order, for its descendants' lookups (index_in) */
     size_t nby_name;
+    struct name_hint *hints;     /* a root: the last lookups by name, by the name's
+                                    address (index_in) */
+    uint64_t changes;            /* + 1 at each change of the set's own values */
 };
+
+/* A lookup remembered: callers pass the same literal for an option again and again (every
+ * frame and key looks up a dozen), so its address finds the index in one compare of the
+ * name instead of a binary search; the name is compared, so a buffer reused for another
+ * name is never taken for the first. */
+#define NAME_HINTS 256 /* hint_slot takes 8 bits */
+struct name_hint {
+    const char *name;
+    long idx;
+};
+
+static size_t hint_slot(const char *name)
+{
+    return (size_t)(((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u) >> 56); /* 0-255 */
+}
 
 static size_t table_size(void)
 {
@@ -76,23 +94,34 @@ static long index_in(const struct options *o, const char *name)
         o = o->parent;
     if (o == NULL)
         return index_of(name);
+    struct options *root = (struct options *)o; /* its caches only: not a change of the set */
+    struct name_hint *hint = NULL;
+    if (root->hints != NULL) {
+        hint = &root->hints[hint_slot(name)];
+        if (hint->name == name && strcmp(option_table[hint->idx].name, name) == 0)
+            return hint->idx;
+    }
     if (o->by_name == NULL) {
         /* Made at the root's first lookup by name (a root made for a moment, as a
-         * snapshot's defaults, may never need it): a cache, not a change of the set. */
-        struct options *root = (struct options *)o;
+         * snapshot's defaults, may never need it). */
         root->nby_name = table_size();
         root->by_name = xreallocarray(NULL, root->nby_name > 0 ? root->nby_name : 1,
                                       sizeof *root->by_name);
         for (size_t i = 0; i < root->nby_name; i++)
             root->by_name[i] = (uint16_t)i;
         qsort(root->by_name, root->nby_name, sizeof *root->by_name, by_name_cmp);
+        root->hints = xcalloc(NAME_HINTS, sizeof *root->hints);
+        hint = &root->hints[hint_slot(name)];
     }
     size_t lo = 0, hi = o->nby_name;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = strcmp(option_table[o->by_name[mid]].name, name);
-        if (c == 0)
-            return o->by_name[mid];
+        if (c == 0) {
+            hint->name = name;
+            hint->idx = o->by_name[mid];
+            return hint->idx;
+        }
         if (c < 0)
             lo = mid + 1;
         else
@@ -162,6 +191,11 @@ struct options *options_create(struct options *parent)
     return o; /* values come with the first set: most windows and panes never have one */
 }
 
+uint64_t options_changes(const struct options *o)
+{
+    return o->changes;
+}
+
 struct options *options_parent(const struct options *o)
 {
     return o->parent;
@@ -191,6 +225,7 @@ void options_free(struct options *o)
         value_clear(&o->values[i]);
     free(o->values);
     free(o->by_name);
+    free(o->hints);
     for (size_t i = 0; i < o->nuser; i++) {
         free(o->user[i].name);
         free(o->user[i].value);
@@ -247,6 +282,7 @@ bool options_is_set(const struct options *o, const char *name)
 
 static struct option_value *own_value(struct options *o, long i)
 {
+    o->changes++;
     if (o->values == NULL)
         o->values = xcalloc(table_size(), sizeof *o->values);
     return &o->values[i];
@@ -561,6 +597,7 @@ void options_unset(struct options *o, const char *name)
     long i = index_of(name);
     if (i < 0 || o->values == NULL)
         return;
+    o->changes++;
     value_clear(&o->values[i]);
 }
 
@@ -573,6 +610,7 @@ void options_unset_item(struct options *o, const char *name, long idx)
     struct option_item *it = find_item(v, idx);
     if (it == NULL)
         return;
+    o->changes++;
     free(it->string);
     size_t at = (size_t)(it - v->items);
     memmove(&v->items[at], &v->items[at + 1], (v->nitems - at - 1) * sizeof *v->items);
@@ -666,6 +704,7 @@ void options_set_user(struct options *o, const char *name, const char *value, bo
 {
     bool found;
     size_t i = user_index(o, name, &found);
+    o->changes++;
     if (found) {
         char *old = o->user[i].value;
         o->user[i].value = append ? xasprintf("%s%s", old, value) : xstrdup(value);
@@ -686,6 +725,7 @@ void options_unset_user(struct options *o, const char *name)
     size_t i = user_index(o, name, &found);
     if (!found)
         return;
+    o->changes++;
     free(o->user[i].name);
     free(o->user[i].value);
     memmove(&o->user[i], &o->user[i + 1], (o->nuser - i - 1) * sizeof *o->user);

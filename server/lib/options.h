@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum option_scope { OPTION_SERVER, OPTION_SESSION, OPTION_WINDOW };
 enum option_type { OPTION_FLAG, OPTION_NUMBER, OPTION_STRING, OPTION_KEY, OPTION_CHOICE,
@@ -58,6 +59,9 @@ struct options;
 struct options *options_create(struct options *parent);
 void options_free(struct options *o);
 struct options *options_parent(const struct options *o);
+/* A count that moves at each change of the set's own values (not its parents'): what a
+ * reader that keeps a copy compares (the snapshot). */
+uint64_t options_changes(const struct options *o);
 /* A pane moved to another window inherits from the new window's set. */
 void options_set_parent(struct options *o, struct options *parent);
 /* Fill a global set with every default of one scope. */

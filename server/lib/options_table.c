@@ -7,6 +7,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+static const char *const choices_copy_line_numbers[] = {"off", "default", "absolute", "relative",
+                                                        "hybrid", NULL};
 static const char *const choices_activity_action[] = {"none", "any", "current", "other", NULL};
 static const char *const choices_bell_action[] = {"none", "any", "current", "other", NULL};
 static const char *const choices_silence_action[] = {"none", "any", "current", "other", NULL};
@@ -95,13 +97,18 @@ const struct option_def option_table[] = {
      OPTION_F_ARRAY, ",", ARRAY(NULL)},
     {"history-bytes-total", OPTION_SERVER, OPTION_SIZE, "0", 0, 1L << 40, NULL, "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)", OPTION_F_TMX, NULL, NULL},
     {"kill-grace", OPTION_SERVER, OPTION_NUMBER, "8", 0, 86400, NULL, "seconds between SIGTERM and SIGKILL to panes when the server is stopped (below docker's 10 s stop timeout)", OPTION_F_TMX, NULL, NULL},
+    {"keeper-exit-grace", OPTION_SERVER, OPTION_NUMBER, "60", 0, 86400, NULL, "seconds a keeper whose server died waits, once every program it kept has ended, for a server to adopt them; then it adds their exit statuses and last output to the snapshot (tmx resurrect shows them) and exits (0: it waits forever)", OPTION_F_TMX, NULL, NULL},
     {"mirror-stdout", OPTION_SERVER, OPTION_FLAG, "on", 0, 0, NULL, "under -D, every pane's output is copied to the server's stdout (as the program wrote it)", OPTION_F_TMX, NULL, NULL},
+    {"output-ring-size", OPTION_SERVER, OPTION_SIZE, "1M", 0, 64L << 20, NULL, "bytes of each pane's latest output kept in shared memory with the keeper, so nothing is lost when the server is killed or upgraded (0: none; for panes started afterwards)", OPTION_F_TMX, NULL, NULL},
     {"remote-command", OPTION_SERVER, OPTION_STRING, "tmx", 0, 0, NULL, "the command line tmx -H runs on the remote host to reach its tmx (a path, or env VAR=value tmx)", OPTION_F_TMX, NULL, NULL},
+    {"remote-hosts", OPTION_SERVER, OPTION_STRING, NULL, 0, 0, NULL,
+     "[user@]host[:port] of other machines whose sessions choose-tree and tmx ls -a list beside this server's (reached with tmx -H)",
+     OPTION_F_TMX | OPTION_F_ARRAY, " ,", ARRAY(NULL)},
     {"remote-predict", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "tmx -H shows a printable key at once, underlined, where the program will echo it (confirmed by its echo or withdrawn); never in the alternate screen or at a prompt with echo off", OPTION_F_TMX, NULL, NULL},
     {"remote-timeout", OPTION_SERVER, OPTION_NUMBER, "6000", 300, 600000, NULL, "milliseconds without a word from the remote end after which tmx -H takes the link for lost (a heartbeat every third of it)", OPTION_F_TMX, NULL, NULL},
     {"ssh-command", OPTION_SERVER, OPTION_STRING, "ssh", 0, 0, NULL, "the ssh program, with any options, that tmx -H runs to reach a remote host", OPTION_F_TMX, NULL, NULL},
     {"resurrect-on-start", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "a server started after the last one died (a reboot) brings its sessions back at once, as tmx resurrect", OPTION_F_TMX, NULL, NULL},
-    {"snapshot-interval", OPTION_SERVER, OPTION_NUMBER, "5", 0, 86400, NULL, "seconds between snapshots of the sessions and screens in $XDG_STATE_HOME/tmx (only what changed is written; 0: none)", OPTION_F_TMX, NULL, NULL},
+    {"snapshot-interval", OPTION_SERVER, OPTION_NUMBER, "5", 0, 86400, NULL, "seconds between snapshots of the sessions and screens in $XDG_STATE_HOME/tmx (only what changed is written, and only when something changed: an idle server does not wake; 0: none)", OPTION_F_TMX, NULL, NULL},
 
     /* session */
     {"activity-action", OPTION_SESSION, OPTION_CHOICE, "other", 0, 0, choices_activity_action,
@@ -287,6 +294,15 @@ const struct option_def option_table[] = {
     {"copy-mode-mark-style", OPTION_WINDOW, OPTION_STYLE, "bg=red,fg=black", 0, 0, NULL,
      "style of the marked line in copy mode",
      0, NULL, NULL},
+    {"copy-mode-line-numbers", OPTION_WINDOW, OPTION_CHOICE, "off", 0, 0, choices_copy_line_numbers,
+     "line numbers in copy mode (newer tmux): off; default, 0 the top line of the screen and the history negative; absolute, the oldest history line 1; relative to the cursor's line; hybrid, the cursor's line absolute and the others relative",
+     OPTION_F_TMX, NULL, NULL},
+    {"copy-mode-line-number-style", OPTION_WINDOW, OPTION_STYLE, "fg=yellow", 0, 0, NULL,
+     "style of copy mode's line numbers",
+     OPTION_F_TMX, NULL, NULL},
+    {"copy-mode-current-line-number-style", OPTION_WINDOW, OPTION_STYLE, "fg=yellow,bright", 0, 0, NULL,
+     "style of the cursor line's number in copy mode",
+     OPTION_F_TMX, NULL, NULL},
     {"fill-character", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL,
      "character filling the part of a window no pane covers",
      0, NULL, NULL},
@@ -412,6 +428,7 @@ const struct option_def option_table[] = {
     {"mirror-prefix", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "under -D with mirror-stdout, a format put before each line a pane prints on the server's stdout", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "append everything the pane prints to this file (a format for the pane: ~/logs/#{session_name}-#{window_name}.log); opened again on SIGUSR1 and when the file is moved", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file-max", OPTION_WINDOW, OPTION_SIZE, "0", 0, 1L << 50, NULL, "bytes after which log-file is renamed to FILE.1 and a new one begins (0: no cap)", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
+    {"log-file-time", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "strftime(3) text written before each line of log-file, with the time the line began (\"%F %T \": 2026-12-07 01:02:03); empty for none", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 
     /* hooks: arrays of command lists */

@@ -26,6 +26,7 @@ struct pane_mode_entry;
 struct pane_pipe;
 struct pane_log;
 struct pane_mirror;
+struct keeper_ring;
 
 struct pane {
     TAILQ_ENTRY(pane) entry;
@@ -43,12 +44,14 @@ struct pane {
     bool eof;                /* pty gave EOF or EIO: all output is read */
     bool keeperless;         /* the keeper that runs it went away: EOF is its end */
     uint32_t keeper_tag;     /* hash of where the keeper was last told it is */
+    struct keeper_ring *ring; /* its output ring in shared memory (keeper_ring.h), or NULL */
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
     time_t start_time;       /* when its program (last) started */
     struct event *name_timer; /* deferred automatic-rename check */
     int bells;               /* BELs from the vt since the last read was reported */
     bool window_name_changed; /* ESC k since then (vt_window_name has the name) */
+    int titles;              /* titles set (OSC 0/2, CSI 23 t) since then */
     bool sync_mode;          /* mode 2026 is set in the vt (its sync event) */
     bool in_sync;            /* the program is inside a mode 2026 synchronized update */
     struct timeval sync_since;
@@ -113,6 +116,8 @@ struct window {
     struct options *options;  /* window options, inheriting the global ones */
     int holds;                /* callers keeping it while its links go (window_hold) */
     time_t activity;          /* created, or last output of a pane (#{window_activity}) */
+    uint32_t latest_client;   /* id of the client that last typed in it (or switched to
+                                 it), 0 for none: client-active when another one types */
     struct event *silence_timer;
 };
 
@@ -133,7 +138,9 @@ struct session {
     uint32_t id;            /* $N */
     char *name;
     time_t created;
-    time_t activity;        /* last attach or input, for "most recent session" */
+    time_t activity;        /* last attach or input (#{session_activity}) */
+    struct timeval activity_tv; /* the same moment to the microsecond: which session was
+                                 * used last, the "most recent session" of targets */
     struct winlink_list windows; /* its links, by index */
     struct winlink *current;
     struct winlink_list lastw;   /* links shown before, most recent first (sentry) */

@@ -22,6 +22,7 @@
 #include "child.h"
 #include "envset.h"
 #include "keeper_link.h"
+#include "keeper_ring.h"
 #include "notify.h"
 #include "options.h"
 #include "pane_mode.h"
@@ -69,6 +70,9 @@ static void pane_output_done(struct pane *p, const char *buf, size_t bytes)
     p->window_name_changed = false;
     if (renamed)
         notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_RENAMED, .pane = p});
+    for (int titles = p->titles; titles > 0; titles--) /* pane-title-changed, each */
+        notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_TITLE, .pane = p});
+    p->titles = 0;
     int bells = p->bells;
     p->bells = 0;
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_OUTPUT, .pane = p,
@@ -110,11 +114,20 @@ static void pane_sync(void *arg, bool on)
 }
 
 /* What the pane's vt tells it (vt_ops.h). */
+/* A title set: counted (a few: tmux tells each), reported after the read. */
+static void pane_title(void *arg)
+{
+    struct pane *p = arg;
+    if (p->titles < 8)
+        p->titles++;
+}
+
 static const struct vt_ops pane_vt_ops = {
     .reply = pane_reply,
     .clipboard = pane_clipboard,
     .bell = pane_bell,
     .window_name = pane_window_name,
+    .title = pane_title,
     .sync = pane_sync,
     .passthrough = pane_passthrough,
 };
@@ -275,9 +288,10 @@ static char *pane_tag(const struct pane *p, const struct spawn_args *args)
 /* Start the program on a pty the server opens: by the keeper (which stays its parent if
  * the server dies), or forked here when there is no keeper. Returns the pid, or -1 with
  * err set; *master is the pty master. */
-static pid_t pane_fork(struct pane *p, const struct spawn_args *args, int *master, char *err,
-                       size_t errsize)
+static pid_t pane_fork(struct pane *p, const struct spawn_args *args, int *master,
+                       struct keeper_ring **ring, char *err, size_t errsize)
 {
+    *ring = NULL;
     struct server *srv = p->server;
     struct winsize ws = {.ws_col = (unsigned short)p->cols, .ws_row = (unsigned short)p->rows};
     struct termios tio;
@@ -302,10 +316,12 @@ static pid_t pane_fork(struct pane *p, const struct spawn_args *args, int *maste
         struct keeper_spawn sp = {.id = p->id, .cols = p->cols, .rows = p->rows,
                                   .file = x.file, .argv = x.argvp, .env = env,
                                   .cwd = args->cwd != NULL ? args->cwd : "", .tag = tag,
-                                  .master = *master, .slave = slave};
+                                  .master = *master, .slave = slave,
+                                  .ring_size = (size_t)options_get_number(srv->options,
+                                                                          "output-ring-size")};
         int exec_errno;
         char why[512];
-        pid = keeper_link_spawn(srv->keeper, &sp, &exec_errno, why, sizeof why);
+        pid = keeper_link_spawn(srv->keeper, &sp, &exec_errno, ring, why, sizeof why);
         free(tag);
         close(slave);
         if (pid < 0) {
@@ -377,10 +393,13 @@ static void pane_attach_fd(struct pane *p, int master)
 static int pane_start(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
 {
     int master = -1;
-    pid_t pid = pane_fork(p, args, &master, err, errsize);
+    struct keeper_ring *ring;
+    pid_t pid = pane_fork(p, args, &master, &ring, err, errsize);
     if (pid < 0)
         return -1;
     p->pid = pid;
+    keeper_ring_free(p->ring);
+    p->ring = ring;
     p->start_time = time(NULL); /* #{pane_start_time}: uptime of a service */
     p->reaped = p->eof = false;
     p->keeperless = false;
@@ -462,19 +481,28 @@ struct pane *pane_create_empty(struct window *w, const struct spawn_args *args)
 }
 
 struct pane *pane_adopt(struct window *w, const struct spawn_args *args,
-                        struct keeper_adopted *a)
+                        struct keeper_adopted *a, bool replay)
 {
     struct pane *p = pane_new(w, args, true, NULL, 0);
     p->id = a->id;
     p->pid = a->pid;
     p->dead = false;
-    if (a->dropped > 0) {
+    p->ring = a->shared; /* the pane's now: the server appends to it from here */
+    a->shared = NULL;
+    if (!replay) {
+        /* the caller feeds the screen (a snapshot's, then the ring after its head) */
+    } else if (p->ring != NULL) {
+        uint64_t head;
+        size_t len;
+        const unsigned char *bytes = keeper_ring_window(p->ring, &head, &len);
+        vt_feed(p->vt, bytes, len);
+    } else if (a->dropped > 0) {
         char note[128];
         int n = snprintf(note, sizeof note, "[tmx: %lu bytes of output lost while no server "
                          "was attached]\r\n", (unsigned long)a->dropped);
         vt_feed(p->vt, note, (size_t)n);
     }
-    if (a->ring_len > 0)
+    if (replay && p->ring == NULL && a->ring_len > 0)
         vt_feed(p->vt, a->ring, a->ring_len);
     if (a->fd >= 0) {
         pane_attach_fd(p, a->fd);
@@ -554,8 +582,19 @@ static void pane_release_pty(struct pane *p)
     if (p->fd >= 0)
         close(p->fd);
     p->fd = -1;
+    keeper_ring_free(p->ring);
+    p->ring = NULL;
     if (p->to_pty != NULL)
         evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
+}
+
+/* SIGHUP to the program's process group (the session leader's: the shell and its
+ * jobs); to the program alone while it has none yet: the keeper answers a spawn
+ * before the child's setsid, so a pane killed at once may not lead a group yet. */
+static void pane_hangup(struct pane *p)
+{
+    if (kill(-p->pid, SIGHUP) != 0)
+        kill(p->pid, SIGHUP);
 }
 
 void pane_mark_dead(struct pane *p)
@@ -567,7 +606,7 @@ void pane_mark_dead(struct pane *p)
 int pane_respawn(struct pane *p, const struct spawn_args *args, char *err, size_t errsize)
 {
     if (p->pid > 0 && !p->reaped)
-        kill(-p->pid, SIGHUP);
+        pane_hangup(p);
     pane_release_pty(p);
     struct spawn_args a = *args;
     if (a.argc == 0 && args->argv == NULL) {
@@ -590,7 +629,7 @@ void pane_free(struct pane *p)
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_GONE, .pane = p});
     pane_mode_free_all(p);
     if (p->pid > 0 && !p->reaped)
-        kill(-p->pid, SIGHUP); /* the session leader's group: the shell and its jobs */
+        pane_hangup(p);
     pane_release_pty(p);
     if (p->name_timer != NULL)
         event_free(p->name_timer);
@@ -614,16 +653,47 @@ static void pane_close_pty(struct pane *p)
     evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
 }
 
+/* Linux's n_tty hands out at most 4095 bytes a read (its buffer is 4 KiB): a read that
+ * full says the pty likely holds more. */
+#define PANE_PTY_READ_FULL 4095
+
+/* Read the pty: straight into the pane's output ring when it has one (the write-ahead
+ * log that outlives this server: keeper_ring.h), the head advanced after each read
+ * before anything else sees the bytes; else into buf. While reads come back full, read
+ * again into the bytes that follow (the ring is contiguous for up to size bytes), so a
+ * flood costs one wakeup and one vt_feed per up to 'size' bytes rather than per 4 KiB.
+ * *at: where the bytes are. Returns their count, or the first read's 0 or -1. */
+static ssize_t pane_read_pty(struct pane *p, int fd, char *buf, size_t size, const char **at)
+{
+    size_t room = size;
+    unsigned char *to = (unsigned char *)buf;
+    if (p->ring != NULL)
+        to = keeper_ring_tail(p->ring, size, &room);
+    *at = (const char *)to;
+    size_t total = 0;
+    for (;;) {
+        ssize_t n = read(fd, to + total, room - total);
+        if (n <= 0)
+            return total > 0 ? (ssize_t)total : n;
+        if (p->ring != NULL)
+            keeper_ring_commit(p->ring, (size_t)n);
+        total += (size_t)n;
+        if (n < PANE_PTY_READ_FULL || room - total < PANE_PTY_READ_FULL)
+            return (ssize_t)total;
+    }
+}
+
 static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct pane *p = arg;
     char buf[65536];
+    const char *at;
     (void)events;
 
-    ssize_t n = read(fd, buf, sizeof buf);
+    ssize_t n = pane_read_pty(p, fd, buf, sizeof buf, &at);
     if (n > 0) {
-        vt_feed(p->vt, buf, (size_t)n);
-        pane_output_done(p, buf, (size_t)n);
+        vt_feed(p->vt, at, (size_t)n);
+        pane_output_done(p, at, (size_t)n);
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -650,9 +720,10 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
         return;
     ssize_t n;
     int reads = 0;
-    while (reads < 16 && (n = read(p->fd, buf, sizeof buf)) > 0) {
-        vt_feed(p->vt, buf, (size_t)n);
-        pane_output_done(p, buf, (size_t)n);
+    const char *at;
+    while (reads < 16 && (n = pane_read_pty(p, p->fd, buf, sizeof buf, &at)) > 0) {
+        vt_feed(p->vt, at, (size_t)n);
+        pane_output_done(p, at, (size_t)n);
         reads++;
     }
     if (reads == 0)

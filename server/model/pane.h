@@ -36,11 +36,13 @@ struct pane *pane_create_empty(struct window *w, const struct spawn_args *args);
 void pane_free(struct pane *p);
 struct keeper_adopted;
 /* A pane for a program the keeper kept while no server was attached (keeper_link.h):
- * the same id and pid, what it printed meanwhile fed to its screen, its pty master
- * taken from a (a->fd becomes -1). An ended program's status is the caller's to give
- * (pane_child_exited), once the pane is in its window. */
+ * the same id and pid, its pty master and output ring taken from a (a->fd becomes -1,
+ * a->shared NULL). replay: what the ring holds is fed to its screen (no snapshot has
+ * it); else the caller restores the screen and replays the ring from the snapshot's
+ * head. An ended program's status is the caller's to give (pane_child_exited), once the
+ * pane is in its window. */
 struct pane *pane_adopt(struct window *w, const struct spawn_args *args,
-                        struct keeper_adopted *a);
+                        struct keeper_adopted *a, bool replay);
 /* Apply the session's history-limit and history-bytes to the pane's history (lines
  * over them are dropped now, oldest first). */
 void pane_apply_history_options(struct pane *p);

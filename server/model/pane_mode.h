@@ -49,8 +49,9 @@ struct pane_mode {
      * commands. */
     int (*command)(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, long repeat);
     /* A format variable of the mode (copy mode: scroll_position, copy_cursor_x...):
-     * its value into buf, or false when the mode has no variable of that name. */
-    bool (*format)(struct pane *p, const char *name, char *buf, size_t size);
+     * its value (the caller frees it), or NULL when the mode has no variable of that
+     * name or gives it no value in this state. */
+    char *(*format)(struct pane *p, const char *name);
     /* Client client_id is going away: true if the mode acted for it alone and must
      * leave with it (data is the mode's state, on top or below). */
     bool (*client_gone)(void *data, uint32_t client_id);

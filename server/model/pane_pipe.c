@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +45,9 @@ struct pane_log {
     uint64_t size;           /* its size, for log-file-max */
     uint64_t max;            /* log-file-max: rotated to PATH.1 beyond it (0: no cap) */
     enum text_state state;   /* of the filter, across reads */
+    char *time_format;       /* log-file-time: strftime(3) text put before each line, or
+                                NULL for none */
+    bool mid_line;           /* the last byte written was not a newline */
 };
 
 /* Remove escape sequences (CSI, OSC/DCS/APC/PM/SOS strings, other ESC sequences), CRs and
@@ -238,10 +242,16 @@ int pane_log_open(struct pane *p, const char *path, bool plain, char *err, size_
     struct stat st;
     bool known = fstat(fd, &st) == 0;
     uint64_t max = p->log != NULL ? p->log->max : 0;
+    char *time_format = p->log != NULL ? p->log->time_format : NULL;
+    bool mid_line = p->log != NULL && p->log->mid_line;
+    if (p->log != NULL)
+        p->log->time_format = NULL;
     pane_log_close(p);
     p->log = xcalloc(1, sizeof *p->log);
     p->log->fd = fd;
     p->log->max = max;
+    p->log->time_format = time_format;
+    p->log->mid_line = mid_line && known && S_ISFIFO(st.st_mode); /* a new file starts a line */
     if (known) {
         p->log->dev = st.st_dev;
         p->log->ino = st.st_ino;
@@ -259,6 +269,7 @@ void pane_log_close(struct pane *p)
     if (p->log == NULL)
         return;
     tap_close(p->log->tap, p->log->fd, &p->server->draining_taps); /* a FIFO's reader: owed */
+    free(p->log->time_format);
     free(p->log->path);
     free(p->log);
     p->log = NULL;
@@ -294,6 +305,43 @@ void pane_log_set_max(struct pane *p, uint64_t max)
 {
     if (p->log != NULL)
         p->log->max = max;
+}
+
+void pane_log_set_time(struct pane *p, const char *format)
+{
+    if (p->log == NULL)
+        return;
+    free(p->log->time_format);
+    p->log->time_format = format != NULL && *format != '\0' ? xstrdup(format) : NULL;
+}
+
+/* buf with the time (log-file-time) before each line that begins in it; the caller
+ * frees *out. Returns the new length. */
+static size_t log_stamp(struct pane_log *l, const char *buf, size_t len, char **out)
+{
+    char stamp[256];
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    struct tm tm;
+    localtime_r(&tv.tv_sec, &tm);
+    size_t slen = strftime(stamp, sizeof stamp, l->time_format, &tm);
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += buf[i] == '\n';
+    char *o = xmalloc(len + lines * slen + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!l->mid_line) {
+            memcpy(o + n, stamp, slen);
+            n += slen;
+            l->mid_line = true;
+        }
+        o[n++] = buf[i];
+        if (buf[i] == '\n')
+            l->mid_line = false;
+    }
+    *out = o;
+    return n;
 }
 
 /* Once a second at most: if another file is at the log's path now (logrotate moved it,
@@ -333,16 +381,21 @@ static void log_output(struct pane *p, const char *buf, size_t len)
         if (p->log == NULL)
             return;
     }
-    char *text = NULL;
+    char *text = NULL, *stamped = NULL;
     if (p->log->plain) {
         text = xmalloc(len > 0 ? len : 1);
         len = text_filter(p->log, buf, len, text);
         buf = text;
     }
+    if (len > 0 && p->log->time_format != NULL) {
+        len = log_stamp(p->log, buf, len, &stamped);
+        buf = stamped;
+    }
     if (len > 0) {
         p->log->size += len;
         tap_write(p->log->tap, buf, len); /* on failure the log is closed */
     }
+    free(stamped);
     free(text);
 }
 

@@ -29,6 +29,9 @@ void pane_log_close(struct pane *p);
 void pane_log_reopen(struct pane *p);
 /* log-file-max: past max bytes the file becomes PATH.1 and a new one starts (0: none). */
 void pane_log_set_max(struct pane *p, uint64_t max);
+/* log-file-time: strftime(3) text (the time the line began) before each line of the log,
+ * "" or NULL for none. */
+void pane_log_set_time(struct pane *p, const char *format);
 const char *pane_log_path(const struct pane *p);
 bool pane_log_plain(const struct pane *p);
 

@@ -8,6 +8,7 @@
 #include <event2/event.h>
 
 #include "envset.h"
+#include "notify.h"
 #include "options.h"
 #include "server_state.h"
 #include "window.h"
@@ -47,7 +48,8 @@ struct session *session_create_prefixed(struct server *srv, const char *name,
             s->id = srv->next_session_id++;
         }
     }
-    s->created = s->activity = time(NULL);
+    gettimeofday(&s->activity_tv, NULL);
+    s->created = s->activity = s->activity_tv.tv_sec;
     TAILQ_INIT(&s->windows);
     TAILQ_INIT(&s->lastw);
     s->cwd = xstrdup(cwd != NULL ? cwd : "/");
@@ -222,14 +224,18 @@ static void stack_push(struct session *s, struct winlink *wl)
     s->last = wl;
 }
 
-/* Make wl current; the old one goes on the stack. */
+/* Make wl current; the old one goes on the stack (session-window-changed). */
 static void set_current(struct session *s, struct winlink *wl)
 {
     if (wl == s->current)
         return;
+    struct winlink *old = s->current;
     stack_remove(s, wl);
     stack_push(s, s->current);
     s->current = wl;
+    if (old != NULL) /* a new session's first window is no change */
+        notify_emit(s->server,
+                    &(struct notify){.type = NOTIFY_SESSION_WINDOW_CHANGED, .session = s});
 }
 
 void session_select_window(struct session *s, struct winlink *wl)

@@ -10,6 +10,7 @@
 
 #include "client_state.h"
 #include "layout.h"
+#include "notify.h"
 #include "options.h"
 #include "pane.h"
 #include "redraw.h"
@@ -52,15 +53,27 @@ void window_free(struct window *w)
     free(w);
 }
 
+void window_notify(struct window *w, int type)
+{
+    notify_emit(w->server, &(struct notify){.type = (enum notify_type)type, .window = w});
+}
+
 void window_resize(struct window *w, int cols, int rows)
 {
     if (cols < 1)
         cols = 1;
     if (rows < 1)
         rows = 1;
+    bool changed = w->cols != cols || w->rows != rows;
     w->cols = cols;
     w->rows = rows;
     window_relayout(w);
+    if (changed) { /* count 1: a resize, which tmux does from its loop, never in a hook */
+        notify_emit(w->server, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT_CHANGED,
+                                                .window = w, .count = 1});
+        notify_emit(w->server, &(struct notify){.type = NOTIFY_WINDOW_RESIZED, .window = w,
+                                                .count = 1});
+    }
 }
 
 void window_pane_area(const struct window *w, int *yoff, int *rows)
@@ -156,14 +169,18 @@ void window_set_active(struct window *w, struct pane *p)
         window_zoom(w, false);
     w->last_pane = w->active;
     w->active = p;
+    window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
 }
 
 void window_zoom(struct window *w, bool on)
 {
     if (on && (w->active == NULL || TAILQ_NEXT(TAILQ_FIRST(&w->panes), entry) == NULL))
         return; /* one pane: nothing to zoom */
+    bool changed = w->zoomed != on;
     w->zoomed = on;
     window_relayout(w);
+    if (changed)
+        window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
 }
 
 struct pane *window_pane_at(struct window *w, int x, int y)

@@ -9,6 +9,7 @@
 #include "queue.h"
 
 #include "model.h"
+#include "notify.h"
 #include "redraw.h"
 
 struct session;
@@ -30,6 +31,10 @@ void window_redraw(struct window *w, enum redraw_what what);
 /* How many links the window has (#{window_linked} is more than one). */
 int window_link_count(const struct window *w);
 void window_resize(struct window *w, int cols, int rows);
+/* Tell the layers above (hooks) that w changed: type is a NOTIFY_WINDOW_* of notify.h.
+ * window_resize, window_set_active and window_zoom tell their own changes; the commands
+ * tell the layouts they make (window-layout-changed), in tmux's order and number. */
+void window_notify(struct window *w, int type);
 void window_set_name(struct window *w, const char *name);
 /* The rows panes may use: all but the pane-border-status line. */
 void window_pane_area(const struct window *w, int *yoff, int *rows);

@@ -47,6 +47,9 @@ struct copy_mode {
     bool inc_active;        /* an incremental search (command-prompt -i) is going on, */
     int64_t inc_y, inc_top; /* ... started with the cursor and view here */
     int inc_x;
+    bool mouse_entered;     /* entered with the mouse: no line numbers, as tmux */
+    bool marks_shown;       /* the last search's matches are shown (#{search_present}):
+                             * until a command that clears them, as tmux's */
     struct grid_line line;  /* reused while drawing */
 };
 
@@ -111,6 +114,13 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     cm->exit_at_bottom = exit_at_bottom;
     pane_mode_push(p, &copy_mode_ops, cm);
     redraw(p);
+}
+
+void copy_mode_entered_by_mouse(struct pane *p)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm != NULL)
+        cm->mouse_entered = true;
 }
 
 void copy_mode_enter_view(struct pane *p, struct vt *view, int x, int y, bool exit_at_bottom)
@@ -455,7 +465,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         }
         bool up = starts(name, "search-backward") ? prefix != '+' : prefix == '-';
         cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
-        copy_search(g, cs, arg, up);
+        cm->marks_shown = copy_search(g, cs, arg, up);
     } else if (starts(name, "search-forward") || starts(name, "search-backward")) {
         bool up = starts(name, "search-backward");
         if (!has_arg)
@@ -464,6 +474,7 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         bool found = copy_search(g, cs, arg, up);
         for (long i = 1; found && i < repeat; i++)
             found = copy_search_again(g, cs, false);
+        cm->marks_shown = found;
         if (!found)
             search_failed(p, arg);
     } else {
@@ -473,10 +484,35 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         for (long i = 0; found && i < repeat; i++)
             found = copy_search_again(g, cs, reverse);
+        cm->marks_shown = found;
         if (!found)
             search_failed(p, cs->search);
     }
     return 0;
+}
+
+/* Whether a command hides the search's matches first, as tmux's: every one but the
+ * *-no-clear ones and toggle-position; with vi keys, not the motions either. */
+static bool clears_marks(const char *name, bool vi)
+{
+    static const char *const motions[] = {
+        "bottom-line", "cursor-down", "cursor-left", "cursor-right", "cursor-up",
+        "end-of-line", "goto-line", "halfpage-down", "halfpage-up", "history-bottom",
+        "history-top", "jump-again", "jump-backward", "jump-forward", "jump-reverse",
+        "jump-to-backward", "jump-to-forward", "middle-line", "next-paragraph", "next-space",
+        "next-space-end", "next-word", "next-word-end", "other-end", "page-down", "page-up",
+        "previous-paragraph", "previous-space", "previous-word", "scroll-down", "scroll-up",
+        "start-of-line", "top-line",
+    };
+    if (ends(name, "-no-clear") || strcmp(name, "toggle-position") == 0)
+        return false;
+    if (!vi)
+        return true;
+    for (size_t i = 0; i < sizeof motions / sizeof motions[0]; i++) {
+        if (strcmp(name, motions[i]) == 0)
+            return false;
+    }
+    return true;
 }
 
 int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, long repeat)
@@ -498,6 +534,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     const char *name = argv[0];
     if (!ends(name, "-incremental"))
         cm->inc_active = false;
+    if (clears_marks(name, cm->cs.vi))
+        cm->marks_shown = false;
     const struct grid *g = pane_grid(p);
     struct copy_state *cs = &cm->cs;
     copy_clamp(g, cs);
@@ -540,6 +578,52 @@ static void paint(struct grid_cell *c, const struct grid_pen *pen)
     c->attr = pen->attr;
 }
 
+/* copy-mode-line-numbers (newer tmux): 0 off, 1 default, 2 absolute, 3 relative, 4
+ * hybrid; never in a copy mode entered with the mouse. */
+static int line_numbers(struct pane *p)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm == NULL || cm->mouse_entered)
+        return 0;
+    const struct options *o = p->window != NULL ? p->window->options : p->server->window_options;
+    return (int)options_get_number(o, "copy-mode-line-numbers");
+}
+
+/* The number shown beside line 'line' in mode 'how'. */
+static int64_t line_number(const struct grid *g, const struct copy_state *cs, int how,
+                           int64_t line)
+{
+    switch (how) {
+    case 1:
+        return line - copy_screen_top(g);
+    case 2:
+        return line - copy_first_line(g) + 1;
+    case 3:
+        return line > cs->cy ? line - cs->cy : cs->cy - line;
+    default:
+        return line == cs->cy ? line - copy_first_line(g) + 1
+                              : (line > cs->cy ? line - cs->cy : cs->cy - line);
+    }
+}
+
+/* The width of the line numbers' column (the widest number shown and a blank), 0 with
+ * no numbers or no room for them beside one column of text. */
+static int gutter_width(struct pane *p, const struct grid *g, const struct copy_state *cs,
+                        int cols, int rows)
+{
+    int how = line_numbers(p);
+    if (how == 0)
+        return 0;
+    int widest = 1;
+    for (int y = 0; y < rows; y++) {
+        char buf[32];
+        int w = snprintf(buf, sizeof buf, "%" PRId64, line_number(g, cs, how, cs->top + y));
+        if (w > widest)
+            widest = w;
+    }
+    return widest + 1 < cols ? widest + 1 : 0;
+}
+
 static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width,
                            int height)
 {
@@ -562,6 +646,21 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
     struct grid_pen mark_at = mark_pen;
     mark_at.fg = mark_pen.bg;
     mark_at.bg = mark_pen.fg;
+    /* Line numbers: a column on the left, the text beside it (its right end unseen). */
+    int gutter = gutter_width(p, g, cs, n, rows), how = line_numbers(p);
+    if (gutter > 0) {
+        struct grid_pen number_pen = style_pen(p, "copy-mode-line-number-style");
+        struct grid_pen current_number = style_pen(p, "copy-mode-current-line-number-style");
+        for (int y = 0; y < rows; y++) {
+            int64_t line = cs->top + y;
+            char buf[32];
+            snprintf(buf, sizeof buf, "%*" PRId64 " ", gutter - 1, line_number(g, cs, how, line));
+            canvas_put_text(cv, x0, y0 + y, x0 + gutter, buf,
+                            line == cs->cy ? &current_number : &number_pen);
+        }
+        x0 += gutter;
+        n -= gutter;
+    }
     uint8_t *marks = xmalloc((size_t)n);
     for (int y = 0; y < rows; y++) {
         int64_t line = cs->top + y;
@@ -569,7 +668,8 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         copy_line_fetch(g, line, &cm->line);
         pane_line_draw_vt(mode_vt(p), cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
-        copy_search_marks(cs, &cm->line, marks, n);
+        if (cm->marks_shown)
+            copy_search_marks(cs, &cm->line, marks, n);
         /* The match under the cursor is the current one. */
         if (line == cs->cy && cs->cx >= 0 && cs->cx < n && marks[cs->cx]) {
             for (int x = cs->cx; x >= 0 && marks[x]; x--)
@@ -604,10 +704,12 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
 static void copy_mode_cursor(struct pane *p, int *x, int *y, bool *visible)
 {
     struct copy_state *cs = &copy_mode_of(p)->cs;
-    copy_clamp(pane_grid(p), cs);
-    *x = cs->cx;
+    const struct grid *g = pane_grid(p);
+    copy_clamp(g, cs);
+    int gutter = gutter_width(p, g, cs, p->cols, grid_rows(g) < p->rows ? grid_rows(g) : p->rows);
+    *x = cs->cx + gutter;
     *y = (int)(cs->cy - cs->top);
-    *visible = true;
+    *visible = *x < p->cols;
 }
 
 static const char *copy_mode_key_table(struct pane *p);
@@ -634,6 +736,18 @@ static void run_mouse_binding(struct client *c, struct pane *p, key_code key)
     evbuffer_free(ctx.err);
 }
 
+/* The text's column under pane column x (the line numbers' column is left of it). */
+static int text_x(struct pane *p, int x)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    if (cm == NULL)
+        return x;
+    const struct grid *g = pane_grid(p);
+    int rows = grid_rows(g) < p->rows ? grid_rows(g) : p->rows;
+    x -= gutter_width(p, g, &cm->cs, p->cols, rows);
+    return x < 0 ? 0 : x;
+}
+
 void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
                      int y)
 {
@@ -651,6 +765,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
         if (up) {
             /* Over a pane in no mode: copy-mode -e and scroll, as tmux's root binding. */
             copy_mode_enter(p, true);
+            copy_mode_of(p)->mouse_entered = true;
             copy_scroll_by(g, &copy_mode_of(p)->cs, WHEEL_LINES);
             redraw(p);
         }
@@ -676,9 +791,13 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
     }
     if (button == KEY_MOUSE_MOTION && c->mouse_down) {
         if (!c->mouse_dragging) {
+            bool was = copy_mode_of(p) != NULL;
             copy_mode_enter(p, false);
+            if (!was)
+                copy_mode_of(p)->mouse_entered = true;
             g = pane_grid(p);
-            copy_cursor_to(g, &copy_mode_of(p)->cs, c->mouse_down_x, c->mouse_down_y);
+            copy_cursor_to(g, &copy_mode_of(p)->cs, text_x(p, c->mouse_down_x),
+                           c->mouse_down_y);
             copy_begin_selection(g, &copy_mode_of(p)->cs);
             c->mouse_dragging = true;
         }
@@ -688,7 +807,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
             copy_scroll_by(g, cs, 1);
         else if (y >= grid_rows(g))
             copy_scroll_by(g, cs, -1);
-        copy_cursor_to(g, cs, x, y);
+        copy_cursor_to(g, cs, text_x(p, x), y);
         redraw(p);
     }
 }
@@ -708,26 +827,85 @@ static void copy_mode_resize(struct pane *p, int cols, int rows)
     copy_clamp(pane_grid(p), &cm->cs);
 }
 
-/* The variables tmux gives in copy mode: the view's offset from the live screen, the
- * copy cursor in the view, whether a selection is started. */
-static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t size)
+/* The text of line y from column x0 to x1 (both in), as a selection would copy it. */
+static char *line_text(const struct grid *g, const struct copy_state *cs, int64_t y, int x0,
+                       int x1)
 {
-    struct copy_state *cs = &copy_mode_of(p)->cs;
+    struct copy_state tmp = {.vi = true, .selecting = true, .cy = y, .cx = x1, .sel_y = y,
+                             .sel_x = x0, .top = cs->top, .separators = cs->separators};
+    size_t len;
+    char *text = copy_selection_text(g, &tmp, &len);
+    if (text != NULL && len > 0 && text[len - 1] == '\n')
+        text[len - 1] = '\0';
+    return text;
+}
+
+/* #{search_match}: the search match under the cursor while the matches are shown. */
+static char *search_match(struct copy_mode *cm, const struct grid *g)
+{
+    struct copy_state *cs = &cm->cs;
+    if (!cm->marks_shown || cs->search == NULL)
+        return xstrdup("");
+    copy_line_fetch(g, cs->cy, &cm->line);
+    int n = grid_cols(g);
+    uint8_t *marks = xcalloc((size_t)n, 1);
+    copy_search_marks(cs, &cm->line, marks, n);
+    char *text = NULL;
+    if (cs->cx >= 0 && cs->cx < n && marks[cs->cx]) {
+        int x0 = cs->cx, x1 = cs->cx;
+        while (x0 > 0 && marks[x0 - 1])
+            x0--;
+        while (x1 + 1 < n && marks[x1 + 1])
+            x1++;
+        text = line_text(g, cs, cs->cy, x0, x1);
+    }
+    free(marks);
+    return text != NULL ? text : xstrdup("");
+}
+
+/* The variables tmux 3.3a gives in copy mode: the view's offset from the live screen,
+ * the copy cursor in the view, the rectangle flag, the selection (its ends counted in
+ * lines from the oldest history line, as tmux), the search's matches, and the word and
+ * line under the cursor. */
+static char *copy_mode_format(struct pane *p, const char *name)
+{
+    struct copy_mode *cm = copy_mode_of(p);
+    struct copy_state *cs = &cm->cs;
     const struct grid *g = pane_grid(p);
     copy_clamp(g, cs);
+    int64_t first = copy_first_line(g);
     if (strcmp(name, "scroll_position") == 0)
-        snprintf(buf, size, "%" PRId64, copy_offset(g, cs));
-    else if (strcmp(name, "copy_cursor_x") == 0)
-        snprintf(buf, size, "%d", cs->cx);
-    else if (strcmp(name, "copy_cursor_y") == 0)
-        snprintf(buf, size, "%" PRId64, cs->cy - cs->top);
-    else if (strcmp(name, "selection_present") == 0)
-        snprintf(buf, size, "%d", cs->selecting ? 1 : 0);
-    else if (strcmp(name, "copy_cursor_word") == 0) {
-        char *word = copy_cursor_word(g, cs);
-        snprintf(buf, size, "%s", word);
-        free(word);
-    } else if (strcmp(name, "copy_cursor_line") == 0) {
+        return xasprintf("%" PRId64, copy_offset(g, cs));
+    if (strcmp(name, "rectangle_toggle") == 0)
+        return xasprintf("%d", cs->rectangle ? 1 : 0);
+    if (strcmp(name, "copy_cursor_x") == 0)
+        return xasprintf("%d", cs->cx);
+    if (strcmp(name, "copy_cursor_y") == 0)
+        return xasprintf("%" PRId64, cs->cy - cs->top);
+    if (strcmp(name, "selection_present") == 0)
+        return xasprintf("%d", cs->selecting ? 1 : 0);
+    if (strcmp(name, "selection_active") == 0)
+        return xasprintf("%d", cs->selecting && !cs->sel_stopped ? 1 : 0);
+    if (strncmp(name, "selection_", 10) == 0 && cs->selecting) {
+        int64_t ey = cs->sel_stopped ? cs->end_y : cs->cy;
+        int ex = cs->sel_stopped ? cs->end_x : cs->cx;
+        if (strcmp(name + 10, "start_x") == 0)
+            return xasprintf("%d", cs->sel_x);
+        if (strcmp(name + 10, "start_y") == 0)
+            return xasprintf("%" PRId64, cs->sel_y - first);
+        if (strcmp(name + 10, "end_x") == 0)
+            return xasprintf("%d", ex);
+        if (strcmp(name + 10, "end_y") == 0)
+            return xasprintf("%" PRId64, ey - first);
+        return NULL;
+    }
+    if (strcmp(name, "search_present") == 0)
+        return xasprintf("%d", cm->marks_shown && cs->search != NULL ? 1 : 0);
+    if (strcmp(name, "search_match") == 0)
+        return search_match(cm, g);
+    if (strcmp(name, "copy_cursor_word") == 0)
+        return copy_cursor_word(g, cs);
+    if (strcmp(name, "copy_cursor_line") == 0) {
         /* What select-line would take, on a copy of the state. */
         struct copy_state tmp = *cs;
         copy_select_whole_line(g, &tmp);
@@ -735,11 +913,9 @@ static bool copy_mode_format(struct pane *p, const char *name, char *buf, size_t
         char *text = copy_selection_text(g, &tmp, &len);
         if (text != NULL && len > 0 && text[len - 1] == '\n')
             text[len - 1] = '\0';
-        snprintf(buf, size, "%s", text != NULL ? text : "");
-        free(text);
-    } else
-        return false;
-    return true;
+        return text != NULL ? text : xstrdup("");
+    }
+    return NULL;
 }
 
 static const struct pane_mode copy_mode_ops = {

@@ -22,6 +22,8 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom);
  * another pane's lines, the cursor at (x, y) of its screen. The pane must not be in
  * copy mode already. */
 void copy_mode_enter_view(struct pane *p, struct vt *view, int x, int y, bool exit_at_bottom);
+/* copy-mode -M: the copy mode just entered is the mouse's (no line numbers, as tmux). */
+void copy_mode_entered_by_mouse(struct pane *p);
 /* copy-mode -H: no position indicator in the copy mode just entered. */
 void copy_mode_hide_position(struct pane *p);
 /* Whether p is in copy mode (on top or below another mode). */

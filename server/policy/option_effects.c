@@ -49,6 +49,7 @@ void server_pane_apply_log(struct server *s, struct pane *p)
             pane_message(p, err);
     }
     pane_log_set_max(p, (uint64_t)options_get_number(p->options, "log-file-max"));
+    pane_log_set_time(p, options_get_string(p->options, "log-file-time"));
     free(path);
 }
 
@@ -70,7 +71,7 @@ void server_option_changed(struct server *s, const char *name, struct session *s
             if (w != NULL && ww != w)
                 continue;
             if (strcmp(name, "log-file") == 0 || strcmp(name, "log-file-format") == 0 ||
-                strcmp(name, "log-file-max") == 0) {
+                strcmp(name, "log-file-max") == 0 || strcmp(name, "log-file-time") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     server_pane_apply_log(s, p);
@@ -91,8 +92,13 @@ void server_option_changed(struct server *s, const char *name, struct session *s
             } else if (strcmp(name, "monitor-silence") == 0)
                 alerts_silence_restart(s, ww);
         }
-        /* Anything may show in the status line or change a window's size. */
-        server_client_update_sizes(s, ss);
+        /* Anything may show in the status line or change a window's size; a user option
+         * (@name) or a hook changes no size (a hook setting one must not undo
+         * resize-window; tmuxp's attach hooks unset themselves with set-hook -u and must
+         * all see the size from before the attach, as in tmux, which resizes later). */
+        const struct option_def *def = options_find(name);
+        if (name[0] != '@' && (def == NULL || !(def->flags & OPTION_F_HOOK)))
+            server_client_update_sizes(s, ss);
         session_redraw(s, ss, REDRAW_STATUS);
     }
     server_clock_start(s);

@@ -217,9 +217,13 @@ static void pane_exit_close(struct server *s, uint32_t id)
         pane_exit_keep_dead(p);
         return;
     }
+    bool active = w->active == p;
     bool empty = window_remove_pane(w, p); /* its space goes to its neighbours */
     pane_free(p);
     if (!empty) {
+        window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+        if (active)
+            window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
         window_redraw(w, REDRAW_STATUS);
         return;
     }

@@ -20,10 +20,15 @@
 #include "xmalloc.h"
 
 /* What the mirror keeps per pane: a CR held back (it may begin a CR NL the pty made of
- * the program's NL) and whether the next byte begins a line (for the prefix). */
+ * the program's NL), whether the next byte begins a line (for the prefix), and with a
+ * prefix the line begun but not ended (written whole with its NL, so that two panes'
+ * lines never mix: tmx up's "name | " lines; at most MIRROR_LINE_MAX bytes held). */
+#define MIRROR_LINE_MAX 4096
 struct pane_mirror {
     bool cr;
     bool midline;
+    char *held;
+    size_t nheld;
 };
 
 static void mirror_dropping(void *arg, bool dropping, uint64_t dropped)
@@ -126,6 +131,25 @@ static void mirror_copy(struct pane *p, const char *buf, size_t len, bool onlcr)
         out[n++] = c;
         m->midline = c != '\n';
     }
+    if (prefix != NULL && n > 0) {
+        /* Whole lines only: what follows the last NL waits for its end. */
+        size_t end = n;
+        while (end > 0 && out[end - 1] != '\n')
+            end--;
+        if (m->nheld + (n - end) > MIRROR_LINE_MAX)
+            end = n; /* a line too long to hold: out as it is */
+        if (end > 0) {
+            if (s->mirror_tap != NULL && m->nheld > 0)
+                tap_write(s->mirror_tap, m->held, m->nheld);
+            m->nheld = 0;
+        }
+        if (end < n) {
+            m->held = xrealloc(m->held, m->nheld + (n - end));
+            memcpy(m->held + m->nheld, out + end, n - end);
+            m->nheld += n - end;
+        }
+        n = end;
+    }
     if (s->mirror_tap != NULL && n > 0)
         tap_write(s->mirror_tap, out, n);
     free(out);
@@ -146,7 +170,14 @@ void pane_mirror_note(struct pane *p, const char *line)
 void pane_mirror_notify(struct server *s, const struct notify *n)
 {
     struct pane *p = n->pane;
+    if ((n->type == NOTIFY_PANE_GONE || n->type == NOTIFY_PANE_FINISHED) && p->mirror != NULL &&
+        p->mirror->nheld > 0 && s->mirror_tap != NULL) {
+        /* The program ended inside a line: that line, ended. */
+        mirror_copy(p, "\n", 1, false);
+    }
     if (n->type == NOTIFY_PANE_GONE) {
+        if (p->mirror != NULL)
+            free(p->mirror->held);
         free(p->mirror);
         p->mirror = NULL;
         return;

@@ -17,6 +17,7 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "snapshot.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -50,23 +51,29 @@ static struct session *server_destroy_next(struct server *s, struct session *ses
 void server_destroy_session(struct server *s, struct session *sess, int status)
 {
     struct session *next = server_destroy_next(s, sess);
+    /* Queued now (they run after this), with the session's formats but global options:
+     * session-closed, then window-unlinked for each of its windows, then what its
+     * clients do (client-session-changed, client-detached), as tmux. */
+    hooks_fire(s, "session-closed", &(struct hook_event){.session = sess, .closed = true});
+    struct winlink *wl;
+    TAILQ_FOREACH(wl, &sess->windows, entry) {
+        hooks_fire(s, "window-unlinked",
+                   &(struct hook_event){.session = sess, .window = wl->window, .closed = true});
+    }
     struct client *c, *c_next;
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
         if (c->session == sess) {
             c->session = NULL;
             if (next != NULL && c->attached)
                 server_client_attach(c, next);
-            else
+            else {
+                if (c->attached && !s->exiting) /* queued, formats taken now */
+                    hooks_fire(s, "client-detached",
+                               &(struct hook_event){.client = c, .closed = true,
+                                                    .client_only = true});
                 server_client_exit(c, status, "[exited]");
+            }
         }
-    }
-    /* Queued now (they run after this), with the session's formats but global options:
-     * session-closed, then window-unlinked for each of its windows, as tmux. */
-    hooks_fire(s, "session-closed", &(struct hook_event){.session = sess, .closed = true});
-    struct winlink *wl;
-    TAILQ_FOREACH(wl, &sess->windows, entry) {
-        hooks_fire(s, "window-unlinked",
-                   &(struct hook_event){.session = sess, .window = wl->window, .closed = true});
     }
     session_free(sess);
     if (s->sessions_changed != NULL)
@@ -180,14 +187,20 @@ static void server_session_detached(struct server *s, struct session *sess)
     defer_add(s, server_unattached, sess->id, NULL);
 }
 
-/* With no session left (and exit-empty on, or SIGTERM), the server goes, but not while
+/* With no session left (and exit-empty on, or SIGTERM), or with exit-unattached on and
+ * no client attached, the server goes, but not while
  * another client is still connected and not leaving, as in tmux: a `tmx new` whose
  * command has not run yet must not lose its new server to a `tmx ls` that ended
  * first. The check runs again when a client goes (NOTIFY_CLIENT_GONE). */
 void server_check_exit(struct server *s)
 {
-    if (!TAILQ_EMPTY(&s->sessions) || s->exiting ||
-        !(options_get_number(s->options, "exit-empty") || s->terminating))
+    if (s->exiting || s->starter_ev != NULL)
+        return; /* the client that started the server is still on its way */
+    /* exit-unattached: sessions or not, the server goes once no client is attached (as
+     * tmux, also when it is set with nobody attached: at the setting client's leaving). */
+    bool unattached = options_get_number(s->options, "exit-unattached") != 0;
+    if (!unattached && (!TAILQ_EMPTY(&s->sessions) ||
+                        !(options_get_number(s->options, "exit-empty") || s->terminating)))
         return;
     struct client *c;
     TAILQ_FOREACH(c, &s->clients, entry) {
@@ -204,6 +217,12 @@ void server_shutdown(struct server *s, const char *client_message)
     if (s->exiting)
         return;
     s->exiting = true;
+    /* Nothing of a killed server comes back: its snapshot goes now, before its socket,
+     * so that a server started the moment the socket is gone (by the next command) does
+     * not take the file for a dead server's sessions while this one is still leaving.
+     * An upgrade keeps it for the next binary; SIGTERM has already written it whole. */
+    if (s->upgrade_binary == NULL)
+        snapshot_stop(s, false);
     struct client *c, *c_next;
     TAILQ_FOREACH_SAFE(c, &s->clients, entry, c_next) {
         /* A client whose command is running gets its answer (and errors) from it. */

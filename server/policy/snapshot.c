@@ -1,12 +1,17 @@
-/* snapshot.c - writing the snapshot file (snapshot.h). A timer (snapshot-interval
- * seconds, from the server's start) compares what the server holds with what it wrote
- * last and appends only the differences: the STATE record when the structure, options,
- * environment or buffers changed; for each pane, the rows whose cells changed and its
- * screen state (SCREEN), and the history lines scrolled off since (HISTORY; each line is
- * written once). Nothing runs on the output path: finding what changed costs a hash of
- * each visible row per tick. When the file has grown to 4 times its last whole size (+4 MiB) it is
- * written whole again (a temporary file, fsync, rename). Records carry a checksum, so a
- * write cut by a crash loses only itself. */
+/* snapshot.c - writing the snapshot file (snapshot.h). A timer compares what the server
+ * holds with what it wrote last and appends only the differences: the STATE record when
+ * the structure, options, environment or buffers changed; for each pane, the rows whose
+ * cells changed and its screen state (SCREEN), and the history lines scrolled off since
+ * (HISTORY; each line is written once). The timer runs only when something happened: a
+ * command ran (server.c's server_command_done calls snapshot_touch) or a pane wrote,
+ * exited or went (notifications). It writes snapshot-interval seconds after the last
+ * write, looks once more an interval later (what a change set going, an automatic
+ * rename, shows then) and then sleeps: an idle server does not wake. Nothing runs on the
+ * output path but a flag (and the timer armed if it is not). Finding what changed costs
+ * no hashing of unchanged rows (their line versions, cell.h) and no formatting of
+ * unchanged options (options_changes). When the file has grown to 4 times its last whole
+ * size (+4 MiB) it is written whole again (a temporary file, fsync, rename). Records
+ * carry a checksum, so a write cut by a crash loses only itself. */
 #include "snapshot.h"
 
 #include <errno.h>
@@ -25,6 +30,7 @@
 #include "layout.h"
 #include "log.h"
 #include "model.h"
+#include "notify.h"
 #include "options.h"
 #include "paste.h"
 #include "server_state.h"
@@ -46,13 +52,31 @@ struct snap_track {
     uint64_t hist_next;  /* absolute number (dropped + index) of the next line to write */
     uint64_t hist_hash;  /* hash of line hist_next - 1, to notice a history rewritten */
     uint64_t state_hash;
-    uint64_t *rows_hash; /* main rows then alternate rows */
+    uint64_t *rows_ver;  /* line versions written: main rows then alternate rows */
     bool has_head;
     uint64_t head;       /* the pane's output ring's head the last SCREEN stands for */
 };
 
+/* The bytes an option set was written as, while its changes count stays. kind: 0-2 the
+ * global server, session, window sets (compared with the defaults), 3 a session's, 4 a
+ * window's, 5 a pane's; id the object's (never reused while the server runs). */
+struct opt_cache {
+    uint8_t kind;
+    uint32_t id;
+    const struct options *o;
+    uint64_t changes;
+    bool seen;
+    struct sbuf bytes;
+};
+
 struct snapshot {
     struct event *timer;
+    bool dirty;          /* something happened since the last write */
+    bool output;         /* a pane wrote since the last tick (ring urgency) */
+    bool recheck;        /* the last write had changes: look once more an interval on */
+    struct opt_cache *oc;
+    size_t noc;
+    struct options *defaults[3]; /* the table's defaults of the three global scopes */
     int fd;              /* the file, open for appending; -1: the next write is whole */
     uint64_t size, full_size;
     struct sbuf last_state;
@@ -187,7 +211,7 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 static uint64_t hash_line(const struct grid_line *l)
 {
     uint64_t h = 0xcbf29ce484222325ull;
-    int head[2] = {l->used, l->wrapped};
+    int head[3] = {l->used, l->wrapped, l->mark};
     h = hash_bytes(h, head, sizeof head);
     if (l->used > 0)
         h = hash_bytes(h, l->cells, (size_t)l->used * sizeof *l->cells);
@@ -239,6 +263,62 @@ static void put_opts(struct sbuf *b, const struct options *o, const struct optio
     sbuf_varint(b, n);
     sbuf_put(b, items.p, items.len);
     sbuf_free(&items);
+}
+
+/* put_opts through the cache: formatted again only when the set changed. */
+static void put_opts_cached(struct snapshot *sn, struct sbuf *b, uint8_t kind, uint32_t id,
+                            const struct options *o, const struct options *defaults)
+{
+    struct opt_cache *e = NULL;
+    for (size_t i = 0; i < sn->noc; i++) {
+        if (sn->oc[i].kind == kind && sn->oc[i].id == id) {
+            e = &sn->oc[i];
+            break;
+        }
+    }
+    if (e == NULL) {
+        sn->oc = xreallocarray(sn->oc, sn->noc + 1, sizeof *sn->oc);
+        e = &sn->oc[sn->noc++];
+        memset(e, 0, sizeof *e);
+        e->kind = kind;
+        e->id = id;
+    } else if (e->o == o && e->changes == options_changes(o)) {
+        e->seen = true;
+        sbuf_put(b, e->bytes.p, e->bytes.len);
+        return;
+    }
+    e->o = o;
+    e->changes = options_changes(o);
+    e->seen = true;
+    e->bytes.len = 0;
+    put_opts(&e->bytes, o, defaults);
+    sbuf_put(b, e->bytes.p, e->bytes.len);
+}
+
+/* Entries of objects that went. */
+static void opt_cache_sweep(struct snapshot *sn)
+{
+    for (size_t i = 0; i < sn->noc;) {
+        if (!sn->oc[i].seen) {
+            sbuf_free(&sn->oc[i].bytes);
+            sn->oc[i] = sn->oc[--sn->noc];
+        } else
+            sn->oc[i++].seen = false;
+    }
+}
+
+static void opt_cache_free(struct snapshot *sn)
+{
+    for (size_t i = 0; i < sn->noc; i++)
+        sbuf_free(&sn->oc[i].bytes);
+    free(sn->oc);
+    sn->oc = NULL;
+    sn->noc = 0;
+    for (int i = 0; i < 3; i++) {
+        if (sn->defaults[i] != NULL)
+            options_free(sn->defaults[i]);
+        sn->defaults[i] = NULL;
+    }
 }
 
 static void put_envs(struct sbuf *b, const struct envset *e)
@@ -347,15 +427,16 @@ static struct window **all_windows(struct server *s, size_t *count)
 
 static void put_state(struct server *s, struct sbuf *b, struct window **wins, size_t nwins)
 {
+    struct snapshot *sn = s->snapshot;
     sbuf_svarint(b, (int64_t)time(NULL));
-    struct options *defs[3];
     enum option_scope scopes[3] = {OPTION_SERVER, OPTION_SESSION, OPTION_WINDOW};
     struct options *sets[3] = {s->options, s->session_options, s->window_options};
     for (int i = 0; i < 3; i++) {
-        defs[i] = options_create(NULL);
-        options_set_defaults(defs[i], scopes[i]);
-        put_opts(b, sets[i], defs[i]);
-        options_free(defs[i]);
+        if (sn->defaults[i] == NULL) {
+            sn->defaults[i] = options_create(NULL);
+            options_set_defaults(sn->defaults[i], scopes[i]);
+        }
+        put_opts_cached(sn, b, (uint8_t)i, 0, sets[i], sn->defaults[i]);
     }
     put_envs(b, s->environ);
     size_t nb = 0;
@@ -384,7 +465,7 @@ static void put_state(struct server *s, struct sbuf *b, struct window **wins, si
         sbuf_svarint(b, sess->rows > 0 ? sess->rows : 24);
         sbuf_svarint(b, sess->current != NULL ? sess->current->index : -1);
         put_envs(b, sess->environ);
-        put_opts(b, sess->options, NULL);
+        put_opts_cached(sn, b, 3, sess->id, sess->options, NULL);
         size_t nl = 0;
         struct winlink *wl;
         TAILQ_FOREACH(wl, &sess->windows, entry)
@@ -409,7 +490,7 @@ static void put_state(struct server *s, struct sbuf *b, struct window **wins, si
         sbuf_str(b, layout);
         sbuf_svarint(b, w->active != NULL ? w->active->id : 0);
         sbuf_byte(b, w->zoomed ? 1 : 0);
-        put_opts(b, w->options, NULL);
+        put_opts_cached(sn, b, 4, w->id, w->options, NULL);
         size_t np = 0;
         struct pane *p;
         TAILQ_FOREACH(p, &w->panes, entry)
@@ -430,7 +511,7 @@ static void put_state(struct server *s, struct sbuf *b, struct window **wins, si
             sbuf_byte(b, (uint8_t)((p->dead ? 1 : 0) | (shell ? 2 : 0) | (p->argc == 0 ? 4 : 0)));
             sbuf_svarint(b, p->reaped ? p->wait_status : 0);
             sbuf_svarint(b, p->pid);
-            put_opts(b, p->options, NULL);
+            put_opts_cached(sn, b, 5, p->id, p->options, NULL);
         }
     }
 }
@@ -451,7 +532,7 @@ static struct snap_track *track_get(struct snapshot *sn, uint32_t id)
 static void tracks_clear(struct snapshot *sn)
 {
     for (size_t i = 0; i < sn->ntracks; i++)
-        free(sn->tracks[i].rows_hash);
+        free(sn->tracks[i].rows_ver);
     free(sn->tracks);
     sn->tracks = NULL;
     sn->ntracks = 0;
@@ -472,8 +553,8 @@ static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane 
                                         "history-limit");
     bool fresh = t->cols != cols || t->rows != rows;
     if (fresh) {
-        free(t->rows_hash);
-        t->rows_hash = xcalloc((size_t)rows * 2, sizeof *t->rows_hash);
+        free(t->rows_ver);
+        t->rows_ver = xcalloc((size_t)rows * 2, sizeof *t->rows_ver);
         t->cols = cols;
         t->rows = rows;
         t->hist_next = 0;
@@ -499,7 +580,7 @@ static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane 
         const struct grid_line *l = NULL;
         for (uint64_t i = from; i < end; i++) {
             l = grid_history_line(main, (int)(i - dropped));
-            vt_snapshot_put_line(&pl, l);
+            vt_snapshot_put_line(&pl, p->vt, l);
         }
         if (l != NULL)
             t->hist_hash = hash_line(l);
@@ -516,14 +597,17 @@ static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane 
     for (int a = 0; a < 2; a++) {
         const struct grid *g = a == 0 ? main : alt;
         for (int y = 0; y < rows; y++) {
+            /* A row changed when it holds another version than the one written: a
+             * line gets a new version at each change and keeps it when it only moves
+             * (scrolled to another row: another version than that row's). */
             const struct grid_line *l = grid_line_const(g, y);
-            uint64_t h = hash_line(l);
-            if (!fresh && t->rows_hash[a * rows + y] == h)
+            uint64_t v = l->version;
+            if (!fresh && t->rows_ver[a * rows + y] == v)
                 continue;
-            t->rows_hash[a * rows + y] = h;
+            t->rows_ver[a * rows + y] = v;
             sbuf_byte(&rowsb, (uint8_t)a);
             sbuf_svarint(&rowsb, y);
-            vt_snapshot_put_line(&rowsb, l);
+            vt_snapshot_put_line(&rowsb, p->vt, l);
             changed++;
         }
     }
@@ -673,6 +757,7 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
     size_t nwins;
     struct window **wins = all_windows(s, &nwins);
     put_state(s, &pl, wins, nwins);
+    opt_cache_sweep(sn);
     /* The time alone changing is no change. */
     struct sbuf_reader tr;
     sbuf_reader_init(&tr, pl.p, pl.len);
@@ -705,7 +790,7 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
                 continue;
             pane_records(sn, t, p, &out);
             if (scratch != NULL) {
-                free(scratch->rows_hash);
+                free(scratch->rows_ver);
                 free(scratch);
                 scratch = NULL;
             }
@@ -715,7 +800,7 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
     /* Tracks of panes that went. */
     for (size_t i = 0; !urgent && i < sn->ntracks;) {
         if (!sn->tracks[i].seen) {
-            free(sn->tracks[i].rows_hash);
+            free(sn->tracks[i].rows_ver);
             sn->tracks[i] = sn->tracks[--sn->ntracks];
         } else
             i++;
@@ -782,18 +867,38 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
     return rc;
 }
 
-/* The timer looks once a second (so a changed snapshot-interval applies at once) and
- * writes when the interval has passed since the last write; with snapshot-interval 0 it
- * stops (snapshot_interval_changed starts it again): no wakeups. */
+/* Arm the timer for 'secs' from now unless it is pending (a shorter wait stands). */
+static void snap_arm_in(struct snapshot *sn, long secs)
+{
+    if (evtimer_pending(sn->timer, NULL))
+        return;
+    struct timeval tv = {.tv_sec = secs > 0 ? secs : 1, .tv_usec = 0};
+    evtimer_add(sn->timer, &tv);
+}
+
+/* When the timer is next needed, if at all: a whole file to rename (in a second); a
+ * change to write (when the interval since the last write is up; each second while a
+ * pane with an output ring writes, so that one is written before its ring wraps); one
+ * more look after a write that had changes; otherwise never (an idle server sleeps). */
 static void snap_arm(struct server *s)
 {
     struct snapshot *sn = s->snapshot;
-    if (sn == NULL || sn->stopped || sn->timer == NULL ||
-        options_get_number(s->options, "snapshot-interval") <= 0 ||
-        evtimer_pending(sn->timer, NULL))
+    if (sn == NULL || sn->stopped || sn->timer == NULL)
         return;
-    struct timeval tv = {.tv_sec = 1, .tv_usec = 0};
-    evtimer_add(sn->timer, &tv);
+    long interval = options_get_number(s->options, "snapshot-interval");
+    if (sn->pending_tmp != NULL) {
+        snap_arm_in(sn, 1);
+        return;
+    }
+    if (interval <= 0 || (!sn->dirty && !sn->recheck))
+        return;
+    long left = interval;
+    if (sn->dirty) {
+        left = (long)(sn->last_write + interval - time(NULL));
+        if (sn->output && sn->ring_ops != NULL && left > 1)
+            left = 1;
+    }
+    snap_arm_in(sn, left < 1 ? 1 : left);
 }
 
 static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
@@ -808,7 +913,12 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
     long interval = options_get_number(s->options, "snapshot-interval");
     time_t now = time(NULL);
     char err[512];
-    if (interval > 0 && now - sn->last_write >= interval && !TAILQ_EMPTY(&s->sessions)) {
+    if (interval > 0 && now - sn->last_write >= interval && (sn->dirty || sn->recheck) &&
+        !TAILQ_EMPTY(&s->sessions)) {
+        /* After a write with changes, one more look an interval later; after a look
+         * with none, sleep until something happens. */
+        sn->recheck = sn->dirty;
+        sn->dirty = false;
         sn->last_write = now;
         bool full = sn->fd < 0 || sn->size > 4 * sn->full_size + COMPACT_MIN;
         if (snap_write(s, full, false, false, NULL, err, sizeof err) != 0)
@@ -816,13 +926,49 @@ static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
     } else if (interval > 0 && sn->fd >= 0 && snap_any_urgent(s)) {
         if (snap_write(s, false, false, true, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
+    } else if (TAILQ_EMPTY(&s->sessions)) {
+        sn->dirty = sn->recheck = false;
     }
+    sn->output = false;
     snap_arm(s);
+}
+
+void snapshot_touch(struct server *s)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL)
+        return;
+    sn->dirty = true;
+    if (sn->timer != NULL && !evtimer_pending(sn->timer, NULL))
+        snap_arm(s);
+}
+
+void snapshot_notify(struct server *s, const struct notify *n)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL)
+        return;
+    switch (n->type) {
+    case NOTIFY_PANE_OUTPUT:
+        sn->output = true;
+        /* The hot path: a flag while the timer is pending. */
+        if (!sn->dirty || (sn->timer != NULL && !evtimer_pending(sn->timer, NULL)))
+            snapshot_touch(s);
+        break;
+    case NOTIFY_PANE_FINISHED:
+    case NOTIFY_PANE_GONE:
+    case NOTIFY_PANE_RENAMED:
+    case NOTIFY_WINDOW_LAYOUT:
+        snapshot_touch(s);
+        break;
+    default:
+        break;
+    }
 }
 
 void snapshot_interval_changed(struct server *s)
 {
-    snap_arm(s);
+    snapshot_touch(s);
 }
 
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize)
@@ -847,6 +993,7 @@ void snapshot_init(struct server *s)
         unlink(tmp);
     }
     sn->timer = evtimer_new(s->base, snap_timer_cb, s);
+    sn->dirty = true; /* what the config and a restore made: written once */
     snap_arm(s);
 }
 
@@ -883,6 +1030,7 @@ void snapshot_free(struct server *s)
     if (sn->timer != NULL)
         event_free(sn->timer);
     tracks_clear(sn);
+    opt_cache_free(sn);
     sbuf_free(&sn->last_state);
     free(sn->pending_tmp);
     free(sn->pending_path);

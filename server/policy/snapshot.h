@@ -27,10 +27,17 @@ void snapshot_init(struct server *s);
  * removed. Stops the timer. */
 void snapshot_stop(struct server *s, bool keep);
 void snapshot_free(struct server *s);
-/* Write a whole snapshot now (write, fsync, rename): 0, or -1 with err set. path NULL:
- * the server's own file. (server-upgrade hands this to the new server.) */
 /* An option changed: the timer starts again if snapshot-interval became non-zero. */
 void snapshot_interval_changed(struct server *s);
+/* Something the snapshot holds may have changed (a command ran): the timer is armed to
+ * write it. Without such a call or a notification the timer sleeps. */
+void snapshot_touch(struct server *s);
+/* The notification listener (server.c registers it): pane output, exits, renames and
+ * layouts arm the timer. */
+struct notify;
+void snapshot_notify(struct server *s, const struct notify *n);
+/* Write a whole snapshot now (write, fsync, rename): 0, or -1 with err set. path NULL:
+ * the server's own file. (server-upgrade hands this to the new server.) */
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize);
 /* The server's snapshot file, and the one left by a server that died. */
 bool snapshot_path(const struct server *s, char *buf, size_t size);

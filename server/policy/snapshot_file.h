@@ -24,6 +24,18 @@ enum snap_record {
     SNAP_REC_STATE = 1,   /* everything but the panes' cells (replaces the last one) */
     SNAP_REC_SCREEN = 2,  /* a pane's screen state and the rows that changed */
     SNAP_REC_HISTORY = 3, /* history lines of a pane (appended, or from scratch) */
+    SNAP_REC_EXITS = 4,   /* the keeper's, as it left: exit statuses and last output
+                           * (KEEPER_SNAP_REC_EXITS; replaces an earlier one) */
+};
+
+/* A program that ended after its server died, as the keeper left it (SNAP_REC_EXITS). */
+struct snap_exit {
+    uint32_t id;
+    long pid;
+    int status;
+    uint64_t head;       /* its output ring's byte count: bytes are the last len before it */
+    const uint8_t *bytes; /* into the file's bytes */
+    size_t len;
 };
 
 /* A line of the file, still encoded (vt_snapshot_put_line), checked when read. */
@@ -134,6 +146,8 @@ struct snap_image {
     size_t nwindows;
     struct snap_pdata *pdata;
     size_t npdata;
+    struct snap_exit *exits;
+    size_t nexits;
     char *report;           /* what could not be read, lines; NULL if nothing */
 };
 
@@ -144,6 +158,8 @@ int snap_image_read(struct snap_image *img, const char *path);
 int snap_image_parse(struct snap_image *img, uint8_t *data, size_t size);
 void snap_image_free(struct snap_image *img);
 struct snap_pdata *snap_image_pdata(const struct snap_image *img, uint32_t id);
+/* The keeper's record of pane id's exit, or NULL. */
+const struct snap_exit *snap_image_exit(const struct snap_image *img, uint32_t id);
 /* Add a line to img->report. */
 void snap_report(struct snap_image *img, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

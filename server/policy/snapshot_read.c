@@ -114,6 +114,7 @@ void snap_image_free(struct snap_image *img)
         free(img->pdata[i].hist);
     }
     free(img->pdata);
+    free(img->exits);
     free(img->data);
     free(img->report);
     memset(img, 0, sizeof *img);
@@ -124,6 +125,43 @@ struct snap_pdata *snap_image_pdata(const struct snap_image *img, uint32_t id)
     for (size_t i = 0; i < img->npdata; i++)
         if (img->pdata[i].id == id)
             return &img->pdata[i];
+    return NULL;
+}
+
+static size_t get_count(struct sbuf_reader *r);
+
+/* The keeper's record as it left (SNAP_REC_EXITS): each pane's exit status and the last
+ * of its output; it replaces an earlier one. */
+static bool read_exits(struct snap_image *img, struct sbuf_reader *r)
+{
+    size_t n = get_count(r);
+    if (r->bad || n > SNAP_PANES_MAX)
+        return false;
+    struct snap_exit *e = n > 0 ? xcalloc(n, sizeof *e) : NULL;
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        e[i].id = (uint32_t)sbuf_get_int(r, 0, UINT32_MAX);
+        e[i].pid = sbuf_get_int(r, 0, INT32_MAX);
+        e[i].status = (int)sbuf_get_int(r, INT32_MIN, INT32_MAX);
+        e[i].head = sbuf_get_varint(r);
+        e[i].bytes = sbuf_get_bytes(r, SNAP_RECORD_MAX, &e[i].len);
+        if (!r->bad && e[i].len > e[i].head)
+            r->bad = true; /* more bytes than the program ever wrote */
+    }
+    if (r->bad || !sbuf_reader_done(r)) {
+        free(e);
+        return false;
+    }
+    free(img->exits);
+    img->exits = e;
+    img->nexits = n;
+    return true;
+}
+
+const struct snap_exit *snap_image_exit(const struct snap_image *img, uint32_t id)
+{
+    for (size_t i = 0; i < img->nexits; i++)
+        if (img->exits[i].id == id)
+            return &img->exits[i];
     return NULL;
 }
 
@@ -271,7 +309,7 @@ static struct snap_pdata *pdata_get(struct snap_image *img, uint32_t id)
 static bool take_line(struct sbuf_reader *r, struct grid_line *scratch, struct snap_line *out)
 {
     size_t start = r->off;
-    if (!vt_snapshot_get_line(r, scratch))
+    if (!vt_snapshot_get_line(r, NULL, scratch))
         return false;
     out->p = r->p + start;
     out->len = (uint32_t)(r->off - start);
@@ -431,6 +469,9 @@ int snap_image_parse(struct snap_image *img, uint8_t *data, size_t size)
             break;
         case SNAP_REC_HISTORY:
             ok = read_history(img, &r, &scratch);
+            break;
+        case SNAP_REC_EXITS:
+            ok = read_exits(img, &r);
             break;
         default:
             snap_report(img, "record of unknown type %u at byte %zu skipped", type, off);

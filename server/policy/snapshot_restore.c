@@ -40,9 +40,13 @@ void snapshot_mark_restored(struct server *s);
 #define RESTART_SCRIPT                                                                     \
     "if [ -n \"$2\" ]; then /bin/sh -c \"$1\"; exec \"$2\"; else exec /bin/sh -c \"$1\"; fi"
 
-/* Modes of a program that is not there any more, undone before a new one starts. */
-static const char reset_modes[] = "\033[?1049l\033[?1l\033>\033[?2004l\033[?1000l\033[?1002l"
-                                  "\033[?1003l\033[?1006l\033[?1004l\033[?25h\033[0m";
+/* Modes of a program that is not there any more, undone before a new one starts: the
+ * keyboard it asked for too (kitty flags of both screens, modifyOtherKeys) and a
+ * hyperlink it left open. */
+static const char reset_modes[] = "\033[<99u\033[?1049l\033[<99u\033[>4;0m\033]8;;\033\\"
+                                  "\033[?1l\033>\033[?2004l\033[?1000l\033[?1002l"
+                                  "\033[?1003l\033[?1006l\033[?1005l\033[?1015l\033[?9l"
+                                  "\033[?1004l\033[?25h\033[0m";
 
 static void apply_opts(struct snap_image *img, struct options *o, const struct snap_opts *opts,
                        const char *what)
@@ -96,7 +100,7 @@ static void restore_cells(struct snap_image *img, struct pane *p, const struct s
         const struct snap_line *sl = &pd->hist[(pd->hist_start + i) % pd->hist_cap];
         struct sbuf_reader r;
         sbuf_reader_init(&r, sl->p, sl->len);
-        if (vt_snapshot_get_line(&r, &line))
+        if (vt_snapshot_get_line(&r, p->vt, &line))
             vt_snapshot_push_history(p->vt, &line);
     }
     for (int a = 0; a < 2; a++) {
@@ -108,7 +112,7 @@ static void restore_cells(struct snap_image *img, struct pane *p, const struct s
             } else {
                 struct sbuf_reader r;
                 sbuf_reader_init(&r, rows[y].p, rows[y].len);
-                if (!vt_snapshot_get_line(&r, &line))
+                if (!vt_snapshot_get_line(&r, p->vt, &line))
                     continue;
             }
             vt_snapshot_set_line(p->vt, a == 1, y, &line);
@@ -207,6 +211,18 @@ static struct pane *make_pane(struct restore *rs, struct window *w, struct sessi
     struct snapshot_pane_live live = {.fd = -1};
     bool have_live = rs->ops != NULL && rs->ops->pane_live != NULL &&
                      rs->ops->pane_live(rs->arg, sp->id, &live);
+    const struct snap_exit *ex = have_live ? NULL : snap_image_exit(rs->img, sp->id);
+    if (ex != NULL) {
+        /* Its program ended after the server died, and the keeper, left alone, wrote its
+         * status and last output down as it went: the pane comes back dead with them. */
+        have_live = true;
+        live.pid = (pid_t)ex->pid;
+        live.exited = true;
+        live.wait_status = ex->status;
+        live.ring = ex->bytes;
+        live.ring_len = ex->len;
+        live.head = ex->head;
+    }
     char err[512] = "";
     if (have_live && live.fd >= 0 && !live.exited && rs->ops->adopt != NULL) {
         p = rs->ops->adopt(rs->arg, w, &sa, &live);
@@ -214,7 +230,7 @@ static struct pane *make_pane(struct restore *rs, struct window *w, struct sessi
         if (p == NULL)
             snap_report(rs->img, "pane %%%u: its program could not be adopted", sp->id);
     }
-    if (p == NULL && rs->mode == SNAPSHOT_RESURRECT && !sp->dead) {
+    if (p == NULL && rs->mode == SNAPSHOT_RESURRECT && !sp->dead && ex == NULL) {
         const char *cmd = sp->command != NULL ? sp->command : "";
         bool restart = options_get_number(w->options, "resurrect-restart") != 0;
         if (sp->shell || *cmd == '\0') {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "combs.h"
 #include "links.h"
 #include "xmalloc.h"
 
@@ -25,6 +26,7 @@ void canvas_init(struct canvas *c, int cols, int rows)
     c->cursor_style = 0;
     c->cursor_colour = COLOUR_DEFAULT;
     c->links = NULL;
+    c->combs = NULL;
     c->dirty = xcalloc((size_t)rows, 1);
     c->all_dirty = true;
 }
@@ -95,6 +97,23 @@ void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
             last_to = uri != NULL ? links_intern(c->links, id, strlen(id), uri, strlen(uri)) : 0;
         }
         grid_cell_set_link(&cells[i], last_to);
+    }
+}
+
+void canvas_import_combs(struct canvas *c, struct grid_cell *cells, int n,
+                         const struct grid *from)
+{
+    if (!grid_has_comb_sequences(from))
+        return; /* no cell of that grid has more than one mark */
+    for (int i = 0; i < n; i++) {
+        if (!(cells[i].comb & GRID_COMB_SEQ))
+            continue;
+        uint32_t m[GRID_MARKS_MAX];
+        int k = grid_cell_marks(from, &cells[i], m);
+        uint32_t comb = k > 0 ? m[0] : 0;
+        for (int j = 1; j < k && c->combs != NULL; j++)
+            comb = combs_add(c->combs, comb, m[j]);
+        cells[i].comb = comb;
     }
 }
 

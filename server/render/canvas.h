@@ -21,6 +21,10 @@ struct canvas {
      * canvas (render_links), NULL when its terminal shows no hyperlinks and the cells
      * carry none. Cells copied from a vt get their numbers through canvas_import_links. */
     struct links *links;
+    /* What the cells' sequences of combining marks (comb with GRID_COMB_SEQ) mean: the
+     * table of the renderer that draws the canvas (render_combs); NULL: a cell keeps
+     * its first mark only. Cells copied from a vt get numbers through canvas_import_combs. */
+    struct combs *combs;
     /* What changed since the canvas was last drawn, for the renderer to look at only
      * that: with all_dirty false, only rows whose dirty[y] is set may differ from the
      * previous frame's canvas (the composer says so when it knows it); all_dirty (or
@@ -49,5 +53,10 @@ int canvas_text_width(const char *text);
  * table or no room in it. */
 void canvas_import_links(struct canvas *c, struct grid_cell *cells, int n,
                          const struct links *from);
+/* The n cells (already copied into the canvas from grid 'from') get the canvas's
+ * numbers for their sequences of combining marks, or their first mark when the canvas
+ * has no table or no room in it. */
+void canvas_import_combs(struct canvas *c, struct grid_cell *cells, int n,
+                         const struct grid *from);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include <event2/buffer.h>
 
+#include "combs.h"
 #include "links.h"
 #include "render_line.h"
 #include "render_motion.h"
@@ -44,6 +45,20 @@ static void front_forget_links(struct render_state *rs)
         if (grid_cell_link(&rs->front[i]) != 0)
             grid_cell_set_width(&rs->front[i], WIDTH_INVALID);
     }
+}
+
+/* As links_renumber, for the table of combining-mark sequences. */
+static void combs_renumber(struct render_state *rs)
+{
+    if (combs_count(rs->combs) < COMBS_MAX / 2)
+        return;
+    combs_clear(rs->combs);
+    size_t n = (size_t)rs->cols * (size_t)rs->rows;
+    for (size_t i = 0; i < n; i++) {
+        if (rs->front[i].comb & GRID_COMB_SEQ)
+            grid_cell_set_width(&rs->front[i], WIDTH_INVALID);
+    }
+    rs->epoch++;
 }
 
 /* After a frame: a table more than half full starts again, so the next frames have
@@ -192,6 +207,7 @@ struct render_state *render_create(const struct render_caps *caps, bool utf8)
     struct render_state *rs = xcalloc(1, sizeof *rs);
     rs->caps = caps;
     rs->utf8 = utf8;
+    rs->combs = combs_create();
     rs->attr_mask = render_pen_attrs(caps);
     /* Styled underlines and their colour only where the terminal says it has them
      * (every terminal with Smulx known to us also takes SGR 58). Both need the
@@ -220,6 +236,7 @@ void render_free(struct render_state *rs)
     free(rs->hash_front);
     free(rs->row_same);
     links_free(rs->links);
+    combs_free(rs->combs);
     free(rs);
 }
 
@@ -256,6 +273,11 @@ unsigned render_epoch(const struct render_state *rs)
 struct links *render_links(struct render_state *rs)
 {
     return rs->links;
+}
+
+struct combs *render_combs(struct render_state *rs)
+{
+    return rs->combs;
 }
 
 void render_set_sync(struct render_state *rs, bool on)
@@ -314,6 +336,7 @@ void render_frame(struct render_state *rs, const struct canvas *want, struct evb
     }
     render_link_set(rs, 0);
     links_renumber(rs);
+    combs_renumber(rs);
     apply_cursor(rs, want);
     if (rs->sync) {
         if (rs->emitted == 0)

@@ -44,6 +44,10 @@ unsigned render_epoch(const struct render_state *rs);
  * that leaves it more than half full. */
 void render_set_hyperlinks(struct render_state *rs, bool on);
 struct links *render_links(struct render_state *rs);
+/* Several combining marks on one cell: render_combs is the table canvases for this
+ * renderer number their sequences with (canvas_import_combs); every mark is drawn
+ * after its character on a UTF-8 terminal. Renumbered as the links are. */
+struct combs *render_combs(struct render_state *rs);
 
 /* Synchronized updates (DEC mode 2026): when on, every frame that sends anything is
  * wrapped in begin/end so the terminal shows it at once, never half drawn; an empty

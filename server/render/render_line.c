@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "combs.h"
 #include "render_motion.h"
 #include "render_pen.h"
 
@@ -91,8 +92,17 @@ static size_t cell_text(const struct render_state *rs, const struct grid_cell *c
         return 1;
     }
     size_t n = (size_t)utf8_put(ch, out);
-    if (rs->utf8 && c->comb >= 0x300 && codepoint_printable(c->comb) && ch == c->ch)
-        n += (size_t)utf8_put(c->comb, out + n);
+    if (!rs->utf8 || ch != c->ch || c->comb == 0)
+        return n;
+    uint32_t m[GRID_MARKS_MAX];
+    int k = 1;
+    m[0] = c->comb;
+    if (c->comb & GRID_COMB_SEQ)
+        k = combs_get(rs->combs, c->comb, m);
+    for (int i = 0; i < k; i++) {
+        if (m[i] >= 0x300 && codepoint_printable(m[i]))
+            n += (size_t)utf8_put(m[i], out + n);
+    }
     return n;
 }
 
@@ -145,7 +155,7 @@ static int draw_cell(struct render_state *rs, const struct canvas *want, int x, 
     render_pen_set(rs, &p);
     render_link_set(rs, grid_cell_link(c));
 
-    char text[16];
+    char text[8 + GRID_MARKS_MAX * 4]; /* a character and its marks */
     size_t n = (grid_cell_width(c) == 0) ? (text[0] = ' ', 1) : cell_text(rs, c, w, text);
     bool last = x + w >= rs->cols;
     bool corner = last && y == rs->rows - 1;
@@ -255,11 +265,11 @@ void render_draw_row(struct render_state *rs, const struct canvas *want, int y)
     if (x == end)
         return;
 
-    /* The blank tail: cells [tail, cols) are blank in one background. */
+    /* The blank tail: cells [tail, cols) are blank in one background. Found when a
+     * changed cell is blank (only then can it be in the tail): an echoed character
+     * does not walk the rest of its row. */
     uint32_t tail_bg = row[cols - 1].bg;
-    int tail = cols;
-    while (tail > x && cell_is_blank(&row[tail - 1]) && row[tail - 1].bg == tail_bg)
-        tail--;
+    int tail = -1;
     bool use_el = el != NULL && can_erase(rs, tail_bg);
 
     while (x < end) {
@@ -271,7 +281,12 @@ void render_draw_row(struct render_state *rs, const struct canvas *want, int y)
             x = draw_cell(rs, want, x - 1, y); /* redraw the whole wide character */
             continue;
         }
-        if (x >= tail && use_el && cols - x > 1) {
+        if (tail < 0 && use_el && cell_is_blank(&row[x])) {
+            tail = cols;
+            while (tail > 0 && cell_is_blank(&row[tail - 1]) && row[tail - 1].bg == tail_bg)
+                tail--;
+        }
+        if (tail >= 0 && x >= tail && use_el && cols - x > 1) {
             render_move_to(rs, x, y);
             front_overwrite(rs, x, y, cols - x);
             render_pen_for_erase(rs, tail_bg);

@@ -53,6 +53,7 @@ struct render_state {
     uint32_t cursor_colour;   /* last cursor colour sent (COLOUR_DEFAULT assumed at start) */
 
     struct links *links;      /* hyperlinks of the canvases drawn (NULL: not shown) */
+    struct combs *combs;      /* combining-mark sequences of the canvases drawn */
     uint16_t link;            /* the hyperlink the terminal has open, 0 = none */
 
     bool sync;                /* wrap frames in a synchronized update */

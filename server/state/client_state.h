@@ -93,10 +93,13 @@ struct client {
     bool term_kitty_asked;    /* CSI ? u sent to the terminal at attach */
     int term_kitty_flags;     /* -1: the terminal never answered; else the kitty flags
                                  tmx pushed there (its keys then come as CSI u) */
+    bool term_type_pending;   /* XTVERSION (CSI > q) asked at attach, not answered yet */
+    char *term_type;          /* its answer, the terminal's name and version, or NULL */
     struct render_state *render;
     struct canvas canvas;
     struct compose_cache *compose_cache; /* how the canvas was composed (view/compose.c) */
     struct event *render_timer;
+    struct evbuffer *frame_buf; /* a frame is rendered into this, kept between frames */
     bool render_scheduled;
     bool sync_waiting;        /* the scheduled frame waits for a pane's mode 2026 end */
     bool needs_redraw;        /* something it shows changed (beyond the pane's cells) */
@@ -105,9 +108,16 @@ struct client {
     bool suspended;           /* suspend-client: stopped until MSG_WAKEUP */
     struct timeval last_frame;
     size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
+    size_t last_frame_cost;   /* what the last frame wrote to the terminal, or the cells it
+                                 compared if more (a scroll of identical lines writes
+                                 nothing and still costs a screen): paces floods */
+    bool flooding;            /* the last frame showed more than a small output */
+    bool flood_waiting;       /* the scheduled frame waits for more of a flood (client_frames.c) */
+    size_t flood_looked;      /* output_since_frame when the waiting frame was last put off */
+    bool behind;              /* the last frame has not all left: the next waits until it has */
 
     /* Input. */
-    char keybuf[64];
+    char keybuf[256];         /* room for a terminal's answer (term_reply.h) */
     size_t keylen;
     struct event *key_timer;  /* lone ESC / partial sequence timeout */
     bool prefix_active;       /* the prefix key was pressed */
@@ -145,6 +155,8 @@ struct client {
     struct evbuffer *stdin_data;  /* NULL when nothing is being read */
     size_t stdin_limit;
     void (*stdin_done)(struct client *c, struct evbuffer *data, bool too_big);
+    /* Or each piece as it comes, when set (split-window -I; stdin_data stays empty). */
+    void (*stdin_piece)(struct client *c, const char *data, size_t len);
     char *stdin_arg;              /* for stdin_done (freed with the client) */
     bool dragging;            /* mouse: a pane border is being dragged */
     int drag_x, drag_y;       /* where that border is now */

@@ -613,6 +613,18 @@ static void binding_free(struct server *s, struct key_binding *b)
     free(b->note);
 }
 
+/* The bit of binding_filter for key in table (FNV-1a over the table's name, mixed with
+ * the key). A bit is set when a binding is added and left when it goes: a set bit means
+ * "look", a clear one "none". */
+static size_t filter_bit(const char *table, key_code key)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (const char *p = table; *p != '\0'; p++)
+        h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+    h = (h ^ (uint64_t)key) * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 52); /* 0-4095: binding_filter's bits */
+}
+
 void key_bindings_free(struct server *s)
 {
     for (size_t i = 0; i < s->nbindings; i++)
@@ -620,6 +632,7 @@ void key_bindings_free(struct server *s)
     free(s->bindings);
     s->bindings = NULL;
     s->nbindings = 0;
+    memset(s->binding_filter, 0, sizeof s->binding_filter);
 }
 
 void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,
@@ -651,6 +664,8 @@ void key_bindings_add_full(struct server *s, const char *table, key_code key,
     key_bindings_remove(s, table, key);
     s->bindings = xreallocarray(s->bindings, s->nbindings + 1, sizeof *s->bindings);
     s->bindings[s->nbindings++] = nb;
+    size_t bit = filter_bit(table, key);
+    s->binding_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 /* Remove the binding at index i. */
@@ -698,6 +713,9 @@ void key_bindings_set_list(struct server *s, const char *table, key_code key,
 const struct key_binding *key_bindings_find(const struct server *s, const char *table,
                                             key_code key)
 {
+    size_t bit = filter_bit(table, key);
+    if (!(s->binding_filter[bit / 64] & (uint64_t)1 << (bit % 64)))
+        return NULL; /* never bound in that table */
     for (size_t i = 0; i < s->nbindings; i++) {
         if (s->bindings[i].key == key && strcmp(s->bindings[i].table, table) == 0)
             return &s->bindings[i];

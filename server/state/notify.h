@@ -12,6 +12,7 @@
 struct server;
 struct pane;
 struct session;
+struct window;
 struct client;
 
 enum notify_type {
@@ -30,18 +31,26 @@ enum notify_type {
                               the terminals' clipboard ('client''s alone if not NULL) */
     NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
     NOTIFY_CLIENT_GONE,    /* a client's connection was closed and the client freed */
-    NOTIFY_WINDOW_LAYOUT   /* select-layout laid out the window of 'pane' (changed or
+    NOTIFY_WINDOW_LAYOUT,  /* select-layout laid out the window of 'pane' (changed or
                               not: control clients are told either way) */
+    /* For hooks (hook_events.c), emitted where tmux 3.3a notifies its own: */
+    NOTIFY_WINDOW_PANE_CHANGED,   /* 'window''s active pane changed */
+    NOTIFY_WINDOW_LAYOUT_CHANGED, /* 'window' was laid out again (tmux's count of them) */
+    NOTIFY_WINDOW_RESIZED,        /* 'window' changed size */
+    NOTIFY_SESSION_WINDOW_CHANGED, /* 'session''s current window changed */
+    NOTIFY_PANE_TITLE             /* 'pane''s title was set (by its program or -T) */
 };
 
 struct notify {
     enum notify_type type;
     struct pane *pane;       /* NOTIFY_PANE_* */
-    struct session *session; /* NOTIFY_CLIENT_DETACHED */
+    struct session *session; /* NOTIFY_CLIENT_DETACHED, NOTIFY_SESSION_* */
+    struct window *window;   /* NOTIFY_WINDOW_*_CHANGED, NOTIFY_WINDOW_RESIZED */
     const char *text;
     const void *data;
     size_t size;
-    int count;
+    int count;               /* NOTIFY_PANE_OUTPUT: BELs; NOTIFY_WINDOW_LAYOUT_CHANGED and
+                                NOTIFY_WINDOW_RESIZED: 1 when a resize made them */
     struct client *client;   /* NOTIFY_PASTE_COPIED: the only client, or NULL for all */
 };
 

@@ -28,8 +28,7 @@ void paste_to_clipboard(struct server *s, const struct paste_buffer *pb)
 void paste_to_client_clipboard(struct server *s, const struct paste_buffer *pb,
                                struct client *c)
 {
-    if (options_get_number(s->options, "set-clipboard") != 0) /* not "off" */
-        notify_emit(s, &(struct notify){.type = NOTIFY_PASTE_COPIED, .data = pb->data,
+    notify_emit(s, &(struct notify){.type = NOTIFY_PASTE_COPIED, .data = pb->data,
                                         .size = pb->size, .client = c});
 }
 

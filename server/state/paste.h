@@ -33,7 +33,8 @@ struct paste_buffer *paste_add(struct server *s, char *data, size_t size);
 struct paste_buffer *paste_copy(struct server *s, char *data, size_t size);
 /* Send a buffer's text to the terminals' clipboard if set-clipboard allows it. */
 void paste_to_clipboard(struct server *s, const struct paste_buffer *pb);
-/* The same for one client's terminal only (set-buffer -w -t target-client). */
+/* The same for one client's terminal only, whatever set-clipboard says, as tmux's
+ * set-buffer -w and load-buffer -w. */
 struct client;
 void paste_to_client_clipboard(struct server *s, const struct paste_buffer *pb,
                                struct client *c);

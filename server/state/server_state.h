@@ -28,6 +28,7 @@ struct cmdq_item;
 struct cmd_ctx;
 struct cmd_entry;
 struct cmd_list;
+struct cmd_parsed;
 struct cmd_args;
 struct pane;
 struct environ_entry;
@@ -35,6 +36,7 @@ struct message_entry;
 struct envset;
 struct snapshot;
 struct keeper_link;
+struct up_state;
 
 TAILQ_HEAD(client_list, client);
 struct job;
@@ -89,6 +91,10 @@ struct server {
     time_t start_time;
     int listen_fd;
     struct event *listen_ev;
+    /* server_listen.h: the client that started this server, until it has connected (or
+     * gone): while it is on its way, an emptied server does not exit under it. */
+    int starter_fd;
+    struct event *starter_ev;
     struct tap *mirror_tap;  /* pane_mirror.h: the panes' output on stdout (-D), or NULL */
     int mirror_fd;
     struct tap *draining_taps; /* tap.h: closed pipes and logs still writing what is owed */
@@ -128,6 +134,9 @@ struct server {
 
     struct key_binding *bindings;
     size_t nbindings;
+    /* key_bindings.c: a bit per (table, key) hash ever bound since the last free, so a
+     * key bound in no table is known without reading every binding (each key press). */
+    uint64_t binding_filter[64];
 
     struct wait_channel *channels;
     size_t nchannels;
@@ -149,7 +158,7 @@ struct server {
     /* Runs hook 'name' (after-COMMAND) for a command the queue ran (cmd_queue.c calls it;
      * the top registers hooks_run: the queue cannot include the hooks that use it). */
     void (*run_after_hook)(struct server *s, const char *name, struct session *sess,
-                           struct pane *pane);
+                           struct pane *pane, const struct cmd_parsed *cmd);
     /* Logs a command about to run in the message log (cmd.c calls it; the top registers
      * cmd_log_command of cmd_print.c, which prints with the parser that cmd.c is part of). */
     void (*log_command)(struct cmd_ctx *ctx, const struct cmd_entry *e,
@@ -185,6 +194,10 @@ struct server {
      * NAME, VALUE..., NULL; cmd_queue.h's cmdq_state formats), seen by every format it
      * expands; NULL when none. */
     const char *const *cmd_formats;
+    /* The client a running command with none of its own (a hook's, the config's) acts
+     * for in its formats (#{client_name}...): tmux's current client, the attached client
+     * used last in the session used last; NULL when none is attached. */
+    struct client *cmd_client;
     struct message_entry *messages; /* message_log.h: show-messages, a ring */
     size_t nmessages, messages_size, messages_first;
     unsigned next_message;
@@ -197,6 +210,7 @@ struct server {
     bool marked_set;           /* select-pane -m marked a pane: {marked}, ~, #{pane_marked} */
     uint32_t marked_pane_id;   /* its %N (cmd_find_marked forgets it once it is gone) */
     struct snapshot *snapshot; /* snapshot.h: what was written to the snapshot file last */
+    struct up_state *up;       /* cmd_up.h: the services tmx up started, or NULL */
 };
 
 #endif

@@ -204,6 +204,7 @@ void compose_client(struct client *c)
         canvas_init(cv, c->cols, c->rows);
     }
     cv->links = c->render != NULL ? render_links(c->render) : NULL;
+    cv->combs = c->render != NULL ? render_combs(c->render) : NULL;
     struct session *s = c->session;
     int lines = s != NULL ? (int)options_get_number(s->options, "status") : 0;
     if (lines > c->rows - 1)

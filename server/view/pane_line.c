@@ -68,13 +68,8 @@ void pane_line_draw_vt(const struct vt *vt, struct canvas *cv, struct grid_cell 
     /* A wide character cut by the rectangle's edge would be split: blank it. */
     if (grid_cell_width(&row[n - 1]) == 2)
         row[n - 1] = grid_blank_cell;
-    /* A terminal cell holds one combining mark: a cell with several shows its first. */
-    if (grid_has_comb_sequences(vt_grid(vt))) {
-        for (int x = 0; x < used; x++) {
-            if (row[x].comb & GRID_COMB_SEQ)
-                row[x].comb = grid_cell_first_mark(vt_grid(vt), &row[x]);
-        }
-    }
+    /* Several combining marks on a cell: renumbered for the renderer's table. */
+    canvas_import_combs(cv, row, used, vt_grid(vt));
     program_colours(vt, row, n);
     if (vt_modes(vt) & VT_MODE_REVERSE_VIDEO) /* DECSCNM */
         reverse_screen(row, n);

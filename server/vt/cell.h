@@ -20,6 +20,8 @@
 
 /* A cell's comb naming a sequence of several marks (combs.h), not one mark. */
 #define GRID_COMB_SEQ 0x80000000u
+/* Combining marks one cell keeps at most (further ones are dropped). */
+#define GRID_MARKS_MAX 8
 
 /* Cell attributes (bit flags). */
 enum {
@@ -133,8 +135,10 @@ struct grid_line {
 enum {
     GRID_MARK_PROMPT = 1 << 0, /* OSC 133 ; A: a prompt starts on this line */
     GRID_MARK_OUTPUT = 1 << 1, /* OSC 133 ; C: a command's output starts on this line */
+    GRID_MARK_COMMAND = 1 << 2, /* OSC 133 ; B: the command line (after the prompt) */
+    GRID_MARK_END = 1 << 3,    /* OSC 133 ; D: the command finished (output ends above) */
 };
-#define GRID_MARK_BITS 2
+#define GRID_MARK_BITS 4
 
 /* A blank cell (ch 0, width 1, default colours): GRID_BLANK_CELL is its value, for
  * the inline helpers below to compare with a constant. */

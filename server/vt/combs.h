@@ -2,7 +2,9 @@
  * read by the grid's users through grid.h). A cell's 'comb' is 0, one mark (a code
  * point), or COMB_SEQ | n: sequence n of this table, interned (the same marks give the
  * same n). One table per vt, shared by both screens and the history; bounded, and
- * emptied only by RIS (which clears every cell that could name an entry). */
+ * emptied only by RIS (which clears every cell that could name an entry). A renderer
+ * keeps one too, for the canvases it draws (render_combs): its own numbers, so cells
+ * from several vts compare equal when their marks are. */
 #ifndef TMX_VT_COMBS_H
 #define TMX_VT_COMBS_H
 
@@ -14,7 +16,7 @@
 
 #define COMB_SEQ GRID_COMB_SEQ
 #define COMBS_MAX 4096   /* sequences a table holds; then further marks are dropped */
-#define COMBS_MARKS 8    /* marks on one cell at most; further ones are dropped */
+#define COMBS_MARKS GRID_MARKS_MAX /* marks on one cell at most (8); further ones dropped */
 
 struct combs;
 

@@ -432,8 +432,11 @@ static void csi_window_ops(struct screen *s, const struct parser_seq *q)
             screen_push_title(s);
         break;
     case 23: /* restore it */
-        if (param0(q, 1) != 1)
+        if (param0(q, 1) != 1) {
             screen_pop_title(s);
+            if (s->ops->title != NULL)
+                s->ops->title(s->ops_arg);
+        }
         break;
     default:
         break; /* moving, resizing, iconifying: ignored */

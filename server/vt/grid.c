@@ -248,6 +248,11 @@ int grid_cell_marks_utf8(const struct grid *g, const struct grid_cell *c, char *
     return len;
 }
 
+int grid_cell_marks(const struct grid *g, const struct grid_cell *c, uint32_t *out)
+{
+    return combs_get(g != NULL ? g->combs : NULL, c->comb, out);
+}
+
 uint32_t grid_cell_first_mark(const struct grid *g, const struct grid_cell *c)
 {
     uint32_t m[COMBS_MARKS];
@@ -675,7 +680,12 @@ void grid_resize(struct grid *g, int cols, int rows)
 
 int grid_pull_history(struct grid *g, int n)
 {
-    int size = history_size(g->hist);
+    return grid_pull_history_from(g, g, n);
+}
+
+int grid_pull_history_from(struct grid *g, struct grid *from, int n)
+{
+    int size = history_size(from->hist);
     n = clamp(n, 0, size < g->rows ? size : g->rows);
     if (n == 0)
         return 0;
@@ -686,7 +696,7 @@ int grid_pull_history(struct grid *g, int n)
     for (int i = n - 1; i >= 0; i--) {
         struct grid_line *l = row(g, i);
         memset(l, 0, sizeof *l);
-        history_pop_newest(g->hist, l);
+        history_pop_newest(from->hist, l);
         grid_line_truncate(l, g->cols);
         touch(g, l);
     }

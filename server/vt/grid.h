@@ -51,6 +51,8 @@ bool grid_has_comb_sequences(const struct grid *g);
 /* Cell c's marks as UTF-8 into out (GRID_MARKS_UTF8_MAX bytes); returns the length. */
 #define GRID_MARKS_UTF8_MAX 32
 int grid_cell_marks_utf8(const struct grid *g, const struct grid_cell *c, char *out);
+/* Cell c's marks as code points into out (GRID_MARKS_MAX entries); returns how many. */
+int grid_cell_marks(const struct grid *g, const struct grid_cell *c, uint32_t *out);
 /* Cell c's first mark (0: none): what a terminal cell that holds one gets. */
 uint32_t grid_cell_first_mark(const struct grid *g, const struct grid_cell *c);
 /* Most lines kept (oldest dropped first), and most bytes (0 = no cap). */
@@ -116,6 +118,9 @@ void grid_resize(struct grid *g, int cols, int rows);
 /* Move the n most recent history lines back to the top of the screen, pushing the
  * visible lines down (the bottom n are dropped). Returns how many were moved. */
 int grid_pull_history(struct grid *g, int n);
+/* The same with the history of grid 'from' (the alternate screen pulls the main
+ * screen's, as tmux's resize-pane -T does). */
+int grid_pull_history_from(struct grid *g, struct grid *from, int n);
 
 /* Change the width rewrapping text: lines joined by autowrap ('wrapped') are joined
  * and cut again at the new width, history included. pos[0] (the cursor) keeps its

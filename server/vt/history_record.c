@@ -2,7 +2,7 @@
  * encoder and its decoder.
  *
  *   seq      8 bytes   order of the line among every history of the pool
- *   varint   used << 3 | mark << 1 | wrapped (mark: GRID_MARK_*, two bits)
+ *   varint   used << 5 | mark << 1 | wrapped (mark: GRID_MARK_*, four bits)
  *   varint   payload length
  *   payload  cells 0..n-1 where n drops the tail of default blank cells (those come
  *            back on decode, up to 'used'):
@@ -31,7 +31,8 @@
 #include "links.h"
 #include "xmalloc.h"
 
-_Static_assert(GRID_MARK_BITS == 2, "a line's marks are two bits of its header");
+_Static_assert(GRID_MARK_BITS == 4, "a line's marks are four bits of its header");
+#define USED_SHIFT (GRID_MARK_BITS + 1)
 
 enum {
     OP_WIDE = 0x01,
@@ -263,6 +264,26 @@ static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf
         end--;
     uint8_t *p = buf;
     while (c < end) {
+        /* Four characters a step while none is blank: a plain cell's ch is below 0x80,
+         * so the four fit a word a byte each, and the word has a zero byte exactly
+         * when one of them is blank ((w - 0x01..) & ~w & 0x80.. is then nonzero). */
+        while (end - c >= 4) {
+            uint32_t w = c[0].ch | c[1].ch << 8 | c[2].ch << 16 | c[3].ch << 24;
+            if ((w - 0x01010101u) & ~w & 0x80808080u)
+                break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            memcpy(p, &w, 4);
+#else
+            p[0] = (uint8_t)w;
+            p[1] = (uint8_t)(w >> 8);
+            p[2] = (uint8_t)(w >> 16);
+            p[3] = (uint8_t)(w >> 24);
+#endif
+            p += 4;
+            c += 4;
+        }
+        if (c == end)
+            break;
         if (c->ch != 0) {
             *p++ = (uint8_t)c++->ch;
             continue;
@@ -294,10 +315,12 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
         uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
         uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
         if (narrow_ascii_in(c, colours, rest)) {
-            /* The common case: a run of ASCII in one style. */
+            /* The common case: a run of ASCII in one style, one branch a cell. */
+            const struct grid_cell *end = cells + n;
             do
-                *p++ = (uint8_t)cells[x++].ch;
-            while (x < n && narrow_ascii_in(&cells[x], colours, rest));
+                *p++ = (uint8_t)c++->ch;
+            while (c < end && narrow_ascii_in(c, colours, rest));
+            x = (int)(c - cells);
             continue;
         }
         if (narrow_blank_in(c, colours, rest)) {
@@ -351,11 +374,11 @@ void history_record_decode(const uint8_t *rec, struct grid_line *out, struct lin
     uint32_t used_wrapped = get_varint(&p);
     uint32_t len = get_varint(&p);
     const uint8_t *end = p + len;
-    int used = (int)(used_wrapped >> 3);
+    int used = (int)(used_wrapped >> USED_SHIFT);
     line_reserve(out, used);
     out->used = used;
     out->wrapped = (used_wrapped & 1) != 0;
-    out->mark = (uint8_t)(used_wrapped >> 1 & 3);
+    out->mark = (uint8_t)(used_wrapped >> 1 & ((1u << GRID_MARK_BITS) - 1));
     struct grid_cell *cells = out->cells;
     struct grid_cell cur = grid_blank_cell; /* the style, ch 0, width 1 */
     int x = 0, last = -1;
@@ -457,7 +480,8 @@ size_t history_record_encode(const struct grid_line *l, uint64_t seq,
     size_t len = l->plain ? encode_plain(l->cells, used, payload)
                           : encode_payload(l->cells, used, payload, links);
     /* The header goes just before the payload, so the record is one run of bytes. */
-    uint32_t used_wrapped = (uint32_t)used << 3 | (uint32_t)(l->mark & 3) << 1 |
+    uint32_t used_wrapped = (uint32_t)used << USED_SHIFT |
+                            (uint32_t)(l->mark & ((1u << GRID_MARK_BITS) - 1)) << 1 |
                             (l->wrapped ? 1u : 0u);
     size_t hlen = HISTORY_RECORD_SEQ_BYTES + varint_len(used_wrapped) +
                   varint_len((uint32_t)len);
@@ -483,7 +507,7 @@ void history_record_info(const uint8_t *rec, int *used, bool *wrapped)
     const uint8_t *p = rec + HISTORY_RECORD_SEQ_BYTES;
     uint32_t v = get_varint(&p);
     if (used != NULL)
-        *used = (int)(v >> 3);
+        *used = (int)(v >> USED_SHIFT);
     if (wrapped != NULL)
         *wrapped = (v & 1) != 0;
 }

@@ -99,15 +99,23 @@ static void colour_spec(struct screen *s, int i, int cmd, int index, const uint8
         palette_set(screen_palette(s), i, rgb, false);
 }
 
-/* OSC 4 ; n ; spec [; n ; spec ...]: each pair sets or asks indexed colour n. */
-static void osc_palette(struct screen *s, const uint8_t *p, const uint8_t *end, bool bel)
+/* OSC 4 ; n ; spec [; n ; spec ...]: each pair sets or asks indexed colour n (256-260:
+ * the special colours, as xterm); OSC 5 ; c ; spec [...]: special colour c (0-4). */
+static void osc_palette(struct screen *s, int cmd, const uint8_t *p, const uint8_t *end,
+                        bool bel)
 {
     const uint8_t *f, *spec;
     size_t n, nspec;
+    int base = cmd == 5 ? PALETTE_SPECIAL : 0;
+    int max = cmd == 5 ? PALETTE_NSPECIAL - 1 : PALETTE_INDEXED + PALETTE_NSPECIAL - 1;
     while (parser_next_field(&p, end, &f, &n) && parser_next_field(&p, end, &spec, &nspec)) {
-        int idx = field_number(f, n, PALETTE_INDEXED - 1);
-        if (idx >= 0)
-            colour_spec(s, idx, 4, idx, spec, nspec, bel);
+        int idx = field_number(f, n, max);
+        if (idx < 0)
+            continue;
+        int i = base + idx;
+        if (cmd == 4 && idx >= PALETTE_INDEXED)
+            i = PALETTE_SPECIAL + idx - PALETTE_INDEXED;
+        colour_spec(s, i, cmd, idx, spec, nspec, bel);
     }
 }
 
@@ -123,43 +131,57 @@ static void osc_dynamic(struct screen *s, int cmd, const uint8_t *p, const uint8
 }
 
 /* OSC 104 [; n ...]: the listed indexed colours back to the owner's or the default
- * (all of them without a list); OSC 110-119: that dynamic colour. */
+ * (all of them without a list); OSC 105 [; c ...] the same for the special colours;
+ * OSC 110-119: that dynamic colour. */
 static void osc_reset_colours(struct screen *s, int cmd, const uint8_t *p, const uint8_t *end)
 {
     if (s->palette == NULL)
         return;
-    if (cmd != 104) {
+    if (cmd != 104 && cmd != 105) {
         palette_set(s->palette, PALETTE_DYNAMIC + cmd - 110, -1, false);
         return;
     }
+    int base = cmd == 105 ? PALETTE_SPECIAL : 0;
+    int max = cmd == 105 ? PALETTE_NSPECIAL - 1 : PALETTE_INDEXED + PALETTE_NSPECIAL - 1;
     const uint8_t *f;
     size_t n;
     bool any = false;
     while (p != NULL && parser_next_field(&p, end, &f, &n)) {
-        int idx = field_number(f, n, PALETTE_INDEXED - 1);
+        int idx = field_number(f, n, max);
         if (n > 0)
             any = true;
-        if (idx >= 0)
-            palette_set(s->palette, idx, -1, false);
+        if (idx >= PALETTE_INDEXED)
+            palette_set(s->palette, PALETTE_SPECIAL + idx - PALETTE_INDEXED, -1, false);
+        else if (idx >= 0)
+            palette_set(s->palette, base + idx, -1, false);
     }
-    if (!any)
+    if (any)
+        return;
+    if (cmd == 104) {
         palette_reset_program(s->palette, false);
+        return;
+    }
+    for (int i = 0; i < PALETTE_NSPECIAL; i++)
+        palette_set(s->palette, PALETTE_SPECIAL + i, -1, false);
 }
 
 /* ---- shell integration: OSC 133 ---- */
 
-/* OSC 133 ; A (a prompt starts) and OSC 133 ; C (the command's output starts) mark the
- * cursor's line of the main screen; B (the command line starts) and D (the command
- * ended, with its status) carry nothing tmx uses. Options after the letter (";k=v")
- * are ignored. */
+/* OSC 133 ; A (a prompt starts), B (the command line starts), C (the command's output
+ * starts) and D (the command ended; its status and options after the letter, ";k=v",
+ * are not kept) mark the cursor's line of the main screen. */
 static void osc_semantic_prompt(struct screen *s, const uint8_t *p, const uint8_t *end)
 {
     if (p >= end || (end - p > 1 && p[1] != ';') || s->grid != s->main)
         return;
     if (p[0] == 'A')
         grid_add_mark(s->grid, s->cy, GRID_MARK_PROMPT);
+    else if (p[0] == 'B')
+        grid_add_mark(s->grid, s->cy, GRID_MARK_COMMAND);
     else if (p[0] == 'C')
         grid_add_mark(s->grid, s->cy, GRID_MARK_OUTPUT);
+    else if (p[0] == 'D')
+        grid_add_mark(s->grid, s->cy, GRID_MARK_END);
 }
 
 /* ---- OSC ---- */
@@ -175,7 +197,7 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
         return;
     const uint8_t *end = str + len;
     if (i == len) { /* no parameters: only the resets take none */
-        if (cmd == 104 || (cmd >= 110 && cmd <= 119))
+        if (cmd == 104 || cmd == 105 || (cmd >= 110 && cmd <= 119))
             osc_reset_colours(s, cmd, NULL, end);
         return;
     }
@@ -187,9 +209,12 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
     case 0:
     case 2:
         screen_set_title(s, p, len - i);
+        if (s->ops->title != NULL)
+            s->ops->title(s->ops_arg);
         break;
     case 4:
-        osc_palette(s, p, end, bel);
+    case 5:
+        osc_palette(s, cmd, p, end, bel);
         break;
     case 7:
         screen_set_cwd(s, p, len - i);
@@ -202,6 +227,7 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
         osc_dynamic(s, cmd, p, end, bel);
         break;
     case 104:
+    case 105:
     case 110: case 111: case 112: case 113: case 114:
     case 115: case 116: case 117: case 118: case 119:
         osc_reset_colours(s, cmd, p, end);
@@ -213,7 +239,7 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
         osc_semantic_prompt(s, p, end);
         break;
     default:
-        break; /* 1 (icon name), 5 (special colours)...: ignored */
+        break; /* 1 (icon name)...: ignored */
     }
 }
 

@@ -51,8 +51,9 @@ uint32_t palette_get(const struct palette *p, int i)
         return COLOUR_VALUE(p->program[i]);
     if (p != NULL && p->owner[i] != 0)
         return COLOUR_VALUE(p->owner[i]);
-    /* The cursor, unset, follows the foreground (xterm's cursorColor default). */
-    if (i == PALETTE_CURSOR)
+    /* The cursor and the special colours, unset, follow the foreground (xterm's
+     * cursorColor, colorBD... default to the foreground). */
+    if (i == PALETTE_CURSOR || i >= PALETTE_SPECIAL)
         return palette_get(p, PALETTE_FG);
     return palette_default(i);
 }

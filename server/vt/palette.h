@@ -1,6 +1,7 @@
 /* palette.h - the colours a program may ask about and change (internal to vt/): the 256
  * indexed colours (OSC 4 / 104) and xterm's ten dynamic colours (OSC 10-19 / 110-119:
- * foreground, background, cursor...), each taken from three places, first found wins:
+ * foreground, background, cursor...) and its five special colours (OSC 5 / 105, or OSC 4
+ * 256-260: bold, underline, blink, reverse, italic), each taken from three places, first found wins:
  * what the program set, what the owner set (tmux's pane-colours, window-style), xterm's
  * default. Pure data and xterm's colour-spec parser; the screen owns one (screen.h). */
 #ifndef TMX_VT_PALETTE_H
@@ -16,7 +17,10 @@
 #define PALETTE_INDEXED 256
 #define PALETTE_DYNAMIC 256
 #define PALETTE_NDYNAMIC 10
-#define PALETTE_SIZE (PALETTE_INDEXED + PALETTE_NDYNAMIC)
+/* Index of special colour OSC 5 ; c is PALETTE_SPECIAL + c. */
+#define PALETTE_SPECIAL (PALETTE_DYNAMIC + PALETTE_NDYNAMIC)
+#define PALETTE_NSPECIAL 5
+#define PALETTE_SIZE (PALETTE_INDEXED + PALETTE_NDYNAMIC + PALETTE_NSPECIAL)
 enum {
     PALETTE_FG = PALETTE_DYNAMIC,   /* OSC 10 */
     PALETTE_BG,                     /* OSC 11 */
@@ -39,7 +43,7 @@ void palette_init(struct palette *p);
 uint32_t palette_get(const struct palette *p, int i);
 /* Set (rgb >= 0: 0xRRGGBB) or reset (rgb < 0) the program's or the owner's colour i. */
 void palette_set(struct palette *p, int i, int32_t rgb, bool owner);
-/* The program's indexed colours (and the dynamic ones too with 'dynamic') back to
+/* The program's indexed colours (and the dynamic and special ones too with 'dynamic') back to
  * unset (OSC 104 / RIS); the owner's stay. */
 void palette_reset_program(struct palette *p, bool dynamic);
 /* xterm's default for index i (its 256-colour palette; white on black for the

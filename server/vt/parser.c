@@ -1,6 +1,8 @@
 /* parser.c - escape-sequence parser after the DEC/Paul Williams state machine: each
  * state is a table of byte ranges -> (action, next state). Printable ASCII runs in
- * the ground state skip the tables; UTF-8 is decoded incrementally in ground. */
+ * the ground state skip the tables, and so does a whole CSI of digits and ';' (csi_fast);
+ * UTF-8 is decoded in ground: a whole well-formed character at once (utf8_whole), else
+ * incrementally, byte by byte. */
 #include "parser.h"
 #include "xmalloc.h"
 
@@ -466,6 +468,94 @@ static size_t printable_run_end(const uint8_t *buf, size_t i, size_t len)
     return i;
 }
 
+/* A whole, well-formed UTF-8 character of 2-4 bytes at buf[i] (the forms of Unicode's
+ * table 3-7: no overlong form, no surrogate, nothing past U+10FFFF): its length, *cp
+ * its value. 0 for anything else (a broken or cut sequence), which the incremental
+ * decoder then takes byte by byte: it accepts exactly these forms, so either way the
+ * same characters come out. */
+static size_t utf8_whole(const uint8_t *buf, size_t i, size_t len, uint32_t *cp)
+{
+    uint8_t c = buf[i];
+    size_t left = len - i;
+    if (c >= 0xc2 && c <= 0xdf) {
+        if (left < 2 || (buf[i + 1] & 0xc0) != 0x80)
+            return 0;
+        *cp = (uint32_t)(c & 0x1f) << 6 | (buf[i + 1] & 0x3f);
+        return 2;
+    }
+    if (c >= 0xe0 && c <= 0xef) {
+        if (left < 3 || (buf[i + 1] & 0xc0) != 0x80 || (buf[i + 2] & 0xc0) != 0x80)
+            return 0;
+        if ((c == 0xe0 && buf[i + 1] < 0xa0) || (c == 0xed && buf[i + 1] > 0x9f))
+            return 0;
+        *cp = (uint32_t)(c & 0x0f) << 12 | (uint32_t)(buf[i + 1] & 0x3f) << 6 |
+              (buf[i + 2] & 0x3f);
+        return 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if (left < 4 || (buf[i + 1] & 0xc0) != 0x80 || (buf[i + 2] & 0xc0) != 0x80 ||
+            (buf[i + 3] & 0xc0) != 0x80)
+            return 0;
+        if ((c == 0xf0 && buf[i + 1] < 0x90) || (c == 0xf4 && buf[i + 1] > 0x8f))
+            return 0;
+        *cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(buf[i + 1] & 0x3f) << 12 |
+              (uint32_t)(buf[i + 2] & 0x3f) << 6 | (buf[i + 3] & 0x3f);
+        return 4;
+    }
+    return 0;
+}
+
+/* ESC [ at buf[i], in the ground state: the common CSI (an optional private marker,
+ * digits and ';', a final byte), whole in the buffer, parsed in one pass and
+ * dispatched exactly as the tables would. Returns the bytes taken from the ESC on, or
+ * 0 for anything else (intermediates, ':', DEL or controls inside, too many parameters
+ * or too large a value, the buffer's end before the final byte): the tables then take
+ * it byte by byte from the ESC, so nothing here has an effect before the dispatch. */
+static size_t csi_fast(struct parser *p, const uint8_t *buf, size_t i, size_t len,
+                       const struct parser_ops *ops, void *ctx)
+{
+    struct parser_seq *s = &p->seq;
+    size_t j = i + 2;
+    uint8_t prefix = 0;
+    if (j < len && buf[j] >= 0x3c && buf[j] <= 0x3f)
+        prefix = buf[j++];
+    int n = 0;
+    uint32_t v = 0;
+    bool seen = false;
+    for (; j < len; j++) {
+        uint8_t c = buf[j];
+        if (c >= '0' && c <= '9') {
+            v = v * 10 + (uint32_t)(c - '0');
+            if (v > PARSER_MAX_VALUE)
+                return 0;
+            seen = true;
+        } else if (c == ';') {
+            if (n + 1 >= PARSER_MAX_PARAMS)
+                return 0;
+            s->params[n++] = v;
+            v = 0;
+            seen = true;
+        } else if (c >= 0x40 && c <= 0x7e) {
+            if (!seen)
+                s->params[0] = 0;
+            else
+                s->params[n++] = v;
+            s->nparams = n;
+            s->prefix = prefix;
+            s->ninter = 0;
+            s->sub_mask = 0;
+            s->ignore = false;
+            p->param_seen = seen;
+            p->state = PARSER_GROUND;
+            ops->csi_dispatch(ctx, s, c);
+            return j + 1 - i;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
                  const struct parser_ops *ops, void *ctx)
 {
@@ -474,6 +564,13 @@ void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
         uint8_t c = buf[i];
         if (p->state == PARSER_GROUND) {
             if (p->utf8.need > 0 || c >= 0x80) {
+                uint32_t cp;
+                size_t n;
+                if (p->utf8.need == 0 && (n = utf8_whole(buf, i, len, &cp)) > 0) {
+                    ops->print(ctx, cp);
+                    i += n;
+                    continue;
+                }
                 if (!feed_utf8(p, c, ops, ctx))
                     i++;
                 continue;
@@ -483,6 +580,19 @@ void parser_feed(struct parser *p, const uint8_t *buf, size_t len,
                 i = printable_run_end(buf, i + 1, len);
                 ops->print_ascii(ctx, buf + start, i - start);
                 continue;
+            }
+            if (c < 0x20 && c != 0x1b && c != 0x18 && c != 0x1a) {
+                /* A C0 control (CR, LF...): ground's table executes it and stays. */
+                ops->execute(ctx, c);
+                i++;
+                continue;
+            }
+            if (c == 0x1b && i + 2 < len && buf[i + 1] == '[') {
+                size_t n = csi_fast(p, buf, i, len, ops, ctx);
+                if (n > 0) {
+                    i += n;
+                    continue;
+                }
             }
         }
         step(p, c, ops, ctx);

@@ -60,6 +60,10 @@ struct screen {
     int tabs_cap;
     bool rect_extent;           /* DECSACE 2: DECCARA/DECRARA act on a rectangle */
     uint32_t last_char;         /* last printed character, for REP */
+    /* utf8_width of the characters past ASCII printed lately: SCREEN_WIDTHS entries,
+     * each cp << 2 | width (0: empty), at cp's low bits; NULL until the first such
+     * character (most panes print only ASCII). */
+    uint32_t *widths;
     struct links *links;        /* hyperlinks (OSC 8) of both screens and history */
     struct combs *combs;        /* cells with several combining marks (combs.h) */
     uint16_t link;              /* the open hyperlink printed text gets, 0 = none */

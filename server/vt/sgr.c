@@ -59,7 +59,12 @@ static void sgr_simple(struct grid_pen *pen, uint32_t v)
         0, 0, ATTR_BOLD | ATTR_DIM, ATTR_ITALIC, ATTR_UNDERLINE, ATTR_BLINK, 0,
         ATTR_REVERSE, ATTR_HIDDEN, ATTR_STRIKE,
     };
-    if (v == 0) {
+    /* Colours first: they are most of what programs send. */
+    if (v - 30 <= 7) {
+        pen->fg = COLOUR_PALETTE | (v - 30);
+    } else if (v - 40 <= 7) {
+        pen->bg = COLOUR_PALETTE | (v - 40);
+    } else if (v == 0) {
         uint16_t keep = pen->attr & ATTR_PROTECTED; /* DECSCA is not a rendition */
         memset(pen, 0, sizeof *pen);
         pen->attr = keep;
@@ -79,12 +84,8 @@ static void sgr_simple(struct grid_pen *pen, uint32_t v)
         pen->attr &= (uint16_t)~ATTR_OVERLINE;
     } else if (v == 59) {
         pen->ul = COLOUR_DEFAULT;
-    } else if (v >= 30 && v <= 37) {
-        pen->fg = COLOUR_PALETTE | (v - 30);
     } else if (v == 39) {
         pen->fg = COLOUR_DEFAULT;
-    } else if (v >= 40 && v <= 47) {
-        pen->bg = COLOUR_PALETTE | (v - 40);
     } else if (v == 49) {
         pen->bg = COLOUR_DEFAULT;
     } else if (v >= 90 && v <= 97) {
@@ -104,7 +105,8 @@ void sgr_apply(struct grid_pen *pen, const struct parser_seq *q)
     while (i < q->nparams) {
         uint32_t v = q->params[i];
         int nsub = 0;
-        while (i + 1 + nsub < q->nparams && (q->sub_mask & (1u << (i + 1 + nsub))))
+        while (q->sub_mask != 0 && i + 1 + nsub < q->nparams &&
+               (q->sub_mask & (1u << (i + 1 + nsub))))
             nsub++;
         if (v == 38 || v == 48 || v == 58) {
             uint32_t c;

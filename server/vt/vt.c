@@ -88,7 +88,9 @@ int vt_trim_below_cursor(struct vt *vt)
     int n = grid_rows(s->grid) - 1 - s->cy;
     if (n <= 0)
         return 0;
-    n = grid_pull_history(s->grid, n);
+    /* On the alternate screen the lines come from the main screen's history and are
+     * lost with the alternate screen, as in tmux (one grid for both there). */
+    n = grid_pull_history_from(s->grid, s->grid == s->alt ? s->main : s->grid, n);
     s->cy += n;
     return n;
 }
@@ -281,4 +283,9 @@ void vt_set_extended_keys_always(struct vt *vt, bool always, bool now)
 struct screen *vt_snapshot_screen(struct vt *vt)
 {
     return &vt->screen;
+}
+
+const struct parser *vt_snapshot_parser(const struct vt *vt)
+{
+    return &vt->parser;
 }

@@ -105,7 +105,7 @@ bool vt_tab_stop(const struct vt *vt, int x);
 #define VT_COLOUR_FG 256
 #define VT_COLOUR_BG 257
 #define VT_COLOUR_CURSOR 258
-#define VT_COLOURS 266
+#define VT_COLOURS 271 /* 256 indexed, 10 dynamic, 5 special (OSC 5) */
 /* The owner's colour i (tmux's pane-colours, window-style), which queries answer
  * while the program has not set its own: rgb 0xRRGGBB, or -1 to unset. */
 void vt_set_owner_colour(struct vt *vt, int i, int32_t rgb);
@@ -132,5 +132,7 @@ size_t vt_line_text(const struct vt *vt, int y, char *buf, size_t size);
  * restored, vt_snapshot.h). */
 struct screen;
 struct screen *vt_snapshot_screen(struct vt *vt);
+struct parser;
+const struct parser *vt_snapshot_parser(const struct vt *vt);
 
 #endif

@@ -25,6 +25,9 @@ struct vt_ops {
     /* ESC k name ST: the program named its window; vt_window_name() has the name.
      * Called for every ESC k, even one setting the same name or "". */
     void (*window_name)(void *arg);
+    /* OSC 0 / OSC 2 set the title (vt_title() has it), or CSI 23 t restored one: called
+     * for each, even one setting the same title. */
+    void (*title)(void *arg);
     /* Mode 2026 (synchronized output) began (on) or ended (off: reset by the program,
      * or by RIS); called only when it changes. vt_modes() has it as VT_MODE_SYNC. */
     void (*sync)(void *arg, bool on);

@@ -50,6 +50,26 @@ def read_intended(path):
     return intended
 
 
+def kill_leftovers(top, work):
+    """SIGKILL what the case left running: every process whose environment has this
+    case's COMPAT_TMP, or whose command line names its directory (a server on another
+    socket; a keeper whose server the case killed with SIGKILL waits for an adopter that
+    never comes, and its process title has overwritten its environment)."""
+    marks = (("COMPAT_TMP=" + work).encode() + b"\0", (top + "/").encode())
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            seen = b""
+            for what in ("environ", "cmdline"):
+                with open(f"/proc/{name}/{what}", "rb") as f:
+                    seen += f.read()
+            if any(m in seen for m in marks):
+                os.kill(int(name), signal.SIGKILL)
+        except (OSError, ProcessLookupError):
+            pass
+
+
 def run_case(binary, case):
     """Run one case against one binary; returns (stdout, stderr, status)."""
     top = tempfile.mkdtemp(prefix="compat.")
@@ -85,6 +105,7 @@ def run_case(binary, case):
         # The case's server goes with the case.
         subprocess.run([binary, "kill-server"], cwd=work, env=env, stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+        kill_leftovers(top, work)
         def norm(b):
             return b.decode("utf-8", "replace").replace(top, "$TMP")
         return norm(out), norm(err), status

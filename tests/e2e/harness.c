@@ -24,6 +24,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include "proto.h"
 #include "vt.h"
 #include "xmalloc.h"
 
@@ -51,6 +52,7 @@ struct pty_client {
     size_t out_len, out_size;
     bool exited;
     int status;
+    bool no_replies; /* client_no_replies: the test types the terminal's answers */
     char row[2048];
 };
 
@@ -195,6 +197,120 @@ int env_connect(const struct tmx_env *env)
     return fd;
 }
 
+/* /proc/PID/schedstat (pid 0: this thread): ns on a CPU and ns runnable but waiting. */
+static bool read_schedstat(pid_t pid, long long *run_ns, long long *wait_ns)
+{
+    char path[64];
+    if (pid == 0)
+        snprintf(path, sizeof path, "/proc/thread-self/schedstat");
+    else
+        snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return false;
+    bool ok = fscanf(f, "%lld %lld", run_ns, wait_ns) == 2;
+    fclose(f);
+    return ok;
+}
+
+long long e2e_cpu_ms(pid_t pid)
+{
+    long long run, wait;
+    return read_schedstat(pid, &run, &wait) ? run / 1000000 : -1;
+}
+
+/* Sends one message on a raw connection; false if the server took it not. */
+static bool raw_send(int fd, uint32_t type, const void *payload, size_t len)
+{
+    char hdr[PROTO_HEADER_SIZE];
+    proto_encode_header(type, (uint32_t)len, hdr);
+    if (send(fd, hdr, sizeof hdr, MSG_NOSIGNAL) != (ssize_t)sizeof hdr)
+        return false;
+    return len == 0 || send(fd, payload, len, MSG_NOSIGNAL) == (ssize_t)len;
+}
+
+/* Reads messages until MSG_EXIT; its status, or -1 if the connection ended or nothing
+ * came for E2E_TIMEOUT. */
+static int raw_wait_exit(int fd)
+{
+    struct timeval tv = {.tv_sec = E2E_TIMEOUT / 1000, .tv_usec = 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    for (;;) {
+        char hdr[PROTO_HEADER_SIZE];
+        if (recv(fd, hdr, sizeof hdr, MSG_WAITALL) != (ssize_t)sizeof hdr)
+            return -1;
+        uint32_t type, len;
+        memcpy(&type, hdr, 4);
+        memcpy(&len, hdr + 4, 4);
+        if (len > PROTO_MAX_PAYLOAD)
+            return -1;
+        char *payload = xmalloc(len + 1);
+        bool ok = len == 0 || recv(fd, payload, len, MSG_WAITALL) == (ssize_t)len;
+        int32_t status = -1;
+        if (ok && type == MSG_EXIT && len >= 4)
+            memcpy(&status, payload, 4);
+        free(payload);
+        if (!ok)
+            return -1;
+        if (type == MSG_EXIT)
+            return status;
+    }
+}
+
+long long e2e_server_command_ms(struct tmx_env *env, pid_t server, ...)
+{
+    /* The words, NUL-separated as MSG_COMMAND carries them, and as an argv for tmux. */
+    char cmd[4096];
+    size_t len = 0;
+    const char *argv[64];
+    int argc = 0;
+    argv[argc++] = env_bin(env);
+    argv[argc++] = "-L";
+    argv[argc++] = env_socket_name(env);
+    argv[argc++] = "-f";
+    argv[argc++] = "/dev/null";
+    va_list ap;
+    va_start(ap, server);
+    for (const char *w; (w = va_arg(ap, const char *)) != NULL;) {
+        size_t n = strlen(w) + 1;
+        assert_true(len + n <= sizeof cmd && argc < 63);
+        memcpy(cmd + len, w, n);
+        len += n;
+        argv[argc++] = w;
+    }
+    va_end(ap);
+    argv[argc] = NULL;
+    if (env_is_tmux(env)) {
+        long long t0 = e2e_now_ms();
+        assert_int_equal(tmx_runv(env, NULL, NULL, argv), 0);
+        return e2e_now_ms() - t0;
+    }
+    /* Identified first: only the command is timed. */
+    int fd = env_connect(env);
+    assert_true(fd >= 0);
+    char id[sizeof(struct proto_identify) + 8];
+    struct proto_identify ident = {.version = PROTO_VERSION, .cols = 80, .rows = 24,
+                                   .pid = getpid()};
+    memcpy(id, &ident, sizeof ident);
+    memcpy(id + sizeof ident, "xterm\0/\0", 8);
+    assert_true(raw_send(fd, MSG_IDENTIFY, id, sizeof id));
+    long long srun0, swait0, mrun0, mwait0, srun1, swait1, mrun1, mwait1;
+    assert_true(read_schedstat(server, &srun0, &swait0) && read_schedstat(0, &mrun0, &mwait0));
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_true(raw_send(fd, MSG_COMMAND, cmd, len));
+    int status = raw_wait_exit(fd);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_true(read_schedstat(server, &srun1, &swait1) && read_schedstat(0, &mrun1, &mwait1));
+    close(fd);
+    if (status != 0)
+        fail_msg("%s on a raw connection: %s", argv[5],
+                 status < 0 ? "no answer" : "an error");
+    long long wall = (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
+    long long own = wall - (swait1 - swait0) - (mwait1 - mwait0);
+    return own > 0 ? own / 1000000 : 0;
+}
+
 /* The parent pid of pid (from /proc), -1 if it is gone. */
 pid_t e2e_parent_pid(pid_t pid)
 {
@@ -229,20 +345,60 @@ pid_t e2e_first_child(pid_t pid)
     return child;
 }
 
-long e2e_rss_kib(pid_t pid)
+/* The keeper of a server: the child of server whose command line begins "tmx: keeper"
+ * (the process title it gives itself), or -1. */
+pid_t e2e_keeper_of(pid_t server)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)server, (int)server);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    int child, keeper = -1;
+    while (keeper < 0 && fscanf(f, "%d", &child) == 1) {
+        char cpath[64], cmd[64] = "";
+        snprintf(cpath, sizeof cpath, "/proc/%d/cmdline", child);
+        FILE *c = fopen(cpath, "r");
+        if (c == NULL)
+            continue;
+        size_t n = fread(cmd, 1, sizeof cmd - 1, c);
+        fclose(c);
+        cmd[n] = '\0';
+        if (strncmp(cmd, "tmx: keeper", 11) == 0)
+            keeper = child;
+    }
+    fclose(f);
+    return keeper;
+}
+
+/* The number after "field" (e.g. "VmRSS:") in /proc/PID/status, -1 if pid is gone. */
+static long proc_status_number(pid_t pid, const char *field)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
     FILE *f = fopen(path, "r");
     if (f == NULL)
         return -1;
-    long kib = -1;
+    long n = -1;
+    size_t len = strlen(field);
     while (fgets(line, sizeof line, f) != NULL) {
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+        if (strncmp(line, field, len) == 0) {
+            n = atol(line + len);
             break;
+        }
     }
     fclose(f);
-    return kib;
+    return n;
+}
+
+long e2e_rss_kib(pid_t pid)
+{
+    return proc_status_number(pid, "VmRSS:");
+}
+
+long e2e_wakeups(pid_t pid)
+{
+    return proc_status_number(pid, "voluntary_ctxt_switches:");
 }
 
 bool env_is_tmux(const struct tmx_env *env)
@@ -603,6 +759,8 @@ static void reply_to_pty(void *arg, const char *buf, size_t len)
     struct pty_client *c = arg;
 
     /* What a real terminal answers (DA, DSR...): best effort, never blocks. */
+    if (c->no_replies)
+        return;
     if (write(c->master, buf, len) < 0) {
         /* the client may be gone */
     }
@@ -661,6 +819,11 @@ struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char
     }
     env->clients[slot] = c;
     return c;
+}
+
+void client_no_replies(struct pty_client *c)
+{
+    c->no_replies = true;
 }
 
 static void client_write_n(struct pty_client *c, const char *bytes, size_t len)
@@ -978,8 +1141,9 @@ static void client_free(struct pty_client *c)
     free(c);
 }
 
-/* Processes in state Z whose parent is ppid, found by scanning /proc. */
-int count_zombies_of(pid_t ppid)
+/* Processes whose parent is ppid, in state Z (zombies) or with command name comm (any
+ * state but Z), found by scanning /proc; each is sent signal sig unless sig is 0. */
+static int count_children(pid_t ppid, const char *comm, int sig)
 {
     int zombies = 0;
     DIR *d = opendir("/proc");
@@ -998,14 +1162,50 @@ int count_zombies_of(pid_t ppid)
         buf[n] = '\0';
         /* pid (comm) state ppid ...: comm may hold spaces, so parse after the last ')'. */
         char *close = strrchr(buf, ')');
+        char *open = strchr(buf, '(');
         char state;
         int parent;
-        if (close != NULL && sscanf(close + 1, " %c %d", &state, &parent) == 2 &&
-            state == 'Z' && parent == ppid)
+        if (close == NULL || open == NULL || sscanf(close + 1, " %c %d", &state, &parent) != 2 ||
+            parent != ppid)
+            continue;
+        if (comm == NULL ? state == 'Z'
+                         : state != 'Z' && (size_t)(close - open - 1) == strlen(comm) &&
+                               strncmp(open + 1, comm, strlen(comm)) == 0) {
             zombies++;
+            if (sig != 0)
+                kill((pid_t)atoi(de->d_name), sig);
+        }
     }
     closedir(d);
     return zombies;
+}
+
+int count_zombies_of(pid_t ppid)
+{
+    return count_children(ppid, NULL, 0);
+}
+
+int count_children_named(pid_t ppid, const char *comm)
+{
+    return count_children(ppid, comm, 0);
+}
+
+int signal_children_named(pid_t ppid, const char *comm, int sig)
+{
+    return count_children(ppid, comm, sig);
+}
+
+bool wait_children_named(pid_t ppid, const char *comm, int n, int timeout_ms)
+{
+    for (long long end = e2e_now_ms() + timeout_ms;; sleep_ms(20)) {
+        int have = count_children_named(ppid, comm);
+        if (have == n && (n != 0 || count_zombies_of(ppid) == 0))
+            return true;
+        if (e2e_now_ms() >= end) {
+            fprintf(stderr, "e2e: %d children of %d named %s, not %d\n", have, (int)ppid, comm, n);
+            return false;
+        }
+    }
 }
 
 void env_go(struct tmx_env *env)

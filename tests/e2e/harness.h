@@ -50,10 +50,28 @@ int env_connect(const struct tmx_env *env);
 long long e2e_now_ms(void);
 /* Resident memory of process pid in KiB (VmRSS), -1 if it is gone. */
 long e2e_rss_kib(pid_t pid);
+/* CPU time pid has run (user + system), in ms, from /proc/PID/schedstat; -1 if gone. */
+long long e2e_cpu_ms(pid_t pid);
+/* How long the server (pid server) itself took to run one command (the words,
+ * NULL-terminated), in ms: the wall time from sending it on a connection of its own to
+ * its MSG_EXIT, less the time the server and this process spent runnable but waiting for
+ * a CPU (/proc schedstat). A server busy with its own work (drawing) or blocked counts; a
+ * machine too loaded to run it does not, so a bound on this holds under any load. Under
+ * tmux (another protocol) it is the wall time of the command run by tmx_run. Fails the
+ * test if the command gets no answer or fails. */
+long long e2e_server_command_ms(struct tmx_env *env, pid_t server, ...)
+    __attribute__((sentinel));
+#define e2e_server_answer_ms(env, server) e2e_server_command_ms((env), (server), "ls", NULL)
+/* Voluntary context switches of process pid so far (each sleep is one wakeup after it),
+ * -1 if it is gone. */
+long e2e_wakeups(pid_t pid);
 /* The parent pid of pid (from /proc), -1 if it is gone. */
 pid_t e2e_parent_pid(pid_t pid);
 /* The first child of pid (from /proc/PID/task/PID/children), or -1. */
 pid_t e2e_first_child(pid_t pid);
+/* The keeper of a server (its child titled "tmx: keeper ..."), parent and subreaper of
+ * the panes' programs and so of their orphans; -1 if none. */
+pid_t e2e_keeper_of(pid_t server);
 /* cmocka setup/teardown wrappers: *state is the struct tmx_env. */
 int e2e_setup(void **state);
 int e2e_teardown(void **state);
@@ -76,6 +94,12 @@ pid_t server_pid(struct tmx_env *env, const char *target);
 int count_lines(const char *s);
 /* Processes in state Z (zombies) whose parent is ppid. */
 int count_zombies_of(pid_t ppid);
+/* Live (not zombie) processes whose parent is ppid and whose command name is comm. */
+int count_children_named(pid_t ppid, const char *comm);
+/* Sends sig to each of those; returns how many. */
+int signal_children_named(pid_t ppid, const char *comm, int sig);
+/* Waits until ppid has n of those (n = 0: and no zombie child either). */
+bool wait_children_named(pid_t ppid, const char *comm, int n, int timeout_ms);
 /* A shell prefix for a pane command that must not start before the test is ready
  * (options set, a log opened): it waits for env_go. Never sleep for that instead. */
 #define WAIT_FOR_GO "while [ ! -e \"$HOME/go\" ]; do sleep 0.05; done; "
@@ -93,6 +117,9 @@ struct pty_client *client_start(struct tmx_env *env, int cols, int rows, ...)
 struct pty_client *pty_start(struct tmx_env *env, int cols, int rows, const char *const *argv);
 /* Writes text to the client's terminal in one go (like a paste: no key bindings). */
 void client_type(struct pty_client *c, const char *text);
+/* From now on the client's terminal answers nothing it is asked (DA, XTVERSION...): the
+ * test types the answers it wants. Call it right after client_start. */
+void client_no_replies(struct pty_client *c);
 /* Writes raw key bytes one at a time, a few ms apart, as a person types them: use this
  * for key bindings (C-b is KEY_PREFIX). */
 void client_keys(struct pty_client *c, const char *bytes);
@@ -134,6 +161,36 @@ bool client_output_contains(struct pty_client *c, const char *needle);
  * undone). Waits a little: a server-side restore may land just after the exit. */
 bool client_termios_restored(struct pty_client *c);
 pid_t client_pid(const struct pty_client *c);
+
+/* A server in the foreground, `tmx -D ...` (harness_fg.c): run through `unshare -fp
+ * --mount-proc` (a new PID namespace, where it is PID 1) when the tests run as root, as
+ * CI does; run directly otherwise. Its stdout and stderr are read into obuf and ebuf
+ * (NUL-terminated; what does not fit is dropped). */
+struct fg {
+    pid_t launcher;       /* unshare, or tmx itself: the child to reap */
+    pid_t server;         /* the server's pid as seen from here (fg_server_pid) */
+    int out, err;         /* read ends, -1 once at EOF */
+    char obuf[65536], ebuf[8192];
+    size_t olen, elen;
+    bool namespaced;
+};
+/* Starts `$TMX_BIN -L sock -f CONF -D ARGS...` (conf NULL: /dev/null) in directory dir,
+ * with the NAME=value strings of envs (NULL-terminated, or NULL) added to its
+ * environment. */
+void fg_startv(struct tmx_env *env, struct fg *fg, const char *dir, const char *conf,
+               const char *const *envs, const char *const *args);
+/* The same with -f /dev/null, no added environment and ARGS... NULL-terminated. */
+void fg_start(struct tmx_env *env, struct fg *fg, const char *dir, ...)
+    __attribute__((sentinel));
+/* Reads what is there (waiting up to ms for something); false once both are at EOF. */
+bool fg_pump(struct fg *fg, int ms);
+/* Waits until stdout holds needle; then the server's pid is known (fg->server). */
+bool fg_wait_out(struct fg *fg, const char *needle, int timeout_ms);
+/* The server's pid: the launcher's first child in a namespace, else the launcher. */
+pid_t fg_server_pid(struct fg *fg);
+/* Reads to EOF and reaps the launcher: its exit status, or -1 on a timeout (it is then
+ * killed) or a signal. */
+int fg_finish(struct fg *fg, int timeout_ms);
 
 /* Assertions that explain themselves: the screen is dumped by the waits on failure. */
 #define assert_screen(c, needle) \

@@ -276,9 +276,17 @@ static void test_prefix_bracket_and_choose_buffer_paste(void **state)
     client_keys(c, KEY_PREFIX "=");
     assert_screen(c, "buffer0: 12 bytes: typed-by-key");
     assert_screen(c, "older: 11 bytes: chosen-text");
+    /* Each row begins with its shortcut key, as tmux's (0-9, then M-a...). */
+    assert_true(client_wait_row(c, 0, "(0) buffer0: 12 bytes: typed-by-key", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, "(1) older: 11 bytes: chosen-text", E2E_TIMEOUT));
     client_keys(c, "j"); /* down */
     client_keys(c, "\r");
     assert_capture(env, "s", "typed-by-keychosen-text");
+    /* A shortcut key chooses its buffer at once: 1 pastes "older" again. */
+    client_keys(c, KEY_PREFIX "=");
+    assert_true(client_wait_row(c, 1, "(1) older", E2E_TIMEOUT));
+    client_keys(c, "1");
+    assert_capture(env, "s", "typed-by-keychosen-textchosen-text");
 
     /* d deletes the selected buffer from the list. */
     client_keys(c, KEY_PREFIX "=");
@@ -306,16 +314,12 @@ static void test_clipboard_goes_to_the_attached_terminal(void **state)
         client_pump(c, 50);
     assert_true(client_output_contains(c, "\033]52;c;Y2xpcC1tZQ==\a"));
 
-    /* set-clipboard off: nothing goes to the terminal; the buffer is still made. */
+    /* set-clipboard off: set-buffer -w still sends it, as tmux's (-w asks for it). */
     free(RUN(env, 0, "set", "-s", "set-clipboard", "off"));
     free(RUN(env, 0, "setb", "-w", "secret"));
-    /* Turned on again, the next copy arrives: the one before it never came. */
-    free(RUN(env, 0, "set", "-s", "set-clipboard", "external"));
-    free(RUN(env, 0, "setb", "-w", "after"));
-    for (int i = 0; i < 100 && !client_output_contains(c, "\033]52;c;YWZ0ZXI=\a"); i++)
+    for (int i = 0; i < 100 && !client_output_contains(c, "\033]52;c;c2VjcmV0\a"); i++)
         client_pump(c, 50);
-    assert_true(client_output_contains(c, "\033]52;c;YWZ0ZXI=\a"));
-    assert_false(client_output_contains(c, "c2VjcmV0")); /* base64 of "secret" */
+    assert_true(client_output_contains(c, "\033]52;c;c2VjcmV0\a")); /* "secret" */
     char *out = RUN(env, 0, "showb", "-b", "buffer1");
     assert_string_equal(out, "secret");
     free(out);
@@ -360,8 +364,11 @@ static void test_buffer_to_one_clients_clipboard(void **state)
     close(fd);
     free(RUN(env, 0, "loadb", "-w", "-t", n2, path));
     unlink(path);
-    /* Without -t, every client: once both have it, the ones before have arrived too. */
-    free(RUN(env, 0, "setb", "-w", "both"));
+    /* Without -t, tmux's current client alone: c2, attached last. Then one copy to each
+     * by name: once both have theirs, every copy before them has arrived. */
+    free(RUN(env, 0, "setb", "-w", "latest"));
+    free(RUN(env, 0, "setb", "-w", "-t", n1, "both"));
+    free(RUN(env, 0, "setb", "-w", "-t", n2, "both"));
     for (int i = 0; i < 100 && !(client_output_contains(c1, "\033]52;c;Ym90aA==\a") &&
                                  client_output_contains(c2, "\033]52;c;Ym90aA==\a")); i++) {
         client_pump(c1, 25);
@@ -369,6 +376,8 @@ static void test_buffer_to_one_clients_clipboard(void **state)
     }
     assert_true(client_output_contains(c1, "\033]52;c;Ym90aA==\a"));
     assert_true(client_output_contains(c2, "\033]52;c;Ym90aA==\a"));
+    assert_true(client_output_contains(c2, "\033]52;c;bGF0ZXN0\a")); /* "latest" */
+    assert_false(client_output_contains(c1, "bGF0ZXN0"));
     assert_true(client_output_contains(c1, "\033]52;c;b25seS1vbmU=\a")); /* "only-one" */
     assert_false(client_output_contains(c2, "b25seS1vbmU="));
     assert_true(client_output_contains(c2, "\033]52;c;bG9hZGVk\a")); /* "loaded" */

@@ -283,6 +283,52 @@ static void test_copy_mode_hides_the_position(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* copy-mode-line-numbers (newer tmux): a column of numbers left of the text, in each of
+ * its four ways; none in a copy mode the mouse wheel entered. */
+static void test_copy_mode_line_numbers(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_numbered(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "copy-mode-line-numbers", "absolute",
+                             NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-H", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-X", "history-top", NULL), 0);
+    /* The oldest line is 1; 23 rows shown, so two digits and a blank. */
+    assert_true(client_wait_row(c, 0, " 1 line 1", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 22, "23 line 23", E2E_TIMEOUT));
+    /* The cursor (on the top row) moves down two lines: relative counts from it. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-X", "-N", "2", "cursor-down", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "copy-mode-line-numbers", "relative",
+                             NULL), 0);
+    assert_true(client_wait_row(c, 0, " 2 line 1", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 2, " 0 line 3", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 22, "20 line 23", E2E_TIMEOUT));
+    /* hybrid: the cursor's line absolute, the others relative. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "copy-mode-line-numbers", "hybrid",
+                             NULL), 0);
+    assert_true(client_wait_row(c, 2, " 3 line 3", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, " 1 line 2", E2E_TIMEOUT));
+    /* default: 0 the screen's top line, the history negative (capture-pane -S's). */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "copy-mode-line-numbers", "default",
+                             NULL), 0);
+    assert_true(client_wait_row(c, 0, "-178 line 1", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-X", "history-bottom", NULL), 0);
+    assert_true(client_wait_row(c, 0, " 0 line 179", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 21, "21 line 200", E2E_TIMEOUT));
+    /* Entered with the mouse wheel: no numbers. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-q", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mouse", "on", NULL), 0);
+    client_type(c, "\033[<64;10;10M");
+    assert_true(client_wait_row(c, 0, "[5/178]", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, "line 175", E2E_TIMEOUT));
+    assert_string_equal(client_screen_row(c, 1), "line 175");
+    client_keys(c, "q");
+    assert_true(client_wait_row(c, 0, "line 179", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +343,7 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_mode_hides_the_position, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_mode_line_numbers, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,13 +3,18 @@
  * pane or several, the status line at the bottom or the top; and what a frame drawn from
  * the changed rows alone could miss is still drawn: a whole-screen change with no cell
  * changed (DECSCNM), the alternate screen and back, a message over the last row with no
- * status line, a pane that scrolls. An idle server sleeps while its clock shows minutes. */
+ * status line, a pane that scrolls. A flood is drawn at a pace (its end at once), not a
+ * frame every 8 ms. An idle server sleeps while its clock shows minutes. */
 #include "harness.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "vt.h"
 
@@ -185,8 +190,51 @@ static void test_message_and_scrolling(void **state)
     assert_true(client_wait_row(c, 0, "line-11", E2E_TIMEOUT));
 }
 
-/* With seconds shown (set while the minute clock's timer is armed), the status line
- * changes every second at once. */
+/* A flood of distinct lines (2.8 MB, a new screen every 29 lines, no two rows alike)
+ * with a client attached: the flood's end is drawn once it stops, and while it comes the
+ * client's terminal gets far fewer screens than one every 8 ms (a frame waits for 128
+ * times its size of output, or 20 ms and 16 us a byte): under 1 % of the flood's bytes
+ * or under 25 screens a second, whichever allows more (the binary before sent 51-99 KB
+ * here, 44-46 screens a second; this one 25 KB). */
+static void test_flood_is_paced(void **state)
+{
+    struct tmx_env *env = *state;
+    const char *flood =
+        "awk 'BEGIN { a = \"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678\"; "
+        "a = a a; for (i = 0; i < 40000; i++) printf \"%07d %s\\n\", i, "
+        "substr(a, i * 7 % 61 + 1, 61) }' >\"$HOME/flood\"; " WAIT_FOR_GO
+        "cat \"$HOME/flood\"; printf 'flood-end'; exec cat";
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "100", "-y", "29",
+                             flood, NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "", NULL), 0);
+    struct pty_client *c = client_start(env, 100, 30, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "[s]", E2E_TIMEOUT));
+    client_pump(c, 200);
+    size_t mark, len;
+    client_output(c, &mark);
+    long long t0 = e2e_now_ms();
+    env_go(env);
+    assert_true(client_wait_row(c, 28, "flood-end", 4 * E2E_TIMEOUT));
+    long long ms = e2e_now_ms() - t0;
+    /* The last screen is the flood's last lines, whole. */
+    assert_true(client_wait_row(c, 27, "0039999 ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, "0039972 ", E2E_TIMEOUT));
+    client_output(c, &len);
+    double screens = (double)(len - mark) / (100.0 * 29.0);
+    print_message("flood: %lld ms, %zu bytes to the client, %.1f screens a second\n", ms,
+                  len - mark, screens * 1000.0 / (double)ms);
+    double flood_bytes = 40000.0 * 70.0, allowed = flood_bytes / 100.0;
+    if (allowed < 25.0 * 100.0 * 29.0 * (double)ms / 1000.0)
+        allowed = 25.0 * 100.0 * 29.0 * (double)ms / 1000.0;
+    if ((double)(len - mark) > 4.0 * 100.0 * 29.0 + allowed)
+        fail_msg("%zu bytes (%.0f screens) in %lld ms", len - mark, screens, ms);
+}
+
+/* Idle with the default status line (its clock shows minutes), snapshots on and the
+ * keeper linked: once the snapshot's last look is done, the server does not wake up
+ * between two minutes. With seconds shown (set while the minute clock's timer is
+ * armed), the status line changes every second at once. */
 static void test_idle_server_sleeps(void **state)
 {
     struct tmx_env *env = *state;
@@ -194,10 +242,25 @@ static void test_idle_server_sleeps(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:", "sh", NULL), 0);
     struct pty_client *c = client_start(env, 100, 30, "attach", "-t", "s", NULL);
     assert_true(client_wait_text(c, "[s]", E2E_TIMEOUT));
-    /* (Whether the idle server sleeps is not asserted here yet: the keeper link's tag
-     * timer polls once a second on main - notes/keeper-speed.md. The status clock's own
-     * part: a minute clock arms no timer before the minute changes.) */
-    client_pump(c, 300);
+    /* A 1 s snapshot interval: its write and the look after it are over in ~2 s. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "1", NULL), 0);
+    pid_t pid = server_pid(env, "s");
+    assert_true(pid > 0);
+    bool quiet = false;
+    for (int attempt = 0; attempt < 4 && !quiet; attempt++) {
+        /* The shells' prompts, the first frames, the snapshot's write and last look. */
+        client_pump(c, 1200);
+        time_t t0 = time(NULL);
+        long before = e2e_wakeups(pid);
+        sleep_ms(2000); /* the measurement: nothing to wait for */
+        long after = e2e_wakeups(pid);
+        if (after == before)
+            quiet = true;
+        else if (attempt >= 2 && t0 / 60 == time(NULL) / 60)
+            fail_msg("the idle server woke up %ld times in 2 s", after - before);
+        /* else still settling, or a minute began (the clock is redrawn then) */
+    }
+    assert_true(quiet);
     /* Seconds on the status line: it ticks. */
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-right", "<%S>", ";", "set",
                              "-g", "status-interval", "1", NULL),
@@ -217,6 +280,91 @@ static void test_idle_server_sleeps(void **state)
     assert_true(at != NULL && strncmp(at, first, 4) != 0);
 }
 
+/* se.slice of /proc/PID/sched (the slice the kernel gives the task, ns), -1 if none. */
+static long long task_slice(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    char line[256];
+    long long v = -1;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "se.slice ", 9) == 0) {
+            const char *colon = strchr(line, ':');
+            if (colon != NULL)
+                v = strtoll(colon + 1, NULL, 10);
+        }
+    }
+    fclose(f);
+    return v;
+}
+
+/* Whether this kernel gives a SCHED_OTHER task the slice it asks for (Linux 6.12+): this
+ * process asks for 0.3 ms, reads it back, and goes back to what it had. */
+static bool kernel_takes_slices(void)
+{
+    struct {
+        uint32_t size, policy;
+        uint64_t flags;
+        int32_t nice;
+        uint32_t priority;
+        uint64_t runtime, deadline, period;
+    } attr, old;
+    memset(&old, 0, sizeof old);
+    if (syscall(SYS_sched_getattr, 0, &old, (unsigned)sizeof old, 0) != 0 || old.policy != 0)
+        return false;
+    attr = old;
+    attr.size = sizeof attr;
+    attr.runtime = 300000;
+    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
+        return false;
+    bool taken = task_slice("/proc/self/sched") == 300000;
+    old.size = sizeof old;
+    syscall(SYS_sched_setattr, 0, &old, 0);
+    return taken;
+}
+
+/* An attached client's echo waits on the server twice; on a busy machine mostly for a
+ * CPU. Once a client attaches, the server runs with a short slice (0.1 ms) so that it
+ * preempts longer-slice work when a key or its echo wakes it; what it starts (a
+ * run-shell) runs with the default slice again. */
+static void test_an_attached_server_asks_for_short_slices(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux keeps the default slice: nothing of this is in its protocol */
+    bool takes = kernel_takes_slices();
+    struct pty_client *c = cat_session(env, "bottom", false);
+    pid_t pid = server_pid(env, "s");
+    assert_true(pid > 0);
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/sched", (int)pid);
+    long long slice = task_slice(path);
+    if (!takes) {
+        /* An older kernel: the request changes nothing, and the echo still works. */
+        print_message("this kernel keeps the default slice (se.slice %lld)\n", slice);
+    } else {
+        assert_int_equal(slice, 100000);
+        /* A run-shell forked by the server: the default slice, whatever it is here. */
+        assert_int_equal(tmx_run(env, NULL, NULL, "run-shell",
+                                 "sed -n 's/^se.slice *: *//p' /proc/$$/sched > \"$HOME/slice\"",
+                                 NULL),
+                         0);
+        /* run-shell without -b returns once its command is done. */
+        char file[4096];
+        snprintf(file, sizeof file, "%s/slice", getenv("HOME"));
+        FILE *f = fopen(file, "r");
+        assert_non_null(f);
+        long long child = -1;
+        assert_int_equal(fscanf(f, "%lld", &child), 1);
+        fclose(f);
+        assert_true(child > 0);
+        assert_true(child != 100000);
+    }
+    size_t n = echo_bytes(c, 'x', 0, 0);
+    assert_true(n <= 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,7 +374,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_whole_screen_changes_are_drawn, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_message_and_scrolling, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_flood_is_paced, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_idle_server_sleeps, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_attached_server_asks_for_short_slices, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

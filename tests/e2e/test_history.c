@@ -1,5 +1,6 @@
 /* test_history.c - end-to-end: scrollback. 50,000 numbered lines keep exactly the last
- * history-limit lines plus the screen, in order (capture-pane -S -); changing
+ * history-limit lines plus the screen, in order (capture-pane -S -); a flood many times
+ * the output ring arrives whole; changing
  * history-limit or history-bytes trims panes that exist; history-bytes-total caps
  * two windows together, the oldest lines going first; clear-history empties it. */
 #include "harness.h"
@@ -69,6 +70,20 @@ static void test_fifty_thousand_lines_keep_the_last_limit_lines(void **state)
     free(out);
 }
 
+/* A flood nine times the output ring (the smallest, 64 KiB): the server reads it in
+ * batches of up to 64 KiB that run across the ring's end, and every line arrives once,
+ * in order. */
+static void test_a_flood_across_the_output_ring_arrives_whole(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "h", "-x", "80", "-y", "24",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "output-ring-size", "64K", NULL), 0);
+    seq_window(env, "h:1", 100000, "100000");
+    assert_capture_is_sequence(env, "h:1", 1, 100000);
+}
+
 static void test_lowering_limits_trims_existing_panes(void **state)
 {
     struct tmx_env *env = *state;
@@ -132,6 +147,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fifty_thousand_lines_keep_the_last_limit_lines,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_flood_across_the_output_ring_arrives_whole,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_lowering_limits_trims_existing_panes, e2e_setup,
                                         e2e_teardown),

@@ -1,8 +1,9 @@
 /* test_jobs.c - end-to-end: hosting jobs. Orphans of a pane's program are reaped by the
- * server (no zombies), wait-pane returns the command's status, remain-on-exit keeps a
+ * keeper (no zombies), wait-pane returns the command's status, remain-on-exit keeps a
  * dead pane with its last screen and status, and respawn-pane runs it again. */
 #include "harness.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,23 +14,27 @@ static void test_orphans_of_a_pane_leave_no_zombies(void **state)
     struct tmx_env *env = *state;
     if (env_is_tmux(env))
         return; /* tmux is no subreaper: the orphans go to init */
-    /* 50 background children whose parent subshell exits at once: orphans. */
+    /* 50 background children whose parent subshell exits at once: orphans, which go to
+     * the keeper (the panes' parent and subreaper), not to the server. They live until the
+     * test ends them (a time of their own would run out before a loaded machine has
+     * looked); the pane's own program is cat. */
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s",
-                             "for i in $(seq 1 50); do (sleep 0.$((i % 7 + 1)) &); done; "
-                             "echo spawned; exec sleep 60",
+                             "for i in $(seq 1 50); do (sleep 60 &); done; "
+                             "echo spawned; exec cat",
                              NULL),
                      0);
     assert_true(wait_capture(env, "s", "spawned", E2E_TIMEOUT));
     pid_t server = server_pid(env, "s");
     assert_true(server > 1);
-    /* Every orphan has exited after 0.8 s; give the server time to reap them. */
-    int zombies = -1;
-    for (int i = 0; i < 50 && zombies != 0; i++) {
-        sleep_ms(100);
-        if (i >= 9)
-            zombies = count_zombies_of(server);
-    }
-    assert_int_equal(zombies, 0);
+    pid_t keeper = e2e_keeper_of(server);
+    assert_true(keeper > 1);
+    /* The orphans are the keeper's children now. */
+    assert_true(wait_children_named(keeper, "sleep", 50, E2E_TIMEOUT));
+    /* Once they end, the keeper reaps every one: no zombie is left. */
+    assert_int_equal(signal_children_named(keeper, "sleep", SIGTERM), 50);
+    assert_true(wait_children_named(keeper, "sleep", 0, E2E_TIMEOUT));
+    assert_int_equal(count_children_named(keeper, "cat"), 1); /* the pane's own */
+    assert_int_equal(count_zombies_of(server), 0);
 }
 
 static void test_wait_pane_returns_the_commands_status(void **state)

@@ -7,6 +7,7 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,11 +21,43 @@
 
 #include "keeper_proto.h"
 
-/* Prints c1..c30, waits for env_go, goes on every 10 ms; at c80 it says so in a file. */
+/* Prints c1, c2, ... every 10 ms and never waits; its last number is in $HOME/last.PANE
+ * (a builtin echo: no fork). */
 #define COUNTER                                                                           \
-    "i=0; while :; do i=$((i+1)); echo c$i; "                                             \
-    "if [ $i -eq 30 ]; then while [ ! -e \"$HOME/go\" ]; do sleep 0.01; done; fi; "       \
-    "if [ $i -eq 80 ]; then : > \"$HOME/eighty.$TMX_PANE\"; fi; sleep 0.01; done"
+    "i=0; while :; do i=$((i+1)); echo c$i; echo $i > \"$HOME/last.$TMX_PANE\"; "            \
+    "sleep 0.01; done"
+
+/* The last number counter pane %id wrote (0 before its first). The shell truncates the
+ * file before it writes: an empty read is tried again. */
+static int counter_last(int id)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/last.%%%d", getenv("HOME"), id);
+    for (int tries = 0; tries < 100; tries++) {
+        FILE *f = fopen(path, "r");
+        if (f == NULL)
+            return 0;
+        int v = 0;
+        bool got = fscanf(f, "%d", &v) == 1;
+        fclose(f);
+        if (got)
+            return v;
+        sleep_ms(1);
+    }
+    return 0;
+}
+
+/* Wait until counter pane %id has written past n. */
+static bool counter_wait(int id, int n)
+{
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (counter_last(id) <= n) {
+        if (e2e_now_ms() > until)
+            return false;
+        sleep_ms(10);
+    }
+    return true;
+}
 
 /* Lines of `list-panes -a` (id, pid, session) sorted, so two servers' lists compare. */
 static char *pane_list(struct tmx_env *env)
@@ -60,18 +93,12 @@ static char *pane_list(struct tmx_env *env)
     return sorted;
 }
 
-static bool file_exists(const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", getenv("HOME"), name);
-    return access(path, F_OK) == 0;
-}
-
-/* kill -9 of the server while 3 sessions x 3 panes run (a counter every 10 ms, vim, a
- * shell) and a fourth pane is about to exit 7: the next `tmx ls` (within 1 s) lists
- * them all, with the same pane ids and program pids; every counter line is in the
- * history once, in order (those before the kill from the snapshot, those after from
- * the keeper); the pane that ended shows status 7; vim's screen is back. */
+/* kill -9 of the server while 3 sessions x 3 panes run (a counter printing every 10 ms,
+ * RUNNING at the kill, vim, a shell) and a fourth pane is about to exit 7: the next `tmx ls` (within 1 s) lists them all, with the same pane ids and
+ * program pids; every counter line is in the history exactly once, in order: those the
+ * dead server had snapshotted, those it read after its last snapshot (from the output
+ * ring it appended to before each vt_feed), those printed with no server (the keeper's
+ * appends to the same ring); the pane that ended shows status 7; vim's screen is back. */
 static void test_kill_9_server_next_command_adopts_live_panes(void **state)
 {
     struct tmx_env *env = *state;
@@ -94,30 +121,23 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
                              WAIT_FOR_GO "echo leaving; exit 7", NULL), 0);
     for (int i = 0; i < 3; i++) {
         char target[16];
-        snprintf(target, sizeof target, "%s:0.0", names[i]);
-        assert_true(wait_capture(env, target, "c30", E2E_TIMEOUT));
         snprintf(target, sizeof target, "%s:0.2", names[i]); /* split twice from 0.0 */
         assert_true(wait_capture(env, target, "~", E2E_TIMEOUT)); /* vim is up */
     }
-    /* Nothing changes on these screens now (the counters wait, vim idles). The snapshot
-     * (snapshot-interval 1) writes what changed each second: it holds these screens once
-     * it was written after this moment, or once two intervals passed with no write (then
-     * its last write came after the last change). */
-    long long quiet = e2e_now_ms();
-    struct timespec wall;
-    clock_gettime(CLOCK_REALTIME, &wall);
+    /* Snapshots are written while the counters run (snapshot-interval 1): the kill comes
+     * after one, with lines read since that no snapshot has. */
     char snap[4096];
     snprintf(snap, sizeof snap, "%s/.local/state/tmx/%s.snap", getenv("HOME"), env_socket_name(env));
+    for (int i = 0; i < 3; i++)
+        assert_true(counter_wait(i * 3, 150));
+    /* The first snapshot comes a tick or two after the setting (not at once): wait for
+     * it, then for the counters to go on past it. */
     struct stat st;
-    for (;;) {
-        bool written = stat(snap, &st) == 0 &&
-                       (st.st_mtim.tv_sec > wall.tv_sec ||
-                        (st.st_mtim.tv_sec == wall.tv_sec && st.st_mtim.tv_nsec > wall.tv_nsec));
-        if (written || e2e_now_ms() > quiet + 2500)
-            break;
-        sleep_ms(50);
-    }
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; stat(snap, &st) != 0 && e2e_now_ms() < until;)
+        sleep_ms(20);
     assert_int_equal(stat(snap, &st), 0);
+    for (int i = 0; i < 3; i++)
+        assert_true(counter_wait(i * 3, counter_last(i * 3) + 20));
     char *before = pane_list(env);
     assert_non_null(before);
     pid_t server = server_pid(env, "k0");
@@ -129,27 +149,24 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
     free(out);
     assert_true(keeper > 1 && keeper != server);
 
-    assert_int_equal(kill(server, SIGKILL), 0);
-    env_go(env); /* the counters go on and the fourth pane exits, with no server */
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    for (;;) {
-        int seen = 0;
-        for (int i = 0; i < 3; i++) {
-            char name[32];
-            snprintf(name, sizeof name, "eighty.%%%d", i * 3);
-            seen += file_exists(name);
-        }
-        if (seen == 3 || e2e_now_ms() > until)
-            break;
-        sleep_ms(10);
-    }
+    int at_kill[3];
+    assert_int_equal(kill(server, SIGKILL), 0); /* the counters are running */
+    for (int i = 0; i < 3; i++)
+        at_kill[i] = counter_last(i * 3);
+    env_go(env); /* and the fourth pane exits, with no server */
+    for (int i = 0; i < 3; i++)
+        assert_true(counter_wait(i * 3, at_kill[i] + 50));
     assert_true(kill(keeper, 0) == 0); /* the keeper outlived the server */
 
     long long t0 = e2e_now_ms();
     assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
     long long took = e2e_now_ms() - t0;
     fprintf(stderr, "e2e: tmx ls after kill -9 took %lld ms\n", took);
-    assert_true(took < 1000);
+#if defined(__SANITIZE_ADDRESS__)
+    assert_true(took < 5000); /* ASan on a loaded CI machine: ~950 ms seen at load 30 */
+#else
+    assert_true(took < 1000); /* the bound (Release: 15-200 ms) */
+#endif
     for (int i = 0; i < 3; i++)
         assert_non_null(strstr(out, names[i]));
     assert_non_null(strstr(out, "ends"));
@@ -160,8 +177,7 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
     free(before);
     free(after);
 
-    /* Each counter: c1 .. cN in order, each once: c1..c30 from the dead server's
-     * snapshot, the rest printed with no server, from the keeper. */
+    /* Each counter: c1 .. cN in order, each once, N well past its number at the kill. */
     for (int i = 0; i < 3; i++) {
         char target[16];
         snprintf(target, sizeof target, "%s:0.0", names[i]);
@@ -174,10 +190,13 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
                 continue;
             int v = atoi(l + 1);
             if (v != expect)
-                fail_msg("%s: line c%d where c%d was due", target, v, expect);
+                fail_msg("%s: line c%d where c%d was due (c%d at the kill)", target, v, expect,
+                         at_kill[i]);
             expect++;
         }
-        assert_true(expect > 80); /* c1..c80 at least */
+        fprintf(stderr, "e2e: %s: c1..c%d once each, in order; c%d at the kill\n", target,
+                expect - 1, at_kill[i]);
+        assert_true(expect - 1 >= at_kill[i] + 50);
         free(out);
     }
     /* The program that ended meanwhile: dead, with its status and last words. */
@@ -195,6 +214,58 @@ static void test_kill_9_server_next_command_adopts_live_panes(void **state)
     assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "k2:0.1", "#{pane_pid}",
                              NULL), 0);
     assert_int_equal(e2e_parent_pid((pid_t)atoi(out)), keeper);
+    free(out);
+}
+
+/* kill -9 of the server under an attached client: the client starts the next server
+ * by itself (it adopts the panes) and attaches to the same session again; the screen
+ * it shows goes on from the same counter, every line once. */
+static void test_attached_client_comes_back_after_kill_9(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "other", ";", "new", "-d", "-s",
+                             "k", "-x", "80", "-y", "23", COUNTER, NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "k", NULL);
+    assert_true(counter_wait(1, 20));
+    assert_true(client_wait_text(c, "c20", E2E_TIMEOUT));
+    pid_t server = server_pid(env, "k");
+    assert_int_equal(kill(server, SIGKILL), 0);
+    int at_kill = counter_last(1);
+    assert_true(at_kill >= 20);
+    /* By itself (no command ran): the client shows lines printed after the kill, a
+     * little ahead of the counter so that they are still on its screen. */
+    bool back = false;
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; !back && e2e_now_ms() < until;) {
+        char line[32];
+        snprintf(line, sizeof line, "c%d", counter_last(1) + 10);
+        back = client_poll_text(c, line, 1000);
+    }
+    if (!back)
+        client_dump(c); /* what the client shows instead */
+    assert_true(back);
+    assert_true(counter_wait(1, at_kill + 30));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-clients", "-F", "#{client_session} #{pid}",
+                             NULL), 0);
+    char want[64];
+    snprintf(want, sizeof want, "k %ld\n", (long)server);
+    assert_string_not_equal(out, want); /* a new server */
+    assert_int_equal(strncmp(out, "k ", 2), 0); /* the same session */
+    free(out);
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-J", "-S", "-", "-t", "k",
+                             NULL), 0);
+    int expect = 1;
+    for (char *save = NULL, *l = strtok_r(out, "\n", &save); l != NULL;
+         l = strtok_r(NULL, "\n", &save)) {
+        if (l[0] != 'c')
+            continue;
+        if (atoi(l + 1) != expect)
+            fail_msg("line %s where c%d was due (c%d at the kill)", l, expect, at_kill);
+        expect++;
+    }
+    assert_true(expect > at_kill + 30);
     free(out);
 }
 
@@ -289,7 +360,7 @@ static void test_the_keeper_reaps_orphans(void **state)
 /* server-upgrade while a pane floods: the same server pid (exec in place), the same
  * keeper and program; what the pane printed from the upgrade on is in the new server's
  * history, in order, each line once, up to the last line the program wrote; the client
- * that was attached is told to attach again. */
+ * that was attached comes back by itself to the same session. */
 static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
 {
     struct tmx_env *env = *state;
@@ -309,8 +380,6 @@ static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
     assert_true(client_wait_text(c, "c", E2E_TIMEOUT));
 
     assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", NULL), 0);
-    assert_int_not_equal(client_wait_exit(c, E2E_TIMEOUT), -1);
-    assert_true(client_output_contains(c, "[server upgraded: attach again]"));
     /* The next command reaches the new server: the same process, the same program. */
     assert_true(wait_run_output(env, "f:", true, E2E_TIMEOUT, "ls", NULL));
     assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "f", "#{pid} #{pane_pid}",
@@ -327,6 +396,13 @@ static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
     assert_non_null(f);
     fclose(f);
     assert_true(wait_capture(env, "f", "stopped", E2E_TIMEOUT));
+    /* The client never left: it attached again to f by itself and shows the end. */
+    assert_true(client_wait_text(c, "stopped", E2E_TIMEOUT));
+    assert_false(client_output_contains(c, "[server upgraded"));
+    assert_int_equal(tmx_run(env, &out, NULL, "list-clients", "-F", "#{client_session}", NULL),
+                     0);
+    assert_string_equal(out, "f\n");
+    free(out);
     snprintf(path, sizeof path, "%s/all", getenv("HOME"));
     f = fopen(path, "r");
     assert_non_null(f);
@@ -357,16 +433,471 @@ static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
     assert_int_equal(expect - 1, last); /* up to the program's last line: none lost */
 }
 
+/* A client newer than the running server (another file, modified later: a package
+ * upgrade, a new build) says so and offers server-upgrade; after `server-upgrade -b`
+ * to it, the same program runs on and the client says nothing more. */
+static void test_a_newer_client_offers_server_upgrade(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char old[1024], sock[1024], cmd[8192];
+    snprintf(old, sizeof old, "%s/tmx-old", getenv("HOME"));
+    env_socket_path(env, sock, sizeof sock);
+    *strrchr(sock, '/') = '\0';
+    *strrchr(sock, '/') = '\0'; /* TMX_TMPDIR: above tmx-UID/NAME */
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s' && touch -d '1 hour ago' '%s' && TMX_TMPDIR='%s' "
+             "'%s' -L '%s' -f /dev/null new -d -s s 'exec cat'", getenv("TMX_BIN"), old, old,
+             sock, old, env_socket_name(env));
+    assert_int_equal(system(cmd), 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pane_pid}", NULL), 0);
+    char *pid_before = out;
+    struct pty_client *c = client_start(env, 80, 24, "ls", NULL);
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_output_contains(c, "is an older tmx than this one"));
+    assert_true(client_output_contains(c, "server-upgrade -b"));
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", "-b", getenv("TMX_BIN"), NULL), 0);
+    assert_true(wait_run_output(env, "s:", true, E2E_TIMEOUT, "ls", NULL));
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pane_pid}", NULL), 0);
+    assert_string_equal(out, pid_before); /* the same program */
+    free(out);
+    free(pid_before);
+    c = client_start(env, 80, 24, "ls", NULL);
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+    assert_true(client_output_contains(c, "s: 1 windows"));
+    assert_false(client_output_contains(c, "older tmx"));
+}
+
+/* The dead server's snapshot cannot be read (damaged, or of a format this tmx does not
+ * know): the programs are adopted all the same (same pids, by the keeper's tags) and
+ * the first client to attach is told what could not be restored. */
+static void test_an_unreadable_snapshot_still_adopts_the_programs(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", ";", "set", "-g",
+                             "snapshot-interval", "1", NULL), 0);
+    char snap[4096];
+    snprintf(snap, sizeof snap, "%s/.local/state/tmx/%s.snap", getenv("HOME"), env_socket_name(env));
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (access(snap, F_OK) != 0 && e2e_now_ms() < until)
+        sleep_ms(20);
+    char *before = pane_list(env);
+    assert_non_null(before);
+    assert_int_equal(kill(server_pid(env, "s"), SIGKILL), 0);
+    FILE *f = fopen(snap, "w");
+    assert_non_null(f);
+    fputs("TMXSNAP? a snapshot of a future tmx, or garbage\n", f);
+    fclose(f);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", NULL), 0);
+    assert_non_null(strstr(out, "s: 1 windows"));
+    free(out);
+    char *after = pane_list(env);
+    assert_string_equal(before, after); /* the same pane, the same program */
+    free(before);
+    free(after);
+    struct pty_client *c = client_start(env, 100, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "snapshot", E2E_TIMEOUT));
+    assert_true(client_screen_contains(c, ".snap"));
+}
+
+/* Whether pid has ended (gone, or a zombie nobody reaped yet). */
+static bool ended(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return true;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *close_paren = strrchr(buf, ')');
+    return close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
+/* $HOME/go, a fifo a pane's program reads to go on when the test says so. */
+static void go_fifo(char *fifo, size_t size)
+{
+    snprintf(fifo, size, "%s/go", getenv("HOME"));
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+}
+
+/* A keeper whose server was killed and whose programs have all ended does not wait
+ * forever: after keeper-exit-grace it appends their exit statuses and last output to the
+ * snapshot and exits; tmx resurrect shows the pane dead with its status and its output,
+ * including what it printed after the server died. */
+static void test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char fifo[4096], cmd[8192], snap[4096];
+    go_fifo(fifo, sizeof fifo);
+    snprintf(cmd, sizeof cmd, "echo started; read x < '%s'; echo finished-after-the-kill; exit 7",
+             fifo);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", cmd, ";", "set", "-g",
+                             "snapshot-interval", "1", ";", "set", "-s", "keeper-exit-grace",
+                             "1", NULL), 0);
+    assert_true(wait_capture(env, "s", "started", E2E_TIMEOUT));
+    snprintf(snap, sizeof snap, "%s/.local/state/tmx/%s.snap", getenv("HOME"), env_socket_name(env));
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (access(snap, F_OK) != 0 && e2e_now_ms() < until)
+        sleep_ms(20);
+    assert_int_equal(access(snap, F_OK), 0);
+    pid_t server = server_pid(env, "s");
+    pid_t keeper = e2e_keeper_of(server);
+    assert_true(keeper > 0);
+    assert_int_equal(kill(server, SIGKILL), 0);
+    /* The program ends after its server: only the keeper sees it go. */
+    int fd = open(fifo, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "go\n", 3), 3);
+    close(fd);
+    until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(keeper) && e2e_now_ms() < until)
+        sleep_ms(20);
+    assert_true(ended(keeper)); /* main of session 18: it waited for an adopter forever */
+    char *out = NULL, *err = NULL;
+    assert_int_equal(tmx_run(env, &out, &err, "resurrect", NULL), 0);
+    free(out);
+    free(err);
+    out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s",
+                             "#{pane_dead} #{pane_dead_status}", NULL), 0);
+    assert_string_equal(out, "1 7\n"); /* not behind a "press Enter to run" prompt */
+    free(out);
+    assert_true(wait_capture(env, "s", "finished-after-the-kill", E2E_TIMEOUT));
+}
+
+/* Bytes in a file (0 if it does not exist). */
+static long long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* The snapshot keeps the head of a pane's output ring its screen stands for: when the
+ * last read ended inside an escape sequence, the head is put back to where the sequence
+ * began, so the replay after a kill -9 feeds it whole (main of session 18 replayed from
+ * its middle: "1m" showed as text). */
+static void test_a_sequence_split_at_the_saved_head_replays_whole(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char fifo[4096], cmd[8192], snap[4096];
+    go_fifo(fifo, sizeof fifo);
+    snprintf(cmd, sizeof cmd,
+             "printf 'before\\033[3'; read x < '%s'; printf '1mRED\\033[0m after\\n'; exec cat",
+             fifo);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", cmd, ";", "set", "-g",
+                             "snapshot-interval", "1", NULL), 0);
+    assert_true(wait_capture(env, "s", "before", E2E_TIMEOUT));
+    /* A snapshot written after the read that stopped inside "ESC [ 3": a command makes
+     * one, and the file grows. */
+    snprintf(snap, sizeof snap, "%s/.local/state/tmx/%s.snap", getenv("HOME"), env_socket_name(env));
+    long long was = file_size(snap);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "@written", "1", NULL), 0);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (file_size(snap) <= was && e2e_now_ms() < until)
+        sleep_ms(20);
+    assert_true(file_size(snap) > was);
+    assert_int_equal(kill(server_pid(env, "s"), SIGKILL), 0);
+    int fd = open(fifo, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "go\n", 3), 3);
+    close(fd);
+    /* The keeper rings the rest; the next command's server adopts and replays it. */
+    assert_true(wait_capture(env, "s", "after", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_non_null(strstr(out, "beforeRED after"));
+    assert_null(strstr(out, "1m"));
+    free(out);
+}
+
+/* tmx up's services are in the snapshot: after server-upgrade, restart, stop and down
+ * still know them (main of session 18: "no service web"). */
+static void test_services_survive_server_upgrade(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char procfile[4096];
+    snprintf(procfile, sizeof procfile, "%s/Procfile", getenv("HOME"));
+    FILE *f = fopen(procfile, "w");
+    assert_non_null(f);
+    fputs("web: echo web-started; exec cat\nworker: echo worker-started; exec cat\n", f);
+    fclose(f);
+    assert_int_equal(tmx_run(env, NULL, NULL, "up", "-f", procfile, "-s", "app", NULL), 0);
+    assert_true(wait_capture(env, "app:web", "web-started", E2E_TIMEOUT));
+    char *before = NULL, *after = NULL, *out = NULL;
+    assert_int_equal(tmx_run(env, &before, NULL, "display", "-p", "-t", "app:web",
+                             "#{pane_pid}", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", "-b", getenv("TMX_BIN"), NULL), 0);
+    assert_true(wait_run_output(env, "app:", true, E2E_TIMEOUT, "ls", NULL));
+    char *err = NULL;
+    int rc = tmx_run(env, NULL, &err, "restart", "web", NULL);
+    if (rc != 0)
+        fprintf(stderr, "e2e: restart after server-upgrade: %s", err != NULL ? err : "");
+    assert_int_equal(rc, 0);
+    free(err);
+    assert_int_equal(tmx_run(env, &after, NULL, "display", "-p", "-t", "app:web",
+                             "#{pane_pid}", NULL), 0);
+    assert_string_not_equal(before, after); /* started again */
+    assert_int_equal(tmx_run(env, NULL, NULL, "stop", "worker", NULL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "app:worker",
+                             "#{pane_dead}", NULL), 0);
+    assert_string_equal(out, "1\n");
+    free(out);
+    free(before);
+    free(after);
+    assert_int_equal(tmx_run(env, NULL, NULL, "down", NULL), 0);
+}
+
+/* Idle, neither the server nor the keeper wakes up: the keeper is told where panes are
+ * after a command, not by a timer (snapshots off here: their timer is the snapshot's);
+ * the keeper sleeps in poll until a server, a client or a program speaks. A rename is
+ * still told to the keeper (a server with no snapshot puts the pane back under it). */
+static void test_idle_server_and_keeper_sleep(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", ";", "set", "-g",
+                             "snapshot-interval", "0", ";", "split-window", "-d", "-t", "s",
+                             "exec cat", NULL), 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pid} #{pane_pid}",
+                             NULL), 0);
+    pid_t server = (pid_t)atoi(out);
+    pid_t keeper = e2e_parent_pid((pid_t)atoi(strchr(out, ' ') + 1));
+    free(out);
+    assert_true(server > 1 && keeper > 1);
+    /* One-shot timers after the last command (the tags after 20 ms, a window name
+     * checked after the start) may still fire: up to three tries of 2 s each. */
+    bool quiet = false;
+    for (int attempt = 0; attempt < 3 && !quiet; attempt++) {
+        long s0 = e2e_wakeups(server), k0 = e2e_wakeups(keeper);
+        sleep_ms(2000); /* the measurement: nothing to wait for */
+        long s1 = e2e_wakeups(server), k1 = e2e_wakeups(keeper);
+        fprintf(stderr, "e2e: idle 2 s: server woke %ld times, keeper %ld\n", s1 - s0, k1 - k0);
+        quiet = s0 >= 0 && k0 >= 0 && s1 == s0 && k1 == k0;
+    }
+    assert_true(quiet);
+    /* Renamed: the next server, with no snapshot, finds the pane under the new name. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "rename-session", "-t", "s", "renamed", NULL), 0);
+    sleep_ms(200); /* 20 ms after the command; a slow (ASan) loop gets more */
+    assert_int_equal(kill(server, SIGKILL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-a", "-F", "#{session_name}", NULL),
+                     0);
+    assert_string_equal(out, "renamed\nrenamed\n");
+    free(out);
+}
+
+/* The keeper starts with the server (forked at its start, before the server builds
+ * anything): the server's child, titled with the socket's name in ps, working from /
+ * (it holds no user's directory), and the parent of the panes' programs. */
+static void test_the_keeper_starts_with_the_server(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pid} #{pane_pid}",
+                             NULL), 0);
+    pid_t server = (pid_t)atoi(out);
+    pid_t keeper = e2e_parent_pid((pid_t)atoi(strchr(out, ' ') + 1));
+    free(out);
+    assert_true(server > 1 && keeper > 1);
+    assert_int_equal(e2e_keeper_of(server), keeper);
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)keeper);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char want[256];
+    snprintf(want, sizeof want, "tmx: keeper (%s)", env_socket_name(env));
+    assert_string_equal(buf, want);
+    snprintf(path, sizeof path, "/proc/%d/cwd", (int)keeper);
+    ssize_t len = readlink(path, buf, sizeof buf - 1);
+    assert_true(len > 0);
+    buf[len] = '\0';
+    assert_string_equal(buf, "/");
+}
+
+/* The keeper answers a spawn before the program's exec (the command does not wait for
+ * it), yet a program that cannot run is still the command's error, as before: looked
+ * up first as execvp would (missing, not executable, a directory, a script whose
+ * interpreter is missing, nothing on PATH), with nothing created. */
+static void test_a_program_that_cannot_run_is_the_commands_error(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux 3.3a starts the pane and lets it die */
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "new", "-d", "-s", "s", "tmx-no-such-program",
+                             "x", NULL), 1);
+    assert_non_null(strstr(err, "cannot run \"tmx-no-such-program\": No such file or directory"));
+    free(err);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    char script[512], dir[512];
+    snprintf(script, sizeof script, "%s/script", getenv("HOME"));
+    snprintf(dir, sizeof dir, "%s/adir", getenv("HOME"));
+    FILE *f = fopen(script, "w");
+    assert_non_null(f);
+    fputs("#!/nonexistent/tmx-interpreter\necho hi\n", f);
+    fclose(f);
+    assert_int_equal(chmod(script, 0700), 0);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    const struct {
+        const char *file, *why;
+    } bad[] = {
+        {script, "No such file or directory"},
+        {dir, "Permission denied"},
+        {"/etc/passwd", "Permission denied"},
+        {"./tmx-no-such-program", "No such file or directory"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err = NULL;
+        assert_int_equal(tmx_run(env, NULL, &err, "neww", "-d", "-t", "s", bad[i].file, "x",
+                                 NULL), 1);
+        char want[1024];
+        snprintf(want, sizeof want, "cannot run \"%s\": %s", bad[i].file, bad[i].why);
+        if (strstr(err, want) == NULL)
+            fail_msg("neww %s: stderr %s, want %s", bad[i].file, err, want);
+        free(err);
+    }
+    /* PATH from the pane's environment (new-window -e), as execvp in the pane reads it. */
+    err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "neww", "-d", "-t", "s", "-e", "PATH=/nonexistent",
+                             "cat", "x", NULL), 1);
+    assert_non_null(strstr(err, "cannot run \"cat\": No such file or directory"));
+    free(err);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-windows", "-t", "s", "-F", "#I", NULL), 0);
+    assert_string_equal(out, "0\n");
+    free(out);
+}
+
+/* An exec that fails where no look-up can tell (here the file is open for writing:
+ * ETXTBSY) is the pane's exit: status 127 and the reason on its terminal, as a shell
+ * says "not found". */
+static void test_an_exec_that_fails_anyway_is_the_panes_exit(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char busy[512];
+    snprintf(busy, sizeof busy, "%s/busy", getenv("HOME"));
+    int in = open("/bin/true", O_RDONLY);
+    assert_true(in >= 0);
+    int fd = open(busy, O_WRONLY | O_CREAT | O_TRUNC, 0700);
+    assert_true(fd >= 0);
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(in, buf, sizeof buf)) > 0)
+        assert_int_equal(write(fd, buf, (size_t)n), n);
+    close(in);
+    /* fd stays open for writing: the exec will fail with "Text file busy". */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "remain-on-exit", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "neww", "-d", "-t", "s:1", busy, "x", NULL), 0);
+    assert_true(wait_run_output(env, "1 127", true, E2E_TIMEOUT, "display", "-p", "-t", "s:1",
+                                "#{pane_dead} #{pane_dead_status}", NULL));
+    char want[600];
+    snprintf(want, sizeof want, "cannot run \"%s\": Text file busy", busy);
+    assert_capture(env, "s:1", want);
+    close(fd);
+}
+
+/* A pane killed in the same breath as its spawn (the keeper answered before the child
+ * made its own process group) still ends: its program does not outlive it. */
+static void test_a_pane_killed_as_it_starts_ends(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    for (int i = 0; i < 5; i++) {
+        char *out = NULL;
+        assert_int_equal(tmx_run(env, &out, NULL, "neww", "-d", "-P", "-F", "#{pane_pid}", "-t",
+                                 "s", "-n", "k", "sleep", "100", ";", "kill-window", "-t", "s:k",
+                                 NULL), 0);
+        pid_t pid = (pid_t)atoi(out);
+        free(out);
+        assert_true(pid > 1);
+        long long end = e2e_now_ms() + E2E_TIMEOUT;
+        while (!ended(pid) && e2e_now_ms() < end)
+            poll(NULL, 0, 10);
+        if (!ended(pid))
+            fail_msg("pane program %d still runs after kill-window (round %d)", (int)pid, i);
+    }
+}
+
+/* The keeper answers a spawn before the program's exec; the pane's directory and name are
+ * its program's from the start all the same (the child is born in the directory, with
+ * the name): a format read in the same breath as the spawn shows them, never the keeper's. */
+static void test_a_new_pane_is_in_its_directory_at_once(void **state)
+{
+    struct tmx_env *env = *state;
+    char dir[512], want[600];
+    snprintf(dir, sizeof dir, "%s/here", getenv("HOME"));
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(want, sizeof want, "%s sleep\n", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    for (int i = 0; i < 5; i++) {
+        char *out = NULL, *err = NULL;
+        int rc = tmx_run(env, &out, &err, "neww", "-d", "-P", "-F",
+                         "#{pane_current_path} #{pane_current_command}", "-c", dir, "-t", "s:",
+                         "sleep", "100", NULL);
+        if (rc != 0 || strcmp(out, want) != 0)
+            fail_msg("round %d: exit %d, %s%s, want %s", i, rc, out, err, want);
+        free(out);
+        free(err);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_kill_9_server_next_command_adopts_live_panes,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_attached_client_comes_back_after_kill_9, e2e_setup,
+                                        e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_second_server_cannot_adopt_the_panes, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_the_keeper_reaps_orphans, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_server_upgrade_keeps_programs_under_a_flood,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_newer_client_offers_server_upgrade, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_unreadable_snapshot_still_adopts_the_programs,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_idle_server_and_keeper_sleep, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes, e2e_setup,
+            e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_sequence_split_at_the_saved_head_replays_whole,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_services_survive_server_upgrade, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_the_keeper_starts_with_the_server, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_program_that_cannot_run_is_the_commands_error,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_exec_that_fails_anyway_is_the_panes_exit,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_pane_killed_as_it_starts_ends, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_new_pane_is_in_its_directory_at_once, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,8 +32,9 @@ static void test_kill_server_while_attached(void **state)
     assert_int_not_equal(tmx_run(env, NULL, NULL, "ls", NULL), 0);
 }
 
-/* The server dies without a word: the client prints "[lost server]", restores the
- * terminal itself and exits non-zero. */
+/* The server dies without a word, and with it the keeper that held its programs (else
+ * the client would start the next server and attach again: test_keeper.c): the client
+ * prints "[lost server]", restores the terminal itself and exits non-zero. */
 static void test_server_sigkill_lost_server(void **state)
 {
     struct tmx_env *env = *state;
@@ -41,6 +43,15 @@ static void test_server_sigkill_lost_server(void **state)
     int status;
 
     assert_true(pid > 1);
+    if (!env_is_tmux(env)) {
+        char *out = NULL;
+        assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pane_pid}",
+                                 NULL), 0);
+        pid_t keeper = e2e_parent_pid((pid_t)atoi(out));
+        free(out);
+        assert_true(keeper > 1 && keeper != pid);
+        assert_int_equal(kill(keeper, SIGKILL), 0);
+    }
     assert_int_equal(kill(pid, SIGKILL), 0);
     status = client_wait_exit(c, E2E_TIMEOUT);
     assert_int_not_equal(status, -1);
@@ -165,6 +176,38 @@ static void test_client_killed_in_choose_tree(void **state)
     assert_true(client_wait_text(other, "alive-6", E2E_TIMEOUT));
 }
 
+/* A server of an older release (simulated: TMX_PROTO_VERSION=4 speaks 4 alone) and a
+ * newer client: refused, told the server's pid to kill, since the newer client's
+ * kill-server is refused too; a client of the server's release (the same variable: the
+ * client identified as 5 whatever it said) runs commands, kill-server included. */
+static void test_an_older_server_and_a_newer_client(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmx's protocol versions */
+    setenv("TMX_PROTO_VERSION", "4", 1);
+    int rc = tmx_run(env, NULL, NULL, "new", "-d", "-s", "old", NULL);
+    pid_t pid = server_pid(env, "old");
+    unsetenv("TMX_PROTO_VERSION");
+    assert_int_equal(rc, 0);
+    assert_true(pid > 1);
+    char *err = NULL, want[64];
+    assert_int_equal(tmx_run(env, NULL, &err, "kill-server", NULL), 1);
+    assert_non_null(strstr(err, "protocol version mismatch (server 4-4, client 5)"));
+    snprintf(want, sizeof want, "or kill %ld (its sessions end)", (long)pid);
+    if (strstr(err, want) == NULL)
+        fail_msg("kill-server said \"%s\", not \"%s\"", err, want);
+    free(err);
+    setenv("TMX_PROTO_VERSION", "4", 1);
+    rc = tmx_run(env, NULL, NULL, "kill-server", NULL);
+    unsetenv("TMX_PROTO_VERSION");
+    assert_int_equal(rc, 0);
+    err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "ls", NULL), 1);
+    assert_non_null(strstr(err, "no server running"));
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +219,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sigusr1_recreates_a_deleted_socket, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_sigkill_mid_frame, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_killed_in_choose_tree, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_older_server_and_a_newer_client, e2e_setup,
+                                        e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The lines of a file of numbers, at most n; returns how many. */
@@ -58,6 +59,39 @@ static void test_restart_backs_off_and_stops_at_the_limit(void **state)
                              "#{pane_dead} #{pane_restarts} #{pane_crash_loop}", NULL), 0);
     assert_string_equal(out, "1 3 1\n");
     free(out);
+    /* The window is marked: X in its flags (and so in the status line), its flag and
+     * its panes' restarts in formats. */
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "app",
+                             "#{window_flags} #{window_crash_loop_flag} "
+                             "#{window_restarting_flag} #{window_restarts}", NULL), 0);
+    assert_string_equal(out, "*X 1 0 3\n");
+    free(out);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "app", NULL);
+    assert_true(client_wait_row(c, -1, "*X", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "detach-client", "-a", NULL), 0);
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+}
+
+/* A dead pane whose restart is pending is marked R (in #{window_flags}, the status line)
+ * until it runs again. */
+static void test_restart_pending_is_marked(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "app", "cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "app", "restart", "always", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-t", "app", "restart-delay", "60000", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-k", "-t", "app", "exit 0", NULL), 0);
+    assert_true(wait_run_output(env, "*R 1 0", true, E2E_TIMEOUT, "display", "-p", "-t", "app",
+                                "#{window_flags} #{window_restarting_flag} "
+                                "#{window_crash_loop_flag}", NULL));
+    /* respawn-pane runs it now: no mark. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "respawn-pane", "-t", "app", "exec cat", NULL), 0);
+    assert_true(wait_run_output(env, "* 0 0", true, E2E_TIMEOUT, "display", "-p", "-t", "app",
+                                "#{window_flags} #{window_restarting_flag} "
+                                "#{window_crash_loop_flag}", NULL));
 }
 
 /* wait-pane with a restart policy waits for the exit that is not restarted: a program
@@ -165,25 +199,29 @@ static void read_file(const char *path, char *buf, size_t size)
 }
 
 /* log-file is a format for each pane, set before the session: each window logs to its
- * own file from its first byte; logrotate's mv moves the file, and within a second the
- * log is opened again at its path: the moved file and the new one hold every line once,
- * in order. */
+ * own file from its first byte; logrotate's mv moves the file, and the pane's first output
+ * in a later second opens the log again at its path: the moved file and the new one hold
+ * every line once, in order. (The program goes on after the move only when the test says,
+ * and writes until the new file is there: a fixed run of lines could all have gone out
+ * before a loaded test had moved the file, or within the second of the last check.) */
 static void test_log_file_per_pane_complete_across_a_move(void **state)
 {
     struct tmx_env *env = *state;
     if (env_is_tmux(env))
         return;
     const char *dir = getenv("TMX_TMPDIR");
-    char fmt[512], web[512], moved[600], db[512];
+    char fmt[512], web[512], moved[600], db[512], cmd[1400];
     snprintf(fmt, sizeof fmt, "%s/#{session_name}-#{window_name}.log", dir);
     snprintf(web, sizeof web, "%s/app-web.log", dir);
     snprintf(moved, sizeof moved, "%s/app-web.log.1", dir);
     snprintf(db, sizeof db, "%s/db-main.log", dir);
+    snprintf(cmd, sizeof cmd,
+             "i=0; while [ $i -lt 6 ]; do echo line$i; i=$((i+1)); done; " WAIT_FOR_GO
+             "while [ $i -lt 40 ] || [ ! -e '%s' ]; do echo line$i; i=$((i+1)); sleep 0.05; "
+             "done; echo end; exec cat", web);
     /* Set with the first session's command: no server runs before it. */
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "log-file", fmt, ";", "new", "-d",
-                             "-s", "app", "-n", "web",
-                             "i=0; while [ $i -lt 40 ]; do echo line$i; i=$((i+1)); "
-                             "sleep 0.05; done; echo end; exec cat", NULL), 0);
+                             "-s", "app", "-n", "web", cmd, NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "db", "-n", "main",
                              "echo db-only; exec cat", NULL), 0);
     static char a[65536], b[65536];
@@ -193,6 +231,7 @@ static void test_log_file_per_pane_complete_across_a_move(void **state)
         sleep_ms(20);
     }
     assert_int_equal(rename(web, moved), 0);
+    env_go(env);
     end = e2e_now_ms() + E2E_TIMEOUT;
     while (read_file(web, b, sizeof b), strstr(b, "end\r\n") == NULL) {
         if (e2e_now_ms() > end)
@@ -243,6 +282,38 @@ static void test_log_file_max_rotates(void **state)
     assert_true(strlen(a) <= 300);
 }
 
+/* log-file-time: each line of the log begins with the time it began (strftime), in
+ * the raw and the text formats, lines cut across reads stamped once. */
+static void test_log_file_time_stamps_each_line(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    const char *dir = getenv("TMX_TMPDIR");
+    char log[512];
+    snprintf(log, sizeof log, "%s/stamped.log", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "log-file", log, ";", "set", "-g",
+                             "log-file-time", "<%Y> ", ";", "set", "-g", "log-file-format",
+                             "text", ";", "new", "-d", "-s", "ts",
+                             WAIT_FOR_GO "echo one; printf 'tw'; sleep 0.2; echo o; echo; "
+                             "echo end; exec cat", NULL), 0);
+    env_go(env);
+    static char a[65536];
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (read_file(log, a, sizeof a), strstr(a, "end\n") == NULL) {
+        assert_true(e2e_now_ms() < end);
+        sleep_ms(20);
+    }
+    char year[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(year, sizeof year, "<%Y> ", &tm);
+    char want[256];
+    snprintf(want, sizeof want, "%sone\n%stwo\n%s\n%send\n", year, year, year, year);
+    assert_string_equal(a, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +328,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_log_file_per_pane_complete_across_a_move,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_log_file_max_rotates, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_restart_pending_is_marked, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_log_file_time_stamps_each_line, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

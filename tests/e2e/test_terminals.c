@@ -172,6 +172,67 @@ static void test_hyperlinks_reach_only_terminals_that_take_them(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* Until the client's terminal has been sent needle (or the timeout). */
+static bool wait_output(struct pty_client *c, const char *needle)
+{
+    for (long long t0 = e2e_now_ms(); e2e_now_ms() - t0 < E2E_TIMEOUT;) {
+        if (client_output_contains(c, needle))
+            return true;
+        client_pump(c, 20);
+    }
+    return client_output_contains(c, needle);
+}
+
+/* As tmux 3.3a: a VT100-like terminal is asked its name (XTVERSION, CSI > q) at attach;
+ * one tmux knows (here a tmux) gets its features, RGB among them, so a #rrggbb style is
+ * drawn in direct colour from then on, not as the nearest of 256. The answer is no key:
+ * the pane never sees it. An unknown name (or no answer) leaves 256 colours, and once
+ * the answer came, ESC P is M-P again. */
+static void test_xtversion_answer_gives_a_known_terminal_its_features(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    unsetenv("COLORTERM");
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
+                             "status-style", "bg=#333333", NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>q"));
+    assert_true(client_output_contains(c, "48;5;236")); /* #333333 as 256 colours */
+    assert_false(client_output_contains(c, "48;2;51;51;51"));
+    assert_true(wait_run_output(env, "[]", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "[#{client_termtype}]", NULL));
+
+    client_type(c, "\033P>|tmux 3.3a\033\\");
+    assert_true(wait_run_output(env, "[tmux 3.3a]", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "[#{client_termtype}]", NULL));
+    assert_true(wait_output(c, "48;2;51;51;51")); /* redrawn in direct colour */
+    client_type(c, "x");
+    assert_true(wait_capture(env, "s", "READYx", E2E_TIMEOUT)); /* the answer was no key */
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    /* A terminal tmux does not know by name keeps 256 colours; ESC P is M-P after it. */
+    c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>q"));
+    client_type(c, "\033P>|foot(1.16.2)\033\\");
+    assert_true(wait_run_output(env, "[foot(1.16.2)]", true, E2E_TIMEOUT, "list-clients",
+                                "-F", "[#{client_termtype}]", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-style", "bg=#444444", NULL),
+                     0);
+    assert_true(wait_output(c, "48;5;238")); /* #444444 */
+    assert_false(client_output_contains(c, "48;2;"));
+    client_type(c, "\033Py");
+    assert_true(wait_capture(env, "s", "READYx^[Py", E2E_TIMEOUT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +245,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_mouse_mode_reaches_the_client_and_clicks_reach_the_program, e2e_setup,
             e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_xtversion_answer_gives_a_known_terminal_its_features, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_hyperlinks_reach_only_terminals_that_take_them,
                                         e2e_setup, e2e_teardown),
     };

@@ -26,21 +26,23 @@ static void test_passthrough_reaches_the_terminal_only_when_allowed(void **state
 {
     struct tmx_env *env = *state;
     struct pty_client *c = attach_session(env);
-    /* Off (the default): the wrapped sequence is dropped; the text after it shows. */
+    /* Off (the default): the wrapped sequence is dropped; the text after it shows. (The
+     * waits are for the output, "first-done-3", which the typed line does not hold: its echo
+     * shows before the printf has run, and the check after it would then prove nothing.) */
     assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s",
                              "printf '\\033Ptmux;\\033\\033]1337;e2e-one\\007\\033\\\\'; "
-                             "echo first-done", "Enter", NULL),
+                             "echo first-done-$((1*3))", "Enter", NULL),
                      0);
-    assert_true(client_wait_text(c, "first-done", E2E_TIMEOUT));
+    assert_true(client_wait_text(c, "first-done-3", E2E_TIMEOUT));
     assert_false(client_output_contains(c, "\033]1337;e2e-one"));
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-p", "-t", "s", "allow-passthrough",
                              "on", NULL),
                      0);
     assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s",
                              "printf '\\033Ptmux;\\033\\033]1337;e2e-two\\007\\033\\\\'; "
-                             "echo second-done", "Enter", NULL),
+                             "echo second-done-$((2*3))", "Enter", NULL),
                      0);
-    assert_true(client_wait_text(c, "second-done", E2E_TIMEOUT));
+    assert_true(client_wait_text(c, "second-done-6", E2E_TIMEOUT));
     for (int i = 0; i < 100 && !client_output_contains(c, "\033]1337;e2e-two\007"); i++)
         client_pump(c, 50);
     assert_true(client_output_contains(c, "\033]1337;e2e-two\007"));
@@ -91,8 +93,8 @@ static void split_and_check(struct tmx_env *env, struct pty_client *c, const cha
     free(before);
 }
 
-/* A shell that reported its directory with OSC 7: split-window (no -c) starts the new
- * pane there; a reported path that is no directory is not used. */
+/* A shell that reported its directory with OSC 7: split-window and new-window (no -c)
+ * start the new pane there; a reported path that is no directory is not used. */
 static void test_split_window_starts_in_the_osc7_directory(void **state)
 {
     struct tmx_env *env = *state;
@@ -120,6 +122,21 @@ static void test_split_window_starts_in_the_osc7_directory(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s.0", cmd, "Enter", NULL), 0);
     assert_true(wait_capture(env, "s.0", "\nagain", E2E_TIMEOUT));
     split_and_check(env, c, "/");
+    /* new-window by the prefix's c key: the current pane's reported directory too. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s.0", NULL), 0);
+    snprintf(cmd, sizeof cmd, "printf '\\033]7;file://localhost%s\\007'; echo third", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s.0", cmd, "Enter", NULL), 0);
+    assert_true(wait_capture(env, "s.0", "\nthird", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "c");
+    assert_true(wait_run_output(env, "2\n", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{session_windows}", NULL));
+    char *out = NULL, line[300];
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s",
+                             "#{window_index} #{pane_current_path}", NULL),
+                     0);
+    snprintf(line, sizeof line, "1 %s\n", dir);
+    assert_string_equal(out, line);
+    free(out);
     client_keys(c, KEY_PREFIX "d");
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
     rmdir(dir);

@@ -24,6 +24,39 @@ wait_pane() {
     return 1
 }
 
+# wait_line TARGET TEXT: wait (up to 20 s) until a whole line of pane TARGET is TEXT (trailing
+# blanks aside). For a program's output where the typed command line holds the same text
+# ("echo right" holds "right"): wait_pane would return on the echo of the keys, before the
+# shell has run them.
+wait_line() {
+    _i=0
+    while [ $_i -lt 400 ]; do
+        if tmux capture-pane -p -t "$1" 2>/dev/null | sed 's/ *$//' | grep -qxF -- "$2"; then
+            return 0
+        fi
+        sleep 0.05
+        _i=$((_i + 1))
+    done
+    echo "wait_line: $1 never had the line $2"
+    return 1
+}
+
+# wait_format TARGET FORMAT VALUE [TMUX-FLAGS...]: wait (up to 20 s) until FORMAT expands
+# to VALUE for TARGET (a key typed into the outer terminal reaches the server some time
+# later).
+wait_format() {
+    _t=$1 _f=$2 _v=$3
+    shift 3
+    _i=0
+    while [ $_i -lt 400 ]; do
+        [ "$(tmux "$@" display -p -t "$_t" "$_f" 2>/dev/null)" = "$_v" ] && return 0
+        sleep 0.05
+        _i=$((_i + 1))
+    done
+    echo "wait_format: $_f of $_t never became $_v"
+    return 1
+}
+
 # wait_file PATH: wait (up to 20 s) until PATH exists.
 wait_file() {
     _i=0
@@ -66,8 +99,10 @@ term_run() {
 }
 
 # term_screen: the outer terminal's screen, with colours and attributes as SGR sequences.
+# Only what a user can see is kept (visible_sgr.py): a blank cell's foreground, bold and the
+# like are dropped, as renderers may leave them from an earlier frame.
 term_screen() {
-    outer capture-pane -p -e -t outer
+    outer capture-pane -p -e -t outer | /usr/bin/python3 "${ECO_LIB%/*}/visible_sgr.py"
 }
 
 # term_settle: wait until the outer screen stays the same for 0.5 s (up to 15 s), as a
@@ -91,18 +126,24 @@ term_settle() {
     return 0
 }
 
-# term_wait TEXT: wait (up to 20 s) until the outer terminal shows TEXT, then settle.
+# term_wait TEXT...: wait (up to 20 s) until the outer terminal shows every TEXT at once,
+# then settle.
 term_wait() {
     _i=0
     while [ $_i -lt 400 ]; do
-        if outer capture-pane -p -t outer 2>/dev/null | grep -qF -- "$1"; then
+        _scr=$(outer capture-pane -p -t outer 2>/dev/null)
+        _all=1
+        for _t in "$@"; do
+            printf '%s\n' "$_scr" | grep -qF -- "$_t" || { _all=0; break; }
+        done
+        if [ $_all = 1 ]; then
             term_settle
             return 0
         fi
         sleep 0.05
         _i=$((_i + 1))
     done
-    echo "term_wait: the terminal never showed $1"
+    echo "term_wait: the terminal never showed $*"
     outer capture-pane -p -t outer | no_times | sed "s/ *$//" | grep -v "^$"
     return 1
 }

@@ -5,13 +5,22 @@
  * past its end). What a decoded packet says is checked against the packet: every string
  * inside it and NUL-terminated, argv and env of the announced counts, NULL-terminated.
  * Consecutive KMSG_PART packets are put together with the KMSG_SPAWN that follows, as the
- * keeper does, bounded by KEEPER_SPAWN_MAX. Seeds: corpus/keeper/. */
+ * keeper does, bounded by KEEPER_SPAWN_MAX. The first 32 bytes are also the header of an
+ * output ring (common/keeper_ring.c) the server maps from the keeper's memfd: the odd
+ * first byte makes magic, version and size right, so head (any value) is reached; a
+ * ring that maps must read back its whole window and take a write at its tail. Seeds:
+ * corpus/keeper/. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "keeper_proto.h"
+#include "keeper_ring.h"
 
 static void fail(const char *what)
 {
@@ -49,8 +58,50 @@ static void check(const struct keeper_msg *m, const char *buf, size_t len)
         fail("ring bytes outside the packet");
 }
 
+/* A ring file whose header page starts with the 32 bytes at data. */
+static void fuzz_ring(const uint8_t *data)
+{
+    static int page;
+    if (page == 0)
+        page = (int)sysconf(_SC_PAGESIZE);
+    int fd = memfd_create("fuzz-ring", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (fd < 0)
+        return;
+    uint8_t header[32];
+    memcpy(header, data, sizeof header);
+    if ((data[0] & 1) != 0) {
+        uint64_t magic = KEEPER_RING_MAGIC, size = KEEPER_RING_MIN;
+        uint32_t version = KEEPER_RING_VERSION;
+        memcpy(header, &magic, 8);
+        memcpy(header + 8, &version, 4);
+        memcpy(header + 16, &size, 8);
+    }
+    if (ftruncate(fd, (off_t)page + KEEPER_RING_MIN) != 0 ||
+        pwrite(fd, header, sizeof header, 0) != (ssize_t)sizeof header ||
+        fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW) != 0) {
+        close(fd);
+        return;
+    }
+    struct keeper_ring *r = keeper_ring_map(fd);
+    if (r == NULL)
+        return;
+    uint64_t head;
+    size_t len;
+    const unsigned char *w = keeper_ring_window(r, &head, &len);
+    unsigned sum = 0;
+    for (size_t i = 0; i < len; i++)
+        sum += w[i];
+    size_t room;
+    unsigned char *to = keeper_ring_tail(r, 65536, &room);
+    memset(to, (int)(sum & 0xff), room);
+    keeper_ring_commit(r, room);
+    keeper_ring_free(r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    if (size >= 32)
+        fuzz_ring(data);
     struct keeper_buf parts = {0};
     while (size >= 2) {
         size_t n = (size_t)data[0] | (size_t)data[1] << 8;

@@ -6,6 +6,8 @@
  * bytes are also read as NUL-separated key names, and every 4 bytes as a raw key code.
  * The input is also parsed into key events (key_parse_event: the kitty forms) and each
  * event encoded for every kitty flag set (key_encode_event, KEY_ENCODE_MAX bytes).
+ * The input is also read, at every offset, as a terminal's XTVERSION answer
+ * (term_reply_xtversion), with an exact-size name buffer.
  * Checked: a parse never consumes more than it was given; with the timeout it always
  * consumes something; parsed keys and names survive key_to_name -> key_from_name;
  * the encoders stay within their 32-byte buffer (exact-size heap buffers, ASan) and
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "term_reply.h"
 
 #define ENC_SIZE 32
 
@@ -164,6 +167,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t n = key_parse_mouse(buf + i, len - i, true, &key, &m);
         if (n == 0 || n > len - i)
             fail("key_parse_mouse with the timeout out of bounds", key, i);
+    }
+    /* A terminal's answer to XTVERSION, read where client_input reads it: at any key
+     * boundary, so at every offset here; the name stays within its buffer and is
+     * printable ASCII, and a length never passes what was given. */
+    for (size_t i = 0; i < len && i < 64; i++) {
+        char *name = malloc(TERM_REPLY_NAME_MAX + 1);
+        long n = term_reply_xtversion(buf + i, len - i, name);
+        if (n > (long)(len - i) || n < -1)
+            fail("term_reply_xtversion out of bounds", KEYC_NONE, i);
+        if (n > 0) {
+            size_t l = strnlen(name, TERM_REPLY_NAME_MAX + 1);
+            if (l > TERM_REPLY_NAME_MAX)
+                fail("term_reply_xtversion name not terminated", KEYC_NONE, i);
+            for (size_t k = 0; k < l; k++) {
+                if (name[k] < 0x20 || name[k] > 0x7e)
+                    fail("term_reply_xtversion name not printable", KEYC_NONE, i);
+            }
+        }
+        free(name);
     }
     free(buf);
 

@@ -12,12 +12,12 @@
 set -euo pipefail
 
 if [ $# -lt 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]]; then
-    echo "usage: $0 SECONDS [proto|vt|keys|cmd|format|snapshot|keeper ...]" >&2
+    echo "usage: $0 SECONDS [proto|vt|keys|cmd|format|snapshot|keeper|upfile ...]" >&2
     exit 2
 fi
 seconds=$1
 shift
-all=(proto vt keys cmd format snapshot keeper)
+all=(proto vt keys cmd format snapshot keeper upfile)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

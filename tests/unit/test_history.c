@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "history_record.h"
 #include "links.h"
 
 /* ---- helpers ---- */
@@ -316,6 +317,36 @@ static void test_random_cells_round_trip(void **state)
         assert_cells_equal("decoded", want[i], l->cells, used[i]);
     }
     grid_free(g);
+}
+
+/* A line flagged plain is encoded without comparing styles (encode_plain: four
+ * characters a step while none is blank); its record must be byte for byte the one
+ * the general encoder writes for the same cells: random ASCII lines with blank runs
+ * at every offset, of every length. */
+static void test_plain_encoding_is_the_general_one(void **state)
+{
+    (void)state;
+    srand(11);
+    static struct grid_cell cells[130];
+    static uint8_t buf_plain[HISTORY_RECORD_HEADER_MAX + 130 * HISTORY_RECORD_CELL_MAX];
+    static uint8_t buf_general[sizeof buf_plain];
+    for (int i = 0; i < 2000; i++) {
+        int used = rand() % 131;
+        int blanks = rand() % 4; /* 0: none; else about one cell in 2, 4 or 8 */
+        for (int x = 0; x < used; x++) {
+            cells[x] = grid_blank_cell;
+            if (blanks == 0 || rand() % (1 << blanks) != 0)
+                cells[x].ch = 0x20 + (uint32_t)(rand() % 0x5f);
+        }
+        struct grid_line l = {.cells = cells, .used = used, .size = 130, .plain = true,
+                              .wrapped = rand() % 2 == 0};
+        const uint8_t *rec_plain, *rec_general;
+        size_t np = history_record_encode(&l, 42, NULL, buf_plain, &rec_plain);
+        l.plain = false;
+        size_t ng = history_record_encode(&l, 42, NULL, buf_general, &rec_general);
+        assert_int_equal(np, ng);
+        assert_memory_equal(rec_plain, rec_general, np);
+    }
 }
 
 static void test_a_line_costs_its_used_width_not_the_pane_width(void **state)
@@ -645,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_every_cell_field_round_trips),
         cmocka_unit_test(test_links_round_trip_with_their_generation),
         cmocka_unit_test(test_random_cells_round_trip),
+        cmocka_unit_test(test_plain_encoding_is_the_general_one),
         cmocka_unit_test(test_a_line_costs_its_used_width_not_the_pane_width),
         cmocka_unit_test(test_byte_cap_per_grid_drops_oldest),
         cmocka_unit_test(test_total_cap_drops_globally_oldest_across_grids),

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <event2/buffer.h>
 
+#include "grid.h"
 #include "links.h"
 #include "render.h"
 #include "xmalloc.h"
@@ -613,6 +614,75 @@ static void test_plain_terminal_gets_a_plain_underline(void **state)
     render_free(rs);
 }
 
+/* Several combining marks on one cell are all drawn, after their character, in the
+ * order they came: the canvas numbers them in the renderer's table (two vts' cells with
+ * the same marks get the same number), a changed sequence is drawn again, and the
+ * terminal's vt ends up with every mark. A canvas without a table keeps the first. */
+#define MARKS3 "\xcc\x81\xcc\xa3\xcc\x83" /* U+0301 U+0323 U+0303 */
+static void row_from_vt(struct canvas *c, int y, const struct vt *vt)
+{
+    for (int x = 0; x < c->cols; x++)
+        *canvas_cell(c, x, y) = *vt_cell(vt, x, 0);
+    canvas_import_combs(c, canvas_cell(c, 0, y), c->cols, vt_grid(vt));
+}
+
+static const char *marks_of(const struct vt *vt, int x, int y)
+{
+    static char out[GRID_MARKS_UTF8_MAX + 1];
+    out[grid_cell_marks_utf8(vt_grid(vt), vt_cell(vt, x, y), out)] = '\0';
+    return out;
+}
+
+static void test_several_combining_marks_drawn(void **state)
+{
+    (void)state;
+    char err[256];
+    const struct render_caps *caps = render_caps_get("xterm-256color", false, err, sizeof err);
+    assert_non_null(caps);
+    struct render_state *rs = render_create(caps, true);
+    struct vt *a = vt_create(10, 1, 0), *b = vt_create(10, 1, 0), *term = vt_create(10, 3, 0);
+    const char *ta = "e" MARKS3 "x\xcc\x81\xcc\x81o", *tb = "qe" MARKS3;
+    vt_feed(a, ta, strlen(ta));
+    vt_feed(b, tb, strlen(tb));
+    struct canvas c;
+    canvas_init(&c, 10, 3);
+    c.combs = render_combs(rs);
+    row_from_vt(&c, 0, a);
+    row_from_vt(&c, 1, b);
+    assert_true(canvas_cell(&c, 0, 0)->comb & GRID_COMB_SEQ);
+    assert_int_equal(canvas_cell(&c, 0, 0)->comb, canvas_cell(&c, 1, 1)->comb);
+    struct evbuffer *out = evbuffer_new();
+    render_frame(rs, &c, out);
+    vt_feed(term, evbuffer_pullup(out, -1), evbuffer_get_length(out));
+    evbuffer_drain(out, evbuffer_get_length(out));
+    assert_string_equal(marks_of(term, 0, 0), MARKS3);
+    assert_string_equal(marks_of(term, 1, 0), "\xcc\x81\xcc\x81");
+    assert_string_equal(marks_of(term, 2, 0), "");
+    assert_string_equal(marks_of(term, 1, 1), MARKS3);
+    /* The program changes its marks: only that cell differs, and is drawn again. */
+    const char *again = "\re\xcc\xa3\xcc\x81";
+    vt_feed(a, again, strlen(again));
+    row_from_vt(&c, 0, a);
+    canvas_none_dirty(&c);
+    c.dirty[0] = 1;
+    render_frame(rs, &c, out);
+    vt_feed(term, evbuffer_pullup(out, -1), evbuffer_get_length(out));
+    assert_string_equal(marks_of(term, 0, 0), "\xcc\xa3\xcc\x81");
+    assert_string_equal(marks_of(term, 1, 0), "\xcc\x81\xcc\x81");
+    /* No table: the first mark only. */
+    struct canvas plain;
+    canvas_init(&plain, 10, 1);
+    row_from_vt(&plain, 0, b);
+    assert_int_equal(canvas_cell(&plain, 1, 0)->comb, 0x301);
+    canvas_free(&plain);
+    evbuffer_free(out);
+    canvas_free(&c);
+    vt_free(a);
+    vt_free(b);
+    vt_free(term);
+    render_free(rs);
+}
+
 /* --- A scripted session: a shell pane above a status line --- */
 
 /* Rows [0, rows-2] scroll up by one; the new bottom pane row is blank. */
@@ -826,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_underline_styles_colours_and_overline),
         cmocka_unit_test(test_roundtrip_hyperlinks),
         cmocka_unit_test(test_plain_terminal_gets_a_plain_underline),
+        cmocka_unit_test(test_several_combining_marks_drawn),
         cmocka_unit_test(test_roundtrip_shell_session_with_status_line),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_caps);

@@ -1,5 +1,5 @@
 /* test_server_combining.c - a cell with several combining marks gives all of them to
- * capture-pane (with -e and from history too) and to copy mode's copied text, and a
+ * capture-pane (with -e and from history too) and to copy mode's copied text; a
  * terminal cell (drawing) its first one. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -95,6 +95,28 @@ static void test_a_table_lasts_while_a_key_is_bound_in_it(void **state)
     assert_string_equal(key_table_next(&f->srv, NULL), "root");
 }
 
+/* A key is found only in the table it is bound in, also after it was bound, unbound and
+ * bound again elsewhere (the lookup first asks a filter of (table, key) ever bound). */
+static void test_a_key_is_found_only_where_it_is_bound(void **state)
+{
+    struct fixture *f = *state;
+    for (key_code k = 'a'; k <= 'z'; k++)
+        assert_null(key_bindings_find(&f->srv, "root", k));
+    key_bindings_add(&f->srv, "root", 'q', "display q", NULL, false);
+    assert_string_equal(key_bindings_find(&f->srv, "root", 'q')->command, "display q");
+    assert_null(key_bindings_find(&f->srv, "roof", 'q'));
+    assert_null(key_bindings_find(&f->srv, "root", 'r'));
+    key_bindings_remove(&f->srv, "root", 'q');
+    assert_null(key_bindings_find(&f->srv, "root", 'q'));
+    key_bindings_add(&f->srv, "other", 'q', "display o", NULL, false);
+    assert_null(key_bindings_find(&f->srv, "root", 'q'));
+    assert_string_equal(key_bindings_find(&f->srv, "other", 'q')->command, "display o");
+    key_bindings_free(&f->srv);
+    assert_null(key_bindings_find(&f->srv, "other", 'q'));
+    key_bindings_add(&f->srv, "other", 'q', "display p", NULL, false);
+    assert_string_equal(key_bindings_find(&f->srv, "other", 'q')->command, "display p");
+}
+
 static void test_bind_key_T_makes_a_table_as_tmux(void **state)
 {
     struct fixture *f = *state;
@@ -216,6 +238,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_root_exists_even_empty),
         T(test_a_table_lasts_while_a_key_is_bound_in_it),
+        T(test_a_key_is_found_only_where_it_is_bound),
         T(test_bind_key_T_makes_a_table_as_tmux),
         T(test_words_quoted_as_tmux),
         T(test_commands_printed_as_tmux),

@@ -249,6 +249,33 @@ static void test_window_options_have_window_scope(void **state)
     assert_null(options_find("prefix3"));
 }
 
+/* Lookups remember a name by its address: a buffer that held one name and then another
+ * must find the second option, not the first again. */
+static void test_a_name_in_a_reused_buffer_finds_its_own_option(void **state)
+{
+    (void)state;
+    struct options *g = global_session();
+    char err[256];
+    assert_int_equal(options_set(g, "history-limit", "1234", false, err, sizeof err), 0);
+    assert_int_equal(options_set(g, "display-time", "567", false, err, sizeof err), 0);
+    char name[64];
+    for (int i = 0; i < 3; i++) {
+        strcpy(name, "history-limit");
+        assert_int_equal(options_get_number(g, name), 1234);
+        strcpy(name, "display-time");
+        assert_int_equal(options_get_number(g, name), 567);
+    }
+    /* A child set (a session) finds them through its root the same way. */
+    struct options *s = options_create(g);
+    strcpy(name, "history-limit");
+    assert_int_equal(options_get_number(s, name), 1234);
+    strcpy(name, "display-time");
+    assert_int_equal(options_get_number(s, name), 567);
+    assert_int_equal(options_get_number(s, "history-limit"), 1234);
+    options_free(s);
+    options_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_flags_toggle_without_a_value_and_keys_parse),
         cmocka_unit_test(test_append_adds_to_strings_and_show_quotes_them),
         cmocka_unit_test(test_window_options_have_window_scope),
+        cmocka_unit_test(test_a_name_in_a_reused_buffer_finds_its_own_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,8 +25,8 @@ static uint8_t mark_of(const struct grid *g, int64_t n)
     return m;
 }
 
-/* A and C mark the cursor's line; B and D mark nothing; marks go into history with
- * their lines and come back with them. */
+/* A, B, C and D mark the cursor's line; marks go into history with their lines and
+ * come back with them. */
 static void test_marks_on_lines_and_through_history(void **state)
 {
     (void)state;
@@ -35,10 +35,8 @@ static void test_marks_on_lines_and_through_history(void **state)
     const struct grid *g = vt_main_grid(t->vt);
     int64_t first = copy_first_line(g);
     /* Lines: $ one, out1a, out1b, $ two, (empty output: prompt of three on it?) */
-    static const uint8_t want[] = {
-        GRID_MARK_PROMPT, GRID_MARK_OUTPUT, 0, GRID_MARK_PROMPT,
-        GRID_MARK_OUTPUT | GRID_MARK_PROMPT, GRID_MARK_OUTPUT, GRID_MARK_PROMPT,
-    };
+    enum { A = GRID_MARK_PROMPT, C = GRID_MARK_OUTPUT, D = GRID_MARK_END };
+    static const uint8_t want[] = { A, C, 0, D | A, C | D | A, C, D | A };
     assert_int_equal(copy_last_line(g) - first + 1, 7);
     for (int i = 0; i < 7; i++)
         assert_int_equal(mark_of(g, first + i), want[i]);
@@ -157,6 +155,22 @@ static void test_copy_mode_selects_the_last_output(void **state)
     assert_true(copy_select_last_output(g, &cs));
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "a\nb\n");
+    free(text);
+    copy_state_free(&cs);
+    term_free(t);
+
+    /* D ends the output: a blank line the shell prints before its prompt is not in
+     * it (without D it would be); B marks the command line, after the prompt. */
+    t = term_new(20, 6, 100);
+    feed(t, "\033]133;A\007$ \033]133;B\007ls\r\n\033]133;C\007out\r\n\033]133;D;0\007\r\n");
+    feed(t, "\033]133;A\007$ \033]133;B\007");
+    g = vt_grid(t->vt);
+    assert_int_equal(mark_of(g, 0), GRID_MARK_PROMPT | GRID_MARK_COMMAND);
+    assert_int_equal(mark_of(g, 2), GRID_MARK_END);
+    copy_state_init(&cs, g, false, 2, 3);
+    assert_true(copy_select_last_output(g, &cs));
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "out\n");
     free(text);
     copy_state_free(&cs);
     term_free(t);

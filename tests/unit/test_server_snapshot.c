@@ -2,7 +2,8 @@
  * session written with snapshot_write_now comes back in another server through
  * snapshot_restore with the keeper's ops: the same ids, window name, screen and history,
  * then the bytes of the pane's output ring the saved screen had not seen (from the saved
- * head on), and a ring that wrapped past that head is reported. */
+ * head on), and a ring that wrapped past that head is reported; options changed after a
+ * write are in the next one. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 
 #include "envset.h"
 #include "model.h"
+#include "options.h"
 #include "pane.h"
 #include "paste.h"
 #include "session.h"
@@ -161,10 +163,57 @@ static void test_keeper_ring_is_replayed_after_the_saved_head(void **state)
     unlink(path);
 }
 
+/* Options are formatted again only when a set changed (options_changes): a change made
+ * after a write, to a global set, a session's own set or a user option, is in the next
+ * write. */
+static void test_options_changed_after_a_write_are_written(void **state)
+{
+    (void)state;
+    char p1[] = "/tmp/tmx-snap-test-XXXXXX", p2[] = "/tmp/tmx-snap-test-XXXXXX";
+    int fd = mkstemp(p1);
+    assert_true(fd >= 0);
+    close(fd);
+    fd = mkstemp(p2);
+    assert_true(fd >= 0);
+    close(fd);
+    struct server a;
+    server_new(&a);
+    build(&a);
+    char err[256];
+    struct session *sess = TAILQ_FIRST(&a.sessions);
+    assert_int_equal(options_set(a.options, "escape-time", "7", false, err, sizeof err), 0);
+    assert_int_equal(snapshot_write_now(&a, p1, err, sizeof err), 0);
+    assert_int_equal(options_set(a.options, "escape-time", "9", false, err, sizeof err), 0);
+    assert_int_equal(options_set(sess->options, "status", "off", false, err, sizeof err), 0);
+    options_set_user(sess->options, "@mark", "kept", false);
+    assert_int_equal(snapshot_write_now(&a, p2, err, sizeof err), 0);
+    server_end(&a);
+
+    struct server b;
+    char *report = NULL;
+    server_new(&b);
+    assert_int_equal(snapshot_restore(&b, p1, SNAPSHOT_ADOPT, NULL, NULL, &report), 1);
+    free(report);
+    assert_int_equal(options_get_number(b.options, "escape-time"), 7);
+    server_end(&b);
+    server_new(&b);
+    report = NULL;
+    assert_int_equal(snapshot_restore(&b, p2, SNAPSHOT_ADOPT, NULL, NULL, &report), 1);
+    free(report);
+    assert_int_equal(options_get_number(b.options, "escape-time"), 9);
+    sess = TAILQ_FIRST(&b.sessions);
+    assert_int_equal(options_get_number(sess->options, "status"), 0);
+    assert_string_equal(options_get_user(sess->options, "@mark", false), "kept");
+    server_end(&b);
+    unlink(p1);
+    unlink(p2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keeper_ring_is_replayed_after_the_saved_head),
+        cmocka_unit_test(test_options_changed_after_a_write_are_written),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

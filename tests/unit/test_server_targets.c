@@ -60,6 +60,7 @@ static int setup(void **state)
     add_window(f->webapp, 0, "sh");
     session_select_window(f->work, session_find_window(f->work, f->build)); /* last: vim */
     f->work->activity = f->web->activity + 100; /* the most recently used */
+    f->work->activity_tv.tv_sec = f->web->activity_tv.tv_sec + 100;
     f->ctx = (struct cmd_ctx){.server = &f->srv, .out = evbuffer_new(), .err = evbuffer_new()};
     *state = f;
     return 0;

@@ -241,6 +241,184 @@ static void test_split_escape_sequence_across_feeds(void **state)
     term_free(t);
 }
 
+/* The parser takes a whole CSI of digits and ';' in one pass (csi_fast) and anything
+ * else byte by byte through its tables: the same input fed whole and one byte at a time
+ * (which never takes the one-pass path) leaves the same screen, pen, cursor and
+ * replies, whatever the CSI holds. */
+static void test_whole_and_bytewise_csi_agree(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "\033[1;31mred\033[0m \033[38;5;200mx\033[48;2;1;2;3my\033[m\033[2;3Hz",
+        "\033[?25l\033[?1049h\033[?1049lq\033[>0c\033[6n\033[?6n\033[=c",
+        "\033[;;5H\033[;m\033[1;;4mA\033[H\033[5C\033[38:2::9:8:7mB",        /* empty, ':' */
+        "\033[65535Cw\033[65536Cv\033[99999999m!\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16"
+        ";17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;1m?\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;"
+        "15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;32;1m.",              /* limits */
+        "\033[1\n;5Hk\033[2\177Cl\033[1 qm\033[?1$pn\033[1\030o\033[3\033[4Cp",   /* C0, DEL... */
+        "\033[?;1Hq\033[<1;2;3Mr\033[1?2hs\033[4ht\033[4lu\033[\x9b" "1m\xc3\xa9",
+        "\033[", /* cut at the end */
+    };
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+        struct term *a = term_new(20, 6, 10), *b = term_new(20, 6, 10);
+        feed(a, inputs[k]);
+        feed(a, "E");
+        feed_bytewise(b, inputs[k]);
+        feed_bytewise(b, "E");
+        for (int y = 0; y < 6; y++) {
+            assert_string_equal(row_text(a, y), row_text(b, y));
+            for (int x = 0; x < 20; x++)
+                assert_memory_equal(CELL(a, x, y), CELL(b, x, y), sizeof *CELL(a, x, y));
+        }
+        int ax, ay, bx, by;
+        vt_cursor(a->vt, &ax, &ay);
+        vt_cursor(b->vt, &bx, &by);
+        assert_int_equal(ax, bx);
+        assert_int_equal(ay, by);
+        assert_int_equal(vt_modes(a->vt), vt_modes(b->vt));
+        assert_string_equal(a->reply, b->reply);
+        term_free(a);
+        term_free(b);
+    }
+}
+
+/* Two vts fed the same bytes in different pieces must hold the same screen: every
+ * cell, the cursor, the replies, and every line of history cell by cell. */
+static void assert_terms_agree(struct term *a, struct term *b)
+{
+    int cols = vt_cols(a->vt), rows = vt_rows(a->vt);
+    assert_int_equal(cols, vt_cols(b->vt));
+    assert_int_equal(rows, vt_rows(b->vt));
+    for (int y = 0; y < rows; y++) {
+        for (int x = 0; x < cols; x++)
+            assert_cells_equal("screen", CELL(a, x, y), CELL(b, x, y), 1);
+    }
+    int ax, ay, bx, by;
+    vt_cursor(a->vt, &ax, &ay);
+    vt_cursor(b->vt, &bx, &by);
+    assert_int_equal(ax, bx);
+    assert_int_equal(ay, by);
+    assert_string_equal(a->reply, b->reply);
+    const struct grid *ga = vt_main_grid(a->vt), *gb = vt_main_grid(b->vt);
+    assert_int_equal(grid_history_size(ga), grid_history_size(gb));
+    for (int i = 0; i < grid_history_size(ga); i++) {
+        const struct grid_line *la = grid_history_line(ga, i);
+        int used = la->used, wrapped = la->wrapped;
+        struct grid_cell *cells = malloc(((size_t)used + 1) * sizeof *cells);
+        memcpy(cells, la->cells, (size_t)used * sizeof *cells);
+        const struct grid_line *lb = grid_history_line(gb, i); /* la is gone now */
+        assert_int_equal(used, lb->used);
+        assert_int_equal(wrapped, lb->wrapped);
+        assert_cells_equal("history", cells, lb->cells, used);
+        free(cells);
+    }
+}
+
+/* A whole, well-formed UTF-8 character is decoded at once (parser.c, utf8_whole), any
+ * other byte sequence, or one cut by the end of the buffer, byte by byte: the same
+ * bytes fed whole and one at a time (which never takes the whole-character path) give
+ * the same cells, broken sequences included (U+FFFD where the decoder gives it). */
+static void test_whole_and_bytewise_utf8_agree(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x98\x80 \xed\x95\x9c e\xcc\x81\xcc\x82!",
+        "\xc0\xaf \xc1\xbf \xe0\x80\xaf \xe0\x9f\xbf \xed\xa0\x80 \xed\xbf\xbf x",   /* overlong, surrogates */
+        "\xf0\x8f\xbf\xbf \xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff\xfe \x80\xbf y",    /* past U+10FFFF, stray */
+        "\xe4\xb8z \xf0\x9f\x98\033[1mB\xc3\xc3\xa9 \xe4\r\n\xc2\x9b\xc2\x85 \xef\xbf\xbd",
+        "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+        "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",              /* wide ones wrap */
+        "\033(0qx\xe2\x94\x80\033(B\xe2\x94\x80\033[4h\xc3\xa9\xe4\xb8\xad\033[4l\033[2b",
+        "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd \xe2\x9d\xa4\xef\xb8\x8f \xe0\xa4\x95\xe0\xa5\x8d",
+        "end \xe4\xb8", /* cut at the end */
+    };
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+        struct term *a = term_new(9, 4, 20), *b = term_new(9, 4, 20);
+        for (int twice = 0; twice < 2; twice++) {
+            feed(a, inputs[k]);
+            feed_bytewise(b, inputs[k]);
+        }
+        feed(a, "E\r\n\r\n\r\n\r\n");
+        feed_bytewise(b, "E\r\n\r\n\r\n\r\n");
+        assert_terms_agree(a, b);
+        term_free(a);
+        term_free(b);
+    }
+}
+
+static uint32_t agree_rng(uint32_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 17;
+    *s ^= *s << 5;
+    return *s;
+}
+
+/* Random text of the kinds the fast paths take (ASCII runs, UTF-8 of every length,
+ * CJK, emoji, combining marks, SGR in colours, CSI, wrapping lines, scrolling into
+ * history) and of the kinds they must leave to the tables (broken UTF-8, cut
+ * sequences), fed in random pieces and one byte at a time: the same screen and the
+ * same history, cell by cell. */
+static void test_random_text_whole_and_bytewise_agree(void **state)
+{
+    (void)state;
+    static const char *const fragments[] = {
+        "lorem ", "ipsum dolor ", "sit", "\r\n", "\033[1;31m", "\033[0m", "\033[38;5;200m",
+        "\033[48;2;1;2;3m", "\033[m", "\033[4:3m", "\033[K", "\033[2;5H", "\033[7m",
+        "\xc3\xa9", "\xe4\xb8\xad", "\xe6\x96\x87", "\xf0\x9f\x98\x80", "\xed\x95\x9c",
+        "\xcc\x81", "\xe2\x80\x8b", "\xef\xbc\xa1", "\xe4\xb8", "\xf0\x9f", "\xc3",
+        "\x80", "\xed\xa0\x80", "\xe0\x80\xaf", "\t", "\b", "\033]8;;x\033\\", "\033]8;;\033\\",
+    };
+    const size_t nfrag = sizeof fragments / sizeof fragments[0];
+    struct term *a = term_new(23, 7, 300), *b = term_new(23, 7, 300);
+    uint32_t seed = 0x9e3779b9;
+    static char text[60000];
+    size_t len = 0;
+    while (len < sizeof text - 64) {
+        const char *f = fragments[agree_rng(&seed) % nfrag];
+        size_t fl = strlen(f);
+        memcpy(text + len, f, fl);
+        len += fl;
+    }
+    for (size_t off = 0; off < len;) {
+        size_t n = 1 + agree_rng(&seed) % 700;
+        if (n > len - off)
+            n = len - off;
+        vt_feed(a->vt, text + off, n);
+        off += n;
+    }
+    for (size_t i = 0; i < len; i++)
+        vt_feed(b->vt, text + i, 1);
+    assert_true(HISTORY(a) > 100);
+    assert_terms_agree(a, b);
+    term_free(a);
+    term_free(b);
+}
+
+/* The screen keeps the widths of characters past ASCII in a small cache indexed by
+ * the character's low bits: characters sharing a slot (U+4E00 wide, U+0100 narrow,
+ * U+0300 combining, U+1F600 wide emoji: all ...00) replace each other there and each
+ * still gets its own width. */
+static void test_width_cache_slot_shared(void **state)
+{
+    (void)state;
+    struct term *t = term_new(20, 3, 10);
+    for (int i = 0; i < 2; i++) /* the second time from the cache */
+        feed(t, "\xe4\xb8\x80\xc4\x80\xcc\x80\xf0\x9f\x98\x80\xe4\xb8\x80\xc4\x80");
+    static const uint32_t ch[] = {0x4e00, 0, 0x100, 0x1f600, 0, 0x4e00, 0, 0x100};
+    static const unsigned w[] = {2, 0, 1, 2, 0, 2, 0, 1};
+    for (int round = 0; round < 2; round++) {
+        for (int x = 0; x < 8; x++) {
+            const struct grid_cell *c = CELL(t, round * 8 + x, 0);
+            assert_int_equal(c->ch, ch[x]);
+            assert_int_equal(grid_cell_width(c), w[x]);
+            assert_int_equal(c->comb, x == 2 ? 0x300u : 0u);
+        }
+    }
+    ASSERT_CURSOR(t, 16, 0);
+    term_free(t);
+}
+
 static void test_c0_executed_inside_csi(void **state)
 {
     (void)state;
@@ -1620,6 +1798,10 @@ int main(void)
         cmocka_unit_test(test_overlong_utf8_is_replaced),
         cmocka_unit_test(test_escape_interrupting_utf8_is_processed),
         cmocka_unit_test(test_split_escape_sequence_across_feeds),
+        cmocka_unit_test(test_whole_and_bytewise_csi_agree),
+        cmocka_unit_test(test_whole_and_bytewise_utf8_agree),
+        cmocka_unit_test(test_random_text_whole_and_bytewise_agree),
+        cmocka_unit_test(test_width_cache_slot_shared),
         cmocka_unit_test(test_c0_executed_inside_csi),
         cmocka_unit_test(test_can_and_sub_abort_sequence),
         cmocka_unit_test(test_unknown_sequences_consumed_whole),

@@ -1,5 +1,5 @@
 /* test_vt_palette.c - colour control (OSC 4 / 104, OSC 10-19 / 110-119): set, query,
- * reset, with xterm's replies (ctlseqs: "Operating System Commands"; the answer to a
+ * reset, OSC 5 / 105 special colours, with xterm's replies (ctlseqs: "Operating System Commands"; the answer to a
  * query is the colour as rgb:RRRR/GGGG/BBBB, ended as the query was), and the owner's
  * colours (tmux's pane-colours, window-style). */
 #include "test_vt_helpers.h"
@@ -20,8 +20,9 @@ static void test_queries_answer_once_with_the_query_terminator(void **state)
                     "\033]14;rgb:0000/0000/0000\007\033]17;rgb:ffff/ffff/ffff\007"
                     "\033]19;rgb:0000/0000/0000\007");
     clear_reply(t);
-    /* A bad index, a bad spec, an index past 255: no answer, nothing set. */
-    feed(t, "\033]4;256;?\007\033]4;x;?\007\033]4;1;nocolour\007\033]4;1;?\007");
+    /* A bad index, a bad spec, an index past 260 (256-260: the special colours): no
+     * answer, nothing set. */
+    feed(t, "\033]4;261;?\007\033]4;x;?\007\033]4;1;nocolour\007\033]4;1;?\007");
     ASSERT_REPLY(t, "\033]4;1;rgb:cdcd/0000/0000\007");
     term_free(t);
 }
@@ -150,6 +151,44 @@ static void test_owner_colours_and_the_drawing_map(void **state)
 
 /* A query in a string cut at the length limit, a flood of queries: answers stay
  * bounded by what was sent (one per query). */
+/* OSC 5 / 105: xterm's five special colours (bold, underline, blink, reverse, italic),
+ * also OSC 4 ; 256+c. Unset, each is the foreground (xterm's default for colorBD...);
+ * a query answers in the form it was asked; 105 resets the listed ones, or all. */
+static void test_special_colours(void **state)
+{
+    (void)state;
+    struct term *t = term_new(10, 5, 100);
+    feed(t, "\033]5;0;?\007");
+    ASSERT_REPLY(t, "\033]5;0;rgb:ffff/ffff/ffff\007");
+    clear_reply(t);
+    feed(t, "\033]10;#102030\007\033]5;4;?\033\\");
+    ASSERT_REPLY(t, "\033]5;4;rgb:1010/2020/3030\033\\");
+    clear_reply(t);
+    feed(t, "\033]5;1;red;2;#00ff00\007\033]5;1;?;2;?\007\033]4;257;?\007");
+    ASSERT_REPLY(t, "\033]5;1;rgb:ffff/0000/0000\007\033]5;2;rgb:0000/ffff/0000\007"
+                    "\033]4;257;rgb:ffff/0000/0000\007");
+    clear_reply(t);
+    feed(t, "\033]4;260;blue\007\033]5;4;?\007");
+    ASSERT_REPLY(t, "\033]5;4;rgb:0000/0000/ffff\007");
+    clear_reply(t);
+    /* Out of range: no answer, nothing set; indexed colours untouched. */
+    feed(t, "\033]5;5;?\007\033]5;5;red\007\033]4;261;?\007\033]4;1;?\007");
+    ASSERT_REPLY(t, "\033]4;1;rgb:cdcd/0000/0000\007");
+    clear_reply(t);
+    feed(t, "\033]105;1\007\033]5;1;?;2;?\007");
+    ASSERT_REPLY(t, "\033]5;1;rgb:1010/2020/3030\007\033]5;2;rgb:0000/ffff/0000\007");
+    clear_reply(t);
+    /* OSC 104 alone leaves the special colours; OSC 105 alone resets them all. */
+    feed(t, "\033]104\007\033]5;2;?\007\033]105\007\033]5;2;?;4;?\007");
+    ASSERT_REPLY(t, "\033]5;2;rgb:0000/ffff/0000\007\033]5;2;rgb:1010/2020/3030\007"
+                    "\033]5;4;rgb:1010/2020/3030\007");
+    clear_reply(t);
+    /* RIS resets them with the rest. */
+    feed(t, "\033]5;3;red\007\033c\033]5;3;?\007");
+    ASSERT_REPLY(t, "\033]5;3;rgb:ffff/ffff/ffff\007");
+    term_free(t);
+}
+
 static void test_many_queries_stay_bounded(void **state)
 {
     (void)state;
@@ -176,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_several_pairs_and_following_dynamic_colours),
         cmocka_unit_test(test_resets),
         cmocka_unit_test(test_owner_colours_and_the_drawing_map),
+        cmocka_unit_test(test_special_colours),
         cmocka_unit_test(test_many_queries_stay_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,12 +169,53 @@ static void test_clear_and_alternate_screen_options(void **state)
     term_free(t);
 }
 
+/* Plain lines are encoded four characters a step while none of the four is blank
+ * (history_record.c, encode_plain): lines of ASCII words with gaps of blank cells
+ * (cursor moves over nothing) at every offset a step can meet, of every length, come
+ * back from history cell by cell. */
+static void test_plain_lines_with_gaps_round_trip(void **state)
+{
+    (void)state;
+    struct term *t = term_new(COLS, 1, 400);
+    uint32_t seed = 0x2545f491;
+    for (int i = 0; i < 300; i++) {
+        char line[128];
+        size_t n = 0;
+        int x = 0, end = 1 + i % COLS;
+        while (x < end) {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            int run = 1 + (int)(seed % 7);
+            if (run > end - x)
+                run = end - x;
+            if ((seed >> 8) % 3 == 0) {
+                n += (size_t)snprintf(line + n, sizeof line - n, "\033[%dC", run);
+            } else {
+                for (int k = 0; k < run; k++)
+                    line[n++] = (char)('!' + (seed >> 12 >> k) % 94);
+            }
+            x += run;
+        }
+        line[n] = '\0';
+        feed(t, line);
+        struct grid_cell want[COLS];
+        snapshot(t, 0, want);
+        int before = HISTORY(t);
+        feed(t, "\r\n");
+        assert_int_equal(HISTORY(t), before + 1);
+        assert_history_matches(t, before, want, line);
+    }
+    term_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_change_reaches_history),
         cmocka_unit_test(test_lines_moved_keep_their_cells),
         cmocka_unit_test(test_clear_and_alternate_screen_options),
+        cmocka_unit_test(test_plain_lines_with_gaps_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

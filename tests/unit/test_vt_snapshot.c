@@ -6,6 +6,8 @@
  * the screen) are refused without touching the vt. */
 #include "test_vt_helpers.h"
 
+#include "links.h"
+#include "vt_modes.h"
 #include "vt_snapshot.h"
 
 #define COLS 30
@@ -24,10 +26,10 @@ static void save(struct term *t, struct saved *sv)
     const struct grid *main = vt_main_grid(t->vt), *alt = vt_snapshot_alt_grid(t->vt);
     sv->nhist = grid_history_size(main);
     for (int i = 0; i < sv->nhist; i++)
-        vt_snapshot_put_line(&sv->hist, grid_history_line(main, i));
+        vt_snapshot_put_line(&sv->hist, t->vt, grid_history_line(main, i));
     for (int y = 0; y < ROWS; y++) {
-        vt_snapshot_put_line(&sv->main, grid_line_const(main, y));
-        vt_snapshot_put_line(&sv->alt, grid_line_const(alt, y));
+        vt_snapshot_put_line(&sv->main, t->vt, grid_line_const(main, y));
+        vt_snapshot_put_line(&sv->alt, t->vt, grid_line_const(alt, y));
     }
 }
 
@@ -38,17 +40,17 @@ static struct term *restore(struct saved *sv)
     struct sbuf_reader r;
     sbuf_reader_init(&r, sv->hist.p, sv->hist.len);
     for (int i = 0; i < sv->nhist; i++) {
-        assert_true(vt_snapshot_get_line(&r, &l));
+        assert_true(vt_snapshot_get_line(&r, t->vt, &l));
         vt_snapshot_push_history(t->vt, &l);
     }
     sbuf_reader_init(&r, sv->main.p, sv->main.len);
     for (int y = 0; y < ROWS; y++) {
-        assert_true(vt_snapshot_get_line(&r, &l));
+        assert_true(vt_snapshot_get_line(&r, t->vt, &l));
         vt_snapshot_set_line(t->vt, false, y, &l);
     }
     sbuf_reader_init(&r, sv->alt.p, sv->alt.len);
     for (int y = 0; y < ROWS; y++) {
-        assert_true(vt_snapshot_get_line(&r, &l));
+        assert_true(vt_snapshot_get_line(&r, t->vt, &l));
         vt_snapshot_set_line(t->vt, true, y, &l);
     }
     grid_line_release(&l);
@@ -149,6 +151,100 @@ static void test_a_rich_screen_comes_back_the_same(void **state)
     term_free(b);
 }
 
+/* What programs leave in a vt beyond cells and cursor: hyperlinks (on the screen, in
+ * history, one still open), several combining marks on a cell, OSC 133 marks, the
+ * colours the program set, the title stack, the kitty keyboard flags and their stack,
+ * modifyOtherKeys, DECCOLM. */
+static const char extra[] =
+    "\033]133;A\007$ \033]133;B\007ls\r\n\033]133;C\007"
+    "\033]8;id=x;https://example.com/a\007linked\033]8;;\007 text\r\n"
+    "e\xcc\x81\xcc\x82\xcc\x83 marks\r\n"
+    "\033]8;;file:///old\007old link\033]8;;\007\r\n"
+    "1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n"
+    "\033]4;1;rgb:12/34/56\007\033]11;rgb:01/02/03\007"
+    "\033]2;first\007\033[22t\033]2;second\007\033[22t\033]2;now\007"
+    "\033[>5u\033[>1u\033[>4;2m\033[?3h"
+    "\033]8;;https://open.example/\007";
+
+static void assert_links_equal(struct term *a, struct term *b, const struct grid_line *la,
+                               const struct grid_line *lb)
+{
+    assert_int_equal(la->mark, lb->mark);
+    for (int x = 0; x < la->used && x < lb->used; x++) {
+        const char *ua = links_uri(vt_links(a->vt), grid_cell_link(&la->cells[x]));
+        const char *ub = links_uri(vt_links(b->vt), grid_cell_link(&lb->cells[x]));
+        if (ua == NULL || ub == NULL)
+            assert_true(ua == ub);
+        else {
+            assert_string_equal(ua, ub);
+            assert_string_equal(links_id(vt_links(a->vt), grid_cell_link(&la->cells[x])),
+                                links_id(vt_links(b->vt), grid_cell_link(&lb->cells[x])));
+        }
+        char ma[GRID_MARKS_UTF8_MAX], mb[GRID_MARKS_UTF8_MAX];
+        int na = grid_cell_marks_utf8(vt_main_grid(a->vt), &la->cells[x], ma);
+        int nb = grid_cell_marks_utf8(vt_main_grid(b->vt), &lb->cells[x], mb);
+        assert_int_equal(na, nb);
+        assert_memory_equal(ma, mb, (size_t)na);
+    }
+}
+
+static void test_links_marks_colours_titles_and_keys_come_back(void **state)
+{
+    (void)state;
+    struct term *a = term_new(COLS, ROWS, 100);
+    feed(a, extra);
+    struct saved sv;
+    save(a, &sv);
+    struct term *b = restore(&sv);
+    /* (assert_same compares comb numbers, which are per vt: marks are compared here) */
+    const struct grid *ma = vt_main_grid(a->vt), *mb = vt_main_grid(b->vt);
+    assert_int_equal(grid_history_size(ma), grid_history_size(mb));
+    struct grid_line la = {0}, lb = {0};
+    int linked = 0, marked = 0;
+    for (int i = 0; i < grid_history_size(ma); i++) {
+        grid_history_copy(ma, i, &la);
+        grid_history_copy(mb, i, &lb);
+        assert_links_equal(a, b, &la, &lb);
+        linked += la.used > 0 && grid_cell_link(&la.cells[0]) != 0;
+        char m[GRID_MARKS_UTF8_MAX];
+        marked += la.used > 0 && grid_cell_marks_utf8(mb, &lb.cells[0], m) == 6;
+    }
+    assert_int_equal(linked, 2); /* "linked" and "old link" went to history linked */
+    assert_int_equal(marked, 1); /* e and its three marks */
+    grid_history_copy(mb, 0, &lb);
+    assert_int_equal(lb.mark, GRID_MARK_PROMPT | GRID_MARK_COMMAND);
+    grid_history_copy(mb, 1, &lb);
+    assert_int_equal(lb.mark, GRID_MARK_OUTPUT);
+    for (int y = 0; y < ROWS; y++)
+        assert_links_equal(a, b, grid_line_const(ma, y), grid_line_const(mb, y));
+    grid_line_release(&la);
+    grid_line_release(&lb);
+    assert_int_equal(vt_modes(a->vt), vt_modes(b->vt));
+    assert_true((vt_modes(b->vt) & VT_MODE_COLUMN_132) != 0);
+    assert_int_equal(vt_colour(b->vt, 1), 0x123456);
+    assert_int_equal(vt_colour(b->vt, VT_COLOUR_BG), 0x010203);
+    assert_int_equal(vt_kitty_flags(b->vt), 1);
+    assert_int_equal(vt_modify_other_keys(b->vt), 2);
+    assert_string_equal(vt_title(b->vt), "now");
+    /* The stacks: popped, the older titles come back in order, and the kitty flags. */
+    feed(b, "\033[23t");
+    assert_string_equal(vt_title(b->vt), "second");
+    feed(b, "\033[23t");
+    assert_string_equal(vt_title(b->vt), "first");
+    feed(b, "\033[<u");
+    assert_int_equal(vt_kitty_flags(b->vt), 5);
+    /* The link still open goes on linking what is printed next. */
+    feed(b, "after");
+    int cx, cy;
+    vt_cursor(b->vt, &cx, &cy);
+    const char *uri = links_uri(vt_links(b->vt), grid_cell_link(vt_cell(b->vt, 0, cy)));
+    assert_non_null(uri);
+    assert_string_equal(uri, "https://open.example/");
+    saved_free(&sv);
+    term_free(a);
+    term_free(b);
+}
+
 /* Every prefix of a valid line is refused (it is cut), never read past. */
 static void test_cut_lines_are_refused(void **state)
 {
@@ -156,19 +252,19 @@ static void test_cut_lines_are_refused(void **state)
     struct term *a = term_new(COLS, ROWS, 100);
     feed(a, "\033[31mred \xe4\xb8\xad e\xcc\x81\033[0m   x");
     struct sbuf b = {0};
-    vt_snapshot_put_line(&b, grid_line_const(vt_main_grid(a->vt), 0));
+    vt_snapshot_put_line(&b, a->vt, grid_line_const(vt_main_grid(a->vt), 0));
     struct grid_line l = {0};
     for (size_t n = 0; n < b.len; n++) {
         uint8_t *copy = malloc(n + 1);
         memcpy(copy, b.p, n);
         struct sbuf_reader r;
         sbuf_reader_init(&r, copy, n);
-        assert_false(vt_snapshot_get_line(&r, &l));
+        assert_false(vt_snapshot_get_line(&r, a->vt, &l));
         free(copy);
     }
     struct sbuf_reader r;
     sbuf_reader_init(&r, b.p, b.len);
-    assert_true(vt_snapshot_get_line(&r, &l));
+    assert_true(vt_snapshot_get_line(&r, a->vt, &l));
     grid_line_release(&l);
     sbuf_free(&b);
     term_free(a);
@@ -186,24 +282,27 @@ static void test_hostile_lines_are_refused(void **state)
         {1, 0, 0x01, 0x80, 0xb0, 0x03},            /* a surrogate */
         {1, 0, 0x05, 'a', 0, 3},                   /* width 3 */
         {1, 0, 0x05, 0, 0x1b, 1},                  /* a control as a mark */
-        {1, 0, 0x07},                              /* unknown token */
+        {1, 0, 0x09},                              /* unknown token */
         {1, 0, 0x03, 0x80, 0x80, 0x80, 0x30, 0, 0, 0, 'a'}, /* colour kind 3 */
         {2, 0, 0x02, 0x80, 0x40},                  /* wide character... */
-        {1, 2, 'a'},                               /* unknown flag */
+        {1, 0x20, 'a'},                            /* unknown flag */
         {1, 0, 0x04, 2},                           /* more blanks than cells */
+        {2, 0, 0x07, 'e', 1, 9, 0x80, 0x06},       /* nine marks on a cell */
+        {1, 0, 0x07, 'e', 1, 2, 0x81, 0x06, 0x1b}, /* a control among the marks */
+        {1, 0, 0x07, 'e', 1, 1, 0x81, 0x06},       /* one "several" mark */
     };
-    size_t lens[] = {6, 5, 6, 6, 6, 3, 11, 5, 3, 4};
+    size_t lens[] = {6, 5, 6, 6, 6, 3, 11, 5, 3, 4, 8, 9, 8};
     struct grid_line l = {0};
     for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
         struct sbuf_reader r;
         sbuf_reader_init(&r, bad[i], lens[i]);
         if (i == 7) {
             /* ...is fine when it fits: U+2000 at width 2 takes both cells. */
-            assert_true(vt_snapshot_get_line(&r, &l));
+            assert_true(vt_snapshot_get_line(&r, NULL, &l));
             assert_int_equal(l.used, 2);
             continue;
         }
-        if (vt_snapshot_get_line(&r, &l))
+        if (vt_snapshot_get_line(&r, NULL, &l))
             fail_msg("bad line %zu was taken", i);
     }
     grid_line_release(&l);
@@ -240,6 +339,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_rich_screen_comes_back_the_same),
+        cmocka_unit_test(test_links_marks_colours_titles_and_keys_come_back),
         cmocka_unit_test(test_cut_lines_are_refused),
         cmocka_unit_test(test_hostile_lines_are_refused),
         cmocka_unit_test(test_bad_states_are_refused),

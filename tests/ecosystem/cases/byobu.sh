@@ -14,23 +14,28 @@ CONF
 export BYOBU_BACKEND=tmux
 step "start"
 term_start 100 15 byobu
-term_wait byobu-tips
+# The status line's two sides are byobu-status jobs (the logo " @ ", the user "NAME@"):
+# they show when each job has run, which may come after the rest has drawn.
+term_wait byobu-tips " @ " "$(whoami)@"
 term_screen | no_times | sed 's/ *$//' | grep -v '^$'
 step "sessions"
 tmux list-sessions -F '#{session_name} #{session_windows}'
+# The status line names each window "INDEX:NAME FLAGS" ("1:-*": window 1 is the current
+# one); a key's effect is waited for as that text (the clock holds "1:" too).
 step "F2 new window"
 term_keys F2
-term_wait "1:"
+term_wait "1:-*"
 status_line
 step "F3 previous, F4 next"
 term_keys F3
-term_settle
+term_wait "0:-*"
 status_line
 term_keys F4
-term_settle
+term_wait "1:-*"
 status_line
 step "Shift-F2 split"
 term_keys S-F2
+wait_format "$(tmux list-sessions -F '#{session_name}' | head -n 1)" '#{window_panes}' 2
 term_settle
 tmux list-panes -F '#{pane_index} #{pane_width}x#{pane_height}'
 step "options"

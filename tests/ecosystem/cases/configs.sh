@@ -44,6 +44,7 @@ step "oh-my-tmux keys"
 tmux -L "c$srv" list-keys -T prefix - 
 tmux -L "c$srv" list-keys -T prefix m
 term_keys C-a _
+wait_format cfg:edit '#{window_panes}' 3 -L "c$srv"
 term_settle
 tmux -L "c$srv" list-panes -t cfg -F '#{pane_index} #{pane_width}x#{pane_height}'
 rm -f "$HOME/.tmux.conf.local"

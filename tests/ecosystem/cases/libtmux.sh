@@ -28,6 +28,14 @@ def wait(pane, text):
         time.sleep(0.05)
     raise SystemExit(f"pane never showed {text}")
 
+def wait_line(pane, text):
+    """Until a whole line of the pane is text (the typed command holds it too)."""
+    for _ in range(400):
+        if any(l.rstrip() == text for l in pane.capture_pane()):
+            return
+        time.sleep(0.05)
+    raise SystemExit(f"pane never had the line {text}")
+
 def step(name):
     print("## " + name, flush=True)
 
@@ -54,10 +62,10 @@ step("session.windows")
 print([f"{x.window_index}:{x.window_name}" for x in s.windows])
 step("send_keys and capture_pane")
 p2.send_keys("echo hello from libtmux")
-wait(p2, "hello from libtmux")
+wait_line(p2, "hello from libtmux")
 print([l for l in p2.capture_pane() if l])
 p3.send_keys("printf '%s\\n' a b c", enter=True)
-wait(p3, "c")
+wait_line(p3, "c")
 print([l for l in p3.capture_pane() if l])
 step("select_layout")
 for layout in ("even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled"):

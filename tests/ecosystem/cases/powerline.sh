@@ -20,10 +20,12 @@ for o in status-interval status-left status-right status-left-length status-righ
 done
 step "status line"
 term_start 100 8 tmux attach -t pl
-term_wait second && term_wait root
+term_wait second root
 status_line
 step "next window"
 tmux next-window -t pl
-term_settle
+# The right side is a job whose command names the pane: a new pane's job shows when it has
+# run, after the window's own change ("1*": window 1 is current).
+term_wait "1*" root
 term_redraw
 status_line

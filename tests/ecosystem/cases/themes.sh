@@ -23,6 +23,11 @@ for f in $(cd /usr/share/tmux/theme-pack-jimeh && find . -name '*.tmuxtheme' | s
     tmux -L "t$srv" kill-server
     start
     term_run tmux -L "t$srv" attach -t eco
-    term_wait three
+    # Some themes show #(whoami): a job, shown when it has run.
+    if grep -q '#(whoami)' "/usr/share/tmux/theme-pack-jimeh/$f"; then
+        term_wait three " $(whoami) "
+    else
+        term_wait three
+    fi
     status_line
 done

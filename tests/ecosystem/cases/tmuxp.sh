@@ -10,7 +10,9 @@ sed "s|TMPDIR|$ECO_TMP|" "$ECO_DATA/tmuxp-work.yaml" > work.yaml
 
 step "load -d"
 tmuxp load -d -y ./work.yaml 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
-wait_pane work:logs.1 last && wait_pane work:editor.2 four && wait_pane work:editor.1 three
+wait_pane work:logs.1 "last /tmp" && wait_pane work:editor.2 four &&
+    wait_pane work:editor.1 "three yes" && wait_pane work:editor.0 "one two" &&
+    wait_pane work:logs.0 "env from-workspace"
 cat before.out
 step "windows"
 tmux list-windows -t work -F '#{window_index} #{window_name} #{window_active} #{window_layout} #{window_panes}'
@@ -42,5 +44,8 @@ windows:
       - echo second
 YAML
 term_start 81 24 tmuxp load -y ./small.yaml
-term_wait right
+# Each pane has run its command (its output's own line: the typed "echo right" holds
+# "right" too, and shows as soon as it is typed), then the client shows them.
+wait_line small:one.0 left && wait_line small:one.1 right && wait_line small:two.0 second &&
+    term_wait "[small]"
 term_screen | no_times | sed 's/ *$//'

@@ -19,7 +19,9 @@ run '/usr/share/tmux-plugin-manager/tpm'
 CONF
 
 step "server with the plugins"
-tmux new -d -s main -x 100 -y 20
+# A window name of its own: an automatic name is whatever ran in the pane when tmux
+# looked (a child not yet exec'd is still named tmux), not what this case checks.
+tmux new -d -s main -x 100 -y 20 -n win
 tmux show -gqv @eco-loaded
 tmux show-environment -g TMUX_PLUGIN_MANAGER_PATH | sed "s|$HOME|\$HOME|"
 step "options the plugins set"
@@ -32,7 +34,8 @@ tmux list-keys -T prefix U
 tmux list-keys -T prefix T
 step "status line"
 term_start 100 20 tmux attach -t main
-term_wait main
+# The theme's status-left has #(whoami): a job, shown when it has run.
+term_wait main " $(whoami) "
 status_line
 step "plugin key"
 term_keys C-b T
