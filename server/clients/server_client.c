@@ -8,7 +8,6 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <sys/syscall.h>
 #include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +31,12 @@
 #include "model.h"
 #include "notify.h"
 #include "options.h"
-#include "client_message.h"
 #include "overlay.h"
 #include "pane_mode.h"
 #include "pane_waiters.h"
 #include "proto.h"
 #include "redraw.h"
+#include "sched_slice.h"
 #include "server_state.h"
 #include "session.h"
 #include "status_clock.h"
@@ -330,24 +329,12 @@ void server_client_resized(struct client *c)
 #define INTERACTIVE_SLICE_NS 100000u
 static void server_client_interactive_slice(void)
 {
-#if defined(__linux__) && defined(SYS_sched_getattr) && defined(SYS_sched_setattr)
-    struct {
-        uint32_t size, policy;
-        uint64_t flags;
-        int32_t nice;
-        uint32_t priority;
-        uint64_t runtime, deadline, period;
-    } attr;
-    memset(&attr, 0, sizeof attr);
-    if (syscall(SYS_sched_getattr, 0, &attr, (unsigned)sizeof attr, 0) != 0 ||
-        attr.policy != 0 /* SCHED_OTHER */ || attr.runtime == INTERACTIVE_SLICE_NS)
+    struct sched_slice now;
+    if (!sched_slice_get(&now) || now.policy != 0 /* SCHED_OTHER */ ||
+        now.runtime == INTERACTIVE_SLICE_NS)
         return;
-    attr.size = sizeof attr;
-    attr.flags = 0x01; /* SCHED_FLAG_RESET_ON_FORK */
-    attr.runtime = INTERACTIVE_SLICE_NS;
-    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
+    if (!sched_slice_set(&now, INTERACTIVE_SLICE_NS, SCHED_SLICE_RESET_ON_FORK))
         log_debug("sched_setattr: %s (the default slice stays)", strerror(errno));
-#endif
 }
 
 void server_client_attach(struct client *c, struct session *s)

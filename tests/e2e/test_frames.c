@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "sched_slice.h"
 #include "vt.h"
 
 /* A session whose pane runs `cat` in raw mode (each byte typed comes straight back),
@@ -303,24 +303,13 @@ static long long task_slice(const char *path)
  * process asks for 0.3 ms, reads it back, and goes back to what it had. */
 static bool kernel_takes_slices(void)
 {
-    struct {
-        uint32_t size, policy;
-        uint64_t flags;
-        int32_t nice;
-        uint32_t priority;
-        uint64_t runtime, deadline, period;
-    } attr, old;
-    memset(&old, 0, sizeof old);
-    if (syscall(SYS_sched_getattr, 0, &old, (unsigned)sizeof old, 0) != 0 || old.policy != 0)
+    struct sched_slice old;
+    if (!sched_slice_get(&old) || old.policy != 0)
         return false;
-    attr = old;
-    attr.size = sizeof attr;
-    attr.runtime = 300000;
-    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
+    if (!sched_slice_set(&old, 300000, old.flags))
         return false;
     bool taken = task_slice("/proc/self/sched") == 300000;
-    old.size = sizeof old;
-    syscall(SYS_sched_setattr, 0, &old, 0);
+    sched_slice_restore(&old);
     return taken;
 }
 
