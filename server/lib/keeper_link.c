@@ -5,15 +5,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -351,18 +354,52 @@ static void link_read_cb(evutil_socket_t fd, short events, void *arg)
 }
 
 /* Connect (or start) and say hello; on success the read event is armed. */
+/* Milliseconds of the monotonic clock. */
+static long long link_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Wait (KEEPER_LINK_TIMEOUT at most) until the keeper at path has left: it removes its
  * socket as it goes. (Not by connecting: a keeper waits for a new connection's first
- * packet.) */
+ * packet.) The directory is watched with inotify for the name's removal, so the wait
+ * ends when the keeper goes rather than at a polling step. */
 static bool link_wait_gone(const char *path)
 {
-    struct stat st;
-    for (int waited = 0; waited < KEEPER_LINK_TIMEOUT; waited += 10) {
-        if (lstat(path, &st) != 0)
-            return errno == ENOENT;
-        poll(NULL, 0, 10);
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash != NULL ? (size_t)(slash - path) : 0;
+    if (slash == NULL || dirlen == 0 || dirlen >= sizeof dir)
+        return false;
+    memcpy(dir, path, dirlen);
+    dir[dirlen] = '\0';
+    int in = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (in < 0 || inotify_add_watch(in, dir, IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF) < 0) {
+        if (in >= 0)
+            close(in);
+        return false;
     }
-    return false;
+    struct stat st;
+    bool gone = false;
+    long long deadline = link_now_ms() + KEEPER_LINK_TIMEOUT;
+    for (;;) {
+        /* Checked after the watch is in place, so a removal in between is not missed. */
+        if (lstat(path, &st) != 0) {
+            gone = errno == ENOENT;
+            break;
+        }
+        long long left = deadline - link_now_ms();
+        struct pollfd pfd = {in, POLLIN, 0};
+        if (left <= 0 || poll(&pfd, 1, (int)left) == 0)
+            break;
+        char events[4096];
+        while (read(in, events, sizeof events) > 0)
+            ; /* which name went does not matter: the lstat above tells */
+    }
+    close(in);
+    return gone;
 }
 
 static int link_attach(struct keeper_link *k, bool may_connect, int started,
