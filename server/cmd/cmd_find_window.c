@@ -12,6 +12,7 @@
 
 #include "chooser.h"
 #include "client_state.h"
+#include "regex_bound.h"
 #include "vt.h"
 #include "xmalloc.h"
 
@@ -65,7 +66,7 @@ static int cmd_find_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     const char *match = args->argv[0];
     if (m.use_regex) {
         int flags = REG_EXTENDED | REG_NOSUB | (args->flags['i'] != NULL ? REG_ICASE : 0);
-        m.compiled = regcomp(&m.re, match, flags) == 0;
+        m.compiled = regcomp_bounded(&m.re, match, flags) == 0;
     } else
         m.pattern = xasprintf("*%s*", match);
     struct chooser_opts opts = {.zoom = args->flags['Z'] != NULL};

@@ -30,6 +30,7 @@
 #include "pane_mirror.h"
 #include "proto.h"
 #include "redraw.h"
+#include "regex_bound.h"
 #include "server_client.h"
 #include "server_exit.h"
 #include "server_find.h"
@@ -201,7 +202,7 @@ static void up_set_state(struct up_service *sv, enum up_svc_state st)
     up_set_matching(sv, matching);
     sv->state = st;
     if (matching && !sv->re_live)
-        sv->re_live = regcomp(&sv->re, sv->ready_line, REG_EXTENDED | REG_NOSUB) == 0;
+        sv->re_live = regcomp_bounded(&sv->re, sv->ready_line, REG_EXTENDED | REG_NOSUB) == 0;
     if (matching && sv->line == NULL) {
         sv->line = xmalloc(UP_LINE_MAX);
         sv->linelen = 0;

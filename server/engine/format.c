@@ -47,6 +47,7 @@
 #include "format_vars.h"
 #include "grid.h"
 #include "model.h"
+#include "regex_bound.h"
 #include "server_state.h"
 #include "style.h"
 #include "utf8.h"
@@ -476,7 +477,7 @@ static char *regsub(const char *pattern, const char *rep, const char *text, int 
     if (*text == '\0')
         return xstrdup("");
     regex_t r;
-    if (regcomp(&r, pattern, flags) != 0)
+    if (regcomp_bounded(&r, pattern, flags) != 0)
         return NULL;
     struct format_out o = {0};
     regmatch_t m[10];
@@ -632,7 +633,7 @@ static char *format_match(const struct format_mod *m, const char *pattern, const
     }
     regex_t r;
     int flags = REG_EXTENDED | REG_NOSUB | (strchr(f, 'i') != NULL ? REG_ICASE : 0);
-    if (regcomp(&r, pattern, flags) != 0)
+    if (regcomp_bounded(&r, pattern, flags) != 0)
         return xstrdup("0");
     int rc = regexec(&r, text, 0, NULL, 0);
     regfree(&r);
@@ -650,7 +651,7 @@ static char *format_search(const struct format_mod *m, const struct pane *p, con
     regex_t r;
     char *pattern = NULL;
     if (regex) {
-        if (regcomp(&r, text, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
+        if (regcomp_bounded(&r, text, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0)
             return xstrdup("0");
     } else
         pattern = xasprintf("*%s*", text);

@@ -1,4 +1,5 @@
 /* upfile.c - the Procfile and tmx's service-file parser (see upfile.h). */
+#include "regex_bound.h"
 #include "upfile.h"
 
 #include <ctype.h>
@@ -196,7 +197,10 @@ static int service_key(struct parse *ps, struct upfile_service *sv, const char *
         }
     } else if (strcmp(key, "ready-line") == 0) {
         regex_t re;
-        int rc = regcomp(&re, v, REG_EXTENDED | REG_NOSUB);
+        int rc = regcomp_bounded(&re, v, REG_EXTENDED | REG_NOSUB);
+        if (rc == REG_ESPACE)
+            return fail(ps, line, "ready-line: the pattern is too large (its repetitions would "
+                        "make more than %d copies; write it plainer)", REGEX_BOUND_NODES);
         if (rc != 0) {
             char why[128];
             regerror(rc, &re, why, sizeof why);
