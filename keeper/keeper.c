@@ -30,6 +30,16 @@
  * stopped server must not stop the keeper). */
 #define KEEPER_SEND_TIMEOUT 5000
 
+/* New connections whose first packet has not come yet, and how long one may take to
+ * send it: they are polled with everything else, so a silent one never stops the loop. */
+#define KEEPER_PENDING_MAX 8
+#define KEEPER_FIRST_PACKET_MS 1000
+
+struct keeper_pending {
+    int fd;          /* -1: a free slot */
+    int64_t expires; /* CLOCK_MONOTONIC ms */
+};
+
 /* A pane's program, its pty master, and its output ring (keeper_ring.h): the server
  * appends what it reads while attached, the keeper while none is. */
 struct kpane {
@@ -68,6 +78,7 @@ struct keeper {
                               * left (KEEPER_GRACE_FOREVER until a server says) */
     char *snap_path;         /* the snapshot the exits go to ("" or NULL: none) */
     int64_t leave_at;        /* CLOCK_MONOTONIC ms at which it leaves; 0: not waiting */
+    struct keeper_pending pending[KEEPER_PENDING_MAX]; /* accepted, first packet not yet in */
 };
 
 static struct kpane *keeper_find(struct keeper *k, uint32_t id)
@@ -553,24 +564,16 @@ static void keeper_server_read(struct keeper *k)
     keeper_msg_clear(&m);
 }
 
-/* A new connection of our uid (anyone else is closed at once): its first packet says
- * what it is. A client's probe is answered (WELCOME with the number of panes when no
- * server is attached, else REFUSED) and closed; a server's HELLO makes it the server,
- * unless one is attached (REFUSED: one server adopts the panes). */
-static void keeper_accept(struct keeper *k)
+static int64_t keeper_now_ms(void);
+
+/* A new connection's first packet has come (or it closed): it says what the connection
+ * is. A client's probe is answered (WELCOME with the number of panes when no server is
+ * attached, else REFUSED) and closed; a server's HELLO makes it the server, unless one is
+ * attached (REFUSED: one server adopts the panes). */
+static void keeper_first_packet(struct keeper *k, int fd)
 {
-    int fd = accept4(k->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-    if (fd < 0)
-        return;
-    struct ucred cred;
-    socklen_t len = sizeof cred;
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 || cred.uid != getuid()) {
-        close(fd);
-        return;
-    }
-    struct pollfd pfd = {fd, POLLIN, 0};
     int fds[2] = {-1, -1};
-    ssize_t n = poll(&pfd, 1, 1000) == 1 ? keeper_recv(fd, k->packet, fds) : -1;
+    ssize_t n = keeper_recv(fd, k->packet, fds);
     for (int i = 0; i < 2; i++) {
         if (fds[i] >= 0)
             close(fds[i]);
@@ -581,6 +584,9 @@ static void keeper_accept(struct keeper *k)
         return;
     }
     keeper_msg_clear(&m);
+    /* Accepted non-blocking for the wait above; from here on as a started keeper's
+     * server socket is (sends wait with a timeout, reads follow poll). */
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     struct keeper_buf b = {0};
     if (k->server_fd >= 0) {
         keeper_buf_start(&b, KMSG_REFUSED);
@@ -602,6 +608,53 @@ static void keeper_accept(struct keeper *k)
         keeper_send(fd, &b, NULL, 0, 100);
     keeper_buf_free(&b);
     close(fd);
+}
+
+/* A new connection of our uid (anyone else is closed at once) waits in a pending slot
+ * for its first packet. With every slot taken, the oldest is closed: a few silent
+ * connections cannot keep a server out. */
+static void keeper_accept(struct keeper *k)
+{
+    int fd = accept4(k->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd < 0)
+        return;
+    struct ucred cred;
+    socklen_t len = sizeof cred;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 || cred.uid != getuid()) {
+        close(fd);
+        return;
+    }
+    struct keeper_pending *slot = &k->pending[0];
+    for (size_t i = 0; i < KEEPER_PENDING_MAX; i++) {
+        if (k->pending[i].fd < 0) {
+            slot = &k->pending[i];
+            break;
+        }
+        if (k->pending[i].expires < slot->expires)
+            slot = &k->pending[i];
+    }
+    if (slot->fd >= 0)
+        close(slot->fd);
+    slot->fd = fd;
+    slot->expires = keeper_now_ms() + KEEPER_FIRST_PACKET_MS;
+}
+
+/* Close the pending connections whose time is up; the milliseconds until the next one
+ * expires (-1: none pending). */
+static int keeper_pending_expire(struct keeper *k, int64_t now)
+{
+    int64_t next = -1;
+    for (size_t i = 0; i < KEEPER_PENDING_MAX; i++) {
+        struct keeper_pending *p = &k->pending[i];
+        if (p->fd < 0)
+            continue;
+        if (p->expires <= now) {
+            close(p->fd);
+            p->fd = -1;
+        } else if (next < 0 || p->expires - now < next)
+            next = p->expires - now;
+    }
+    return (int)next;
 }
 
 /* No server attached: read what a program printed straight into its ring. */
@@ -734,8 +787,8 @@ static void keeper_loop(struct keeper *k)
         size_t n = 0, np = 0;
         for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next)
             np++;
-        if (np + 3 > cap) {
-            cap = (np + 3) * 2;
+        if (np + 3 + KEEPER_PENDING_MAX > cap) {
+            cap = (np + 3 + KEEPER_PENDING_MAX) * 2;
             pfd = xreallocarray(pfd, cap, sizeof *pfd);
             who = xreallocarray(who, cap, sizeof *who);
         }
@@ -743,6 +796,13 @@ static void keeper_loop(struct keeper *k)
         pfd[n++] = (struct pollfd){k->listen_fd, POLLIN, 0};
         if (k->server_fd >= 0)
             pfd[n++] = (struct pollfd){k->server_fd, POLLIN, 0};
+        size_t pending_first = n;
+        for (size_t i = 0; i < KEEPER_PENDING_MAX; i++) {
+            if (k->pending[i].fd >= 0) {
+                who[n] = NULL;
+                pfd[n++] = (struct pollfd){k->pending[i].fd, POLLIN, 0};
+            }
+        }
         size_t first = n;
         if (k->server_fd < 0) {
             for (struct kpane *kp = k->panes; kp != NULL; kp = kp->next) {
@@ -766,6 +826,9 @@ static void keeper_loop(struct keeper *k)
             timeout = (int)(k->leave_at - now < 86400000 ? k->leave_at - now : 86400000);
         } else
             k->leave_at = 0;
+        int pending_ms = keeper_pending_expire(k, keeper_now_ms());
+        if (pending_ms >= 0 && (timeout < 0 || pending_ms < timeout))
+            timeout = pending_ms;
         if (poll(pfd, n, timeout) < 0) {
             if (errno == EINTR)
                 continue;
@@ -787,6 +850,17 @@ static void keeper_loop(struct keeper *k)
         for (size_t i = first; i < n && !had_server; i++) {
             if (pfd[i].revents != 0)
                 keeper_pty_read(k, who[i]);
+        }
+        for (size_t i = pending_first; i < first; i++) {
+            if (pfd[i].revents == 0)
+                continue;
+            for (size_t j = 0; j < KEEPER_PENDING_MAX; j++) {
+                if (k->pending[j].fd == pfd[i].fd) {
+                    k->pending[j].fd = -1;
+                    keeper_first_packet(k, pfd[i].fd);
+                    break;
+                }
+            }
         }
         if (pfd[1].revents != 0)
             keeper_accept(k);
@@ -810,6 +884,8 @@ int keeper_run(char *path, int server_fd)
     struct keeper k = {.server_fd = server_fd, .ring_size = KEEPER_RING_DEFAULT,
                        .grace = KEEPER_GRACE_FOREVER};
     k.path = path;
+    for (size_t i = 0; i < KEEPER_PENDING_MAX; i++)
+        k.pending[i].fd = -1;
     if (getrlimit(RLIMIT_NOFILE, &k.nofile) == 0 && k.nofile.rlim_cur < k.nofile.rlim_max) {
         struct rlimit raised = {k.nofile.rlim_max, k.nofile.rlim_max};
         setrlimit(RLIMIT_NOFILE, &raised);
@@ -835,6 +911,10 @@ int keeper_run(char *path, int server_fd)
     keeper_loop(&k);
     close(k.listen_fd);
     unlink(k.path);
+    for (size_t i = 0; i < KEEPER_PENDING_MAX; i++) {
+        if (k.pending[i].fd >= 0)
+            close(k.pending[i].fd);
+    }
     while (k.panes != NULL)
         keeper_remove(&k, k.panes);
     if (k.server_fd >= 0)

@@ -316,6 +316,50 @@ static void test_a_second_server_cannot_adopt_the_panes(void **state)
     assert_true(wait_capture(env, "s", "still-42", E2E_TIMEOUT));
 }
 
+/* Connect to the keeper's socket and send nothing: the connected descriptor. */
+static int silent_keeper_connection(struct tmx_env *env)
+{
+    char path[4096];
+    env_socket_path(env, path, sizeof path - 8);
+    strcat(path, ".keeper");
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    assert_true(strlen(path) < sizeof sa.sun_path);
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET, 0);
+    assert_true(fd >= 0);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    return fd;
+}
+
+/* Connections to the keeper that never say what they are do not stop it: with 20 of
+ * them open a new pane (the keeper forks it) still comes, and every one of them is
+ * closed once its second for a first packet is up, all within a few seconds (a keeper
+ * that waited for each one's first packet in turn closed the last after 20 s). */
+static void test_silent_connections_do_not_stop_the_keeper(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    int silent[20];
+    long long start = e2e_now_ms();
+    for (int i = 0; i < 20; i++)
+        silent[i] = silent_keeper_connection(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:",
+                             "echo spawned-$((6*7)); sleep 100", NULL), 0);
+    assert_true(wait_capture(env, "s:1", "spawned-42", E2E_TIMEOUT));
+    for (int i = 0; i < 20; i++) {
+        long long left = start + 6000 - e2e_now_ms();
+        struct pollfd pfd = {silent[i], POLLIN, 0};
+        if (left <= 0 || poll(&pfd, 1, (int)left) != 1)
+            fail_msg("silent connection %d still open %lld ms after it was made", i,
+                     e2e_now_ms() - start);
+        char byte;
+        assert_int_equal(recv(silent[i], &byte, 1, 0), 0); /* closed by the keeper */
+        close(silent[i]);
+    }
+}
+
 /* Orphans of a pane's program are re-parented to the keeper (its subreaper) and reaped:
  * no zombie is left under it. */
 static void test_the_keeper_reaps_orphans(void **state)
@@ -422,7 +466,7 @@ static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
         if (lines == 0)
             first = expect = v;
         if (v != expect)
-            fail_msg("line c%d where c%d was due (history from c%d)", v, expect, first);
+            fail_msg("line \"%s\" where c%d was due (history from c%d)", l, expect, first);
         expect++;
         lines++;
     }
@@ -896,6 +940,8 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_pane_killed_as_it_starts_ends, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_silent_connections_do_not_stop_the_keeper,
+                                        e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_new_pane_is_in_its_directory_at_once, e2e_setup,
                                         e2e_teardown),
     };
