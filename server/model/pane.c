@@ -1,6 +1,6 @@
 /* pane.c - a pane's pty and child: spawn, non-blocking I/O with the event loop,
- * resize, exit. The output path (pty -> vt) is the hot path: one read of up to 64 KiB,
- * one vt_feed, no allocation. */
+ * resize, exit. The output path (pty -> vt) is the hot path: reads of up to 64 KiB a
+ * wakeup, each fed to the vt as it comes, no allocation. */
 #include "pane.h"
 
 #include <errno.h>
@@ -653,17 +653,20 @@ static void pane_close_pty(struct pane *p)
     evbuffer_drain(p->to_pty, evbuffer_get_length(p->to_pty));
 }
 
-/* Linux's n_tty hands out at most 4095 bytes a read (its buffer is 4 KiB): a read that
- * full says the pty likely holds more. */
+/* Linux's n_tty hands out at most 4095 bytes a read (its buffer is 4 KiB). */
 #define PANE_PTY_READ_FULL 4095
 
-/* Read the pty: straight into the pane's output ring when it has one (the write-ahead
- * log that outlives this server: keeper_ring.h), the head advanced after each read
- * before anything else sees the bytes; else into buf. While reads come back full, read
- * again into the bytes that follow (the ring is contiguous for up to size bytes), so a
- * flood costs one wakeup and one vt_feed per up to 'size' bytes rather than per 4 KiB.
- * *at: where the bytes are. Returns their count, or the first read's 0 or -1. */
-static ssize_t pane_read_pty(struct pane *p, int fd, char *buf, size_t size, const char **at)
+/* Read the pty until it has nothing more (EAGAIN) or less than a full read's room is
+ * left of size (the bound on one wakeup's work: other panes and the clients get their
+ * turn in a flood), feeding each read to the vt as it comes. A pty holds only some
+ * 12 KiB (n_tty's 4 KiB and a pty's 8 KiB flip buffer), so its program writes only as
+ * fast as we take: parsing each 4 KiB at once lets it fill the pty again meanwhile,
+ * where parsing a 64 KiB batch after reading it stalled it for the whole parse. The
+ * bytes go straight into the pane's output ring when it has one (the write-ahead log
+ * that outlives this server: keeper_ring.h), its head advanced after each read before
+ * the vt sees them; else into buf. *at: where the bytes are, contiguous (the ring is for
+ * up to its size). Returns their count, or the first read's 0 or -1. */
+static ssize_t pane_read_feed(struct pane *p, int fd, char *buf, size_t size, const char **at)
 {
     size_t room = size;
     unsigned char *to = (unsigned char *)buf;
@@ -677,8 +680,9 @@ static ssize_t pane_read_pty(struct pane *p, int fd, char *buf, size_t size, con
             return total > 0 ? (ssize_t)total : n;
         if (p->ring != NULL)
             keeper_ring_commit(p->ring, (size_t)n);
+        vt_feed(p->vt, to + total, (size_t)n);
         total += (size_t)n;
-        if (n < PANE_PTY_READ_FULL || room - total < PANE_PTY_READ_FULL)
+        if (room - total < PANE_PTY_READ_FULL)
             return (ssize_t)total;
     }
 }
@@ -690,9 +694,8 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
     const char *at;
     (void)events;
 
-    ssize_t n = pane_read_pty(p, fd, buf, sizeof buf, &at);
+    ssize_t n = pane_read_feed(p, fd, buf, sizeof buf, &at);
     if (n > 0) {
-        vt_feed(p->vt, at, (size_t)n);
         pane_output_done(p, at, (size_t)n);
         return;
     }
@@ -721,8 +724,7 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
     ssize_t n;
     int reads = 0;
     const char *at;
-    while (reads < 16 && (n = pane_read_pty(p, p->fd, buf, sizeof buf, &at)) > 0) {
-        vt_feed(p->vt, at, (size_t)n);
+    while (reads < 16 && (n = pane_read_feed(p, p->fd, buf, sizeof buf, &at)) > 0) {
         pane_output_done(p, at, (size_t)n);
         reads++;
     }

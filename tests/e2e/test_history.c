@@ -1,8 +1,8 @@
 /* test_history.c - end-to-end: scrollback. 50,000 numbered lines keep exactly the last
  * history-limit lines plus the screen, in order (capture-pane -S -); a flood many times
- * the output ring arrives whole; changing
- * history-limit or history-bytes trims panes that exist; history-bytes-total caps
- * two windows together, the oldest lines going first; clear-history empties it. */
+ * the output ring arrives whole, and one without end leaves the other panes their turn;
+ * changing history-limit or history-bytes trims panes that exist; history-bytes-total
+ * caps two windows together, the oldest lines going first; clear-history empties it. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -84,6 +84,27 @@ static void test_a_flood_across_the_output_ring_arrives_whole(void **state)
     assert_capture_is_sequence(env, "h:1", 1, 100000);
 }
 
+/* A pane that floods without end leaves the others their turn: the server reads a
+ * bounded amount of a pane each wakeup. Another pane's program still echoes what is
+ * typed into it, and commands are still answered. */
+static void test_an_endless_flood_leaves_other_panes_their_turn(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "h", "-x", "80", "-y", "24",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "h:1", "exec cat", NULL),
+                     0);
+    assert_int_equal(
+        tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "h:2", "exec yes flooding", NULL), 0);
+    assert_capture(env, "h:2", "flooding");
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "h:1", "typed-in-a-flood",
+                             "Enter", NULL),
+                     0);
+    assert_capture(env, "h:1", "typed-in-a-flood");
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-window", "-t", "h:2", NULL), 0);
+}
+
 static void test_lowering_limits_trims_existing_panes(void **state)
 {
     struct tmx_env *env = *state;
@@ -149,6 +170,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fifty_thousand_lines_keep_the_last_limit_lines,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_flood_across_the_output_ring_arrives_whole,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_endless_flood_leaves_other_panes_their_turn,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_lowering_limits_trims_existing_panes, e2e_setup,
                                         e2e_teardown),
