@@ -307,13 +307,20 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
     while (n > 0 && grid_cell_is_default_blank(&cells[n - 1]))
         n--;
     struct grid_cell cur = grid_blank_cell;
+    /* cur's words 1 and 2 (its width is 1), kept in registers: read back from cur after
+     * put_style's narrower stores, each load would wait for them (cell.h). */
+    const uint64_t width_bits = rest_width_bits();
+    uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
+    uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
     uint8_t *p = buf;
     for (int x = 0; x < n;) {
         const struct grid_cell *c = &cells[x];
-        if (!same_style(c, &cur))
+        if (grid_cell_word(c, GRID_WORD_COLOURS) != colours ||
+            ((grid_cell_word(c, GRID_WORD_REST) ^ rest) & ~width_bits) != 0) {
             p = put_style(p, &cur, c, links);
-        uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
-        uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
+            colours = grid_cell_word(c, GRID_WORD_COLOURS);
+            rest = (grid_cell_word(c, GRID_WORD_REST) & ~width_bits) | (rest & width_bits);
+        }
         if (narrow_ascii_in(c, colours, rest)) {
             /* The common case: a run of ASCII in one style, one branch a cell. */
             const struct grid_cell *end = cells + n;

@@ -338,17 +338,19 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
             screen_print(s, text[i]);
         return;
     }
+    static const struct grid_cell blank = GRID_BLANK_CELL;
+    const uint64_t blank_colours = grid_cell_word(&blank, GRID_WORD_COLOURS);
+    const uint64_t blank_rest = grid_cell_word(&blank, GRID_WORD_REST);
     while (n > 0) {
         if (s->wrap_pending)
             do_wrap(s);
         int edge = print_edge(s);
         size_t room = (size_t)(edge - s->cx);
         size_t chunk = n < room ? n : room;
-        struct grid_cell proto = screen_pen_cell(s, 0, 1);
         /* Whole words from registers: three stores a cell (cell.h). */
-        uint64_t colours = grid_cell_word(&proto, GRID_WORD_COLOURS);
-        uint64_t rest = grid_cell_word(&proto, GRID_WORD_REST);
-        struct grid_cell *c = grid_cell_is_plain(&proto) /* the default pen */
+        uint64_t colours = grid_cell_colours_word(s->pen.fg, s->pen.bg);
+        uint64_t rest = grid_cell_rest_word(s->pen.attr, GRID_WL(1, s->link), s->pen.ul);
+        struct grid_cell *c = colours == blank_colours && rest == blank_rest /* default pen */
                                   ? grid_write_text_run(s->grid, s->cx, s->cy, (int)chunk)
                                   : grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
         size_t i = 0;
@@ -371,8 +373,9 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         if (n > 0 && !mode_on(s, VT_MODE_WRAP)) {
             /* No autowrap: the rest overwrites the last column; the last one stays. */
             c = grid_write_run(s->grid, edge - 1, s->cy, 1);
-            c[0] = proto;
-            c[0].ch = text[n - 1];
+            grid_cell_set_word(&c[0], GRID_WORD_TEXT, text[n - 1]);
+            grid_cell_set_word(&c[0], GRID_WORD_COLOURS, colours);
+            grid_cell_set_word(&c[0], GRID_WORD_REST, rest);
             s->last_char = text[n - 1];
             return;
         }

@@ -45,6 +45,21 @@ static void push_line(struct grid *g, const char *label)
     grid_scroll_up(g, 0, grid_rows(g) - 1, 1, true, NULL);
 }
 
+/* A cell's words built from its fields are the words of the cell holding them. */
+static void test_cell_words_from_fields_match_the_cell(void **state)
+{
+    (void)state;
+    struct grid_cell c = grid_blank_cell;
+    c.fg = COLOUR_RGB | 0x123456;
+    c.bg = COLOUR_PALETTE | 200;
+    c.attr = ATTR_BOLD | ATTR_ITALIC;
+    c.ul = COLOUR_PALETTE | 9;
+    grid_cell_set_width(&c, 2);
+    grid_cell_set_link(&c, 77);
+    assert_true(grid_cell_colours_word(c.fg, c.bg) == grid_cell_word(&c, GRID_WORD_COLOURS));
+    assert_true(grid_cell_rest_word(c.attr, c.wl, c.ul) == grid_cell_word(&c, GRID_WORD_REST));
+}
+
 static void test_new_grid_is_blank(void **state)
 {
     (void)state;
@@ -295,6 +310,7 @@ static void test_pull_history_restores_lines_on_top(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cell_words_from_fields_match_the_cell),
         cmocka_unit_test(test_new_grid_is_blank),
         cmocka_unit_test(test_lines_allocated_only_as_wide_as_used),
         cmocka_unit_test(test_scroll_up_sends_top_lines_to_history),
