@@ -12,7 +12,7 @@ export HOME=$D TMX_TMPDIR=$D
 T="$TMX -L prof -f /dev/null"
 $T new -d -s s -x 80 -y 24 'sleep 1000'
 PID=$($T display -p '#{pid}')
-perf stat -e instructions:u,cycles:u,task-clock -p $PID -o $OUT.stat &
+perf stat -e instructions:u,cycles:u,task-clock,context-switches,cpu-migrations -p $PID -o $OUT.stat &
 PS=$!
 perf record -g -o $OUT.data -p $PID 2>/dev/null &
 PR=$!
