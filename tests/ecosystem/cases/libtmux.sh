@@ -56,7 +56,13 @@ w.refresh()
 show(w)
 step("pane properties")
 for p in w.panes:
-    p.refresh()
+    # tmux reads pane_current_path from the pty's foreground process: empty until the
+    # pane's shell has started (a loaded machine), so wait for it on both sides.
+    for _ in range(400):
+        p.refresh()
+        if getattr(p, "pane_current_path", None):
+            break
+        time.sleep(0.05)
     show(p)
 step("session.windows")
 print([f"{x.window_index}:{x.window_name}" for x in s.windows])
