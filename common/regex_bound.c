@@ -14,6 +14,7 @@ struct regex_level {
     double done;   /* finished branches (alternatives add up) */
     double branch; /* the current branch, its last atom included */
     double last;   /* the last atom's size; 0: none to repeat */
+    bool repeated; /* the last token was a repetition of it */
 };
 
 /* Repeat the last atom of lv to times copies in all. */
@@ -75,7 +76,7 @@ double regex_bound_nodes(const char *pattern, int cflags)
     bool ext = (cflags & REG_EXTENDED) != 0;
     struct regex_level stack[REGEX_BOUND_DEPTH];
     size_t depth = 0;
-    stack[0] = (struct regex_level){0, 0, 0};
+    stack[0] = (struct regex_level){0, 0, 0, false};
     const char *p = pattern;
     while (*p != '\0') {
         struct regex_level *lv = &stack[depth];
@@ -90,19 +91,24 @@ double regex_bound_nodes(const char *pattern, int cflags)
         bool brace = ext ? (!esc && c == '{') : (esc && c == '{');
         bool star = !esc && c == '*';
         bool plus_q = ext ? (!esc && (c == '+' || c == '?')) : (esc && (c == '+' || c == '?'));
+        bool repeat = star || plus_q || (brace && regex_brace(p + (esc ? 2 : 1), ext, &end) > 0);
+        if (repeat && lv->repeated)
+            return -1; /* a repetition of a repetition */
+        lv->repeated = repeat && lv->last > 0;
         if (open) {
             if (++depth == REGEX_BOUND_DEPTH)
                 return 1e300;
-            stack[depth] = (struct regex_level){0, 0, 0};
+            stack[depth] = (struct regex_level){0, 1, 0, false}; /* the group's own node */
             p += esc ? 2 : 1;
         } else if (close && depth > 0) {
             double group = stack[depth].done + stack[depth].branch;
             depth--;
             stack[depth].branch += group;
             stack[depth].last = group;
+            stack[depth].repeated = false;
             p += esc ? 2 : 1;
         } else if (alt) {
-            lv->done += lv->branch;
+            lv->done += lv->branch + 1; /* the alternation's node, empty branches too */
             lv->branch = lv->last = 0;
             p += esc ? 2 : 1;
         } else if (star || plus_q) {
@@ -135,10 +141,10 @@ double regex_bound_nodes(const char *pattern, int cflags)
 
 int regcomp_bounded(regex_t *re, const char *pattern, int cflags)
 {
-    if (strlen(pattern) > REGEX_BOUND_LENGTH ||
-        regex_bound_nodes(pattern, cflags) > REGEX_BOUND_NODES) {
+    double nodes = strlen(pattern) > REGEX_BOUND_LENGTH ? 1e300 : regex_bound_nodes(pattern, cflags);
+    if (nodes < 0 || nodes > REGEX_BOUND_NODES) {
         memset(re, 0, sizeof *re);
-        return REG_ESPACE;
+        return nodes < 0 ? REG_BADRPT : REG_ESPACE;
     }
     return regcomp(re, pattern, cflags);
 }

@@ -1,8 +1,8 @@
 /* test_regex_bound.c - regcomp_bounded (common/regex_bound.c): real patterns compile and
  * match as with regcomp; patterns whose repetitions would make glibc build millions of
  * copies (stacked or nested counts, in extended and basic syntax, and the services file a
- * fuzzer found taking 2 GB) are refused with REG_ESPACE at once, and a refused regex_t
- * is safe to regfree. */
+ * fuzzer found taking 2 GB or 20 s) are refused (REG_ESPACE, or REG_BADRPT for a
+ * repetition of a repetition), and a refused regex_t is safe to regfree. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,11 +24,12 @@ static void assert_compiles_and_matches(const char *pattern, int cflags, const c
     regfree(&re);
 }
 
-/* Refused from the text alone (regcomp of these takes minutes and gigabytes). */
-static void assert_refused(const char *pattern, int cflags)
+/* Refused from the text alone (regcomp of these takes minutes and gigabytes): want is
+ * REG_ESPACE (too large) or REG_BADRPT (a repetition of a repetition). */
+static void assert_refused(const char *pattern, int cflags, int want)
 {
     regex_t re;
-    assert_int_equal(regcomp_bounded(&re, pattern, cflags), REG_ESPACE);
+    assert_int_equal(regcomp_bounded(&re, pattern, cflags), want);
     regfree(&re); /* zeroed: harmless */
 }
 
@@ -52,12 +53,18 @@ static void test_counts_are_multiplied(void **state)
 {
     (void)state;
     assert_true(regex_bound_nodes("abc", REG_EXTENDED) == 3);
-    assert_true(regex_bound_nodes("a|bc", REG_EXTENDED) == 3);
-    assert_true(regex_bound_nodes("(ab){3}", REG_EXTENDED) == 8);   /* {3}: 4 copies built */
+    assert_true(regex_bound_nodes("a|bc", REG_EXTENDED) == 4);      /* the alternative too */
+    assert_true(regex_bound_nodes("(ab){3}", REG_EXTENDED) == 12);  /* 3 nodes, 4 copies */
     assert_true(regex_bound_nodes("a*", REG_EXTENDED) == 2);
     assert_true(regex_bound_nodes("[a-z]{9}", REG_EXTENDED) == 10);
-    assert_true(regex_bound_nodes("\\(a\\)\\{9\\}", 0) == 10);
-    assert_true(regex_bound_nodes("((a{9}){9}){9}", REG_EXTENDED) == 1000);
+    assert_true(regex_bound_nodes("\\(a\\)\\{9\\}", 0) == 20);
+    assert_true(regex_bound_nodes("((a{4}){4}){4}", REG_EXTENDED) == 155);
+    assert_true(regex_bound_nodes("(|||)", REG_EXTENDED) == 4);      /* empty branches count */
+    assert_true(regex_bound_nodes("a**", REG_EXTENDED) == -1);
+    assert_true(regex_bound_nodes("a+{2}", REG_EXTENDED) == -1);
+    assert_true(regex_bound_nodes("a\\{2\\}*", 0) == -1);
+    assert_true(regex_bound_nodes("a*b*", REG_EXTENDED) == 4);       /* not stacked */
+    assert_true(regex_bound_nodes("a+*", 0) == 3); /* '+' is an atom in basic syntax */
 }
 
 static void test_explosive_patterns_are_refused(void **state)
@@ -65,22 +72,30 @@ static void test_explosive_patterns_are_refused(void **state)
     (void)state;
     char stacked[64] = "a";
     memset(stacked + 1, '+', 40);
-    assert_refused(stacked, REG_EXTENDED);
-    assert_refused("(a{999}){999}", REG_EXTENDED);
-    assert_refused("((((a{20}){20}){20}){20})", REG_EXTENDED | REG_NOSUB);
-    assert_refused("\\(\\(a\\{200\\}\\)\\{200\\}\\)", 0);
-    assert_refused("(x|y|z)*{30000}", REG_EXTENDED);
+    assert_refused(stacked, REG_EXTENDED, REG_BADRPT);
+    assert_refused("(a{999}){999}", REG_EXTENDED, REG_ESPACE);
+    assert_refused("((((a{20}){20}){20}){20})", REG_EXTENDED | REG_NOSUB, REG_ESPACE);
+    assert_refused("\\(\\(a\\{200\\}\\)\\{200\\}\\)", 0, REG_ESPACE);
+    assert_refused("(x|y|z)*{30000}", REG_EXTENDED, REG_BADRPT);
+    assert_refused("((|){70}){70}", REG_EXTENDED, REG_ESPACE); /* empty groups, copied */
+    assert_refused("(|a){2500}", REG_EXTENDED, REG_ESPACE);
     char deep[300];
     memset(deep, '(', 200);
     strcpy(deep + 200, "a");
-    assert_refused(deep, REG_EXTENDED); /* nesting past the depth counted */
+    assert_refused(deep, REG_EXTENDED, REG_ESPACE); /* nesting past the depth counted */
     char *longp = malloc(REGEX_BOUND_LENGTH + 2);
     memset(longp, 'a', REGEX_BOUND_LENGTH + 1);
     longp[REGEX_BOUND_LENGTH + 1] = '\0';
-    assert_refused(longp, REG_EXTENDED);
+    assert_refused(longp, REG_EXTENDED, REG_ESPACE);
     free(longp);
-    /* The ready-line of the services file upfile_fuzz found using 2 GB in regcomp. */
-    assert_refused("cho1sion =00+++++++++++++++++++++++++++++++++++", REG_EXTENDED | REG_NOSUB);
+    /* The ready-lines of the services files upfile_fuzz found using 2 GB in regcomp, and
+     * over 20 s: empty alternatives, then stacked repetitions. */
+    assert_refused("cho1sion =00+++++++++++++++++++++++++++++++++++", REG_EXTENDED | REG_NOSUB,
+                   REG_BADRPT);
+    char alts[300] = "cho1se";
+    memset(alts + 6, '|', 120);
+    strcpy(alts + 126, "command+++++N++*++++++++++ = ^n =rleep 0.");
+    assert_refused(alts, REG_EXTENDED | REG_NOSUB, REG_BADRPT);
 }
 
 int main(void)
