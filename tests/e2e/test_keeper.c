@@ -458,15 +458,17 @@ static void test_server_upgrade_keeps_programs_under_a_flood(void **state)
     assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-J", "-S", "-", "-t", "f",
                              NULL), 0);
     int first = 0, expect = 0, lines = 0;
+    const char *prev = ""; /* the line before, whatever it holds: what came in between */
     for (char *save = NULL, *l = strtok_r(out, "\n", &save); l != NULL;
-         l = strtok_r(NULL, "\n", &save)) {
+         prev = l, l = strtok_r(NULL, "\n", &save)) {
         if (l[0] != 'c')
             continue;
         int v = atoi(l + 1);
         if (lines == 0)
             first = expect = v;
         if (v != expect)
-            fail_msg("line \"%s\" where c%d was due (history from c%d)", l, expect, first);
+            fail_msg("line \"%s\" after \"%s\" where c%d was due (history from c%d)", l, prev,
+                     expect, first);
         expect++;
         lines++;
     }
