@@ -136,10 +136,17 @@ void client_term_ask(struct client *c, struct evbuffer *out)
 
 long client_term_reply(struct client *c, const char *buf, size_t len, bool timed_out)
 {
-    if (!c->term_type_pending)
-        return -1;
     char name[TERM_REPLY_NAME_MAX + 1];
     long n = term_reply_xtversion(buf, len, name);
+    if (!c->term_type_pending) {
+        /* An answer nobody awaits is no key either: server-upgrade can leave the answer to
+         * the old server unread in the terminal, the new server asks again and takes that
+         * one, and the terminal's second answer comes unasked. Taken whole, or waited for
+         * once "ESC P > |" came: ESC P alone is still M-P at once. */
+        if (n > 0 || (n == 0 && len >= 4 && !timed_out))
+            return n;
+        return -1;
+    }
     if (n == 0 && timed_out)
         return -1; /* cut short: what came is keys (M-P...) */
     if (n <= 0)

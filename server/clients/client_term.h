@@ -24,10 +24,11 @@ int client_term_setup(struct client *c, char *err, size_t errsize);
 /* At attach, once per client: ask a VT100-like terminal (terminfo XT, or a clear that
  * is a CSI, as tmux) its name. */
 void client_term_ask(struct client *c, struct evbuffer *out);
-/* Input from c's terminal at buf while its XTVERSION answer is awaited: the length of
- * that answer, taken (c's caps and renderer remade and a full frame asked for when it
- * names a known terminal); 0 when buf may be the start of it (wait for more bytes);
- * -1 when it is not the answer (buf holds keys). */
+/* Input from c's terminal at buf: the length of an XTVERSION answer there, taken (while
+ * it is awaited: c's caps and renderer remade and a full frame asked for when it names
+ * a known terminal; an answer nobody awaits is dropped, never typed into a pane); 0 when
+ * buf may be the start of one (wait for more bytes); -1 when it is not one (buf holds
+ * keys). */
 long client_term_reply(struct client *c, const char *buf, size_t len, bool timed_out);
 
 #endif

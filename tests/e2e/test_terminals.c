@@ -233,6 +233,36 @@ static void test_xtversion_answer_gives_a_known_terminal_its_features(void **sta
     assert_true(wait_capture(env, "s", "READYx^[Py", E2E_TIMEOUT));
 }
 
+/* A terminal answers XTVERSION once more than it was asked (server-upgrade: the answer
+ * to the old server is left unread in the terminal, the new server asks again and takes
+ * it, then the terminal's second answer comes): the answer nobody awaits is no key
+ * either, the pane never sees it; ESC P alone is still M-P. */
+static void test_an_xtversion_answer_nobody_awaits_is_no_key(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "stty raw -echo; printf READY; exec cat -v", NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>q"));
+    client_type(c, "\033P>|tmux 3.3a\033\\");
+    assert_true(wait_run_output(env, "[tmux 3.3a]", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "[#{client_termtype}]", NULL));
+    client_type(c, "\033P>|tmux 3.3a\033\\x");
+    assert_true(wait_capture(env, "s", "READYx", E2E_TIMEOUT));
+    client_type(c, "\033Py");
+    assert_true(wait_capture(env, "s", "READYx^[Py", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_null(strstr(out, "P>|"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +277,8 @@ int main(void)
             e2e_teardown),
         cmocka_unit_test_setup_teardown(
             test_xtversion_answer_gives_a_known_terminal_its_features, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_an_xtversion_answer_nobody_awaits_is_no_key,
+                                        e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_hyperlinks_reach_only_terminals_that_take_them,
                                         e2e_setup, e2e_teardown),
     };
