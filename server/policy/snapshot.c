@@ -976,6 +976,12 @@ int snapshot_write_now(struct server *s, const char *path, char *err, size_t err
     return snap_write(s, true, true, false, path, err, errsize);
 }
 
+int snapshot_write_changes(struct server *s, char *err, size_t errsize)
+{
+    bool full = snap_get(s)->fd < 0;
+    return snap_write(s, full, full, false, NULL, err, errsize);
+}
+
 void snapshot_init(struct server *s)
 {
     struct snapshot *sn = snap_get(s);

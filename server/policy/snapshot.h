@@ -39,6 +39,9 @@ void snapshot_notify(struct server *s, const struct notify *n);
 /* Write a whole snapshot now (write, fsync, rename): 0, or -1 with err set. path NULL:
  * the server's own file. (server-upgrade hands this to the new server.) */
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize);
+/* Append what changed since the last write to the server's own file now, as the timer
+ * does (the whole file, made durable, when none is open yet): 0, or -1 with err set. */
+int snapshot_write_changes(struct server *s, char *err, size_t errsize);
 /* The server's snapshot file, and the one left by a server that died. */
 bool snapshot_path(const struct server *s, char *buf, size_t size);
 bool snapshot_last_path(const struct server *s, char *buf, size_t size);

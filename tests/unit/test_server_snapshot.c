@@ -3,7 +3,9 @@
  * snapshot_restore with the keeper's ops: the same ids, window name, screen and history,
  * then the bytes of the pane's output ring the saved screen had not seen (from the saved
  * head on), and a ring that wrapped past that head is reported; options changed after a
- * write are in the next one. */
+ * write are in the next one. At every byte a program's output can be cut at (whole
+ * files, and the appends the timer writes), restore and replay give the whole stream's
+ * pane. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,28 +18,36 @@
 #include <cmocka.h>
 
 #include "envset.h"
+#include "grid.h"
 #include "model.h"
 #include "options.h"
 #include "pane.h"
 #include "paste.h"
+#include "sbuf.h"
 #include "session.h"
 #include "snapshot.h"
 #include "test_server_helpers.h"
 #include "vt.h"
+#include "vt_snapshot.h"
 #include "window.h"
 
 struct keeper {
     uint64_t head;      /* what the ring says for the pane (writer side) */
     const char *ring;   /* what it holds at restore: its last bytes, ending at head */
     uint64_t ring_head;
+    size_t ring_len;    /* 0: strlen(ring) */
+    bool back_off;      /* the head put back before an unfinished sequence, as the
+                         * server's (server_keeper_ring: ring holds the bytes fed) */
     int adopted;
 };
 
 static bool ring_head(void *arg, const struct pane *p, uint64_t *head, uint64_t *size)
 {
-    (void)p;
-    *head = ((struct keeper *)arg)->head;
+    struct keeper *k = arg;
+    *head = k->head;
     *size = 1 << 20;
+    if (k->back_off)
+        *head -= vt_snapshot_unfinished(p->vt, (const uint8_t *)k->ring, (size_t)k->head);
     return true;
 }
 
@@ -50,7 +60,7 @@ static bool pane_live(void *arg, uint32_t id, struct snapshot_pane_live *live)
     live->fd = 100; /* never used: adopt below makes the pane */
     live->pid = 1;
     live->ring = k->ring;
-    live->ring_len = strlen(k->ring);
+    live->ring_len = k->ring_len > 0 ? k->ring_len : strlen(k->ring);
     live->head = k->ring_head;
     return true;
 }
@@ -163,6 +173,205 @@ static void test_keeper_ring_is_replayed_after_the_saved_head(void **state)
     unlink(path);
 }
 
+/* Everything a pane holds, history first, then both screens' rows, one line each: its
+ * text, then (in hex) the line as a snapshot encodes it (cells, styles, wrap); last the
+ * cursor and the vt's state (modes, pen, title...) in hex. */
+static char *pane_dump(struct pane *p)
+{
+    struct sbuf d = {0};
+    const struct grid *main = vt_main_grid(p->vt), *alt = vt_snapshot_alt_grid(p->vt);
+    int hsize = grid_history_size(main), rows = vt_rows(p->vt);
+    char text[512];
+    for (int y = -hsize; y < 2 * rows; y++) {
+        const struct grid_line *l = y < 0    ? grid_history_line(main, y + hsize)
+                                    : y < rows ? grid_line_const(main, y)
+                                               : grid_line_const(alt, y - rows);
+        struct sbuf enc = {0};
+        vt_snapshot_put_line(&enc, p->vt, l);
+        if (y < rows)
+            vt_line_text(p->vt, y, text, sizeof text);
+        else
+            snprintf(text, sizeof text, "(alternate screen row %d)", y - rows);
+        sbuf_put(&d, text, strlen(text));
+        sbuf_byte(&d, ' ');
+        for (size_t i = 0; i < enc.len; i++) {
+            char hex[3];
+            snprintf(hex, sizeof hex, "%02x", enc.p[i]);
+            sbuf_put(&d, hex, 2);
+        }
+        sbuf_byte(&d, '\n');
+        sbuf_free(&enc);
+    }
+    int cx, cy;
+    vt_cursor(p->vt, &cx, &cy);
+    snprintf(text, sizeof text, "cursor %d,%d state ", cx, cy);
+    sbuf_put(&d, text, strlen(text));
+    struct sbuf st = {0};
+    vt_snapshot_put_state(&st, p->vt);
+    for (size_t i = 0; i < st.len; i++) {
+        char hex[3];
+        snprintf(hex, sizeof hex, "%02x", st.p[i]);
+        sbuf_put(&d, hex, 2);
+    }
+    sbuf_free(&st);
+    sbuf_byte(&d, '\0');
+    return (char *)d.p;
+}
+
+/* A pane of cols x rows in session "work" that was fed the first n bytes of stream, in
+ * reads of at most chunk bytes as the pty gives them. */
+static struct pane *build_fed(struct server *s, int cols, int rows, const char *stream, size_t n,
+                              size_t chunk)
+{
+    s->next_pane_id = 5;
+    struct session *sess = session_create(s, "work", "/", NULL, 0, cols, rows);
+    struct window *w = window_create(sess, "editor");
+    struct spawn_args sa = {.cols = cols, .rows = rows, .session = sess, .cwd = "/"};
+    struct pane *p = pane_create_empty(w, &sa);
+    window_add_first_pane(w, p);
+    session_link_window(sess, w, 0);
+    for (size_t off = 0; off < n; off += chunk)
+        vt_feed(p->vt, stream + off, n - off < chunk ? n - off : chunk);
+    return p;
+}
+
+/* A program's output with what a screen can hold: plain lines, colours, a line as wide
+ * as a 20-column pane (the wrap pending), longer ones (wrapped), wide characters, a
+ * title, a CR that overwrites, tabs, a cursor move. */
+static char *flood_stream(size_t *lenp)
+{
+    size_t cap = 8192, len = 0;
+    char *stream = malloc(cap);
+    assert_non_null(stream);
+    for (int i = 1; i <= 24; i++) {
+        len += (size_t)snprintf(stream + len, cap - len, "c%d\r\n", i);
+        if (i % 6 == 1)
+            len += (size_t)snprintf(stream + len, cap - len,
+                                    "\033[1;31mred\033[0m \xe4\xb8\xad\xe6\x96\x87 "
+                                    "\033]2;t%d\007x\r\n", i);
+        if (i % 6 == 3)
+            len += (size_t)snprintf(stream + len, cap - len, "%s\r\n%s%d\r\n",
+                                    "exactly twenty chars", "wrapped over the width of the pane ", i);
+        if (i % 6 == 5)
+            len += (size_t)snprintf(stream + len, cap - len, "abc\rX\tY\033[2Dz\r\n");
+    }
+    *lenp = len;
+    return stream;
+}
+
+/* Restore the snapshot at path into a new server, the ring replayed after its head: the
+ * pane holds want, else say where the stream was cut. */
+static void check_restored(struct keeper *k, const char *path, const char *want, size_t n,
+                           const char *how)
+{
+    struct server b;
+    char *report = NULL;
+    k->adopted = 0;
+    restore_with(k, path, &report, &b);
+    assert_null(report);
+    char *got = pane_dump(session_find_pane(&b, 5));
+    if (strcmp(got, want) != 0)
+        fail_msg("cut at byte %zu (%s): after \"%.*s\"\ngot:\n%s\nwant:\n%s", n, how,
+                 (int)(n < 12 ? n : 12), k->ring + n - (n < 12 ? n : 12), got, want);
+    free(got);
+    server_end(&b);
+}
+
+/* The promise of the keeper's replay, at every cut: a server that read the first n bytes
+ * of a program's output (in reads of any size), wrote its snapshot with the ring's head
+ * (put back before a sequence the read cut, as the server does) and went, then a server
+ * that restored it and replayed the ring from that head shows the same history, screens,
+ * cursor and state as one that read it all, whatever byte the upgrade falls on. */
+static void test_restore_and_replay_at_every_cut_is_the_whole_stream(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tmx-snap-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    size_t len;
+    char *stream = flood_stream(&len);
+    struct server ref;
+    server_new(&ref);
+    char *want = pane_dump(build_fed(&ref, 20, 6, stream, len, len));
+    server_end(&ref);
+    size_t chunks[] = {len, 7};
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        for (size_t n = 0; n <= len; n++) {
+            struct server a;
+            server_new(&a);
+            build_fed(&a, 20, 6, stream, n, chunks[c]);
+            struct keeper k = {.head = n, .ring = stream, .ring_head = len, .ring_len = len,
+                               .back_off = true};
+            snapshot_set_ring_ops(&a, &ring_ops, &k);
+            char err[256];
+            assert_int_equal(snapshot_write_now(&a, path, err, sizeof err), 0);
+            server_end(&a);
+            check_restored(&k, path, want, n, chunks[c] == len ? "one read" : "reads of 7");
+        }
+    }
+    free(want);
+    free(stream);
+    unlink(path);
+}
+
+/* The same through the server's own file as its timer writes it (kill -9: the last
+ * write is what the next server has): a whole file, then after each few bytes read only
+ * the new history lines, the rows whose line changed and the state appended; restored
+ * after each append and the ring replayed from its head, the pane is the whole stream's. */
+static void test_appended_snapshots_restore_at_every_cut(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/tmx-snap-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *old = getenv("XDG_STATE_HOME");
+    char *saved = old != NULL ? strdup(old) : NULL;
+    setenv("XDG_STATE_HOME", dir, 1);
+    size_t len;
+    char *stream = flood_stream(&len);
+    struct server ref;
+    server_new(&ref);
+    char *want = pane_dump(build_fed(&ref, 20, 6, stream, len, len));
+    server_end(&ref);
+    size_t steps[] = {1, 5, 13};
+    for (size_t c = 0; c < sizeof steps / sizeof steps[0]; c++) {
+        struct server a;
+        server_new(&a);
+        a.label = strdup("cuts");
+        struct pane *p = build_fed(&a, 20, 6, stream, 0, len);
+        struct keeper k = {.ring = stream, .ring_head = len, .ring_len = len, .back_off = true};
+        snapshot_set_ring_ops(&a, &ring_ops, &k);
+        char path[4200], err[256], how[32];
+        assert_true(snapshot_path(&a, path, sizeof path));
+        snprintf(how, sizeof how, "appended every %zu", steps[c]);
+        for (size_t n = 0;; n += steps[c]) {
+            if (n > len)
+                n = len;
+            vt_feed(p->vt, stream + k.head, n - k.head);
+            k.head = n;
+            assert_int_equal(snapshot_write_changes(&a, err, sizeof err), 0);
+            check_restored(&k, path, want, n, how);
+            if (n == len)
+                break;
+        }
+        snapshot_stop(&a, false);
+        free(a.label);
+        a.label = NULL;
+        server_end(&a);
+    }
+    free(want);
+    free(stream);
+    if (saved != NULL)
+        setenv("XDG_STATE_HOME", saved, 1);
+    else
+        unsetenv("XDG_STATE_HOME");
+    free(saved);
+    char tmx[4300];
+    snprintf(tmx, sizeof tmx, "%s/tmx", dir);
+    rmdir(tmx);
+    rmdir(dir);
+}
+
 /* Options are formatted again only when a set changed (options_changes): a change made
  * after a write, to a global set, a session's own set or a user option, is in the next
  * write. */
@@ -214,6 +423,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keeper_ring_is_replayed_after_the_saved_head),
         cmocka_unit_test(test_options_changed_after_a_write_are_written),
+        cmocka_unit_test(test_restore_and_replay_at_every_cut_is_the_whole_stream),
+        cmocka_unit_test(test_appended_snapshots_restore_at_every_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
