@@ -54,6 +54,7 @@
 #include "pane_waiters.h"
 #include "message_log.h"
 #include "paste.h"
+#include "quiet.h"
 #include "paths.h"
 #include "prompt.h"
 #include "prompt_file.h"
@@ -342,6 +343,7 @@ void server_free_all(struct server *s)
     if (s->starter_fd >= 0)
         close(s->starter_fd);
     snapshot_free(s);
+    quiet_free(s);
     cmd_up_free(s);
     for (size_t i = 0; i < SERVER_NFORWARDED; i++) {
         if (s->sig_forward[i] != NULL)

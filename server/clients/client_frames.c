@@ -26,6 +26,7 @@
 #include "model.h"
 #include "options.h"
 #include "proto.h"
+#include "quiet.h"
 #include "server_state.h"
 #include "vt.h"
 
@@ -281,6 +282,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             evbuffer_drain(frame, evbuffer_get_length(frame)); /* the event callback closes it */
         evbuffer_add_buffer(out, frame);
         c->needs_redraw = false;
+        quiet_frame_sent(c->server);
         return;
     }
     /* On the socket: split into messages under the protocol's payload limit. */
@@ -313,6 +315,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
     evbuffer_add_buffer(out, msgs);
     evbuffer_free(msgs);
     c->needs_redraw = false;
+    quiet_frame_sent(c->server);
 }
 
 void client_frames_drained(struct client *c, struct evbuffer *out)

@@ -26,6 +26,7 @@
 #include "pane_input.h"
 #include "pane_mode.h"
 #include "keys.h"
+#include "quiet.h"
 #include "redraw.h"
 #include "server_client.h"
 #include "server_state.h"
@@ -455,6 +456,7 @@ void client_input(struct client *c, const char *buf, size_t len)
 {
     struct server *s = c->server;
     struct pane_output po = {.len = 0};
+    quiet_typed(s);
     if (c->attached)
         client_became_latest(c);
     if (c->key_timer != NULL)

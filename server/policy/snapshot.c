@@ -33,6 +33,7 @@
 #include "notify.h"
 #include "options.h"
 #include "paste.h"
+#include "quiet.h"
 #include "server_state.h"
 #include "session.h"
 #include "snapshot_file.h"
@@ -71,6 +72,8 @@ struct opt_cache {
 
 struct snapshot {
     struct event *timer;
+    struct event *work;  /* the tick's work, run at a quiet moment (quiet.h) */
+    bool waiting;        /* the timer fired and the work waits for that moment */
     bool dirty;          /* something happened since the last write */
     bool output;         /* a pane wrote since the last tick (ring urgency) */
     bool recheck;        /* the last write had changes: look once more an interval on */
@@ -867,10 +870,16 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
     return rc;
 }
 
-/* Arm the timer for 'secs' from now unless it is pending (a shorter wait stands). */
+/* Whether a tick is coming: the timer, or its work waiting for a quiet moment. */
+static bool snap_ticking(struct snapshot *sn)
+{
+    return sn->waiting || evtimer_pending(sn->timer, NULL);
+}
+
+/* Arm the timer for 'secs' from now unless a tick is coming (a shorter wait stands). */
 static void snap_arm_in(struct snapshot *sn, long secs)
 {
-    if (evtimer_pending(sn->timer, NULL))
+    if (snap_ticking(sn))
         return;
     struct timeval tv = {.tv_sec = secs > 0 ? secs : 1, .tv_usec = 0};
     evtimer_add(sn->timer, &tv);
@@ -901,12 +910,27 @@ static void snap_arm(struct server *s)
     snap_arm_in(sn, left < 1 ? 1 : left);
 }
 
+/* The tick's time has come; its work (writes, fsync: the disk may keep the loop a few
+ * milliseconds) waits until no keystroke waits for its echo. */
 static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct server *s = arg;
     struct snapshot *sn = s->snapshot;
     (void)fd;
     (void)events;
+    if (sn->stopped || s->terminating || s->exiting)
+        return;
+    sn->waiting = true;
+    quiet_run(s, sn->work);
+}
+
+static void snap_work_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    struct snapshot *sn = s->snapshot;
+    (void)fd;
+    (void)events;
+    sn->waiting = false;
     if (sn->stopped || s->terminating || s->exiting)
         return;
     snap_pending(sn);
@@ -939,7 +963,7 @@ void snapshot_touch(struct server *s)
     if (sn == NULL)
         return;
     sn->dirty = true;
-    if (sn->timer != NULL && !evtimer_pending(sn->timer, NULL))
+    if (sn->timer != NULL && !snap_ticking(sn))
         snap_arm(s);
 }
 
@@ -952,7 +976,7 @@ void snapshot_notify(struct server *s, const struct notify *n)
     case NOTIFY_PANE_OUTPUT:
         sn->output = true;
         /* The hot path: a flag while the timer is pending. */
-        if (!sn->dirty || (sn->timer != NULL && !evtimer_pending(sn->timer, NULL)))
+        if (!sn->dirty || (sn->timer != NULL && !snap_ticking(sn)))
             snapshot_touch(s);
         break;
     case NOTIFY_PANE_FINISHED:
@@ -999,6 +1023,7 @@ void snapshot_init(struct server *s)
         unlink(tmp);
     }
     sn->timer = evtimer_new(s->base, snap_timer_cb, s);
+    sn->work = event_new(s->base, -1, 0, snap_work_cb, s);
     sn->dirty = true; /* what the config and a restore made: written once */
     snap_arm(s);
 }
@@ -1016,6 +1041,11 @@ void snapshot_stop(struct server *s, bool keep)
     sn->stopped = true;
     if (sn->timer != NULL)
         evtimer_del(sn->timer);
+    if (sn->work != NULL) {
+        quiet_cancel(s, sn->work);
+        event_del(sn->work);
+    }
+    sn->waiting = false;
     if (sn->fd >= 0) {
         close(sn->fd);
         sn->fd = -1;
@@ -1035,6 +1065,10 @@ void snapshot_free(struct server *s)
         close(sn->fd);
     if (sn->timer != NULL)
         event_free(sn->timer);
+    if (sn->work != NULL) {
+        quiet_cancel(s, sn->work);
+        event_free(sn->work);
+    }
     tracks_clear(sn);
     opt_cache_free(sn);
     sbuf_free(&sn->last_state);
