@@ -13,8 +13,11 @@
 
 /* Someone is typing when a client's input came less than this ago. */
 #define QUIET_TYPING_MS 1000
-/* What waits for a frame runs at the latest this long after it asked (a key that draws
- * nothing, a program that does not echo). */
+/* After the frame, the work waits this long: the frame's bytes still have to reach the
+ * terminal (a kernel worker, the terminal's reader), maybe on the server's CPU. */
+#define QUIET_AFTER_FRAME_US 1000L
+/* What waits runs at the latest this long after it first asked (a key that draws
+ * nothing, a program that does not echo, keys that never stop). */
 #define QUIET_WAIT_MAX_MS 200
 
 static int64_t quiet_now_ms(void)
@@ -24,33 +27,45 @@ static int64_t quiet_now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Everything that waits runs now (made active: on this turn of the loop). */
-static void quiet_release(struct server *s)
+/* The timer for 'us' from now, or for what is left of the longest wait if less. */
+static void quiet_arm(struct server *s, long us)
 {
+    long left = (long)(s->quiet_since_ms + QUIET_WAIT_MAX_MS - quiet_now_ms()) * 1000;
+    if (left < us)
+        us = left > 0 ? left : 0;
+    struct timeval tv = {.tv_sec = us / 1000000, .tv_usec = us % 1000000};
+    evtimer_add(s->quiet_timer, &tv);
+}
+
+/* Everything that waits runs now (made active: on this turn of the loop). */
+static void quiet_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct server *s = arg;
+    (void)fd;
+    (void)events;
     for (size_t i = 0; i < s->nquiet; i++)
         event_active(s->quiet[i], EV_TIMEOUT, 0);
     s->nquiet = 0;
-    if (s->quiet_timer != NULL)
-        evtimer_del(s->quiet_timer);
-}
-
-static void quiet_timer_cb(evutil_socket_t fd, short events, void *arg)
-{
-    (void)fd;
-    (void)events;
-    quiet_release(arg);
+    s->quiet_after_frame = false;
 }
 
 void quiet_typed(struct server *s)
 {
     s->typed_ms = quiet_now_ms();
     s->typed = true;
+    if (s->nquiet > 0 && s->quiet_after_frame) {
+        /* Another key before the work ran: it waits for that one's frame. */
+        s->quiet_after_frame = false;
+        quiet_arm(s, QUIET_WAIT_MAX_MS * 1000L);
+    }
 }
 
 void quiet_frame_sent(struct server *s)
 {
-    if (s->nquiet > 0)
-        quiet_release(s);
+    if (s->nquiet > 0 && !s->quiet_after_frame) {
+        s->quiet_after_frame = true;
+        quiet_arm(s, QUIET_AFTER_FRAME_US);
+    }
 }
 
 void quiet_run(struct server *s, struct event *ev)
@@ -70,9 +85,10 @@ void quiet_run(struct server *s, struct event *ev)
     s->quiet[s->nquiet++] = ev;
     if (s->quiet_timer == NULL)
         s->quiet_timer = evtimer_new(s->base, quiet_timer_cb, s);
-    if (!evtimer_pending(s->quiet_timer, NULL)) {
-        struct timeval tv = {.tv_sec = 0, .tv_usec = QUIET_WAIT_MAX_MS * 1000};
-        evtimer_add(s->quiet_timer, &tv);
+    if (s->nquiet == 1) {
+        s->quiet_since_ms = quiet_now_ms();
+        s->quiet_after_frame = false;
+        quiet_arm(s, QUIET_WAIT_MAX_MS * 1000L);
     }
 }
 

@@ -1,9 +1,9 @@
 /* quiet.h - work that may hold the loop for a while (the snapshot's writes and fsyncs)
  * waits for a moment when no keystroke waits for its echo. While an attached client
- * types, such work runs just after the next frame has gone out to a client (the echo of
- * the last key: the loop then has the most time before the next one), at the latest
- * QUIET_WAIT_MAX_MS later; when nobody typed lately it runs at once. So a keystroke is
- * not held up behind the disk. */
+ * types, such work runs a millisecond after the next frame has gone out to a client (the
+ * echo of the last key, once it has reached the terminal: the next key is then furthest
+ * away), at the latest QUIET_WAIT_MAX_MS after it asked; when nobody typed lately it
+ * runs at once. So a keystroke is not held up behind the disk. */
 #ifndef TMX_QUIET_H
 #define TMX_QUIET_H
 
@@ -12,7 +12,7 @@ struct server;
 
 /* A client's terminal sent input (the clients layer, for every read). */
 void quiet_typed(struct server *s);
-/* A frame went out to a client (the clients layer): what waits runs now. */
+/* A frame went out to a client (the clients layer): what waits runs a little later. */
 void quiet_frame_sent(struct server *s);
 /* Make ev (an event of s->base, added or not) active at the next quiet moment: now, or
  * after the next frame. Asking again while it waits changes nothing. */

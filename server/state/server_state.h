@@ -178,12 +178,15 @@ struct server {
     struct deferred *deferred;  /* defer.h: work for the next turn of the loop */
     size_t ndeferred, deferred_size;
     struct event *defer_ev;
-    /* quiet.h: when a client last typed (CLOCK_MONOTONIC ms), and the work (events)
-     * waiting for the frame after it, at most until quiet_timer */
+    /* quiet.h: when a client last typed (CLOCK_MONOTONIC ms); the work (events) waiting
+     * for the frame after it, since quiet_since_ms; whether that frame went (the work
+     * then runs when quiet_timer fires) */
     bool typed;
     int64_t typed_ms;
     struct event **quiet;
     size_t nquiet, quiet_size;
+    int64_t quiet_since_ms;
+    bool quiet_after_frame;
     struct event *quiet_timer;
     /* What was entered at prompts of each type, oldest first (prompt.h). */
     char **prompt_history[PROMPT_NTYPES];

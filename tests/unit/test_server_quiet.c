@@ -1,7 +1,7 @@
 /* test_server_quiet.c - quiet.h: work that may hold the loop (the snapshot's disk
  * writes) runs on the same turn when nobody typed lately; after a key it waits for the
- * next frame, or runs at the latest a bounded time later when no frame comes; asked
- * twice it runs once; cancelled, never. */
+ * next frame (another key before it runs: for that key's frame), or runs at the latest a
+ * bounded time later when no frame comes; asked twice it runs once; cancelled, never. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -71,8 +71,23 @@ static void test_after_a_key_work_waits_for_the_next_frame(void **state)
     quiet_run(&f->s, f->work);
     turn(f);
     assert_int_equal(f->runs, 0);
+    /* The frame went: the work follows it (the work breaks the loop). */
     quiet_frame_sent(&f->s);
+    event_base_dispatch(f->s.base);
+    assert_int_equal(f->runs, 1);
+}
+
+static void test_a_key_after_the_frame_waits_for_its_own_frame(void **state)
+{
+    struct fixture *f = *state;
+    quiet_typed(&f->s);
+    quiet_run(&f->s, f->work);
+    quiet_frame_sent(&f->s);
+    quiet_typed(&f->s);
     turn(f);
+    assert_int_equal(f->runs, 0);
+    quiet_frame_sent(&f->s);
+    event_base_dispatch(f->s.base);
     assert_int_equal(f->runs, 1);
 }
 
@@ -95,8 +110,9 @@ static void test_work_asked_twice_runs_once(void **state)
     quiet_run(&f->s, f->work);
     quiet_run(&f->s, f->work);
     quiet_frame_sent(&f->s);
-    turn(f);
-    turn(f);
+    event_base_dispatch(f->s.base);
+    /* Nothing else is left for the loop. */
+    assert_int_equal(event_base_dispatch(f->s.base), 1);
     assert_int_equal(f->runs, 1);
 }
 
@@ -120,6 +136,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_work_runs_at_once_when_nobody_typed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_after_a_key_work_waits_for_the_next_frame, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_a_key_after_the_frame_waits_for_its_own_frame,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_after_a_key_with_no_frame_work_still_runs, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_work_asked_twice_runs_once, setup, teardown),
