@@ -33,7 +33,8 @@
 /* Frames are at least this far apart under a flood (about 120 per second)... */
 #define FRAME_INTERVAL_US 8000
 /* ...but when little output arrived since the last frame (an echo, a prompt), the
- * frame goes out at once, at most one per millisecond. */
+ * frame goes out at once, at most one per millisecond; or two within 2 ms, so an echo
+ * right after another frame (a status line, a window renamed) is not held. */
 #define FRAME_SMALL_OUTPUT 1024
 #define FRAME_MIN_INTERVAL_US 1000
 /* A pane's own synchronized update (mode 2026) holds its frames back at most this long. */
@@ -109,9 +110,16 @@ void client_frames_schedule(struct client *c)
     gettimeofday(&now, NULL);
     timersub(&now, &c->last_frame, &diff);
     long elapsed = diff.tv_sec * 1000000L + diff.tv_usec;
-    long interval = c->output_since_frame <= FRAME_SMALL_OUTPUT ? FRAME_MIN_INTERVAL_US
-                                                                : FRAME_INTERVAL_US;
-    if (diff.tv_sec < 0 || elapsed >= interval) {
+    bool small = c->output_since_frame <= FRAME_SMALL_OUTPUT;
+    long interval = small ? FRAME_MIN_INTERVAL_US : FRAME_INTERVAL_US;
+    bool at_once = diff.tv_sec < 0 || elapsed >= interval;
+    if (!at_once && small) {
+        struct timeval prev;
+        timersub(&now, &c->prev_frame, &prev);
+        at_once = prev.tv_sec < 0 ||
+                  prev.tv_sec * 1000000L + prev.tv_usec >= 2 * FRAME_MIN_INTERVAL_US;
+    }
+    if (at_once) {
         /* Draw at the end of this loop iteration: no added delay. */
         event_active(c->render_timer, EV_TIMEOUT, 0);
     } else {
@@ -234,6 +242,7 @@ static void client_render_cb(evutil_socket_t fd, short events, void *arg)
             return;
         }
     }
+    c->prev_frame = c->last_frame;
     gettimeofday(&c->last_frame, NULL);
     c->flooding = c->output_since_frame > FRAME_SMALL_OUTPUT;
     c->output_since_frame = c->flood_looked = 0;

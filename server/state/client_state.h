@@ -107,6 +107,8 @@ struct client {
     bool blocked;             /* socket not draining: no frames until it does */
     bool suspended;           /* suspend-client: stopped until MSG_WAKEUP */
     struct timeval last_frame;
+    struct timeval prev_frame; /* the frame before it: a small output may follow one
+                                  other frame at once (client_frames.c) */
     size_t output_since_frame; /* pane bytes since the last frame: small = interactive */
     size_t last_frame_cost;   /* what the last frame wrote to the terminal, or the cells it
                                  compared if more (a scroll of identical lines writes
