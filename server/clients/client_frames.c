@@ -47,11 +47,13 @@
  * grows with the last frame's size (20 ms, and 16 us a byte, at most 100 ms: whole new screens of a 200x50
  * terminal come about 10 times a second, small changes 30 times): the terminal gets
  * under 1 % of a flood's bytes even when the server is slowed down, and the server
- * spends its time reading. Once the panes pause for FRAME_INTERVAL_US the frame goes. */
+ * spends its time reading. Once the panes pause for FRAME_FLOOD_LOOK_US the frame goes:
+ * the end of a flood is drawn 4-8 ms after its last byte. */
 #define FRAME_FLOOD_RATIO 128
 #define FRAME_FLOOD_BASE_US 20000L
 #define FRAME_FLOOD_US_PER_BYTE 16L
 #define FRAME_FLOOD_MAX_US 100000L
+#define FRAME_FLOOD_LOOK_US 4000L
 /* While the last frame has not all left, the next waits for it to drain (the write
  * callback); this is only the look again in case no callback comes. */
 #define FRAME_BEHIND_RECHECK_US 100000L
@@ -149,7 +151,7 @@ static bool client_predictable(struct client *c, struct pane *active)
 /* Whether this frame waits for more of a flood: the last frame showed a flood too (more
  * than a small output), output came since this frame was last put off, and since the
  * last frame the panes wrote less than FRAME_FLOOD_RATIO times its size in less than
- * the time its size allows. If so, it looks again in FRAME_INTERVAL_US: a flood that
+ * the time its size allows. If so, it looks again in FRAME_FLOOD_LOOK_US: a flood that
  * stopped is drawn then. */
 static bool client_flood_wait(struct client *c)
 {
@@ -167,8 +169,8 @@ static bool client_flood_wait(struct client *c)
     if (diff.tv_sec < 0 || elapsed >= limit)
         return false;
     long wait = limit - elapsed;
-    if (wait > FRAME_INTERVAL_US)
-        wait = FRAME_INTERVAL_US;
+    if (wait > FRAME_FLOOD_LOOK_US)
+        wait = FRAME_FLOOD_LOOK_US;
     struct timeval tv = {.tv_sec = 0, .tv_usec = wait};
     c->flood_looked = c->output_since_frame;
     c->render_scheduled = c->flood_waiting = true;
