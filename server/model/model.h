@@ -49,6 +49,7 @@ struct pane {
     time_t exit_time;
     time_t start_time;       /* when its program (last) started */
     struct event *name_timer; /* deferred automatic-rename check */
+    struct event *name_work;  /* that check, run at a quiet moment (quiet.h) */
     int bells;               /* BELs from the vt since the last read was reported */
     bool window_name_changed; /* ESC k since then (vt_window_name has the name) */
     int titles;              /* titles set (OSC 0/2, CSI 23 t) since then */

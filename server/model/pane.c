@@ -26,6 +26,7 @@
 #include "notify.h"
 #include "options.h"
 #include "pane_mode.h"
+#include "quiet.h"
 #include "server_state.h"
 #include "style.h"
 #include "vt.h"
@@ -633,6 +634,10 @@ void pane_free(struct pane *p)
     pane_release_pty(p);
     if (p->name_timer != NULL)
         event_free(p->name_timer);
+    if (p->name_work != NULL) {
+        quiet_cancel(p->server, p->name_work);
+        event_free(p->name_work);
+    }
     if (p->to_pty != NULL)
         evbuffer_free(p->to_pty);
     for (int i = 0; i < p->argc; i++)

@@ -17,6 +17,7 @@
 #include "notify.h"
 #include "options.h"
 #include "pane.h"
+#include "quiet.h"
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
@@ -90,11 +91,23 @@ static void window_names_check(struct pane *p)
         window_redraw(p->window, REDRAW_STATUS);
 }
 
-static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
+static void window_names_work_cb(evutil_socket_t fd, short events, void *arg)
 {
     (void)fd;
     (void)events;
     window_names_check(arg);
+}
+
+/* The check's time has come; it runs when no keystroke waits for its echo (quiet.h):
+ * its 4 system calls landed inside one echo in nine. */
+static void window_names_timer_cb(evutil_socket_t fd, short events, void *arg)
+{
+    struct pane *p = arg;
+    (void)fd;
+    (void)events;
+    if (p->name_work == NULL)
+        p->name_work = event_new(p->server->base, -1, 0, window_names_work_cb, p);
+    quiet_run(p->server, p->name_work);
 }
 
 /* ESC k name ESC \: the program names its window; an empty name hands it back to
