@@ -660,17 +660,23 @@ static void pane_close_pty(struct pane *p)
 
 /* Linux's n_tty hands out at most 4095 bytes a read (its buffer is 4 KiB). */
 #define PANE_PTY_READ_FULL 4095
+/* A read shorter than this (a keystroke's echo, a prompt) ends the batch: the pty is
+ * empty, and reading it again would only cost an EAGAIN, or a wait in n_tty_read's
+ * flush_work for the kernel worker that just delivered these bytes (2 us median, up to
+ * 74 us, on the echo's path before its frame: bench/echo_trace.py's trace, 300 echoes). */
+#define PANE_PTY_READ_SMALL 512
 
-/* Read the pty until it has nothing more (EAGAIN) or less than a full read's room is
- * left of size (the bound on one wakeup's work: other panes and the clients get their
- * turn in a flood), feeding each read to the vt as it comes. A pty holds only some
- * 12 KiB (n_tty's 4 KiB and a pty's 8 KiB flip buffer), so its program writes only as
- * fast as we take: parsing each 4 KiB at once lets it fill the pty again meanwhile,
- * where parsing a 64 KiB batch after reading it stalled it for the whole parse. The
- * bytes go straight into the pane's output ring when it has one (the write-ahead log
- * that outlives this server: keeper_ring.h), its head advanced after each read before
- * the vt sees them; else into buf. *at: where the bytes are, contiguous (the ring is for
- * up to its size). Returns their count, or the first read's 0 or -1. */
+/* Read the pty until it has nothing more (EAGAIN, or a small read) or less than a full
+ * read's room is left of size (the bound on one wakeup's work: other panes and the
+ * clients get their turn in a flood), feeding each read to the vt as it comes. A pty
+ * holds only some 12 KiB (n_tty's 4 KiB and a pty's 8 KiB flip buffer), so its program
+ * writes only as fast as we take: parsing each 4 KiB at once lets it fill the pty again
+ * meanwhile, where parsing a 64 KiB batch after reading it stalled it for the whole
+ * parse. The bytes go straight into the pane's output ring when it has one (the
+ * write-ahead log that outlives this server: keeper_ring.h), its head advanced after
+ * each read before the vt sees them; else into buf. *at: where the bytes are,
+ * contiguous (the ring is for up to its size). Returns their count, or the first read's
+ * 0 or -1. */
 static ssize_t pane_read_feed(struct pane *p, int fd, char *buf, size_t size, const char **at)
 {
     size_t room = size;
@@ -687,7 +693,7 @@ static ssize_t pane_read_feed(struct pane *p, int fd, char *buf, size_t size, co
             keeper_ring_commit(p->ring, (size_t)n);
         vt_feed(p->vt, to + total, (size_t)n);
         total += (size_t)n;
-        if (room - total < PANE_PTY_READ_FULL)
+        if (n < PANE_PTY_READ_SMALL || room - total < PANE_PTY_READ_FULL)
             return (ssize_t)total;
     }
 }
