@@ -1,7 +1,16 @@
 """benchlib.py - helpers the bench scripts share: run a command of a tmx (or tmux) on a
-private socket, and read a process's resident memory. Imported by the scripts beside it
-(`python3 bench/up.py` puts bench/ on the module path)."""
+private socket, read a process's resident memory, and read a client's terminal (drain a
+pty, wait until it is quiet, the text it shows without escape sequences). Imported by
+the scripts beside it (`python3 bench/up.py` puts bench/ on the module path)."""
+import os
+import re
+import select
 import subprocess
+import time
+
+# Escape sequences (CSI, OSC, DCS/APC/PM, two- and three-byte ESC forms) a client writes.
+STRIP = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\"
+                   rb"|\x1b[ -/]+[0-~]|\x1b[0-~]")
 
 
 def run(binary, sock, *args, check=True):
@@ -17,3 +26,37 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return -1
+
+
+def visible(buf):
+    """The text of buf without its escape sequences, up to an unfinished one."""
+    v = STRIP.sub(b"", bytes(buf))
+    i = v.find(b"\x1b")
+    return v if i < 0 else v[:i]
+
+
+def drain(fd):
+    """Everything a non-blocking fd has now (b"" at end of file or an error)."""
+    out = bytearray()
+    while True:
+        try:
+            b = os.read(fd, 65536)
+        except OSError:
+            return out
+        if not b:
+            return out
+        out += b
+
+
+def settle(fd, quiet, limit):
+    """Drain fd until nothing came for quiet seconds (limit at most): (bytes drained,
+    time.monotonic() of the last)."""
+    end, last, total = time.monotonic() + limit, time.monotonic(), 0
+    while time.monotonic() < end and time.monotonic() - last < quiet:
+        r, _, _ = select.select([fd], [], [], quiet)
+        if r:
+            n = len(drain(fd))
+            total += n
+            if n:
+                last = time.monotonic()
+    return total, last

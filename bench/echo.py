@@ -18,7 +18,6 @@ import argparse
 import fcntl
 import os
 import pty
-import re
 import select
 import shutil
 import signal
@@ -29,35 +28,9 @@ import tempfile
 import termios
 import time
 
-STRIP = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\"
-                   rb"|\x1b[ -/]+[0-~]|\x1b[0-~]")
+from benchlib import drain, settle, visible
+
 CHARS = b"abcdefghijklmnopqrstuvwxyz"
-
-
-def visible(buf):
-    v = STRIP.sub(b"", bytes(buf))
-    i = v.find(b"\x1b")
-    return v if i < 0 else v[:i]
-
-
-def drain(fd):
-    out = bytearray()
-    while True:
-        try:
-            b = os.read(fd, 65536)
-        except OSError:
-            return out
-        if not b:
-            return out
-        out += b
-
-
-def settle(fd, quiet, limit):
-    end, last = time.time() + limit, time.time()
-    while time.time() < end and time.time() - last < quiet:
-        r, _, _ = select.select([fd], [], [], quiet)
-        if r and drain(fd):
-            last = time.time()
 
 
 def spawn(argv, env):

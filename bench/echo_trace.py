@@ -41,39 +41,13 @@ import tempfile
 import termios
 import time
 
-STRIP = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\"
-                   rb"|\x1b[ -/]+[0-~]|\x1b[0-~]")
+from benchlib import drain, settle, visible
+
 EVENT = re.compile(r"^\s*(.+?)\s+(\d+)/(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)$")
 ECHO_CALLS = {0, 1, 20, 232, 281, 286, 228}  # read write writev epoll_wait/pwait timerfd_settime
 NAMES = {3: "close", 16: "ioctl", 21: "access", 63: "uname", 74: "fsync", 75: "fdatasync",
          82: "rename", 83: "mkdir", 89: "readlink", 91: "fchmod", 257: "openat", 262: "newfstatat",
          277: "sync_file_range"}
-
-
-def visible(buf):
-    v = STRIP.sub(b"", bytes(buf))
-    i = v.find(b"\x1b")
-    return v if i < 0 else v[:i]
-
-
-def drain(fd):
-    out = bytearray()
-    while True:
-        try:
-            b = os.read(fd, 65536)
-        except OSError:
-            return out
-        if not b:
-            return out
-        out += b
-
-
-def settle(fd, quiet, limit):
-    end, last = time.monotonic() + limit, time.monotonic()
-    while time.monotonic() < end and time.monotonic() - last < quiet:
-        r, _, _ = select.select([fd], [], [], quiet)
-        if r and drain(fd):
-            last = time.monotonic()
 
 
 def record(binary, samples, work):

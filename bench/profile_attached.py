@@ -27,30 +27,7 @@ import tempfile
 import termios
 import time
 
-
-def drain(fd):
-    n = 0
-    while True:
-        try:
-            b = os.read(fd, 65536)
-        except OSError:
-            return n
-        if not b:
-            return n
-        n += len(b)
-
-
-def settle(fd, quiet, limit):
-    """Drain until nothing came for quiet seconds: (bytes, time of the last)."""
-    end, last, total = time.time() + limit, time.time(), 0
-    while time.time() < end and time.time() - last < quiet:
-        r, _, _ = select.select([fd], [], [], quiet)
-        if r:
-            n = drain(fd)
-            total += n
-            if n:
-                last = time.time()
-    return total, last
+from benchlib import drain, settle
 
 
 def server_stats(pid):
@@ -103,18 +80,18 @@ def main():
             time.sleep(0.5)
         s0 = server_stats(spid)
         waiter = subprocess.Popen(base + ["wait-for", "done"], env=env)
-        t0 = time.time()
+        t0 = time.monotonic()
         with open(fifo, "w") as f:
             f.write("\n")
         got, last = 0, t0
         while waiter.poll() is None:
             r, _, _ = select.select([fd], [], [], 0.05)
             if r:
-                n = drain(fd)
+                n = len(drain(fd))
                 got += n
                 if n:
-                    last = time.time()
-        tdone = time.time()
+                    last = time.monotonic()
+        tdone = time.monotonic()
         n, l = settle(fd, 0.2, 20)
         if n:
             got, last = got + n, l
