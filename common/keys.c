@@ -282,11 +282,12 @@ static key_code key_lookup_base(const char *s)
             n = n * 10 + (unsigned)(*p++ - '0');
         return *p == '\0' && n < KEYC_USER_MAX ? KEYC_USER_BASE + n : KEYC_NONE;
     }
+    /* One character first (most names are): no mouse key's name is that short. */
+    if (utf8_decode_one((const uint8_t *)s, len, &cp) == (int)len)
+        return cp;
     key_code mouse = mouse_from_name(s);
     if (mouse != KEYC_NONE)
         return mouse;
-    if (utf8_decode_one((const uint8_t *)s, len, &cp) == (int)len)
-        return cp;
     for (size_t i = 0; i < LEN(special_keys); i++) {
         if (strcasecmp(s, special_keys[i].name) == 0)
             return special_keys[i].key;

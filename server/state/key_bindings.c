@@ -501,6 +501,8 @@ static const char *skip_quoted(const char *p)
  * runs for a default binding. Caller frees. */
 static char *blocks_to_strings(const char *cmd)
 {
+    if (strchr(cmd, '{') == NULL)
+        return xstrdup(cmd); /* most: no block to write */
     struct text out = {0};
     text_add(&out, "", 0);
     const char *p = cmd;
@@ -631,7 +633,7 @@ void key_bindings_free(struct server *s)
         binding_free(s, &s->bindings[i]);
     free(s->bindings);
     s->bindings = NULL;
-    s->nbindings = 0;
+    s->nbindings = s->bindings_size = 0;
     memset(s->binding_filter, 0, sizeof s->binding_filter);
 }
 
@@ -662,7 +664,11 @@ void key_bindings_add_full(struct server *s, const char *table, key_code key,
         .repeat = repeat,
     };
     key_bindings_remove(s, table, key);
-    s->bindings = xreallocarray(s->bindings, s->nbindings + 1, sizeof *s->bindings);
+    if (s->nbindings == s->bindings_size) {
+        /* Doubled, not one more each time: the defaults alone are some 250. */
+        s->bindings_size = s->bindings_size > 0 ? s->bindings_size * 2 : 256;
+        s->bindings = xreallocarray(s->bindings, s->bindings_size, sizeof *s->bindings);
+    }
     s->bindings[s->nbindings++] = nb;
     size_t bit = filter_bit(table, key);
     s->binding_filter[bit / 64] |= (uint64_t)1 << (bit % 64);

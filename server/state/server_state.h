@@ -133,7 +133,7 @@ struct server {
     char *default_terminal;  /* tmux-256color or screen-256color: when default-terminal is "" */
 
     struct key_binding *bindings;
-    size_t nbindings;
+    size_t nbindings, bindings_size; /* used, allocated */
     /* key_bindings.c: a bit per (table, key) hash ever bound since the last free, so a
      * key bound in no table is known without reading every binding (each key press). */
     uint64_t binding_filter[64];

@@ -212,18 +212,22 @@ static const struct transition *const parser_tables[PARSER_NSTATES] = {
 static struct transition flat[PARSER_NSTATES][256];
 static bool flat_ready;
 
+/* Each state's ranges are written last to first, so that where two overlap the first
+ * one listed wins (as a search of the table would find it): one pass over the ranges
+ * instead of a search per byte (a new server builds this for its first pane). */
 static void build_flat(void)
 {
     for (int st = 0; st < PARSER_NSTATES; st++) {
-        for (int c = 0; c < 256; c++) {
-            struct transition none = { 0, 0, ACT_IGNORE, STAY };
+        struct transition none = { 0, 0, ACT_IGNORE, STAY };
+        for (int c = 0; c < 256; c++)
             flat[st][c] = none;
-            for (const struct transition *t = parser_tables[st]; t->hi != 0; t++) {
-                if (c >= t->lo && c <= t->hi) {
-                    flat[st][c] = *t;
-                    break;
-                }
-            }
+        const struct transition *t = parser_tables[st];
+        size_t n = 0;
+        while (t[n].hi != 0)
+            n++;
+        while (n-- > 0) {
+            for (int c = t[n].lo; c <= t[n].hi; c++)
+                flat[st][c] = t[n];
         }
     }
     flat_ready = true;
