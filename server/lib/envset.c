@@ -93,12 +93,20 @@ void envset_update(struct envset *dst, const char *const *patterns, size_t npatt
 {
     for (size_t p = 0; p < npatterns; p++) {
         bool any = false;
+        /* A name without * ? [ or \ matches only itself: compared as it is, not through
+         * fnmatch (which makes wide copies of both in a UTF-8 locale), for each variable
+         * of each new session. */
+        bool literal = strpbrk(patterns[p], "*?[\\") == NULL;
+        size_t plen = strlen(patterns[p]);
         for (size_t i = 0; i < nsrc; i++) {
             const char *eq = strchr(src[i], '=');
             if (eq == NULL)
                 continue;
-            char *name = xstrndup(src[i], (size_t)(eq - src[i]));
-            if (fnmatch(patterns[p], name, 0) == 0) {
+            size_t nlen = (size_t)(eq - src[i]);
+            if (literal && (nlen != plen || memcmp(src[i], patterns[p], plen) != 0))
+                continue;
+            char *name = xstrndup(src[i], nlen);
+            if (literal || fnmatch(patterns[p], name, 0) == 0) {
                 envset_set(dst, name, eq + 1, false);
                 any = true;
             }

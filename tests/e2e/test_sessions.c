@@ -93,6 +93,34 @@ static void test_send_keys(void **state)
     assert_capture(env, "s", "after-9");
 }
 
+/* update-environment: a new session takes the listed variables from the client that
+ * made it (a name as it is, a pattern by fnmatch), and a listed one the client lacks
+ * is marked removed; a longer name that merely starts with a listed one is not taken. */
+static void test_update_environment_takes_the_listed_variables(void **state)
+{
+    struct tmx_env *env = *state;
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "first", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "update-environment",
+                             "TMXT_ONE TMXT_G* TMXT_MISSING", NULL), 0);
+    setenv("TMXT_ONE", "1", 1);
+    setenv("TMXT_ONEX", "9", 1);
+    setenv("TMXT_GA", "2", 1);
+    unsetenv("TMXT_MISSING");
+    int rc = tmx_run(env, NULL, NULL, "new", "-d", "-s", "second", NULL);
+    unsetenv("TMXT_ONE");
+    unsetenv("TMXT_ONEX");
+    unsetenv("TMXT_GA");
+    assert_int_equal(rc, 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "show-environment", "-t", "second", NULL), 0);
+    assert_non_null(strstr(out, "TMXT_ONE=1\n"));
+    assert_non_null(strstr(out, "TMXT_GA=2\n"));
+    assert_non_null(strstr(out, "-TMXT_MISSING\n"));
+    assert_null(strstr(out, "TMXT_ONEX"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +129,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_last_session_killed_ends_server, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_send_keys, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_update_environment_takes_the_listed_variables,
+                                        e2e_setup, e2e_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
