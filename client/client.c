@@ -86,8 +86,10 @@ static int connect_socket(const char *path)
     return fd;
 }
 
-/* Fork the server: the child starts a new session and forks again so the server is
- * not our child; the server writes one byte to the ready socket once it listens.
+/* Fork the server: the child starts a new session and is the server (as tmux's
+ * daemon(3): no second fork, which the first command would wait for); it writes one
+ * byte to the ready socket once it listens. It stays our child until we exit (a client
+ * that started the server outlives it only for a moment: the server's end is its end).
  * Returns our end of that socket when the server is ready, or -1: the caller closes it
  * once connected, and till then the server waits for it (server_listen.h). */
 static int start_server(const struct client_options *opts, const char *path)
@@ -104,9 +106,6 @@ static int start_server(const struct client_options *opts, const char *path)
     if (pid == 0) {
         close(pipefd[0]);
         setsid();
-        pid_t server = fork();
-        if (server != 0)
-            _exit(server < 0 ? 1 : 0);
         int null = open("/dev/null", O_RDWR);
         if (null >= 0) {
             dup2(null, STDIN_FILENO);
@@ -128,9 +127,6 @@ static int start_server(const struct client_options *opts, const char *path)
         _exit(server_main(&cfg));
     }
     close(pipefd[1]);
-    int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
     char c;
     ssize_t n;
     do
