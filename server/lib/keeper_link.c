@@ -46,6 +46,9 @@ struct keeper_link {
     int fd;
     pid_t pid;
     uint32_t version; /* the protocol spoken with this keeper (a version-1 keeper: 1) */
+    /* HELLO went to a keeper this server forked, unanswered yet: its WELCOME and DONE
+     * are taken with whatever it says next (link_welcome). */
+    bool welcome_pending;
     bool kept;         /* KEEP was sent to this keeper, with these: */
     uint32_t kept_grace;
     char *kept_path;
@@ -157,6 +160,8 @@ int keeper_link_prestart(const char *path, const char *label, bool to_root, char
     return keeper_parent_end(pid, e, sp);
 }
 
+static void link_close_fds(int *fds);
+
 static int link_send(struct keeper_link *k, const int *fds, int nfds)
 {
     if (k->fd < 0 || !keeper_buf_finish(&k->out)) {
@@ -166,12 +171,39 @@ static int link_send(struct keeper_link *k, const int *fds, int nfds)
     return keeper_send(k->fd, &k->out, fds, nfds, KEEPER_LINK_TIMEOUT);
 }
 
+/* While the answer to a HELLO not waited for is due: true when m is part of it (the
+ * WELCOME, which names the keeper's pid, or the DONE that ends it), which the caller
+ * then drops. A keeper this server forked keeps nothing, so nothing comes between. */
+static bool link_welcome(struct keeper_link *k, const struct keeper_msg *m)
+{
+    if (!k->welcome_pending)
+        return false;
+    if (m->type == KMSG_WELCOME) {
+        k->pid = m->pid;
+        return true;
+    }
+    if (m->type == KMSG_DONE) {
+        k->welcome_pending = false;
+        return true;
+    }
+    return false;
+}
+
 /* Wait for one packet (KEEPER_LINK_TIMEOUT at most) and decode it. 0, or -1 (the keeper
  * is gone, slow or speaks nonsense). */
 static int link_wait(struct keeper_link *k, struct keeper_msg *m, int *fds)
 {
     for (;;) {
         ssize_t n = keeper_recv(k->fd, k->packet, fds);
+        if (n > 0 && k->welcome_pending) {
+            if (keeper_msg_decode(k->packet, (size_t)n, m) != 0)
+                return -1;
+            if (!link_welcome(k, m))
+                return 0;
+            keeper_msg_clear(m);
+            link_close_fds(fds);
+            continue;
+        }
         if (n > 0)
             return keeper_msg_decode(k->packet, (size_t)n, m);
         if (n == 0 || errno != EAGAIN)
@@ -204,20 +236,26 @@ static void link_lost(struct keeper_link *k)
     close(k->fd);
     k->fd = -1;
     k->pid = 0;
+    k->welcome_pending = false;
     if (k->ops != NULL && k->ops->lost != NULL)
         k->ops->lost(k->arg);
+}
+
+static int link_hello_send(struct keeper_link *k)
+{
+    keeper_buf_start(&k->out, KMSG_HELLO);
+    keeper_buf_u32(&k->out, k->version);
+    keeper_buf_u32(&k->out, (uint32_t)k->ring_size);
+    return link_send(k, NULL, 0);
 }
 
 /* HELLO, then WELCOME and the panes the keeper kept, until DONE. */
 static int link_hello(struct keeper_link *k, struct keeper_adopted **adopted, size_t *nadopted,
                       char *err, size_t errsize)
 {
-    keeper_buf_start(&k->out, KMSG_HELLO);
-    keeper_buf_u32(&k->out, k->version);
-    keeper_buf_u32(&k->out, (uint32_t)k->ring_size);
     struct keeper_msg m;
     int fds[2] = {-1, -1};
-    if (link_send(k, NULL, 0) != 0 || link_wait(k, &m, fds) != 0) {
+    if (link_hello_send(k) != 0 || link_wait(k, &m, fds) != 0) {
         snprintf(err, errsize, "the keeper (%s) does not answer", k->path);
         link_close_fds(fds);
         return -1;
@@ -342,8 +380,11 @@ static void link_read_cb(evutil_socket_t fd, short events, void *arg)
         if (n < 0 && errno == EAGAIN)
             return;
         struct keeper_msg m;
-        if (n <= 0 || keeper_msg_decode(k->packet, (size_t)n, &m) != 0 || m.type != KMSG_EXIT) {
-            if (n > 0)
+        bool decoded = n > 0 && keeper_msg_decode(k->packet, (size_t)n, &m) == 0;
+        if (decoded && link_welcome(k, &m))
+            continue;
+        if (!decoded || m.type != KMSG_EXIT) {
+            if (decoded)
                 keeper_msg_clear(&m);
             link_lost(k);
             return;
@@ -422,6 +463,24 @@ static int link_attach(struct keeper_link *k, bool may_connect, int started,
     k->fd = fd;
     k->version = KEEPER_PROTO_VERSION;
     k->kept = false;
+    k->welcome_pending = false;
+    if (fd == started) {
+        /* The keeper this server forked at its first step: this binary's code, holding
+         * nothing, maybe not running yet. Its answer is read with the first thing it
+         * says (a spawn's answer, or in the loop), not waited for before the clients'
+         * commands are read. */
+        if (link_hello_send(k) != 0) {
+            snprintf(err, errsize, "the keeper (%s) does not answer", k->path);
+            close(k->fd);
+            k->fd = -1;
+            return -1;
+        }
+        k->welcome_pending = true;
+        k->read_ev = event_new(k->base, k->fd, EV_READ | EV_PERSIST, link_read_cb, k);
+        event_add(k->read_ev, NULL);
+        log_debug("keeper on %s: started, its welcome not waited for", k->path);
+        return 0;
+    }
     int r = link_hello(k, adopted, nadopted, err, errsize);
     if (r != 0 && errno == EACCES && may_connect && started < 0 && link_wait_gone(k->path)) {
         /* The keeper of a server that is still leaving (its socket already gone, the
