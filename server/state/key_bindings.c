@@ -550,8 +550,12 @@ static char *blocks_to_strings(const char *cmd)
             text_add(&out, "\"", 1);
             free(conv);
             p = q;
-        } else
-            text_add(&out, p++, 1);
+        } else {
+            /* This character and those up to the next that may need the cases above. */
+            size_t n = 1 + strcspn(p + 1, "'\"\\{");
+            text_add(&out, p, n);
+            p += n;
+        }
     }
     return out.s;
 }
@@ -684,6 +688,9 @@ static void remove_at(struct server *s, size_t i)
 
 void key_bindings_remove(struct server *s, const char *table, key_code key)
 {
+    size_t bit = filter_bit(table, key);
+    if (!(s->binding_filter[bit / 64] & (uint64_t)1 << (bit % 64)))
+        return; /* never bound in that table (each default binding is added this way) */
     for (size_t i = 0; i < s->nbindings; i++) {
         if (s->bindings[i].key == key && strcmp(s->bindings[i].table, table) == 0) {
             remove_at(s, i);
