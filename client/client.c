@@ -87,24 +87,27 @@ static int connect_socket(const char *path)
 }
 
 /* Fork the server: the child starts a new session and is the server (as tmux's
- * daemon(3): no second fork, which the first command would wait for); it writes one
- * byte to the ready socket once it listens. It stays our child until we exit (a client
- * that started the server outlives it only for a moment: the server's end is its end).
- * Returns our end of that socket when the server is ready, or -1: the caller closes it
- * once connected, and till then the server waits for it (server_listen.h). */
-static int start_server(const struct client_options *opts, const char *path)
+ * daemon(3): no second fork, which the first command would wait for). It stays our
+ * child until we exit (a client that started the server outlives it only for a moment:
+ * the server's end is its end). Our connection to it is one end of a socketpair, the
+ * other its first client (as tmux's client and server): the command goes at once, and
+ * is read when the server's loop runs; nothing waits for it to listen. The server
+ * holds lock (the start lock, the same open file) and releases it, its file removed,
+ * once it listens, so that no other client starts a second server meanwhile. Returns
+ * our end, or -1 when the fork failed (the lock is still only ours then). */
+static int start_server(const struct client_options *opts, const char *path, int lock)
 {
-    int pipefd[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pipefd) != 0)
+    int sp[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) != 0)
         return -1;
     pid_t pid = fork();
     if (pid < 0) {
-        close(pipefd[0]);
-        close(pipefd[1]);
+        close(sp[0]);
+        close(sp[1]);
         return -1;
     }
     if (pid == 0) {
-        close(pipefd[0]);
+        close(sp[0]);
         setsid();
         int null = open("/dev/null", O_RDWR);
         if (null >= 0) {
@@ -120,22 +123,15 @@ static int start_server(const struct client_options *opts, const char *path)
             .config_file = opts->config_file,
             .as_tmux = opts->as_tmux,
             .verbose = opts->verbose,
-            .ready_fd = pipefd[1],
+            .ready_fd = sp[1],
+            .lock_fd = lock,
             .title_area = opts->title_area,
             .title_size = opts->title_size,
         };
         _exit(server_main(&cfg));
     }
-    close(pipefd[1]);
-    char c;
-    ssize_t n;
-    do
-        n = read(pipefd[0], &c, 1);
-    while (n < 0 && errno == EINTR);
-    if (n == 1)
-        return pipefd[0];
-    close(pipefd[0]);
-    return -1;
+    close(sp[1]);
+    return sp[0];
 }
 
 /* Connect, starting the server if allowed and none answers. A lock file next to the
@@ -195,6 +191,7 @@ static int connect_or_start(const struct client_options *opts, const char *path,
         return fd;
 
     char *lockpath = xasprintf("%s.lock", path);
+    bool started = false;
     int lock = open(lockpath, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (lock >= 0)
         flock(lock, LOCK_EX);
@@ -206,19 +203,17 @@ static int connect_or_start(const struct client_options *opts, const char *path,
         if (stale < 0)
             errno = ECONNREFUSED; /* err says why */
         else {
-            int ready = start_server(opts, path);
-            if (ready >= 0) {
-                fd = connect_socket(path);
-                int e = errno;
-                close(ready); /* connected (or not): the server may now exit when empty */
-                errno = e;
-            } else
+            fd = start_server(opts, path, lock);
+            if (fd >= 0)
+                started = true; /* the server removes the lock file once it listens */
+            else
                 errno = ECONNREFUSED;
         }
     }
     int e = errno;
     if (lock >= 0) {
-        unlink(lockpath);
+        if (!started)
+            unlink(lockpath);
         close(lock);
     }
     free(lockpath);
@@ -845,6 +840,7 @@ int client_main(const struct client_options *opts, int argc, char **argv)
             .as_tmux = opts->as_tmux,
             .verbose = opts->verbose,
             .ready_fd = -1,
+            .lock_fd = -1,
             .foreground = true,
             .argc = argc,
             .argv = argv,

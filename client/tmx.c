@@ -58,6 +58,7 @@ int main(int argc, char **argv)
             .socket_path = argv[2],
             .label = argv[3],
             .ready_fd = atoi(argv[4]),
+            .lock_fd = -1,
             .config_file = *argv[5] != '\0' ? argv[5] : NULL,
             .as_tmux = strcmp(argv[6], "1") == 0,
             .title_area = argv[0],

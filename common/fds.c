@@ -47,12 +47,22 @@ static void close_between(unsigned lo, unsigned hi)
     closedir(d);
 }
 
-void fds_close_inherited(int keep)
+void fds_close_inherited(int keep, int keep2)
 {
-    if (keep < 3) {
-        close_between(3, ~0u);
-        return;
+    if (keep2 < keep) {
+        int t = keep;
+        keep = keep2;
+        keep2 = t;
     }
-    close_between(3, (unsigned)keep - 1);
-    close_between((unsigned)keep + 1, ~0u);
+    /* keep <= keep2: close what lies below, between and above them. */
+    unsigned lo = 3;
+    if (keep >= 3) {
+        close_between(lo, (unsigned)keep - 1);
+        lo = (unsigned)keep + 1;
+    }
+    if (keep2 >= 3 && keep2 != keep) {
+        close_between(lo, (unsigned)keep2 - 1);
+        lo = (unsigned)keep2 + 1;
+    }
+    close_between(lo, ~0u);
 }

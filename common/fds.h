@@ -10,9 +10,9 @@
  * Returns 0, or -1 when /dev/null cannot be opened (the fds stay closed). */
 int fds_open_stdio(void);
 
-/* Close every descriptor above 2 but 'keep' (-1: none): what a daemon inherits from
- * whoever started it (a pipe on fd 7 would keep `tmx new -d 7>&1 | cat` from ending, the
- * client's lock file would stay held). */
-void fds_close_inherited(int keep);
+/* Close every descriptor above 2 but 'keep' and 'keep2' (-1: none): what a daemon
+ * inherits from whoever started it (a pipe on fd 7 would keep `tmx new -d 7>&1 | cat`
+ * from ending, a lock file would stay held). */
+void fds_close_inherited(int keep, int keep2);
 
 #endif

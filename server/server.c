@@ -335,13 +335,11 @@ void server_free_all(struct server *s)
         pane_waiter_remove(s, s->nwaiters - 1);
     free(s->waiters);
     struct event *events[] = {s->sig_chld, s->sig_term, s->sig_hup, s->sig_usr1, s->sig_int,
-                              s->clock_timer, s->grace_timer, s->listen_ev, s->keeper_timer, s->starter_ev};
+                              s->clock_timer, s->grace_timer, s->listen_ev, s->keeper_timer};
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (events[i] != NULL)
             event_free(events[i]);
     }
-    if (s->starter_fd >= 0)
-        close(s->starter_fd);
     snapshot_free(s);
     quiet_free(s);
     cmd_up_free(s);
@@ -457,16 +455,27 @@ static struct event_base *server_event_base(void)
     return base != NULL ? base : event_base_new();
 }
 
+/* The start lock the starting client took (SOCKET.lock, client.c): its file removed and
+ * the lock released (fd is the same open file as the client's, which closed its own). */
+static void release_start_lock(const char *socket_path, int fd)
+{
+    if (fd < 0)
+        return;
+    char *path = xasprintf("%s.lock", socket_path);
+    unlink(path);
+    free(path);
+    close(fd);
+}
+
 int server_main(const struct server_config *cfg)
 {
     /* Before anything is opened: stdio on /dev/null if it was closed, and nothing the
      * client or its caller left open (a pipe, the client's lock file) held for the
      * server's lifetime. */
     fds_open_stdio();
-    fds_close_inherited(cfg->ready_fd);
+    fds_close_inherited(cfg->ready_fd, cfg->lock_fd);
     struct server s;
     memset(&s, 0, sizeof s);
-    s.starter_fd = -1;
     s.pid = getpid();
     s.foreground = cfg->foreground;
     if (s.foreground) {
@@ -551,23 +560,24 @@ int server_main(const struct server_config *cfg)
 
     s.base = server_event_base();
     if (server_listen_start(&s) != 0) {
-        fprintf(stderr, "tmx: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
+        char why[4400];
+        snprintf(why, sizeof why, "tmx: cannot listen on %s: %s", cfg->socket_path,
+                 strerror(errno));
+        fprintf(stderr, "%s\n", why);
+        server_starter_refuse(cfg->ready_fd, why); /* the starting client says it */
+        release_start_lock(cfg->socket_path, cfg->lock_fd);
         if (keeper_fd >= 0)
             close(keeper_fd); /* the keeper, with no server and nothing to keep, exits */
         free(config_file);
         cmd_free_argv(initial);
         return 1;
     }
-    if (cfg->ready_fd >= 0) {
-        /* Ready as soon as it listens: the starting client connects and sends its
-         * command while the rest is built (keeper, config); nothing is read from it
-         * before the loop runs, and its command waits for the config as any does. */
-        char c = 1;
-        if (write(cfg->ready_fd, &c, 1) < 0) {
-            /* the client will find the socket anyway */
-        }
-        server_starter_watch(&s, cfg->ready_fd);
-    }
+    /* Listening: a client started from now on connects, so the start lock goes. The
+     * starting client is already connected (its command is read when the loop runs,
+     * after the config, as any command). */
+    release_start_lock(cfg->socket_path, cfg->lock_fd);
+    if (cfg->ready_fd >= 0)
+        server_starter_take(&s, cfg->ready_fd);
     s.sig_chld = evsignal_new(s.base, SIGCHLD, server_sigchld_cb, &s);
     s.sig_term = evsignal_new(s.base, SIGTERM, server_sigterm_cb, &s);
     s.sig_int = evsignal_new(s.base, SIGINT, server_sigterm_cb, &s);

@@ -14,7 +14,11 @@ struct server_config {
     const char *config_file; /* -f FILE, NULL for none */
     bool as_tmux;            /* run as "tmux": tmux's config files only (paths.h) */
     bool verbose;            /* -v: debug log */
-    int ready_fd;            /* written to (then closed) once listening; -1 if none */
+    /* The starting client's connection (a socket: its end of a socketpair), taken as
+     * a client once listening; or server-upgrade's start lock (a file), closed then.
+     * -1 if none. */
+    int ready_fd;
+    int lock_fd;             /* the starting client's start lock: released once listening */
     bool foreground;         /* -D: logs to stderr, exits with the last pane's status */
     int argc;                /* -D: a command to run once listening (e.g. new-session) */
     char **argv;

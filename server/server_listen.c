@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -18,7 +17,6 @@
 #include "log.h"
 #include "proto.h"
 #include "server_msg.h"
-#include "server_exit.h"
 #include "server_state.h"
 
 /* Create, bind and listen on the socket. The umask makes it 0600 from the start. */
@@ -185,38 +183,36 @@ void server_accept_cb(evutil_socket_t fd, short events, void *arg)
         c->readonly = true; /* server-access -r */
 }
 
-/* The starter's end closed: it has connected (its connection is in the backlog, so it
- * is accepted first) or it has gone. Then an empty server may exit as usual. */
-static void starter_gone_cb(evutil_socket_t fd, short events, void *arg)
-{
-    struct server *s = arg;
-    (void)events;
-    char c;
-    if (read(fd, &c, 1) > 0)
-        return; /* nothing is sent this way; wait for the close */
-    event_free(s->starter_ev);
-    s->starter_ev = NULL;
-    close(s->starter_fd);
-    s->starter_fd = -1;
-    for (int i = 0; i < 16 && s->listen_ev != NULL; i++) {
-        struct pollfd pfd = {.fd = s->listen_fd, .events = POLLIN};
-        if (poll(&pfd, 1, 0) != 1)
-            break;
-        server_accept_cb(s->listen_fd, EV_READ, s);
-    }
-    server_check_exit(s);
-}
-
-void server_starter_watch(struct server *s, int fd)
+static bool is_socket(int fd)
 {
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) {
+    return fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+void server_starter_take(struct server *s, int fd)
+{
+    int flags = is_socket(fd) ? fcntl(fd, F_GETFL) : -1;
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) {
         close(fd);
         return;
     }
-    s->starter_fd = fd;
-    s->starter_ev = event_new(s->base, fd, EV_READ | EV_PERSIST, starter_gone_cb, s);
-    event_add(s->starter_ev, NULL);
+    struct ucred cred = {.pid = 0, .uid = getuid()};
+    socklen_t len = sizeof cred;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0)
+        cred.uid = getuid(); /* our own socketpair's: the client that forked us */
+    struct client *c = server_msg_accept(s, fd);
+    c->uid = cred.uid;
+    c->pid = cred.pid;
+}
+
+void server_starter_refuse(int fd, const char *message)
+{
+    if (fd < 0)
+        return;
+    if (is_socket(fd))
+        refuse(fd, message);
+    else
+        close(fd);
 }
 
 /* SIGUSR1: recreate the socket (for when it was deleted under a running server). */

@@ -24,12 +24,16 @@ int server_listen_start(struct server *s);
 void server_listen_stop(struct server *s);
 /* The listening socket is readable: accept a client (arg is the struct server). */
 void server_accept_cb(evutil_socket_t fd, short events, void *arg);
-/* The client that started the server holds fd (its end of the ready socket) open until
- * it has connected: till then the server does not exit for want of sessions or clients
- * (a config's short-lived `new-session -d` must not take the server away before the
- * client's own command arrives, as it does not in tmux). A pipe (server-upgrade) is
- * closed at once. */
-void server_starter_watch(struct server *s, int fd);
+/* fd is the connection of the client that started the server (its socketpair, which
+ * is never accepted): a client from now on, connected before the loop runs, so a
+ * config's short-lived `new-session -d` cannot take the server away before that
+ * client's own command is read (the server does not exit under a client that has not
+ * sent its command, as tmux does not). Anything else (server-upgrade's start lock, a
+ * file) is closed. */
+void server_starter_take(struct server *s, int fd);
+/* Tell the starting client's connection fd (not a socket, or -1: nothing) why there
+ * is no server, as a refused connection is told, and close it. */
+void server_starter_refuse(int fd, const char *message);
 /* SIGUSR1: recreate the socket (arg is the struct server). */
 void server_sigusr1_cb(evutil_socket_t sig, short events, void *arg);
 

@@ -194,8 +194,8 @@ static void server_session_detached(struct server *s, struct session *sess)
  * first. The check runs again when a client goes (NOTIFY_CLIENT_GONE). */
 void server_check_exit(struct server *s)
 {
-    if (s->exiting || s->starter_ev != NULL)
-        return; /* the client that started the server is still on its way */
+    if (s->exiting)
+        return;
     /* exit-unattached: sessions or not, the server goes once no client is attached (as
      * tmux, also when it is set with nobody attached: at the setting client's leaving). */
     bool unattached = options_get_number(s->options, "exit-unattached") != 0;

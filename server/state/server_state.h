@@ -91,10 +91,6 @@ struct server {
     time_t start_time;
     int listen_fd;
     struct event *listen_ev;
-    /* server_listen.h: the client that started this server, until it has connected (or
-     * gone): while it is on its way, an emptied server does not exit under it. */
-    int starter_fd;
-    struct event *starter_ev;
     struct tap *mirror_tap;  /* pane_mirror.h: the panes' output on stdout (-D), or NULL */
     int mirror_fd;
     struct tap *draining_taps; /* tap.h: closed pipes and logs still writing what is owed */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static struct pty_client *attach_s(struct tmx_env *env)
@@ -208,6 +209,46 @@ static void test_an_older_server_and_a_newer_client(void **state)
     free(err);
 }
 
+/* Clients started at the same moment with no server running start one between them:
+ * every command runs, all on the same server, and no start lock file is left behind. */
+static void test_clients_started_at_once_share_one_server(void **state)
+{
+    struct tmx_env *env = *state;
+    enum { N = 6 };
+    pid_t kids[N];
+    for (int i = 0; i < N; i++) {
+        kids[i] = fork();
+        assert_true(kids[i] >= 0);
+        if (kids[i] == 0) {
+            char name[16];
+            snprintf(name, sizeof name, "s%d", i);
+            _exit(tmx_run(env, NULL, NULL, "new", "-d", "-s", name, NULL) == 0 ? 0 : 1);
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        int st;
+        assert_int_equal(waitpid(kids[i], &st, 0), kids[i]);
+        assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    }
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name} #{pid}", NULL), 0);
+    assert_int_equal(count_lines(out), N);
+    char *first_pid = strchr(out, ' ');
+    assert_non_null(first_pid);
+    size_t len = strcspn(first_pid, "\n");
+    for (char *line = out; *line != '\0'; line += strcspn(line, "\n") + 1) {
+        char *pid = strchr(line, ' ');
+        assert_non_null(pid);
+        if (strncmp(pid, first_pid, len) != 0)
+            fail_msg("two servers: %s", out);
+    }
+    free(out);
+    char path[4096];
+    env_socket_path(env, path, sizeof path - 8);
+    strcat(path, ".lock");
+    assert_int_not_equal(access(path, F_OK), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +261,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_client_sigkill_mid_frame, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_killed_in_choose_tree, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_an_older_server_and_a_newer_client, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_clients_started_at_once_share_one_server, e2e_setup,
                                         e2e_teardown),
     };
 
