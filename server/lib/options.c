@@ -234,11 +234,15 @@ void options_free(struct options *o)
     free(o);
 }
 
+static void reset_at(struct options *o, long i);
+
 void options_set_defaults(struct options *o, enum option_scope scope)
 {
+    /* By index: each default by its name would be two look-ups (one a scan of the
+     * table), some 200 options, before a new server reads its first command. */
     for (size_t i = 0; option_table[i].name != NULL; i++) {
         if (option_table[i].scope == scope)
-            options_reset(o, option_table[i].name);
+            reset_at(o, (long)i);
     }
 }
 
@@ -526,14 +530,10 @@ static int assign_items(struct option_value *v, const struct option_def *d, cons
     return rc;
 }
 
-int options_set(struct options *o, const char *name, const char *value, bool append,
-                char *err, size_t errsize)
+/* options_set for the option at index i of the table. */
+static int set_at(struct options *o, long i, const char *value, bool append, char *err,
+                  size_t errsize)
 {
-    long i = index_of(name);
-    if (i < 0) {
-        snprintf(err, errsize, "invalid option: %s", name);
-        return -1;
-    }
     const struct option_def *d = &option_table[i];
     if (d->flags & OPTION_F_ARRAY) {
         if (value == NULL) {
@@ -562,6 +562,17 @@ int options_set(struct options *o, const char *name, const char *value, bool app
     v->number = number;
     v->set = true;
     return 0;
+}
+
+int options_set(struct options *o, const char *name, const char *value, bool append,
+                char *err, size_t errsize)
+{
+    long i = index_of(name);
+    if (i < 0) {
+        snprintf(err, errsize, "invalid option: %s", name);
+        return -1;
+    }
+    return set_at(o, i, value, append, err, errsize);
 }
 
 int options_set_item(struct options *o, const char *name, long idx, const char *value,
@@ -617,9 +628,9 @@ void options_unset_item(struct options *o, const char *name, long idx)
     v->nitems--;
 }
 
-void options_reset(struct options *o, const char *name)
+/* options_reset for the option at index i of the table. */
+static void reset_at(struct options *o, long i)
 {
-    long i = checked_index(o, name);
     const struct option_def *d = &option_table[i];
     char err[256];
     value_clear(own_value(o, i));
@@ -642,8 +653,13 @@ void options_reset(struct options *o, const char *name)
         v->string = xstrdup("none");
         return;
     }
-    if (options_set(o, name, d->default_value, false, err, sizeof err) != 0)
+    if (set_at(o, i, d->default_value, false, err, sizeof err) != 0)
         abort();
+}
+
+void options_reset(struct options *o, const char *name)
+{
+    reset_at(o, checked_index(o, name));
 }
 
 long options_array_next(const struct options *o, const char *name, long after,
