@@ -601,7 +601,7 @@ int server_main(const struct server_config *cfg)
     if (s.foreground && pane_mirror_start(&s, STDOUT_FILENO) != 0)
         log_debug("stdout is not usable: the panes' output is not mirrored");
     cmd_set_table(cmd_table_entries());
-    key_bindings_init(&s);
+    key_bindings_init_later(&s); /* made at the first use: a config's bind, a key, list-keys */
     /* The global environment: the server's own (the starting client's). */
     environ_init(&s, environ);
     /* The keeper: the parent of the panes' programs, which outlive this server; the

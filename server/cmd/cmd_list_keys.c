@@ -18,6 +18,7 @@
 static const struct key_binding **table_bindings(const struct server *s, const char *table,
                                                  key_code only, size_t *n)
 {
+    key_bindings_ready(s);
     const struct key_binding **v = xcalloc(s->nbindings + 1, sizeof *v);
     *n = 0;
     for (size_t i = 0; i < s->nbindings; i++) {

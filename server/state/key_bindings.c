@@ -444,6 +444,7 @@ bool key_table_exists(const struct server *s, const char *name)
 {
     if (strcmp(name, KEY_TABLE_ROOT) == 0)
         return true;
+    key_bindings_ready(s);
     for (size_t i = 0; i < s->nbindings; i++) {
         if (strcmp(s->bindings[i].table, name) == 0)
             return true;
@@ -454,6 +455,7 @@ bool key_table_exists(const struct server *s, const char *name)
 const char *key_table_next(const struct server *s, const char *prev)
 {
     /* The smallest name after prev, among root and the tables with bindings. */
+    key_bindings_ready(s);
     const char *next = NULL;
     if (prev == NULL || strcmp(KEY_TABLE_ROOT, prev) > 0)
         next = KEY_TABLE_ROOT;
@@ -601,12 +603,27 @@ static void add_defaults(struct server *s, const char *table, const struct defau
 
 void key_bindings_init(struct server *s)
 {
+    s->bindings_deferred = false;
 #define ADD(t, list) add_defaults(s, t, list, sizeof list / sizeof list[0])
     ADD(KEY_TABLE_PREFIX, defaults_prefix);
     ADD(KEY_TABLE_ROOT, defaults_root);
     ADD(KEY_TABLE_COPY_MODE, defaults_copy_mode);
     ADD(KEY_TABLE_COPY_MODE_VI, defaults_copy_mode_vi);
 #undef ADD
+}
+
+void key_bindings_init_later(struct server *s)
+{
+    s->bindings_deferred = true;
+}
+
+void key_bindings_ready(const struct server *cs)
+{
+    if (!cs->bindings_deferred)
+        return;
+    /* Made on a lookup too (which sees the server const): the tables are the same
+     * whenever they are made, as options.c's root makes its name index. */
+    key_bindings_init((struct server *)cs);
 }
 
 static void binding_free(struct server *s, struct key_binding *b)
@@ -638,6 +655,7 @@ void key_bindings_free(struct server *s)
     free(s->bindings);
     s->bindings = NULL;
     s->nbindings = s->bindings_size = 0;
+    s->bindings_deferred = false;
     memset(s->binding_filter, 0, sizeof s->binding_filter);
 }
 
@@ -658,6 +676,7 @@ void key_bindings_add_full(struct server *s, const char *table, key_code key,
                            const char *command, const char *display, const char *note,
                            bool repeat)
 {
+    key_bindings_ready(s);
     /* Copied before the old binding goes: table or command may be its own strings. */
     struct key_binding nb = {
         .key = key,
@@ -688,6 +707,7 @@ static void remove_at(struct server *s, size_t i)
 
 void key_bindings_remove(struct server *s, const char *table, key_code key)
 {
+    key_bindings_ready(s);
     size_t bit = filter_bit(table, key);
     if (!(s->binding_filter[bit / 64] & (uint64_t)1 << (bit % 64)))
         return; /* never bound in that table (each default binding is added this way) */
@@ -701,6 +721,7 @@ void key_bindings_remove(struct server *s, const char *table, key_code key)
 
 void key_bindings_remove_table(struct server *s, const char *table)
 {
+    key_bindings_ready(s);
     for (size_t i = s->nbindings; i > 0; i--) {
         if (strcmp(s->bindings[i - 1].table, table) == 0)
             remove_at(s, i - 1);
@@ -710,6 +731,7 @@ void key_bindings_remove_table(struct server *s, const char *table)
 void key_bindings_set_list(struct server *s, const char *table, key_code key,
                            struct cmd_list *list)
 {
+    key_bindings_ready(s);
     for (size_t i = 0; i < s->nbindings; i++) {
         struct key_binding *b = &s->bindings[i];
         if (b->key == key && strcmp(b->table, table) == 0) {
@@ -726,6 +748,7 @@ void key_bindings_set_list(struct server *s, const char *table, key_code key,
 const struct key_binding *key_bindings_find(const struct server *s, const char *table,
                                             key_code key)
 {
+    key_bindings_ready(s);
     size_t bit = filter_bit(table, key);
     if (!(s->binding_filter[bit / 64] & (uint64_t)1 << (bit % 64)))
         return NULL; /* never bound in that table */

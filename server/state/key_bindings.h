@@ -41,7 +41,13 @@ bool key_table_exists(const struct server *s, const char *name);
  * first); NULL after the last. */
 const char *key_table_next(const struct server *s, const char *prev);
 
+/* The default tables (tmux 3.3a's), now. */
 void key_bindings_init(struct server *s);
+/* The default tables at the first use of any binding instead (the server: most
+ * `tmx new -d` never need them; a config that binds a key makes them then). */
+void key_bindings_init_later(struct server *s);
+/* The deferred defaults made now, before reading s->bindings directly. */
+void key_bindings_ready(const struct server *s);
 void key_bindings_free(struct server *s);
 /* Bind key in table (made if it is new), replacing any binding of the key there. */
 void key_bindings_add(struct server *s, const char *table, key_code key, const char *command,

@@ -130,6 +130,7 @@ struct server {
 
     struct key_binding *bindings;
     size_t nbindings, bindings_size; /* used, allocated */
+    bool bindings_deferred; /* key_bindings_init_later: the defaults are still to be made */
     /* key_bindings.c: a bit per (table, key) hash ever bound since the last free, so a
      * key bound in no table is known without reading every binding (each key press). */
     uint64_t binding_filter[64];

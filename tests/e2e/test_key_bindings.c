@@ -100,12 +100,34 @@ static void test_bindings_of_several_commands(void **state)
     assert_true(wait_display(env, "#{window_name} #{window_panes}", "three 3"));
 }
 
+/* A server started with new -d has tmux's default tables at its first use of them,
+ * whichever it is: an unbind -a (prefix table only, as tmux) acts on the defaults, and
+ * list-keys shows them. */
+static void test_default_tables_are_there_at_the_first_use(void **state)
+{
+    struct tmx_env *env = *state;
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "unbind-key", "-a", NULL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "list-keys", NULL), 0);
+    assert_int_equal(count_lines(out), 255 - 85); /* root, copy-mode, copy-mode-vi */
+    assert_null(strstr(out, "-T prefix"));
+    free(out);
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "list-keys", "-T", "prefix", NULL), 0);
+    assert_int_equal(count_lines(out), 85);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_default_menus, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_vi_copy_keys_and_prompt, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_bindings_of_several_commands, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_default_tables_are_there_at_the_first_use, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
