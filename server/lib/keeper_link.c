@@ -25,10 +25,13 @@
 #include "keeper_proto.h"
 #include "keeper_ring.h"
 #include "log.h"
+#include "sched_slice.h"
 #include "xmalloc.h"
 
 /* How long the server waits for one answer of the keeper before it gives up on it. */
 #define KEEPER_LINK_TIMEOUT 5000
+/* The keeper's scheduler slice: the shortest the kernel takes (keeper_link_prestart). */
+#define KEEPER_SLICE_NS 100000u
 
 struct pending_exit {
     uint32_t id;
@@ -142,8 +145,18 @@ int keeper_link_prestart(const char *path, const char *label, bool to_root, char
      * argv memory label points into. */
     char *title = xasprintf("tmx: keeper (%s)", label != NULL ? label : "default");
     char *kpath = xstrdup(path);
+    /* The keeper is born with the shortest scheduler slice (Linux 6.12+; older kernels
+     * ignore it): on a loaded machine a new task with the default slice waited 4-5 ms
+     * for its first run while the server's first spawn waited for it. Its work is short
+     * answers (spawn, exit); the programs it forks start with the default slice. */
+    struct sched_slice mine;
+    bool slice = sched_slice_get(&mine) && mine.policy == 0 /* SCHED_OTHER */ &&
+                 sched_slice_set(&mine, KEEPER_SLICE_NS, 0);
     pid_t pid = fork();
     if (pid == 0) {
+        struct sched_slice now;
+        if (slice && sched_slice_get(&now))
+            sched_slice_set(&now, KEEPER_SLICE_NS, SCHED_SLICE_RESET_ON_FORK);
         keeper_child_prepare(sp[1]);
         if (to_root && chdir("/") != 0) {
             /* the keeper works from any directory */
@@ -155,6 +168,8 @@ int keeper_link_prestart(const char *path, const char *label, bool to_root, char
         _exit(keeper_run(kpath, 3));
     }
     int e = errno;
+    if (slice)
+        sched_slice_restore(&mine); /* the server's own, as it was */
     free(title);
     free(kpath);
     return keeper_parent_end(pid, e, sp);

@@ -909,6 +909,43 @@ static void test_a_new_pane_is_in_its_directory_at_once(void **state)
     }
 }
 
+/* se.slice of a process from /proc/PID/sched (ns), -1 where the kernel shows none. */
+static long long sched_slice_of(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/sched", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    long long v = -1;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "se.slice", 8) == 0) {
+            char *colon = strchr(line, ':');
+            if (colon != NULL)
+                v = atoll(colon + 1);
+        }
+    }
+    fclose(f);
+    return v;
+}
+
+/* The keeper runs with a short scheduler slice (it answers spawns at once on a loaded
+ * machine), but the programs it starts get the system's default, as any program the
+ * user starts (this test's own). */
+static void test_programs_keep_the_default_scheduler_slice(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env) || sched_slice_of(getpid()) < 0)
+        return; /* tmux has no keeper; a kernel without se.slice shows nothing */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "exec cat", NULL), 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s", "#{pane_pid}", NULL), 0);
+    pid_t pane = (pid_t)atoi(out);
+    free(out);
+    assert_true(pane > 1);
+    assert_int_equal(sched_slice_of(pane), sched_slice_of(getpid()));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -933,6 +970,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_sequence_split_at_the_saved_head_replays_whole,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_services_survive_server_upgrade, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_programs_keep_the_default_scheduler_slice, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_the_keeper_starts_with_the_server, e2e_setup,
                                         e2e_teardown),
