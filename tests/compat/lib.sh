@@ -35,6 +35,27 @@ wait_dead() {
     return 1
 }
 
+# wait_clients_raw: wait (up to 10 s) until every attached client has put its terminal in
+# raw mode (stty shows -icanon on its #{client_tty}): keys typed before that sit in the
+# terminal's line buffer, and a client may flush them as it takes the terminal (tmux 3.3a
+# on a loaded machine lost a prefix key so), so a case types only after this.
+wait_clients_raw() {
+    start=$(date +%s)
+    until waited_enough "$start"; do
+        ttys=$("$T" list-clients -F '#{client_tty}' 2>/dev/null)
+        if [ -n "$ttys" ]; then
+            raw=1
+            for tty in $ttys; do
+                stty -a -F "$tty" 2>/dev/null | grep -q -- '-icanon' || raw=0
+            done
+            [ "$raw" = 1 ] && return 0
+        fi
+        sleep 0.05
+    done
+    echo "wait_clients_raw: a client's terminal never became raw" >&2
+    return 1
+}
+
 # wait_format TARGET FORMAT VALUE: wait (up to 10 s) until FORMAT expands to VALUE for
 # TARGET (hooks run from notifications, such as session-created, run after the command
 # that caused them has returned, in tmux as in tmx).

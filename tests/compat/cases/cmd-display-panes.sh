@@ -8,6 +8,8 @@ script -qfec "$TMUX_BIN attach -t w" /dev/null <"$COMPAT_TMP/keys" >/dev/null 2>
 exec 3>"$COMPAT_TMP/keys"
 i=0
 while [ $i -lt 200 ] && [ "$("$TMUX_BIN" list-clients | wc -l)" -lt 1 ]; do sleep 0.05; i=$((i + 1)); done
+. "$COMPAT_LIB"
+wait_clients_raw
 "$TMUX_BIN" displayp -b -d 0
 printf 1 >&3
 i=0

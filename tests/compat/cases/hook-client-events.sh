@@ -27,6 +27,7 @@ wait_log attach 5
 script -qfec "stty cols 80 rows 24; $T attach -t a" /dev/null <"$COMPAT_TMP/k2" >/dev/null 2>&1 &
 exec 4>"$COMPAT_TMP/k2"
 wait_log attach-second 3
+wait_clients_raw
 # Keys go to cat in the pane: its echo says they arrived (and the hooks they fired ran).
 printf x >&3
 printf x >&3

@@ -17,6 +17,7 @@ mkfifo "$COMPAT_TMP/keys"
 script -qfec "stty cols 80 rows 24; $T attach -t s" /dev/null <"$COMPAT_TMP/keys" >/dev/null 2>&1 &
 exec 3>"$COMPAT_TMP/keys"
 wait_format s '#{session_attached}' 1
+wait_clients_raw
 printf '\002x' >&3
 wait_format s '#{@a}' 1
 printf '\002y' >&3
