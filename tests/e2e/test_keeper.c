@@ -269,8 +269,8 @@ static void test_attached_client_comes_back_after_kill_9(void **state)
     free(out);
 }
 
-/* Connect to the keeper's socket and say HELLO as a server would: the answer's type. */
-static uint32_t hello_keeper(struct tmx_env *env)
+/* Connect to the keeper's socket (as a server or a client would): the descriptor. */
+static int keeper_connect(struct tmx_env *env)
 {
     char path[4096];
     env_socket_path(env, path, sizeof path - 8);
@@ -281,6 +281,13 @@ static uint32_t hello_keeper(struct tmx_env *env)
     int fd = socket(AF_UNIX, SOCK_SEQPACKET, 0);
     assert_true(fd >= 0);
     assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    return fd;
+}
+
+/* Connect to the keeper's socket and say HELLO as a server would: the answer's type. */
+static uint32_t hello_keeper(struct tmx_env *env)
+{
+    int fd = keeper_connect(env);
     struct keeper_buf b = {0};
     keeper_buf_start(&b, KMSG_HELLO);
     keeper_buf_u32(&b, KEEPER_PROTO_VERSION);
@@ -316,21 +323,6 @@ static void test_a_second_server_cannot_adopt_the_panes(void **state)
     assert_true(wait_capture(env, "s", "still-42", E2E_TIMEOUT));
 }
 
-/* Connect to the keeper's socket and send nothing: the connected descriptor. */
-static int silent_keeper_connection(struct tmx_env *env)
-{
-    char path[4096];
-    env_socket_path(env, path, sizeof path - 8);
-    strcat(path, ".keeper");
-    struct sockaddr_un sa = {.sun_family = AF_UNIX};
-    assert_true(strlen(path) < sizeof sa.sun_path);
-    memcpy(sa.sun_path, path, strlen(path) + 1);
-    int fd = socket(AF_UNIX, SOCK_SEQPACKET, 0);
-    assert_true(fd >= 0);
-    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
-    return fd;
-}
-
 /* Connections to the keeper that never say what they are do not stop it: with 20 of
  * them open a new pane (the keeper forks it) still comes, and every one of them is
  * closed once its second for a first packet is up, all within a few seconds (a keeper
@@ -344,7 +336,7 @@ static void test_silent_connections_do_not_stop_the_keeper(void **state)
     int silent[20];
     long long start = e2e_now_ms();
     for (int i = 0; i < 20; i++)
-        silent[i] = silent_keeper_connection(env);
+        silent[i] = keeper_connect(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "s:",
                              "echo spawned-$((6*7)); sleep 100", NULL), 0);
     assert_true(wait_capture(env, "s:1", "spawned-42", E2E_TIMEOUT));
