@@ -34,19 +34,19 @@ static double regex_brace(const char *p, bool extended, const char **end)
     long m = strtol(p, &e, 10);
     if (e == p && *e != ',')
         return -1;
-    long n = m;
+    /* Counted in double: a count strtol clamped to LONG_MAX stays a count. */
+    double low = (double)m, high = low;
     if (*e == ',') {
         const char *q = e + 1;
-        n = strtol(q, &e, 10);
-        if (e == q)
-            n = m + 1; /* {m,}: at least m+1 copies are built */
+        long n = strtol(q, &e, 10);
+        high = e == q ? low + 1 : (double)n; /* {m,}: at least m+1 copies are built */
     }
     if (extended ? *e != '}' : (e[0] != '\\' || e[1] != '}'))
         return -1;
     *end = e + (extended ? 1 : 2);
-    if (m < 0 || n < 0)
+    if (low < 0 || high < 0)
         return -1;
-    return (double)(n > m ? n : m) + 1;
+    return (high > low ? high : low) + 1;
 }
 
 /* Skip a bracket expression starting at p (on the '['): where it ends. */

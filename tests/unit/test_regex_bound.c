@@ -79,6 +79,10 @@ static void test_explosive_patterns_are_refused(void **state)
     assert_refused("(x|y|z)*{30000}", REG_EXTENDED, REG_BADRPT);
     assert_refused("((|){70}){70}", REG_EXTENDED, REG_ESPACE); /* empty groups, copied */
     assert_refused("(|a){2500}", REG_EXTENDED, REG_ESPACE);
+    /* Counts past what a long holds (strtol clamps them), open or closed. */
+    assert_refused("a{99999999999999999999999,}", REG_EXTENDED, REG_ESPACE);
+    assert_refused("a{1,99999999999999999999999}", REG_EXTENDED, REG_ESPACE);
+    assert_refused("a\\{9223372036854775807,\\}", 0, REG_ESPACE);
     char deep[300];
     memset(deep, '(', 200);
     strcpy(deep + 200, "a");
