@@ -36,6 +36,17 @@ def wait_line(pane, text):
         time.sleep(0.05)
     raise SystemExit(f"pane never had the line {text}")
 
+def started(obj):
+    """Refresh OBJ until its pane_current_path is known. tmux 3.3a reads it from the pty's
+    foreground process, empty until the pane's shell has started (a loaded machine), and a
+    session's and a window's fields hold their active pane's: wait for it on both sides."""
+    for _ in range(400):
+        obj.refresh()
+        d = obj._info if hasattr(obj, "_info") else obj.__dict__
+        if d.get("pane_current_path"):
+            return
+        time.sleep(0.05)
+
 def step(name):
     print("## " + name, flush=True)
 
@@ -44,6 +55,7 @@ step("new_session")
 s = server.new_session("work", window_name="edit", x=100, y=30)
 print(s, s.session_name, s.session_id)
 step("session properties")
+started(s)
 show(s)
 step("new_window and split_window")
 w = s.new_window(window_name="build")
@@ -52,17 +64,11 @@ p2 = w.split_window(vertical=True)
 p3 = w.split_window(vertical=False)
 print(w, [str(p) for p in w.panes])
 step("window properties")
-w.refresh()
+started(w)
 show(w)
 step("pane properties")
 for p in w.panes:
-    # tmux reads pane_current_path from the pty's foreground process: empty until the
-    # pane's shell has started (a loaded machine), so wait for it on both sides.
-    for _ in range(400):
-        p.refresh()
-        if getattr(p, "pane_current_path", None):
-            break
-        time.sleep(0.05)
+    started(p)
     show(p)
 step("session.windows")
 print([f"{x.window_index}:{x.window_name}" for x in s.windows])
