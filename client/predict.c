@@ -13,16 +13,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock_ms.h"
 #include "tty.h"
 #include "vt.h"
 #include "xmalloc.h"
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void predict_init(struct predict *p, int cols, int rows)
 {
@@ -64,7 +58,7 @@ static void withdraw(struct predict *p, int x, int y, int fd)
 void predict_output(struct predict *p, const void *buf, size_t len, int fd)
 {
     vt_feed(p->vt, buf, len);
-    long long now = now_ms();
+    long long now = clock_monotonic_ms();
     int keep = 0;
     for (int i = 0; i < p->n; i++) {
         const struct grid_cell *gc = vt_cell(p->vt, p->cells[i].x, p->cells[i].y);
@@ -84,7 +78,7 @@ void predict_output(struct predict *p, const void *buf, size_t len, int fd)
 
 void predict_tick(struct predict *p, int fd)
 {
-    long long now = now_ms();
+    long long now = clock_monotonic_ms();
     int keep = 0;
     for (int i = 0; i < p->n; i++) {
         if (now - p->cells[i].when > p->withdraw_ms) {
@@ -126,7 +120,7 @@ void predict_keys(struct predict *p, const char *buf, size_t len, int fd)
         p->cells[p->n].x = x;
         p->cells[p->n].y = y;
         p->cells[p->n].ch = (char)c;
-        p->cells[p->n].when = now_ms();
+        p->cells[p->n].when = clock_monotonic_ms();
         p->n++;
         p->shown++;
     }

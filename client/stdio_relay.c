@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock_ms.h"
 #include "cmdline.h"
 #include "proto.h"
 #include "tty.h"
@@ -89,13 +90,6 @@ static bool buf_flush(struct relay_buf *b, int fd)
     return true;
 }
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Whether pid is a relay of this token (not a process that took a dead relay's pid). */
 static bool is_relay(long pid, const char *token)
 {
@@ -133,14 +127,14 @@ static int take_token(const char *path, const char *token)
     free(lock);
     if (fd < 0)
         return -1;
-    long long deadline = now_ms() + 3000;
+    long long deadline = clock_monotonic_ms() + 3000;
     while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         char pidbuf[32] = "";
         ssize_t n = pread(fd, pidbuf, sizeof pidbuf - 1, 0);
         long pid = n > 0 ? strtol(pidbuf, NULL, 10) : 0;
         if (pid > 1 && pid != (long)getpid() && is_relay(pid, token))
             kill((pid_t)pid, SIGTERM);
-        if (now_ms() > deadline)
+        if (clock_monotonic_ms() > deadline)
             break; /* connect anyway: two clients attached for a moment at worst */
         struct timespec ts = {0, 10 * 1000000};
         nanosleep(&ts, NULL);
@@ -219,11 +213,11 @@ int stdio_relay_main(const struct client_options *opts, int argc, char **argv)
      * environment after it), answer pings; then connect, as the command needs. */
     int sock = -1;
     bool identified = false;
-    long long last_in = now_ms();
+    long long last_in = clock_monotonic_ms();
     char rbuf[65536];
     int status = 0;
     for (;;) {
-        long long wait = last_in + timeout - now_ms();
+        long long wait = last_in + timeout - clock_monotonic_ms();
         if (wait <= 0)
             break; /* the link is silent: the server sees us go */
         bool sock_room = sock >= 0 && buf_used(&out) < RELAY_OUT_HIGH;
@@ -251,7 +245,7 @@ int stdio_relay_main(const struct client_options *opts, int argc, char **argv)
             if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN))
                 break; /* ssh closed: the client went */
             if (r > 0) {
-                last_in = now_ms();
+                last_in = clock_monotonic_ms();
                 buf_add(&in, rbuf, (size_t)r);
             }
             /* Whole messages from the client. */
@@ -351,8 +345,8 @@ done:
     /* What the server said last (its MSG_EXIT) still goes out, for a little while. */
     if (sock >= 0)
         close(sock);
-    long long deadline = now_ms() + 2000;
-    while (buf_used(&out) > 0 && now_ms() < deadline) {
+    long long deadline = clock_monotonic_ms() + 2000;
+    while (buf_used(&out) > 0 && clock_monotonic_ms() < deadline) {
         struct pollfd p = {.fd = STDOUT_FILENO, .events = POLLOUT};
         if (poll(&p, 1, 100) > 0 && !buf_flush(&out, STDOUT_FILENO))
             break;

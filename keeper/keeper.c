@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock_ms.h"
 #include "keeper_proto.h"
 #include "keeper_ring.h"
 #include "sbuf.h"
@@ -564,8 +565,6 @@ static void keeper_server_read(struct keeper *k)
     keeper_msg_clear(&m);
 }
 
-static int64_t keeper_now_ms(void);
-
 /* A new connection's first packet has come (or it closed): it says what the connection
  * is. A client's probe is answered (WELCOME with the number of panes when no server is
  * attached, else REFUSED) and closed; a server's HELLO makes it the server, unless one is
@@ -636,7 +635,7 @@ static void keeper_accept(struct keeper *k)
     if (slot->fd >= 0)
         close(slot->fd);
     slot->fd = fd;
-    slot->expires = keeper_now_ms() + KEEPER_FIRST_PACKET_MS;
+    slot->expires = clock_monotonic_ms() + KEEPER_FIRST_PACKET_MS;
 }
 
 /* Close the pending connections whose time is up; the milliseconds until the next one
@@ -697,13 +696,6 @@ static int keeper_listen(const char *path)
         return -1;
     }
     return fd;
-}
-
-static int64_t keeper_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* No server, and every program ended with its pty read to the end: nothing will change
@@ -816,7 +808,7 @@ static void keeper_loop(struct keeper *k)
          * last server set (keeper-exit-grace), then leave the statuses and go. */
         int timeout = -1;
         if (k->grace != KEEPER_GRACE_FOREVER && keeper_all_ended(k)) {
-            int64_t now = keeper_now_ms();
+            int64_t now = clock_monotonic_ms();
             if (k->leave_at == 0)
                 k->leave_at = now + (int64_t)k->grace * 1000;
             if (now >= k->leave_at) {
@@ -826,7 +818,7 @@ static void keeper_loop(struct keeper *k)
             timeout = (int)(k->leave_at - now < 86400000 ? k->leave_at - now : 86400000);
         } else
             k->leave_at = 0;
-        int pending_ms = keeper_pending_expire(k, keeper_now_ms());
+        int pending_ms = keeper_pending_expire(k, clock_monotonic_ms());
         if (pending_ms >= 0 && (timeout < 0 || pending_ms < timeout))
             timeout = pending_ms;
         if (poll(pfd, n, timeout) < 0) {

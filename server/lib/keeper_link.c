@@ -21,6 +21,7 @@
 
 #include <event2/event.h>
 
+#include "clock_ms.h"
 #include "keeper.h"
 #include "keeper_proto.h"
 #include "keeper_ring.h"
@@ -409,15 +410,6 @@ static void link_read_cb(evutil_socket_t fd, short events, void *arg)
     }
 }
 
-/* Connect (or start) and say hello; on success the read event is armed. */
-/* Milliseconds of the monotonic clock. */
-static long long link_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Wait (KEEPER_LINK_TIMEOUT at most) until the keeper at path has left: it removes its
  * socket as it goes. (Not by connecting: a keeper waits for a new connection's first
  * packet.) The directory is watched with inotify for the name's removal, so the wait
@@ -439,14 +431,14 @@ static bool link_wait_gone(const char *path)
     }
     struct stat st;
     bool gone = false;
-    long long deadline = link_now_ms() + KEEPER_LINK_TIMEOUT;
+    long long deadline = clock_monotonic_ms() + KEEPER_LINK_TIMEOUT;
     for (;;) {
         /* Checked after the watch is in place, so a removal in between is not missed. */
         if (lstat(path, &st) != 0) {
             gone = errno == ENOENT;
             break;
         }
-        long long left = deadline - link_now_ms();
+        long long left = deadline - clock_monotonic_ms();
         struct pollfd pfd = {in, POLLIN, 0};
         if (left <= 0 || poll(&pfd, 1, (int)left) == 0)
             break;
@@ -458,6 +450,7 @@ static bool link_wait_gone(const char *path)
     return gone;
 }
 
+/* Connect (or start) and say hello; on success the read event is armed. */
 static int link_attach(struct keeper_link *k, bool may_connect, int started,
                        struct keeper_adopted **adopted, size_t *nadopted, char *err,
                        size_t errsize)

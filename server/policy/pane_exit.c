@@ -15,6 +15,7 @@
 #include <event2/event.h>
 
 #include "client_frames.h"
+#include "clock_ms.h"
 #include "defer.h"
 #include "format.h"
 #include "hooks.h"
@@ -111,13 +112,6 @@ bool pane_exit_will_restart(struct pane *p)
     return p->restart_timer != NULL || (p->closing && pane_exit_restarts(p));
 }
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void pane_exit_schedule_restart(struct pane *p);
 
 /* The restart timer: run the pane's own command again, on a clear screen, as
@@ -140,7 +134,7 @@ static void pane_exit_restart_cb(evutil_socket_t fd, short events, void *arg)
     struct spawn_args sa = {.cwd = p->cwd, .env = sess->env, .nenv = sess->nenv, .session = sess};
     char err[512];
     p->restarts++;
-    p->started_ms = now_ms();
+    p->started_ms = clock_monotonic_ms();
     if (pane_respawn(p, &sa, err, sizeof err) != 0) {
         /* Say why in the pane, the log and (under -D) on stdout; then back off as if it
          * had exited at once, so a missing program does not spin. */
@@ -163,7 +157,7 @@ static void pane_exit_restart_cb(evutil_socket_t fd, short events, void *arg)
  * restart-interval, leave it dead for good, marked as a crash loop. */
 static void pane_exit_schedule_restart(struct pane *p)
 {
-    long long now = now_ms();
+    long long now = clock_monotonic_ms();
     long long base = options_get_number(p->options, "restart-delay");
     long long max = options_get_number(p->options, "restart-delay-max");
     long long reset = options_get_number(p->options, "restart-reset") * 1000;

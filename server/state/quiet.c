@@ -8,6 +8,7 @@
 
 #include <event2/event.h>
 
+#include "clock_ms.h"
 #include "server_state.h"
 #include "xmalloc.h"
 
@@ -20,17 +21,10 @@
  * nothing, a program that does not echo, keys that never stop). */
 #define QUIET_WAIT_MAX_MS 200
 
-static int64_t quiet_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The timer for 'us' from now, or for what is left of the longest wait if less. */
 static void quiet_arm(struct server *s, long us)
 {
-    long left = (long)(s->quiet_since_ms + QUIET_WAIT_MAX_MS - quiet_now_ms()) * 1000;
+    long left = (long)(s->quiet_since_ms + QUIET_WAIT_MAX_MS - clock_monotonic_ms()) * 1000;
     if (left < us)
         us = left > 0 ? left : 0;
     struct timeval tv = {.tv_sec = us / 1000000, .tv_usec = us % 1000000};
@@ -51,7 +45,7 @@ static void quiet_timer_cb(evutil_socket_t fd, short events, void *arg)
 
 void quiet_typed(struct server *s)
 {
-    s->typed_ms = quiet_now_ms();
+    s->typed_ms = clock_monotonic_ms();
     s->typed = true;
     if (s->nquiet > 0 && s->quiet_after_frame) {
         /* Another key before the work ran: it waits for that one's frame. */
@@ -70,7 +64,7 @@ void quiet_frame_sent(struct server *s)
 
 void quiet_run(struct server *s, struct event *ev)
 {
-    if (!s->typed || quiet_now_ms() - s->typed_ms >= QUIET_TYPING_MS) {
+    if (!s->typed || clock_monotonic_ms() - s->typed_ms >= QUIET_TYPING_MS) {
         event_active(ev, EV_TIMEOUT, 0);
         return;
     }
@@ -86,7 +80,7 @@ void quiet_run(struct server *s, struct event *ev)
     if (s->quiet_timer == NULL)
         s->quiet_timer = evtimer_new(s->base, quiet_timer_cb, s);
     if (s->nquiet == 1) {
-        s->quiet_since_ms = quiet_now_ms();
+        s->quiet_since_ms = clock_monotonic_ms();
         s->quiet_after_frame = false;
         quiet_arm(s, QUIET_WAIT_MAX_MS * 1000L);
     }
