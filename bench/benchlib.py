@@ -2,10 +2,14 @@
 private socket, read a process's resident memory, and read a client's terminal (drain a
 pty, wait until it is quiet, the text it shows without escape sequences). Imported by
 the scripts beside it (`python3 bench/up.py` puts bench/ on the module path)."""
+import fcntl
 import os
+import pty
 import re
 import select
+import struct
 import subprocess
+import termios
 import time
 
 # Escape sequences (CSI, OSC, DCS/APC/PM, two- and three-byte ESC forms) a client writes.
@@ -60,3 +64,17 @@ def settle(fd, quiet, limit):
             if n:
                 last = time.monotonic()
     return total, last
+
+
+def spawn_on_pty(argv, env, rows=50, cols=200):
+    """Run argv in a new pty of rows x cols (a client in muxbench's 200x50 terminal by
+    default): (pid, the master, non-blocking)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            os.execvpe(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    os.set_blocking(fd, False)
+    return pid, fd

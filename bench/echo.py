@@ -15,34 +15,18 @@ Prints p50/p90/p99 in microseconds and p50/p99 against tmux, and the load (uptim
 and after. System python3, stdlib only.
 """
 import argparse
-import fcntl
 import os
-import pty
 import select
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 
-from benchlib import drain, settle, visible
+from benchlib import drain, settle, spawn_on_pty, visible
 
 CHARS = b"abcdefghijklmnopqrstuvwxyz"
-
-
-def spawn(argv, env):
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
-            os.execvpe(argv[0], argv, env)
-        finally:
-            os._exit(127)
-    os.set_blocking(fd, False)
-    return pid, fd
 
 
 class Target:
@@ -56,11 +40,11 @@ class Target:
         self.base = [binary, "-L", "echo", "-f", "/dev/null"] if binary else None
         cmd = "stty raw -echo; exec cat"
         if self.base is None:
-            self.pid, self.fd = spawn(["/bin/sh", "-c", cmd], self.env)
+            self.pid, self.fd = spawn_on_pty(["/bin/sh", "-c", cmd], self.env)
         else:
             subprocess.run(self.base + ["new", "-d", "-s", "s", "-x", "200", "-y", "50", cmd],
                            env=self.env, check=True)
-            self.pid, self.fd = spawn(self.base + ["attach", "-t", "s"], self.env)
+            self.pid, self.fd = spawn_on_pty(self.base + ["attach", "-t", "s"], self.env)
         settle(self.fd, 0.3, 5)
 
     def sample(self, ch):

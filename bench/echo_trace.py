@@ -26,22 +26,18 @@ Needs perf and root (or perf_event_paranoid <= 1). System python3, stdlib only.
 """
 import argparse
 import bisect
-import fcntl
 import json
 import os
-import pty
 import re
 import select
 import shutil
 import signal
 import statistics
-import struct
 import subprocess
 import tempfile
-import termios
 import time
 
-from benchlib import drain, settle, visible
+from benchlib import drain, settle, spawn_on_pty, visible
 
 EVENT = re.compile(r"^\s*(.+?)\s+(\d+)/(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)$")
 ECHO_CALLS = {0, 1, 20, 232, 281, 286, 228}  # read write writev epoll_wait/pwait timerfd_settime
@@ -69,11 +65,7 @@ def record(binary, samples, work):
                              "-e", "raw_syscalls:sys_exit", "--filter", flt],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.4)
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
-        os.execvpe(base[0], base + ["attach", "-t", "s"], env)
-    os.set_blocking(fd, False)
+    pid, fd = spawn_on_pty(base + ["attach", "-t", "s"], env)
     settle(fd, 0.3, 5)
     out = []
     chars = b"!%&+^~"

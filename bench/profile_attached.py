@@ -14,20 +14,16 @@ usage: sudo bench/profile_attached.py TMX OUT [FILE] [--no-perf]
 FILE defaults to muxbench's 64 MiB mixed input. --no-perf: the figures only (no perf
 overhead: for before/after runs taken in turn). System python3, stdlib only.
 """
-import fcntl
 import os
-import pty
 import select
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 
-from benchlib import drain, settle
+from benchlib import drain, settle, spawn_on_pty
 
 
 def server_stats(pid):
@@ -65,11 +61,7 @@ def main():
                                "exec sleep 100000"], env=env, check=True)
         spid = subprocess.run(base + ["display", "-p", "#{pid}"], env=env, capture_output=True,
                               text=True).stdout.strip()
-        pid, fd = pty.fork()
-        if pid == 0:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
-            os.execvpe(base[0], base + ["attach", "-t", "s"], env)
-        os.set_blocking(fd, False)
+        pid, fd = spawn_on_pty(base + ["attach", "-t", "s"], env)
         settle(fd, 0.3, 5)
         perfs = []
         if use_perf:
