@@ -611,6 +611,119 @@ static void test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes(void **st
     assert_true(wait_capture(env, "s", "finished-after-the-kill", E2E_TIMEOUT));
 }
 
+/* Wait until pid is stopped (state T in /proc/PID/stat). */
+static bool stopped(pid_t pid)
+{
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (e2e_now_ms() < until) {
+        char path[64], buf[512];
+        snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+        FILE *f = fopen(path, "r");
+        if (f == NULL)
+            return false;
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        const char *close_paren = strrchr(buf, ')');
+        if (close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'T')
+            return true;
+        sleep_ms(5);
+    }
+    return false;
+}
+
+/* One packet from the keeper within the timeout, decoded (its descriptors in fds). */
+static uint32_t keeper_next(int fd, char *packet, int fds[2])
+{
+    struct pollfd pfd = {fd, POLLIN, 0};
+    assert_int_equal(poll(&pfd, 1, E2E_TIMEOUT), 1);
+    ssize_t n = keeper_recv(fd, packet, fds);
+    assert_true(n > 0);
+    struct keeper_msg m = {0};
+    assert_int_equal(keeper_msg_decode(packet, (size_t)n, &m), 0);
+    keeper_msg_clear(&m);
+    return m.type;
+}
+
+/* A server's BYE is obeyed even when the server closed with a packet of the keeper's
+ * still unread: Linux then reports the reset (ECONNRESET) before the packets queued
+ * ahead of it. A keeper that took the reset for a dead server kept the panes, and the
+ * next command's server adopted them: a killed session came back. The test plays the
+ * server: it adopts the panes of a server killed with -9, leaves a pane's EXIT unread,
+ * and sends BYE and closes while the keeper is stopped, so the reset is what the
+ * keeper meets first. The keeper must hang up the other program and go. */
+static void test_a_bye_behind_a_reset_still_ends_the_keeper(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "sleep 1000", ";",
+                             "split-window", "-d", "sleep 1000", NULL), 0);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-t", "s", "-F", "#{pane_pid}",
+                             NULL), 0);
+    pid_t first = 0, second = 0;
+    assert_int_equal(sscanf(out, "%d %d", &first, &second), 2);
+    free(out);
+    pid_t server = server_pid(env, "s");
+    pid_t keeper = e2e_keeper_of(server);
+    assert_true(keeper > 0);
+    assert_int_equal(kill(server, SIGKILL), 0);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(server) && e2e_now_ms() < until)
+        sleep_ms(10);
+    assert_true(ended(server));
+
+    /* Adopt: HELLO, then WELCOME, a PANE for each pane (with its master and ring: the
+     * masters are kept open, so no program is hung up by this test), DONE. */
+    int fd = keeper_connect(env);
+    struct keeper_buf b = {0};
+    keeper_buf_start(&b, KMSG_HELLO);
+    keeper_buf_u32(&b, KEEPER_PROTO_VERSION);
+    keeper_buf_u32(&b, KEEPER_RING_DEFAULT);
+    assert_true(keeper_buf_finish(&b));
+    assert_int_equal(keeper_send(fd, &b, NULL, 0, 1000), 0);
+    keeper_buf_free(&b);
+    char *packet = malloc(KEEPER_MSG_MAX);
+    int kept[8], nkept = 0;
+    int fds[2];
+    assert_int_equal(keeper_next(fd, packet, fds), KMSG_WELCOME);
+    for (;;) {
+        uint32_t type = keeper_next(fd, packet, fds);
+        for (int i = 0; i < 2; i++) {
+            if (fds[i] >= 0 && nkept < 8)
+                kept[nkept++] = fds[i];
+        }
+        if (type == KMSG_DONE)
+            break;
+        assert_int_equal(type, KMSG_PANE);
+    }
+
+    /* The first program ends: its EXIT arrives and stays unread. */
+    assert_int_equal(kill(first, SIGKILL), 0);
+    struct pollfd pfd = {fd, POLLIN, 0};
+    assert_int_equal(poll(&pfd, 1, E2E_TIMEOUT), 1);
+    assert_int_equal(kill(keeper, SIGSTOP), 0);
+    assert_true(stopped(keeper));
+    keeper_buf_start(&b, KMSG_BYE);
+    assert_true(keeper_buf_finish(&b));
+    assert_int_equal(keeper_send(fd, &b, NULL, 0, 1000), 0);
+    keeper_buf_free(&b);
+    close(fd); /* with the EXIT unread: the keeper's next read is the reset */
+    assert_int_equal(kill(keeper, SIGCONT), 0);
+
+    until = e2e_now_ms() + E2E_TIMEOUT;
+    while ((!ended(keeper) || !ended(second)) && e2e_now_ms() < until)
+        sleep_ms(20);
+    assert_true(ended(second)); /* hung up at BYE, not kept for the next server */
+    assert_true(ended(keeper));
+    for (int i = 0; i < nkept; i++)
+        close(kept[i]);
+    free(packet);
+    /* Nothing is left to adopt: the next command finds no server and no session. */
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "s", NULL), 0);
+}
+
 /* Bytes in a file (0 if it does not exist). */
 static long long file_size(const char *path)
 {
@@ -973,6 +1086,8 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_pane_killed_as_it_starts_ends, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_bye_behind_a_reset_still_ends_the_keeper,
+                                        e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_silent_connections_do_not_stop_the_keeper,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_new_pane_is_in_its_directory_at_once, e2e_setup,
