@@ -1,7 +1,10 @@
 /* client_notify.c - what the attached clients are told when a pane changes: a frame is
  * scheduled for the clients showing it (counting the bytes, so a small echo is drawn at
- * once), a pane's message goes to their status lines (BELs: alerts.c).
- * The clients layer's listener of NOTIFY_PANE_OUTPUT and NOTIFY_PANE_MESSAGE. */
+ * once), a pane's message goes to their status lines (BELs: alerts.c); a window that
+ * becomes current takes its clients' size on the next loop turn (it kept its own while
+ * nobody saw it).
+ * The clients layer's listener of NOTIFY_PANE_OUTPUT, NOTIFY_PANE_MESSAGE and
+ * NOTIFY_SESSION_WINDOW_CHANGED. */
 #include "client_notify.h"
 
 #include "client_frames.h"
@@ -42,4 +45,6 @@ void client_notify(struct server *s, const struct notify *n)
         client_notify_output(s, n->pane, n->size);
     else if (n->type == NOTIFY_PANE_MESSAGE)
         client_notify_message(s, n->pane, n->text);
+    else if (n->type == NOTIFY_SESSION_WINDOW_CHANGED && n->session != NULL)
+        server_client_update_sizes_later(s, n->session);
 }

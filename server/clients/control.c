@@ -538,7 +538,7 @@ static void sizes_now(struct server *s)
 {
     struct session *sess;
     TAILQ_FOREACH(sess, &s->sessions, entry) {
-        server_client_update_sizes(s, sess);
+        server_client_update_sizes_now(s, sess);
         struct winlink *wl;
         TAILQ_FOREACH(wl, &sess->windows, entry)
             notify_emit(s, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT,

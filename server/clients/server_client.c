@@ -239,17 +239,34 @@ bool server_client_window_size(struct server *s, struct window *w, bool largest,
     return clients_size(s, w, false, largest ? 0 : 1, true, cols, rows);
 }
 
-void server_client_update_sizes(struct server *s, struct session *sess)
+/* Whether a client sees w: it is the current window of a session with an attached
+ * client. */
+static bool window_shown(struct server *s, struct window *w)
 {
-    /* Each window by its window-size: sized by the clients showing its session (all
-     * of them, or, with aggressive-resize, only while it is their current window), by
-     * default-size (manual), or left alone (nobody attached). */
+    struct client *c;
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (c->attached && c->session != NULL && c->session->current != NULL &&
+            c->session->current->window == w)
+            return true;
+    }
+    return false;
+}
+
+/* Each window by its window-size: sized by the clients showing its session (all of
+ * them, or, with aggressive-resize, only while it is their current window), by
+ * default-size (manual), or left alone (nobody attached). As in tmux, a window no
+ * client sees keeps its size until one does (session_window_changed sizes it then),
+ * unless now: a control client's sizes (refresh-client -C) reach every window at once. */
+static void update_sizes(struct server *s, struct session *sess, bool now)
+{
     bool any = false;
     struct winlink *wl;
     TAILQ_FOREACH(wl, &sess->windows, entry) {
         struct window *w = wl->window;
         long policy = options_get_number(w->options, "window-size");
         if (options_get_number(w->options, "aggressive-resize") && wl != sess->current)
+            continue;
+        if (!now && policy != 2 && !window_shown(s, w))
             continue;
         int cols, rows;
         if (policy == 2) { /* manual: default-size */
@@ -285,12 +302,27 @@ void server_client_update_sizes(struct server *s, struct session *sess)
         session_redraw(s, sess, REDRAW_STATUS);
 }
 
+void server_client_update_sizes(struct server *s, struct session *sess)
+{
+    update_sizes(s, sess, false);
+}
+
+void server_client_update_sizes_now(struct server *s, struct session *sess)
+{
+    update_sizes(s, sess, true);
+}
+
 static void sizes_deferred(struct server *s, uint32_t id, const char *arg)
 {
     (void)arg;
     struct session *sess = session_find_id(s, id);
     if (sess != NULL)
         server_client_update_sizes(s, sess);
+}
+
+void server_client_update_sizes_later(struct server *s, struct session *sess)
+{
+    defer_add(s, sizes_deferred, sess->id, NULL);
 }
 
 static struct client *client_by_id(struct server *s, uint32_t id)

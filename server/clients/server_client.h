@@ -58,8 +58,15 @@ void server_client_read_stdin(struct client *c, size_t limit,
 void server_client_stream_stdin(struct client *c,
                                 void (*piece)(struct client *, const char *, size_t),
                                 void (*done)(struct client *, struct evbuffer *, bool), char *arg);
-/* Size of the session's windows given every attached client (smallest wins). */
+/* Size the session's windows that a client sees by the attached clients and each
+ * window's window-size (a window no client sees keeps its size until one does, as in
+ * tmux); _now sizes every window of the session at once (refresh-client -C). */
 void server_client_update_sizes(struct server *s, struct session *sess);
+void server_client_update_sizes_now(struct server *s, struct session *sess);
+/* The same on the next loop turn: after the command (and hooks) that made a window
+ * current, which see the sizes as they were (tmuxp's client-attached hook selects each
+ * window and lays it out at its old size; tmux resizes it after). */
+void server_client_update_sizes_later(struct server *s, struct session *sess);
 /* The size of the largest (or smallest) attached client of any session showing w, less
  * its status line (resize-window -A/-a); false when no client counts. */
 bool server_client_window_size(struct server *s, struct window *w, bool largest, int *cols,
