@@ -285,9 +285,9 @@ static int keeper_connect(struct tmx_env *env)
 }
 
 /* Connect to the keeper's socket and say HELLO as a server would: the answer's type. */
-static uint32_t hello_keeper(struct tmx_env *env)
+/* Say what a server says first: HELLO, this version. */
+static void send_hello(int fd)
 {
-    int fd = keeper_connect(env);
     struct keeper_buf b = {0};
     keeper_buf_start(&b, KMSG_HELLO);
     keeper_buf_u32(&b, KEEPER_PROTO_VERSION);
@@ -295,6 +295,12 @@ static uint32_t hello_keeper(struct tmx_env *env)
     assert_true(keeper_buf_finish(&b));
     assert_int_equal(keeper_send(fd, &b, NULL, 0, 1000), 0);
     keeper_buf_free(&b);
+}
+
+static uint32_t hello_keeper(struct tmx_env *env)
+{
+    int fd = keeper_connect(env);
+    send_hello(fd);
     struct pollfd pfd = {fd, POLLIN, 0};
     assert_int_equal(poll(&pfd, 1, E2E_TIMEOUT), 1);
     char *packet = malloc(KEEPER_MSG_MAX);
@@ -542,19 +548,26 @@ static void test_an_unreadable_snapshot_still_adopts_the_programs(void **state)
     assert_true(client_screen_contains(c, ".snap"));
 }
 
-/* Whether pid has ended (gone, or a zombie nobody reaped yet). */
-static bool ended(pid_t pid)
+/* pid's state letter from /proc/PID/stat (R, S, T, Z...), or 0 when it is gone. */
+static char proc_state(pid_t pid)
 {
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
     FILE *f = fopen(path, "r");
     if (f == NULL)
-        return true;
+        return 0;
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
     const char *close_paren = strrchr(buf, ')');
-    return close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'Z';
+    return close_paren != NULL && close_paren[1] == ' ' ? close_paren[2] : '?';
+}
+
+/* Whether pid has ended (gone, or a zombie nobody reaped yet). */
+static bool ended(pid_t pid)
+{
+    char state = proc_state(pid);
+    return state == 0 || state == 'Z';
 }
 
 /* $HOME/go, a fifo a pane's program reads to go on when the test says so. */
@@ -615,21 +628,12 @@ static void test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes(void **st
 static bool stopped(pid_t pid)
 {
     long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (e2e_now_ms() < until) {
-        char path[64], buf[512];
-        snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-        FILE *f = fopen(path, "r");
-        if (f == NULL)
+    while (proc_state(pid) != 'T') {
+        if (proc_state(pid) == 0 || e2e_now_ms() > until)
             return false;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
-        const char *close_paren = strrchr(buf, ')');
-        if (close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'T')
-            return true;
         sleep_ms(5);
     }
-    return false;
+    return true;
 }
 
 /* One packet from the keeper within the timeout, decoded (its descriptors in fds). */
@@ -677,13 +681,7 @@ static void test_a_bye_behind_a_reset_still_ends_the_keeper(void **state)
     /* Adopt: HELLO, then WELCOME, a PANE for each pane (with its master and ring: the
      * masters are kept open, so no program is hung up by this test), DONE. */
     int fd = keeper_connect(env);
-    struct keeper_buf b = {0};
-    keeper_buf_start(&b, KMSG_HELLO);
-    keeper_buf_u32(&b, KEEPER_PROTO_VERSION);
-    keeper_buf_u32(&b, KEEPER_RING_DEFAULT);
-    assert_true(keeper_buf_finish(&b));
-    assert_int_equal(keeper_send(fd, &b, NULL, 0, 1000), 0);
-    keeper_buf_free(&b);
+    send_hello(fd);
     char *packet = malloc(KEEPER_MSG_MAX);
     int kept[8], nkept = 0;
     int fds[2];
@@ -705,6 +703,7 @@ static void test_a_bye_behind_a_reset_still_ends_the_keeper(void **state)
     assert_int_equal(poll(&pfd, 1, E2E_TIMEOUT), 1);
     assert_int_equal(kill(keeper, SIGSTOP), 0);
     assert_true(stopped(keeper));
+    struct keeper_buf b = {0};
     keeper_buf_start(&b, KMSG_BYE);
     assert_true(keeper_buf_finish(&b));
     assert_int_equal(keeper_send(fd, &b, NULL, 0, 1000), 0);
