@@ -264,17 +264,15 @@ static void update_sizes(struct server *s, struct session *sess, bool now)
     TAILQ_FOREACH(wl, &sess->windows, entry) {
         struct window *w = wl->window;
         long policy = options_get_number(w->options, "window-size");
-        if (options_get_number(w->options, "aggressive-resize") && wl != sess->current)
-            continue;
-        if (!now && policy != 2 && !window_shown(s, w))
+        bool aggressive = options_get_number(w->options, "aggressive-resize");
+        if ((aggressive || (!now && policy != 2)) && !window_shown(s, w))
             continue;
         int cols, rows;
         if (policy == 2) { /* manual: default-size */
             if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", &cols,
                        &rows) != 2)
                 continue;
-        } else if (!clients_size(s, w, options_get_number(w->options, "aggressive-resize"),
-                                 policy, true, &cols, &rows))
+        } else if (!clients_size(s, w, aggressive, policy, true, &cols, &rows))
             continue;
         if (cols < 1)
             cols = 1;
@@ -286,9 +284,7 @@ static void update_sizes(struct server *s, struct session *sess, bool now)
             int scols, srows;
             sess->cols = cols;
             sess->rows = rows;
-            if (policy != 2 &&
-                clients_size(s, w, options_get_number(w->options, "aggressive-resize"), policy,
-                             false, &scols, &srows)) {
+            if (policy != 2 && clients_size(s, w, aggressive, policy, false, &scols, &srows)) {
                 sess->cols = scols < 1 ? 1 : scols;
                 sess->rows = srows < 1 ? 1 : srows;
             }
