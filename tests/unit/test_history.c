@@ -319,8 +319,8 @@ static void test_random_cells_round_trip(void **state)
     grid_free(g);
 }
 
-/* A line flagged plain is encoded without comparing styles (encode_plain: four
- * characters a step while none is blank); its record must be byte for byte the one
+/* A line flagged plain is encoded without comparing styles (encode_plain: eight
+ * characters a step with SSE2, then four, while none is blank); its record must be byte for byte the one
  * the general encoder writes for the same cells: random ASCII lines with blank runs
  * at every offset, of every length. */
 static void test_plain_encoding_is_the_general_one(void **state)
