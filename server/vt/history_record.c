@@ -326,9 +326,10 @@ static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf
 static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf,
                              const struct links *links)
 {
-    int n = used;
-    while (n > 0 && grid_cell_is_default_blank(&cells[n - 1]))
-        n--;
+    /* Pointers, not indexes: an index back from a pointer divides by a cell's 24 bytes. */
+    const struct grid_cell *c = cells, *end = cells + used;
+    while (end > c && grid_cell_is_default_blank(end - 1))
+        end--;
     struct grid_cell cur = grid_blank_cell;
     /* cur's words 1 and 2 (its width is 1), kept in registers: read back from cur after
      * put_style's narrower stores, each load would wait for them (cell.h). */
@@ -336,8 +337,7 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
     uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
     uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
     uint8_t *p = buf;
-    for (int x = 0; x < n;) {
-        const struct grid_cell *c = &cells[x];
+    while (c < end) {
         if (grid_cell_word(c, GRID_WORD_COLOURS) != colours ||
             ((grid_cell_word(c, GRID_WORD_REST) ^ rest) & ~width_bits) != 0) {
             p = put_style(p, &cur, c, links);
@@ -346,41 +346,40 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
         }
         if (narrow_ascii_in(c, colours, rest)) {
             /* The common case: a run of ASCII in one style, one branch a cell. */
-            const struct grid_cell *end = cells + n;
             do
                 *p++ = (uint8_t)c++->ch;
             while (c < end && narrow_ascii_in(c, colours, rest));
-            x = (int)(c - cells);
             continue;
         }
         if (narrow_blank_in(c, colours, rest)) {
-            int run = 1;
-            while (x + run < n && narrow_blank_in(&cells[x + run], colours, rest))
+            const struct grid_cell *run = c + 1;
+            while (run < end && narrow_blank_in(run, colours, rest))
                 run++;
             *p++ = OP_BLANK;
-            p += put_varint(p, (uint32_t)run);
-            x += run;
+            p += put_varint(p, (uint32_t)(run - c));
+            c = run;
             continue;
         }
-        if (grid_cell_width(c) == 2 && x + 1 < n && plain_char(c->ch) &&
-            plain_continuation(&cells[x + 1], c)) {
+        const struct grid_cell *ch = c;
+        if (grid_cell_width(ch) == 2 && end - ch > 1 && plain_char(ch->ch) &&
+            plain_continuation(ch + 1, ch)) {
             *p++ = OP_WIDE;
-            p += put_utf8(p, c->ch);
-            x += 2;
-        } else if (grid_cell_width(c) == 1 && plain_char(c->ch)) {
-            p += put_utf8(p, c->ch);
-            x++;
+            p += put_utf8(p, ch->ch);
+            c += 2;
+        } else if (grid_cell_width(ch) == 1 && plain_char(ch->ch)) {
+            p += put_utf8(p, ch->ch);
+            c++;
         } else {
             *p++ = OP_RAW;
-            p += put_varint(p, c->ch);
-            p += put_varint(p, c->comb);
-            *p++ = grid_cell_width(c);
-            x++;
+            p += put_varint(p, ch->ch);
+            p += put_varint(p, ch->comb);
+            *p++ = grid_cell_width(ch);
+            c++;
             continue;
         }
-        if (c->comb != 0) {
+        if (ch->comb != 0) {
             *p++ = OP_COMB;
-            p += put_varint(p, c->comb);
+            p += put_varint(p, ch->comb);
         }
     }
     return (size_t)(p - buf);
