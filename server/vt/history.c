@@ -328,16 +328,23 @@ uint64_t history_next_seq(struct history *h)
     return h->pool != NULL ? h->pool->next_seq++ : h->next_seq++;
 }
 
-/* Encode l with 'seq' and append it (no limits applied). */
+/* Encode l with 'seq' and append it (no limits applied): in place when the newest
+ * block has room for the largest record the line can make, else through a buffer
+ * into the room the record then needs. */
 static void append_line(struct history *h, const struct grid_line *l, uint64_t seq)
 {
-    uint8_t stack[8192];
     size_t bound = history_record_bound(l->used);
+    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
+    if (b != NULL && b->size - b->used >= bound) {
+        uint8_t *rec = b->data + b->used;
+        append_record(h, rec, history_record_encode(l, seq, h->links, rec));
+        return;
+    }
+    uint8_t stack[8192];
     uint8_t *buf = bound <= sizeof stack ? stack : xmalloc(bound);
-    const uint8_t *src;
-    size_t size = history_record_encode(l, seq, h->links, buf, &src);
+    size_t size = history_record_encode(l, seq, h->links, buf);
     uint8_t *rec = block_reserve(h, size);
-    memcpy(rec, src, size);
+    memcpy(rec, buf, size);
     if (buf != stack)
         free(buf);
     append_record(h, rec, size);

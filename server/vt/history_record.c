@@ -502,25 +502,26 @@ static size_t varint_len(uint32_t v)
 }
 
 size_t history_record_encode(const struct grid_line *l, uint64_t seq,
-                             const struct links *links, uint8_t *buf, const uint8_t **rec)
+                             const struct links *links, uint8_t *buf)
 {
     int used = l->used > 0 ? l->used : 0;
-    uint8_t *payload = buf + HISTORY_RECORD_HEADER_MAX;
-    size_t len = l->plain ? encode_plain(l->cells, used, payload)
-                          : encode_payload(l->cells, used, payload, links);
-    /* The header goes just before the payload, so the record is one run of bytes. */
     uint32_t used_wrapped = (uint32_t)used << USED_SHIFT |
                             (uint32_t)(l->mark & ((1u << GRID_MARK_BITS) - 1)) << 1 |
                             (l->wrapped ? 1u : 0u);
-    size_t hlen = HISTORY_RECORD_SEQ_BYTES + varint_len(used_wrapped) +
-                  varint_len((uint32_t)len);
-    uint8_t *p = payload - hlen;
-    *rec = p;
+    uint8_t *p = buf;
     history_record_set_seq(p, seq);
     p += HISTORY_RECORD_SEQ_BYTES;
     p += put_varint(p, used_wrapped);
+    /* The payload goes after a one-byte length, the common case; a longer length
+     * moves it up (the bound leaves room for the longest header). */
+    uint8_t *payload = p + 1;
+    size_t len = l->plain ? encode_plain(l->cells, used, payload)
+                          : encode_payload(l->cells, used, payload, links);
+    size_t lenlen = varint_len((uint32_t)len);
+    if (lenlen > 1)
+        memmove(payload + lenlen - 1, payload, len);
     put_varint(p, (uint32_t)len);
-    return hlen + len;
+    return (size_t)(p - buf) + lenlen + len;
 }
 
 size_t history_record_size(const uint8_t *rec)

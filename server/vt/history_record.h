@@ -20,16 +20,15 @@ struct links;
 #define HISTORY_RECORD_CELL_MAX 40 /* payload bytes a cell may take: a style (28) and a
                                       raw cell (12) */
 
-/* Encode line l as a record with sequence number seq, into buf of at least
- * history_record_bound(l->used) bytes; *rec is where in buf the record starts.
- * Link numbers are stored with their generation in 'links' (NULL: links are dropped).
- * Returns the record's size. */
+/* Encode line l as a record with sequence number seq at buf, which has room for at
+ * least history_record_bound(l->used) bytes. Link numbers are stored with their
+ * generation in 'links' (NULL: links are dropped). Returns the record's size. */
 static inline size_t history_record_bound(int used)
 {
     return HISTORY_RECORD_HEADER_MAX + (size_t)(used > 0 ? used : 0) * HISTORY_RECORD_CELL_MAX;
 }
 size_t history_record_encode(const struct grid_line *l, uint64_t seq,
-                             const struct links *links, uint8_t *buf, const uint8_t **rec);
+                             const struct links *links, uint8_t *buf);
 
 /* The record at rec decoded into out, whose cells are grown with realloc as needed
  * (out must start zeroed or hold cells from an earlier decode). A link is kept only
