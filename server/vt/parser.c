@@ -8,6 +8,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum parser_action {
     ACT_IGNORE,
@@ -453,6 +456,20 @@ static void step(struct parser *p, uint8_t c, const struct parser_ops *ops, void
  * little-endian machine its bit is the lowest set). */
 static size_t printable_run_end(const uint8_t *buf, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+    /* Sixteen at a time: as signed bytes, the printable ones are those above 0x1f and
+     * below 0x7f (0x80-0xff are negative); the first other byte is the lowest bit of
+     * the mask of failures. */
+    const __m128i below = _mm_set1_epi8(0x1f), above = _mm_set1_epi8(0x7f);
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+        __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmpgt_epi8(above, x));
+        unsigned outside = (unsigned)_mm_movemask_epi8(ok) ^ 0xffffu;
+        if (outside != 0)
+            return i + (size_t)__builtin_ctz(outside);
+        i += 16;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     while (i + 8 <= len) {
         uint64_t x;
