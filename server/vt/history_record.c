@@ -326,6 +326,8 @@ static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf
 static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *buf,
                              const struct links *links)
 {
+    if (used == 0)
+        return 0; /* cells may be NULL: no arithmetic on it */
     /* Pointers, not indexes: an index back from a pointer divides by a cell's 24 bytes. */
     const struct grid_cell *c = cells, *end = cells + used;
     while (end > c && grid_cell_is_default_blank(end - 1))
