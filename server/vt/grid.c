@@ -325,17 +325,39 @@ static void line_ensure_write(struct grid_line *l, int x, int n, int cols)
     l->used = end;
 }
 
-/* grid_write_run; the line stays plain if it was and 'text' (grid_write_text_run). */
+/* write_run's cases with a call: a wide character split, or cells to allocate. */
+static __attribute__((noinline)) struct grid_cell *write_run_slow(struct grid *g,
+                                                                  struct grid_line *l, int x,
+                                                                  int n)
+{
+    if (x < l->used)
+        line_split_wide(l, x, x + n);
+    line_ensure_write(l, x, n, g->cols);
+    return &l->cells[x];
+}
+
+/* grid_write_run; the line stays plain if it was and 'text' (grid_write_text_run).
+ * The common cases make no call (so no registers to save): appending within the
+ * line's allocation, and overwriting whole characters. */
 static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool text)
 {
     if (y < 0 || y >= g->rows || x < 0 || n <= 0 || x + n > g->cols)
         return NULL;
     struct grid_line *l = touch(g, row_read(g, y));
     l->plain = l->plain && text; /* a plain line has no wide character to split */
-    if (x < l->used)
-        line_split_wide(l, x, x + n);
-    line_ensure_write(l, x, n, g->cols);
-    return &l->cells[x];
+    int end = x + n;
+    if (x >= l->used) {
+        if (end <= l->size) {
+            for (int i = l->used; i < x; i++)
+                l->cells[i] = grid_blank_cell;
+            l->used = end;
+            return &l->cells[x];
+        }
+    } else if (end <= l->used && grid_cell_width(&l->cells[x]) != 0 &&
+               (end == l->used || grid_cell_width(&l->cells[end]) != 0)) {
+        return &l->cells[x]; /* no wide character cut at either end */
+    }
+    return write_run_slow(g, l, x, n);
 }
 
 struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
