@@ -105,20 +105,26 @@ static uint8_t *block_reserve(struct history *h, size_t need)
     return b->data + b->used;
 }
 
+/* A full index ring made larger (out of line: appending to a ring with room, every
+ * line once the history is at its limit, then makes no call). */
+static __attribute__((noinline)) void ring_grow(struct history *h)
+{
+    int cap = h->cap > 0 ? h->cap * 2 : 16;
+    if (cap > h->line_limit)
+        cap = h->line_limit;
+    if (cap <= h->n)
+        cap = h->n + 1;
+    ring_relayout(h, cap);
+}
+
 /* Append the record (already written at the block_reserve position) of 'size' bytes. */
 static void append_record(struct history *h, uint8_t *rec, size_t size)
 {
     struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
     b->used += (uint32_t)size;
     b->live++;
-    if (h->n == h->cap) {
-        int cap = h->cap > 0 ? h->cap * 2 : 16;
-        if (cap > h->line_limit)
-            cap = h->line_limit;
-        if (cap <= h->n)
-            cap = h->n + 1;
-        ring_relayout(h, cap);
-    }
+    if (h->n == h->cap)
+        ring_grow(h);
     int idx = h->start + h->n;
     if (idx >= h->cap)
         idx -= h->cap;
