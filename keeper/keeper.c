@@ -60,7 +60,8 @@ struct kpane {
 };
 
 struct keeper {
-    int listen_fd;
+    int listen_fd;  /* -1 until the loop first has nothing to read (keeper_start_listening) */
+    bool listen_failed; /* no socket: nobody could adopt the programs after the server */
     int server_fd; /* -1: no server attached */
     uint32_t server_version; /* the protocol its HELLO spoke */
     bool server_closed; /* it closed its end: read what it sent, send nothing */
@@ -163,16 +164,24 @@ static void keeper_reap(struct keeper *k)
     }
 }
 
+/* The signals the keeper ignores (keeper_run); every other disposition is the default
+ * it was started with (keeper.h), and it catches none (its signals come through a
+ * signalfd, blocked). */
+static const int keeper_ignored[] = {SIGPIPE, SIGHUP};
+
 /* In the child (born in the pane's directory: keeper_spawn_program): the pty's slave as
  * the controlling terminal and stdio, the server's environment, then the program. The keeper has already answered with
  * this pid (keeper_exec_check found the program), so an exec that fails anyway is told
- * where a shell tells it, on the terminal, and is the pane's exit status 127. */
+ * where a shell tells it, on the terminal, and is the pane's exit status 127. The
+ * program starts with every signal at its default and none blocked: the keeper's
+ * ignored ones are put back (an ignored signal stays ignored across exec; the rest are
+ * the defaults already), not all 64 (a system call each, on every pane's start). */
 static void keeper_child(const struct keeper_msg *m, int slave, const struct rlimit *nofile)
 {
     if (nofile->rlim_max > 0)
         setrlimit(RLIMIT_NOFILE, nofile); /* the limit programs get from a shell */
-    for (int sig = 1; sig < NSIG; sig++)
-        signal(sig, SIG_DFL);
+    for (size_t i = 0; i < sizeof keeper_ignored / sizeof keeper_ignored[0]; i++)
+        signal(keeper_ignored[i], SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -678,10 +687,15 @@ static void keeper_pty_read(struct keeper *k, struct kpane *kp)
     kpane_close(kp); /* EIO: every holder of the slave closed it */
 }
 
+static bool keeper_path_fits(const char *path)
+{
+    return strlen(path) < sizeof ((struct sockaddr_un *)NULL)->sun_path;
+}
+
 static int keeper_listen(const char *path)
 {
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
-    if (strlen(path) >= sizeof sa.sun_path)
+    if (!keeper_path_fits(path))
         return -1;
     strcpy(sa.sun_path, path);
     int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -770,6 +784,20 @@ static void keeper_leave_exits(struct keeper *k)
     close(fd);
 }
 
+/* Listen at SOCKET.keeper (keeper_loop calls it the first time it has nothing to read:
+ * after the packets the server sent first, its HELLO and, on a loaded machine, the first
+ * spawn, which waited for this keeper's first run). The socket is for later (a server
+ * that adopts after a crash or an upgrade, a client's probe): nobody looks for it while
+ * the server that forked this keeper is alive, and its bind (tens of microseconds on
+ * ext4) was on the first pane's path. A keeper that cannot listen (the directory
+ * refused it) still serves its server; its programs then end with that server, as
+ * nobody could adopt them (keeper_loop). */
+static void keeper_start_listening(struct keeper *k)
+{
+    k->listen_fd = keeper_listen(k->path);
+    k->listen_failed = k->listen_fd < 0;
+}
+
 static void keeper_loop(struct keeper *k)
 {
     struct pollfd *pfd = NULL;
@@ -821,10 +849,16 @@ static void keeper_loop(struct keeper *k)
         int pending_ms = keeper_pending_expire(k, clock_monotonic_ms());
         if (pending_ms >= 0 && (timeout < 0 || pending_ms < timeout))
             timeout = pending_ms;
-        if (poll(pfd, n, timeout) < 0) {
+        bool unbound = k->listen_fd < 0 && !k->listen_failed;
+        int ready = poll(pfd, n, unbound ? 0 : timeout);
+        if (ready < 0) {
             if (errno == EINTR)
                 continue;
             break;
+        }
+        if (ready == 0 && unbound) {
+            keeper_start_listening(k);
+            continue; /* again, with the listening socket in the poll */
         }
         if (pfd[0].revents != 0) {
             struct signalfd_siginfo si;
@@ -859,6 +893,11 @@ static void keeper_loop(struct keeper *k)
         /* No server and nothing left to keep: the keeper's work is done. */
         if (k->server_fd < 0 && k->panes == NULL)
             k->quit = true;
+        /* No server and no socket: nobody can adopt the programs, which end with it. */
+        if (k->server_fd < 0 && k->listen_failed && !k->quit) {
+            keeper_hangup_all(k);
+            k->quit = true;
+        }
     }
     free(pfd);
     free(who);
@@ -885,8 +924,8 @@ int keeper_run(char *path, int server_fd)
     prctl(PR_SET_NAME, "tmx: keeper");
     /* The subreaper of every pane's program: their orphans come to us to be reaped. */
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    signal(SIGPIPE, SIG_IGN);
-    signal(SIGHUP, SIG_IGN);
+    for (size_t i = 0; i < sizeof keeper_ignored / sizeof keeper_ignored[0]; i++)
+        signal(keeper_ignored[i], SIG_IGN);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGCHLD);
@@ -894,15 +933,16 @@ int keeper_run(char *path, int server_fd)
     sigaddset(&set, SIGINT);
     sigprocmask(SIG_BLOCK, &set, NULL);
     k.sig_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-    if (k.server_fd < 3 || fcntl(k.server_fd, F_SETFD, FD_CLOEXEC) != 0 || k.sig_fd < 0)
+    if (k.server_fd < 3 || fcntl(k.server_fd, F_SETFD, FD_CLOEXEC) != 0 || k.sig_fd < 0 ||
+        !keeper_path_fits(k.path))
         return 1;
-    k.listen_fd = keeper_listen(k.path);
-    if (k.listen_fd < 0)
-        return 1;
+    k.listen_fd = -1; /* bound once the server's first packets are answered */
     k.packet = xmalloc(KEEPER_MSG_MAX);
     keeper_loop(&k);
-    close(k.listen_fd);
-    unlink(k.path);
+    if (k.listen_fd >= 0) {
+        close(k.listen_fd);
+        unlink(k.path);
+    }
     for (size_t i = 0; i < KEEPER_PENDING_MAX; i++) {
         if (k.pending[i].fd >= 0)
             close(k.pending[i].fd);

@@ -12,8 +12,9 @@
  * status. */
 int keeper_main(int argc, char **argv);
 /* The keeper itself, in a process already set up as keeper_main's (its own session,
- * default signal handlers, no descriptor but stdio and server_fd): listens at path,
- * with server_fd (>= 3) as its first server's connection. Returns the exit status. */
+ * every signal at its default disposition and none blocked: its programs start from
+ * that, no descriptor but stdio and server_fd): listens at path, with server_fd (>= 3)
+ * as its first server's connection. Returns the exit status. */
 int keeper_run(char *path, int server_fd);
 
 #endif
