@@ -40,11 +40,6 @@ struct options {
     struct option_value *values; /* indexed like option_table; NULL until one is set */
     struct user_option *user;    /* sorted by name */
     size_t nuser;
-    uint16_t *by_name;           /* a root (no parent): the table's indexes in name
-                                    order, for its descendants' lookups (index_in) */
-    size_t nby_name;
-    struct name_hint *hints;     /* a root: the last lookups by name, by the name's
-                                    address (index_in) */
     uint64_t changes;            /* + 1 at each change of the set's own values */
 };
 
@@ -58,6 +53,13 @@ struct name_hint {
     long idx;
 };
 
+/* The table's indexes in name order and the last lookups by name: the table's, so one of
+ * each for the process (not one per set: a new server made three, each sorting the same
+ * names), made at the first lookup by name. */
+static uint16_t *names_sorted;
+static size_t names_count;
+static struct name_hint name_hints[NAME_HINTS];
+
 static size_t hint_slot(const char *name)
 {
     return (size_t)(((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u) >> 56); /* 0-255 */
@@ -65,19 +67,12 @@ static size_t hint_slot(const char *name)
 
 static size_t table_size(void)
 {
-    size_t n = 0;
-    while (option_table[n].name != NULL)
-        n++;
-    return n;
-}
-
-static long index_of(const char *name)
-{
-    for (size_t i = 0; option_table[i].name != NULL; i++) {
-        if (option_table[i].name[0] == name[0] && strcmp(option_table[i].name, name) == 0)
-            return (long)i;
+    static size_t n;
+    if (n == 0) {
+        while (option_table[n].name != NULL)
+            n++;
     }
-    return -1;
+    return n;
 }
 
 static int by_name_cmp(const void *a, const void *b)
@@ -86,40 +81,28 @@ static int by_name_cmp(const void *a, const void *b)
                   option_table[*(const uint16_t *)b].name);
 }
 
-/* index_of for a name looked up in o: a binary search in the name order its root holds
- * (every frame and key looks options up by name; the table is not in name order). */
-static long index_in(const struct options *o, const char *name)
+/* The index of option name in option_table, or -1: a binary search in name order (the
+ * table is not in name order; every frame, key and snapshot looks options up by name). */
+static long index_of(const char *name)
 {
-    while (o != NULL && o->parent != NULL)
-        o = o->parent;
-    if (o == NULL)
-        return index_of(name);
-    struct options *root = (struct options *)o; /* its caches only: not a change of the set */
-    struct name_hint *hint = NULL;
-    if (root->hints != NULL) {
-        hint = &root->hints[hint_slot(name)];
-        if (hint->name == name && strcmp(option_table[hint->idx].name, name) == 0)
-            return hint->idx;
+    struct name_hint *hint = &name_hints[hint_slot(name)];
+    if (hint->name == name && strcmp(option_table[hint->idx].name, name) == 0)
+        return hint->idx;
+    if (names_sorted == NULL) {
+        names_count = table_size();
+        names_sorted = xreallocarray(NULL, names_count > 0 ? names_count : 1,
+                                     sizeof *names_sorted);
+        for (size_t i = 0; i < names_count; i++)
+            names_sorted[i] = (uint16_t)i;
+        qsort(names_sorted, names_count, sizeof *names_sorted, by_name_cmp);
     }
-    if (o->by_name == NULL) {
-        /* Made at the root's first lookup by name (a root made for a moment, as a
-         * snapshot's defaults, may never need it). */
-        root->nby_name = table_size();
-        root->by_name = xreallocarray(NULL, root->nby_name > 0 ? root->nby_name : 1,
-                                      sizeof *root->by_name);
-        for (size_t i = 0; i < root->nby_name; i++)
-            root->by_name[i] = (uint16_t)i;
-        qsort(root->by_name, root->nby_name, sizeof *root->by_name, by_name_cmp);
-        root->hints = xcalloc(NAME_HINTS, sizeof *root->hints);
-        hint = &root->hints[hint_slot(name)];
-    }
-    size_t lo = 0, hi = o->nby_name;
+    size_t lo = 0, hi = names_count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(option_table[o->by_name[mid]].name, name);
+        int c = strcmp(option_table[names_sorted[mid]].name, name);
         if (c == 0) {
             hint->name = name;
-            hint->idx = o->by_name[mid];
+            hint->idx = names_sorted[mid];
             return hint->idx;
         }
         if (c < 0)
@@ -224,8 +207,6 @@ void options_free(struct options *o)
     for (size_t i = 0; i < n; i++)
         value_clear(&o->values[i]);
     free(o->values);
-    free(o->by_name);
-    free(o->hints);
     for (size_t i = 0; i < o->nuser; i++) {
         free(o->user[i].name);
         free(o->user[i].value);
@@ -256,9 +237,9 @@ static const struct option_value *lookup(const struct options *o, long i)
     return NULL;
 }
 
-static long checked_index(const struct options *o, const char *name)
+static long checked_index(const char *name)
 {
-    long i = index_in(o, name);
+    long i = index_of(name);
     if (i < 0)
         abort(); /* asking for an option that is not in the table is a bug */
     return i;
@@ -266,13 +247,13 @@ static long checked_index(const struct options *o, const char *name)
 
 long options_get_number(const struct options *o, const char *name)
 {
-    const struct option_value *v = lookup(o, checked_index(o, name));
+    const struct option_value *v = lookup(o, checked_index(name));
     return v != NULL ? v->number : 0;
 }
 
 const char *options_get_string(const struct options *o, const char *name)
 {
-    const struct option_value *v = lookup(o, checked_index(o, name));
+    const struct option_value *v = lookup(o, checked_index(name));
     return v != NULL && v->string != NULL ? v->string : "";
 }
 
@@ -659,13 +640,13 @@ static void reset_at(struct options *o, long i)
 
 void options_reset(struct options *o, const char *name)
 {
-    reset_at(o, checked_index(o, name));
+    reset_at(o, checked_index(name));
 }
 
 long options_array_next(const struct options *o, const char *name, long after,
                         const char **value)
 {
-    const struct option_value *v = lookup(o, checked_index(o, name));
+    const struct option_value *v = lookup(o, checked_index(name));
     if (v == NULL)
         return -1;
     for (size_t k = 0; k < v->nitems; k++) {
@@ -680,7 +661,7 @@ long options_array_next(const struct options *o, const char *name, long after,
 
 const char *options_array_get(const struct options *o, const char *name, long idx)
 {
-    const struct option_value *v = lookup(o, checked_index(o, name));
+    const struct option_value *v = lookup(o, checked_index(name));
     const struct option_item *it = v != NULL ? find_item(v, idx) : NULL;
     return it != NULL ? it->string : NULL;
 }
