@@ -24,17 +24,20 @@ void envset_free(struct envset *e)
     free(e);
 }
 
-/* Where name is (*found) or would go. */
-static size_t find_index(const struct envset *e, const char *name, bool *found)
+/* Where the name of len bytes is (*found) or would go. */
+static size_t find_index(const struct envset *e, const char *name, size_t len, bool *found)
 {
     size_t lo = 0, hi = e->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(e->entries[mid].name, name);
-        if (c == 0) {
+        const char *have = e->entries[mid].name;
+        int c = strncmp(have, name, len);
+        if (c == 0 && have[len] == '\0') {
             *found = true;
             return mid;
         }
+        if (c == 0)
+            c = 1; /* have is name followed by more: after it */
         if (c < 0)
             lo = mid + 1;
         else
@@ -44,14 +47,19 @@ static size_t find_index(const struct envset *e, const char *name, bool *found)
     return lo;
 }
 
-void envset_set(struct envset *e, const char *name, const char *value, bool hidden)
+/* envset_set for a name of len bytes (not NUL-terminated there: envset_put's). */
+static void set_name_len(struct envset *e, const char *name, size_t len, const char *value,
+                         bool hidden)
 {
     bool found;
-    size_t i = find_index(e, name, &found);
+    size_t i = find_index(e, name, len, &found);
     if (!found) {
-        e->entries = xreallocarray(e->entries, e->n + 1, sizeof *e->entries);
+        if (e->n == e->cap) {
+            e->cap = e->cap < 16 ? 16 : e->cap * 2;
+            e->entries = xreallocarray(e->entries, e->cap, sizeof *e->entries);
+        }
         memmove(&e->entries[i + 1], &e->entries[i], (e->n - i) * sizeof *e->entries);
-        e->entries[i] = (struct environ_entry){.name = xstrdup(name)};
+        e->entries[i] = (struct environ_entry){.name = xstrndup(name, len)};
         e->n++;
     }
     free(e->entries[i].value);
@@ -59,20 +67,23 @@ void envset_set(struct envset *e, const char *name, const char *value, bool hidd
     e->entries[i].hidden = hidden;
 }
 
+void envset_set(struct envset *e, const char *name, const char *value, bool hidden)
+{
+    set_name_len(e, name, strlen(name), value, hidden);
+}
+
 void envset_put(struct envset *e, const char *name_value, bool hidden)
 {
     const char *eq = strchr(name_value, '=');
     if (eq == NULL || eq == name_value)
         return;
-    char *name = xstrndup(name_value, (size_t)(eq - name_value));
-    envset_set(e, name, eq + 1, hidden);
-    free(name);
+    set_name_len(e, name_value, (size_t)(eq - name_value), eq + 1, hidden);
 }
 
 void envset_unset(struct envset *e, const char *name)
 {
     bool found;
-    size_t i = find_index(e, name, &found);
+    size_t i = find_index(e, name, strlen(name), &found);
     if (!found)
         return;
     free(e->entries[i].name);
@@ -84,7 +95,7 @@ void envset_unset(struct envset *e, const char *name)
 const struct environ_entry *envset_find(const struct envset *e, const char *name)
 {
     bool found;
-    size_t i = find_index(e, name, &found);
+    size_t i = find_index(e, name, strlen(name), &found);
     return found ? &e->entries[i] : NULL;
 }
 
@@ -117,6 +128,18 @@ void envset_update(struct envset *dst, const char *const *patterns, size_t npatt
     }
 }
 
+/* "NAME=value" (a new process's environment has a few dozen: two copies, not a
+ * printf each). */
+static char *name_value(const struct environ_entry *en)
+{
+    size_t nlen = strlen(en->name), vlen = strlen(en->value);
+    char *s = xmalloc(nlen + vlen + 2);
+    memcpy(s, en->name, nlen);
+    s[nlen] = '=';
+    memcpy(s + nlen + 1, en->value, vlen + 1);
+    return s;
+}
+
 char **envset_for_child(const struct envset *global, const struct envset *session,
                          size_t *count)
 {
@@ -129,12 +152,12 @@ char **envset_for_child(const struct envset *global, const struct envset *sessio
             continue;
         if (session != NULL && envset_find(session, g->name) != NULL)
             continue; /* the session's entry decides */
-        out[n++] = xasprintf("%s=%s", g->name, g->value);
+        out[n++] = name_value(g);
     }
     for (size_t i = 0; session != NULL && i < session->n; i++) {
         const struct environ_entry *s = &session->entries[i];
         if (s->value != NULL && !s->hidden)
-            out[n++] = xasprintf("%s=%s", s->name, s->value);
+            out[n++] = name_value(s);
     }
     out[n] = NULL;
     *count = n;

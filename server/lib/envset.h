@@ -17,6 +17,7 @@ struct environ_entry {
 struct envset {
     struct environ_entry *entries;
     size_t n;
+    size_t cap; /* entries allocated */
 };
 
 struct envset *envset_create(void);
