@@ -45,7 +45,7 @@ struct options {
 
 /* A lookup remembered: callers pass the same literal for an option again and again (every
  * frame and key looks up a dozen), so its address finds the index in one compare of the
- * name instead of a binary search; the name is compared, so a buffer reused for another
+ * name instead of hashing it; the name is compared, so a buffer reused for another
  * name is never taken for the first. */
 #define NAME_HINTS 256 /* hint_slot takes 8 bits */
 struct name_hint {
@@ -53,11 +53,14 @@ struct name_hint {
     long idx;
 };
 
-/* The table's indexes in name order and the last lookups by name: the table's, so one of
- * each for the process (not one per set: a new server made three, each sorting the same
- * names), made at the first lookup by name. */
-static uint16_t *names_sorted;
-static size_t names_count;
+/* The table's names hashed (open addressing: a slot holds an index + 1, 0 is empty)
+ * and the last lookups by name: the table's, so one of each for the process (not one
+ * per set: a new server made three, each sorting the same names), made at the first
+ * lookup by name. Building it is one pass over the table (sorting it was 100K
+ * instructions, on a new server's way to its first command). */
+#define NAME_SLOTS 1024 /* a power of two, well over twice the table's size */
+static uint16_t name_slots[NAME_SLOTS];
+static bool names_hashed;
 static struct name_hint name_hints[NAME_HINTS];
 
 static size_t hint_slot(const char *name)
@@ -75,40 +78,46 @@ static size_t table_size(void)
     return n;
 }
 
-static int by_name_cmp(const void *a, const void *b)
+/* FNV-1a of a name, folded to a slot. */
+static size_t name_slot(const char *name)
 {
-    return strcmp(option_table[*(const uint16_t *)a].name,
-                  option_table[*(const uint16_t *)b].name);
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+        h = (h ^ *p) * 16777619u;
+    return h & (NAME_SLOTS - 1);
 }
 
-/* The index of option name in option_table, or -1: a binary search in name order (the
- * table is not in name order; every frame, key and snapshot looks options up by name). */
+static void names_hash(void)
+{
+    size_t n = table_size();
+    if (n >= NAME_SLOTS / 2)
+        abort(); /* the table outgrew NAME_SLOTS: raise it */
+    for (size_t i = 0; i < n; i++) {
+        size_t slot = name_slot(option_table[i].name);
+        while (name_slots[slot] != 0)
+            slot = (slot + 1) & (NAME_SLOTS - 1);
+        name_slots[slot] = (uint16_t)(i + 1);
+    }
+    names_hashed = true;
+}
+
+/* The index of option name in option_table, or -1 (every frame, key and snapshot looks
+ * options up by name; the table is in no order of names). */
 static long index_of(const char *name)
 {
     struct name_hint *hint = &name_hints[hint_slot(name)];
     if (hint->name == name && strcmp(option_table[hint->idx].name, name) == 0)
         return hint->idx;
-    if (names_sorted == NULL) {
-        names_count = table_size();
-        names_sorted = xreallocarray(NULL, names_count > 0 ? names_count : 1,
-                                     sizeof *names_sorted);
-        for (size_t i = 0; i < names_count; i++)
-            names_sorted[i] = (uint16_t)i;
-        qsort(names_sorted, names_count, sizeof *names_sorted, by_name_cmp);
-    }
-    size_t lo = 0, hi = names_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(option_table[names_sorted[mid]].name, name);
-        if (c == 0) {
+    if (!names_hashed)
+        names_hash();
+    for (size_t slot = name_slot(name); name_slots[slot] != 0;
+         slot = (slot + 1) & (NAME_SLOTS - 1)) {
+        long i = (long)name_slots[slot] - 1;
+        if (strcmp(option_table[i].name, name) == 0) {
             hint->name = name;
-            hint->idx = names_sorted[mid];
-            return hint->idx;
+            hint->idx = i;
+            return i;
         }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
     }
     return -1;
 }
