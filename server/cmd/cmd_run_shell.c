@@ -169,8 +169,8 @@ static int cmd_run_shell_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         rs->item = cmdq_suspend(ctx);
     if (delay >= 0) {
         rs->timer = evtimer_new(ctx->server->base, run_shell_timer_cb, rs);
-        struct timeval tv = {.tv_sec = (time_t)delay,
-                             .tv_usec = (suseconds_t)((delay - floor(delay)) * 1e6)};
+        double whole, part = modf(delay, &whole); /* modf is libc's: no libm */
+        struct timeval tv = {.tv_sec = (time_t)whole, .tv_usec = (suseconds_t)(part * 1e6)};
         evtimer_add(rs->timer, &tv);
         return 0;
     }

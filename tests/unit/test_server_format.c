@@ -740,6 +740,11 @@ static void test_arithmetic_on_integers(void **state)
           "-9223372036854775808 -9223372036854775808");
     check(&f->ctx, "#{e|*|f|2:1.5,3} #{e|/|f|4:10,3} #{e|/|f:10,3} #{e|+|:1.9,1.9}", "4.50 3.3333 3.33 2");
     check(&f->ctx, "#{e|%|f|2:7.5,2} #{e|m|:7,3} #{e|+||3:1,2} #{e|+|:,}", "1.50 1 3.000 0");
+    /* The modulus as C's fmod: the sign of the left side, exact far past 2^53, NaN (the
+     * invalid operation's, -nan on x86) by zero. */
+    check(&f->ctx, "#{e|%|f|2:-7.5,2} #{e|%|f|3:5.5,-2} #{e|%|f|0:1e300,7} #{e|%|f|0:-1e300,7}",
+          "-1.50 1.500 1 -1");
+    check(&f->ctx, "#{e|%|f|1:7,0} #{e|%|:7,0}", "-nan -9223372036854775808");
 }
 
 static void test_unknown_modifier_is_empty(void **state)
