@@ -5,9 +5,11 @@ Puts uprobes (perf probe, group "tmxst") on the functions of tmx's startup path 
 exec/fork/exit events and the writes of N rounds (default 40) of bench/startup_cpu.py's round trip (new-session -d
 -> the window's command writes its line -> kill-server -> all reaped), then prints each event's median time in ms
 from the new-session client's execve. Roles: client, its forks (named after what they become: server, keeper,
-pane; a process that forks and exits is "mid"), killc (the kill-server client). Each uprobe costs a few
-microseconds, and perf's inherited events make each fork slower: compare two binaries run the same way, one after
-the other. The probes are removed at the end."""
+pane; a process that forks and exits is "mid"), killc (the kill-server client). "ROLE:run" is a process of
+the round put on a CPU (sched_switch, recorded system-wide: -a), so the wait between a fork and the child's first
+run shows, and the keeper's own steps (keeper_child_prepare, keeper_run, keeper_hello, keeper_ring_create) are
+probed too. Each uprobe costs a few microseconds, and perf's events make each fork and each switch slower:
+compare two binaries run the same way, one after the other. The probes are removed at the end."""
 import collections
 import os
 import re
@@ -17,7 +19,8 @@ import sys
 
 PROBES = ["main", "connect_or_start", "server_main", "server_listen_start", "key_bindings_init",
           "server_keeper_start", "config_load_startup", "snapshot_init", "event_base_dispatch",
-          "server_msg_accept", "cmd_new_session_exec", "pane_spawn", "keeper_link_spawn"]
+          "server_msg_accept", "cmd_new_session_exec", "pane_spawn", "keeper_link_spawn",
+          "keeper_child_prepare", "keeper_run", "keeper_hello", "keeper_ring_create"]
 RETURNS = ["key_bindings_init", "server_keeper_start", "pane_spawn", "keeper_link_spawn"]
 GROUP = "tmxst"
 CHILD = {"client": "server", "mid": "server", "server": "keeper", "keeper": "pane", "killc": "killc+"}
@@ -57,6 +60,12 @@ def timeline(lines, binary):
         if ev == "sched:sched_process_exit" and roles.get(pid) == "server" and \
                 not any(e[0].startswith("server:server_main") for e in cur["ev"]):
             roles[pid] = "mid"  # it forked and left: the daemonising intermediate
+        if ev == "sched:sched_switch":
+            # a process of the round put on a CPU: "ROLE:run" (its first runs are what a hand-off waits for)
+            f = re.search(r"==> next_comm=.* next_pid=(\d+)", tr)
+            if f and int(f.group(1)) in roles:
+                cur["ev"].append((roles[int(f.group(1))] + ":run", (t - cur["t0"]) * 1e3))
+            continue
         if pid not in roles:
             continue
         name = re.sub(r"_\d+$", "", ev.split(":", 1)[1]).replace("sched_process_", "").replace("sys_enter_", "")
@@ -84,9 +93,10 @@ def main():
     data = f"/tmp/startup_timeline.{os.getpid()}.data"
     probes(binary)
     try:
-        subprocess.run(["perf", "record", "-q", "-o", data, "-e", f"{GROUP}:*",
+        subprocess.run(["perf", "record", "-a", "-q", "-o", data, "-e", f"{GROUP}:*",
                         "-e", "sched:sched_process_exec", "-e", "sched:sched_process_fork",
-                        "-e", "sched:sched_process_exit", "-e", "syscalls:sys_enter_write", "--",
+                        "-e", "sched:sched_process_exit", "-e", "syscalls:sys_enter_write",
+                        "-e", "sched:sched_switch", "--",
                         sys.executable, os.path.join(here, "startup_cpu.py"), binary, n],
                        check=True, stdout=subprocess.DEVNULL)
         out = subprocess.run(["perf", "script", "-i", data, "-F", "comm,pid,time,event,trace"],
