@@ -294,7 +294,8 @@ long long e2e_server_command_ms(struct tmx_env *env, pid_t server, ...)
     memcpy(id, &ident, sizeof ident);
     memcpy(id + sizeof ident, "xterm\0/\0", 8);
     assert_true(raw_send(fd, MSG_IDENTIFY, id, sizeof id));
-    long long srun0, swait0, mrun0, mwait0, srun1, swait1, mrun1, mwait1;
+    long long srun0 = 0, swait0 = 0, mrun0 = 0, mwait0 = 0, srun1 = 0, swait1 = 0, mrun1 = 0,
+              mwait1 = 0;
     assert_true(read_schedstat(server, &srun0, &swait0) && read_schedstat(0, &mrun0, &mwait0));
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -252,11 +252,11 @@ static void test_whole_and_bytewise_csi_agree(void **state)
         "\033[1;31mred\033[0m \033[38;5;200mx\033[48;2;1;2;3my\033[m\033[2;3Hz",
         "\033[?25l\033[?1049h\033[?1049lq\033[>0c\033[6n\033[?6n\033[=c",
         "\033[;;5H\033[;m\033[1;;4mA\033[H\033[5C\033[38:2::9:8:7mB",        /* empty, ':' */
-        "\033[65535Cw\033[65536Cv\033[99999999m!\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16"
-        ";17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;1m?\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;"
-        "15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;32;1m.",              /* limits */
+        ("\033[65535Cw\033[65536Cv\033[99999999m!\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16"
+         ";17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;1m?\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;"
+         "15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;32;1m."),             /* limits */
         "\033[1\n;5Hk\033[2\177Cl\033[1 qm\033[?1$pn\033[1\030o\033[3\033[4Cp",   /* C0, DEL... */
-        "\033[?;1Hq\033[<1;2;3Mr\033[1?2hs\033[4ht\033[4lu\033[\x9b" "1m\xc3\xa9",
+        ("\033[?;1Hq\033[<1;2;3Mr\033[1?2hs\033[4ht\033[4lu\033[\x9b" "1m\xc3\xa9"),
         "\033[", /* cut at the end */
     };
     for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
@@ -326,8 +326,8 @@ static void test_whole_and_bytewise_utf8_agree(void **state)
         "\xc0\xaf \xc1\xbf \xe0\x80\xaf \xe0\x9f\xbf \xed\xa0\x80 \xed\xbf\xbf x",   /* overlong, surrogates */
         "\xf0\x8f\xbf\xbf \xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff\xfe \x80\xbf y",    /* past U+10FFFF, stray */
         "\xe4\xb8z \xf0\x9f\x98\033[1mB\xc3\xc3\xa9 \xe4\r\n\xc2\x9b\xc2\x85 \xef\xbf\xbd",
-        "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
-        "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",              /* wide ones wrap */
+        ("\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+         "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"),             /* wide ones wrap */
         "\033(0qx\xe2\x94\x80\033(B\xe2\x94\x80\033[4h\xc3\xa9\xe4\xb8\xad\033[4l\033[2b",
         "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd \xe2\x9d\xa4\xef\xb8\x8f \xe0\xa4\x95\xe0\xa5\x8d",
         "end \xe4\xb8", /* cut at the end */
