@@ -37,6 +37,7 @@
 #include "server_state.h"
 #include "session.h"
 #include "snapshot_file.h"
+#include "snapshot_writer.h"
 #include "vt.h"
 #include "vt_snapshot.h"
 #include "window.h"
@@ -87,8 +88,8 @@ struct snapshot {
     size_t ntracks;
     bool stopped;
     bool restored;       /* snapshot_restore took the file: do not move it aside */
-    char *pending_tmp;   /* a whole file written, renamed over pending_path next tick */
-    char *pending_path;
+    struct snap_writer *writer; /* the thread that does the disk work (made at the
+                                   first write the loop does not wait for) */
     time_t last_write;
     uint64_t usec, bytes;
     unsigned writes;
@@ -158,38 +159,6 @@ bool snapshot_path(const struct server *s, char *buf, size_t size)
 bool snapshot_last_path(const struct server *s, char *buf, size_t size)
 {
     return snap_file(s, ".last.snap", buf, size);
-}
-
-/* Make the directory (and its parents) 0700; refuse one another user owns or others
- * may write. */
-static int make_dir(char *err, size_t errsize)
-{
-    char dir[4096];
-    if (!state_dir(dir, sizeof dir)) {
-        snprintf(err, errsize, "neither XDG_STATE_HOME nor HOME is an absolute path");
-        return -1;
-    }
-    for (char *p = dir + 1; *p != '\0'; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        mkdir(dir, 0700);
-        *p = '/';
-    }
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-        snprintf(err, errsize, "cannot create %s: %s", dir, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
-        snprintf(err, errsize, "%s is not a directory of this user", dir);
-        return -1;
-    }
-    if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
-        snprintf(err, errsize, "cannot make %s private: %s", dir, strerror(errno));
-        return -1;
-    }
-    return 0;
 }
 
 void snap_record(struct sbuf *out, uint8_t type, const struct sbuf *payload)
@@ -638,73 +607,6 @@ static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane 
     sbuf_free(&pl);
 }
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Make a whole file written to tmp durable and put it in place: fsync, rename, fsync
- * of the directory. */
-static int snap_commit(int fd, const char *tmp, const char *path, char *err, size_t errsize)
-{
-    if (fsync(fd) != 0 || rename(tmp, path) != 0) {
-        snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return -1;
-    }
-    char dir[4200];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-        int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-    }
-    return 0;
-}
-
-/* A whole file written on the last tick and not renamed yet: forget it. */
-static void snap_pending_drop(struct snapshot *sn)
-{
-    if (sn->pending_tmp == NULL)
-        return;
-    unlink(sn->pending_tmp);
-    free(sn->pending_tmp);
-    free(sn->pending_path);
-    sn->pending_tmp = sn->pending_path = NULL;
-    if (sn->fd >= 0)
-        close(sn->fd);
-    sn->fd = -1;
-}
-
-/* It had a second to reach the disk: fsync (short now), rename. */
-static void snap_pending(struct snapshot *sn)
-{
-    if (sn->pending_tmp == NULL)
-        return;
-    char err[512];
-    if (snap_commit(sn->fd, sn->pending_tmp, sn->pending_path, err, sizeof err) != 0) {
-        log_debug("snapshot: %s", err);
-        close(sn->fd);
-        sn->fd = -1; /* whole next time */
-    }
-    free(sn->pending_tmp);
-    free(sn->pending_path);
-    sn->pending_tmp = sn->pending_path = NULL;
-}
-
 /* A pane whose output ring has taken more than half its size since its last SCREEN:
  * written before the ring wraps past what the snapshot has seen. */
 static bool snap_urgent(struct snapshot *sn, const struct snap_track *t, struct pane *p)
@@ -729,24 +631,95 @@ static bool snap_any_urgent(struct server *s)
     return false;
 }
 
+static void snap_arm(struct server *s);
+
+/* A job's result, in the loop: the file it made becomes the one appended to; a failed
+ * write makes the next one whole (what was counted as written was not). The file being
+ * the server's own (not a path given to snapshot_write_now): 'own'. */
+static int snap_job_finish(struct server *s, struct snap_job *job, bool own, char *err,
+                           size_t errsize)
+{
+    struct snapshot *sn = s->snapshot;
+    int rc = job->failed == SNAP_JOB_OK ? 0 : -1;
+    if (rc != 0)
+        snap_job_error(job, err, errsize);
+    if (own && job->whole && rc == 0) {
+        if (sn->fd >= 0)
+            close(sn->fd);
+        sn->fd = job->fd; /* appends go on in it */
+        sn->size = sn->full_size = job->len;
+    } else if (own && !job->whole) {
+        if (rc == 0)
+            sn->size += job->len;
+        else {
+            close(sn->fd);
+            sn->fd = -1; /* whole next time */
+        }
+    }
+    if (rc != 0 && own) {
+        tracks_clear(sn);
+        sn->last_state.len = 0;
+        sn->dirty = true; /* written again, whole or in full records, at the next tick */
+    }
+    log_debug("snapshot: %s%s %s, %zu bytes, disk wall %llu us", job->whole ? "whole " : "",
+              job->path, rc == 0 ? "written" : "not written", job->len,
+              (unsigned long long)job->wall_us);
+    return rc;
+}
+
+/* The writer thread finished a job (in the loop, from its eventfd). */
+static void snap_job_done(void *arg, struct snap_job *job)
+{
+    struct server *s = arg;
+    char err[512];
+    if (snap_job_finish(s, job, true, err, sizeof err) != 0)
+        log_debug("snapshot: %s", err);
+    snap_job_free(job);
+    snap_arm(s);
+}
+
+/* Wait for the job that is out, if any, and apply its result: what a write the loop
+ * waits for (and the stop) needs first. */
+static void snap_writer_settle(struct snapshot *sn)
+{
+    if (sn != NULL && sn->writer != NULL)
+        snap_writer_wait(sn->writer);
+}
+
+/* How a write reaches the disk. */
+enum snap_how {
+    SNAP_IN_THREAD, /* handed to the writer thread (the ticks): the result comes back
+                     * through snap_job_done, a failure is only logged */
+    SNAP_NOW,       /* in the loop, now; appends with their writeback started */
+    SNAP_DURABLE,   /* in the loop, now, fsynced (exit, upgrade) */
+};
+
 /* Build what changed (everything when 'full') and write it: appended, or (full) to
  * path through a temporary file, fsync and rename. */
-static int snap_write(struct server *s, bool full, bool sync, bool urgent,
+static int snap_write(struct server *s, bool full, enum snap_how how, bool urgent,
                       const char *path_override, char *err, size_t errsize)
 {
     struct snapshot *sn = snap_get(s);
+    if (how != SNAP_IN_THREAD)
+        snap_writer_settle(sn);
     struct timespec t0, t1, c0, c1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
-    char path[4200];
+    char path[4200], dir[4200];
     if (path_override != NULL)
         snprintf(path, sizeof path, "%s", path_override);
-    else if (!snapshot_path(s, path, sizeof path)) {
+    else if (!snapshot_path(s, path, sizeof path) || !state_dir(dir, sizeof dir)) {
         snprintf(err, errsize, "no directory for snapshots (set HOME or XDG_STATE_HOME)");
         return -1;
     }
-    if (path_override == NULL && make_dir(err, errsize) != 0)
-        return -1;
+    if (path_override != NULL) {
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        if (slash != NULL)
+            *slash = '\0';
+        else
+            snprintf(dir, sizeof dir, ".");
+    }
     if (sn->fd < 0 || path_override != NULL)
         full = true;
     if (full && path_override == NULL)
@@ -808,65 +781,45 @@ static int snap_write(struct server *s, bool full, bool sync, bool urgent,
         } else
             i++;
     }
-    int rc = 0;
-    if (full) {
-        char tmp[4300];
-        snprintf(tmp, sizeof tmp, "%s.tmp", path);
-        snap_pending_drop(sn);
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0 || fchmod(fd, 0600) != 0 || write_all(fd, out.p, out.len) != 0) {
-            snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmp);
-            }
-            rc = -1;
-        } else if (sync) {
-            rc = snap_commit(fd, tmp, path, err, errsize);
-            if (rc != 0 || path_override != NULL)
-                close(fd);
-        } else {
-            /* The loop does not wait for the disk: writeback starts now, and the next
-             * tick (a second later) makes it durable and renames it (snap_pending). */
-            sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-            sn->pending_tmp = xstrdup(tmp);
-            sn->pending_path = xstrdup(path);
-        }
-        if (rc == 0 && path_override == NULL) {
-            if (sn->fd >= 0)
-                close(sn->fd);
-            sn->fd = fd; /* appends go on in it, renamed or not yet */
-            sn->size = sn->full_size = out.len;
-        }
-    } else if (out.len > 0) {
-        if (write_all(sn->fd, out.p, out.len) != 0 ||
-            (sync ? fdatasync(sn->fd) : sync_file_range(sn->fd, (off64_t)sn->size,
-                                                        (off64_t)out.len,
-                                                        SYNC_FILE_RANGE_WRITE)) != 0) {
-            snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-            close(sn->fd);
-            sn->fd = -1; /* whole next time */
-            snap_pending_drop(sn);
-            rc = -1;
-        } else
-            sn->size += out.len;
-    }
     sn->bytes += out.len;
     size_t out_len = out.len;
-    sbuf_free(&out);
-    if (rc != 0 && path_override == NULL) {
-        tracks_clear(sn);
-        sn->last_state.len = 0;
+    int rc = 0;
+    if (full || out.len > 0) {
+        struct snap_job *job = xcalloc(1, sizeof *job);
+        job->whole = full;
+        job->bytes = out.p; /* the job's now */
+        job->len = out.len;
+        job->path = xstrdup(path);
+        job->dir = xstrdup(dir);
+        job->tmp = xasprintf("%s.tmp", path);
+        job->make_dir = path_override == NULL;
+        job->keep_fd = path_override == NULL;
+        job->fd = full ? -1 : sn->fd;
+        job->offset = sn->size;
+        job->durable = how == SNAP_DURABLE;
+        out = (struct sbuf){0};
+        if (how == SNAP_IN_THREAD && sn->writer == NULL && s->base != NULL)
+            sn->writer = snap_writer_create(s->base, snap_job_done, s);
+        if (how == SNAP_IN_THREAD && sn->writer != NULL)
+            snap_writer_submit(sn->writer, job); /* the loop does not wait for the disk */
+        else {
+            snap_job_run(job);
+            rc = snap_job_finish(s, job, path_override == NULL, err, errsize);
+            snap_job_free(job);
+        }
     }
+    sbuf_free(&out);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     uint64_t us = (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
     uint64_t cpu = (uint64_t)((c1.tv_sec - c0.tv_sec) * 1000000 + (c1.tv_nsec - c0.tv_nsec) / 1000);
     sn->usec += cpu;
     sn->writes++;
-    log_debug("snapshot: %s%s, %zu bytes, cpu %llu us, wall %llu us (cpu total %llu us, %u writes)",
-              full ? "whole " : "", path, out_len, (unsigned long long)cpu,
-              (unsigned long long)us, (unsigned long long)sn->usec, sn->writes);
+    log_debug("snapshot: %s%s, %zu bytes %s, cpu %llu us, loop wall %llu us (cpu total %llu us, "
+              "%u writes)", full ? "whole " : "", path, out_len,
+              how != SNAP_IN_THREAD || sn->writer == NULL ? "written" : "handed to the writer",
+              (unsigned long long)cpu, (unsigned long long)us, (unsigned long long)sn->usec,
+              sn->writes);
     return rc;
 }
 
@@ -885,7 +838,7 @@ static void snap_arm_in(struct snapshot *sn, long secs)
     evtimer_add(sn->timer, &tv);
 }
 
-/* When the timer is next needed, if at all: a whole file to rename (in a second); a
+/* When the timer is next needed, if at all: a
  * change to write (when the interval since the last write is up; each second while a
  * pane with an output ring writes, so that one is written before its ring wraps); one
  * more look after a write that had changes; otherwise never (an idle server sleeps). */
@@ -895,10 +848,6 @@ static void snap_arm(struct server *s)
     if (sn == NULL || sn->stopped || sn->timer == NULL)
         return;
     long interval = options_get_number(s->options, "snapshot-interval");
-    if (sn->pending_tmp != NULL) {
-        snap_arm_in(sn, 1);
-        return;
-    }
     if (interval <= 0 || (!sn->dirty && !sn->recheck))
         return;
     long left = interval;
@@ -910,8 +859,9 @@ static void snap_arm(struct server *s)
     snap_arm_in(sn, left < 1 ? 1 : left);
 }
 
-/* The tick's time has come; its work (writes, fsync: the disk may keep the loop a few
- * milliseconds) waits until no keystroke waits for its echo. */
+/* The tick's time has come; its work (building the records: the server's state read,
+ * a few milliseconds of CPU with many panes) waits until no keystroke waits for its
+ * echo. The disk's part is the writer thread's. */
 static void snap_timer_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct server *s = arg;
@@ -933,7 +883,12 @@ static void snap_work_cb(evutil_socket_t fd, short events, void *arg)
     sn->waiting = false;
     if (sn->stopped || s->terminating || s->exiting)
         return;
-    snap_pending(sn);
+    if (snap_writer_busy(sn->writer)) {
+        /* The last write has not reached the disk yet (a slow disk): what changed since
+         * goes in the next one, a second later. One job out at a time. */
+        snap_arm_in(sn, 1);
+        return;
+    }
     long interval = options_get_number(s->options, "snapshot-interval");
     time_t now = time(NULL);
     char err[512];
@@ -945,10 +900,10 @@ static void snap_work_cb(evutil_socket_t fd, short events, void *arg)
         sn->dirty = false;
         sn->last_write = now;
         bool full = sn->fd < 0 || sn->size > 4 * sn->full_size + COMPACT_MIN;
-        if (snap_write(s, full, false, false, NULL, err, sizeof err) != 0)
+        if (snap_write(s, full, SNAP_IN_THREAD, false, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     } else if (interval > 0 && sn->fd >= 0 && snap_any_urgent(s)) {
-        if (snap_write(s, false, false, true, NULL, err, sizeof err) != 0)
+        if (snap_write(s, false, SNAP_IN_THREAD, true, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     } else if (TAILQ_EMPTY(&s->sessions)) {
         sn->dirty = sn->recheck = false;
@@ -997,13 +952,15 @@ void snapshot_interval_changed(struct server *s)
 
 int snapshot_write_now(struct server *s, const char *path, char *err, size_t errsize)
 {
-    return snap_write(s, true, true, false, path, err, errsize);
+    return snap_write(s, true, SNAP_DURABLE, false, path, err, errsize);
 }
 
 int snapshot_write_changes(struct server *s, char *err, size_t errsize)
 {
-    bool full = snap_get(s)->fd < 0;
-    return snap_write(s, full, full, false, NULL, err, errsize);
+    struct snapshot *sn = snap_get(s);
+    snap_writer_settle(sn); /* the file a write still out makes is the one appended to */
+    bool full = sn->fd < 0;
+    return snap_write(s, full, full ? SNAP_DURABLE : SNAP_NOW, false, NULL, err, errsize);
 }
 
 void snapshot_init(struct server *s)
@@ -1033,12 +990,17 @@ void snapshot_stop(struct server *s, bool keep)
     struct snapshot *sn = s->snapshot;
     if (sn == NULL || sn->stopped)
         return;
+    /* A write still out finishes first: its rename must not come after the file is
+     * removed (kill-server) or written whole (SIGTERM, an upgrade). */
+    snap_writer_settle(sn);
     if (keep && !TAILQ_EMPTY(&s->sessions)) {
         char err[512];
-        if (snap_write(s, true, true, false, NULL, err, sizeof err) != 0)
+        if (snap_write(s, true, SNAP_DURABLE, false, NULL, err, sizeof err) != 0)
             log_debug("snapshot: %s", err);
     }
     sn->stopped = true;
+    snap_writer_free(sn->writer); /* nothing more to write: the thread ends */
+    sn->writer = NULL;
     if (sn->timer != NULL)
         evtimer_del(sn->timer);
     if (sn->work != NULL) {
@@ -1050,7 +1012,6 @@ void snapshot_stop(struct server *s, bool keep)
         close(sn->fd);
         sn->fd = -1;
     }
-    snap_pending_drop(sn);
     char path[4200];
     if (!keep && snapshot_path(s, path, sizeof path))
         unlink(path);
@@ -1061,6 +1022,8 @@ void snapshot_free(struct server *s)
     struct snapshot *sn = s->snapshot;
     if (sn == NULL)
         return;
+    sn->stopped = true;
+    snap_writer_free(sn->writer); /* a write still out finishes (and sets fd) first */
     if (sn->fd >= 0)
         close(sn->fd);
     if (sn->timer != NULL)
@@ -1072,8 +1035,6 @@ void snapshot_free(struct server *s)
     tracks_clear(sn);
     opt_cache_free(sn);
     sbuf_free(&sn->last_state);
-    free(sn->pending_tmp);
-    free(sn->pending_path);
     free(sn);
     s->snapshot = NULL;
 }

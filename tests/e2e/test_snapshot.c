@@ -7,6 +7,8 @@
  * snapshot cut at many offsets restores what it holds and says what it could not. */
 #include "harness.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,6 +409,112 @@ static void test_truncated_snapshots_restore_partially(void **state)
     free(data);
 }
 
+/* Whether a thread of process pid sleeps in the kernel function fn (its wchan). NULL
+ * fn: whether wchan names anything at all for pid's threads (it is "0" for every thread
+ * of a kernel built without the symbols). */
+static bool task_sleeps_in(pid_t pid, const char *fn)
+{
+    char dirpath[64];
+    snprintf(dirpath, sizeof dirpath, "/proc/%ld/task", (long)pid);
+    DIR *d = opendir(dirpath);
+    if (d == NULL)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[384], buf[128] = "";
+        snprintf(path, sizeof path, "%s/%s/wchan", dirpath, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (f == NULL)
+            continue;
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        found = fn != NULL ? strcmp(buf, fn) == 0 : n > 0 && strcmp(buf, "0") != 0;
+    }
+    closedir(d);
+    return found;
+}
+
+/* A disk that does not answer does not hold up the server (the project's rule: the server
+ * never blocks). The snapshot's first write creates LABEL.snap.tmp; here that name is a
+ * FIFO nobody reads, so the open of it waits, as a write to a hung disk would. The server
+ * still answers while that write waits (tmx before the writer thread did the open in its
+ * loop: display-message never answered); once the FIFO is read, the server's write shows
+ * it was the whole snapshot, and the snapshot file is then written all the same. */
+static void test_a_hung_snapshot_write_does_not_hold_the_server(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    const char *home = getenv("HOME");
+    char conf[512], dir[512], path[600], tmp[640];
+    snprintf(conf, sizeof conf, "%s/conf", home);
+    snprintf(dir, sizeof dir, "%s/.local/state/tmx", home);
+    snprintf(path, sizeof path, "%s/%s.snap", dir, env_socket_name(env));
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    /* No snapshot until the FIFO is in place (a server starting removes a .tmp). */
+    FILE *f = fopen(conf, "w");
+    assert_non_null(f);
+    fputs("set -s snapshot-interval 0\n", f);
+    fclose(f);
+    const char *argv[] = {env_bin(env), "-L", env_socket_name(env), "-f", conf, "new", "-d",
+                          "-s", "one", "-x", "80", "-y", "24", "sleep 1000", NULL};
+    assert_int_equal(tmx_runv(env, NULL, NULL, argv), 0);
+    pid_t server = server_pid(env, "one");
+    assert_true(server > 0);
+    if (!task_sleeps_in(server, NULL))
+        skip(); /* this kernel does not say where a thread sleeps */
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "mkdir -p -m 700 '%s' && mkfifo -m 600 '%s'", dir, tmp);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "1", NULL), 0);
+    /* The write is under way: a thread of the server waits for the FIFO's reader. */
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (!task_sleeps_in(server, "wait_for_partner")) {
+        if (e2e_now_ms() > end)
+            fail_msg("the server never opened %s", tmp);
+        sleep_ms(20);
+    }
+    /* The server answers meanwhile, and does what it is asked. */
+    char *out = output(env, "display", "-p", "-t", "one", "#{session_name}");
+    assert_string_equal(out, "one\n");
+    free(out);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "one:1", "-n",
+                             "while-writing", NULL), 0);
+    out = output(env, "list-windows", "-t", "one", "-F", "#{window_name}");
+    assert_non_null(strstr(out, "while-writing"));
+    free(out);
+    assert_true(e2e_server_answer_ms(env, server) < 2000);
+    assert_true(task_sleeps_in(server, "wait_for_partner")); /* still waiting */
+    assert_int_not_equal(access(path, F_OK), 0);
+    /* Let it through: what it wrote is a whole snapshot of session one. */
+    int fd = open(tmp, O_RDONLY);
+    assert_true(fd >= 0);
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    ssize_t n;
+    while ((n = read(fd, buf + len, cap - len)) > 0) {
+        len += (size_t)n;
+        if (len == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    close(fd);
+    assert_true(len > 16);
+    assert_memory_equal(buf, "TMXSNAP", 8);
+    assert_true(contains(buf, len, "one"));
+    free(buf);
+    /* A FIFO cannot be made durable (fsync: EINVAL): that write failed, and the next one
+     * writes the file whole, with what changed since. */
+    const char *needles[] = {"TMXSNAP", "one", "while-writing", NULL};
+    assert_true(wait_snapshot(path, needles, E2E_TIMEOUT));
+    struct stat st;
+    assert_int_equal(lstat(path, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +526,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_truncated_snapshots_restore_partially, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_hung_snapshot_write_does_not_hold_the_server,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
