@@ -11,7 +11,9 @@
  * no hashing of unchanged rows (their line versions, cell.h) and no formatting of
  * unchanged options (options_changes). When the file has grown to 4 times its last whole
  * size (+4 MiB) it is written whole again (a temporary file, fsync, rename). Records
- * carry a checksum, so a write cut by a crash loses only itself. */
+ * carry a checksum, so a write cut by a crash loses only itself. The loop only builds a
+ * write's bytes; the system calls that may wait for the disk are the writer thread's
+ * (snapshot_writer.h), one write at a time. */
 #include "snapshot.h"
 
 #include <errno.h>

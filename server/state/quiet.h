@@ -1,5 +1,5 @@
-/* quiet.h - work that may hold the loop for a while (the snapshot's writes and fsyncs)
- * waits for a moment when no keystroke waits for its echo. While an attached client
+/* quiet.h - work that may hold the loop for a while (building the snapshot's records;
+ * its disk work is a thread's) waits for a moment when no keystroke waits for its echo. While an attached client
  * types, such work runs a millisecond after the next frame has gone out to a client (the
  * echo of the last key, once it has reached the terminal: the next key is then furthest
  * away), at the latest QUIET_WAIT_MAX_MS after it asked; when nobody typed lately it

@@ -1,5 +1,5 @@
-/* test_server_quiet.c - quiet.h: work that may hold the loop (the snapshot's disk
- * writes) runs on the same turn when nobody typed lately; after a key it waits for the
+/* test_server_quiet.c - quiet.h: work that may hold the loop (building the snapshot's
+ * records) runs on the same turn when nobody typed lately; after a key it waits for the
  * next frame (another key before it runs: for that key's frame), or runs at the latest a
  * bounded time later when no frame comes; asked twice it runs once; cancelled, never. */
 #include <setjmp.h>
