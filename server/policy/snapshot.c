@@ -786,6 +786,7 @@ static int snap_write(struct server *s, bool full, enum snap_how how, bool urgen
     sn->bytes += out.len;
     size_t out_len = out.len;
     int rc = 0;
+    const char *how_said = "nothing new";
     if (full || out.len > 0) {
         struct snap_job *job = xcalloc(1, sizeof *job);
         job->whole = full;
@@ -800,11 +801,14 @@ static int snap_write(struct server *s, bool full, enum snap_how how, bool urgen
         job->offset = sn->size;
         job->durable = how == SNAP_DURABLE;
         out = (struct sbuf){0};
-        if (how == SNAP_IN_THREAD && sn->writer == NULL && s->base != NULL)
-            sn->writer = snap_writer_create(s->base, snap_job_done, s);
-        if (how == SNAP_IN_THREAD && sn->writer != NULL)
+        if (how == SNAP_IN_THREAD && sn->writer == NULL && s->base != NULL &&
+            (sn->writer = snap_writer_create(s->base, snap_job_done, s)) == NULL)
+            log_debug("snapshot: no writer thread (%s): written in the loop", strerror(errno));
+        if (how == SNAP_IN_THREAD && sn->writer != NULL) {
             snap_writer_submit(sn->writer, job); /* the loop does not wait for the disk */
-        else {
+            how_said = "handed to the writer";
+        } else {
+            how_said = "written in the loop";
             snap_job_run(job);
             rc = snap_job_finish(s, job, path_override == NULL, err, errsize);
             snap_job_free(job);
@@ -819,7 +823,7 @@ static int snap_write(struct server *s, bool full, enum snap_how how, bool urgen
     sn->writes++;
     log_debug("snapshot: %s%s, %zu bytes %s, cpu %llu us, loop wall %llu us (cpu total %llu us, "
               "%u writes)", full ? "whole " : "", path, out_len,
-              how != SNAP_IN_THREAD || sn->writer == NULL ? "written" : "handed to the writer",
+              how_said,
               (unsigned long long)cpu, (unsigned long long)us, (unsigned long long)sn->usec,
               sn->writes);
     return rc;

@@ -256,6 +256,7 @@ struct snap_writer *snap_writer_create(struct event_base *base, snap_writer_done
         pthread_mutex_destroy(&w->lock);
         close(w->efd);
         free(w);
+        errno = rc;
         return NULL;
     }
     w->done_ev = event_new(base, w->efd, EV_READ | EV_PERSIST, writer_done_cb, w);

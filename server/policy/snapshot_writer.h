@@ -62,8 +62,8 @@ void snap_job_free(struct snap_job *job);
 typedef void (*snap_writer_done_fn)(void *arg, struct snap_job *job);
 
 struct snap_writer;
-/* The thread and its eventfd in base; NULL when either cannot be made (the caller then
- * runs jobs itself). */
+/* The thread and its eventfd in base; NULL with errno set when either cannot be made
+ * (the caller then runs jobs itself). */
 struct snap_writer *snap_writer_create(struct event_base *base, snap_writer_done_fn done,
                                        void *arg);
 /* A job is out (handed over and its result not yet applied). */
