@@ -570,7 +570,9 @@ static void pane_records(struct snapshot *sn, struct snap_track *t, struct pane 
     struct sbuf rowsb = {0};
     for (int a = 0; a < 2; a++) {
         const struct grid *g = a == 0 ? main : alt;
-        for (int y = 0; y < rows; y++) {
+        /* No alternate screen yet: its rows are blank, which a restore makes of rows
+         * no record names. */
+        for (int y = 0; g != NULL && y < rows; y++) {
             /* A row changed when it holds another version than the one written: a
              * line gets a new version at each change and keeps it when it only moves
              * (scrolled to another row: another version than that row's). */

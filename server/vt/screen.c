@@ -72,7 +72,7 @@ static void mark_links(void *arg, struct links *l)
     links_mark(l, s->link);
     struct grid *grids[2] = { s->main, s->alt };
     for (int i = 0; i < 2; i++) {
-        for (int y = 0; y < grid_rows(grids[i]); y++) {
+        for (int y = 0; grids[i] != NULL && y < grid_rows(grids[i]); y++) {
             const struct grid_line *line = grid_line_const(grids[i], y);
             for (int x = 0; x < line->used; x++) {
                 if (grid_cell_link(&line->cells[x]) != 0)
@@ -96,8 +96,7 @@ void screen_init(struct screen *s, int cols, int rows, int history_limit)
     s->main = grid_create(s->cols, s->rows, history_limit);
     grid_set_links(s->main, s->links);
     grid_set_combs(s->main, s->combs);
-    s->alt = grid_create(s->cols, s->rows, 0);
-    grid_set_combs(s->alt, s->combs);
+    s->alt = NULL; /* made when a program first switches to it (screen_alt_grid) */
     s->grid = s->main;
     s->tabs_cap = s->cols;
     s->tabs = xcalloc((size_t)s->tabs_cap, 1);
@@ -773,10 +772,21 @@ void screen_set_columns(struct screen *s, bool on)
     screen_cursor_to(s, 0, 0);
 }
 
+/* The alternate screen's grid, made at its first use: most panes (shells) never show
+ * it, and its lines and history were 1.5 KiB of each new pane (massif, 100 windows). */
+struct grid *screen_alt_grid(struct screen *s)
+{
+    if (s->alt == NULL) {
+        s->alt = grid_create(s->cols, s->rows, 0);
+        grid_set_combs(s->alt, s->combs);
+    }
+    return s->alt;
+}
+
 void screen_enter_alt(struct screen *s, bool clear)
 {
-    if (s->grid != s->alt) {
-        s->grid = s->alt;
+    if (s->grid != s->alt) { /* also when there is none yet */
+        s->grid = screen_alt_grid(s);
         s->modes |= VT_MODE_ALT_SCREEN;
     }
     if (clear)
@@ -845,7 +855,8 @@ void screen_full_reset(struct screen *s)
     keyboard_reset(&s->kbd);
     grid_clear_history(s->main);
     grid_clear_lines(s->main, 0, s->rows, NULL);
-    grid_clear_lines(s->alt, 0, s->rows, NULL);
+    if (s->alt != NULL)
+        grid_clear_lines(s->alt, 0, s->rows, NULL);
     combs_clear(s->combs); /* no cell is left that names a sequence */
     sync_changed(s, old);
 }
@@ -857,7 +868,8 @@ void screen_reinit(struct screen *s)
     reset_state(s);
     keyboard_reset(&s->kbd);
     grid_clear_lines(s->main, 0, s->rows, NULL);
-    grid_clear_lines(s->alt, 0, s->rows, NULL);
+    if (s->alt != NULL)
+        grid_clear_lines(s->alt, 0, s->rows, NULL);
     sync_changed(s, old);
 }
 
@@ -896,7 +908,7 @@ void screen_resize(struct screen *s, int cols, int rows)
      * the rewrapped text, as it does in tmux. */
     int moved = resize_rows(s, s->main, main_y, rows) - main_y;
     main_y += moved;
-    int alt_y = resize_rows(s, s->alt, alt ? s->cy : 0, rows);
+    int alt_y = s->alt != NULL ? resize_rows(s, s->alt, alt ? s->cy : 0, rows) : 0;
     if (alt && main_saved->valid)
         main_saved->y = main_y;
     else if (!alt) {
@@ -939,7 +951,8 @@ void screen_resize(struct screen *s, int cols, int rows)
         main_y = pos[0].y;
     }
     grid_resize(s->main, cols, rows);
-    grid_resize(s->alt, cols, rows);
+    if (s->alt != NULL)
+        grid_resize(s->alt, cols, rows);
     if (alt && main_saved->valid)
         main_saved->y = main_y;
     s->cy = alt ? alt_y : main_y;

@@ -38,7 +38,7 @@ struct screen_cursor {
 
 struct screen {
     int cols, rows;
-    struct grid *main, *alt;
+    struct grid *main, *alt;    /* alt: NULL until first shown (screen_alt_grid) */
     struct grid *grid;          /* the one shown: main or alt */
 
     int cx, cy;
@@ -166,6 +166,8 @@ void screen_set_origin(struct screen *s, bool on);
  * window's); as the VT510 does on either change: screen cleared, margins reset,
  * cursor home. */
 void screen_set_columns(struct screen *s, bool on);
+/* The alternate screen's grid, made if it was not yet. */
+struct grid *screen_alt_grid(struct screen *s);
 void screen_enter_alt(struct screen *s, bool clear);
 void screen_leave_alt(struct screen *s, bool clear);
 void screen_designate_charset(struct screen *s, int g, enum screen_charset set);

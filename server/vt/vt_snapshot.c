@@ -538,7 +538,7 @@ bool vt_snapshot_get_state(struct sbuf_reader *r, struct vt *vt)
     s->modes = n.modes;
     if (s->no_alt_screen)
         s->modes &= ~(uint32_t)VT_MODE_ALT_SCREEN;
-    s->grid = (s->modes & VT_MODE_ALT_SCREEN) != 0 ? s->alt : s->main;
+    s->grid = (s->modes & VT_MODE_ALT_SCREEN) != 0 ? screen_alt_grid(s) : s->main;
     memcpy(s->charset, n.charset, sizeof s->charset);
     s->gl = n.gl;
     s->saved[0] = n.saved[0];
@@ -581,7 +581,9 @@ const struct grid *vt_snapshot_alt_grid(const struct vt *vt)
 void vt_snapshot_set_line(struct vt *vt, bool alt, int y, const struct grid_line *l)
 {
     struct screen *s = vt_snapshot_screen(vt);
-    struct grid *g = alt ? s->alt : s->main;
+    if (alt && s->alt == NULL && l->used == 0 && !l->wrapped && l->mark == 0)
+        return; /* a blank row of an alternate screen not made yet: nothing to make */
+    struct grid *g = alt ? screen_alt_grid(s) : s->main;
     if (y < 0 || y >= grid_rows(g))
         return;
     static const struct grid_pen blank_pen;

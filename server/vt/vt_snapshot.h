@@ -37,7 +37,8 @@ void vt_snapshot_put_state(struct sbuf *b, const struct vt *vt);
  * written with. False (nothing applied) when it does not fit or is malformed. */
 bool vt_snapshot_get_state(struct sbuf_reader *r, struct vt *vt);
 
-/* The alternate screen's grid (vt_main_grid is the main one). */
+/* The alternate screen's grid (vt_main_grid is the main one); NULL while the program
+ * never showed it (it is made at its first use: its rows are all blank until then). */
 const struct grid *vt_snapshot_alt_grid(const struct vt *vt);
 /* Put line l at row y of the main (alt false) or alternate screen, cut at the width. */
 void vt_snapshot_set_line(struct vt *vt, bool alt, int y, const struct grid_line *l);

@@ -178,6 +178,7 @@ static void test_keeper_ring_is_replayed_after_the_saved_head(void **state)
  * cursor and the vt's state (modes, pen, title...) in hex. */
 static char *pane_dump(struct pane *p)
 {
+    static const struct grid_line blank_row = {.plain = true}; /* an alternate screen never shown */
     struct sbuf d = {0};
     const struct grid *main = vt_main_grid(p->vt), *alt = vt_snapshot_alt_grid(p->vt);
     int hsize = grid_history_size(main), rows = vt_rows(p->vt);
@@ -185,7 +186,8 @@ static char *pane_dump(struct pane *p)
     for (int y = -hsize; y < 2 * rows; y++) {
         const struct grid_line *l = y < 0    ? grid_history_line(main, y + hsize)
                                     : y < rows ? grid_line_const(main, y)
-                                               : grid_line_const(alt, y - rows);
+                                    : alt != NULL ? grid_line_const(alt, y - rows)
+                                                  : &blank_row;
         struct sbuf enc = {0};
         vt_snapshot_put_line(&enc, p->vt, l);
         if (y < rows)

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "test_vt_helpers.h"
+#include "vt_snapshot.h"
 
 /* ---- helpers (the shared ones are in test_vt_helpers.h) ---- */
 
@@ -1349,6 +1350,30 @@ static void test_alt_screen_1049_saves_and_restores(void **state)
     term_free(t);
 }
 
+/* The alternate screen is made when a program first shows it (a shell never does: its
+ * grid was 1.5 KiB of every pane), at the size the pane has then, and a full reset or a
+ * resize before that makes none. */
+static void test_alt_screen_made_at_first_use(void **state)
+{
+    (void)state;
+    struct term *t = term_new(10, 3, 100);
+    feed(t, "shellc[?1049l");
+    vt_resize(t->vt, 8, 4);
+    assert_null(vt_snapshot_alt_grid(t->vt));
+    feed(t, "[?1049hfull");
+    const struct grid *alt = vt_snapshot_alt_grid(t->vt);
+    assert_non_null(alt);
+    assert_ptr_equal(vt_grid(t->vt), alt);
+    assert_int_equal(grid_cols(alt), 8);
+    assert_int_equal(grid_rows(alt), 4);
+    ASSERT_ROW(t, 0, "full");
+    feed(t, "[?1049l");
+    ASSERT_ROW(t, 0, "");
+    feed(t, "[?47h");
+    ASSERT_ROW(t, 0, "full");
+    term_free(t);
+}
+
 static void test_alt_screen_has_no_history(void **state)
 {
     (void)state;
@@ -1866,6 +1891,7 @@ int main(void)
         cmocka_unit_test(test_insert_mode_shifts_text_right),
         cmocka_unit_test(test_decscusr_cursor_style),
         cmocka_unit_test(test_alt_screen_1049_saves_and_restores),
+        cmocka_unit_test(test_alt_screen_made_at_first_use),
         cmocka_unit_test(test_alt_screen_has_no_history),
         cmocka_unit_test(test_alt_screen_47_keeps_contents),
         cmocka_unit_test(test_alt_screen_1047_clears_on_leave),

@@ -19,6 +19,14 @@ struct saved {
     int nhist;
 };
 
+/* A row of an alternate screen never shown (vt_snapshot_alt_grid is NULL): blank. */
+static const struct grid_line blank_row = {.plain = true};
+
+static const struct grid_line *alt_row(const struct grid *alt, int y)
+{
+    return alt != NULL ? grid_line_const(alt, y) : &blank_row;
+}
+
 static void save(struct term *t, struct saved *sv)
 {
     memset(sv, 0, sizeof *sv);
@@ -29,7 +37,7 @@ static void save(struct term *t, struct saved *sv)
         vt_snapshot_put_line(&sv->hist, t->vt, grid_history_line(main, i));
     for (int y = 0; y < ROWS; y++) {
         vt_snapshot_put_line(&sv->main, t->vt, grid_line_const(main, y));
-        vt_snapshot_put_line(&sv->alt, t->vt, grid_line_const(alt, y));
+        vt_snapshot_put_line(&sv->alt, t->vt, alt_row(alt, y));
     }
 }
 
@@ -99,8 +107,8 @@ static void assert_same(struct term *a, struct term *b)
     grid_line_release(&lb);
     for (int y = 0; y < ROWS; y++) {
         assert_lines_equal(grid_line_const(ma, y), grid_line_const(mb, y));
-        assert_lines_equal(grid_line_const(vt_snapshot_alt_grid(a->vt), y),
-                           grid_line_const(vt_snapshot_alt_grid(b->vt), y));
+        assert_lines_equal(alt_row(vt_snapshot_alt_grid(a->vt), y),
+                           alt_row(vt_snapshot_alt_grid(b->vt), y));
     }
     int ax, ay, bx, by;
     vt_cursor(a->vt, &ax, &ay);
@@ -146,6 +154,27 @@ static void test_a_rich_screen_comes_back_the_same(void **state)
     feed(a, "\033[?1049lq");
     feed(b, "\033[?1049lq");
     assert_same(a, b);
+    saved_free(&sv);
+    term_free(a);
+    term_free(b);
+}
+
+/* A screen whose program never showed the alternate screen comes back without one
+ * made (its rows are blank: nothing to hold), and one shown later starts blank. */
+static void test_no_alternate_screen_is_made_by_a_restore(void **state)
+{
+    (void)state;
+    struct term *a = term_new(COLS, ROWS, 100);
+    feed(a, "a shell\r\n$ ");
+    assert_null(vt_snapshot_alt_grid(a->vt));
+    struct saved sv;
+    save(a, &sv);
+    struct term *b = restore(&sv);
+    assert_same(a, b);
+    assert_null(vt_snapshot_alt_grid(b->vt));
+    feed(b, "\033[?1049h");
+    assert_non_null(vt_snapshot_alt_grid(b->vt));
+    assert_ptr_equal(vt_snapshot_alt_grid(b->vt), vt_grid(b->vt));
     saved_free(&sv);
     term_free(a);
     term_free(b);
@@ -340,6 +369,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_rich_screen_comes_back_the_same),
         cmocka_unit_test(test_links_marks_colours_titles_and_keys_come_back),
+        cmocka_unit_test(test_no_alternate_screen_is_made_by_a_restore),
         cmocka_unit_test(test_cut_lines_are_refused),
         cmocka_unit_test(test_hostile_lines_are_refused),
         cmocka_unit_test(test_bad_states_are_refused),
