@@ -253,8 +253,9 @@ static bool window_shown(struct server *s, struct window *w)
 }
 
 /* Each window by its window-size: sized by the clients showing its session (all of
- * them, or, with aggressive-resize, only while it is their current window), by
- * default-size (manual), or left alone (nobody attached). As in tmux, a window no
+ * them, or, with aggressive-resize, only while it is their current window), by its
+ * manual size (manual: the size it was made with or resize-window gave it, as tmux
+ * 3.3a), or left alone (nobody attached). As in tmux, a window no
  * client sees keeps its size until one does (session_window_changed sizes it then),
  * unless now: a control client's sizes (refresh-client -C) reach every window at once. */
 static void update_sizes(struct server *s, struct session *sess, bool now)
@@ -268,10 +269,9 @@ static void update_sizes(struct server *s, struct session *sess, bool now)
         if ((aggressive || (!now && policy != 2)) && !window_shown(s, w))
             continue;
         int cols, rows;
-        if (policy == 2) { /* manual: default-size */
-            if (sscanf(options_get_string(sess->options, "default-size"), "%dx%d", &cols,
-                       &rows) != 2)
-                continue;
+        if (policy == 2) { /* manual: its own size (made with, or resize-window's) */
+            cols = w->manual_cols;
+            rows = w->manual_rows;
         } else if (!clients_size(s, w, aggressive, policy, true, &cols, &rows))
             continue;
         if (cols < 1)

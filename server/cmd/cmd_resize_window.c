@@ -95,6 +95,8 @@ static int cmd_resize_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         char err[256];
         options_set(w->options, "window-size", "manual", false, err, sizeof err);
     }
+    w->manual_cols = cols; /* what a later sizing (a client's resize) keeps */
+    w->manual_rows = rows;
     if (w->cols == cols && w->rows == rows) {
         /* Resized to the size it has: tmux still tells both (window_resize does when it
          * changes). */

@@ -87,6 +87,8 @@ struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int 
     struct window *w = window_create(sess, name);
     w->cols = cols; /* no pane yet: nothing to lay out again */
     w->rows = rows;
+    w->manual_cols = cols;
+    w->manual_rows = rows;
     char *dc_argv[2];
     struct spawn_args sa = cmd_spawn_args(sess, argc, argv, cwd, extra_env, cols, rows,
                                           dc_argv);

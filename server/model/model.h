@@ -114,6 +114,8 @@ struct window {
     int preset;               /* the preset select-layout last used, -1 for none */
     char *old_layout;         /* the layout before select-layout last changed it (-o) */
     int cols, rows;
+    int manual_cols, manual_rows; /* its size under window-size manual: the size it was
+                                   * made with, then resize-window's (as tmux 3.3a) */
     struct options *options;  /* window options, inheriting the global ones */
     int holds;                /* callers keeping it while its links go (window_hold) */
     time_t activity;          /* created, or last output of a pane (#{window_activity}) */

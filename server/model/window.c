@@ -27,6 +27,8 @@ struct window *window_create(struct session *s, const char *name)
     TAILQ_INIT(&w->panes);
     w->cols = s->cols;
     w->rows = s->rows;
+    w->manual_cols = w->cols;
+    w->manual_rows = w->rows;
     w->preset = -1;
     w->activity = time(NULL);
     w->options = options_create(s->server->window_options);

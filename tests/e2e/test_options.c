@@ -154,7 +154,7 @@ static bool window_size_is(struct tmx_env *env, const char *want)
 }
 
 /* window-size with two clients of different sizes: largest, smallest, latest (the one
- * that typed last), manual (default-size). */
+ * that typed last), manual (the size the window was made with). */
 static void test_window_size_follows_its_policy(void **state)
 {
     struct tmx_env *env = *state;
