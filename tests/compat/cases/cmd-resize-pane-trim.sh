@@ -3,6 +3,7 @@
 . "$COMPAT_LIB"
 $TMUX_BIN -f /dev/null new -d -s s -x 20 -y 5 "seq 1 8; printf '\033[2;1H'; exec cat"
 wait_pane s 8
+wait_format s '#{cursor_y}' 1 # the cursor's move comes after the 8
 $TMUX_BIN display -p 'before #{history_size} #{cursor_y}'
 $TMUX_BIN resize-pane -T; echo "T rc=$?"
 $TMUX_BIN display -p 'after #{history_size} #{cursor_y}'
