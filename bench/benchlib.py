@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import signal
 import struct
 import subprocess
 import termios
@@ -78,3 +79,15 @@ def spawn_on_pty(argv, env, rows=50, cols=200):
             os._exit(127)
     os.set_blocking(fd, False)
     return pid, fd
+
+
+def end_pty_child(pid):
+    """Kill (SIGKILL) and reap a child spawn_on_pty started; one already gone is fine."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

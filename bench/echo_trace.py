@@ -37,7 +37,7 @@ import subprocess
 import tempfile
 import time
 
-from benchlib import drain, settle, spawn_on_pty, visible
+from benchlib import drain, end_pty_child, settle, spawn_on_pty, visible
 
 EVENT = re.compile(r"^\s*(.+?)\s+(\d+)/(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)$")
 ECHO_CALLS = {0, 1, 20, 232, 281, 286, 228}  # read write writev epoll_wait/pwait timerfd_settime
@@ -89,11 +89,7 @@ def record(binary, samples, work):
     perf.send_signal(signal.SIGINT)
     perf.wait()
     subprocess.run(base + ["kill-server"], env=env, capture_output=True)
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
+    end_pty_child(pid)
     lines = subprocess.run(["perf", "script", "-i", data, "-F", "comm,pid,tid,cpu,time,event,trace"],
                            capture_output=True, text=True).stdout.splitlines()
     return int(spid), out, lines

@@ -24,20 +24,17 @@ usage: bench/flood.py [--mux build-rel/tmx] [--tmux /usr/bin/tmux] [--targets ra
 System python3, stdlib only. Prints a markdown table (medians; ratios taken per round).
 """
 import argparse
-import fcntl
 import os
-import pty
 import random
 import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
+
+from benchlib import end_pty_child, spawn_on_pty
 
 LINE = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -85,18 +82,6 @@ def gen_mixed(path, nbytes, seed=23):
         f.write(b"".join(parts)[:nbytes])
 
 
-def spawn(argv, env, cols=200, rows=50):
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.execvpe(argv[0], argv, env)
-        finally:
-            os._exit(127)
-    os.set_blocking(fd, False)
-    return pid, fd
-
-
 def drain_until(fd, marker, limit):
     """Read fd until marker was seen and 0.2 s passed without output; returns (bytes, t)."""
     total, tail, seen, last = 0, b"", False, time.time()
@@ -134,13 +119,13 @@ def run(name, binary, nbytes, work, source):
         flood = "cat %s; printf '\\nFLOOD-END'" % source
     if name == "raw":
         t0 = time.time()
-        pid, fd = spawn(["/bin/sh", "-c", flood + "; sleep 1"], env)
+        pid, fd = spawn_on_pty(["/bin/sh", "-c", flood + "; sleep 1"], env)
     else:
         base = [binary, "-L", "flood", "-f", "/dev/null"]
         cmd = "read x < %s; %s; exec sleep 100" % (fifo, flood)
         subprocess.run(base + ["new-session", "-d", "-s", "f", "-x", "200", "-y", "49", cmd],
                        env=env, check=True)
-        pid, fd = spawn(base + ["attach", "-t", "f"], env)
+        pid, fd = spawn_on_pty(base + ["attach", "-t", "f"], env)
         drain_until(fd, b"\x00never", 0.5)  # the first screen
         t0 = time.time()
         with open(fifo, "w") as f:
@@ -148,11 +133,7 @@ def run(name, binary, nbytes, work, source):
     total, t1, seen = drain_until(fd, b"FLOOD-END", 600)
     if name != "raw":
         subprocess.run(base + ["kill-server"], env=env, capture_output=True)
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
+    end_pty_child(pid)
     os.close(fd)
     if not seen:
         raise RuntimeError(name + ": the end of the flood never showed")

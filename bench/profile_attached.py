@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 
-from benchlib import drain, settle, spawn_on_pty
+from benchlib import drain, end_pty_child, settle, spawn_on_pty
 
 
 def server_stats(pid):
@@ -100,11 +100,7 @@ def main():
     finally:
         subprocess.run(base + ["kill-server"], env=env, capture_output=True)
         if pid:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
+            end_pty_child(pid)
         shutil.rmtree(home, ignore_errors=True)
 
 

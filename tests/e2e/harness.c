@@ -312,17 +312,24 @@ long long e2e_server_command_ms(struct tmx_env *env, pid_t server, ...)
     return own > 0 ? own / 1000000 : 0;
 }
 
+ssize_t e2e_read_file(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    size_t n = fread(buf, 1, size - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return (ssize_t)n;
+}
+
 /* The parent pid of pid (from /proc), -1 if it is gone. */
 pid_t e2e_parent_pid(pid_t pid)
 {
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
+    if (e2e_read_file(path, buf, sizeof buf) < 0)
         return -1;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
     char *close_paren = strrchr(buf, ')');
     char state;
     long ppid;
@@ -357,15 +364,9 @@ pid_t e2e_keeper_of(pid_t server)
         return -1;
     int child, keeper = -1;
     while (keeper < 0 && fscanf(f, "%d", &child) == 1) {
-        char cpath[64], cmd[64] = "";
+        char cpath[64], cmd[64];
         snprintf(cpath, sizeof cpath, "/proc/%d/cmdline", child);
-        FILE *c = fopen(cpath, "r");
-        if (c == NULL)
-            continue;
-        size_t n = fread(cmd, 1, sizeof cmd - 1, c);
-        fclose(c);
-        cmd[n] = '\0';
-        if (strncmp(cmd, "tmx: keeper", 11) == 0)
+        if (e2e_read_file(cpath, cmd, sizeof cmd) >= 0 && strncmp(cmd, "tmx: keeper", 11) == 0)
             keeper = child;
     }
     fclose(f);
@@ -1155,12 +1156,8 @@ static int count_children(pid_t ppid, const char *comm, int sig)
         if (de->d_name[0] < '0' || de->d_name[0] > '9')
             continue;
         snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = fopen(path, "r");
-        if (f == NULL)
+        if (e2e_read_file(path, buf, sizeof buf) < 0)
             continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
         /* pid (comm) state ppid ...: comm may hold spaces, so parse after the last ')'. */
         char *close = strrchr(buf, ')');
         char *open = strchr(buf, '(');

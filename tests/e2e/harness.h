@@ -65,6 +65,9 @@ long long e2e_server_command_ms(struct tmx_env *env, pid_t server, ...)
 /* Voluntary context switches of process pid so far (each sleep is one wakeup after it),
  * -1 if it is gone. */
 long e2e_wakeups(pid_t pid);
+/* Read at most size - 1 bytes of path into buf, NUL-terminated: how many, or -1 when the
+ * file cannot be opened (a /proc file of a process that is gone). */
+ssize_t e2e_read_file(const char *path, char *buf, size_t size);
 /* The parent pid of pid (from /proc), -1 if it is gone. */
 pid_t e2e_parent_pid(pid_t pid);
 /* The first child of pid (from /proc/PID/task/PID/children), or -1. */

@@ -553,12 +553,8 @@ static char proc_state(pid_t pid)
 {
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
+    if (e2e_read_file(path, buf, sizeof buf) < 0)
         return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
     const char *close_paren = strrchr(buf, ')');
     return close_paren != NULL && close_paren[1] == ' ' ? close_paren[2] : '?';
 }
@@ -868,11 +864,7 @@ static void test_the_keeper_starts_with_the_server(void **state)
     assert_int_equal(e2e_keeper_of(server), keeper);
     char path[64], buf[4096];
     snprintf(path, sizeof path, "/proc/%d/cmdline", (int)keeper);
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    assert_true(e2e_read_file(path, buf, sizeof buf) >= 0);
     char want[256];
     snprintf(want, sizeof want, "tmx: keeper (%s)", env_socket_name(env));
     assert_string_equal(buf, want);

@@ -424,14 +424,11 @@ static bool task_sleeps_in(pid_t pid, const char *fn)
     while (!found && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char path[384], buf[128] = "";
+        char path[384], buf[128];
         snprintf(path, sizeof path, "%s/%s/wchan", dirpath, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (f == NULL)
+        ssize_t n = e2e_read_file(path, buf, sizeof buf);
+        if (n < 0)
             continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
         found = fn != NULL ? strcmp(buf, fn) == 0 : n > 0 && strcmp(buf, "0") != 0;
     }
     closedir(d);
