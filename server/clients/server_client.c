@@ -53,6 +53,8 @@ void server_client_free(struct client *c)
     if (c->control_free_hook != NULL)
         c->control_free_hook(c);
     TAILQ_REMOVE(&s->clients, c, entry);
+    /* Listeners that keep it (logs -f followers, up's waiters) let go of it now. */
+    notify_emit(s, &(struct notify){.type = NOTIFY_CLIENT_CLOSING, .client = c});
     /* Nothing may schedule a frame for it from here on (closing its overlays asks for
      * a redraw): its render timer is about to be freed. */
     c->attached = false;

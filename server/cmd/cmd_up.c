@@ -729,7 +729,7 @@ void cmd_up_notify(struct server *s, const struct notify *n)
     struct up_state *u = s->up;
     if (u == NULL)
         return;
-    if (n->type == NOTIFY_CLIENT_GONE) {
+    if (n->type == NOTIFY_CLIENT_CLOSING) {
         up_forget_client(u, n->client);
         return;
     }

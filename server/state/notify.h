@@ -30,6 +30,8 @@ enum notify_type {
     NOTIFY_PASTE_COPIED,   /* text copied into a new paste buffer ('data', 'size'): for
                               the terminals' clipboard ('client''s alone if not NULL) */
     NOTIFY_CLIENT_DETACHED, /* a client left 'session' (detached, switched, gone) */
+    NOTIFY_CLIENT_CLOSING, /* 'client''s connection is closing: it is still whole, and
+                              freed right after: forget every pointer to it */
     NOTIFY_CLIENT_GONE,    /* a client's connection was closed and the client freed */
     NOTIFY_WINDOW_LAYOUT,  /* select-layout laid out the window of 'pane' (changed or
                               not: control clients are told either way) */
@@ -51,7 +53,8 @@ struct notify {
     size_t size;
     int count;               /* NOTIFY_PANE_OUTPUT: BELs; NOTIFY_WINDOW_LAYOUT_CHANGED and
                                 NOTIFY_WINDOW_RESIZED: 1 when a resize made them */
-    struct client *client;   /* NOTIFY_PASTE_COPIED: the only client, or NULL for all */
+    struct client *client;   /* NOTIFY_PASTE_COPIED: the only client, or NULL for all;
+                                NOTIFY_CLIENT_CLOSING: the one closing */
 };
 
 typedef void (*notify_fn)(struct server *s, const struct notify *n);

@@ -228,6 +228,65 @@ static void test_up_commands(void **state)
     close(o[0]);
 }
 
+/* A logs -f follower that goes (killed, its link cut) is forgotten: its service's next
+ * output, and kill-server after it, find no client that was freed. The server exits
+ * cleanly (its keeper with it: nothing to adopt), where it crashed before. */
+static void test_up_follower_gone(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    char dir[512], file[600];
+    make_dir(dir, sizeof dir, "fgone");
+    write_file(dir, "svc",
+               "session = fg\n"
+               "[echo]\n"
+               "command = echo started; while read l; do echo \"echo:$l\"; done\n");
+    snprintf(file, sizeof file, "%s/svc", dir);
+    assert_int_equal(tmx_run(env, NULL, NULL, "up", "-f", file, NULL), 0);
+    assert_true(wait_run_output(env, "started", true, E2E_TIMEOUT, "logs", "echo", NULL));
+    int o[2];
+    assert_int_equal(pipe(o), 0);
+    pid_t follower = fork();
+    assert_true(follower >= 0);
+    if (follower == 0) {
+        dup2(o[1], 1);
+        close(o[0]);
+        close(o[1]);
+        execlp(env_bin(env), env_bin(env), "-L", env_socket_name(env), "logs", "-f", "echo",
+               (char *)NULL);
+        _exit(127);
+    }
+    close(o[1]);
+    /* The follower is in once its first dump arrived. */
+    char fbuf[4096] = "";
+    size_t flen = 0;
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (strstr(fbuf, "started\n") == NULL && e2e_now_ms() < end) {
+        struct pollfd p = {.fd = o[0], .events = POLLIN};
+        if (poll(&p, 1, 50) > 0) {
+            ssize_t n = read(o[0], fbuf + flen, sizeof fbuf - 1 - flen);
+            if (n > 0)
+                fbuf[flen += (size_t)n] = '\0';
+        }
+    }
+    assert_non_null(strstr(fbuf, "started\n"));
+    kill(follower, SIGKILL);
+    int status;
+    assert_int_equal(waitpid(follower, &status, 0), follower);
+    close(o[0]);
+    /* The service prints after its follower went. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "fg:echo", "again", "Enter",
+                             NULL), 0);
+    assert_true(wait_run_output(env, "echo:again", true, E2E_TIMEOUT, "logs", "echo", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    /* Nothing was kept for a next server: the keeper went with it, ls finds none. */
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "ls", NULL), 1);
+    assert_non_null(strstr(err, "no server running"));
+    free(err);
+}
+
 /* SIGTERM to a server in the background: the services stop in reverse order first,
  * then the other sessions' panes, and the server exits. */
 static void test_up_sigterm_in_background(void **state)
@@ -288,6 +347,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_up_procfile_first_failure, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_up_commands, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_up_follower_gone, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_up_sigterm_in_background, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_up_malformed_starts_nothing, e2e_setup,
