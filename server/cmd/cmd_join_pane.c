@@ -34,7 +34,7 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct window *src_w = ctx->source.window, *dst_w = ctx->target.window;
     struct pane *src = ctx->source.pane, *dst = ctx->target.pane;
     if (src == dst) {
-        cmd_error(ctx, "join-pane: source and target are the same pane");
+        cmd_error(ctx, "source and target panes must be different");
         return -1;
     }
     if (src_w == dst_w && args->flags['f'] == NULL) {

@@ -219,6 +219,8 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         }
         if (!TAILQ_EMPTY(&sess->windows))
             session_select_window(sess, TAILQ_FIRST(&sess->windows));
+        /* As tmux: it has shown no other window yet (no last window, no '-' flag). */
+        session_forget_last_windows(sess);
     }
     if (args->flags['P'] != NULL) {
         struct format_ctx f = {.server = srv, .session = sess, .client = c};

@@ -151,6 +151,48 @@ static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
     free(min);
 }
 
+/* tmux's arithmetic when a full split (split-window -f) makes room: lc's size along axis
+ * becomes size, each child's (its size * size) / (lc's old size), the last the rest, and
+ * so down the tree. False, with nothing changed when !apply, if a cell would go
+ * below one line or column: the caller then scales by weights (scale_cell). */
+static bool fit_like_tmux(struct layout_cell *lc, enum layout_type axis, int size, bool apply)
+{
+    if (lc->type != LAYOUT_PANE) {
+        struct layout_cell *child;
+        if (lc->type != axis) {
+            TAILQ_FOREACH(child, &lc->children, entry) {
+                if (!fit_like_tmux(child, axis, size, apply))
+                    return false;
+            }
+        } else {
+            long long old = size_along(lc, axis);
+            int left = size;
+            TAILQ_FOREACH(child, &lc->children, entry) {
+                int want = TAILQ_NEXT(child, entry) == NULL
+                               ? left
+                               : (int)((size_along(child, axis) * (long long)size) / old);
+                if (want < 1 || !fit_like_tmux(child, axis, want, apply))
+                    return false;
+                left -= want + 1;
+            }
+        }
+    } else if (size < 1) {
+        return false;
+    }
+    if (apply)
+        set_size_along(lc, axis, size);
+    return true;
+}
+
+/* Make room in lc for a full split: as tmux does when it can, else by weights. */
+static void fit_for_full_split(struct layout_cell *lc, enum layout_type axis, int size)
+{
+    if (fit_like_tmux(lc, axis, size, false))
+        fit_like_tmux(lc, axis, size, true);
+    else
+        scale_cell(lc, axis, size);
+}
+
 /* Set lc's size along axis by changing its children next to one edge (the end when
  * from_end): a border moving changes the cells beside it, not the far ones. The caller
  * makes sure size is at least the minimum. */
@@ -218,8 +260,8 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
     int most = total - 1 - layout_min_size(lc, type);
     if (most < 1)
         return NULL;
-    if (size < 0)
-        size = (total - 1) / 2;
+    if (size < 0) /* half: the cell on top (left) gets the odd line, as in tmux */
+        size = before ? total - 1 - (total - 1) / 2 : (total - 1) / 2;
     if (size < 1)
         size = 1;
     if (size > most)
@@ -231,7 +273,7 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
     int rest = total - 1 - size;
     if (into_self) {
         /* Every child gives its share. */
-        scale_cell(lc, type, rest);
+        fit_for_full_split(lc, type, rest);
         set_size_along(lc, type, total);
         leaf->parent = lc;
         if (before)
@@ -239,8 +281,12 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
         else
             TAILQ_INSERT_TAIL(&lc->children, leaf, entry);
     } else {
-        /* lc gives up the side next to the new leaf. */
-        resize_edge(lc, type, rest, !before);
+        /* A pane gives up the side next to the new leaf; the root a full split (-f) puts
+         * beside the new leaf shrinks all through. */
+        if (lc->type == LAYOUT_PANE)
+            resize_edge(lc, type, rest, !before);
+        else
+            fit_for_full_split(lc, type, rest);
         if (lc->parent == NULL || lc->parent->type != type) {
             struct layout_cell *box = cell_new(type, lc->sx, lc->sy);
             set_size_along(box, type, total);

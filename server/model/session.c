@@ -247,6 +247,13 @@ void session_select_window(struct session *s, struct winlink *wl)
     set_current(s, wl);
 }
 
+void session_forget_last_windows(struct session *s)
+{
+    struct winlink *wl;
+    while ((wl = TAILQ_FIRST(&s->lastw)) != NULL)
+        stack_remove(s, wl);
+}
+
 bool session_unlink_window(struct session *s, struct winlink *wl)
 {
     if (s->current == wl) {

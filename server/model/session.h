@@ -42,6 +42,8 @@ struct winlink *session_link_window(struct session *s, struct window *w, int ind
 /* Put wl at the place its (changed) index gives it in s's list; is_new: not in it yet. */
 void session_sort_window(struct session *s, struct winlink *wl, bool is_new);
 void session_select_window(struct session *s, struct winlink *wl);
+/* Empty s's stack of windows shown before (no last window), as a new grouped session's. */
+void session_forget_last_windows(struct session *s);
 /* Unlink and free wl, picking a new current window; the window goes with its last link.
  * True if the session is now empty (the caller destroys it). The others keep their
  * indexes: callers that close windows apply renumber-windows after. */
