@@ -430,6 +430,7 @@ static void client_decode(struct client *c)
                             snprintf(msg, sizeof msg, "tmx: %s", why);
                             server_client_exit(c, 1, msg);
                         } else if (c->attached && c->session != NULL) {
+                            server_client_became_latest(c);
                             server_client_update_sizes(c->server, c->session);
                             server_client_resized(c);
                         }

@@ -268,12 +268,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
     }
     if (c->session != NULL) {
         server_client_session_activity(c->session);
-        struct window *kw = c->session->current != NULL ? c->session->current->window : NULL;
-        if (kw != NULL && kw->latest_client != c->id) {
-            /* A key (not a terminal's reply) makes c its window's latest client. */
-            kw->latest_client = c->id;
-            hooks_fire(s, "client-active", &(struct hook_event){.client = c, .client_only = true});
-        }
+        server_client_became_latest(c); /* a key, not a terminal's reply */
     }
     if (overlay_key(c, key))
         return;
@@ -435,30 +430,13 @@ static void key_timer_cb(evutil_socket_t fd, short events, void *arg)
     input_done(c->server, &po);
 }
 
-/* A key from c makes it the latest client of its session: with window-size latest, the
- * windows follow its size when another client was the latest. */
-static void client_became_latest(struct client *c)
-{
-    struct session *sess = c->session;
-    bool was_latest = true;
-    struct client *o;
-    TAILQ_FOREACH(o, &c->server->clients, entry) {
-        if (o != c && o->attached && o->session == sess && timercmp(&o->activity, &c->activity, >))
-            was_latest = false;
-    }
-    gettimeofday(&c->activity, NULL);
-    if (!was_latest && sess != NULL && sess->current != NULL &&
-        options_get_number(sess->current->window->options, "window-size") == 3)
-        server_client_update_sizes(c->server, sess);
-}
-
 void client_input(struct client *c, const char *buf, size_t len)
 {
     struct server *s = c->server;
     struct pane_output po = {.len = 0};
     quiet_typed(s);
-    if (c->attached)
-        client_became_latest(c);
+    if (c->attached) /* its activity: the most recent client is tmux's best one */
+        gettimeofday(&c->activity, NULL);
     if (c->key_timer != NULL)
         evtimer_del(c->key_timer);
     while (len > 0 && c->attached) {

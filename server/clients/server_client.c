@@ -43,6 +43,8 @@
 #include "window.h"
 #include "xmalloc.h"
 
+static void latest_client_gone(struct server *s, uint32_t id);
+
 void server_client_free(struct client *c)
 {
     struct server *s = c->server;
@@ -121,7 +123,10 @@ void server_client_free(struct client *c)
     for (size_t i = 0; i < c->nenv; i++)
         free(c->env[i]);
     free(c->env);
+    uint32_t id = c->id;
     free(c);
+    if (attached)
+        latest_client_gone(s, id);
     if (sess != NULL) {
         server_client_update_sizes(s, sess);
         if (attached) {
@@ -179,6 +184,8 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     if (!c->control)
         event_del(c->read_ev);
     evbuffer_drain(c->in, evbuffer_get_length(c->in));
+    if (was_attached)
+        latest_client_gone(c->server, c->id);
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
     if (was_attached && sess != NULL && !c->server->exiting) {
@@ -188,22 +195,38 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     }
 }
 
-/* The size the attached clients of sess give a window whose window-size is policy
- * (largest, smallest, latest): false when no client counts. */
+/* Whether c's size counts for the windows of its session: attached, and for a control
+ * client once it said a size (refresh-client -C). */
+static bool client_sizes_windows(const struct client *c)
+{
+    return c->attached && c->session != NULL &&
+           (!c->control || c->control_sized || c->control_win_sized);
+}
+
+/* The size the attached clients give a window whose window-size is policy (largest,
+ * smallest, latest): false when no client counts. With latest, a window in the sessions
+ * of several clients takes the size of its own latest client (w->latest_client) and of
+ * no other, none when that one is gone or does not count; with one client, that one's. */
 static bool clients_size(struct server *s, struct window *w, bool aggressive, long policy,
                          bool window_sizes, int *cols, int *rows)
 {
-    struct client *c, *latest = NULL;
+    struct client *c;
     *cols = *rows = -1;
+    int sharing = 0; /* clients whose session has w (latest) */
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (!c->attached || c->session == NULL ||
-            (c->control && !c->control_sized && !c->control_win_sized))
+        if (policy == 3 && client_sizes_windows(c) && session_find_window(c->session, w) != NULL)
+            sharing++;
+    }
+    TAILQ_FOREACH(c, &s->clients, entry) {
+        if (!client_sizes_windows(c))
             continue;
         /* The clients of every session showing w (a window may be linked in several);
          * with aggressive-resize only those whose current window it is. */
         struct session *cs = c->session;
         if (aggressive ? cs->current == NULL || cs->current->window != w
                        : session_find_window(cs, w) == NULL)
+            continue;
+        if (policy == 3 && sharing > 1 && c->id != w->latest_client)
             continue;
         /* A control client has no status line; its size for this window wins. */
         int ccols = c->cols;
@@ -221,15 +244,11 @@ static bool clients_size(struct server *s, struct window *w, bool aggressive, lo
                 *cols = ccols;
             if (r > *rows)
                 *rows = r;
-        } else if (policy == 1) { /* smallest */
+        } else { /* smallest; latest, which has one client left here */
             if (*cols < 0 || ccols < *cols)
                 *cols = ccols;
             if (*rows < 0 || r < *rows)
                 *rows = r;
-        } else if (latest == NULL || timercmp(&c->activity, &latest->activity, >)) {
-            latest = c;
-            *cols = ccols;
-            *rows = r;
         }
     }
     return *cols >= 0;
@@ -257,9 +276,11 @@ static bool window_shown(struct server *s, struct window *w)
 /* Each window by its window-size: sized by the clients showing its session (all of
  * them, or, with aggressive-resize, only while it is their current window), by its
  * manual size (manual: the size it was made with or resize-window gave it, as tmux
- * 3.3a), or left alone (nobody attached). As in tmux, a window no
- * client sees keeps its size until one does (session_window_changed sizes it then),
- * unless now: a control client's sizes (refresh-client -C) reach every window at once. */
+ * 3.3a), or left alone (nobody attached). As in tmux, a window no client sees keeps its
+ * size until one does (session_window_changed sizes it then), unless now: a control
+ * client's sizes (refresh-client -C) reach every window at once. The size its clients
+ * give it meanwhile waits in it: a window then shown while no client gives it one (its
+ * latest client has gone) takes that one. */
 static void update_sizes(struct server *s, struct session *sess, bool now)
 {
     bool any = false;
@@ -268,25 +289,42 @@ static void update_sizes(struct server *s, struct session *sess, bool now)
         struct window *w = wl->window;
         long policy = options_get_number(w->options, "window-size");
         bool aggressive = options_get_number(w->options, "aggressive-resize");
-        if ((aggressive || (!now && policy != 2)) && !window_shown(s, w))
+        bool shown = window_shown(s, w);
+        if (aggressive && !shown)
             continue;
         int cols, rows;
+        bool sized = true;
         if (policy == 2) { /* manual: its own size (made with, or resize-window's) */
             cols = w->manual_cols;
             rows = w->manual_rows;
-        } else if (!clients_size(s, w, aggressive, policy, true, &cols, &rows))
-            continue;
+        } else
+            sized = clients_size(s, w, aggressive, policy, true, &cols, &rows);
         if (cols < 1)
             cols = 1;
         if (rows < 1)
             rows = 1;
+        if (!shown && !now && policy != 2) {
+            if (sized) { /* for when a client sees it */
+                w->resize_pending = true;
+                w->pending_cols = cols;
+                w->pending_rows = rows;
+            }
+            continue;
+        }
+        if (!sized) {
+            if (!shown || !w->resize_pending)
+                continue;
+            cols = w->pending_cols;
+            rows = w->pending_rows;
+        }
         if (wl == sess->current || sess->current == NULL) {
             /* New windows start at the current one's size, but for a control
              * client's size for that window alone (-C @ID:WxH). */
             int scols, srows;
             sess->cols = cols;
             sess->rows = rows;
-            if (policy != 2 && clients_size(s, w, aggressive, policy, false, &scols, &srows)) {
+            if (policy != 2 && sized &&
+                clients_size(s, w, aggressive, policy, false, &scols, &srows)) {
                 sess->cols = scols < 1 ? 1 : scols;
                 sess->rows = srows < 1 ? 1 : srows;
             }
@@ -308,6 +346,45 @@ void server_client_update_sizes(struct server *s, struct session *sess)
 void server_client_update_sizes_now(struct server *s, struct session *sess)
 {
     update_sizes(s, sess, true);
+}
+
+void server_client_became_latest(struct client *c)
+{
+    struct session *sess = c->session;
+    if (sess == NULL || sess->current == NULL)
+        return;
+    struct window *w = sess->current->window;
+    if (w->latest_client == c->id)
+        return;
+    w->latest_client = c->id;
+    if (options_get_number(w->options, "window-size") == 3)
+        server_client_update_sizes(c->server, sess);
+    hooks_fire(c->server, "client-active", &(struct hook_event){.client = c, .client_only = true});
+}
+
+/* The client of id has gone (detached, or its link died): each window whose latest client
+ * it was gets the client that shows it and typed last instead, if one shows it (as tmux;
+ * with none, the window keeps no latest client until one types in it). */
+static void latest_client_gone(struct server *s, uint32_t id)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &s->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            if (wl->window->latest_client != id)
+                continue;
+            struct client *c, *best = NULL;
+            TAILQ_FOREACH(c, &s->clients, entry) {
+                if (c->id == id || !c->attached || c->exiting || c->session == NULL ||
+                    c->session->current == NULL || c->session->current->window != wl->window)
+                    continue;
+                if (best == NULL || timercmp(&c->activity, &best->activity, >))
+                    best = c;
+            }
+            if (best != NULL)
+                server_client_became_latest(best);
+        }
+    }
 }
 
 static void sizes_deferred(struct server *s, uint32_t id, const char *arg)
@@ -398,6 +475,9 @@ void server_client_attach(struct client *c, struct session *s)
         render_invalidate(c->render);
     overlay_close_all(c);
     c->prefix_active = false;
+    if (s->current != NULL) /* the latest client of the window it shows, as tmux (no
+                             * client-active) */
+        s->current->window->latest_client = c->id;
     /* The windows take the client's size on the next loop turn, as in tmux: after the
      * commands and hooks that run with the attach (client-attached), which still see
      * the old sizes (tmuxp's select-layout hook lays a window out before it shrinks). */

@@ -67,6 +67,10 @@ void server_client_update_sizes_now(struct server *s, struct session *sess);
  * current, which see the sizes as they were (tmuxp's client-attached hook selects each
  * window and lays it out at its old size; tmux resizes it after). */
 void server_client_update_sizes_later(struct server *s, struct session *sess);
+/* c typed, or its terminal changed size: it becomes the latest client of the window it
+ * shows (window-size latest sizes a window by its latest client, as tmux): client-active,
+ * and the window's new size, if it was not already. */
+void server_client_became_latest(struct client *c);
 /* The size of the largest (or smallest) attached client of any session showing w, less
  * its status line (resize-window -A/-a); false when no client counts. */
 bool server_client_window_size(struct server *s, struct window *w, bool largest, int *cols,

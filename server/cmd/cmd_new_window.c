@@ -109,6 +109,9 @@ static int cmd_new_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return -1;
     }
     struct window *w = wl->window;
+    /* Its latest client (window-size latest) is the one it was made for, as tmux. */
+    struct client *tc = cmd_find_current_client(ctx);
+    w->latest_client = tc != NULL ? tc->id : 0;
     if (args->flags['d'] == NULL) {
         session_select_window(sess, wl);
         cmd_find_set_current(ctx, sess, w, NULL); /* the rest of the list's, as tmux */

@@ -96,8 +96,6 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     c->last_session_id = old->id;
     c->has_last_session = true;
     server_client_attach(c, target);
-    if (target->current != NULL) /* its window's latest client, as tmux (no client-active) */
-        target->current->window->latest_client = c->id;
     server_client_update_sizes(ctx->server, old);
     notify_emit(ctx->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
     return 0;

@@ -119,8 +119,11 @@ struct window {
     struct options *options;  /* window options, inheriting the global ones */
     int holds;                /* callers keeping it while its links go (window_hold) */
     time_t activity;          /* created, or last output of a pane (#{window_activity}) */
-    uint32_t latest_client;   /* id of the client that last typed in it (or switched to
-                                 it), 0 for none: client-active when another one types */
+    uint32_t latest_client;   /* id of its latest client, 0 for none: the last to type in
+                               * it, resize its terminal on it, attach to it or make it
+                               * (window-size latest sizes it by that one, as tmux) */
+    bool resize_pending;      /* the clients gave it a size while no client saw it: */
+    int pending_cols, pending_rows; /* that size, taken when one does if none is given then */
     struct event *silence_timer;
 };
 

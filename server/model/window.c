@@ -67,6 +67,7 @@ void window_resize(struct window *w, int cols, int rows)
     if (rows < 1)
         rows = 1;
     bool changed = w->cols != cols || w->rows != rows;
+    w->resize_pending = false; /* a size waiting for a client to see it is old now */
     w->cols = cols;
     w->rows = rows;
     window_relayout(w);

@@ -43,8 +43,9 @@ C1=$($T lsc -t a -F '#{client_activity} #{client_name}' | sort -n | tail -1 | cu
 $T switchc -c "$C1" -t b
 wait_log switch 3
 $T kill-session -t b
-# (tmux 3.3a also fires a client-active here for the client that stays; tmx does not:
-# only the detach is compared.)
+# (tmux 3.3a also fires a client-active here for the client that stays if the gone one
+# was the latest of its window, as tmx; C1 is picked by #{client_activity}, in seconds,
+# so not always the one that typed last: only the detach is compared.)
 start=$(date +%s)
 until "$T" show -gv @log 2>/dev/null | grep -q client-detached || waited_enough "$start"; do
     sleep 0.05
