@@ -488,6 +488,14 @@ static void put_state(struct server *s, struct sbuf *b, struct window **wins, si
             put_opts_cached(sn, b, 5, p->id, p->options, NULL);
         }
     }
+    /* Last, so that a reader from before it stops at the windows: each window's manual
+     * size (window-size manual: the size it was made with, or resize-window's). */
+    sbuf_varint(b, nwins);
+    for (size_t i = 0; i < nwins; i++) {
+        sbuf_svarint(b, wins[i]->id);
+        sbuf_svarint(b, wins[i]->manual_cols > 0 ? wins[i]->manual_cols : wins[i]->cols);
+        sbuf_svarint(b, wins[i]->manual_rows > 0 ? wins[i]->manual_rows : wins[i]->rows);
+    }
 }
 
 static struct snap_track *track_get(struct snapshot *sn, uint32_t id)

@@ -96,6 +96,7 @@ struct snap_window {
     uint32_t id;
     char *name;
     int cols, rows;
+    int manual_cols, manual_rows; /* its window-size manual size; 0: not saved (older) */
     char *layout;
     uint32_t active;
     bool zoomed;

@@ -291,6 +291,20 @@ static void get_state(struct sbuf_reader *r, struct snap_image *img)
             get_opts(r, &sp->opts);
         }
     }
+    if (sbuf_reader_done(r))
+        return; /* a snapshot from before the windows' manual sizes */
+    /* In the windows' order (one pass: no search a hostile file could make long); an
+     * item whose id is not its window's is left out. */
+    n = get_count(r);
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        uint32_t id = (uint32_t)sbuf_get_int(r, 0, UINT32_MAX);
+        int cols = (int)sbuf_get_int(r, 1, VT_SNAPSHOT_MAX_COLS);
+        int rows = (int)sbuf_get_int(r, 1, VT_SNAPSHOT_MAX_COLS);
+        if (!r->bad && i < img->nwindows && img->windows[i].id == id) {
+            img->windows[i].manual_cols = cols;
+            img->windows[i].manual_rows = rows;
+        }
+    }
 }
 
 static struct snap_pdata *pdata_get(struct snap_image *img, uint32_t id)

@@ -297,6 +297,14 @@ static struct window *make_window(struct restore *rs, const struct snap_window *
     if (!keep_id)
         s->next_window_id = saved_next > w->id + 1 ? saved_next : w->id + 1;
     window_set_name(w, sw->name != NULL ? sw->name : "");
+    /* Its own size, not the session's: a window no client saw, or sized by hand
+     * (window-size manual, resize-window), keeps it until a client shows it, as before. */
+    if (sw->cols > 0 && sw->rows > 0) {
+        w->cols = sw->cols;
+        w->rows = sw->rows;
+    }
+    w->manual_cols = sw->manual_cols > 0 ? sw->manual_cols : w->cols;
+    w->manual_rows = sw->manual_rows > 0 ? sw->manual_rows : w->rows;
     apply_opts(rs->img, w->options, &sw->opts, "window");
     struct pane *first = NULL;
     for (size_t i = 0; i < sw->npanes; i++) {

@@ -805,6 +805,49 @@ static void test_services_survive_server_upgrade(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "down", NULL), 0);
 }
 
+/* Each window comes back at its own size after server-upgrade and after a kill -9 of the
+ * server (the next command adopts the panes): the size a client gave it, kept with no
+ * client, and the one resize-window gave it under window-size manual; and later,
+ * window-size manual gives each the manual size it had (the size it was made with), not
+ * the one it came back with. Main of session 22: every window came back at its
+ * session's size (0:80x24 1:80x24). */
+static void test_windows_keep_their_sizes_across_upgrade_and_kill_9(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no server-upgrade, and its programs die with it */
+    const char *fmt = "#{window_index}:#{window_width}x#{window_height}";
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "24",
+                             "exec cat", ";", "neww", "-d", "-t", "s:1", "exec cat", NULL), 0);
+    struct pty_client *c = client_start(env, 100, 31, "attach", "-t", "s", NULL);
+    assert_true(wait_run_output(env, "0:100x30", true, E2E_TIMEOUT, "lsw", "-t", "s", "-F", fmt,
+                                NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "detach", "-s", "s", NULL), 0);
+    assert_true(client_wait_exit(c, E2E_TIMEOUT) >= 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-w", "-t", "s:1", "window-size", "manual",
+                             ";", "resize-window", "-t", "s:1", "-x", "50", "-y", "10", NULL), 0);
+    const char *want = "0:100x30\n1:50x10\n";
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "lsw", "-t", "s", "-F", fmt, NULL), 0);
+    assert_string_equal(out, want);
+    free(out);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", "-b", getenv("TMX_BIN"), NULL), 0);
+    assert_true(wait_run_output(env, "s:", true, E2E_TIMEOUT, "ls", NULL));
+    assert_int_equal(tmx_run(env, &out, NULL, "lsw", "-t", "s", "-F", fmt, NULL), 0);
+    assert_string_equal(out, want);
+    free(out);
+
+    assert_int_equal(kill(server_pid(env, "s"), SIGKILL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "lsw", "-t", "s", "-F", fmt, NULL), 0);
+    assert_string_equal(out, want);
+    free(out);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "window-size", "manual", NULL), 0);
+    assert_int_equal(tmx_run(env, &out, NULL, "lsw", "-t", "s", "-F", fmt, NULL), 0);
+    assert_string_equal(out, "0:80x24\n1:50x10\n");
+    free(out);
+}
+
 /* Idle, neither the server nor the keeper wakes up: the keeper is told where panes are
  * after a command, not by a timer (snapshots off here: their timer is the snapshot's);
  * the keeper sleeps in poll until a server, a client or a program speaks. A rename is
@@ -1185,6 +1228,8 @@ int main(void)
             test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes, e2e_setup,
             e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_sequence_split_at_the_saved_head_replays_whole,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_windows_keep_their_sizes_across_upgrade_and_kill_9,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_services_survive_server_upgrade, e2e_setup,
                                         e2e_teardown),

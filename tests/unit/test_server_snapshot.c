@@ -5,7 +5,8 @@
  * head on), and a ring that wrapped past that head is reported; options changed after a
  * write are in the next one. At every byte a program's output can be cut at (whole
  * files, and the appends the timer writes), restore and replay give the whole stream's
- * pane. */
+ * pane. A window keeps its own size and manual size; a snapshot from before the manual
+ * sizes still loads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -420,6 +421,102 @@ static void test_options_changed_after_a_write_are_written(void **state)
     unlink(p2);
 }
 
+/* A session 40x10 whose window is 30x8, its window-size manual size 25x6 (as a client
+ * or resize-window leaves them): written to path. */
+static void write_sized_window(const char *path)
+{
+    struct server a;
+    server_new(&a);
+    build(&a);
+    struct window *w = TAILQ_FIRST(&TAILQ_FIRST(&a.sessions)->windows)->window;
+    window_resize(w, 30, 8);
+    w->manual_cols = 25;
+    w->manual_rows = 6;
+    char err[256];
+    assert_int_equal(snapshot_write_now(&a, path, err, sizeof err), 0);
+    server_end(&a);
+}
+
+/* The window restored from path: its size and manual size. */
+static void restored_sizes(const char *path, int *cols, int *rows, int *mcols, int *mrows)
+{
+    struct server b;
+    char *report = NULL;
+    server_new(&b);
+    assert_int_equal(snapshot_restore(&b, path, SNAPSHOT_ADOPT, NULL, NULL, &report), 1);
+    free(report);
+    struct window *w = TAILQ_FIRST(&TAILQ_FIRST(&b.sessions)->windows)->window;
+    *cols = w->cols;
+    *rows = w->rows;
+    *mcols = w->manual_cols;
+    *mrows = w->manual_rows;
+    server_end(&b);
+}
+
+/* A window comes back at its own size, not its session's, with its manual size. */
+static void test_a_window_keeps_its_size_and_manual_size(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tmx-snap-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    write_sized_window(path);
+    int cols, rows, mcols, mrows;
+    restored_sizes(path, &cols, &rows, &mcols, &mrows);
+    assert_int_equal(cols, 30);
+    assert_int_equal(rows, 8);
+    assert_int_equal(mcols, 25);
+    assert_int_equal(mrows, 6);
+    unlink(path);
+}
+
+/* A snapshot written before the manual sizes (its STATE ends at the windows) still
+ * loads: the window at its size, which is its manual size too. */
+static void test_a_snapshot_without_manual_sizes_loads(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tmx-snap-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    write_sized_window(path);
+    /* The first record is the STATE: take off its last 4 bytes (count 1, window 0, 25,
+     * 6, each one byte) and sign it again. */
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static uint8_t buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_true(n > 21 && n < sizeof buf);
+    assert_int_equal(buf[16], 1); /* STATE */
+    uint32_t len = (uint32_t)buf[17] | (uint32_t)buf[18] << 8 | (uint32_t)buf[19] << 16 |
+                   (uint32_t)buf[20] << 24;
+    assert_true(21 + (size_t)len + 4 <= n);
+    const uint8_t tail[] = {1, 0, 50, 12}; /* zigzag varints */
+    assert_memory_equal(buf + 21 + len - 4, tail, 4);
+    size_t rest = 21 + (size_t)len + 4; /* the records after the STATE */
+    len -= 4;
+    for (int i = 0; i < 4; i++)
+        buf[17 + i] = (uint8_t)(len >> (8 * i));
+    uint32_t crc = sbuf_crc32(0, buf + 16, 5 + (size_t)len);
+    for (int i = 0; i < 4; i++)
+        buf[21 + len + (size_t)i] = (uint8_t)(crc >> (8 * i));
+    memmove(buf + 21 + len + 4, buf + rest, n - rest);
+    n -= 4;
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(buf, 1, n, f), n);
+    fclose(f);
+    int cols, rows, mcols, mrows;
+    restored_sizes(path, &cols, &rows, &mcols, &mrows);
+    assert_int_equal(cols, 30);
+    assert_int_equal(rows, 8);
+    assert_int_equal(mcols, 30);
+    assert_int_equal(mrows, 8);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +524,8 @@ int main(void)
         cmocka_unit_test(test_options_changed_after_a_write_are_written),
         cmocka_unit_test(test_restore_and_replay_at_every_cut_is_the_whole_stream),
         cmocka_unit_test(test_appended_snapshots_restore_at_every_cut),
+        cmocka_unit_test(test_a_window_keeps_its_size_and_manual_size),
+        cmocka_unit_test(test_a_snapshot_without_manual_sizes_loads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
