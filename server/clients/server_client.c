@@ -125,7 +125,7 @@ void server_client_free(struct client *c)
     free(c->env);
     uint32_t id = c->id;
     free(c);
-    if (attached)
+    if (attached && !s->exiting)
         latest_client_gone(s, id);
     if (sess != NULL) {
         server_client_update_sizes(s, sess);
@@ -184,7 +184,7 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     if (!c->control)
         event_del(c->read_ev);
     evbuffer_drain(c->in, evbuffer_get_length(c->in));
-    if (was_attached)
+    if (was_attached && !c->server->exiting)
         latest_client_gone(c->server, c->id);
     if (sess != NULL)
         server_client_update_sizes(c->server, sess);
@@ -195,9 +195,7 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
     }
 }
 
-/* Whether c's size counts for the windows of its session: attached, and for a control
- * client once it said a size (refresh-client -C). */
-static bool client_sizes_windows(const struct client *c)
+bool server_client_sizes_windows(const struct client *c)
 {
     return c->attached && c->session != NULL &&
            (!c->control || c->control_sized || c->control_win_sized);
@@ -214,11 +212,11 @@ static bool clients_size(struct server *s, struct window *w, bool aggressive, lo
     *cols = *rows = -1;
     int sharing = 0; /* clients whose session has w (latest) */
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (policy == 3 && client_sizes_windows(c) && session_find_window(c->session, w) != NULL)
+        if (policy == 3 && server_client_sizes_windows(c) && session_find_window(c->session, w) != NULL)
             sharing++;
     }
     TAILQ_FOREACH(c, &s->clients, entry) {
-        if (!client_sizes_windows(c))
+        if (!server_client_sizes_windows(c))
             continue;
         /* The clients of every session showing w (a window may be linked in several);
          * with aggressive-resize only those whose current window it is. */
@@ -358,7 +356,7 @@ void server_client_became_latest(struct client *c)
         return;
     w->latest_client = c->id;
     if (options_get_number(w->options, "window-size") == 3)
-        server_client_update_sizes(c->server, sess);
+        server_client_update_sizes_later(c->server, sess); /* after the key, as tmux */
     hooks_fire(c->server, "client-active", &(struct hook_event){.client = c, .client_only = true});
 }
 

@@ -67,6 +67,9 @@ void server_client_update_sizes_now(struct server *s, struct session *sess);
  * current, which see the sizes as they were (tmuxp's client-attached hook selects each
  * window and lays it out at its old size; tmux resizes it after). */
 void server_client_update_sizes_later(struct server *s, struct session *sess);
+/* Whether c's size counts for the windows of its session: attached, and a control client
+ * only once it said a size (refresh-client -C). */
+bool server_client_sizes_windows(const struct client *c);
 /* c typed, or its terminal changed size: it becomes the latest client of the window it
  * shows (window-size latest sizes a window by its latest client, as tmux): client-active,
  * and the window's new size, if it was not already. */

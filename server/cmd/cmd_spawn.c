@@ -43,18 +43,11 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
     };
 }
 
-/* A client whose size counts: attached, and a control client only once it set one. */
-static bool sizes_windows(const struct client *c)
-{
-    return c->attached && c->session != NULL &&
-           (!c->control || c->control_sized || c->control_win_sized);
-}
-
 void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows)
 {
     struct client *tc = cmd_find_current_client(ctx);
     if (options_get_number(ctx->server->window_options, "window-size") == 3 && tc != NULL &&
-        sizes_windows(tc)) {
+        server_client_sizes_windows(tc)) {
         *cols = tc->cols;
         *rows = tc->rows - (tc->control ? 0 : (int)options_get_number(tc->session->options,
                                                                        "status"));
@@ -64,7 +57,7 @@ void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols,
     }
     struct client *c;
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
-        if (c->session == sess && sizes_windows(c)) {
+        if (c->session == sess && server_client_sizes_windows(c)) {
             *cols = sess->cols;
             *rows = sess->rows;
             return;
