@@ -36,6 +36,9 @@
 #define KEEPER_PENDING_MAX 8
 #define KEEPER_FIRST_PACKET_MS 1000
 
+/* While another keeper lives at SOCKET.keeper, how often the path is tried again. */
+#define KEEPER_RETRY_MS 1000
+
 struct keeper_pending {
     int fd;          /* -1: a free slot */
     int64_t expires; /* CLOCK_MONOTONIC ms */
@@ -60,8 +63,10 @@ struct kpane {
 };
 
 struct keeper {
-    int listen_fd;  /* -1 until the loop first has nothing to read (keeper_start_listening) */
+    int listen_fd;  /* -1: not listening (keeper_start_listening) */
     bool listen_failed; /* no socket: nobody could adopt the programs after the server */
+    int64_t listen_retry_at; /* CLOCK_MONOTONIC ms of the next try while another keeper
+                              * holds the path; 0: not waiting for it */
     int server_fd; /* -1: no server attached */
     uint32_t server_version; /* the protocol its HELLO spoke */
     bool server_closed; /* it closed its end: read what it sent, send nothing */
@@ -692,8 +697,28 @@ static bool keeper_path_fits(const char *path)
     return strlen(path) < sizeof ((struct sockaddr_un *)NULL)->sun_path;
 }
 
-static int keeper_listen(const char *path)
+/* Whether something lives at the socket path sa: a connection is taken, or waits for
+ * room (a stopped keeper's full queue), or a socket of another kind is there. Refused
+ * (a socket nobody listens on: its keeper died, or a file that is no socket) and gone
+ * are the only answers that let the path be taken. */
+static bool keeper_path_answers(const struct sockaddr_un *sa)
 {
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return true; /* cannot tell: not ours to take */
+    int r = connect(fd, (const struct sockaddr *)sa, sizeof *sa);
+    int e = errno;
+    close(fd); /* the keeper there reads its end of file and closes its end */
+    return r == 0 || (e != ECONNREFUSED && e != ENOENT);
+}
+
+/* Bind and listen at path, never taking it from a keeper that lives there: what a dead
+ * one left is replaced. The listening fd; -1 with *taken set when another keeper (or
+ * anything that answers) holds the path, -1 alone when the path cannot be ours (too
+ * long, the directory refuses, something there that cannot be removed). */
+static int keeper_listen(const char *path, bool *taken)
+{
+    *taken = false;
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (!keeper_path_fits(path))
         return -1;
@@ -701,9 +726,14 @@ static int keeper_listen(const char *path)
     int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
         return -1;
-    unlink(path);
     mode_t old = umask(0177);
     int r = bind(fd, (struct sockaddr *)&sa, sizeof sa);
+    if (r != 0 && errno == EADDRINUSE) {
+        if (keeper_path_answers(&sa))
+            *taken = true;
+        else if (unlink(path) == 0 || errno == ENOENT)
+            r = bind(fd, (struct sockaddr *)&sa, sizeof sa);
+    }
     umask(old);
     if (r != 0 || listen(fd, 16) != 0) {
         close(fd);
@@ -784,18 +814,21 @@ static void keeper_leave_exits(struct keeper *k)
     close(fd);
 }
 
-/* Listen at SOCKET.keeper (keeper_loop calls it the first time it has nothing to read:
- * after the packets the server sent first, its HELLO and, on a loaded machine, the first
- * spawn, which waited for this keeper's first run). The socket is for later (a server
- * that adopts after a crash or an upgrade, a client's probe): nobody looks for it while
- * the server that forked this keeper is alive, and its bind (tens of microseconds on
- * ext4) was on the first pane's path. A keeper that cannot listen (the directory
- * refused it) still serves its server; its programs then end with that server, as
- * nobody could adopt them (keeper_loop). */
+/* Listen at SOCKET.keeper: the first thing the keeper does (keeper_run), before it
+ * reads its server's first packet, so it never holds a program that a client's probe
+ * cannot find. The socket is for later (a server that adopts after a crash or an upgrade,
+ * a client's probe). A keeper that finds another one living there does not take its
+ * path (that one's programs would be lost to every later command): it serves its server
+ * all the same, keeps its programs when that server goes, and tries again every
+ * KEEPER_RETRY_MS; once the other has gone, its programs are adopted by the next command.
+ * A keeper that cannot listen at all (the directory refused it) still serves its server;
+ * its programs then end with that server, as nobody could adopt them (keeper_loop). */
 static void keeper_start_listening(struct keeper *k)
 {
-    k->listen_fd = keeper_listen(k->path);
-    k->listen_failed = k->listen_fd < 0;
+    bool taken;
+    k->listen_fd = keeper_listen(k->path, &taken);
+    k->listen_failed = k->listen_fd < 0 && !taken;
+    k->listen_retry_at = k->listen_fd < 0 && taken ? clock_monotonic_ms() + KEEPER_RETRY_MS : 0;
 }
 
 static void keeper_loop(struct keeper *k)
@@ -849,16 +882,20 @@ static void keeper_loop(struct keeper *k)
         int pending_ms = keeper_pending_expire(k, clock_monotonic_ms());
         if (pending_ms >= 0 && (timeout < 0 || pending_ms < timeout))
             timeout = pending_ms;
-        bool unbound = k->listen_fd < 0 && !k->listen_failed;
-        int ready = poll(pfd, n, unbound ? 0 : timeout);
+        if (k->listen_retry_at > 0) {
+            int64_t wait = k->listen_retry_at - clock_monotonic_ms();
+            if (wait <= 0) {
+                keeper_start_listening(k);
+                continue; /* again, with the listening socket (if it is ours now) */
+            }
+            if (timeout < 0 || wait < timeout)
+                timeout = (int)wait;
+        }
+        int ready = poll(pfd, n, timeout);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
             break;
-        }
-        if (ready == 0 && unbound) {
-            keeper_start_listening(k);
-            continue; /* again, with the listening socket in the poll */
         }
         if (pfd[0].revents != 0) {
             struct signalfd_siginfo si;
@@ -936,8 +973,8 @@ int keeper_run(char *path, int server_fd)
     if (k.server_fd < 3 || fcntl(k.server_fd, F_SETFD, FD_CLOEXEC) != 0 || k.sig_fd < 0 ||
         !keeper_path_fits(k.path))
         return 1;
-    k.listen_fd = -1; /* bound once the server's first packets are answered */
     k.packet = xmalloc(KEEPER_MSG_MAX);
+    keeper_start_listening(&k);
     keeper_loop(&k);
     if (k.listen_fd >= 0) {
         close(k.listen_fd);

@@ -13,10 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pty.h>
 #include <time.h>
+#include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "keeper_proto.h"
@@ -1206,6 +1210,233 @@ static void test_a_keeper_that_cannot_listen_still_serves(void **state)
     rmdir(path);
 }
 
+/* SOCKET.keeper's path, its directory made (no server may have made it yet). */
+static void keeper_path(struct tmx_env *env, char *path, size_t size)
+{
+    env_socket_path(env, path, size - 8);
+    char *slash = strrchr(path, '/');
+    *slash = '\0';
+    assert_true(mkdir(path, 0700) == 0 || errno == EEXIST);
+    *slash = '/';
+    strcat(path, ".keeper");
+}
+
+/* Whether a keeper takes connections at SOCKET.keeper. */
+static bool keeper_answers(struct tmx_env *env)
+{
+    char path[4096];
+    keeper_path(env, path, sizeof path);
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    assert_true(strlen(path) < sizeof sa.sun_path);
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    assert_true(fd >= 0);
+    bool ok = connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+    close(fd);
+    return ok;
+}
+
+/* A keeper started as a server starts one (`tmx __keeper PATH 3`, fd 3 one end of a
+ * socketpair: keeper_end, closed here), for the test to play its server on the other
+ * end. traced: it asks to be traced before its exec and is left stopped at the exec's
+ * trap, for keeper_run_to_syscall. */
+static pid_t keeper_by_hand(struct tmx_env *env, int keeper_end, bool traced)
+{
+    char path[4096];
+    keeper_path(env, path, sizeof path);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        setsid();
+        if (dup2(keeper_end, 3) < 0)
+            _exit(127);
+        close_range(4, ~0u, 0);
+        if (traced && ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
+            _exit(127);
+        char *argv[] = {"tmx: keeper (by hand)", KEEPER_ARGV1, path, "3", NULL};
+        execv(env_bin(env), argv);
+        _exit(127);
+    }
+    close(keeper_end);
+    if (traced) {
+        int st;
+        assert_int_equal(waitpid(pid, &st, 0), pid);
+        assert_true(WIFSTOPPED(st) && WSTOPSIG(st) == SIGTRAP);
+        assert_int_equal(ptrace(PTRACE_SETOPTIONS, pid, NULL,
+                                (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)), 0);
+    }
+    return pid;
+}
+
+/* Run a traced keeper until it enters system call nr; it is left stopped there. */
+static void keeper_run_to_syscall(pid_t pid, long nr)
+{
+    int sig = 0;
+    for (;;) {
+        assert_int_equal(ptrace(PTRACE_SYSCALL, pid, NULL, (void *)(long)sig), 0);
+        int st;
+        assert_int_equal(waitpid(pid, &st, 0), pid);
+        if (!WIFSTOPPED(st))
+            fail_msg("the keeper ended before system call %ld", nr);
+        sig = 0;
+        if (WSTOPSIG(st) != (SIGTRAP | 0x80)) {
+            sig = WSTOPSIG(st); /* a signal for it: delivered */
+            continue;
+        }
+        struct __ptrace_syscall_info info;
+        assert_true(ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof info, &info) > 0);
+        if (info.op == PTRACE_SYSCALL_INFO_ENTRY && info.entry.nr == (uint64_t)nr)
+            return;
+    }
+}
+
+/* Whether pid sleeps in poll (state S, blocked in that system call): a keeper there has
+ * done what it had to do and waits for something to happen. */
+static bool sleeps_in_poll(pid_t pid)
+{
+    char path[64], buf[256];
+    if (proc_state(pid) != 'S')
+        return false;
+    snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+    if (e2e_read_file(path, buf, sizeof buf) <= 0 || buf[0] < '0' || buf[0] > '9')
+        return false;
+    long nr = strtol(buf, NULL, 10);
+#ifdef SYS_poll
+    if (nr == SYS_poll)
+        return true;
+#endif
+    return nr == SYS_ppoll;
+}
+
+/* As a server spawns a pane: a pty opened here (closed once sent), the program run by
+ * /bin/sh -c, its tag placing it alone in session name. */
+static void send_spawn(int fd, uint32_t id, const char *name, const char *command)
+{
+    int master, slave;
+    struct winsize ws = {.ws_row = 24, .ws_col = 80};
+    assert_int_equal(openpty(&master, &slave, NULL, NULL, &ws), 0);
+    char home[4200], tag[256];
+    snprintf(home, sizeof home, "HOME=%s", getenv("HOME"));
+    snprintf(tag, sizeof tag, "%s\t0\t0\t%s", name, name);
+    const char *argv[] = {"sh", "-c", command};
+    const char *env[] = {home, "PATH=/usr/bin:/bin", "TERM=xterm-256color"};
+    struct keeper_buf b = {0};
+    keeper_buf_start(&b, KMSG_SPAWN);
+    keeper_buf_u32(&b, id);
+    keeper_buf_u16(&b, 80);
+    keeper_buf_u16(&b, 24);
+    keeper_buf_u32(&b, 3);
+    keeper_buf_u32(&b, 3);
+    keeper_buf_str(&b, "/bin/sh");
+    for (int i = 0; i < 3; i++)
+        keeper_buf_str(&b, argv[i]);
+    for (int i = 0; i < 3; i++)
+        keeper_buf_str(&b, env[i]);
+    keeper_buf_str(&b, getenv("HOME"));
+    keeper_buf_str(&b, tag);
+    keeper_buf_u32(&b, KEEPER_RING_DEFAULT);
+    assert_true(keeper_buf_finish(&b));
+    int fds[2] = {master, slave};
+    assert_int_equal(keeper_send_spawn(fd, &b, fds, 2, 1000), 0);
+    keeper_buf_free(&b);
+    close(master);
+    close(slave);
+}
+
+/* kill-server, then wait for a keeper the test started to go (BYE) and reap it. */
+static void kill_server_and_reap(struct tmx_env *env, pid_t keeper)
+{
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(keeper) && e2e_now_ms() < until)
+        sleep_ms(10);
+    assert_true(ended(keeper));
+    assert_int_equal(waitpid(keeper, NULL, 0), keeper);
+}
+
+/* A keeper listens before it reads anything of its server's, so a client's probe never
+ * misses a keeper that holds a program. It listened once it first had nothing to read:
+ * a server killed -9 just after its first spawn left a keeper that forked the program
+ * and only then bound, and a command in between was told "no server" (a `tmx new` then
+ * started a server and keeper of their own beside it). The test plays that server: its
+ * HELLO and first SPAWN are queued and its end closed before the keeper runs, and the
+ * keeper is stopped (ptrace) at its first bind: it must hold no program yet. Once it
+ * listens, the next command adopts the program, with what it printed. */
+static void test_a_keeper_listens_before_it_holds_a_program(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    int sp[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sp), 0);
+    send_hello(sp[0]);
+    send_spawn(sp[0], 1, "late", "echo late-$((6*7)); exec cat");
+    close(sp[0]); /* its server is gone */
+    pid_t keeper = keeper_by_hand(env, sp[1], true);
+    keeper_run_to_syscall(keeper, SYS_bind);
+    assert_int_equal(e2e_first_child(keeper), -1);
+    assert_int_equal(ptrace(PTRACE_DETACH, keeper, NULL, NULL), 0);
+    assert_true(wait_run_output(env, "late: ", true, E2E_TIMEOUT, "ls", NULL));
+    assert_true(wait_capture(env, "late", "late-42", E2E_TIMEOUT));
+    kill_server_and_reap(env, keeper);
+}
+
+/* A keeper never takes SOCKET.keeper from one that lives there. A late keeper (its
+ * server killed -9 in its first milliseconds, the next server started meanwhile with a
+ * keeper of its own) unlinked the path and bound it: the next server's keeper was out
+ * of reach, and after that server's kill -9 the next command adopted the late keeper's
+ * program, not the user's session (lost for good). Now the late keeper leaves the path,
+ * serves its server, keeps its program once that server has gone, and takes the path
+ * when the other keeper has gone: then its program comes back too. The test plays the
+ * late keeper's server, started after the other keeper listens. */
+static void test_a_late_keeper_leaves_a_live_keepers_socket(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "other", "exec cat", NULL), 0);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!keeper_answers(env) && e2e_now_ms() < until)
+        sleep_ms(10);
+    assert_true(keeper_answers(env));
+    int sp[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sp), 0);
+    pid_t keeper = keeper_by_hand(env, sp[1], false);
+    send_hello(sp[0]);
+    send_spawn(sp[0], 1, "late", "echo late-$((6*7)); exec cat");
+    char *packet = malloc(KEEPER_MSG_MAX);
+    int fds[2];
+    assert_int_equal(keeper_next(sp[0], packet, fds), KMSG_WELCOME);
+    assert_int_equal(keeper_next(sp[0], packet, fds), KMSG_DONE);
+    assert_int_equal(keeper_next(sp[0], packet, fds), KMSG_SPAWNED);
+    for (int i = 0; i < 2; i++) {
+        if (fds[i] >= 0)
+            close(fds[i]);
+    }
+    free(packet);
+    close(sp[0]); /* its server is gone: the program is the keeper's to keep */
+    until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!sleeps_in_poll(keeper) && e2e_now_ms() < until)
+        sleep_ms(5);
+    assert_true(sleeps_in_poll(keeper));
+
+    pid_t server = server_pid(env, "other");
+    assert_int_equal(kill(server, SIGKILL), 0);
+    until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(server) && e2e_now_ms() < until)
+        sleep_ms(10);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
+    assert_string_equal(out, "other\n");
+    free(out);
+    /* The other keeper goes with its server: the late one's program comes back. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
+    assert_true(wait_run_output(env, "late", true, E2E_TIMEOUT, "ls", "-F", "#{session_name}",
+                                NULL));
+    assert_true(wait_capture(env, "late", "late-42", E2E_TIMEOUT));
+    kill_server_and_reap(env, keeper);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1253,6 +1484,10 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_new_pane_is_in_its_directory_at_once, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_keeper_listens_before_it_holds_a_program,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_late_keeper_leaves_a_live_keepers_socket,
+                                        e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
