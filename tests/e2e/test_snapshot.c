@@ -13,8 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <linux/sockios.h>
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -320,12 +325,51 @@ static void test_resurrect_on_start(void **state)
     free(out);
 }
 
+/* Whether the server (pid server) cannot send one more byte to the client whose process
+ * is pid client: the socket it writes to has as much in flight as its send buffer holds
+ * (SIOCOUTQ >= SO_SNDBUF), read on a copy of the server's descriptor (pidfd_getfd),
+ * found by its peer's pid (SO_PEERCRED). */
+static bool server_queue_full(pid_t server, pid_t client)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, server, 0);
+    assert_true(pidfd >= 0);
+    char dirpath[64];
+    snprintf(dirpath, sizeof dirpath, "/proc/%ld/fd", (long)server);
+    DIR *d = opendir(dirpath);
+    assert_non_null(d);
+    bool full = false, found = false;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        int fd = (int)syscall(SYS_pidfd_getfd, pidfd, atoi(e->d_name), 0);
+        if (fd < 0)
+            continue;
+        struct ucred cred;
+        socklen_t len = sizeof cred;
+        int sndbuf = 0, outq = 0;
+        socklen_t blen = sizeof sndbuf;
+        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 && cred.pid == client &&
+            getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, &blen) == 0 &&
+            ioctl(fd, SIOCOUTQ, &outq) == 0) {
+            found = true;
+            full = outq >= sndbuf;
+        }
+        close(fd);
+    }
+    closedir(d);
+    close(pidfd);
+    return full;
+}
+
 /* kill-server takes the server's snapshot away before it answers. It went only once the
  * server had left its loop (flushed its clients, up to 2 s), and a server started in
  * between by the next command took it for a dead server's sessions: a killed session came
- * back (seen in CI). The old server is still leaving when the check runs (an attached
- * client, stopped, with a window that keeps changing: its last frames still to flush);
- * the new server's panes get a keeper of their own. */
+ * back (seen in CI). The old server is still leaving when the check runs: an attached
+ * client that relays its frames over its socket (TMX_NO_TTY_PASS), stopped while its pane
+ * floods, until the server's socket to it is full: its MSG_EXIT cannot leave (a server
+ * that removed the snapshot as it left its loop still had it when kill-server answered).
+ * The new server's panes get a keeper of their own. */
 static void test_killed_server_leaves_nothing_behind(void **state)
 {
     struct tmx_env *env = *state;
@@ -337,10 +381,18 @@ static void test_killed_server_leaves_nothing_behind(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "1", NULL), 0);
     const char *needles[] = {"one", NULL};
     assert_true(wait_snapshot(path, needles, E2E_TIMEOUT));
+    setenv("TMX_NO_TTY_PASS", "1", 1);
     struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "one", NULL);
+    unsetenv("TMX_NO_TTY_PASS");
     assert_true(client_wait_text(c, "0", E2E_TIMEOUT));
     client_signal(c, SIGSTOP);
     pid_t old = server_pid(env, "one");
+    if (!env_is_tmux(env)) {
+        long long until = e2e_now_ms() + E2E_TIMEOUT;
+        while (!server_queue_full(old, client_pid(c)) && e2e_now_ms() < until)
+            sleep_ms(10);
+        assert_true(server_queue_full(old, client_pid(c)));
+    }
     assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
     assert_int_not_equal(access(path, F_OK), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "fresh", "sleep 1000", NULL), 0);
