@@ -712,6 +712,28 @@ static bool keeper_path_answers(const struct sockaddr_un *sa)
     return r == 0 || (e != ECONNREFUSED && e != ENOENT);
 }
 
+/* Whether the path sa leads to listen_fd: a connection made to it comes to this process
+ * (SO_PEERCRED names the one that listens). A socket bound and not yet listening is
+ * refused like a dead one: another keeper may have replaced ours in that moment (it was
+ * stopped there), and the path is that keeper's. Our own connection is taken back. */
+static bool keeper_path_is_ours(int listen_fd, const struct sockaddr_un *sa)
+{
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return false;
+    bool ours = false;
+    if (connect(fd, (const struct sockaddr *)sa, sizeof *sa) == 0) {
+        struct ucred cred;
+        socklen_t len = sizeof cred;
+        ours = getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 && cred.pid == getpid();
+    }
+    close(fd);
+    int in = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+    if (in >= 0)
+        close(in);
+    return ours;
+}
+
 /* Bind and listen at path, never taking it from a keeper that lives there: what a dead
  * one left is replaced. The listening fd; -1 with *taken set when another keeper (or
  * anything that answers) holds the path, -1 alone when the path cannot be ours (too
@@ -737,6 +759,11 @@ static int keeper_listen(const char *path, bool *taken)
     umask(old);
     if (r != 0 || listen(fd, 16) != 0) {
         close(fd);
+        return -1;
+    }
+    if (!keeper_path_is_ours(fd, &sa)) {
+        close(fd); /* not unlinked: the path is the other keeper's */
+        *taken = true;
         return -1;
     }
     return fd;

@@ -1437,6 +1437,40 @@ static void test_a_late_keeper_leaves_a_live_keepers_socket(void **state)
     kill_server_and_reap(env, keeper);
 }
 
+/* A keeper whose path was taken between its bind and its listen leaves it to the one
+ * that took it. A socket bound and not yet listening is refused like a dead keeper's, so
+ * another keeper starting then replaces it; the first one, listening after that on a
+ * socket no path leads to, took the path for its own and unlinked it when it went: the
+ * other keeper (its server's programs) was then out of every command's reach. The test
+ * stops a keeper (ptrace) at its listen, starts a server meanwhile (its keeper replaces
+ * the path), lets the first go on and leave (its server gone, nothing held): after a
+ * kill -9 of the server, the next command still adopts its session. */
+static void test_a_keeper_that_lost_its_path_before_listening_leaves_it(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return;
+    int sp[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sp), 0);
+    pid_t first = keeper_by_hand(env, sp[1], true);
+    keeper_run_to_syscall(first, SYS_listen);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "other", "exec cat", NULL), 0);
+    assert_true(keeper_answers(env));
+    assert_int_equal(ptrace(PTRACE_DETACH, first, NULL, NULL), 0);
+    close(sp[0]); /* its server is gone, and it holds nothing: it leaves */
+    assert_int_equal(waitpid(first, NULL, 0), first);
+
+    pid_t server = server_pid(env, "other");
+    assert_int_equal(kill(server, SIGKILL), 0);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(server) && e2e_now_ms() < until)
+        sleep_ms(10);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
+    assert_string_equal(out, "other\n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1488,6 +1522,9 @@ int main(void)
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_late_keeper_leaves_a_live_keepers_socket,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_keeper_that_lost_its_path_before_listening_leaves_it, e2e_setup,
+            e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
