@@ -13,8 +13,9 @@
 int keeper_main(int argc, char **argv);
 /* The keeper itself, in a process already set up as keeper_main's (its own session,
  * every signal at its default disposition and none blocked: its programs start from
- * that, no descriptor but stdio and server_fd): listens at path, with server_fd (>= 3)
- * as its first server's connection. Returns the exit status. */
+ * that, no descriptor but stdio and server_fd): listens at path before it reads
+ * anything (unless another keeper lives there: then it waits for that one to go), with
+ * server_fd (>= 3) as its first server's connection. Returns the exit status. */
 int keeper_run(char *path, int server_fd);
 
 #endif
