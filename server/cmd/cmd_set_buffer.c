@@ -28,7 +28,7 @@ static int cmd_set_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0; /* -n only renames, as in tmux */
     }
     if (args->argc == 0) {
-        cmd_error(ctx, "set-buffer: no data (set-buffer [-a] [-b buffer-name] data)");
+        cmd_error(ctx, "no data specified (set-buffer [-a] [-b buffer-name] data)");
         return -1;
     }
     const char *data = args->argv[0];

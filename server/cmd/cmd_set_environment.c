@@ -26,6 +26,13 @@ struct envset *cmd_environment_target(struct cmd_ctx *ctx, struct cmd_args *args
     struct cmd_ctx quiet = *ctx;
     quiet.err = evbuffer_new();
     *sp = cmd_find_session(&quiet, target);
+    if (*sp == NULL && target != NULL) {
+        /* As tmux: the session of sess:99, whose window part names nothing. */
+        struct cmd_find_state fs;
+        if (cmd_find_target(&quiet, &fs, target, CMD_FIND_SESSION,
+                            CMD_FIND_CANFAIL | CMD_FIND_QUIET | CMD_FIND_PARTIAL) == 0)
+            *sp = fs.session;
+    }
     evbuffer_free(quiet.err);
     if (*sp == NULL) {
         if (target != NULL)

@@ -17,8 +17,9 @@
 #include "server_state.h"
 #include "xmalloc.h"
 
-/* Find what target names, quietly: the pane, else the window, else the session it names
- * (tmux finds -t of these commands as a pane that may fail). Members not found are NULL. */
+/* Find what target names, quietly: the pane, else the window, else the session it names,
+ * else the parts of it that name something (tmux finds -t of these commands as a pane
+ * that may fail). Members not found are NULL. */
 static void options_find_target(struct cmd_ctx *ctx, const char *target, struct session **sp,
                                 struct window **wp, struct pane **pp)
 {
@@ -33,6 +34,17 @@ static void options_find_target(struct cmd_ctx *ctx, const char *target, struct 
         *wp = cmd_find_window(&q, target, sp);
         if (*wp == NULL)
             *sp = cmd_find_session(&q, target);
+    }
+    if (*sp == NULL && target != NULL) {
+        /* As tmux: what the target's parts did name (sess of sess:99, window 0 of
+         * sess:0.7), the rest left out. */
+        struct cmd_find_state fs;
+        if (cmd_find_target(&q, &fs, target, CMD_FIND_PANE,
+                            CMD_FIND_CANFAIL | CMD_FIND_QUIET | CMD_FIND_PARTIAL) == 0) {
+            *sp = fs.session;
+            *wp = fs.window;
+            *pp = fs.pane;
+        }
     }
     evbuffer_free(quiet);
 }

@@ -35,6 +35,8 @@ enum cmd_find_type {
                                       * (join-pane -s, swap-pane -s...) */
 #define CMD_FIND_PREFER_UNATTACHED 0x40 /* without the flag, of the sessions, the most
                                          * recently used unattached one (attach-session) */
+#define CMD_FIND_PARTIAL 0x80      /* with CANFAIL: what was found is kept as it is, not
+                                     * filled in (tmux's show-options -t sess:99 is sess's) */
 #define CMD_FIND_WINDOW_INDEX 0x20  /* a window target may name a free index (fs->idx):
                                      * a missing index or an offset past the last window is
                                      * no error */

@@ -914,6 +914,12 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
         window = NULL;
     if (pane != NULL && *pane == '\0')
         pane = NULL;
+    if (pane != NULL && (flags & CMD_FIND_WINDOW_INDEX)) {
+        /* A window index to make or move to: a pane there means nothing (tmux's words). */
+        free(copy);
+        find_error(ctx, flags & ~CMD_FIND_CANFAIL, "can't specify pane here", NULL);
+        return -1;
+    }
     const char *w = window != NULL ? map_name(window, false) : NULL;
     const char *p = pane != NULL ? map_name(pane, true) : NULL;
 
@@ -923,6 +929,8 @@ int cmd_find_target(struct cmd_ctx *ctx, struct cmd_find_state *fs, const char *
         if (flags & CMD_FIND_CANFAIL) {
             /* What was found stays, filled in as a format would: a command that may
              * fail still runs with it. */
+            if (flags & CMD_FIND_PARTIAL)
+                return 0;
             if (fs->session != NULL && fs->window == NULL)
                 set_window(fs, fs->session->current);
             if (fs->window != NULL && fs->pane == NULL)
