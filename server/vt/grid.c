@@ -458,6 +458,18 @@ void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
     }
 }
 
+/* grid_scroll_up(g, 0, rows - 1, 1, to_history, pen) without its clamps and loop: a
+ * flood scrolls the whole screen a line at a time. */
+void grid_scroll_screen_up(struct grid *g, bool to_history, const struct grid_pen *pen)
+{
+    struct grid_line *l = row_read(g, 0);
+    if (to_history)
+        history_push(g->hist, l); /* nothing with a history limit of 0 */
+    line_reset(touch(g, l), g->cols, pen);
+    if (++g->first == g->rows)
+        g->first = 0;
+}
+
 void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct grid_pen *pen)
 {
     top = clamp(top, 0, g->rows - 1);

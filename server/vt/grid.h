@@ -96,6 +96,8 @@ void grid_clear_lines(struct grid *g, int y, int n, const struct grid_pen *pen);
  * scrolled off go to history. */
 void grid_scroll_up(struct grid *g, int top, int bottom, int n, bool to_history,
                     const struct grid_pen *pen);
+/* The same for the whole screen and one line: grid_scroll_up(g, 0, rows - 1, 1, ...). */
+void grid_scroll_screen_up(struct grid *g, bool to_history, const struct grid_pen *pen);
 void grid_scroll_down(struct grid *g, int top, int bottom, int n, const struct grid_pen *pen);
 void grid_insert_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);
 void grid_delete_cells(struct grid *g, int x, int y, int n, const struct grid_pen *pen);

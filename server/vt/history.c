@@ -334,18 +334,13 @@ uint64_t history_next_seq(struct history *h)
     return h->pool != NULL ? h->pool->next_seq++ : h->next_seq++;
 }
 
-/* Encode l with 'seq' and append it (no limits applied): in place when the newest
- * block has room for the largest record the line can make, else through a buffer
- * into the room the record then needs. */
-static void append_line(struct history *h, const struct grid_line *l, uint64_t seq)
+/* append_line's rare case, out of line (its buffer would make every call set up a
+ * large frame): the newest block lacks room for the largest record the line can make,
+ * so the line is encoded into a buffer, then into the room the record then needs. */
+static __attribute__((noinline)) void append_line_buffered(struct history *h,
+                                                           const struct grid_line *l,
+                                                           uint64_t seq, size_t bound)
 {
-    size_t bound = history_record_bound(l->used);
-    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
-    if (b != NULL && b->size - b->used >= bound) {
-        uint8_t *rec = b->data + b->used;
-        append_record(h, rec, history_record_encode(l, seq, h->links, rec));
-        return;
-    }
     uint8_t stack[8192];
     uint8_t *buf = bound <= sizeof stack ? stack : xmalloc(bound);
     size_t size = history_record_encode(l, seq, h->links, buf);
@@ -354,6 +349,20 @@ static void append_line(struct history *h, const struct grid_line *l, uint64_t s
     if (buf != stack)
         free(buf);
     append_record(h, rec, size);
+}
+
+/* Encode l with 'seq' and append it (no limits applied): in place when the newest
+ * block has room for the largest record the line can make. */
+static inline void append_line(struct history *h, const struct grid_line *l, uint64_t seq)
+{
+    size_t bound = history_record_bound(l->used);
+    struct hblock *b = TAILQ_LAST(&h->blocks, hblock_list);
+    if (b != NULL && b->size - b->used >= bound) {
+        uint8_t *rec = b->data + b->used;
+        append_record(h, rec, history_record_encode(l, seq, h->links, rec));
+        return;
+    }
+    append_line_buffered(h, l, seq, bound);
 }
 
 void history_push(struct history *h, const struct grid_line *l)

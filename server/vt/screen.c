@@ -206,7 +206,9 @@ void screen_linefeed(struct screen *s)
 {
     s->wrap_pending = false;
     if (s->cy == s->bottom) {
-        if (screen_cursor_in_columns(s))
+        if (s->top == 0 && s->bottom == s->rows - 1 && !screen_has_lr_margins(s))
+            grid_scroll_screen_up(s->grid, s->grid == s->main, &s->pen); /* a flood's line */
+        else if (screen_cursor_in_columns(s))
             scroll_region_up(s, 1);
     } else if (s->cy < s->rows - 1) {
         s->cy++;

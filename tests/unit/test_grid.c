@@ -205,6 +205,91 @@ static void test_region_scroll_does_not_touch_history(void **state)
     grid_free(g);
 }
 
+/* Two visible lines the same, cell by cell, with their flags and versions. */
+static void assert_lines_equal(const struct grid_line *a, const struct grid_line *b)
+{
+    assert_int_equal(a->used, b->used);
+    assert_int_equal(a->wrapped, b->wrapped);
+    assert_int_equal(a->plain, b->plain);
+    assert_int_equal(a->mark, b->mark);
+    assert_true(a->version == b->version);
+    if (a->used > 0)
+        assert_memory_equal(a->cells, b->cells, (size_t)a->used * sizeof *a->cells);
+}
+
+/* grid_scroll_screen_up (the flood's fast path) leaves the screen and the history as
+ * grid_scroll_up of the whole screen by one line does: lines plain, styled, wide and
+ * wrapped; default and coloured pens; with and without history, past its limit. */
+static void test_scroll_screen_up_is_the_general_scroll(void **state)
+{
+    (void)state;
+    struct grid *fast = grid_create(12, 4, 7), *slow = grid_create(12, 4, 7);
+    struct grid *both[2] = { fast, slow };
+    const struct grid_pen pens[3] = { { 0 }, { .bg = COLOUR_PALETTE | 4 },
+                                      { .fg = COLOUR_RGB | 0x102030, .attr = ATTR_BOLD } };
+    uint32_t seed = 12345;
+    for (int step = 0; step < 400; step++) {
+        seed = seed * 1103515245u + 12345u;
+        const struct grid_pen *pen = (seed >> 8) % 4 == 3 ? NULL : &pens[(seed >> 8) % 4 % 3];
+        bool to_history = (seed >> 12) % 5 != 0;
+        int y = (int)((seed >> 16) % 4), n = 1 + (int)((seed >> 20) % 12);
+        for (int k = 0; k < 2; k++) {
+            struct grid *g = both[k];
+            switch ((seed >> 24) % 4) {
+            case 0: { /* plain text */
+                struct grid_cell *c = grid_write_text_run(g, 0, y, n);
+                for (int x = 0; x < n; x++) {
+                    c[x] = grid_blank_cell;
+                    c[x].ch = (uint32_t)('a' + (step + x) % 26);
+                }
+                break;
+            }
+            case 1: { /* styled, a wide character at the end */
+                struct grid_cell *c = grid_set_run(g, 0, y, n);
+                for (int x = 0; x < n; x++) {
+                    c[x] = grid_blank_cell;
+                    c[x].ch = (uint32_t)('A' + x);
+                    c[x].fg = COLOUR_PALETTE | (uint32_t)(x % 8);
+                }
+                if (n >= 2) {
+                    c[n - 2].ch = 0x4e2d;
+                    grid_cell_set_width(&c[n - 2], 2);
+                    c[n - 1].ch = 0;
+                    grid_cell_set_width(&c[n - 1], 0);
+                }
+                break;
+            }
+            case 2:
+                grid_set_wrapped(g, y, true);
+                grid_clear_cells(g, n % 12, y, 3, pen);
+                break;
+            default:
+                grid_add_mark(g, y, GRID_MARK_PROMPT);
+                break;
+            }
+        }
+        grid_scroll_screen_up(fast, to_history, pen);
+        grid_scroll_up(slow, 0, grid_rows(slow) - 1, 1, to_history, pen);
+        for (int r = 0; r < grid_rows(fast); r++)
+            assert_lines_equal(grid_line_const(fast, r), grid_line_const(slow, r));
+        assert_int_equal(grid_history_size(fast), grid_history_size(slow));
+        assert_true(grid_history_dropped(fast) == grid_history_dropped(slow));
+        assert_true(grid_history_bytes(fast) == grid_history_bytes(slow));
+    }
+    assert_true(grid_history_dropped(fast) > 0);
+    for (int i = 0; i < grid_history_size(fast); i++) {
+        struct grid_line a = { 0 }, b = { 0 };
+        assert_true(grid_history_copy(fast, i, &a));
+        assert_true(grid_history_copy(slow, i, &b));
+        a.version = b.version = 0;
+        assert_lines_equal(&a, &b);
+        grid_line_release(&a);
+        grid_line_release(&b);
+    }
+    grid_free(fast);
+    grid_free(slow);
+}
+
 static void test_scrolled_in_lines_take_background(void **state)
 {
     (void)state;
@@ -320,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_clear_history),
         cmocka_unit_test(test_zero_history_limit_keeps_nothing),
         cmocka_unit_test(test_region_scroll_does_not_touch_history),
+        cmocka_unit_test(test_scroll_screen_up_is_the_general_scroll),
         cmocka_unit_test(test_scrolled_in_lines_take_background),
         cmocka_unit_test(test_scroll_more_than_region_clears_it),
         cmocka_unit_test(test_insert_and_delete_cells),
