@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Colour encoding in a uint32_t: COLOUR_DEFAULT, or a palette index, or 24-bit RGB. */
 #define COLOUR_DEFAULT 0u
@@ -129,6 +132,45 @@ static inline uint64_t grid_cell_rest_word(uint16_t attr, uint16_t wl, uint32_t 
 #endif
 }
 
+/* Cells c[0, n) made the characters text[0, n) in the style whose words 1 and 2
+ * (cell.h) are given: three word stores a cell, or with SSE2 three 16-byte stores a
+ * pair of cells, the characters widened to words eight at a time. */
+static inline void grid_cells_write_ascii(struct grid_cell *c, const uint8_t *text, size_t n,
+                                          uint64_t colours, uint64_t rest)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* A pair of cells is 48 bytes: [ch0, colours] [rest, ch1] [colours, rest]. */
+    const __m128i style = _mm_set_epi64x((long long)rest, (long long)colours);
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 8 <= n; i += 8) {
+        __m128i w16 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(text + i)),
+                                        zero);
+        __m128i w32lo = _mm_unpacklo_epi16(w16, zero), w32hi = _mm_unpackhi_epi16(w16, zero);
+        __m128i pairs[4] = {_mm_unpacklo_epi32(w32lo, zero), _mm_unpackhi_epi32(w32lo, zero),
+                            _mm_unpacklo_epi32(w32hi, zero), _mm_unpackhi_epi32(w32hi, zero)};
+        __m128i *dst = (__m128i *)(void *)&c[i];
+        for (int k = 0; k < 4; k++) {
+            _mm_storeu_si128(dst + 3 * k, _mm_unpacklo_epi64(pairs[k], style));
+            _mm_storeu_si128(dst + 3 * k + 1, _mm_unpackhi_epi64(style, pairs[k]));
+            _mm_storeu_si128(dst + 3 * k + 2, style);
+        }
+    }
+#endif
+    for (; i + 4 <= n; i += 4) { /* four a step: a quarter of the loop's cost */
+        for (size_t k = i; k < i + 4; k++) {
+            grid_cell_set_word(&c[k], GRID_WORD_TEXT, text[k]);
+            grid_cell_set_word(&c[k], GRID_WORD_COLOURS, colours);
+            grid_cell_set_word(&c[k], GRID_WORD_REST, rest);
+        }
+    }
+    for (; i < n; i++) {
+        grid_cell_set_word(&c[i], GRID_WORD_TEXT, text[i]);
+        grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);
+        grid_cell_set_word(&c[i], GRID_WORD_REST, rest);
+    }
+}
+
 /* The attributes new text and erasures use (the "pen"). */
 struct grid_pen {
     uint32_t fg, bg;
@@ -147,6 +189,11 @@ struct grid_line {
      * grid_write_text_run); writable access through grid.h forgets it. */
     bool plain;
     uint8_t mark;            /* GRID_MARK_*: shell integration marks (OSC 133) */
+    /* Cells [0, clean) of the allocation, meaningful or not, have the blank cell's words
+     * 1 and 2 (default colours and attributes, width 1, no link): text in the default
+     * style written there needs only its characters (grid_write_text). 0 promises
+     * nothing. Only grid.c raises it; writable access through grid.h zeroes it. */
+    int clean;
     /* A visible line's version: a new one (from its grid's counter) each time anything
      * in the line may change; kept when the line only moves (scrolling). A drawer that
      * remembers the version it drew a row from knows whether to draw it again. Only

@@ -50,6 +50,7 @@ static struct grid_line *row(struct grid *g, int y)
 {
     struct grid_line *l = touch(g, row_read(g, y));
     l->plain = false;
+    l->clean = 0;
     return l;
 }
 
@@ -137,7 +138,8 @@ static void line_reset(struct grid_line *l, int cols, const struct grid_pen *pen
     l->wrapped = false;
     l->mark = 0;
     l->plain = pen_is_default(pen);
-    if (!l->plain) {
+    if (!l->plain) { /* the default pen leaves the cells, so 'clean' holds */
+        l->clean = 0;
         line_ensure(l, cols, cols);
         line_fill(l, 0, cols, pen);
     }
@@ -346,6 +348,13 @@ static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool tex
     struct grid_line *l = touch(g, row_read(g, y));
     l->plain = l->plain && text; /* a plain line has no wide character to split */
     int end = x + n;
+    /* The caller's cells [x, end) and a gap [used, x) of blanks: text in the default
+     * style extends a clean start it touches; anything else cuts it at x. (A wide
+     * character split at either end was never clean: its cells have width 2 and 0.) */
+    if (!text)
+        l->clean = l->clean < x ? l->clean : x;
+    else if ((x < l->used ? x : l->used) <= l->clean && end > l->clean)
+        l->clean = end;
     if (x >= l->used) {
         if (end <= l->size) {
             for (int i = l->used; i < x; i++)
@@ -368,6 +377,31 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n)
 struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n)
 {
     return write_run(g, x, y, n, true);
+}
+
+void grid_write_text(struct grid *g, int x, int y, const uint8_t *text, int n)
+{
+    if (y < 0 || y >= g->rows)
+        return;
+    /* Inside the clean start no wide character is split and nothing grows: the cells
+     * are where they are, in the blank style already. */
+    bool styled = x >= 0 && x + n <= row_read(g, y)->clean;
+    struct grid_cell *c = write_run(g, x, y, n, true);
+    if (c == NULL)
+        return;
+    if (!styled) {
+        const struct grid_cell blank = GRID_BLANK_CELL;
+        grid_cells_write_ascii(c, text, (size_t)n, grid_cell_word(&blank, GRID_WORD_COLOURS),
+                               grid_cell_word(&blank, GRID_WORD_REST));
+        return;
+    }
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        for (int k = i; k < i + 4; k++)
+            grid_cell_set_word(&c[k], GRID_WORD_TEXT, text[k]);
+    }
+    for (; i < n; i++)
+        grid_cell_set_word(&c[i], GRID_WORD_TEXT, text[i]);
 }
 
 void grid_add_mark(struct grid *g, int y, uint8_t mark)
@@ -408,6 +442,7 @@ void grid_clear_cells(struct grid *g, int x, int y, int n, const struct grid_pen
         return;
     }
     l->plain = false;
+    l->clean = l->clean < x ? l->clean : x;
     line_ensure(l, end, g->cols);
     line_fill(l, x, end, pen);
 }

@@ -81,6 +81,10 @@ struct grid_cell *grid_write_run(struct grid *g, int x, int y, int n);
 /* grid_write_run for a caller that writes printable ASCII (0x20-0x7e) in the default
  * style into every one of the n cells: a plain line stays plain. */
 struct grid_cell *grid_write_text_run(struct grid *g, int x, int y, int n);
+/* Printable ASCII text[0, n) (0x20-0x7e) written at (x, y) in the default style, as
+ * grid_write_text_run and a write of every cell would (x + n <= cols); where the line's
+ * cells already have that style (grid_line.clean) only the characters are stored. */
+void grid_write_text(struct grid *g, int x, int y, const uint8_t *text, int n);
 /* Give every visible line a new version (cell.h): for a change to how every row looks
  * that changes no cell. Every function here that changes a line gives it one itself. */
 void grid_touch(struct grid *g);

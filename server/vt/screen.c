@@ -5,9 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "combs.h"
 #include "utf8.h"
@@ -334,45 +331,6 @@ void screen_print(struct screen *s, uint32_t cp)
     advance(s, w, edge);
 }
 
-/* Cells c[0, n) made the characters text[0, n) in the style whose words 1 and 2
- * (cell.h) are given: three word stores a cell, or with SSE2 three 16-byte stores a
- * pair of cells, the characters widened to words eight at a time. */
-static void write_ascii_cells(struct grid_cell *c, const uint8_t *text, size_t n,
-                              uint64_t colours, uint64_t rest)
-{
-    size_t i = 0;
-#if defined(__SSE2__)
-    /* A pair of cells is 48 bytes: [ch0, colours] [rest, ch1] [colours, rest]. */
-    const __m128i style = _mm_set_epi64x((long long)rest, (long long)colours);
-    const __m128i zero = _mm_setzero_si128();
-    for (; i + 8 <= n; i += 8) {
-        __m128i w16 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(text + i)),
-                                        zero);
-        __m128i w32lo = _mm_unpacklo_epi16(w16, zero), w32hi = _mm_unpackhi_epi16(w16, zero);
-        __m128i pairs[4] = {_mm_unpacklo_epi32(w32lo, zero), _mm_unpackhi_epi32(w32lo, zero),
-                            _mm_unpacklo_epi32(w32hi, zero), _mm_unpackhi_epi32(w32hi, zero)};
-        __m128i *dst = (__m128i *)(void *)&c[i];
-        for (int k = 0; k < 4; k++) {
-            _mm_storeu_si128(dst + 3 * k, _mm_unpacklo_epi64(pairs[k], style));
-            _mm_storeu_si128(dst + 3 * k + 1, _mm_unpackhi_epi64(style, pairs[k]));
-            _mm_storeu_si128(dst + 3 * k + 2, style);
-        }
-    }
-#endif
-    for (; i + 4 <= n; i += 4) { /* four a step: a quarter of the loop's cost */
-        for (size_t k = i; k < i + 4; k++) {
-            grid_cell_set_word(&c[k], GRID_WORD_TEXT, text[k]);
-            grid_cell_set_word(&c[k], GRID_WORD_COLOURS, colours);
-            grid_cell_set_word(&c[k], GRID_WORD_REST, rest);
-        }
-    }
-    for (; i < n; i++) {
-        grid_cell_set_word(&c[i], GRID_WORD_TEXT, text[i]);
-        grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);
-        grid_cell_set_word(&c[i], GRID_WORD_REST, rest);
-    }
-}
-
 /* The hot path: a run of printable ASCII written straight into the line. */
 void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
 {
@@ -393,17 +351,18 @@ void screen_print_ascii(struct screen *s, const uint8_t *text, size_t n)
         /* Whole words from registers: three stores a cell (cell.h). */
         uint64_t colours = grid_cell_colours_word(s->pen.fg, s->pen.bg);
         uint64_t rest = grid_cell_rest_word(s->pen.attr, GRID_WL(1, s->link), s->pen.ul);
-        struct grid_cell *c = colours == blank_colours && rest == blank_rest /* default pen */
-                                  ? grid_write_text_run(s->grid, s->cx, s->cy, (int)chunk)
-                                  : grid_write_run(s->grid, s->cx, s->cy, (int)chunk);
-        write_ascii_cells(c, text, chunk, colours, rest);
+        if (colours == blank_colours && rest == blank_rest) /* default pen */
+            grid_write_text(s->grid, s->cx, s->cy, text, (int)chunk);
+        else
+            grid_cells_write_ascii(grid_write_run(s->grid, s->cx, s->cy, (int)chunk), text,
+                                   chunk, colours, rest);
         s->last_char = text[chunk - 1];
         text += chunk;
         n -= chunk;
         advance(s, (int)chunk, edge);
         if (n > 0 && !mode_on(s, VT_MODE_WRAP)) {
             /* No autowrap: the rest overwrites the last column; the last one stays. */
-            c = grid_write_run(s->grid, edge - 1, s->cy, 1);
+            struct grid_cell *c = grid_write_run(s->grid, edge - 1, s->cy, 1);
             grid_cell_set_word(&c[0], GRID_WORD_TEXT, text[n - 1]);
             grid_cell_set_word(&c[0], GRID_WORD_COLOURS, colours);
             grid_cell_set_word(&c[0], GRID_WORD_REST, rest);

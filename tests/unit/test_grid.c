@@ -290,6 +290,102 @@ static void test_scroll_screen_up_is_the_general_scroll(void **state)
     grid_free(slow);
 }
 
+/* grid_write_text (characters only where a line's cells already have the default
+ * style) leaves every line as the general path does, grid_write_text_run and every
+ * cell written whole, whatever was in the cells before: styled and wide text, coloured
+ * erasures, scrolled and reset lines, writable access, inserts, deletes, resizes. */
+static void test_write_text_is_the_general_write(void **state)
+{
+    (void)state;
+    struct grid *fast = grid_create(16, 4, 5), *slow = grid_create(16, 4, 5);
+    struct grid *both[2] = { fast, slow };
+    const struct grid_pen pens[2] = { { 0 }, { .bg = COLOUR_PALETTE | 2 } };
+    uint32_t seed = 777;
+    for (int step = 0; step < 3000; step++) {
+        seed = seed * 1103515245u + 12345u;
+        int cols = grid_cols(fast), rows = grid_rows(fast);
+        int y = (int)((seed >> 4) % (uint32_t)rows), x = (int)((seed >> 8) % (uint32_t)cols);
+        int n = 1 + (int)((seed >> 12) % (uint32_t)(cols - x));
+        const struct grid_pen *pen = &pens[(seed >> 16) % 2];
+        uint8_t text[64];
+        for (int i = 0; i < n; i++)
+            text[i] = (uint8_t)(0x20 + (step * 7 + i) % 0x5f);
+        unsigned op = (seed >> 20) % 12;
+        for (int k = 0; k < 2; k++) {
+            struct grid *g = both[k];
+            switch (op) {
+            case 0: case 1: case 2: case 3: /* the run under test */
+                if (g == fast) {
+                    grid_write_text(g, x, y, text, n);
+                } else {
+                    struct grid_cell *c = grid_write_text_run(g, x, y, n);
+                    for (int i = 0; i < n; i++) {
+                        c[i] = grid_blank_cell;
+                        c[i].ch = text[i];
+                    }
+                }
+                break;
+            case 4: { /* styled text, a wide character first when it fits */
+                struct grid_cell *c = grid_write_run(g, x, y, n);
+                for (int i = 0; i < n; i++) {
+                    c[i] = grid_blank_cell;
+                    c[i].ch = text[i];
+                    c[i].fg = COLOUR_PALETTE | 1;
+                    c[i].attr = ATTR_BOLD;
+                }
+                if (n >= 2) {
+                    c[0].ch = 0x4e2d;
+                    grid_cell_set_width(&c[0], 2);
+                    c[1].ch = 0;
+                    grid_cell_set_width(&c[1], 0);
+                }
+                break;
+            }
+            case 5:
+                grid_clear_cells(g, x, y, n, pen);
+                break;
+            case 6:
+                grid_clear_lines(g, y, 1, pen);
+                break;
+            case 7:
+                if (seed >> 28 & 1)
+                    grid_scroll_screen_up(g, true, pen);
+                else
+                    grid_scroll_up(g, 0, rows - 1, 1 + (int)(seed >> 29), true, pen);
+                break;
+            case 8:
+                grid_set(g, x, y)->bg = COLOUR_RGB | 0x405060;
+                break;
+            case 9:
+                if (seed >> 28 & 1)
+                    grid_insert_cells(g, x, y, n, pen);
+                else
+                    grid_delete_cells(g, x, y, n, pen);
+                break;
+            case 10: { /* writable access: any cell may change */
+                struct grid_line *l = grid_line(g, y);
+                if (l->used > x)
+                    l->cells[x].attr = ATTR_ITALIC;
+                grid_scroll_down(g, 0, rows - 1, 1, pen);
+                break;
+            }
+            default:
+                grid_resize(g, 8 + (int)((seed >> 24) % 12), rows);
+                break;
+            }
+        }
+        for (int r = 0; r < grid_rows(fast); r++) {
+            const struct grid_line *a = grid_line_const(fast, r), *b = grid_line_const(slow, r);
+            assert_int_equal(a->used, b->used);
+            assert_int_equal(a->plain, b->plain);
+            if (a->used > 0)
+                assert_memory_equal(a->cells, b->cells, (size_t)a->used * sizeof *a->cells);
+        }
+    }
+    grid_free(fast);
+    grid_free(slow);
+}
+
 static void test_scrolled_in_lines_take_background(void **state)
 {
     (void)state;
@@ -406,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_zero_history_limit_keeps_nothing),
         cmocka_unit_test(test_region_scroll_does_not_touch_history),
         cmocka_unit_test(test_scroll_screen_up_is_the_general_scroll),
+        cmocka_unit_test(test_write_text_is_the_general_write),
         cmocka_unit_test(test_scrolled_in_lines_take_background),
         cmocka_unit_test(test_scroll_more_than_region_clears_it),
         cmocka_unit_test(test_insert_and_delete_cells),
