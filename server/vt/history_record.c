@@ -213,14 +213,34 @@ static uint32_t get_colour(const uint8_t **pp)
     return c;
 }
 
-/* A style record taking 'cur' to the style of c; a link goes with its generation. */
-static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_cell *c,
+/* The STYLE_* bits of the fields in which the style of c differs from the one whose
+ * words 1 and 2 (cell.h) are colours and rest (width bits aside). */
+static inline uint8_t style_mask(const struct grid_cell *c, uint64_t colours, uint64_t rest)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* The fields from the words' bits (cell.h: fg bg | attr, width and link, ul). */
+    uint64_t dc = grid_cell_word(c, GRID_WORD_COLOURS) ^ colours;
+    uint64_t dr = grid_cell_word(c, GRID_WORD_REST) ^ rest;
+    return (uint8_t)(((uint32_t)dc != 0 ? STYLE_FG : 0) | ((dc >> 32) != 0 ? STYLE_BG : 0) |
+                     ((dr & 0xffff) != 0 ? STYLE_ATTR : 0) | ((dr >> 32) != 0 ? STYLE_UL : 0) |
+                     ((dr >> 18 & 0x3fff) != 0 ? STYLE_LINK : 0));
+#else
+    struct grid_cell cur;
+    grid_cell_set_word(&cur, GRID_WORD_COLOURS, colours);
+    grid_cell_set_word(&cur, GRID_WORD_REST, rest);
+    return (uint8_t)((c->fg != cur.fg ? STYLE_FG : 0) | (c->bg != cur.bg ? STYLE_BG : 0) |
+                     (c->attr != cur.attr ? STYLE_ATTR : 0) | (c->ul != cur.ul ? STYLE_UL : 0) |
+                     (grid_cell_link(c) != grid_cell_link(&cur) ? STYLE_LINK : 0));
+#endif
+}
+
+/* A style record taking the style whose words 1 and 2 are colours and rest to the
+ * style of c; a link goes with its generation. The current style stays in registers
+ * as two words: a cell on the stack for it cost loads and stores of each field. */
+static uint8_t *put_style(uint8_t *p, uint64_t colours, uint64_t rest, const struct grid_cell *c,
                           const struct links *links)
 {
-    uint8_t mask = (uint8_t)((c->fg != cur->fg ? STYLE_FG : 0) | (c->bg != cur->bg ? STYLE_BG : 0) |
-                             (c->attr != cur->attr ? STYLE_ATTR : 0) |
-                             (c->ul != cur->ul ? STYLE_UL : 0) |
-                             (grid_cell_link(c) != grid_cell_link(cur) ? STYLE_LINK : 0));
+    uint8_t mask = style_mask(c, colours, rest);
     *p++ = OP_STYLE;
     *p++ = mask;
     if (mask & STYLE_FG)
@@ -235,11 +255,6 @@ static uint8_t *put_style(uint8_t *p, struct grid_cell *cur, const struct grid_c
         p += put_varint(p, grid_cell_link(c));
         p += put_varint(p, links != NULL ? links_gen(links, grid_cell_link(c)) : 0);
     }
-    cur->fg = c->fg;
-    cur->bg = c->bg;
-    cur->attr = c->attr;
-    cur->ul = c->ul;
-    grid_cell_set_link(cur, grid_cell_link(c));
     return p;
 }
 
@@ -332,17 +347,16 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
     const struct grid_cell *c = cells, *end = cells + used;
     while (end > c && grid_cell_is_default_blank(end - 1))
         end--;
-    struct grid_cell cur = grid_blank_cell;
-    /* cur's words 1 and 2 (its width is 1), kept in registers: read back from cur after
-     * put_style's narrower stores, each load would wait for them (cell.h). */
+    /* The current style's words 1 and 2 (its width 1), starting as the blank cell's. */
+    const struct grid_cell blank = GRID_BLANK_CELL;
     const uint64_t width_bits = rest_width_bits();
-    uint64_t colours = grid_cell_word(&cur, GRID_WORD_COLOURS);
-    uint64_t rest = grid_cell_word(&cur, GRID_WORD_REST);
+    uint64_t colours = grid_cell_word(&blank, GRID_WORD_COLOURS);
+    uint64_t rest = grid_cell_word(&blank, GRID_WORD_REST);
     uint8_t *p = buf;
     while (c < end) {
         if (grid_cell_word(c, GRID_WORD_COLOURS) != colours ||
             ((grid_cell_word(c, GRID_WORD_REST) ^ rest) & ~width_bits) != 0) {
-            p = put_style(p, &cur, c, links);
+            p = put_style(p, colours, rest, c, links);
             colours = grid_cell_word(c, GRID_WORD_COLOURS);
             rest = (grid_cell_word(c, GRID_WORD_REST) & ~width_bits) | (rest & width_bits);
         }
