@@ -3,6 +3,7 @@
  * only as wide as they are used. */
 #include "grid.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,6 +396,11 @@ void grid_write_text(struct grid *g, int x, int y, const uint8_t *text, int n)
                                grid_cell_word(&blank, GRID_WORD_REST));
         return;
     }
+#ifndef NDEBUG
+    /* What 'clean' promises, checked cell by cell in debug and fuzz builds. */
+    for (int k = 0; k < n; k++)
+        assert(grid_cell_style_is_blank(&c[k]));
+#endif
     int i = 0;
     for (; i + 4 <= n; i += 4) {
         for (int k = i; k < i + 4; k++)
