@@ -271,7 +271,7 @@ static void v_pane_start_time(const struct format_ctx *ctx, struct format_out *o
 
 static void v_pane_dead_time(const struct format_ctx *ctx, struct format_out *o)
 {
-    if (ctx->pane->reaped)
+    if (ctx->pane->reaped && ctx->pane->exit_time != 0) /* 0: restored, the time not kept */
         format_out_printf(o, "%lld", (long long)ctx->pane->exit_time);
 }
 

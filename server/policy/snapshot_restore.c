@@ -258,6 +258,12 @@ static struct pane *make_pane(struct restore *rs, struct window *w, struct sessi
             p->reaped = true;
             p->pid = live.pid; /* #{pane_pid} of the program that ended */
             p->wait_status = live.wait_status;
+        } else if (sp->dead) {
+            /* Dead when saved (remain-on-exit): its status as the server that saw the
+             * exit showed it (#{pane_dead_status}, the "Pane is dead" line). */
+            p->reaped = true;
+            p->pid = (pid_t)sp->pid;
+            p->wait_status = sp->status;
         }
     }
     if (s->next_pane_id != saved_next && p->id == sp->id) {

@@ -1471,6 +1471,29 @@ static void test_a_keeper_that_lost_its_path_before_listening_leaves_it(void **s
     free(out);
 }
 
+/* A dead pane's exit status is what the server that saw the exit shows, and it stays
+ * through server-upgrade, which hands the new binary a snapshot whatever
+ * snapshot-interval says (the status was in it, the restore left it out: "1  " before;
+ * snapshots off here, as for the user who found it). */
+static void test_a_dead_panes_status_survives_server_upgrade(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no server-upgrade */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "snapshot-interval", "0", ";", "set",
+                             "-g", "remain-on-exit", "on", ";", "new", "-d", "-s", "s", "exit 3",
+                             ";", "new-window", "-d", "-t", "s:1", "sleep 1000", NULL), 0);
+    assert_true(wait_run_output(env, "1 3", true, E2E_TIMEOUT, "display", "-p", "-t", "s:0",
+                                "#{pane_dead} #{pane_dead_status}", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", NULL), 0);
+    assert_true(wait_run_output(env, "s:", true, E2E_TIMEOUT, "ls", NULL));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s:0",
+                             "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}", NULL), 0);
+    assert_string_equal(out, "1 3 \n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1492,6 +1515,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes, e2e_setup,
             e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_dead_panes_status_survives_server_upgrade,
+                                        e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_sequence_split_at_the_saved_head_replays_whole,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_windows_keep_their_sizes_across_upgrade_and_kill_9,
