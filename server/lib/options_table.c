@@ -97,7 +97,7 @@ const struct option_def option_table[] = {
      OPTION_F_ARRAY, ",", ARRAY(NULL)},
     {"history-bytes-total", OPTION_SERVER, OPTION_SIZE, "0", 0, 1L << 40, NULL, "most bytes of scrollback of all panes together (0: no cap; the oldest lines go first)", OPTION_F_TMX, NULL, NULL},
     {"kill-grace", OPTION_SERVER, OPTION_NUMBER, "8", 0, 86400, NULL, "seconds between SIGTERM and SIGKILL to panes when the server is stopped (below docker's 10 s stop timeout)", OPTION_F_TMX, NULL, NULL},
-    {"keeper-exit-grace", OPTION_SERVER, OPTION_NUMBER, "60", 0, 86400, NULL, "seconds a keeper whose server died waits, once every program it kept has ended, for a server to adopt them; then it adds their exit statuses and last output to the snapshot (tmx resurrect shows them) and exits (0: it waits forever)", OPTION_F_TMX, NULL, NULL},
+    {"keeper-exit-grace", OPTION_SERVER, OPTION_NUMBER, "60", 0, 86400, NULL, "seconds a keeper whose server died waits, once every program it kept has ended, for a server to adopt them; then it adds their exit statuses and last output to the snapshot (tmx resurrect shows them) and exits (0: it waits forever; with snapshot-interval 0 they are then gone)", OPTION_F_TMX, NULL, NULL},
     {"mirror-stdout", OPTION_SERVER, OPTION_FLAG, "on", 0, 0, NULL, "under -D, every pane's output is copied to the server's stdout (as the program wrote it)", OPTION_F_TMX, NULL, NULL},
     {"output-ring-size", OPTION_SERVER, OPTION_SIZE, "1M", 0, 64L << 20, NULL, "bytes of each pane's latest output kept in shared memory with the keeper, so nothing is lost when the server is killed or upgraded (0: none; for panes started afterwards)", OPTION_F_TMX, NULL, NULL},
     {"remote-command", OPTION_SERVER, OPTION_STRING, "tmx", 0, 0, NULL, "the command line tmx -H runs on the remote host to reach its tmx (a path, or env VAR=value tmx)", OPTION_F_TMX, NULL, NULL},
@@ -108,7 +108,7 @@ const struct option_def option_table[] = {
     {"remote-timeout", OPTION_SERVER, OPTION_NUMBER, "6000", 300, 600000, NULL, "milliseconds without a word from the remote end after which tmx -H takes the link for lost (a heartbeat every third of it)", OPTION_F_TMX, NULL, NULL},
     {"ssh-command", OPTION_SERVER, OPTION_STRING, "ssh", 0, 0, NULL, "the ssh program, with any options, that tmx -H runs to reach a remote host", OPTION_F_TMX, NULL, NULL},
     {"resurrect-on-start", OPTION_SERVER, OPTION_FLAG, "off", 0, 0, NULL, "a server started after the last one died (a reboot) brings its sessions back at once, as tmx resurrect", OPTION_F_TMX, NULL, NULL},
-    {"snapshot-interval", OPTION_SERVER, OPTION_NUMBER, "5", 0, 86400, NULL, "seconds between snapshots of the sessions and screens in $XDG_STATE_HOME/tmx (only what changed is written, and only when something changed: an idle server does not wake; 0: none)", OPTION_F_TMX, NULL, NULL},
+    {"snapshot-interval", OPTION_SERVER, OPTION_NUMBER, "5", 0, 86400, NULL, "seconds between snapshots of the sessions and screens in $XDG_STATE_HOME/tmx (only what changed is written, and only when something changed: an idle server does not wake; 0: none, and a file this server restored is removed)", OPTION_F_TMX, NULL, NULL},
 
     /* session */
     {"activity-action", OPTION_SESSION, OPTION_CHOICE, "other", 0, 0, choices_activity_action,

@@ -961,8 +961,32 @@ void snapshot_notify(struct server *s, const struct notify *n)
     }
 }
 
+/* snapshot-interval 0: this server keeps no snapshot, so the file that stands for it goes
+ * (the one it appended to, or the one it restored: a server-upgrade's hand-over, a dead
+ * server's). Left there, it would be this server's after a kill -9: the next server would
+ * bring back what the file held then (windows killed since, dead; the live panes beside
+ * them at other indexes) instead of placing the keeper's panes by their tags. A write
+ * still out lands first; the next write, if the interval comes back, is whole. */
+static void snap_drop_file(struct server *s)
+{
+    struct snapshot *sn = s->snapshot;
+    if (sn == NULL || (sn->fd < 0 && !sn->restored) ||
+        options_get_number(s->options, "snapshot-interval") != 0)
+        return;
+    snap_writer_settle(sn);
+    if (sn->fd >= 0) {
+        close(sn->fd);
+        sn->fd = -1;
+    }
+    sn->restored = false;
+    char path[4200];
+    if (snapshot_path(s, path, sizeof path) && unlink(path) != 0 && errno != ENOENT)
+        log_debug("snapshot: cannot remove %s: %s", path, strerror(errno));
+}
+
 void snapshot_interval_changed(struct server *s)
 {
+    snap_drop_file(s);
     snapshot_touch(s);
 }
 
@@ -995,6 +1019,7 @@ void snapshot_init(struct server *s)
         snprintf(tmp, sizeof tmp, "%s.tmp", path);
         unlink(tmp);
     }
+    snap_drop_file(s); /* a restored file, with snapshots off */
     sn->timer = evtimer_new(s->base, snap_timer_cb, s);
     sn->work = event_new(s->base, -1, 0, snap_work_cb, s);
     sn->dirty = true; /* what the config and a restore made: written once */

@@ -1494,6 +1494,46 @@ static void test_a_dead_panes_status_survives_server_upgrade(void **state)
     free(out);
 }
 
+/* With snapshots off, what comes back after a kill -9 is what the keeper holds: the live
+ * programs at the places their tags say, and a program that ended after the kill, dead
+ * with its status. The snapshot server-upgrade handed over is not this server's later:
+ * before, it stayed on disk and the kill -9 brought back what it held: the window killed
+ * since (dead) and the others one index up. */
+static void test_with_snapshots_off_a_kill_9_brings_back_what_the_keeper_holds(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no server-upgrade nor keeper */
+    char fifo[4096], cmd[8192];
+    go_fifo(fifo, sizeof fifo);
+    snprintf(cmd, sizeof cmd, "echo started; read x < '%s'; exit 7", fifo);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "snapshot-interval", "0", ";", "new",
+                             "-d", "-s", "s", "sleep 1000", ";", "new-window", "-d", "-t", "s:1",
+                             "sleep 1001", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "server-upgrade", NULL), 0);
+    assert_true(wait_run_output(env, "s:", true, E2E_TIMEOUT, "ls", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-window", "-t", "s:1", ";", "new-window", "-d",
+                             "-t", "s:1", "sleep 1002", ";", "new-window", "-d", "-t", "s:2", cmd,
+                             NULL), 0);
+    assert_true(wait_capture(env, "s:2", "started", E2E_TIMEOUT));
+    pid_t program = pane_pid_of(env, "s:2");
+
+    assert_int_equal(kill(server_pid(env, "s"), SIGKILL), 0);
+    int fd = open(fifo, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "go\n", 3), 3);
+    close(fd);
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(program) && e2e_now_ms() < until)
+        sleep_ms(10);
+    assert_true(ended(program));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-s", "-t", "s", "-F",
+                             "#{window_index} #{pane_dead} #{pane_dead_status}", NULL), 0);
+    assert_string_equal(out, "0 0 \n1 0 \n2 1 7\n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1517,6 +1557,9 @@ int main(void)
             e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_dead_panes_status_survives_server_upgrade,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_with_snapshots_off_a_kill_9_brings_back_what_the_keeper_holds, e2e_setup,
+            e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_sequence_split_at_the_saved_head_replays_whole,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_windows_keep_their_sizes_across_upgrade_and_kill_9,
