@@ -1153,7 +1153,8 @@ static void test_programs_start_with_default_signals(void **state)
     for (size_t i = 0; i < 2; i++) {
         long long mask = cat_signal_mask(first, fields[i]);
         if (env_is_tmux(env) && mask > 0) {
-            /* tmux 3.3a leaves SIGTTIN and SIGTTOU ignored, as it found them */
+            /* tmux 3.3a's server ignores SIGTTIN and SIGTTOU and its panes inherit
+             * that (a difference kept: test_a_background_job_reading_the_pane_is_stopped) */
             fprintf(stderr, "e2e: tmux's pane starts with %s %#llx\n", fields[i], mask);
             continue;
         }
@@ -1179,6 +1180,38 @@ static void test_programs_start_with_default_signals(void **state)
     assert_int_equal(e2e_keeper_of(server), keeper2);
     for (size_t i = 0; i < 2; i++)
         assert_int_equal(cat_signal_mask(second, fields[i]), 0);
+}
+
+/* What the default SIGTTIN means for a user (a difference from tmux 3.3a kept on purpose,
+ * docs/tmux-compat.md): a process in a process group of its own (a job, here made by perl
+ * as a build tool or a script makes one) that reads the pane's terminal is stopped until
+ * it is brought to the foreground, as in any terminal. Under tmux 3.3a its panes inherit
+ * SIGTTIN ignored, so the read fails at once: "error: Input/output error". */
+static void test_a_background_job_reading_the_pane_is_stopped(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "20",
+                             "exec perl -e '$p = fork; if (!$p) { setpgrp(0, 0); "
+                             "$n = sysread(STDIN, $b, 1); print defined $n ? \"read\\n\" : "
+                             "\"error: $!\\n\"; exit } print \"job=$p\\n\"; sleep 1000'",
+                             NULL), 0);
+    assert_true(wait_capture(env, "s", "job=", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    const char *at = strstr(out, "job=");
+    assert_non_null(at);
+    pid_t job = (pid_t)atoi(at + 4);
+    free(out);
+    assert_true(job > 1);
+    if (env_is_tmux(env)) {
+        assert_true(wait_capture(env, "s", "Input/output error", E2E_TIMEOUT));
+        return;
+    }
+    assert_true(stopped(job));
+    out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_null(strstr(out, "error"));
+    free(out);
 }
 
 /* Where the keeper cannot listen (something else is at SOCKET.keeper: here a
@@ -1574,6 +1607,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_programs_start_with_default_signals, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_background_job_reading_the_pane_is_stopped,
+                                        e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_keeper_that_cannot_listen_still_serves, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_programs_keep_the_default_scheduler_slice, e2e_setup,
