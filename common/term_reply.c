@@ -1,6 +1,7 @@
 /* term_reply.c - a terminal's answers to the server's queries (see term_reply.h). */
 #include "term_reply.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 long term_reply_xtversion(const char *buf, size_t len, char *name)
@@ -32,6 +33,41 @@ long term_reply_xtversion(const char *buf, size_t len, char *name)
         if (t == TERM_REPLY_NAME_MAX)
             return -1;
         name[t++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
+    }
+    return 0;
+}
+
+long term_reply_da2(const char *buf, size_t len, int *kind)
+{
+    if (len >= 1 && buf[0] != '\033')
+        return -1;
+    if (len >= 2 && buf[1] != '[')
+        return -1;
+    if (len >= 3 && buf[2] != '>' && buf[2] != '?')
+        return -1;
+    if (len < 3)
+        return 0;
+    bool first = true;
+    long pp = 0;
+    bool digits = false;
+    for (size_t i = 3; i < len; i++) {
+        char c = buf[i];
+        if (c == 'c') {
+            *kind = buf[2] == '>' && digits ? (int)pp : -1;
+            return (long)(i + 1);
+        }
+        if (i - 3 == 64)
+            return -1;
+        if (c == ';')
+            first = false;
+        else if (c >= '0' && c <= '9') {
+            if (first) {
+                digits = true;
+                if (pp < 100000)
+                    pp = pp * 10 + (c - '0');
+            }
+        } else
+            return -1;
     }
     return 0;
 }

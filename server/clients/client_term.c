@@ -1,5 +1,5 @@
-/* client_term.c - a client's terminal: caps, features, its XTVERSION answer (see
- * client_term.h). */
+/* client_term.c - a client's terminal: caps, features, its DA2 and XTVERSION answers
+ * (see client_term.h). */
 #include "client_term.h"
 
 #include <fnmatch.h>
@@ -20,17 +20,32 @@
 #include "term_reply.h"
 #include "xmalloc.h"
 
-/* The terminals tmux 3.3a knows by their XTVERSION answer (its name's beginning) and
- * the features it gives each (tmux's names; tmx reads RGB, sync and extkeys of them). */
+/* The features tmux 3.3a gives the terminals it knows (tmux's names; tmx reads RGB,
+ * sync and extkeys of them). */
 #define MODERN_XTERM "256:RGB:bpaste:clipboard:mouse:strikethrough:title"
+#define FEATURES_MINTTY MODERN_XTERM ":ccolour:cstyle:extkeys:margins:overline:usstyle"
+#define FEATURES_TMUX MODERN_XTERM ":ccolour:cstyle:focus:overline:usstyle"
+
+/* The terminals it knows by their XTVERSION answer (its name's beginning). */
 static const struct {
     const char *prefix;
     const char *features;
 } known_terms[] = {
     {"iTerm2 ", MODERN_XTERM ":cstyle:extkeys:margins:usstyle:sync"},
-    {"tmux ", MODERN_XTERM ":ccolour:cstyle:focus:overline:usstyle"},
+    {"tmux ", FEATURES_TMUX},
     {"XTerm(", MODERN_XTERM ":ccolour:cstyle:extkeys:focus"},
-    {"mintty ", MODERN_XTERM ":ccolour:cstyle:extkeys:margins:overline:usstyle"},
+    {"mintty ", FEATURES_MINTTY},
+};
+
+/* The terminals it knows by their DA2 answer's first parameter. */
+static const struct {
+    int kind;
+    const char *features;
+} known_da2[] = {
+    {41, "margins:rectfill"}, /* a VT420 (xterm says so) */
+    {'M', FEATURES_MINTTY},
+    {'T', FEATURES_TMUX},     /* tmux, and tmx, which answers as tmux */
+    {'U', "256:bpaste:ccolour:cstyle:mouse:title:ignorefkeys"}, /* rxvt-unicode */
 };
 
 /* Whether the ':'-separated list has feature (case-insensitive, as tmux). */
@@ -53,6 +68,16 @@ static const char *answered_features(const struct client *c)
     for (size_t i = 0; c->term_type != NULL && i < sizeof known_terms / sizeof known_terms[0]; i++) {
         if (strncmp(c->term_type, known_terms[i].prefix, strlen(known_terms[i].prefix)) == 0)
             return known_terms[i].features;
+    }
+    return NULL;
+}
+
+/* The features its DA2 answer implies, or NULL. */
+static const char *da2_features(const struct client *c)
+{
+    for (size_t i = 0; c->term_da2_answered && i < sizeof known_da2 / sizeof known_da2[0]; i++) {
+        if (c->term_da2_kind == known_da2[i].kind)
+            return known_da2[i].features;
     }
     return NULL;
 }
@@ -81,8 +106,9 @@ static bool option_has_feature(struct server *srv, const char *term, const char 
 
 bool client_term_has_feature(struct client *c, const char *feature)
 {
-    const char *answered = answered_features(c);
+    const char *answered = answered_features(c), *da2 = da2_features(c);
     return (answered != NULL && list_has(answered, feature)) ||
+           (da2 != NULL && list_has(da2, feature)) ||
            (c->term != NULL && option_has_feature(c->server, c->term, feature));
 }
 
@@ -123,19 +149,70 @@ int client_term_setup(struct client *c, char *err, size_t errsize)
 
 void client_term_ask(struct client *c, struct evbuffer *out)
 {
-    if (c->term_type_pending || c->term_type != NULL || c->caps == NULL)
+    if (c->term_type_pending || c->term_type != NULL || c->term_da2_pending ||
+        c->term_da2_answered || c->caps == NULL)
         return;
     /* VT100-like, as tmux judges it: terminfo's XT, or a clear that is a CSI. */
     const char *clear = render_caps_string(c->caps, RENDER_CAP_CLEAR);
     if (!render_caps_flag(c->caps, RENDER_FLAG_XT) &&
         (clear == NULL || strncmp(clear, "\033[", 2) != 0))
         return;
-    c->term_type_pending = true;
-    evbuffer_add(out, "\033[>q", 4);
+    /* DA2, then XTVERSION: tmux 3.3a's questions, in its order. */
+    c->term_da2_pending = c->term_type_pending = true;
+    evbuffer_add(out, "\033[>c\033[>q", 8);
+}
+
+/* The features tmx reads, as bits: what an answer must change for the client to be
+ * set up and drawn again. */
+static unsigned read_features(struct client *c)
+{
+    static const char *const read[] = {"RGB", "sync", "hyperlinks", "extkeys"};
+    unsigned bits = 0;
+    for (size_t i = 0; i < sizeof read / sizeof read[0]; i++)
+        bits |= client_term_has_feature(c, read[i]) ? 1u << i : 0;
+    return bits;
+}
+
+/* An answer added features tmx reads (before: read_features before it): the caps and
+ * renderer are made again, the keys it now has asked for, and the client redrawn. */
+static void features_came(struct client *c, unsigned before)
+{
+    if (c->render == NULL || read_features(c) == before)
+        return;
+    bool extkeys = c->term_extkeys;
+    char err[256];
+    if (client_term_setup(c, err, sizeof err) != 0)
+        return;
+    /* extended-keys on or always: a terminal that has extkeys now is asked for them. */
+    if (c->term_extkeys && !extkeys && c->tty_bev != NULL && c->tty_ready &&
+        options_get_number(c->server->options, "extended-keys") != 0)
+        evbuffer_add(bufferevent_get_output(c->tty_bev), "\033[>4;1m", 7);
+    client_redraw(c, REDRAW_FULL);
+}
+
+/* A DA2 answer at buf, as client_term_reply for XTVERSION's. A primary DA answer (some
+ * terminals answer DA2 with it) is taken and means nothing, as in tmux. */
+static long da2_reply(struct client *c, const char *buf, size_t len, bool timed_out)
+{
+    int kind = -1;
+    long n = term_reply_da2(buf, len, &kind);
+    if (n < 0 || (n == 0 && (timed_out || len < 3)))
+        return -1; /* keys; "ESC [" alone is left to the key parser, which waits too */
+    if (n == 0 || !c->term_da2_pending)
+        return n; /* wait for the rest; or an answer nobody awaits: no key either */
+    unsigned before = read_features(c);
+    c->term_da2_pending = false;
+    c->term_da2_answered = true;
+    c->term_da2_kind = kind;
+    log_debug("client %d: the terminal's DA2 kind is %d", c->fd, kind);
+    features_came(c, before);
+    return n;
 }
 
 long client_term_reply(struct client *c, const char *buf, size_t len, bool timed_out)
 {
+    if (len >= 2 && buf[1] == '[')
+        return da2_reply(c, buf, len, timed_out);
     char name[TERM_REPLY_NAME_MAX + 1];
     long n = term_reply_xtversion(buf, len, name);
     if (!c->term_type_pending) {
@@ -151,19 +228,10 @@ long client_term_reply(struct client *c, const char *buf, size_t len, bool timed
         return -1; /* cut short: what came is keys (M-P...) */
     if (n <= 0)
         return n;
+    unsigned before = read_features(c);
     c->term_type_pending = false;
     c->term_type = xstrdup(name);
     log_debug("client %d: the terminal is %s", c->fd, name);
-    if (answered_features(c) == NULL || c->render == NULL)
-        return n;
-    bool extkeys = c->term_extkeys;
-    char err[256];
-    if (client_term_setup(c, err, sizeof err) != 0)
-        return n;
-    /* extended-keys on or always: a terminal that has extkeys now is asked for them. */
-    if (c->term_extkeys && !extkeys && c->tty_bev != NULL && c->tty_ready &&
-        options_get_number(c->server->options, "extended-keys") != 0)
-        evbuffer_add(bufferevent_get_output(c->tty_bev), "\033[>4;1m", 7);
-    client_redraw(c, REDRAW_FULL);
+    features_came(c, before);
     return n;
 }

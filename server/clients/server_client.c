@@ -20,6 +20,7 @@
 #include "client_frames.h"
 #include "client_limits.h"
 #include "client_message.h"
+#include "client_term.h"
 #include "client_tty.h"
 #include "compose.h"
 #include "cmd_queue.h"
@@ -449,6 +450,18 @@ void server_client_attach(struct client *c, struct session *s)
     if (!was_attached) {
         uint32_t flags = client_tty_active(c) ? READY_TTY : 0;
         client_send(c, MSG_READY, &flags, sizeof flags);
+        if (!client_tty_active(c) && !c->control) {
+            /* A terminal reached through the client (tmx -H, TMX_NO_TTY_PASS) is asked
+             * its kind and name too, after MSG_READY (the client is raw by then); the
+             * answers come back with its keys (MSG_INPUT). A passed one is asked when
+             * the client says it is ready (client_tty_ready). */
+            struct evbuffer *ask = evbuffer_new();
+            client_term_ask(c, ask);
+            size_t n = evbuffer_get_length(ask);
+            if (n > 0)
+                client_write_terminal(c, evbuffer_pullup(ask, -1), n);
+            evbuffer_free(ask);
+        }
     }
     c->attached = true;
     c->session = s;

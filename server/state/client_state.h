@@ -95,6 +95,9 @@ struct client {
                                  tmx pushed there (its keys then come as CSI u) */
     bool term_type_pending;   /* XTVERSION (CSI > q) asked at attach, not answered yet */
     char *term_type;          /* its answer, the terminal's name and version, or NULL */
+    bool term_da2_pending;    /* DA2 (CSI > c) asked at attach, not answered yet */
+    bool term_da2_answered;
+    int term_da2_kind;        /* the answer's first parameter (84 'T' a tmux...), -1 none */
     struct render_state *render;
     struct canvas canvas;
     struct compose_cache *compose_cache; /* how the canvas was composed (view/compose.c) */

@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "links.h"
+#include "version.h"
 #include "vt.h"
 
-/* A detached session whose program prints coloured text, then a client on TERM term. */
-static struct pty_client *attach_with_term(struct tmx_env *env, const char *term)
+/* A detached session whose program prints coloured text, then a client on TERM term.
+ * replies: its terminal answers what it is asked (as tmx's own: DA2 says tmux, whose
+ * features give colours); a real VT100 says nothing of the kind. */
+static struct pty_client *attach_with_term(struct tmx_env *env, const char *term, bool replies)
 {
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
                              "printf 'plain \\033[31mred\\033[m \\033[1mbold\\033[m\\n'; seq 1 5; exec sh",
@@ -20,6 +23,8 @@ static struct pty_client *attach_with_term(struct tmx_env *env, const char *term
     assert_true(wait_capture(env, "s", "5", E2E_TIMEOUT));
     setenv("TERM", term, 1);
     struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    if (!replies)
+        client_no_replies(c);
     setenv("TERM", "xterm-256color", 1);
     assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
     return c;
@@ -58,7 +63,7 @@ static const struct grid_cell *cell_of(struct pty_client *c, int y, const char *
 
 static void check_terminal(struct tmx_env *env, const char *term, bool colours)
 {
-    struct pty_client *c = attach_with_term(env, term);
+    struct pty_client *c = attach_with_term(env, term, colours);
     assert_true(client_wait_text(c, "plain red bold", E2E_TIMEOUT));
     assert_screen_matches_capture(env, c);
 
@@ -94,6 +99,8 @@ static void test_screen_client_with_8_colours(void **state)
     check_terminal(*state, "screen", true);
 }
 
+/* A VT100 (TERM and a terminal that answers no DA2: one that says it is tmux gets tmux's
+ * features, colours among them, as under tmux 3.3a) gets no colours. */
 static void test_vt100_client_without_colours(void **state)
 {
     check_terminal(*state, "vt100", false);
@@ -263,6 +270,105 @@ static void test_an_xtversion_answer_nobody_awaits_is_no_key(void **state)
     free(out);
 }
 
+/* As tmux 3.3a, the terminal is asked its kind (DA2, CSI > c) before its name (CSI > q),
+ * and a kind tmux knows gives its features: a mintty (77, 'M') gets RGB, so a #rrggbb
+ * style is drawn in direct colour from then on. The answer is no key, asked or not (an
+ * answer nobody awaits: server-upgrade). An xterm's answer (41: a VT420) gives no colour
+ * feature: 256 colours stay. */
+static void test_da2_answer_gives_a_known_terminal_its_features(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    unsetenv("COLORTERM");
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
+                             "status-style", "bg=#333333", NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>c\033[>q"));
+    assert_true(client_output_contains(c, "48;5;236")); /* #333333 as 256 colours */
+    assert_false(client_output_contains(c, "48;2;51;51;51"));
+    client_type(c, "\033[>77;30700;0c");
+    assert_true(wait_output(c, "48;2;51;51;51")); /* redrawn in direct colour */
+    client_type(c, "x");
+    assert_true(wait_capture(env, "s", "READYx", E2E_TIMEOUT));
+    client_type(c, "\033[>77;30700;0cy"); /* once more, unasked */
+    assert_true(wait_capture(env, "s", "READYxy", E2E_TIMEOUT));
+    client_keys(c, KEY_PREFIX "d");
+    assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
+
+    c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>c"));
+    client_type(c, "\033[>41;379;0cz");
+    assert_true(wait_capture(env, "s", "READYxyz", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status-style", "bg=#444444", NULL),
+                     0);
+    assert_true(wait_output(c, "48;5;238")); /* #444444 */
+    assert_false(client_output_contains(c, "48;2;"));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    assert_null(strstr(out, "[>"));
+    free(out);
+}
+
+/* A terminal the client relays instead of passing it (TMX_NO_TTY_PASS, and tmx -H, whose
+ * remote end relays the same way) is asked too, and its answers come back with its keys:
+ * a tmux by name gets its features (direct colour) and #{client_termtype}. tmx of the
+ * last session asked only a passed terminal. */
+static void test_a_relayed_terminal_is_asked_its_kind_and_name(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip();
+    unsetenv("COLORTERM");
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
+                             "status-style", "bg=#333333", NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    setenv("TMX_NO_TTY_PASS", "1", 1);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    unsetenv("TMX_NO_TTY_PASS");
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, "\033[>c\033[>q"));
+    assert_true(client_output_contains(c, "48;5;236"));
+    client_type(c, "\033P>|tmux 3.3a\033\\");
+    assert_true(wait_run_output(env, "[tmux 3.3a]", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "[#{client_termtype}]", NULL));
+    assert_true(wait_output(c, "48;2;51;51;51"));
+    client_type(c, "x");
+    assert_true(wait_capture(env, "s", "READYx", E2E_TIMEOUT));
+}
+
+/* What a program in a pane is answered, byte for byte: DA2 as tmux (84, 'T': programs
+ * such as vim read it as "inside tmux"), XTVERSION with tmx's name and version (tmux
+ * says its own). */
+static void test_a_program_is_answered_da2_and_xtversion(void **state)
+{
+    struct tmx_env *env = *state;
+    char want[128], cmd[256];
+    snprintf(want, sizeof want, "^[[>84;0;0c^[P>|%s^[\\",
+             env_is_tmux(env) ? "tmux 3.3a" : "tmx " TMX_VERSION);
+    size_t n = strlen(want) - 3; /* each of the three ^[ is one byte */
+    snprintf(cmd, sizeof cmd, "stty raw -echo; printf '\\033[>c\\033[>q'; head -c %zu | cat -v; "
+             "printf ' END'; exec cat", n);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23", cmd,
+                             NULL), 0);
+    assert_true(wait_capture(env, "s", "END", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s", NULL), 0);
+    strcat(want, " END");
+    assert_non_null(strstr(out, want));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +386,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_an_xtversion_answer_nobody_awaits_is_no_key,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_hyperlinks_reach_only_terminals_that_take_them,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_da2_answer_gives_a_known_terminal_its_features,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_relayed_terminal_is_asked_its_kind_and_name,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_program_is_answered_da2_and_xtversion,
                                         e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

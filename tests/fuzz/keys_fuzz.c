@@ -7,7 +7,8 @@
  * The input is also parsed into key events (key_parse_event: the kitty forms) and each
  * event encoded for every kitty flag set (key_encode_event, KEY_ENCODE_MAX bytes).
  * The input is also read, at every offset, as a terminal's XTVERSION answer
- * (term_reply_xtversion), with an exact-size name buffer.
+ * (term_reply_xtversion), with an exact-size name buffer, and as its DA2 answer
+ * (term_reply_da2).
  * Checked: a parse never consumes more than it was given; with the timeout it always
  * consumes something; parsed keys and names survive key_to_name -> key_from_name;
  * the encoders stay within their 32-byte buffer (exact-size heap buffers, ASan) and
@@ -186,6 +187,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         }
         free(name);
+        int kind = -2;
+        n = term_reply_da2(buf + i, len - i, &kind);
+        if (n > (long)(len - i) || n < -1 || (n > 0 && kind < -1))
+            fail("term_reply_da2 out of bounds", KEYC_NONE, i);
     }
     free(buf);
 
