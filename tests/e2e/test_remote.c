@@ -27,6 +27,7 @@
 
 #include "cell.h"
 #include "harness.h"
+#include "version.h"
 #include "vt.h"
 #include "xmalloc.h"
 
@@ -672,6 +673,20 @@ static void test_remote_attach_survives_a_frozen_link(void **state)
     struct pty_client *c = attach_box(re, "main");
     assert_screen(c, "READY");
     assert_true(wait_hook_log(re, "attached\n"));
+    /* The remote server asks the terminal its kind and name through the link, and the
+     * answer comes back (the test's terminal is tmx's own; before, only a passed
+     * terminal was asked). */
+    assert_true(client_output_contains(c, "\033[>c\033[>q"));
+    const char *lc[] = {"list-clients", "-F", "[#{client_termtype}]", NULL};
+    char *types = NULL;
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; e2e_now_ms() < until; sleep_ms(20)) {
+        free(types);
+        types = NULL;
+        if (rtmx(re, &types, NULL, lc) == 0 && strstr(types, "[tmx " TMX_VERSION "]") != NULL)
+            break;
+    }
+    assert_non_null(strstr(types, "[tmx " TMX_VERSION "]"));
+    free(types);
     client_type(c, "go\r");
     assert_screen(c, "tick 30");
 
