@@ -970,10 +970,12 @@ void snapshot_notify(struct server *s, const struct notify *n)
 static void snap_drop_file(struct server *s)
 {
     struct snapshot *sn = s->snapshot;
-    if (sn == NULL || (sn->fd < 0 && !sn->restored) ||
-        options_get_number(s->options, "snapshot-interval") != 0)
+    if (sn == NULL || options_get_number(s->options, "snapshot-interval") != 0)
         return;
-    snap_writer_settle(sn);
+    if (snap_writer_busy(sn->writer))
+        snap_writer_settle(sn); /* a whole file it is making would be the one to go */
+    if (sn->fd < 0 && !sn->restored)
+        return;
     if (sn->fd >= 0) {
         close(sn->fd);
         sn->fd = -1;
