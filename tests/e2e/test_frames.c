@@ -20,7 +20,9 @@
 
 /* A session whose pane runs `cat` in raw mode (each byte typed comes straight back),
  * with nothing else on the screen that could change while a test watches (no clock,
- * no automatic rename), and a client on a 100x30 terminal. */
+ * no automatic rename), and a client on a 100x30 terminal that answers nothing it is
+ * asked: an answer that gives it features (the test terminal says it is tmux) redraws
+ * it whole, at a moment the test does not choose. */
 static struct pty_client *cat_session(struct tmx_env *env, const char *status_position,
                                       bool split)
 {
@@ -36,6 +38,7 @@ static struct pty_client *cat_session(struct tmx_env *env, const char *status_po
                                  "stty raw -echo; exec cat", NULL),
                          0);
     struct pty_client *c = client_start(env, 100, 30, "attach", "-t", "s", NULL);
+    client_no_replies(c);
     assert_true(client_wait_text(c, "[s]", E2E_TIMEOUT));
     client_pump(c, 300);
     return c;
