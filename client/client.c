@@ -175,6 +175,19 @@ static int keeper_state(const char *path)
     return orphaned ? 1 : listening ? 0 : -1;
 }
 
+/* A server starting at path just now holds its start lock (a client starting one, or
+ * server-upgrade until the new binary listens): wait until it listens. */
+static void wait_for_starting_server(const char *path)
+{
+    char *lockpath = xasprintf("%s.lock", path);
+    int lock = open(lockpath, O_RDONLY | O_CLOEXEC);
+    free(lockpath);
+    if (lock < 0)
+        return;
+    flock(lock, LOCK_SH);
+    close(lock);
+}
+
 static int connect_or_start(const struct client_options *opts, const char *path, bool may_start,
                             char *err, size_t errsize)
 {
@@ -182,9 +195,19 @@ static int connect_or_start(const struct client_options *opts, const char *path,
     if (fd < 0 && !may_start && (errno == ENOENT || errno == ECONNREFUSED)) {
         /* No server, but maybe its keeper: orphaned (it holds programs and its server
          * died), any command starts a server that adopts them (`tmx ls` after a crash
-         * lists them). A keeper whose server is still leaving refuses: nothing starts. */
+         * lists them). A keeper whose server is still leaving refuses: nothing starts,
+         * unless a server is starting (server-upgrade: the old one has gone from the
+         * socket, the new one is not there yet, and the keeper may not have seen the
+         * old one go): then the command waits for it, as a starting client does. */
         int e = errno;
         may_start = keeper_state(path) == 1;
+        if (!may_start) {
+            wait_for_starting_server(path);
+            fd = connect_socket(path); /* it may also have come while the keeper answered */
+            if (fd >= 0)
+                return fd;
+            e = errno;
+        }
         errno = e;
     }
     if (fd >= 0 || !may_start || (errno != ENOENT && errno != ECONNREFUSED))
