@@ -65,14 +65,16 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     } else {
-        /* -t is a pane target, as tmux's: with a window or pane part (':', '.', '%') the
-         * client's session also shows that window and pane. */
+        /* -t, as tmux's: with a window or pane part (':', '.', '%') a pane target, and
+         * the client's session also shows that window and pane; else a session
+         * ("can't find session: NAME"). */
         const char *t = args->flags['t'];
+        bool has_parts = t != NULL && t[strcspn(t, ":.%")] != '\0';
         struct cmd_find_state fs;
-        if (cmd_find_target(ctx, &fs, t, CMD_FIND_PANE, 0) != 0)
+        if (cmd_find_target(ctx, &fs, t, has_parts ? CMD_FIND_PANE : CMD_FIND_SESSION, 0) != 0)
             return -1;
         target = fs.session;
-        if (t != NULL && t[strcspn(t, ":.%")] != '\0' && fs.window != NULL) {
+        if (has_parts && fs.window != NULL) {
             tw = fs.window;
             twl = fs.wl;
             tp = fs.pane != NULL ? fs.pane : fs.window->active;

@@ -1,4 +1,5 @@
-# switch-client: needs a client; -t session, session:window, -n, -l, -T tables
+# switch-client: needs a client; -t session, session:window, -n, -l, -T tables; what -t
+# names nothing says
 "$TMUX_BIN" -f /dev/null new -d -s a 'sleep 1000'
 "$TMUX_BIN" new -d -s b 'sleep 1000'
 "$TMUX_BIN" neww -d -t b: 'sleep 1000'
@@ -26,5 +27,15 @@ while [ $i -lt 200 ] && [ "$("$TMUX_BIN" display -p -t a:0 '#{window_name}')" !=
 "$TMUX_BIN" display -p -t a:0 '#{window_name}'
 "$TMUX_BIN" switchc -c /dev/nosuch -t a
 echo "rc=$?"
+# -t without ':', '.' or '%' is a session ("can't find session"), with one a pane
+"$TMUX_BIN" switchc -t nosuch
+echo "rc=$?"
+"$TMUX_BIN" switchc -t nosuch:1
+echo "rc=$?"
+"$TMUX_BIN" switchc -t %99
+echo "rc=$?"
+"$TMUX_BIN" switchc -t '$1'
+"$TMUX_BIN" list-clients -F '#{session_name}'
+
 "$TMUX_BIN" detach-client -a
 exec 3>&-
