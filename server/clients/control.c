@@ -80,6 +80,9 @@ struct control_snap {
     bool attached;
     uint32_t session, current; /* its session and that session's current window */
     bool has_current;
+    unsigned renumbers; /* its session's (session.renumbers): indexes that changed by a
+                         * renumbering are no move to tell */
+    unsigned session_sets; /* the client's (client.session_sets): set again, told again */
     struct control_sess *sessions;
     size_t nsessions;
     struct control_win *wins;
@@ -789,6 +792,8 @@ static void snap_take(struct client *c, struct control_snap *snap)
     snap->attached = c->attached && c->session != NULL;
     if (snap->attached) {
         snap->session = c->session->id;
+        snap->renumbers = c->session->renumbers;
+        snap->session_sets = c->session_sets;
         if (c->session->current != NULL) {
             snap->has_current = true;
             snap->current = c->session->current->window->id;
@@ -928,13 +933,34 @@ struct diff {
     bool same_session;
 };
 
+/* Its session's windows were renumbered since: tmux tells no index that changed so. */
+static bool renumbered(const struct diff *d)
+{
+    return d->old->renumbers != d->now->renumbers;
+}
+
 static bool current_moved(const struct diff *d)
 {
+    if (renumbered(d))
+        return false;
     const struct control_win *cur =
         d->now->has_current ? find_win(d->now, d->now->current) : NULL;
     const struct control_win *was = cur != NULL ? find_win(d->old, cur->id) : NULL;
     return cur != NULL && was != NULL && was->mine && cur->index != was->index &&
            !index_used(d->old, cur->index);
+}
+
+/* The window that was current moved to a free index and another is current now
+ * (move-window -d, break-pane -d of a lone pane): tmux's session changes its current
+ * window as the old link goes, between the new link's add and the old one's close. */
+static bool old_current_moved_away(const struct diff *d)
+{
+    if (renumbered(d) || !d->old->has_current || !d->now->has_current || d->old->current == d->now->current)
+        return false;
+    const struct control_win *was = find_win(d->old, d->old->current);
+    const struct control_win *nw = find_win(d->now, d->old->current);
+    return was != NULL && nw != NULL && was->mine && nw->mine && nw->index != was->index &&
+           !index_used(d->old, nw->index);
 }
 
 /* swap-window: the current index shows another window and the one it showed is still in
@@ -950,10 +976,11 @@ static bool current_swapped(const struct diff *d)
            moved->mine && cur->index == was->index;
 }
 
-/* Its session's current window (told with the move if it is one that moved). */
+/* Its session's current window (told with the move if the new or the old one moved). */
 static void diff_current(const struct diff *d)
 {
     if (d->same_session && d->now->has_current && !current_moved(d) && !current_swapped(d) &&
+        !old_current_moved_away(d) &&
         (!d->old->has_current || d->old->current != d->now->current))
         control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
                       d->now->current);
@@ -973,12 +1000,16 @@ static void diff_added(const struct diff *d, bool renamed)
         } else if (nw->mine && !ow->mine && d->same_session)
             control_write(d->c, "%%window-add @%u", nw->id);
         else if (nw->mine && ow->mine && d->same_session && nw->index != ow->index &&
-                 !index_used(old, nw->index)) {
+                 !index_used(old, nw->index) && !renumbered(d)) {
             /* Moved to a free index (move-window): linked there, then unlinked from its
              * old index, which tmux tells as these three. */
             control_write(d->c, "%%window-add @%u", nw->id);
             if (now->has_current && now->current == nw->id)
                 control_write(d->c, "%%session-window-changed $%u @%u", now->session, nw->id);
+            else if (d->same_session && old->has_current && old->current == nw->id &&
+                     old_current_moved_away(d))
+                control_write(d->c, "%%session-window-changed $%u @%u", now->session,
+                              now->current);
             control_write(d->c, "%%window-close @%u", nw->id);
         }
     }
@@ -993,7 +1024,7 @@ static void diff_sessions(const struct diff *d)
         sessions_changed = find_sess(old, now->sessions[i].id) == NULL;
     if (sessions_changed)
         control_write(d->c, "%%sessions-changed");
-    if (now->attached && !d->same_session) {
+    if (now->attached && (!d->same_session || old->session_sets != now->session_sets)) {
         const struct control_sess *ns = find_sess(now, now->session);
         control_write(d->c, "%%session-changed $%u %s", now->session,
                       ns != NULL ? ns->name : "");
@@ -1007,12 +1038,31 @@ static void diff_sessions(const struct diff *d)
 
 enum { DIFF_PANE = 1, DIFF_LAYOUT = 2, DIFF_NAME = 4, DIFF_PANE_FIRST = 8 };
 
-/* Windows that changed: active pane, layout, name (what says which). */
+/* Whether w was zoomed: its flags, the last word of its layout field, have a Z. */
+static bool zoomed(const struct control_win *w)
+{
+    const char *flags = strrchr(w->layout, ' ');
+    return flags != NULL && strchr(flags, 'Z') != NULL;
+}
+
+static int win_id_order(const void *a, const void *b)
+{
+    uint32_t x = (*(const struct control_win *const *)a)->id;
+    uint32_t y = (*(const struct control_win *const *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Windows that changed: active pane, layout, name (what says which), in the order of
+ * their ids, as tmux tells a resize of many (its windows are a tree by id). */
 static void diff_windows(const struct diff *d, int what)
 {
     struct control_state *cs = d->c->control_state;
+    const struct control_win **by_id = xcalloc(d->now->nwins + 1, sizeof *by_id);
+    for (size_t i = 0; i < d->now->nwins; i++)
+        by_id[i] = &d->now->wins[i];
+    qsort(by_id, d->now->nwins, sizeof *by_id, win_id_order);
     for (size_t i = 0; i < d->now->nwins; i++) {
-        const struct control_win *nw = &d->now->wins[i], *ow = find_win(d->old, nw->id);
+        const struct control_win *nw = by_id[i], *ow = find_win(d->old, nw->id);
         if (ow == NULL)
             continue;
         if (nw->mine) {
@@ -1021,8 +1071,10 @@ static void diff_windows(const struct diff *d, int what)
             bool layout_changed = (what & DIFF_LAYOUT) && layout_differs(ow->layout, nw->layout);
             for (size_t j = 0; j < cs->nrelaid && (what & DIFF_LAYOUT); j++)
                 layout_changed = layout_changed || cs->relaid[j] == nw->id;
-            /* Added panes are told before the layout, exited ones after. */
-            bool first = (what & DIFF_PANE_FIRST) || nw->npanes >= ow->npanes;
+            /* Added panes are told before the layout, exited ones after; so is a pane
+             * selected in a zoomed window, which tmux unzooms first. */
+            bool first = (what & DIFF_PANE_FIRST) ||
+                         (nw->npanes >= ow->npanes && !(zoomed(ow) && !zoomed(nw)));
             if (pane_changed && first)
                 control_write(d->c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
             if (layout_changed)
@@ -1037,6 +1089,7 @@ static void diff_windows(const struct diff *d, int what)
                 control_write(d->c, "%%unlinked-window-renamed @%u %s", nw->id, nw->name);
         }
     }
+    free(by_id);
 }
 
 /* Panes whose mode changed. */
@@ -1105,6 +1158,11 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_sessions(&d);
         diff_modes(&d);
         diff_closed(&d);
+    } else if (strcmp(cmd, "rotate-window") == 0) {
+        /* tmux tells the new active pane, not the layout the panes turned in. */
+        diff_current(&d);
+        diff_windows(&d, DIFF_PANE | DIFF_NAME);
+        diff_modes(&d);
     } else if (strcmp(cmd, "join-pane") == 0 || strcmp(cmd, "move-pane") == 0) {
         diff_windows(&d, DIFF_PANE | DIFF_PANE_FIRST);
         diff_current(&d);

@@ -465,6 +465,7 @@ void server_client_attach(struct client *c, struct session *s)
     }
     c->attached = true;
     c->session = s;
+    c->session_sets++;
     if (!c->control)
         server_client_interactive_slice();
     if (c->proto_version >= 5 && !c->control) {
@@ -514,6 +515,13 @@ void server_client_attach(struct client *c, struct session *s)
         hooks_fire(c->server, "client-session-changed", &(struct hook_event){.client = c});
     if (!was_attached)
         hooks_fire(c->server, "client-attached", &(struct hook_event){.client = c});
+    client_redraw(c, REDRAW_STATUS);
+}
+
+void server_client_reattach_same(struct client *c)
+{
+    c->session_sets++;
+    hooks_fire(c->server, "client-session-changed", &(struct hook_event){.client = c});
     client_redraw(c, REDRAW_STATUS);
 }
 

@@ -32,6 +32,9 @@ void server_client_exit_how(struct client *c, int status, const char *message, i
                             const char *command);
 /* Attach to a session: raw mode on the client, full redraw. */
 void server_client_attach(struct client *c, struct session *s);
+/* switch-client to the session c already shows: as tmux, the client's session is set
+ * again (client-session-changed, control mode's %session-changed). */
+void server_client_reattach_same(struct client *c);
 /* c's terminal changed size (it said so): client-resized, after the window hooks. */
 void server_client_resized(struct client *c);
 /* suspend-client: the client restores its terminal and stops (SIGTSTP) until the

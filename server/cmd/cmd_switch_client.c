@@ -74,10 +74,11 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         if (cmd_find_target(ctx, &fs, t, has_parts ? CMD_FIND_PANE : CMD_FIND_SESSION, 0) != 0)
             return -1;
         target = fs.session;
-        if (has_parts && fs.window != NULL) {
+        /* A window named by its id (@1) is a session target's too, as in tmux. */
+        if ((has_parts || (t != NULL && *t == '@')) && fs.window != NULL) {
             tw = fs.window;
             twl = fs.wl;
-            tp = fs.pane != NULL ? fs.pane : fs.window->active;
+            tp = has_parts && fs.pane != NULL ? fs.pane : fs.window->active;
         }
     }
     if (tw != NULL) {
@@ -90,8 +91,10 @@ static int cmd_switch_client_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             session_select_window(target, twl);
         session_redraw(ctx->server, target, REDRAW_STATUS);
     }
-    if (target == c->session)
+    if (target == c->session) {
+        server_client_reattach_same(c);
         return 0;
+    }
     if (args->flags['E'] == NULL)
         session_update_environment(target, c->env, c->nenv);
     struct session *old = c->session;

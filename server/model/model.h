@@ -151,6 +151,8 @@ struct session {
     struct winlink *current;
     struct winlink_list lastw;   /* links shown before, most recent first (sentry) */
     struct winlink *last;        /* the first of them (last-window), or NULL */
+    unsigned renumbers;          /* times its windows were renumbered (move-window -r,
+                                  * renumber-windows): control mode tells no move for it */
     struct envset *environ; /* environ.h: the session environment (update-environment,
                               * set-environment) */
     char **env;              /* what the last spawned process got: global and session

@@ -296,6 +296,13 @@ void session_renumber_all(struct session *s, int base)
     TAILQ_FOREACH(wl, &s->windows, entry)
         wl->index = base++;
     session_group_sync(s);
+    if (s->group == NULL)
+        s->renumbers++;
+    else {
+        struct session *t;
+        TAILQ_FOREACH(t, &s->group->sessions, gentry)
+            t->renumbers++;
+    }
 }
 
 struct winlink *session_next_window(struct session *s, struct winlink *wl)

@@ -132,6 +132,9 @@ struct client {
     bool readonly;            /* attach -r: sees everything, types nothing */
     uint32_t last_session_id; /* switch-client -l goes back there */
     bool has_last_session;
+    unsigned session_sets;    /* times it was (re)attached to a session, the same one
+                               * again included (switch-client): control mode's
+                               * %session-changed */
     struct timeval repeat_until; /* a bind -r key may be pressed again until then */
     struct timeval activity;  /* last attach or key: the latest client (window-size latest) */
     struct timeval last_key;  /* when the last key came (assume-paste-time) */

@@ -75,6 +75,23 @@ SCRIPT = [
     ("line", "%subscription-changed wname", 2),
     ("cmd", "refresh-client -B 'wname'"),
     ("cmd", "rename-window -t @0 again"),
+    # switch-client to the session it shows (told again), to a window by id; a window
+    # renumbered (nothing told); the current window moved away with -d (its session's
+    # new current between the add and the close); rotate-window (the active pane, not
+    # the layout); a pane selected in a zoomed window (the unzoomed layout first).
+    ("cmd", "switch-client -t main"),
+    ("cmd", "new-window -d -t :4 cat"),
+    ("cmd", "switch-client -t main:4"),
+    ("cmd", "switch-client -t @0"),
+    ("cmd", "set -g renumber-windows on"),
+    ("cmd", "move-window -r"),
+    ("cmd", "set -g renumber-windows off"),
+    ("cmd", "new-window -t :3 cat"),
+    ("cmd", "move-window -d -t :9"),
+    ("cmd", "split-window -d cat"),
+    ("cmd", "rotate-window"),
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "select-pane -t :.+"),
     ("settle",),
 ]
 
