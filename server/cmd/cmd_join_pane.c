@@ -37,34 +37,15 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         cmd_error(ctx, "source and target panes must be different");
         return -1;
     }
-    if (src_w == dst_w && args->flags['f'] == NULL) {
-        /* Moving within a window: take it out first so the target keeps its place. */
-        bool active = src_w->active == src;
-        window_remove_pane(src_w, src);
-        window_notify(src_w, NOTIFY_WINDOW_LAYOUT_CHANGED);
-        if (active)
-            window_notify(src_w, NOTIFY_WINDOW_PANE_CHANGED);
-    }
-    struct layout_cell *leaf = cmd_split_cell(ctx, args, dst_w, dst);
-    if (leaf == NULL) {
-        if (src->cell == NULL) {
-            /* Put it back where there is room: a split of the largest pane. */
-            struct layout_cell *back = layout_split(dst_w->layout, LAYOUT_TOPBOTTOM, -1, false, NULL);
-            if (back == NULL)
-                back = layout_split(dst_w->layout, LAYOUT_LEFTRIGHT, -1, false, NULL);
-            if (back != NULL) {
-                dst_w->layout = layout_root(back);
-                window_insert_pane(dst_w, src, back, NULL, false);
-            } else {
-                pane_free(src);
-            }
-        }
+    /* As tmux: the target is split with the source still in place (so a pane moved
+     * within its window splits the target's cell as it is), then the source leaves. */
+    struct layout_cell *leaf =
+        cmd_split_cell(ctx, args, dst_w, dst, "create pane failed: pane too small");
+    if (leaf == NULL)
         return -1;
-    }
-    bool src_gone = src->cell != NULL && TAILQ_NEXT(TAILQ_FIRST(&src_w->panes), entry) == NULL;
-    if (src->cell != NULL)
-        detach_pane(ctx, src_sess, src_w, src);
-    window_insert_pane(dst_w, src, leaf, args->flags['f'] != NULL ? NULL : dst,
+    bool src_gone = TAILQ_NEXT(TAILQ_FIRST(&src_w->panes), entry) == NULL;
+    detach_pane(ctx, src_sess, src_w, src);
+    window_insert_pane(dst_w, src, leaf, dst,
                        args->flags['b'] != NULL);
     window_relayout(dst_w);
     if (ctx->server->marked_set && ctx->server->marked_pane_id == src->id)

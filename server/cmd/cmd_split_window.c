@@ -49,7 +49,7 @@ static bool split_size(struct cmd_ctx *ctx, struct cmd_args *args, int whole, in
 /* Where a new pane goes in w: the new leaf (not yet holding a pane), or NULL with an
  * error when there is no room. Flags -h/-v, -b, -f, -l, -p. */
 struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
-                                     struct window *w, struct pane *target)
+                                     struct window *w, struct pane *target, const char *no_room)
 {
     enum layout_type type = args->flags['h'] != NULL ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
     bool full = args->flags['f'] != NULL;
@@ -61,7 +61,7 @@ struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
         return NULL;
     struct layout_cell *leaf = layout_split(cell, type, size, args->flags['b'] != NULL, NULL);
     if (leaf == NULL) {
-        cmd_error(ctx, "no space for a new pane: %s %dx%d is too small to split %s",
+        cmd_error(ctx, "%s: %s %dx%d is too small to split %s", no_room,
                   full ? "the window" : "the pane", cell->sx, cell->sy,
                   type == LAYOUT_LEFTRIGHT ? "left/right" : "top/bottom");
         return NULL;
@@ -129,7 +129,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     struct pane *target = ctx->target.pane;
-    struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target);
+    struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target, "no space for new pane");
     if (leaf == NULL)
         return -1;
 

@@ -193,34 +193,43 @@ static void fit_for_full_split(struct layout_cell *lc, enum layout_type axis, in
         scale_cell(lc, axis, size);
 }
 
-/* Set lc's size along axis by changing its children next to one edge (the end when
- * from_end): a border moving changes the cells beside it, not the far ones. The caller
- * makes sure size is at least the minimum. */
-static void resize_edge(struct layout_cell *lc, enum layout_type axis, int size, bool from_end)
+/* Set lc's size along axis as tmux does when a window is resized: the difference goes
+ * one cell at a time to each child in turn from the first, a shrinking child skipped
+ * once it is at its minimum (so a window made smaller then larger again need not come
+ * back to the same layout). The caller keeps size at least the minimum. */
+static void resize_cell(struct layout_cell *lc, enum layout_type axis, int size)
 {
-    int delta = size - size_along(lc, axis);
     set_size_along(lc, axis, size);
-    if (lc->type == LAYOUT_PANE || delta == 0)
+    if (lc->type == LAYOUT_PANE)
         return;
     struct layout_cell *child;
     if (lc->type != axis) {
         TAILQ_FOREACH(child, &lc->children, entry)
-            resize_edge(child, axis, size, from_end);
+            resize_cell(child, axis, size);
         return;
     }
-    child = from_end ? TAILQ_LAST(&lc->children, layout_cells) : TAILQ_FIRST(&lc->children);
-    if (delta > 0) {
-        resize_edge(child, axis, size_along(child, axis) + delta, from_end);
-        return;
-    }
-    int need = -delta;
-    while (child != NULL && need > 0) {
-        int spare = size_along(child, axis) - layout_min_size(child, axis);
-        int take = spare < need ? spare : need;
-        if (take > 0)
-            resize_edge(child, axis, size_along(child, axis) - take, from_end);
-        need -= take;
-        child = from_end ? TAILQ_PREV(child, layout_cells, entry) : TAILQ_NEXT(child, entry);
+    int now = -1;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        now += size_along(child, axis) + 1;
+    int change = size - now;
+    while (change != 0) {
+        bool moved = false;
+        TAILQ_FOREACH(child, &lc->children, entry) {
+            if (change == 0)
+                break;
+            int was = size_along(child, axis);
+            if (change > 0) {
+                resize_cell(child, axis, was + 1);
+                change--;
+                moved = true;
+            } else if (was > layout_min_size(child, axis)) {
+                resize_cell(child, axis, was - 1);
+                change++;
+                moved = true;
+            }
+        }
+        if (!moved)
+            break; /* nothing can shrink: the caller asked for less than the minimum */
     }
 }
 
@@ -284,7 +293,7 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
         /* A pane gives up the side next to the new leaf; the root a full split (-f) puts
          * beside the new leaf shrinks all through. */
         if (lc->type == LAYOUT_PANE)
-            resize_edge(lc, type, rest, !before);
+            set_size_along(lc, type, rest);
         else
             fit_for_full_split(lc, type, rest);
         if (lc->parent == NULL || lc->parent->type != type) {
@@ -318,73 +327,20 @@ struct layout_cell *layout_remove(struct layout_cell *lc)
     int freed = size_along(lc, axis) + 1;
     TAILQ_REMOVE(&parent->children, lc, entry);
     layout_free(lc);
-    /* The neighbour grows on the side where lc was. */
-    resize_edge(gets, axis, size_along(gets, axis) + freed, prev != NULL);
+    /* The neighbour grows (its children in turn, as when a window grows). */
+    resize_cell(gets, axis, size_along(gets, axis) + freed);
     if (TAILQ_NEXT(TAILQ_FIRST(&parent->children), entry) == NULL) {
-        /* One child left: it takes its parent's place. */
+        /* One child left: it takes its parent's place, as it is (tmux keeps a cell split
+         * the same way as its new parent nested: {A{B,C}} stays so). */
         struct layout_cell *only = TAILQ_FIRST(&parent->children);
         TAILQ_REMOVE(&parent->children, only, entry);
         replace_cell(parent, only);
-        if (only->type != LAYOUT_PANE && only->parent != NULL &&
-            only->parent->type == only->type) {
-            /* Same direction as its new parent: its children join the parent's. */
-            struct layout_cell *child;
-            while ((child = TAILQ_FIRST(&only->children)) != NULL) {
-                TAILQ_REMOVE(&only->children, child, entry);
-                child->parent = only->parent;
-                TAILQ_INSERT_BEFORE(only, child, entry);
-            }
-            TAILQ_REMOVE(&only->parent->children, only, entry);
-            struct layout_cell *up = only->parent;
-            free(only);
-            only = up;
-        }
         free(parent);
         parent = only;
     }
     struct layout_cell *root = layout_root(parent);
     layout_fix_offsets(root, root->xoff, root->yoff);
     return root;
-}
-
-/* Set lc's size along axis as tmux does when a window is resized: the difference goes
- * one cell at a time to each child in turn from the first, a shrinking child skipped
- * once it is at its minimum (so a window made smaller then larger again need not come
- * back to the same layout). The caller keeps size at least the minimum. */
-static void resize_cell(struct layout_cell *lc, enum layout_type axis, int size)
-{
-    set_size_along(lc, axis, size);
-    if (lc->type == LAYOUT_PANE)
-        return;
-    struct layout_cell *child;
-    if (lc->type != axis) {
-        TAILQ_FOREACH(child, &lc->children, entry)
-            resize_cell(child, axis, size);
-        return;
-    }
-    int now = -1;
-    TAILQ_FOREACH(child, &lc->children, entry)
-        now += size_along(child, axis) + 1;
-    int change = size - now;
-    while (change != 0) {
-        bool moved = false;
-        TAILQ_FOREACH(child, &lc->children, entry) {
-            if (change == 0)
-                break;
-            int was = size_along(child, axis);
-            if (change > 0) {
-                resize_cell(child, axis, was + 1);
-                change--;
-                moved = true;
-            } else if (was > layout_min_size(child, axis)) {
-                resize_cell(child, axis, was - 1);
-                change++;
-                moved = true;
-            }
-        }
-        if (!moved)
-            break; /* nothing can shrink: the caller asked for less than the minimum */
-    }
 }
 
 void layout_resize(struct layout_cell *root, int sx, int sy)
@@ -396,26 +352,80 @@ void layout_resize(struct layout_cell *root, int sx, int sy)
     layout_fix_offsets(root, root->xoff, root->yoff);
 }
 
+/* How many cells lc can give along axis: what it has above its minimum. */
+static int spare_along(const struct layout_cell *lc, enum layout_type axis)
+{
+    return size_along(lc, axis) - layout_min_size(lc, axis);
+}
+
+/* lc grows by up to need cells taken from the nearest cell after it with some to spare
+ * (before it too, when no cell after it has any and 'either_side'). Returns the cells
+ * moved. */
+static int grow_from_neighbour(struct layout_cell *lc, enum layout_type axis, int need,
+                               bool either_side)
+{
+    struct layout_cell *from = TAILQ_NEXT(lc, entry);
+    while (from != NULL && spare_along(from, axis) == 0)
+        from = TAILQ_NEXT(from, entry);
+    if (from == NULL && either_side) {
+        from = TAILQ_PREV(lc, layout_cells, entry);
+        while (from != NULL && spare_along(from, axis) == 0)
+            from = TAILQ_PREV(from, layout_cells, entry);
+    }
+    if (from == NULL)
+        return 0;
+    int move = spare_along(from, axis);
+    if (move > need)
+        move = need;
+    resize_cell(lc, axis, size_along(lc, axis) + move);
+    resize_cell(from, axis, size_along(from, axis) - move);
+    return move;
+}
+
+/* The border after lc moves back by up to need cells: the cell after lc grows, lc or
+ * (when lc is at its minimum) the nearest cell before it with some to spare gives.
+ * Returns the cells moved. */
+static int shrink_into_next(struct layout_cell *lc, enum layout_type axis, int need)
+{
+    struct layout_cell *from = lc, *to = TAILQ_NEXT(lc, entry);
+    while (from != NULL && spare_along(from, axis) == 0)
+        from = TAILQ_PREV(from, layout_cells, entry);
+    if (from == NULL || to == NULL)
+        return 0;
+    int move = spare_along(from, axis);
+    if (move > need)
+        move = need;
+    resize_cell(to, axis, size_along(to, axis) + move);
+    resize_cell(from, axis, size_along(from, axis) - move);
+    return move;
+}
+
+/* Move the border after lc (a child of a split along axis) by delta as tmux 3.3a does:
+ * growing takes from the cells after it in order, shrinking gives to the cell after it
+ * from lc and then the cells before it; what changes size spreads the change over its
+ * own children one cell each in turn. Returns the cells moved (signed). */
+static int move_border_after(struct layout_cell *lc, enum layout_type axis, int delta,
+                             bool either_side)
+{
+    int left = delta > 0 ? delta : -delta;
+    while (left > 0) {
+        int moved = delta > 0 ? grow_from_neighbour(lc, axis, left, either_side)
+                              : shrink_into_next(lc, axis, left);
+        if (moved == 0)
+            break;
+        left -= moved;
+    }
+    struct layout_cell *root = layout_root(lc);
+    layout_fix_offsets(root, root->xoff, root->yoff);
+    int done = (delta > 0 ? delta : -delta) - left;
+    return delta > 0 ? done : -done;
+}
+
 int layout_move_border(struct layout_cell *a, int delta)
 {
-    struct layout_cell *b = TAILQ_NEXT(a, entry);
-    if (a->parent == NULL || b == NULL || delta == 0)
+    if (a->parent == NULL || TAILQ_NEXT(a, entry) == NULL || delta == 0)
         return 0;
-    enum layout_type axis = a->parent->type;
-    int spare = delta > 0 ? size_along(b, axis) - layout_min_size(b, axis)
-                          : size_along(a, axis) - layout_min_size(a, axis);
-    int move = delta > 0 ? delta : -delta;
-    if (move > spare)
-        move = spare;
-    if (move <= 0)
-        return 0;
-    if (delta < 0)
-        move = -move;
-    resize_edge(a, axis, size_along(a, axis) + move, true);
-    resize_edge(b, axis, size_along(b, axis) - move, false);
-    struct layout_cell *root = layout_root(a);
-    layout_fix_offsets(root, root->xoff, root->yoff);
-    return move;
+    return move_border_after(a, a->parent->type, delta, false);
 }
 
 /* The cell holding lc whose parent splits along axis: the one a border along that axis
@@ -430,11 +440,11 @@ static struct layout_cell *ancestor_on_axis(struct layout_cell *lc, enum layout_
 int layout_resize_pane(struct layout_cell *lc, enum layout_type axis, int delta)
 {
     struct layout_cell *c = ancestor_on_axis(lc, axis);
-    if (c == NULL)
+    if (c == NULL || delta == 0)
         return 0;
-    if (TAILQ_NEXT(c, entry) != NULL)
-        return layout_move_border(c, delta);
-    return layout_move_border(TAILQ_PREV(c, layout_cells, entry), delta);
+    if (TAILQ_NEXT(c, entry) == NULL)
+        c = TAILQ_PREV(c, layout_cells, entry);
+    return move_border_after(c, axis, delta, true);
 }
 
 void layout_set_pane_size(struct layout_cell *lc, enum layout_type axis, int size)
@@ -442,11 +452,9 @@ void layout_set_pane_size(struct layout_cell *lc, enum layout_type axis, int siz
     struct layout_cell *c = ancestor_on_axis(lc, axis);
     if (c == NULL)
         return;
+    /* The last cell's border is the one before it: moving it forward shrinks it. */
     int delta = size - size_along(c, axis);
-    if (TAILQ_NEXT(c, entry) != NULL)
-        layout_move_border(c, delta);
-    else
-        layout_move_border(TAILQ_PREV(c, layout_cells, entry), -delta);
+    layout_resize_pane(lc, axis, TAILQ_NEXT(c, entry) == NULL ? -delta : delta);
 }
 
 struct layout_cell *layout_first_leaf(struct layout_cell *lc)
@@ -579,10 +587,9 @@ bool layout_spread(struct layout_cell *lc)
         TAILQ_FOREACH(child, &parent->children, entry) {
             int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
             if (want != size_along(child, axis)) {
-                scale_cell(child, axis, want);
+                resize_cell(child, axis, want); /* its own children one cell each in turn */
                 changed = true;
             }
-            child->weight = child->scaled = want;
         }
         if (changed) {
             struct layout_cell *root = layout_root(lc);

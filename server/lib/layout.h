@@ -54,7 +54,9 @@ int layout_min_size(const struct layout_cell *lc, enum layout_type axis);
  * NULL when lc is too small to hold two panes and a border (nothing changed). */
 struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, int size,
                                  bool before, struct pane *p);
-/* Remove leaf lc; its space goes to the neighbour before it (after it if it was first).
+/* Remove leaf lc; its space goes to the neighbour before it (after it if it was first),
+ * spread over that cell's panes one each in turn; a lone sibling left takes its parent's
+ * place as it is (nested, even when split the same way as its new parent: tmux 3.3a).
  * Returns the root of what is left, NULL if lc was the only cell. */
 struct layout_cell *layout_remove(struct layout_cell *lc);
 
@@ -62,12 +64,15 @@ struct layout_cell *layout_remove(struct layout_cell *lc);
  * on a tiny terminal the layout is larger than the window and is drawn clipped). */
 void layout_resize(struct layout_cell *root, int sx, int sy);
 /* Move the border of leaf lc along axis by delta cells (positive: right/down): the one
- * after lc, or before it when lc is the last along that axis (as tmux's resize-pane
- * -L/-R/-U/-D). Neighbours never go below their minimum. Returns the cells moved. */
+ * after lc, or before it when lc is the last along that axis, as tmux 3.3a's resize-pane
+ * -L/-R/-U/-D: growing takes from the cells after the border, nearest first, then from
+ * those before it; shrinking gives the next cell what lc, then the cells before it, can
+ * spare. Nothing goes below its minimum. Returns the cells moved (signed). */
 int layout_resize_pane(struct layout_cell *lc, enum layout_type axis, int delta);
 /* Make leaf lc 'size' cells wide (LAYOUT_LEFTRIGHT) or high, as far as neighbours allow. */
 void layout_set_pane_size(struct layout_cell *lc, enum layout_type axis, int size);
-/* Move the border between a and the cell after it (children of one parent) by delta. */
+/* Move the border between a and the cell after it (children of one parent) by delta,
+ * taking only from the cells on the side it moves into (a mouse drag, as tmux). */
 int layout_move_border(struct layout_cell *a, int delta);
 /* Recompute every offset from the root placed at (xoff, yoff). */
 void layout_fix_offsets(struct layout_cell *root, int xoff, int yoff);
