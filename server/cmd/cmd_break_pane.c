@@ -9,6 +9,7 @@
 #include "hooks.h"
 #include "options.h"
 #include "redraw.h"
+#include "server_client.h"
 #include "server_state.h"
 #include "session.h"
 #include "window.h"
@@ -67,7 +68,11 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     if (active)
         window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
     window_notify(w, NOTIFY_WINDOW_LAYOUT_CHANGED);
+    /* The new window is the size of the one the pane leaves, as tmux; its clients (if
+     * any see it) size it after. */
     struct window *nw = window_create(dst, args->flags['n']);
+    nw->cols = nw->manual_cols = w->cols;
+    nw->rows = nw->manual_rows = w->rows;
     p->window = nw;
     window_add_first_pane(nw, p);
     if (args->flags['n'] == NULL && !window_update_name(nw)) {
@@ -80,7 +85,7 @@ static int cmd_break_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     struct winlink *nl = session_link_window(dst, nw, index);
     hooks_fire(ctx->server, "window-linked", &(struct hook_event){.session = dst, .window = nw});
-    window_resize(nw, dst->cols, dst->rows);
+    server_client_update_sizes(ctx->server, dst);
     if (args->flags['d'] == NULL || dst->current == NULL)
         session_select_window(dst, nl);
     struct format_ctx f = {.server = ctx->server, .session = dst, .wl = nl, .window = nw,

@@ -82,7 +82,7 @@ static int cmd_unlink_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     hooks_fire(ctx->server, "window-unlinked",
                &(struct hook_event){.session = sess, .window = wl->window});
     if (session_unlink_window(sess, wl))
-        server_destroy_session_group(ctx->server, sess, 0);
+        server_destroy_session(ctx->server, sess, 0); /* alone: its group keep the window */
     else
         server_redraw_session_group(ctx->server, sess);
     return 0;

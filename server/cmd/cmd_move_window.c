@@ -7,6 +7,7 @@
 #include "hooks.h"
 #include "options.h"
 #include "redraw.h"
+#include "server_client.h"
 #include "server_exit.h"
 #include "session.h"
 #include "window.h"
@@ -77,11 +78,15 @@ int cmd_move_window_to(struct cmd_ctx *ctx, struct winlink *wl, struct session *
     struct winlink *nl = session_window_at(dst, index);
     if (nl != NULL && (dst->current == NULL || select))
         session_select_window(dst, nl);
-    window_resize(w, dst->cols, dst->rows);
+    /* Sized as its clients say, if any sees it (as tmux: nobody attached, it keeps its
+     * size). */
+    server_client_update_sizes(ctx->server, dst);
     session_redraw(ctx->server, dst, REDRAW_STATUS);
     if (src_sess != dst) {
+        /* Left empty, the session goes, alone: the rest of its group keep the window
+         * (tmux 3.3a). */
         if (TAILQ_EMPTY(&src_sess->windows))
-            server_destroy_session_group(ctx->server, src_sess, 0);
+            server_destroy_session(ctx->server, src_sess, 0);
         else
             session_redraw(ctx->server, src_sess, REDRAW_STATUS);
     }
