@@ -207,7 +207,7 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
         struct session *from = sg != NULL ? TAILQ_FIRST(&sg->sessions) : NULL;
         session_group_add(sess, sg, group);
         if (from != NULL) {
-            session_group_sync(from);
+            session_group_sync_to(sess);
             /* tmux's hooks: its own first window linked and dropped, then the group's
              * windows linked. */
             hooks_fire(srv, "window-linked", &(struct hook_event){.session = sess});

@@ -288,6 +288,7 @@ void session_renumber_windows(struct session *s)
         return;
     /* No gaps: the windows take the indexes from base-index on, in order. */
     session_renumber_all(s, (int)options_get_number(s->options, "base-index"));
+    session_group_sync(s);
 }
 
 void session_renumber_all(struct session *s, int base)
@@ -295,14 +296,7 @@ void session_renumber_all(struct session *s, int base)
     struct winlink *wl;
     TAILQ_FOREACH(wl, &s->windows, entry)
         wl->index = base++;
-    session_group_sync(s);
-    if (s->group == NULL)
-        s->renumbers++;
-    else {
-        struct session *t;
-        TAILQ_FOREACH(t, &s->group->sessions, gentry)
-            t->renumbers++;
-    }
+    s->renumbers++;
 }
 
 struct winlink *session_next_window(struct session *s, struct winlink *wl)
@@ -407,23 +401,32 @@ static struct winlink *link_at(struct winlink_list *list, int index)
 }
 
 /* Make t show what s shows, as tmux does for a group: new links at s's indexes (with
- * s's alerts and t's own), t's current and last window kept by index; a current window
- * that went gives way to the last one, else the one before it. */
+ * s's alerts and t's own), t's current and last window kept by index. A current window
+ * whose index went gives way, as in tmux 3.3a, to t's last window, else to the one
+ * before it in t's list as it was (wrapping); that one leaves the stack. Where tmux
+ * would be left with no current window (that index went too: its server then dies on
+ * the next command that looks), the one before the old index in s's list. */
 static void group_sync_one(struct session *s, struct session *t)
 {
     if (TAILQ_EMPTY(&s->windows))
         return; /* s is going: the group with it */
     int cur = t->current != NULL ? t->current->index : -1;
-    int last = t->last != NULL ? t->last->index : -1;
-    bool drop_last = false;
+    struct winlink *moved_to = NULL;
     if (cur != -1 && link_at(&s->windows, cur) == NULL) {
-        if (last != -1 && link_at(&s->windows, last) != NULL) {
-            cur = last;
-            drop_last = true;
-        } else {
+        int gone = cur;
+        if (t->last != NULL && t->last != t->current)
+            moved_to = t->last;
+        else {
+            moved_to = session_previous_window(t, t->current);
+            if (moved_to == t->current)
+                moved_to = NULL; /* its only window: it stays */
+        }
+        if (moved_to != NULL)
+            cur = moved_to->index;
+        if (link_at(&s->windows, cur) == NULL) {
             struct winlink *wl, *before = NULL;
             TAILQ_FOREACH(wl, &s->windows, entry) {
-                if (wl->index < cur)
+                if (wl->index < gone)
                     before = wl;
             }
             if (before == NULL)
@@ -439,7 +442,7 @@ static void group_sync_one(struct session *s, struct session *t)
     int *stack = xreallocarray(NULL, (size_t)nstack + 1, sizeof *stack);
     nstack = 0;
     TAILQ_FOREACH(x, &t->lastw, sentry) {
-        if (!(drop_last && x == t->last))
+        if (x != moved_to)
             stack[nstack++] = x->index;
     }
     while ((x = TAILQ_FIRST(&t->lastw)) != NULL)
@@ -483,6 +486,19 @@ static void group_sync_one(struct session *s, struct session *t)
         free(wl);
         if (TAILQ_EMPTY(&w->links) && w->holds == 0)
             window_free(w);
+    }
+}
+
+void session_group_sync_to(struct session *t)
+{
+    if (t->group == NULL)
+        return;
+    struct session *s;
+    TAILQ_FOREACH(s, &t->group->sessions, gentry) {
+        if (s != t) {
+            group_sync_one(s, t);
+            return;
+        }
     }
 }
 

@@ -65,13 +65,15 @@ struct winlink *session_next_window(struct session *s, struct winlink *wl);
 struct winlink *session_previous_window(struct session *s, struct winlink *wl);
 /* Are a and b one session or sessions of one group (new-session -t)? */
 bool session_same_group(const struct session *a, const struct session *b);
-/* Number the links from base on, in order (move-window -r). */
+/* Number the links from base on, in order (move-window -r). The other sessions of its
+ * group keep their numbers until the group's next change (as tmux 3.3a). */
 void session_renumber_all(struct session *s, int base);
 
 /* Session groups (new-session -t): the sessions of a group show the same windows. The
- * functions above that change a session's links (link, unlink, sort, renumber) make
- * the rest of its group follow (session_group_sync); one that empties a session does
- * not: its group is destroyed with it. */
+ * functions above that change a session's links (link, unlink, sort, renumber-windows)
+ * make the rest of its group follow (session_group_sync); one that empties a session
+ * does not: the others keep the windows (unlink-window, move-window) or lose them too
+ * (kill-window), and the caller destroys the empty one. */
 /* The group named name, or NULL. */
 struct session_group *session_group_find(struct server *srv, const char *name);
 /* Put s (in no group) in group g, or in a new group called name when g is NULL. */
@@ -82,5 +84,8 @@ int session_group_count(const struct session_group *g);
 /* Make every other session of s's group show s's windows at s's indexes, each keeping
  * its current window where it can. */
 void session_group_sync(struct session *s);
+/* t (new in its group) shows what the group's first other session shows; the others
+ * are left as they are (as tmux 3.3a: their numbers may differ after move-window -r). */
+void session_group_sync_to(struct session *t);
 
 #endif

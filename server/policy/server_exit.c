@@ -5,6 +5,7 @@
 #include "server_exit.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -131,11 +132,23 @@ void server_group_synced_hooks(struct server *s, struct session *sess, struct wi
     }
 }
 
+/* The link of w whose session comes first by name: tmux closes a window session by
+ * session in that order, and the first of a group is the one the others follow. */
+static struct winlink *first_link_by_session_name(struct window *w)
+{
+    struct winlink *wl, *best = NULL;
+    TAILQ_FOREACH(wl, &w->links, wentry) {
+        if (best == NULL || strcmp(wl->session->name, best->session->name) < 0)
+            best = wl;
+    }
+    return best;
+}
+
 void server_kill_window(struct server *s, struct window *w, int status)
 {
     window_hold(w); /* until every link is gone */
     struct winlink *wl;
-    while ((wl = TAILQ_FIRST(&w->links)) != NULL) {
+    while ((wl = first_link_by_session_name(w)) != NULL) {
         struct session *sess = wl->session;
         hooks_fire(s, "window-unlinked", &(struct hook_event){.session = sess, .window = w});
         server_group_synced_hooks(s, sess, w);
