@@ -45,19 +45,26 @@ static void set_title(struct pane *p, const char *title)
     notify_emit(p->server, &(struct notify){.type = NOTIFY_PANE_TITLE, .pane = p});
 }
 
+/* last-pane, select-pane -l: the window's last pane; with none and two panes, the other
+ * one (the one before the active pane, else after it), as tmux 3.3a. */
 static int cmd_last_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
-    if (w->last_pane == NULL) {
+    struct pane *last = w->last_pane;
+    struct pane *first = TAILQ_FIRST(&w->panes);
+    if (last == NULL && first != NULL && TAILQ_NEXT(first, entry) != NULL &&
+        TAILQ_NEXT(TAILQ_NEXT(first, entry), entry) == NULL)
+        last = w->active == first ? TAILQ_NEXT(first, entry) : first;
+    if (last == NULL) {
         cmd_error(ctx, "no last pane");
         return -1;
     }
     if (args->flags['e'] != NULL || args->flags['d'] != NULL) {
-        w->last_pane->input_off = args->flags['d'] != NULL;
+        last->input_off = args->flags['d'] != NULL;
         return 0;
     }
-    select_and_redraw(ctx, sess, w, w->last_pane, args->flags['Z'] != NULL);
+    select_and_redraw(ctx, sess, w, last, args->flags['Z'] != NULL);
     return 0;
 }
 
