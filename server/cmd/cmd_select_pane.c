@@ -111,15 +111,10 @@ static int cmd_select_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         forward = args->flags['D'] != NULL;
     }
     if (axis != LAYOUT_PANE) {
-        if (w->zoomed && args->flags['Z'] == NULL)
-            window_zoom(w, false);
-        int cx, cy;
-        vt_cursor(p->vt, &cx, &cy);
-        struct layout_cell *lc = layout_neighbour(w->layout, p->cell, axis, forward,
-                                                  p->xoff + cx, p->yoff + cy);
-        if (lc == NULL || lc->pane == NULL)
+        /* Found in the unzoomed layout; a zoom stays if the active pane does. */
+        p = window_pane_beside(w, p, axis, forward);
+        if (p == NULL)
             return 0; /* alone in that direction: nothing to do, as tmux */
-        p = lc->pane;
     }
     select_and_redraw(ctx, sess, w, p, args->flags['Z'] != NULL);
     return 0;

@@ -523,41 +523,33 @@ struct layout_cell *layout_border_at(struct layout_cell *lc, int x, int y)
     return NULL;
 }
 
-struct layout_cell *layout_neighbour(struct layout_cell *root, struct layout_cell *lc,
-                                     enum layout_type axis, bool forward, int x, int y)
+bool layout_beside(const struct layout_cell *root, const struct layout_cell *lc,
+                   const struct layout_cell *other, enum layout_type axis, bool forward)
 {
-    if (root == NULL || root->type == LAYOUT_PANE)
-        return NULL;
-    /* Look just past the edge, beside the point; past the window's edge, wrap around. */
-    int px = x < lc->xoff ? lc->xoff : x >= lc->xoff + lc->sx ? lc->xoff + lc->sx - 1 : x;
-    int py = y < lc->yoff ? lc->yoff : y >= lc->yoff + lc->sy ? lc->yoff + lc->sy - 1 : y;
-    if (axis == LAYOUT_LEFTRIGHT) {
-        px = forward ? lc->xoff + lc->sx + 1 : lc->xoff - 2;
-        if (px >= root->xoff + root->sx)
-            px = root->xoff;
-        else if (px < root->xoff)
-            px = root->xoff + root->sx - 1;
+    if (other == lc)
+        return false;
+    bool across = axis == LAYOUT_LEFTRIGHT;
+    int lc_off = across ? lc->xoff : lc->yoff, lc_size = size_along(lc, axis);
+    int o_off = across ? other->xoff : other->yoff, o_size = size_along(other, axis);
+    int start = across ? root->xoff : root->yoff, size = size_along(root, axis);
+    /* The line just past lc's edge (past the window's edge: the other side's). */
+    if (forward) {
+        int edge = lc_off + lc_size + 1;
+        if (edge >= start + size)
+            edge = start;
+        if (o_off != edge)
+            return false;
     } else {
-        py = forward ? lc->yoff + lc->sy + 1 : lc->yoff - 2;
-        if (py >= root->yoff + root->sy)
-            py = root->yoff;
-        else if (py < root->yoff)
-            py = root->yoff + root->sy - 1;
+        int edge = lc_off == start ? start + size + 1 : lc_off;
+        if (o_off + o_size + 1 != edge)
+            return false;
     }
-    struct layout_cell *found = layout_leaf_at(root, px, py);
-    /* The point may land on a border: step along it to a pane. */
-    for (int step = 1; found == NULL && step < 3; step++) {
-        if (axis == LAYOUT_LEFTRIGHT) {
-            found = layout_leaf_at(root, px + (forward ? step : -step), py);
-            if (found == NULL)
-                found = layout_leaf_at(root, px, py + step);
-        } else {
-            found = layout_leaf_at(root, px, py + (forward ? step : -step));
-            if (found == NULL)
-                found = layout_leaf_at(root, px + step, py);
-        }
-    }
-    return found != lc ? found : NULL;
+    /* Overlapping lc along the other axis (its far edge counted one past, as tmux). */
+    enum layout_type other_axis = across ? LAYOUT_TOPBOTTOM : LAYOUT_LEFTRIGHT;
+    int lo = across ? lc->yoff : lc->xoff, hi = lo + size_along(lc, other_axis);
+    int first = across ? other->yoff : other->xoff;
+    int last = first + size_along(other, other_axis) - 1;
+    return (first < lo && last > hi) || (first >= lo && first <= hi) || (last >= lo && last <= hi);
 }
 
 bool layout_spread(struct layout_cell *lc)

@@ -89,11 +89,11 @@ struct layout_cell *layout_leaf_at(struct layout_cell *root, int x, int y);
 /* The border at (x, y): returns the cell before it (the border is after that cell
  * along its parent's axis), NULL if (x, y) is not on a border. */
 struct layout_cell *layout_border_at(struct layout_cell *root, int x, int y);
-/* The leaf next to lc in a direction (LAYOUT_LEFTRIGHT with forward = right...),
- * preferring the one beside (x, y) (the pane's cursor); wraps around the window like
- * tmux. NULL when lc is alone. */
-struct layout_cell *layout_neighbour(struct layout_cell *root, struct layout_cell *lc,
-                                     enum layout_type axis, bool forward, int x, int y);
+/* Whether cell other is next to cell lc in a direction (LAYOUT_LEFTRIGHT with forward
+ * = right...), as tmux 3.3a finds a pane's neighbours: other starts just past lc's edge
+ * (past the window's edge, wrapping to the other side) and overlaps it across. */
+bool layout_beside(const struct layout_cell *root, const struct layout_cell *lc,
+                   const struct layout_cell *other, enum layout_type axis, bool forward);
 
 /* The layout string of a tree, tmux's format: "csum,WxH,X,Y,ID" for a pane,
  * "csum,WxH,X,Y{...}" side by side, "[...]" stacked; csum is a 16-bit checksum of the

@@ -60,6 +60,7 @@ struct pane {
     int cols, rows;
     struct layout_cell *cell; /* where the window's layout shows it (layout.h) */
     int xoff, yoff;          /* its top-left in the window, from the layout */
+    uint64_t active_point;   /* when it was last made active (the server's count), 0 never */
     int argc;                /* the command, kept for respawn-pane */
     char **argv;
     bool dead;               /* finished but kept on screen (remain-on-exit) */

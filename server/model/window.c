@@ -150,6 +150,11 @@ bool window_remove_pane(struct window *w, struct pane *p)
 {
     if (w->zoomed)
         window_zoom(w, false);
+    /* Without a last pane, the active one gives way to the pane before it, else the
+     * one after (tmux 3.3a). */
+    struct pane *beside = TAILQ_PREV(p, pane_list, entry);
+    if (beside == NULL)
+        beside = TAILQ_NEXT(p, entry);
     TAILQ_REMOVE(&w->panes, p, entry);
     if (p->cell != NULL)
         w->layout = layout_remove(p->cell);
@@ -157,7 +162,7 @@ bool window_remove_pane(struct window *w, struct pane *p)
     if (w->last_pane == p)
         w->last_pane = NULL;
     if (w->active == p) {
-        w->active = w->last_pane != NULL ? w->last_pane : TAILQ_FIRST(&w->panes);
+        w->active = w->last_pane != NULL ? w->last_pane : beside;
         w->last_pane = NULL;
     }
     window_relayout(w);
@@ -172,7 +177,22 @@ void window_set_active(struct window *w, struct pane *p)
         window_zoom(w, false);
     w->last_pane = w->active;
     w->active = p;
+    p->active_point = ++w->server->next_active_point;
     window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
+}
+
+struct pane *window_pane_beside(struct window *w, struct pane *p, enum layout_type axis,
+                                bool forward)
+{
+    struct pane *q, *best = NULL;
+    TAILQ_FOREACH(q, &w->panes, entry) {
+        if (q->cell == NULL || p->cell == NULL ||
+            !layout_beside(w->layout, p->cell, q->cell, axis, forward))
+            continue;
+        if (best == NULL || q->active_point > best->active_point)
+            best = q;
+    }
+    return best;
 }
 
 void window_zoom(struct window *w, bool on)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "queue.h"
 
+#include "layout.h"
 #include "model.h"
 #include "notify.h"
 #include "redraw.h"
@@ -48,10 +49,16 @@ void window_relayout(struct window *w);
 void window_insert_pane(struct window *w, struct pane *p, struct layout_cell *leaf,
                         struct pane *next_to, bool before);
 /* Take pane p out of the window (it is not freed) and give its space to its
- * neighbours; the last pane used becomes active. True if no pane is left. */
+ * neighbours; the last pane used becomes active, else the one before p in the list, else
+ * the one after. True if no pane is left. */
 bool window_remove_pane(struct window *w, struct pane *p);
 /* Make p the active pane (the old one becomes the last pane). */
 void window_set_active(struct window *w, struct pane *p);
+/* The pane next to p in a direction (LAYOUT_LEFTRIGHT with forward = right...), wrapping
+ * around the window; of several, the one active most recently, else the first (tmux
+ * 3.3a). NULL if none. */
+struct pane *window_pane_beside(struct window *w, struct pane *p, enum layout_type axis,
+                                bool forward);
 /* Zoom (the active pane fills the window) or unzoom. */
 void window_zoom(struct window *w, bool on);
 /* The pane at window position (x, y), NULL on a border. */

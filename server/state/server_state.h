@@ -119,6 +119,7 @@ struct server {
     struct client_list clients;
     struct session_list sessions;
     uint32_t next_session_id, next_window_id, next_pane_id, next_client_id;
+    uint64_t next_active_point; /* panes made active, counted (select-pane -L/-R/-U/-D) */
 
     /* Options (options.h): the server's, and the globals sessions and windows inherit. */
     struct options *options;

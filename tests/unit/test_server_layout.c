@@ -280,13 +280,19 @@ static void test_positions_borders_and_neighbours(void **state)
     assert_ptr_equal(layout_border_at(root, 40, 5), left);
     assert_ptr_equal(layout_border_at(root, 50, 12), top);
     assert_null(layout_border_at(root, 10, 10));
-    /* Right of the left pane, beside row 20: the bottom pane; wrapping around. */
-    assert_ptr_equal(layout_neighbour(root, left, LAYOUT_LEFTRIGHT, true, 0, 20), bottom);
-    assert_ptr_equal(layout_neighbour(root, left, LAYOUT_LEFTRIGHT, true, 0, 2), top);
-    assert_ptr_equal(layout_neighbour(root, top, LAYOUT_LEFTRIGHT, true, 41, 0), left);
-    assert_ptr_equal(layout_neighbour(root, top, LAYOUT_TOPBOTTOM, true, 41, 0), bottom);
-    assert_ptr_equal(layout_neighbour(root, top, LAYOUT_TOPBOTTOM, false, 41, 0), bottom);
-    assert_null(layout_neighbour(root, left, LAYOUT_TOPBOTTOM, true, 0, 0));
+    /* Right of the left pane: both on the right; wrapping around the window's edges. */
+    assert_true(layout_beside(root, left, top, LAYOUT_LEFTRIGHT, true));
+    assert_true(layout_beside(root, left, bottom, LAYOUT_LEFTRIGHT, true));
+    assert_false(layout_beside(root, left, left, LAYOUT_LEFTRIGHT, true));
+    assert_true(layout_beside(root, top, left, LAYOUT_LEFTRIGHT, true));
+    assert_false(layout_beside(root, top, bottom, LAYOUT_LEFTRIGHT, true));
+    assert_true(layout_beside(root, top, left, LAYOUT_LEFTRIGHT, false));
+    assert_true(layout_beside(root, top, bottom, LAYOUT_TOPBOTTOM, true));
+    assert_true(layout_beside(root, top, bottom, LAYOUT_TOPBOTTOM, false));
+    assert_false(layout_beside(root, bottom, top, LAYOUT_LEFTRIGHT, true));
+    /* Nothing above or below the full-height left pane but itself. */
+    assert_false(layout_beside(root, left, top, LAYOUT_TOPBOTTOM, true));
+    assert_false(layout_beside(root, left, bottom, LAYOUT_TOPBOTTOM, false));
     layout_free(root);
 }
 
