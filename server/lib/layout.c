@@ -73,124 +73,85 @@ int layout_min_size(const struct layout_cell *lc, enum layout_type axis)
     return lc->type == axis ? total + n - 1 : total;
 }
 
-/* The proportions lc's children keep: their weights, taken again from their sizes when
- * any of them changed since the last resize (a split, a border moved, a pane closed). */
-static void take_weights(struct layout_cell *lc, enum layout_type axis)
+/* tmux's size for child c of a cell split along axis (its children 'previous' cells
+ * long together) when that cell becomes 'size' long: its share, but leaving every cell
+ * after it two cells (itself and a border) and at least its own minimum, never below
+ * one; the last takes the 'left' that is left. As in tmux 3.3a, where the limit would
+ * be below zero it does not apply. */
+static int full_split_share(const struct layout_cell *c, enum layout_type axis, int previous,
+                            int size, int count_left, int left)
 {
-    struct layout_cell *child;
-    bool shaped = false;
-    TAILQ_FOREACH(child, &lc->children, entry) {
-        if (child->weight <= 0 || size_along(child, axis) != child->scaled)
-            shaped = true;
-    }
-    if (!shaped)
-        return;
-    TAILQ_FOREACH(child, &lc->children, entry)
-        child->weight = size_along(child, axis);
+    if (count_left == 1)
+        return left;
+    int min = 2 * (count_left - 1);
+    int own = layout_min_size(c, axis);
+    if (own > min)
+        min = own;
+    int share = previous > 0 ? (int)((size_along(c, axis) * (long long)size) / previous) : 0;
+    if (left >= min && share > left - min)
+        share = left - min;
+    return share < 1 ? 1 : share;
 }
 
-/* Set lc's size along axis, keeping the proportions of its children. The caller makes
- * sure size is at least the minimum. */
-static void scale_cell(struct layout_cell *lc, enum layout_type axis, int size)
+/* Whether lc can become size long along axis by tmux's arithmetic for a full split
+ * (split-window -f): each child its share, all fitting. */
+static bool full_split_fits(const struct layout_cell *lc, enum layout_type axis, int size)
 {
-    set_size_along(lc, axis, size);
     if (lc->type == LAYOUT_PANE)
-        return;
-    struct layout_cell *child;
+        return size >= 1;
+    const struct layout_cell *child;
     if (lc->type != axis) {
-        TAILQ_FOREACH(child, &lc->children, entry)
-            scale_cell(child, axis, size);
-        return;
-    }
-    take_weights(lc, axis);
-    int n = 0;
-    long long old_total = 0;
-    TAILQ_FOREACH(child, &lc->children, entry) {
-        n++;
-        old_total += child->weight;
-    }
-    int avail = size - (n - 1);
-    int *want = xcalloc((size_t)n, sizeof *want);
-    int *min = xcalloc((size_t)n, sizeof *min);
-    /* Cumulative rounding: the new sizes add up to exactly avail. */
-    long long cum = 0, prev_end = 0;
-    int i = 0;
-    TAILQ_FOREACH(child, &lc->children, entry) {
-        cum += child->weight;
-        long long end = old_total > 0 ? (cum * avail + old_total / 2) / old_total : avail;
-        if (i == n - 1)
-            end = avail;
-        want[i] = (int)(end - prev_end);
-        prev_end = end;
-        min[i] = layout_min_size(child, axis);
-        i++;
-    }
-    /* Children below their minimum take from those with the most to spare. */
-    for (i = 0; i < n; i++) {
-        while (want[i] < min[i]) {
-            int best = -1;
-            for (int j = 0; j < n; j++) {
-                if (want[j] > min[j] && (best < 0 || want[j] - min[j] > want[best] - min[best]))
-                    best = j;
-            }
-            if (best < 0)
-                break;
-            int take = want[best] - min[best];
-            if (take > min[i] - want[i])
-                take = min[i] - want[i];
-            want[best] -= take;
-            want[i] += take;
+        TAILQ_FOREACH(child, &lc->children, entry) {
+            if (child->type != LAYOUT_PANE && !full_split_fits(child, axis, size))
+                return false;
         }
+        return true;
     }
-    i = 0;
-    TAILQ_FOREACH(child, &lc->children, entry) {
-        scale_cell(child, axis, want[i]);
-        child->scaled = want[i++];
-    }
-    free(want);
-    free(min);
-}
-
-/* tmux's arithmetic when a full split (split-window -f) makes room: lc's size along axis
- * becomes size, each child's (its size * size) / (lc's old size), the last the rest, and
- * so down the tree. False, with nothing changed when !apply, if a cell would go
- * below one line or column: the caller then scales by weights (scale_cell). */
-static bool fit_like_tmux(struct layout_cell *lc, enum layout_type axis, int size, bool apply)
-{
-    if (lc->type != LAYOUT_PANE) {
-        struct layout_cell *child;
-        if (lc->type != axis) {
-            TAILQ_FOREACH(child, &lc->children, entry) {
-                if (!fit_like_tmux(child, axis, size, apply))
-                    return false;
-            }
-        } else {
-            long long old = size_along(lc, axis);
-            int left = size;
-            TAILQ_FOREACH(child, &lc->children, entry) {
-                int want = TAILQ_NEXT(child, entry) == NULL
-                               ? left
-                               : (int)((size_along(child, axis) * (long long)size) / old);
-                if (want < 1 || !fit_like_tmux(child, axis, want, apply))
-                    return false;
-                left -= want + 1;
-            }
-        }
-    } else if (size < 1) {
+    int count = 0;
+    TAILQ_FOREACH(child, &lc->children, entry)
+        count++;
+    if (size < count * 2 - 1)
         return false;
+    int left = size, i = 0, previous = size_along(lc, axis);
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        int share = full_split_share(child, axis, previous, size, count - i, left);
+        bool last = ++i == count;
+        if (share + (last ? 0 : 1) > left)
+            return false;
+        left -= share + (last ? 0 : 1);
+        if (!full_split_fits(child, axis, share))
+            return false;
     }
-    if (apply)
-        set_size_along(lc, axis, size);
     return true;
 }
 
-/* Make room in lc for a full split: as tmux does when it can, else by weights. */
-static void fit_for_full_split(struct layout_cell *lc, enum layout_type axis, int size)
+/* lc has its new size: its children get theirs by full_split_share along lc's split (the
+ * size across is lc's), and so down the tree, as tmux 3.3a does for a full split. */
+static void full_split_resize_children(struct layout_cell *lc)
 {
-    if (fit_like_tmux(lc, axis, size, false))
-        fit_like_tmux(lc, axis, size, true);
-    else
-        scale_cell(lc, axis, size);
+    if (lc->type == LAYOUT_PANE)
+        return;
+    enum layout_type axis = lc->type;
+    int count = 0, previous = -1;
+    struct layout_cell *child;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        count++;
+        previous += size_along(child, axis) + 1;
+    }
+    int left = size_along(lc, axis), i = 0;
+    TAILQ_FOREACH(child, &lc->children, entry) {
+        int share = full_split_share(child, axis, previous, size_along(lc, axis), count - i, left);
+        if (axis == LAYOUT_LEFTRIGHT) {
+            child->sx = share;
+            child->sy = lc->sy;
+        } else {
+            child->sx = lc->sx;
+            child->sy = share;
+        }
+        left -= share + 1;
+        full_split_resize_children(child);
+        i++;
+    }
 }
 
 /* Set lc's size along axis as tmux does when a window is resized: the difference goes
@@ -266,23 +227,25 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
 {
     int total = size_along(lc, type);
     bool into_self = lc->type == type; /* a full split of a root split the same way */
-    int most = total - 1 - layout_min_size(lc, type);
-    if (most < 1)
-        return NULL;
+    if (total < 3)
+        return NULL; /* two panes and a border at least */
     if (size < 0) /* half: the cell on top (left) gets the odd line, as in tmux */
         size = before ? total - 1 - (total - 1) / 2 : (total - 1) / 2;
     if (size < 1)
         size = 1;
-    if (size > most)
-        size = most;
+    if (size > total - 2)
+        size = total - 2;
+    int rest = total - 1 - size;
+    if (lc->type != LAYOUT_PANE && !full_split_fits(lc, type, rest))
+        return NULL;
 
     struct layout_cell *leaf = cell_new(LAYOUT_PANE, lc->sx, lc->sy);
     leaf->pane = p;
     set_size_along(leaf, type, size);
-    int rest = total - 1 - size;
     if (into_self) {
         /* Every child gives its share. */
-        fit_for_full_split(lc, type, rest);
+        set_size_along(lc, type, rest);
+        full_split_resize_children(lc);
         set_size_along(lc, type, total);
         leaf->parent = lc;
         if (before)
@@ -292,10 +255,8 @@ struct layout_cell *layout_split(struct layout_cell *lc, enum layout_type type, 
     } else {
         /* A pane gives up the side next to the new leaf; the root a full split (-f) puts
          * beside the new leaf shrinks all through. */
-        if (lc->type == LAYOUT_PANE)
-            set_size_along(lc, type, rest);
-        else
-            fit_for_full_split(lc, type, rest);
+        set_size_along(lc, type, rest);
+        full_split_resize_children(lc);
         if (lc->parent == NULL || lc->parent->type != type) {
             struct layout_cell *box = cell_new(type, lc->sx, lc->sy);
             set_size_along(box, type, total);

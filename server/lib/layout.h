@@ -30,11 +30,6 @@ struct layout_cell {
     int sx, sy;                     /* size in cells */
     int xoff, yoff;                 /* top-left, in window coordinates */
     struct pane *pane;              /* leaves: the pane shown (may be NULL while built) */
-    /* Along the parent's split: the size this cell had when the user last shaped the
-     * layout (split, border moved, layout applied), and the size the last proportional
-     * resize gave it. Resizes scale from weight, so shrinking and growing back gives
-     * the same sizes instead of drifting by rounding. */
-    int weight, scaled;
 };
 
 /* A new tree of one leaf of sx x sy showing p. */

@@ -70,7 +70,6 @@ static bool spread_children(struct layout_cell *box, enum layout_type axis, int 
         int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
         child->sx = axis == LAYOUT_LEFTRIGHT ? want : box->sx;
         child->sy = axis == LAYOUT_TOPBOTTOM ? want : box->sy;
-        child->weight = child->scaled = want;
     }
     return true;
 }
