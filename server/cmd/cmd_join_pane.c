@@ -33,6 +33,9 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *src_sess = ctx->source.session, *dst_sess = ctx->target.session;
     struct window *src_w = ctx->source.window, *dst_w = ctx->target.window;
     struct pane *src = ctx->source.pane, *dst = ctx->target.pane;
+    /* As tmux: both windows unzoom first, even when the command then fails. */
+    window_zoom(dst_w, false);
+    window_zoom(src_w, false);
     if (src == dst) {
         cmd_error(ctx, "source and target panes must be different");
         return -1;

@@ -65,9 +65,14 @@ static int cmd_resize_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         return 0;
     }
     if (args->flags['Z'] != NULL) {
-        if (w->active != p)
+        /* As tmux: a zoomed window unzooms (whichever pane is named); else the pane
+         * becomes active and fills it. */
+        if (w->zoomed)
+            window_zoom(w, false);
+        else {
             window_set_active(w, p);
-        window_zoom(w, !w->zoomed);
+            window_zoom(w, true);
+        }
         session_redraw(ctx->server, sess, REDRAW_STATUS);
         return 0;
     }
