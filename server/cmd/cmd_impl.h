@@ -99,9 +99,11 @@ int cmd_respawn(struct cmd_ctx *ctx, struct cmd_args *args, struct session *sess
                 struct pane *p);
 /* cmd_split_window.c: where a new pane goes in a split of target (or of w, -f): the new
  * leaf, or NULL with an error starting with no_room (tmux's text for the command) when
- * there is no room (split-window, join-pane). */
+ * there is no room (split-window, join-pane). -l N% is of the target pane's size, or
+ * with -f and percent_of_window of the window's. */
 struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
-                                   struct window *w, struct pane *target, const char *no_room);
+                                   struct window *w, struct pane *target, const char *no_room,
+                                   bool percent_of_window);
 /* cmd_set_option.c: the option set a set-option/show-options/set-hook/show-hooks command
  * acts on: for a table option d its scope decides (-p: a pane option's pane), for a user
  * option or a listing (d NULL) the flags -s, -p, -w (or window_cmd) and -g do; -t names

@@ -43,7 +43,7 @@ static int cmd_join_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     /* As tmux: the target is split with the source still in place (so a pane moved
      * within its window splits the target's cell as it is), then the source leaves. */
     struct layout_cell *leaf =
-        cmd_split_cell(ctx, args, dst_w, dst, "create pane failed: pane too small");
+        cmd_split_cell(ctx, args, dst_w, dst, "create pane failed: pane too small", false);
     if (leaf == NULL)
         return -1;
     bool src_gone = TAILQ_NEXT(TAILQ_FIRST(&src_w->panes), entry) == NULL;

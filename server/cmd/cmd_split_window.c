@@ -49,13 +49,18 @@ static bool split_size(struct cmd_ctx *ctx, struct cmd_args *args, int whole, in
 /* Where a new pane goes in w: the new leaf (not yet holding a pane), or NULL with an
  * error when there is no room. Flags -h/-v, -b, -f, -l, -p. */
 struct layout_cell *cmd_split_cell(struct cmd_ctx *ctx, struct cmd_args *args,
-                                     struct window *w, struct pane *target, const char *no_room)
+                                     struct window *w, struct pane *target, const char *no_room,
+                                     bool percent_of_window)
 {
     enum layout_type type = args->flags['h'] != NULL ? LAYOUT_LEFTRIGHT : LAYOUT_TOPBOTTOM;
     bool full = args->flags['f'] != NULL;
+    /* -l N% of the pane as it is now (zoomed: the whole window), or with -f of the
+     * window; join-pane's of its target pane always (tmux 3.3a). */
+    int whole = type == LAYOUT_LEFTRIGHT ? target->cols : target->rows;
+    if (full && percent_of_window)
+        whole = type == LAYOUT_LEFTRIGHT ? w->cols : w->rows;
     window_zoom(w, false);
     struct layout_cell *cell = full ? w->layout : target->cell;
-    int whole = type == LAYOUT_LEFTRIGHT ? cell->sx : cell->sy;
     int size;
     if (!split_size(ctx, args, whole, &size))
         return NULL;
@@ -129,7 +134,7 @@ static int cmd_split_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     struct session *sess = ctx->target.session;
     struct window *w = ctx->target.window;
     struct pane *target = ctx->target.pane;
-    struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target, "no space for new pane");
+    struct layout_cell *leaf = cmd_split_cell(ctx, args, w, target, "no space for new pane", true);
     if (leaf == NULL)
         return -1;
 
