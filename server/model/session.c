@@ -289,6 +289,14 @@ void session_renumber_windows(struct session *s)
     /* No gaps: the windows take the indexes from base-index on, in order. */
     session_renumber_all(s, (int)options_get_number(s->options, "base-index"));
     session_group_sync(s);
+    if (s->group != NULL) {
+        /* The group's others took the new indexes too: a renumbering for them as well. */
+        struct session *t;
+        TAILQ_FOREACH(t, &s->group->sessions, gentry) {
+            if (t != s)
+                t->renumbers++;
+        }
+    }
 }
 
 void session_renumber_all(struct session *s, int base)
