@@ -192,7 +192,8 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
         cs->cx = cs->want_cx = 0;
         return;
     }
-    if (cs->cx + step <= grid_cols(g) - 1)
+    /* as tmux: the last line's end is as far right as the cursor goes */
+    if (cs->cx < len && cs->cx + step <= grid_cols(g) - 1)
         cs->cx += step;
     cs->want_cx = cs->cx;
 }
@@ -352,7 +353,8 @@ void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
 
 /* A walk over the characters of the lines: positions are lead cells of characters
  * up to the line's length, plus the line's end (x == len, a blank) unless the line
- * continues on the next by autowrap. */
+ * continues on the next by autowrap. As tmux, a walk that runs off the last line's end
+ * stops one column further (x == len + 1). */
 struct walk {
     const struct grid *g;
     const char *separators; /* NULL: ASCII punctuation but '_' (tmux's default) */
@@ -409,8 +411,11 @@ static bool walk_next(struct walk *w)
         if (w->x < w->len || !w->line.wrapped)
             return true;
     }
-    if (w->y >= copy_last_line(w->g))
+    if (w->y >= copy_last_line(w->g)) {
+        if (w->x == w->len)
+            w->x++;
         return false;
+    }
     walk_load(w, w->y + 1);
     w->x = 0;
     return true;
@@ -494,6 +499,8 @@ static void next_word_end(const struct grid *g, struct copy_state *cs, bool spac
     bool more = cs->vi ? walk_next(&w) : true;
     while (more && walk_class(&w, space) == 0 && (more = walk_next(&w)))
         ;
+    if (!more && cs->vi && w.x > 0) /* vi: back from past the last line's end */
+        w.x--;
     int c = walk_class(&w, space);
     while (more && c != 0) {
         int64_t y = w.y;
