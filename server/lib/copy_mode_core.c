@@ -40,7 +40,6 @@ void copy_state_init(struct copy_state *cs, const struct grid *g, bool vi, int x
     cs->top = copy_screen_top(g);
     cs->cy = cs->top + y;
     cs->cx = x;
-    cs->want_cx = x;
     copy_clamp(g, cs);
 }
 
@@ -130,21 +129,47 @@ void copy_clamp(const struct grid *g, struct copy_state *cs)
     cs->sel_x = (int)clamp64(cs->sel_x, 0, cols - 1);
 }
 
-/* The column a vertical motion lands on: the wanted one, or the end of a shorter line
- * (not while a rectangle is selected, as tmux). */
-static void fit_x(const struct grid *g, struct copy_state *cs)
+/* The length of line y, as copy_line_length. */
+static int line_length_at(const struct grid *g, int64_t y)
 {
-    if (cs->selecting && cs->rectangle && cs->want_cx != INT32_MAX) {
-        int x = cs->want_cx < grid_cols(g) - 1 ? cs->want_cx : grid_cols(g) - 1;
-        cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
-        return;
-    }
     struct grid_line l = {0};
-    copy_line_fetch(g, cs->cy, &l);
+    copy_line_fetch(g, y, &l);
     int len = copy_line_length(&l);
     copy_line_free(&l);
-    int end = len; /* as tmux, in vi mode too: just after the last character */
-    int x = cs->want_cx < end ? cs->want_cx : end;
+    return len;
+}
+
+/* A selected rectangle: vertical motions keep the column and line ends are the pane's. */
+static bool rect_active(const struct copy_state *cs)
+{
+    return cs->selecting && cs->rectangle;
+}
+
+/* Before a vertical motion, as tmux: remember the column and its line's length, unless
+ * the cursor is at the line's end (then what was remembered before stays). */
+static void remember_x(const struct grid *g, struct copy_state *cs)
+{
+    if (rect_active(cs))
+        return;
+    int len = line_length_at(g, cs->cy);
+    if (cs->cx != len) {
+        cs->last_cx = cs->cx;
+        cs->last_len = len;
+    }
+}
+
+/* After a vertical motion, as tmux: the remembered column, or the line's end when that
+ * column is past it, or was at or past the end of the line it was remembered on. */
+static void fit_x(const struct grid *g, struct copy_state *cs)
+{
+    if (rect_active(cs)) {
+        cs->cx = snap_x(g, cs->cy, cs->cx);
+        return;
+    }
+    int len = line_length_at(g, cs->cy);
+    int x = cs->last_cx;
+    if ((x >= cs->last_len && x != len) || x > len)
+        x = len;
     if (x > grid_cols(g) - 1)
         x = grid_cols(g) - 1;
     cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
@@ -152,6 +177,7 @@ static void fit_x(const struct grid *g, struct copy_state *cs)
 
 void copy_cursor_up(const struct grid *g, struct copy_state *cs)
 {
+    remember_x(g, cs);
     if (cs->cy > copy_first_line(g))
         cs->cy--;
     show_cursor(g, cs);
@@ -160,6 +186,7 @@ void copy_cursor_up(const struct grid *g, struct copy_state *cs)
 
 void copy_cursor_down(const struct grid *g, struct copy_state *cs)
 {
+    remember_x(g, cs);
     if (cs->cy < copy_last_line(g))
         cs->cy++;
     show_cursor(g, cs);
@@ -173,11 +200,10 @@ void copy_cursor_left(const struct grid *g, struct copy_state *cs)
     if (cs->cx > 0)
         cs->cx = snap_x(g, cs->cy, cs->cx - 1);
     else if (cs->cy > copy_first_line(g)) {
-        copy_cursor_up(g, cs);
+        cs->cy--; /* not a vertical motion: what it remembers stays */
+        show_cursor(g, cs);
         copy_end_of_line(g, cs);
-        return;
     }
-    cs->want_cx = cs->cx;
 }
 
 void copy_cursor_right(const struct grid *g, struct copy_state *cs)
@@ -185,29 +211,39 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int step = cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 2 ? 2 : 1;
-    int len = copy_line_length(&l);
+    int len = rect_active(cs) ? grid_cols(g) - 1 : copy_line_length(&l);
     copy_line_free(&l);
     if (cs->cx >= len && cs->cy < copy_last_line(g)) {
         copy_cursor_down(g, cs);
-        cs->cx = cs->want_cx = 0;
+        cs->cx = 0;
         return;
     }
     /* as tmux: the last line's end is as far right as the cursor goes */
     if (cs->cx < len && cs->cx + step <= grid_cols(g) - 1)
         cs->cx += step;
-    cs->want_cx = cs->cx;
 }
 
 void copy_start_of_line(const struct grid *g, struct copy_state *cs)
 {
     (void)g;
-    cs->cx = cs->want_cx = 0;
+    cs->cx = 0;
 }
 
+/* Onto the line's end; a selected rectangle's goes to the pane's last column (tmux's
+ * goes one past it). */
 void copy_end_of_line(const struct grid *g, struct copy_state *cs)
 {
-    cs->want_cx = INT32_MAX;
-    fit_x(g, cs);
+    int x = rect_active(cs) ? grid_cols(g) - 1 : line_length_at(g, cs->cy);
+    if (x > grid_cols(g) - 1)
+        x = grid_cols(g) - 1;
+    cs->cx = snap_x(g, cs->cy, x);
+}
+
+void copy_clamp_to_line(const struct grid *g, struct copy_state *cs)
+{
+    int len = line_length_at(g, cs->cy);
+    if (cs->cx > len)
+        cs->cx = snap_x(g, cs->cy, len);
 }
 
 void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
@@ -218,13 +254,13 @@ void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
     while (x < len && cell_blank(&l.cells[x]))
         x++;
     copy_line_free(&l);
-    cs->cx = cs->want_cx = x < len ? x : 0;
+    cs->cx = x < len ? x : 0;
 }
 
 void copy_history_top(const struct grid *g, struct copy_state *cs)
 {
     cs->cy = cs->top = copy_first_line(g);
-    cs->cx = cs->want_cx = 0;
+    cs->cx = 0;
 }
 
 void copy_history_bottom(const struct grid *g, struct copy_state *cs)
@@ -234,10 +270,11 @@ void copy_history_bottom(const struct grid *g, struct copy_state *cs)
     copy_end_of_line(g, cs);
 }
 
+/* top-line, middle-line, bottom-line: as tmux, at the line's start. */
 static void cursor_to_row(const struct grid *g, struct copy_state *cs, int row)
 {
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-    fit_x(g, cs);
+    cs->cx = 0;
 }
 
 void copy_top_line(const struct grid *g, struct copy_state *cs)
@@ -262,7 +299,6 @@ void copy_cursor_to(const struct grid *g, struct copy_state *cs, int x, int row)
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
     cs->cx = (int)clamp64(x, 0, grid_cols(g) - 1);
     cs->cx = snap_x(g, cs->cy, cs->cx);
-    cs->want_cx = cs->cx;
 }
 
 void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
@@ -270,6 +306,7 @@ void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
     int64_t bottom = cs->top + grid_rows(g) - 1;
     if (cs->cy < cs->top || cs->cy > bottom) {
+        remember_x(g, cs);
         cs->cy = clamp64(cs->cy, cs->top, bottom);
         fit_x(g, cs);
     }
@@ -279,6 +316,7 @@ void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
  * (an end of the history) the cursor moves instead. */
 static void scroll_keep_row(const struct grid *g, struct copy_state *cs, int64_t n)
 {
+    remember_x(g, cs);
     int64_t row = cs->cy - cs->top;
     int64_t old = cs->top;
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
@@ -306,6 +344,7 @@ static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
     if (cs->top == old)
         return;
+    remember_x(g, cs);
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
     fit_x(g, cs);
 }
@@ -343,6 +382,7 @@ void copy_page_down(const struct grid *g, struct copy_state *cs)
 void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
 {
     offset = clamp64(offset, 0, grid_history_size(g));
+    remember_x(g, cs);
     int64_t row = cs->cy - cs->top;
     cs->top = copy_screen_top(g) - offset;
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
@@ -449,7 +489,6 @@ static void walk_finish(struct walk *w, struct copy_state *cs)
 {
     cs->cy = w->y;
     cs->cx = w->x < grid_cols(w->g) ? w->x : grid_cols(w->g) - 1;
-    cs->want_cx = cs->cx;
     copy_line_free(&w->line);
     show_cursor(w->g, cs);
 }

@@ -19,7 +19,9 @@ struct copy_state {
     int64_t top;        /* number of the first line shown */
     int64_t cy;         /* the copy cursor's line */
     int cx;             /* the copy cursor's column */
-    int want_cx;        /* column vertical motions aim for (INT32_MAX: line ends) */
+    int last_cx;        /* as tmux, vertical motions aim for this column, remembered */
+    int last_len;       /* with its line's length, when one last left a line from */
+                        /* elsewhere than its end; at or past that length: line ends */
     bool vi;            /* vi keys: a selection includes the cell under the cursor */
     bool selecting;     /* a selection runs from (sel_y, sel_x) to the cursor */
     bool line_select;   /* ... made of whole lines (select-line) */
@@ -80,6 +82,8 @@ void copy_cursor_down(const struct grid *g, struct copy_state *cs);
 void copy_cursor_left(const struct grid *g, struct copy_state *cs);
 void copy_cursor_right(const struct grid *g, struct copy_state *cs);
 void copy_start_of_line(const struct grid *g, struct copy_state *cs);
+/* Back onto the line's end when the cursor is past it. */
+void copy_clamp_to_line(const struct grid *g, struct copy_state *cs);
 void copy_end_of_line(const struct grid *g, struct copy_state *cs);
 void copy_back_to_indentation(const struct grid *g, struct copy_state *cs);
 void copy_history_top(const struct grid *g, struct copy_state *cs);

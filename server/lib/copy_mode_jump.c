@@ -13,7 +13,7 @@ static void place(const struct grid *g, struct copy_state *cs, int64_t y, int x)
 {
     int rows = grid_rows(g);
     cs->cy = y;
-    cs->cx = cs->want_cx = x;
+    cs->cx = x;
     if (cs->cy < cs->top)
         cs->top = cs->cy;
     if (cs->cy > cs->top + rows - 1)

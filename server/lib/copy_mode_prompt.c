@@ -8,7 +8,7 @@
 static void place_at_top(const struct grid *g, struct copy_state *cs, int64_t y)
 {
     cs->cy = y;
-    cs->cx = cs->want_cx = 0;
+    cs->cx = 0;
     int64_t top = y, lo = copy_first_line(g), hi = copy_screen_top(g);
     cs->top = top < lo ? lo : (top > hi ? hi : top);
 }

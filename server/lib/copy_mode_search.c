@@ -136,7 +136,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
     if (found < 0)
         return false;
     cs->cy = y;
-    cs->cx = cs->want_cx = found;
+    cs->cx = found;
     int rows = grid_rows(g);
     if (cs->cy < cs->top || cs->cy > cs->top + rows - 1) {
         /* Out of view: show the match in the middle when possible. */

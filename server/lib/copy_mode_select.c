@@ -30,9 +30,9 @@ void copy_select_line(const struct grid *g, struct copy_state *cs)
 
 void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
 {
-    (void)g;
     cs->rectangle = !cs->rectangle;
     cs->line_select = false;
+    copy_clamp_to_line(g, cs); /* as tmux, either way */
 }
 
 void copy_other_end(const struct grid *g, struct copy_state *cs)
@@ -44,7 +44,7 @@ void copy_other_end(const struct grid *g, struct copy_state *cs)
     cs->sel_y = cs->cy;
     cs->sel_x = cs->cx;
     cs->cy = y;
-    cs->cx = cs->want_cx = x;
+    cs->cx = x;
     int rows = grid_rows(g);
     if (cs->cy < cs->top)
         cs->top = cs->cy;
@@ -65,10 +65,10 @@ void copy_stop_selection(const struct grid *g, struct copy_state *cs)
 
 void copy_clear_selection(const struct grid *g, struct copy_state *cs)
 {
-    (void)g;
     cs->selecting = false;
     cs->sel_stopped = false;
     cs->line_select = false;
+    copy_clamp_to_line(g, cs); /* as tmux: off a rectangle's columns past the end */
 }
 
 /* The selection's lines [y0, y1] and, for line n, the columns [*xs, *xe] it takes

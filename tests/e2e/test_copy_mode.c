@@ -188,8 +188,9 @@ static void test_copy_pipe_feeds_a_command(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "copy-command", cmd, NULL), 0);
     client_keys(c, KEY_PREFIX "[");
     assert_true(client_wait_row(c, 0, "[0/178]", E2E_TIMEOUT));
-    client_keys(c, "\x01");  /* C-a: start of the line ("line 200" is above the cursor) */
-    client_keys(c, "\x10");  /* C-p: up to "line 200" */
+    client_keys(c, "\x10");  /* C-p: up to "line 200" (its end, as tmux: the cursor was at
+                                 the end of its empty line) */
+    client_keys(c, "\x01");  /* C-a: start of the line */
     client_key_nul(c);       /* C-Space */
     client_keys(c, "\x05");  /* C-e */
     client_type(c, "\033w"); /* M-w */
