@@ -81,23 +81,40 @@ static bool match_at(const struct chars *cs, int i, const struct needle *nd)
     return true;
 }
 
-/* The column of the first match starting after column 'after' (forward) or the last
- * one starting before column 'before' (backward); -1 if none. */
+/* The character index of the first match starting after column 'after' (forward) or
+ * the last one starting before column 'before' (backward); -1 if none. */
 static int find_in_line(const struct chars *cs, const struct needle *nd, bool up,
                         int after, int before)
 {
     if (!up) {
         for (int i = 0; i < cs->n; i++) {
             if (cs->x[i] > after && match_at(cs, i, nd))
-                return cs->x[i];
+                return i;
         }
     } else {
         for (int i = cs->n - 1; i >= 0; i--) {
             if (cs->x[i] < before && match_at(cs, i, nd))
-                return cs->x[i];
+                return i;
         }
     }
     return -1;
+}
+
+/* Show line y when it is out of view, as tmux: on the row a quarter of the pane's height
+ * above the bottom, or with the view at the top (y among the first pane-height lines) or
+ * at the bottom (y among the last quarter's) of the history. */
+static void show_match(const struct grid *g, struct copy_state *cs, int64_t y)
+{
+    int rows = grid_rows(g), gap = rows / 4;
+    int64_t first = copy_first_line(g), bottom = copy_screen_top(g);
+    if (y >= cs->top && y <= cs->top + rows - 1)
+        return;
+    if (y - first < rows)
+        cs->top = first;
+    else if (y > bottom + rows - gap)
+        cs->top = bottom;
+    else
+        cs->top = y + gap - rows;
 }
 
 static bool search_from(const struct grid *g, struct copy_state *cs, const char *text,
@@ -113,13 +130,16 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
     int64_t first = copy_first_line(g), last = copy_last_line(g);
     int64_t total = last - first + 1, y = cs->cy;
     int found = -1;
+    /* emacs keys, forward: the cursor is at the end of the last match, a match may
+     * start right there */
+    int after = !up && !cs->vi ? cs->cx - 1 : cs->cx;
     /* Every line once, starting with the cursor's (after / before the cursor), then
      * the cursor's line again for what wrapping around reaches. */
     for (int64_t k = 0; k <= total && found < 0; k++) {
         copy_line_fetch(g, y, &l);
         chars_of(&ch, &l);
         if (k == 0)
-            found = find_in_line(&ch, &nd, up, up ? -1 : cs->cx, up ? cs->cx : 0);
+            found = find_in_line(&ch, &nd, up, up ? -1 : after, up ? cs->cx : 0);
         else if (k == total)
             found = find_in_line(&ch, &nd, up, up ? cs->cx - 1 : -1,
                                  up ? grid_cols(g) + l.used : cs->cx + 1);
@@ -129,6 +149,16 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
             break;
         y = up ? (y == first ? last : y - 1) : (y == last ? first : y + 1);
     }
+    int x = -1;
+    if (found >= 0) {
+        x = ch.x[found];
+        if (!up && !cs->vi) { /* emacs keys, forward: as tmux, at the match's end */
+            int i = found + nd.n - 1;
+            x = ch.x[i] + grid_cell_width(&l.cells[ch.x[i]]);
+            if (x > grid_cols(g) - 1)
+                x = grid_cols(g) - 1;
+        }
+    }
     copy_line_free(&l);
     free(ch.cp);
     free(ch.x);
@@ -136,16 +166,8 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
     if (found < 0)
         return false;
     cs->cy = y;
-    cs->cx = found;
-    int rows = grid_rows(g);
-    if (cs->cy < cs->top || cs->cy > cs->top + rows - 1) {
-        /* Out of view: show the match in the middle when possible. */
-        cs->top = cs->cy - (rows - 1) / 2;
-        if (cs->top < first)
-            cs->top = first;
-        if (cs->top > copy_screen_top(g))
-            cs->top = copy_screen_top(g);
-    }
+    cs->cx = x;
+    show_match(g, cs, y);
     return true;
 }
 

@@ -60,9 +60,10 @@ static void test_emacs_search_select_copy_and_paste(void **state)
     assert_true(client_wait_row(c, -1, "(search up)", E2E_TIMEOUT));
     client_type(c, "line 57");
     client_keys(c, "\r");
-    /* The match is shown in the middle of the view: line 57 is the 57th line. */
-    assert_true(client_wait_row(c, 0, "[133/178]", E2E_TIMEOUT));
-    assert_true(client_wait_row(c, 11, "line 57", E2E_TIMEOUT));
+    /* As tmux, the match is shown a quarter of the height (23 / 4 rows) above the bottom
+     * (row 18): line 57 is the 57th line. */
+    assert_true(client_wait_row(c, 0, "[140/178]", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 18, "line 57", E2E_TIMEOUT));
     client_keys(c, "\x01");  /* C-a */
     client_key_nul(c);       /* C-Space */
     client_keys(c, "\x05");  /* C-e */
@@ -86,14 +87,14 @@ static void test_vi_search_select_line_copy_and_paste(void **state)
     assert_true(client_wait_row(c, -1, "(search up)", E2E_TIMEOUT));
     client_type(c, "line 142");
     client_keys(c, "\r");
-    assert_true(client_wait_row(c, 11, "line 142", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 18, "line 142", E2E_TIMEOUT));
     /* Not found: a message, the view stays. */
     client_keys(c, "/");
     assert_true(client_wait_row(c, -1, "(search down)", E2E_TIMEOUT));
     client_type(c, "nowhere");
     client_keys(c, "\r");
     assert_true(client_wait_row(c, -1, "\"nowhere\" not found", E2E_TIMEOUT));
-    assert_true(client_wait_row(c, 11, "line 142", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 18, "line 142", E2E_TIMEOUT));
     /* V selects the line, j extends it a line, Enter copies and leaves. */
     client_keys(c, "Vj\r");
     assert_true(client_wait_row(c, -3, "line 200", E2E_TIMEOUT));
