@@ -379,14 +379,14 @@ void copy_page_down(const struct grid *g, struct copy_state *cs)
     scroll_keep_row(g, cs, -page(g));
 }
 
+/* As tmux, the view moves, the cursor keeps its row and its column (even past the end of
+ * its new line). */
 void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
 {
     offset = clamp64(offset, 0, grid_history_size(g));
-    remember_x(g, cs);
     int64_t row = cs->cy - cs->top;
     cs->top = copy_screen_top(g) - offset;
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-    fit_x(g, cs);
 }
 
 /* --- Words --- */

@@ -19,3 +19,5 @@ $TMUX_BIN copy-mode; pos history-top cursor-down end-of-line cursor-left cursor-
 $TMUX_BIN copy-mode; pos history-top cursor-down cursor-right cursor-right cursor-right cursor-down begin-selection rectangle-toggle \
     cursor-right cursor-right cursor-right cursor-right cursor-down cursor-down clear-selection cursor-down cursor-up
 $TMUX_BIN copy-mode; pos history-bottom next-word rectangle-toggle cursor-up
+# goto-line moves the view only: the cursor keeps its row and column, even past its new line's end.
+$TMUX_BIN copy-mode; pos history-top cursor-down cursor-down cursor-down end-of-line 'goto-line 4' cursor-down 'goto-line 1'
