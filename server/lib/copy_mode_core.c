@@ -312,16 +312,16 @@ void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
     }
 }
 
-/* Move the view by n lines, the cursor keeping its row; what the view cannot move
- * (an end of the history) the cursor moves instead. */
+/* Move the view by n lines, the cursor keeping its row; as tmux, when the view cannot
+ * move all of them (an end of the history), the cursor moves n rows instead. */
 static void scroll_keep_row(const struct grid *g, struct copy_state *cs, int64_t n)
 {
     remember_x(g, cs);
     int64_t row = cs->cy - cs->top;
     int64_t old = cs->top;
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
-    int64_t rest = n - (old - cs->top);
-    row = clamp64(row - rest, 0, grid_rows(g) - 1);
+    if (old - cs->top != n)
+        row = clamp64(row - n, 0, grid_rows(g) - 1);
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
     fit_x(g, cs);
 }
