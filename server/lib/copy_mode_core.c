@@ -106,6 +106,23 @@ static void show_cursor(const struct grid *g, struct copy_state *cs)
     cs->top = clamp64(cs->top, copy_first_line(g), copy_screen_top(g));
 }
 
+/* Show line y when it is out of view, as tmux: on the row a quarter of the pane's height
+ * above the bottom, or with the view at the top (y among the first pane-height lines) or
+ * at the bottom (y among the last quarter's) of the history. */
+void copy_show_line(const struct grid *g, struct copy_state *cs, int64_t y)
+{
+    int rows = grid_rows(g), gap = rows / 4;
+    int64_t first = copy_first_line(g), bottom = copy_screen_top(g);
+    if (y >= cs->top && y <= cs->top + rows - 1)
+        return;
+    if (y - first < rows)
+        cs->top = first;
+    else if (y > bottom + rows - gap)
+        cs->top = bottom;
+    else
+        cs->top = y + gap - rows;
+}
+
 /* Step left off the right half of a wide character. */
 static int snap_x(const struct grid *g, int64_t y, int x)
 {

@@ -82,6 +82,10 @@ void copy_cursor_down(const struct grid *g, struct copy_state *cs);
 void copy_cursor_left(const struct grid *g, struct copy_state *cs);
 void copy_cursor_right(const struct grid *g, struct copy_state *cs);
 void copy_start_of_line(const struct grid *g, struct copy_state *cs);
+/* Bring line y into view when it is out of it, as tmux does for a search match or a
+ * paragraph: a quarter of the height above the bottom, or the history's top or bottom
+ * when y is near that end. */
+void copy_show_line(const struct grid *g, struct copy_state *cs, int64_t y);
 /* Back onto the line's end when the cursor is past it. */
 void copy_clamp_to_line(const struct grid *g, struct copy_state *cs);
 void copy_end_of_line(const struct grid *g, struct copy_state *cs);

@@ -128,8 +128,10 @@ void copy_next_paragraph(const struct grid *g, struct copy_state *cs)
         y++;
     while (y < last && !line_empty(g, y))
         y++;
-    int len = line_length(g, y);
-    place(g, cs, y, len);
+    cs->cy = y;
+    cs->cx = line_length(g, y);
+    copy_show_line(g, cs, y);
+    copy_clamp(g, cs);
 }
 
 void copy_previous_paragraph(const struct grid *g, struct copy_state *cs)
@@ -139,7 +141,9 @@ void copy_previous_paragraph(const struct grid *g, struct copy_state *cs)
         y--;
     while (y > first && !line_empty(g, y))
         y--;
-    place(g, cs, y, 0);
+    cs->cy = y;
+    cs->cx = 0;
+    copy_show_line(g, cs, y);
 }
 
 /* The bracket matching c, and whether c opens (searching forward). */

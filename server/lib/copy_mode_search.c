@@ -100,23 +100,6 @@ static int find_in_line(const struct chars *cs, const struct needle *nd, bool up
     return -1;
 }
 
-/* Show line y when it is out of view, as tmux: on the row a quarter of the pane's height
- * above the bottom, or with the view at the top (y among the first pane-height lines) or
- * at the bottom (y among the last quarter's) of the history. */
-static void show_match(const struct grid *g, struct copy_state *cs, int64_t y)
-{
-    int rows = grid_rows(g), gap = rows / 4;
-    int64_t first = copy_first_line(g), bottom = copy_screen_top(g);
-    if (y >= cs->top && y <= cs->top + rows - 1)
-        return;
-    if (y - first < rows)
-        cs->top = first;
-    else if (y > bottom + rows - gap)
-        cs->top = bottom;
-    else
-        cs->top = y + gap - rows;
-}
-
 static bool search_from(const struct grid *g, struct copy_state *cs, const char *text,
                         bool up)
 {
@@ -167,7 +150,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, const char 
         return false;
     cs->cy = y;
     cs->cx = x;
-    show_match(g, cs, y);
+    copy_show_line(g, cs, y);
     return true;
 }
 
