@@ -328,6 +328,7 @@ void copy_select_word(const struct grid *g, struct copy_state *cs)
     cs->selecting = true;
     cs->sel_stopped = false;
     cs->line_select = false;
+    cs->rectangle = false; /* as tmux */
     cs->sel_y = cs->cy;
     cs->sel_x = x;
     place(g, cs, cs->cy, x);
