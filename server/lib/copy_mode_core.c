@@ -210,6 +210,8 @@ void copy_cursor_down(const struct grid *g, struct copy_state *cs)
     fit_x(g, cs);
 }
 
+static void row_end(const struct grid *g, struct copy_state *cs);
+
 /* As tmux: left of the first column is the end of the line above, right of the line's
  * end the start of the line below. */
 void copy_cursor_left(const struct grid *g, struct copy_state *cs)
@@ -219,7 +221,7 @@ void copy_cursor_left(const struct grid *g, struct copy_state *cs)
     else if (cs->cy > copy_first_line(g)) {
         cs->cy--; /* not a vertical motion: what it remembers stays */
         show_cursor(g, cs);
-        copy_end_of_line(g, cs);
+        row_end(g, cs);
     }
 }
 
@@ -240,20 +242,55 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
         cs->cx += step;
 }
 
-void copy_start_of_line(const struct grid *g, struct copy_state *cs)
+static bool row_wrapped(const struct grid *g, int64_t y)
 {
-    (void)g;
-    cs->cx = 0;
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    bool wrapped = l.wrapped;
+    copy_line_free(&l);
+    return wrapped;
 }
 
-/* Onto the line's end; a selected rectangle's goes to the pane's last column (tmux's
- * goes one past it). */
-void copy_end_of_line(const struct grid *g, struct copy_state *cs)
+/* The first and the last row of the line that row y is part of (rows joined by
+ * autowrap). */
+static int64_t logical_first_row(const struct grid *g, int64_t y)
+{
+    while (y > copy_first_line(g) && row_wrapped(g, y - 1))
+        y--;
+    return y;
+}
+
+static int64_t logical_last_row(const struct grid *g, int64_t y)
+{
+    while (y < copy_last_line(g) && row_wrapped(g, y))
+        y++;
+    return y;
+}
+
+/* As tmux, start-of-line goes to the first row of a line autowrap spread over. */
+void copy_start_of_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->cy = logical_first_row(g, cs->cy);
+    cs->cx = 0;
+    show_cursor(g, cs);
+}
+
+/* The end of the cursor's row; a selected rectangle's is the pane's last column (tmux's
+ * is one past it). */
+static void row_end(const struct grid *g, struct copy_state *cs)
 {
     int x = rect_active(cs) ? grid_cols(g) - 1 : line_length_at(g, cs->cy);
     if (x > grid_cols(g) - 1)
         x = grid_cols(g) - 1;
     cs->cx = snap_x(g, cs->cy, x);
+}
+
+/* As tmux, end-of-line goes to the last row of a line autowrap spread over. */
+void copy_end_of_line(const struct grid *g, struct copy_state *cs)
+{
+    cs->cy = logical_last_row(g, cs->cy);
+    show_cursor(g, cs);
+    row_end(g, cs);
 }
 
 void copy_clamp_to_line(const struct grid *g, struct copy_state *cs)
@@ -265,6 +302,8 @@ void copy_clamp_to_line(const struct grid *g, struct copy_state *cs)
 
 void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
 {
+    cs->cy = logical_first_row(g, cs->cy);
+    show_cursor(g, cs);
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l), x = 0;

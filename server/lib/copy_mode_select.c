@@ -23,6 +23,7 @@ void copy_select_line(const struct grid *g, struct copy_state *cs)
     cs->selecting = true;
     cs->sel_stopped = false;
     cs->line_select = true;
+    copy_start_of_line(g, cs); /* as tmux: the whole line autowrap spread over rows */
     cs->sel_y = cs->cy;
     cs->sel_x = 0;
     copy_end_of_line(g, cs);

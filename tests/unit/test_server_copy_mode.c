@@ -379,10 +379,10 @@ static void test_selection_wide_characters_and_wrapped_lines(void **state)
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "xxxxxxxxxxyyyyy\n"); /* vi: $ takes the line's end */
     free(text);
-    copy_select_line(g, &cs);
+    copy_select_line(g, &cs); /* as tmux: the whole line, from its first row */
     copy_cursor_down(g, &cs);
     text = copy_selection_text(g, &cs, &len);
-    assert_string_equal(text, "yyyyy\nend\n");
+    assert_string_equal(text, "xxxxxxxxxxyyyyy\nend\n");
     free(text);
     copy_state_free(&cs);
     vt_free(vt);
