@@ -397,10 +397,10 @@ static int halfpage(const struct grid *g)
 static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
 {
     int64_t row = cs->cy - cs->top, old = cs->top;
+    remember_x(g, cs); /* as tmux, even when the view cannot move */
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
     if (cs->top == old)
         return;
-    remember_x(g, cs);
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
     fit_x(g, cs);
 }

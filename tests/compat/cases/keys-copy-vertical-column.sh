@@ -21,3 +21,5 @@ $TMUX_BIN copy-mode; pos history-top cursor-down cursor-right cursor-right curso
 $TMUX_BIN copy-mode; pos history-bottom next-word rectangle-toggle cursor-up
 # goto-line moves the view only: the cursor keeps its row and column, even past its new line's end.
 $TMUX_BIN copy-mode; pos history-top cursor-down cursor-down cursor-down end-of-line 'goto-line 4' cursor-down 'goto-line 1'
+# scroll-up at the top of the history moves nothing but remembers the column all the same.
+$TMUX_BIN copy-mode; pos history-top cursor-down cursor-right cursor-right cursor-right scroll-up history-bottom scroll-up scroll-up
