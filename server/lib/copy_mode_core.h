@@ -157,6 +157,8 @@ void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
 /* Selection. */
 void copy_begin_selection(const struct grid *g, struct copy_state *cs);
 void copy_select_line(const struct grid *g, struct copy_state *cs);
+/* select-line -N n: n lines from the cursor's down, as tmux. */
+void copy_select_lines(const struct grid *g, struct copy_state *cs, long n);
 /* Shell integration (OSC 133 marks, cell.h): the cursor to the start of the next or
  * previous line marked 'mark' (GRID_MARK_PROMPT: previous-prompt / next-prompt;
  * GRID_MARK_OUTPUT: their -o), that line at the view's top; false if there is none. */

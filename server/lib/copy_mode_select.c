@@ -29,6 +29,16 @@ void copy_select_line(const struct grid *g, struct copy_state *cs)
     copy_end_of_line(g, cs);
 }
 
+/* select-line -N n, as tmux: n lines, from the cursor's down. */
+void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
+{
+    copy_select_line(g, cs);
+    for (long i = 1; i < n; i++) {
+        copy_cursor_down(g, cs);
+        copy_end_of_line(g, cs);
+    }
+}
+
 void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
 {
     cs->rectangle = !cs->rectangle;
