@@ -550,6 +550,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             return 0; /* as tmux: a motion takes no argument, or does nothing */
         if (commands[i].fn == copy_select_line)
             copy_select_lines(g, cs, repeat);
+        else if (commands[i].fn == copy_rectangle_toggle)
+            copy_rectangle_toggle(g, cs); /* as tmux: once, whatever -N says */
         else {
             for (long r = 0; r < repeat; r++)
                 commands[i].fn(g, cs);

@@ -12,3 +12,9 @@ $TMUX_BIN send-keys -X -N 3 cursor-down
 $TMUX_BIN send-keys -X -N 2 cursor-right
 $TMUX_BIN send-keys -X copy-selection-and-cancel
 $TMUX_BIN save-buffer - | od -c
+# rectangle-toggle -N n toggles once.
+$TMUX_BIN copy-mode
+for n in 2 3 4; do
+    $TMUX_BIN send-keys -N $n -X rectangle-toggle
+    $TMUX_BIN display -p '#{rectangle_toggle}'
+done
