@@ -216,9 +216,15 @@ static void row_end(const struct grid *g, struct copy_state *cs);
  * end the start of the line below. */
 void copy_cursor_left(const struct grid *g, struct copy_state *cs)
 {
-    if (cs->cx > 0)
-        cs->cx = snap_x(g, cs->cy, cs->cx - 1);
-    else if (cs->cy > copy_first_line(g)) {
+    if (cs->cx > 0) {
+        /* as tmux: a step from a wide character's right half goes over the character,
+         * any other a column, so the cursor lands on right halves going left */
+        struct grid_line l = {0};
+        copy_line_fetch(g, cs->cy, &l);
+        bool half = cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 0;
+        copy_line_free(&l);
+        cs->cx -= half && cs->cx > 1 ? 2 : 1;
+    } else if (cs->cy > copy_first_line(g)) {
         cs->cy--; /* not a vertical motion: what it remembers stays */
         show_cursor(g, cs);
         row_end(g, cs);
