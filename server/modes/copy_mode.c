@@ -548,6 +548,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     if (i < sizeof commands / sizeof commands[0]) {
         if (argc > 1)
             return 0; /* as tmux: a motion takes no argument, or does nothing */
+        /* as tmux, cursor-down-and-cancel leaves only from the last line */
+        bool stays = commands[i].fn == copy_cursor_down && cs->cy < copy_last_line(g);
         if (commands[i].fn == copy_select_line)
             copy_select_lines(g, cs, repeat);
         else if (commands[i].fn == copy_rectangle_toggle)
@@ -556,7 +558,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             for (long r = 0; r < repeat; r++)
                 commands[i].fn(g, cs);
         }
-        if (commands[i].kind != CMD_MOVE && copy_offset(g, cs) == 0 &&
+        if (commands[i].kind != CMD_MOVE && !stays && copy_offset(g, cs) == 0 &&
             (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
     } else if (is_special(name))
