@@ -319,6 +319,18 @@ static int spare_along(const struct layout_cell *lc, enum layout_type axis)
     return size_along(lc, axis) - layout_min_size(lc, axis);
 }
 
+
+/* to grows by what from can spare, need at most; returns the cells moved. */
+static int move_cells(struct layout_cell *to, struct layout_cell *from, enum layout_type axis,
+                      int need)
+{
+    int move = spare_along(from, axis);
+    if (move > need)
+        move = need;
+    resize_cell(to, axis, size_along(to, axis) + move);
+    resize_cell(from, axis, size_along(from, axis) - move);
+    return move;
+}
 /* lc grows by up to need cells taken from the nearest cell after it with some to spare
  * (before it too, when no cell after it has any and 'either_side'). Returns the cells
  * moved. */
@@ -335,12 +347,7 @@ static int grow_from_neighbour(struct layout_cell *lc, enum layout_type axis, in
     }
     if (from == NULL)
         return 0;
-    int move = spare_along(from, axis);
-    if (move > need)
-        move = need;
-    resize_cell(lc, axis, size_along(lc, axis) + move);
-    resize_cell(from, axis, size_along(from, axis) - move);
-    return move;
+    return move_cells(lc, from, axis, need);
 }
 
 /* The border after lc moves back by up to need cells: the cell after lc grows, lc or
@@ -353,12 +360,7 @@ static int shrink_into_next(struct layout_cell *lc, enum layout_type axis, int n
         from = TAILQ_PREV(from, layout_cells, entry);
     if (from == NULL || to == NULL)
         return 0;
-    int move = spare_along(from, axis);
-    if (move > need)
-        move = need;
-    resize_cell(to, axis, size_along(to, axis) + move);
-    resize_cell(from, axis, size_along(from, axis) - move);
-    return move;
+    return move_cells(to, from, axis, need);
 }
 
 /* Move the border after lc (a child of a split along axis) by delta as tmux 3.3a does:

@@ -127,6 +127,42 @@ static void test_up_procfile_first_failure(void **state)
         fail_msg("stdout: %s", fg.obuf);
 }
 
+/* Start `tmx logs -f service` with its stdout on a pipe; *out gets the read end. */
+static pid_t start_follower(struct tmx_env *env, const char *service, int *out)
+{
+    int o[2];
+    assert_int_equal(pipe(o), 0);
+    pid_t follower = fork();
+    assert_true(follower >= 0);
+    if (follower == 0) {
+        dup2(o[1], 1);
+        close(o[0]);
+        close(o[1]);
+        execlp(env_bin(env), env_bin(env), "-L", env_socket_name(env), "logs", "-f", service,
+               (char *)NULL);
+        _exit(127);
+    }
+    close(o[1]);
+    *out = o[0];
+    return follower;
+}
+
+/* Read fd into buf (size bytes, kept terminated, *len so far) until it holds needle or
+ * E2E_TIMEOUT passes. */
+static void read_until(int fd, char *buf, size_t size, size_t *len, const char *needle)
+{
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
+    while (strstr(buf, needle) == NULL && e2e_now_ms() < end) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, 50) > 0) {
+            ssize_t n = read(fd, buf + *len, size - 1 - *len);
+            if (n > 0)
+                buf[*len += (size_t)n] = '\0';
+        }
+    }
+    assert_non_null(strstr(buf, needle));
+}
+
 /* In the background: the session and one window per service in tmx ls; logs (all, -n),
  * logs -f until the service goes; stop (waits until it is down, stays down with its
  * status), restart (runs it again in its window), down (all, reverse order). */
@@ -154,45 +190,16 @@ static void test_up_commands(void **state)
     free(out);
 
     /* logs -f: what the service prints from now on, until its window goes. */
-    int o[2];
-    assert_int_equal(pipe(o), 0);
-    pid_t follower = fork();
-    assert_true(follower >= 0);
-    if (follower == 0) {
-        dup2(o[1], 1);
-        close(o[0]);
-        close(o[1]);
-        execlp(env_bin(env), env_bin(env), "-L", env_socket_name(env), "logs", "-f", "echo",
-               (char *)NULL);
-        _exit(127);
-    }
-    close(o[1]);
+    int ofd;
+    pid_t follower = start_follower(env, "echo", &ofd);
     assert_true(wait_run_output(env, "started", true, E2E_TIMEOUT, "logs", "echo", NULL));
     /* The follower is in once its first dump arrived. */
     char fbuf[4096] = "";
     size_t flen = 0;
-    long long end = e2e_now_ms() + E2E_TIMEOUT;
-    while (strstr(fbuf, "started\n") == NULL && e2e_now_ms() < end) {
-        struct pollfd p = {.fd = o[0], .events = POLLIN};
-        if (poll(&p, 1, 50) > 0) {
-            ssize_t n = read(o[0], fbuf + flen, sizeof fbuf - 1 - flen);
-            if (n > 0)
-                fbuf[flen += (size_t)n] = '\0';
-        }
-    }
-    assert_non_null(strstr(fbuf, "started\n"));
+    read_until(ofd, fbuf, sizeof fbuf, &flen, "started\n");
     assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "bg:echo", "hello", "Enter",
                              NULL), 0);
-    end = e2e_now_ms() + E2E_TIMEOUT;
-    while (strstr(fbuf, "echo:hello\n") == NULL && e2e_now_ms() < end) {
-        struct pollfd p = {.fd = o[0], .events = POLLIN};
-        if (poll(&p, 1, 50) > 0) {
-            ssize_t n = read(o[0], fbuf + flen, sizeof fbuf - 1 - flen);
-            if (n > 0)
-                fbuf[flen += (size_t)n] = '\0';
-        }
-    }
-    assert_non_null(strstr(fbuf, "echo:hello\n"));
+    read_until(ofd, fbuf, sizeof fbuf, &flen, "echo:hello\n");
 
     /* stop: returns once it is down (SIGINT: 130), and it stays down. */
     assert_int_equal(tmx_run(env, NULL, NULL, "stop", "clock", NULL), 0);
@@ -215,7 +222,7 @@ static void test_up_commands(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "down", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "has-session", "-t", "bg", NULL), 1);
     int status;
-    end = e2e_now_ms() + E2E_TIMEOUT;
+    long long end = e2e_now_ms() + E2E_TIMEOUT;
     pid_t got;
     while ((got = waitpid(follower, &status, WNOHANG)) == 0 && e2e_now_ms() < end)
         sleep_ms(20);
@@ -225,7 +232,7 @@ static void test_up_commands(void **state)
         fail_msg("logs -f did not end with its service");
     }
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    close(o[0]);
+    close(ofd);
 }
 
 /* A logs -f follower that goes (killed, its link cut) is forgotten: its service's next
@@ -245,36 +252,16 @@ static void test_up_follower_gone(void **state)
     snprintf(file, sizeof file, "%s/svc", dir);
     assert_int_equal(tmx_run(env, NULL, NULL, "up", "-f", file, NULL), 0);
     assert_true(wait_run_output(env, "started", true, E2E_TIMEOUT, "logs", "echo", NULL));
-    int o[2];
-    assert_int_equal(pipe(o), 0);
-    pid_t follower = fork();
-    assert_true(follower >= 0);
-    if (follower == 0) {
-        dup2(o[1], 1);
-        close(o[0]);
-        close(o[1]);
-        execlp(env_bin(env), env_bin(env), "-L", env_socket_name(env), "logs", "-f", "echo",
-               (char *)NULL);
-        _exit(127);
-    }
-    close(o[1]);
+    int ofd;
+    pid_t follower = start_follower(env, "echo", &ofd);
     /* The follower is in once its first dump arrived. */
     char fbuf[4096] = "";
     size_t flen = 0;
-    long long end = e2e_now_ms() + E2E_TIMEOUT;
-    while (strstr(fbuf, "started\n") == NULL && e2e_now_ms() < end) {
-        struct pollfd p = {.fd = o[0], .events = POLLIN};
-        if (poll(&p, 1, 50) > 0) {
-            ssize_t n = read(o[0], fbuf + flen, sizeof fbuf - 1 - flen);
-            if (n > 0)
-                fbuf[flen += (size_t)n] = '\0';
-        }
-    }
-    assert_non_null(strstr(fbuf, "started\n"));
+    read_until(ofd, fbuf, sizeof fbuf, &flen, "started\n");
     kill(follower, SIGKILL);
     int status;
     assert_int_equal(waitpid(follower, &status, 0), follower);
-    close(o[0]);
+    close(ofd);
     /* The service prints after its follower went. */
     assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "fg:echo", "again", "Enter",
                              NULL), 0);
