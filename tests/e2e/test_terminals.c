@@ -190,6 +190,26 @@ static bool wait_output(struct pty_client *c, const char *needle)
     return client_output_contains(c, needle);
 }
 
+/* A session whose status line is #333333 and whose pane echoes what it reads (cat -v),
+ * attached from an 80x24 terminal that answers nothing by itself (COLORTERM unset): once
+ * the client was asked `asked`, the status line is drawn in 256 colours, not direct. */
+static struct pty_client *status_colour_client(struct tmx_env *env, const char *asked)
+{
+    unsetenv("COLORTERM");
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
+                             "status-style", "bg=#333333", NULL),
+                     0);
+    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    client_no_replies(c);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_true(wait_output(c, asked));
+    assert_true(client_output_contains(c, "48;5;236")); /* #333333 as 256 colours */
+    assert_false(client_output_contains(c, "48;2;51;51;51"));
+    return c;
+}
+
 /* As tmux 3.3a: a VT100-like terminal is asked its name (XTVERSION, CSI > q) at attach;
  * one tmux knows (here a tmux) gets its features, RGB among them, so a #rrggbb style is
  * drawn in direct colour from then on, not as the nearest of 256. The answer is no key:
@@ -200,18 +220,7 @@ static void test_xtversion_answer_gives_a_known_terminal_its_features(void **sta
     struct tmx_env *env = *state;
     if (env_is_tmux(env))
         skip();
-    unsetenv("COLORTERM");
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
-                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
-                             "status-style", "bg=#333333", NULL),
-                     0);
-    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
-    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
-    client_no_replies(c);
-    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
-    assert_true(wait_output(c, "\033[>q"));
-    assert_true(client_output_contains(c, "48;5;236")); /* #333333 as 256 colours */
-    assert_false(client_output_contains(c, "48;2;51;51;51"));
+    struct pty_client *c = status_colour_client(env, "\033[>q");
     assert_true(wait_run_output(env, "[]", true, E2E_TIMEOUT, "list-clients", "-F",
                                 "[#{client_termtype}]", NULL));
 
@@ -280,18 +289,7 @@ static void test_da2_answer_gives_a_known_terminal_its_features(void **state)
     struct tmx_env *env = *state;
     if (env_is_tmux(env))
         skip();
-    unsetenv("COLORTERM");
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
-                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
-                             "status-style", "bg=#333333", NULL),
-                     0);
-    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
-    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
-    client_no_replies(c);
-    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
-    assert_true(wait_output(c, "\033[>c\033[>q"));
-    assert_true(client_output_contains(c, "48;5;236")); /* #333333 as 256 colours */
-    assert_false(client_output_contains(c, "48;2;51;51;51"));
+    struct pty_client *c = status_colour_client(env, "\033[>c\033[>q");
     client_type(c, "\033[>77;30700;0c");
     assert_true(wait_output(c, "48;2;51;51;51")); /* redrawn in direct colour */
     client_type(c, "x");
