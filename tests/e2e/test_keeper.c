@@ -570,6 +570,15 @@ static bool ended(pid_t pid)
     return state == 0 || state == 'Z';
 }
 
+/* Waits until pid has ended, E2E_TIMEOUT at most; whether it has. */
+static bool wait_ended(pid_t pid)
+{
+    long long until = e2e_now_ms() + E2E_TIMEOUT;
+    while (!ended(pid) && e2e_now_ms() < until)
+        sleep_ms(10);
+    return ended(pid);
+}
+
 /* $HOME/go, a fifo a pane's program reads to go on when the test says so. */
 static void go_fifo(char *fifo, size_t size)
 {
@@ -608,9 +617,7 @@ static void test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes(void **st
     assert_true(fd >= 0);
     assert_int_equal(write(fd, "go\n", 3), 3);
     close(fd);
-    until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(keeper) && e2e_now_ms() < until)
-        sleep_ms(20);
+    wait_ended(keeper);
     assert_true(ended(keeper)); /* main of session 18: it waited for an adopter forever */
     char *out = NULL, *err = NULL;
     assert_int_equal(tmx_run(env, &out, &err, "resurrect", NULL), 0);
@@ -673,9 +680,7 @@ static void test_a_bye_behind_a_reset_still_ends_the_keeper(void **state)
     pid_t keeper = e2e_keeper_of(server);
     assert_true(keeper > 0);
     assert_int_equal(kill(server, SIGKILL), 0);
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(server) && e2e_now_ms() < until)
-        sleep_ms(10);
+    wait_ended(server);
     assert_true(ended(server));
 
     /* Adopt: HELLO, then WELCOME, a PANE for each pane (with its master and ring: the
@@ -711,9 +716,8 @@ static void test_a_bye_behind_a_reset_still_ends_the_keeper(void **state)
     close(fd); /* with the EXIT unread: the keeper's next read is the reset */
     assert_int_equal(kill(keeper, SIGCONT), 0);
 
-    until = e2e_now_ms() + E2E_TIMEOUT;
-    while ((!ended(keeper) || !ended(second)) && e2e_now_ms() < until)
-        sleep_ms(20);
+    wait_ended(keeper);
+    wait_ended(second);
     assert_true(ended(second)); /* hung up at BYE, not kept for the next server */
     assert_true(ended(keeper));
     for (int i = 0; i < nkept; i++)
@@ -1021,9 +1025,7 @@ static void test_a_pane_killed_as_it_starts_ends(void **state)
         pid_t pid = (pid_t)atoi(out);
         free(out);
         assert_true(pid > 1);
-        long long end = e2e_now_ms() + E2E_TIMEOUT;
-        while (!ended(pid) && e2e_now_ms() < end)
-            poll(NULL, 0, 10);
+        wait_ended(pid);
         if (!ended(pid))
             fail_msg("pane program %d still runs after kill-window (round %d)", (int)pid, i);
     }
@@ -1236,9 +1238,7 @@ static void test_a_keeper_that_cannot_listen_still_serves(void **state)
     pid_t program = pane_pid_of(env, "s");
     pid_t server = server_pid(env, "s");
     assert_int_equal(kill(server, SIGKILL), 0);
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(program) && e2e_now_ms() < until)
-        poll(NULL, 0, 10);
+    wait_ended(program);
     assert_true(ended(program));
     rmdir(path);
 }
@@ -1380,9 +1380,7 @@ static void send_spawn(int fd, uint32_t id, const char *name, const char *comman
 static void kill_server_and_reap(struct tmx_env *env, pid_t keeper)
 {
     assert_int_equal(tmx_run(env, NULL, NULL, "kill-server", NULL), 0);
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(keeper) && e2e_now_ms() < until)
-        sleep_ms(10);
+    wait_ended(keeper);
     assert_true(ended(keeper));
     assert_int_equal(waitpid(keeper, NULL, 0), keeper);
 }
@@ -1455,9 +1453,7 @@ static void test_a_late_keeper_leaves_a_live_keepers_socket(void **state)
 
     pid_t server = server_pid(env, "other");
     assert_int_equal(kill(server, SIGKILL), 0);
-    until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(server) && e2e_now_ms() < until)
-        sleep_ms(10);
+    wait_ended(server);
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
     assert_string_equal(out, "other\n");
@@ -1495,9 +1491,7 @@ static void test_a_keeper_that_lost_its_path_before_listening_leaves_it(void **s
 
     pid_t server = server_pid(env, "other");
     assert_int_equal(kill(server, SIGKILL), 0);
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(server) && e2e_now_ms() < until)
-        sleep_ms(10);
+    wait_ended(server);
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "ls", "-F", "#{session_name}", NULL), 0);
     assert_string_equal(out, "other\n");
@@ -1560,9 +1554,7 @@ static void test_with_snapshots_off_a_kill_9_brings_back_what_the_keeper_holds(v
     assert_true(fd >= 0);
     assert_int_equal(write(fd, "go\n", 3), 3);
     close(fd);
-    long long until = e2e_now_ms() + E2E_TIMEOUT;
-    while (!ended(program) && e2e_now_ms() < until)
-        sleep_ms(10);
+    wait_ended(program);
     assert_true(ended(program));
     /* By pane id: a kill -9 within 20 ms of a spawn finds the keeper without the new
      * window's index yet (tags are sent 20 ms after a command), and it comes back at the

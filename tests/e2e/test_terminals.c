@@ -190,10 +190,9 @@ static bool wait_output(struct pty_client *c, const char *needle)
     return client_output_contains(c, needle);
 }
 
-/* A session whose status line is #333333 and whose pane echoes what it reads (cat -v),
- * attached from an 80x24 terminal that answers nothing by itself (COLORTERM unset): once
- * the client was asked `asked`, the status line is drawn in 256 colours, not direct. */
-static struct pty_client *status_colour_client(struct tmx_env *env, const char *asked)
+/* A session s whose status line is #333333 and whose pane echoes what it reads (cat -v),
+ * for a terminal that does not say it has direct colour (COLORTERM unset). */
+static void status_colour_session(struct tmx_env *env)
 {
     unsetenv("COLORTERM");
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
@@ -201,6 +200,13 @@ static struct pty_client *status_colour_client(struct tmx_env *env, const char *
                              "status-style", "bg=#333333", NULL),
                      0);
     assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+}
+
+/* That session attached from an 80x24 terminal that answers nothing by itself: once the
+ * client was asked `asked`, the status line is drawn in 256 colours, not direct. */
+static struct pty_client *status_colour_client(struct tmx_env *env, const char *asked)
+{
+    status_colour_session(env);
     struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
     client_no_replies(c);
     assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
@@ -324,12 +330,7 @@ static void test_a_relayed_terminal_is_asked_its_kind_and_name(void **state)
     struct tmx_env *env = *state;
     if (env_is_tmux(env))
         skip();
-    unsetenv("COLORTERM");
-    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
-                             "stty raw -echo; printf READY; exec cat -v", ";", "set", "-g",
-                             "status-style", "bg=#333333", NULL),
-                     0);
-    assert_true(wait_capture(env, "s", "READY", E2E_TIMEOUT));
+    status_colour_session(env);
     setenv("TMX_NO_TTY_PASS", "1", 1);
     struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
     unsetenv("TMX_NO_TTY_PASS");
