@@ -254,12 +254,12 @@ static void server_update_title(struct server *s)
 }
 
 /* After every command: the control clients look for changes; the title may change; the
- * snapshot's timer wakes to write what changed. */
+ * keeper learns where the panes are; the snapshot's timer wakes to write what changed. */
 static void server_command_done(struct server *s, const char *name)
 {
     control_command_done(s, name);
     server_update_title(s);
-    server_keeper_tags_soon(s);
+    server_keeper_tags_now(s);
     snapshot_touch(s);
 }
 

@@ -63,15 +63,17 @@ static uint32_t server_keeper_hash(const char *s)
 }
 
 /* Tell the keeper where each pane is now (session, index, window name), for a server
- * that comes back with no snapshot of it. Only changes are sent. Armed shortly after a
- * pane starts and after each command (server_keeper_tags_soon), never on its own: an
- * idle server sleeps. A window renamed automatically is not told (the next server
- * names it again). */
+ * that comes back with no snapshot of it. Only changes are sent. Run after each command
+ * (server_keeper_tags_now) and shortly after a pane starts (server_keeper_tags_soon),
+ * never on its own: an idle server sleeps. A window renamed automatically is not told
+ * (the next server names it again). */
 static void server_keeper_tag_cb(evutil_socket_t fd, short events, void *arg)
 {
     struct server *s = arg;
     (void)fd;
     (void)events;
+    if (s->keeper == NULL)
+        return;
     /* How long the keeper waits for a server once all its programs ended, and the
      * snapshot it leaves their statuses in (keeper_link sends only a change). */
     long grace = options_get_number(s->options, "keeper-exit-grace");
@@ -102,6 +104,14 @@ static void server_keeper_tag_cb(evutil_socket_t fd, short events, void *arg)
             }
         }
     }
+}
+
+void server_keeper_tags_now(struct server *s)
+{
+    if (s->keeper_timer == NULL)
+        return;
+    evtimer_del(s->keeper_timer); /* told now: nothing left for later */
+    server_keeper_tag_cb(-1, 0, s);
 }
 
 void server_keeper_tags_soon(struct server *s)

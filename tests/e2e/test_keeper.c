@@ -1556,16 +1556,42 @@ static void test_with_snapshots_off_a_kill_9_brings_back_what_the_keeper_holds(v
     close(fd);
     wait_ended(program);
     assert_true(ended(program));
-    /* By pane id: a kill -9 within 20 ms of a spawn finds the keeper without the new
-     * window's index yet (tags are sent 20 ms after a command), and it comes back at the
-     * next free index. */
+    /* Each at its index: the keeper learns a window's place before the command that
+     * made it returns (before, 20 ms after it, so a kill -9 that soon brought the window
+     * back at the next free index). */
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-s", "-t", "s", "-F",
-                             "#{pane_id} #{pane_dead} #{pane_dead_status}", NULL), 0);
-    assert_int_equal(count_lines(out), 3);
-    assert_non_null(strstr(out, "%0 0 \n"));
-    assert_non_null(strstr(out, "%2 0 \n"));
-    assert_non_null(strstr(out, "%3 1 7\n"));
+                             "#{window_index} #{pane_id} #{pane_dead} #{pane_dead_status}",
+                             NULL), 0);
+    assert_string_equal(out, "0 %0 0 \n1 %2 0 \n2 %3 1 7\n");
+    free(out);
+}
+
+/* A kill -9 the moment a command returns: the keeper already knows where that command
+ * put its window (its index and name), so the next server puts it back there. Before,
+ * the keeper was told 20 ms after the command, and the window came back at the next
+ * free index, named after its program. */
+static void test_a_kill_9_right_after_a_command_keeps_the_window_in_its_place(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no keeper: its programs die with it */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "snapshot-interval", "0", ";", "new",
+                             "-d", "-s", "s", "sleep 1000", NULL), 0);
+    pid_t server = server_pid(env, "s");
+    for (int i = 0; i < 3; i++) {
+        char target[16], name[16];
+        snprintf(target, sizeof target, "s:%d", 5 + 2 * i);
+        snprintf(name, sizeof name, "web%d", i);
+        assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", target, "-n", name,
+                                 "sleep 1001", NULL), 0);
+    }
+    assert_int_equal(kill(server, SIGKILL), 0);
+    wait_ended(server);
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "list-windows", "-t", "s", "-F",
+                             "#{window_index} #{window_name}", NULL), 0);
+    assert_string_equal(out, "0 sleep\n5 web0\n7 web1\n9 web2\n");
     free(out);
 }
 
@@ -1616,6 +1642,9 @@ int main(void)
             e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_dead_panes_status_survives_server_upgrade,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_kill_9_right_after_a_command_keeps_the_window_in_its_place, e2e_setup,
+            e2e_teardown),
         cmocka_unit_test_setup_teardown(
             test_with_snapshots_off_a_kill_9_brings_back_what_the_keeper_holds, e2e_setup,
             e2e_teardown),
