@@ -80,27 +80,36 @@ static void v_alternate_on(const struct format_ctx *ctx, struct format_out *o)
     format_out_printf(o, "%d", ctx->pane->vt != NULL && (vt_modes(ctx->pane->vt) & VT_MODE_ALT_SCREEN) != 0);
 }
 
+/* The buffer of buffer_*: the context's (list-buffers, choose-buffer), else the newest,
+ * as tmux gives every format (display -p '#{buffer_name}', list-windows -F...). */
+static const struct paste_buffer *ctx_buffer(const struct format_ctx *ctx)
+{
+    if (ctx->buffer != NULL)
+        return ctx->buffer;
+    return ctx->server != NULL ? paste_top(ctx->server) : NULL;
+}
+
 static void v_buffer_created(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%lld", (long long)ctx->buffer->created);
+    format_out_printf(o, "%lld", (long long)ctx_buffer(ctx)->created);
 }
 
 static void v_buffer_name(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_str(o, ctx->buffer->name);
+    format_out_str(o, ctx_buffer(ctx)->name);
 }
 
 /* The start of the buffer, control characters as octal escapes (paste_sample). */
 static void v_buffer_sample(const struct format_ctx *ctx, struct format_out *o)
 {
-    char *sample = paste_sample(ctx->buffer, FORMAT_BUFFER_SAMPLE);
+    char *sample = paste_sample(ctx_buffer(ctx), FORMAT_BUFFER_SAMPLE);
     format_out_str(o, sample);
     free(sample);
 }
 
 static void v_buffer_size(const struct format_ctx *ctx, struct format_out *o)
 {
-    format_out_printf(o, "%zu", ctx->buffer->size);
+    format_out_printf(o, "%zu", ctx_buffer(ctx)->size);
 }
 
 static void v_client_height(const struct format_ctx *ctx, struct format_out *o)
@@ -1547,7 +1556,7 @@ static bool format_has(const struct format_ctx *ctx, int need)
     if ((need & NEED_CLIENT) && (ctx->client == NULL || !ctx->client->attached ||
                                  ctx->client->session == NULL))
         return false;
-    if ((need & NEED_BUFFER) && ctx->buffer == NULL)
+    if ((need & NEED_BUFFER) && ctx_buffer(ctx) == NULL)
         return false;
     return true;
 }
