@@ -3,5 +3,6 @@
 $T new -d -s x cat
 $T send-keys -t x -l 'a;b Enter C-m'
 $T send-keys -t x Enter
-wait_pane x 'a;b Enter C-m'
+# The echoed line, then cat's copy of it: the cursor two lines down.
+wait_format x '#{cursor_y}' 2
 $T capture-pane -p -t x | grep -v '^$'
