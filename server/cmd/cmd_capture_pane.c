@@ -1,6 +1,8 @@
 /* cmd_capture_pane.c - capture-pane: a pane's text, printed (-p) or kept as a buffer. */
 #include "cmd_impl.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,19 +13,21 @@
 #include "vt.h"
 #include "xmalloc.h"
 
-/* A capture-pane line number: a number (negative = history), or "-" for the edge. */
-static int parse_line(const char *s, int edge, int *out)
+/* A capture-pane line number, as tmux 3.3a reads it: "-" is the edge (the top of the
+ * history for -S, the last line for -E); a whole number from INT_MIN to SHRT_MAX counts
+ * from the first visible line (negative: the history); anything else (empty, not a
+ * number, out of range) is the default (0 for -S, the last line for -E), as tmux takes
+ * it, without an error: a script's empty variable still captures the screen. */
+static int parse_line(const char *s, int edge, int fallback)
 {
-    if (strcmp(s, "-") == 0) {
-        *out = edge;
-        return 0;
-    }
+    if (strcmp(s, "-") == 0)
+        return edge;
     char *end;
-    long v = strtol(s, &end, 10);
-    if (*end != '\0' || *s == '\0')
-        return -1;
-    *out = (int)(v < -100000000 ? -100000000 : v > 100000000 ? 100000000 : v);
-    return 0;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno != 0 || v < INT_MIN || v > SHRT_MAX)
+        return fallback;
+    return (int)v;
 }
 
 /* -C: what is not printable as octal \ooo, and \ as \\. */
@@ -96,18 +100,10 @@ static int cmd_capture_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     int rows = vt_rows(p->vt);
     o.start = 0;
     o.end = rows - 1;
-    if (args->flags['S'] != NULL && parse_line(args->flags['S'], -history, &o.start) != 0) {
-        evbuffer_free(text);
-        cmd_error(ctx, "invalid start line: %s (a number, negative for history, or -)",
-                  args->flags['S']);
-        return -1;
-    }
-    if (args->flags['E'] != NULL && parse_line(args->flags['E'], rows - 1, &o.end) != 0) {
-        evbuffer_free(text);
-        cmd_error(ctx, "invalid end line: %s (a number, negative for history, or -)",
-                  args->flags['E']);
-        return -1;
-    }
+    if (args->flags['S'] != NULL)
+        o.start = parse_line(args->flags['S'], -history, 0);
+    if (args->flags['E'] != NULL)
+        o.end = parse_line(args->flags['E'], rows - 1, rows - 1);
     capture_text(p->vt, &o, text);
     return capture_done(ctx, args, text);
 }

@@ -196,21 +196,24 @@ static void capture_one(const struct grid *g, const struct grid_line *l, int wid
     }
 }
 
+static int clamp_line(int y, int history, int rows)
+{
+    return y < -history ? -history : y > rows - 1 ? rows - 1 : y;
+}
+
 void capture_text(const struct vt *vt, const struct capture_opts *o, struct evbuffer *out)
 {
     const struct grid *g = capture_grid(vt, o->alternate);
     int rows = grid_rows(g), width = grid_cols(g);
     int history = capture_history_size(vt, o->alternate);
-    int start = o->start, end = o->end;
+    /* Each end clamped to the lines there are, then the two put in order, as tmux: a
+     * range wholly in the history before its oldest line is that line. */
+    int start = clamp_line(o->start, history, rows), end = clamp_line(o->end, history, rows);
     if (start > end) {
         int t = start;
         start = end;
         end = t;
     }
-    if (start < -history)
-        start = -history;
-    if (end > rows - 1)
-        end = rows - 1;
     struct grid_pen pen = {0};
     uint16_t link = 0;
     for (int y = start; y <= end; y++) {

@@ -12,7 +12,7 @@ struct evbuffer;
 
 struct capture_opts {
     /* Lines as capture-pane numbers them: 0 the first visible line, negative ones the
-     * history (-1 the newest). Clamped to what exists; swapped if start > end. */
+     * history (-1 the newest). Each clamped to what exists, then swapped if start > end. */
     int start, end;
     bool alternate;   /* -a: the normal screen kept while the alternate one is shown */
     bool escapes;     /* -e: SGR sequences for what changes in colours and attributes
