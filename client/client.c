@@ -875,14 +875,9 @@ int client_main(const struct client_options *opts, int argc, char **argv)
 
     bool attaches = cmdline_attaches(argc, argv) && opts->control == 0;
     if (attaches) {
-        /* In a pane of tmx (TMX and TMUX set) or of a real tmux (TMUX): tmux's message. */
-        const char *tmx_env = getenv("TMX"), *tmux_env = getenv("TMUX");
-        bool in_tmx = tmx_env != NULL && *tmx_env != '\0';
-        if (in_tmx || (tmux_env != NULL && *tmux_env != '\0')) {
-            fprintf(stderr, "tmx: sessions should be nested with care, unset $TMUX to force%s\n",
-                    in_tmx ? " (and $TMX: inside tmx both are set)" : "");
-            return 1;
-        }
+        /* Inside a pane ($TMUX set), the server says whether this terminal is one of its
+         * own panes (cmd_check_nested), as tmux's server does: a session of another
+         * server may be shown here. */
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, "tmx: open terminal failed: not a terminal (use new -d for a detached session)\n");
             return 1;

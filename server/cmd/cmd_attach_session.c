@@ -15,6 +15,47 @@
 #include "session.h"
 #include "xmalloc.h"
 
+/* The value of name in a client's environment, or NULL. */
+static const char *client_env_get(const struct client *c, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < c->nenv; i++) {
+        if (strncmp(c->env[i], name, len) == 0 && c->env[i][len] == '=')
+            return c->env[i] + len + 1;
+    }
+    return NULL;
+}
+
+/* Whether path is the terminal of a pane of this server. */
+static bool server_pane_tty(struct server *srv, const char *path)
+{
+    struct session *sess;
+    TAILQ_FOREACH(sess, &srv->sessions, entry) {
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &sess->windows, entry) {
+            struct pane *p;
+            TAILQ_FOREACH(p, &wl->window->panes, entry) {
+                char buf[128];
+                if (p->fd >= 0 && !p->eof && ptsname_r(p->fd, buf, sizeof buf) == 0 &&
+                    strcmp(buf, path) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+int cmd_check_nested(struct cmd_ctx *ctx, struct client *c)
+{
+    const char *tmux = client_env_get(c, "TMUX");
+    if (tmux == NULL || *tmux == '\0' || c->tty_name == NULL || *c->tty_name == '\0' ||
+        !server_pane_tty(ctx->server, c->tty_name))
+        return 0;
+    cmd_error(ctx, "sessions should be nested with care, unset $TMUX to force (%s is a pane "
+              "of this server)", c->tty_name);
+    return -1;
+}
+
 /* Attach ctx->client to sess, checking it can show a session. */
 int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
                       const struct cmd_attach_opts *opts)
@@ -24,6 +65,8 @@ int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
         cmd_error(ctx, "no client to attach (run tmx attach from a terminal)");
         return -1;
     }
+    if (cmd_check_nested(ctx, c) != 0)
+        return -1;
     if (!(c->flags & IDENT_TTY)) {
         cmd_error(ctx, "open terminal failed: not a terminal");
         return -1;

@@ -76,6 +76,10 @@ struct cmd_attach_opts {
     bool keep_env;      /* -E: update-environment is not applied */
     const char *flags;  /* -f: also a control client's (no-output, pause-after=N...) */
 };
+/* Whether client c would show a session inside itself: $TMUX is set in its environment
+ * and its terminal is one of this server's panes (tmux's rule: attaching from a pane of
+ * another server, or with $TMUX unset, is allowed). The error is said, -1 returned. */
+int cmd_check_nested(struct cmd_ctx *ctx, struct client *c);
 /* Attach ctx->client to sess, checking it can show a session; -1 with an error if not. */
 int cmd_attach_client(struct cmd_ctx *ctx, struct session *sess,
                       const struct cmd_attach_opts *opts);

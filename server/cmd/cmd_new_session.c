@@ -102,6 +102,8 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
             cmd_error(ctx, "new-session needs -d here (sessions should be nested with care)");
             return -1;
         }
+        if (cmd_check_nested(ctx, ctx->client) != 0)
+            return -1;
         if (!(ctx->client->flags & IDENT_TTY)) {
             cmd_error(ctx, "open terminal failed: not a terminal");
             return -1;
