@@ -195,13 +195,15 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
         char *text = format_expand(&f, options_get_string(w->options, "pane-border-format"));
         struct grid_pen base = option_pen(w, p, p == w->active ? "pane-active-border-style"
                                                                : "pane-border-style");
-        int end = p->xoff + p->cols - 1;
+        /* As tmux: the text starts two cells in and stops two cells short of the
+         * pane's right edge, the border line showing around it. */
+        int end = p->xoff + p->cols - 2;
         if (end > v->vw)
             end = v->vw;
         size_t n = style_split(text, &base, NULL, 0);
         struct style_run *runs = xcalloc(n > 0 ? n : 1, sizeof *runs);
         style_split(text, &base, runs, n);
-        int x = p->xoff + 1;
+        int x = p->xoff + 2;
         for (size_t i = 0; i < n && x < end; i++) {
             char *piece = xstrndup(runs[i].text, runs[i].len);
             x = canvas_put_text(cv, x, y, end, piece, &runs[i].pen);
@@ -358,8 +360,11 @@ void compose_window(struct client *c, struct window *w, int rows)
             TAILQ_FOREACH(p, &w->panes, entry) {
                 if (w->zoomed && p != w->active)
                     continue;
+                /* The line goes on over the border to its right, where it meets the
+                 * border between the panes (a junction, as tmux draws it). */
                 int y = border_status == 1 ? p->yoff - 1 : p->yoff + p->rows;
-                for (int x = p->xoff; x < p->xoff + p->cols; x++)
+                int right = p->xoff + p->cols < v.vw ? p->xoff + p->cols : v.vw - 1;
+                for (int x = p->xoff; x <= right; x++)
                     mark(&v, x, y);
             }
         }

@@ -139,6 +139,11 @@ static void test_border_status_lines(void **state)
                              NULL), 0);
     /* Row 0 is pane 0's line; pane 0 starts below it; pane 1's line is just above it. */
     assert_true(client_wait_row(c, 0, "0 \"alpha\"", E2E_TIMEOUT));
+    /* Two cells of the border line, then the text, as tmux draws it (tmx began one cell
+     * in). */
+    const char *row0 = client_screen_row(c, 0);
+    if (strncmp(row0, "\u2500\u25000 \"alpha\"", strlen("\u2500\u25000 \"alpha\"")) != 0)
+        fail_msg("row 0: [%s]", row0);
     char *out = NULL;
     assert_int_equal(tmx_run(env, &out, NULL, "list-panes", "-t", "s", "-F", "#{pane_top} #{pane_height}",
                              NULL), 0);
@@ -171,6 +176,14 @@ static void test_border_status_lines(void **state)
             fail_msg("pane-border-status off: a status line is still on row %d", y);
         }
     }
+
+    /* Side by side with the lines on top: where pane 0's line meets the border between
+     * the panes, a junction (tmx left a blank cell there). */
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-pane", "-t", "s:0.1", ";", "split-window",
+                             "-h", "-t", "s:0.0", ";", "set", "-w", "-t", "s",
+                             "pane-border-status", "top", NULL), 0);
+    assert_true(wait_panes(env, GEOM, "0:40x22@0,1\n1:39x22@41,1*\n"));
+    assert_true(client_wait_row(c, 0, "\u2500\u2500\u252c\u2500\u25001 ", E2E_TIMEOUT));
 }
 
 int main(void)
