@@ -81,11 +81,25 @@ void window_resize(struct window *w, int cols, int rows)
 
 void window_pane_area(const struct window *w, int *yoff, int *rows)
 {
-    long status = options_get_number(w->options, "pane-border-status");
-    *yoff = status == 1 ? 1 : 0;
-    *rows = status != 0 && w->rows > 1 ? w->rows - 1 : w->rows;
-    if (*rows == w->rows)
-        *yoff = 0;
+    *yoff = 0;
+    *rows = w->rows;
+}
+
+/* With pane-border-status, whether leaf lc gives a row of its own to its line: the cells
+ * at the top of the window (at the bottom for "bottom"), as tmux's layout has it; every
+ * other pane's line is the border above (below) it. */
+static bool cell_gives_status_row(const struct layout_cell *lc, bool top)
+{
+    for (;;) {
+        const struct layout_cell *parent = lc->parent;
+        if (parent == NULL)
+            return true;
+        if (parent->type == LAYOUT_TOPBOTTOM &&
+            lc != (top ? TAILQ_FIRST(&parent->children)
+                       : TAILQ_LAST(&parent->children, layout_cells)))
+            return false;
+        lc = parent;
+    }
 }
 
 void window_add_first_pane(struct window *w, struct pane *p)
@@ -104,25 +118,31 @@ void window_relayout(struct window *w)
 {
     if (w->layout == NULL)
         return;
-    int yoff, rows;
-    window_pane_area(w, &yoff, &rows);
-    if (w->layout->sx != w->cols || w->layout->sy != rows)
-        layout_resize(w->layout, w->cols, rows);
-    layout_fix_offsets(w->layout, 0, yoff);
+    /* The layout covers the whole window; with pane-border-status a pane at the top
+     * (bottom) of the window gives its top (bottom) row to its line. */
+    long status = options_get_number(w->options, "pane-border-status");
+    if (w->layout->sx != w->cols || w->layout->sy != w->rows)
+        layout_resize(w->layout, w->cols, w->rows);
+    layout_fix_offsets(w->layout, 0, 0);
     for (struct layout_cell *lc = layout_first_leaf(w->layout); lc != NULL;
          lc = layout_next_leaf(lc)) {
         struct pane *p = lc->pane;
         if (p == NULL)
             continue;
+        int x = lc->xoff, y = lc->yoff, sx = lc->sx, sy = lc->sy;
         if (w->zoomed && p == w->active) {
-            p->xoff = 0;
-            p->yoff = yoff;
-            pane_resize(p, w->cols, rows);
-        } else {
-            p->xoff = lc->xoff;
-            p->yoff = lc->yoff;
-            pane_resize(p, lc->sx, lc->sy);
+            x = y = 0;
+            sx = w->cols;
+            sy = w->rows;
         }
+        if (status != 0 && sy > 1 && ((w->zoomed && p == w->active) ||
+                                      cell_gives_status_row(lc, status == 1))) {
+            y += status == 1 ? 1 : 0;
+            sy--;
+        }
+        p->xoff = x;
+        p->yoff = y;
+        pane_resize(p, sx, sy);
     }
 }
 

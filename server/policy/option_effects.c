@@ -89,8 +89,11 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)
                     pane_apply_screen_options(p);
-            } else if (strcmp(name, "monitor-silence") == 0)
+            } else if (strcmp(name, "monitor-silence") == 0) {
                 alerts_silence_restart(s, ww);
+            } else if (strcmp(name, "pane-border-status") == 0) {
+                window_relayout(ww); /* the rows the panes give their lines, attached or not */
+            }
         }
         /* Anything may show in the status line or change a window's size; a user option
          * (@name) or a hook changes no size (a hook setting one must not undo
