@@ -200,6 +200,13 @@ static void draw_border_status(struct client *c, struct canvas *cv, struct view 
         int end = p->xoff + p->cols - 2;
         if (end > v->vw)
             end = v->vw;
+        /* The line is the pane's own, in its pane's border style whole (draw_borders
+         * coloured it by what it touches), as tmux draws it. */
+        for (int x = p->xoff; x < p->xoff + p->cols && x < v->vw; x++) {
+            const struct grid_cell *cell = canvas_cell(cv, x, y);
+            if (cell != NULL)
+                canvas_put_cell(cv, x, y, cell->ch, 1, &base);
+        }
         size_t n = style_split(text, &base, NULL, 0);
         struct style_run *runs = xcalloc(n > 0 ? n : 1, sizeof *runs);
         style_split(text, &base, runs, n);

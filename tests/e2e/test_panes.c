@@ -154,6 +154,21 @@ static void test_border_status_lines(void **state)
     assert_int_equal(top0 + h0 + 1, top1); /* one line between: pane 1's status */
     assert_int_equal(top1 + h1, 23);       /* down to the status line of the client */
     assert_true(client_wait_row(c, top1 - 1, "1 \"beta\"", E2E_TIMEOUT));
+    /* Pane 1's line is in pane 1's border style whole, active (green) or not, whatever
+     * it touches (tmx coloured its border cells by the active pane next to them). */
+    assert_int_equal(vt_cell(client_vt(c), 0, top1 - 1)->fg, COLOUR_PALETTE | 2);
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s:0.0", NULL), 0);
+    bool plain = false;
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; !plain && e2e_now_ms() < until;) {
+        client_pump(c, 20);
+        plain = vt_cell(client_vt(c), 0, top1 - 1)->fg == COLOUR_DEFAULT &&
+                vt_cell(client_vt(c), 79, top1 - 1)->fg == COLOUR_DEFAULT;
+    }
+    if (!plain) {
+        client_dump(c);
+        fail_msg("pane 1's line kept the active colour with pane 0 active");
+    }
+    assert_int_equal(tmx_run(env, NULL, NULL, "select-pane", "-t", "s:0.1", NULL), 0);
     char want[32];
     snprintf(want, sizeof want, "%d 80", h0);
     assert_stty_size(env, "s:0.0", want);

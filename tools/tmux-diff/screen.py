@@ -67,12 +67,61 @@ def op(r):
     return ['send-keys', r.choice(['hello', 'world', 'Enter', 'abc def'])]
 
 
+def cells(line):
+    """A captured line as what shows: each character with its colours and attributes
+    (SGR applied in order); of a blank, only what shows on one (its background, reverse
+    with its foreground, underline, strike-through and overline)."""
+    out, fg, bg, attrs = [], '', '', set()
+    for m in re.finditer(r'\x1b\[([0-9;:]*)m|(.)', line):
+        if m.group(2) is not None:
+            ch = m.group(2)
+            if ch == ' ':  # only what shows on a blank: reverse (its fg), underline, lines
+                shown = {a for a in attrs if a in ('7', '9', '53') or a.startswith('4')}
+                out.append((ch, fg if '7' in shown else '', bg, tuple(sorted(shown))))
+            else:
+                out.append((ch, fg, bg, tuple(sorted(attrs))))
+            continue
+        ps = (m.group(1) or '0').split(';')
+        i = 0
+        while i < len(ps):
+            p = ps[i]
+            if p in ('', '0'):
+                fg, bg, attrs = '', '', set()
+            elif p in ('38', '48') and i + 1 < len(ps):
+                n = 3 if ps[i + 1] == '5' else 5
+                val = ';'.join(ps[i:i + n])
+                if p == '38':
+                    fg = val
+                else:
+                    bg = val
+                i += n - 1
+            elif p.isdigit() and (30 <= int(p) <= 37 or 90 <= int(p) <= 97):
+                fg = p
+            elif p == '39':
+                fg = ''
+            elif p.isdigit() and (40 <= int(p) <= 47 or 100 <= int(p) <= 107):
+                bg = p
+            elif p == '49':
+                bg = ''
+            elif p.isdigit() and 20 <= int(p) <= 29:
+                attrs.discard(str(int(p) - 20 if p != '22' else 1))
+                if p == '22':
+                    attrs.discard('2')
+            else:
+                attrs.add(p)
+            i += 1
+    # Trailing blanks: the outer tmux's capture keeps a blank the inner one wrote and
+    # trims one it only cleared, the same on screen.
+    while out and out[-1][0] == ' ' and not out[-1][3]:
+        out.pop()
+    return out
+
+
 def screen(w):
-    """The outer window's screen, each line without the SGR after its last character (the
-    style of trimmed blanks, which shows nothing), and the cursor."""
+    """The outer window's screen as cells (cells()), and the cursor."""
     text = outer('capture-pane', '-p', '-e', '-t', 'o:' + w).stdout
-    lines = [re.sub(r'(\x1b\[[0-9;:]*m)+$', '', line) for line in text.split('\n')]
-    return '\n'.join(lines) + outer('display', '-p', '-t', 'o:' + w, '#{cursor_x},#{cursor_y}').stdout
+    return (text, [cells(line) for line in text.split('\n')],
+            outer('display', '-p', '-t', 'o:' + w, '#{cursor_x},#{cursor_y}').stdout)
 
 
 def screens():
@@ -110,11 +159,11 @@ def main():
         c = op(r)
         rc = {w: run(w, *c)[0] for w in B}
         s = settle()
-        if rc['tmux'] != rc['tmx'] or s['tmux'] != s['tmx']:
+        if rc['tmux'] != rc['tmx'] or s['tmux'][1:] != s['tmx'][1:]:
             print('step %d: %s (status tmux %s, tmx %s)' % (i, ' '.join(c), rc['tmux'], rc['tmx']))
             for w in B:
-                print('--- %s' % w)
-                print(s[w])
+                print('--- %s (cursor %s)' % (w, s[w][2].strip()))
+                print(s[w][0])
             break
     else:
         print('seed %d: %d steps, no difference' % (seed, steps))
