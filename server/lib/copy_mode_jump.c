@@ -341,6 +341,11 @@ char *copy_cursor_word(const struct grid *g, const struct copy_state *cs)
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     int len = copy_line_length(&l), x = cs->cx;
+    /* On a wide character's right half (where a search can leave it), none: as tmux. */
+    if (x < l.used && grid_cell_width(&l.cells[x]) == 0) {
+        copy_line_free(&l);
+        return xstrdup("");
+    }
     /* Back to a blank or separator; the word starts after it. On a blank or separator
      * it is the word right after the cursor, past the line's end none (as tmux). */
     if (x < len && char_class(cs, char_at(&l, x)) == 2) {
@@ -348,12 +353,14 @@ char *copy_cursor_word(const struct grid *g, const struct copy_state *cs)
             x--;
     }
     x++;
-    char *out = xmalloc((size_t)(len > x ? len - x : 0) * 8 + 1);
+    char *out = xmalloc((size_t)(len > x ? len - x : 0) * (8 + GRID_MARKS_UTF8_MAX) + 1);
     size_t n = 0;
     for (; x < len && char_class(cs, char_at(&l, x)) == 2; x++) {
         if (grid_cell_width(&l.cells[x]) == 0)
             continue;
         n += (size_t)utf8_encode(char_at(&l, x), out + n);
+        if (l.cells[x].comb != 0) /* its combining marks too, as tmux */
+            n += (size_t)grid_cell_marks_utf8(g, &l.cells[x], out + n);
     }
     out[n] = '\0';
     copy_line_free(&l);
