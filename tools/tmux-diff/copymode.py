@@ -1,16 +1,17 @@
 #!/usr/bin/python3
 """copymode.py SEED STEPS [vi|emacs] - a 60x20 pane that printed a fixed text (words,
-punctuation, tabs, wide characters, long lines that wrap) enters copy mode in tmux 3.3a
-and in tmx; the same random send -X commands go to both until the cursor, view or
-selection (formats) or a status differ."""
+punctuation, digits, tabs, wide characters, combining marks, long lines that wrap) enters
+copy mode in tmux 3.3a and in tmx; the same random send -X commands go to both (motions,
+selections, plain and regular-expression searches, an invalid one among them) until the
+cursor, view, selection or search matches (formats) or a status differ."""
 import os, subprocess, random, sys, time
 from tmuxdiff import B, ENV as env, TMP
 seed=int(sys.argv[1]); N=int(sys.argv[2]); keys=sys.argv[3] if len(sys.argv)>3 else 'vi'
 TEXT=os.path.join(TMP,'text.txt')
 _r=random.Random(7)
-_words=['alpha','be','c','delta-echo','foxtrot_g','h.i','(jk)','lima','mike:november','o','papa/quebec','r','sierra','tango,uniform','v','whiskey','x-ray','yankee','zulu','  ','\t','\u00fcber','\u65e5\u672c\u8a9e','ok']
+_words=['alpha','be','c','delta-echo','foxtrot_g','h.i','(jk)','lima','mike:november','o','papa/quebec','r','sierra','tango,uniform','v','whiskey','x-ray','yankee','zulu','  ','\t','\u00fcber','\u65e5\u672c\u8a9e','ok','foo','abc','aXc','x','xx','12','345','cd','e\u0301t','\u00dcber']
 with open(TEXT,'w') as f:
-    f.write('\n'.join(' '.join(_r.choice(_words) for _ in range(_r.randint(0,14))) for _ in range(120))+'\n')
+    f.write('\n'.join(' '.join(_r.choice(_words) for _ in range(_r.randint(0,14 if _r.random()<0.8 else 40))) for _ in range(120))+'\n')
 random.seed(seed)
 def run(w,*a):
     r=subprocess.run([B[w],'-L','cm%d'%seed,'-f','/dev/null',*a],env=env,capture_output=True,text=True,timeout=10)
@@ -23,9 +24,12 @@ time.sleep(0.5)
 for w in B: run(w,'copy-mode','-t','s')
 CMDS=['cursor-up','cursor-down','cursor-left','cursor-right','next-word','previous-word','next-word-end','next-space','previous-space','next-space-end','start-of-line','end-of-line','back-to-indentation','history-top','history-bottom','top-line','middle-line','bottom-line','page-up','page-down','halfpage-up','halfpage-down','scroll-up','scroll-down','begin-selection','clear-selection','select-line','select-word','rectangle-toggle','other-end','next-paragraph','previous-paragraph','cursor-down-and-cancel','jump-again','jump-reverse']
 ARGS=[('search-forward',['delta']),('search-backward',['lima']),('jump-forward',['e']),('jump-backward',['a']),('jump-to-forward',['o']),('goto-line',['5']),('search-forward-text',['ok'])]
-STATE="#{pane_in_mode} #{copy_cursor_x},#{copy_cursor_y} #{scroll_position} #{selection_present} #{selection_start_x},#{selection_start_y}-#{selection_end_x},#{selection_end_y} #{rectangle_toggle} #{copy_cursor_word}"
+# Regular expressions (search-forward and search-backward take them, as tmux 3.3a).
+REGEX=['a.c','[0-9]+','^foo','o$','(ab|cd)','x*','A.C','a.C','(','[a','^','$','\u00fc.','e.t','^a','b.*r','[a-z]+ [0-9]','\u65e5.','lima|tango']
+ARGS+=[(c,[r]) for c in ('search-forward','search-backward') for r in REGEX]+[('search-again',[]),('search-reverse',[])]*6
+STATE="#{pane_in_mode} #{copy_cursor_x},#{copy_cursor_y} #{scroll_position} #{selection_present} #{selection_start_x},#{selection_start_y}-#{selection_end_x},#{selection_end_y} #{rectangle_toggle} #{copy_cursor_word} #{search_present} [#{search_match}]"
 for i in range(N):
-    if random.random()<0.8: a=['send','-X','-t','s',random.choice(CMDS)]
+    if random.random()<0.6: a=['send','-X','-t','s',random.choice(CMDS)]
     else:
         c,x=random.choice(ARGS); a=['send','-X','-t','s',c,*x]
     if random.random()<0.2: a[1:1]=['-N',str(random.randint(2,5))]
