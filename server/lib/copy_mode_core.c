@@ -37,6 +37,7 @@ void copy_state_init(struct copy_state *cs, const struct grid *g, bool vi, int x
 {
     memset(cs, 0, sizeof *cs);
     cs->vi = vi;
+    cs->search_count = -1;
     cs->top = copy_screen_top(g);
     cs->cy = cs->top + y;
     cs->cx = x;
@@ -47,6 +48,10 @@ void copy_state_free(struct copy_state *cs)
 {
     free(cs->search);
     cs->search = NULL;
+    free(cs->marks);
+    cs->marks = NULL;
+    free(cs->searched);
+    cs->searched = NULL;
     free(cs->separators);
     cs->separators = NULL;
 }

@@ -32,7 +32,17 @@ struct copy_state {
                            at the cursor */
     int64_t end_y;
     int end_x;
+    bool end_held;      /* the selection ends at (end_y, end_x) until the next command
+                           but a search: as tmux's, an emacs search down moves the cursor
+                           past the match but the selection's end to its start */
     char *search;       /* the last search, NULL if none */
+    bool search_regex;  /* ... a regular expression (search-forward, search-backward) */
+    char *marks;        /* the search whose matches are shown (#{search_present}), NULL:
+                           none; a failed search leaves the last one's, as tmux */
+    bool marks_regex;
+    char *searched;     /* the text of the last search, found or not, and its kind: */
+    bool searched_regex;/* a search for another counts the matches again */
+    int search_count;   /* how many matches the history holds (-1: not counted) */
     char *separators;   /* word-separators (ASCII) when it started; NULL: the default */
     bool search_up;     /* its direction: towards history */
     int jump_type;      /* the last jump (COPY_JUMP_*), for jump-again and -reverse */
@@ -120,17 +130,33 @@ void copy_goto_line(const struct grid *g, struct copy_state *cs, int64_t offset)
 void copy_cursor_to(const struct grid *g, struct copy_state *cs, int x, int row);
 
 /* Search for text (UTF-8) from the cursor, towards history when up, wrapping around
- * the ends; case-insensitive when text has no upper-case letter. The cursor moves to
- * the start of the match, the view follows. Remembers text and direction for
- * search-again. Returns false (nothing moved) when text is nowhere. */
-bool copy_search(const struct grid *g, struct copy_state *cs, const char *text, bool up);
+ * the ends (not with no_wrap), as tmux 3.3a (copy_mode_search.c): a POSIX extended
+ * regular expression when regex (plain text if it has no special character), else plain
+ * text; case-insensitive when text has no upper-case letter. The cursor moves to the
+ * start of the match (emacs keys, down: just after it), the view follows, its matches
+ * are shown. Remembers text, kind and direction for search-again. Returns false
+ * (nothing moved, the matches shown stay) when text is nowhere or does not compile. */
+bool copy_search(const struct grid *g, struct copy_state *cs, const char *text, bool up,
+                 bool regex);
 /* Repeat the last search, in its direction or the reverse one. False if no match
  * or no search yet. */
 bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse);
-/* Mark (set marks[x] = 1) the cells of line l that are part of a match of the last
- * search; marks holds width bytes. */
-void copy_search_marks(const struct copy_state *cs, const struct grid_line *l,
-                       uint8_t *marks, int width);
+/* Hide the matches shown. */
+void copy_search_hide(struct copy_state *cs);
+/* The matches shown over the view (grid_rows x grid_cols cells from cs->top): 0 for a
+ * cell in none, else a number for each match. NULL when none are shown. Caller frees. */
+unsigned *copy_search_view_marks(const struct grid *g, const struct copy_state *cs);
+/* Of those, the current match (0: none): the one under the cursor or, emacs keys after a
+ * search down, the one just before it. */
+unsigned copy_search_current(const struct grid *g, const struct copy_state *cs,
+                             const unsigned *marks);
+/* Move (x, y) past the shown match it is on (nowhere when on none), as vi keys search
+ * on from there. */
+void copy_search_after_match(const struct grid *g, const struct copy_state *cs, int *x,
+                             int64_t *y);
+/* #{search_match}: the text of the shown match under the cursor or just before it
+ * ("" if none). Caller frees. */
+char *copy_search_match(const struct grid *g, const struct copy_state *cs);
 
 /* copy_mode_jump.c: jump of type to the character ch (UTF-8, its first character) and
  * remember it; again (reverse: the opposite way) the last jump. */

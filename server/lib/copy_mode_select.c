@@ -94,9 +94,10 @@ static bool selection_bounds(const struct copy_state *cs, struct bounds *b)
 {
     if (!cs->selecting)
         return false;
-    /* The moving end: the cursor, or where stop-selection left it. */
-    int64_t cy = cs->sel_stopped ? cs->end_y : cs->cy;
-    int cx = cs->sel_stopped ? cs->end_x : cs->cx;
+    /* The moving end: the cursor, or where stop-selection (or a search) left it. */
+    bool held = cs->sel_stopped || cs->end_held;
+    int64_t cy = held ? cs->end_y : cs->cy;
+    int cx = held ? cs->end_x : cs->cx;
     b->rect = cs->rectangle && !cs->line_select;
     bool anchor_first = cs->sel_y < cy || (cs->sel_y == cy && cs->sel_x <= cx);
     b->y0 = anchor_first ? cs->sel_y : cy;

@@ -48,8 +48,6 @@ struct copy_mode {
     int64_t inc_y, inc_top; /* ... started with the cursor and view here */
     int inc_x;
     bool mouse_entered;     /* entered with the mouse: no line numbers, as tmux */
-    bool marks_shown;       /* the last search's matches are shown (#{search_present}):
-                             * until a command that clears them, as tmux's */
     struct grid_line line;  /* reused while drawing */
 };
 
@@ -460,21 +458,23 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         }
         if (*arg == '\0') {
             free(cs->search);
-            cs->search = NULL; /* no marks */
+            cs->search = NULL;
+            copy_search_hide(cs);
             return 0;
         }
         bool up = starts(name, "search-backward") ? prefix != '+' : prefix == '-';
         cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
-        cm->marks_shown = copy_search(g, cs, arg, up);
+        if (!copy_search(g, cs, arg, up, false))
+            copy_search_hide(cs);
     } else if (starts(name, "search-forward") || starts(name, "search-backward")) {
         bool up = starts(name, "search-backward");
         if (!has_arg)
             return 0;
         cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
-        bool found = copy_search(g, cs, arg, up);
+        /* As tmux 3.3a: a regular expression, the -text ones plain text. */
+        bool found = copy_search(g, cs, arg, up, !ends(name, "-text"));
         for (long i = 1; found && i < repeat; i++)
             found = copy_search_again(g, cs, false);
-        cm->marks_shown = found;
         if (!found)
             search_failed(p, arg);
     } else {
@@ -484,7 +484,6 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         cs->no_wrap = p->options != NULL && !options_get_number(p->options, "wrap-search");
         for (long i = 0; found && i < repeat; i++)
             found = copy_search_again(g, cs, reverse);
-        cm->marks_shown = found;
         if (!found)
             search_failed(p, cs->search);
     }
@@ -492,7 +491,8 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
 }
 
 /* Whether a command hides the search's matches first, as tmux's: every one but the
- * *-no-clear ones and toggle-position; with vi keys, not the motions either. */
+ * searches, the *-no-clear ones and toggle-position; with vi keys, not the motions
+ * either. */
 static bool clears_marks(const char *name, bool vi)
 {
     static const char *const motions[] = {
@@ -504,8 +504,9 @@ static bool clears_marks(const char *name, bool vi)
         "previous-paragraph", "previous-space", "previous-word", "scroll-down", "scroll-up",
         "start-of-line", "top-line",
     };
-    if (ends(name, "-no-clear") || strcmp(name, "toggle-position") == 0)
-        return false;
+    if (ends(name, "-no-clear") || strcmp(name, "toggle-position") == 0 ||
+        starts(name, "search-"))
+        return false; /* a search shows its own matches, or a failed one the last's */
     if (!vi)
         return true;
     for (size_t i = 0; i < sizeof motions / sizeof motions[0]; i++) {
@@ -513,6 +514,16 @@ static bool clears_marks(const char *name, bool vi)
             return false;
     }
     return true;
+}
+
+/* Whether copy mode knows the command (a motion or one of the special ones). */
+static bool is_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) == 0)
+            return true;
+    }
+    return is_special(name);
 }
 
 int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv, long repeat)
@@ -534,11 +545,14 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     const char *name = argv[0];
     if (!ends(name, "-incremental"))
         cm->inc_active = false;
-    if (clears_marks(name, cm->cs.vi))
-        cm->marks_shown = false;
+    if (is_command(name) && clears_marks(name, cm->cs.vi))
+        copy_search_hide(&cm->cs); /* as tmux, not for a command it does not know */
+    if (is_command(name) && !starts(name, "search-"))
+        cm->cs.end_held = false;
     const struct grid *g = pane_grid(p);
     struct copy_state *cs = &cm->cs;
     copy_clamp(g, cs);
+    int64_t top = cs->top;
     int rc = 0;
     size_t i;
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
@@ -565,6 +579,22 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
     else
         return 0;
+    /* As tmux, the matches shown are found again, for the last search even when it
+     * failed, when the view moves and after the commands that scroll by pages or to a
+     * paragraph or an end of the history (even when the view stays). */
+    static const char *const refind[] = {
+        "halfpage-down", "halfpage-up", "history-bottom", "history-top", "next-paragraph",
+        "page-down", "page-up", "previous-paragraph",
+    };
+    bool again = cs->top != top;
+    for (size_t k = 0; k < sizeof refind / sizeof refind[0]; k++)
+        again = again || starts(name, refind[k]);
+    if (copy_mode_of(p) == cm && again && cs->marks != NULL && cs->search != NULL &&
+        strcmp(cs->marks, cs->search) != 0) {
+        free(cs->marks);
+        cs->marks = xstrdup(cs->search);
+        cs->marks_regex = cs->search_regex;
+    }
     redraw(p);
     return rc;
 }
@@ -670,20 +700,18 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         n -= gutter;
     }
     uint8_t *marks = xmalloc((size_t)n);
+    unsigned *view_marks = copy_search_view_marks(g, cs);
+    unsigned current = view_marks != NULL ? copy_search_current(g, cs, view_marks) : 0;
     for (int y = 0; y < rows; y++) {
         int64_t line = cs->top + y;
         struct grid_cell *row = canvas_cell(cv, x0, y0 + y);
         copy_line_fetch(g, line, &cm->line);
         pane_line_draw_vt(mode_vt(p), cv, row, &cm->line, n);
         memset(marks, 0, (size_t)n);
-        if (cm->marks_shown)
-            copy_search_marks(cs, &cm->line, marks, n);
         /* The match under the cursor is the current one. */
-        if (line == cs->cy && cs->cx >= 0 && cs->cx < n && marks[cs->cx]) {
-            for (int x = cs->cx; x >= 0 && marks[x]; x--)
-                marks[x] = 2;
-            for (int x = cs->cx + 1; x < n && marks[x]; x++)
-                marks[x] = 2;
+        for (int x = 0; view_marks != NULL && x < n; x++) {
+            unsigned at = view_marks[(size_t)y * (size_t)grid_cols(g) + (size_t)x];
+            marks[x] = at == 0 ? 0 : at == current ? 2 : 1;
         }
         bool mark_line = cs->mark_set && line == cs->mark_y;
         for (int x = 0; x < n; x++) {
@@ -696,9 +724,13 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
         }
     }
     free(marks);
-    /* The position indicator, top right: [offset/history size]. */
-    char pos[48];
-    int len = snprintf(pos, sizeof pos, "[%" PRId64 "/%d]", copy_offset(g, cs),
+    free(view_marks);
+    /* The position indicator, top right: [offset/history size], after the number of
+     * matches while a search's are shown, as tmux. */
+    char pos[96], count[40] = "";
+    if (cs->marks != NULL && cs->search_count >= 0)
+        snprintf(count, sizeof count, "(%d results) ", cs->search_count);
+    int len = snprintf(pos, sizeof pos, "%s[%" PRId64 "/%d]", count, copy_offset(g, cs),
                        grid_history_size(g));
     if (!cm->hide_position && len > 0 && len <= n) {
         int x = x0 + n - len;
@@ -835,42 +867,6 @@ static void copy_mode_resize(struct pane *p, int cols, int rows)
     copy_clamp(pane_grid(p), &cm->cs);
 }
 
-/* The text of line y from column x0 to x1 (both in), as a selection would copy it. */
-static char *line_text(const struct grid *g, const struct copy_state *cs, int64_t y, int x0,
-                       int x1)
-{
-    struct copy_state tmp = {.vi = true, .selecting = true, .cy = y, .cx = x1, .sel_y = y,
-                             .sel_x = x0, .top = cs->top, .separators = cs->separators};
-    size_t len;
-    char *text = copy_selection_text(g, &tmp, &len);
-    if (text != NULL && len > 0 && text[len - 1] == '\n')
-        text[len - 1] = '\0';
-    return text;
-}
-
-/* #{search_match}: the search match under the cursor while the matches are shown. */
-static char *search_match(struct copy_mode *cm, const struct grid *g)
-{
-    struct copy_state *cs = &cm->cs;
-    if (!cm->marks_shown || cs->search == NULL)
-        return xstrdup("");
-    copy_line_fetch(g, cs->cy, &cm->line);
-    int n = grid_cols(g);
-    uint8_t *marks = xcalloc((size_t)n, 1);
-    copy_search_marks(cs, &cm->line, marks, n);
-    char *text = NULL;
-    if (cs->cx >= 0 && cs->cx < n && marks[cs->cx]) {
-        int x0 = cs->cx, x1 = cs->cx;
-        while (x0 > 0 && marks[x0 - 1])
-            x0--;
-        while (x1 + 1 < n && marks[x1 + 1])
-            x1++;
-        text = line_text(g, cs, cs->cy, x0, x1);
-    }
-    free(marks);
-    return text != NULL ? text : xstrdup("");
-}
-
 /* The variables tmux 3.3a gives in copy mode: the view's offset from the live screen,
  * the copy cursor in the view, the rectangle flag, the selection (its ends counted in
  * lines from the oldest history line, as tmux), the search's matches, and the word and
@@ -895,8 +891,9 @@ static char *copy_mode_format(struct pane *p, const char *name)
     if (strcmp(name, "selection_active") == 0)
         return xasprintf("%d", cs->selecting && !cs->sel_stopped ? 1 : 0);
     if (strncmp(name, "selection_", 10) == 0 && cs->selecting) {
-        int64_t ey = cs->sel_stopped ? cs->end_y : cs->cy;
-        int ex = cs->sel_stopped ? cs->end_x : cs->cx;
+        bool held = cs->sel_stopped || cs->end_held;
+        int64_t ey = held ? cs->end_y : cs->cy;
+        int ex = held ? cs->end_x : cs->cx;
         if (strcmp(name + 10, "start_x") == 0)
             return xasprintf("%d", cs->sel_x);
         if (strcmp(name + 10, "start_y") == 0)
@@ -908,9 +905,9 @@ static char *copy_mode_format(struct pane *p, const char *name)
         return NULL;
     }
     if (strcmp(name, "search_present") == 0)
-        return xasprintf("%d", cm->marks_shown && cs->search != NULL ? 1 : 0);
+        return xasprintf("%d", cs->marks != NULL ? 1 : 0);
     if (strcmp(name, "search_match") == 0)
-        return search_match(cm, g);
+        return copy_search_match(g, cs);
     if (strcmp(name, "copy_cursor_word") == 0)
         return copy_cursor_word(g, cs);
     if (strcmp(name, "copy_cursor_line") == 0) {

@@ -3,7 +3,8 @@
  * from its formats: align, the list, fill, the second line of status 2), status-keys vi
  * (the prompt's vi keys, message-command-style), popup-style, -border-style and
  * -border-lines, prompt-history-limit, cursor-style and cursor-colour (what the terminal
- * is sent), fill-character, copy-mode-current-match-style, -match-style, -mark-style. */
+ * is sent), fill-character, copy-mode-current-match-style, -match-style, -mark-style
+ * (and a regular expression's matches). */
 #include "harness.h"
 
 #include "vt.h"
@@ -329,6 +330,39 @@ static void test_copy_mode_styles(void **state)
     detach(c);
 }
 
+/* A regular expression's matches as tmux 3.3a draws them: each match on its own (of
+ * "123", [0-9] finds three; only the current one, the one just before the cursor with
+ * emacs keys, in copy-mode-current-match-style), a match that runs over a wrapped line
+ * marked on both rows, and how many the history holds before the position. */
+static void test_copy_mode_regex_marks(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "-x", "80", "-y", "23",
+                             "printf 'three 123 four 45\\n%078dabcd\\n' 0; cat", NULL), 0);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s", NULL);
+    assert_true(client_wait_text(c, "three", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "copy-mode", "-t", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "history-top", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "search-forward",
+                             "[0-9]", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "search-again", NULL),
+                     0);
+    const uint32_t cyan = COLOUR_PALETTE | 6, magenta = COLOUR_PALETTE | 5;
+    assert_true(wait_cell_bg(c, 7, 0, magenta));
+    assert_int_equal(vt_cell(client_vt(c), 6, 0)->bg, cyan);
+    assert_int_equal(vt_cell(client_vt(c), 8, 0)->bg, cyan);
+    assert_int_equal(vt_cell(client_vt(c), 15, 0)->bg, cyan);
+    assert_int_equal(vt_cell(client_vt(c), 5, 0)->bg, COLOUR_DEFAULT);
+    /* b at the end of row 1, c at the start of row 2: one match over both */
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s", "-X", "search-forward",
+                             "b.?c", NULL), 0);
+    assert_true(wait_cell_bg(c, 79, 1, magenta));
+    assert_int_equal(vt_cell(client_vt(c), 0, 2)->bg, magenta);
+    assert_true(client_wait_row(c, 0, "(1 results) [0/0]", E2E_TIMEOUT));
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +377,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cursor_options, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_fill_character, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_mode_styles, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_copy_mode_regex_marks, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

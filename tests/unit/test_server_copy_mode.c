@@ -242,7 +242,7 @@ static void test_search_wraps_and_reports_no_match(void **state)
     struct copy_state cs;
     start(&cs, vt, true);
     /* Backward from the bottom: the nearest "one" above. */
-    assert_true(copy_search(g, &cs, "one", true));
+    assert_true(copy_search(g, &cs, "one", true, false));
     assert_string_equal(line_text(g, cs.cy), "gamma one");
     assert_int_equal(cs.cx, 6);
     assert_true(copy_search_again(g, &cs, false));
@@ -256,26 +256,58 @@ static void test_search_wraps_and_reports_no_match(void **state)
     /* The view followed the match into history. */
     assert_true(cs.cy >= cs.top && cs.cy < cs.top + 5);
     /* Lower case ignores case; upper case does not. */
-    assert_true(copy_search(g, &cs, "two", false));
+    assert_true(copy_search(g, &cs, "two", false, false));
     assert_string_equal(line_text(g, cs.cy), "beta Two");
     int64_t y = cs.cy;
     int x = cs.cx;
-    assert_false(copy_search(g, &cs, "TWO", false));
-    assert_false(copy_search(g, &cs, "nowhere", true));
+    assert_false(copy_search(g, &cs, "TWO", false, false));
+    assert_false(copy_search(g, &cs, "nowhere", true, false));
     assert_int_equal(cs.cy, y); /* nothing moved */
     assert_int_equal(cs.cx, x);
     /* Matches of the last search are marked for drawing. */
-    assert_true(copy_search(g, &cs, "eta", false));
-    struct grid_line l = {0};
-    copy_line_fetch(g, cs.cy, &l);
-    uint8_t marks[30] = {0};
-    copy_search_marks(&cs, &l, marks, 30);
-    copy_line_free(&l);
+    assert_true(copy_search(g, &cs, "eta", false, false));
+    unsigned *marks = copy_search_view_marks(g, &cs);
+    assert_non_null(marks);
     assert_string_equal(line_text(g, cs.cy), "zeta");
-    assert_int_equal(marks[0], 0);
-    assert_int_equal(marks[1], 1);
-    assert_int_equal(marks[3], 1);
-    assert_int_equal(marks[4], 0);
+    const unsigned *row = marks + (size_t)(cs.cy - cs.top) * 30;
+    assert_int_equal(row[0], 0);
+    assert_int_not_equal(row[1], 0);
+    assert_int_equal(row[3], row[1]);
+    assert_int_equal(row[4], 0);
+    free(marks);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
+/* search-forward's regular expressions, as tmux 3.3a: a match may run over a wrapped
+ * line, ^ matches at each row's start, an empty match is none, an invalid expression
+ * finds nothing, and a match after a wide character starts on its right half. */
+static void test_search_regex(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(10, 5, 100);
+    feed(vt, "abc 123 abcd xx\r\n\xe6\x97\xa5" "b");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    assert_true(copy_search(g, &cs, "[0-9]+", false, true));
+    assert_int_equal(cs.cx, 4);
+    /* "ab" ends row 0, "cd" starts row 1 (the line wrapped): one match on row 0 */
+    assert_true(copy_search(g, &cs, "b ?c", false, true));
+    assert_int_equal(cs.cy - cs.top, 0);
+    assert_int_equal(cs.cx, 9);
+    assert_true(copy_search(g, &cs, "^cd", false, true));
+    assert_int_equal(cs.cy - cs.top, 1);
+    assert_int_equal(cs.cx, 0);
+    assert_false(copy_search(g, &cs, "q*", false, true));
+    assert_false(copy_search(g, &cs, "(", false, true));
+    assert_non_null(cs.marks); /* the last found's matches stay shown */
+    assert_true(copy_search(g, &cs, "[b]", false, true));
+    assert_int_equal(cs.cy - cs.top, 2);
+    assert_int_equal(cs.cx, 1);
+    /* plain text (no special character) is no expression */
+    assert_false(copy_search(g, &cs, "a|b", false, true));
     copy_state_free(&cs);
     vt_free(vt);
 }
@@ -397,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_top_bottom_and_goto_line),
         cmocka_unit_test(test_view_stays_while_output_arrives),
         cmocka_unit_test(test_search_wraps_and_reports_no_match),
+        cmocka_unit_test(test_search_regex),
         cmocka_unit_test(test_selection_text_normal_line_and_rectangle),
         cmocka_unit_test(test_selection_wide_characters_and_wrapped_lines),
     };
