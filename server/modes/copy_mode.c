@@ -586,11 +586,11 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         "halfpage-down", "halfpage-up", "history-bottom", "history-top", "next-paragraph",
         "page-down", "page-up", "previous-paragraph",
     };
-    bool again = cs->top != top;
-    for (size_t k = 0; k < sizeof refind / sizeof refind[0]; k++)
+    bool left = copy_mode_of(p) != cm; /* cm is freed then */
+    bool again = !left && cs->top != top;
+    for (size_t k = 0; !left && k < sizeof refind / sizeof refind[0]; k++)
         again = again || starts(name, refind[k]);
-    if (copy_mode_of(p) == cm && again && cs->marks != NULL && cs->search != NULL &&
-        strcmp(cs->marks, cs->search) != 0) {
+    if (again && cs->marks != NULL && cs->search != NULL && strcmp(cs->marks, cs->search) != 0) {
         free(cs->marks);
         cs->marks = xstrdup(cs->search);
         cs->marks_regex = cs->search_regex;

@@ -8,6 +8,7 @@
 printf 'one abc two\nfoo bar aXc\nthree 123 four 45\naaaa bbbb cccc dddd eeee ffff gggg\n\346\227\245b \346\227\245\346\234\254x\nqq \303\274 \303\234ber\nxxa axx e\314\201t\nEND\n' > "$COMPAT_TMP/text"
 hi=$(printf '\346\227\245') hon=$(printf '\346\234\254') ue=$(printf '\303\274')
 # (on the top row tmux 3.3a's #{copy_cursor_word} reads its position indicator: not shown)
+$T new -d -s keep # the server stays when s is killed
 for keys in vi emacs; do
     $T kill-session -t s 2>/dev/null
     $T new -d -s s -x 20 -y 14 "cat $COMPAT_TMP/text; exec cat"

@@ -3,6 +3,7 @@
 # matches shown stay through a failed search and a command copy mode does not know.
 . "$COMPAT_LIB"
 printf 'one abc two\nfoo bar aXc\nthree 123 four 45\nbarfoo o\nEND\n' > "$COMPAT_TMP/text"
+$T new -d -s keep # the server stays when s is killed
 for keys in vi emacs; do
     $T kill-session -t s 2>/dev/null
     $T new -d -s s -x 40 -y 10 "cat $COMPAT_TMP/text; exec cat"

@@ -4,6 +4,7 @@
 # "ber be ... foxtr"), the cursor goes to that one's start (emacs, down: past its end).
 . "$COMPAT_LIB"
 printf 'mike:november be foxtrot_g lima sierra mike:november cd zulu papa/quebec v foxtrot_g \346\227\245\346\234\254\350\252\236\nEND\n' > "$COMPAT_TMP/text"
+$T new -d -s keep # the server stays when s is killed
 for keys in vi emacs; do
     $T kill-session -t s 2>/dev/null
     $T new -d -s s -x 30 -y 10 "cat $COMPAT_TMP/text; exec cat"
