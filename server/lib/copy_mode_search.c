@@ -96,6 +96,45 @@ static void pattern_cells(struct pattern *pt, const char *text)
     }
 }
 
+/* Whether where a match starts, and its longest match there, cannot depend on the text
+ * before it nor on where regexec started: no ^ (outside a bracket expression) and none
+ * of GNU's word and buffer anchors (\b \B \< \> \` \'). */
+static bool context_free(const char *re)
+{
+    for (const char *p = re; *p != '\0'; p++) {
+        if (*p == '\\') {
+            if (p[1] != '\0' && strchr("bB<>`'", p[1]) != NULL)
+                return false;
+            if (p[1] != '\0')
+                p++;
+        } else if (*p == '^') {
+            return false;
+        } else if (*p == '[') {
+            /* a bracket expression: [^...], a first ] is literal, [:class:] inside */
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p != '\0' && *p != ']') {
+                if (*p == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
+                    char end = p[1];
+                    p += 2;
+                    while (*p != '\0' && !(*p == end && p[1] == ']'))
+                        p++;
+                    if (*p != '\0')
+                        p++;
+                }
+                if (*p != '\0')
+                    p++;
+            }
+            if (*p == '\0')
+                return false; /* does not compile anyway */
+        }
+    }
+    return true;
+}
+
 static bool pattern_make(struct pattern *pt, const char *text, bool regex)
 {
     memset(pt, 0, sizeof *pt);
@@ -106,7 +145,7 @@ static bool pattern_make(struct pattern *pt, const char *text, bool regex)
         pattern_cells(pt, text);
         return pt->n > 0;
     }
-    pt->context_free = strpbrk(text, "^\\") == NULL;
+    pt->context_free = context_free(text);
     locale_t loc = utf8_locale(), old = loc != (locale_t)0 ? uselocale(loc) : (locale_t)0;
     int rc = regcomp(&pt->re, text, REG_EXTENDED | (pt->fold ? REG_ICASE : 0));
     if (loc != (locale_t)0)
@@ -258,9 +297,10 @@ static int cell_at(const struct chain *ch, int from, size_t o)
 static bool run_regexec(const struct chain *ch, const struct pattern *pt, size_t from,
                         int eflags, size_t *so, size_t *eo)
 {
-    regmatch_t m;
+    /* REG_STARTEND: the length is known, regexec need not measure what is left */
+    regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)(ch->len - from)};
     locale_t loc = utf8_locale(), old = loc != (locale_t)0 ? uselocale(loc) : (locale_t)0;
-    bool found = regexec(&pt->re, ch->buf + from, 1, &m, eflags) == 0;
+    bool found = regexec(&pt->re, ch->buf + from, 1, &m, eflags | REG_STARTEND) == 0;
     if (loc != (locale_t)0)
         uselocale(old);
     if (found) {
