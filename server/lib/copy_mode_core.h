@@ -143,6 +143,9 @@ bool copy_search(const struct grid *g, struct copy_state *cs, const char *text, 
 bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse);
 /* Hide the matches shown. */
 void copy_search_hide(struct copy_state *cs);
+/* The view moved: the matches shown become the last search's (found or not), as tmux
+ * finds them again then; kept when that one does not compile. */
+void copy_search_refresh(struct copy_state *cs);
 /* The matches shown over the view (grid_rows x grid_cols cells from cs->top): 0 for a
  * cell in none, else a number for each match. NULL when none are shown. Caller frees. */
 unsigned *copy_search_view_marks(const struct grid *g, const struct copy_state *cs);

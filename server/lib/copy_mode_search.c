@@ -677,6 +677,22 @@ bool copy_search_again(const struct grid *g, struct copy_state *cs, bool reverse
     return search_from(g, cs, reverse ? !cs->search_up : cs->search_up);
 }
 
+void copy_search_refresh(struct copy_state *cs)
+{
+    if (cs->marks == NULL || cs->search == NULL ||
+        (strcmp(cs->marks, cs->search) == 0 && cs->marks_regex == cs->search_regex))
+        return;
+    struct pattern pt;
+    /* an expression that does not compile (no plain text cells then): the marks stay */
+    bool invalid = !pattern_make(&pt, cs->search, cs->search_regex) && pt.cells == NULL;
+    pattern_free(&pt);
+    if (invalid)
+        return;
+    free(cs->marks);
+    cs->marks = xstrdup(cs->search);
+    cs->marks_regex = cs->search_regex;
+}
+
 void copy_search_hide(struct copy_state *cs)
 {
     free(cs->marks);

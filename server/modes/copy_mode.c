@@ -590,11 +590,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     bool again = !left && cs->top != top;
     for (size_t k = 0; !left && k < sizeof refind / sizeof refind[0]; k++)
         again = again || starts(name, refind[k]);
-    if (again && cs->marks != NULL && cs->search != NULL && strcmp(cs->marks, cs->search) != 0) {
-        free(cs->marks);
-        cs->marks = xstrdup(cs->search);
-        cs->marks_regex = cs->search_regex;
-    }
+    if (again)
+        copy_search_refresh(cs);
     redraw(p);
     return rc;
 }

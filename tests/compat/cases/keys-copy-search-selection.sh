@@ -19,3 +19,14 @@ for keys in vi emacs; do
         $T display -p -t s "$c: #{copy_cursor_x},#{copy_cursor_y} #{selection_start_x},#{selection_start_y}-#{selection_end_x},#{selection_end_y} #{search_present} [#{search_match}]"
     done
 done
+# The matches shown are found again for the last search (even a failed one) after page-up,
+# history-top and the like, but not for one that does not compile.
+$T send -t s -X cancel
+$T set -g mode-keys vi
+$T copy-mode -t s
+$T send -t s -X history-top
+for c in "search-forward abc" "search-forward (" page-up "search-forward abc" \
+    "search-forward zzz" page-up "search-forward abc" "search-forward zzz" cursor-up; do
+    $T send -t s -X $c
+    $T display -p -t s "$c: #{copy_cursor_x},#{copy_cursor_y} #{search_present} [#{search_match}]"
+done
