@@ -3,12 +3,12 @@
  * search-forward and search-backward take a POSIX extended regular expression (one with
  * none of ^$*+()?[].\ is searched as plain text), the -text and incremental ones plain
  * text; both ignore case when the text has no upper-case letter (and, as tmux, no
- * non-ASCII character). Grid rows are searched
- * one by one, each at its full width (the blanks after the text are spaces, a wide
- * character's right half holds no byte); a row that autowrap continues is searched
- * together with the rows after it, so a match may run over them, but it starts on the
- * row searched. Byte offsets from regexec are mapped back to cells the way tmux maps
- * them, quirks included (see cell_at and row_find_back). */
+ * non-ASCII character). Grid rows are searched one by one, each at its full width (the
+ * blanks after the text are spaces, a wide character's right half holds no byte); a row
+ * that autowrap continues is searched together with the rows after it, so a match may
+ * run over them, but it starts on the row searched. Byte offsets from regexec are mapped
+ * back to cells the way tmux maps them, quirks included (see cell_at, row_find_back and
+ * covered). The matches shown are found again for the view each time they are drawn. */
 #include "copy_mode_core.h"
 
 #include <locale.h>
