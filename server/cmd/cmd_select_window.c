@@ -52,7 +52,7 @@ static int select_previous(struct cmd_ctx *ctx, struct session *sess, bool alert
 /* The previously current window (last-window, select-window -l). */
 static int select_last(struct cmd_ctx *ctx, struct session *sess)
 {
-    if (sess->last == NULL) {
+    if (sess->last == NULL || sess->last == sess->current) {
         cmd_error(ctx, "no last window");
         return -1;
     }

@@ -1257,7 +1257,7 @@ static void window_flags(const struct format_ctx *ctx, struct format_out *o, boo
         format_out_str(o, "~");
     if (s != NULL && s->current == wl)
         format_out_str(o, "*");
-    else if (s != NULL && s->last == wl)
+    if (s != NULL && s->last == wl) /* both after move-window -r: session_renumber_all */
         format_out_str(o, "-");
     const struct pane *m = marked_pane(s != NULL ? s->server : NULL);
     if (m != NULL && m->window == w)

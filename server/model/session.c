@@ -305,6 +305,28 @@ void session_renumber_all(struct session *s, int base)
     TAILQ_FOREACH(wl, &s->windows, entry)
         wl->index = base++;
     s->renumbers++;
+    /* tmux 3.3a makes new links and finds each one of the stack by its window: a window
+     * linked twice is remembered at its first link, which may be the current one (that
+     * window then shows "*-" and last-window finds none). A link the stack would hold
+     * twice is kept once (tmux links it into its stack twice, a loop). */
+    size_t n = 0;
+    TAILQ_FOREACH(wl, &s->lastw, sentry)
+        n++;
+    struct window **stack = xreallocarray(NULL, n + 1, sizeof *stack);
+    n = 0;
+    while ((wl = TAILQ_FIRST(&s->lastw)) != NULL) {
+        stack[n++] = wl->window;
+        stack_remove(s, wl);
+    }
+    for (size_t i = 0; i < n; i++) {
+        wl = session_find_window(s, stack[i]);
+        if (wl != NULL && !wl->stacked) {
+            TAILQ_INSERT_TAIL(&s->lastw, wl, sentry);
+            wl->stacked = true;
+        }
+    }
+    s->last = TAILQ_FIRST(&s->lastw);
+    free(stack);
 }
 
 struct winlink *session_next_window(struct session *s, struct winlink *wl)
@@ -480,7 +502,7 @@ static void group_sync_one(struct session *s, struct session *t)
         t->current = TAILQ_FIRST(&t->windows);
     for (int i = 0; i < nstack; i++) {
         struct winlink *sl = link_at(&t->windows, stack[i]);
-        if (sl != NULL && sl != t->current && !sl->stacked) {
+        if (sl != NULL && !sl->stacked) { /* the current too, after move-window -r */
             TAILQ_INSERT_TAIL(&t->lastw, sl, sentry);
             sl->stacked = true;
         }
