@@ -443,6 +443,15 @@ static void server_client_interactive_slice(void)
         log_debug("sched_setattr: %s (the default slice stays)", strerror(errno));
 }
 
+/* A client now shows s (attach, switch-client, even to the session it shows): as tmux,
+ * the alerts of s's current window are seen there, in that link only (the window's
+ * other links keep theirs, unlike select-window). */
+static void session_current_seen(struct session *s)
+{
+    if (s->current != NULL)
+        s->current->alerts = 0;
+}
+
 void server_client_attach(struct client *c, struct session *s)
 {
     bool was_attached = c->attached;
@@ -466,6 +475,7 @@ void server_client_attach(struct client *c, struct session *s)
     c->attached = true;
     c->session = s;
     c->session_sets++;
+    session_current_seen(s);
     if (!c->control)
         server_client_interactive_slice();
     if (c->proto_version >= 5 && !c->control) {
@@ -521,6 +531,7 @@ void server_client_attach(struct client *c, struct session *s)
 void server_client_reattach_same(struct client *c)
 {
     c->session_sets++;
+    session_current_seen(c->session);
     hooks_fire(c->server, "client-session-changed", &(struct hook_event){.client = c});
     client_redraw(c, REDRAW_STATUS);
 }
