@@ -203,7 +203,10 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
     if (group != NULL) {
         /* The new session shows the group's windows, from its first one. */
         if (sg == NULL && groupwith != NULL) {
-            session_group_add(groupwith, NULL, groupwith->name);
+            /* Into the group of its name if there is one (its sessions have other
+             * names), as tmux: the new session then shows that group's first one. */
+            session_group_add(groupwith, session_group_find(srv, groupwith->name),
+                              groupwith->name);
             sg = groupwith->group;
         }
         struct session *from = sg != NULL ? TAILQ_FIRST(&sg->sessions) : NULL;
