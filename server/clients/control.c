@@ -693,19 +693,22 @@ static struct control_subval *sub_value(struct control_sub *sub, const char *key
     return v;
 }
 
-/* One target of a subscription: its value, reported when it changed. */
-static void sub_check_one(struct client *c, struct control_sub *sub, struct window *w,
+/* One target of a subscription: its value, reported when it changed. A window or pane
+ * is one target at each index its window has (tmux keys them by id and index: one that
+ * moves to another index is told again there). */
+static void sub_check_one(struct client *c, struct control_sub *sub, struct winlink *wl,
                           struct pane *p)
 {
     struct session *sess = c->session;
-    struct format_ctx fctx = {.server = c->server, .session = sess, .window = w, .pane = p,
-                              .client = c};
+    struct window *w = wl != NULL ? wl->window : NULL;
+    struct format_ctx fctx = {.server = c->server, .session = sess, .window = w, .wl = wl,
+                              .pane = p, .client = c};
     format_defaults(&fctx);
     char key[32];
     if (p != NULL && w != NULL)
-        snprintf(key, sizeof key, "%%%u", p->id);
+        snprintf(key, sizeof key, "%%%u:%d", p->id, wl->index);
     else if (w != NULL)
-        snprintf(key, sizeof key, "@%u", w->id);
+        snprintf(key, sizeof key, "@%u:%d", w->id, wl->index);
     else
         snprintf(key, sizeof key, "$");
     struct control_subval *v = sub_value(sub, key);
@@ -755,13 +758,13 @@ static void check_subscriptions(struct client *c)
                 struct window *w = wl->window;
                 if (what[0] == '@') {
                     if (all || (one && w->id == id))
-                        sub_check_one(c, sub, w, NULL);
+                        sub_check_one(c, sub, wl, NULL);
                     continue;
                 }
                 struct pane *p;
                 TAILQ_FOREACH(p, &w->panes, entry) {
                     if (all || (one && p->id == id))
-                        sub_check_one(c, sub, w, p);
+                        sub_check_one(c, sub, wl, p);
                 }
             }
         }
@@ -1092,6 +1095,18 @@ static void diff_windows(const struct diff *d, int what)
     free(by_id);
 }
 
+/* break-pane and join-pane unzoom the windows they take a pane from or put one in, and
+ * tmux tells that first: each such window's layout (as it is at the end, as tmux's
+ * notifications are written when they run), before the rest and again in its place. */
+static void diff_unzoomed(const struct diff *d)
+{
+    for (size_t i = 0; i < d->now->nwins; i++) {
+        const struct control_win *nw = &d->now->wins[i], *ow = find_win(d->old, nw->id);
+        if (ow != NULL && nw->mine && zoomed(ow) && !zoomed(nw))
+            control_write(d->c, "%%layout-change @%u %s", nw->id, nw->layout);
+    }
+}
+
 /* Panes whose mode changed. */
 static void diff_modes(const struct diff *d)
 {
@@ -1152,6 +1167,7 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         return;
     }
     if (strcmp(cmd, "break-pane") == 0) {
+        diff_unzoomed(&d);
         diff_windows(&d, DIFF_PANE | DIFF_LAYOUT | DIFF_NAME | DIFF_PANE_FIRST);
         diff_added(&d, true);
         diff_current(&d);
@@ -1164,6 +1180,7 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_windows(&d, DIFF_PANE | DIFF_NAME);
         diff_modes(&d);
     } else if (strcmp(cmd, "join-pane") == 0 || strcmp(cmd, "move-pane") == 0) {
+        diff_unzoomed(&d);
         diff_windows(&d, DIFF_PANE | DIFF_PANE_FIRST);
         diff_current(&d);
         diff_closed(&d);

@@ -92,6 +92,13 @@ SCRIPT = [
     ("cmd", "rotate-window"),
     ("cmd", "resize-pane -Z"),
     ("cmd", "select-pane -t :.+"),
+    # break-pane from a zoomed window, join-pane into one: the unzoomed layout first.
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "break-pane -d"),
+    ("cmd", "split-window -d cat"),
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "new-window -d -t :7 cat"),
+    ("cmd", "join-pane -d -s :7"),
     ("settle",),
 ]
 

@@ -51,7 +51,7 @@ def op():
     if k==21:
         s=S()
         # GROUPS_RENUMBER=0: not in a session group, where it leads to a tmux bug (below).
-        if os.environ.get('GROUPS_RENUMBER')=='0' and run('tmux','display','-p','-t','='+s,'#{session_grouped}')[1].strip()=='1':
+        if os.environ.get('GROUPS_RENUMBER')=='0' and run('tmux','display','-p','-t','='+s+':','#{session_grouped}')[1].strip()=='1':
             return ['last-window','-t',s]
         return ['move-window','-r','-t',s]
 def lost_current():
