@@ -72,7 +72,11 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             ws->active = dst;
         if (wd->active == dst)
             wd->active = src;
-        ws->last_pane = wd->last_pane = NULL;
+        /* A last pane that went to the other window is no longer one; the others stay. */
+        if (ws->last_pane == src)
+            ws->last_pane = NULL;
+        if (wd->last_pane == dst)
+            wd->last_pane = NULL;
     }
     if (args->flags['d'] == NULL) {
         if (ws != wd) {

@@ -5,7 +5,8 @@ at the first step whose exit status or list-windows/list-panes/ls differ and pri
 the diff (and, with HIST=1 in the environment, every command before it). Window names are
 left out (tmux's automatic-rename races). A session tmux leaves with no current window (a
 tmux bug in session groups, after move-window -r in one) ends the run, reported as such;
-with GROUPS_RENUMBER=0, move-window -r is not sent to a session of a group."""
+with GROUPS_RENUMBER=0, move-window -r is not sent to a session of a group; with LAST=1,
+each pane's #{pane_last} is compared too."""
 import os, subprocess, random, sys
 from tmuxdiff import B, ENV as env
 seed=int(sys.argv[1]); N=int(sys.argv[2])
@@ -16,6 +17,7 @@ def run(w,*a):
 for w in B: run(w,'kill-server')
 STATE=['list-windows','-a','-F','#{session_name}:#{window_index} #{window_id} #{window_panes} #{window_layout} #{window_active} #{window_flags}']
 PST=['list-panes','-a','-F','#{session_name}:#{window_index}.#{pane_index} #{pane_id} #{pane_width}x#{pane_height} #{pane_left},#{pane_top} #{pane_active}']
+if os.environ.get('LAST')=='1': PST[-1]+=' #{pane_last}' # LAST=1: the last pane too
 SST=['ls','-F','#{session_name} #{session_windows} #{session_group} #{session_attached}']
 for w in B:
     run(w,'new','-d','-s','s0','-x','120','-y','40','cat')
