@@ -54,6 +54,8 @@ struct control_win {
     long index;        /* its index in the client's session (when mine) */
     uint32_t active;
     int npanes;
+    unsigned links_made, links_gone; /* the window's counts (model.h) */
+    unsigned nlinks;                 /* its links then */
 };
 
 /* Of one pane: its id and how many modes it is in. */
@@ -73,6 +75,8 @@ struct control_peer {
 struct control_sess {
     uint32_t id;
     char *name;
+    uint32_t current;         /* its current window, UINT32_MAX for none */
+    unsigned current_changes; /* session.current_changes */
 };
 
 /* What a control client last knew of the server. */
@@ -821,8 +825,11 @@ static void snap_take(struct client *c, struct control_snap *snap)
     TAILQ_FOREACH(sess, &s->sessions, entry) {
         if (s->exiting)
             break; /* the server is going, and every session with it */
-        snap->sessions[snap->nsessions].id = sess->id;
-        snap->sessions[snap->nsessions++].name = xstrdup(sess->name);
+        struct control_sess *cs = &snap->sessions[snap->nsessions++];
+        cs->id = sess->id;
+        cs->name = xstrdup(sess->name);
+        cs->current = sess->current != NULL ? sess->current->window->id : UINT32_MAX;
+        cs->current_changes = sess->current_changes;
         struct winlink *wl;
         TAILQ_FOREACH(wl, &sess->windows, entry) {
             struct window *w = wl->window;
@@ -850,6 +857,11 @@ static void snap_take(struct client *c, struct control_snap *snap)
             cw->layout = xstrdup(space != NULL ? space + 1 : "");
             free(line);
             cw->active = w->active != NULL ? w->active->id : UINT32_MAX;
+            cw->links_made = w->links_made;
+            cw->links_gone = w->links_gone;
+            struct winlink *x;
+            TAILQ_FOREACH(x, &w->links, wentry)
+                cw->nlinks++;
             struct pane *p;
             TAILQ_FOREACH(p, &w->panes, entry) {
                 cw->npanes++;
@@ -979,7 +991,8 @@ static bool current_swapped(const struct diff *d)
            moved->mine && cur->index == was->index;
 }
 
-/* Its session's current window (told with the move if the new or the old one moved). */
+/* Its session's current window (told with the move if the new or the old one moved);
+ * each change of another session's, as tmux tells every control client. */
 static void diff_current(const struct diff *d)
 {
     if (d->same_session && d->now->has_current && !current_moved(d) && !current_swapped(d) &&
@@ -987,25 +1000,47 @@ static void diff_current(const struct diff *d)
         (!d->old->has_current || d->old->current != d->now->current))
         control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
                       d->now->current);
+    for (size_t i = 0; i < d->now->nsessions; i++) {
+        const struct control_sess *ns = &d->now->sessions[i], *os = find_sess(d->old, ns->id);
+        if (os == NULL || ns->id == d->now->session || ns->current == UINT32_MAX)
+            continue;
+        for (unsigned n = os->current_changes; n != ns->current_changes; n++)
+            control_write(d->c, "%%session-window-changed $%u @%u", ns->id, ns->current);
+    }
 }
 
-/* Windows created (or linked into its session, or moved in it); renamed: break-pane's
- * new window, which tmux names after it was made. */
+/* A window of its session moved to a free index in it (move-window): linked there, then
+ * unlinked from its old index. */
+static bool moved_in_session(const struct diff *d, const struct control_win *ow,
+                             const struct control_win *nw)
+{
+    return nw->mine && ow->mine && d->same_session && nw->index != ow->index &&
+           !index_used(d->old, nw->index) && !renumbered(d) && nw->links_made > ow->links_made &&
+           nw->links_gone > ow->links_gone;
+}
+
+/* Windows linked into a session since (created, linked, moved): tmux tells each link,
+ * "%window-add" if the client's session has the window (even a window it had: linked a
+ * second time, or into another session), else "%unlinked-window-add"; renamed:
+ * break-pane's new window, which tmux names after it was made. */
 static void diff_added(const struct diff *d, bool renamed)
 {
     const struct control_snap *old = d->old, *now = d->now;
     for (size_t i = 0; i < now->nwins; i++) {
         const struct control_win *nw = &now->wins[i], *ow = find_win(old, nw->id);
+        const char *kind = nw->mine ? "" : "unlinked-";
         if (ow == NULL) {
             if (renamed && nw->mine)
                 control_write(d->c, "%%window-renamed @%u %s", nw->id, nw->name);
-            control_write(d->c, "%%%swindow-add @%u", nw->mine ? "" : "unlinked-", nw->id);
-        } else if (nw->mine && !ow->mine && d->same_session)
-            control_write(d->c, "%%window-add @%u", nw->id);
-        else if (nw->mine && ow->mine && d->same_session && nw->index != ow->index &&
-                 !index_used(old, nw->index) && !renumbered(d)) {
-            /* Moved to a free index (move-window): linked there, then unlinked from its
-             * old index, which tmux tells as these three. */
+            for (unsigned n = 0; n < nw->links_made || n == 0; n++)
+                control_write(d->c, "%%%swindow-add @%u", kind, nw->id);
+            continue;
+        }
+        unsigned links = nw->links_made - ow->links_made;
+        if (moved_in_session(d, ow, nw)) {
+            /* Linked there, then unlinked from its old index, which tmux tells as these
+             * three. */
+            links--;
             control_write(d->c, "%%window-add @%u", nw->id);
             if (now->has_current && now->current == nw->id)
                 control_write(d->c, "%%session-window-changed $%u @%u", now->session, nw->id);
@@ -1015,6 +1050,8 @@ static void diff_added(const struct diff *d, bool renamed)
                               now->current);
             control_write(d->c, "%%window-close @%u", nw->id);
         }
+        for (unsigned n = 0; n < links; n++)
+            control_write(d->c, "%%%swindow-add @%u", kind, nw->id);
     }
 }
 
@@ -1068,6 +1105,9 @@ static void diff_windows(const struct diff *d, int what)
         const struct control_win *nw = by_id[i], *ow = find_win(d->old, nw->id);
         if (ow == NULL)
             continue;
+        if (!nw->mine && (what & DIFF_PANE) && ow->active != nw->active &&
+            nw->active != UINT32_MAX) /* of any window, as tmux */
+            control_write(d->c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
         if (nw->mine) {
             bool pane_changed = (what & DIFF_PANE) && ow->active != nw->active &&
                                 nw->active != UINT32_MAX;
@@ -1117,13 +1157,20 @@ static void diff_modes(const struct diff *d)
     }
 }
 
-/* Windows closed, or unlinked from its session. */
+/* Windows unlinked from a session since (closed, unlinked, moved): tmux tells each,
+ * "%window-close" if the client's session still has the window, else
+ * "%unlinked-window-close" (a window closed in its session too). */
 static void diff_closed(const struct diff *d)
 {
     for (size_t i = 0; i < d->old->nwins; i++) {
         const struct control_win *ow = &d->old->wins[i], *nw = find_win(d->now, ow->id);
-        if (nw == NULL || (ow->mine && !nw->mine && d->same_session))
-            control_write(d->c, "%%unlinked-window-close @%u", ow->id);
+        /* A window that went lost each link it had (made since: not known here). */
+        unsigned gone = nw != NULL ? nw->links_gone - ow->links_gone : ow->nlinks;
+        if (nw != NULL && moved_in_session(d, ow, nw))
+            gone--; /* told with its add */
+        for (unsigned n = 0; n < gone; n++)
+            control_write(d->c, "%%%swindow-close @%u",
+                          nw != NULL && nw->mine ? "" : "unlinked-", ow->id);
     }
 }
 

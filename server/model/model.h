@@ -104,6 +104,9 @@ TAILQ_HEAD(winlink_list, winlink);
 
 struct window {
     struct winlink_list links; /* every link of the window, oldest first (wentry) */
+    /* Links made and gone so far (tmux's window-linked and window-unlinked events, each
+     * of which a control client is told, even of a window it already had: control.c). */
+    unsigned links_made, links_gone;
     struct server *server;
     uint32_t id;              /* @N */
     char *name;
@@ -154,6 +157,8 @@ struct session {
     struct winlink *last;        /* the first of them (last-window), or NULL */
     unsigned renumbers;          /* times its windows were renumbered (move-window -r,
                                   * renumber-windows): control mode tells no move for it */
+    unsigned current_changes;    /* times its current window changed (control mode tells
+                                  * each, of every session) */
     struct envset *environ; /* environ.h: the session environment (update-environment,
                               * set-environment) */
     char **env;              /* what the last spawned process got: global and session

@@ -180,6 +180,7 @@ struct winlink *session_link_window(struct session *s, struct window *w, int ind
     wl->window = w;
     wl->index = index;
     TAILQ_INSERT_TAIL(&w->links, wl, wentry);
+    w->links_made++;
     session_sort_window(s, wl, true);
     if (s->current == NULL)
         s->current = wl;
@@ -234,6 +235,8 @@ static void set_current(struct session *s, struct winlink *wl)
     stack_push(s, s->current);
     s->current = wl;
     if (old != NULL) /* a new session's first window is no change */
+        s->current_changes++;
+    if (old != NULL)
         notify_emit(s->server,
                     &(struct notify){.type = NOTIFY_SESSION_WINDOW_CHANGED, .session = s});
 }
@@ -273,6 +276,7 @@ bool session_unlink_window(struct session *s, struct winlink *wl)
     TAILQ_REMOVE(&s->windows, wl, entry);
     struct window *w = wl->window;
     TAILQ_REMOVE(&w->links, wl, wentry);
+    w->links_gone++;
     free(wl);
     if (TAILQ_EMPTY(&w->links) && w->holds == 0)
         window_free(w);
@@ -494,6 +498,7 @@ static void group_sync_one(struct session *s, struct session *t)
         }
         TAILQ_INSERT_TAIL(&t->windows, nl, entry);
         TAILQ_INSERT_TAIL(&wl->window->links, nl, wentry);
+        wl->window->links_made++; /* tmux links every window of t again */
     }
     t->current = cur != -1 ? link_at(&t->windows, cur) : NULL;
     if (t->current == NULL && s->current != NULL)
@@ -513,6 +518,8 @@ static void group_sync_one(struct session *s, struct session *t)
         TAILQ_REMOVE(&old, wl, entry);
         struct window *w = wl->window;
         TAILQ_REMOVE(&w->links, wl, wentry);
+        if (session_find_window(t, w) == NULL)
+            w->links_gone++; /* gone from t (tmux tells only those) */
         free(wl);
         if (TAILQ_EMPTY(&w->links) && w->holds == 0)
             window_free(w);

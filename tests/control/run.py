@@ -99,6 +99,20 @@ SCRIPT = [
     ("cmd", "resize-pane -Z"),
     ("cmd", "new-window -d -t :7 cat"),
     ("cmd", "join-pane -d -s :7"),
+    # Each link and unlink of a window is told, also of a window the client's session
+    # already has: %window-add or %window-close if its session has the window then,
+    # else %unlinked-window-add and -close (kill-window: one for each link).
+    ("cmd", "link-window -d -t :6"),
+    ("cmd", "new-session -d -s third cat"),
+    ("cmd", "link-window -d -t third:6"),
+    ("cmd", "link-window -d -s third:0 -t third:7"),
+    ("cmd", "unlink-window -t :6"),
+    # Another session's current window and active pane are told too.
+    ("cmd", "select-window -t third:6"),
+    ("cmd", "split-window -d -t third:7 cat"),
+    ("cmd", "select-pane -t third:7.1"),
+    ("cmd", "kill-window -t third:7"),
+    ("cmd", "kill-session -t third"),
     ("settle",),
 ]
 
