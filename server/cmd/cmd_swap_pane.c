@@ -67,17 +67,9 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     dst->window = ws;
     options_set_parent(src->options, wd->options);
     options_set_parent(dst->options, ws->options);
-    if (ws != wd) {
-        if (ws->active == src)
-            ws->active = dst;
-        if (wd->active == dst)
-            wd->active = src;
-        /* A last pane that went to the other window is no longer one; the others stay. */
-        if (ws->last_pane == src)
-            ws->last_pane = NULL;
-        if (wd->last_pane == dst)
-            wd->last_pane = NULL;
-    }
+    /* The active pane, as tmux: a window whose active pane went to the other window
+     * takes the one that came (which makes the one that went its last pane, below
+     * forgotten). */
     if (args->flags['d'] == NULL) {
         if (ws != wd) {
             window_set_active(ws, dst);
@@ -89,6 +81,13 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             window_set_active(ws, dst);
         if (wd->active == dst)
             window_set_active(wd, src);
+    }
+    if (ws != wd) {
+        /* A last pane that went to the other window is no longer one; the others stay. */
+        if (ws->last_pane == src)
+            ws->last_pane = NULL;
+        if (wd->last_pane == dst)
+            wd->last_pane = NULL;
     }
     window_relayout(ws);
     if (wd != ws)

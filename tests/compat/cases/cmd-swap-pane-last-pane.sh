@@ -16,3 +16,12 @@ F='#{window_index}.#{pane_index} #{pane_id} #{pane_active} #{pane_last}'
 "$T" last-pane -t s:1; echo "rc=$?"
 "$T" last-pane -t s:0; echo "rc=$?"
 "$T" lsp -s -t s -F "$F"; echo -
+# With -d, a window whose active pane is swapped away takes the one that came, and has
+# no last pane then (the old active one is in the other window).
+"$T" selectp -t s:0.0
+"$T" selectp -t s:0.2
+"$T" lsp -s -t s -F "$F"; echo -
+"$T" swapp -d -s s:1.0 -t s:0.2
+"$T" lsp -s -t s -F "$F"; echo -
+"$T" last-pane -t s:0; echo "rc=$?"
+"$T" lsp -s -t s -F "$F"
