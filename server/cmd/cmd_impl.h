@@ -37,6 +37,9 @@ struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int 
  * tmux's current client's (whichever session it shows); else that of the clients
  * attached to sess; with none, sess's default-size. */
 void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows);
+/* With window-size latest, the size of tmux's current client if it has one that counts
+ * (an attached client; a control client once sized): false otherwise. */
+bool cmd_spawn_latest_size(struct cmd_ctx *ctx, int *cols, int *rows);
 /* Kill one window, in every session it is linked in (and each session it was the last
  * window of). */
 void cmd_destroy_window(struct cmd_ctx *ctx, struct window *w);

@@ -186,8 +186,12 @@ static int cmd_new_session_named(struct cmd_ctx *ctx, struct cmd_args *args, con
             struct format_ctx nf = {.server = srv, .session = sess, .client = c};
             window_name = format_expand(&nf, args->flags['n']);
         }
+        /* Its first window, as tmux 3.3a: with window-size latest, the size of the client
+         * that ran the command if one counts (-x and -y then size only the session). */
+        int wcols = sess->cols, wrows = sess->rows;
+        cmd_spawn_latest_size(ctx, &wcols, &wrows);
         struct winlink *wl = cmd_spawn_window(ctx, sess, -1, window_name, cwd, args->argc,
-                                              args->argv, args->env, sess->cols, sess->rows);
+                                              args->argv, args->env, wcols, wrows);
         free(window_name);
         if (wl == NULL) {
             session_free(sess);

@@ -43,18 +43,24 @@ struct spawn_args cmd_spawn_args(struct session *sess, int argc, char **argv, co
     };
 }
 
-void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows)
+bool cmd_spawn_latest_size(struct cmd_ctx *ctx, int *cols, int *rows)
 {
     struct client *tc = cmd_find_current_client(ctx);
-    if (options_get_number(ctx->server->window_options, "window-size") == 3 && tc != NULL &&
-        server_client_sizes_windows(tc)) {
-        *cols = tc->cols;
-        *rows = tc->rows - (tc->control ? 0 : (int)options_get_number(tc->session->options,
-                                                                       "status"));
-        if (*rows < 1)
-            *rows = 1;
+    if (options_get_number(ctx->server->window_options, "window-size") != 3 || tc == NULL ||
+        !server_client_sizes_windows(tc))
+        return false;
+    *cols = tc->cols;
+    *rows = tc->rows - (tc->control ? 0 : (int)options_get_number(tc->session->options,
+                                                                   "status"));
+    if (*rows < 1)
+        *rows = 1;
+    return true;
+}
+
+void cmd_spawn_window_size(struct cmd_ctx *ctx, struct session *sess, int *cols, int *rows)
+{
+    if (cmd_spawn_latest_size(ctx, cols, rows))
         return;
-    }
     struct client *c;
     TAILQ_FOREACH(c, &ctx->server->clients, entry) {
         if (c->session == sess && server_client_sizes_windows(c)) {

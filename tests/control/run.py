@@ -113,6 +113,11 @@ SCRIPT = [
     ("cmd", "select-pane -t third:7.1"),
     ("cmd", "kill-window -t third:7"),
     ("cmd", "kill-session -t third"),
+    # A session it makes has a first window of its size (window-size latest; -x and -y
+    # size only the session).
+    ("cmd", "new-session -d -s fourth -x 50 -y 20 cat"),
+    ("cmd", "list-windows -t fourth -F '#{window_width}x#{window_height}'"),
+    ("cmd", "kill-session -t fourth"),
     ("settle",),
 ]
 
