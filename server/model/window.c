@@ -66,11 +66,25 @@ void window_resize(struct window *w, int cols, int rows)
         cols = 1;
     if (rows < 1)
         rows = 1;
-    bool changed = w->cols != cols || w->rows != rows;
+    int old_cols = w->cols, old_rows = w->rows;
     w->resize_pending = false; /* a size waiting for a client to see it is old now */
     w->cols = cols;
     w->rows = rows;
     window_relayout(w);
+    if (w->layout != NULL) {
+        /* As tmux 3.3a: a window is no smaller than its layout, which stops at a cell
+         * and a border for each pane (a zoomed pane fills that size too). */
+        int yoff, pane_rows;
+        window_pane_area(w, &yoff, &pane_rows);
+        if (w->layout->sx > w->cols || w->layout->sy > pane_rows) {
+            if (w->layout->sx > w->cols)
+                w->cols = w->layout->sx;
+            if (w->layout->sy > pane_rows)
+                w->rows += w->layout->sy - pane_rows;
+            window_relayout(w);
+        }
+    }
+    bool changed = w->cols != old_cols || w->rows != old_rows;
     if (changed) { /* count 1: a resize, which tmux does from its loop, never in a hook */
         notify_emit(w->server, &(struct notify){.type = NOTIFY_WINDOW_LAYOUT_CHANGED,
                                                 .window = w, .count = 1});
