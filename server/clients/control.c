@@ -978,26 +978,17 @@ static bool old_current_moved_away(const struct diff *d)
            !index_used(d->old, nw->index);
 }
 
-/* swap-window: the current index shows another window and the one it showed is still in
- * the session; tmux's current link is the same, so it tells nothing. */
-static bool current_swapped(const struct diff *d)
-{
-    if (!d->old->has_current || !d->now->has_current || d->old->current == d->now->current)
-        return false;
-    const struct control_win *cur = find_win(d->now, d->now->current);
-    const struct control_win *was = find_win(d->old, d->old->current);
-    const struct control_win *moved = find_win(d->now, d->old->current);
-    return cur != NULL && was != NULL && moved != NULL && cur->mine && was->mine &&
-           moved->mine && cur->index == was->index;
-}
-
 /* Its session's current window (told with the move if the new or the old one moved);
  * each change of another session's, as tmux tells every control client. */
 static void diff_current(const struct diff *d)
 {
-    if (d->same_session && d->now->has_current && !current_moved(d) && !current_swapped(d) &&
-        !old_current_moved_away(d) &&
-        (!d->old->has_current || d->old->current != d->now->current))
+    const struct control_sess *was = find_sess(d->old, d->now->session);
+    const struct control_sess *is = find_sess(d->now, d->now->session);
+    /* When the session went to another link (even of the same window: swap-window -d);
+     * a link that shows another window now (swap-window) is no change. */
+    bool changed = was != NULL && is != NULL && was->current_changes != is->current_changes;
+    if (d->same_session && changed && d->now->has_current && !current_moved(d) &&
+        !old_current_moved_away(d))
         control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
                       d->now->current);
     for (size_t i = 0; i < d->now->nsessions; i++) {

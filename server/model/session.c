@@ -455,8 +455,10 @@ static void group_sync_one(struct session *s, struct session *t)
             if (moved_to == t->current)
                 moved_to = NULL; /* its only window: it stays */
         }
-        if (moved_to != NULL)
+        if (moved_to != NULL) {
             cur = moved_to->index;
+            t->current_changes++; /* tmux selects it: a change of window */
+        }
         if (link_at(&s->windows, cur) == NULL) {
             struct winlink *wl, *before = NULL;
             TAILQ_FOREACH(wl, &s->windows, entry) {

@@ -118,6 +118,17 @@ SCRIPT = [
     ("cmd", "new-session -d -s fourth -x 50 -y 20 cat"),
     ("cmd", "list-windows -t fourth -F '#{window_width}x#{window_height}'"),
     ("cmd", "kill-session -t fourth"),
+    # swap-window -d selects the target's index in its session (told, of any session),
+    # and the source's index in its own: told when that link was not current, even if
+    # it shows the window that was current; a current link that now shows another
+    # window is no change.
+    ("cmd", "new-session -d -s fifth cat"),
+    ("cmd", "new-window -d -t fifth: cat"),
+    ("cmd", "swap-window -d -s fifth:0 -t fifth:1"),
+    ("cmd", "swap-window -d -t fifth:0"),
+    ("cmd", "new-window -d -t :12 cat"),
+    ("cmd", "swap-window -d -t :12"),
+    ("cmd", "kill-session -t fifth"),
     ("settle",),
 ]
 
