@@ -848,7 +848,11 @@ static void snap_take(struct client *c, struct control_snap *snap)
             cw->id = w->id;
             cw->mine = mine || (snap->attached && session_has_window(c->session, w));
             cw->name = xstrdup(w->name);
-            struct format_ctx fctx = {.server = s, .session = sess, .window = w};
+            /* Its flags as its first link in the client's session shows them, as tmux's
+             * %layout-change (only a window of that session is told one). */
+            struct winlink *own = snap->attached ? session_find_window(c->session, w) : NULL;
+            struct format_ctx fctx = {.server = s, .session = own != NULL ? c->session : sess,
+                                      .window = w, .wl = own};
             format_defaults(&fctx);
             char *line = format_expand(
                 &fctx, "#{window_index} #{window_layout} #{window_visible_layout} #{window_flags}");
@@ -993,8 +997,9 @@ static void diff_current(const struct diff *d)
                       d->now->current);
     for (size_t i = 0; i < d->now->nsessions; i++) {
         const struct control_sess *ns = &d->now->sessions[i], *os = find_sess(d->old, ns->id);
-        if (os == NULL || ns->id == d->now->session || ns->current == UINT32_MAX)
-            continue;
+        if (os == NULL || (d->same_session && ns->id == d->now->session) ||
+            ns->current == UINT32_MAX)
+            continue; /* (a session it switched to: told before the switch) */
         for (unsigned n = os->current_changes; n != ns->current_changes; n++)
             control_write(d->c, "%%session-window-changed $%u @%u", ns->id, ns->current);
     }
@@ -1213,7 +1218,9 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_modes(&d);
         diff_closed(&d);
     } else if (strcmp(cmd, "rotate-window") == 0) {
-        /* tmux tells the new active pane, not the layout the panes turned in. */
+        /* tmux tells the new active pane, not the layout the panes turned in (but the
+         * layout of a window it unzoomed, first). */
+        diff_unzoomed(&d);
         diff_current(&d);
         diff_windows(&d, DIFF_PANE | DIFF_NAME);
         diff_modes(&d);
@@ -1226,6 +1233,15 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_added(&d, false);
         diff_sessions(&d);
         diff_modes(&d);
+    } else if (strcmp(cmd, "split-window") == 0) {
+        /* In a zoomed window: the layout as tmux unzooms, the new pane, the layout. */
+        diff_unzoomed(&d);
+        diff_current(&d);
+        diff_added(&d, false);
+        diff_sessions(&d);
+        diff_windows(&d, DIFF_PANE | DIFF_LAYOUT | DIFF_NAME | DIFF_PANE_FIRST);
+        diff_modes(&d);
+        diff_closed(&d);
     } else {
         diff_current(&d);
         diff_added(&d, false);

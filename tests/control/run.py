@@ -129,6 +129,23 @@ SCRIPT = [
     ("cmd", "new-window -d -t :12 cat"),
     ("cmd", "swap-window -d -t :12"),
     ("cmd", "kill-session -t fifth"),
+    # rotate-window and split-window in a zoomed window: the layout as tmux unzooms
+    # first. switch-client to a window of another session: that session's new current
+    # window, then the switch.
+    ("cmd", "split-window -d cat"),
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "rotate-window"),
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "split-window -h cat"),
+    ("cmd", "new-session -d -s sixth cat"),
+    ("cmd", "new-window -d -t sixth: cat"),
+    ("cmd", "link-window -d -s sixth:1 -t :13"),
+    ("cmd", "select-window -t :13"),
+    ("cmd", "split-window -d cat"),
+    ("cmd", "switch-client -t sixth:1"),
+    ("cmd", "switch-client -t main"),
+    ("cmd", "unlink-window -t :13"),
+    ("cmd", "kill-session -t sixth"),
     ("settle",),
 ]
 
@@ -218,6 +235,12 @@ ENDINGS = {
     "kill-session": (["new-session", "cat"], ["kill-session"], "close"),
     "kill-server": (["new-session", "cat"], ["kill-server"], "close"),
     "not-attached": (["list-sessions"], [], "close"),
+    # A window of a session made before the client's: its %layout-change flags are
+    # those of its link in the client's session ('*' where it is current there).
+    "layout-flags": (["new-session", "-x", "80", "-y", "24", "cat"],
+                     ["new-window -d cat", "new-session -d -s later cat",
+                      "link-window -d -s :1 -t later:5", "switch-client -t later",
+                      "select-window -t later:5", "split-window -d cat"], "close"),
     "panes-and-windows": (["new-session", "-x", "80", "-y", "24", "cat"],
                           ["split-window", "resize-pane -Z", "resize-pane -Z",
                            "swap-pane -s %0 -t %1", "break-pane -s %1", "join-pane -s @1 -t @0",
