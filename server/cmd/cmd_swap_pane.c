@@ -44,14 +44,17 @@ static int cmd_swap_pane_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     } else if ((src = cmd_find_pane(ctx, args->flags['s'], &ws, &ss)) == NULL)
         return -1;
     bool rezoom = wd->zoomed && args->flags['Z'] != NULL;
+    /* Unzoomed first, as tmux: a pane swapped with itself too (-Z zooms it again). */
+    window_zoom(wd, false);
+    window_zoom(ws, false);
     if (src == dst) {
+        if (rezoom)
+            window_zoom(wd, true);
         return 0;
     }
     struct server *srv = ctx->server;
     if (srv->marked_set && (srv->marked_pane_id == src->id || srv->marked_pane_id == dst->id))
         srv->marked_set = false; /* as tmux: a swapped pane is no longer marked */
-    window_zoom(wd, false);
-    window_zoom(ws, false);
     /* Cells. */
     struct layout_cell *cs = src->cell, *cd = dst->cell;
     src->cell = cd;
