@@ -103,6 +103,7 @@ struct winlink *cmd_spawn_window(struct cmd_ctx *ctx, struct session *sess, int 
         return NULL;
     }
     window_add_first_pane(w, p);
+    window_mark_active(w, p); /* as tmux's new windows (break-pane's are not) */
     if (name == NULL) {
         /* No -n: named after what was asked for (until the program runs, with
          * automatic-rename; for good without it, as tmux). */

@@ -203,6 +203,13 @@ bool window_remove_pane(struct window *w, struct pane *p)
     return TAILQ_EMPTY(&w->panes);
 }
 
+void window_mark_active(struct window *w, struct pane *p)
+{
+    /* As tmux's count, from 0: the first pane ever made active ties with the panes never
+     * made active. */
+    p->active_point = w->server->next_active_point++;
+}
+
 void window_set_active(struct window *w, struct pane *p)
 {
     if (p == w->active)
@@ -211,7 +218,7 @@ void window_set_active(struct window *w, struct pane *p)
         window_zoom(w, false);
     w->last_pane = w->active;
     w->active = p;
-    p->active_point = ++w->server->next_active_point;
+    window_mark_active(w, p);
     window_notify(w, NOTIFY_WINDOW_PANE_CHANGED);
 }
 

@@ -53,6 +53,9 @@ void window_insert_pane(struct window *w, struct pane *p, struct layout_cell *le
  * neighbours; the last pane used becomes active, else the one before p in the list, else
  * the one after. True if no pane is left. */
 bool window_remove_pane(struct window *w, struct pane *p);
+/* p was made active now: it wins over panes made active before it where select-pane
+ * -L/-R/-U/-D has a choice (tmux's active_point). */
+void window_mark_active(struct window *w, struct pane *p);
 /* Make p the active pane (the old one becomes the last pane). */
 void window_set_active(struct window *w, struct pane *p);
 /* The pane next to p in a direction (LAYOUT_LEFTRIGHT with forward = right...), wrapping
