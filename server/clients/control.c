@@ -1072,7 +1072,7 @@ static void diff_sessions(const struct diff *d)
     }
 }
 
-enum { DIFF_PANE = 1, DIFF_LAYOUT = 2, DIFF_NAME = 4, DIFF_PANE_FIRST = 8 };
+enum { DIFF_PANE = 1, DIFF_LAYOUT = 2, DIFF_NAME = 4, DIFF_PANE_FIRST = 8, DIFF_NOT_UNZOOMED = 16 };
 
 /* Whether w was zoomed: its flags, the last word of its layout field, have a Z. */
 static bool zoomed(const struct control_win *w)
@@ -1107,7 +1107,9 @@ static void diff_windows(const struct diff *d, int what)
         if (nw->mine) {
             bool pane_changed = (what & DIFF_PANE) && ow->active != nw->active &&
                                 nw->active != UINT32_MAX;
-            bool layout_changed = (what & DIFF_LAYOUT) && layout_differs(ow->layout, nw->layout);
+            /* DIFF_NOT_UNZOOMED: a window unzoomed was told first (diff_unzoomed). */
+            bool layout_changed = (what & DIFF_LAYOUT) && layout_differs(ow->layout, nw->layout) &&
+                                  !((what & DIFF_NOT_UNZOOMED) && zoomed(ow) && !zoomed(nw));
             for (size_t j = 0; j < cs->nrelaid && (what & DIFF_LAYOUT); j++)
                 layout_changed = layout_changed || cs->relaid[j] == nw->id;
             /* Added panes are told before the layout, exited ones after; so is a pane
@@ -1233,6 +1235,17 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_added(&d, false);
         diff_sessions(&d);
         diff_modes(&d);
+    } else if (strcmp(cmd, "switch-client") == 0) {
+        /* tmux unzooms and selects the pane, then the window, then sets the client's
+         * session. */
+        diff_unzoomed(&d);
+        diff_windows(&d, DIFF_PANE | DIFF_PANE_FIRST);
+        diff_current(&d);
+        diff_added(&d, false);
+        diff_sessions(&d);
+        diff_windows(&d, DIFF_LAYOUT | DIFF_NAME | DIFF_NOT_UNZOOMED);
+        diff_modes(&d);
+        diff_closed(&d);
     } else if (strcmp(cmd, "split-window") == 0) {
         /* In a zoomed window: the layout as tmux unzooms, the new pane, the layout. */
         diff_unzoomed(&d);

@@ -146,6 +146,13 @@ SCRIPT = [
     ("cmd", "switch-client -t main"),
     ("cmd", "unlink-window -t :13"),
     ("cmd", "kill-session -t sixth"),
+    # switch-client to a pane of another window: the pane (after the layout, if the
+    # window was zoomed), the window, the session.
+    ("cmd", "select-window -t :0"),
+    ("cmd", "split-window -d -t :12 cat"),
+    ("cmd", "switch-client -t :12.1"),
+    ("cmd", "resize-pane -Z"),
+    ("cmd", "switch-client -t :12.0"),
     ("settle",),
 ]
 
