@@ -55,6 +55,7 @@ struct control_win {
     uint32_t active;
     int npanes;
     unsigned links_made, links_gone; /* the window's counts (model.h) */
+    unsigned renames;
     unsigned nlinks;                 /* its links then */
 };
 
@@ -862,6 +863,7 @@ static void snap_take(struct client *c, struct control_snap *snap)
             free(line);
             cw->active = w->active != NULL ? w->active->id : UINT32_MAX;
             cw->links_made = w->links_made;
+            cw->renames = w->renames;
             cw->links_gone = w->links_gone;
             struct winlink *x;
             TAILQ_FOREACH(x, &w->links, wentry)
@@ -1123,7 +1125,11 @@ static void diff_windows(const struct diff *d, int what)
             if (pane_changed && !first)
                 control_write(d->c, "%%window-pane-changed @%u %%%u", nw->id, nw->active);
         }
-        if ((what & DIFF_NAME) && strcmp(ow->name, nw->name) != 0) {
+        /* Each name set is told (rename-window to the same name too), with the name now. */
+        unsigned renames = (what & DIFF_NAME) ? nw->renames - ow->renames : 0;
+        if ((what & DIFF_NAME) && renames == 0 && strcmp(ow->name, nw->name) != 0)
+            renames = 1;
+        for (unsigned n = 0; n < renames; n++) {
             if (nw->mine)
                 control_write(d->c, "%%window-renamed @%u %s", nw->id, nw->name);
             else

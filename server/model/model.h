@@ -107,6 +107,7 @@ struct window {
     /* Links made and gone so far (tmux's window-linked and window-unlinked events, each
      * of which a control client is told, even of a window it already had: control.c). */
     unsigned links_made, links_gone;
+    unsigned renames;         /* names set (tmux tells each, even to the same name) */
     struct server *server;
     uint32_t id;              /* @N */
     char *name;

@@ -269,6 +269,7 @@ int window_pane_index(const struct window *w, const struct pane *p)
 
 void window_set_name(struct window *w, const char *name)
 {
+    w->renames++;
     free(w->name);
     /* Keep control characters out of anything drawn on the status line. */
     w->name = xstrdup(name);

@@ -153,6 +153,9 @@ SCRIPT = [
     ("cmd", "switch-client -t :12.1"),
     ("cmd", "resize-pane -Z"),
     ("cmd", "switch-client -t :12.0"),
+    # A window renamed to the name it has is told too.
+    ("cmd", "rename-window -t :12 same"),
+    ("cmd", "rename-window -t :12 same"),
     ("settle",),
 ]
 
