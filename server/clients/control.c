@@ -73,6 +73,11 @@ struct control_peer {
     uint32_t session;
 };
 
+/* Of one link: its session and window. */
+struct control_link {
+    uint32_t session, window;
+};
+
 struct control_sess {
     uint32_t id;
     char *name;
@@ -96,6 +101,8 @@ struct control_snap {
     size_t nmodes;
     struct control_peer *peers;
     size_t npeers;
+    struct control_link *links; /* every link, session by session, each by index */
+    size_t nlinks;
 };
 
 /* Flow control of one pane for this client. */
@@ -230,6 +237,7 @@ static void snap_free(struct control_snap *snap)
     for (size_t i = 0; i < snap->npeers; i++)
         free(snap->peers[i].name);
     free(snap->peers);
+    free(snap->links);
     memset(snap, 0, sizeof *snap);
 }
 
@@ -823,6 +831,7 @@ static void snap_take(struct client *c, struct control_snap *snap)
     snap->sessions = xcalloc(nsess + 1, sizeof *snap->sessions);
     snap->wins = xcalloc(nwins + 1, sizeof *snap->wins);
     snap->modes = xcalloc(npanes + 1, sizeof *snap->modes);
+    snap->links = xcalloc(nwins + 1, sizeof *snap->links);
     TAILQ_FOREACH(sess, &s->sessions, entry) {
         if (s->exiting)
             break; /* the server is going, and every session with it */
@@ -834,6 +843,8 @@ static void snap_take(struct client *c, struct control_snap *snap)
         struct winlink *wl;
         TAILQ_FOREACH(wl, &sess->windows, entry) {
             struct window *w = wl->window;
+            snap->links[snap->nlinks].session = sess->id;
+            snap->links[snap->nlinks++].window = w->id;
             /* A window linked in several sessions is one window: mine if in mine. */
             struct control_win *cw = NULL;
             for (size_t i = 0; i < snap->nwins; i++) {
@@ -952,6 +963,8 @@ struct diff {
     struct client *c;
     const struct control_snap *old, *now;
     bool same_session;
+    bool *told;         /* by session of now: its current window was told (diff_vanished) */
+    bool vanished_told; /* the windows that went were told (diff_vanished) */
 };
 
 /* Its session's windows were renumbered since: tmux tells no index that changed so. */
@@ -984,6 +997,59 @@ static bool old_current_moved_away(const struct diff *d)
            !index_used(d->old, nw->index);
 }
 
+static int sess_name_order(const void *a, const void *b)
+{
+    return strcmp((*(const struct control_sess *const *)a)->name,
+                  (*(const struct control_sess *const *)b)->name);
+}
+
+/* Windows that went (kill-window, the last pane of one killed) while every session that
+ * had them is still there: tmux unlinks them session by session in name order, a session
+ * whose current window it was telling its new current window first, then each unlink. */
+static void diff_vanished(struct diff *d)
+{
+    const struct control_snap *old = d->old, *now = d->now;
+    bool any = false;
+    for (size_t i = 0; i < old->nlinks; i++) {
+        if (find_win(now, old->links[i].window) != NULL)
+            continue;
+        any = true;
+        if (find_sess(now, old->links[i].session) == NULL)
+            return; /* a session went too (kill-session): told as sessions go */
+    }
+    if (!any)
+        return;
+    const struct control_sess **by_name = xcalloc(old->nsessions + 1, sizeof *by_name);
+    for (size_t i = 0; i < old->nsessions; i++)
+        by_name[i] = &old->sessions[i];
+    qsort(by_name, old->nsessions, sizeof *by_name, sess_name_order);
+    for (size_t w = 0; w < old->nwins; w++) {
+        uint32_t id = old->wins[w].id;
+        if (find_win(now, id) != NULL)
+            continue;
+        for (size_t i = 0; i < old->nsessions; i++) {
+            const struct control_sess *os = by_name[i];
+            size_t at = 0;
+            while (at < now->nsessions && now->sessions[at].id != os->id)
+                at++;
+            const struct control_sess *ns = &now->sessions[at];
+            for (size_t l = 0; l < old->nlinks; l++) {
+                if (old->links[l].session != os->id || old->links[l].window != id)
+                    continue;
+                if (!d->told[at] && os->current == id &&
+                    os->current_changes != ns->current_changes && ns->current != UINT32_MAX) {
+                    control_write(d->c, "%%session-window-changed $%u @%u", ns->id,
+                                  ns->current);
+                    d->told[at] = true;
+                }
+                control_write(d->c, "%%unlinked-window-close @%u", id);
+            }
+        }
+    }
+    free(by_name);
+    d->vanished_told = true;
+}
+
 /* Its session's current window (told with the move if the new or the old one moved);
  * each change of another session's, as tmux tells every control client. */
 static void diff_current(const struct diff *d)
@@ -993,6 +1059,10 @@ static void diff_current(const struct diff *d)
     /* When the session went to another link (even of the same window: swap-window -d);
      * a link that shows another window now (swap-window) is no change. */
     bool changed = was != NULL && is != NULL && was->current_changes != is->current_changes;
+    for (size_t i = 0; i < d->now->nsessions; i++) {
+        if (d->told[i] && d->now->sessions[i].id == d->now->session)
+            changed = false; /* told with the window that went (diff_vanished) */
+    }
     if (d->same_session && changed && d->now->has_current && !current_moved(d) &&
         !old_current_moved_away(d))
         control_write(d->c, "%%session-window-changed $%u @%u", d->now->session,
@@ -1000,7 +1070,7 @@ static void diff_current(const struct diff *d)
     for (size_t i = 0; i < d->now->nsessions; i++) {
         const struct control_sess *ns = &d->now->sessions[i], *os = find_sess(d->old, ns->id);
         if (os == NULL || (d->same_session && ns->id == d->now->session) ||
-            ns->current == UINT32_MAX)
+            ns->current == UINT32_MAX || d->told[i])
             continue; /* (a session it switched to: told before the switch) */
         for (unsigned n = os->current_changes; n != ns->current_changes; n++)
             control_write(d->c, "%%session-window-changed $%u @%u", ns->id, ns->current);
@@ -1169,6 +1239,8 @@ static void diff_closed(const struct diff *d)
     for (size_t i = 0; i < d->old->nwins; i++) {
         const struct control_win *ow = &d->old->wins[i], *nw = find_win(d->now, ow->id);
         /* A window that went lost each link it had (made since: not known here). */
+        if (nw == NULL && d->vanished_told)
+            continue;
         unsigned gone = nw != NULL ? nw->links_gone - ow->links_gone : ow->nlinks;
         if (nw != NULL && moved_in_session(d, ow, nw))
             gone--; /* told with its add */
@@ -1217,6 +1289,7 @@ static void snap_diff(struct client *c, const struct control_snap *old,
             control_write(c, "%%sessions-changed");
         return;
     }
+    d.told = xcalloc(now->nsessions + 1, sizeof *d.told);
     if (strcmp(cmd, "break-pane") == 0) {
         diff_unzoomed(&d);
         diff_windows(&d, DIFF_PANE | DIFF_LAYOUT | DIFF_NAME | DIFF_PANE_FIRST);
@@ -1262,6 +1335,7 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_modes(&d);
         diff_closed(&d);
     } else {
+        diff_vanished(&d);
         diff_current(&d);
         diff_added(&d, false);
         diff_sessions(&d);
@@ -1270,6 +1344,7 @@ static void snap_diff(struct client *c, const struct control_snap *old,
         diff_closed(&d);
     }
     diff_peers(&d);
+    free(d.told);
 }
 
 /* The server made it exit: the message waits for the next check, so that the block of

@@ -156,6 +156,15 @@ SCRIPT = [
     # A window renamed to the name it has is told too.
     ("cmd", "rename-window -t :12 same"),
     ("cmd", "rename-window -t :12 same"),
+    # kill-window of a window linked in several sessions: session by session in name
+    # order, each telling its new current window (where it was current), then the unlink.
+    ("cmd", "new-session -d -s aaa cat"),
+    ("cmd", "new-window -d -t :14 cat"),
+    ("cmd", "link-window -d -s :14 -t aaa:3"),
+    ("cmd", "select-window -t aaa:3"),
+    ("cmd", "select-window -t :14"),
+    ("cmd", "kill-window -t :14"),
+    ("cmd", "kill-session -t aaa"),
     ("settle",),
 ]
 
