@@ -862,7 +862,7 @@ static void snap_take(struct client *c, struct control_snap *snap)
             cw->name = xstrdup(w->name);
             /* Its flags as its first link in the client's session shows them, as tmux's
              * %layout-change (only a window of that session is told one). */
-            struct winlink *own = snap->attached ? session_find_window(c->session, w) : NULL;
+            struct winlink *own = snap->attached ? session_lowest_link(c->session, w) : NULL;
             struct format_ctx fctx = {.server = s, .session = own != NULL ? c->session : sess,
                                       .window = w, .wl = own};
             format_defaults(&fctx);

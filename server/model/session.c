@@ -161,6 +161,18 @@ struct winlink *session_window_at(const struct session *s, int index)
     return NULL;
 }
 
+struct winlink *session_lowest_link(const struct session *s, const struct window *w)
+{
+    struct winlink *wl;
+    if (s == NULL || w == NULL)
+        return NULL;
+    TAILQ_FOREACH(wl, &s->windows, entry) {
+        if (wl->window == w)
+            return wl;
+    }
+    return NULL;
+}
+
 struct winlink *session_find_window(const struct session *s, const struct window *w)
 {
     struct winlink *wl;
@@ -323,7 +335,7 @@ void session_renumber_all(struct session *s, int base)
         stack_remove(s, wl);
     }
     for (size_t i = 0; i < n; i++) {
-        wl = session_find_window(s, stack[i]);
+        wl = session_lowest_link(s, stack[i]);
         if (wl != NULL && !wl->stacked) {
             TAILQ_INSERT_TAIL(&s->lastw, wl, sentry);
             wl->stacked = true;

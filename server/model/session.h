@@ -34,8 +34,10 @@ int session_count_windows(const struct session *s);
 int session_next_index(const struct session *s, int base);
 /* The link at index, or NULL. */
 struct winlink *session_window_at(const struct session *s, int index);
-/* The first link of w in s, or NULL when s does not hold w. */
+/* The first link of w in s (the oldest), or NULL when s does not hold w. */
 struct winlink *session_find_window(const struct session *s, const struct window *w);
+/* The link of w in s at the lowest index (tmux's winlink_find_by_window), or NULL. */
+struct winlink *session_lowest_link(const struct session *s, const struct window *w);
 /* Link w into s at index (free: the caller checked), keeping the list ordered; it
  * becomes current when s had none. */
 struct winlink *session_link_window(struct session *s, struct window *w, int index);

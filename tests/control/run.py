@@ -260,6 +260,11 @@ ENDINGS = {
                      ["new-window -d cat", "new-session -d -s later cat",
                       "link-window -d -s :1 -t later:5", "switch-client -t later",
                       "select-window -t later:5", "split-window -d cat"], "close"),
+    # A window linked twice in the client's session: the flags of its link at the
+    # lowest index (not current here), not of its oldest link.
+    "layout-flags-twice": (["new-session", "-x", "80", "-y", "24", "cat"],
+                           ["new-window -d -t :5 cat", "link-window -d -s :5 -t :2",
+                            "select-window -t :5", "split-window -d -t :5 cat"], "close"),
     "panes-and-windows": (["new-session", "-x", "80", "-y", "24", "cat"],
                           ["split-window", "resize-pane -Z", "resize-pane -Z",
                            "swap-pane -s %0 -t %1", "break-pane -s %1", "join-pane -s @1 -t @0",

@@ -32,3 +32,11 @@ echo "rc=$?"
 "$T" last-window -t t
 echo "rc=$?"
 "$T" lsw -t t -F "$F"
+# The first link is the one at the lowest index, not the oldest.
+"$T" new -d -s u -x 80 -y 24 'sleep 1000'
+"$T" neww -d -t u:3 'sleep 1000'
+"$T" linkw -d -s u:3 -t u:1
+"$T" selectw -t u:3
+"$T" selectw -t u:0
+"$T" movew -r -t u
+"$T" lsw -t u -F "$F"
