@@ -32,6 +32,7 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "style.h"
 #include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
@@ -1016,7 +1017,14 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
     if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
         return;
     const struct grid_pen normal = {0};
-    const struct grid_pen selected = {.attr = ATTR_REVERSE};
+    /* The chosen row in mode-style, as tmux's modes draw it (yellow, by default). */
+    struct grid_pen selected = {0};
+    char err[128];
+    style_apply(&selected,
+                options_get_string(p->window != NULL ? p->window->options
+                                                     : p->server->window_options,
+                                   "mode-style"),
+                err, sizeof err);
     int list_rows = rows / 2 > 1 && !ch->no_preview ? rows / 2 : rows;
     if ((size_t)list_rows > ch->n && !ch->no_preview)
         list_rows = (int)ch->n;

@@ -4,6 +4,7 @@
  * client), the clipboard (OSC 52 to the attached terminal) and capture-pane's flags on a
  * detached session. */
 #include "harness.h"
+#include "vt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -398,6 +399,17 @@ static void test_choose_buffer_flags_on_screen(void **state)
     /* Without -N: the list, and the selected buffer's preview under a rule. */
     free(RUN(env, 0, "choose-buffer"));
     assert_screen(c, "-- drop ---");
+    /* The chosen row (the first) in mode-style, as tmux's modes draw it: black on yellow
+     * by default (tmx drew it reversed whatever mode-style said). */
+    assert_int_equal(vt_cell(client_vt(c), 0, 0)->bg, COLOUR_PALETTE | 3);
+    assert_int_equal(vt_cell(client_vt(c), 0, 0)->fg, COLOUR_PALETTE | 0);
+    free(RUN(env, 0, "set", "-g", "mode-style", "bg=red"));
+    bool red = false;
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; !red && e2e_now_ms() < until;) {
+        client_pump(c, 20);
+        red = vt_cell(client_vt(c), 0, 0)->bg == (COLOUR_PALETTE | 1);
+    }
+    assert_true(red);
     client_keys(c, "q");
     assert_true(wait_run_output(env, "0", true, E2E_TIMEOUT, "display", "-p", "#{pane_in_mode}",
                                 NULL));
