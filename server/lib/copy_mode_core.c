@@ -146,9 +146,12 @@ void copy_clamp(const struct grid *g, struct copy_state *cs)
     cs->top = clamp64(cs->top, first, copy_screen_top(g));
     cs->cy = clamp64(cs->cy, cs->top, cs->top + rows - 1);
     cs->cy = clamp64(cs->cy, first, last);
-    cs->cx = (int)clamp64(cs->cx, 0, cols - 1);
+    /* as tmux, the cursor may stand one past the last column (a full line's end) */
+    cs->cx = (int)clamp64(cs->cx, 0, cols);
     cs->sel_y = clamp64(cs->sel_y, first, last);
-    cs->sel_x = (int)clamp64(cs->sel_x, 0, cols - 1);
+    cs->sel_x = (int)clamp64(cs->sel_x, 0, cols);
+    cs->end_y = clamp64(cs->end_y, first, last);
+    cs->end_x = (int)clamp64(cs->end_x, 0, cols);
 }
 
 /* The length of line y, as copy_line_length. */
@@ -192,27 +195,48 @@ static void fit_x(const struct grid *g, struct copy_state *cs)
     int x = cs->last_cx;
     if ((x >= cs->last_len && x != len) || x > len)
         x = len;
-    if (x > grid_cols(g) - 1)
-        x = grid_cols(g) - 1;
     cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
+}
+
+/* Before a vertical motion under select-line or select-word, as tmux: leaving the
+ * selection's first line upwards (its last downwards) goes to its other end first. */
+static void lines_leave(const struct grid *g, struct copy_state *cs, bool up)
+{
+    if (up && cs->line_flag == COPY_LINES_DOWN && cs->cy == cs->sel_y)
+        copy_other_end(g, cs);
+    else if (!up && cs->line_flag == COPY_LINES_UP && cs->cy == cs->end_y)
+        copy_other_end(g, cs);
+}
+
+/* After it: the cursor at the end (start) of its line, the selection running down (up). */
+static void lines_arrive(const struct grid *g, struct copy_state *cs)
+{
+    if (cs->line_flag == COPY_LINES_DOWN)
+        cs->cx = cs->rectangle ? grid_cols(g) : line_length_at(g, cs->cy);
+    else if (cs->line_flag == COPY_LINES_UP)
+        cs->cx = 0;
 }
 
 void copy_cursor_up(const struct grid *g, struct copy_state *cs)
 {
     remember_x(g, cs);
+    lines_leave(g, cs, true);
     if (cs->cy > copy_first_line(g))
         cs->cy--;
     show_cursor(g, cs);
     fit_x(g, cs);
+    lines_arrive(g, cs);
 }
 
 void copy_cursor_down(const struct grid *g, struct copy_state *cs)
 {
     remember_x(g, cs);
+    lines_leave(g, cs, false);
     if (cs->cy < copy_last_line(g))
         cs->cy++;
     show_cursor(g, cs);
     fit_x(g, cs);
+    lines_arrive(g, cs);
 }
 
 static void row_end(const struct grid *g, struct copy_state *cs);
@@ -240,17 +264,21 @@ void copy_cursor_right(const struct grid *g, struct copy_state *cs)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
-    int step = cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 2 ? 2 : 1;
-    int len = rect_active(cs) ? grid_cols(g) - 1 : copy_line_length(&l);
-    copy_line_free(&l);
+    int len = rect_active(cs) ? grid_cols(g) : copy_line_length(&l);
     if (cs->cx >= len && cs->cy < copy_last_line(g)) {
+        copy_line_free(&l);
         copy_cursor_down(g, cs);
         cs->cx = 0;
         return;
     }
-    /* as tmux: the last line's end is as far right as the cursor goes */
-    if (cs->cx < len && cs->cx + step <= grid_cols(g) - 1)
-        cs->cx += step;
+    /* as tmux: up to the line's end (one past its last character), over wide
+     * characters' right halves */
+    if (cs->cx < len) {
+        cs->cx++;
+        while (cs->cx < len && cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 0)
+            cs->cx++;
+    }
+    copy_line_free(&l);
 }
 
 static bool row_wrapped(const struct grid *g, int64_t y)
@@ -286,13 +314,11 @@ void copy_start_of_line(const struct grid *g, struct copy_state *cs)
     show_cursor(g, cs);
 }
 
-/* The end of the cursor's row; a selected rectangle's is the pane's last column (tmux's
- * is one past it). */
+/* The end of the cursor's row: one past its last character; a selected rectangle's is
+ * one past the pane's last column, as tmux. */
 static void row_end(const struct grid *g, struct copy_state *cs)
 {
-    int x = rect_active(cs) ? grid_cols(g) - 1 : line_length_at(g, cs->cy);
-    if (x > grid_cols(g) - 1)
-        x = grid_cols(g) - 1;
+    int x = rect_active(cs) ? grid_cols(g) : line_length_at(g, cs->cy);
     cs->cx = snap_x(g, cs->cy, x);
 }
 
@@ -326,15 +352,19 @@ void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
 
 void copy_history_top(const struct grid *g, struct copy_state *cs)
 {
+    if (cs->line_flag == COPY_LINES_DOWN && cs->cy == cs->sel_y)
+        copy_other_end(g, cs);
     cs->cy = cs->top = copy_first_line(g);
     cs->cx = 0;
 }
 
 void copy_history_bottom(const struct grid *g, struct copy_state *cs)
 {
+    if (cs->line_flag == COPY_LINES_UP && cs->cy == cs->end_y)
+        copy_other_end(g, cs);
     cs->top = copy_screen_top(g);
     cs->cy = copy_last_line(g);
-    copy_end_of_line(g, cs);
+    cs->cx = line_length_at(g, cs->cy); /* as tmux, a rectangle's too */
 }
 
 /* top-line, middle-line, bottom-line: as tmux, at the line's start. */
@@ -380,17 +410,28 @@ void copy_scroll_by(const struct grid *g, struct copy_state *cs, int64_t n)
 }
 
 /* Move the view by n lines, the cursor keeping its row; as tmux, when the view cannot
- * move all of them (an end of the history), the cursor moves n rows instead. */
+ * move all of them (an end of the history), the cursor moves n rows instead. The cursor
+ * goes back to the remembered column (a rectangle's too) and, but in a rectangle, to the
+ * end of its line (its last row) when that column is past it or was at the end. */
 static void scroll_keep_row(const struct grid *g, struct copy_state *cs, int64_t n)
 {
-    remember_x(g, cs);
+    int len = line_length_at(g, cs->cy);
+    if (cs->cx != len) {
+        cs->last_cx = cs->cx;
+        cs->last_len = len;
+    }
+    cs->cx = cs->last_cx;
     int64_t row = cs->cy - cs->top;
     int64_t old = cs->top;
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
     if (old - cs->top != n)
         row = clamp64(row - n, 0, grid_rows(g) - 1);
     cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-    fit_x(g, cs);
+    if (rect_active(cs))
+        return;
+    len = line_length_at(g, cs->cy);
+    if ((cs->cx >= cs->last_len && cs->cx != len) || cs->cx > len)
+        copy_end_of_line(g, cs);
 }
 
 static int page(const struct grid *g)
@@ -407,13 +448,15 @@ static int halfpage(const struct grid *g)
  * row (its column as after a vertical motion); at an end of the history nothing moves. */
 static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
 {
-    int64_t row = cs->cy - cs->top, old = cs->top;
     remember_x(g, cs); /* as tmux, even when the view cannot move */
+    lines_leave(g, cs, n > 0);
+    int64_t row = cs->cy - cs->top, old = cs->top;
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
-    if (cs->top == old)
-        return;
-    cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-    fit_x(g, cs);
+    if (cs->top != old) {
+        cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
+        fit_x(g, cs);
+    }
+    lines_arrive(g, cs);
 }
 
 void copy_scroll_up(const struct grid *g, struct copy_state *cs)
@@ -555,7 +598,7 @@ static void walk_goto(struct walk *w, int64_t y, int x)
 static void walk_finish(struct walk *w, struct copy_state *cs)
 {
     cs->cy = w->y;
-    cs->cx = w->x < grid_cols(w->g) ? w->x : grid_cols(w->g) - 1;
+    cs->cx = w->x < grid_cols(w->g) ? w->x : grid_cols(w->g);
     copy_line_free(&w->line);
     show_cursor(w->g, cs);
 }
@@ -650,4 +693,44 @@ void copy_previous_space(const struct grid *g, struct copy_state *cs)
 void copy_next_space_end(const struct grid *g, struct copy_state *cs)
 {
     next_word_end(g, cs, true);
+}
+
+/* previous-word's start for select-word (tmux's with 'already' off): on a word, the
+ * start of that word; on a blank, the start of the word before. */
+void copy_word_start_pos(const struct grid *g, const struct copy_state *cs, int64_t *y, int *x)
+{
+    struct copy_state tmp = *cs;
+    tmp.cy = *y;
+    tmp.cx = *x;
+    struct walk w;
+    walk_start(&w, g, &tmp);
+    int c = walk_class(&w, false);
+    if (c == 0) {
+        copy_line_free(&w.line);
+        previous_word(g, &tmp, false);
+        *y = tmp.cy;
+        *x = tmp.cx;
+        return;
+    }
+    for (;;) {
+        int64_t py = w.y;
+        int px = w.x;
+        if (!walk_prev(&w) || walk_class(&w, false) != c) {
+            walk_goto(&w, py, px);
+            break;
+        }
+    }
+    *y = w.y;
+    *x = w.x;
+    copy_line_free(&w.line);
+}
+
+void copy_word_end_pos(const struct grid *g, const struct copy_state *cs, int64_t *y, int *x)
+{
+    struct copy_state tmp = *cs;
+    tmp.cy = *y;
+    tmp.cx = *x;
+    next_word_end(g, &tmp, false);
+    *y = tmp.cy;
+    *x = tmp.cx;
 }

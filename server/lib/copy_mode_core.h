@@ -23,18 +23,24 @@ struct copy_state {
     int last_len;       /* with its line's length, when one last left a line from */
                         /* elsewhere than its end; at or past that length: line ends */
     bool vi;            /* vi keys: a selection includes the cell under the cursor */
-    bool selecting;     /* a selection runs from (sel_y, sel_x) to the cursor */
-    bool line_select;   /* ... made of whole lines (select-line) */
-    bool rectangle;     /* ... a rectangle (rectangle-toggle) */
-    int64_t sel_y;
-    int sel_x;
-    bool sel_stopped;   /* stop-selection: the selection ends at (end_y, end_x), not
-                           at the cursor */
+    bool selecting;     /* a selection is shown, from (sel_x, sel_y) to (end_x, end_y) */
+    bool rectangle;     /* ... a rectangle (rectangle-toggle; stays when it is cleared) */
+    int64_t sel_y;      /* as tmux: its start, where it was begun, and its end; which */
+    int sel_x;          /* of the two follows the cursor is 'drag' */
     int64_t end_y;
     int end_x;
-    bool end_held;      /* the selection ends at (end_y, end_x) until the next command
-                           but a search: as tmux's, an emacs search down moves the cursor
-                           past the match but the selection's end to its start */
+    int drag;           /* COPY_DRAG_*: the end the cursor drags (other-end swaps them) */
+    int line_flag;      /* COPY_LINES_*: select-line or select-word, as tmux's lineflag */
+    int unit;           /* COPY_UNIT_*: what the dragged end snaps to */
+    int64_t anchor_y;   /* where select-word or select-line started, and the first */
+    int anchor_x;       /* word or line it took: the ends go back to those when the */
+    int64_t reset_y;    /* cursor crosses the anchor */
+    int reset_x;
+    int64_t reset_end_y;
+    int reset_end_x;
+    bool end_held;      /* the last search (emacs keys, down) put the dragged end at its
+                           match's start, the cursor past it: the end stays there until
+                           the next command but a search (copy_selection_follow), as tmux */
     char *search;       /* the last search, NULL if none */
     bool search_regex;  /* ... a regular expression (search-forward, search-backward) */
     char *marks;        /* the search whose matches are shown (#{search_present}), NULL:
@@ -52,6 +58,14 @@ struct copy_state {
     int mark_x;
     bool no_wrap;       /* wrap-search off: searches stop at the ends of the history */
 };
+
+/* Which end of the selection follows the cursor. */
+enum { COPY_DRAG_NONE, COPY_DRAG_END, COPY_DRAG_START };
+/* select-line and select-word: the cursor goes to the end (start) of the line it reaches
+ * while the selection runs down (up). */
+enum { COPY_LINES_NONE, COPY_LINES_DOWN, COPY_LINES_UP };
+/* select-word and select-line: moving the cursor takes whole words or lines. */
+enum { COPY_UNIT_CHAR, COPY_UNIT_WORD, COPY_UNIT_LINE };
 
 /* Jumps to a character on the cursor's line (f F t T in vi). */
 enum {
@@ -171,10 +185,17 @@ void copy_previous_paragraph(const struct grid *g, struct copy_state *cs);
 /* To the bracket matching the one under the cursor, or after (before) it on its line. */
 void copy_next_matching_bracket(const struct grid *g, struct copy_state *cs);
 void copy_previous_matching_bracket(const struct grid *g, struct copy_state *cs);
-/* Select the word under the cursor. */
+/* Where previous-word (from a blank; from a word, that word's start) and next-word-end
+ * take the cursor from (*x, *y), the cursor left alone: select-word's ends. */
+void copy_word_start_pos(const struct grid *g, const struct copy_state *cs, int64_t *y, int *x);
+void copy_word_end_pos(const struct grid *g, const struct copy_state *cs, int64_t *y, int *x);
+/* Select the word under the cursor (or the one before it), as tmux. */
 void copy_select_word(const struct grid *g, struct copy_state *cs);
-/* The word under the cursor, as #{copy_cursor_word} gives it (UTF-8). Caller frees. */
-char *copy_cursor_word(const struct grid *g, const struct copy_state *cs);
+/* The word under the cursor, as #{copy_cursor_word} gives it (UTF-8); none on a wide
+ * character's right half. tmux 3.3a reads it from the screen it shows: 'overlay' (NULL:
+ * none) is the text over the right end of the view's top row (the position indicator).
+ * Caller frees. */
+char *copy_cursor_word(const struct grid *g, const struct copy_state *cs, const char *overlay);
 /* set-mark; jump-to-mark swaps the cursor and the mark. */
 void copy_set_mark(const struct grid *g, struct copy_state *cs);
 void copy_jump_to_mark(const struct grid *g, struct copy_state *cs);
@@ -183,7 +204,12 @@ void copy_jump_to_mark(const struct grid *g, struct copy_state *cs);
 void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs);
 void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
 
-/* Selection. */
+/* Selection. After each motion the end the cursor drags is put where the cursor is
+ * (whole words or lines for select-word and select-line); no_reset keeps it at the
+ * cursor itself. */
+void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_reset);
+/* A motion as a command makes it: fn, then the dragged end follows the cursor. */
+void copy_move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn);
 void copy_begin_selection(const struct grid *g, struct copy_state *cs);
 void copy_select_line(const struct grid *g, struct copy_state *cs);
 /* select-line -N n: n lines from the cursor's down, as tmux. */

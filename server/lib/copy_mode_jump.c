@@ -45,34 +45,139 @@ static uint32_t first_char(const char *s)
     return 0;
 }
 
-static void jump(const struct grid *g, struct copy_state *cs, int type, uint32_t ch)
+/* The character of cell x of l as a jump sees it: blank past the line's end, 0 (never
+ * matched) on a wide character's right half. */
+static uint32_t cell_char(const struct grid_line *l, int x)
+{
+    if (x >= l->used)
+        return ' ';
+    if (grid_cell_width(&l->cells[x]) == 0)
+        return 0;
+    return l->cells[x].ch == 0 ? ' ' : l->cells[x].ch;
+}
+
+static bool wrapped(const struct grid *g, int64_t y)
 {
     struct grid_line l = {0};
-    copy_line_fetch(g, cs->cy, &l);
-    int len = copy_line_length(&l), x = -1;
-    switch (type) {
-    case COPY_JUMP_FORWARD:
-    case COPY_JUMP_TO_FORWARD:
-        for (int i = cs->cx + (type == COPY_JUMP_TO_FORWARD ? 2 : 1); i < len; i++) {
-            if (char_at(&l, i) == ch) {
-                x = type == COPY_JUMP_TO_FORWARD ? i - 1 : i;
-                break;
-            }
-        }
-        break;
-    case COPY_JUMP_BACKWARD:
-    case COPY_JUMP_TO_BACKWARD:
-        for (int i = cs->cx - (type == COPY_JUMP_TO_BACKWARD ? 2 : 1); i >= 0; i--) {
-            if (char_at(&l, i) == ch) {
-                x = type == COPY_JUMP_TO_BACKWARD ? i + 1 : i;
-                break;
-            }
-        }
-        break;
+    copy_line_fetch(g, y, &l);
+    bool w = l.wrapped;
+    copy_line_free(&l);
+    return w;
+}
+
+static int line_length(const struct grid *g, int64_t y);
+
+/* One cell left, as tmux: off a wide character's right half first; from the first
+ * column onto the end of the row above when that row continues on this one. */
+static void step_left(const struct grid *g, int64_t *y, int *x)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, *y, &l);
+    while (*x > 0 && *x < l.used && grid_cell_width(&l.cells[*x]) == 0)
+        (*x)--;
+    copy_line_free(&l);
+    if (*x == 0 && *y > copy_first_line(g) && wrapped(g, *y - 1)) {
+        (*y)--;
+        *x = line_length(g, *y);
+    } else if (*x > 0)
+        (*x)--;
+}
+
+/* One cell right, as tmux: up to the line's end, then onto the next line's start. */
+static void step_right(const struct grid *g, int64_t *y, int *x)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, *y, &l);
+    int len = copy_line_length(&l);
+    if (*x >= len && *y < copy_last_line(g)) {
+        *x = 0;
+        (*y)++;
+    } else if (*x < len) {
+        (*x)++;
+        while (*x < len && grid_cell_width(&l.cells[*x]) == 0)
+            (*x)++;
     }
     copy_line_free(&l);
-    if (x >= 0)
-        place(g, cs, cs->cy, x);
+}
+
+/* From (*x, *y) on, the next ch on the line, rows joined by autowrap included. */
+static bool find_forward(const struct grid *g, int64_t *y, int *x, uint32_t ch)
+{
+    struct grid_line l = {0};
+    int px = *x;
+    bool found = false;
+    for (int64_t py = *y;; py++) {
+        copy_line_fetch(g, py, &l);
+        for (int len = copy_line_length(&l); px < len; px++) {
+            if (cell_char(&l, px) == ch) {
+                *y = py;
+                *x = px;
+                found = true;
+                break;
+            }
+        }
+        if (found || py >= copy_last_line(g) || !l.wrapped)
+            break;
+        px = 0;
+    }
+    copy_line_free(&l);
+    return found;
+}
+
+/* From (*x, *y) back, the previous ch on the line, rows joined by autowrap included. */
+static bool find_backward(const struct grid *g, int64_t *y, int *x, uint32_t ch)
+{
+    struct grid_line l = {0};
+    int px = *x;
+    bool found = false;
+    for (int64_t py = *y;; py--) {
+        copy_line_fetch(g, py, &l);
+        for (; px >= 0; px--) {
+            if (cell_char(&l, px) == ch) {
+                *y = py;
+                *x = px;
+                found = true;
+                break;
+            }
+        }
+        if (found || py <= copy_first_line(g) || !wrapped(g, py - 1))
+            break;
+        px = line_length(g, py - 1) - 1;
+    }
+    copy_line_free(&l);
+    return found;
+}
+
+/* f F t T, as tmux 3.3a: t stops a cell before the match (at the end of the row above
+ * when the match starts a row), T a cell after it. */
+static void jump(const struct grid *g, struct copy_state *cs, int type, uint32_t ch)
+{
+    int64_t y = cs->cy;
+    int x = cs->cx;
+    bool found = false;
+    switch (type) {
+    case COPY_JUMP_FORWARD:
+        x++;
+        found = find_forward(g, &y, &x, ch);
+        break;
+    case COPY_JUMP_TO_FORWARD:
+        x += 2;
+        if ((found = find_forward(g, &y, &x, ch)))
+            step_left(g, &y, &x);
+        break;
+    case COPY_JUMP_BACKWARD:
+        step_left(g, &y, &x);
+        found = find_backward(g, &y, &x, ch);
+        break;
+    case COPY_JUMP_TO_BACKWARD:
+        step_left(g, &y, &x);
+        step_left(g, &y, &x);
+        if ((found = find_backward(g, &y, &x, ch)))
+            step_right(g, &y, &x);
+        break;
+    }
+    if (found)
+        place(g, cs, y, x);
 }
 
 void copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch)
@@ -311,35 +416,81 @@ static int char_class(const struct copy_state *cs, uint32_t ch)
     return strchr(sep, (int)ch) != NULL ? 1 : 2;
 }
 
-/* As tmux: from the start of the word (or run of separators) under the cursor, or of
- * the one before a blank, to its end; a one-character word stays where it is. */
+/* As tmux: from the start of the word under the cursor (or of the one before, from a
+ * blank) to its end; a one-character word stays as it is. Moving the cursor on then
+ * takes whole words. */
 void copy_select_word(const struct grid *g, struct copy_state *cs)
 {
-    struct grid_line l = {0};
-    copy_line_fetch(g, cs->cy, &l);
-    int len = copy_line_length(&l), x = cs->cx < len ? cs->cx : len;
-    while (x > 0 && char_class(cs, char_at(&l, x)) == 0)
-        x--;
-    int c = char_class(cs, char_at(&l, x));
-    while (c != 0 && x > 0 && char_class(cs, char_at(&l, x - 1)) == c)
-        x--;
-    bool single = x >= len || char_class(cs, char_at(&l, x + 1)) == 0;
-    copy_line_free(&l);
+    cs->line_flag = COPY_LINES_DOWN;
+    cs->rectangle = false;
+    cs->unit = COPY_UNIT_WORD;
+    cs->anchor_x = cs->cx;
+    cs->anchor_y = cs->cy;
+    int64_t y = cs->cy;
+    int x = cs->cx;
+    copy_word_start_pos(g, cs, &y, &x);
+    place(g, cs, y, x);
+    copy_selection_follow(g, cs, false);
+    cs->reset_x = x;
+    cs->reset_y = y;
     cs->selecting = true;
-    cs->sel_stopped = false;
-    cs->line_select = false;
-    cs->rectangle = false; /* as tmux */
-    cs->sel_y = cs->cy;
-    cs->sel_x = x;
-    place(g, cs, cs->cy, x);
-    if (!single)
+    cs->sel_x = cs->end_x = x;
+    cs->sel_y = cs->end_y = y;
+    cs->drag = COPY_DRAG_END;
+    copy_selection_follow(g, cs, false);
+    int64_t ny = y;
+    int nx = x + 1;
+    if (wrapped(g, ny) && nx > grid_cols(g) - 1) {
+        nx = 0;
+        ny++;
+    }
+    struct grid_line l = {0};
+    copy_line_fetch(g, ny, &l);
+    bool blank_next = cell_char(&l, nx) == ' ';
+    copy_line_free(&l);
+    if (x >= line_length(g, y) || !blank_next)
         copy_next_word_end(g, cs);
+    else
+        place(g, cs, y, x);
+    copy_selection_follow(g, cs, true);
+    cs->reset_end_x = cs->cx;
+    cs->reset_end_y = cs->cy;
+    if (cs->anchor_y > cs->reset_end_y) {
+        cs->anchor_y = cs->reset_end_y;
+        cs->anchor_x = cs->reset_end_x;
+    } else if (cs->anchor_x > cs->reset_end_x)
+        cs->anchor_x = cs->reset_end_x;
 }
 
-char *copy_cursor_word(const struct grid *g, const struct copy_state *cs)
+/* Put ASCII text over the right end of line l, as wide as the grid. */
+static void overlay_line(const struct grid *g, struct grid_line *l, const char *text)
+{
+    int cols = grid_cols(g), n = (int)strlen(text);
+    if (n > cols)
+        n = cols;
+    if (l->size < cols) {
+        l->cells = xreallocarray(l->cells, (size_t)cols, sizeof *l->cells);
+        l->size = cols;
+    }
+    for (; l->used < cols; l->used++)
+        l->cells[l->used] = grid_blank_cell;
+    for (int i = 0; i < n; i++) {
+        struct grid_cell *c = &l->cells[cols - n + i];
+        *c = grid_blank_cell;
+        c->ch = (unsigned char)text[i];
+    }
+}
+
+char *copy_cursor_word(const struct grid *g, const struct copy_state *cs, const char *overlay)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
+    if (overlay != NULL && cs->cy == cs->top)
+        overlay_line(g, &l, overlay);
+    if (cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 0) {
+        copy_line_free(&l);
+        return xstrdup("");
+    }
     int len = copy_line_length(&l), x = cs->cx;
     /* On a wide character's right half (where a search can leave it), none: as tmux. */
     if (x < l.used && grid_cell_width(&l.cells[x]) == 0) {
@@ -386,20 +537,22 @@ void copy_jump_to_mark(const struct grid *g, struct copy_state *cs)
     place(g, cs, y, x);
 }
 
+/* copy-end-of-line, as tmux: from the cursor (whatever select-word or select-line left
+ * in force) to the end of its line. */
 void copy_select_to_end_of_line(const struct grid *g, struct copy_state *cs)
 {
     cs->selecting = true;
-    cs->sel_stopped = false;
-    cs->line_select = false;
-    cs->rectangle = false;
-    cs->sel_y = cs->cy;
-    cs->sel_x = cs->cx;
-    int len = line_length(g, cs->cy);
-    cs->cx = len;
+    cs->sel_x = cs->end_x = cs->cx;
+    cs->sel_y = cs->end_y = cs->cy;
+    cs->drag = COPY_DRAG_END;
+    copy_selection_follow(g, cs, false);
+    copy_end_of_line(g, cs);
+    copy_selection_follow(g, cs, false);
 }
 
 void copy_select_whole_line(const struct grid *g, struct copy_state *cs)
 {
-    cs->cx = 0;
-    copy_select_line(g, cs);
+    cs->unit = COPY_UNIT_CHAR;
+    copy_start_of_line(g, cs);
+    copy_select_to_end_of_line(g, cs);
 }

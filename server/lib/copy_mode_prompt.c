@@ -53,17 +53,25 @@ bool copy_select_last_output(const struct grid *g, struct copy_state *cs)
     int64_t done = find_mark(g, out, GRID_MARK_END, true);
     if (done >= 0 && done < end)
         end = done;
-    cs->selecting = true;
-    cs->sel_stopped = false;
-    cs->line_select = true;
     cs->rectangle = false;
+    cs->line_flag = COPY_LINES_NONE;
+    cs->unit = COPY_UNIT_CHAR;
+    cs->selecting = true;
+    cs->drag = COPY_DRAG_END;
     cs->sel_y = out;
     cs->sel_x = 0;
     place_at_top(g, cs, out);
-    cs->cy = end - 1;
+    /* Whole lines, the last newline in: vi keys take the cell under the cursor, so it
+     * ends on the last line's end; emacs keys stop before it, so on the next line's
+     * start (the prompt's, or the finished mark's). */
+    cs->cy = cs->vi ? end - 1 : end;
     int rows = grid_rows(g);
     if (cs->cy > cs->top + rows - 1)
         cs->top = cs->cy - rows + 1;
-    copy_end_of_line(g, cs);
+    if (cs->vi)
+        copy_end_of_line(g, cs);
+    else
+        cs->cx = 0;
+    copy_selection_follow(g, cs, false);
     return true;
 }

@@ -586,10 +586,9 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
     size_t total = (size_t)cols * (size_t)rows;
     size_t at = (size_t)(cs->cy - cs->top) * (size_t)cols + (size_t)cs->cx;
     bool wrap = !cs->no_wrap;
-    if (after && cs->selecting && !cs->sel_stopped) {
+    if (after && cs->selecting && cs->drag != COPY_DRAG_NONE) {
+        copy_selection_follow(g, cs, false); /* the dragged end to the match's start */
         cs->end_held = true;
-        cs->end_y = cs->cy;
-        cs->end_x = cs->cx;
     }
     if (marks == NULL || at >= total || marks[at] == 0) {
         for (int i = 0; after && i < width; i++)

@@ -1,5 +1,6 @@
-/* copy_mode_select.c - the copy-mode selection: normal (a stream of text between the
- * two ends), whole lines, or a rectangle, and the text it holds. */
+/* copy_mode_select.c - the copy-mode selection, as tmux 3.3a keeps it: a start and an
+ * end, one of which the cursor drags (other-end swaps which); select-word and
+ * select-line make the dragged end snap to words or lines; the text it holds. */
 #include "copy_mode_core.h"
 
 #include <stdlib.h>
@@ -8,131 +9,218 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
+static int line_length(const struct grid *g, int64_t y)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    int len = copy_line_length(&l);
+    copy_line_free(&l);
+    return len;
+}
+
+/* Whether the cell at (x, line y) is blank (past the line's end too). */
+static bool blank_at(const struct grid *g, int64_t y, int x)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    bool blank = x >= l.used || l.cells[x].ch == 0 || l.cells[x].ch == ' ';
+    if (x < l.used && grid_cell_width(&l.cells[x]) == 0)
+        blank = false; /* a wide character's right half */
+    copy_line_free(&l);
+    return blank;
+}
+
+/* The dragged end to the cursor; for select-word (select-line) the whole word (line) the
+ * cursor is on, the other end back on the first one taken when the cursor crosses it. */
+void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_reset)
+{
+    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
+        return;
+    if (cs->drag == COPY_DRAG_NONE || cs->end_held)
+        return;
+    cs->selecting = true;
+    bool start = cs->drag == COPY_DRAG_START;
+    int64_t y = cs->cy;
+    int x = cs->cx;
+    if (cs->unit == COPY_UNIT_WORD && !no_reset) {
+        start = false;
+        if (cs->anchor_y > y || (cs->anchor_y == y && cs->anchor_x > x)) {
+            copy_word_start_pos(g, cs, &y, &x);
+            start = true;
+            cs->end_x = cs->reset_end_x;
+            cs->end_y = cs->reset_end_y;
+        } else {
+            if (x >= line_length(g, y) || !blank_at(g, y, x + 1))
+                copy_word_end_pos(g, cs, &y, &x);
+            cs->sel_x = cs->reset_x;
+            cs->sel_y = cs->reset_y;
+        }
+    } else if (cs->unit == COPY_UNIT_LINE && !no_reset) {
+        start = false;
+        if (cs->anchor_y > y) {
+            x = 0;
+            start = true;
+            cs->end_x = cs->reset_end_x;
+            cs->end_y = cs->reset_end_y;
+        } else {
+            if (y < cs->reset_end_y)
+                y = cs->reset_end_y;
+            x = line_length(g, y);
+            cs->sel_x = cs->reset_x;
+            cs->sel_y = cs->reset_y;
+        }
+    }
+    if (start) {
+        cs->sel_x = x;
+        cs->sel_y = y;
+    } else {
+        cs->end_x = x;
+        cs->end_y = y;
+    }
+}
+
+void copy_move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
+{
+    fn(g, cs);
+    copy_selection_follow(g, cs, false);
+}
+
+/* Both ends at the cursor, the end dragged. */
+static void start_selection(const struct grid *g, struct copy_state *cs)
+{
+    cs->selecting = true;
+    cs->sel_x = cs->end_x = cs->cx;
+    cs->sel_y = cs->end_y = cs->cy;
+    cs->drag = COPY_DRAG_END;
+    copy_selection_follow(g, cs, false);
+}
+
 void copy_begin_selection(const struct grid *g, struct copy_state *cs)
 {
-    (void)g;
-    cs->selecting = true;
-    cs->sel_stopped = false;
-    cs->line_select = false;
-    cs->sel_y = cs->cy;
-    cs->sel_x = cs->cx;
+    cs->line_flag = COPY_LINES_NONE;
+    cs->unit = COPY_UNIT_CHAR;
+    start_selection(g, cs);
+}
+
+/* select-line -N n, as tmux: the cursor's line (all the rows autowrap spread it over),
+ * then n - 1 more, the selection snapping to whole lines as the cursor moves on. */
+void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
+{
+    cs->line_flag = COPY_LINES_DOWN;
+    cs->rectangle = false;
+    cs->unit = COPY_UNIT_LINE;
+    cs->anchor_x = cs->cx;
+    cs->anchor_y = cs->cy;
+    copy_start_of_line(g, cs);
+    copy_selection_follow(g, cs, false);
+    cs->reset_x = cs->cx;
+    cs->reset_y = cs->reset_end_y = cs->cy;
+    start_selection(g, cs);
+    copy_end_of_line(g, cs);
+    copy_selection_follow(g, cs, false);
+    cs->reset_end_y = cs->cy;
+    cs->reset_end_x = line_length(g, cs->cy);
+    for (long i = 1; i < n; i++) {
+        copy_cursor_down(g, cs);
+        copy_selection_follow(g, cs, false);
+        copy_end_of_line(g, cs);
+        copy_selection_follow(g, cs, false);
+    }
 }
 
 void copy_select_line(const struct grid *g, struct copy_state *cs)
 {
-    cs->selecting = true;
-    cs->sel_stopped = false;
-    cs->line_select = true;
-    copy_start_of_line(g, cs); /* as tmux: the whole line autowrap spread over rows */
-    cs->sel_y = cs->cy;
-    cs->sel_x = 0;
-    copy_end_of_line(g, cs);
+    copy_select_lines(g, cs, 1);
 }
 
-/* select-line -N n, as tmux: n lines, from the cursor's down. */
-void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
-{
-    copy_select_line(g, cs);
-    for (long i = 1; i < n; i++) {
-        copy_cursor_down(g, cs);
-        copy_end_of_line(g, cs);
-    }
-}
-
+/* As tmux 3.3a: the cursor comes back onto its line's end, either way. */
 void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
 {
+    cs->line_flag = COPY_LINES_NONE;
     cs->rectangle = !cs->rectangle;
-    cs->line_select = false;
-    copy_clamp_to_line(g, cs); /* as tmux, either way */
+    int len = line_length(g, cs->cy);
+    if (cs->cx > len)
+        cs->cx = len;
+    copy_selection_follow(g, cs, false);
 }
 
+/* As tmux: the cursor goes to the end it does not drag, and drags that one from now. */
 void copy_other_end(const struct grid *g, struct copy_state *cs)
 {
-    if (!cs->selecting)
+    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
         return;
-    int64_t y = cs->sel_y;
-    int x = cs->sel_x;
-    cs->sel_y = cs->cy;
-    cs->sel_x = cs->cx;
-    cs->cy = y;
-    cs->cx = x;
+    if (cs->line_flag == COPY_LINES_DOWN)
+        cs->line_flag = COPY_LINES_UP;
+    else if (cs->line_flag == COPY_LINES_UP)
+        cs->line_flag = COPY_LINES_DOWN;
+    cs->drag = cs->drag == COPY_DRAG_END ? COPY_DRAG_START : COPY_DRAG_END;
+    int64_t y = cs->drag == COPY_DRAG_START ? cs->sel_y : cs->end_y;
+    cs->cx = cs->drag == COPY_DRAG_START ? cs->sel_x : cs->end_x;
     int rows = grid_rows(g);
-    if (cs->cy < cs->top)
-        cs->top = cs->cy;
-    if (cs->cy > cs->top + rows - 1)
-        cs->top = cs->cy - rows + 1;
-    copy_clamp(g, cs);
+    cs->cy = y;
+    if (y < cs->top)
+        cs->top = y;
+    else if (y > cs->top + rows)
+        cs->top = y - rows + 1;
+    if (cs->cy > cs->top + rows - 1) /* tmux's one-row slip: the last row stays */
+        cs->cy = cs->top + rows - 1;
+    int len = line_length(g, cs->cy);
+    if (cs->cx > len && !cs->rectangle)
+        cs->cx = len;
+    copy_selection_follow(g, cs, true);
 }
 
 void copy_stop_selection(const struct grid *g, struct copy_state *cs)
 {
     (void)g;
-    if (!cs->selecting || cs->sel_stopped)
-        return;
-    cs->sel_stopped = true;
-    cs->end_y = cs->cy;
-    cs->end_x = cs->cx;
+    cs->drag = COPY_DRAG_NONE;
+    cs->line_flag = COPY_LINES_NONE;
+    cs->unit = COPY_UNIT_CHAR;
 }
 
 void copy_clear_selection(const struct grid *g, struct copy_state *cs)
 {
     cs->selecting = false;
-    cs->sel_stopped = false;
-    cs->line_select = false;
-    copy_clamp_to_line(g, cs); /* as tmux: off a rectangle's columns past the end */
+    cs->drag = COPY_DRAG_NONE;
+    cs->line_flag = COPY_LINES_NONE;
+    cs->unit = COPY_UNIT_CHAR;
+    int len = line_length(g, cs->cy); /* as tmux: off a rectangle's columns past the end */
+    if (cs->cx > len)
+        cs->cx = len;
 }
 
-/* The selection's lines [y0, y1] and, for line n, the columns [*xs, *xe] it takes
- * (inclusive; xe < xs: none). */
-struct bounds {
-    int64_t y0, y1;
-    int x0, x1;  /* columns on the first / last line (rectangle: of every line) */
-    bool rect;
-};
+/* The ends in order: (*sx, *sy) first. */
+static void ordered(const struct copy_state *cs, int64_t *sy, int *sx, int64_t *ey, int *ex)
+{
+    if (cs->end_y < cs->sel_y || (cs->end_y == cs->sel_y && cs->end_x < cs->sel_x)) {
+        *sy = cs->end_y, *sx = cs->end_x, *ey = cs->sel_y, *ex = cs->sel_x;
+    } else {
+        *sy = cs->sel_y, *sx = cs->sel_x, *ey = cs->end_y, *ex = cs->end_x;
+    }
+}
 
-static bool selection_bounds(const struct copy_state *cs, struct bounds *b)
+/* As tmux draws it: a rectangle between the two ends' columns; else the stream between
+ * them, the last cell left out with emacs keys (its cursor is between cells). */
+bool copy_selected(const struct copy_state *cs, int64_t n, int x)
 {
     if (!cs->selecting)
         return false;
-    /* The moving end: the cursor, or where stop-selection (or a search) left it. */
-    bool held = cs->sel_stopped || cs->end_held;
-    int64_t cy = held ? cs->end_y : cs->cy;
-    int cx = held ? cs->end_x : cs->cx;
-    b->rect = cs->rectangle && !cs->line_select;
-    bool anchor_first = cs->sel_y < cy || (cs->sel_y == cy && cs->sel_x <= cx);
-    b->y0 = anchor_first ? cs->sel_y : cy;
-    b->y1 = anchor_first ? cy : cs->sel_y;
-    if (cs->line_select) {
-        b->x0 = 0;
-        b->x1 = INT32_MAX;
-    } else if (b->rect) {
-        b->x0 = cs->sel_x < cx ? cs->sel_x : cx;
-        b->x1 = cs->sel_x < cx ? cx : cs->sel_x;
-        if (!cs->vi)
-            b->x1--;
-    } else {
-        b->x0 = anchor_first ? cs->sel_x : cx;
-        b->x1 = anchor_first ? cx : cs->sel_x;
-        if (!cs->vi)
-            b->x1--; /* emacs: the cursor is between characters */
-    }
-    return true;
-}
-
-static void line_columns(const struct bounds *b, int64_t n, int *xs, int *xe)
-{
-    *xs = b->rect || n == b->y0 ? b->x0 : 0;
-    *xe = b->rect || n == b->y1 ? b->x1 : INT32_MAX;
-}
-
-bool copy_selected(const struct copy_state *cs, int64_t n, int x)
-{
-    struct bounds b;
-    if (!selection_bounds(cs, &b) || n < b.y0 || n > b.y1)
+    int64_t sy = cs->sel_y, ey = cs->end_y;
+    int sx = cs->sel_x, ex = cs->end_x;
+    if (n < (sy < ey ? sy : ey) || n > (sy < ey ? ey : sy))
         return false;
-    int xs, xe;
-    line_columns(&b, n, &xs, &xe);
-    return x >= xs && x <= xe;
+    if (cs->rectangle)
+        return ex < sx ? x >= ex && x <= sx : x >= sx && x <= ex;
+    int64_t fy, ly;
+    int fx, lx;
+    ordered(cs, &fy, &fx, &ly, &lx);
+    if (fy == ly)
+        return x >= fx && (cs->vi ? x <= lx : x < lx);
+    if (n == fy && x < fx)
+        return false;
+    if (n == ly && (cs->vi ? x > lx : x >= lx))
+        return false;
+    return true;
 }
 
 struct text {
@@ -151,19 +239,23 @@ static void text_add(struct text *t, const char *s, size_t n)
     t->buf[t->len] = '\0';
 }
 
-/* Append the characters of line l between columns xs and xe: a wide character half
- * inside is taken whole. Up to the line's length (the blanks after its text dropped,
- * those inside kept), or every used cell when the line continues on the next one. */
+/* Append columns [xs, xe) of line l as tmux: up to its length (every used cell when it
+ * continues on the next row), right halves of wide characters skipped; a newline after
+ * it unless it continues and the range runs to its end. */
 static void add_line(struct text *t, const struct grid *g, const struct grid_line *l, int xs,
-                     int xe, bool keep_blanks)
+                     int xe)
 {
-    int limit = keep_blanks ? l->used : copy_line_length(l);
-    for (int x = 0; x < limit; x++) {
+    if (xs > xe)
+        return;
+    bool wrapped = l->wrapped && l->used <= grid_cols(g);
+    int end = wrapped ? l->used : copy_line_length(l);
+    if (xe > end)
+        xe = end;
+    if (xs > end)
+        xs = end;
+    for (int x = xs; x < xe; x++) {
         const struct grid_cell *c = &l->cells[x];
         if (grid_cell_width(c) == 0)
-            continue;
-        int w = grid_cell_width(c) > 0 ? grid_cell_width(c) : 1;
-        if (x > xe || x + w - 1 < xs)
             continue;
         char enc[8 + GRID_MARKS_UTF8_MAX];
         int n = utf8_encode(c->ch != 0 ? c->ch : ' ', enc);
@@ -171,29 +263,65 @@ static void add_line(struct text *t, const struct grid *g, const struct grid_lin
             n += grid_cell_marks_utf8(g, c, enc + n);
         text_add(t, enc, (size_t)n);
     }
+    if (!wrapped || xe != end)
+        text_add(t, "\n", 1);
 }
 
+/* As tmux 3.3a: the stream between the ends (the last line up to the later end, taken
+ * whole in vi, up to it with emacs keys), or the rectangle between the cursor's column
+ * and the other end's; the last character (the newline after a whole line) dropped but
+ * with vi keys at a line's end. */
 char *copy_selection_text(const struct grid *g, const struct copy_state *cs, size_t *len)
 {
-    struct bounds b;
-    if (!selection_bounds(cs, &b))
+    if (!cs->selecting)
         return NULL;
+    int64_t sy, ey;
+    int sx, ex;
+    ordered(cs, &sy, &sx, &ey, &ex);
+    int ey_len;
+    {
+        struct grid_line l = {0};
+        copy_line_fetch(g, ey, &l);
+        ey_len = copy_line_length(&l);
+        copy_line_free(&l);
+    }
+    if (ex > ey_len)
+        ex = ey_len;
+    int first_x, rest_x, last_end, rest_end;
+    if (cs->rectangle) {
+        int other = cs->drag == COPY_DRAG_END ? cs->sel_x : cs->end_x;
+        if (other < cs->cx) {
+            last_end = rest_end = cs->vi ? cs->cx + 1 : cs->cx;
+            first_x = rest_x = other;
+        } else {
+            last_end = rest_end = other + 1;
+            first_x = rest_x = cs->cx;
+        }
+    } else {
+        last_end = cs->vi ? ex + 1 : ex;
+        rest_end = grid_cols(g);
+        first_x = sx;
+        rest_x = 0;
+    }
     struct text t = {0};
     struct grid_line l = {0};
     text_add(&t, "", 0);
-    for (int64_t n = b.y0; n <= b.y1; n++) {
+    bool last_wrapped = false;
+    for (int64_t n = sy; n <= ey; n++) {
         copy_line_fetch(g, n, &l);
-        int xs, xe;
-        line_columns(&b, n, &xs, &xe);
-        bool joined = l.wrapped && !b.rect && n < b.y1;
-        add_line(&t, g, &l, xs, xe, joined);
-        /* Between lines a newline; after the last one too when the selection takes
-         * its end (vi's $, a whole line), as tmux. */
-        if ((n < b.y1 && !joined) ||
-            (n == b.y1 && !b.rect && !l.wrapped && xe >= copy_line_length(&l)))
-            text_add(&t, "\n", 1);
+        add_line(&t, g, &l, n == sy ? first_x : rest_x, n == ey ? last_end : rest_end);
+        last_wrapped = l.wrapped;
     }
     copy_line_free(&l);
+    if (t.len == 0) {
+        free(t.buf);
+        *len = 0;
+        return NULL;
+    }
+    if (!cs->vi || last_end <= ey_len) {
+        if (!last_wrapped || last_end != ey_len)
+            t.buf[--t.len] = '\0';
+    }
     *len = t.len;
     return t.buf;
 }

@@ -564,20 +564,30 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             return 0; /* as tmux: a motion takes no argument, or does nothing */
         /* as tmux, cursor-down-and-cancel leaves only from the last line */
         bool stays = commands[i].fn == copy_cursor_down && cs->cy < copy_last_line(g);
-        if (commands[i].fn == copy_select_line)
+        copy_motion_fn fn = commands[i].fn;
+        if (fn == copy_select_line)
             copy_select_lines(g, cs, repeat);
-        else if (commands[i].fn == copy_rectangle_toggle)
-            copy_rectangle_toggle(g, cs); /* as tmux: once, whatever -N says */
-        else {
+        else if (fn == copy_rectangle_toggle || fn == copy_select_word)
+            fn(g, cs); /* as tmux: once, whatever -N says */
+        else if (fn == copy_other_end) {
+            cs->unit = COPY_UNIT_CHAR; /* as tmux: the ends stop snapping to words */
+            if (repeat % 2 != 0) /* as tmux: an even count goes back where it was */
+                copy_other_end(g, cs);
+        } else {
+            /* As tmux, the end of the selection the cursor drags follows each step. */
             for (long r = 0; r < repeat; r++)
-                commands[i].fn(g, cs);
+                copy_move(g, cs, fn);
         }
         if (commands[i].kind != CMD_MOVE && !stays && copy_offset(g, cs) == 0 &&
             (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
-    } else if (is_special(name))
+    } else if (is_special(name)) {
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
-    else
+        /* After a jump, goto-line or search, the dragged end follows the cursor. */
+        bool copies = starts(name, "copy-") || starts(name, "pipe") || starts(name, "append");
+        if (!copies && copy_mode_of(p) == cm)
+            copy_selection_follow(pane_grid(p), cs, false);
+    } else
         return 0;
     /* As tmux, the matches shown are found again, for the last search even when it
      * failed, when the view moves and after the commands that scroll by pages or to a
@@ -604,6 +614,18 @@ static struct grid_pen style_pen(struct pane *p, const char *option)
     const struct options *o = p->window != NULL ? p->window->options : p->server->window_options;
     style_apply(&pen, options_get_string(o, option), err, sizeof err);
     return pen;
+}
+
+/* The position indicator's text: [offset/history size], after the number of matches
+ * while a search's are shown, as tmux. Returns its length. */
+static int position_text(const struct copy_state *cs, const struct grid *g, char *buf,
+                         size_t size)
+{
+    char count[40] = "";
+    if (cs->marks != NULL && cs->search_count >= 0)
+        snprintf(count, sizeof count, "(%d results) ", cs->search_count);
+    return snprintf(buf, size, "%s[%" PRId64 "/%d]", count, copy_offset(g, cs),
+                    grid_history_size(g));
 }
 
 static void paint(struct grid_cell *c, const struct grid_pen *pen)
@@ -724,11 +746,8 @@ static void copy_mode_draw(struct pane *p, struct canvas *cv, int x0, int y0, in
     free(view_marks);
     /* The position indicator, top right: [offset/history size], after the number of
      * matches while a search's are shown, as tmux. */
-    char pos[96], count[40] = "";
-    if (cs->marks != NULL && cs->search_count >= 0)
-        snprintf(count, sizeof count, "(%d results) ", cs->search_count);
-    int len = snprintf(pos, sizeof pos, "%s[%" PRId64 "/%d]", count, copy_offset(g, cs),
-                       grid_history_size(g));
+    char pos[96];
+    int len = position_text(cs, g, pos, sizeof pos);
     if (!cm->hide_position && len > 0 && len <= n) {
         int x = x0 + n - len;
         struct grid_cell *row = canvas_cell(cv, x0, y0);
@@ -886,27 +905,28 @@ static char *copy_mode_format(struct pane *p, const char *name)
     if (strcmp(name, "selection_present") == 0)
         return xasprintf("%d", cs->selecting ? 1 : 0);
     if (strcmp(name, "selection_active") == 0)
-        return xasprintf("%d", cs->selecting && !cs->sel_stopped ? 1 : 0);
+        return xasprintf("%d", cs->selecting && cs->drag != COPY_DRAG_NONE ? 1 : 0);
     if (strncmp(name, "selection_", 10) == 0 && cs->selecting) {
-        bool held = cs->sel_stopped || cs->end_held;
-        int64_t ey = held ? cs->end_y : cs->cy;
-        int ex = held ? cs->end_x : cs->cx;
         if (strcmp(name + 10, "start_x") == 0)
             return xasprintf("%d", cs->sel_x);
         if (strcmp(name + 10, "start_y") == 0)
             return xasprintf("%" PRId64, cs->sel_y - first);
         if (strcmp(name + 10, "end_x") == 0)
-            return xasprintf("%d", ex);
+            return xasprintf("%d", cs->end_x);
         if (strcmp(name + 10, "end_y") == 0)
-            return xasprintf("%" PRId64, ey - first);
+            return xasprintf("%" PRId64, cs->end_y - first);
         return NULL;
     }
     if (strcmp(name, "search_present") == 0)
         return xasprintf("%d", cs->marks != NULL ? 1 : 0);
     if (strcmp(name, "search_match") == 0)
         return copy_search_match(g, cs);
-    if (strcmp(name, "copy_cursor_word") == 0)
-        return copy_cursor_word(g, cs);
+    if (strcmp(name, "copy_cursor_word") == 0) {
+        /* As tmux 3.3a, over the screen it shows: the position indicator is part of it. */
+        char pos[96];
+        position_text(cs, g, pos, sizeof pos);
+        return copy_cursor_word(g, cs, cm->hide_position ? NULL : pos);
+    }
     if (strcmp(name, "copy_cursor_line") == 0) {
         /* What select-line would take, on a copy of the state. */
         struct copy_state tmp = *cs;

@@ -321,10 +321,10 @@ static void test_selection_text_normal_line_and_rectangle(void **state)
     struct copy_state cs;
     size_t len;
     start(&cs, vt, true);
-    copy_history_top(g, &cs);
-    copy_next_word(g, &cs);       /* "line" */
+    copy_move(g, &cs, copy_history_top);
+    copy_move(g, &cs, copy_next_word);       /* "line" */
     copy_begin_selection(g, &cs);
-    copy_cursor_down(g, &cs);     /* column 6 of "second line": "second " */
+    copy_move(g, &cs, copy_cursor_down);     /* column 6 of "second line": "second " */
     char *text = copy_selection_text(g, &cs, &len);
     /* Blanks after a line's text dropped, those inside kept (as tmux); vi includes the
      * cursor's cell. */
@@ -337,25 +337,26 @@ static void test_selection_text_normal_line_and_rectangle(void **state)
 
     copy_clear_selection(g, &cs);
     assert_null(copy_selection_text(g, &cs, &len));
-    copy_history_top(g, &cs);
-    copy_cursor_down(g, &cs);
+    copy_move(g, &cs, copy_history_top);
+    copy_move(g, &cs, copy_cursor_down);
     copy_select_line(g, &cs);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "second line\n"); /* a whole line ends with its newline */
     free(text);
-    copy_cursor_down(g, &cs);
+    copy_move(g, &cs, copy_cursor_down);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "second line\nthird\n");
     free(text);
 
     /* A rectangle: columns 1-3 of each line. */
-    copy_history_top(g, &cs);
-    copy_cursor_right(g, &cs);
+    copy_move(g, &cs, copy_history_top);
+    copy_move(g, &cs, copy_cursor_right);
     copy_begin_selection(g, &cs);
     copy_rectangle_toggle(g, &cs);
-    copy_cursor_down(g, &cs);
-    copy_cursor_down(g, &cs);
+    copy_move(g, &cs, copy_cursor_down);
+    copy_move(g, &cs, copy_cursor_down);
     copy_cursor_to(g, &cs, 3, (int)(cs.cy - cs.top));
+    copy_selection_follow(g, &cs, false);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "irs\neco\nhir");
     free(text);
@@ -365,9 +366,9 @@ static void test_selection_text_normal_line_and_rectangle(void **state)
 
     /* emacs: the cursor is between characters, its cell is not taken. */
     start(&cs, vt, false);
-    copy_history_top(g, &cs);
+    copy_move(g, &cs, copy_history_top);
     copy_begin_selection(g, &cs);
-    copy_next_word_end(g, &cs);
+    copy_move(g, &cs, copy_next_word_end);
     assert_int_equal(cs.cx, 5);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "first");
@@ -387,32 +388,37 @@ static void test_selection_wide_characters_and_wrapped_lines(void **state)
     struct copy_state cs;
     size_t len;
     start(&cs, vt, true);
-    copy_history_top(g, &cs);
+    copy_move(g, &cs, copy_history_top);
     copy_cursor_to(g, &cs, 3, 0);  /* the right half: the cursor goes to its left */
     assert_int_equal(cs.cx, 2);
-    copy_cursor_right(g, &cs);
+    copy_move(g, &cs, copy_cursor_right);
     assert_int_equal(cs.cx, 4);    /* over the whole character */
-    /* A rectangle of column 3 only still takes the whole character. */
-    copy_cursor_to(g, &cs, 0, 0);
+    /* A rectangle of columns 2-3 takes the character; of column 3 only (its right
+     * half) nothing, as tmux. */
+    copy_cursor_to(g, &cs, 2, 0);
     copy_begin_selection(g, &cs);
     copy_rectangle_toggle(g, &cs);
-    cs.sel_x = 3;
     cs.cx = 3;
+    copy_selection_follow(g, &cs, false);
     char *text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "\xe4\xb8\xad");
+    free(text);
+    cs.sel_x = 3;
+    text = copy_selection_text(g, &cs, &len);
+    assert_string_equal(text, "");
     free(text);
     copy_rectangle_toggle(g, &cs);
 
     /* From the first x to the end: the wrapped line joined without a newline. */
     copy_cursor_to(g, &cs, 0, 1);
     copy_begin_selection(g, &cs);
-    copy_cursor_down(g, &cs);
-    copy_end_of_line(g, &cs);
+    copy_move(g, &cs, copy_cursor_down);
+    copy_move(g, &cs, copy_end_of_line);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "xxxxxxxxxxyyyyy\n"); /* vi: $ takes the line's end */
     free(text);
     copy_select_line(g, &cs); /* as tmux: the whole line, from its first row */
-    copy_cursor_down(g, &cs);
+    copy_move(g, &cs, copy_cursor_down);
     text = copy_selection_text(g, &cs, &len);
     assert_string_equal(text, "xxxxxxxxxxyyyyy\nend\n");
     free(text);

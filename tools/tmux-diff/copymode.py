@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""copymode.py SEED STEPS [vi|emacs] - a 60x20 pane that printed a fixed text (words,
-punctuation, digits, tabs, wide characters, combining marks, long lines that wrap) enters
-copy mode in tmux 3.3a and in tmx; the same random send -X commands go to both (motions,
-selections, plain and regular-expression searches, an invalid one among them) until the
-cursor, view, selection or search matches (formats) or a status differ."""
+"""copymode.py SEED STEPS [vi|emacs] [--no-search] - a 60x20 pane that printed a fixed
+text (words, punctuation, digits, tabs, wide characters, combining marks, long lines that
+wrap) enters copy mode in tmux 3.3a and in tmx; the same random send -X commands go to
+both (motions, selections, plain and regular-expression searches, an invalid one among
+them) until the cursor, view, selection or search matches (formats), the text a
+selection copies, or a status differ. --no-search leaves the search commands out."""
 import os, subprocess, random, sys, time
 from tmuxdiff import B, ENV as env, TMP
+no_search='--no-search' in sys.argv
+sys.argv=[a for a in sys.argv if a!='--no-search']
 seed=int(sys.argv[1]); N=int(sys.argv[2]); keys=sys.argv[3] if len(sys.argv)>3 else 'vi'
 TEXT=os.path.join(TMP,'text.txt')
 _r=random.Random(7)
@@ -27,6 +30,8 @@ ARGS=[('search-forward',['delta']),('search-backward',['lima']),('jump-forward',
 # Regular expressions (search-forward and search-backward take them, as tmux 3.3a).
 REGEX=['a.c','[0-9]+','^foo','o$','(ab|cd)','x*','A.C','a.C','(','[a','^','$','\u00fc.','e.t','^a','b.*r','[a-z]+ [0-9]','\u65e5.','lima|tango']
 ARGS+=[(c,[r]) for c in ('search-forward','search-backward') for r in REGEX]+[('search-again',[]),('search-reverse',[])]*6
+if no_search:
+    ARGS=[a for a in ARGS if not a[0].startswith('search-')]
 STATE="#{pane_in_mode} #{copy_cursor_x},#{copy_cursor_y} #{scroll_position} #{selection_present} #{selection_start_x},#{selection_start_y}-#{selection_end_x},#{selection_end_y} #{rectangle_toggle} #{copy_cursor_word} #{search_present} [#{search_match}]"
 for i in range(N):
     if random.random()<0.6: a=['send','-X','-t','s',random.choice(CMDS)]
@@ -37,6 +42,12 @@ for i in range(N):
     st={w:run(w,'display','-p','-t','s',STATE)[1] for w in B}
     if st['tmux']!=st['tmx'] or r['tmux'][0]!=r['tmx'][0]:
         print('seed',seed,'step',i,a); print(' tmux',r['tmux'][0],st['tmux'].strip()); print(' tmx ',r['tmx'][0],st['tmx'].strip()); break
+    if st['tmux'].split()[3:4]==['1']:
+        # What the selection copies: copy-selection-no-clear leaves it as it is.
+        for w in B: run(w,'send','-X','-t','s','copy-selection-no-clear')
+        buf={w:run(w,'show-buffer')[1] for w in B}
+        if buf['tmux']!=buf['tmx']:
+            print('seed',seed,'step',i,a,'copied'); print(' tmux',repr(buf['tmux'])); print(' tmx ',repr(buf['tmx'])); break
     if st['tmux'].startswith('0'):
         for w in B: run(w,'copy-mode','-t','s')
 else: print('seed',seed,'same for',N)

@@ -46,7 +46,22 @@ SETTINGS = [
 
 
 def op(r):
-    k = r.randrange(12)
+    k = r.randrange(18)
+    if k == 12:
+        return ['copy-mode']
+    if k == 13:
+        return ['send-keys', '-X', r.choice(['cursor-up', 'page-up', 'begin-selection',
+                                             'cursor-left', 'history-top', 'cancel',
+                                             'select-line', 'cursor-right'])]
+    if k == 14:
+        return ['display-message', r.choice(['hello #{window_index}', 'a longer message here',
+                                             '#[fg=red]red'])]
+    if k == 15:
+        return r.choice([['choose-tree'], ['choose-tree', '-s'], ['choose-buffer']])
+    if k == 16:
+        return ['send-keys', r.choice(['q', 'j', 'k', 'Enter', 'Right', 'Left', 'x', 'Escape'])]
+    if k == 17:
+        return ['display-panes', '-b']
     if k < 4:
         name, values = r.choice(SETTINGS)
         return ['set', '-g', name, r.choice(values)]
@@ -150,6 +165,9 @@ def main():
         run(w, 'new', '-d', '-s', 's', '-x', '80', '-y', '24', 'cat')
         run(w, 'set', '-g', 'status-right', '')
         run(w, 'set', '-g', 'automatic-rename', 'off')
+        run(w, 'set', '-g', 'display-time', '0')  # messages stay until a key: no timing
+        run(w, 'set', '-g', 'display-panes-time', '100000')
+        run(w, 'set-buffer', 'a buffer')
         run(w, 'rename-window', 'w0')
     outer('new', '-d', '-s', 'o', '-n', 'tmux', '-x', '80', '-y', '24',
           "%s -L screendiff-tmux attach" % B['tmux'])
