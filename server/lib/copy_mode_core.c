@@ -517,7 +517,8 @@ static void walk_load(struct walk *w, int64_t y)
 {
     w->y = y;
     copy_line_fetch(w->g, y, &w->line);
-    w->len = copy_line_length(&w->line);
+    /* as tmux: a row autowrap continues is whole, its trailing blanks too */
+    w->len = w->line.wrapped ? grid_cols(w->g) : copy_line_length(&w->line);
 }
 
 static void walk_start(struct walk *w, const struct grid *g, const struct copy_state *cs)
@@ -527,7 +528,7 @@ static void walk_start(struct walk *w, const struct grid *g, const struct copy_s
     w->separators = cs->separators;
     walk_load(w, cs->cy);
     w->x = cs->cx < w->len ? cs->cx : w->len;
-    while (w->x > 0 && w->x < w->len && grid_cell_width(&w->line.cells[w->x]) == 0)
+    while (w->x > 0 && w->x < w->len && w->x < w->line.used && grid_cell_width(&w->line.cells[w->x]) == 0)
         w->x--;
 }
 
@@ -535,7 +536,7 @@ static void walk_start(struct walk *w, const struct grid *g, const struct copy_s
  * the word-separators characters (ASCII ones; others are always part of words). */
 static int walk_class(const struct walk *w, bool space)
 {
-    if (w->x >= w->len)
+    if (w->x >= w->len || w->x >= w->line.used)
         return 0;
     uint32_t ch = w->line.cells[w->x].ch;
     if (ch == 0 || ch == ' ' || ch == '\t')
@@ -554,7 +555,7 @@ static int walk_class(const struct walk *w, bool space)
 static bool walk_next(struct walk *w)
 {
     if (w->x < w->len) {
-        int width = grid_cell_width(&w->line.cells[w->x]);
+        int width = w->x < w->line.used ? grid_cell_width(&w->line.cells[w->x]) : 1;
         w->x += width > 0 ? width : 1;
         if (w->x >= w->len)
             w->x = w->len;
@@ -575,7 +576,7 @@ static bool walk_prev(struct walk *w)
 {
     if (w->x > 0) {
         w->x--;
-        while (w->x > 0 && grid_cell_width(&w->line.cells[w->x]) == 0)
+        while (w->x > 0 && w->x < w->line.used && grid_cell_width(&w->line.cells[w->x]) == 0)
             w->x--;
         return true;
     }
@@ -652,13 +653,18 @@ static void next_word_end(const struct grid *g, struct copy_state *cs, bool spac
         w.x--;
     int c = walk_class(&w, space);
     while (more && c != 0) {
-        int64_t y = w.y;
-        int x = w.x;
         if (!walk_next(&w))
             break;
         if (walk_class(&w, space) != c) {
-            if (cs->vi)
-                walk_goto(&w, y, x);
+            /* vi: a cell back from just after the word, as tmux: onto a wide last
+             * character's right half, or past the end of the row a word ends a wrapped
+             * row on */
+            if (cs->vi && w.x > 0)
+                w.x--;
+            else if (cs->vi && w.y > copy_first_line(g)) {
+                walk_load(&w, w.y - 1);
+                w.x = copy_line_length(&w.line);
+            }
             break;
         }
     }

@@ -481,34 +481,45 @@ static void overlay_line(const struct grid *g, struct grid_line *l, const char *
     }
 }
 
+/* Whether cell x of l ends a word for #{copy_cursor_word}: a blank or a separator (past
+ * the line's end too); 'half' set on a wide character's right half, which ends it too. */
+static bool word_stop(const struct copy_state *cs, const struct grid_line *l, int x, bool *half)
+{
+    *half = x < l->used && grid_cell_width(&l->cells[x]) == 0;
+    return *half || char_class(cs, x < l->used ? char_at(l, x) : ' ') != 2;
+}
+
+/* As tmux 3.3a: back from the cursor to a separator (the word starts after it) or to a
+ * wide character's right half (then there is none), then on to the next separator,
+ * right half or the line's end. Row by row: rows autowrap joined are not. */
 char *copy_cursor_word(const struct grid *g, const struct copy_state *cs, const char *overlay)
 {
     struct grid_line l = {0};
     copy_line_fetch(g, cs->cy, &l);
     if (overlay != NULL && cs->cy == cs->top)
         overlay_line(g, &l, overlay);
-    if (cs->cx < l.used && grid_cell_width(&l.cells[cs->cx]) == 0) {
-        copy_line_free(&l);
-        return xstrdup("");
-    }
     int len = copy_line_length(&l), x = cs->cx;
-    /* On a wide character's right half (where a search can leave it), none: as tmux. */
-    if (x < l.used && grid_cell_width(&l.cells[x]) == 0) {
-        copy_line_free(&l);
-        return xstrdup("");
+    bool half, found = false;
+    for (;;) {
+        if (word_stop(cs, &l, x, &half)) {
+            found = !half;
+            break;
+        }
+        if (x == 0)
+            break;
+        x--;
     }
-    /* Back to a blank or separator; the word starts after it. On a blank or separator
-     * it is the word right after the cursor, past the line's end none (as tmux). */
-    if (x < len && char_class(cs, char_at(&l, x)) == 2) {
-        while (x >= 0 && char_class(cs, char_at(&l, x)) == 2)
-            x--;
-    }
-    x++;
-    char *out = xmalloc((size_t)(len > x ? len - x : 0) * (8 + GRID_MARKS_UTF8_MAX) + 1);
+    char *out = xmalloc((size_t)(len > 0 ? len : 0) * (8 + GRID_MARKS_UTF8_MAX) + 1);
     size_t n = 0;
-    for (; x < len && char_class(cs, char_at(&l, x)) == 2; x++) {
-        if (grid_cell_width(&l.cells[x]) == 0)
-            continue;
+    for (;;) {
+        if (found) {
+            if (len == 0 || x >= len - 1)
+                break;
+            x++;
+        }
+        found = true;
+        if (word_stop(cs, &l, x, &half))
+            break;
         n += (size_t)utf8_encode(char_at(&l, x), out + n);
         if (l.cells[x].comb != 0) /* its combining marks too, as tmux */
             n += (size_t)grid_cell_marks_utf8(g, &l.cells[x], out + n);

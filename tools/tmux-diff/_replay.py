@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""copymode.py SEED STEPS [vi|emacs] [--no-search] - a 60x20 pane that printed a fixed
+text (words, punctuation, tabs, wide characters, long lines that wrap) enters copy mode in
+tmux 3.3a and in tmx; the same random send -X commands go to both until the cursor, view
+or selection (formats), the text a selection copies, or a status differ. --no-search
+leaves the search commands out."""
+import os, subprocess, random, sys, time
+from tmuxdiff import B, ENV as env, TMP
+no_search='--no-search' in sys.argv
+sys.argv=[a for a in sys.argv if a!='--no-search']
+seed=int(sys.argv[1]); N=int(sys.argv[2]); keys=sys.argv[3] if len(sys.argv)>3 else 'vi'
+TEXT=os.path.join(TMP,'text.txt')
+_r=random.Random(7)
+_words=['alpha','be','c','delta-echo','foxtrot_g','h.i','(jk)','lima','mike:november','o','papa/quebec','r','sierra','tango,uniform','v','whiskey','x-ray','yankee','zulu','  ','\t','\u00fcber','\u65e5\u672c\u8a9e','ok']
+with open(TEXT,'w') as f:
+    f.write('\n'.join(' '.join(_r.choice(_words) for _ in range(_r.randint(0,14))) for _ in range(120))+'\n')
+random.seed(seed)
+def run(w,*a):
+    r=subprocess.run([B[w],'-L','cm%d'%seed,'-f','/dev/null',*a],env=env,capture_output=True,text=True,timeout=10)
+    return r.returncode, r.stdout, r.stderr.strip()
+for w in B:
+    run(w,'kill-server')
+    run(w,'new','-d','-s','s','-x','60','-y','20','cat %s; exec cat' % TEXT)
+    run(w,'set','-g','mode-keys',keys)
+time.sleep(0.5)
+for w in B: run(w,'copy-mode','-t','s')
+CMDS=['cursor-up','cursor-down','cursor-left','cursor-right','next-word','previous-word','next-word-end','next-space','previous-space','next-space-end','start-of-line','end-of-line','back-to-indentation','history-top','history-bottom','top-line','middle-line','bottom-line','page-up','page-down','halfpage-up','halfpage-down','scroll-up','scroll-down','begin-selection','clear-selection','select-line','select-word','rectangle-toggle','other-end','next-paragraph','previous-paragraph','cursor-down-and-cancel','jump-again','jump-reverse']
+ARGS=[('search-forward',['delta']),('search-backward',['lima']),('jump-forward',['e']),('jump-backward',['a']),('jump-to-forward',['o']),('goto-line',['5']),('search-forward-text',['ok'])]
+if no_search:
+    ARGS=[a for a in ARGS if not a[0].startswith('search-')]
+STATE="#{pane_in_mode} #{copy_cursor_x},#{copy_cursor_y} #{scroll_position} #{selection_present} #{selection_start_x},#{selection_start_y}-#{selection_end_x},#{selection_end_y} #{rectangle_toggle} #{copy_cursor_word}"
+TRAIL=[]
+for i in range(N):
+    if random.random()<0.8: a=['send','-X','-t','s',random.choice(CMDS)]
+    else:
+        c,x=random.choice(ARGS); a=['send','-X','-t','s',c,*x]
+    if random.random()<0.2: a[1:1]=['-N',str(random.randint(2,5))]
+    r={w:run(w,*a) for w in B}
+    TRAIL.append(a)
+    st={w:run(w,'display','-p','-t','s',STATE)[1] for w in B}
+    TRAIL[-1]=(' '.join(x for x in a if x not in ('send','-X','-t','s')), st['tmux'].strip(), st['tmx'].strip())
+    if st['tmux']!=st['tmx'] or r['tmux'][0]!=r['tmx'][0]:
+        [print('   ', c.ljust(26), 'tmux', x, '| tmx', y) for c,x,y in TRAIL[-int(os.environ.get('K','12')):]]; print('seed',seed,'step',i,a); print(' tmux',r['tmux'][0],st['tmux'].strip()); print(' tmx ',r['tmx'][0],st['tmx'].strip()); break
+    if st['tmux'].split()[3:4]==['1']:
+        # What the selection copies: copy-selection-no-clear leaves it as it is.
+        for w in B: run(w,'send','-X','-t','s','copy-selection-no-clear')
+        buf={w:run(w,'show-buffer')[1] for w in B}
+        if buf['tmux']!=buf['tmx']:
+            print('seed',seed,'step',i,a,'copied'); print(' tmux',repr(buf['tmux'])); print(' tmx ',repr(buf['tmx'])); break
+    if st['tmux'].startswith('0'):
+        for w in B: run(w,'copy-mode','-t','s')
+else: print('seed',seed,'same for',N)
+for w in B: run(w,'kill-server')
