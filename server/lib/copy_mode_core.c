@@ -239,7 +239,6 @@ void copy_cursor_down(const struct grid *g, struct copy_state *cs)
     lines_arrive(g, cs);
 }
 
-static void row_end(const struct grid *g, struct copy_state *cs);
 
 /* As tmux: left of the first column is the end of the line above, right of the line's
  * end the start of the line below. */
@@ -256,7 +255,7 @@ void copy_cursor_left(const struct grid *g, struct copy_state *cs)
     } else if (cs->cy > copy_first_line(g)) {
         cs->cy--; /* not a vertical motion: what it remembers stays */
         show_cursor(g, cs);
-        row_end(g, cs);
+        cs->cx = snap_x(g, cs->cy, line_length_at(g, cs->cy)); /* a rectangle's too */
     }
 }
 
@@ -337,17 +336,27 @@ void copy_clamp_to_line(const struct grid *g, struct copy_state *cs)
         cs->cx = snap_x(g, cs->cy, len);
 }
 
+/* As tmux: the first non-blank of the line (over all the rows autowrap spread it over);
+ * on a line of blanks the cursor stays where it is. */
 void copy_back_to_indentation(const struct grid *g, struct copy_state *cs)
 {
-    cs->cy = logical_first_row(g, cs->cy);
-    show_cursor(g, cs);
     struct grid_line l = {0};
-    copy_line_fetch(g, cs->cy, &l);
-    int len = copy_line_length(&l), x = 0;
-    while (x < len && cell_blank(&l.cells[x]))
-        x++;
+    for (int64_t y = logical_first_row(g, cs->cy);; y++) {
+        copy_line_fetch(g, y, &l);
+        int len = copy_line_length(&l);
+        for (int x = 0; x < len; x++) {
+            if (!cell_blank(&l.cells[x]) && grid_cell_width(&l.cells[x]) != 0) {
+                copy_line_free(&l);
+                cs->cy = y;
+                cs->cx = x;
+                show_cursor(g, cs);
+                return;
+            }
+        }
+        if (!l.wrapped || y >= copy_last_line(g))
+            break;
+    }
     copy_line_free(&l);
-    cs->cx = x < len ? x : 0;
 }
 
 void copy_history_top(const struct grid *g, struct copy_state *cs)
@@ -528,6 +537,11 @@ static void walk_start(struct walk *w, const struct grid *g, const struct copy_s
     w->separators = cs->separators;
     walk_load(w, cs->cy);
     w->x = cs->cx < w->len ? cs->cx : w->len;
+    /* as tmux: past the end of a row autowrap continues is the next row's start */
+    if (cs->cx >= w->len && w->line.wrapped && cs->cy < copy_last_line(g)) {
+        walk_load(w, cs->cy + 1);
+        w->x = 0;
+    }
     while (w->x > 0 && w->x < w->len && w->x < w->line.used && grid_cell_width(&w->line.cells[w->x]) == 0)
         w->x--;
 }
@@ -604,8 +618,17 @@ static void walk_finish(struct walk *w, struct copy_state *cs)
     show_cursor(w->g, cs);
 }
 
+/* Whether the cursor is past the end of the last line (and the character after it): a
+ * word motion forward leaves it there, as tmux. */
+static bool past_last_line(const struct grid *g, const struct copy_state *cs)
+{
+    return cs->cy == copy_last_line(g) && cs->cx > line_length_at(g, cs->cy);
+}
+
 static void next_word(const struct grid *g, struct copy_state *cs, bool space)
 {
+    if (past_last_line(g, cs))
+        return;
     struct walk w;
     walk_start(&w, g, cs);
     int c = walk_class(&w, space);
@@ -644,6 +667,11 @@ static void previous_word(const struct grid *g, struct copy_state *cs, bool spac
  * word (or run of punctuation) the cursor is on, as tmux. */
 static void next_word_end(const struct grid *g, struct copy_state *cs, bool space)
 {
+    if (past_last_line(g, cs)) {
+        if (cs->vi) /* as tmux, a cell back */
+            cs->cx--;
+        return;
+    }
     struct walk w;
     walk_start(&w, g, cs);
     bool more = cs->vi ? walk_next(&w) : true;

@@ -224,7 +224,8 @@ static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *comma
 }
 
 enum command_kind {
-    CMD_MOVE,         /* a motion or selection change */
+    CMD_MOVE,         /* a motion or selection change, -N times */
+    CMD_ONCE,         /* ... that tmux makes once, whatever -N says */
     CMD_SCROLL_DOWN,  /* scrolling towards the bottom: -e leaves there */
     CMD_AND_CANCEL,   /* ... and leave at the bottom in any case (*-and-cancel) */
 };
@@ -250,25 +251,25 @@ static const struct {
     copy_motion_fn fn;
     enum command_kind kind;
 } commands[] = {
-    {"back-to-indentation", copy_back_to_indentation, CMD_MOVE},
-    {"begin-selection", copy_begin_selection, CMD_MOVE},
-    {"bottom-line", copy_bottom_line, CMD_MOVE},
-    {"clear-selection", copy_clear_selection, CMD_MOVE},
+    {"back-to-indentation", copy_back_to_indentation, CMD_ONCE},
+    {"begin-selection", copy_begin_selection, CMD_ONCE},
+    {"bottom-line", copy_bottom_line, CMD_ONCE},
+    {"clear-selection", copy_clear_selection, CMD_ONCE},
     {"cursor-down", copy_cursor_down, CMD_MOVE},
     {"cursor-down-and-cancel", copy_cursor_down, CMD_AND_CANCEL},
     {"cursor-left", copy_cursor_left, CMD_MOVE},
     {"cursor-right", copy_cursor_right, CMD_MOVE},
     {"cursor-up", copy_cursor_up, CMD_MOVE},
-    {"end-of-line", copy_end_of_line, CMD_MOVE},
+    {"end-of-line", copy_end_of_line, CMD_ONCE},
     {"halfpage-down", copy_halfpage_down, CMD_SCROLL_DOWN},
     {"halfpage-down-and-cancel", copy_halfpage_down, CMD_AND_CANCEL},
     {"halfpage-up", copy_halfpage_up, CMD_MOVE},
-    {"history-bottom", copy_history_bottom, CMD_MOVE},
-    {"history-top", copy_history_top, CMD_MOVE},
+    {"history-bottom", copy_history_bottom, CMD_ONCE},
+    {"history-top", copy_history_top, CMD_ONCE},
     {"jump-again", jump_again, CMD_MOVE},
     {"jump-reverse", jump_reverse, CMD_MOVE},
-    {"jump-to-mark", copy_jump_to_mark, CMD_MOVE},
-    {"middle-line", copy_middle_line, CMD_MOVE},
+    {"jump-to-mark", copy_jump_to_mark, CMD_ONCE},
+    {"middle-line", copy_middle_line, CMD_ONCE},
     {"next-matching-bracket", copy_next_matching_bracket, CMD_MOVE},
     {"next-paragraph", copy_next_paragraph, CMD_MOVE},
     {"next-space", copy_next_space, CMD_MOVE},
@@ -283,17 +284,17 @@ static const struct {
     {"previous-paragraph", copy_previous_paragraph, CMD_MOVE},
     {"previous-space", copy_previous_space, CMD_MOVE},
     {"previous-word", copy_previous_word, CMD_MOVE},
-    {"rectangle-toggle", copy_rectangle_toggle, CMD_MOVE},
-    {"refresh-from-pane", refresh_from_pane, CMD_MOVE},
+    {"rectangle-toggle", copy_rectangle_toggle, CMD_ONCE},
+    {"refresh-from-pane", refresh_from_pane, CMD_ONCE},
     {"scroll-down", copy_scroll_down, CMD_SCROLL_DOWN},
     {"scroll-down-and-cancel", copy_scroll_down, CMD_AND_CANCEL},
     {"scroll-up", copy_scroll_up, CMD_MOVE},
     {"select-line", copy_select_line, CMD_MOVE},
-    {"select-word", copy_select_word, CMD_MOVE},
-    {"set-mark", copy_set_mark, CMD_MOVE},
-    {"start-of-line", copy_start_of_line, CMD_MOVE},
-    {"stop-selection", copy_stop_selection, CMD_MOVE},
-    {"top-line", copy_top_line, CMD_MOVE},
+    {"select-word", copy_select_word, CMD_ONCE},
+    {"set-mark", copy_set_mark, CMD_ONCE},
+    {"start-of-line", copy_start_of_line, CMD_ONCE},
+    {"stop-selection", copy_stop_selection, CMD_ONCE},
+    {"top-line", copy_top_line, CMD_ONCE},
 };
 
 /* Commands that are not a plain motion: they take an argument, copy or leave. */
@@ -567,8 +568,10 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         copy_motion_fn fn = commands[i].fn;
         if (fn == copy_select_line)
             copy_select_lines(g, cs, repeat);
-        else if (fn == copy_rectangle_toggle || fn == copy_select_word)
-            fn(g, cs); /* as tmux: once, whatever -N says */
+        else if (fn == copy_select_word)
+            fn(g, cs); /* its end is where it put it, not a word further */
+        else if (commands[i].kind == CMD_ONCE)
+            copy_move(g, cs, fn);
         else if (fn == copy_other_end) {
             cs->unit = COPY_UNIT_CHAR; /* as tmux: the ends stop snapping to words */
             if (repeat % 2 != 0) /* as tmux: an even count goes back where it was */
@@ -578,7 +581,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             for (long r = 0; r < repeat; r++)
                 copy_move(g, cs, fn);
         }
-        if (commands[i].kind != CMD_MOVE && !stays && copy_offset(g, cs) == 0 &&
+        bool leaves = commands[i].kind == CMD_SCROLL_DOWN || commands[i].kind == CMD_AND_CANCEL;
+        if (leaves && !stays && copy_offset(g, cs) == 0 &&
             (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
     } else if (is_special(name)) {
