@@ -217,6 +217,27 @@ static void lines_arrive(const struct grid *g, struct copy_state *cs)
         cs->cx = 0;
 }
 
+void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old_x, int64_t old_y,
+                            int64_t old_top)
+{
+    int64_t n = old_top - cs->top, step = n > 0 ? -1 : 1;
+    int x = old_x;
+    for (int64_t line = old_y, i = 0; i < (n > 0 ? n : -n); i++) {
+        int len = line_length_at(g, line);
+        if (x != len) {
+            cs->last_cx = x;
+            cs->last_len = len;
+        }
+        x = cs->last_cx;
+        line += step;
+        if (!rect_active(cs)) {
+            len = line_length_at(g, line);
+            if ((x >= cs->last_len && x != len) || x > len)
+                x = len;
+        }
+    }
+}
+
 void copy_cursor_up(const struct grid *g, struct copy_state *cs)
 {
     remember_x(g, cs);
@@ -530,15 +551,18 @@ static void walk_load(struct walk *w, int64_t y)
     w->len = w->line.wrapped ? grid_cols(w->g) : copy_line_length(&w->line);
 }
 
-static void walk_start(struct walk *w, const struct grid *g, const struct copy_state *cs)
+static void walk_start(struct walk *w, const struct grid *g, const struct copy_state *cs,
+                       bool forward)
 {
     memset(w, 0, sizeof *w);
     w->g = g;
     w->separators = cs->separators;
     walk_load(w, cs->cy);
     w->x = cs->cx < w->len ? cs->cx : w->len;
-    /* as tmux: past the end of a row autowrap continues is the next row's start */
-    if (cs->cx >= w->len && w->line.wrapped && cs->cy < copy_last_line(g)) {
+    /* as tmux: past the end of a row autowrap continues (or past the character after a
+     * line's end) is the next row's start */
+    bool past = w->line.wrapped ? cs->cx >= w->len : cs->cx > w->len;
+    if (forward && past && cs->cy < copy_last_line(g)) {
         walk_load(w, cs->cy + 1);
         w->x = 0;
     }
@@ -630,7 +654,7 @@ static void next_word(const struct grid *g, struct copy_state *cs, bool space)
     if (past_last_line(g, cs))
         return;
     struct walk w;
-    walk_start(&w, g, cs);
+    walk_start(&w, g, cs, true);
     int c = walk_class(&w, space);
     bool more = true;
     if (c != 0) {
@@ -645,7 +669,7 @@ static void next_word(const struct grid *g, struct copy_state *cs, bool space)
 static void previous_word(const struct grid *g, struct copy_state *cs, bool space)
 {
     struct walk w;
-    walk_start(&w, g, cs);
+    walk_start(&w, g, cs, false);
     bool more = walk_prev(&w);
     while (more && walk_class(&w, space) == 0 && (more = walk_prev(&w)))
         ;
@@ -672,9 +696,14 @@ static void next_word_end(const struct grid *g, struct copy_state *cs, bool spac
             cs->cx--;
         return;
     }
+    /* vi: a step first, as tmux, unless the cursor is on a blank */
+    struct grid_line l = {0};
+    copy_line_fetch(g, cs->cy, &l);
+    bool blank_start = cs->cx >= l.used || cell_blank(&l.cells[cs->cx]);
+    copy_line_free(&l);
     struct walk w;
-    walk_start(&w, g, cs);
-    bool more = cs->vi ? walk_next(&w) : true;
+    walk_start(&w, g, cs, true);
+    bool more = cs->vi && !blank_start ? walk_next(&w) : true;
     while (more && walk_class(&w, space) == 0 && (more = walk_next(&w)))
         ;
     if (!more && cs->vi && w.x > 0) /* vi: back from past the last line's end */
@@ -737,7 +766,7 @@ void copy_word_start_pos(const struct grid *g, const struct copy_state *cs, int6
     tmp.cy = *y;
     tmp.cx = *x;
     struct walk w;
-    walk_start(&w, g, &tmp);
+    walk_start(&w, g, &tmp, false);
     int c = walk_class(&w, false);
     if (c == 0) {
         copy_line_free(&w.line);

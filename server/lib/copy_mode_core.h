@@ -208,6 +208,11 @@ void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
  * (whole words or lines for select-word and select-line); no_reset keeps it at the
  * cursor itself. */
 void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_reset);
+/* After a word, line-end or jump motion that moved the view from old_top, as tmux: it
+ * scrolls a line at a time as scroll-up and scroll-down do, from the cursor's old place
+ * (old_x, old_y), each step remembering the column vertical motions aim for. */
+void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old_x, int64_t old_y,
+                            int64_t old_top);
 /* A motion as a command makes it: fn, then the dragged end follows the cursor. */
 void copy_move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn);
 void copy_begin_selection(const struct grid *g, struct copy_state *cs);

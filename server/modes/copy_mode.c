@@ -240,6 +240,32 @@ static void jump_reverse(const struct grid *g, struct copy_state *cs)
     copy_jump_again(g, cs, true);
 }
 
+/* Motions that, as tmux's, scroll the view a line at a time to reach their target. */
+static bool scrolls_to_reach(copy_motion_fn fn)
+{
+    static const copy_motion_fn fns[] = {
+        copy_cursor_left, copy_cursor_right, copy_next_word, copy_next_word_end,
+        copy_previous_word, copy_next_space, copy_next_space_end, copy_previous_space,
+        jump_again, jump_reverse, copy_start_of_line, copy_end_of_line,
+        copy_back_to_indentation,
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        if (fn == fns[i])
+            return true;
+    }
+    return false;
+}
+
+/* A motion as tmux makes it (see copy_move and copy_remember_scrolled). */
+static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
+{
+    int old_x = cs->cx;
+    int64_t old_y = cs->cy, old_top = cs->top;
+    copy_move(g, cs, fn);
+    if (scrolls_to_reach(fn))
+        copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+}
+
 /* refresh-from-pane: tmx's copy mode reads the live grid; only the view is checked. */
 static void refresh_from_pane(const struct grid *g, struct copy_state *cs)
 {
@@ -436,9 +462,12 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
                    : strcmp(name, "jump-to-forward") == 0 ? COPY_JUMP_TO_FORWARD
                                                           : COPY_JUMP_TO_BACKWARD;
         if (has_arg) {
+            int old_x = cs->cx;
+            int64_t old_y = cs->cy, old_top = cs->top;
             copy_jump(g, cs, type, arg);
+            copy_remember_scrolled(g, cs, old_x, old_y, old_top);
             for (long i = 1; i < repeat; i++)
-                copy_jump_again(g, cs, false);
+                move(g, cs, jump_again);
         }
     } else if (ends(name, "-incremental")) {
         /* From command-prompt -i: '=' the text changed (search again from where the
@@ -571,7 +600,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         else if (fn == copy_select_word)
             fn(g, cs); /* its end is where it put it, not a word further */
         else if (commands[i].kind == CMD_ONCE)
-            copy_move(g, cs, fn);
+            move(g, cs, fn);
         else if (fn == copy_other_end) {
             cs->unit = COPY_UNIT_CHAR; /* as tmux: the ends stop snapping to words */
             if (repeat % 2 != 0) /* as tmux: an even count goes back where it was */
@@ -579,7 +608,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         } else {
             /* As tmux, the end of the selection the cursor drags follows each step. */
             for (long r = 0; r < repeat; r++)
-                copy_move(g, cs, fn);
+                move(g, cs, fn);
         }
         bool leaves = commands[i].kind == CMD_SCROLL_DOWN || commands[i].kind == CMD_AND_CANCEL;
         if (leaves && !stays && copy_offset(g, cs) == 0 &&
