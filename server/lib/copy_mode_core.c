@@ -187,15 +187,13 @@ static void remember_x(const struct grid *g, struct copy_state *cs)
  * column is past it, or was at or past the end of the line it was remembered on. */
 static void fit_x(const struct grid *g, struct copy_state *cs)
 {
-    if (rect_active(cs)) {
-        cs->cx = snap_x(g, cs->cy, cs->cx);
+    if (rect_active(cs))
         return;
-    }
     int len = line_length_at(g, cs->cy);
     int x = cs->last_cx;
     if ((x >= cs->last_len && x != len) || x > len)
         x = len;
-    cs->cx = snap_x(g, cs->cy, x < 0 ? 0 : x);
+    cs->cx = x < 0 ? 0 : x; /* as tmux, on a wide character's right half too */
 }
 
 /* Before a vertical motion under select-line or select-word, as tmux: leaving the

@@ -176,9 +176,10 @@ void copy_search_after_match(const struct grid *g, const struct copy_state *cs, 
 char *copy_search_match(const struct grid *g, const struct copy_state *cs);
 
 /* copy_mode_jump.c: jump of type to the character ch (UTF-8, its first character) and
- * remember it; again (reverse: the opposite way) the last jump. */
-void copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch);
-void copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse);
+ * remember it; again (reverse: the opposite way) the last jump. False if there was no
+ * such character (nothing moved). */
+bool copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch);
+bool copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse);
 /* To the blank line after (before) the paragraph, as vi's } and {. */
 void copy_next_paragraph(const struct grid *g, struct copy_state *cs);
 void copy_previous_paragraph(const struct grid *g, struct copy_state *cs);

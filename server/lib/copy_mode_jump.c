@@ -150,7 +150,7 @@ static bool find_backward(const struct grid *g, int64_t *y, int *x, uint32_t ch)
 
 /* f F t T, as tmux 3.3a: t stops a cell before the match (at the end of the row above
  * when the match starts a row), T a cell after it. */
-static void jump(const struct grid *g, struct copy_state *cs, int type, uint32_t ch)
+static bool jump(const struct grid *g, struct copy_state *cs, int type, uint32_t ch)
 {
     int64_t y = cs->cy;
     int x = cs->cx;
@@ -178,19 +178,20 @@ static void jump(const struct grid *g, struct copy_state *cs, int type, uint32_t
     }
     if (found)
         place(g, cs, y, x);
+    return found;
 }
 
-void copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch)
+bool copy_jump(const struct grid *g, struct copy_state *cs, int type, const char *ch)
 {
     uint32_t c = first_char(ch);
     if (c == 0)
-        return;
+        return false;
     cs->jump_type = type;
     cs->jump_char = c;
-    jump(g, cs, type, c);
+    return jump(g, cs, type, c);
 }
 
-void copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse)
+bool copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse)
 {
     int type = cs->jump_type;
     if (reverse) {
@@ -203,8 +204,7 @@ void copy_jump_again(const struct grid *g, struct copy_state *cs, bool reverse)
         };
         type = opposite[type];
     }
-    if (type != COPY_JUMP_NONE)
-        jump(g, cs, type, cs->jump_char);
+    return type != COPY_JUMP_NONE && jump(g, cs, type, cs->jump_char);
 }
 
 /* Whether line y holds nothing but blanks. */

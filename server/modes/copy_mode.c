@@ -261,7 +261,12 @@ static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
 {
     int old_x = cs->cx;
     int64_t old_y = cs->cy, old_top = cs->top;
-    copy_move(g, cs, fn);
+    if (fn == jump_again || fn == jump_reverse) {
+        /* as tmux, a jump that finds nothing leaves the selection alone */
+        if (copy_jump_again(g, cs, fn == jump_reverse))
+            copy_selection_follow(g, cs, false);
+    } else
+        copy_move(g, cs, fn);
     if (scrolls_to_reach(fn))
         copy_remember_scrolled(g, cs, old_x, old_y, old_top);
 }
@@ -464,7 +469,8 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         if (has_arg) {
             int old_x = cs->cx;
             int64_t old_y = cs->cy, old_top = cs->top;
-            copy_jump(g, cs, type, arg);
+            if (copy_jump(g, cs, type, arg))
+                copy_selection_follow(g, cs, false);
             copy_remember_scrolled(g, cs, old_x, old_y, old_top);
             for (long i = 1; i < repeat; i++)
                 move(g, cs, jump_again);
@@ -592,8 +598,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     if (i < sizeof commands / sizeof commands[0]) {
         if (argc > 1)
             return 0; /* as tmux: a motion takes no argument, or does nothing */
-        /* as tmux, cursor-down-and-cancel leaves only from the last line */
-        bool stays = commands[i].fn == copy_cursor_down && cs->cy < copy_last_line(g);
+        int64_t row = cs->cy - cs->top;
         copy_motion_fn fn = commands[i].fn;
         if (fn == copy_select_line)
             copy_select_lines(g, cs, repeat);
@@ -611,6 +616,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
                 move(g, cs, fn);
         }
         bool leaves = commands[i].kind == CMD_SCROLL_DOWN || commands[i].kind == CMD_AND_CANCEL;
+        /* as tmux, cursor-down-and-cancel leaves only when the cursor's row stays */
+        bool stays = fn == copy_cursor_down && cs->cy - cs->top != row;
         if (leaves && !stays && copy_offset(g, cs) == 0 &&
             (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
@@ -618,7 +625,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
         /* After a jump, goto-line or search, the dragged end follows the cursor. */
         bool copies = starts(name, "copy-") || starts(name, "pipe") || starts(name, "append");
-        if (!copies && copy_mode_of(p) == cm)
+        if (!copies && !starts(name, "jump-") && copy_mode_of(p) == cm)
             copy_selection_follow(pane_grid(p), cs, false);
     } else
         return 0;
