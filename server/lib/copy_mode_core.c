@@ -473,17 +473,17 @@ static int halfpage(const struct grid *g)
 }
 
 /* scroll-up and scroll-down, as tmux: the view moves a line and the cursor keeps its
- * row (its column as after a vertical motion); at an end of the history nothing moves. */
+ * row (its column as after a vertical motion); at an end of the history only a cursor
+ * past its line's end comes back onto it. */
 static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
 {
     remember_x(g, cs); /* as tmux, even when the view cannot move */
     lines_leave(g, cs, n > 0);
     int64_t row = cs->cy - cs->top, old = cs->top;
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
-    if (cs->top != old) {
+    if (cs->top != old)
         cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-        fit_x(g, cs);
-    }
+    fit_x(g, cs); /* as tmux, even when the view cannot move: off a line's end */
     lines_arrive(g, cs);
 }
 

@@ -904,6 +904,7 @@ void copy_mode_mouse(struct client *c, struct pane *p, const struct mouse_event 
         else if (y >= grid_rows(g))
             copy_scroll_by(g, cs, -1);
         copy_cursor_to(g, cs, text_x(p, x), y);
+        copy_selection_follow(g, cs, false);
         redraw(p);
     }
 }
