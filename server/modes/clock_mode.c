@@ -77,14 +77,19 @@ void clock_mode_draw_text(struct canvas *cv, int x0, int y0, int width, int heig
         canvas_put_text(cv, x0 + width / 2 - len / 2, y0 + height / 2, x0 + width, text, &pen);
         return;
     }
+    clock_mode_paint_big(cv, x0 + width / 2 - 3 * len, y0 + height / 2 - 3, text, colour);
+}
+
+void clock_mode_paint_big(struct canvas *cv, int x, int y, const char *text, uint32_t colour)
+{
     const struct grid_pen block = {.bg = colour};
-    int x = x0 + width / 2 - 3 * len, top = y0 + height / 2 - 3;
     for (const char *p = text; *p != '\0'; p++, x += 6) {
         const char *const *rows = glyph(*p);
         for (int j = 0; rows != NULL && j < 5; j++) {
             for (int i = 0; i < 5; i++) {
-                if (rows[j][i] == '#')
-                    canvas_put_cell(cv, x + i, top + j, ' ', 1, &block);
+                if (rows[j][i] == '#' && x + i >= 0 && y + j >= 0 && x + i < cv->cols &&
+                    y + j < cv->rows)
+                    canvas_put_cell(cv, x + i, y + j, ' ', 1, &block);
             }
         }
     }

@@ -24,5 +24,8 @@ void clock_mode_text(const struct tm *tm, bool twelve_hour, char *buf, size_t si
  * text itself in colour (nothing when even that is too wide). */
 void clock_mode_draw_text(struct canvas *cv, int x0, int y0, int width, int height,
                           const char *text, uint32_t colour);
+/* Paint text's big characters (5x5 blocks of cells with colour as background, 6 columns
+ * apart) from (x, y), over what is there: only the blocks are painted. */
+void clock_mode_paint_big(struct canvas *cv, int x, int y, const char *text, uint32_t colour);
 
 #endif

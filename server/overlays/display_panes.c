@@ -14,6 +14,7 @@
 #include "model.h"
 #include "options.h"
 #include "overlay.h"
+#include "clock_mode.h"
 #include "redraw.h"
 #include "render.h"
 #include "server_state.h"
@@ -77,8 +78,11 @@ static struct grid_pen option_pen(const struct options *o, const char *name)
     return pen;
 }
 
-/* Each pane's index in its middle, the active one in its own colour; the cursor is
- * hidden meanwhile. */
+/* Each pane's index as tmux 3.3a draws it, in display-panes-colour, the active pane's in
+ * display-panes-active-colour: in the pane's middle in big digits (blocks of that colour)
+ * with the pane's size at its top right, or where the digits do not fit, the number as
+ * text; indexes 10 to 34 also get their key letter (a to y). The cursor is hidden
+ * meanwhile. */
 static void display_panes_draw(struct client *c, void *data, struct canvas *cv, int rows)
 {
     (void)data;
@@ -97,16 +101,37 @@ static void display_panes_draw(struct client *c, void *data, struct canvas *cv, 
         int index = i++;
         if (w->zoomed && p != w->active)
             continue;
-        char num[16];
-        int len = snprintf(num, sizeof num, "%d", index);
-        int x = p->xoff + (p->cols - len) / 2, y = p->yoff + p->rows / 2;
-        if (x < p->xoff)
-            x = p->xoff;
-        if (y >= vh || x >= vw)
+        if (p->xoff >= vw || p->yoff >= vh)
             continue;
-        struct grid_pen pen = p == w->active ? active : other;
-        pen.attr |= ATTR_REVERSE;
-        canvas_put_text(cv, x, y, vw, num, &pen);
+        const struct grid_pen pen = p == w->active ? active : other;
+        char num[16], letter[2] = "";
+        int len = snprintf(num, sizeof num, "%d", index);
+        if (index > 9 && index < 35)
+            letter[0] = (char)('a' + index - 10);
+        int llen = (int)strlen(letter), sx = p->cols, sy = p->rows;
+        int px = sx / 2, py = sy / 2;
+        if (sx < len)
+            continue;
+        if (sx < len * 6 || sy < 5) {
+            char text[24];
+            if (sx >= len + llen + 1) {
+                snprintf(text, sizeof text, "%s %s", num, letter);
+                len += llen + 1;
+            } else
+                snprintf(text, sizeof text, "%s", num);
+            canvas_put_text(cv, p->xoff + px - len / 2, p->yoff + py, vw, text, &pen);
+            continue;
+        }
+        clock_mode_paint_big(cv, p->xoff + px - len * 3, p->yoff + py - 2, num, pen.fg);
+        if (sy <= 6)
+            continue;
+        char size[32];
+        int rlen = snprintf(size, sizeof size, "%dx%d", sx, sy);
+        if (sx >= rlen)
+            canvas_put_text(cv, p->xoff + sx - rlen, p->yoff, vw, size, &pen);
+        if (llen != 0)
+            canvas_put_text(cv, p->xoff + px + len * 3 - llen - 1, p->yoff + py + 3, vw,
+                            letter, &pen);
     }
     cv->cursor_visible = false;
 }
