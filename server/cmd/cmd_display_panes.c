@@ -24,8 +24,15 @@ static int cmd_display_panes_exec(struct cmd_ctx *ctx, struct cmd_args *args)
             return -1;
         }
     }
-    /* -b: tmx never makes the command wait for the numbers to go. */
-    display_panes_open_with(c, ms, args->flags['N'] != NULL, args->argc > 0 ? args->argv[0] : NULL);
+    /* Without -b, a command from a shell returns when the numbers go, as tmux's. */
+    uint32_t waiting = 0;
+    if (args->flags['b'] == NULL && ctx->client != NULL && ctx->client != c &&
+        !ctx->from_key) {
+        waiting = ctx->client->id;
+        ctx->wait = true;
+    }
+    display_panes_open_with(c, ms, args->flags['N'] != NULL,
+                            args->argc > 0 ? args->argv[0] : NULL, waiting);
     return 0;
 }
 

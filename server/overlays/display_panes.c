@@ -17,6 +17,7 @@
 #include "clock_mode.h"
 #include "redraw.h"
 #include "render.h"
+#include "server_client.h"
 #include "server_state.h"
 #include "style.h"
 #include "window.h"
@@ -27,7 +28,17 @@ struct display_panes {
     struct event *timer;  /* hides the numbers after display-panes-time */
     bool no_keys;         /* -N: keys go on, a digit chooses nothing */
     char *template;       /* run for a digit, %% the pane; NULL: select it */
+    uint32_t waiting_client; /* whose display-panes waits for the numbers to go, or 0 */
+    struct server *server;
 };
+
+/* The command that waits for the numbers (display-panes without -b) returns. */
+static void release_waiting(struct display_panes *dp)
+{
+    if (dp->waiting_client != 0)
+        server_client_exit_id(dp->server, dp->waiting_client, 0);
+    dp->waiting_client = 0;
+}
 
 static const struct overlay_ops display_panes_ops;
 
@@ -41,19 +52,24 @@ static void timer_cb(evutil_socket_t fd, short events, void *arg)
 
 void display_panes_open(struct client *c)
 {
-    display_panes_open_with(c, -1, false, NULL);
+    display_panes_open_with(c, -1, false, NULL, 0);
 }
 
-void display_panes_open_with(struct client *c, long ms, bool no_keys, const char *template)
+void display_panes_open_with(struct client *c, long ms, bool no_keys, const char *template,
+                             uint32_t waiting_client)
 {
     struct display_panes *dp = overlay_data(c, &display_panes_ops);
     if (dp == NULL) {
         dp = xcalloc(1, sizeof *dp);
         dp->c = c;
+        dp->server = c->server;
         dp->timer = evtimer_new(c->server->base, timer_cb, dp);
         overlay_open(c, &display_panes_ops, dp);
     } else
         client_redraw(c, REDRAW_STATUS);
+    if (dp->waiting_client != waiting_client)
+        release_waiting(dp); /* shown again for another command: the first one returns */
+    dp->waiting_client = waiting_client;
     dp->no_keys = no_keys;
     free(dp->template);
     dp->template = template != NULL ? xstrdup(template) : NULL;
@@ -199,6 +215,7 @@ static bool display_panes_mouse(struct client *c, void *data, const struct mouse
 static void display_panes_free(void *data)
 {
     struct display_panes *dp = data;
+    release_waiting(dp);
     free(dp->template);
     event_free(dp->timer);
     free(dp);

@@ -90,6 +90,17 @@ static void test_display_panes_digit_selects(void **state)
     assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-t", "s:0.0", NULL), 0);
     assert_null(strstr(out, "0echo"));
     free(out);
+
+    /* From a shell, display-panes returns when the numbers go (a key here), as tmux's;
+     * with -b at once. */
+    struct pty_client *cmd = client_start(env, 80, 24, "display-panes", "-d", "0", NULL);
+    assert_true(client_wait_row(c, 0, "40x23", E2E_TIMEOUT));
+    assert_int_equal(client_wait_exit(cmd, 300), -1); /* still waiting for the numbers */
+    client_keys(c, "x");
+    assert_int_equal(client_wait_exit(cmd, E2E_TIMEOUT), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "display-panes", "-b", "-d", "0", NULL), 0);
+    assert_true(client_wait_row(c, 0, "40x23", E2E_TIMEOUT));
+    client_keys(c, "x");
 }
 
 int main(void)
