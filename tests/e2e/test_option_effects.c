@@ -110,6 +110,23 @@ static void test_status_format_list_and_fill(void **state)
     detach(c);
 }
 
+/* A message's styles (#[fg=red]) are drawn over message-style, as tmux draws them (tmx
+ * printed the markup as text). */
+static void test_message_styles(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "display-time", "0", ";",
+                             "display-message", "#[fg=red]red #[default]plain", NULL), 0);
+    assert_true(wait_row_is(c, -1, "red plain"));
+    const struct vt *vt = client_vt(c);
+    assert_int_equal(vt_cell(vt, 0, 23)->fg, COLOUR_PALETTE | 1);
+    assert_int_equal(vt_cell(vt, 0, 23)->bg, COLOUR_PALETTE | 3); /* message-style's */
+    assert_int_equal(vt_cell(vt, 4, 23)->fg, COLOUR_PALETTE | 0);
+    client_keys(c, "x"); /* the message goes */
+    detach(c);
+}
+
 /* status 2: two status lines, the second from status-format[1] (by default the panes
  * and their sizes, centred); the window is one row shorter. */
 static void test_status_two_lines(void **state)
@@ -371,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_status_format_list_and_fill, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_two_lines, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_message_styles, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_status_keys_vi, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_popup_options, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prompt_history_limit, e2e_setup, e2e_teardown),
