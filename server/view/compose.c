@@ -250,6 +250,8 @@ void compose_client(struct client *c)
         c->nstatus_ranges = 0;
         compose_message(c, c->rows - 1); /* over the last row, for a moment */
     }
+    if (c->message != NULL)
+        cv->cursor_visible = false; /* as tmux, while a message shows (a prompt may show it) */
     overlay_draw(c, cv, rows, true);
     if (top > 0)
         status_to_top(c, lines);

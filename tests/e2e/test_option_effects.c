@@ -123,7 +123,14 @@ static void test_message_styles(void **state)
     assert_int_equal(vt_cell(vt, 0, 23)->fg, COLOUR_PALETTE | 1);
     assert_int_equal(vt_cell(vt, 0, 23)->bg, COLOUR_PALETTE | 3); /* message-style's */
     assert_int_equal(vt_cell(vt, 4, 23)->fg, COLOUR_PALETTE | 0);
-    client_keys(c, "x"); /* the message goes */
+    assert_false(vt_modes(vt) & VT_MODE_CURSOR_VISIBLE); /* hidden while it shows */
+    client_keys(c, "x"); /* the message goes, the cursor comes back */
+    bool shown = false;
+    for (int i = 0; i < 200 && !shown; i++) {
+        client_pump(c, 20);
+        shown = (vt_modes(client_vt(c)) & VT_MODE_CURSOR_VISIBLE) != 0;
+    }
+    assert_true(shown);
     detach(c);
 }
 
