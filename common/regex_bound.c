@@ -49,8 +49,7 @@ static double regex_brace(const char *p, bool extended, const char **end)
     return (high > low ? high : low) + 1;
 }
 
-/* Skip a bracket expression starting at p (on the '['): where it ends. */
-static const char *regex_bracket(const char *p)
+const char *regex_bracket_end(const char *p)
 {
     p++;
     if (*p == '^')
@@ -63,12 +62,12 @@ static const char *regex_bracket(const char *p)
             while (close != NULL && close[1] != ']')
                 close = strchr(close + 1, p[1]);
             if (close == NULL)
-                return p + strlen(p);
+                return NULL;
             p = close + 2;
         } else
             p++;
     }
-    return *p == ']' ? p + 1 : p;
+    return *p == ']' ? p + 1 : NULL;
 }
 
 double regex_bound_nodes(const char *pattern, int cflags)
@@ -118,7 +117,8 @@ double regex_bound_nodes(const char *pattern, int cflags)
             regex_repeat(lv, times);
             p = end;
         } else if (!esc && c == '[') {
-            p = regex_bracket(p);
+            const char *end_bracket = regex_bracket_end(p);
+            p = end_bracket != NULL ? end_bracket : p + strlen(p);
             lv->branch += 1;
             lv->last = 1;
         } else {

@@ -32,5 +32,9 @@ double regex_bound_nodes(const char *pattern, int cflags);
  * regex_bound_nodes is above REGEX_BOUND_NODES. re is then zeroed, so regfree on it is
  * harmless, as after a failed regcomp; regerror words both as for regcomp's own. */
 int regcomp_bounded(regex_t *re, const char *pattern, int cflags);
+/* A bracket expression starting at p (on its '['): a first ']' (after an optional '^')
+ * is literal, [:class:], [.coll.] and [=equiv=] are skipped whole. Where it ends (just
+ * past its ']'), or NULL when it is not closed. */
+const char *regex_bracket_end(const char *p);
 
 #endif

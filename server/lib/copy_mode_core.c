@@ -100,6 +100,15 @@ int copy_line_length(const struct grid_line *l)
     return n;
 }
 
+int copy_row_length(const struct grid *g, int64_t y)
+{
+    struct grid_line l = {0};
+    copy_line_fetch(g, y, &l);
+    int len = copy_line_length(&l);
+    copy_line_free(&l);
+    return len;
+}
+
 /* Keep the cursor's line in the view, moving the view. */
 static void show_cursor(const struct grid *g, struct copy_state *cs)
 {

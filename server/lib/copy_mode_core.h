@@ -98,6 +98,8 @@ bool copy_line_fetch(const struct grid *g, int64_t n, struct grid_line *l);
 void copy_line_free(struct grid_line *l);
 /* Columns up to the last non-blank cell. */
 int copy_line_length(const struct grid_line *l);
+/* The same for line y of the history and screen (fetched and freed). */
+int copy_row_length(const struct grid *g, int64_t y);
 
 /* Motions: each moves the cursor (and the view when the cursor would leave it). */
 typedef void (*copy_motion_fn)(const struct grid *g, struct copy_state *cs);

@@ -65,7 +65,6 @@ static bool wrapped(const struct grid *g, int64_t y)
     return w;
 }
 
-static int line_length(const struct grid *g, int64_t y);
 
 /* One cell left, as tmux: off a wide character's right half first; from the first
  * column onto the end of the row above when that row continues on this one. */
@@ -78,7 +77,7 @@ static void step_left(const struct grid *g, int64_t *y, int *x)
     copy_line_free(&l);
     if (*x == 0 && *y > copy_first_line(g) && wrapped(g, *y - 1)) {
         (*y)--;
-        *x = line_length(g, *y);
+        *x = copy_row_length(g, *y);
     } else if (*x > 0)
         (*x)--;
 }
@@ -142,7 +141,7 @@ static bool find_backward(const struct grid *g, int64_t *y, int *x, uint32_t ch)
         }
         if (found || py <= copy_first_line(g) || !wrapped(g, py - 1))
             break;
-        px = line_length(g, py - 1) - 1;
+        px = copy_row_length(g, py - 1) - 1;
     }
     copy_line_free(&l);
     return found;
@@ -217,15 +216,6 @@ static bool line_empty(const struct grid *g, int64_t y)
     return empty;
 }
 
-static int line_length(const struct grid *g, int64_t y)
-{
-    struct grid_line l = {0};
-    copy_line_fetch(g, y, &l);
-    int len = copy_line_length(&l);
-    copy_line_free(&l);
-    return len;
-}
-
 void copy_next_paragraph(const struct grid *g, struct copy_state *cs)
 {
     int64_t y = cs->cy, last = copy_last_line(g);
@@ -234,7 +224,7 @@ void copy_next_paragraph(const struct grid *g, struct copy_state *cs)
     while (y < last && !line_empty(g, y))
         y++;
     cs->cy = y;
-    cs->cx = line_length(g, y);
+    cs->cx = copy_row_length(g, y);
     copy_show_line(g, cs, y);
     copy_clamp(g, cs);
 }
@@ -448,7 +438,7 @@ void copy_select_word(const struct grid *g, struct copy_state *cs)
     copy_line_fetch(g, ny, &l);
     bool blank_next = cell_char(&l, nx) == ' ';
     copy_line_free(&l);
-    if (x >= line_length(g, y) || !blank_next)
+    if (x >= copy_row_length(g, y) || !blank_next)
         copy_next_word_end(g, cs);
     else
         place(g, cs, y, x);

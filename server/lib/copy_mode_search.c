@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regex_bound.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -110,26 +111,10 @@ static bool context_free(const char *re)
         } else if (*p == '^') {
             return false;
         } else if (*p == '[') {
-            /* a bracket expression: [^...], a first ] is literal, [:class:] inside */
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p != '\0' && *p != ']') {
-                if (*p == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
-                    char end = p[1];
-                    p += 2;
-                    while (*p != '\0' && !(*p == end && p[1] == ']'))
-                        p++;
-                    if (*p != '\0')
-                        p++;
-                }
-                if (*p != '\0')
-                    p++;
-            }
-            if (*p == '\0')
+            const char *end = regex_bracket_end(p);
+            if (end == NULL)
                 return false; /* does not compile anyway */
+            p = end - 1; /* on its ']' */
         }
     }
     return true;
@@ -147,7 +132,9 @@ static bool pattern_make(struct pattern *pt, const char *text, bool regex)
     }
     pt->context_free = context_free(text);
     locale_t loc = utf8_locale(), old = loc != (locale_t)0 ? uselocale(loc) : (locale_t)0;
-    int rc = regcomp(&pt->re, text, REG_EXTENDED | (pt->fold ? REG_ICASE : 0));
+    /* Bounded: a pattern that would make regcomp build millions of nodes ("(a{99}){99}")
+     * does not compile, rather than stall the server (tools/compat-intended.md). */
+    int rc = regcomp_bounded(&pt->re, text, REG_EXTENDED | (pt->fold ? REG_ICASE : 0));
     if (loc != (locale_t)0)
         uselocale(old);
     if (rc != 0) {

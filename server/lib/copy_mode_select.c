@@ -9,15 +9,6 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-static int line_length(const struct grid *g, int64_t y)
-{
-    struct grid_line l = {0};
-    copy_line_fetch(g, y, &l);
-    int len = copy_line_length(&l);
-    copy_line_free(&l);
-    return len;
-}
-
 /* Whether the cell at (x, line y) is blank (past the line's end too). */
 static bool blank_at(const struct grid *g, int64_t y, int x)
 {
@@ -50,7 +41,7 @@ void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_
             cs->end_x = cs->reset_end_x;
             cs->end_y = cs->reset_end_y;
         } else {
-            if (x >= line_length(g, y) || !blank_at(g, y, x + 1))
+            if (x >= copy_row_length(g, y) || !blank_at(g, y, x + 1))
                 copy_word_end_pos(g, cs, &y, &x);
             cs->sel_x = cs->reset_x;
             cs->sel_y = cs->reset_y;
@@ -65,7 +56,7 @@ void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_
         } else {
             if (y < cs->reset_end_y)
                 y = cs->reset_end_y;
-            x = line_length(g, y);
+            x = copy_row_length(g, y);
             cs->sel_x = cs->reset_x;
             cs->sel_y = cs->reset_y;
         }
@@ -119,7 +110,7 @@ void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
     copy_end_of_line(g, cs);
     copy_selection_follow(g, cs, false);
     cs->reset_end_y = cs->cy;
-    cs->reset_end_x = line_length(g, cs->cy);
+    cs->reset_end_x = copy_row_length(g, cs->cy);
     for (long i = 1; i < n; i++) {
         copy_cursor_down(g, cs);
         copy_selection_follow(g, cs, false);
@@ -138,7 +129,7 @@ void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
 {
     cs->line_flag = COPY_LINES_NONE;
     cs->rectangle = !cs->rectangle;
-    int len = line_length(g, cs->cy);
+    int len = copy_row_length(g, cs->cy);
     if (cs->cx > len)
         cs->cx = len;
     copy_selection_follow(g, cs, false);
@@ -164,7 +155,7 @@ void copy_other_end(const struct grid *g, struct copy_state *cs)
         cs->top = y - rows + 1;
     if (cs->cy > cs->top + rows - 1) /* tmux's one-row slip: the last row stays */
         cs->cy = cs->top + rows - 1;
-    int len = line_length(g, cs->cy);
+    int len = copy_row_length(g, cs->cy);
     if (cs->cx > len && !cs->rectangle)
         cs->cx = len;
     copy_selection_follow(g, cs, true);
@@ -184,7 +175,7 @@ void copy_clear_selection(const struct grid *g, struct copy_state *cs)
     cs->drag = COPY_DRAG_NONE;
     cs->line_flag = COPY_LINES_NONE;
     cs->unit = COPY_UNIT_CHAR;
-    int len = line_length(g, cs->cy); /* as tmux: off a rectangle's columns past the end */
+    int len = copy_row_length(g, cs->cy); /* as tmux: off a rectangle's columns past the end */
     if (cs->cx > len)
         cs->cx = len;
 }

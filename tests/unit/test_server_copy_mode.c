@@ -308,6 +308,10 @@ static void test_search_regex(void **state)
     assert_int_equal(cs.cx, 1);
     /* plain text (no special character) is no expression */
     assert_false(copy_search(g, &cs, "a|b", false, true));
+    /* An expression regcomp would spend minutes and gigabytes on does not compile: the
+     * search fails at once (it used plain regcomp). */
+    assert_false(copy_search(g, &cs, "(a{99}){99}(b{99}){99}", false, true));
+    assert_false(copy_search(g, &cs, "a++++++++++++++++++++++++++++++", false, true));
     copy_state_free(&cs);
     vt_free(vt);
 }
