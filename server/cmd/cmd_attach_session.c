@@ -15,17 +15,6 @@
 #include "session.h"
 #include "xmalloc.h"
 
-/* The value of name in a client's environment, or NULL. */
-static const char *client_env_get(const struct client *c, const char *name)
-{
-    size_t len = strlen(name);
-    for (size_t i = 0; i < c->nenv; i++) {
-        if (strncmp(c->env[i], name, len) == 0 && c->env[i][len] == '=')
-            return c->env[i] + len + 1;
-    }
-    return NULL;
-}
-
 /* Whether path is the terminal of a pane of this server. */
 static bool server_pane_tty(struct server *srv, const char *path)
 {
@@ -47,7 +36,7 @@ static bool server_pane_tty(struct server *srv, const char *path)
 
 int cmd_check_nested(struct cmd_ctx *ctx, struct client *c)
 {
-    const char *tmux = client_env_get(c, "TMUX");
+    const char *tmux = cmd_client_env(c, "TMUX");
     if (tmux == NULL || *tmux == '\0' || c->tty_name == NULL || *c->tty_name == '\0' ||
         !server_pane_tty(ctx->server, c->tty_name))
         return 0;

@@ -173,7 +173,7 @@ static void state_from_pane(struct cmd_find_state *st, struct session *prefer, s
 }
 
 /* The value of NAME= in a client's environment, or NULL. */
-static const char *client_env(const struct client *c, const char *name)
+const char *cmd_client_env(const struct client *c, const char *name)
 {
     size_t len = strlen(name);
     for (size_t i = 0; i < c->nenv; i++) {
@@ -188,12 +188,12 @@ static const char *client_env(const struct client *c, const char *name)
  * pane of that tmux, not ours); NULL when it names none. */
 static struct pane *find_inside_pane(struct server *srv, const struct client *c)
 {
-    const char *id = client_env(c, "TMX_PANE");
+    const char *id = cmd_client_env(c, "TMX_PANE");
     struct pane *p = id != NULL ? find_pane_id(srv, id) : NULL;
     if (p != NULL)
         return p;
-    const char *tmux = client_env(c, "TMUX");
-    id = client_env(c, "TMUX_PANE");
+    const char *tmux = cmd_client_env(c, "TMUX");
+    id = cmd_client_env(c, "TMUX_PANE");
     if (id == NULL || tmux == NULL || srv->socket_path == NULL)
         return NULL;
     size_t len = strlen(srv->socket_path);

@@ -39,5 +39,7 @@ int cmd_find_pane_base_index(const struct window *w);
 /* Every session sorted by name, as tmux lists them: a new NULL-terminated array (free it,
  * not the sessions) and its length in *n. */
 struct session **cmd_sessions_by_name(struct server *srv, size_t *n);
+/* The value of name in client c's environment (as it was when it connected), or NULL. */
+const char *cmd_client_env(const struct client *c, const char *name);
 
 #endif
