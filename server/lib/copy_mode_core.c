@@ -205,6 +205,48 @@ static void fit_x(const struct grid *g, struct copy_state *cs)
     cs->cx = x < 0 ? 0 : x; /* as tmux, on a wide character's right half too */
 }
 
+void copy_drag_to_cursor(struct copy_state *cs)
+{
+    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
+        return;
+    if (cs->drag == COPY_DRAG_NONE || cs->end_held)
+        return;
+    cs->selecting = true;
+    if (cs->drag == COPY_DRAG_START) {
+        cs->sel_x = cs->cx;
+        cs->sel_y = cs->cy;
+    } else {
+        cs->end_x = cs->cx;
+        cs->end_y = cs->cy;
+    }
+}
+
+/* As tmux: the cursor goes to the end it does not drag, and drags that one from now. */
+void copy_other_end(const struct grid *g, struct copy_state *cs)
+{
+    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
+        return;
+    if (cs->line_flag == COPY_LINES_DOWN)
+        cs->line_flag = COPY_LINES_UP;
+    else if (cs->line_flag == COPY_LINES_UP)
+        cs->line_flag = COPY_LINES_DOWN;
+    cs->drag = cs->drag == COPY_DRAG_END ? COPY_DRAG_START : COPY_DRAG_END;
+    int64_t y = cs->drag == COPY_DRAG_START ? cs->sel_y : cs->end_y;
+    cs->cx = cs->drag == COPY_DRAG_START ? cs->sel_x : cs->end_x;
+    int rows = grid_rows(g);
+    cs->cy = y;
+    if (y < cs->top)
+        cs->top = y;
+    else if (y > cs->top + rows)
+        cs->top = y - rows + 1;
+    if (cs->cy > cs->top + rows - 1) /* tmux's one-row slip: the last row stays */
+        cs->cy = cs->top + rows - 1;
+    int len = copy_row_length(g, cs->cy);
+    if (cs->cx > len && !cs->rectangle)
+        cs->cx = len;
+    copy_drag_to_cursor(cs);
+}
+
 /* Before a vertical motion under select-line or select-word, as tmux: leaving the
  * selection's first line upwards (its last downwards) goes to its other end first. */
 static void lines_leave(const struct grid *g, struct copy_state *cs, bool up)

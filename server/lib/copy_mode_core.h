@@ -211,6 +211,9 @@ void copy_select_whole_line(const struct grid *g, struct copy_state *cs);
  * (whole words or lines for select-word and select-line); no_reset keeps it at the
  * cursor itself. */
 void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_reset);
+/* The end the cursor drags put where the cursor is, nothing snapped (copy_selection_follow
+ * with no_reset): the motions' own use, below the selection's code. */
+void copy_drag_to_cursor(struct copy_state *cs);
 /* After a word, line-end or jump motion that moved the view from old_top, as tmux: it
  * scrolls a line at a time as scroll-up and scroll-down do, from the cursor's old place
  * (old_x, old_y), each step remembering the column vertical motions aim for. */

@@ -25,6 +25,10 @@ static bool blank_at(const struct grid *g, int64_t y, int x)
  * cursor is on, the other end back on the first one taken when the cursor crosses it. */
 void copy_selection_follow(const struct grid *g, struct copy_state *cs, bool no_reset)
 {
+    if (no_reset) {
+        copy_drag_to_cursor(cs);
+        return;
+    }
     if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
         return;
     if (cs->drag == COPY_DRAG_NONE || cs->end_held)
@@ -133,32 +137,6 @@ void copy_rectangle_toggle(const struct grid *g, struct copy_state *cs)
     if (cs->cx > len)
         cs->cx = len;
     copy_selection_follow(g, cs, false);
-}
-
-/* As tmux: the cursor goes to the end it does not drag, and drags that one from now. */
-void copy_other_end(const struct grid *g, struct copy_state *cs)
-{
-    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
-        return;
-    if (cs->line_flag == COPY_LINES_DOWN)
-        cs->line_flag = COPY_LINES_UP;
-    else if (cs->line_flag == COPY_LINES_UP)
-        cs->line_flag = COPY_LINES_DOWN;
-    cs->drag = cs->drag == COPY_DRAG_END ? COPY_DRAG_START : COPY_DRAG_END;
-    int64_t y = cs->drag == COPY_DRAG_START ? cs->sel_y : cs->end_y;
-    cs->cx = cs->drag == COPY_DRAG_START ? cs->sel_x : cs->end_x;
-    int rows = grid_rows(g);
-    cs->cy = y;
-    if (y < cs->top)
-        cs->top = y;
-    else if (y > cs->top + rows)
-        cs->top = y - rows + 1;
-    if (cs->cy > cs->top + rows - 1) /* tmux's one-row slip: the last row stays */
-        cs->cy = cs->top + rows - 1;
-    int len = copy_row_length(g, cs->cy);
-    if (cs->cx > len && !cs->rectangle)
-        cs->cx = len;
-    copy_selection_follow(g, cs, true);
 }
 
 void copy_stop_selection(const struct grid *g, struct copy_state *cs)
