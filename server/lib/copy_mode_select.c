@@ -216,14 +216,16 @@ static void add_line(struct text *t, const struct grid *g, const struct grid_lin
 {
     if (xs > xe)
         return;
+    /* A row autowrap continues is taken to the screen's edge, as tmux takes it: a cell a
+     * wide character did not fit in is a blank there. */
     bool wrapped = l->wrapped && l->used <= grid_cols(g);
-    int end = wrapped ? l->used : copy_line_length(l);
+    int end = wrapped ? grid_cols(g) : copy_line_length(l);
     if (xe > end)
         xe = end;
     if (xs > end)
         xs = end;
     for (int x = xs; x < xe; x++) {
-        const struct grid_cell *c = &l->cells[x];
+        const struct grid_cell *c = x < l->used ? &l->cells[x] : &grid_blank_cell;
         if (grid_cell_width(c) == 0)
             continue;
         char enc[8 + GRID_MARKS_UTF8_MAX];
