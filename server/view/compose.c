@@ -68,18 +68,13 @@ static bool compose_message(struct client *c, int y)
     const struct options *so = c->session != NULL ? c->session->options
                                                   : c->server->session_options;
     struct grid_pen pen = option_pen(c, so, "message-style");
+    /* Drawn as a status line is, #[...] styles and all, over message-style: as tmux draws
+     * a message. */
+    struct status_format_range *ranges = NULL;
+    size_t nranges = 0;
     fill_row(cv, y, &pen);
-    /* Styles in the text (#[fg=red]) over message-style, as tmux draws a message. */
-    size_t n = style_split(c->message, &pen, NULL, 0);
-    struct style_run *runs = xcalloc(n > 0 ? n : 1, sizeof *runs);
-    style_split(c->message, &pen, runs, n);
-    int x = 0;
-    for (size_t i = 0; i < n && x < cv->cols; i++) {
-        char *piece = xstrndup(runs[i].text, runs[i].len);
-        x = canvas_put_text(cv, x, y, cv->cols, piece, &runs[i].pen);
-        free(piece);
-    }
-    free(runs);
+    status_format_draw(cv, y, c->message, &pen, &ranges, &nranges);
+    free(ranges);
     return true;
 }
 
