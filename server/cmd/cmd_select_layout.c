@@ -24,9 +24,7 @@ static void use_layout(struct window *w, struct layout_cell *root)
     layout_free(w->layout);
     w->layout = root;
     w->zoomed = false;
-    int yoff, rows;
-    window_pane_area(w, &yoff, &rows);
-    layout_resize(root, w->cols, rows);
+    layout_resize(root, w->cols, w->rows); /* the whole window (window_relayout) */
     window_relayout(w);
 }
 
@@ -70,8 +68,7 @@ static int main_size_of(const struct window *w, bool vertical, int total)
 
 static void apply_preset(struct window *w, int preset)
 {
-    int yoff, rows;
-    window_pane_area(w, &yoff, &rows);
+    int rows = w->rows; /* the layout covers the whole window */
     int main_size = 0;
     if (preset == LAYOUT_MAIN_VERTICAL)
         main_size = main_size_of(w, true, w->cols);

@@ -74,13 +74,11 @@ void window_resize(struct window *w, int cols, int rows)
     if (w->layout != NULL) {
         /* As tmux 3.3a: a window is no smaller than its layout, which stops at a cell
          * and a border for each pane (a zoomed pane fills that size too). */
-        int yoff, pane_rows;
-        window_pane_area(w, &yoff, &pane_rows);
-        if (w->layout->sx > w->cols || w->layout->sy > pane_rows) {
+        if (w->layout->sx > w->cols || w->layout->sy > w->rows) {
             if (w->layout->sx > w->cols)
                 w->cols = w->layout->sx;
-            if (w->layout->sy > pane_rows)
-                w->rows += w->layout->sy - pane_rows;
+            if (w->layout->sy > w->rows)
+                w->rows = w->layout->sy;
             window_relayout(w);
         }
     }
@@ -91,12 +89,6 @@ void window_resize(struct window *w, int cols, int rows)
         notify_emit(w->server, &(struct notify){.type = NOTIFY_WINDOW_RESIZED, .window = w,
                                                 .count = 1});
     }
-}
-
-void window_pane_area(const struct window *w, int *yoff, int *rows)
-{
-    *yoff = 0;
-    *rows = w->rows;
 }
 
 /* With pane-border-status, whether leaf lc gives a row of its own to its line: the cells
@@ -118,12 +110,10 @@ static bool cell_gives_status_row(const struct layout_cell *lc, bool top)
 
 void window_add_first_pane(struct window *w, struct pane *p)
 {
-    int yoff, rows;
-    window_pane_area(w, &yoff, &rows);
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
     options_set_parent(p->options, w->options);
     w->active = p;
-    w->layout = layout_create(w->cols, rows, p);
+    w->layout = layout_create(w->cols, w->rows, p);
     p->cell = w->layout;
     window_relayout(w);
 }

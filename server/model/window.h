@@ -37,9 +37,6 @@ void window_resize(struct window *w, int cols, int rows);
  * tell the layouts they make (window-layout-changed), in tmux's order and number. */
 void window_notify(struct window *w, int type);
 void window_set_name(struct window *w, const char *name);
-/* The area the layout covers: the whole window (pane-border-status lines take their
- * rows from the panes that need one: window_relayout). */
-void window_pane_area(const struct window *w, int *yoff, int *rows);
 /* Give the window its first pane (the layout is that one pane). */
 void window_add_first_pane(struct window *w, struct pane *p);
 /* Size the layout to the window and every pane to its cell (TIOCSWINSZ when it

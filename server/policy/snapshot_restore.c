@@ -331,8 +331,7 @@ static struct window *make_window(struct restore *rs, const struct snap_window *
         window_free(w);
         return NULL;
     }
-    int n = (int)sw->npanes, yoff, rows;
-    window_pane_area(w, &yoff, &rows);
+    int n = (int)sw->npanes, rows = w->rows; /* the layout covers the whole window */
     char err[256] = "";
     struct layout_cell *root = sw->layout != NULL && *sw->layout != '\0'
                                    ? layout_parse(sw->layout, err, sizeof err)
