@@ -120,12 +120,19 @@ static bool context_free(const char *re)
     return true;
 }
 
+/* Whether a search-forward/-backward text is a regular expression: as tmux, only when
+ * it has one of ^$*+()?[].\ (else it is searched as plain text). */
+static bool is_expression(const char *text)
+{
+    return text[strcspn(text, "^$*+()?[].\\")] != '\0';
+}
+
 static bool pattern_make(struct pattern *pt, const char *text, bool regex)
 {
     memset(pt, 0, sizeof *pt);
     pt->fold = !case_counts(text);
     /* As tmux: an expression with no special character is plain text. */
-    pt->regex = regex && text[strcspn(text, "^$*+()?[].\\")] != '\0';
+    pt->regex = regex && is_expression(text);
     if (!pt->regex) {
         pattern_cells(pt, text);
         return pt->n > 0;
@@ -601,7 +608,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, bool up)
     struct pattern pt;
     bool ok = pattern_make(&pt, cs->search, cs->search_regex);
     /* A search for other text than the last one (tmux: the pane's last) counts again. */
-    bool regex = cs->search_regex && cs->search[strcspn(cs->search, "^$*+()?[].\\")] != '\0';
+    bool regex = cs->search_regex && is_expression(cs->search);
     bool recount = cs->search_count < 0 || cs->searched == NULL ||
                    strcmp(cs->searched, cs->search) != 0 || cs->searched_regex != regex;
     if (cs->searched != cs->search) {
