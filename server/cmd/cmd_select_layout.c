@@ -74,7 +74,8 @@ static void apply_preset(struct window *w, int preset)
         main_size = main_size_of(w, true, w->cols);
     else if (preset == LAYOUT_MAIN_HORIZONTAL)
         main_size = main_size_of(w, false, rows);
-    use_layout(w, layout_preset_build(preset, count_panes(w), w->cols, rows, main_size));
+    use_layout(w, layout_preset_build(preset, count_panes(w), w->cols, rows, main_size,
+                                      window_status_edge(w)));
     w->preset = preset;
 }
 

@@ -56,10 +56,28 @@ static void set_size_along(struct layout_cell *lc, enum layout_type axis, int si
         lc->sy = size;
 }
 
+bool layout_at_status_edge(const struct layout_cell *lc)
+{
+    const struct layout_cell *root = lc;
+    while (root->parent != NULL)
+        root = root->parent;
+    if (root->status_edge == LAYOUT_STATUS_OFF)
+        return false;
+    bool top = root->status_edge == LAYOUT_STATUS_TOP;
+    for (; lc->parent != NULL; lc = lc->parent) {
+        const struct layout_cell *parent = lc->parent;
+        if (parent->type == LAYOUT_TOPBOTTOM &&
+            lc != (top ? TAILQ_FIRST(&parent->children)
+                       : TAILQ_LAST(&parent->children, layout_cells)))
+            return false;
+    }
+    return true;
+}
+
 int layout_min_size(const struct layout_cell *lc, enum layout_type axis)
 {
     if (lc->type == LAYOUT_PANE)
-        return 1;
+        return axis == LAYOUT_TOPBOTTOM && layout_at_status_edge(lc) ? 2 : 1;
     int total = 0, n = 0;
     const struct layout_cell *child;
     TAILQ_FOREACH(child, &lc->children, entry) {
@@ -213,6 +231,7 @@ static void replace_cell(struct layout_cell *old, struct layout_cell *cell)
 {
     struct layout_cell *parent = old->parent;
     cell->parent = parent;
+    cell->status_edge = old->status_edge; /* the root's, when cell becomes the root */
     cell->xoff = old->xoff;
     cell->yoff = old->yoff;
     if (parent != NULL) {
@@ -523,7 +542,10 @@ bool layout_spread(struct layout_cell *lc)
         struct layout_cell *child;
         TAILQ_FOREACH(child, &parent->children, entry)
             n++;
-        int size = size_along(parent, axis);
+        /* The row a status edge's pane gives to its line is not shared out: that pane
+         * gets it on top of its share, as tmux spreads them. */
+        bool edge_rows = axis == LAYOUT_TOPBOTTOM;
+        int size = size_along(parent, axis) - (edge_rows && layout_at_status_edge(parent));
         if (n <= 1 || size < n - 1)
             continue;
         int each = (size - (n - 1)) / n;
@@ -532,7 +554,8 @@ bool layout_spread(struct layout_cell *lc)
         /* Each the same, the last taking what is left, as tmux spreads them. */
         bool fits = true;
         TAILQ_FOREACH(child, &parent->children, entry) {
-            int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+            int want = (TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each) +
+                       (edge_rows && layout_at_status_edge(child));
             if (want < layout_min_size(child, axis))
                 fits = false;
         }
@@ -540,7 +563,8 @@ bool layout_spread(struct layout_cell *lc)
             continue;
         bool changed = false;
         TAILQ_FOREACH(child, &parent->children, entry) {
-            int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+            int want = (TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each) +
+                       (edge_rows && layout_at_status_edge(child));
             if (want != size_along(child, axis)) {
                 resize_cell(child, axis, want); /* its own children one cell each in turn */
                 changed = true;

@@ -30,7 +30,12 @@ struct layout_cell {
     int sx, sy;                     /* size in cells */
     int xoff, yoff;                 /* top-left, in window coordinates */
     struct pane *pane;              /* leaves: the pane shown (may be NULL while built) */
+    /* The root's: pane-border-status (LAYOUT_STATUS_*), whose panes at the top (bottom)
+     * edge give a row of their own to their line, one row more at the least. */
+    int status_edge;
 };
+
+enum { LAYOUT_STATUS_OFF, LAYOUT_STATUS_TOP, LAYOUT_STATUS_BOTTOM };
 
 /* A new tree of one leaf of sx x sy showing p. */
 struct layout_cell *layout_create(int sx, int sy, struct pane *p);
@@ -40,8 +45,13 @@ void layout_free(struct layout_cell *lc);
 struct layout_cell *layout_root(struct layout_cell *lc);
 
 /* Smallest size the cell can have along LAYOUT_LEFTRIGHT (width) or LAYOUT_TOPBOTTOM
- * (height): every pane at least 1x1, borders between them. */
+ * (height): every pane at least 1x1, borders between them, a pane at the status edge a
+ * row more. */
 int layout_min_size(const struct layout_cell *lc, enum layout_type axis);
+/* Whether lc is at the edge of the layout its root's status_edge names (the top, or the
+ * bottom), where a pane gives a row of its own to its pane-border-status line; false
+ * with none. */
+bool layout_at_status_edge(const struct layout_cell *lc);
 
 /* Split lc (a leaf, or the root for a full-width/height split) in two along type
  * (LAYOUT_LEFTRIGHT: side by side). The new leaf shows p, is 'size' cells along the
@@ -110,7 +120,9 @@ enum layout_preset {
 int layout_preset_find(const char *name);
 const char *layout_preset_name(int preset);
 /* A tree of n leaves (no panes yet) arranged as the preset, sized sx x sy; main_size is
- * the main pane's width (main-vertical) or height (main-horizontal). */
-struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int main_size);
+ * the main pane's width (main-vertical) or height (main-horizontal); status_edge is the
+ * root's (LAYOUT_STATUS_*: a pane at that edge gets its line's row on top of its share). */
+struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int main_size,
+                                        int status_edge);
 
 #endif

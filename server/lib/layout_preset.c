@@ -57,17 +57,27 @@ static void fit_minimum(struct layout_cell *lc)
 
 /* Size the n children of box along axis in size cells (a border between each two): each
  * gets the same, the last what is left, as tmux's even and tiled layouts give them; the
- * other axis is the box's. False, changing nothing, when a child would get no cell. */
-static bool spread_children(struct layout_cell *box, enum layout_type axis, int size, int each)
+ * other axis is the box's. With 'edge', down the rows, the row a pane at the status edge
+ * gives to its line (layout_at_status_edge) is not shared: that pane gets it on top of its
+ * share, as tmux spreads even and main layouts (its tiled rows share it). False, changing
+ * nothing, when a child would get no cell. */
+static bool spread_children(struct layout_cell *box, enum layout_type axis, int size, int each,
+                            bool edge)
 {
     int n = 0;
     struct layout_cell *child;
     TAILQ_FOREACH(child, &box->children, entry)
         n++;
+    bool edge_rows = edge && axis == LAYOUT_TOPBOTTOM && layout_at_status_edge(box);
+    if (edge_rows) {
+        size--;
+        each = n > 0 ? (size - (n - 1)) / n : 0;
+    }
     if (each < 1 || size - (each + 1) * (n - 1) < 1)
         return false;
     TAILQ_FOREACH(child, &box->children, entry) {
         int want = TAILQ_NEXT(child, entry) == NULL ? size - (each + 1) * (n - 1) : each;
+        want += edge_rows && layout_at_status_edge(child);
         child->sx = axis == LAYOUT_LEFTRIGHT ? want : box->sx;
         child->sy = axis == LAYOUT_TOPBOTTOM ? want : box->sy;
     }
@@ -89,19 +99,20 @@ static bool size_like_tmux(struct layout_cell *root, int preset, int sx, int sy,
         n++;
     if (preset != LAYOUT_TILED) {
         int size = root->type == LAYOUT_LEFTRIGHT ? sx : sy;
-        return spread_children(root, root->type, size, (size - (n - 1)) / n);
+        return spread_children(root, root->type, size, (size - (n - 1)) / n, true);
     }
-    if (!spread_children(root, LAYOUT_TOPBOTTOM, sy, (sy - (n - 1)) / n))
+    if (!spread_children(root, LAYOUT_TOPBOTTOM, sy, (sy - (n - 1)) / n, false))
         return false;
     TAILQ_FOREACH(child, &root->children, entry) {
         if (!TAILQ_EMPTY(&child->children) &&
-            !spread_children(child, LAYOUT_LEFTRIGHT, sx, (sx - (cols - 1)) / cols))
+            !spread_children(child, LAYOUT_LEFTRIGHT, sx, (sx - (cols - 1)) / cols, false))
             return false;
     }
     return true;
 }
 
-struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int main_size)
+struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int main_size,
+                                        int status_edge)
 {
     if (n < 1)
         n = 1;
@@ -153,6 +164,10 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
         root = row_of(LAYOUT_LEFTRIGHT, n);
         break;
     }
+    /* tmux sizes a main pane as if no pane gave a row to its line (the other panes of
+     * main-horizontal may get a single row at the bottom edge): the edge counts from
+     * the spreading of the others on. */
+    root->status_edge = main_first ? LAYOUT_STATUS_OFF : status_edge;
     bool sized = false;
     if (preset == LAYOUT_EVEN_HORIZONTAL || preset == LAYOUT_EVEN_VERTICAL ||
         preset == LAYOUT_TILED)
@@ -164,6 +179,7 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
     }
     if (main_first && main_size > 0)
         layout_set_pane_size(TAILQ_FIRST(&root->children), main_axis, main_size);
+    root->status_edge = status_edge;
     if (main_first) {
         /* The other panes share their row as tmux spreads them: equal, the last taking
          * the odd cells (what is left after the main pane was sized). */
@@ -174,7 +190,7 @@ struct layout_cell *layout_preset_build(int preset, int n, int sx, int sy, int m
             m++;
         int size = others->type == LAYOUT_LEFTRIGHT ? others->sx : others->sy;
         if (m > 1)
-            spread_children(others, others->type, size, (size - (m - 1)) / m);
+            spread_children(others, others->type, size, (size - (m - 1)) / m, true);
     }
     layout_fix_offsets(root, 0, 0);
     return root;

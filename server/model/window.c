@@ -91,23 +91,6 @@ void window_resize(struct window *w, int cols, int rows)
     }
 }
 
-/* With pane-border-status, whether leaf lc gives a row of its own to its line: the cells
- * at the top of the window (at the bottom for "bottom"), as tmux's layout has it; every
- * other pane's line is the border above (below) it. */
-static bool cell_gives_status_row(const struct layout_cell *lc, bool top)
-{
-    for (;;) {
-        const struct layout_cell *parent = lc->parent;
-        if (parent == NULL)
-            return true;
-        if (parent->type == LAYOUT_TOPBOTTOM &&
-            lc != (top ? TAILQ_FIRST(&parent->children)
-                       : TAILQ_LAST(&parent->children, layout_cells)))
-            return false;
-        lc = parent;
-    }
-}
-
 void window_add_first_pane(struct window *w, struct pane *p)
 {
     TAILQ_INSERT_TAIL(&w->panes, p, entry);
@@ -118,13 +101,25 @@ void window_add_first_pane(struct window *w, struct pane *p)
     window_relayout(w);
 }
 
+int window_status_edge(const struct window *w)
+{
+    switch (options_get_number(w->options, "pane-border-status")) {
+    case 1:
+        return LAYOUT_STATUS_TOP;
+    case 2:
+        return LAYOUT_STATUS_BOTTOM;
+    default:
+        return LAYOUT_STATUS_OFF;
+    }
+}
+
 void window_relayout(struct window *w)
 {
     if (w->layout == NULL)
         return;
     /* The layout covers the whole window; with pane-border-status a pane at the top
      * (bottom) of the window gives its top (bottom) row to its line. */
-    long status = options_get_number(w->options, "pane-border-status");
+    w->layout->status_edge = window_status_edge(w);
     if (w->layout->sx != w->cols || w->layout->sy != w->rows)
         layout_resize(w->layout, w->cols, w->rows);
     layout_fix_offsets(w->layout, 0, 0);
@@ -139,9 +134,10 @@ void window_relayout(struct window *w)
             sx = w->cols;
             sy = w->rows;
         }
-        if (status != 0 && sy > 1 && ((w->zoomed && p == w->active) ||
-                                      cell_gives_status_row(lc, status == 1))) {
-            y += status == 1 ? 1 : 0;
+        int edge = w->layout->status_edge;
+        if (edge != LAYOUT_STATUS_OFF && sy > 1 &&
+            ((w->zoomed && p == w->active) || layout_at_status_edge(lc))) {
+            y += edge == LAYOUT_STATUS_TOP ? 1 : 0;
             sy--;
         }
         p->xoff = x;

@@ -39,6 +39,8 @@ void window_notify(struct window *w, int type);
 void window_set_name(struct window *w, const char *name);
 /* Give the window its first pane (the layout is that one pane). */
 void window_add_first_pane(struct window *w, struct pane *p);
+/* pane-border-status as the layout's LAYOUT_STATUS_* (layout.h). */
+int window_status_edge(const struct window *w);
 /* Size the layout to the window and every pane to its cell (TIOCSWINSZ when it
  * changed); a zoomed active pane gets the whole window. */
 void window_relayout(struct window *w);

@@ -345,7 +345,7 @@ static struct window *make_window(struct restore *rs, const struct snap_window *
         if (n > 1)
             snap_report(rs->img, "window @%u: layout not restored (%s): tiled instead", sw->id,
                         err);
-        root = layout_preset_build(LAYOUT_TILED, n, w->cols, rows, 0);
+        root = layout_preset_build(LAYOUT_TILED, n, w->cols, rows, 0, window_status_edge(w));
     }
     struct layout_cell *lc = layout_first_leaf(root);
     struct pane *p;

@@ -245,22 +245,22 @@ static void test_layout_strings_round_trip_and_are_checked(void **state)
 static void test_presets(void **state)
 {
     (void)state;
-    struct layout_cell *root = layout_preset_build(LAYOUT_EVEN_HORIZONTAL, 3, 80, 24, 0);
+    struct layout_cell *root = layout_preset_build(LAYOUT_EVEN_HORIZONTAL, 3, 80, 24, 0, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "26x24+0+0 26x24+27+0 26x24+54+0");
     layout_free(root);
-    root = layout_preset_build(LAYOUT_EVEN_VERTICAL, 2, 80, 24, 0);
+    root = layout_preset_build(LAYOUT_EVEN_VERTICAL, 2, 80, 24, 0, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "80x11+0+0 80x12+0+12");
     layout_free(root);
-    root = layout_preset_build(LAYOUT_MAIN_VERTICAL, 3, 80, 24, 50);
+    root = layout_preset_build(LAYOUT_MAIN_VERTICAL, 3, 80, 24, 50, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "50x24+0+0 29x11+51+0 29x12+51+12");
     layout_free(root);
-    root = layout_preset_build(LAYOUT_MAIN_HORIZONTAL, 3, 80, 24, 10);
+    root = layout_preset_build(LAYOUT_MAIN_HORIZONTAL, 3, 80, 24, 10, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "80x10+0+0 39x13+0+11 40x13+40+11");
     layout_free(root);
-    root = layout_preset_build(LAYOUT_TILED, 4, 80, 24, 0);
+    root = layout_preset_build(LAYOUT_TILED, 4, 80, 24, 0, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "39x11+0+0 40x11+40+0 39x12+0+12 40x12+40+12");
     layout_free(root);
-    root = layout_preset_build(LAYOUT_TILED, 3, 80, 24, 0);
+    root = layout_preset_build(LAYOUT_TILED, 3, 80, 24, 0, LAYOUT_STATUS_OFF);
     assert_string_equal(leaves(root), "39x11+0+0 40x11+40+0 80x12+0+12");
     layout_free(root);
     assert_int_equal(layout_preset_find("tiled"), LAYOUT_TILED);
