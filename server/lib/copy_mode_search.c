@@ -177,6 +177,8 @@ struct chain {
     size_t *starts, *ends;
     int nstarts, cap_starts;
     size_t known;
+    /* ...and for the others: the bytes handed to regexec for these rows so far */
+    size_t scanned;
     /* covered's memory: reach[i] is the furthest cell (counted from the first row's
      * start) the matches of rows before row first + i run to, for i up to nreach */
     int64_t *reach;
@@ -232,6 +234,7 @@ static void chain_load(struct chain *ch, const struct grid *g, int64_t y, struct
     ch->len = 0;
     ch->ncells = 0;
     ch->listed = false;
+    ch->scanned = 0;
     ch->nreach = 0;
     int64_t n = first;
     for (;;) {
@@ -288,11 +291,12 @@ static int cell_at(const struct chain *ch, int from, size_t o)
     return lo < ch->ncells && ch->off[lo] == o ? lo : ch->ncells;
 }
 
-static bool run_regexec(const struct chain *ch, const struct pattern *pt, size_t from,
-                        int eflags, size_t *so, size_t *eo)
+/* regexec over bytes [from, to) of the rows. */
+static bool run_regexec_to(const struct chain *ch, const struct pattern *pt, size_t from,
+                           size_t to, int eflags, size_t *so, size_t *eo)
 {
     /* REG_STARTEND: the length is known, regexec need not measure what is left */
-    regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)(ch->len - from)};
+    regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)(to - from)};
     locale_t loc = utf8_locale(), old = loc != (locale_t)0 ? uselocale(loc) : (locale_t)0;
     bool found = regexec(&pt->re, ch->buf + from, 1, &m, eflags | REG_STARTEND) == 0;
     if (loc != (locale_t)0)
@@ -302,6 +306,45 @@ static bool run_regexec(const struct chain *ch, const struct pattern *pt, size_t
         *eo = from + (size_t)m.rm_eo;
     }
     return found;
+}
+
+static bool run_regexec(const struct chain *ch, const struct pattern *pt, size_t from,
+                        int eflags, size_t *so, size_t *eo)
+{
+    return run_regexec_to(ch, pt, from, ch->len, eflags, so, eo);
+}
+
+/* Bytes past a row's end an expression that depends on where regexec starts may match
+ * into, once the rows' budget is spent (below). */
+#define SEARCH_ROW_REACH 4096
+
+/* An expression that depends on where regexec starts (^, \<, \b...) is run from each
+ * row's start over the rest of the rows, as tmux runs it: over one long wrapped line
+ * that is the square of its length (a 60 KB line took 0.8 s to find nothing, 1 MB would
+ * hold every session for minutes). Up to a budget of 16 times the rows' length (and
+ * 1 MiB) it is run so; beyond it, over the row and SEARCH_ROW_REACH bytes after, so a
+ * match that starts on the row and runs further than that is not found there. */
+static bool find_regex_bounded(struct chain *ch, const struct pattern *pt, size_t from,
+                               int eflags, size_t *so, size_t *eo)
+{
+    size_t to = ch->len;
+    if (ch->scanned >= 16 * ch->len + (1u << 20)) {
+        /* the end of the row byte 'from' is on (the first cell at or after it) */
+        int lo = 0, hi = ch->ncells;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (ch->off[mid] < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        int row_end = (lo / ch->cols + 1) * ch->cols;
+        size_t end = ch->off[row_end < ch->ncells ? row_end : ch->ncells] + SEARCH_ROW_REACH;
+        if (end < to)
+            to = end;
+    }
+    ch->scanned += to - from;
+    return run_regexec_to(ch, pt, from, to, eflags, so, eo);
 }
 
 /* List where matches of a context-free expression start in the rows (where one starts,
@@ -347,7 +390,7 @@ static bool find_regex(struct chain *ch, const struct pattern *pt, size_t from, 
                        size_t *so, size_t *eo)
 {
     if (!pt->context_free)
-        return run_regexec(ch, pt, from, eflags, so, eo);
+        return find_regex_bounded(ch, pt, from, eflags, so, eo);
     if (!ch->listed)
         list_starts(ch, pt);
     if (from < ch->known) {

@@ -316,6 +316,31 @@ static void test_search_regex(void **state)
     vt_free(vt);
 }
 
+/* An expression that depends on where its search starts (\\<, \\b, ^) over one wrapped line
+ * of 1 MB: each row's search used to run over the rest of the line (its square: minutes,
+ * every session held); past a budget it runs over the row and a little after. A match
+ * still comes back, and one absent is not found. */
+static void test_search_context_expression_on_a_long_line(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(80, 24, 20000);
+    for (int i = 0; i < 50000; i++)
+        feed(vt, "abc dfgh xy z w ");
+    feed(vt, "needle");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    assert_false(copy_search(g, &cs, "\\<zq", false, true));
+    assert_true(copy_search(g, &cs, "\\<needle", false, true));
+    assert_int_equal(cs.cy, copy_last_line(g)); /* the line's last row */
+    copy_history_top(g, &cs);
+    assert_true(copy_search(g, &cs, "\\<dfgh\\b", false, true));
+    assert_int_equal(cs.cx, 4);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
 static void test_selection_text_normal_line_and_rectangle(void **state)
 {
     (void)state;
@@ -440,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_view_stays_while_output_arrives),
         cmocka_unit_test(test_search_wraps_and_reports_no_match),
         cmocka_unit_test(test_search_regex),
+        cmocka_unit_test(test_search_context_expression_on_a_long_line),
         cmocka_unit_test(test_selection_text_normal_line_and_rectangle),
         cmocka_unit_test(test_selection_wide_characters_and_wrapped_lines),
     };
