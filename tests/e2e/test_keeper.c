@@ -1595,6 +1595,60 @@ static void test_a_kill_9_right_after_a_command_keeps_the_window_in_its_place(vo
     free(out);
 }
 
+/* A flooding pane is read by the flood reader's thread, which may have read further than
+ * the screen shows; a kill -9 then still loses no line and doubles none: a snapshot's
+ * head is what the screen was fed, and the next server replays the ring from there.
+ * Eight bursts of 20,000 numbered lines (each fills whole reads: the thread takes the
+ * pty), snapshots each second, the server killed in the middle. */
+static void test_a_kill_9_in_a_flood_loses_and_doubles_no_line(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        return; /* tmux has no keeper: its programs die with it */
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "snapshot-interval", "1", ";", "set",
+                             "-g", "history-limit", "300000", ";", "new", "-d", "-s", "f", "-x",
+                             "80", "-y", "24",
+                             "for i in 0 1 2 3 4 5 6 7; do seq $((i*20000+1)) $((i*20000+20000));"
+                             " sleep 0.3; done; echo FLOOD-END; exec sleep 1000",
+                             NULL),
+                     0);
+    pid_t server = server_pid(env, "f");
+    /* In the middle: some 60,000 lines in (the third burst or later). */
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT;;) {
+        char *out = NULL;
+        assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "f", "#{history_size}",
+                                 NULL), 0);
+        long n = atol(out);
+        free(out);
+        if (n >= 60000)
+            break;
+        assert_true(e2e_now_ms() < until);
+        sleep_ms(20);
+    }
+    assert_int_equal(kill(server, SIGKILL), 0);
+    wait_ended(server);
+    assert_true(wait_capture(env, "f", "FLOOD-END", E2E_TIMEOUT)); /* a new server adopts */
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-S", "-", "-t", "f", NULL),
+                     0);
+    long want = 1;
+    for (char *line = out; *line != '\0' && want <= 160000;) {
+        char *end = strchr(line, '\n');
+        if (end == NULL)
+            break;
+        if (*line >= '0' && *line <= '9') {
+            long got = atol(line);
+            if (got != want)
+                fail_msg("after line %ld comes %ld", want - 1, got);
+            want++;
+        }
+        line = end + 1;
+    }
+    assert_int_equal(want, 160001);
+    assert_non_null(strstr(out, "160000\nFLOOD-END\n"));
+    free(out);
+}
+
 /* A command given right after server-upgrade returns reaches the new server: the old one
  * has left the socket and the new binary is not there yet, but the upgrade holds the
  * start lock until it listens, and the command waits for it (before: "no server
@@ -1641,6 +1695,8 @@ int main(void)
             test_a_keeper_left_alone_leaves_the_exit_statuses_and_goes, e2e_setup,
             e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_dead_panes_status_survives_server_upgrade,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_kill_9_in_a_flood_loses_and_doubles_no_line,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(
             test_a_kill_9_right_after_a_command_keeps_the_window_in_its_place, e2e_setup,
