@@ -17,13 +17,19 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     /* Formats expand for the client that will see the prompt. */
     struct client *issuer = ctx->client;
     ctx->client = c;
+    /* tmux 3.3a's labels end in a space (the cursor after it); its own names the
+     * command in full (display for display-message). */
     char *label;
-    if (args->flags['p'] != NULL)
-        label = cmd_expand_for_client(ctx, args->flags['p']);
-    else {
+    if (args->flags['p'] != NULL) {
+        char *text = cmd_expand_for_client(ctx, args->flags['p']);
+        label = xasprintf("%s ", text);
+        free(text);
+    } else {
         char *first = xstrdup(args->argv[0]);
         first[strcspn(first, " ")] = '\0';
-        label = xasprintf("Confirm '%s'? (y/n)", first);
+        const char *err = NULL;
+        const struct cmd_entry *entry = cmd_lookup(first, &err);
+        label = xasprintf("Confirm '%s'? (y/n) ", entry != NULL ? entry->name : first);
         free(first);
     }
     prompt_open(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);

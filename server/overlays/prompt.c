@@ -507,8 +507,9 @@ static bool prompt_key(struct client *c, void *data, key_code key)
     return true;
 }
 
-/* The label, then the input with the cursor in it, over the status line (or the last
- * row without one) in message-style (message-command-style in vi's command mode). */
+/* The label, then the input with the cursor in it (a cell in reverse), over the status
+ * line (or the last row without one) in message-style (message-command-style in vi's
+ * command mode). */
 static void prompt_draw(struct client *c, void *data, struct canvas *cv, int rows)
 {
     struct prompt *p = data;
@@ -533,7 +534,9 @@ static void prompt_draw(struct client *c, void *data, struct canvas *cv, int row
     }
     cv->cx = x < cv->cols ? x : cv->cols - 1;
     cv->cy = y;
-    cv->cursor_visible = true;
+    /* As tmux 3.3a: the cursor is the cell under it in reverse, the terminal's hidden. */
+    canvas_cell(cv, cv->cx, y)->attr ^= ATTR_REVERSE;
+    cv->cursor_visible = false;
 }
 
 static const struct overlay_ops prompt_ops = {
