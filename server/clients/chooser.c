@@ -1,10 +1,18 @@
-/* chooser.c - choose-tree, choose-window and choose-buffer (see chooser.h), pane modes
- * on the pane-mode interface (pane_mode.h). Items name sessions and windows by id,
- * buffers by name, and are checked again when used: they may have gone meanwhile.
- * choose-tree also lists the sessions of each host in the remote-hosts option: one job
- * a host (`tmx -H HOST ls`), its rows filled in when it answers; Enter on one makes the
- * client `tmx -H HOST attach` to it (detach-client -E). */
+/* chooser.c - choose-tree, choose-buffer, choose-client and customize-mode (see
+ * chooser.h), pane modes on the pane-mode interface (pane_mode.h), kept and drawn as
+ * tmux 3.3a keeps and draws its mode trees: items in a tree (a session, its windows, a
+ * window's panes when it has several) that expand and collapse, the lines shown with
+ * their shortcut keys and tree lines, the list 2/3 or half of the pane high and a
+ * preview of the chosen line boxed below it (chooser_draw.c draws them).
+ *
+ * The items are built again from the server each time the mode draws or takes a key
+ * (tmux rebuilds them whenever the window is redrawn): they name sessions, windows,
+ * panes by id, buffers and clients by name, and what was expanded, tagged and chosen is
+ * found again by that. choose-tree also lists the sessions of each host in the
+ * remote-hosts option: one job a host (`tmx -H HOST ls`), its rows filled in when it
+ * answers; Enter on one makes the client `tmx -H HOST attach` to it (detach-client -E). */
 #include "chooser.h"
+#include "chooser_draw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,44 +23,60 @@
 
 #include "client_message.h"
 #include "client_state.h"
+#include "cmd.h"
+#include "cmd_find.h"
+#include "format.h"
+#include "job.h"
 #include "key_bindings.h"
 #include "keys.h"
 #include "message_log.h"
-#include "options.h"
-#include "cmd.h"
-#include "format.h"
-#include "job.h"
 #include "notify.h"
+#include "options.h"
 #include "pane.h"
-#include "pane_line.h"
 #include "pane_mode.h"
 #include "paste.h"
 #include "redraw.h"
-#include "render.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
-#include "style.h"
-#include "vt.h"
 #include "window.h"
 #include "xmalloc.h"
 
-/* What a chooser lists. */
-enum chooser_kind { CHOOSER_TREE, CHOOSER_BUFFERS, CHOOSER_CLIENTS, CHOOSER_CUSTOMIZE };
+/* The formats of each line's text after its name, tmux 3.3a's defaults. */
+#define TREE_FORMAT                                                                          \
+    "#{?pane_format,"                                                                        \
+    "#{?pane_marked,#[reverse],}"                                                            \
+    "#{pane_current_command}#{?pane_active,*,}#{?pane_marked,M,}"                            \
+    "#{?#{&&:#{pane_title},#{!=:#{pane_title},#{host_short}}},: \"#{pane_title}\",}"         \
+    ","                                                                                      \
+    "#{?window_format,"                                                                      \
+    "#{?window_marked_flag,#[reverse],}"                                                     \
+    "#{window_name}#{window_flags}"                                                          \
+    "#{?#{&&:#{==:#{window_panes},1},#{&&:#{pane_title},#{!=:#{pane_title},#{host_short}}}}," \
+    ": \"#{pane_title}\",}"                                                                  \
+    ","                                                                                      \
+    "#{session_windows} windows"                                                             \
+    "#{?session_grouped, (group #{session_group}: #{session_group_list}),}"                  \
+    "#{?session_attached, (attached),}"                                                      \
+    "}"                                                                                      \
+    "}"
+#define BUFFER_FORMAT "#{t/p:buffer_created}: #{buffer_sample}"
+#define CLIENT_FORMAT "#{t/p:client_activity}: session #{session_name}"
 
-struct chooser_item {
-    uint32_t client_id;    /* choose-client: the client */
-    char *command;         /* customize-mode: run for Enter (with %% the new value), or NULL */
-    char *unset;           /* customize-mode: run for d (unset the option, unbind the key) */
-    uint32_t session_id;
-    uint32_t window_id;    /* 0 with is_session */
-    bool is_session;
-    char *buffer_name;     /* choose-buffer: the buffer, else NULL */
-    size_t size;           /* choose-buffer: its size (-O size) */
-    char *host;            /* choose-tree: a remote-hosts host's row, else NULL */
-    char *remote_session;  /* ...one of its sessions (NULL: listing, or why not) */
+/* tmux's default -K: lines 0 to 9 are their digit, 10 to 35 M-a to M-z. */
+#define CHOOSER_KEY_FORMAT                                                                   \
+    "#{?#{e|<:#{line},10},#{line},#{?#{e|<:#{line},36},M-#{a:#{e|+:97,#{e|-:#{line},10}}},}}"
+
+/* The orders O cycles through, the first the default. */
+static const char *const tree_sorts[] = {"index", "name", "time", NULL};
+static const char *const buffer_sorts[] = {"time", "name", "size", NULL};
+static const char *const client_sorts[] = {"name", "size", "creation", "activity", NULL};
+
+/* A host's sessions, as its `tmx -H HOST ls` answered (or the row saying why not). */
+struct chooser_remote_row {
+    char *host;
+    char *session; /* NULL: still listing, or why not */
     char *text;
-    key_code key;          /* its shortcut key (-K), KEYC_NONE for none */
 };
 
 /* One host's `tmx -H HOST ls` while the chooser waits for it. */
@@ -62,95 +86,7 @@ struct chooser_remote {
     char *host;
 };
 
-struct chooser {
-    struct chooser_item *items;
-    size_t n, selected, top;
-    bool buffers;          /* choose-buffer */
-    enum chooser_kind kind;
-    char *template;        /* choose-client: run with %% the chosen client */
-    char *format, *filter; /* choose-client -F, -f */
-    bool reverse, sort_name; /* -r, -O name */
-    int sort_buffers;      /* choose-buffer -O: 0 time (newest first), 1 name, 2 size */
-    bool no_preview;       /* -N: the list takes the whole pane */
-    bool zoomed;           /* -Z zoomed the window: unzoomed when the mode leaves */
-    uint32_t pane_id;      /* the pane it is in: where choose-buffer's Enter pastes */
-    uint32_t owner_id;     /* the client it was opened for: it leaves with it */
-    struct chooser_remote **remotes; /* hosts still listing */
-    size_t nremotes;
-    struct server *server;
-    char *key_format;      /* -K, or tmux's default */
-};
-
-/* tmux's default -K: lines 0 to 9 are their digit, 10 to 35 M-a to M-z. */
-#define CHOOSER_KEY_FORMAT                                                                   \
-    "#{?#{e|<:#{line},10},#{line},#{?#{e|<:#{line},36},M-#{a:#{e|+:97,#{e|-:#{line},10}}},}}"
-
-/* Each item's shortcut key: the key format expanded for it with #{line} its row in the
- * list (a session and window of choose-tree, a buffer, a client). */
-static void assign_keys(struct chooser *ch, struct server *srv)
-{
-    for (size_t i = 0; i < ch->n; i++) {
-        struct chooser_item *it = &ch->items[i];
-        it->key = KEYC_NONE;
-        if (ch->key_format == NULL || *ch->key_format == '\0')
-            continue;
-        char line[32];
-        snprintf(line, sizeof line, "%zu", i);
-        const char *vars[] = {"line", line, NULL};
-        struct format_ctx f = {.server = srv, .vars = vars};
-        if (ch->kind == CHOOSER_CLIENTS) {
-            struct client *o;
-            TAILQ_FOREACH(o, &srv->clients, entry) {
-                if (o->id == it->client_id)
-                    break;
-            }
-            f.client = o;
-            f.session = o != NULL ? o->session : NULL;
-        } else if (ch->buffers) {
-            f.buffer = paste_find(srv, it->buffer_name);
-        } else if (ch->kind == CHOOSER_TREE) {
-            /* A remote host's row has only #{line}. */
-            f.session = it->host == NULL ? session_find_id(srv, it->session_id) : NULL;
-            struct winlink *wl = NULL;
-            if (f.session != NULL && !it->is_session) {
-                TAILQ_FOREACH(wl, &f.session->windows, entry) {
-                    if (wl->window->id == it->window_id)
-                        break;
-                }
-            }
-            f.wl = wl;
-            f.window = wl != NULL ? wl->window : NULL;
-            f.pane = f.window != NULL ? f.window->active : NULL;
-        } else
-            continue;
-        char *name = format_expand(&f, ch->key_format);
-        if (*name != '\0')
-            it->key = key_from_name(name);
-        free(name);
-    }
-}
-
-/* A row of the list: "(KEY) " padded to the widest key of the list, then its text. */
-static char *item_row(const struct chooser *ch, const struct chooser_item *it)
-{
-    size_t width = 0;
-    char name[64];
-    for (size_t i = 0; i < ch->n; i++) {
-        if (ch->items[i].key == KEYC_NONE)
-            continue;
-        size_t len = strlen(key_to_name(ch->items[i].key, name, sizeof name)) + 3;
-        if (len > width)
-            width = len;
-    }
-    if (width == 0)
-        return xstrdup(it->text);
-    char key[80] = "";
-    if (it->key != KEYC_NONE)
-        snprintf(key, sizeof key, "(%s)", key_to_name(it->key, name, sizeof name));
-    return xasprintf("%-*s%s", (int)width, key, it->text);
-}
-
-/* tree-mode and buffer-mode, as tmux names them (#{pane_mode}). */
+/* tree-mode, buffer-mode, client-mode, options-mode, as tmux names them (#{pane_mode}). */
 static const struct pane_mode tree_mode, buffer_mode, client_mode, options_mode;
 
 /* The pane's chooser when it is the mode shown, else NULL. */
@@ -187,26 +123,524 @@ static void leave(struct pane *p)
     redraw(p);
 }
 
-static void add_item(struct chooser *ch, struct session *s, struct window *w, char *text)
+/* -Z: the pane zoomed while the chooser shows. */
+static void zoom(struct chooser *ch, struct pane *p, bool on)
+{
+    if (on && p->window != NULL && !p->window->zoomed) {
+        window_set_active(p->window, p);
+        window_zoom(p->window, true);
+        ch->zoomed = true;
+    }
+}
+
+static void free_item(struct chooser_item *it)
+{
+    free(it->id);
+    free(it->name);
+    free(it->text);
+    free(it->buffer_name);
+    free(it->host);
+    free(it->remote_session);
+    free(it->command);
+    free(it->unset);
+}
+
+static void free_items(struct chooser_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free_item(&items[i]);
+    free(items);
+}
+
+/* Add an item under parent (-1: at the top); it takes id, name and text. Its expanded
+ * and tagged states are the ones the item of the same id had in the last build (old),
+ * else expanded as given. Returns its index. */
+static long add_item(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                     long parent, char *id, char *name, char *text, bool expanded)
 {
     ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-    ch->items[ch->n++] = (struct chooser_item){.session_id = s->id,
-                                               .window_id = w != NULL ? w->id : 0,
-                                               .is_session = w == NULL,
-                                               .text = text};
+    struct chooser_item *it = &ch->items[ch->n];
+    *it = (struct chooser_item){.id = id, .parent = parent, .name = name, .text = text,
+                                .expanded = expanded, .key = KEYC_NONE};
+    if (parent >= 0) {
+        it->depth = ch->items[parent].depth + 1;
+        ch->items[parent].has_children = true;
+    }
+    for (size_t i = 0; i < nold; i++) {
+        if (strcmp(old[i].id, id) != 0)
+            continue;
+        if (parent < 0 || ch->items[parent].expanded)
+            it->tagged = old[i].tagged;
+        it->expanded = old[i].expanded;
+        break;
+    }
+    return (long)ch->n++;
 }
 
-void chooser_open(struct client *c, bool sessions_only)
+/* Drop the items from 'from' on (a window none of whose panes passed the filter). */
+static void drop_items(struct chooser *ch, size_t from)
 {
-    struct pane *p = c->session != NULL && c->session->current != NULL
-                         ? c->session->current->window->active
-                         : NULL;
-    if (p == NULL)
-        return;
-    struct chooser_opts opts = {0};
-    chooser_open_tree(c, p, &opts, sessions_only, NULL, NULL);
+    for (size_t i = from; i < ch->n; i++)
+        free_item(&ch->items[i]);
+    ch->n = from;
 }
 
+/* Whether a format is true: not empty and not "0". */
+static bool format_true(const struct format_ctx *f, const char *format)
+{
+    char *value = format_expand(f, format);
+    bool yes = *value != '\0' && strcmp(value, "0") != 0;
+    free(value);
+    return yes;
+}
+
+/* The orders of choose-tree: by index (sessions by id), name or activity. */
+static const struct chooser *sorting;
+
+static int cmp_result(int r)
+{
+    return sorting->reverse ? -r : r;
+}
+
+static int session_cmp(const void *a, const void *b)
+{
+    const struct session *x = *(struct session *const *)a, *y = *(struct session *const *)b;
+    int r = 0;
+    if (sorting->sort == 0)
+        r = x->id < y->id ? -1 : x->id > y->id;
+    else if (sorting->sort == 2 && x->activity_tv.tv_sec != y->activity_tv.tv_sec)
+        r = x->activity_tv.tv_sec > y->activity_tv.tv_sec ? -1 : 1;
+    else if (sorting->sort == 2 && x->activity_tv.tv_usec != y->activity_tv.tv_usec)
+        r = x->activity_tv.tv_usec > y->activity_tv.tv_usec ? -1 : 1;
+    else
+        r = strcmp(x->name, y->name);
+    return cmp_result(r);
+}
+
+static int winlink_cmp(const void *a, const void *b)
+{
+    const struct winlink *x = *(struct winlink *const *)a, *y = *(struct winlink *const *)b;
+    int r = 0;
+    if (sorting->sort == 2 && x->window->activity != y->window->activity)
+        r = x->window->activity > y->window->activity ? -1 : 1;
+    else if (sorting->sort == 2 && x->window->id != y->window->id)
+        r = x->window->id > y->window->id ? -1 : 1; /* the same second: the newer first */
+    else if (sorting->sort == 1)
+        r = strcmp(x->window->name, y->window->name);
+    if (r == 0)
+        r = x->index < y->index ? -1 : x->index > y->index;
+    return cmp_result(r);
+}
+
+static int pane_cmp(const void *a, const void *b)
+{
+    const struct pane *x = *(struct pane *const *)a, *y = *(struct pane *const *)b;
+    int r = 0;
+    if (sorting->sort == 2 && x->active_point != y->active_point)
+        r = x->active_point < y->active_point ? -1 : 1;
+    else
+        r = window_pane_index(x->window, x) - window_pane_index(y->window, y);
+    return cmp_result(r);
+}
+
+/* Whether window w passes find-window's match. */
+static bool window_matched(const struct chooser *ch, const struct window *w)
+{
+    if (!ch->match || ch->no_matches)
+        return true;
+    for (size_t i = 0; i < ch->nmatched; i++) {
+        if (ch->matched[i] == w->id)
+            return true;
+    }
+    return false;
+}
+
+/* A window of session s and its panes (those the filter keeps; none kept: no window). */
+static void build_window(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                         long parent, struct session *s, struct winlink *wl, const char *filter)
+{
+    struct server *srv = ch->server;
+    struct window *w = wl->window;
+    if (!window_matched(ch, w))
+        return;
+    const char *format = ch->format != NULL ? ch->format : TREE_FORMAT;
+    struct format_ctx f = {.server = srv, .session = s, .wl = wl, .window = w};
+    format_defaults(&f);
+    size_t first = ch->n;
+    long at = add_item(ch, old, nold, parent, xasprintf("$%u@%u", s->id, w->id),
+                       xasprintf("%d", wl->index), format_expand(&f, format), ch->tree_type == 0);
+    ch->items[at].kind = ITEM_WINDOW;
+    ch->items[at].session_id = s->id;
+    ch->items[at].window_id = w->id;
+    ch->items[at].index = wl->index;
+    size_t npanes = 0, kept = 0;
+    struct pane *p;
+    TAILQ_FOREACH(p, &w->panes, entry)
+        npanes++;
+    struct pane **panes = xcalloc(npanes + 1, sizeof *panes);
+    TAILQ_FOREACH(p, &w->panes, entry) {
+        struct format_ctx pf = {.server = srv, .session = s, .wl = wl, .window = w, .pane = p};
+        format_defaults(&pf);
+        if (filter == NULL || format_true(&pf, filter))
+            panes[kept++] = p;
+    }
+    if (kept == 0) {
+        free(panes);
+        drop_items(ch, first);
+        return;
+    }
+    qsort(panes, kept, sizeof *panes, pane_cmp);
+    for (size_t i = 0; i < kept && npanes > 1; i++) {
+        p = panes[i];
+        struct format_ctx pf = {.server = srv, .session = s, .wl = wl, .window = w, .pane = p};
+        format_defaults(&pf);
+        int index = cmd_find_pane_base_index(w) + window_pane_index(w, p);
+        long pi = add_item(ch, old, nold, at, xasprintf("$%u%%%u", s->id, p->id),
+                           xasprintf("%d", index), format_expand(&pf, format), true);
+        ch->items[pi].kind = ITEM_PANE;
+        ch->items[pi].session_id = s->id;
+        ch->items[pi].window_id = w->id;
+        ch->items[pi].pane_id = p->id;
+        ch->items[pi].index = index;
+    }
+    free(panes);
+}
+
+/* choose-tree's items: the sessions (one of a group unless -G), their windows and the
+ * windows' panes, those the filter keeps, in the order chosen; then the remote hosts'. */
+static void build_tree(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                       const char *filter)
+{
+    struct server *srv = ch->server;
+    size_t nsessions = 0;
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry)
+        nsessions++;
+    struct session **list = xcalloc(nsessions + 1, sizeof *list);
+    nsessions = 0;
+    TAILQ_FOREACH(s, &srv->sessions, entry)
+        list[nsessions++] = s;
+    sorting = ch;
+    qsort(list, nsessions, sizeof *list, session_cmp);
+    struct session *start = session_find_id(srv, ch->start_session);
+    const struct session_group *current_group = start != NULL ? start->group : NULL;
+    const char *format = ch->format != NULL ? ch->format : TREE_FORMAT;
+    for (size_t i = 0; i < nsessions; i++) {
+        s = list[i];
+        if (ch->squash_groups && s->group != NULL &&
+            ((s->group == current_group && s != start) ||
+             (s->group != current_group && s != TAILQ_FIRST(&s->group->sessions))))
+            continue;
+        struct format_ctx f = {.server = srv, .session = s, .type = FORMAT_TYPE_SESSION};
+        format_defaults(&f);
+        size_t first = ch->n;
+        long at = add_item(ch, old, nold, -1, xasprintf("$%u", s->id), xstrdup(s->name),
+                           format_expand(&f, format), ch->tree_type != 1);
+        ch->items[at].kind = ITEM_SESSION;
+        ch->items[at].session_id = s->id;
+        size_t nwl = 0;
+        struct winlink *wl;
+        TAILQ_FOREACH(wl, &s->windows, entry)
+            nwl++;
+        struct winlink **wls = xcalloc(nwl + 1, sizeof *wls);
+        nwl = 0;
+        TAILQ_FOREACH(wl, &s->windows, entry)
+            wls[nwl++] = wl;
+        qsort(wls, nwl, sizeof *wls, winlink_cmp);
+        for (size_t k = 0; k < nwl; k++)
+            build_window(ch, old, nold, at, s, wls[k], filter);
+        free(wls);
+        if (ch->n == first + 1 && (filter != NULL || (ch->match && !ch->no_matches)))
+            drop_items(ch, first); /* nothing of it passed */
+    }
+    free(list);
+    for (size_t i = 0; i < ch->nremote_rows; i++) {
+        const struct chooser_remote_row *r = &ch->remote_rows[i];
+        long at = add_item(ch, old, nold, -1,
+                           xasprintf("remote %s %s", r->host, r->session != NULL ? r->session : ""),
+                           NULL, xstrdup(r->text), true);
+        ch->items[at].kind = ITEM_REMOTE;
+        ch->items[at].host = xstrdup(r->host);
+        ch->items[at].remote_session = r->session != NULL ? xstrdup(r->session) : NULL;
+    }
+}
+
+/* choose-buffer -O name and -O size: by name, or the largest first then by name. */
+static int buffer_cmp(const void *a, const void *b)
+{
+    const struct chooser_item *x = a, *y = b;
+    int r = 0;
+    if (sorting->sort == 2 && x->size != y->size)
+        r = x->size > y->size ? -1 : 1;
+    else if (sorting->sort != 0)
+        r = strcmp(x->buffer_name, y->buffer_name);
+    else
+        r = x->index < y->index ? -1 : x->index > y->index; /* newest first */
+    return cmp_result(r);
+}
+
+/* choose-buffer's items: a buffer each, those the filter keeps. */
+static void build_buffers(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                          const char *filter)
+{
+    struct paste_buffer *pb;
+    int order = 0;
+    TAILQ_FOREACH(pb, &ch->server->paste_buffers, entry) {
+        struct format_ctx f = {.server = ch->server, .buffer = pb};
+        if (filter != NULL && !format_true(&f, filter))
+            continue;
+        long at = add_item(ch, old, nold, -1, xstrdup(pb->name), xstrdup(pb->name),
+                           format_expand(&f, ch->format != NULL ? ch->format : BUFFER_FORMAT),
+                           true);
+        ch->items[at].kind = ITEM_BUFFER;
+        ch->items[at].buffer_name = xstrdup(pb->name);
+        ch->items[at].size = pb->size;
+        ch->items[at].index = order++;
+    }
+    sorting = ch;
+    if (ch->n > 0)
+        qsort(ch->items, ch->n, sizeof *ch->items, buffer_cmp);
+}
+
+static int client_cmp(const void *a, const void *b)
+{
+    const struct chooser_item *x = a, *y = b;
+    return cmp_result(strcmp(x->name, y->name));
+}
+
+/* choose-client's items: an attached client each, those the filter keeps. */
+static void build_clients(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                          const char *filter)
+{
+    struct client *o;
+    TAILQ_FOREACH(o, &ch->server->clients, entry) {
+        if (!o->attached || o->exiting || o->session == NULL)
+            continue;
+        struct format_ctx f = {.server = ch->server, .session = o->session, .client = o};
+        format_defaults(&f);
+        if (filter != NULL && !format_true(&f, filter))
+            continue;
+        char name[64];
+        message_log_client_name(o, name, sizeof name);
+        long at = add_item(ch, old, nold, -1, xstrdup(name), xstrdup(name),
+                           format_expand(&f, ch->format != NULL ? ch->format : CLIENT_FORMAT),
+                           true);
+        ch->items[at].kind = ITEM_CLIENT;
+        ch->items[at].client_id = o->id;
+    }
+    sorting = ch;
+    if (ch->n > 0)
+        qsort(ch->items, ch->n, sizeof *ch->items, client_cmp);
+}
+
+static void build_custom(struct chooser *ch);
+
+/* The lines shown: the items whose parents are all expanded, in order. */
+static void build_lines(struct chooser *ch)
+{
+    free(ch->lines);
+    ch->lines = xcalloc(ch->n + 1, sizeof *ch->lines);
+    ch->nlines = 0;
+    /* Whether any item under each parent (the last slot: the top) has items itself. */
+    bool *deep = xcalloc(ch->n + 1, sizeof *deep);
+    for (size_t i = 0; i < ch->n; i++) {
+        long parent = ch->items[i].parent;
+        if (ch->items[i].has_children)
+            deep[parent < 0 ? ch->n : (size_t)parent] = true;
+    }
+    for (size_t i = 0; i < ch->n; i++) {
+        const struct chooser_item *it = &ch->items[i];
+        bool shown = true;
+        for (long up = it->parent; up >= 0; up = ch->items[up].parent)
+            shown = shown && ch->items[up].expanded;
+        if (!shown)
+            continue;
+        bool last = true;
+        for (size_t k = i + 1; k < ch->n && ch->items[k].depth >= it->depth; k++) {
+            if (ch->items[k].parent == it->parent) {
+                last = false;
+                break;
+            }
+        }
+        ch->lines[ch->nlines++] = (struct chooser_line){
+            .item = i, .depth = it->depth, .last = last,
+            .flat = !deep[it->parent < 0 ? ch->n : (size_t)it->parent]};
+    }
+    free(deep);
+}
+
+/* Each line's shortcut key: the key format expanded for its item with #{line} the line's
+ * number. */
+static void assign_keys(struct chooser *ch)
+{
+    struct server *srv = ch->server;
+    for (size_t l = 0; l < ch->nlines; l++) {
+        struct chooser_item *it = &ch->items[ch->lines[l].item];
+        it->key = KEYC_NONE;
+        if (ch->key_format == NULL || *ch->key_format == '\0')
+            continue;
+        char line[32];
+        snprintf(line, sizeof line, "%zu", l);
+        const char *vars[] = {"line", line, NULL};
+        struct format_ctx f = {.server = srv, .vars = vars};
+        if (it->kind == ITEM_CLIENT) {
+            struct client *o;
+            TAILQ_FOREACH(o, &srv->clients, entry) {
+                if (o->id == it->client_id)
+                    break;
+            }
+            f.client = o;
+            f.session = o != NULL ? o->session : NULL;
+        } else if (it->kind == ITEM_BUFFER)
+            f.buffer = paste_find(srv, it->buffer_name);
+        else if (it->kind == ITEM_SESSION || it->kind == ITEM_WINDOW || it->kind == ITEM_PANE) {
+            f.session = session_find_id(srv, it->session_id);
+            struct winlink *wl = NULL;
+            if (f.session != NULL && it->kind != ITEM_SESSION) {
+                TAILQ_FOREACH(wl, &f.session->windows, entry) {
+                    if (wl->window->id == it->window_id)
+                        break;
+                }
+            }
+            f.wl = wl;
+            f.window = wl != NULL ? wl->window : NULL;
+            f.pane = f.window != NULL ? f.window->active : NULL;
+            if (it->kind == ITEM_PANE && f.window != NULL) {
+                struct pane *p;
+                TAILQ_FOREACH(p, &f.window->panes, entry) {
+                    if (p->id == it->pane_id)
+                        f.pane = p;
+                }
+            }
+        }
+        char *name = format_expand(&f, ch->key_format);
+        if (*name != '\0')
+            it->key = key_from_name(name);
+        free(name);
+    }
+}
+
+/* The line of the item with this id, or -1. */
+static long find_line(const struct chooser *ch, const char *id)
+{
+    for (size_t l = 0; id != NULL && l < ch->nlines; l++) {
+        if (strcmp(ch->items[ch->lines[l].item].id, id) == 0)
+            return (long)l;
+    }
+    return -1;
+}
+
+/* Choose the line of the item with this id, the first line shown following it as tmux
+ * does; false (the chosen line kept, if there is still one) when it does not show. */
+static bool set_current(struct chooser *ch, const char *id)
+{
+    long l = find_line(ch, id);
+    if (l >= 0)
+        ch->current = (size_t)l;
+    else if (ch->current < ch->nlines)
+        return false;
+    else
+        ch->current = ch->nlines > 0 ? ch->nlines - 1 : 0;
+    size_t h = ch->height > 0 ? (size_t)ch->height : 1;
+    ch->offset = ch->current > h - 1 ? ch->current - h + 1 : 0;
+    return l >= 0;
+}
+
+/* The list's height for a pane of sy rows: all of it without a preview; else 2/3 of it
+ * (half when that is more than the lines), the client list 12 rows less (its preview
+ * shows a client's screen); all of it when that leaves less than 10 rows or the preview
+ * less than 2. */
+static void set_height(struct chooser *ch, int sy)
+{
+    if (!ch->preview) {
+        ch->height = sy;
+        return;
+    }
+    if (ch->kind == CHOOSER_CLIENTS) {
+        if (12 < sy)
+            ch->height = sy - 12;
+    } else {
+        ch->height = (sy / 3) * 2;
+        if ((size_t)ch->height > ch->nlines)
+            ch->height = sy / 2;
+    }
+    if (ch->height < 10)
+        ch->height = sy;
+    if (sy - ch->height < 2)
+        ch->height = sy;
+}
+
+/* The chosen line shows: the list scrolled to it when it went below the list. */
+static void check_current(struct chooser *ch)
+{
+    if (ch->height > 0 && ch->current > (size_t)ch->height - 1)
+        ch->offset = ch->current - (size_t)ch->height + 1;
+}
+
+/* The target is chosen: its pane, else its window, else its session (at first, and when
+ * the chosen item went away or out of sight). */
+static void choose_start(struct chooser *ch)
+{
+    char id[64];
+    snprintf(id, sizeof id, "$%u%%%u", ch->start_session, ch->start_pane);
+    if (set_current(ch, id))
+        return;
+    snprintf(id, sizeof id, "$%u@%u", ch->start_session, ch->start_window);
+    if (set_current(ch, id))
+        return;
+    snprintf(id, sizeof id, "$%u", ch->start_session);
+    set_current(ch, id);
+}
+
+/* The items of the chooser's kind, those filter keeps (NULL: all). */
+static void build_items(struct chooser *ch, const struct chooser_item *old, size_t nold,
+                        const char *filter)
+{
+    if (ch->kind == CHOOSER_TREE)
+        build_tree(ch, old, nold, filter);
+    else if (ch->kind == CHOOSER_BUFFERS)
+        build_buffers(ch, old, nold, filter);
+    else if (ch->kind == CHOOSER_CLIENTS)
+        build_clients(ch, old, nold, filter);
+    else
+        build_custom(ch);
+}
+
+/* Build the items again from the server (what was expanded, tagged and chosen found
+ * again by id), then the lines, the list's height for pane p and the keys. */
+static void rebuild(struct chooser *ch, struct pane *p)
+{
+    char *chosen = ch->current < ch->nlines ? xstrdup(ch->items[ch->lines[ch->current].item].id)
+                                            : NULL;
+    struct chooser_item *old = ch->items;
+    size_t nold = ch->n;
+    ch->items = NULL;
+    ch->n = 0;
+    ch->no_matches = false;
+    build_items(ch, old, nold, ch->filter);
+    if (ch->n == 0 && (ch->filter != NULL || ch->match)) {
+        /* A filter that leaves nothing: everything shows, the title says so. */
+        ch->no_matches = true;
+        build_items(ch, old, nold, NULL);
+    }
+    free_items(old, nold);
+    build_lines(ch);
+    /* The chosen item again; gone (or hidden), the target as at first. */
+    if (!ch->built || !set_current(ch, chosen))
+        choose_start(ch);
+    free(chosen);
+    set_height(ch, p->rows);
+    check_current(ch);
+    assign_keys(ch);
+    ch->built = true;
+    ch->tree_type = 0; /* what appears later comes expanded */
+}
+
+/* The chosen line's item, NULL when there is none. */
+static struct chooser_item *current_item(struct chooser *ch)
+{
+    return ch->current < ch->nlines ? &ch->items[ch->lines[ch->current].item] : NULL;
+}
 /* s in single quotes for sh ('\'' for a quote). */
 static char *sh_quote(const char *s)
 {
@@ -245,16 +679,383 @@ static char *remote_prefix(struct server *srv, const char *host)
     return line;
 }
 
-static void insert_items(struct chooser *ch, size_t at, const struct chooser_item *items,
-                         size_t count)
+/* Enter on a remote session: this client becomes `tmx -H HOST attach -t =NAME`. */
+static void choose_remote(struct client *c, const struct chooser_item *it)
 {
-    ch->items = xreallocarray(ch->items, ch->n + count, sizeof *ch->items);
-    memmove(ch->items + at + count, ch->items + at, (ch->n - at) * sizeof *ch->items);
-    memcpy(ch->items + at, items, count * sizeof *items);
-    ch->n += count;
-    if (ch->selected >= at && ch->n > count)
-        ch->selected += count; /* the same row stays selected */
+    char *prefix = remote_prefix(c->server, it->host);
+    char *target = xasprintf("=%s", it->remote_session);
+    char *qt = sh_quote(target);
+    char *line = xasprintf("exec %s attach -t %s", prefix, qt);
+    char *argv[] = {"detach-client", "-E", line, NULL};
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_argv(&ctx, 3, argv);
+    client_command_done(c, &ctx, false);
+    free(line);
+    free(qt);
+    free(target);
+    free(prefix);
 }
+
+
+/* Up a line; from the first, wrap to the last when wrap. */
+static void line_up(struct chooser *ch, bool wrap)
+{
+    if (ch->nlines == 0)
+        return;
+    if (ch->current == 0) {
+        if (wrap) {
+            ch->current = ch->nlines - 1;
+            if (ch->nlines >= (size_t)ch->height)
+                ch->offset = ch->nlines - (size_t)ch->height;
+        }
+    } else {
+        ch->current--;
+        if (ch->current < ch->offset)
+            ch->offset--;
+    }
+}
+
+/* Down a line; from the last, wrap to the first when wrap. False if it did not move. */
+static bool line_down(struct chooser *ch, bool wrap)
+{
+    if (ch->nlines == 0)
+        return false;
+    if (ch->current == ch->nlines - 1) {
+        if (!wrap)
+            return false;
+        ch->current = 0;
+        ch->offset = 0;
+    } else {
+        ch->current++;
+        if (ch->current > ch->offset + (size_t)ch->height - 1)
+            ch->offset++;
+    }
+    return true;
+}
+
+/* Untag item i and everything under it. */
+static void untag_below(struct chooser *ch, size_t i)
+{
+    for (size_t k = i + 1; k < ch->n && ch->items[k].depth > ch->items[i].depth; k++)
+        ch->items[k].tagged = false;
+}
+
+/* The keys every chooser has (tmux's mode tree): moving, tagging, expanding and
+ * collapsing, the order, the preview. True if the key was one of them. */
+static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
+{
+    struct chooser_item *it = current_item(ch);
+    const struct chooser_line *line = it != NULL ? &ch->lines[ch->current] : NULL;
+    switch (key) {
+    case KEYC_UP:
+    case 'k':
+    case 'p' | KEYC_CTRL:
+        line_up(ch, true);
+        return true;
+    case KEYC_DOWN:
+    case 'j':
+    case 'n' | KEYC_CTRL:
+        line_down(ch, true);
+        return true;
+    case KEYC_PPAGE:
+    case 'b' | KEYC_CTRL:
+        for (int i = 0; i < ch->height && ch->current != 0; i++)
+            line_up(ch, true);
+        return true;
+    case KEYC_NPAGE:
+    case 'f' | KEYC_CTRL:
+        for (int i = 0; i < ch->height && ch->current + 1 < ch->nlines; i++)
+            line_down(ch, true);
+        return true;
+    case KEYC_HOME:
+    case 'g':
+        ch->current = ch->offset = 0;
+        return true;
+    case KEYC_END:
+    case 'G':
+        ch->current = ch->nlines > 0 ? ch->nlines - 1 : 0;
+        ch->offset = ch->current > (size_t)ch->height - 1 ? ch->current - (size_t)ch->height + 1 : 0;
+        return true;
+    case 't':
+        /* A parent and an item under it are never both tagged. */
+        if (it == NULL)
+            return true;
+        if (!it->tagged) {
+            for (long up = it->parent; up >= 0; up = ch->items[up].parent)
+                ch->items[up].tagged = false;
+            untag_below(ch, ch->lines[ch->current].item);
+            it->tagged = true;
+        } else
+            it->tagged = false;
+        return true;
+    case 'T':
+        for (size_t i = 0; i < ch->n; i++)
+            ch->items[i].tagged = false;
+        return true;
+    case 't' | KEYC_CTRL:
+        for (size_t i = 0; i < ch->n; i++)
+            ch->items[i].tagged = ch->items[i].parent < 0;
+        return true;
+    case 'O':
+        if (ch->sorts != NULL && ch->sorts[++ch->sort] == NULL)
+            ch->sort = 0;
+        rebuild(ch, p);
+        return true;
+    case 'r':
+        ch->reverse = !ch->reverse;
+        rebuild(ch, p);
+        return true;
+    case KEYC_LEFT:
+    case 'h':
+    case '-':
+        if (it == NULL)
+            return true;
+        if (line->flat || !it->expanded)
+            it = it->parent >= 0 ? &ch->items[it->parent] : NULL;
+        if (it == NULL)
+            line_up(ch, false);
+        else {
+            it->expanded = false;
+            ch->current = (size_t)find_line(ch, it->id);
+            rebuild(ch, p);
+        }
+        return true;
+    case KEYC_RIGHT:
+    case 'l':
+    case '+':
+        if (it == NULL)
+            return true;
+        if (line->flat || it->expanded)
+            line_down(ch, false);
+        else {
+            it->expanded = true;
+            rebuild(ch, p);
+        }
+        return true;
+    case '-' | KEYC_META:
+    case '+' | KEYC_META:
+        for (size_t i = 0; i < ch->n; i++) {
+            if (ch->items[i].parent < 0)
+                ch->items[i].expanded = key == ('+' | KEYC_META);
+        }
+        rebuild(ch, p);
+        return true;
+    case 'v':
+        ch->preview = !ch->preview;
+        rebuild(ch, p);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void choose(struct client *c, const struct chooser_item *it);
+static void run_argv(struct client *c, int argc, char **argv);
+static void run_line(struct client *c, const char *line);
+static char *replace_all(const char *template, const char *what);
+static void choose_remote(struct client *c, const struct chooser_item *it);
+
+/* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
+static bool buffer_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    struct chooser_item *it = current_item(ch);
+    if ((key != KEYC_ENTER && key != 'd') || it == NULL)
+        return false;
+    char *name = xstrdup(it->buffer_name);
+    if (key == KEYC_ENTER && ch->template != NULL) {
+        /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
+        char *line = replace_all(ch->template, name);
+        leave(p);
+        run_line(c, line);
+        free(line);
+    } else if (key == KEYC_ENTER) {
+        char pane[32];
+        snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
+        leave(p);
+        char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
+        run_argv(c, 6, argv);
+    } else {
+        struct paste_buffer *pb = paste_find(c->server, name);
+        if (pb != NULL)
+            paste_delete(c->server, pb);
+        if (paste_top(c->server) == NULL)
+            leave(p);
+        else {
+            rebuild(ch, p);
+            redraw(p);
+        }
+    }
+    free(name);
+    return true;
+}
+
+/* choose-client keys: Enter runs the template for the client, d detaches it; true if
+ * handled. */
+static bool client_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    struct chooser_item *it = current_item(ch);
+    if ((key != KEYC_ENTER && key != 'd') || it == NULL)
+        return key == KEYC_ENTER || key == 'd';
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry) {
+        if (o->id == it->client_id)
+            break;
+    }
+    if (o == NULL || !o->attached)
+        return true;
+    char name[64];
+    message_log_client_name(o, name, sizeof name);
+    char *line = key == KEYC_ENTER ? replace_all(ch->template, name)
+                                   : xasprintf("detach-client -t '%s'", name);
+    leave(p);
+    run_line(c, line);
+    free(line);
+    return true;
+}
+
+/* customize-mode keys: Enter asks for a new value (a prompt running set-option or
+ * bind-key), d unsets or unbinds; true if handled. */
+static bool custom_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    const struct chooser_item *it = current_item(ch);
+    if ((key != KEYC_ENTER && key != 'd') || it == NULL)
+        return key == KEYC_ENTER || key == 'd';
+    if (it->command == NULL)
+        return true;
+    if (key == 'd') {
+        run_line(c, it->unset);
+        rebuild(ch, p);
+        redraw(p);
+        return true;
+    }
+    /* The prompt is command-prompt's: the chooser reaches it through the command, as a
+     * key binding would (overlays sit above the clients layer). */
+    char *template = cmd_escape_arg(it->command);
+    char *line = xasprintf("command-prompt -p '(value)' %s", template);
+    free(template);
+    leave(p);
+    run_line(c, line);
+    free(line);
+    return true;
+}
+
+/* x in choose-tree: asks whether to kill the chosen session, window or pane (the
+ * prompt is confirm-before's, as tmux words it). */
+static void tree_kill(struct client *c, const struct chooser_item *it)
+{
+    char *prompt = NULL, *command = NULL;
+    if (it->kind == ITEM_SESSION) {
+        struct session *s = session_find_id(c->server, it->session_id);
+        if (s == NULL)
+            return;
+        prompt = xasprintf("Kill session %s?", s->name);
+        command = xasprintf("kill-session -t '$%u'", it->session_id);
+    } else if (it->kind == ITEM_WINDOW) {
+        prompt = xasprintf("Kill window %d?", it->index);
+        command = xasprintf("kill-window -t '@%u'", it->window_id);
+    } else if (it->kind == ITEM_PANE) {
+        prompt = xasprintf("Kill pane %d?", it->index);
+        command = xasprintf("kill-pane -t '%%%u'", it->pane_id);
+    } else
+        return;
+    char *qp = cmd_escape_arg(prompt), *qc = cmd_escape_arg(command);
+    char *line = xasprintf("confirm-before -p %s %s", qp, qc);
+    run_line(c, line);
+    free(line);
+    free(qc);
+    free(qp);
+    free(command);
+    free(prompt);
+}
+
+/* Enter in choose-tree: the template run for the chosen item, or the client switched
+ * to it. */
+static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
+{
+    struct chooser_item it = *current_item(ch);
+    it.id = it.name = it.text = it.buffer_name = it.command = it.unset = NULL;
+    if (it.kind == ITEM_REMOTE) {
+        if (it.remote_session == NULL)
+            return; /* still listing, or why not: nothing to attach to */
+        it.host = xstrdup(it.host);
+        it.remote_session = xstrdup(it.remote_session);
+        leave(p);
+        choose_remote(c, &it);
+        free(it.host);
+        free(it.remote_session);
+        return;
+    }
+    if (ch->template != NULL) {
+        /* choose-tree TEMPLATE: run it with %% the chosen session, window or pane. */
+        struct session *s = session_find_id(c->server, it.session_id);
+        struct winlink *wl = NULL;
+        if (s != NULL && it.kind != ITEM_SESSION) {
+            TAILQ_FOREACH(wl, &s->windows, entry) {
+                if (wl->window->id == it.window_id)
+                    break;
+            }
+        }
+        /* tmux's targets: "=session:", "=session:index." and "=session:index.%pane". */
+        char target[256];
+        if (wl != NULL && it.kind == ITEM_PANE)
+            snprintf(target, sizeof target, "=%s:%d.%%%u", s->name, wl->index, it.pane_id);
+        else if (wl != NULL)
+            snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
+        else
+            snprintf(target, sizeof target, "=%s:", s != NULL ? s->name : "");
+        char *line = replace_all(ch->template, target);
+        leave(p);
+        run_line(c, line);
+        free(line);
+        return;
+    }
+    leave(p);
+    choose(c, &it);
+}
+
+/* A key in the chooser (one no key table binds). */
+static void chooser_key(struct client *c, struct pane *p, key_code key)
+{
+    struct chooser *ch = chooser_of(p);
+    rebuild(ch, p);
+    /* A shortcut key chooses its line, as Enter on it (tmux). */
+    for (size_t l = 0; key != KEYC_NONE && l < ch->nlines; l++) {
+        if (ch->items[ch->lines[l].item].key == key) {
+            ch->current = l;
+            key = KEYC_ENTER;
+            break;
+        }
+    }
+    if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
+        leave(p);
+        return;
+    }
+    if (ch->kind == CHOOSER_BUFFERS && buffer_key(c, p, key))
+        return;
+    if (ch->kind == CHOOSER_CLIENTS && client_key(c, p, key))
+        return;
+    if (ch->kind == CHOOSER_CUSTOMIZE && custom_key(c, p, key))
+        return;
+    if (ch->kind == CHOOSER_TREE && key == KEYC_ENTER && current_item(ch) != NULL) {
+        tree_enter(c, p, ch);
+        return;
+    }
+    if (ch->kind == CHOOSER_TREE && key == 'x' && current_item(ch) != NULL) {
+        tree_kill(c, current_item(ch));
+        return;
+    }
+    if (ch->kind == CHOOSER_TREE && (key == '<' || key == '>'))
+        ch->preview_offset += key == '<' ? -1 : 1;
+    else if (!tree_key(ch, p, key))
+        return;
+    redraw(p);
+}
+
+static void chooser_free(struct pane *p, void *data);
 
 static void remote_forget(struct chooser *ch, struct chooser_remote *rq)
 {
@@ -268,21 +1069,36 @@ static void remote_forget(struct chooser *ch, struct chooser_remote *rq)
     free(rq);
 }
 
+/* Add a remote row at 'at' (the rows after it move down). */
+static void remote_row_insert(struct chooser *ch, size_t at, char *host, char *session,
+                              char *text)
+{
+    ch->remote_rows =
+        xreallocarray(ch->remote_rows, ch->nremote_rows + 1, sizeof *ch->remote_rows);
+    memmove(ch->remote_rows + at + 1, ch->remote_rows + at,
+            (ch->nremote_rows - at) * sizeof *ch->remote_rows);
+    ch->remote_rows[at] = (struct chooser_remote_row){.host = host, .session = session,
+                                                      .text = text};
+    ch->nremote_rows++;
+}
+
 /* A host answered: its "listing" row becomes a row per session, or says why not. */
 static void remote_listed(void *arg, const char *output, size_t len, int status)
 {
     struct chooser_remote *rq = arg;
     struct chooser *ch = rq->ch;
     size_t at = 0;
-    while (at < ch->n && !(ch->items[at].host != NULL && strcmp(ch->items[at].host, rq->host) == 0 &&
-                           ch->items[at].remote_session == NULL))
+    while (at < ch->nremote_rows && !(strcmp(ch->remote_rows[at].host, rq->host) == 0 &&
+                                       ch->remote_rows[at].session == NULL))
         at++;
-    if (at == ch->n) {
+    if (at == ch->nremote_rows) {
         remote_forget(ch, rq);
         return;
     }
-    struct chooser_item *rows = NULL;
-    size_t nrows = 0;
+    struct chooser_remote_row *row = &ch->remote_rows[at];
+    free(row->text);
+    row->text = NULL;
+    size_t added = 0;
     char why[160] = "";
     for (size_t off = 0; off < len;) {
         const char *line = output + off, *nl = memchr(line, '\n', len - off);
@@ -293,11 +1109,15 @@ static void remote_listed(void *arg, const char *output, size_t len, int status)
         if (copy[0] == '=' && sscanf(copy + 1, "%d %d %n", &windows, &attached, &used) == 2 &&
             used > 0 && copy[1 + used] != '\0') {
             const char *name = copy + 1 + used;
-            rows = xreallocarray(rows, nrows + 1, sizeof *rows);
-            rows[nrows++] = (struct chooser_item){
-                .host = xstrdup(rq->host), .remote_session = xstrdup(name),
-                .text = xasprintf("(%s) %s: %d windows%s", rq->host, name, windows,
-                                  attached > 0 ? " (attached)" : "")};
+            char *text = xasprintf("(%s) %s: %d windows%s", rq->host, name, windows,
+                                   attached > 0 ? " (attached)" : "");
+            if (added == 0) {
+                /* The listing row becomes the first session's; the others go after it. */
+                ch->remote_rows[at].session = xstrdup(name);
+                ch->remote_rows[at].text = text;
+            } else
+                remote_row_insert(ch, at + added, xstrdup(rq->host), xstrdup(name), text);
+            added++;
         } else if (why[0] == '\0' && ll > 0) {
             snprintf(why, sizeof why, "%s", copy);
             for (char *c = why; *c != '\0'; c++) {
@@ -307,19 +1127,9 @@ static void remote_listed(void *arg, const char *output, size_t len, int status)
         }
         free(copy);
     }
-    struct chooser_item *old = &ch->items[at];
-    free(old->text);
-    if (nrows == 0)
-        old->text = xasprintf("(%s) %s", rq->host,
-                              why[0] != '\0' ? why : status == 0 ? "no sessions" : "no answer");
-    else {
-        /* The listing row becomes the first session's; the others go after it. */
-        free(old->host);
-        *old = rows[0];
-        insert_items(ch, at + 1, rows + 1, nrows - 1);
-    }
-    free(rows);
-    assign_keys(ch, ch->server); /* the rows below moved */
+    if (added == 0)
+        ch->remote_rows[at].text = xasprintf(
+            "(%s) %s", rq->host, why[0] != '\0' ? why : status == 0 ? "no sessions" : "no answer");
     struct pane *p = rq->pane;
     remote_forget(ch, rq);
     redraw(p);
@@ -342,13 +1152,13 @@ static void remote_list(struct chooser *ch, struct pane *p)
         rq->ch = ch;
         rq->pane = p;
         rq->host = xstrdup(host);
-        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-        ch->items[ch->n++] = (struct chooser_item){
-            .host = xstrdup(host), .text = xasprintf("(%s) listing sessions...", host)};
+        remote_row_insert(ch, ch->nremote_rows, xstrdup(host), NULL,
+                          xasprintf("(%s) listing sessions...", host));
         char err[256];
         if (job_run(srv, command, NULL, remote_listed, rq, err, sizeof err) == NULL) {
-            free(ch->items[ch->n - 1].text);
-            ch->items[ch->n - 1].text = xasprintf("(%s) %s", host, err);
+            struct chooser_remote_row *row = &ch->remote_rows[ch->nremote_rows - 1];
+            free(row->text);
+            row->text = xasprintf("(%s) %s", host, err);
             free(rq->host);
             free(rq);
         } else {
@@ -359,293 +1169,115 @@ static void remote_list(struct chooser *ch, struct pane *p)
     }
 }
 
-/* Enter on a remote session: this client becomes `tmx -H HOST attach -t =NAME`. */
-static void choose_remote(struct client *c, const struct chooser_item *it)
+/* A chooser of a kind for client c (NULL: none) with the flags every kind takes. */
+static struct chooser *chooser_new(struct client *c, struct pane *p, enum chooser_kind kind,
+                                   const struct chooser_opts *opts, const char *const *sorts)
 {
-    char *prefix = remote_prefix(c->server, it->host);
-    char *target = xasprintf("=%s", it->remote_session);
-    char *qt = sh_quote(target);
-    char *line = xasprintf("exec %s attach -t %s", prefix, qt);
-    char *argv[] = {"detach-client", "-E", line, NULL};
-    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
-                          .out = evbuffer_new(), .err = evbuffer_new()};
-    cmd_execute_argv(&ctx, 3, argv);
-    client_command_done(c, &ctx, false);
-    free(line);
-    free(qt);
-    free(target);
-    free(prefix);
+    struct chooser *ch = xcalloc(1, sizeof *ch);
+    ch->kind = kind;
+    ch->server = p->server;
+    ch->owner_id = c != NULL ? c->id : 0;
+    ch->preview = !opts->no_preview;
+    ch->sorts = sorts;
+    for (int i = 0; sorts != NULL && opts->sort != NULL && sorts[i] != NULL; i++) {
+        if (strcmp(sorts[i], opts->sort) == 0)
+            ch->sort = i;
+    }
+    ch->reverse = opts->reverse;
+    ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
+    ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
+    ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
+    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
+    return ch;
 }
 
-/* Whether window w of s passes choose-tree's -f (a format true for it). */
-static bool tree_filter(struct server *srv, const char *filter, struct session *s,
-                        struct window *w)
+void chooser_open(struct client *c, bool sessions_only)
 {
-    if (filter == NULL)
-        return true;
-    struct format_ctx f = {.server = srv, .session = s, .window = w,
-                           .pane = w != NULL ? w->active : NULL};
-    char *keep = format_expand(&f, filter);
-    bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
-    free(keep);
-    return yes;
+    struct pane *p = c->session != NULL && c->session->current != NULL
+                         ? c->session->current->window->active
+                         : NULL;
+    if (p == NULL)
+        return;
+    struct chooser_opts opts = {.tree_type = sessions_only ? 1 : 0};
+    chooser_open_tree(c, p, &opts, NULL, NULL);
 }
 
 void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_opts *opts,
-                       bool sessions_only, bool (*match)(struct window *w, const void *arg),
-                       const void *arg)
+                       bool (*match)(struct window *w, const void *arg), const void *arg)
 {
     struct server *srv = p->server;
-    struct session *cur = c != NULL ? c->session : NULL;
-    struct chooser *ch = xcalloc(1, sizeof *ch);
-    ch->owner_id = c != NULL ? c->id : 0;
-    bool filtered = match != NULL || opts->filter != NULL;
-    struct session *s;
-    TAILQ_FOREACH(s, &srv->sessions, entry) {
-        /* Filtered: only the windows that pass, under their sessions. */
-        int shown = 0;
-        struct winlink *wl;
-        TAILQ_FOREACH(wl, &s->windows, entry) {
-            struct window *w = wl->window;
-            if ((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w))
-                shown++;
-        }
-        if (filtered && shown == 0)
-            continue;
-        int attached = 0;
-        struct client *o;
-        TAILQ_FOREACH(o, &srv->clients, entry)
-            attached += o->attached && o->session == s;
-        add_item(ch, s, NULL,
-                 xasprintf("(%c) %s: %d windows%s", s == cur ? '*' : ' ', s->name,
-                           session_count_windows(s), attached > 0 ? " (attached)" : ""));
-        if (s == cur && sessions_only)
-            ch->selected = ch->n - 1;
-        if (sessions_only)
-            continue;
-        TAILQ_FOREACH(wl, &s->windows, entry) {
-            struct window *w = wl->window;
-            if (filtered &&
-                !((match == NULL || match(w, arg)) && tree_filter(srv, opts->filter, s, w)))
-                continue;
-            add_item(ch, s, w,
-                     xasprintf("    %d: %s%s", wl->index, w->name,
-                               wl == s->current ? "*" : wl == s->last ? "-" : ""));
-            if (s == cur && wl == s->current)
-                ch->selected = ch->n - 1;
+    struct chooser *ch = chooser_new(c, p, CHOOSER_TREE, opts, tree_sorts);
+    ch->tree_type = opts->tree_type;
+    ch->squash_groups = !opts->all_groups;
+    /* The target chosen first: the pane, its window and session (the client's when the
+     * window is its current one). */
+    struct session *s = c != NULL && c->session != NULL && c->session->current != NULL &&
+                                c->session->current->window == p->window
+                            ? c->session
+                            : NULL;
+    if (s == NULL && p->window != NULL && !TAILQ_EMPTY(&p->window->links))
+        s = TAILQ_FIRST(&p->window->links)->session;
+    ch->start_session = s != NULL ? s->id : 0;
+    ch->start_window = p->window != NULL ? p->window->id : 0;
+    ch->start_pane = p->id;
+    if (match != NULL) {
+        /* find-window: the windows that match now. */
+        ch->match = true;
+        struct session *ms;
+        TAILQ_FOREACH(ms, &srv->sessions, entry) {
+            struct winlink *wl;
+            TAILQ_FOREACH(wl, &ms->windows, entry) {
+                if (match(wl->window, arg)) {
+                    ch->matched = xreallocarray(ch->matched, ch->nmatched + 1, sizeof *ch->matched);
+                    ch->matched[ch->nmatched++] = wl->window->id;
+                }
+            }
         }
     }
     /* Other hosts' sessions (remote-hosts), not when filtered (no windows to match). */
-    ch->server = srv;
-    if (!filtered)
+    if (match == NULL && opts->filter == NULL)
         remote_list(ch, p);
-    if (ch->n == 0 && !filtered) {
-        free(ch);
-        return; /* nothing to choose from: the mode does not start */
-    }
-    /* Filtered to nothing (find-window), it shows empty, as tmux's does. */
-    if (opts->reverse && ch->n > 0) {
-        for (size_t i = 0; i < ch->n / 2; i++) {
-            struct chooser_item t = ch->items[i];
-            ch->items[i] = ch->items[ch->n - 1 - i];
-            ch->items[ch->n - 1 - i] = t;
-        }
-        ch->selected = ch->n - 1 - ch->selected;
-    }
-    ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
-    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
-    assign_keys(ch, srv);
     enter(p, &tree_mode, ch);
-    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
-        window_set_active(p->window, p);
-        window_zoom(p->window, true);
-        ch->zoomed = true;
-    }
-}
-
-static void free_items(struct chooser *ch)
-{
-    for (size_t i = 0; i < ch->n; i++) {
-        free(ch->items[i].text);
-        free(ch->items[i].buffer_name);
-        free(ch->items[i].command);
-        free(ch->items[i].unset);
-        free(ch->items[i].host);
-        free(ch->items[i].remote_session);
-    }
-    free(ch->items);
-    ch->items = NULL;
-    ch->n = 0;
-}
-
-/* choose-buffer -O name and -O size: by name, or the largest first then by name. */
-static int buffer_name_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct chooser_item *)a)->buffer_name,
-                  ((const struct chooser_item *)b)->buffer_name);
-}
-
-static int buffer_size_cmp(const void *a, const void *b)
-{
-    const struct chooser_item *x = a, *y = b;
-    if (x->size != y->size)
-        return x->size > y->size ? -1 : 1;
-    return strcmp(x->buffer_name, y->buffer_name);
-}
-
-/* One item per paste buffer, newest first as list-buffers shows them (or -O name,
- * size), those the -f format is true for, each "name: " and -F's text (default the
- * size and sample); -r reverses. */
-static void list_buffers(struct chooser *ch, struct server *s)
-{
-    struct paste_buffer *pb;
-    TAILQ_FOREACH(pb, &s->paste_buffers, entry) {
-        struct format_ctx f = {.server = s, .buffer = pb};
-        if (ch->filter != NULL) {
-            char *keep = format_expand(&f, ch->filter);
-            bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
-            free(keep);
-            if (!yes)
-                continue;
-        }
-        char *text;
-        if (ch->format != NULL) {
-            char *item = format_expand(&f, ch->format);
-            text = xasprintf("%s: %s", pb->name, item);
-            free(item);
-        } else
-            text = format_expand(&f, "#{buffer_name}: #{buffer_size} bytes: #{buffer_sample}");
-        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-        ch->items[ch->n++] = (struct chooser_item){
-            .buffer_name = xstrdup(pb->name), .size = pb->size, .text = text};
-    }
-    if (ch->n > 0 && ch->sort_buffers == 1)
-        qsort(ch->items, ch->n, sizeof *ch->items, buffer_name_cmp);
-    else if (ch->n > 0 && ch->sort_buffers == 2)
-        qsort(ch->items, ch->n, sizeof *ch->items, buffer_size_cmp);
-    if (ch->reverse) {
-        for (size_t i = 0; i < ch->n / 2; i++) {
-            struct chooser_item t = ch->items[i];
-            ch->items[i] = ch->items[ch->n - 1 - i];
-            ch->items[ch->n - 1 - i] = t;
-        }
-    }
-    if (ch->selected >= ch->n)
-        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
-    assign_keys(ch, s);
+    rebuild(ch, p);
+    zoom(ch, p, opts->zoom);
 }
 
 void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser_opts *opts)
 {
-    struct chooser *ch = xcalloc(1, sizeof *ch);
-    ch->owner_id = c->id;
-    ch->buffers = true;
-    ch->template = opts->template != NULL ? xstrdup(opts->template) : NULL;
-    ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
-    ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
-    ch->reverse = opts->reverse;
-    ch->no_preview = opts->no_preview;
-    if (opts->sort != NULL && strcmp(opts->sort, "name") == 0)
-        ch->sort_buffers = 1;
-    else if (opts->sort != NULL && strcmp(opts->sort, "size") == 0)
-        ch->sort_buffers = 2;
-    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
-    list_buffers(ch, c->server);
+    struct chooser *ch = chooser_new(c, p, CHOOSER_BUFFERS, opts, buffer_sorts);
     enter(p, &buffer_mode, ch);
-    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
-        window_set_active(p->window, p);
-        window_zoom(p->window, true);
-        ch->zoomed = true;
-    }
-}
-
-static void chooser_free(struct pane *p, void *data);
-
-static int item_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct chooser_item *)a)->text, ((const struct chooser_item *)b)->text);
-}
-
-/* One item per attached client: its name, session and size, or (-F) a format of it;
- * -f keeps those its format is true for; -O name sorts by name, -r reverses. */
-static void list_clients(struct chooser *ch, struct server *s)
-{
-    struct client *o;
-    TAILQ_FOREACH(o, &s->clients, entry) {
-        if (!o->attached || o->exiting || o->session == NULL)
-            continue;
-        struct format_ctx f = {.server = s, .session = o->session, .client = o};
-        format_defaults(&f);
-        if (ch->filter != NULL) {
-            char *keep = format_expand(&f, ch->filter);
-            bool yes = *keep != '\0' && strcmp(keep, "0") != 0;
-            free(keep);
-            if (!yes)
-                continue;
-        }
-        char name[64];
-        message_log_client_name(o, name, sizeof name);
-        char *text;
-        if (ch->format != NULL) {
-            char *item = format_expand(&f, ch->format);
-            text = xasprintf("%s: %s", name, item);
-            free(item);
-        } else
-            text = xasprintf("%s: session %s [%dx%d %s]%s", name, o->session->name, o->cols,
-                             o->rows, o->term != NULL ? o->term : "", o->readonly ? " (ro)" : "");
-        ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-        ch->items[ch->n++] = (struct chooser_item){.client_id = o->id, .text = text};
-    }
-    if (ch->sort_name)
-        qsort(ch->items, ch->n, sizeof *ch->items, item_cmp);
-    if (ch->reverse) {
-        for (size_t i = 0; i < ch->n / 2; i++) {
-            struct chooser_item t = ch->items[i];
-            ch->items[i] = ch->items[ch->n - 1 - i];
-            ch->items[ch->n - 1 - i] = t;
-        }
-    }
-    if (ch->selected >= ch->n)
-        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
-    assign_keys(ch, s);
+    rebuild(ch, p);
+    zoom(ch, p, opts->zoom);
 }
 
 void chooser_open_clients(struct client *c, struct pane *p, const struct chooser_opts *opts)
 {
-    struct chooser *ch = xcalloc(1, sizeof *ch);
-    ch->owner_id = c != NULL ? c->id : 0;
-    ch->kind = CHOOSER_CLIENTS;
+    struct chooser *ch = chooser_new(c, p, CHOOSER_CLIENTS, opts, client_sorts);
+    free(ch->template);
     ch->template = xstrdup(opts->template != NULL ? opts->template : "detach-client -t '%%'");
-    ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
-    ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
-    ch->reverse = opts->reverse;
-    ch->sort_name = opts->sort != NULL && strcmp(opts->sort, "name") == 0;
-    ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
-    list_clients(ch, p->server);
-    if (ch->n == 0) {
-        /* Nothing to choose: the mode does not start, as in tmux. */
+    rebuild(ch, p);
+    if (ch->nlines == 0 && ch->filter == NULL) {
+        /* No client to choose: the mode does not start, as in tmux. */
         chooser_free(p, ch);
         return;
     }
     enter(p, &client_mode, ch);
-    if (opts->zoom && p->window != NULL && !p->window->zoomed) {
-        window_set_active(p->window, p);
-        window_zoom(p->window, true);
-        ch->zoomed = true;
-    }
+    zoom(ch, p, opts->zoom);
 }
 
 static void add_custom(struct chooser *ch, char *text, char *command, char *unset)
 {
-    ch->items = xreallocarray(ch->items, ch->n + 1, sizeof *ch->items);
-    ch->items[ch->n++] =
-        (struct chooser_item){.text = text, .command = command, .unset = unset, .key = KEYC_NONE};
+    long at = add_item(ch, NULL, 0, -1, xasprintf("%zu", ch->n), NULL, text, true);
+    ch->items[at].kind = ITEM_CUSTOM;
+    ch->items[at].command = command;
+    ch->items[at].unset = unset;
 }
 
 /* customize-mode's tree: the options of each scope (server, global session, global
  * window) with their values, then the key bindings of each table. */
-static void list_custom(struct chooser *ch, struct server *s)
+static void build_custom(struct chooser *ch)
 {
+    struct server *s = ch->server;
     static const struct {
         enum option_scope scope;
         const char *title, *flag;
@@ -681,22 +1313,16 @@ static void list_custom(struct chooser *ch, struct server *s)
                        xasprintf("unbind-key -T %s %s", table, key));
         }
     }
-    if (ch->selected >= ch->n)
-        ch->selected = ch->n > 0 ? ch->n - 1 : 0;
 }
 
-void chooser_open_customize(struct client *c, struct pane *p, bool zoom)
+
+void chooser_open_customize(struct client *c, struct pane *p, bool zoom_pane)
 {
-    struct chooser *ch = xcalloc(1, sizeof *ch);
-    ch->owner_id = c != NULL ? c->id : 0;
-    ch->kind = CHOOSER_CUSTOMIZE;
-    list_custom(ch, p->server);
+    struct chooser_opts opts = {.key_format = ""};
+    struct chooser *ch = chooser_new(c, p, CHOOSER_CUSTOMIZE, &opts, NULL);
     enter(p, &options_mode, ch);
-    if (zoom && p->window != NULL && !p->window->zoomed) {
-        window_set_active(p->window, p);
-        window_zoom(p->window, true);
-        ch->zoomed = true;
-    }
+    rebuild(ch, p);
+    zoom(ch, p, zoom_pane);
 }
 
 static void chooser_free(struct pane *p, void *data)
@@ -711,7 +1337,15 @@ static void chooser_free(struct pane *p, void *data)
         remote_forget(ch, rq);
     }
     free(ch->remotes);
-    free_items(ch);
+    for (size_t i = 0; i < ch->nremote_rows; i++) {
+        free(ch->remote_rows[i].host);
+        free(ch->remote_rows[i].session);
+        free(ch->remote_rows[i].text);
+    }
+    free(ch->remote_rows);
+    free_items(ch->items, ch->n);
+    free(ch->lines);
+    free(ch->matched);
     free(ch->template);
     free(ch->format);
     free(ch->filter);
@@ -719,13 +1353,13 @@ static void chooser_free(struct pane *p, void *data)
     free(ch);
 }
 
-/* Switch the client to the chosen session and window, if they still exist. */
+/* Switch the client to the chosen session, window and pane, if they still exist. */
 static void choose(struct client *c, const struct chooser_item *it)
 {
     struct session *s = session_find_id(c->server, it->session_id);
     if (s == NULL)
         return;
-    if (!it->is_session) {
+    if (it->kind == ITEM_WINDOW || it->kind == ITEM_PANE) {
         struct winlink *wl;
         TAILQ_FOREACH(wl, &s->windows, entry) {
             if (wl->window->id == it->window_id) {
@@ -733,6 +1367,11 @@ static void choose(struct client *c, const struct chooser_item *it)
                 break;
             }
         }
+    }
+    if (it->kind == ITEM_PANE) {
+        struct pane *p = session_find_pane(c->server, it->pane_id);
+        if (p != NULL && p->window != NULL && p->window->id == it->window_id)
+            window_set_active(p->window, p);
     }
     if (s != c->session) {
         struct session *old = c->session;
@@ -752,44 +1391,6 @@ static void run_argv(struct client *c, int argc, char **argv)
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_argv(&ctx, argc, argv);
     client_command_done(c, &ctx, false);
-}
-
-static void run_line(struct client *c, const char *line);
-static char *replace_all(const char *template, const char *what);
-
-/* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
-static bool buffer_key(struct client *c, struct pane *p, key_code key)
-{
-    struct chooser *ch = chooser_of(p);
-    if (key != KEYC_ENTER && key != 'd')
-        return false;
-    if (ch->n == 0)
-        return false;
-    char *name = xstrdup(ch->items[ch->selected].buffer_name);
-    if (key == KEYC_ENTER && ch->template != NULL) {
-        /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
-        char *line = replace_all(ch->template, name);
-        leave(p);
-        run_line(c, line);
-        free(line);
-    } else if (key == KEYC_ENTER) {
-        char pane[32];
-        snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
-        leave(p);
-        char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
-        run_argv(c, 6, argv);
-    } else {
-        struct paste_buffer *pb = paste_find(c->server, name);
-        if (pb != NULL)
-            paste_delete(c->server, pb);
-        free_items(ch);
-        list_buffers(ch, c->server);
-        if (ch->n == 0)
-            leave(p);
-        redraw(p);
-    }
-    free(name);
-    return true;
 }
 
 /* Run a command line for the client (errors on its status line). */
@@ -819,303 +1420,13 @@ static char *replace_all(const char *template, const char *what)
     return out;
 }
 
-/* choose-client keys: Enter runs the template for the client, d detaches it; true if
- * handled. */
-static bool client_key(struct client *c, struct pane *p, key_code key)
-{
-    struct chooser *ch = chooser_of(p);
-    if ((key != KEYC_ENTER && key != 'd') || ch->n == 0)
-        return key == KEYC_ENTER || key == 'd';
-    struct client *o;
-    TAILQ_FOREACH(o, &c->server->clients, entry) {
-        if (o->id == ch->items[ch->selected].client_id)
-            break;
-    }
-    if (o == NULL || !o->attached)
-        return true;
-    char name[64];
-    message_log_client_name(o, name, sizeof name);
-    char *line = key == KEYC_ENTER ? replace_all(ch->template, name)
-                                   : xasprintf("detach-client -t '%s'", name);
-    leave(p);
-    run_line(c, line);
-    free(line);
-    return true;
-}
-
-/* customize-mode keys: Enter asks for a new value (a prompt running set-option or
- * bind-key), d unsets or unbinds; true if handled. */
-static bool custom_key(struct client *c, struct pane *p, key_code key)
-{
-    struct chooser *ch = chooser_of(p);
-    if ((key != KEYC_ENTER && key != 'd') || ch->n == 0)
-        return key == KEYC_ENTER || key == 'd';
-    const struct chooser_item *it = &ch->items[ch->selected];
-    if (it->command == NULL)
-        return true;
-    if (key == 'd') {
-        run_line(c, it->unset);
-        free_items(ch);
-        list_custom(ch, c->server);
-        redraw(p);
-        return true;
-    }
-    /* The prompt is command-prompt's: the chooser reaches it through the command, as a
-     * key binding would (overlays sit above the clients layer). */
-    char *template = cmd_escape_arg(it->command);
-    char *line = xasprintf("command-prompt -p '(value)' %s", template);
-    free(template);
-    leave(p);
-    run_line(c, line);
-    free(line);
-    return true;
-}
-
-/* A key in the chooser (one no key table binds). */
-static void chooser_key(struct client *c, struct pane *p, key_code key)
-{
-    struct chooser *ch = chooser_of(p);
-    /* Half the height less one: the list's own height. */
-    size_t page = p->rows + 1 > 4 ? (size_t)((p->rows + 1) / 2 - 1) : 1;
-    /* A shortcut key chooses its item, as Enter on it (tmux). */
-    for (size_t i = 0; key != KEYC_NONE && i < ch->n; i++) {
-        if (ch->items[i].key == key) {
-            ch->selected = i;
-            key = KEYC_ENTER;
-            break;
-        }
-    }
-    if (ch->buffers && buffer_key(c, p, key))
-        return;
-    if (ch->kind == CHOOSER_CLIENTS && client_key(c, p, key))
-        return;
-    if (ch->kind == CHOOSER_CUSTOMIZE && custom_key(c, p, key))
-        return;
-    if (ch->n == 0) {
-        /* An empty list (filtered to nothing): only leaving it does something. */
-        if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) ||
-            key == ('g' | KEYC_CTRL))
-            leave(p);
-        return;
-    }
-    if (key == KEYC_ENTER) {
-        struct chooser_item it = ch->items[ch->selected];
-        it.text = NULL;
-        if (it.host != NULL) {
-            if (it.remote_session == NULL)
-                return; /* still listing, or why not: nothing to attach to */
-            it.host = xstrdup(it.host);
-            it.remote_session = xstrdup(it.remote_session);
-            leave(p);
-            choose_remote(c, &it);
-            free(it.host);
-            free(it.remote_session);
-            return;
-        }
-        if (ch->template != NULL) {
-            /* choose-tree TEMPLATE: run it with %% the chosen session or window. */
-            struct session *s = session_find_id(c->server, it.session_id);
-            struct winlink *wl = NULL;
-            if (s != NULL && !it.is_session) {
-                TAILQ_FOREACH(wl, &s->windows, entry) {
-                    if (wl->window->id == it.window_id)
-                        break;
-                }
-            }
-            /* tmux's targets: "=session:" and "=session:index.". */
-            char target[256];
-            if (wl != NULL)
-                snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
-            else
-                snprintf(target, sizeof target, "=%s:", s != NULL ? s->name : "");
-            char *line = replace_all(ch->template, target);
-            leave(p);
-            run_line(c, line);
-            free(line);
-            return;
-        }
-        leave(p);
-        choose(c, &it);
-        return;
-    }
-    if (key == 'q' || key == KEYC_ESCAPE || key == ('c' | KEYC_CTRL) || key == ('g' | KEYC_CTRL)) {
-        leave(p);
-        return;
-    }
-    if ((key == KEYC_DOWN || key == 'j' || key == ('n' | KEYC_CTRL)) && ch->selected + 1 < ch->n)
-        ch->selected++;
-    else if ((key == KEYC_UP || key == 'k' || key == ('p' | KEYC_CTRL)) && ch->selected > 0)
-        ch->selected--;
-    else if (key == KEYC_NPAGE)
-        ch->selected = ch->selected + page < ch->n ? ch->selected + page : ch->n - 1;
-    else if (key == KEYC_PPAGE)
-        ch->selected = ch->selected > page ? ch->selected - page : 0;
-    else if (key == KEYC_HOME || key == 'g')
-        ch->selected = 0;
-    else if (key == KEYC_END || key == 'G')
-        ch->selected = ch->n - 1;
-    redraw(p);
-}
-
-/* A row of the chooser: text, then the pen's blanks to the edge of the n columns from x0. */
-static void draw_text(struct canvas *cv, int x0, int y, int n, const char *text,
-                      const struct grid_pen *pen)
-{
-    int x = canvas_put_text(cv, x0, y, x0 + n, text, pen);
-    for (; x < x0 + n; x++)
-        canvas_put_cell(cv, x, y, ' ', 1, pen);
-}
-
-/* A rule under the list with a title: "-- title ----". */
-static void draw_rule(struct canvas *cv, int x0, int y, int n, const char *title)
-{
-    const struct grid_pen rule = {.fg = COLOUR_PALETTE | 2};
-    char line[256];
-    snprintf(line, sizeof line, "%s", title);
-    for (size_t len = strlen(line); len < sizeof line - 1 && (int)len < n; len++)
-        line[len] = '-', line[len + 1] = '\0';
-    draw_text(cv, x0, y, n, line, &rule);
-}
-
-/* choose-buffer's preview: the selected buffer's first lines under a rule. */
-static void draw_buffer_preview(struct pane *p, struct canvas *cv, int x0, int y0, int n,
-                                int list_rows, int rows)
-{
-    struct chooser *ch = p->mode_data;
-    const struct grid_pen normal = {0};
-    struct paste_buffer *pb =
-        ch->n > 0 ? paste_find(p->server, ch->items[ch->selected].buffer_name) : NULL;
-    char title[256];
-    snprintf(title, sizeof title, "-- %s ", pb != NULL ? pb->name : "(deleted)");
-    draw_rule(cv, x0, y0 + list_rows, n, title);
-    size_t at = 0;
-    for (int y = list_rows + 1; y < rows; y++) {
-        char line[512] = "";
-        if (pb != NULL && at < pb->size) {
-            size_t end = at;
-            while (end < pb->size && pb->data[end] != '\n')
-                end++;
-            size_t len = end - at < sizeof line - 1 ? end - at : sizeof line - 1;
-            memcpy(line, pb->data + at, len);
-            line[len] = '\0';
-            /* A NUL would end the text early: show it as the control character it is. */
-            for (size_t i = 0; i < len; i++)
-                if (line[i] == '\0')
-                    line[i] = '\1';
-            at = end + 1;
-        }
-        draw_text(cv, x0, y0 + y, n, line, &normal);
-    }
-}
-
-/* The list in the top half of the pane, the preview of the selected item below it. */
+/* The items as the server has them now, then drawn (chooser_draw.c). */
 static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int width,
                          int height)
 {
     struct chooser *ch = p->mode_data;
-    int n, rows;
-    if (!pane_line_area(p, cv, x0, y0, width, height, &n, &rows))
-        return;
-    const struct grid_pen normal = {0};
-    /* The chosen row in mode-style, as tmux's modes draw it (yellow, by default). */
-    struct grid_pen selected = {0};
-    char err[128];
-    style_apply(&selected,
-                options_get_string(p->window != NULL ? p->window->options
-                                                     : p->server->window_options,
-                                   "mode-style"),
-                err, sizeof err);
-    int list_rows = rows / 2 > 1 && !ch->no_preview ? rows / 2 : rows;
-    if ((size_t)list_rows > ch->n && !ch->no_preview)
-        list_rows = (int)ch->n;
-    if (ch->selected < ch->top)
-        ch->top = ch->selected;
-    if (ch->selected >= ch->top + (size_t)list_rows)
-        ch->top = ch->selected - (size_t)list_rows + 1;
-    for (int y = 0; y < list_rows; y++) {
-        size_t i = ch->top + (size_t)y;
-        char *row = i < ch->n ? item_row(ch, &ch->items[i]) : xstrdup("");
-        draw_text(cv, x0, y0 + y, n, row, i == ch->selected ? &selected : &normal);
-        free(row);
-    }
-    if (list_rows >= rows)
-        return;
-    if (ch->buffers) {
-        draw_buffer_preview(p, cv, x0, y0, n, list_rows, rows);
-        return;
-    }
-    if (ch->kind == CHOOSER_CUSTOMIZE) {
-        const struct chooser_item *it = ch->n > 0 ? &ch->items[ch->selected] : NULL;
-        draw_rule(cv, x0, y0 + list_rows, n, "-- customize ");
-        for (int y = list_rows + 1; y < rows; y++)
-            draw_text(cv, x0, y0 + y, n,
-                      y == list_rows + 1 && it != NULL && it->command != NULL
-                          ? "Enter: set a new value, d: unset"
-                          : "",
-                      &normal);
-        return;
-    }
-    if (ch->kind == CHOOSER_CLIENTS) {
-        draw_rule(cv, x0, y0 + list_rows, n, "-- clients ");
-        for (int y = list_rows + 1; y < rows; y++)
-            draw_text(cv, x0, y0 + y, n, "", &normal);
-        return;
-    }
-    if (ch->n == 0) {
-        for (int y = list_rows; y < rows; y++)
-            draw_text(cv, x0, y0 + y, n, "", &normal);
-        return;
-    }
-    /* The preview: the selected window's (or session's current window's) pane. */
-    const struct chooser_item *it = &ch->items[ch->selected];
-    if (it->host != NULL) {
-        /* Another host's: nothing of it here to show. */
-        char title[512];
-        snprintf(title, sizeof title, "-- %s on %s (Enter: tmx -H %s attach) ",
-                 it->remote_session != NULL ? it->remote_session : "?", it->host, it->host);
-        draw_rule(cv, x0, y0 + list_rows, n, title);
-        for (int y = list_rows + 1; y < rows; y++)
-            draw_text(cv, x0, y0 + y, n, "", &normal);
-        return;
-    }
-    struct session *s = session_find_id(p->server, it->session_id);
-    struct winlink *wl = NULL;
-    if (s != NULL) {
-        wl = s->current;
-        struct winlink *xl;
-        TAILQ_FOREACH(xl, &s->windows, entry) {
-            if (!it->is_session && xl->window->id == it->window_id) {
-                wl = xl;
-                break;
-            }
-        }
-    }
-    struct window *w = wl != NULL ? wl->window : NULL;
-    char title[256];
-    snprintf(title, sizeof title, "-- %s:%d %s ", s != NULL ? s->name : "?",
-             wl != NULL ? wl->index : 0, w != NULL ? w->name : "");
-    draw_rule(cv, x0, y0 + list_rows, n, title);
-    struct pane *pp = w != NULL ? w->active : NULL;
-    for (int y = list_rows + 1; y < rows; y++) {
-        int py = y - list_rows - 1;
-        for (int x = 0; x < n; x++) {
-            const struct grid_cell *src =
-                pp != NULL && py < vt_rows(pp->vt) ? vt_cell(pp->vt, x, py) : NULL;
-            struct grid_cell *dst = canvas_cell(cv, x0 + x, y0 + y);
-            if (src != NULL && x < vt_cols(pp->vt))
-                *dst = *src;
-            else
-                *dst = (struct grid_cell){.wl = GRID_WL(1, 0)};
-        }
-        if (pp != NULL)
-            canvas_import_links(cv, canvas_cell(cv, x0, y0 + y), n, vt_links(pp->vt));
-        if (pp != NULL)
-            canvas_import_combs(cv, canvas_cell(cv, x0, y0 + y), n, vt_grid(pp->vt));
-        /* Never leave half a wide character at the edge. */
-        struct grid_cell *last = canvas_cell(cv, x0 + n - 1, y0 + y);
-        if (grid_cell_width(last) == 2)
-            *last = (struct grid_cell){.wl = GRID_WL(1, 0)};
-    }
+    rebuild(ch, p);
+    chooser_draw_mode(p, ch, cv, x0, y0, width, height);
 }
 
 /* It was opened for that client alone: it goes with it. */

@@ -18,14 +18,14 @@ struct pane;
 /* Open the chooser in client c's active pane: sessions, and their windows unless
  * sessions_only. */
 void chooser_open(struct client *c, bool sessions_only);
-/* choose-tree and find-window: the tree in pane p for client c (NULL: none yet),
- * sessions only or with their windows; match (with arg), when not NULL, and opts->filter
- * keep only the windows they accept; opts->reverse, opts->zoom as choose-client's. */
+/* choose-tree and find-window: the tree in pane p for client c (NULL: none yet), its
+ * sessions collapsed (opts->tree_type 1, -s) or its windows (2, -w); match (with arg),
+ * when not NULL, keeps the windows it accepts when the tree opens, opts->filter the
+ * panes it is true for; the other opts as choose-client's. */
 struct chooser_opts;
 struct window;
 void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_opts *opts,
-                       bool sessions_only, bool (*match)(struct window *w, const void *arg),
-                       const void *arg);
+                       bool (*match)(struct window *w, const void *arg), const void *arg);
 /* choose-buffer: the paste buffers in pane p (Enter pastes there, or runs
  * opts->template with %% the buffer's name); opts as choose-client's, and no_preview. */
 struct chooser_opts;
@@ -36,10 +36,13 @@ struct chooser_opts {
     const char *template; /* run for Enter, %% the chosen client (detach-client -t '%%') */
     const char *format;   /* -F: each item's text after its name */
     const char *filter;   /* -f: only items this format is true for */
-    const char *sort;     /* -O: "name" sorts by name; choose-buffer also "size", "time" */
+    const char *sort;     /* -O: choose-tree index, name, time; choose-buffer time, name,
+                           * size; choose-client name, size, creation, activity */
     bool reverse;         /* -r */
     bool zoom;            /* -Z: the pane zoomed while the list shows */
-    bool no_preview;      /* choose-buffer -N: no preview, the list takes the pane */
+    bool no_preview;      /* -N: no preview, the list takes the pane */
+    int tree_type;        /* choose-tree: 1 (-s) sessions collapsed, 2 (-w) windows */
+    bool all_groups;      /* choose-tree -G: every session of a group, not one */
     const char *key_format; /* -K: each item's shortcut key (a format with #{line});
                              * NULL: tmux's, 0-9 then M-a to M-z */
 };

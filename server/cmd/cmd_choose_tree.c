@@ -9,7 +9,8 @@
 /* choose-tree [-s] [-w], choose-window: the interactive list (chooser.c) in the target
  * pane; -f keeps the windows a format is true for, -r reverses, -Z zooms, a template
  * runs for Enter with %% the choice, -K gives each line's shortcut key (a format with
- * #{line}; -G -N -O -F are taken and change nothing). */
+ * #{line}), -F each line's text, -O the order, -N no preview, -G every session of a
+ * group; -s and -w start with the sessions or the windows collapsed. */
 static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct client *c = cmd_find_client(ctx, NULL, true);
@@ -26,8 +27,13 @@ static int cmd_choose_tree_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         .reverse = args->flags['r'] != NULL,
         .zoom = args->flags['Z'] != NULL,
         .key_format = args->flags['K'],
+        .format = args->flags['F'],
+        .sort = args->flags['O'],
+        .no_preview = args->flags['N'] != NULL,
+        .all_groups = args->flags['G'] != NULL,
+        .tree_type = args->flags['s'] != NULL ? 1 : args->flags['w'] != NULL ? 2 : 0,
     };
-    chooser_open_tree(c, p, &opts, args->flags['s'] != NULL, NULL, NULL);
+    chooser_open_tree(c, p, &opts, NULL, NULL);
     return 0;
 }
 

@@ -71,7 +71,7 @@ static int cmd_find_window_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         m.pattern = xasprintf("*%s*", match);
     struct chooser_opts opts = {.zoom = args->flags['Z'] != NULL};
     struct client *c = cmd_find_client(ctx, NULL, true);
-    chooser_open_tree(c, ctx->target.pane, &opts, false, window_matches, &m);
+    chooser_open_tree(c, ctx->target.pane, &opts, window_matches, &m);
     if (m.compiled)
         regfree(&m.re);
     free(m.pattern);
