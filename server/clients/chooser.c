@@ -24,6 +24,7 @@
 #include "client_message.h"
 #include "client_state.h"
 #include "cmd.h"
+#include "cmd_ctx.h"
 #include "cmd_find.h"
 #include "format.h"
 #include "job.h"
@@ -547,23 +548,17 @@ static bool set_current(struct chooser *ch, const char *id)
 }
 
 /* The list's height for a pane of sy rows: all of it without a preview; else 2/3 of it
- * (half when that is more than the lines), the client list 12 rows less (its preview
- * shows a client's screen); all of it when that leaves less than 10 rows or the preview
- * less than 2. */
+ * (half when that is more than the lines); all of it when that leaves less than 10 rows
+ * or the preview less than 2. */
 static void set_height(struct chooser *ch, int sy)
 {
     if (!ch->preview) {
         ch->height = sy;
         return;
     }
-    if (ch->kind == CHOOSER_CLIENTS) {
-        if (12 < sy)
-            ch->height = sy - 12;
-    } else {
-        ch->height = (sy / 3) * 2;
-        if ((size_t)ch->height > ch->nlines)
-            ch->height = sy / 2;
-    }
+    ch->height = (sy / 3) * 2;
+    if ((size_t)ch->height > ch->nlines)
+        ch->height = sy / 2;
     if (ch->height < 10)
         ch->height = sy;
     if (sy - ch->height < 2)
@@ -1017,6 +1012,54 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
     choose(c, &it);
 }
 
+/* f: a prompt for the filter (a format; empty: none), the current one in it. The
+ * prompt is command-prompt's, reached through the command as a key binding would
+ * (overlays sit above the clients layer); it gives the text back with send-keys -X
+ * filter. */
+static void filter_prompt(struct client *c, struct pane *p, struct chooser *ch)
+{
+    /* The prompt expands its initial text: a # stays one as ##. */
+    const char *cur = ch->filter != NULL ? ch->filter : "";
+    char *initial = xmalloc(strlen(cur) * 2 + 1), *w = initial;
+    for (const char *r = cur; *r != '\0'; r++) {
+        if (*r == '#')
+            *w++ = '#';
+        *w++ = *r;
+    }
+    *w = '\0';
+    /* The pane named by window id and index: a %N would be taken for an answer. */
+    char *run = p->window != NULL
+                    ? xasprintf("send-keys -t '@%u.%d' -X filter '%%%%'", p->window->id,
+                                cmd_find_pane_base_index(p->window) +
+                                    window_pane_index(p->window, p))
+                    : xstrdup("send-keys -X filter '%%'");
+    char *qi = cmd_escape_arg(initial), *qr = cmd_escape_arg(run);
+    char *line = xasprintf("command-prompt -p '(filter)' -I %s %s", qi, qr);
+    run_line(c, line);
+    free(line);
+    free(qr);
+    free(qi);
+    free(run);
+    free(initial);
+}
+
+/* send-keys -X filter TEXT: the filter f's prompt answered (empty: none). */
+static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv,
+                           long repeat)
+{
+    (void)repeat;
+    struct chooser *ch = chooser_of(p);
+    if (ch == NULL || argc < 1 || strcmp(argv[0], "filter") != 0) {
+        cmd_error(ctx, "not in a mode");
+        return -1;
+    }
+    free(ch->filter);
+    ch->filter = argc > 1 && *argv[1] != '\0' ? xstrdup(argv[1]) : NULL;
+    rebuild(ch, p);
+    redraw(p);
+    return 0;
+}
+
 /* A key in the chooser (one no key table binds). */
 static void chooser_key(struct client *c, struct pane *p, key_code key)
 {
@@ -1046,6 +1089,10 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     }
     if (ch->kind == CHOOSER_TREE && key == 'x' && current_item(ch) != NULL) {
         tree_kill(c, current_item(ch));
+        return;
+    }
+    if (key == 'f') {
+        filter_prompt(c, p, ch);
         return;
     }
     if (ch->kind == CHOOSER_TREE && (key == '<' || key == '>'))
@@ -1441,6 +1488,7 @@ static const struct pane_mode tree_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
 
@@ -1449,6 +1497,7 @@ static const struct pane_mode buffer_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
 
@@ -1457,6 +1506,7 @@ static const struct pane_mode client_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
 
@@ -1465,5 +1515,6 @@ static const struct pane_mode options_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .command = chooser_command,
     .client_gone = chooser_client_gone,
 };

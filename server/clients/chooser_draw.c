@@ -106,7 +106,7 @@ static void draw_buffer(struct chooser *ch, const struct chooser_item *it,
             end++;
         /* The line on its own, escaped as a buffer's sample is. */
         struct paste_buffer line = {.data = pb->data + at, .size = end - at};
-        char *text = paste_sample(&line, end - at);
+        char *text = paste_sample(&line, (end - at) * 4 + 4);
         preview_text(a, x, y + i, text, &plain, w);
         free(text);
         if (end == pb->size)

@@ -15,14 +15,8 @@ static int cmd_choose_buffer_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane;
     struct client *c = cmd_find_client(ctx, NULL, true);
-    if (c == NULL || !c->attached) {
-        cmd_error(ctx, "choose-buffer: needs an attached client (C-b = in a session)");
-        return -1;
-    }
-    if (paste_top(ctx->server) == NULL) {
-        cmd_error(ctx, "no buffers (copy some text in copy mode, or use set-buffer)");
-        return -1;
-    }
+    if (paste_top(ctx->server) == NULL)
+        return 0; /* nothing to choose: the mode does not start, as in tmux */
     struct chooser_opts opts = {
         .template = args->argc > 0 ? args->argv[0] : NULL,
         .format = args->flags['F'],

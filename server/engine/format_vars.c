@@ -112,6 +112,12 @@ static void v_buffer_size(const struct format_ctx *ctx, struct format_out *o)
     format_out_printf(o, "%zu", ctx_buffer(ctx)->size);
 }
 
+/* When the client last attached or typed (choose-client's #{t/p:client_activity}). */
+static void v_client_activity(const struct format_ctx *ctx, struct format_out *o)
+{
+    format_out_printf(o, "%lld", (long long)ctx->client->activity.tv_sec);
+}
+
 static void v_client_height(const struct format_ctx *ctx, struct format_out *o)
 {
     format_out_printf(o, "%d", ctx->client->rows);
@@ -1375,6 +1381,7 @@ static void v_window_visible_layout(const struct format_ctx *ctx, struct format_
     X(buffer_name, NEED_BUFFER)                                                            \
     X(buffer_sample, NEED_BUFFER)                                                          \
     X(buffer_size, NEED_BUFFER)                                                            \
+    X(client_activity, NEED_CLIENT | IS_TIME)                                              \
     X(client_control_mode, NEED_CLIENT)                                                    \
     X(client_flags, NEED_CLIENT)                                                           \
     X(client_height, NEED_CLIENT)                                                          \

@@ -562,17 +562,6 @@ static char *blocks_to_strings(const char *cmd)
     return out.s;
 }
 
-/* What tmx runs instead of tmux's command, for the default bindings whose command uses
- * what tmx's commands do not take yet (choose-tree -Z): the nearest that works.
- * list-keys shows tmux's command all the same. */
-static const struct {
-    const char *table, *key, *run;
-} default_runs[] = {
-    {"prefix", "=", "choose-buffer"},
-    {"prefix", "s", "choose-tree -s"},
-    {"prefix", "w", "choose-tree -w"},
-};
-
 /* list-keys' form has " \\; " between commands (bind's arguments); what runs is a
  * command string, where a ';' word separates them (a "\\;" there would be a literal ';'
  * argument, as in tmux). Changes and returns run. */
@@ -588,13 +577,6 @@ static void add_defaults(struct server *s, const char *table, const struct defau
 {
     for (size_t i = 0; i < n; i++) {
         char *run = plain_separators(blocks_to_strings(d[i].command));
-        for (size_t j = 0; j < sizeof default_runs / sizeof default_runs[0]; j++) {
-            if (strcmp(default_runs[j].table, table) == 0 &&
-                strcmp(default_runs[j].key, d[i].key) == 0) {
-                free(run);
-                run = xstrdup(default_runs[j].run);
-            }
-        }
         key_bindings_add_full(s, table, key_from_name(d[i].key), run, d[i].command, d[i].note,
                               d[i].repeat);
         free(run);

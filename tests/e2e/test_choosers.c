@@ -1,0 +1,165 @@
+/* test_choosers.c - end-to-end: choose-tree, choose-buffer and choose-client on an
+ * attached client's screen, cell by cell as tmux 3.3a draws them: the tree's -/+ and
+ * ├─>/└─> lines and shortcut keys, the list 2/3 or half of the pane high (all of it in a
+ * small pane), the preview box under it titled with the chosen item's name and the order,
+ * a window's panes (or a session's windows) side by side each with its label in a small
+ * box in display-panes' colours, Left and Right collapsing and expanding; choose-buffer's
+ * #{t/p:buffer_created}: #{buffer_sample} line and the buffer's lines in its box;
+ * choose-client's line and its preview of the client's screen and status line. Passes
+ * against tmux 3.3a too (TMX_BIN=/usr/bin/tmux). */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vt.h"
+
+/* Sessions s (windows w0, and second split in two) and t (window tw), each pane a cat;
+ * a client of w x h attached to s. */
+static struct pty_client *two_sessions(struct tmx_env *env, int w, int h)
+{
+    struct pty_client *c = client_start(env, w, h, "new", "-s", "s", "-n", "w0", "cat", NULL);
+    assert_true(client_wait_row(c, h - 1, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-t", "s:", "-n", "second", "cat",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-h", "-t", "s:second", "cat",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-session", "-d", "-s", "t", "-n", "tw", "cat",
+                             NULL),
+                     0);
+    assert_true(client_wait_row(c, h - 1, "1:second*", E2E_TIMEOUT));
+    return c;
+}
+
+/* The colour of the cell at (x, y) (its foreground, or background). */
+static uint32_t fg_at(struct pty_client *c, int x, int y)
+{
+    return vt_cell(client_vt(c), x, y)->fg;
+}
+
+static uint32_t bg_at(struct pty_client *c, int x, int y)
+{
+    return vt_cell(client_vt(c), x, y)->bg;
+}
+
+/* C-b w: the tree with the windows collapsed, the current window chosen; its preview
+ * shows the window's two panes with their numbers boxed; Right expands the window into
+ * its panes, Left goes back to it collapsed. */
+static void test_tree_lines_and_window_preview(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 0, "(0) - s: 2 windows (attached)", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0: w0-", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 3, "(3) - t: 1 windows", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 4, "(4) \u2514\u2500> 0: tw*", E2E_TIMEOUT));
+    /* The chosen line in mode-style (black on yellow) to the pane's edge. */
+    assert_int_equal(bg_at(c, 0, 2), COLOUR_PALETTE | 3);
+    assert_int_equal(bg_at(c, 79, 2), COLOUR_PALETTE | 3);
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_DEFAULT);
+    /* 5 lines in 23 rows: the list is half of them (11), the box the rest. */
+    assert_true(client_wait_row(c, 11, "\u250c 1 (sort: index) \u2500\u2500\u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 22, "\u2514\u2500\u2500\u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 12, "\u2502 ", E2E_TIMEOUT));
+    /* Each pane's number in a box in the middle of its half, the active pane's in
+     * display-panes-active-colour (red), the other's in display-panes-colour (blue). */
+    assert_true(client_wait_row(c, 16, "\u250c\u2500\u2500\u2500\u2510", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 17, "\u2502 0 \u2502", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 17, "\u2502 1 \u2502", E2E_TIMEOUT));
+    assert_int_equal(vt_cell(client_vt(c), 21, 17)->ch, '0');
+    assert_int_equal(fg_at(c, 21, 17), COLOUR_PALETTE | 4);
+    assert_int_equal(vt_cell(client_vt(c), 59, 17)->ch, '1');
+    assert_int_equal(fg_at(c, 59, 17), COLOUR_PALETTE | 1);
+    /* The line between the two halves, from the box's top to its bottom. */
+    assert_int_equal(vt_cell(client_vt(c), 39, 12)->ch, 0x2502);
+    assert_int_equal(vt_cell(client_vt(c), 39, 21)->ch, 0x2502);
+
+    client_keys(c, "\033[C"); /* Right */
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> - 1: second*Z", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 3, "(3)     \u251c\u2500> 0: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 4, "(4)     \u2514\u2500> 1: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 5, "(5) - t: 1 windows", E2E_TIMEOUT));
+    client_keys(c, "j");
+    assert_true(client_wait_row(c, 11, "\u250c 0 (sort: index) \u2500", E2E_TIMEOUT));
+    assert_int_equal(bg_at(c, 0, 3), COLOUR_PALETTE | 3);
+    client_keys(c, "\033[D"); /* Left: to the window, collapsed */
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 3, "(3) - t: 1 windows", E2E_TIMEOUT));
+    assert_int_equal(bg_at(c, 0, 2), COLOUR_PALETTE | 3);
+    client_keys(c, "q");
+    assert_true(client_wait_row(c, 23, "1:second*", E2E_TIMEOUT));
+}
+
+/* C-b s: the sessions collapsed; in a small pane the list takes it all (no box), in a
+ * big one the chosen session's windows show side by side labelled INDEX:NAME. */
+static void test_tree_sessions_and_pane_sizes(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 12);
+    client_keys(c, KEY_PREFIX "s");
+    assert_true(client_wait_row(c, 0, "(0) + s: 2 windows (attached)", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, "(1) + t: 1 windows", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_false(client_screen_contains(c, "(sort: "));
+    /* 40 rows: 39 for the pane, 2/3 of them would be more than the 2 lines: half. */
+    client_resize(c, 80, 40);
+    assert_true(client_wait_row(c, 19, "\u250c s (sort: index) \u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 38, "\u2514\u2500\u2500", E2E_TIMEOUT));
+    assert_true(client_wait_text(c, "\u2502 0:w0 \u2502", E2E_TIMEOUT));
+    assert_true(client_wait_text(c, "\u2502 1:second \u2502", E2E_TIMEOUT));
+    client_keys(c, "q");
+
+    /* -N: no preview, the list alone. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-tree", "-N", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0: w0-", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> - 1: second*", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_false(client_screen_contains(c, "(sort: "));
+    client_keys(c, "q");
+}
+
+/* choose-buffer: NAME: TIME: SAMPLE lines, the chosen buffer's lines in the box with
+ * control characters escaped. choose-client: the client's line, its window and status
+ * line in the box. */
+static void test_buffer_and_client_choosers(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-buffer", "-b", "first", "one\ttab\nline two",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 0, "(0) first: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, ": one\\ttab\\nline two", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "\u250c first (sort: time) \u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 12, "\u2502 one\\ttab ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 13, "\u2502 line two ", E2E_TIMEOUT));
+    client_keys(c, "q");
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-client", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 0, "(0) /dev/", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, ": session s", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "(sort: name) \u2500", E2E_TIMEOUT));
+    /* The client's status line at the box's bottom, a line above it. */
+    assert_true(client_wait_row(c, 20, "\u2502 \u2500\u2500\u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 21, "\u2502 [s] ", E2E_TIMEOUT));
+    client_keys(c, "q");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_tree_lines_and_window_preview, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tree_sessions_and_pane_sizes, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_buffer_and_client_choosers, e2e_setup, e2e_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
