@@ -5,7 +5,8 @@
  * a window's panes (or a session's windows) side by side each with its label in a small
  * box in display-panes' colours, Left and Right collapsing and expanding; choose-buffer's
  * #{t/p:buffer_created}: #{buffer_sample} line and the buffer's lines in its box;
- * choose-client's line and its preview of the client's screen and status line. Passes
+ * choose-client's line and its preview of the client's screen and status line; f's
+ * filter prompt and x's kill prompt (the cursor in them a cell in reverse). Passes
  * against tmux 3.3a too (TMX_BIN=/usr/bin/tmux). */
 #include "harness.h"
 
@@ -141,6 +142,8 @@ static void test_buffer_and_client_choosers(void **state)
     assert_true(client_wait_row(c, 12, "\u2502 one\\ttab ", E2E_TIMEOUT));
     assert_true(client_wait_row(c, 13, "\u2502 line two ", E2E_TIMEOUT));
     client_keys(c, "q");
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:",
+                                "[#{pane_in_mode}]", NULL));
 
     assert_int_equal(tmx_run(env, NULL, NULL, "choose-client", "-t", "s:", NULL), 0);
     assert_true(client_wait_row(c, 0, "(0) /dev/", E2E_TIMEOUT));
@@ -152,6 +155,47 @@ static void test_buffer_and_client_choosers(void **state)
     client_keys(c, "q");
 }
 
+/* f asks for a filter: "(filter) " on the status line with the cursor a cell in reverse
+ * (the terminal's hidden, as tmux 3.3a draws its prompts); the windows it is false for
+ * leave the tree and the box's title says so. x asks before killing the chosen window. */
+static void test_filter_and_kill_prompts(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_keys(c, "f");
+    assert_true(client_wait_row(c, 23, "(filter)", E2E_TIMEOUT));
+    client_pump(c, 100);
+    assert_true((vt_cell(client_vt(c), 9, 23)->attr & ATTR_REVERSE) != 0);
+    assert_true((vt_modes(client_vt(c)) & VT_MODE_CURSOR_VISIBLE) == 0);
+    client_type(c, "#{==:#{window_name},second}\r");
+    assert_true(client_wait_row(c, 1, "(1) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, " 1 (sort: index) (filter: active) \u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, "(0) - s: 2 windows (attached)", E2E_TIMEOUT));
+    assert_null(strstr(client_screen_row(c, 2), "(2)")); /* w0 and t are out */
+
+    client_keys(c, "x");
+    assert_true(client_wait_row(c, 23, "Kill window 1?", E2E_TIMEOUT));
+    client_pump(c, 100);
+    assert_true((vt_cell(client_vt(c), 15, 23)->attr & ATTR_REVERSE) != 0);
+    client_keys(c, "y");
+    assert_true(wait_run_output(env, "second", false, E2E_TIMEOUT, "list-windows", "-a", NULL));
+}
+
+/* choose-buffer with no buffer to choose does nothing, and says nothing. */
+static void test_choose_buffer_without_buffers(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", "cat", NULL), 0);
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_string_equal(err != NULL ? err : "", "");
+    free(err);
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:",
+                                "[#{pane_in_mode}]", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +204,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tree_sessions_and_pane_sizes, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_buffer_and_client_choosers, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_filter_and_kill_prompts, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_choose_buffer_without_buffers, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
