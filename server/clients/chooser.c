@@ -106,13 +106,22 @@ static void redraw(struct pane *p)
         window_redraw(p->window, REDRAW_STATUS);
 }
 
-/* Put the chooser on pane p (a fresh one if it is in that mode already). */
-static void enter(struct pane *p, const struct pane_mode *mode, struct chooser *ch)
+static void chooser_free(struct pane *p, void *data);
+
+/* Put the chooser on pane p; true. When p is in that mode already (on top or below), that
+ * one comes to the top as it was and ch is freed, as tmux keeps a pane's mode whatever
+ * the new command's flags say; false. */
+static bool enter(struct pane *p, const struct pane_mode *mode, struct chooser *ch)
 {
-    pane_mode_remove(p, mode);
-    ch->pane_id = p->id;
-    pane_mode_push(p, mode, ch);
+    bool kept = pane_mode_raise(p, mode);
+    if (kept)
+        chooser_free(p, ch);
+    else {
+        ch->pane_id = p->id;
+        pane_mode_push(p, mode, ch);
+    }
     redraw(p);
+    return !kept;
 }
 
 /* Leave the chooser (the pane shows what was under it again). */
@@ -195,16 +204,16 @@ static bool format_true(const struct format_ctx *f, const char *format)
     return yes;
 }
 
-/* The orders of choose-tree: by index (sessions by id), name or activity. */
-static const struct chooser *sorting;
-
-static int cmp_result(int r)
+/* The orders (qsort_r's argument is the chooser): choose-tree's by index (sessions by
+ * id), name or activity; r reverses. */
+static int cmp_result(const struct chooser *sorting, int r)
 {
     return sorting->reverse ? -r : r;
 }
 
-static int session_cmp(const void *a, const void *b)
+static int session_cmp(const void *a, const void *b, void *arg)
 {
+    const struct chooser *sorting = arg;
     const struct session *x = *(struct session *const *)a, *y = *(struct session *const *)b;
     int r = 0;
     if (sorting->sort == 0)
@@ -215,33 +224,38 @@ static int session_cmp(const void *a, const void *b)
         r = x->activity_tv.tv_usec > y->activity_tv.tv_usec ? -1 : 1;
     else
         r = strcmp(x->name, y->name);
-    return cmp_result(r);
+    return cmp_result(sorting, r);
 }
 
-static int winlink_cmp(const void *a, const void *b)
+static int winlink_cmp(const void *a, const void *b, void *arg)
 {
+    const struct chooser *sorting = arg;
     const struct winlink *x = *(struct winlink *const *)a, *y = *(struct winlink *const *)b;
     int r = 0;
     if (sorting->sort == 2 && x->window->activity != y->window->activity)
         r = x->window->activity > y->window->activity ? -1 : 1;
     else if (sorting->sort == 2 && x->window->id != y->window->id)
         r = x->window->id > y->window->id ? -1 : 1; /* the same second: the newer first */
-    else if (sorting->sort == 1)
+    else if (sorting->sort == 1 || sorting->sort == 2)
         r = strcmp(x->window->name, y->window->name);
-    if (r == 0)
+    else
         r = x->index < y->index ? -1 : x->index > y->index;
-    return cmp_result(r);
+    if (r != 0)
+        return cmp_result(sorting, r);
+    /* The same name: by index whatever the order, as tmux's sort keeps them. */
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int pane_cmp(const void *a, const void *b)
+static int pane_cmp(const void *a, const void *b, void *arg)
 {
+    const struct chooser *sorting = arg;
     const struct pane *x = *(struct pane *const *)a, *y = *(struct pane *const *)b;
     int r = 0;
     if (sorting->sort == 2 && x->active_point != y->active_point)
         r = x->active_point < y->active_point ? -1 : 1;
     else
         r = window_pane_index(x->window, x) - window_pane_index(y->window, y);
-    return cmp_result(r);
+    return cmp_result(sorting, r);
 }
 
 /* Whether window w passes find-window's match. */
@@ -290,7 +304,7 @@ static void build_window(struct chooser *ch, const struct chooser_item *old, siz
         drop_items(ch, first);
         return;
     }
-    qsort(panes, kept, sizeof *panes, pane_cmp);
+    qsort_r(panes, kept, sizeof *panes, pane_cmp, ch);
     for (size_t i = 0; i < kept && npanes > 1; i++) {
         p = panes[i];
         struct format_ctx pf = {.server = srv, .session = s, .wl = wl, .window = w, .pane = p};
@@ -321,8 +335,7 @@ static void build_tree(struct chooser *ch, const struct chooser_item *old, size_
     nsessions = 0;
     TAILQ_FOREACH(s, &srv->sessions, entry)
         list[nsessions++] = s;
-    sorting = ch;
-    qsort(list, nsessions, sizeof *list, session_cmp);
+    qsort_r(list, nsessions, sizeof *list, session_cmp, ch);
     struct session *start = session_find_id(srv, ch->start_session);
     const struct session_group *current_group = start != NULL ? start->group : NULL;
     const char *format = ch->format != NULL ? ch->format : TREE_FORMAT;
@@ -347,7 +360,7 @@ static void build_tree(struct chooser *ch, const struct chooser_item *old, size_
         nwl = 0;
         TAILQ_FOREACH(wl, &s->windows, entry)
             wls[nwl++] = wl;
-        qsort(wls, nwl, sizeof *wls, winlink_cmp);
+        qsort_r(wls, nwl, sizeof *wls, winlink_cmp, ch);
         for (size_t k = 0; k < nwl; k++)
             build_window(ch, old, nold, at, s, wls[k], filter);
         free(wls);
@@ -367,8 +380,9 @@ static void build_tree(struct chooser *ch, const struct chooser_item *old, size_
 }
 
 /* choose-buffer -O name and -O size: by name, or the largest first then by name. */
-static int buffer_cmp(const void *a, const void *b)
+static int buffer_cmp(const void *a, const void *b, void *arg)
 {
+    const struct chooser *sorting = arg;
     const struct chooser_item *x = a, *y = b;
     int r = 0;
     if (sorting->sort == 2 && x->size != y->size)
@@ -377,7 +391,7 @@ static int buffer_cmp(const void *a, const void *b)
         r = strcmp(x->buffer_name, y->buffer_name);
     else
         r = x->index < y->index ? -1 : x->index > y->index; /* newest first */
-    return cmp_result(r);
+    return cmp_result(sorting, r);
 }
 
 /* choose-buffer's items: a buffer each, those the filter keeps. */
@@ -398,15 +412,15 @@ static void build_buffers(struct chooser *ch, const struct chooser_item *old, si
         ch->items[at].size = pb->size;
         ch->items[at].index = order++;
     }
-    sorting = ch;
     if (ch->n > 0)
-        qsort(ch->items, ch->n, sizeof *ch->items, buffer_cmp);
+        qsort_r(ch->items, ch->n, sizeof *ch->items, buffer_cmp, ch);
 }
 
-static int client_cmp(const void *a, const void *b)
+static int client_cmp(const void *a, const void *b, void *arg)
 {
+    const struct chooser *sorting = arg;
     const struct chooser_item *x = a, *y = b;
-    return cmp_result(strcmp(x->name, y->name));
+    return cmp_result(sorting, strcmp(x->name, y->name));
 }
 
 /* choose-client's items: an attached client each, those the filter keeps. */
@@ -429,9 +443,8 @@ static void build_clients(struct chooser *ch, const struct chooser_item *old, si
         ch->items[at].kind = ITEM_CLIENT;
         ch->items[at].client_id = o->id;
     }
-    sorting = ch;
     if (ch->n > 0)
-        qsort(ch->items, ch->n, sizeof *ch->items, client_cmp);
+        qsort_r(ch->items, ch->n, sizeof *ch->items, client_cmp, ch);
 }
 
 static void build_custom(struct chooser *ch);
@@ -1102,7 +1115,6 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     redraw(p);
 }
 
-static void chooser_free(struct pane *p, void *data);
 
 static void remote_forget(struct chooser *ch, struct chooser_remote *rq)
 {
@@ -1281,10 +1293,11 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
             }
         }
     }
+    if (!enter(p, &tree_mode, ch))
+        return;
     /* Other hosts' sessions (remote-hosts), not when filtered (no windows to match). */
     if (match == NULL && opts->filter == NULL)
         remote_list(ch, p);
-    enter(p, &tree_mode, ch);
     rebuild(ch, p);
     zoom(ch, p, opts->zoom);
 }
@@ -1292,7 +1305,8 @@ void chooser_open_tree(struct client *c, struct pane *p, const struct chooser_op
 void chooser_open_buffers(struct client *c, struct pane *p, const struct chooser_opts *opts)
 {
     struct chooser *ch = chooser_new(c, p, CHOOSER_BUFFERS, opts, buffer_sorts);
-    enter(p, &buffer_mode, ch);
+    if (!enter(p, &buffer_mode, ch))
+        return;
     rebuild(ch, p);
     zoom(ch, p, opts->zoom);
 }
@@ -1308,7 +1322,8 @@ void chooser_open_clients(struct client *c, struct pane *p, const struct chooser
         chooser_free(p, ch);
         return;
     }
-    enter(p, &client_mode, ch);
+    if (!enter(p, &client_mode, ch))
+        return;
     zoom(ch, p, opts->zoom);
 }
 
@@ -1367,7 +1382,8 @@ void chooser_open_customize(struct client *c, struct pane *p, bool zoom_pane)
 {
     struct chooser_opts opts = {.key_format = ""};
     struct chooser *ch = chooser_new(c, p, CHOOSER_CUSTOMIZE, &opts, NULL);
-    enter(p, &options_mode, ch);
+    if (!enter(p, &options_mode, ch))
+        return;
     rebuild(ch, p);
     zoom(ch, p, zoom_pane);
 }
