@@ -1025,16 +1025,87 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
     choose(c, &it);
 }
 
-/* f: a prompt for the filter (a format; empty: none), the current one in it. The
- * prompt is command-prompt's, reached through the command as a key binding would
- * (overlays sit above the clients layer); it gives the text back with send-keys -X
- * filter. */
-static void filter_prompt(struct client *c, struct pane *p, struct chooser *ch)
+/* Whether an item matches a search: a session's, window's or buffer's name (or a
+ * buffer's text), a pane's command, a client's name or session. */
+static bool item_matches(struct chooser *ch, const struct chooser_item *it, const char *ss)
+{
+    struct server *srv = ch->server;
+    struct session *s = session_find_id(srv, it->session_id);
+    switch (it->kind) {
+    case ITEM_SESSION:
+        return s != NULL && strstr(s->name, ss) != NULL;
+    case ITEM_WINDOW:
+    case ITEM_PANE: {
+        struct winlink *wl = NULL;
+        if (s != NULL) {
+            TAILQ_FOREACH(wl, &s->windows, entry) {
+                if (wl->window->id == it->window_id)
+                    break;
+            }
+        }
+        if (wl == NULL)
+            return false;
+        if (it->kind == ITEM_WINDOW)
+            return strstr(wl->window->name, ss) != NULL;
+        struct pane *p = session_find_pane(srv, it->pane_id);
+        if (p == NULL)
+            return false;
+        struct format_ctx f = {.server = srv, .session = s, .wl = wl, .window = wl->window,
+                               .pane = p};
+        char *cmd = format_expand(&f, "#{pane_current_command}");
+        bool yes = *cmd != '\0' && strstr(cmd, ss) != NULL;
+        free(cmd);
+        return yes;
+    }
+    case ITEM_BUFFER: {
+        struct paste_buffer *pb = paste_find(srv, it->buffer_name);
+        return strstr(it->buffer_name, ss) != NULL ||
+               (pb != NULL && memmem(pb->data, pb->size, ss, strlen(ss)) != NULL);
+    }
+    case ITEM_CLIENT: {
+        struct client *o;
+        TAILQ_FOREACH(o, &srv->clients, entry) {
+            if (o->id == it->client_id)
+                break;
+        }
+        return strstr(it->name, ss) != NULL ||
+               (o != NULL && o->session != NULL && strstr(o->session->name, ss) != NULL);
+    }
+    default:
+        return it->text != NULL && strstr(it->text, ss) != NULL;
+    }
+}
+
+/* Choose the next item (back: the one before) after the chosen one that matches the
+ * search, in the tree's order, round from the end, its parents expanded. */
+static void search_next(struct chooser *ch, struct pane *p, bool back)
+{
+    if (ch->search == NULL || ch->nlines == 0)
+        return;
+    size_t start = ch->lines[ch->current].item;
+    for (size_t k = 1; k < ch->n; k++) {
+        size_t i = back ? (start + ch->n - k) % ch->n : (start + k) % ch->n;
+        if (!item_matches(ch, &ch->items[i], ch->search))
+            continue;
+        for (long up = ch->items[i].parent; up >= 0; up = ch->items[up].parent)
+            ch->items[up].expanded = true;
+        char *id = xstrdup(ch->items[i].id);
+        rebuild(ch, p);
+        set_current(ch, id);
+        free(id);
+        return;
+    }
+}
+
+/* A prompt (command-prompt's, reached through the command as a key binding would:
+ * overlays sit above the clients layer) whose answer comes back as send-keys -X what
+ * ANSWER to this chooser's pane; initial is the text it starts with. */
+static void answer_prompt(struct client *c, struct pane *p, const char *label,
+                          const char *initial, const char *what)
 {
     /* The prompt expands its initial text: a # stays one as ##. */
-    const char *cur = ch->filter != NULL ? ch->filter : "";
-    char *initial = xmalloc(strlen(cur) * 2 + 1), *w = initial;
-    for (const char *r = cur; *r != '\0'; r++) {
+    char *escaped = xmalloc(strlen(initial) * 2 + 1), *w = escaped;
+    for (const char *r = initial; *r != '\0'; r++) {
         if (*r == '#')
             *w++ = '#';
         *w++ = *r;
@@ -1042,33 +1113,45 @@ static void filter_prompt(struct client *c, struct pane *p, struct chooser *ch)
     *w = '\0';
     /* The pane named by window id and index: a %N would be taken for an answer. */
     char *run = p->window != NULL
-                    ? xasprintf("send-keys -t '@%u.%d' -X filter '%%%%'", p->window->id,
+                    ? xasprintf("send-keys -t '@%u.%d' -X %s '%%%%'", p->window->id,
                                 cmd_find_pane_base_index(p->window) +
-                                    window_pane_index(p->window, p))
-                    : xstrdup("send-keys -X filter '%%'");
-    char *qi = cmd_escape_arg(initial), *qr = cmd_escape_arg(run);
-    char *line = xasprintf("command-prompt -p '(filter)' -I %s %s", qi, qr);
+                                    window_pane_index(p->window, p),
+                                what)
+                    : xasprintf("send-keys -X %s '%%%%'", what);
+    char *qi = cmd_escape_arg(escaped), *qr = cmd_escape_arg(run), *ql = cmd_escape_arg(label);
+    char *line = xasprintf("command-prompt -p %s -I %s %s", ql, qi, qr);
+    free(ql);
     run_line(c, line);
     free(line);
     free(qr);
     free(qi);
     free(run);
-    free(initial);
+    free(escaped);
 }
 
-/* send-keys -X filter TEXT: the filter f's prompt answered (empty: none). */
+/* send-keys -X filter TEXT: the filter f's prompt answered (empty: none); -X search TEXT
+ * and search-backward TEXT: /'s and ?'s. */
 static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv,
                            long repeat)
 {
     (void)repeat;
     struct chooser *ch = chooser_of(p);
-    if (ch == NULL || argc < 1 || strcmp(argv[0], "filter") != 0) {
+    const char *text = argc > 1 ? argv[1] : "";
+    if (ch != NULL && argc >= 1 && strcmp(argv[0], "filter") == 0) {
+        free(ch->filter);
+        ch->filter = *text != '\0' ? xstrdup(text) : NULL;
+        rebuild(ch, p);
+    } else if (ch != NULL && argc >= 1 &&
+               (strcmp(argv[0], "search") == 0 || strcmp(argv[0], "search-backward") == 0)) {
+        free(ch->search);
+        ch->search = *text != '\0' ? xstrdup(text) : NULL;
+        ch->search_back = strcmp(argv[0], "search-backward") == 0;
+        rebuild(ch, p);
+        search_next(ch, p, ch->search_back);
+    } else {
         cmd_error(ctx, "not in a mode");
         return -1;
     }
-    free(ch->filter);
-    ch->filter = argc > 1 && *argv[1] != '\0' ? xstrdup(argv[1]) : NULL;
-    rebuild(ch, p);
     redraw(p);
     return 0;
 }
@@ -1105,7 +1188,16 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
         return;
     }
     if (key == 'f') {
-        filter_prompt(c, p, ch);
+        answer_prompt(c, p, "(filter)", ch->filter != NULL ? ch->filter : "", "filter");
+        return;
+    }
+    if (key == '/' || key == ('s' | KEYC_CTRL) || key == '?') {
+        answer_prompt(c, p, "(search)", "", key == '?' ? "search-backward" : "search");
+        return;
+    }
+    if (key == 'n' || key == 'N') {
+        search_next(ch, p, (key == 'N') != ch->search_back);
+        redraw(p);
         return;
     }
     if (ch->kind == CHOOSER_TREE && (key == '<' || key == '>'))
@@ -1412,6 +1504,7 @@ static void chooser_free(struct pane *p, void *data)
     free(ch->template);
     free(ch->format);
     free(ch->filter);
+    free(ch->search);
     free(ch->key_format);
     free(ch);
 }

@@ -78,6 +78,8 @@ struct chooser {
     char *template;           /* run for Enter with %% the choice */
     char *format, *filter;    /* -F, -f */
     bool no_matches;          /* the filter left nothing: everything shows */
+    char *search;             /* the text / looked for last (n and N look again) */
+    bool search_back;         /* it was ? (n looks up, N down) */
     char *key_format;         /* -K, or tmux's default */
     bool squash_groups;       /* no -G: a group shows as one of its sessions */
     uint32_t start_session, start_window, start_pane; /* the target: chosen at first */

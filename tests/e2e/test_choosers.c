@@ -175,6 +175,16 @@ static void test_filter_and_kill_prompts(void **state)
     assert_true(client_wait_row(c, 0, "(0) - s: 2 windows (attached)", E2E_TIMEOUT));
     assert_null(strstr(client_screen_row(c, 2), "(2)")); /* w0 and t are out */
 
+    /* / looks for a name: from the session's line (k), "sec" finds window 1. */
+    client_keys(c, "k");
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+    client_keys(c, "/");
+    assert_true(client_wait_row(c, 23, "(search)", E2E_TIMEOUT));
+    client_type(c, "sec\r");
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_PALETTE | 3);
+
     client_keys(c, "x");
     assert_true(client_wait_row(c, 23, "Kill window 1?", E2E_TIMEOUT));
     client_pump(c, 100);
