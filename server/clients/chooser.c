@@ -31,13 +31,11 @@
 #include "key_bindings.h"
 #include "keys.h"
 #include "message_log.h"
-#include "notify.h"
 #include "options.h"
 #include "pane.h"
 #include "pane_mode.h"
 #include "paste.h"
 #include "redraw.h"
-#include "server_client.h"
 #include "server_state.h"
 #include "session.h"
 #include "window.h"
@@ -62,6 +60,8 @@
     "}"                                                                                      \
     "}"
 #define BUFFER_FORMAT "#{t/p:buffer_created}: #{buffer_sample}"
+/* What Enter in choose-tree runs without a template (%% the choice), tmux's. */
+#define TREE_COMMAND "switch-client -Zt '%%'"
 #define CLIENT_FORMAT "#{t/p:client_activity}: session #{session_name}"
 
 /* tmux's default -K: lines 0 to 9 are their digit, 10 to 35 M-a to M-z. */
@@ -858,7 +858,6 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
     }
 }
 
-static void choose(struct client *c, const struct chooser_item *it);
 static void run_argv(struct client *c, int argc, char **argv);
 static void run_line(struct client *c, const char *line);
 static char *replace_all(const char *template, const char *what);
@@ -980,8 +979,8 @@ static void tree_kill(struct client *c, const struct chooser_item *it)
     free(prompt);
 }
 
-/* Enter in choose-tree: the template run for the chosen item, or the client switched
- * to it. */
+/* Enter in choose-tree: the template run for the chosen item (tmux's default switches
+ * the client to it, a zoomed window staying zoomed). */
 static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
 {
     struct chooser_item it = *current_item(ch);
@@ -997,32 +996,32 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
         free(it.remote_session);
         return;
     }
-    if (ch->template != NULL) {
-        /* choose-tree TEMPLATE: run it with %% the chosen session, window or pane. */
-        struct session *s = session_find_id(c->server, it.session_id);
-        struct winlink *wl = NULL;
-        if (s != NULL && it.kind != ITEM_SESSION) {
-            TAILQ_FOREACH(wl, &s->windows, entry) {
-                if (wl->window->id == it.window_id)
-                    break;
-            }
+    /* The template (tmux's default: switch-client -Zt '%%') run with %% the chosen
+     * session, window or pane. */
+    struct session *s = session_find_id(c->server, it.session_id);
+    struct winlink *wl = NULL;
+    if (s != NULL && it.kind != ITEM_SESSION) {
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            if (wl->window->id == it.window_id)
+                break;
         }
-        /* tmux's targets: "=session:", "=session:index." and "=session:index.%pane". */
-        char target[256];
-        if (wl != NULL && it.kind == ITEM_PANE)
-            snprintf(target, sizeof target, "=%s:%d.%%%u", s->name, wl->index, it.pane_id);
-        else if (wl != NULL)
-            snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
-        else
-            snprintf(target, sizeof target, "=%s:", s != NULL ? s->name : "");
-        char *line = replace_all(ch->template, target);
-        leave(p);
-        run_line(c, line);
-        free(line);
+    }
+    if (s == NULL || (it.kind != ITEM_SESSION && wl == NULL)) {
+        leave(p); /* gone meanwhile: nothing to run */
         return;
     }
+    /* tmux's targets: "=session:", "=session:index." and "=session:index.%pane". */
+    char target[256];
+    if (wl != NULL && it.kind == ITEM_PANE)
+        snprintf(target, sizeof target, "=%s:%d.%%%u", s->name, wl->index, it.pane_id);
+    else if (wl != NULL)
+        snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
+    else
+        snprintf(target, sizeof target, "=%s:", s->name);
+    char *line = replace_all(ch->template != NULL ? ch->template : TREE_COMMAND, target);
     leave(p);
-    choose(c, &it);
+    run_line(c, line);
+    free(line);
 }
 
 /* Whether an item matches a search: a session's, window's or buffer's name (or a
@@ -1507,37 +1506,6 @@ static void chooser_free(struct pane *p, void *data)
     free(ch->search);
     free(ch->key_format);
     free(ch);
-}
-
-/* Switch the client to the chosen session, window and pane, if they still exist. */
-static void choose(struct client *c, const struct chooser_item *it)
-{
-    struct session *s = session_find_id(c->server, it->session_id);
-    if (s == NULL)
-        return;
-    if (it->kind == ITEM_WINDOW || it->kind == ITEM_PANE) {
-        struct winlink *wl;
-        TAILQ_FOREACH(wl, &s->windows, entry) {
-            if (wl->window->id == it->window_id) {
-                session_select_window(s, wl);
-                break;
-            }
-        }
-    }
-    if (it->kind == ITEM_PANE) {
-        struct pane *p = session_find_pane(c->server, it->pane_id);
-        if (p != NULL && p->window != NULL && p->window->id == it->window_id)
-            window_set_active(p->window, p);
-    }
-    if (s != c->session) {
-        struct session *old = c->session;
-        c->last_session_id = old->id;
-        c->has_last_session = true;
-        server_client_attach(c, s);
-        server_client_update_sizes(c->server, old);
-        notify_emit(c->server, &(struct notify){.type = NOTIFY_CLIENT_DETACHED, .session = old});
-    }
-    session_redraw(c->server, s, REDRAW_STATUS);
 }
 
 /* Run one command for the client (errors on its status line). */

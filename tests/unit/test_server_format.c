@@ -128,6 +128,7 @@ static int setup(void **state)
     f->c.rows = 30;
     f->c.attached = true;
     f->c.session = &f->s;
+    f->c.activity.tv_sec = CREATED + 7;
     TAILQ_INSERT_TAIL(&f->srv.clients, &f->c, entry);
 
     f->pb = (struct paste_buffer){.name = "notes", .data = "ls -l\n\tx", .size = 8,
@@ -205,6 +206,7 @@ static const struct want wants[] = {
     {"buffer_name", "notes"},
     {"buffer_sample", "ls -l\\n\\tx"},
     {"buffer_size", "8"},
+    {"client_activity", "1795342450"},
     {"client_control_mode", "0"},
     {"client_flags", "attached,focused,UTF-8"},
     {"client_height", "30"},
