@@ -1482,7 +1482,15 @@ void chooser_open_customize(struct client *c, struct pane *p, bool zoom_pane)
 static void chooser_free(struct pane *p, void *data)
 {
     struct chooser *ch = data;
-    if (ch->zoomed && p->window != NULL && p->window->zoomed)
+    /* -Z's zoom undone, unless the window or the pane is going away (a window being
+     * freed has no link left; a pane being freed has left the window's list). */
+    bool in_window = false;
+    if (p->window != NULL && !TAILQ_EMPTY(&p->window->links)) {
+        struct pane *o;
+        TAILQ_FOREACH(o, &p->window->panes, entry)
+            in_window = in_window || o == p;
+    }
+    if (ch->zoomed && in_window && p->window->zoomed)
         window_zoom(p->window, false);
     /* Hosts still listing: their answers go nowhere (the commands run out). */
     while (ch->nremotes > 0) {

@@ -1,12 +1,17 @@
-/* chooser.h - choose-tree: an interactive list of sessions and their windows in a pane,
- * with a preview of the selected window below it. Up/Down (j/k), PgUp/PgDn, Home/End
- * move; Enter switches the client that pressed it to the choice; q, Escape or C-c
- * leave. choose-buffer: the same list of paste buffers, the preview shows the buffer's
- * text; Enter pastes it into the pane (paste-buffer -p), d deletes it.
+/* chooser.h - choose-tree: an interactive tree of sessions, their windows and the
+ * windows' panes in a pane, with a preview of the chosen one boxed below it, as tmux
+ * 3.3a's. Up/Down (j/k, wrapping), PgUp/PgDn, Home/End move; Right/Left (l/h, +/-)
+ * expand and collapse; t tags, O and r change the order, v hides the preview, f filters,
+ * / ? n N search, x asks to kill; Enter switches the client that pressed it to the
+ * choice (switch-client -Zt); q, Escape or C-c leave. choose-buffer: the same list of
+ * paste buffers, the preview shows the buffer's lines; Enter pastes it into the pane
+ * (paste-buffer -p), d deletes it. choose-client: the attached clients, the preview
+ * their screen and status line.
  *
- * Both are pane modes (pane_mode.h) as in tmux: #{pane_in_mode} is 1 and #{pane_mode}
- * is tree-mode or buffer-mode; the prefix and root key bindings work in them. A chooser
- * acts for the client that opened it and leaves when that client goes. */
+ * They are pane modes (pane_mode.h) as in tmux: #{pane_in_mode} is 1 and #{pane_mode}
+ * is tree-mode, buffer-mode or client-mode; the prefix and root key bindings work in
+ * them. A chooser acts for the client that opened it and leaves when that client goes.
+ * chooser_draw.h holds its state and draws it. */
 #ifndef TMX_CHOOSER_H
 #define TMX_CHOOSER_H
 

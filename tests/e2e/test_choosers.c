@@ -80,7 +80,7 @@ static void test_tree_lines_and_window_preview(void **state)
     assert_int_equal(vt_cell(client_vt(c), 39, 12)->ch, 0x2502);
     assert_int_equal(vt_cell(client_vt(c), 39, 21)->ch, 0x2502);
 
-    client_keys(c, "\033[C"); /* Right */
+    client_keys(c, "l"); /* as Right: expands */
     assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> - 1: second*Z", E2E_TIMEOUT));
     assert_true(client_wait_row(c, 3, "(3)     \u251c\u2500> 0: ", E2E_TIMEOUT));
     assert_true(client_wait_row(c, 4, "(4)     \u2514\u2500> 1: ", E2E_TIMEOUT));
@@ -88,7 +88,7 @@ static void test_tree_lines_and_window_preview(void **state)
     client_keys(c, "j");
     assert_true(client_wait_row(c, 11, "\u250c 0 (sort: index) \u2500", E2E_TIMEOUT));
     assert_int_equal(bg_at(c, 0, 3), COLOUR_PALETTE | 3);
-    client_keys(c, "\033[D"); /* Left: to the window, collapsed */
+    client_keys(c, "h"); /* as Left: to the window, collapsed */
     assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
     assert_true(client_wait_row(c, 3, "(3) - t: 1 windows", E2E_TIMEOUT));
     assert_int_equal(bg_at(c, 0, 2), COLOUR_PALETTE | 3);
