@@ -253,8 +253,8 @@ static int pane_cmp(const void *a, const void *b, void *arg)
     int r = 0;
     if (sorting->sort == 2 && x->active_point != y->active_point)
         r = x->active_point < y->active_point ? -1 : 1;
-    else
-        r = window_pane_index(x->window, x) - window_pane_index(y->window, y);
+    else /* tmux's "number order" of panes is their ids' (split -b puts a newer first) */
+        r = x->id < y->id ? -1 : x->id > y->id;
     return cmp_result(sorting, r);
 }
 

@@ -206,6 +206,23 @@ static void test_choose_buffer_without_buffers(void **state)
                                 "[#{pane_in_mode}]", NULL));
 }
 
+/* A window's panes are listed in the order they were made (tmux's "number order" is
+ * their ids'): split -b puts the newest pane first in the window, last in the tree. */
+static void test_panes_in_the_order_made(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-h", "-t", "s:", "cat", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "split-window", "-b", "-h", "-t", "s:", "cat",
+                             NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-tree", "-Z", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 2, "(2)     \u251c\u2500> 0: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 3, "(3)     \u251c\u2500> 2: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 4, "(4)     \u2514\u2500> 1: ", E2E_TIMEOUT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +234,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_filter_and_kill_prompts, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_choose_buffer_without_buffers, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_panes_in_the_order_made, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
