@@ -884,6 +884,10 @@ static bool buffer_key(struct client *c, struct pane *p, key_code key)
         char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
         run_argv(c, 6, argv);
     } else {
+        /* The line below is chosen first; from the last line, tmux 3.3a goes back to
+         * the first (its deleted item is not found again). */
+        if (!line_down(ch, false))
+            ch->current = ch->offset = 0;
         struct paste_buffer *pb = paste_find(c->server, name);
         if (pb != NULL)
             paste_delete(c->server, pb);

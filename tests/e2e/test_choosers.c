@@ -206,6 +206,28 @@ static void test_choose_buffer_without_buffers(void **state)
                                 "[#{pane_in_mode}]", NULL));
 }
 
+/* d deletes the chosen buffer and chooses the one below; from the last line, the first
+ * (as tmux 3.3a, whose deleted item is not found again). */
+static void test_buffer_delete_chooses(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    for (const char *const *t = (const char *const[]){"a", "b", "c", "d", NULL}; *t; t++)
+        assert_int_equal(tmx_run(env, NULL, NULL, "set-buffer", *t, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 3, "(3) buffer0: ", E2E_TIMEOUT));
+    client_keys(c, "j");
+    client_keys(c, "d"); /* buffer2 goes, buffer1 (below it) is chosen */
+    assert_true(client_wait_row(c, 2, "(2) buffer0: ", E2E_TIMEOUT));
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_PALETTE | 3);
+    client_keys(c, "G");
+    client_keys(c, "d"); /* buffer0 goes from the last line: the first is chosen */
+    assert_true(client_wait_row(c, 1, "(1) buffer1: ", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+}
+
 /* A window's panes are listed in the order they were made (tmux's "number order" is
  * their ids'): split -b puts the newest pane first in the window, last in the tree. */
 static void test_panes_in_the_order_made(void **state)
@@ -235,6 +257,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_choose_buffer_without_buffers, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_panes_in_the_order_made, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_buffer_delete_chooses, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
