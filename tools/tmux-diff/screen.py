@@ -5,7 +5,14 @@ to both (windows, splits, renames, zoom, and the options that style the status l
 the borders: formats, styles, justify, position, pane-border-status...), and after each
 step the outer windows' screens (capture-pane -e: text, colours, attributes, and the
 cursor) compared; stops at the first step where they differ and prints both screens.
-The clock and the host name are kept out of the status line (status-right "")."""
+The clock and the host name are kept out of the status line (status-right ""). HIST=1
+prints each step's command; CHOOSE=0 opens no chooser; CHOOSERS=1 opens them often and
+sends their keys (and no text with an e or f: choose-buffer's e edits the buffer in a
+popup, not done in tmx); MESSAGES=0 and PANES=0 send keys instead of display-message and
+display-panes, STATUS_OFF=0 never turns the status line off, COPY=0 sends j instead of entering
+or moving in copy mode (their differences are known or another matter: README); REFRESH=1
+has both draw everything again (refresh-client) after each command: what tmux leaves
+stale until its next full redraw (a chooser's pane names after a split) is not compared."""
 import os
 import random
 import re
@@ -46,14 +53,32 @@ SETTINGS = [
 ]
 
 
+CHOOSER_OPS = [['choose-tree'], ['choose-tree', '-s'], ['choose-tree', '-w'], ['choose-tree', '-Zw'],
+               ['choose-tree', '-N'], ['choose-tree', '-O', 'name'], ['choose-tree', '-r'],
+               ['choose-tree', '-O', 'time'], ['choose-buffer'], ['choose-buffer', '-O', 'name'],
+               ['set-buffer', 'more text'], ['set-buffer', '-b', 'named', 'two\nlines']]
+CHOOSER_KEYS = ['j', 'k', 'h', 'l', 'Left', 'Right', 'Up', 'Down', 't', 'T', 'C-t', 'O', 'r', 'v',
+                '<', '>', 'g', 'G', 'M--', 'M-+', 'PPage', 'NPage', 'Enter', 'q', 'x', '0', '1']
+
+
 def op(r):
+    if os.environ.get('CHOOSERS') == '1' and r.random() < 0.4:
+        if r.random() < 0.3:
+            return r.choice(CHOOSER_OPS)
+        return ['send-keys', r.choice(CHOOSER_KEYS)]
     k = r.randrange(18)
+    if k in (12, 13) and os.environ.get('COPY') == '0':
+        return ['send-keys', 'j']
     if k == 12:
         return ['copy-mode']
     if k == 13:
         return ['send-keys', '-X', r.choice(['cursor-up', 'page-up', 'begin-selection',
                                              'cursor-left', 'history-top', 'cancel',
                                              'select-line', 'cursor-right'])]
+    if k == 14 and os.environ.get('MESSAGES') == '0':
+        return ['send-keys', 'world']
+    if k == 17 and os.environ.get('PANES') == '0':
+        return ['send-keys', 'Enter']
     if k == 14:
         return ['display-message', r.choice(['hello #{window_index}', 'a longer message here',
                                              '#[fg=red]red'])]
@@ -67,6 +92,8 @@ def op(r):
         return ['display-panes', '-b']
     if k < 4:
         name, values = r.choice(SETTINGS)
+        if name == 'status' and os.environ.get('STATUS_OFF') == '0':
+            values = ['on', '2']
         return ['set', '-g', name, r.choice(values)]
     if k == 4:
         return ['split-window', r.choice(['-h', '-v']), 'cat']
@@ -82,14 +109,20 @@ def op(r):
         return ['select-pane', '-t', ':.%d' % r.randint(0, 2)]
     if k == 10:
         return ['kill-pane'] if r.random() < 0.5 else ['last-window']
+    if os.environ.get('CHOOSERS') == '1':  # no e (choose-buffer's editor) nor f
+        return ['send-keys', r.choice(['world', 'Enter', 'world', 'Enter'])]
     return ['send-keys', r.choice(['hello', 'world', 'Enter', 'abc def'])]
 
 
-def cells(line):
+def cells(line, pen=None):
     """A captured line as what shows: each character with its colours and attributes
     (SGR applied in order); of a blank, only what shows on one (its background, reverse
-    with its foreground, underline, strike-through and overline)."""
-    out, fg, bg, attrs = [], '', '', set()
+    with its foreground, underline, strike-through and overline). pen carries the SGR
+    state from the line before (capture-pane -e writes only what changes, across lines
+    too) and is left as the line ends."""
+    if pen is None:
+        pen = {'fg': '', 'bg': '', 'attrs': set()}
+    out, fg, bg, attrs = [], pen['fg'], pen['bg'], set(pen['attrs'])
     for m in re.finditer(r'\x1b\[([0-9;:]*)m|(.)', line):
         if m.group(2) is not None:
             ch = m.group(2)
@@ -128,6 +161,7 @@ def cells(line):
             else:
                 attrs.add(p)
             i += 1
+    pen.update(fg=fg, bg=bg, attrs=attrs)
     # Trailing blanks: the outer tmux's capture keeps a blank the inner one wrote and
     # trims one it only cleared, the same on screen.
     while out and out[-1][0] == ' ' and not out[-1][3]:
@@ -139,7 +173,8 @@ def screen(w):
     """The outer window's screen as cells (cells()), and the cursor (where it is only when
     it shows)."""
     text = outer('capture-pane', '-p', '-e', '-t', 'o:' + w).stdout
-    return (text, [cells(line) for line in text.split('\n')],
+    pen = {'fg': '', 'bg': '', 'attrs': set()}
+    return (text, [cells(line, pen) for line in text.split('\n')],
             outer('display', '-p', '-t', 'o:' + w,
                   '#{?cursor_flag,#{cursor_x}#,#{cursor_y},hidden}').stdout)
 
@@ -181,13 +216,26 @@ def main():
     for i in range(steps):
         c = op(r)
         rc = {w: run(w, *c)[0] for w in B}
+        if os.environ.get('REFRESH') == '1':
+            time.sleep(0.1)
+            for w in B:
+                run(w, 'refresh-client')
         s = settle()
+        if os.environ.get('HIST') == '1':
+            print('step %d: %s' % (i, ' '.join(c)))
         if rc['tmux'] != rc['tmx'] or s['tmux'][1:] != s['tmx'][1:]:
             print('step %d: %s (status tmux %s, tmx %s)' % (i, ' '.join(c), rc['tmux'], rc['tmx']))
             for w in B:
                 print('--- %s (cursor %s)' % (w, s[w][2].strip()))
                 print(s[w][0])
             break
+        if 'Kill ' in s['tmux'][0] or '(filter)' in s['tmux'][0]:
+            # A chooser's prompt (x, f) is answered by a key the client types (send-keys
+            # goes to the pane): Escape, as a user would. Left open, tmux freezes the
+            # panes under it (TTY_FREEZE), which tmx does not copy (README).
+            for w in B:
+                outer('send-keys', '-t', 'o:' + w, 'Escape')
+            settle()
     else:
         print('seed %d: %d steps, no difference' % (seed, steps))
     outer('kill-server')
