@@ -101,7 +101,7 @@ static int setup(void **state)
         ps[i]->server = &f->srv;
         ps[i]->id = (uint32_t)(5 + i);
         ps[i]->fd = -1;
-        ps[i]->pid = 4242 + i;
+        ps[i]->pid = 2000000042 + i; /* above any pid_max: no process of the machine */
         ps[i]->cols = 40;
         ps[i]->rows = 23;
         ps[i]->cwd = "/home/u";
@@ -275,7 +275,7 @@ static const struct want wants[] = {
     {"pane_marked_set", "0"},
     {"pane_mode", ""}, /* no mode */
     {"pane_path", "/srv/www"},
-    {"pane_pid", "4243"},
+    {"pane_pid", "2000000043"},
     {"pane_pipe", "0"},
     {"pane_pipe_dropped", "0"},
     {"pane_restarts", "0"},
