@@ -1609,11 +1609,19 @@ static void test_a_kill_9_in_a_flood_loses_and_doubles_no_line(void **state)
                              "-g", "history-limit", "300000", ";", "new", "-d", "-s", "f", "-x",
                              "80", "-y", "24",
                              "for i in 0 1 2 3 4 5 6 7; do seq $((i*20000+1)) $((i*20000+20000));"
-                             " sleep 0.3; done; echo FLOOD-END; exec sleep 1000",
+                             " sleep 0.5; done; echo FLOOD-END; exec sleep 1000",
                              NULL),
                      0);
     pid_t server = server_pid(env, "f");
-    /* In the middle: some 60,000 lines in (the third burst or later). */
+    /* After the first snapshot (it holds history-limit: without one the next server
+     * knows only the default 2000 lines), in the middle of the flood: some 60,000 lines
+     * in (the third burst or later). */
+    char snap[4096];
+    snprintf(snap, sizeof snap, "%s/.local/state/tmx/%s.snap", getenv("HOME"), env_socket_name(env));
+    struct stat st;
+    for (long long until = e2e_now_ms() + E2E_TIMEOUT; stat(snap, &st) != 0 && e2e_now_ms() < until;)
+        sleep_ms(20);
+    assert_int_equal(stat(snap, &st), 0);
     for (long long until = e2e_now_ms() + E2E_TIMEOUT;;) {
         char *out = NULL;
         assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "f", "#{history_size}",
