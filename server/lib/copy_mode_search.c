@@ -615,7 +615,8 @@ static int count_matches(const struct grid *g, const struct pattern *pt)
 
 /* As tmux, the cursor goes to the start of the marked match the match found is in (one
  * that starts on an earlier row of a wrapped line may hold it), or with emacs keys
- * searching down (after) just past its end; a selection then ends where it was found. */
+ * searching down (after) just past its end; a selection then ends where it was found.
+ * Only a search that finds a match moves the selection's end. */
 static void place_on_match(const struct grid *g, struct copy_state *cs, bool after, int width)
 {
     unsigned *marks = copy_search_view_marks(g, cs);
@@ -644,6 +645,8 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
     }
     free(marks);
     copy_clamp(g, cs);
+    if (!after)
+        copy_selection_follow(g, cs, false);
 }
 
 static bool search_from(const struct grid *g, struct copy_state *cs, bool up)

@@ -623,9 +623,12 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             copy_mode_leave(p);
     } else if (is_special(name)) {
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
-        /* After a jump, goto-line or search, the dragged end follows the cursor. */
+        /* After goto-line and the like, the dragged end follows the cursor; a jump or a
+         * search has moved it when it found its target, and leaves it alone otherwise
+         * (as tmux: a failed search does not snap a select-word end to a word). */
         bool copies = starts(name, "copy-") || starts(name, "pipe") || starts(name, "append");
-        if (!copies && !starts(name, "jump-") && copy_mode_of(p) == cm)
+        if (!copies && !starts(name, "jump-") && !starts(name, "search-") &&
+            copy_mode_of(p) == cm)
             copy_selection_follow(pane_grid(p), cs, false);
     } else
         return 0;

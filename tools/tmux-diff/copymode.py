@@ -5,7 +5,7 @@ wrap) enters copy mode in tmux 3.3a and in tmx; the same random send -X commands
 both (motions, selections, plain and regular-expression searches, an invalid one among
 them) until the cursor, view, selection or search matches (formats), the text a
 selection copies, or a status differ. --no-search leaves the search commands out."""
-import os, subprocess, random, sys, time
+import os, random, shlex, subprocess, sys, time
 from tmuxdiff import B, ENV as env, TMP
 no_search='--no-search' in sys.argv
 sys.argv=[a for a in sys.argv if a!='--no-search']
@@ -16,6 +16,8 @@ _words=['alpha','be','c','delta-echo','foxtrot_g','h.i','(jk)','lima','mike:nove
 with open(TEXT,'w') as f:
     f.write('\n'.join(' '.join(_r.choice(_words) for _ in range(_r.randint(0,14 if _r.random()<0.8 else 40))) for _ in range(120))+'\n')
 random.seed(seed)
+# HIST=N: print the N commands before the difference too.
+hist=[''] if os.environ.get('HIST') else None
 def run(w,*a):
     r=subprocess.run([B[w],'-L','cm%d'%seed,'-f','/dev/null',*a],env=env,capture_output=True,text=True,timeout=10)
     return r.returncode, r.stdout, r.stderr.strip()
@@ -39,8 +41,10 @@ for i in range(N):
         c,x=random.choice(ARGS); a=['send','-X','-t','s',c,*x]
     if random.random()<0.2: a[1:1]=['-N',str(random.randint(2,5))]
     r={w:run(w,*a) for w in B}
+    if hist: hist.append(shlex.join(x for x in a[1:] if x not in ('-X','-t','s')))
     st={w:run(w,'display','-p','-t','s',STATE)[1] for w in B}
     if st['tmux']!=st['tmx'] or r['tmux'][0]!=r['tmx'][0]:
+        if hist: print('\n'.join(hist[-int(os.environ['HIST'])-1:-1]))
         print('seed',seed,'step',i,a); print(' tmux',r['tmux'][0],st['tmux'].strip()); print(' tmx ',r['tmx'][0],st['tmx'].strip()); break
     if st['tmux'].split()[3:4]==['1']:
         # What the selection copies: copy-selection-no-clear leaves it as it is.
