@@ -38,9 +38,9 @@ struct copy_state {
     int reset_x;
     int64_t reset_end_y;
     int reset_end_x;
-    bool end_held;      /* the last search (emacs keys, down) put the dragged end at its
-                           match's start, the cursor past it: the end stays there until
-                           the next command but a search (copy_selection_follow), as tmux */
+    bool end_held;      /* the last search put the dragged end where it found its match,
+                           the cursor on the match's start or past it: the end stays there
+                           until the next command but a search (copy_selection_follow) */
     char *search;       /* the last search, NULL if none */
     bool search_regex;  /* ... a regular expression (search-forward, search-backward) */
     char *marks;        /* the search whose matches are shown (#{search_present}), NULL:

@@ -503,8 +503,9 @@ static bool row_find_back(struct chain *ch, const struct pattern *pt, int64_t y,
 
 /* Whether a match found at column x of row y lies inside one that starts on an earlier
  * row of the wrapped line (found as the matches are marked: each row's from its start,
- * one after the other). tmux 3.3a does not stop at such a match: the cursor would land
- * inside a match the marks show as starting higher. */
+ * one after the other). Searching down, tmux 3.3a does not stop at such a match: the
+ * cursor would land inside a match the marks show as starting higher. Searching up it
+ * does, and the cursor goes on to that match's start (place_on_match). */
 static bool covered(struct chain *ch, const struct pattern *pt, int64_t y, int x)
 {
     int i = (int)(y - ch->first), cols = ch->cols;
@@ -575,7 +576,7 @@ static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t
         for (;;) {
             found = down ? row_find(&ch, pt, y, from - 1, px, width)
                          : row_find_back(&ch, pt, y, from, px, width);
-            if (!found || !covered(&ch, pt, y, *px))
+            if (!found || !down || !covered(&ch, pt, y, *px))
                 break;
             from = down ? *px + 2 : *px; /* on past it */
         }
@@ -613,10 +614,10 @@ static int count_matches(const struct grid *g, const struct pattern *pt)
     return n;
 }
 
-/* As tmux, the cursor goes to the start of the marked match the match found is in (one
- * that starts on an earlier row of a wrapped line may hold it), or with emacs keys
- * searching down (after) just past its end; a selection then ends where it was found.
- * Only a search that finds a match moves the selection's end. */
+/* As tmux, a selection's dragged end goes where the match was found and stays there
+ * (end_held) while the cursor goes to the start of the marked match it is in (one that
+ * starts on an earlier row of a wrapped line may hold it), or with emacs keys searching
+ * down (after) just past its end. Only a search that finds a match moves that end. */
 static void place_on_match(const struct grid *g, struct copy_state *cs, bool after, int width)
 {
     unsigned *marks = copy_search_view_marks(g, cs);
@@ -624,10 +625,9 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
     size_t total = (size_t)cols * (size_t)rows;
     size_t at = (size_t)(cs->cy - cs->top) * (size_t)cols + (size_t)cs->cx;
     bool wrap = !cs->no_wrap;
-    if (after && cs->selecting && cs->drag != COPY_DRAG_NONE) {
-        copy_selection_follow(g, cs, false); /* the dragged end to the match's start */
-        cs->end_held = true;
-    }
+    /* the dragged end to where the match was found, to stay there */
+    copy_selection_follow(g, cs, false);
+    cs->end_held = cs->selecting && cs->drag != COPY_DRAG_NONE;
     if (marks == NULL || at >= total || marks[at] == 0) {
         for (int i = 0; after && i < width; i++)
             move_right(g, &cs->cx, &cs->cy, wrap);
@@ -645,8 +645,6 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
     }
     free(marks);
     copy_clamp(g, cs);
-    if (!after)
-        copy_selection_follow(g, cs, false);
 }
 
 static bool search_from(const struct grid *g, struct copy_state *cs, bool up)
