@@ -505,7 +505,8 @@ static bool row_find_back(struct chain *ch, const struct pattern *pt, int64_t y,
  * row of the wrapped line (found as the matches are marked: each row's from its start,
  * one after the other). Searching down, tmux 3.3a does not stop at such a match: the
  * cursor would land inside a match the marks show as starting higher. Searching up it
- * does, and the cursor goes on to that match's start (place_on_match). */
+ * does, and the cursor goes on to that match's start (place_on_match), but for one at a
+ * row's first column, which it passes over too. */
 static bool covered(struct chain *ch, const struct pattern *pt, int64_t y, int x)
 {
     int i = (int)(y - ch->first), cols = ch->cols;
@@ -576,7 +577,7 @@ static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t
         for (;;) {
             found = down ? row_find(&ch, pt, y, from - 1, px, width)
                          : row_find_back(&ch, pt, y, from, px, width);
-            if (!found || !down || !covered(&ch, pt, y, *px))
+            if (!found || (!down && *px > 0) || !covered(&ch, pt, y, *px))
                 break;
             from = down ? *px + 2 : *px; /* on past it */
         }
