@@ -46,12 +46,13 @@ static uint32_t first_char(const char *s)
 }
 
 /* The character of cell x of l as a jump sees it: blank past the line's end, 0 (never
- * matched) on a wide character's right half. */
+ * matched) on a wide character's right half and, as tmux 3.3a (which compares the whole
+ * cell with the one character it jumps to), on a cell with combining marks. */
 static uint32_t cell_char(const struct grid_line *l, int x)
 {
     if (x >= l->used)
         return ' ';
-    if (grid_cell_width(&l->cells[x]) == 0)
+    if (grid_cell_width(&l->cells[x]) == 0 || l->cells[x].comb != 0)
         return 0;
     return l->cells[x].ch == 0 ? ' ' : l->cells[x].ch;
 }
