@@ -271,10 +271,12 @@ static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
         copy_remember_scrolled(g, cs, old_x, old_y, old_top);
 }
 
-/* refresh-from-pane: tmx's copy mode reads the live grid; only the view is checked. */
+/* refresh-from-pane: tmx's copy mode reads the live grid, so only the view is checked;
+ * as tmux 3.3a, which takes a new copy of the pane, the selection goes. */
 static void refresh_from_pane(const struct grid *g, struct copy_state *cs)
 {
     copy_clamp(g, cs);
+    copy_clear_selection(g, cs);
 }
 
 static const struct {
