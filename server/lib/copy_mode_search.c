@@ -504,7 +504,8 @@ static bool row_find_back(struct chain *ch, const struct pattern *pt, int64_t y,
 /* Whether a match found at column x of row y lies inside one that starts on an earlier
  * row of the wrapped line (found as the matches are marked: each row's from its start,
  * one after the other). Searching down, tmux 3.3a does not stop at such a match: the
- * cursor would land inside a match the marks show as starting higher. Searching up it
+ * cursor would land inside a match the marks show as starting higher (nor inside one
+ * that starts earlier on its row: covered_in_row). Searching up it
  * does, and the cursor goes on to that match's start (place_on_match), but for one at a
  * row's first column, which it passes over too. */
 static bool covered(struct chain *ch, const struct pattern *pt, int64_t y, int x)
@@ -530,6 +531,20 @@ static bool covered(struct chain *ch, const struct pattern *pt, int64_t y, int x
         ch->reach[ch->nreach++] = far;
     }
     return ch->reach[i] > (int64_t)i * cols + x;
+}
+
+/* Whether a match found at column x of row y lies inside one that starts earlier on the
+ * same row, the row's matches found one after the other from its start ("2" in "12"
+ * for [0-9]+ searched from the "2"). */
+static bool covered_in_row(struct chain *ch, const struct pattern *pt, int64_t y, int x)
+{
+    int px = 0, width;
+    while (px < x && row_find(ch, pt, y, px, &px, &width) && px < x) {
+        if (px + width > x)
+            return true;
+        px += width;
+    }
+    return false;
 }
 
 /* ---- Searching. ---------------------------------------------------------------------- */
@@ -577,7 +592,8 @@ static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t
         for (;;) {
             found = down ? row_find(&ch, pt, y, from - 1, px, width)
                          : row_find_back(&ch, pt, y, from, px, width);
-            if (!found || (!down && *px > 0) || !covered(&ch, pt, y, *px))
+            if (!found || (!down && *px > 0) ||
+                (!covered(&ch, pt, y, *px) && !(down && covered_in_row(&ch, pt, y, *px))))
                 break;
             from = down ? *px + 2 : *px; /* on past it */
         }
