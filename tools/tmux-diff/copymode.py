@@ -30,7 +30,8 @@ for w in B: run(w,'copy-mode','-t','s')
 CMDS=['cursor-up','cursor-down','cursor-left','cursor-right','next-word','previous-word','next-word-end','next-space','previous-space','next-space-end','start-of-line','end-of-line','back-to-indentation','history-top','history-bottom','top-line','middle-line','bottom-line','page-up','page-down','halfpage-up','halfpage-down','scroll-up','scroll-down','begin-selection','clear-selection','select-line','select-word','rectangle-toggle','other-end','next-paragraph','previous-paragraph','cursor-down-and-cancel','jump-again','jump-reverse']
 ARGS=[('search-forward',['delta']),('search-backward',['lima']),('jump-forward',['e']),('jump-backward',['a']),('jump-to-forward',['o']),('goto-line',['5']),('search-forward-text',['ok'])]
 # Regular expressions (search-forward and search-backward take them, as tmux 3.3a).
-REGEX=['a.c','[0-9]+','^foo','o$','(ab|cd)','x*','A.C','a.C','(','[a','^','$','\u00fc.','e.t','^a','b.*r','[a-z]+ [0-9]','\u65e5.','lima|tango']
+INVALID=['(','[a']
+REGEX=['a.c','[0-9]+','^foo','o$','(ab|cd)','x*','A.C','a.C',*INVALID,'^','$','\u00fc.','e.t','^a','b.*r','[a-z]+ [0-9]','\u65e5.','lima|tango']
 ARGS+=[(c,[r]) for c in ('search-forward','search-backward') for r in REGEX]+[('search-again',[]),('search-reverse',[])]*6
 if no_search:
     ARGS=[a for a in ARGS if not a[0].startswith('search-')]
@@ -41,6 +42,11 @@ for i in range(N):
         c,x=random.choice(ARGS); a=['send','-X','-t','s',c,*x]
     if random.random()<0.2: a[1:1]=['-N',str(random.randint(2,5))]
     r={w:run(w,*a) for w in B}
+    if not no_search and ('goto-line' in a or a[-1] in INVALID):
+        # tmux 3.3a leaves the matches it marked where they were on the screen, over the
+        # text goto-line brings, or the view brings after a search that does not compile
+        # (a tmux bug): set-mark, compared nowhere, clears them.
+        for w in B: run(w,'send','-X','-t','s','set-mark')
     if hist: hist.append(shlex.join(x for x in a[1:] if x not in ('-X','-t','s')))
     st={w:run(w,'display','-p','-t','s',STATE)[1] for w in B}
     if st['tmux']!=st['tmx'] or r['tmux'][0]!=r['tmx'][0]:
