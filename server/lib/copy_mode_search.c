@@ -642,6 +642,8 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
     size_t total = (size_t)cols * (size_t)rows;
     size_t at = (size_t)(cs->cy - cs->top) * (size_t)cols + (size_t)cs->cx;
     bool wrap = !cs->no_wrap;
+    int64_t found_y = cs->cy;
+    int found_x = cs->cx;
     /* the dragged end to where the match was found, to stay there */
     copy_selection_follow(g, cs, false);
     cs->end_held = cs->selecting && cs->drag != COPY_DRAG_NONE;
@@ -659,6 +661,17 @@ static void place_on_match(const struct grid *g, struct copy_state *cs, bool aft
         cs->cx = (int)(to % (size_t)cols);
         if (after)
             move_right(g, &cs->cx, &cs->cy, wrap);
+    }
+    if (after && cs->cy >= cs->top + rows) {
+        /* The match runs to the view's last cell: tmux 3.3a leaves its cursor below the
+         * view (and its server dies reading #{copy_cursor_word} there). Here the cursor
+         * goes past the match's real end and the view down to it. */
+        cs->cy = found_y;
+        cs->cx = found_x;
+        for (int i = 0; i < width; i++)
+            move_right(g, &cs->cx, &cs->cy, wrap);
+        if (cs->cy >= cs->top + rows)
+            cs->top = cs->cy - rows + 1;
     }
     free(marks);
     copy_clamp(g, cs);

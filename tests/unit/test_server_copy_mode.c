@@ -337,6 +337,31 @@ static void test_search_context_expression_on_a_long_line(void **state)
     copy_history_top(g, &cs);
     assert_true(copy_search(g, &cs, "\\<dfgh\\b", false, true));
     assert_int_equal(cs.cx, 4);
+/* Emacs keys, searching down: a match that runs to the view's last cell (and on, on the
+ * row autowrap continues it on, out of view) leaves the cursor just past its real end,
+ * the view moved down to it (tmux 3.3a leaves its cursor below the view there, and its
+ * server dies reading #{copy_cursor_word}). */
+static void test_search_emacs_past_view_end(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(12, 3, 100);
+    feed(vt, "one\r\ntwo\r\nxx ab cd efgh b ij r\r\nEND\r\n");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, false);
+    copy_history_top(g, &cs);
+    int64_t top = cs.top;
+    /* "b cd efg" ends at the view's last cell: the cursor goes to the next row's start */
+    assert_true(copy_search(g, &cs, "b cd efg", false, false));
+    assert_int_equal(cs.cy, top + 3);
+    assert_int_equal(cs.cx, 0);
+    assert_int_equal(cs.top, top + 1);
+    /* "b.*r" runs on to the row after the view's: the cursor goes past its "r" */
+    copy_history_top(g, &cs);
+    assert_true(copy_search(g, &cs, "b.*r", false, true));
+    assert_int_equal(cs.cy, top + 3);
+    assert_int_equal(cs.cx, 8);
+    assert_int_equal(cs.top, top + 1);
     copy_state_free(&cs);
     vt_free(vt);
 }
@@ -466,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_search_wraps_and_reports_no_match),
         cmocka_unit_test(test_search_regex),
         cmocka_unit_test(test_search_context_expression_on_a_long_line),
+        cmocka_unit_test(test_search_emacs_past_view_end),
         cmocka_unit_test(test_selection_text_normal_line_and_rectangle),
         cmocka_unit_test(test_selection_wide_characters_and_wrapped_lines),
     };
