@@ -193,16 +193,19 @@ static void remember_x(const struct grid *g, struct copy_state *cs)
 }
 
 /* After a vertical motion, as tmux: the remembered column, or the line's end when that
- * column is past it, or was at or past the end of the line it was remembered on. */
-static void fit_x(const struct grid *g, struct copy_state *cs)
+ * column is past it, or was at or past the end of the line it was remembered on.
+ * Returns whether it was put on the line's end so. */
+static bool fit_x(const struct grid *g, struct copy_state *cs)
 {
     if (rect_active(cs))
-        return;
+        return false;
     int len = line_length_at(g, cs->cy);
     int x = cs->last_cx;
-    if ((x >= cs->last_len && x != len) || x > len)
+    bool to_end = (x >= cs->last_len && x != len) || x > len;
+    if (to_end)
         x = len;
     cs->cx = x < 0 ? 0 : x; /* as tmux, on a wide character's right half too */
+    return to_end;
 }
 
 void copy_drag_to_cursor(struct copy_state *cs)
@@ -523,10 +526,7 @@ static int halfpage(const struct grid *g)
     return grid_rows(g) > 1 ? grid_rows(g) / 2 : 1;
 }
 
-/* scroll-up and scroll-down, as tmux: the view moves a line and the cursor keeps its
- * row (its column as after a vertical motion); at an end of the history only a cursor
- * past its line's end comes back onto it. */
-static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
+bool copy_scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
 {
     remember_x(g, cs); /* as tmux, even when the view cannot move */
     lines_leave(g, cs, n > 0);
@@ -534,18 +534,21 @@ static void scroll_line(const struct grid *g, struct copy_state *cs, int64_t n)
     cs->top = clamp64(cs->top - n, copy_first_line(g), copy_screen_top(g));
     if (cs->top != old)
         cs->cy = clamp64(cs->top + row, copy_first_line(g), copy_last_line(g));
-    fit_x(g, cs); /* as tmux, even when the view cannot move: off a line's end */
+    /* as tmux, even when the view cannot move: to the remembered column, or off a
+     * line's end */
+    bool to_end = fit_x(g, cs);
     lines_arrive(g, cs);
+    return cs->top != old || to_end || cs->line_flag != COPY_LINES_NONE;
 }
 
 void copy_scroll_up(const struct grid *g, struct copy_state *cs)
 {
-    scroll_line(g, cs, 1);
+    copy_scroll_line(g, cs, 1);
 }
 
 void copy_scroll_down(const struct grid *g, struct copy_state *cs)
 {
-    scroll_line(g, cs, -1);
+    copy_scroll_line(g, cs, -1);
 }
 
 void copy_halfpage_up(const struct grid *g, struct copy_state *cs)

@@ -133,6 +133,12 @@ void copy_next_space_end(const struct grid *g, struct copy_state *cs);
  * keeps its row of the view. Page: the view's height less 2 (at least 1). */
 void copy_scroll_up(const struct grid *g, struct copy_state *cs);
 void copy_scroll_down(const struct grid *g, struct copy_state *cs);
+/* scroll-up (n 1) and scroll-down (n -1), as tmux: the view moves a line and the cursor
+ * keeps its row, its column as after a vertical motion (at an end of the history too).
+ * Returns whether tmux would move the selection's end to the cursor: when the view
+ * moved, the cursor was put back on its line's end, or select-line or select-word put
+ * it on an end of its line. */
+bool copy_scroll_line(const struct grid *g, struct copy_state *cs, int64_t n);
 void copy_halfpage_up(const struct grid *g, struct copy_state *cs);
 void copy_halfpage_down(const struct grid *g, struct copy_state *cs);
 void copy_page_up(const struct grid *g, struct copy_state *cs);

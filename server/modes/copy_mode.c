@@ -265,6 +265,13 @@ static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
         /* as tmux, a jump that finds nothing leaves the selection alone */
         if (copy_jump_again(g, cs, fn == jump_reverse))
             copy_selection_follow(g, cs, false);
+    } else if (fn == copy_set_mark) {
+        fn(g, cs); /* as tmux, the selection stays as it is (an end a search held too) */
+    } else if (fn == copy_scroll_up || fn == copy_scroll_down) {
+        /* as tmux, a scroll the view cannot make leaves the selection alone, but for a
+         * cursor it puts back on its line's end */
+        if (copy_scroll_line(g, cs, fn == copy_scroll_up ? 1 : -1))
+            copy_selection_follow(g, cs, false);
     } else
         copy_move(g, cs, fn);
     if (scrolls_to_reach(fn))
@@ -585,7 +592,9 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         cm->inc_active = false;
     if (is_command(name) && clears_marks(name, cm->cs.vi))
         copy_search_hide(&cm->cs); /* as tmux, not for a command it does not know */
-    if (is_command(name) && !starts(name, "search-"))
+    /* The end a search held stays until a command that moves the selection's end. */
+    if (is_command(name) && !starts(name, "search-") && strcmp(name, "set-mark") != 0 &&
+        strcmp(name, "toggle-position") != 0)
         cm->cs.end_held = false;
     const struct grid *g = pane_grid(p);
     struct copy_state *cs = &cm->cs;
@@ -630,7 +639,7 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
          * (as tmux: a failed search does not snap a select-word end to a word). */
         bool copies = starts(name, "copy-") || starts(name, "pipe") || starts(name, "append");
         if (!copies && !starts(name, "jump-") && !starts(name, "search-") &&
-            copy_mode_of(p) == cm)
+            strcmp(name, "toggle-position") != 0 && copy_mode_of(p) == cm)
             copy_selection_follow(pane_grid(p), cs, false);
     } else
         return 0;
