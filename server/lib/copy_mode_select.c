@@ -99,6 +99,16 @@ void copy_begin_selection(const struct grid *g, struct copy_state *cs)
 
 /* select-line -N n, as tmux: the cursor's line (all the rows autowrap spread it over),
  * then n - 1 more, the selection snapping to whole lines as the cursor moves on. */
+/* A motion select-line or select-word makes, remembering the column as tmux does when
+ * it scrolls the view to reach its end (copy_remember_scrolled). */
+static void step(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
+{
+    int x = cs->cx;
+    int64_t y = cs->cy, top = cs->top;
+    fn(g, cs);
+    copy_remember_scrolled(g, cs, x, y, top);
+}
+
 void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
 {
     cs->line_flag = COPY_LINES_DOWN;
@@ -106,19 +116,19 @@ void copy_select_lines(const struct grid *g, struct copy_state *cs, long n)
     cs->unit = COPY_UNIT_LINE;
     cs->anchor_x = cs->cx;
     cs->anchor_y = cs->cy;
-    copy_start_of_line(g, cs);
+    step(g, cs, copy_start_of_line);
     copy_selection_follow(g, cs, false);
     cs->reset_x = cs->cx;
     cs->reset_y = cs->reset_end_y = cs->cy;
     start_selection(g, cs);
-    copy_end_of_line(g, cs);
+    step(g, cs, copy_end_of_line);
     copy_selection_follow(g, cs, false);
     cs->reset_end_y = cs->cy;
     cs->reset_end_x = copy_row_length(g, cs->cy);
     for (long i = 1; i < n; i++) {
         copy_cursor_down(g, cs);
         copy_selection_follow(g, cs, false);
-        copy_end_of_line(g, cs);
+        step(g, cs, copy_end_of_line);
         copy_selection_follow(g, cs, false);
     }
 }
