@@ -195,7 +195,8 @@ void copy_mode_leave(struct pane *p)
  * terminals' clipboard); with a command (copy-pipe), it is also that command's stdin.
  * Returns -1 only if the command could not be started (said in ctx, or as a message
  * when there is none: a mouse drag). */
-static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *command)
+static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *command,
+                          const char *prefix)
 {
     size_t len;
     char *text = copy_selection_text(pane_grid(p), &copy_mode_of(p)->cs, &len);
@@ -219,7 +220,7 @@ static int copy_selection(struct cmd_ctx *ctx, struct pane *p, const char *comma
             status = -1;
         }
     }
-    paste_copy(p->server, text, len);
+    paste_copy(p->server, prefix, text, len);
     return status;
 }
 
@@ -337,26 +338,65 @@ static const struct {
     {"top-line", copy_top_line, CMD_ONCE},
 };
 
-/* Commands that are not a plain motion: they take an argument, copy or leave. */
-static const char *const special_commands[] = {
-    "append-selection", "append-selection-and-cancel", "cancel", "copy-end-of-line",
-    "copy-end-of-line-and-cancel", "copy-line", "copy-line-and-cancel", "copy-pipe",
-    "copy-pipe-and-cancel", "copy-pipe-end-of-line", "copy-pipe-end-of-line-and-cancel",
-    "copy-pipe-line", "copy-pipe-line-and-cancel", "copy-pipe-no-clear", "copy-selection",
-    "copy-selection-and-cancel", "copy-selection-no-clear", "goto-line", "jump-backward",
-    "jump-forward", "jump-to-backward", "jump-to-forward", "next-prompt", "pipe",
-    "pipe-and-cancel", "pipe-no-clear", "previous-prompt", "search-again", "search-backward", "search-backward-incremental",
-    "search-backward-text", "search-forward", "search-forward-incremental",
-    "search-forward-text", "search-reverse", "select-last-output", "toggle-position",
+/* Commands that are not a plain motion: they take an argument, copy or leave. As tmux
+ * 3.3a, each takes from min_args to max_args arguments and, given more or fewer, does
+ * nothing: a copy's argument after its command is the new buffer's name prefix. */
+static const struct {
+    const char *name;
+    int min_args, max_args;
+} special_commands[] = {
+    {"append-selection", 0, 0},
+    {"append-selection-and-cancel", 0, 0},
+    {"cancel", 0, 0},
+    {"copy-end-of-line", 0, 1},
+    {"copy-end-of-line-and-cancel", 0, 1},
+    {"copy-line", 0, 1},
+    {"copy-line-and-cancel", 0, 1},
+    {"copy-pipe", 0, 2},
+    {"copy-pipe-and-cancel", 0, 2},
+    {"copy-pipe-end-of-line", 0, 2},
+    {"copy-pipe-end-of-line-and-cancel", 0, 2},
+    {"copy-pipe-line", 0, 2},
+    {"copy-pipe-line-and-cancel", 0, 2},
+    {"copy-pipe-no-clear", 0, 2},
+    {"copy-selection", 0, 1},
+    {"copy-selection-and-cancel", 0, 1},
+    {"copy-selection-no-clear", 0, 1},
+    {"goto-line", 1, 1},
+    {"jump-backward", 1, 1},
+    {"jump-forward", 1, 1},
+    {"jump-to-backward", 1, 1},
+    {"jump-to-forward", 1, 1},
+    {"next-prompt", 0, 1},
+    {"pipe", 0, 1},
+    {"pipe-and-cancel", 0, 1},
+    {"pipe-no-clear", 0, 1},
+    {"previous-prompt", 0, 1},
+    {"search-again", 0, 0},
+    {"search-backward", 0, 1},
+    {"search-backward-incremental", 0, 1},
+    {"search-backward-text", 0, 1},
+    {"search-forward", 0, 1},
+    {"search-forward-incremental", 0, 1},
+    {"search-forward-text", 0, 1},
+    {"search-reverse", 0, 0},
+    {"select-last-output", 0, 0},
+    {"toggle-position", 0, 0},
 };
+
+/* The index of a special command in special_commands, -1 if it is none. */
+static int special_index(const char *name)
+{
+    for (size_t i = 0; i < sizeof special_commands / sizeof special_commands[0]; i++) {
+        if (strcmp(name, special_commands[i].name) == 0)
+            return (int)i;
+    }
+    return -1;
+}
 
 static bool is_special(const char *name)
 {
-    for (size_t i = 0; i < sizeof special_commands / sizeof special_commands[0]; i++) {
-        if (strcmp(name, special_commands[i]) == 0)
-            return true;
-    }
-    return false;
+    return special_index(name) >= 0;
 }
 
 static void search_failed(struct pane *p, const char *text)
@@ -386,7 +426,7 @@ static void append_selection(struct pane *p)
         return;
     struct paste_buffer *pb = paste_top(p->server);
     if (pb == NULL) {
-        paste_copy(p->server, text, len);
+        paste_copy(p->server, NULL, text, len);
         return;
     }
     char *joined = xmalloc(pb->size + len + 1);
@@ -414,15 +454,13 @@ static void pipe_selection(struct pane *p, const char *command)
 /* A command that takes an argument, copies or leaves. As tmux, a missing argument or a
  * failed search is no error. */
 static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, const char *arg,
-                       long repeat)
+                       const char *arg2, long repeat)
 {
     struct copy_mode *cm = copy_mode_of(p);
     struct copy_state *cs = &cm->cs;
     const struct grid *g = pane_grid(p);
     bool has_arg = arg != NULL && *arg != '\0';
     if (strcmp(name, "cancel") == 0) {
-        if (arg != NULL)
-            return 0; /* as tmux: cancel takes no argument, or does nothing */
         copy_mode_leave(p);
     } else if (strcmp(name, "toggle-position") == 0) {
         cm->hide_position = !cm->hide_position;
@@ -439,15 +477,18 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         else if (!ends(name, "-no-clear"))
             copy_clear_selection(g, cs);
     } else if (starts(name, "copy-")) {
-        /* copy-pipe* CMD: also CMD's stdin (copy-command when CMD is not given). */
-        const char *command = NULL;
-        if (starts(name, "copy-pipe"))
+        /* copy-pipe* CMD: also CMD's stdin (copy-command when CMD is not given). The
+         * argument after it (the only one of the others) names the buffer: prefixN. */
+        const char *command = NULL, *prefix = arg;
+        if (starts(name, "copy-pipe")) {
             command = has_arg ? arg : options_get_string(p->server->options, "copy-command");
+            prefix = arg2;
+        }
         if (strstr(name, "end-of-line") != NULL)
             copy_select_to_end_of_line(g, cs);
         else if (strstr(name, "-line") != NULL)
             copy_select_whole_line(g, cs);
-        int status = copy_selection(ctx, p, command);
+        int status = copy_selection(ctx, p, command, prefix);
         if (ends(name, "-and-cancel"))
             copy_mode_leave(p);
         else if (!ends(name, "-no-clear"))
@@ -588,6 +629,13 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
         repeat = cm->prefix;
     cm->prefix = 0;
     const char *name = argv[0];
+    /* As tmux, a command given more (or fewer) arguments than it takes does nothing, not
+     * even hide the matches shown: a motion takes none. */
+    int special = special_index(name);
+    if (special >= 0 ? argc - 1 < special_commands[special].min_args ||
+                           argc - 1 > special_commands[special].max_args
+                     : argc > 1)
+        return 0;
     if (!ends(name, "-incremental"))
         cm->inc_active = false;
     if (is_command(name) && clears_marks(name, cm->cs.vi))
@@ -607,8 +655,6 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             break;
     }
     if (i < sizeof commands / sizeof commands[0]) {
-        if (argc > 1)
-            return 0; /* as tmux: a motion takes no argument, or does nothing */
         int64_t row = cs->cy - cs->top;
         copy_motion_fn fn = commands[i].fn;
         if (fn == copy_select_line)
@@ -633,7 +679,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
             (cm->exit_at_bottom || commands[i].kind == CMD_AND_CANCEL))
             copy_mode_leave(p);
     } else if (is_special(name)) {
-        rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, repeat);
+        rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
+                         repeat);
         /* After goto-line and the like, the dragged end follows the cursor; a jump or a
          * search has moved it when it found its target, and leaves it alone otherwise
          * (as tmux: a failed search does not snap a select-word end to a word). */

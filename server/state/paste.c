@@ -47,10 +47,18 @@ void paste_trim(struct server *s)
 
 struct paste_buffer *paste_add(struct server *s, char *data, size_t size)
 {
+    return paste_add_prefixed(s, NULL, data, size);
+}
+
+struct paste_buffer *paste_add_prefixed(struct server *s, const char *prefix, char *data,
+                                        size_t size)
+{
     struct paste_buffer *pb = xcalloc(1, sizeof *pb);
+    if (prefix == NULL)
+        prefix = "buffer";
     /* bufferN with the first N free (a named buffer may have taken one). */
     do
-        pb->name = xasprintf("buffer%u", s->next_paste_index++);
+        pb->name = xasprintf("%s%u", prefix, s->next_paste_index++);
     while (paste_find(s, pb->name) != NULL && (free(pb->name), 1));
     pb->data = data;
     pb->size = size;
@@ -61,9 +69,9 @@ struct paste_buffer *paste_add(struct server *s, char *data, size_t size)
     return pb;
 }
 
-struct paste_buffer *paste_copy(struct server *s, char *data, size_t size)
+struct paste_buffer *paste_copy(struct server *s, const char *prefix, char *data, size_t size)
 {
-    struct paste_buffer *pb = paste_add(s, data, size);
+    struct paste_buffer *pb = paste_add_prefixed(s, prefix, data, size);
     paste_to_clipboard(s, pb);
     return pb;
 }

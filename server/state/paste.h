@@ -26,11 +26,15 @@ struct paste_buffer {
 /* Add an automatic buffer (newest), taking ownership of data; drops the oldest
  * automatic buffers beyond buffer-limit. Returns it. */
 struct paste_buffer *paste_add(struct server *s, char *data, size_t size);
-/* Text the user copied (copy mode, set-buffer -w): paste_add, and when the server
+/* The same, named prefixN instead of bufferN (prefix NULL: "buffer"), as tmux names the
+ * buffer a copy mode command given a prefix makes; it counts as automatic too. */
+struct paste_buffer *paste_add_prefixed(struct server *s, const char *prefix, char *data,
+                                        size_t size);
+/* Text the user copied (copy mode): paste_add_prefixed, and when the server
  * option set-clipboard is on or external, also sent to the clipboard of the terminals
  * of all attached clients that take OSC 52 (server_clipboard_set). Takes ownership of
  * data. Returns the new buffer. */
-struct paste_buffer *paste_copy(struct server *s, char *data, size_t size);
+struct paste_buffer *paste_copy(struct server *s, const char *prefix, char *data, size_t size);
 /* Send a buffer's text to the terminals' clipboard if set-clipboard allows it. */
 void paste_to_clipboard(struct server *s, const struct paste_buffer *pb);
 /* The same for one client's terminal only, whatever set-clipboard says, as tmux's
