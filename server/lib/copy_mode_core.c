@@ -272,6 +272,8 @@ static void lines_arrive(const struct grid *g, struct copy_state *cs)
 void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old_x, int64_t old_y,
                             int64_t old_top)
 {
+    if (rect_active(cs))
+        return; /* as a vertical motion in a rectangle, it remembers no column */
     int64_t n = old_top - cs->top, step = n > 0 ? -1 : 1;
     int x = old_x;
     for (int64_t line = old_y, i = 0; i < (n > 0 ? n : -n); i++) {
