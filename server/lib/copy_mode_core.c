@@ -238,15 +238,13 @@ void copy_other_end(const struct grid *g, struct copy_state *cs)
     cs->cx = cs->drag == COPY_DRAG_START ? cs->sel_x : cs->end_x;
     int rows = grid_rows(g);
     cs->cy = y;
+    /* As tmux, the cursor keeps the end's column, even past its line's end. The view
+     * moves to the end; tmux 3.3a leaves it when the end is on the row just below, its
+     * cursor under the view: here the view moves for that one too. */
     if (y < cs->top)
         cs->top = y;
-    else if (y > cs->top + rows)
+    else if (y > cs->top + rows - 1)
         cs->top = y - rows + 1;
-    if (cs->cy > cs->top + rows - 1) /* tmux's one-row slip: the last row stays */
-        cs->cy = cs->top + rows - 1;
-    int len = copy_row_length(g, cs->cy);
-    if (cs->cx > len && !cs->rectangle)
-        cs->cx = len;
     copy_drag_to_cursor(cs);
 }
 

@@ -366,6 +366,40 @@ static void test_search_emacs_past_view_end(void **state)
     vt_free(vt);
 }
 
+/* other-end to an end on the row just below the view: the view moves down to it and the
+ * cursor goes to its column (tmux 3.3a leaves the view, its cursor under it); the
+ * selection stays as it was. */
+static void test_other_end_below_view(void **state)
+{
+    (void)state;
+    struct vt *vt = vt_create(40, 4, 100);
+    feed(vt, "l1\r\nl2\r\nl3\r\nshort\r\nthis is a rather long line\r\nl6\r\nl7\r\nEND");
+    const struct grid *g = vt_grid(vt);
+    struct copy_state cs;
+    start(&cs, vt, true);
+    copy_history_top(g, &cs);
+    int64_t first = cs.top;
+    for (int i = 0; i < 4; i++)
+        copy_move(g, &cs, copy_cursor_down); /* onto the long line, the view one down */
+    copy_move(g, &cs, copy_end_of_line);
+    copy_move(g, &cs, copy_cursor_left);
+    assert_int_equal(cs.cy, first + 4);
+    int x = cs.cx;
+    copy_begin_selection(g, &cs);
+    for (int i = 0; i < 4; i++)
+        copy_move(g, &cs, copy_cursor_up); /* back to the top: the long line just below */
+    assert_int_equal(cs.top, first);
+    copy_other_end(g, &cs);
+    assert_int_equal(cs.cy, first + 4);
+    assert_int_equal(cs.cx, x);
+    assert_int_equal(cs.top, first + 1);
+    assert_int_equal(cs.sel_y, first + 4);
+    assert_int_equal(cs.sel_x, x);
+    assert_int_equal(cs.end_y, first);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
 static void test_selection_text_normal_line_and_rectangle(void **state)
 {
     (void)state;
@@ -492,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_search_regex),
         cmocka_unit_test(test_search_context_expression_on_a_long_line),
         cmocka_unit_test(test_search_emacs_past_view_end),
+        cmocka_unit_test(test_other_end_below_view),
         cmocka_unit_test(test_selection_text_normal_line_and_rectangle),
         cmocka_unit_test(test_selection_wide_characters_and_wrapped_lines),
     };
