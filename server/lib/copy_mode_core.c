@@ -225,15 +225,21 @@ void copy_drag_to_cursor(struct copy_state *cs)
 }
 
 /* As tmux: the cursor goes to the end it does not drag, and drags that one from now. */
-void copy_other_end(const struct grid *g, struct copy_state *cs)
+/* The other end is dragged from now (and select-line's runs the other way). */
+static void swap_ends(struct copy_state *cs)
 {
-    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
-        return;
     if (cs->line_flag == COPY_LINES_DOWN)
         cs->line_flag = COPY_LINES_UP;
     else if (cs->line_flag == COPY_LINES_UP)
         cs->line_flag = COPY_LINES_DOWN;
     cs->drag = cs->drag == COPY_DRAG_END ? COPY_DRAG_START : COPY_DRAG_END;
+}
+
+void copy_other_end(const struct grid *g, struct copy_state *cs)
+{
+    if (!cs->selecting && cs->line_flag == COPY_LINES_NONE)
+        return;
+    swap_ends(cs);
     int64_t y = cs->drag == COPY_DRAG_START ? cs->sel_y : cs->end_y;
     cs->cx = cs->drag == COPY_DRAG_START ? cs->sel_x : cs->end_x;
     int rows = grid_rows(g);
@@ -270,11 +276,19 @@ static void lines_arrive(const struct grid *g, struct copy_state *cs)
 void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old_x, int64_t old_y,
                             int64_t old_top)
 {
-    if (rect_active(cs))
-        return; /* as a vertical motion in a rectangle, it remembers no column */
+    bool rect = rect_active(cs); /* in a rectangle, no column is remembered */
     int64_t n = old_top - cs->top, step = n > 0 ? -1 : 1;
     int x = old_x;
     for (int64_t line = old_y, i = 0; i < (n > 0 ? n : -n); i++) {
+        /* a step up from select-line's first line (down from its last) swaps the ends,
+         * as a cursor-up (cursor-down) there does */
+        if ((n > 0 && cs->line_flag == COPY_LINES_DOWN && line == cs->sel_y) ||
+            (n < 0 && cs->line_flag == COPY_LINES_UP && line == cs->end_y))
+            swap_ends(cs);
+        if (rect) {
+            line += step;
+            continue;
+        }
         int len = line_length_at(g, line);
         if (x != len) {
             cs->last_cx = x;
@@ -282,11 +296,9 @@ void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old
         }
         x = cs->last_cx;
         line += step;
-        if (!rect_active(cs)) {
-            len = line_length_at(g, line);
-            if ((x >= cs->last_len && x != len) || x > len)
-                x = len;
-        }
+        len = line_length_at(g, line);
+        if ((x >= cs->last_len && x != len) || x > len)
+            x = len;
     }
 }
 

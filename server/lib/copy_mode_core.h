@@ -223,7 +223,9 @@ void copy_drag_to_cursor(struct copy_state *cs);
 /* After a word, line-end or jump motion that moved the view from old_top, as tmux: it
  * scrolls a line at a time as scroll-up and scroll-down do, from the cursor's old place
  * (old_x, old_y), each step remembering the column vertical motions aim for (but in a
- * rectangle, where they remember none). */
+ * rectangle, where they remember none) and, leaving select-line's first line up (its last
+ * down), swapping the ends as cursor-up (cursor-down) does. Call it before the dragged
+ * end follows the cursor. */
 void copy_remember_scrolled(const struct grid *g, struct copy_state *cs, int old_x, int64_t old_y,
                             int64_t old_top);
 /* A motion as a command makes it: fn, then the dragged end follows the cursor. */

@@ -257,14 +257,17 @@ static bool scrolls_to_reach(copy_motion_fn fn)
     return false;
 }
 
-/* A motion as tmux makes it (see copy_move and copy_remember_scrolled). */
+/* A motion as tmux makes it: the cursor moves (remembering the column as tmux does when
+ * it scrolls to get there: copy_remember_scrolled), then the dragged end follows it. */
 static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
 {
     int old_x = cs->cx;
     int64_t old_y = cs->cy, old_top = cs->top;
     if (fn == jump_again || fn == jump_reverse) {
         /* as tmux, a jump that finds nothing leaves the selection alone */
-        if (copy_jump_again(g, cs, fn == jump_reverse))
+        bool found = copy_jump_again(g, cs, fn == jump_reverse);
+        copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+        if (found)
             copy_selection_follow(g, cs, false);
     } else if (fn == copy_set_mark) {
         fn(g, cs); /* as tmux, the selection stays as it is (an end a search held too) */
@@ -273,10 +276,12 @@ static void move(const struct grid *g, struct copy_state *cs, copy_motion_fn fn)
          * cursor it puts back on its line's end */
         if (copy_scroll_line(g, cs, fn == copy_scroll_up ? 1 : -1))
             copy_selection_follow(g, cs, false);
-    } else
-        copy_move(g, cs, fn);
-    if (scrolls_to_reach(fn))
-        copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+    } else {
+        fn(g, cs);
+        if (scrolls_to_reach(fn))
+            copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+        copy_selection_follow(g, cs, false);
+    }
 }
 
 /* refresh-from-pane: tmx's copy mode reads the live grid, so only the view is checked;
@@ -519,9 +524,10 @@ static int run_special(struct cmd_ctx *ctx, struct pane *p, const char *name, co
         if (has_arg) {
             int old_x = cs->cx;
             int64_t old_y = cs->cy, old_top = cs->top;
-            if (copy_jump(g, cs, type, arg))
-                copy_selection_follow(g, cs, false);
+            bool found = copy_jump(g, cs, type, arg);
             copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+            if (found)
+                copy_selection_follow(g, cs, false);
             for (long i = 1; i < repeat; i++)
                 move(g, cs, jump_again);
         }

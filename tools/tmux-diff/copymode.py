@@ -42,10 +42,10 @@ for i in range(N):
         c,x=random.choice(ARGS); a=['send','-X','-t','s',c,*x]
     if random.random()<0.2: a[1:1]=['-N',str(random.randint(2,5))]
     r={w:run(w,*a) for w in B}
-    if not no_search and ('goto-line' in a or a[-1] in INVALID):
+    if not no_search and ('goto-line' in a or 'other-end' in a or a[-1] in INVALID):
         # tmux 3.3a leaves the matches it marked where they were on the screen, over the
-        # text goto-line brings, or the view brings after a search that does not compile
-        # (a tmux bug): set-mark, compared nowhere, clears them.
+        # text goto-line or other-end brings, or the view brings after a search that does
+        # not compile (a tmux bug): set-mark, compared nowhere, clears them.
         for w in B: run(w,'send','-X','-t','s','set-mark')
     if hist: hist.append(shlex.join(x for x in a[1:] if x not in ('-X','-t','s')))
     st={w:run(w,'display','-p','-t','s',STATE) for w in B}
@@ -62,6 +62,7 @@ for i in range(N):
         for w in B: run(w,'send','-X','-t','s','copy-selection-no-clear')
         buf={w:run(w,'show-buffer')[1] for w in B}
         if buf['tmux']!=buf['tmx']:
+            if hist: print('\n'.join(hist[-int(os.environ['HIST'])-1:-1]))
             print('seed',seed,'step',i,a,'copied'); print(' tmux',repr(buf['tmux'])); print(' tmx ',repr(buf['tmx'])); break
     if st['tmux'].startswith('0'):
         for w in B: run(w,'copy-mode','-t','s')
