@@ -417,10 +417,13 @@ void copy_select_word(const struct grid *g, struct copy_state *cs)
     cs->unit = COPY_UNIT_WORD;
     cs->anchor_x = cs->cx;
     cs->anchor_y = cs->cy;
-    int64_t y = cs->cy;
-    int x = cs->cx;
+    int64_t y = cs->cy, old_y = cs->cy, old_top = cs->top;
+    int x = cs->cx, old_x = cs->cx;
     copy_word_start_pos(g, cs, &y, &x);
     place(g, cs, y, x);
+    /* as tmux, scrolling up to the word's start can swap the ends of the selection there
+     * was: select-line's way of running stays */
+    copy_remember_scrolled(g, cs, old_x, old_y, old_top);
     copy_selection_follow(g, cs, false);
     cs->reset_x = x;
     cs->reset_y = y;
@@ -439,9 +442,13 @@ void copy_select_word(const struct grid *g, struct copy_state *cs)
     copy_line_fetch(g, ny, &l);
     bool blank_next = cell_char(&l, nx) == ' ';
     copy_line_free(&l);
-    if (x >= copy_row_length(g, y) || !blank_next)
+    if (x >= copy_row_length(g, y) || !blank_next) {
+        old_x = cs->cx;
+        old_y = cs->cy;
+        old_top = cs->top;
         copy_next_word_end(g, cs);
-    else
+        copy_remember_scrolled(g, cs, old_x, old_y, old_top);
+    } else
         place(g, cs, y, x);
     copy_selection_follow(g, cs, true);
     cs->reset_end_x = cs->cx;
