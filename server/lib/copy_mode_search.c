@@ -578,9 +578,10 @@ static void move_left(const struct grid *g, int *x, int64_t *y, bool wrap)
 }
 
 /* The first match from (fx, fy) down to row 'end' (down), or the last one from there up
- * to row 'end'; then, when wrapping, from the other end of the history to fy. */
+ * to row 'end'; then, when wrapping, from the other end of the history to fy. The row of
+ * the first match passed over (covered) goes to *passed if it is still -1. */
 static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t fy, int64_t end,
-                 bool wrap, bool down, int *px, int64_t *py, int *width)
+                 bool wrap, bool down, int *px, int64_t *py, int *width, int64_t *passed)
 {
     struct chain ch = {0};
     struct grid_line l = {0};
@@ -595,6 +596,8 @@ static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t
             if (!found || (!down && *px > 0) ||
                 (!covered(&ch, pt, y, *px) && !(down && covered_in_row(&ch, pt, y, *px))))
                 break;
+            if (*passed < 0)
+                *passed = y;
             from = down ? *px + 2 : *px; /* on past it */
         }
         if (found) {
@@ -607,7 +610,7 @@ static bool jump(const struct grid *g, const struct pattern *pt, int fx, int64_t
     copy_line_free(&l);
     if (!found && wrap)
         return jump(g, pt, down ? 0 : cols - 1, down ? copy_first_line(g) : copy_last_line(g),
-                    fy, false, down, px, py, width);
+                    fy, false, down, px, py, width, passed);
     return found;
 }
 
@@ -692,7 +695,7 @@ static bool search_from(const struct grid *g, struct copy_state *cs, bool up)
     cs->searched_regex = regex;
     bool wrap = !cs->no_wrap, found = false;
     int fx = cs->cx, px = 0, width = 0;
-    int64_t fy = cs->cy, py = 0;
+    int64_t fy = cs->cy, py = 0, passed = -1;
     if (ok) {
         if (up) {
             move_left(g, &fx, &fy, wrap);
@@ -705,13 +708,16 @@ static bool search_from(const struct grid *g, struct copy_state *cs, bool up)
                 move_right(g, &fx, &fy, wrap);
         }
         found = jump(g, &pt, fx, fy, up ? copy_first_line(g) : copy_last_line(g), wrap, !up,
-                     &px, &py, &width);
+                     &px, &py, &width, &passed);
         if (found && recount)
             cs->search_count = count_matches(g, &pt);
     }
     pattern_free(&pt);
     if (!found)
         return false;
+    /* as tmux, which goes to a match it then passes over before it looks further */
+    if (passed >= 0)
+        copy_show_line(g, cs, passed);
     copy_show_line(g, cs, py);
     cs->cy = py;
     cs->cx = px;
