@@ -86,6 +86,8 @@ struct pane {
     void *mode_data;         /* its state */
     struct pane_mode_entry *modes_below; /* modes under it, shown again when it leaves */
     struct options *options; /* pane options (set -p), inheriting its window's */
+    char *last_search;       /* copy mode's last search, which the next copy mode of the */
+    bool last_search_regex;  /* pane takes up (tmux's searchstr), or NULL */
 };
 
 TAILQ_HEAD(pane_list, pane);

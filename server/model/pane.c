@@ -676,6 +676,7 @@ void pane_free(struct pane *p)
     if (p->vt != NULL)
         vt_free(p->vt);
     free(p->cwd);
+    free(p->last_search);
     options_free(p->options);
     free(p);
 }

@@ -93,6 +93,27 @@ static bool vi_keys(struct pane *p)
                               "mode-keys") == 1; /* a window (and pane) option */
 }
 
+/* As tmux, a new copy mode takes up the pane's last search (search-again goes up). */
+static void take_last_search(struct pane *p, struct copy_state *cs)
+{
+    if (p->last_search == NULL)
+        return;
+    cs->search = xstrdup(p->last_search);
+    cs->search_regex = p->last_search_regex;
+    cs->search_up = true;
+}
+
+/* ... and keeps the search a copy mode made last for it. */
+static void keep_last_search(struct pane *p, const struct copy_state *cs)
+{
+    if (cs->search == NULL || (p->last_search != NULL && strcmp(p->last_search, cs->search) == 0 &&
+                               p->last_search_regex == cs->search_regex))
+        return;
+    free(p->last_search);
+    p->last_search = xstrdup(cs->search);
+    p->last_search_regex = cs->search_regex;
+}
+
 void copy_mode_enter(struct pane *p, bool exit_at_bottom)
 {
     bool shown = p->mode == &copy_mode_ops;
@@ -110,6 +131,7 @@ void copy_mode_enter(struct pane *p, bool exit_at_bottom)
     copy_state_init(&cm->cs, pane_grid(p), vi_keys(p), x, y);
     cm->cs.separators = xstrdup(options_get_string(session_options_of(p), "word-separators"));
     cm->exit_at_bottom = exit_at_bottom;
+    take_last_search(p, &cm->cs);
     pane_mode_push(p, &copy_mode_ops, cm);
     redraw(p);
 }
@@ -129,6 +151,7 @@ void copy_mode_enter_view(struct pane *p, struct vt *view, int x, int y, bool ex
     copy_state_init(&cm->cs, vt_grid(view), vi_keys(p), x, y);
     cm->cs.separators = xstrdup(options_get_string(session_options_of(p), "word-separators"));
     cm->exit_at_bottom = exit_at_bottom;
+    take_last_search(p, &cm->cs);
     pane_mode_push(p, &copy_mode_ops, cm);
     redraw(p);
 }
@@ -687,6 +710,8 @@ int copy_mode_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv
     } else if (is_special(name)) {
         rc = run_special(ctx, p, name, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
                          repeat);
+        if (starts(name, "search-") && copy_mode_of(p) == cm)
+            keep_last_search(p, cs);
         /* After goto-line and the like, the dragged end follows the cursor; a jump or a
          * search has moved it when it found its target, and leaves it alone otherwise
          * (as tmux: a failed search does not snap a select-word end to a word). */
