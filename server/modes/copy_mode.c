@@ -106,8 +106,10 @@ static void take_last_search(struct pane *p, struct copy_state *cs)
 /* ... and keeps the search a copy mode made last for it. */
 static void keep_last_search(struct pane *p, const struct copy_state *cs)
 {
-    if (cs->search == NULL || (p->last_search != NULL && strcmp(p->last_search, cs->search) == 0 &&
-                               p->last_search_regex == cs->search_regex))
+    if (cs->search == NULL)
+        return;
+    if (p->last_search != NULL && strcmp(p->last_search, cs->search) == 0 &&
+        p->last_search_regex == cs->search_regex)
         return;
     free(p->last_search);
     p->last_search = xstrdup(cs->search);
