@@ -337,6 +337,10 @@ static void test_search_context_expression_on_a_long_line(void **state)
     copy_history_top(g, &cs);
     assert_true(copy_search(g, &cs, "\\<dfgh\\b", false, true));
     assert_int_equal(cs.cx, 4);
+    copy_state_free(&cs);
+    vt_free(vt);
+}
+
 /* Emacs keys, searching down: a match that runs to the view's last cell (and on, on the
  * row autowrap continues it on, out of view) leaves the cursor just past its real end,
  * the view moved down to it (tmux 3.3a leaves its cursor below the view there, and its
