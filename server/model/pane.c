@@ -752,7 +752,8 @@ static void pane_reader_ready(void *owner)
 {
     struct pane *p = owner;
     struct pane_reader *r = p->server->pane_reader;
-    enum pane_reader_state state = pane_reader_state(r, p->reader_slot, NULL);
+    int err = 0;
+    enum pane_reader_state state = pane_reader_state(r, p->reader_slot, &err);
     const unsigned char *at, *more;
     size_t n = pane_reader_pending(r, p->reader_slot, PANE_FEED_BATCH, &at);
     if (n > 0) {
@@ -772,7 +773,8 @@ static void pane_reader_ready(void *owner)
         event_add(p->read_ev, NULL);
         return;
     }
-    pane_read_ended(p); /* EOF or EIO: the thread read to the end */
+    errno = err;
+    pane_read_ended(p);
 }
 
 /* p's program floods its pty: the flood reader's thread reads it from here (the first
