@@ -38,7 +38,6 @@
 #include "fds.h"
 #include "format_job.h"
 #include "history.h"
-#include "pane_reader.h"
 #include "hooks.h"
 #include "hook_events.h"
 #include "job.h"
@@ -314,8 +313,6 @@ void server_free_all(struct server *s)
     while ((sess = TAILQ_FIRST(&s->sessions)) != NULL)
         session_free(sess);
     server_keeper_stop(s); /* after the panes: each was forgotten as it went */
-    pane_reader_free(s->pane_reader); /* after the panes: each took its pty back */
-    s->pane_reader = NULL;
     history_pool_free(s->history_pool);
     tap_free_draining(&s->draining_taps);
     key_bindings_free(s);

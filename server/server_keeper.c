@@ -135,13 +135,6 @@ static bool server_keeper_ring(void *arg, const struct pane *p, uint64_t *head, 
     size_t len;
     const unsigned char *win = keeper_ring_window(p->ring, head, &len);
     *size = p->ring->size;
-    /* The screen stands for what the vt was fed: the flood reader's thread may have read
-     * further (pane_reader.h), and a replay feeds those bytes. */
-    uint64_t unfed = *head - p->ring_seen;
-    if (unfed > len)
-        unfed = len; /* the header is not trusted */
-    len -= (size_t)unfed;
-    *head -= unfed;
     if (p->vt != NULL && len > 0) {
         size_t look = len < 65536 ? len : 65536;
         *head -= vt_snapshot_unfinished(p->vt, win + len - look, look);

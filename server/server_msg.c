@@ -29,7 +29,6 @@
 #include "notify.h"
 #include "options.h"
 #include "overlay.h"
-#include "pane.h"
 #include "proto.h"
 #include "redraw.h"
 #include "server_client.h"
@@ -228,7 +227,6 @@ static void client_command(struct client *c, const char *payload, size_t len)
         argv[argc] = NULL;
     }
     struct server *s = c->server;
-    pane_catch_up(s);
     char *error = NULL;
     struct cmd_parse_input pi = {.server = s, .client = c};
     struct cmd_list *list = cmd_parse_argv(argc, argv, &pi, &error);

@@ -38,7 +38,6 @@
 #include "format.h"
 #include "model.h"
 #include "notify.h"
-#include "pane.h"
 #include "pane_mode.h"
 #include "proto.h"
 #include "server_client.h"
@@ -345,7 +344,6 @@ static void control_line(struct client *c, char *line, size_t len)
         return;
     }
     struct server *s = c->server;
-    pane_catch_up(s);
     char *error = NULL;
     struct cmd_parse_input pi = {.server = s, .client = c};
     struct cmd_list *list = cmd_parse_string(line, &pi, &error);

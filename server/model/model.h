@@ -45,9 +45,6 @@ struct pane {
     bool keeperless;         /* the keeper that runs it went away: EOF is its end */
     uint32_t keeper_tag;     /* hash of where the keeper was last told it is */
     struct keeper_ring *ring; /* its output ring in shared memory (keeper_ring.h), or NULL */
-    uint64_t ring_seen;      /* the ring's byte count the vt was fed (a snapshot's head) */
-    bool in_reader;          /* the flood reader's thread reads its pty (pane_reader.h) */
-    int reader_slot;         /* ...in this slot */
     int wait_status;         /* from waitpid once reaped */
     time_t exit_time;
     time_t start_time;       /* when its program (last) started */

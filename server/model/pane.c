@@ -1,7 +1,6 @@
 /* pane.c - a pane's pty and child: spawn, non-blocking I/O with the event loop,
  * resize, exit. The output path (pty -> vt) is the hot path: reads of up to 64 KiB a
- * wakeup, each fed to the vt as it comes, no allocation; a pane whose program floods is
- * read by the flood reader's thread (pane_reader.h) while the loop parses. */
+ * wakeup, each fed to the vt as it comes, no allocation. */
 #include "pane.h"
 
 #include <errno.h>
@@ -27,7 +26,6 @@
 #include "notify.h"
 #include "options.h"
 #include "pane_mode.h"
-#include "pane_reader.h"
 #include "quiet.h"
 #include "server_state.h"
 #include "style.h"
@@ -403,7 +401,6 @@ static int pane_start(struct pane *p, const struct spawn_args *args, char *err, 
     p->pid = pid;
     keeper_ring_free(p->ring);
     p->ring = ring;
-    p->ring_seen = ring != NULL ? keeper_ring_head(ring) : 0;
     p->start_time = time(NULL); /* #{pane_start_time}: uptime of a service */
     p->reaped = p->eof = false;
     p->keeperless = false;
@@ -493,9 +490,6 @@ struct pane *pane_adopt(struct window *w, const struct spawn_args *args,
     p->dead = false;
     p->ring = a->shared; /* the pane's now: the server appends to it from here */
     a->shared = NULL;
-    /* The screen stands for all the ring holds once the caller (or the replay below) fed
-     * it. */
-    p->ring_seen = p->ring != NULL ? keeper_ring_head(p->ring) : 0;
     if (!replay) {
         /* the caller feeds the screen (a snapshot's, then the ring after its head) */
     } else if (p->ring != NULL) {
@@ -574,33 +568,9 @@ void pane_apply_screen_options(struct pane *p)
                                 false);
 }
 
-/* Bytes fed to the vt in one turn from the flood reader. */
-#define PANE_FEED_BATCH 65536
-
-/* The loop reads p's pty again (it ends, or its program is gone): the bytes the thread
- * read are fed first when 'feed'. */
-static void pane_take_back(struct pane *p, bool feed)
-{
-    struct pane_reader *r = p->server->pane_reader;
-    if (!p->in_reader)
-        return;
-    pane_reader_release(r, p->reader_slot); /* the thread reads no more */
-    /* What it read stays pending after the release (and in the ring). */
-    const unsigned char *at;
-    size_t n;
-    while (feed && (n = pane_reader_pending(r, p->reader_slot, PANE_FEED_BATCH, &at)) > 0) {
-        vt_feed(p->vt, at, n);
-        p->ring_seen += n;
-        pane_reader_taken(r, p->reader_slot, n);
-        pane_output_done(p, (const char *)at, n);
-    }
-    p->in_reader = false;
-}
-
 /* Release the pty and events of a finished program (the screen stays). */
 static void pane_release_pty(struct pane *p)
 {
-    pane_take_back(p, false);
     if (p->read_ev != NULL)
         event_free(p->read_ev);
     if (p->write_ev != NULL)
@@ -683,7 +653,6 @@ void pane_free(struct pane *p)
 
 static void pane_close_pty(struct pane *p)
 {
-    pane_take_back(p, false);
     p->eof = true;
     event_del(p->read_ev);
     event_del(p->write_ev);
@@ -724,73 +693,10 @@ static ssize_t pane_read_feed(struct pane *p, int fd, char *buf, size_t size, co
         if (p->ring != NULL)
             keeper_ring_commit(p->ring, (size_t)n);
         vt_feed(p->vt, to + total, (size_t)n);
-        p->ring_seen += (uint64_t)n;
         total += (size_t)n;
         if (n < PANE_PTY_READ_SMALL || room - total < PANE_PTY_READ_FULL)
             return (ssize_t)total;
     }
-}
-
-/* The pty gave EOF (BSD) or EIO (Linux: the last holder of the slave closed it): all
- * output is read. */
-static void pane_read_ended(struct pane *p)
-{
-    pane_close_pty(p);
-    if (p->keeperless && !p->reaped) {
-        /* Its keeper is gone, so no exit will be reported: the end of its output is
-         * its end, status unknown (0). */
-        p->reaped = true;
-        p->exit_time = time(NULL);
-    }
-    pane_check_finished(p);
-}
-
-/* The flood reader has news of p: feed what it read (a batch a turn: the other panes
- * and the clients get theirs between), then, once it gave the pty back and all is fed,
- * read it here again or end it. */
-static void pane_reader_ready(void *owner)
-{
-    struct pane *p = owner;
-    struct pane_reader *r = p->server->pane_reader;
-    int err = 0;
-    enum pane_reader_state state = pane_reader_state(r, p->reader_slot, &err);
-    const unsigned char *at, *more;
-    size_t n = pane_reader_pending(r, p->reader_slot, PANE_FEED_BATCH, &at);
-    if (n > 0) {
-        vt_feed(p->vt, at, n);
-        p->ring_seen += n;
-        pane_reader_taken(r, p->reader_slot, n);
-        if (state != PANE_READER_READING || pane_reader_pending(r, p->reader_slot, 1, &more) > 0)
-            pane_reader_again(r); /* the rest, or the end, at the next turn */
-        pane_output_done(p, (const char *)at, n);
-        return;
-    }
-    if (state == PANE_READER_READING)
-        return;
-    pane_reader_release(r, p->reader_slot);
-    p->in_reader = false;
-    if (state == PANE_READER_QUIET) {
-        event_add(p->read_ev, NULL);
-        return;
-    }
-    errno = err;
-    pane_read_ended(p);
-}
-
-/* p's program floods its pty: the flood reader's thread reads it from here (the first
- * flood makes the reader). A pane without an output ring stays with the loop. */
-static void pane_hand_to_reader(struct pane *p)
-{
-    struct server *s = p->server;
-    if (p->ring == NULL)
-        return;
-    if (s->pane_reader == NULL &&
-        (s->pane_reader = pane_reader_create(s->base, pane_reader_ready)) == NULL)
-        return;
-    p->reader_slot = pane_reader_take(s->pane_reader, p->fd, p->ring, p->ring_seen, p);
-    p->in_reader = p->reader_slot >= 0;
-    if (p->in_reader)
-        event_del(p->read_ev);
 }
 
 static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
@@ -802,14 +708,20 @@ static void pane_read_cb(evutil_socket_t fd, short events, void *arg)
 
     ssize_t n = pane_read_feed(p, fd, buf, sizeof buf, &at);
     if (n > 0) {
-        if ((size_t)n > sizeof buf - PANE_PTY_READ_FULL)
-            pane_hand_to_reader(p); /* a whole batch, and more waiting */
         pane_output_done(p, at, (size_t)n);
         return;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return;
-    pane_read_ended(p);
+    /* EOF (BSD) or EIO (Linux: the last holder of the slave closed it). */
+    pane_close_pty(p);
+    if (p->keeperless && !p->reaped) {
+        /* Its keeper is gone, so no exit will be reported: the end of its output is
+         * its end, status unknown (0). */
+        p->reaped = true;
+        p->exit_time = time(NULL);
+    }
+    pane_check_finished(p);
 }
 
 /* The child exited long enough ago: read what the pty still holds, then finish. */
@@ -821,7 +733,6 @@ static void pane_exit_timer_cb(evutil_socket_t fd, short events, void *arg)
     (void)events;
     if (p->eof)
         return;
-    pane_take_back(p, true);
     ssize_t n;
     int reads = 0;
     const char *at;
@@ -907,25 +818,6 @@ bool pane_current_command(const struct pane *p, char *buf, size_t size)
         return false;
     buf[strcspn(buf, "\n")] = '\0';
     return *buf != '\0';
-}
-
-/* Take p's pty back from the flood reader, feed what the thread read, then read what
- * the pty still holds here, as its read event would (which hands it over again when it
- * still floods). */
-static void pane_catch_up_one(void *owner)
-{
-    struct pane *p = owner;
-    pane_take_back(p, true);
-    if (p->fd < 0 || p->eof)
-        return;
-    event_add(p->read_ev, NULL);
-    pane_read_cb(p->fd, EV_READ, p);
-}
-
-void pane_catch_up(struct server *s)
-{
-    if (s->pane_reader != NULL)
-        pane_reader_each(s->pane_reader, pane_catch_up_one);
 }
 
 bool pane_finished(const struct pane *p)

@@ -67,10 +67,6 @@ void pane_resize(struct pane *p, int cols, int rows);
 bool pane_current_command(const struct pane *p, char *buf, size_t size);
 /* A pane is finished once its child was reaped and all its output was read. */
 bool pane_finished(const struct pane *p);
-/* Feed every pane the bytes the flood reader's thread has read so far (pane_reader.h):
- * a command a client sends sees all the output read before it (a script's `wait-for`,
- * then `capture-pane`). */
-void pane_catch_up(struct server *s);
 /* Called by the SIGCHLD handler with a reaped child's status; false if not ours. When
  * that finishes the pane (its output was all read), NOTIFY_PANE_FINISHED is sent. */
 bool pane_child_exited(struct pane *p, pid_t pid, int status);

@@ -22,7 +22,6 @@ struct event;
 struct client;
 struct session;
 struct history_pool;
-struct pane_reader;
 struct tap;
 struct cmdq;
 struct cmdq_item;
@@ -147,7 +146,6 @@ struct server {
     bool format_jobs_off;      /* #(command) expands to nothing (the fuzzers run no shell) */
     struct paste_list paste_buffers; /* paste.h: newest first */
     struct history_pool *history_pool; /* every pane's history: history-bytes-total */
-    struct pane_reader *pane_reader;   /* pane_reader.h: made at the first flood, or NULL */
     unsigned next_paste_index;       /* N of the next automatic bufferN */
     struct hook *hooks;        /* unused: hooks are array options (options.h) */
     size_t nhooks;
