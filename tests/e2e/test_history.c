@@ -1,6 +1,7 @@
 /* test_history.c - end-to-end: scrollback. 50,000 numbered lines keep exactly the last
  * history-limit lines plus the screen, in order (capture-pane -S -); a flood many times
  * the output ring arrives whole, and one without end leaves the other panes their turn;
+ * a script that waits for a flood to end (wait-for) then captures sees its last line;
  * changing history-limit or history-bytes trims panes that exist; history-bytes-total
  * caps two windows together, the oldest lines going first; clear-history empties it. */
 #include "harness.h"
@@ -82,6 +83,40 @@ static void test_a_flood_across_the_output_ring_arrives_whole(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "output-ring-size", "64K", NULL), 0);
     seq_window(env, "h:1", 100000, "100000");
     assert_capture_is_sequence(env, "h:1", 1, 100000);
+}
+
+/* A script's pattern: a job floods, then signals (wait-for -S); the script waits for the
+ * signal and captures at once, and sees the flood's last line. Five floods, each captured
+ * the moment its signal comes (a reader that ran ahead of the parser, tried in session 25,
+ * missed the last lines of 1 capture in 40 until commands caught up first). */
+static void test_a_command_after_a_flood_sees_its_last_line(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "h", "-x", "80", "-y", "24",
+                             NULL),
+                     0);
+    char sock[512];
+    env_socket_path(env, sock, sizeof sock);
+    for (int round = 1; round <= 5; round++) {
+        char cmd[1024], channel[32], target[16];
+        snprintf(channel, sizeof channel, "flooded-%d", round);
+        snprintf(target, sizeof target, "h:%d", round);
+        snprintf(cmd, sizeof cmd,
+                 "seq 1 %d; echo END-%d; \"%s\" -S \"%s\" wait-for -S %s; exec sleep 600",
+                 200000 + round, round, env_bin(env), sock, channel);
+        assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", target, cmd, NULL), 0);
+        assert_int_equal(tmx_run(env, NULL, NULL, "wait-for", channel, NULL), 0);
+        char *out = NULL;
+        assert_int_equal(tmx_run(env, &out, NULL, "capture-pane", "-p", "-S", "-3", "-t", target,
+                                 NULL),
+                         0);
+        char want[64];
+        snprintf(want, sizeof want, "%d\nEND-%d\n", 200000 + round, round);
+        if (strstr(out, want) == NULL)
+            fail_msg("round %d: the capture ends \"%s\", not with %d and END-%d", round,
+                     out + (strlen(out) > 60 ? strlen(out) - 60 : 0), 200000 + round, round);
+        free(out);
+    }
 }
 
 /* A pane that floods without end leaves the others their turn: the server reads a
@@ -170,6 +205,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fifty_thousand_lines_keep_the_last_limit_lines,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_a_flood_across_the_output_ring_arrives_whole,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_a_command_after_a_flood_sees_its_last_line,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_an_endless_flood_leaves_other_panes_their_turn,
                                         e2e_setup, e2e_teardown),

@@ -1595,11 +1595,9 @@ static void test_a_kill_9_right_after_a_command_keeps_the_window_in_its_place(vo
     free(out);
 }
 
-/* A flooding pane is read by the flood reader's thread, which may have read further than
- * the screen shows; a kill -9 then still loses no line and doubles none: a snapshot's
- * head is what the screen was fed, and the next server replays the ring from there.
- * Eight bursts of 20,000 numbered lines (each fills whole reads: the thread takes the
- * pty), snapshots each second, the server killed in the middle. */
+/* A kill -9 in the middle of a flood loses no line and doubles none: a snapshot's head is
+ * what its screen was fed, and the next server replays the ring from there. Eight bursts
+ * of 20,000 numbered lines, snapshots each second, the server killed in the middle. */
 static void test_a_kill_9_in_a_flood_loses_and_doubles_no_line(void **state)
 {
     struct tmx_env *env = *state;
