@@ -272,14 +272,10 @@ static void chain_free(struct chain *ch)
     free(ch->width);
 }
 
-/* The cell, from cell 'from' on, that byte offset o starts, as tmux finds it: the first
- * whose cells to the end give exactly the bytes from o on. So a match starting just after
- * a wide character starts on its right half, and none is found (ncells: past the end)
- * when the rows end with a wide character's right half, or o is the end. */
-static int cell_at(const struct chain *ch, int from, size_t o)
+/* The first cell, from cell 'from' on, whose first byte is at or after byte offset o
+ * (ncells when none is). */
+static int cell_from_offset(const struct chain *ch, int from, size_t o)
 {
-    if (ch->last_empty || o >= ch->len)
-        return ch->ncells;
     int lo = from, hi = ch->ncells;
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
@@ -288,7 +284,19 @@ static int cell_at(const struct chain *ch, int from, size_t o)
         else
             hi = mid;
     }
-    return lo < ch->ncells && ch->off[lo] == o ? lo : ch->ncells;
+    return lo;
+}
+
+/* The cell, from cell 'from' on, that byte offset o starts, as tmux finds it: the first
+ * whose cells to the end give exactly the bytes from o on. So a match starting just after
+ * a wide character starts on its right half, and none is found (ncells: past the end)
+ * when the rows end with a wide character's right half, or o is the end. */
+static int cell_at(const struct chain *ch, int from, size_t o)
+{
+    if (ch->last_empty || o >= ch->len)
+        return ch->ncells;
+    int c = cell_from_offset(ch, from, o);
+    return c < ch->ncells && ch->off[c] == o ? c : ch->ncells;
 }
 
 /* regexec over bytes [from, to) of the rows. */
@@ -330,15 +338,7 @@ static bool find_regex_bounded(struct chain *ch, const struct pattern *pt, size_
     size_t to = ch->len;
     if (ch->scanned >= 16 * ch->len + (1u << 20)) {
         /* the end of the row byte 'from' is on (the first cell at or after it) */
-        int lo = 0, hi = ch->ncells;
-        while (lo < hi) {
-            int mid = lo + (hi - lo) / 2;
-            if (ch->off[mid] < from)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        int row_end = (lo / ch->cols + 1) * ch->cols;
+        int row_end = (cell_from_offset(ch, 0, from) / ch->cols + 1) * ch->cols;
         size_t end = ch->off[row_end < ch->ncells ? row_end : ch->ncells] + SEARCH_ROW_REACH;
         if (end < to)
             to = end;
