@@ -860,7 +860,6 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
 
 static void run_argv(struct client *c, int argc, char **argv);
 static void run_line(struct client *c, const char *line);
-static char *replace_all(const char *template, const char *what);
 static void choose_remote(struct client *c, const struct chooser_item *it);
 
 /* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
@@ -873,7 +872,7 @@ static bool buffer_key(struct client *c, struct pane *p, key_code key)
     char *name = xstrdup(it->buffer_name);
     if (key == KEYC_ENTER && ch->template != NULL) {
         /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
-        char *line = replace_all(ch->template, name);
+        char *line = cmd_template_replace(ch->template, 1, name);
         leave(p);
         run_line(c, line);
         free(line);
@@ -919,7 +918,7 @@ static bool client_key(struct client *c, struct pane *p, key_code key)
         return true;
     char name[64];
     message_log_client_name(o, name, sizeof name);
-    char *line = key == KEYC_ENTER ? replace_all(ch->template, name)
+    char *line = key == KEYC_ENTER ? cmd_template_replace(ch->template, 1, name)
                                    : xasprintf("detach-client -t '%s'", name);
     leave(p);
     run_line(c, line);
@@ -1022,7 +1021,8 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
         snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
     else
         snprintf(target, sizeof target, "=%s:", s->name);
-    char *line = replace_all(ch->template != NULL ? ch->template : TREE_COMMAND, target);
+    char *line =
+        cmd_template_replace(ch->template != NULL ? ch->template : TREE_COMMAND, 1, target);
     leave(p);
     run_line(c, line);
     free(line);
@@ -1536,24 +1536,6 @@ static void run_line(struct client *c, const char *line)
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, line);
     client_command_done(c, &ctx, false);
-}
-
-/* A template with every %% replaced by what. Caller frees. */
-static char *replace_all(const char *template, const char *what)
-{
-    size_t n = strlen(template) + 1;
-    for (const char *t = strstr(template, "%%"); t != NULL; t = strstr(t + 2, "%%"))
-        n += strlen(what);
-    char *out = xmalloc(n), *w = out;
-    for (const char *t = template; *t != '\0';) {
-        if (t[0] == '%' && t[1] == '%') {
-            w = stpcpy(w, what);
-            t += 2;
-        } else
-            *w++ = *t++;
-    }
-    *w = '\0';
-    return out;
 }
 
 /* The items as the server has them now, then drawn (chooser_draw.c). */

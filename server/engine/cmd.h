@@ -123,6 +123,10 @@ char *cmd_parsed_print(const struct cmd_parsed *c);
 char *cmd_list_run_text(const struct cmd_list *l);
 /* One argument quoted as tmux prints it. */
 char *cmd_escape_arg(const char *s);
+/* A command template (command-prompt's, the choosers', display-panes') with answer
+ * number idx in it, as tmux: every %idx, and the first %% (or %%%, which escapes
+ * " \ $ ; ~ in the answer). Caller frees. */
+char *cmd_template_replace(const char *template, int idx, const char *answer);
 
 /* Run one command given as an argv (from the command line). Returns 0 or 1. */
 int cmd_execute_argv(struct cmd_ctx *ctx, int argc, char **argv);

@@ -3,7 +3,9 @@
  * byte order, a repeated one repeated), then each flag with its value, then the
  * arguments, each quoted by cmd_escape_arg so that the parser reads it back; an argument
  * that was a { } block printed as one. The one printer of commands: the message log
- * calls it for every command a client runs, so it costs one pass over the flags given. */
+ * calls it for every command a client runs, so it costs one pass over the flags given.
+ * Also a command written from a template (cmd_template_replace: the prompts', the
+ * choosers' and display-panes' %%). */
 #include "cmd.h"
 
 #include <ctype.h>
@@ -330,4 +332,33 @@ void cmd_log_command(struct cmd_ctx *ctx, const struct cmd_entry *e, const struc
     } else
         message_log_add(ctx->server, "%s command: %s", name, b.s);
     free(b.s);
+}
+
+char *cmd_template_replace(const char *template, int idx, const char *answer)
+{
+    size_t alen = strlen(answer), cap = strlen(template) + 1, len = 0;
+    for (const char *t = template; *t; t++)
+        if (*t == '%')
+            cap += 2 * alen;
+    char *out = xmalloc(cap);
+    bool replaced = false;
+    for (const char *t = template; *t; t++) {
+        if (t[0] == '%' && t[1] == '0' + idx) {
+            memcpy(out + len, answer, alen);
+            len += alen;
+            t++;
+        } else if (t[0] == '%' && t[1] == '%' && !replaced) {
+            bool quote = t[2] == '%';
+            for (const char *a = answer; *a; a++) {
+                if (quote && strchr("\"\\$;~", *a) != NULL)
+                    out[len++] = '\\';
+                out[len++] = *a;
+            }
+            t += quote ? 2 : 1;
+            replaced = true;
+        } else
+            out[len++] = *t;
+    }
+    out[len] = '\0';
+    return out;
 }

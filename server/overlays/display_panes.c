@@ -180,18 +180,7 @@ static bool display_panes_key(struct client *c, void *data, key_code key)
         /* The template, %% the pane's id. */
         char id[16];
         snprintf(id, sizeof id, "%%%u", p->id);
-        size_t n = strlen(template) + 1;
-        for (const char *t = strstr(template, "%%"); t != NULL; t = strstr(t + 2, "%%"))
-            n += strlen(id);
-        char *line = xmalloc(n), *o = line;
-        for (const char *t = template; *t != '\0';) {
-            if (t[0] == '%' && t[1] == '%') {
-                o = stpcpy(o, id);
-                t += 2;
-            } else
-                *o++ = *t++;
-        }
-        *o = '\0';
+        char *line = cmd_template_replace(template, 1, id);
         struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                               .out = evbuffer_new(), .err = evbuffer_new()};
         cmd_execute_string(&ctx, line);

@@ -292,43 +292,12 @@ static bool prompt_complete(struct prompt *p)
     return true;
 }
 
-/* The template with answer number idx in it: every %idx, and the first %% (or %%%,
- * which escapes " \\ $ ; ~ in the answer) left. Caller frees. */
-static char *replace_answer(const char *template, int idx, const char *answer)
-{
-    size_t alen = strlen(answer), cap = strlen(template) + 1, len = 0;
-    for (const char *t = template; *t; t++)
-        if (*t == '%')
-            cap += 2 * alen;
-    char *out = xmalloc(cap);
-    bool replaced = false;
-    for (const char *t = template; *t; t++) {
-        if (t[0] == '%' && t[1] == '0' + idx) {
-            memcpy(out + len, answer, alen);
-            len += alen;
-            t++;
-        } else if (t[0] == '%' && t[1] == '%' && !replaced) {
-            bool quote = t[2] == '%';
-            for (const char *a = answer; *a; a++) {
-                if (quote && strchr("\"\\$;~", *a) != NULL)
-                    out[len++] = '\\';
-                out[len++] = *a;
-            }
-            t += quote ? 2 : 1;
-            replaced = true;
-        } else
-            out[len++] = *t;
-    }
-    out[len] = '\0';
-    return out;
-}
-
 /* -i: run the template with the text after prefix ('=' changed, '-' C-r, '+' C-s); the
  * prompt stays. */
 static void run_incremental(struct client *c, struct prompt *p, char prefix)
 {
     char *answer = xasprintf("%c%s", prefix, p->input);
-    char *command = replace_answer(p->done, p->answered + 1, answer);
+    char *command = cmd_template_replace(p->done, p->answered + 1, answer);
     free(answer);
     run_command(c, command, p->from_key, p->key);
     free(command);
@@ -344,7 +313,7 @@ static void prompt_finish(struct client *c, struct prompt *p, bool accept)
     if (accept && p->kind == PROMPT_INPUT && (p->flags & PROMPT_INCREMENTAL))
         accept = false; /* -i: what it does was done as the text changed */
     if (accept && p->kind == PROMPT_INPUT) {
-        char *next = replace_answer(p->done, ++p->answered, p->input);
+        char *next = cmd_template_replace(p->done, ++p->answered, p->input);
         free(p->done);
         p->done = next;
         if (p->next < p->nlabels) {

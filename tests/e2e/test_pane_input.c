@@ -101,6 +101,22 @@ static void test_display_panes_digit_selects(void **state)
     assert_int_equal(tmx_run(env, NULL, NULL, "display-panes", "-b", "-d", "0", NULL), 0);
     assert_true(client_wait_row(c, 0, "40x23", E2E_TIMEOUT));
     client_keys(c, "x");
+
+    /* A template runs for the digit with the pane's id for its first %% (and %1), as
+     * tmux's: a second %% stays. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "display-panes", "-b", "-d", "0",
+                             "rename-window 'got-%%-and-%%'", NULL), 0);
+    assert_true(client_wait_row(c, 0, "40x23", E2E_TIMEOUT));
+    char *id = NULL;
+    assert_int_equal(tmx_run(env, &id, NULL, "display", "-p", "-t", "s:0.1", "#{pane_id}", NULL),
+                     0);
+    id[strcspn(id, "\n")] = '\0';
+    client_keys(c, "1");
+    char want[64];
+    snprintf(want, sizeof want, "got-%s-and-%%%%\n", id);
+    assert_true(wait_run_output(env, want, true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{window_name}", NULL));
+    free(id);
 }
 
 int main(void)
