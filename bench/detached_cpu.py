@@ -4,10 +4,13 @@ that cats FILE, no client) for the bare pty and one or more tmx binaries, interl
 order rotated each round), with the CPU per input byte of the reader (the server, or this
 script's own reads for raw) split into user and system time, and of `cat` itself.
 
-    bench/detached_cpu.py FILE ROUNDS raw NAME=TMX [NAME=TMX ...]
+    bench/detached_cpu.py FILE ROUNDS raw NAME=TMX [NAME=TMX ...] [pty:MODE ...]
     bench/detached_cpu.py /tmp/muxbench-data/mixed-64MiB-v1.txt 10 raw new=build-rel/tmx old=/tmp/tmx-main
+    bench/detached_cpu.py /tmp/muxbench-data/mixed-64MiB-v1.txt 16 raw pty:raw pty:spin1 pty:parse tmx=build-rel/tmx
 
 raw: this script drains the pty master as muxbench does (select, then reads until EAGAIN).
+pty:MODE: bench/pty_reader.c in that mode (raw, parse, spinN, thread), its binary
+$PTY_READER or build-rel/pty_reader beside this script; only its wall time is kept.
 A tmx target: a private server (-L detcpu, HOME and TMX_TMPDIR in a temporary directory),
 `new -d -x 80 -y 24`, then a window `cat FILE; times >F; wait-for -S done`, timed from
 new-window until wait-for returns. Server CPU from /proc/PID/stat (utime, stime) and its
@@ -98,6 +101,14 @@ def run_tmx(binary, path):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def run_pty_reader(mode, path):
+    here = os.path.dirname(os.path.abspath(__file__))
+    binary = os.environ.get("PTY_READER", os.path.join(here, "..", "build-rel", "pty_reader"))
+    t0 = time.time()
+    subprocess.run([binary, mode, path], check=True, stdout=subprocess.DEVNULL)
+    return {"wall": time.time() - t0, "user": 0, "sys": 0, "cat": 0, "vcs": 0, "ivcs": 0}
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
@@ -105,6 +116,9 @@ def main():
     size = os.path.getsize(path)
     targets = []
     for spec in sys.argv[3:]:
+        if spec.startswith("pty:"):
+            targets.append((spec, "pty"))
+            continue
         name, _, binary = spec.partition("=")
         targets.append((name, os.path.abspath(binary) if binary else None))
     runs = {name: [] for name, _ in targets}
@@ -114,10 +128,15 @@ def main():
         k = r % len(targets)
         walls = {}
         for name, binary in targets[k:] + targets[:k]:
-            x = run_raw(path) if binary is None else run_tmx(binary, path)
+            if binary is None:
+                x = run_raw(path)
+            elif binary == "pty":
+                x = run_pty_reader(name[4:], path)
+            else:
+                x = run_tmx(binary, path)
             runs[name].append(x)
             walls[name] = x["wall"]
-            print(f"  round {r} {name:8s} {size / x['wall'] / 1e6:6.1f} MB/s  reader u {x['user']:.2f}"
+            print(f"  round {r} {name:10s} {size / x['wall'] / 1e6:6.1f} MB/s  reader u {x['user']:.2f}"
                   f" s {x['sys']:.2f}  cat {x['cat']:.2f}  vcs {x['vcs']} ivcs {x['ivcs']}",
                   file=sys.stderr)
         if "raw" in walls:
