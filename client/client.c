@@ -587,21 +587,15 @@ static bool handle_message(struct client_run *run, const struct proto_header *hd
             send_msg(run->fd, MSG_STDIN, NULL, 0); /* nothing to give: the end at once */
         return true;
     case MSG_EXIT: {
-        int32_t status = 1;
-        if (hdr->len >= 4)
-            memcpy(&status, payload, 4);
-        run->exit_status = status;
-        size_t off = 4;
-        const char *msg = hdr->len > 4 ? proto_next_string(payload, hdr->len, &off) : NULL;
+        struct proto_exit e;
+        proto_exit_parse(payload, hdr->len, &e);
+        run->exit_status = e.status;
         free(run->exit_message);
-        run->exit_message = msg != NULL && *msg != '\0' ? xstrdup(msg) : NULL;
+        run->exit_message = e.message != NULL ? xstrdup(e.message) : NULL;
         /* Then, optionally, how to go: with SIGHUP to our parent, or becoming a command. */
-        if (msg != NULL && off < hdr->len) {
-            run->exit_how = (uint8_t)payload[off++];
-            const char *command = proto_next_string(payload, hdr->len, &off);
-            free(run->exit_command);
-            run->exit_command = command != NULL ? xstrdup(command) : NULL;
-        }
+        run->exit_how = e.how;
+        free(run->exit_command);
+        run->exit_command = e.command != NULL ? xstrdup(e.command) : NULL;
         return false;
     }
     default:

@@ -762,25 +762,19 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
         return;
     }
     case MSG_EXIT: {
-        int32_t status = 1;
-        if (hdr->len >= 4)
-            memcpy(&status, payload, 4);
-        size_t off = 4;
-        const char *msg = hdr->len > 4 ? proto_next_string(payload, hdr->len, &off) : NULL;
+        struct proto_exit e;
+        proto_exit_parse(payload, hdr->len, &e);
         free(r->exit_message);
-        r->exit_message = msg != NULL && *msg != '\0' ? xstrdup(msg) : NULL;
-        if (msg != NULL && off < hdr->len) {
-            r->exit_how = (uint8_t)payload[off++];
-            const char *command = proto_next_string(payload, hdr->len, &off);
-            free(r->exit_command);
-            r->exit_command = command != NULL ? xstrdup(command) : NULL;
-        }
-        r->exit_status = status;
+        r->exit_message = e.message != NULL ? xstrdup(e.message) : NULL;
+        r->exit_how = e.how;
+        free(r->exit_command);
+        r->exit_command = e.command != NULL ? xstrdup(e.command) : NULL;
+        r->exit_status = e.status;
         if (r->attached && !r->live) {
             /* Attaching again was refused: the session went (a restarted server). */
             char said[512];
             snprintf(said, sizeof said, "%s", r->resume_err[0] != '\0' ? r->resume_err
-                                              : msg != NULL ? msg : "");
+                                              : e.message != NULL ? e.message : "");
             char *nl = strchr(said, '\n');
             if (nl != NULL)
                 *nl = '\0';
@@ -791,7 +785,7 @@ static void handle_message(struct remote *r, const struct proto_header *hdr, con
             else
                 r->exit_message = xasprintf("tmx: could not attach again on %s (the server "
                                             "said: %s)", r->host, said);
-            r->exit_status = status != 0 ? status : 1;
+            r->exit_status = e.status != 0 ? e.status : 1;
         }
         r->done = true;
         return;

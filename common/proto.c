@@ -45,6 +45,23 @@ const char *proto_next_string(const void *payload, size_t len, size_t *off)
     return start;
 }
 
+void proto_exit_parse(const void *payload, size_t len, struct proto_exit *out)
+{
+    *out = (struct proto_exit){.status = 1, .how = PROTO_EXIT_PLAIN};
+    if (len < 4)
+        return;
+    memcpy(&out->status, payload, 4);
+    size_t off = 4;
+    const char *message = proto_next_string(payload, len, &off);
+    if (message == NULL)
+        return;
+    out->message = *message != '\0' ? message : NULL;
+    if (off < len) {
+        out->how = ((const uint8_t *)payload)[off++];
+        out->command = proto_next_string(payload, len, &off);
+    }
+}
+
 void proto_versions(uint32_t *min, uint32_t *max)
 {
     *min = PROTO_VERSION_MIN;

@@ -139,4 +139,15 @@ enum proto_status proto_hello_parse(const char *buf, size_t len, size_t *skip, s
  * (missing terminator). */
 const char *proto_next_string(const void *payload, size_t len, size_t *off);
 
+/* A MSG_EXIT payload, read: the strings point into the payload. */
+struct proto_exit {
+    int32_t status;      /* 1 when the payload is too short to hold one */
+    const char *message; /* what the client prints on exit; NULL when empty or missing */
+    uint8_t how;         /* PROTO_EXIT_*, PROTO_EXIT_PLAIN without the optional tail */
+    const char *command; /* PROTO_EXIT_EXEC's command; NULL when not sent */
+};
+
+/* Read MSG_EXIT's payload (its layout is at MSG_EXIT); never reads past len. */
+void proto_exit_parse(const void *payload, size_t len, struct proto_exit *out);
+
 #endif

@@ -385,6 +385,57 @@ static void test_versions_negotiate_to_the_highest_common(void **state)
     unsetenv("TMX_PROTO_VERSION");
 }
 
+/* MSG_EXIT as the server sends it: a status, a message, then optionally how to go and a
+ * command. A short or cut payload gives what the client can still trust: status 1 when
+ * there is no status, no message without its terminator, no command without its. */
+static void test_exit_payload_read_and_cut(void **state)
+{
+    (void)state;
+    unsigned char full[4 + 5 + 1 + 6]; /* status, "bye!", how, "ls -l" */
+    int32_t status = 3;
+    memcpy(full, &status, 4);
+    memcpy(full + 4, "bye!", 5);
+    full[9] = PROTO_EXIT_EXEC;
+    memcpy(full + 10, "ls -l", 6);
+    struct proto_exit e;
+
+    unsigned char *p = exact_copy(full, sizeof full - 1);
+    proto_exit_parse(p, sizeof full - 1, &e); /* the command's NUL cut off */
+    assert_int_equal(e.status, 3);
+    assert_null(e.command);
+    free(p);
+
+    p = exact_copy(full, sizeof full);
+    proto_exit_parse(p, sizeof full, &e);
+    assert_int_equal(e.status, 3);
+    assert_string_equal(e.message, "bye!");
+    assert_int_equal(e.how, PROTO_EXIT_EXEC);
+    assert_string_equal(e.command, "ls -l");
+    free(p);
+
+    p = exact_copy(full, 8); /* the message without its NUL: no message, no tail */
+    proto_exit_parse(p, 8, &e);
+    assert_int_equal(e.status, 3);
+    assert_null(e.message);
+    assert_int_equal(e.how, PROTO_EXIT_PLAIN);
+    assert_null(e.command);
+    free(p);
+
+    p = exact_copy(full, 3); /* not even a status */
+    proto_exit_parse(p, 3, &e);
+    assert_int_equal(e.status, 1);
+    assert_null(e.message);
+    free(p);
+
+    unsigned char empty_message[5] = {0, 0, 0, 0, 0};
+    p = exact_copy(empty_message, sizeof empty_message);
+    proto_exit_parse(p, sizeof empty_message, &e);
+    assert_int_equal(e.status, 0);
+    assert_null(e.message); /* an empty message prints nothing */
+    assert_int_equal(e.how, PROTO_EXIT_PLAIN);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_hello_is_found_after_a_banner),
         cmocka_unit_test(test_hello_truncated_waits_and_malformed_is_refused),
         cmocka_unit_test(test_versions_negotiate_to_the_highest_common),
+        cmocka_unit_test(test_exit_payload_read_and_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
