@@ -19,6 +19,37 @@ struct default_binding {
 };
 
 /* tmux 3.3a's default tables, key by key. */
+/* The items of the window and pane menus, which two bindings each open (as a key and
+ * with the mouse), as tmux's defaults have them. */
+#define WINDOW_MENU_ITEMS                                                                  \
+    "\"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } "               \
+    "\"#{?#{>:#{session_windows},1},,-}Swap Right\" r { swap-window -t :+1 } "              \
+    "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-window } '' Kill X { "                  \
+    "kill-window } Respawn R { respawn-window -k } "                                       \
+    "\"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n { "                      \
+    "command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' "         \
+    "\"New After\" w { new-window -a } \"New At End\" W { new-window }"
+#define PANE_MENU_ITEMS                                                                    \
+    "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X "             \
+    "history-top } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > "           \
+    "{ send-keys -X history-bottom } '' \"#{?mouse_word,Search For "                        \
+    "#[underscore]#{=/9/...:mouse_word},}\" C-r { if-shell -F "                            \
+    "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\" ; "                   \
+    "send-keys -X -t = search-backward \"#{q:mouse_word}\" } "                             \
+    "\"#{?mouse_word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { "                    \
+    "copy-mode -q ; send-keys -l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy "               \
+    "#[underscore]#{=/9/...:mouse_word},}\" c { copy-mode -q ; set-buffer "                \
+    "\"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l { copy-mode -q ; "               \
+    "set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { split-window -h "         \
+    "} \"Vertical Split\" v { split-window -v } '' "                                       \
+    "\"#{?#{>:#{window_panes},1},,-}Swap Up\" u { swap-pane -U } "                          \
+    "\"#{?#{>:#{window_panes},1},,-}Swap Down\" d { swap-pane -D } "                        \
+    "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Kill X { "                    \
+    "kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\" "           \
+    "m { select-pane -m } "                                                                \
+    "\"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}\" z { "              \
+    "resize-pane -Z }"
+
 static const struct default_binding defaults_copy_mode[] = {
     {"C-Space", "send-keys -X begin-selection", NULL, false},
     {"C-a", "send-keys -X start-of-line", NULL, false},
@@ -259,36 +290,12 @@ static const struct default_binding defaults_prefix[] = {
     {";", "last-pane", "Move to the previously active pane", false},
     {"<",
      "display-menu -T \"#[align=centre]#{window_index}:#{window_name}\" -x W -y "
-     "W \"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } "
-     "\"#{?#{>:#{session_windows},1},,-}Swap Right\" r { swap-window -t :+1 } "
-     "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-window } '' Kill X { "
-     "kill-window } Respawn R { respawn-window -k } "
-     "\"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n { "
-     "command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' "
-     "\"New After\" w { new-window -a } \"New At End\" W { new-window }",
+     "W " WINDOW_MENU_ITEMS,
      NULL, false},
     {"=", "choose-buffer -Z", "Choose a paste buffer from a list", false},
     {">",
      "display-menu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -x P -y P "
-     "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X "
-     "history-top } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > "
-     "{ send-keys -X history-bottom } '' \"#{?mouse_word,Search For "
-     "#[underscore]#{=/9/...:mouse_word},}\" C-r { if-shell -F "
-     "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\" ; "
-     "send-keys -X -t = search-backward \"#{q:mouse_word}\" } "
-     "\"#{?mouse_word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { "
-     "copy-mode -q ; send-keys -l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy "
-     "#[underscore]#{=/9/...:mouse_word},}\" c { copy-mode -q ; set-buffer "
-     "\"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l { copy-mode -q ; "
-     "set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { split-window -h "
-     "} \"Vertical Split\" v { split-window -v } '' "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Up\" u { swap-pane -U } "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Down\" d { swap-pane -D } "
-     "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Kill X { "
-     "kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\" "
-     "m { select-pane -m } "
-     "\"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}\" z { "
-     "resize-pane -Z }",
+     PANE_MENU_ITEMS,
      NULL, false},
     {"?", "list-keys -N", "List key bindings", false},
     {"C", "customize-mode -Z", "Customize options", false},
@@ -357,35 +364,11 @@ static const struct default_binding defaults_root[] = {
      "\"#{||:#{mouse_any_flag},#{&&:#{pane_in_mode},#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}}}\" "
      "{ select-pane -t = ; send-keys -M } { display-menu -T "
      "\"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y M "
-     "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X "
-     "history-top } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > "
-     "{ send-keys -X history-bottom } '' \"#{?mouse_word,Search For "
-     "#[underscore]#{=/9/...:mouse_word},}\" C-r { if-shell -F "
-     "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\" ; "
-     "send-keys -X -t = search-backward \"#{q:mouse_word}\" } "
-     "\"#{?mouse_word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { "
-     "copy-mode -q ; send-keys -l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy "
-     "#[underscore]#{=/9/...:mouse_word},}\" c { copy-mode -q ; set-buffer "
-     "\"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l { copy-mode -q ; "
-     "set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { split-window -h "
-     "} \"Vertical Split\" v { split-window -v } '' "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Up\" u { swap-pane -U } "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Down\" d { swap-pane -D } "
-     "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Kill X { "
-     "kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\" "
-     "m { select-pane -m } "
-     "\"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}\" z { "
-     "resize-pane -Z } }",
+     PANE_MENU_ITEMS " }",
      NULL, false},
     {"MouseDown3Status",
      "display-menu -T \"#[align=centre]#{window_index}:#{window_name}\" -t = -x "
-     "W -y W \"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t "
-     ":-1 } \"#{?#{>:#{session_windows},1},,-}Swap Right\" r { swap-window -t "
-     ":+1 } \"#{?pane_marked_set,,-}Swap Marked\" s { swap-window } '' Kill X { "
-     "kill-window } Respawn R { respawn-window -k } "
-     "\"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } Rename n { "
-     "command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\" } } '' "
-     "\"New After\" w { new-window -a } \"New At End\" W { new-window }",
+     "W -y W " WINDOW_MENU_ITEMS,
      NULL, false},
     {"MouseDown3StatusLeft",
      "display-menu -T \"#[align=centre]#{session_name}\" -t = -x M -y W Next n { "
@@ -418,25 +401,7 @@ static const struct default_binding defaults_root[] = {
      NULL, false},
     {"M-MouseDown3Pane",
      "display-menu -T \"#[align=centre]#{pane_index} (#{pane_id})\" -t = -x M -y "
-     "M \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X "
-     "history-top } \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > "
-     "{ send-keys -X history-bottom } '' \"#{?mouse_word,Search For "
-     "#[underscore]#{=/9/...:mouse_word},}\" C-r { if-shell -F "
-     "\"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}\" \"copy-mode -t=\" ; "
-     "send-keys -X -t = search-backward \"#{q:mouse_word}\" } "
-     "\"#{?mouse_word,Type #[underscore]#{=/9/...:mouse_word},}\" C-y { "
-     "copy-mode -q ; send-keys -l \"#{q:mouse_word}\" } \"#{?mouse_word,Copy "
-     "#[underscore]#{=/9/...:mouse_word},}\" c { copy-mode -q ; set-buffer "
-     "\"#{q:mouse_word}\" } \"#{?mouse_line,Copy Line,}\" l { copy-mode -q ; "
-     "set-buffer \"#{q:mouse_line}\" } '' \"Horizontal Split\" h { split-window -h "
-     "} \"Vertical Split\" v { split-window -v } '' "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Up\" u { swap-pane -U } "
-     "\"#{?#{>:#{window_panes},1},,-}Swap Down\" d { swap-pane -D } "
-     "\"#{?pane_marked_set,,-}Swap Marked\" s { swap-pane } '' Kill X { "
-     "kill-pane } Respawn R { respawn-pane -k } \"#{?pane_marked,Unmark,Mark}\" "
-     "m { select-pane -m } "
-     "\"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}\" z { "
-     "resize-pane -Z }",
+     "M " PANE_MENU_ITEMS,
      NULL, false},
 };
 
