@@ -27,6 +27,7 @@
 #include "cmdline.h"
 #include "predict.h"
 #include "proto.h"
+#include "sh_quote.h"
 #include "stdio_relay.h"
 #include "tty.h"
 #include "version.h"
@@ -129,24 +130,16 @@ static unsigned random_u32(void)
     return v;
 }
 
-/* Quote s for the remote shell: '...' with ' as '\''. */
-static void shell_quote(char **out, size_t *len, const char *s)
+/* A space and s quoted for the remote shell, added to *out (*len bytes so far). */
+static void add_quoted_word(char **out, size_t *len, const char *s)
 {
-    size_t n = strlen(s), need = *len + n * 4 + 4;
-    *out = xrealloc(*out, need);
-    char *p = *out + *len;
-    *p++ = ' ';
-    *p++ = '\'';
-    for (const char *c = s; *c != '\0'; c++) {
-        if (*c == '\'') {
-            memcpy(p, "'\\''", 4);
-            p += 4;
-        } else
-            *p++ = *c;
-    }
-    *p++ = '\'';
-    *p = '\0';
-    *len = (size_t)(p - *out);
+    char *q = sh_quote(s);
+    size_t n = strlen(q);
+    *out = xrealloc(*out, *len + n + 2);
+    (*out)[(*len)++] = ' ';
+    memcpy(*out + *len, q, n + 1);
+    *len += n;
+    free(q);
 }
 
 /* Read ssh-command, remote-command and remote-timeout from the local server (started
@@ -228,17 +221,17 @@ static int link_start(struct remote *r, bool interactive)
     char *cmd = xstrdup(r->set.remote);
     clen = strlen(cmd);
     if (r->opts->socket_path != NULL) {
-        shell_quote(&cmd, &clen, "-S");
-        shell_quote(&cmd, &clen, r->opts->socket_path);
+        add_quoted_word(&cmd, &clen, "-S");
+        add_quoted_word(&cmd, &clen, r->opts->socket_path);
     } else if (r->opts->label != NULL) {
-        shell_quote(&cmd, &clen, "-L");
-        shell_quote(&cmd, &clen, r->opts->label);
+        add_quoted_word(&cmd, &clen, "-L");
+        add_quoted_word(&cmd, &clen, r->opts->label);
     }
     char timeout[24];
     snprintf(timeout, sizeof timeout, "%ld", r->set.timeout);
-    shell_quote(&cmd, &clen, STDIO_RELAY_WORD);
-    shell_quote(&cmd, &clen, timeout);
-    shell_quote(&cmd, &clen, r->token);
+    add_quoted_word(&cmd, &clen, STDIO_RELAY_WORD);
+    add_quoted_word(&cmd, &clen, timeout);
+    add_quoted_word(&cmd, &clen, r->token);
     char *script = xasprintf("exec %s \"$@\"", r->set.ssh);
     const char *argv[16];
     int argc = 0;

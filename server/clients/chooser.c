@@ -38,6 +38,7 @@
 #include "redraw.h"
 #include "server_state.h"
 #include "session.h"
+#include "sh_quote.h"
 #include "window.h"
 #include "xmalloc.h"
 
@@ -649,26 +650,6 @@ static struct chooser_item *current_item(struct chooser *ch)
 {
     return ch->current < ch->nlines ? &ch->items[ch->lines[ch->current].item] : NULL;
 }
-/* s in single quotes for sh ('\'' for a quote). */
-static char *sh_quote(const char *s)
-{
-    size_t n = 3;
-    for (const char *c = s; *c != '\0'; c++)
-        n += *c == '\'' ? 4 : 1;
-    char *out = xmalloc(n), *o = out;
-    *o++ = '\'';
-    for (const char *c = s; *c != '\0'; c++) {
-        if (*c == '\'') {
-            memcpy(o, "'\\''", 4);
-            o += 4;
-        } else
-            *o++ = *c;
-    }
-    *o++ = '\'';
-    *o = '\0';
-    return out;
-}
-
 /* This tmx, -L/-S as this server was started, -H host: the start of a command line. */
 static char *remote_prefix(struct server *srv, const char *host)
 {

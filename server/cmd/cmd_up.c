@@ -36,6 +36,7 @@
 #include "server_find.h"
 #include "server_state.h"
 #include "session.h"
+#include "sh_quote.h"
 #include "upfile.h"
 #include "vt.h"
 #include "window.h"
@@ -968,19 +969,6 @@ void cmd_up_follow(struct cmd_ctx *ctx, struct up_group *g, long i)
     ctx->wait = true;
 }
 
-/* A value for sh: in single quotes, each ' as '\''. */
-static void up_quote(struct evbuffer *b, const char *v)
-{
-    evbuffer_add(b, "'", 1);
-    for (; *v != '\0'; v++) {
-        if (*v == '\'')
-            evbuffer_add(b, "'\\''", 4);
-        else
-            evbuffer_add(b, v, 1);
-    }
-    evbuffer_add(b, "'", 1);
-}
-
 /* The command the pane runs: its env as exports first, so that a restart (which runs
  * the pane's own command again) keeps them. */
 static char *up_command(const struct upfile_service *fs)
@@ -991,7 +979,9 @@ static char *up_command(const struct upfile_service *fs)
     for (size_t k = 0; k < fs->nenv; k++) {
         const char *eq = strchr(fs->env[k], '=');
         evbuffer_add_printf(b, "export %.*s=", (int)(eq - fs->env[k]), fs->env[k]);
-        up_quote(b, eq + 1);
+        char *q = sh_quote(eq + 1);
+        evbuffer_add(b, q, strlen(q));
+        free(q);
         evbuffer_add(b, "; ", 2);
     }
     evbuffer_add(b, fs->command, strlen(fs->command));

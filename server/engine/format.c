@@ -542,7 +542,9 @@ static char *format_time(time_t t, const char *strftime_fmt, bool pretty)
     return xstrdup(buf);
 }
 
-/* Backslash before the characters a shell treats specially (q:). */
+/* Backslash before the characters a shell treats specially (q:), tmux 3.3a's set and
+ * rule (a newline or ~ stays as it is): scripts compare this output with tmux's, so it
+ * is not common/sh_quote's single quoting. */
 static char *quote_shell(const char *s)
 {
     struct format_out o = {0};

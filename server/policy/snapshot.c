@@ -38,6 +38,7 @@
 #include "quiet.h"
 #include "server_state.h"
 #include "session.h"
+#include "sh_quote.h"
 #include "snapshot_file.h"
 #include "snapshot_writer.h"
 #include "vt.h"
@@ -331,22 +332,9 @@ static void foreground_command(const struct pane *p, pid_t pgrp, char *buf, size
     raw[n] = '\0';
     size_t len = 0;
     for (char *w = raw; w < raw + n; w += strlen(w) + 1) {
-        bool quote = *w == '\0' || strpbrk(w, " \t\n'\"\\$`;&|<>()*?[]{}~#!") != NULL;
-        char word[4096 * 2];
-        size_t k = 0;
-        if (quote)
-            word[k++] = '\'';
-        for (const char *c = w; *c != '\0' && k < sizeof word - 8; c++) {
-            if (*c == '\'' && quote) {
-                memcpy(word + k, "'\\''", 4);
-                k += 4;
-            } else
-                word[k++] = *c;
-        }
-        if (quote)
-            word[k++] = '\'';
-        word[k] = '\0';
+        char *word = sh_quote_word(w);
         int m = snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", word);
+        free(word);
         if (m < 0 || (size_t)m >= size - len) {
             buf[len] = '\0';
             return;
