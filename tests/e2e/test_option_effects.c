@@ -45,6 +45,18 @@ static bool wait_row_is(struct pty_client *c, int y, const char *want)
     return false;
 }
 
+/* Waits until the client's terminal shows the cursor (visible) or hides it: the frame
+ * that draws a message hides it at its end, so the text can arrive a read before. */
+static bool wait_cursor_visible(struct pty_client *c, bool visible)
+{
+    for (int i = 0; i < 200; i++) {
+        if (((vt_modes(client_vt(c)) & VT_MODE_CURSOR_VISIBLE) != 0) == visible)
+            return true;
+        client_pump(c, 20);
+    }
+    return false;
+}
+
 /* status-format[0] replaces the status line: its text, placed by #[align=...]. */
 static void test_status_format_draws_the_line(void **state)
 {
@@ -123,14 +135,10 @@ static void test_message_styles(void **state)
     assert_int_equal(vt_cell(vt, 0, 23)->fg, COLOUR_PALETTE | 1);
     assert_int_equal(vt_cell(vt, 0, 23)->bg, COLOUR_PALETTE | 3); /* message-style's */
     assert_int_equal(vt_cell(vt, 4, 23)->fg, COLOUR_PALETTE | 0);
-    assert_false(vt_modes(vt) & VT_MODE_CURSOR_VISIBLE); /* hidden while it shows */
+    assert_true(wait_cursor_visible(c, false)); /* hidden while it shows */
+    assert_true(client_screen_row(c, -1)[0] == 'r'); /* and it still shows */
     client_keys(c, "x"); /* the message goes, the cursor comes back */
-    bool shown = false;
-    for (int i = 0; i < 200 && !shown; i++) {
-        client_pump(c, 20);
-        shown = (vt_modes(client_vt(c)) & VT_MODE_CURSOR_VISIBLE) != 0;
-    }
-    assert_true(shown);
+    assert_true(wait_cursor_visible(c, true));
     detach(c);
 }
 
