@@ -349,6 +349,7 @@ static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool tex
     struct grid_line *l = touch(g, row_read(g, y));
     l->plain = l->plain && text; /* a plain line has no wide character to split */
     int end = x + n;
+    int clean = l->clean;
     /* The caller's cells [x, end) and a gap [used, x) of blanks: text in the default
      * style extends a clean start it touches; anything else cuts it at x. (A wide
      * character split at either end was never clean: its cells have width 2 and 0.) */
@@ -358,8 +359,13 @@ static struct grid_cell *write_run(struct grid *g, int x, int y, int n, bool tex
         l->clean = end;
     if (x >= l->used) {
         if (end <= l->size) {
-            for (int i = l->used; i < x; i++)
-                l->cells[i] = grid_blank_cell;
+            /* The gap [used, x): in the clean start (as it was) it has the blank style. */
+            if (x > l->used)
+                grid_cells_blank(l->cells + l->used, (size_t)(x - l->used), x <= clean);
+#ifndef NDEBUG
+            for (int i = l->used; i < x; i++) /* what 'clean' promised, checked */
+                assert(grid_cell_is_default_blank(&l->cells[i]));
+#endif
             l->used = end;
             return &l->cells[x];
         }

@@ -327,7 +327,10 @@ static size_t encode_plain(const struct grid_cell *cells, int used, uint8_t *buf
             continue;
         }
         const struct grid_cell *run = c + 1;
-        while (run->ch == 0) /* end[-1] is not blank */
+        /* Four cells a step while all are blank (end[-1] is not), then one. */
+        while (end - run >= 4 && (run[0].ch | run[1].ch | run[2].ch | run[3].ch) == 0)
+            run += 4;
+        while (run->ch == 0)
             run++;
         *p++ = OP_BLANK;
         p += put_varint(p, (uint32_t)(run - c));
@@ -369,6 +372,23 @@ static size_t encode_payload(const struct grid_cell *cells, int used, uint8_t *b
         }
         if (narrow_blank_in(c, colours, rest)) {
             const struct grid_cell *run = c + 1;
+#if defined(__SSE2__)
+            /* Two cells a step: their 48 bytes against a pair of such blanks,
+             * [0, colours] [rest, 0] [colours, rest] (cell.h's words). */
+            const __m128i b0 = _mm_set_epi64x((long long)colours, 0);
+            const __m128i b1 = _mm_set_epi64x(0, (long long)rest);
+            const __m128i b2 = _mm_set_epi64x((long long)rest, (long long)colours);
+            while (end - run >= 2) {
+                const __m128i *q = (const __m128i *)(const void *)run;
+                __m128i same = _mm_and_si128(
+                    _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(q), b0),
+                                  _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), b1)),
+                    _mm_cmpeq_epi8(_mm_loadu_si128(q + 2), b2));
+                if (_mm_movemask_epi8(same) != 0xffff)
+                    break;
+                run += 2;
+            }
+#endif
             while (run < end && narrow_blank_in(run, colours, rest))
                 run++;
             *p++ = OP_BLANK;

@@ -386,6 +386,78 @@ static void test_write_text_is_the_general_write(void **state)
     grid_free(slow);
 }
 
+/* grid_cells_blank (cell.h) makes exactly the blank cell of every cell it is given and
+ * touches no other: from any words, or (styled) from cells whose words 1 and 2 are the
+ * blank cell's already, for every count around its two-cells-a-step loop. */
+static void test_blank_fill_is_the_blank_cell(void **state)
+{
+    (void)state;
+    for (int styled = 0; styled < 2; styled++) {
+        for (size_t n = 0; n <= 9; n++) {
+            struct grid_cell c[12], before[12];
+            memset(c, 0xab, sizeof c);
+            for (size_t i = 0; styled && i < n; i++) {
+                grid_cell_set_word(&c[i], GRID_WORD_COLOURS,
+                                   grid_cell_word(&grid_blank_cell, GRID_WORD_COLOURS));
+                grid_cell_set_word(&c[i], GRID_WORD_REST,
+                                   grid_cell_word(&grid_blank_cell, GRID_WORD_REST));
+            }
+            memcpy(before, c, sizeof c);
+            grid_cells_blank(c, n, styled != 0);
+            for (size_t i = 0; i < n; i++)
+                assert_memory_equal(&c[i], &grid_blank_cell, sizeof c[i]);
+            assert_memory_equal(&c[n], &before[n], (12 - n) * sizeof c[0]);
+        }
+    }
+}
+
+/* Text written past a line's end blanks the gap before it: where the line's clean start
+ * covers the gap only the characters are cleared (the style words are the blank's), and
+ * where it does not (a style was written there, or the gap runs past it) every word is;
+ * either way the gap holds exactly default blanks. */
+static void test_gap_before_text_is_blank(void **state)
+{
+    (void)state;
+    struct grid *g = grid_create(20, 3, 0);
+    const uint8_t ab[] = "abcdefghij";
+    /* Row 0: the gap inside the clean start left by default text. */
+    grid_write_text(g, 0, 0, ab, 10);
+    grid_clear_cells(g, 0, 0, 20, NULL);
+    assert_int_equal(grid_line_const(g, 0)->used, 0);
+    grid_write_text(g, 6, 0, ab, 2);
+    /* Row 1: styled cells under the gap. */
+    struct grid_cell *c = grid_write_run(g, 0, 1, 4);
+    for (int i = 0; i < 4; i++) {
+        c[i] = grid_blank_cell;
+        c[i].ch = 'S';
+        c[i].fg = COLOUR_PALETTE | 1;
+        c[i].ul = COLOUR_RGB | 0x102030;
+    }
+    grid_clear_cells(g, 0, 1, 20, NULL);
+    grid_write_text(g, 6, 1, ab, 2);
+    /* Row 2: a gap that starts inside the clean start and ends past it, over styled
+     * cells. */
+    c = grid_write_run(g, 0, 2, 8);
+    for (int i = 0; i < 8; i++) {
+        c[i] = grid_blank_cell;
+        c[i].ch = 'S';
+        c[i].attr = ATTR_BOLD;
+    }
+    grid_clear_cells(g, 0, 2, 20, NULL);
+    grid_write_text(g, 0, 2, ab, 3);
+    grid_clear_cells(g, 0, 2, 20, NULL);
+    grid_write_text(g, 8, 2, ab, 2);
+    for (int y = 0; y < 3; y++) {
+        const struct grid_line *l = grid_line_const(g, y);
+        int x0 = y == 2 ? 8 : 6;
+        assert_int_equal(l->used, x0 + 2);
+        for (int x = 0; x < x0; x++)
+            assert_memory_equal(&l->cells[x], &grid_blank_cell, sizeof l->cells[x]);
+        assert_int_equal(l->cells[x0].ch, 'a');
+    }
+    grid_free(g);
+}
+
 static void test_scrolled_in_lines_take_background(void **state)
 {
     (void)state;
@@ -503,6 +575,8 @@ int main(void)
         cmocka_unit_test(test_region_scroll_does_not_touch_history),
         cmocka_unit_test(test_scroll_screen_up_is_the_general_scroll),
         cmocka_unit_test(test_write_text_is_the_general_write),
+        cmocka_unit_test(test_blank_fill_is_the_blank_cell),
+        cmocka_unit_test(test_gap_before_text_is_blank),
         cmocka_unit_test(test_scrolled_in_lines_take_background),
         cmocka_unit_test(test_scroll_more_than_region_clears_it),
         cmocka_unit_test(test_insert_and_delete_cells),

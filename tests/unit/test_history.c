@@ -319,6 +319,56 @@ static void test_random_cells_round_trip(void **state)
     grid_free(g);
 }
 
+/* Runs of blank cells are one record each while their style holds (two cells a step
+ * with SSE2): long runs in styles that differ from the next run's in one word only
+ * (colours, or attributes and underline colour), cells that are nearly blank (ch 0
+ * with a mark, or width 0) inside them, at every offset and length, come back cell
+ * for cell. */
+static void test_blank_runs_round_trip(void **state)
+{
+    (void)state;
+    srand(23);
+    struct grid *g = grid_create(120, 1, 400);
+    static struct grid_cell want[300][120];
+    static int used[300];
+    struct grid_cell styles[5];
+    for (int k = 0; k < 5; k++)
+        styles[k] = grid_blank_cell;
+    styles[1].bg = COLOUR_PALETTE | 4;
+    styles[2].fg = COLOUR_RGB | 0x0a0b0c;
+    styles[3].attr = ATTR_BOLD;
+    styles[4].ul = COLOUR_PALETTE | 9;
+    for (int i = 0; i < 300; i++) {
+        int x = 0;
+        while (x < 120) {
+            const struct grid_cell *st = &styles[rand() % 5];
+            int blanks = rand() % 26;
+            for (int k = 0; k < blanks && x < 120; k++) {
+                struct grid_cell *c = &want[i][x++];
+                *c = *st;
+                if (rand() % 29 == 0)
+                    c->comb = 0x301; /* nearly blank: a mark on no character */
+                else if (rand() % 31 == 0)
+                    grid_cell_set_width(c, 0);
+            }
+            int chars = rand() % 3;
+            for (int k = 0; k < chars && x < 120; k++) {
+                struct grid_cell *c = &want[i][x++];
+                *c = styles[rand() % 5];
+                c->ch = 'a' + (uint32_t)(rand() % 26);
+            }
+        }
+        used[i] = rand() % 121;
+        push_cells(g, want[i], used[i], false);
+    }
+    for (int i = 0; i < 300; i++) {
+        const struct grid_line *l = grid_history_line(g, i);
+        assert_int_equal(l->used, used[i]);
+        assert_cells_equal("decoded", want[i], l->cells, used[i]);
+    }
+    grid_free(g);
+}
+
 /* A line flagged plain is encoded without comparing styles (encode_plain: eight
  * characters a step with SSE2, then four, while none is blank); its record must be byte for byte the one
  * the general encoder writes for the same cells: random ASCII lines with blank runs
@@ -694,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_every_cell_field_round_trips),
         cmocka_unit_test(test_links_round_trip_with_their_generation),
         cmocka_unit_test(test_random_cells_round_trip),
+        cmocka_unit_test(test_blank_runs_round_trip),
         cmocka_unit_test(test_plain_encoding_is_the_general_one),
         cmocka_unit_test(test_a_line_without_cells_encodes_empty),
         cmocka_unit_test(test_a_line_costs_its_used_width_not_the_pane_width),
