@@ -174,7 +174,7 @@ static inline void grid_cells_write_ascii(struct grid_cell *c, const uint8_t *te
 /* Cells c[0, n) made default blanks (grid_blank_cell). Where their words 1 and 2 are
  * already the blank cell's ('styled': in a line's clean start, below) only word 0 is
  * stored; else the three words from registers (a cell copied from grid_blank_cell
- * loads them each time), with SSE2 three 16-byte stores a pair of cells. */
+ * loads them each time). */
 static inline void grid_cells_blank(struct grid_cell *c, size_t n, bool styled)
 {
     size_t i = 0;
@@ -189,18 +189,6 @@ static inline void grid_cells_blank(struct grid_cell *c, size_t n, bool styled)
     }
     const uint64_t colours = grid_cell_colours_word(COLOUR_DEFAULT, COLOUR_DEFAULT);
     const uint64_t rest = grid_cell_rest_word(0, GRID_WL(1, 0), COLOUR_DEFAULT);
-#if defined(__SSE2__)
-    /* A pair of cells is 48 bytes: [0, colours] [rest, 0] [colours, rest]. */
-    const __m128i a = _mm_set_epi64x((long long)colours, 0);
-    const __m128i b = _mm_set_epi64x(0, (long long)rest);
-    const __m128i d = _mm_set_epi64x((long long)rest, (long long)colours);
-    for (; i + 2 <= n; i += 2) {
-        __m128i *dst = (__m128i *)(void *)&c[i];
-        _mm_storeu_si128(dst, a);
-        _mm_storeu_si128(dst + 1, b);
-        _mm_storeu_si128(dst + 2, d);
-    }
-#endif
     for (; i < n; i++) {
         grid_cell_set_word(&c[i], GRID_WORD_TEXT, 0);
         grid_cell_set_word(&c[i], GRID_WORD_COLOURS, colours);

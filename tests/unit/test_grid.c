@@ -388,7 +388,7 @@ static void test_write_text_is_the_general_write(void **state)
 
 /* grid_cells_blank (cell.h) makes exactly the blank cell of every cell it is given and
  * touches no other: from any words, or (styled) from cells whose words 1 and 2 are the
- * blank cell's already, for every count around its two-cells-a-step loop. */
+ * blank cell's already, for counts 0 to 9. */
 static void test_blank_fill_is_the_blank_cell(void **state)
 {
     (void)state;
