@@ -276,6 +276,9 @@ static void server_key_output(struct client *c, struct cmd_ctx *ctx)
     if (n > 0) {
         char *text = xstrndup((const char *)evbuffer_pullup(ctx->err, -1), n);
         text[strcspn(text, "\n")] = '\0';
+        /* As tmux shows an error on the status line: with a capital first letter. */
+        if (*text >= 'a' && *text <= 'z')
+            *text = (char)(*text - 'a' + 'A');
         client_message(c, "%s", text);
         free(text);
     }

@@ -650,6 +650,63 @@ static struct chooser_item *current_item(struct chooser *ch)
 {
     return ch->current < ch->nlines ? &ch->items[ch->lines[ch->current].item] : NULL;
 }
+
+/* What a key over tagged items acts on, copied out of the items (commands run for each
+ * may rebuild them): the kind, the ids, and a buffer's or client's name. */
+struct chooser_pick {
+    enum chooser_item_kind kind;
+    uint32_t session_id, window_id, pane_id, client_id;
+    char *name;
+};
+
+static struct chooser_pick pick_of(const struct chooser_item *it)
+{
+    const char *name = it->kind == ITEM_BUFFER ? it->buffer_name
+                       : it->kind == ITEM_CLIENT ? it->name
+                                                 : NULL;
+    return (struct chooser_pick){.kind = it->kind, .session_id = it->session_id,
+                                 .window_id = it->window_id, .pane_id = it->pane_id,
+                                 .client_id = it->client_id,
+                                 .name = name != NULL ? xstrdup(name) : NULL};
+}
+
+/* The tagged items among the lines shown, in their order; none tagged and current: the
+ * chosen one (tmux's mode_tree_each_tagged). *n is how many. */
+static struct chooser_pick *tagged_picks(const struct chooser *ch, bool current, size_t *n)
+{
+    struct chooser_pick *picks = xcalloc(ch->nlines + 1, sizeof *picks);
+    *n = 0;
+    for (size_t l = 0; l < ch->nlines; l++) {
+        const struct chooser_item *it = &ch->items[ch->lines[l].item];
+        if (it->tagged)
+            picks[(*n)++] = pick_of(it);
+    }
+    if (*n == 0 && current && ch->current < ch->nlines)
+        picks[(*n)++] = pick_of(&ch->items[ch->lines[ch->current].item]);
+    return picks;
+}
+
+static void free_picks(struct chooser_pick *picks, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(picks[i].name);
+    free(picks);
+}
+
+/* How many lines are tagged (X's and :'s prompts say it). */
+static size_t count_tagged(const struct chooser *ch)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < ch->nlines; l++)
+        n += ch->items[ch->lines[l].item].tagged;
+    return n;
+}
+
+static void run_argv(struct client *c, int argc, char **argv);
+static void run_line(struct client *c, const char *line);
+static void run_line_at(struct client *c, const char *line, const struct cmd_find_state *at);
+static void run_quietly(struct client *c, const char *line);
+
 /* This tmx, -L/-S as this server was started, -H host: the start of a command line. */
 static char *remote_prefix(struct server *srv, const char *host)
 {
@@ -777,6 +834,7 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
             it->tagged = true;
         } else
             it->tagged = false;
+        line_down(ch, false); /* as tmux 3.3a from the keyboard */
         return true;
     case 'T':
         for (size_t i = 0; i < ch->n; i++)
@@ -839,30 +897,74 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
     }
 }
 
-static void run_argv(struct client *c, int argc, char **argv);
-static void run_line(struct client *c, const char *line);
 static void choose_remote(struct client *c, const struct chooser_item *it);
 
-/* choose-buffer keys: Enter pastes the buffer, d deletes it; true if handled. */
+/* Paste buffer name into the chooser's pane (or run choose-buffer's template for it). */
+static void paste_one(struct client *c, const struct chooser *ch, const char *name)
+{
+    if (paste_find(c->server, name) == NULL)
+        return;
+    if (ch->template != NULL) {
+        /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
+        char *line = cmd_template_replace(ch->template, 1, name);
+        run_line(c, line);
+        free(line);
+        return;
+    }
+    char pane[32];
+    snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
+    char *argv[] = {"paste-buffer", "-p", "-b", (char *)name, "-t", pane, NULL};
+    run_argv(c, 6, argv);
+}
+
+/* choose-buffer keys: Enter and p paste the buffer, P the tagged ones (in the list's
+ * order), then the chooser leaves; d deletes the buffer, D the tagged ones; true if
+ * handled. The chooser leaves when no buffer is left. */
 static bool buffer_key(struct client *c, struct pane *p, key_code key)
 {
     struct chooser *ch = chooser_of(p);
     struct chooser_item *it = current_item(ch);
-    if ((key != KEYC_ENTER && key != 'd') || it == NULL)
+    if (key != KEYC_ENTER && key != 'p' && key != 'P' && key != 'd' && key != 'D')
         return false;
+    if (it == NULL)
+        return false;
+    if (key == 'P' || key == 'D') {
+        size_t n;
+        struct chooser_pick *picks = tagged_picks(ch, false, &n);
+        /* The copy outlives the chooser: the pastes run after it has left. */
+        struct chooser kept = {.template = ch->template, .pane_id = ch->pane_id};
+        char *template = ch->template != NULL ? xstrdup(ch->template) : NULL;
+        kept.template = template;
+        if (key == 'P')
+            leave(p);
+        for (size_t i = 0; i < n; i++) {
+            struct paste_buffer *pb = paste_find(c->server, picks[i].name);
+            if (key == 'P')
+                paste_one(c, &kept, picks[i].name);
+            else if (pb != NULL)
+                paste_delete(c->server, pb);
+        }
+        free(template);
+        free_picks(picks, n);
+        if (key == 'D' && chooser_of(p) == ch) {
+            if (paste_top(c->server) == NULL)
+                leave(p);
+            else {
+                /* The chosen buffer gone, the line keeps its number (the last past the
+                 * end), as tmux 3.3a. */
+                rebuild(ch, p);
+                redraw(p);
+            }
+        }
+        return true;
+    }
     char *name = xstrdup(it->buffer_name);
-    if (key == KEYC_ENTER && ch->template != NULL) {
-        /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
-        char *line = cmd_template_replace(ch->template, 1, name);
+    if (key == KEYC_ENTER || key == 'p') {
+        struct chooser kept = {.template = ch->template != NULL ? xstrdup(ch->template) : NULL,
+                               .pane_id = ch->pane_id};
         leave(p);
-        run_line(c, line);
-        free(line);
-    } else if (key == KEYC_ENTER) {
-        char pane[32];
-        snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
-        leave(p);
-        char *argv[] = {"paste-buffer", "-p", "-b", name, "-t", pane, NULL};
-        run_argv(c, 6, argv);
+        paste_one(c, &kept, name);
+        free(kept.template);
     } else {
         /* The line below is chosen first; from the last line, tmux 3.3a goes back to
          * the first (its deleted item is not found again). */
@@ -963,6 +1065,47 @@ static void tree_kill(struct client *c, const struct chooser_item *it)
     free(prompt);
 }
 
+/* The session, window link and pane an item of choose-tree names now (a window's active
+ * pane, a session's current window), and tmux's target for it: "=session:",
+ * "=session:index." or "=session:index.%pane". False when it has gone. */
+static bool tree_target(struct server *srv, const struct chooser_pick *pick, char *target,
+                        size_t size, struct cmd_find_state *at)
+{
+    struct session *s = session_find_id(srv, pick->session_id);
+    if (s == NULL || (pick->kind != ITEM_SESSION && pick->kind != ITEM_WINDOW &&
+                      pick->kind != ITEM_PANE))
+        return false;
+    struct winlink *wl = pick->kind == ITEM_SESSION ? s->current : NULL;
+    if (pick->kind != ITEM_SESSION) {
+        TAILQ_FOREACH(wl, &s->windows, entry) {
+            if (wl->window->id == pick->window_id)
+                break;
+        }
+    }
+    if (wl == NULL)
+        return false;
+    struct pane *p = wl->window->active;
+    if (pick->kind == ITEM_PANE) {
+        p = NULL;
+        struct pane *o;
+        TAILQ_FOREACH(o, &wl->window->panes, entry) {
+            if (o->id == pick->pane_id)
+                p = o;
+        }
+        if (p == NULL)
+            return false;
+    }
+    if (pick->kind == ITEM_PANE)
+        snprintf(target, size, "=%s:%d.%%%u", s->name, wl->index, p->id);
+    else if (pick->kind == ITEM_WINDOW)
+        snprintf(target, size, "=%s:%d.", s->name, wl->index);
+    else
+        snprintf(target, size, "=%s:", s->name);
+    *at = (struct cmd_find_state){.session = s, .wl = wl, .window = wl->window, .pane = p,
+                                  .idx = -1};
+    return true;
+}
+
 /* Enter in choose-tree: the template run for the chosen item (tmux's default switches
  * the client to it, a zoomed window staying zoomed). */
 static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
@@ -982,31 +1125,124 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
     }
     /* The template (tmux's default: switch-client -Zt '%%') run with %% the chosen
      * session, window or pane. */
-    struct session *s = session_find_id(c->server, it.session_id);
-    struct winlink *wl = NULL;
-    if (s != NULL && it.kind != ITEM_SESSION) {
-        TAILQ_FOREACH(wl, &s->windows, entry) {
-            if (wl->window->id == it.window_id)
-                break;
-        }
-    }
-    if (s == NULL || (it.kind != ITEM_SESSION && wl == NULL)) {
+    struct chooser_pick pick = pick_of(&it);
+    char target[256];
+    struct cmd_find_state at;
+    bool found = tree_target(c->server, &pick, target, sizeof target, &at);
+    free(pick.name);
+    if (!found) {
         leave(p); /* gone meanwhile: nothing to run */
         return;
     }
-    /* tmux's targets: "=session:", "=session:index." and "=session:index.%pane". */
-    char target[256];
-    if (wl != NULL && it.kind == ITEM_PANE)
-        snprintf(target, sizeof target, "=%s:%d.%%%u", s->name, wl->index, it.pane_id);
-    else if (wl != NULL)
-        snprintf(target, sizeof target, "=%s:%d.", s->name, wl->index);
-    else
-        snprintf(target, sizeof target, "=%s:", s->name);
     char *line =
         cmd_template_replace(ch->template != NULL ? ch->template : TREE_COMMAND, 1, target);
     leave(p);
     run_line(c, line);
     free(line);
+}
+
+/* X's confirmation answered yes: kill the tagged sessions, windows and panes (the chosen
+ * one when none is; tmux's prompt is only offered with some tagged). The chosen line
+ * keeps its number, the first line chosen when that is past the end (tmux 3.3a). */
+static void tree_kill_tagged(struct client *c, struct pane *p, struct chooser *ch)
+{
+    size_t n;
+    struct chooser_pick *picks = tagged_picks(ch, true, &n);
+    size_t line = ch->current;
+    char *chosen = current_item(ch) != NULL ? xstrdup(current_item(ch)->id) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        char *command = NULL;
+        if (picks[i].kind == ITEM_SESSION)
+            command = xasprintf("kill-session -t '$%u'", picks[i].session_id);
+        else if (picks[i].kind == ITEM_WINDOW)
+            command = xasprintf("kill-window -t '@%u'", picks[i].window_id);
+        else if (picks[i].kind == ITEM_PANE)
+            command = xasprintf("kill-pane -t '%%%u'", picks[i].pane_id);
+        if (command != NULL)
+            run_quietly(c, command); /* one gone already (a linked window twice): no matter */
+        free(command);
+    }
+    free_picks(picks, n);
+    if (chooser_of(p) == ch) { /* else the chooser's own pane went */
+        rebuild(ch, p);
+        if (find_line(ch, chosen) < 0) {
+            ch->current = line < ch->nlines ? line : 0;
+            ch->offset = 0;
+            check_current(ch);
+        }
+        redraw(p);
+    }
+    free(chosen);
+}
+
+/* :'s command answered: run once for each tagged item (the chosen one when none is),
+ * with the item as the current target and %% its name, as tmux's "Run a command for each
+ * tagged item"; the chooser stays, its tags too. */
+static void tree_run_each(struct client *c, struct pane *p, struct chooser *ch,
+                          const char *template)
+{
+    size_t n;
+    struct chooser_pick *picks = tagged_picks(ch, true, &n);
+    for (size_t i = 0; i < n; i++) {
+        char target[256];
+        struct cmd_find_state at;
+        if (!tree_target(c->server, &picks[i], target, sizeof target, &at))
+            continue;
+        char *line = cmd_template_replace(template, 1, target);
+        if (*line != '\0')
+            run_line_at(c, line, &at);
+        free(line);
+    }
+    free_picks(picks, n);
+    if (chooser_of(p) == ch) {
+        rebuild(ch, p);
+        redraw(p);
+    }
+}
+
+/* m: the pane of the chosen item (a window's active pane, a session's current one) is
+ * marked (tmux's server_set_marked: no toggling, unlike select-pane -m); M: none is. */
+static void tree_mark(struct client *c, struct chooser *ch, bool mark)
+{
+    struct server *srv = c->server;
+    struct chooser_item *it = current_item(ch);
+    if (mark && it != NULL) {
+        struct chooser_pick pick = pick_of(it);
+        char target[256];
+        struct cmd_find_state at;
+        if (tree_target(srv, &pick, target, sizeof target, &at)) {
+            srv->marked_set = true;
+            srv->marked_pane_id = at.pane->id;
+        }
+        free(pick.name);
+    } else if (!mark)
+        srv->marked_set = false;
+    /* The marked pane's border and flags may show in any session. */
+    struct session *s;
+    TAILQ_FOREACH(s, &srv->sessions, entry)
+        session_redraw(srv, s, REDRAW_FULL);
+}
+
+/* H: back to where the chooser was opened: its session and window expanded, the pane it
+ * is in chosen (the window when the pane has no line of its own). */
+static void tree_home(struct chooser *ch, struct pane *p)
+{
+    char id[64];
+    snprintf(id, sizeof id, "$%u", ch->start_session);
+    long at = find_line(ch, id);
+    if (at >= 0)
+        ch->items[ch->lines[at].item].expanded = true;
+    rebuild(ch, p);
+    snprintf(id, sizeof id, "$%u@%u", ch->start_session, ch->start_window);
+    at = find_line(ch, id);
+    if (at >= 0)
+        ch->items[ch->lines[at].item].expanded = true;
+    rebuild(ch, p);
+    snprintf(id, sizeof id, "$%u%%%u", ch->start_session, ch->pane_id);
+    if (!set_current(ch, id)) {
+        snprintf(id, sizeof id, "$%u@%u", ch->start_session, ch->start_window);
+        set_current(ch, id);
+    }
 }
 
 /* Whether an item matches a search: a session's, window's or buffer's name (or a
@@ -1113,6 +1349,25 @@ static void answer_prompt(struct client *c, struct pane *p, const char *label,
     free(escaped);
 }
 
+/* A yes-or-no question (confirm-before's, as x's) whose yes runs send-keys -X what on
+ * this chooser's pane. */
+static void confirm_prompt(struct client *c, struct pane *p, const char *label, const char *what)
+{
+    char *run = p->window != NULL
+                    ? xasprintf("send-keys -t '@%u.%d' -X %s", p->window->id,
+                                cmd_find_pane_base_index(p->window) +
+                                    window_pane_index(p->window, p),
+                                what)
+                    : xasprintf("send-keys -X %s", what);
+    char *qp = cmd_escape_arg(label), *qr = cmd_escape_arg(run);
+    char *line = xasprintf("confirm-before -p %s %s", qp, qr);
+    run_line(c, line);
+    free(line);
+    free(qr);
+    free(qp);
+    free(run);
+}
+
 /* send-keys -X filter TEXT: the filter f's prompt answered (empty: none); -X search TEXT
  * and search-backward TEXT: /'s and ?'s. */
 static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv,
@@ -1132,6 +1387,15 @@ static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char *
         ch->search_back = strcmp(argv[0], "search-backward") == 0;
         rebuild(ch, p);
         search_next(ch, p, ch->search_back);
+    } else if (ch != NULL && ch->kind == CHOOSER_TREE && argc >= 1 && ctx->client != NULL &&
+               strcmp(argv[0], "kill-tagged") == 0) {
+        tree_kill_tagged(ctx->client, p, ch);
+        return 0;
+    } else if (ch != NULL && ch->kind == CHOOSER_TREE && argc >= 2 && ctx->client != NULL &&
+               strcmp(argv[0], "run-each") == 0) {
+        if (*text != '\0')
+            tree_run_each(ctx->client, p, ch, text);
+        return 0;
     } else {
         cmd_error(ctx, "not in a mode");
         return -1;
@@ -1169,6 +1433,35 @@ static void chooser_key(struct client *c, struct pane *p, key_code key)
     }
     if (ch->kind == CHOOSER_TREE && key == 'x' && current_item(ch) != NULL) {
         tree_kill(c, current_item(ch));
+        return;
+    }
+    if (ch->kind == CHOOSER_TREE && (key == 'X' || key == ':')) {
+        /* X asks before killing the tagged items (nothing tagged: nothing to ask); :
+         * asks for a command to run for each (or for the chosen one). Their answers come
+         * back as send-keys -X kill-tagged and run-each. */
+        size_t tagged = count_tagged(ch);
+        char label[64];
+        if (key == 'X' && tagged > 0) {
+            snprintf(label, sizeof label, "Kill %zu tagged?", tagged);
+            confirm_prompt(c, p, label, "kill-tagged");
+        } else if (key == ':') {
+            if (tagged > 0)
+                snprintf(label, sizeof label, "(%zu tagged)", tagged);
+            else
+                snprintf(label, sizeof label, "(current)");
+            answer_prompt(c, p, label, "", "run-each");
+        }
+        return;
+    }
+    if (ch->kind == CHOOSER_TREE && (key == 'm' || key == 'M')) {
+        tree_mark(c, ch, key == 'm');
+        rebuild(ch, p);
+        redraw(p);
+        return;
+    }
+    if (ch->kind == CHOOSER_TREE && key == 'H') {
+        tree_home(ch, p);
+        redraw(p);
         return;
     }
     if (key == 'f') {
@@ -1516,6 +1809,28 @@ static void run_line(struct client *c, const char *line)
     struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
                           .out = evbuffer_new(), .err = evbuffer_new()};
     cmd_execute_string(&ctx, line);
+    client_command_done(c, &ctx, false);
+}
+
+/* Run a command line for the client with at as the current target (a command without
+ * -t acts on it), errors on its status line. */
+static void run_line_at(struct client *c, const char *line, const struct cmd_find_state *at)
+{
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = true,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_find_set_current(&ctx, at->session, at->window, at->pane);
+    cmd_execute_string(&ctx, line);
+    client_command_done(c, &ctx, false);
+}
+
+/* Run a command line for the client now (not after the commands queued for it), its
+ * errors dropped. */
+static void run_quietly(struct client *c, const char *line)
+{
+    struct cmd_ctx ctx = {.server = c->server, .client = c, .from_key = false,
+                          .out = evbuffer_new(), .err = evbuffer_new()};
+    cmd_execute_string(&ctx, line);
+    evbuffer_drain(ctx.err, evbuffer_get_length(ctx.err));
     client_command_done(c, &ctx, false);
 }
 

@@ -537,6 +537,7 @@ static int execute_key_list(struct cmd_ctx *ctx, struct cmd_list *list)
         st->free_arg = key_free;
         if (ctx->target_pane != NULL)
             st->target_pane = ctx->target_pane->id; /* a mouse binding's pane */
+        st->current = ctx->current; /* a chooser's item, for its : command */
         struct cmdq *q = cmdq_get(ctx->server, ctx->client);
         cmdq_append(q, list, st);
         cmdq_append_callback(q, st, key_done, NULL);

@@ -245,6 +245,128 @@ static void test_panes_in_the_order_made(void **state)
     assert_true(client_wait_row(c, 4, "(4)     \u2514\u2500> 1: ", E2E_TIMEOUT));
 }
 
+/* t tags the chosen line and goes to the next (tmux 3.3a, from the keyboard); : asks for
+ * a command and runs it once for each tagged item with the item as its target and %% its
+ * name ("(current)": the chosen item when none is tagged), the chooser staying; its
+ * errors show with a capital letter. X asks before killing the tagged items; the chosen
+ * line keeps its number, the first line when that is past the end. */
+static void test_tree_tagged_command_and_kill(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_keys(c, "k");
+    client_keys(c, "t"); /* w0 tagged, second chosen */
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0*: w0-", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 2), COLOUR_PALETTE | 3);
+    client_keys(c, "G");
+    client_keys(c, "t");
+    assert_true(client_wait_row(c, 4, "(4) \u2514\u2500> 0*: tw*", E2E_TIMEOUT));
+    client_keys(c, ":");
+    assert_true(client_wait_row(c, 23, "(2 tagged)", E2E_TIMEOUT));
+    client_pump(c, 100);
+    assert_true((vt_cell(client_vt(c), 11, 23)->attr & ATTR_REVERSE) != 0);
+    client_type(c, "rename-window X\r");
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0*: X-", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 4, "(4) \u2514\u2500> 0*: X*", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+
+    /* Nothing tagged: the chosen item, %% its target. */
+    client_keys(c, "T");
+    client_keys(c, "k");
+    client_keys(c, ":");
+    assert_true(client_wait_row(c, 23, "(current)", E2E_TIMEOUT));
+    client_type(c, "rename-session -t %% u\r");
+    assert_true(client_wait_row(c, 3, "(3) - u: 1 windows", E2E_TIMEOUT));
+    client_keys(c, ":");
+    assert_true(client_wait_row(c, 23, "(current)", E2E_TIMEOUT));
+    client_type(c, "kill-window -t nosuch\r");
+    assert_true(client_wait_row(c, 23, "Can't find window: nosuch", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "[1]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:1",
+                                "[#{pane_in_mode}]", NULL));
+
+    /* X: w0 and u's window tagged, u's line chosen; after, 2 lines: the first chosen. */
+    client_keys(c, "gjt");
+    client_keys(c, "Gt");
+    assert_true(client_wait_row(c, 4, "(4) \u2514\u2500> 0*: X*", E2E_TIMEOUT));
+    client_keys(c, "k");
+    client_keys(c, "X");
+    assert_true(client_wait_row(c, 23, "Kill 2 tagged?", E2E_TIMEOUT));
+    client_keys(c, "y");
+    assert_true(client_wait_row(c, 0, "(0) - s: 1 windows (attached)", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 1, "(1) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "X", false, E2E_TIMEOUT, "list-windows", "-a", NULL));
+    client_pump(c, 200);
+    assert_null(strstr(client_screen_row(c, 2), "(2)"));
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+}
+
+/* m marks the chosen item's pane (a window's active one), M unmarks it; H goes back to
+ * where the chooser was opened: its window expanded, the pane it is in chosen. */
+static void test_tree_mark_and_home(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_keys(c, "k");
+    client_keys(c, "m");
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0: w0-M", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "w0", true, E2E_TIMEOUT, "display", "-p", "-t",
+                                "{marked}", "#{window_name}", NULL));
+    client_keys(c, "m"); /* not a toggle */
+    client_pump(c, 200);
+    assert_non_null(strstr(client_screen_row(c, 1), "w0-M"));
+    client_keys(c, "M");
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p",
+                                "[#{pane_marked_set}]", NULL));
+    client_pump(c, 200);
+    assert_null(strstr(client_screen_row(c, 1), "w0-M"));
+
+    client_keys(c, "G");
+    client_keys(c, "H");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> - 1: second*Z", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 4, "(4)     \u2514\u2500> 1: ", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 4), COLOUR_PALETTE | 3);
+}
+
+/* choose-buffer: D deletes the tagged buffers (the chosen one kept chosen), P pastes the
+ * tagged ones in the list's order and leaves; p pastes the chosen one as Enter. */
+static void test_buffer_tagged_delete_and_paste(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    for (const char *const *t = (const char *const[]){"a", "b", "c", "d", "e", NULL}; *t; t++)
+        assert_int_equal(tmx_run(env, NULL, NULL, "set-buffer", *t, NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 4, "(4) buffer0: ", E2E_TIMEOUT));
+    client_keys(c, "t");
+    client_keys(c, "t"); /* buffer4 and buffer3 tagged, buffer2 chosen */
+    assert_true(client_wait_row(c, 1, "(1) buffer3*: ", E2E_TIMEOUT));
+    client_keys(c, "D");
+    assert_true(client_wait_row(c, 0, "(0) buffer2: ", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 2, "(2) buffer0: ", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+    assert_true(wait_run_output(env, "buffer3", false, E2E_TIMEOUT, "list-buffers", NULL));
+
+    client_keys(c, "j");
+    client_keys(c, "t");
+    client_keys(c, "t"); /* buffer1 and buffer0 */
+    client_keys(c, "P");
+    assert_true(client_wait_row(c, 0, "ba", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:",
+                                "[#{pane_in_mode}]", NULL));
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 0, "(0) buffer2: ", E2E_TIMEOUT));
+    client_keys(c, "p");
+    assert_true(client_wait_row(c, 0, "bac", E2E_TIMEOUT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +380,11 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_panes_in_the_order_made, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_buffer_delete_chooses, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tree_tagged_command_and_kill, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tree_mark_and_home, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_buffer_tagged_delete_and_paste, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
