@@ -417,6 +417,8 @@ static void build_buffers(struct chooser *ch, const struct chooser_item *old, si
         qsort_r(ch->items, ch->n, sizeof *ch->items, buffer_cmp, ch);
 }
 
+static bool client_listed(const struct client *o);
+
 static int client_cmp(const void *a, const void *b, void *arg)
 {
     const struct chooser *sorting = arg;
@@ -430,7 +432,7 @@ static void build_clients(struct chooser *ch, const struct chooser_item *old, si
 {
     struct client *o;
     TAILQ_FOREACH(o, &ch->server->clients, entry) {
-        if (!o->attached || o->exiting || o->session == NULL)
+        if (!client_listed(o))
             continue;
         struct format_ctx f = {.server = ch->server, .session = o->session, .client = o};
         format_defaults(&f);
@@ -984,28 +986,79 @@ static bool buffer_key(struct client *c, struct pane *p, key_code key)
     return true;
 }
 
-/* choose-client keys: Enter runs the template for the client, d detaches it; true if
- * handled. */
+/* Whether a client is one choose-client lists: attached, not leaving nor suspended. */
+static bool client_listed(const struct client *o)
+{
+    return o->attached && !o->exiting && !o->suspended && o->session != NULL;
+}
+
+/* d, x or z (D, X, Z) on one client: detach it, detach it and hang up the shell it ran
+ * from (detach-client -P), or suspend it. The chosen line goes to the next first when it
+ * is that client's (tmux 3.3a's window_client_do_detach). */
+static void client_act(struct client *c, struct chooser *ch, const struct chooser_pick *pick,
+                       key_code key)
+{
+    const struct chooser_item *it = current_item(ch);
+    if (it != NULL && it->kind == ITEM_CLIENT && it->client_id == pick->client_id)
+        line_down(ch, false);
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry) {
+        if (o->id == pick->client_id)
+            break;
+    }
+    if (o == NULL || !client_listed(o))
+        return;
+    char *qn = cmd_escape_arg(pick->name);
+    char *line = key == 'z' || key == 'Z'   ? xasprintf("suspend-client -t %s", qn)
+                 : key == 'x' || key == 'X' ? xasprintf("detach-client -P -t %s", qn)
+                                            : xasprintf("detach-client -t %s", qn);
+    run_quietly(c, line);
+    free(line);
+    free(qn);
+}
+
+/* choose-client keys: Enter runs the template for the client and leaves; d, x and z
+ * detach, detach and hang up, or suspend the chosen client, D, X and Z the tagged ones;
+ * the chooser stays until no client is left to list (tmux 3.3a). True if handled. */
 static bool client_key(struct client *c, struct pane *p, key_code key)
 {
     struct chooser *ch = chooser_of(p);
     struct chooser_item *it = current_item(ch);
-    if ((key != KEYC_ENTER && key != 'd') || it == NULL)
-        return key == KEYC_ENTER || key == 'd';
-    struct client *o;
-    TAILQ_FOREACH(o, &c->server->clients, entry) {
-        if (o->id == it->client_id)
-            break;
-    }
-    if (o == NULL || !o->attached)
+    if (key == KEYC_ENTER) {
+        if (it == NULL)
+            return true;
+        char *line = cmd_template_replace(ch->template, 1, it->name);
+        leave(p);
+        run_line(c, line);
+        free(line);
         return true;
-    char name[64];
-    message_log_client_name(o, name, sizeof name);
-    char *line = key == KEYC_ENTER ? cmd_template_replace(ch->template, 1, name)
-                                   : xasprintf("detach-client -t '%s'", name);
-    leave(p);
-    run_line(c, line);
-    free(line);
+    }
+    if (key != 'd' && key != 'x' && key != 'z' && key != 'D' && key != 'X' && key != 'Z')
+        return false;
+    if (it == NULL)
+        return true;
+    size_t n = 1;
+    struct chooser_pick *picks;
+    if (key == 'd' || key == 'x' || key == 'z') {
+        picks = xcalloc(1, sizeof *picks);
+        picks[0] = pick_of(it);
+    } else
+        picks = tagged_picks(ch, false, &n);
+    for (size_t i = 0; i < n && chooser_of(p) == ch; i++)
+        client_act(c, ch, &picks[i], key);
+    free_picks(picks, n);
+    if (chooser_of(p) != ch)
+        return true;
+    bool any = false;
+    struct client *o;
+    TAILQ_FOREACH(o, &c->server->clients, entry)
+        any = any || client_listed(o);
+    if (!any)
+        leave(p);
+    else {
+        rebuild(ch, p);
+        redraw(p);
+    }
     return true;
 }
 

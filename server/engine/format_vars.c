@@ -625,7 +625,7 @@ static void v_client_utf8(const struct format_ctx *ctx, struct format_out *o)
     format_out_str(o, "1");
 }
 
-/* As tmux lists them: attached, focused, UTF-8, and readonly when so. */
+/* As tmux lists them: attached, focused, suspended when so, UTF-8, and readonly when so. */
 static void v_client_flags(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct client *c = ctx->client;
@@ -636,6 +636,8 @@ static void v_client_flags(const struct format_ctx *ctx, struct format_out *o)
         format_out_printf(o, "pause-after=%d,", c->control_pause_after);
     if (c->control_wait_exit)
         format_out_str(o, "wait-exit,");
+    if (c->suspended)
+        format_out_str(o, "suspended,");
     format_out_str(o, "UTF-8");
     if (c->readonly)
         format_out_str(o, ",read-only");

@@ -10,6 +10,7 @@
  * against tmux 3.3a too (TMX_BIN=/usr/bin/tmux). */
 #include "harness.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,6 +368,114 @@ static void test_buffer_tagged_delete_and_paste(void **state)
     assert_true(client_wait_row(c, 0, "bac", E2E_TIMEOUT));
 }
 
+/* The first of rows 0 to 9 holding needle, waited for; -1 if none comes. */
+static int row_with(struct pty_client *c, const char *needle)
+{
+    for (int waited = 0; waited < E2E_TIMEOUT; waited += 20) {
+        for (int y = 0; y < 10; y++) {
+            if (strstr(client_screen_row(c, y), needle) != NULL)
+                return y;
+        }
+        client_pump(c, 20);
+    }
+    client_dump(c);
+    return -1;
+}
+
+/* Whether rows 0 to 9 stop holding needle within the timeout. */
+static bool wait_row_gone(struct pty_client *c, const char *needle)
+{
+    for (int waited = 0; waited < E2E_TIMEOUT; waited += 20) {
+        bool seen = false;
+        for (int y = 0; y < 10; y++)
+            seen = seen || strstr(client_screen_row(c, y), needle) != NULL;
+        if (!seen)
+            return true;
+        client_pump(c, 20);
+    }
+    client_dump(c);
+    return false;
+}
+
+/* Choose the chooser's line holding needle with j and k (the chosen one is in
+ * mode-style, black on yellow). */
+static void choose_line_with(struct pty_client *c, const char *needle)
+{
+    int want = row_with(c, needle);
+    assert_true(want >= 0);
+    for (int waited = 0; waited < E2E_TIMEOUT; waited += 50) {
+        int chosen = -1;
+        for (int y = 0; y < 10 && chosen < 0; y++) {
+            if (bg_at(c, 0, y) == (COLOUR_PALETTE | 3))
+                chosen = y;
+        }
+        if (chosen == want)
+            return;
+        if (chosen >= 0)
+            client_keys(c, chosen < want ? "j" : "k");
+        client_pump(c, 50);
+    }
+    fail_msg("line %s not chosen", needle);
+}
+
+/* A shell with job control in its own terminal, running `tmx attach -t session`. */
+static struct pty_client *shell_attached(struct tmx_env *env, const char *session)
+{
+    const char *sh[] = {"/bin/sh", "-i", NULL};
+    struct pty_client *c = pty_start(env, 80, 24, sh);
+    client_type(c, "PS1='outer-$((1+1))$ '\r");
+    assert_true(client_wait_text(c, "outer-2$", E2E_TIMEOUT));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s -L %s -f /dev/null attach -t %s\r", env_bin(env),
+             env_socket_name(env), session);
+    client_type(c, cmd);
+    char status[64];
+    snprintf(status, sizeof status, "[%s]", session);
+    assert_true(client_wait_row(c, 23, status, E2E_TIMEOUT));
+    return c;
+}
+
+/* choose-client (C-b D): D detaches the tagged clients, z suspends the chosen one (its
+ * shell has the terminal back), x detaches it and hangs up the shell it ran from; each
+ * leaves the list and the chooser stays while a client is left to list. */
+static void test_client_detach_suspend_and_kill(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    for (const char *const *n = (const char *const[]){"u", "v", "w", NULL}; *n; n++)
+        assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", *n, "cat", NULL), 0);
+    struct pty_client *hup = shell_attached(env, "u");
+    struct pty_client *stop = shell_attached(env, "v");
+    struct pty_client *plain = client_start(env, 80, 24, "attach", "-t", "w", NULL);
+    assert_true(client_wait_row(plain, 23, "[w]", E2E_TIMEOUT));
+
+    client_keys(c, KEY_PREFIX "D");
+    assert_true(row_with(c, ": session w") >= 0);
+    choose_line_with(c, ": session w");
+    client_keys(c, "t");
+    assert_true(row_with(c, "*: ") >= 0); /* tagged */
+    client_keys(c, "D");
+    assert_true(client_wait_text(plain, "[detached (from session w)]", E2E_TIMEOUT));
+    assert_true(wait_row_gone(c, ": session w"));
+
+    choose_line_with(c, ": session v");
+    client_keys(c, "z");
+    assert_true(client_wait_text(stop, "Stopped", E2E_TIMEOUT));
+    assert_true(wait_row_gone(c, ": session v"));
+    assert_true(wait_run_output(env, "suspended", true, E2E_TIMEOUT, "list-clients", "-F",
+                                "#{session_name} #{client_flags}", NULL));
+
+    choose_line_with(c, ": session u");
+    client_keys(c, "x");
+    assert_true(client_wait_exit(hup, E2E_TIMEOUT) >= 0); /* the shell hung up */
+    assert_true(wait_row_gone(c, ": session u"));
+    assert_true(row_with(c, ": session s") >= 0);
+    assert_true(wait_run_output(env, "[client-mode]", true, E2E_TIMEOUT, "display", "-p",
+                                "-t", "s:", "[#{pane_mode}]", NULL));
+    client_signal(stop, SIGKILL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +493,8 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_tree_mark_and_home, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_buffer_tagged_delete_and_paste, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_client_detach_suspend_and_kill, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
