@@ -20,8 +20,10 @@
 #include <unistd.h>
 
 #include <event2/buffer.h>
+#include <event2/event.h>
 
 #include "client_message.h"
+#include "clock_ms.h"
 #include "client_state.h"
 #include "cmd.h"
 #include "cmd_ctx.h"
@@ -1844,6 +1846,8 @@ static void chooser_free(struct pane *p, void *data)
     free(ch->filter);
     free(ch->search);
     free(ch->key_format);
+    if (ch->double_timer != NULL)
+        event_free(ch->double_timer);
     free(ch);
 }
 
@@ -1896,6 +1900,80 @@ static void chooser_draw(struct pane *p, struct canvas *cv, int x0, int y0, int 
     chooser_draw_mode(p, ch, cv, x0, y0, width, height);
 }
 
+/* tmux's KEYC_CLICK_TIMEOUT: a second press sooner is a double click. */
+#define CHOOSER_CLICK_MS 300
+
+/* A left click or a double click at row y of the list: the line there is chosen (tmux
+ * counts the row just below the list as in it), and a double click presses Enter on it.
+ * The right button chooses as the left (tmux shows its menu too, tmx does not). */
+static void click_line(struct client *c, struct pane *p, struct chooser *ch, int y, bool twice)
+{
+    rebuild(ch, p);
+    if (y < 0 || y > ch->height || ch->offset + (size_t)y >= ch->nlines)
+        return;
+    ch->current = ch->offset + (size_t)y;
+    if (twice)
+        chooser_key(c, p, KEYC_ENTER);
+    else
+        redraw(p);
+}
+
+/* 300 ms passed after a second click without a third: it was a double click (tmux
+ * 3.3a tells it so, a triple click being no double one). */
+static void double_click_cb(evutil_socket_t fd, short what, void *arg)
+{
+    (void)fd;
+    (void)what;
+    struct chooser *ch = arg;
+    ch->click_stage = 0;
+    struct pane *p = session_find_pane(ch->server, ch->pane_id);
+    struct client *c;
+    TAILQ_FOREACH(c, &ch->server->clients, entry) {
+        if (c->id == ch->double_client)
+            break;
+    }
+    if (p != NULL && chooser_of(p) == ch && c != NULL && !c->exiting)
+        click_line(c, p, ch, ch->double_y, true);
+}
+
+/* A mouse event over the chooser (mouse on), as tmux 3.3a's mode tree takes it: a left
+ * click on a line chooses it, a double click chooses the line and presses Enter on it;
+ * the wheel, a triple click, and clicks below the list do nothing. Presses of the same
+ * button within 300 ms of each other are a click, a second click (a double click if no
+ * third comes within 300 ms), a triple click, then a click again. */
+static void chooser_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
+                          int y)
+{
+    (void)x;
+    struct chooser *ch = chooser_of(p);
+    int button = m->button & KEY_MOUSE_BUTTON_MASK;
+    if (ch == NULL || m->release || (m->button & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL)) != 0 ||
+        button == 3)
+        return;
+    int64_t now = clock_monotonic_ms();
+    bool soon = now - ch->click_ms < CHOOSER_CLICK_MS && m->button == ch->click_button &&
+                ch->click_stage > 0;
+    int stage = soon && ch->click_stage < 3 ? ch->click_stage + 1 : 1;
+    ch->click_ms = now;
+    ch->click_button = m->button;
+    ch->click_stage = stage == 3 ? 0 : stage;
+    if (ch->double_timer != NULL)
+        evtimer_del(ch->double_timer);
+    bool plain = (m->button & KEY_MOUSE_MODS) == 0; /* M-MouseDown3Pane is no mode's */
+    if (stage == 2 && plain && (m->button & ~KEY_MOUSE_MODS) == 0) {
+        if (ch->double_timer == NULL)
+            ch->double_timer = evtimer_new(ch->server->base, double_click_cb, ch);
+        ch->double_client = c->id;
+        ch->double_y = y;
+        struct timeval tv = {0, CHOOSER_CLICK_MS * 1000};
+        evtimer_add(ch->double_timer, &tv);
+        return;
+    }
+    int pressed = m->button & ~KEY_MOUSE_MODS;
+    if (stage == 1 && plain && (pressed == 0 || pressed == 2))
+        click_line(c, p, ch, y, false);
+}
+
 /* It was opened for that client alone: it goes with it. */
 static bool chooser_client_gone(void *data, uint32_t client_id)
 {
@@ -1908,6 +1986,7 @@ static const struct pane_mode tree_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .mouse = chooser_mouse,
     .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
@@ -1917,6 +1996,7 @@ static const struct pane_mode buffer_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .mouse = chooser_mouse,
     .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
@@ -1926,6 +2006,7 @@ static const struct pane_mode client_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .mouse = chooser_mouse,
     .command = chooser_command,
     .client_gone = chooser_client_gone,
 };
@@ -1935,6 +2016,7 @@ static const struct pane_mode options_mode = {
     .free = chooser_free,
     .draw = chooser_draw,
     .key = chooser_key,
+    .mouse = chooser_mouse,
     .command = chooser_command,
     .client_gone = chooser_client_gone,
 };

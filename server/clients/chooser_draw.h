@@ -13,6 +13,7 @@
 #include "keys.h"
 
 struct canvas;
+struct event;
 struct pane;
 struct server;
 
@@ -93,6 +94,16 @@ struct chooser {
     uint32_t pane_id;  /* the pane it is in: where choose-buffer's Enter pastes */
     uint32_t owner_id; /* the client it was opened for: it leaves with it */
     bool zoomed;       /* -Z zoomed the window: unzoomed when the mode leaves */
+    /* The last mouse press, to tell double clicks (tmux's, within 300 ms): when, which
+     * button code, and 1 after a single click, 2 after a second; a second click is a
+     * double click once 300 ms pass without a third (double_timer, for the client
+     * double_client at row double_y). */
+    int64_t click_ms;
+    int click_button;
+    int click_stage;
+    struct event *double_timer;
+    uint32_t double_client;
+    int double_y;
 };
 
 /* Draw chooser ch of pane p into cv at (x0, y0), at most width x height (pane_draw's

@@ -476,6 +476,50 @@ static void test_client_detach_suspend_and_kill(void **state)
     client_signal(stop, SIGKILL);
 }
 
+/* Let more than the double-click time (300 ms) pass, reading the screen meanwhile:
+ * the next click is a click of its own, as a user's after a pause. */
+static void pause_after_click(struct pty_client *c)
+{
+    long long until = e2e_now_ms() + 400;
+    while (e2e_now_ms() < until)
+        client_pump(c, (int)(until - e2e_now_ms()));
+}
+
+/* With mouse on: a click chooses the line under it (a click below the lines does
+ * nothing), the wheel does nothing (tmux 3.3a's mode tree), a double click chooses its
+ * line and presses Enter on it, a triple click only chooses. */
+static void test_mouse_click_and_double_click(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mouse", "on", NULL), 0);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_type(c, "\033[<0;10;2M\033[<0;10;2m"); /* row 1: w0 */
+    assert_true(client_wait_row(c, 11, "\u250c 0 (sort: index) ", E2E_TIMEOUT));
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_PALETTE | 3);
+    assert_int_equal(bg_at(c, 0, 2), COLOUR_DEFAULT);
+    pause_after_click(c);
+    client_type(c, "\033[<65;10;2M\033[<65;10;8M\033[<64;10;20M"); /* the wheel */
+    client_type(c, "\033[<0;10;9M\033[<0;10;9m"); /* row 8: no line */
+    pause_after_click(c);
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_PALETTE | 3);
+    assert_non_null(strstr(client_screen_row(c, 11), " 0 (sort: index) "));
+    /* Row 3 (t) three times: a triple click, which chooses the line and no more. */
+    client_type(c, "\033[<0;10;4M\033[<0;10;4m\033[<0;10;4M\033[<0;10;4m"
+                   "\033[<0;10;4M\033[<0;10;4m");
+    assert_true(client_wait_row(c, 11, "\u250c t (sort: index) ", E2E_TIMEOUT));
+    pause_after_click(c);
+    assert_int_equal(bg_at(c, 0, 3), COLOUR_PALETTE | 3);
+    assert_true(wait_run_output(env, "[1]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:1",
+                                "[#{pane_in_mode}]", NULL));
+    /* Row 4 (tw) twice: a double click. */
+    client_type(c, "\033[<0;10;5M\033[<0;10;5m\033[<0;10;5M\033[<0;10;5m");
+    assert_true(client_wait_row(c, 23, "[t]", E2E_TIMEOUT));
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:1",
+                                "[#{pane_in_mode}]", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +539,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_buffer_tagged_delete_and_paste, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_client_detach_suspend_and_kill, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_mouse_click_and_double_click, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
