@@ -921,17 +921,70 @@ static void paste_one(struct client *c, const struct chooser *ch, const char *na
     run_argv(c, 6, argv);
 }
 
+/* e's edit under way: the buffer it started from (found again by name, and only while
+ * it is still that buffer) and the chooser's pane to redraw. */
+struct buffer_edit {
+    struct server *server;
+    char *name;
+    const struct paste_buffer *pb;
+    uint32_t pane_id;
+};
+
+/* The editor closed: the buffer takes its text (a buffer without a final newline does
+ * not get the one an editor adds; nothing, or an editor that failed, changes nothing). */
+static void buffer_edited(char *buf, size_t len, void *arg)
+{
+    struct buffer_edit *ed = arg;
+    struct paste_buffer *pb = paste_find(ed->server, ed->name);
+    if (buf != NULL && pb != NULL && pb == ed->pb) {
+        if (pb->size > 0 && pb->data[pb->size - 1] != '\n' && buf[len - 1] == '\n')
+            len--;
+        if (len != 0) {
+            paste_replace(pb, buf, len);
+            buf = NULL;
+        }
+        struct pane *p = session_find_pane(ed->server, ed->pane_id);
+        if (p != NULL && chooser_of(p) != NULL)
+            redraw(p);
+    }
+    free(buf);
+    free(ed->name);
+    free(ed);
+}
+
+/* e: the chosen buffer in the editor, in a popup on client c (the popup's owner, the
+ * overlays layer, is reached through what the top registered). */
+static void buffer_edit(struct client *c, struct chooser *ch, const struct chooser_item *it)
+{
+    struct server *srv = c->server;
+    struct paste_buffer *pb = paste_find(srv, it->buffer_name);
+    if (pb == NULL || srv->popup_editor == NULL)
+        return;
+    struct buffer_edit *ed = xcalloc(1, sizeof *ed);
+    *ed = (struct buffer_edit){.server = srv, .name = xstrdup(pb->name), .pb = pb,
+                               .pane_id = ch->pane_id};
+    if (!srv->popup_editor(c, pb->data, pb->size, buffer_edited, ed)) {
+        free(ed->name);
+        free(ed);
+    }
+}
+
 /* choose-buffer keys: Enter and p paste the buffer, P the tagged ones (in the list's
- * order), then the chooser leaves; d deletes the buffer, D the tagged ones; true if
- * handled. The chooser leaves when no buffer is left. */
+ * order), then the chooser leaves; d deletes the buffer, D the tagged ones; e edits it;
+ * true if handled. The chooser leaves when no buffer is left. */
 static bool buffer_key(struct client *c, struct pane *p, key_code key)
 {
     struct chooser *ch = chooser_of(p);
     struct chooser_item *it = current_item(ch);
-    if (key != KEYC_ENTER && key != 'p' && key != 'P' && key != 'd' && key != 'D')
+    if (key != KEYC_ENTER && key != 'p' && key != 'P' && key != 'd' && key != 'D' &&
+        key != 'e')
         return false;
     if (it == NULL)
         return false;
+    if (key == 'e') {
+        buffer_edit(c, ch, it);
+        return true;
+    }
     if (key == 'P' || key == 'D') {
         size_t n;
         struct chooser_pick *picks = tagged_picks(ch, false, &n);

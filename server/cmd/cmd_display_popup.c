@@ -47,42 +47,6 @@ static const char *window_option(struct pane *p, const char *name, const char *f
     return options_get_string(p->window->options, name);
 }
 
-/* The popup program's environment: the client's, less what describes the outer
- * terminal, with TERM and TMX of the session, then -e NAME=VALUE. */
-static char **popup_environment(struct cmd_ctx *ctx, struct client *c, struct session *sess,
-                                const struct cmd_args *args)
-{
-    size_t n = 0, size = c->nenv + (size_t)args->nenv + 5;
-    char **env = xcalloc(size, sizeof *env);
-    for (size_t i = 0; i < c->nenv; i++) {
-        const char *e = c->env[i];
-        if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
-            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
-            strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
-            strncmp(e, "TERM=", 5) == 0)
-            continue;
-        env[n++] = xstrdup(e);
-    }
-    struct server *srv = ctx->server;
-    const char *term = options_get_string(srv->options, "default-terminal");
-    env[n++] = xasprintf("TERM=%s", *term != '\0' ? term : srv->default_terminal);
-    if (sess != NULL) {
-        env[n++] = xasprintf("TMX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
-        env[n++] = xasprintf("TMUX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
-    }
-    for (int i = 0; i < args->nenv; i++)
-        env[n++] = xstrdup(args->env[i]);
-    env[n] = NULL;
-    return env;
-}
-
-static void free_environment(char **env)
-{
-    for (char **e = env; *e != NULL; e++)
-        free(*e);
-    free(env);
-}
-
 static int cmd_display_popup_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
     struct pane *p = ctx->target.pane;
@@ -148,7 +112,7 @@ static int cmd_display_popup_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         shell = ctx->server->default_shell;
     char *cwd = args->flags['d'] != NULL ? format_expand(&f, args->flags['d'])
                                          : xstrdup(p != NULL && p->cwd != NULL ? p->cwd : "/");
-    char **env = popup_environment(ctx, c, sess, args);
+    char **env = popup_environment(c, sess, args->env, args->nenv);
     struct job_pty_spawn spawn = {.command = command, .shell = shell, .cwd = cwd, .env = env};
 
     /* From a shell, the command returns when the popup closes. */
@@ -159,7 +123,7 @@ static int cmd_display_popup_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         ctx->wait = true;
     if (!opened)
         cmd_error(ctx, "%s", err);
-    free_environment(env);
+    popup_environment_free(env);
     free(cwd);
     free(command);
     free(title);

@@ -7,6 +7,7 @@
 #include "client_state.h"
 #include "job_pty.h"
 #include "keys.h"
+#include "options.h"
 #include "overlay.h"
 #include "pane_draw.h"
 #include "pane_input.h"
@@ -14,6 +15,7 @@
 #include "render.h"
 #include "server_client.h"
 #include "server_state.h"
+#include "session.h"
 #include "vt.h"
 #include "vt_modes.h"
 #include "vt_ops.h"
@@ -28,6 +30,7 @@ struct popup {
     struct popup_spec spec;
     char *title;
     struct job_pty *job;       /* NULL once the program exited */
+    int status;                /* its exit status once it exited, else -1 */
     struct vt *vt;
 };
 
@@ -91,6 +94,7 @@ static void popup_exited(void *arg, int status)
 {
     struct popup *pp = arg;
     pp->job = NULL; /* job_pty frees it after this returns */
+    pp->status = status;
     if (pp->spec.close == POPUP_CLOSE_EXIT ||
         (pp->spec.close == POPUP_CLOSE_EXIT_ZERO && status == 0))
         overlay_close(pp->c, &popup_ops);
@@ -108,6 +112,7 @@ bool popup_open(struct client *c, const struct popup_spec *spec, struct job_pty_
     pp->server = c->server;
     pp->c = c;
     pp->spec = *spec;
+    pp->status = -1;
     pp->title = spec->title != NULL ? xstrdup(spec->title) : NULL;
     pp->spec.title = pp->title;
     int x, y, cols, rows;
@@ -236,6 +241,8 @@ static void popup_free(void *data)
         job_pty_free(pp->job);
     if (pp->spec.waiting_client != 0)
         server_client_exit_id(pp->server, pp->spec.waiting_client, 0);
+    if (pp->spec.closed != NULL)
+        pp->spec.closed(pp->status, pp->spec.closed_arg);
     vt_free(pp->vt);
     free(pp->title);
     free(pp);
@@ -249,3 +256,37 @@ static const struct overlay_ops popup_ops = {
     .resize = popup_resize,
     .free = popup_free,
 };
+
+char **popup_environment(struct client *c, struct session *sess, const char *const *extra,
+                         int nextra)
+{
+    size_t n = 0, size = c->nenv + (size_t)(nextra > 0 ? nextra : 0) + 5;
+    char **env = xcalloc(size, sizeof *env);
+    for (size_t i = 0; i < c->nenv; i++) {
+        const char *e = c->env[i];
+        if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
+            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
+            strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
+            strncmp(e, "TERM=", 5) == 0)
+            continue;
+        env[n++] = xstrdup(e);
+    }
+    struct server *srv = c->server;
+    const char *term = options_get_string(srv->options, "default-terminal");
+    env[n++] = xasprintf("TERM=%s", *term != '\0' ? term : srv->default_terminal);
+    if (sess != NULL) {
+        env[n++] = xasprintf("TMX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
+        env[n++] = xasprintf("TMUX=%s,%ld,%u", srv->socket_path, (long)srv->pid, sess->id);
+    }
+    for (int i = 0; i < nextra; i++)
+        env[n++] = xstrdup(extra[i]);
+    env[n] = NULL;
+    return env;
+}
+
+void popup_environment_free(char **env)
+{
+    for (char **e = env; *e != NULL; e++)
+        free(*e);
+    free(env);
+}

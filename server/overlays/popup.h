@@ -30,6 +30,10 @@ struct popup_spec {
     struct grid_pen style, border_style;
     enum popup_close close;
     uint32_t waiting_client;   /* released (exit 0) when the popup closes, or 0 */
+    /* Called once when the popup closes, with its program's exit status (-1 if it was
+     * closed before its program exited; 128 + N if a signal N killed it); may be NULL. */
+    void (*closed)(int status, void *arg);
+    void *closed_arg;
 };
 
 /* Open a popup on c running spawn (its size is set from spec); false with err set if
@@ -38,5 +42,12 @@ bool popup_open(struct client *c, const struct popup_spec *spec, struct job_pty_
                 char *err, size_t errsize);
 /* Close c's popup, if it has one (display-popup -C). */
 void popup_close(struct client *c);
+/* A popup program's environment: client c's, less what describes the outer terminal,
+ * with TERM (default-terminal) and TMX/TMUX naming session sess (may be NULL), then
+ * extra (NAME=VALUE, nextra of them). NULL-terminated; popup_environment_free frees it. */
+struct session;
+char **popup_environment(struct client *c, struct session *sess, const char *const *extra,
+                         int nextra);
+void popup_environment_free(char **env);
 
 #endif

@@ -184,3 +184,10 @@ char *paste_sample(const struct paste_buffer *pb, size_t width)
     out[o] = '\0';
     return out;
 }
+
+void paste_replace(struct paste_buffer *pb, char *data, size_t size)
+{
+    free(pb->data);
+    pb->data = data;
+    pb->size = size;
+}

@@ -45,6 +45,9 @@ void paste_to_client_clipboard(struct server *s, const struct paste_buffer *pb,
 /* Set buffer 'name' (replacing its data, and making it the newest), or add an
  * automatic one when name is NULL; takes ownership of data. */
 struct paste_buffer *paste_set(struct server *s, const char *name, char *data, size_t size);
+/* Replace pb's text, taking ownership of data; its name, age and place stay (tmux's
+ * paste_replace: choose-buffer's e). */
+void paste_replace(struct paste_buffer *pb, char *data, size_t size);
 /* The newest buffer, or NULL if there are none. */
 struct paste_buffer *paste_top(struct server *s);
 struct paste_buffer *paste_find(struct server *s, const char *name);

@@ -165,6 +165,12 @@ struct server {
      * errors (status line) to client c: registered by the top (server_register) for
      * their commands, which run on the client's queue (cmd_queue.h). */
     void (*key_output)(struct client *c, struct cmd_ctx *ctx);
+    /* Edits len bytes of data in the editor option's program, in a popup on client c
+     * (choose-buffer's e; the top registers the overlays' popup_editor): done then gets
+     * the text edited (NULL if the editor failed or left nothing), which it frees. False
+     * if the editor could not start (done is not called). */
+    bool (*popup_editor)(struct client *c, const char *data, size_t len,
+                         void (*done)(char *buf, size_t len, void *arg), void *arg);
     /* Called after every command the queue ran (cmd_queue.c), with its name if it
      * succeeded: control clients look for what changed (registered by the top:
      * control_command_done). */

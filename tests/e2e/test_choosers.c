@@ -520,6 +520,43 @@ static void test_mouse_click_and_double_click(void **state)
                                 "[#{pane_in_mode}]", NULL));
 }
 
+/* e edits the chosen buffer: the editor option's program runs on a file of its text in a
+ * popup and the buffer takes what it leaves there (without the final newline the buffer
+ * did not have); an editor that fails changes nothing. */
+static void test_buffer_edit(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = client_start(env, 80, 24, "new", "-s", "s", "cat", NULL);
+    assert_true(client_wait_row(c, 23, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-buffer", "-b", "first", "one line", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "editor",
+                             "sh -c 'sleep 1; printf \"two lines\\n\" >\"$1\"' -", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "choose-buffer", "-t", "s:", NULL), 0);
+    assert_true(client_wait_row(c, 0, ": one line", E2E_TIMEOUT));
+    client_keys(c, "e");
+    /* The popup: 9/10 of the terminal in the middle of it. */
+    assert_true(client_wait_row(c, 2, "    \u250c\u2500\u2500", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 0, ": two lines", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "show-buffer", "-b", "first", NULL), 0);
+    assert_string_equal(out, "two lines");
+    free(out);
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "editor",
+                             "sh -c 'printf three >\"$1\"; sleep 1; exit 3' -", NULL),
+                     0);
+    client_keys(c, "e");
+    assert_true(client_wait_row(c, 2, "    \u250c\u2500\u2500", E2E_TIMEOUT));
+    assert_true(wait_row_gone(c, "    \u250c\u2500\u2500")); /* the editor exited */
+    client_pump(c, 200);
+    assert_non_null(strstr(client_screen_row(c, 0), ": two lines"));
+    out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "show-buffer", "-b", "first", NULL), 0);
+    assert_string_equal(out, "two lines");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -542,6 +579,7 @@ int main(void)
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_click_and_double_click, e2e_setup,
                                         e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_buffer_edit, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
