@@ -2,11 +2,14 @@
  * windows' panes in a pane, with a preview of the chosen one boxed below it, as tmux
  * 3.3a's. Up/Down (j/k, wrapping), PgUp/PgDn, Home/End move; Right/Left (l/h, +/-)
  * expand and collapse; t tags, O and r change the order, v hides the preview, f filters,
- * / ? n N search, x asks to kill; Enter switches the client that pressed it to the
- * choice (switch-client -Zt); q, Escape or C-c leave. choose-buffer: the same list of
- * paste buffers, the preview shows the buffer's lines; Enter pastes it into the pane
- * (paste-buffer -p), d deletes it. choose-client: the attached clients, the preview
- * their screen and status line.
+ * / ? n N search, x asks to kill, X to kill the tagged items, : runs a command for each,
+ * m and M mark and unmark, H goes back to the start; Enter switches the client that
+ * pressed it to the choice (switch-client -Zt); q, Escape or C-c leave. choose-buffer:
+ * the same list of paste buffers, the preview shows the buffer's lines; Enter or p
+ * pastes it into the pane (paste-buffer -p), P the tagged ones, d deletes it, D the
+ * tagged ones, e edits it in a popup. choose-client: the attached clients, the preview
+ * their screen and status line; d, x, z detach, detach and hang up, suspend (D, X, Z
+ * the tagged ones). With mouse on, a click chooses a line, a double click enters it.
  *
  * They are pane modes (pane_mode.h) as in tmux: #{pane_in_mode} is 1 and #{pane_mode}
  * is tree-mode, buffer-mode or client-mode; the prefix and root key bindings work in

@@ -6,8 +6,10 @@
  * box in display-panes' colours, Left and Right collapsing and expanding; choose-buffer's
  * #{t/p:buffer_created}: #{buffer_sample} line and the buffer's lines in its box;
  * choose-client's line and its preview of the client's screen and status line; f's
- * filter prompt and x's kill prompt (the cursor in them a cell in reverse). Passes
- * against tmux 3.3a too (TMX_BIN=/usr/bin/tmux). */
+ * filter prompt and x's kill prompt (the cursor in them a cell in reverse); the keys
+ * over tagged items (the tree's X and :, choose-buffer's P and D, choose-client's D),
+ * m/M/H, choose-buffer's e (an editor in a popup), choose-client's d/x/z, the mouse.
+ * Passes against tmux 3.3a too (TMX_BIN=/usr/bin/tmux). */
 #include "harness.h"
 
 #include <signal.h>
