@@ -838,7 +838,8 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
             it->tagged = true;
         } else
             it->tagged = false;
-        line_down(ch, false); /* as tmux 3.3a from the keyboard */
+        if (!ch->from_menu)
+            line_down(ch, false); /* as tmux 3.3a from the keyboard, not from its menu */
         return true;
     case 'T':
         for (size_t i = 0; i < ch->n; i++)
@@ -1476,6 +1477,8 @@ static void confirm_prompt(struct client *c, struct pane *p, const char *label, 
     free(run);
 }
 
+static void chooser_key(struct client *c, struct pane *p, key_code key);
+
 /* send-keys -X filter TEXT: the filter f's prompt answered (empty: none); -X search TEXT
  * and search-backward TEXT: /'s and ?'s. */
 static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char **argv,
@@ -1495,6 +1498,23 @@ static int chooser_command(struct cmd_ctx *ctx, struct pane *p, int argc, char *
         ch->search_back = strcmp(argv[0], "search-backward") == 0;
         rebuild(ch, p);
         search_next(ch, p, ch->search_back);
+    } else if (ch != NULL && argc >= 3 && ctx->client != NULL &&
+               strcmp(argv[0], "menu-key") == 0) {
+        /* A menu entry: its key pressed on the line the menu was opened over. */
+        char *end;
+        unsigned long line = strtoul(argv[1], &end, 10);
+        key_code key = key_from_name(argv[2]);
+        rebuild(ch, p);
+        if (*end == '\0' && line < ch->nlines && key != KEYC_NONE) {
+            ch->current = line;
+            check_current(ch);
+            ch->from_menu = true;
+            chooser_key(ctx->client, p, key);
+            ch = chooser_of(p);
+            if (ch != NULL)
+                ch->from_menu = false;
+        }
+        return 0;
     } else if (ch != NULL && ch->kind == CHOOSER_TREE && argc >= 1 && ctx->client != NULL &&
                strcmp(argv[0], "kill-tagged") == 0) {
         tree_kill_tagged(ctx->client, p, ch);
@@ -1971,6 +1991,94 @@ static void click_line(struct client *c, struct pane *p, struct chooser *ch, int
         redraw(p);
 }
 
+/* One line of a chooser's menu: its name and the key it presses (NULL name: a line). */
+struct menu_line {
+    const char *name, *key;
+};
+
+/* The menus of tmux 3.3a's mode trees: over a line, the chooser's keys; below the list,
+ * the preview's scrolling. */
+static const struct menu_line tree_menu[] = {
+    {"Select", "Enter"}, {"Expand", "Right"}, {"Mark", "m"}, {NULL, NULL},
+    {"Tag", "t"}, {"Tag All", "C-t"}, {"Tag None", "T"}, {NULL, NULL},
+    {"Kill", "x"}, {"Kill Tagged", "X"}, {NULL, NULL}, {"Cancel", "q"}, {NULL, "end"}};
+static const struct menu_line buffer_menu[] = {
+    {"Paste", "p"}, {"Paste Tagged", "P"}, {NULL, NULL},
+    {"Tag", "t"}, {"Tag All", "C-t"}, {"Tag None", "T"}, {NULL, NULL},
+    {"Delete", "d"}, {"Delete Tagged", "D"}, {NULL, NULL}, {"Cancel", "q"}, {NULL, "end"}};
+static const struct menu_line client_menu[] = {
+    {"Detach", "d"}, {"Detach Tagged", "D"}, {NULL, NULL},
+    {"Tag", "t"}, {"Tag All", "C-t"}, {"Tag None", "T"}, {NULL, NULL},
+    {"Cancel", "q"}, {NULL, "end"}};
+static const struct menu_line custom_menu[] = {
+    {"Select", "Enter"}, {"Expand", "Right"}, {NULL, NULL},
+    {"Tag", "t"}, {"Tag All", "C-t"}, {"Tag None", "T"}, {NULL, NULL},
+    {"Cancel", "q"}, {NULL, "end"}};
+static const struct menu_line outside_menu[] = {
+    {"Scroll Left", "<"}, {"Scroll Right", ">"}, {NULL, NULL}, {"Cancel", "q"},
+    {NULL, "end"}};
+
+/* The right button at (x, y) of the pane: tmux's menu of the mode (display-menu's, the
+ * overlays above are reached through the command), titled with the name of the line
+ * clicked (the chosen one's when there is none), or the preview's when outside; its
+ * left edge half its width left of x, its top at y (tmux takes the pane's cell for
+ * the terminal's). A chosen entry presses its key on that line (send-keys -X
+ * menu-key LINE KEY to the chooser's pane). */
+static void show_menu(struct client *c, struct pane *p, struct chooser *ch, int x, int y,
+                      bool outside)
+{
+    if (ch->nlines == 0 || p->window == NULL)
+        return;
+    size_t line = ch->offset + (size_t)y > ch->nlines - 1 ? ch->current : ch->offset + (size_t)y;
+    const struct chooser_item *it = &ch->items[ch->lines[line].item];
+    const struct menu_line *lines = outside                      ? outside_menu
+                                    : ch->kind == CHOOSER_TREE    ? tree_menu
+                                    : ch->kind == CHOOSER_BUFFERS ? buffer_menu
+                                    : ch->kind == CHOOSER_CLIENTS ? client_menu
+                                                                  : custom_menu;
+    const char *name = outside || it->name == NULL ? "" : it->name;
+    /* Its title: the name, a # in it kept as itself (the title is a format). */
+    struct evbuffer *title = evbuffer_new();
+    if (!outside)
+        evbuffer_add_printf(title, "#[align=centre]");
+    for (const char *n = name; *n != '\0'; n++)
+        evbuffer_add_printf(title, *n == '#' ? "##" : "%c", *n);
+    int width = (int)strlen(name), count = 0;
+    char pane[64];
+    snprintf(pane, sizeof pane, "@%u.%d", p->window->id,
+             cmd_find_pane_base_index(p->window) + window_pane_index(p->window, p));
+    struct evbuffer *items = evbuffer_new();
+    for (const struct menu_line *l = lines; l->key == NULL || strcmp(l->key, "end") != 0; l++) {
+        count++;
+        if (l->name == NULL) {
+            evbuffer_add_printf(items, " ''");
+            continue;
+        }
+        if ((int)(strlen(l->name) + 3 + strlen(l->key)) > width)
+            width = (int)(strlen(l->name) + 3 + strlen(l->key));
+        char *run = xasprintf("send-keys -t '%s' -X menu-key %zu %s", pane, line, l->key);
+        char *qn = cmd_escape_arg(l->name), *qk = cmd_escape_arg(l->key), *qr = cmd_escape_arg(run);
+        evbuffer_add_printf(items, " %s %s %s", qn, qk, qr);
+        free(qr);
+        free(qk);
+        free(qn);
+        free(run);
+    }
+    int half = (width + 4) / 2;
+    x = x >= half ? x - half : 0;
+    evbuffer_add(title, "", 1);
+    evbuffer_add(items, "", 1);
+    char *qt = cmd_escape_arg((const char *)evbuffer_pullup(title, -1));
+    /* display-menu's -y is the row below the box: its top row is y. */
+    char *command = xasprintf("display-menu -T %s -x %d -y %d%s", qt, x, y + count + 2,
+                              (const char *)evbuffer_pullup(items, -1));
+    run_line(c, command);
+    free(command);
+    free(qt);
+    evbuffer_free(items);
+    evbuffer_free(title);
+}
+
 /* 300 ms passed after a second click without a third: it was a double click (tmux
  * 3.3a tells it so, a triple click being no double one). */
 static void double_click_cb(evutil_socket_t fd, short what, void *arg)
@@ -1997,7 +2105,6 @@ static void double_click_cb(evutil_socket_t fd, short what, void *arg)
 static void chooser_mouse(struct client *c, struct pane *p, const struct mouse_event *m, int x,
                           int y)
 {
-    (void)x;
     struct chooser *ch = chooser_of(p);
     int button = m->button & KEY_MOUSE_BUTTON_MASK;
     if (ch == NULL || m->release || (m->button & (KEY_MOUSE_MOTION | KEY_MOUSE_WHEEL)) != 0 ||
@@ -2025,6 +2132,8 @@ static void chooser_mouse(struct client *c, struct pane *p, const struct mouse_e
     int pressed = m->button & ~KEY_MOUSE_MODS;
     if (stage == 1 && plain && (pressed == 0 || pressed == 2))
         click_line(c, p, ch, y, false);
+    if (stage == 1 && plain && pressed == 2 && chooser_of(p) == ch)
+        show_menu(c, p, ch, x, y, y > ch->height);
 }
 
 /* It was opened for that client alone: it goes with it. */

@@ -9,7 +9,8 @@
  * pastes it into the pane (paste-buffer -p), P the tagged ones, d deletes it, D the
  * tagged ones, e edits it in a popup. choose-client: the attached clients, the preview
  * their screen and status line; d, x, z detach, detach and hang up, suspend (D, X, Z
- * the tagged ones). With mouse on, a click chooses a line, a double click enters it.
+ * the tagged ones). With mouse on, a click chooses a line, a double click enters it, the
+ * right button shows a menu of the keys.
  *
  * They are pane modes (pane_mode.h) as in tmux: #{pane_in_mode} is 1 and #{pane_mode}
  * is tree-mode, buffer-mode or client-mode; the prefix and root key bindings work in

@@ -101,6 +101,7 @@ struct chooser {
     int64_t click_ms;
     int click_button;
     int click_stage;
+    bool from_menu;           /* the key being handled came from the chooser's menu */
     struct event *double_timer;
     uint32_t double_client;
     int double_y;

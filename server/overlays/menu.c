@@ -48,6 +48,15 @@ static int item_width(const struct menu_item *it)
     return w;
 }
 
+/* The columns a title takes, its #[...] blocks left out. */
+static int title_width(const char *title)
+{
+    char *plain = style_strip(title);
+    int w = canvas_text_width(plain);
+    free(plain);
+    return w;
+}
+
 void menu_size(const struct menu_spec *spec, int *cols, int *rows)
 {
     int w = 0;
@@ -56,8 +65,8 @@ void menu_size(const struct menu_spec *spec, int *cols, int *rows)
         if (n > w)
             w = n;
     }
-    if (spec->title != NULL && canvas_text_width(spec->title) > w)
-        w = canvas_text_width(spec->title);
+    if (spec->title != NULL && title_width(spec->title) > w)
+        w = title_width(spec->title);
     *cols = w + 4; /* a border and a space each side */
     *rows = spec->nitems + 2;
 }
@@ -112,8 +121,41 @@ static struct grid_pen option_pen(struct client *c, const char *name)
     return pen;
 }
 
-/* A horizontal border row: left corner, line (with the title after one line cell on the
- * top row), right corner. */
+/* The title on the top border, as tmux draws it: in the columns from x + 2 on (those
+ * of the items' text), to the left, in the middle or to the right as its #[align=...]
+ * says (tmux's own menus centre the item's name so), each part in its #[...] style. */
+static void draw_title(struct canvas *cv, int x, int y, int w, const char *title,
+                       const struct grid_pen *pen)
+{
+    struct style_run runs[32];
+    size_t n = style_split(title, pen, runs, sizeof runs / sizeof runs[0]);
+    enum style_align align = STYLE_ALIGN_LEFT;
+    int width = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (runs[i].len == 0)
+            continue;
+        char *part = xstrndup(runs[i].text, runs[i].len);
+        width += canvas_text_width(part);
+        free(part);
+        align = runs[i].align;
+    }
+    int room = w - 4, at = x + 2;
+    if (room > width && (align == STYLE_ALIGN_CENTRE || align == STYLE_ALIGN_ABSOLUTE_CENTRE))
+        at += (room - width) / 2;
+    else if (room > width && align == STYLE_ALIGN_RIGHT)
+        at += room - width;
+    for (size_t i = 0; i < n && at < x + w - 1; i++) {
+        if (runs[i].len == 0)
+            continue;
+        char *part = xstrndup(runs[i].text, runs[i].len);
+        canvas_put_text(cv, at, y, x + w - 1, part, &runs[i].pen);
+        at += canvas_text_width(part);
+        free(part);
+    }
+}
+
+/* A horizontal border row: left corner, line (with the title on the top row), right
+ * corner. */
 static void draw_rule(struct canvas *cv, int x, int y, int w, uint32_t left, uint32_t right,
                       const char *title, const struct grid_pen *pen)
 {
@@ -122,7 +164,7 @@ static void draw_rule(struct canvas *cv, int x, int y, int w, uint32_t left, uin
         canvas_put_cell(cv, x + i, y, 0x2500, 1, pen);
     canvas_put_cell(cv, x + w - 1, y, right, 1, pen);
     if (title != NULL)
-        canvas_put_text(cv, x + 2, y, x + w - 1, title, pen);
+        draw_title(cv, x, y, w, title, pen);
 }
 
 static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)

@@ -559,6 +559,41 @@ static void test_buffer_edit(void **state)
     free(out);
 }
 
+/* With mouse on, the right button over a line chooses it and shows tmux's menu of the
+ * chooser's keys, titled with the line's name; an entry presses its key on that line
+ * (Tag tags it, the line staying chosen: no next line from the menu). Below the list
+ * the menu scrolls the preview; its Cancel (q) leaves the chooser. */
+static void test_mouse_menu(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mouse", "on", NULL), 0);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_type(c, "\033[<2;30;2M\033[<2;30;2m"); /* row 1: w0 */
+    /* The box 19 wide (its widest entry, Kill Tagged (X), and a border and a space each
+     * side), 9 columns left of the click, its top on the row clicked, the name centred. */
+    assert_true(client_wait_row(c, 1, "\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500"
+                                      "\u25000\u2500",
+                                E2E_TIMEOUT));
+    assert_int_equal(vt_cell(client_vt(c), 20, 1)->ch, 0x250c);
+    assert_true(client_wait_row(c, 2, "\u2502 Select  (Enter) \u2502", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 10, "\u2502 Kill        (x) \u2502", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 13, "\u2502 Cancel      (q) \u2502", E2E_TIMEOUT));
+    client_keys(c, "t");
+    assert_true(client_wait_row(c, 1, "(1) \u251c\u2500>   0*: w0-", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 1), COLOUR_PALETTE | 3);
+    assert_int_equal(bg_at(c, 0, 2), COLOUR_DEFAULT);
+
+    pause_after_click(c);
+    client_type(c, "\033[<2;10;18M\033[<2;10;18m"); /* row 17: the preview */
+    assert_true(client_wait_text(c, "\u2502 Scroll Right (>) \u2502", E2E_TIMEOUT));
+    client_keys(c, "q");
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:1",
+                                "[#{pane_in_mode}]", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +617,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mouse_click_and_double_click, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_buffer_edit, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_mouse_menu, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
