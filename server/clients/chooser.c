@@ -1744,6 +1744,7 @@ static struct chooser *chooser_new(struct client *c, struct pane *p, enum choose
     ch->format = opts->format != NULL ? xstrdup(opts->format) : NULL;
     ch->filter = opts->filter != NULL ? xstrdup(opts->filter) : NULL;
     ch->key_format = xstrdup(opts->key_format != NULL ? opts->key_format : CHOOSER_KEY_FORMAT);
+    ch->arrow_left = ch->arrow_right = -1;
     return ch;
 }
 
@@ -2079,6 +2080,24 @@ static void show_menu(struct client *c, struct pane *p, struct chooser *ch, int 
     evbuffer_free(title);
 }
 
+/* A left click in choose-tree's preview of a session or a window: on or beyond the line
+ * by a '<' or '>' it scrolls the preview; elsewhere it presses Enter on the chosen
+ * item. (tmux 3.3a also moves to the window or pane clicked, but enters the item that
+ * was chosen before: the session or window is what the client goes to.) */
+static void preview_click(struct client *c, struct pane *p, struct chooser *ch, int x)
+{
+    const struct chooser_item *it = current_item(ch);
+    if (ch->kind != CHOOSER_TREE || it == NULL ||
+        (it->kind != ITEM_SESSION && it->kind != ITEM_WINDOW))
+        return;
+    if (ch->arrow_left >= 0 && x <= ch->arrow_left)
+        chooser_key(c, p, '<');
+    else if (ch->arrow_right >= 0 && x >= ch->arrow_right)
+        chooser_key(c, p, '>');
+    else
+        chooser_key(c, p, KEYC_ENTER);
+}
+
 /* 300 ms passed after a second click without a third: it was a double click (tmux
  * 3.3a tells it so, a triple click being no double one). */
 static void double_click_cb(evutil_socket_t fd, short what, void *arg)
@@ -2130,6 +2149,10 @@ static void chooser_mouse(struct client *c, struct pane *p, const struct mouse_e
         return;
     }
     int pressed = m->button & ~KEY_MOUSE_MODS;
+    if (stage == 1 && plain && pressed == 0 && y > ch->height) {
+        preview_click(c, p, ch, x);
+        return;
+    }
     if (stage == 1 && plain && (pressed == 0 || pressed == 2))
         click_line(c, p, ch, y, false);
     if (stage == 1 && plain && pressed == 2 && chooser_of(p) == ch)

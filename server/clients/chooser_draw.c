@@ -150,10 +150,14 @@ static void draw_tree(struct chooser *ch, const struct chooser_item *it,
                       const struct preview_area *a, int x, int y, int w, int h)
 {
     struct session *s = session_find_id(ch->server, it->session_id);
+    ch->arrow_left = ch->arrow_right = -1;
     if (s == NULL || it->kind == ITEM_REMOTE)
         return;
+    struct preview_arrows arrows;
     if (it->kind == ITEM_SESSION) {
-        preview_session(a, x, y, w, h, s, &ch->preview_offset);
+        preview_session(a, x, y, w, h, s, &ch->preview_offset, &arrows);
+        ch->arrow_left = arrows.left;
+        ch->arrow_right = arrows.right;
         return;
     }
     struct winlink *wl;
@@ -164,7 +168,9 @@ static void draw_tree(struct chooser *ch, const struct chooser_item *it,
     if (wl == NULL)
         return;
     if (it->kind == ITEM_WINDOW) {
-        preview_window(a, x, y, w, h, s, wl->window, &ch->preview_offset);
+        preview_window(a, x, y, w, h, s, wl->window, &ch->preview_offset, &arrows);
+        ch->arrow_left = arrows.left;
+        ch->arrow_right = arrows.right;
         return;
     }
     struct pane *p;

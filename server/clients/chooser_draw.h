@@ -76,6 +76,8 @@ struct chooser {
     int sort;
     bool reverse;             /* -r, r */
     int preview_offset;       /* < and >: the windows or panes of the preview moved */
+    int arrow_left, arrow_right; /* where the preview drew its '<' and '>' lines (the
+                                  * pane's columns; -1: none), for clicks on them */
     char *template;           /* run for Enter with %% the choice */
     char *format, *filter;    /* -F, -f */
     bool no_matches;          /* the filter left nothing: everything shows */

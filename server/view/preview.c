@@ -162,8 +162,9 @@ struct side {
  * The labels are centred in each one's width or, label_each, in the whole share. */
 static void draw_sides(const struct preview_area *a, int x, int y, int w, int h,
                        struct side *sides, int total, int *offset, const struct options *o,
-                       bool label_each)
+                       bool label_each, struct preview_arrows *arrows)
 {
+    *arrows = (struct preview_arrows){.left = -1, .right = -1};
     if (total == 0)
         return;
     struct grid_pen colour = option_colour(o, "display-panes-colour");
@@ -207,10 +208,12 @@ static void draw_sides(const struct preview_area *a, int x, int y, int w, int h,
     if (left) {
         preview_vline(a, x + 2, y, h);
         preview_text(a, x, y + h / 2, "<", &plain, 1);
+        arrows->left = x + 2;
     }
     if (right) {
         preview_vline(a, x + w - 3, y, h);
         preview_text(a, x + w - 1, y + h / 2, ">", &plain, 1);
+        arrows->right = x + w - 3;
     }
     for (int i = start; i < end; i++) {
         int at = (left ? 3 : 0) + (i - start) * each;
@@ -236,7 +239,7 @@ static void free_sides(struct side *sides, int n)
 }
 
 void preview_session(const struct preview_area *a, int x, int y, int w, int h,
-                     struct session *s, int *offset)
+                     struct session *s, int *offset, struct preview_arrows *arrows)
 {
     int total = 0;
     struct winlink *wl;
@@ -251,12 +254,13 @@ void preview_session(const struct preview_area *a, int x, int y, int w, int h,
         sides[i].current = wl == s->current;
         i++;
     }
-    draw_sides(a, x, y, w, h, sides, total, offset, s->options, false);
+    draw_sides(a, x, y, w, h, sides, total, offset, s->options, false, arrows);
     free_sides(sides, total);
 }
 
 void preview_window(const struct preview_area *a, int x, int y, int w, int h,
-                    struct session *s, struct window *win, int *offset)
+                    struct session *s, struct window *win, int *offset,
+                    struct preview_arrows *arrows)
 {
     int total = 0;
     struct pane *p;
@@ -270,6 +274,6 @@ void preview_window(const struct preview_area *a, int x, int y, int w, int h,
         sides[i].current = p == win->active;
         i++;
     }
-    draw_sides(a, x, y, w, h, sides, total, offset, s->options, true);
+    draw_sides(a, x, y, w, h, sides, total, offset, s->options, true, arrows);
     free_sides(sides, total);
 }

@@ -31,14 +31,21 @@ int preview_text(const struct preview_area *a, int x, int y, const char *text,
  * cursor (a third of the way in from the top left) with the cursor's cell in reverse;
  * otherwise its top left. */
 void preview_pane(const struct preview_area *a, int x, int y, int w, int h, struct pane *p);
+/* Where the '<' and '>' columns of a preview of sides were drawn: the column of the line
+ * beside each (a click there or beyond scrolls, as tmux's), -1 when there is none. */
+struct preview_arrows {
+    int left, right;
+};
+
 /* Session s's windows side by side in w x h at (x, y) (each its active pane, labelled
  * " INDEX:NAME ", or " INDEX " where that does not fit), as many as leave each 24
- * columns around the current one, with a '<' or '>' column where some are left out;
- * *offset moves them (and is kept where something shows). */
+ * columns around the current one, with a '<' or '>' column where some are left out
+ * (their places into *arrows); *offset moves them (and is kept where something shows). */
 void preview_session(const struct preview_area *a, int x, int y, int w, int h,
-                     struct session *s, int *offset);
+                     struct session *s, int *offset, struct preview_arrows *arrows);
 /* Window win's panes the same way, labelled " INDEX " (s: whose options colour them). */
 void preview_window(const struct preview_area *a, int x, int y, int w, int h,
-                    struct session *s, struct window *win, int *offset);
+                    struct session *s, struct window *win, int *offset,
+                    struct preview_arrows *arrows);
 
 #endif
