@@ -904,22 +904,46 @@ static bool tree_key(struct chooser *ch, struct pane *p, key_code key)
 
 static void choose_remote(struct client *c, const struct chooser_item *it);
 
-/* Paste buffer name into the chooser's pane (or run choose-buffer's template for it). */
-static void paste_one(struct client *c, const struct chooser *ch, const char *name)
+/* Paste buffer name into pane pane_id (or run choose-buffer's template for it). */
+static void paste_one(struct client *c, const char *template, uint32_t pane_id,
+                      const char *name)
 {
     if (paste_find(c->server, name) == NULL)
         return;
-    if (ch->template != NULL) {
+    if (template != NULL) {
         /* choose-buffer TEMPLATE: run it with %% the chosen buffer's name. */
-        char *line = cmd_template_replace(ch->template, 1, name);
+        char *line = cmd_template_replace(template, 1, name);
         run_line(c, line);
         free(line);
         return;
     }
     char pane[32];
-    snprintf(pane, sizeof pane, "%%%u", ch->pane_id);
+    snprintf(pane, sizeof pane, "%%%u", pane_id);
     char *argv[] = {"paste-buffer", "-p", "-b", (char *)name, "-t", pane, NULL};
     run_argv(c, 6, argv);
+}
+
+/* d or D deletes buffer name; when it is the chosen one, the line below is chosen first,
+ * or, from the last line, the first (tmux 3.3a: its rebuild does not find the item). */
+static void buffer_delete(struct client *c, struct chooser *ch, const char *name)
+{
+    const struct chooser_item *it = current_item(ch);
+    if (it != NULL && strcmp(it->buffer_name, name) == 0 && !line_down(ch, false))
+        ch->current = ch->offset = 0;
+    struct paste_buffer *pb = paste_find(c->server, name);
+    if (pb != NULL)
+        paste_delete(c->server, pb);
+}
+
+/* After d or D: the chooser leaves when no buffer is left, else shows what is. */
+static void buffer_deleted(struct client *c, struct pane *p, struct chooser *ch)
+{
+    if (paste_top(c->server) == NULL)
+        leave(p);
+    else {
+        rebuild(ch, p);
+        redraw(p);
+    }
 }
 
 /* e's edit under way: the buffer it started from (found again by name, and only while
@@ -986,59 +1010,42 @@ static bool buffer_key(struct client *c, struct pane *p, key_code key)
         buffer_edit(c, ch, it);
         return true;
     }
-    if (key == 'P' || key == 'D') {
+    /* What pasting needs outlives the chooser: the pastes run after it has left. */
+    char *template = ch->template != NULL ? xstrdup(ch->template) : NULL;
+    uint32_t pane_id = ch->pane_id;
+    if (key == 'P') {
         size_t n;
         struct chooser_pick *picks = tagged_picks(ch, false, &n);
-        /* The copy outlives the chooser: the pastes run after it has left. */
-        struct chooser kept = {.template = ch->template, .pane_id = ch->pane_id};
-        char *template = ch->template != NULL ? xstrdup(ch->template) : NULL;
-        kept.template = template;
-        if (key == 'P')
-            leave(p);
-        for (size_t i = 0; i < n; i++) {
-            struct paste_buffer *pb = paste_find(c->server, picks[i].name);
-            if (key == 'P')
-                paste_one(c, &kept, picks[i].name);
-            else if (pb != NULL)
-                paste_delete(c->server, pb);
-        }
-        free(template);
+        leave(p);
+        for (size_t i = 0; i < n; i++)
+            paste_one(c, template, pane_id, picks[i].name);
         free_picks(picks, n);
-        if (key == 'D' && chooser_of(p) == ch) {
-            if (paste_top(c->server) == NULL)
-                leave(p);
-            else {
-                /* The chosen buffer gone, the line keeps its number (the last past the
-                 * end), as tmux 3.3a. */
-                rebuild(ch, p);
-                redraw(p);
-            }
-        }
+        free(template);
         return true;
     }
-    char *name = xstrdup(it->buffer_name);
-    if (key == KEYC_ENTER || key == 'p') {
-        struct chooser kept = {.template = ch->template != NULL ? xstrdup(ch->template) : NULL,
-                               .pane_id = ch->pane_id};
-        leave(p);
-        paste_one(c, &kept, name);
-        free(kept.template);
-    } else {
-        /* The line below is chosen first; from the last line, tmux 3.3a goes back to
-         * the first (its deleted item is not found again). */
-        if (!line_down(ch, false))
-            ch->current = ch->offset = 0;
-        struct paste_buffer *pb = paste_find(c->server, name);
-        if (pb != NULL)
-            paste_delete(c->server, pb);
-        if (paste_top(c->server) == NULL)
-            leave(p);
-        else {
-            rebuild(ch, p);
-            redraw(p);
-        }
+    if (key == 'D') {
+        size_t n;
+        struct chooser_pick *picks = tagged_picks(ch, false, &n);
+        for (size_t i = 0; i < n; i++)
+            buffer_delete(c, ch, picks[i].name);
+        free_picks(picks, n);
+        buffer_deleted(c, p, ch);
+        free(template);
+        return true;
     }
+    if (key == KEYC_ENTER || key == 'p') {
+        char *name = xstrdup(it->buffer_name);
+        leave(p);
+        paste_one(c, template, pane_id, name);
+        free(name);
+        free(template);
+        return true;
+    }
+    free(template);
+    char *name = xstrdup(it->buffer_name);
+    buffer_delete(c, ch, name);
     free(name);
+    buffer_deleted(c, p, ch);
     return true;
 }
 
@@ -1251,13 +1258,12 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
 }
 
 /* X's confirmation answered yes: kill the tagged sessions, windows and panes (the chosen
- * one when none is; tmux's prompt is only offered with some tagged). The chosen line
- * keeps its number, the first line chosen when that is past the end (tmux 3.3a). */
+ * one when none is; tmux's prompt is only offered with some tagged). The chosen item
+ * stays chosen; when it went, the first line is (tmux 3.3a's rebuild). */
 static void tree_kill_tagged(struct client *c, struct pane *p, struct chooser *ch)
 {
     size_t n;
     struct chooser_pick *picks = tagged_picks(ch, true, &n);
-    size_t line = ch->current;
     char *chosen = current_item(ch) != NULL ? xstrdup(current_item(ch)->id) : NULL;
     for (size_t i = 0; i < n; i++) {
         char *command = NULL;
@@ -1274,11 +1280,8 @@ static void tree_kill_tagged(struct client *c, struct pane *p, struct chooser *c
     free_picks(picks, n);
     if (chooser_of(p) == ch) { /* else the chooser's own pane went */
         rebuild(ch, p);
-        if (find_line(ch, chosen) < 0) {
-            ch->current = line < ch->nlines ? line : 0;
-            ch->offset = 0;
-            check_current(ch);
-        }
+        if (find_line(ch, chosen) < 0)
+            ch->current = ch->offset = 0;
         redraw(p);
     }
     free(chosen);

@@ -252,7 +252,7 @@ static void test_panes_in_the_order_made(void **state)
  * a command and runs it once for each tagged item with the item as its target and %% its
  * name ("(current)": the chosen item when none is tagged), the chooser staying; its
  * errors show with a capital letter. X asks before killing the tagged items; the chosen
- * line keeps its number, the first line when that is past the end. */
+ * item gone, the first line is chosen. */
 static void test_tree_tagged_command_and_kill(void **state)
 {
     struct tmx_env *env = *state;
@@ -627,6 +627,31 @@ static void test_mouse_preview_click(void **state)
     assert_true(client_wait_row(c, 23, "1:second*", E2E_TIMEOUT));
 }
 
+/* X killing the chosen item: the first line is chosen after (tmux 3.3a's rebuild does
+ * not find it), even where a line keeps its number. */
+static void test_tree_kill_chosen_goes_first(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-t", "t:", "-n", "tx", "cat",
+                             NULL),
+                     0);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 5, "(5) \u2514\u2500> 1: tx", E2E_TIMEOUT));
+    client_keys(c, "G");
+    client_keys(c, "k");
+    client_keys(c, "t"); /* tw tagged, tx chosen */
+    assert_true(client_wait_row(c, 4, "(4) \u251c\u2500> 0*: tw", E2E_TIMEOUT));
+    client_keys(c, "k");
+    client_keys(c, "X");
+    assert_true(client_wait_row(c, 23, "Kill 1 tagged?", E2E_TIMEOUT));
+    client_keys(c, "y");
+    assert_true(client_wait_row(c, 4, "(4) \u2514\u2500> 1: tx", E2E_TIMEOUT));
+    client_pump(c, 200);
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+    assert_int_equal(bg_at(c, 0, 4), COLOUR_DEFAULT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +677,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_buffer_edit, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_menu, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_preview_click, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tree_kill_chosen_goes_first, e2e_setup,
+                                        e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
