@@ -10,7 +10,14 @@
  * panes by id, buffers and clients by name, and what was expanded, tagged and chosen is
  * found again by that. choose-tree also lists the sessions of each host in the
  * remote-hosts option: one job a host (`tmx -H HOST ls`), its rows filled in when it
- * answers; Enter on one makes the client `tmx -H HOST attach` to it (detach-client -E). */
+ * answers; Enter on one makes the client `tmx -H HOST attach` to it (detach-client -E).
+ *
+ * Keys act on the chosen item or, for the capital ones (X, P, D, Z...) and :, on the
+ * tagged items (copied out as picks first: the commands run for each may rebuild the
+ * items). What needs a higher layer goes through a command (prompts, confirm-before,
+ * display-menu, their answers coming back as send-keys -X) or a pointer the top
+ * registered (the editor's popup). The mouse: clicks, tmux 3.3a's double click, the
+ * right button's menu, clicks in the preview. */
 #include "chooser.h"
 #include "chooser_draw.h"
 
