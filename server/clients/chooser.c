@@ -645,9 +645,13 @@ static void rebuild(struct chooser *ch, struct pane *p)
     }
     free_items(old, nold);
     build_lines(ch);
-    /* The chosen item again; gone (or hidden), the target as at first. */
-    if (!ch->built || !set_current(ch, chosen))
+    /* The target at first; then the chosen item again, and when it has gone (or is
+     * hidden) the first line, as tmux 3.3a's rebuild (a pane killed, an item X killed,
+     * a buffer deleted from the last line). */
+    if (!ch->built)
         choose_start(ch);
+    else if (!set_current(ch, chosen))
+        ch->current = ch->offset = 0;
     free(chosen);
     set_height(ch, p->rows);
     check_current(ch);
@@ -1266,12 +1270,11 @@ static void tree_enter(struct client *c, struct pane *p, struct chooser *ch)
 
 /* X's confirmation answered yes: kill the tagged sessions, windows and panes (the chosen
  * one when none is; tmux's prompt is only offered with some tagged). The chosen item
- * stays chosen; when it went, the first line is (tmux 3.3a's rebuild). */
+ * stays chosen; when it went, the first line is (rebuild). */
 static void tree_kill_tagged(struct client *c, struct pane *p, struct chooser *ch)
 {
     size_t n;
     struct chooser_pick *picks = tagged_picks(ch, true, &n);
-    char *chosen = current_item(ch) != NULL ? xstrdup(current_item(ch)->id) : NULL;
     for (size_t i = 0; i < n; i++) {
         char *command = NULL;
         if (picks[i].kind == ITEM_SESSION)
@@ -1287,11 +1290,8 @@ static void tree_kill_tagged(struct client *c, struct pane *p, struct chooser *c
     free_picks(picks, n);
     if (chooser_of(p) == ch) { /* else the chooser's own pane went */
         rebuild(ch, p);
-        if (find_line(ch, chosen) < 0)
-            ch->current = ch->offset = 0;
         redraw(p);
     }
-    free(chosen);
 }
 
 /* :'s command answered: run once for each tagged item (the chosen one when none is),

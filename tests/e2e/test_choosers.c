@@ -117,6 +117,9 @@ static void test_tree_sessions_and_pane_sizes(void **state)
     assert_true(client_wait_text(c, "\u2502 0:w0 \u2502", E2E_TIMEOUT));
     assert_true(client_wait_text(c, "\u2502 1:second \u2502", E2E_TIMEOUT));
     client_keys(c, "q");
+    /* Gone before the next one opens (else that one would find it and come back). */
+    assert_true(wait_run_output(env, "[0]", true, E2E_TIMEOUT, "display", "-p", "-t", "s:",
+                                "[#{pane_in_mode}]", NULL));
 
     /* -N: no preview, the list alone. */
     assert_int_equal(tmx_run(env, NULL, NULL, "choose-tree", "-N", "-t", "s:", NULL), 0);
@@ -652,6 +655,25 @@ static void test_tree_kill_chosen_goes_first(void **state)
     assert_int_equal(bg_at(c, 0, 4), COLOUR_DEFAULT);
 }
 
+/* The chosen item gone by a command from elsewhere (kill-pane of the chosen pane, in the
+ * chooser's window): the first line is chosen, as tmux 3.3a's rebuild, not the
+ * chooser's own window as at first. */
+static void test_tree_item_gone_chooses_first(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = two_sessions(env, 80, 24);
+    client_keys(c, KEY_PREFIX "w");
+    assert_true(client_wait_row(c, 2, "(2) \u2514\u2500> + 1: second*Z", E2E_TIMEOUT));
+    client_keys(c, "l");
+    assert_true(client_wait_row(c, 3, "(3)     \u251c\u2500> 0: ", E2E_TIMEOUT));
+    client_keys(c, "j"); /* pane 0 */
+    assert_true(client_wait_row(c, 11, "\u250c 0 (sort: index) ", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "kill-pane", "-t", "s:1.0", NULL), 0);
+    assert_true(client_wait_row(c, 3, "(3) - t: 1 windows", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "\u250c s (sort: index) ", E2E_TIMEOUT));
+    assert_int_equal(bg_at(c, 0, 0), COLOUR_PALETTE | 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +700,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mouse_menu, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_mouse_preview_click, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_tree_kill_chosen_goes_first, e2e_setup,
+                                        e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_tree_item_gone_chooses_first, e2e_setup,
                                         e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

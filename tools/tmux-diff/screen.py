@@ -7,8 +7,8 @@ step the outer windows' screens (capture-pane -e: text, colours, attributes, and
 cursor) compared; stops at the first step where they differ and prints both screens.
 The clock and the host name are kept out of the status line (status-right ""). HIST=1
 prints each step's command; CHOOSE=0 opens no chooser; CHOOSERS=1 opens them often and
-sends their keys (and no text with an e or f: choose-buffer's e edits the buffer in a
-popup, not done in tmx); MESSAGES=0 and PANES=0 send keys instead of display-message and
+sends their keys (and no text with an e or f: choose-buffer's e would open the editor
+in a popup, f a prompt); MESSAGES=0 and PANES=0 send keys instead of display-message and
 display-panes, STATUS_OFF=0 never turns the status line off, COPY=0 sends j instead of entering
 or moving in copy mode (their differences are known or another matter: README); REFRESH=1
 has both draw everything again (refresh-client) after each command: what tmux leaves
@@ -58,7 +58,8 @@ CHOOSER_OPS = [['choose-tree'], ['choose-tree', '-s'], ['choose-tree', '-w'], ['
                ['choose-tree', '-O', 'time'], ['choose-buffer'], ['choose-buffer', '-O', 'name'],
                ['set-buffer', 'more text'], ['set-buffer', '-b', 'named', 'two\nlines']]
 CHOOSER_KEYS = ['j', 'k', 'h', 'l', 'Left', 'Right', 'Up', 'Down', 't', 'T', 'C-t', 'O', 'r', 'v',
-                '<', '>', 'g', 'G', 'M--', 'M-+', 'PPage', 'NPage', 'Enter', 'q', 'x', '0', '1']
+                '<', '>', 'g', 'G', 'M--', 'M-+', 'PPage', 'NPage', 'Enter', 'q', 'x', '0', '1',
+                'm', 'M', 'H', 'X', ':', 'p', 'P', 'd', 'D']
 
 
 def op(r):
@@ -229,8 +230,8 @@ def main():
                 print('--- %s (cursor %s)' % (w, s[w][2].strip()))
                 print(s[w][0])
             break
-        if 'Kill ' in s['tmux'][0] or '(filter)' in s['tmux'][0]:
-            # A chooser's prompt (x, f) is answered by a key the client types (send-keys
+        if any(p in s['tmux'][0] for p in ('Kill ', '(filter)', '(current)', ' tagged)')):
+            # A chooser's prompt (x, X, f, :) is answered by a key the client types (send-keys
             # goes to the pane): Escape, as a user would. Left open, tmux freezes the
             # panes under it (TTY_FREEZE), which tmx does not copy (README).
             for w in B:
