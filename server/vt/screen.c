@@ -150,9 +150,12 @@ static void sync_changed(struct screen *s, uint32_t old)
         s->ops->sync(s->ops_arg, (s->modes & VT_MODE_SYNC) != 0);
 }
 
-static bool is_main_full_screen_region(const struct screen *s)
+/* Whether lines scrolled off the region's top go to history: on the main screen, when
+ * the region starts at its top row, as xterm (apt's progress bar sets a region above
+ * its last row: the lines scrolling above it are the install's log). */
+static bool region_feeds_history(const struct screen *s)
 {
-    return s->grid == s->main && s->top == 0 && s->bottom == s->rows - 1;
+    return s->grid == s->main && s->top == 0;
 }
 
 bool screen_cursor_in_rows(const struct screen *s)
@@ -165,9 +168,6 @@ bool screen_cursor_in_columns(const struct screen *s)
     return s->cx >= s->left && s->cx <= s->right;
 }
 
-/* Scroll the region up: lines leaving the top of the main screen go to history
- * only when the region is the whole screen. With left/right margins only the
- * rectangle inside all four margins moves, and nothing goes to history. */
 /* Rows top..bottom (region bottom) move up n, between the left/right margins when
  * there are some (then nothing goes to history), else whole lines, the top ones to
  * history when to_history. */
@@ -189,7 +189,7 @@ static void scroll_rows_down(struct screen *s, int top, int n)
 
 static void scroll_region_up(struct screen *s, int n)
 {
-    scroll_rows_up(s, s->top, n, is_main_full_screen_region(s));
+    scroll_rows_up(s, s->top, n, region_feeds_history(s));
 }
 
 static void scroll_region_down(struct screen *s, int n)

@@ -1112,13 +1112,29 @@ static void test_scroll_region_confines_linefeed(void **state)
     term_free(t);
 }
 
-static void test_scroll_region_does_not_feed_history(void **state)
+/* A region from the top row feeds history with what scrolls off it, as xterm and tmux
+ * (apt's progress bar keeps its last row out of the region); one lower does not (as
+ * xterm; tmux keeps those too). */
+static void test_scroll_region_from_the_top_feeds_history(void **state)
 {
     (void)state;
     struct term *t = term_new(10, 5, 100);
     feed(t, "\033[1;3r1\r\n2\r\n3\r\n4\r\n5");
-    assert_int_equal(grid_history_size(vt_main_grid(t->vt)), 0);
+    assert_int_equal(grid_history_size(vt_main_grid(t->vt)), 2);
     ASSERT_ROW(t, 0, "3");
+    const struct grid_line *l = grid_history_line(vt_main_grid(t->vt), 0);
+    assert_int_equal(l->cells[0].ch, '1');
+    term_free(t);
+
+    t = term_new(10, 5, 100);
+    feed(t, "\033[2;4r\033[2;1H1\r\n2\r\n3\r\n4\r\n5");
+    assert_int_equal(grid_history_size(vt_main_grid(t->vt)), 0);
+    ASSERT_ROW(t, 1, "3");
+    term_free(t);
+
+    t = term_new(10, 5, 100); /* the alternate screen keeps no history */
+    feed(t, "\033[?1049h\033[1;3r1\r\n2\r\n3\r\n4\r\n5");
+    assert_int_equal(grid_history_size(vt_main_grid(t->vt)), 0);
     term_free(t);
 }
 
@@ -1874,7 +1890,7 @@ int main(void)
         cmocka_unit_test(test_erase_uses_background_colour),
         cmocka_unit_test(test_decaln_fills_with_e),
         cmocka_unit_test(test_scroll_region_confines_linefeed),
-        cmocka_unit_test(test_scroll_region_does_not_feed_history),
+        cmocka_unit_test(test_scroll_region_from_the_top_feeds_history),
         cmocka_unit_test(test_cursor_up_stops_at_region_top),
         cmocka_unit_test(test_origin_mode_relative_cursor),
         cmocka_unit_test(test_invalid_scroll_region_ignored),
