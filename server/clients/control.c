@@ -76,6 +76,7 @@ struct control_peer {
 /* Of one link: its session and window. */
 struct control_link {
     uint32_t session, window;
+    bool current; /* its session's current link (a window may be linked twice in one) */
 };
 
 struct control_sess {
@@ -844,6 +845,7 @@ static void snap_take(struct client *c, struct control_snap *snap)
         TAILQ_FOREACH(wl, &sess->windows, entry) {
             struct window *w = wl->window;
             snap->links[snap->nlinks].session = sess->id;
+            snap->links[snap->nlinks].current = wl == sess->current;
             snap->links[snap->nlinks++].window = w->id;
             /* A window linked in several sessions is one window: mine if in mine. */
             struct control_win *cw = NULL;
@@ -1004,8 +1006,10 @@ static int sess_name_order(const void *a, const void *b)
 }
 
 /* Windows that went (kill-window, the last pane of one killed) while every session that
- * had them is still there: tmux unlinks them session by session in name order, a session
- * whose current window it was telling its new current window first, then each unlink. */
+ * had them is still there: tmux unlinks them session by session in name order, each
+ * session's links by index, telling a session's new current window just before the
+ * unlink of the link that was current (after the unlink of an earlier link of the same
+ * window). */
 static void diff_vanished(struct diff *d)
 {
     const struct control_snap *old = d->old, *now = d->now;
@@ -1036,7 +1040,7 @@ static void diff_vanished(struct diff *d)
             for (size_t l = 0; l < old->nlinks; l++) {
                 if (old->links[l].session != os->id || old->links[l].window != id)
                     continue;
-                if (!d->told[at] && os->current == id &&
+                if (!d->told[at] && old->links[l].current &&
                     os->current_changes != ns->current_changes && ns->current != UINT32_MAX) {
                     control_write(d->c, "%%session-window-changed $%u @%u", ns->id,
                                   ns->current);

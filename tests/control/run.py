@@ -165,6 +165,12 @@ SCRIPT = [
     ("cmd", "select-window -t :14"),
     ("cmd", "kill-window -t :14"),
     ("cmd", "kill-session -t aaa"),
+    # kill-window of a window linked twice in its session, the later link current: the
+    # earlier link's unlink, then the session's new current window, then the other's.
+    ("cmd", "new-window -d -t :15 cat"),
+    ("cmd", "link-window -d -s :15 -t :16"),
+    ("cmd", "select-window -t :16"),
+    ("cmd", "kill-window -t :16"),
     ("settle",),
 ]
 
