@@ -1174,13 +1174,17 @@ static bool replace(struct fstate *st, const char *key, size_t len, int depth, s
             free(right);
         }
     } else if (*copy == '?') {
-        /* ?cond,a,b: cond is a name, or a format if it has a '#'; else false. */
+        /* ?cond,a,b: cond is a name, else a format, false when nothing in it expands (a
+         * word, a style, ##[, an unknown #a: tmux's "not found; assuming false"). */
         const char *comma = format_skip(copy + 1, ",");
         if (comma != NULL) {
             char *cond = xstrndup(copy + 1, (size_t)(comma - copy - 1));
             char *found = format_find(st, cond, flags, time_fmt);
-            if (found == NULL)
-                found = strchr(cond, '#') != NULL ? expand_new(st, cond, depth + 1) : xstrdup("");
+            if (found == NULL) {
+                found = strchr(cond, '#') != NULL ? expand_new(st, cond, depth + 1) : xstrdup(cond);
+                if (strcmp(found, cond) == 0)
+                    found[0] = '\0';
+            }
             char *left, *right;
             if (format_choose(st, comma + 1, depth, &left, &right, false)) {
                 value = expand_new(st, format_true(found) ? left : right, depth + 1);
