@@ -19,6 +19,7 @@
 #include "control.h"
 
 #include <stdarg.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,7 @@ struct control_peer {
 struct control_link {
     uint32_t session, window;
     bool current; /* its session's current link (a window may be linked twice in one) */
+    int stack;    /* its place in its session's stack of last windows (0 the top), or -1 */
 };
 
 struct control_sess {
@@ -846,6 +848,13 @@ static void snap_take(struct client *c, struct control_snap *snap)
             struct window *w = wl->window;
             snap->links[snap->nlinks].session = sess->id;
             snap->links[snap->nlinks].current = wl == sess->current;
+            snap->links[snap->nlinks].stack = -1;
+            int place = 0;
+            for (struct winlink *x = TAILQ_FIRST(&sess->lastw); x != NULL && wl->stacked;
+                 x = TAILQ_NEXT(x, sentry), place++) {
+                if (x == wl)
+                    snap->links[snap->nlinks].stack = place;
+            }
             snap->links[snap->nlinks++].window = w->id;
             /* A window linked in several sessions is one window: mine if in mine. */
             struct control_win *cw = NULL;
@@ -1005,11 +1014,110 @@ static int sess_name_order(const void *a, const void *b)
                   (*(const struct control_sess *const *)b)->name);
 }
 
+/* The old snapshot's links as tmux unlinks the windows that went (diff_vanished): which
+ * are gone, which is current in its session, their places in its stack. */
+struct vanish_walk {
+    bool *gone, *current;
+    int *stack;
+};
+
+/* Link l of a window that went is unlinked as tmux does it: when it is current, its
+ * session goes to the top of its stack of last windows unless that is l itself, else to
+ * the link before l (wrapping to the last); true when that changed the current window. */
+static bool walk_unlink(const struct control_snap *old, struct vanish_walk *v, size_t l)
+{
+    uint32_t sid = old->links[l].session;
+    bool changed = false;
+    if (v->current[l]) {
+        size_t next = SIZE_MAX;
+        int top = INT_MAX;
+        for (size_t k = 0; k < old->nlinks; k++) {
+            if (old->links[k].session == sid && !v->gone[k] && v->stack[k] >= 0 &&
+                v->stack[k] < top) {
+                top = v->stack[k];
+                next = k;
+            }
+        }
+        if (next == l)
+            next = SIZE_MAX;
+        for (size_t k = l; next == SIZE_MAX && k-- > 0;) {
+            if (old->links[k].session == sid && !v->gone[k])
+                next = k;
+        }
+        for (size_t k = old->nlinks; next == SIZE_MAX && k-- > l + 1;) {
+            if (old->links[k].session == sid && !v->gone[k])
+                next = k;
+        }
+        v->current[l] = false;
+        if (next != SIZE_MAX) {
+            v->current[next] = true;
+            v->stack[next] = -1;
+            changed = true;
+        }
+    }
+    v->stack[l] = -1;
+    v->gone[l] = true;
+    return changed;
+}
+
+/* Walks the unlinks of the windows that went in tmux's order: window by window, session
+ * by session in name order, each session's links by index. With emit, writes each
+ * unlink and, before it, each change of its session's current window: where walk_unlink
+ * finds one when simulate, else once, before the link that was current. Counts the
+ * changes found by session (by_name's order). */
+static void vanish_walk(struct diff *d, const struct control_sess **by_name, bool simulate,
+                        bool emit, unsigned *changes)
+{
+    const struct control_snap *old = d->old, *now = d->now;
+    struct vanish_walk v = {.gone = xcalloc(old->nlinks + 1, sizeof *v.gone),
+                            .current = xcalloc(old->nlinks + 1, sizeof *v.current),
+                            .stack = xcalloc(old->nlinks + 1, sizeof *v.stack)};
+    for (size_t l = 0; l < old->nlinks; l++) {
+        v.current[l] = old->links[l].current;
+        v.stack[l] = old->links[l].stack;
+    }
+    for (size_t w = 0; w < old->nwins; w++) {
+        uint32_t id = old->wins[w].id;
+        if (find_win(now, id) != NULL)
+            continue;
+        for (size_t i = 0; i < old->nsessions; i++) {
+            const struct control_sess *os = by_name[i];
+            size_t at = 0;
+            while (at < now->nsessions && now->sessions[at].id != os->id)
+                at++;
+            const struct control_sess *ns = &now->sessions[at];
+            for (size_t l = 0; l < old->nlinks; l++) {
+                if (old->links[l].session != os->id || old->links[l].window != id)
+                    continue;
+                bool was_current = v.current[l];
+                bool changed = walk_unlink(old, &v, l);
+                if (!simulate)
+                    changed = was_current && changes[i] == 0 &&
+                              os->current_changes != ns->current_changes;
+                if (changed)
+                    changes[i]++;
+                if (emit && changed && ns->current != UINT32_MAX) {
+                    control_write(d->c, "%%session-window-changed $%u @%u", ns->id,
+                                  ns->current);
+                    d->told[at] = true;
+                }
+                if (emit)
+                    control_write(d->c, "%%unlinked-window-close @%u", id);
+            }
+        }
+    }
+    free(v.gone);
+    free(v.current);
+    free(v.stack);
+}
+
 /* Windows that went (kill-window, the last pane of one killed) while every session that
  * had them is still there: tmux unlinks them session by session in name order, each
- * session's links by index, telling a session's new current window just before the
- * unlink of the link that was current (after the unlink of an earlier link of the same
- * window). */
+ * session's links by index, telling a session's new current window (the one it has
+ * after the command) each time it unlinks its current link: more than once when the
+ * window was linked several times and the session went to another of its links. When
+ * that walk does not find as many changes as the sessions made, each session's change
+ * is told once, before its current link's unlink. */
 static void diff_vanished(struct diff *d)
 {
     const struct control_snap *old = d->old, *now = d->now;
@@ -1027,29 +1135,22 @@ static void diff_vanished(struct diff *d)
     for (size_t i = 0; i < old->nsessions; i++)
         by_name[i] = &old->sessions[i];
     qsort(by_name, old->nsessions, sizeof *by_name, sess_name_order);
-    for (size_t w = 0; w < old->nwins; w++) {
-        uint32_t id = old->wins[w].id;
-        if (find_win(now, id) != NULL)
-            continue;
-        for (size_t i = 0; i < old->nsessions; i++) {
-            const struct control_sess *os = by_name[i];
-            size_t at = 0;
-            while (at < now->nsessions && now->sessions[at].id != os->id)
-                at++;
-            const struct control_sess *ns = &now->sessions[at];
-            for (size_t l = 0; l < old->nlinks; l++) {
-                if (old->links[l].session != os->id || old->links[l].window != id)
-                    continue;
-                if (!d->told[at] && old->links[l].current &&
-                    os->current_changes != ns->current_changes && ns->current != UINT32_MAX) {
-                    control_write(d->c, "%%session-window-changed $%u @%u", ns->id,
-                                  ns->current);
-                    d->told[at] = true;
-                }
-                control_write(d->c, "%%unlinked-window-close @%u", id);
-            }
-        }
+    unsigned *changes = xcalloc(old->nsessions + 1, sizeof *changes);
+    vanish_walk(d, by_name, true, false, changes);
+    bool simulate = true;
+    for (size_t i = 0; i < old->nsessions; i++) {
+        const struct control_sess *ns = find_sess(now, by_name[i]->id);
+        bool lost = false; /* a link of a window that went */
+        for (size_t l = 0; l < old->nlinks; l++)
+            lost = lost || (old->links[l].session == by_name[i]->id &&
+                            find_win(now, old->links[l].window) == NULL);
+        if (lost)
+            simulate = simulate && ns != NULL &&
+                       changes[i] == ns->current_changes - by_name[i]->current_changes;
+        changes[i] = 0;
     }
+    vanish_walk(d, by_name, simulate, true, changes);
+    free(changes);
     free(by_name);
     d->vanished_told = true;
 }

@@ -171,6 +171,13 @@ SCRIPT = [
     ("cmd", "link-window -d -s :15 -t :16"),
     ("cmd", "select-window -t :16"),
     ("cmd", "kill-window -t :16"),
+    # ... and when the session goes to the window's other link (the last window shown,
+    # here): told again before that link's unlink.
+    ("cmd", "new-window -d -t :17 cat"),
+    ("cmd", "link-window -d -s :17 -t :18"),
+    ("cmd", "select-window -t :18"),
+    ("cmd", "select-window -t :17"),
+    ("cmd", "kill-window -t :17"),
     ("settle",),
 ]
 
