@@ -594,7 +594,7 @@ static char *format_find(struct fstate *st, const char *key, int flags, const ch
                 return NULL;
             return format_time((time_t)t, time_fmt, (flags & FM_PRETTY) != 0);
         }
-    } else if (format_variable(st->ctx, key, &o)) {
+    } else if (format_variable(st->ctx, key, &o) && !o.unset) {
         found = format_out_take(&o);
     } else {
         free(format_out_take(&o));

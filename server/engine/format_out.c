@@ -45,5 +45,6 @@ char *format_out_take(struct format_out *o)
     char *s = o->s;
     o->s = NULL;
     o->len = o->size = 0;
+    o->unset = false;
     return s;
 }

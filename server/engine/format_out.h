@@ -4,6 +4,7 @@
 #ifndef TMX_FORMAT_OUT_H
 #define TMX_FORMAT_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define FORMAT_MAX_OUTPUT (64 * 1024)
@@ -12,6 +13,7 @@
 struct format_out {
     char *s;
     size_t len, size;
+    bool unset; /* a variable's: tmux leaves it unset here (b:, d: then give "", not ".") */
 };
 
 void format_out_add(struct format_out *o, const char *s, size_t n);

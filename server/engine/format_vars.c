@@ -259,12 +259,16 @@ static void v_pane_dead_signal(const struct format_ctx *ctx, struct format_out *
 {
     if (ctx->pane->reaped && WIFSIGNALED(ctx->pane->wait_status))
         format_out_printf(o, "%d", WTERMSIG(ctx->pane->wait_status));
+    else
+        o->unset = true;
 }
 
 static void v_pane_dead_status(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx->pane->reaped && WIFEXITED(ctx->pane->wait_status))
         format_out_printf(o, "%d", WEXITSTATUS(ctx->pane->wait_status));
+    else
+        o->unset = true;
 }
 
 /* Restart policy: restarts so far, and whether restart-limit stopped them. */
@@ -288,6 +292,8 @@ static void v_pane_dead_time(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx->pane->reaped && ctx->pane->exit_time != 0) /* 0: restored, the time not kept */
         format_out_printf(o, "%lld", (long long)ctx->pane->exit_time);
+    else
+        o->unset = true;
 }
 
 /* Where the pane is in its window: first and last column and row. */
@@ -331,6 +337,8 @@ static void v_pane_mode(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx->pane->mode != NULL)
         format_out_str(o, ctx->pane->mode->name);
+    else
+        o->unset = true;
 }
 
 /* The pane's position in its window, counted from pane-base-index. */
@@ -924,12 +932,14 @@ static void v_session_grouped(const struct format_ctx *ctx, struct format_out *o
     format_out_str(o, ctx_session(ctx)->group != NULL ? "1" : "0");
 }
 
-/* The session group variables are empty for a session in no group, as tmux's. */
+/* The session group variables are unset (empty) for a session in no group, as tmux's. */
 static void v_session_group(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session_group *g = ctx_session(ctx)->group;
     if (g != NULL)
         format_out_str(o, g->name);
+    else
+        o->unset = true;
 }
 
 static void v_session_group_size(const struct format_ctx *ctx, struct format_out *o)
@@ -937,14 +947,18 @@ static void v_session_group_size(const struct format_ctx *ctx, struct format_out
     const struct session_group *g = ctx_session(ctx)->group;
     if (g != NULL)
         format_out_printf(o, "%d", session_group_count(g));
+    else
+        o->unset = true;
 }
 
 static void v_session_group_list(const struct format_ctx *ctx, struct format_out *o)
 {
     const struct session_group *g = ctx_session(ctx)->group;
     const struct session *s;
-    if (g == NULL)
+    if (g == NULL) {
+        o->unset = true;
         return;
+    }
     TAILQ_FOREACH(s, &g->sessions, gentry)
         format_out_printf(o, s != TAILQ_FIRST(&g->sessions) ? ",%s" : "%s", s->name);
 }
@@ -983,17 +997,24 @@ static void v_session_group_attached(const struct format_ctx *ctx, struct format
 {
     if (ctx_session(ctx)->group != NULL)
         format_out_printf(o, "%d", group_attached(ctx, NULL));
+    else
+        o->unset = true;
 }
 
 static void v_session_group_attached_list(const struct format_ctx *ctx, struct format_out *o)
 {
-    group_attached(ctx, o);
+    if (ctx_session(ctx)->group != NULL)
+        group_attached(ctx, o);
+    else
+        o->unset = true;
 }
 
 static void v_session_group_many_attached(const struct format_ctx *ctx, struct format_out *o)
 {
     if (ctx_session(ctx)->group != NULL)
         format_out_printf(o, "%d", group_attached(ctx, NULL) > 1);
+    else
+        o->unset = true;
 }
 
 /* The windows of the session most recent first: the current one, then those shown
@@ -1659,6 +1680,8 @@ bool format_variable(const struct format_ctx *ctx, const char *name, struct form
     if (v != NULL) {
         if (format_has(ctx, v->need))
             v->fn(ctx, o);
+        else
+            o->unset = true; /* no client, pane... to read it from: unset, as tmux's */
         return true;
     }
     /* Variables of the pane's mode (copy mode's scroll_position...). */
