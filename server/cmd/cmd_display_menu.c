@@ -13,7 +13,52 @@
 #include "model.h"
 #include "options.h"
 #include "server_state.h"
+#include "style.h"
 #include "xmalloc.h"
+
+/* The option 'name' of the menu's window (the global window options without one), a
+ * choice as its name. */
+static const char *menu_option(const struct options *o, const char *name)
+{
+    const struct option_def *def = options_find(name);
+    if (def->type == OPTION_CHOICE)
+        return def->choices[options_get_number(o, name)];
+    return options_get_string(o, name);
+}
+
+/* The menu's pens and border lines: the menu-* options of its window, then -s, -S, -H
+ * (styles on top of them) and -b. menu-selected-style at its default (tmux 3.4's, the
+ * same as mode-style's) gives way to mode-style, which tmux 3.3a's menus use. */
+static int menu_looks(struct cmd_ctx *ctx, struct cmd_args *args, const struct options *o,
+                      struct menu_spec *spec)
+{
+    const char *lines = args->flags['b'] != NULL ? args->flags['b']
+                                                 : menu_option(o, "menu-border-lines");
+    const char *const *choices = options_find("menu-border-lines")->choices;
+    size_t i = 0;
+    while (choices[i] != NULL && strcmp(choices[i], lines) != 0)
+        i++;
+    if (choices[i] == NULL) {
+        cmd_error(ctx, "unknown border lines: %s", lines);
+        return -1;
+    }
+    spec->lines = box_lines_named(choices[i]);
+    const char *selected = menu_option(o, "menu-selected-style");
+    if (strcmp(selected, options_find("menu-selected-style")->default_value) == 0)
+        selected = menu_option(o, "mode-style");
+    char err[256];
+    if (style_apply(&spec->style, menu_option(o, "menu-style"), err, sizeof err) != 0 ||
+        style_apply(&spec->style, args->flags['s'], err, sizeof err) != 0 ||
+        style_apply(&spec->border_style, menu_option(o, "menu-border-style"), err,
+                    sizeof err) != 0 ||
+        style_apply(&spec->border_style, args->flags['S'], err, sizeof err) != 0 ||
+        style_apply(&spec->selected_style, selected, err, sizeof err) != 0 ||
+        style_apply(&spec->selected_style, args->flags['H'], err, sizeof err) != 0) {
+        cmd_error(ctx, "%s", err);
+        return -1;
+    }
+    return 0;
+}
 
 static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -64,6 +109,17 @@ static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
     }
     if (args->flags['T'] != NULL)
         spec.title = format_expand(&f, args->flags['T']);
+    if (menu_looks(ctx, args, p != NULL ? p->window->options : ctx->server->window_options,
+                   &spec) != 0) {
+        menu_spec_free(&spec);
+        return -1;
+    }
+    if (args->flags['C'] != NULL) {
+        /* -C starting-choice (tmux 3.4): the item selected first, counted from 0. */
+        char *end;
+        long n = strtol(args->flags['C'], &end, 10);
+        spec.start = *end == '\0' && n >= 0 && n < spec.nitems ? (int)n : 0;
+    }
     if (spec.nitems == 0) {
         menu_spec_free(&spec);
         return 0;
@@ -93,11 +149,12 @@ static int cmd_display_menu_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_display_menu_entry = {
     .name = "display-menu",
     .alias = "menu",
-    .spec = "Oc:t:T:x:y:",
+    .spec = "MOb:c:C:H:s:S:t:T:x:y:",
     .min_args = 1,
     .max_args = -1,
-    .usage = "[-O] [-c target-client] [-t target-pane] [-T title] [-x position] "
-             "[-y position] name key command ...",
+    .usage = "[-MO] [-b border-lines] [-c target-client] [-C starting-choice] "
+             "[-H selected-style] [-s style] [-S border-style] [-t target-pane] [-T title] "
+             "[-x position] [-y position] name key command ...",
     .exec = cmd_display_menu_exec,
     .target = {'t', CMD_FIND_PANE, CMD_FIND_MAY_BE_MISSING},
 };

@@ -62,12 +62,13 @@ static void show_table_option(struct cmd_ctx *ctx, struct cmd_args *args,
         show_value(ctx, args, d->name, d, i, item, parent);
 }
 
-/* tmx's own options (not tmux's) are listed only when they differ from their default,
- * so a listing reads as tmux's does (docs/tmux-compat.md, "options"). */
+/* tmx's own options and those of newer tmux (not 3.3a's) are listed only when they
+ * differ from their default, so a listing reads as tmux 3.3a's does (docs/tmux-compat.md,
+ * "options"). */
 static bool tmx_option_at_default(const struct options *oo, const struct option_def *d)
 {
     char buf[1024];
-    if (!(d->flags & OPTION_F_TMX))
+    if (!(d->flags & (OPTION_F_TMX | OPTION_F_NEWER)))
         return false;
     if (d->flags & OPTION_F_ARRAY) {
         /* An array of tmx's that is empty by default: at its default while empty. */

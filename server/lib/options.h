@@ -25,6 +25,7 @@ enum option_type { OPTION_FLAG, OPTION_NUMBER, OPTION_STRING, OPTION_KEY, OPTION
 #define OPTION_F_WXH 0x8   /* a string WIDTHxHEIGHT */
 #define OPTION_F_SHELL 0x10 /* a string naming an executable file by absolute path */
 #define OPTION_F_TMX 0x20  /* tmx's own: tmux has no such option */
+#define OPTION_F_NEWER 0x40 /* from tmux 3.4 or later: 3.3a has no such option */
 
 struct option_def {
     const char *name;

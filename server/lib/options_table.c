@@ -431,6 +431,12 @@ const struct option_def option_table[] = {
     {"log-file-time", OPTION_WINDOW, OPTION_STRING, "", 0, 0, NULL, "strftime(3) text written before each line of log-file, with the time the line began (\"%F %T \": 2026-12-07 01:02:03); empty for none", OPTION_F_TMX | OPTION_F_PANE, NULL, NULL},
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 
+    /* Options of tmux 3.4 and later (3.3a has none of them): listed only when changed. */
+    {"menu-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menus (display-menu -s): their items and the blanks beside them", OPTION_F_NEWER, NULL, NULL},
+    {"menu-selected-style", OPTION_WINDOW, OPTION_STYLE, "bg=yellow,fg=black", 0, 0, NULL, "style of a menu's selected item (display-menu -H); while at its default, mode-style as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
+    {"menu-border-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menu borders, separators and titles (display-menu -S)", OPTION_F_NEWER, NULL, NULL},
+    {"menu-border-lines", OPTION_WINDOW, OPTION_CHOICE, "single", 0, 0, choices_popup_border_lines, "characters of menu borders (display-menu -b): single, double, heavy, simple, rounded, padded, none (blanks)", OPTION_F_NEWER, NULL, NULL},
+
     /* hooks: arrays of command lists */
     HOOK("after-bind-key", OPTION_SESSION, 0, "runs after the bind-key command"),
     HOOK("after-capture-pane", OPTION_SESSION, 0, "runs after the capture-pane command"),

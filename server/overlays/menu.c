@@ -10,14 +10,12 @@
 #include "client_state.h"
 #include "cmd.h"
 #include "model.h"
-#include "options.h"
 #include "overlay.h"
 #include "redraw.h"
 #include "render.h"
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
-#include "style.h"
 #include "xmalloc.h"
 
 /* The layer of menus: over the status line and the prompt. */
@@ -106,19 +104,15 @@ void menu_open(struct client *c, struct menu_spec *spec)
     m->server = c->server;
     m->spec = *spec;
     memset(spec, 0, sizeof *spec);
-    m->selected = m->spec.nitems > 0 ? next_selectable(m, -1, 1) : -1;
+    if (m->spec.lines == NULL)
+        m->spec.lines = box_lines_named("single");
+    m->selected = -1;
+    if (m->spec.start > 0 && m->spec.start < m->spec.nitems &&
+        selectable(&m->spec.items[m->spec.start]))
+        m->selected = m->spec.start;
+    else if (m->spec.nitems > 0)
+        m->selected = next_selectable(m, -1, 1);
     overlay_open(c, &menu_ops, m);
-}
-
-static struct grid_pen option_pen(struct client *c, const char *name)
-{
-    struct grid_pen pen = {0};
-    char err[128];
-    const struct options *o = c->session != NULL && c->session->current != NULL
-                                  ? c->session->current->window->options
-                                  : c->server->window_options;
-    style_apply(&pen, options_get_string(o, name), err, sizeof err);
-    return pen;
 }
 
 /* The title on the top border, as tmux draws it: in the columns from x + 2 on (those
@@ -154,14 +148,14 @@ static void draw_title(struct canvas *cv, int x, int y, int w, const char *title
     }
 }
 
-/* A horizontal border row: left corner, line (with the title on the top row), right
- * corner. */
+/* A horizontal border row: left corner or join, line (with the title after one line cell
+ * on the top row), right corner or join. */
 static void draw_rule(struct canvas *cv, int x, int y, int w, uint32_t left, uint32_t right,
-                      const char *title, const struct grid_pen *pen)
+                      uint32_t line, const char *title, const struct grid_pen *pen)
 {
     canvas_put_cell(cv, x, y, left, 1, pen);
     for (int i = 1; i < w - 1; i++)
-        canvas_put_cell(cv, x + i, y, 0x2500, 1, pen);
+        canvas_put_cell(cv, x + i, y, line, 1, pen);
     canvas_put_cell(cv, x + w - 1, y, right, 1, pen);
     if (title != NULL)
         draw_title(cv, x, y, w, title, pen);
@@ -170,29 +164,32 @@ static void draw_rule(struct canvas *cv, int x, int y, int w, uint32_t left, uin
 static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)
 {
     struct menu *m = data;
+    (void)c;
     (void)rows;
     int w, h;
     menu_size(&m->spec, &w, &h);
     int x = m->spec.x, y = m->spec.y;
     if (x + w > cv->cols || y + h > cv->rows)
         return;
-    const struct grid_pen plain = {0};
-    struct grid_pen dim = plain;
+    const struct box_lines *l = m->spec.lines;
+    const struct grid_pen *style = &m->spec.style, *border = &m->spec.border_style;
+    struct grid_pen dim = *style;
     dim.attr |= ATTR_DIM;
-    struct grid_pen chosen = option_pen(c, "mode-style");
-    draw_rule(cv, x, y, w, 0x250c, 0x2510, m->spec.title, &plain);
+    draw_rule(cv, x, y, w, l->tl, l->tr, l->h, m->spec.title, border);
     for (int i = 0; i < m->spec.nitems; i++) {
         const struct menu_item *it = &m->spec.items[i];
         int row = y + 1 + i;
         if (it->name == NULL) {
-            draw_rule(cv, x, row, w, 0x251c, 0x2524, NULL, &plain);
+            draw_rule(cv, x, row, w, l->left_join, l->right_join, l->h, NULL, border);
             continue;
         }
-        canvas_put_cell(cv, x, row, 0x2502, 1, &plain);
-        canvas_put_cell(cv, x + w - 1, row, 0x2502, 1, &plain);
-        canvas_put_cell(cv, x + 1, row, ' ', 1, &plain);
-        canvas_put_cell(cv, x + w - 2, row, ' ', 1, &plain);
-        const struct grid_pen *pen = it->disabled ? &dim : i == m->selected ? &chosen : &plain;
+        canvas_put_cell(cv, x, row, l->v, 1, border);
+        canvas_put_cell(cv, x + w - 1, row, l->v, 1, border);
+        canvas_put_cell(cv, x + 1, row, ' ', 1, style);
+        canvas_put_cell(cv, x + w - 2, row, ' ', 1, style);
+        const struct grid_pen *pen = it->disabled          ? &dim
+                                     : i == m->selected ? &m->spec.selected_style
+                                                        : style;
         for (int col = x + 2; col < x + w - 2; col++)
             canvas_put_cell(cv, col, row, ' ', 1, pen);
         canvas_put_text(cv, x + 2, row, x + w - 2, it->name, pen);
@@ -203,7 +200,7 @@ static void menu_draw(struct client *c, void *data, struct canvas *cv, int rows)
             free(shown);
         }
     }
-    draw_rule(cv, x, y + h - 1, w, 0x2514, 0x2518, NULL, &plain);
+    draw_rule(cv, x, y + h - 1, w, l->bl, l->br, l->h, NULL, border);
     cv->cursor_visible = false;
 }
 

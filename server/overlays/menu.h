@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "box_lines.h"
+#include "grid.h"
 #include "keys.h"
 
 struct client;
@@ -31,6 +33,12 @@ struct menu_spec {
     uint32_t pane_id;         /* what a chosen command's missing -t means (0: none) */
     bool has_pane;
     uint32_t waiting_client;  /* a client to release (exit 0) when the menu closes, or 0 */
+    int start;                /* the item selected first (-C), if it can be; else the first */
+    /* menu-style (items and the blanks beside them), menu-border-style (border,
+     * separators, title), menu-selected-style (the selected item); all-default pens
+     * draw as tmux 3.3a does. NULL lines: single. */
+    struct grid_pen style, border_style, selected_style;
+    const struct box_lines *lines;
 };
 
 /* The box's size for these items and title: columns and rows, borders included. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box_lines.h"
 #include "client_state.h"
 #include "job_pty.h"
 #include "keys.h"
@@ -35,31 +36,6 @@ struct popup {
 };
 
 static const struct overlay_ops popup_ops;
-
-/* The box's line characters: corners (top-left, top-right, bottom-left, bottom-right),
- * horizontal, vertical. */
-struct popup_lines {
-    const char *name;
-    uint32_t tl, tr, bl, br, h, v;
-};
-
-static const struct popup_lines popup_line_sets[] = {
-    {"single", 0x250c, 0x2510, 0x2514, 0x2518, 0x2500, 0x2502},
-    {"rounded", 0x256d, 0x256e, 0x2570, 0x256f, 0x2500, 0x2502},
-    {"double", 0x2554, 0x2557, 0x255a, 0x255d, 0x2550, 0x2551},
-    {"heavy", 0x250f, 0x2513, 0x2517, 0x251b, 0x2501, 0x2503},
-    {"simple", '+', '+', '+', '+', '-', '|'},
-    {"padded", ' ', ' ', ' ', ' ', ' ', ' '},
-};
-
-static const struct popup_lines *lines_named(const char *name)
-{
-    for (size_t i = 0; i < sizeof popup_line_sets / sizeof *popup_line_sets; i++) {
-        if (name != NULL && strcmp(popup_line_sets[i].name, name) == 0)
-            return &popup_line_sets[i];
-    }
-    return &popup_line_sets[0];
-}
 
 /* The program's area: the box less its border. */
 static void inner_area(const struct popup *pp, int *x, int *y, int *cols, int *rows)
@@ -148,7 +124,7 @@ static void popup_draw(struct client *c, void *data, struct canvas *cv, int rows
     int x, y, cols, rows;
     inner_area(pp, &x, &y, &cols, &rows);
     if (sp->border) {
-        const struct popup_lines *l = lines_named(sp->lines);
+        const struct box_lines *l = box_lines_named(sp->lines);
         const struct grid_pen *bp = &sp->border_style;
         int right = sp->x + sp->cols - 1, bottom = sp->y + sp->rows - 1;
         canvas_put_cell(cv, sp->x, sp->y, l->tl, 1, bp);

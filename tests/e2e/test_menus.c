@@ -1,6 +1,7 @@
 /* test_menus.c - end-to-end: display-menu draws its box where -x/-y put it, with the
  * title, items, keys in brackets, separators and disabled items; Down skips what cannot
- * be chosen, Enter or an item's key runs its command, q closes with nothing run; from a
+ * be chosen, Enter or an item's key runs its command, q closes with nothing run; tmux
+ * 3.4's menu-* options and display-menu -b -s -S -H -C draw it; from a
  * shell the command returns only when the menu closes. display-popup: its program in a
  * box of half the terminal, centred, as tmux draws it; keys go to the program; -E closes
  * with the program, -EE only on success; Escape closes a popup without -E. */
@@ -78,6 +79,109 @@ static void test_menu_drawn_and_chosen_with_keys(void **state)
     }
     assert_false(client_screen_contains(c, "First item"));
     assert_true(wait_window_name(env, "first"));
+}
+
+/* The cell at (x, y) shows ch in fg on bg (and has attr among its attributes). */
+static bool wait_cell(struct pty_client *c, int x, int y, uint32_t ch, uint32_t fg, uint32_t bg,
+                      uint16_t attr)
+{
+    for (long start = now_ms(); now_ms() - start < E2E_TIMEOUT;) {
+        const struct grid_cell *cell = vt_cell(client_vt(c), x, y);
+        if (cell->ch == ch && cell->fg == fg && cell->bg == bg && (cell->attr & attr) == attr)
+            return true;
+        client_pump(c, 20);
+    }
+    client_dump(c);
+    return false;
+}
+
+#define RED (COLOUR_PALETTE | 1)
+#define GREEN (COLOUR_PALETTE | 2)
+#define YELLOW (COLOUR_PALETTE | 3)
+#define BLUE (COLOUR_PALETTE | 4)
+#define MAGENTA (COLOUR_PALETTE | 5)
+#define CYAN (COLOUR_PALETTE | 6)
+#define WHITE (COLOUR_PALETTE | 7)
+#define BLACK (COLOUR_PALETTE | 0)
+
+/* tmux 3.4's menu options: menu-border-lines and menu-border-style draw the frame, the
+ * separator and the title; menu-style the items and the blanks beside them (a disabled
+ * item dim on it); menu-selected-style the selected item. */
+static void test_menu_options_draw_the_menu(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "menu-border-lines", "double", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "menu-border-style", "fg=green", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "menu-style", "bg=blue", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "menu-selected-style",
+                             "bg=red,fg=white", NULL), 0);
+    bind_menu(env);
+    client_keys(c, KEY_PREFIX "m");
+    assert_true(client_wait_row(c, 9, "     ╔═Title══════════╗", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 10, "     ║ First item (a) ║", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 11, "     ╠════════════════╣", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 14, "     ╚════════════════╝", E2E_TIMEOUT));
+    /* The border, the separator and the title: green on the default background. */
+    assert_true(wait_cell(c, 5, 9, 0x2554, GREEN, COLOUR_DEFAULT, 0));
+    assert_true(wait_cell(c, 7, 9, 'T', GREEN, COLOUR_DEFAULT, 0));
+    assert_true(wait_cell(c, 5, 11, 0x2560, GREEN, COLOUR_DEFAULT, 0));
+    assert_true(wait_cell(c, 22, 13, 0x2551, GREEN, COLOUR_DEFAULT, 0));
+    /* The selected item, white on red; the others and the blanks beside them on blue. */
+    assert_true(wait_cell(c, 7, 10, 'F', WHITE, RED, 0));
+    assert_true(wait_cell(c, 6, 10, ' ', COLOUR_DEFAULT, BLUE, 0));
+    assert_true(wait_cell(c, 7, 13, 'T', COLOUR_DEFAULT, BLUE, 0));
+    assert_true(wait_cell(c, 7, 12, 'D', COLOUR_DEFAULT, BLUE, ATTR_DIM));
+    /* Down: the selection moves to Third, First goes back to menu-style. */
+    client_keys(c, "j");
+    assert_true(wait_cell(c, 7, 13, 'T', WHITE, RED, 0));
+    assert_true(wait_cell(c, 7, 10, 'F', COLOUR_DEFAULT, BLUE, 0));
+    client_keys(c, "q");
+}
+
+/* display-menu -b, -s, -S, -H for one menu, over the options; -C selects an item first. */
+static void test_menu_flags_style_one_menu(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "menu-style", "bg=blue", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "bind", "m", "display-menu", "-b", "rounded", "-s",
+                             "fg=yellow", "-S", "fg=magenta", "-H", "bg=cyan,fg=black", "-C",
+                             "2", "-x", "0", "-y", "10", "One", "o", "", "Two", "t", "",
+                             "Three", "h", "", NULL), 0);
+    client_keys(c, KEY_PREFIX "m");
+    /* 5 rows ending above row 10: rows 5 to 9; -C 2 selects Three. */
+    assert_true(client_wait_row(c, 5, "╭───────────╮", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 8, "│ Three (h) │", E2E_TIMEOUT));
+    assert_true(client_wait_row(c, 9, "╰───────────╯", E2E_TIMEOUT));
+    assert_true(wait_cell(c, 0, 5, 0x256d, MAGENTA, COLOUR_DEFAULT, 0));
+    assert_true(wait_cell(c, 2, 8, 'T', BLACK, CYAN, 0));
+    /* -s over menu-style: yellow on blue. */
+    assert_true(wait_cell(c, 2, 6, 'O', YELLOW, BLUE, 0));
+    /* An unknown -b is an error, as a bad style is. */
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "display-menu", "-b", "dotted", "A", "a", "",
+                             NULL), 1);
+    assert_non_null(strstr(err, "dotted"));
+    free(err);
+    client_keys(c, "q");
+}
+
+/* With menu-selected-style at its default, the selected item is drawn in mode-style, as
+ * in tmux 3.3a (a config that set only mode-style keeps its menus' look). */
+static void test_menu_selected_falls_back_to_mode_style(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env, 80, 24);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "mode-style", "bg=green,fg=red", NULL),
+                     0);
+    bind_menu(env);
+    client_keys(c, KEY_PREFIX "m");
+    assert_true(client_wait_row(c, 10, "     │ First item (a) │", E2E_TIMEOUT));
+    assert_true(wait_cell(c, 7, 10, 'F', RED, GREEN, 0));
+    assert_true(wait_cell(c, 5, 10, 0x2502, COLOUR_DEFAULT, COLOUR_DEFAULT, 0));
+    client_keys(c, "q");
 }
 
 static void test_menu_from_shell_waits_until_closed(void **state)
@@ -226,6 +330,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_menu_drawn_and_chosen_with_keys, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_menu_from_shell_waits_until_closed, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_menu_errors, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_menu_options_draw_the_menu, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_menu_flags_style_one_menu, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_menu_selected_falls_back_to_mode_style, e2e_setup,
+                                        e2e_teardown),
         cmocka_unit_test_setup_teardown(test_popup_drawn_and_typed_into, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_popup_close_rules, e2e_setup, e2e_teardown),
     };

@@ -6,5 +6,4 @@ $TMUX_BIN display-popup true; echo "popup rc=$?"
 $TMUX_BIN popup -C; echo "popup -C rc=$?"
 $TMUX_BIN display-menu -c /dev/pts/99 A a ""; echo "menu -c rc=$?"
 $TMUX_BIN popup -c /dev/pts/99 -E true; echo "popup -c rc=$?"
-$TMUX_BIN list-commands display-menu
 $TMUX_BIN list-commands display-popup
