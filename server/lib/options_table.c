@@ -26,6 +26,7 @@ static const char *const choices_clock_mode_style[] = {"12", "24", NULL};
 static const char *const choices_pane_border_indicators[] = {"off", "colour", "arrows", "both", NULL};
 static const char *const choices_pane_border_lines[] = {"single", "double", "heavy", "simple", "number", NULL};
 static const char *const choices_pane_border_status[] = {"off", "top", "bottom", NULL};
+static const char *const choices_message_line[] = {"0", "1", "2", "3", "4", NULL};
 static const char *const choices_popup_border_lines[] = {"single", "double", "heavy", "simple", "rounded", "padded", "none", NULL};
 static const char *const choices_remain_on_exit[] = {"off", "on", "failed", NULL};
 static const char *const choices_window_size[] = {"largest", "smallest", "manual", "latest", NULL};
@@ -435,6 +436,7 @@ const struct option_def option_table[] = {
     {"menu-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menus (display-menu -s): their items and the blanks beside them", OPTION_F_NEWER, NULL, NULL},
     {"menu-selected-style", OPTION_WINDOW, OPTION_STYLE, "bg=yellow,fg=black", 0, 0, NULL, "style of a menu's selected item (display-menu -H); while at its default, mode-style as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menu borders, separators and titles (display-menu -S)", OPTION_F_NEWER, NULL, NULL},
+    {"message-line", OPTION_SESSION, OPTION_CHOICE, "0", 0, 0, choices_message_line, "the line of a multi-line status line where messages and the prompt go (0 to 4, at most the last); while at its default, the last line as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-lines", OPTION_WINDOW, OPTION_CHOICE, "single", 0, 0, choices_popup_border_lines, "characters of menu borders (display-menu -b): single, double, heavy, simple, rounded, padded, none (blanks)", OPTION_F_NEWER, NULL, NULL},
 
     /* hooks: arrays of command lists */

@@ -10,6 +10,7 @@
 #include "client_message.h"
 #include "client_state.h"
 #include "cmd.h"
+#include "compose.h"
 #include "model.h"
 #include "options.h"
 #include "overlay.h"
@@ -483,7 +484,7 @@ static void prompt_draw(struct client *c, void *data, struct canvas *cv, int row
 {
     struct prompt *p = data;
     (void)rows;
-    int y = c->rows - 1;
+    int y = compose_message_row(c);
     const struct options *so = c->session != NULL ? c->session->options
                                                   : c->server->session_options;
     struct grid_pen pen = {0};

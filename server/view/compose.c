@@ -59,6 +59,18 @@ static struct grid_pen option_pen(struct client *c, const struct options *o, con
     return pen;
 }
 
+int compose_message_row(const struct client *c)
+{
+    int lines = c->status_lines;
+    if (lines <= 1 || c->session == NULL)
+        return c->rows - 1;
+    /* At its default (0), tmux 3.3a's place: the last line. */
+    long line = options_get_number(c->session->options, "message-line");
+    if (line == 0 || line > lines - 1)
+        line = lines - 1;
+    return c->rows - lines + (int)line;
+}
+
 /* A message, over the status line (or the last row without one). */
 static bool compose_message(struct client *c, int y)
 {
@@ -155,7 +167,7 @@ static void compose_status_cached(struct client *c, struct pane *p, int lines)
         free(c->status_cache_title);
         c->status_cache_title = xstrdup(title);
     }
-    compose_message(c, c->rows - 1);
+    compose_message(c, compose_message_row(c));
 }
 
 /* status-position top: the canvas was composed with the status lines last; they move to

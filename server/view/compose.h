@@ -13,6 +13,10 @@ struct client;
  * marked dirty in the canvas (canvas.h), so a frame costs what changed; otherwise every
  * row is composed and the canvas is all dirty. */
 void compose_client(struct client *c);
+/* The row of the canvas (before status-position top moves the status lines) where a
+ * message and the prompt go: the status line's last line, or message-line's (tmux 3.4)
+ * once it is set to another than its default; the last row without a status line. */
+int compose_message_row(const struct client *c);
 /* Forget what compose_client remembers of c's last frames (when the client goes). */
 void compose_forget(struct client *c);
 

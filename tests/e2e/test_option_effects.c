@@ -395,6 +395,37 @@ static void test_copy_mode_regex_marks(void **state)
     detach(c);
 }
 
+/* message-line (tmux 3.4): with a status line of 3 lines (rows 21 to 23), messages and
+ * the prompt go on the last line at its default (tmux 3.3a's place) and on line 1 (row
+ * 22) once set to 1; a line past the last is the last. */
+static void test_message_line(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status", "3", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "display-message", "-d", "0", "first-msg", NULL),
+                     0);
+    assert_true(client_wait_row(c, 23, "first-msg", E2E_TIMEOUT));
+    client_keys(c, "x");
+    assert_true(client_wait_row(c, 21, "[s] 0:", E2E_TIMEOUT));
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "message-line", "1", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "display-message", "-d", "0", "second-msg", NULL),
+                     0);
+    assert_true(client_wait_row(c, 22, "second-msg", E2E_TIMEOUT));
+    assert_null(strstr(client_screen_row(c, 23), "second-msg"));
+    client_keys(c, "x");
+    client_keys(c, KEY_PREFIX ":");
+    assert_true(wait_row_is(c, 22, ":"));
+    client_keys(c, "\x1b");
+
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "message-line", "4", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "display-message", "-d", "0", "third-msg", NULL),
+                     0);
+    assert_true(client_wait_row(c, 23, "third-msg", E2E_TIMEOUT));
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +442,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fill_character, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_mode_styles, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_mode_regex_marks, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_message_line, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
