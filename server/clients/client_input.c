@@ -314,8 +314,14 @@ static void handle_key(struct client *c, const struct key_event *ev,
         else
             timerclear(&c->repeat_until);
     }
+    if (c->prefix_active && timerisset(&c->prefix_until) && !timercmp(&now, &c->prefix_until, <)) {
+        /* prefix-timeout (tmux 3.5): the prefix lapsed; this key is an ordinary key. */
+        c->prefix_active = false;
+        timerclear(&c->prefix_until);
+    }
     if (c->prefix_active) {
         c->prefix_active = false;
+        timerclear(&c->prefix_until);
         /* Unbound keys after the prefix do nothing. A prefix binding in the prefix
          * table (C-b C-b) is looked up like any key. */
         b = key_bindings_find(s, KEY_TABLE_PREFIX, key);
@@ -336,6 +342,12 @@ static void handle_key(struct client *c, const struct key_event *ev,
     if (key == (key_code)options_get_number(so, "prefix") ||
         key == (key_code)options_get_number(so, "prefix2")) {
         c->prefix_active = true;
+        long ms = options_get_number(s->options, "prefix-timeout");
+        timerclear(&c->prefix_until);
+        if (ms > 0) {
+            struct timeval d = {.tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000};
+            timeradd(&now, &d, &c->prefix_until);
+        }
         return;
     }
     if (c->readonly)

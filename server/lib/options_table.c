@@ -436,6 +436,7 @@ const struct option_def option_table[] = {
     {"menu-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menus (display-menu -s): their items and the blanks beside them", OPTION_F_NEWER, NULL, NULL},
     {"menu-selected-style", OPTION_WINDOW, OPTION_STYLE, "bg=yellow,fg=black", 0, 0, NULL, "style of a menu's selected item (display-menu -H); while at its default, mode-style as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menu borders, separators and titles (display-menu -S)", OPTION_F_NEWER, NULL, NULL},
+    {"prefix-timeout", OPTION_SERVER, OPTION_NUMBER, "0", 0, INT_MAX, NULL, "milliseconds after which a pressed prefix key lapses if no key follows (0: never); the next key is then an ordinary key", OPTION_F_NEWER, NULL, NULL},
     {"message-line", OPTION_SESSION, OPTION_CHOICE, "0", 0, 0, choices_message_line, "the line of a multi-line status line where messages and the prompt go (0 to 4, at most the last); while at its default, the last line as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-lines", OPTION_WINDOW, OPTION_CHOICE, "single", 0, 0, choices_popup_border_lines, "characters of menu borders (display-menu -b): single, double, heavy, simple, rounded, padded, none (blanks)", OPTION_F_NEWER, NULL, NULL},
 

@@ -136,6 +136,7 @@ struct client {
                                * again included (switch-client): control mode's
                                * %session-changed */
     struct timeval repeat_until; /* a bind -r key may be pressed again until then */
+    struct timeval prefix_until; /* prefix-timeout: the prefix lapses then (unset: never) */
     struct timeval activity;  /* last attach or key: the latest client (window-size latest) */
     struct timeval last_key;  /* when the last key came (assume-paste-time) */
     /* Mouse button 1 went down over the active pane (mouse on): where, and whether it

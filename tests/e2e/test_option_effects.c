@@ -426,6 +426,26 @@ static void test_message_line(void **state)
     detach(c);
 }
 
+/* prefix-timeout (tmux 3.5): a prefix key with nothing after it for that long lapses,
+ * and the next key is an ordinary key for the pane; a key in time is still the prefix's. */
+static void test_prefix_timeout(void **state)
+{
+    struct tmx_env *env = *state;
+    struct pty_client *c = attach_s(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "prefix-timeout", "200", NULL), 0);
+    /* In time: C-b c makes a window. */
+    client_keys(c, KEY_PREFIX "c");
+    assert_true(wait_run_output(env, "2", true, E2E_TIMEOUT, "display", "-p", "-t", "s",
+                                "#{session_windows}", NULL));
+    /* Past the timeout (the wait is the behaviour under test): the 'e' that follows is
+     * typed into the shell, which runs the line. */
+    client_keys(c, KEY_PREFIX);
+    sleep_ms(400);
+    client_keys(c, "echo lapsed-$((40+2))\r");
+    assert_true(client_wait_text(c, "lapsed-42", E2E_TIMEOUT));
+    detach(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +463,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_copy_mode_styles, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_copy_mode_regex_marks, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_message_line, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_prefix_timeout, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
