@@ -843,6 +843,15 @@ static int xterm_modifier(key_code mods)
            ((mods & KEYC_CTRL) ? 4 : 0);
 }
 
+/* An extended key: CSI key ; modifier u (tmux 3.3a's form, extended-keys-format csi-u),
+ * or xterm's CSI 27 ; modifier ; key ~ (extended-keys-format xterm). */
+static size_t extended_form(unsigned key, int modifier, int flags, char *out)
+{
+    if (flags & KEY_ENC_EXTENDED_XTERM)
+        return (size_t)sprintf(out, "\033[27;%d;%u~", modifier, key);
+    return (size_t)sprintf(out, "\033[%u;%du", key, modifier);
+}
+
 /* Modified special keys use the xterm forms CSI 1;m x and CSI n;m ~ with Meta in the
  * parameter. Unmodifiable specials (BTab, paste and focus markers) take Meta as an
  * ESC prefix and drop other modifiers. Characters follow tmux 3.3a: Meta is an ESC
@@ -895,8 +904,8 @@ size_t key_encode(key_code key, int flags, char *out)
             if (mods & (KEYC_CTRL | KEYC_SHIFT)) {
                 if (!(flags & KEY_ENC_EXTENDED))
                     return 0;
-                return (size_t)sprintf(out, "\033[%d;%du", sk->number == '\r' ? 13 : sk->number,
-                                       m);
+                return extended_form(sk->number == '\r' ? 13 : (unsigned)sk->number, m, flags,
+                                     out);
             }
             if (mods & KEYC_META)
                 out[n++] = ESC;
@@ -935,7 +944,7 @@ size_t key_encode(key_code key, int flags, char *out)
             base += 0x40;
             mods |= KEYC_CTRL;
         }
-        return (size_t)sprintf(out, "\033[%u;%du", (unsigned)base, xterm_modifier(mods));
+        return extended_form((unsigned)base, xterm_modifier(mods), flags, out);
     }
     int c;
     if (mods == KEYC_CTRL && (c = ctrl_fallback(base)) >= 0) {

@@ -134,6 +134,9 @@ enum {
      * extended-keys is always: a modified key with no legacy form is sent as tmux 3.3a
      * sends it, CSI key ; modifier u. */
     KEY_ENC_EXTENDED = 1 << 9,
+    /* With KEY_ENC_EXTENDED, extended-keys-format xterm (tmux 3.5): such a key is sent as
+     * xterm's modifyOtherKeys sends it, CSI 27 ; modifier ; key ~. */
+    KEY_ENC_EXTENDED_XTERM = 1 << 15,
 };
 /* The kitty keyboard protocol's flags (keys_kitty.c) ride in bits 10-14. */
 #define KEY_ENC_KITTY_SHIFT 10

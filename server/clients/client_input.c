@@ -95,7 +95,7 @@ static void send_event_to_pane(struct client *c, const struct key_event *event,
     struct key_event ev = *event;
     key_code key = ev.key;
     uint32_t modes = vt_modes(p->vt);
-    int flags = pane_input_key_flags(p->vt);
+    int flags = pane_input_key_flags(p->vt, c->server);
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return;
     if ((key == KEYC_FOCUS_IN || key == KEYC_FOCUS_OUT) && !(modes & VT_MODE_FOCUS))
@@ -212,7 +212,7 @@ static void handle_key(struct client *c, const struct key_event *ev,
          * bind; the program has it if it asked for such events (kitty flags). */
         struct pane *rp = active_pane(c);
         if (ev->code != 0 && rp != NULL && rp->mode == NULL && !c->prefix_active &&
-            !c->readonly && KEY_ENC_KITTY_FLAGS(pane_input_key_flags(rp->vt)) != 0)
+            !c->readonly && KEY_ENC_KITTY_FLAGS(pane_input_key_flags(rp->vt, c->server)) != 0)
             send_event_to_pane(c, ev, po);
         return;
     }

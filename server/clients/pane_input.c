@@ -86,7 +86,7 @@ void pane_input_write(struct pane *active, const char *buf, size_t len)
     }
 }
 
-int pane_input_key_flags(const struct vt *vt)
+int pane_input_key_flags(const struct vt *vt, const struct server *s)
 {
     uint32_t modes = vt_modes(vt);
     int flags = 0;
@@ -94,7 +94,10 @@ int pane_input_key_flags(const struct vt *vt)
         flags |= KEY_ENC_CURSOR_APP;
     if (modes & VT_MODE_KEYPAD)
         flags |= KEY_ENC_KEYPAD_APP;
-    if (vt_modify_other_keys(vt) != 0)
+    if (vt_modify_other_keys(vt) != 0) {
         flags |= KEY_ENC_EXTENDED;
+        if (options_get_number(s->options, "extended-keys-format") == 1)
+            flags |= KEY_ENC_EXTENDED_XTERM;
+    }
     return flags | KEY_ENC_KITTY(vt_kitty_flags(vt));
 }

@@ -23,7 +23,7 @@
 
 static int pane_key_flags(const struct pane *p)
 {
-    return pane_input_key_flags(p->vt);
+    return pane_input_key_flags(p->vt, p->server);
 }
 
 /* Run the binding of key in the key table of p's mode, for p; without one, the mode's

@@ -26,6 +26,7 @@ static const char *const choices_clock_mode_style[] = {"12", "24", NULL};
 static const char *const choices_pane_border_indicators[] = {"off", "colour", "arrows", "both", NULL};
 static const char *const choices_pane_border_lines[] = {"single", "double", "heavy", "simple", "number", NULL};
 static const char *const choices_pane_border_status[] = {"off", "top", "bottom", NULL};
+static const char *const choices_extended_keys_format[] = {"csi-u", "xterm", NULL};
 static const char *const choices_message_line[] = {"0", "1", "2", "3", "4", NULL};
 static const char *const choices_popup_border_lines[] = {"single", "double", "heavy", "simple", "rounded", "padded", "none", NULL};
 static const char *const choices_remain_on_exit[] = {"off", "on", "failed", NULL};
@@ -436,6 +437,7 @@ const struct option_def option_table[] = {
     {"menu-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menus (display-menu -s): their items and the blanks beside them", OPTION_F_NEWER, NULL, NULL},
     {"menu-selected-style", OPTION_WINDOW, OPTION_STYLE, "bg=yellow,fg=black", 0, 0, NULL, "style of a menu's selected item (display-menu -H); while at its default, mode-style as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menu borders, separators and titles (display-menu -S)", OPTION_F_NEWER, NULL, NULL},
+    {"extended-keys-format", OPTION_SERVER, OPTION_CHOICE, "csi-u", 0, 0, choices_extended_keys_format, "how extended keys are sent to programs: csi-u (CSI key ; modifier u, as tmux 3.3a) or xterm (CSI 27 ; modifier ; key ~); tmx's default is 3.3a's form, tmux 3.5's is xterm", OPTION_F_NEWER, NULL, NULL},
     {"prefix-timeout", OPTION_SERVER, OPTION_NUMBER, "0", 0, INT_MAX, NULL, "milliseconds after which a pressed prefix key lapses if no key follows (0: never); the next key is then an ordinary key", OPTION_F_NEWER, NULL, NULL},
     {"message-line", OPTION_SESSION, OPTION_CHOICE, "0", 0, 0, choices_message_line, "the line of a multi-line status line where messages and the prompt go (0 to 4, at most the last); while at its default, the last line as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-lines", OPTION_WINDOW, OPTION_CHOICE, "single", 0, 0, choices_popup_border_lines, "characters of menu borders (display-menu -b): single, double, heavy, simple, rounded, padded, none (blanks)", OPTION_F_NEWER, NULL, NULL},

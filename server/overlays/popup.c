@@ -174,7 +174,7 @@ static bool popup_key(struct client *c, void *data, key_code key)
     if (pp->job == NULL)
         return true;
     uint32_t modes = vt_modes(pp->vt);
-    int flags = pane_input_key_flags(pp->vt);
+    int flags = pane_input_key_flags(pp->vt, pp->server);
     if ((key == KEYC_PASTE_START || key == KEYC_PASTE_END) && !(modes & VT_MODE_BRACKETED_PASTE))
         return true;
     char buf[KEY_ENCODE_MAX];

@@ -107,11 +107,29 @@ static void test_kitty_keys_fed_from_a_kitty_terminal(void **state)
                                 "#{session_windows}", NULL));
 }
 
+/* extended-keys-format (tmux 3.5): csi-u (tmx's default, tmux 3.3a's form) or xterm's
+ * CSI 27 ; modifier ; key ~, for typed keys and send-keys alike. */
+static void test_extended_keys_format(void **state)
+{
+    struct tmx_env *env = *state;
+    reader_window(env, "s:0", "\\033[>4;1m", true);
+    struct pty_client *c = client_start(env, 80, 24, "attach", "-t", "s:0", NULL);
+    assert_true(client_wait_row(c, -1, "[s]", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "C-S-a", NULL), 0);
+    assert_true(wait_capture(env, "s:0", "READY^[[65;6u", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "extended-keys-format", "xterm", NULL),
+                     0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "send-keys", "-t", "s:0", "C-S-a", NULL), 0);
+    client_type(c, "\033[49;5u"); /* C-1 from the terminal */
+    assert_true(wait_capture(env, "s:0", "READY^[[65;6u^[[27;6;65~^[[27;5;49~", E2E_TIMEOUT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_extended_keys_from_the_terminal_reach_the_pane,
                                         e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_extended_keys_format, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_kitty_keys_synthesised_from_a_legacy_terminal,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_kitty_keys_fed_from_a_kitty_terminal,
