@@ -434,6 +434,7 @@ const struct option_def option_table[] = {
     {"log-file-format", OPTION_WINDOW, OPTION_CHOICE, "raw", 0, 0, choices_log_format, "raw: the bytes as printed; text: escape sequences and carriage returns removed", OPTION_F_TMX, NULL, NULL},
 
     /* Options of tmux 3.4 and later (3.3a has none of them): listed only when changed. */
+    {"allow-set-title", OPTION_WINDOW, OPTION_FLAG, "on", 0, 0, NULL, "programs may set the pane title (OSC 0 and 2, and restoring a saved one)", OPTION_F_NEWER | OPTION_F_PANE, NULL, NULL},
     {"menu-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menus (display-menu -s): their items and the blanks beside them", OPTION_F_NEWER, NULL, NULL},
     {"menu-selected-style", OPTION_WINDOW, OPTION_STYLE, "bg=yellow,fg=black", 0, 0, NULL, "style of a menu's selected item (display-menu -H); while at its default, mode-style as in tmux 3.3a", OPTION_F_NEWER, NULL, NULL},
     {"menu-border-style", OPTION_WINDOW, OPTION_STYLE, "default", 0, 0, NULL, "style of menu borders, separators and titles (display-menu -S)", OPTION_F_NEWER, NULL, NULL},

@@ -561,6 +561,7 @@ void pane_apply_screen_options(struct pane *p)
     pane_apply_colours(p);
     vt_set_passthrough(p->vt, options_get_number(p->options, "allow-passthrough") != 0);
     vt_set_title_reports(p->vt, options_get_number(p->options, "allow-title-reports") != 0);
+    vt_set_title_allowed(p->vt, options_get_number(p->options, "allow-set-title") != 0);
     vt_set_alternate_screen(p->vt, options_get_number(p->options, "alternate-screen") != 0);
     vt_set_scroll_on_clear(p->vt, options_get_number(p->options, "scroll-on-clear") != 0);
     /* extended-keys always: requests to change the mode are ignored from now on. */

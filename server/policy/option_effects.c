@@ -85,6 +85,7 @@ void server_option_changed(struct server *s, const char *name, struct session *s
                        strcmp(name, "window-style") == 0 ||
                        strcmp(name, "allow-passthrough") == 0 ||
                        strcmp(name, "allow-title-reports") == 0 ||
+                       strcmp(name, "allow-set-title") == 0 ||
                        strcmp(name, "extended-keys") == 0) {
                 struct pane *p;
                 TAILQ_FOREACH(p, &ww->panes, entry)

@@ -432,7 +432,7 @@ static void csi_window_ops(struct screen *s, const struct parser_seq *q)
             screen_push_title(s);
         break;
     case 23: /* restore it */
-        if (param0(q, 1) != 1) {
+        if (param0(q, 1) != 1 && !s->title_locked) {
             screen_pop_title(s);
             if (s->ops->title != NULL)
                 s->ops->title(s->ops_arg);

@@ -208,6 +208,8 @@ void osc_handle(void *ctx, const uint8_t *str, size_t len, bool bel)
     switch (cmd) {
     case 0:
     case 2:
+        if (s->title_locked)
+            break;
         screen_set_title(s, p, len - i);
         if (s->ops->title != NULL)
             s->ops->title(s->ops_arg);

@@ -51,6 +51,7 @@ struct screen {
     bool no_alt_screen;         /* the owner's alternate-screen off: 47/1047/1049 ignored */
     bool passthrough;           /* the owner's allow-passthrough: DCS tmux; goes out */
     bool title_reports;         /* the owner allows XTWINOPS 20 / 21 (title reports) */
+    bool title_locked;          /* the owner refuses OSC 0 / 2 and XTWINOPS 23 titles */
     bool scroll_on_clear;       /* the owner's scroll-on-clear: ED 2 on the main screen
                                    pushes the lines in use into history first */
     uint8_t charset[2];         /* G0, G1: enum screen_charset */

@@ -222,6 +222,11 @@ void vt_set_title_reports(struct vt *vt, bool on)
     vt->screen.title_reports = on;
 }
 
+void vt_set_title_allowed(struct vt *vt, bool on)
+{
+    vt->screen.title_locked = !on;
+}
+
 void vt_set_owner_colour(struct vt *vt, int i, int32_t rgb)
 {
     if (i < 0 || i >= PALETTE_SIZE)

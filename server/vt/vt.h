@@ -58,6 +58,9 @@ void vt_set_passthrough(struct vt *vt, bool on);
  * default, as xterm's allowTitleOps security advice (a title is the program's text
  * echoed back as input). */
 void vt_set_title_reports(struct vt *vt, bool on);
+/* Whether the program may set the title (OSC 0 and 2, XTWINOPS 23 restoring a saved
+ * one): true by default (allow-set-title). */
+void vt_set_title_allowed(struct vt *vt, bool on);
 /* Most bytes the history keeps (0 = no cap), and the pool whose total cap it shares
  * (NULL = none; the pool must outlive the vt or be left first). */
 void vt_set_history_bytes(struct vt *vt, size_t bytes);

@@ -446,6 +446,30 @@ static void test_prefix_timeout(void **state)
     detach(c);
 }
 
+/* allow-set-title (newer tmux): off, a program's OSC 2 leaves the pane title as it was;
+ * on (the default), it sets it. */
+static void test_allow_set_title(void **state)
+{
+    struct tmx_env *env = *state;
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-set-title", "off", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-n", "a",
+                             "printf '\\033]2;blocked-title\\033\\\\'; printf DONE; exec cat",
+                             NULL), 0);
+    assert_true(wait_capture(env, "s:a", "DONE", E2E_TIMEOUT));
+    char *out = NULL;
+    assert_int_equal(tmx_run(env, &out, NULL, "display", "-p", "-t", "s:a", "#{pane_title}", NULL),
+                     0);
+    assert_null(strstr(out, "blocked-title"));
+    free(out);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-set-title", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-n", "b",
+                             "printf '\\033]2;allowed-title\\033\\\\'; printf DONE; exec cat",
+                             NULL), 0);
+    assert_true(wait_run_output(env, "allowed-title", true, E2E_TIMEOUT, "display", "-p", "-t",
+                                "s:b", "#{pane_title}", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +488,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_copy_mode_regex_marks, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_message_line, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prefix_timeout, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_allow_set_title, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
