@@ -27,6 +27,7 @@ static const char *const choices_pane_border_indicators[] = {"off", "colour", "a
 static const char *const choices_pane_border_lines[] = {"single", "double", "heavy", "simple", "number", NULL};
 static const char *const choices_pane_border_status[] = {"off", "top", "bottom", NULL};
 static const char *const choices_extended_keys_format[] = {"csi-u", "xterm", NULL};
+static const char *const choices_allow_passthrough[] = {"off", "on", "all", NULL};
 static const char *const choices_message_line[] = {"0", "1", "2", "3", "4", NULL};
 static const char *const choices_popup_border_lines[] = {"single", "double", "heavy", "simple", "rounded", "padded", "none", NULL};
 static const char *const choices_remain_on_exit[] = {"off", "on", "failed", NULL};
@@ -266,8 +267,8 @@ const struct option_def option_table[] = {
     {"aggressive-resize", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL,
      "size the window to the clients showing it as the current window, not every client of its sessions",
      0, NULL, NULL},
-    {"allow-passthrough", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL,
-     "programs may pass escape sequences to the outer terminal (DCS tmux; ... ST, inner ESCs doubled) to the clients showing the pane",
+    {"allow-passthrough", OPTION_WINDOW, OPTION_CHOICE, "off", 0, 0, choices_allow_passthrough,
+     "programs may pass escape sequences to the outer terminal (DCS tmux; ... ST, inner ESCs doubled) to the clients showing the pane; all (tmux 3.4): also to clients of its sessions that do not show it",
      OPTION_F_PANE, NULL, NULL},
     {"allow-rename", OPTION_WINDOW, OPTION_FLAG, "off", 0, 0, NULL,
      "programs may name the window (ESC k name ESC \\; an empty name gives it back to automatic-rename)",

@@ -401,6 +401,8 @@ static void test_copy_mode_regex_marks(void **state)
 static void test_message_line(void **state)
 {
     struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no such option */
     struct pty_client *c = attach_s(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "status", "3", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "display-message", "-d", "0", "first-msg", NULL),
@@ -431,6 +433,8 @@ static void test_message_line(void **state)
 static void test_prefix_timeout(void **state)
 {
     struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no such option */
     struct pty_client *c = attach_s(env);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-s", "prefix-timeout", "200", NULL), 0);
     /* In time: C-b c makes a window. */
@@ -451,6 +455,8 @@ static void test_prefix_timeout(void **state)
 static void test_allow_set_title(void **state)
 {
     struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no such option */
     assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-set-title", "off", NULL), 0);
     assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-n", "a",

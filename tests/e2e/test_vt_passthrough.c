@@ -175,10 +175,36 @@ static void test_copy_mode_over_shell_marks(void **state)
     assert_true(wait_run_output(env, "o3\n", true, E2E_TIMEOUT, "show-buffer", NULL));
 }
 
+/* allow-passthrough all (tmux 3.4): a pane in a window its client does not show passes
+ * its sequences through too; with on, only where the pane is seen (tmux 3.3a). */
+static void test_passthrough_all_reaches_clients_not_showing_the_pane(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a's allow-passthrough is on or off */
+    struct pty_client *c = attach_session(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-passthrough", "on", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-n", "one",
+                             "printf '\\033Ptmux;\\033\\033]1337;hidden-on\\007\\033\\\\'; "
+                             "printf DONE; exec cat", NULL), 0);
+    assert_true(wait_capture(env, "s:one", "DONE", E2E_TIMEOUT));
+    assert_int_equal(tmx_run(env, NULL, NULL, "set", "-g", "allow-passthrough", "all", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "new-window", "-d", "-n", "two",
+                             "printf '\\033Ptmux;\\033\\033]1337;hidden-all\\007\\033\\\\'; "
+                             "printf DONE; exec cat", NULL), 0);
+    for (int i = 0; i < 100 && !client_output_contains(c, "\033]1337;hidden-all\007"); i++)
+        client_pump(c, 50);
+    assert_true(client_output_contains(c, "\033]1337;hidden-all\007"));
+    /* The first came before, in order, and was dropped. */
+    assert_false(client_output_contains(c, "hidden-on"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_passthrough_reaches_the_terminal_only_when_allowed,
+                                        e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_passthrough_all_reaches_clients_not_showing_the_pane,
                                         e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_pane_colours_answer_palette_queries, e2e_setup,
                                         e2e_teardown),
