@@ -11,6 +11,12 @@
 
 static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
+    /* -c (tmux 3.4): the key that confirms, one printable character. */
+    const char *key = args->flags['c'] != NULL ? args->flags['c'] : "y";
+    if (strlen(key) != 1 || key[0] <= ' ' || key[0] > '~') {
+        cmd_error(ctx, "invalid confirm key");
+        return -1;
+    }
     struct client *c = cmd_target_client(ctx, args, "confirm-before");
     if (c == NULL)
         return -1;
@@ -29,10 +35,10 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
         first[strcspn(first, " ")] = '\0';
         const char *err = NULL;
         const struct cmd_entry *entry = cmd_lookup(first, &err);
-        label = xasprintf("Confirm '%s'? (y/n) ", entry != NULL ? entry->name : first);
+        label = xasprintf("Confirm '%s'? (%c/n) ", entry != NULL ? entry->name : first, key[0]);
         free(first);
     }
-    prompt_open(c, PROMPT_CONFIRM, label, NULL, args->argv[0]);
+    prompt_open_confirm(c, label, args->argv[0], key[0], args->flags['y'] != NULL);
     free(label);
     ctx->client = issuer;
     cmd_wait_for_prompt(ctx, args, c);
@@ -42,9 +48,9 @@ static int cmd_confirm_before_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 const struct cmd_entry cmd_confirm_before_entry = {
     .name = "confirm-before",
     .alias = "confirm",
-    .spec = "bp:t:",
+    .spec = "bc:p:t:y",
     .min_args = 1,
     .max_args = 1,
-    .usage = "[-b] [-p prompt] [-t target-client] command",
+    .usage = "[-by] [-c confirm-key] [-p prompt] [-t target-client] command",
     .exec = cmd_confirm_before_exec,
 };

@@ -40,6 +40,8 @@ struct prompt {
     bool from_key;         /* opened by a key's binding: its command is logged as that key's */
     bool vi_command;       /* status-keys vi: in command mode (Escape), not inserting */
     key_code key;
+    char confirm_key;      /* PROMPT_CONFIRM: the key that runs the command */
+    bool enter_confirms;   /* PROMPT_CONFIRM: Enter runs it too (confirm-before -y) */
     void (*closed)(void *arg); /* prompt_when_closed: told once, when it closes */
     void *closed_arg;
 };
@@ -54,6 +56,7 @@ static struct prompt *prompt_new(struct client *c, enum prompt_type type,
     p->from_key = c->in_key;
     p->key = c->cmd_key;
     p->kind = kind;
+    p->confirm_key = 'y';
     p->command = xstrdup(command);
     p->done = xstrdup(command);
     return p;
@@ -75,6 +78,16 @@ void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
 {
     struct prompt *p = prompt_new(c, PROMPT_TYPE_COMMAND, kind, command);
     prompt_set(p, label, initial);
+    overlay_open(c, &prompt_ops, p);
+}
+
+void prompt_open_confirm(struct client *c, const char *label, const char *command,
+                         char confirm_key, bool enter_confirms)
+{
+    struct prompt *p = prompt_new(c, PROMPT_TYPE_COMMAND, PROMPT_CONFIRM, command);
+    p->confirm_key = confirm_key;
+    p->enter_confirms = enter_confirms;
+    prompt_set(p, label, NULL);
     overlay_open(c, &prompt_ops, p);
 }
 
@@ -408,7 +421,9 @@ static bool prompt_key(struct client *c, void *data, key_code key)
 {
     struct prompt *p = data;
     if (p->kind == PROMPT_CONFIRM) {
-        prompt_finish(c, p, key == 'y' || key == 'Y');
+        prompt_finish(c, p, key == (key_code)p->confirm_key ||
+                                (p->confirm_key == 'y' && key == 'Y') ||
+                                (p->enter_confirms && key == KEYC_ENTER));
         return true;
     }
     if (p->flags & PROMPT_KEY) {

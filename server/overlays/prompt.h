@@ -25,6 +25,11 @@ enum prompt_kind { PROMPT_INPUT, PROMPT_CONFIRM };
 void prompt_open(struct client *c, enum prompt_kind kind, const char *label,
                  const char *initial, const char *command);
 
+/* A y/n prompt (confirm-before) whose command runs on confirm_key ('y' also takes 'Y')
+ * or, with enter_confirms (tmux 3.4's -y), on Enter too. */
+void prompt_open_confirm(struct client *c, const char *label, const char *command,
+                         char confirm_key, bool enter_confirms);
+
 /* fn(arg) is called once when the prompt just opened on c closes, however it closes
  * (answered: after the command it ran; cancelled, replaced, or its client gone): what
  * waits for it (confirm-before and command-prompt without -b) goes on then. At once if

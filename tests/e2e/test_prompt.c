@@ -185,6 +185,43 @@ static void test_prompt_from_a_shell_waits_unless_b(void **state)
     assert_true(option_is(env, "@later", "yes"));
 }
 
+/* confirm-before -c and -y (tmux 3.4): the label names the confirm key; that key runs
+ * the command ('y' no longer does); with -y, Enter alone runs it; without, Enter does
+ * not. */
+static void test_confirm_key_and_enter(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no -c or -y */
+    struct pty_client *c = attach(env);
+    assert_int_equal(tmx_run(env, NULL, NULL, "confirm-before", "-b", "-c", "k",
+                             "set -g @k done", NULL), 0);
+    assert_true(client_wait_row(c, 23, "Confirm 'set-option'? (k/n)", 5000));
+    client_keys(c, "y");
+    assert_true(client_wait_row(c, 23, "[p]", 5000));
+    assert_int_equal(tmx_run(env, NULL, NULL, "confirm-before", "-b", "-c", "k",
+                             "set -g @k done", NULL), 0);
+    assert_true(client_wait_row(c, 23, "(k/n)", 5000));
+    client_keys(c, "k");
+    assert_true(option_is(env, "@k", "done"));
+    /* Enter: runs it with -y only. */
+    assert_int_equal(tmx_run(env, NULL, NULL, "confirm-before", "-b", "set -g @e without-y",
+                             NULL), 0);
+    assert_true(client_wait_row(c, 23, "(y/n)", 5000));
+    client_keys(c, "\r");
+    assert_true(client_wait_row(c, 23, "[p]", 5000));
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "show", "-gv", "@e", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "confirm-before", "-b", "-y", "set -g @e with-y",
+                             NULL), 0);
+    assert_true(client_wait_row(c, 23, "(y/n)", 5000));
+    client_keys(c, "\r");
+    assert_true(option_is(env, "@e", "with-y"));
+    char *err = NULL;
+    assert_int_equal(tmx_run(env, NULL, &err, "confirm-before", "-b", "-c", "kk", "true", NULL), 1);
+    assert_non_null(strstr(err, "invalid confirm key"));
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +233,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_copy_mode_incremental_search, e2e_setup,
                                         e2e_teardown),
         cmocka_unit_test_setup_teardown(test_unknown_type, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_confirm_key_and_enter, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_prompt_from_a_shell_waits_unless_b, e2e_setup,
                                         e2e_teardown),
     };
