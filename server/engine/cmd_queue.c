@@ -383,6 +383,13 @@ static void item_fire(struct cmdq_item *it)
         char name[128];
         snprintf(name, sizeof name, "after-%s", ctx.ran->name);
         st->server->run_after_hook(st->server, name, sess, pane, c);
+    } else if (status != 0 && !st->no_hooks && st->server->run_after_hook != NULL) {
+        /* command-error (tmux 3.5): right after a command that failed, as an after hook. */
+        struct session *sess = NULL;
+        struct pane *pane = NULL;
+        if (ctx.ran != NULL)
+            live_target(st->server, &ctx.ran_target, &sess, &pane);
+        st->server->run_after_hook(st->server, "command-error", sess, pane, c);
     }
     st->server->cmdq_current = outer;
     st->server->cmd_formats = outer_formats;

@@ -166,7 +166,7 @@ static void hooks_insert(struct server *s, const char *name, const struct hook_e
             cmdq_state_add_format(st, "hook", name);
         if (cmd != NULL)
             hook_command_formats(st, cmd);
-        if (strncmp(name, "after-", 6) == 0)
+        if (strncmp(name, "after-", 6) == 0 || strcmp(name, "command-error") == 0)
             cmdq_insert_hook(s, list, st);
         else
             cmdq_append(cmdq_get(s, NULL), list, st);

@@ -510,5 +510,6 @@ const struct option_def option_table[] = {
     HOOK("window-renamed", OPTION_WINDOW, 0, "runs when a window is renamed"),
     HOOK("window-resized", OPTION_WINDOW, 0, "runs when a window is resized"),
     HOOK("window-unlinked", OPTION_SESSION, 0, "runs when a window is unlinked from a session"),
+    HOOK("command-error", OPTION_SESSION, OPTION_F_NEWER, "runs right after a command fails (tmux 3.5)"),
     {NULL, OPTION_SERVER, OPTION_FLAG, NULL, 0, 0, NULL, NULL, 0, NULL, NULL},
 };

@@ -327,6 +327,22 @@ static void test_backspace_key(void **state)
     assert_int_equal(client_wait_exit(c, E2E_TIMEOUT), 0);
 }
 
+/* The command-error hook (tmux 3.5): it runs right after a command that fails, not
+ * after one that works. */
+static void test_command_error_hook(void **state)
+{
+    struct tmx_env *env = *state;
+    if (env_is_tmux(env))
+        skip(); /* tmux 3.3a has no command-error hook */
+    assert_int_equal(tmx_run(env, NULL, NULL, "new", "-d", "-s", "s", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "set-hook", "-g", "command-error",
+                             "set -g @failed yes", NULL), 0);
+    assert_int_equal(tmx_run(env, NULL, NULL, "rename-window", "-t", "s:0", "fine", NULL), 0);
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "show", "-gv", "@failed", NULL), 0);
+    assert_int_not_equal(tmx_run(env, NULL, NULL, "select-window", "-t", "s:9", NULL), 0);
+    assert_true(wait_run_output(env, "yes", true, E2E_TIMEOUT, "show", "-gv", "@failed", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +374,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_visual_bell_message, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_focus_events_run_hooks, e2e_setup, e2e_teardown),
         cmocka_unit_test_setup_teardown(test_backspace_key, e2e_setup, e2e_teardown),
+        cmocka_unit_test_setup_teardown(test_command_error_hook, e2e_setup, e2e_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
