@@ -806,6 +806,19 @@ static void test_parse_extended_keys_round_trip(void **state)
     }
 }
 
+/* extended-keys-format xterm: the same keys in xterm's CSI 27 ; modifier ; key ~. */
+static void test_encode_extended_keys_xterm_format(void **state)
+{
+    (void)state;
+    const int xterm = KEY_ENC_EXTENDED | KEY_ENC_EXTENDED_XTERM;
+    assert_encodes_to('1' | KEYC_CTRL, xterm, "\033[27;5;49~");
+    assert_encodes_to('a' | KEYC_CTRL | KEYC_SHIFT, xterm, "\033[27;6;65~");
+    assert_encodes_to(KEYC_ENTER | KEYC_SHIFT, xterm, "\033[27;2;13~");
+    assert_encodes_to(KEYC_KP_ENTER | KEYC_CTRL, xterm, "\033[27;5;13~"); /* keypad */
+    /* Without KEY_ENC_EXTENDED the flag changes nothing: legacy bytes or none. */
+    assert_encodes_to('a' | KEYC_CTRL, KEY_ENC_EXTENDED_XTERM, "\001");
+}
+
 static void test_encode_meta_prefixes_escape(void **state)
 {
     (void)state;
@@ -1610,6 +1623,7 @@ int main(void)
         cmocka_unit_test(test_mouse_x10_mode_yields_to_wider_modes),
         cmocka_unit_test(test_mouse_parse_of_encode_round_trips),
         cmocka_unit_test(test_encode_extended_keys_as_tmux),
+        cmocka_unit_test(test_encode_extended_keys_xterm_format),
         cmocka_unit_test(test_parse_extended_keys_round_trip),
     };
 
