@@ -16,6 +16,7 @@
 #include "server_client.h"
 #include "server_state.h"
 #include "session.h"
+#include "style.h"
 #include "xmalloc.h"
 
 /* The layer of menus: over the status line and the prompt. */
