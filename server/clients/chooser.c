@@ -1436,6 +1436,17 @@ static void search_next(struct chooser *ch, struct pane *p, bool back)
     }
 }
 
+/* `send-keys -X what` on this chooser's pane, then tail: the pane named by window id and
+ * index, as a %N in it would be taken for a prompt's answer. */
+static char *send_keys_line(struct pane *p, const char *what, const char *tail)
+{
+    if (p->window == NULL)
+        return xasprintf("send-keys -X %s%s", what, tail);
+    return xasprintf("send-keys -t '@%u.%d' -X %s%s", p->window->id,
+                     cmd_find_pane_base_index(p->window) + window_pane_index(p->window, p),
+                     what, tail);
+}
+
 /* A prompt (command-prompt's, reached through the command as a key binding would:
  * overlays sit above the clients layer) whose answer comes back as send-keys -X what
  * ANSWER to this chooser's pane; initial is the text it starts with. */
@@ -1450,13 +1461,7 @@ static void answer_prompt(struct client *c, struct pane *p, const char *label,
         *w++ = *r;
     }
     *w = '\0';
-    /* The pane named by window id and index: a %N would be taken for an answer. */
-    char *run = p->window != NULL
-                    ? xasprintf("send-keys -t '@%u.%d' -X %s '%%%%'", p->window->id,
-                                cmd_find_pane_base_index(p->window) +
-                                    window_pane_index(p->window, p),
-                                what)
-                    : xasprintf("send-keys -X %s '%%%%'", what);
+    char *run = send_keys_line(p, what, " '%%'");
     char *qi = cmd_escape_arg(escaped), *qr = cmd_escape_arg(run), *ql = cmd_escape_arg(label);
     char *line = xasprintf("command-prompt -p %s -I %s %s", ql, qi, qr);
     free(ql);
@@ -1472,12 +1477,7 @@ static void answer_prompt(struct client *c, struct pane *p, const char *label,
  * this chooser's pane. */
 static void confirm_prompt(struct client *c, struct pane *p, const char *label, const char *what)
 {
-    char *run = p->window != NULL
-                    ? xasprintf("send-keys -t '@%u.%d' -X %s", p->window->id,
-                                cmd_find_pane_base_index(p->window) +
-                                    window_pane_index(p->window, p),
-                                what)
-                    : xasprintf("send-keys -X %s", what);
+    char *run = send_keys_line(p, what, "");
     char *qp = cmd_escape_arg(label), *qr = cmd_escape_arg(run);
     char *line = xasprintf("confirm-before -p %s %s", qp, qr);
     run_line(c, line);
