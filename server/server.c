@@ -291,7 +291,7 @@ void server_register(struct server *s)
     s->run_after_hook = hooks_run_after;
     s->log_command = cmd_log_command;
     s->key_output = server_key_output;
-    s->popup_editor = popup_editor;
+    s->edit_in_popup = popup_editor;
     notify_listen(s, pane_pipe_notify);
     notify_listen(s, pane_mirror_notify);
     notify_listen(s, window_names_notify);

@@ -994,12 +994,12 @@ static void buffer_edit(struct client *c, struct chooser *ch, const struct choos
 {
     struct server *srv = c->server;
     struct paste_buffer *pb = paste_find(srv, it->buffer_name);
-    if (pb == NULL || srv->popup_editor == NULL)
+    if (pb == NULL || srv->edit_in_popup == NULL)
         return;
     struct buffer_edit *ed = xcalloc(1, sizeof *ed);
     *ed = (struct buffer_edit){.server = srv, .name = xstrdup(pb->name), .pb = pb,
                                .pane_id = ch->pane_id};
-    if (!srv->popup_editor(c, pb->data, pb->size, buffer_edited, ed)) {
+    if (!srv->edit_in_popup(c, pb->data, pb->size, buffer_edited, ed)) {
         free(ed->name);
         free(ed);
     }

@@ -169,8 +169,8 @@ struct server {
      * (choose-buffer's e; the top registers the overlays' popup_editor): done then gets
      * the text edited (NULL if the editor failed or left nothing), which it frees. False
      * if the editor could not start (done is not called). */
-    bool (*popup_editor)(struct client *c, const char *data, size_t len,
-                         void (*done)(char *buf, size_t len, void *arg), void *arg);
+    bool (*edit_in_popup)(struct client *c, const char *data, size_t len,
+                          void (*done)(char *buf, size_t len, void *arg), void *arg);
     /* Called after every command the queue ran (cmd_queue.c), with its name if it
      * succeeded: control clients look for what changed (registered by the top:
      * control_command_done). */
