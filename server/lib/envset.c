@@ -172,3 +172,14 @@ void envset_free_strings(char **strings)
         free(*s);
     free(strings);
 }
+
+bool envset_describes_outside(const char *name_value)
+{
+    static const char *const outside[] = {"TMX=", "TMX_PANE=", "TMUX=", "TMUX_PANE=",
+                                          "COLUMNS=", "LINES=", "TERM="};
+    for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++) {
+        if (strncmp(name_value, outside[i], strlen(outside[i])) == 0)
+            return true;
+    }
+    return false;
+}

@@ -40,4 +40,9 @@ char **envset_for_child(const struct envset *global, const struct envset *sessio
                          size_t *count);
 void envset_free_strings(char **strings);
 
+/* Whether a NAME=value entry of a client's environment describes the terminal outside
+ * (TERM, COLUMNS, LINES) or the tmx/tmux it runs in (TMX, TMUX and their _PANE): a
+ * program started inside gets its own values, never these. */
+bool envset_describes_outside(const char *name_value);
+
 #endif

@@ -153,12 +153,8 @@ static char **pane_child_env(struct pane *p, const struct spawn_args *args, cons
     struct envset *e = envset_create();
     for (size_t i = 0; i < args->nenv; i++) {
         const char *v = args->env[i];
-        if (strncmp(v, "TMX=", 4) == 0 || strncmp(v, "TMX_PANE=", 9) == 0 ||
-            strncmp(v, "TMUX=", 5) == 0 || strncmp(v, "TMUX_PANE=", 10) == 0 ||
-            strncmp(v, "COLUMNS=", 8) == 0 || strncmp(v, "LINES=", 6) == 0 ||
-            strncmp(v, "TERM=", 5) == 0)
-            continue;
-        envset_put(e, v, false);
+        if (!envset_describes_outside(v))
+            envset_put(e, v, false);
     }
     for (char **v = args->extra_env; v != NULL && *v != NULL; v++)
         envset_put(e, *v, false);

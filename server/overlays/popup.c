@@ -6,6 +6,7 @@
 
 #include "box_lines.h"
 #include "client_state.h"
+#include "envset.h"
 #include "job_pty.h"
 #include "keys.h"
 #include "options.h"
@@ -239,13 +240,8 @@ char **popup_environment(struct client *c, struct session *sess, const char *con
     size_t n = 0, size = c->nenv + (size_t)(nextra > 0 ? nextra : 0) + 5;
     char **env = xcalloc(size, sizeof *env);
     for (size_t i = 0; i < c->nenv; i++) {
-        const char *e = c->env[i];
-        if (strncmp(e, "TMX=", 4) == 0 || strncmp(e, "TMX_PANE=", 9) == 0 ||
-            strncmp(e, "TMUX=", 5) == 0 || strncmp(e, "TMUX_PANE=", 10) == 0 ||
-            strncmp(e, "COLUMNS=", 8) == 0 || strncmp(e, "LINES=", 6) == 0 ||
-            strncmp(e, "TERM=", 5) == 0)
-            continue;
-        env[n++] = xstrdup(e);
+        if (!envset_describes_outside(c->env[i]))
+            env[n++] = xstrdup(c->env[i]);
     }
     struct server *srv = c->server;
     const char *term = options_get_string(srv->options, "default-terminal");

@@ -88,9 +88,25 @@ static void test_child_environment_session_over_global(void **state)
     envset_free(session);
 }
 
+/* What a client's environment says of the terminal outside and of the tmx or tmux it
+ * runs in never reaches a program inside; names that merely start the same do. */
+static void test_outside_entries_are_named_exactly(void **state)
+{
+    (void)state;
+    const char *outside[] = {"TERM=xterm", "COLUMNS=80", "LINES=24", "TMX=/s,1,0",
+                             "TMX_PANE=%1", "TMUX=/s,1,0", "TMUX_PANE=%2", "TERM="};
+    const char *inside[] = {"TERMINAL=kitty", "COLUMNSX=1", "TMUX_TMPDIR=/tmp", "PATH=/bin",
+                            "LINES", "TERM", ""};
+    for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++)
+        assert_true(envset_describes_outside(outside[i]));
+    for (size_t i = 0; i < sizeof inside / sizeof inside[0]; i++)
+        assert_false(envset_describes_outside(inside[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_outside_entries_are_named_exactly),
         cmocka_unit_test(test_put_finds_names_that_prefix_each_other),
         cmocka_unit_test(test_many_entries_stay_sorted),
         cmocka_unit_test(test_child_environment_session_over_global),
